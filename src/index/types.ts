@@ -1,0 +1,70 @@
+import type { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
+import type { EmbeddingsInterface } from "@langchain/core/embeddings";
+import type { Chunk } from "../chunking/types.js";
+import type { CorpusDocument, CorpusWarning, Resource, SkippedFile } from "../corpus/types.js";
+
+export interface EmbedderIdentity {
+  provider: "local" | "openai";
+  model: string;
+  dimensions: number;
+}
+
+/** manifest.json of one index version. */
+export interface IndexManifest {
+  formatVersion: 1;
+  createdAt: string;
+  embedder: EmbedderIdentity;
+  chunkerVersion: string;
+  /** Per source file: sha256 of its bytes and how many chunks it produced. */
+  files: Record<string, { contentHash: string; chunks: number }>;
+  counts: { documents: number; sections: number; chunks: number; resources: number; notes: number };
+}
+
+/** A lexical (BM25) hit: chunk id and its score (higher is better, unbounded). */
+export interface LexicalHit {
+  chunkId: string;
+  score: number;
+  /** Distinct query terms that matched this chunk. */
+  matchedTerms: string[];
+}
+
+export interface LexicalSearch {
+  search(query: string, k: number): LexicalHit[];
+}
+
+/** Everything the server needs from one index version, loaded and validated. */
+export interface LoadedIndex {
+  /** The version directory that was loaded. */
+  dir: string;
+  manifest: IndexManifest;
+  documents: CorpusDocument[];
+  chunks: Chunk[];
+  chunkById: Map<string, Chunk>;
+  resources: Resource[];
+  vectorStore: HNSWLib;
+  lexical: LexicalSearch;
+  embeddings: EmbeddingsInterface;
+}
+
+export interface IngestProgress {
+  phase: "load" | "chunk" | "embed" | "write";
+  done: number;
+  total: number;
+  message?: string;
+}
+
+export interface IngestSummary {
+  indexDir: string;
+  versionDir: string;
+  documents: number;
+  sections: number;
+  chunks: number;
+  resources: number;
+  notes: number;
+  embeddedChunks: number;
+  cachedChunks: number;
+  embeddingCalls: number;
+  skipped: SkippedFile[];
+  warnings: CorpusWarning[];
+  seconds: number;
+}

@@ -1,0 +1,77 @@
+import type { Chunk } from "../chunking/types.js";
+
+export type QueryLanguage = "zh" | "en" | "mixed";
+
+export interface RetrievalFilters {
+  /** Document ids or source paths to restrict to. */
+  documents?: string[];
+  /** Front-matter tags; a chunk matches when its document has any of them. */
+  tags?: string[];
+}
+
+export interface QueryAnalysis {
+  language: QueryLanguage;
+  /** "next" for 之后/下一步/after/next…, "previous" for 先学/之前/prerequisite/before… */
+  sequence: "next" | "previous" | null;
+  /** The topic a sequence question is about ("LoRA"), when one was found. */
+  topic?: string;
+  /** Extra terms from the bilingual glossary (fine-tuning → 微调 …). */
+  expansions: string[];
+}
+
+export type PassageRole = "match" | "next-section" | "previous-section" | "linked-note";
+
+export interface Passage {
+  chunk: Chunk;
+  /** Fused score, higher is better. Comparable only within one result list. */
+  score: number;
+  /** Cosine similarity from the dense index (0..1), when the chunk was a dense hit. */
+  denseScore?: number;
+  /** BM25 score, when the chunk was a lexical hit. */
+  lexicalScore?: number;
+  role: PassageRole;
+  /** Human label for added context, e.g. "next stage after 第六阶段：模型微调与私有化部署". */
+  roleLabel?: string;
+}
+
+export interface SectionRef {
+  sectionIndex: number;
+  heading: string;
+  headingPath: string[];
+  startLine: number;
+  endLine: number;
+}
+
+/** Where a topic sits in one roadmap and what comes before/after it. */
+export interface RoadmapPosition {
+  docId: string;
+  source: string;
+  title: string;
+  topic: string;
+  at: SectionRef;
+  next?: SectionRef;
+  previous?: SectionRef;
+}
+
+export interface RetrievalResult {
+  query: string;
+  analysis: QueryAnalysis;
+  passages: Passage[];
+  roadmap: RoadmapPosition[];
+  /** Evidence strength in 0..1 (see retrieval/abstention.ts for how it is calibrated). */
+  evidence: number;
+  /** True when evidence is below the abstention threshold: answer should abstain. */
+  weak: boolean;
+}
+
+export interface RetrieveOptions {
+  k?: number;
+  filters?: RetrievalFilters;
+}
+
+export interface Retriever {
+  /** Full retrieval for answering: hybrid + roadmap context + abstention signal. */
+  retrieve(query: string, options?: RetrieveOptions): Promise<RetrievalResult>;
+  /** Plain ranked hybrid search (for /api/search), best first. */
+  search(query: string, options?: RetrieveOptions): Promise<Passage[]>;
+}
