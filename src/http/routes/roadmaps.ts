@@ -1,0 +1,43 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { LoadedIndex } from "../../index/types.js";
+import type { RoadmapPosition } from "../../retrieval/types.js";
+import { textField } from "../schemas.js";
+
+export interface RoadmapRouteOptions {
+  index: () => LoadedIndex;
+  /** Where a topic sits in each roadmap and what comes next (src/retrieval). */
+  locateTopic: (topic: string) => RoadmapPosition[];
+}
+
+/** GET /api/roadmaps (outlines) and /api/roadmaps/next?topic=… (what to learn after a topic). */
+export const roadmapRoutes: FastifyPluginAsyncZod<RoadmapRouteOptions> = async (app, { index, locateTopic }) => {
+  app.get("/api/roadmaps", { schema: { tags: ["roadmaps"], summary: "The outline of every roadmap" } }, async () => ({
+    roadmaps: index()
+      .documents.filter((doc) => doc.kind === "roadmap")
+      .map((doc) => ({
+        id: doc.id,
+        source: doc.source,
+        title: doc.title,
+        outline: doc.outline.map((s) => ({
+          index: s.index,
+          heading: s.heading,
+          level: s.level,
+          headingPath: s.headingPath,
+          lines: { start: s.startLine, end: s.endLine },
+        })),
+      })),
+  }));
+
+  app.get(
+    "/api/roadmaps/next",
+    {
+      schema: {
+        tags: ["roadmaps"],
+        summary: "Per roadmap: where a topic sits and which section comes before and after it",
+        querystring: z.object({ topic: textField("topic", 200) }),
+      },
+    },
+    async (request) => ({ topic: request.query.topic, positions: locateTopic(request.query.topic) }),
+  );
+};

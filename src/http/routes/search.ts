@@ -1,0 +1,48 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Config } from "../../config.js";
+import type { Retriever } from "../../retrieval/types.js";
+import { filtersSchema, kField, textField, withoutUndefined } from "../schemas.js";
+
+export interface SearchRouteOptions {
+  config: Config;
+  retriever: Retriever;
+}
+
+/** POST /api/search: ranked passages (hybrid dense + BM25), best first, without an answer. */
+export const searchRoutes: FastifyPluginAsyncZod<SearchRouteOptions> = async (app, { config, retriever }) => {
+  app.post(
+    "/api/search",
+    {
+      schema: {
+        tags: ["search"],
+        summary: "Hybrid search over the indexed passages",
+        body: z.object({
+          query: textField("query", config.MAX_QUESTION_CHARS),
+          k: kField.optional(),
+          filters: filtersSchema.optional(),
+        }),
+      },
+    },
+    async (request) => {
+      const { query, k, filters } = request.body;
+      const passages = await retriever.search(query, {
+        ...withoutUndefined({ k }),
+        ...(filters ? { filters: withoutUndefined(filters) } : {}),
+      });
+      return {
+        results: passages.map(({ chunk, score }) => ({
+          id: chunk.id,
+          score,
+          docId: chunk.docId,
+          source: chunk.source,
+          title: chunk.title,
+          headingPath: chunk.headingPath,
+          lines: { start: chunk.startLine, end: chunk.endLine },
+          text: chunk.text,
+          links: chunk.links,
+        })),
+      };
+    },
+  );
+};

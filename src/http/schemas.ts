@@ -1,0 +1,67 @@
+import { z } from "zod";
+import type { Config } from "../config.js";
+
+/**
+ * Request schemas shared by several routes. Limits come from Config so operators can tune them;
+ * each route file builds its own body schema from these parts.
+ */
+
+// C0/C1 control characters other than tab and newline: they carry no meaning in a question and
+// are a classic way to smuggle terminal escapes or confuse prompt delimiters.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+export function stripControlCharacters(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, "");
+}
+
+export const MAX_K = 20;
+
+export function textField(name: string, maxChars: number) {
+  return z
+    .string({ error: `${name} must be a string` })
+    .overwrite((v) => stripControlCharacters(v).trim())
+    .min(1, `${name} must not be empty`)
+    .max(maxChars, `${name} is longer than ${maxChars} characters`);
+}
+
+export const kField = z
+  .number({ error: "k must be a number" })
+  .int("k must be an integer")
+  .min(1, "k must be at least 1")
+  .max(MAX_K, `k must be at most ${MAX_K}`);
+
+export const filtersSchema = z
+  .object({
+    documents: z.array(z.string().min(1).max(300)).max(50).optional(),
+    tags: z.array(z.string().min(1).max(100)).max(50).optional(),
+  })
+  .strict();
+
+export function historySchema(config: Config) {
+  return z
+    .array(
+      z.object({
+        role: z.enum(["user", "assistant"]),
+        content: textField("history content", config.MAX_QUESTION_CHARS * 8),
+      }),
+    )
+    .max(config.MAX_HISTORY_TURNS * 2, `history has more than ${config.MAX_HISTORY_TURNS * 2} turns`);
+}
+
+export const errorResponseSchema = z.object({
+  error: z.object({
+    status: z.number(),
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+
+export const linesSchema = z.object({ start: z.number(), end: z.number() });
+
+/** Drop undefined members so objects fit types declared with exactOptionalPropertyTypes. */
+export function withoutUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>;
+  };
+}

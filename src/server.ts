@@ -1,0 +1,99 @@
+import { buildApp } from "./app.js";
+import { ConfigError, describeConfig, llmConfigured, loadEnvFile, parseConfig, type Config } from "./config.js";
+import { watchIndexPointer } from "./index/watchIndexPointer.js";
+import { openTutor } from "./tutor.js";
+
+/**
+ * Entry point of `npm start`: parse config, build the index if there is none, serve, and shut
+ * down gracefully. Everything else lives behind buildApp/openTutor so tests never come here.
+ */
+
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
+function readConfig(): Config {
+  loadEnvFile(process.env);
+  try {
+    return parseConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  let lastReport = 0;
+  const tutor = await openTutor(config, {
+    buildIfMissing: true,
+    onProgress: (p) => {
+      const now = Date.now();
+      if (p.done === p.total || now - lastReport > 1000) {
+        lastReport = now;
+        console.log(`[ingest] ${p.phase} ${p.done}/${p.total}${p.message ? ` ${p.message}` : ""}`);
+      }
+    },
+  });
+
+  const app = await buildApp({
+    config,
+    index: tutor.index,
+    retriever: tutor.retriever,
+    answerer: tutor.answerer,
+    locateTopic: tutor.locateTopic,
+    searchResources: tutor.searchResources,
+    indexProblem: tutor.problem,
+    reindex: tutor.reindex,
+    logger: {
+      level: config.LOG_LEVEL,
+      redact: { paths: ["req.headers.authorization", "headers.authorization"], censor: "[redacted]" },
+    },
+  });
+
+  // `npm run ingest` while the server runs swaps the CURRENT pointer; pick the new version up.
+  const stopWatching = watchIndexPointer(config.INDEX_DIR, () => {
+    tutor.reload().then(
+      () => app.log.info({ version: tutor.index.tryCurrent()?.dir }, "index reloaded"),
+      (error: unknown) => app.log.error({ err: error }, "index reload failed; still serving the previous index"),
+    );
+  });
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, "shutting down: finishing in-flight requests");
+    stopWatching();
+    const deadline = setTimeout(() => {
+      app.log.warn("shutdown deadline reached; exiting with requests still open");
+      process.exit(0);
+    }, SHUTDOWN_DEADLINE_MS);
+    deadline.unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.log.error({ err: error }, "error while closing");
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+
+  await app.listen({ host: config.HOST, port: config.PORT });
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  const mode = llmConfigured(config)
+    ? `LLM answers via ${config.CHAT_MODEL}`
+    : "offline: extractive answers (set OPENAI_API_KEY or OPENAI_BASE_URL for generated answers)";
+  console.log(`Roadmap Tutor listening on http://${config.HOST}:${port}  (${mode})`);
+  console.log(`  demo page http://${config.HOST}:${port}/   API docs http://${config.HOST}:${port}/docs`);
+  app.log.debug(describeConfig(config), "configuration");
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

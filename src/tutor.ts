@@ -1,0 +1,110 @@
+import { ConcurrencyLimitedAnswerer } from "./answering/ConcurrencyLimitedAnswerer.js";
+import { createAnswerer } from "./answering/createAnswerer.js";
+import type { Answerer } from "./answering/types.js";
+import type { Config } from "./config.js";
+import type { Resource } from "./corpus/types.js";
+import { createEmbeddings } from "./embeddings/createEmbeddings.js";
+import { IndexNotReady, isTutorError } from "./errors.js";
+import { BackgroundReindex } from "./index/BackgroundReindex.js";
+import { IndexHolder } from "./index/IndexHolder.js";
+import { ensureIndex } from "./index/ensureIndex.js";
+import { ingestCorpus } from "./index/ingestCorpus.js";
+import { loadIndex } from "./index/loadIndex.js";
+import type { IngestProgress } from "./index/types.js";
+import { HybridRetriever } from "./retrieval/HybridRetriever.js";
+import { analyzeQuery } from "./retrieval/analyzeQuery.js";
+import { locateTopic } from "./retrieval/roadmapNavigator.js";
+import { searchResources } from "./retrieval/searchResources.js";
+import type { Retriever, RoadmapPosition } from "./retrieval/types.js";
+
+/**
+ * The composition root: the parts of the product wired together for one configuration.
+ * server.ts, the CLIs and the integration tests all build the product through here, so there
+ * is exactly one place that decides which embedder, retriever and answerer run.
+ */
+export interface Tutor {
+  config: Config;
+  index: IndexHolder;
+  retriever: Retriever;
+  answerer: Answerer;
+  locateTopic(topic: string): RoadmapPosition[];
+  searchResources(resources: Resource[], query: string, limit: number): Resource[];
+  /** Re-read the live index version from disk and swap it in; the old one serves until then. */
+  reload(): Promise<void>;
+  /** Why no index is loaded, if that is the case. */
+  problem(): string | undefined;
+  /** Rebuild in the background (POST /admin/reindex); swapped in only when it succeeds. */
+  reindex: BackgroundReindex;
+}
+
+export interface OpenTutorOptions {
+  /** Build the index first when none exists (what `npm start` does on a fresh clone). */
+  buildIfMissing?: boolean;
+  onProgress?: (progress: IngestProgress) => void;
+  /** Keep serving /healthz and /readyz (503) when the index cannot be loaded, instead of throwing. */
+  tolerateMissingIndex?: boolean;
+}
+
+export async function openTutor(config: Config, options: OpenTutorOptions = {}): Promise<Tutor> {
+  const { embeddings, identity } = createEmbeddings(config);
+  const ingestOptions = {
+    corpusDir: config.CORPUS_DIR,
+    indexDir: config.INDEX_DIR,
+    embeddings,
+    identity,
+    maxFileBytes: config.MAX_FILE_BYTES,
+    batchSize: config.EMBEDDING_BATCH_SIZE,
+  };
+  if (options.buildIfMissing) {
+    await ensureIndex({ ...ingestOptions, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  }
+
+  const holder = new IndexHolder();
+  let problem: string | undefined;
+  const reload = async () => {
+    try {
+      holder.swap(await loadIndex(config.INDEX_DIR, embeddings, identity()));
+      problem = undefined;
+    } catch (error) {
+      problem = isTutorError(error) ? error.message : "The index could not be loaded.";
+      throw error;
+    }
+  };
+  try {
+    await reload();
+  } catch (error) {
+    if (!options.tolerateMissingIndex || !(error instanceof IndexNotReady || isTutorError(error))) throw error;
+  }
+
+  const retriever = new HybridRetriever({
+    index: () => holder.current(),
+    k: config.RETRIEVAL_K,
+    maxChunksPerSection: config.MAX_CHUNKS_PER_SECTION,
+    abstainThreshold: config.ABSTAIN_THRESHOLD,
+  });
+  const unlimited = createAnswerer({ config, retriever });
+  // Only model-backed answers need a cap: extractive ones are a few milliseconds of CPU.
+  const answerer =
+    unlimited.mode === "llm"
+      ? new ConcurrencyLimitedAnswerer(unlimited, { concurrency: config.MODEL_CONCURRENCY, queue: config.MODEL_QUEUE })
+      : unlimited;
+
+  return {
+    config,
+    index: holder,
+    retriever,
+    answerer,
+    locateTopic: (topic) => {
+      const index = holder.current();
+      return locateTopic(index.documents, index.chunks, topic, analyzeQuery(topic).expansions);
+    },
+    searchResources,
+    reload,
+    problem: () => problem,
+    reindex: new BackgroundReindex(async () => {
+      const summary = await ingestCorpus(ingestOptions);
+      await reload();
+      return summary;
+    }),
+  };
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, describeConfig, llmConfigured, parseConfig } from "../src/config.js";
+
+describe("parseConfig", () => {
+  it("gives offline defaults with an empty environment", () => {
+    const config = parseConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.HOST).toBe("127.0.0.1");
+    expect(config.EMBEDDINGS_PROVIDER).toBe("local");
+    expect(config.INDEX_DIR).toBe("data/index");
+    expect(llmConfigured(config)).toBe(false);
+  });
+
+  it("treats blank values as unset, like a copied .env.example", () => {
+    expect(parseConfig({ PORT: "", OPENAI_API_KEY: "  " }).PORT).toBe(3000);
+    expect(llmConfigured(parseConfig({ OPENAI_API_KEY: "  " }))).toBe(false);
+  });
+
+  it("parses durations, lists and booleans", () => {
+    const config = parseConfig({
+      RATE_LIMIT_WINDOW: "30s",
+      ALLOWED_ORIGINS: "https://a.example, https://b.example,",
+      FALLBACK_EXTRACTIVE: "true",
+    });
+    expect(config.RATE_LIMIT_WINDOW).toBe(30_000);
+    expect(config.ALLOWED_ORIGINS).toEqual(["https://a.example", "https://b.example"]);
+    expect(config.FALLBACK_EXTRACTIVE).toBe(true);
+    expect(parseConfig({ RATE_LIMIT_WINDOW: "2h" }).RATE_LIMIT_WINDOW).toBe(7_200_000);
+  });
+
+  it("switches to LLM mode with a key or a base URL", () => {
+    expect(llmConfigured(parseConfig({ OPENAI_BASE_URL: "http://127.0.0.1:11434/v1" }))).toBe(true);
+    expect(llmConfigured(parseConfig({ OPENAI_API_KEY: "sk-x" }))).toBe(true);
+  });
+
+  it("names every bad variable and never echoes its value", () => {
+    let error: unknown;
+    try {
+      parseConfig({ PORT: "seventy", EMBEDDINGS_PROVIDER: "magic", OPENAI_BASE_URL: "not a url sk-secret-value", RATE_LIMIT_WINDOW: "soon" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    for (const name of ["PORT", "EMBEDDINGS_PROVIDER", "OPENAI_BASE_URL", "RATE_LIMIT_WINDOW"]) expect(message).toContain(name);
+    expect(message).not.toContain("sk-secret-value");
+  });
+
+  it("describes the config for logs without keys", () => {
+    const described = JSON.stringify(describeConfig(parseConfig({ OPENAI_API_KEY: "sk-abcdef123456", API_KEYS: "k1-secret,k2-secret" })));
+    expect(described).not.toContain("sk-abcdef123456");
+    expect(described).not.toContain("k1-secret");
+    expect(described).toContain("2 configured");
+  });
+});

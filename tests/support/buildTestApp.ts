@@ -1,0 +1,82 @@
+import { cp, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "../../src/app.js";
+import { parseConfig, type Config } from "../../src/config.js";
+import { openTutor, type Tutor } from "../../src/tutor.js";
+
+export interface TestApp {
+  app: FastifyInstance;
+  tutor: Tutor;
+  config: Config;
+  dir: string;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Environment overrides (strings, as in a real environment). */
+  env?: Record<string, string>;
+  /** Copy this folder as the corpus (default: the bundled corpus/roadmaps). */
+  corpusDir?: string;
+  /** Do not build an index: the app starts with none (readiness tests). */
+  withoutIndex?: boolean;
+}
+
+/**
+ * The real app on a temp directory: a copy of the corpus, a real index built by the real
+ * ingest, the real retriever and answerer. Generous rate limits unless a test sets its own.
+ */
+export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "tutor-app-"));
+  const corpus = path.join(dir, "corpus");
+  await cp(options.corpusDir ?? path.resolve("corpus/roadmaps"), path.join(corpus, "roadmaps"), { recursive: true });
+  const config = parseConfig({
+    CORPUS_DIR: corpus,
+    INDEX_DIR: path.join(dir, "index"),
+    RATE_LIMIT_MAX: "100000",
+    RATE_LIMIT_ASK_MAX: "100000",
+    LOG_LEVEL: "silent",
+    ...options.env,
+  });
+  const tutor = await openTutor(config, {
+    buildIfMissing: !options.withoutIndex,
+    tolerateMissingIndex: Boolean(options.withoutIndex),
+  });
+  const app = await buildApp({
+    config,
+    index: tutor.index,
+    retriever: tutor.retriever,
+    answerer: tutor.answerer,
+    locateTopic: tutor.locateTopic,
+    searchResources: tutor.searchResources,
+    indexProblem: tutor.problem,
+    reindex: tutor.reindex,
+  });
+  return {
+    app,
+    tutor,
+    config,
+    dir,
+    close: async () => {
+      await app.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Parse an SSE body into events (for tests that read a whole stream). */
+export function parseSse(body: string): { event: string; data: string }[] {
+  return body
+    .split(/\r?\n\r?\n/)
+    .filter((block) => block.trim().length > 0)
+    .map((block) => {
+      let event = "message";
+      const data: string[] = [];
+      for (const line of block.split(/\r?\n/)) {
+        if (line.startsWith("event:")) event = line.slice(6).trim();
+        else if (line.startsWith("data:")) data.push(line.slice(5).replace(/^ /, ""));
+      }
+      return { event, data: data.join("\n") };
+    });
+}
