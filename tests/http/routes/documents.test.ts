@@ -42,7 +42,7 @@ describe("documents, roadmaps and resources", () => {
     const res = await t.app.inject({ url: "/api/roadmaps" });
     expect(res.statusCode).toBe(200);
     const roadmap = res.json().roadmaps.find((r: { source: string }) => r.source.endsWith("003_8d5a7f427f497e9f.txt"));
-    const top = roadmap.outline.filter((s: { headingPath: string[] }) => s.headingPath.length === 2).map((s: { heading: string }) => s.heading);
+    const top = roadmap.outline.filter((s: { level: number }) => s.level === 1).map((s: { heading: string }) => s.heading);
     const stages = ["入门阶段", "基础夯实阶段", "应用实践阶段", "专业深入阶段", "前沿研究阶段"];
     expect(top.filter((h: string) => stages.includes(h))).toEqual(stages);
   });

@@ -1,0 +1,69 @@
+import { createHash } from "node:crypto";
+import { cleanLines } from "./cleaning.js";
+import { documentIdFor } from "./documentId.js";
+import { parseFrontMatter, type DeclaredLink } from "./frontMatter.js";
+import { findHeadingCandidates } from "./headingCandidates.js";
+import { extractLinks } from "./links.js";
+import { recoverOutline } from "./outline.js";
+import type { CorpusDocument, CorpusWarning, DocumentKind } from "./types.js";
+
+export interface BuiltDocument {
+  document: CorpusDocument;
+  /** `linked_from` front matter, resolved against the other documents by resolveLinkedNotes. */
+  declaredLinks: DeclaredLink[];
+  warnings: CorpusWarning[];
+}
+
+/** Where a document sits decides what it is: fetched web pages under notes/web/, own notes under notes/, the rest are roadmaps. */
+export function documentKindFor(source: string): DocumentKind {
+  if (source.startsWith("notes/web/")) return "web";
+  if (source.startsWith("notes/")) return "note";
+  return "roadmap";
+}
+
+/**
+ * Turns one file's text into a document: front matter → metadata, cleaning (line count kept),
+ * outline, links. `linkedFrom` starts empty; resolveLinkedNotes fills it once all files are read.
+ */
+export function buildDocument(source: string, rawText: string, contentHash?: string): BuiltDocument {
+  const lines = splitLines(rawText);
+  const frontMatter = parseFrontMatter(lines);
+  const warnings: CorpusWarning[] = [];
+  if (frontMatter.error !== undefined) warnings.push({ source, line: 1, message: frontMatter.error });
+  const cleaned = cleanLines(lines, { frontMatterLines: frontMatter.lineCount });
+  const text = cleaned.lines.join("\n");
+
+  const document: CorpusDocument = {
+    id: documentIdFor(source),
+    source,
+    kind: documentKindFor(source),
+    title: frontMatter.title ?? fallbackTitle(cleaned.lines, source),
+    metadata: frontMatter.metadata,
+    text,
+    lineCount: cleaned.lines.length,
+    contentHash: contentHash ?? createHash("sha256").update(rawText, "utf8").digest("hex"),
+    outline: recoverOutline(cleaned.lines),
+    links: extractLinks(text),
+    linkedFrom: [],
+  };
+  return { document, declaredLinks: frontMatter.linkedFrom, warnings };
+}
+
+/**
+ * Lines as an editor counts them: "\r\n" and "\r" normalised, and a final newline does not start
+ * another line, so line N here is line N on disk.
+ */
+export function splitLines(rawText: string): string[] {
+  const lines = rawText.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").split("\n");
+  if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
+  return lines;
+}
+
+function fallbackTitle(lines: readonly string[], source: string): string {
+  const heading = findHeadingCandidates(lines).find((candidate) => candidate.kind === "markdown");
+  if (heading !== undefined) return heading.text;
+  const firstLine = lines.find((line) => line.trim() !== "");
+  if (firstLine === undefined) return source;
+  const title = firstLine.trim().replace(/^#+\s*|^\*\*|\*\*$/g, "").trim();
+  return title.length > 120 ? `${title.slice(0, 119)}…` : title;
+}

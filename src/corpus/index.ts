@@ -1,0 +1,12 @@
+export { loadCorpus, type LoadCorpusOptions } from "./loadCorpus.js";
+export { listCorpusFiles, CORPUS_EXTENSIONS, type CorpusFile, type CorpusListing } from "./listCorpusFiles.js";
+export { buildDocument, documentKindFor, splitLines, type BuiltDocument } from "./buildDocument.js";
+export { documentIdFor } from "./documentId.js";
+export { parseFrontMatter, type FrontMatter, type DeclaredLink } from "./frontMatter.js";
+export { cleanLines, cleanText, findPromotionalTail, isPromoMarkerLine, type CleanedLines, type CleanOptions, type RemovedLine } from "./cleaning.js";
+export { LINE_RULES, INLINE_RULES, PROMO_MARKERS, PROMO_TAIL, type LineRule, type InlineRule, type PromoMarker } from "./cleaningRules.js";
+export { recoverOutline, findTitleHeading, sectionAtLine } from "./outline.js";
+export { findHeadingCandidates, fencedLines, type HeadingCandidate, type HeadingKind } from "./headingCandidates.js";
+export { extractLinks, buildResources, isWebUrl } from "./links.js";
+export { resolveLinkedNotes, extractNoteReferences, type NoteReference, type LinkedNotesResult } from "./linkedNotes.js";
+export type * from "./types.js";
