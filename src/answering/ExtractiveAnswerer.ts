@@ -1,0 +1,89 @@
+import { analyzeQuery } from "../retrieval/analyzeQuery.js";
+import type { RetrievalResult, RetrieveOptions, Retriever } from "../retrieval/types.js";
+import { composeExtractiveAnswer } from "./extractiveAnswer.js";
+import { carryTopicIntoQuery } from "./followUp.js";
+import type { AnswerEvent, AnswerRequest, AnswerResult, Answerer, Turn } from "./types.js";
+
+export interface ExtractiveAnswererOptions {
+  retriever: Retriever;
+  /** Only the last this-many history turns are looked at (config MAX_HISTORY_TURNS). */
+  maxHistoryTurns?: number;
+  now?: () => number;
+}
+
+export function retrieveOptions(request: AnswerRequest): RetrieveOptions {
+  return {
+    ...(request.k !== undefined ? { k: request.k } : {}),
+    ...(request.filters !== undefined ? { filters: request.filters } : {}),
+  };
+}
+
+export function recentHistory(history: Turn[] | undefined, maxTurns: number): Turn[] {
+  if (!history || maxTurns <= 0) return [];
+  return history.filter((turn) => turn.content.trim().length > 0).slice(-maxTurns);
+}
+
+/** Split a finished answer into line-sized tokens, so streaming clients render progressively. */
+export function answerTokens(answer: string): string[] {
+  return answer.split(/(?<=\n)/);
+}
+
+/**
+ * Offline mode: no model. Answers are quoted from the retrieved passages (see
+ * extractiveAnswer.ts); a follow-up question borrows the previous question's topic.
+ */
+export class ExtractiveAnswerer implements Answerer {
+  readonly mode = "extractive" as const;
+  private readonly now: () => number;
+
+  constructor(private readonly options: ExtractiveAnswererOptions) {
+    this.now = options.now ?? (() => performance.now());
+  }
+
+  /** The query retrieval sees: the question, with the previous topic carried into a follow-up. */
+  retrievalQuery(request: AnswerRequest): string {
+    const history = recentHistory(request.history, this.options.maxHistoryTurns ?? 10);
+    return carryTopicIntoQuery(request.question, history, (question) => analyzeQuery(question).topic);
+  }
+
+  async answer(request: AnswerRequest): Promise<AnswerResult> {
+    const query = this.retrievalQuery(request);
+    const started = this.now();
+    const result = await this.options.retriever.retrieve(query, retrieveOptions(request));
+    return this.fromRetrieval(query, result, { retrieveMs: this.now() - started, generateMs: 0 });
+  }
+
+  /** The extractive answer for a retrieval already done (also the LLM mode's fallback). */
+  fromRetrieval(
+    standaloneQuestion: string,
+    result: RetrievalResult,
+    timings: AnswerResult["timings"],
+    options: { fallback?: boolean } = {},
+  ): AnswerResult {
+    const started = this.now();
+    const composed = composeExtractiveAnswer(standaloneQuestion, result, options);
+    return {
+      answer: composed.answer,
+      citations: composed.citations,
+      abstained: composed.abstained,
+      mode: "extractive",
+      language: result.analysis.language,
+      standaloneQuestion,
+      removedCitations: 0,
+      ...(options.fallback ? { fallback: true } : {}),
+      timings: { retrieveMs: timings.retrieveMs, generateMs: timings.generateMs + (this.now() - started) },
+    };
+  }
+
+  async *stream(request: AnswerRequest): AsyncIterable<AnswerEvent> {
+    const result = await this.answer(request);
+    yield* eventsOf(result);
+  }
+}
+
+/** A finished result as the event sequence: citations, tokens, done. */
+export function* eventsOf(result: AnswerResult): Generator<AnswerEvent> {
+  yield { type: "citations", citations: result.citations };
+  for (const text of answerTokens(result.answer)) yield { type: "token", text };
+  yield { type: "done", result };
+}

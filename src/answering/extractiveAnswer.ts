@@ -1,0 +1,105 @@
+/**
+ * The offline answer: built only from the retrieved passages, quoted, never paraphrased.
+ * Sequence questions lead with the roadmap positions; resource questions list the links the
+ * passages contain; every question gets the few sentences that best match it, each cited.
+ */
+import type { Passage, RetrievalResult } from "../retrieval/types.js";
+import { buildCitations } from "./citations.js";
+import { answerLanguage } from "./language.js";
+import type { AnswerLanguage } from "./language.js";
+import { ANSWER_WORDING } from "./prompts.js";
+import { summarizeRoadmapPositions } from "./roadmapSummary.js";
+import { queryTerms, scoreSentences, selectSentences, splitIntoSentences } from "./sentenceSelection.js";
+import type { Citation } from "./types.js";
+
+export interface ExtractiveComposition {
+  answer: string;
+  citations: Citation[];
+  abstained: boolean;
+  language: AnswerLanguage;
+}
+
+/** Field vocabulary that marks a request for material to study rather than an explanation. */
+const RESOURCE_REQUEST =
+  /书|读物|教程|课程|资料|资源|论文|视频|链接|网站|推荐|文档|book|course|tutorial|resource|material|paper|video|link|website|recommend|read|watch|docs?\b|documentation/i;
+const IMAGE_URL = /\.(png|jpe?g|gif|svg|webp)(\?|$)/i;
+const MAX_LINKS = 6;
+
+export function isResourceRequest(question: string): boolean {
+  return RESOURCE_REQUEST.test(question);
+}
+
+interface FoundLink {
+  text: string;
+  url: string;
+  passageIndex: number;
+  score: number;
+}
+
+function linksOf(passages: Passage[], terms: Map<string, number>): FoundLink[] {
+  const seen = new Set<string>();
+  const found: FoundLink[] = [];
+  passages.forEach((passage, passageIndex) => {
+    const text = passage.chunk.text;
+    for (const link of passage.chunk.links) {
+      if (IMAGE_URL.test(link.url) || seen.has(link.url)) continue;
+      seen.add(link.url);
+      // The anchor and what follows it (often a one-line description) say what the link is.
+      const at = text.indexOf(link.url);
+      const context = `${link.text} ${at >= 0 ? text.slice(at + link.url.length, at + link.url.length + 80) : ""}`.toLowerCase();
+      let score = 0;
+      for (const [term, weight] of terms) if (context.includes(term)) score += weight;
+      found.push({ text: link.text, url: link.url, passageIndex, score });
+    }
+  });
+  const matching = found.filter((l) => l.score > 0);
+  const chosen = matching.length > 0 ? matching.sort((a, b) => b.score - a.score || a.passageIndex - b.passageIndex) : found;
+  return chosen.slice(0, MAX_LINKS);
+}
+
+function markdownLink(text: string, url: string): string {
+  const label = text.replace(/[[\]]/g, (c) => (c === "[" ? "（" : "）")).trim();
+  return label.length === 0 || label === url ? url : `[${label}](${url})`;
+}
+
+export function abstention(language: AnswerLanguage): ExtractiveComposition {
+  return { answer: ANSWER_WORDING[language].abstain, citations: [], abstained: true, language };
+}
+
+export function composeExtractiveAnswer(question: string, result: RetrievalResult, options: { fallback?: boolean } = {}): ExtractiveComposition {
+  const language = answerLanguage(result.analysis.language);
+  const wording = ANSWER_WORDING[language];
+  const { passages } = result;
+  if (result.weak || passages.length === 0) return abstention(language);
+
+  const terms = queryTerms(question, result.analysis.expansions);
+  const sections: string[] = [options.fallback ? wording.fallbackLabel : wording.extractiveLabel];
+  const separator = language === "zh" ? "、" : ", ";
+
+  const sequence = result.analysis.sequence;
+  const roadmapLines = sequence && result.roadmap.length > 0 ? summarizeRoadmapPositions(result.roadmap, passages, sequence, wording, separator) : [];
+  if (roadmapLines.length > 0) sections.push([wording.roadmapHeader, ...roadmapLines].join("\n"));
+
+  const resource = isResourceRequest(question);
+  const maxSentences = roadmapLines.length > 0 ? 3 : resource ? 4 : 5;
+  let sentences = selectSentences(scoreSentences(passages, terms), maxSentences);
+  if (sentences.length === 0 && roadmapLines.length === 0) {
+    // Retrieval found the passages relevant even though no sentence shares a word with the
+    // question (e.g. a dense-only match): quote the start of the best one.
+    sentences = splitIntoSentences(passages[0]!.chunk.text)
+      .slice(0, 2)
+      .map((text, position) => ({ text, passageIndex: 0, position, score: 0 }));
+  }
+  if (sentences.length > 0) {
+    sections.push([wording.relatedHeader, ...sentences.map((s) => `- ${s.text} [${s.passageIndex + 1}]`)].join("\n"));
+  }
+
+  if (resource) {
+    const links = linksOf(passages, terms);
+    if (links.length > 0) {
+      sections.push([wording.resourcesHeader, ...links.map((l) => `- ${markdownLink(l.text, l.url)} [${l.passageIndex + 1}]`)].join("\n"));
+    }
+  }
+
+  return { answer: sections.join("\n\n"), citations: buildCitations(passages), abstained: false, language };
+}

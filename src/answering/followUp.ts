@@ -1,0 +1,59 @@
+/**
+ * Offline multi-turn: without a model to condense the conversation, a short follow-up
+ * ("那之后呢?", "what about RAG?", "它之前要学什么") borrows the topic of the previous question.
+ */
+import type { Turn } from "./types.js";
+
+const HAN_CHAR = /\p{Script=Han}/gu;
+const LATIN_WORD = /[A-Za-z0-9][A-Za-z0-9+\-.]*/g;
+
+const ZH_LEAD = /^(那么|那|然后|还有|再|接着|此外|另外)/u;
+const ZH_TAIL = /(呢|吗)\s*[?？]?\s*$/u;
+const ZH_PRONOUN = /(它们|它|这个|那个|这些|那些|该技术|这一步|这个阶段)/u;
+const EN_LEAD = /^(and|then|so|also|what about|how about)\b/i;
+const EN_PRONOUN = /\b(it|this|that|these|those|them|after that|before that)\b/i;
+/** Words that only say "before/after", which a follow-up adds to the previous topic. */
+const SEQUENCE_ONLY = /(之后|以后|后面|接下来|下一步|之前|以前|前面|先学|学什么|该学什么|要学什么|after that|after|next|before that|before|first|then)/giu;
+const FILLER = /(那么|那|呢|吗|然后|还有|再|接着|此外|另外|what about|how about|and|so|also|[?？!！。,.，\s])/giu;
+
+function size(question: string): number {
+  return (question.match(HAN_CHAR)?.length ?? 0) + (question.match(LATIN_WORD)?.length ?? 0);
+}
+
+export function looksLikeFollowUp(question: string): boolean {
+  const trimmed = question.trim();
+  if (size(trimmed) > 14) return false;
+  return ZH_LEAD.test(trimmed) || ZH_TAIL.test(trimmed) || ZH_PRONOUN.test(trimmed) || EN_LEAD.test(trimmed) || EN_PRONOUN.test(trimmed);
+}
+
+function lastUserQuestion(history: Turn[]): string | undefined {
+  for (let i = history.length - 1; i >= 0; i--) {
+    const turn = history[i]!;
+    if (turn.role === "user" && turn.content.trim().length > 0) return turn.content.trim();
+  }
+  return undefined;
+}
+
+/**
+ * The retrieval query for a question asked after `history`: the question itself unless it looks
+ * like a follow-up, else the question with the previous question's topic carried in.
+ * `topicOf` finds the topic of a question (query analysis); without one, the whole previous
+ * question is carried.
+ */
+export function carryTopicIntoQuery(question: string, history: Turn[], topicOf: (question: string) => string | undefined): string {
+  const trimmed = question.trim();
+  const previous = lastUserQuestion(history);
+  if (!previous || !looksLikeFollowUp(trimmed)) return trimmed;
+  const topic = topicOf(previous);
+  if (!topic) return `${previous} ${trimmed}`;
+  if (trimmed.toLowerCase().includes(topic.toLowerCase())) return trimmed;
+
+  const newTopic = trimmed.replace(ZH_PRONOUN, "").replace(EN_PRONOUN, "").replace(SEQUENCE_ONLY, "").replace(FILLER, "").trim();
+  // "what about RAG?" after "学完 LoRA 之后该学什么?" asks the same thing about RAG.
+  if (newTopic.length >= 2 && previous.includes(topic)) return previous.replace(topic, newTopic);
+  if (ZH_PRONOUN.test(trimmed)) return trimmed.replace(ZH_PRONOUN, ` ${topic} `).trim();
+  if (EN_PRONOUN.test(trimmed) && !/after that|before that/i.test(trimmed)) return trimmed.replace(EN_PRONOUN, topic);
+  // "那之前呢?" → "LoRA 之前呢?": the lead word would otherwise stick to the topic.
+  const rest = trimmed.replace(ZH_LEAD, "").replace(EN_LEAD, "").trim();
+  return `${topic} ${rest.length > 0 ? rest : trimmed}`;
+}

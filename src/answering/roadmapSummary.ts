@@ -1,0 +1,70 @@
+/**
+ * The lead of an offline answer to a sequence question ("学完 LoRA 之后该学什么?"): per roadmap,
+ * where the topic sits and which stage comes next (or before), with that stage's key items.
+ */
+import type { Passage, RoadmapPosition, SectionRef } from "../retrieval/types.js";
+import type { AnswerWording } from "./prompts.js";
+
+const MAX_POSITIONS = 4;
+const MAX_ITEMS = 6;
+const MAX_ITEM_CHARS = 24;
+/** Lines that label a stage's goal or period rather than name something to learn. */
+const NOT_AN_ITEM = /^(目标|学习目标|阶段评估|推荐资源|重点关注|权威资源推荐|goal|goals|objectives?)\s*[:：]?/i;
+
+function sectionPassageIndex(passages: Passage[], docId: string, section: SectionRef): number {
+  return passages.findIndex(
+    (p) => p.chunk.docId === docId && (p.chunk.sectionIndex === section.sectionIndex || p.chunk.headingPath.includes(section.heading)),
+  );
+}
+
+/** Short names of what a stage covers: "多模态模型：了解…" → "多模态模型", "• 线性代数" → "线性代数". */
+export function keyItems(text: string, headings: string[]): string[] {
+  const items: string[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.replace(/^\s*(?:#{1,6}|[-*+•·●▪]|\d+[.)、])\s*/u, "").replace(/\*\*/g, "").trim();
+    if (line.length === 0 || NOT_AN_ITEM.test(line) || headings.includes(line)) continue;
+    if (/https?:\/\//.test(line) && !/^\[/.test(line)) continue;
+    const link = /^\[([^\]]+)\]\(/.exec(line);
+    const labelled = /^([^：:]{2,40}?)\s*[：:]/.exec(line);
+    let item: string | undefined;
+    if (link) item = link[1];
+    else if (labelled && Array.from(labelled[1]!).length <= MAX_ITEM_CHARS) item = labelled[1];
+    else if (Array.from(line).length <= MAX_ITEM_CHARS) item = line.replace(/[。.;；]$/, "");
+    if (item && !items.includes(item.trim())) items.push(item.trim());
+    if (items.length >= MAX_ITEMS) break;
+  }
+  return items;
+}
+
+/**
+ * Lines for the roadmap positions, each followed by the citation of the passage it rests on.
+ * Positions without a neighbour in the asked direction are mentioned as the last/first stage.
+ */
+export function summarizeRoadmapPositions(
+  positions: RoadmapPosition[],
+  passages: Passage[],
+  direction: "next" | "previous",
+  wording: AnswerWording,
+  itemSeparator: string,
+): string[] {
+  const lines: string[] = [];
+  const withNeighbour = positions.filter((p) => (direction === "next" ? p.next : p.previous));
+  const shown = (withNeighbour.length > 0 ? withNeighbour : positions).slice(0, MAX_POSITIONS);
+  for (const position of shown) {
+    const neighbour = direction === "next" ? position.next : position.previous;
+    const atIndex = sectionPassageIndex(passages, position.docId, position.at);
+    const neighbourIndex = neighbour ? sectionPassageIndex(passages, position.docId, neighbour) : -1;
+    const cite = (index: number) => (index >= 0 ? ` [${index + 1}]` : "");
+    let line = wording.position(position.title, position.topic, position.at.heading);
+    if (neighbour) line += ` ${direction === "next" ? wording.next(neighbour.heading) : wording.previous(neighbour.heading)}`;
+    else line += ` ${direction === "next" ? wording.lastStage : wording.firstStage}`;
+    line += cite(atIndex >= 0 ? atIndex : neighbourIndex);
+    lines.push(`- ${line}`);
+    if (neighbour && neighbourIndex >= 0) {
+      const passage = passages[neighbourIndex]!;
+      const items = keyItems(passage.chunk.text, [neighbour.heading, ...passage.chunk.headingPath]);
+      if (items.length > 0) lines.push(`  ${wording.nextItems}${items.join(itemSeparator)}${cite(neighbourIndex)}`);
+    }
+  }
+  return lines;
+}

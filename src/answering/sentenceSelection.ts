@@ -1,0 +1,109 @@
+/**
+ * Picks the few sentences of the retrieved passages that best answer a question, for the
+ * offline (extractive) answer: lexical overlap with the question's search tokens and glossary
+ * expansions, a prior for better-ranked passages, and no near-duplicates (the roadmaps often
+ * repeat a stage's items in a "notes" half).
+ */
+import type { Passage } from "../retrieval/types.js";
+import { splitSentences } from "../chunking/splitSentences.js";
+import { tokenizeForSearch } from "../text/tokenize.js";
+
+export interface CandidateSentence {
+  text: string;
+  /** Index of the passage in the retrieval result (citation number - 1). */
+  passageIndex: number;
+  /** Position of the sentence inside its passage. */
+  position: number;
+  score: number;
+}
+
+const HAN = /\p{Script=Han}/u;
+const BULLET = /^\s*(?:[-*+•·●▪]|\d+[.)、]|[（(]\d+[)）]|>+)\s*/u;
+const HEADING = /^\s*#{1,6}\s*/;
+
+/** The chunker's sentence boundaries, on lines stripped of list and heading markup. */
+export function splitIntoSentences(text: string): string[] {
+  const sentences: string[] = [];
+  for (const rawLine of text.split(/\r?\n/)) {
+    const line = rawLine.replace(HEADING, "").replace(BULLET, "").replace(/\*\*/g, "").trim();
+    if (line.length === 0) continue;
+    for (const sentence of splitSentences(line)) if (sentence.trim().length > 0) sentences.push(sentence.trim());
+  }
+  return sentences;
+}
+
+function tokenWeight(token: string): number {
+  if (HAN.test(token)) return Math.min(Array.from(token).length, 4) / 2; // 1 char 0.5 … 4+ chars 2
+  return token.length <= 2 ? 0.8 : 1.5; // latin terms (lora, rag, d2l) are usually the point
+}
+
+/** The distinct search tokens of the question plus its expansions, with weights. */
+export function queryTerms(question: string, expansions: string[]): Map<string, number> {
+  const terms = new Map<string, number>();
+  for (const token of tokenizeForSearch(question)) terms.set(token, tokenWeight(token));
+  // Expansions help recall but are not what the user typed: count them a bit less.
+  for (const token of tokenizeForSearch(expansions.join("\n"))) {
+    if (!terms.has(token)) terms.set(token, tokenWeight(token) * 0.7);
+  }
+  return terms;
+}
+
+function bigrams(text: string): Set<string> {
+  const chars = Array.from(text.toLowerCase().replace(/[\s\p{P}]/gu, ""));
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+  return out;
+}
+
+export function similarity(a: string, b: string): number {
+  const x = bigrams(a);
+  const y = bigrams(b);
+  if (x.size === 0 || y.size === 0) return a.trim() === b.trim() ? 1 : 0;
+  let shared = 0;
+  for (const gram of x) if (y.has(gram)) shared++;
+  return shared / Math.min(x.size, y.size);
+}
+
+/** Sentences that are only a heading, a label ("目标") or a stray fragment carry no answer. */
+function isContentless(sentence: string, headings: string[]): boolean {
+  const bare = sentence.replace(/[\s\p{P}]/gu, "");
+  if (Array.from(bare).length < 4) return true;
+  return headings.some((heading) => heading.replace(/[\s\p{P}]/gu, "") === bare);
+}
+
+export function scoreSentences(passages: Passage[], terms: Map<string, number>): CandidateSentence[] {
+  const candidates: CandidateSentence[] = [];
+  passages.forEach((passage, passageIndex) => {
+    const prior = 0.4 * (1 - passageIndex / Math.max(passages.length, 1));
+    const headings = [passage.chunk.title, ...passage.chunk.headingPath];
+    splitIntoSentences(passage.chunk.text).forEach((text, position) => {
+      if (isContentless(text, headings)) return;
+      const tokens = new Set(tokenizeForSearch(text));
+      const lower = text.toLowerCase();
+      let overlap = 0;
+      for (const [term, weight] of terms) if (tokens.has(term) || (term.length > 1 && lower.includes(term))) overlap += weight;
+      if (overlap === 0) return;
+      // Long sentences match more by chance; damp them gently.
+      const lengthPenalty = 1 + Math.log1p(Array.from(text).length / 60);
+      candidates.push({ text, passageIndex, position, score: overlap / lengthPenalty + prior });
+    });
+  });
+  return candidates;
+}
+
+/**
+ * The best `max` sentences, none a near-copy of a better one, back in reading order
+ * (passage rank, then position) so the answer reads like the materials.
+ */
+export function selectSentences(candidates: CandidateSentence[], max: number, redundancy = 0.7): CandidateSentence[] {
+  const picked: CandidateSentence[] = [];
+  const ranked = [...candidates].sort((a, b) => b.score - a.score || a.passageIndex - b.passageIndex || a.position - b.position);
+  // Far weaker matches than the best one are padding, not answer.
+  const floor = (ranked[0]?.score ?? 0) * 0.3;
+  for (const candidate of ranked) {
+    if (picked.length >= max || candidate.score < floor) break;
+    if (picked.some((p) => similarity(p.text, candidate.text) >= redundancy)) continue;
+    picked.push(candidate);
+  }
+  return picked.sort((a, b) => a.passageIndex - b.passageIndex || a.position - b.position);
+}

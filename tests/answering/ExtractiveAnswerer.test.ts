@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ExtractiveAnswerer } from "../../src/answering/ExtractiveAnswerer.js";
+import { ANSWER_WORDING } from "../../src/answering/prompts.js";
+import { collect, realRetriever } from "./support.js";
+import type { TestRetriever } from "./support.js";
+
+let corpus: TestRetriever;
+let answerer: ExtractiveAnswerer;
+beforeAll(async () => {
+  corpus = await realRetriever();
+  answerer = new ExtractiveAnswerer({ retriever: corpus.retriever });
+});
+afterAll(async () => {
+  await corpus?.cleanup();
+});
+
+function markers(answer: string): number[] {
+  return [...answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+}
+
+describe("ExtractiveAnswerer on the real corpus", () => {
+  it("answers 学完 LoRA 之后该学什么? in Chinese, leading with the next stage, cited", async () => {
+    const result = await answerer.answer({ question: "学完 LoRA 之后该学什么?" });
+    expect(result.mode).toBe("extractive");
+    expect(result.abstained).toBe(false);
+    expect(result.language).toBe("zh");
+    const lines = result.answer.split("\n").filter((line) => line.length > 0);
+    expect(lines[0]).toBe(ANSWER_WORDING.zh.extractiveLabel);
+    expect(lines[1]).toBe(ANSWER_WORDING.zh.roadmapHeader);
+    expect(result.answer).toContain("第七阶段");
+    const cited = markers(result.answer);
+    expect(cited.length).toBeGreaterThan(0);
+    expect(cited.every((n) => n >= 1 && n <= result.citations.length)).toBe(true);
+    // Not a dump of the passages: a handful of cited lines.
+    expect(lines.length).toBeLessThanOrEqual(20);
+    expect(result.answer.length).toBeLessThan(result.citations.reduce((sum, c) => sum + c.text.length, 0));
+  });
+
+  it("frames an English question in English", async () => {
+    const result = await answerer.answer({ question: "What should I learn after LoRA?" });
+    expect(result.language).toBe("en");
+    expect(result.answer.split("\n")[0]).toBe(ANSWER_WORDING.en.extractiveLabel);
+    expect(result.answer).toContain(ANSWER_WORDING.en.roadmapHeader);
+    expect(markers(result.answer).length).toBeGreaterThan(0);
+  });
+
+  it("lists books and links for a resource question", async () => {
+    const result = await answerer.answer({ question: "which book should I read for deep learning?" });
+    expect(result.abstained).toBe(false);
+    expect(result.answer).toContain("动手学深度学习");
+    expect(result.answer).toContain(ANSWER_WORDING.en.resourcesHeader);
+    expect(result.answer).toMatch(/\]\(https?:\/\/[^)]+\) \[\d+\]/);
+  });
+
+  it("abstains on weak evidence with no citations", async () => {
+    const result = await answerer.answer({ question: "How do I bake sourdough bread at home?" });
+    expect(result).toMatchObject({ abstained: true, citations: [], answer: ANSWER_WORDING.en.abstain, mode: "extractive" });
+    const zh = await answerer.answer({ question: "今天上海天气怎么样" });
+    expect(zh).toMatchObject({ abstained: true, citations: [], answer: ANSWER_WORDING.zh.abstain });
+  });
+
+  it("carries the previous topic into a follow-up", async () => {
+    const result = await answerer.answer({
+      question: "那之前呢?",
+      history: [
+        { role: "user", content: "学完 LoRA 之后该学什么?" },
+        { role: "assistant", content: "第七阶段：前沿技术探索 [1]" },
+      ],
+    });
+    expect(result.standaloneQuestion).toContain("LoRA");
+    expect(result.abstained).toBe(false);
+    expect(result.answer).toMatch(/前一步|第五阶段/);
+  });
+
+  it("streams citations, line tokens and done", async () => {
+    const { events, error } = await collect(answerer, { question: "学完 LoRA 之后该学什么?" });
+    expect(error).toBeUndefined();
+    expect(events[0]!.type).toBe("citations");
+    expect(events.at(-1)!.type).toBe("done");
+    const tokens = events.flatMap((e) => (e.type === "token" ? [e.text] : []));
+    expect(tokens.length).toBeGreaterThan(2);
+    const done = events.at(-1)!;
+    expect(done.type === "done" && done.result.answer).toBe(tokens.join(""));
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { composeExtractiveAnswer, isResourceRequest } from "../../src/answering/extractiveAnswer.js";
+import { ANSWER_WORDING } from "../../src/answering/prompts.js";
+import { selectSentences, splitIntoSentences, similarity } from "../../src/answering/sentenceSelection.js";
+import { passage, retrievalResult } from "../fixtures/answering/passages.js";
+
+describe("splitIntoSentences", () => {
+  it("splits Chinese and English sentences, drops bullets and headings, keeps URLs and decimals", () => {
+    const text = "## 训练技术\n  • 预训练\n通过无监督学习进行预训练。再用 SFT 微调！\nSee https://zh.d2l.ai/ for v2.0. It is free.";
+    expect(splitIntoSentences(text)).toEqual(["训练技术", "预训练", "通过无监督学习进行预训练。", "再用 SFT 微调！", "See https://zh.d2l.ai/ for v2.0.", "It is free."]);
+  });
+});
+
+describe("selectSentences", () => {
+  it("skips near-duplicates and restores reading order", () => {
+    const picked = selectSentences(
+      [
+        { text: "参数高效微调技术：学习参数高效微调的方法，如LoRA、QLoRA等，提高模型训练效率。", passageIndex: 1, position: 0, score: 5 },
+        { text: "参数高效微调技术：学习参数高效微调的方法，提高模型训练效率。", passageIndex: 0, position: 3, score: 4 },
+        { text: "多模态模型：了解多模态模型的发展现状和应用。", passageIndex: 0, position: 1, score: 2 },
+      ],
+      3,
+    );
+    expect(picked.map((p) => [p.passageIndex, p.position])).toEqual([[0, 1], [1, 0]]);
+    expect(similarity("abc", "xyz")).toBe(0);
+  });
+});
+
+describe("composeExtractiveAnswer", () => {
+  const passages = [
+    passage("书籍\n《深度学习》(Ian Goodfellow)、《动手学深度学习》(李沐)D2L，这两本书全面系统地介绍了深度学习的理论和实践。", {
+      chunk: { headingPath: ["一、原理学习阶段", "权威资源推荐"] },
+    }),
+    passage("[《动手学深度学习》](https://zh.d2l.ai/)：配合B站李沐的视频，是最好的深度学习入门课程。", {
+      chunk: { headingPath: ["0x31 大模型技术基础方向"], links: [{ text: "《动手学深度学习》", url: "https://zh.d2l.ai/", line: 62 }] },
+    }),
+    passage("Kubernetes 进行弹性扩缩容和 GPU 资源调度。", { chunk: { headingPath: ["高并发部署"] } }),
+  ];
+
+  it("quotes the matching sentences with citations and lists the links for a resource question", () => {
+    const composed = composeExtractiveAnswer("which book should I read for deep learning?", retrievalResult("which book should I read for deep learning?", passages, {
+      analysis: { language: "en", sequence: null, expansions: ["深度学习", "书籍"] },
+    }));
+    expect(composed.abstained).toBe(false);
+    expect(composed.citations).toHaveLength(3);
+    const lines = composed.answer.split("\n");
+    expect(lines[0]).toBe(ANSWER_WORDING.en.extractiveLabel);
+    expect(composed.answer).toContain("《动手学深度学习》(李沐)D2L，这两本书全面系统地介绍了深度学习的理论和实践。 [1]");
+    expect(composed.answer).toContain(`${ANSWER_WORDING.en.resourcesHeader}\n- [《动手学深度学习》](https://zh.d2l.ai/) [2]`);
+    expect(composed.answer).not.toContain("Kubernetes");
+  });
+
+  it("abstains when evidence is weak", () => {
+    const composed = composeExtractiveAnswer("sourdough?", retrievalResult("sourdough?", passages, { weak: true }));
+    expect(composed).toEqual({ answer: ANSWER_WORDING.en.abstain, citations: [], abstained: true, language: "en" });
+  });
+
+  it("labels a fallback answer as such, in Chinese for a mixed question", () => {
+    const composed = composeExtractiveAnswer("deep learning 书籍推荐", retrievalResult("deep learning 书籍推荐", passages, {
+      analysis: { language: "mixed", sequence: null, expansions: ["深度学习"] },
+    }), { fallback: true });
+    expect(composed.language).toBe("zh");
+    expect(composed.answer.split("\n")[0]).toBe(ANSWER_WORDING.zh.fallbackLabel);
+  });
+
+  it("recognises resource requests", () => {
+    expect(isResourceRequest("有什么推荐的课程")).toBe(true);
+    expect(isResourceRequest("What is LoRA?")).toBe(false);
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { ANSWER_WORDING } from "../../src/answering/prompts.js";
+import { keyItems, summarizeRoadmapPositions } from "../../src/answering/roadmapSummary.js";
+import type { RoadmapPosition } from "../../src/retrieval/types.js";
+import { passage } from "../fixtures/answering/passages.js";
+
+const stage7 = [
+  "目标：探索大模型领域的前沿技术和未来趋势，为行业发展贡献力量。",
+  "多模态模型：了解多模态模型的发展现状和应用。",
+  "参数高效微调技术：学习参数高效微调的方法，提高模型训练效率。",
+  "深度学习框架比较：对比分析不同深度学习框架的特点和适用场景。",
+  "大模型评估和benchmarking：掌握大模型评估方法，了解行业benchmarking标准。",
+].join("\n");
+
+describe("keyItems", () => {
+  it("takes the labels of 'label：explanation' lines and skips the goal", () => {
+    expect(keyItems(stage7, ["第七阶段：前沿技术探索"])).toEqual(["多模态模型", "参数高效微调技术", "深度学习框架比较", "大模型评估和benchmarking"]);
+  });
+  it("takes short bullet lines and link anchors", () => {
+    const text = "目标\n\n  • 线性代数\n\n    矩阵运算、特征分解等知识是理解模型参数优化的关键。例如,在模型训练过程中,矩阵运算用于高效处理大量数据。\n- [LLaMA-Factory](https://github.com/hiyouga/LLaMA-Factory)：个人最推荐的微调大模型的工具。";
+    expect(keyItems(text, [])).toEqual(["线性代数", "LLaMA-Factory"]);
+  });
+});
+
+describe("summarizeRoadmapPositions", () => {
+  const position: RoadmapPosition = {
+    docId: "doc-a",
+    source: "roadmaps/a.txt",
+    title: "学习路径",
+    topic: "LoRA",
+    at: { sectionIndex: 6, heading: "第六阶段：模型微调与私有化部署", headingPath: ["学习路径", "第六阶段：模型微调与私有化部署"], startLine: 31, endLine: 35 },
+    next: { sectionIndex: 7, heading: "第七阶段：前沿技术探索", headingPath: ["学习路径", "第七阶段：前沿技术探索"], startLine: 36, endLine: 41 },
+  };
+  const passages = [
+    passage("模型微调的意义和常见技术：掌握模型微调的方法和技巧，如LoRA等参数高效微调技术。", { chunk: { sectionIndex: 6, headingPath: ["学习路径", "第六阶段：模型微调与私有化部署"] } }),
+    passage(stage7, { role: "next-section", chunk: { sectionIndex: 7, headingPath: ["学习路径", "第七阶段：前沿技术探索"] } }),
+  ];
+
+  it("names the roadmap, the stage, the next stage and its items, with citations (zh)", () => {
+    const lines = summarizeRoadmapPositions([position], passages, "next", ANSWER_WORDING.zh, "、");
+    expect(lines).toEqual([
+      "- 《学习路径》：LoRA 位于「第六阶段：模型微调与私有化部署」 → 下一步：「第七阶段：前沿技术探索」 [1]",
+      "  该阶段的要点：多模态模型、参数高效微调技术、深度学习框架比较、大模型评估和benchmarking [2]",
+    ]);
+  });
+
+  it("says when there is no previous stage (en)", () => {
+    const { next: _next, ...first } = position;
+    const lines = summarizeRoadmapPositions([first], passages, "previous", ANSWER_WORDING.en, ", ");
+    expect(lines).toEqual(['- 《学习路径》: LoRA is in "第六阶段：模型微调与私有化部署" (this is the first stage of that roadmap) [1]']);
+  });
+});

@@ -1,0 +1,280 @@
+/**
+ * A real OpenAI-compatible HTTP server on 127.0.0.1 for tests: chat completions (JSON and SSE),
+ * embeddings (float and base64), model listing, and scripted faults (error status, hang, cut
+ * stream, malformed body). Tests talk real HTTP to it instead of stubbing the client.
+ */
+import { createServer } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+}
+
+export type ChatReply =
+  | { kind: "text"; content: string; usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number } }
+  | { kind: "status"; status: number; message?: string }
+  | { kind: "hang" }
+  | { kind: "cut"; content: string; afterChunks: number }
+  | { kind: "malformed" };
+
+export interface FakeOpenAiServerOptions {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  chat?: (body: any, callIndex: number) => ChatReply;
+  embeddings?: (inputs: string[], callIndex: number) => number[][] | { status: number; message?: string };
+  chunkDelayMs?: number;
+}
+
+export interface FakeOpenAiServer {
+  baseURL: string;
+  requests: RecordedRequest[];
+  close(): Promise<void>;
+}
+
+const MODEL_IDS = ["fake-chat", "fake-embed"];
+
+/** Deterministic 8-dim vector from the characters of the text (same text → same vector). */
+export function fakeEmbedding(text: string): number[] {
+  const vector = new Array<number>(8).fill(0);
+  for (let i = 0; i < text.length; i++) {
+    const slot = i % 8;
+    vector[slot] = (vector[slot] ?? 0) + ((text.charCodeAt(i) % 97) + 1) / 97;
+  }
+  const norm = Math.sqrt(vector.reduce((sum, x) => sum + x * x, 0)) || 1;
+  return vector.map((x) => x / norm);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function lastUserMessage(body: any): string {
+  const messages: unknown = body?.messages;
+  if (!Array.isArray(messages)) return "";
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const message = messages[i] as { role?: string; content?: unknown };
+    if (message.role === "user") {
+      if (typeof message.content === "string") return message.content;
+      if (Array.isArray(message.content)) {
+        return message.content
+          .map((part: { text?: string }) => (typeof part?.text === "string" ? part.text : ""))
+          .join("");
+      }
+    }
+  }
+  return "";
+}
+
+/** Splits content into a few pieces so streaming clients see several deltas. */
+export function splitIntoStreamChunks(content: string): string[] {
+  const pieces = content.match(/\S+\s*|\s+/g) ?? [];
+  if (pieces.length > 1) return pieces;
+  // One long word (e.g. Chinese without spaces): cut by characters.
+  const chars = Array.from(content);
+  if (chars.length <= 1) return chars.length === 0 ? [""] : [content];
+  const size = Math.max(1, Math.ceil(chars.length / 4));
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; i += size) out.push(chars.slice(i, i + size).join(""));
+  return out;
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    request.on("data", (part: Buffer) => parts.push(part));
+    request.on("end", () => resolve(Buffer.concat(parts).toString("utf8")));
+    request.on("error", reject);
+  });
+}
+
+function sendJson(response: ServerResponse, status: number, payload: unknown): void {
+  const text = JSON.stringify(payload);
+  response.writeHead(status, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(text) });
+  response.end(text);
+}
+
+function sendError(response: ServerResponse, status: number, message: string | undefined): void {
+  sendJson(response, status, {
+    error: { message: message ?? `fake server error ${status}`, type: status >= 500 ? "server_error" : "invalid_request_error", code: null },
+  });
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {}): Promise<FakeOpenAiServer> {
+  const requests: RecordedRequest[] = [];
+  const sockets = new Set<Socket>();
+  const hanging = new Set<ServerResponse>();
+  let chatCalls = 0;
+  let embeddingCalls = 0;
+  let closed = false;
+  const chunkDelayMs = options.chunkDelayMs ?? 0;
+
+  const chatReply = options.chat ?? ((body: unknown) => ({ kind: "text", content: `Echo: ${lastUserMessage(body)}` }) as ChatReply);
+
+  async function writeStream(response: ServerResponse, id: string, model: string, pieces: string[], cutAfter: number | null,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    includeUsage: boolean, usage: any): Promise<void> {
+    response.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache", Connection: "keep-alive" });
+    const created = Math.floor(Date.now() / 1000);
+    const chunk = (delta: Record<string, unknown>, finishReason: string | null) => ({
+      id, object: "chat.completion.chunk", created, model,
+      choices: [{ index: 0, delta, finish_reason: finishReason }],
+    });
+    const send = (payload: unknown) => response.write(`data: ${JSON.stringify(payload)}\n\n`);
+    send(chunk({ role: "assistant", content: "" }, null));
+    for (let i = 0; i < pieces.length; i++) {
+      if (cutAfter !== null && i >= cutAfter) break;
+      if (chunkDelayMs > 0) await sleep(chunkDelayMs);
+      if (closed || response.destroyed) return;
+      send(chunk({ content: pieces[i] }, null));
+    }
+    if (cutAfter !== null) {
+      // Give the client a moment to receive what was sent, then drop the connection mid-stream.
+      await sleep(Math.max(chunkDelayMs, 10));
+      response.socket?.destroy();
+      return;
+    }
+    send(chunk({}, "stop"));
+    if (includeUsage) {
+      send({ id, object: "chat.completion.chunk", created, model, choices: [], usage });
+    }
+    response.write("data: [DONE]\n\n");
+    response.end();
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  async function handleChat(body: any, response: ServerResponse): Promise<void> {
+    const reply = chatReply(body, chatCalls++);
+    const model = typeof body?.model === "string" ? body.model : "fake-chat";
+    const id = `chatcmpl-fake-${chatCalls}`;
+    const streaming = body?.stream === true;
+    switch (reply.kind) {
+      case "status":
+        sendError(response, reply.status, reply.message);
+        return;
+      case "hang":
+        hanging.add(response);
+        response.on("close", () => hanging.delete(response));
+        return;
+      case "malformed":
+        if (streaming) {
+          response.writeHead(200, { "Content-Type": "text/event-stream" });
+          response.end('data: {"id":"broken","choices":[{"delta":{"content":"x"\n\n');
+        } else {
+          response.writeHead(200, { "Content-Type": "application/json" });
+          response.end('{"id":"broken","choices":[{"message":');
+        }
+        return;
+      case "cut": {
+        const pieces = splitIntoStreamChunks(reply.content);
+        if (!streaming) {
+          // A non-streaming client gets the headers and part of the JSON, then the socket dies.
+          response.writeHead(200, { "Content-Type": "application/json" });
+          response.write('{"id":"cut","choices":[{"message":{"role":"assistant","content":"');
+          await sleep(10);
+          response.socket?.destroy();
+          return;
+        }
+        await writeStream(response, id, model, pieces, reply.afterChunks, false, null);
+        return;
+      }
+      case "text": {
+        const promptTokens = Math.max(1, JSON.stringify(body?.messages ?? "").length >> 2);
+        const completionTokens = Math.max(1, splitIntoStreamChunks(reply.content).length);
+        const usage = reply.usage ?? {
+          prompt_tokens: promptTokens,
+          completion_tokens: completionTokens,
+          total_tokens: promptTokens + completionTokens,
+        };
+        if (streaming) {
+          const includeUsage = body?.stream_options?.include_usage === true;
+          await writeStream(response, id, model, splitIntoStreamChunks(reply.content), null, includeUsage, usage);
+          return;
+        }
+        sendJson(response, 200, {
+          id, object: "chat.completion", created: Math.floor(Date.now() / 1000), model,
+          choices: [{ index: 0, message: { role: "assistant", content: reply.content }, finish_reason: "stop" }],
+          usage,
+        });
+        return;
+      }
+    }
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  function handleEmbeddings(body: any, response: ServerResponse): void {
+    const rawInput: unknown = body?.input;
+    const inputs = (Array.isArray(rawInput) ? rawInput : [rawInput]).map((x) => (typeof x === "string" ? x : JSON.stringify(x)));
+    const result = options.embeddings ? options.embeddings(inputs, embeddingCalls++) : inputs.map(fakeEmbedding);
+    if (!Array.isArray(result)) {
+      sendError(response, result.status, result.message);
+      return;
+    }
+    const base64 = body?.encoding_format === "base64";
+    const tokens = inputs.reduce((sum, text) => sum + Math.max(1, text.length >> 2), 0);
+    sendJson(response, 200, {
+      object: "list",
+      data: result.map((vector, index) => ({
+        object: "embedding",
+        index,
+        embedding: base64 ? Buffer.from(new Float32Array(vector).buffer).toString("base64") : vector,
+      })),
+      model: typeof body?.model === "string" ? body.model : "fake-embed",
+      usage: { prompt_tokens: tokens, total_tokens: tokens },
+    });
+  }
+
+  const server = createServer((request, response) => {
+    void (async () => {
+      const raw = await readBody(request);
+      let body: unknown = null;
+      if (raw.length > 0) {
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          body = raw;
+        }
+      }
+      const path = (request.url ?? "/").split("?")[0] ?? "/";
+      requests.push({ method: request.method ?? "GET", path, headers: request.headers, body });
+      if (request.method === "POST" && path === "/v1/chat/completions") return handleChat(body, response);
+      if (request.method === "POST" && path === "/v1/embeddings") return handleEmbeddings(body, response);
+      if (request.method === "GET" && path === "/v1/models") {
+        return sendJson(response, 200, {
+          object: "list",
+          data: MODEL_IDS.map((id) => ({ id, object: "model", created: 0, owned_by: "fake" })),
+        });
+      }
+      sendError(response, 404, `no route ${request.method} ${path}`);
+    })().catch(() => {
+      if (!response.headersSent) sendError(response, 500, "fake server failure");
+      else response.destroy();
+    });
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    baseURL: `http://127.0.0.1:${port}/v1`,
+    requests,
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const response of hanging) response.destroy();
+      hanging.clear();
+      server.closeAllConnections();
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
