@@ -16,6 +16,7 @@ import type { Answerer } from "./answering/types.js";
 import { llmConfigured, type Config } from "./config.js";
 import type { Resource } from "./corpus/types.js";
 import { registerErrorHandler } from "./http/errorHandler.js";
+import { pagesPlugin } from "./http/pages/pagesPlugin.js";
 import { registerApiKeyAuth } from "./http/plugins/apiKeyAuth.js";
 import { adminRoutes } from "./http/routes/admin.js";
 import { askRoutes } from "./http/routes/ask.js";
@@ -149,6 +150,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     await app.register(adminRoutes, { adminKey: config.ADMIN_KEY, reindex: deps.reindex });
   }
   await app.register(openAiCompatibleRoutes, { config, answerer: deps.answerer, rateLimit: answerRateLimit });
+
+  // Demo page, widget bundle and the document view that citations link to.
+  await app.register(pagesPlugin, { index: () => deps.index.tryCurrent(), publicBaseUrl: config.PUBLIC_BASE_URL });
 
   return app;
 }

@@ -1,0 +1,89 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
+import type { LoadedIndex } from "../../index/types.js";
+import { renderDemoPage } from "./demoPage.js";
+import { DOCUMENT_VIEW_SCRIPT, DOCUMENT_VIEW_SCRIPT_PATH, renderDocumentView, renderMessagePage } from "./documentView.js";
+import { PAGE_CSP } from "./escapeHtml.js";
+import { createWidgetAssetLoader, widgetPathsUnder, type WidgetPaths } from "./widgetBundle.js";
+
+export interface PagesPluginOptions {
+  /** The live index, or undefined while none is loaded (the document view then answers 503). */
+  index: () => Pick<LoadedIndex, "documents"> | undefined;
+  /** Widget source entry and built file. Default: src/widget/main.ts and dist/widget/widget.js under process.cwd(). */
+  widget?: WidgetPaths;
+  /** PUBLIC_BASE_URL: the origin shown in the demo page's snippet (default: what the browser called). */
+  publicBaseUrl?: string | undefined;
+  /** Build the widget in the background as soon as the server is ready, so no visitor waits. Default true. */
+  warmOnReady?: boolean;
+}
+
+/** Clients revalidate with the ETag after this; the URL is not versioned, so keep it short. */
+const WIDGET_CACHE_CONTROL = "public, max-age=300";
+
+function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(",").some((candidate) => {
+    const value = candidate.trim();
+    return value === "*" || value === etag || value === `W/${etag}`;
+  });
+}
+
+function baseUrlOf(request: FastifyRequest, configured: string | undefined): string {
+  return configured ? configured.replace(/\/+$/, "") : `${request.protocol}://${request.host}`;
+}
+
+function sendHtml(reply: FastifyReply, status: number, html: string): FastifyReply {
+  return reply
+    .status(status)
+    .header("content-type", "text/html; charset=utf-8")
+    .header("content-security-policy", PAGE_CSP)
+    .header("cache-control", "no-cache")
+    .send(html);
+}
+
+/**
+ * The HTML side of the server: `/widget.js` (built from src/widget on first use), the demo page
+ * at `/`, and the document view `/documents/:id` that citation links open (#L10-L20 highlights
+ * the cited lines). Register after helmet/cors so their headers apply; this plugin replaces
+ * the CSP on its HTML pages with its own (PAGE_CSP).
+ */
+export const pagesPlugin: FastifyPluginAsync<PagesPluginOptions> = async (app, options) => {
+  const loadWidget = createWidgetAssetLoader(options.widget ?? widgetPathsUnder(process.cwd()));
+
+  if (options.warmOnReady ?? true) {
+    app.addHook("onReady", async () => {
+      loadWidget().catch((error: unknown) => app.log.warn({ err: error }, "widget build failed; /widget.js will retry on request"));
+    });
+  }
+
+  app.get("/widget.js", { schema: { hide: true } }, async (request, reply) => {
+    const asset = await loadWidget();
+    void reply
+      .header("content-type", "text/javascript; charset=utf-8")
+      .header("cache-control", WIDGET_CACHE_CONTROL)
+      .header("etag", asset.etag)
+      .header("vary", "accept-encoding");
+    if (etagMatches(request.headers["if-none-match"], asset.etag)) return reply.status(304).send();
+    if (/\bgzip\b/.test(request.headers["accept-encoding"] ?? "")) {
+      return reply.header("content-encoding", "gzip").send(asset.gzipped);
+    }
+    return reply.send(asset.body);
+  });
+
+  app.get(DOCUMENT_VIEW_SCRIPT_PATH, { schema: { hide: true } }, async (_request, reply) =>
+    reply.header("content-type", "text/javascript; charset=utf-8").header("cache-control", "public, max-age=3600").send(DOCUMENT_VIEW_SCRIPT),
+  );
+
+  app.get("/", { schema: { hide: true } }, async (request, reply) => sendHtml(reply, 200, renderDemoPage(baseUrlOf(request, options.publicBaseUrl))));
+
+  app.get<{ Params: { id: string } }>("/documents/:id", { schema: { hide: true } }, async (request, reply) => {
+    const index = options.index();
+    if (!index) {
+      void reply.header("retry-after", "5");
+      return sendHtml(reply, 503, renderMessagePage("Index not ready", "The document index is still loading. Try again in a few seconds."));
+    }
+    const { id } = request.params;
+    const doc = index.documents.find((d) => d.id === id || d.source === id);
+    if (!doc) return sendHtml(reply, 404, renderMessagePage("Document not found", `No document with id "${id}".`));
+    return sendHtml(reply, 200, renderDocumentView(doc));
+  });
+};
