@@ -39,6 +39,7 @@ export interface SectionRef {
   heading: string;
   headingPath: string[];
   startLine: number;
+  /** Last line of the section INCLUDING its sub-sections (a stage spans all its parts). */
   endLine: number;
 }
 

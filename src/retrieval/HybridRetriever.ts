@@ -1,0 +1,203 @@
+import type { Document } from "@langchain/core/documents";
+import type { Chunk } from "../chunking/types.js";
+import { BadInput } from "../errors.js";
+import type { LoadedIndex } from "../index/types.js";
+import { tokenizeForSearch } from "../text/tokenize.js";
+import { contentTermGroups, evidenceScore, termCoverage } from "./abstention.js";
+import { analyzeQuery } from "./analyzeQuery.js";
+import { expandQuery } from "./expandQuery.js";
+import { allowedDocumentIds, chunkAllowed } from "./filters.js";
+import { capPerSection, reciprocalRankFusion, removeNearDuplicates } from "./fusion.js";
+import { linkedNotePassages } from "./linkedNotePassages.js";
+import { locateTopic } from "./roadmapNavigator.js";
+import { orderPositionsByRelevance, sequencePassages } from "./sequenceContext.js";
+import { TermStatistics } from "./termStatistics.js";
+import type { Passage, QueryAnalysis, RetrievalResult, RetrieveOptions, Retriever } from "./types.js";
+
+export interface HybridRetrieverOptions {
+  /** The live index; called once per request so a swapped index is picked up. */
+  index: () => LoadedIndex;
+  /** Default number of passages (config RETRIEVAL_K). */
+  k: number;
+  maxChunksPerSection: number;
+  /** Evidence under which a result is weak (config ABSTAIN_THRESHOLD). */
+  abstainThreshold: number;
+}
+
+/** Candidates fetched from each ranking per passage wanted. */
+const OVERFETCH = 4;
+const MIN_CANDIDATES = 24;
+/**
+ * Concepts named by more than this share of the chunks are not expanded: in a corpus about large
+ * models, 大模型 → LLM, large language model, 大语言模型 … would pull every passage up equally and
+ * drown the words that matter. On the bundled corpus only 大模型 (0.66) and 阶段 (0.73) are over.
+ */
+const UBIQUITOUS_CONCEPT_SHARE = 0.5;
+/** Chunks of the neighbouring stage added per roadmap: its first one states what the stage is about. */
+const CHUNKS_PER_NEIGHBOUR_STAGE = 1;
+/** Top passages whose words count as the evidence for a question. */
+const EVIDENCE_PASSAGES = 5;
+
+interface Ranked {
+  passages: Passage[];
+  /** Every fused candidate id, best first (before dedupe and cap). */
+  fusedIds: string[];
+  topDenseSimilarity: number;
+}
+
+/**
+ * Dense + lexical retrieval fused by reciprocal rank, for both languages: the question is
+ * expanded with the bilingual glossary (so "book" also searches 书籍 and 微调 also "fine-tuning"),
+ * then the dense ranking and the BM25 ranking of the expanded question are fused. (A third BM25
+ * ranking of the question as written was tried and hurt: for an English question over Chinese
+ * text it mostly matches English words in link titles.) Near-duplicates go, each section gives
+ * at most maxChunksPerSection passages. retrieve() adds the roadmap context of sequence
+ * questions, linked notes and the evidence score.
+ */
+export class HybridRetriever implements Retriever {
+  private readonly statistics = new WeakMap<LoadedIndex, TermStatistics>();
+
+  constructor(private readonly options: HybridRetrieverOptions) {}
+
+  async search(query: string, options: RetrieveOptions = {}): Promise<Passage[]> {
+    const index = this.options.index();
+    return (await this.rank(index, query, this.analyze(index, query), options)).passages;
+  }
+
+  async retrieve(query: string, options: RetrieveOptions = {}): Promise<RetrievalResult> {
+    const index = this.options.index();
+    const analysis = this.analyze(index, query);
+    const ranked = await this.rank(index, query, analysis, options);
+    const allowed = allowedDocumentIds(index.documents, options.filters);
+    const matches = ranked.passages;
+
+    const documents = allowed ? index.documents.filter((d) => allowed.has(d.id)) : index.documents;
+    let roadmap = analysis.sequence && analysis.topic ? locateTopic(documents, index.chunks, analysis.topic, expandQuery(analysis.topic)) : [];
+    roadmap = orderPositionsByRelevance(roadmap, matches);
+    const context =
+      analysis.sequence && analysis.topic
+        ? sequencePassages({
+            positions: roadmap,
+            direction: analysis.sequence,
+            documents,
+            chunks: index.chunks,
+            matches,
+            topic: analysis.topic,
+            language: analysis.language,
+            chunksPerStage: CHUNKS_PER_NEIGHBOUR_STAGE,
+          })
+        : [];
+    const inContext = new Set(context.map((p) => p.chunk.id));
+    // The roadmap context answers a sequence question most directly, so it leads; the list
+    // keeps k passages in all (linked notes come on top: they are few and only follow a link).
+    const k = options.k ?? this.options.k;
+    const passages = [...context, ...matches.filter((p) => !inContext.has(p.chunk.id))].slice(0, k);
+    const notes = linkedNotePassages({
+      matches: passages,
+      documents: index.documents,
+      chunks: index.chunks,
+      preference: ranked.fusedIds,
+      allowed: (chunk) => chunkAllowed(chunk, allowed),
+      language: analysis.language,
+    });
+
+    const evidence = this.evidence(index, query, matches, ranked.topDenseSimilarity);
+    return {
+      query,
+      analysis,
+      passages: [...passages, ...notes],
+      roadmap,
+      evidence,
+      weak: evidence < this.options.abstainThreshold,
+    };
+  }
+
+  private async rank(index: LoadedIndex, query: string, analysis: QueryAnalysis, options: RetrieveOptions): Promise<Ranked> {
+    if (query.trim() === "") throw new BadInput("The question is empty.");
+    const k = options.k ?? this.options.k;
+    if (!Number.isInteger(k) || k < 1) throw new BadInput("k must be a positive integer.");
+    const allowed = allowedDocumentIds(index.documents, options.filters);
+    const candidates = Math.min(index.chunks.length, Math.max(k * OVERFETCH, MIN_CANDIDATES));
+    if (candidates === 0 || allowed?.size === 0) return { passages: [], fusedIds: [], topDenseSimilarity: 0 };
+
+    const expanded = [query, ...analysis.expansions].join(" ");
+    const dense = await this.denseRanking(index, expanded, candidates, allowed);
+    const lexical = index.lexical.search(expanded, candidates).filter((hit) => chunkAllowedById(index, hit.chunkId, allowed));
+
+    const fused = reciprocalRankFusion([dense.map((d) => d.chunkId), lexical.map((h) => h.chunkId)]);
+    const denseScore = new Map(dense.map((d) => [d.chunkId, d.similarity]));
+    const lexicalScore = new Map(lexical.map((hit) => [hit.chunkId, hit.score]));
+
+    const passages: Passage[] = [];
+    for (const { id, score } of fused) {
+      const chunk = index.chunkById.get(id);
+      if (!chunk) continue;
+      const passage: Passage = { chunk, score, role: "match" };
+      const similarity = denseScore.get(id);
+      if (similarity !== undefined) passage.denseScore = similarity;
+      const bm25 = lexicalScore.get(id);
+      if (bm25 !== undefined) passage.lexicalScore = bm25;
+      passages.push(passage);
+    }
+    const diverse = capPerSection(removeNearDuplicates(passages), this.options.maxChunksPerSection).slice(0, k);
+    return {
+      passages: diverse,
+      fusedIds: fused.map((f) => f.id),
+      topDenseSimilarity: dense.reduce((best, d) => Math.max(best, d.similarity), 0),
+    };
+  }
+
+  private async denseRanking(
+    index: LoadedIndex,
+    text: string,
+    candidates: number,
+    allowed: ReadonlySet<string> | undefined,
+  ): Promise<{ chunkId: string; similarity: number }[]> {
+    const vector = await index.embeddings.embedQuery(text);
+    const filter = allowed ? (doc: Document) => chunkAllowedById(index, chunkIdOf(doc), allowed) : undefined;
+    const hits = await index.vectorStore.similaritySearchVectorWithScore(vector, candidates, filter);
+    return hits
+      .map(([doc, distance]) => ({ chunkId: chunkIdOf(doc), similarity: 1 - distance }))
+      .filter((hit) => index.chunkById.has(hit.chunkId));
+  }
+
+  /** Query analysis, with glossary expansion limited to concepts that tell passages apart in this index. */
+  private analyze(index: LoadedIndex, query: string): QueryAnalysis {
+    const statistics = this.statisticsOf(index);
+    const analysis = analyzeQuery(query);
+    const expansions = expandQuery(query, { keep: (entry) => statistics.conceptShare([...entry.en, ...entry.zh]) <= UBIQUITOUS_CONCEPT_SHARE });
+    return { ...analysis, expansions };
+  }
+
+  private statisticsOf(index: LoadedIndex): TermStatistics {
+    let statistics = this.statistics.get(index);
+    if (!statistics) {
+      statistics = new TermStatistics(index.chunks, tokenizeForSearch);
+      this.statistics.set(index, statistics);
+    }
+    return statistics;
+  }
+
+  private evidence(index: LoadedIndex, query: string, matches: readonly Passage[], topDense: number): number {
+    if (matches.length === 0) return 0;
+    const groups = contentTermGroups(query, tokenizeForSearch, this.statisticsOf(index));
+    const found = new Set<string>();
+    for (const passage of matches.slice(0, EVIDENCE_PASSAGES)) {
+      for (const token of tokenizeForSearch(`${passage.chunk.headingPath.join(" ")} ${passage.chunk.text}`)) found.add(token);
+    }
+    return evidenceScore({ coverage: termCoverage(groups, found), topDenseSimilarity: topDense });
+  }
+}
+
+/** The chunk id a vector-store document stands for. */
+function chunkIdOf(doc: Document): string {
+  const metadata = doc.metadata as Record<string, unknown>;
+  const id = metadata["chunkId"] ?? metadata["id"] ?? doc.id;
+  return typeof id === "string" ? id : String(id);
+}
+
+function chunkAllowedById(index: LoadedIndex, chunkId: string, allowed: ReadonlySet<string> | undefined): boolean {
+  if (!allowed) return true;
+  const chunk: Chunk | undefined = index.chunkById.get(chunkId);
+  return chunk !== undefined && allowed.has(chunk.docId);
+}

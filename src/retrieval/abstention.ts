@@ -1,0 +1,109 @@
+import { findGlossaryMatches, type GlossaryEntry } from "./glossary.js";
+import { contentSegments } from "./analyzeQuery.js";
+import { isFiller } from "./questionWords.js";
+
+/**
+ * How well the retrieved passages support a question, in 0..1, and when that is too weak to
+ * answer from. Two signals:
+ *   - coverage: the share of the question's content (its field terms and other meaningful
+ *     words, weighted by idf so rare words count more than 学习/learn) that the top passages
+ *     contain. A glossary term counts as found when any of its names in either language is.
+ *   - the top dense cosine similarity, which separates a question phrased unlike the corpus
+ *     but about the same things from one about something else.
+ * evidence = COVERAGE_WEIGHT · coverage + (1 − COVERAGE_WEIGHT) · min(1, similarity / SIMILARITY_SCALE).
+ */
+
+/** One concept of the question: found when any of its tokens is in the passages. */
+export interface TermGroup {
+  label: string;
+  tokens: string[];
+  weight: number;
+}
+
+export const COVERAGE_WEIGHT = 0.75;
+/** Cosine similarity treated as full dense support (local hashed embeddings rarely exceed it). */
+export const SIMILARITY_SCALE = 0.5;
+
+/**
+ * Default threshold (config ABSTAIN_THRESHOLD). Calibrated on tests/eval/dev.jsonl with the local
+ * embedder (tests/eval/devSet.test.ts prints the distribution): the 8 unanswerable questions score
+ * 0.030–0.049, except "股票投资应该怎么入门?" at 0.143 (入门 is a corpus word); the 44 answerable
+ * ones score 0.385 ("RAG 有什么缺点?") and up, most above 0.5. 0.3 sits in that gap, nearer the
+ * answerable side so a partly in-domain off-topic question ("GPT-5 什么时候发布", 0.26) abstains.
+ */
+export const DEFAULT_ABSTAIN_THRESHOLD = 0.3;
+
+export interface TermWeights {
+  idf(token: string): number;
+}
+
+const MEANINGFUL = /[\p{L}\p{N}]/u;
+
+function isContentToken(token: string): boolean {
+  if (!MEANINGFUL.test(token) || isFiller(token)) return false;
+  // A lone Han character (了, 年, 谁) or latin letter carries no topic on its own.
+  if (Array.from(token).length === 1) return false;
+  if (/^\d+$/.test(token) && token.length < 3) return false;
+  return true;
+}
+
+/**
+ * The question's content as term groups: each glossary term (with all its names, tokenized) and
+ * each remaining content token. Weight: the largest idf among the tokens the question itself used.
+ */
+export function contentTermGroups(question: string, tokenize: (text: string) => string[], weights: TermWeights): TermGroup[] {
+  const groups: TermGroup[] = [];
+  const seen = new Set<string>();
+  let rest = "";
+  let position = 0;
+  for (const match of findGlossaryMatches(question)) {
+    rest += `${question.slice(position, match.start)} `;
+    position = match.end;
+    if (isFiller(match.surface)) {
+      rest += `${match.surface} `;
+      continue;
+    }
+    const own = tokenize(match.surface).filter(isContentToken);
+    const names = unique([...own, ...match.entries.flatMap((entry: GlossaryEntry) => [...entry.en, ...entry.zh].flatMap(tokenize))]).filter(
+      isContentToken,
+    );
+    const key = names.slice().sort().join("|");
+    if (names.length === 0 || seen.has(key)) continue;
+    seen.add(key);
+    groups.push({ label: match.surface, tokens: names, weight: Math.max(...(own.length > 0 ? own : names).map((t) => weights.idf(t))) });
+  }
+  rest += question.slice(position);
+  // Filler is taken out before tokenizing: jieba cuts 接下来 into 接下/下来, which no longer look like filler.
+  for (const token of unique(tokenize(contentSegments(rest).join(" ")).filter(isContentToken))) {
+    if (seen.has(token)) continue;
+    seen.add(token);
+    groups.push({ label: token, tokens: [token], weight: weights.idf(token) });
+  }
+  return groups;
+}
+
+/** Idf-weighted share of the groups with a token among `found`; 0 for a question with no content. */
+export function termCoverage(groups: readonly TermGroup[], found: ReadonlySet<string>): number {
+  const total = groups.reduce((sum, g) => sum + g.weight, 0);
+  if (total <= 0) return 0;
+  const covered = groups.filter((g) => g.tokens.some((t) => found.has(t))).reduce((sum, g) => sum + g.weight, 0);
+  return covered / total;
+}
+
+export function evidenceScore(signals: { coverage: number; topDenseSimilarity: number }): number {
+  const dense = Math.min(1, Math.max(0, signals.topDenseSimilarity) / SIMILARITY_SCALE);
+  const score = COVERAGE_WEIGHT * clamp01(signals.coverage) + (1 - COVERAGE_WEIGHT) * dense;
+  return clamp01(score);
+}
+
+export function isWeakEvidence(evidence: number, threshold: number): boolean {
+  return evidence < threshold;
+}
+
+function clamp01(value: number): number {
+  return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}

@@ -1,0 +1,150 @@
+import { detectLanguage } from "../text/language.js";
+import { expandQuery } from "./expandQuery.js";
+import { findGlossaryMatches } from "./glossary.js";
+import { EN_FILLER, ZH_FILLER, isFiller } from "./questionWords.js";
+import type { QueryAnalysis } from "./types.js";
+
+/**
+ * What a question asks: its language, whether it asks what comes after/before something in a
+ * learning path, the topic it is about and the glossary expansions of its field terms.
+ *
+ * The topic is the part of the question left when the sequence words, question words and filler
+ * are taken out ("学完 LoRA 之后该学什么?" → "LoRA"; "what should I learn after fine-tuning" →
+ * "fine-tuning"). It is always a verbatim substring of the question, so callers can substitute it.
+ * It is found for any question (a follow-up may borrow it), but only sequence questions use it
+ * for roadmap navigation.
+ */
+export function analyzeQuery(question: string): QueryAnalysis {
+  const sequence = sequenceIntent(question);
+  const topic = extractTopic(question);
+  return {
+    language: detectLanguage(question),
+    sequence,
+    ...(topic ? { topic } : {}),
+    expansions: expandQuery(question),
+  };
+}
+
+const NEXT_CUES = [
+  /之后|以后|后面|接下来|下一步|下一个?阶段|下个阶段|然后|学完|学好|后续|完成后|再往后/gu,
+  /\b(after|next|afterwards|what comes after|what follows|follows|move on|moving on|then what|and then|following (stage|step|phase|topic))\b/giu,
+];
+const PREVIOUS_CUES = [
+  /之前|以前|先学|前置|基础是|需要先|要先|得先|先要|前面|预备知识|先修|打基础/gu,
+  /\b(prerequisites?|before|beforehand|first learn|learn first|know first|preceding|precedes?|comes before)\b/giu,
+];
+
+function countMatches(patterns: RegExp[], text: string): number {
+  return patterns.reduce((sum, pattern) => sum + (text.match(pattern)?.length ?? 0), 0);
+}
+
+/** "next" or "previous" by which kind of cue the question has more of (ties go to "next"). */
+export function sequenceIntent(question: string): "next" | "previous" | null {
+  const next = countMatches(NEXT_CUES, question);
+  const previous = countMatches(PREVIOUS_CUES, question);
+  if (previous > next) return "previous";
+  if (next > 0) return "next";
+  return null;
+}
+
+/** Segments made only of these are not a topic ("阶段" in "入门阶段之后是什么阶段"). */
+const GENERIC_NOUNS = new Set(["阶段", "stage", "stages", "step", "steps", "phase", "phases", "部分", "章节", "环节"]);
+
+const ZH_FILLER_BY_LENGTH = [...ZH_FILLER].sort((a, b) => b.length - a.length);
+const PUNCTUATION = /[\s\p{P}\p{S}]/u;
+const LATIN_WORD_AT = /^[A-Za-z0-9][A-Za-z0-9'’+#.\-]*/;
+
+interface Piece {
+  text: string;
+  kind: "keep" | "drop" | "space";
+}
+
+/** The question cut into kept words, dropped filler and whitespace; glossary terms are kept whole. */
+function piecesOf(question: string): Piece[] {
+  const protectedSpans = findGlossaryMatches(question).filter((m) => !isFiller(m.surface));
+  const pieces: Piece[] = [];
+  let position = 0;
+  while (position < question.length) {
+    const span = protectedSpans.find((m) => m.start === position);
+    if (span) {
+      pieces.push({ text: span.surface, kind: "keep" });
+      position = span.end;
+      continue;
+    }
+    const rest = question.slice(position);
+    const latin = LATIN_WORD_AT.exec(rest)?.[0];
+    if (latin) {
+      const word = latin.replace(/[.]+$/, "");
+      pieces.push({ text: word, kind: EN_FILLER.has(word.toLowerCase()) ? "drop" : "keep" });
+      position += word.length;
+      continue;
+    }
+    const filler = ZH_FILLER_BY_LENGTH.find((f) => rest.startsWith(f));
+    if (filler) {
+      pieces.push({ text: filler, kind: "drop" });
+      position += filler.length;
+      continue;
+    }
+    const char = rest[0]!;
+    pieces.push({ text: char, kind: /\s/u.test(char) ? "space" : PUNCTUATION.test(char) ? "drop" : "keep" });
+    position += 1;
+  }
+  return pieces;
+}
+
+/** Cue words a sequence topic follows ("学完 LoRA", "after fine-tuning") or precedes ("LoRA 之后"). */
+const CUES_BEFORE_TOPIC = new Set(["学完", "学好", "掌握了", "完成", "after", "before", "先学"]);
+const CUES_AFTER_TOPIC = new Set(["之后", "以后", "之前", "以前", "后面", "前面", "后", "前", "前置", "完成后"]);
+
+interface Segment {
+  text: string;
+  /** Right after or right before a sequence cue: most likely what a sequence question is about. */
+  nextToCue: boolean;
+}
+
+/** Runs of kept pieces (whitespace inside a run is kept: "Transformer 架构"), as substrings. */
+function segmentsOf(question: string): Segment[] {
+  const segments: Segment[] = [];
+  let current = "";
+  let pendingSpace = "";
+  let afterCue = false;
+  // A cue seen since the last kept word: "学完了 RAG" still has RAG right after 学完.
+  let cueBefore = false;
+  const close = (nextToCue: boolean) => {
+    const text = current.trim();
+    if (text.length > 0 && !GENERIC_NOUNS.has(text.toLowerCase())) segments.push({ text, nextToCue });
+    current = "";
+    pendingSpace = "";
+  };
+  for (const piece of piecesOf(question)) {
+    if (piece.kind === "keep") {
+      if (!current) afterCue = cueBefore;
+      cueBefore = false;
+      current += (current ? pendingSpace : "") + piece.text;
+      pendingSpace = "";
+    } else if (piece.kind === "space") {
+      pendingSpace += piece.text;
+    } else {
+      if (current) close(afterCue || CUES_AFTER_TOPIC.has(piece.text.toLowerCase()));
+      if (CUES_BEFORE_TOPIC.has(piece.text.toLowerCase())) cueBefore = true;
+    }
+  }
+  if (current) close(afterCue);
+  return segments;
+}
+
+/** The question's content words: what is left once sequence cues, question words and filler are out. */
+export function contentSegments(question: string): string[] {
+  return segmentsOf(question).map((s) => s.text);
+}
+
+/**
+ * The topic: among the remaining segments that name something (a glossary term or a latin
+ * token, else at least two characters), the first one next to a sequence cue ("应用篇之后",
+ * "after the 入门阶段"), else the first naming a field term, else the first.
+ */
+export function extractTopic(question: string): string | undefined {
+  const segments = segmentsOf(question).filter((s) => s.text.length >= 2 || /[A-Za-z]/.test(s.text));
+  const names = (s: Segment) => findGlossaryMatches(s.text).length > 0 || /[A-Za-z]{2,}/.test(s.text);
+  return (segments.find((s) => s.nextToCue) ?? segments.find(names) ?? segments[0])?.text;
+}

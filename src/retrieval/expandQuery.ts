@@ -1,0 +1,28 @@
+import { findGlossaryMatches, termsOf, type GlossaryEntry } from "./glossary.js";
+
+/**
+ * Extra search terms for a query from the bilingual glossary: for every field term found in it,
+ * the concept's names in the other language, its synonyms in the same language and its related
+ * terms. Terms already present in the query are not repeated. Order follows the query, so the
+ * result is deterministic. Words the glossary does not know add nothing. `keep` can leave out
+ * concepts not worth expanding (the retriever drops those that fill most of the corpus).
+ */
+export function expandQuery(query: string, options: { keep?: (entry: GlossaryEntry) => boolean } = {}): string[] {
+  const present = query.toLowerCase();
+  const matches = findGlossaryMatches(query);
+  const seen = new Set(matches.map((m) => m.surface.toLowerCase()));
+  const expansions: string[] = [];
+  for (const match of matches) {
+    for (const entry of match.entries) {
+      if (options.keep && !options.keep(entry)) continue;
+      for (const term of termsOf(entry)) {
+        const key = term.toLowerCase();
+        // A Chinese term inside the query is already searched for; a latin one only as a whole word.
+        if (seen.has(key) || (!/[a-z]/.test(key) && present.includes(key))) continue;
+        seen.add(key);
+        expansions.push(term);
+      }
+    }
+  }
+  return expansions;
+}

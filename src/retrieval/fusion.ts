@@ -1,0 +1,96 @@
+import type { Chunk } from "../chunking/types.js";
+import type { Passage } from "./types.js";
+
+/** The usual constant of reciprocal rank fusion: damps the gap between rank 1 and rank 2. */
+export const RRF_K = 60;
+
+export interface FusedId {
+  id: string;
+  score: number;
+}
+
+/**
+ * Reciprocal rank fusion: score(id) = Σ over lists of 1 / (k + rank), rank 1-based. Best first;
+ * ties go to the id with the better best rank, then to the id order, so the result is stable.
+ * An id repeated inside one list counts at its first rank only.
+ */
+export function reciprocalRankFusion(rankings: readonly (readonly string[])[], k = RRF_K): FusedId[] {
+  const scores = new Map<string, { score: number; bestRank: number }>();
+  for (const ranking of rankings) {
+    const seen = new Set<string>();
+    ranking.forEach((id, position) => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      const rank = position + 1;
+      const entry = scores.get(id) ?? { score: 0, bestRank: Number.POSITIVE_INFINITY };
+      entry.score += 1 / (k + rank);
+      entry.bestRank = Math.min(entry.bestRank, rank);
+      scores.set(id, entry);
+    });
+  }
+  return [...scores.entries()]
+    .sort(([idA, a], [idB, b]) => b.score - a.score || a.bestRank - b.bestRank || (idA < idB ? -1 : idA > idB ? 1 : 0))
+    .map(([id, { score }]) => ({ id, score }));
+}
+
+/** Similarity threshold on character shingles above which two passages say the same thing. */
+export const DUPLICATE_JACCARD = 0.8;
+
+/**
+ * Two chunks are near-duplicates when they come from the same document and most of the shorter
+ * one's lines are shared (the chunker repeats a sentence between neighbours: that alone is not
+ * a duplicate), or when their texts are nearly the same (Jaccard of character 3-shingles above
+ * 0.8, whitespace ignored). 001 lists its stage names twice, once as a plan and once as notes:
+ * the headings repeat but the texts differ, so both halves stay.
+ */
+export function isNearDuplicate(a: Chunk, b: Chunk): boolean {
+  if (a.id === b.id) return true;
+  if (a.docId === b.docId) {
+    const shared = Math.min(a.endLine, b.endLine) - Math.max(a.startLine, b.startLine) + 1;
+    const shorter = Math.min(a.endLine - a.startLine + 1, b.endLine - b.startLine + 1);
+    if (shared > 0 && shared * 2 > shorter) return true;
+  }
+  return jaccard(shingles(a.text), shingles(b.text)) > DUPLICATE_JACCARD;
+}
+
+function shingles(text: string, size = 3): Set<string> {
+  const compact = Array.from(text.replace(/\s+/gu, "").toLowerCase());
+  const result = new Set<string>();
+  if (compact.length < size) {
+    if (compact.length > 0) result.add(compact.join(""));
+    return result;
+  }
+  for (let i = 0; i + size <= compact.length; i++) result.add(compact.slice(i, i + size).join(""));
+  return result;
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  let shared = 0;
+  for (const item of a) if (b.has(item)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+/** Keeps the first (best-ranked) of each group of near-duplicates, order preserved. */
+export function removeNearDuplicates(passages: readonly Passage[]): Passage[] {
+  const kept: Passage[] = [];
+  for (const passage of passages) {
+    if (!kept.some((k) => isNearDuplicate(k.chunk, passage.chunk))) kept.push(passage);
+  }
+  return kept;
+}
+
+/**
+ * At most `max` passages per section (document + section index; text before the first heading
+ * counts as one section), so one long section cannot fill the whole answer. Order preserved.
+ */
+export function capPerSection(passages: readonly Passage[], max: number): Passage[] {
+  const counts = new Map<string, number>();
+  return passages.filter((passage) => {
+    const key = `${passage.chunk.docId}#${passage.chunk.sectionIndex}`;
+    const count = counts.get(key) ?? 0;
+    if (count >= max) return false;
+    counts.set(key, count + 1);
+    return true;
+  });
+}

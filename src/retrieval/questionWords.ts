@@ -1,0 +1,33 @@
+/**
+ * Words that shape a question without naming what it is about: sequence cues, question words,
+ * pronouns and filler, in both languages. Topic extraction drops them and the evidence score
+ * does not count them as content.
+ */
+
+export const ZH_FILLER: readonly string[] = [
+  "什么样", "什么", "哪些", "哪一个", "哪个", "哪本", "哪里", "哪", "怎么办", "怎么样", "怎么", "怎样", "如何", "为什么",
+  "是不是", "是否", "应该", "需要先", "需要", "要先", "得先", "先要", "先学", "可以", "学习", "学完", "学好", "掌握了", "之后",
+  "以后", "后面", "接下来", "下一个阶段", "下一阶段", "下个阶段", "下一步", "然后", "后续", "完成后", "再往后", "之前", "以前",
+  "前面", "前置", "基础是", "预备知识", "先修", "打基础", "请问", "推荐", "一下", "接着", "继续", "我们", "你们", "大家",
+  "一些", "东西", "内容", "该", "要", "能", "学", "读", "看", "我", "你", "的", "了", "吗", "呢", "吧", "啊", "是", "在", "再",
+  "还", "请", "完", "后", "前", "有", "么", "去", "就", "都", "会", "和", "与", "或", "及", "呀", "先",
+  "有没有", "哪里能", "看到", "用来", "值得", "大概", "整个", "按照", "要花", "多少", "几个", "一个", "常用", "办法",
+  "区别", "不同", "主要", "最好", "最",
+];
+export const EN_FILLER: ReadonlySet<string> = new Set(
+  (
+    "what what's whats which who how why when where should would could can shall will may might must do does did " +
+    "i i'm i've me my we you your it its this that these those there is are was were be been am the a an to of in on " +
+    "at for with from about into as and or but so if then next after afterwards before beforehand first following follows " +
+    "follow comes come coming go move moving learn learning learned learnt study studying studied read reading know " +
+    "knowing need needs want finish finished finishing done complete completed completing mastered master once " +
+    "prerequisite prerequisites preceding precede precedes recommend recommended please tell explain " +
+    "topic topics thing things stuff part any some other more much many most good best better make makes use used " +
+    "using cover covers mention mentions mentioned get getting understand understanding must really way ways kind help " +
+    "like something anything start started spend say says said find give show does"
+  ).split(" "),
+);
+
+export function isFiller(word: string): boolean {
+  return EN_FILLER.has(word.toLowerCase()) || ZH_FILLER.includes(word);
+}

@@ -1,0 +1,116 @@
+import type { Chunk } from "../chunking/types.js";
+import type { CorpusDocument, Section } from "../corpus/types.js";
+import { adjacentStage, stageOf, stepsOf, subtreeEndLine } from "./stageOutline.js";
+import type { RoadmapPosition, SectionRef } from "./types.js";
+
+/**
+ * Where a topic sits in each roadmap and which stages come before and after it.
+ *
+ * A section covers the topic when its heading or its body (the chunks of that section) names the
+ * topic, or failing that one of its glossary expansions. Coverage climbs to the stage the section
+ * belongs to (see stageOutline.ts). Among the stages that cover the topic, the position is:
+ *   1. a step (a marked stage: 第六阶段, 二、…) over an unmarked sibling (学习常见问题, 目录) or an
+ *      overview that names the other stages (004's "0x00 学习路径");
+ *   2. the topic itself over an expansion (LoRA named outright beats 参数高效微调);
+ *   3. a heading that names the topic over a passing mention in a body
+ *      (微调 → 第六阶段：模型微调与私有化部署, not the SFT line of 第二阶段);
+ *   4. the earliest step of its sequence (001 lists its stages twice, as a plan and as notes: a
+ *      topic the notes mention in 第一阶段 sits in 第一阶段 even if the plan names it in 第七);
+ *   5. reading order.
+ * `next`/`previous` are the neighbouring steps. Documents without stages give nothing.
+ */
+export function locateTopic(documents: CorpusDocument[], chunks: Chunk[], topic: string, expansions: string[]): RoadmapPosition[] {
+  const trimmed = topic.trim();
+  if (trimmed === "") return [];
+  const tiers = [[trimmed], expansions.filter((e) => e.trim() !== "" && e.trim().toLowerCase() !== trimmed.toLowerCase())];
+  const matchers = tiers.map((terms) => terms.map(termPattern));
+  const positions: RoadmapPosition[] = [];
+  for (const doc of documents) {
+    if (doc.kind !== "roadmap") continue;
+    const docChunks = chunks.filter((c) => c.docId === doc.id);
+    const bodyOf = (section: Section) =>
+      docChunks
+        .filter((c) => c.sectionIndex === section.index)
+        .map((c) => c.text)
+        .join("\n");
+    const stage = bestStage(doc.outline, docChunks, matchers, bodyOf);
+    if (!stage) continue;
+    const next = adjacentStage(doc.outline, stage, "next", bodyOf);
+    const previous = adjacentStage(doc.outline, stage, "previous", bodyOf);
+    positions.push({
+      docId: doc.id,
+      source: doc.source,
+      title: doc.title,
+      topic: trimmed,
+      at: sectionRef(doc.outline, stage),
+      ...(next ? { next: sectionRef(doc.outline, next) } : {}),
+      ...(previous ? { previous: sectionRef(doc.outline, previous) } : {}),
+    });
+  }
+  return positions;
+}
+
+interface Candidate {
+  stage: Section;
+  key: [number, number, number, number, number];
+}
+
+function bestStage(
+  outline: readonly Section[],
+  chunks: Chunk[],
+  matchers: RegExp[][],
+  bodyOf: (section: Section) => string,
+): Section | undefined {
+  const candidates = new Map<number, Candidate>();
+  for (const section of outline) {
+    const stage = stageOf(outline, section);
+    if (!stage) continue;
+    const step = stepsOf(outline, stage, bodyOf).findIndex((s) => s.index === stage.index);
+    const body = chunks.filter((c) => c.sectionIndex === section.index).map((c) => c.text);
+    matchers.forEach((patterns, tier) => {
+      const inHeading = patterns.some((p) => p.test(section.heading));
+      const inBody = !inHeading && patterns.some((p) => body.some((text) => p.test(text)));
+      if (!inHeading && !inBody) return;
+      const key: Candidate["key"] = [step >= 0 ? 0 : 1, tier, inHeading ? 0 : 1, step >= 0 ? step : 0, stage.startLine];
+      const existing = candidates.get(stage.index);
+      if (!existing || compareKeys(key, existing.key) < 0) candidates.set(stage.index, { stage, key });
+    });
+  }
+  let best: Candidate | undefined;
+  for (const candidate of candidates.values()) if (!best || compareKeys(candidate.key, best.key) < 0) best = candidate;
+  return best?.stage;
+}
+
+function compareKeys(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const diff = (a[i] ?? 0) - (b[i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}
+
+/**
+ * Case-insensitive; spaces in the term match any spacing ("Transformer 架构" finds
+ * "Transformer架构"); latin ends only match on word boundaries ("RAG" not in "storage").
+ */
+export function termPattern(term: string): RegExp {
+  const body = term
+    .trim()
+    .split(/\s+/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("\\s*");
+  const start = /^[A-Za-z0-9]/.test(term.trim()) ? "(?<![A-Za-z0-9])" : "";
+  const end = /[A-Za-z0-9]$/.test(term.trim()) ? "(?![A-Za-z0-9])" : "";
+  return new RegExp(`${start}${body}${end}`, "iu");
+}
+
+/** A stage as a reference; its line range covers its sub-sections too. */
+export function sectionRef(outline: readonly Section[], section: Section): SectionRef {
+  return {
+    sectionIndex: section.index,
+    heading: section.heading,
+    headingPath: [...section.headingPath],
+    startLine: section.startLine,
+    endLine: subtreeEndLine(outline, section),
+  };
+}

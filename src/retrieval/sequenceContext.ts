@@ -1,0 +1,80 @@
+import type { Chunk } from "../chunking/types.js";
+import type { CorpusDocument } from "../corpus/types.js";
+import { subtreeOf } from "./stageOutline.js";
+import type { Passage, QueryLanguage, RoadmapPosition, SectionRef } from "./types.js";
+
+/** Roadmaps whose neighbouring stage is added to a sequence question's passages. */
+export const MAX_SEQUENCE_ROADMAPS = 4;
+
+/**
+ * Passages that answer "what comes after/before X": for each roadmap position with a neighbour
+ * in the asked direction (most relevant roadmap first), the passage where the topic sits (the
+ * best-ranked match inside that stage, else the first chunk of the stage naming the topic), then
+ * the first chunks of the neighbouring stage, labelled in the question's language. Matches may
+ * be claimed here; the caller drops them from its match list.
+ */
+export function sequencePassages(params: {
+  positions: RoadmapPosition[];
+  direction: "next" | "previous";
+  documents: readonly CorpusDocument[];
+  chunks: readonly Chunk[];
+  matches: readonly Passage[];
+  topic: string;
+  language: QueryLanguage;
+  chunksPerStage: number;
+}): Passage[] {
+  const { positions, direction, documents, chunks, matches, topic, language, chunksPerStage } = params;
+  const added: Passage[] = [];
+  const isAdded = (chunk: Chunk) => added.some((p) => p.chunk.id === chunk.id);
+  for (const position of positions.slice(0, MAX_SEQUENCE_ROADMAPS)) {
+    const doc = documents.find((d) => d.id === position.docId);
+    const neighbour = direction === "next" ? position.next : position.previous;
+    if (!doc || !neighbour) continue;
+    const inStage = (ref: SectionRef) => {
+      const members = subtreeOf(doc.outline, doc.outline[ref.sectionIndex]!);
+      return chunks.filter((c) => c.docId === doc.id && members.has(c.sectionIndex));
+    };
+
+    const atChunks = inStage(position.at);
+    const atIds = new Set(atChunks.map((c) => c.id));
+    const where =
+      matches.find((p) => atIds.has(p.chunk.id))?.chunk ??
+      atChunks.find((c) => c.text.toLowerCase().includes(topic.toLowerCase())) ??
+      atChunks[0];
+    if (where && !isAdded(where)) added.push({ chunk: where, score: 0, role: "match", roleLabel: atLabel(position, language) });
+    for (const chunk of inStage(neighbour).slice(0, chunksPerStage)) {
+      if (isAdded(chunk)) continue;
+      added.push({ chunk, score: 0, role: direction === "next" ? "next-section" : "previous-section", roleLabel: neighbourLabel(position, neighbour, direction, language) });
+    }
+  }
+  return added;
+}
+
+/** Roadmaps in order of their best-ranked match, then in document order. */
+export function orderPositionsByRelevance(positions: RoadmapPosition[], matches: readonly Passage[]): RoadmapPosition[] {
+  const rankOf = (docId: string) => {
+    const rank = matches.findIndex((p) => p.chunk.docId === docId);
+    return rank < 0 ? Number.POSITIVE_INFINITY : rank;
+  };
+  return positions
+    .map((position, order) => ({ position, order, rank: rankOf(position.docId) }))
+    .sort((a, b) => a.rank - b.rank || a.order - b.order)
+    .map((entry) => entry.position);
+}
+
+function atLabel(position: RoadmapPosition, language: QueryLanguage): string {
+  return language === "en"
+    ? `Where ${position.topic} sits: ${position.at.heading} (in 《${position.title}》)`
+    : `${position.topic} 所在阶段：${position.at.heading}（《${position.title}》）`;
+}
+
+function neighbourLabel(position: RoadmapPosition, neighbour: SectionRef, direction: "next" | "previous", language: QueryLanguage): string {
+  if (language === "en") {
+    return direction === "next"
+      ? `Next stage: ${neighbour.heading} (after ${position.at.heading} in 《${position.title}》)`
+      : `Previous stage: ${neighbour.heading} (before ${position.at.heading} in 《${position.title}》)`;
+  }
+  return direction === "next"
+    ? `下一阶段：${neighbour.heading}（《${position.title}》中 ${position.at.heading} 之后）`
+    : `上一阶段：${neighbour.heading}（《${position.title}》中 ${position.at.heading} 之前）`;
+}

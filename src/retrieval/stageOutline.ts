@@ -1,0 +1,104 @@
+import type { Section } from "../corpus/types.js";
+
+/**
+ * The stage structure of a roadmap's outline. A "stage" is a section whose siblings form an
+ * ordered sequence: 第N阶段 lines, 一、二、三 headings, 入门阶段 → 基础夯实阶段 → …, 0x10 入门篇,
+ * "1. …", "Stage 2". A sibling group is a sequence when at least two of its members carry such
+ * an ordinal or stage marker.
+ */
+
+const STAGE_MARKERS: RegExp[] = [
+  /^第\s*[一二三四五六七八九十百零〇\d]+\s*(阶段|步|章|节|部分|篇|周|月|天|课|讲|单元|层|级)/u,
+  /^[一二三四五六七八九十]+\s*[、.．:：]/u,
+  /^\d+(\.\d+)*\s*[、.．:：)）]\s*\S/u,
+  /^0x[0-9a-f]+\b/iu,
+  /(阶段|篇)\s*([(（][^)）]*[)）])?\s*$/u,
+  /^(stage|phase|step|level|part|week|month|module|unit|chapter)\s*\d+/iu,
+  /\b(stage|phase)\s*([(（][^)）]*[)）])?\s*$/iu,
+];
+
+export function isStageHeading(heading: string): boolean {
+  const trimmed = heading.trim();
+  return STAGE_MARKERS.some((marker) => marker.test(trimmed));
+}
+
+/** Sections sharing a parent (top-level sections share "none"), in reading order. */
+export function siblingsOf(outline: readonly Section[], section: Section): Section[] {
+  return outline.filter((s) => s.parent === section.parent);
+}
+
+function isSequenceGroup(group: readonly Section[]): boolean {
+  return group.filter((s) => isStageHeading(s.heading)).length >= 2;
+}
+
+/**
+ * The stage a section belongs to: its highest ancestor (or itself) whose sibling group is a
+ * sequence. Undefined when no ancestor is in a sequence (the document has no stages there).
+ */
+export function stageOf(outline: readonly Section[], section: Section): Section | undefined {
+  let found: Section | undefined;
+  let current: Section | undefined = section;
+  while (current) {
+    if (isSequenceGroup(siblingsOf(outline, current))) found = current;
+    current = current.parent === undefined ? undefined : outline[current.parent];
+  }
+  return found;
+}
+
+/** The section and all its descendants, by outline index. */
+export function subtreeOf(outline: readonly Section[], section: Section): Set<number> {
+  const members = new Set([section.index]);
+  // Outline is in reading order and parents come before children, so one pass suffices.
+  for (const s of outline) if (s.parent !== undefined && members.has(s.parent)) members.add(s.index);
+  return members;
+}
+
+/** Last line of a section including its descendants. */
+export function subtreeEndLine(outline: readonly Section[], section: Section): number {
+  let end = section.endLine;
+  for (const index of subtreeOf(outline, section)) end = Math.max(end, outline[index]?.endLine ?? end);
+  return end;
+}
+
+/**
+ * The core name of a stage heading, without its ordinal, 阶段/篇 suffix and parenthetical:
+ * "一、原理学习阶段(2-3 个月)" → "原理学习", "0x10 入门篇" → "入门".
+ */
+export function stageName(heading: string): string {
+  return heading
+    .trim()
+    .replace(/^(第\s*[一二三四五六七八九十百零〇\d]+\s*\S{0,2}?[:：、.．\s]|[一二三四五六七八九十]+\s*[、.．:：]|\d+(\.\d+)*\s*[、.．:：)）]|0x[0-9a-f]+\b|(stage|phase|step|level|part|week|month|module|unit|chapter)\s*\d+\s*[:：.-]?)\s*/iu, "")
+    .replace(/\s*[(（][^)）]*[)）]\s*$/u, "")
+    .replace(/(阶段|篇|stage|phase)\s*$/iu, "")
+    .trim();
+}
+
+/**
+ * Whether a stage's own body names at least two of its sibling stages: then it is an overview or
+ * a plan of the whole path (004's "0x00 学习路径", 002's "四、学习周期与计划"), not a step of it.
+ */
+export function isOverviewStage(outline: readonly Section[], stage: Section, bodyText: string): boolean {
+  const others = siblingsOf(outline, stage)
+    .filter((s) => s.index !== stage.index && isStageHeading(s.heading))
+    .map((s) => stageName(s.heading))
+    .filter((name) => name.length >= 2);
+  return others.filter((name) => bodyText.includes(name)).length >= 2;
+}
+
+/** A stage's steps: the marked siblings of a sequence that are not overviews, in reading order. */
+export function stepsOf(outline: readonly Section[], stage: Section, bodyOf: (section: Section) => string): Section[] {
+  return siblingsOf(outline, stage).filter((s) => isStageHeading(s.heading) && !isOverviewStage(outline, s, bodyOf(s)));
+}
+
+/** The neighbouring step in reading order, skipping unmarked siblings (目录, 持续学习资源 …) and overviews. */
+export function adjacentStage(
+  outline: readonly Section[],
+  stage: Section,
+  direction: "next" | "previous",
+  bodyOf: (section: Section) => string,
+): Section | undefined {
+  const steps = stepsOf(outline, stage, bodyOf);
+  const position = steps.findIndex((s) => s.index === stage.index);
+  if (position < 0) return undefined;
+  return steps[direction === "next" ? position + 1 : position - 1];
+}

@@ -1,0 +1,118 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BadInput } from "../../src/errors.js";
+import type { LoadedIndex } from "../../src/index/types.js";
+import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
+import { buildTestIndex } from "../support/buildTestIndex.js";
+
+/** A real index of the hand-made roadmaps in tests/fixtures/retrieval/corpus (local embedder). */
+describe("HybridRetriever", () => {
+  let index: LoadedIndex;
+  let cleanup: (() => Promise<void>) | undefined;
+  const retriever = (options: { k?: number; maxChunksPerSection?: number } = {}) =>
+    new HybridRetriever({ index: () => index, k: options.k ?? 4, maxChunksPerSection: options.maxChunksPerSection ?? 2, abstainThreshold: 0.3 });
+  const sourceOf = (docId: string) => index.documents.find((d) => d.id === docId)?.source;
+
+  beforeAll(async () => {
+    const built = await buildTestIndex({ corpusDir: path.resolve("tests/fixtures/retrieval/corpus") });
+    index = built.index;
+    cleanup = built.cleanup;
+  });
+
+  afterAll(async () => {
+    await cleanup?.();
+  });
+
+  it("ranks the passage that answers best first, in both languages", async () => {
+    const zh = await retriever().search("入门深度学习读哪本书");
+    expect(zh[0]?.chunk.headingPath).toEqual(["第一阶段：基础入门", "推荐书籍"]);
+    // An English question finds Chinese text through the glossary (book → 书籍, deep learning → 深度学习).
+    const en = await retriever().search("which book should I read to start deep learning?");
+    expect(en.slice(0, 2).map((p) => p.chunk.headingPath.at(-1))).toContain("推荐书籍");
+    for (const passage of [...zh, ...en]) {
+      expect(passage.role).toBe("match");
+      if (passage.denseScore !== undefined) {
+        expect(passage.denseScore).toBeGreaterThanOrEqual(-1);
+        expect(passage.denseScore).toBeLessThanOrEqual(1);
+      }
+    }
+    expect(zh.map((p) => p.score)).toEqual([...zh.map((p) => p.score)].sort((a, b) => b - a));
+  });
+
+  it("returns at most k passages, at most maxChunksPerSection per section, and is deterministic", async () => {
+    const one = await retriever({ k: 1 }).search("LoRA 微调");
+    expect(one).toHaveLength(1);
+    const capped = await retriever({ k: 10, maxChunksPerSection: 1 }).search("LoRA 微调 部署 量化");
+    const keys = capped.map((p) => `${p.chunk.docId}#${p.chunk.sectionIndex}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    const again = await retriever({ k: 10, maxChunksPerSection: 1 }).search("LoRA 微调 部署 量化");
+    expect(again.map((p) => p.chunk.id)).toEqual(capped.map((p) => p.chunk.id));
+  });
+
+  it("filters by document id, by source path and by front-matter tag", async () => {
+    const guide = index.documents.find((d) => d.source === "roadmaps/guide.md")!;
+    const byId = await retriever({ k: 10 }).search("RAG 微调 LoRA", { filters: { documents: [guide.id] } });
+    expect(byId.length).toBeGreaterThan(0);
+    expect(new Set(byId.map((p) => p.chunk.docId))).toEqual(new Set([guide.id]));
+    const bySource = await retriever({ k: 10 }).search("LoRA", { filters: { documents: ["roadmaps/path.md"] } });
+    expect(bySource.length).toBeGreaterThan(0);
+    expect(new Set(bySource.map((p) => sourceOf(p.chunk.docId)))).toEqual(new Set(["roadmaps/path.md"]));
+    const byTag = await retriever({ k: 10 }).search("微调", { filters: { tags: ["English"] } });
+    expect(new Set(byTag.map((p) => sourceOf(p.chunk.docId)))).toEqual(new Set(["roadmaps/guide.md"]));
+    expect(await retriever().search("LoRA", { filters: { documents: ["roadmaps/missing.md"] } })).toEqual([]);
+  });
+
+  it("adds the next stage of each roadmap to a 'what next' question, labelled in Chinese", async () => {
+    const result = await retriever().retrieve("学完 LoRA 之后该学什么?");
+    expect(result.analysis).toMatchObject({ language: "zh", sequence: "next", topic: "LoRA" });
+    expect(result.roadmap.map((p) => [p.source, p.at.heading, p.next?.heading])).toEqual([["roadmaps/path.md", "第二阶段：模型微调", "第三阶段：部署上线"]]);
+    const next = result.passages.filter((p) => p.role === "next-section");
+    expect(next.map((p) => p.chunk.headingPath)).toEqual([["第三阶段：部署上线"]]);
+    expect(next[0]?.roleLabel).toBe("下一阶段：第三阶段：部署上线（《示例学习路线》中 第二阶段：模型微调 之后）");
+    expect(result.weak).toBe(false);
+  });
+
+  it("adds the previous stage to a prerequisite question, labelled in English", async () => {
+    const result = await retriever().retrieve("What should I learn before RAG?");
+    expect(result.analysis).toMatchObject({ language: "en", sequence: "previous", topic: "RAG" });
+    const guide = result.roadmap.find((p) => p.source === "roadmaps/guide.md");
+    expect(guide?.at.heading).toBe("0x20 Practitioner");
+    const previous = result.passages.filter((p) => p.role === "previous-section");
+    expect(previous.map((p) => p.chunk.headingPath)).toContainEqual(["0x10 Beginner"]);
+    expect(previous.find((p) => p.chunk.headingPath[0] === "0x10 Beginner")?.roleLabel).toBe(
+      "Previous stage: 0x10 Beginner (before 0x20 Practitioner in 《A Practical LLM Guide》)",
+    );
+  });
+
+  it("joins a roadmap section and the note it links to, both ways", async () => {
+    const fromRoadmap = await retriever({ k: 1 }).retrieve("用 LoRA 微调小模型的实践");
+    expect(fromRoadmap.passages[0]?.chunk.headingPath).toEqual(["第二阶段：模型微调", "LoRA 实践"]);
+    const note = fromRoadmap.passages.find((p) => p.role === "linked-note");
+    expect(sourceOf(note!.chunk.docId)).toBe("notes/lora.md");
+    expect(note?.roleLabel).toBe("链接的笔记：《LoRA 笔记》");
+
+    const fromNote = await retriever({ k: 1 }).retrieve("冻结权重只训练低秩矩阵");
+    expect(sourceOf(fromNote.passages[0]!.chunk.docId)).toBe("notes/lora.md");
+    const linking = fromNote.passages.find((p) => p.role === "linked-note");
+    expect(linking?.chunk.headingPath).toEqual(["第二阶段：模型微调", "LoRA 实践"]);
+  });
+
+  it("reports weak evidence for off-topic questions and strong evidence for in-domain ones", async () => {
+    for (const question of ["how do I bake sourdough bread?", "今天上海天气怎么样", "谁赢得了2018年世界杯"]) {
+      const result = await retriever().retrieve(question);
+      expect(result.weak, question).toBe(true);
+      expect(result.evidence, question).toBeLessThan(0.3);
+    }
+    for (const question of ["LoRA 微调需要多少显存?", "How do I build a RAG system with a vector database?"]) {
+      const result = await retriever().retrieve(question);
+      expect(result.weak, question).toBe(false);
+      expect(result.evidence, question).toBeGreaterThanOrEqual(0.3);
+      expect(result.evidence, question).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it("rejects an empty question and a bad k", async () => {
+    await expect(retriever().search("   ")).rejects.toBeInstanceOf(BadInput);
+    await expect(retriever().retrieve("LoRA", { k: 0 })).rejects.toBeInstanceOf(BadInput);
+  });
+});

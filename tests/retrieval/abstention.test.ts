@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { COVERAGE_WEIGHT, evidenceScore, termCoverage, type TermGroup } from "../../src/retrieval/abstention.js";
+
+const groups: TermGroup[] = [
+  { label: "LoRA", tokens: ["lora", "低秩"], weight: 3 },
+  { label: "显存", tokens: ["显存"], weight: 1 },
+];
+
+describe("termCoverage", () => {
+  it("is the idf-weighted share of groups with any token found", () => {
+    expect(termCoverage(groups, new Set(["低秩", "显存"]))).toBe(1);
+    expect(termCoverage(groups, new Set(["lora"]))).toBeCloseTo(0.75, 12);
+    expect(termCoverage(groups, new Set(["显存"]))).toBeCloseTo(0.25, 12);
+    expect(termCoverage(groups, new Set(["bread"]))).toBe(0);
+  });
+
+  it("is 0 for a question without content", () => {
+    expect(termCoverage([], new Set(["lora"]))).toBe(0);
+  });
+});
+
+describe("evidenceScore", () => {
+  it("blends coverage and dense similarity into 0..1", () => {
+    expect(evidenceScore({ coverage: 1, topDenseSimilarity: 1 })).toBe(1);
+    expect(evidenceScore({ coverage: 0, topDenseSimilarity: 0 })).toBe(0);
+    expect(evidenceScore({ coverage: 1, topDenseSimilarity: 0 })).toBeCloseTo(COVERAGE_WEIGHT, 12);
+    expect(evidenceScore({ coverage: 0.5, topDenseSimilarity: 0 })).toBeCloseTo(COVERAGE_WEIGHT / 2, 12);
+  });
+
+  it("clamps out-of-range and non-finite inputs", () => {
+    expect(evidenceScore({ coverage: 2, topDenseSimilarity: 5 })).toBe(1);
+    expect(evidenceScore({ coverage: Number.NaN, topDenseSimilarity: -1 })).toBe(0);
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { analyzeQuery, extractTopic, sequenceIntent } from "../../src/retrieval/analyzeQuery.js";
+
+describe("sequenceIntent", () => {
+  it("finds 'next' questions in Chinese, English and mixed", () => {
+    expect(sequenceIntent("学完 LoRA 之后该学什么?")).toBe("next");
+    expect(sequenceIntent("入门阶段以后学什么")).toBe("next");
+    expect(sequenceIntent("掌握提示工程，下一步呢")).toBe("next");
+    expect(sequenceIntent("what should I learn after fine-tuning")).toBe("next");
+    expect(sequenceIntent("what comes after the beginner stage?")).toBe("next");
+    expect(sequenceIntent("LoRA 之后 next step 学什么")).toBe("next");
+  });
+
+  it("finds 'previous' questions", () => {
+    expect(sequenceIntent("学微调之前要先掌握什么")).toBe("previous");
+    expect(sequenceIntent("RAG 的前置知识有哪些")).toBe("previous");
+    expect(sequenceIntent("What are the prerequisites for RAG?")).toBe("previous");
+    expect(sequenceIntent("Before learning agents, what should I know first?")).toBe("previous");
+  });
+
+  it("finds none in other questions", () => {
+    expect(sequenceIntent("which book should I read for deep learning?")).toBeNull();
+    expect(sequenceIntent("LLMSurvey 是什么")).toBeNull();
+    expect(sequenceIntent("RAG 和微调有什么区别")).toBeNull();
+  });
+});
+
+describe("extractTopic", () => {
+  it("strips cue words, question words and filler", () => {
+    expect(extractTopic("学完 LoRA 之后该学什么?")).toBe("LoRA");
+    expect(extractTopic("学完LoRA之后学什么")).toBe("LoRA");
+    expect(extractTopic("what should I learn after fine-tuning")).toBe("fine-tuning");
+    expect(extractTopic("LoRA 之后 next step 学什么")).toBe("LoRA");
+    expect(extractTopic("What are the prerequisites for RAG?")).toBe("RAG");
+  });
+
+  it("keeps glossary terms whole even when they contain filler characters", () => {
+    expect(extractTopic("在学习深度学习之前需要先学什么?")).toBe("深度学习");
+    expect(extractTopic("学完 Transformer 架构之后呢")).toBe("Transformer 架构");
+  });
+
+  it("prefers a segment naming a field term over bare words, and drops generic nouns", () => {
+    expect(extractTopic("what comes after the 入门阶段 in the 大模型学习路径指南?")).toBe("入门阶段");
+    expect(extractTopic("入门阶段之后是什么阶段")).toBe("入门阶段");
+  });
+
+  it("returns a verbatim substring of the question", () => {
+    for (const q of ["学完 Transformer 架构之后呢", "I finished the basics stage, what's next?", "第六阶段之后学什么"]) {
+      const topic = extractTopic(q);
+      expect(topic).toBeDefined();
+      expect(q).toContain(topic!);
+    }
+  });
+
+  it("finds nothing in a question of filler only", () => {
+    expect(extractTopic("接下来学什么?")).toBeUndefined();
+    expect(extractTopic("what should I learn next?")).toBeUndefined();
+  });
+});
+
+describe("analyzeQuery", () => {
+  it("combines language, intent, topic and expansions", () => {
+    expect(analyzeQuery("学完 LoRA 之后该学什么?")).toEqual({
+      language: "zh",
+      sequence: "next",
+      topic: "LoRA",
+      expansions: expect.arrayContaining(["低秩"]),
+    });
+    const english = analyzeQuery("what should I learn after fine-tuning");
+    expect(english.language).toBe("en");
+    expect(english.sequence).toBe("next");
+    expect(english.topic).toBe("fine-tuning");
+    expect(english.expansions).toContain("微调");
+    const mixed = analyzeQuery("LoRA 之后 next step 学什么");
+    expect(mixed.language).toBe("mixed");
+    expect(mixed.sequence).toBe("next");
+    expect(mixed.topic).toBe("LoRA");
+  });
+
+  it("leaves out the topic when there is none", () => {
+    expect(analyzeQuery("接下来学什么?")).toEqual({ language: "zh", sequence: "next", expansions: [] });
+  });
+});

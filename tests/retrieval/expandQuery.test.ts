@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { expandQuery } from "../../src/retrieval/expandQuery.js";
+import { findGlossaryMatches, GLOSSARY } from "../../src/retrieval/glossary.js";
+
+describe("glossary", () => {
+  it("is a sizeable bilingual vocabulary with both languages in every entry", () => {
+    expect(GLOSSARY.length).toBeGreaterThanOrEqual(80);
+    expect(GLOSSARY.length).toBeLessThanOrEqual(160);
+    for (const entry of GLOSSARY) {
+      expect(entry.en.length).toBeGreaterThan(0);
+      expect(entry.zh.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("matches the longest term, case-insensitively, on latin word boundaries", () => {
+    expect(findGlossaryMatches("Parameter-Efficient Fine-Tuning 是什么").map((m) => m.surface)).toEqual(["Parameter-Efficient Fine-Tuning"]);
+    expect(findGlossaryMatches("向量数据库").map((m) => m.surface)).toEqual(["向量数据库"]);
+    expect(findGlossaryMatches("RAG是什么").map((m) => m.surface)).toEqual(["RAG"]);
+    expect(findGlossaryMatches("cloud storage and dragons")).toEqual([{ surface: "cloud", start: 0, end: 5, entries: expect.any(Array) }]);
+  });
+});
+
+describe("expandQuery", () => {
+  it("adds Chinese terms to an English question", () => {
+    const expansions = expandQuery("which book should I read for deep learning?");
+    expect(expansions).toContain("深度学习");
+    expect(expansions).toContain("书籍");
+    expect(expandQuery("what is retrieval-augmented generation")).toEqual(expect.arrayContaining(["RAG", "检索增强生成"]));
+    expect(expandQuery("fine-tuning vs prompt engineering")).toEqual(expect.arrayContaining(["微调", "提示词工程", "提示工程"]));
+  });
+
+  it("adds English terms and same-language synonyms to a Chinese question", () => {
+    const expansions = expandQuery("向量数据库有哪些");
+    expect(expansions).toEqual(expect.arrayContaining(["vector database", "向量库"]));
+    expect(expandQuery("什么是监督微调")).toEqual(expect.arrayContaining(["SFT", "supervised fine-tuning", "监督式微调"]));
+    expect(expandQuery("学完 LoRA 之后该学什么?")).toEqual(expect.arrayContaining(["低秩", "low-rank adaptation"]));
+    expect(expandQuery("RLHF 怎么做")).toContain("人类反馈强化学习");
+  });
+
+  it("does not repeat terms already in the question", () => {
+    const expansions = expandQuery("深度学习 deep learning");
+    expect(expansions).not.toContain("深度学习");
+    expect(expansions).not.toContain("deep learning");
+  });
+
+  it("expands nothing for words outside the field", () => {
+    expect(expandQuery("how do I bake sourdough bread?")).toEqual([]);
+    expect(expandQuery("今天上海天气怎么样")).toEqual([]);
+    expect(expandQuery("storage of dragons")).toEqual([]);
+  });
+});

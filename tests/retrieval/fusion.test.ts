@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import type { Chunk } from "../../src/chunking/types.js";
+import { capPerSection, isNearDuplicate, reciprocalRankFusion, removeNearDuplicates } from "../../src/retrieval/fusion.js";
+import type { Passage } from "../../src/retrieval/types.js";
+
+function chunk(id: string, overrides: Partial<Chunk> = {}): Chunk {
+  return {
+    id,
+    docId: "doc-a",
+    source: "roadmaps/a.md",
+    title: "A",
+    kind: "roadmap",
+    headingPath: ["第一阶段"],
+    sectionIndex: 0,
+    text: `passage ${id} with its own distinct wording number ${id.repeat(3)}`,
+    startLine: 1,
+    endLine: 2,
+    links: [],
+    linkedFrom: [],
+    ...overrides,
+  };
+}
+
+function passage(c: Chunk, score = 1): Passage {
+  return { chunk: c, score, role: "match" };
+}
+
+describe("reciprocalRankFusion", () => {
+  it("sums 1/(60 + rank) over the lists", () => {
+    const fused = reciprocalRankFusion([
+      ["a", "b", "c"],
+      ["b", "d"],
+    ]);
+    expect(fused.map((f) => f.id)).toEqual(["b", "a", "d", "c"]);
+    expect(fused[0]!.score).toBeCloseTo(1 / 62 + 1 / 61, 12);
+    expect(fused[1]!.score).toBeCloseTo(1 / 61, 12);
+    expect(fused[2]!.score).toBeCloseTo(1 / 62, 12);
+    expect(fused[3]!.score).toBeCloseTo(1 / 63, 12);
+  });
+
+  it("honours another k and counts a repeated id once per list", () => {
+    const fused = reciprocalRankFusion([["x", "x", "y"]], 1);
+    expect(fused).toEqual([
+      { id: "x", score: 1 / 2 },
+      { id: "y", score: 1 / 4 },
+    ]);
+  });
+
+  it("breaks ties by best rank, then by id, so the order is deterministic", () => {
+    // p and q both score 1/61 + 1/62; r and s tie exactly with equal best ranks.
+    const fused = reciprocalRankFusion([
+      ["q", "p", "r"],
+      ["p", "q", "s"],
+    ]);
+    expect(fused.map((f) => f.id)).toEqual(["p", "q", "r", "s"]);
+    expect(reciprocalRankFusion([])).toEqual([]);
+  });
+});
+
+describe("near-duplicates", () => {
+  it("treats chunks of one document sharing most lines as duplicates, but not a one-line overlap", () => {
+    const a = chunk("a", { startLine: 10, endLine: 14 });
+    expect(isNearDuplicate(a, chunk("b", { startLine: 11, endLine: 14 }))).toBe(true);
+    expect(isNearDuplicate(a, chunk("c", { startLine: 14, endLine: 20 }))).toBe(false);
+    expect(isNearDuplicate(a, chunk("d", { docId: "doc-b", startLine: 10, endLine: 14 }))).toBe(false);
+  });
+
+  it("treats nearly identical text as a duplicate across documents", () => {
+    const text = "预训练是大模型训练的第一步，SFT和RLHF是进一步优化模型性能的方法。";
+    const a = chunk("a", { text });
+    const b = chunk("b", { docId: "doc-b", startLine: 40, endLine: 40, text: `${text} ` });
+    const c = chunk("c", { docId: "doc-b", startLine: 50, endLine: 50, text: "预训练、SFT、RLHF：学习大模型的训练方法，掌握预训练、SFT和RLHF等技术。" });
+    expect(isNearDuplicate(a, b)).toBe(true);
+    // Same stage name, different text (001's plan and notes halves): both stay.
+    expect(isNearDuplicate(a, c)).toBe(false);
+  });
+
+  it("keeps the best-ranked of each duplicate group, in order", () => {
+    const first = chunk("a", { startLine: 1, endLine: 4 });
+    const duplicate = chunk("b", { startLine: 2, endLine: 4 });
+    const other = chunk("c", { startLine: 30, endLine: 33 });
+    expect(removeNearDuplicates([passage(first), passage(other), passage(duplicate)]).map((p) => p.chunk.id)).toEqual(["a", "c"]);
+  });
+});
+
+describe("capPerSection", () => {
+  it("keeps at most N passages per document section, in order", () => {
+    const passages = [
+      passage(chunk("a1", { sectionIndex: 1 })),
+      passage(chunk("a2", { sectionIndex: 1 })),
+      passage(chunk("b1", { sectionIndex: 2 })),
+      passage(chunk("a3", { sectionIndex: 1 })),
+      passage(chunk("x1", { sectionIndex: 1, docId: "doc-x" })),
+      passage(chunk("p1", { sectionIndex: -1 })),
+      passage(chunk("p2", { sectionIndex: -1 })),
+      passage(chunk("p3", { sectionIndex: -1 })),
+    ];
+    expect(capPerSection(passages, 2).map((p) => p.chunk.id)).toEqual(["a1", "a2", "b1", "x1", "p1", "p2"]);
+    expect(capPerSection(passages, 1).map((p) => p.chunk.id)).toEqual(["a1", "b1", "x1", "p1"]);
+  });
+});
