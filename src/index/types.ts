@@ -18,6 +18,8 @@ export interface IndexManifest {
   /** Per source file: sha256 of its bytes and how many chunks it produced. */
   files: Record<string, { contentHash: string; chunks: number }>;
   counts: { documents: number; sections: number; chunks: number; resources: number; notes: number };
+  /** Byte size of every file of the version (paths relative to it), checked on load to catch truncated files. */
+  artifacts?: Record<string, number>;
 }
 
 /** A lexical (BM25) hit: chunk id and its score (higher is better, unbounded). */

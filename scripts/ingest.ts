@@ -1,0 +1,152 @@
+/**
+ * `npm run ingest [-- --corpus DIR --out DIR]`: build the index from the corpus folder.
+ * A thin CLI over src/index/ingestCorpus.ts; see README "Ingest".
+ *
+ * Exit codes: 0 built; 1 failed (missing/empty corpus, embedding server error, bad config);
+ * 2 bad command line; 130 interrupted (the unfinished version is removed, the live one is kept).
+ */
+import cliProgress from "cli-progress";
+import { parseArgs } from "node:util";
+import { ConfigError, loadEnvFile, parseConfig, type Config } from "../src/config.js";
+import { createEmbeddings } from "../src/embeddings/createEmbeddings.js";
+import { isTutorError } from "../src/errors.js";
+import { ingestCorpus } from "../src/index/ingestCorpus.js";
+import type { IngestProgress, IngestSummary } from "../src/index/types.js";
+
+const USAGE = "Usage: npm run ingest [-- --corpus DIR --out DIR]\n  --corpus DIR  corpus folder (default CORPUS_DIR, corpus)\n  --out DIR     index folder (default INDEX_DIR, data/index)";
+
+interface Flags {
+  corpus?: string;
+  out?: string;
+  help: boolean;
+}
+
+function parseFlags(argv: string[]): Flags {
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      options: { corpus: { type: "string" }, out: { type: "string" }, help: { type: "boolean", short: "h" } },
+      strict: true,
+      allowPositionals: false,
+    });
+    return { ...values, help: values.help ?? false } as Flags;
+  } catch (error) {
+    fail(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`, 2);
+  }
+}
+
+function readConfig(): Config {
+  loadEnvFile(process.env);
+  try {
+    return parseConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message, 1);
+    throw error;
+  }
+}
+
+function fail(message: string, code: number): never {
+  console.error(message);
+  process.exit(code);
+}
+
+/** A bar per phase on a terminal; otherwise a line per phase and at most one a second within it. */
+function progressReporter(): { onProgress: (p: IngestProgress) => void; stop: () => void } {
+  const units: Record<IngestProgress["phase"], string> = { load: "files", chunk: "documents", embed: "chunks to embed", write: "steps" };
+  if (process.stderr.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      { format: "{phase} [{bar}] {value}/{total} {unit} {message}", hideCursor: true, clearOnComplete: false },
+      cliProgress.Presets.shades_classic,
+    );
+    let phase: string | undefined;
+    return {
+      onProgress: (p) => {
+        const payload = { phase: p.phase.padEnd(5), unit: units[p.phase], message: p.message ?? "" };
+        if (p.phase !== phase) {
+          if (phase !== undefined) bar.stop();
+          phase = p.phase;
+          bar.start(p.total, p.done, payload);
+        } else {
+          bar.setTotal(p.total);
+          bar.update(p.done, payload);
+        }
+      },
+      stop: () => bar.stop(),
+    };
+  }
+  let phase: string | undefined;
+  let last = 0;
+  return {
+    onProgress: (p) => {
+      const now = Date.now();
+      if (p.phase === phase && p.done < p.total && now - last < 1000) return;
+      phase = p.phase;
+      last = now;
+      console.error(`[${p.phase}] ${p.done}/${p.total} ${units[p.phase]}${p.message ? ` (${p.message})` : ""}`);
+    },
+    stop: () => {},
+  };
+}
+
+function printSummary(summary: IngestSummary): void {
+  const lines = [
+    `Index built in ${summary.versionDir}`,
+    `  documents ${summary.documents} (linked notes ${summary.notes}), sections ${summary.sections}, chunks ${summary.chunks}, resources ${summary.resources}`,
+    `  embedded ${summary.embeddedChunks} chunks in ${summary.embeddingCalls} embedding calls, ${summary.cachedChunks} from the cache`,
+    `  skipped files: ${summary.skipped.length}`,
+    ...summary.skipped.map((s) => `    - ${s.source}: ${s.reason}`),
+    `  warnings: ${summary.warnings.length}`,
+    ...summary.warnings.map((w) => `    - ${w.source}${w.line !== undefined ? `:${w.line}` : ""}: ${w.message}`),
+    `  took ${summary.seconds.toFixed(1)} s`,
+  ];
+  console.log(lines.join("\n"));
+}
+
+async function main(): Promise<void> {
+  const flags = parseFlags(process.argv.slice(2));
+  if (flags.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const config = readConfig();
+  const corpusDir = flags.corpus ?? config.CORPUS_DIR;
+  const indexDir = flags.out ?? config.INDEX_DIR;
+
+  const controller = new AbortController();
+  const interrupt = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(130); // a second Ctrl-C: stop now
+    console.error(`\n${signal}: stopping; the unfinished index version will be removed.`);
+    controller.abort(new Error(`interrupted by ${signal}`));
+  };
+  process.on("SIGINT", interrupt);
+  process.on("SIGTERM", interrupt);
+
+  // --fetch-links: the lead wires the linked-notes fetch step (src/corpus/web) in here, before
+  // ingest, so fetched notes under corpus/notes are part of this build. Not implemented yet.
+
+  const reporter = progressReporter();
+  try {
+    const { embeddings, identity } = createEmbeddings(config);
+    const summary = await ingestCorpus({
+      corpusDir,
+      indexDir,
+      embeddings,
+      identity,
+      maxFileBytes: config.MAX_FILE_BYTES,
+      batchSize: config.EMBEDDING_BATCH_SIZE,
+      signal: controller.signal,
+      onProgress: reporter.onProgress,
+    });
+    reporter.stop();
+    printSummary(summary);
+    process.exit(0);
+  } catch (error) {
+    reporter.stop();
+    if (controller.signal.aborted) fail("Ingest interrupted: the previous index (if any) is still the live one.", 130);
+    // Typed errors carry user-safe messages (no keys, no upstream bodies); anything else is a bug.
+    if (isTutorError(error)) fail(`Ingest failed: ${error.message}`, 1);
+    fail(`Ingest failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, 1);
+  }
+}
+
+void main();

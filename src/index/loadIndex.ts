@@ -1,0 +1,137 @@
+import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
+import type { EmbeddingsInterface } from "@langchain/core/embeddings";
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import type { Chunk } from "../chunking/types.js";
+import type { CorpusDocument, Resource } from "../corpus/types.js";
+import { IndexMismatch, IndexNotReady } from "../errors.js";
+import { describeEmbedder, sameEmbedder } from "./describeEmbedder.js";
+import { IndexEmbeddings } from "./IndexEmbeddings.js";
+import { currentVersionDir, VERSION_FILES } from "./indexLayout.js";
+import { LexicalIndex } from "./LexicalIndex.js";
+import type { EmbedderIdentity, IndexManifest, LoadedIndex } from "./types.js";
+
+const REBUILD = "rebuild it with `npm run ingest`";
+
+/** How many graph candidates a query explores; above k so recall stays high on larger corpora. */
+const SEARCH_EF = 128;
+
+/**
+ * Load and validate the live index version of `indexDir` for the configured embedder.
+ * - no index → IndexNotReady ("No index at …. Run `npm run ingest` …")
+ * - a missing, truncated or corrupt file → IndexNotReady naming the file
+ * - built by another embedder or vector size → IndexMismatch naming both
+ */
+export async function loadIndex(indexDir: string, embeddings: EmbeddingsInterface, expected: EmbedderIdentity): Promise<LoadedIndex> {
+  const dir = await currentVersionDir(indexDir);
+  const manifest = parseManifest(await readText(dir, VERSION_FILES.manifest), path.join(dir, VERSION_FILES.manifest));
+  if (!sameEmbedder(manifest.embedder, expected)) {
+    throw new IndexMismatch(
+      `The index at ${indexDir} was built with ${describeEmbedder(manifest.embedder)} but the configured embedder is ${describeEmbedder(expected)}; rebuild with npm run ingest.`,
+    );
+  }
+  await checkSizes(dir, manifest);
+
+  const [chunks, documents, resources, lexicalJson] = await Promise.all([
+    readText(dir, VERSION_FILES.chunks).then((t) => parseArray<Chunk>(t, dir, VERSION_FILES.chunks)),
+    readText(dir, VERSION_FILES.documents).then((t) => parseArray<CorpusDocument>(t, dir, VERSION_FILES.documents)),
+    readText(dir, VERSION_FILES.resources).then((t) => parseArray<Resource>(t, dir, VERSION_FILES.resources)),
+    readText(dir, VERSION_FILES.lexical),
+  ]);
+  let lexical: LexicalIndex;
+  try {
+    lexical = LexicalIndex.fromJSON(lexicalJson);
+  } catch {
+    throw corrupt(dir, VERSION_FILES.lexical, "not a saved lexical index");
+  }
+
+  const indexEmbeddings = new IndexEmbeddings(embeddings, manifest.embedder);
+  const hnswDir = path.join(dir, VERSION_FILES.hnswlib);
+  let vectorStore: HNSWLib;
+  try {
+    vectorStore = await HNSWLib.load(hnswDir, indexEmbeddings);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const file = code === "ENOENT" && (error as NodeJS.ErrnoException).path ? (error as NodeJS.ErrnoException).path : hnswDir;
+    throw new IndexNotReady(`The index file ${file} is missing or corrupt; ${REBUILD}.`);
+  }
+  const count = vectorStore.index.getCurrentCount();
+  if (count !== chunks.length || vectorStore.index.getNumDimensions() !== manifest.embedder.dimensions) {
+    throw corrupt(dir, `${VERSION_FILES.hnswlib}/hnswlib.index`, `${count} vectors for ${chunks.length} chunks`);
+  }
+  if (lexical.documentCount !== chunks.length) {
+    throw corrupt(dir, VERSION_FILES.lexical, `${lexical.documentCount} entries for ${chunks.length} chunks`);
+  }
+  vectorStore.index.setEf(SEARCH_EF);
+
+  return {
+    dir,
+    manifest,
+    documents,
+    chunks,
+    chunkById: new Map(chunks.map((chunk) => [chunk.id, chunk])),
+    resources,
+    vectorStore,
+    lexical,
+    embeddings: indexEmbeddings,
+  };
+}
+
+async function readText(dir: string, file: string): Promise<string> {
+  try {
+    return await readFile(path.join(dir, file), "utf8");
+  } catch {
+    throw new IndexNotReady(`The index file ${path.join(dir, file)} is missing or unreadable; ${REBUILD}.`);
+  }
+}
+
+function corrupt(dir: string, file: string, why: string): IndexNotReady {
+  return new IndexNotReady(`The index file ${path.join(dir, file)} is corrupt (${why}); ${REBUILD}.`);
+}
+
+function parseJson(text: string, dir: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw corrupt(dir, file, "invalid JSON");
+  }
+}
+
+function parseArray<T>(text: string, dir: string, file: string): T[] {
+  const value = parseJson(text, dir, file);
+  if (!Array.isArray(value)) throw corrupt(dir, file, "expected a list");
+  return value as T[];
+}
+
+function parseManifest(text: string, file: string): IndexManifest {
+  const dir = path.dirname(file);
+  const name = path.basename(file);
+  const value = parseJson(text, dir, name) as Partial<IndexManifest> | null;
+  const embedder = value?.embedder;
+  if (
+    value === null ||
+    typeof value !== "object" ||
+    value.formatVersion !== 1 ||
+    typeof embedder !== "object" ||
+    typeof embedder.provider !== "string" ||
+    typeof embedder.model !== "string" ||
+    !Number.isInteger(embedder.dimensions) ||
+    embedder.dimensions <= 0
+  ) {
+    throw corrupt(dir, name, "not an index manifest of format 1");
+  }
+  return value as IndexManifest;
+}
+
+/** A file shorter or longer than when it was written was truncated or replaced: refuse it before a parser or hnswlib sees it. */
+async function checkSizes(dir: string, manifest: IndexManifest): Promise<void> {
+  for (const [file, bytes] of Object.entries(manifest.artifacts ?? {})) {
+    let size: number;
+    try {
+      size = (await stat(path.join(dir, file))).size;
+    } catch {
+      throw new IndexNotReady(`The index file ${path.join(dir, file)} is missing; ${REBUILD}.`);
+    }
+    if (size !== bytes) throw corrupt(dir, file, `${size} bytes, expected ${bytes}`);
+  }
+}

@@ -1,0 +1,89 @@
+import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
+import type { EmbeddingsInterface } from "@langchain/core/embeddings";
+import { Document } from "@langchain/core/documents";
+import hnswlibNode from "hnswlib-node";
+import { mkdir, stat } from "node:fs/promises";
+import path from "node:path";
+import type { Chunk } from "../chunking/types.js";
+import type { CorpusDocument, Resource } from "../corpus/types.js";
+import { syncDirectory, syncFile, writeFileDurably } from "./durableFiles.js";
+import { writeEmbeddingCache } from "./embeddingCache.js";
+import { HNSWLIB_FILES, VERSION_FILES } from "./indexLayout.js";
+import { LexicalIndex } from "./LexicalIndex.js";
+import type { IndexManifest } from "./types.js";
+
+export interface VersionContents {
+  manifest: Omit<IndexManifest, "artifacts">;
+  documents: CorpusDocument[];
+  chunks: Chunk[];
+  resources: Resource[];
+  /** One vector per chunk, in chunk order. */
+  chunkVectors: Float32Array[];
+  /** The embedding cache to store: key → vector, for exactly the chunks of this version. */
+  cache: { namespace: string; entries: ReadonlyMap<string, Float32Array> };
+  embeddings: EmbeddingsInterface;
+}
+
+/** HNSW build parameters: hnswlib's defaults, which give >0.95 recall at these sizes. */
+const HNSW_M = 16;
+const HNSW_EF_CONSTRUCTION = 200;
+const HNSW_SEED = 100;
+const YIELD_EVERY = 256;
+
+/**
+ * Write one complete index version into a directory that must not exist yet. manifest.json goes
+ * last, after every other file is flushed, and records their sizes: a version with a manifest is
+ * whole. `step` is called between files so the caller can abort and report progress.
+ */
+export async function writeIndexVersion(versionDir: string, contents: VersionContents, step: (label: string) => void): Promise<IndexManifest> {
+  await mkdir(versionDir);
+  const { chunks, chunkVectors, manifest } = contents;
+  const dimensions = manifest.embedder.dimensions;
+
+  step("vector index");
+  const hnsw = new hnswlibNode.HierarchicalNSW("cosine", dimensions);
+  hnsw.initIndex(Math.max(1, chunks.length), HNSW_M, HNSW_EF_CONSTRUCTION, HNSW_SEED);
+  const documents: Record<number, Document> = {};
+  for (const [label, chunk] of chunks.entries()) {
+    // hnswlib-node takes plain arrays only.
+    hnsw.addPoint(Array.from(chunkVectors[label] as Float32Array), label);
+    documents[label] = new Document({ pageContent: chunk.text, metadata: { chunkId: chunk.id } });
+    // Building is synchronous native work: let a server that rebuilds in-process keep answering.
+    if (label % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
+  }
+  const store = new HNSWLib(contents.embeddings, { space: "cosine", numDimensions: dimensions });
+  store._index = hnsw;
+  store.docstore.add(documents);
+  const hnswDir = path.join(versionDir, VERSION_FILES.hnswlib);
+  await store.save(hnswDir);
+  for (const file of HNSWLIB_FILES) await syncFile(path.join(hnswDir, file));
+  await syncDirectory(hnswDir);
+
+  step("chunks and documents");
+  await writeFileDurably(path.join(versionDir, VERSION_FILES.chunks), JSON.stringify(chunks));
+  await writeFileDurably(path.join(versionDir, VERSION_FILES.documents), JSON.stringify(contents.documents));
+  await writeFileDurably(path.join(versionDir, VERSION_FILES.resources), JSON.stringify(contents.resources));
+
+  step("lexical index");
+  await writeFileDurably(path.join(versionDir, VERSION_FILES.lexical), LexicalIndex.fromChunks(chunks).toJSON());
+
+  step("embedding cache");
+  await writeEmbeddingCache(versionDir, contents.cache.namespace, dimensions, contents.cache.entries);
+
+  step("manifest");
+  const artifacts: Record<string, number> = {};
+  const files = [
+    ...HNSWLIB_FILES.map((file) => `${VERSION_FILES.hnswlib}/${file}`),
+    VERSION_FILES.chunks,
+    VERSION_FILES.documents,
+    VERSION_FILES.resources,
+    VERSION_FILES.lexical,
+    VERSION_FILES.cacheKeys,
+    VERSION_FILES.cacheVectors,
+  ];
+  for (const file of files) artifacts[file] = (await stat(path.join(versionDir, file))).size;
+  const complete: IndexManifest = { ...manifest, artifacts };
+  await writeFileDurably(path.join(versionDir, VERSION_FILES.manifest), JSON.stringify(complete, null, 2));
+  await syncDirectory(versionDir);
+  return complete;
+}

@@ -1,0 +1,145 @@
+import { Jieba } from "@node-rs/jieba";
+import { dict } from "@node-rs/jieba/dict.js";
+
+/**
+ * Search tokens for mixed Chinese/English text, shared by BM25, the local embedder and query
+ * analysis so that documents and questions are cut the same way.
+ *
+ * - Chinese runs go through jieba's search mode (overlapping words: 人工智能 → 人工, 智能, 人工智能).
+ * - Latin words are lowercased; technical compounds stay whole (gpt-4, llama-2-7b, c++) and also
+ *   give their parts (gpt), so "GPT" finds "GPT-4".
+ * - URLs are cut into their meaningful pieces (github, rucaibox, llmsurvey) without the scheme
+ *   and the generic host parts (https, www, com); CamelCase pieces are also split when every part
+ *   is a real word of 3+ letters (LLMSurvey → llm, survey; but LoRA stays lora).
+ * - Punctuation and a small list of function words in both languages are dropped. Question
+ *   words (什么, 如何, what) are function words here: they never say what a passage is about.
+ */
+export function tokenizeForSearch(text: string): string[] {
+  const tokens: string[] = [];
+  // Per line: jieba and the regexes stay fast and bounded however long the document is.
+  for (const line of text.normalize("NFKC").split(/\r?\n/)) {
+    if (line.trim() === "") continue;
+    for (const piece of line.matchAll(PIECE)) {
+      const value = piece[0];
+      if (HAN_START.test(value)) addChineseTokens(value, tokens);
+      else addLatinTokens(value, tokens);
+    }
+  }
+  return tokens;
+}
+
+/** Han runs (split at MAX_HAN_RUN so a pathological paragraph never reaches jieba whole), and anything else up to whitespace or a Han character. */
+const MAX_HAN_RUN = 500;
+const PIECE = new RegExp(`\\p{Script=Han}{1,${MAX_HAN_RUN}}|[^\\s\\p{Script=Han}]+`, "gu");
+const HAN_START = /^\p{Script=Han}/u;
+
+const CHINESE_STOP_WORDS = new Set([
+  "的", "了", "是", "和", "与", "在", "等", "及", "或", "而", "也", "就", "都", "着", "过", "之", "其", "把", "被", "对",
+  "这", "那", "这个", "那个", "这些", "那些", "一个", "一些", "我", "你", "他", "她", "它", "我们", "你们", "他们",
+  "吗", "呢", "吧", "啊", "呀", "么", "嘛", "哦", "什么", "怎么", "怎样", "怎么样", "如何", "为什么", "哪些", "哪个", "哪", "请问",
+]);
+
+const ENGLISH_STOP_WORDS = new Set(
+  (
+    "a an the of to and or is are was were be been being am in on at for with by as from into onto about it its this that " +
+    "these those there here than then so if but not no do does did i me my we our you your he she they them their " +
+    "what which who whom whose how why when where can could should would will shall may might must s t d m ll re ve"
+  ).split(" "),
+);
+
+/** URL pieces that say nothing about the page. */
+const URL_NOISE = new Set(["http", "https", "www", "com", "org", "net", "cn", "io", "html", "htm", "php", "aspx", "index", "md", "blob", "tree", "main", "master"]);
+
+let jieba: Jieba | undefined;
+/** The dictionary takes ~200 ms to load: once, on first use, and never mutated after. */
+function segmenter(): Jieba {
+  jieba ??= Jieba.withDict(dict);
+  return jieba;
+}
+
+function addChineseTokens(run: string, out: string[]): void {
+  if (run.length === 1) {
+    if (!CHINESE_STOP_WORDS.has(run)) out.push(run);
+    return;
+  }
+  for (const word of segmenter().cutForSearch(run, true)) {
+    if (!CHINESE_STOP_WORDS.has(word)) out.push(word);
+  }
+}
+
+/**
+ * A URL, or a technical word: letters/digits joined by - . _ / ' with an optional ++ or #
+ * (gpt-4, gpt-3.5-turbo, c++, c#, node.js).
+ */
+const URL_OR_WORD = /(?:https?:\/\/|www\.)[^\s<>()[\]{}"'`|]+|[\p{L}\p{N}]+(?:[-.+#_/'][\p{L}\p{N}]+)*[+#]*/giu;
+const URL_START = /^(?:https?:\/\/|www\.)/i;
+/** A bare domain such as github.com or d2l.ai is treated like a URL. */
+const BARE_DOMAIN = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|org|net|io|cn|ai|dev|edu|gov|co|me)(?:\/|$)/iu;
+
+function addLatinTokens(piece: string, out: string[]): void {
+  for (const match of piece.matchAll(URL_OR_WORD)) {
+    const value = match[0];
+    if (URL_START.test(value) || BARE_DOMAIN.test(value)) addUrlTokens(value, out);
+    else addWord(value, out, false);
+  }
+}
+
+function addUrlTokens(url: string, out: string[]): void {
+  // The query and fragment are tracking noise far more often than content.
+  const withoutScheme = url.replace(/^https?:\/\//i, "").replace(/[?#].*$/, "");
+  for (const part of withoutScheme.split(/[^\p{L}\p{N}]+/u)) {
+    if (part === "") continue;
+    addWord(part, out, true);
+  }
+}
+
+function addWord(word: string, out: string[], inUrl: boolean): void {
+  const lower = word.toLowerCase();
+  const parts = splitCompound(lower);
+  const isCompound = parts.length > 1;
+  if (isCompound) {
+    // Keep the compound only when it is a name of its own (gpt-4, llama-2-7b), not a phrase
+    // (prompt-engineering), whose parts are the words people search for.
+    if (/\p{N}/u.test(lower) && !/^[\p{N}.]+$/u.test(lower)) keep(lower.replace(/'s$/, ""), out, inUrl);
+    for (const [i, part] of splitCompound(word).entries()) {
+      if (part.toLowerCase() === "s" && i > 0) continue;
+      addSimpleWord(part, out, inUrl);
+    }
+    return;
+  }
+  addSimpleWord(word, out, inUrl);
+}
+
+/** gpt-3.5-turbo → gpt, 3.5, turbo: a dot between digits is a version number, not a separator. */
+function splitCompound(word: string): string[] {
+  return word.split(/[-_/']+|\.(?!\p{N})|(?<!\p{N})\./u).filter((p) => p !== "");
+}
+
+function addSimpleWord(word: string, out: string[], inUrl: boolean): void {
+  const lower = word.toLowerCase();
+  if (!keep(lower, out, inUrl)) return;
+  const camel = camelCaseParts(word);
+  if (camel.length > 1) for (const part of camel) keep(part.toLowerCase(), out, inUrl);
+}
+
+/** Pushes the token unless it is a stop word (or URL noise); returns whether it was kept. */
+function keep(token: string, out: string[], inUrl: boolean): boolean {
+  if (token === "" || ENGLISH_STOP_WORDS.has(token)) return false;
+  if (inUrl && URL_NOISE.has(token)) return false;
+  out.push(token);
+  return true;
+}
+
+/**
+ * LLMSurvey → [LLM, Survey], RUCAIBox → [RUCAI, Box], ChatGPT → [Chat, GPT]. Only when every part
+ * has 3+ letters, so names like LoRA, QLoRA, PyTorch and iPhone are not cut into noise.
+ */
+function camelCaseParts(word: string): string[] {
+  if (!/^[A-Za-z]+$/.test(word)) return [word];
+  const parts = word
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+    .split(" ");
+  if (parts.length < 2 || parts.some((p) => p.length < 3)) return [word];
+  return parts;
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { LocalHashedEmbeddings } from "../../src/embeddings/LocalHashedEmbeddings.js";
+
+function cosine(a: number[], b: number[]): number {
+  let dot = 0;
+  for (let i = 0; i < a.length; i++) dot += (a[i] ?? 0) * (b[i] ?? 0);
+  return dot;
+}
+
+function norm(v: number[]): number {
+  return Math.sqrt(v.reduce((sum, x) => sum + x * x, 0));
+}
+
+describe("LocalHashedEmbeddings", () => {
+  const embeddings = new LocalHashedEmbeddings();
+
+  it("identifies itself as the local lexical embedder with its size", () => {
+    expect(embeddings.identity()).toEqual({ provider: "local", model: "hashed-lexical-v1", dimensions: 1024 });
+    expect(new LocalHashedEmbeddings({ dimensions: 256 }).identity().dimensions).toBe(256);
+  });
+
+  it("is deterministic across instances and between query and document embedding", async () => {
+    const text = "第二阶段：参数高效微调 LoRA / QLoRA";
+    const [doc] = await embeddings.embedDocuments([text]);
+    const query = await new LocalHashedEmbeddings().embedQuery(text);
+    expect(doc).toEqual(query);
+    expect(doc).toHaveLength(1024);
+  });
+
+  it("returns unit-length vectors", async () => {
+    for (const text of ["Transformer 架构解析", "x", "RAG RAG RAG retrieval"]) {
+      expect(norm(await embeddings.embedQuery(text))).toBeCloseTo(1, 5);
+    }
+  });
+
+  it("puts texts that share words closer than unrelated ones", async () => {
+    const [lora, peft, cooking, english] = await embeddings.embedDocuments([
+      "微调 LoRA",
+      "参数高效微调 LoRA",
+      "番茄炒蛋的做法和火候",
+      "fine-tuning large language models with LoRA adapters",
+    ]);
+    expect(cosine(lora!, peft!)).toBeGreaterThan(0.5);
+    expect(cosine(lora!, peft!)).toBeGreaterThan(cosine(lora!, cooking!) + 0.4);
+    expect(cosine(lora!, english!)).toBeGreaterThan(cosine(lora!, cooking!));
+  });
+
+  it("gives near-identical English word forms some similarity through character trigrams", async () => {
+    const [a, b, c] = await embeddings.embedDocuments(["transformers", "transformer", "kitchen"]);
+    expect(cosine(a!, b!)).toBeGreaterThan(0.3);
+    expect(Math.abs(cosine(a!, c!))).toBeLessThan(0.15);
+  });
+
+  it("is safe on empty and punctuation-only text (zero vector, no NaN)", async () => {
+    for (const text of ["", "   ", "。，！？"]) {
+      const vector = await embeddings.embedQuery(text);
+      expect(vector).toHaveLength(1024);
+      expect(vector.every((x) => x === 0)).toBe(true);
+    }
+  });
+
+  it("rejects a nonsensical size", () => {
+    expect(() => new LocalHashedEmbeddings({ dimensions: 0 })).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import type { Chunk } from "../../src/chunking/types.js";
+import { LexicalIndex } from "../../src/index/LexicalIndex.js";
+
+function chunk(id: string, headingPath: string[], text: string): Chunk {
+  return {
+    id,
+    docId: "doc",
+    source: "roadmaps/doc.md",
+    title: "学习路线",
+    kind: "roadmap",
+    headingPath,
+    sectionIndex: 0,
+    text,
+    startLine: 1,
+    endLine: 1,
+    links: [],
+    linkedFrom: [],
+  };
+}
+
+const chunks = [
+  chunk("lora", ["第二阶段：参数高效微调"], "掌握 LoRA 和 QLoRA，在单卡上微调 7B 模型。"),
+  chunk("rag", ["Stage 3: RAG"], "Build retrieval-augmented generation with transformers and a vector database."),
+  chunk("survey", ["必读"], "[大语言模型综述](https://github.com/RUCAIBox/LLMSurvey)"),
+  chunk("python", ["第一阶段：基础"], "Python 编程基础与 PyTorch 入门。"),
+];
+
+describe("LexicalIndex", () => {
+  const index = LexicalIndex.fromChunks(chunks);
+
+  it("finds chunks by Chinese and English terms and reports the matched query terms", () => {
+    const hits = index.search("LoRA 微调是什么", 3);
+    expect(hits[0]?.chunkId).toBe("lora");
+    expect(hits[0]?.matchedTerms.sort()).toEqual(["lora", "微调"]);
+    expect(hits[0]?.score).toBeGreaterThan(0);
+  });
+
+  it("matches heading words, since it indexes the contextual text", () => {
+    expect(index.search("参数高效", 1)[0]?.chunkId).toBe("lora");
+  });
+
+  it("finds URL pieces and CamelCase parts", () => {
+    expect(index.search("LLMSurvey", 1)[0]?.chunkId).toBe("survey");
+    expect(index.search("rucaibox", 1)[0]?.chunkId).toBe("survey");
+  });
+
+  it("lets longer English words match as prefixes (transformer → transformers)", () => {
+    expect(index.search("transformer", 1)[0]?.chunkId).toBe("rag");
+  });
+
+  it("returns nothing for words the corpus does not have or only stop words", () => {
+    expect(index.search("红包 余额", 5)).toEqual([]);
+    expect(index.search("什么 the of", 5)).toEqual([]);
+    expect(index.search("LoRA", 0)).toEqual([]);
+  });
+
+  it("limits to k and ranks the chunk matching more terms first", () => {
+    const hits = index.search("Python PyTorch 微调", 2);
+    expect(hits).toHaveLength(2);
+    expect(hits[0]?.chunkId).toBe("python");
+  });
+
+  it("survives a JSON round trip with the same results", () => {
+    const reloaded = LexicalIndex.fromJSON(index.toJSON());
+    expect(reloaded.documentCount).toBe(4);
+    expect(reloaded.search("LoRA 微调", 4)).toEqual(index.search("LoRA 微调", 4));
+  });
+
+  it("rejects something that is not a saved index", () => {
+    expect(() => LexicalIndex.fromJSON("{\"not\":\"an index\"}")).toThrow();
+  });
+});

@@ -1,0 +1,83 @@
+import { spawn } from "node:child_process";
+import { appendFile, cp, mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ingestCorpus } from "../../src/index/ingestCorpus.js";
+import { loadIndex } from "../../src/index/loadIndex.js";
+import { CountingEmbeddings } from "./support/testEmbeddings.js";
+
+const CHILD = path.resolve("tests/index/support/ingestChild.ts");
+
+let root: string;
+let corpusDir: string;
+let indexDir: string;
+
+beforeEach(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), "killed-ingest-"));
+  corpusDir = path.join(root, "corpus");
+  indexDir = path.join(root, "index");
+  await cp(path.resolve("tests/fixtures/index/corpus"), corpusDir, { recursive: true });
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+/** Run the child ingest, SIGKILL it when it prints `marker`; resolves with what it printed. */
+function killWhenPrinted(mode: "embed" | "write", marker: string): Promise<{ output: string; signal: NodeJS.Signals | null }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", CHILD, corpusDir, indexDir, mode], { stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    let errors = "";
+    child.stdout.on("data", (data: Buffer) => {
+      output += data.toString();
+      if (output.includes(marker)) child.kill("SIGKILL");
+    });
+    child.stderr.on("data", (data: Buffer) => (errors += data.toString()));
+    child.on("error", reject);
+    child.on("exit", (code, signal) => {
+      if (signal === null) reject(new Error(`child exited with ${code} before being killed: ${output} ${errors}`));
+      else resolve({ output, signal });
+    });
+  });
+}
+
+async function addSections(): Promise<void> {
+  await appendFile(path.join(corpusDir, "roadmaps/rag.md"), "\n## Stage 4: Agents\n\nTool use.\n\n## Stage 5: Serving\n\nLatency.\n\n## Stage 6: Safety\n\nRed teaming.\n");
+}
+
+describe("an ingest killed with SIGKILL", () => {
+  it("while embedding leaves the previous index live and loadable", async () => {
+    const embeddings = new CountingEmbeddings();
+    const good = await ingestCorpus({ corpusDir, indexDir, embeddings, identity: () => embeddings.identity(), maxFileBytes: 100_000, batchSize: 8 });
+    await addSections();
+    const { output, signal } = await killWhenPrinted("embed", "batch 2");
+    expect(signal).toBe("SIGKILL");
+    expect(output).not.toContain("finished");
+
+    expect((await readFile(path.join(indexDir, "CURRENT"), "utf8")).trim()).toBe(path.basename(good.versionDir));
+    const index = await loadIndex(indexDir, embeddings, embeddings.identity());
+    expect(index.dir).toBe(good.versionDir);
+    expect(index.chunks).toHaveLength(good.chunks);
+  }, 30_000);
+
+  it("while writing leaves a half-written version that is never used and is removed by the next ingest", async () => {
+    const embeddings = new CountingEmbeddings();
+    const good = await ingestCorpus({ corpusDir, indexDir, embeddings, identity: () => embeddings.identity(), maxFileBytes: 100_000, batchSize: 8 });
+    await addSections();
+    await killWhenPrinted("write", "writing");
+
+    const entries = await readdir(indexDir);
+    const partial = entries.filter((name) => name.startsWith("v-") && name !== path.basename(good.versionDir));
+    expect(partial).toHaveLength(1); // the killed run's unfinished version
+    expect(await readdir(path.join(indexDir, partial[0]!))).not.toContain("manifest.json");
+    expect(entries).toContain("ingest.lock"); // left by the dead process
+
+    const index = await loadIndex(indexDir, embeddings, embeddings.identity());
+    expect(index.dir).toBe(good.versionDir);
+
+    const next = await ingestCorpus({ corpusDir, indexDir, embeddings, identity: () => embeddings.identity(), maxFileBytes: 100_000, batchSize: 8 });
+    expect(next.chunks).toBeGreaterThan(good.chunks);
+    expect((await readdir(indexDir)).sort()).toEqual(["CURRENT", path.basename(good.versionDir), path.basename(next.versionDir)].sort());
+  }, 30_000);
+});

@@ -1,0 +1,54 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { tokenizeForSearch } from "../../src/text/tokenize.js";
+
+describe("tokenizeForSearch", () => {
+  it("cuts Chinese with jieba search mode and drops function and question words", () => {
+    const tokens = tokenizeForSearch("人工智能的发展历程是什么？");
+    expect(tokens).toEqual(expect.arrayContaining(["人工", "智能", "人工智能", "发展", "历程"]));
+    for (const stop of ["的", "是", "什么", "？"]) expect(tokens).not.toContain(stop);
+  });
+
+  it("lowercases latin words and keeps technical names whole", () => {
+    const tokens = tokenizeForSearch("GPT-4, GPT-3.5-turbo, T5, QLoRA, C++ and Llama-2-7B");
+    expect(tokens).toEqual(["gpt-4", "gpt", "4", "gpt-3.5-turbo", "gpt", "3.5", "turbo", "t5", "qlora", "c++", "llama-2-7b", "llama", "2", "7b"]);
+  });
+
+  it("handles Chinese and English mixed without spaces", () => {
+    expect(tokenizeForSearch("学完LoRA之后该学什么")).toEqual(["学完", "lora", "之后", "该学"]);
+    expect(tokenizeForSearch("Transformer架构解析")).toEqual(["transformer", "架构", "解析"]);
+  });
+
+  it("cuts URLs into meaningful pieces without scheme, www and generic host parts", () => {
+    const tokens = tokenizeForSearch("[大语言模型综述](https://github.com/RUCAIBox/LLMSurvey)【必看】");
+    expect(tokens).toEqual(expect.arrayContaining(["github", "rucaibox", "llmsurvey", "llm", "survey", "综述", "必看"]));
+    for (const noise of ["https", "http", "www", "com"]) expect(tokens).not.toContain(noise);
+    expect(tokenizeForSearch("see www.example.com/Guide?utm_source=x#top")).toEqual(["see", "example", "guide"]);
+    expect(tokenizeForSearch("NLP上手教程 (github.com)")).not.toContain("com");
+  });
+
+  it("splits CamelCase only into real words, so LoRA and PyTorch stay whole", () => {
+    expect(tokenizeForSearch("ChatGPT")).toEqual(["chatgpt", "chat", "gpt"]);
+    expect(tokenizeForSearch("LoRA PyTorch")).toEqual(["lora", "pytorch"]);
+  });
+
+  it("keeps digits and drops English stop words and punctuation", () => {
+    expect(tokenizeForSearch("Which book should I read for deep learning in 2024?!")).toEqual(["book", "read", "deep", "learning", "2024"]);
+    expect(tokenizeForSearch("…，。！？—— *** ###")).toEqual([]);
+    expect(tokenizeForSearch("")).toEqual([]);
+  });
+
+  it("normalises full-width letters", () => {
+    expect(tokenizeForSearch("ＧＰＴ")).toEqual(["gpt"]);
+  });
+
+  it("tokenizes a long real document quickly", () => {
+    const text = readFileSync(path.resolve("corpus/roadmaps/002_d16070f75922ad7f.txt"), "utf8").repeat(10);
+    tokenizeForSearch("预热");
+    const started = performance.now();
+    const tokens = tokenizeForSearch(text);
+    expect(tokens.length).toBeGreaterThan(10_000);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
