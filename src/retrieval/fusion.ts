@@ -44,13 +44,17 @@ export const DUPLICATE_JACCARD = 0.8;
  * the headings repeat but the texts differ, so both halves stay.
  */
 export function isNearDuplicate(a: Chunk, b: Chunk): boolean {
+  return nearDuplicate(a, b, shingles(a.text), shingles(b.text));
+}
+
+function nearDuplicate(a: Chunk, b: Chunk, shinglesA: Set<string>, shinglesB: Set<string>): boolean {
   if (a.id === b.id) return true;
   if (a.docId === b.docId) {
     const shared = Math.min(a.endLine, b.endLine) - Math.max(a.startLine, b.startLine) + 1;
     const shorter = Math.min(a.endLine - a.startLine + 1, b.endLine - b.startLine + 1);
     if (shared > 0 && shared * 2 > shorter) return true;
   }
-  return jaccard(shingles(a.text), shingles(b.text)) > DUPLICATE_JACCARD;
+  return jaccard(shinglesA, shinglesB) > DUPLICATE_JACCARD;
 }
 
 function shingles(text: string, size = 3): Set<string> {
@@ -71,13 +75,17 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   return shared / (a.size + b.size - shared);
 }
 
-/** Keeps the first (best-ranked) of each group of near-duplicates, order preserved. */
+/**
+ * Keeps the first (best-ranked) of each group of near-duplicates, order preserved. Shingles
+ * are computed once per passage: recomputing them per pair made this the hot spot of a query.
+ */
 export function removeNearDuplicates(passages: readonly Passage[]): Passage[] {
-  const kept: Passage[] = [];
+  const kept: { passage: Passage; shingles: Set<string> }[] = [];
   for (const passage of passages) {
-    if (!kept.some((k) => isNearDuplicate(k.chunk, passage.chunk))) kept.push(passage);
+    const own = shingles(passage.chunk.text);
+    if (!kept.some((k) => nearDuplicate(k.passage.chunk, passage.chunk, k.shingles, own))) kept.push({ passage, shingles: own });
   }
-  return kept;
+  return kept.map((k) => k.passage);
 }
 
 /**
