@@ -1,6 +1,7 @@
 /**
- * `npm run ingest [-- --corpus DIR --out DIR]`: build the index from the corpus folder.
- * A thin CLI over src/index/ingestCorpus.ts; see README "Ingest".
+ * `npm run ingest [-- --corpus DIR --out DIR] [--fetch-links ...]`: build the index from the
+ * corpus folder, optionally fetching the web pages documents link to first. A thin CLI over
+ * src/index/ingestCorpus.ts and src/corpus/web; see README "Ingest" and "Linked notes".
  *
  * Exit codes: 0 built; 1 failed (missing/empty corpus, embedding server error, bad config);
  * 2 bad command line; 130 interrupted (the unfinished version is removed, the live one is kept).
@@ -8,24 +9,45 @@
 import cliProgress from "cli-progress";
 import { parseArgs } from "node:util";
 import { ConfigError, loadEnvFile, parseConfig, type Config } from "../src/config.js";
+import { fetchCorpusLinks, formatLinkFetchSummary, parseLinksMaxAge } from "../src/corpus/web/index.js";
 import { createEmbeddings } from "../src/embeddings/createEmbeddings.js";
 import { isTutorError } from "../src/errors.js";
 import { ingestCorpus } from "../src/index/ingestCorpus.js";
 import type { IngestProgress, IngestSummary } from "../src/index/types.js";
 
-const USAGE = "Usage: npm run ingest [-- --corpus DIR --out DIR]\n  --corpus DIR  corpus folder (default CORPUS_DIR, corpus)\n  --out DIR     index folder (default INDEX_DIR, data/index)";
+const USAGE = [
+  "Usage: npm run ingest [-- --corpus DIR --out DIR] [--fetch-links [--refresh-links] [--links-max-age 7d] [--allow-private-hosts]]",
+  "  --corpus DIR            corpus folder (default CORPUS_DIR, corpus)",
+  "  --out DIR               index folder (default INDEX_DIR, data/index)",
+  "  --fetch-links           fetch the web pages documents link to into notes/web/ first (or FETCH_LINKS=true)",
+  "  --refresh-links         refetch every link, ignoring the cache",
+  "  --links-max-age AGE     reuse notes younger than AGE without any request (default 7d; e.g. 12h, 30d)",
+  "  --allow-private-hosts   allow links to loopback/private addresses (intranets, tests)",
+].join("\n");
 
 interface Flags {
   corpus?: string;
   out?: string;
   help: boolean;
+  "fetch-links": boolean;
+  "refresh-links": boolean;
+  "links-max-age"?: string;
+  "allow-private-hosts": boolean;
 }
 
 function parseFlags(argv: string[]): Flags {
   try {
     const { values } = parseArgs({
       args: argv,
-      options: { corpus: { type: "string" }, out: { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: {
+        corpus: { type: "string" },
+        out: { type: "string" },
+        help: { type: "boolean", short: "h" },
+        "fetch-links": { type: "boolean", default: false },
+        "refresh-links": { type: "boolean", default: false },
+        "links-max-age": { type: "string" },
+        "allow-private-hosts": { type: "boolean", default: false },
+      },
       strict: true,
       allowPositionals: false,
     });
@@ -121,8 +143,39 @@ async function main(): Promise<void> {
   process.on("SIGINT", interrupt);
   process.on("SIGTERM", interrupt);
 
-  // --fetch-links: the lead wires the linked-notes fetch step (src/corpus/web) in here, before
-  // ingest, so fetched notes under corpus/notes are part of this build. Not implemented yet.
+  // Fetched notes land under the corpus folder first, so this build indexes them. Only ever
+  // on request: a plain ingest (and npm start) never touches the network.
+  if (flags["fetch-links"] || config.FETCH_LINKS) {
+    let maxAgeMs: number | undefined;
+    if (flags["links-max-age"] !== undefined) {
+      try {
+        maxAgeMs = parseLinksMaxAge(flags["links-max-age"]);
+      } catch (error) {
+        fail(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`, 2);
+      }
+    }
+    try {
+      let last = 0;
+      const summary = await fetchCorpusLinks({
+        corpusDir,
+        maxFileBytes: config.MAX_FILE_BYTES,
+        refresh: flags["refresh-links"],
+        allowPrivateHosts: flags["allow-private-hosts"],
+        ...(maxAgeMs !== undefined ? { maxAgeMs } : {}),
+        onProgress: (p) => {
+          if (p.done === p.total || Date.now() - last > 1000) {
+            last = Date.now();
+            console.error(`[links] ${p.done}/${p.total} (${p.failed} failed)`);
+          }
+        },
+      });
+      console.log(formatLinkFetchSummary(summary).join("\n"));
+    } catch (error) {
+      // Single links never fail the ingest; only an unusable corpus folder gets here.
+      if (isTutorError(error)) fail(`Fetching links failed: ${error.message}`, 1);
+      throw error;
+    }
+  }
 
   const reporter = progressReporter();
   try {
