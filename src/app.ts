@@ -65,7 +65,6 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     trustProxy: true,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: "x-request-id",
-    requestIdLogLabel: "requestId",
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
