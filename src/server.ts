@@ -26,7 +26,10 @@ function readConfig(): Config {
 async function main(): Promise<void> {
   const config = readConfig();
   let lastReport = 0;
+  // Prompts reach the log only with DEBUG_PROMPTS=true, at debug level (they hold user text).
+  let promptLog: ((kind: string, prompt: unknown) => void) | undefined;
   const tutor = await openTutor(config, {
+    onPrompt: (kind, prompt) => promptLog?.(kind, prompt),
     buildIfMissing: true,
     onProgress: (p) => {
       const now = Date.now();
@@ -51,6 +54,8 @@ async function main(): Promise<void> {
       redact: { paths: ["req.headers.authorization", "headers.authorization"], censor: "[redacted]" },
     },
   });
+
+  promptLog = (kind, prompt) => app.log.debug({ kind, prompt }, "model prompt");
 
   // `npm run ingest` while the server runs swaps the CURRENT pointer; pick the new version up.
   const stopWatching = watchIndexPointer(config.INDEX_DIR, () => {

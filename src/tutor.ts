@@ -43,6 +43,8 @@ export interface OpenTutorOptions {
   onProgress?: (progress: IngestProgress) => void;
   /** Keep serving /healthz and /readyz (503) when the index cannot be loaded, instead of throwing. */
   tolerateMissingIndex?: boolean;
+  /** Called with every prompt sent to the model; only wired when DEBUG_PROMPTS is on. */
+  onPrompt?: (kind: "condense" | "answer", prompt: { system: string; user: string }) => void;
 }
 
 export async function openTutor(config: Config, options: OpenTutorOptions = {}): Promise<Tutor> {
@@ -82,7 +84,11 @@ export async function openTutor(config: Config, options: OpenTutorOptions = {}):
     maxChunksPerSection: config.MAX_CHUNKS_PER_SECTION,
     abstainThreshold: config.ABSTAIN_THRESHOLD,
   });
-  const unlimited = createAnswerer({ config, retriever });
+  const unlimited = createAnswerer({
+    config,
+    retriever,
+    ...(config.DEBUG_PROMPTS && options.onPrompt ? { onPrompt: options.onPrompt } : {}),
+  });
   // Only model-backed answers need a cap: extractive ones are a few milliseconds of CPU.
   const answerer =
     unlimited.mode === "llm"

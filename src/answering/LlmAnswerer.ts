@@ -19,6 +19,8 @@ export interface LlmAnswererOptions {
   /** On a model failure before any token was sent, answer extractively (marked fallback). */
   fallbackToExtractive?: boolean;
   now?: () => number;
+  /** Sees every prompt sent (for DEBUG_PROMPTS logging); prompts contain user text, so off by default. */
+  onPrompt?: (kind: "condense" | "answer", prompt: { system: string; user: string }) => void;
 }
 
 const MAX_CONDENSED_CHARS = 500;
@@ -82,6 +84,7 @@ export class LlmAnswerer implements Answerer {
     const history = recentHistory(request.history, this.options.maxHistoryTurns ?? 10);
     if (history.length === 0) return { question: request.question.trim() };
     const prompt = buildCondensePrompt({ history, followUp: request.question, language: answerLanguageOfText(request.question) });
+    this.options.onPrompt?.("condense", prompt);
     const reply = await this.call(request.signal, () =>
       this.options.chatModel.invoke([new SystemMessage(prompt.system), new HumanMessage(prompt.user)], this.callOptions(request.signal)),
     );
@@ -113,6 +116,7 @@ export class LlmAnswerer implements Answerer {
       passages: prepared.result.passages,
       language: answerLanguage(prepared.result.analysis.language),
     });
+    this.options.onPrompt?.("answer", prompt);
     return [new SystemMessage(prompt.system), new HumanMessage(prompt.user)];
   }
 

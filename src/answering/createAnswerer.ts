@@ -3,11 +3,19 @@ import type { Config } from "../config.js";
 import type { Retriever } from "../retrieval/types.js";
 import { createChatModel } from "./createChatModel.js";
 import { ExtractiveAnswerer } from "./ExtractiveAnswerer.js";
-import { LlmAnswerer } from "./LlmAnswerer.js";
+import { LlmAnswerer, type LlmAnswererOptions } from "./LlmAnswerer.js";
 import type { Answerer } from "./types.js";
 
 /** LLM mode when a model server is configured (key or base URL), else offline extractive answers. */
-export function createAnswerer({ config, retriever }: { config: Config; retriever: Retriever }): Answerer {
+export function createAnswerer({
+  config,
+  retriever,
+  onPrompt,
+}: {
+  config: Config;
+  retriever: Retriever;
+  onPrompt?: LlmAnswererOptions["onPrompt"];
+}): Answerer {
   if (!llmConfigured(config)) {
     return new ExtractiveAnswerer({ retriever, maxHistoryTurns: config.MAX_HISTORY_TURNS });
   }
@@ -17,5 +25,6 @@ export function createAnswerer({ config, retriever }: { config: Config; retrieve
     baseURL: config.OPENAI_BASE_URL,
     maxHistoryTurns: config.MAX_HISTORY_TURNS,
     fallbackToExtractive: config.FALLBACK_EXTRACTIVE,
+    ...(onPrompt ? { onPrompt } : {}),
   });
 }
