@@ -29,6 +29,7 @@ import { searchRoutes } from "./http/routes/search.js";
 import type { BackgroundReindex } from "./index/BackgroundReindex.js";
 import type { LoadedIndex } from "./index/types.js";
 import type { Retriever, RoadmapPosition } from "./retrieval/types.js";
+import type { Tutor } from "./tutor.js";
 
 /** What the HTTP layer needs to read the live index (src/index/IndexHolder.ts implements it). */
 export interface IndexAccess {
@@ -154,4 +155,19 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(pagesPlugin, { index: () => deps.index.tryCurrent(), publicBaseUrl: config.PUBLIC_BASE_URL });
 
   return app;
+}
+
+/** The app over a composed Tutor (src/tutor.ts): what `npm start`, benches and end-to-end tests serve. */
+export function buildTutorApp(tutor: Tutor, options: { logger?: FastifyServerOptions["logger"] } = {}): Promise<FastifyInstance> {
+  return buildApp({
+    config: tutor.config,
+    index: tutor.index,
+    retriever: tutor.retriever,
+    answerer: tutor.answerer,
+    locateTopic: tutor.locateTopic,
+    searchResources: tutor.searchResources,
+    indexProblem: tutor.problem,
+    reindex: tutor.reindex,
+    ...(options.logger !== undefined ? { logger: options.logger } : {}),
+  });
 }

@@ -1,4 +1,4 @@
-import { buildApp } from "./app.js";
+import { buildTutorApp } from "./app.js";
 import { ConfigError, describeConfig, llmConfigured, loadEnvFile, parseConfig, type Config } from "./config.js";
 import { watchIndexPointer } from "./index/watchIndexPointer.js";
 import { openTutor } from "./tutor.js";
@@ -40,15 +40,7 @@ async function main(): Promise<void> {
     },
   });
 
-  const app = await buildApp({
-    config,
-    index: tutor.index,
-    retriever: tutor.retriever,
-    answerer: tutor.answerer,
-    locateTopic: tutor.locateTopic,
-    searchResources: tutor.searchResources,
-    indexProblem: tutor.problem,
-    reindex: tutor.reindex,
+  const app = await buildTutorApp(tutor, {
     logger: {
       level: config.LOG_LEVEL,
       redact: { paths: ["req.headers.authorization", "headers.authorization"], censor: "[redacted]" },

@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
-import { buildApp } from "../../src/app.js";
+import { buildTutorApp } from "../../src/app.js";
 import { parseConfig } from "../../src/config.js";
 import { openTutor } from "../../src/tutor.js";
 
@@ -44,15 +44,7 @@ beforeAll(async () => {
 
   const config = parseConfig({ CORPUS_DIR: corpus, INDEX_DIR: path.join(dir, "index"), RATE_LIMIT_MAX: "100000" });
   const tutor = await openTutor(config);
-  app = await buildApp({
-    config,
-    index: tutor.index,
-    retriever: tutor.retriever,
-    answerer: tutor.answerer,
-    locateTopic: tutor.locateTopic,
-    searchResources: tutor.searchResources,
-    indexProblem: tutor.problem,
-  });
+  app = await buildTutorApp(tutor);
   base = await app.listen({ host: "127.0.0.1", port: 0 });
 }, 180_000);
 

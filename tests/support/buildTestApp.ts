@@ -2,7 +2,7 @@ import { cp, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
-import { buildApp } from "../../src/app.js";
+import { buildTutorApp } from "../../src/app.js";
 import { parseConfig, type Config } from "../../src/config.js";
 import { openTutor, type Tutor } from "../../src/tutor.js";
 
@@ -43,16 +43,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     buildIfMissing: !options.withoutIndex,
     tolerateMissingIndex: Boolean(options.withoutIndex),
   });
-  const app = await buildApp({
-    config,
-    index: tutor.index,
-    retriever: tutor.retriever,
-    answerer: tutor.answerer,
-    locateTopic: tutor.locateTopic,
-    searchResources: tutor.searchResources,
-    indexProblem: tutor.problem,
-    reindex: tutor.reindex,
-  });
+  const app = await buildTutorApp(tutor);
   return {
     app,
     tutor,
