@@ -1,0 +1,103 @@
+import { ConfigError, llmConfigured, parseConfig } from "../config.js";
+import { isTutorError } from "../errors.js";
+import { compareWithBaseline, loadBaseline } from "./baseline.js";
+import { EVAL_USAGE, parseEvalArgs } from "./cliArgs.js";
+import { createProgressReporter, summaryTable } from "./consoleReporter.js";
+import { loadDataset } from "./dataset.js";
+import { finishReport, writeReports } from "./evaluationReport.js";
+import { evaluateGates, loadGatesFile, type GateThresholds } from "./gates.js";
+import { openHttpPipeline } from "./httpPipeline.js";
+import { openInProcessPipeline } from "./inProcessPipeline.js";
+import { createJudgeModel, createLlmJudge } from "./llmJudge.js";
+import { runEvaluation, type JudgeSetup } from "./runEvaluation.js";
+import type { EvalPipeline } from "./types.js";
+
+export const EXIT = { passed: 0, failed: 1, badInput: 2 } as const;
+
+const DEFAULT_TOLERANCE = 0.02;
+
+export interface EvalCliIo {
+  argv: string[];
+  /** The environment (process.env in the script): model server, INDEX_DIR, JUDGE_MODEL, EVAL_API_KEY. */
+  env: Record<string, string | undefined>;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  /** Draw a progress bar (stderr is a terminal). */
+  tty: boolean;
+}
+
+/**
+ * `npm run eval`: parse flags, open the pipeline (in-process or --base-url), run every question,
+ * write the reports, apply gates and the baseline. Returns the exit code: 0 passed, 1 a gate
+ * failed or the baseline regressed, 2 bad input (flag, dataset, gates/baseline file,
+ * unreachable server, unusable index).
+ */
+export async function runEvalCli(io: EvalCliIo): Promise<number> {
+  const out = (text: string) => io.stdout.write(text);
+  const err = (text: string) => io.stderr.write(text);
+  let pipeline: EvalPipeline | undefined;
+  try {
+    const options = parseEvalArgs(io.argv);
+    if (options.help) {
+      out(`${EVAL_USAGE}\n`);
+      return EXIT.passed;
+    }
+    const config = parseConfig(io.env);
+    const dataset = await loadDataset(options.dataset);
+    const gatesFile = options.gatesFile ? await loadGatesFile(options.gatesFile) : undefined;
+    const thresholds: GateThresholds = { ...gatesFile?.thresholds, ...options.gates };
+    const tolerance = options.tolerance ?? gatesFile?.tolerance ?? DEFAULT_TOLERANCE;
+    const baseline = options.baseline ? await loadBaseline(options.baseline) : undefined;
+
+    const judge = judgeSetup(options.judge, options.judgeModel ?? io.env.JUDGE_MODEL, config);
+    pipeline = options.baseUrl
+      ? await openHttpPipeline({ baseUrl: options.baseUrl, apiKey: io.env.EVAL_API_KEY })
+      : await openInProcessPipeline(config, {
+          buildIfMissing: true,
+          onIngestProgress: (p) => {
+            if (p.done === p.total) err(`[ingest] ${p.phase} ${p.done}/${p.total}\n`);
+          },
+        });
+    err(`Evaluating ${dataset.questions.length} questions from ${dataset.file} against ${pipeline.target}\n`);
+
+    const progress = createProgressReporter({ tty: io.tty, stream: io.stderr, total: dataset.questions.length });
+    const run = await runEvaluation({
+      dataset,
+      pipeline,
+      k: options.k,
+      concurrency: options.concurrency,
+      judge,
+      onResult: (result, done, total) => progress.onResult(result, done, total),
+    }).finally(() => progress.stop());
+
+    const gates = evaluateGates(run.summary, thresholds);
+    const comparison = baseline ? compareWithBaseline(run, baseline, { tolerance, file: options.baseline! }) : undefined;
+    const report = finishReport(run, gates, comparison);
+    const files = await writeReports(options.reportDir, report);
+    out(summaryTable(report));
+    out(`Reports: ${files.join(", ")}\n`);
+    return report.passed ? EXIT.passed : EXIT.failed;
+  } catch (error) {
+    if (error instanceof ConfigError || isTutorError(error)) {
+      err(`${error.message}\n`);
+      if (isTutorError(error) && "hint" in error && typeof error.hint === "string") err(`${error.hint}\n`);
+      // Everything that stops a run before it produced results is the caller's input to fix.
+      return EXIT.badInput;
+    }
+    throw error;
+  } finally {
+    await pipeline?.close();
+  }
+}
+
+function judgeSetup(wanted: boolean, model: string | undefined, config: ReturnType<typeof parseConfig>): JudgeSetup {
+  if (!wanted) return { description: { status: "skipped", reason: "--judge not given" } };
+  if (!llmConfigured(config)) {
+    return { description: { status: "skipped", reason: "no model server configured (set OPENAI_BASE_URL or OPENAI_API_KEY)" } };
+  }
+  const judgeModel = model ?? config.CHAT_MODEL;
+  return {
+    judge: createLlmJudge({ model: createJudgeModel(config, judgeModel), baseURL: config.OPENAI_BASE_URL }),
+    description: { status: "ran", model: judgeModel },
+  };
+}

@@ -1,0 +1,75 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { BaselineComparison } from "./baseline.js";
+import type { GateName, GateOutcome } from "./gates.js";
+import { junitReport } from "./junitReport.js";
+import { markdownReport } from "./markdownReport.js";
+import type { EvaluationRun } from "./runEvaluation.js";
+import type { MetricSummary } from "./types.js";
+
+/** Everything one run produced: report.json is exactly this object. */
+export interface EvaluationReport extends EvaluationRun {
+  gates: GateOutcome[];
+  baseline?: BaselineComparison;
+  /** Every gate passed (or was skipped) and the baseline comparison, if any, passed. */
+  passed: boolean;
+}
+
+export function finishReport(run: EvaluationRun, gates: GateOutcome[], baseline?: BaselineComparison): EvaluationReport {
+  const passed = gates.every((g) => g.status !== "failed") && (baseline?.passed ?? true);
+  return { ...run, gates, ...(baseline ? { baseline } : {}), passed };
+}
+
+export const REPORT_FILES = { json: "report.json", markdown: "report.md", junit: "junit.xml" } as const;
+
+/** Write report.json, report.md and junit.xml into `dir` (created if needed); returns their paths. */
+export async function writeReports(dir: string, report: EvaluationReport): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const files: [string, string][] = [
+    [REPORT_FILES.json, `${JSON.stringify(report, null, 2)}\n`],
+    [REPORT_FILES.markdown, markdownReport(report)],
+    [REPORT_FILES.junit, junitReport(report)],
+  ];
+  await Promise.all(files.map(([name, content]) => writeFile(path.join(dir, name), content, "utf8")));
+  return files.map(([name]) => path.join(dir, name));
+}
+
+/** Metric rows shared by the console table and report.md, in reading order. */
+export interface MetricRow {
+  key: string;
+  label: string;
+  value: string;
+  gate?: GateName;
+}
+
+export function metricRows(summary: MetricSummary, k: number): MetricRow[] {
+  const ratio = (v: number | null) => (v === null ? "n/a" : v.toFixed(3));
+  const ms = (v: number | null) => (v === null ? "n/a" : `${Math.round(v)} ms`);
+  return [
+    { key: "hitAtK", gate: "min-hit", label: `hit@${k}`, value: ratio(summary.hitAtK) },
+    { key: "mrr", gate: "min-mrr", label: `MRR@${k}`, value: ratio(summary.mrr) },
+    { key: "goldRecall", gate: "min-gold-recall", label: "gold recall", value: ratio(summary.goldRecall) },
+    { key: "multiSourceGoldRecall", gate: "min-multi-source-recall", label: "gold recall (multi-source)", value: ratio(summary.multiSourceGoldRecall) },
+    { key: "citationPrecision", gate: "min-citation-precision", label: "citation precision", value: ratio(summary.citationPrecision) },
+    { key: "citationHit", gate: "min-citation-hit", label: "citation hit", value: ratio(summary.citationHit) },
+    { key: "mustMentionRecall", gate: "min-must-mention", label: "must-mention recall", value: ratio(summary.mustMentionRecall) },
+    { key: "abstentionAccuracy", gate: "min-abstention-accuracy", label: "abstention accuracy", value: ratio(summary.abstentionAccuracy) },
+    { key: "falseAbstentionRate", gate: "max-false-abstention", label: "false-abstention rate", value: ratio(summary.falseAbstentionRate) },
+    { key: "faithfulness", gate: "min-faithfulness", label: "faithfulness (judge)", value: ratio(summary.faithfulness) },
+    { key: "answerRelevance", gate: "min-relevance", label: "answer relevance (judge)", value: ratio(summary.answerRelevance) },
+    { key: "latencyP50", label: "latency p50", value: ms(summary.latencyMs.p50) },
+    { key: "latencyP95", gate: "max-p95-ms", label: "latency p95", value: ms(summary.latencyMs.p95) },
+    { key: "errors", gate: "max-errors", label: "pipeline errors", value: String(summary.errors) },
+    ...(summary.usage
+      ? [{ key: "usage", label: "tokens (prompt/completion)", value: `${summary.usage.promptTokens}/${summary.usage.completionTokens}` }]
+      : []),
+  ];
+}
+
+/** The label a gate row carries in tables: "≥ 0.900 ✅". */
+export function gateCell(gate: GateOutcome | undefined): string {
+  if (!gate) return "";
+  const sign = gate.bound === "min" ? "≥" : "≤";
+  const mark = gate.status === "passed" ? "pass" : gate.status === "failed" ? "FAIL" : "skipped (not measured)";
+  return `${sign} ${gate.threshold} ${mark}`;
+}

@@ -1,0 +1,96 @@
+import { readFile } from "node:fs/promises";
+import { z } from "zod";
+import { BadInput } from "../errors.js";
+import type { MetricSummary } from "./types.js";
+
+/**
+ * Quality gates: thresholds on the aggregate metrics. The names are the CLI flags without
+ * their dashes (`--min-hit 0.9` ≡ `"min-hit": 0.9` in a gates file), so there is one vocabulary.
+ */
+
+interface GateDefinition {
+  label: string;
+  bound: "min" | "max";
+  value: (summary: MetricSummary) => number | null;
+}
+
+export const GATES = {
+  "min-hit": { label: "hit@k", bound: "min", value: (s) => s.hitAtK },
+  "min-mrr": { label: "MRR", bound: "min", value: (s) => s.mrr },
+  "min-gold-recall": { label: "gold recall", bound: "min", value: (s) => s.goldRecall },
+  "min-multi-source-recall": { label: "gold recall (multi-source)", bound: "min", value: (s) => s.multiSourceGoldRecall },
+  "min-citation-precision": { label: "citation precision", bound: "min", value: (s) => s.citationPrecision },
+  "min-citation-hit": { label: "citation hit", bound: "min", value: (s) => s.citationHit },
+  "min-must-mention": { label: "must-mention recall", bound: "min", value: (s) => s.mustMentionRecall },
+  "min-abstention-accuracy": { label: "abstention accuracy", bound: "min", value: (s) => s.abstentionAccuracy },
+  "max-false-abstention": { label: "false-abstention rate", bound: "max", value: (s) => s.falseAbstentionRate },
+  "min-faithfulness": { label: "faithfulness (judge)", bound: "min", value: (s) => s.faithfulness },
+  "min-relevance": { label: "answer relevance (judge)", bound: "min", value: (s) => s.answerRelevance },
+  "max-p95-ms": { label: "latency p95 (ms)", bound: "max", value: (s) => s.latencyMs.p95 },
+  "max-errors": { label: "pipeline errors", bound: "max", value: (s) => s.errors },
+} satisfies Record<string, GateDefinition>;
+
+export type GateName = keyof typeof GATES;
+export type GateThresholds = Partial<Record<GateName, number>>;
+export const GATE_NAMES = Object.keys(GATES) as GateName[];
+
+export interface GateOutcome {
+  gate: GateName;
+  label: string;
+  bound: "min" | "max";
+  threshold: number;
+  actual: number | null;
+  /** "skipped" when the metric was not measured in this run (e.g. judge metrics offline). */
+  status: "passed" | "failed" | "skipped";
+}
+
+export function evaluateGates(summary: MetricSummary, thresholds: GateThresholds): GateOutcome[] {
+  return GATE_NAMES.filter((gate) => thresholds[gate] !== undefined).map((gate) => {
+    const definition: GateDefinition = GATES[gate];
+    const threshold = thresholds[gate]!;
+    const actual = definition.value(summary);
+    const passed = actual === null ? null : definition.bound === "min" ? actual >= threshold - 1e-9 : actual <= threshold + 1e-9;
+    return {
+      gate,
+      label: definition.label,
+      bound: definition.bound,
+      threshold,
+      actual,
+      status: passed === null ? "skipped" : passed ? "passed" : "failed",
+    };
+  });
+}
+
+const gatesFileSchema = z
+  .object(Object.fromEntries(GATE_NAMES.map((name) => [name, z.number().nonnegative().optional()])) as Record<GateName, z.ZodOptional<z.ZodNumber>>)
+  .extend({
+    /** Baseline tolerance, used with --baseline. */
+    tolerance: z.number().min(0).max(1).optional(),
+    $comment: z.string().optional(),
+  })
+  .strict();
+
+export interface GatesFile {
+  thresholds: GateThresholds;
+  tolerance?: number;
+}
+
+export async function loadGatesFile(file: string): Promise<GatesFile> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(file, "utf8"));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new BadInput(code === "ENOENT" ? `Gates file ${file} does not exist.` : `Gates file ${file} is not valid JSON.`);
+  }
+  const parsed = gatesFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new BadInput(
+      `Gates file ${file}: ${parsed.error.issues.map((i) => `${i.path.join(".") || (i.code === "unrecognized_keys" ? i.keys.join(", ") : "(root)")}: ${i.message}`).join("; ")}`,
+    );
+  }
+  const { tolerance, $comment: _comment, ...rest } = parsed.data;
+  const thresholds: GateThresholds = {};
+  for (const name of GATE_NAMES) if (rest[name] !== undefined) thresholds[name] = rest[name];
+  return { thresholds, ...(tolerance !== undefined ? { tolerance } : {}) };
+}

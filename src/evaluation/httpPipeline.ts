@@ -1,0 +1,111 @@
+import type { AnswerResult } from "../answering/types.js";
+import { BadInput, UpstreamFailed } from "../errors.js";
+import type { PassageRef } from "./goldMatching.js";
+import type { EvalPipeline } from "./types.js";
+
+export interface HttpPipelineOptions {
+  baseUrl: string;
+  /** Bearer key when the server has API_KEYS set. */
+  apiKey?: string | undefined;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  now?: () => number;
+}
+
+const MAX_BUSY_RETRIES = 5;
+const MAX_RETRY_WAIT_MS = 60_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface SearchResponse {
+  results: { source: string; text: string; lines: { start: number; end: number } }[];
+}
+
+interface DocumentsResponse {
+  documents: { id: string; source: string }[];
+}
+
+/**
+ * A running server, over its public API: POST /api/search for the ranking, POST /api/ask for
+ * the answer, GET /api/documents/:id for the text gold quotes are located in. Checks /healthz
+ * first, so an unreachable URL is bad input (exit 2), not 52 failed questions.
+ */
+export async function openHttpPipeline(options: HttpPipelineOptions): Promise<EvalPipeline> {
+  const fetchFn = options.fetch ?? fetch;
+  const now = options.now ?? (() => performance.now());
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  let base: URL;
+  try {
+    base = new URL(options.baseUrl.endsWith("/") ? options.baseUrl : `${options.baseUrl}/`);
+    if (base.protocol !== "http:" && base.protocol !== "https:") throw new Error("protocol");
+  } catch {
+    throw new BadInput(`--base-url ${options.baseUrl} is not an http(s) URL.`);
+  }
+  const display = `${base.protocol}//${base.host}${base.pathname.replace(/\/$/, "")}`;
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
+
+  const call = async <T>(method: "GET" | "POST", route: string, body?: unknown): Promise<T> => {
+    const url = new URL(route.replace(/^\//, ""), base);
+    let response: Response;
+    for (let attempt = 0; ; attempt++) {
+      response = await fetchFn(url, {
+        method,
+        headers: body === undefined ? headers : { ...headers, "content-type": "application/json" },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      // A rate-limited or busy server says when to come back: an evaluation run is patient.
+      if ((response.status !== 429 && response.status !== 503) || attempt >= MAX_BUSY_RETRIES) break;
+      const seconds = Number(response.headers.get("retry-after"));
+      await response.body?.cancel();
+      await sleep(Math.min(MAX_RETRY_WAIT_MS, Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 1000));
+    }
+    if (!response.ok) {
+      // The error body's message is the server's own user-safe text; keep only its code.
+      let code = "";
+      try {
+        code = ((await response.json()) as { error?: { code?: string } }).error?.code ?? "";
+      } catch {
+        // not JSON
+      }
+      throw new UpstreamFailed(`${method} ${display}${url.pathname} answered ${response.status}${code ? ` (${code})` : ""}`, response.status);
+    }
+    return (await response.json()) as T;
+  };
+
+  try {
+    const response = await fetchFn(new URL("healthz", base), { headers, signal: AbortSignal.timeout(10_000) });
+    if (!response.ok) throw new Error(`status ${response.status}`);
+  } catch (error) {
+    throw new BadInput(`Cannot reach ${display} (GET /healthz: ${(error as Error).message}).`);
+  }
+
+  let documentIds: Promise<Map<string, string>> | undefined;
+  const texts = new Map<string, Promise<string | undefined>>();
+
+  return {
+    target: display,
+    async ask(question, { k }) {
+      const search = await call<SearchResponse>("POST", "/api/search", { query: question, k });
+      const started = now();
+      const answer = await call<AnswerResult>("POST", "/api/ask", { question, k });
+      const latencyMs = now() - started;
+      const retrieved: PassageRef[] = search.results.map((r) => ({ source: r.source, text: r.text, startLine: r.lines.start, endLine: r.lines.end }));
+      return { answer, retrieved, latencyMs };
+    },
+    sourceText(document) {
+      let text = texts.get(document);
+      if (!text) {
+        documentIds ??= call<DocumentsResponse>("GET", "/api/documents").then((r) => new Map(r.documents.map((d) => [d.source, d.id])));
+        text = documentIds.then(async (ids) => {
+          const id = ids.get(document);
+          if (id === undefined) return undefined;
+          return (await call<{ text: string }>("GET", `/api/documents/${encodeURIComponent(id)}`)).text;
+        });
+        texts.set(document, text);
+      }
+      return text;
+    },
+    async close() {},
+  };
+}

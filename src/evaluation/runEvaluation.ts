@@ -1,0 +1,139 @@
+import type { Dataset, EvalQuestion } from "./dataset.js";
+import { DatasetError, type DatasetIssue } from "./dataset.js";
+import { locateQuote, type LocatedGold } from "./goldMatching.js";
+import type { Judge } from "./llmJudge.js";
+import { describeFailures, scoreAnswer, scoreRetrieval, summarize } from "./metrics.js";
+import type { EvalPipeline, MetricSummary, QuestionResult } from "./types.js";
+
+export interface JudgeSetup {
+  judge?: Judge;
+  /** Shown in the report: the model when the judge runs, why not when it does not. */
+  description: { status: "ran"; model: string } | { status: "skipped"; reason: string };
+}
+
+export interface RunEvaluationOptions {
+  dataset: Dataset;
+  pipeline: EvalPipeline;
+  k: number;
+  concurrency: number;
+  judge: JudgeSetup;
+  /** Called as each question finishes (progress bar, plain log lines). */
+  onResult?: (result: QuestionResult, done: number, total: number) => void;
+  clock?: () => Date;
+}
+
+export interface EvaluationRun {
+  formatVersion: 1;
+  createdAt: string;
+  dataset: { file: string; questions: number };
+  target: string;
+  k: number;
+  answerMode: "llm" | "extractive" | null;
+  judge: JudgeSetup["description"];
+  summary: MetricSummary;
+  byKind: Record<string, MetricSummary>;
+  questions: QuestionResult[];
+}
+
+/**
+ * Locate every gold quote in its source file. A quote that is not there is a dataset error
+ * (exit 2): scoring against it would silently count every retrieval as a miss.
+ */
+export async function locateGold(dataset: Dataset, sourceText: EvalPipeline["sourceText"]): Promise<Map<string, LocatedGold[]>> {
+  const located = new Map<string, LocatedGold[]>();
+  const issues: DatasetIssue[] = [];
+  const texts = new Map<string, Promise<string | undefined>>();
+  for (const question of dataset.questions) {
+    const golds: LocatedGold[] = [];
+    for (const [i, gold] of question.gold.entries()) {
+      let text = texts.get(gold.document);
+      if (!text) texts.set(gold.document, (text = sourceText(gold.document)));
+      const source = await text;
+      if (source === undefined) {
+        issues.push({ line: question.line, field: `gold[${i}].document`, message: `${gold.document} is not in the corpus` });
+        continue;
+      }
+      const occurrences = locateQuote(source, gold.quote);
+      if (occurrences.length === 0) {
+        issues.push({ line: question.line, field: `gold[${i}].quote`, message: `not found in ${gold.document}` });
+        continue;
+      }
+      golds.push({ ...gold, occurrences });
+    }
+    located.set(question.id, golds);
+  }
+  if (issues.length > 0) throw new DatasetError(dataset.file, issues);
+  return located;
+}
+
+export async function runEvaluation(options: RunEvaluationOptions): Promise<EvaluationRun> {
+  const { dataset, pipeline, k, judge } = options;
+  const golds = await locateGold(dataset, (document) => pipeline.sourceText(document));
+  const results: QuestionResult[] = new Array(dataset.questions.length);
+  let next = 0;
+  let done = 0;
+
+  const evaluateOne = async (question: EvalQuestion): Promise<QuestionResult> => {
+    const located = golds.get(question.id) ?? [];
+    const base = {
+      id: question.id,
+      question: question.question,
+      kind: question.kind,
+      unanswerable: question.unanswerable,
+      line: question.line,
+      gold: question.gold,
+      mustMention: question.must_mention,
+    };
+    let partial: Omit<QuestionResult, "failures">;
+    try {
+      const outcome = await pipeline.ask(question.question, { k });
+      const answer = scoreAnswer(outcome.answer, { golds: located, mustMention: question.must_mention, unanswerable: question.unanswerable });
+      partial = {
+        ...base,
+        retrieval: located.length > 0 ? scoreRetrieval(outcome.retrieved, located, k) : null,
+        answer,
+        latencyMs: outcome.latencyMs,
+        ...(outcome.answer.usage ? { usage: outcome.answer.usage } : {}),
+      };
+      if (judge.judge && !question.unanswerable) partial.judge = await judge.judge(question.question, outcome.answer);
+    } catch (error) {
+      partial = {
+        ...base,
+        // A failed call retrieved nothing: it counts as a miss, not as "not applicable".
+        retrieval: located.length > 0 ? scoreRetrieval([], located, k) : null,
+        answer: null,
+        error: error instanceof Error ? error.message : String(error),
+        latencyMs: null,
+      };
+    }
+    return { ...partial, failures: describeFailures(partial, located, k) };
+  };
+
+  const worker = async () => {
+    for (let i = next++; i < dataset.questions.length; i = next++) {
+      const result = await evaluateOne(dataset.questions[i]!);
+      results[i] = result;
+      done++;
+      options.onResult?.(result, done, dataset.questions.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, dataset.questions.length)) }, worker));
+
+  const byKind: Record<string, MetricSummary> = {};
+  for (const kind of new Set(results.map((r) => r.kind ?? (r.unanswerable ? "unanswerable" : "other")))) {
+    byKind[kind] = summarize(results.filter((r) => (r.kind ?? (r.unanswerable ? "unanswerable" : "other")) === kind));
+  }
+  const firstAnswer = results.find((r) => r.answer !== null)?.answer;
+  return {
+    formatVersion: 1,
+    createdAt: (options.clock?.() ?? new Date()).toISOString(),
+    dataset: { file: dataset.file, questions: dataset.questions.length },
+    target: pipeline.target,
+    k,
+    answerMode: firstAnswer?.mode ?? null,
+    judge: judge.description,
+    summary: summarize(results),
+    byKind,
+    questions: results,
+  };
+}

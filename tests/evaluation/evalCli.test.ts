@@ -1,0 +1,188 @@
+import { execFile } from "node:child_process";
+import { access, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { PassThrough } from "node:stream";
+import { promisify } from "node:util";
+import { XMLParser } from "fast-xml-parser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { JUDGE_SYSTEM_PROMPT } from "../../src/evaluation/judgePrompts.js";
+import { runEvalCli } from "../../src/evaluation/evalCli.js";
+import type { EvaluationReport } from "../../src/evaluation/evaluationReport.js";
+import { buildTestIndex, type BuiltTestIndex } from "../support/buildTestIndex.js";
+import { startFakeOpenAiServer, type FakeOpenAiServer } from "../support/fakeOpenAiServer.js";
+
+const SMALL = "tests/fixtures/evaluation/small.jsonl";
+const run = promisify(execFile);
+
+let built: BuiltTestIndex;
+let env: Record<string, string>;
+let out: string;
+
+beforeAll(async () => {
+  built = await buildTestIndex();
+  out = await mkdtemp(path.join(os.tmpdir(), "eval-cli-"));
+  // buildTestIndex copies the corpus next to the index.
+  env = { INDEX_DIR: built.indexDir, CORPUS_DIR: path.join(path.dirname(built.indexDir), "corpus"), LOG_LEVEL: "silent" };
+});
+
+afterAll(async () => {
+  await built?.cleanup();
+  await rm(out, { recursive: true, force: true });
+});
+
+async function evalCli(argv: string[], extraEnv: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const chunks = { stdout: [] as Buffer[], stderr: [] as Buffer[] };
+  stdout.on("data", (c: Buffer) => chunks.stdout.push(c));
+  stderr.on("data", (c: Buffer) => chunks.stderr.push(c));
+  const code = await runEvalCli({ argv, env: { ...env, ...extraEnv }, stdout, stderr, tty: false });
+  return { code, stdout: Buffer.concat(chunks.stdout).toString("utf8"), stderr: Buffer.concat(chunks.stderr).toString("utf8") };
+}
+
+const readReport = async (dir: string) => JSON.parse(await readFile(path.join(dir, "report.json"), "utf8")) as EvaluationReport;
+
+describe("npm run eval, in-process on a temp index", () => {
+  it("runs every question, writes the three reports and exits 0 when the gates pass", async () => {
+    const dir = path.join(out, "pass");
+    const result = await evalCli(["--dataset", SMALL, "--report", dir, "--min-hit", "0.5", "--min-abstention-accuracy", "1", "--max-errors", "0"]);
+    expect(result.stderr).toContain("Evaluating 4 questions");
+    expect(result.stderr).toMatch(/\[4\/4\] (ok|FAIL)/);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("PASSED");
+    const report = await readReport(dir);
+    expect(report.questions.map((q) => q.id)).toEqual(["lora-next", "dl-book", "rag", "bread"]);
+    expect(report.summary).toMatchObject({ questions: 4, answerable: 3, unanswerable: 1, errors: 0, abstentionAccuracy: 1 });
+    expect(report.summary.hitAtK).toBeGreaterThanOrEqual(0.5);
+    expect(report.answerMode).toBe("extractive");
+    expect(report.judge).toEqual({ status: "skipped", reason: "--judge not given" });
+    expect(report.gates.map((g) => g.status)).toEqual(["passed", "passed", "passed"]);
+    expect(report.questions.find((q) => q.id === "rag")?.retrieval?.top).toHaveLength(5);
+    await access(path.join(dir, "report.md"));
+    const junit = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === "testcase" }).parse(await readFile(path.join(dir, "junit.xml"), "utf8"));
+    expect(junit.testsuites.testsuite.testcase).toHaveLength(4);
+  });
+
+  it("exits 1 when a gate fails, and says which", async () => {
+    const dir = path.join(out, "gate-fails");
+    const result = await evalCli(["--dataset", SMALL, "--report", dir, "--gates", "evaluation/gates.json", "--max-p95-ms", "0"]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/latency p95\s+\d+ ms\s+≤ 0 FAIL/);
+    const report = await readReport(dir);
+    expect(report.passed).toBe(false);
+    expect(report.gates.find((g) => g.gate === "max-p95-ms")?.status).toBe("failed");
+    expect(await readFile(path.join(dir, "report.md"), "utf8")).toContain("FAILED ❌");
+  });
+
+  it("exits 1 against a better baseline and lists the question that regressed", async () => {
+    const baseDir = path.join(out, "base");
+    expect((await evalCli(["--dataset", SMALL, "--report", baseDir])).code).toBe(0);
+    // The baseline claims both gold sources of dl-book were found: at k = 1 that is impossible.
+    const baseline = await readReport(baseDir);
+    const book = baseline.questions.find((q) => q.id === "dl-book")!;
+    book.retrieval = { ...book.retrieval!, goldRecall: 1, goldFound: [true, true] };
+    baseline.summary.goldRecall = 1;
+    const baselineFile = path.join(out, "baseline.json");
+    await writeFile(baselineFile, JSON.stringify(baseline));
+
+    const dir = path.join(out, "regressed");
+    const result = await evalCli(["--dataset", SMALL, "--report", dir, "--k", "1", "--baseline", baselineFile, "--tolerance", "0.02"]);
+    expect(result.code).toBe(1);
+    const report = await readReport(dir);
+    expect(report.baseline?.passed).toBe(false);
+    expect(report.baseline?.metrics.find((m) => m.metric === "goldRecall")?.regressed).toBe(true);
+    const regression = report.baseline?.regressedQuestions.find((q) => q.id === "dl-book");
+    expect(regression?.changes.join("; ")).toMatch(/gold recall 1\.00 → 0\.(50|00)/);
+    expect(result.stdout).toContain("REGRESSED");
+    expect(await readFile(path.join(dir, "report.md"), "utf8")).toContain("**dl-book**");
+  });
+
+  it("exits 2 on bad input: unknown flag, bad value, missing dataset, quotes not in the corpus", async () => {
+    expect((await evalCli(["--nope"])).code).toBe(2);
+    const badK = await evalCli(["--k", "0"]);
+    expect(badK.code).toBe(2);
+    expect(badK.stderr).toContain("--k must be an integer from 1 to 20");
+    const missing = await evalCli(["--dataset", "tests/fixtures/evaluation/absent.jsonl"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("does not exist");
+    const quotes = await evalCli(["--dataset", "tests/fixtures/evaluation/missing-quote.jsonl", "--report", path.join(out, "never")]);
+    expect(quotes.code).toBe(2);
+    expect(quotes.stderr).toContain("tests/fixtures/evaluation/missing-quote.jsonl:2: gold[0].quote: not found in roadmaps/000_33fd4ca31d6b3655.txt");
+    expect(quotes.stderr).toContain("missing-quote.jsonl:3: gold[0].document: roadmaps/999_missing.txt is not in the corpus");
+    await expect(access(path.join(out, "never"))).rejects.toThrow();
+  });
+
+  it("prints the usage with --help", async () => {
+    const help = await evalCli(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("--base-url URL");
+    expect(help.stdout).toContain("--min-hit X");
+  });
+});
+
+describe("npm run eval --judge with a model server (fake OpenAI-compatible server)", () => {
+  let server: FakeOpenAiServer;
+  beforeAll(async () => {
+    server = await startFakeOpenAiServer({
+      chat: (body) => {
+        if (body.messages?.[0]?.content === JUDGE_SYSTEM_PROMPT) {
+          return { kind: "text", content: '{"claims":[{"claim":"c","supported":true,"citations":[1]},{"claim":"d","supported":false,"citations":[]}],"relevance":0.75,"reasoning":"r"}' };
+        }
+        return { kind: "text", content: "根据资料，可以参考这一段 [1]。", usage: { prompt_tokens: 100, completion_tokens: 10, total_tokens: 110 } };
+      },
+    });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it("answers with the model, judges every answered question and saves the verdicts", async () => {
+    const dir = path.join(out, "judged");
+    const modelEnv = { OPENAI_BASE_URL: server.baseURL, OPENAI_MAX_RETRIES: "0", CHAT_MODEL: "answer-model", JUDGE_MODEL: "judge-model" };
+    const result = await evalCli(["--dataset", SMALL, "--report", dir, "--judge", "--concurrency", "2"], modelEnv);
+    expect(result.code).toBe(0);
+    const report = await readReport(dir);
+    expect(report.answerMode).toBe("llm");
+    expect(report.judge).toEqual({ status: "ran", model: "judge-model" });
+    const judged = report.questions.filter((q) => q.judge?.status === "judged");
+    expect(judged.length).toBeGreaterThan(0);
+    for (const q of judged) expect(q.judge).toMatchObject({ faithfulness: 0.5, relevance: 0.75, reasoning: "r" });
+    expect(report.summary.faithfulness).toBe(0.5);
+    expect(report.summary.answerRelevance).toBe(0.75);
+    expect(report.summary.usage?.promptTokens).toBeGreaterThanOrEqual(100);
+    const judgeCalls = server.requests.filter((r) => r.body?.model === "judge-model");
+    expect(judgeCalls.length).toBe(judged.length);
+  });
+
+  it("reports the judge as skipped offline, never faked", async () => {
+    const dir = path.join(out, "offline-judge");
+    expect((await evalCli(["--dataset", SMALL, "--report", dir, "--judge"])).code).toBe(0);
+    const report = await readReport(dir);
+    expect(report.judge).toEqual({ status: "skipped", reason: "no model server configured (set OPENAI_BASE_URL or OPENAI_API_KEY)" });
+    expect(report.summary.faithfulness).toBeNull();
+    expect(report.questions.some((q) => q.judge !== undefined)).toBe(false);
+  });
+});
+
+describe("scripts/eval.ts as a process", () => {
+  it("exits 0 and writes report.json, report.md and junit.xml", async () => {
+    const dir = path.join(out, "script");
+    const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+    for (const key of ["OPENAI_API_KEY", "OPENAI_BASE_URL", "EMBEDDINGS_PROVIDER"]) delete childEnv[key];
+    const result = await run(process.execPath, ["--import", "tsx", "scripts/eval.ts", "--dataset", SMALL, "--report", dir, "--min-abstention-accuracy", "1"], {
+      cwd: process.cwd(),
+      env: childEnv,
+      timeout: 60_000,
+    });
+    expect(result.stdout).toContain("PASSED");
+    for (const file of ["report.json", "report.md", "junit.xml"]) await access(path.join(dir, file));
+
+    const failed = await run(process.execPath, ["--import", "tsx", "scripts/eval.ts", "--k", "abc"], { cwd: process.cwd(), env: childEnv }).then(
+      () => ({ code: 0, stderr: "" }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toContain("--k must be an integer");
+  }, 90_000);
+});
