@@ -7,7 +7,7 @@ import { buildCitations, checkCitationMarkers } from "./citations.js";
 import { ExtractiveAnswerer, answerTokens, recentHistory, retrieveOptions } from "./ExtractiveAnswerer.js";
 import { answerLanguage, answerLanguageOfText } from "./language.js";
 import { ANSWER_WORDING, buildAnswerPrompt, buildCondensePrompt, cleanCondensedQuestion } from "./prompts.js";
-import { toUpstreamError } from "./upstreamErrors.js";
+import { toUpstreamError } from "../upstreamErrors.js";
 import type { AnswerEvent, AnswerRequest, AnswerResult, Answerer, Citation, Usage } from "./types.js";
 
 export interface LlmAnswererOptions {

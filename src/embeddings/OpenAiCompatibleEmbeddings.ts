@@ -1,7 +1,7 @@
 import { OpenAIEmbeddings } from "@langchain/openai";
 import { UpstreamFailed } from "../errors.js";
 import type { EmbedderIdentity } from "../index/types.js";
-import { displayServerUrl, toEmbeddingServerError } from "./embeddingServerErrors.js";
+import { displayServerUrl, toUpstreamError } from "../upstreamErrors.js";
 
 export interface OpenAiCompatibleEmbeddingsOptions {
   model: string;
@@ -54,7 +54,7 @@ export class OpenAiCompatibleEmbeddings extends OpenAIEmbeddings {
     try {
       vectors = await super.embedDocuments(texts);
     } catch (error) {
-      throw toEmbeddingServerError(error, this.configuredBaseURL);
+      throw toUpstreamError(error, { baseURL: this.configuredBaseURL, server: "embedding" });
     }
     if (!Array.isArray(vectors) || vectors.length !== texts.length) {
       throw new UpstreamFailed(`embedding server ${this.serverUrl} returned ${Array.isArray(vectors) ? vectors.length : "no"} vectors for ${texts.length} inputs`);
@@ -68,7 +68,7 @@ export class OpenAiCompatibleEmbeddings extends OpenAIEmbeddings {
     try {
       vector = await super.embedQuery(text);
     } catch (error) {
-      throw toEmbeddingServerError(error, this.configuredBaseURL);
+      throw toUpstreamError(error, { baseURL: this.configuredBaseURL, server: "embedding" });
     }
     this.check(vector);
     return vector;

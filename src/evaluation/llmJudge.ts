@@ -3,7 +3,7 @@ import type { ChatOpenAI } from "@langchain/openai";
 import { z } from "zod";
 import { createChatModel } from "../answering/createChatModel.js";
 import type { AnswerResult, Usage } from "../answering/types.js";
-import { toUpstreamError } from "../answering/upstreamErrors.js";
+import { toUpstreamError } from "../upstreamErrors.js";
 import type { Config } from "../config.js";
 import { JUDGE_SYSTEM_PROMPT, judgeUserPrompt } from "./judgePrompts.js";
 import type { JudgeVerdict } from "./types.js";

@@ -1,12 +1,12 @@
 import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { createChatModel } from "../../src/answering/createChatModel.js";
-import { displayServerUrl, toUpstreamError } from "../../src/answering/upstreamErrors.js";
-import { parseConfig } from "../../src/config.js";
-import { UpstreamFailed, UpstreamTimeout } from "../../src/errors.js";
-import { startFakeOpenAiServer } from "../support/fakeOpenAiServer.js";
-import type { ChatReply, FakeOpenAiServer } from "../support/fakeOpenAiServer.js";
+import { createChatModel } from "../src/answering/createChatModel.js";
+import { displayServerUrl, toUpstreamError } from "../src/upstreamErrors.js";
+import { parseConfig } from "../src/config.js";
+import { UpstreamFailed, UpstreamTimeout } from "../src/errors.js";
+import { startFakeOpenAiServer } from "./support/fakeOpenAiServer.js";
+import type { ChatReply, FakeOpenAiServer } from "./support/fakeOpenAiServer.js";
 
 const KEY = "sk-very-secret-test-key";
 let fake: FakeOpenAiServer | undefined;
@@ -81,5 +81,15 @@ describe("displayServerUrl", () => {
   it("drops credentials and query, defaults to OpenAI", () => {
     expect(displayServerUrl("http://user:pass@host:8080/v1/?key=abc")).toBe("http://host:8080/v1");
     expect(displayServerUrl(undefined)).toBe("https://api.openai.com/v1");
+  });
+});
+
+describe("toUpstreamError for embedding servers", () => {
+  it("names the embedding server and the embedding model variable, without the body", () => {
+    const clientError = Object.assign(new Error("404 model 'nomic' not found: body text"), { status: 404 });
+    const mapped = toUpstreamError(clientError, { baseURL: "http://127.0.0.1:11434/v1", server: "embedding" }) as Error;
+    expect(mapped).toBeInstanceOf(UpstreamFailed);
+    expect(mapped.message).toBe("embedding server http://127.0.0.1:11434/v1 answered 404 (check EMBEDDING_MODEL and OPENAI_BASE_URL)");
+    expect((mapped as UpstreamFailed).cause).toBeUndefined();
   });
 });
