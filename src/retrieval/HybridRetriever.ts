@@ -7,7 +7,7 @@ import { contentTermGroups, evidenceScore, termCoverage } from "./abstention.js"
 import { analyzeQuery } from "./analyzeQuery.js";
 import { expandQuery } from "./expandQuery.js";
 import { allowedDocumentIds, chunkAllowed } from "./filters.js";
-import { capPerSection, reciprocalRankFusion, removeNearDuplicates } from "./fusion.js";
+import { reciprocalRankFusion, selectDiverse } from "./fusion.js";
 import { linkedNotePassages } from "./linkedNotePassages.js";
 import { locateTopic } from "./roadmapNavigator.js";
 import { orderPositionsByRelevance, sequencePassages } from "./sequenceContext.js";
@@ -139,7 +139,7 @@ export class HybridRetriever implements Retriever {
       if (bm25 !== undefined) passage.lexicalScore = bm25;
       passages.push(passage);
     }
-    const diverse = capPerSection(removeNearDuplicates(passages), this.options.maxChunksPerSection).slice(0, k);
+    const diverse = selectDiverse(passages, k, this.options.maxChunksPerSection);
     return {
       passages: diverse,
       fusedIds: fused.map((f) => f.id),
@@ -180,10 +180,11 @@ export class HybridRetriever implements Retriever {
 
   private evidence(index: LoadedIndex, query: string, matches: readonly Passage[], topDense: number): number {
     if (matches.length === 0) return 0;
-    const groups = contentTermGroups(query, tokenizeForSearch, this.statisticsOf(index));
+    const statistics = this.statisticsOf(index);
+    const groups = contentTermGroups(query, tokenizeForSearch, statistics);
     const found = new Set<string>();
     for (const passage of matches.slice(0, EVIDENCE_PASSAGES)) {
-      for (const token of tokenizeForSearch(`${passage.chunk.headingPath.join(" ")} ${passage.chunk.text}`)) found.add(token);
+      for (const token of statistics.tokensOf(passage.chunk)) found.add(token);
     }
     return evidenceScore({ coverage: termCoverage(groups, found), topDenseSimilarity: topDense });
   }

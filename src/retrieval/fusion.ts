@@ -76,29 +76,27 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 }
 
 /**
- * Keeps the first (best-ranked) of each group of near-duplicates, order preserved. Shingles
- * are computed once per passage: recomputing them per pair made this the hot spot of a query.
- */
-export function removeNearDuplicates(passages: readonly Passage[]): Passage[] {
-  const kept: { passage: Passage; shingles: Set<string> }[] = [];
-  for (const passage of passages) {
-    const own = shingles(passage.chunk.text);
-    if (!kept.some((k) => nearDuplicate(k.passage.chunk, passage.chunk, k.shingles, own))) kept.push({ passage, shingles: own });
-  }
-  return kept.map((k) => k.passage);
-}
-
-/**
- * At most `max` passages per section (document + section index; text before the first heading
+ * The best `k` passages that are neither near-duplicates of a better-ranked one nor beyond
+ * `maxPerSection` from one section (document + section index; text before the first heading
  * counts as one section), so one long section cannot fill the whole answer. Order preserved.
+ * Lazy: it stops once `k` are chosen, so a query compares a handful of passages instead of
+ * every fused candidate. A passage dropped by the section cap still counts as seen for
+ * duplicate checks.
  */
-export function capPerSection(passages: readonly Passage[], max: number): Passage[] {
-  const counts = new Map<string, number>();
-  return passages.filter((passage) => {
+export function selectDiverse(passages: readonly Passage[], k: number, maxPerSection: number): Passage[] {
+  const seen: { chunk: Chunk; shingles: Set<string> }[] = [];
+  const perSection = new Map<string, number>();
+  const chosen: Passage[] = [];
+  for (const passage of passages) {
+    if (chosen.length >= k) break;
+    const own = shingles(passage.chunk.text);
+    if (seen.some((s) => nearDuplicate(s.chunk, passage.chunk, s.shingles, own))) continue;
+    seen.push({ chunk: passage.chunk, shingles: own });
     const key = `${passage.chunk.docId}#${passage.chunk.sectionIndex}`;
-    const count = counts.get(key) ?? 0;
-    if (count >= max) return false;
-    counts.set(key, count + 1);
-    return true;
-  });
+    const count = perSection.get(key) ?? 0;
+    if (count >= maxPerSection) continue;
+    perSection.set(key, count + 1);
+    chosen.push(passage);
+  }
+  return chosen;
 }

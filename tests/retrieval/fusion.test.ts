@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Chunk } from "../../src/chunking/types.js";
-import { capPerSection, isNearDuplicate, reciprocalRankFusion, removeNearDuplicates } from "../../src/retrieval/fusion.js";
+import { isNearDuplicate, reciprocalRankFusion, selectDiverse } from "../../src/retrieval/fusion.js";
 import type { Passage } from "../../src/retrieval/types.js";
 
 function chunk(id: string, overrides: Partial<Chunk> = {}): Chunk {
@@ -79,23 +79,39 @@ describe("near-duplicates", () => {
     const first = chunk("a", { startLine: 1, endLine: 4 });
     const duplicate = chunk("b", { startLine: 2, endLine: 4 });
     const other = chunk("c", { startLine: 30, endLine: 33 });
-    expect(removeNearDuplicates([passage(first), passage(other), passage(duplicate)]).map((p) => p.chunk.id)).toEqual(["a", "c"]);
+    expect(selectDiverse([passage(first), passage(other), passage(duplicate)], 10, 10).map((p) => p.chunk.id)).toEqual(["a", "c"]);
   });
 });
 
-describe("capPerSection", () => {
+describe("selectDiverse: section cap and k", () => {
+  // Distinct line ranges, so only the section cap is at work.
+  let line = 0;
+  const at = (id: string, overrides: Partial<Chunk>) => chunk(id, { startLine: (line += 10), endLine: line + 1, ...overrides });
+  const passages = [
+    passage(at("a1", { sectionIndex: 1 })),
+    passage(at("a2", { sectionIndex: 1 })),
+    passage(at("b1", { sectionIndex: 2 })),
+    passage(at("a3", { sectionIndex: 1 })),
+    passage(at("x1", { sectionIndex: 1, docId: "doc-x" })),
+    passage(at("p1", { sectionIndex: -1 })),
+    passage(at("p2", { sectionIndex: -1 })),
+    passage(at("p3", { sectionIndex: -1 })),
+  ];
+
   it("keeps at most N passages per document section, in order", () => {
-    const passages = [
-      passage(chunk("a1", { sectionIndex: 1 })),
-      passage(chunk("a2", { sectionIndex: 1 })),
-      passage(chunk("b1", { sectionIndex: 2 })),
-      passage(chunk("a3", { sectionIndex: 1 })),
-      passage(chunk("x1", { sectionIndex: 1, docId: "doc-x" })),
-      passage(chunk("p1", { sectionIndex: -1 })),
-      passage(chunk("p2", { sectionIndex: -1 })),
-      passage(chunk("p3", { sectionIndex: -1 })),
-    ];
-    expect(capPerSection(passages, 2).map((p) => p.chunk.id)).toEqual(["a1", "a2", "b1", "x1", "p1", "p2"]);
-    expect(capPerSection(passages, 1).map((p) => p.chunk.id)).toEqual(["a1", "b1", "x1", "p1"]);
+    expect(selectDiverse(passages, 10, 2).map((p) => p.chunk.id)).toEqual(["a1", "a2", "b1", "x1", "p1", "p2"]);
+    expect(selectDiverse(passages, 10, 1).map((p) => p.chunk.id)).toEqual(["a1", "b1", "x1", "p1"]);
+  });
+
+  it("stops at k", () => {
+    expect(selectDiverse(passages, 3, 2).map((p) => p.chunk.id)).toEqual(["a1", "a2", "b1"]);
+  });
+
+  it("still treats a passage dropped by the cap as seen for duplicate checks", () => {
+    // a3 is capped out; its near-duplicate in another section must not take its place.
+    const capped = at("c1", { sectionIndex: 1 });
+    const twin = chunk("c2", { sectionIndex: 5, startLine: capped.startLine, endLine: capped.endLine });
+    const chosen = selectDiverse([passages[0]!, passages[1]!, passage(capped), passage(twin)], 10, 2);
+    expect(chosen.map((p) => p.chunk.id)).toEqual(["a1", "a2"]);
   });
 });
