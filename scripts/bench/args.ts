@@ -1,0 +1,52 @@
+import { BENCH_NAMES_HELP, isBenchmarkName } from "./names.js";
+import type { BenchmarkName } from "./targets.js";
+
+export interface BenchArgs {
+  benchmarks: BenchmarkName[];
+  quick: boolean;
+  outDir: string;
+  /** Override of the synthetic corpus sizes for `scale`. */
+  sizes?: number[];
+  help: boolean;
+}
+
+export const USAGE = `Usage: npm run bench -- [${BENCH_NAMES_HELP}]... [--quick] [--out DIR] [--sizes 1000,10000]
+
+  no benchmark named   run all of them
+  --quick              smoke run: tiny sizes, short durations, seconds in total (targets not judged)
+  --out DIR            where the JSON results go (default bench/results, or bench/results/quick with --quick)
+  --sizes LIST         synthetic corpus sizes (chunks) for "scale" (default 1000,10000,100000)`;
+
+export class UsageError extends Error {}
+
+export function parseBenchArgs(argv: readonly string[]): BenchArgs {
+  const benchmarks: BenchmarkName[] = [];
+  let quick = false;
+  let outDir: string | undefined;
+  let sizes: number[] | undefined;
+  let help = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    if (arg === "--quick") quick = true;
+    else if (arg === "--help" || arg === "-h") help = true;
+    else if (arg === "--out" || arg.startsWith("--out=")) {
+      outDir = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : argv[++i];
+      if (!outDir) throw new UsageError("--out needs a directory");
+    } else if (arg === "--sizes" || arg.startsWith("--sizes=")) {
+      const value = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : argv[++i];
+      sizes = (value ?? "").split(",").map((s) => Number(s.trim()));
+      if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+        throw new UsageError("--sizes needs positive whole numbers, e.g. --sizes 1000,10000");
+      }
+    } else if (isBenchmarkName(arg)) {
+      if (!benchmarks.includes(arg)) benchmarks.push(arg);
+    } else throw new UsageError(`Unknown argument "${arg}".`);
+  }
+  return {
+    benchmarks,
+    quick,
+    outDir: outDir ?? (quick ? "bench/results/quick" : "bench/results"),
+    ...(sizes ? { sizes } : {}),
+    help,
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * Child process for one synthetic corpus size, so its peak RSS is its own. argv[2] is a JSON
+ * ScaleJob. Phase "ingest" builds the index; phase "serve" loads it and times queries, as a
+ * server process would. Sends one {type:"result"} message and exits.
+ */
+import { parseConfig } from "../../src/config.js";
+import { createEmbeddings } from "../../src/embeddings/createEmbeddings.js";
+import { ingestCorpus } from "../../src/index/ingestCorpus.js";
+import { loadIndex } from "../../src/index/loadIndex.js";
+import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
+import { sendToParent } from "./childProcess.js";
+import { createPhaseClock } from "./phaseClock.js";
+import { processStats } from "./processStats.js";
+import { measureRetrievalStages } from "./retrievalStages.js";
+import { round } from "./stats.js";
+
+export interface ScaleJob {
+  phase: "ingest" | "serve";
+  env: Record<string, string>;
+  queries?: string[];
+  iterations?: number;
+  warmup?: number;
+}
+
+async function main(): Promise<void> {
+  const job = JSON.parse(process.argv[2] ?? "{}") as ScaleJob;
+  const config = parseConfig(job.env);
+  const { embeddings, identity } = createEmbeddings(config);
+
+  if (job.phase === "ingest") {
+    const clock = createPhaseClock();
+    const t0 = performance.now();
+    const summary = await ingestCorpus({
+      corpusDir: config.CORPUS_DIR,
+      indexDir: config.INDEX_DIR,
+      embeddings,
+      identity,
+      maxFileBytes: config.MAX_FILE_BYTES,
+      batchSize: config.EMBEDDING_BATCH_SIZE,
+      onProgress: clock.onProgress,
+    });
+    const seconds = (performance.now() - t0) / 1000;
+    await sendToParent({
+      type: "result",
+      seconds: round(seconds),
+      chunks: summary.chunks,
+      documents: summary.documents,
+      embeddingCalls: summary.embeddingCalls,
+      chunksPerSecond: round(summary.chunks / seconds, 0),
+      phasesSeconds: clock.finish(),
+      versionDir: summary.versionDir,
+      ...processStats(),
+    });
+    return;
+  }
+
+  const t0 = performance.now();
+  const index = await loadIndex(config.INDEX_DIR, embeddings, identity());
+  const loadSeconds = (performance.now() - t0) / 1000;
+  const afterLoad = processStats();
+  const retriever = new HybridRetriever({
+    index: () => index,
+    k: config.RETRIEVAL_K,
+    maxChunksPerSection: config.MAX_CHUNKS_PER_SECTION,
+    abstainThreshold: config.ABSTAIN_THRESHOLD,
+  });
+  const stages = await measureRetrievalStages(index, retriever, job.queries ?? [], {
+    iterations: job.iterations ?? 200,
+    warmup: job.warmup ?? 20,
+    k: config.RETRIEVAL_K,
+    maxChunksPerSection: config.MAX_CHUNKS_PER_SECTION,
+  });
+  await sendToParent({ type: "result", loadSeconds: round(loadSeconds), rssAfterLoadMB: afterLoad.rssMB, stages, ...processStats() });
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exit(1);
+  },
+);
