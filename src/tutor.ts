@@ -8,7 +8,7 @@ import { IndexNotReady, isTutorError } from "./errors.js";
 import { BackgroundReindex } from "./index/BackgroundReindex.js";
 import { IndexHolder } from "./index/IndexHolder.js";
 import { ensureIndex } from "./index/ensureIndex.js";
-import { ingestCorpus } from "./index/ingestCorpus.js";
+import { ingestCorpus, ingestOptionsFromConfig } from "./index/ingestCorpus.js";
 import { loadIndex } from "./index/loadIndex.js";
 import type { IngestProgress } from "./index/types.js";
 import { HybridRetriever } from "./retrieval/HybridRetriever.js";
@@ -49,14 +49,7 @@ export interface OpenTutorOptions {
 
 export async function openTutor(config: Config, options: OpenTutorOptions = {}): Promise<Tutor> {
   const { embeddings, identity } = createEmbeddings(config);
-  const ingestOptions = {
-    corpusDir: config.CORPUS_DIR,
-    indexDir: config.INDEX_DIR,
-    embeddings,
-    identity,
-    maxFileBytes: config.MAX_FILE_BYTES,
-    batchSize: config.EMBEDDING_BATCH_SIZE,
-  };
+  const ingestOptions = ingestOptionsFromConfig(config, { embeddings, identity });
   if (options.buildIfMissing) {
     await ensureIndex({ ...ingestOptions, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   }

@@ -3,7 +3,7 @@
  * 127.0.0.1 with an ephemeral port. argv[2] is the environment for parseConfig as JSON.
  * Sends {type:"ready", port}; answers {type:"stats"} with its CPU and memory use.
  */
-import { buildApp } from "../../src/app.js";
+import { buildTutorApp } from "../../src/app.js";
 import { parseConfig } from "../../src/config.js";
 import { openTutor } from "../../src/tutor.js";
 import { sendToParent } from "./childProcess.js";
@@ -12,16 +12,7 @@ import { processStats } from "./processStats.js";
 async function main(): Promise<void> {
   const config = parseConfig(JSON.parse(process.argv[2] ?? "{}") as Record<string, string>);
   const tutor = await openTutor(config, { buildIfMissing: true });
-  const app = await buildApp({
-    config,
-    index: tutor.index,
-    retriever: tutor.retriever,
-    answerer: tutor.answerer,
-    locateTopic: tutor.locateTopic,
-    searchResources: tutor.searchResources,
-    indexProblem: tutor.problem,
-    reindex: tutor.reindex,
-  });
+  const app = await buildTutorApp(tutor);
   await app.listen({ host: "127.0.0.1", port: 0 });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : 0;

@@ -1,7 +1,7 @@
 import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createEmbeddings } from "../../src/embeddings/createEmbeddings.js";
-import { ingestCorpus } from "../../src/index/ingestCorpus.js";
+import { ingestCorpus, ingestOptionsFromConfig } from "../../src/index/ingestCorpus.js";
 import type { IngestSummary } from "../../src/index/types.js";
 import { createPhaseClock } from "./phaseClock.js";
 import type { BenchmarkReport } from "./report.js";
@@ -69,12 +69,7 @@ async function timedIngest(run: string, workspace: BenchWorkspace): Promise<Inge
   const clock = createPhaseClock();
   const t0 = performance.now();
   const summary: IngestSummary = await ingestCorpus({
-    corpusDir: config.CORPUS_DIR,
-    indexDir: config.INDEX_DIR,
-    embeddings,
-    identity,
-    maxFileBytes: config.MAX_FILE_BYTES,
-    batchSize: config.EMBEDDING_BATCH_SIZE,
+      ...ingestOptionsFromConfig(config, { embeddings, identity }),
     onProgress: clock.onProgress,
   });
   const seconds = (performance.now() - t0) / 1000;

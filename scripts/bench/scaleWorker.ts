@@ -5,7 +5,7 @@
  */
 import { parseConfig } from "../../src/config.js";
 import { createEmbeddings } from "../../src/embeddings/createEmbeddings.js";
-import { ingestCorpus } from "../../src/index/ingestCorpus.js";
+import { ingestCorpus, ingestOptionsFromConfig } from "../../src/index/ingestCorpus.js";
 import { loadIndex } from "../../src/index/loadIndex.js";
 import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
 import { sendToParent } from "./childProcess.js";
@@ -31,12 +31,7 @@ async function main(): Promise<void> {
     const clock = createPhaseClock();
     const t0 = performance.now();
     const summary = await ingestCorpus({
-      corpusDir: config.CORPUS_DIR,
-      indexDir: config.INDEX_DIR,
-      embeddings,
-      identity,
-      maxFileBytes: config.MAX_FILE_BYTES,
-      batchSize: config.EMBEDDING_BATCH_SIZE,
+      ...ingestOptionsFromConfig(config, { embeddings, identity }),
       onProgress: clock.onProgress,
     });
     const seconds = (performance.now() - t0) / 1000;

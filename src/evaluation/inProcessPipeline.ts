@@ -3,6 +3,7 @@ import path from "node:path";
 import { createAnswerer } from "../answering/createAnswerer.js";
 import type { Config } from "../config.js";
 import { createEmbeddings } from "../embeddings/createEmbeddings.js";
+import { ingestOptionsFromConfig } from "../index/ingestCorpus.js";
 import { ensureIndex } from "../index/ensureIndex.js";
 import { loadIndex } from "../index/loadIndex.js";
 import type { IngestProgress, LoadedIndex } from "../index/types.js";
@@ -27,12 +28,7 @@ export async function openInProcessPipeline(config: Config, options: InProcessOp
   const { embeddings, identity } = createEmbeddings(config);
   if (options.buildIfMissing) {
     await ensureIndex({
-      corpusDir: config.CORPUS_DIR,
-      indexDir: config.INDEX_DIR,
-      embeddings,
-      identity,
-      maxFileBytes: config.MAX_FILE_BYTES,
-      batchSize: config.EMBEDDING_BATCH_SIZE,
+      ...ingestOptionsFromConfig(config, { embeddings, identity }),
       ...(options.onIngestProgress ? { onProgress: options.onIngestProgress } : {}),
     });
   }

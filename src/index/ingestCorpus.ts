@@ -1,3 +1,4 @@
+import type { Config } from "../config.js";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
@@ -27,6 +28,21 @@ export interface IngestOptions {
   onProgress?: (progress: IngestProgress) => void;
   /** Clock for version names and timing (tests). */
   now?: () => Date;
+}
+
+/** The ingest options a configuration implies, for a given embedder (from createEmbeddings). */
+export function ingestOptionsFromConfig(
+  config: Config,
+  embedder: { embeddings: EmbeddingsInterface; identity: () => EmbedderIdentity },
+): IngestOptions {
+  return {
+    corpusDir: config.CORPUS_DIR,
+    indexDir: config.INDEX_DIR,
+    embeddings: embedder.embeddings,
+    identity: embedder.identity,
+    maxFileBytes: config.MAX_FILE_BYTES,
+    batchSize: config.EMBEDDING_BATCH_SIZE,
+  };
 }
 
 /**
