@@ -64,7 +64,7 @@ export function toUpstreamError(error: unknown, context: UpstreamErrorContext): 
   const status = chain.map((e) => e.status).find((s): s is number => typeof s === "number");
   if (status !== undefined) {
     const hint = status === 401 || status === 403 ? " (check OPENAI_API_KEY)" : status === 404 ? ` (check ${modelVariable} and OPENAI_BASE_URL)` : "";
-    return new UpstreamFailed(`${kind} server ${server} answered ${status}${hint}`, status);
+    return new UpstreamFailed(`${kind} server ${server} answered HTTP ${status}${hint}`, status);
   }
   const names = chain.map((e) => String(e.name ?? ""));
   const messages = chain.map((e) => String(e.message ?? ""));

@@ -31,7 +31,7 @@ describe("toUpstreamError with the real client", () => {
     const { mapped, baseURL } = await failureOf({ kind: "status", status: 500, message: `upstream leaked ${KEY}` });
     expect(mapped).toBeInstanceOf(UpstreamFailed);
     const error = mapped as UpstreamFailed;
-    expect(error.message).toBe(`model server ${baseURL} answered 500`);
+    expect(error.message).toBe(`model server ${baseURL} answered HTTP 500`);
     expect(error.upstreamStatus).toBe(500);
     expect(error.message).not.toContain(KEY);
     expect(error.message).not.toContain("leaked");
@@ -39,7 +39,7 @@ describe("toUpstreamError with the real client", () => {
 
   it("adds a hint for 401", async () => {
     const { mapped } = await failureOf({ kind: "status", status: 401 });
-    expect((mapped as Error).message).toMatch(/answered 401 \(check OPENAI_API_KEY\)$/);
+    expect((mapped as Error).message).toMatch(/answered HTTP 401 \(check OPENAI_API_KEY\)$/);
   });
 
   it("maps a hang past the timeout to UpstreamTimeout", async () => {
@@ -89,7 +89,7 @@ describe("toUpstreamError for embedding servers", () => {
     const clientError = Object.assign(new Error("404 model 'nomic' not found: body text"), { status: 404 });
     const mapped = toUpstreamError(clientError, { baseURL: "http://127.0.0.1:11434/v1", server: "embedding" }) as Error;
     expect(mapped).toBeInstanceOf(UpstreamFailed);
-    expect(mapped.message).toBe("embedding server http://127.0.0.1:11434/v1 answered 404 (check EMBEDDING_MODEL and OPENAI_BASE_URL)");
+    expect(mapped.message).toBe("embedding server http://127.0.0.1:11434/v1 answered HTTP 404 (check EMBEDDING_MODEL and OPENAI_BASE_URL)");
     expect((mapped as UpstreamFailed).cause).toBeUndefined();
   });
 });

@@ -100,7 +100,7 @@ describe("LlmAnswerer", () => {
     const { answerer, fake } = await answererWith({ chat: () => ({ kind: "status", status: 500, message: `internal detail ${KEY}` }) });
     const error = await answerer.answer({ question: LORA_NEXT }).then(() => null, (e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamFailed);
-    expect((error as Error).message).toBe(`model server ${fake.baseURL} answered 500`);
+    expect((error as Error).message).toBe(`model server ${fake.baseURL} answered HTTP 500`);
     expect((error as Error).message).not.toContain(KEY);
     const streamed = await collect(answerer, { question: LORA_NEXT });
     expect(streamed.error).toBeInstanceOf(UpstreamFailed);

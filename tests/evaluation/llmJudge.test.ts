@@ -73,7 +73,7 @@ describe("LLM judge (real ChatOpenAI against the fake OpenAI-compatible server)"
     expect(await judge("q", answer("MALFORMED"))).toEqual({ status: "error", message: "judge reply was not the expected JSON verdict" });
     const failed = await judge("q", answer("SERVER-ERROR"));
     expect(failed.status).toBe("error");
-    expect(failed.status === "error" && failed.message).toMatch(/^judge call failed: model server http:\/\/127\.0\.0\.1:\d+\/v1 answered 500$/);
+    expect(failed.status === "error" && failed.message).toMatch(/^judge call failed: model server http:\/\/127\.0\.0\.1:\d+\/v1 answered HTTP 500$/);
     expect(JSON.stringify(failed)).not.toContain("sk-test-judge");
   });
 
