@@ -8,7 +8,7 @@ import { UpstreamFailed, UpstreamTimeout } from "../src/errors.js";
 import { startFakeOpenAiServer } from "./support/fakeOpenAiServer.js";
 import type { ChatReply, FakeOpenAiServer } from "./support/fakeOpenAiServer.js";
 
-const KEY = "sk-very-secret-test-key";
+const KEY = "fake-key-very-secret-test-key";
 let fake: FakeOpenAiServer | undefined;
 afterEach(async () => {
   await fake?.close();

@@ -10,7 +10,7 @@ import type { FakeOpenAiServer, FakeOpenAiServerOptions } from "../support/fakeO
 import { collect, realRetriever } from "./support.js";
 import type { TestRetriever } from "./support.js";
 
-const KEY = "sk-answering-secret-key";
+const KEY = "fake-key-answering-secret-key";
 let corpus: TestRetriever;
 let fake: FakeOpenAiServer | undefined;
 

@@ -8,7 +8,7 @@ import { OpenAiCompatibleEmbeddings } from "../../src/embeddings/OpenAiCompatibl
 import { BadInput, UpstreamFailed, UpstreamTimeout } from "../../src/errors.js";
 import { fakeEmbedding, startFakeOpenAiServer, type FakeOpenAiServer } from "../support/fakeOpenAiServer.js";
 
-const KEY = "sk-test-do-not-leak-4242";
+const KEY = "fake-key-test-do-not-leak-4242";
 
 let server: FakeOpenAiServer | undefined;
 let raw: Server | undefined;

@@ -14,7 +14,7 @@ afterEach(async () => {
 async function llmApp(chat: (body: unknown, i: number) => ChatReply, env: Record<string, string> = {}, chunkDelayMs = 0) {
   fake = await startFakeOpenAiServer({ chat, chunkDelayMs });
   t = await buildTestApp({
-    env: { OPENAI_BASE_URL: fake.baseURL, OPENAI_API_KEY: "sk-never-shown-0000000000000000", CHAT_MODEL: "fake-chat", OPENAI_MAX_RETRIES: "0", ...env },
+    env: { OPENAI_BASE_URL: fake.baseURL, OPENAI_API_KEY: "fake-key-never-shown-0000000000000000", CHAT_MODEL: "fake-chat", OPENAI_MAX_RETRIES: "0", ...env },
   });
   return t;
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startFakeOpenAiServer, type ChatReply, type FakeOpenAiServer } from "../../support/fakeOpenAiServer.js";
 import { buildTestApp, parseSse, type TestApp } from "../../support/buildTestApp.js";
 
-const SECRET = "sk-test-this-key-must-never-leak-0123456789";
+const SECRET = "fake-key-test-this-key-must-never-leak-0123456789";
 let fake: FakeOpenAiServer | undefined;
 let t: TestApp | undefined;
 afterEach(async () => {
