@@ -197,8 +197,10 @@ describe("fetchLinkedNotes: politeness and safety", () => {
     expect(summary).toMatchObject({ total: 6, fetched: 6 });
     expect(site.maxInFlight()).toBe(2);
     expect(starts).toHaveLength(7); // robots.txt + 6 pages
-    const gaps = starts.slice(1).map((t, i) => t - (starts[i] ?? 0));
-    // 60 ms apart as scheduled; event-loop latency before each fetch call can eat a few ms of it.
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(45);
+    // Starts are scheduled 60 ms apart per host. On a busy machine event-loop lag can delay one
+    // start and so shrink the gap to the next, but lag only ever delays: the span from the first
+    // to the last start is at least the five scheduled delays between the six pages.
+    const span = (starts.at(-1) ?? 0) - (starts[0] ?? 0);
+    expect(span).toBeGreaterThanOrEqual(5 * 60 - 5);
   });
 });
