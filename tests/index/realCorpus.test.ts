@@ -4,12 +4,9 @@ import { buildTestIndex, type BuiltTestIndex } from "../support/buildTestIndex.j
 
 let built: BuiltTestIndex;
 let index: LoadedIndex;
-let seconds: number;
 
 beforeAll(async () => {
-  const started = performance.now();
   built = await buildTestIndex();
-  seconds = (performance.now() - started) / 1000;
   index = built.index;
 }, 60_000);
 afterAll(async () => {
@@ -22,12 +19,11 @@ function headingOf(chunkId: string): string {
 }
 
 describe("index of the bundled corpus (local embedder)", () => {
-  it("builds from the five roadmaps offline in seconds", () => {
+  it("builds from the five roadmaps offline", () => {
     expect(index.manifest.counts.documents).toBe(5);
     expect(index.manifest.embedder).toEqual({ provider: "local", model: "hashed-lexical-v1", dimensions: 1024 });
     expect(index.chunks.length).toBeGreaterThan(40);
     expect(index.resources.length).toBeGreaterThan(20);
-    expect(seconds).toBeLessThan(20);
   });
 
   it("has no trace of the promotional page tail (余额, 充值, 红包)", () => {

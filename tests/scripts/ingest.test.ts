@@ -51,10 +51,8 @@ describe("npm run ingest", () => {
     const corpus = path.join(root, "corpus");
     await cp(path.resolve("corpus/roadmaps"), path.join(corpus, "roadmaps"), { recursive: true });
     const out = path.join(root, "index");
-    const started = performance.now();
     const first = await runIngest(["--corpus", corpus, "--out", out]);
     expect(first.code).toBe(0);
-    expect((performance.now() - started) / 1000).toBeLessThan(20);
     expect(first.stderr).toMatch(/\[embed\] \d+\/\d+ chunks to embed/);
     expect(first.stdout).toContain("Index built in");
     expect(first.stdout).toMatch(/documents 5 \(linked notes 0\), sections \d+, chunks \d+, resources \d+/);

@@ -43,12 +43,12 @@ describe("tokenizeForSearch", () => {
     expect(tokenizeForSearch("ＧＰＴ")).toEqual(["gpt"]);
   });
 
-  it("tokenizes a long real document quickly", () => {
+  // Speed is measured by `npm run bench`, never asserted here; this checks a long input works
+  // (jieba is fed line by line, never one giant string).
+  it("tokenizes a long real document", () => {
     const text = readFileSync(path.resolve("corpus/roadmaps/002_d16070f75922ad7f.txt"), "utf8").repeat(10);
-    tokenizeForSearch("预热");
-    const started = performance.now();
     const tokens = tokenizeForSearch(text);
     expect(tokens.length).toBeGreaterThan(10_000);
-    expect(performance.now() - started).toBeLessThan(2000);
+    expect(tokens).toContain("线性代数");
   });
 });
