@@ -5,6 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { buildTutorApp } from "../../src/app.js";
 import { parseConfig, type Config } from "../../src/config.js";
 import { openTutor, type Tutor } from "../../src/tutor.js";
+import { startFakeOpenAiServer, type FakeOpenAiServer, type FakeOpenAiServerOptions } from "./fakeOpenAiServer.js";
 
 export interface TestApp {
   app: FastifyInstance;
@@ -70,4 +71,44 @@ export function parseSse(body: string): { event: string; data: string }[] {
       }
       return { event, data: data.join("\n") };
     });
+}
+
+export interface LlmTestApp extends TestApp {
+  /** The OpenAI-compatible model server the app talks to (real HTTP on 127.0.0.1). */
+  fake: FakeOpenAiServer;
+}
+
+/**
+ * The real app in LLM mode, pointed at a fake OpenAI-compatible server whose replies the test
+ * scripts. No retries, so each scripted fault reaches the app exactly once. `close()` stops both.
+ */
+export async function buildLlmTestApp(options: {
+  chat: NonNullable<FakeOpenAiServerOptions["chat"]>;
+  chunkDelayMs?: number;
+  apiKey?: string;
+  env?: Record<string, string>;
+}): Promise<LlmTestApp> {
+  const fake = await startFakeOpenAiServer({ chat: options.chat, chunkDelayMs: options.chunkDelayMs ?? 0 });
+  try {
+    const app = await buildTestApp({
+      env: {
+        OPENAI_BASE_URL: fake.baseURL,
+        OPENAI_API_KEY: options.apiKey ?? "fake-key-never-shown-0000000000000000",
+        CHAT_MODEL: "fake-chat",
+        OPENAI_MAX_RETRIES: "0",
+        ...options.env,
+      },
+    });
+    return {
+      ...app,
+      fake,
+      close: async () => {
+        await app.close();
+        await fake.close();
+      },
+    };
+  } catch (error) {
+    await fake.close();
+    throw error;
+  }
 }

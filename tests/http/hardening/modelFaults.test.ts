@@ -1,21 +1,15 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { startFakeOpenAiServer, type ChatReply, type FakeOpenAiServer } from "../../support/fakeOpenAiServer.js";
-import { buildTestApp, type TestApp } from "../../support/buildTestApp.js";
+import { startFakeOpenAiServer, type ChatReply } from "../../support/fakeOpenAiServer.js";
+import { buildLlmTestApp, buildTestApp, type TestApp } from "../../support/buildTestApp.js";
 
-let fake: FakeOpenAiServer | undefined;
 let t: TestApp | undefined;
 afterEach(async () => {
   await t?.close();
-  await fake?.close();
   t = undefined;
-  fake = undefined;
 });
 
 async function llmApp(chat: (body: unknown, i: number) => ChatReply, env: Record<string, string> = {}, chunkDelayMs = 0) {
-  fake = await startFakeOpenAiServer({ chat, chunkDelayMs });
-  t = await buildTestApp({
-    env: { OPENAI_BASE_URL: fake.baseURL, OPENAI_API_KEY: "fake-key-never-shown-0000000000000000", CHAT_MODEL: "fake-chat", OPENAI_MAX_RETRIES: "0", ...env },
-  });
+  t = await buildLlmTestApp({ chat, env, chunkDelayMs });
   return t;
 }
 const ask = (app: TestApp, question = "学完 LoRA 之后该学什么?") =>

@@ -1,22 +1,19 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { startFakeOpenAiServer, type ChatReply, type FakeOpenAiServer } from "../../support/fakeOpenAiServer.js";
-import { buildTestApp, parseSse, type TestApp } from "../../support/buildTestApp.js";
+import type { ChatReply, FakeOpenAiServer } from "../../support/fakeOpenAiServer.js";
+import { buildLlmTestApp, parseSse, type LlmTestApp } from "../../support/buildTestApp.js";
 
 const SECRET = "fake-key-test-this-key-must-never-leak-0123456789";
 let fake: FakeOpenAiServer | undefined;
-let t: TestApp | undefined;
+let t: LlmTestApp | undefined;
 afterEach(async () => {
   await t?.close();
-  await fake?.close();
   t = undefined;
   fake = undefined;
 });
 
 async function llmApp(chat: (body: unknown, i: number) => ChatReply, env: Record<string, string> = {}) {
-  fake = await startFakeOpenAiServer({ chat, chunkDelayMs: 5 });
-  t = await buildTestApp({
-    env: { OPENAI_BASE_URL: fake.baseURL, OPENAI_API_KEY: SECRET, CHAT_MODEL: "fake-chat", OPENAI_MAX_RETRIES: "0", ...env },
-  });
+  t = await buildLlmTestApp({ chat, env, chunkDelayMs: 5, apiKey: SECRET });
+  fake = t.fake;
   return t;
 }
 
