@@ -2,6 +2,7 @@ import { analyzeQuery } from "../retrieval/analyzeQuery.js";
 import type { RetrievalResult, RetrieveOptions, Retriever } from "../retrieval/types.js";
 import { composeExtractiveAnswer } from "./extractiveAnswer.js";
 import { carryTopicIntoQuery } from "./followUp.js";
+import { roadmapPositionsOf } from "./roadmapPlacement.js";
 import type { AnswerEvent, AnswerRequest, AnswerResult, Answerer, Turn } from "./types.js";
 
 export interface ExtractiveAnswererOptions {
@@ -72,6 +73,7 @@ export class ExtractiveAnswerer implements Answerer {
       removedCitations: 0,
       ...(options.fallback ? { fallback: true } : {}),
       timings: { retrieveMs: timings.retrieveMs, generateMs: timings.generateMs + (this.now() - started) },
+      ...(composed.abstained ? {} : roadmapPositionsOf(result)),
     };
   }
 

@@ -8,6 +8,7 @@ import { ExtractiveAnswerer, answerTokens, recentHistory, retrieveOptions } from
 import { answerLanguage, answerLanguageOfText } from "./language.js";
 import { ANSWER_WORDING, buildAnswerPrompt, buildCondensePrompt, cleanCondensedQuestion } from "./prompts.js";
 import { toUpstreamError } from "../upstreamErrors.js";
+import { roadmapPositionsOf } from "./roadmapPlacement.js";
 import type { AnswerEvent, AnswerRequest, AnswerResult, Answerer, Citation, Usage } from "./types.js";
 
 export interface LlmAnswererOptions {
@@ -141,6 +142,7 @@ export class LlmAnswerer implements Answerer {
       removedCitations: checked.removed,
       timings: { retrieveMs: prepared.retrieveMs, generateMs: prepared.generateMs + (extra.generateMs ?? 0) },
       ...(usage ? { usage } : {}),
+      ...(abstained ? {} : roadmapPositionsOf(prepared.result)),
     };
   }
 

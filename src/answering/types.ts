@@ -20,6 +20,33 @@ export interface Citation {
   linkedFrom?: { title: string; headingPath: string[] }[];
 }
 
+/** A stage of a roadmap as a sequence answer names it; `step` is its 1-based place (0: not a numbered step). */
+export interface RoadmapStageMark {
+  step: number;
+  heading: string;
+  lines: { start: number; end: number };
+}
+
+/** Where the topic of a "what next / what before" question sits in one roadmap. */
+export interface RoadmapPlacement {
+  roadmapId: string;
+  title: string;
+  stage: RoadmapStageMark;
+  next?: RoadmapStageMark;
+  previous?: RoadmapStageMark;
+  /** Every step's heading in order: enough for a client to draw the path. */
+  steps: string[];
+  /** The roadmap page with this topic marked, relative to the server ("/roadmaps/<id>?topic=LoRA"). */
+  page: string;
+}
+
+/** Present on answers to sequence questions whose topic was placed in at least one roadmap. */
+export interface RoadmapPositions {
+  direction: "next" | "previous";
+  topic: string;
+  positions: RoadmapPlacement[];
+}
+
 export interface Usage {
   promptTokens: number;
   completionTokens: number;
@@ -50,6 +77,7 @@ export interface AnswerResult {
   fallback?: boolean;
   timings: { retrieveMs: number; generateMs: number };
   usage?: Usage;
+  roadmap?: RoadmapPositions;
 }
 
 export type AnswerEvent =

@@ -37,6 +37,7 @@ export function locateTopic(documents: CorpusDocument[], chunks: Chunk[], topic:
     if (!stage) continue;
     const next = adjacentStage(doc.outline, stage, "next", bodyOf);
     const previous = adjacentStage(doc.outline, stage, "previous", bodyOf);
+    const steps = stepsOf(doc.outline, stage, bodyOf);
     positions.push({
       docId: doc.id,
       source: doc.source,
@@ -45,6 +46,7 @@ export function locateTopic(documents: CorpusDocument[], chunks: Chunk[], topic:
       at: sectionRef(doc.outline, stage),
       ...(next ? { next: sectionRef(doc.outline, next) } : {}),
       ...(previous ? { previous: sectionRef(doc.outline, previous) } : {}),
+      path: { steps: steps.map((s) => s.heading), step: steps.findIndex((s) => s.index === stage.index) + 1 },
     });
   }
   return positions;

@@ -52,6 +52,8 @@ export interface RoadmapPosition {
   at: SectionRef;
   next?: SectionRef;
   previous?: SectionRef;
+  /** The headings of the stage's sequence in order, and the stage's 1-based place in it (0: not one of them). */
+  path?: { steps: string[]; step: number };
 }
 
 export interface RetrievalResult {
