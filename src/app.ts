@@ -17,6 +17,7 @@ import { llmConfigured, type Config } from "./config.js";
 import type { Resource } from "./corpus/types.js";
 import { registerErrorHandler } from "./http/errorHandler.js";
 import { pagesPlugin } from "./http/pages/pagesPlugin.js";
+import { roadmapPagesPlugin } from "./http/pages/roadmap/roadmapPagesPlugin.js";
 import { registerApiKeyAuth } from "./http/plugins/apiKeyAuth.js";
 import { adminRoutes } from "./http/routes/admin.js";
 import { askRoutes } from "./http/routes/ask.js";
@@ -153,6 +154,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   // Demo page, widget bundle and the document view that citations link to.
   await app.register(pagesPlugin, { index: () => deps.index.tryCurrent(), publicBaseUrl: config.PUBLIC_BASE_URL });
+  await app.register(roadmapPagesPlugin, { index: () => deps.index.tryCurrent(), locateTopic: deps.locateTopic });
 
   return app;
 }

@@ -1,0 +1,116 @@
+import path from "node:path";
+import type { FastifyPluginAsync, FastifyReply } from "fastify";
+import type { CorpusDocument } from "../../../corpus/types.js";
+import type { LoadedIndex } from "../../../index/types.js";
+import { describeRoadmap, marksFor, type RoadmapDescription, type StageMarks } from "../../../retrieval/roadmapDescription.js";
+import type { RoadmapPosition } from "../../../retrieval/types.js";
+import { renderMessagePage } from "../documentView.js";
+import { PAGE_CSP } from "../escapeHtml.js";
+import { stripControlCharacters } from "../../schemas.js";
+import { ROADMAP_SCRIPT_PATH } from "./pageFrame.js";
+import { pageMessagesFor } from "./pageMessages.js";
+import { createRoadmapScriptLoader } from "./roadmapScript.js";
+import { renderRoadmapIndex } from "./roadmapIndexPage.js";
+import { renderRoadmapPage } from "./roadmapPage.js";
+
+export interface RoadmapPagesOptions {
+  /** The live index, or undefined while none is loaded (pages then answer 503). */
+  index: () => Pick<LoadedIndex, "dir" | "documents" | "chunks" | "resources"> | undefined;
+  /** Where a topic sits in each roadmap (src/retrieval/roadmapNavigator.ts via the tutor). */
+  locateTopic: (topic: string) => RoadmapPosition[];
+}
+
+const MAX_TOPIC_CHARS = 200;
+
+interface PageQuery {
+  topic?: string;
+  lang?: string;
+}
+
+function sendHtml(reply: FastifyReply, status: number, html: string): FastifyReply {
+  return reply
+    .status(status)
+    .header("content-type", "text/html; charset=utf-8")
+    .header("content-security-policy", PAGE_CSP)
+    .header("cache-control", "no-cache")
+    .send(html);
+}
+
+/** The topic from the query string, or an error message for one that cannot be a topic. */
+function readTopic(query: PageQuery): { topic?: string; error?: string } {
+  const raw = query.topic;
+  if (raw === undefined) return {};
+  if (typeof raw !== "string") return { error: "topic must be given once" };
+  const topic = stripControlCharacters(raw).trim();
+  if (topic.length > MAX_TOPIC_CHARS) return { error: `topic is longer than ${MAX_TOPIC_CHARS} characters` };
+  return topic ? { topic } : {};
+}
+
+/**
+ * /roadmaps (every roadmap as a path) and /roadmaps/:id (one roadmap drawn as a graph, with
+ * stated durations, resources and "you are here" for ?topic=…), plus their script. Everything
+ * comes from the live index: no model and no network.
+ */
+export const roadmapPagesPlugin: FastifyPluginAsync<RoadmapPagesOptions> = async (app, options) => {
+  const loadScript = createRoadmapScriptLoader();
+  const described = new WeakMap<object, Map<string, RoadmapDescription>>();
+  const describe = (index: NonNullable<ReturnType<RoadmapPagesOptions["index"]>>, doc: CorpusDocument): RoadmapDescription => {
+    let byId = described.get(index.documents);
+    if (!byId) described.set(index.documents, (byId = new Map()));
+    let description = byId.get(doc.id);
+    if (!description) byId.set(doc.id, (description = describeRoadmap(doc, index.chunks, index.resources)));
+    return description;
+  };
+  const marksOf = (index: NonNullable<ReturnType<RoadmapPagesOptions["index"]>>, topic: string | undefined): Map<string, StageMarks> => {
+    const marks = new Map<string, StageMarks>();
+    if (!topic) return marks;
+    for (const position of options.locateTopic(topic)) {
+      const doc = index.documents.find((d) => d.id === position.docId);
+      const found = doc ? marksFor(doc, index.chunks, position) : undefined;
+      if (found) marks.set(position.docId, found);
+    }
+    return marks;
+  };
+
+  app.get(ROADMAP_SCRIPT_PATH, { schema: { hide: true } }, async (_request, reply) =>
+    reply.header("content-type", "text/javascript; charset=utf-8").header("cache-control", "public, max-age=300").send(await loadScript()),
+  );
+
+  app.get<{ Querystring: PageQuery }>("/roadmaps", { schema: { hide: true } }, async (request, reply) => {
+    const m = pageMessagesFor(request.query.lang, request.headers["accept-language"]);
+    const index = options.index();
+    if (!index) return notReady(reply);
+    const { topic, error } = readTopic(request.query);
+    if (error) return sendHtml(reply, 400, renderMessagePage("Bad request", error));
+    const marks = marksOf(index, topic);
+    const entries = index.documents
+      .filter((d) => d.kind === "roadmap")
+      .map((doc) => {
+        const mark = marks.get(doc.id);
+        return { roadmap: describe(index, doc), ...(mark ? { marks: mark } : {}) };
+      });
+    return sendHtml(reply, 200, renderRoadmapIndex({ entries, m, indexVersion: path.basename(index.dir), ...(topic ? { topic } : {}) }));
+  });
+
+  app.get<{ Params: { id: string }; Querystring: PageQuery }>("/roadmaps/:id", { schema: { hide: true } }, async (request, reply) => {
+    const m = pageMessagesFor(request.query.lang, request.headers["accept-language"]);
+    const index = options.index();
+    if (!index) return notReady(reply);
+    const { topic, error } = readTopic(request.query);
+    if (error) return sendHtml(reply, 400, renderMessagePage("Bad request", error));
+    const { id } = request.params;
+    const doc = index.documents.find((d) => (d.id === id || d.source === id) && d.kind === "roadmap");
+    if (!doc) return sendHtml(reply, 404, renderMessagePage(m.notFound, `No roadmap with id "${id}". See /roadmaps for the list.`));
+    const mark = marksOf(index, topic).get(doc.id);
+    return sendHtml(
+      reply,
+      200,
+      renderRoadmapPage({ roadmap: describe(index, doc), m, indexVersion: path.basename(index.dir), ...(topic ? { topic } : {}), ...(mark ? { marks: mark } : {}) }),
+    );
+  });
+};
+
+function notReady(reply: FastifyReply): FastifyReply {
+  void reply.header("retry-after", "5");
+  return sendHtml(reply, 503, renderMessagePage("Index not ready", "The roadmap index is still loading. Try again in a few seconds."));
+}
