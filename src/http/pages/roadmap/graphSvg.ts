@@ -7,7 +7,10 @@ export interface GraphStage {
   heading: string;
   href: string;
   mark?: "current" | "next" | "previous";
-  /** Accessible name: heading, step, mark, duration. */
+  /**
+   * Accessible description (step of total, full heading, mark, duration). The link's name is its
+   * visible text, so speech matches what sighted keyboard users see.
+   */
   label: string;
 }
 
@@ -45,12 +48,12 @@ export function renderGraphSvg(layout: GraphLayout, stages: readonly GraphStage[
       const badgeX = node.x + PADDING_X + 10;
       const badgeY = node.y + 18;
       const right = node.x + node.width - PADDING_X;
-      return `<a class="stage-node${stage.mark ? ` is-${stage.mark}` : ""}" href="${escapeHtml(stage.href)}" data-step="${stage.step}" aria-label="${escapeHtml(stage.label)}"${stage.mark === "current" ? ' aria-current="step"' : ""}>
-<title>${escapeHtml(stage.heading)}</title>
+      return `<a class="stage-node${stage.mark ? ` is-${stage.mark}` : ""}" href="${escapeHtml(stage.href)}" data-step="${stage.step}" data-heading="${escapeHtml(stage.heading)}"${stage.mark === "current" ? ' aria-current="step"' : ""}>
+<desc>${escapeHtml(stage.label)}</desc>
 <rect class="box" x="${node.x}" y="${node.y}" width="${node.width}" height="${node.height}" rx="12"/>
 <circle class="badge" cx="${badgeX}" cy="${badgeY}" r="11"/><text class="badge-num" x="${badgeX}" y="${badgeY + 4}" text-anchor="middle">${stage.step}</text>
 ${tag ? `<text class="tag" x="${right}" y="${badgeY + 4}" text-anchor="end">${escapeHtml(tag)}</text>` : ""}
-<g class="tick" transform="translate(${tag ? right - 10 - tagWidth(tag) : right - 10} ${badgeY})"><circle r="10"/><path d="${CHECK}"/></g>
+<g class="tick" aria-hidden="true" transform="translate(${tag ? right - 10 - tagWidth(tag) : right - 10} ${badgeY})"><circle r="10"/><path d="${CHECK}"/></g>
 <text class="heading" font-size="${FONT_SIZE}">${heading}</text>${details}
 </a>`;
     })
