@@ -104,6 +104,7 @@ export class ChatWidget {
       answer.citations = result.citations;
       answer.abstained = result.abstained;
       if (result.fallback) answer.fallback = true;
+      if (result.roadmap) answer.roadmap = result.roadmap;
       delete answer.incomplete;
     } catch (error) {
       if (controller.signal.aborted) view.stopped = true;

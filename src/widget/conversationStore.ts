@@ -1,4 +1,4 @@
-import type { Citation, Turn } from "../answering/types.js";
+import type { Citation, RoadmapPositions, Turn } from "../answering/types.js";
 
 /** One bubble of the conversation, as kept in sessionStorage. */
 export interface StoredMessage {
@@ -9,6 +9,8 @@ export interface StoredMessage {
   fallback?: boolean;
   /** The answer was stopped or failed part-way: not sent back as history. */
   incomplete?: boolean;
+  /** Where a sequence question's topic sits in the roadmaps (drawn as a strip). */
+  roadmap?: RoadmapPositions;
 }
 
 /** Storage-like: sessionStorage in the browser, a Map-backed stand-in in tests. */

@@ -3,6 +3,7 @@ import { citationHref, citationLabel, citedNumbers } from "./citationLinks.js";
 import { renderMarkdown } from "./markdown.js";
 import type { WidgetMessages } from "./messages.js";
 import type { StoredMessage } from "./conversationStore.js";
+import { renderStageStrips } from "./stageStrip.js";
 
 /** Build elements with textContent only: nothing from the server is ever parsed as HTML. */
 export function element<K extends keyof HTMLElementTagNameMap>(
@@ -92,6 +93,10 @@ export function renderAssistant(doc: Document, container: HTMLElement, endpoint:
   if (!view.streaming || state.content) {
     const sources = renderSources(doc, endpoint, state.content, citations, messages);
     if (sources) container.appendChild(sources);
+  }
+  if (!view.streaming) {
+    const strips = renderStageStrips(doc, endpoint, state.roadmap, messages);
+    if (strips) container.appendChild(strips);
   }
 }
 

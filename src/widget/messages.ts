@@ -24,6 +24,12 @@ export interface WidgetMessages {
   interrupted: string;
   you: string;
   tutor: string;
+  roadmapHere: string;
+  roadmapNow: string;
+  roadmapNext: string;
+  roadmapBefore: string;
+  roadmapDone: string;
+  openRoadmap: string;
 }
 
 const zh: WidgetMessages = {
@@ -48,6 +54,12 @@ const zh: WidgetMessages = {
   interrupted: "回答中断了。请重试。",
   you: "你",
   tutor: "助手",
+  roadmapHere: "在路线图中的位置",
+  roadmapNow: "当前",
+  roadmapNext: "下一步",
+  roadmapBefore: "上一步",
+  roadmapDone: "已完成",
+  openRoadmap: "查看路线图",
 };
 
 const en: WidgetMessages = {
@@ -72,6 +84,12 @@ const en: WidgetMessages = {
   interrupted: "The answer was interrupted. Retry to ask again.",
   you: "You",
   tutor: "Tutor",
+  roadmapHere: "Where this sits in the roadmaps",
+  roadmapNow: "Now",
+  roadmapNext: "Next",
+  roadmapBefore: "Before",
+  roadmapDone: "done",
+  openRoadmap: "Open the roadmap",
 };
 
 export function messagesFor(language: WidgetLanguage): WidgetMessages {

@@ -58,6 +58,18 @@ button,textarea{font:inherit;color:inherit}
 .rt-send,.rt-stop{border:0;border-radius:10px;padding:9px 14px;cursor:pointer;background:var(--rt-accent);color:var(--rt-accent-fg);font-weight:600}
 .rt-stop{background:var(--rt-err-fg);color:var(--rt-bg)}
 .rt-send[disabled]{opacity:.5;cursor:default}
+.rt-strips{display:flex;flex-direction:column;gap:8px}
+.rt-strip{border:1px solid var(--rt-border);border-radius:10px;padding:8px 10px;font-size:12.5px;display:flex;flex-direction:column;gap:4px}
+.rt-strip-title{font-weight:600;color:var(--rt-muted)}
+.rt-dots{display:block;max-width:100%;height:24px}
+.rt-track{stroke:var(--rt-border);stroke-width:2}
+.rt-dot{fill:var(--rt-bg);stroke:var(--rt-muted);stroke-width:1.5}
+.rt-dot.rt-now{fill:var(--rt-accent);stroke:var(--rt-accent)}
+.rt-dot.rt-other{fill:var(--rt-bg);stroke:var(--rt-accent);stroke-width:2.5;stroke-dasharray:3 2}
+.rt-dot.rt-done{fill:#16a34a;stroke:#16a34a}
+.rt-strip-caption{margin:0}
+.rt-strip-now{font-weight:600}
+.rt-strip-link{color:var(--rt-accent);font-weight:600}
 .rt-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (max-width:480px){.rt-panel{inset:0!important;width:100%;max-width:none;height:100%;max-height:none;border-radius:0;border:0}.rt-open .rt-launcher{display:none}}
 @media (prefers-reduced-motion:no-preference){.rt-panel{animation:rt-in .16s ease-out}@keyframes rt-in{from{opacity:0;transform:translateY(8px)}to{opacity:1;transform:none}}}

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { LoadedIndex } from "../../index/types.js";
+import { NotFound } from "../../errors.js";
+import { describeRoadmap, marksFor } from "../../retrieval/roadmapDescription.js";
 import type { RoadmapPosition } from "../../retrieval/types.js";
 import { textField } from "../schemas.js";
 
@@ -39,5 +41,27 @@ export const roadmapRoutes: FastifyPluginAsyncZod<RoadmapRouteOptions> = async (
       },
     },
     async (request) => ({ topic: request.query.topic, positions: locateTopic(request.query.topic) }),
+  );
+
+  app.get(
+    "/api/roadmaps/:id",
+    {
+      schema: {
+        tags: ["roadmaps"],
+        summary: "One roadmap as a path: stages in order, stated durations with their lines, resources, and where ?topic= sits",
+        params: z.object({ id: z.string().min(1).max(300) }),
+        querystring: z.object({ topic: textField("topic", 200).optional() }),
+      },
+    },
+    async (request) => {
+      const loaded = index();
+      const { id } = request.params;
+      const doc = loaded.documents.find((d) => (d.id === id || d.source === id) && d.kind === "roadmap");
+      if (!doc) throw new NotFound(`No roadmap with id "${id}"; GET /api/roadmaps lists them.`);
+      const topic = request.query.topic;
+      const position = topic ? locateTopic(topic).find((p) => p.docId === doc.id) : undefined;
+      const marks = position ? marksFor(doc, loaded.chunks, position) : undefined;
+      return { ...describeRoadmap(doc, loaded.chunks, loaded.resources), ...(topic ? { topic, marks: marks ?? null } : {}) };
+    },
   );
 };
