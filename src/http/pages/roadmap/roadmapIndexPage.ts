@@ -49,5 +49,5 @@ export function renderRoadmapIndex(params: { entries: IndexEntry[]; m: PageMessa
   const header = `<h1>${escapeHtml(m.roadmaps)}</h1><p class="meta">${escapeHtml(m.indexIntro)}</p>`;
   const main = `${locateForm(m, "/roadmaps", topic)}
 <ul class="cards">${entries.map((e) => card(e, m, params.indexVersion, topic)).join("\n")}</ul>`;
-  return renderFrame({ m, title: m.roadmaps, crumbs: `<a href="/roadmaps">Roadmap Tutor</a>`, header, main });
+  return renderFrame({ m, title: m.roadmaps, crumbs: `<a href="/">Roadmap Tutor</a>`, header, main });
 }
