@@ -48,22 +48,26 @@ export async function fetchLinkedNotes(options: FetchLinkedNotesOptions): Promis
   const total = Math.floor(positive("totalConcurrency", options.totalConcurrency, 8));
   const lookup = options.lookup ?? defaultHostLookup;
   const allowPrivateHosts = options.allowPrivateHosts ?? false;
+  const timeoutMs = positive("timeoutMs", options.timeoutMs, 15_000);
+  const maxBytes = positive("maxBytes", options.maxBytes, 5_000_000);
+  const perHostDelayMs = positive("perHostDelayMs", options.perHostDelayMs, 500, true);
+  const maxAgeMs = positive("maxAgeMs", options.maxAgeMs, DEFAULT_LINKS_MAX_AGE_MS, true);
   // Sockets connect only to the addresses the lookup returned and the SSRF check passed (no DNS rebinding).
-  const pinned = options.fetch === undefined ? createPinnedFetch({ lookup, allowPrivateHosts }) : undefined;
+  const pinned = options.fetch === undefined ? await createPinnedFetch({ lookup, allowPrivateHosts }) : undefined;
   const fetchOptions: RunContext["fetchOptions"] = {
     fetch: options.fetch ?? pinned!.fetch,
     lookup,
     allowPrivateHosts,
-    timeoutMs: positive("timeoutMs", options.timeoutMs, 15_000),
-    maxBytes: positive("maxBytes", options.maxBytes, 5_000_000),
+    timeoutMs,
+    maxBytes,
     userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
     maxRedirects: MAX_REDIRECTS,
     allowedTypes: READABLE_CONTENT_TYPES,
   };
-  const scheduler = new HostScheduler(perHost, positive("perHostDelayMs", options.perHostDelayMs, 500, true), total);
+  const scheduler = new HostScheduler(perHost, perHostDelayMs, total);
   const context: RunContext = {
     notesDir,
-    maxAgeMs: positive("maxAgeMs", options.maxAgeMs, DEFAULT_LINKS_MAX_AGE_MS, true),
+    maxAgeMs,
     refresh: options.refresh ?? false,
     now: options.now ?? (() => new Date()),
     githubRawBase: options.githubRawBase ?? DEFAULT_GITHUB_RAW_BASE,

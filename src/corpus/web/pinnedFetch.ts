@@ -1,5 +1,5 @@
 import type { LookupAddress, LookupOptions } from "node:dns";
-import { Agent, fetch as undiciFetch } from "undici";
+import type { Agent } from "undici";
 import type { FetchImplementation, HostLookup } from "./types.js";
 import { LinkRefused, isPublicAddress } from "./urlSafety.js";
 
@@ -13,10 +13,12 @@ type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | Lo
  * uses *is* the checked one: undici's `connect.lookup` runs `lookup`, refuses any non-public
  * address (unless private hosts are allowed) and hands the socket exactly those addresses.
  */
-export function createPinnedFetch(options: { lookup: HostLookup; allowPrivateHosts: boolean }): { fetch: FetchImplementation; close: () => Promise<void> } {
-  const agent = new Agent({ connect: { lookup: validatingLookup(options) } });
+export async function createPinnedFetch(options: { lookup: HostLookup; allowPrivateHosts: boolean }): Promise<{ fetch: FetchImplementation; close: () => Promise<void> }> {
+  // Loaded on first use: only `--fetch-links` needs it, and it costs every start otherwise.
+  const undici = await import("undici");
+  const agent: Agent = new undici.Agent({ connect: { lookup: validatingLookup(options) } });
   const pinned = ((input: string | URL, init?: RequestInit) =>
-    undiciFetch(input, { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher: agent })) as unknown as FetchImplementation;
+    undici.fetch(input, { ...(init as Parameters<typeof undici.fetch>[1]), dispatcher: agent })) as unknown as FetchImplementation;
   return { fetch: pinned, close: () => agent.close() };
 }
 

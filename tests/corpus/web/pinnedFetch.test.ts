@@ -42,7 +42,7 @@ const fetchOptions = { timeoutMs: 3000, maxBytes: 1_000_000, userAgent: "test", 
 describe("pinned fetch: the address is checked when the socket connects", () => {
   it("refuses a host that rebinds to 127.0.0.1 after passing the check, without any request reaching it", async () => {
     const { lookup, calls } = rebindingLookup();
-    const pinned = createPinnedFetch({ lookup, allowPrivateHosts: false });
+    const pinned = await createPinnedFetch({ lookup, allowPrivateHosts: false });
     try {
       const error = await safeFetch(`http://localhost:${port}/article`, { ...fetchOptions, fetch: pinned.fetch, lookup, allowPrivateHosts: false }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(LinkRefused);
@@ -56,7 +56,7 @@ describe("pinned fetch: the address is checked when the socket connects", () => 
 
   it("connects to the address its lookup returned, not to what the system resolver says", async () => {
     const lookup: HostLookup = async () => [{ address: "127.0.0.1", family: 4 }];
-    const pinned = createPinnedFetch({ lookup, allowPrivateHosts: true });
+    const pinned = await createPinnedFetch({ lookup, allowPrivateHosts: true });
     try {
       const result = await safeFetch(`http://pinned.invalid:${port}/article`, { ...fetchOptions, fetch: pinned.fetch, lookup, allowPrivateHosts: true });
       expect(result).toMatchObject({ kind: "ok", status: 200, mimeType: "text/html" });
