@@ -3,7 +3,8 @@
  * corpus folder, optionally fetching the web pages documents link to first. A thin CLI over
  * src/index/ingestCorpus.ts and src/corpus/web; see README "Ingest" and "Linked notes".
  *
- * Exit codes: 0 built; 1 failed (missing/empty corpus, embedding server error, bad config);
+ * Exit codes: 0 built; 1 failed (missing/empty corpus, embedding server error, bad config,
+ * disk full: one "ENOSPC: …" line naming the folder and the room needed);
  * 2 bad command line; 130 interrupted (the unfinished version is removed, the live one is kept).
  */
 import cliProgress from "cli-progress";
@@ -12,6 +13,7 @@ import { ConfigError, loadEnvFile, parseConfig, type Config } from "../src/confi
 import { fetchCorpusLinks, formatLinkFetchSummary, parseLinksMaxAge } from "../src/corpus/web/index.js";
 import { createEmbeddings } from "../src/embeddings/createEmbeddings.js";
 import { isTutorError } from "../src/errors.js";
+import { isDiskFullError } from "../src/index/diskSpace.js";
 import { ingestCorpus } from "../src/index/ingestCorpus.js";
 import type { IngestProgress, IngestSummary } from "../src/index/types.js";
 
@@ -171,8 +173,9 @@ async function main(): Promise<void> {
       });
       console.log(formatLinkFetchSummary(summary).join("\n"));
     } catch (error) {
-      // Single links never fail the ingest; only an unusable corpus folder gets here.
+      // Single links never fail the ingest; only an unusable corpus folder (or a full disk) gets here.
       if (isTutorError(error)) fail(`Fetching links failed: ${error.message}`, 1);
+      if (isDiskFullError(error)) fail(`Fetching links failed: ENOSPC: no space left on the disk holding ${corpusDir}; free some space and run again.`, 1);
       throw error;
     }
   }
@@ -198,6 +201,7 @@ async function main(): Promise<void> {
     if (controller.signal.aborted) fail("Ingest interrupted: the previous index (if any) is still the live one.", 130);
     // Typed errors carry user-safe messages (no keys, no upstream bodies); anything else is a bug.
     if (isTutorError(error)) fail(`Ingest failed: ${error.message}`, 1);
+    if (isDiskFullError(error)) fail(`Ingest failed: ENOSPC: no space left on the disk holding ${indexDir}; free some space and run again.`, 1);
     fail(`Ingest failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, 1);
   }
 }

@@ -31,6 +31,9 @@ async function main(): Promise<void> {
   const tutor = await openTutor(config, {
     onPrompt: (kind, prompt) => promptLog?.(kind, prompt),
     buildIfMissing: true,
+    // A damaged index must not crash-loop the server: it starts, /readyz says why (503), and the
+    // next `npm run ingest` or /admin/reindex brings it back.
+    tolerateMissingIndex: true,
     onProgress: (p) => {
       const now = Date.now();
       if (p.done === p.total || now - lastReport > 1000) {
@@ -88,6 +91,10 @@ async function main(): Promise<void> {
   console.log(`Roadmap Tutor listening on http://${config.HOST}:${port}  (${mode})`);
   console.log(`  demo page http://${config.HOST}:${port}/   API docs http://${config.HOST}:${port}/docs`);
   app.log.debug(describeConfig(config), "configuration");
+  const problem = tutor.problem();
+  if (problem !== undefined) console.error(`Not ready: ${problem} (/readyz answers 503 until an index loads)`);
+  const fallbackFrom = tutor.index.tryCurrent()?.fallbackFrom;
+  if (fallbackFrom !== undefined) console.error(`Serving the previous index version: ${fallbackFrom}`);
 }
 
 main().catch((error: unknown) => {

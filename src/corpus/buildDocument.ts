@@ -3,7 +3,7 @@ import { cleanLines } from "./cleaning.js";
 import { documentIdFor } from "./documentId.js";
 import { parseFrontMatter, type DeclaredLink } from "./frontMatter.js";
 import { findHeadingCandidates } from "./headingCandidates.js";
-import { extractLinks } from "./links.js";
+import { extractCheckedLinks } from "./links.js";
 import { recoverOutline } from "./outline.js";
 import type { CorpusDocument, CorpusWarning, DocumentKind } from "./types.js";
 
@@ -30,8 +30,13 @@ export function buildDocument(source: string, rawText: string, contentHash?: str
   const frontMatter = parseFrontMatter(lines);
   const warnings: CorpusWarning[] = [];
   if (frontMatter.error !== undefined) warnings.push({ source, line: 1, message: frontMatter.error });
+  for (const warning of frontMatter.warnings) warnings.push({ source, ...warning });
   const cleaned = cleanLines(lines, { frontMatterLines: frontMatter.lineCount });
   const text = cleaned.lines.join("\n");
+  const links = extractCheckedLinks(text);
+  for (const refused of links.refused) {
+    warnings.push({ source, line: refused.line, message: `Ignored link ${JSON.stringify(refused.url)}: ${refused.reason}.` });
+  }
 
   const document: CorpusDocument = {
     id: documentIdFor(source),
@@ -43,7 +48,7 @@ export function buildDocument(source: string, rawText: string, contentHash?: str
     lineCount: cleaned.lines.length,
     contentHash: contentHash ?? createHash("sha256").update(rawText, "utf8").digest("hex"),
     outline: recoverOutline(cleaned.lines),
-    links: extractLinks(text),
+    links: links.links,
     linkedFrom: [],
   };
   return { document, declaredLinks: frontMatter.linkedFrom, warnings };

@@ -1,4 +1,5 @@
 import matter from "gray-matter";
+import { classifyLinkTarget } from "./links.js";
 import type { DocumentMetadata } from "./types.js";
 
 /** A `linked_from` entry as written by the web-notes fetcher: which document (source path or id) and section linked here. */
@@ -16,6 +17,8 @@ export interface FrontMatter {
   linkedFrom: DeclaredLink[];
   /** Set when a block was found but could not be parsed; its lines are then left in the text. */
   error?: string;
+  /** Values dropped for being unsafe (a source_url that is not http(s)), with their 1-based line. */
+  warnings: { line: number; message: string }[];
 }
 
 const OPENING_DELIMITER = /^---\s*$/;
@@ -26,7 +29,7 @@ const CLOSING_DELIMITER = /^(?:---|\.\.\.)\s*$/;
  * lines (not by gray-matter) so the loader knows exactly which lines to blank out.
  */
 export function parseFrontMatter(lines: readonly string[]): FrontMatter {
-  const empty: FrontMatter = { lineCount: 0, metadata: {}, linkedFrom: [] };
+  const empty: FrontMatter = { lineCount: 0, metadata: {}, linkedFrom: [], warnings: [] };
   if (lines.length === 0 || !OPENING_DELIMITER.test(lines[0] ?? "")) return empty;
   const closing = lines.findIndex((line, index) => index > 0 && CLOSING_DELIMITER.test(line));
   if (closing < 0) return empty;
@@ -50,8 +53,18 @@ export function parseFrontMatter(lines: readonly string[]): FrontMatter {
   if (categories !== undefined) metadata.categories = categories;
   const description = asText(data.description);
   if (description !== undefined) metadata.description = description;
+  const warnings: FrontMatter["warnings"] = [];
   const sourceUrl = asText(data.source_url ?? data.sourceUrl);
-  if (sourceUrl !== undefined) metadata.sourceUrl = sourceUrl;
+  if (sourceUrl !== undefined) {
+    // It becomes every chunk's citation link: only an absolute http(s) URL may stand there.
+    const target = classifyLinkTarget(sourceUrl);
+    if (target.kind === "web") metadata.sourceUrl = target.url;
+    else {
+      const keyLine = lines.findIndex((line, index) => index > 0 && index < closing && /^\s*["']?source_?url["']?\s*:/i.test(line));
+      const reason = target.kind === "refused" ? target.reason : "not an absolute http(s) URL";
+      warnings.push({ line: keyLine > 0 ? keyLine + 1 : 1, message: `Ignored source_url ${JSON.stringify(sourceUrl)}: ${reason}.` });
+    }
+  }
   const fetchedAt = asDateString(data.fetched_at ?? data.fetchedAt);
   if (fetchedAt !== undefined) metadata.fetchedAt = fetchedAt;
 
@@ -59,6 +72,7 @@ export function parseFrontMatter(lines: readonly string[]): FrontMatter {
     lineCount: closing + 1,
     metadata,
     linkedFrom: asDeclaredLinks(data.linked_from ?? data.linkedFrom),
+    warnings,
   };
   const title = asText(data.title);
   if (title !== undefined) result.title = title;

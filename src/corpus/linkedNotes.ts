@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { DeclaredLink } from "./frontMatter.js";
 import { fencedLines } from "./headingCandidates.js";
-import { isWebUrl } from "./links.js";
+import { classifyLinkTarget, isWebUrl } from "./links.js";
 import { scanInlineLinks } from "./markdownLinks.js";
 import { sectionAtLine } from "./outline.js";
 import type { CorpusDocument, CorpusWarning, LinkedFrom } from "./types.js";
@@ -41,6 +41,8 @@ export function extractNoteReferences(text: string): NoteReference[] {
 /** The file path of a relative markdown link to a note, or undefined when it points elsewhere (web, anchor, image, PDF…). */
 function relativeTarget(url: string): string | undefined {
   if (url === "" || url.startsWith("#") || url.startsWith("//") || URL_SCHEME.test(url) || isWebUrl(url)) return undefined;
+  // What a browser reads as a scheme (`java<TAB>script:`, `\x01javascript:`) is no note either.
+  if (classifyLinkTarget(url).kind !== "relative") return undefined;
   let target = url.replace(/[?#].*$/, "");
   try {
     target = decodeURIComponent(target);

@@ -1,3 +1,4 @@
+import { decodeHTML } from "entities";
 import { fencedLines } from "./headingCandidates.js";
 import { scanInlineLinks } from "./markdownLinks.js";
 import { sectionAtLine } from "./outline.js";
@@ -9,20 +10,82 @@ const AUTOLINK = /<((?:https?:\/\/|www\.)[^\s<>]+)>/gi;
 const BARE_URL = /(?<![\w@/.])(?:https?:\/\/|www\.)[^\s<>"'`\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+/gi;
 const TRAILING_PUNCTUATION = /[.,;:!?'"*_~\]}>]+$/;
 
+/** A link dropped at ingest because it could run script or leave the web (javascript:, data:, file:…). */
+export interface RefusedLink {
+  url: string;
+  line: number;
+  reason: string;
+}
+
+export type LinkTarget = { kind: "web"; url: string } | { kind: "relative"; url: string } | { kind: "refused"; reason: string };
+
+const SCHEME_PREFIX = /^[a-z][a-z0-9+.-]*:/i;
+// What the WHATWG parser strips before reading a scheme: C0 controls and space around, tab and newline anywhere.
+const PARSER_IGNORED = /[\u0000-\u0020\u007f]/;
+
+/**
+ * How a link destination as written will be read by a browser (the WHATWG URL parser, and a
+ * markdown renderer's decoding of `&colon;`-style references first): an absolute http(s) URL,
+ * a relative path (which can only resolve to the page's own scheme), or anything else — a
+ * `javascript:` in disguise (`java<TAB>script:`, `\x01javascript:`), `data:`, `file:`,
+ * `mailto:` or a malformed URL — which is refused. Citation and resource URLs keep only the
+ * first two. A clean http(s) URL is kept as written; one with characters the parser drops is
+ * replaced by the parser's reading.
+ */
+export function classifyLinkTarget(raw: string): LinkTarget {
+  const decoded = /&#?[a-z0-9]+;/i.test(raw) ? decodeHTML(raw) : raw;
+  if (decoded !== raw && classifyLinkTarget(decoded).kind === "refused") return { kind: "refused", reason: "its HTML character references spell another scheme" };
+  if (/^www\./i.test(raw)) return webUrlOf(`https://${raw}`, raw);
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed === undefined) {
+    const stripped = raw.replace(/[\t\n\r]/g, "").replace(/^[\u0000-\u0020]+/, "");
+    return SCHEME_PREFIX.test(stripped) ? { kind: "refused", reason: "not a valid URL" } : { kind: "relative", url: raw };
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return { kind: "refused", reason: `scheme ${parsed.protocol} is not http(s)` };
+  return webUrlOf(raw, raw, parsed);
+}
+
+function webUrlOf(absolute: string, raw: string, parsed?: URL): LinkTarget {
+  let url = parsed;
+  if (url === undefined) {
+    try {
+      url = new URL(absolute);
+    } catch {
+      return { kind: "refused", reason: "not a valid URL" };
+    }
+  }
+  return { kind: "web", url: PARSER_IGNORED.test(raw) ? url.href : raw };
+}
+
 /**
  * Every link a reader could follow: inline markdown links, reference definitions, autolinks and
  * bare URLs. Images and in-page anchors (`#section`) are not links to anything new and are left
  * out; fenced code is skipped.
  */
 export function extractLinks(text: string): Link[] {
+  return extractCheckedLinks(text).links;
+}
+
+/** extractLinks, plus the links refused for their scheme (see classifyLinkTarget), for warnings. */
+export function extractCheckedLinks(text: string): { links: Link[]; refused: RefusedLink[] } {
   const lines = text.split("\n");
   const inFence = fencedLines(lines);
   const links: Link[] = [];
+  const refused: RefusedLink[] = [];
   lines.forEach((line, index) => {
     if (inFence[index] || line.trim() === "") return;
-    links.push(...extractLineLinks(line, index + 1));
+    for (const link of extractLineLinks(line, index + 1)) {
+      const target = classifyLinkTarget(link.url);
+      if (target.kind === "refused") refused.push({ url: link.url, line: link.line, reason: target.reason });
+      else links.push(target.url === link.url ? link : { ...link, url: target.url, text: link.text === link.url ? target.url : link.text });
+    }
   });
-  return links;
+  return { links, refused };
 }
 
 function extractLineLinks(line: string, lineNumber: number): Link[] {
@@ -56,8 +119,9 @@ function extractLineLinks(line: string, lineNumber: number): Link[] {
   return found.sort((a, b) => a.position - b.position).map((entry) => entry.link);
 }
 
+/** In-page anchors lead nowhere new; everything else is judged by classifyLinkTarget. */
 function isFollowable(url: string): boolean {
-  return url !== "" && !url.startsWith("#") && !/^(?:javascript|data):/i.test(url);
+  return url !== "" && !url.startsWith("#");
 }
 
 function trimBareUrl(raw: string): string {

@@ -8,7 +8,7 @@ import { replaceFileAtomically } from "./durableFiles.js";
  * The on-disk layout of INDEX_DIR:
  *
  *   CURRENT                      name of the live version (replaced atomically)
- *   ingest.lock                  held while an ingest writes (pid inside)
+ *   ingest.lock                  held while an ingest writes (pid, boot id and start time inside)
  *   v-<timestamp>-<random>/      one complete, immutable index version:
  *     manifest.json              written last: a version without it is unfinished
  *     hnswlib/                   args.json, docstore.json, hnswlib.index (LangChain HNSWLib)

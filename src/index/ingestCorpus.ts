@@ -6,13 +6,14 @@ import { CHUNKER_VERSION, chunkDocument, contextualText } from "../chunking/inde
 import type { Chunk } from "../chunking/types.js";
 import { buildResources, loadCorpus } from "../corpus/index.js";
 import type { Resource } from "../corpus/types.js";
-import { BadInput, UpstreamFailed } from "../errors.js";
+import { BadInput, isTutorError, UpstreamFailed } from "../errors.js";
 import { cacheKey, cacheNamespace, EmbeddingCache } from "./embeddingCache.js";
 import { embedMissing } from "./embedMissing.js";
 import { newVersionName, readPointer, removeOtherVersions, writePointer } from "./indexLayout.js";
 import { acquireIngestLock } from "./ingestLock.js";
 import type { EmbedderIdentity, IndexManifest, IngestProgress, IngestSummary } from "./types.js";
-import { writeIndexVersion } from "./writeIndexVersion.js";
+import { estimateVersionBytes, freeBytes, IndexDiskFull, isDiskFullError } from "./diskSpace.js";
+import { writeIndexVersion, type WriteVersionFile } from "./writeIndexVersion.js";
 
 export interface IngestOptions {
   corpusDir: string;
@@ -28,6 +29,8 @@ export interface IngestOptions {
   onProgress?: (progress: IngestProgress) => void;
   /** Clock for version names and timing (tests). */
   now?: () => Date;
+  /** Writes the version's files (default: durable writes); tests inject a full disk here. */
+  writeFile?: WriteVersionFile;
 }
 
 /** The ingest options a configuration implies, for a given embedder (from createEmbeddings). */
@@ -77,8 +80,20 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
   }
   if (chunks.length === 0) throw new BadInput(`The corpus folder ${options.corpusDir} has no text to index.`);
 
-  await mkdir(options.indexDir, { recursive: true });
-  const release = await acquireIngestLock(options.indexDir);
+  const needed = (dimensions: number) =>
+    estimateVersionBytes({
+      chunks: chunks.length,
+      dimensions: dimensions > 0 ? dimensions : 1024,
+      chunkTextBytes: chunks.reduce((sum, chunk) => sum + Buffer.byteLength(chunk.text), 0),
+      documentBytes: corpus.documents.reduce((sum, doc) => sum + Buffer.byteLength(doc.text), 0),
+    });
+  let release: () => Promise<void>;
+  try {
+    await mkdir(options.indexDir, { recursive: true });
+    release = await acquireIngestLock(options.indexDir);
+  } catch (error) {
+    throw await asDiskFull(error, options.indexDir, needed(options.identity().dimensions), false);
+  }
   let versionDir: string | undefined;
   try {
     const previous = await readPointer(options.indexDir);
@@ -136,6 +151,7 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
         signal?.throwIfAborted();
         onProgress?.({ phase: "write", done: step++, total: steps, message: label });
       },
+      options.writeFile,
     );
     signal?.throwIfAborted();
     // The point of no return: from here on the new version is live.
@@ -164,8 +180,20 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
     if (versionDir !== undefined && (await readPointer(options.indexDir)) !== path.basename(versionDir)) {
       await rm(versionDir, { recursive: true, force: true });
     }
-    throw error;
+    throw await asDiskFull(error, options.indexDir, needed(options.identity().dimensions), versionDir !== undefined);
   } finally {
     await release();
   }
+}
+
+/**
+ * ENOSPC anywhere (or, while writing the version, any untyped failure — hnswlib's native writer
+ * does not say why — on a disk with less room than the version needs) becomes IndexDiskFull.
+ */
+async function asDiskFull(error: unknown, indexDir: string, needed: number, writing: boolean): Promise<unknown> {
+  if (error instanceof IndexDiskFull) return error;
+  const free = await freeBytes(indexDir);
+  const coded = isDiskFullError(error);
+  const tooSmall = writing && !isTutorError(error) && free !== undefined && free < needed;
+  return coded || tooSmall ? new IndexDiskFull(indexDir, needed, free, { cause: error }) : error;
 }

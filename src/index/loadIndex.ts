@@ -1,15 +1,17 @@
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
-import { readFile, stat } from "node:fs/promises";
+import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument, Resource } from "../corpus/types.js";
 import { IndexMismatch, IndexNotReady } from "../errors.js";
 import { describeEmbedder, sameEmbedder } from "./describeEmbedder.js";
 import { IndexEmbeddings } from "./IndexEmbeddings.js";
-import { currentVersionDir, VERSION_FILES } from "./indexLayout.js";
+import { currentVersionDir, isVersionName, VERSION_FILES } from "./indexLayout.js";
+import { chunkSchema, describeShapeError, documentSchema, manifestSchema, resourceSchema } from "./indexSchemas.js";
 import { LexicalIndex } from "./LexicalIndex.js";
 import type { EmbedderIdentity, IndexManifest, LoadedIndex } from "./types.js";
+import type { z } from "zod";
 
 const REBUILD = "rebuild it with `npm run ingest`";
 
@@ -19,11 +21,40 @@ const SEARCH_EF = 128;
 /**
  * Load and validate the live index version of `indexDir` for the configured embedder.
  * - no index → IndexNotReady ("No index at …. Run `npm run ingest` …")
- * - a missing, truncated or corrupt file → IndexNotReady naming the file
+ * - a missing, truncated or corrupt file (bad JSON, or JSON of the wrong shape) → the newest
+ *   older version that is intact is loaded instead, with `fallbackFrom` saying why; when there
+ *   is none, IndexNotReady naming the file
  * - built by another embedder or vector size → IndexMismatch naming both
  */
 export async function loadIndex(indexDir: string, embeddings: EmbeddingsInterface, expected: EmbedderIdentity): Promise<LoadedIndex> {
   const dir = await currentVersionDir(indexDir);
+  try {
+    return await loadVersion(indexDir, dir, embeddings, expected);
+  } catch (error) {
+    if (!(error instanceof IndexNotReady)) throw error;
+    for (const older of await olderVersions(indexDir, path.basename(dir))) {
+      try {
+        return { ...(await loadVersion(indexDir, older, embeddings, expected)), fallbackFrom: error.message };
+      } catch {
+        // Not intact either (or built by another embedder): try the one before.
+      }
+    }
+    throw error;
+  }
+}
+
+/** Finished versions older than `current`, newest first (names sort by creation time). */
+async function olderVersions(indexDir: string, current: string): Promise<string[]> {
+  const entries = await readdir(indexDir, { withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((entry) => entry.isDirectory() && isVersionName(entry.name) && entry.name < current)
+    .map((entry) => entry.name)
+    .sort()
+    .reverse()
+    .map((name) => path.join(indexDir, name));
+}
+
+async function loadVersion(indexDir: string, dir: string, embeddings: EmbeddingsInterface, expected: EmbedderIdentity): Promise<LoadedIndex> {
   const manifest = parseManifest(await readText(dir, VERSION_FILES.manifest), path.join(dir, VERSION_FILES.manifest));
   if (!sameEmbedder(manifest.embedder, expected)) {
     throw new IndexMismatch(
@@ -33,9 +64,9 @@ export async function loadIndex(indexDir: string, embeddings: EmbeddingsInterfac
   await checkSizes(dir, manifest);
 
   const [chunks, documents, resources, lexicalJson] = await Promise.all([
-    readText(dir, VERSION_FILES.chunks).then((t) => parseArray<Chunk>(t, dir, VERSION_FILES.chunks)),
-    readText(dir, VERSION_FILES.documents).then((t) => parseArray<CorpusDocument>(t, dir, VERSION_FILES.documents)),
-    readText(dir, VERSION_FILES.resources).then((t) => parseArray<Resource>(t, dir, VERSION_FILES.resources)),
+    readText(dir, VERSION_FILES.chunks).then((t) => parseArray<Chunk>(t, dir, VERSION_FILES.chunks, chunkSchema)),
+    readText(dir, VERSION_FILES.documents).then((t) => parseArray<CorpusDocument>(t, dir, VERSION_FILES.documents, documentSchema)),
+    readText(dir, VERSION_FILES.resources).then((t) => parseArray<Resource>(t, dir, VERSION_FILES.resources, resourceSchema)),
     readText(dir, VERSION_FILES.lexical),
   ]);
   let lexical: LexicalIndex;
@@ -59,6 +90,7 @@ export async function loadIndex(indexDir: string, embeddings: EmbeddingsInterfac
   if (count !== chunks.length || vectorStore.index.getNumDimensions() !== manifest.embedder.dimensions) {
     throw corrupt(dir, `${VERSION_FILES.hnswlib}/hnswlib.index`, `${count} vectors for ${chunks.length} chunks`);
   }
+  checkConsistency(dir, manifest, chunks, documents, vectorStore);
   if (lexical.documentCount !== chunks.length) {
     throw corrupt(dir, VERSION_FILES.lexical, `${lexical.documentCount} entries for ${chunks.length} chunks`);
   }
@@ -97,30 +129,36 @@ function parseJson(text: string, dir: string, file: string): unknown {
   }
 }
 
-function parseArray<T>(text: string, dir: string, file: string): T[] {
+/** Validated against `item`, which mirrors T; the parsed value itself is returned (no copy of a large file). */
+function parseArray<T>(text: string, dir: string, file: string, item: z.ZodType): T[] {
   const value = parseJson(text, dir, file);
   if (!Array.isArray(value)) throw corrupt(dir, file, "expected a list");
+  const parsed = item.array().safeParse(value);
+  if (!parsed.success) throw corrupt(dir, file, describeShapeError(parsed.error));
   return value as T[];
 }
 
 function parseManifest(text: string, file: string): IndexManifest {
   const dir = path.dirname(file);
   const name = path.basename(file);
-  const value = parseJson(text, dir, name) as Partial<IndexManifest> | null;
-  const embedder = value?.embedder;
-  if (
-    value === null ||
-    typeof value !== "object" ||
-    value.formatVersion !== 1 ||
-    typeof embedder !== "object" ||
-    typeof embedder.provider !== "string" ||
-    typeof embedder.model !== "string" ||
-    !Number.isInteger(embedder.dimensions) ||
-    embedder.dimensions <= 0
-  ) {
-    throw corrupt(dir, name, "not an index manifest of format 1");
+  const parsed = manifestSchema.safeParse(parseJson(text, dir, name));
+  if (!parsed.success) throw corrupt(dir, name, `not an index manifest of format 1: ${describeShapeError(parsed.error)}`);
+  return parsed.data as IndexManifest;
+}
+
+/** Files that are each well formed but do not belong together: what a request would trip over. */
+function checkConsistency(dir: string, manifest: IndexManifest, chunks: Chunk[], documents: CorpusDocument[], vectorStore: HNSWLib): void {
+  if (manifest.counts.chunks !== chunks.length) {
+    throw corrupt(dir, VERSION_FILES.chunks, `${chunks.length} chunks, the manifest says ${manifest.counts.chunks}`);
   }
-  return value as IndexManifest;
+  const documentIds = new Set(documents.map((doc) => doc.id));
+  const orphan = chunks.find((chunk) => !documentIds.has(chunk.docId));
+  if (orphan !== undefined) throw corrupt(dir, VERSION_FILES.chunks, `chunk ${orphan.id} belongs to no document`);
+  const chunkIds = new Set(chunks.map((chunk) => chunk.id));
+  const stored = [...vectorStore.docstore._docs.values()];
+  if (stored.length !== chunks.length || stored.some((doc) => !chunkIds.has(doc.metadata.chunkId as string))) {
+    throw corrupt(dir, `${VERSION_FILES.hnswlib}/docstore.json`, "its entries do not match chunks.json");
+  }
 }
 
 /** A file shorter or longer than when it was written was truncated or replaced: refuse it before a parser or hnswlib sees it. */

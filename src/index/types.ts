@@ -46,6 +46,8 @@ export interface LoadedIndex {
   vectorStore: HNSWLib;
   lexical: LexicalSearch;
   embeddings: EmbeddingsInterface;
+  /** Set when CURRENT's version was damaged and this older intact version was loaded instead: why. */
+  fallbackFrom?: string;
 }
 
 export interface IngestProgress {

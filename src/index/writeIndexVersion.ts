@@ -24,6 +24,9 @@ export interface VersionContents {
   embeddings: EmbeddingsInterface;
 }
 
+/** Writes one file of the version durably; a parameter so tests can make the disk "full". */
+export type WriteVersionFile = (file: string, data: string | Uint8Array) => Promise<void>;
+
 /** HNSW build parameters: hnswlib's defaults, which give >0.95 recall at these sizes. */
 const HNSW_M = 16;
 const HNSW_EF_CONSTRUCTION = 200;
@@ -35,7 +38,12 @@ const YIELD_EVERY = 256;
  * last, after every other file is flushed, and records their sizes: a version with a manifest is
  * whole. `step` is called between files so the caller can abort and report progress.
  */
-export async function writeIndexVersion(versionDir: string, contents: VersionContents, step: (label: string) => void): Promise<IndexManifest> {
+export async function writeIndexVersion(
+  versionDir: string,
+  contents: VersionContents,
+  step: (label: string) => void,
+  writeFile: WriteVersionFile = writeFileDurably,
+): Promise<IndexManifest> {
   await mkdir(versionDir);
   const { chunks, chunkVectors, manifest } = contents;
   const dimensions = manifest.embedder.dimensions;
@@ -60,12 +68,12 @@ export async function writeIndexVersion(versionDir: string, contents: VersionCon
   await syncDirectory(hnswDir);
 
   step("chunks and documents");
-  await writeFileDurably(path.join(versionDir, VERSION_FILES.chunks), JSON.stringify(chunks));
-  await writeFileDurably(path.join(versionDir, VERSION_FILES.documents), JSON.stringify(contents.documents));
-  await writeFileDurably(path.join(versionDir, VERSION_FILES.resources), JSON.stringify(contents.resources));
+  await writeFile(path.join(versionDir, VERSION_FILES.chunks), JSON.stringify(chunks));
+  await writeFile(path.join(versionDir, VERSION_FILES.documents), JSON.stringify(contents.documents));
+  await writeFile(path.join(versionDir, VERSION_FILES.resources), JSON.stringify(contents.resources));
 
   step("lexical index");
-  await writeFileDurably(path.join(versionDir, VERSION_FILES.lexical), LexicalIndex.fromChunks(chunks).toJSON());
+  await writeFile(path.join(versionDir, VERSION_FILES.lexical), LexicalIndex.fromChunks(chunks).toJSON());
 
   step("embedding cache");
   await writeEmbeddingCache(versionDir, contents.cache.namespace, dimensions, contents.cache.entries);
@@ -83,7 +91,7 @@ export async function writeIndexVersion(versionDir: string, contents: VersionCon
   ];
   for (const file of files) artifacts[file] = (await stat(path.join(versionDir, file))).size;
   const complete: IndexManifest = { ...manifest, artifacts };
-  await writeFileDurably(path.join(versionDir, VERSION_FILES.manifest), JSON.stringify(complete, null, 2));
+  await writeFile(path.join(versionDir, VERSION_FILES.manifest), JSON.stringify(complete, null, 2));
   await syncDirectory(versionDir);
   return complete;
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import { BadInput, UpstreamFailed, UpstreamTimeout } from "../../errors.js";
 import { extractPage } from "./extractPage.js";
 import { HostScheduler } from "./hostScheduler.js";
+import { createPinnedFetch } from "./pinnedFetch.js";
 import { groupLinkedUrls, planLink, type LinkedUrl } from "./linkTargets.js";
 import { WEB_NOTES_DIR, noteFileName, readNote, renderNote, sameNoteContent, writeFileAtomic, type WebNote } from "./noteFile.js";
 import { RobotsPolicy } from "./robotsPolicy.js";
@@ -45,20 +46,28 @@ export async function fetchLinkedNotes(options: FetchLinkedNotesOptions): Promis
   const notesDir = path.join(options.corpusDir, WEB_NOTES_DIR);
   const perHost = Math.floor(positive("perHostConcurrency", options.perHostConcurrency, 2));
   const total = Math.floor(positive("totalConcurrency", options.totalConcurrency, 8));
+  const lookup = options.lookup ?? defaultHostLookup;
+  const allowPrivateHosts = options.allowPrivateHosts ?? false;
+  const timeoutMs = positive("timeoutMs", options.timeoutMs, 15_000);
+  const maxBytes = positive("maxBytes", options.maxBytes, 5_000_000);
+  const perHostDelayMs = positive("perHostDelayMs", options.perHostDelayMs, 500, true);
+  const maxAgeMs = positive("maxAgeMs", options.maxAgeMs, DEFAULT_LINKS_MAX_AGE_MS, true);
+  // Sockets connect only to the addresses the lookup returned and the SSRF check passed (no DNS rebinding).
+  const pinned = options.fetch === undefined ? await createPinnedFetch({ lookup, allowPrivateHosts }) : undefined;
   const fetchOptions: RunContext["fetchOptions"] = {
-    fetch: options.fetch ?? globalThis.fetch,
-    lookup: options.lookup ?? defaultHostLookup,
-    allowPrivateHosts: options.allowPrivateHosts ?? false,
-    timeoutMs: positive("timeoutMs", options.timeoutMs, 15_000),
-    maxBytes: positive("maxBytes", options.maxBytes, 5_000_000),
+    fetch: options.fetch ?? pinned!.fetch,
+    lookup,
+    allowPrivateHosts,
+    timeoutMs,
+    maxBytes,
     userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
     maxRedirects: MAX_REDIRECTS,
     allowedTypes: READABLE_CONTENT_TYPES,
   };
-  const scheduler = new HostScheduler(perHost, positive("perHostDelayMs", options.perHostDelayMs, 500, true), total);
+  const scheduler = new HostScheduler(perHost, perHostDelayMs, total);
   const context: RunContext = {
     notesDir,
-    maxAgeMs: positive("maxAgeMs", options.maxAgeMs, DEFAULT_LINKS_MAX_AGE_MS, true),
+    maxAgeMs,
     refresh: options.refresh ?? false,
     now: options.now ?? (() => new Date()),
     githubRawBase: options.githubRawBase ?? DEFAULT_GITHUB_RAW_BASE,
@@ -66,7 +75,15 @@ export async function fetchLinkedNotes(options: FetchLinkedNotesOptions): Promis
     robots: new RobotsPolicy(scheduler, fetchOptions),
     fetchOptions,
   };
-  await mkdir(notesDir, { recursive: true });
+  try {
+    return await fetchAll(options, context);
+  } finally {
+    await pinned?.close();
+  }
+}
+
+async function fetchAll(options: FetchLinkedNotesOptions, context: RunContext): Promise<LinkFetchSummary> {
+  await mkdir(context.notesDir, { recursive: true });
 
   // Links inside fetched notes are not followed: one level deep, or every re-run would crawl further.
   const links = groupLinkedUrls(options.resources.filter((r) => !r.source.startsWith(`${WEB_NOTES_DIR}/`)));

@@ -46,7 +46,8 @@ export function parseContentType(header: string | null): { mimeType: string; cha
 }
 
 /**
- * GET with the limits a crawler needs: every redirect hop followed by hand and SSRF-checked,
+ * GET with the limits a crawler needs: every redirect hop followed by hand and SSRF-checked
+ * (before the request, and at connect time when `fetch` is a pinnedFetch),
  * one deadline for the whole exchange (headers and body), the body streamed and abandoned past
  * `maxBytes`, and only readable content types accepted. Errors name the URL and status only.
  */
@@ -105,6 +106,9 @@ export async function safeFetch(rawUrl: string, options: SafeFetchOptions): Prom
   } catch (error) {
     if (signal.aborted) throw new UpstreamTimeout(`${rawUrl}: no complete answer within ${options.timeoutMs} ms`, { cause: error });
     if (error instanceof LinkRefused || error instanceof UpstreamFailed) throw error;
+    // A refusal at connect time (pinnedFetch) arrives wrapped: fetch failed ← connect ← lookup.
+    const refusal = causeOfType(error, LinkRefused);
+    if (refusal !== undefined) throw refusal;
     throw new UpstreamFailed(`${current}: request failed (${describeNetworkError(error)})`, undefined, { cause: error });
   }
 }
@@ -146,6 +150,13 @@ async function readLimited(response: Response, maxBytes: number, url: string): P
     offset += chunk.byteLength;
   }
   return body;
+}
+
+function causeOfType<T extends Error>(error: unknown, type: new (...args: never[]) => T): T | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
+    if (current instanceof type) return current;
+  }
+  return undefined;
 }
 
 function describeNetworkError(error: unknown): string {

@@ -11,15 +11,24 @@ export class LinkRefused extends BadInput {}
 
 export const defaultHostLookup: HostLookup = async (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
 
+/** IANA's global unicast allocation for IPv6: every publicly routed IPv6 address lies in it. */
+const IPV6_GLOBAL_UNICAST = ipaddr.parseCIDR("2000::/3");
+
 /**
  * Only globally routable unicast addresses count as public. Everything ipaddr.js puts in a
  * named range (loopback, private, linkLocal — which holds 169.254.169.254 —, carrierGradeNat,
- * uniqueLocal, reserved, 6to4/teredo tunnels that can wrap a private IPv4…) is refused.
+ * uniqueLocal, reserved, rfc6052/NAT64, rfc6145, 6to4 and teredo tunnels that can wrap a
+ * private IPv4…) is refused. ipaddr.js calls the rest of IPv6 "unicast", including the
+ * deprecated IPv4-compatible ::/96 (`[::127.0.0.1]` is ::7f00:1, `[::a9fe:a9fe]` is
+ * 169.254.169.254) that some stacks still route to the embedded IPv4; so an IPv6 address must
+ * also lie in the global unicast allocation 2000::/3, which none of those forms do.
  */
 export function isPublicAddress(address: string): boolean {
   if (!ipaddr.isValid(address)) return false;
   // process() unwraps IPv4-mapped IPv6 (::ffff:127.0.0.1) so it is judged as the IPv4 it is.
-  return ipaddr.process(address).range() === "unicast";
+  const parsed = ipaddr.process(address);
+  if (parsed.range() !== "unicast") return false;
+  return parsed.kind() === "ipv4" || parsed.match(IPV6_GLOBAL_UNICAST);
 }
 
 export function parseHttpUrl(raw: string): URL {

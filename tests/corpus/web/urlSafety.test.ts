@@ -24,6 +24,22 @@ describe("isPublicAddress", () => {
     ["::ffff:127.0.0.1", false],
     ["::ffff:10.0.0.1", false],
     ["not-an-ip", false],
+    // Every IPv6 form that embeds an IPv4 or is not globally routed (issue 13, item 13).
+    ["::7f00:1", false], // [::127.0.0.1] as the URL parser writes it (IPv4-compatible)
+    ["::a9fe:a9fe", false], // 169.254.169.254, IPv4-compatible
+    ["::127.0.0.1", false],
+    ["::ffff:a9fe:a9fe", false], // IPv4-mapped metadata address
+    ["::ffff:0:7f00:1", false], // IPv4-translated (RFC 6145)
+    ["64:ff9b::a9fe:a9fe", false], // NAT64 (RFC 6052)
+    ["64:ff9b:1::7f00:1", false], // local-use NAT64 (RFC 8215)
+    ["2002:7f00:1::", false], // 6to4 wrapping 127.0.0.1
+    ["2002:a9fe:a9fe::1", false], // 6to4 wrapping 169.254.169.254
+    ["2001:0:4136:e378:8000:63bf:3fff:fdd2", false], // Teredo
+    ["100::1", false], // discard-only
+    ["fec0::1", false], // deprecated site-local
+    ["5f00::1", false], // segment routing
+    ["::2", false], // unallocated, outside 2000::/3
+    ["2a00:1450:4001:80b::200e", true],
   ])("%s → %s", (address, expected) => {
     expect(isPublicAddress(address)).toBe(expected);
   });
@@ -47,7 +63,17 @@ describe("assertFetchableUrl", () => {
   });
 
   it("refuses IP literals in private ranges, including encodings the URL parser normalises", async () => {
-    for (const url of ["http://127.1/", "http://0x7f000001/", "http://[::ffff:7f00:1]/", "http://[fe80::1]/"]) {
+    for (const url of [
+      "http://127.1/",
+      "http://0x7f000001/",
+      "http://[::ffff:7f00:1]/",
+      "http://[fe80::1]/",
+      "http://[::127.0.0.1]/",
+      "http://[::a9fe:a9fe]/latest/meta-data/",
+      "http://[::ffff:169.254.169.254]/",
+      "http://[64:ff9b::169.254.169.254]/",
+      "http://[2002:a9fe:a9fe::]/",
+    ]) {
       await expect(assertFetchableUrl(url, strict)).rejects.toBeInstanceOf(LinkRefused);
     }
   });
