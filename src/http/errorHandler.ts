@@ -120,7 +120,8 @@ export const frameworkErrors: NonNullable<FastifyServerOptions["frameworkErrors"
       : error.code === "FST_ERR_BAD_URL"
         ? new MalformedRequest("The URL is not valid: check its percent-encoding.", 400, "bad_url")
         : error;
-  void send(request, reply as FastifyReply, typed);
+  // No route context here, so the app's onSend hooks do not run: add the request id ourselves.
+  void send(request, (reply as FastifyReply).header("x-request-id", request.id), typed);
 };
 
 /**
