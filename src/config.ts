@@ -223,5 +223,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
     model: llmConfigured(config) ? config.CHAT_MODEL : undefined,
     modelServer: config.OPENAI_BASE_URL ?? (config.OPENAI_API_KEY ? "https://api.openai.com/v1" : undefined),
     apiKeys: config.API_KEYS.length > 0 ? `${config.API_KEYS.length} configured` : "none",
+    publicRoutes: config.PUBLIC_ROUTES.length > 0 ? config.PUBLIC_ROUTES : undefined,
+    trustProxy: config.TRUST_PROXY,
   };
 }
