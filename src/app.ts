@@ -1,24 +1,18 @@
-import { createHash } from "node:crypto";
-import cors from "@fastify/cors";
-import helmet from "@fastify/helmet";
-import rateLimit from "@fastify/rate-limit";
-import swagger from "@fastify/swagger";
-import swaggerUi from "@fastify/swagger-ui";
-import underPressure from "@fastify/under-pressure";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from "fastify-type-provider-zod";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Answerer } from "./answering/types.js";
 import { llmConfigured, type Config } from "./config.js";
 import type { Resource } from "./corpus/types.js";
-import { registerErrorHandler } from "./http/errorHandler.js";
+import { clientErrorHandler, frameworkErrors, registerErrorHandler } from "./http/errorHandler.js";
 import { pagesPlugin } from "./http/pages/pagesPlugin.js";
 import { roadmapPagesPlugin } from "./http/pages/roadmap/roadmapPagesPlugin.js";
-import { registerApiKeyAuth } from "./http/plugins/apiKeyAuth.js";
+import { apiKeyAuthPlugin } from "./http/plugins/apiKeyAuth.js";
+import { clientConcurrencyPlugin } from "./http/plugins/clientConcurrency.js";
+import { corsPlugin } from "./http/plugins/cors.js";
+import { loadSheddingPlugin } from "./http/plugins/loadShedding.js";
+import { openApiPlugin } from "./http/plugins/openApi.js";
+import { rateLimitPlugin } from "./http/plugins/rateLimit.js";
+import { securityHeadersPlugin } from "./http/plugins/securityHeaders.js";
 import { adminRoutes } from "./http/routes/admin.js";
 import { askRoutes } from "./http/routes/ask.js";
 import { documentRoutes } from "./http/routes/documents.js";
@@ -63,10 +57,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     logger: deps.logger ?? false,
     bodyLimit: config.BODY_LIMIT_BYTES,
     requestTimeout: config.REQUEST_TIMEOUT_MS,
-    // Behind a reverse proxy the client IP (for rate limits) comes from X-Forwarded-For.
-    trustProxy: true,
+    // X-Forwarded-For/-Host/-Proto are believed only from the proxies TRUST_PROXY names: otherwise
+    // any client could pick its own rate-limit bucket, or the host its citation links point to.
+    trustProxy: config.TRUST_PROXY,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: "x-request-id",
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -76,81 +73,50 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     void reply.header("x-request-id", request.id);
   });
 
-  await app.register(helmet, {
-    // The widget script and document view are loaded from bloggers' pages on other origins.
-    crossOriginResourcePolicy: { policy: "cross-origin" },
-    contentSecurityPolicy: {
-      directives: {
-        "script-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
-      },
-    },
+  // One plugin per concern (src/http/plugins). Order matters: shed load before any work, then
+  // authenticate (which decides whom the request counts against), then count it.
+  await app.register(loadSheddingPlugin, {
+    enabled: config.LOAD_SHEDDING,
+    maxEventLoopDelayMs: config.LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS,
+    maxHeapBytes: config.LOAD_SHED_MAX_HEAP_BYTES,
+    maxRssBytes: config.LOAD_SHED_MAX_RSS_BYTES,
+    retryAfterSeconds: config.LOAD_SHED_RETRY_AFTER_S,
   });
-  await app.register(cors, {
-    origin: config.ALLOWED_ORIGINS.length > 0 ? config.ALLOWED_ORIGINS : false,
-    methods: ["GET", "POST", "OPTIONS"],
-    allowedHeaders: ["content-type", "authorization", "accept", "x-request-id"],
-    exposedHeaders: ["retry-after", "x-request-id", "x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset"],
-    maxAge: 600,
+  await app.register(securityHeadersPlugin);
+  await app.register(corsPlugin, { allowedOrigins: config.ALLOWED_ORIGINS, maxAgeSeconds: config.CORS_MAX_AGE_S });
+  await app.register(apiKeyAuthPlugin, {
+    apiKeys: config.API_KEYS,
+    adminKey: config.ADMIN_KEY,
+    publicSurfaces: config.PUBLIC_ROUTES,
+    allowedOrigins: config.ALLOWED_ORIGINS,
+    publicBaseUrl: config.PUBLIC_BASE_URL,
+    failureBudget: { max: config.AUTH_FAILURE_MAX, windowMs: config.AUTH_FAILURE_WINDOW },
   });
-  await app.register(rateLimit, {
+  await app.register(clientConcurrencyPlugin, { maxInFlight: config.CLIENT_MAX_IN_FLIGHT });
+  const mode = llmConfigured(config) ? "llm" : "extractive";
+  await app.register(rateLimitPlugin, {
     max: config.RATE_LIMIT_MAX,
-    timeWindow: config.RATE_LIMIT_WINDOW,
-    // Per API key when one is sent, else per client IP. Keys are hashed so the raw key never
-    // sits in the limiter's store.
-    keyGenerator: (request) => {
-      const auth = request.headers.authorization;
-      return auth?.startsWith("Bearer ")
-        ? `key:${createHash("sha256").update(auth).digest("hex").slice(0, 24)}`
-        : `ip:${request.ip}`;
-    },
+    timeWindowMs: config.RATE_LIMIT_WINDOW,
+    // Model-backed answers cost money and upstream capacity: one stricter budget for all of them.
+    modelBudget: mode === "llm" ? { max: config.RATE_LIMIT_ASK_MAX, timeWindowMs: config.RATE_LIMIT_WINDOW } : undefined,
   });
-  // Under event-loop pressure, answer 503 + Retry-After at once instead of letting every
-  // request time out together. Health routes are exempt so orchestrators can still probe.
-  await app.register(underPressure, {
-    maxEventLoopDelay: 1000,
-    retryAfter: 5,
-    exposeStatusRoute: false,
-    pressureHandler: (_request, reply, type, value) => {
-      void reply
-        .status(503)
-        .header("retry-after", "5")
-        .send({ error: { status: 503, code: "overloaded", message: `Server under pressure (${type}: ${String(value)}); retry shortly.` } });
-    },
-  });
-  registerApiKeyAuth(app, { keys: config.API_KEYS, protectedPrefixes: ["/api/", "/v1/"] });
-
-  await app.register(swagger, {
-    openapi: {
-      info: {
-        title: "Roadmap Tutor API",
-        description: "Answers questions about LLM learning roadmaps with numbered citations.",
-        version: "0.1.0",
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(swaggerUi, { routePrefix: "/docs" });
+  await app.register(openApiPlugin);
 
   const index = () => deps.index.current();
-  const mode = llmConfigured(config) ? "llm" : "extractive";
   await app.register(healthRoutes, {
     tryIndex: () => deps.index.tryCurrent(),
     indexProblem: deps.indexProblem ?? (() => undefined),
     mode,
   });
-  // Model-backed answers cost money and upstream capacity: a stricter budget than search.
-  const answerRateLimit = mode === "llm" ? { max: config.RATE_LIMIT_ASK_MAX, timeWindow: config.RATE_LIMIT_WINDOW } : undefined;
-  await app.register(askRoutes, { config, answerer: deps.answerer, rateLimit: answerRateLimit });
+  await app.register(askRoutes, { config, answerer: deps.answerer });
   await app.register(searchRoutes, { config, retriever: deps.retriever });
   await app.register(documentRoutes, { index });
   await app.register(roadmapRoutes, { index, locateTopic: deps.locateTopic });
   await app.register(resourceRoutes, { index, searchResources: deps.searchResources });
   if (config.ADMIN_KEY && deps.reindex) {
-    await app.register(adminRoutes, { adminKey: config.ADMIN_KEY, reindex: deps.reindex });
+    await app.register(adminRoutes, { reindex: deps.reindex });
   }
-  await app.register(openAiCompatibleRoutes, { config, answerer: deps.answerer, rateLimit: answerRateLimit });
+  await app.register(openAiCompatibleRoutes, { config, answerer: deps.answerer });
 
   // Demo page, widget bundle and the document view that citations link to.
   await app.register(pagesPlugin, { index: () => deps.index.tryCurrent(), publicBaseUrl: config.PUBLIC_BASE_URL });

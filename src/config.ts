@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
+import ipaddr from "ipaddr.js";
 import { z } from "zod";
 
 /**
@@ -19,6 +20,47 @@ const list = z.string().transform((v) =>
 );
 
 const positiveInt = z.coerce.number().int().positive();
+/** Shortest accepted API/admin key: shorter keys fall to guessing even with the auth-failure budget. */
+export const MIN_KEY_LENGTH = 16;
+
+/** Surfaces PUBLIC_ROUTES may open when API_KEYS is set (see src/http/plugins/apiKeyAuth.ts). */
+export const PUBLIC_SURFACES = ["widget", "documents"] as const;
+
+/**
+ * TRUST_PROXY: false (default: X-Forwarded-* are ignored), true (trust every hop: only when a
+ * proxy you run is the sole way in), or comma-separated proxy addresses/CIDRs. No hop count:
+ * Fastify 5 treats a bare count as "trust nothing", since a count cannot tell a proxy from a
+ * client that adds hops itself; name the proxy's address instead.
+ */
+const trustProxy = z.string().transform((v, ctx): boolean | string[] => {
+  const value = v.trim().toLowerCase();
+  if (["false", "no"].includes(value)) return false;
+  if (["true", "yes"].includes(value)) return true;
+  const entries = value.split(",").map((s) => s.trim()).filter(Boolean);
+  const bad = entries.filter((entry) => !isAddressOrCidr(entry));
+  if (/^\d+$/.test(value) || bad.length > 0 || entries.length === 0) {
+    ctx.addIssue({
+      code: "custom",
+      message: /^\d+$/.test(value)
+        ? "a hop count cannot tell a proxy from a client; list the proxy addresses/CIDRs instead (e.g. 127.0.0.1 or 10.0.0.0/8)"
+        : "expected true, false, or comma-separated proxy IPs/CIDRs",
+    });
+    return z.NEVER;
+  }
+  return entries;
+});
+
+function isAddressOrCidr(entry: string): boolean {
+  try {
+    const address = entry.split("/")[0] ?? "";
+    // Only the usual notations (ipaddr.js also reads "2" or "0x7f.1" as IPv4).
+    if (!ipaddr.IPv6.isValid(address) && !ipaddr.IPv4.isValidFourPartDecimal(address)) return false;
+    if (entry.includes("/")) ipaddr.parseCIDR(entry);
+    return true;
+  } catch {
+    return false;
+  }
+}
 const nonNegativeInt = z.coerce.number().int().nonnegative();
 
 /** "30s", "1m", "2h" or a number of milliseconds. */
@@ -36,7 +78,9 @@ export const configSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Public URL of this server, used in links inside answers (OpenAI-compatible route, widget). */
-  PUBLIC_BASE_URL: z.url().optional(),
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, hostname: z.regexes.hostname, error: "must be an http(s) URL" }).optional(),
+  /** Whether X-Forwarded-For/-Host/-Proto are believed (client address, links). Default: not. */
+  TRUST_PROXY: trustProxy.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Log full prompts at debug level. Off by default: prompts contain user text. */
   DEBUG_PROMPTS: boolean.default(false),
@@ -77,13 +121,35 @@ export const configSchema = z.object({
   /** Comma-separated origins allowed by CORS (the widget's host pages). Empty: same origin only. */
   ALLOWED_ORIGINS: list.default([]),
   /** Comma-separated keys; when set, /api/* and /v1/* need `Authorization: Bearer <key>`. */
-  API_KEYS: list.default([]),
+  API_KEYS: list
+    .refine((keys) => keys.length > 0, "lists no key (only commas/blanks); unset it for an open API")
+    .refine((keys) => keys.every((k) => k.length >= MIN_KEY_LENGTH), `every key must be at least ${MIN_KEY_LENGTH} characters`)
+    .default([]),
   /** Key for /admin/* routes; admin routes are disabled without it. */
-  ADMIN_KEY: z.string().min(16, "ADMIN_KEY must be at least 16 characters").optional(),
+  ADMIN_KEY: z.string().min(MIN_KEY_LENGTH, `ADMIN_KEY must be at least ${MIN_KEY_LENGTH} characters`).optional(),
+  /**
+   * Surfaces served without a key even when API_KEYS is set: `widget` (POST /api/ask for browsers
+   * from ALLOWED_ORIGINS, plus the document view) or `documents` (the document view only).
+   */
+  PUBLIC_ROUTES: list.pipe(z.array(z.enum(PUBLIC_SURFACES, { error: `expected a comma-separated list of ${PUBLIC_SURFACES.join(", ")}` }))).default([]),
+  /** Failed key checks per address per window before 429 (guessing keys). */
+  AUTH_FAILURE_MAX: positiveInt.default(10),
+  AUTH_FAILURE_WINDOW: duration.default(15 * 60_000),
+  /** Requests one client (verified key, else address) may have in flight; 0 = no cap. Past it: 429. */
+  CLIENT_MAX_IN_FLIGHT: nonNegativeInt.default(4),
   RATE_LIMIT_MAX: positiveInt.default(60),
   RATE_LIMIT_WINDOW: duration.default(60_000),
   /** Stricter budget for model-backed answers, per client per window. */
   RATE_LIMIT_ASK_MAX: positiveInt.default(20),
+  /** CORS preflight cache time, in seconds. */
+  CORS_MAX_AGE_S: nonNegativeInt.default(600),
+  /** Answer 503 + Retry-After while the process is overloaded (see the LOAD_SHED_* thresholds). */
+  LOAD_SHEDDING: boolean.default(true),
+  LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS: nonNegativeInt.default(1000),
+  /** 0 disables the memory thresholds. */
+  LOAD_SHED_MAX_HEAP_BYTES: nonNegativeInt.default(0),
+  LOAD_SHED_MAX_RSS_BYTES: nonNegativeInt.default(0),
+  LOAD_SHED_RETRY_AFTER_S: positiveInt.default(5),
   MODEL_CONCURRENCY: positiveInt.default(4),
   MODEL_QUEUE: nonNegativeInt.default(8),
 
@@ -119,6 +185,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     if (value !== undefined && value.trim() !== "") cleaned[key] = value.trim();
   }
   const result = configSchema.safeParse(cleaned);
+  if (result.success && result.data.PUBLIC_ROUTES.length > 0 && result.data.API_KEYS.length === 0) {
+    throw new ConfigError([
+      "PUBLIC_ROUTES: opens some routes while API_KEYS protects the rest; set API_KEYS too (without it every route is already open)",
+    ]);
+  }
   if (!result.success) {
     throw new ConfigError(
       result.error.issues.map((issue) => {
@@ -152,5 +223,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
     model: llmConfigured(config) ? config.CHAT_MODEL : undefined,
     modelServer: config.OPENAI_BASE_URL ?? (config.OPENAI_API_KEY ? "https://api.openai.com/v1" : undefined),
     apiKeys: config.API_KEYS.length > 0 ? `${config.API_KEYS.length} configured` : "none",
+    publicRoutes: config.PUBLIC_ROUTES.length > 0 ? config.PUBLIC_ROUTES : undefined,
+    trustProxy: config.TRUST_PROXY,
   };
 }

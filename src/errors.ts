@@ -53,6 +53,35 @@ export class Overloaded extends TutorError {
   }
 }
 
+/** A browser page on an origin outside ALLOWED_ORIGINS called a public widget route. */
+export class Forbidden extends TutorError {
+  readonly status = 403;
+  readonly code = "forbidden";
+}
+
+/** Too many requests from one client (rate limit, auth failures, in-flight cap); retry after `retryAfterSeconds`. */
+export class TooManyRequests extends TutorError {
+  readonly status = 429;
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+    readonly code: "rate_limited" | "too_many_auth_failures" | "too_many_in_flight" = "rate_limited",
+  ) {
+    super(message);
+  }
+}
+
+/** The request line or headers are malformed or too large (reported by Node's parser or the router). */
+export class MalformedRequest extends TutorError {
+  constructor(
+    message: string,
+    readonly status: 400 | 414 | 431,
+    readonly code: "bad_url" | "uri_too_long" | "headers_too_large",
+  ) {
+    super(message);
+  }
+}
+
 /** The model/embedding server answered with an error or garbage. Names the server, never the key. */
 export class UpstreamFailed extends TutorError {
   readonly status = 502;

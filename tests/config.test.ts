@@ -47,7 +47,7 @@ describe("parseConfig", () => {
   });
 
   it("describes the config for logs without keys", () => {
-    const described = JSON.stringify(describeConfig(parseConfig({ OPENAI_API_KEY: "sk-abcdef123456", API_KEYS: "k1-secret,k2-secret" })));
+    const described = JSON.stringify(describeConfig(parseConfig({ OPENAI_API_KEY: "sk-abcdef123456", API_KEYS: "k1-secret-0123456789,k2-secret-0123456789" })));
     expect(described).not.toContain("sk-abcdef123456");
     expect(described).not.toContain("k1-secret");
     expect(described).toContain("2 configured");

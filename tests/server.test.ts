@@ -31,6 +31,8 @@ async function startServer(env: Record<string, string>): Promise<{ url: string; 
       INDEX_DIR: path.join(dir, "index"),
       PORT: "0",
       LOG_LEVEL: "warn",
+      // Not a load test: a busy machine must not turn into 503s (issue 15 item 3).
+      LOAD_SHEDDING: "false",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

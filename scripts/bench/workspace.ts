@@ -24,6 +24,8 @@ export function benchEnv(overrides: Record<string, string> = {}): Record<string,
     LOG_LEVEL: "silent",
     RATE_LIMIT_MAX: "100000000",
     RATE_LIMIT_ASK_MAX: "100000000",
+    // The load generator is one client with many connections: the fairness cap would 429 it.
+    CLIENT_MAX_IN_FLIGHT: "0",
     MODEL_CONCURRENCY: "64",
     MODEL_QUEUE: "1024",
     ...overrides,

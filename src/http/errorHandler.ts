@@ -1,6 +1,9 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { STATUS_CODES } from "node:http";
+import type { Socket } from "node:net";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { IndexNotReady, Overloaded, isTutorError } from "../errors.js";
+import { IndexNotReady, MalformedRequest, Overloaded, TooManyRequests, isTutorError } from "../errors.js";
+import { surfaceOf } from "./routeConfig.js";
 
 /** The one JSON error shape of /api/* (and, reshaped, of /v1/* in OpenAI's format). */
 export interface ErrorBody {
@@ -46,7 +49,7 @@ export function mapError(error: unknown): MappedError {
       code: error.code,
       // Tell the operator how to fix a missing index, not just that it is missing.
       message: error instanceof IndexNotReady && !error.message.includes(error.hint) ? `${error.message} ${error.hint}` : error.message,
-      ...(error instanceof Overloaded ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+      ...(error instanceof Overloaded || error instanceof TooManyRequests ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
     };
   }
   const fastifyError = error as Partial<FastifyError>;
@@ -91,18 +94,65 @@ export function openAiErrorBody(mapped: MappedError) {
   return { error: { message: mapped.message, type, param: mapped.details?.[0]?.path ?? null, code: mapped.code } };
 }
 
-export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
-    const mapped = mapError(error);
-    if (mapped.status >= 500) request.log.error({ err: error }, "request failed");
-    else request.log.info({ status: mapped.status, code: mapped.code }, "request rejected");
-    if (mapped.retryAfterSeconds !== undefined) void reply.header("retry-after", String(mapped.retryAfterSeconds));
-    const body = request.url.startsWith("/v1/") ? openAiErrorBody(mapped) : errorBody(mapped);
-    return reply.status(mapped.status).send(body);
-  });
+/** Whether the client speaks OpenAI's error format: decided from the matched route, not the raw URL. */
+function wantsOpenAiShape(request: FastifyRequest): boolean {
+  const surface = surfaceOf(request.routeOptions?.config, request.routeOptions?.url);
+  return surface === undefined ? request.url.startsWith("/v1/") : surface === "v1";
+}
 
+function send(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
+  const mapped = mapError(error);
+  if (mapped.status >= 500) request.log.error({ err: error }, "request failed");
+  else request.log.info({ status: mapped.status, code: mapped.code }, "request rejected");
+  if (mapped.retryAfterSeconds !== undefined) void reply.header("retry-after", String(mapped.retryAfterSeconds));
+  return reply.status(mapped.status).send(wantsOpenAiShape(request) ? openAiErrorBody(mapped) : errorBody(mapped));
+}
+
+/**
+ * Errors the router raises before any route runs (a path that is not valid percent-encoding, a
+ * path segment over maxParamLength), as typed errors through the same mapping: Fastify's
+ * defaults answer in their own shape and echo the URL. Pass as the `frameworkErrors` server option.
+ */
+export const frameworkErrors: NonNullable<FastifyServerOptions["frameworkErrors"]> = (error, request, reply) => {
+  const typed =
+    error.code === "FST_ERR_MAX_PARAM_LENGTH"
+      ? new MalformedRequest("A path segment is too long.", 414, "uri_too_long")
+      : error.code === "FST_ERR_BAD_URL"
+        ? new MalformedRequest("The URL is not valid: check its percent-encoding.", 400, "bad_url")
+        : error;
+  // No route context here, so the app's onSend hooks do not run: add the request id ourselves.
+  void send(request, (reply as FastifyReply).header("x-request-id", request.id), typed);
+};
+
+/**
+ * Errors Node's HTTP parser raises before Fastify sees a request (headers too large, a malformed
+ * request line, a timeout): written straight to the socket, in the documented shape, and never
+ * echoing what the client sent. Pass as the `clientErrorHandler` server option.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === "ECONNRESET" || socket.destroyed) return;
+  const mapped: MappedError =
+    error.code === "HPE_HEADER_OVERFLOW"
+      ? { status: 431, code: "headers_too_large", message: "Request headers are too large." }
+      : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? { status: 408, code: "request_timeout", message: "The request was not received in time." }
+        : { status: 400, code: "bad_request", message: "Malformed HTTP request." };
+  const body = JSON.stringify(errorBody(mapped));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${mapped.status} ${STATUS_CODES[mapped.status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => send(request, reply, error));
+
+  // The path is not echoed: it is client data and may be long or crafted.
   app.setNotFoundHandler((request, reply) => {
-    const mapped = { status: 404, code: "not_found", message: `No route for ${request.method} ${request.url.split("?")[0]}` };
+    const mapped = { status: 404, code: "not_found", message: `No route for ${request.method} at this path. GET /docs lists the API.` };
     return reply.status(404).send(request.url.startsWith("/v1/") ? openAiErrorBody(mapped) : errorBody(mapped));
   });
 }

@@ -10,8 +10,15 @@ import type { Config } from "../config.js";
 // are a classic way to smuggle terminal escapes or confuse prompt delimiters.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
+// Characters that render as nothing at the edges of a text: whitespace, format characters
+// (zero-width space and joiners, word joiner, BOM, direction marks, soft hyphen) and the blank
+// "letters" (Hangul fillers, braille blank). A question made only of them is empty. Inside a
+// text they are kept: a zero-width joiner there shapes emoji and some scripts.
+const INVISIBLE_EDGES = /^[\s\p{Cf}\u115F\u1160\u180E\u2800\u3164\uFFA0]+|[\s\p{Cf}\u115F\u1160\u180E\u2800\u3164\uFFA0]+$/gu;
+
+/** Drop control characters, and invisible characters at both ends (so "\u200B" counts as empty). */
 export function stripControlCharacters(text: string): string {
-  return text.replace(CONTROL_CHARACTERS, "");
+  return text.replace(CONTROL_CHARACTERS, "").replace(INVISIBLE_EDGES, "");
 }
 
 export const MAX_K = 20;

@@ -42,7 +42,8 @@ beforeAll(async () => {
   );
   ingestOutput = stdout + stderr;
 
-  const config = parseConfig({ CORPUS_DIR: corpus, INDEX_DIR: path.join(dir, "index"), RATE_LIMIT_MAX: "100000" });
+  // Load shedding off: a busy machine must not turn this end-to-end test into 503s.
+  const config = parseConfig({ CORPUS_DIR: corpus, INDEX_DIR: path.join(dir, "index"), RATE_LIMIT_MAX: "100000", LOAD_SHEDDING: "false" });
   const tutor = await openTutor(config);
   app = await buildTutorApp(tutor);
   base = await app.listen({ host: "127.0.0.1", port: 0 });

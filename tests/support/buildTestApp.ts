@@ -26,7 +26,8 @@ export interface TestAppOptions {
 
 /**
  * The real app on a temp directory: a copy of the corpus, a real index built by the real
- * ingest, the real retriever and answerer. Generous rate limits unless a test sets its own.
+ * ingest, the real retriever and answerer. Generous rate limits, no load shedding and no
+ * in-flight cap unless a test sets its own.
  */
 export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "tutor-app-"));
@@ -37,6 +38,10 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     INDEX_DIR: path.join(dir, "index"),
     RATE_LIMIT_MAX: "100000",
     RATE_LIMIT_ASK_MAX: "100000",
+    // Load shedding and the per-client in-flight cap depend on machine load and concurrency:
+    // off unless a test is about them (a busy CI machine must not turn into 503s or 429s).
+    LOAD_SHEDDING: "false",
+    CLIENT_MAX_IN_FLIGHT: "0",
     LOG_LEVEL: "silent",
     ...options.env,
   });

@@ -55,7 +55,7 @@ export const pagesPlugin: FastifyPluginAsync<PagesPluginOptions> = async (app, o
     });
   }
 
-  app.get("/widget.js", { schema: { hide: true } }, async (request, reply) => {
+  app.get("/widget.js", { schema: { hide: true }, config: { auth: "public" } }, async (request, reply) => {
     const asset = await loadWidget();
     void reply
       .header("content-type", "text/javascript; charset=utf-8")
@@ -69,13 +69,14 @@ export const pagesPlugin: FastifyPluginAsync<PagesPluginOptions> = async (app, o
     return reply.send(asset.body);
   });
 
-  app.get(DOCUMENT_VIEW_SCRIPT_PATH, { schema: { hide: true } }, async (_request, reply) =>
+  app.get(DOCUMENT_VIEW_SCRIPT_PATH, { schema: { hide: true }, config: { auth: "public" } }, async (_request, reply) =>
     reply.header("content-type", "text/javascript; charset=utf-8").header("cache-control", "public, max-age=3600").send(DOCUMENT_VIEW_SCRIPT),
   );
 
-  app.get("/", { schema: { hide: true } }, async (request, reply) => sendHtml(reply, 200, renderDemoPage(baseUrlOf(request, options.publicBaseUrl))));
+  app.get("/", { schema: { hide: true }, config: { auth: "public" } }, async (request, reply) => sendHtml(reply, 200, renderDemoPage(baseUrlOf(request, options.publicBaseUrl))));
 
-  app.get<{ Params: { id: string } }>("/documents/:id", { schema: { hide: true } }, async (request, reply) => {
+  // Full document text: behind API_KEYS like the API, unless PUBLIC_ROUTES opens it (plugins/apiKeyAuth.ts).
+  app.get<{ Params: { id: string } }>("/documents/:id", { schema: { hide: true }, config: { auth: "documents" } }, async (request, reply) => {
     const index = options.index();
     if (!index) {
       void reply.header("retry-after", "5");

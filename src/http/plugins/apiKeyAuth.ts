@@ -1,12 +1,23 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import type { FastifyInstance } from "fastify";
-import { Unauthorized } from "../../errors.js";
+import { normalizeIP } from "@fastify/rate-limit";
+import type { FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import { Forbidden, TooManyRequests, Unauthorized } from "../../errors.js";
+import { surfaceOf, type Surface } from "../routeConfig.js";
+import { AuthFailureBudget } from "./authFailureBudget.js";
 
 export interface ApiKeyAuthOptions {
-  /** Accepted keys; empty means the API is open. */
-  keys: string[];
-  /** URL prefixes that need a key. */
-  protectedPrefixes: string[];
+  /** API_KEYS; empty means the API surfaces are open (local use). */
+  apiKeys: string[];
+  /** ADMIN_KEY; without it admin routes refuse everyone. */
+  adminKey?: string | undefined;
+  /** Surfaces served without a key even when API_KEYS is set (PUBLIC_ROUTES). */
+  publicSurfaces: readonly ("widget" | "documents")[];
+  /** Origins whose pages may call the public widget routes (ALLOWED_ORIGINS); the server's own origin always may. */
+  allowedOrigins: string[];
+  /** PUBLIC_BASE_URL, whose origin counts as the server's own. */
+  publicBaseUrl?: string | undefined;
+  failureBudget: { max: number; windowMs: number };
 }
 
 // Hash both sides to a fixed length so timingSafeEqual never throws on length and the
@@ -15,28 +26,104 @@ function digest(value: string): Buffer {
   return createHash("sha256").update(value, "utf8").digest();
 }
 
-export function keyMatches(candidate: string, accepted: Buffer[]): boolean {
+/** The accepted key that matches, or undefined. Compares against every key so timing does not say which. */
+export function matchingKey(candidate: string, accepted: Buffer[]): Buffer | undefined {
   const probe = digest(candidate);
-  let ok = false;
-  for (const key of accepted) ok = timingSafeEqual(probe, key) || ok;
-  return ok;
+  let found: Buffer | undefined;
+  for (const key of accepted) if (timingSafeEqual(probe, key)) found = key;
+  return found;
+}
+
+export function keyMatches(candidate: string, accepted: Buffer[]): boolean {
+  return matchingKey(candidate, accepted) !== undefined;
+}
+
+/** The client's address as a limiter key; IPv6 clients are grouped by /64, as @fastify/rate-limit does, so one host cannot rotate addresses. */
+export function addressId(ip: string): string {
+  return `ip:${normalizeIP(ip)}`;
+}
+
+function bearerToken(request: FastifyRequest): string | undefined {
+  const match = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? "");
+  const token = match?.[1]?.trim();
+  return token ? token : undefined;
+}
+
+function originOf(url: string): string {
+  return new URL(url).origin;
 }
 
 /**
- * Require `Authorization: Bearer <key>` on the protected prefixes when keys are configured.
- * Added as a root-level hook (not an encapsulated plugin) so it covers every route.
- * CORS preflights pass: browsers never send credentials on them.
+ * Authentication, decided from the route the router matched (its `config.auth`, see
+ * routeConfig.ts), never from the raw URL: percent-encoding, double slashes or case tricks in
+ * the path cannot reach a route without passing its surface's check.
+ *
+ * Also sets `request.clientId`, what rate limits and the in-flight cap count against: the key
+ * only once it has been verified (a made-up Bearer token gets no bucket of its own), else the
+ * address. Wrong keys are counted per address; past the budget: 429 + Retry-After.
  */
-export function registerApiKeyAuth(app: FastifyInstance, options: ApiKeyAuthOptions): void {
-  if (options.keys.length === 0) return;
-  const accepted = options.keys.map(digest);
-  app.addHook("onRequest", async (request) => {
-    if (request.method === "OPTIONS") return;
-    const path = request.url.split("?")[0] ?? "";
-    if (!options.protectedPrefixes.some((prefix) => path.startsWith(prefix))) return;
-    const header = request.headers.authorization ?? "";
-    const match = /^Bearer\s+(.+)$/i.exec(header);
-    if (!match?.[1]) throw new Unauthorized("Missing API key: send `Authorization: Bearer <key>`.");
-    if (!keyMatches(match[1].trim(), accepted)) throw new Unauthorized("Invalid API key.");
-  });
-}
+export const apiKeyAuthPlugin = fp<ApiKeyAuthOptions>(
+  async (app, options) => {
+    const apiKeys = options.apiKeys.map(digest);
+    const adminKeys = options.adminKey ? [digest(options.adminKey)] : [];
+    const failures = new AuthFailureBudget(options.failureBudget.max, options.failureBudget.windowMs);
+    const publicSurfaces = new Set<Surface>(options.publicSurfaces.includes("widget") ? ["widget", "documents"] : options.publicSurfaces);
+    const configuredOrigin = options.publicBaseUrl ? originOf(options.publicBaseUrl) : undefined;
+
+    app.decorateRequest("clientId", "");
+
+    /** Verify a presented key; counts a wrong one. Returns the client id for a right one. */
+    const verify = (request: FastifyRequest, token: string, accepted: Buffer[], what: string): string => {
+      const address = addressId(request.ip);
+      const wait = failures.blockedFor(address);
+      if (wait !== undefined) {
+        throw new TooManyRequests(`Too many failed key checks from this address; retry in ${wait} s.`, wait, "too_many_auth_failures");
+      }
+      const key = matchingKey(token, accepted);
+      if (!key) {
+        failures.recordFailure(address);
+        throw new Unauthorized(`Invalid ${what}.`);
+      }
+      return `key:${key.toString("hex").slice(0, 24)}`;
+    };
+
+    const checkOrigin = (request: FastifyRequest): void => {
+      const origin = request.headers.origin;
+      const own = configuredOrigin ?? `${request.protocol}://${request.host}`;
+      if (origin && (origin === own || options.allowedOrigins.includes(origin))) return;
+      throw new Forbidden(
+        origin
+          ? "This origin may not use the public widget routes: add it to ALLOWED_ORIGINS, or send an API key."
+          : "Public widget routes answer browser pages from ALLOWED_ORIGINS (Origin header) or requests with an API key.",
+      );
+    };
+
+    app.addHook("onRequest", async (request) => {
+      request.clientId = addressId(request.ip);
+      // CORS preflights carry no credentials by design; @fastify/cors answers them.
+      if (request.method === "OPTIONS") return;
+      const surface = surfaceOf(request.routeOptions.config, request.routeOptions.url);
+      if (surface === undefined || surface === "public") return;
+      const token = bearerToken(request);
+
+      if (surface === "admin") {
+        if (!token) throw new Unauthorized("Admin routes need `Authorization: Bearer <ADMIN_KEY>`.");
+        request.clientId = verify(request, token, adminKeys, "admin key");
+        return;
+      }
+      if (apiKeys.length === 0) return; // no API_KEYS: the API is open (local use)
+      if (token) {
+        request.clientId = verify(request, token, apiKeys, "API key");
+        return;
+      }
+      if (publicSurfaces.has(surface)) {
+        // A key-less browser call: only pages the owner listed may use the owner's budget.
+        // Document views are navigations (no Origin header), so only rate limits apply to them.
+        if (surface === "widget") checkOrigin(request);
+        return;
+      }
+      throw new Unauthorized("Missing API key: send `Authorization: Bearer <key>`.");
+    });
+  },
+  { name: "tutor-api-key-auth" },
+);

@@ -42,7 +42,8 @@ export const askRoutes: FastifyPluginAsyncZod<AskRouteOptions> = async (app, { c
   app.post(
     "/api/ask",
     {
-      ...(rateLimit ? { config: { rateLimit } } : {}),
+      // Public with PUBLIC_ROUTES=widget (the widget calls it); one model budget with /v1 (plugins/rateLimit.ts).
+      config: { auth: "widget", modelBacked: true, ...(rateLimit ? { rateLimit } : {}) },
       schema: {
         tags: ["ask"],
         summary: "Answer a question from the roadmaps, with numbered citations",

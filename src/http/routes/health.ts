@@ -11,11 +11,13 @@ export interface HealthRouteOptions {
 
 /** /healthz: the process is up. /readyz: an index is loaded and queries can be answered. */
 export const healthRoutes: FastifyPluginAsync<HealthRouteOptions> = async (app, { tryIndex, indexProblem, mode }) => {
-  app.get("/healthz", { schema: { tags: ["health"], summary: "Liveness" }, config: { rateLimit: false } }, async () => ({
+  // Probes stay answerable whatever the load: no key, no rate limit, never shed.
+  const config = { auth: "public", rateLimit: false, loadShedding: false } as const;
+  app.get("/healthz", { schema: { tags: ["health"], summary: "Liveness" }, config }, async () => ({
     status: "ok",
   }));
 
-  app.get("/readyz", { schema: { tags: ["health"], summary: "Readiness" }, config: { rateLimit: false } }, async (_request, reply) => {
+  app.get("/readyz", { schema: { tags: ["health"], summary: "Readiness" }, config }, async (_request, reply) => {
     const index = tryIndex();
     if (!index) {
       return reply.status(503).send({

@@ -84,7 +84,7 @@ export const openAiCompatibleRoutes: FastifyPluginAsyncZod<OpenAiCompatibleOptio
   const modelId = config.OPENAI_COMPAT_MODEL_ID;
   const created = Math.floor(Date.now() / 1000);
 
-  app.get("/v1/models", { schema: { tags: ["openai-compatible"], summary: "The tutor, listed as a model" } }, async () => ({
+  app.get("/v1/models", { config: { auth: "v1" }, schema: { tags: ["openai-compatible"], summary: "The tutor, listed as a model" } }, async () => ({
     object: "list",
     data: [{ id: modelId, object: "model", created, owned_by: "roadmap-tutor" }],
   }));
@@ -92,7 +92,7 @@ export const openAiCompatibleRoutes: FastifyPluginAsyncZod<OpenAiCompatibleOptio
   app.post(
     "/v1/chat/completions",
     {
-      ...(rateLimit ? { config: { rateLimit } } : {}),
+      config: { auth: "v1", modelBacked: true, ...(rateLimit ? { rateLimit } : {}) },
       schema: {
         tags: ["openai-compatible"],
         summary: "OpenAI-compatible chat completions answered from the roadmaps",

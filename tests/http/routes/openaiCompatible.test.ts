@@ -7,7 +7,7 @@ const KEY = "tutor-key-for-tests-0001";
 let t: TestApp;
 let baseURL: string;
 beforeAll(async () => {
-  t = await buildTestApp({ env: { API_KEYS: `${KEY},second-key-0002`, OPENAI_COMPAT_MODEL_ID: "roadmap-tutor" } });
+  t = await buildTestApp({ env: { API_KEYS: `${KEY},second-key-000000002`, OPENAI_COMPAT_MODEL_ID: "roadmap-tutor" } });
   const address = await t.app.listen({ host: "127.0.0.1", port: 0 });
   baseURL = `${address}/v1`;
 });

@@ -72,11 +72,11 @@ export const roadmapPagesPlugin: FastifyPluginAsync<RoadmapPagesOptions> = async
     return marks;
   };
 
-  app.get(ROADMAP_SCRIPT_PATH, { schema: { hide: true } }, async (_request, reply) =>
+  app.get(ROADMAP_SCRIPT_PATH, { schema: { hide: true }, config: { auth: "public" } }, async (_request, reply) =>
     reply.header("content-type", "text/javascript; charset=utf-8").header("cache-control", "public, max-age=300").send(await loadScript()),
   );
 
-  app.get<{ Querystring: PageQuery }>("/roadmaps", { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Querystring: PageQuery }>("/roadmaps", { schema: { hide: true }, config: { auth: "documents" } }, async (request, reply) => {
     const m = pageMessagesFor(request.query.lang, request.headers["accept-language"]);
     const index = options.index();
     if (!index) return notReady(reply);
@@ -92,7 +92,7 @@ export const roadmapPagesPlugin: FastifyPluginAsync<RoadmapPagesOptions> = async
     return sendHtml(reply, 200, renderRoadmapIndex({ entries, m, indexVersion: path.basename(index.dir), ...(topic ? { topic } : {}) }));
   });
 
-  app.get<{ Params: { id: string }; Querystring: PageQuery }>("/roadmaps/:id", { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Params: { id: string }; Querystring: PageQuery }>("/roadmaps/:id", { schema: { hide: true }, config: { auth: "documents" } }, async (request, reply) => {
     const m = pageMessagesFor(request.query.lang, request.headers["accept-language"]);
     const index = options.index();
     if (!index) return notReady(reply);
