@@ -16,7 +16,13 @@ export interface RecordedRequest {
 }
 
 export type ChatReply =
-  | { kind: "text"; content: string; usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number } }
+  | {
+      kind: "text";
+      content: string;
+      usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
+      /** Stream exactly these deltas (default: content split at spaces). */
+      pieces?: string[];
+    }
   | { kind: "status"; status: number; message?: string }
   | { kind: "hang" }
   | { kind: "cut"; content: string; afterChunks: number }
@@ -244,7 +250,7 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {
         };
         if (streaming) {
           const includeUsage = body?.stream_options?.include_usage === true;
-          await writeStream(response, id, model, splitIntoStreamChunks(reply.content), null, includeUsage, usage);
+          await writeStream(response, id, model, reply.pieces ?? splitIntoStreamChunks(reply.content), null, includeUsage, usage);
           return;
         }
         sendJson(response, 200, {
