@@ -35,7 +35,7 @@ export interface LlmAnswererOptions {
 }
 
 const MAX_CONDENSED_CHARS = 500;
-const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
+const DEFAULT_IDLE_TIMEOUT_MS = 20_000;
 const DEFAULT_MAX_ANSWER_CHARS = 20_000;
 
 interface Prepared {
@@ -46,10 +46,7 @@ interface Prepared {
   usage?: Usage;
 }
 
-function isUpstreamFailure(error: unknown): boolean {
-  return error instanceof UpstreamFailed || error instanceof UpstreamTimeout;
-}
-
+const isUpstreamFailure = (error: unknown) => error instanceof UpstreamFailed || error instanceof UpstreamTimeout;
 /**
  * LLM mode: condense the conversation into a standalone question (one model call, only with
  * history), retrieve, abstain without a model call on weak evidence, else generate a cited
@@ -79,19 +76,13 @@ export class LlmAnswerer implements Answerer {
 
   /** One model reply as text pieces; failures come out as product errors (UpstreamFailed/Timeout). */
   private async *reply(messages: BaseMessage[], signal: AbortSignal, maxChars: number, settings: GenerationSettings = {}): AsyncGenerator<string, ModelStreamEnd> {
-    const model = (settings.temperature !== undefined || settings.maxTokens !== undefined) && this.options.chatModelFor
-      ? this.options.chatModelFor(settings)
-      : this.options.chatModel;
+    const custom = settings.temperature !== undefined || settings.maxTokens !== undefined;
+    const model = custom && this.options.chatModelFor ? this.options.chatModelFor(settings) : this.options.chatModel;
     const idleMs = this.options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+    const stalled = () => new UpstreamTimeout(`model server ${this.server()} sent nothing for ${idleMs} ms`);
+    const pieces = streamModel(model, messages, { signal, idleTimeoutMs: idleMs, maxChars, stop: settings.stop, stalled });
     let sent = false;
     try {
-      const pieces = streamModel(model, messages, {
-        signal,
-        idleTimeoutMs: idleMs,
-        maxChars,
-        stop: settings.stop,
-        stalled: () => new UpstreamTimeout(`model server ${this.server()} sent nothing for ${idleMs} ms`),
-      });
       let step = await pieces.next();
       for (; !step.done; step = await pieces.next()) {
         if (step.value.trim().length > 0) sent = true;
@@ -102,6 +93,9 @@ export class LlmAnswerer implements Answerer {
       return step.value;
     } catch (error) {
       throw toUpstreamError(error, { baseURL: this.options.baseURL, signal });
+    } finally {
+      // When our reader stops early, stop the model request too.
+      void pieces.return(undefined as never).catch(() => {});
     }
   }
 
@@ -226,8 +220,8 @@ export class LlmAnswerer implements Answerer {
     let raw = "";
     let sentText = false;
     let end: ModelStreamEnd;
+    const pieces = this.reply(this.messages(prepared), signal, this.options.maxAnswerChars ?? DEFAULT_MAX_ANSWER_CHARS, request.generation);
     try {
-      const pieces = this.reply(this.messages(prepared), signal, this.options.maxAnswerChars ?? DEFAULT_MAX_ANSWER_CHARS, request.generation);
       let step = await pieces.next();
       for (; !step.done; step = await pieces.next()) {
         raw += step.value;
@@ -244,6 +238,8 @@ export class LlmAnswerer implements Answerer {
       for (const piece of answerTokens(fallback.answer)) yield { type: "token", text: piece };
       yield { type: "done", result: fallback };
       return;
+    } finally {
+      void pieces.return(undefined as never).catch(() => {});
     }
     const rest = filter.end();
     if (rest.length > 0) yield { type: "token", text: rest };

@@ -71,19 +71,21 @@ export interface EventStreamFraming<E> {
  */
 export async function sendEventStream<E>(request: FastifyRequest, reply: FastifyReply, events: AsyncIterable<E>, framing: EventStreamFraming<E>): Promise<FastifyReply> {
   const iterator = events[Symbol.asyncIterator]();
-  const first = await iterator.next();
+  let step = await iterator.next();
   reply.hijack();
   const raw = reply.raw;
   startEventStream(raw, carriedHeaders(reply.getHeaders()));
   framing.open?.(raw);
   try {
-    for (let step = first; !step.done; step = await iterator.next()) framing.write(raw, step.value);
+    for (; !step.done; step = await iterator.next()) framing.write(raw, step.value);
   } catch (error) {
     if (!raw.destroyed) {
       request.log.warn({ err: error }, "answer stream failed");
       framing.writeError(raw, error);
     }
   } finally {
+    // Stopped early (a write threw): let the answerer release its slot and its model request.
+    if (!step.done) void iterator.return?.()?.catch(() => {});
     framing.close?.(raw);
     raw.end();
   }
