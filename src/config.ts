@@ -36,7 +36,7 @@ export const configSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Public URL of this server, used in links inside answers (OpenAI-compatible route, widget). */
-  PUBLIC_BASE_URL: z.url().optional(),
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: "PUBLIC_BASE_URL must be an http(s) URL" }).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Log full prompts at debug level. Off by default: prompts contain user text. */
   DEBUG_PROMPTS: boolean.default(false),
