@@ -46,7 +46,13 @@ interface Prepared {
   usage?: Usage;
 }
 
-const isUpstreamFailure = (error: unknown) => error instanceof UpstreamFailed || error instanceof UpstreamTimeout;
+/** An answer that exists in full (abstention, extractive fallback) as citations, tokens, done. */
+function* wholeAnswer(result: AnswerResult): Iterable<AnswerEvent> {
+  yield { type: "citations", citations: result.citations };
+  for (const text of answerTokens(result.answer)) yield { type: "token", text };
+  yield { type: "done", result };
+}
+
 /**
  * LLM mode: condense the conversation into a standalone question (one model call, only with
  * history), retrieve, abstain without a model call on weak evidence, else generate a cited
@@ -58,20 +64,19 @@ export class LlmAnswerer implements Answerer {
   readonly mode = "llm" as const;
   private readonly now: () => number;
   private readonly extractive: ExtractiveAnswerer;
+  /** The model server as it may be shown in errors (never the key). */
+  private readonly server: string;
 
   constructor(private readonly options: LlmAnswererOptions) {
     this.now = options.now ?? (() => performance.now());
+    this.server = displayServerUrl(options.baseURL);
     this.extractive = new ExtractiveAnswerer({ retriever: options.retriever, maxHistoryTurns: options.maxHistoryTurns ?? 10, now: this.now });
-  }
-
-  private server(): string {
-    return displayServerUrl(this.options.baseURL);
   }
 
   /** The caller's signal plus this answerer's own total deadline. */
   private deadline(request: AnswerRequest) {
     const ms = this.options.answerTimeoutMs;
-    return withDeadline(request.signal, ms, () => new UpstreamTimeout(`model server ${this.server()} gave no complete answer within ${ms} ms`));
+    return withDeadline(request.signal, ms, () => new UpstreamTimeout(`model server ${this.server} gave no complete answer within ${ms} ms`));
   }
 
   /** One model reply as text pieces; failures come out as product errors (UpstreamFailed/Timeout). */
@@ -79,7 +84,7 @@ export class LlmAnswerer implements Answerer {
     const custom = settings.temperature !== undefined || settings.maxTokens !== undefined;
     const model = custom && this.options.chatModelFor ? this.options.chatModelFor(settings) : this.options.chatModel;
     const idleMs = this.options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
-    const stalled = () => new UpstreamTimeout(`model server ${this.server()} sent nothing for ${idleMs} ms`);
+    const stalled = () => new UpstreamTimeout(`model server ${this.server} sent nothing for ${idleMs} ms`);
     const pieces = streamModel(model, messages, { signal, idleTimeoutMs: idleMs, maxChars, stop: settings.stop, stalled });
     let sent = false;
     try {
@@ -89,7 +94,7 @@ export class LlmAnswerer implements Answerer {
         yield step.value;
       }
       // An HTML page, an unparsable stream or `choices: []` reads as a stream with no text.
-      if (!sent) throw new UpstreamFailed(`model server ${this.server()} sent an empty or unreadable reply`);
+      if (!sent) throw new UpstreamFailed(`model server ${this.server} sent an empty or unreadable reply`);
       return step.value;
     } catch (error) {
       throw toUpstreamError(error, { baseURL: this.options.baseURL, signal });
@@ -131,11 +136,8 @@ export class LlmAnswerer implements Answerer {
   }
 
   private messages(prepared: Prepared): BaseMessage[] {
-    const prompt = buildAnswerPrompt({
-      question: prepared.standaloneQuestion,
-      passages: prepared.result.passages,
-      language: answerLanguage(prepared.result.analysis.language),
-    });
+    const language = answerLanguage(prepared.result.analysis.language);
+    const prompt = buildAnswerPrompt({ question: prepared.standaloneQuestion, passages: prepared.result.passages, language });
     this.options.onPrompt?.("answer", prompt);
     return [new SystemMessage(prompt.system), new HumanMessage(prompt.user)];
   }
@@ -167,7 +169,7 @@ export class LlmAnswerer implements Answerer {
 
   /** When allowed, the extractive answer for a model failure; else the failure itself. */
   private async fallbackOrThrow(error: unknown, request: AnswerRequest, signal: AbortSignal, prepared?: Prepared): Promise<AnswerResult> {
-    if (!this.options.fallbackToExtractive || !isUpstreamFailure(error) || signal.aborted) throw error;
+    if (!this.options.fallbackToExtractive || !(error instanceof UpstreamFailed || error instanceof UpstreamTimeout) || signal.aborted) throw error;
     if (prepared) {
       return this.extractive.fromRetrieval(prepared.standaloneQuestion, prepared.result, { retrieveMs: prepared.retrieveMs, generateMs: prepared.generateMs }, { fallback: true });
     }
@@ -180,36 +182,35 @@ export class LlmAnswerer implements Answerer {
 
   async answer(request: AnswerRequest): Promise<AnswerResult> {
     let result: AnswerResult | undefined;
-    for await (const event of this.stream(request)) if (event.type === "done") result = event.result;
-    if (!result) throw new UpstreamFailed(`model server ${this.server()} gave no answer`);
+    // Nothing reaches a client before `done` here, so a fallback is allowed even after tokens.
+    for await (const event of this.events(request, true)) if (event.type === "done") result = event.result;
+    if (!result) throw new UpstreamFailed(`model server ${this.server} gave no answer`);
     return result;
   }
 
-  async *stream(request: AnswerRequest): AsyncIterable<AnswerEvent> {
+  stream(request: AnswerRequest): AsyncIterable<AnswerEvent> {
+    return this.events(request, false);
+  }
+
+  private async *events(request: AnswerRequest, buffered: boolean): AsyncIterable<AnswerEvent> {
     const deadline = this.deadline(request);
     try {
-      yield* this.streamWithin(request, deadline.signal);
+      yield* this.streamWithin(request, deadline.signal, buffered);
     } finally {
       deadline.clear();
     }
   }
 
-  private async *streamWithin(request: AnswerRequest, signal: AbortSignal): AsyncIterable<AnswerEvent> {
+  private async *streamWithin(request: AnswerRequest, signal: AbortSignal, buffered: boolean): AsyncIterable<AnswerEvent> {
     let prepared: Prepared;
     try {
       prepared = await this.prepare(request, signal);
     } catch (error) {
-      const result = await this.fallbackOrThrow(error, request, signal);
-      yield { type: "citations", citations: result.citations };
-      for (const text of answerTokens(result.answer)) yield { type: "token", text };
-      yield { type: "done", result };
+      yield* wholeAnswer(await this.fallbackOrThrow(error, request, signal));
       return;
     }
     if (prepared.result.weak || prepared.result.passages.length === 0) {
-      const result = this.abstained(prepared);
-      yield { type: "citations", citations: [] };
-      yield { type: "token", text: result.answer };
-      yield { type: "done", result };
+      yield* wholeAnswer(this.abstained(prepared));
       return;
     }
 
@@ -233,7 +234,7 @@ export class LlmAnswerer implements Answerer {
       end = step.value;
     } catch (error) {
       // Once tokens reached the client, switching to another answer would garble it.
-      if (sentText) throw error;
+      if (sentText && !buffered) throw error;
       const fallback = await this.fallbackOrThrow(error, request, signal, prepared);
       for (const piece of answerTokens(fallback.answer)) yield { type: "token", text: piece };
       yield { type: "done", result: fallback };

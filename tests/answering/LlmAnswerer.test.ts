@@ -210,6 +210,15 @@ describe("LlmAnswerer", () => {
     expect(done.type === "done" && done.result.fallback).toBe(true);
   });
 
+  it("falls back in a JSON answer even when the model stream was cut after some tokens", async () => {
+    const { answerer } = await answererWith({ chat: () => ({ kind: "cut", content: "one two three four five six", afterChunks: 3 }) }, { fallback: true });
+    const result = await answerer.answer({ question: LORA_NEXT });
+    expect(result.fallback).toBe(true);
+    // A stream that already sent tokens cannot switch answers: it fails instead.
+    const { error } = await collect(answerer, { question: LORA_NEXT });
+    expect(error).toBeInstanceOf(UpstreamFailed);
+  });
+
   it("passes the caller's AbortSignal to the model call", async () => {
     const { answerer, fake } = await answererWith({ chat: () => ({ kind: "hang" }) });
     const controller = new AbortController();
