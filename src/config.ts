@@ -105,6 +105,10 @@ export const configSchema = z.object({
   /** Per-request timeout towards the model/embedding server. */
   OPENAI_TIMEOUT_MS: positiveInt.default(30_000),
   OPENAI_MAX_RETRIES: nonNegativeInt.max(10).default(2),
+  /** Longest silence allowed between streamed model chunks before the answer fails with 504. */
+  MODEL_IDLE_TIMEOUT_MS: positiveInt.default(20_000),
+  /** Longest answer kept from the model; past it the model request is stopped (finish_reason "length"). */
+  MAX_ANSWER_CHARS: z.coerce.number().int().min(100).max(1_000_000).default(20_000),
   /** When the model server fails, answer extractively (marked as such) instead of erroring. */
   FALLBACK_EXTRACTIVE: boolean.default(false),
 
@@ -116,6 +120,7 @@ export const configSchema = z.object({
   MAX_QUESTION_CHARS: z.coerce.number().int().min(10).max(20_000).default(1000),
   MAX_HISTORY_TURNS: z.coerce.number().int().min(0).max(100).default(10),
   BODY_LIMIT_BYTES: positiveInt.default(64 * 1024),
+  /** Deadline for one question, end to end: queue wait, condensing, retries and generation (504 past it). */
   REQUEST_TIMEOUT_MS: positiveInt.default(60_000),
 
   /** Comma-separated origins allowed by CORS (the widget's host pages). Empty: same origin only. */

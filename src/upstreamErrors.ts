@@ -51,9 +51,11 @@ export interface UpstreamErrorContext {
 
 /**
  * Map anything the OpenAI client (through LangChain) throws to UpstreamFailed / UpstreamTimeout.
- * A TutorError passes through unchanged; an abort requested by the caller is rethrown as is.
+ * A TutorError passes through unchanged; an abort requested by the caller is rethrown as is,
+ * unless its reason is itself a TutorError (a deadline: src/answering/deadline.ts), which wins.
  */
 export function toUpstreamError(error: unknown, context: UpstreamErrorContext): unknown {
+  if (context.signal?.aborted && context.signal.reason instanceof TutorError) return context.signal.reason;
   if (error instanceof TutorError) return error;
   if (context.signal?.aborted) return error;
   const kind = context.server ?? "model";

@@ -53,3 +53,18 @@ describe("parseConfig", () => {
     expect(described).toContain("2 configured");
   });
 });
+
+describe("PUBLIC_BASE_URL (citation links are built from it)", () => {
+  it("accepts only http(s) URLs", () => {
+    expect(parseConfig({ PUBLIC_BASE_URL: "https://tutor.example.org" }).PUBLIC_BASE_URL).toBe("https://tutor.example.org");
+    for (const bad of ["javascript:alert(1)", "ftp://tutor.example.org", "data:text/html,x"]) {
+      expect(() => parseConfig({ PUBLIC_BASE_URL: bad })).toThrow(/PUBLIC_BASE_URL/);
+    }
+  });
+
+  it("parses the model stream limits", () => {
+    const config = parseConfig({ MODEL_IDLE_TIMEOUT_MS: "500", MAX_ANSWER_CHARS: "3000" });
+    expect(config).toMatchObject({ MODEL_IDLE_TIMEOUT_MS: 500, MAX_ANSWER_CHARS: 3000 });
+    expect(() => parseConfig({ MAX_ANSWER_CHARS: "10" })).toThrow(/MAX_ANSWER_CHARS/);
+  });
+});

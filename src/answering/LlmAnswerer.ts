@@ -1,30 +1,43 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { HumanMessage, SystemMessage } from "@langchain/core/messages";
-import type { BaseMessage, MessageContent, UsageMetadata } from "@langchain/core/messages";
+import type { BaseMessage } from "@langchain/core/messages";
 import type { RetrievalResult, Retriever } from "../retrieval/types.js";
 import { UpstreamFailed, UpstreamTimeout } from "../errors.js";
+import { CitationStreamFilter } from "./citationStream.js";
 import { buildCitations, checkCitationMarkers } from "./citations.js";
+import { withDeadline } from "./deadline.js";
 import { ExtractiveAnswerer, answerTokens, recentHistory, retrieveOptions } from "./ExtractiveAnswerer.js";
 import { answerLanguage, answerLanguageOfText } from "./language.js";
+import { addUsage, streamModel, type ModelStreamEnd } from "./modelStream.js";
 import { ANSWER_WORDING, buildAnswerPrompt, buildCondensePrompt, cleanCondensedQuestion } from "./prompts.js";
-import { toUpstreamError } from "../upstreamErrors.js";
+import { displayServerUrl, toUpstreamError } from "../upstreamErrors.js";
 import { roadmapPositionsOf } from "./roadmapPlacement.js";
-import type { AnswerEvent, AnswerRequest, AnswerResult, Answerer, Citation, Usage } from "./types.js";
+import type { AnswerEvent, AnswerRequest, AnswerResult, Answerer, Citation, GenerationSettings, Usage } from "./types.js";
 
 export interface LlmAnswererOptions {
   retriever: Retriever;
   chatModel: BaseChatModel;
+  /** The chat model with a request's own temperature / max tokens (the /v1 route's parameters). */
+  chatModelFor?: (settings: GenerationSettings) => BaseChatModel;
   /** The model server's base URL, for error messages (never the key). */
   baseURL: string | undefined;
   maxHistoryTurns?: number;
   /** On a model failure before any token was sent, answer extractively (marked fallback). */
   fallbackToExtractive?: boolean;
+  /** Longest silence between streamed model chunks (MODEL_IDLE_TIMEOUT_MS). */
+  idleTimeoutMs?: number;
+  /** Longest answer kept (MAX_ANSWER_CHARS); past it the model request is stopped. */
+  maxAnswerChars?: number;
+  /** Total time for one answer, condensing and retries included (REQUEST_TIMEOUT_MS). */
+  answerTimeoutMs?: number;
   now?: () => number;
   /** Sees every prompt sent (for DEBUG_PROMPTS logging); prompts contain user text, so off by default. */
   onPrompt?: (kind: "condense" | "answer", prompt: { system: string; user: string }) => void;
 }
 
 const MAX_CONDENSED_CHARS = 500;
+const DEFAULT_IDLE_TIMEOUT_MS = 20_000;
+const DEFAULT_MAX_ANSWER_CHARS = 20_000;
 
 interface Prepared {
   standaloneQuestion: string;
@@ -34,71 +47,83 @@ interface Prepared {
   usage?: Usage;
 }
 
-function textOf(content: MessageContent): string {
-  if (typeof content === "string") return content;
-  return content.map((part) => (part.type === "text" && typeof part.text === "string" ? part.text : "")).join("");
-}
-
-function toUsage(metadata: UsageMetadata | undefined): Usage | undefined {
-  if (!metadata) return undefined;
-  return { promptTokens: metadata.input_tokens, completionTokens: metadata.output_tokens, totalTokens: metadata.total_tokens };
-}
-
-function addUsage(a: Usage | undefined, b: Usage | undefined): Usage | undefined {
-  if (!a) return b;
-  if (!b) return a;
-  return { promptTokens: a.promptTokens + b.promptTokens, completionTokens: a.completionTokens + b.completionTokens, totalTokens: a.totalTokens + b.totalTokens };
-}
-
-function isUpstreamFailure(error: unknown): boolean {
-  return error instanceof UpstreamFailed || error instanceof UpstreamTimeout;
+/** An answer that exists in full (abstention, extractive fallback) as citations, tokens, done. */
+function* wholeAnswer(result: AnswerResult): Iterable<AnswerEvent> {
+  yield { type: "citations", citations: result.citations };
+  for (const text of answerTokens(result.answer)) yield { type: "token", text };
+  yield { type: "done", result };
 }
 
 /**
  * LLM mode: condense the conversation into a standalone question (one model call, only with
  * history), retrieve, abstain without a model call on weak evidence, else generate a cited
- * answer from the numbered passages. Invented citation markers are removed before `done`.
+ * answer from the numbered passages. Every model reply is read as a stream under one deadline,
+ * an idle timeout and a length cap (see modelStream.ts); invented citation markers are removed
+ * as the text streams, so streamed and JSON answers are the same text.
  */
 export class LlmAnswerer implements Answerer {
   readonly mode = "llm" as const;
   private readonly now: () => number;
   private readonly extractive: ExtractiveAnswerer;
+  /** The model server as it may be shown in errors (never the key). */
+  private readonly server: string;
 
   constructor(private readonly options: LlmAnswererOptions) {
     this.now = options.now ?? (() => performance.now());
+    this.server = displayServerUrl(options.baseURL);
     this.extractive = new ExtractiveAnswerer({ retriever: options.retriever, maxHistoryTurns: options.maxHistoryTurns ?? 10, now: this.now });
   }
 
-  private callOptions(signal: AbortSignal | undefined) {
-    return signal ? { signal } : {};
+  /** The caller's signal plus this answerer's own total deadline. */
+  private deadline(request: AnswerRequest) {
+    const ms = this.options.answerTimeoutMs;
+    return withDeadline(request.signal, ms, () => new UpstreamTimeout(`model server ${this.server} gave no complete answer within ${ms} ms`));
   }
 
-  private async call<T>(signal: AbortSignal | undefined, run: () => Promise<T>): Promise<T> {
+  /** One model reply as text pieces; failures come out as product errors (UpstreamFailed/Timeout). */
+  private async *reply(messages: BaseMessage[], signal: AbortSignal, maxChars: number, settings: GenerationSettings = {}): AsyncGenerator<string, ModelStreamEnd> {
+    const custom = settings.temperature !== undefined || settings.maxTokens !== undefined;
+    const model = custom && this.options.chatModelFor ? this.options.chatModelFor(settings) : this.options.chatModel;
+    const idleMs = this.options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+    const stalled = () => new UpstreamTimeout(`model server ${this.server} sent nothing for ${idleMs} ms`);
+    const pieces = streamModel(model, messages, { signal, idleTimeoutMs: idleMs, maxChars, stop: settings.stop, stalled });
+    let sent = false;
     try {
-      return await run();
+      let step = await pieces.next();
+      for (; !step.done; step = await pieces.next()) {
+        if (step.value.trim().length > 0) sent = true;
+        yield step.value;
+      }
+      // An HTML page, an unparsable stream or `choices: []` reads as a stream with no text.
+      if (!sent) throw new UpstreamFailed(`model server ${this.server} sent an empty or unreadable reply`);
+      return step.value;
     } catch (error) {
       throw toUpstreamError(error, { baseURL: this.options.baseURL, signal });
+    } finally {
+      // When our reader stops early, stop the model request too.
+      void pieces.return(undefined as never).catch(() => {});
     }
   }
 
-  private async condense(request: AnswerRequest): Promise<{ question: string; usage?: Usage }> {
+  private async condense(request: AnswerRequest, signal: AbortSignal): Promise<{ question: string; usage?: Usage }> {
     const history = recentHistory(request.history, this.options.maxHistoryTurns ?? 10);
     if (history.length === 0) return { question: request.question.trim() };
     const prompt = buildCondensePrompt({ history, followUp: request.question, language: answerLanguageOfText(request.question) });
     this.options.onPrompt?.("condense", prompt);
-    const reply = await this.call(request.signal, () =>
-      this.options.chatModel.invoke([new SystemMessage(prompt.system), new HumanMessage(prompt.user)], this.callOptions(request.signal)),
-    );
-    const condensed = cleanCondensedQuestion(textOf(reply.content));
-    const usage = toUsage(reply.usage_metadata);
+    const pieces = this.reply([new SystemMessage(prompt.system), new HumanMessage(prompt.user)], signal, MAX_CONDENSED_CHARS * 2);
+    let text = "";
+    let step = await pieces.next();
+    for (; !step.done; step = await pieces.next()) text += step.value;
+    const condensed = cleanCondensedQuestion(text);
+    const usage = step.value.usage;
     // An empty or rambling reply means the model answered instead of rewriting: keep the question.
-    const usable = condensed.length > 0 && condensed.length <= MAX_CONDENSED_CHARS;
+    const usable = !step.value.truncated && condensed.length > 0 && condensed.length <= MAX_CONDENSED_CHARS;
     return { question: usable ? condensed : request.question.trim(), ...(usage ? { usage } : {}) };
   }
 
-  private async prepare(request: AnswerRequest): Promise<Prepared> {
+  private async prepare(request: AnswerRequest, signal: AbortSignal): Promise<Prepared> {
     const condenseStarted = this.now();
-    const condensed = await this.condense(request);
+    const condensed = await this.condense(request, signal);
     const generateMs = this.now() - condenseStarted;
     const retrieveStarted = this.now();
     const result = await this.options.retriever.retrieve(condensed.question, retrieveOptions(request));
@@ -112,11 +137,8 @@ export class LlmAnswerer implements Answerer {
   }
 
   private messages(prepared: Prepared): BaseMessage[] {
-    const prompt = buildAnswerPrompt({
-      question: prepared.standaloneQuestion,
-      passages: prepared.result.passages,
-      language: answerLanguage(prepared.result.analysis.language),
-    });
+    const language = answerLanguage(prepared.result.analysis.language);
+    const prompt = buildAnswerPrompt({ question: prepared.standaloneQuestion, passages: prepared.result.passages, language });
     this.options.onPrompt?.("answer", prompt);
     return [new SystemMessage(prompt.system), new HumanMessage(prompt.user)];
   }
@@ -125,7 +147,7 @@ export class LlmAnswerer implements Answerer {
     return this.finish(prepared, ANSWER_WORDING[answerLanguage(prepared.result.analysis.language)].abstain, [], { abstained: true });
   }
 
-  private finish(prepared: Prepared, raw: string, citations: Citation[], extra: { abstained?: boolean; usage?: Usage; generateMs?: number } = {}): AnswerResult {
+  private finish(prepared: Prepared, raw: string, citations: Citation[], extra: { abstained?: boolean; generateMs?: number } & Partial<ModelStreamEnd> = {}): AnswerResult {
     const checked = checkCitationMarkers(raw.trim(), citations.length);
     const abstain = ANSWER_WORDING[answerLanguage(prepared.result.analysis.language)].abstain;
     // The model was told to answer with exactly this sentence when the passages do not help.
@@ -143,12 +165,13 @@ export class LlmAnswerer implements Answerer {
       timings: { retrieveMs: prepared.retrieveMs, generateMs: prepared.generateMs + (extra.generateMs ?? 0) },
       ...(usage ? { usage } : {}),
       ...(abstained ? {} : roadmapPositionsOf(prepared.result)),
+      ...(extra.truncated ? { truncated: true } : {}),
     };
   }
 
   /** When allowed, the extractive answer for a model failure; else the failure itself. */
-  private async fallbackOrThrow(error: unknown, request: AnswerRequest, prepared?: Prepared): Promise<AnswerResult> {
-    if (!this.options.fallbackToExtractive || !isUpstreamFailure(error) || request.signal?.aborted) throw error;
+  private async fallbackOrThrow(error: unknown, request: AnswerRequest, signal: AbortSignal, prepared?: Prepared): Promise<AnswerResult> {
+    if (!this.options.fallbackToExtractive || !(error instanceof UpstreamFailed || error instanceof UpstreamTimeout) || signal.aborted) throw error;
     if (prepared) {
       return this.extractive.fromRetrieval(prepared.standaloneQuestion, prepared.result, { retrieveMs: prepared.retrieveMs, generateMs: prepared.generateMs }, { fallback: true });
     }
@@ -160,69 +183,69 @@ export class LlmAnswerer implements Answerer {
   }
 
   async answer(request: AnswerRequest): Promise<AnswerResult> {
-    let prepared: Prepared;
+    let result: AnswerResult | undefined;
+    // Nothing reaches a client before `done` here, so a fallback is allowed even after tokens.
+    for await (const event of this.events(request, true)) if (event.type === "done") result = event.result;
+    if (!result) throw new UpstreamFailed(`model server ${this.server} gave no answer`);
+    return result;
+  }
+
+  stream(request: AnswerRequest): AsyncIterable<AnswerEvent> {
+    return this.events(request, false);
+  }
+
+  private async *events(request: AnswerRequest, buffered: boolean): AsyncIterable<AnswerEvent> {
+    const deadline = this.deadline(request);
     try {
-      prepared = await this.prepare(request);
-    } catch (error) {
-      return this.fallbackOrThrow(error, request);
-    }
-    if (prepared.result.weak || prepared.result.passages.length === 0) return this.abstained(prepared);
-    const citations = buildCitations(prepared.result.passages);
-    const started = this.now();
-    try {
-      const reply = await this.call(request.signal, () => this.options.chatModel.invoke(this.messages(prepared), this.callOptions(request.signal)));
-      const usage = toUsage(reply.usage_metadata);
-      return this.finish(prepared, textOf(reply.content), citations, { generateMs: this.now() - started, ...(usage ? { usage } : {}) });
-    } catch (error) {
-      return this.fallbackOrThrow(error, request, prepared);
+      yield* this.streamWithin(request, deadline.signal, buffered);
+    } finally {
+      deadline.clear();
     }
   }
 
-  async *stream(request: AnswerRequest): AsyncIterable<AnswerEvent> {
+  private async *streamWithin(request: AnswerRequest, signal: AbortSignal, buffered: boolean): AsyncIterable<AnswerEvent> {
     let prepared: Prepared;
     try {
-      prepared = await this.prepare(request);
+      prepared = await this.prepare(request, signal);
     } catch (error) {
-      const result = await this.fallbackOrThrow(error, request);
-      yield { type: "citations", citations: result.citations };
-      for (const text of answerTokens(result.answer)) yield { type: "token", text };
-      yield { type: "done", result };
+      yield* wholeAnswer(await this.fallbackOrThrow(error, request, signal));
       return;
     }
     if (prepared.result.weak || prepared.result.passages.length === 0) {
-      const result = this.abstained(prepared);
-      yield { type: "citations", citations: [] };
-      yield { type: "token", text: result.answer };
-      yield { type: "done", result };
+      yield* wholeAnswer(this.abstained(prepared));
       return;
     }
 
     const citations = buildCitations(prepared.result.passages);
     yield { type: "citations", citations };
     const started = this.now();
-    let text = "";
-    let usage: Usage | undefined;
-    let fallback: AnswerResult | undefined;
+    const filter = new CitationStreamFilter(citations.length);
+    let raw = "";
+    let sentText = false;
+    let end: ModelStreamEnd;
+    const pieces = this.reply(this.messages(prepared), signal, this.options.maxAnswerChars ?? DEFAULT_MAX_ANSWER_CHARS, request.generation);
     try {
-      const chunks = await this.options.chatModel.stream(this.messages(prepared), this.callOptions(request.signal));
-      for await (const chunk of chunks) {
-        usage = toUsage(chunk.usage_metadata) ?? usage;
-        const piece = textOf(chunk.content);
-        if (piece.length === 0) continue;
-        text += piece;
-        yield { type: "token", text: piece };
+      let step = await pieces.next();
+      for (; !step.done; step = await pieces.next()) {
+        raw += step.value;
+        const text = filter.push(step.value);
+        if (text.length === 0) continue;
+        sentText = true;
+        yield { type: "token", text };
       }
+      end = step.value;
     } catch (error) {
-      const mapped = toUpstreamError(error, { baseURL: this.options.baseURL, signal: request.signal });
       // Once tokens reached the client, switching to another answer would garble it.
-      if (text.length > 0) throw mapped;
-      fallback = await this.fallbackOrThrow(mapped, request, prepared);
-    }
-    if (fallback) {
+      if (sentText && !buffered) throw error;
+      const fallback = await this.fallbackOrThrow(error, request, signal, prepared);
       for (const piece of answerTokens(fallback.answer)) yield { type: "token", text: piece };
       yield { type: "done", result: fallback };
       return;
+    } finally {
+      void pieces.return(undefined as never).catch(() => {});
     }
-    yield { type: "done", result: this.finish(prepared, text, citations, { generateMs: this.now() - started, ...(usage ? { usage } : {}) }) };
+    const rest = filter.end();
+    if (rest.length > 0) yield { type: "token", text: rest };
+    yield { type: "done", result: this.finish(prepared, raw, citations, { generateMs: this.now() - started, ...end }) };
   }
 }

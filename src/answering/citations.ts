@@ -5,6 +5,22 @@ import type { Citation } from "./types.js";
 /** Text left beyond the link itself under which a chunk counts as "just a link". */
 const LINK_ONLY_SLACK_CHARS = 40;
 
+/**
+ * The URL as a link target, or undefined unless it is http(s). Parsed the way browsers parse it
+ * (WHATWG), so "java\tscript:", "\x01javascript:" or " JAVASCRIPT:" are seen as the scheme a
+ * browser would run, not as text that merely fails a prefix check.
+ */
+export function safeLinkUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : undefined;
+}
+
 /** The URL a citation should open: the web note's page, or the sole link of a link-only chunk. */
 export function citationUrl(chunk: Chunk): string | undefined {
   if (chunk.url) return chunk.url;
@@ -25,7 +41,8 @@ export function citationUrl(chunk: Chunk): string | undefined {
 export function buildCitations(passages: Passage[]): Citation[] {
   return passages.map((passage, i) => {
     const { chunk } = passage;
-    const url = citationUrl(chunk);
+    // Checked again at output, whatever ingest let through: a link is only ever http(s).
+    const url = safeLinkUrl(citationUrl(chunk));
     const citation: Citation = {
       n: i + 1,
       id: chunk.id,

@@ -22,6 +22,10 @@ export function createAnswerer({
   return new LlmAnswerer({
     retriever,
     chatModel: createChatModel(config),
+    chatModelFor: (settings) => createChatModel(config, settings),
+    idleTimeoutMs: config.MODEL_IDLE_TIMEOUT_MS,
+    maxAnswerChars: config.MAX_ANSWER_CHARS,
+    answerTimeoutMs: config.REQUEST_TIMEOUT_MS,
     baseURL: config.OPENAI_BASE_URL,
     maxHistoryTurns: config.MAX_HISTORY_TURNS,
     fallbackToExtractive: config.FALLBACK_EXTRACTIVE,

@@ -55,12 +55,21 @@ export interface Usage {
 
 export type AnswerMode = "llm" | "extractive";
 
+/** Sampling settings a client may choose per request (the /v1 route passes OpenAI's through). */
+export interface GenerationSettings {
+  temperature?: number;
+  /** Capped by the operator's MAX_ANSWER_TOKENS. */
+  maxTokens?: number;
+  stop?: string[];
+}
+
 export interface AnswerRequest {
   question: string;
   history?: Turn[];
   k?: number;
   filters?: RetrievalFilters;
   signal?: AbortSignal;
+  generation?: GenerationSettings;
 }
 
 export interface AnswerResult {
@@ -78,6 +87,8 @@ export interface AnswerResult {
   timings: { retrieveMs: number; generateMs: number };
   usage?: Usage;
   roadmap?: RoadmapPositions;
+  /** The model's reply was cut at MAX_ANSWER_CHARS (and the model request stopped). */
+  truncated?: boolean;
 }
 
 export type AnswerEvent =

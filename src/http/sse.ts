@@ -1,9 +1,14 @@
 import type { ServerResponse } from "node:http";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { withDeadline } from "../answering/deadline.js";
+import { UpstreamTimeout } from "../errors.js";
 
 /**
- * Minimal Server-Sent Events writer over the raw response. We hijack the reply for streams, so
- * headers (CORS, request id) that Fastify hooks already set are copied over by the caller.
+ * Server-Sent Events for the answer routes (/api/ask and /v1/chat/completions): the request's
+ * abort signal, and the one place that pulls the first event, hijacks the reply, writes events
+ * and ends the stream with an error event on failure. The routes only say how events look.
  */
+
 export function startEventStream(raw: ServerResponse, headers: Record<string, string | number | string[]>): void {
   raw.writeHead(200, {
     ...headers,
@@ -30,4 +35,59 @@ export function carriedHeaders(headers: Record<string, unknown>): Record<string,
     if (typeof value === "string" || typeof value === "number" || Array.isArray(value)) out[name] = value as string;
   }
   return out;
+}
+
+/**
+ * The signal an answer runs under: it fires when the client disconnects (so the model request
+ * stops) or when REQUEST_TIMEOUT_MS has passed since the request arrived (504). Cleared when the
+ * response is done.
+ */
+export function answerSignal(reply: FastifyReply, timeoutMs: number): AbortSignal {
+  const client = new AbortController();
+  const deadline = withDeadline(client.signal, timeoutMs, () => new UpstreamTimeout(`No answer within REQUEST_TIMEOUT_MS (${timeoutMs} ms).`));
+  // The response's close fires on client disconnect as well as on normal end; only the former
+  // leaves the response unfinished.
+  reply.raw.on("close", () => {
+    if (!reply.raw.writableFinished) client.abort(new Error("client disconnected"));
+    deadline.clear();
+  });
+  return deadline.signal;
+}
+
+export interface EventStreamFraming<E> {
+  /** Written right after the headers (the /v1 role chunk). */
+  open?: (raw: ServerResponse) => void;
+  write: (raw: ServerResponse, event: E) => void;
+  /** The failure as the stream's last event; not called when the client is already gone. */
+  writeError: (raw: ServerResponse, error: unknown) => void;
+  /** Written last, after success and failure alike (the /v1 `[DONE]`). */
+  close?: (raw: ServerResponse) => void;
+}
+
+/**
+ * Stream `events` as SSE. The first event is pulled before committing to a 200 stream, so
+ * failures before anything was produced (bad filters, index not ready, queue full, upstream
+ * refused) stay plain JSON errors with their status.
+ */
+export async function sendEventStream<E>(request: FastifyRequest, reply: FastifyReply, events: AsyncIterable<E>, framing: EventStreamFraming<E>): Promise<FastifyReply> {
+  const iterator = events[Symbol.asyncIterator]();
+  let step = await iterator.next();
+  reply.hijack();
+  const raw = reply.raw;
+  startEventStream(raw, carriedHeaders(reply.getHeaders()));
+  framing.open?.(raw);
+  try {
+    for (; !step.done; step = await iterator.next()) framing.write(raw, step.value);
+  } catch (error) {
+    if (!raw.destroyed) {
+      request.log.warn({ err: error }, "answer stream failed");
+      framing.writeError(raw, error);
+    }
+  } finally {
+    // Stopped early (a write threw): let the answerer release its slot and its model request.
+    if (!step.done) void iterator.return?.()?.catch(() => {});
+    framing.close?.(raw);
+    raw.end();
+  }
+  return reply;
 }

@@ -1,7 +1,7 @@
 /**
  * A real OpenAI-compatible HTTP server on 127.0.0.1 for tests: chat completions (JSON and SSE),
  * embeddings (float and base64), model listing, and scripted faults (error status, hang, cut
- * stream, malformed body). Tests talk real HTTP to it instead of stubbing the client.
+ * stream, malformed body, a stall after some tokens, an HTML page, empty choices, endless output). Tests talk real HTTP to it instead of stubbing the client.
  */
 import { createServer } from "node:http";
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
@@ -16,11 +16,25 @@ export interface RecordedRequest {
 }
 
 export type ChatReply =
-  | { kind: "text"; content: string; usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number } }
+  | {
+      kind: "text";
+      content: string;
+      usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
+      /** Stream exactly these deltas (default: content split at spaces). */
+      pieces?: string[];
+    }
   | { kind: "status"; status: number; message?: string }
   | { kind: "hang" }
   | { kind: "cut"; content: string; afterChunks: number }
-  | { kind: "malformed" };
+  | { kind: "malformed" }
+  /** Streams the first `afterChunks` pieces, then stays silent with the connection open. */
+  | { kind: "stall"; content: string; afterChunks: number }
+  /** 200 with an HTML page (a captive portal or a misrouted proxy), streaming or not. */
+  | { kind: "html" }
+  /** A well-formed reply whose chunks (or body) have `choices: []`. */
+  | { kind: "emptyChoices" }
+  /** Streams `piece` forever, ignoring max_tokens, until the client closes the connection. */
+  | { kind: "endless"; piece: string };
 
 export interface FakeOpenAiServerOptions {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -32,6 +46,10 @@ export interface FakeOpenAiServerOptions {
 export interface FakeOpenAiServer {
   baseURL: string;
   requests: RecordedRequest[];
+  /** Chat requests whose connection the client closed before the reply was complete. */
+  readonly abortedByClient: number;
+  /** Bytes written by `endless` replies, to show the client stopped reading. */
+  readonly endlessBytes: number;
   close(): Promise<void>;
 }
 
@@ -107,6 +125,8 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {
   const sockets = new Set<Socket>();
   const hanging = new Set<ServerResponse>();
   let chatCalls = 0;
+  let abortedByClient = 0;
+  let endlessBytes = 0;
   let embeddingCalls = 0;
   let closed = false;
   const chunkDelayMs = options.chunkDelayMs ?? 0;
@@ -115,7 +135,7 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {
 
   async function writeStream(response: ServerResponse, id: string, model: string, pieces: string[], cutAfter: number | null,
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    includeUsage: boolean, usage: any): Promise<void> {
+    includeUsage: boolean, usage: any, keepOpenAfterCut = false): Promise<void> {
     response.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache", Connection: "keep-alive" });
     const created = Math.floor(Date.now() / 1000);
     const chunk = (delta: Record<string, unknown>, finishReason: string | null) => ({
@@ -130,6 +150,7 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {
       if (closed || response.destroyed) return;
       send(chunk({ content: pieces[i] }, null));
     }
+    if (cutAfter !== null && keepOpenAfterCut) return;
     if (cutAfter !== null) {
       // Give the client a moment to receive what was sent, then drop the connection mid-stream.
       await sleep(Math.max(chunkDelayMs, 10));
@@ -147,6 +168,9 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   async function handleChat(body: any, response: ServerResponse): Promise<void> {
     const reply = chatReply(body, chatCalls++);
+    response.on("close", () => {
+      if (!response.writableFinished && !closed) abortedByClient++;
+    });
     const model = typeof body?.model === "string" ? body.model : "fake-chat";
     const id = `chatcmpl-fake-${chatCalls}`;
     const streaming = body?.stream === true;
@@ -167,6 +191,42 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {
           response.end('{"id":"broken","choices":[{"message":');
         }
         return;
+      case "stall": {
+        hanging.add(response);
+        response.on("close", () => hanging.delete(response));
+        await writeStream(response, id, model, splitIntoStreamChunks(reply.content), reply.afterChunks, false, null, true);
+        return;
+      }
+      case "html":
+        response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+        response.end("<!doctype html><html><head><title>Login</title></head><body><h1>Please sign in</h1></body></html>");
+        return;
+      case "emptyChoices": {
+        const created = Math.floor(Date.now() / 1000);
+        if (!streaming) return sendJson(response, 200, { id, object: "chat.completion", created, model, choices: [] });
+        response.writeHead(200, { "Content-Type": "text/event-stream" });
+        for (let i = 0; i < 3; i++) response.write(`data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model, choices: [] })}\n\n`);
+        response.end("data: [DONE]\n\n");
+        return;
+      }
+      case "endless": {
+        if (!streaming) {
+          response.writeHead(200, { "Content-Type": "application/json" });
+          response.write('{"id":"endless","choices":[{"index":0,"message":{"role":"assistant","content":"');
+        } else {
+          response.writeHead(200, { "Content-Type": "text/event-stream" });
+        }
+        const line = streaming
+          ? `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created: 0, model, choices: [{ index: 0, delta: { content: reply.piece }, finish_reason: null }] })}\n\n`
+          : reply.piece.replace(/["\\]/g, "");
+        while (!closed && !response.destroyed) {
+          endlessBytes += Buffer.byteLength(line);
+          // Respect backpressure, and yield so the close of the connection is noticed.
+          if (!response.write(line)) await new Promise((resolve) => response.once("drain", resolve).once("close", resolve));
+          else await new Promise((resolve) => setImmediate(resolve));
+        }
+        return;
+      }
       case "cut": {
         const pieces = splitIntoStreamChunks(reply.content);
         if (!streaming) {
@@ -190,7 +250,7 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {
         };
         if (streaming) {
           const includeUsage = body?.stream_options?.include_usage === true;
-          await writeStream(response, id, model, splitIntoStreamChunks(reply.content), null, includeUsage, usage);
+          await writeStream(response, id, model, reply.pieces ?? splitIntoStreamChunks(reply.content), null, includeUsage, usage);
           return;
         }
         sendJson(response, 200, {
@@ -267,6 +327,12 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {
   return {
     baseURL: `http://127.0.0.1:${port}/v1`,
     requests,
+    get abortedByClient() {
+      return abortedByClient;
+    },
+    get endlessBytes() {
+      return endlessBytes;
+    },
     async close() {
       if (closed) return;
       closed = true;

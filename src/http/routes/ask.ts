@@ -4,7 +4,7 @@ import type { AnswerRequest, Answerer } from "../../answering/types.js";
 import type { Config } from "../../config.js";
 import { mapError, errorBody } from "../errorHandler.js";
 import { filtersSchema, historySchema, kField, textField, withoutUndefined } from "../schemas.js";
-import { carriedHeaders, startEventStream, writeEvent } from "../sse.js";
+import { answerSignal, sendEventStream, writeEvent } from "../sse.js";
 
 export interface AskRouteOptions {
   config: Config;
@@ -35,8 +35,8 @@ export function toAnswerRequest(body: AskBody, signal: AbortSignal): AnswerReque
 
 /**
  * POST /api/ask: a cited answer, as JSON or as Server-Sent Events. The route only validates,
- * wires the client's disconnect to an AbortSignal (so the upstream model call stops), and
- * frames the answerer's events; everything else happens in src/answering.
+ * gives the answer one AbortSignal (client disconnect or REQUEST_TIMEOUT_MS, so the upstream
+ * model call stops), and frames the answerer's events; everything else happens in src/answering.
  */
 export const askRoutes: FastifyPluginAsyncZod<AskRouteOptions> = async (app, { config, answerer, rateLimit }) => {
   app.post(
@@ -53,39 +53,17 @@ export const askRoutes: FastifyPluginAsyncZod<AskRouteOptions> = async (app, { c
       },
     },
     async (request, reply) => {
-      const controller = new AbortController();
-      // The response's close fires on client disconnect as well as on normal end; only the
-      // former leaves the response unfinished.
-      reply.raw.on("close", () => {
-        if (!reply.raw.writableFinished) controller.abort(new Error("client disconnected"));
-      });
-      const answerRequest = toAnswerRequest(request.body, controller.signal);
+      const answerRequest = toAnswerRequest(request.body, answerSignal(reply, config.REQUEST_TIMEOUT_MS));
       const wantsStream = request.body.stream ?? (request.headers.accept ?? "").includes("text/event-stream");
       if (!wantsStream) return answerer.answer(answerRequest);
-
-      const events = answerer.stream(answerRequest)[Symbol.asyncIterator]();
-      // Pull the first event before committing to a 200 stream, so errors that happen before
-      // anything was produced (bad filters, index not ready, upstream refused) stay plain JSON errors.
-      const first = await events.next();
-      reply.hijack();
-      startEventStream(reply.raw, carriedHeaders(reply.getHeaders()));
-      try {
-        for (let step = first; !step.done; step = await events.next()) {
-          const event = step.value;
-          if (event.type === "token") writeEvent(reply.raw, "token", { text: event.text });
-          else if (event.type === "citations") writeEvent(reply.raw, "citations", { citations: event.citations });
-          else writeEvent(reply.raw, "done", event.result);
-        }
-      } catch (error) {
-        if (!controller.signal.aborted) {
-          const mapped = mapError(error);
-          request.log.warn({ err: error, status: mapped.status }, "answer stream failed");
-          writeEvent(reply.raw, "error", errorBody(mapped));
-        }
-      } finally {
-        reply.raw.end();
-      }
-      return reply;
+      return sendEventStream(request, reply, answerer.stream(answerRequest), {
+        write: (raw, event) => {
+          if (event.type === "token") writeEvent(raw, "token", { text: event.text });
+          else if (event.type === "citations") writeEvent(raw, "citations", { citations: event.citations });
+          else writeEvent(raw, "done", event.result);
+        },
+        writeError: (raw, error) => writeEvent(raw, "error", errorBody(mapError(error))),
+      });
     },
   );
 };
