@@ -135,6 +135,7 @@ export class LlmAnswerer implements Answerer {
       answer: checked.answer,
       citations: abstained ? [] : citations,
       abstained,
+      confidence: abstained ? "none" : "high",
       mode: "llm",
       language: prepared.result.analysis.language,
       standaloneQuestion: prepared.standaloneQuestion,

@@ -10,12 +10,13 @@ import type { AnswerLanguage } from "./language.js";
 import { ANSWER_WORDING } from "./prompts.js";
 import { summarizeRoadmapPositions } from "./roadmapSummary.js";
 import { queryTerms, scoreSentences, selectSentences, splitIntoSentences } from "./sentenceSelection.js";
-import type { Citation } from "./types.js";
+import type { Citation, Confidence } from "./types.js";
 
 export interface ExtractiveComposition {
   answer: string;
   citations: Citation[];
   abstained: boolean;
+  confidence: Confidence;
   language: AnswerLanguage;
 }
 
@@ -63,7 +64,7 @@ function markdownLink(text: string, url: string): string {
 }
 
 export function abstention(language: AnswerLanguage): ExtractiveComposition {
-  return { answer: ANSWER_WORDING[language].abstain, citations: [], abstained: true, language };
+  return { answer: ANSWER_WORDING[language].abstain, citations: [], abstained: true, confidence: "none", language };
 }
 
 export function composeExtractiveAnswer(question: string, result: RetrievalResult, options: { fallback?: boolean } = {}): ExtractiveComposition {
@@ -101,5 +102,5 @@ export function composeExtractiveAnswer(question: string, result: RetrievalResul
     }
   }
 
-  return { answer: sections.join("\n\n"), citations: buildCitations(passages), abstained: false, language };
+  return { answer: sections.join("\n\n"), citations: buildCitations(passages), abstained: false, confidence: "high", language };
 }
