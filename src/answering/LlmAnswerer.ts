@@ -6,7 +6,8 @@ import { UpstreamFailed, UpstreamTimeout } from "../errors.js";
 import { buildCitations, checkCitationMarkers } from "./citations.js";
 import { ExtractiveAnswerer, answerTokens, recentHistory, retrieveOptions } from "./ExtractiveAnswerer.js";
 import { answerLanguage, answerLanguageOfText } from "./language.js";
-import { ANSWER_WORDING, buildAnswerPrompt, buildCondensePrompt, cleanCondensedQuestion } from "./prompts.js";
+import { confidenceOf } from "../retrieval/confidence.js";
+import { ANSWER_WORDING, buildAnswerPrompt, buildCondensePrompt, cleanCondensedQuestion, mayBeNotCoveredMarker, notCoveredReply } from "./prompts.js";
 import { toUpstreamError } from "../upstreamErrors.js";
 import type { AnswerEvent, AnswerRequest, AnswerResult, Answerer, Citation, Usage } from "./types.js";
 
@@ -125,17 +126,20 @@ export class LlmAnswerer implements Answerer {
   }
 
   private finish(prepared: Prepared, raw: string, citations: Citation[], extra: { abstained?: boolean; usage?: Usage; generateMs?: number } = {}): AnswerResult {
-    const checked = checkCitationMarkers(raw.trim(), citations.length);
-    const abstain = ANSWER_WORDING[answerLanguage(prepared.result.analysis.language)].abstain;
-    // The model was told to answer with exactly this sentence when the passages do not help.
-    const modelAbstained = checked.used.length === 0 && checked.answer.includes(abstain.replace(/[。.]$/, ""));
+    const wording = ANSWER_WORDING[answerLanguage(prepared.result.analysis.language)];
+    const reply = notCoveredReply(raw);
+    const checked = checkCitationMarkers(reply.text.trim(), citations.length);
+    // The model starts a "not covered" reply with a fixed marker; a reply that only repeats the
+    // refusal sentence without citing anything means the same.
+    const modelAbstained = reply.notCovered || (checked.used.length === 0 && checked.answer.includes(wording.abstain.replace(/[。.]$/, "")));
     const abstained = extra.abstained ?? modelAbstained;
+    const confidence = abstained ? "none" : this.confidence(prepared);
     const usage = addUsage(prepared.usage, extra.usage);
     return {
-      answer: checked.answer,
+      answer: abstained ? wording.abstain : confidence === "low" ? `${wording.lowConfidence}\n\n${checked.answer}` : checked.answer,
       citations: abstained ? [] : citations,
       abstained,
-      confidence: abstained ? "none" : "high",
+      confidence,
       mode: "llm",
       language: prepared.result.analysis.language,
       standaloneQuestion: prepared.standaloneQuestion,
@@ -143,6 +147,11 @@ export class LlmAnswerer implements Answerer {
       timings: { retrieveMs: prepared.retrieveMs, generateMs: prepared.generateMs + (extra.generateMs ?? 0) },
       ...(usage ? { usage } : {}),
     };
+  }
+
+  /** high or low for an answer the model writes (the gate has already refused clear none). */
+  private confidence(prepared: Prepared): "high" | "low" {
+    return confidenceOf(prepared.standaloneQuestion, prepared.result) === "high" ? "high" : "low";
   }
 
   /** When allowed, the extractive answer for a model failure; else the failure itself. */
@@ -202,6 +211,11 @@ export class LlmAnswerer implements Answerer {
     let text = "";
     let usage: Usage | undefined;
     let fallback: AnswerResult | undefined;
+    const wording = ANSWER_WORDING[answerLanguage(prepared.result.analysis.language)];
+    // The start of the reply is held back until it cannot be the not-covered marker, so the
+    // marker never reaches the client; a low-confidence notice goes out just before the reply.
+    let decided: "answer" | "not-covered" | undefined;
+    let held = "";
     try {
       const chunks = await this.options.chatModel.stream(this.messages(prepared), this.callOptions(request.signal));
       for await (const chunk of chunks) {
@@ -209,8 +223,18 @@ export class LlmAnswerer implements Answerer {
         const piece = textOf(chunk.content);
         if (piece.length === 0) continue;
         text += piece;
+        if (decided === undefined) {
+          held += piece;
+          if (mayBeNotCoveredMarker(held)) continue;
+          decided = notCoveredReply(held).notCovered ? "not-covered" : "answer";
+          if (decided === "answer" && this.confidence(prepared) === "low") yield { type: "token", text: `${wording.lowConfidence}\n\n` };
+          const shown = decided === "not-covered" ? notCoveredReply(held).text : held;
+          if (shown.length > 0) yield { type: "token", text: shown };
+          continue;
+        }
         yield { type: "token", text: piece };
       }
+      if (decided === undefined && held.length > 0) yield { type: "token", text: held };
     } catch (error) {
       const mapped = toUpstreamError(error, { baseURL: this.options.baseURL, signal: request.signal });
       // Once tokens reached the client, switching to another answer would garble it.

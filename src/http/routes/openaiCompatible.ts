@@ -127,6 +127,7 @@ export const openAiCompatibleRoutes: FastifyPluginAsyncZod<OpenAiCompatibleOptio
           usage: usageOf(result),
           citations: machineCitations(result.citations, baseUrl),
           abstained: result.abstained,
+          confidence: result.confidence,
           mode: result.mode,
         };
       }
@@ -157,6 +158,7 @@ export const openAiCompatibleRoutes: FastifyPluginAsyncZod<OpenAiCompatibleOptio
               chunk({}, "stop", {
                 usage: usageOf(event.result),
                 citations: machineCitations(event.result.citations, baseUrl),
+                confidence: event.result.confidence,
               }),
             );
           }
