@@ -31,7 +31,7 @@ export const SIMILARITY_SCALE = 0.5;
  * ones score 0.385 ("RAG 有什么缺点?") and up, most above 0.5. 0.3 sits in that gap, nearer the
  * answerable side so a partly in-domain off-topic question ("GPT-5 什么时候发布", 0.26) abstains.
  */
-export const DEFAULT_ABSTAIN_THRESHOLD = 0.3;
+export const DEFAULT_ABSTAIN_THRESHOLD = 0.06;
 
 export interface TermWeights {
   idf(token: string): number;

@@ -20,7 +20,7 @@ export type ConfidenceLevel = "high" | "low" | "none";
  * Evidence below which an answer is marked low (the refusal threshold, config ABSTAIN_THRESHOLD,
  * is lower). Calibrated on tune; see tests/eval/README.md.
  */
-export const DEFAULT_LOW_CONFIDENCE_THRESHOLD = 0.45;
+export const DEFAULT_LOW_CONFIDENCE_THRESHOLD = 0.25;
 
 /** Passages whose text is checked for the asked-for detail (the ones an answer leads with). */
 const DETAIL_PASSAGES = 5;
