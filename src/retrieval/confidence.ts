@@ -20,12 +20,12 @@ export type ConfidenceLevel = "high" | "low" | "none";
  * Evidence below which an answer is marked low (the refusal threshold, config ABSTAIN_THRESHOLD,
  * is lower). Calibrated on tune; see tests/eval/README.md.
  */
-export const DEFAULT_LOW_CONFIDENCE_THRESHOLD = 0.25;
+export const DEFAULT_LOW_CONFIDENCE_THRESHOLD = 0.18;
 
 /** Passages whose text is checked for the asked-for detail (the ones an answer leads with). */
 const DETAIL_PASSAGES = 5;
 
-export type DetailKind = "price" | "date" | "version" | "duration" | "setting";
+export type DetailKind = "price" | "date" | "version" | "duration" | "setting" | "count" | "organization";
 
 interface DetailRule {
   kind: DetailKind;
@@ -54,7 +54,7 @@ const DETAIL_RULES: DetailRule[] = [
   },
   {
     kind: "duration",
-    asked: /多久|多长时间|多長時間|多少时间|多少時間|几天|幾天|几周|幾週|幾周|几个月|幾個月|几年|幾年|多少天|多少小时|多少小時|how long|how many (?:days|weeks|months|hours|years)/i,
+    asked: /多久|多长时间|多長時間|多少时间|多少時間|几天|幾天|几周|幾週|幾周|几个月|幾個月|几年|幾年|多少天|多少小时|多少小時|how long|how many (?:days|weeks|months|hours|years)|多少\s*(?:hours?|days?|weeks?|months?)/i,
     present: new RegExp(`${CN_NUMBER}+\\s*(?:[-~～到至]\\s*${CN_NUMBER}+\\s*)?(?:个月|個月|月|周|週|天|日|年|小时|小時|星期)|\\d+\\s*(?:-\\s*\\d+\\s*)?(?:weeks?|months?|days?|hours?|years?)`, "i"),
   },
   {
@@ -64,13 +64,58 @@ const DETAIL_RULES: DetailRule[] = [
   },
 ];
 
-/** The kinds of detail a question asks for (usually none, sometimes one). */
-export function detailsAsked(question: string): DetailKind[] {
-  return DETAIL_RULES.filter((rule) => rule.asked.test(question)).map((rule) => rule.kind);
+/** Who made or publishes something: a company, a publisher, a university. */
+DETAIL_RULES.push({
+  kind: "organization",
+  asked: /出版社|哪家公司|哪个公司|哪個公司|哪家机构|哪家機構|哪所大学|哪所大學|which (?:company|publisher|university|lab|organi[sz]ation)|what (?:company|publisher|university)|\baffiliated\b|\bpublisher\b/i,
+  present: /出版社|出版|公司|大学|大學|研究院|实验室|實驗室|\bpress\b|\bpublish|\bcompany\b|\binc\.|\buniversity\b|\binstitute\b|\blab\b/i,
+});
+
+/**
+ * "How many X" / 多少X / 几X: the unit asked for (人, 页, bit, 参数, pages, experts …). A count is
+ * present only as a number next to that unit, so a passage with some other number does not count.
+ */
+function countUnitAsked(question: string): { unit: string; latin: boolean } | undefined {
+  if (/百分之多少|多少\s*%|what percent|\bpercentage\b/i.test(question)) return { unit: "%", latin: false };
+  // 哪几/好几/这几 mean "which ones" / "several" / "these", not "how many".
+  const zh = /(?<![哪好这這那])(?:多少|几|幾)\s*(?:个|個)?\s*([A-Za-z]+|\p{Script=Han})/u.exec(question);
+  const unit = zh?.[1];
+  if (unit && !/^[月年天周週久的了呢吗嗎啊呀钱錢]$/u.test(unit) && !/^(?:hours?|days?|weeks?|months?|years?)$/i.test(unit)) {
+    return { unit, latin: /^[A-Za-z]/.test(unit) };
+  }
+  const en = /\bhow many\s+([a-z]+)/i.exec(question);
+  if (en?.[1] && !/^(days|weeks|months|hours|years)$/i.test(en[1])) return { unit: en[1].replace(/e?s$/i, ""), latin: true };
+  return undefined;
 }
 
-/** Whether any of the texts holds a token of that kind of detail. */
-export function detailPresent(kind: DetailKind, texts: readonly string[]): boolean {
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+function countPresent(unit: { unit: string; latin: boolean }, texts: readonly string[]): boolean {
+  const u = escapeRegExp(unit.unit);
+  const pattern = unit.latin
+    ? new RegExp(`\\d[\\d,.]*\\s*(?:[a-z-]+\\s+){0,2}${u}|${u}\\w*\\s*[:=：]?\\s*\\d`, "i")
+    : unit.unit === "%"
+      ? /\d\s*%|百分之/u
+      : new RegExp(`[0-9０-９一二三四五六七八九十百千万萬亿億两兩]+\\s*(?:个|個)?\\s*${u}`, "u");
+  return texts.some((text) => pattern.test(text));
+}
+
+/** The kinds of detail a question asks for (usually none, sometimes one). */
+export function detailsAsked(question: string): DetailKind[] {
+  const kinds = DETAIL_RULES.filter((rule) => rule.asked.test(question)).map((rule) => rule.kind);
+  // A duration or a parameter value already names its unit; any other count is checked too.
+  if (!kinds.includes("duration") && !kinds.includes("setting") && countUnitAsked(question)) kinds.push("count");
+  return kinds;
+}
+
+/** Whether any of the texts holds a token of that kind of detail (count: as asked in `question`). */
+export function detailPresent(kind: DetailKind, texts: readonly string[], question = ""): boolean {
+  if (kind === "count") {
+    const unit = countUnitAsked(question);
+    return unit === undefined || countPresent(unit, texts);
+  }
   const rule = DETAIL_RULES.find((r) => r.kind === kind)!;
   return texts.some((text) => rule.present.test(text));
 }
@@ -96,7 +141,7 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
   return {
     evidence: result.evidence,
     weak: result.weak || result.passages.length === 0,
-    missingDetails: detailsAsked(question).filter((kind) => !detailPresent(kind, texts)),
+    missingDetails: detailsAsked(question).filter((kind) => !detailPresent(kind, texts, question)),
   };
 }
 

@@ -16,6 +16,22 @@ describe("detail-type check", () => {
     expect(detailsAsked("what learning rate should I use for QLoRA?")).toEqual(["setting"]);
   });
 
+  it("checks a count against a number with the unit asked, and who made or published something", () => {
+    expect(detailsAsked("这个课程一共有多少节？")).toEqual(["count"]);
+    expect(detailPresent("count", ["课程共 12 节，每节一小时"], "这个课程一共有多少节？")).toBe(true);
+    expect(detailPresent("count", ["课程讲了 3 个主题"], "这个课程一共有多少节？")).toBe(false);
+    expect(detailPresent("count", ["The book has 400 pages."], "How many pages does the book have?")).toBe(true);
+    expect(detailPresent("count", ["The book covers 7 chapters."], "How many pages does the book have?")).toBe(false);
+    expect(detailPresent("count", ["大约 80% 的工作"], "能省下百分之多少的时间？")).toBe(true);
+    // 哪几/好几/这几 ask "which ones", not "how many".
+    expect(detailsAsked("哪几份路线推荐了这门课？")).toEqual([]);
+    expect(detailsAsked("这几条路线哪条最难？")).toEqual([]);
+    expect(detailsAsked("这本书是哪个出版社出的？")).toContain("organization");
+    expect(detailsAsked("Which company develops that framework?")).toEqual(["organization"]);
+    expect(detailPresent("organization", ["人民邮电出版社出版"])).toBe(true);
+    expect(detailPresent("organization", ["一本经典教材"])).toBe(false);
+  });
+
   it("asks for nothing special in ordinary questions", () => {
     expect(detailsAsked("学完 RAG 之后学什么")).toEqual([]);
     expect(detailsAsked("什麼是提示工程？")).toEqual([]);
