@@ -114,8 +114,8 @@ export const configSchema = z.object({
 
   RETRIEVAL_K: z.coerce.number().int().min(1).max(50).default(6),
   MAX_CHUNKS_PER_SECTION: z.coerce.number().int().min(1).max(20).default(2),
-  /** Fused-evidence score (0..1) under which the answer abstains. See src/retrieval/abstention.ts. */
-  ABSTAIN_THRESHOLD: z.coerce.number().min(0).max(1).default(0.3),
+  /** Evidence (0..1) under which the answer refuses (confidence none); chosen by npm run calibrate (tests/eval/README.md). */
+  ABSTAIN_THRESHOLD: z.coerce.number().min(0).max(1).default(0.06),
 
   MAX_QUESTION_CHARS: z.coerce.number().int().min(10).max(20_000).default(1000),
   MAX_HISTORY_TURNS: z.coerce.number().int().min(0).max(100).default(10),

@@ -67,6 +67,7 @@ export class ExtractiveAnswerer implements Answerer {
       answer: composed.answer,
       citations: composed.citations,
       abstained: composed.abstained,
+      confidence: composed.confidence,
       mode: "extractive",
       language: result.analysis.language,
       standaloneQuestion,

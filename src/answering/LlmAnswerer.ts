@@ -8,8 +8,9 @@ import { buildCitations, checkCitationMarkers } from "./citations.js";
 import { withDeadline } from "./deadline.js";
 import { ExtractiveAnswerer, answerTokens, recentHistory, retrieveOptions } from "./ExtractiveAnswerer.js";
 import { answerLanguage, answerLanguageOfText } from "./language.js";
+import { confidenceOf } from "../retrieval/confidence.js";
 import { addUsage, streamModel, type ModelStreamEnd } from "./modelStream.js";
-import { ANSWER_WORDING, buildAnswerPrompt, buildCondensePrompt, cleanCondensedQuestion } from "./prompts.js";
+import { ANSWER_WORDING, buildAnswerPrompt, buildCondensePrompt, cleanCondensedQuestion, mayBeNotCoveredMarker, notCoveredReply } from "./prompts.js";
 import { displayServerUrl, toUpstreamError } from "../upstreamErrors.js";
 import { roadmapPositionsOf } from "./roadmapPlacement.js";
 import type { AnswerEvent, AnswerRequest, AnswerResult, Answerer, Citation, GenerationSettings, Usage } from "./types.js";
@@ -148,16 +149,20 @@ export class LlmAnswerer implements Answerer {
   }
 
   private finish(prepared: Prepared, raw: string, citations: Citation[], extra: { abstained?: boolean; generateMs?: number } & Partial<ModelStreamEnd> = {}): AnswerResult {
-    const checked = checkCitationMarkers(raw.trim(), citations.length);
-    const abstain = ANSWER_WORDING[answerLanguage(prepared.result.analysis.language)].abstain;
-    // The model was told to answer with exactly this sentence when the passages do not help.
-    const modelAbstained = checked.used.length === 0 && checked.answer.includes(abstain.replace(/[。.]$/, ""));
+    const wording = ANSWER_WORDING[answerLanguage(prepared.result.analysis.language)];
+    const reply = notCoveredReply(raw);
+    const checked = checkCitationMarkers(reply.text.trim(), citations.length);
+    // The model starts a "not covered" reply with a fixed marker; a reply that only repeats the
+    // refusal sentence without citing anything means the same.
+    const modelAbstained = reply.notCovered || (checked.used.length === 0 && checked.answer.includes(wording.abstain.replace(/[。.]$/, "")));
     const abstained = extra.abstained ?? modelAbstained;
+    const confidence = abstained ? "none" : this.confidence(prepared);
     const usage = addUsage(prepared.usage, extra.usage);
     return {
-      answer: checked.answer,
+      answer: abstained ? wording.abstain : confidence === "low" ? `${wording.lowConfidence}\n\n${checked.answer}` : checked.answer,
       citations: abstained ? [] : citations,
       abstained,
+      confidence,
       mode: "llm",
       language: prepared.result.analysis.language,
       standaloneQuestion: prepared.standaloneQuestion,
@@ -167,6 +172,11 @@ export class LlmAnswerer implements Answerer {
       ...(abstained ? {} : roadmapPositionsOf(prepared.result)),
       ...(extra.truncated ? { truncated: true } : {}),
     };
+  }
+
+  /** high or low for an answer the model writes (the gate has already refused clear none). */
+  private confidence(prepared: Prepared): "high" | "low" {
+    return confidenceOf(prepared.standaloneQuestion, prepared.result) === "high" ? "high" : "low";
   }
 
   /** When allowed, the extractive answer for a model failure; else the failure itself. */
@@ -220,18 +230,39 @@ export class LlmAnswerer implements Answerer {
     yield { type: "citations", citations };
     const started = this.now();
     const filter = new CitationStreamFilter(citations.length);
+    const wording = ANSWER_WORDING[answerLanguage(prepared.result.analysis.language)];
     let raw = "";
     let sentText = false;
     let end: ModelStreamEnd;
+    // The start of the reply is held back until it cannot be the not-covered marker, so the
+    // marker never reaches the client; a low-confidence notice goes out just before the reply.
+    let decided = false;
+    let held = "";
     const pieces = this.reply(this.messages(prepared), signal, this.options.maxAnswerChars ?? DEFAULT_MAX_ANSWER_CHARS, request.generation);
     try {
       let step = await pieces.next();
       for (; !step.done; step = await pieces.next()) {
         raw += step.value;
-        const text = filter.push(step.value);
+        let piece = step.value;
+        if (!decided) {
+          held += piece;
+          if (mayBeNotCoveredMarker(held)) continue;
+          decided = true;
+          const reply = notCoveredReply(held);
+          if (!reply.notCovered && this.confidence(prepared) === "low") {
+            sentText = true;
+            yield { type: "token", text: `${wording.lowConfidence}\n\n` };
+          }
+          piece = reply.text;
+        }
+        const text = filter.push(piece);
         if (text.length === 0) continue;
         sentText = true;
         yield { type: "token", text };
+      }
+      if (!decided && held.length > 0) {
+        const text = filter.push(held);
+        if (text.length > 0) yield { type: "token", text };
       }
       end = step.value;
     } catch (error) {

@@ -3,6 +3,7 @@
  * Sequence questions lead with the roadmap positions; resource questions list the links the
  * passages contain; every question gets the few sentences that best match it, each cited.
  */
+import { confidenceOf } from "../retrieval/confidence.js";
 import type { Passage, RetrievalResult } from "../retrieval/types.js";
 import { buildCitations } from "./citations.js";
 import { answerLanguage } from "./language.js";
@@ -10,12 +11,13 @@ import type { AnswerLanguage } from "./language.js";
 import { ANSWER_WORDING } from "./prompts.js";
 import { summarizeRoadmapPositions } from "./roadmapSummary.js";
 import { queryTerms, scoreSentences, selectSentences, splitIntoSentences } from "./sentenceSelection.js";
-import type { Citation } from "./types.js";
+import type { Citation, Confidence } from "./types.js";
 
 export interface ExtractiveComposition {
   answer: string;
   citations: Citation[];
   abstained: boolean;
+  confidence: Confidence;
   language: AnswerLanguage;
 }
 
@@ -63,17 +65,20 @@ function markdownLink(text: string, url: string): string {
 }
 
 export function abstention(language: AnswerLanguage): ExtractiveComposition {
-  return { answer: ANSWER_WORDING[language].abstain, citations: [], abstained: true, language };
+  return { answer: ANSWER_WORDING[language].abstain, citations: [], abstained: true, confidence: "none", language };
 }
 
 export function composeExtractiveAnswer(question: string, result: RetrievalResult, options: { fallback?: boolean } = {}): ExtractiveComposition {
   const language = answerLanguage(result.analysis.language);
   const wording = ANSWER_WORDING[language];
   const { passages } = result;
-  if (result.weak || passages.length === 0) return abstention(language);
+  const confidence = confidenceOf(question, result);
+  if (confidence === "none" || passages.length === 0) return abstention(language);
 
   const terms = queryTerms(question, result.analysis.expansions);
-  const sections: string[] = [options.fallback ? wording.fallbackLabel : wording.extractiveLabel];
+  const label = options.fallback ? wording.fallbackLabel : wording.extractiveLabel;
+  // A low-confidence answer says so first, then quotes the closest passages as usual.
+  const sections: string[] = [confidence === "low" ? `${wording.lowConfidence}\n${label}` : label];
   const separator = language === "zh" ? "、" : ", ";
 
   const sequence = result.analysis.sequence;
@@ -101,5 +106,5 @@ export function composeExtractiveAnswer(question: string, result: RetrievalResul
     }
   }
 
-  return { answer: sections.join("\n\n"), citations: buildCitations(passages), abstained: false, language };
+  return { answer: sections.join("\n\n"), citations: buildCitations(passages), abstained: false, confidence, language };
 }

@@ -62,6 +62,13 @@ export interface GenerationSettings {
   maxTokens?: number;
   stop?: string[];
 }
+/**
+ * How far the materials answer the question. "high": a normal answer. "low": the closest
+ * passages, cited, after a plain warning that they may not answer it exactly. "none": nothing
+ * on topic, so the answer refuses (abstained is true exactly then).
+ */
+export type Confidence = "high" | "low" | "none";
+export const CONFIDENCE_LEVELS = ["high", "low", "none"] as const satisfies readonly Confidence[];
 
 export interface AnswerRequest {
   question: string;
@@ -76,6 +83,8 @@ export interface AnswerResult {
   answer: string;
   citations: Citation[];
   abstained: boolean;
+  /** "none" exactly when abstained; "low" when the passages may not answer it exactly. */
+  confidence: Confidence;
   mode: AnswerMode;
   language: QueryLanguage;
   /** The question actually used for retrieval (condensed from history when there was one). */

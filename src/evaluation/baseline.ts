@@ -19,6 +19,8 @@ const COMPARED: { metric: MetricName; label: string; higherIsBetter: boolean }[]
   { metric: "mustMentionRecall", label: "must-mention recall", higherIsBetter: true },
   { metric: "abstentionAccuracy", label: "abstention accuracy", higherIsBetter: true },
   { metric: "falseAbstentionRate", label: "false-abstention rate", higherIsBetter: false },
+  { metric: "unanswerableCaught", label: "unanswerable caught", higherIsBetter: true },
+  { metric: "answerableLowRate", label: "answerable marked low", higherIsBetter: false },
   { metric: "faithfulness", label: "faithfulness (judge)", higherIsBetter: true },
   { metric: "answerRelevance", label: "answer relevance (judge)", higherIsBetter: true },
 ];

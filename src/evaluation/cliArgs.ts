@@ -4,7 +4,14 @@ import { GATE_NAMES, type GateThresholds } from "./gates.js";
 
 export const EVAL_USAGE = `Usage: npm run eval -- [options]
 
-  --dataset FILE        questions, JSONL or YAML (default tests/eval/dev.jsonl)
+  --dataset FILE        run only this question file (JSONL or YAML); repeat for several splits,
+                        each named by its file name (tune.jsonl → "tune")
+  --dev FILE            the regression split (default tests/eval/dev.jsonl)
+  --tune FILE           the blind tune split (default tests/eval/blind/tune.jsonl; skipped if absent)
+  --test FILE           the blind test split (default tests/eval/blind/test.jsonl; skipped if absent)
+                        Without --dataset, dev, tune and test all run; with several splits, each
+                        gets DIR/<split>/ and DIR/splits.md compares them (tune − test gap).
+  --max-gap X           flag a tune − test gap above X on a headline metric (default 0.05)
   --base-url URL        evaluate a running server over HTTP instead of in-process
   --k N                 passages retrieved and scored (default 5, at most 20)
   --concurrency N       questions in flight at once (default 4)
@@ -21,7 +28,11 @@ Exit codes: 0 passed, 1 a gate failed or the baseline regressed, 2 bad input.`;
 
 export interface EvalCliOptions {
   help: boolean;
-  dataset: string;
+  /** --dataset files (only these run when given). */
+  datasets: string[];
+  /** --dev / --tune / --test paths. */
+  splitFiles: Partial<Record<"dev" | "tune" | "test", string>>;
+  maxGap?: number;
   baseUrl?: string;
   k: number;
   concurrency: number;
@@ -51,7 +62,11 @@ export function parseEvalArgs(argv: string[]): EvalCliOptions {
       allowPositionals: false,
       strict: true,
       options: {
-        dataset: { type: "string" },
+        dataset: { type: "string", multiple: true },
+        dev: { type: "string" },
+        tune: { type: "string" },
+        test: { type: "string" },
+        "max-gap": { type: "string" },
         "base-url": { type: "string" },
         k: { type: "string" },
         concurrency: { type: "string" },
@@ -68,7 +83,7 @@ export function parseEvalArgs(argv: string[]): EvalCliOptions {
   } catch (error) {
     throw new BadInput((error as Error).message);
   }
-  const v = parsed.values as Record<string, string | boolean | undefined>;
+  const v = parsed.values as Record<string, string | boolean | string[] | undefined>;
   const str = (name: string) => (typeof v[name] === "string" ? (v[name] as string) : undefined);
 
   const gates: GateThresholds = {};
@@ -81,7 +96,8 @@ export function parseEvalArgs(argv: string[]): EvalCliOptions {
   const tolerance = str("tolerance");
   const options: EvalCliOptions = {
     help: v.help === true,
-    dataset: str("dataset") ?? "tests/eval/dev.jsonl",
+    datasets: Array.isArray(v.dataset) ? v.dataset : [],
+    splitFiles: Object.fromEntries((["dev", "tune", "test"] as const).filter((n) => str(n) !== undefined).map((n) => [n, str(n)!])),
     k: str("k") === undefined ? 5 : number("k", str("k")!, { integer: true, min: 1, max: 20 }),
     concurrency: str("concurrency") === undefined ? 4 : number("concurrency", str("concurrency")!, { integer: true, min: 1, max: 64 }),
     reportDir: str("report") ?? "eval-reports",
@@ -93,5 +109,9 @@ export function parseEvalArgs(argv: string[]): EvalCliOptions {
   if (str("baseline") !== undefined) options.baseline = str("baseline")!;
   if (tolerance !== undefined) options.tolerance = number("tolerance", tolerance, { min: 0, max: 1 });
   if (str("judge-model") !== undefined) options.judgeModel = str("judge-model")!;
+  if (str("max-gap") !== undefined) options.maxGap = number("max-gap", str("max-gap")!, { min: 0, max: 1 });
+  if (options.datasets.length > 0 && Object.keys(options.splitFiles).length > 0) {
+    throw new BadInput("--dataset runs only the files it names; do not combine it with --dev, --tune or --test.");
+  }
   return options;
 }

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
 import type { Document as YamlDocument } from "yaml";
 import { z } from "zod";
+import type { Turn } from "../answering/types.js";
 import { BadInput } from "../errors.js";
 
 /**
@@ -10,8 +11,32 @@ import { BadInput } from "../errors.js";
  * typo in a 50-question file points at the line to fix.
  */
 
+/** Kinds the regression set uses; a blind set may name its own (any short identifier). */
 export const QUESTION_KINDS = ["sequence", "resource", "fact", "definition", "unanswerable"] as const;
-export type QuestionKind = (typeof QUESTION_KINDS)[number];
+export type QuestionKind = string;
+
+/** The language a question is written in, as its author labelled it. */
+export const QUESTION_LANGS = ["zh-Hans", "zh-Hant", "en", "mixed"] as const;
+export type QuestionLang = (typeof QUESTION_LANGS)[number];
+
+/**
+ * Failure classes a question exercises (issue 14); a question may have several. Metrics are
+ * also reported per class, so a weakness of one class is not averaged away.
+ */
+export const QUESTION_CLASSES = [
+  "plain",
+  "corpus_words_unanswerable",
+  "off_topic",
+  "colloquial",
+  "typo",
+  "paraphrase",
+  "roadmap_by_shape",
+  "ordinal",
+  "before",
+  "after",
+  "followup",
+] as const;
+export type QuestionClass = (typeof QUESTION_CLASSES)[number];
 
 const goldSchema = z.object({
   /** Source path relative to the corpus root, as in Chunk.source. */
@@ -24,7 +49,14 @@ export const evalQuestionSchema = z
   .object({
     id: z.string().min(1, "must not be empty"),
     question: z.string().trim().min(1, "must not be empty"),
-    kind: z.enum(QUESTION_KINDS).optional(),
+    kind: z
+      .string()
+      .regex(/^[a-z][a-z0-9_-]{0,39}$/, "must be a short lowercase identifier (e.g. sequence, fact)")
+      .optional(),
+    lang: z.enum(QUESTION_LANGS).optional(),
+    classes: z.array(z.enum(QUESTION_CLASSES)).default([]),
+    /** Earlier user questions of the same conversation, oldest first: asked as prior user turns. */
+    history: z.array(z.string().trim().min(1, "must not be empty")).default([]),
     gold: z.array(goldSchema).default([]),
     must_mention: z.array(z.string().min(1, "must not be empty")).default([]),
     unanswerable: z.boolean().default(false),
@@ -50,11 +82,22 @@ export interface EvalQuestion {
   id: string;
   question: string;
   kind: QuestionKind | undefined;
+  lang: QuestionLang | undefined;
+  classes: QuestionClass[];
+  history: string[];
   gold: GoldQuote[];
   must_mention: string[];
   unanswerable: boolean;
   /** 1-based line of the question in the dataset file (for error messages and reports). */
   line: number;
+}
+
+/**
+ * A question's history as the answerer's conversation: the earlier questions become prior user
+ * turns (the blind sets record no answers, and the product must not need them to follow up).
+ */
+export function historyTurns(history: readonly string[]): Turn[] {
+  return history.map((content) => ({ role: "user", content }));
 }
 
 export interface Dataset {
@@ -119,7 +162,7 @@ export function parseDataset(file: string, text: string): Dataset {
       continue;
     }
     seen.set(parsed.data.id, record.line);
-    questions.push({ ...parsed.data, kind: parsed.data.kind, line: record.line });
+    questions.push({ ...parsed.data, kind: parsed.data.kind, lang: parsed.data.lang, line: record.line });
   }
   issues.sort((a, b) => a.line - b.line);
   if (raw.length === 0 && issues.length === 0) issues.push({ line: 1, field: "", message: "the dataset has no questions" });

@@ -1,15 +1,18 @@
 import { ConfigError, llmConfigured, parseConfig } from "../config.js";
-import { isTutorError } from "../errors.js";
+import path from "node:path";
+import { BadInput, isTutorError } from "../errors.js";
 import { compareWithBaseline, loadBaseline } from "./baseline.js";
 import { EVAL_USAGE, parseEvalArgs } from "./cliArgs.js";
 import { createProgressReporter, summaryTable } from "./consoleReporter.js";
 import { loadDataset } from "./dataset.js";
 import { finishReport, writeReports } from "./evaluationReport.js";
-import { evaluateGates, loadGatesFile, type GateThresholds } from "./gates.js";
+import { evaluateGates, loadGatesFile, thresholdsFor } from "./gates.js";
 import { openHttpPipeline } from "./httpPipeline.js";
 import { openInProcessPipeline } from "./inProcessPipeline.js";
 import { createJudgeModel, createLlmJudge } from "./llmJudge.js";
 import { runEvaluation, type JudgeSetup } from "./runEvaluation.js";
+import { splitsText, writeSplitsReports, type SplitRun, type SplitsSummary } from "./splitReport.js";
+import { DEFAULT_MAX_GAP, resolveSplits, tuneTestGap } from "./splits.js";
 import type { EvalPipeline } from "./types.js";
 
 export const EXIT = { passed: 0, failed: 1, badInput: 2 } as const;
@@ -43,9 +46,11 @@ export async function runEvalCli(io: EvalCliIo): Promise<number> {
       return EXIT.passed;
     }
     const config = parseConfig(io.env);
-    const dataset = await loadDataset(options.dataset);
+    const specs = await resolveSplits({ datasets: options.datasets, files: options.splitFiles }, err);
+    if (specs.length === 0) throw new BadInput("No dataset to evaluate: pass --dataset FILE.");
+    // Every file is checked before anything runs: a typo in the test split must not surface after the tune split ran.
+    const datasets = await Promise.all(specs.map((spec) => loadDataset(spec.file)));
     const gatesFile = options.gatesFile ? await loadGatesFile(options.gatesFile) : undefined;
-    const thresholds: GateThresholds = { ...gatesFile?.thresholds, ...options.gates };
     const tolerance = options.tolerance ?? gatesFile?.tolerance ?? DEFAULT_TOLERANCE;
     const baseline = options.baseline ? await loadBaseline(options.baseline) : undefined;
 
@@ -58,25 +63,37 @@ export async function runEvalCli(io: EvalCliIo): Promise<number> {
             if (p.done === p.total) err(`[ingest] ${p.phase} ${p.done}/${p.total}\n`);
           },
         });
-    err(`Evaluating ${dataset.questions.length} questions from ${dataset.file} against ${pipeline.target}\n`);
 
-    const progress = createProgressReporter({ tty: io.tty, stream: io.stderr, total: dataset.questions.length });
-    const run = await runEvaluation({
-      dataset,
-      pipeline,
-      k: options.k,
-      concurrency: options.concurrency,
-      judge,
-      onResult: (result, done, total) => progress.onResult(result, done, total),
-    }).finally(() => progress.stop());
+    const single = specs.length === 1;
+    const runs: SplitRun[] = [];
+    for (const [i, spec] of specs.entries()) {
+      const dataset = datasets[i]!;
+      err(`Evaluating ${dataset.questions.length} questions from ${dataset.file}${single ? "" : ` (${spec.name} split)`} against ${pipeline.target}\n`);
+      const progress = createProgressReporter({ tty: io.tty, stream: io.stderr, total: dataset.questions.length });
+      const run = await runEvaluation({
+        dataset,
+        pipeline,
+        k: options.k,
+        concurrency: options.concurrency,
+        judge,
+        onResult: (result, done, total) => progress.onResult(result, done, total),
+      }).finally(() => progress.stop());
 
-    const gates = evaluateGates(run.summary, thresholds);
-    const comparison = baseline ? compareWithBaseline(run, baseline, { tolerance, file: options.baseline! }) : undefined;
-    const report = finishReport(run, gates, comparison);
-    const files = await writeReports(options.reportDir, report);
-    out(summaryTable(report));
-    out(`Reports: ${files.join(", ")}\n`);
-    return report.passed ? EXIT.passed : EXIT.failed;
+      const gates = evaluateGates(run.summary, thresholdsFor(spec.name, gatesFile, options.gates));
+      // The baseline is a report of one split: it is compared with the first split (dev by default).
+      const comparison = baseline && i === 0 ? compareWithBaseline(run, baseline, { tolerance, file: options.baseline! }) : undefined;
+      const report = finishReport(run, gates, comparison);
+      const dir = single ? options.reportDir : path.join(options.reportDir, spec.name);
+      const files = await writeReports(dir, report);
+      out(single ? summaryTable(report) : `== ${spec.name}\n${summaryTable(report)}`);
+      out(`Reports: ${files.join(", ")}\n`);
+      runs.push({ name: spec.name, file: dataset.file, dir, report });
+    }
+
+    const summary = summarizeSplits(runs, options.maxGap ?? gatesFile?.maxTuneTestGap, options.maxGap !== undefined || gatesFile?.maxTuneTestGap !== undefined);
+    out(splitsText(runs, summary, options.k));
+    if (!single) out(`Comparison: ${(await writeSplitsReports(options.reportDir, runs, summary, options.k)).join(", ")}\n`);
+    return summary.passed ? EXIT.passed : EXIT.failed;
   } catch (error) {
     if (error instanceof ConfigError || isTutorError(error)) {
       err(`${error.message}\n`);
@@ -100,4 +117,23 @@ function judgeSetup(wanted: boolean, model: string | undefined, config: ReturnTy
     judge: createLlmJudge({ model: createJudgeModel(config, judgeModel), baseURL: config.OPENAI_BASE_URL }),
     description: { status: "ran", model: judgeModel },
   };
+}
+
+/** Pass/fail of the whole run: every split passed, and the tune − test gap when it is gated. */
+export function summarizeSplits(runs: readonly SplitRun[], maxGap: number | undefined, gated: boolean): SplitsSummary {
+  const splits = runs.map((r) => ({
+    name: r.name,
+    file: r.file,
+    dir: r.dir,
+    passed: r.report.passed,
+    summary: r.report.summary,
+    byClass: r.report.byClass,
+    byLang: r.report.byLang,
+  }));
+  const tune = runs.find((r) => r.name === "tune");
+  const test = runs.find((r) => r.name === "test");
+  const limit = maxGap ?? DEFAULT_MAX_GAP;
+  const rows = tune && test ? tuneTestGap(tune.report.summary, test.report.summary, limit) : undefined;
+  const gap = rows ? { maxGap: limit, rows, passed: !gated || rows.every((r) => !r.flagged), gated } : undefined;
+  return { splits, ...(gap ? { gap } : {}), passed: splits.every((s) => s.passed) && (gap?.passed ?? true) };
 }

@@ -24,6 +24,8 @@ export const GATES = {
   "min-must-mention": { label: "must-mention recall", bound: "min", value: (s) => s.mustMentionRecall },
   "min-abstention-accuracy": { label: "abstention accuracy", bound: "min", value: (s) => s.abstentionAccuracy },
   "max-false-abstention": { label: "false-abstention rate", bound: "max", value: (s) => s.falseAbstentionRate },
+  "min-unanswerable-caught": { label: "unanswerable caught (refused or low)", bound: "min", value: (s) => s.unanswerableCaught },
+  "max-answerable-low": { label: "answerable marked low", bound: "max", value: (s) => s.answerableLowRate },
   "min-faithfulness": { label: "faithfulness (judge)", bound: "min", value: (s) => s.faithfulness },
   "min-relevance": { label: "answer relevance (judge)", bound: "min", value: (s) => s.answerRelevance },
   "max-p95-ms": { label: "latency p95 (ms)", bound: "max", value: (s) => s.latencyMs.p95 },
@@ -61,18 +63,39 @@ export function evaluateGates(summary: MetricSummary, thresholds: GateThresholds
   });
 }
 
-const gatesFileSchema = z
+const thresholdsSchema = z
   .object(Object.fromEntries(GATE_NAMES.map((name) => [name, z.number().nonnegative().optional()])) as Record<GateName, z.ZodOptional<z.ZodNumber>>)
+  .strict();
+
+const gatesFileSchema = thresholdsSchema
   .extend({
     /** Baseline tolerance, used with --baseline. */
     tolerance: z.number().min(0).max(1).optional(),
+    /** Largest allowed tune − test difference on any headline metric (a ratio; 0.05 = 5 points). */
+    "max-tune-test-gap": z.number().min(0).max(1).optional(),
+    /** Thresholds for one split (by name: dev, tune, test), used instead of the top-level ones. */
+    splits: z.record(z.string().min(1), thresholdsSchema.extend({ $comment: z.string().optional() }).strict()).optional(),
     $comment: z.string().optional(),
   })
   .strict();
 
 export interface GatesFile {
+  /** Top-level thresholds: for a split that has no entry in `splits`. */
   thresholds: GateThresholds;
   tolerance?: number;
+  maxTuneTestGap?: number;
+  splits?: Record<string, GateThresholds>;
+}
+
+/** The thresholds a split is held to: its own section of the gates file, else the top level; flags override both. */
+export function thresholdsFor(split: string, file: GatesFile | undefined, flags: GateThresholds): GateThresholds {
+  return { ...(file?.splits?.[split] ?? file?.thresholds), ...flags };
+}
+
+function pickThresholds(raw: Partial<Record<GateName, number | undefined>>): GateThresholds {
+  const thresholds: GateThresholds = {};
+  for (const name of GATE_NAMES) if (raw[name] !== undefined) thresholds[name] = raw[name];
+  return thresholds;
 }
 
 export async function loadGatesFile(file: string): Promise<GatesFile> {
@@ -89,8 +112,11 @@ export async function loadGatesFile(file: string): Promise<GatesFile> {
       `Gates file ${file}: ${parsed.error.issues.map((i) => `${i.path.join(".") || (i.code === "unrecognized_keys" ? i.keys.join(", ") : "(root)")}: ${i.message}`).join("; ")}`,
     );
   }
-  const { tolerance, $comment: _comment, ...rest } = parsed.data;
-  const thresholds: GateThresholds = {};
-  for (const name of GATE_NAMES) if (rest[name] !== undefined) thresholds[name] = rest[name];
-  return { thresholds, ...(tolerance !== undefined ? { tolerance } : {}) };
+  const { tolerance, splits, "max-tune-test-gap": maxGap, $comment: _comment, ...rest } = parsed.data;
+  return {
+    thresholds: pickThresholds(rest),
+    ...(tolerance !== undefined ? { tolerance } : {}),
+    ...(maxGap !== undefined ? { maxTuneTestGap: maxGap } : {}),
+    ...(splits ? { splits: Object.fromEntries(Object.entries(splits).map(([name, t]) => [name, pickThresholds(t)])) } : {}),
+  };
 }

@@ -1,6 +1,6 @@
 import type { AnswerResult } from "../answering/types.js";
 import { BadInput, UpstreamFailed } from "../errors.js";
-import type { PassageRef } from "./goldMatching.js";
+import { historyTurns } from "./dataset.js";
 import type { EvalPipeline } from "./types.js";
 
 export interface HttpPipelineOptions {
@@ -16,17 +16,13 @@ const MAX_BUSY_RETRIES = 5;
 const MAX_RETRY_WAIT_MS = 60_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-interface SearchResponse {
-  results: { source: string; text: string; lines: { start: number; end: number } }[];
-}
-
 interface DocumentsResponse {
   documents: { id: string; source: string }[];
 }
 
 /**
- * A running server, over its public API: POST /api/search for the ranking, POST /api/ask for
- * the answer, GET /api/documents/:id for the text gold quotes are located in. Checks /healthz
+ * A running server, over its public API: POST /api/ask for the answer (its citations are the
+ * passages scored), GET /api/documents/:id for the text gold quotes are located in. Checks /healthz
  * first, so an unreachable URL is bad input (exit 2), not 52 failed questions.
  */
 export async function openHttpPipeline(options: HttpPipelineOptions): Promise<EvalPipeline> {
@@ -85,13 +81,10 @@ export async function openHttpPipeline(options: HttpPipelineOptions): Promise<Ev
 
   return {
     target: display,
-    async ask(question, { k }) {
-      const search = await call<SearchResponse>("POST", "/api/search", { query: question, k });
+    async ask(question, { k, history }) {
       const started = now();
-      const answer = await call<AnswerResult>("POST", "/api/ask", { question, k });
-      const latencyMs = now() - started;
-      const retrieved: PassageRef[] = search.results.map((r) => ({ source: r.source, text: r.text, startLine: r.lines.start, endLine: r.lines.end }));
-      return { answer, retrieved, latencyMs };
+      const answer = await call<AnswerResult>("POST", "/api/ask", { question, k, ...(history.length > 0 ? { history: historyTurns(history) } : {}) });
+      return { answer, latencyMs: now() - started };
     },
     sourceText(document) {
       let text = texts.get(document);

@@ -37,6 +37,7 @@ export function scoreAnswer(answer: AnswerResult, expected: AnswerExpectations):
     text: answer.answer,
     mode: answer.mode,
     abstained: answer.abstained,
+    confidence: answer.confidence ?? (answer.abstained ? "none" : "high"),
     citations,
     citationPrecision: hasGold && citations.length > 0 ? goldCited / citations.length : null,
     citationHit: hasGold ? goldCited > 0 : null,
@@ -91,6 +92,8 @@ export function summarize(results: readonly QuestionResult[]): MetricSummary {
     mustMentionRecall: answered(answerable, (r) => r.answer?.mustMentionRecall, (r) => r.mustMention.length > 0),
     abstentionAccuracy: answered(unanswerable, (r) => asNumber(r.answer?.abstentionCorrect ?? false), () => true),
     falseAbstentionRate: mean(answerable.filter((r) => r.answer !== null).map((r) => asNumber(r.answer!.abstained))),
+    unanswerableCaught: answered(unanswerable, (r) => asNumber(r.answer !== null && (r.answer.abstained || r.answer.confidence === "low")), () => true),
+    answerableLowRate: mean(answerable.filter((r) => r.answer !== null).map((r) => asNumber(!r.answer!.abstained && r.answer!.confidence === "low"))),
     faithfulness: mean(judged.map((j) => j.faithfulness)),
     answerRelevance: mean(judged.map((j) => j.relevance)),
     latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: latencies.length ? Math.max(...latencies) : null },
@@ -119,8 +122,9 @@ export function describeFailures(result: Omit<QuestionResult, "failures">, golds
   }
   const a = result.answer;
   if (a) {
-    if (result.unanswerable && !a.abstained) failures.push("answered an unanswerable question instead of abstaining");
+    if (result.unanswerable && !a.abstained && a.confidence !== "low") failures.push("answered an unanswerable question with high confidence");
     if (!result.unanswerable && a.abstained) failures.push("abstained on an answerable question");
+    if (!result.unanswerable && !a.abstained && a.confidence === "low") failures.push("answered with confidence low");
     if (a.missingMentions.length > 0) failures.push(`answer does not mention: ${a.missingMentions.join(", ")}`);
     if (a.citationHit === false && !a.abstained) failures.push("no citation points to a gold passage");
   }

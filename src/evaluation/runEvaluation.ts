@@ -3,6 +3,8 @@ import { DatasetError, type DatasetIssue } from "./dataset.js";
 import { locateQuote, type LocatedGold } from "./goldMatching.js";
 import type { Judge } from "./llmJudge.js";
 import { describeFailures, scoreAnswer, scoreRetrieval, summarize } from "./metrics.js";
+import type { AnswerResult } from "../answering/types.js";
+import type { PassageRef } from "./goldMatching.js";
 import type { EvalPipeline, MetricSummary, QuestionResult } from "./types.js";
 
 export interface JudgeSetup {
@@ -32,6 +34,10 @@ export interface EvaluationRun {
   judge: JudgeSetup["description"];
   summary: MetricSummary;
   byKind: Record<string, MetricSummary>;
+  /** Per failure class (a question with several classes counts in each); empty without classes. */
+  byClass: Record<string, MetricSummary>;
+  /** Per question language; empty when the dataset does not label languages. */
+  byLang: Record<string, MetricSummary>;
   questions: QuestionResult[];
 }
 
@@ -79,6 +85,9 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
       id: question.id,
       question: question.question,
       kind: question.kind,
+      lang: question.lang,
+      classes: question.classes,
+      history: question.history,
       unanswerable: question.unanswerable,
       line: question.line,
       gold: question.gold,
@@ -86,11 +95,12 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
     };
     let partial: Omit<QuestionResult, "failures">;
     try {
-      const outcome = await pipeline.ask(question.question, { k });
+      const outcome = await pipeline.ask(question.question, { k, history: question.history });
       const answer = scoreAnswer(outcome.answer, { golds: located, mustMention: question.must_mention, unanswerable: question.unanswerable });
       partial = {
         ...base,
-        retrieval: located.length > 0 ? scoreRetrieval(outcome.retrieved, located, k) : null,
+        // What the user got: the passages the answer cites, in order (none when it refused).
+        retrieval: located.length > 0 ? scoreRetrieval(citedPassages(outcome.answer), located, k) : null,
         answer,
         latencyMs: outcome.latencyMs,
         ...(outcome.answer.usage ? { usage: outcome.answer.usage } : {}),
@@ -119,10 +129,9 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, dataset.questions.length)) }, worker));
 
-  const byKind: Record<string, MetricSummary> = {};
-  for (const kind of new Set(results.map((r) => r.kind ?? (r.unanswerable ? "unanswerable" : "other")))) {
-    byKind[kind] = summarize(results.filter((r) => (r.kind ?? (r.unanswerable ? "unanswerable" : "other")) === kind));
-  }
+  const byKind = groupSummaries(results, (r) => [r.kind ?? (r.unanswerable ? "unanswerable" : "other")]);
+  const byClass = groupSummaries(results, (r) => r.classes ?? []);
+  const byLang = groupSummaries(results, (r) => (r.lang ? [r.lang] : []));
   const firstAnswer = results.find((r) => r.answer !== null)?.answer;
   return {
     formatVersion: 1,
@@ -134,6 +143,26 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
     judge: judge.description,
     summary: summarize(results),
     byKind,
+    byClass,
+    byLang,
     questions: results,
   };
+}
+
+/** The passages an answer was written from, in citation order, as gold matching sees them. */
+export function citedPassages(answer: AnswerResult): PassageRef[] {
+  return answer.citations.map((c) => ({ source: c.source, text: c.text, startLine: c.lines.start, endLine: c.lines.end }));
+}
+
+/** Summaries per group; a result may belong to several groups (classes) or none. */
+function groupSummaries(results: readonly QuestionResult[], groupsOf: (result: QuestionResult) => readonly string[]): Record<string, MetricSummary> {
+  const groups = new Map<string, QuestionResult[]>();
+  for (const result of results) {
+    for (const group of groupsOf(result)) {
+      const list = groups.get(group) ?? [];
+      list.push(result);
+      groups.set(group, list);
+    }
+  }
+  return Object.fromEntries([...groups].sort(([a], [b]) => a.localeCompare(b)).map(([group, list]) => [group, summarize(list)]));
 }

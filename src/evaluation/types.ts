@@ -1,5 +1,5 @@
-import type { AnswerResult, Usage } from "../answering/types.js";
-import type { GoldQuote, QuestionKind } from "./dataset.js";
+import type { AnswerResult, Confidence, Usage } from "../answering/types.js";
+import type { GoldQuote, QuestionClass, QuestionKind, QuestionLang } from "./dataset.js";
 import type { LineRange, PassageRef } from "./goldMatching.js";
 
 /**
@@ -7,14 +7,23 @@ import type { LineRange, PassageRef } from "./goldMatching.js";
  * and reporters only see this.
  */
 export interface AskOutcome {
+  /**
+   * The answer as the user gets it. Retrieval is scored on its citations (the passages the
+   * answer was written from, in order), never on a separate search call, so in-process and
+   * HTTP runs score the same thing.
+   */
   answer: AnswerResult;
-  /** The ranked passages retrieval produced for the question, best first. */
-  retrieved: PassageRef[];
   /** Wall-clock time of the answer call. */
   latencyMs: number;
 }
 
-export type AskFn = (question: string, options: { k: number }) => Promise<AskOutcome>;
+export interface AskOptions {
+  k: number;
+  /** Earlier user questions of the conversation, oldest first (sent as prior user turns). */
+  history: readonly string[];
+}
+
+export type AskFn = (question: string, options: AskOptions) => Promise<AskOutcome>;
 
 export interface EvalPipeline {
   /** "in-process" or the server URL: shown in reports. */
@@ -61,6 +70,8 @@ export interface AnswerScore {
   text: string;
   mode: AnswerResult["mode"];
   abstained: boolean;
+  /** The answer's confidence (answers from servers without the field: none if abstained, else high). */
+  confidence: Confidence;
   citations: { n: number; source: string; lines: LineRange; gold: boolean }[];
   /** Share of citations that are gold; null when nothing was cited or there is no gold. */
   citationPrecision: number | null;
@@ -77,6 +88,9 @@ export interface QuestionResult {
   id: string;
   question: string;
   kind: QuestionKind | undefined;
+  lang?: QuestionLang | undefined;
+  classes?: QuestionClass[];
+  history?: string[];
   unanswerable: boolean;
   line: number;
   gold: GoldQuote[];
@@ -108,7 +122,12 @@ export interface MetricSummary {
   citationHit: number | null;
   mustMentionRecall: number | null;
   abstentionAccuracy: number | null;
+  /** Share of answerable questions refused (confidence none). */
   falseAbstentionRate: number | null;
+  /** Share of unanswerable questions refused or answered with confidence low. */
+  unanswerableCaught: number | null;
+  /** Share of answerable questions answered (not refused) but marked confidence low. */
+  answerableLowRate: number | null;
   faithfulness: number | null;
   answerRelevance: number | null;
   latencyMs: { p50: number | null; p95: number | null; max: number | null };

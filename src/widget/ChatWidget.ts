@@ -103,6 +103,7 @@ export class ChatWidget {
       answer.content = result.answer;
       answer.citations = result.citations;
       answer.abstained = result.abstained;
+      if (result.confidence === "low") answer.lowConfidence = true;
       if (result.fallback) answer.fallback = true;
       if (result.roadmap) answer.roadmap = result.roadmap;
       delete answer.incomplete;

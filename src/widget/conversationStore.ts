@@ -6,6 +6,8 @@ export interface StoredMessage {
   content: string;
   citations?: Citation[];
   abstained?: boolean;
+  /** The answer came with confidence "low": shown with a notice. */
+  lowConfidence?: boolean;
   fallback?: boolean;
   /** The answer was stopped or failed part-way: not sent back as history. */
   incomplete?: boolean;

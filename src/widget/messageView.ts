@@ -67,6 +67,7 @@ export function renderAssistant(doc: Document, container: HTMLElement, endpoint:
   const label = element(doc, "span", "rt-sr", `${messages.tutor}: `);
   bubble.appendChild(label);
   if (state.abstained) bubble.appendChild(element(doc, "span", "rt-badge", messages.abstained));
+  if (state.lowConfidence && !state.abstained) bubble.appendChild(element(doc, "span", "rt-note rt-low", messages.lowConfidence));
   if (state.fallback) bubble.appendChild(element(doc, "span", "rt-note", messages.fallback));
   const citations = state.citations ?? [];
   const byNumber = new Map(citations.map((c) => [c.n, c]));

@@ -15,6 +15,7 @@ export interface WidgetMessages {
   thinking: string;
   stopped: string;
   abstained: string;
+  lowConfidence: string;
   fallback: string;
   starterHeading: string;
   unreachable: (endpoint: string) => string;
@@ -45,6 +46,7 @@ const zh: WidgetMessages = {
   thinking: "正在检索…",
   stopped: "（已停止）",
   abstained: "资料中没有找到可靠的答案",
+  lowConfidence: "资料可能没有确切回答这个问题，以下为最接近的内容",
   fallback: "模型服务不可用，以下为从资料中摘录的答案。",
   starterHeading: "可以这样问：",
   unreachable: (endpoint) => `无法连接到服务器（${endpoint}）。请检查网络后重试。`,
@@ -75,6 +77,7 @@ const en: WidgetMessages = {
   thinking: "Searching the roadmaps…",
   stopped: "(stopped)",
   abstained: "No reliable answer in the documents",
+  lowConfidence: "The documents may not answer this exactly; closest passages below",
   fallback: "The model server is unavailable; this answer is quoted from the documents.",
   starterHeading: "Try asking:",
   unreachable: (endpoint) => `Can't reach the server (${endpoint}). Check your connection and retry.`,

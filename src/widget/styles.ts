@@ -40,6 +40,7 @@ button,textarea{font:inherit;color:inherit}
 .rt-abstained .rt-bubble{background:var(--rt-warn-bg);color:var(--rt-warn-fg);border:1px dashed currentColor}
 .rt-badge{display:block;font-size:12px;font-weight:600;margin-bottom:4px}
 .rt-note{font-size:12px;color:var(--rt-muted)}
+.rt-low{display:block;margin-bottom:4px;padding:2px 6px;border-radius:4px;background:var(--rt-warn-bg);color:var(--rt-warn-fg)}
 .rt-sources{font-size:12.5px;border-left:2px solid var(--rt-border);padding-left:8px}
 .rt-sources-title{font-weight:600;color:var(--rt-muted);margin-bottom:2px;cursor:pointer}
 .rt-sources ol{margin:0;padding:0;list-style:none}

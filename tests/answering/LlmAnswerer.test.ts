@@ -2,7 +2,7 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createChatModel } from "../../src/answering/createChatModel.js";
 import { LlmAnswerer } from "../../src/answering/LlmAnswerer.js";
-import { ANSWER_WORDING, PASSAGES_ARE_DATA_RULE } from "../../src/answering/prompts.js";
+import { ANSWER_WORDING, NOT_COVERED_MARKER, PASSAGES_ARE_DATA_RULE } from "../../src/answering/prompts.js";
 import { parseConfig } from "../../src/config.js";
 import { UpstreamFailed, UpstreamTimeout } from "../../src/errors.js";
 import { startFakeOpenAiServer } from "../support/fakeOpenAiServer.js";
@@ -231,5 +231,48 @@ describe("LlmAnswerer", () => {
     expect(error).toBeInstanceOf(Error);
     expect(error).not.toBeInstanceOf(UpstreamFailed);
     expect(error).not.toBeInstanceOf(UpstreamTimeout);
+  });
+});
+
+describe("LlmAnswerer confidence", () => {
+  const notCovered = `${NOT_COVERED_MARKER} ${ANSWER_WORDING.zh.abstain}`;
+
+  it("maps the model's not-covered reply (marker) to none, strips the marker and drops the citations", async () => {
+    const { answerer, fake } = await answererWith({ chat: () => ({ kind: "text", content: notCovered }) });
+    const result = await answerer.answer({ question: "LoRA 和 QLoRA 的作者分别是谁？" });
+    expect(fake.requests.length).toBe(1);
+    expect(messagesOf(fake.requests[0]!.body)[0]!.content).toContain(NOT_COVERED_MARKER);
+    expect(result).toMatchObject({ abstained: true, confidence: "none", citations: [], answer: ANSWER_WORDING.zh.abstain });
+  });
+
+  it("never streams the marker, and ends with confidence none", async () => {
+    const { answerer } = await answererWith({ chat: () => ({ kind: "text", content: notCovered }) });
+    const { events } = await collect(answerer, { question: "LoRA 和 QLoRA 的作者分别是谁？" });
+    const streamed = events.flatMap((e) => (e.type === "token" ? [e.text] : [])).join("");
+    expect(streamed).not.toContain("NOT_COVERED");
+    expect(streamed).toContain(ANSWER_WORDING.zh.abstain.slice(0, 6));
+    const done = events.at(-1);
+    expect(done?.type === "done" && done.result.confidence).toBe("none");
+  });
+
+  it("answers a question whose asked-for detail the passages lack with a low-confidence notice first, streamed too", async () => {
+    const reply = "资料提到 LoRA 是参数高效微调方法 [1]。";
+    const question = "LoRA 微调的学习率设多少合适？";
+    const { answerer } = await answererWith({ chat: () => ({ kind: "text", content: reply }) });
+    const result = await answerer.answer({ question });
+    expect(result).toMatchObject({ abstained: false, confidence: "low" });
+    expect(result.answer.startsWith(ANSWER_WORDING.zh.lowConfidence)).toBe(true);
+    expect(result.citations.length).toBeGreaterThan(0);
+
+    const { events } = await collect(answerer, { question });
+    const tokens = events.flatMap((e) => (e.type === "token" ? [e.text] : []));
+    expect(tokens[0]).toBe(`${ANSWER_WORDING.zh.lowConfidence}\n\n`);
+    const done = events.at(-1);
+    expect(done?.type === "done" && done.result.answer).toBe(tokens.join("").trim());
+  });
+
+  it("keeps an ordinary answer high", async () => {
+    const { answerer } = await answererWith({ chat: () => ({ kind: "text", content: "LoRA 之后是第七阶段：前沿技术探索 [1]。" }) });
+    expect((await answerer.answer({ question: LORA_NEXT })).confidence).toBe("high");
   });
 });

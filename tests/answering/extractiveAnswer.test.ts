@@ -52,7 +52,16 @@ describe("composeExtractiveAnswer", () => {
 
   it("abstains when evidence is weak", () => {
     const composed = composeExtractiveAnswer("sourdough?", retrievalResult("sourdough?", passages, { weak: true }));
-    expect(composed).toEqual({ answer: ANSWER_WORDING.en.abstain, citations: [], abstained: true, language: "en" });
+    expect(composed).toEqual({ answer: ANSWER_WORDING.en.abstain, citations: [], abstained: true, confidence: "none", language: "en" });
+  });
+
+  it("says first that the materials may not answer exactly when the asked-for detail is missing, then quotes and cites", () => {
+    const question = "how much does the deep learning course cost?";
+    const composed = composeExtractiveAnswer(question, retrievalResult(question, passages));
+    expect(composed).toMatchObject({ abstained: false, confidence: "low", language: "en" });
+    expect(composed.answer.split("\n")[0]).toBe(ANSWER_WORDING.en.lowConfidence);
+    expect(composed.citations.length).toBe(passages.length);
+    expect(composeExtractiveAnswer("deep learning 书籍推荐", retrievalResult("deep learning 书籍推荐", passages)).confidence).toBe("high");
   });
 
   it("labels a fallback answer as such, in Chinese for a mixed question", () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
+  NOT_COVERED_MARKER,
+  mayBeNotCoveredMarker,
+  notCoveredReply,
   ANSWER_WORDING,
   PASSAGES_ARE_DATA_RULE,
   buildAnswerPrompt,
@@ -87,5 +90,21 @@ describe("condense prompt", () => {
   it("cleans the model's condensed output", () => {
     expect(cleanCondensedQuestion('Standalone question: "What comes after LoRA?"\nextra')).toBe("What comes after LoRA?");
     expect(cleanCondensedQuestion("问题：学完 LoRA 之前应该先学什么？")).toBe("学完 LoRA 之前应该先学什么？");
+  });
+});
+
+describe("the not-covered marker", () => {
+  it("is detected with spacing or case variations and stripped", () => {
+    expect(notCoveredReply(`${NOT_COVERED_MARKER} 资料中没有找到与该问题相关的内容。`)).toEqual({ notCovered: true, text: "资料中没有找到与该问题相关的内容。" });
+    expect(notCoveredReply("[[ not covered ]] The materials don't cover this question.").notCovered).toBe(true);
+    expect(notCoveredReply("LoRA 之后学 RAG [1]。")).toEqual({ notCovered: false, text: "LoRA 之后学 RAG [1]。" });
+  });
+
+  it("holds back a streamed start only while it can still become the marker", () => {
+    expect(mayBeNotCoveredMarker("[")).toBe(true);
+    expect(mayBeNotCoveredMarker(" [[NOT_CO")).toBe(true);
+    expect(mayBeNotCoveredMarker("[1] LoRA")).toBe(false);
+    expect(mayBeNotCoveredMarker("LoRA")).toBe(false);
+    expect(mayBeNotCoveredMarker(NOT_COVERED_MARKER)).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Chunk } from "../../src/chunking/types.js";
 import { parseConfig } from "../../src/config.js";
 import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
+import { confidenceOf } from "../../src/retrieval/confidence.js";
 import type { RetrievalResult } from "../../src/retrieval/types.js";
 import { buildTestIndex } from "../support/buildTestIndex.js";
 
@@ -120,7 +121,7 @@ describe("retrieval quality on the development set (offline)", () => {
     expect(hitRate).toBeGreaterThanOrEqual(0.9);
   });
 
-  it("marks every unanswerable question weak and at most 10% of the answerable ones", () => {
+  it("catches every unanswerable question (confidence none or low) and refuses at most 10% of the answerable ones", () => {
     const evidence = (list: DevQuestion[]) =>
       list.map((q) => ({ id: q.id, evidence: results.get(q.id)!.evidence, weak: results.get(q.id)!.weak })).sort((a, b) => a.evidence - b.evidence);
     const unanswerable = evidence(questions.filter((q) => q.unanswerable));
@@ -129,7 +130,9 @@ describe("retrieval quality on the development set (offline)", () => {
     console.log(`evidence, unanswerable: ${show(unanswerable)}`);
     console.log(`evidence, answerable (lowest 10): ${show(answerable.slice(0, 10))}`);
 
-    expect(unanswerable.filter((e) => !e.weak).map((e) => e.id)).toEqual([]);
+    // Caught: refused (none) or answered with a low-confidence notice.
+    const caught = (id: string) => confidenceOf(questions.find((q) => q.id === id)!.question, results.get(id)!) !== "high";
+    expect(unanswerable.filter((e) => !caught(e.id)).map((e) => e.id)).toEqual([]);
     const weakAnswerable = answerable.filter((e) => e.weak);
     expect(weakAnswerable.length / answerable.length).toBeLessThanOrEqual(0.1);
   });

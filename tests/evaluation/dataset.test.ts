@@ -36,7 +36,7 @@ describe("loadDataset", () => {
     const lines = error.message.split("\n");
     expect(lines).toHaveLength(4);
     expect(lines[0]).toMatch(/^tests\/fixtures\/evaluation\/bad\.jsonl:3: gold\[0\]\.quote: .*expected string/);
-    expect(lines[1]).toMatch(/^tests\/fixtures\/evaluation\/bad\.jsonl:4: kind: .*"sequence"/);
+    expect(lines[1]).toMatch(/^tests\/fixtures\/evaluation\/bad\.jsonl:4: lang: .*"zh-Hans"/);
     expect(lines[2]).toBe('tests/fixtures/evaluation/bad.jsonl:5: id: duplicate id "ok" (first on line 1)');
     expect(lines[3]).toMatch(/^tests\/fixtures\/evaluation\/bad\.jsonl:6: not valid JSON/);
     expect(error.issues.map((i) => i.line)).toEqual([3, 4, 5, 6]);
@@ -56,6 +56,18 @@ describe("loadDataset", () => {
     expect(() => parseDataset("d.jsonl", contradiction)).toThrow("d.jsonl:1: must_mention: an unanswerable question cannot require mentions");
     expect(() => parseDataset("d.yaml", "questions: [\n")).toThrow(/^d\.yaml:\d+: /);
     expect(() => parseDataset("d.jsonl", "\n\n")).toThrow("d.jsonl:1: the dataset has no questions");
+  });
+
+  it("reads the blind-set fields: lang, classes and history (earlier user questions)", () => {
+    const line =
+      '{"id":"b1","question":"那之前呢？","lang":"zh-Hans","kind":"followup","classes":["followup","before"],"history":["学完微调学什么？"],"must_mention":["RAG"]}';
+    const [question] = parseDataset("blind.jsonl", line).questions;
+    expect(question).toMatchObject({ lang: "zh-Hans", kind: "followup", classes: ["followup", "before"], history: ["学完微调学什么？"] });
+    const plain = parseDataset("d.jsonl", '{"id":"p","question":"q","must_mention":["x"]}').questions[0];
+    expect(plain).toMatchObject({ lang: undefined, classes: [], history: [] });
+    expect(() => parseDataset("d.jsonl", '{"id":"c","question":"q","classes":["slang"],"must_mention":["x"]}')).toThrow(/d\.jsonl:1: classes\[0\]: .*"colloquial"/);
+    expect(() => parseDataset("d.jsonl", '{"id":"h","question":"q","history":[" "],"must_mention":["x"]}')).toThrow("d.jsonl:1: history[0]: must not be empty");
+    expect(() => parseDataset("d.jsonl", '{"id":"k","question":"q","kind":"Not A Kind","must_mention":["x"]}')).toThrow(/d\.jsonl:1: kind: must be a short lowercase identifier/);
   });
 
   it("says so when the file does not exist", async () => {

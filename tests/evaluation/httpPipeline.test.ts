@@ -34,7 +34,7 @@ async function evalCli(argv: string[]): Promise<{ code: number; stderr: string }
 }
 
 describe("evaluating a running server over HTTP (--base-url)", () => {
-  it("ranks with /api/search, answers with /api/ask and locates gold in /api/documents", async () => {
+  it("answers with /api/ask (scoring its citations) and locates gold in /api/documents", async () => {
     const pipeline = await openHttpPipeline({ baseUrl });
     const text = await pipeline.sourceText("roadmaps/000_33fd4ca31d6b3655.txt");
     expect(text).toContain("RAG：检索增强生成");

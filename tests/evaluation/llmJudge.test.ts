@@ -12,6 +12,7 @@ function answer(text: string, abstained = false): AnswerResult {
       { n: 1, id: "c1", docId: "d1", source: "roadmaps/001.txt", title: "学习路径", headingPath: ["第七阶段：前沿技术探索"], lines: { start: 60, end: 62 }, text: "探索大模型领域的前沿技术和未来趋势", role: "next-section" },
     ],
     abstained,
+    confidence: "high",
     mode: "llm",
     language: "zh",
     standaloneQuestion: "q",

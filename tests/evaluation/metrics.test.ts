@@ -65,7 +65,7 @@ function citation(n: number, source: string, start: number, end: number, text: s
 }
 
 function answer(text: string, citations: Citation[], abstained = false): AnswerResult {
-  return { answer: text, citations, abstained, mode: "extractive", language: "zh", standaloneQuestion: "q", removedCitations: 0, timings: { retrieveMs: 1, generateMs: 0 } };
+  return { answer: text, citations, abstained, confidence: abstained ? "none" : "high", mode: "extractive", language: "zh", standaloneQuestion: "q", removedCitations: 0, timings: { retrieveMs: 1, generateMs: 0 } };
 }
 
 describe("answer metrics", () => {

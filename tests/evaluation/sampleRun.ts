@@ -14,6 +14,7 @@ function answerOf(text: string, cited: boolean, abstained = false): AnswerResult
     answer: text,
     citations: cited ? [{ n: 1, id: "c1", docId: "d", source: "a.txt", title: "t", headingPath: [], lines: { start: 2, end: 2 }, text: "LoRA 与 QLoRA", role: "match" }] : [],
     abstained,
+    confidence: abstained ? "none" : "high",
     mode: "extractive",
     language: "zh",
     standaloneQuestion: "q",
@@ -76,6 +77,8 @@ export function sampleRun(questions: SampleQuestion[]): EvaluationRun {
     judge: { status: "skipped", reason: "--judge not given" },
     summary: summarize(results),
     byKind: { fact: summarize(results.filter((r) => !r.unanswerable)), unanswerable: summarize(results.filter((r) => r.unanswerable)) },
+    byClass: {},
+    byLang: {},
     questions: results,
   };
 }

@@ -49,14 +49,14 @@ describe("citation links", () => {
 });
 
 describe("an answer with its sources", () => {
-  function renderAnswer(content: string, citations: Citation[], abstained = false) {
+  function renderAnswer(content: string, citations: Citation[], abstained = false, lowConfidence = false) {
     const { document } = parseHTML("<!doctype html><html><body><div id=m></div></body></html>");
     const container = document.getElementById("m") as unknown as HTMLElement;
     renderAssistant(
       document as unknown as Document,
       container,
       "https://tutor.example",
-      { state: { role: "assistant", content, citations, abstained }, streaming: false, stopped: false },
+      { state: { role: "assistant", content, citations, abstained, ...(lowConfidence ? { lowConfidence } : {}) }, streaming: false, stopped: false },
       messagesFor("zh"),
     );
     return container;
@@ -93,5 +93,12 @@ describe("an answer with its sources", () => {
     expect(container.className).toContain("rt-abstained");
     expect(container.querySelector(".rt-badge")?.textContent).toBe("资料中没有找到可靠的答案");
     expect(container.querySelector(".rt-sources")).toBeNull();
+  });
+
+  it("shows a visible notice on a low-confidence answer, and keeps its sources", () => {
+    const container = renderAnswer("最接近的内容 [1]。", [citation(1)], false, true);
+    expect(container.querySelector(".rt-low")?.textContent).toBe("资料可能没有确切回答这个问题，以下为最接近的内容");
+    expect(container.querySelectorAll(".rt-sources li").length).toBe(1);
+    expect(renderAnswer("普通答案 [1]。", [citation(1)]).querySelector(".rt-low")).toBeNull();
   });
 });

@@ -101,6 +101,7 @@ export const openAiCompatibleRoutes: FastifyPluginAsyncZod<OpenAiCompatibleOptio
           ...(usage ? { usage } : {}),
           citations: machineCitations(result.citations, baseUrl),
           abstained: result.abstained,
+          confidence: result.confidence,
           mode: result.mode,
         };
       }
@@ -121,7 +122,7 @@ export const openAiCompatibleRoutes: FastifyPluginAsyncZod<OpenAiCompatibleOptio
           else if (event.type === "done") {
             const sources = sourcesMarkdown(event.result, baseUrl);
             if (sources) writeEvent(raw, null, chunk({ content: sources }, null));
-            writeEvent(raw, null, chunk({}, finishReason(event.result), { citations: machineCitations(event.result.citations, baseUrl) }));
+            writeEvent(raw, null, chunk({}, finishReason(event.result), { citations: machineCitations(event.result.citations, baseUrl), confidence: event.result.confidence }));
             // As OpenAI does with include_usage: one last chunk with no choices and the counts.
             const usage = usageOf(event.result);
             if (includeUsage && usage) writeEvent(raw, null, { id, object: "chat.completion.chunk", created: now, model: modelId, choices: [], usage });

@@ -151,7 +151,7 @@ describe("citation links and labels in /v1 output (issue 13 item 8)", () => {
     n: 1, id: "c1", docId: "notes/x", source: "notes/x.md", title, headingPath: ["](javascript:alert(2))"], lines: { start: 1, end: 2 }, text: "t", role: "match", url,
   });
   const result = (citations: Citation[]): AnswerResult => ({
-    answer: "a [1]", citations, abstained: false, mode: "llm", language: "en", standaloneQuestion: "q", removedCitations: 0, timings: { retrieveMs: 0, generateMs: 0 },
+    answer: "a [1]", citations, abstained: false, confidence: "high", mode: "llm", language: "en", standaloneQuestion: "q", removedCitations: 0, timings: { retrieveMs: 0, generateMs: 0 },
   });
 
   for (const url of ["javascript:alert(1)", "java\tscript:alert(1)", "\u0001javascript:alert(1)", " JAVASCRIPT:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:x"]) {

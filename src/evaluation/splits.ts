@@ -1,0 +1,110 @@
+import { access } from "node:fs/promises";
+import path from "node:path";
+import type { MetricName, MetricSummary } from "./types.js";
+
+/**
+ * The splits one `npm run eval` scores. By default: the regression set (dev) and the two halves
+ * of the blind set: tune (the only one anyone may tune on) and test (scored only to report).
+ * The tune − test gap on each headline metric is a figure of the product: a large one means
+ * what was tuned does not carry over to questions nobody tuned on.
+ */
+
+export const DEFAULT_SPLIT_FILES = {
+  dev: "tests/eval/dev.jsonl",
+  tune: "tests/eval/blind/tune.jsonl",
+  test: "tests/eval/blind/test.jsonl",
+} as const;
+
+export type NamedSplit = keyof typeof DEFAULT_SPLIT_FILES;
+
+export interface SplitSpec {
+  /** Report name: dev, tune, test, or a --dataset file's base name. */
+  name: string;
+  file: string;
+}
+
+export interface SplitSelection {
+  /** --dataset files, in order; when given only these run. */
+  datasets: string[];
+  /** --dev / --tune / --test paths that override the defaults. */
+  files: Partial<Record<NamedSplit, string>>;
+}
+
+/**
+ * The splits to run. Explicit files must exist (the dataset loader says so otherwise); a default
+ * blind file that is not there yet is skipped with a note, so the regression set still runs.
+ */
+export async function resolveSplits(
+  selection: SplitSelection,
+  note: (text: string) => void,
+  defaults: Record<NamedSplit, string> = DEFAULT_SPLIT_FILES,
+): Promise<SplitSpec[]> {
+  if (selection.datasets.length > 0) {
+    const used = new Set<string>();
+    return selection.datasets.map((file) => {
+      const base = path.basename(file).replace(/\.(jsonl|ya?ml|json)$/i, "") || "dataset";
+      let name = base;
+      for (let n = 2; used.has(name); n++) name = `${base}-${n}`;
+      used.add(name);
+      return { name, file };
+    });
+  }
+  const specs: SplitSpec[] = [];
+  for (const name of Object.keys(defaults) as NamedSplit[]) {
+    const given = selection.files[name];
+    const file = given ?? defaults[name];
+    if (given === undefined && !(await exists(file))) {
+      note(`Skipping the ${name} split: ${file} does not exist (pass --${name} FILE to use another path).\n`);
+      continue;
+    }
+    specs.push({ name, file });
+  }
+  return specs;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The metrics the blind protocol reports and holds to a tune − test gap. */
+export const HEADLINE_METRICS: { metric: MetricName; label: string; short: string; higherIsBetter: boolean }[] = [
+  { metric: "hitAtK", label: "hit@k (gold in the first k cited)", short: "hit@k", higherIsBetter: true },
+  { metric: "citationHit", label: "gold among citations", short: "gold cited", higherIsBetter: true },
+  { metric: "falseAbstentionRate", label: "answerable refused", short: "ans. refused", higherIsBetter: false },
+  { metric: "unanswerableCaught", label: "unanswerable caught (refused or low)", short: "unans. caught", higherIsBetter: true },
+  { metric: "answerableLowRate", label: "answerable marked low", short: "ans. low", higherIsBetter: false },
+  { metric: "mustMentionRecall", label: "must-mention recall", short: "must-mention", higherIsBetter: true },
+];
+
+export const DEFAULT_MAX_GAP = 0.05;
+
+export interface GapRow {
+  metric: MetricName;
+  label: string;
+  tune: number | null;
+  test: number | null;
+  /** tune − test; null when either side was not measured. */
+  gap: number | null;
+  /** |gap| above the allowed gap. */
+  flagged: boolean;
+}
+
+export function metricOf(summary: MetricSummary, metric: MetricName): number | null {
+  const value = summary[metric];
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+
+/** tune − test per headline metric; a gap larger than maxGap (either direction) is flagged. */
+export function tuneTestGap(tune: MetricSummary, test: MetricSummary, maxGap: number): GapRow[] {
+  return HEADLINE_METRICS.map(({ metric, label }) => {
+    const a = metricOf(tune, metric);
+    const b = metricOf(test, metric);
+    const gap = a === null || b === null ? null : a - b;
+    return { metric, label, tune: a, test: b, gap, flagged: gap !== null && Math.abs(gap) > maxGap + 1e-9 };
+  });
+}

@@ -1,0 +1,162 @@
+import type { Passage, RetrievalResult } from "./types.js";
+
+/**
+ * How far the retrieved passages answer a question: "high" (answer), "low" (give the closest
+ * passages with a plain warning) or "none" (refuse). Built from signals that do not depend on
+ * the learner using the documents' own words:
+ *   - evidence: idf-weighted coverage of the question's content plus dense similarity
+ *     (abstention.ts), computed by the retriever;
+ *   - detail: a question that asks for a specific kind of detail (a price, a date, a version, a
+ *     duration, a parameter value) when none of the top passages contains a token of that kind.
+ *     Questions that use the corpus's own words but ask for something it never gives are
+ *     caught this way, by the class of what they ask, not by their wording.
+ * Thresholds were chosen by cross-validation on the tune split (scripts/calibrate.ts; curve and
+ * numbers in tests/eval/README.md).
+ */
+
+export type ConfidenceLevel = "high" | "low" | "none";
+
+/**
+ * Evidence below which an answer is marked low (the refusal threshold, config ABSTAIN_THRESHOLD,
+ * is lower). Calibrated on tune; see tests/eval/README.md.
+ */
+export const DEFAULT_LOW_CONFIDENCE_THRESHOLD = 0.18;
+
+/** Passages whose text is checked for the asked-for detail (the ones an answer leads with). */
+const DETAIL_PASSAGES = 5;
+
+export type DetailKind = "price" | "date" | "version" | "duration" | "setting" | "count" | "organization";
+
+interface DetailRule {
+  kind: DetailKind;
+  /** The question asks for this kind of detail (Simplified and Traditional Chinese, English). */
+  asked: RegExp;
+  /** A passage holds a token of that kind. */
+  present: RegExp;
+}
+
+const CN_NUMBER = "[0-9０-９一二三四五六七八九十两兩半几幾]";
+const DETAIL_RULES: DetailRule[] = [
+  {
+    kind: "price",
+    asked: /多少钱|多少錢|价格|價格|价钱|價錢|费用|費用|收费|收費|学费|學費|售价|售價|要钱|要錢|付费|付費|免费吗|免費嗎|\bprice\b|\bcosts?\b|\bfees?\b|how much (?:is|does|do|will)|\bpaid\b|for free/i,
+    present: /[¥￥$€£]\s*\d|\d\s*(?:元|块|塊|美元|美金|刀|rmb|usd|dollars?)|免费|免費|付费|付費|收费|收費|\bfree\b|\bpaid\b|价格|價格|\bprice/i,
+  },
+  {
+    kind: "date",
+    asked: /什么时候|什麼時候|哪一?年|几几年|幾幾年|何时|何時|哪天|几月|幾月|日期|哪个时间|發布於|发布于|\bwhen\b|what year|which year|\bdate\b|\bpublished\b|\breleased?\b/i,
+    present: /(?:19|20)\d{2}\s*(?:年|[-/.]\d)|\b(?:19|20)\d{2}\b|\d{1,2}\s*月\s*\d{0,2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i,
+  },
+  {
+    kind: "version",
+    asked: /哪个版本|哪個版本|版本号|版本號|什么版本|什麼版本|哪一版|\bversions?\b|\bv\d/i,
+    present: /\bv\d|\d+\.\d+(?:\.\d+)?|版本\s*[0-9一二三四五六七八九十]|第\s*[0-9一二三四五六七八九十]+\s*版|\bversion\s*\d|\d+(?:st|nd|rd|th) edition/i,
+  },
+  {
+    kind: "duration",
+    asked: /多久|多长时间|多長時間|多少时间|多少時間|几天|幾天|几周|幾週|幾周|几个月|幾個月|几年|幾年|多少天|多少小时|多少小時|how long|how many (?:days|weeks|months|hours|years)|多少\s*(?:hours?|days?|weeks?|months?)/i,
+    present: new RegExp(`${CN_NUMBER}+\\s*(?:[-~～到至]\\s*${CN_NUMBER}+\\s*)?(?:个月|個月|月|周|週|天|日|年|小时|小時|星期)|\\d+\\s*(?:-\\s*\\d+\\s*)?(?:weeks?|months?|days?|hours?|years?)`, "i"),
+  },
+  {
+    kind: "setting",
+    asked: /设多少|設多少|设置成多少|設置成多少|设成多少|設成多少|设为多少|設為多少|取多少|调到多少|調到多少|超参|超參|学习率|學習率|learning rate|batch size|hyper-?parameters?|what value|which value|set (?:it )?to what/i,
+    present: /(?:学习率|學習率|learning.?rate|batch.?size|\blr\b|epochs?|\brank\b|alpha|超参数?|超參數?|hyper-?parameters?|参数|參數)[^。\n.;；]{0,24}\d/i,
+  },
+];
+
+/** Who made or publishes something: a company, a publisher, a university. */
+DETAIL_RULES.push({
+  kind: "organization",
+  asked: /出版社|哪家公司|哪个公司|哪個公司|哪家机构|哪家機構|哪所大学|哪所大學|which (?:company|publisher|university|lab|organi[sz]ation)|what (?:company|publisher|university)|\baffiliated\b|\bpublisher\b/i,
+  present: /出版社|出版|公司|大学|大學|研究院|实验室|實驗室|\bpress\b|\bpublish|\bcompany\b|\binc\.|\buniversity\b|\binstitute\b|\blab\b/i,
+});
+
+/**
+ * "How many X" / 多少X / 几X: the unit asked for (人, 页, bit, 参数, pages, experts …). A count is
+ * present only as a number next to that unit, so a passage with some other number does not count.
+ */
+function countUnitAsked(question: string): { unit: string; latin: boolean } | undefined {
+  if (/百分之多少|多少\s*%|what percent|\bpercentage\b/i.test(question)) return { unit: "%", latin: false };
+  // 哪几/好几/这几 mean "which ones" / "several" / "these", not "how many".
+  const zh = /(?<![哪好这這那])(?:多少|几|幾)\s*(?:个|個)?\s*([A-Za-z]+|\p{Script=Han})/u.exec(question);
+  const unit = zh?.[1];
+  if (unit && !/^[月年天周週久的了呢吗嗎啊呀钱錢]$/u.test(unit) && !/^(?:hours?|days?|weeks?|months?|years?)$/i.test(unit)) {
+    return { unit, latin: /^[A-Za-z]/.test(unit) };
+  }
+  const en = /\bhow many\s+([a-z]+)/i.exec(question);
+  if (en?.[1] && !/^(days|weeks|months|hours|years)$/i.test(en[1])) return { unit: en[1].replace(/e?s$/i, ""), latin: true };
+  return undefined;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+function countPresent(unit: { unit: string; latin: boolean }, texts: readonly string[]): boolean {
+  const u = escapeRegExp(unit.unit);
+  const pattern = unit.latin
+    ? new RegExp(`\\d[\\d,.]*\\s*(?:[a-z-]+\\s+){0,2}${u}|${u}\\w*\\s*[:=：]?\\s*\\d`, "i")
+    : unit.unit === "%"
+      ? /\d\s*%|百分之/u
+      : new RegExp(`[0-9０-９一二三四五六七八九十百千万萬亿億两兩]+\\s*(?:个|個)?\\s*${u}`, "u");
+  return texts.some((text) => pattern.test(text));
+}
+
+/** The kinds of detail a question asks for (usually none, sometimes one). */
+export function detailsAsked(question: string): DetailKind[] {
+  const kinds = DETAIL_RULES.filter((rule) => rule.asked.test(question)).map((rule) => rule.kind);
+  // A duration or a parameter value already names its unit; any other count is checked too.
+  if (!kinds.includes("duration") && !kinds.includes("setting") && countUnitAsked(question)) kinds.push("count");
+  return kinds;
+}
+
+/** Whether any of the texts holds a token of that kind of detail (count: as asked in `question`). */
+export function detailPresent(kind: DetailKind, texts: readonly string[], question = ""): boolean {
+  if (kind === "count") {
+    const unit = countUnitAsked(question);
+    return unit === undefined || countPresent(unit, texts);
+  }
+  const rule = DETAIL_RULES.find((r) => r.kind === kind)!;
+  return texts.some((text) => rule.present.test(text));
+}
+
+export interface ConfidenceSignals {
+  /** retrieval evidence, 0..1 (abstention.ts). */
+  evidence: number;
+  /** The retriever already judged it too weak to answer (evidence under ABSTAIN_THRESHOLD). */
+  weak: boolean;
+  /** Kinds of detail asked that none of the top passages contains. */
+  missingDetails: DetailKind[];
+}
+
+function passageTexts(passages: readonly Passage[]): string[] {
+  return passages
+    .filter((p) => p.role !== "linked-note")
+    .slice(0, DETAIL_PASSAGES)
+    .map((p) => `${p.chunk.headingPath.join(" ")}\n${p.chunk.text}`);
+}
+
+export function confidenceSignals(question: string, result: RetrievalResult): ConfidenceSignals {
+  const texts = passageTexts(result.passages);
+  return {
+    evidence: result.evidence,
+    weak: result.weak || result.passages.length === 0,
+    missingDetails: detailsAsked(question).filter((kind) => !detailPresent(kind, texts, question)),
+  };
+}
+
+export interface ConfidenceThresholds {
+  /** Evidence under which the answer is only "low". */
+  low: number;
+}
+
+export function decideConfidence(signals: ConfidenceSignals, thresholds: ConfidenceThresholds = { low: DEFAULT_LOW_CONFIDENCE_THRESHOLD }): ConfidenceLevel {
+  if (signals.weak) return "none";
+  if (signals.missingDetails.length > 0 || signals.evidence < thresholds.low) return "low";
+  return "high";
+}
+
+/** Confidence of an answer written from this retrieval. */
+export function confidenceOf(question: string, result: RetrievalResult, thresholds?: ConfidenceThresholds): ConfidenceLevel {
+  return decideConfidence(confidenceSignals(question, result), thresholds);
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { confidenceOf, decideConfidence, detailPresent, detailsAsked } from "../../src/retrieval/confidence.js";
+import { passage, retrievalResult } from "../fixtures/answering/passages.js";
+
+/** Questions written for this test (not from any evaluation set), one per detail kind and language. */
+describe("detail-type check", () => {
+  it("recognises questions that ask for a price, a date, a version, a duration or a parameter value", () => {
+    expect(detailsAsked("这门课程要多少钱？")).toEqual(["price"]);
+    expect(detailsAsked("這本書的價格是多少")).toContain("price");
+    expect(detailsAsked("How much does the course cost?")).toContain("price");
+    expect(detailsAsked("这份笔记是哪一年写的？")).toEqual(["date"]);
+    expect(detailsAsked("When was that survey published?")).toContain("date");
+    expect(detailsAsked("推荐的框架要装哪个版本？")).toEqual(["version"]);
+    expect(detailsAsked("第二阶段大概要学多久")).toEqual(["duration"]);
+    expect(detailsAsked("LoRA 微调的学习率设多少合适")).toEqual(["setting"]);
+    expect(detailsAsked("what learning rate should I use for QLoRA?")).toEqual(["setting"]);
+  });
+
+  it("checks a count against a number with the unit asked, and who made or published something", () => {
+    expect(detailsAsked("这个课程一共有多少节？")).toEqual(["count"]);
+    expect(detailPresent("count", ["课程共 12 节，每节一小时"], "这个课程一共有多少节？")).toBe(true);
+    expect(detailPresent("count", ["课程讲了 3 个主题"], "这个课程一共有多少节？")).toBe(false);
+    expect(detailPresent("count", ["The book has 400 pages."], "How many pages does the book have?")).toBe(true);
+    expect(detailPresent("count", ["The book covers 7 chapters."], "How many pages does the book have?")).toBe(false);
+    expect(detailPresent("count", ["大约 80% 的工作"], "能省下百分之多少的时间？")).toBe(true);
+    // 哪几/好几/这几 ask "which ones", not "how many".
+    expect(detailsAsked("哪几份路线推荐了这门课？")).toEqual([]);
+    expect(detailsAsked("这几条路线哪条最难？")).toEqual([]);
+    expect(detailsAsked("这本书是哪个出版社出的？")).toContain("organization");
+    expect(detailsAsked("Which company develops that framework?")).toEqual(["organization"]);
+    expect(detailPresent("organization", ["人民邮电出版社出版"])).toBe(true);
+    expect(detailPresent("organization", ["一本经典教材"])).toBe(false);
+  });
+
+  it("asks for nothing special in ordinary questions", () => {
+    expect(detailsAsked("学完 RAG 之后学什么")).toEqual([]);
+    expect(detailsAsked("什麼是提示工程？")).toEqual([]);
+    expect(detailsAsked("which book should I read for deep learning?")).toEqual([]);
+  });
+
+  it("finds a token of the asked kind in the passages, or not", () => {
+    expect(detailPresent("price", ["该课程完全免费，在 B 站观看"])).toBe(true);
+    expect(detailPresent("price", ["该课程讲解 Transformer 的原理"])).toBe(false);
+    expect(detailPresent("date", ["2023 年发布的综述"])).toBe(true);
+    expect(detailPresent("date", ["一篇很好的中文综述"])).toBe(false);
+    expect(detailPresent("version", ["需要 PyTorch 2.1 以上"])).toBe(true);
+    expect(detailPresent("duration", ["第二阶段（3-6个月）：基础夯实"])).toBe(true);
+    expect(detailPresent("duration", ["Stage two takes 2 weeks"])).toBe(true);
+    expect(detailPresent("duration", ["第二阶段：基础夯实"])).toBe(false);
+    expect(detailPresent("setting", ["学习率通常取 1e-4"])).toBe(true);
+    expect(detailPresent("setting", ["LoRA 是一种参数高效微调方法"])).toBe(false);
+  });
+});
+
+describe("confidence", () => {
+  const passages = [passage("LoRA 是一种参数高效微调方法，适合在消费级显卡上微调大模型。")];
+
+  it("is none when retrieval is weak, low when a detail is missing or evidence is modest, high otherwise", () => {
+    expect(decideConfidence({ evidence: 0.9, weak: true, missingDetails: [] })).toBe("none");
+    expect(decideConfidence({ evidence: 0.9, weak: false, missingDetails: ["price"] })).toBe("low");
+    expect(decideConfidence({ evidence: 0.2, weak: false, missingDetails: [] }, { low: 0.3 })).toBe("low");
+    expect(decideConfidence({ evidence: 0.9, weak: false, missingDetails: [] }, { low: 0.3 })).toBe("high");
+  });
+
+  it("marks a corpus-word question that asks for a detail the passages never give as low", () => {
+    expect(confidenceOf("LoRA 微调的学习率设多少?", retrievalResult("q", passages, { evidence: 0.9 }))).toBe("low");
+    expect(confidenceOf("LoRA 是什么?", retrievalResult("q", passages, { evidence: 0.9 }))).toBe("high");
+    expect(confidenceOf("LoRA 是什么?", retrievalResult("q", [], { evidence: 0.9 }))).toBe("none");
+  });
+});
