@@ -6,6 +6,7 @@ import { createProgressReporter, summaryTable } from "./consoleReporter.js";
 import { loadDataset } from "./dataset.js";
 import { finishReport, writeReports } from "./evaluationReport.js";
 import { evaluateGates, loadGatesFile, type GateThresholds } from "./gates.js";
+import { DEFAULT_MAX_JUDGE_ERROR_RATE, judgeHealth } from "./judgeHealth.js";
 import { openHttpPipeline } from "./httpPipeline.js";
 import { openInProcessPipeline } from "./inProcessPipeline.js";
 import { createJudgeModel, createLlmJudge } from "./llmJudge.js";
@@ -70,10 +71,14 @@ export async function runEvalCli(io: EvalCliIo): Promise<number> {
       onResult: (result, done, total) => progress.onResult(result, done, total),
     }).finally(() => progress.stop());
 
-    const gates = evaluateGates(run.summary, thresholds);
+    const health = judgeHealth(run.questions, { requested: options.judge, ran: judge.judge !== undefined });
+    // A judge that ran is held to an error budget even when no judge gate was set: a judged
+    // run whose verdicts all failed must not pass.
+    if (health.ran) thresholds["max-judge-error-rate"] ??= DEFAULT_MAX_JUDGE_ERROR_RATE;
+    const gates = evaluateGates(run.summary, thresholds, health);
     const comparison = baseline ? compareWithBaseline(run, baseline, { tolerance, file: options.baseline! }) : undefined;
-    const report = finishReport(run, gates, comparison);
-    const files = await writeReports(options.reportDir, report);
+    const report = finishReport(run, gates, comparison, health);
+    const files = await writeReports(options.reportDir, report, { perQuestion: options.junitPerQuestion });
     out(summaryTable(report));
     out(`Reports: ${files.join(", ")}\n`);
     return report.passed ? EXIT.passed : EXIT.failed;
