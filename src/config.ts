@@ -92,6 +92,11 @@ export const configSchema = z.object({
 
   /** Fetch web pages that documents link to during ingest (see README "Linked notes"). */
   FETCH_LINKS: boolean.default(false),
+
+  /** `npm run eval --judge`: the judge's model on the configured server (default: CHAT_MODEL). */
+  JUDGE_MODEL: z.string().min(1).optional(),
+  /** `npm run eval --base-url`: Bearer key sent to the evaluated server when it has API_KEYS. */
+  EVAL_API_KEY: z.string().optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -100,6 +105,12 @@ export type Config = z.infer<typeof configSchema>;
 export function llmConfigured(config: Config): boolean {
   return Boolean(config.OPENAI_API_KEY || config.OPENAI_BASE_URL);
 }
+
+/**
+ * Exit code of every CLI (server, ingest, ask, eval) when the configuration is invalid: the same
+ * "bad input" code as an unknown flag, and distinct from 1, which eval uses for a failed gate.
+ */
+export const CONFIG_ERROR_EXIT_CODE = 2;
 
 export class ConfigError extends Error {
   constructor(readonly issues: string[]) {

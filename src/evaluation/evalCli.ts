@@ -1,4 +1,5 @@
-import { ConfigError, llmConfigured, parseConfig } from "../config.js";
+import ms from "ms";
+import { CONFIG_ERROR_EXIT_CODE, ConfigError, llmConfigured, parseConfig } from "../config.js";
 import { isTutorError } from "../errors.js";
 import { compareWithBaseline, loadBaseline } from "./baseline.js";
 import { EVAL_USAGE, parseEvalArgs } from "./cliArgs.js";
@@ -7,19 +8,19 @@ import { loadDataset } from "./dataset.js";
 import { finishReport, writeReports } from "./evaluationReport.js";
 import { evaluateGates, loadGatesFile, type GateThresholds } from "./gates.js";
 import { DEFAULT_MAX_JUDGE_ERROR_RATE, judgeHealth } from "./judgeHealth.js";
-import { openHttpPipeline } from "./httpPipeline.js";
+import { openHttpPipeline, type BusyWait } from "./httpPipeline.js";
 import { openInProcessPipeline } from "./inProcessPipeline.js";
 import { createJudgeModel, createLlmJudge } from "./llmJudge.js";
 import { runEvaluation, type JudgeSetup } from "./runEvaluation.js";
 import type { EvalPipeline } from "./types.js";
 
-export const EXIT = { passed: 0, failed: 1, badInput: 2 } as const;
+export const EXIT = { passed: 0, failed: 1, badInput: CONFIG_ERROR_EXIT_CODE } as const;
 
 const DEFAULT_TOLERANCE = 0.02;
 
 export interface EvalCliIo {
   argv: string[];
-  /** The environment (process.env in the script): model server, INDEX_DIR, JUDGE_MODEL, EVAL_API_KEY. */
+  /** The environment (process.env in the script), parsed by the config schema (JUDGE_MODEL, EVAL_API_KEY, …). */
   env: Record<string, string | undefined>;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
@@ -50,9 +51,9 @@ export async function runEvalCli(io: EvalCliIo): Promise<number> {
     const tolerance = options.tolerance ?? gatesFile?.tolerance ?? DEFAULT_TOLERANCE;
     const baseline = options.baseline ? await loadBaseline(options.baseline) : undefined;
 
-    const judge = judgeSetup(options.judge, options.judgeModel ?? io.env.JUDGE_MODEL, config);
+    const judge = judgeSetup(options.judge, options.judgeModel ?? config.JUDGE_MODEL, config);
     pipeline = options.baseUrl
-      ? await openHttpPipeline({ baseUrl: options.baseUrl, apiKey: io.env.EVAL_API_KEY })
+      ? await openHttpPipeline({ baseUrl: options.baseUrl, apiKey: config.EVAL_API_KEY, onBusy: busyReporter(err, options.concurrency) })
       : await openInProcessPipeline(config, {
           buildIfMissing: true,
           onIngestProgress: (p) => {
@@ -93,6 +94,26 @@ export async function runEvalCli(io: EvalCliIo): Promise<number> {
   } finally {
     await pipeline?.close();
   }
+}
+
+/**
+ * One stderr line per wait on a 429/503, with the server's reason; the first one also says how
+ * to stay inside the server's limits.
+ */
+function busyReporter(err: (text: string) => void, concurrency: number): (wait: BusyWait) => void {
+  let advised = false;
+  return (wait) => {
+    const why = wait.status === 429 ? "rate limited" : "busy";
+    const source = wait.fromRetryAfter ? "as its Retry-After asks" : "(no Retry-After sent)";
+    err(`[wait] ${wait.request} answered ${wait.status}${wait.code ? ` ${wait.code}` : ""} (${why}): waiting ${ms(Math.round(wait.waitMs), { long: true })} ${source}, retry ${wait.attempt} of ${wait.maxAttempts}\n`);
+    if (advised) return;
+    advised = true;
+    err(
+      wait.status === 429
+        ? `[wait] The server limits requests per client (API key, else IP) and window; each question takes 2 requests. Set EVAL_API_KEY to a key of the server's API_KEYS for a budget of its own, or raise its RATE_LIMIT_MAX / RATE_LIMIT_ASK_MAX for the run.\n`
+        : `[wait] The server sheds load: try a lower --concurrency (now ${concurrency}).\n`,
+    );
+  };
 }
 
 function judgeSetup(wanted: boolean, model: string | undefined, config: ReturnType<typeof parseConfig>): JudgeSetup {
