@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
+import ms, { type StringValue } from "ms";
 import { z } from "zod";
 
 /**
@@ -21,16 +22,15 @@ const list = z.string().transform((v) =>
 const positiveInt = z.coerce.number().int().positive();
 const nonNegativeInt = z.coerce.number().int().nonnegative();
 
-/** "30s", "1m", "2h" or a number of milliseconds. */
-const duration = z
-  .string()
-  .regex(/^\d+(ms|s|m|h)?$/, "expected a duration such as 500ms, 30s, 1m or 2h")
-  .transform((v) => {
-    const match = /^(\d+)(ms|s|m|h)?$/.exec(v);
-    const n = Number(match?.[1] ?? 0);
-    const unit = match?.[2] ?? "ms";
-    return n * ({ ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const)[unit as "ms" | "s" | "m" | "h"];
-  });
+/** "500ms", "30s", "1m", "2h", "1d" or a number of milliseconds, parsed by `ms`; must be > 0. */
+const duration = z.string().transform((value, context) => {
+  const milliseconds = ms(value as StringValue) as number | undefined;
+  if (typeof milliseconds !== "number" || !Number.isFinite(milliseconds) || milliseconds <= 0) {
+    context.addIssue({ code: "custom", message: "expected a duration such as 500ms, 30s, 1m or 2h" });
+    return z.NEVER;
+  }
+  return Math.round(milliseconds);
+});
 
 export const configSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
