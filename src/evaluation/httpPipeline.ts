@@ -95,7 +95,7 @@ export async function openHttpPipeline(options: HttpPipelineOptions): Promise<Ev
       throw new UpstreamFailed(`${method} ${display}${url.pathname} answered ${response.status}${code ? ` (${code})` : ""}`, response.status);
     }
     const parsed = (await response.json()) as T;
-    return { body: parsed, attemptMs: now() - started };
+    return { body: parsed, attemptMs: Math.round(now() - started) };
   };
   const call = async <T>(method: "GET" | "POST", route: string, body?: unknown): Promise<T> => (await callTimed<T>(method, route, body)).body;
 

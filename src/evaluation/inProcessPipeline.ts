@@ -48,7 +48,7 @@ export async function openInProcessPipeline(config: Config, options: InProcessOp
       const retrieval = await retriever.retrieve(question, { k });
       const started = now();
       const answer = await answerer.answer({ question, k });
-      const latencyMs = now() - started;
+      const latencyMs = Math.round(now() - started);
       const retrieved: PassageRef[] = retrieval.passages.map(({ chunk }) => ({
         source: chunk.source,
         text: chunk.text,

@@ -60,6 +60,7 @@ describe("npm run eval, in-process on a temp index", () => {
     expect(report.judge).toEqual({ status: "skipped", reason: "--judge not given" });
     expect(report.gates.map((g) => g.status)).toEqual(["passed", "passed", "passed"]);
     expect(report.questions.find((q) => q.id === "rag")?.retrieval?.top).toHaveLength(5);
+    expect(report.questions.every((q) => Number.isInteger(q.latencyMs))).toBe(true);
     await access(path.join(dir, "report.md"));
     const junit = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === "testcase" }).parse(await readFile(path.join(dir, "junit.xml"), "utf8"));
     // Each gate is a test case, and none failed: CI reporters show the run green.
