@@ -15,6 +15,7 @@ import {
 import type { Answerer } from "./answering/types.js";
 import { llmConfigured, type Config } from "./config.js";
 import type { Resource } from "./corpus/types.js";
+import { Overloaded } from "./errors.js";
 import { registerErrorHandler } from "./http/errorHandler.js";
 import { pagesPlugin } from "./http/pages/pagesPlugin.js";
 import { registerApiKeyAuth } from "./http/plugins/apiKeyAuth.js";
@@ -111,11 +112,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     maxEventLoopDelay: 1000,
     retryAfter: 5,
     exposeStatusRoute: false,
-    pressureHandler: (_request, reply, type, value) => {
-      void reply
-        .status(503)
-        .header("retry-after", "5")
-        .send({ error: { status: 503, code: "overloaded", message: `Server under pressure (${type}: ${String(value)}); retry shortly.` } });
+    // Reject, never send here: after a handler that sent and returned nothing, under-pressure
+    // calls next() and the route runs too ("Reply was already sent" on /readyz at startup, when
+    // ingest had blocked the event loop). A rejection goes to next(error): the error handler
+    // answers 503 with Retry-After in the usual error shape.
+    pressureHandler: async (_request, _reply, type, value) => {
+      throw new Overloaded(`Server under pressure (${type}: ${String(value)}); retry shortly.`, 5);
     },
   });
   registerApiKeyAuth(app, { keys: config.API_KEYS, protectedPrefixes: ["/api/", "/v1/"] });
