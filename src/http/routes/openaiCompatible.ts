@@ -8,6 +8,7 @@ import { citationUrl, publicBaseUrl } from "../documentLinks.js";
 import { mapError, openAiErrorBody } from "../errorHandler.js";
 import { stripControlCharacters } from "../schemas.js";
 import { carriedHeaders, startEventStream, writeEvent } from "../sse.js";
+import { plainPreview } from "../../text/plainPreview.js";
 
 export interface OpenAiCompatibleOptions {
   config: Config;
@@ -61,7 +62,7 @@ export function sourcesMarkdown(result: AnswerResult, baseUrl: string): string {
   if (result.citations.length === 0) return "";
   const heading = result.language === "en" ? "Sources" : "来源";
   const lines = result.citations.map((c) => {
-    const label = [c.title, ...c.headingPath].join(" › ");
+    const label = [c.title, ...c.headingPath].map(plainPreview).join(" › ");
     return `${c.n}. [${label.replaceAll("[", "(").replaceAll("]", ")")}](${citationUrl(baseUrl, c)})`;
   });
   return `\n\n---\n**${heading}**\n${lines.join("\n")}`;
