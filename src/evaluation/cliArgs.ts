@@ -23,7 +23,8 @@ export const EVAL_USAGE = `Usage: npm run eval -- [options]
                         gate thresholds (ratios 0..1; --max-p95-ms in ms; --max-errors a count)
   Without any gate or --baseline the run only measures: it says "no gates" and exits 0.
 
-Exit codes: 0 passed, 1 a gate failed or the baseline regressed, 2 bad input.`;
+Exit codes: 0 passed (or no gates), 1 a gate failed or the baseline regressed, 2 bad input
+(flag, dataset, gates/baseline file, configuration, unreachable server)`;
 
 export interface EvalCliOptions {
   help: boolean;
