@@ -3,7 +3,7 @@
  * with its citations. Uses the same composition root as the server.
  */
 import { parseArgs } from "node:util";
-import { ConfigError, loadEnvFile, parseConfig } from "../src/config.js";
+import { CONFIG_ERROR_EXIT_CODE, ConfigError, loadEnvFile, parseConfig } from "../src/config.js";
 import { isTutorError } from "../src/errors.js";
 import { openTutor } from "../src/tutor.js";
 
@@ -65,6 +65,6 @@ main().then(
   (error: unknown) => {
     if (error instanceof ConfigError || isTutorError(error)) console.error(error.message);
     else console.error(error instanceof Error ? error.message : String(error));
-    process.exit(1);
+    process.exit(error instanceof ConfigError ? CONFIG_ERROR_EXIT_CODE : 1);
   },
 );

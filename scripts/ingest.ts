@@ -9,7 +9,7 @@
  */
 import cliProgress from "cli-progress";
 import { parseArgs } from "node:util";
-import { ConfigError, loadEnvFile, parseConfig, type Config } from "../src/config.js";
+import { CONFIG_ERROR_EXIT_CODE, ConfigError, loadEnvFile, parseConfig, type Config } from "../src/config.js";
 import { fetchCorpusLinks, formatLinkFetchSummary, parseLinksMaxAge } from "../src/corpus/web/index.js";
 import { createEmbeddings } from "../src/embeddings/createEmbeddings.js";
 import { isTutorError } from "../src/errors.js";
@@ -64,7 +64,7 @@ function readConfig(): Config {
   try {
     return parseConfig(process.env);
   } catch (error) {
-    if (error instanceof ConfigError) fail(error.message, 1);
+    if (error instanceof ConfigError) fail(error.message, CONFIG_ERROR_EXIT_CODE);
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import ipaddr from "ipaddr.js";
+import ms, { type StringValue } from "ms";
 import { z } from "zod";
 
 /**
@@ -63,16 +64,15 @@ function isAddressOrCidr(entry: string): boolean {
 }
 const nonNegativeInt = z.coerce.number().int().nonnegative();
 
-/** "30s", "1m", "2h" or a number of milliseconds. */
-const duration = z
-  .string()
-  .regex(/^\d+(ms|s|m|h)?$/, "expected a duration such as 500ms, 30s, 1m or 2h")
-  .transform((v) => {
-    const match = /^(\d+)(ms|s|m|h)?$/.exec(v);
-    const n = Number(match?.[1] ?? 0);
-    const unit = match?.[2] ?? "ms";
-    return n * ({ ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const)[unit as "ms" | "s" | "m" | "h"];
-  });
+/** "500ms", "30s", "1m", "2h", "1d" or a number of milliseconds, parsed by `ms`; must be > 0. */
+const duration = z.string().transform((value, context) => {
+  const milliseconds = ms(value as StringValue) as number | undefined;
+  if (typeof milliseconds !== "number" || !Number.isFinite(milliseconds) || milliseconds <= 0) {
+    context.addIssue({ code: "custom", message: "expected a duration such as 500ms, 30s, 1m or 2h" });
+    return z.NEVER;
+  }
+  return Math.round(milliseconds);
+});
 
 export const configSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
@@ -163,6 +163,11 @@ export const configSchema = z.object({
 
   /** Fetch web pages that documents link to during ingest (see README "Linked notes"). */
   FETCH_LINKS: boolean.default(false),
+
+  /** `npm run eval --judge`: the judge's model on the configured server (default: CHAT_MODEL). */
+  JUDGE_MODEL: z.string().min(1).optional(),
+  /** `npm run eval --base-url`: Bearer key sent to the evaluated server when it has API_KEYS. */
+  EVAL_API_KEY: z.string().optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -171,6 +176,12 @@ export type Config = z.infer<typeof configSchema>;
 export function llmConfigured(config: Config): boolean {
   return Boolean(config.OPENAI_API_KEY || config.OPENAI_BASE_URL);
 }
+
+/**
+ * Exit code of every CLI (server, ingest, ask, eval) when the configuration is invalid: the same
+ * "bad input" code as an unknown flag, and distinct from 1, which eval uses for a failed gate.
+ */
+export const CONFIG_ERROR_EXIT_CODE = 2;
 
 export class ConfigError extends Error {
   constructor(readonly issues: string[]) {

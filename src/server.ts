@@ -1,5 +1,5 @@
 import { buildTutorApp } from "./app.js";
-import { ConfigError, describeConfig, llmConfigured, loadEnvFile, parseConfig, type Config } from "./config.js";
+import { CONFIG_ERROR_EXIT_CODE, ConfigError, describeConfig, llmConfigured, loadEnvFile, parseConfig, type Config } from "./config.js";
 import { watchIndexPointer } from "./index/watchIndexPointer.js";
 import { openTutor } from "./tutor.js";
 
@@ -17,7 +17,7 @@ function readConfig(): Config {
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
-      process.exit(1);
+      process.exit(CONFIG_ERROR_EXIT_CODE);
     }
     throw error;
   }

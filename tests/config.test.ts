@@ -26,6 +26,13 @@ describe("parseConfig", () => {
     expect(config.ALLOWED_ORIGINS).toEqual(["https://a.example", "https://b.example"]);
     expect(config.FALLBACK_EXTRACTIVE).toBe(true);
     expect(parseConfig({ RATE_LIMIT_WINDOW: "2h" }).RATE_LIMIT_WINDOW).toBe(7_200_000);
+    expect(parseConfig({ RATE_LIMIT_WINDOW: "1500" }).RATE_LIMIT_WINDOW).toBe(1500);
+    for (const bad of ["-1s", "0", "soon"]) expect(() => parseConfig({ RATE_LIMIT_WINDOW: bad }), bad).toThrow(/RATE_LIMIT_WINDOW: expected a duration/);
+  });
+
+  it("reads the evaluation's JUDGE_MODEL and EVAL_API_KEY through the schema", () => {
+    expect(parseConfig({ JUDGE_MODEL: "qwen-plus", EVAL_API_KEY: "k" })).toMatchObject({ JUDGE_MODEL: "qwen-plus", EVAL_API_KEY: "k" });
+    expect(parseConfig({}).JUDGE_MODEL).toBeUndefined();
   });
 
   it("switches to LLM mode with a key or a base URL", () => {

@@ -73,7 +73,8 @@ export class ExtractiveAnswerer implements Answerer {
       standaloneQuestion,
       removedCitations: 0,
       ...(options.fallback ? { fallback: true } : {}),
-      timings: { retrieveMs: timings.retrieveMs, generateMs: timings.generateMs + (this.now() - started) },
+      // Whole milliseconds: sub-millisecond digits are noise in API and CLI output.
+      timings: { retrieveMs: Math.round(timings.retrieveMs), generateMs: Math.round(timings.generateMs + (this.now() - started)) },
       ...(composed.abstained ? {} : roadmapPositionsOf(result)),
     };
   }

@@ -167,7 +167,8 @@ export class LlmAnswerer implements Answerer {
       language: prepared.result.analysis.language,
       standaloneQuestion: prepared.standaloneQuestion,
       removedCitations: checked.removed,
-      timings: { retrieveMs: prepared.retrieveMs, generateMs: prepared.generateMs + (extra.generateMs ?? 0) },
+      // Whole milliseconds: sub-millisecond digits are noise in API and CLI output.
+      timings: { retrieveMs: Math.round(prepared.retrieveMs), generateMs: Math.round(prepared.generateMs + (extra.generateMs ?? 0)) },
       ...(usage ? { usage } : {}),
       ...(abstained ? {} : roadmapPositionsOf(prepared.result)),
       ...(extra.truncated ? { truncated: true } : {}),

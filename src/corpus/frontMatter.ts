@@ -1,4 +1,4 @@
-import matter from "gray-matter";
+import YAML from "yaml";
 import { classifyLinkTarget } from "./links.js";
 import type { DocumentMetadata } from "./types.js";
 
@@ -26,7 +26,9 @@ const CLOSING_DELIMITER = /^(?:---|\.\.\.)\s*$/;
 
 /**
  * Finds and parses a YAML front-matter block at the top of a file. The block is located by
- * lines (not by gray-matter) so the loader knows exactly which lines to blank out.
+ * lines so the loader knows exactly which lines to blank out. Parsed with `yaml`, the project's
+ * one YAML parser (datasets, web notes); its YAML 1.1 timestamp tag keeps Hexo's unquoted
+ * `date: 2024-09-05 10:00:00` a UTC Date, as before with gray-matter's js-yaml.
  */
 export function parseFrontMatter(lines: readonly string[]): FrontMatter {
   const empty: FrontMatter = { lineCount: 0, metadata: {}, linkedFrom: [], warnings: [] };
@@ -37,8 +39,8 @@ export function parseFrontMatter(lines: readonly string[]): FrontMatter {
   const yamlText = lines.slice(1, closing).join("\n");
   let data: Record<string, unknown>;
   try {
-    // Passing options (even empty) turns off gray-matter's module-level cache, whose shared objects we would otherwise mutate.
-    data = matter(`---\n${yamlText}\n---\n`, {}).data as Record<string, unknown>;
+    const parsed: unknown = YAML.parse(yamlText, { customTags: ["timestamp"] });
+    data = typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
   } catch (error) {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     return { ...empty, error: `invalid YAML front matter: ${reason}` };

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { BadInput } from "../errors.js";
-import { GATE_NAMES, type GateThresholds } from "./gates.js";
+import { GATE_NAMES, UNBOUNDED_GATES, type GateThresholds } from "./gates.js";
+import { DEFAULT_MAX_JUDGE_ERROR_RATE } from "./judgeHealth.js";
 
 export const EVAL_USAGE = `Usage: npm run eval -- [options]
 
@@ -16,15 +17,21 @@ export const EVAL_USAGE = `Usage: npm run eval -- [options]
   --k N                 passages retrieved and scored (default 5, at most 20)
   --concurrency N       questions in flight at once (default 4)
   --report DIR          where report.json, report.md and junit.xml go (default eval-reports)
+  --junit-per-question  junit.xml also gets one test case per question, failing when it missed a
+                        check (default: only the gates are test cases; misses go to system-out)
   --gates FILE          thresholds from a JSON file (e.g. evaluation/gates.json); flags override it
   --baseline FILE       compare with a previous report.json; fail when a metric drops
   --tolerance X         allowed drop per metric against the baseline (default 0.02)
   --judge               grade answers with a model (needs OPENAI_BASE_URL or OPENAI_API_KEY)
   --judge-model NAME    model for the judge (default JUDGE_MODEL, else CHAT_MODEL)
+                        with --judge, more than ${DEFAULT_MAX_JUDGE_ERROR_RATE * 100}% failed verdicts fail the run
+                        (--max-judge-error-rate), and each failed verdict counts in --max-errors
   ${GATE_NAMES.map((g) => `--${g} X`).join(", ")}
                         gate thresholds (ratios 0..1; --max-p95-ms in ms; --max-errors a count)
+  Without any gate or --baseline the run only measures: it says "no gates" and exits 0.
 
-Exit codes: 0 passed, 1 a gate failed or the baseline regressed, 2 bad input.`;
+Exit codes: 0 passed (or no gates), 1 a gate failed or the baseline regressed, 2 bad input
+(flag, dataset, gates/baseline file, configuration, unreachable server)`;
 
 export interface EvalCliOptions {
   help: boolean;
@@ -42,6 +49,8 @@ export interface EvalCliOptions {
   tolerance?: number;
   judge: boolean;
   judgeModel?: string;
+  /** One JUnit test case per question (else only the gates are test cases). */
+  junitPerQuestion: boolean;
   /** Thresholds given as flags (they override the gates file). */
   gates: GateThresholds;
 }
@@ -76,6 +85,7 @@ export function parseEvalArgs(argv: string[]): EvalCliOptions {
         tolerance: { type: "string" },
         judge: { type: "boolean" },
         "judge-model": { type: "string" },
+        "junit-per-question": { type: "boolean" },
         help: { type: "boolean", short: "h" },
         ...Object.fromEntries(GATE_NAMES.map((g) => [g, { type: "string" as const }])),
       },
@@ -90,7 +100,7 @@ export function parseEvalArgs(argv: string[]): EvalCliOptions {
   for (const gate of GATE_NAMES) {
     const raw = str(gate);
     if (raw === undefined) continue;
-    const isRatio = gate !== "max-p95-ms" && gate !== "max-errors";
+    const isRatio = !UNBOUNDED_GATES.includes(gate);
     gates[gate] = number(gate, raw, isRatio ? { min: 0, max: 1 } : { min: 0, max: 10_000_000, integer: gate === "max-errors" });
   }
   const tolerance = str("tolerance");
@@ -102,6 +112,7 @@ export function parseEvalArgs(argv: string[]): EvalCliOptions {
     concurrency: str("concurrency") === undefined ? 4 : number("concurrency", str("concurrency")!, { integer: true, min: 1, max: 64 }),
     reportDir: str("report") ?? "eval-reports",
     judge: v.judge === true,
+    junitPerQuestion: v["junit-per-question"] === true,
     gates,
   };
   if (str("base-url") !== undefined) options.baseUrl = str("base-url")!;

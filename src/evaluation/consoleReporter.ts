@@ -1,6 +1,6 @@
 import cliProgress from "cli-progress";
 import type { EvaluationReport } from "./evaluationReport.js";
-import { gateCell, metricRows } from "./evaluationReport.js";
+import { gateCell, metricRows, ungated } from "./evaluationReport.js";
 import type { QuestionResult } from "./types.js";
 
 export interface ConsoleOutput {
@@ -24,7 +24,7 @@ export function createProgressReporter(options: { tty: boolean; stream: NodeJS.W
     );
     bar.start(options.total, 0, { id: "", status: "" });
     return {
-      onResult: (result, done) => bar.update(done, { id: result.id, status: result.failures.length === 0 ? "ok" : "FAIL" }),
+      onResult: (result, done) => bar.update(done, { id: result.id, status: result.failures.length === 0 ? "ok" : "miss" }),
       stop: () => bar.stop(),
     };
   }
@@ -36,7 +36,8 @@ export function createProgressReporter(options: { tty: boolean; stream: NodeJS.W
 }
 
 export function questionLine(result: QuestionResult): string {
-  const parts: string[] = [result.failures.length === 0 ? "ok  " : "FAIL", result.id];
+  // "miss", not "FAIL": a question that missed a check does not fail the run; only gates do.
+  const parts: string[] = [result.failures.length === 0 ? "ok  " : "miss", result.id];
   if (result.retrieval) parts.push(result.retrieval.firstGoldRank === null ? "gold: none" : `gold: rank ${result.retrieval.firstGoldRank}`);
   if (result.answer) {
     if (result.answer.mustMentionRecall !== null) parts.push(`mentions ${result.mustMention.length - result.answer.missingMentions.length}/${result.mustMention.length}`);
@@ -50,7 +51,7 @@ export function questionLine(result: QuestionResult): string {
 /** The summary table printed at the end of a run. */
 export function summaryTable(report: EvaluationReport): string {
   const gates = new Map(report.gates.map((g) => [g.gate, g]));
-  const rows = metricRows(report.summary, report.k).map((row) => [row.label, row.value, gateCell(row.gate ? gates.get(row.gate) : undefined)] as const);
+  const rows = metricRows(report.summary, report.k, report.judgeHealth).map((row) => [row.label, row.value, gateCell(row.gate ? gates.get(row.gate) : undefined)] as const);
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.max(...rows.map((r) => r[1].length));
   const lines = rows.map(([label, value, gate]) => `  ${label.padEnd(w0)}  ${value.padStart(w1)}  ${gate}`.trimEnd());
@@ -66,5 +67,10 @@ export function summaryTable(report: EvaluationReport): string {
         ...report.baseline.regressedQuestions.map((q) => `    ${q.id}: ${q.changes.join("; ")}`),
       ]
     : [];
-  return [header, ...lines, ...baseline, report.passed ? "PASSED" : "FAILED", ""].join("\n");
+  const verdict = ungated(report)
+    ? "no gates: nothing was checked against a threshold (use --gates FILE, a --min-…/--max-… flag or --baseline)"
+    : report.passed
+      ? "PASSED"
+      : "FAILED";
+  return [header, ...lines, ...baseline, verdict, ""].join("\n");
 }

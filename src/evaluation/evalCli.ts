@@ -1,5 +1,6 @@
-import { ConfigError, llmConfigured, parseConfig } from "../config.js";
 import path from "node:path";
+import ms from "ms";
+import { CONFIG_ERROR_EXIT_CODE, ConfigError, llmConfigured, parseConfig } from "../config.js";
 import { BadInput, isTutorError } from "../errors.js";
 import { compareWithBaseline, loadBaseline } from "./baseline.js";
 import { EVAL_USAGE, parseEvalArgs } from "./cliArgs.js";
@@ -7,7 +8,8 @@ import { createProgressReporter, summaryTable } from "./consoleReporter.js";
 import { loadDataset } from "./dataset.js";
 import { finishReport, writeReports } from "./evaluationReport.js";
 import { evaluateGates, loadGatesFile, thresholdsFor } from "./gates.js";
-import { openHttpPipeline } from "./httpPipeline.js";
+import { DEFAULT_MAX_JUDGE_ERROR_RATE, judgeHealth } from "./judgeHealth.js";
+import { openHttpPipeline, type BusyWait } from "./httpPipeline.js";
 import { openInProcessPipeline } from "./inProcessPipeline.js";
 import { createJudgeModel, createLlmJudge } from "./llmJudge.js";
 import { runEvaluation, type JudgeSetup } from "./runEvaluation.js";
@@ -15,13 +17,13 @@ import { splitsText, writeSplitsReports, type SplitRun, type SplitsSummary } fro
 import { DEFAULT_MAX_GAP, resolveSplits, tuneTestGap } from "./splits.js";
 import type { EvalPipeline } from "./types.js";
 
-export const EXIT = { passed: 0, failed: 1, badInput: 2 } as const;
+export const EXIT = { passed: 0, failed: 1, badInput: CONFIG_ERROR_EXIT_CODE } as const;
 
 const DEFAULT_TOLERANCE = 0.02;
 
 export interface EvalCliIo {
   argv: string[];
-  /** The environment (process.env in the script): model server, INDEX_DIR, JUDGE_MODEL, EVAL_API_KEY. */
+  /** The environment (process.env in the script), parsed by the config schema (JUDGE_MODEL, EVAL_API_KEY, …). */
   env: Record<string, string | undefined>;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
@@ -54,9 +56,9 @@ export async function runEvalCli(io: EvalCliIo): Promise<number> {
     const tolerance = options.tolerance ?? gatesFile?.tolerance ?? DEFAULT_TOLERANCE;
     const baseline = options.baseline ? await loadBaseline(options.baseline) : undefined;
 
-    const judge = judgeSetup(options.judge, options.judgeModel ?? io.env.JUDGE_MODEL, config);
+    const judge = judgeSetup(options.judge, options.judgeModel ?? config.JUDGE_MODEL, config);
     pipeline = options.baseUrl
-      ? await openHttpPipeline({ baseUrl: options.baseUrl, apiKey: io.env.EVAL_API_KEY })
+      ? await openHttpPipeline({ baseUrl: options.baseUrl, apiKey: config.EVAL_API_KEY, onBusy: busyReporter(err, options.concurrency) })
       : await openInProcessPipeline(config, {
           buildIfMissing: true,
           onIngestProgress: (p) => {
@@ -79,12 +81,17 @@ export async function runEvalCli(io: EvalCliIo): Promise<number> {
         onResult: (result, done, total) => progress.onResult(result, done, total),
       }).finally(() => progress.stop());
 
-      const gates = evaluateGates(run.summary, thresholdsFor(spec.name, gatesFile, options.gates));
+      const thresholds = thresholdsFor(spec.name, gatesFile, options.gates);
+      const health = judgeHealth(run.questions, { requested: options.judge, ran: judge.judge !== undefined });
+      // A judge that ran is held to an error budget even when no judge gate was set: a judged
+      // run whose verdicts all failed must not pass.
+      if (health.ran) thresholds["max-judge-error-rate"] ??= DEFAULT_MAX_JUDGE_ERROR_RATE;
+      const gates = evaluateGates(run.summary, thresholds, health);
       // The baseline is a report of one split: it is compared with the first split (dev by default).
       const comparison = baseline && i === 0 ? compareWithBaseline(run, baseline, { tolerance, file: options.baseline! }) : undefined;
-      const report = finishReport(run, gates, comparison);
+      const report = finishReport(run, gates, comparison, health);
       const dir = single ? options.reportDir : path.join(options.reportDir, spec.name);
-      const files = await writeReports(dir, report);
+      const files = await writeReports(dir, report, { perQuestion: options.junitPerQuestion });
       out(single ? summaryTable(report) : `== ${spec.name}\n${summaryTable(report)}`);
       out(`Reports: ${files.join(", ")}\n`);
       runs.push({ name: spec.name, file: dataset.file, dir, report });
@@ -136,4 +143,24 @@ export function summarizeSplits(runs: readonly SplitRun[], maxGap: number | unde
   const rows = tune && test ? tuneTestGap(tune.report.summary, test.report.summary, limit) : undefined;
   const gap = rows ? { maxGap: limit, rows, passed: !gated || rows.every((r) => !r.flagged), gated } : undefined;
   return { splits, ...(gap ? { gap } : {}), passed: splits.every((s) => s.passed) && (gap?.passed ?? true) };
+}
+
+/**
+ * One stderr line per wait on a 429/503, with the server's reason; the first one also says how
+ * to stay inside the server's limits.
+ */
+function busyReporter(err: (text: string) => void, concurrency: number): (wait: BusyWait) => void {
+  let advised = false;
+  return (wait) => {
+    const why = wait.status === 429 ? "rate limited" : "busy";
+    const source = wait.fromRetryAfter ? "as its Retry-After asks" : "(no Retry-After sent)";
+    err(`[wait] ${wait.request} answered ${wait.status}${wait.code ? ` ${wait.code}` : ""} (${why}): waiting ${ms(Math.round(wait.waitMs), { long: true })} ${source}, retry ${wait.attempt} of ${wait.maxAttempts}\n`);
+    if (advised) return;
+    advised = true;
+    err(
+      wait.status === 429
+        ? `[wait] The server limits requests per client (API key, else IP) and window; each question takes 2 requests. Set EVAL_API_KEY to a key of the server's API_KEYS for a budget of its own, or raise its RATE_LIMIT_MAX / RATE_LIMIT_ASK_MAX for the run.\n`
+        : `[wait] The server sheds load: try a lower --concurrency (now ${concurrency}).\n`,
+    );
+  };
 }

@@ -2,7 +2,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { BaselineComparison } from "./baseline.js";
 import type { GateName, GateOutcome } from "./gates.js";
-import { junitReport } from "./junitReport.js";
+import type { JudgeHealth } from "./judgeHealth.js";
+import { junitReport, type JunitOptions } from "./junitReport.js";
 import { markdownReport } from "./markdownReport.js";
 import type { EvaluationRun } from "./runEvaluation.js";
 import type { MetricSummary } from "./types.js";
@@ -11,24 +12,31 @@ import type { MetricSummary } from "./types.js";
 export interface EvaluationReport extends EvaluationRun {
   gates: GateOutcome[];
   baseline?: BaselineComparison;
+  /** How many judge verdicts were asked for and how many failed (present when --judge was given). */
+  judgeHealth?: JudgeHealth;
   /** Every gate passed (or was skipped) and the baseline comparison, if any, passed. */
   passed: boolean;
 }
 
-export function finishReport(run: EvaluationRun, gates: GateOutcome[], baseline?: BaselineComparison): EvaluationReport {
+export function finishReport(run: EvaluationRun, gates: GateOutcome[], baseline?: BaselineComparison, judgeHealth?: JudgeHealth): EvaluationReport {
   const passed = gates.every((g) => g.status !== "failed") && (baseline?.passed ?? true);
-  return { ...run, gates, ...(baseline ? { baseline } : {}), passed };
+  return { ...run, gates, ...(baseline ? { baseline } : {}), ...(judgeHealth?.requested ? { judgeHealth } : {}), passed };
+}
+
+/** Nothing was gated: the run measured, and its verdict means nothing. */
+export function ungated(report: Pick<EvaluationReport, "gates" | "baseline">): boolean {
+  return report.gates.length === 0 && report.baseline === undefined;
 }
 
 export const REPORT_FILES = { json: "report.json", markdown: "report.md", junit: "junit.xml" } as const;
 
 /** Write report.json, report.md and junit.xml into `dir` (created if needed); returns their paths. */
-export async function writeReports(dir: string, report: EvaluationReport): Promise<string[]> {
+export async function writeReports(dir: string, report: EvaluationReport, junit: JunitOptions = { perQuestion: false }): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const files: [string, string][] = [
     [REPORT_FILES.json, `${JSON.stringify(report, null, 2)}\n`],
     [REPORT_FILES.markdown, markdownReport(report)],
-    [REPORT_FILES.junit, junitReport(report)],
+    [REPORT_FILES.junit, junitReport(report, junit)],
   ];
   await Promise.all(files.map(([name, content]) => writeFile(path.join(dir, name), content, "utf8")));
   return files.map(([name]) => path.join(dir, name));
@@ -42,7 +50,8 @@ export interface MetricRow {
   gate?: GateName;
 }
 
-export function metricRows(summary: MetricSummary, k: number): MetricRow[] {
+export function metricRows(summary: MetricSummary, k: number, judge?: JudgeHealth): MetricRow[] {
+  const judged = judge?.ran === true;
   const ratio = (v: number | null) => (v === null ? "n/a" : v.toFixed(3));
   const ms = (v: number | null) => (v === null ? "n/a" : `${Math.round(v)} ms`);
   return [
@@ -59,9 +68,12 @@ export function metricRows(summary: MetricSummary, k: number): MetricRow[] {
     { key: "answerableLowRate", gate: "max-answerable-low", label: "answerable marked low", value: ratio(summary.answerableLowRate) },
     { key: "faithfulness", gate: "min-faithfulness", label: "faithfulness (judge)", value: ratio(summary.faithfulness) },
     { key: "answerRelevance", gate: "min-relevance", label: "answer relevance (judge)", value: ratio(summary.answerRelevance) },
+    ...(judged ? [{ key: "judgeErrors", gate: "max-judge-error-rate" as const, label: "judge verdicts failed", value: `${judge.errors}/${judge.attempted}` }] : []),
     { key: "latencyP50", label: "latency p50", value: ms(summary.latencyMs.p50) },
     { key: "latencyP95", gate: "max-p95-ms", label: "latency p95", value: ms(summary.latencyMs.p95) },
-    { key: "errors", gate: "max-errors", label: "pipeline errors", value: String(summary.errors) },
+    judged
+      ? { key: "errors", gate: "max-errors", label: "errors (pipeline + judge)", value: `${summary.errors} + ${judge.errors}` }
+      : { key: "errors", gate: "max-errors", label: "pipeline errors", value: String(summary.errors) },
     ...(summary.usage
       ? [{ key: "usage", label: "tokens (prompt/completion)", value: `${summary.usage.promptTokens}/${summary.usage.completionTokens}` }]
       : []),
@@ -73,5 +85,6 @@ export function gateCell(gate: GateOutcome | undefined): string {
   if (!gate) return "";
   const sign = gate.bound === "min" ? "≥" : "≤";
   const mark = gate.status === "passed" ? "pass" : gate.status === "failed" ? "FAIL" : "skipped (not measured)";
-  return `${sign} ${gate.threshold} ${mark}`;
+  // The note goes before the mark: report.md swaps a trailing "FAIL" for ❌.
+  return `${sign} ${gate.threshold}${gate.status === "failed" && gate.note ? ` (${gate.note})` : ""} ${mark}`;
 }

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { BadInput } from "../errors.js";
+import { judgeErrorRate, NO_JUDGE, type JudgeHealth } from "./judgeHealth.js";
 import type { MetricSummary } from "./types.js";
 
 /**
@@ -11,7 +12,9 @@ import type { MetricSummary } from "./types.js";
 interface GateDefinition {
   label: string;
   bound: "min" | "max";
-  value: (summary: MetricSummary) => number | null;
+  value: (summary: MetricSummary, judge: JudgeHealth) => number | null;
+  /** Measured by the judge: with --judge given, "not measured" fails the gate instead of skipping it. */
+  judge?: true;
 }
 
 export const GATES = {
@@ -26,15 +29,20 @@ export const GATES = {
   "max-false-abstention": { label: "false-abstention rate", bound: "max", value: (s) => s.falseAbstentionRate },
   "min-unanswerable-caught": { label: "unanswerable caught (refused or low)", bound: "min", value: (s) => s.unanswerableCaught },
   "max-answerable-low": { label: "answerable marked low", bound: "max", value: (s) => s.answerableLowRate },
-  "min-faithfulness": { label: "faithfulness (judge)", bound: "min", value: (s) => s.faithfulness },
-  "min-relevance": { label: "answer relevance (judge)", bound: "min", value: (s) => s.answerRelevance },
+  "min-faithfulness": { label: "faithfulness (judge)", bound: "min", value: (s) => s.faithfulness, judge: true },
+  "min-relevance": { label: "answer relevance (judge)", bound: "min", value: (s) => s.answerRelevance, judge: true },
+  // Nothing to judge (every answer abstained) is no judge error; a judge that never ran is unmeasured.
+  "max-judge-error-rate": { label: "judge error rate", bound: "max", value: (_s, j) => judgeErrorRate(j) ?? (j.ran ? 0 : null), judge: true },
   "max-p95-ms": { label: "latency p95 (ms)", bound: "max", value: (s) => s.latencyMs.p95 },
-  "max-errors": { label: "pipeline errors", bound: "max", value: (s) => s.errors },
+  // A verdict the judge could not give is an error like a failed pipeline call.
+  "max-errors": { label: "errors (pipeline + judge)", bound: "max", value: (s, j) => s.errors + j.errors },
 } satisfies Record<string, GateDefinition>;
 
 export type GateName = keyof typeof GATES;
 export type GateThresholds = Partial<Record<GateName, number>>;
 export const GATE_NAMES = Object.keys(GATES) as GateName[];
+/** Gates whose value is a count or milliseconds; every other gate is a ratio 0..1. */
+export const UNBOUNDED_GATES: readonly GateName[] = ["max-p95-ms", "max-errors"];
 
 export interface GateOutcome {
   gate: GateName;
@@ -42,24 +50,30 @@ export interface GateOutcome {
   bound: "min" | "max";
   threshold: number;
   actual: number | null;
-  /** "skipped" when the metric was not measured in this run (e.g. judge metrics offline). */
+  /**
+   * "skipped" when the metric was not measured in this run (judge metrics without --judge).
+   * A judge gate with --judge given fails when its metric could not be measured.
+   */
   status: "passed" | "failed" | "skipped";
+  /** Why a gate failed or was skipped without a value. */
+  note?: string;
 }
 
-export function evaluateGates(summary: MetricSummary, thresholds: GateThresholds): GateOutcome[] {
+export function evaluateGates(summary: MetricSummary, thresholds: GateThresholds, judge: JudgeHealth = NO_JUDGE): GateOutcome[] {
   return GATE_NAMES.filter((gate) => thresholds[gate] !== undefined).map((gate) => {
     const definition: GateDefinition = GATES[gate];
     const threshold = thresholds[gate]!;
-    const actual = definition.value(summary);
-    const passed = actual === null ? null : definition.bound === "min" ? actual >= threshold - 1e-9 : actual <= threshold + 1e-9;
-    return {
-      gate,
-      label: definition.label,
-      bound: definition.bound,
-      threshold,
-      actual,
-      status: passed === null ? "skipped" : passed ? "passed" : "failed",
-    };
+    const actual = definition.value(summary, judge);
+    const outcome = { gate, label: definition.label, bound: definition.bound, threshold, actual };
+    if (actual === null) {
+      if (definition.judge && judge.requested) {
+        const why = !judge.ran ? "the judge could not run (no model server configured)" : judge.attempted === 0 ? "no answer was judged" : `all ${judge.attempted} judge verdicts failed`;
+        return { ...outcome, status: "failed", note: `not measured: ${why}` };
+      }
+      return { ...outcome, status: "skipped", note: "not measured in this run" };
+    }
+    const passed = definition.bound === "min" ? actual >= threshold - 1e-9 : actual <= threshold + 1e-9;
+    return { ...outcome, status: passed ? "passed" : "failed" };
   });
 }
 

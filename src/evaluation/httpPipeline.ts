@@ -10,6 +10,21 @@ export interface HttpPipelineOptions {
   fetch?: typeof fetch;
   timeoutMs?: number;
   now?: () => number;
+  /** Told before each wait on a 429/503, so a run never waits silently. */
+  onBusy?: (wait: BusyWait) => void;
+}
+
+/** One wait on a rate-limited (429) or busy (503) server. */
+export interface BusyWait {
+  request: string;
+  status: number;
+  /** The server's error code from the body, when it sent one (e.g. "rate_limited"). */
+  code: string | undefined;
+  waitMs: number;
+  /** Whether the wait comes from the server's Retry-After or is our default. */
+  fromRetryAfter: boolean;
+  attempt: number;
+  maxAttempts: number;
 }
 
 const MAX_BUSY_RETRIES = 5;
@@ -40,10 +55,13 @@ export async function openHttpPipeline(options: HttpPipelineOptions): Promise<Ev
   const headers: Record<string, string> = { accept: "application/json" };
   if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
 
-  const call = async <T>(method: "GET" | "POST", route: string, body?: unknown): Promise<T> => {
+  /** The parsed body, and how long the attempt that succeeded took (waits on 429/503 excluded). */
+  const callTimed = async <T>(method: "GET" | "POST", route: string, body?: unknown): Promise<{ body: T; attemptMs: number }> => {
     const url = new URL(route.replace(/^\//, ""), base);
     let response: Response;
+    let started: number;
     for (let attempt = 0; ; attempt++) {
+      started = now();
       response = await fetchFn(url, {
         method,
         headers: body === undefined ? headers : { ...headers, "content-type": "application/json" },
@@ -53,8 +71,14 @@ export async function openHttpPipeline(options: HttpPipelineOptions): Promise<Ev
       // A rate-limited or busy server says when to come back: an evaluation run is patient.
       if ((response.status !== 429 && response.status !== 503) || attempt >= MAX_BUSY_RETRIES) break;
       const seconds = Number(response.headers.get("retry-after"));
-      await response.body?.cancel();
-      await sleep(Math.min(MAX_RETRY_WAIT_MS, Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 1000));
+      const fromRetryAfter = Number.isFinite(seconds) && seconds > 0;
+      const waitMs = Math.min(MAX_RETRY_WAIT_MS, fromRetryAfter ? seconds * 1000 : 1000);
+      const code = await response.json().then(
+        (b: { error?: { code?: unknown } }) => (typeof b?.error?.code === "string" ? b.error.code : undefined),
+        () => undefined,
+      );
+      options.onBusy?.({ request: `${method} ${url.pathname}`, status: response.status, code, waitMs, fromRetryAfter, attempt: attempt + 1, maxAttempts: MAX_BUSY_RETRIES });
+      await sleep(waitMs);
     }
     if (!response.ok) {
       // The error body's message is the server's own user-safe text; keep only its code.
@@ -66,8 +90,10 @@ export async function openHttpPipeline(options: HttpPipelineOptions): Promise<Ev
       }
       throw new UpstreamFailed(`${method} ${display}${url.pathname} answered ${response.status}${code ? ` (${code})` : ""}`, response.status);
     }
-    return (await response.json()) as T;
+    const parsed = (await response.json()) as T;
+    return { body: parsed, attemptMs: Math.round(now() - started) };
   };
+  const call = async <T>(method: "GET" | "POST", route: string, body?: unknown): Promise<T> => (await callTimed<T>(method, route, body)).body;
 
   try {
     const response = await fetchFn(new URL("healthz", base), { headers, signal: AbortSignal.timeout(10_000) });
@@ -82,9 +108,13 @@ export async function openHttpPipeline(options: HttpPipelineOptions): Promise<Ev
   return {
     target: display,
     async ask(question, { k, history }) {
-      const started = now();
-      const answer = await call<AnswerResult>("POST", "/api/ask", { question, k, ...(history.length > 0 ? { history: historyTurns(history) } : {}) });
-      return { answer, latencyMs: now() - started };
+      // Latency of the answer call itself: time spent waiting out a 429 is not the server's.
+      const { body: answer, attemptMs: latencyMs } = await callTimed<AnswerResult>("POST", "/api/ask", {
+        question,
+        k,
+        ...(history.length > 0 ? { history: historyTurns(history) } : {}),
+      });
+      return { answer, latencyMs };
     },
     sourceText(document) {
       let text = texts.get(document);

@@ -30,7 +30,7 @@ export async function openInProcessPipeline(config: Config, options: InProcessOp
     async ask(question, { k, history }) {
       const started = now();
       const answer = await tutor.answerer.answer({ question, k, ...(history.length > 0 ? { history: historyTurns(history) } : {}) });
-      return { answer, latencyMs: now() - started };
+      return { answer, latencyMs: Math.round(now() - started) };
     },
     async sourceText(document) {
       try {

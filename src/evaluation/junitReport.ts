@@ -1,46 +1,98 @@
-import type { EvaluationReport } from "./evaluationReport.js";
+import { XMLBuilder } from "fast-xml-parser";
+import { ungated, type EvaluationReport } from "./evaluationReport.js";
+import type { GateOutcome } from "./gates.js";
 import type { QuestionResult } from "./types.js";
 
 /**
- * JUnit XML, one testcase per question, so CI systems show evaluation questions like tests: a
- * question that missed a check is a <failure> whose text says what was missing, a pipeline
- * error is an <error>.
+ * junit.xml for CI test reporters. Each gate is a test case that fails only when the gate fails
+ * (skipped when its metric was not measured), and the baseline comparison is one more: a passing
+ * run reads green, a failing one red. Per-question misses are not failures of the run, so by
+ * default they are listed in the gates suite's <system-out>; with `--junit-per-question` each
+ * question is also a test case of its own suite (a miss is a <failure>, a pipeline error an
+ * <error>), for teams that want to browse questions as tests.
+ *
+ * Written with fast-xml-parser's XMLBuilder, which escapes text and attributes.
  */
 
-/** Characters XML 1.0 does not allow at all (control characters other than tab, LF, CR; lone surrogates). */
+export interface JunitOptions {
+  perQuestion: boolean;
+}
+
+const SUITE = "roadmap-tutor.eval";
+
+/** Characters XML 1.0 does not allow at all (control characters other than tab, LF, CR; lone surrogates); escaping cannot carry them. */
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-export function escapeXml(text: string): string {
-  return text
-    .replace(INVALID_XML, "\uFFFD")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
+export function xmlSafe(text: string): string {
+  return text.replace(INVALID_XML, "\uFFFD");
 }
 
 const seconds = (ms: number | null) => ((ms ?? 0) / 1000).toFixed(3);
 
-function testcase(result: QuestionResult, suite: string): string {
-  const name = `${result.id}: ${result.question}`;
-  const open = `    <testcase classname="${escapeXml(`${suite}.${result.kind ?? (result.unanswerable ? "unanswerable" : "question")}`)}" name="${escapeXml(name)}" time="${seconds(result.latencyMs)}"`;
-  const body: string[] = [];
-  if (result.error !== undefined) {
-    body.push(`      <error message="${escapeXml(result.error)}" type="PipelineError">${escapeXml(result.failures.join("\n"))}</error>`);
-  } else if (result.failures.length > 0) {
-    body.push(`      <failure message="${escapeXml(result.failures[0]!)}" type="EvaluationFailure">${escapeXml(result.failures.join("\n"))}</failure>`);
-  }
-  if (result.answer) body.push(`      <system-out>${escapeXml(result.answer.text)}</system-out>`);
-  return body.length === 0 ? `${open}/>` : `${open}>\n${body.join("\n")}\n    </testcase>`;
+type XmlNode = Record<string, unknown>;
+
+/** Attributes use the "@_" prefix; every string is made XML-safe here, escaping is the builder's. */
+function attrs(values: Record<string, string | number>): XmlNode {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [`@_${k}`, typeof v === "string" ? xmlSafe(v) : String(v)]));
 }
 
-export function junitReport(report: EvaluationReport): string {
-  const suite = "roadmap-tutor.eval";
-  const tests = report.questions.length;
-  const errors = report.questions.filter((q) => q.error !== undefined).length;
-  const failures = report.questions.filter((q) => q.error === undefined && q.failures.length > 0).length;
+function formatValue(gate: GateOutcome): string {
+  if (gate.actual === null) return "not measured";
+  return Number.isInteger(gate.actual) ? String(gate.actual) : gate.actual.toFixed(3);
+}
+
+function gateCase(gate: GateOutcome): XmlNode {
+  const sign = gate.bound === "min" ? "≥" : "≤";
+  const node: XmlNode = attrs({ classname: `${SUITE}.gates`, name: `${gate.gate}: ${gate.label} ${sign} ${gate.threshold}`, time: "0" });
+  if (gate.status === "failed") {
+    const message = `${gate.label} is ${formatValue(gate)}, the gate needs ${sign} ${gate.threshold}${gate.note ? ` (${gate.note})` : ""}`;
+    node.failure = { ...attrs({ message, type: "GateFailed" }), "#text": xmlSafe(message) };
+  } else if (gate.status === "skipped") {
+    node.skipped = attrs({ message: gate.note ?? "not measured in this run" });
+  }
+  return node;
+}
+
+function baselineCase(baseline: NonNullable<EvaluationReport["baseline"]>): XmlNode {
+  const node: XmlNode = attrs({ classname: `${SUITE}.gates`, name: `baseline: no metric drops more than ${baseline.tolerance} below ${baseline.file}`, time: "0" });
+  if (!baseline.passed) {
+    const dropped = baseline.metrics.filter((m) => m.regressed).map((m) => `${m.label} ${m.baseline.toFixed(3)} → ${m.current.toFixed(3)}`);
+    const questions = baseline.regressedQuestions.map((q) => `${q.id}: ${q.changes.join("; ")}`);
+    node.failure = { ...attrs({ message: `regressed: ${dropped.join("; ")}`, type: "BaselineRegressed" }), "#text": xmlSafe([...dropped, ...questions].join("\n")) };
+  }
+  return node;
+}
+
+function questionCase(result: QuestionResult): XmlNode {
+  const kind = result.kind ?? (result.unanswerable ? "unanswerable" : "question");
+  const node: XmlNode = attrs({ classname: `${SUITE}.questions.${kind}`, name: `${result.id}: ${result.question}`, time: seconds(result.latencyMs) });
+  if (result.error !== undefined) {
+    node.error = { ...attrs({ message: result.error, type: "PipelineError" }), "#text": xmlSafe(result.failures.join("\n")) };
+  } else if (result.failures.length > 0) {
+    node.failure = { ...attrs({ message: result.failures[0]!, type: "QuestionMissed" }), "#text": xmlSafe(result.failures.join("\n")) };
+  }
+  if (result.answer) node["system-out"] = xmlSafe(result.answer.text);
+  return node;
+}
+
+/** A <testsuite> whose counts are those of its cases, children in the JUnit schema's order. */
+function suite(name: string, cases: XmlNode[], report: EvaluationReport, time: string, extra: { properties?: XmlNode; systemOut?: string } = {}): XmlNode {
+  const count = (element: string) => cases.filter((c) => element in c).length;
+  return {
+    ...attrs({ name, tests: cases.length, failures: count("failure"), errors: count("error"), skipped: count("skipped"), time, timestamp: report.createdAt }),
+    ...(extra.properties ? { properties: extra.properties } : {}),
+    testcase: cases,
+    ...(extra.systemOut !== undefined ? { "system-out": xmlSafe(extra.systemOut) } : {}),
+  };
+}
+
+export function junitReport(report: EvaluationReport, options: JunitOptions = { perQuestion: false }): string {
   const time = seconds(report.questions.reduce((sum, q) => sum + (q.latencyMs ?? 0), 0));
+  const gateCases = [...report.gates.map(gateCase), ...(report.baseline ? [baselineCase(report.baseline)] : [])];
+  if (ungated(report)) {
+    gateCases.push({ ...attrs({ classname: `${SUITE}.gates`, name: "no gates set", time: "0" }), skipped: attrs({ message: "no gate or baseline was given: the run only measured" }) });
+  }
+  const misses = report.questions.filter((q) => q.failures.length > 0).map((q) => `${q.id}: ${q.failures.join("; ")}`);
   const properties = [
     ["dataset", report.dataset.file],
     ["target", report.target],
@@ -50,16 +102,20 @@ export function junitReport(report: EvaluationReport): string {
       .filter(([, v]) => typeof v === "number")
       .map(([key, v]) => [key, String(v)]),
   ];
-  return [
-    `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<testsuites name="${suite}" tests="${tests}" failures="${failures}" errors="${errors}" time="${time}">`,
-    `  <testsuite name="${escapeXml(report.dataset.file)}" tests="${tests}" failures="${failures}" errors="${errors}" skipped="0" time="${time}" timestamp="${escapeXml(report.createdAt)}">`,
-    `    <properties>`,
-    ...properties.map(([name, value]) => `      <property name="${escapeXml(name!)}" value="${escapeXml(value!)}"/>`),
-    `    </properties>`,
-    ...report.questions.map((q) => testcase(q, suite)),
-    `  </testsuite>`,
-    `</testsuites>`,
-    "",
-  ].join("\n");
+  const gatesSuite = suite(`${SUITE}.gates`, gateCases, report, "0", {
+    properties: { property: properties.map(([name, value]) => attrs({ name: name!, value: value! })) },
+    ...(options.perQuestion
+      ? {}
+      : { systemOut: misses.length === 0 ? "Every question passed every check." : `Questions with a miss (${misses.length} of ${report.questions.length}; not gate failures):\n${misses.join("\n")}` }),
+  });
+  const suites = [gatesSuite];
+  if (options.perQuestion) suites.push(suite(`${SUITE}.questions`, report.questions.map(questionCase), report, time));
+
+  const total = (attribute: string) => suites.reduce((sum, s) => sum + Number(s[`@_${attribute}`]), 0);
+  const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@_", format: true, indentBy: "  ", suppressEmptyNode: true, suppressBooleanAttributes: false });
+  const document = {
+    "?xml": attrs({ version: "1.0", encoding: "UTF-8" }),
+    testsuites: { ...attrs({ name: SUITE, tests: total("tests"), failures: total("failures"), errors: total("errors"), skipped: total("skipped"), time }), testsuite: suites },
+  };
+  return builder.build(document) as string;
 }

@@ -1,5 +1,5 @@
 import type { EvaluationReport } from "./evaluationReport.js";
-import { gateCell, metricRows } from "./evaluationReport.js";
+import { gateCell, metricRows, ungated } from "./evaluationReport.js";
 import { questionScore } from "./metrics.js";
 import type { MetricSummary } from "./types.js";
 
@@ -21,7 +21,7 @@ const ratio = (v: number | null) => (v === null ? "n/a" : v.toFixed(2));
 export function markdownReport(report: EvaluationReport): string {
   const { summary } = report;
   const lines: string[] = [];
-  lines.push(`## Roadmap Tutor evaluation: ${report.passed ? "PASSED ✅" : "FAILED ❌"}`, "");
+  lines.push(`## Roadmap Tutor evaluation: ${ungated(report) ? "no gates (measured only)" : report.passed ? "PASSED ✅" : "FAILED ❌"}`, "");
   const judge = report.judge.status === "ran" ? `judge: ${report.judge.model}` : `judge: skipped (${report.judge.reason})`;
   lines.push(
     `Dataset \`${report.dataset.file}\`: ${summary.questions} questions (${summary.answerable} answerable, ${summary.unanswerable} unanswerable) · ` +
@@ -31,7 +31,7 @@ export function markdownReport(report: EvaluationReport): string {
 
   const gates = new Map(report.gates.map((g) => [g.gate, g]));
   lines.push("| Metric | Value | Gate |", "|---|---:|---|");
-  for (const row of metricRows(summary, report.k)) {
+  for (const row of metricRows(summary, report.k, report.judgeHealth)) {
     const gate = row.gate ? gates.get(row.gate) : undefined;
     const mark = gate ? gateCell(gate).replace(/ pass$/, " ✅").replace(/ FAIL$/, " ❌") : "";
     lines.push(`| ${row.label} | ${row.value} | ${mark} |`);

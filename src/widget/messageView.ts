@@ -1,4 +1,5 @@
 import type { Citation } from "../answering/types.js";
+import { plainPreview } from "../text/plainPreview.js";
 import { citationHref, citationLabel, citedNumbers } from "./citationLinks.js";
 import { renderMarkdown } from "./markdown.js";
 import type { WidgetMessages } from "./messages.js";
@@ -43,7 +44,7 @@ export function renderSources(doc: Document, endpoint: string, answer: string, c
     link.setAttribute("target", "_blank");
     link.setAttribute("rel", "noopener noreferrer");
     item.appendChild(link);
-    const text = citation.text.replace(/\s+/g, " ").trim();
+    const text = plainPreview(citation.text);
     if (text) item.appendChild(element(doc, "div", "rt-excerpt", text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}…` : text));
     list.appendChild(item);
   }

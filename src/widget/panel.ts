@@ -1,3 +1,4 @@
+import { textColourOnAccent } from "./accentContrast.js";
 import type { WidgetMessages } from "./messages.js";
 import { element } from "./messageView.js";
 import { WIDGET_CSS } from "./styles.js";
@@ -54,7 +55,11 @@ export function buildPanel(host: HTMLElement, options: WidgetOptions, messages: 
 
   const root = element(doc, "div", `rt-root rt-${options.theme} ${options.position === "bottom-left" ? "rt-left" : "rt-right"}`);
   root.setAttribute("lang", options.language === "zh" ? "zh-CN" : "en");
-  if (options.accent) root.style.setProperty("--rt-accent", options.accent);
+  if (options.accent) {
+    root.style.setProperty("--rt-accent", options.accent);
+    const onAccent = textColourOnAccent(options.accent, doc);
+    if (onAccent) root.style.setProperty("--rt-accent-fg", onAccent);
+  }
 
   const launcher = button(doc, "rt-launcher", "", messages.open);
   launcher.appendChild(icon(doc));

@@ -1,13 +1,18 @@
 /**
  * The widget's stylesheet. It lives inside the shadow root, and `:host { all: initial }` cuts
  * inheritance from the page, so host CSS cannot restyle the widget and ours cannot leak out.
+ *
+ * Colours meet WCAG AA (4.5:1 for text) in both themes, checked by axe in
+ * tests/browser/accessibility.test.ts. Links use --rt-link, not the accent: a host's
+ * data-accent colours buttons and focus rings, but cannot make cited sources unreadable.
+ * The input is 16px: iOS Safari zooms the page into any focused field with smaller text.
  */
 export const WIDGET_CSS = `
 :host{all:initial}
-.rt-root{--rt-accent:#2563eb;--rt-accent-fg:#fff;--rt-bg:#fff;--rt-fg:#111827;--rt-muted:#6b7280;--rt-border:#e5e7eb;--rt-soft:#f3f4f6;--rt-user:#eef2ff;--rt-warn-bg:#fffbeb;--rt-warn-fg:#92400e;--rt-err-bg:#fef2f2;--rt-err-fg:#991b1b;--rt-code:#f3f4f6;
+.rt-root{--rt-accent:#2563eb;--rt-accent-fg:#fff;--rt-link:#1d4ed8;--rt-bg:#fff;--rt-fg:#111827;--rt-muted:#4b5563;--rt-border:#e5e7eb;--rt-soft:#f3f4f6;--rt-user:#eef2ff;--rt-warn-bg:#fffbeb;--rt-warn-fg:#92400e;--rt-err-bg:#fef2f2;--rt-err-fg:#991b1b;--rt-code:#f3f4f6;
 font:14px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Zen Hei",sans-serif;color:var(--rt-fg);-webkit-font-smoothing:antialiased;text-align:left;letter-spacing:normal;direction:ltr}
-.rt-dark{--rt-bg:#111827;--rt-fg:#f3f4f6;--rt-muted:#9ca3af;--rt-border:#374151;--rt-soft:#1f2937;--rt-user:#1e293b;--rt-warn-bg:#3b2f0b;--rt-warn-fg:#fcd34d;--rt-err-bg:#3b1212;--rt-err-fg:#fca5a5;--rt-code:#1f2937;--rt-accent:#60a5fa;--rt-accent-fg:#0b1220}
-@media (prefers-color-scheme:dark){.rt-auto{--rt-bg:#111827;--rt-fg:#f3f4f6;--rt-muted:#9ca3af;--rt-border:#374151;--rt-soft:#1f2937;--rt-user:#1e293b;--rt-warn-bg:#3b2f0b;--rt-warn-fg:#fcd34d;--rt-err-bg:#3b1212;--rt-err-fg:#fca5a5;--rt-code:#1f2937}}
+.rt-dark{--rt-bg:#111827;--rt-fg:#f3f4f6;--rt-muted:#9ca3af;--rt-border:#374151;--rt-soft:#1f2937;--rt-user:#1e293b;--rt-warn-bg:#3b2f0b;--rt-warn-fg:#fcd34d;--rt-err-bg:#3b1212;--rt-err-fg:#fca5a5;--rt-code:#1f2937;--rt-accent:#60a5fa;--rt-accent-fg:#0b1220;--rt-link:#93c5fd}
+@media (prefers-color-scheme:dark){.rt-auto{--rt-bg:#111827;--rt-fg:#f3f4f6;--rt-muted:#9ca3af;--rt-border:#374151;--rt-soft:#1f2937;--rt-user:#1e293b;--rt-warn-bg:#3b2f0b;--rt-warn-fg:#fcd34d;--rt-err-bg:#3b1212;--rt-err-fg:#fca5a5;--rt-code:#1f2937;--rt-accent:#60a5fa;--rt-accent-fg:#0b1220;--rt-link:#93c5fd}}
 *,*::before,*::after{box-sizing:border-box}
 [hidden]{display:none!important}
 button,textarea{font:inherit;color:inherit}
@@ -35,7 +40,7 @@ button,textarea{font:inherit;color:inherit}
 .rt-bubble pre{background:var(--rt-code);padding:8px;border-radius:6px;overflow-x:auto;margin:.4em 0}
 .rt-bubble pre code{padding:0;background:none}
 .rt-bubble blockquote{margin:.3em 0;padding-left:.8em;border-left:3px solid var(--rt-border);color:var(--rt-muted)}
-.rt-bubble a,.rt-sources a{color:var(--rt-accent)}
+.rt-bubble a,.rt-sources a{color:var(--rt-link)}
 .rt-cite{text-decoration:none;font-size:.8em;vertical-align:super;margin:0 1px}
 .rt-abstained .rt-bubble{background:var(--rt-warn-bg);color:var(--rt-warn-fg);border:1px dashed currentColor}
 .rt-badge{display:block;font-size:12px;font-weight:600;margin-bottom:4px}
@@ -55,7 +60,7 @@ button,textarea{font:inherit;color:inherit}
 .rt-starter{border:1px solid var(--rt-border);background:var(--rt-bg);border-radius:14px;padding:5px 12px;cursor:pointer;text-align:left}
 .rt-starter:hover{border-color:var(--rt-accent)}
 .rt-composer{display:flex;gap:8px;padding:10px;border-top:1px solid var(--rt-border);align-items:flex-end;margin:0}
-.rt-input{flex:1;resize:none;min-height:40px;max-height:140px;border:1px solid var(--rt-border);border-radius:10px;padding:8px 10px;background:var(--rt-bg);line-height:1.4}
+.rt-input{flex:1;resize:none;min-height:40px;max-height:140px;border:1px solid var(--rt-border);border-radius:10px;padding:8px 10px;background:var(--rt-bg);line-height:1.4;font-size:16px}
 .rt-send,.rt-stop{border:0;border-radius:10px;padding:9px 14px;cursor:pointer;background:var(--rt-accent);color:var(--rt-accent-fg);font-weight:600}
 .rt-stop{background:var(--rt-err-fg);color:var(--rt-bg)}
 .rt-send[disabled]{opacity:.5;cursor:default}

@@ -41,6 +41,25 @@ describe("gates", () => {
     expect(outcomes).toHaveLength(4);
   });
 
+  it("fails judge gates that --judge was asked for but could not measure, and counts judge errors as errors", () => {
+    const allFailed = { requested: true, ran: true, attempted: 4, errors: 4 };
+    const outcomes = evaluateGates(run.summary, { "min-faithfulness": 0.7, "max-judge-error-rate": 0.05, "max-errors": 0 }, allFailed);
+    expect(outcomes.map((g) => [g.gate, g.status, g.actual])).toEqual([
+      ["min-faithfulness", "failed", null],
+      ["max-judge-error-rate", "failed", 1],
+      ["max-errors", "failed", 4],
+    ]);
+    expect(outcomes[0]?.note).toBe("not measured: all 4 judge verdicts failed");
+
+    // One failed verdict in 40 is within a 5% budget; no judge run at all leaves the gate unmeasured.
+    const oneOff = { requested: true, ran: true, attempted: 40, errors: 1 };
+    expect(evaluateGates(run.summary, { "max-judge-error-rate": 0.05 }, oneOff)[0]?.status).toBe("passed");
+    const offline = { requested: true, ran: false, attempted: 0, errors: 0 };
+    expect(evaluateGates(run.summary, { "min-relevance": 0.5 }, offline)[0]).toMatchObject({ status: "failed", note: "not measured: the judge could not run (no model server configured)" });
+    // Every answer abstained: nothing to judge is no judge error.
+    expect(evaluateGates(run.summary, { "max-judge-error-rate": 0.05 }, { requested: true, ran: true, attempted: 0, errors: 0 })[0]?.status).toBe("passed");
+  });
+
   it("loads a gates file with the flag names, and rejects unknown names and bad values", async () => {
     const good = path.join(dir, "good.json");
     await writeFile(good, JSON.stringify({ $comment: "x", "min-hit": 0.8, "max-false-abstention": 0.1, tolerance: 0.05 }));

@@ -1,13 +1,11 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { compareWithBaseline } from "../../src/evaluation/baseline.js";
 import { summaryTable } from "../../src/evaluation/consoleReporter.js";
 import { finishReport, writeReports } from "../../src/evaluation/evaluationReport.js";
 import { evaluateGates } from "../../src/evaluation/gates.js";
-import { escapeXml, junitReport } from "../../src/evaluation/junitReport.js";
 import { markdownReport } from "../../src/evaluation/markdownReport.js";
 import { sampleRun } from "./sampleRun.js";
 
@@ -18,49 +16,6 @@ const run = sampleRun([
   { id: "q4", goldRank: null, mentions: false, unanswerable: true },
 ]);
 const report = finishReport(run, evaluateGates(run.summary, { "min-hit": 0.9, "min-abstention-accuracy": 1 }));
-
-interface TestCase {
-  "@_name": string;
-  "@_classname": string;
-  failure?: { "@_message": string; "#text": string };
-  error?: { "@_message": string };
-  "system-out"?: string;
-}
-
-describe("JUnit report", () => {
-  const xml = junitReport(report);
-
-  it("is well-formed XML whose counts match its test cases", () => {
-    expect(XMLValidator.validate(xml)).toBe(true);
-    const parsed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === "testcase" || name === "property" }).parse(xml);
-    const suite = parsed.testsuites.testsuite;
-    const cases: TestCase[] = suite.testcase;
-    expect(cases).toHaveLength(4);
-    expect(Number(suite["@_tests"])).toBe(4);
-    expect(Number(suite["@_failures"])).toBe(cases.filter((c) => c.failure).length);
-    expect(Number(suite["@_errors"])).toBe(cases.filter((c) => c.error).length);
-    expect([suite["@_failures"], suite["@_errors"]]).toEqual(["1", "1"]);
-    expect(parsed.testsuites["@_tests"]).toBe("4");
-  });
-
-  it("escapes CJK, quotes and <>& so the parser gets the text back exactly", () => {
-    expect(xml).toContain('name="q1: 学完 LoRA 之后该学什么? &lt;next&gt; &amp; &quot;more&quot; &apos;x&apos;"');
-    const decoded = new XMLParser({ ignoreAttributes: false, processEntities: true, htmlEntities: true, isArray: (n) => n === "testcase" }).parse(xml).testsuites.testsuite
-      .testcase as TestCase[];
-    expect(decoded[0]?.["@_name"]).toBe(`q1: 学完 LoRA 之后该学什么? <next> & "more" 'x'`);
-    expect(decoded[0]?.["@_classname"]).toBe("roadmap-tutor.eval.fact");
-    expect(decoded[1]?.failure?.["@_message"]).toBe('no gold passage in the top 5 (expected a.txt "LoRA 与 QLoRA")');
-    expect(decoded[1]?.failure?.["#text"]).toContain("answer does not mention: QLoRA");
-    expect(decoded[1]?.["system-out"]).toBe(`不知道 <b>&"'`);
-    expect(decoded[2]?.error?.["@_message"]).toBe("POST http://127.0.0.1:1/api/ask answered 502 (upstream_failed) <&>");
-    expect(decoded[3]?.failure).toBeUndefined();
-  });
-
-  it("replaces characters XML cannot carry", () => {
-    expect(escapeXml("a\u0001b\u0000c\td")).toBe("a\uFFFDb\uFFFDc\td");
-    expect(XMLValidator.validate(`<a>${escapeXml("\u001b[31m红\u001b[0m")}</a>`)).toBe(true);
-  });
-});
 
 describe("Markdown report", () => {
   it("leads with the verdict, shows gates, per-kind rows and the worst questions with what they missed", () => {

@@ -1,15 +1,17 @@
+import ms, { type StringValue } from "ms";
 import { BadInput } from "../../errors.js";
 import type { LinkFetchSummary } from "./types.js";
 
 /**
  * `--links-max-age` values: a number with a unit (`7d`, `12h`, `30m`, `45s`, `500ms`) or plain
- * milliseconds. Returns milliseconds.
+ * milliseconds, parsed by `ms`. Returns milliseconds.
  */
 export function parseLinksMaxAge(text: string): number {
-  const match = /^\s*(\d+)\s*(ms|s|m|h|d)?\s*$/.exec(text);
-  if (!match) throw new BadInput(`--links-max-age: expected a duration such as 7d, 12h or 30m, got "${text}"`);
-  const unit = (match[2] ?? "ms") as "ms" | "s" | "m" | "h" | "d";
-  return Number(match[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[unit];
+  const milliseconds = ms(text.trim() as StringValue) as number | undefined;
+  if (typeof milliseconds !== "number" || !Number.isFinite(milliseconds) || milliseconds < 0) {
+    throw new BadInput(`--links-max-age: expected a duration such as 7d, 12h or 30m, got "${text}"`);
+  }
+  return Math.round(milliseconds);
 }
 
 /** Human-readable lines for the ingest output: the counts, then every skipped or failed link and who links to it. */

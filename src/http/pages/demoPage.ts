@@ -6,8 +6,9 @@ const STYLE = `
 body{margin:0;font:17px/1.8 Georgia,"Songti SC","Noto Serif CJK SC","WenQuanYi Zen Hei",serif;color:#222;background:#fafaf7}
 article{max-width:42em;margin:0 auto;padding:48px 20px 120px}
 h1{font-size:2em;line-height:1.3;margin:0 0 .2em}
-.byline{color:#777;font-size:.85em;margin-bottom:2em}
+.byline{color:#595959;font-size:.85em;margin-bottom:2em}
 h2{margin-top:2em;font-size:1.3em}
+pre:focus-visible{outline:3px solid #2563eb;outline-offset:2px}
 pre{background:#272822;color:#f8f8f2;padding:14px;border-radius:6px;overflow-x:auto;font:13px/1.5 ui-monospace,Menlo,Consolas,monospace}
 code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9em}
 .tip{background:#fff8e1;border-left:4px solid #f0b429;padding:10px 14px}
@@ -28,6 +29,7 @@ export function renderDemoPage(baseUrl: string): string {
 <style>${STYLE}</style>
 </head>
 <body>
+<main>
 <article>
 <h1>从零开始学大模型：我的三个月学习笔记</h1>
 <p class="byline">一篇示例博客文章 · Roadmap Tutor 演示页</p>
@@ -41,9 +43,10 @@ export function renderDemoPage(baseUrl: string): string {
 <p class="tip">试试问右下角的助手：「学完 LoRA 之后该学什么？」或 “Which book should I read for deep learning?”</p>
 <h2>把助手放进你自己的博客</h2>
 <p>只需要在页面里加一行：</p>
-<pre><code>${escapeHtml(snippet)}</code></pre>
+<pre tabindex="0" aria-label="嵌入代码"><code>${escapeHtml(snippet)}</code></pre>
 <p>可选属性：<code>data-title</code>、<code>data-language</code>（zh / en）、<code>data-theme</code>（light / dark / auto）、<code>data-position</code>（bottom-right / bottom-left）、<code>data-accent</code>、<code>data-starters="问题一|问题二"</code>、<code>data-open</code>。</p>
 </article>
+</main>
 <script src="/widget.js" data-starters="${escapeHtml(STARTERS.join("|"))}" defer></script>
 </body>
 </html>

@@ -5,6 +5,7 @@ import type { Config } from "../../config.js";
 import { BadInput } from "../../errors.js";
 import { citationUrl } from "../documentLinks.js";
 import { stripControlCharacters } from "../schemas.js";
+import { plainPreview } from "../../text/plainPreview.js";
 
 /** What /v1/chat/completions accepts, and how the tutor's answers look in OpenAI's format. */
 
@@ -121,7 +122,7 @@ export function sourcesMarkdown(result: AnswerResult, baseUrl: string): string {
   if (result.citations.length === 0) return "";
   const heading = result.language === "en" ? "Sources" : "来源";
   const lines = result.citations.map((c) => {
-    const label = [c.title, ...c.headingPath].join(" › ");
+    const label = [c.title, ...c.headingPath].map(plainPreview).join(" › ");
     return `${c.n}. [${markdownLinkText(label)}](${markdownLinkTarget(linkOf(baseUrl, c))})`;
   });
   return `\n\n---\n**${heading}**\n${lines.join("\n")}`;

@@ -27,6 +27,8 @@ describe("POST /api/ask (offline, extractive)", () => {
       expect(typeof c.source).toBe("string");
     }
     expect(body.timings.retrieveMs).toBeGreaterThanOrEqual(0);
+    // Whole milliseconds, not 12.345678.
+    expect(Number.isInteger(body.timings.retrieveMs) && Number.isInteger(body.timings.generateMs)).toBe(true);
   });
 
   it("abstains on a question the materials do not cover, with no citations", async () => {
