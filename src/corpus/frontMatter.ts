@@ -35,7 +35,7 @@ export function parseFrontMatter(lines: readonly string[]): FrontMatter {
   let data: Record<string, unknown>;
   try {
     // Passing options (even empty) turns off gray-matter's module-level cache, whose shared objects we would otherwise mutate.
-    data = matter(`---\n${yamlText}\n---\n`, {}).data as Record<string, unknown>;
+    data = matter(`---\n${yamlText}\n---\n`, {}).data;
   } catch (error) {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     return { ...empty, error: `invalid YAML front matter: ${reason}` };
