@@ -52,6 +52,18 @@ export default tseslint.config(
     },
   },
   {
+    // Configuration is parsed once at the top (config.ts, called by server.ts, tutor.ts and the
+    // CLIs) and passed down; a stage reading process.env would bypass the zod schema.
+    files: ["src/**/*.ts"],
+    ignores: ["src/config.ts", "src/tutor.ts", "src/app.ts", "src/server.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration in src/config.ts and pass it down (see ARCHITECTURE.md)." },
+      ],
+    },
+  },
+  {
     files: ["tests/**/*.ts"],
     rules: {
       // Tests read JSON replies (`res.json()` is `any`) and assert their shape with expect();
