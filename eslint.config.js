@@ -31,8 +31,9 @@ export default tseslint.config(
         "error",
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_", ignoreRestSiblings: true },
       ],
-      // AbortSignal.reason is typed `any`; rejecting with it is the standard abort pattern.
-      "@typescript-eslint/prefer-promise-reject-errors": ["error", { allowThrowingAny: true }],
+      // AbortSignal.reason is typed `any`, and a forwarded rejection is `unknown`: passing either on
+      // unchanged is the standard abort/relay pattern, not a thrown string.
+      "@typescript-eslint/prefer-promise-reject-errors": ["error", { allowThrowingAny: true, allowThrowingUnknown: true }],
       // The XML writer, the request schemas and their tests strip or reject C0 control
       // characters on purpose; the rule cannot tell that from a typo.
       "no-control-regex": "off",
@@ -75,11 +76,22 @@ export default tseslint.config(
       "@typescript-eslint/no-unsafe-return": "off",
       // expect(spy.method) and fakes that pass methods around are normal in tests.
       "@typescript-eslint/unbound-method": "off",
+      // A false positive in tests/support/fakeOpenAiServer.ts: there the assertion widens an
+      // inferred literal to a union, and removing it (the autofix) breaks tsc. Warn only.
+      "@typescript-eslint/no-unnecessary-type-assertion": "warn",
     },
   },
   {
     // Plain JS config files are not part of the TypeScript project.
     files: ["**/*.js", "**/*.cjs", "**/*.mjs"],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ["**/*.js", "**/*.mjs"],
+    languageOptions: { sourceType: "module", globals: { process: "readonly", console: "readonly" } },
+  },
+  {
+    files: ["**/*.cjs"],
+    languageOptions: { sourceType: "commonjs", globals: { module: "writable", require: "readonly" } },
   },
 );

@@ -47,8 +47,8 @@ async function startServer(env: Record<string, string>): Promise<{ url: string; 
         resolve(match[1]);
       }
     };
-    proc.stdout!.on("data", onData);
-    proc.stderr!.on("data", onData);
+    proc.stdout.on("data", onData);
+    proc.stderr.on("data", onData);
     proc.on("exit", () => reject(new Error(`server exited early:\n${output}`)));
   });
   return { url, output: () => output, exited };
