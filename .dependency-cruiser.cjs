@@ -22,7 +22,9 @@ const STAGES = [
 
 /** Every stage at or above `rank`, except `self`, as one path alternation. */
 const atOrAbove = (rank, self) =>
-  STAGES.filter(([name, r]) => r >= rank && name !== self).map(([name]) => name).join("|");
+  STAGES.filter(([name, r]) => r >= rank && name !== self)
+    .map(([name]) => name)
+    .join("|");
 
 const stageRules = STAGES.map(([name, rank]) => ({
   name: `stage-${name}-imports-down-only`,

@@ -42,7 +42,14 @@ describe("bench --quick (smoke: runs and writes valid JSON; no timing assertions
   });
 
   it("writes one file per benchmark and a summary", async () => {
-    expect((await readdir(out)).sort()).toEqual(["http.json", "ingest.json", "retrieval.json", "scale.json", "streaming.json", "summary.json"]);
+    expect((await readdir(out)).sort()).toEqual([
+      "http.json",
+      "ingest.json",
+      "retrieval.json",
+      "scale.json",
+      "streaming.json",
+      "summary.json",
+    ]);
     expect(stdout).toContain("Targets");
   });
 

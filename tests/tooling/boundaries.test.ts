@@ -21,11 +21,13 @@ async function violations(baseDir: string, files: string[]): Promise<string[]> {
     tsConfig: { fileName: path.join(baseDir, "tsconfig.json") },
   });
   if (typeof result.output === "string") throw new Error("expected a JSON cruise result");
-  return result.output.summary.violations
-    .filter((v) => v.rule.severity === "error")
-    // node_modules is a symlink in the scratch project; show packages by their own path.
-    .map((v) => `${v.rule.name}: ${v.from} -> ${v.to.replace(/^.*node_modules\//, "")}`)
-    .sort();
+  return (
+    result.output.summary.violations
+      .filter((v) => v.rule.severity === "error")
+      // node_modules is a symlink in the scratch project; show packages by their own path.
+      .map((v) => `${v.rule.name}: ${v.from} -> ${v.to.replace(/^.*node_modules\//, "")}`)
+      .sort()
+  );
 }
 
 describe("boundary rules", () => {
