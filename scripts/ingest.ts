@@ -53,7 +53,7 @@ function parseFlags(argv: string[]): Flags {
       strict: true,
       allowPositionals: false,
     });
-    return { ...values, help: values.help ?? false } as Flags;
+    return { ...values, help: values.help ?? false };
   } catch (error) {
     fail(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`, 2);
   }

@@ -1,7 +1,4 @@
-import { buildTutorApp } from "./app.js";
 import { CONFIG_ERROR_EXIT_CODE, ConfigError, describeConfig, llmConfigured, loadEnvFile, parseConfig, type Config } from "./config.js";
-import { watchIndexPointer } from "./index/watchIndexPointer.js";
-import { openTutor } from "./tutor.js";
 
 /**
  * Entry point of `npm start`: parse config, build the index if there is none, serve, and shut
@@ -25,6 +22,13 @@ function readConfig(): Config {
 
 async function main(): Promise<void> {
   const config = readConfig();
+  // Loaded after the config is known to be valid: a bad variable is reported in a fraction of
+  // a second instead of after LangChain, Fastify and jieba have loaded.
+  const [{ buildTutorApp }, { watchIndexPointer }, { openTutor }] = await Promise.all([
+    import("./app.js"),
+    import("./index/watchIndexPointer.js"),
+    import("./tutor.js"),
+  ]);
   let lastReport = 0;
   // Prompts reach the log only with DEBUG_PROMPTS=true, at debug level (they hold user text).
   let promptLog: ((kind: string, prompt: unknown) => void) | undefined;

@@ -30,7 +30,7 @@ function causeChain(error: unknown): ErrorShape[] {
   const chain: ErrorShape[] = [];
   let current: unknown = error;
   while (current && typeof current === "object" && chain.length < 6) {
-    chain.push(current as ErrorShape);
+    chain.push(current);
     current = (current as ErrorShape).cause;
   }
   return chain;

@@ -2,11 +2,13 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { cp, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { startFakeOpenAiServer, type FakeOpenAiServer } from "./support/fakeOpenAiServer.js";
 import { parseSse } from "./support/buildTestApp.js";
 
 let child: ChildProcess | undefined;
+/** The index the first test's server built, kept so later starts skip a second full ingest. */
+let builtIndex: string | undefined;
 let fake: FakeOpenAiServer | undefined;
 let dir: string | undefined;
 afterEach(async () => {
@@ -17,11 +19,21 @@ afterEach(async () => {
   fake = undefined;
   dir = undefined;
 });
+afterAll(async () => {
+  if (builtIndex) await rm(builtIndex, { recursive: true, force: true });
+});
 
-/** Start `src/server.ts` as `npm start` would, on a free port; resolve with its base URL. */
-async function startServer(env: Record<string, string>): Promise<{ url: string; output: () => string; exited: Promise<number | null> }> {
+/**
+ * Start `src/server.ts` as `npm start` would, on a free port; resolve with its base URL. With
+ * `index`, a copy of that prebuilt index is in place, so the server only loads it.
+ */
+async function startServer(
+  env: Record<string, string>,
+  index?: string,
+): Promise<{ url: string; output: () => string; exited: Promise<number | null> }> {
   dir = await mkdtemp(path.join(os.tmpdir(), "tutor-server-"));
   await cp(path.resolve("corpus/roadmaps"), path.join(dir, "corpus/roadmaps"), { recursive: true });
+  if (index) await cp(index, path.join(dir, "index"), { recursive: true });
   let output = "";
   const proc = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
     env: {
@@ -49,8 +61,8 @@ async function startServer(env: Record<string, string>): Promise<{ url: string; 
         resolve(match[1]);
       }
     };
-    proc.stdout!.on("data", onData);
-    proc.stderr!.on("data", onData);
+    proc.stdout.on("data", onData);
+    proc.stderr.on("data", onData);
     proc.on("exit", () => reject(new Error(`server exited early:\n${output}`)));
   });
   return { url, output: () => output, exited };
@@ -69,6 +81,8 @@ describe("npm start (src/server.ts)", () => {
     expect((await res.json()).mode).toBe("extractive");
     child!.kill("SIGTERM");
     expect(await server.exited).toBe(0);
+    builtIndex = await mkdtemp(path.join(os.tmpdir(), "tutor-server-index-"));
+    await cp(path.join(dir!, "index"), builtIndex, { recursive: true });
   });
 
   it("on SIGTERM finishes an in-flight stream, refuses new connections, and exits 0", async () => {
@@ -76,7 +90,8 @@ describe("npm start (src/server.ts)", () => {
       chat: () => ({ kind: "text", content: "先学习参数高效微调，然后学习多模态模型，再学习评估方法，最后关注前沿研究。[1]" }),
       chunkDelayMs: 120,
     });
-    const server = await startServer({ OPENAI_BASE_URL: fake.baseURL, CHAT_MODEL: "fake-chat", OPENAI_MAX_RETRIES: "0" });
+    // The same local embedder as the first test, so its index fits (built here when run alone).
+    const server = await startServer({ OPENAI_BASE_URL: fake.baseURL, CHAT_MODEL: "fake-chat", OPENAI_MAX_RETRIES: "0" }, builtIndex);
     const response = await fetch(`${server.url}/api/ask`, {
       method: "POST",
       headers: { "content-type": "application/json" },

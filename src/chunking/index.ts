@@ -1,5 +1,3 @@
-export { chunkDocument, contextualText, CHUNKER_VERSION, DEFAULT_MAX_UNITS, DEFAULT_OVERLAP_UNITS, type ChunkOptions } from "./chunkDocument.js";
-export { chunkIdFor } from "./chunkId.js";
-export { splitSentences, sentenceSpans, type SentenceSpan } from "./splitSentences.js";
-export { countUnits } from "./textUnits.js";
+// The chunking stage's public entry: only what other stages import from it.
+export { chunkDocument, contextualText, CHUNKER_VERSION, type ChunkOptions } from "./chunkDocument.js";
 export type { Chunk } from "./types.js";

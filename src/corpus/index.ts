@@ -1,12 +1,6 @@
+// The corpus stage's public entry: what other stages and scripts import from it. Files inside
+// the stage import each other directly; add a name here only when something outside needs it.
 export { loadCorpus, type LoadCorpusOptions } from "./loadCorpus.js";
-export { listCorpusFiles, CORPUS_EXTENSIONS, type CorpusFile, type CorpusListing } from "./listCorpusFiles.js";
-export { buildDocument, documentKindFor, splitLines, type BuiltDocument } from "./buildDocument.js";
-export { documentIdFor } from "./documentId.js";
-export { parseFrontMatter, type FrontMatter, type DeclaredLink } from "./frontMatter.js";
-export { cleanLines, cleanText, findPromotionalTail, isPromoMarkerLine, type CleanedLines, type CleanOptions, type RemovedLine } from "./cleaning.js";
-export { LINE_RULES, INLINE_RULES, PROMO_MARKERS, PROMO_TAIL, type LineRule, type InlineRule, type PromoMarker } from "./cleaningRules.js";
-export { recoverOutline, findTitleHeading, sectionAtLine } from "./outline.js";
-export { findHeadingCandidates, fencedLines, type HeadingCandidate, type HeadingKind } from "./headingCandidates.js";
-export { extractLinks, buildResources, isWebUrl } from "./links.js";
-export { resolveLinkedNotes, extractNoteReferences, type NoteReference, type LinkedNotesResult } from "./linkedNotes.js";
+export { PROMO_MARKERS } from "./cleaningRules.js";
+export { buildResources } from "./links.js";
 export type * from "./types.js";

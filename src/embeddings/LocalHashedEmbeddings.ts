@@ -1,5 +1,5 @@
 import { Embeddings, type EmbeddingsParams } from "@langchain/core/embeddings";
-import type { EmbedderIdentity } from "../index/types.js";
+import type { EmbedderIdentity } from "./types.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 
 export const LOCAL_EMBEDDING_MODEL = "hashed-lexical-v1";

@@ -1,6 +1,6 @@
 import { OpenAIEmbeddings } from "@langchain/openai";
 import { UpstreamFailed } from "../errors.js";
-import type { EmbedderIdentity } from "../index/types.js";
+import type { EmbedderIdentity } from "./types.js";
 import { displayServerUrl, toUpstreamError } from "../upstreamErrors.js";
 
 export interface OpenAiCompatibleEmbeddingsOptions {

@@ -1,7 +1,7 @@
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import type { Config } from "../config.js";
 import { BadInput } from "../errors.js";
-import type { EmbedderIdentity } from "../index/types.js";
+import type { EmbedderIdentity } from "./types.js";
 import { LocalHashedEmbeddings } from "./LocalHashedEmbeddings.js";
 import { OpenAiCompatibleEmbeddings } from "./OpenAiCompatibleEmbeddings.js";
 

@@ -94,7 +94,7 @@ export function parseEvalArgs(argv: string[]): EvalCliOptions {
     throw new BadInput((error as Error).message);
   }
   const v = parsed.values as Record<string, string | boolean | string[] | undefined>;
-  const str = (name: string) => (typeof v[name] === "string" ? (v[name] as string) : undefined);
+  const str = (name: string) => (typeof v[name] === "string" ? v[name] : undefined);
 
   const gates: GateThresholds = {};
   for (const gate of GATE_NAMES) {

@@ -224,7 +224,7 @@ function yamlRecords(file: string, text: string): RawRecord[] {
 }
 
 function toJs(doc: YamlDocument, path: (string | number)[]): unknown {
-  const node = doc.getIn(path, true) as { toJSON?: () => unknown } | unknown;
+  const node = doc.getIn(path, true);
   if (node && typeof node === "object" && "toJSON" in node && typeof node.toJSON === "function") return node.toJSON();
   return node;
 }

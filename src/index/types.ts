@@ -2,12 +2,10 @@ import type { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument, CorpusWarning, Resource, SkippedFile } from "../corpus/types.js";
+import type { EmbedderIdentity } from "../embeddings/types.js";
 
-export interface EmbedderIdentity {
-  provider: "local" | "openai";
-  model: string;
-  dimensions: number;
-}
+// Defined by the embeddings stage (the lower one); re-exported for the index's own readers.
+export type { EmbedderIdentity } from "../embeddings/types.js";
 
 /** manifest.json of one index version. */
 export interface IndexManifest {

@@ -1,6 +1,8 @@
 import type { Chunk } from "../chunking/types.js";
+import type { QueryLanguage } from "../text/language.js";
 
-export type QueryLanguage = "zh" | "en" | "mixed";
+// Defined where the language is detected (text/); re-exported for retrieval's readers.
+export type { QueryLanguage } from "../text/language.js";
 
 export interface RetrievalFilters {
   /** Document ids or source paths to restrict to. */

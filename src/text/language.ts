@@ -1,4 +1,5 @@
-import type { QueryLanguage } from "../retrieval/types.js";
+/** The dominant natural language of a question ("mixed" when neither side wins clearly). */
+export type QueryLanguage = "zh" | "en" | "mixed";
 
 /**
  * Which natural language a question is written in.

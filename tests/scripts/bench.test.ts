@@ -1,89 +1,11 @@
-import { execFile } from "node:child_process";
-import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseBenchArgs, UsageError } from "../../scripts/bench/args.js";
 import { percentile, summarize } from "../../scripts/bench/stats.js";
 import { buildVocabulary, createPrng, joinWords, writeSyntheticCorpus } from "../../scripts/bench/syntheticCorpus.js";
 import { allTargets, checkTarget, TARGETS } from "../../scripts/bench/targets.js";
-
-const run = promisify(execFile);
-
-describe("bench --quick (smoke: runs and writes valid JSON; no timing assertions)", () => {
-  let out: string;
-  let stdout = "";
-
-  beforeAll(async () => {
-    out = await mkdtemp(path.join(os.tmpdir(), "bench-smoke-"));
-    const result = await run(process.execPath, ["--import", "tsx", "scripts/bench.ts", "--quick", "--out", out], {
-      cwd: process.cwd(),
-      timeout: 170_000,
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    stdout = result.stdout;
-  }, 180_000);
-
-  afterAll(async () => {
-    await rm(out, { recursive: true, force: true });
-  });
-
-  it("writes one file per benchmark and a summary", async () => {
-    expect((await readdir(out)).sort()).toEqual(["http.json", "ingest.json", "retrieval.json", "scale.json", "streaming.json", "summary.json"]);
-    expect(stdout).toContain("Targets");
-  });
-
-  it("records the machine and every target, each with its goal and a measurement", async () => {
-    const summary = JSON.parse(await readFile(path.join(out, "summary.json"), "utf8"));
-    expect(summary.quick).toBe(true);
-    expect(summary.machine.cores).toBeGreaterThan(0);
-    expect(summary.machine.memoryGiB).toBeGreaterThan(0);
-    expect(summary.machine.node).toBe(process.version);
-    expect(typeof summary.machine.cpuModel).toBe("string");
-    expect(summary.targets.map((t: { id: string }) => t.id)).toEqual(Object.keys(TARGETS));
-    for (const target of summary.targets) {
-      expect(Object.keys(target)).toEqual(expect.arrayContaining(["name", "target", "measured", "met"]));
-      expect(Number.isFinite(target.measured)).toBe(true);
-      // Quick runs are too small to judge.
-      expect(target.met).toBeNull();
-    }
-    expect(Object.keys(summary.benchmarks).sort()).toEqual(["http", "ingest", "retrieval", "scale", "streaming"]);
-  });
-
-  it("measures what each benchmark promises", async () => {
-    const read = async (name: string) => JSON.parse(await readFile(path.join(out, `${name}.json`), "utf8"));
-    const ingest = await read("ingest");
-    const [full, , noop, oneFile] = ingest.results.runs;
-    expect(full.chunks).toBeGreaterThan(20);
-    expect(full.embeddingCalls).toBeGreaterThan(0);
-    expect(noop.embeddingCalls).toBe(0);
-    expect(oneFile.embeddedChunks).toBeGreaterThan(0);
-    expect(oneFile.embeddedChunks).toBeLessThan(full.chunks);
-
-    const retrieval = await read("retrieval");
-    for (const stage of ["analyze", "embedQuery", "dense", "lexical", "fusion", "search"]) {
-      expect(retrieval.results.stages[stage].p50Ms).toBeGreaterThanOrEqual(0);
-    }
-    expect(retrieval.results.ask.samples).toBeGreaterThan(0);
-
-    const http = await read("http");
-    const endpoints = new Set(http.results.runs.map((r: { endpoint: string; connections: number }) => `${r.endpoint}@${r.connections}`));
-    for (const c of [1, 8, 32]) for (const e of ["search", "ask", "bare"]) expect(endpoints.has(`${e}@${c}`)).toBe(true);
-    expect(http.results.runs.every((r: { requests: number }) => r.requests > 0)).toBe(true);
-
-    const scale = await read("scale");
-    expect(scale.results.rows.length).toBe(2);
-    const [small, large] = scale.results.rows;
-    expect(large.chunks).toBeGreaterThan(small.chunks);
-    expect(large.peakRssIngestMB).toBeGreaterThan(0);
-    expect(large.indexMB).toBeGreaterThan(small.indexMB);
-
-    const streaming = await read("streaming");
-    expect(streaming.results.samples.length).toBeGreaterThan(0);
-    expect(streaming.results.upstreamTtft.p50Ms).toBeGreaterThanOrEqual(streaming.results.upstream.firstTokenDelayMs - 1);
-  });
-});
 
 describe("bench arguments", () => {
   it("defaults to every benchmark, full run, bench/results", () => {

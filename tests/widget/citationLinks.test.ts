@@ -53,7 +53,7 @@ describe("an answer with its sources", () => {
     const { document } = parseHTML("<!doctype html><html><body><div id=m></div></body></html>");
     const container = document.getElementById("m") as unknown as HTMLElement;
     renderAssistant(
-      document as unknown as Document,
+      document,
       container,
       "https://tutor.example",
       { state: { role: "assistant", content, citations, abstained, ...(lowConfidence ? { lowConfidence } : {}) }, streaming: false, stopped: false },

@@ -5,7 +5,7 @@ import { renderMarkdown, type CitationLinker } from "../../src/widget/markdown.j
 function render(source: string, citations?: CitationLinker) {
   const { document } = parseHTML("<!doctype html><html><body><div id=out></div></body></html>");
   const out = document.getElementById("out") as unknown as HTMLElement;
-  out.appendChild(renderMarkdown(document as unknown as Document, source, citations ? { citations } : {}));
+  out.appendChild(renderMarkdown(document, source, citations ? { citations } : {}));
   return out;
 }
 

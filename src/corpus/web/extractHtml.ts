@@ -84,9 +84,9 @@ function tidyMarkdown(markdown: string): string {
 export function extractHtml(html: string, pageUrl: string): ExtractedHtml {
   const { document } = parseHTML(html);
   const documentTitle = document.querySelector("title")?.textContent?.trim();
-  removeFurniture(document as unknown as Document);
+  removeFurniture(document);
   const fallbackHtml = document.body?.innerHTML ?? "";
-  const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+  const article = new Readability(document, { charThreshold: 200 }).parse();
   const turndown = createTurndown(pageUrl);
   const articleMarkdown = article?.content ? tidyMarkdown(turndown.turndown(article.content)) : "";
   const markdown = articleMarkdown.length > 0 ? articleMarkdown : tidyMarkdown(turndown.turndown(fallbackHtml));

@@ -65,9 +65,17 @@ async function newestMtime(dir: string): Promise<number> {
   return newest;
 }
 
+/**
+ * True under tsx (`npm run dev`, tests): this module runs from its .ts source. The compiled
+ * server (`npm start`, dist/) serves the bundle `npm run build` made, and its prestart check
+ * rebuilds when the sources changed, so it never rebuilds per request.
+ */
+const RUNNING_FROM_SOURCE = import.meta.url.endsWith(".ts");
+
 async function needsBuild(paths: WidgetPaths): Promise<boolean> {
   const built = await stat(paths.outFile).catch(() => undefined);
   if (!built) return true;
+  if (!RUNNING_FROM_SOURCE) return false;
   // Rebuild when the sources changed since (a `git pull` on a running checkout); a deployment
   // without sources just serves what it has.
   const sourceDir = path.dirname(paths.entryFile);
@@ -77,7 +85,8 @@ async function needsBuild(paths: WidgetPaths): Promise<boolean> {
 }
 
 /**
- * The widget file as served: built on first use when missing or stale, then kept in memory.
+ * The widget file as served, then kept in memory: the prebuilt dist/widget/widget.js when
+ * present; built on first use when missing (or, in development, stale).
  * Concurrent first requests share one build.
  */
 export function createWidgetAssetLoader(paths: WidgetPaths): () => Promise<WidgetAsset> {

@@ -1,0 +1,97 @@
+// Import directions between the pipeline stages: the rules ARCHITECTURE.md describes, checked
+// by `npm run lint:boundaries` in CI. Type-only imports count (tsPreCompilationDeps), because a
+// type pointing the wrong way is still a wrong-way dependency.
+//
+// The data's path, lowest first. A stage may import itself and any stage of LOWER rank, never
+// one of the same or a higher rank. `text` is the floor: everything may use it, it uses nothing.
+// Stages that do not exist yet (ingest/, store/ from LAYOUT.md) are listed so the rules hold
+// the day they appear.
+const STAGES = [
+  ["text", 0],
+  ["corpus", 1],
+  ["chunking", 2],
+  ["embeddings", 3],
+  ["index", 4],
+  ["store", 4],
+  ["ingest", 5],
+  ["retrieval", 5],
+  ["answering", 6],
+  ["evaluation", 7],
+  ["http", 7],
+];
+
+/** Every stage at or above `rank`, except `self`, as one path alternation. */
+const atOrAbove = (rank, self) =>
+  STAGES.filter(([name, r]) => r >= rank && name !== self)
+    .map(([name]) => name)
+    .join("|");
+
+const stageRules = STAGES.map(([name, rank]) => ({
+  name: `stage-${name}-imports-down-only`,
+  comment: `src/${name}/ may import only lower stages (see ARCHITECTURE.md, "Import directions").`,
+  severity: "error",
+  from: { path: `^src/${name}/` },
+  to: { path: `^src/(${atOrAbove(rank, name)}|widget)/` },
+}));
+
+const BELOW_ROOT = `^src/(${STAGES.map(([name]) => name).join("|")})/`;
+
+module.exports = {
+  forbidden: [
+    ...stageRules,
+    {
+      name: "stages-do-not-import-the-composition-root",
+      comment: "Only server.ts, app.ts, tutor.ts and scripts/ see both ends of the pipeline.",
+      severity: "error",
+      from: { path: BELOW_ROOT },
+      to: { path: "^src/(tutor|app|server)\\.ts$" },
+    },
+    {
+      name: "shared-kernel-imports-no-stage",
+      comment: "config.ts, errors.ts and upstreamErrors.ts are imported by every stage, so they import none.",
+      severity: "error",
+      from: { path: "^src/(config|errors|upstreamErrors)\\.ts$" },
+      to: { path: "^src/(?!(config|errors|upstreamErrors)\\.ts$)" },
+    },
+    {
+      name: "no-fastify-below-http",
+      comment: "Only src/http/, app.ts and server.ts know the web framework.",
+      severity: "error",
+      from: { path: BELOW_ROOT, pathNot: "^src/http/" },
+      to: { path: "node_modules/(fastify|@fastify/|fastify-)" },
+    },
+    {
+      name: "widget-imports-only-itself-and-the-contract",
+      comment:
+        "The widget is browser code bundled on its own: it may import its own files and the HTTP " +
+        "contract types, nothing else (no server code, no npm packages). src/answering/types.ts is " +
+        "allowed only until the widget reads src/http/contract.ts (issue 15 item 2); then drop it.",
+      severity: "error",
+      from: { path: "^src/widget/" },
+      to: { pathNot: "^src/(widget/|http/contract\\.ts$|answering/types\\.ts$)" },
+    },
+    {
+      name: "src-does-not-import-tests-or-scripts",
+      severity: "error",
+      from: { path: "^src/" },
+      to: { path: "^(tests|scripts)/" },
+    },
+    {
+      name: "no-circular",
+      comment:
+        "A cycle between files makes load order matter. A warning, not an error, for now: " +
+        "evaluation/evaluationReport.ts <-> markdownReport.ts (gateCell, metricRows) is the one " +
+        "runtime cycle today, in files being reworked; type-only cycles are ignored.",
+      severity: "warn",
+      from: {},
+      to: { circular: true, viaOnly: { dependencyTypesNot: ["type-only"] } },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default", "types"] },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};
