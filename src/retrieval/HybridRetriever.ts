@@ -6,7 +6,9 @@ import { toSimplified } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { contentTermGroups, evidenceScore, termCoverage } from "./abstention.js";
 import { analyzeQuery } from "./analyzeQuery.js";
+import { dictionaryExpansions } from "./dictionaryExpansion.js";
 import { expandQuery } from "./expandQuery.js";
+import { FieldDictionary } from "./fieldDictionary.js";
 import { allowedDocumentIds, chunkAllowed } from "./filters.js";
 import { reciprocalRankFusion, selectDiverse } from "./fusion.js";
 import { linkedNotePassages } from "./linkedNotePassages.js";
@@ -26,6 +28,8 @@ export interface HybridRetrieverOptions {
   maxChunksPerSection: number;
   /** Evidence under which a result is weak (config ABSTAIN_THRESHOLD). */
   abstainThreshold: number;
+  /** Expand with CC-CEDICT terms of the corpus vocabulary (default true; see fieldDictionary.ts). */
+  dictionary?: boolean;
 }
 
 /** Candidates fetched from each ranking per passage wanted. */
@@ -63,6 +67,7 @@ interface Ranked {
 export class HybridRetriever implements Retriever {
   private readonly statistics = new WeakMap<LoadedIndex, TermStatistics>();
   private readonly profiles = new WeakMap<LoadedIndex, RoadmapProfile[]>();
+  private readonly dictionaries = new WeakMap<LoadedIndex, FieldDictionary>();
 
   constructor(private readonly options: HybridRetrieverOptions) {}
 
@@ -195,7 +200,20 @@ export class HybridRetriever implements Retriever {
     const statistics = this.statisticsOf(index);
     const analysis = analyzeQuery(query);
     const expansions = expandQuery(query, { keep: (entry) => statistics.conceptShare([...entry.en, ...entry.zh]) <= UBIQUITOUS_CONCEPT_SHARE });
+    if (this.options.dictionary !== false) {
+      const seen = new Set(expansions);
+      for (const term of dictionaryExpansions(query, this.dictionaryOf(index))) if (!seen.has(term) && !query.includes(term)) expansions.push(term);
+    }
     return { ...analysis, expansions };
+  }
+
+  private dictionaryOf(index: LoadedIndex): FieldDictionary {
+    let dictionary = this.dictionaries.get(index);
+    if (!dictionary) {
+      dictionary = new FieldDictionary(this.statisticsOf(index));
+      this.dictionaries.set(index, dictionary);
+    }
+    return dictionary;
   }
 
   private profilesOf(index: LoadedIndex): RoadmapProfile[] {
