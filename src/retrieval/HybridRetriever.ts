@@ -9,6 +9,7 @@ import { analyzeQuery } from "./analyzeQuery.js";
 import { dictionaryExpansions } from "./dictionaryExpansion.js";
 import { expandQuery } from "./expandQuery.js";
 import { FieldDictionary } from "./fieldDictionary.js";
+import { TypoCorrector } from "./typoCorrection.js";
 import { allowedDocumentIds, chunkAllowed } from "./filters.js";
 import { reciprocalRankFusion, selectDiverse } from "./fusion.js";
 import { linkedNotePassages } from "./linkedNotePassages.js";
@@ -30,6 +31,8 @@ export interface HybridRetrieverOptions {
   abstainThreshold: number;
   /** Expand with CC-CEDICT terms of the corpus vocabulary (default true; see fieldDictionary.ts). */
   dictionary?: boolean;
+  /** Add corpus words a misspelt question word probably meant (default true; see typoCorrection.ts). */
+  typos?: boolean;
 }
 
 /** Candidates fetched from each ranking per passage wanted. */
@@ -45,6 +48,7 @@ const UBIQUITOUS_CONCEPT_SHARE = 0.5;
 const CHUNKS_PER_NEIGHBOUR_STAGE = 1;
 /** Chunks of a stage asked about by its ordinal ("第三阶段学什么"). */
 const CHUNKS_PER_ASKED_STAGE = 2;
+const HAN_RUNS = /\p{Script=Han}+/gu;
 /** Top passages whose words count as the evidence for a question. */
 const EVIDENCE_PASSAGES = 5;
 
@@ -68,6 +72,7 @@ export class HybridRetriever implements Retriever {
   private readonly statistics = new WeakMap<LoadedIndex, TermStatistics>();
   private readonly profiles = new WeakMap<LoadedIndex, RoadmapProfile[]>();
   private readonly dictionaries = new WeakMap<LoadedIndex, FieldDictionary>();
+  private readonly typoCorrectors = new WeakMap<LoadedIndex, TypoCorrector>();
 
   constructor(private readonly options: HybridRetrieverOptions) {}
 
@@ -204,7 +209,20 @@ export class HybridRetriever implements Retriever {
       const seen = new Set(expansions);
       for (const term of dictionaryExpansions(query, this.dictionaryOf(index))) if (!seen.has(term) && !query.includes(term)) expansions.push(term);
     }
+    if (this.options.typos !== false) {
+      const corrector = this.typoCorrectorOf(index);
+      for (const term of corrector.corrections(tokenizeForSearch(query), query.match(HAN_RUNS) ?? [])) if (!expansions.includes(term)) expansions.push(term);
+    }
     return { ...analysis, expansions };
+  }
+
+  private typoCorrectorOf(index: LoadedIndex): TypoCorrector {
+    let corrector = this.typoCorrectors.get(index);
+    if (!corrector) {
+      corrector = new TypoCorrector(this.statisticsOf(index));
+      this.typoCorrectors.set(index, corrector);
+    }
+    return corrector;
   }
 
   private dictionaryOf(index: LoadedIndex): FieldDictionary {
