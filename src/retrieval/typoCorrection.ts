@@ -17,10 +17,11 @@ export class TypoCorrector {
     for (const word of statistics.vocabulary()) {
       if (/^[a-z][a-z0-9]{3,}$/.test(word)) this.latin.push(word);
       else if (/^\p{Script=Han}{2,4}$/u.test(word)) {
-        const key = soundOf(word);
-        const list = this.byPinyin.get(key) ?? [];
-        list.push(word);
-        this.byPinyin.set(key, list);
+        for (const key of soundsOf(word)) {
+          const list = this.byPinyin.get(key) ?? [];
+          if (!list.includes(word)) list.push(word);
+          this.byPinyin.set(key, list);
+        }
       }
     }
   }
@@ -70,6 +71,22 @@ export class TypoCorrector {
 
 function soundOf(word: string): string {
   return pinyin(word, { toneType: "none", type: "array" }).join("");
+}
+
+/** Max readings kept per corpus word: polyphones multiply them (调 is tiao, diao, zhou). */
+const MAX_READINGS = 16;
+
+/**
+ * Every toneless reading of a corpus word: its reading in context, then each character's other
+ * readings, since a learner typing by sound may use either (微调 wei-tiao, typed as 微掉 wei-diao).
+ */
+function soundsOf(word: string): string[] {
+  let readings = [""];
+  for (const char of word) {
+    const options = pinyin(char, { toneType: "none", type: "array", multiple: true });
+    readings = readings.flatMap((r) => options.map((o) => r + o)).slice(0, MAX_READINGS);
+  }
+  return [soundOf(word), ...readings];
 }
 
 /** Damerau–Levenshtein (optimal string alignment), stopping early once over `limit`. */
