@@ -8,17 +8,15 @@ import { contentTermGroups, evidenceScore, termCoverage } from "./abstention.js"
 import { analyzeQuery } from "./analyzeQuery.js";
 import { dictionaryExpansions } from "./dictionaryExpansion.js";
 import { expandQuery } from "./expandQuery.js";
-import { FieldDictionary } from "./fieldDictionary.js";
-import { TypoCorrector } from "./typoCorrection.js";
+import { IndexResources } from "./indexResources.js";
 import { allowedDocumentIds, chunkAllowed } from "./filters.js";
 import { reciprocalRankFusion, selectDiverse } from "./fusion.js";
 import { linkedNotePassages } from "./linkedNotePassages.js";
 import { locateTopic } from "./roadmapNavigator.js";
-import { referencedRoadmap, roadmapProfiles, type RoadmapProfile } from "./roadmapProfile.js";
+import { referencedRoadmap } from "./roadmapProfile.js";
 import { MAX_SEQUENCE_ROADMAPS, orderPositionsByRelevance, sequencePassages } from "./sequenceContext.js";
 import { ordinalPositions, stagePassages } from "./stageContext.js";
 import { stageOrdinal } from "./stageReference.js";
-import { TermStatistics } from "./termStatistics.js";
 import type { Passage, QueryAnalysis, RetrievalResult, RetrieveOptions, Retriever, RoadmapPosition } from "./types.js";
 
 export interface HybridRetrieverOptions {
@@ -69,11 +67,6 @@ interface Ranked {
  * questions, linked notes and the evidence score.
  */
 export class HybridRetriever implements Retriever {
-  private readonly statistics = new WeakMap<LoadedIndex, TermStatistics>();
-  private readonly profiles = new WeakMap<LoadedIndex, RoadmapProfile[]>();
-  private readonly dictionaries = new WeakMap<LoadedIndex, FieldDictionary>();
-  private readonly typoCorrectors = new WeakMap<LoadedIndex, TypoCorrector>();
-
   constructor(private readonly options: HybridRetrieverOptions) {}
 
   async search(question: string, options: RetrieveOptions = {}): Promise<Passage[]> {
@@ -89,7 +82,7 @@ export class HybridRetriever implements Retriever {
     const analysis = this.analyze(index, query);
     const allowed = allowedDocumentIds(index.documents, options.filters);
     const documents = allowed ? index.documents.filter((d) => allowed.has(d.id)) : index.documents;
-    const profiles = this.profilesOf(index).filter((p) => !allowed || allowed.has(p.doc.id));
+    const profiles = IndexResources.of(index).profiles.filter((p) => !allowed || allowed.has(p.doc.id));
     const named = referencedRoadmap(query, new Set(tokenizeForSearch([query, ...analysis.expansions].join(" "))), profiles);
     const ranked = await this.rank(index, query, analysis, options);
     let matches = ranked.passages;
@@ -202,59 +195,23 @@ export class HybridRetriever implements Retriever {
 
   /** Query analysis, with glossary expansion limited to concepts that tell passages apart in this index. */
   private analyze(index: LoadedIndex, query: string): QueryAnalysis {
-    const statistics = this.statisticsOf(index);
+    const resources = IndexResources.of(index);
+    const statistics = resources.statistics;
     const analysis = analyzeQuery(query);
     const expansions = expandQuery(query, { keep: (entry) => statistics.conceptShare([...entry.en, ...entry.zh]) <= UBIQUITOUS_CONCEPT_SHARE });
     if (this.options.dictionary !== false) {
       const seen = new Set(expansions);
-      for (const term of dictionaryExpansions(query, this.dictionaryOf(index))) if (!seen.has(term) && !query.includes(term)) expansions.push(term);
+      for (const term of dictionaryExpansions(query, resources.dictionary)) if (!seen.has(term) && !query.includes(term)) expansions.push(term);
     }
     if (this.options.typos !== false) {
-      const corrector = this.typoCorrectorOf(index);
-      for (const term of corrector.corrections(tokenizeForSearch(query), query.match(HAN_RUNS) ?? [])) if (!expansions.includes(term)) expansions.push(term);
+      for (const term of resources.typos.corrections(tokenizeForSearch(query), query.match(HAN_RUNS) ?? [])) if (!expansions.includes(term)) expansions.push(term);
     }
     return { ...analysis, expansions };
   }
 
-  private typoCorrectorOf(index: LoadedIndex): TypoCorrector {
-    let corrector = this.typoCorrectors.get(index);
-    if (!corrector) {
-      corrector = new TypoCorrector(this.statisticsOf(index));
-      this.typoCorrectors.set(index, corrector);
-    }
-    return corrector;
-  }
-
-  private dictionaryOf(index: LoadedIndex): FieldDictionary {
-    let dictionary = this.dictionaries.get(index);
-    if (!dictionary) {
-      dictionary = new FieldDictionary(this.statisticsOf(index));
-      this.dictionaries.set(index, dictionary);
-    }
-    return dictionary;
-  }
-
-  private profilesOf(index: LoadedIndex): RoadmapProfile[] {
-    let profiles = this.profiles.get(index);
-    if (!profiles) {
-      profiles = roadmapProfiles(index.documents, index.chunks);
-      this.profiles.set(index, profiles);
-    }
-    return profiles;
-  }
-
-  private statisticsOf(index: LoadedIndex): TermStatistics {
-    let statistics = this.statistics.get(index);
-    if (!statistics) {
-      statistics = new TermStatistics(index.chunks, tokenizeForSearch);
-      this.statistics.set(index, statistics);
-    }
-    return statistics;
-  }
-
   private evidence(index: LoadedIndex, query: string, matches: readonly Passage[], topDense: number): number {
     if (matches.length === 0) return 0;
-    const statistics = this.statisticsOf(index);
+    const statistics = IndexResources.of(index).statistics;
     const groups = contentTermGroups(query, tokenizeForSearch, statistics);
     const found = new Set<string>();
     for (const passage of matches.slice(0, EVIDENCE_PASSAGES)) {
