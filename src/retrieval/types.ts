@@ -65,6 +65,8 @@ export interface RetrievalResult {
   weak: boolean;
   /** The roadmap the question names by its shape or origin ("the one with 7 stages"), if any. */
   namedRoadmap?: { docId: string; title: string };
+  /** Other phrasings the model searched with (LLM mode with QUERY_REWRITE), if any. */
+  rewrites?: string[];
   /** An ordinal stage reference in the question ("第二阶段", "the last stage"). */
   stageOrdinal?: { from: "start" | "end"; position: number };
 }
