@@ -201,7 +201,7 @@ export class HybridRetriever implements Retriever {
     const expansions = expandQuery(query, { keep: (entry) => statistics.conceptShare([...entry.en, ...entry.zh]) <= UBIQUITOUS_CONCEPT_SHARE });
     if (this.options.dictionary !== false) {
       const seen = new Set(expansions);
-      for (const term of dictionaryExpansions(query, resources.dictionary)) if (!seen.has(term) && !query.includes(term)) expansions.push(term);
+      for (const term of dictionaryExpansions(query, () => resources.dictionary)) if (!seen.has(term) && !query.includes(term)) expansions.push(term);
     }
     if (this.options.typos !== false) {
       for (const term of resources.typos.corrections(tokenizeForSearch(query), query.match(HAN_RUNS) ?? [])) if (!expansions.includes(term)) expansions.push(term);

@@ -54,11 +54,15 @@ export class TypoCorrector {
 
   private homophoneFixes(run: string): string[] {
     const fixes: string[] = [];
+    // One pinyin call per run (it reads characters in context); windows join its syllables.
+    const chars = [...run];
+    const sounds = pinyin(run, { toneType: "none", type: "array" });
+    if (sounds.length !== chars.length) return fixes;
     for (let length = 2; length <= 4; length++) {
-      for (let start = 0; start + length <= run.length; start++) {
-        const window = run.slice(start, start + length);
+      for (let start = 0; start + length <= chars.length; start++) {
+        const window = chars.slice(start, start + length).join("");
         if (this.statistics.frequency(window) > 0) continue;
-        for (const word of this.byPinyin.get(soundOf(window)) ?? []) {
+        for (const word of this.byPinyin.get(sounds.slice(start, start + length).join("")) ?? []) {
           let differing = 0;
           for (let i = 0; i < length; i++) if (word[i] !== window[i]) differing++;
           if (differing === 1) fixes.push(word);
@@ -73,6 +77,9 @@ function soundOf(word: string): string {
   return pinyin(word, { toneType: "none", type: "array" }).join("");
 }
 
+/** Readings per character: a corpus vocabulary repeats a few thousand characters. */
+const charReadings = new Map<string, string[]>();
+
 /** Max readings kept per corpus word: polyphones multiply them (调 is tiao, diao, zhou). */
 const MAX_READINGS = 16;
 
@@ -83,7 +90,11 @@ const MAX_READINGS = 16;
 function soundsOf(word: string): string[] {
   let readings = [""];
   for (const char of word) {
-    const options = pinyin(char, { toneType: "none", type: "array", multiple: true });
+    let options = charReadings.get(char);
+    if (!options) {
+      options = pinyin(char, { toneType: "none", type: "array", multiple: true });
+      charReadings.set(char, options);
+    }
     readings = readings.flatMap((r) => options.map((o) => r + o)).slice(0, MAX_READINGS);
   }
   return [soundOf(word), ...readings];
