@@ -15,6 +15,7 @@ import { loadIndex } from "./index/loadIndex.js";
 import type { IngestProgress } from "./index/types.js";
 import { HybridRetriever } from "./retrieval/HybridRetriever.js";
 import { MultiQueryRetriever } from "./retrieval/MultiQueryRetriever.js";
+import { IndexResources } from "./retrieval/indexResources.js";
 import { analyzeQuery } from "./retrieval/analyzeQuery.js";
 import { locateTopic } from "./retrieval/roadmapNavigator.js";
 import { searchResources } from "./retrieval/searchResources.js";
@@ -61,7 +62,9 @@ export async function openTutor(config: Config, options: OpenTutorOptions = {}):
   let problem: string | undefined;
   const reload = async () => {
     try {
-      holder.swap(await loadIndex(config.INDEX_DIR, embeddings, identity()));
+      const loaded = await loadIndex(config.INDEX_DIR, embeddings, identity());
+      IndexResources.of(loaded).warm();
+      holder.swap(loaded);
       problem = undefined;
     } catch (error) {
       problem = isTutorError(error) ? error.message : "The index could not be loaded.";
