@@ -84,6 +84,7 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Log full prompts at debug level. Off by default: prompts contain user text. */
   DEBUG_PROMPTS: boolean.default(false),
+  QUERY_REWRITE: boolean.default(false),
 
   CORPUS_DIR: z.string().min(1).default("corpus"),
   INDEX_DIR: z.string().min(1).default("data/index"),

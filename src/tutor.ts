@@ -1,7 +1,9 @@
 import { ConcurrencyLimitedAnswerer } from "./answering/ConcurrencyLimitedAnswerer.js";
 import { createAnswerer } from "./answering/createAnswerer.js";
+import { createChatModel } from "./answering/createChatModel.js";
+import { createQuestionRewriter } from "./answering/questionRewrite.js";
 import type { Answerer } from "./answering/types.js";
-import type { Config } from "./config.js";
+import { llmConfigured, type Config } from "./config.js";
 import type { Resource } from "./corpus/types.js";
 import { createEmbeddings } from "./embeddings/createEmbeddings.js";
 import { IndexNotReady, isTutorError } from "./errors.js";
@@ -12,6 +14,8 @@ import { ingestCorpus, ingestOptionsFromConfig } from "./index/ingestCorpus.js";
 import { loadIndex } from "./index/loadIndex.js";
 import type { IngestProgress } from "./index/types.js";
 import { HybridRetriever } from "./retrieval/HybridRetriever.js";
+import { MultiQueryRetriever } from "./retrieval/MultiQueryRetriever.js";
+import { IndexResources } from "./retrieval/indexResources.js";
 import { analyzeQuery } from "./retrieval/analyzeQuery.js";
 import { locateTopic } from "./retrieval/roadmapNavigator.js";
 import { searchResources } from "./retrieval/searchResources.js";
@@ -58,7 +62,9 @@ export async function openTutor(config: Config, options: OpenTutorOptions = {}):
   let problem: string | undefined;
   const reload = async () => {
     try {
-      holder.swap(await loadIndex(config.INDEX_DIR, embeddings, identity()));
+      const loaded = await loadIndex(config.INDEX_DIR, embeddings, identity());
+      IndexResources.of(loaded).warm();
+      holder.swap(loaded);
       problem = undefined;
     } catch (error) {
       problem = isTutorError(error) ? error.message : "The index could not be loaded.";
@@ -71,12 +77,17 @@ export async function openTutor(config: Config, options: OpenTutorOptions = {}):
     if (!options.tolerateMissingIndex || !(error instanceof IndexNotReady || isTutorError(error))) throw error;
   }
 
-  const retriever = new HybridRetriever({
+  const hybrid = new HybridRetriever({
     index: () => holder.current(),
     k: config.RETRIEVAL_K,
     maxChunksPerSection: config.MAX_CHUNKS_PER_SECTION,
     abstainThreshold: config.ABSTAIN_THRESHOLD,
   });
+  // Multi-query retrieval needs the model, so it exists only in LLM mode and when asked for.
+  const retriever: Retriever =
+    config.QUERY_REWRITE && llmConfigured(config)
+      ? new MultiQueryRetriever(hybrid, createQuestionRewriter(createChatModel(config), { timeoutMs: config.OPENAI_TIMEOUT_MS }))
+      : hybrid;
   const unlimited = createAnswerer({
     config,
     retriever,

@@ -2,6 +2,9 @@
  * Offline multi-turn: without a model to condense the conversation, a short follow-up
  * ("那之后呢?", "what about RAG?", "它之前要学什么") borrows the topic of the previous question.
  */
+import { statedStageCounts } from "../retrieval/roadmapProfile.js";
+import { stageOrdinal } from "../retrieval/stageReference.js";
+import { toSimplified } from "../text/script.js";
 import type { Turn } from "./types.js";
 
 const HAN_CHAR = /\p{Script=Han}/gu;
@@ -13,7 +16,7 @@ const ZH_PRONOUN = /(它们|它|这个|那个|这些|那些|该技术|这一步|
 const EN_LEAD = /^(and|then|so|also|what about|how about)\b/i;
 const EN_PRONOUN = /\b(it|this|that|these|those|them|after that|before that)\b/i;
 /** Words that only say "before/after", which a follow-up adds to the previous topic. */
-const SEQUENCE_ONLY = /(之后|以后|后面|接下来|下一步|之前|以前|前面|先学|学什么|该学什么|要学什么|after that|after|next|before that|before|first|then)/giu;
+const SEQUENCE_ONLY = /(之后|以后|后面|接下来|下一步|[前上下后]一个?阶段|[上下]个阶段|[前上]一步|之前|以前|前面|先学|学什么|该学什么|要学什么|after that|after|next|previous|prior|before that|before|first|then)/giu;
 const FILLER = /(那么|那|呢|吗|然后|还有|再|接着|此外|另外|what about|how about|and|so|also|[?？!！。,.，\s])/giu;
 
 function size(question: string): number {
@@ -41,11 +44,29 @@ function lastUserQuestion(history: Turn[]): string | undefined {
  * question is carried.
  */
 export function carryTopicIntoQuery(question: string, history: Turn[], topicOf: (question: string) => string | undefined): string {
-  const trimmed = question.trim();
-  const previous = lastUserQuestion(history);
-  if (!previous || !looksLikeFollowUp(trimmed)) return trimmed;
+  const trimmed = toSimplified(question.trim());
+  const last = lastUserQuestion(history);
+  if (!last || !looksLikeFollowUp(trimmed)) return trimmed;
+  const previous = toSimplified(last);
+  const standalone = withPreviousTopic(trimmed, previous, topicOf);
+  // The roadmap and stage the conversation is about ("那个分七个阶段的路线，第三阶段…") come along,
+  // without the previous question's before/after words, which would outvote the new ones.
+  const context = previous.replace(SEQUENCE_ONLY, " ").replace(/\s+/g, " ").trim();
+  if (!namesRoadmapOrStage(previous) || standalone.includes(context) || standalone.includes(previous)) return standalone;
+  return `${standalone} ${context}`;
+}
+
+function namesRoadmapOrStage(question: string): boolean {
+  return stageOrdinal(question) !== undefined || statedStageCounts(question).length > 0;
+}
+
+function withPreviousTopic(trimmed: string, previous: string, topicOf: (question: string) => string | undefined): string {
   const topic = topicOf(previous);
-  if (!topic) return `${previous} ${trimmed}`;
+  if (!topic) {
+    // The new question's own before/after words and stage ordinal decide, not the old ones.
+    const context = new RegExp(SEQUENCE_ONLY.source, "iu").test(trimmed) ? previous.replace(SEQUENCE_ONLY, " ").replace(/\s+/g, " ").trim() : previous;
+    return stageOrdinal(trimmed) ? `${trimmed} ${context}` : `${context} ${trimmed}`;
+  }
   if (trimmed.toLowerCase().includes(topic.toLowerCase())) return trimmed;
 
   const newTopic = trimmed.replace(ZH_PRONOUN, "").replace(EN_PRONOUN, "").replace(SEQUENCE_ONLY, "").replace(FILLER, "").trim();

@@ -2,17 +2,22 @@ import type { Document } from "@langchain/core/documents";
 import type { Chunk } from "../chunking/types.js";
 import { BadInput } from "../errors.js";
 import type { LoadedIndex } from "../index/types.js";
+import { toSimplified } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { contentTermGroups, evidenceScore, termCoverage } from "./abstention.js";
 import { analyzeQuery } from "./analyzeQuery.js";
+import { dictionaryExpansions } from "./dictionaryExpansion.js";
 import { expandQuery } from "./expandQuery.js";
+import { IndexResources } from "./indexResources.js";
 import { allowedDocumentIds, chunkAllowed } from "./filters.js";
 import { reciprocalRankFusion, selectDiverse } from "./fusion.js";
 import { linkedNotePassages } from "./linkedNotePassages.js";
 import { locateTopic } from "./roadmapNavigator.js";
-import { orderPositionsByRelevance, sequencePassages } from "./sequenceContext.js";
-import { TermStatistics } from "./termStatistics.js";
-import type { Passage, QueryAnalysis, RetrievalResult, RetrieveOptions, Retriever } from "./types.js";
+import { referencedRoadmap } from "./roadmapProfile.js";
+import { MAX_SEQUENCE_ROADMAPS, orderPositionsByRelevance, sequencePassages } from "./sequenceContext.js";
+import { ordinalPositions, stagePassages } from "./stageContext.js";
+import { stageOrdinal } from "./stageReference.js";
+import type { Passage, QueryAnalysis, RetrievalResult, RetrieveOptions, Retriever, RoadmapPosition } from "./types.js";
 
 export interface HybridRetrieverOptions {
   /** The live index; called once per request so a swapped index is picked up. */
@@ -22,6 +27,10 @@ export interface HybridRetrieverOptions {
   maxChunksPerSection: number;
   /** Evidence under which a result is weak (config ABSTAIN_THRESHOLD). */
   abstainThreshold: number;
+  /** Expand with CC-CEDICT terms of the corpus vocabulary (default true; see fieldDictionary.ts). */
+  dictionary?: boolean;
+  /** Add corpus words a misspelt question word probably meant (default true; see typoCorrection.ts). */
+  typos?: boolean;
 }
 
 /** Candidates fetched from each ranking per passage wanted. */
@@ -35,6 +44,9 @@ const MIN_CANDIDATES = 24;
 const UBIQUITOUS_CONCEPT_SHARE = 0.5;
 /** Chunks of the neighbouring stage added per roadmap: its first one states what the stage is about. */
 const CHUNKS_PER_NEIGHBOUR_STAGE = 1;
+/** Chunks of a stage asked about by its ordinal ("第三阶段学什么"). */
+const CHUNKS_PER_ASKED_STAGE = 2;
+const HAN_RUNS = /\p{Script=Han}+/gu;
 /** Top passages whose words count as the evidence for a question. */
 const EVIDENCE_PASSAGES = 5;
 
@@ -55,38 +67,56 @@ interface Ranked {
  * questions, linked notes and the evidence score.
  */
 export class HybridRetriever implements Retriever {
-  private readonly statistics = new WeakMap<LoadedIndex, TermStatistics>();
-
   constructor(private readonly options: HybridRetrieverOptions) {}
 
-  async search(query: string, options: RetrieveOptions = {}): Promise<Passage[]> {
+  async search(question: string, options: RetrieveOptions = {}): Promise<Passage[]> {
     const index = this.options.index();
+    const query = toSimplified(question);
     return (await this.rank(index, query, this.analyze(index, query), options)).passages;
   }
 
-  async retrieve(query: string, options: RetrieveOptions = {}): Promise<RetrievalResult> {
+  async retrieve(question: string, options: RetrieveOptions = {}): Promise<RetrievalResult> {
     const index = this.options.index();
+    // Traditional characters are read as Simplified everywhere below (cues, glossary, topic).
+    const query = toSimplified(question);
     const analysis = this.analyze(index, query);
-    const ranked = await this.rank(index, query, analysis, options);
     const allowed = allowedDocumentIds(index.documents, options.filters);
-    const matches = ranked.passages;
-
     const documents = allowed ? index.documents.filter((d) => allowed.has(d.id)) : index.documents;
-    let roadmap = analysis.sequence && analysis.topic ? locateTopic(documents, index.chunks, analysis.topic, expandQuery(analysis.topic)) : [];
+    const profiles = IndexResources.of(index).profiles.filter((p) => !allowed || allowed.has(p.doc.id));
+    const named = referencedRoadmap(query, new Set(tokenizeForSearch([query, ...analysis.expansions].join(" "))), profiles);
+    const ranked = await this.rank(index, query, analysis, options);
+    let matches = ranked.passages;
+    if (named) {
+      // A question naming a roadmap by its shape is answered from that roadmap first.
+      const own = await this.rank(index, query, analysis, { ...options, filters: { documents: [named.doc.id] } });
+      const ids = new Set(own.passages.map((p) => p.chunk.id));
+      matches = [...own.passages, ...matches.filter((p) => !ids.has(p.chunk.id))];
+    }
+
+    const ordinal = stageOrdinal(query);
+    let roadmap: RoadmapPosition[] = [];
+    if (ordinal) roadmap = ordinalPositions(named ? [named] : profiles, ordinal);
+    else if (analysis.sequence && analysis.topic) {
+      roadmap = locateTopic(documents, index.chunks, analysis.topic, expandQuery(analysis.topic));
+      if (named && roadmap.some((p) => p.docId === named.doc.id)) roadmap = roadmap.filter((p) => p.docId === named.doc.id);
+    }
     roadmap = orderPositionsByRelevance(roadmap, matches);
+    const topic = ordinal ? undefined : analysis.topic;
     const context =
-      analysis.sequence && analysis.topic
+      analysis.sequence && (topic || ordinal)
         ? sequencePassages({
             positions: roadmap,
             direction: analysis.sequence,
             documents,
             chunks: index.chunks,
             matches,
-            topic: analysis.topic,
+            topic: topic ?? "",
             language: analysis.language,
             chunksPerStage: CHUNKS_PER_NEIGHBOUR_STAGE,
           })
-        : [];
+        : ordinal
+          ? stagePassages({ positions: roadmap, documents, chunks: index.chunks, chunksPerStage: CHUNKS_PER_ASKED_STAGE, maxRoadmaps: MAX_SEQUENCE_ROADMAPS, language: analysis.language })
+          : [];
     const inContext = new Set(context.map((p) => p.chunk.id));
     // The roadmap context answers a sequence question most directly, so it leads; the list
     // keeps k passages in all (linked notes come on top: they are few and only follow a link).
@@ -109,6 +139,8 @@ export class HybridRetriever implements Retriever {
       roadmap,
       evidence,
       weak: evidence < this.options.abstainThreshold,
+      ...(named ? { namedRoadmap: { docId: named.doc.id, title: named.doc.title } } : {}),
+      ...(ordinal ? { stageOrdinal: ordinal } : {}),
     };
   }
 
@@ -163,24 +195,23 @@ export class HybridRetriever implements Retriever {
 
   /** Query analysis, with glossary expansion limited to concepts that tell passages apart in this index. */
   private analyze(index: LoadedIndex, query: string): QueryAnalysis {
-    const statistics = this.statisticsOf(index);
+    const resources = IndexResources.of(index);
+    const statistics = resources.statistics;
     const analysis = analyzeQuery(query);
     const expansions = expandQuery(query, { keep: (entry) => statistics.conceptShare([...entry.en, ...entry.zh]) <= UBIQUITOUS_CONCEPT_SHARE });
-    return { ...analysis, expansions };
-  }
-
-  private statisticsOf(index: LoadedIndex): TermStatistics {
-    let statistics = this.statistics.get(index);
-    if (!statistics) {
-      statistics = new TermStatistics(index.chunks, tokenizeForSearch);
-      this.statistics.set(index, statistics);
+    if (this.options.dictionary !== false) {
+      const seen = new Set(expansions);
+      for (const term of dictionaryExpansions(query, () => resources.dictionary)) if (!seen.has(term) && !query.includes(term)) expansions.push(term);
     }
-    return statistics;
+    if (this.options.typos !== false) {
+      for (const term of resources.typos.corrections(tokenizeForSearch(query), query.match(HAN_RUNS) ?? [])) if (!expansions.includes(term)) expansions.push(term);
+    }
+    return { ...analysis, expansions };
   }
 
   private evidence(index: LoadedIndex, query: string, matches: readonly Passage[], topDense: number): number {
     if (matches.length === 0) return 0;
-    const statistics = this.statisticsOf(index);
+    const statistics = IndexResources.of(index).statistics;
     const groups = contentTermGroups(query, tokenizeForSearch, statistics);
     const found = new Set<string>();
     for (const passage of matches.slice(0, EVIDENCE_PASSAGES)) {

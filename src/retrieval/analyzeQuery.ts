@@ -26,12 +26,12 @@ export function analyzeQuery(question: string): QueryAnalysis {
 }
 
 const NEXT_CUES = [
-  /之后|以后|后面|接下来|下一步|下一个?阶段|下个阶段|然后|学完|学好|后续|完成后|再往后/gu,
+  /之后|以后|后面|接下来|下一步|下一个?阶段|下个阶段|后一个?阶段|然后|学完|学好|后续|完成后|再往后/gu,
   /\b(after|next|afterwards|what comes after|what follows|follows|move on|moving on|then what|and then|following (stage|step|phase|topic))\b/giu,
 ];
 const PREVIOUS_CUES = [
-  /之前|以前|先学|前置|基础是|需要先|要先|得先|先要|前面|预备知识|先修|打基础/gu,
-  /\b(prerequisites?|before|beforehand|first learn|learn first|know first|preceding|precedes?|comes before)\b/giu,
+  /之前|以前|先学|前置|基础是|需要先|要先|得先|先要|前面|预备知识|先修|打基础|前一个?阶段|上一个?阶段|上个阶段|前一步|上一步|前提/gu,
+  /\b(prerequisites?|before|beforehand|first learn|learn first|know first|preceding|precedes?|comes before|previous|prior to|earlier stage|required for|needed for|groundwork)\b/giu,
 ];
 
 function countMatches(patterns: RegExp[], text: string): number {

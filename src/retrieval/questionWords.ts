@@ -12,7 +12,8 @@ export const ZH_FILLER: readonly string[] = [
   "一些", "东西", "内容", "该", "要", "能", "学", "读", "看", "我", "你", "的", "了", "吗", "呢", "吧", "啊", "是", "在", "再",
   "还", "请", "完", "后", "前", "有", "么", "去", "就", "都", "会", "和", "与", "或", "及", "呀", "先",
   "有没有", "哪里能", "看到", "用来", "值得", "大概", "整个", "按照", "要花", "多少", "几个", "一个", "常用", "办法",
-  "区别", "不同", "主要", "最好", "最",
+  "区别", "不同", "主要", "最好", "最", "前一个阶段", "前一阶段", "上一个阶段", "上一阶段", "上个阶段", "后一个阶段", "后一阶段",
+  "前一步", "上一步", "前提", "咋整", "咋", "啥", "呗", "哈", "嘛",
 ];
 export const EN_FILLER: ReadonlySet<string> = new Set(
   (
@@ -24,7 +25,7 @@ export const EN_FILLER: ReadonlySet<string> = new Set(
     "prerequisite prerequisites preceding precede precedes recommend recommended please tell explain " +
     "topic topics thing things stuff part any some other more much many most good best better make makes use used " +
     "using cover covers mention mentions mentioned get getting understand understanding must really way ways kind help " +
-    "like something anything start started spend say says said find give show does"
+    "like something anything start started spend say says said find give show does previous prior earlier required needed"
   ).split(" "),
 );
 

@@ -54,6 +54,11 @@ export class TermStatistics {
     return naming / this.chunkCount;
   }
 
+  /** Every token of the index. */
+  vocabulary(): IterableIterator<string> {
+    return this.documentFrequency.keys();
+  }
+
   frequency(token: string): number {
     return this.documentFrequency.get(token) ?? 0;
   }

@@ -67,6 +67,12 @@ export interface RetrievalResult {
   evidence: number;
   /** True when evidence is below the abstention threshold: answer should abstain. */
   weak: boolean;
+  /** The roadmap the question names by its shape or origin ("the one with 7 stages"), if any. */
+  namedRoadmap?: { docId: string; title: string };
+  /** Other phrasings the model searched with (LLM mode with QUERY_REWRITE), if any. */
+  rewrites?: string[];
+  /** An ordinal stage reference in the question ("第二阶段", "the last stage"). */
+  stageOrdinal?: { from: "start" | "end"; position: number };
 }
 
 export interface RetrieveOptions {

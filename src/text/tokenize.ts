@@ -1,11 +1,13 @@
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
+import { toSimplified } from "./script.js";
 
 /**
  * Search tokens for mixed Chinese/English text, shared by BM25, the local embedder and query
  * analysis so that documents and questions are cut the same way.
  *
- * - Chinese runs go through jieba's search mode (overlapping words: 人工智能 → 人工, 智能, 人工智能).
+ * - Chinese runs are converted to Simplified characters (see script.ts: 微調 and 微调 are one token),
+ *   then go through jieba's search mode (overlapping words: 人工智能 → 人工, 智能, 人工智能).
  * - Latin words are lowercased; technical compounds stay whole (gpt-4, llama-2-7b, c++) and also
  *   give their parts (gpt), so "GPT" finds "GPT-4".
  * - URLs are cut into their meaningful pieces (github, rucaibox, llmsurvey) without the scheme
@@ -57,7 +59,8 @@ function segmenter(): Jieba {
   return jieba;
 }
 
-function addChineseTokens(run: string, out: string[]): void {
+function addChineseTokens(original: string, out: string[]): void {
+  const run = toSimplified(original);
   if (run.length === 1) {
     if (!CHINESE_STOP_WORDS.has(run)) out.push(run);
     return;

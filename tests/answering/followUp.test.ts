@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { carryTopicIntoQuery, looksLikeFollowUp } from "../../src/answering/followUp.js";
+import { analyzeQuery } from "../../src/retrieval/analyzeQuery.js";
 
 const topicOf = (question: string) => (/lora/i.test(question) ? "LoRA" : /fine-tuning/i.test(question) ? "fine-tuning" : undefined);
 const zhHistory = [
@@ -35,5 +36,20 @@ describe("carryTopicIntoQuery", () => {
     expect(carryTopicIntoQuery("那之后呢?", [{ role: "user", content: "推荐什么课程" }], topicOf)).toBe("推荐什么课程 那之后呢?");
     expect(carryTopicIntoQuery("那之后呢?", [], topicOf)).toBe("那之后呢?");
     expect(carryTopicIntoQuery("学完 LoRA 之后该学什么?", zhHistory, topicOf)).toBe("学完 LoRA 之后该学什么?");
+  });
+});
+
+describe("carrying the roadmap and stage of the conversation", () => {
+  it("keeps the roadmap and stage of the previous question, without its before/after words", () => {
+    const history = [{ role: "user" as const, content: "分成七个阶段的那条路线里，第三阶段之后讲什么？" }];
+    const standalone = carryTopicIntoQuery("那它前一个阶段呢？", history, () => undefined);
+    expect(standalone).toContain("七个阶段");
+    expect(standalone).toContain("第三阶段");
+    expect(standalone).not.toContain("之后");
+  });
+
+  it("reads a Traditional conversation in Simplified", () => {
+    const history = [{ role: "user" as const, content: "學完微調之後該學什麼?" }];
+    expect(carryTopicIntoQuery("那之前呢?", history, (q) => analyzeQuery(q).topic)).toBe("微调 之前呢?");
   });
 });

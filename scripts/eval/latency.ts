@@ -1,0 +1,33 @@
+/**
+ * `npx tsx scripts/eval/latency.ts FILE.jsonl`: warm per-query latency of retrieve() and search()
+ * on the bundled index (each question once to build lazy resources, then 3 timed rounds).
+ */
+import { readFileSync } from "node:fs";
+import { loadEnvFile, parseConfig } from "../../src/config.js";
+import { createEmbeddings } from "../../src/embeddings/createEmbeddings.js";
+import { loadIndex } from "../../src/index/loadIndex.js";
+import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
+
+const file = process.argv[2] ?? "tests/eval/dev.jsonl";
+loadEnvFile(process.env);
+const config = parseConfig({ ...process.env, OPENAI_BASE_URL: "" });
+const { embeddings, identity } = createEmbeddings(config);
+const index = await loadIndex(config.INDEX_DIR, embeddings, identity());
+const retriever = new HybridRetriever({ index: () => index, k: 5, maxChunksPerSection: config.MAX_CHUNKS_PER_SECTION, abstainThreshold: config.ABSTAIN_THRESHOLD });
+const questions = readFileSync(file, "utf8").split("\n").filter((l) => l.trim() !== "").map((l) => (JSON.parse(l) as { question: string }).question);
+let started = performance.now();
+for (const q of questions) await retriever.retrieve(q);
+console.log(`first pass (builds lazy resources) ${(performance.now() - started).toFixed(0)} ms`);
+for (const method of ["search", "retrieve"] as const) {
+  const times: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    for (const q of questions) {
+      started = performance.now();
+      await retriever[method](q);
+      times.push(performance.now() - started);
+    }
+  }
+  times.sort((a, b) => a - b);
+  console.log(`${method} p50 ${times[Math.floor(times.length / 2)]!.toFixed(2)} ms  p95 ${times[Math.floor(times.length * 0.95)]!.toFixed(2)} ms`);
+}
+process.exit(0);

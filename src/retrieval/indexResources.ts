@@ -1,0 +1,59 @@
+import type { LoadedIndex } from "../index/types.js";
+import { tokenizeForSearch } from "../text/tokenize.js";
+import { FieldDictionary } from "./fieldDictionary.js";
+import { roadmapProfiles, type RoadmapProfile } from "./roadmapProfile.js";
+import { TermStatistics } from "./termStatistics.js";
+import { TypoCorrector } from "./typoCorrection.js";
+
+/**
+ * What the retriever derives from one loaded index, each built once on first use and dropped
+ * with the index (an index is immutable; a reindex loads a new one): term statistics, roadmap
+ * profiles, the CC-CEDICT field dictionary and the typo corrector over its vocabulary.
+ */
+export class IndexResources {
+  private statisticsValue?: TermStatistics;
+  private profilesValue?: RoadmapProfile[];
+  private dictionaryValue?: FieldDictionary;
+  private typosValue?: TypoCorrector;
+
+  private constructor(private readonly index: LoadedIndex) {}
+
+  private static readonly cache = new WeakMap<LoadedIndex, IndexResources>();
+
+  static of(index: LoadedIndex): IndexResources {
+    let resources = IndexResources.cache.get(index);
+    if (!resources) {
+      resources = new IndexResources(index);
+      IndexResources.cache.set(index, resources);
+    }
+    return resources;
+  }
+
+  /**
+   * Builds everything now (about 1–4 s of CPU, mostly CC-CEDICT and pinyin): called when an index
+   * is loaded, so no request pays for it and the event loop is not stalled under traffic
+   * (which load shedding would answer with 503s).
+   */
+  warm(): void {
+    void this.statistics;
+    void this.profiles;
+    void this.typos;
+    void this.dictionary;
+  }
+
+  get statistics(): TermStatistics {
+    return (this.statisticsValue ??= new TermStatistics(this.index.chunks, tokenizeForSearch));
+  }
+
+  get profiles(): RoadmapProfile[] {
+    return (this.profilesValue ??= roadmapProfiles(this.index.documents, this.index.chunks));
+  }
+
+  get dictionary(): FieldDictionary {
+    return (this.dictionaryValue ??= new FieldDictionary(this.statistics));
+  }
+
+  get typos(): TypoCorrector {
+    return (this.typosValue ??= new TypoCorrector(this.statistics));
+  }
+}

@@ -1,0 +1,126 @@
+import type { Chunk } from "../chunking/types.js";
+import type { CorpusDocument, Section } from "../corpus/types.js";
+import { tokenizeForSearch } from "../text/tokenize.js";
+import { parseNumber } from "./stageReference.js";
+import { stageOf, stepsOf } from "./stageOutline.js";
+
+/**
+ * What a roadmap looks like from its recovered outline, so a learner can name it by its shape or
+ * origin instead of its title: "the one with 7 stages", "the plan that gives months per stage",
+ * "the GitHub one", "那个指南". Nothing here is typed per document: every feature is read from
+ * the document (its stage headings, its text, its first lines, its title).
+ */
+export interface RoadmapProfile {
+  doc: CorpusDocument;
+  /** The learning stages in reading order (the longest stage sequence, its "…阶段/篇" steps). */
+  stages: Section[];
+  /** How many times the text gives a duration (2-3 个月, 6 weeks). */
+  durations: number;
+  /** How many stage headings carry a duration ("一、原理学习阶段(2-3 个月)"). */
+  stageDurations: number;
+  /** Latin words of where it lives: hosts and labels named in its first lines or front matter. */
+  origin: Set<string>;
+  /** Title tokens no other roadmap's title has. */
+  distinctTitleTokens: Set<string>;
+}
+
+const DURATION = /\d+\s*(?:-\s*\d+\s*)?(?:个月|周|天|小时|months?|weeks?)/giu;
+const NAMED_STAGE = /(阶段|篇|stage|phase)\s*([(（][^)）]*[)）])?\s*$/iu;
+/** Lines at the top of a file that say where it was published (Link: …, front matter). */
+const HEAD_LINES = 12;
+const ORIGIN_NOISE = new Set(["issues", "blob", "tree", "link", "comments", "author", "labels", "created", "title", "date", "updated", "tags", "img"]);
+
+export function roadmapProfiles(documents: readonly CorpusDocument[], chunks: readonly Chunk[]): RoadmapProfile[] {
+  const roadmaps = documents.filter((d) => d.kind === "roadmap");
+  const titleTokens = roadmaps.map((d) => new Set(tokenizeForSearch(d.title)));
+  return roadmaps.map((doc, i) => {
+    const others = titleTokens.filter((_, j) => j !== i);
+    const distinct = new Set([...titleTokens[i]!].filter((t) => !others.some((o) => o.has(t))));
+    const stages = stagesOf(doc, chunks);
+    return {
+      doc,
+      stages,
+      durations: doc.text.match(DURATION)?.length ?? 0,
+      stageDurations: stages.filter((s) => new RegExp(DURATION.source, "iu").test(s.heading)).length,
+      origin: originOf(doc.text),
+      distinctTitleTokens: distinct,
+    };
+  });
+}
+
+/** Hosts and path words of the page URLs and labels in the first lines (not images). */
+function originOf(text: string): Set<string> {
+  const head = text.split(/\r?\n/).slice(0, HEAD_LINES);
+  const words: string[] = [];
+  for (const line of head) {
+    for (const url of line.match(/https?:\/\/[^\s<>()"'`]+/g) ?? []) {
+      if (!/\.(png|jpe?g|gif|svg|webp)$/i.test(url)) words.push(...tokenizeForSearch(url));
+    }
+    if (/^\W*labels?\b/i.test(line)) words.push(...tokenizeForSearch(line.replace(/^\W*labels?\W*/i, "")));
+  }
+  return new Set(words.filter((t) => /^[a-z][a-z0-9]+$/.test(t) && !ORIGIN_NOISE.has(t)));
+}
+
+/** The longest stage sequence; when some of its steps are named stages (…阶段), only those. */
+function stagesOf(doc: CorpusDocument, chunks: readonly Chunk[]): Section[] {
+  const bodyOf = (section: Section) =>
+    chunks
+      .filter((c) => c.docId === doc.id && c.sectionIndex === section.index)
+      .map((c) => c.text)
+      .join("\n");
+  let longest: Section[] = [];
+  for (const section of doc.outline) {
+    const stage = stageOf(doc.outline, section);
+    if (!stage || stage.index !== section.index) continue;
+    const steps = stepsOf(doc.outline, stage, bodyOf);
+    if (steps.length > longest.length) longest = steps;
+  }
+  const named = longest.filter((s) => NAMED_STAGE.test(s.heading.trim()));
+  return named.length >= 2 ? named : longest;
+}
+
+const COUNT_PATTERNS = [
+  /([零〇一二两三四五六七八九十\d]{1,3})\s*(?:个)?\s*(?:大)?(?:阶段|步|部分|篇|章节)/gu,
+  /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+(?:stages?|steps?|phases?|parts?|levels?)\b/giu,
+];
+/**
+ * A question that describes a roadmap by giving each stage a duration ("每个阶段都标了几个月的那份",
+ * "the one with months per stage"); a plain "how long" question is about content, not shape.
+ */
+const STAGE_DURATION_QUESTION =
+  /(每个?阶段|各个?阶段|每一阶段|每段).{0,12}(个月|几个月|多久|时间|时长|周期)|(个月|时间|时长|周期).{0,8}(每个?阶段|各个?阶段)|\b(each|per|every)\s+(stage|phase|step)\b.{0,30}\b(months?|weeks?|duration|time)|\b(months?|weeks?|duration|time(frame)?s?|how long)\b.{0,30}\b(each|per|every)\s+(stage|phase|step)\b/iu;
+
+/** Stage counts a question states ("7个阶段", "three stages"), never ordinals ("第三阶段"). */
+export function statedStageCounts(question: string): number[] {
+  const counts: number[] = [];
+  for (const pattern of COUNT_PATTERNS) {
+    for (const match of question.matchAll(pattern)) {
+      if (question[(match.index ?? 0) - 1] === "第") continue;
+      const n = parseNumber(match[1]!);
+      if (n !== undefined && n >= 2) counts.push(n);
+    }
+  }
+  return counts;
+}
+
+/**
+ * The roadmap a question names by its shape, origin or distinctive title words, when exactly
+ * one fits best. `terms` are the question's search tokens and expansions (so "guide" reaches
+ * 指南 through the dictionary).
+ */
+export function referencedRoadmap(question: string, terms: ReadonlySet<string>, profiles: readonly RoadmapProfile[]): RoadmapProfile | undefined {
+  const counts = statedStageCounts(question);
+  const asksDuration = STAGE_DURATION_QUESTION.test(question);
+  const scored = profiles.map((profile) => {
+    let score = 0;
+    if (counts.includes(profile.stages.length)) score += 2;
+    if (asksDuration) score += profile.stageDurations >= 2 ? 2 : profile.durations >= 2 ? 1 : 0;
+    for (const word of profile.origin) if (terms.has(word)) score += 2;
+    for (const token of profile.distinctTitleTokens) if (terms.has(token) && token.length >= 2) score += 1;
+    return { profile, score };
+  });
+  const best = Math.max(0, ...scored.map((s) => s.score));
+  if (best < 2) return undefined;
+  const top = scored.filter((s) => s.score === best);
+  return top.length === 1 ? top[0]!.profile : undefined;
+}

@@ -1,0 +1,72 @@
+/**
+ * Ordinal references to a stage of a roadmap: "第二段", "第3阶段", "stage 2", "the second stage",
+ * "the last stage", "最后一个阶段". Positions are 1-based; "last" counts from the end.
+ * A number that counts stages ("7个阶段", "the one with 7 stages") is not an ordinal: it
+ * describes the roadmap's shape (see roadmapProfile.ts).
+ */
+export type StageOrdinal = { from: "start" | "end"; position: number };
+
+const ZH_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 三 → 3, 十二 → 12, 二十 → 20, "7" → 7; undefined for anything else. */
+export function parseNumber(text: string): number | undefined {
+  if (/^\d+$/.test(text)) return Number(text);
+  if (!/^[零〇一二两三四五六七八九十]+$/u.test(text)) return EN_NUMBERS[text.toLowerCase()];
+  const ten = text.indexOf("十");
+  if (ten < 0) return text.length === 1 ? ZH_DIGITS[text] : undefined;
+  const tens = ten === 0 ? 1 : ZH_DIGITS[text.slice(0, ten)];
+  const units = ten === text.length - 1 ? 0 : ZH_DIGITS[text.slice(ten + 1)];
+  return tens === undefined || units === undefined ? undefined : tens * 10 + units;
+}
+
+const EN_NUMBERS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+};
+const EN_ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8, "9th": 9, "10th": 10,
+};
+
+const ZH_NUMBER = "[零〇一二两三四五六七八九十\\d]{1,3}";
+const ZH_UNIT = "(?:个)?(?:阶段|段|步|部分|篇|章|期)";
+const EN_UNIT = "(?:stage|step|phase|part|level|section)";
+
+const PATTERNS: { pattern: RegExp; read: (m: RegExpExecArray) => StageOrdinal | undefined }[] = [
+  { pattern: new RegExp(`第\\s*(${ZH_NUMBER})\\s*${ZH_UNIT}`, "u"), read: (m) => fromStart(parseNumber(m[1]!)) },
+  { pattern: new RegExp(`(?:最后|最终|末尾)(?:一|的)?${ZH_UNIT}`, "u"), read: () => ({ from: "end", position: 1 }) },
+  { pattern: new RegExp(`倒数第\\s*(${ZH_NUMBER})\\s*${ZH_UNIT}?`, "u"), read: (m) => fromEnd(parseNumber(m[1]!)) },
+  { pattern: new RegExp(`(?:最初|最开始|开头)(?:的)?${ZH_UNIT}`, "u"), read: () => ({ from: "start", position: 1 }) },
+  { pattern: new RegExp(`\\b${EN_UNIT}\\s*(?:no\\.?|#)?\\s*(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\\b`, "iu"), read: (m) => fromStart(parseNumber(m[1]!)) },
+  { pattern: new RegExp(`\\b(?:the\\s+)?(last|final)\\s+(?:one\\s+|${EN_UNIT}s?\\b)`, "iu"), read: () => ({ from: "end", position: 1 }) },
+  { pattern: new RegExp(`\\b(?:the\\s+)?(second|third|\\d(?:st|nd|rd|th))\\s+(?:to\\s+)?last\\s+${EN_UNIT}`, "iu"), read: (m) => fromEnd(EN_ORDINALS[m[1]!.toLowerCase()]! - 0) },
+  {
+    pattern: new RegExp(`\\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\d{1,2}(?:st|nd|rd|th))\\s+${EN_UNIT}`, "iu"),
+    read: (m) => fromStart(EN_ORDINALS[m[1]!.toLowerCase()]),
+  },
+];
+
+function fromStart(n: number | undefined): StageOrdinal | undefined {
+  return n !== undefined && n >= 1 ? { from: "start", position: n } : undefined;
+}
+
+function fromEnd(n: number | undefined): StageOrdinal | undefined {
+  return n !== undefined && n >= 1 ? { from: "end", position: n } : undefined;
+}
+
+/** The first ordinal stage reference in a question, if any. */
+export function stageOrdinal(question: string): StageOrdinal | undefined {
+  let best: { at: number; ordinal: StageOrdinal } | undefined;
+  for (const { pattern, read } of PATTERNS) {
+    const match = pattern.exec(question);
+    if (!match) continue;
+    const ordinal = read(match);
+    if (ordinal && (!best || match.index < best.at)) best = { at: match.index, ordinal };
+  }
+  return best?.ordinal;
+}
+
+/** The item an ordinal picks from a list of stages, if the list is long enough. */
+export function pick<T>(items: readonly T[], ordinal: StageOrdinal): T | undefined {
+  const index = ordinal.from === "start" ? ordinal.position - 1 : items.length - ordinal.position;
+  return index >= 0 ? items[index] : undefined;
+}

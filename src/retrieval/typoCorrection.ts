@@ -1,0 +1,120 @@
+import { pinyin } from "pinyin-pro";
+import type { TermStatistics } from "./termStatistics.js";
+
+/**
+ * Corpus words a misspelt question word probably meant. Only words of this corpus are ever
+ * candidates, and only for question words the corpus does not contain:
+ * - Latin: one edit (two for words of 8+ letters), transpositions included: transfomer →
+ *   transformer, pytoch → pytorch, langchian → langchain.
+ * - Chinese: a homophone typo (same toneless pinyin) that keeps all but one character of a
+ *   corpus word: 微掉 → 微调, 向亮 → 向量. Near-form typos without the same sound are not guessed.
+ */
+export class TypoCorrector {
+  private readonly latin: string[] = [];
+  private readonly byPinyin = new Map<string, string[]>();
+
+  constructor(private readonly statistics: TermStatistics) {
+    for (const word of statistics.vocabulary()) {
+      if (/^[a-z][a-z0-9]{3,}$/.test(word)) this.latin.push(word);
+      else if (/^\p{Script=Han}{2,4}$/u.test(word)) {
+        for (const key of soundsOf(word)) {
+          const list = this.byPinyin.get(key) ?? [];
+          if (!list.includes(word)) list.push(word);
+          this.byPinyin.set(key, list);
+        }
+      }
+    }
+  }
+
+  /** Corrections for the question's tokens and Chinese runs, without repeats. */
+  corrections(tokens: readonly string[], hanRuns: readonly string[]): string[] {
+    const out = new Set<string>();
+    for (const token of tokens) {
+      if (/^[a-z][a-z0-9]{4,}$/.test(token) && this.statistics.frequency(token) === 0) {
+        const fix = this.latinFix(token);
+        if (fix) out.add(fix);
+      }
+    }
+    for (const run of hanRuns) for (const fix of this.homophoneFixes(run)) out.add(fix);
+    return [...out];
+  }
+
+  private latinFix(word: string): string | undefined {
+    const limit = word.length >= 8 ? 2 : 1;
+    let best: { word: string; distance: number; df: number } | undefined;
+    for (const candidate of this.latin) {
+      if (Math.abs(candidate.length - word.length) > limit) continue;
+      const distance = editDistance(word, candidate, limit);
+      if (distance > limit) continue;
+      const df = this.statistics.frequency(candidate);
+      if (!best || distance < best.distance || (distance === best.distance && df > best.df)) best = { word: candidate, distance, df };
+    }
+    return best?.word;
+  }
+
+  private homophoneFixes(run: string): string[] {
+    const fixes: string[] = [];
+    // One pinyin call per run (it reads characters in context); windows join its syllables.
+    const chars = [...run];
+    const sounds = pinyin(run, { toneType: "none", type: "array" });
+    if (sounds.length !== chars.length) return fixes;
+    for (let length = 2; length <= 4; length++) {
+      for (let start = 0; start + length <= chars.length; start++) {
+        const window = chars.slice(start, start + length).join("");
+        if (this.statistics.frequency(window) > 0) continue;
+        for (const word of this.byPinyin.get(sounds.slice(start, start + length).join("")) ?? []) {
+          let differing = 0;
+          for (let i = 0; i < length; i++) if (word[i] !== window[i]) differing++;
+          if (differing === 1) fixes.push(word);
+        }
+      }
+    }
+    return fixes;
+  }
+}
+
+function soundOf(word: string): string {
+  return pinyin(word, { toneType: "none", type: "array" }).join("");
+}
+
+/** Readings per character: a corpus vocabulary repeats a few thousand characters. */
+const charReadings = new Map<string, string[]>();
+
+/** Max readings kept per corpus word: polyphones multiply them (调 is tiao, diao, zhou). */
+const MAX_READINGS = 16;
+
+/**
+ * Every toneless reading of a corpus word: its reading in context, then each character's other
+ * readings, since a learner typing by sound may use either (微调 wei-tiao, typed as 微掉 wei-diao).
+ */
+function soundsOf(word: string): string[] {
+  let readings = [""];
+  for (const char of word) {
+    let options = charReadings.get(char);
+    if (!options) {
+      options = pinyin(char, { toneType: "none", type: "array", multiple: true });
+      charReadings.set(char, options);
+    }
+    readings = readings.flatMap((r) => options.map((o) => r + o)).slice(0, MAX_READINGS);
+  }
+  return [soundOf(word), ...readings];
+}
+
+/** Damerau–Levenshtein (optimal string alignment), stopping early once over `limit`. */
+export function editDistance(a: string, b: string, limit: number): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i < rows; i++) {
+    let rowMin = Number.POSITIVE_INFINITY;
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = value;
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return limit + 1;
+  }
+  return d[a.length]![b.length]!;
+}

@@ -1,0 +1,21 @@
+import * as OpenCC from "opencc-js";
+
+/**
+ * Traditional → Simplified Chinese, so a question written in 學習路線/微調 finds passages written
+ * in 学习路线/微调 (and a Traditional corpus is searched with Simplified questions alike).
+ *
+ * OpenCC's character-level Taiwan → Mainland table (`tw` → `cn`), not its phrase table (`twp`):
+ * the phrase table rewrites vocabulary (資料庫 → 数据库, but also 向量 → 矢量, which is wrong in
+ * machine-learning text). Character by character, 向量 stays 向量 and every field term keeps its
+ * form; a Simplified or Latin text comes back unchanged.
+ */
+let converter: ((text: string) => string) | undefined;
+
+export function toSimplified(text: string): string {
+  // Fast path: most text is Simplified or Latin; building the converter costs ~20 ms once.
+  if (!HAN.test(text)) return text;
+  const convert = (converter ??= OpenCC.Converter({ from: "tw", to: "cn" }));
+  return convert(text);
+}
+
+const HAN = /\p{Script=Han}/u;

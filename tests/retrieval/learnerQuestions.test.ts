@@ -1,0 +1,102 @@
+/**
+ * Issue 14's failure classes, on the real bundled corpus, with questions written for this test
+ * (none is taken from a question set). Each asserts what the retriever must find.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
+import type { RetrievalResult } from "../../src/retrieval/types.js";
+import { buildTestIndex, type BuiltTestIndex } from "../support/buildTestIndex.js";
+
+let built: BuiltTestIndex;
+let retriever: HybridRetriever;
+
+beforeAll(async () => {
+  built = await buildTestIndex();
+  retriever = new HybridRetriever({ index: () => built.index, k: 5, maxChunksPerSection: 2, abstainThreshold: 0.3 });
+}, 120_000);
+afterAll(() => built?.cleanup());
+
+const headingsOf = (result: RetrievalResult) => result.passages.map((p) => p.chunk.headingPath.join(" › "));
+const texts = (result: RetrievalResult) => result.passages.map((p) => p.chunk.text).join("\n");
+
+describe("Traditional Chinese", () => {
+  it("reads a Traditional question like its Simplified form", async () => {
+    const result = await retriever.retrieve("學完模型微調以後，下一步該學甚麼？");
+    expect(result.analysis.sequence).toBe("next");
+    const stages = result.roadmap.map((p) => `${p.at.heading} → ${p.next?.heading ?? ""}`);
+    expect(stages).toContain("第六阶段：模型微调与私有化部署 → 第七阶段：前沿技术探索");
+  });
+
+  it("finds passages for a Traditional field term (and 向量 is not turned into 矢量)", async () => {
+    const result = await retriever.retrieve("檢索增強生成和向量檢索要學哪些內容？");
+    expect(texts(result)).toMatch(/检索增强生成|向量检索/u);
+    expect(texts(result)).not.toContain("矢量");
+  });
+});
+
+describe("typos", () => {
+  it("corrects a misspelt latin term to the corpus word", async () => {
+    const result = await retriever.retrieve("where can I learn about the transfomer architecture?");
+    expect(result.analysis.expansions).toContain("transformer");
+    expect(texts(result).toLowerCase()).toContain("transformer");
+  });
+
+  it("corrects a homophone typo in a Chinese term", async () => {
+    const result = await retriever.retrieve("大模型微掉需要什么工具");
+    expect(result.analysis.expansions).toContain("微调");
+    expect(texts(result)).toContain("微调");
+  });
+});
+
+describe("paraphrase in everyday English", () => {
+  it("reaches a Chinese corpus word the glossary does not list, through the dictionary", async () => {
+    const result = await retriever.retrieve("what mistakes do people often make when they start?");
+    expect(result.analysis.expansions).toContain("错误");
+  });
+});
+
+describe("roadmaps named by their shape, ordinals, before-questions", () => {
+  it("recognizes the roadmap with seven stages and answers its ordinal stage", async () => {
+    const result = await retriever.retrieve("In the roadmap that has seven stages, what comes after the fourth stage?");
+    expect(result.namedRoadmap?.title).toBe("学习路径");
+    expect(result.roadmap).toHaveLength(1);
+    expect(result.roadmap[0]!.at.heading).toBe("第四阶段：实战项目与案例分析");
+    expect(result.roadmap[0]!.next?.heading).toBe("第五阶段：高级应用开发");
+  });
+
+  it("recognizes the roadmap that gives months per stage", async () => {
+    const result = await retriever.retrieve("那份每个阶段都写了要几个月的路线，第一阶段学什么？");
+    expect(result.namedRoadmap?.title).toMatch(/3阶段成长方法论/u);
+    expect(headingsOf(result)[0]).toContain("原理学习阶段");
+  });
+
+  it("recognizes the roadmap published on GitHub", async () => {
+    const result = await retriever.retrieve("the reading list that lives on GitHub: what is in its last stage?");
+    expect(result.namedRoadmap?.title).toBe("大语言模型（LLM）学习路径和资料汇总");
+    expect(result.roadmap[0]?.at.heading).toBe("0x30 深入篇");
+  });
+
+  it("answers 第N段 with that stage of each roadmap long enough to have it", async () => {
+    const result = await retriever.retrieve("第二段主要学些啥");
+    expect(result.stageOrdinal).toEqual({ from: "start", position: 2 });
+    const asked = result.roadmap.map((p) => p.at.heading);
+    expect(asked).toEqual(expect.arrayContaining(["第二阶段：核心技术解析", "基础夯实阶段", "0x20 应用篇"]));
+    expect(result.passages.some((p) => p.roleLabel?.includes("第二阶段：核心技术解析"))).toBe(true);
+  });
+
+  it("answers a 'previous stage' question with the stage before, not after", async () => {
+    const result = await retriever.retrieve("私有化部署的前一个阶段是哪个？");
+    expect(result.analysis.sequence).toBe("previous");
+    const position = result.roadmap.find((p) => p.at.heading.startsWith("第六阶段"));
+    expect(position?.previous?.heading).toBe("第五阶段：高级应用开发");
+    expect(result.passages.some((p) => p.role === "previous-section")).toBe(true);
+    expect(result.passages.some((p) => p.role === "next-section")).toBe(false);
+  });
+
+  it("answers 'the stage before the last one' from the end", async () => {
+    const result = await retriever.retrieve("in the 7-stage plan, what should I learn before the last stage?");
+    expect(result.analysis.sequence).toBe("previous");
+    expect(result.roadmap[0]?.at.heading).toBe("第七阶段：前沿技术探索");
+    expect(result.roadmap[0]?.previous?.heading).toBe("第六阶段：模型微调与私有化部署");
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { statedStageCounts } from "../../src/retrieval/roadmapProfile.js";
+import { parseNumber, pick, stageOrdinal } from "../../src/retrieval/stageReference.js";
+
+describe("stageOrdinal", () => {
+  it.each([
+    ["第二段讲什么", { from: "start", position: 2 }],
+    ["第3阶段要多久", { from: "start", position: 3 }],
+    ["第十二步", { from: "start", position: 12 }],
+    ["stage 2 of the plan", { from: "start", position: 2 }],
+    ["what is the second stage about", { from: "start", position: 2 }],
+    ["the last stage", { from: "end", position: 1 }],
+    ["最后一个阶段学什么", { from: "end", position: 1 }],
+    ["倒数第二个阶段", { from: "end", position: 2 }],
+  ])("%s", (question, expected) => {
+    expect(stageOrdinal(question)).toEqual(expected);
+  });
+
+  it("is not fooled by stage counts or plain words", () => {
+    expect(stageOrdinal("有7个阶段的那份路线")).toBeUndefined();
+    expect(stageOrdinal("the one with seven stages")).toBeUndefined();
+    expect(stageOrdinal("what is RAG")).toBeUndefined();
+  });
+});
+
+describe("stage counts and numbers", () => {
+  it("reads counts, not ordinals", () => {
+    expect(statedStageCounts("有七个阶段的那份")).toEqual([7]);
+    expect(statedStageCounts("the 3-stage method")).toEqual([3]);
+    expect(statedStageCounts("第三阶段")).toEqual([]);
+  });
+
+  it("parses Chinese and Arabic numbers", () => {
+    expect(parseNumber("二十一")).toBe(21);
+    expect(parseNumber("十")).toBe(10);
+    expect(parseNumber("7")).toBe(7);
+    expect(pick(["a", "b", "c"], { from: "end", position: 1 })).toBe("c");
+    expect(pick(["a", "b"], { from: "start", position: 3 })).toBeUndefined();
+  });
+});
