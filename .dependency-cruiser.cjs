@@ -32,6 +32,9 @@ const stageRules = STAGES.map(([name, rank]) => ({
   severity: "error",
   from: { path: `^src/${name}/` },
   to: { path: `^src/(${atOrAbove(rank, name)}|widget)/` },
+  // Browser scripts that the roadmap pages serve (src/http/pages/*/client/) share the learner's
+  // progress store with the widget: both are browser code, bundled by esbuild, never server code.
+  ...(name === "http" ? { to: { path: `^src/(${atOrAbove(rank, name)}|widget)/`, pathNot: "^src/widget/roadmapProgress\\.ts$" } } : {}),
 }));
 
 const BELOW_ROOT = `^src/(${STAGES.map(([name]) => name).join("|")})/`;
@@ -64,11 +67,12 @@ module.exports = {
       name: "widget-imports-only-itself-and-the-contract",
       comment:
         "The widget is browser code bundled on its own: it may import its own files and the HTTP " +
-        "contract types, nothing else (no server code, no npm packages). src/answering/types.ts is " +
+        "contract types, nothing else (no server code, no npm packages); src/text/plainPreview.ts is a " +
+        "dependency-free pure function shared with the /v1 Sources labels. src/answering/types.ts is " +
         "allowed only until the widget reads src/http/contract.ts (issue 15 item 2); then drop it.",
       severity: "error",
       from: { path: "^src/widget/" },
-      to: { pathNot: "^src/(widget/|http/contract\\.ts$|answering/types\\.ts$)" },
+      to: { pathNot: "^src/(widget/|http/contract\\.ts$|answering/types\\.ts$|text/plainPreview\\.ts$)" },
     },
     {
       name: "src-does-not-import-tests-or-scripts",

@@ -5,10 +5,12 @@
  */
 import { loadEnvFile } from "../src/config.js";
 import { runEvalCli } from "../src/evaluation/evalCli.js";
+import { openTutor } from "../src/tutor.js";
 
 loadEnvFile(process.env);
 runEvalCli({
   argv: process.argv.slice(2),
+  openProduct: openTutor,
   env: process.env,
   stdout: process.stdout,
   stderr: process.stderr,

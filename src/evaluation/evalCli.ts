@@ -10,7 +10,7 @@ import { finishReport, writeReports } from "./evaluationReport.js";
 import { evaluateGates, loadGatesFile, thresholdsFor } from "./gates.js";
 import { DEFAULT_MAX_JUDGE_ERROR_RATE, judgeHealth } from "./judgeHealth.js";
 import { openHttpPipeline, type BusyWait } from "./httpPipeline.js";
-import { openInProcessPipeline } from "./inProcessPipeline.js";
+import { openInProcessPipeline, type OpenProduct } from "./inProcessPipeline.js";
 import { createJudgeModel, createLlmJudge } from "./llmJudge.js";
 import { runEvaluation, type JudgeSetup } from "./runEvaluation.js";
 import { splitsText, writeSplitsReports, type SplitRun, type SplitsSummary } from "./splitReport.js";
@@ -23,6 +23,8 @@ const DEFAULT_TOLERANCE = 0.02;
 
 export interface EvalCliIo {
   argv: string[];
+  /** The composition root (src/tutor.ts's openTutor) for in-process runs. */
+  openProduct: OpenProduct;
   /** The environment (process.env in the script), parsed by the config schema (JUDGE_MODEL, EVAL_API_KEY, …). */
   env: Record<string, string | undefined>;
   stdout: NodeJS.WritableStream;
@@ -59,7 +61,7 @@ export async function runEvalCli(io: EvalCliIo): Promise<number> {
     const judge = judgeSetup(options.judge, options.judgeModel ?? config.JUDGE_MODEL, config);
     pipeline = options.baseUrl
       ? await openHttpPipeline({ baseUrl: options.baseUrl, apiKey: config.EVAL_API_KEY, onBusy: busyReporter(err, options.concurrency) })
-      : await openInProcessPipeline(config, {
+      : await openInProcessPipeline(io.openProduct, config, {
           buildIfMissing: true,
           onIngestProgress: (p) => {
             if (p.done === p.total) err(`[ingest] ${p.phase} ${p.done}/${p.total}\n`);

@@ -1,10 +1,19 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config.js";
-import type { IngestProgress } from "../index/types.js";
-import { openTutor } from "../tutor.js";
+import type { Answerer } from "../answering/types.js";
+import type { IngestProgress, LoadedIndex } from "../index/types.js";
 import { historyTurns } from "./dataset.js";
 import type { EvalPipeline } from "./types.js";
+
+/**
+ * Opens the product from config: src/tutor.ts's openTutor, handed in by the entry point
+ * (scripts/eval.ts), so evaluation sits below the composition root like every other stage.
+ */
+export type OpenProduct = (
+  config: Config,
+  options: { buildIfMissing?: boolean; onProgress?: (progress: IngestProgress) => void },
+) => Promise<{ answerer: Answerer; index: { current(): LoadedIndex } }>;
 
 export interface InProcessOptions {
   /** Build the index first when none exists (a fresh CI checkout). */
@@ -18,8 +27,8 @@ export interface InProcessOptions {
  * and model concurrency limit), run in this process. Each question is answered once; metrics
  * read the passages from the answer's citations, exactly as over HTTP.
  */
-export async function openInProcessPipeline(config: Config, options: InProcessOptions = {}): Promise<EvalPipeline> {
-  const tutor = await openTutor(config, {
+export async function openInProcessPipeline(openProduct: OpenProduct, config: Config, options: InProcessOptions = {}): Promise<EvalPipeline> {
+  const tutor = await openProduct(config, {
     ...(options.buildIfMissing ? { buildIfMissing: true } : {}),
     ...(options.onIngestProgress ? { onProgress: options.onIngestProgress } : {}),
   });

@@ -117,5 +117,5 @@ export function junitReport(report: EvaluationReport, options: JunitOptions = { 
     "?xml": attrs({ version: "1.0", encoding: "UTF-8" }),
     testsuites: { ...attrs({ name: SUITE, tests: total("tests"), failures: total("failures"), errors: total("errors"), skipped: total("skipped"), time }), testsuite: suites },
   };
-  return builder.build(document) as string;
+  return builder.build(document);
 }

@@ -1,6 +1,6 @@
 import type { AnswerResult, Confidence, Usage } from "../answering/types.js";
 import type { GoldQuote, QuestionClass, QuestionKind, QuestionLang } from "./dataset.js";
-import type { LineRange, PassageRef } from "./goldMatching.js";
+import type { LineRange } from "./goldMatching.js";
 
 /**
  * The pipeline under evaluation, whichever way it is reached (in-process or over HTTP): metrics

@@ -14,7 +14,8 @@ let converter: ((text: string) => string) | undefined;
 export function toSimplified(text: string): string {
   // Fast path: most text is Simplified or Latin; building the converter costs ~20 ms once.
   if (!HAN.test(text)) return text;
-  const convert = (converter ??= OpenCC.Converter({ from: "tw", to: "cn" }));
+  // opencc-js ships no types for Converter's return: it is a string → string function.
+  const convert = (converter ??= OpenCC.Converter({ from: "tw", to: "cn" }) as (text: string) => string);
   return convert(text);
 }
 

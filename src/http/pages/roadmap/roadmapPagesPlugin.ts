@@ -56,7 +56,7 @@ export const roadmapPagesPlugin: FastifyPluginAsync<RoadmapPagesOptions> = async
   const described = new WeakMap<object, Map<string, RoadmapDescription>>();
   const describe = (index: NonNullable<ReturnType<RoadmapPagesOptions["index"]>>, doc: CorpusDocument): RoadmapDescription => {
     let byId = described.get(index.documents);
-    if (!byId) described.set(index.documents, (byId = new Map()));
+    if (!byId) described.set(index.documents, (byId = new Map<string, RoadmapDescription>()));
     let description = byId.get(doc.id);
     if (!description) byId.set(doc.id, (description = describeRoadmap(doc, index.chunks, index.resources)));
     return description;

@@ -150,7 +150,7 @@ function setupProgress(store: Storage): void {
 
   const input = document.getElementById("progress-import") as HTMLInputElement | null;
   document.getElementById("progress-import-button")?.addEventListener("click", () => input?.click());
-  input?.addEventListener("change", async () => {
+  input?.addEventListener("change", () => void (async () => {
     const file = input.files?.[0];
     if (!file) return;
     try {
@@ -161,7 +161,7 @@ function setupProgress(store: Storage): void {
     }
     input.value = "";
     refresh();
-  });
+  })());
 
   document.getElementById("progress-reset")?.addEventListener("click", () => {
     if (main) clearProgress(store, main.dataset.roadmapId ?? "");
