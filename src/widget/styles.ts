@@ -75,7 +75,7 @@ button,textarea{font:inherit;color:inherit}
 .rt-dot.rt-done{fill:#16a34a;stroke:#16a34a}
 .rt-strip-caption{margin:0}
 .rt-strip-now{font-weight:600}
-.rt-strip-link{color:var(--rt-accent);font-weight:600}
+.rt-strip-link{color:var(--rt-link);font-weight:600}
 .rt-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (max-width:480px){.rt-panel{inset:0!important;width:100%;max-width:none;height:100%;max-height:none;border-radius:0;border:0}.rt-open .rt-launcher{display:none}}
 @media (prefers-reduced-motion:no-preference){.rt-panel{animation:rt-in .16s ease-out}@keyframes rt-in{from{opacity:0;transform:translateY(8px)}to{opacity:1;transform:none}}}
