@@ -9,9 +9,12 @@ export interface EmbedderIdentity {
   dimensions: number;
 }
 
+/** 2: lexical.bin postings, label-only docstore, embedding cache read from hnswlib.index. */
+export const INDEX_FORMAT_VERSION = 2;
+
 /** manifest.json of one index version. */
 export interface IndexManifest {
-  formatVersion: 1;
+  formatVersion: typeof INDEX_FORMAT_VERSION;
   createdAt: string;
   embedder: EmbedderIdentity;
   chunkerVersion: string;
