@@ -22,7 +22,7 @@ const SETTINGS: { dimensions: number; m: number; efConstruction: number }[] = [
   { dimensions: 256, m: 16, efConstruction: 64 },
   { dimensions: 256, m: 12, efConstruction: 40 },
 ];
-const EF_SEARCH = [32, 64, 128];
+const EF_SEARCH = [32, 64, 128, 256, 512];
 
 async function main(): Promise<void> {
   const sections = Number(process.argv[2] ?? 10_000);
