@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/bench/scaleHnswSweep.ts [sections=10000]`: build cost and recall@10 of the
+ * `npx tsx scripts/bench/scaleHnswSweep.ts [sections=10000] [dims,...] [efSearch,...]`: build cost and recall@10 of the
  * HNSW index for several (dimensions, M, efConstruction, efSearch), on the synthetic scale corpus
  * embedded by the local embedder. Recall is against exact (brute-force cosine) search for
  * synthetic keyword queries. Used to choose src/index/hnswParameters.ts and
@@ -26,6 +26,8 @@ const EF_SEARCH = [32, 64, 128, 256, 512];
 
 async function main(): Promise<void> {
   const sections = Number(process.argv[2] ?? 10_000);
+  const onlyDims = process.argv[3] ? process.argv[3].split(",").map(Number) : undefined;
+  const efSearch = process.argv[4] ? process.argv[4].split(",").map(Number) : EF_SEARCH;
   const dir = await mkdtemp(path.join(os.tmpdir(), "hnsw-sweep-"));
   try {
     const vocabulary = await buildVocabulary(BUNDLED_CORPUS_DIR);
@@ -35,7 +37,7 @@ async function main(): Promise<void> {
       texts.push(...(await readFile(path.join(dir, "synthetic", file), "utf8")).split(/\n## /).slice(1));
     }
     const queries = syntheticQueries(vocabulary, 200, 11);
-    for (const dimensions of [...new Set(SETTINGS.map((s) => s.dimensions))]) {
+    for (const dimensions of [...new Set(SETTINGS.map((s) => s.dimensions))].filter((d) => !onlyDims || onlyDims.includes(d))) {
       const embedder = new LocalHashedEmbeddings({ dimensions });
       let t0 = performance.now();
       const vectors = (await embedder.embedDocuments(texts)).map((v) => Float32Array.from(v));
@@ -48,7 +50,7 @@ async function main(): Promise<void> {
         t0 = performance.now();
         for (const [label, vector] of vectors.entries()) hnsw.addPoint(Array.from(vector), label);
         const buildSeconds = (performance.now() - t0) / 1000;
-        for (const ef of EF_SEARCH) {
+        for (const ef of efSearch) {
           hnsw.setEf(ef);
           t0 = performance.now();
           const found = queryVectors.map((q) => hnsw.searchKnn(q, 10).neighbors);
