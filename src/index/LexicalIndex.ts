@@ -54,14 +54,12 @@ export class LexicalIndex implements LexicalSearch {
     this.lastTerm = new Int32Array(n).fill(-1);
     const termCount = postings.terms.length;
     this.idf = new Float64Array(termCount);
-    this.maxImpact = new Float64Array(termCount);
     for (let t = 0; t < termCount; t++) {
       const df = postings.offsets[t + 1]! - postings.offsets[t]!;
       this.idf[t] = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      let max = 0;
-      for (let p = postings.offsets[t]!; p < postings.offsets[t + 1]!; p++) max = Math.max(max, this.impact(t, p));
-      this.maxImpact[t] = max;
     }
+    // Filled on a term's first query, not at load: most of the vocabulary is never asked for.
+    this.maxImpact = new Float64Array(termCount).fill(-1);
   }
 
   static fromChunks(chunks: readonly Chunk[]): LexicalIndex {
@@ -146,6 +144,15 @@ export class LexicalIndex implements LexicalSearch {
     return this.idf[termId]! * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * norm));
   }
 
+  private maxImpactOf(termId: number): number {
+    if (this.maxImpact[termId]! < 0) {
+      let max = 0;
+      for (let p = this.postings.offsets[termId]!; p < this.postings.offsets[termId + 1]!; p++) max = Math.max(max, this.impact(termId, p));
+      this.maxImpact[termId] = max;
+    }
+    return this.maxImpact[termId]!;
+  }
+
   private analyse(query: string): QueryTerm[] {
     const result: QueryTerm[] = [];
     for (const term of new Set(tokenizeForSearch(query))) {
@@ -159,7 +166,7 @@ export class LexicalIndex implements LexicalSearch {
         }
       }
       if (parts.length === 0) continue;
-      result.push({ term, parts, bound: parts.reduce((sum, part) => sum + part.weight * this.maxImpact[part.termId]!, 0) });
+      result.push({ term, parts, bound: parts.reduce((sum, part) => sum + part.weight * this.maxImpactOf(part.termId), 0) });
     }
     return result;
   }
