@@ -30,6 +30,8 @@ interface ServeResult {
   loadSeconds: number;
   rssAfterLoadMB: number;
   stages: Record<RetrievalStage, LatencySummary>;
+  /** HNSW recall@10 against exact search, for the synthetic queries. */
+  recallAt10: number;
   maxRssMB: number;
 }
 
@@ -46,6 +48,7 @@ interface ScaleRow {
   loadSeconds: number;
   peakRssServeMB: number;
   stages: Record<RetrievalStage, LatencySummary>;
+  recallAt10: number;
 }
 
 /**
@@ -85,9 +88,10 @@ export async function runScaleBench({ quick, sizes }: { quick: boolean; sizes?: 
         loadSeconds: serve.loadSeconds,
         peakRssServeMB: serve.maxRssMB,
         stages: serve.stages,
+        recallAt10: serve.recallAt10,
       };
       rows.push(row);
-      console.log(`  scale ${sections}: ${row.chunks} chunks, ingest ${row.ingestSeconds} s, search p50 ${row.stages.search.p50Ms} ms`);
+      console.log(`  scale ${sections}: ${row.chunks} chunks, ingest ${row.ingestSeconds} s, search p50 ${row.stages.search.p50Ms} ms, HNSW recall@10 ${row.recallAt10}`);
     } finally {
       await workspace.cleanup();
     }
@@ -128,7 +132,7 @@ export async function runScaleBench({ quick, sizes }: { quick: boolean; sizes?: 
     tables: [
       {
         title: "Synthetic corpus scale (local embedder; query latency in-process, sequential)",
-        header: ["chunks", "ingest s", "chunks/s", "index MB", "RSS ingest MB", "load s", "RSS serve MB", "search p50", "search p99", "dense p50", "lexical p50"],
+        header: ["chunks", "ingest s", "chunks/s", "index MB", "RSS ingest MB", "load s", "RSS serve MB", "search p50", "search p99", "dense p50", "lexical p50", "recall@10"],
         rows: rows.map((r) => [
           r.chunks,
           r.ingestSeconds,
@@ -141,6 +145,7 @@ export async function runScaleBench({ quick, sizes }: { quick: boolean; sizes?: 
           r.stages.search.p99Ms,
           r.stages.dense.p50Ms,
           r.stages.lexical.p50Ms,
+          r.recallAt10,
         ]),
       },
     ],

@@ -12,6 +12,7 @@ import { sendToParent } from "./childProcess.js";
 import { createPhaseClock } from "./phaseClock.js";
 import { processStats } from "./processStats.js";
 import { measureRetrievalStages } from "./retrievalStages.js";
+import { indexRecallAtK } from "./scaleRecall.js";
 import { round } from "./stats.js";
 
 export interface ScaleJob {
@@ -21,6 +22,9 @@ export interface ScaleJob {
   iterations?: number;
   warmup?: number;
 }
+
+/** Queries for recall@10: exact search reads every vector per query batch, so keep it small. */
+const RECALL_QUERIES = 24;
 
 async function main(): Promise<void> {
   const job = JSON.parse(process.argv[2] ?? "{}") as ScaleJob;
@@ -65,7 +69,11 @@ async function main(): Promise<void> {
     k: config.RETRIEVAL_K,
     maxChunksPerSection: config.MAX_CHUNKS_PER_SECTION,
   });
-  await sendToParent({ type: "result", loadSeconds: round(loadSeconds), rssAfterLoadMB: afterLoad.rssMB, stages, ...processStats() });
+  // After the timings, so it cannot disturb them; the synthetic keyword queries are the last ones.
+  const recallQueries = (job.queries ?? []).slice(-RECALL_QUERIES);
+  const recallVectors = await Promise.all(recallQueries.map((query) => index.embeddings.embedQuery(query)));
+  const recallAt10 = round(indexRecallAtK(index.vectorStore.index, recallVectors, 10), 3);
+  await sendToParent({ type: "result", loadSeconds: round(loadSeconds), rssAfterLoadMB: afterLoad.rssMB, stages, recallAt10, ...processStats() });
 }
 
 main().then(

@@ -42,14 +42,14 @@ export async function freeBytes(folder: string): Promise<number | undefined> {
 }
 
 /**
- * What a version with these contents takes on disk, roughly (rounded up): every vector twice
- * (HNSW graph and embedding cache) plus the graph's links, and the chunk text three times
- * (chunks, docstore, lexical index) plus the documents.
+ * What a version with these contents takes on disk, roughly (rounded up): every vector once (the
+ * HNSW index; the embedding cache only names labels in it) plus the graph's links, the chunk text
+ * in chunks.json and about as much again for the BM25 postings, plus the documents.
  */
 export function estimateVersionBytes(counts: { chunks: number; dimensions: number; chunkTextBytes: number; documentBytes: number }): number {
-  const vectors = counts.chunks * counts.dimensions * 4 * 2;
+  const vectors = counts.chunks * counts.dimensions * 4;
   const graphLinks = counts.chunks * 16 * 2 * 4 * 2;
-  const text = counts.chunkTextBytes * 3 + counts.documentBytes;
+  const text = counts.chunkTextBytes * 2 + counts.documentBytes;
   const perChunkOverhead = counts.chunks * 600;
   return Math.ceil((vectors + graphLinks + text + perChunkOverhead) * 1.1);
 }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { endianness } from "node:os";
-import { open, readFile } from "node:fs/promises";
+import hnswlibNode from "hnswlib-node";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { writeFileDurably } from "./durableFiles.js";
 import { VERSION_FILES } from "./indexLayout.js";
@@ -8,17 +8,20 @@ import type { EmbedderIdentity } from "./types.js";
 
 /**
  * Vectors already computed, keyed by what was embedded, so a re-ingest only embeds new or changed
- * chunks. Stored in each index version as embeddings.json (namespace, size, keys in order) plus
- * embeddings.f32 (the vectors back to back as float32): 100k chunks × 1024 dims is 400 MB of
- * floats and 3.3 MB of keys, read with one call and never parsed as JSON numbers.
+ * chunks. The vectors themselves are not stored twice: embeddings.json holds the namespace and,
+ * per key, the label of a chunk with that text in hnswlib/hnswlib.index, and the cache reads the
+ * vectors back from that index (one binary read, no JSON numbers). hnswlib stores cosine-space
+ * vectors L2-normalised; every embedder here returns unit vectors already (and cosine ignores
+ * length), so a cached vector ranks exactly as a fresh one.
  */
 
 interface CacheKeysFile {
-  formatVersion: 1;
+  formatVersion: 2;
   namespace: string;
   dimensions: number;
-  littleEndian: boolean;
+  /** keys[i] is stored at labels[i] of hnswlib.index. */
   keys: string[];
+  labels: number[];
 }
 
 /**
@@ -33,8 +36,6 @@ export function cacheNamespace(identity: EmbedderIdentity): string {
 export function cacheKey(namespace: string, text: string): string {
   return createHash("sha256").update(namespace).update("\0").update(text).digest("hex").slice(0, 32);
 }
-
-const WRITE_BLOCK_VECTORS = 1024;
 
 export class EmbeddingCache {
   private constructor(
@@ -51,14 +52,13 @@ export class EmbeddingCache {
   static async read(versionDir: string, namespace: string): Promise<EmbeddingCache> {
     try {
       const keysFile = JSON.parse(await readFile(path.join(versionDir, VERSION_FILES.cacheKeys), "utf8")) as CacheKeysFile;
-      if (keysFile.formatVersion !== 1 || keysFile.namespace !== namespace || !Array.isArray(keysFile.keys)) return EmbeddingCache.empty();
-      if (keysFile.littleEndian !== (endianness() === "LE")) return EmbeddingCache.empty();
-      const bytes = await readFile(path.join(versionDir, VERSION_FILES.cacheVectors));
+      if (keysFile.formatVersion !== 2 || keysFile.namespace !== namespace || !Array.isArray(keysFile.keys)) return EmbeddingCache.empty();
       const dims = keysFile.dimensions;
-      if (!Number.isInteger(dims) || dims <= 0 || bytes.byteLength !== keysFile.keys.length * dims * 4) return EmbeddingCache.empty();
-      // Float32Array needs 4-byte alignment; a pooled Buffer may not have it.
-      const aligned = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes);
-      const vectors = new Float32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
+      if (!Number.isInteger(dims) || dims <= 0 || keysFile.labels.length !== keysFile.keys.length) return EmbeddingCache.empty();
+      const hnsw = new hnswlibNode.HierarchicalNSW("cosine", dims);
+      await hnsw.readIndex(path.join(versionDir, VERSION_FILES.hnswlib, "hnswlib.index"));
+      const vectors = new Float32Array(keysFile.keys.length * dims);
+      for (const [slot, label] of keysFile.labels.entries()) vectors.set(hnsw.getPoint(label), slot * dims);
       return new EmbeddingCache(dims, new Map(keysFile.keys.map((key, i) => [key, i])), vectors);
     } catch {
       return EmbeddingCache.empty();
@@ -77,33 +77,29 @@ export class EmbeddingCache {
   }
 }
 
-/** Write the cache of a new version: exactly the vectors it indexes, in key order. */
+/**
+ * Write the cache of a new version: for every key, the label of a chunk whose vector it is
+ * (`chunkVectors` in label order holds the same Float32Array objects as `entries`).
+ */
 export async function writeEmbeddingCache(
   versionDir: string,
   namespace: string,
   dimensions: number,
   entries: ReadonlyMap<string, Float32Array>,
+  chunkVectors: readonly Float32Array[],
 ): Promise<void> {
-  const keys = [...entries.keys()];
-  // Written in blocks so a large cache is never held twice in memory.
-  const handle = await open(path.join(versionDir, VERSION_FILES.cacheVectors), "w");
-  try {
-    const block = new Float32Array(WRITE_BLOCK_VECTORS * dimensions);
-    let filled = 0;
-    const flush = async () => {
-      if (filled > 0) await handle.write(new Uint8Array(block.buffer, 0, filled * dimensions * 4));
-      filled = 0;
-    };
-    for (const vector of entries.values()) {
-      if (vector.length !== dimensions) throw new Error(`embedding cache: a vector has ${vector.length} dimensions, expected ${dimensions}`);
-      block.set(vector, filled * dimensions);
-      if (++filled === WRITE_BLOCK_VECTORS) await flush();
-    }
-    await flush();
-    await handle.sync();
-  } finally {
-    await handle.close();
+  const labelOf = new Map<Float32Array, number>();
+  for (const [label, vector] of chunkVectors.entries()) if (!labelOf.has(vector)) labelOf.set(vector, label);
+  const keys: string[] = [];
+  const labels: number[] = [];
+  for (const [key, vector] of entries) {
+    if (vector.length !== dimensions) throw new Error(`embedding cache: a vector has ${vector.length} dimensions, expected ${dimensions}`);
+    const label = labelOf.get(vector);
+    // A vector no chunk of this version uses is not worth keeping.
+    if (label === undefined) continue;
+    keys.push(key);
+    labels.push(label);
   }
-  const keysFile: CacheKeysFile = { formatVersion: 1, namespace, dimensions, littleEndian: endianness() === "LE", keys };
+  const keysFile: CacheKeysFile = { formatVersion: 2, namespace, dimensions, keys, labels };
   await writeFileDurably(path.join(versionDir, VERSION_FILES.cacheKeys), JSON.stringify(keysFile));
 }

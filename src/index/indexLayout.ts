@@ -11,9 +11,12 @@ import { replaceFileAtomically } from "./durableFiles.js";
  *   ingest.lock                  held while an ingest writes (pid, boot id and start time inside)
  *   v-<timestamp>-<random>/      one complete, immutable index version:
  *     manifest.json              written last: a version without it is unfinished
- *     hnswlib/                   args.json, docstore.json, hnswlib.index (LangChain HNSWLib)
- *     chunks.json documents.json resources.json lexical.json
- *     embeddings.json embeddings.f32   the embedding cache (keys + float32 vectors)
+ *     hnswlib/                   args.json, docstore.json (label → chunk id only), hnswlib.index
+ *                                (LangChain HNSWLib; the only copy of the vectors)
+ *     chunks.json                the only copy of the chunk text
+ *     documents.json resources.json
+ *     lexical.json lexical.bin   BM25 vocabulary + postings (uint32 arrays)
+ *     embeddings.json            the embedding cache: text key → label in hnswlib.index
  *
  * A version is never modified after CURRENT points at it, so a server can keep reading the old
  * one while an ingest writes the next.
@@ -28,8 +31,8 @@ export const VERSION_FILES = {
   documents: "documents.json",
   resources: "resources.json",
   lexical: "lexical.json",
+  lexicalPostings: "lexical.bin",
   cacheKeys: "embeddings.json",
-  cacheVectors: "embeddings.f32",
 } as const;
 
 /** Files inside hnswlib/ (what HNSWLib.save writes). */

@@ -11,7 +11,7 @@ import { cacheKey, cacheNamespace, EmbeddingCache } from "./embeddingCache.js";
 import { embedMissing } from "./embedMissing.js";
 import { newVersionName, readPointer, removeOtherVersions, writePointer } from "./indexLayout.js";
 import { acquireIngestLock } from "./ingestLock.js";
-import type { EmbedderIdentity, IndexManifest, IngestProgress, IngestSummary } from "./types.js";
+import { INDEX_FORMAT_VERSION, type EmbedderIdentity, type IndexManifest, type IngestProgress, type IngestSummary } from "./types.js";
 import { estimateVersionBytes, freeBytes, IndexDiskFull, isDiskFullError } from "./diskSpace.js";
 import { writeIndexVersion, type WriteVersionFile } from "./writeIndexVersion.js";
 
@@ -121,7 +121,7 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
     const name = newVersionName(now());
     versionDir = path.join(options.indexDir, name);
     const manifest: Omit<IndexManifest, "artifacts"> = {
-      formatVersion: 1,
+      formatVersion: INDEX_FORMAT_VERSION,
       createdAt: now().toISOString(),
       embedder: identity,
       chunkerVersion: CHUNKER_VERSION,

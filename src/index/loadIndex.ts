@@ -6,17 +6,16 @@ import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument, Resource } from "../corpus/types.js";
 import { IndexMismatch, IndexNotReady } from "../errors.js";
 import { describeEmbedder, sameEmbedder } from "./describeEmbedder.js";
+import { HNSW_PARAMETERS } from "./hnswParameters.js";
 import { IndexEmbeddings } from "./IndexEmbeddings.js";
 import { currentVersionDir, isVersionName, VERSION_FILES } from "./indexLayout.js";
 import { chunkSchema, describeShapeError, documentSchema, manifestSchema, resourceSchema } from "./indexSchemas.js";
 import { LexicalIndex } from "./LexicalIndex.js";
-import type { EmbedderIdentity, IndexManifest, LoadedIndex } from "./types.js";
+import { INDEX_FORMAT_VERSION, type EmbedderIdentity, type IndexManifest, type LoadedIndex } from "./types.js";
 import type { z } from "zod";
 
 const REBUILD = "rebuild it with `npm run ingest`";
 
-/** How many graph candidates a query explores; above k so recall stays high on larger corpora. */
-const SEARCH_EF = 128;
 
 /**
  * Load and validate the live index version of `indexDir` for the configured embedder.
@@ -63,17 +62,18 @@ async function loadVersion(indexDir: string, dir: string, embeddings: Embeddings
   }
   await checkSizes(dir, manifest);
 
-  const [chunks, documents, resources, lexicalJson] = await Promise.all([
+  const [chunks, documents, resources, lexicalJson, lexicalBin] = await Promise.all([
     readText(dir, VERSION_FILES.chunks).then((t) => parseArray<Chunk>(t, dir, VERSION_FILES.chunks, chunkSchema)),
     readText(dir, VERSION_FILES.documents).then((t) => parseArray<CorpusDocument>(t, dir, VERSION_FILES.documents, documentSchema)),
     readText(dir, VERSION_FILES.resources).then((t) => parseArray<Resource>(t, dir, VERSION_FILES.resources, resourceSchema)),
     readText(dir, VERSION_FILES.lexical),
+    readBytes(dir, VERSION_FILES.lexicalPostings),
   ]);
   let lexical: LexicalIndex;
   try {
-    lexical = LexicalIndex.fromJSON(lexicalJson);
-  } catch {
-    throw corrupt(dir, VERSION_FILES.lexical, "not a saved lexical index");
+    lexical = LexicalIndex.fromFiles(lexicalJson, lexicalBin, chunks.map((chunk) => chunk.id));
+  } catch (error) {
+    throw corrupt(dir, VERSION_FILES.lexical, `not a saved lexical index: ${(error as Error).message}`);
   }
 
   const indexEmbeddings = new IndexEmbeddings(embeddings, manifest.embedder);
@@ -91,10 +91,7 @@ async function loadVersion(indexDir: string, dir: string, embeddings: Embeddings
     throw corrupt(dir, `${VERSION_FILES.hnswlib}/hnswlib.index`, `${count} vectors for ${chunks.length} chunks`);
   }
   checkConsistency(dir, manifest, chunks, documents, vectorStore);
-  if (lexical.documentCount !== chunks.length) {
-    throw corrupt(dir, VERSION_FILES.lexical, `${lexical.documentCount} entries for ${chunks.length} chunks`);
-  }
-  vectorStore.index.setEf(SEARCH_EF);
+  vectorStore.index.setEf(HNSW_PARAMETERS.efSearch);
 
   return {
     dir,
@@ -112,6 +109,14 @@ async function loadVersion(indexDir: string, dir: string, embeddings: Embeddings
 async function readText(dir: string, file: string): Promise<string> {
   try {
     return await readFile(path.join(dir, file), "utf8");
+  } catch {
+    throw new IndexNotReady(`The index file ${path.join(dir, file)} is missing or unreadable; ${REBUILD}.`);
+  }
+}
+
+async function readBytes(dir: string, file: string): Promise<Buffer> {
+  try {
+    return await readFile(path.join(dir, file));
   } catch {
     throw new IndexNotReady(`The index file ${path.join(dir, file)} is missing or unreadable; ${REBUILD}.`);
   }
@@ -141,8 +146,13 @@ function parseArray<T>(text: string, dir: string, file: string, item: z.ZodType)
 function parseManifest(text: string, file: string): IndexManifest {
   const dir = path.dirname(file);
   const name = path.basename(file);
-  const parsed = manifestSchema.safeParse(parseJson(text, dir, name));
-  if (!parsed.success) throw corrupt(dir, name, `not an index manifest of format 1: ${describeShapeError(parsed.error)}`);
+  const json = parseJson(text, dir, name);
+  const version = (json as { formatVersion?: unknown } | null)?.formatVersion;
+  if (typeof version === "number" && version < INDEX_FORMAT_VERSION) {
+    throw new IndexNotReady(`The index at ${dir} is of format ${version}, older than this version's ${INDEX_FORMAT_VERSION} (binary vectors and postings); ${REBUILD}.`);
+  }
+  const parsed = manifestSchema.safeParse(json);
+  if (!parsed.success) throw corrupt(dir, name, `not an index manifest of format ${INDEX_FORMAT_VERSION}: ${describeShapeError(parsed.error)}`);
   return parsed.data as IndexManifest;
 }
 

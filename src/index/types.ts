@@ -7,9 +7,12 @@ import type { EmbedderIdentity } from "../embeddings/types.js";
 // Defined by the embeddings stage (the lower one); re-exported for the index's own readers.
 export type { EmbedderIdentity } from "../embeddings/types.js";
 
+/** 2: lexical.bin postings, label-only docstore, embedding cache read from hnswlib.index. */
+export const INDEX_FORMAT_VERSION = 2;
+
 /** manifest.json of one index version. */
 export interface IndexManifest {
-  formatVersion: 1;
+  formatVersion: typeof INDEX_FORMAT_VERSION;
   createdAt: string;
   embedder: EmbedderIdentity;
   chunkerVersion: string;

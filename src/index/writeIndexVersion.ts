@@ -8,6 +8,7 @@ import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument, Resource } from "../corpus/types.js";
 import { syncDirectory, syncFile, writeFileDurably } from "./durableFiles.js";
 import { writeEmbeddingCache } from "./embeddingCache.js";
+import { HNSW_PARAMETERS } from "./hnswParameters.js";
 import { HNSWLIB_FILES, VERSION_FILES } from "./indexLayout.js";
 import { LexicalIndex } from "./LexicalIndex.js";
 import type { IndexManifest } from "./types.js";
@@ -27,10 +28,6 @@ export interface VersionContents {
 /** Writes one file of the version durably; a parameter so tests can make the disk "full". */
 export type WriteVersionFile = (file: string, data: string | Uint8Array) => Promise<void>;
 
-/** HNSW build parameters: hnswlib's defaults, which give >0.95 recall at these sizes. */
-const HNSW_M = 16;
-const HNSW_EF_CONSTRUCTION = 200;
-const HNSW_SEED = 100;
 const YIELD_EVERY = 256;
 
 /**
@@ -50,12 +47,13 @@ export async function writeIndexVersion(
 
   step("vector index");
   const hnsw = new hnswlibNode.HierarchicalNSW("cosine", dimensions);
-  hnsw.initIndex(Math.max(1, chunks.length), HNSW_M, HNSW_EF_CONSTRUCTION, HNSW_SEED);
+  hnsw.initIndex(Math.max(1, chunks.length), HNSW_PARAMETERS.m, HNSW_PARAMETERS.efConstruction, HNSW_PARAMETERS.seed);
   const documents: Record<number, Document> = {};
   for (const [label, chunk] of chunks.entries()) {
     // hnswlib-node takes plain arrays only.
     hnsw.addPoint(Array.from(chunkVectors[label] as Float32Array), label);
-    documents[label] = new Document({ pageContent: chunk.text, metadata: { chunkId: chunk.id } });
+    // The docstore only maps a label to its chunk id: the text lives once, in chunks.json.
+    documents[label] = new Document({ pageContent: "", metadata: { chunkId: chunk.id } });
     // Building is synchronous native work: let a server that rebuilds in-process keep answering.
     if (label % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
   }
@@ -73,10 +71,12 @@ export async function writeIndexVersion(
   await writeFile(path.join(versionDir, VERSION_FILES.resources), JSON.stringify(contents.resources));
 
   step("lexical index");
-  await writeFile(path.join(versionDir, VERSION_FILES.lexical), LexicalIndex.fromChunks(chunks).toJSON());
+  const lexical = LexicalIndex.fromChunks(chunks).toFiles();
+  await writeFile(path.join(versionDir, VERSION_FILES.lexical), lexical.json);
+  await writeFile(path.join(versionDir, VERSION_FILES.lexicalPostings), lexical.bin);
 
   step("embedding cache");
-  await writeEmbeddingCache(versionDir, contents.cache.namespace, dimensions, contents.cache.entries);
+  await writeEmbeddingCache(versionDir, contents.cache.namespace, dimensions, contents.cache.entries, chunkVectors);
 
   step("manifest");
   const artifacts: Record<string, number> = {};
@@ -86,8 +86,8 @@ export async function writeIndexVersion(
     VERSION_FILES.documents,
     VERSION_FILES.resources,
     VERSION_FILES.lexical,
+    VERSION_FILES.lexicalPostings,
     VERSION_FILES.cacheKeys,
-    VERSION_FILES.cacheVectors,
   ];
   for (const file of files) artifacts[file] = (await stat(path.join(versionDir, file))).size;
   const complete: IndexManifest = { ...manifest, artifacts };

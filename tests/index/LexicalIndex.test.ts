@@ -61,13 +61,17 @@ describe("LexicalIndex", () => {
     expect(hits[0]?.chunkId).toBe("python");
   });
 
-  it("survives a JSON round trip with the same results", () => {
-    const reloaded = LexicalIndex.fromJSON(index.toJSON());
+  it("survives a round trip through its files with the same results", () => {
+    const { json, bin } = index.toFiles();
+    const reloaded = LexicalIndex.fromFiles(json, bin, chunks.map((c) => c.id));
     expect(reloaded.documentCount).toBe(4);
     expect(reloaded.search("LoRA 微调", 4)).toEqual(index.search("LoRA 微调", 4));
   });
 
-  it("rejects something that is not a saved index", () => {
-    expect(() => LexicalIndex.fromJSON("{\"not\":\"an index\"}")).toThrow();
+  it("rejects something that is not a saved index, or postings of another length", () => {
+    const { json, bin } = index.toFiles();
+    expect(() => LexicalIndex.fromFiles("{\"not\":\"an index\"}", bin, chunks.map((c) => c.id))).toThrow();
+    expect(() => LexicalIndex.fromFiles(json, bin.subarray(0, bin.length - 4), chunks.map((c) => c.id))).toThrow(/bytes/);
+    expect(() => LexicalIndex.fromFiles(json, bin, ["one"])).toThrow(/entries/);
   });
 });

@@ -38,11 +38,33 @@ async function loadError(indexDir: string, identity = embeddings.identity()): Pr
 }
 
 describe("loadIndex round trip", () => {
+  it("keeps one copy of each thing: no chunk text in the docstore, no second vector file", async () => {
+    const version = (await readFile(path.join(builtDir, "CURRENT"), "utf8")).trim();
+    const docstore = JSON.parse(await readFile(path.join(builtDir, version, "hnswlib", "docstore.json"), "utf8")) as [string, { pageContent: string; metadata: { chunkId: string } }][];
+    expect(docstore.length).toBeGreaterThan(0);
+    for (const [, doc] of docstore) {
+      expect(doc.pageContent).toBe("");
+      expect(doc.metadata.chunkId).toMatch(/.+/);
+    }
+    const cacheFile = JSON.parse(await readFile(path.join(builtDir, version, "embeddings.json"), "utf8")) as { labels: number[]; keys: string[] };
+    expect(cacheFile.labels.length).toBe(cacheFile.keys.length);
+  });
+
+  it("refuses an index of the previous format with a message that says to rebuild", async () => {
+    const { indexDir, versionDir } = await copyOfIndex();
+    const manifestFile = path.join(versionDir, "manifest.json");
+    const manifest = JSON.parse(await readFile(manifestFile, "utf8")) as { formatVersion: number };
+    await writeFile(manifestFile, JSON.stringify({ ...manifest, formatVersion: 1 }));
+    const error = await loadError(indexDir);
+    expect(error).toBeInstanceOf(IndexNotReady);
+    expect(error.message).toMatch(/format 1, older than .* 2 .*npm run ingest/);
+  });
+
   it("writes the documented layout with real HNSW files", async () => {
     const version = (await readFile(path.join(builtDir, "CURRENT"), "utf8")).trim();
     expect(version).toMatch(/^v-\d{8}T\d{9}Z-[0-9a-f]{8}$/);
     const files = await readdir(path.join(builtDir, version));
-    expect(files.sort()).toEqual(["chunks.json", "documents.json", "embeddings.f32", "embeddings.json", "hnswlib", "lexical.json", "manifest.json", "resources.json"]);
+    expect(files.sort()).toEqual(["chunks.json", "documents.json", "embeddings.json", "hnswlib", "lexical.bin", "lexical.json", "manifest.json", "resources.json"]);
     expect((await readdir(path.join(builtDir, version, "hnswlib"))).sort()).toEqual(["args.json", "docstore.json", "hnswlib.index"]);
     expect((await stat(path.join(builtDir, version, "hnswlib", "hnswlib.index"))).size).toBeGreaterThan(1000);
   });

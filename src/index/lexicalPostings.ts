@@ -1,0 +1,137 @@
+import { endianness } from "node:os";
+
+/**
+ * The inverted index behind LexicalIndex, in flat typed arrays: terms sorted (so a prefix is a
+ * range), each term's postings a slice [offsets[t], offsets[t+1]) of docs (chunk positions,
+ * ascending) and tfs. Stored as lexical.json (the term list and counts) and lexical.bin (the
+ * arrays back to back as uint32): loading is one JSON parse of the vocabulary and views over one
+ * buffer, no per-posting parsing.
+ */
+export interface Postings {
+  terms: readonly string[];
+  offsets: Uint32Array;
+  docs: Uint32Array;
+  tfs: Uint32Array;
+  /** Distinct terms per chunk (MiniSearch's field length). */
+  docLengths: Uint32Array;
+  averageLength: number;
+  termIndex(term: string): number | undefined;
+  /** Term ids of every term starting with `prefix` (including itself). */
+  withPrefix(prefix: string): number[];
+}
+
+interface LexicalHeader {
+  formatVersion: 1;
+  littleEndian: boolean;
+  documentCount: number;
+  postingCount: number;
+  averageLength: number;
+  terms: string[];
+}
+
+export function buildPostings(tokenLists: readonly (readonly string[])[]): Postings {
+  const byTerm = new Map<string, number[]>();
+  const docLengths = new Uint32Array(tokenLists.length);
+  for (const [doc, tokens] of tokenLists.entries()) {
+    const counts = new Map<string, number>();
+    for (const token of tokens) if (token !== "") counts.set(token, (counts.get(token) ?? 0) + 1);
+    docLengths[doc] = new Set(tokens).size;
+    for (const [term, tf] of counts) {
+      let list = byTerm.get(term);
+      if (list === undefined) byTerm.set(term, (list = []));
+      list.push(doc, tf);
+    }
+  }
+  const terms = [...byTerm.keys()].sort(compareTerms);
+  const offsets = new Uint32Array(terms.length + 1);
+  let total = 0;
+  for (const [t, term] of terms.entries()) {
+    total += byTerm.get(term)!.length / 2;
+    offsets[t + 1] = total;
+  }
+  const docs = new Uint32Array(total);
+  const tfs = new Uint32Array(total);
+  for (const [t, term] of terms.entries()) {
+    const list = byTerm.get(term)!;
+    for (let i = 0, p = offsets[t]!; i < list.length; i += 2, p++) {
+      docs[p] = list[i]!;
+      tfs[p] = list[i + 1]!;
+    }
+  }
+  let sum = 0;
+  for (const length of docLengths) sum += length;
+  return postings(terms, offsets, docs, tfs, docLengths, tokenLists.length > 0 ? sum / tokenLists.length : 0);
+}
+
+export function writePostings(p: Postings): { json: string; bin: Uint8Array } {
+  const header: LexicalHeader = {
+    formatVersion: 1,
+    littleEndian: endianness() === "LE",
+    documentCount: p.docLengths.length,
+    postingCount: p.docs.length,
+    averageLength: p.averageLength,
+    terms: [...p.terms],
+  };
+  const words = new Uint32Array(p.docLengths.length + p.offsets.length + 2 * p.docs.length);
+  let at = 0;
+  for (const part of [p.docLengths, p.offsets, p.docs, p.tfs]) {
+    words.set(part, at);
+    at += part.length;
+  }
+  return { json: JSON.stringify(header), bin: new Uint8Array(words.buffer) };
+}
+
+/** Throws (with what is wrong) on anything that is not a saved index of this format. */
+export function readPostings(json: string, bin: Uint8Array): Postings {
+  const header = JSON.parse(json) as LexicalHeader;
+  if (header?.formatVersion !== 1 || !Array.isArray(header.terms)) throw new Error("not a lexical index of format 1");
+  if (header.littleEndian !== (endianness() === "LE")) throw new Error("written on a machine of the other byte order");
+  const n = header.documentCount;
+  const t = header.terms.length;
+  const p = header.postingCount;
+  if (bin.byteLength !== 4 * (n + t + 1 + 2 * p)) throw new Error(`lexical.bin has ${bin.byteLength} bytes, expected ${4 * (n + t + 1 + 2 * p)}`);
+  // Uint32Array needs 4-byte alignment; a pooled Buffer may not have it.
+  const aligned = bin.byteOffset % 4 === 0 ? bin : Uint8Array.from(bin);
+  const words = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
+  const docLengths = words.subarray(0, n);
+  const offsets = words.subarray(n, n + t + 1);
+  const docs = words.subarray(n + t + 1, n + t + 1 + p);
+  const tfs = words.subarray(n + t + 1 + p);
+  if (offsets[t] !== p || docs.some((doc) => doc >= n)) throw new Error("postings out of range");
+  return postings(header.terms, offsets, docs, tfs, docLengths, header.averageLength);
+}
+
+/** Code-unit order, the order binary search and prefix ranges need (localeCompare is not it). */
+function compareTerms(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function postings(terms: readonly string[], offsets: Uint32Array, docs: Uint32Array, tfs: Uint32Array, docLengths: Uint32Array, averageLength: number): Postings {
+  const lowerBound = (value: string) => {
+    let lo = 0;
+    let hi = terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (terms[mid]! < value) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return {
+    terms,
+    offsets,
+    docs,
+    tfs,
+    docLengths,
+    averageLength,
+    termIndex(term) {
+      const i = lowerBound(term);
+      return terms[i] === term ? i : undefined;
+    },
+    withPrefix(prefix) {
+      const ids: number[] = [];
+      for (let i = lowerBound(prefix); i < terms.length && terms[i]!.startsWith(prefix); i++) ids.push(i);
+      return ids;
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { chunkDocument } from "../../src/chunking/index.js";
+import { loadCorpus } from "../../src/corpus/index.js";
+import { LexicalIndex } from "../../src/index/LexicalIndex.js";
+import type { Chunk } from "../../src/chunking/types.js";
+import { miniSearchReference } from "./support/miniSearchReference.js";
+
+/** Questions a learner asks, with the common words (模型, 学习, LLM) that made the old index slow. */
+const QUERIES = [
+  "LoRA 微调是什么",
+  "大模型学习路线",
+  "如何学习 Transformer 模型",
+  "RAG 检索增强生成",
+  "transformer attention",
+  "Python 基础 PyTorch 入门",
+  "模型 学习 数据 训练",
+  "提示工程 prompt engineering",
+  "LLM agent 智能体",
+  "量化 部署 推理加速",
+  "向量数据库 embedding",
+  "RLHF 对齐 强化学习",
+  "预训练 数据集",
+  "大语言模型综述",
+  "fine-tuning instruction tuning",
+  "多模态 模型",
+  "学习",
+  "模型",
+];
+
+describe("LexicalIndex ranks as the MiniSearch index it replaced (bundled corpus)", async () => {
+  const { documents } = await loadCorpus("corpus");
+  const chunks = documents.flatMap((doc) => chunkDocument(doc));
+  const index = LexicalIndex.fromChunks(chunks);
+  const reference = miniSearchReference(chunks);
+
+  it.each(QUERIES)("same top 10, same order and scores: %s", (query) => {
+    const expected = reference.search(query, 10);
+    const actual = index.search(query, 10);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(actual.map((hit) => hit.chunkId)).toEqual(expected.map((hit) => hit.chunkId));
+    for (const [i, hit] of actual.entries()) {
+      expect(hit.score).toBeCloseTo(expected[i]!.score, 6);
+      expect([...hit.matchedTerms].sort()).toEqual([...expected[i]!.matchedTerms].sort());
+    }
+  });
+
+  it("returns the same top 10 after a round trip through its files", () => {
+    const { json, bin } = index.toFiles();
+    const reloaded = LexicalIndex.fromFiles(json, Buffer.from(bin), chunks.map((chunk) => chunk.id));
+    for (const query of QUERIES) expect(reloaded.search(query, 10)).toEqual(index.search(query, 10));
+  });
+});
+
+/** Zipf-like word bags: a few words in almost every chunk, most in a handful, where pruning skips the common ones. */
+function zipfChunks(count: number): Chunk[] {
+  const words = ["模型", "学习", "数据", "训练", "微调", "检索", "向量", "量化", "蒸馏", "对齐", "transformer", "attention", "lora", "agent", "prompt", "tokenizer"];
+  let seed = 1;
+  const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+  return Array.from({ length: count }, (_, i) => {
+    const bag = Array.from({ length: 6 + Math.floor(random() * 20) }, () => words[Math.floor(words.length * random() ** 3)]!);
+    return { id: `c${i}`, docId: "d", source: "s.md", title: "t", kind: "roadmap", headingPath: [], sectionIndex: 0, text: bag.join(" "), startLine: 1, endLine: 1, links: [], linkedFrom: [] };
+  });
+}
+
+describe("pruning keeps the exact top k where common terms dominate", () => {
+  const chunks = zipfChunks(1500);
+  const index = LexicalIndex.fromChunks(chunks);
+  const reference = miniSearchReference(chunks);
+  it.each(["模型 学习 tokenizer", "模型 学习 数据 训练 agent", "transformer attention 模型", "lora 微调 模型 学习"])("%s", (query) => {
+    for (const k of [1, 3, 10]) {
+      const expected = reference.search(query, k);
+      const actual = index.search(query, k);
+      expect(actual.map((hit) => hit.score)).toEqual(expected.map((hit) => expect.closeTo(hit.score, 6)));
+    }
+  });
+});
