@@ -81,3 +81,12 @@ describe("analyzeQuery", () => {
     expect(analyzeQuery("接下来学什么?")).toEqual({ language: "zh", sequence: "next", expansions: [] });
   });
 });
+
+describe("finishing cues (结束后, 看完, 读完, 接着)", () => {
+  it("read as asking what comes next, with the finished part as the topic", () => {
+    expect(sequenceIntent("基础阶段结束后学什么")).toBe("next");
+    expect(sequenceIntent("读完向量数据库那节，接着干嘛")).toBe("next");
+    expect(extractTopic("看完 Prompt 工程，紧接着是哪一块")).toBe("Prompt 工程");
+    expect(extractTopic("数学基础结束后学哪个")).toBe("数学基础");
+  });
+});
