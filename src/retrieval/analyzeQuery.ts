@@ -111,7 +111,8 @@ function segmentsOf(question: string): Segment[] {
   // A cue seen since the last kept word: "学完了 RAG" still has RAG right after 学完.
   let cueBefore = false;
   const close = (nextToCue: boolean) => {
-    const text = current.trim();
+    // A trailing generic noun names no topic either ("RAG stage", mixed "接入开发 stage").
+    const text = current.trim().replace(/(?<=\S)\s+(?:stages?|steps?|phases?|parts?)$/iu, "");
     if (text.length > 0 && !GENERIC_NOUNS.has(text.toLowerCase())) segments.push({ text, nextToCue });
     current = "";
     pendingSpace = "";

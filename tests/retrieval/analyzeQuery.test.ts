@@ -90,3 +90,11 @@ describe("finishing cues (结束后, 看完, 读完, 接着)", () => {
     expect(extractTopic("数学基础结束后学哪个")).toBe("数学基础");
   });
 });
+
+describe("stage topics in mixed wording", () => {
+  it("drop a trailing English stage word and an 'enter' verb from the topic", () => {
+    expect(extractTopic("进入部署 stage 之前要先学什么")).toBe("部署");
+    expect(extractTopic("what comes after the agents phase?")).toBe("agents");
+    expect(extractTopic("到了向量检索阶段以后学啥")).toBe("向量检索阶段");
+  });
+});
