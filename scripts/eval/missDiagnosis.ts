@@ -33,9 +33,12 @@ for (const raw of readFileSync(file, "utf8").split("\n")) {
   const golds: LocatedGold[] = (line.gold ?? []).map((g) => ({ ...g, occurrences: locateQuote(sourceText.get(g.document) ?? "", g.quote) }));
   const cited = answer.citations.findIndex((c) => isGold({ source: c.source, text: c.text, startLine: c.lines.start, endLine: c.lines.end }, golds));
   if (cited >= 0 && cited < 5) continue;
+  // A quote that is a heading: the chunk text leaves headings out, so only the heading path has it.
+  const bare = (t: string) => t.replace(/[#*\s]/g, "");
+  const headingHit = answer.citations.slice(0, 5).some((c) => (line.gold ?? []).some((g) => g.document === c.source && c.headingPath.some((h) => bare(h) === bare(g.quote))));
   const wide = await retriever.retrieve(answer.standaloneQuestion, { k: 20 });
   const rank = wide.passages.findIndex((p) => isGold({ source: index.documents.find((d) => d.id === p.chunk.docId)?.source ?? "", text: p.chunk.text, startLine: p.chunk.startLine, endLine: p.chunk.endLine }, golds));
-  console.log(`\n[${line.id}] ${(line.classes ?? []).join(",")} conf=${answer.confidence} citedRank=${cited} k20rank=${rank} unlocated=${golds.filter((g) => g.occurrences.length === 0).length}`);
+  console.log(`\n[${line.id}] ${(line.classes ?? []).join(",")} conf=${answer.confidence} citedRank=${cited} k20rank=${rank} unlocated=${golds.filter((g) => g.occurrences.length === 0).length}${headingHit ? " HEADING-GOLD-CITED" : ""}`);
   console.log(`  Q: ${line.history?.length ? `(${line.history.join(" | ")}) ` : ""}${line.question}`);
   console.log(`  standalone: ${answer.standaloneQuestion}`);
   console.log(`  gold: ${(line.gold ?? []).map((g) => `${short(g.document)}: ${g.quote.slice(0, 50)}`).join(" || ")}`);
