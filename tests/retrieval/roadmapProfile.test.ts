@@ -3,7 +3,17 @@ import type { CorpusDocument } from "../../src/corpus/types.js";
 import { questionDates, referencedRoadmap, roadmapProfiles, type RoadmapProfile } from "../../src/retrieval/roadmapProfile.js";
 
 const doc = (id: string, title: string, text: string, metadata: Record<string, unknown> = {}) =>
-  ({ id, source: `roadmaps/${id}.md`, kind: "roadmap", title, text, metadata, outline: [], links: [], linkedFrom: [] }) as unknown as CorpusDocument;
+  ({
+    id,
+    source: `roadmaps/${id}.md`,
+    kind: "roadmap",
+    title,
+    text,
+    metadata,
+    outline: [],
+    links: [],
+    linkedFrom: [],
+  }) as unknown as CorpusDocument;
 
 describe("roadmaps named by when they were published", () => {
   it("reads year-month references in Chinese and English", () => {
@@ -25,7 +35,9 @@ describe("roadmaps named by when they were published", () => {
     expect(profiles.map((p) => [...p.dates])).toEqual([["2023-11"], ["2022-05"], ["2023-11"]]);
     const terms = (q: string) => new Set(q.toLowerCase().split(/\W+/));
     // "blog" points at b; the month outweighs it, but two documents of that month stay ambiguous.
-    expect(referencedRoadmap("the blog from May 2022 about agents", terms("the blog from May 2022 about agents"), profiles)?.doc.id).toBe("b");
+    expect(referencedRoadmap("the blog from May 2022 about agents", terms("the blog from May 2022 about agents"), profiles)?.doc.id).toBe(
+      "b",
+    );
     expect(referencedRoadmap("2023年11月那篇 blog 讲了什么", terms("blog"), profiles.slice(0, 2))?.doc.id).toBe("a");
     expect(referencedRoadmap("2023年11月那篇讲了什么", terms(""), profiles)).toBeUndefined();
   });
