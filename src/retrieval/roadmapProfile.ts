@@ -22,6 +22,8 @@ export interface RoadmapProfile {
   origin: Set<string>;
   /** Title tokens no other roadmap's title has. */
   distinctTitleTokens: Set<string>;
+  /** What its stage headings call a stage: "stage" (阶段, stage, phase) or "part" (篇, 章, part). */
+  stageWord: StageWord | undefined;
   /** Year-month stamps in its first lines (front-matter date, "Created:", "更新时间"), as "2024-09". */
   dates: Set<string>;
 }
@@ -46,6 +48,7 @@ export function roadmapProfiles(documents: readonly CorpusDocument[], chunks: re
       stageDurations: stages.filter((s) => new RegExp(DURATION.source, "iu").test(s.heading)).length,
       origin: originOf(doc.text),
       distinctTitleTokens: distinct,
+      stageWord: stageWordOf(stages.map((s) => s.heading).join(" ")),
       dates: datesOf(`${JSON.stringify(doc.metadata ?? {})}\n${doc.text}`),
     };
   });
@@ -62,6 +65,17 @@ function originOf(text: string): Set<string> {
     if (/^\W*labels?\b/i.test(line)) words.push(...tokenizeForSearch(line.replace(/^\W*labels?\W*/i, "")));
   }
   return new Set(words.filter((t) => /^[a-z][a-z0-9]+$/.test(t) && !ORIGIN_NOISE.has(t)));
+}
+
+type StageWord = "stage" | "part";
+const STAGE_WORDS: [StageWord, RegExp][] = [
+  ["stage", /阶段|\bstages?\b|\bphases?\b/iu],
+  ["part", /篇|章|\bparts?\b|\bchapters?\b|\bsections?\b/iu],
+];
+/** Which kind of stage word a text uses, when it uses exactly one kind. */
+export function stageWordOf(text: string): StageWord | undefined {
+  const found = STAGE_WORDS.filter(([, pattern]) => pattern.test(text)).map(([word]) => word);
+  return found.length === 1 ? found[0] : undefined;
 }
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -141,9 +155,14 @@ export function referencedRoadmap(question: string, terms: ReadonlySet<string>, 
   const counts = statedStageCounts(question);
   const asksDuration = STAGE_DURATION_QUESTION.test(question);
   const dates = questionDates(question);
+  const askedWord = counts.length > 0 ? stageWordOf(question) : undefined;
   const scored = profiles.map((profile) => {
     let score = 0;
-    if (counts.includes(profile.stages.length)) score += 2;
+    if (counts.includes(profile.stages.length)) {
+      score += 2;
+      // Two roadmaps with as many stages: the one whose headings use the question's stage word.
+      if (askedWord && askedWord === profile.stageWord) score += 1;
+    }
     if (asksDuration) score += profile.stageDurations >= 2 ? 2 : profile.durations >= 2 ? 1 : 0;
     for (const word of profile.origin) if (terms.has(word)) score += 2;
     // A publication month names one document more surely than a host or label word.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CorpusDocument } from "../../src/corpus/types.js";
-import { questionDates, referencedRoadmap, roadmapProfiles, type RoadmapProfile } from "../../src/retrieval/roadmapProfile.js";
+import { questionDates, referencedRoadmap, roadmapProfiles, stageWordOf, type RoadmapProfile } from "../../src/retrieval/roadmapProfile.js";
 
 const doc = (id: string, title: string, text: string, metadata: Record<string, unknown> = {}) =>
   ({
@@ -40,5 +40,29 @@ describe("roadmaps named by when they were published", () => {
     );
     expect(referencedRoadmap("2023年11月那篇 blog 讲了什么", terms("blog"), profiles.slice(0, 2))?.doc.id).toBe("a");
     expect(referencedRoadmap("2023年11月那篇讲了什么", terms(""), profiles)).toBeUndefined();
+  });
+});
+
+describe("two roadmaps with the same number of stages", () => {
+  const profile = (id: string, stageWord: "stage" | "part") =>
+    ({
+      doc: doc(id, id, ""),
+      stages: [{}, {}, {}],
+      durations: 0,
+      stageDurations: 0,
+      origin: new Set(),
+      distinctTitleTokens: new Set(),
+      stageWord,
+      dates: new Set(),
+    }) as unknown as RoadmapProfile;
+  const profiles = [profile("staged", "stage"), profile("parted", "part")];
+
+  it("are told apart by the stage word the question uses", () => {
+    expect(stageWordOf("三个阶段")).toBe("stage");
+    expect(stageWordOf("the 3-part list")).toBe("part");
+    expect(stageWordOf("分三篇，每篇一个阶段")).toBeUndefined();
+    expect(referencedRoadmap("the three phase plan", new Set(), profiles)?.doc.id).toBe("staged");
+    expect(referencedRoadmap("分成三篇的那份", new Set(), profiles)?.doc.id).toBe("parted");
+    expect(referencedRoadmap("three steps", new Set(), profiles)).toBeUndefined();
   });
 });
