@@ -26,7 +26,7 @@ export function analyzeQuery(question: string): QueryAnalysis {
 }
 
 const NEXT_CUES = [
-  /之后|以后|后面|接下来|下一步|下一个?阶段|下个阶段|后一个?阶段|然后|学完|学好|后续|完成后|再往后/gu,
+  /之后|以后|后面|接下来|下一步|下一个?阶段|下个阶段|后一个?阶段|然后|学完|学好|看完|读完|后续|完成后|结束后|结束以后|紧接着|接着|随后|再往后/gu,
   /\b(after|next|afterwards|what comes after|what follows|follows|move on|moving on|then what|and then|following (stage|step|phase|topic))\b/giu,
 ];
 const PREVIOUS_CUES = [
@@ -93,8 +93,8 @@ function piecesOf(question: string): Piece[] {
 }
 
 /** Cue words a sequence topic follows ("学完 LoRA", "after fine-tuning") or precedes ("LoRA 之后"). */
-const CUES_BEFORE_TOPIC = new Set(["学完", "学好", "掌握了", "完成", "after", "before", "先学"]);
-const CUES_AFTER_TOPIC = new Set(["之后", "以后", "之前", "以前", "后面", "前面", "后", "前", "前置", "完成后"]);
+const CUES_BEFORE_TOPIC = new Set(["学完", "学好", "看完", "读完", "掌握了", "完成", "after", "before", "先学"]);
+const CUES_AFTER_TOPIC = new Set(["之后", "以后", "之前", "以前", "后面", "前面", "后", "前", "前置", "完成后", "结束后", "结束以后"]);
 
 interface Segment {
   text: string;
@@ -111,7 +111,8 @@ function segmentsOf(question: string): Segment[] {
   // A cue seen since the last kept word: "学完了 RAG" still has RAG right after 学完.
   let cueBefore = false;
   const close = (nextToCue: boolean) => {
-    const text = current.trim();
+    // A trailing generic noun names no topic either ("RAG stage", mixed "接入开发 stage").
+    const text = current.trim().replace(/(?<=\S)\s+(?:stages?|steps?|phases?|parts?)$/iu, "");
     if (text.length > 0 && !GENERIC_NOUNS.has(text.toLowerCase())) segments.push({ text, nextToCue });
     current = "";
     pendingSpace = "";

@@ -15,6 +15,18 @@ export function cedictGlosses(): ReadonlyMap<string, string[]> {
   return glosses;
 }
 
+let english: Set<string> | undefined;
+
+/**
+ * Every English word CC-CEDICT's glosses use (about 20 000): a learner's word found here is an
+ * English word, not a misspelling of a corpus word ("covered" is not a typo of "cover").
+ */
+export function isEnglishWord(word: string): boolean {
+  english ??= new Set([...cedictGlosses().values()].flatMap((list) => list.flatMap((gloss) => gloss.toLowerCase().match(/[a-z]+/g) ?? [])));
+  const stems = [word, word.replace(/(?:s|es|ed|d|ing)$/, ""), word.replace(/(?:ies|ied)$/, "y"), word.replace(/(\w)\1(?:ed|ing)$/, "$1")];
+  return stems.some((stem) => stem.length > 1 && english!.has(stem));
+}
+
 type RawEntry = [traditional: string, simplified: string, pinyin: string, english: string | string[], ...rest: unknown[]];
 
 function load(): Map<string, string[]> {

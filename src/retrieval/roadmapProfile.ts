@@ -22,6 +22,10 @@ export interface RoadmapProfile {
   origin: Set<string>;
   /** Title tokens no other roadmap's title has. */
   distinctTitleTokens: Set<string>;
+  /** What its stage headings call a stage: "stage" (阶段, stage, phase) or "part" (篇, 章, part). */
+  stageWord: StageWord | undefined;
+  /** Year-month stamps in its first lines (front-matter date, "Created:", "更新时间"), as "2024-09". */
+  dates: Set<string>;
 }
 
 const DURATION = /\d+\s*(?:-\s*\d+\s*)?(?:个月|周|天|小时|months?|weeks?)/giu;
@@ -44,6 +48,8 @@ export function roadmapProfiles(documents: readonly CorpusDocument[], chunks: re
       stageDurations: stages.filter((s) => new RegExp(DURATION.source, "iu").test(s.heading)).length,
       origin: originOf(doc.text),
       distinctTitleTokens: distinct,
+      stageWord: stageWordOf(stages.map((s) => s.heading).join(" ")),
+      dates: datesOf(`${JSON.stringify(doc.metadata ?? {})}\n${doc.text}`),
     };
   });
 }
@@ -59,6 +65,43 @@ function originOf(text: string): Set<string> {
     if (/^\W*labels?\b/i.test(line)) words.push(...tokenizeForSearch(line.replace(/^\W*labels?\W*/i, "")));
   }
   return new Set(words.filter((t) => /^[a-z][a-z0-9]+$/.test(t) && !ORIGIN_NOISE.has(t)));
+}
+
+type StageWord = "stage" | "part";
+const STAGE_WORDS: [StageWord, RegExp][] = [
+  ["stage", /阶段|\bstages?\b|\bphases?\b/iu],
+  ["part", /篇|章|\bparts?\b|\bchapters?\b|\bsections?\b/iu],
+];
+/** Which kind of stage word a text uses, when it uses exactly one kind. */
+export function stageWordOf(text: string): StageWord | undefined {
+  const found = STAGE_WORDS.filter(([, pattern]) => pattern.test(text)).map(([word]) => word);
+  return found.length === 1 ? found[0] : undefined;
+}
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const month = (year: string, m: string) => `${year}-${m.padStart(2, "0")}`;
+
+/** Year-month stamps in the front matter and first lines: 2024-09-05, 2023-06-27T…, 20241018, 2024年9月. */
+function datesOf(text: string): Set<string> {
+  const head = text.split(/\r?\n/).slice(0, HEAD_LINES + 1).join("\n");
+  const out = new Set<string>();
+  for (const m of head.matchAll(/\b(20\d{2})(?:[-/.年]\s*(\d{1,2})|(\d{2})\d{2}\b)/gu)) {
+    const mm = m[2] ?? m[3]!;
+    if (Number(mm) >= 1 && Number(mm) <= 12) out.add(month(m[1]!, mm));
+  }
+  return out;
+}
+
+/** Year-month references in a question: "2024年9月", "2024-09", "Sept 2024", "September of 2024". */
+export function questionDates(question: string): string[] {
+  const out: string[] = [];
+  for (const m of question.matchAll(/(20\d{2})\s*(?:年|[-/.])\s*(\d{1,2})(?!\d)/gu)) out.push(month(m[1]!, m[2]!));
+  const named = /\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?,?\s+(?:of\s+)?(20\d{2})\b|\b(20\d{2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)/giu;
+  for (const m of question.matchAll(named)) {
+    const name = (m[1] ?? m[4]!).toLowerCase().slice(0, 3);
+    out.push(month(m[2] ?? m[3]!, String(MONTHS.indexOf(name) + 1)));
+  }
+  return out;
 }
 
 /** The longest stage sequence; when some of its steps are named stages (…阶段), only those. */
@@ -111,11 +154,19 @@ export function statedStageCounts(question: string): number[] {
 export function referencedRoadmap(question: string, terms: ReadonlySet<string>, profiles: readonly RoadmapProfile[]): RoadmapProfile | undefined {
   const counts = statedStageCounts(question);
   const asksDuration = STAGE_DURATION_QUESTION.test(question);
+  const dates = questionDates(question);
+  const askedWord = counts.length > 0 ? stageWordOf(question) : undefined;
   const scored = profiles.map((profile) => {
     let score = 0;
-    if (counts.includes(profile.stages.length)) score += 2;
+    if (counts.includes(profile.stages.length)) {
+      score += 2;
+      // Two roadmaps with as many stages: the one whose headings use the question's stage word.
+      if (askedWord && askedWord === profile.stageWord) score += 1;
+    }
     if (asksDuration) score += profile.stageDurations >= 2 ? 2 : profile.durations >= 2 ? 1 : 0;
     for (const word of profile.origin) if (terms.has(word)) score += 2;
+    // A publication month names one document more surely than a host or label word.
+    if (dates.some((d) => profile.dates.has(d))) score += 3;
     for (const token of profile.distinctTitleTokens) if (terms.has(token) && token.length >= 2) score += 1;
     return { profile, score };
   });

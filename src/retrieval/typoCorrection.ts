@@ -52,8 +52,33 @@ export class TypoCorrector {
     return best?.word;
   }
 
+  /**
+   * The question with each misspelt word replaced by its correction (a unique one for Chinese
+   * windows), so the evidence score judges what the learner meant rather than counting a typo
+   * as a word the materials never use.
+   */
+  repair(question: string, options: { hanRuns?: boolean; isWord?: (word: string) => boolean } = {}): string {
+    let repaired = question.replace(/[A-Za-z][A-Za-z0-9]{4,}/g, (word) => {
+      const lower = word.toLowerCase();
+      if (this.statistics.frequency(lower) > 0 || options.isWord?.(lower)) return word;
+      return this.latinFix(lower) ?? word;
+    });
+    for (const run of options.hanRuns !== false ? (repaired.match(/\p{Script=Han}+/gu) ?? []) : []) {
+      const byWindow = new Map<string, Set<string>>();
+      for (const { window, word } of this.homophonePairs(run)) byWindow.set(window, (byWindow.get(window) ?? new Set()).add(word));
+      let fixed = run;
+      for (const [window, words] of byWindow) if (words.size === 1) fixed = fixed.replace(window, [...words][0]!);
+      if (fixed !== run) repaired = repaired.replace(run, fixed);
+    }
+    return repaired;
+  }
+
   private homophoneFixes(run: string): string[] {
-    const fixes: string[] = [];
+    return this.homophonePairs(run).map((pair) => pair.word);
+  }
+
+  private homophonePairs(run: string): { window: string; word: string }[] {
+    const fixes: { window: string; word: string }[] = [];
     // One pinyin call per run (it reads characters in context); windows join its syllables.
     const chars = [...run];
     const sounds = pinyin(run, { toneType: "none", type: "array" });
@@ -65,7 +90,7 @@ export class TypoCorrector {
         for (const word of this.byPinyin.get(sounds.slice(start, start + length).join("")) ?? []) {
           let differing = 0;
           for (let i = 0; i < length; i++) if (word[i] !== window[i]) differing++;
-          if (differing === 1) fixes.push(word);
+          if (differing === 1) fixes.push({ window, word });
         }
       }
     }

@@ -81,3 +81,20 @@ describe("analyzeQuery", () => {
     expect(analyzeQuery("接下来学什么?")).toEqual({ language: "zh", sequence: "next", expansions: [] });
   });
 });
+
+describe("finishing cues (结束后, 看完, 读完, 接着)", () => {
+  it("read as asking what comes next, with the finished part as the topic", () => {
+    expect(sequenceIntent("基础阶段结束后学什么")).toBe("next");
+    expect(sequenceIntent("读完向量数据库那节，接着干嘛")).toBe("next");
+    expect(extractTopic("看完 Prompt 工程，紧接着是哪一块")).toBe("Prompt 工程");
+    expect(extractTopic("数学基础结束后学哪个")).toBe("数学基础");
+  });
+});
+
+describe("stage topics in mixed wording", () => {
+  it("drop a trailing English stage word and an 'enter' verb from the topic", () => {
+    expect(extractTopic("进入部署 stage 之前要先学什么")).toBe("部署");
+    expect(extractTopic("what comes after the agents phase?")).toBe("agents");
+    expect(extractTopic("到了向量检索阶段以后学啥")).toBe("向量检索阶段");
+  });
+});

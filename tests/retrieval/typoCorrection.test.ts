@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Chunk } from "../../src/chunking/types.js";
+import { isEnglishWord } from "../../src/retrieval/cedict.js";
 import { TermStatistics } from "../../src/retrieval/termStatistics.js";
 import { editDistance, TypoCorrector } from "../../src/retrieval/typoCorrection.js";
 import { tokenizeForSearch } from "../../src/text/tokenize.js";
@@ -20,6 +21,21 @@ describe("TypoCorrector", () => {
 
   it("leaves correct and unknown words alone", () => {
     expect(corrector.corrections(["pytorch", "kubernetes"], ["微调"])).toEqual([]);
+  });
+
+  it("repairs a misspelt word in the question text, so the evidence score judges the meant word", () => {
+    expect(corrector.repair("Is Pytoch worth learning?")).toBe("Is pytorch worth learning?");
+    expect(corrector.repair("怎么做大模型微掉", { hanRuns: true })).toBe("怎么做大模型微调");
+    expect(corrector.repair("怎么做大模型微掉", { hanRuns: false })).toBe("怎么做大模型微掉");
+  });
+
+  it("does not repair real English words into corpus words", () => {
+    // "langchan" is one edit from langchain and no English word; "stage" is one edit from the
+    // corpus word "stages" but is English.
+    const near = new TypoCorrector(new TermStatistics([chunk("c", "stages langchain")], tokenizeForSearch));
+    expect(near.repair("learn langchan", { isWord: isEnglishWord })).toBe("learn langchain");
+    expect(near.repair("which stage", { isWord: isEnglishWord })).toBe("which stage");
+    expect(near.repair("which stage")).toBe("which stages");
   });
 
   it("measures Damerau distance", () => {

@@ -1,0 +1,80 @@
+/**
+ * `npx tsx scripts/eval/missDiagnosis.ts FILE.jsonl`: for each answerable question whose answer
+ * does not cite a gold passage, print the gold chunk's rank in retrieve() at k = 20 and the
+ * answer's citations (role, document). Prints the questions to the terminal for diagnosis only;
+ * nothing here feeds the product.
+ */
+import { readFileSync } from "node:fs";
+import { createAnswerer } from "../../src/answering/createAnswerer.js";
+import { loadEnvFile, parseConfig } from "../../src/config.js";
+import { createEmbeddings } from "../../src/embeddings/createEmbeddings.js";
+import { isGold, locateQuote, type LocatedGold } from "../../src/evaluation/goldMatching.js";
+import { loadIndex } from "../../src/index/loadIndex.js";
+import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
+
+interface Line {
+  id: string;
+  question: string;
+  classes?: string[];
+  history?: string[];
+  gold?: { document: string; quote: string }[];
+  unanswerable?: boolean;
+}
+
+const file = process.argv[2]!;
+loadEnvFile(process.env);
+const config = parseConfig({ ...process.env, OPENAI_BASE_URL: "" });
+const { embeddings, identity } = createEmbeddings(config);
+const index = await loadIndex(config.INDEX_DIR, embeddings, identity());
+const retriever = new HybridRetriever({
+  index: () => index,
+  k: 5,
+  maxChunksPerSection: config.MAX_CHUNKS_PER_SECTION,
+  abstainThreshold: config.ABSTAIN_THRESHOLD,
+});
+const answerer = createAnswerer({ config, retriever });
+const sourceText = new Map(index.documents.map((d) => [d.source, d.text]));
+const short = (s: string) => s.replace(/^.*\//, "").slice(0, 18);
+
+for (const raw of readFileSync(file, "utf8").split("\n")) {
+  if (raw.trim() === "") continue;
+  const line = JSON.parse(raw) as Line;
+  if (line.unanswerable) continue;
+  const history = (line.history ?? []).map((content) => ({ role: "user" as const, content }));
+  const answer = await answerer.answer({ question: line.question, history, k: 5 });
+  const golds: LocatedGold[] = (line.gold ?? []).map((g) => ({
+    ...g,
+    occurrences: locateQuote(sourceText.get(g.document) ?? "", g.quote),
+  }));
+  const cited = answer.citations.findIndex((c) =>
+    isGold({ source: c.source, text: c.text, startLine: c.lines.start, endLine: c.lines.end }, golds),
+  );
+  if (cited >= 0 && cited < 5) continue;
+  // A quote that is a heading: the chunk text leaves headings out, so only the heading path has it.
+  const bare = (t: string) => t.replace(/[#*\s]/g, "");
+  const headingHit = answer.citations
+    .slice(0, 5)
+    .some((c) => (line.gold ?? []).some((g) => g.document === c.source && c.headingPath.some((h) => bare(h) === bare(g.quote))));
+  const wide = await retriever.retrieve(answer.standaloneQuestion, { k: 20 });
+  const rank = wide.passages.findIndex((p) =>
+    isGold(
+      {
+        source: index.documents.find((d) => d.id === p.chunk.docId)?.source ?? "",
+        text: p.chunk.text,
+        startLine: p.chunk.startLine,
+        endLine: p.chunk.endLine,
+      },
+      golds,
+    ),
+  );
+  console.log(
+    `\n[${line.id}] ${(line.classes ?? []).join(",")} conf=${answer.confidence} citedRank=${cited} k20rank=${rank} unlocated=${golds.filter((g) => g.occurrences.length === 0).length}${headingHit ? " HEADING-GOLD-CITED" : ""}`,
+  );
+  console.log(`  Q: ${line.history?.length ? `(${line.history.join(" | ")}) ` : ""}${line.question}`);
+  console.log(`  standalone: ${answer.standaloneQuestion}`);
+  console.log(`  gold: ${(line.gold ?? []).map((g) => `${short(g.document)}: ${g.quote.slice(0, 50)}`).join(" || ")}`);
+  console.log(
+    `  cites: ${answer.citations.map((c) => `${c.role}@${short(c.source)}:${c.headingPath.at(-1)?.slice(0, 20) ?? ""}`).join(" ; ")}`,
+  );
+}
+process.exit(0);

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import type { CorpusDocument } from "../../src/corpus/types.js";
+import { questionDates, referencedRoadmap, roadmapProfiles, stageWordOf, type RoadmapProfile } from "../../src/retrieval/roadmapProfile.js";
+
+const doc = (id: string, title: string, text: string, metadata: Record<string, unknown> = {}) =>
+  ({
+    id,
+    source: `roadmaps/${id}.md`,
+    kind: "roadmap",
+    title,
+    text,
+    metadata,
+    outline: [],
+    links: [],
+    linkedFrom: [],
+  }) as unknown as CorpusDocument;
+
+describe("roadmaps named by when they were published", () => {
+  it("reads year-month references in Chinese and English", () => {
+    expect(questionDates("去年3月发的那篇路线")).toEqual([]);
+    expect(questionDates("2023年11月那份清单")).toEqual(["2023-11"]);
+    expect(questionDates("the guide from Nov. 2023")).toEqual(["2023-11"]);
+    expect(questionDates("posted 2023/11, which one")).toEqual(["2023-11"]);
+  });
+
+  it("finds the roadmap whose front matter or first lines carry that month, over a shared label", () => {
+    const profiles: RoadmapProfile[] = roadmapProfiles(
+      [
+        doc("a", "深度学习路线", "# 深度学习路线\n正文", { date: "2023-11-02" }),
+        doc("b", "机器学习清单", "# 机器学习清单\n> Labels: **blog**\n> Created: **2022-05-01T00:00:00Z**\n正文"),
+        doc("c", "强化学习笔记", "# 强化学习笔记\n更新时间：20231130\n正文"),
+      ],
+      [],
+    );
+    expect(profiles.map((p) => [...p.dates])).toEqual([["2023-11"], ["2022-05"], ["2023-11"]]);
+    const terms = (q: string) => new Set(q.toLowerCase().split(/\W+/));
+    // "blog" points at b; the month outweighs it, but two documents of that month stay ambiguous.
+    expect(referencedRoadmap("the blog from May 2022 about agents", terms("the blog from May 2022 about agents"), profiles)?.doc.id).toBe(
+      "b",
+    );
+    expect(referencedRoadmap("2023年11月那篇 blog 讲了什么", terms("blog"), profiles.slice(0, 2))?.doc.id).toBe("a");
+    expect(referencedRoadmap("2023年11月那篇讲了什么", terms(""), profiles)).toBeUndefined();
+  });
+});
+
+describe("two roadmaps with the same number of stages", () => {
+  const profile = (id: string, stageWord: "stage" | "part") =>
+    ({
+      doc: doc(id, id, ""),
+      stages: [{}, {}, {}],
+      durations: 0,
+      stageDurations: 0,
+      origin: new Set(),
+      distinctTitleTokens: new Set(),
+      stageWord,
+      dates: new Set(),
+    }) as unknown as RoadmapProfile;
+  const profiles = [profile("staged", "stage"), profile("parted", "part")];
+
+  it("are told apart by the stage word the question uses", () => {
+    expect(stageWordOf("三个阶段")).toBe("stage");
+    expect(stageWordOf("the 3-part list")).toBe("part");
+    expect(stageWordOf("分三篇，每篇一个阶段")).toBeUndefined();
+    expect(referencedRoadmap("the three phase plan", new Set(), profiles)?.doc.id).toBe("staged");
+    expect(referencedRoadmap("分成三篇的那份", new Set(), profiles)?.doc.id).toBe("parted");
+    expect(referencedRoadmap("three steps", new Set(), profiles)).toBeUndefined();
+  });
+});
