@@ -13,6 +13,8 @@ export interface PassageRef {
   text: string;
   startLine: number;
   endLine: number;
+  /** The section headings the citation is labelled with (what the reader sees beside it). */
+  headingPath?: readonly string[];
 }
 
 export interface LineRange {
@@ -59,9 +61,22 @@ export function locateQuote(sourceText: string, quote: string): LineRange[] {
 export function isGoldFor(passage: PassageRef, gold: LocatedGold): boolean {
   if (passage.source !== gold.document) return false;
   if (withoutWhitespace(passage.text).includes(withoutWhitespace(gold.quote))) return true;
+  if (namesHeading(passage.headingPath, gold.quote)) return true;
   return gold.occurrences.some((r) => r.start >= passage.startLine && r.end <= passage.endLine);
 }
 
 export function isGold(passage: PassageRef, golds: readonly LocatedGold[]): boolean {
   return golds.some((gold) => isGoldFor(passage, gold));
+}
+
+/**
+ * A gold quote that is a section heading ("第六阶段：模型微调与私有化部署", "## 0x20 应用篇") is
+ * answered by any passage of that section: chunk text leaves headings out (they are the
+ * passage's label, shown beside every citation), so containment alone could never match it.
+ */
+function namesHeading(headingPath: readonly string[] | undefined, quote: string): boolean {
+  if (!headingPath || headingPath.length === 0) return false;
+  const heading = withoutWhitespace(quote.replace(/^\s*#+\s*/u, "").replace(/\*\*/gu, ""));
+  if (Array.from(heading).length < 4) return false;
+  return headingPath.some((h) => withoutWhitespace(h.replace(/\*\*/gu, "")) === heading);
 }

@@ -27,7 +27,7 @@ export interface AnswerExpectations {
 
 export function scoreAnswer(answer: AnswerResult, expected: AnswerExpectations): AnswerScore {
   const citations = answer.citations.map((c) => {
-    const ref: PassageRef = { source: c.source, text: c.text, startLine: c.lines.start, endLine: c.lines.end };
+    const ref: PassageRef = { source: c.source, text: c.text, startLine: c.lines.start, endLine: c.lines.end, headingPath: c.headingPath };
     return { n: c.n, source: c.source, lines: { start: c.lines.start, end: c.lines.end }, gold: isGold(ref, expected.golds) };
   });
   const hasGold = expected.golds.length > 0;

@@ -151,7 +151,7 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
 
 /** The passages an answer was written from, in citation order, as gold matching sees them. */
 export function citedPassages(answer: AnswerResult): PassageRef[] {
-  return answer.citations.map((c) => ({ source: c.source, text: c.text, startLine: c.lines.start, endLine: c.lines.end }));
+  return answer.citations.map((c) => ({ source: c.source, text: c.text, startLine: c.lines.start, endLine: c.lines.end, headingPath: c.headingPath }));
 }
 
 /** Summaries per group; a result may belong to several groups (classes) or none. */

@@ -132,14 +132,14 @@ export class HybridRetriever implements Retriever {
       language: analysis.language,
     });
 
-    const evidence = this.evidence(index, query, matches, ranked.topDenseSimilarity);
+    const { evidence, nothingOnTopic } = this.evidence(index, query, matches, ranked.topDenseSimilarity);
     return {
       query,
       analysis,
       passages: [...passages, ...notes],
       roadmap,
       evidence,
-      weak: evidence < this.options.abstainThreshold,
+      weak: nothingOnTopic || evidence < this.options.abstainThreshold,
       ...(named ? { namedRoadmap: { docId: named.doc.id, title: named.doc.title } } : {}),
       ...(ordinal ? { stageOrdinal: ordinal } : {}),
     };
@@ -210,8 +210,14 @@ export class HybridRetriever implements Retriever {
     return { ...analysis, expansions };
   }
 
-  private evidence(index: LoadedIndex, query: string, matches: readonly Passage[], topDense: number): number {
-    if (matches.length === 0) return 0;
+  /**
+   * Evidence (0..1), and whether nothing on topic was found: the question has content words, and
+   * not one of them (nor a glossary, dictionary or typo variant of it) is in the top passages. Dense
+   * similarity alone does not count as topic: the local hashed embedder scores collisions of
+   * unrelated character bigrams around 0.1–0.2.
+   */
+  private evidence(index: LoadedIndex, query: string, matches: readonly Passage[], topDense: number): { evidence: number; nothingOnTopic: boolean } {
+    if (matches.length === 0) return { evidence: 0, nothingOnTopic: true };
     const resources = IndexResources.of(index);
     const statistics = resources.statistics;
     // A misspelt word is judged as the corpus word it stands for (retrieval already searched for it).
@@ -221,7 +227,8 @@ export class HybridRetriever implements Retriever {
     for (const passage of matches.slice(0, EVIDENCE_PASSAGES)) {
       for (const token of statistics.tokensOf(passage.chunk)) found.add(token);
     }
-    return evidenceScore({ coverage: termCoverage(groups, found), topDenseSimilarity: topDense });
+    const coverage = termCoverage(groups, found);
+    return { evidence: evidenceScore({ coverage, topDenseSimilarity: topDense }), nothingOnTopic: groups.length > 0 && coverage === 0 };
   }
 }
 

@@ -33,6 +33,18 @@ describe("gold matching", () => {
     expect(isGoldFor(passage("b.txt", 1, 6, SOURCE), g)).toBe(false);
   });
 
+  it("counts a passage labelled with the section heading a quote names (headings are labels, not chunk text)", () => {
+    const stage = gold("a.txt", "第二阶段：微调");
+    const under = (headingPath: string[]): PassageRef => ({ ...passage("a.txt", 6, 6, "LoRA 与 QLoRA"), headingPath });
+    expect(isGoldFor(under(["路线", "第二阶段：微调"]), stage)).toBe(true);
+    expect(isGoldFor(under(["路线", "第一阶段：基础"]), stage)).toBe(false);
+    // Markdown heading marks in the quote do not matter; a heading of another document does.
+    expect(isGoldFor(under(["0x20 应用篇"]), gold("a.txt", "## 0x20 应用篇", "## 0x20 应用篇"))).toBe(true);
+    expect(isGoldFor({ ...under(["第二阶段：微调"]), source: "b.txt" }, stage)).toBe(false);
+    // A short quote that merely equals a heading word is not enough.
+    expect(isGoldFor(under(["微调"]), gold("a.txt", "微调"))).toBe(false);
+  });
+
   it("checks mentions without regard to case or whitespace", () => {
     expect(mentions("Use LLaMA-Factory\nfor 微 调", "llama-factory")).toBe(true);
     expect(mentions("总周期为6-8个月", "6 - 8")).toBe(true);

@@ -3,6 +3,7 @@
  * (none is taken from a question set). Each asserts what the retriever must find.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseConfig } from "../../src/config.js";
 import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
 import type { RetrievalResult } from "../../src/retrieval/types.js";
 import { buildTestIndex, type BuiltTestIndex } from "../support/buildTestIndex.js";
@@ -98,5 +99,26 @@ describe("roadmaps named by their shape, ordinals, before-questions", () => {
     expect(result.analysis.sequence).toBe("previous");
     expect(result.roadmap[0]?.at.heading).toBe("第七阶段：前沿技术探索");
     expect(result.roadmap[0]?.previous?.heading).toBe("第六阶段：模型微调与私有化部署");
+  });
+});
+
+describe("nothing on topic", () => {
+  // At the product's calibrated refusal threshold (low, so that loosely worded questions are answered).
+  const atDefaults = () =>
+    new HybridRetriever({ index: () => built.index, k: 5, maxChunksPerSection: 2, abstainThreshold: parseConfig({}).ABSTAIN_THRESHOLD });
+
+  it("is weak when no content word of the question is in the passages, whatever the dense score", async () => {
+    const retriever = atDefaults();
+    // Every word is outside the corpus; the hashed embedder still finds bigram collisions.
+    const recipe = await retriever.retrieve("糖醋排骨怎么腌才入味？");
+    expect(recipe.weak).toBe(true);
+    const sport = await retriever.retrieve("Which team won the basketball final last spring?");
+    expect(sport.weak).toBe(true);
+  });
+
+  it("is not weak when the question's words are in the corpus, however loosely phrased", async () => {
+    const retriever = atDefaults();
+    const result = await retriever.retrieve("想搞懂 transformer 的注意力机制，看啥资料好");
+    expect(result.weak).toBe(false);
   });
 });
