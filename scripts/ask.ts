@@ -56,7 +56,9 @@ async function main(): Promise<number> {
       console.log(`[${c.n}] ${where}  (${c.source}:${c.lines.start}-${c.lines.end})${c.url ? `  ${c.url}` : ""}`);
     }
   }
-  console.log(`\nmode: ${result.mode}, confidence: ${result.confidence}${result.abstained ? ", abstained" : ""}  retrieve ${result.timings.retrieveMs} ms, generate ${result.timings.generateMs} ms`);
+  console.log(
+    `\nmode: ${result.mode}, confidence: ${result.confidence}${result.abstained ? ", abstained" : ""}  retrieve ${result.timings.retrieveMs} ms, generate ${result.timings.generateMs} ms`,
+  );
   return 0;
 }
 

@@ -46,7 +46,9 @@ async function main(): Promise<number> {
     generatedAt: new Date().toISOString(),
   };
   const m = context.machine;
-  console.log(`Machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node} (${m.platform}/${m.arch}), load ${m.loadAverageAtStart.join(" ")}${args.quick ? "  [quick]" : ""}`);
+  console.log(
+    `Machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node} (${m.platform}/${m.arch}), load ${m.loadAverageAtStart.join(" ")}${args.quick ? "  [quick]" : ""}`,
+  );
 
   const reports: BenchmarkReport[] = [];
   const failures: string[] = [];

@@ -21,7 +21,9 @@ function rateCells(r: Rates): string {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { dataset: { type: "string" }, folds: { type: "string" }, k: { type: "string" }, help: { type: "boolean" } } });
+  const { values } = parseArgs({
+    options: { dataset: { type: "string" }, folds: { type: "string" }, k: { type: "string" }, help: { type: "boolean" } },
+  });
   if (values.help) {
     console.log(USAGE);
     return 0;
@@ -47,18 +49,44 @@ async function main(): Promise<number> {
   const answerable = items.filter((i) => !i.unanswerable).length;
 
   const out: string[] = [];
-  out.push(`Calibration on \`${file}\`: ${items.length} questions (${answerable} answerable, ${items.length - answerable} unanswerable), ${folds}-fold CV, k = ${k}.`, "");
-  out.push("| Fold | Questions | Chosen none / low | Answerable refused | Answerable low | Unanswerable refused | Unanswerable caught |", "|---:|---:|---|---:|---:|---:|---:|");
-  for (const f of cv.folds) out.push(`| ${f.fold + 1} | ${f.size} | ${f.chosen.none.toFixed(2)} / ${f.chosen.low.toFixed(2)} | ${rateCells(f.heldOut)} |`);
+  out.push(
+    `Calibration on \`${file}\`: ${items.length} questions (${answerable} answerable, ${items.length - answerable} unanswerable), ${folds}-fold CV, k = ${k}.`,
+    "",
+  );
+  out.push(
+    "| Fold | Questions | Chosen none / low | Answerable refused | Answerable low | Unanswerable refused | Unanswerable caught |",
+    "|---:|---:|---|---:|---:|---:|---:|",
+  );
+  for (const f of cv.folds)
+    out.push(`| ${f.fold + 1} | ${f.size} | ${f.chosen.none.toFixed(2)} / ${f.chosen.low.toFixed(2)} | ${rateCells(f.heldOut)} |`);
   out.push(`| pooled held-out | ${items.length} | | ${rateCells(cv.pooled)} |`, "");
-  out.push(`Chosen on all of tune: none < **${cv.final.none.toFixed(2)}**, low < **${cv.final.low.toFixed(2)}** (in-sample: ${rateCells(ratesAt(items, cv.final)).replaceAll(" | ", ", ")}).`, "");
-  out.push("Refusal curve (refuse when evidence < threshold):", "", "| Threshold | Answerable refused | Answerable low | Unanswerable refused | Unanswerable caught |", "|---:|---:|---:|---:|---:|");
+  out.push(
+    `Chosen on all of tune: none < **${cv.final.none.toFixed(2)}**, low < **${cv.final.low.toFixed(2)}** (in-sample: ${rateCells(ratesAt(items, cv.final)).replaceAll(" | ", ", ")}).`,
+    "",
+  );
+  out.push(
+    "Refusal curve (refuse when evidence < threshold):",
+    "",
+    "| Threshold | Answerable refused | Answerable low | Unanswerable refused | Unanswerable caught |",
+    "|---:|---:|---:|---:|---:|",
+  );
   for (const p of curve.refuse) out.push(`| ${p.threshold.toFixed(2)} | ${rateCells(p)} |`);
-  out.push("", `Low-confidence curve (refuse under ${cv.final.none.toFixed(2)}; low when evidence < threshold or an asked-for detail is missing):`, "");
-  out.push("| Threshold | Answerable refused | Answerable low | Unanswerable refused | Unanswerable caught |", "|---:|---:|---:|---:|---:|");
+  out.push(
+    "",
+    `Low-confidence curve (refuse under ${cv.final.none.toFixed(2)}; low when evidence < threshold or an asked-for detail is missing):`,
+    "",
+  );
+  out.push(
+    "| Threshold | Answerable refused | Answerable low | Unanswerable refused | Unanswerable caught |",
+    "|---:|---:|---:|---:|---:|",
+  );
   for (const p of curve.flag) out.push(`| ${p.threshold.toFixed(2)} | ${rateCells(p)} |`);
   const detail = items.filter((i) => i.signals.missingDetails.length > 0);
-  out.push("", `Detail check: ${detail.length} questions ask for a detail the top passages lack (${detail.filter((i) => i.unanswerable).length} unanswerable, ${detail.filter((i) => !i.unanswerable).length} answerable).`, "");
+  out.push(
+    "",
+    `Detail check: ${detail.length} questions ask for a detail the top passages lack (${detail.filter((i) => i.unanswerable).length} unanswerable, ${detail.filter((i) => !i.unanswerable).length} answerable).`,
+    "",
+  );
   console.log(out.join("\n"));
   return 0;
 }

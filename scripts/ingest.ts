@@ -175,7 +175,8 @@ async function main(): Promise<void> {
     } catch (error) {
       // Single links never fail the ingest; only an unusable corpus folder (or a full disk) gets here.
       if (isTutorError(error)) fail(`Fetching links failed: ${error.message}`, 1);
-      if (isDiskFullError(error)) fail(`Fetching links failed: ENOSPC: no space left on the disk holding ${corpusDir}; free some space and run again.`, 1);
+      if (isDiskFullError(error))
+        fail(`Fetching links failed: ENOSPC: no space left on the disk holding ${corpusDir}; free some space and run again.`, 1);
       throw error;
     }
   }
@@ -201,7 +202,8 @@ async function main(): Promise<void> {
     if (controller.signal.aborted) fail("Ingest interrupted: the previous index (if any) is still the live one.", 130);
     // Typed errors carry user-safe messages (no keys, no upstream bodies); anything else is a bug.
     if (isTutorError(error)) fail(`Ingest failed: ${error.message}`, 1);
-    if (isDiskFullError(error)) fail(`Ingest failed: ENOSPC: no space left on the disk holding ${indexDir}; free some space and run again.`, 1);
+    if (isDiskFullError(error))
+      fail(`Ingest failed: ENOSPC: no space left on the disk holding ${indexDir}; free some space and run again.`, 1);
     fail(`Ingest failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, 1);
   }
 }

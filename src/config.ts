@@ -9,9 +9,7 @@ import { z } from "zod";
  * process.env: the parsed Config is passed down. `.env.example` documents each variable.
  */
 
-const boolean = z
-  .enum(["true", "false", "1", "0", "yes", "no", ""])
-  .transform((v) => v === "true" || v === "1" || v === "yes");
+const boolean = z.enum(["true", "false", "1", "0", "yes", "no", ""]).transform((v) => v === "true" || v === "1" || v === "yes");
 
 const list = z.string().transform((v) =>
   v
@@ -37,7 +35,10 @@ const trustProxy = z.string().transform((v, ctx): boolean | string[] => {
   const value = v.trim().toLowerCase();
   if (["false", "no"].includes(value)) return false;
   if (["true", "yes"].includes(value)) return true;
-  const entries = value.split(",").map((s) => s.trim()).filter(Boolean);
+  const entries = value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = entries.filter((entry) => !isAddressOrCidr(entry));
   if (/^\d+$/.test(value) || bad.length > 0 || entries.length === 0) {
     ctx.addIssue({
@@ -137,7 +138,9 @@ export const configSchema = z.object({
    * Surfaces served without a key even when API_KEYS is set: `widget` (POST /api/ask for browsers
    * from ALLOWED_ORIGINS, plus the document view) or `documents` (the document view only).
    */
-  PUBLIC_ROUTES: list.pipe(z.array(z.enum(PUBLIC_SURFACES, { error: `expected a comma-separated list of ${PUBLIC_SURFACES.join(", ")}` }))).default([]),
+  PUBLIC_ROUTES: list
+    .pipe(z.array(z.enum(PUBLIC_SURFACES, { error: `expected a comma-separated list of ${PUBLIC_SURFACES.join(", ")}` })))
+    .default([]),
   /** Failed key checks per address per window before 429 (guessing keys). */
   AUTH_FAILURE_MAX: positiveInt.default(10),
   AUTH_FAILURE_WINDOW: duration.default(15 * 60_000),

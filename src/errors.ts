@@ -33,7 +33,11 @@ export class Unauthorized extends TutorError {
 export class IndexNotReady extends TutorError {
   readonly status = 503;
   readonly code = "index_not_ready";
-  constructor(message: string, readonly hint = "Run `npm run ingest` to build the index.", options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly hint = "Run `npm run ingest` to build the index.",
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
   }
 }
@@ -48,7 +52,10 @@ export class IndexMismatch extends TutorError {
 export class Overloaded extends TutorError {
   readonly status = 503;
   readonly code = "overloaded";
-  constructor(message: string, readonly retryAfterSeconds = 1) {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds = 1,
+  ) {
     super(message);
   }
 }
@@ -86,7 +93,11 @@ export class MalformedRequest extends TutorError {
 export class UpstreamFailed extends TutorError {
   readonly status = 502;
   readonly code = "upstream_failed";
-  constructor(message: string, readonly upstreamStatus?: number, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly upstreamStatus?: number,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
   }
 }

@@ -65,7 +65,8 @@ export function toUpstreamError(error: unknown, context: UpstreamErrorContext): 
 
   const status = chain.map((e) => e.status).find((s): s is number => typeof s === "number");
   if (status !== undefined) {
-    const hint = status === 401 || status === 403 ? " (check OPENAI_API_KEY)" : status === 404 ? ` (check ${modelVariable} and OPENAI_BASE_URL)` : "";
+    const hint =
+      status === 401 || status === 403 ? " (check OPENAI_API_KEY)" : status === 404 ? ` (check ${modelVariable} and OPENAI_BASE_URL)` : "";
     return new UpstreamFailed(`${kind} server ${server} answered HTTP ${status}${hint}`, status);
   }
   const names = chain.map((e) => String(e.name ?? ""));
@@ -81,8 +82,13 @@ export function toUpstreamError(error: unknown, context: UpstreamErrorContext): 
     // An abort nobody asked for: the client library gave up waiting.
     return new UpstreamTimeout(`${kind} server ${server} did not answer in time`, { cause: error });
   }
-  if (codes.some((c) => LOST_CODES.has(c)) || messages.some((m) => /terminated|premature close|socket hang up|other side closed/i.test(m))) {
-    return new UpstreamFailed(`connection to ${kind} server ${server} was lost before the answer was complete`, undefined, { cause: error });
+  if (
+    codes.some((c) => LOST_CODES.has(c)) ||
+    messages.some((m) => /terminated|premature close|socket hang up|other side closed/i.test(m))
+  ) {
+    return new UpstreamFailed(`connection to ${kind} server ${server} was lost before the answer was complete`, undefined, {
+      cause: error,
+    });
   }
   if (names.includes("APIConnectionError") || messages.some((m) => /^Connection error/i.test(m))) {
     return new UpstreamFailed(`could not connect to ${kind} server ${server}`, undefined, { cause: error });

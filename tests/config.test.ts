@@ -27,7 +27,8 @@ describe("parseConfig", () => {
     expect(config.FALLBACK_EXTRACTIVE).toBe(true);
     expect(parseConfig({ RATE_LIMIT_WINDOW: "2h" }).RATE_LIMIT_WINDOW).toBe(7_200_000);
     expect(parseConfig({ RATE_LIMIT_WINDOW: "1500" }).RATE_LIMIT_WINDOW).toBe(1500);
-    for (const bad of ["-1s", "0", "soon"]) expect(() => parseConfig({ RATE_LIMIT_WINDOW: bad }), bad).toThrow(/RATE_LIMIT_WINDOW: expected a duration/);
+    for (const bad of ["-1s", "0", "soon"])
+      expect(() => parseConfig({ RATE_LIMIT_WINDOW: bad }), bad).toThrow(/RATE_LIMIT_WINDOW: expected a duration/);
   });
 
   it("reads the evaluation's JUDGE_MODEL and EVAL_API_KEY through the schema", () => {
@@ -43,7 +44,12 @@ describe("parseConfig", () => {
   it("names every bad variable and never echoes its value", () => {
     let error: unknown;
     try {
-      parseConfig({ PORT: "seventy", EMBEDDINGS_PROVIDER: "magic", OPENAI_BASE_URL: "not a url sk-secret-value", RATE_LIMIT_WINDOW: "soon" });
+      parseConfig({
+        PORT: "seventy",
+        EMBEDDINGS_PROVIDER: "magic",
+        OPENAI_BASE_URL: "not a url sk-secret-value",
+        RATE_LIMIT_WINDOW: "soon",
+      });
     } catch (e) {
       error = e;
     }
@@ -54,7 +60,9 @@ describe("parseConfig", () => {
   });
 
   it("describes the config for logs without keys", () => {
-    const described = JSON.stringify(describeConfig(parseConfig({ OPENAI_API_KEY: "sk-abcdef123456", API_KEYS: "k1-secret-0123456789,k2-secret-0123456789" })));
+    const described = JSON.stringify(
+      describeConfig(parseConfig({ OPENAI_API_KEY: "sk-abcdef123456", API_KEYS: "k1-secret-0123456789,k2-secret-0123456789" })),
+    );
     expect(described).not.toContain("sk-abcdef123456");
     expect(described).not.toContain("k1-secret");
     expect(described).toContain("2 configured");

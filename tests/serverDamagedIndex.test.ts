@@ -21,17 +21,34 @@ it("starts on a damaged index and answers /readyz 503 naming the damaged file", 
   const indexDir = path.join(dir, "index");
   await cp(path.resolve("tests/fixtures/index/corpus"), corpusDir, { recursive: true });
   const embeddings = new LocalHashedEmbeddings();
-  const built = await ingestCorpus({ corpusDir, indexDir, embeddings, identity: () => embeddings.identity(), maxFileBytes: 100_000, batchSize: 16 });
+  const built = await ingestCorpus({
+    corpusDir,
+    indexDir,
+    embeddings,
+    identity: () => embeddings.identity(),
+    maxFileBytes: 100_000,
+    batchSize: 16,
+  });
   // Valid JSON of the wrong shape, with the manifest's size record kept true.
   const chunksFile = path.join(built.versionDir, "chunks.json");
-  await writeFile(chunksFile, JSON.stringify((JSON.parse(await readFile(chunksFile, "utf8")) as object[]).map((c) => ({ ...c, text: 42 }))));
+  await writeFile(
+    chunksFile,
+    JSON.stringify((JSON.parse(await readFile(chunksFile, "utf8")) as object[]).map((c) => ({ ...c, text: 42 }))),
+  );
   const manifestFile = path.join(built.versionDir, "manifest.json");
   const manifest = JSON.parse(await readFile(manifestFile, "utf8"));
   manifest.artifacts["chunks.json"] = (await stat(chunksFile)).size;
   await writeFile(manifestFile, JSON.stringify(manifest));
 
   const proc = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, PORT: "0", LOG_LEVEL: "warn" },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      CORPUS_DIR: corpusDir,
+      INDEX_DIR: indexDir,
+      PORT: "0",
+      LOG_LEVEL: "warn",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child = proc;

@@ -35,7 +35,9 @@ describe("openTutor (composition root)", () => {
     await quiet.answerer.answer({ question: "学完 LoRA 之后该学什么?" });
     expect(seen).toEqual([]);
 
-    const loud = await openTutor(env({ DEBUG_PROMPTS: "true" }), { onPrompt: (kind, prompt) => seen.push(`${kind}:${prompt.user.includes("LoRA")}`) });
+    const loud = await openTutor(env({ DEBUG_PROMPTS: "true" }), {
+      onPrompt: (kind, prompt) => seen.push(`${kind}:${prompt.user.includes("LoRA")}`),
+    });
     await loud.answerer.answer({ question: "学完 LoRA 之后该学什么?" });
     expect(seen).toEqual(["answer:true"]);
   });

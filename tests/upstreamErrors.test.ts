@@ -16,12 +16,25 @@ afterEach(async () => {
 });
 
 function modelFor(baseURL: string, timeoutMs = 5_000) {
-  return createChatModel(parseConfig({ OPENAI_BASE_URL: baseURL, OPENAI_API_KEY: KEY, OPENAI_TIMEOUT_MS: String(timeoutMs), OPENAI_MAX_RETRIES: "0", CHAT_MODEL: "fake-chat" }));
+  return createChatModel(
+    parseConfig({
+      OPENAI_BASE_URL: baseURL,
+      OPENAI_API_KEY: KEY,
+      OPENAI_TIMEOUT_MS: String(timeoutMs),
+      OPENAI_MAX_RETRIES: "0",
+      CHAT_MODEL: "fake-chat",
+    }),
+  );
 }
 
 async function failureOf(reply: ChatReply, timeoutMs?: number): Promise<{ mapped: unknown; baseURL: string }> {
   fake = await startFakeOpenAiServer({ chat: () => reply });
-  const error = await modelFor(fake.baseURL, timeoutMs).invoke("hi").then(() => null, (e: unknown) => e);
+  const error = await modelFor(fake.baseURL, timeoutMs)
+    .invoke("hi")
+    .then(
+      () => null,
+      (e: unknown) => e,
+    );
   expect(error).not.toBeNull();
   return { mapped: toUpstreamError(error, { baseURL: fake.baseURL }), baseURL: fake.baseURL };
 }
@@ -59,7 +72,12 @@ describe("toUpstreamError with the real client", () => {
     const { port } = probe.address() as AddressInfo;
     await new Promise<void>((resolve) => probe.close(() => resolve()));
     const baseURL = `http://127.0.0.1:${port}/v1`;
-    const error = await modelFor(baseURL).invoke("hi").then(() => null, (e: unknown) => e);
+    const error = await modelFor(baseURL)
+      .invoke("hi")
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     const mapped = toUpstreamError(error, { baseURL });
     expect(mapped).toBeInstanceOf(UpstreamFailed);
     expect((mapped as Error).message).toBe(`could not connect to model server ${baseURL}`);
@@ -68,7 +86,12 @@ describe("toUpstreamError with the real client", () => {
   it("leaves the caller's own abort alone", async () => {
     fake = await startFakeOpenAiServer({ chat: () => ({ kind: "hang" }) });
     const controller = new AbortController();
-    const pending = modelFor(fake.baseURL).invoke("hi", { signal: controller.signal }).then(() => null, (e: unknown) => e);
+    const pending = modelFor(fake.baseURL)
+      .invoke("hi", { signal: controller.signal })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     setTimeout(() => controller.abort(), 30);
     const error = await pending;
     const mapped = toUpstreamError(error, { baseURL: fake.baseURL, signal: controller.signal });

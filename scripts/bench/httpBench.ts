@@ -26,10 +26,9 @@ export async function runHttpBench({ quick }: { quick: boolean }): Promise<Bench
   const started = performance.now();
   const duration = quick ? 0.5 : 10;
   const workspace = await createWorkspace("http", { corpusSource: BUNDLED_CORPUS_DIR });
-  const app = forkScript<ServerMessage>(
-    "appServerProcess",
-    [JSON.stringify(benchEnv({ CORPUS_DIR: workspace.corpusDir, INDEX_DIR: workspace.indexDir }))],
-  );
+  const app = forkScript<ServerMessage>("appServerProcess", [
+    JSON.stringify(benchEnv({ CORPUS_DIR: workspace.corpusDir, INDEX_DIR: workspace.indexDir })),
+  ]);
   let bare: ChildHandle<ServerMessage> | undefined;
   try {
     const appPort = await readyPort(app);
@@ -45,7 +44,11 @@ export async function runHttpBench({ quick }: { quick: boolean }): Promise<Bench
     });
     const sampleBody = await sample.text();
     if (!sample.ok) throw new Error(`/api/search answered ${sample.status} before the benchmark: ${sampleBody.slice(0, 200)}`);
-    const askSample = await fetch(`${base}/api/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: askBodies[0] ?? "{}" });
+    const askSample = await fetch(`${base}/api/ask`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: askBodies[0] ?? "{}",
+    });
     const askSampleBody = await askSample.text();
     if (!askSample.ok) throw new Error(`/api/ask answered ${askSample.status} before the benchmark: ${askSampleBody.slice(0, 200)}`);
 
@@ -89,7 +92,10 @@ export async function runHttpBench({ quick }: { quick: boolean }): Promise<Bench
       runs.find((r) => r.endpoint === endpoint && r.connections === connections) as EndpointRun;
     const ratios = CONNECTIONS.map((connections) => ({
       connections,
-      searchVsBarePercent: round((100 * at("search", connections).requestsPerSecond) / Math.max(1, at("bare", connections).requestsPerSecond), 1),
+      searchVsBarePercent: round(
+        (100 * at("search", connections).requestsPerSecond) / Math.max(1, at("bare", connections).requestsPerSecond),
+        1,
+      ),
       askVsBarePercent: round((100 * at("ask", connections).requestsPerSecond) / Math.max(1, at("bare", connections).requestsPerSecond), 1),
     }));
     const search32 = at("search", 32);
@@ -119,7 +125,11 @@ export async function runHttpBench({ quick }: { quick: boolean }): Promise<Bench
       seconds: round((performance.now() - started) / 1000, 1),
       results: {
         durationSecondsPerRun: duration,
-        responseBytes: { search: Buffer.byteLength(sampleBody), ask: Buffer.byteLength(askSampleBody), bare: Buffer.byteLength(sampleBody) },
+        responseBytes: {
+          search: Buffer.byteLength(sampleBody),
+          ask: Buffer.byteLength(askSampleBody),
+          bare: Buffer.byteLength(sampleBody),
+        },
         runs,
         ratios,
       },

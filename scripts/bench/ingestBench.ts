@@ -69,7 +69,7 @@ async function timedIngest(run: string, workspace: BenchWorkspace): Promise<Inge
   const clock = createPhaseClock();
   const t0 = performance.now();
   const summary: IngestSummary = await ingestCorpus({
-      ...ingestOptionsFromConfig(config, { embeddings, identity }),
+    ...ingestOptionsFromConfig(config, { embeddings, identity }),
     onProgress: clock.onProgress,
   });
   const seconds = (performance.now() - t0) / 1000;

@@ -57,9 +57,7 @@ export function loadTest(options: LoadTestOptions): Promise<LoadTestResult> {
           errors: result.errors + result.non2xx,
           non2xx: result.non2xx,
           timeouts: result.timeouts,
-          statusCodes: Object.fromEntries(
-            Object.entries(result.statusCodeStats ?? {}).map(([status, stat]) => [status, stat.count ?? 0]),
-          ),
+          statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([status, stat]) => [status, stat.count ?? 0])),
         });
       },
     );

@@ -42,7 +42,9 @@ export interface SummaryFile {
   machine: MachineDescription;
   revision: Revision;
   targets: TargetResult[];
-  benchmarks: Partial<Record<BenchmarkName, { generatedAt: string; seconds: number; results: Record<string, unknown>; findings: string[] }>>;
+  benchmarks: Partial<
+    Record<BenchmarkName, { generatedAt: string; seconds: number; results: Record<string, unknown>; findings: string[] }>
+  >;
 }
 
 /** The combined file: `reference.json` for a full run (the committed reference), `summary.json` for --quick. */
@@ -135,7 +137,8 @@ function formatCell(value: string | number): string {
 /** CJK characters take two terminal columns. */
 function displayWidth(s: string): number {
   let width = 0;
-  for (const ch of s) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  for (const ch of s)
+    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
   return width;
 }
 

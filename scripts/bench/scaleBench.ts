@@ -91,7 +91,9 @@ export async function runScaleBench({ quick, sizes }: { quick: boolean; sizes?: 
         recallAt10: serve.recallAt10,
       };
       rows.push(row);
-      console.log(`  scale ${sections}: ${row.chunks} chunks, ingest ${row.ingestSeconds} s, search p50 ${row.stages.search.p50Ms} ms, HNSW recall@10 ${row.recallAt10}`);
+      console.log(
+        `  scale ${sections}: ${row.chunks} chunks, ingest ${row.ingestSeconds} s, search p50 ${row.stages.search.p50Ms} ms, HNSW recall@10 ${row.recallAt10}`,
+      );
     } finally {
       await workspace.cleanup();
     }
@@ -102,7 +104,8 @@ export async function runScaleBench({ quick, sizes }: { quick: boolean; sizes?: 
   const targets = [];
   const findings: string[] = [];
   if (largest && smallest) {
-    const notComparable = largest.sections < TARGET_SIZE ? `measured at ${largest.chunks.toLocaleString("en-US")} chunks, not 100k` : undefined;
+    const notComparable =
+      largest.sections < TARGET_SIZE ? `measured at ${largest.chunks.toLocaleString("en-US")} chunks, not 100k` : undefined;
     const extra = notComparable ? { notComparable } : {};
     targets.push(
       checkTarget("ingestRate100k", largest.chunksPerSecond, { quick, ...extra }),
@@ -132,7 +135,20 @@ export async function runScaleBench({ quick, sizes }: { quick: boolean; sizes?: 
     tables: [
       {
         title: "Synthetic corpus scale (local embedder; query latency in-process, sequential)",
-        header: ["chunks", "ingest s", "chunks/s", "index MB", "RSS ingest MB", "load s", "RSS serve MB", "search p50", "search p99", "dense p50", "lexical p50", "recall@10"],
+        header: [
+          "chunks",
+          "ingest s",
+          "chunks/s",
+          "index MB",
+          "RSS ingest MB",
+          "load s",
+          "RSS serve MB",
+          "search p50",
+          "search p99",
+          "dense p50",
+          "lexical p50",
+          "recall@10",
+        ],
         rows: rows.map((r) => [
           r.chunks,
           r.ingestSeconds,

@@ -56,7 +56,17 @@ async function main(): Promise<void> {
           const found = queryVectors.map((q) => hnsw.searchKnn(q, 10).neighbors);
           const queryMs = (performance.now() - t0) / queryVectors.length;
           const recall = recallAtK(found, exact);
-          console.log(JSON.stringify({ chunks: vectors.length, ...setting, efSearch: ef, embedSeconds: +embedSeconds.toFixed(2), buildSeconds: +buildSeconds.toFixed(2), queryMs: +queryMs.toFixed(3), recallAt10: +recall.toFixed(4) }));
+          console.log(
+            JSON.stringify({
+              chunks: vectors.length,
+              ...setting,
+              efSearch: ef,
+              embedSeconds: +embedSeconds.toFixed(2),
+              buildSeconds: +buildSeconds.toFixed(2),
+              queryMs: +queryMs.toFixed(3),
+              recallAt10: +recall.toFixed(4),
+            }),
+          );
         }
       }
     }

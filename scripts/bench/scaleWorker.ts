@@ -73,7 +73,14 @@ async function main(): Promise<void> {
   const recallQueries = (job.queries ?? []).slice(-RECALL_QUERIES);
   const recallVectors = await Promise.all(recallQueries.map((query) => index.embeddings.embedQuery(query)));
   const recallAt10 = round(indexRecallAtK(index.vectorStore.index, recallVectors, 10), 3);
-  await sendToParent({ type: "result", loadSeconds: round(loadSeconds), rssAfterLoadMB: afterLoad.rssMB, stages, recallAt10, ...processStats() });
+  await sendToParent({
+    type: "result",
+    loadSeconds: round(loadSeconds),
+    rssAfterLoadMB: afterLoad.rssMB,
+    stages,
+    recallAt10,
+    ...processStats(),
+  });
 }
 
 main().then(

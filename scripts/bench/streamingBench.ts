@@ -9,8 +9,10 @@ import { benchEnv, BUNDLED_CORPUS_DIR, createWorkspace } from "./workspace.js";
 
 type ServerMessage = { type: "ready"; port: number } | { type: "stats" };
 
-const ANSWER_CHUNKS = "Start with the fundamentals of deep learning [1], then practise fine-tuning with LoRA [2] and finish with a small RAG project [1]."
-  .split(/(?<= )/);
+const ANSWER_CHUNKS =
+  "Start with the fundamentals of deep learning [1], then practise fine-tuning with LoRA [2] and finish with a small RAG project [1].".split(
+    /(?<= )/,
+  );
 
 interface StreamSample {
   question: string;
@@ -112,7 +114,9 @@ export async function runStreamingBench({ quick }: { quick: boolean }): Promise<
         directClientOverhead: directOverhead,
         samples,
       },
-      targets: [checkTarget("streamingOverhead", overhead.p50Ms, { quick, note: `p50 of ${samples.length} requests; p95 ${overhead.p95Ms} ms` })],
+      targets: [
+        checkTarget("streamingOverhead", overhead.p50Ms, { quick, note: `p50 of ${samples.length} requests; p95 ${overhead.p95Ms} ms` }),
+      ],
       tables: [
         {
           title: `Streaming /api/ask (LLM mode) against an upstream with a ${firstTokenDelayMs} ms first token`,

@@ -30,7 +30,13 @@ export const TARGETS: Record<TargetId, TargetDefinition> = {
   searchP99At32: { name: "/api/search p99 at 32 connections", benchmark: "http", comparison: "<", threshold: 25, unit: "ms" },
   errorsAt32: { name: "errors at 32 connections (search + ask)", benchmark: "http", comparison: "=", threshold: 0, unit: "errors" },
   searchVsBare: { name: "/api/search req/s vs bare Fastify route", benchmark: "http", comparison: ">=", threshold: 40, unit: "%" },
-  ingestRate100k: { name: "ingest rate at 100k chunks (local embedder)", benchmark: "scale", comparison: ">=", threshold: 2000, unit: "chunks/s" },
+  ingestRate100k: {
+    name: "ingest rate at 100k chunks (local embedder)",
+    benchmark: "scale",
+    comparison: ">=",
+    threshold: 2000,
+    unit: "chunks/s",
+  },
   queryP50At100k: { name: "hybrid query p50 at 100k chunks (in-process)", benchmark: "scale", comparison: "<", threshold: 5, unit: "ms" },
   peakRss100k: { name: "peak RSS at 100k chunks (ingest or serve)", benchmark: "scale", comparison: "<", threshold: 1536, unit: "MB" },
   streamingOverhead: { name: "streaming overhead on first token", benchmark: "streaming", comparison: "<", threshold: 15, unit: "ms" },
@@ -64,12 +70,19 @@ export function checkTarget(
   options: { quick: boolean; note?: string; notComparable?: string },
 ): TargetResult {
   const t = TARGETS[id];
-  const passes =
-    t.comparison === "<" ? measured < t.threshold : t.comparison === ">=" ? measured >= t.threshold : measured === t.threshold;
+  const passes = t.comparison === "<" ? measured < t.threshold : t.comparison === ">=" ? measured >= t.threshold : measured === t.threshold;
   const notComparable = options.quick ? "quick run: not comparable with the target" : options.notComparable;
   if (!Number.isFinite(measured)) {
     const notes = [options.note, "nothing to measure (no successful responses)", notComparable].filter(Boolean);
-    return { id, name: t.name, target: describeTarget(id), measured: null, unit: t.unit, met: notComparable ? null : false, note: notes.join("; ") };
+    return {
+      id,
+      name: t.name,
+      target: describeTarget(id),
+      measured: null,
+      unit: t.unit,
+      met: notComparable ? null : false,
+      note: notes.join("; "),
+    };
   }
   const notes = [options.note, notComparable].filter(Boolean);
   return {

@@ -13,8 +13,16 @@ loadEnvFile(process.env);
 const config = parseConfig({ ...process.env, OPENAI_BASE_URL: "" });
 const { embeddings, identity } = createEmbeddings(config);
 const index = await loadIndex(config.INDEX_DIR, embeddings, identity());
-const retriever = new HybridRetriever({ index: () => index, k: 5, maxChunksPerSection: config.MAX_CHUNKS_PER_SECTION, abstainThreshold: config.ABSTAIN_THRESHOLD });
-const questions = readFileSync(file, "utf8").split("\n").filter((l) => l.trim() !== "").map((l) => (JSON.parse(l) as { question: string }).question);
+const retriever = new HybridRetriever({
+  index: () => index,
+  k: 5,
+  maxChunksPerSection: config.MAX_CHUNKS_PER_SECTION,
+  abstainThreshold: config.ABSTAIN_THRESHOLD,
+});
+const questions = readFileSync(file, "utf8")
+  .split("\n")
+  .filter((l) => l.trim() !== "")
+  .map((l) => (JSON.parse(l) as { question: string }).question);
 let started = performance.now();
 for (const q of questions) await retriever.retrieve(q);
 console.log(`first pass (builds lazy resources) ${(performance.now() - started).toFixed(0)} ms`);
@@ -28,6 +36,8 @@ for (const method of ["search", "retrieve"] as const) {
     }
   }
   times.sort((a, b) => a - b);
-  console.log(`${method} p50 ${times[Math.floor(times.length / 2)]!.toFixed(2)} ms  p95 ${times[Math.floor(times.length * 0.95)]!.toFixed(2)} ms`);
+  console.log(
+    `${method} p50 ${times[Math.floor(times.length / 2)]!.toFixed(2)} ms  p95 ${times[Math.floor(times.length * 0.95)]!.toFixed(2)} ms`,
+  );
 }
 process.exit(0);

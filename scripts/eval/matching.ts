@@ -32,13 +32,26 @@ loadEnvFile(process.env);
 const config = parseConfig({ ...process.env, OPENAI_BASE_URL: "" });
 const { embeddings, identity } = createEmbeddings(config);
 const index = await loadIndex(config.INDEX_DIR, embeddings, identity());
-const retriever = new HybridRetriever({ index: () => index, k: 5, maxChunksPerSection: config.MAX_CHUNKS_PER_SECTION, abstainThreshold: config.ABSTAIN_THRESHOLD });
+const retriever = new HybridRetriever({
+  index: () => index,
+  k: 5,
+  maxChunksPerSection: config.MAX_CHUNKS_PER_SECTION,
+  abstainThreshold: config.ABSTAIN_THRESHOLD,
+});
 const answerer = createAnswerer({ config, retriever });
 const sourceText = new Map(index.documents.map((d) => [d.source, d.text]));
 
-interface Tally { n: number; hit: number; answerable: number; refused: number; unanswerable: number; caught: number }
+interface Tally {
+  n: number;
+  hit: number;
+  answerable: number;
+  refused: number;
+  unanswerable: number;
+  caught: number;
+}
 const tallies = new Map<string, Tally>();
-const tally = (key: string) => tallies.get(key) ?? (tallies.set(key, { n: 0, hit: 0, answerable: 0, refused: 0, unanswerable: 0, caught: 0 }), tallies.get(key)!);
+const tally = (key: string) =>
+  tallies.get(key) ?? (tallies.set(key, { n: 0, hit: 0, answerable: 0, refused: 0, unanswerable: 0, caught: 0 }), tallies.get(key)!);
 const latencies: number[] = [];
 
 for (const raw of readFileSync(file, "utf8").split("\n")) {
@@ -49,8 +62,15 @@ for (const raw of readFileSync(file, "utf8").split("\n")) {
   const started = performance.now();
   const result = await retriever.retrieve(answer.standaloneQuestion, { k: 5 });
   latencies.push(performance.now() - started);
-  const golds: LocatedGold[] = (line.gold ?? []).map((g) => ({ ...g, occurrences: locateQuote(sourceText.get(g.document) ?? "", g.quote) }));
-  const hit = result.passages.slice(0, 5).some((p) => isGold({ source: sourceOf(p.chunk.docId), text: p.chunk.text, startLine: p.chunk.startLine, endLine: p.chunk.endLine }, golds));
+  const golds: LocatedGold[] = (line.gold ?? []).map((g) => ({
+    ...g,
+    occurrences: locateQuote(sourceText.get(g.document) ?? "", g.quote),
+  }));
+  const hit = result.passages
+    .slice(0, 5)
+    .some((p) =>
+      isGold({ source: sourceOf(p.chunk.docId), text: p.chunk.text, startLine: p.chunk.startLine, endLine: p.chunk.endLine }, golds),
+    );
   for (const key of ["all", ...(flags.includes("--by-class") ? (line.classes ?? []) : [])]) {
     const t = tally(key);
     t.n++;
@@ -72,8 +92,12 @@ function sourceOf(docId: string): string {
 const pct = (a: number, b: number) => (b === 0 ? "  n/a" : `${((100 * a) / b).toFixed(1).padStart(5)}`);
 console.log("class                n   hit@5%  refused%  caught%");
 for (const [key, t] of tallies) {
-  console.log(`${key.padEnd(18)} ${String(t.n).padStart(3)}   ${pct(t.hit, t.answerable)}   ${pct(t.refused, t.answerable)}   ${pct(t.caught, t.unanswerable)}`);
+  console.log(
+    `${key.padEnd(18)} ${String(t.n).padStart(3)}   ${pct(t.hit, t.answerable)}   ${pct(t.refused, t.answerable)}   ${pct(t.caught, t.unanswerable)}`,
+  );
 }
 latencies.sort((a, b) => a - b);
-console.log(`retrieve p50 ${latencies[Math.floor(latencies.length / 2)]?.toFixed(1)} ms  p95 ${latencies[Math.floor(latencies.length * 0.95)]?.toFixed(1)} ms`);
+console.log(
+  `retrieve p50 ${latencies[Math.floor(latencies.length / 2)]?.toFixed(1)} ms  p95 ${latencies[Math.floor(latencies.length * 0.95)]?.toFixed(1)} ms`,
+);
 process.exit(0);

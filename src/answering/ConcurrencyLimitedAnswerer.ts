@@ -55,10 +55,7 @@ export class ConcurrencyLimitedAnswerer implements Answerer {
       return this.releaser();
     }
     if (this.waiting.length >= this.limits.queue) {
-      throw new Overloaded(
-        "Too many questions are being answered right now; please retry shortly.",
-        this.limits.retryAfterSeconds ?? 2,
-      );
+      throw new Overloaded("Too many questions are being answered right now; please retry shortly.", this.limits.retryAfterSeconds ?? 2);
     }
     await new Promise<void>((resolve, reject) => {
       const wake = () => {

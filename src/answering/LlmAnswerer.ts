@@ -10,7 +10,14 @@ import { ExtractiveAnswerer, answerTokens, recentHistory, retrieveOptions } from
 import { answerLanguage, answerLanguageOfText } from "./language.js";
 import { confidenceOf } from "../retrieval/confidence.js";
 import { addUsage, streamModel, type ModelStreamEnd } from "./modelStream.js";
-import { ANSWER_WORDING, buildAnswerPrompt, buildCondensePrompt, cleanCondensedQuestion, mayBeNotCoveredMarker, notCoveredReply } from "./prompts.js";
+import {
+  ANSWER_WORDING,
+  buildAnswerPrompt,
+  buildCondensePrompt,
+  cleanCondensedQuestion,
+  mayBeNotCoveredMarker,
+  notCoveredReply,
+} from "./prompts.js";
 import { displayServerUrl, toUpstreamError } from "../upstreamErrors.js";
 import { roadmapPositionsOf } from "./roadmapPlacement.js";
 import type { AnswerEvent, AnswerRequest, AnswerResult, Answerer, Citation, GenerationSettings, Usage } from "./types.js";
@@ -72,17 +79,30 @@ export class LlmAnswerer implements Answerer {
   constructor(private readonly options: LlmAnswererOptions) {
     this.now = options.now ?? (() => performance.now());
     this.server = displayServerUrl(options.baseURL);
-    this.extractive = new ExtractiveAnswerer({ retriever: options.retriever, maxHistoryTurns: options.maxHistoryTurns ?? 10, now: this.now });
+    this.extractive = new ExtractiveAnswerer({
+      retriever: options.retriever,
+      maxHistoryTurns: options.maxHistoryTurns ?? 10,
+      now: this.now,
+    });
   }
 
   /** The caller's signal plus this answerer's own total deadline. */
   private deadline(request: AnswerRequest) {
     const ms = this.options.answerTimeoutMs;
-    return withDeadline(request.signal, ms, () => new UpstreamTimeout(`model server ${this.server} gave no complete answer within ${ms} ms`));
+    return withDeadline(
+      request.signal,
+      ms,
+      () => new UpstreamTimeout(`model server ${this.server} gave no complete answer within ${ms} ms`),
+    );
   }
 
   /** One model reply as text pieces; failures come out as product errors (UpstreamFailed/Timeout). */
-  private async *reply(messages: BaseMessage[], signal: AbortSignal, maxChars: number, settings: GenerationSettings = {}): AsyncGenerator<string, ModelStreamEnd> {
+  private async *reply(
+    messages: BaseMessage[],
+    signal: AbortSignal,
+    maxChars: number,
+    settings: GenerationSettings = {},
+  ): AsyncGenerator<string, ModelStreamEnd> {
     const custom = settings.temperature !== undefined || settings.maxTokens !== undefined;
     const model = custom && this.options.chatModelFor ? this.options.chatModelFor(settings) : this.options.chatModel;
     const idleMs = this.options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
@@ -148,13 +168,19 @@ export class LlmAnswerer implements Answerer {
     return this.finish(prepared, ANSWER_WORDING[answerLanguage(prepared.result.analysis.language)].abstain, [], { abstained: true });
   }
 
-  private finish(prepared: Prepared, raw: string, citations: Citation[], extra: { abstained?: boolean; generateMs?: number } & Partial<ModelStreamEnd> = {}): AnswerResult {
+  private finish(
+    prepared: Prepared,
+    raw: string,
+    citations: Citation[],
+    extra: { abstained?: boolean; generateMs?: number } & Partial<ModelStreamEnd> = {},
+  ): AnswerResult {
     const wording = ANSWER_WORDING[answerLanguage(prepared.result.analysis.language)];
     const reply = notCoveredReply(raw);
     const checked = checkCitationMarkers(reply.text.trim(), citations.length);
     // The model starts a "not covered" reply with a fixed marker; a reply that only repeats the
     // refusal sentence without citing anything means the same.
-    const modelAbstained = reply.notCovered || (checked.used.length === 0 && checked.answer.includes(wording.abstain.replace(/[。.]$/, "")));
+    const modelAbstained =
+      reply.notCovered || (checked.used.length === 0 && checked.answer.includes(wording.abstain.replace(/[。.]$/, "")));
     const abstained = extra.abstained ?? modelAbstained;
     const confidence = abstained ? "none" : this.confidence(prepared);
     const usage = addUsage(prepared.usage, extra.usage);
@@ -182,9 +208,15 @@ export class LlmAnswerer implements Answerer {
 
   /** When allowed, the extractive answer for a model failure; else the failure itself. */
   private async fallbackOrThrow(error: unknown, request: AnswerRequest, signal: AbortSignal, prepared?: Prepared): Promise<AnswerResult> {
-    if (!this.options.fallbackToExtractive || !(error instanceof UpstreamFailed || error instanceof UpstreamTimeout) || signal.aborted) throw error;
+    if (!this.options.fallbackToExtractive || !(error instanceof UpstreamFailed || error instanceof UpstreamTimeout) || signal.aborted)
+      throw error;
     if (prepared) {
-      return this.extractive.fromRetrieval(prepared.standaloneQuestion, prepared.result, { retrieveMs: prepared.retrieveMs, generateMs: prepared.generateMs }, { fallback: true });
+      return this.extractive.fromRetrieval(
+        prepared.standaloneQuestion,
+        prepared.result,
+        { retrieveMs: prepared.retrieveMs, generateMs: prepared.generateMs },
+        { fallback: true },
+      );
     }
     // Condensing failed: retrieve with the offline follow-up heuristic instead.
     const query = this.extractive.retrievalQuery(request);

@@ -76,8 +76,7 @@ export interface CitationCheck {
  * brackets that hold anything but numbers (markdown links, [0x31]) are left alone, as is a
  * bracket followed by "(" (a markdown link whose text is a number).
  */
-const MARKER_RUN =
-  /[ \t]?(?:(?:\[|【|［)\s*\d+(?:\s*(?:[,，、;]|-|–|~)\s*\d+)*\s*(?:\]|】|］)(?!\())+/g;
+const MARKER_RUN = /[ \t]?(?:(?:\[|【|［)\s*\d+(?:\s*(?:[,，、;]|-|–|~)\s*\d+)*\s*(?:\]|】|］)(?!\())+/g;
 const ONE_MARKER = /(?:\[|【|［)([^\]】］]*)(?:\]|】|］)/g;
 
 function referencesIn(group: string): number[] {

@@ -68,7 +68,11 @@ export function abstention(language: AnswerLanguage): ExtractiveComposition {
   return { answer: ANSWER_WORDING[language].abstain, citations: [], abstained: true, confidence: "none", language };
 }
 
-export function composeExtractiveAnswer(question: string, result: RetrievalResult, options: { fallback?: boolean } = {}): ExtractiveComposition {
+export function composeExtractiveAnswer(
+  question: string,
+  result: RetrievalResult,
+  options: { fallback?: boolean } = {},
+): ExtractiveComposition {
   const language = answerLanguage(result.analysis.language);
   const wording = ANSWER_WORDING[language];
   const { passages } = result;
@@ -82,7 +86,8 @@ export function composeExtractiveAnswer(question: string, result: RetrievalResul
   const separator = language === "zh" ? "、" : ", ";
 
   const sequence = result.analysis.sequence;
-  const roadmapLines = sequence && result.roadmap.length > 0 ? summarizeRoadmapPositions(result.roadmap, passages, sequence, wording, separator) : [];
+  const roadmapLines =
+    sequence && result.roadmap.length > 0 ? summarizeRoadmapPositions(result.roadmap, passages, sequence, wording, separator) : [];
   if (roadmapLines.length > 0) sections.push([wording.roadmapHeader, ...roadmapLines].join("\n"));
 
   const resource = isResourceRequest(question);

@@ -16,7 +16,8 @@ const ZH_PRONOUN = /(它们|它|这个|那个|这些|那些|该技术|这一步|
 const EN_LEAD = /^(and|then|so|also|what about|how about)\b/i;
 const EN_PRONOUN = /\b(it|this|that|these|those|them|after that|before that)\b/i;
 /** Words that only say "before/after", which a follow-up adds to the previous topic. */
-const SEQUENCE_ONLY = /(之后|以后|后面|接下来|下一步|[前上下后]一个?阶段|[上下]个阶段|[前上]一步|之前|以前|前面|先学|学什么|该学什么|要学什么|after that|after|next|previous|prior|before that|before|first|then)/giu;
+const SEQUENCE_ONLY =
+  /(之后|以后|后面|接下来|下一步|[前上下后]一个?阶段|[上下]个阶段|[前上]一步|之前|以前|前面|先学|学什么|该学什么|要学什么|after that|after|next|previous|prior|before that|before|first|then)/giu;
 const FILLER = /(那么|那|呢|吗|然后|还有|再|接着|此外|另外|what about|how about|and|so|also|[?？!！。,.，\s])/giu;
 
 function size(question: string): number {
@@ -64,7 +65,9 @@ function withPreviousTopic(trimmed: string, previous: string, topicOf: (question
   const topic = topicOf(previous);
   if (!topic) {
     // The new question's own before/after words and stage ordinal decide, not the old ones.
-    const context = new RegExp(SEQUENCE_ONLY.source, "iu").test(trimmed) ? previous.replace(SEQUENCE_ONLY, " ").replace(/\s+/g, " ").trim() : previous;
+    const context = new RegExp(SEQUENCE_ONLY.source, "iu").test(trimmed)
+      ? previous.replace(SEQUENCE_ONLY, " ").replace(/\s+/g, " ").trim()
+      : previous;
     return stageOrdinal(trimmed) ? `${trimmed} ${context}` : `${context} ${trimmed}`;
   }
   if (trimmed.toLowerCase().includes(topic.toLowerCase())) return trimmed;

@@ -34,7 +34,11 @@ export function toUsage(metadata: UsageMetadata | undefined): Usage | undefined 
 export function addUsage(a: Usage | undefined, b: Usage | undefined): Usage | undefined {
   if (!a) return b;
   if (!b) return a;
-  return { promptTokens: a.promptTokens + b.promptTokens, completionTokens: a.completionTokens + b.completionTokens, totalTokens: a.totalTokens + b.totalTokens };
+  return {
+    promptTokens: a.promptTokens + b.promptTokens,
+    completionTokens: a.completionTokens + b.completionTokens,
+    totalTokens: a.totalTokens + b.totalTokens,
+  };
 }
 
 /** The iterator's next step, unless the stream stays silent too long or the signal fires first. */
@@ -62,7 +66,11 @@ async function nextWithin<T>(iterator: AsyncIterator<T>, options: ModelStreamOpt
  * text kept (a server that ignores max_tokens can send megabytes), and an upstream request that
  * is really stopped, not merely ignored, whenever we stop reading.
  */
-export async function* streamModel(model: BaseChatModel, messages: BaseMessage[], options: ModelStreamOptions): AsyncGenerator<string, ModelStreamEnd> {
+export async function* streamModel(
+  model: BaseChatModel,
+  messages: BaseMessage[],
+  options: ModelStreamOptions,
+): AsyncGenerator<string, ModelStreamEnd> {
   const stopReading = new AbortController();
   const signal = AbortSignal.any([options.signal, stopReading.signal]);
   let iterator: AsyncIterator<AIMessageChunk> | undefined;
@@ -71,9 +79,10 @@ export async function* streamModel(model: BaseChatModel, messages: BaseMessage[]
   let chars = 0;
   try {
     const aborted = abortedBy(signal);
-    const stream = await Promise.race([model.stream(messages, { signal, ...(options.stop ? { stop: options.stop } : {}) }), aborted.promise]).finally(
-      () => aborted.dispose(),
-    );
+    const stream = await Promise.race([
+      model.stream(messages, { signal, ...(options.stop ? { stop: options.stop } : {}) }),
+      aborted.promise,
+    ]).finally(() => aborted.dispose());
     iterator = stream[Symbol.asyncIterator]();
     for (;;) {
       const step = await nextWithin(iterator, { ...options, signal });

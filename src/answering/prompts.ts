@@ -139,7 +139,7 @@ export function buildAnswerPrompt(input: { question: string; passages: Passage[]
     `1. ${LANGUAGE_RULE[language]}`,
     "2. Use only facts stated in the passages. Cite every claim with the passage number in square brackets right after it, like [1] or [2][3]. Only cite numbers that exist below; never invent a citation.",
     `3. If the passages do not answer the question, reply with ${NOT_COVERED_MARKER} followed by exactly: "${ANSWER_WORDING[language].abstain}" and stop. Start with ${NOT_COVERED_MARKER} only in that case. Do not guess or use outside knowledge.`,
-    "4. Passages labelled \"next stage\" or \"previous stage\" describe what comes after or before a topic in one roadmap. For \"what should I learn next / before\" questions, name the roadmap (《title》), the stage the topic is in and the following stage with its key items, roadmap by roadmap.",
+    '4. Passages labelled "next stage" or "previous stage" describe what comes after or before a topic in one roadmap. For "what should I learn next / before" questions, name the roadmap (《title》), the stage the topic is in and the following stage with its key items, roadmap by roadmap.',
     "5. When recommending resources (books, courses, papers, links), give their names and links exactly as the passages write them.",
     "6. Be concise: a direct answer first, then short bullet points when listing several items.",
     `7. ${PASSAGES_ARE_DATA_RULE}`,

@@ -12,7 +12,10 @@ const MAX_QUERY_CHARS = 200;
  * queries for multi-query retrieval. Optional by nature: on any model failure or timeout it
  * gives no rewrites, and retrieval goes on with the question alone.
  */
-export function createQuestionRewriter(model: BaseChatModel, options: { timeoutMs: number }): (question: string, signal?: AbortSignal) => Promise<string[]> {
+export function createQuestionRewriter(
+  model: BaseChatModel,
+  options: { timeoutMs: number },
+): (question: string, signal?: AbortSignal) => Promise<string[]> {
   // Templates would read braces in user text as variables; the messages are passed as values.
   const chain = ChatPromptTemplate.fromMessages([
     ["system", "{system}"],
@@ -37,7 +40,10 @@ export function parseRewrites(text: string, question: string): string[] {
   const seen = new Set([question.trim().toLowerCase()]);
   const out: string[] = [];
   for (const line of text.split(/\r?\n/)) {
-    const query = line.replace(/^\s*(?:[-*•]|\d+[.)、])\s*/u, "").trim().slice(0, MAX_QUERY_CHARS);
+    const query = line
+      .replace(/^\s*(?:[-*•]|\d+[.)、])\s*/u, "")
+      .trim()
+      .slice(0, MAX_QUERY_CHARS);
     if (query === "" || seen.has(query.toLowerCase())) continue;
     seen.add(query.toLowerCase());
     out.push(query);

@@ -21,7 +21,10 @@ function sectionPassageIndex(passages: Passage[], docId: string, section: Sectio
 export function keyItems(text: string, headings: string[]): string[] {
   const items: string[] = [];
   for (const raw of text.split(/\r?\n/)) {
-    const line = raw.replace(/^\s*(?:#{1,6}|[-*+•·●▪]|\d+[.)、])\s*/u, "").replace(/\*\*/g, "").trim();
+    const line = raw
+      .replace(/^\s*(?:#{1,6}|[-*+•·●▪]|\d+[.)、])\s*/u, "")
+      .replace(/\*\*/g, "")
+      .trim();
     if (line.length === 0 || NOT_AN_ITEM.test(line) || headings.includes(line)) continue;
     if (/https?:\/\//.test(line) && !/^\[/.test(line)) continue;
     const link = /^\[([^\]]+)\]\(/.exec(line);

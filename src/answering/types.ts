@@ -101,9 +101,7 @@ export interface AnswerResult {
 }
 
 export type AnswerEvent =
-  | { type: "citations"; citations: Citation[] }
-  | { type: "token"; text: string }
-  | { type: "done"; result: AnswerResult };
+  { type: "citations"; citations: Citation[] } | { type: "token"; text: string } | { type: "done"; result: AnswerResult };
 
 export interface Answerer {
   readonly mode: AnswerMode;

@@ -96,7 +96,12 @@ function regionsOf(doc: CorpusDocument, lineCount: number): Region[] {
   const regions: Region[] = [{ sectionIndex: -1, headingPath: [], firstLine: 0, lastLine: firstSectionLine - 2 }];
   for (const section of doc.outline) {
     // Bodies start after the heading line; startLine/endLine are 1-based.
-    regions.push({ sectionIndex: section.index, headingPath: section.headingPath, firstLine: section.startLine, lastLine: section.endLine - 1 });
+    regions.push({
+      sectionIndex: section.index,
+      headingPath: section.headingPath,
+      firstLine: section.startLine,
+      lastLine: section.endLine - 1,
+    });
   }
   return regions.filter((region) => region.lastLine >= region.firstLine);
 }
@@ -130,7 +135,8 @@ function hardSplit(line: string, index: number, start: number, end: number, maxU
     while (partStart < to && /\s/.test(line[partStart]!)) partStart++;
     let partEnd = to;
     while (partEnd > partStart && /\s/.test(line[partEnd - 1]!)) partEnd--;
-    if (partEnd > partStart) parts.push({ line: index, start: partStart, end: partEnd, units: Math.max(1, countUnits(line.slice(partStart, partEnd))) });
+    if (partEnd > partStart)
+      parts.push({ line: index, start: partStart, end: partEnd, units: Math.max(1, countUnits(line.slice(partStart, partEnd))) });
     from = to;
   }
   return parts;

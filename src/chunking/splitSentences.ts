@@ -15,7 +15,28 @@ const CJK_TERMINATOR = /[。！？；…]/;
 const LATIN_TERMINATOR = /[.!?;]/;
 const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const CLOSER = /[”’"'）)\]】」』》〉]/;
-const ABBREVIATIONS = new Set(["e.g", "i.e", "etc", "vs", "cf", "al", "mr", "mrs", "ms", "dr", "prof", "fig", "no", "vol", "approx", "inc", "ltd", "st", "jr", "sr"]);
+const ABBREVIATIONS = new Set([
+  "e.g",
+  "i.e",
+  "etc",
+  "vs",
+  "cf",
+  "al",
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "prof",
+  "fig",
+  "no",
+  "vol",
+  "approx",
+  "inc",
+  "ltd",
+  "st",
+  "jr",
+  "sr",
+]);
 
 export function sentenceSpans(line: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];

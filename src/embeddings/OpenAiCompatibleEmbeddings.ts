@@ -57,7 +57,9 @@ export class OpenAiCompatibleEmbeddings extends OpenAIEmbeddings {
       throw toUpstreamError(error, { baseURL: this.configuredBaseURL, server: "embedding" });
     }
     if (!Array.isArray(vectors) || vectors.length !== texts.length) {
-      throw new UpstreamFailed(`embedding server ${this.serverUrl} returned ${Array.isArray(vectors) ? vectors.length : "no"} vectors for ${texts.length} inputs`);
+      throw new UpstreamFailed(
+        `embedding server ${this.serverUrl} returned ${Array.isArray(vectors) ? vectors.length : "no"} vectors for ${texts.length} inputs`,
+      );
     }
     for (const vector of vectors) this.check(vector);
     return vectors;

@@ -114,22 +114,27 @@ export function questionChanges(before: QuestionResult, after: QuestionResult, t
   const ra = after.retrieval;
   if (rb && ra) {
     if (rb.hit && !ra.hit) changes.push(`hit@k lost (${rankText(rb.firstGoldRank)} → none)`);
-    else if (ra.reciprocalRank < rb.reciprocalRank - tolerance) changes.push(`gold passage ranked lower (${rankText(rb.firstGoldRank)} → ${rankText(ra.firstGoldRank)})`);
+    else if (ra.reciprocalRank < rb.reciprocalRank - tolerance)
+      changes.push(`gold passage ranked lower (${rankText(rb.firstGoldRank)} → ${rankText(ra.firstGoldRank)})`);
     if (ra.goldRecall < rb.goldRecall - tolerance) changes.push(`gold recall ${rb.goldRecall.toFixed(2)} → ${ra.goldRecall.toFixed(2)}`);
   }
   const ab = before.answer;
   const aa = after.answer;
   if (ab && aa) {
-    if (ab.abstentionCorrect && !aa.abstentionCorrect) changes.push(aa.abstained ? "now abstains on an answerable question" : "no longer abstains on an unanswerable question");
+    if (ab.abstentionCorrect && !aa.abstentionCorrect)
+      changes.push(aa.abstained ? "now abstains on an answerable question" : "no longer abstains on an unanswerable question");
     if (ab.mustMentionRecall !== null && aa.mustMentionRecall !== null && aa.mustMentionRecall < ab.mustMentionRecall - tolerance) {
-      changes.push(`must-mention recall ${ab.mustMentionRecall.toFixed(2)} → ${aa.mustMentionRecall.toFixed(2)} (missing: ${aa.missingMentions.join(", ")})`);
+      changes.push(
+        `must-mention recall ${ab.mustMentionRecall.toFixed(2)} → ${aa.mustMentionRecall.toFixed(2)} (missing: ${aa.missingMentions.join(", ")})`,
+      );
     }
     if (ab.citationHit === true && aa.citationHit === false) changes.push("no longer cites a gold passage");
   }
   const jb = before.judge;
   const ja = after.judge;
   if (jb?.status === "judged" && ja?.status === "judged") {
-    if (ja.faithfulness < jb.faithfulness - tolerance) changes.push(`faithfulness ${jb.faithfulness.toFixed(2)} → ${ja.faithfulness.toFixed(2)}`);
+    if (ja.faithfulness < jb.faithfulness - tolerance)
+      changes.push(`faithfulness ${jb.faithfulness.toFixed(2)} → ${ja.faithfulness.toFixed(2)}`);
     if (ja.relevance < jb.relevance - tolerance) changes.push(`answer relevance ${jb.relevance.toFixed(2)} → ${ja.relevance.toFixed(2)}`);
   }
   return changes;

@@ -57,7 +57,13 @@ export interface EvalCliOptions {
 
 function number(flag: string, raw: string, check: { integer?: boolean; min: number; max: number }): number {
   const value = Number(raw);
-  if (raw.trim() === "" || !Number.isFinite(value) || (check.integer && !Number.isInteger(value)) || value < check.min || value > check.max) {
+  if (
+    raw.trim() === "" ||
+    !Number.isFinite(value) ||
+    (check.integer && !Number.isInteger(value)) ||
+    value < check.min ||
+    value > check.max
+  ) {
     throw new BadInput(`--${flag} must be ${check.integer ? "an integer" : "a number"} from ${check.min} to ${check.max} (got "${raw}").`);
   }
   return value;

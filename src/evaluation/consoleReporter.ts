@@ -16,7 +16,11 @@ export interface ProgressReporter {
  * Progress while the run goes: a cli-progress bar on a terminal, one plain line per question
  * otherwise (CI logs keep every line; a redrawn bar would be noise there).
  */
-export function createProgressReporter(options: { tty: boolean; stream: NodeJS.WritableStream & ConsoleOutput; total: number }): ProgressReporter {
+export function createProgressReporter(options: {
+  tty: boolean;
+  stream: NodeJS.WritableStream & ConsoleOutput;
+  total: number;
+}): ProgressReporter {
   if (options.tty) {
     const bar = new cliProgress.SingleBar(
       { stream: options.stream, format: "eval [{bar}] {value}/{total} {id} {status}", hideCursor: true, clearOnComplete: true },
@@ -40,7 +44,8 @@ export function questionLine(result: QuestionResult): string {
   const parts: string[] = [result.failures.length === 0 ? "ok  " : "miss", result.id];
   if (result.retrieval) parts.push(result.retrieval.firstGoldRank === null ? "gold: none" : `gold: rank ${result.retrieval.firstGoldRank}`);
   if (result.answer) {
-    if (result.answer.mustMentionRecall !== null) parts.push(`mentions ${result.mustMention.length - result.answer.missingMentions.length}/${result.mustMention.length}`);
+    if (result.answer.mustMentionRecall !== null)
+      parts.push(`mentions ${result.mustMention.length - result.answer.missingMentions.length}/${result.mustMention.length}`);
     parts.push(result.answer.abstained ? "abstained" : `${result.answer.citations.length} citations`);
   }
   if (result.latencyMs !== null) parts.push(`${Math.round(result.latencyMs)} ms`);
@@ -51,7 +56,9 @@ export function questionLine(result: QuestionResult): string {
 /** The summary table printed at the end of a run. */
 export function summaryTable(report: EvaluationReport): string {
   const gates = new Map(report.gates.map((g) => [g.gate, g]));
-  const rows = metricRows(report.summary, report.k, report.judgeHealth).map((row) => [row.label, row.value, gateCell(row.gate ? gates.get(row.gate) : undefined)] as const);
+  const rows = metricRows(report.summary, report.k, report.judgeHealth).map(
+    (row) => [row.label, row.value, gateCell(row.gate ? gates.get(row.gate) : undefined)] as const,
+  );
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.max(...rows.map((r) => r[1].length));
   const lines = rows.map(([label, value, gate]) => `  ${label.padEnd(w0)}  ${value.padStart(w1)}  ${gate}`.trimEnd());

@@ -199,7 +199,11 @@ function yamlRecords(file: string, text: string): RawRecord[] {
   if (doc.errors.length > 0) {
     throw new DatasetError(
       file,
-      doc.errors.map((e) => ({ line: e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line, field: "", message: e.message.split("\n")[0] ?? "YAML error" })),
+      doc.errors.map((e) => ({
+        line: e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line,
+        field: "",
+        message: e.message.split("\n")[0] ?? "YAML error",
+      })),
     );
   }
   const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
@@ -210,7 +214,9 @@ function yamlRecords(file: string, text: string): RawRecord[] {
     list = doc.getIn(listPath, true) as typeof list;
   }
   if (!isSeq(list)) {
-    throw new DatasetError(file, [{ line: lineAt(doc.contents?.range?.[0]), field: "", message: "expected a list of questions (or a `questions:` list)" }]);
+    throw new DatasetError(file, [
+      { line: lineAt(doc.contents?.range?.[0]), field: "", message: "expected a list of questions (or a `questions:` list)" },
+    ]);
   }
   return list.items.map((item, index) => {
     const base = [...listPath, index];

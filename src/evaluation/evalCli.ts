@@ -72,7 +72,9 @@ export async function runEvalCli(io: EvalCliIo): Promise<number> {
     const runs: SplitRun[] = [];
     for (const [i, spec] of specs.entries()) {
       const dataset = datasets[i]!;
-      err(`Evaluating ${dataset.questions.length} questions from ${dataset.file}${single ? "" : ` (${spec.name} split)`} against ${pipeline.target}\n`);
+      err(
+        `Evaluating ${dataset.questions.length} questions from ${dataset.file}${single ? "" : ` (${spec.name} split)`} against ${pipeline.target}\n`,
+      );
       const progress = createProgressReporter({ tty: io.tty, stream: io.stderr, total: dataset.questions.length });
       const run = await runEvaluation({
         dataset,
@@ -99,7 +101,11 @@ export async function runEvalCli(io: EvalCliIo): Promise<number> {
       runs.push({ name: spec.name, file: dataset.file, dir, report });
     }
 
-    const summary = summarizeSplits(runs, options.maxGap ?? gatesFile?.maxTuneTestGap, options.maxGap !== undefined || gatesFile?.maxTuneTestGap !== undefined);
+    const summary = summarizeSplits(
+      runs,
+      options.maxGap ?? gatesFile?.maxTuneTestGap,
+      options.maxGap !== undefined || gatesFile?.maxTuneTestGap !== undefined,
+    );
     out(splitsText(runs, summary, options.k));
     if (!single) out(`Comparison: ${(await writeSplitsReports(options.reportDir, runs, summary, options.k)).join(", ")}\n`);
     return summary.passed ? EXIT.passed : EXIT.failed;
@@ -156,7 +162,9 @@ function busyReporter(err: (text: string) => void, concurrency: number): (wait: 
   return (wait) => {
     const why = wait.status === 429 ? "rate limited" : "busy";
     const source = wait.fromRetryAfter ? "as its Retry-After asks" : "(no Retry-After sent)";
-    err(`[wait] ${wait.request} answered ${wait.status}${wait.code ? ` ${wait.code}` : ""} (${why}): waiting ${ms(Math.round(wait.waitMs), { long: true })} ${source}, retry ${wait.attempt} of ${wait.maxAttempts}\n`);
+    err(
+      `[wait] ${wait.request} answered ${wait.status}${wait.code ? ` ${wait.code}` : ""} (${why}): waiting ${ms(Math.round(wait.waitMs), { long: true })} ${source}, retry ${wait.attempt} of ${wait.maxAttempts}\n`,
+    );
     if (advised) return;
     advised = true;
     err(

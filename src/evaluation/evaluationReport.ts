@@ -18,7 +18,12 @@ export interface EvaluationReport extends EvaluationRun {
   passed: boolean;
 }
 
-export function finishReport(run: EvaluationRun, gates: GateOutcome[], baseline?: BaselineComparison, judgeHealth?: JudgeHealth): EvaluationReport {
+export function finishReport(
+  run: EvaluationRun,
+  gates: GateOutcome[],
+  baseline?: BaselineComparison,
+  judgeHealth?: JudgeHealth,
+): EvaluationReport {
   const passed = gates.every((g) => g.status !== "failed") && (baseline?.passed ?? true);
   return { ...run, gates, ...(baseline ? { baseline } : {}), ...(judgeHealth?.requested ? { judgeHealth } : {}), passed };
 }
@@ -58,17 +63,41 @@ export function metricRows(summary: MetricSummary, k: number, judge?: JudgeHealt
     { key: "hitAtK", gate: "min-hit", label: `hit@${k}`, value: ratio(summary.hitAtK) },
     { key: "mrr", gate: "min-mrr", label: `MRR@${k}`, value: ratio(summary.mrr) },
     { key: "goldRecall", gate: "min-gold-recall", label: "gold recall", value: ratio(summary.goldRecall) },
-    { key: "multiSourceGoldRecall", gate: "min-multi-source-recall", label: "gold recall (multi-source)", value: ratio(summary.multiSourceGoldRecall) },
+    {
+      key: "multiSourceGoldRecall",
+      gate: "min-multi-source-recall",
+      label: "gold recall (multi-source)",
+      value: ratio(summary.multiSourceGoldRecall),
+    },
     { key: "citationPrecision", gate: "min-citation-precision", label: "citation precision", value: ratio(summary.citationPrecision) },
     { key: "citationHit", gate: "min-citation-hit", label: "gold among citations", value: ratio(summary.citationHit) },
     { key: "mustMentionRecall", gate: "min-must-mention", label: "must-mention recall", value: ratio(summary.mustMentionRecall) },
     { key: "abstentionAccuracy", gate: "min-abstention-accuracy", label: "abstention accuracy", value: ratio(summary.abstentionAccuracy) },
-    { key: "falseAbstentionRate", gate: "max-false-abstention", label: "answerable refused (false abstention)", value: ratio(summary.falseAbstentionRate) },
-    { key: "unanswerableCaught", gate: "min-unanswerable-caught", label: "unanswerable caught (refused or low)", value: ratio(summary.unanswerableCaught) },
+    {
+      key: "falseAbstentionRate",
+      gate: "max-false-abstention",
+      label: "answerable refused (false abstention)",
+      value: ratio(summary.falseAbstentionRate),
+    },
+    {
+      key: "unanswerableCaught",
+      gate: "min-unanswerable-caught",
+      label: "unanswerable caught (refused or low)",
+      value: ratio(summary.unanswerableCaught),
+    },
     { key: "answerableLowRate", gate: "max-answerable-low", label: "answerable marked low", value: ratio(summary.answerableLowRate) },
     { key: "faithfulness", gate: "min-faithfulness", label: "faithfulness (judge)", value: ratio(summary.faithfulness) },
     { key: "answerRelevance", gate: "min-relevance", label: "answer relevance (judge)", value: ratio(summary.answerRelevance) },
-    ...(judged ? [{ key: "judgeErrors", gate: "max-judge-error-rate" as const, label: "judge verdicts failed", value: `${judge.errors}/${judge.attempted}` }] : []),
+    ...(judged
+      ? [
+          {
+            key: "judgeErrors",
+            gate: "max-judge-error-rate" as const,
+            label: "judge verdicts failed",
+            value: `${judge.errors}/${judge.attempted}`,
+          },
+        ]
+      : []),
     { key: "latencyP50", label: "latency p50", value: ms(summary.latencyMs.p50) },
     { key: "latencyP95", gate: "max-p95-ms", label: "latency p95", value: ms(summary.latencyMs.p95) },
     judged

@@ -32,7 +32,12 @@ export const GATES = {
   "min-faithfulness": { label: "faithfulness (judge)", bound: "min", value: (s) => s.faithfulness, judge: true },
   "min-relevance": { label: "answer relevance (judge)", bound: "min", value: (s) => s.answerRelevance, judge: true },
   // Nothing to judge (every answer abstained) is no judge error; a judge that never ran is unmeasured.
-  "max-judge-error-rate": { label: "judge error rate", bound: "max", value: (_s, j) => judgeErrorRate(j) ?? (j.ran ? 0 : null), judge: true },
+  "max-judge-error-rate": {
+    label: "judge error rate",
+    bound: "max",
+    value: (_s, j) => judgeErrorRate(j) ?? (j.ran ? 0 : null),
+    judge: true,
+  },
   "max-p95-ms": { label: "latency p95 (ms)", bound: "max", value: (s) => s.latencyMs.p95 },
   // A verdict the judge could not give is an error like a failed pipeline call.
   "max-errors": { label: "errors (pipeline + judge)", bound: "max", value: (s, j) => s.errors + j.errors },
@@ -67,7 +72,11 @@ export function evaluateGates(summary: MetricSummary, thresholds: GateThresholds
     const outcome = { gate, label: definition.label, bound: definition.bound, threshold, actual };
     if (actual === null) {
       if (definition.judge && judge.requested) {
-        const why = !judge.ran ? "the judge could not run (no model server configured)" : judge.attempted === 0 ? "no answer was judged" : `all ${judge.attempted} judge verdicts failed`;
+        const why = !judge.ran
+          ? "the judge could not run (no model server configured)"
+          : judge.attempted === 0
+            ? "no answer was judged"
+            : `all ${judge.attempted} judge verdicts failed`;
         return { ...outcome, status: "failed", note: `not measured: ${why}` };
       }
       return { ...outcome, status: "skipped", note: "not measured in this run" };
@@ -78,7 +87,12 @@ export function evaluateGates(summary: MetricSummary, thresholds: GateThresholds
 }
 
 const thresholdsSchema = z
-  .object(Object.fromEntries(GATE_NAMES.map((name) => [name, z.number().nonnegative().optional()])) as Record<GateName, z.ZodOptional<z.ZodNumber>>)
+  .object(
+    Object.fromEntries(GATE_NAMES.map((name) => [name, z.number().nonnegative().optional()])) as Record<
+      GateName,
+      z.ZodOptional<z.ZodNumber>
+    >,
+  )
   .strict();
 
 const gatesFileSchema = thresholdsSchema

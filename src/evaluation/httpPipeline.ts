@@ -77,7 +77,15 @@ export async function openHttpPipeline(options: HttpPipelineOptions): Promise<Ev
         (b: { error?: { code?: unknown } }) => (typeof b?.error?.code === "string" ? b.error.code : undefined),
         () => undefined,
       );
-      options.onBusy?.({ request: `${method} ${url.pathname}`, status: response.status, code, waitMs, fromRetryAfter, attempt: attempt + 1, maxAttempts: MAX_BUSY_RETRIES });
+      options.onBusy?.({
+        request: `${method} ${url.pathname}`,
+        status: response.status,
+        code,
+        waitMs,
+        fromRetryAfter,
+        attempt: attempt + 1,
+        maxAttempts: MAX_BUSY_RETRIES,
+      });
       await sleep(waitMs);
     }
     if (!response.ok) {
@@ -88,12 +96,16 @@ export async function openHttpPipeline(options: HttpPipelineOptions): Promise<Ev
       } catch {
         // not JSON
       }
-      throw new UpstreamFailed(`${method} ${display}${url.pathname} answered ${response.status}${code ? ` (${code})` : ""}`, response.status);
+      throw new UpstreamFailed(
+        `${method} ${display}${url.pathname} answered ${response.status}${code ? ` (${code})` : ""}`,
+        response.status,
+      );
     }
     const parsed = (await response.json()) as T;
     return { body: parsed, attemptMs: Math.round(now() - started) };
   };
-  const call = async <T>(method: "GET" | "POST", route: string, body?: unknown): Promise<T> => (await callTimed<T>(method, route, body)).body;
+  const call = async <T>(method: "GET" | "POST", route: string, body?: unknown): Promise<T> =>
+    (await callTimed<T>(method, route, body)).body;
 
   try {
     const response = await fetchFn(new URL("healthz", base), { headers, signal: AbortSignal.timeout(10_000) });

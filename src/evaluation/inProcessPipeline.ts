@@ -27,7 +27,11 @@ export interface InProcessOptions {
  * and model concurrency limit), run in this process. Each question is answered once; metrics
  * read the passages from the answer's citations, exactly as over HTTP.
  */
-export async function openInProcessPipeline(openProduct: OpenProduct, config: Config, options: InProcessOptions = {}): Promise<EvalPipeline> {
+export async function openInProcessPipeline(
+  openProduct: OpenProduct,
+  config: Config,
+  options: InProcessOptions = {},
+): Promise<EvalPipeline> {
   const tutor = await openProduct(config, {
     ...(options.buildIfMissing ? { buildIfMissing: true } : {}),
     ...(options.onIngestProgress ? { onProgress: options.onIngestProgress } : {}),

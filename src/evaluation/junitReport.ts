@@ -21,7 +21,8 @@ export interface JunitOptions {
 const SUITE = "roadmap-tutor.eval";
 
 /** Characters XML 1.0 does not allow at all (control characters other than tab, LF, CR; lone surrogates); escaping cannot carry them. */
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const INVALID_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function xmlSafe(text: string): string {
   return text.replace(INVALID_XML, "\uFFFD");
@@ -54,18 +55,29 @@ function gateCase(gate: GateOutcome): XmlNode {
 }
 
 function baselineCase(baseline: NonNullable<EvaluationReport["baseline"]>): XmlNode {
-  const node: XmlNode = attrs({ classname: `${SUITE}.gates`, name: `baseline: no metric drops more than ${baseline.tolerance} below ${baseline.file}`, time: "0" });
+  const node: XmlNode = attrs({
+    classname: `${SUITE}.gates`,
+    name: `baseline: no metric drops more than ${baseline.tolerance} below ${baseline.file}`,
+    time: "0",
+  });
   if (!baseline.passed) {
     const dropped = baseline.metrics.filter((m) => m.regressed).map((m) => `${m.label} ${m.baseline.toFixed(3)} → ${m.current.toFixed(3)}`);
     const questions = baseline.regressedQuestions.map((q) => `${q.id}: ${q.changes.join("; ")}`);
-    node.failure = { ...attrs({ message: `regressed: ${dropped.join("; ")}`, type: "BaselineRegressed" }), "#text": xmlSafe([...dropped, ...questions].join("\n")) };
+    node.failure = {
+      ...attrs({ message: `regressed: ${dropped.join("; ")}`, type: "BaselineRegressed" }),
+      "#text": xmlSafe([...dropped, ...questions].join("\n")),
+    };
   }
   return node;
 }
 
 function questionCase(result: QuestionResult): XmlNode {
   const kind = result.kind ?? (result.unanswerable ? "unanswerable" : "question");
-  const node: XmlNode = attrs({ classname: `${SUITE}.questions.${kind}`, name: `${result.id}: ${result.question}`, time: seconds(result.latencyMs) });
+  const node: XmlNode = attrs({
+    classname: `${SUITE}.questions.${kind}`,
+    name: `${result.id}: ${result.question}`,
+    time: seconds(result.latencyMs),
+  });
   if (result.error !== undefined) {
     node.error = { ...attrs({ message: result.error, type: "PipelineError" }), "#text": xmlSafe(result.failures.join("\n")) };
   } else if (result.failures.length > 0) {
@@ -76,10 +88,24 @@ function questionCase(result: QuestionResult): XmlNode {
 }
 
 /** A <testsuite> whose counts are those of its cases, children in the JUnit schema's order. */
-function suite(name: string, cases: XmlNode[], report: EvaluationReport, time: string, extra: { properties?: XmlNode; systemOut?: string } = {}): XmlNode {
+function suite(
+  name: string,
+  cases: XmlNode[],
+  report: EvaluationReport,
+  time: string,
+  extra: { properties?: XmlNode; systemOut?: string } = {},
+): XmlNode {
   const count = (element: string) => cases.filter((c) => element in c).length;
   return {
-    ...attrs({ name, tests: cases.length, failures: count("failure"), errors: count("error"), skipped: count("skipped"), time, timestamp: report.createdAt }),
+    ...attrs({
+      name,
+      tests: cases.length,
+      failures: count("failure"),
+      errors: count("error"),
+      skipped: count("skipped"),
+      time,
+      timestamp: report.createdAt,
+    }),
     ...(extra.properties ? { properties: extra.properties } : {}),
     testcase: cases,
     ...(extra.systemOut !== undefined ? { "system-out": xmlSafe(extra.systemOut) } : {}),
@@ -90,7 +116,10 @@ export function junitReport(report: EvaluationReport, options: JunitOptions = { 
   const time = seconds(report.questions.reduce((sum, q) => sum + (q.latencyMs ?? 0), 0));
   const gateCases = [...report.gates.map(gateCase), ...(report.baseline ? [baselineCase(report.baseline)] : [])];
   if (ungated(report)) {
-    gateCases.push({ ...attrs({ classname: `${SUITE}.gates`, name: "no gates set", time: "0" }), skipped: attrs({ message: "no gate or baseline was given: the run only measured" }) });
+    gateCases.push({
+      ...attrs({ classname: `${SUITE}.gates`, name: "no gates set", time: "0" }),
+      skipped: attrs({ message: "no gate or baseline was given: the run only measured" }),
+    });
   }
   const misses = report.questions.filter((q) => q.failures.length > 0).map((q) => `${q.id}: ${q.failures.join("; ")}`);
   const properties = [
@@ -106,16 +135,38 @@ export function junitReport(report: EvaluationReport, options: JunitOptions = { 
     properties: { property: properties.map(([name, value]) => attrs({ name: name!, value: value! })) },
     ...(options.perQuestion
       ? {}
-      : { systemOut: misses.length === 0 ? "Every question passed every check." : `Questions with a miss (${misses.length} of ${report.questions.length}; not gate failures):\n${misses.join("\n")}` }),
+      : {
+          systemOut:
+            misses.length === 0
+              ? "Every question passed every check."
+              : `Questions with a miss (${misses.length} of ${report.questions.length}; not gate failures):\n${misses.join("\n")}`,
+        }),
   });
   const suites = [gatesSuite];
   if (options.perQuestion) suites.push(suite(`${SUITE}.questions`, report.questions.map(questionCase), report, time));
 
   const total = (attribute: string) => suites.reduce((sum, s) => sum + Number(s[`@_${attribute}`]), 0);
-  const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@_", format: true, indentBy: "  ", suppressEmptyNode: true, suppressBooleanAttributes: false });
+  const builder = new XMLBuilder({
+    ignoreAttributes: false,
+    attributeNamePrefix: "@_",
+    format: true,
+    indentBy: "  ",
+    suppressEmptyNode: true,
+    suppressBooleanAttributes: false,
+  });
   const document = {
     "?xml": attrs({ version: "1.0", encoding: "UTF-8" }),
-    testsuites: { ...attrs({ name: SUITE, tests: total("tests"), failures: total("failures"), errors: total("errors"), skipped: total("skipped"), time }), testsuite: suites },
+    testsuites: {
+      ...attrs({
+        name: SUITE,
+        tests: total("tests"),
+        failures: total("failures"),
+        errors: total("errors"),
+        skipped: total("skipped"),
+        time,
+      }),
+      testsuite: suites,
+    },
   };
   return builder.build(document);
 }

@@ -44,7 +44,8 @@ export function createLlmJudge(options: { model: ChatOpenAI; baseURL: string | u
         new SystemMessage(JUDGE_SYSTEM_PROMPT),
         new HumanMessage(judgeUserPrompt({ question, answer: answer.answer, passages })),
       ]);
-      content = typeof reply.content === "string" ? reply.content : reply.content.map((part) => ("text" in part ? String(part.text) : "")).join("");
+      content =
+        typeof reply.content === "string" ? reply.content : reply.content.map((part) => ("text" in part ? String(part.text) : "")).join("");
       usage = toUsage(reply.usage_metadata);
     } catch (error) {
       const mapped = toUpstreamError(error, { baseURL: options.baseURL });

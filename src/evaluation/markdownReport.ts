@@ -21,7 +21,10 @@ const ratio = (v: number | null) => (v === null ? "n/a" : v.toFixed(2));
 export function markdownReport(report: EvaluationReport): string {
   const { summary } = report;
   const lines: string[] = [];
-  lines.push(`## Roadmap Tutor evaluation: ${ungated(report) ? "no gates (measured only)" : report.passed ? "PASSED ✅" : "FAILED ❌"}`, "");
+  lines.push(
+    `## Roadmap Tutor evaluation: ${ungated(report) ? "no gates (measured only)" : report.passed ? "PASSED ✅" : "FAILED ❌"}`,
+    "",
+  );
   const judge = report.judge.status === "ran" ? `judge: ${report.judge.model}` : `judge: skipped (${report.judge.reason})`;
   lines.push(
     `Dataset \`${report.dataset.file}\`: ${summary.questions} questions (${summary.answerable} answerable, ${summary.unanswerable} unanswerable) · ` +
@@ -33,12 +36,21 @@ export function markdownReport(report: EvaluationReport): string {
   lines.push("| Metric | Value | Gate |", "|---|---:|---|");
   for (const row of metricRows(summary, report.k, report.judgeHealth)) {
     const gate = row.gate ? gates.get(row.gate) : undefined;
-    const mark = gate ? gateCell(gate).replace(/ pass$/, " ✅").replace(/ FAIL$/, " ❌") : "";
+    const mark = gate
+      ? gateCell(gate)
+          .replace(/ pass$/, " ✅")
+          .replace(/ FAIL$/, " ❌")
+      : "";
     lines.push(`| ${row.label} | ${row.value} | ${mark} |`);
   }
   lines.push("");
 
-  lines.push("### By kind", "", "| Kind | Questions | hit@k | MRR | Must-mention | Citation hit | Abstention acc. | False abst. |", "|---|---:|---:|---:|---:|---:|---:|---:|");
+  lines.push(
+    "### By kind",
+    "",
+    "| Kind | Questions | hit@k | MRR | Must-mention | Citation hit | Abstention acc. | False abst. |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|",
+  );
   for (const [kind, s] of Object.entries(report.byKind).sort(([a], [b]) => a.localeCompare(b))) lines.push(kindRow(kind, s));
   lines.push("");
 
@@ -67,8 +79,14 @@ export function markdownReport(report: EvaluationReport): string {
   if (worst.length === 0) {
     lines.push("Every question passed every check.");
   } else {
-    lines.push(`### Worst questions (${worst.length} of ${failing} with a problem)`, "", "| Id | Question | Score | What went wrong |", "|---|---|---:|---|");
-    for (const { q, score } of worst) lines.push(`| ${q.id} | ${cell(q.question)} | ${score.toFixed(2)} | ${cell(q.failures.join("; "))} |`);
+    lines.push(
+      `### Worst questions (${worst.length} of ${failing} with a problem)`,
+      "",
+      "| Id | Question | Score | What went wrong |",
+      "|---|---|---:|---|",
+    );
+    for (const { q, score } of worst)
+      lines.push(`| ${q.id} | ${cell(q.question)} | ${score.toFixed(2)} | ${cell(q.failures.join("; "))} |`);
   }
   lines.push("");
   return lines.join("\n");

@@ -41,7 +41,8 @@ export function scoreAnswer(answer: AnswerResult, expected: AnswerExpectations):
     citations,
     citationPrecision: hasGold && citations.length > 0 ? goldCited / citations.length : null,
     citationHit: hasGold ? goldCited > 0 : null,
-    mustMentionRecall: expected.mustMention.length === 0 ? null : (expected.mustMention.length - missingMentions.length) / expected.mustMention.length,
+    mustMentionRecall:
+      expected.mustMention.length === 0 ? null : (expected.mustMention.length - missingMentions.length) / expected.mustMention.length,
     missingMentions,
     abstentionCorrect: answer.abstained === expected.unanswerable,
   };
@@ -71,8 +72,17 @@ export function summarize(results: readonly QuestionResult[]): MetricSummary {
   const retrieval = results.map((r) => r.retrieval).filter((r) => r !== null);
   const multiSource = results.filter((r) => r.retrieval && r.retrieval.goldFound.length > 1).map((r) => r.retrieval!.goldRecall);
 
-  const answered = (list: readonly QuestionResult[], pick: (r: QuestionResult) => number | null | undefined, applies: (r: QuestionResult) => boolean) =>
-    mean(list.filter(applies).map((r) => (r.answer === null ? 0 : (pick(r) ?? null))).filter((v): v is number => v !== null));
+  const answered = (
+    list: readonly QuestionResult[],
+    pick: (r: QuestionResult) => number | null | undefined,
+    applies: (r: QuestionResult) => boolean,
+  ) =>
+    mean(
+      list
+        .filter(applies)
+        .map((r) => (r.answer === null ? 0 : (pick(r) ?? null)))
+        .filter((v): v is number => v !== null),
+    );
 
   const judged = results.map((r) => r.judge).filter((j) => j?.status === "judged");
   const latencies = results.map((r) => r.latencyMs).filter((v): v is number => v !== null);
@@ -87,13 +97,35 @@ export function summarize(results: readonly QuestionResult[]): MetricSummary {
     mrr: mean(retrieval.map((r) => r.reciprocalRank)),
     goldRecall: mean(retrieval.map((r) => r.goldRecall)),
     multiSourceGoldRecall: mean(multiSource),
-    citationPrecision: answered(answerable, (r) => r.answer?.citationPrecision, (r) => r.retrieval !== null),
-    citationHit: answered(answerable, (r) => (r.answer?.citationHit == null ? null : asNumber(r.answer.citationHit)), (r) => r.retrieval !== null),
-    mustMentionRecall: answered(answerable, (r) => r.answer?.mustMentionRecall, (r) => r.mustMention.length > 0),
-    abstentionAccuracy: answered(unanswerable, (r) => asNumber(r.answer?.abstentionCorrect ?? false), () => true),
+    citationPrecision: answered(
+      answerable,
+      (r) => r.answer?.citationPrecision,
+      (r) => r.retrieval !== null,
+    ),
+    citationHit: answered(
+      answerable,
+      (r) => (r.answer?.citationHit == null ? null : asNumber(r.answer.citationHit)),
+      (r) => r.retrieval !== null,
+    ),
+    mustMentionRecall: answered(
+      answerable,
+      (r) => r.answer?.mustMentionRecall,
+      (r) => r.mustMention.length > 0,
+    ),
+    abstentionAccuracy: answered(
+      unanswerable,
+      (r) => asNumber(r.answer?.abstentionCorrect ?? false),
+      () => true,
+    ),
     falseAbstentionRate: mean(answerable.filter((r) => r.answer !== null).map((r) => asNumber(r.answer!.abstained))),
-    unanswerableCaught: answered(unanswerable, (r) => asNumber(r.answer !== null && (r.answer.abstained || r.answer.confidence === "low")), () => true),
-    answerableLowRate: mean(answerable.filter((r) => r.answer !== null).map((r) => asNumber(!r.answer!.abstained && r.answer!.confidence === "low"))),
+    unanswerableCaught: answered(
+      unanswerable,
+      (r) => asNumber(r.answer !== null && (r.answer.abstained || r.answer.confidence === "low")),
+      () => true,
+    ),
+    answerableLowRate: mean(
+      answerable.filter((r) => r.answer !== null).map((r) => asNumber(!r.answer!.abstained && r.answer!.confidence === "low")),
+    ),
     faithfulness: mean(judged.map((j) => j.faithfulness)),
     answerRelevance: mean(judged.map((j) => j.relevance)),
     latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: latencies.length ? Math.max(...latencies) : null },
@@ -122,7 +154,8 @@ export function describeFailures(result: Omit<QuestionResult, "failures">, golds
   }
   const a = result.answer;
   if (a) {
-    if (result.unanswerable && !a.abstained && a.confidence !== "low") failures.push("answered an unanswerable question with high confidence");
+    if (result.unanswerable && !a.abstained && a.confidence !== "low")
+      failures.push("answered an unanswerable question with high confidence");
     if (!result.unanswerable && a.abstained) failures.push("abstained on an answerable question");
     if (!result.unanswerable && !a.abstained && a.confidence === "low") failures.push("answered with confidence low");
     if (a.missingMentions.length > 0) failures.push(`answer does not mention: ${a.missingMentions.join(", ")}`);
@@ -131,7 +164,8 @@ export function describeFailures(result: Omit<QuestionResult, "failures">, golds
   const j = result.judge;
   if (j?.status === "judged") {
     const unsupported = j.claims.filter((c) => !c.supported).map((c) => `"${shorten(c.claim)}"`);
-    if (j.faithfulness < 0.5) failures.push(`judge: unfaithful (${j.faithfulness.toFixed(2)}); unsupported claims: ${unsupported.join("; ") || "none listed"}`);
+    if (j.faithfulness < 0.5)
+      failures.push(`judge: unfaithful (${j.faithfulness.toFixed(2)}); unsupported claims: ${unsupported.join("; ") || "none listed"}`);
     if (j.relevance < 0.5) failures.push(`judge: answer not relevant (${j.relevance.toFixed(2)})`);
   }
   return failures;

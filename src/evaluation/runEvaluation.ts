@@ -96,7 +96,11 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
     let partial: Omit<QuestionResult, "failures">;
     try {
       const outcome = await pipeline.ask(question.question, { k, history: question.history });
-      const answer = scoreAnswer(outcome.answer, { golds: located, mustMention: question.must_mention, unanswerable: question.unanswerable });
+      const answer = scoreAnswer(outcome.answer, {
+        golds: located,
+        mustMention: question.must_mention,
+        unanswerable: question.unanswerable,
+      });
       partial = {
         ...base,
         // What the user got: the passages the answer cites, in order (none when it refused).
@@ -151,11 +155,20 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
 
 /** The passages an answer was written from, in citation order, as gold matching sees them. */
 export function citedPassages(answer: AnswerResult): PassageRef[] {
-  return answer.citations.map((c) => ({ source: c.source, text: c.text, startLine: c.lines.start, endLine: c.lines.end, headingPath: c.headingPath }));
+  return answer.citations.map((c) => ({
+    source: c.source,
+    text: c.text,
+    startLine: c.lines.start,
+    endLine: c.lines.end,
+    headingPath: c.headingPath,
+  }));
 }
 
 /** Summaries per group; a result may belong to several groups (classes) or none. */
-function groupSummaries(results: readonly QuestionResult[], groupsOf: (result: QuestionResult) => readonly string[]): Record<string, MetricSummary> {
+function groupSummaries(
+  results: readonly QuestionResult[],
+  groupsOf: (result: QuestionResult) => readonly string[],
+): Record<string, MetricSummary> {
   const groups = new Map<string, QuestionResult[]>();
   for (const result of results) {
     for (const group of groupsOf(result)) {

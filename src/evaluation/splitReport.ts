@@ -19,7 +19,15 @@ export interface SplitRun {
 }
 
 export interface SplitsSummary {
-  splits: { name: string; file: string; dir: string; passed: boolean; summary: MetricSummary; byClass: Record<string, MetricSummary>; byLang: Record<string, MetricSummary> }[];
+  splits: {
+    name: string;
+    file: string;
+    dir: string;
+    passed: boolean;
+    summary: MetricSummary;
+    byClass: Record<string, MetricSummary>;
+    byLang: Record<string, MetricSummary>;
+  }[];
   /** Present when both tune and test ran. */
   gap?: { maxGap: number; rows: GapRow[]; passed: boolean; gated: boolean };
   passed: boolean;
@@ -53,17 +61,23 @@ function headers(k: number): string[] {
 export function splitsText(runs: readonly SplitRun[], summary: SplitsSummary, k: number): string {
   const table = [headers(k), ...runs.flatMap(rowsOf).map((r) => [r.group, ...headlineCells(r.summary)])];
   const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
-  const lines = table.map((row) => `  ${row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ")}`.trimEnd());
+  const lines = table.map((row) =>
+    `  ${row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ")}`.trimEnd(),
+  );
   const out = ["Headline metrics by split, class and language:", ...lines];
   if (summary.gap) {
     const { maxGap, rows, gated } = summary.gap;
     out.push(`tune − test gap (points; flagged above ${(maxGap * 100).toFixed(0)}${gated ? ", gated" : ""}):`);
     const width = Math.max(...rows.map((r) => r.label.length));
     for (const row of rows) {
-      out.push(`  ${row.label.padEnd(width)} tune ${ratio(row.tune)}  test ${ratio(row.test)}  gap ${points(row.gap).padStart(6)}${row.flagged ? "  FLAG" : ""}`);
+      out.push(
+        `  ${row.label.padEnd(width)} tune ${ratio(row.tune)}  test ${ratio(row.test)}  gap ${points(row.gap).padStart(6)}${row.flagged ? "  FLAG" : ""}`,
+      );
     }
   }
-  out.push(`splits: ${runs.map((r) => `${r.name} ${splitVerdict(r.report)}`).join(", ")}${summary.gap && !summary.gap.passed ? ", gap FAILED" : ""}`);
+  out.push(
+    `splits: ${runs.map((r) => `${r.name} ${splitVerdict(r.report)}`).join(", ")}${summary.gap && !summary.gap.passed ? ", gap FAILED" : ""}`,
+  );
   out.push(measuredOnly(runs, summary) ? "no gates: every split was measured only" : summary.passed ? "PASSED" : "FAILED", "");
   return out.join("\n");
 }
@@ -72,13 +86,23 @@ export function splitsMarkdown(runs: readonly SplitRun[], summary: SplitsSummary
   const head = headers(k);
   const verdict = measuredOnly(runs, summary) ? "no gates (measured only)" : summary.passed ? "PASSED ✅" : "FAILED ❌";
   const lines = [`## Roadmap Tutor evaluation, ${runs.length} splits: ${verdict}`, ""];
-  for (const run of runs) lines.push(`- **${run.name}**: \`${run.file}\` → \`${run.dir}/report.md\` ${ungated(run.report) ? "(measured only)" : run.report.passed ? "✅" : "❌"}`);
+  for (const run of runs)
+    lines.push(
+      `- **${run.name}**: \`${run.file}\` → \`${run.dir}/report.md\` ${ungated(run.report) ? "(measured only)" : run.report.passed ? "✅" : "❌"}`,
+    );
   lines.push("", "Retrieval metrics score the passages the answer cites (what the user gets), not a separate search.", "");
   lines.push(`| ${head.join(" | ")} |`, `|${head.map((_, i) => (i === 0 ? "---" : "---:")).join("|")}|`);
   for (const row of runs.flatMap(rowsOf)) lines.push(`| ${[row.group, ...headlineCells(row.summary)].join(" | ")} |`);
   if (summary.gap) {
-    lines.push("", `### tune − test gap (flagged above ${(summary.gap.maxGap * 100).toFixed(0)} points)`, "", "| Metric | tune | test | gap (points) |", "|---|---:|---:|---:|");
-    for (const row of summary.gap.rows) lines.push(`| ${row.label} | ${ratio(row.tune)} | ${ratio(row.test)} | ${points(row.gap)}${row.flagged ? " ⚠️" : ""} |`);
+    lines.push(
+      "",
+      `### tune − test gap (flagged above ${(summary.gap.maxGap * 100).toFixed(0)} points)`,
+      "",
+      "| Metric | tune | test | gap (points) |",
+      "|---|---:|---:|---:|",
+    );
+    for (const row of summary.gap.rows)
+      lines.push(`| ${row.label} | ${ratio(row.tune)} | ${ratio(row.test)} | ${points(row.gap)}${row.flagged ? " ⚠️" : ""} |`);
   }
   lines.push("");
   return lines.join("\n");

@@ -24,7 +24,10 @@ export function startEventStream(raw: ServerResponse, headers: Record<string, st
 export function writeEvent(raw: ServerResponse, event: string | null, data: unknown): boolean {
   if (raw.writableEnded || raw.destroyed) return false;
   const payload = typeof data === "string" ? data : JSON.stringify(data);
-  const lines = payload.split("\n").map((line) => `data: ${line}`).join("\n");
+  const lines = payload
+    .split("\n")
+    .map((line) => `data: ${line}`)
+    .join("\n");
   return raw.write(`${event ? `event: ${event}\n` : ""}${lines}\n\n`);
 }
 
@@ -44,7 +47,11 @@ export function carriedHeaders(headers: Record<string, unknown>): Record<string,
  */
 export function answerSignal(reply: FastifyReply, timeoutMs: number): AbortSignal {
   const client = new AbortController();
-  const deadline = withDeadline(client.signal, timeoutMs, () => new UpstreamTimeout(`No answer within REQUEST_TIMEOUT_MS (${timeoutMs} ms).`));
+  const deadline = withDeadline(
+    client.signal,
+    timeoutMs,
+    () => new UpstreamTimeout(`No answer within REQUEST_TIMEOUT_MS (${timeoutMs} ms).`),
+  );
   // The response's close fires on client disconnect as well as on normal end; only the former
   // leaves the response unfinished.
   reply.raw.on("close", () => {
@@ -69,7 +76,12 @@ export interface EventStreamFraming<E> {
  * failures before anything was produced (bad filters, index not ready, queue full, upstream
  * refused) stay plain JSON errors with their status.
  */
-export async function sendEventStream<E>(request: FastifyRequest, reply: FastifyReply, events: AsyncIterable<E>, framing: EventStreamFraming<E>): Promise<FastifyReply> {
+export async function sendEventStream<E>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  events: AsyncIterable<E>,
+  framing: EventStreamFraming<E>,
+): Promise<FastifyReply> {
   const iterator = events[Symbol.asyncIterator]();
   let step = await iterator.next();
   reply.hijack();

@@ -40,34 +40,36 @@ export class BackgroundReindex {
     if (this.running) return false;
     const startedAt = this.now().toISOString();
     this.status = { state: "running", startedAt };
-    this.running = this.rebuild().then(
-      (summary) => {
-        this.status = {
-          state: "succeeded",
-          startedAt,
-          finishedAt: this.now().toISOString(),
-          summary: {
-            documents: summary.documents,
-            chunks: summary.chunks,
-            embeddedChunks: summary.embeddedChunks,
-            cachedChunks: summary.cachedChunks,
-            seconds: summary.seconds,
-            skipped: summary.skipped.length,
-            warnings: summary.warnings.length,
-          },
-        };
-      },
-      (error: unknown) => {
-        this.status = {
-          state: "failed",
-          startedAt,
-          finishedAt: this.now().toISOString(),
-          error: error instanceof Error ? error.message : String(error),
-        };
-      },
-    ).finally(() => {
-      this.running = undefined;
-    });
+    this.running = this.rebuild()
+      .then(
+        (summary) => {
+          this.status = {
+            state: "succeeded",
+            startedAt,
+            finishedAt: this.now().toISOString(),
+            summary: {
+              documents: summary.documents,
+              chunks: summary.chunks,
+              embeddedChunks: summary.embeddedChunks,
+              cachedChunks: summary.cachedChunks,
+              seconds: summary.seconds,
+              skipped: summary.skipped.length,
+              warnings: summary.warnings.length,
+            },
+          };
+        },
+        (error: unknown) => {
+          this.status = {
+            state: "failed",
+            startedAt,
+            finishedAt: this.now().toISOString(),
+            error: error instanceof Error ? error.message : String(error),
+          };
+        },
+      )
+      .finally(() => {
+        this.running = undefined;
+      });
     return true;
   }
 

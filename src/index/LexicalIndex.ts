@@ -64,7 +64,10 @@ export class LexicalIndex implements LexicalSearch {
 
   static fromChunks(chunks: readonly Chunk[]): LexicalIndex {
     const postings = buildPostings(chunks.map((chunk) => tokenizeForSearch(contextualText(chunk))));
-    return new LexicalIndex(postings, chunks.map((chunk) => chunk.id));
+    return new LexicalIndex(
+      postings,
+      chunks.map((chunk) => chunk.id),
+    );
   }
 
   /** From lexical.json and lexical.bin, for chunks in index order; throws on anything that is not a saved index. */

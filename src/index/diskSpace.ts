@@ -46,7 +46,12 @@ export async function freeBytes(folder: string): Promise<number | undefined> {
  * HNSW index; the embedding cache only names labels in it) plus the graph's links, the chunk text
  * in chunks.json and about as much again for the BM25 postings, plus the documents.
  */
-export function estimateVersionBytes(counts: { chunks: number; dimensions: number; chunkTextBytes: number; documentBytes: number }): number {
+export function estimateVersionBytes(counts: {
+  chunks: number;
+  dimensions: number;
+  chunkTextBytes: number;
+  documentBytes: number;
+}): number {
   const vectors = counts.chunks * counts.dimensions * 4;
   const graphLinks = counts.chunks * 16 * 2 * 4 * 2;
   const text = counts.chunkTextBytes * 2 + counts.documentBytes;

@@ -36,7 +36,8 @@ export async function embedMissing(options: EmbedMissingOptions): Promise<Embedd
     const texts = keys.map((key) => textByKey.get(key) as string);
     calls++;
     const vectors = await abortable(options.embeddings.embedDocuments(texts), options.signal);
-    if (vectors.length !== texts.length) throw new UpstreamFailed(`the embedder returned ${vectors.length} vectors for ${texts.length} texts`);
+    if (vectors.length !== texts.length)
+      throw new UpstreamFailed(`the embedder returned ${vectors.length} vectors for ${texts.length} texts`);
     for (const [i, vector] of vectors.entries()) {
       if (dimensions === 0) dimensions = vector.length;
       if (vector.length !== dimensions) {

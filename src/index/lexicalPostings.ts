@@ -89,7 +89,8 @@ export function readPostings(json: string, bin: Uint8Array): Postings {
   const n = header.documentCount;
   const t = header.terms.length;
   const p = header.postingCount;
-  if (bin.byteLength !== 4 * (n + t + 1 + 2 * p)) throw new Error(`lexical.bin has ${bin.byteLength} bytes, expected ${4 * (n + t + 1 + 2 * p)}`);
+  if (bin.byteLength !== 4 * (n + t + 1 + 2 * p))
+    throw new Error(`lexical.bin has ${bin.byteLength} bytes, expected ${4 * (n + t + 1 + 2 * p)}`);
   // Uint32Array needs 4-byte alignment; a pooled Buffer may not have it.
   const aligned = bin.byteOffset % 4 === 0 ? bin : Uint8Array.from(bin);
   const words = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
@@ -106,7 +107,14 @@ function compareTerms(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function postings(terms: readonly string[], offsets: Uint32Array, docs: Uint32Array, tfs: Uint32Array, docLengths: Uint32Array, averageLength: number): Postings {
+function postings(
+  terms: readonly string[],
+  offsets: Uint32Array,
+  docs: Uint32Array,
+  tfs: Uint32Array,
+  docLengths: Uint32Array,
+  averageLength: number,
+): Postings {
   const lowerBound = (value: string) => {
     let lo = 0;
     let hi = terms.length;

@@ -16,7 +16,6 @@ import type { z } from "zod";
 
 const REBUILD = "rebuild it with `npm run ingest`";
 
-
 /**
  * Load and validate the live index version of `indexDir` for the configured embedder.
  * - no index → IndexNotReady ("No index at …. Run `npm run ingest` …")
@@ -53,7 +52,12 @@ async function olderVersions(indexDir: string, current: string): Promise<string[
     .map((name) => path.join(indexDir, name));
 }
 
-async function loadVersion(indexDir: string, dir: string, embeddings: EmbeddingsInterface, expected: EmbedderIdentity): Promise<LoadedIndex> {
+async function loadVersion(
+  indexDir: string,
+  dir: string,
+  embeddings: EmbeddingsInterface,
+  expected: EmbedderIdentity,
+): Promise<LoadedIndex> {
   const manifest = parseManifest(await readText(dir, VERSION_FILES.manifest), path.join(dir, VERSION_FILES.manifest));
   if (!sameEmbedder(manifest.embedder, expected)) {
     throw new IndexMismatch(
@@ -71,7 +75,11 @@ async function loadVersion(indexDir: string, dir: string, embeddings: Embeddings
   ]);
   let lexical: LexicalIndex;
   try {
-    lexical = LexicalIndex.fromFiles(lexicalJson, lexicalBin, chunks.map((chunk) => chunk.id));
+    lexical = LexicalIndex.fromFiles(
+      lexicalJson,
+      lexicalBin,
+      chunks.map((chunk) => chunk.id),
+    );
   } catch (error) {
     throw corrupt(dir, VERSION_FILES.lexical, `not a saved lexical index: ${(error as Error).message}`);
   }
@@ -149,10 +157,13 @@ function parseManifest(text: string, file: string): IndexManifest {
   const json = parseJson(text, dir, name);
   const version = (json as { formatVersion?: unknown } | null)?.formatVersion;
   if (typeof version === "number" && version < INDEX_FORMAT_VERSION) {
-    throw new IndexNotReady(`The index at ${dir} is of format ${version}, older than this version's ${INDEX_FORMAT_VERSION} (binary vectors and postings); ${REBUILD}.`);
+    throw new IndexNotReady(
+      `The index at ${dir} is of format ${version}, older than this version's ${INDEX_FORMAT_VERSION} (binary vectors and postings); ${REBUILD}.`,
+    );
   }
   const parsed = manifestSchema.safeParse(json);
-  if (!parsed.success) throw corrupt(dir, name, `not an index manifest of format ${INDEX_FORMAT_VERSION}: ${describeShapeError(parsed.error)}`);
+  if (!parsed.success)
+    throw corrupt(dir, name, `not an index manifest of format ${INDEX_FORMAT_VERSION}: ${describeShapeError(parsed.error)}`);
   return parsed.data as IndexManifest;
 }
 

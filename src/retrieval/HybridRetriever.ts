@@ -116,7 +116,14 @@ export class HybridRetriever implements Retriever {
             chunksPerStage: CHUNKS_PER_NEIGHBOUR_STAGE,
           })
         : ordinal
-          ? stagePassages({ positions: roadmap, documents, chunks: index.chunks, chunksPerStage: CHUNKS_PER_ASKED_STAGE, maxRoadmaps: MAX_SEQUENCE_ROADMAPS, language: analysis.language })
+          ? stagePassages({
+              positions: roadmap,
+              documents,
+              chunks: index.chunks,
+              chunksPerStage: CHUNKS_PER_ASKED_STAGE,
+              maxRoadmaps: MAX_SEQUENCE_ROADMAPS,
+              language: analysis.language,
+            })
           : [];
     const inContext = new Set(context.map((p) => p.chunk.id));
     // The roadmap context answers a sequence question most directly, so it leads; the list
@@ -199,13 +206,17 @@ export class HybridRetriever implements Retriever {
     const resources = IndexResources.of(index);
     const statistics = resources.statistics;
     const analysis = analyzeQuery(query);
-    const expansions = expandQuery(query, { keep: (entry) => statistics.conceptShare([...entry.en, ...entry.zh]) <= UBIQUITOUS_CONCEPT_SHARE });
+    const expansions = expandQuery(query, {
+      keep: (entry) => statistics.conceptShare([...entry.en, ...entry.zh]) <= UBIQUITOUS_CONCEPT_SHARE,
+    });
     if (this.options.dictionary !== false) {
       const seen = new Set(expansions);
-      for (const term of dictionaryExpansions(query, () => resources.dictionary)) if (!seen.has(term) && !query.includes(term)) expansions.push(term);
+      for (const term of dictionaryExpansions(query, () => resources.dictionary))
+        if (!seen.has(term) && !query.includes(term)) expansions.push(term);
     }
     if (this.options.typos !== false) {
-      for (const term of resources.typos.corrections(tokenizeForSearch(query), query.match(HAN_RUNS) ?? [])) if (!expansions.includes(term)) expansions.push(term);
+      for (const term of resources.typos.corrections(tokenizeForSearch(query), query.match(HAN_RUNS) ?? []))
+        if (!expansions.includes(term)) expansions.push(term);
     }
     return { ...analysis, expansions };
   }
@@ -216,7 +227,12 @@ export class HybridRetriever implements Retriever {
    * similarity alone does not count as topic: the local hashed embedder scores collisions of
    * unrelated character bigrams around 0.1–0.2.
    */
-  private evidence(index: LoadedIndex, query: string, matches: readonly Passage[], topDense: number): { evidence: number; nothingOnTopic: boolean } {
+  private evidence(
+    index: LoadedIndex,
+    query: string,
+    matches: readonly Passage[],
+    topDense: number,
+  ): { evidence: number; nothingOnTopic: boolean } {
     if (matches.length === 0) return { evidence: 0, nothingOnTopic: true };
     const resources = IndexResources.of(index);
     const statistics = resources.statistics;

@@ -39,35 +39,47 @@ const CN_NUMBER = "[0-9０-９一二三四五六七八九十两兩半几幾]";
 const DETAIL_RULES: DetailRule[] = [
   {
     kind: "price",
-    asked: /多少钱|多少錢|价格|價格|价钱|價錢|费用|費用|收费|收費|学费|學費|售价|售價|要钱|要錢|付费|付費|免费吗|免費嗎|\bprice\b|\bcosts?\b|\bfees?\b|how much (?:is|does|do|will)|\bpaid\b|for free/i,
-    present: /[¥￥$€£]\s*\d|\d\s*(?:元|块|塊|美元|美金|刀|rmb|usd|dollars?)|免费|免費|付费|付費|收费|收費|\bfree\b|\bpaid\b|价格|價格|\bprice/i,
+    asked:
+      /多少钱|多少錢|价格|價格|价钱|價錢|费用|費用|收费|收費|学费|學費|售价|售價|要钱|要錢|付费|付費|免费吗|免費嗎|\bprice\b|\bcosts?\b|\bfees?\b|how much (?:is|does|do|will)|\bpaid\b|for free/i,
+    present:
+      /[¥￥$€£]\s*\d|\d\s*(?:元|块|塊|美元|美金|刀|rmb|usd|dollars?)|免费|免費|付费|付費|收费|收費|\bfree\b|\bpaid\b|价格|價格|\bprice/i,
   },
   {
     kind: "date",
-    asked: /什么时候|什麼時候|哪一?年|几几年|幾幾年|何时|何時|哪天|几月|幾月|日期|哪个时间|發布於|发布于|\bwhen\b|what year|which year|\bdate\b|\bpublished\b|\breleased?\b/i,
-    present: /(?:19|20)\d{2}\s*(?:年|[-/.]\d)|\b(?:19|20)\d{2}\b|\d{1,2}\s*月\s*\d{0,2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i,
+    asked:
+      /什么时候|什麼時候|哪一?年|几几年|幾幾年|何时|何時|哪天|几月|幾月|日期|哪个时间|發布於|发布于|\bwhen\b|what year|which year|\bdate\b|\bpublished\b|\breleased?\b/i,
+    present:
+      /(?:19|20)\d{2}\s*(?:年|[-/.]\d)|\b(?:19|20)\d{2}\b|\d{1,2}\s*月\s*\d{0,2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i,
   },
   {
     kind: "version",
     asked: /哪个版本|哪個版本|版本号|版本號|什么版本|什麼版本|哪一版|\bversions?\b|\bv\d/i,
-    present: /\bv\d|\d+\.\d+(?:\.\d+)?|版本\s*[0-9一二三四五六七八九十]|第\s*[0-9一二三四五六七八九十]+\s*版|\bversion\s*\d|\d+(?:st|nd|rd|th) edition/i,
+    present:
+      /\bv\d|\d+\.\d+(?:\.\d+)?|版本\s*[0-9一二三四五六七八九十]|第\s*[0-9一二三四五六七八九十]+\s*版|\bversion\s*\d|\d+(?:st|nd|rd|th) edition/i,
   },
   {
     kind: "duration",
-    asked: /多久|多长时间|多長時間|多少时间|多少時間|几天|幾天|几周|幾週|幾周|几个月|幾個月|几年|幾年|多少天|多少小时|多少小時|how long|how many (?:days|weeks|months|hours|years)|多少\s*(?:hours?|days?|weeks?|months?)/i,
-    present: new RegExp(`${CN_NUMBER}+\\s*(?:[-~～到至]\\s*${CN_NUMBER}+\\s*)?(?:个月|個月|月|周|週|天|日|年|小时|小時|星期)|\\d+\\s*(?:-\\s*\\d+\\s*)?(?:weeks?|months?|days?|hours?|years?)`, "i"),
+    asked:
+      /多久|多长时间|多長時間|多少时间|多少時間|几天|幾天|几周|幾週|幾周|几个月|幾個月|几年|幾年|多少天|多少小时|多少小時|how long|how many (?:days|weeks|months|hours|years)|多少\s*(?:hours?|days?|weeks?|months?)/i,
+    present: new RegExp(
+      `${CN_NUMBER}+\\s*(?:[-~～到至]\\s*${CN_NUMBER}+\\s*)?(?:个月|個月|月|周|週|天|日|年|小时|小時|星期)|\\d+\\s*(?:-\\s*\\d+\\s*)?(?:weeks?|months?|days?|hours?|years?)`,
+      "i",
+    ),
   },
   {
     kind: "setting",
-    asked: /设多少|設多少|设置成多少|設置成多少|设成多少|設成多少|设为多少|設為多少|取多少|调到多少|調到多少|超参|超參|学习率|學習率|learning rate|batch size|hyper-?parameters?|what value|which value|set (?:it )?to what/i,
-    present: /(?:学习率|學習率|learning.?rate|batch.?size|\blr\b|epochs?|\brank\b|alpha|超参数?|超參數?|hyper-?parameters?|参数|參數)[^。\n.;；]{0,24}\d/i,
+    asked:
+      /设多少|設多少|设置成多少|設置成多少|设成多少|設成多少|设为多少|設為多少|取多少|调到多少|調到多少|超参|超參|学习率|學習率|learning rate|batch size|hyper-?parameters?|what value|which value|set (?:it )?to what/i,
+    present:
+      /(?:学习率|學習率|learning.?rate|batch.?size|\blr\b|epochs?|\brank\b|alpha|超参数?|超參數?|hyper-?parameters?|参数|參數)[^。\n.;；]{0,24}\d/i,
   },
 ];
 
 /** Who made or publishes something: a company, a publisher, a university. */
 DETAIL_RULES.push({
   kind: "organization",
-  asked: /出版社|哪家公司|哪个公司|哪個公司|哪家机构|哪家機構|哪所大学|哪所大學|which (?:company|publisher|university|lab|organi[sz]ation)|what (?:company|publisher|university)|\baffiliated\b|\bpublisher\b/i,
+  asked:
+    /出版社|哪家公司|哪个公司|哪個公司|哪家机构|哪家機構|哪所大学|哪所大學|which (?:company|publisher|university|lab|organi[sz]ation)|what (?:company|publisher|university)|\baffiliated\b|\bpublisher\b/i,
   present: /出版社|出版|公司|大学|大學|研究院|实验室|實驗室|\bpress\b|\bpublish|\bcompany\b|\binc\.|\buniversity\b|\binstitute\b|\blab\b/i,
 });
 
@@ -150,7 +162,10 @@ export interface ConfidenceThresholds {
   low: number;
 }
 
-export function decideConfidence(signals: ConfidenceSignals, thresholds: ConfidenceThresholds = { low: DEFAULT_LOW_CONFIDENCE_THRESHOLD }): ConfidenceLevel {
+export function decideConfidence(
+  signals: ConfidenceSignals,
+  thresholds: ConfidenceThresholds = { low: DEFAULT_LOW_CONFIDENCE_THRESHOLD },
+): ConfidenceLevel {
   if (signals.weak) return "none";
   if (signals.missingDetails.length > 0 || signals.evidence < thresholds.low) return "low";
   return "high";

@@ -14,7 +14,13 @@ const PER_WORD = 2;
  * tests/eval/README.md.)
  */
 export function dictionaryExpansions(query: string, dictionary: () => FieldDictionary): string[] {
-  const glossed = new Set(tokenizeForSearch(findGlossaryMatches(query).map((m) => m.surface).join(" ")));
+  const glossed = new Set(
+    tokenizeForSearch(
+      findGlossaryMatches(query)
+        .map((m) => m.surface)
+        .join(" "),
+    ),
+  );
   const tokens = tokenizeForSearch(query).filter((t) => !glossed.has(t) && !isFiller(t));
   const english = tokens.filter((t) => LATIN_CONTENT.test(t));
   // Built (CC-CEDICT parsed) only once a question has English words the glossary does not cover.

@@ -38,7 +38,9 @@ export function linkedNotePassages(params: {
     }
     // Note → the roadmap chunks that link to it.
     for (const from of chunk.linkedFrom) {
-      const source = chunks.filter((c) => c.docId === from.docId && from.line >= c.startLine && from.line <= c.endLine).sort(byPreference)[0];
+      const source = chunks
+        .filter((c) => c.docId === from.docId && from.line >= c.startLine && from.line <= c.endLine)
+        .sort(byPreference)[0];
       const label = `${from.title}${from.headingPath.length > 0 ? ` › ${from.headingPath.join(" › ")}` : ""}`;
       add(source, language === "en" ? `Links to this note: 《${label}》` : `引用该笔记的位置：《${label}》`);
     }

@@ -1,6 +1,13 @@
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument, Resource } from "../corpus/types.js";
-import { chunkBodies, roadmapStages, stageContaining, type RoadmapStages, type StageArrangement, type StageSection } from "./roadmapStages.js";
+import {
+  chunkBodies,
+  roadmapStages,
+  stageContaining,
+  type RoadmapStages,
+  type StageArrangement,
+  type StageSection,
+} from "./roadmapStages.js";
 import { statedDurations, statedTotalDuration, type StatedDuration } from "./stageDurations.js";
 import type { RoadmapPosition } from "./types.js";
 

@@ -32,7 +32,21 @@ const DURATION = /\d+\s*(?:-\s*\d+\s*)?(?:个月|周|天|小时|months?|weeks?)/
 const NAMED_STAGE = /(阶段|篇|stage|phase)\s*([(（][^)）]*[)）])?\s*$/iu;
 /** Lines at the top of a file that say where it was published (Link: …, front matter). */
 const HEAD_LINES = 12;
-const ORIGIN_NOISE = new Set(["issues", "blob", "tree", "link", "comments", "author", "labels", "created", "title", "date", "updated", "tags", "img"]);
+const ORIGIN_NOISE = new Set([
+  "issues",
+  "blob",
+  "tree",
+  "link",
+  "comments",
+  "author",
+  "labels",
+  "created",
+  "title",
+  "date",
+  "updated",
+  "tags",
+  "img",
+]);
 
 export function roadmapProfiles(documents: readonly CorpusDocument[], chunks: readonly Chunk[]): RoadmapProfile[] {
   const roadmaps = documents.filter((d) => d.kind === "roadmap");
@@ -83,7 +97,10 @@ const month = (year: string, m: string) => `${year}-${m.padStart(2, "0")}`;
 
 /** Year-month stamps in the front matter and first lines: 2024-09-05, 2023-06-27T…, 20241018, 2024年9月. */
 function datesOf(text: string): Set<string> {
-  const head = text.split(/\r?\n/).slice(0, HEAD_LINES + 1).join("\n");
+  const head = text
+    .split(/\r?\n/)
+    .slice(0, HEAD_LINES + 1)
+    .join("\n");
   const out = new Set<string>();
   for (const m of head.matchAll(/\b(20\d{2})(?:[-/.年]\s*(\d{1,2})|(\d{2})\d{2}\b)/gu)) {
     const mm = m[2] ?? m[3]!;
@@ -96,7 +113,8 @@ function datesOf(text: string): Set<string> {
 export function questionDates(question: string): string[] {
   const out: string[] = [];
   for (const m of question.matchAll(/(20\d{2})\s*(?:年|[-/.])\s*(\d{1,2})(?!\d)/gu)) out.push(month(m[1]!, m[2]!));
-  const named = /\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?,?\s+(?:of\s+)?(20\d{2})\b|\b(20\d{2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)/giu;
+  const named =
+    /\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?,?\s+(?:of\s+)?(20\d{2})\b|\b(20\d{2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)/giu;
   for (const m of question.matchAll(named)) {
     const name = (m[1] ?? m[4]!).toLowerCase().slice(0, 3);
     out.push(month(m[2] ?? m[3]!, String(MONTHS.indexOf(name) + 1)));
@@ -151,7 +169,11 @@ export function statedStageCounts(question: string): number[] {
  * one fits best. `terms` are the question's search tokens and expansions (so "guide" reaches
  * 指南 through the dictionary).
  */
-export function referencedRoadmap(question: string, terms: ReadonlySet<string>, profiles: readonly RoadmapProfile[]): RoadmapProfile | undefined {
+export function referencedRoadmap(
+  question: string,
+  terms: ReadonlySet<string>,
+  profiles: readonly RoadmapProfile[],
+): RoadmapProfile | undefined {
   const counts = statedStageCounts(question);
   const asksDuration = STAGE_DURATION_QUESTION.test(question);
   const dates = questionDates(question);

@@ -44,7 +44,12 @@ export function sequencePassages(params: {
     if (where && !isAdded(where)) added.push({ chunk: where, score: 0, role: "match", roleLabel: atLabel(position, language) });
     for (const chunk of inStage(neighbour).slice(0, chunksPerStage)) {
       if (isAdded(chunk)) continue;
-      added.push({ chunk, score: 0, role: direction === "next" ? "next-section" : "previous-section", roleLabel: neighbourLabel(position, neighbour, direction, language) });
+      added.push({
+        chunk,
+        score: 0,
+        role: direction === "next" ? "next-section" : "previous-section",
+        roleLabel: neighbourLabel(position, neighbour, direction, language),
+      });
     }
   }
   return added;

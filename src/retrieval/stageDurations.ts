@@ -44,7 +44,10 @@ const DURATION = new RegExp(
 );
 /** Open-ended spans count only in a heading's parenthesis, a diagram cell or a stage's label line. */
 const OPEN_ENDED = /持续(?:学习|发展|投入)|长期(?:投入|学习)?|ongoing|continuous/giu;
-const SLOT_ONLY = new RegExp(String.raw`^(?:[-*•·]\s*)?(?:第\s*${RANGE}(?:个\s*)?(?:月|周|天)\s*\+?|(?:weeks?|months?)\s+${NUMBER}(?:\s*[-–]\s*${NUMBER})?\+?)\s*[:：]?$`, "iu");
+const SLOT_ONLY = new RegExp(
+  String.raw`^(?:[-*•·]\s*)?(?:第\s*${RANGE}(?:个\s*)?(?:月|周|天)\s*\+?|(?:weeks?|months?)\s+${NUMBER}(?:\s*[-–]\s*${NUMBER})?\+?)\s*[:：]?$`,
+  "iu",
+);
 const LIST_MARKER = /^(?:[-*•·>]|\d+[.、)）])\s*/u;
 
 function durationPhrases(text: string, openEnded: boolean): string[] {
@@ -70,7 +73,12 @@ export function statedDurations(lines: readonly string[], stages: readonly Durat
     if (list && !list.some((d) => d.lines.start === duration.lines.start && d.text === duration.text)) list.push(duration);
   };
   const lineAt = (n: number) => lines[n - 1] ?? "";
-  const quote = (start: number, end: number) => lines.slice(start - 1, end).map((l) => l.trim()).filter(Boolean).join(" / ");
+  const quote = (start: number, end: number) =>
+    lines
+      .slice(start - 1, end)
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .join(" / ");
   const headingLines = new Set(stages.flatMap((s) => s.headingLines));
 
   stages.forEach((stage, i) => {
@@ -127,7 +135,15 @@ export function statedDurations(lines: readonly string[], stages: readonly Durat
       if (text === "") continue;
       const stage = stageNamed(text);
       if (stage !== undefined) {
-        add(stage, { text: slot.replace(LIST_MARKER, "").replace(/[:：]$/u, "").trim(), source: "plan", lines: { start: n, end: next }, quote: quote(n, next) });
+        add(stage, {
+          text: slot
+            .replace(LIST_MARKER, "")
+            .replace(/[:：]$/u, "")
+            .trim(),
+          source: "plan",
+          lines: { start: n, end: next },
+          quote: quote(n, next),
+        });
       }
       return;
     }

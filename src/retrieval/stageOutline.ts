@@ -67,7 +67,10 @@ export function subtreeEndLine(outline: readonly Section[], section: Section): n
 export function stageName(heading: string): string {
   return heading
     .trim()
-    .replace(/^(第\s*[一二三四五六七八九十百零〇\d]+\s*\S{0,2}?[:：、.．\s]|[一二三四五六七八九十]+\s*[、.．:：]|\d+(\.\d+)*\s*[、.．:：)）]|0x[0-9a-f]+\b|(stage|phase|step|level|part|week|month|module|unit|chapter)\s*\d+\s*[:：.-]?)\s*/iu, "")
+    .replace(
+      /^(第\s*[一二三四五六七八九十百零〇\d]+\s*\S{0,2}?[:：、.．\s]|[一二三四五六七八九十]+\s*[、.．:：]|\d+(\.\d+)*\s*[、.．:：)）]|0x[0-9a-f]+\b|(stage|phase|step|level|part|week|month|module|unit|chapter)\s*\d+\s*[:：.-]?)\s*/iu,
+      "",
+    )
     .replace(/\s*[(（][^)）]*[)）]\s*$/u, "")
     .replace(/(阶段|篇|stage|phase)\s*$/iu, "")
     .trim();

@@ -20,11 +20,38 @@ export function parseNumber(text: string): number | undefined {
 }
 
 const EN_NUMBERS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
 };
 const EN_ORDINALS: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-  "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8, "9th": 9, "10th": 10,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  "1st": 1,
+  "2nd": 2,
+  "3rd": 3,
+  "4th": 4,
+  "5th": 5,
+  "6th": 6,
+  "7th": 7,
+  "8th": 8,
+  "9th": 9,
+  "10th": 10,
 };
 
 const ZH_NUMBER = "[零〇一二两三四五六七八九十\\d]{1,3}";
@@ -36,11 +63,20 @@ const PATTERNS: { pattern: RegExp; read: (m: RegExpExecArray) => StageOrdinal | 
   { pattern: new RegExp(`(?:最后|最终|末尾)(?:一|的)?${ZH_UNIT}`, "u"), read: () => ({ from: "end", position: 1 }) },
   { pattern: new RegExp(`倒数第\\s*(${ZH_NUMBER})\\s*${ZH_UNIT}?`, "u"), read: (m) => fromEnd(parseNumber(m[1]!)) },
   { pattern: new RegExp(`(?:最初|最开始|开头)(?:的)?${ZH_UNIT}`, "u"), read: () => ({ from: "start", position: 1 }) },
-  { pattern: new RegExp(`\\b${EN_UNIT}\\s*(?:no\\.?|#)?\\s*(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\\b`, "iu"), read: (m) => fromStart(parseNumber(m[1]!)) },
-  { pattern: new RegExp(`\\b(?:the\\s+)?(last|final)\\s+(?:one\\s+|${EN_UNIT}s?\\b)`, "iu"), read: () => ({ from: "end", position: 1 }) },
-  { pattern: new RegExp(`\\b(?:the\\s+)?(second|third|\\d(?:st|nd|rd|th))\\s+(?:to\\s+)?last\\s+${EN_UNIT}`, "iu"), read: (m) => fromEnd(EN_ORDINALS[m[1]!.toLowerCase()]! - 0) },
   {
-    pattern: new RegExp(`\\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\d{1,2}(?:st|nd|rd|th))\\s+${EN_UNIT}`, "iu"),
+    pattern: new RegExp(`\\b${EN_UNIT}\\s*(?:no\\.?|#)?\\s*(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\\b`, "iu"),
+    read: (m) => fromStart(parseNumber(m[1]!)),
+  },
+  { pattern: new RegExp(`\\b(?:the\\s+)?(last|final)\\s+(?:one\\s+|${EN_UNIT}s?\\b)`, "iu"), read: () => ({ from: "end", position: 1 }) },
+  {
+    pattern: new RegExp(`\\b(?:the\\s+)?(second|third|\\d(?:st|nd|rd|th))\\s+(?:to\\s+)?last\\s+${EN_UNIT}`, "iu"),
+    read: (m) => fromEnd(EN_ORDINALS[m[1]!.toLowerCase()]! - 0),
+  },
+  {
+    pattern: new RegExp(
+      `\\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\d{1,2}(?:st|nd|rd|th))\\s+${EN_UNIT}`,
+      "iu",
+    ),
     read: (m) => fromStart(EN_ORDINALS[m[1]!.toLowerCase()]),
   },
 ];

@@ -176,7 +176,13 @@ export class ChatWidget {
       if (message.role === "user") log.appendChild(renderUser(this.doc, message.content, this.messages));
       else if (message.content) {
         const container = element(this.doc, "div", "rt-msg rt-assistant");
-        renderAssistant(this.doc, container, this.options.endpoint, { state: message, streaming: false, stopped: Boolean(message.incomplete) }, this.messages);
+        renderAssistant(
+          this.doc,
+          container,
+          this.options.endpoint,
+          { state: message, streaming: false, stopped: Boolean(message.incomplete) },
+          this.messages,
+        );
         log.appendChild(container);
       }
     }

@@ -27,7 +27,13 @@ const EXCERPT_CHARS = 160;
 const COLLAPSE_AFTER = 3;
 
 /** The sources list under an answer: the cited ones, or all when the answer cites none. */
-export function renderSources(doc: Document, endpoint: string, answer: string, citations: Citation[], messages: WidgetMessages): HTMLElement | undefined {
+export function renderSources(
+  doc: Document,
+  endpoint: string,
+  answer: string,
+  citations: Citation[],
+  messages: WidgetMessages,
+): HTMLElement | undefined {
   if (citations.length === 0) return undefined;
   const cited = new Set(citedNumbers(answer));
   const shown = cited.size > 0 ? citations.filter((c) => cited.has(c.n)) : citations;
@@ -59,7 +65,13 @@ export interface AssistantView {
 }
 
 /** (Re)render an assistant message's bubble and sources into its container. */
-export function renderAssistant(doc: Document, container: HTMLElement, endpoint: string, view: AssistantView, messages: WidgetMessages): void {
+export function renderAssistant(
+  doc: Document,
+  container: HTMLElement,
+  endpoint: string,
+  view: AssistantView,
+  messages: WidgetMessages,
+): void {
   const { state } = view;
   container.className = `rt-msg rt-assistant${state.abstained ? " rt-abstained" : ""}`;
   container.setAttribute("aria-busy", view.streaming ? "true" : "false");

@@ -79,7 +79,13 @@ export function loadProgress(storage: EnumerableStorage, roadmapId: string, inde
   return new Set(chosen?.done ?? []);
 }
 
-export function saveProgress(storage: KeyValueStorage, roadmapId: string, indexVersion: string, done: Iterable<string>, now = new Date()): void {
+export function saveProgress(
+  storage: KeyValueStorage,
+  roadmapId: string,
+  indexVersion: string,
+  done: Iterable<string>,
+  now = new Date(),
+): void {
   const entry: ProgressEntry = { roadmapId, indexVersion, done: [...done], updatedAt: now.toISOString() };
   try {
     storage.setItem(keyOf(roadmapId, indexVersion), JSON.stringify(entry));
@@ -90,7 +96,8 @@ export function saveProgress(storage: KeyValueStorage, roadmapId: string, indexV
 
 /** Forget a roadmap's progress in every index version. */
 export function clearProgress(storage: EnumerableStorage, roadmapId: string): void {
-  for (const entry of allEntries(storage)) if (entry.roadmapId === roadmapId) storage.removeItem(keyOf(entry.roadmapId, entry.indexVersion));
+  for (const entry of allEntries(storage))
+    if (entry.roadmapId === roadmapId) storage.removeItem(keyOf(entry.roadmapId, entry.indexVersion));
 }
 
 export function exportProgress(storage: EnumerableStorage, now = new Date()): ProgressExport {

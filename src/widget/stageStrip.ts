@@ -25,28 +25,48 @@ function drawDots(doc: Document, placement: RoadmapPlacement, direction: Roadmap
   const count = placement.steps.length;
   const gap = count > 1 ? Math.min(34, (WIDTH - 24) / (count - 1)) : 0;
   const width = 24 + gap * Math.max(0, count - 1);
-  const svg = svgElement(doc, "svg", { viewBox: `0 0 ${width} 24`, width, height: 24, class: "rt-dots", "aria-hidden": "true", focusable: "false" });
+  const svg = svgElement(doc, "svg", {
+    viewBox: `0 0 ${width} 24`,
+    width,
+    height: 24,
+    class: "rt-dots",
+    "aria-hidden": "true",
+    focusable: "false",
+  });
   if (count > 1) svg.appendChild(svgElement(doc, "line", { x1: 12, y1: 12, x2: 12 + gap * (count - 1), y2: 12, class: "rt-track" }));
   const other = direction === "next" ? placement.next?.step : placement.previous?.step;
   placement.steps.forEach((heading, i) => {
     const step = i + 1;
     const state = step === placement.stage.step ? "rt-now" : step === other ? "rt-other" : done.has(heading) ? "rt-done" : "";
-    svg.appendChild(svgElement(doc, "circle", { cx: 12 + gap * i, cy: 12, r: state === "rt-now" ? 8 : 6, class: `rt-dot ${state}`.trim() }));
+    svg.appendChild(
+      svgElement(doc, "circle", { cx: 12 + gap * i, cy: 12, r: state === "rt-now" ? 8 : 6, class: `rt-dot ${state}`.trim() }),
+    );
   });
   return svg;
 }
 
-function stripFor(doc: Document, endpoint: string, placement: RoadmapPlacement, direction: RoadmapPositions["direction"], messages: WidgetMessages, done: Set<string>): HTMLElement {
+function stripFor(
+  doc: Document,
+  endpoint: string,
+  placement: RoadmapPlacement,
+  direction: RoadmapPositions["direction"],
+  messages: WidgetMessages,
+  done: Set<string>,
+): HTMLElement {
   const box = element(doc, "div", "rt-strip");
   box.dataset.roadmap = placement.roadmapId;
   const total = placement.steps.length;
-  box.appendChild(element(doc, "div", "rt-strip-title", `${placement.title}${placement.stage.step > 0 ? ` · ${placement.stage.step}/${total}` : ""}`));
+  box.appendChild(
+    element(doc, "div", "rt-strip-title", `${placement.title}${placement.stage.step > 0 ? ` · ${placement.stage.step}/${total}` : ""}`),
+  );
   if (total > 0) box.appendChild(drawDots(doc, placement, direction, done));
 
   const other = direction === "next" ? placement.next : placement.previous;
   const caption = element(doc, "p", "rt-strip-caption");
   const now = element(doc, "span", "rt-strip-now", `${messages.roadmapNow}: ${placement.stage.heading}`);
-  const then = other ? element(doc, "span", "rt-strip-other", `${direction === "next" ? messages.roadmapNext : messages.roadmapBefore}: ${other.heading}`) : undefined;
+  const then = other
+    ? element(doc, "span", "rt-strip-other", `${direction === "next" ? messages.roadmapNext : messages.roadmapBefore}: ${other.heading}`)
+    : undefined;
   if (direction === "previous" && then) caption.append(then, " → ", now);
   else caption.append(now, ...(then ? [" → ", then] : []));
   box.appendChild(caption);
@@ -85,7 +105,12 @@ function progressStorage(doc: Document): EnumerableStorage | undefined {
 }
 
 /** The strips for an answer's roadmap positions (at most three roadmaps), or undefined when there are none. */
-export function renderStageStrips(doc: Document, endpoint: string, roadmap: RoadmapPositions | undefined, messages: WidgetMessages): HTMLElement | undefined {
+export function renderStageStrips(
+  doc: Document,
+  endpoint: string,
+  roadmap: RoadmapPositions | undefined,
+  messages: WidgetMessages,
+): HTMLElement | undefined {
   const placements = (roadmap?.positions ?? []).filter((p) => p.steps.length > 0).slice(0, MAX_ROADMAPS);
   if (!roadmap || placements.length === 0) return undefined;
   const storage = progressStorage(doc);

@@ -25,7 +25,10 @@ afterEach(async () => {
   fake = undefined;
 });
 
-async function answererWith(options: FakeOpenAiServerOptions, extra: { timeoutMs?: number; fallback?: boolean; retriever?: TestRetriever } = {}) {
+async function answererWith(
+  options: FakeOpenAiServerOptions,
+  extra: { timeoutMs?: number; fallback?: boolean; retriever?: TestRetriever } = {},
+) {
   fake = await startFakeOpenAiServer(options);
   const config = parseConfig({
     OPENAI_BASE_URL: fake.baseURL,
@@ -52,7 +55,9 @@ const LORA_NEXT = "学完 LoRA 之后该学什么?";
 
 describe("LlmAnswerer", () => {
   it("answers with citations over JSON", async () => {
-    const { answerer, fake } = await answererWith({ chat: () => ({ kind: "text", content: "LoRA 之后可以进入第七阶段：前沿技术探索 [1]，学习多模态模型 [2]。" }) });
+    const { answerer, fake } = await answererWith({
+      chat: () => ({ kind: "text", content: "LoRA 之后可以进入第七阶段：前沿技术探索 [1]，学习多模态模型 [2]。" }),
+    });
     const result = await answerer.answer({ question: LORA_NEXT });
     expect(result.mode).toBe("llm");
     expect(result.abstained).toBe(false);
@@ -99,7 +104,10 @@ describe("LlmAnswerer", () => {
 
   it("maps a 500 to UpstreamFailed naming the server, never the key", async () => {
     const { answerer, fake } = await answererWith({ chat: () => ({ kind: "status", status: 500, message: `internal detail ${KEY}` }) });
-    const error = await answerer.answer({ question: LORA_NEXT }).then(() => null, (e: unknown) => e);
+    const error = await answerer.answer({ question: LORA_NEXT }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(UpstreamFailed);
     expect((error as Error).message).toBe(`model server ${fake.baseURL} answered HTTP 500`);
     expect((error as Error).message).not.toContain(KEY);
@@ -111,7 +119,10 @@ describe("LlmAnswerer", () => {
   it("maps a hanging server to UpstreamTimeout after OPENAI_TIMEOUT_MS", async () => {
     const { answerer } = await answererWith({ chat: () => ({ kind: "hang" }) }, { timeoutMs: 200 });
     const started = Date.now();
-    const error = await answerer.answer({ question: LORA_NEXT }).then(() => null, (e: unknown) => e);
+    const error = await answerer.answer({ question: LORA_NEXT }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(UpstreamTimeout);
     expect(Date.now() - started).toBeLessThan(4_000);
   });
@@ -128,7 +139,9 @@ describe("LlmAnswerer", () => {
   });
 
   it("removes and counts invented citation markers", async () => {
-    const { answerer } = await answererWith({ chat: () => ({ kind: "text", content: "第七阶段：前沿技术探索 [1]。量化部署 [9]。多模态 [2][7]。" }) });
+    const { answerer } = await answererWith({
+      chat: () => ({ kind: "text", content: "第七阶段：前沿技术探索 [1]。量化部署 [9]。多模态 [2][7]。" }),
+    });
     const result = await answerer.answer({ question: LORA_NEXT, k: 3 });
     expect(result.citations).toHaveLength(3);
     expect(result.removedCitations).toBe(2);
@@ -153,7 +166,11 @@ describe("LlmAnswerer", () => {
       chat: (_body, call) =>
         call === 0
           ? { kind: "text", content: "学完 LoRA 之前应该先学什么？", usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 } }
-          : { kind: "text", content: "先学第五阶段：高级应用开发 [1]。", usage: { prompt_tokens: 10, completion_tokens: 20, total_tokens: 30 } },
+          : {
+              kind: "text",
+              content: "先学第五阶段：高级应用开发 [1]。",
+              usage: { prompt_tokens: 10, completion_tokens: 20, total_tokens: 30 },
+            },
     });
     const result = await answerer.answer({
       question: "那之前呢?",
@@ -177,7 +194,10 @@ describe("LlmAnswerer", () => {
   it("keeps a hostile passage inside the data delimiters", async () => {
     const hostile = await realRetriever(path.resolve("tests/fixtures/answering/hostile-roadmaps"));
     try {
-      const { answerer, fake } = await answererWith({ chat: () => ({ kind: "text", content: "先学 Milvus 和 FAISS 的索引结构 [1]。" }) }, { retriever: hostile });
+      const { answerer, fake } = await answererWith(
+        { chat: () => ({ kind: "text", content: "先学 Milvus 和 FAISS 的索引结构 [1]。" }) },
+        { retriever: hostile },
+      );
       const result = await answerer.answer({ question: "向量数据库入门要学什么?" });
       expect(result.abstained).toBe(false);
       const system = messagesOf(fake.requests[0]!.body)[0]!.content;
@@ -211,7 +231,10 @@ describe("LlmAnswerer", () => {
   });
 
   it("falls back in a JSON answer even when the model stream was cut after some tokens", async () => {
-    const { answerer } = await answererWith({ chat: () => ({ kind: "cut", content: "one two three four five six", afterChunks: 3 }) }, { fallback: true });
+    const { answerer } = await answererWith(
+      { chat: () => ({ kind: "cut", content: "one two three four five six", afterChunks: 3 }) },
+      { fallback: true },
+    );
     const result = await answerer.answer({ question: LORA_NEXT });
     expect(result.fallback).toBe(true);
     // A stream that already sent tokens cannot switch answers: it fails instead.
@@ -222,7 +245,10 @@ describe("LlmAnswerer", () => {
   it("passes the caller's AbortSignal to the model call", async () => {
     const { answerer, fake } = await answererWith({ chat: () => ({ kind: "hang" }) });
     const controller = new AbortController();
-    const pending = answerer.answer({ question: LORA_NEXT, signal: controller.signal }).then(() => null, (e: unknown) => e);
+    const pending = answerer.answer({ question: LORA_NEXT, signal: controller.signal }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     while (fake.requests.length === 0) await new Promise((r) => setTimeout(r, 5));
     const started = Date.now();
     controller.abort();

@@ -5,11 +5,22 @@ import { chunk, passage } from "../fixtures/answering/passages.js";
 describe("buildCitations", () => {
   it("numbers passages from 1 and carries provenance", () => {
     const citations = buildCitations([
-      passage("第七阶段：前沿技术探索", { chunk: { id: "a1", headingPath: ["学习路径", "第七阶段：前沿技术探索"], startLine: 36, endLine: 41 } }),
-      passage("LoRA、Adapter 等参数高效微调技术", { role: "next-section", chunk: { id: "b2", docId: "doc-b", source: "roadmaps/b.txt", title: "B" } }),
+      passage("第七阶段：前沿技术探索", {
+        chunk: { id: "a1", headingPath: ["学习路径", "第七阶段：前沿技术探索"], startLine: 36, endLine: 41 },
+      }),
+      passage("LoRA、Adapter 等参数高效微调技术", {
+        role: "next-section",
+        chunk: { id: "b2", docId: "doc-b", source: "roadmaps/b.txt", title: "B" },
+      }),
     ]);
     expect(citations.map((c) => c.n)).toEqual([1, 2]);
-    expect(citations[0]).toMatchObject({ id: "a1", docId: "doc-a", headingPath: ["学习路径", "第七阶段：前沿技术探索"], lines: { start: 36, end: 41 }, role: "match" });
+    expect(citations[0]).toMatchObject({
+      id: "a1",
+      docId: "doc-a",
+      headingPath: ["学习路径", "第七阶段：前沿技术探索"],
+      lines: { start: 36, end: 41 },
+      role: "match",
+    });
     expect(citations[0]).not.toHaveProperty("url");
     expect(citations[1]).toMatchObject({ id: "b2", source: "roadmaps/b.txt", title: "B", role: "next-section" });
   });
@@ -42,7 +53,13 @@ describe("buildCitations", () => {
       links: [{ text: "课程", url, line: 3 }],
     });
     expect(citationUrl(prose)).toBeUndefined();
-    const twoLinks = chunk({ text: "[a](https://a.example) [b](https://b.example)", links: [{ text: "a", url: "https://a.example", line: 1 }, { text: "b", url: "https://b.example", line: 1 }] });
+    const twoLinks = chunk({
+      text: "[a](https://a.example) [b](https://b.example)",
+      links: [
+        { text: "a", url: "https://a.example", line: 1 },
+        { text: "b", url: "https://b.example", line: 1 },
+      ],
+    });
     expect(citationUrl(twoLinks)).toBeUndefined();
   });
 });

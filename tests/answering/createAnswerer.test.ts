@@ -24,7 +24,13 @@ describe("createAnswerer", () => {
   it("uses the configured model server in LLM mode, with the key as bearer token", async () => {
     const fake = await startFakeOpenAiServer({ chat: () => ({ kind: "text", content: "第七阶段 [1]" }) });
     try {
-      const config = parseConfig({ OPENAI_BASE_URL: fake.baseURL, OPENAI_API_KEY: "sk-x", CHAT_MODEL: "my-model", MAX_ANSWER_TOKENS: "77", TEMPERATURE: "0.1" });
+      const config = parseConfig({
+        OPENAI_BASE_URL: fake.baseURL,
+        OPENAI_API_KEY: "sk-x",
+        CHAT_MODEL: "my-model",
+        MAX_ANSWER_TOKENS: "77",
+        TEMPERATURE: "0.1",
+      });
       const answerer = createAnswerer({ config, retriever: corpus.retriever });
       expect(answerer.mode).toBe("llm");
       const result = await answerer.answer({ question: "学完 LoRA 之后该学什么?" });

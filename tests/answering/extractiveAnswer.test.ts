@@ -7,7 +7,14 @@ import { passage, retrievalResult } from "../fixtures/answering/passages.js";
 describe("splitIntoSentences", () => {
   it("splits Chinese and English sentences, drops bullets and headings, keeps URLs and decimals", () => {
     const text = "## 训练技术\n  • 预训练\n通过无监督学习进行预训练。再用 SFT 微调！\nSee https://zh.d2l.ai/ for v2.0. It is free.";
-    expect(splitIntoSentences(text)).toEqual(["训练技术", "预训练", "通过无监督学习进行预训练。", "再用 SFT 微调！", "See https://zh.d2l.ai/ for v2.0.", "It is free."]);
+    expect(splitIntoSentences(text)).toEqual([
+      "训练技术",
+      "预训练",
+      "通过无监督学习进行预训练。",
+      "再用 SFT 微调！",
+      "See https://zh.d2l.ai/ for v2.0.",
+      "It is free.",
+    ]);
   });
 });
 
@@ -21,7 +28,10 @@ describe("selectSentences", () => {
       ],
       3,
     );
-    expect(picked.map((p) => [p.passageIndex, p.position])).toEqual([[0, 1], [1, 0]]);
+    expect(picked.map((p) => [p.passageIndex, p.position])).toEqual([
+      [0, 1],
+      [1, 0],
+    ]);
     expect(similarity("abc", "xyz")).toBe(0);
   });
 });
@@ -38,9 +48,12 @@ describe("composeExtractiveAnswer", () => {
   ];
 
   it("quotes the matching sentences with citations and lists the links for a resource question", () => {
-    const composed = composeExtractiveAnswer("which book should I read for deep learning?", retrievalResult("which book should I read for deep learning?", passages, {
-      analysis: { language: "en", sequence: null, expansions: ["深度学习", "书籍"] },
-    }));
+    const composed = composeExtractiveAnswer(
+      "which book should I read for deep learning?",
+      retrievalResult("which book should I read for deep learning?", passages, {
+        analysis: { language: "en", sequence: null, expansions: ["深度学习", "书籍"] },
+      }),
+    );
     expect(composed.abstained).toBe(false);
     expect(composed.citations).toHaveLength(3);
     const lines = composed.answer.split("\n");
@@ -65,9 +78,13 @@ describe("composeExtractiveAnswer", () => {
   });
 
   it("labels a fallback answer as such, in Chinese for a mixed question", () => {
-    const composed = composeExtractiveAnswer("deep learning 书籍推荐", retrievalResult("deep learning 书籍推荐", passages, {
-      analysis: { language: "mixed", sequence: null, expansions: ["深度学习"] },
-    }), { fallback: true });
+    const composed = composeExtractiveAnswer(
+      "deep learning 书籍推荐",
+      retrievalResult("deep learning 书籍推荐", passages, {
+        analysis: { language: "mixed", sequence: null, expansions: ["深度学习"] },
+      }),
+      { fallback: true },
+    );
     expect(composed.language).toBe("zh");
     expect(composed.answer.split("\n")[0]).toBe(ANSWER_WORDING.zh.fallbackLabel);
   });

@@ -24,7 +24,9 @@ describe("looksLikeFollowUp", () => {
 describe("carryTopicIntoQuery", () => {
   it("adds the previous topic to a bare follow-up", () => {
     expect(carryTopicIntoQuery("那之前呢?", zhHistory, topicOf)).toBe("LoRA 之前呢?");
-    expect(carryTopicIntoQuery("and after that?", [{ role: "user", content: "what should I learn after fine-tuning?" }], topicOf)).toBe("fine-tuning after that?");
+    expect(carryTopicIntoQuery("and after that?", [{ role: "user", content: "what should I learn after fine-tuning?" }], topicOf)).toBe(
+      "fine-tuning after that?",
+    );
   });
   it("replaces a pronoun with the topic", () => {
     expect(carryTopicIntoQuery("它之前要学什么", zhHistory, topicOf)).toBe("LoRA 之前要学什么");

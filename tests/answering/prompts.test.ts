@@ -28,7 +28,9 @@ describe("answer prompt", () => {
   it("numbers passages with title, heading path and role label inside the passages block", () => {
     const { system, user } = buildAnswerPrompt({ question: "学完 LoRA 之后该学什么?", passages, language: "zh" });
     expect(system).toContain("[1] 《大模型学习路线》 › 学习笔记 › 第六阶段：模型微调与私有化部署\n模型微调的意义");
-    expect(system).toContain("[2] 《大模型学习路线》 › 学习笔记 › 第七阶段：前沿技术探索 (next stage after 第六阶段：模型微调与私有化部署)");
+    expect(system).toContain(
+      "[2] 《大模型学习路线》 › 学习笔记 › 第七阶段：前沿技术探索 (next stage after 第六阶段：模型微调与私有化部署)",
+    );
     expect(system).toContain("Simplified Chinese");
     expect(system).toContain(ANSWER_WORDING.zh.abstain);
     expect(system).toContain(PASSAGES_ARE_DATA_RULE);
@@ -95,7 +97,10 @@ describe("condense prompt", () => {
 
 describe("the not-covered marker", () => {
   it("is detected with spacing or case variations and stripped", () => {
-    expect(notCoveredReply(`${NOT_COVERED_MARKER} 资料中没有找到与该问题相关的内容。`)).toEqual({ notCovered: true, text: "资料中没有找到与该问题相关的内容。" });
+    expect(notCoveredReply(`${NOT_COVERED_MARKER} 资料中没有找到与该问题相关的内容。`)).toEqual({
+      notCovered: true,
+      text: "资料中没有找到与该问题相关的内容。",
+    });
     expect(notCoveredReply("[[ not covered ]] The materials don't cover this question.").notCovered).toBe(true);
     expect(notCoveredReply("LoRA 之后学 RAG [1]。")).toEqual({ notCovered: false, text: "LoRA 之后学 RAG [1]。" });
   });

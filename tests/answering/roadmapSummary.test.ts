@@ -14,10 +14,16 @@ const stage7 = [
 
 describe("keyItems", () => {
   it("takes the labels of 'label：explanation' lines and skips the goal", () => {
-    expect(keyItems(stage7, ["第七阶段：前沿技术探索"])).toEqual(["多模态模型", "参数高效微调技术", "深度学习框架比较", "大模型评估和benchmarking"]);
+    expect(keyItems(stage7, ["第七阶段：前沿技术探索"])).toEqual([
+      "多模态模型",
+      "参数高效微调技术",
+      "深度学习框架比较",
+      "大模型评估和benchmarking",
+    ]);
   });
   it("takes short bullet lines and link anchors", () => {
-    const text = "目标\n\n  • 线性代数\n\n    矩阵运算、特征分解等知识是理解模型参数优化的关键。例如,在模型训练过程中,矩阵运算用于高效处理大量数据。\n- [LLaMA-Factory](https://github.com/hiyouga/LLaMA-Factory)：个人最推荐的微调大模型的工具。";
+    const text =
+      "目标\n\n  • 线性代数\n\n    矩阵运算、特征分解等知识是理解模型参数优化的关键。例如,在模型训练过程中,矩阵运算用于高效处理大量数据。\n- [LLaMA-Factory](https://github.com/hiyouga/LLaMA-Factory)：个人最推荐的微调大模型的工具。";
     expect(keyItems(text, [])).toEqual(["线性代数", "LLaMA-Factory"]);
   });
 });
@@ -28,11 +34,25 @@ describe("summarizeRoadmapPositions", () => {
     source: "roadmaps/a.txt",
     title: "学习路径",
     topic: "LoRA",
-    at: { sectionIndex: 6, heading: "第六阶段：模型微调与私有化部署", headingPath: ["学习路径", "第六阶段：模型微调与私有化部署"], startLine: 31, endLine: 35 },
-    next: { sectionIndex: 7, heading: "第七阶段：前沿技术探索", headingPath: ["学习路径", "第七阶段：前沿技术探索"], startLine: 36, endLine: 41 },
+    at: {
+      sectionIndex: 6,
+      heading: "第六阶段：模型微调与私有化部署",
+      headingPath: ["学习路径", "第六阶段：模型微调与私有化部署"],
+      startLine: 31,
+      endLine: 35,
+    },
+    next: {
+      sectionIndex: 7,
+      heading: "第七阶段：前沿技术探索",
+      headingPath: ["学习路径", "第七阶段：前沿技术探索"],
+      startLine: 36,
+      endLine: 41,
+    },
   };
   const passages = [
-    passage("模型微调的意义和常见技术：掌握模型微调的方法和技巧，如LoRA等参数高效微调技术。", { chunk: { sectionIndex: 6, headingPath: ["学习路径", "第六阶段：模型微调与私有化部署"] } }),
+    passage("模型微调的意义和常见技术：掌握模型微调的方法和技巧，如LoRA等参数高效微调技术。", {
+      chunk: { sectionIndex: 6, headingPath: ["学习路径", "第六阶段：模型微调与私有化部署"] },
+    }),
     passage(stage7, { role: "next-section", chunk: { sectionIndex: 7, headingPath: ["学习路径", "第七阶段：前沿技术探索"] } }),
   ];
 

@@ -29,7 +29,10 @@ describeInBrowser("accessibility (axe-core in Chromium)", () => {
     host = await startHostPage((path) => {
       const params = new URL(path, "http://x").searchParams;
       const accent = params.get("accent");
-      return embeddingPage(tutorUrl, `data-theme="${params.get("theme") ?? "auto"}" data-language="en"${accent ? ` data-accent="${accent}"` : ""}`);
+      return embeddingPage(
+        tutorUrl,
+        `data-theme="${params.get("theme") ?? "auto"}" data-language="en"${accent ? ` data-accent="${accent}"` : ""}`,
+      );
     });
     [browser, tutor] = await Promise.all([launchChromium(), startTutor({ env: { ALLOWED_ORIGINS: host.origin } })]);
     tutorUrl = tutor.baseUrl;
@@ -52,7 +55,10 @@ describeInBrowser("accessibility (axe-core in Chromium)", () => {
     await waitForAnswer(page);
     expect(await page.locator(`${WIDGET} .rt-assistant .rt-sources li a`).count()).toBeGreaterThan(0);
     await askInWidget(page, "What is the best recipe for sourdough bread?");
-    await page.waitForFunction((tag) => (document.querySelector(tag)?.shadowRoot?.querySelectorAll(".rt-assistant").length ?? 0) >= 2, WIDGET);
+    await page.waitForFunction(
+      (tag) => (document.querySelector(tag)?.shadowRoot?.querySelectorAll(".rt-assistant").length ?? 0) >= 2,
+      WIDGET,
+    );
     await waitForAnswer(page);
     // Expand every source list: collapsed excerpts are not checked for contrast.
     await page.evaluate((tag) => {
@@ -91,7 +97,10 @@ describeInBrowser("accessibility (axe-core in Chromium)", () => {
     await page.close();
   });
 
-  for (const [theme, accent] of [["dark", "#e11d48"], ["light", "#fbbf24"]] as const) {
+  for (const [theme, accent] of [
+    ["dark", "#e11d48"],
+    ["light", "#fbbf24"],
+  ] as const) {
     it(`widget, data-theme="${theme}" with data-accent="${accent}": buttons and links stay readable`, async () => {
       const page = await newPage();
       await page.goto(`${host.origin}/?theme=${theme}&accent=${encodeURIComponent(accent)}`);
@@ -125,7 +134,9 @@ describeInBrowser("accessibility (axe-core in Chromium)", () => {
 
   it("the helper reports a real contrast failure (it can fail)", async () => {
     const page = await newPage();
-    await page.setContent(`<!doctype html><html lang="en"><head><title>t</title></head><body><main><p style="color:#aaa;background:#fff">faint text</p></main></body></html>`);
+    await page.setContent(
+      `<!doctype html><html lang="en"><head><title>t</title></head><body><main><p style="color:#aaa;background:#fff">faint text</p></main></body></html>`,
+    );
     const findings = await axeViolations(page);
     expect(findings.map((f) => `${f.impact} ${f.id}`)).toContain("serious color-contrast");
     await page.close();

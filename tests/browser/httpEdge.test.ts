@@ -55,7 +55,10 @@ describeInBrowser("HTTP edge in chromium", () => {
       () => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"></head><body><h1>My blog</h1>
 <script src="${tutorUrl}/widget.js" data-endpoint="${tutorUrl}" defer></script></body></html>`,
     );
-    sdkPage = await startHostPage(() => `<!doctype html><html><head><meta charset="utf-8"></head><body><script>${sdk.replaceAll("</script", "<\\/script")}</script></body></html>`);
+    sdkPage = await startHostPage(
+      () =>
+        `<!doctype html><html><head><meta charset="utf-8"></head><body><script>${sdk.replaceAll("</script", "<\\/script")}</script></body></html>`,
+    );
     [browser, tutor] = await Promise.all([
       chromium.launch({
         executablePath: CHROMIUM_PATH,
@@ -90,7 +93,10 @@ describeInBrowser("HTTP edge in chromium", () => {
     const page = await browser.newPage();
     await page.goto(`${sdkPage.origin}/`);
     const result = await page.evaluate(
-      ([baseURL, key]) => (window as unknown as { askWithSdk(b: string, k: string): Promise<{ error?: string; models: string[]; content: string }> }).askWithSdk(baseURL!, key!),
+      ([baseURL, key]) =>
+        (
+          window as unknown as { askWithSdk(b: string, k: string): Promise<{ error?: string; models: string[]; content: string }> }
+        ).askWithSdk(baseURL!, key!),
       [`${tutor.baseUrl}/v1`, KEY],
     );
     expect(result.error).toBeUndefined(); // on a CORS refusal: "Connection error."

@@ -38,12 +38,18 @@ describeInBrowser("roadmap pages in the browser (offline app)", () => {
   });
 
   async function newPage(options: BrowserContextOptions = {}): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: "reduce", acceptDownloads: true, ...options });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      reducedMotion: "reduce",
+      acceptDownloads: true,
+      ...options,
+    });
     const page = await context.newPage();
     return { page, errors: watchPage(page).errors };
   }
 
-  const headingsIn = (page: Page, selector: string) => page.locator(selector).evaluateAll((els) => els.map((el) => el.getAttribute("data-heading") ?? ""));
+  const headingsIn = (page: Page, selector: string) =>
+    page.locator(selector).evaluateAll((els) => els.map((el) => el.getAttribute("data-heading") ?? ""));
 
   it("draws 001's stages in order, as a graph and as an ordered list, merged from its two outlines", async () => {
     const { page, errors } = await newPage();
@@ -51,13 +57,20 @@ describeInBrowser("roadmap pages in the browser (offline app)", () => {
     const graph = page.locator("svg.graph-horizontal");
     expect(await graph.isVisible()).toBe(true);
     expect(await headingsIn(page, "svg.graph-horizontal a.stage-node")).toEqual(STAGES_001);
-    expect(await page.locator("svg.graph-horizontal a.stage-node").evaluateAll((els) => els.map((el) => el.getAttribute("data-step")))).toEqual(["1", "2", "3", "4", "5", "6", "7"]);
+    expect(
+      await page.locator("svg.graph-horizontal a.stage-node").evaluateAll((els) => els.map((el) => el.getAttribute("data-step"))),
+    ).toEqual(["1", "2", "3", "4", "5", "6", "7"]);
     expect(await headingsIn(page, "ol.stages > li")).toEqual(STAGES_001);
     expect(await page.locator("[data-arrangement]").getAttribute("data-arrangement")).toBe("merged");
     expect(await page.locator("[data-arrangement]").textContent()).toContain("学习笔记");
     // Boxes follow reading order on screen: left to right, then the next row.
-    const boxes = await page.locator("svg.graph-horizontal a.stage-node rect.box").evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y })));
-    for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.y > boxes[i - 1]!.y + 1 || (Math.abs(boxes[i]!.y - boxes[i - 1]!.y) < 1 && boxes[i]!.x > boxes[i - 1]!.x)).toBe(true);
+    const boxes = await page
+      .locator("svg.graph-horizontal a.stage-node rect.box")
+      .evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y })));
+    for (let i = 1; i < boxes.length; i++)
+      expect(boxes[i]!.y > boxes[i - 1]!.y + 1 || (Math.abs(boxes[i]!.y - boxes[i - 1]!.y) < 1 && boxes[i]!.x > boxes[i - 1]!.x)).toBe(
+        true,
+      );
     // Arrow keys move between stages in the graph.
     await page.locator("svg.graph-horizontal a.stage-node").first().focus();
     await page.keyboard.press("ArrowRight");
@@ -138,7 +151,9 @@ describeInBrowser("roadmap pages in the browser (offline app)", () => {
     await page.goto(`${tutor.baseUrl}/roadmaps/${id001}?topic=LoRA`);
     expect(await page.locator("svg.graph-vertical").isVisible()).toBe(true);
     expect(await page.locator("svg.graph-horizontal").isVisible()).toBe(false);
-    const boxes = await page.locator("svg.graph-vertical rect.box").evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ x: Math.round(r.x), y: r.y, right: r.right })));
+    const boxes = await page
+      .locator("svg.graph-vertical rect.box")
+      .evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ x: Math.round(r.x), y: r.y, right: r.right })));
     expect(new Set(boxes.map((b) => b.x)).size).toBe(1);
     for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.y).toBeGreaterThan(boxes[i - 1]!.y);
     expect(Math.max(...boxes.map((b) => b.right))).toBeLessThanOrEqual(390);

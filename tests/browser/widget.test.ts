@@ -214,7 +214,9 @@ describeInBrowser("chat widget in the browser (offline app)", () => {
       route.fulfill({
         status: 502,
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ error: { status: 502, code: "upstream_failed", message: "Model server http://127.0.0.1:9/v1 answered 500." } }),
+        body: JSON.stringify({
+          error: { status: 502, code: "upstream_failed", message: "Model server http://127.0.0.1:9/v1 answered 500." },
+        }),
       }),
     );
     await askInWidget(page, "第三个问题");
@@ -274,7 +276,10 @@ describeInBrowser("chat widget in the browser (offline app)", () => {
     expect(await widgets.nth(0).locator(".rt-title").textContent()).toBe("助手一");
     expect(await widgets.nth(0).locator(".rt-msg").count()).toBe(0);
     expect(await widgets.nth(1).locator(".rt-msg").count()).toBe(2);
-    const [left, right] = await Promise.all([widgets.nth(1).locator(".rt-launcher").boundingBox(), widgets.nth(0).locator(".rt-launcher").boundingBox()]);
+    const [left, right] = await Promise.all([
+      widgets.nth(1).locator(".rt-launcher").boundingBox(),
+      widgets.nth(0).locator(".rt-launcher").boundingBox(),
+    ]);
     expect((left?.x ?? 0) < (right?.x ?? 0)).toBe(true);
     expect(errors).toEqual([]);
   });

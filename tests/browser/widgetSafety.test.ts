@@ -88,14 +88,15 @@ describeInBrowser("chat widget safety and streaming (LLM mode)", () => {
       new MutationObserver(() => {
         const answers = root?.querySelectorAll(".rt-assistant .rt-bubble p");
         const last = answers?.[answers.length - 1];
-        if (last) seen.push({ length: last.textContent?.length ?? 0, busy: last.closest(".rt-assistant")?.getAttribute("aria-busy") ?? null });
+        if (last)
+          seen.push({ length: last.textContent?.length ?? 0, busy: last.closest(".rt-assistant")?.getAttribute("aria-busy") ?? null });
       }).observe(root as ShadowRoot, { childList: true, subtree: true, characterData: true });
     }, WIDGET);
 
     await askInWidget(page, "红队测试之后学什么？");
     await page.locator(`${WIDGET} .rt-stop`).waitFor();
     await page.waitForFunction(
-      (tag) => ((document.querySelector(tag)?.shadowRoot?.querySelector(".rt-assistant .rt-bubble p")?.textContent ?? "").length > 120),
+      (tag) => (document.querySelector(tag)?.shadowRoot?.querySelector(".rt-assistant .rt-bubble p")?.textContent ?? "").length > 120,
       WIDGET,
     );
     const lengths = await page.evaluate(() => (window as unknown as { __lengths: { length: number; busy: string }[] }).__lengths);

@@ -8,9 +8,23 @@ import { buildDocument } from "../../src/corpus/buildDocument.js";
 const structuredLine = fc.oneof(
   fc.string({ unit: "binary", maxLength: 120 }),
   fc.string({ unit: "grapheme", maxLength: 200 }),
-  fc.constantFrom("# 标题", "## 第一阶段：入门", "第二阶段：进阶", "一、原理学习", "### 0x31 方向", "**加粗标题**", "- 列表项", "1. 第一步", "```", "---", ""),
+  fc.constantFrom(
+    "# 标题",
+    "## 第一阶段：入门",
+    "第二阶段：进阶",
+    "一、原理学习",
+    "### 0x31 方向",
+    "**加粗标题**",
+    "- 列表项",
+    "1. 第一步",
+    "```",
+    "---",
+    "",
+  ),
   fc.tuple(fc.string({ maxLength: 20 }), fc.webUrl()).map(([text, url]) => `[${text}](${url}) 说明。`),
-  fc.array(fc.constantFrom("大模型", "微调", "LoRA", "。", "！", ".", " ", "注意力机制", "transformer"), { maxLength: 400 }).map((w) => w.join("")),
+  fc
+    .array(fc.constantFrom("大模型", "微调", "LoRA", "。", "！", ".", " ", "注意力机制", "transformer"), { maxLength: 400 })
+    .map((w) => w.join("")),
 );
 
 describe("chunkDocument on arbitrary Unicode (property-based)", () => {
@@ -37,7 +51,10 @@ describe("chunkDocument on arbitrary Unicode (property-based)", () => {
             expect(chunk.headingPath).toEqual(section.headingPath);
           }
           // Every non-blank line of the chunk comes from its source line range.
-          const window = docLines.slice(chunk.startLine - 1, chunk.endLine).join("\n").replace(/\s+/g, "");
+          const window = docLines
+            .slice(chunk.startLine - 1, chunk.endLine)
+            .join("\n")
+            .replace(/\s+/g, "");
           for (const piece of chunk.text.split("\n")) {
             const squashed = piece.replace(/\s+/g, "");
             if (squashed) expect(window).toContain(squashed);
@@ -48,7 +65,9 @@ describe("chunkDocument on arbitrary Unicode (property-based)", () => {
         if (chunks.length > 0) chunked++;
         if (new Set(chunks.map((c) => c.sectionIndex)).size > 1) multiSection++;
         // Deterministic: the same document gives the same chunks.
-        expect(chunkDocument(document, { maxUnits, overlapUnits: Math.floor(maxUnits / 8) }).map((c) => c.id)).toEqual(chunks.map((c) => c.id));
+        expect(chunkDocument(document, { maxUnits, overlapUnits: Math.floor(maxUnits / 8) }).map((c) => c.id)).toEqual(
+          chunks.map((c) => c.id),
+        );
       }),
       { numRuns: 300 },
     );

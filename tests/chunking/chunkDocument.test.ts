@@ -12,7 +12,10 @@ const doc = (text: string, source = "roadmaps/t.md"): CorpusDocument => buildDoc
 function expectTrueLineRange(document: CorpusDocument, chunk: Chunk): void {
   const lines = document.text.split("\n").slice(chunk.startLine - 1, chunk.endLine);
   let at = 0;
-  for (const piece of chunk.text.split("\n").map((l) => l.trim()).filter((l) => l !== "")) {
+  for (const piece of chunk.text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "")) {
     while (at < lines.length && !lines[at]!.includes(piece)) at++;
     expect(at, `"${piece}" within lines ${chunk.startLine}-${chunk.endLine}`).toBeLessThan(lines.length);
   }

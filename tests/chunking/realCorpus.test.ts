@@ -27,7 +27,11 @@ describe("chunking the real corpus", () => {
         }
         // The chunk's text comes from its line range.
         const range = lines.slice(chunk.startLine - 1, chunk.endLine).join("\n");
-        for (const piece of chunk.text.split("\n").map((l) => l.trim()).filter(Boolean)) expect(range).toContain(piece);
+        for (const piece of chunk.text
+          .split("\n")
+          .map((l) => l.trim())
+          .filter(Boolean))
+          expect(range).toContain(piece);
       }
       lines.forEach((line, index) => {
         const lineNumber = index + 1;
@@ -51,7 +55,9 @@ describe("chunking the real corpus", () => {
   });
 
   it("002: no promotional text reaches any chunk", () => {
-    const all = chunkDocument(realDocument("002")).map((c) => c.text).join("\n");
+    const all = chunkDocument(realDocument("002"))
+      .map((c) => c.text)
+      .join("\n");
     for (const word of ["红包", "二维码", "余额", "扫码", "领取"]) expect(all).not.toContain(word);
     expect(all).toContain("通过以上系统的学习路径");
   });

@@ -4,7 +4,14 @@ import { countUnits } from "../../src/chunking/textUnits.js";
 
 describe("splitSentences", () => {
   it("splits on Chinese terminators, keeping closing quotes and brackets", () => {
-    expect(splitSentences("先学数学。再学编程！为什么？因为“基础很重要。”最后；总结")).toEqual(["先学数学。", "再学编程！", "为什么？", "因为“基础很重要。”", "最后；", "总结"]);
+    expect(splitSentences("先学数学。再学编程！为什么？因为“基础很重要。”最后；总结")).toEqual([
+      "先学数学。",
+      "再学编程！",
+      "为什么？",
+      "因为“基础很重要。”",
+      "最后；",
+      "总结",
+    ]);
   });
 
   it("splits English on . ! ? before whitespace, but not e.g./i.e./decimals/URLs/initials/list numbers", () => {

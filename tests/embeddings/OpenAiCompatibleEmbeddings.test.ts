@@ -20,7 +20,15 @@ afterEach(async () => {
 });
 
 function embedder(baseURL: string, overrides: Partial<ConstructorParameters<typeof OpenAiCompatibleEmbeddings>[0]> = {}) {
-  return new OpenAiCompatibleEmbeddings({ model: "fake-embed", apiKey: KEY, baseURL, batchSize: 2, timeoutMs: 5000, maxRetries: 0, ...overrides });
+  return new OpenAiCompatibleEmbeddings({
+    model: "fake-embed",
+    apiKey: KEY,
+    baseURL,
+    batchSize: 2,
+    timeoutMs: 5000,
+    maxRetries: 0,
+    ...overrides,
+  });
 }
 
 describe("OpenAiCompatibleEmbeddings against a real OpenAI-compatible server", () => {
@@ -47,7 +55,9 @@ describe("OpenAiCompatibleEmbeddings against a real OpenAI-compatible server", (
 
   it("turns an HTTP 500 into UpstreamFailed naming the server and status, without key or body", async () => {
     server = await startFakeOpenAiServer({ embeddings: () => ({ status: 500, message: `upstream exploded, key was ${KEY}` }) });
-    const error = await embedder(server.baseURL).embedDocuments(["a text"]).catch((e: unknown) => e);
+    const error = await embedder(server.baseURL)
+      .embedDocuments(["a text"])
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamFailed);
     const failure = error as UpstreamFailed;
     expect(failure.upstreamStatus).toBe(500);
@@ -65,7 +75,9 @@ describe("OpenAiCompatibleEmbeddings against a real OpenAI-compatible server", (
     await new Promise<void>((resolve) => raw!.close(() => resolve()));
     raw = undefined;
     const baseURL = `http://127.0.0.1:${port}/v1`;
-    const error = await embedder(baseURL).embedDocuments(["a text"]).catch((e: unknown) => e);
+    const error = await embedder(baseURL)
+      .embedDocuments(["a text"])
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamFailed);
     expect((error as Error).message).toContain(baseURL);
     expect((error as Error).message).toMatch(/could not connect/);
@@ -78,7 +90,9 @@ describe("OpenAiCompatibleEmbeddings against a real OpenAI-compatible server", (
     });
     await new Promise<void>((resolve) => raw!.listen(0, "127.0.0.1", resolve));
     const baseURL = `http://127.0.0.1:${(raw.address() as AddressInfo).port}/v1`;
-    const error = await embedder(baseURL, { timeoutMs: 200 }).embedQuery("a text").catch((e: unknown) => e);
+    const error = await embedder(baseURL, { timeoutMs: 200 })
+      .embedQuery("a text")
+      .catch((e: unknown) => e);
     raw.closeAllConnections();
     expect(error).toBeInstanceOf(UpstreamTimeout);
     expect((error as Error).message).toContain(baseURL);
@@ -86,7 +100,9 @@ describe("OpenAiCompatibleEmbeddings against a real OpenAI-compatible server", (
 
   it("rejects a response with the wrong number of vectors", async () => {
     server = await startFakeOpenAiServer({ embeddings: (inputs) => inputs.slice(1).map(fakeEmbedding) });
-    const error = await embedder(server.baseURL).embedDocuments(["one", "two"]).catch((e: unknown) => e);
+    const error = await embedder(server.baseURL)
+      .embedDocuments(["one", "two"])
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamFailed);
   });
 });
@@ -101,7 +117,12 @@ describe("createEmbeddings", () => {
   it("makes the OpenAI-compatible embedder from config and learns its size on first use", async () => {
     server = await startFakeOpenAiServer();
     const { embeddings, identity } = createEmbeddings(
-      parseConfig({ EMBEDDINGS_PROVIDER: "openai", OPENAI_BASE_URL: server.baseURL, EMBEDDING_MODEL: "fake-embed", EMBEDDING_BATCH_SIZE: "3" }),
+      parseConfig({
+        EMBEDDINGS_PROVIDER: "openai",
+        OPENAI_BASE_URL: server.baseURL,
+        EMBEDDING_MODEL: "fake-embed",
+        EMBEDDING_BATCH_SIZE: "3",
+      }),
     );
     expect(identity()).toEqual({ provider: "openai", model: "fake-embed", dimensions: 0 });
     await embeddings.embedDocuments(["a", "b", "c", "d"]);

@@ -116,14 +116,18 @@ describe("retrieval quality on the development set (offline)", () => {
       }
     }
     const hitRate = (answerable.length - misses.length) / answerable.length;
-    console.log(`dev set: gold in top ${TOP} for ${answerable.length - misses.length}/${answerable.length} answerable questions (${(hitRate * 100).toFixed(1)}%)`);
+    console.log(
+      `dev set: gold in top ${TOP} for ${answerable.length - misses.length}/${answerable.length} answerable questions (${(hitRate * 100).toFixed(1)}%)`,
+    );
     if (misses.length > 0) console.log(`misses:\n  ${misses.join("\n  ")}`);
     expect(hitRate).toBeGreaterThanOrEqual(0.9);
   });
 
   it("catches every unanswerable question (confidence none or low) and refuses at most 10% of the answerable ones", () => {
     const evidence = (list: DevQuestion[]) =>
-      list.map((q) => ({ id: q.id, evidence: results.get(q.id)!.evidence, weak: results.get(q.id)!.weak })).sort((a, b) => a.evidence - b.evidence);
+      list
+        .map((q) => ({ id: q.id, evidence: results.get(q.id)!.evidence, weak: results.get(q.id)!.weak }))
+        .sort((a, b) => a.evidence - b.evidence);
     const unanswerable = evidence(questions.filter((q) => q.unanswerable));
     const answerable = evidence(questions.filter((q) => !q.unanswerable));
     const show = (list: { id: string; evidence: number }[]) => list.map((e) => `${e.id}=${e.evidence.toFixed(3)}`).join(" ");

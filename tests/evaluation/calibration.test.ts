@@ -4,8 +4,10 @@ import { chooseThresholds, crossValidate, curves, ratesAt, type LabelledSignals 
 /** Synthetic signals: answerable questions have evidence 0.3..0.9, unanswerable 0.02..0.2, one asks a missing detail. */
 function items(): LabelledSignals[] {
   const out: LabelledSignals[] = [];
-  for (let i = 0; i < 40; i++) out.push({ id: `a${i}`, unanswerable: false, signals: { evidence: 0.3 + (i % 7) * 0.1, weak: false, missingDetails: [] } });
-  for (let i = 0; i < 10; i++) out.push({ id: `u${i}`, unanswerable: true, signals: { evidence: 0.02 + (i % 5) * 0.04, weak: false, missingDetails: [] } });
+  for (let i = 0; i < 40; i++)
+    out.push({ id: `a${i}`, unanswerable: false, signals: { evidence: 0.3 + (i % 7) * 0.1, weak: false, missingDetails: [] } });
+  for (let i = 0; i < 10; i++)
+    out.push({ id: `u${i}`, unanswerable: true, signals: { evidence: 0.02 + (i % 5) * 0.04, weak: false, missingDetails: [] } });
   out.push({ id: "u-detail", unanswerable: true, signals: { evidence: 0.7, weak: false, missingDetails: ["price"] } });
   return out;
 }

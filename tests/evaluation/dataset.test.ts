@@ -18,7 +18,10 @@ describe("loadDataset", () => {
     const { questions } = await loadDataset(`${FIXTURES}/small.jsonl`);
     expect(questions.map((q) => q.id)).toEqual(["lora-next", "dl-book", "rag", "bread"]);
     expect(questions.map((q) => q.line)).toEqual([1, 2, 3, 4]);
-    expect(questions[1]?.gold[1]).toEqual({ document: "roadmaps/004_b9f4f21cc5f3d063.txt", quote: "[《动手学深度学习》](https://zh.d2l.ai/)" });
+    expect(questions[1]?.gold[1]).toEqual({
+      document: "roadmaps/004_b9f4f21cc5f3d063.txt",
+      quote: "[《动手学深度学习》](https://zh.d2l.ai/)",
+    });
     expect(questions[3]).toMatchObject({ unanswerable: true, gold: [], must_mention: [], kind: "unanswerable" });
   });
 
@@ -51,9 +54,13 @@ describe("loadDataset", () => {
 
   it("rejects unknown fields, contradictory flags, questions with nothing to check, and YAML syntax errors", () => {
     const yaml = "- id: a\n  question: q\n  must_mention: [x]\n  mustmention: [y]\n- id: b\n  question: q\n";
-    expect(() => parseDataset("x.yaml", yaml)).toThrow(/x\.yaml:1: .*mustmention[\s\S]*x\.yaml:5: gold: an answerable question needs gold passages or must_mention/);
+    expect(() => parseDataset("x.yaml", yaml)).toThrow(
+      /x\.yaml:1: .*mustmention[\s\S]*x\.yaml:5: gold: an answerable question needs gold passages or must_mention/,
+    );
     const contradiction = '{"id":"u","question":"q","unanswerable":true,"must_mention":["x"]}';
-    expect(() => parseDataset("d.jsonl", contradiction)).toThrow("d.jsonl:1: must_mention: an unanswerable question cannot require mentions");
+    expect(() => parseDataset("d.jsonl", contradiction)).toThrow(
+      "d.jsonl:1: must_mention: an unanswerable question cannot require mentions",
+    );
     expect(() => parseDataset("d.yaml", "questions: [\n")).toThrow(/^d\.yaml:\d+: /);
     expect(() => parseDataset("d.jsonl", "\n\n")).toThrow("d.jsonl:1: the dataset has no questions");
   });
@@ -65,9 +72,15 @@ describe("loadDataset", () => {
     expect(question).toMatchObject({ lang: "zh-Hans", kind: "followup", classes: ["followup", "before"], history: ["学完微调学什么？"] });
     const plain = parseDataset("d.jsonl", '{"id":"p","question":"q","must_mention":["x"]}').questions[0];
     expect(plain).toMatchObject({ lang: undefined, classes: [], history: [] });
-    expect(() => parseDataset("d.jsonl", '{"id":"c","question":"q","classes":["slang"],"must_mention":["x"]}')).toThrow(/d\.jsonl:1: classes\[0\]: .*"colloquial"/);
-    expect(() => parseDataset("d.jsonl", '{"id":"h","question":"q","history":[" "],"must_mention":["x"]}')).toThrow("d.jsonl:1: history[0]: must not be empty");
-    expect(() => parseDataset("d.jsonl", '{"id":"k","question":"q","kind":"Not A Kind","must_mention":["x"]}')).toThrow(/d\.jsonl:1: kind: must be a short lowercase identifier/);
+    expect(() => parseDataset("d.jsonl", '{"id":"c","question":"q","classes":["slang"],"must_mention":["x"]}')).toThrow(
+      /d\.jsonl:1: classes\[0\]: .*"colloquial"/,
+    );
+    expect(() => parseDataset("d.jsonl", '{"id":"h","question":"q","history":[" "],"must_mention":["x"]}')).toThrow(
+      "d.jsonl:1: history[0]: must not be empty",
+    );
+    expect(() => parseDataset("d.jsonl", '{"id":"k","question":"q","kind":"Not A Kind","must_mention":["x"]}')).toThrow(
+      /d\.jsonl:1: kind: must be a short lowercase identifier/,
+    );
   });
 
   it("says so when the file does not exist", async () => {

@@ -47,7 +47,18 @@ const readReport = async (dir: string) => JSON.parse(await readFile(path.join(di
 describe("npm run eval, in-process on a temp index", () => {
   it("runs every question, writes the three reports and exits 0 when the gates pass", async () => {
     const dir = path.join(out, "pass");
-    const result = await evalCli(["--dataset", SMALL, "--report", dir, "--min-hit", "0.5", "--min-abstention-accuracy", "1", "--max-errors", "0"]);
+    const result = await evalCli([
+      "--dataset",
+      SMALL,
+      "--report",
+      dir,
+      "--min-hit",
+      "0.5",
+      "--min-abstention-accuracy",
+      "1",
+      "--max-errors",
+      "0",
+    ]);
     expect(result.stderr).toContain("Evaluating 4 questions");
     expect(result.stderr).toMatch(/\[4\/4\] (ok {2}|miss)/);
     expect(result.stderr).not.toContain("FAIL");
@@ -63,7 +74,9 @@ describe("npm run eval, in-process on a temp index", () => {
     expect(report.questions.find((q) => q.id === "rag")?.retrieval?.top).toHaveLength(5);
     expect(report.questions.every((q) => Number.isInteger(q.latencyMs))).toBe(true);
     await access(path.join(dir, "report.md"));
-    const junit = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === "testcase" }).parse(await readFile(path.join(dir, "junit.xml"), "utf8"));
+    const junit = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === "testcase" }).parse(
+      await readFile(path.join(dir, "junit.xml"), "utf8"),
+    );
     // Each gate is a test case, and none failed: CI reporters show the run green.
     const cases = junit.testsuites.testsuite.testcase as Record<string, unknown>[];
     expect(cases.map((c) => c["@_name"])).toEqual([
@@ -127,7 +140,9 @@ describe("npm run eval, in-process on a temp index", () => {
     expect(missing.stderr).toContain("does not exist");
     const quotes = await evalCli(["--dataset", "tests/fixtures/evaluation/missing-quote.jsonl", "--report", path.join(out, "never")]);
     expect(quotes.code).toBe(2);
-    expect(quotes.stderr).toContain("tests/fixtures/evaluation/missing-quote.jsonl:2: gold[0].quote: not found in roadmaps/000_33fd4ca31d6b3655.txt");
+    expect(quotes.stderr).toContain(
+      "tests/fixtures/evaluation/missing-quote.jsonl:2: gold[0].quote: not found in roadmaps/000_33fd4ca31d6b3655.txt",
+    );
     expect(quotes.stderr).toContain("missing-quote.jsonl:3: gold[0].document: roadmaps/999_missing.txt is not in the corpus");
     await expect(access(path.join(out, "never"))).rejects.toThrow();
   });
@@ -146,9 +161,17 @@ describe("npm run eval --judge with a model server (fake OpenAI-compatible serve
     server = await startFakeOpenAiServer({
       chat: (body) => {
         if (body.messages?.[0]?.content === JUDGE_SYSTEM_PROMPT) {
-          return { kind: "text", content: '{"claims":[{"claim":"c","supported":true,"citations":[1]},{"claim":"d","supported":false,"citations":[]}],"relevance":0.75,"reasoning":"r"}' };
+          return {
+            kind: "text",
+            content:
+              '{"claims":[{"claim":"c","supported":true,"citations":[1]},{"claim":"d","supported":false,"citations":[]}],"relevance":0.75,"reasoning":"r"}',
+          };
         }
-        return { kind: "text", content: "根据资料，可以参考这一段 [1]。", usage: { prompt_tokens: 100, completion_tokens: 10, total_tokens: 110 } };
+        return {
+          kind: "text",
+          content: "根据资料，可以参考这一段 [1]。",
+          usage: { prompt_tokens: 100, completion_tokens: 10, total_tokens: 110 },
+        };
       },
     });
   });
@@ -211,7 +234,9 @@ describe("npm run eval --judge with a broken judge (replies that are not the JSO
     expect(result.stdout).toMatch(new RegExp(`judge verdicts failed\\s+${attempted}/${attempted}\\s+≤ 0.05 FAIL`));
     expect(result.stdout).toMatch(/^FAILED$/m);
     const junit = await readFile(path.join(dir, "junit.xml"), "utf8");
-    expect(junit).toMatch(/<testcase classname="roadmap-tutor.eval.gates" name="max-judge-error-rate: judge error rate ≤ 0.05" time="0">\s*<failure/);
+    expect(junit).toMatch(
+      /<testcase classname="roadmap-tutor.eval.gates" name="max-judge-error-rate: judge error rate ≤ 0.05" time="0">\s*<failure/,
+    );
   });
 
   it("fails judge gates as not measured instead of skipping them, and counts judge errors in --max-errors", async () => {
@@ -236,15 +261,22 @@ describe("scripts/eval.ts as a process", () => {
     const dir = path.join(out, "script");
     const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
     for (const key of ["OPENAI_API_KEY", "OPENAI_BASE_URL", "EMBEDDINGS_PROVIDER"]) delete childEnv[key];
-    const result = await run(process.execPath, ["--import", "tsx", "scripts/eval.ts", "--dataset", SMALL, "--report", dir, "--min-abstention-accuracy", "1"], {
-      cwd: process.cwd(),
-      env: childEnv,
-      timeout: 60_000,
-    });
+    const result = await run(
+      process.execPath,
+      ["--import", "tsx", "scripts/eval.ts", "--dataset", SMALL, "--report", dir, "--min-abstention-accuracy", "1"],
+      {
+        cwd: process.cwd(),
+        env: childEnv,
+        timeout: 60_000,
+      },
+    );
     expect(result.stdout).toContain("PASSED");
     for (const file of ["report.json", "report.md", "junit.xml"]) await access(path.join(dir, file));
 
-    const failed = await run(process.execPath, ["--import", "tsx", "scripts/eval.ts", "--k", "abc"], { cwd: process.cwd(), env: childEnv }).then(
+    const failed = await run(process.execPath, ["--import", "tsx", "scripts/eval.ts", "--k", "abc"], {
+      cwd: process.cwd(),
+      env: childEnv,
+    }).then(
       () => ({ code: 0, stderr: "" }),
       (error: { code: number; stderr: string }) => error,
     );

@@ -26,7 +26,12 @@ const run = sampleRun([
 describe("gates", () => {
   it("fails a gate whose metric is below its minimum, passes the others, skips unmeasured ones", () => {
     expect(run.summary.hitAtK).toBe(0.75);
-    const outcomes = evaluateGates(run.summary, { "min-hit": 0.9, "min-must-mention": 0.5, "max-false-abstention": 0.3, "min-faithfulness": 0.8 });
+    const outcomes = evaluateGates(run.summary, {
+      "min-hit": 0.9,
+      "min-must-mention": 0.5,
+      "max-false-abstention": 0.3,
+      "min-faithfulness": 0.8,
+    });
     expect(outcomes.map((g) => [g.gate, g.status, g.actual])).toEqual([
       ["min-hit", "failed", 0.75],
       ["min-must-mention", "passed", 0.5],
@@ -55,9 +60,14 @@ describe("gates", () => {
     const oneOff = { requested: true, ran: true, attempted: 40, errors: 1 };
     expect(evaluateGates(run.summary, { "max-judge-error-rate": 0.05 }, oneOff)[0]?.status).toBe("passed");
     const offline = { requested: true, ran: false, attempted: 0, errors: 0 };
-    expect(evaluateGates(run.summary, { "min-relevance": 0.5 }, offline)[0]).toMatchObject({ status: "failed", note: "not measured: the judge could not run (no model server configured)" });
+    expect(evaluateGates(run.summary, { "min-relevance": 0.5 }, offline)[0]).toMatchObject({
+      status: "failed",
+      note: "not measured: the judge could not run (no model server configured)",
+    });
     // Every answer abstained: nothing to judge is no judge error.
-    expect(evaluateGates(run.summary, { "max-judge-error-rate": 0.05 }, { requested: true, ran: true, attempted: 0, errors: 0 })[0]?.status).toBe("passed");
+    expect(
+      evaluateGates(run.summary, { "max-judge-error-rate": 0.05 }, { requested: true, ran: true, attempted: 0, errors: 0 })[0]?.status,
+    ).toBe("passed");
   });
 
   it("loads a gates file with the flag names, and rejects unknown names and bad values", async () => {
@@ -96,7 +106,11 @@ describe("baseline comparison", () => {
     const hit = comparison.metrics.find((m) => m.metric === "hitAtK")!;
     expect(hit).toMatchObject({ baseline: 1, current: 0.75, regressed: true });
     expect(hit.delta).toBeCloseTo(-0.25);
-    expect(comparison.metrics.find((m) => m.metric === "falseAbstentionRate")).toMatchObject({ baseline: 0, current: 0.25, regressed: true });
+    expect(comparison.metrics.find((m) => m.metric === "falseAbstentionRate")).toMatchObject({
+      baseline: 0,
+      current: 0.25,
+      regressed: true,
+    });
     expect(comparison.regressedQuestions.map((q) => q.id)).toEqual(["b", "c", "d"]);
     expect(comparison.regressedQuestions.find((q) => q.id === "b")?.changes).toEqual(["gold passage ranked lower (rank 1 → rank 2)"]);
     expect(comparison.regressedQuestions.find((q) => q.id === "c")?.changes).toContain("now abstains on an answerable question");

@@ -30,7 +30,14 @@ async function evalCli(argv: string[], env: Record<string, string> = {}): Promis
   const stderr = new PassThrough();
   const chunks: Buffer[] = [];
   stderr.on("data", (c: Buffer) => chunks.push(c));
-  const code = await runEvalCli({ openProduct: openTutor, argv, env: { LOG_LEVEL: "silent", ...env }, stdout: new PassThrough(), stderr, tty: false });
+  const code = await runEvalCli({
+    openProduct: openTutor,
+    argv,
+    env: { LOG_LEVEL: "silent", ...env },
+    stdout: new PassThrough(),
+    stderr,
+    tty: false,
+  });
   return { code, stderr: Buffer.concat(chunks).toString("utf8") };
 }
 
@@ -59,7 +66,16 @@ describe("evaluating a running server over HTTP (--base-url)", () => {
 
   it("runs the CLI against the server and exits 0", async () => {
     const dir = path.join(out, "cli");
-    const result = await evalCli(["--dataset", "tests/fixtures/evaluation/small.yaml", "--base-url", baseUrl, "--report", dir, "--min-abstention-accuracy", "1"]);
+    const result = await evalCli([
+      "--dataset",
+      "tests/fixtures/evaluation/small.yaml",
+      "--base-url",
+      baseUrl,
+      "--report",
+      dir,
+      "--min-abstention-accuracy",
+      "1",
+    ]);
     expect(result.code).toBe(0);
     const report = JSON.parse(await readFile(path.join(dir, "report.json"), "utf8")) as EvaluationReport;
     expect(report.target).toBe(baseUrl);
@@ -67,7 +83,14 @@ describe("evaluating a running server over HTTP (--base-url)", () => {
   });
 
   it("exits 2 when the server cannot be reached or the URL is not http", async () => {
-    const unreachable = await evalCli(["--dataset", "tests/fixtures/evaluation/small.jsonl", "--base-url", "http://127.0.0.1:1", "--report", path.join(out, "never")]);
+    const unreachable = await evalCli([
+      "--dataset",
+      "tests/fixtures/evaluation/small.jsonl",
+      "--base-url",
+      "http://127.0.0.1:1",
+      "--report",
+      path.join(out, "never"),
+    ]);
     expect(unreachable.code).toBe(2);
     expect(unreachable.stderr).toContain("Cannot reach http://127.0.0.1:1 (GET /healthz");
     const notHttp = await evalCli(["--dataset", "tests/fixtures/evaluation/small.jsonl", "--base-url", "ftp://example.org"]);
@@ -93,7 +116,9 @@ describe("--base-url against a server with API keys and a tight rate limit", () 
     const args = ["--dataset", "tests/fixtures/evaluation/small.yaml", "--base-url", url, "--report", dir, "--concurrency", "1"];
     const result = await evalCli(args, { EVAL_API_KEY: "eval-key-0123456789" });
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/^\[wait\] (GET|POST) \/api\/\S+ answered 429 rate_limited \(rate limited\): waiting \d+ seconds? as its Retry-After asks, retry 1 of 5$/m);
+    expect(result.stderr).toMatch(
+      /^\[wait\] (GET|POST) \/api\/\S+ answered 429 rate_limited \(rate limited\): waiting \d+ seconds? as its Retry-After asks, retry 1 of 5$/m,
+    );
     expect(result.stderr).toContain("Set EVAL_API_KEY to a key of the server's API_KEYS");
     expect(result.stderr).not.toContain("eval-key-0123456789");
     const report = JSON.parse(await readFile(path.join(dir, "report.json"), "utf8")) as EvaluationReport;
@@ -124,9 +149,16 @@ describe("openHttpPipeline's waits (scripted fetch and clock)", () => {
       return json(200, { answer: "a", citations: [], abstained: false, mode: "extractive" });
     }) as typeof fetch;
     const waits: BusyWait[] = [];
-    const pipeline = await openHttpPipeline({ baseUrl: "http://tutor.test", fetch: fakeFetch, now: () => clock, onBusy: (w) => waits.push(w) });
+    const pipeline = await openHttpPipeline({
+      baseUrl: "http://tutor.test",
+      fetch: fakeFetch,
+      now: () => clock,
+      onBusy: (w) => waits.push(w),
+    });
     const outcome = await pipeline.ask("q", { k: 5, history: [] });
-    expect(waits).toEqual([{ request: "POST /api/ask", status: 429, code: "rate_limited", waitMs: 1000, fromRetryAfter: true, attempt: 1, maxAttempts: 5 }]);
+    expect(waits).toEqual([
+      { request: "POST /api/ask", status: 429, code: "rate_limited", waitMs: 1000, fromRetryAfter: true, attempt: 1, maxAttempts: 5 },
+    ]);
     expect(outcome.latencyMs).toBe(7);
   });
 });

@@ -105,7 +105,9 @@ describe("junit.xml through real JUnit consumers", () => {
 
   it("makes an unmeasured gate a skipped test, a baseline regression a failed one, and says when nothing was gated", async () => {
     const judged = finishReport(run, evaluateGates(run.summary, { "min-faithfulness": 0.8 }));
-    expect((await readAsCi((await writeJunit(judged)).file)).tests).toEqual([{ name: "min-faithfulness: faithfulness (judge) ≥ 0.8", status: "skipped" }]);
+    expect((await readAsCi((await writeJunit(judged)).file)).tests).toEqual([
+      { name: "min-faithfulness: faithfulness (judge) ≥ 0.8", status: "skipped" },
+    ]);
 
     const better = sampleRun([
       { id: "q1", goldRank: 1, mentions: true },
@@ -124,8 +126,12 @@ describe("junit.xml through real JUnit consumers", () => {
   it("escapes CJK, quotes and <>&, and replaces characters XML cannot carry", async () => {
     const { xml } = await writeJunit(passing, { perQuestion: true });
     expect(xml).toContain('name="q1: 学完 LoRA 之后该学什么? &lt;next&gt; &amp; &quot;more&quot; &apos;x&apos;"');
-    const decoded = new XMLParser({ ignoreAttributes: false, processEntities: true, htmlEntities: true, isArray: (n) => n === "testcase" || n === "testsuite" }).parse(xml)
-      .testsuites.testsuite[1].testcase;
+    const decoded = new XMLParser({
+      ignoreAttributes: false,
+      processEntities: true,
+      htmlEntities: true,
+      isArray: (n) => n === "testcase" || n === "testsuite",
+    }).parse(xml).testsuites.testsuite[1].testcase;
     expect(decoded[0]["@_name"]).toBe(`q1: 学完 LoRA 之后该学什么? <next> & "more" 'x'`);
     expect(decoded[0]["@_classname"]).toBe("roadmap-tutor.eval.questions.fact");
     expect(decoded[1]["system-out"]).toBe(`不知道 <b>&"'`);

@@ -9,7 +9,17 @@ function answer(text: string, abstained = false): AnswerResult {
   return {
     answer: text,
     citations: [
-      { n: 1, id: "c1", docId: "d1", source: "roadmaps/001.txt", title: "学习路径", headingPath: ["第七阶段：前沿技术探索"], lines: { start: 60, end: 62 }, text: "探索大模型领域的前沿技术和未来趋势", role: "next-section" },
+      {
+        n: 1,
+        id: "c1",
+        docId: "d1",
+        source: "roadmaps/001.txt",
+        title: "学习路径",
+        headingPath: ["第七阶段：前沿技术探索"],
+        lines: { start: 60, end: 62 },
+        text: "探索大模型领域的前沿技术和未来趋势",
+        role: "next-section",
+      },
     ],
     abstained,
     confidence: "high",
@@ -34,7 +44,10 @@ function verdictFor(body: { messages: { role: string; content: string }[] }): Ch
       usage: { prompt_tokens: 120, completion_tokens: 40, total_tokens: 160 },
     };
   }
-  return { kind: "text", content: '{"claims":[{"claim":"接下来学前沿技术探索","supported":true,"citations":[1]}],"relevance":1,"reasoning":"supported"}' };
+  return {
+    kind: "text",
+    content: '{"claims":[{"claim":"接下来学前沿技术探索","supported":true,"citations":[1]}],"relevance":1,"reasoning":"supported"}',
+  };
 }
 
 describe("LLM judge (real ChatOpenAI against the fake OpenAI-compatible server)", () => {
@@ -43,7 +56,12 @@ describe("LLM judge (real ChatOpenAI against the fake OpenAI-compatible server)"
 
   beforeAll(async () => {
     server = await startFakeOpenAiServer({ chat: (body) => verdictFor(body) });
-    const config = parseConfig({ OPENAI_BASE_URL: server.baseURL, OPENAI_API_KEY: "sk-test-judge", OPENAI_MAX_RETRIES: "0", CHAT_MODEL: "answer-model" });
+    const config = parseConfig({
+      OPENAI_BASE_URL: server.baseURL,
+      OPENAI_API_KEY: "sk-test-judge",
+      OPENAI_MAX_RETRIES: "0",
+      CHAT_MODEL: "answer-model",
+    });
     judge = createLlmJudge({ model: createJudgeModel(config, "judge-model"), baseURL: config.OPENAI_BASE_URL });
   });
   afterAll(async () => {
@@ -52,7 +70,14 @@ describe("LLM judge (real ChatOpenAI against the fake OpenAI-compatible server)"
 
   it("sends the judge prompt with the question, answer and cited passages, at temperature 0, to the judge model", async () => {
     const verdict = await judge("学完 LoRA 之后该学什么?", answer("接下来学前沿技术探索 [1]"));
-    expect(verdict).toEqual({ status: "judged", faithfulness: 1, relevance: 1, claims: [{ claim: "接下来学前沿技术探索", supported: true, citations: [1] }], reasoning: "supported", usage: expect.any(Object) });
+    expect(verdict).toEqual({
+      status: "judged",
+      faithfulness: 1,
+      relevance: 1,
+      claims: [{ claim: "接下来学前沿技术探索", supported: true, citations: [1] }],
+      reasoning: "supported",
+      usage: expect.any(Object),
+    });
     const request = server.requests.at(-1)!;
     expect(request.path).toBe("/v1/chat/completions");
     expect(request.body.model).toBe("judge-model");
@@ -74,7 +99,9 @@ describe("LLM judge (real ChatOpenAI against the fake OpenAI-compatible server)"
     expect(await judge("q", answer("MALFORMED"))).toEqual({ status: "error", message: "judge reply was not the expected JSON verdict" });
     const failed = await judge("q", answer("SERVER-ERROR"));
     expect(failed.status).toBe("error");
-    expect(failed.status === "error" && failed.message).toMatch(/^judge call failed: model server http:\/\/127\.0\.0\.1:\d+\/v1 answered HTTP 500$/);
+    expect(failed.status === "error" && failed.message).toMatch(
+      /^judge call failed: model server http:\/\/127\.0\.0\.1:\d+\/v1 answered HTTP 500$/,
+    );
     expect(JSON.stringify(failed)).not.toContain("sk-test-judge");
   });
 

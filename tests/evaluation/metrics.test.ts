@@ -77,19 +77,38 @@ function citation(n: number, source: string, start: number, end: number, text: s
 }
 
 function answer(text: string, citations: Citation[], abstained = false): AnswerResult {
-  return { answer: text, citations, abstained, confidence: abstained ? "none" : "high", mode: "extractive", language: "zh", standaloneQuestion: "q", removedCitations: 0, timings: { retrieveMs: 1, generateMs: 0 } };
+  return {
+    answer: text,
+    citations,
+    abstained,
+    confidence: abstained ? "none" : "high",
+    mode: "extractive",
+    language: "zh",
+    standaloneQuestion: "q",
+    removedCitations: 0,
+    timings: { retrieveMs: 1, generateMs: 0 },
+  };
 }
 
 describe("answer metrics", () => {
   const golds = [gold("a.txt", "LoRA 与 QLoRA")];
 
   it("measures citation precision, citation hit and must-mention recall", () => {
-    const score = scoreAnswer(answer("先学 lora，再学 QLoRA [1][2]", [citation(1, "a.txt", 5, 6, "LoRA 与 QLoRA"), citation(2, "a.txt", 3, 3, "Python")]), {
-      golds,
-      mustMention: ["LoRA", "RLHF"],
-      unanswerable: false,
+    const score = scoreAnswer(
+      answer("先学 lora，再学 QLoRA [1][2]", [citation(1, "a.txt", 5, 6, "LoRA 与 QLoRA"), citation(2, "a.txt", 3, 3, "Python")]),
+      {
+        golds,
+        mustMention: ["LoRA", "RLHF"],
+        unanswerable: false,
+      },
+    );
+    expect(score).toMatchObject({
+      citationPrecision: 0.5,
+      citationHit: true,
+      mustMentionRecall: 0.5,
+      missingMentions: ["RLHF"],
+      abstentionCorrect: true,
     });
-    expect(score).toMatchObject({ citationPrecision: 0.5, citationHit: true, mustMentionRecall: 0.5, missingMentions: ["RLHF"], abstentionCorrect: true });
   });
 
   it("judges abstention against the question's expectation", () => {
@@ -115,7 +134,19 @@ describe("aggregates", () => {
   });
 
   function result(partial: Partial<QuestionResult> & Pick<QuestionResult, "id">): QuestionResult {
-    return { question: partial.id, kind: undefined, unanswerable: false, line: 1, gold: [], mustMention: [], retrieval: null, answer: null, latencyMs: 10, failures: [], ...partial };
+    return {
+      question: partial.id,
+      kind: undefined,
+      unanswerable: false,
+      line: 1,
+      gold: [],
+      mustMention: [],
+      retrieval: null,
+      answer: null,
+      latencyMs: 10,
+      failures: [],
+      ...partial,
+    };
   }
 
   it("summarizes, counting a failed pipeline call as a miss and separating abstention rates", () => {
@@ -125,7 +156,11 @@ describe("aggregates", () => {
       id: "good",
       mustMention: ["LoRA"],
       retrieval: hit,
-      answer: scoreAnswer(answer("LoRA [1]", [citation(1, "a.txt", 5, 6, "LoRA 与 QLoRA")]), { golds, mustMention: ["LoRA"], unanswerable: false }),
+      answer: scoreAnswer(answer("LoRA [1]", [citation(1, "a.txt", 5, 6, "LoRA 与 QLoRA")]), {
+        golds,
+        mustMention: ["LoRA"],
+        unanswerable: false,
+      }),
       latencyMs: 100,
       usage: { promptTokens: 10, completionTokens: 5, totalTokens: 15 },
     });

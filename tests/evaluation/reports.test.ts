@@ -26,7 +26,10 @@ describe("Markdown report", () => {
     expect(md).toMatch(/\| unanswerable \| 1 \|/);
     expect(md).toContain("### Worst questions (2 of 2 with a problem)");
     // The errored question scores 0, so it is listed first; pipes in questions are escaped.
-    const worst = md.split("### Worst questions")[1]!.split("\n").filter((l) => l.startsWith("| q"));
+    const worst = md
+      .split("### Worst questions")[1]!
+      .split("\n")
+      .filter((l) => l.startsWith("| q"));
     expect(worst[0]).toMatch(/^\| q3 \| question q3 \| 0\.00 \| pipeline error: /);
     expect(worst[1]).toContain("Which book \\| for DL?");
   });

@@ -12,7 +12,21 @@ const GOLDS = [{ document: "a.txt", quote: "LoRA 与 QLoRA", occurrences: locate
 function answerOf(text: string, cited: boolean, abstained = false): AnswerResult {
   return {
     answer: text,
-    citations: cited ? [{ n: 1, id: "c1", docId: "d", source: "a.txt", title: "t", headingPath: [], lines: { start: 2, end: 2 }, text: "LoRA 与 QLoRA", role: "match" }] : [],
+    citations: cited
+      ? [
+          {
+            n: 1,
+            id: "c1",
+            docId: "d",
+            source: "a.txt",
+            title: "t",
+            headingPath: [],
+            lines: { start: 2, end: 2 },
+            text: "LoRA 与 QLoRA",
+            role: "match",
+          },
+        ]
+      : [],
     abstained,
     confidence: abstained ? "none" : "high",
     mode: "extractive",

@@ -54,9 +54,17 @@ describe("choosing the splits", () => {
   });
 
   it("names --dataset splits by file name and keeps an explicitly given path even when absent (the loader reports it)", async () => {
-    const specs = await resolveSplits({ datasets: ["a/tune.jsonl", "b/tune.jsonl", "c/q.yaml"], files: {} }, () => {}, { dev: "x", tune: "y", test: "z" });
+    const specs = await resolveSplits({ datasets: ["a/tune.jsonl", "b/tune.jsonl", "c/q.yaml"], files: {} }, () => {}, {
+      dev: "x",
+      tune: "y",
+      test: "z",
+    });
     expect(specs.map((s) => s.name)).toEqual(["tune", "tune-2", "q"]);
-    const explicit = await resolveSplits({ datasets: [], files: { test: "nope.jsonl" } }, () => {}, { dev: SMALL, tune: path.join(out, "none"), test: "z" });
+    const explicit = await resolveSplits({ datasets: [], files: { test: "nope.jsonl" } }, () => {}, {
+      dev: SMALL,
+      tune: path.join(out, "none"),
+      test: "z",
+    });
     expect(explicit).toEqual([
       { name: "dev", file: SMALL },
       { name: "test", file: "nope.jsonl" },
@@ -66,8 +74,14 @@ describe("choosing the splits", () => {
 
 describe("the tune − test gap", () => {
   it("is tune minus test per headline metric, flagged above the limit in either direction", () => {
-    const tune = summarize([sampleResult({ id: "a", goldRank: 1, mentions: true }), sampleResult({ id: "b", goldRank: 1, mentions: true })]);
-    const test = summarize([sampleResult({ id: "a", goldRank: 1, mentions: true }), sampleResult({ id: "b", goldRank: null, mentions: true })]);
+    const tune = summarize([
+      sampleResult({ id: "a", goldRank: 1, mentions: true }),
+      sampleResult({ id: "b", goldRank: 1, mentions: true }),
+    ]);
+    const test = summarize([
+      sampleResult({ id: "a", goldRank: 1, mentions: true }),
+      sampleResult({ id: "b", goldRank: null, mentions: true }),
+    ]);
     const rows = tuneTestGap(tune, test, 0.05);
     const hit = rows.find((r) => r.metric === "hitAtK")!;
     expect(hit).toMatchObject({ tune: 1, test: 0.5, gap: 0.5, flagged: true });

@@ -51,7 +51,12 @@ describe("POST /api/ask with arbitrary JSON bodies", () => {
           fc.jsonValue(),
         ),
         async (body) => {
-          const res = await t.app.inject({ method: "POST", url: "/api/ask", payload: JSON.stringify(body), headers: { "content-type": "application/json" } });
+          const res = await t.app.inject({
+            method: "POST",
+            url: "/api/ask",
+            payload: JSON.stringify(body),
+            headers: { "content-type": "application/json" },
+          });
           expect([200, 400]).toContain(res.statusCode);
           if (res.statusCode === 400) expect(res.json().error.message.length).toBeGreaterThan(0);
         },

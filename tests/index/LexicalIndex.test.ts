@@ -63,15 +63,31 @@ describe("LexicalIndex", () => {
 
   it("survives a round trip through its files with the same results", () => {
     const { json, bin } = index.toFiles();
-    const reloaded = LexicalIndex.fromFiles(json, bin, chunks.map((c) => c.id));
+    const reloaded = LexicalIndex.fromFiles(
+      json,
+      bin,
+      chunks.map((c) => c.id),
+    );
     expect(reloaded.documentCount).toBe(4);
     expect(reloaded.search("LoRA 微调", 4)).toEqual(index.search("LoRA 微调", 4));
   });
 
   it("rejects something that is not a saved index, or postings of another length", () => {
     const { json, bin } = index.toFiles();
-    expect(() => LexicalIndex.fromFiles("{\"not\":\"an index\"}", bin, chunks.map((c) => c.id))).toThrow();
-    expect(() => LexicalIndex.fromFiles(json, bin.subarray(0, bin.length - 4), chunks.map((c) => c.id))).toThrow(/bytes/);
+    expect(() =>
+      LexicalIndex.fromFiles(
+        '{"not":"an index"}',
+        bin,
+        chunks.map((c) => c.id),
+      ),
+    ).toThrow();
+    expect(() =>
+      LexicalIndex.fromFiles(
+        json,
+        bin.subarray(0, bin.length - 4),
+        chunks.map((c) => c.id),
+      ),
+    ).toThrow(/bytes/);
     expect(() => LexicalIndex.fromFiles(json, bin, ["one"])).toThrow(/entries/);
   });
 });

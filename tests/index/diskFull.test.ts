@@ -22,11 +22,20 @@ afterEach(async () => {
 
 function options(extra: Partial<IngestOptions> = {}): IngestOptions {
   const embeddings = new CountingEmbeddings();
-  return { corpusDir: FIXTURE_CORPUS, indexDir, embeddings, identity: () => embeddings.identity(), maxFileBytes: 100_000, batchSize: 8, ...extra };
+  return {
+    corpusDir: FIXTURE_CORPUS,
+    indexDir,
+    embeddings,
+    identity: () => embeddings.identity(),
+    maxFileBytes: 100_000,
+    batchSize: 8,
+    ...extra,
+  };
 }
 
 /** What Node throws when the disk fills up mid-write. */
-const enospc = (file: string) => Object.assign(new Error(`ENOSPC: no space left on device, write '${file}'`), { code: "ENOSPC", errno: -28, syscall: "write" });
+const enospc = (file: string) =>
+  Object.assign(new Error(`ENOSPC: no space left on device, write '${file}'`), { code: "ENOSPC", errno: -28, syscall: "write" });
 
 describe("ingest on a full disk", () => {
   it("fails with IndexDiskFull naming the folder and the room needed, keeping the previous version live", async () => {

@@ -17,9 +17,19 @@ async function setUp() {
   dirs.push(dir);
   const corpusDir = path.join(dir, "corpus");
   await mkdir(corpusDir, { recursive: true });
-  await writeFile(path.join(corpusDir, "plan.md"), "# 路线\n\n## 第一阶段：基础\n\n学习 Python。\n\n## 第二阶段：微调\n\nLoRA 与 QLoRA。\n");
+  await writeFile(
+    path.join(corpusDir, "plan.md"),
+    "# 路线\n\n## 第一阶段：基础\n\n学习 Python。\n\n## 第二阶段：微调\n\nLoRA 与 QLoRA。\n",
+  );
   const embeddings = new LocalHashedEmbeddings();
-  const options = { corpusDir, indexDir: path.join(dir, "index"), embeddings, identity: () => embeddings.identity(), maxFileBytes: 2_000_000, batchSize: 64 };
+  const options = {
+    corpusDir,
+    indexDir: path.join(dir, "index"),
+    embeddings,
+    identity: () => embeddings.identity(),
+    maxFileBytes: 2_000_000,
+    batchSize: 64,
+  };
   return options;
 }
 

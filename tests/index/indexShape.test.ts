@@ -27,7 +27,14 @@ let builtDir: string;
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), "index-shape-"));
   builtDir = path.join(root, "built");
-  const options = { corpusDir: FIXTURE_CORPUS, indexDir: builtDir, embeddings, identity: () => embeddings.identity(), maxFileBytes: 100_000, batchSize: 8 };
+  const options = {
+    corpusDir: FIXTURE_CORPUS,
+    indexDir: builtDir,
+    embeddings,
+    identity: () => embeddings.identity(),
+    maxFileBytes: 100_000,
+    batchSize: 8,
+  };
   await ingestCorpus(options);
   await ingestCorpus(options);
 });
@@ -61,8 +68,18 @@ const DAMAGE: [string, string, (value: any) => unknown, RegExp][] = [
   ["documents.json", "a document's outline is a string", (docs: any[]) => docs.map((d) => ({ ...d, outline: "none" })), /outline/],
   ["resources.json", "a resource url is a number", (resources: any[]) => resources.map((r) => ({ ...r, url: 5 })), /url/],
   ["manifest.json", "the manifest has no counts", ({ counts: _, ...manifest }: any) => manifest, /counts/],
-  ["manifest.json", "the embedder provider is unknown", (manifest: any) => ({ ...manifest, embedder: { ...manifest.embedder, provider: "mystery" } }), /provider/],
-  ["hnswlib/docstore.json", "the docstore names chunks that do not exist", (entries: any[]) => entries.map(([id, doc]) => [id, { ...doc, metadata: { chunkId: "nope" } }]), /docstore/],
+  [
+    "manifest.json",
+    "the embedder provider is unknown",
+    (manifest: any) => ({ ...manifest, embedder: { ...manifest.embedder, provider: "mystery" } }),
+    /provider/,
+  ],
+  [
+    "hnswlib/docstore.json",
+    "the docstore names chunks that do not exist",
+    (entries: any[]) => entries.map(([id, doc]) => [id, { ...doc, metadata: { chunkId: "nope" } }]),
+    /docstore/,
+  ],
 ];
 
 describe("loadIndex: valid JSON of the wrong shape", () => {

@@ -107,7 +107,10 @@ describe("ingestCorpus", () => {
 
   it("leaves the previous index live and no partial version when embedding fails half-way", async () => {
     const good = await ingestCorpus(options(new CountingEmbeddings()));
-    await appendFile(path.join(corpusDir, "roadmaps/rag.md"), "\n## Stage 4: Agents\n\nTool use and planning.\n\n## Stage 5: Serving\n\nLatency budgets.\n");
+    await appendFile(
+      path.join(corpusDir, "roadmaps/rag.md"),
+      "\n## Stage 4: Agents\n\nTool use and planning.\n\n## Stage 5: Serving\n\nLatency budgets.\n",
+    );
     await appendFile(path.join(corpusDir, "roadmaps/finetuning.md"), "\n## 第四阶段：对齐\n\nRLHF 与 DPO。\n");
     const failing = new CountingEmbeddings({ failOnCall: 2 });
     await expect(ingestCorpus(options(failing))).rejects.toThrow(/failed on purpose/);
@@ -121,7 +124,10 @@ describe("ingestCorpus", () => {
 
   it("stops on abort during embedding, removes the unfinished version and keeps the previous one", async () => {
     const good = await ingestCorpus(options(new CountingEmbeddings()));
-    await appendFile(path.join(corpusDir, "roadmaps/rag.md"), "\n## Stage 4: Agents\n\nTool use.\n\n## Stage 5: Serving\n\nLatency.\n\n## Stage 6: Safety\n\nRed teaming.\n");
+    await appendFile(
+      path.join(corpusDir, "roadmaps/rag.md"),
+      "\n## Stage 4: Agents\n\nTool use.\n\n## Stage 5: Serving\n\nLatency.\n\n## Stage 6: Safety\n\nRed teaming.\n",
+    );
     const controller = new AbortController();
     const aborting = new CountingEmbeddings({ onCall: (call) => call === 1 && controller.abort(new Error("stop now")) });
     await expect(ingestCorpus(options(aborting, { signal: controller.signal, batchSize: 1 }))).rejects.toThrow("stop now");
@@ -136,7 +142,9 @@ describe("ingestCorpus", () => {
     const onProgress = (p: IngestProgress) => {
       if (p.phase === "write" && p.message === "lexical index") controller.abort(new Error("stop while writing"));
     };
-    await expect(ingestCorpus(options(new CountingEmbeddings(), { signal: controller.signal, onProgress }))).rejects.toThrow("stop while writing");
+    await expect(ingestCorpus(options(new CountingEmbeddings(), { signal: controller.signal, onProgress }))).rejects.toThrow(
+      "stop while writing",
+    );
     expect(await live()).toBe(path.basename(good.versionDir));
     expect(await versions()).toEqual([path.basename(good.versionDir)]);
   });
@@ -161,7 +169,9 @@ describe("ingestCorpus", () => {
   });
 
   it("rejects a missing or empty corpus before touching the index", async () => {
-    await expect(ingestCorpus(options(new CountingEmbeddings(), { corpusDir: path.join(root, "missing") }))).rejects.toBeInstanceOf(BadInput);
+    await expect(ingestCorpus(options(new CountingEmbeddings(), { corpusDir: path.join(root, "missing") }))).rejects.toBeInstanceOf(
+      BadInput,
+    );
     await mkdir(path.join(root, "empty"));
     await expect(ingestCorpus(options(new CountingEmbeddings(), { corpusDir: path.join(root, "empty") }))).rejects.toThrow(/no \.md/);
     await expect(readdir(indexDir)).rejects.toThrow();

@@ -58,12 +58,22 @@ describe("ingest lock: a stale lock whose pid now names another live process is 
   });
 
   it("when the lock names this very process, taken in a previous boot (container restart as pid 1)", async () => {
-    await writeLock({ pid: process.pid, startedAt: new Date().toISOString(), bootId: OTHER_BOOT, processStart: processStartTicks(process.pid) });
+    await writeLock({
+      pid: process.pid,
+      startedAt: new Date().toISOString(),
+      bootId: OTHER_BOOT,
+      processStart: processStartTicks(process.pid),
+    });
     await expectTakenOver();
   });
 
   it("when the lock names this process in this boot but this process holds no lock (the server's own pid)", async () => {
-    await writeLock({ pid: process.pid, startedAt: new Date().toISOString(), bootId: currentBootId(), processStart: processStartTicks(process.pid) });
+    await writeLock({
+      pid: process.pid,
+      startedAt: new Date().toISOString(),
+      bootId: currentBootId(),
+      processStart: processStartTicks(process.pid),
+    });
     await expectTakenOver();
   });
 
@@ -85,14 +95,18 @@ describe("ingest lock: a lock held by a live ingest is respected", () => {
     const release = await acquireIngestLock(root);
     await expect(acquireIngestLock(root)).rejects.toThrow(`Another ingest (process ${process.pid})`);
     await release();
-    await (await acquireIngestLock(root))();
+    await (
+      await acquireIngestLock(root)
+    )();
   });
 
   it("when a real ingest in another process holds it", async () => {
     const corpusDir = path.join(root, "corpus");
     await cp(path.resolve("tests/fixtures/index/corpus"), corpusDir, { recursive: true });
     const indexDir = path.join(root, "index");
-    const child = spawn(process.execPath, ["--import", "tsx", CHILD, corpusDir, indexDir, "write"], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--import", "tsx", CHILD, corpusDir, indexDir, "write"], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     children.push(child);
     await new Promise<void>((resolve, reject) => {
       let output = "";

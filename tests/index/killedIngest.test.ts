@@ -43,13 +43,23 @@ function killWhenPrinted(mode: "embed" | "write", marker: string): Promise<{ out
 }
 
 async function addSections(): Promise<void> {
-  await appendFile(path.join(corpusDir, "roadmaps/rag.md"), "\n## Stage 4: Agents\n\nTool use.\n\n## Stage 5: Serving\n\nLatency.\n\n## Stage 6: Safety\n\nRed teaming.\n");
+  await appendFile(
+    path.join(corpusDir, "roadmaps/rag.md"),
+    "\n## Stage 4: Agents\n\nTool use.\n\n## Stage 5: Serving\n\nLatency.\n\n## Stage 6: Safety\n\nRed teaming.\n",
+  );
 }
 
 describe("an ingest killed with SIGKILL", () => {
   it("while embedding leaves the previous index live and loadable", async () => {
     const embeddings = new CountingEmbeddings();
-    const good = await ingestCorpus({ corpusDir, indexDir, embeddings, identity: () => embeddings.identity(), maxFileBytes: 100_000, batchSize: 8 });
+    const good = await ingestCorpus({
+      corpusDir,
+      indexDir,
+      embeddings,
+      identity: () => embeddings.identity(),
+      maxFileBytes: 100_000,
+      batchSize: 8,
+    });
     await addSections();
     const { output, signal } = await killWhenPrinted("embed", "batch 2");
     expect(signal).toBe("SIGKILL");
@@ -63,7 +73,14 @@ describe("an ingest killed with SIGKILL", () => {
 
   it("while writing leaves a half-written version that is never used and is removed by the next ingest", async () => {
     const embeddings = new CountingEmbeddings();
-    const good = await ingestCorpus({ corpusDir, indexDir, embeddings, identity: () => embeddings.identity(), maxFileBytes: 100_000, batchSize: 8 });
+    const good = await ingestCorpus({
+      corpusDir,
+      indexDir,
+      embeddings,
+      identity: () => embeddings.identity(),
+      maxFileBytes: 100_000,
+      batchSize: 8,
+    });
     await addSections();
     await killWhenPrinted("write", "writing");
 
@@ -76,7 +93,14 @@ describe("an ingest killed with SIGKILL", () => {
     const index = await loadIndex(indexDir, embeddings, embeddings.identity());
     expect(index.dir).toBe(good.versionDir);
 
-    const next = await ingestCorpus({ corpusDir, indexDir, embeddings, identity: () => embeddings.identity(), maxFileBytes: 100_000, batchSize: 8 });
+    const next = await ingestCorpus({
+      corpusDir,
+      indexDir,
+      embeddings,
+      identity: () => embeddings.identity(),
+      maxFileBytes: 100_000,
+      batchSize: 8,
+    });
     expect(next.chunks).toBeGreaterThan(good.chunks);
     expect((await readdir(indexDir)).sort()).toEqual(["CURRENT", path.basename(good.versionDir), path.basename(next.versionDir)].sort());
   }, 30_000);

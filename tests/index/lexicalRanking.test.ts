@@ -46,19 +46,53 @@ describe("LexicalIndex ranks as the MiniSearch index it replaced (bundled corpus
 
   it("returns the same top 10 after a round trip through its files", () => {
     const { json, bin } = index.toFiles();
-    const reloaded = LexicalIndex.fromFiles(json, Buffer.from(bin), chunks.map((chunk) => chunk.id));
+    const reloaded = LexicalIndex.fromFiles(
+      json,
+      Buffer.from(bin),
+      chunks.map((chunk) => chunk.id),
+    );
     for (const query of QUERIES) expect(reloaded.search(query, 10)).toEqual(index.search(query, 10));
   });
 });
 
 /** Zipf-like word bags: a few words in almost every chunk, most in a handful, where pruning skips the common ones. */
 function zipfChunks(count: number): Chunk[] {
-  const words = ["模型", "学习", "数据", "训练", "微调", "检索", "向量", "量化", "蒸馏", "对齐", "transformer", "attention", "lora", "agent", "prompt", "tokenizer"];
+  const words = [
+    "模型",
+    "学习",
+    "数据",
+    "训练",
+    "微调",
+    "检索",
+    "向量",
+    "量化",
+    "蒸馏",
+    "对齐",
+    "transformer",
+    "attention",
+    "lora",
+    "agent",
+    "prompt",
+    "tokenizer",
+  ];
   let seed = 1;
-  const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+  const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
   return Array.from({ length: count }, (_, i) => {
     const bag = Array.from({ length: 6 + Math.floor(random() * 20) }, () => words[Math.floor(words.length * random() ** 3)]!);
-    return { id: `c${i}`, docId: "d", source: "s.md", title: "t", kind: "roadmap", headingPath: [], sectionIndex: 0, text: bag.join(" "), startLine: 1, endLine: 1, links: [], linkedFrom: [] };
+    return {
+      id: `c${i}`,
+      docId: "d",
+      source: "s.md",
+      title: "t",
+      kind: "roadmap",
+      headingPath: [],
+      sectionIndex: 0,
+      text: bag.join(" "),
+      startLine: 1,
+      endLine: 1,
+      links: [],
+      linkedFrom: [],
+    };
   });
 }
 

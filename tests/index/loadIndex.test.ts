@@ -17,7 +17,14 @@ const embeddings = new CountingEmbeddings({ dimensions: 64 });
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), "load-index-"));
   builtDir = path.join(root, "built");
-  await ingestCorpus({ corpusDir: FIXTURE_CORPUS, indexDir: builtDir, embeddings, identity: () => embeddings.identity(), maxFileBytes: 100_000, batchSize: 4 });
+  await ingestCorpus({
+    corpusDir: FIXTURE_CORPUS,
+    indexDir: builtDir,
+    embeddings,
+    identity: () => embeddings.identity(),
+    maxFileBytes: 100_000,
+    batchSize: 4,
+  });
 });
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });
@@ -40,13 +47,19 @@ async function loadError(indexDir: string, identity = embeddings.identity()): Pr
 describe("loadIndex round trip", () => {
   it("keeps one copy of each thing: no chunk text in the docstore, no second vector file", async () => {
     const version = (await readFile(path.join(builtDir, "CURRENT"), "utf8")).trim();
-    const docstore = JSON.parse(await readFile(path.join(builtDir, version, "hnswlib", "docstore.json"), "utf8")) as [string, { pageContent: string; metadata: { chunkId: string } }][];
+    const docstore = JSON.parse(await readFile(path.join(builtDir, version, "hnswlib", "docstore.json"), "utf8")) as [
+      string,
+      { pageContent: string; metadata: { chunkId: string } },
+    ][];
     expect(docstore.length).toBeGreaterThan(0);
     for (const [, doc] of docstore) {
       expect(doc.pageContent).toBe("");
       expect(doc.metadata.chunkId).toMatch(/.+/);
     }
-    const cacheFile = JSON.parse(await readFile(path.join(builtDir, version, "embeddings.json"), "utf8")) as { labels: number[]; keys: string[] };
+    const cacheFile = JSON.parse(await readFile(path.join(builtDir, version, "embeddings.json"), "utf8")) as {
+      labels: number[];
+      keys: string[];
+    };
     expect(cacheFile.labels.length).toBe(cacheFile.keys.length);
   });
 
@@ -64,7 +77,16 @@ describe("loadIndex round trip", () => {
     const version = (await readFile(path.join(builtDir, "CURRENT"), "utf8")).trim();
     expect(version).toMatch(/^v-\d{8}T\d{9}Z-[0-9a-f]{8}$/);
     const files = await readdir(path.join(builtDir, version));
-    expect(files.sort()).toEqual(["chunks.json", "documents.json", "embeddings.json", "hnswlib", "lexical.bin", "lexical.json", "manifest.json", "resources.json"]);
+    expect(files.sort()).toEqual([
+      "chunks.json",
+      "documents.json",
+      "embeddings.json",
+      "hnswlib",
+      "lexical.bin",
+      "lexical.json",
+      "manifest.json",
+      "resources.json",
+    ]);
     expect((await readdir(path.join(builtDir, version, "hnswlib"))).sort()).toEqual(["args.json", "docstore.json", "hnswlib.index"]);
     expect((await stat(path.join(builtDir, version, "hnswlib", "hnswlib.index"))).size).toBeGreaterThan(1000);
   });
@@ -113,16 +135,21 @@ describe("loadIndex failures", () => {
     expect(error.message).toMatch(/64 dims.*1024 dims/);
   });
 
-  it.each(["chunks.json", "documents.json", "resources.json", "lexical.json", "manifest.json", "hnswlib/hnswlib.index", "hnswlib/docstore.json"])(
-    "names %s when it is missing",
-    async (file) => {
-      const { indexDir, versionDir } = await copyOfIndex();
-      await rm(path.join(versionDir, file));
-      const error = await loadError(indexDir);
-      expect(error).toBeInstanceOf(IndexNotReady);
-      expect(error.message).toContain(path.join(versionDir, file));
-    },
-  );
+  it.each([
+    "chunks.json",
+    "documents.json",
+    "resources.json",
+    "lexical.json",
+    "manifest.json",
+    "hnswlib/hnswlib.index",
+    "hnswlib/docstore.json",
+  ])("names %s when it is missing", async (file) => {
+    const { indexDir, versionDir } = await copyOfIndex();
+    await rm(path.join(versionDir, file));
+    const error = await loadError(indexDir);
+    expect(error).toBeInstanceOf(IndexNotReady);
+    expect(error.message).toContain(path.join(versionDir, file));
+  });
 
   it.each(["chunks.json", "lexical.json", "manifest.json"])("names %s when it is corrupt (same size, not JSON)", async (file) => {
     const { indexDir, versionDir } = await copyOfIndex();

@@ -22,7 +22,13 @@ afterEach(async () => {
 });
 
 function configured(baseURL: string) {
-  const config = parseConfig({ EMBEDDINGS_PROVIDER: "openai", OPENAI_BASE_URL: baseURL, EMBEDDING_MODEL: "fake-embed", EMBEDDING_BATCH_SIZE: "4", OPENAI_MAX_RETRIES: "0" });
+  const config = parseConfig({
+    EMBEDDINGS_PROVIDER: "openai",
+    OPENAI_BASE_URL: baseURL,
+    EMBEDDING_MODEL: "fake-embed",
+    EMBEDDING_BATCH_SIZE: "4",
+    OPENAI_MAX_RETRIES: "0",
+  });
   return { config, ...createEmbeddings(config) };
 }
 
@@ -35,7 +41,14 @@ describe("ingest with an OpenAI-compatible embedding server", () => {
     server = await startFakeOpenAiServer();
     const indexDir = path.join(root, "index");
     const first = configured(server.baseURL);
-    const summary = await ingestCorpus({ corpusDir: FIXTURE_CORPUS, indexDir, embeddings: first.embeddings, identity: first.identity, maxFileBytes: 100_000, batchSize: 4 });
+    const summary = await ingestCorpus({
+      corpusDir: FIXTURE_CORPUS,
+      indexDir,
+      embeddings: first.embeddings,
+      identity: first.identity,
+      maxFileBytes: 100_000,
+      batchSize: 4,
+    });
     expect(summary.embeddingCalls).toBe(Math.ceil(summary.chunks / 4));
     expect(embeddingRequests()).toBe(summary.embeddingCalls);
 
@@ -47,7 +60,14 @@ describe("ingest with an OpenAI-compatible embedding server", () => {
     expect(embeddingRequests()).toBe(summary.embeddingCalls);
     expect(await index.embeddings.embedQuery("LoRA")).toHaveLength(8);
 
-    const again = await ingestCorpus({ corpusDir: FIXTURE_CORPUS, indexDir, embeddings: restarted.embeddings, identity: restarted.identity, maxFileBytes: 100_000, batchSize: 4 });
+    const again = await ingestCorpus({
+      corpusDir: FIXTURE_CORPUS,
+      indexDir,
+      embeddings: restarted.embeddings,
+      identity: restarted.identity,
+      maxFileBytes: 100_000,
+      batchSize: 4,
+    });
     expect(again.embeddingCalls).toBe(0);
     expect(embeddingRequests()).toBe(summary.embeddingCalls + 1); // only the query above
   });
@@ -56,7 +76,14 @@ describe("ingest with an OpenAI-compatible embedding server", () => {
     server = await startFakeOpenAiServer({ embeddings: (_inputs, call) => (call === 0 ? { status: 503, message: "overloaded" } : []) });
     const indexDir = path.join(root, "index");
     const { embeddings, identity } = configured(server.baseURL);
-    const error = await ingestCorpus({ corpusDir: FIXTURE_CORPUS, indexDir, embeddings, identity, maxFileBytes: 100_000, batchSize: 4 }).catch((e: unknown) => e);
+    const error = await ingestCorpus({
+      corpusDir: FIXTURE_CORPUS,
+      indexDir,
+      embeddings,
+      identity,
+      maxFileBytes: 100_000,
+      batchSize: 4,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamFailed);
     expect((error as Error).message).toBe(`embedding server ${server.baseURL} answered HTTP 503`);
     await expect(loadIndex(indexDir, embeddings, identity())).rejects.toThrow(/No index at/);
@@ -66,7 +93,14 @@ describe("ingest with an OpenAI-compatible embedding server", () => {
     server = await startFakeOpenAiServer();
     const indexDir = path.join(root, "index");
     const local = createEmbeddings(parseConfig({ LOCAL_EMBEDDING_DIMENSIONS: "64" }));
-    await ingestCorpus({ corpusDir: FIXTURE_CORPUS, indexDir, embeddings: local.embeddings, identity: local.identity, maxFileBytes: 100_000, batchSize: 64 });
+    await ingestCorpus({
+      corpusDir: FIXTURE_CORPUS,
+      indexDir,
+      embeddings: local.embeddings,
+      identity: local.identity,
+      maxFileBytes: 100_000,
+      batchSize: 64,
+    });
     const remote = configured(server.baseURL);
     const error = await loadIndex(indexDir, remote.embeddings, remote.identity()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IndexMismatch);

@@ -79,7 +79,10 @@ describe("ingest → ask, end to end", () => {
     expect(body.citations.length).toBeGreaterThan(0);
     for (const c of body.citations) {
       const file = await readFile(path.join(corpus, c.source), "utf8");
-      const lines = file.split(/\r?\n/).slice(c.lines.start - 1, c.lines.end).join("\n");
+      const lines = file
+        .split(/\r?\n/)
+        .slice(c.lines.start - 1, c.lines.end)
+        .join("\n");
       // The cited passage text comes from exactly those lines.
       expect(squash(lines)).toContain(squash(c.text).slice(0, 40));
     }

@@ -35,7 +35,19 @@ const ARTICLE = `<!doctype html><html><head><title>Mixture of Experts explained<
 async function ingest(): Promise<string> {
   const { stdout, stderr } = await run(
     process.execPath,
-    ["--import", "tsx", "scripts/ingest.ts", "--corpus", corpus, "--out", path.join(dir, "index"), "--fetch-links", "--allow-private-hosts", "--links-max-age", "0"],
+    [
+      "--import",
+      "tsx",
+      "scripts/ingest.ts",
+      "--corpus",
+      corpus,
+      "--out",
+      path.join(dir, "index"),
+      "--fetch-links",
+      "--allow-private-hosts",
+      "--links-max-age",
+      "0",
+    ],
     { env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" }, timeout: 120_000 },
   );
   return stdout + stderr;

@@ -10,7 +10,12 @@ describe("HybridRetriever", () => {
   let index: LoadedIndex;
   let cleanup: (() => Promise<void>) | undefined;
   const retriever = (options: { k?: number; maxChunksPerSection?: number } = {}) =>
-    new HybridRetriever({ index: () => index, k: options.k ?? 4, maxChunksPerSection: options.maxChunksPerSection ?? 2, abstainThreshold: 0.3 });
+    new HybridRetriever({
+      index: () => index,
+      k: options.k ?? 4,
+      maxChunksPerSection: options.maxChunksPerSection ?? 2,
+      abstainThreshold: 0.3,
+    });
   const sourceOf = (docId: string) => index.documents.find((d) => d.id === docId)?.source;
 
   beforeAll(async () => {
@@ -65,7 +70,9 @@ describe("HybridRetriever", () => {
   it("adds the next stage of each roadmap to a 'what next' question, labelled in Chinese", async () => {
     const result = await retriever().retrieve("学完 LoRA 之后该学什么?");
     expect(result.analysis).toMatchObject({ language: "zh", sequence: "next", topic: "LoRA" });
-    expect(result.roadmap.map((p) => [p.source, p.at.heading, p.next?.heading])).toEqual([["roadmaps/path.md", "第二阶段：模型微调", "第三阶段：部署上线"]]);
+    expect(result.roadmap.map((p) => [p.source, p.at.heading, p.next?.heading])).toEqual([
+      ["roadmaps/path.md", "第二阶段：模型微调", "第三阶段：部署上线"],
+    ]);
     const next = result.passages.filter((p) => p.role === "next-section");
     expect(next.map((p) => p.chunk.headingPath)).toEqual([["第三阶段：部署上线"]]);
     expect(next[0]?.roleLabel).toBe("下一阶段：第三阶段：部署上线（《示例学习路线》中 第二阶段：模型微调 之后）");

@@ -13,7 +13,9 @@ describe("glossary", () => {
   });
 
   it("matches the longest term, case-insensitively, on latin word boundaries", () => {
-    expect(findGlossaryMatches("Parameter-Efficient Fine-Tuning 是什么").map((m) => m.surface)).toEqual(["Parameter-Efficient Fine-Tuning"]);
+    expect(findGlossaryMatches("Parameter-Efficient Fine-Tuning 是什么").map((m) => m.surface)).toEqual([
+      "Parameter-Efficient Fine-Tuning",
+    ]);
     expect(findGlossaryMatches("向量数据库").map((m) => m.surface)).toEqual(["向量数据库"]);
     expect(findGlossaryMatches("RAG是什么").map((m) => m.surface)).toEqual(["RAG"]);
     expect(findGlossaryMatches("cloud storage and dragons")).toEqual([{ surface: "cloud", start: 0, end: 5, entries: expect.any(Array) }]);

@@ -69,7 +69,12 @@ describe("near-duplicates", () => {
     const text = "预训练是大模型训练的第一步，SFT和RLHF是进一步优化模型性能的方法。";
     const a = chunk("a", { text });
     const b = chunk("b", { docId: "doc-b", startLine: 40, endLine: 40, text: `${text} ` });
-    const c = chunk("c", { docId: "doc-b", startLine: 50, endLine: 50, text: "预训练、SFT、RLHF：学习大模型的训练方法，掌握预训练、SFT和RLHF等技术。" });
+    const c = chunk("c", {
+      docId: "doc-b",
+      startLine: 50,
+      endLine: 50,
+      text: "预训练、SFT、RLHF：学习大模型的训练方法，掌握预训练、SFT和RLHF等技术。",
+    });
     expect(isNearDuplicate(a, b)).toBe(true);
     // Same stage name, different text (001's plan and notes halves): both stay.
     expect(isNearDuplicate(a, c)).toBe(false);

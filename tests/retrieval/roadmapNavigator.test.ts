@@ -29,7 +29,15 @@ function positionIn(positions: RoadmapPosition[], sourcePrefix: string): Roadmap
 
 describe("stage headings", () => {
   it("recognises ordinal and stage markers", () => {
-    for (const heading of ["第六阶段：模型微调与私有化部署", "二、接入开发阶段(3-4 个月)", "基础夯实阶段", "0x10 入门篇", "1. 如何入门", "Stage 2: RAG", "Beginner stage"]) {
+    for (const heading of [
+      "第六阶段：模型微调与私有化部署",
+      "二、接入开发阶段(3-4 个月)",
+      "基础夯实阶段",
+      "0x10 入门篇",
+      "1. 如何入门",
+      "Stage 2: RAG",
+      "Beginner stage",
+    ]) {
       expect(isStageHeading(heading), heading).toBe(true);
     }
     for (const heading of ["目录", "学习常见问题", "推荐资源", "Overview", "Books"]) expect(isStageHeading(heading), heading).toBe(false);

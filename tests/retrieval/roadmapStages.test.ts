@@ -46,7 +46,19 @@ describe("roadmapStages", () => {
   it("draws outlines whose stages differ side by side", () => {
     const parallel = buildDocument(
       "roadmaps/two.md",
-      ["# Two", "## 路线 A", "### 第一阶段：基础", "a", "### 第二阶段：进阶", "b", "## 路线 B", "### 第一阶段：数学", "c", "### 第二阶段：论文", "d"].join("\n"),
+      [
+        "# Two",
+        "## 路线 A",
+        "### 第一阶段：基础",
+        "a",
+        "### 第二阶段：进阶",
+        "b",
+        "## 路线 B",
+        "### 第一阶段：数学",
+        "c",
+        "### 第二阶段：论文",
+        "d",
+      ].join("\n"),
     ).document;
     const stages = roadmapStages(parallel, () => "");
     expect(stages.arrangement).toBe("parallel");
@@ -71,7 +83,9 @@ describe("roadmapStages", () => {
   });
 
   it("gives each stage the catalogue resources linked inside it", () => {
-    const resources = documents.flatMap((d) => d.links.map((l) => ({ title: l.text, url: l.url, docId: d.id, source: d.source, headingPath: [], line: l.line })));
+    const resources = documents.flatMap((d) =>
+      d.links.map((l) => ({ title: l.text, url: l.url, docId: d.id, source: d.source, headingPath: [], line: l.line })),
+    );
     const described = describeRoadmap(doc("004"), chunks, resources);
     const [intro] = described.paths[0]!.stages;
     expect(intro!.resources.map((r) => r.url)).toContain("https://platform.openai.com/docs/quickstart");
@@ -85,7 +99,10 @@ describe("roadmapStages", () => {
         const marks = marksFor(d, chunks, position);
         if (!marks || !position.path || position.path.step === 0) continue;
         const drawn = stagesOf(d).paths[marks.path]!;
-        expect(drawn.stages.map((s) => s.heading), `${topic} in ${d.source}`).toEqual(position.path.steps);
+        expect(
+          drawn.stages.map((s) => s.heading),
+          `${topic} in ${d.source}`,
+        ).toEqual(position.path.steps);
         expect(marks.current, `${topic} in ${d.source}`).toBe(position.path.step);
       }
     }

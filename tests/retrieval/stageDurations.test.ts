@@ -14,14 +14,18 @@ function durationsOf(doc: CorpusDocument): { heading: string; durations: StatedD
   const lines = linesOf(doc);
   const body = (s: { startLine: number; endLine: number }) => lines.slice(s.startLine, s.endLine).join("\n");
   const stages = roadmapStages(doc, body).paths[0]?.stages ?? [];
-  const durations = statedDurations(lines, stages.map((s) => ({ heading: s.heading, headingLines: s.sections.map((x) => x.startLine) })));
+  const durations = statedDurations(
+    lines,
+    stages.map((s) => ({ heading: s.heading, headingLines: s.sections.map((x) => x.startLine) })),
+  );
   return stages.map((s, i) => ({ heading: s.heading, durations: durations[i] ?? [] }));
 }
 
 /** Every phrase of a stated duration is written on the lines it cites. */
 function expectQuotedFrom(lines: string[], duration: StatedDuration): void {
   const cited = lines.slice(duration.lines.start - 1, duration.lines.end).join("\n");
-  for (const phrase of duration.text.split("，")) expect(cited, `${phrase} on lines ${duration.lines.start}-${duration.lines.end}`).toContain(phrase);
+  for (const phrase of duration.text.split("，"))
+    expect(cited, `${phrase} on lines ${duration.lines.start}-${duration.lines.end}`).toContain(phrase);
 }
 
 describe("stated durations", () => {
@@ -30,9 +34,18 @@ describe("stated durations", () => {
     const stages = durationsOf(doc);
     const brief = stages.map((s) => s.durations.map((d) => [d.text, d.source, d.lines.start, d.lines.end]));
     expect(brief.slice(0, 3)).toEqual([
-      [["2-3 个月", "heading", 5, 5], ["第 1-2 月", "plan", 229, 231]],
-      [["3-4 个月", "heading", 93, 93], ["第 3-5 月", "plan", 233, 235]],
-      [["持续学习", "heading", 161, 161], ["第 6 月 +", "plan", 237, 239]],
+      [
+        ["2-3 个月", "heading", 5, 5],
+        ["第 1-2 月", "plan", 229, 231],
+      ],
+      [
+        ["3-4 个月", "heading", 93, 93],
+        ["第 3-5 月", "plan", 233, 235],
+      ],
+      [
+        ["持续学习", "heading", 161, 161],
+        ["第 6 月 +", "plan", 237, 239],
+      ],
     ]);
     // 五、关键资源汇总 and 六、持续学习建议 state no duration: none is shown.
     expect(stages.slice(3).map((s) => s.durations)).toEqual([[], []]);
@@ -51,8 +64,14 @@ describe("stated durations", () => {
       ["6-12个月"],
       ["持续发展"],
     ]);
-    expect(stages[0]!.durations.find((d) => d.source === "label")).toMatchObject({ text: "每周10-15小时，持续1-2个月", lines: { start: 361, end: 361 } });
-    expect(stages[1]!.durations.find((d) => d.source === "label")).toMatchObject({ text: "每周15-20小时，持续2-3个月", lines: { start: 362, end: 362 } });
+    expect(stages[0]!.durations.find((d) => d.source === "label")).toMatchObject({
+      text: "每周10-15小时，持续1-2个月",
+      lines: { start: 361, end: 361 },
+    });
+    expect(stages[1]!.durations.find((d) => d.source === "label")).toMatchObject({
+      text: "每周15-20小时，持续2-3个月",
+      lines: { start: 362, end: 362 },
+    });
     // "时长：约3小时" (line 44) is a course inside 入门阶段, not the stage's duration.
     expect(stages[0]!.durations.some((d) => d.lines.start === 44)).toBe(false);
     for (const stage of stages) for (const d of stage.durations) expectQuotedFrom(linesOf(doc), d);
@@ -68,7 +87,24 @@ describe("stated durations", () => {
   it("gives a stage with a stated duration its duration and the stage beside it none", () => {
     const doc = buildDocument(
       "roadmaps/fixture.md",
-      ["# 路线", "", "## 第一阶段：入门（约两周）", "", "读一本书。", "", "## 第二阶段：进阶", "", "- 课程 A", "  - 时长：约3小时", "", "## 第三阶段：实战", "", "时间安排", "", "- 实战：每周 8 小时，持续 2 months"].join("\n"),
+      [
+        "# 路线",
+        "",
+        "## 第一阶段：入门（约两周）",
+        "",
+        "读一本书。",
+        "",
+        "## 第二阶段：进阶",
+        "",
+        "- 课程 A",
+        "  - 时长：约3小时",
+        "",
+        "## 第三阶段：实战",
+        "",
+        "时间安排",
+        "",
+        "- 实战：每周 8 小时，持续 2 months",
+      ].join("\n"),
     ).document;
     const stages = durationsOf(doc);
     expect(stages.map((s) => s.heading)).toEqual(["第一阶段：入门（约两周）", "第二阶段：进阶", "第三阶段：实战"]);

@@ -26,7 +26,11 @@ function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-function runIngest(args: string[], env: Record<string, string> = {}, onStderr?: (text: string, child: ReturnType<typeof spawn>) => void): Promise<Run> {
+function runIngest(
+  args: string[],
+  env: Record<string, string> = {},
+  onStderr?: (text: string, child: ReturnType<typeof spawn>) => void,
+): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", SCRIPT, ...args], { env: cleanEnv(env), stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
@@ -53,85 +57,107 @@ afterEach(async () => {
 });
 
 describe("npm run ingest", () => {
-  it("builds the real corpus offline, prints progress and a summary, then reuses the cache", async () => {
-    const corpus = path.join(root, "corpus");
-    await cp(path.resolve("corpus/roadmaps"), path.join(corpus, "roadmaps"), { recursive: true });
-    const out = path.join(root, "index");
-    const first = await runIngest(["--corpus", corpus, "--out", out]);
-    expect(first.code).toBe(0);
-    expect(first.stderr).toMatch(/\[embed\] \d+\/\d+ chunks to embed/);
-    expect(first.stdout).toContain("Index built in");
-    expect(first.stdout).toMatch(/documents 5 \(linked notes 0\), sections \d+, chunks \d+, resources \d+/);
-    expect(first.stdout).toMatch(/embedded \d+ chunks in [1-9]\d* embedding calls, 0 from the cache/);
-    expect(first.stdout).toMatch(/skipped files: 0/);
-    expect(first.stdout).toMatch(/took \d+\.\d s/);
-    const version = (await readFile(path.join(out, "CURRENT"), "utf8")).trim();
-    expect(first.stdout).toContain(version);
+  it(
+    "builds the real corpus offline, prints progress and a summary, then reuses the cache",
+    async () => {
+      const corpus = path.join(root, "corpus");
+      await cp(path.resolve("corpus/roadmaps"), path.join(corpus, "roadmaps"), { recursive: true });
+      const out = path.join(root, "index");
+      const first = await runIngest(["--corpus", corpus, "--out", out]);
+      expect(first.code).toBe(0);
+      expect(first.stderr).toMatch(/\[embed\] \d+\/\d+ chunks to embed/);
+      expect(first.stdout).toContain("Index built in");
+      expect(first.stdout).toMatch(/documents 5 \(linked notes 0\), sections \d+, chunks \d+, resources \d+/);
+      expect(first.stdout).toMatch(/embedded \d+ chunks in [1-9]\d* embedding calls, 0 from the cache/);
+      expect(first.stdout).toMatch(/skipped files: 0/);
+      expect(first.stdout).toMatch(/took \d+\.\d s/);
+      const version = (await readFile(path.join(out, "CURRENT"), "utf8")).trim();
+      expect(first.stdout).toContain(version);
 
-    const second = await runIngest(["--corpus", corpus, "--out", out]);
-    expect(second.code).toBe(0);
-    expect(second.stdout).toMatch(/embedded 0 chunks in 0 embedding calls, \d+ from the cache/);
-  }, 2 * CHILD_TEST_TIMEOUT_MS);
+      const second = await runIngest(["--corpus", corpus, "--out", out]);
+      expect(second.code).toBe(0);
+      expect(second.stdout).toMatch(/embedded 0 chunks in 0 embedding calls, \d+ from the cache/);
+    },
+    2 * CHILD_TEST_TIMEOUT_MS,
+  );
 
-  it("takes its folders from CORPUS_DIR and INDEX_DIR and lists skipped files", async () => {
-    const corpus = path.join(root, "corpus");
-    await cp(path.resolve("tests/fixtures/index/corpus"), corpus, { recursive: true });
-    await writeFile(path.join(corpus, "roadmaps", "blank.md"), "\n\n");
-    const run = await runIngest([], { CORPUS_DIR: corpus, INDEX_DIR: path.join(root, "from-env") });
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain("roadmaps/blank.md: empty file");
-    expect(await readdir(path.join(root, "from-env"))).toContain("CURRENT");
-  }, CHILD_TEST_TIMEOUT_MS);
+  it(
+    "takes its folders from CORPUS_DIR and INDEX_DIR and lists skipped files",
+    async () => {
+      const corpus = path.join(root, "corpus");
+      await cp(path.resolve("tests/fixtures/index/corpus"), corpus, { recursive: true });
+      await writeFile(path.join(corpus, "roadmaps", "blank.md"), "\n\n");
+      const run = await runIngest([], { CORPUS_DIR: corpus, INDEX_DIR: path.join(root, "from-env") });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain("roadmaps/blank.md: empty file");
+      expect(await readdir(path.join(root, "from-env"))).toContain("CURRENT");
+    },
+    CHILD_TEST_TIMEOUT_MS,
+  );
 
-  it("exits non-zero with one clear line for a missing or empty corpus, and 2 for an unknown flag", async () => {
-    await mkdir(path.join(root, "empty"));
-    const [missing, empty, unknownFlag] = await Promise.all([
-      runIngest(["--corpus", path.join(root, "nope"), "--out", path.join(root, "index")]),
-      runIngest(["--corpus", path.join(root, "empty"), "--out", path.join(root, "index")]),
-      runIngest(["--corpse", "x"]),
-    ]);
-    expect(missing.code).toBe(1);
-    expect(missing.stderr.trim()).toBe(`Ingest failed: The corpus folder ${path.join(root, "nope")} does not exist.`);
-    expect(empty.code).toBe(1);
-    expect(empty.stderr).toMatch(/Ingest failed: The corpus folder .*empty has no \.md, \.markdown or \.txt files/);
-    expect(unknownFlag.code).toBe(2);
-    expect(unknownFlag.stderr).toContain("Unknown option '--corpse'");
-    expect(unknownFlag.stderr).toContain("Usage: npm run ingest");
-  }, CHILD_TEST_TIMEOUT_MS);
+  it(
+    "exits non-zero with one clear line for a missing or empty corpus, and 2 for an unknown flag",
+    async () => {
+      await mkdir(path.join(root, "empty"));
+      const [missing, empty, unknownFlag] = await Promise.all([
+        runIngest(["--corpus", path.join(root, "nope"), "--out", path.join(root, "index")]),
+        runIngest(["--corpus", path.join(root, "empty"), "--out", path.join(root, "index")]),
+        runIngest(["--corpse", "x"]),
+      ]);
+      expect(missing.code).toBe(1);
+      expect(missing.stderr.trim()).toBe(`Ingest failed: The corpus folder ${path.join(root, "nope")} does not exist.`);
+      expect(empty.code).toBe(1);
+      expect(empty.stderr).toMatch(/Ingest failed: The corpus folder .*empty has no \.md, \.markdown or \.txt files/);
+      expect(unknownFlag.code).toBe(2);
+      expect(unknownFlag.stderr).toContain("Unknown option '--corpse'");
+      expect(unknownFlag.stderr).toContain("Usage: npm run ingest");
+    },
+    CHILD_TEST_TIMEOUT_MS,
+  );
 
-  it("names the embedding server and its status, never the key, when it fails", async () => {
-    server = await startFakeOpenAiServer({ embeddings: () => ({ status: 500, message: `boom ${KEY}` }) });
-    const env = { EMBEDDINGS_PROVIDER: "openai", OPENAI_BASE_URL: server.baseURL, OPENAI_API_KEY: KEY, OPENAI_MAX_RETRIES: "0" };
-    const run = await runIngest(["--corpus", path.resolve("tests/fixtures/index/corpus"), "--out", path.join(root, "index")], env);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`Ingest failed: embedding server ${server.baseURL} answered HTTP 500`);
-    expect(run.stdout + run.stderr).not.toContain(KEY);
-    expect(run.stdout + run.stderr).not.toContain("boom");
-  }, CHILD_TEST_TIMEOUT_MS);
+  it(
+    "names the embedding server and its status, never the key, when it fails",
+    async () => {
+      server = await startFakeOpenAiServer({ embeddings: () => ({ status: 500, message: `boom ${KEY}` }) });
+      const env = { EMBEDDINGS_PROVIDER: "openai", OPENAI_BASE_URL: server.baseURL, OPENAI_API_KEY: KEY, OPENAI_MAX_RETRIES: "0" };
+      const run = await runIngest(["--corpus", path.resolve("tests/fixtures/index/corpus"), "--out", path.join(root, "index")], env);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`Ingest failed: embedding server ${server.baseURL} answered HTTP 500`);
+      expect(run.stdout + run.stderr).not.toContain(KEY);
+      expect(run.stdout + run.stderr).not.toContain("boom");
+    },
+    CHILD_TEST_TIMEOUT_MS,
+  );
 
-  it("on SIGINT stops, removes the unfinished version, keeps the previous index and exits 130", async () => {
-    server = await startFakeOpenAiServer();
-    const env = { EMBEDDINGS_PROVIDER: "openai", OPENAI_BASE_URL: server.baseURL, OPENAI_MAX_RETRIES: "0", EMBEDDING_BATCH_SIZE: "1" };
-    const corpus = path.join(root, "corpus");
-    await cp(path.resolve("tests/fixtures/index/corpus"), corpus, { recursive: true });
-    const out = path.join(root, "index");
-    expect((await runIngest(["--corpus", corpus, "--out", out], env)).code).toBe(0);
-    const before = (await readFile(path.join(out, "CURRENT"), "utf8")).trim();
+  it(
+    "on SIGINT stops, removes the unfinished version, keeps the previous index and exits 130",
+    async () => {
+      server = await startFakeOpenAiServer();
+      const env = { EMBEDDINGS_PROVIDER: "openai", OPENAI_BASE_URL: server.baseURL, OPENAI_MAX_RETRIES: "0", EMBEDDING_BATCH_SIZE: "1" };
+      const corpus = path.join(root, "corpus");
+      await cp(path.resolve("tests/fixtures/index/corpus"), corpus, { recursive: true });
+      const out = path.join(root, "index");
+      expect((await runIngest(["--corpus", corpus, "--out", out], env)).code).toBe(0);
+      const before = (await readFile(path.join(out, "CURRENT"), "utf8")).trim();
 
-    // Enough new sections that one request per chunk takes far longer than delivering a signal.
-    const sections = Array.from({ length: 400 }, (_, i) => `## 主题 ${i}\n\n第 ${i} 节：练习 ${i} 号项目并记录结果 topic${i}。\n`).join("\n");
-    await writeFile(path.join(corpus, "roadmaps", "big.md"), `# 大量练习\n\n${sections}`);
-    let sent = false;
-    const run = await runIngest(["--corpus", corpus, "--out", out], env, (stderr, child) => {
-      if (!sent && stderr.includes("[embed]")) {
-        sent = true;
-        child.kill("SIGINT");
-      }
-    });
-    expect(sent).toBe(true);
-    expect(run.code).toBe(130);
-    expect(run.stderr).toContain("Ingest interrupted");
-    expect((await readFile(path.join(out, "CURRENT"), "utf8")).trim()).toBe(before);
-    expect((await readdir(out)).sort()).toEqual(["CURRENT", before]);
-  }, 2 * CHILD_TEST_TIMEOUT_MS);
+      // Enough new sections that one request per chunk takes far longer than delivering a signal.
+      const sections = Array.from({ length: 400 }, (_, i) => `## 主题 ${i}\n\n第 ${i} 节：练习 ${i} 号项目并记录结果 topic${i}。\n`).join(
+        "\n",
+      );
+      await writeFile(path.join(corpus, "roadmaps", "big.md"), `# 大量练习\n\n${sections}`);
+      let sent = false;
+      const run = await runIngest(["--corpus", corpus, "--out", out], env, (stderr, child) => {
+        if (!sent && stderr.includes("[embed]")) {
+          sent = true;
+          child.kill("SIGINT");
+        }
+      });
+      expect(sent).toBe(true);
+      expect(run.code).toBe(130);
+      expect(run.stderr).toContain("Ingest interrupted");
+      expect((await readFile(path.join(out, "CURRENT"), "utf8")).trim()).toBe(before);
+      expect((await readdir(out)).sort()).toEqual(["CURRENT", before]);
+    },
+    2 * CHILD_TEST_TIMEOUT_MS,
+  );
 });

@@ -18,10 +18,14 @@ afterEach(async () => {
 
 function runIngest(indexDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "--import", PRELOAD, SCRIPT, "--corpus", path.join(root, "corpus"), "--out", indexDir], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, TEST_DISK_FULL_DIR: indexDir },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "--import", PRELOAD, SCRIPT, "--corpus", path.join(root, "corpus"), "--out", indexDir],
+      {
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, TEST_DISK_FULL_DIR: indexDir },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -37,7 +41,11 @@ it("npm run ingest on a full disk prints one ENOSPC line naming the folder and t
   expect(run.code).toBe(1);
   const failure = run.stderr.split("\n").filter((line) => line.startsWith("Ingest failed"));
   expect(failure).toHaveLength(1);
-  expect(failure[0]).toMatch(new RegExp(`^Ingest failed: ENOSPC: not enough disk space in ${indexDir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: the new index version needs about \\d+(\\.\\d)? [KMG]B, .* is free\\.`));
+  expect(failure[0]).toMatch(
+    new RegExp(
+      `^Ingest failed: ENOSPC: not enough disk space in ${indexDir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: the new index version needs about \\d+(\\.\\d)? [KMG]B, .* is free\\.`,
+    ),
+  );
   expect(run.stderr).not.toMatch(/^\s+at /m); // no stack trace
   expect((await readdir(indexDir)).filter((name) => name.startsWith("v-"))).toEqual([]); // the unfinished version is gone
 }, 60_000);

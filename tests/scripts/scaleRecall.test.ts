@@ -4,7 +4,7 @@ import { exactTopK, indexRecallAtK, recallAtK } from "../../scripts/bench/scaleR
 
 function randomVectors(count: number, dims: number, seed: number): number[][] {
   let state = seed;
-  const random = () => ((state = (state * 48271) % 2147483647) / 2147483647) - 0.5;
+  const random = () => (state = (state * 48271) % 2147483647) / 2147483647 - 0.5;
   return Array.from({ length: count }, () => Array.from({ length: dims }, random));
 }
 
@@ -13,7 +13,17 @@ describe("HNSW recall measurement of the scale bench", () => {
   const queries = randomVectors(10, 16, 99);
 
   it("exact search ranks by cosine and recall counts the shared share", () => {
-    expect(exactTopK([[1, 0], [0, 1], [0.9, 0.1]], [1, 0], 2)).toEqual([0, 2]);
+    expect(
+      exactTopK(
+        [
+          [1, 0],
+          [0, 1],
+          [0.9, 0.1],
+        ],
+        [1, 0],
+        2,
+      ),
+    ).toEqual([0, 2]);
     expect(recallAtK([[1, 2, 3]], [[1, 2, 4]])).toBeCloseTo(2 / 3);
   });
 

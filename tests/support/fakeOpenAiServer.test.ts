@@ -76,7 +76,9 @@ describe("fake OpenAI-compatible server", () => {
 
   it("returns an OpenAI-style error for a status reply", async () => {
     const fake = await start({ chat: () => ({ kind: "status", status: 500, message: "boom" }) });
-    const error = await chatModel(fake.baseURL).invoke("hi").catch((e: unknown) => e);
+    const error = await chatModel(fake.baseURL)
+      .invoke("hi")
+      .catch((e: unknown) => e);
     expect((error as { status?: number }).status).toBe(500);
     const raw = await fetch(`${fake.baseURL}/chat/completions`, { method: "POST", body: "{}" });
     expect(raw.status).toBe(500);
@@ -86,7 +88,9 @@ describe("fake OpenAI-compatible server", () => {
   it("hangs until the client times out, and close() still returns promptly", async () => {
     const fake = await start({ chat: () => ({ kind: "hang" }) });
     const started = Date.now();
-    const error = await chatModel(fake.baseURL, { timeout: 150 }).invoke("hi").catch((e: unknown) => e);
+    const error = await chatModel(fake.baseURL, { timeout: 150 })
+      .invoke("hi")
+      .catch((e: unknown) => e);
     expect(String((error as Error).message)).toMatch(/timed out/i);
     expect(Date.now() - started).toBeLessThan(5_000);
     const pending = fetch(`${fake.baseURL}/chat/completions`, { method: "POST", body: "{}" }).catch((e: unknown) => e);
@@ -102,14 +106,22 @@ describe("fake OpenAI-compatible server", () => {
       for await (const chunk of await chatModel(fake.baseURL).stream("hi")) {
         if (typeof chunk.content === "string" && chunk.content.length > 0) deltas.push(chunk.content);
       }
-    })().then(() => null, (e: unknown) => e);
+    })().then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(deltas.join("")).toBe("a b c ");
     expect(error).toBeInstanceOf(Error);
   });
 
   it("sends a malformed body", async () => {
     const fake = await start({ chat: () => ({ kind: "malformed" }) });
-    const error = await chatModel(fake.baseURL).invoke("hi").then(() => null, (e: unknown) => e);
+    const error = await chatModel(fake.baseURL)
+      .invoke("hi")
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(error).toBeInstanceOf(Error);
   });
 
@@ -124,14 +136,28 @@ describe("fake OpenAI-compatible server", () => {
     expect(a).not.toEqual(b);
     expect(fake.requests[0]!.body.encoding_format).toBe("base64");
 
-    const floats = new OpenAIEmbeddings({ model: "fake-embed", apiKey: "k", configuration: { baseURL: fake.baseURL }, encodingFormat: "float", maxRetries: 0 });
+    const floats = new OpenAIEmbeddings({
+      model: "fake-embed",
+      apiKey: "k",
+      configuration: { baseURL: fake.baseURL },
+      encodingFormat: "float",
+      maxRetries: 0,
+    });
     const viaFloat = await floats.embedQuery("LoRA 微调");
     expect(viaFloat.map((x) => x.toFixed(5))).toEqual(a!.map((x) => x.toFixed(5)));
   });
 
   it("uses scripted embeddings and their error status", async () => {
-    const fake = await start({ embeddings: (inputs, call) => (call === 0 ? inputs.map(() => [1, 0, 0]) : { status: 503, message: "down" }) });
-    const embeddings = new OpenAIEmbeddings({ model: "e", apiKey: "k", configuration: { baseURL: fake.baseURL }, encodingFormat: "float", maxRetries: 0 });
+    const fake = await start({
+      embeddings: (inputs, call) => (call === 0 ? inputs.map(() => [1, 0, 0]) : { status: 503, message: "down" }),
+    });
+    const embeddings = new OpenAIEmbeddings({
+      model: "e",
+      apiKey: "k",
+      configuration: { baseURL: fake.baseURL },
+      encodingFormat: "float",
+      maxRetries: 0,
+    });
     expect(await embeddings.embedQuery("x")).toEqual([1, 0, 0]);
     const error = await embeddings.embedQuery("y").catch((e: unknown) => e);
     expect((error as { status?: number }).status).toBe(503);

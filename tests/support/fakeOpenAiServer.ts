@@ -75,9 +75,7 @@ function lastUserMessage(body: any): string {
     if (message.role === "user") {
       if (typeof message.content === "string") return message.content;
       if (Array.isArray(message.content)) {
-        return message.content
-          .map((part: { text?: string }) => (typeof part?.text === "string" ? part.text : ""))
-          .join("");
+        return message.content.map((part: { text?: string }) => (typeof part?.text === "string" ? part.text : "")).join("");
       }
     }
   }
@@ -114,7 +112,11 @@ function sendJson(response: ServerResponse, status: number, payload: unknown): v
 
 function sendError(response: ServerResponse, status: number, message: string | undefined): void {
   sendJson(response, status, {
-    error: { message: message ?? `fake server error ${status}`, type: status >= 500 ? "server_error" : "invalid_request_error", code: null },
+    error: {
+      message: message ?? `fake server error ${status}`,
+      type: status >= 500 ? "server_error" : "invalid_request_error",
+      code: null,
+    },
   });
 }
 
@@ -133,13 +135,24 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {
 
   const chatReply = options.chat ?? ((body: unknown) => ({ kind: "text", content: `Echo: ${lastUserMessage(body)}` }) as ChatReply);
 
-  async function writeStream(response: ServerResponse, id: string, model: string, pieces: string[], cutAfter: number | null,
+  async function writeStream(
+    response: ServerResponse,
+    id: string,
+    model: string,
+    pieces: string[],
+    cutAfter: number | null,
+    includeUsage: boolean,
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    includeUsage: boolean, usage: any, keepOpenAfterCut = false): Promise<void> {
+    usage: any,
+    keepOpenAfterCut = false,
+  ): Promise<void> {
     response.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache", Connection: "keep-alive" });
     const created = Math.floor(Date.now() / 1000);
     const chunk = (delta: Record<string, unknown>, finishReason: string | null) => ({
-      id, object: "chat.completion.chunk", created, model,
+      id,
+      object: "chat.completion.chunk",
+      created,
+      model,
       choices: [{ index: 0, delta, finish_reason: finishReason }],
     });
     const send = (payload: unknown) => response.write(`data: ${JSON.stringify(payload)}\n\n`);
@@ -205,7 +218,8 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {
         const created = Math.floor(Date.now() / 1000);
         if (!streaming) return sendJson(response, 200, { id, object: "chat.completion", created, model, choices: [] });
         response.writeHead(200, { "Content-Type": "text/event-stream" });
-        for (let i = 0; i < 3; i++) response.write(`data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model, choices: [] })}\n\n`);
+        for (let i = 0; i < 3; i++)
+          response.write(`data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model, choices: [] })}\n\n`);
         response.end("data: [DONE]\n\n");
         return;
       }
@@ -254,7 +268,10 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {
           return;
         }
         sendJson(response, 200, {
-          id, object: "chat.completion", created: Math.floor(Date.now() / 1000), model,
+          id,
+          object: "chat.completion",
+          created: Math.floor(Date.now() / 1000),
+          model,
           choices: [{ index: 0, message: { role: "assistant", content: reply.content }, finish_reason: "stop" }],
           usage,
         });

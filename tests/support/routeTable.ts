@@ -22,7 +22,11 @@ export function routeTable(app: FastifyInstance): RouteEntry[] {
     const parent = stack[depth - 1] ?? "";
     const full = parent.endsWith("/") || segment.startsWith("/") || parent === "" ? parent + segment : `${parent}/${segment}`;
     stack.push(full);
-    for (const method of (match[3] ?? "").split(",").map((m) => m.trim()).filter(Boolean)) entries.push({ method, url: full });
+    for (const method of (match[3] ?? "")
+      .split(",")
+      .map((m) => m.trim())
+      .filter(Boolean))
+      entries.push({ method, url: full });
   }
   return entries;
 }

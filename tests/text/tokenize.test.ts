@@ -12,7 +12,22 @@ describe("tokenizeForSearch", () => {
 
   it("lowercases latin words and keeps technical names whole", () => {
     const tokens = tokenizeForSearch("GPT-4, GPT-3.5-turbo, T5, QLoRA, C++ and Llama-2-7B");
-    expect(tokens).toEqual(["gpt-4", "gpt", "4", "gpt-3.5-turbo", "gpt", "3.5", "turbo", "t5", "qlora", "c++", "llama-2-7b", "llama", "2", "7b"]);
+    expect(tokens).toEqual([
+      "gpt-4",
+      "gpt",
+      "4",
+      "gpt-3.5-turbo",
+      "gpt",
+      "3.5",
+      "turbo",
+      "t5",
+      "qlora",
+      "c++",
+      "llama-2-7b",
+      "llama",
+      "2",
+      "7b",
+    ]);
   });
 
   it("handles Chinese and English mixed without spaces", () => {

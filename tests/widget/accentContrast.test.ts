@@ -15,7 +15,12 @@ describe("text colour on a host's accent", () => {
   });
 
   it("picks white on dark or saturated accents and dark text on light ones, each at least 4.5:1 here", () => {
-    for (const [accent, expected] of [["#e11d48", LIGHT_TEXT], ["#2563eb", LIGHT_TEXT], ["#fbbf24", DARK_TEXT], ["#60a5fa", DARK_TEXT]] as const) {
+    for (const [accent, expected] of [
+      ["#e11d48", LIGHT_TEXT],
+      ["#2563eb", LIGHT_TEXT],
+      ["#fbbf24", DARK_TEXT],
+      ["#60a5fa", DARK_TEXT],
+    ] as const) {
       const rgb = parseRgb(accent)!;
       expect(textColourOn(rgb), accent).toBe(expected);
       expect(contrastRatio(rgb, parseRgb(expected)!), accent).toBeGreaterThanOrEqual(4.5);

@@ -113,7 +113,9 @@ describe("askStreaming", () => {
   it("turns an SSE error event into a failure after tokens were shown", async () => {
     const endpoint = await serve((_req, res) => {
       res.writeHead(200, { "content-type": "text/event-stream" });
-      res.end('event: token\ndata: {"text":"部分"}\n\nevent: error\ndata: {"error":{"status":504,"code":"upstream_timeout","message":"timed out"}}\n\n');
+      res.end(
+        'event: token\ndata: {"text":"部分"}\n\nevent: error\ndata: {"error":{"status":504,"code":"upstream_timeout","message":"timed out"}}\n\n',
+      );
     });
     expect(await failureOf(ask(endpoint))).toMatchObject({ kind: "server", status: 504, message: "timed out" });
   });

@@ -26,7 +26,7 @@ describe("widget bundle", () => {
   });
 
   it("is a self-contained minified IIFE with no module syntax", () => {
-    expect(code.trimStart().startsWith("(()=>{") || code.trimStart().startsWith("\"use strict\";(()=>{")).toBe(true);
+    expect(code.trimStart().startsWith("(()=>{") || code.trimStart().startsWith('"use strict";(()=>{')).toBe(true);
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
   });
 

@@ -30,7 +30,9 @@ describe("citation links", () => {
   });
 
   it("uses the resource URL when the citation has one, unless it is not http(s)", () => {
-    expect(citationHref("http://h", citation(2, { url: "https://github.com/RUCAIBox/LLMSurvey" }))).toBe("https://github.com/RUCAIBox/LLMSurvey");
+    expect(citationHref("http://h", citation(2, { url: "https://github.com/RUCAIBox/LLMSurvey" }))).toBe(
+      "https://github.com/RUCAIBox/LLMSurvey",
+    );
     expect(citationHref("http://h", citation(2, { url: "javascript:alert(1)" }))).toBe("http://h/documents/001_8e5e9a45eaf284ba#L120-L134");
     expect(isSafeHttpUrl("ftp://x")).toBe(false);
     expect(isSafeHttpUrl("not a url")).toBe(false);
@@ -56,7 +58,11 @@ describe("an answer with its sources", () => {
       document,
       container,
       "https://tutor.example",
-      { state: { role: "assistant", content, citations, abstained, ...(lowConfidence ? { lowConfidence } : {}) }, streaming: false, stopped: false },
+      {
+        state: { role: "assistant", content, citations, abstained, ...(lowConfidence ? { lowConfidence } : {}) },
+        streaming: false,
+        stopped: false,
+      },
       messagesFor("zh"),
     );
     return container;

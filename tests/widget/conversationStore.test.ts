@@ -30,7 +30,13 @@ describe("ConversationStore", () => {
     const storage = new MemoryStorage();
     storage.setItem("roadmap-tutor:x", "{not json");
     expect(new ConversationStore(storage, "x").load()).toEqual([]);
-    storage.setItem("roadmap-tutor:x", JSON.stringify([{ role: "system", content: "hi" }, { role: "user", content: "ok" }]));
+    storage.setItem(
+      "roadmap-tutor:x",
+      JSON.stringify([
+        { role: "system", content: "hi" },
+        { role: "user", content: "ok" },
+      ]),
+    );
     expect(new ConversationStore(storage, "x").load()).toEqual([{ role: "user", content: "ok" }]);
     const throwing: KeyValueStorage = {
       getItem: () => {
@@ -75,7 +81,13 @@ describe("historyFor", () => {
       { role: "user", content: "q3" },
       { role: "assistant", content: "a3" },
     ]);
-    const long = historyFor([{ role: "user", content: "q" }, { role: "assistant", content: "长".repeat(5000) }], 2);
+    const long = historyFor(
+      [
+        { role: "user", content: "q" },
+        { role: "assistant", content: "长".repeat(5000) },
+      ],
+      2,
+    );
     expect(long[1]?.content.length).toBe(2000);
   });
 });

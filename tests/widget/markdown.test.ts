@@ -46,7 +46,9 @@ describe("renderMarkdown", () => {
   });
 
   it("links http(s) URLs only: markdown links, <autolinks> and bare URLs without trailing punctuation", () => {
-    const out = render("看 [LLMSurvey](https://github.com/RUCAIBox/LLMSurvey) 和 https://arxiv.org/abs/2303.18223。还有 <http://example.com/a>");
+    const out = render(
+      "看 [LLMSurvey](https://github.com/RUCAIBox/LLMSurvey) 和 https://arxiv.org/abs/2303.18223。还有 <http://example.com/a>",
+    );
     const anchors = [...out.querySelectorAll("a")];
     expect(anchors.map((a) => a.getAttribute("href"))).toEqual([
       "https://github.com/RUCAIBox/LLMSurvey",

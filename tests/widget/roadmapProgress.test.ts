@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { clearProgress, exportProgress, importProgress, loadProgress, saveProgress, type EnumerableStorage } from "../../src/widget/roadmapProgress.js";
+import {
+  clearProgress,
+  exportProgress,
+  importProgress,
+  loadProgress,
+  saveProgress,
+  type EnumerableStorage,
+} from "../../src/widget/roadmapProgress.js";
 
 /** A Map-backed Storage (the real localStorage interface: getItem, setItem, removeItem, key, length). */
 function memoryStorage(): EnumerableStorage & { map: Map<string, string> } {
@@ -43,7 +50,9 @@ describe("roadmap progress in local storage", () => {
     expect(() => importProgress(to, [])).toThrow(/format/);
     expect(() => importProgress(to, { format: "something-else", version: 1, entries: [] })).toThrow(/format/);
     expect(() => importProgress(to, { format: "roadmap-tutor-progress", version: 2, entries: [] })).toThrow(/version/);
-    expect(() => importProgress(to, { format: "roadmap-tutor-progress", version: 1, entries: [{ roadmapId: "r1", done: "all" }] })).toThrow(/malformed/);
+    expect(() => importProgress(to, { format: "roadmap-tutor-progress", version: 1, entries: [{ roadmapId: "r1", done: "all" }] })).toThrow(
+      /malformed/,
+    );
     expect(to.map.size).toBe(1);
   });
 });

@@ -43,7 +43,13 @@ describe("readWidgetOptions", () => {
         isColor: (v) => v.startsWith("#"),
       }),
     );
-    expect(options).toMatchObject({ theme: "dark", position: "bottom-left", starters: ["问题一", "问题二"], openOnLoad: true, accent: "#e11d48" });
+    expect(options).toMatchObject({
+      theme: "dark",
+      position: "bottom-left",
+      starters: ["问题一", "问题二"],
+      openOnLoad: true,
+      accent: "#e11d48",
+    });
   });
 
   it("falls back to safe defaults for unknown values", () => {

@@ -72,7 +72,9 @@ export function renderDocumentView(doc: CorpusDocument): string {
     })
     .join("\n");
   const outline = doc.outline
-    .map((s) => `<li style="padding-left:${(Math.max(1, s.level) - 1) * 12}px"><a href="#L${s.startLine}">${escapeHtml(s.heading)}</a></li>`)
+    .map(
+      (s) => `<li style="padding-left:${(Math.max(1, s.level) - 1) * 12}px"><a href="#L${s.startLine}">${escapeHtml(s.heading)}</a></li>`,
+    )
     .join("");
   const lang = looksChinese(doc.text) ? "zh-CN" : "en";
   return `<!doctype html>

@@ -70,21 +70,34 @@ export const pagesPlugin: FastifyPluginAsync<PagesPluginOptions> = async (app, o
   });
 
   app.get(DOCUMENT_VIEW_SCRIPT_PATH, { schema: { hide: true }, config: { auth: "public" } }, async (_request, reply) =>
-    reply.header("content-type", "text/javascript; charset=utf-8").header("cache-control", "public, max-age=3600").send(DOCUMENT_VIEW_SCRIPT),
+    reply
+      .header("content-type", "text/javascript; charset=utf-8")
+      .header("cache-control", "public, max-age=3600")
+      .send(DOCUMENT_VIEW_SCRIPT),
   );
 
-  app.get("/", { schema: { hide: true }, config: { auth: "public" } }, async (request, reply) => sendHtml(reply, 200, renderDemoPage(baseUrlOf(request, options.publicBaseUrl))));
+  app.get("/", { schema: { hide: true }, config: { auth: "public" } }, async (request, reply) =>
+    sendHtml(reply, 200, renderDemoPage(baseUrlOf(request, options.publicBaseUrl))),
+  );
 
   // Full document text: behind API_KEYS like the API, unless PUBLIC_ROUTES opens it (plugins/apiKeyAuth.ts).
-  app.get<{ Params: { id: string } }>("/documents/:id", { schema: { hide: true }, config: { auth: "documents" } }, async (request, reply) => {
-    const index = options.index();
-    if (!index) {
-      void reply.header("retry-after", "5");
-      return sendHtml(reply, 503, renderMessagePage("Index not ready", "The document index is still loading. Try again in a few seconds."));
-    }
-    const { id } = request.params;
-    const doc = index.documents.find((d) => d.id === id || d.source === id);
-    if (!doc) return sendHtml(reply, 404, renderMessagePage("Document not found", `No document with id "${id}".`));
-    return sendHtml(reply, 200, renderDocumentView(doc));
-  });
+  app.get<{ Params: { id: string } }>(
+    "/documents/:id",
+    { schema: { hide: true }, config: { auth: "documents" } },
+    async (request, reply) => {
+      const index = options.index();
+      if (!index) {
+        void reply.header("retry-after", "5");
+        return sendHtml(
+          reply,
+          503,
+          renderMessagePage("Index not ready", "The document index is still loading. Try again in a few seconds."),
+        );
+      }
+      const { id } = request.params;
+      const doc = index.documents.find((d) => d.id === id || d.source === id);
+      if (!doc) return sendHtml(reply, 404, renderMessagePage("Document not found", `No document with id "${id}".`));
+      return sendHtml(reply, 200, renderDocumentView(doc));
+    },
+  );
 };

@@ -13,10 +13,14 @@ export interface AdminRouteOptions {
  */
 export const adminRoutes: FastifyPluginAsync<AdminRouteOptions> = async (app, { reindex }) => {
   const config = { auth: "admin" } as const;
-  app.post("/admin/reindex", { config, schema: { tags: ["admin"], summary: "Rebuild the index in the background" } }, async (_request, reply) => {
-    const started = reindex.start();
-    return reply.status(started ? 202 : 409).send({ started, ...reindex.current() });
-  });
+  app.post(
+    "/admin/reindex",
+    { config, schema: { tags: ["admin"], summary: "Rebuild the index in the background" } },
+    async (_request, reply) => {
+      const started = reindex.start();
+      return reply.status(started ? 202 : 409).send({ started, ...reindex.current() });
+    },
+  );
 
   app.get("/admin/reindex", { config, schema: { tags: ["admin"], summary: "Status of the last rebuild" } }, async () => reindex.current());
 };

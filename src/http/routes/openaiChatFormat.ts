@@ -51,7 +51,8 @@ export function unknownModel(model: string): OpenAiRefusal {
 /** What OpenAI answers for a request this "model" cannot serve, or undefined when it can. */
 export function refuseUnsupported(body: ChatCompletionBody, modelId: string): OpenAiRefusal | undefined {
   if (body.model !== modelId) return unknownModel(body.model);
-  if ((body.n ?? 1) > 1) return refusal(400, `n=${body.n} is not supported: this model returns one choice (n=1).`, "n", "unsupported_value");
+  if ((body.n ?? 1) > 1)
+    return refusal(400, `n=${body.n} is not supported: this model returns one choice (n=1).`, "n", "unsupported_value");
   const forcesTool = body.tool_choice === "required" || (typeof body.tool_choice === "object" && body.tool_choice !== null);
   if (body.tools && body.tools.length > 0 && forcesTool) {
     return refusal(400, "This model cannot call tools, so tool_choice cannot require one.", "tool_choice", "unsupported_value");
@@ -135,7 +136,11 @@ export function machineCitations(citations: Citation[], baseUrl: string) {
 /** Token counts when the model reported them; undefined in extractive mode (no tokens were used). */
 export function usageOf(result: AnswerResult) {
   if (!result.usage) return undefined;
-  return { prompt_tokens: result.usage.promptTokens, completion_tokens: result.usage.completionTokens, total_tokens: result.usage.totalTokens };
+  return {
+    prompt_tokens: result.usage.promptTokens,
+    completion_tokens: result.usage.completionTokens,
+    total_tokens: result.usage.totalTokens,
+  };
 }
 
 export const finishReason = (result: AnswerResult) => (result.truncated ? "length" : "stop");

@@ -31,14 +31,20 @@ export const openAiCompatibleRoutes: FastifyPluginAsyncZod<OpenAiCompatibleOptio
   const created = Math.floor(Date.now() / 1000);
   const model = { id: modelId, object: "model", created, owned_by: "roadmap-tutor" };
 
-  app.get("/v1/models", { config: { auth: "v1" }, schema: { tags: ["openai-compatible"], summary: "The tutor, listed as a model" } }, async () => ({
-    object: "list",
-    data: [model],
-  }));
+  app.get(
+    "/v1/models",
+    { config: { auth: "v1" }, schema: { tags: ["openai-compatible"], summary: "The tutor, listed as a model" } },
+    async () => ({
+      object: "list",
+      data: [model],
+    }),
+  );
 
   app.get(
     "/v1/models/:id",
-    { schema: { tags: ["openai-compatible"], summary: "The tutor as a model (404 for any other id)", params: z.object({ id: z.string() }) } },
+    {
+      schema: { tags: ["openai-compatible"], summary: "The tutor as a model (404 for any other id)", params: z.object({ id: z.string() }) },
+    },
     async (request, reply) => {
       if (request.params.id === modelId) return model;
       const refused = unknownModel(request.params.id);
@@ -47,16 +53,19 @@ export const openAiCompatibleRoutes: FastifyPluginAsyncZod<OpenAiCompatibleOptio
   );
 
   // The AI SDK's default OpenAI provider calls the Responses API; say clearly what to use instead.
-  app.post("/v1/responses", { schema: { tags: ["openai-compatible"], summary: "Not implemented: use /v1/chat/completions" } }, async (_request, reply) =>
-    reply.status(404).send({
-      error: {
-        message:
-          "The Responses API (POST /v1/responses) is not implemented by this server; use POST /v1/chat/completions (with the AI SDK: openai.chat(model)).",
-        type: "invalid_request_error",
-        param: null,
-        code: "unsupported_endpoint",
-      },
-    }),
+  app.post(
+    "/v1/responses",
+    { schema: { tags: ["openai-compatible"], summary: "Not implemented: use /v1/chat/completions" } },
+    async (_request, reply) =>
+      reply.status(404).send({
+        error: {
+          message:
+            "The Responses API (POST /v1/responses) is not implemented by this server; use POST /v1/chat/completions (with the AI SDK: openai.chat(model)).",
+          type: "invalid_request_error",
+          param: null,
+          code: "unsupported_endpoint",
+        },
+      }),
   );
 
   app.post(
@@ -122,10 +131,18 @@ export const openAiCompatibleRoutes: FastifyPluginAsyncZod<OpenAiCompatibleOptio
           else if (event.type === "done") {
             const sources = sourcesMarkdown(event.result, baseUrl);
             if (sources) writeEvent(raw, null, chunk({ content: sources }, null));
-            writeEvent(raw, null, chunk({}, finishReason(event.result), { citations: machineCitations(event.result.citations, baseUrl), confidence: event.result.confidence }));
+            writeEvent(
+              raw,
+              null,
+              chunk({}, finishReason(event.result), {
+                citations: machineCitations(event.result.citations, baseUrl),
+                confidence: event.result.confidence,
+              }),
+            );
             // As OpenAI does with include_usage: one last chunk with no choices and the counts.
             const usage = usageOf(event.result);
-            if (includeUsage && usage) writeEvent(raw, null, { id, object: "chat.completion.chunk", created: now, model: modelId, choices: [], usage });
+            if (includeUsage && usage)
+              writeEvent(raw, null, { id, object: "chat.completion.chunk", created: now, model: modelId, choices: [], usage });
           }
         },
         writeError: (raw, error) => writeEvent(raw, null, openAiErrorBody(mapError(error))),

@@ -20,7 +20,12 @@ export const resourceRoutes: FastifyPluginAsyncZod<ResourceRouteOptions> = async
         summary: "Links the roadmaps recommend, with the section they sit in",
         querystring: z.object({
           q: z.string().max(200).optional(),
-          limit: z.coerce.number().int().min(1).max(MAX_K * 25).optional(),
+          limit: z.coerce
+            .number()
+            .int()
+            .min(1)
+            .max(MAX_K * 25)
+            .optional(),
         }),
       },
     },

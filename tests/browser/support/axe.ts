@@ -32,17 +32,20 @@ export interface AxeRunOptions {
 export async function axeViolations(page: Page, options: AxeRunOptions = {}): Promise<AxeFinding[]> {
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === "object");
   if (!loaded) await page.evaluate(axe.source);
-  return page.evaluate(async ({ include, disableRules }) => {
-    const engine = (window as unknown as { axe: typeof import("axe-core") }).axe;
-    const rules = Object.fromEntries(disableRules.map((id) => [id, { enabled: false }]));
-    const results = await engine.run(include ? { include: [include] } : document, { rules, resultTypes: ["violations"] });
-    return results.violations.map((v) => ({
-      id: v.id,
-      impact: (v.impact ?? null) as AxeImpact | null,
-      help: v.help,
-      nodes: v.nodes.map((n) => `${JSON.stringify(n.target)}: ${(n.failureSummary ?? "").replace(/\s+/g, " ").trim()}`),
-    }));
-  }, { include: options.include ?? null, disableRules: options.disableRules ?? [] });
+  return page.evaluate(
+    async ({ include, disableRules }) => {
+      const engine = (window as unknown as { axe: typeof import("axe-core") }).axe;
+      const rules = Object.fromEntries(disableRules.map((id) => [id, { enabled: false }]));
+      const results = await engine.run(include ? { include: [include] } : document, { rules, resultTypes: ["violations"] });
+      return results.violations.map((v) => ({
+        id: v.id,
+        impact: (v.impact ?? null) as AxeImpact | null,
+        help: v.help,
+        nodes: v.nodes.map((n) => `${JSON.stringify(n.target)}: ${(n.failureSummary ?? "").replace(/\s+/g, " ").trim()}`),
+      }));
+    },
+    { include: options.include ?? null, disableRules: options.disableRules ?? [] },
+  );
 }
 
 /** Serious or critical findings only: the ones the project treats as bugs. */
@@ -52,7 +55,9 @@ export function seriousFindings(findings: AxeFinding[]): AxeFinding[] {
 
 /** Human-readable list of findings, for assertion messages. */
 export function describeFindings(findings: AxeFinding[]): string {
-  return findings.map((f) => `${f.impact ?? "?"} ${f.id} (${f.help}), ${f.nodes.length} element(s):\n    ${f.nodes.slice(0, 5).join("\n    ")}`).join("\n");
+  return findings
+    .map((f) => `${f.impact ?? "?"} ${f.id} (${f.help}), ${f.nodes.length} element(s):\n    ${f.nodes.slice(0, 5).join("\n    ")}`)
+    .join("\n");
 }
 
 /** Fails with the rule, the element and axe's explanation when any serious or critical violation is found. */

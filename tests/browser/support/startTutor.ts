@@ -14,4 +14,3 @@ export async function startTutor(options: TestAppOptions = {}): Promise<RunningT
   const { port } = test.app.server.address() as AddressInfo;
   return { test, baseUrl: `http://127.0.0.1:${port}`, close: () => test.close() };
 }
-

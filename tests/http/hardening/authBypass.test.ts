@@ -65,7 +65,15 @@ async function call(route: RouteEntry, url: string, authorization?: string) {
 describe("protection is decided from the matched route, not the raw URL", () => {
   it("finds the protected routes in the app's own route table", () => {
     const urls = new Set(routes.map((r) => r.url));
-    for (const url of ["/api/ask", "/api/search", "/api/documents/:id", "/v1/chat/completions", "/v1/models", "/admin/reindex", "/documents/:id"]) {
+    for (const url of [
+      "/api/ask",
+      "/api/search",
+      "/api/documents/:id",
+      "/v1/chat/completions",
+      "/v1/models",
+      "/admin/reindex",
+      "/documents/:id",
+    ]) {
       expect(urls).toContain(url);
     }
   });

@@ -14,14 +14,17 @@ afterAll(async () => {
 describe("CORS for real OpenAI clients (issue 18 item 4)", () => {
   it("a preflight asking for the openai SDK's headers is allowed", async () => {
     // What the openai SDK 7 in Chromium asks for (recorded from a real preflight).
-    const asked = "authorization,content-type,openai-organization,openai-project,x-stainless-arch,x-stainless-lang,x-stainless-os,x-stainless-package-version,x-stainless-retry-count,x-stainless-runtime,x-stainless-runtime-version,x-stainless-timeout";
+    const asked =
+      "authorization,content-type,openai-organization,openai-project,x-stainless-arch,x-stainless-lang,x-stainless-os,x-stainless-package-version,x-stainless-retry-count,x-stainless-runtime,x-stainless-runtime-version,x-stainless-timeout";
     const res = await t.app.inject({
       method: "OPTIONS",
       url: "/v1/chat/completions",
       headers: { origin: APP, "access-control-request-method": "POST", "access-control-request-headers": asked },
     });
     expect(res.headers["access-control-allow-origin"]).toBe(APP);
-    const allowed = String(res.headers["access-control-allow-headers"]).split(",").map((h) => h.trim());
+    const allowed = String(res.headers["access-control-allow-headers"])
+      .split(",")
+      .map((h) => h.trim());
     for (const header of asked.split(",")) expect(allowed).toContain(header);
   });
 
@@ -35,7 +38,11 @@ describe("CORS for real OpenAI clients (issue 18 item 4)", () => {
     const other = await t.app.inject({
       method: "OPTIONS",
       url: "/v1/chat/completions",
-      headers: { origin: "https://other.example.net", "access-control-request-method": "POST", "access-control-request-headers": "x-stainless-os" },
+      headers: {
+        origin: "https://other.example.net",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "x-stainless-os",
+      },
     });
     expect(other.headers["access-control-allow-origin"]).toBeUndefined();
   });

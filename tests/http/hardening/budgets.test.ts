@@ -16,7 +16,10 @@ const chat = (content: string) => ({
 
 describe("one model budget (issue 13 item 14)", () => {
   it("/api/ask and /v1/chat/completions draw on the same RATE_LIMIT_ASK_MAX", async () => {
-    const llm = await buildLlmTestApp({ chat: () => ({ kind: "text", content: "LoRA 之后学 QLoRA [1]。" }), env: { RATE_LIMIT_ASK_MAX: "3", RATE_LIMIT_WINDOW: "1m" } });
+    const llm = await buildLlmTestApp({
+      chat: () => ({ kind: "text", content: "LoRA 之后学 QLoRA [1]。" }),
+      env: { RATE_LIMIT_ASK_MAX: "3", RATE_LIMIT_WINDOW: "1m" },
+    });
     t = llm;
     const statuses = [
       (await llm.app.inject(ask("学完 LoRA 之后该学什么"))).statusCode,

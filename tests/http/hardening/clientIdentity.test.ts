@@ -11,7 +11,13 @@ afterEach(async () => {
 const KEY = "client-identity-key-0000001";
 
 function search(headers: Record<string, string> = {}, remoteAddress?: string) {
-  return t!.app.inject({ method: "POST", url: "/api/search", headers, payload: { query: "RAG" }, ...(remoteAddress ? { remoteAddress } : {}) });
+  return t!.app.inject({
+    method: "POST",
+    url: "/api/search",
+    headers,
+    payload: { query: "RAG" },
+    ...(remoteAddress ? { remoteAddress } : {}),
+  });
 }
 
 describe("TRUST_PROXY (issue 13 item 2)", () => {
@@ -99,7 +105,9 @@ describe("failed authentication (issue 13 item 4)", () => {
     t = await buildTestApp({ env: { ADMIN_KEY: "admin-identity-key-000001", AUTH_FAILURE_MAX: "3" } });
     const statuses = [];
     for (let i = 0; i < 5; i++) {
-      statuses.push((await t.app.inject({ url: "/admin/reindex", headers: { authorization: `Bearer wrong-admin-${i}-0000000` } })).statusCode);
+      statuses.push(
+        (await t.app.inject({ url: "/admin/reindex", headers: { authorization: `Bearer wrong-admin-${i}-0000000` } })).statusCode,
+      );
     }
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
   });
@@ -113,7 +121,13 @@ describe("failed authentication (issue 13 item 4)", () => {
       }
       return undefined;
     };
-    for (const env of [{ API_KEYS: ",," }, { API_KEYS: " , " }, { API_KEYS: "short-key" }, { API_KEYS: `${KEY},tooshort` }, { ADMIN_KEY: "short" }]) {
+    for (const env of [
+      { API_KEYS: ",," },
+      { API_KEYS: " , " },
+      { API_KEYS: "short-key" },
+      { API_KEYS: `${KEY},tooshort` },
+      { ADMIN_KEY: "short" },
+    ]) {
       const e = error(env);
       expect(e, JSON.stringify(env)).toBeInstanceOf(ConfigError);
       expect((e as Error).message).not.toContain("short-key");

@@ -53,7 +53,11 @@ describe("API keys", () => {
     await t.close();
     t = await buildTestApp({ env: { ADMIN_KEY: "admin-key-0123456789" } });
     expect((await t.app.inject({ method: "POST", url: "/admin/reindex" })).statusCode).toBe(401);
-    const started = await t.app.inject({ method: "POST", url: "/admin/reindex", headers: { authorization: "Bearer admin-key-0123456789" } });
+    const started = await t.app.inject({
+      method: "POST",
+      url: "/admin/reindex",
+      headers: { authorization: "Bearer admin-key-0123456789" },
+    });
     expect(started.statusCode).toBe(202);
     await t.tutor.reindex.settled();
     const status = await t.app.inject({ url: "/admin/reindex", headers: { authorization: "Bearer admin-key-0123456789" } });
@@ -68,7 +72,11 @@ describe("security headers and CORS", () => {
     const allowed = await t.app.inject({
       method: "OPTIONS",
       url: "/api/ask",
-      headers: { origin: "https://blog.example.com", "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
+      headers: {
+        origin: "https://blog.example.com",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "content-type",
+      },
     });
     expect(allowed.headers["access-control-allow-origin"]).toBe("https://blog.example.com");
     const other = await t.app.inject({

@@ -8,7 +8,11 @@ afterEach(async () => {
   t = undefined;
 });
 
-async function llmApp(chat: (body: unknown, i: number) => ChatReply, env: Record<string, string> = {}, chunkDelayMs = 0): Promise<LlmTestApp> {
+async function llmApp(
+  chat: (body: unknown, i: number) => ChatReply,
+  env: Record<string, string> = {},
+  chunkDelayMs = 0,
+): Promise<LlmTestApp> {
   const app = await buildLlmTestApp({ chat, env, chunkDelayMs });
   t = app;
   return app;
@@ -80,7 +84,10 @@ describe("a model stream that stalls, floods or sends garbage (issue 13: 5, 6, 9
   it("stall after the first token: SSE error event 504, upstream aborted, concurrency slot freed", { timeout: 20_000 }, async () => {
     let call = 0;
     const app = await buildLlmTestApp({
-      chat: () => (call++ === 0 ? { kind: "stall", content: "先学习参数高效微调 [1]，然后学习多模态。", afterChunks: 1 } : { kind: "text", content: "先学多模态 [1]。" }),
+      chat: () =>
+        call++ === 0
+          ? { kind: "stall", content: "先学习参数高效微调 [1]，然后学习多模态。", afterChunks: 1 }
+          : { kind: "text", content: "先学多模态 [1]。" },
       env: { MODEL_IDLE_TIMEOUT_MS: "400", MODEL_CONCURRENCY: "1", MODEL_QUEUE: "0" },
     });
     t = app;
@@ -129,17 +136,31 @@ describe("a model stream that stalls, floods or sends garbage (issue 13: 5, 6, 9
     });
   }
 
-  it("a follow-up against a hanging model returns 504 within REQUEST_TIMEOUT_MS, retries included, and aborts upstream", { timeout: 20_000 }, async () => {
-    const app = await llmApp(() => ({ kind: "hang" }), { REQUEST_TIMEOUT_MS: "1500", OPENAI_TIMEOUT_MS: "10000", OPENAI_MAX_RETRIES: "2" });
-    const res = await app.app.inject({
-      method: "POST",
-      url: "/api/ask",
-      payload: { question: "那之后呢?", history: [{ role: "user", content: "LoRA 是什么?" }, { role: "assistant", content: "一种参数高效微调方法。" }] },
-    });
-    expect(res.statusCode).toBe(504);
-    expect(res.json().error.code).toBe("upstream_timeout");
-    await eventually(() => app.fake.abortedByClient >= 1);
-  });
+  it(
+    "a follow-up against a hanging model returns 504 within REQUEST_TIMEOUT_MS, retries included, and aborts upstream",
+    { timeout: 20_000 },
+    async () => {
+      const app = await llmApp(() => ({ kind: "hang" }), {
+        REQUEST_TIMEOUT_MS: "1500",
+        OPENAI_TIMEOUT_MS: "10000",
+        OPENAI_MAX_RETRIES: "2",
+      });
+      const res = await app.app.inject({
+        method: "POST",
+        url: "/api/ask",
+        payload: {
+          question: "那之后呢?",
+          history: [
+            { role: "user", content: "LoRA 是什么?" },
+            { role: "assistant", content: "一种参数高效微调方法。" },
+          ],
+        },
+      });
+      expect(res.statusCode).toBe(504);
+      expect(res.json().error.code).toBe("upstream_timeout");
+      await eventually(() => app.fake.abortedByClient >= 1);
+    },
+  );
 
   it("a model that ignores max_tokens is cut at MAX_ANSWER_CHARS and its request stopped", { timeout: 20_000 }, async () => {
     const app = await llmApp(() => ({ kind: "endless", piece: "多模态模型 [1] 很重要。" }), { MAX_ANSWER_CHARS: "2000" });
@@ -152,6 +173,11 @@ describe("a model stream that stalls, floods or sends garbage (issue 13: 5, 6, 9
     const done = JSON.parse(streamed.at(-1)!.data);
     expect(streamed.at(-1)?.event).toBe("done");
     expect(done.truncated).toBe(true);
-    expect(streamed.filter((e) => e.event === "token").map((e) => JSON.parse(e.data).text).join("")).toBe(done.answer);
+    expect(
+      streamed
+        .filter((e) => e.event === "token")
+        .map((e) => JSON.parse(e.data).text)
+        .join(""),
+    ).toBe(done.answer);
   });
 });

@@ -45,7 +45,9 @@ describe("PUBLIC_ROUTES=widget: the blog setup (issue 13 item 20)", () => {
     expect(v1.statusCode).toBe(401);
     expect(v1.json().error.type).toBe("authentication_error");
     expect((await t.app.inject({ url: "/v1/models", headers: { origin: BLOG } })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: "POST", url: "/api/search", headers: { origin: BLOG }, payload: { query: "RAG" } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: "POST", url: "/api/search", headers: { origin: BLOG }, payload: { query: "RAG" } })).statusCode,
+    ).toBe(401);
     expect((await t.app.inject(chat({ authorization: `Bearer ${KEY}` }))).statusCode).toBe(200);
 
     // The document view citations link to is public too (a navigation: no Origin header).
@@ -66,7 +68,9 @@ describe("PUBLIC_ROUTES=widget: the blog setup (issue 13 item 20)", () => {
   });
 
   it("rate-limits the public widget per address", async () => {
-    t = await buildTestApp({ env: { API_KEYS: KEY, PUBLIC_ROUTES: "widget", ALLOWED_ORIGINS: BLOG, RATE_LIMIT_MAX: "2", RATE_LIMIT_WINDOW: "1m" } });
+    t = await buildTestApp({
+      env: { API_KEYS: KEY, PUBLIC_ROUTES: "widget", ALLOWED_ORIGINS: BLOG, RATE_LIMIT_MAX: "2", RATE_LIMIT_WINDOW: "1m" },
+    });
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await t.app.inject(ask({ origin: BLOG }))).statusCode);
     expect(statuses).toEqual([200, 200, 429, 429]);

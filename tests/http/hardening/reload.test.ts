@@ -20,7 +20,10 @@ describe("reindexing while serving", () => {
     const base = await t.app.listen({ host: "127.0.0.1", port: 0 });
     const before = t.tutor.index.current().dir;
     // A new paragraph so the rebuild has real work (new chunks to embed).
-    await appendFile(path.join(t.config.CORPUS_DIR, "roadmaps/003_8d5a7f427f497e9f.txt"), "\n\n## 补充阶段\n\n新增内容：混合专家模型 MoE 的路由机制与负载均衡。\n");
+    await appendFile(
+      path.join(t.config.CORPUS_DIR, "roadmaps/003_8d5a7f427f497e9f.txt"),
+      "\n\n## 补充阶段\n\n新增内容：混合专家模型 MoE 的路由机制与负载均衡。\n",
+    );
 
     const started = await fetch(`${base}/admin/reindex`, { method: "POST", headers: { authorization: `Bearer ${ADMIN}` } });
     expect(started.status).toBe(202);
@@ -71,11 +74,18 @@ describe("reindexing while serving", () => {
     t = await buildTestApp();
     const before = t.tutor.index.current().dir;
     let reloaded = 0;
-    const stop = watchIndexPointer(t.config.INDEX_DIR, () => {
-      void t!.tutor.reload().then(() => reloaded++);
-    }, 50);
+    const stop = watchIndexPointer(
+      t.config.INDEX_DIR,
+      () => {
+        void t!.tutor.reload().then(() => reloaded++);
+      },
+      50,
+    );
     try {
-      await appendFile(path.join(t.config.CORPUS_DIR, "roadmaps/001_8e5e9a45eaf284ba.txt"), "\n第八阶段：持续实践\n目标：把所学用于真实项目。\n");
+      await appendFile(
+        path.join(t.config.CORPUS_DIR, "roadmaps/001_8e5e9a45eaf284ba.txt"),
+        "\n第八阶段：持续实践\n目标：把所学用于真实项目。\n",
+      );
       const { embeddings, identity } = createEmbeddings(t.config);
       await ingestCorpus({
         corpusDir: t.config.CORPUS_DIR,

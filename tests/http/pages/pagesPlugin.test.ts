@@ -70,7 +70,9 @@ describe("GET / (demo page)", () => {
     expect(res.headers["content-security-policy"]).toContain("script-src 'self'");
     expect(res.headers["content-security-policy"]).not.toContain("upgrade-insecure-requests");
     expect(res.body).toMatch(/<script src="\/widget\.js" data-starters="[^"]+" defer><\/script>/);
-    expect(res.body).toContain("&lt;script src=&quot;http://tutor.example:3000/widget.js&quot; data-endpoint=&quot;http://tutor.example:3000&quot; defer&gt;");
+    expect(res.body).toContain(
+      "&lt;script src=&quot;http://tutor.example:3000/widget.js&quot; data-endpoint=&quot;http://tutor.example:3000&quot; defer&gt;",
+    );
   });
 });
 

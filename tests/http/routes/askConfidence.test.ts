@@ -20,7 +20,11 @@ describe("confidence in the API", () => {
     expect(low).toMatchObject({ confidence: "low", abstained: false });
     expect(low.answer.startsWith(ANSWER_WORDING.zh.lowConfidence)).toBe(true);
     expect(low.citations.length).toBeGreaterThan(0);
-    expect(await ask("How do I bake sourdough bread at home?")).toMatchObject({ confidence: "none", abstained: true, answer: ANSWER_WORDING.en.abstain });
+    expect(await ask("How do I bake sourdough bread at home?")).toMatchObject({
+      confidence: "none",
+      abstained: true,
+      answer: ANSWER_WORDING.en.abstain,
+    });
   });
 
   it("SSE done carries it", async () => {

@@ -21,7 +21,9 @@ function slowStreamingUpstream(): Promise<{ server: Server; baseURL: string; clo
           res.end("data: [DONE]\n\n");
           return;
         }
-        res.write(`data: ${JSON.stringify({ id: "x", object: "chat.completion.chunk", choices: [{ index: 0, delta: { content: "微调 " }, finish_reason: null }] })}\n\n`);
+        res.write(
+          `data: ${JSON.stringify({ id: "x", object: "chat.completion.chunk", choices: [{ index: 0, delta: { content: "微调 " }, finish_reason: null }] })}\n\n`,
+        );
       }, 100);
       res.on("close", () => {
         clearInterval(timer);

@@ -85,11 +85,23 @@ describe("POST /api/ask in LLM mode against an OpenAI-compatible server on 127.0
 describe("invented citation markers while streaming (issue 13 item 7)", () => {
   const content = "先学习参数高效微调 [1]，然后 [7] 学习多模态 [99]。评估 [1][42] 与部署 【8】 以及 [1-30] 全部 [2]。";
   // Markers split across deltas, as real models send them.
-  const pieces = ["先学习参数高效微调 [", "1]，然后 [", "7", "] 学习多模态 [9", "9]。评估 [1][4", "2] 与部署 【8", "】 以及 [1-3", "0] 全部 [2", "]。"];
+  const pieces = [
+    "先学习参数高效微调 [",
+    "1]，然后 [",
+    "7",
+    "] 学习多模态 [9",
+    "9]。评估 [1][4",
+    "2] 与部署 【8",
+    "】 以及 [1-3",
+    "0] 全部 [2",
+    "]。",
+  ];
 
   it("never sends an invented marker in a token event, and the stream equals the JSON answer", async () => {
     const app = await llmApp(() => ({ kind: "text", content, pieces }));
-    const streamed = parseSse((await app.app.inject({ method: "POST", url: "/api/ask", payload: { question: "学完 LoRA 之后该学什么?", stream: true } })).body);
+    const streamed = parseSse(
+      (await app.app.inject({ method: "POST", url: "/api/ask", payload: { question: "学完 LoRA 之后该学什么?", stream: true } })).body,
+    );
     const tokens = streamed.filter((e) => e.event === "token").map((e) => JSON.parse(e.data).text as string);
     const done = JSON.parse(streamed.at(-1)!.data);
     const json = (await app.app.inject({ method: "POST", url: "/api/ask", payload: { question: "学完 LoRA 之后该学什么?" } })).json();

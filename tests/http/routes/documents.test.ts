@@ -11,7 +11,10 @@ describe("documents, roadmaps and resources", () => {
   it("lists the five bundled documents", async () => {
     const res = await t.app.inject({ url: "/api/documents" });
     expect(res.statusCode).toBe(200);
-    const sources = res.json().documents.map((d: { source: string }) => d.source).sort();
+    const sources = res
+      .json()
+      .documents.map((d: { source: string }) => d.source)
+      .sort();
     expect(sources).toEqual([
       "roadmaps/000_33fd4ca31d6b3655.txt",
       "roadmaps/001_8e5e9a45eaf284ba.txt",

@@ -106,20 +106,26 @@ describe("OpenAI-compatible details (issue 18 item 6), official openai client", 
   it("retrieves the tutor model, and answers an unknown id with OpenAI's 404", async () => {
     const model = await client().models.retrieve("roadmap-tutor");
     expect(model).toMatchObject({ id: "roadmap-tutor", object: "model" });
-    const missing = await client().models.retrieve("gpt-4o").catch((e: unknown) => e);
+    const missing = await client()
+      .models.retrieve("gpt-4o")
+      .catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(OpenAI.NotFoundError);
     expect((missing as InstanceType<typeof OpenAI.NotFoundError>).code).toBe("model_not_found");
   });
 
   it("answers /v1/responses with a 404 that names /v1/chat/completions", async () => {
-    const error = await client().responses.create({ model: "roadmap-tutor", input: "RAG 是什么?" }).catch((e: unknown) => e);
+    const error = await client()
+      .responses.create({ model: "roadmap-tutor", input: "RAG 是什么?" })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.NotFoundError);
     expect((error as Error).message).toContain("/v1/chat/completions");
   });
 
   it("refuses n > 1, a required tool call and an unknown model as OpenAI would", async () => {
     const messages = [{ role: "user" as const, content: "RAG 是什么?" }];
-    const n = await client().chat.completions.create({ model: "roadmap-tutor", messages, n: 2 }).catch((e: unknown) => e);
+    const n = await client()
+      .chat.completions.create({ model: "roadmap-tutor", messages, n: 2 })
+      .catch((e: unknown) => e);
     expect(n).toBeInstanceOf(OpenAI.BadRequestError);
     expect((n as InstanceType<typeof OpenAI.BadRequestError>).param).toBe("n");
     const tool = { type: "function" as const, function: { name: "lookup", parameters: { type: "object", properties: {} } } };
@@ -128,7 +134,9 @@ describe("OpenAI-compatible details (issue 18 item 6), official openai client", 
       .catch((e: unknown) => e);
     expect(required).toBeInstanceOf(OpenAI.BadRequestError);
     expect((required as InstanceType<typeof OpenAI.BadRequestError>).param).toBe("tool_choice");
-    const unknown = await client().chat.completions.create({ model: "gpt-4o", messages }).catch((e: unknown) => e);
+    const unknown = await client()
+      .chat.completions.create({ model: "gpt-4o", messages })
+      .catch((e: unknown) => e);
     expect(unknown).toBeInstanceOf(OpenAI.NotFoundError);
     // tools the client merely offers are fine: the answer is text.
     const offered = await client().chat.completions.create({ model: "roadmap-tutor", messages, tools: [tool] });
@@ -148,13 +156,37 @@ describe("OpenAI-compatible details (issue 18 item 6), official openai client", 
 
 describe("citation links and labels in /v1 output (issue 13 item 8)", () => {
   const hostile = (url: string, title: string): Citation => ({
-    n: 1, id: "c1", docId: "notes/x", source: "notes/x.md", title, headingPath: ["](javascript:alert(2))"], lines: { start: 1, end: 2 }, text: "t", role: "match", url,
+    n: 1,
+    id: "c1",
+    docId: "notes/x",
+    source: "notes/x.md",
+    title,
+    headingPath: ["](javascript:alert(2))"],
+    lines: { start: 1, end: 2 },
+    text: "t",
+    role: "match",
+    url,
   });
   const result = (citations: Citation[]): AnswerResult => ({
-    answer: "a [1]", citations, abstained: false, confidence: "high", mode: "llm", language: "en", standaloneQuestion: "q", removedCitations: 0, timings: { retrieveMs: 0, generateMs: 0 },
+    answer: "a [1]",
+    citations,
+    abstained: false,
+    confidence: "high",
+    mode: "llm",
+    language: "en",
+    standaloneQuestion: "q",
+    removedCitations: 0,
+    timings: { retrieveMs: 0, generateMs: 0 },
   });
 
-  for (const url of ["javascript:alert(1)", "java\tscript:alert(1)", "\u0001javascript:alert(1)", " JAVASCRIPT:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:x"]) {
+  for (const url of [
+    "javascript:alert(1)",
+    "java\tscript:alert(1)",
+    "\u0001javascript:alert(1)",
+    " JAVASCRIPT:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:x",
+  ]) {
     it(`never links ${JSON.stringify(url)}: the citation points to the document view instead`, () => {
       expect(safeLinkUrl(url)).toBeUndefined();
       const markdown = sourcesMarkdown(result([hostile(url, "Notes")]), "http://127.0.0.1:3000");
@@ -183,7 +215,17 @@ describe("/v1 in LLM mode against the fake model server, official openai client"
   let llm: LlmTestApp;
   let llmClient: OpenAI;
   const content = "先学习参数高效微调 [1]，然后 [7] 学习多模态 [99]。评估 [1][42] 与部署 【8】 以及 [1-30] 全部 [2]。";
-  const pieces = ["先学习参数高效微调 [", "1]，然后 [", "7", "] 学习多模态 [9", "9]。评估 [1][4", "2] 与部署 【8", "】 以及 [1-3", "0] 全部 [2", "]。"];
+  const pieces = [
+    "先学习参数高效微调 [",
+    "1]，然后 [",
+    "7",
+    "] 学习多模态 [9",
+    "9]。评估 [1][4",
+    "2] 与部署 【8",
+    "】 以及 [1-3",
+    "0] 全部 [2",
+    "]。",
+  ];
   beforeAll(async () => {
     llm = await buildLlmTestApp({
       chat: () => ({ kind: "text", content, pieces, usage: { prompt_tokens: 321, completion_tokens: 12, total_tokens: 333 } }),
@@ -208,7 +250,12 @@ describe("/v1 in LLM mode against the fake model server, official openai client"
 
   it("streams the same content as the JSON answer, without invented markers, and real usage on request", async () => {
     const json = await llmClient.chat.completions.create({ model: "roadmap-tutor", messages });
-    const stream = await llmClient.chat.completions.create({ model: "roadmap-tutor", messages, stream: true, stream_options: { include_usage: true } });
+    const stream = await llmClient.chat.completions.create({
+      model: "roadmap-tutor",
+      messages,
+      stream: true,
+      stream_options: { include_usage: true },
+    });
     let text = "";
     const usages: unknown[] = [];
     for await (const chunk of stream) {

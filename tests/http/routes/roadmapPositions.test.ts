@@ -89,7 +89,7 @@ describe("roadmap pages over HTTP", () => {
   });
 
   it("escape document text and topics", async () => {
-    const res = await t.app.inject({ url: `/roadmaps/${id001}?topic=${encodeURIComponent('<img src=x onerror=alert(1)>')}` });
+    const res = await t.app.inject({ url: `/roadmaps/${id001}?topic=${encodeURIComponent("<img src=x onerror=alert(1)>")}` });
     expect(res.statusCode).toBe(200);
     expect(res.body).not.toContain("<img src=x");
     expect(res.body).toContain("&lt;img src=x onerror=alert(1)&gt;");

@@ -12,9 +12,7 @@ export class CountingEmbeddings extends Embeddings {
   texts: string[] = [];
   private readonly local: LocalHashedEmbeddings;
 
-  constructor(
-    private readonly behaviour: { dimensions?: number; failOnCall?: number; onCall?: (call: number) => void } = {},
-  ) {
+  constructor(private readonly behaviour: { dimensions?: number; failOnCall?: number; onCall?: (call: number) => void } = {}) {
     super({});
     this.local = new LocalHashedEmbeddings({ dimensions: behaviour.dimensions ?? 64 });
   }

@@ -12,7 +12,12 @@ const full = path.resolve(process.env.TEST_DISK_FULL_DIR ?? "/nonexistent");
 const realOpen = fsp.open;
 
 function enospc(file: string): NodeJS.ErrnoException {
-  return Object.assign(new Error(`ENOSPC: no space left on device, write '${file}'`), { code: "ENOSPC", errno: -28, syscall: "write", path: file });
+  return Object.assign(new Error(`ENOSPC: no space left on device, write '${file}'`), {
+    code: "ENOSPC",
+    errno: -28,
+    syscall: "write",
+    path: file,
+  });
 }
 
 fsp.open = (async (file: fs.PathLike, flags?: string | number, mode?: fs.Mode) => {

@@ -29,9 +29,7 @@ const CHECK = "M-4.5 0.5l3 3 6-7";
  */
 export function renderGraphSvg(layout: GraphLayout, stages: readonly GraphStage[], text: GraphText, idPrefix: string): string {
   const arrow = `${idPrefix}-arrow`;
-  const edges = layout.edges
-    .map((e) => `<path class="edge" data-from="${e.from + 1}" d="${e.d}" marker-end="url(#${arrow})"/>`)
-    .join("");
+  const edges = layout.edges.map((e) => `<path class="edge" data-from="${e.from + 1}" d="${e.d}" marker-end="url(#${arrow})"/>`).join("");
   const nodes = layout.nodes
     .map((node) => {
       const stage = stages[node.index];
@@ -43,7 +41,10 @@ export function renderGraphSvg(layout: GraphLayout, stages: readonly GraphStage[
         .join("");
       const detailY = headingY + node.lines.length * LINE_HEIGHT + 2;
       const details = node.details
-        .map((d, i) => `<text class="detail" x="${node.x + PADDING_X}" y="${detailY + i * DETAIL_LINE_HEIGHT}" font-size="${DETAIL_FONT_SIZE}">${escapeHtml(d)}</text>`)
+        .map(
+          (d, i) =>
+            `<text class="detail" x="${node.x + PADDING_X}" y="${detailY + i * DETAIL_LINE_HEIGHT}" font-size="${DETAIL_FONT_SIZE}">${escapeHtml(d)}</text>`,
+        )
         .join("");
       const badgeX = node.x + PADDING_X + 10;
       const badgeY = node.y + 18;

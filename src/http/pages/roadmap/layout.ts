@@ -133,7 +133,13 @@ export function wrapText(text: string, maxWidth: number, maxLines: number, fontS
   const colon = clean.search(/[：:]/u);
   const head = clean.slice(0, colon + 1);
   const rest = greedyWrap(clean.slice(colon + 1).trim(), maxWidth, fontSize);
-  if (greedy.length > 1 && colon > 0 && colon < clean.length - 1 && textWidth(head, fontSize) <= maxWidth && rest.length + 1 <= greedy.length) {
+  if (
+    greedy.length > 1 &&
+    colon > 0 &&
+    colon < clean.length - 1 &&
+    textWidth(head, fontSize) <= maxWidth &&
+    rest.length + 1 <= greedy.length
+  ) {
     lines = [head, ...rest];
   } else if (greedy.length > 1) {
     for (let width = textWidth(clean, fontSize) / greedy.length; width < maxWidth; width += fontSize / 2) {

@@ -25,7 +25,14 @@ function themeSelect(m: PageMessages): string {
 }
 
 /** The shared page around a roadmap view: head, header bar with breadcrumb and theme, footer. */
-export function renderFrame(params: { m: PageMessages; title: string; crumbs: string; header: string; main: string; mainAttributes?: string }): string {
+export function renderFrame(params: {
+  m: PageMessages;
+  title: string;
+  crumbs: string;
+  header: string;
+  main: string;
+  mainAttributes?: string;
+}): string {
   const { m } = params;
   return `<!doctype html>
 <html lang="${m.lang}">

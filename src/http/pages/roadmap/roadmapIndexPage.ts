@@ -36,7 +36,13 @@ function card(entry: IndexEntry, m: PageMessages, indexVersion: string, topic: s
   return `<li class="card" data-card-roadmap="${escapeHtml(roadmap.id)}" data-index-version="${escapeHtml(indexVersion)}">
 <h2><a href="${pageHref(roadmap.id, topic)}">${escapeHtml(roadmap.title)}</a></h2>
 <p class="meta"><span>${escapeHtml(m.stages(total))}${durations}</span><span>${escapeHtml(roadmap.source)}</span></p>
-<p class="note" data-arrangement="${roadmap.arrangement}">${escapeHtml(m.arrangement(roadmap.arrangement, roadmap.paths.flatMap((p) => p.outlines), stages.length))}</p>
+<p class="note" data-arrangement="${roadmap.arrangement}">${escapeHtml(
+    m.arrangement(
+      roadmap.arrangement,
+      roadmap.paths.flatMap((p) => p.outlines),
+      stages.length,
+    ),
+  )}</p>
 ${stages.length > 0 ? `<ol class="strip" aria-label="${escapeHtml(m.graphLabel(roadmap.title))}">${strip}</ol>` : `<p class="muted">${escapeHtml(m.noStages)}</p>`}
 ${here}
 <div class="foot"><span class="count" data-progress-count data-total="${total}" data-template="${escapeHtml(template)}">${escapeHtml(m.progressCount(0, total))}</span>

@@ -48,15 +48,20 @@ function stageItem(roadmap: RoadmapDescription, stage: DescribedStage, total: nu
 ${tag ? `<span class="tag ${mark === "previous" ? "before" : mark === "current" ? "now" : "next"}">${escapeHtml(tag)}</span>` : ""}
 <label class="tick-box"><input type="checkbox" data-step="${stage.step}" aria-label="${escapeHtml(m.markDone(stage.heading))}"> ${escapeHtml(m.done)}</label></div>`;
   const facts: string[] = [];
-  facts.push(`<p><span class="sr">${escapeHtml(m.stageOf(stage.step, total))}. </span>${copies
-    .map((c) => `${escapeHtml(m.alsoIn(c.outline))}: ${cite(roadmap.id, { start: c.startLine, end: c.endLine }, m)}`)
-    .join(" · ")}</p>`);
+  facts.push(
+    `<p><span class="sr">${escapeHtml(m.stageOf(stage.step, total))}. </span>${copies
+      .map((c) => `${escapeHtml(m.alsoIn(c.outline))}: ${cite(roadmap.id, { start: c.startLine, end: c.endLine }, m)}`)
+      .join(" · ")}</p>`,
+  );
   facts.push(
     `<p class="durations"><span class="label">${escapeHtml(m.duration)}</span>${
-      stage.durations.length > 0 ? stage.durations.map((d) => durationHtml(roadmap.id, d, m)).join(" · ") : `<span class="muted">${escapeHtml(m.noDuration)}</span>`
+      stage.durations.length > 0
+        ? stage.durations.map((d) => durationHtml(roadmap.id, d, m)).join(" · ")
+        : `<span class="muted">${escapeHtml(m.noDuration)}</span>`
     }</p>`,
   );
-  if (stage.parts.length > 0) facts.push(`<p><span class="label">${escapeHtml(m.parts)}</span>${stage.parts.map(escapeHtml).join(" · ")}</p>`);
+  if (stage.parts.length > 0)
+    facts.push(`<p><span class="label">${escapeHtml(m.parts)}</span>${stage.parts.map(escapeHtml).join(" · ")}</p>`);
   if (stage.resources.length > 0) {
     const items = stage.resources
       .map((r) => {
@@ -65,7 +70,9 @@ ${tag ? `<span class="tag ${mark === "previous" ? "before" : mark === "current" 
         return `<li>${url ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer" target="_blank">${title}</a>` : title} ${cite(roadmap.id, { start: r.line, end: r.line }, m)}</li>`;
       })
       .join("");
-    facts.push(`<details class="resources"${stage.resources.length <= 4 ? " open" : ""}><summary>${escapeHtml(m.resources(stage.resources.length))}</summary><ul>${items}</ul></details>`);
+    facts.push(
+      `<details class="resources"${stage.resources.length <= 4 ? " open" : ""}><summary>${escapeHtml(m.resources(stage.resources.length))}</summary><ul>${items}</ul></details>`,
+    );
   } else {
     facts.push(`<p class="muted">${escapeHtml(m.noResources)}</p>`);
   }
@@ -75,7 +82,13 @@ ${head}
 </li>`;
 }
 
-function graphFor(roadmap: RoadmapDescription, path: DescribedPath, pathIndex: number, marks: StageMarks | undefined, m: PageMessages): string {
+function graphFor(
+  roadmap: RoadmapDescription,
+  path: DescribedPath,
+  pathIndex: number,
+  marks: StageMarks | undefined,
+  m: PageMessages,
+): string {
   const total = path.stages.length;
   const layoutInput = path.stages.map((s) => ({
     heading: s.heading,
@@ -104,7 +117,8 @@ function hereBox(roadmap: RoadmapDescription, topic: string | undefined, marks: 
   if (!topic) return "";
   const path = marks ? roadmap.paths[marks.path] : undefined;
   const current = marks && path?.stages[marks.current - 1];
-  if (!marks || !path || !current) return `<section class="here missing" role="status"><p>${escapeHtml(m.topicNotPlaced(topic))}</p></section>`;
+  if (!marks || !path || !current)
+    return `<section class="here missing" role="status"><p>${escapeHtml(m.topicNotPlaced(topic))}</p></section>`;
   const link = (step: number | undefined) => {
     const stage = step ? path.stages[step - 1] : undefined;
     return stage ? `<a href="#stage-${stage.step}">${escapeHtml(stage.heading)}</a>` : undefined;

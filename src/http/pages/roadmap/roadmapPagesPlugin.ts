@@ -73,7 +73,10 @@ export const roadmapPagesPlugin: FastifyPluginAsync<RoadmapPagesOptions> = async
   };
 
   app.get(ROADMAP_SCRIPT_PATH, { schema: { hide: true }, config: { auth: "public" } }, async (_request, reply) =>
-    reply.header("content-type", "text/javascript; charset=utf-8").header("cache-control", "public, max-age=300").send(await loadScript()),
+    reply
+      .header("content-type", "text/javascript; charset=utf-8")
+      .header("cache-control", "public, max-age=300")
+      .send(await loadScript()),
   );
 
   app.get<{ Querystring: PageQuery }>("/roadmaps", { schema: { hide: true }, config: { auth: "documents" } }, async (request, reply) => {
@@ -92,22 +95,32 @@ export const roadmapPagesPlugin: FastifyPluginAsync<RoadmapPagesOptions> = async
     return sendHtml(reply, 200, renderRoadmapIndex({ entries, m, indexVersion: path.basename(index.dir), ...(topic ? { topic } : {}) }));
   });
 
-  app.get<{ Params: { id: string }; Querystring: PageQuery }>("/roadmaps/:id", { schema: { hide: true }, config: { auth: "documents" } }, async (request, reply) => {
-    const m = pageMessagesFor(request.query.lang, request.headers["accept-language"]);
-    const index = options.index();
-    if (!index) return notReady(reply);
-    const { topic, error } = readTopic(request.query);
-    if (error) return sendHtml(reply, 400, renderMessagePage("Bad request", error));
-    const { id } = request.params;
-    const doc = index.documents.find((d) => (d.id === id || d.source === id) && d.kind === "roadmap");
-    if (!doc) return sendHtml(reply, 404, renderMessagePage(m.notFound, `No roadmap with id "${id}". See /roadmaps for the list.`));
-    const mark = marksOf(index, topic).get(doc.id);
-    return sendHtml(
-      reply,
-      200,
-      renderRoadmapPage({ roadmap: describe(index, doc), m, indexVersion: path.basename(index.dir), ...(topic ? { topic } : {}), ...(mark ? { marks: mark } : {}) }),
-    );
-  });
+  app.get<{ Params: { id: string }; Querystring: PageQuery }>(
+    "/roadmaps/:id",
+    { schema: { hide: true }, config: { auth: "documents" } },
+    async (request, reply) => {
+      const m = pageMessagesFor(request.query.lang, request.headers["accept-language"]);
+      const index = options.index();
+      if (!index) return notReady(reply);
+      const { topic, error } = readTopic(request.query);
+      if (error) return sendHtml(reply, 400, renderMessagePage("Bad request", error));
+      const { id } = request.params;
+      const doc = index.documents.find((d) => (d.id === id || d.source === id) && d.kind === "roadmap");
+      if (!doc) return sendHtml(reply, 404, renderMessagePage(m.notFound, `No roadmap with id "${id}". See /roadmaps for the list.`));
+      const mark = marksOf(index, topic).get(doc.id);
+      return sendHtml(
+        reply,
+        200,
+        renderRoadmapPage({
+          roadmap: describe(index, doc),
+          m,
+          indexVersion: path.basename(index.dir),
+          ...(topic ? { topic } : {}),
+          ...(mark ? { marks: mark } : {}),
+        }),
+      );
+    },
+  );
 };
 
 function notReady(reply: FastifyReply): FastifyReply {

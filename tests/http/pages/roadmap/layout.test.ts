@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { layoutStages, PADDING_X, textWidth, wrapText, type GraphLayout, type LayoutStage } from "../../../../src/http/pages/roadmap/layout.js";
+import {
+  layoutStages,
+  PADDING_X,
+  textWidth,
+  wrapText,
+  type GraphLayout,
+  type LayoutStage,
+} from "../../../../src/http/pages/roadmap/layout.js";
 
 function stages(n: number, heading = (i: number) => `第${i + 1}阶段：主题 ${i + 1}`): LayoutStage[] {
   return Array.from({ length: n }, (_, i) => ({ heading: heading(i), details: ["2-3 个月"] }));
@@ -95,6 +102,12 @@ describe("wrapText", () => {
     expect(wrapText("RAG", 152, 3).lines).toEqual(["RAG"]);
     const lines = wrapText("Retrieval Augmented Generation with LangChain", 120, 6).lines;
     expect(lines.join(" ").replace(/\s+/g, " ")).toBe("Retrieval Augmented Generation with LangChain");
-    for (const line of lines) expect(line.trim().split(" ").every((w) => "Retrieval Augmented Generation with LangChain".includes(w))).toBe(true);
+    for (const line of lines)
+      expect(
+        line
+          .trim()
+          .split(" ")
+          .every((w) => "Retrieval Augmented Generation with LangChain".includes(w)),
+      ).toBe(true);
   });
 });

@@ -80,7 +80,8 @@ function showDetail(main: HTMLElement, done: Set<string>): void {
         count++;
       }
     }
-    for (const node of path.querySelectorAll<SVGElement>("a.stage-node")) node.classList.toggle("done", doneSteps.has(node.dataset.step ?? ""));
+    for (const node of path.querySelectorAll<SVGElement>("a.stage-node"))
+      node.classList.toggle("done", doneSteps.has(node.dataset.step ?? ""));
     for (const edge of path.querySelectorAll<SVGElement>("path.edge")) {
       const from = Number(edge.dataset.from);
       edge.classList.toggle("done", doneSteps.has(String(from)) && doneSteps.has(String(from + 1)));
@@ -106,7 +107,8 @@ function showCards(store: Storage): void {
       if (isDone) count++;
     }
     const counter = card.querySelector<HTMLElement>("[data-progress-count]");
-    if (counter) counter.textContent = fill(counter.dataset.template ?? "{done} / {total}", { done: count, total: counter.dataset.total ?? "0" });
+    if (counter)
+      counter.textContent = fill(counter.dataset.template ?? "{done} / {total}", { done: count, total: counter.dataset.total ?? "0" });
   }
 }
 
@@ -150,18 +152,22 @@ function setupProgress(store: Storage): void {
 
   const input = document.getElementById("progress-import") as HTMLInputElement | null;
   document.getElementById("progress-import-button")?.addEventListener("click", () => input?.click());
-  input?.addEventListener("change", () => void (async () => {
-    const file = input.files?.[0];
-    if (!file) return;
-    try {
-      const n = importProgress(store, JSON.parse(await file.text()) as unknown);
-      say(fill(panel?.dataset.imported ?? "{n}", { n }));
-    } catch (error) {
-      say(fill(panel?.dataset.importFailed ?? "{reason}", { reason: error instanceof Error ? error.message : String(error) }));
-    }
-    input.value = "";
-    refresh();
-  })());
+  input?.addEventListener(
+    "change",
+    () =>
+      void (async () => {
+        const file = input.files?.[0];
+        if (!file) return;
+        try {
+          const n = importProgress(store, JSON.parse(await file.text()) as unknown);
+          say(fill(panel?.dataset.imported ?? "{n}", { n }));
+        } catch (error) {
+          say(fill(panel?.dataset.importFailed ?? "{reason}", { reason: error instanceof Error ? error.message : String(error) }));
+        }
+        input.value = "";
+        refresh();
+      })(),
+  );
 
   document.getElementById("progress-reset")?.addEventListener("click", () => {
     if (main) clearProgress(store, main.dataset.roadmapId ?? "");
