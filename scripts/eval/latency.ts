@@ -3,22 +3,10 @@
  * on the bundled index (each question once to build lazy resources, then 3 timed rounds).
  */
 import { readFileSync } from "node:fs";
-import { loadEnvFile, parseConfig } from "../../src/config.js";
-import { createEmbeddings } from "../../src/embeddings/createEmbeddings.js";
-import { loadIndex } from "../../src/index/loadIndex.js";
-import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
+import { openOfflineTutor } from "./offlineTutor.js";
 
 const file = process.argv[2] ?? "tests/eval/dev.jsonl";
-loadEnvFile(process.env);
-const config = parseConfig({ ...process.env, OPENAI_BASE_URL: "" });
-const { embeddings, identity } = createEmbeddings(config);
-const index = await loadIndex(config.INDEX_DIR, embeddings, identity());
-const retriever = new HybridRetriever({
-  index: () => index,
-  k: 5,
-  maxChunksPerSection: config.MAX_CHUNKS_PER_SECTION,
-  abstainThreshold: config.ABSTAIN_THRESHOLD,
-});
+const { retriever } = await openOfflineTutor();
 const questions = readFileSync(file, "utf8")
   .split("\n")
   .filter((l) => l.trim() !== "")

@@ -7,12 +7,8 @@
  * with --by-class, per failure class. Never prints questions: the tune set stays unread here.
  */
 import { readFileSync } from "node:fs";
-import { createAnswerer } from "../../src/answering/createAnswerer.js";
-import { loadEnvFile, parseConfig } from "../../src/config.js";
-import { createEmbeddings } from "../../src/embeddings/createEmbeddings.js";
 import { isGold, locateQuote, type LocatedGold } from "../../src/evaluation/goldMatching.js";
-import { loadIndex } from "../../src/index/loadIndex.js";
-import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
+import { openOfflineTutor } from "./offlineTutor.js";
 
 interface Line {
   id: string;
@@ -28,17 +24,7 @@ if (!file) {
   console.error("usage: tsx scripts/eval/matching.ts FILE.jsonl [--by-class]");
   process.exit(2);
 }
-loadEnvFile(process.env);
-const config = parseConfig({ ...process.env, OPENAI_BASE_URL: "" });
-const { embeddings, identity } = createEmbeddings(config);
-const index = await loadIndex(config.INDEX_DIR, embeddings, identity());
-const retriever = new HybridRetriever({
-  index: () => index,
-  k: 5,
-  maxChunksPerSection: config.MAX_CHUNKS_PER_SECTION,
-  abstainThreshold: config.ABSTAIN_THRESHOLD,
-});
-const answerer = createAnswerer({ config, retriever });
+const { retriever, answerer, index } = await openOfflineTutor();
 const sourceText = new Map(index.documents.map((d) => [d.source, d.text]));
 
 interface Tally {
