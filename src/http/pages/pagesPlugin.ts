@@ -1,9 +1,10 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyPluginAsync } from "fastify";
 import type { LoadedIndex } from "../../index/types.js";
 import { renderDemoPage } from "./demoPage.js";
 import { DOCUMENT_VIEW_SCRIPT, DOCUMENT_VIEW_SCRIPT_PATH, renderDocumentView, renderMessagePage } from "./documentView.js";
-import { PAGE_CSP } from "./escapeHtml.js";
 import { createWidgetAssetLoader, widgetPathsUnder, type WidgetPaths } from "./widgetBundle.js";
+import { sendHtml } from "./htmlReply.js";
+import { publicBaseUrl } from "../documentLinks.js";
 
 export interface PagesPluginOptions {
   /** The live index, or undefined while none is loaded (the document view then answers 503). */
@@ -25,19 +26,6 @@ function etagMatches(header: string | undefined, etag: string): boolean {
     const value = candidate.trim();
     return value === "*" || value === etag || value === `W/${etag}`;
   });
-}
-
-function baseUrlOf(request: FastifyRequest, configured: string | undefined): string {
-  return configured ? configured.replace(/\/+$/, "") : `${request.protocol}://${request.host}`;
-}
-
-function sendHtml(reply: FastifyReply, status: number, html: string): FastifyReply {
-  return reply
-    .status(status)
-    .header("content-type", "text/html; charset=utf-8")
-    .header("content-security-policy", PAGE_CSP)
-    .header("cache-control", "no-cache")
-    .send(html);
 }
 
 /**
@@ -77,7 +65,7 @@ export const pagesPlugin: FastifyPluginAsync<PagesPluginOptions> = async (app, o
   );
 
   app.get("/", { schema: { hide: true }, config: { auth: "public" } }, async (request, reply) =>
-    sendHtml(reply, 200, renderDemoPage(baseUrlOf(request, options.publicBaseUrl))),
+    sendHtml(reply, 200, renderDemoPage(publicBaseUrl(request, options.publicBaseUrl))),
   );
 
   // Full document text: behind API_KEYS like the API, unless PUBLIC_ROUTES opens it (plugins/apiKeyAuth.ts).

@@ -5,13 +5,13 @@ import type { LoadedIndex } from "../../../index/types.js";
 import { describeRoadmap, marksFor, type RoadmapDescription, type StageMarks } from "../../../retrieval/roadmapDescription.js";
 import type { RoadmapPosition } from "../../../retrieval/types.js";
 import { renderMessagePage } from "../documentView.js";
-import { PAGE_CSP } from "../escapeHtml.js";
 import { stripControlCharacters } from "../../schemas.js";
 import { ROADMAP_SCRIPT_PATH } from "./pageFrame.js";
 import { pageMessagesFor } from "./pageMessages.js";
 import { createRoadmapScriptLoader } from "./roadmapScript.js";
 import { renderRoadmapIndex } from "./roadmapIndexPage.js";
 import { renderRoadmapPage } from "./roadmapPage.js";
+import { sendHtml } from "../htmlReply.js";
 
 export interface RoadmapPagesOptions {
   /** The live index, or undefined while none is loaded (pages then answer 503). */
@@ -25,15 +25,6 @@ const MAX_TOPIC_CHARS = 200;
 interface PageQuery {
   topic?: string;
   lang?: string;
-}
-
-function sendHtml(reply: FastifyReply, status: number, html: string): FastifyReply {
-  return reply
-    .status(status)
-    .header("content-type", "text/html; charset=utf-8")
-    .header("content-security-policy", PAGE_CSP)
-    .header("cache-control", "no-cache")
-    .send(html);
 }
 
 /** The topic from the query string, or an error message for one that cannot be a topic. */
