@@ -2,15 +2,12 @@
  * `npx tsx scripts/eval/latency.ts FILE.jsonl`: warm per-query latency of retrieve() and search()
  * on the bundled index (each question once to build lazy resources, then 3 timed rounds).
  */
-import { readFileSync } from "node:fs";
+import { loadDataset } from "../../src/evaluation/dataset.js";
 import { openOfflineTutor } from "./offlineTutor.js";
 
 const file = process.argv[2] ?? "tests/eval/dev.jsonl";
 const { retriever } = await openOfflineTutor();
-const questions = readFileSync(file, "utf8")
-  .split("\n")
-  .filter((l) => l.trim() !== "")
-  .map((l) => (JSON.parse(l) as { question: string }).question);
+const questions = (await loadDataset(file)).questions.map((q) => q.question);
 let started = performance.now();
 for (const q of questions) await retriever.retrieve(q);
 console.log(`first pass (builds lazy resources) ${(performance.now() - started).toFixed(0)} ms`);

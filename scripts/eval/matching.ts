@@ -6,18 +6,9 @@
  * answerable questions, caught (abstained or weak) for unanswerable ones. Prints totals and,
  * with --by-class, per failure class. Never prints questions: the tune set stays unread here.
  */
-import { readFileSync } from "node:fs";
+import { historyTurns, loadDataset } from "../../src/evaluation/dataset.js";
 import { isGold, locateQuote, type LocatedGold } from "../../src/evaluation/goldMatching.js";
 import { openOfflineTutor } from "./offlineTutor.js";
-
-interface Line {
-  id: string;
-  question: string;
-  classes?: string[];
-  history?: string[];
-  gold?: { document: string; quote: string }[];
-  unanswerable?: boolean;
-}
 
 const [file, ...flags] = process.argv.slice(2);
 if (!file) {
@@ -40,15 +31,13 @@ const tally = (key: string) =>
   tallies.get(key) ?? (tallies.set(key, { n: 0, hit: 0, answerable: 0, refused: 0, unanswerable: 0, caught: 0 }), tallies.get(key)!);
 const latencies: number[] = [];
 
-for (const raw of readFileSync(file, "utf8").split("\n")) {
-  if (raw.trim() === "") continue;
-  const line = JSON.parse(raw) as Line;
-  const history = (line.history ?? []).map((content) => ({ role: "user" as const, content }));
+for (const line of (await loadDataset(file)).questions) {
+  const history = historyTurns(line.history);
   const answer = await answerer.answer({ question: line.question, history, k: 5 });
   const started = performance.now();
   const result = await retriever.retrieve(answer.standaloneQuestion, { k: 5 });
   latencies.push(performance.now() - started);
-  const golds: LocatedGold[] = (line.gold ?? []).map((g) => ({
+  const golds: LocatedGold[] = line.gold.map((g) => ({
     ...g,
     occurrences: locateQuote(sourceText.get(g.document) ?? "", g.quote),
   }));
@@ -57,7 +46,7 @@ for (const raw of readFileSync(file, "utf8").split("\n")) {
     .some((p) =>
       isGold({ source: sourceOf(p.chunk.docId), text: p.chunk.text, startLine: p.chunk.startLine, endLine: p.chunk.endLine }, golds),
     );
-  for (const key of ["all", ...(flags.includes("--by-class") ? (line.classes ?? []) : [])]) {
+  for (const key of ["all", ...(flags.includes("--by-class") ? line.classes : [])]) {
     const t = tally(key);
     t.n++;
     if (line.unanswerable) {

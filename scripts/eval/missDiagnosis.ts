@@ -4,43 +4,27 @@
  * answer's citations (role, document). Prints the questions to the terminal for diagnosis only;
  * nothing here feeds the product.
  */
-import { readFileSync } from "node:fs";
+import { historyTurns, loadDataset } from "../../src/evaluation/dataset.js";
 import { isGold, locateQuote, type LocatedGold } from "../../src/evaluation/goldMatching.js";
 import { openOfflineTutor } from "./offlineTutor.js";
-
-interface Line {
-  id: string;
-  question: string;
-  classes?: string[];
-  history?: string[];
-  gold?: { document: string; quote: string }[];
-  unanswerable?: boolean;
-}
 
 const file = process.argv[2]!;
 const { retriever, answerer, index } = await openOfflineTutor();
 const sourceText = new Map(index.documents.map((d) => [d.source, d.text]));
 const short = (s: string) => s.replace(/^.*\//, "").slice(0, 18);
 
-for (const raw of readFileSync(file, "utf8").split("\n")) {
-  if (raw.trim() === "") continue;
-  const line = JSON.parse(raw) as Line;
+for (const line of (await loadDataset(file)).questions) {
   if (line.unanswerable) continue;
-  const history = (line.history ?? []).map((content) => ({ role: "user" as const, content }));
+  const history = historyTurns(line.history);
   const answer = await answerer.answer({ question: line.question, history, k: 5 });
-  const golds: LocatedGold[] = (line.gold ?? []).map((g) => ({
+  const golds: LocatedGold[] = line.gold.map((g) => ({
     ...g,
     occurrences: locateQuote(sourceText.get(g.document) ?? "", g.quote),
   }));
   const cited = answer.citations.findIndex((c) =>
-    isGold({ source: c.source, text: c.text, startLine: c.lines.start, endLine: c.lines.end }, golds),
+    isGold({ source: c.source, text: c.text, startLine: c.lines.start, endLine: c.lines.end, headingPath: c.headingPath }, golds),
   );
   if (cited >= 0 && cited < 5) continue;
-  // A quote that is a heading: the chunk text leaves headings out, so only the heading path has it.
-  const bare = (t: string) => t.replace(/[#*\s]/g, "");
-  const headingHit = answer.citations
-    .slice(0, 5)
-    .some((c) => (line.gold ?? []).some((g) => g.document === c.source && c.headingPath.some((h) => bare(h) === bare(g.quote))));
   const wide = await retriever.retrieve(answer.standaloneQuestion, { k: 20 });
   const rank = wide.passages.findIndex((p) =>
     isGold(
@@ -49,16 +33,17 @@ for (const raw of readFileSync(file, "utf8").split("\n")) {
         text: p.chunk.text,
         startLine: p.chunk.startLine,
         endLine: p.chunk.endLine,
+        headingPath: p.chunk.headingPath,
       },
       golds,
     ),
   );
   console.log(
-    `\n[${line.id}] ${(line.classes ?? []).join(",")} conf=${answer.confidence} citedRank=${cited} k20rank=${rank} unlocated=${golds.filter((g) => g.occurrences.length === 0).length}${headingHit ? " HEADING-GOLD-CITED" : ""}`,
+    `\n[${line.id}] ${line.classes.join(",")} conf=${answer.confidence} citedRank=${cited} k20rank=${rank} unlocated=${golds.filter((g) => g.occurrences.length === 0).length}`,
   );
-  console.log(`  Q: ${line.history?.length ? `(${line.history.join(" | ")}) ` : ""}${line.question}`);
+  console.log(`  Q: ${line.history.length ? `(${line.history.join(" | ")}) ` : ""}${line.question}`);
   console.log(`  standalone: ${answer.standaloneQuestion}`);
-  console.log(`  gold: ${(line.gold ?? []).map((g) => `${short(g.document)}: ${g.quote.slice(0, 50)}`).join(" || ")}`);
+  console.log(`  gold: ${line.gold.map((g) => `${short(g.document)}: ${g.quote.slice(0, 50)}`).join(" || ")}`);
   console.log(
     `  cites: ${answer.citations.map((c) => `${c.role}@${short(c.source)}:${c.headingPath.at(-1)?.slice(0, 20) ?? ""}`).join(" ; ")}`,
   );
