@@ -72,6 +72,24 @@ describe("ExtractiveAnswerer on the real corpus", () => {
     expect(result.answer).toMatch(/前一步|第五阶段/);
   });
 
+  it("answers a chain of follow-ups from the roadmap named at the start, JSON and streamed alike", async () => {
+    const history = [
+      { role: "user" as const, content: "分七个阶段的那份路线，第二阶段讲什么？" },
+      { role: "assistant" as const, content: "第二阶段：核心技术解析 [1]" },
+      { role: "user" as const, content: "那它下一个阶段呢？" },
+      { role: "assistant" as const, content: "第三阶段：编程基础与工具使用 [1]" },
+    ];
+    const request = { question: "好的，最后一个阶段呢？", history };
+    // The product's refusal threshold: a follow-up in learners' words has little keyword coverage.
+    const product = new ExtractiveAnswerer({ retriever: corpus.productRetriever });
+    const result = await product.answer(request);
+    expect(result.abstained).toBe(false);
+    expect(result.citations[0]!.headingPath.join(" ")).toContain("第七阶段");
+    const { events } = await collect(product, request);
+    const done = events.at(-1)!;
+    expect(done.type === "done" && done.result.citations.map((c) => c.headingPath)).toEqual(result.citations.map((c) => c.headingPath));
+  });
+
   it("streams citations, line tokens and done", async () => {
     const { events, error } = await collect(answerer, { question: "学完 LoRA 之后该学什么?" });
     expect(error).toBeUndefined();
