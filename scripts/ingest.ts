@@ -1,7 +1,7 @@
 /**
  * `npm run ingest [-- --corpus DIR --out DIR] [--fetch-links ...]`: build the index from the
  * corpus folder, optionally fetching the web pages documents link to first. A thin CLI over
- * src/index/ingestCorpus.ts and src/corpus/web; see README "Ingest" and "Linked notes".
+ * src/index/ingestCorpus.ts and src/corpus/web; see docs/ingest.md.
  *
  * Exit codes: 0 built; 1 failed (missing/empty corpus, embedding server error, bad config,
  * disk full: one "ENOSPC: …" line naming the folder and the room needed);
