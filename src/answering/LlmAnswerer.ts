@@ -6,7 +6,8 @@ import { UpstreamFailed, UpstreamTimeout } from "../errors.js";
 import { CitationStreamFilter } from "./citationStream.js";
 import { buildCitations, checkCitationMarkers } from "./citations.js";
 import { withDeadline } from "./deadline.js";
-import { ExtractiveAnswerer, answerTokens, recentHistory, retrieveOptions } from "./ExtractiveAnswerer.js";
+import { ExtractiveAnswerer, answerTokens, retrieveOptions } from "./ExtractiveAnswerer.js";
+import { recentHistory } from "./history.js";
 import { answerLanguage, answerLanguageOfText } from "./language.js";
 import { confidenceOf } from "../retrieval/confidence.js";
 import { addUsage, streamModel, type ModelStreamEnd } from "./modelStream.js";
@@ -50,6 +51,8 @@ const DEFAULT_MAX_ANSWER_CHARS = 20_000;
 interface Prepared {
   standaloneQuestion: string;
   result: RetrievalResult;
+  /** For an answer the model writes (the gate refuses clear none first); decided once per answer. */
+  confidence: "high" | "low";
   retrieveMs: number;
   generateMs: number;
   usage?: Usage;
@@ -81,7 +84,7 @@ export class LlmAnswerer implements Answerer {
     this.server = displayServerUrl(options.baseURL);
     this.extractive = new ExtractiveAnswerer({
       retriever: options.retriever,
-      maxHistoryTurns: options.maxHistoryTurns ?? 10,
+      ...(options.maxHistoryTurns !== undefined ? { maxHistoryTurns: options.maxHistoryTurns } : {}),
       now: this.now,
     });
   }
@@ -127,7 +130,7 @@ export class LlmAnswerer implements Answerer {
   }
 
   private async condense(request: AnswerRequest, signal: AbortSignal): Promise<{ question: string; usage?: Usage }> {
-    const history = recentHistory(request.history, this.options.maxHistoryTurns ?? 10);
+    const history = recentHistory(request.history, this.options.maxHistoryTurns);
     if (history.length === 0) return { question: request.question.trim() };
     const prompt = buildCondensePrompt({ history, followUp: request.question, language: answerLanguageOfText(request.question) });
     this.options.onPrompt?.("condense", prompt);
@@ -151,6 +154,7 @@ export class LlmAnswerer implements Answerer {
     return {
       standaloneQuestion: condensed.question,
       result,
+      confidence: confidenceOf(condensed.question, result) === "high" ? "high" : "low",
       retrieveMs: this.now() - retrieveStarted,
       generateMs,
       ...(condensed.usage ? { usage: condensed.usage } : {}),
@@ -182,7 +186,7 @@ export class LlmAnswerer implements Answerer {
     const modelAbstained =
       reply.notCovered || (checked.used.length === 0 && checked.answer.includes(wording.abstain.replace(/[。.]$/, "")));
     const abstained = extra.abstained ?? modelAbstained;
-    const confidence = abstained ? "none" : this.confidence(prepared);
+    const confidence = abstained ? "none" : prepared.confidence;
     const usage = addUsage(prepared.usage, extra.usage);
     return {
       answer: abstained ? wording.abstain : confidence === "low" ? `${wording.lowConfidence}\n\n${checked.answer}` : checked.answer,
@@ -199,11 +203,6 @@ export class LlmAnswerer implements Answerer {
       ...(abstained ? {} : roadmapPositionsOf(prepared.result)),
       ...(extra.truncated ? { truncated: true } : {}),
     };
-  }
-
-  /** high or low for an answer the model writes (the gate has already refused clear none). */
-  private confidence(prepared: Prepared): "high" | "low" {
-    return confidenceOf(prepared.standaloneQuestion, prepared.result) === "high" ? "high" : "low";
   }
 
   /** When allowed, the extractive answer for a model failure; else the failure itself. */
@@ -282,7 +281,7 @@ export class LlmAnswerer implements Answerer {
           if (mayBeNotCoveredMarker(held)) continue;
           decided = true;
           const reply = notCoveredReply(held);
-          if (!reply.notCovered && this.confidence(prepared) === "low") {
+          if (!reply.notCovered && prepared.confidence === "low") {
             sentText = true;
             yield { type: "token", text: `${wording.lowConfidence}\n\n` };
           }

@@ -1,4 +1,4 @@
-import { DEFAULT_ABSTAIN_THRESHOLD } from "../../src/retrieval/abstention.js";
+import { DEFAULT_ABSTAIN_THRESHOLD } from "../../src/config.js";
 import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
 import type { Retriever } from "../../src/retrieval/types.js";
 import type { AnswerEvent, Answerer, AnswerRequest } from "../../src/answering/types.js";
