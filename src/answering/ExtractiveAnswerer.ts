@@ -47,7 +47,7 @@ export class ExtractiveAnswerer implements Answerer {
     const query = this.retrievalQuery(request);
     const started = this.now();
     const result = await this.options.retriever.retrieve(query, retrieveOptions(request));
-    return this.fromRetrieval(query, result, { retrieveMs: this.now() - started, generateMs: 0 });
+    return this.fromRetrieval(query, result, { retrieveMs: this.now() - started, generateMs: 0 }, { asked: request.question });
   }
 
   /** The extractive answer for a retrieval already done (also the LLM mode's fallback). */
@@ -55,7 +55,8 @@ export class ExtractiveAnswerer implements Answerer {
     standaloneQuestion: string,
     result: RetrievalResult,
     timings: AnswerResult["timings"],
-    options: { fallback?: boolean } = {},
+    /** asked: the learner's own question, whose script the framing follows. */
+    options: { fallback?: boolean; asked?: string } = {},
   ): AnswerResult {
     const started = this.now();
     const composed = composeExtractiveAnswer(standaloneQuestion, result, options);

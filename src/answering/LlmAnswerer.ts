@@ -8,7 +8,7 @@ import { buildCitations, checkCitationMarkers } from "./citations.js";
 import { withDeadline } from "./deadline.js";
 import { ExtractiveAnswerer, answerTokens, retrieveOptions } from "./ExtractiveAnswerer.js";
 import { recentHistory } from "./history.js";
-import { answerLanguage, answerLanguageOfText } from "./language.js";
+import { answerLanguage, answerLanguageOfText, type AnswerLanguage } from "./language.js";
 import { confidenceOf } from "../retrieval/confidence.js";
 import { addUsage, streamModel, type ModelStreamEnd } from "./modelStream.js";
 import {
@@ -51,6 +51,8 @@ const DEFAULT_MAX_ANSWER_CHARS = 20_000;
 interface Prepared {
   standaloneQuestion: string;
   result: RetrievalResult;
+  /** The answer's language, with the script of the learner's own words. */
+  language: AnswerLanguage;
   /** For an answer the model writes (the gate refuses clear none first); decided once per answer. */
   confidence: "high" | "low";
   retrieveMs: number;
@@ -154,6 +156,7 @@ export class LlmAnswerer implements Answerer {
     return {
       standaloneQuestion: condensed.question,
       result,
+      language: answerLanguage(result.analysis.language, request.question),
       confidence: confidenceOf(condensed.question, result) === "high" ? "high" : "low",
       retrieveMs: this.now() - retrieveStarted,
       generateMs,
@@ -162,14 +165,14 @@ export class LlmAnswerer implements Answerer {
   }
 
   private messages(prepared: Prepared): BaseMessage[] {
-    const language = answerLanguage(prepared.result.analysis.language);
+    const language = prepared.language;
     const prompt = buildAnswerPrompt({ question: prepared.standaloneQuestion, passages: prepared.result.passages, language });
     this.options.onPrompt?.("answer", prompt);
     return [new SystemMessage(prompt.system), new HumanMessage(prompt.user)];
   }
 
   private abstained(prepared: Prepared): AnswerResult {
-    return this.finish(prepared, ANSWER_WORDING[answerLanguage(prepared.result.analysis.language)].abstain, [], { abstained: true });
+    return this.finish(prepared, ANSWER_WORDING[prepared.language].abstain, [], { abstained: true });
   }
 
   private finish(
@@ -178,7 +181,7 @@ export class LlmAnswerer implements Answerer {
     citations: Citation[],
     extra: { abstained?: boolean; generateMs?: number } & Partial<ModelStreamEnd> = {},
   ): AnswerResult {
-    const wording = ANSWER_WORDING[answerLanguage(prepared.result.analysis.language)];
+    const wording = ANSWER_WORDING[prepared.language];
     const reply = notCoveredReply(raw);
     const checked = checkCitationMarkers(reply.text.trim(), citations.length);
     // The model starts a "not covered" reply with a fixed marker; a reply that only repeats the
@@ -214,14 +217,19 @@ export class LlmAnswerer implements Answerer {
         prepared.standaloneQuestion,
         prepared.result,
         { retrieveMs: prepared.retrieveMs, generateMs: prepared.generateMs },
-        { fallback: true },
+        { fallback: true, asked: request.question },
       );
     }
     // Condensing failed: retrieve with the offline follow-up heuristic instead.
     const query = this.extractive.retrievalQuery(request);
     const started = this.now();
     const result = await this.options.retriever.retrieve(query, retrieveOptions(request));
-    return this.extractive.fromRetrieval(query, result, { retrieveMs: this.now() - started, generateMs: 0 }, { fallback: true });
+    return this.extractive.fromRetrieval(
+      query,
+      result,
+      { retrieveMs: this.now() - started, generateMs: 0 },
+      { fallback: true, asked: request.question },
+    );
   }
 
   async answer(request: AnswerRequest): Promise<AnswerResult> {
@@ -262,7 +270,7 @@ export class LlmAnswerer implements Answerer {
     yield { type: "citations", citations };
     const started = this.now();
     const filter = new CitationStreamFilter(citations.length);
-    const wording = ANSWER_WORDING[answerLanguage(prepared.result.analysis.language)];
+    const wording = ANSWER_WORDING[prepared.language];
     let raw = "";
     let sentText = false;
     let end: ModelStreamEnd;
