@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Answerer } from "./answering/types.js";
-import { llmConfigured, type Config } from "./config.js";
+import type { Config } from "./config.js";
 import type { Resource } from "./corpus/types.js";
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from "./http/errorHandler.js";
 import { pagesPlugin } from "./http/pages/pagesPlugin.js";
@@ -93,7 +93,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     failureBudget: { max: config.AUTH_FAILURE_MAX, windowMs: config.AUTH_FAILURE_WINDOW },
   });
   await app.register(clientConcurrencyPlugin, { maxInFlight: config.CLIENT_MAX_IN_FLIGHT });
-  const mode = llmConfigured(config) ? "llm" : "extractive";
+  // The answerer decides the mode (src/tutor.ts composed it from config): nothing here re-derives it.
+  const mode = deps.answerer.mode;
   await app.register(rateLimitPlugin, {
     max: config.RATE_LIMIT_MAX,
     timeWindowMs: config.RATE_LIMIT_WINDOW,
