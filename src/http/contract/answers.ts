@@ -86,6 +86,7 @@ export type RoadmapPositionsResponse = z.infer<typeof roadmapPositionsSchema>;
 export type RoadmapPlacementResponse = RoadmapPositionsResponse["positions"][number];
 export type AnswerResponse = z.infer<typeof answerResponseSchema>;
 export type AnswerEventName = keyof typeof answerEventSchemas;
+export type AnswerEventData<E extends AnswerEventName> = z.infer<(typeof answerEventSchemas)[E]>;
 
 /** What the widget sends to POST /api/ask (the server's own schema also accepts k and filters). */
 export interface AskRequestBody {
