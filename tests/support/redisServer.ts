@@ -3,13 +3,11 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { describe } from "vitest";
 
 /**
  * A real redis-server (Debian's package; `.ci/run` installs it) on a free 127.0.0.1 port, with
- * nothing written to disk. Tests that need one use `describeWithRedis`: without the binary they
- * are skipped with a message on a developer's machine, and fail under CI=true, where a missing
- * server is a broken CI setup rather than a reason to skip.
+ * nothing written to disk. Used by the shared-limit tests and by `npm run bench -- http
+ * --replicas 2`, so it does not import vitest.
  */
 
 const BINARY = "redis-server";
@@ -19,16 +17,20 @@ export function redisServerInstalled(): boolean {
 }
 
 const installed = redisServerInstalled();
-const inCi = process.env.CI === "true" || process.env.CI === "1";
 
-/** `describe` that runs when redis-server exists (always under CI, where its absence fails the tests). */
-export function describeWithRedis(name: string, body: () => void): void {
-  if (!installed && !inCi) {
-    console.warn(
-      `[skipped] "${name}": redis-server is not installed (apt-get install -y redis-server); CI installs it and runs these tests.`,
-    );
-  }
-  describe.skipIf(!installed && !inCi)(name, body);
+/**
+ * Whether tests that need redis-server run: for `describe.skipIf(!redisTestsRun(name))`.
+ * Without the binary they are skipped with a message on a developer's machine, but run (and
+ * fail in startRedisServer, saying why) under CI=true, where a missing server is a broken CI
+ * setup rather than a reason to skip.
+ */
+export function redisTestsRun(name: string): boolean {
+  if (installed) return true;
+  if (process.env.CI === "true" || process.env.CI === "1") return true;
+  console.warn(
+    `[skipped] "${name}": redis-server is not installed (apt-get install -y redis-server); CI installs it and runs these tests.`,
+  );
+  return false;
 }
 
 export interface RedisServer {
