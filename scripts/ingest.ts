@@ -1,7 +1,7 @@
 /**
  * `npm run ingest [-- --corpus DIR --out DIR] [--fetch-links ...]`: build the index from the
  * corpus folder, optionally fetching the web pages documents link to first. A thin CLI over
- * src/index/ingestCorpus.ts and src/corpus/web; see README "Ingest" and "Linked notes".
+ * src/ingest/ingestCorpus.ts and src/corpus/web; see docs/ingest.md.
  *
  * Exit codes: 0 built; 1 failed (missing/empty corpus, embedding server error, bad config,
  * disk full: one "ENOSPC: …" line naming the folder and the room needed);
@@ -14,8 +14,8 @@ import { fetchCorpusLinks, formatLinkFetchSummary, parseLinksMaxAge } from "../s
 import { createEmbeddings } from "../src/embeddings/createEmbeddings.js";
 import { isTutorError } from "../src/errors.js";
 import { isDiskFullError } from "../src/index/diskSpace.js";
-import { ingestCorpus } from "../src/index/ingestCorpus.js";
-import type { IngestProgress, IngestSummary } from "../src/index/types.js";
+import { ingestCorpus } from "../src/ingest/ingestCorpus.js";
+import type { IngestProgress, IngestSummary } from "../src/ingest/types.js";
 
 const USAGE = [
   "Usage: npm run ingest [-- --corpus DIR --out DIR] [--fetch-links [--refresh-links] [--links-max-age 7d] [--allow-private-hosts]]",

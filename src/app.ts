@@ -22,12 +22,12 @@ import { openAiCompatibleRoutes } from "./http/routes/openaiCompatible.js";
 import { resourceRoutes } from "./http/routes/resources.js";
 import { roadmapRoutes } from "./http/routes/roadmaps.js";
 import { searchRoutes } from "./http/routes/search.js";
-import type { BackgroundReindex } from "./index/BackgroundReindex.js";
+import type { BackgroundReindex } from "./lifecycle/BackgroundReindex.js";
 import type { LoadedIndex } from "./index/types.js";
 import type { Retriever, RoadmapPosition } from "./retrieval/types.js";
 import type { Tutor } from "./tutor.js";
 
-/** What the HTTP layer needs to read the live index (src/index/IndexHolder.ts implements it). */
+/** What the HTTP layer needs to read the live index (src/lifecycle/IndexHolder.ts implements it). */
 export interface IndexAccess {
   /** The live index; throws IndexNotReady when none is loaded. */
   current(): LoadedIndex;

@@ -1,8 +1,8 @@
 import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createEmbeddings } from "../../src/embeddings/createEmbeddings.js";
-import { ingestCorpus, ingestOptionsFromConfig } from "../../src/index/ingestCorpus.js";
-import type { IngestSummary } from "../../src/index/types.js";
+import { ingestCorpus, ingestOptionsFromConfig } from "../../src/ingest/ingestCorpus.js";
+import type { IngestSummary } from "../../src/ingest/types.js";
 import { createPhaseClock } from "./phaseClock.js";
 import type { BenchmarkReport } from "./report.js";
 import { round } from "./stats.js";

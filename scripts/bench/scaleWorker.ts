@@ -5,7 +5,7 @@
  */
 import { parseConfig } from "../../src/config.js";
 import { createEmbeddings } from "../../src/embeddings/createEmbeddings.js";
-import { ingestCorpus, ingestOptionsFromConfig } from "../../src/index/ingestCorpus.js";
+import { ingestCorpus, ingestOptionsFromConfig } from "../../src/ingest/ingestCorpus.js";
 import { loadIndex } from "../../src/index/loadIndex.js";
 import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
 import { sendToParent } from "./childProcess.js";

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from "fastify";
-import type { BackgroundReindex } from "../../index/BackgroundReindex.js";
+import type { BackgroundReindex } from "../../lifecycle/BackgroundReindex.js";
 
 export interface AdminRouteOptions {
   reindex: BackgroundReindex;
