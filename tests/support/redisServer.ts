@@ -55,11 +55,13 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startRedisServer(): Promise<RedisServer> {
+/** Start one; `port` asks for a given port (to bring a stopped server back where clients expect it). */
+export async function startRedisServer(options: { port?: number } = {}): Promise<RedisServer> {
   if (!installed) {
     throw new Error(`${BINARY} is not installed: run \`apt-get install -y redis-server\` (.ci/run does this in CI).`);
   }
   // Another process can take the probed port before Redis binds it: try a few ports.
+  if (options.port !== undefined) return startOn(options.port);
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {

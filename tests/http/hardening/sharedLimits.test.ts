@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import { Writable } from "node:stream";
 import type { FastifyInstance } from "fastify";
 import { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildTutorApp } from "../../../src/app.js";
-import { buildTestApp, type TestApp } from "../../support/buildTestApp.js";
+import { buildLlmTestApp, buildTestApp, type TestApp } from "../../support/buildTestApp.js";
 import { redisServerInstalled, redisTestsRun, startRedisServer, type RedisServer } from "../../support/redisServer.js";
 
 /**
@@ -85,6 +85,28 @@ describe.skipIf(!redisTestsRun(NAME))(NAME, () => {
     expect((await search(b, OTHER_KEY)).statusCode).toBe(200);
   });
 
+  it("shares the one model budget (RATE_LIMIT_ASK_MAX) of /api/ask and /v1 across replicas", async () => {
+    const llm = await buildLlmTestApp({
+      chat: () => ({ kind: "text", content: "RAG 是检索增强生成 [1]。" }),
+      env: { REDIS_URL: redis.url, RATE_LIMIT_ASK_MAX: "2", RATE_LIMIT_WINDOW: "1m" },
+    });
+    first = llm;
+    second = await buildTutorApp(llm.tutor);
+    const ask = (app: FastifyInstance) => app.inject({ method: "POST", url: "/api/ask", payload: { question: "RAG 是什么" } });
+    const chat = (app: FastifyInstance) =>
+      app.inject({
+        method: "POST",
+        url: "/v1/chat/completions",
+        payload: { model: "roadmap-tutor", messages: [{ role: "user", content: "RAG 是什么" }] },
+      });
+    expect([(await ask(llm.app)).statusCode, (await chat(second)).statusCode]).toEqual([200, 200]);
+    const third = await ask(second);
+    expect(third.statusCode).toBe(429);
+    expect(third.json().error.code).toBe("rate_limited");
+    expect((await chat(llm.app)).statusCode).toBe(429);
+    expect(llm.fake.requests.filter((r) => r.path.endsWith("/chat/completions"))).toHaveLength(2);
+  });
+
   it("stores neither API keys nor client addresses in Redis, only digests", async () => {
     const [a, b] = await twoReplicas({ API_KEYS: KEY, RATE_LIMIT_MAX: "100", AUTH_FAILURE_MAX: "5" });
     await search(a);
@@ -130,17 +152,28 @@ describe.skipIf(!redisTestsRun(NAME))(NAME, () => {
     expect(secondLog.lines.some((l) => /Redis answers again/.test(l.msg))).toBe(true);
   });
 
-  it("starts and serves when Redis is down at startup (connection refused), limits per process", async () => {
+  it("starts and serves when Redis is down at startup (connection refused), and shares once it is up", async () => {
     inspector.disconnect();
     await redis.stop();
     try {
-      const [a, b] = await twoReplicas({ API_KEYS: KEY, RATE_LIMIT_MAX: "2", REDIS_CONNECT_TIMEOUT_MS: "500" });
+      const [a, b] = await twoReplicas({ API_KEYS: `${KEY},${OTHER_KEY}`, RATE_LIMIT_MAX: "2", REDIS_CONNECT_TIMEOUT_MS: "500" });
       expect([(await search(a)).statusCode, (await search(a)).statusCode, (await search(a)).statusCode]).toEqual([200, 200, 429]);
       expect((await search(b)).statusCode).toBe(200);
       const warning = secondLog.lines.find((l) => l.level === 40 && /Redis does not answer/.test(l.msg));
       expect(warning?.redis).toBe(redis.url);
+
+      // Redis comes up where the replicas expect it: they reconnect on their own and share again.
+      redis = await startRedisServer({ port: redis.port });
+      await vi.waitFor(() => expect(secondLog.lines.some((l) => /Redis answers again/.test(l.msg))).toBe(true), {
+        timeout: 10_000,
+        interval: 100,
+      });
+      await vi.waitFor(() => expect(first?.app.sharedRedis?.client.status).toBe("ready"), { timeout: 10_000, interval: 100 });
+      const shared = [];
+      for (const app of [a, b, a]) shared.push((await search(app, OTHER_KEY)).statusCode);
+      expect(shared).toEqual([200, 200, 429]);
     } finally {
-      redis = await startRedisServer();
+      if (redis.process.exitCode !== null || redis.process.signalCode !== null) redis = await startRedisServer();
       inspector = new Redis(redis.url, { lazyConnect: true, commandTimeout: 2000, maxRetriesPerRequest: 0 });
       await inspector.connect();
     }
