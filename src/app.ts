@@ -15,6 +15,7 @@ import { corsPlugin } from "./http/plugins/cors.js";
 import { loadSheddingPlugin } from "./http/plugins/loadShedding.js";
 import { openApiPlugin } from "./http/plugins/openApi.js";
 import { rateLimitPlugin } from "./http/plugins/rateLimit.js";
+import { redisPlugin } from "./http/plugins/redis.js";
 import { securityHeadersPlugin } from "./http/plugins/securityHeaders.js";
 import { adminRoutes } from "./http/routes/admin.js";
 import { askRoutes } from "./http/routes/ask.js";
@@ -90,6 +91,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
   await app.register(securityHeadersPlugin);
   await app.register(corsPlugin, { allowedOrigins: config.ALLOWED_ORIGINS, maxAgeSeconds: config.CORS_MAX_AGE_S });
+  // Counters shared by replicas (REDIS_URL): the auth-failure budget and the rate limits below.
+  await app.register(redisPlugin, {
+    url: config.REDIS_URL,
+    connectTimeoutMs: config.REDIS_CONNECT_TIMEOUT_MS,
+    commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS,
+  });
   await app.register(apiKeyAuthPlugin, {
     apiKeys: config.API_KEYS,
     adminKey: config.ADMIN_KEY,
