@@ -11,7 +11,7 @@ import { ConfigError, loadEnvFile, parseConfig } from "../src/config.js";
 import { isTutorError } from "../src/errors.js";
 import { collectSignals, crossValidate, curves, ratesAt, type Rates } from "../src/evaluation/calibration.js";
 import { DEFAULT_SPLIT_FILES, loadSplit } from "../src/evaluation/splits.js";
-import { openTutor } from "../src/tutor.js";
+import { openPipeline } from "../src/tutor.js";
 
 const USAGE = "Usage: npm run calibrate -- [--dataset FILE]... [--folds N] [--k N]";
 const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
@@ -50,8 +50,8 @@ async function main(): Promise<number> {
   loadEnvFile(process.env);
   const config = parseConfig(process.env);
   const dataset = await loadSplit({ name: "tune", file: files[0]!, ...(files.length > 1 ? { extraFiles: files.slice(1) } : {}) });
-  const tutor = await openTutor(config, { buildIfMissing: true });
-  const items = await collectSignals(dataset, tutor.retriever, k);
+  const pipeline = await openPipeline(config, { buildIfMissing: true });
+  const items = await collectSignals(dataset, pipeline.retriever, k);
   const cv = crossValidate(items, folds);
   const curve = curves(items, cv.final);
   const answerable = items.filter((i) => !i.unanswerable).length;

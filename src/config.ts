@@ -169,6 +169,14 @@ export const configSchema = z.object({
   RATE_LIMIT_WINDOW: duration.default(60_000),
   /** Stricter budget for model-backed answers, per client per window. */
   RATE_LIMIT_ASK_MAX: positiveInt.default(20),
+  /**
+   * Redis for counters shared by replicas (rate limits, auth-failure budgets). Unset: every
+   * limit is per process. redis:// or rediss:// (TLS); a password in the URL is never logged.
+   */
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
+  /** Deadline for (re)connecting to Redis, and for each Redis command; past it counters fall back to this process. */
+  REDIS_CONNECT_TIMEOUT_MS: positiveInt.default(2000),
+  REDIS_COMMAND_TIMEOUT_MS: positiveInt.default(500),
   /** CORS preflight cache time, in seconds. */
   CORS_MAX_AGE_S: nonNegativeInt.default(600),
   /** Answer 503 + Retry-After while the process is overloaded (see the LOAD_SHED_* thresholds). */
@@ -264,5 +272,6 @@ export function describeConfig(config: Config): Record<string, unknown> {
     apiKeys: config.API_KEYS.length > 0 ? `${config.API_KEYS.length} configured` : "none",
     publicRoutes: config.PUBLIC_ROUTES.length > 0 ? config.PUBLIC_ROUTES : undefined,
     trustProxy: config.TRUST_PROXY,
+    sharedLimits: config.REDIS_URL ? "redis" : "per process",
   };
 }

@@ -5,6 +5,7 @@ import type { AnswerResult, Citation, GenerationSettings, Turn } from "../../ans
 import type { Config } from "../../config.js";
 import { BadInput } from "../../errors.js";
 import { citationUrl } from "../documentLinks.js";
+import { toCitationResponse } from "../responseMapping.js";
 import { stripControlCharacters } from "../schemas.js";
 import { plainPreview } from "../../text/plainPreview.js";
 
@@ -130,8 +131,9 @@ export function sourcesMarkdown(result: AnswerResult, baseUrl: string): string {
   return `\n\n---\n**${heading}**\n${lines.join("\n")}`;
 }
 
+/** The public citations (src/http/contract), each with the link it opens. */
 export function machineCitations(citations: Citation[], baseUrl: string) {
-  return citations.map((c) => ({ ...c, url: linkOf(baseUrl, c) }));
+  return citations.map((c) => ({ ...toCitationResponse(c), url: linkOf(baseUrl, c) }));
 }
 
 /** Token counts when the model reported them; undefined in extractive mode (no tokens were used). */
@@ -144,4 +146,4 @@ export function usageOf(result: AnswerResult) {
   };
 }
 
-export const finishReason = (result: AnswerResult) => (result.truncated ? "length" : "stop");
+export const finishReason = (result: AnswerResult): "length" | "stop" => (result.truncated ? "length" : "stop");
