@@ -156,11 +156,21 @@ describe.skipIf(!redisTestsRun(NAME))(NAME, () => {
     inspector.disconnect();
     await redis.stop();
     try {
-      const [a, b] = await twoReplicas({ API_KEYS: `${KEY},${OTHER_KEY}`, RATE_LIMIT_MAX: "2", REDIS_CONNECT_TIMEOUT_MS: "500" });
+      const [a, b] = await twoReplicas({
+        API_KEYS: `${KEY},${OTHER_KEY}`,
+        RATE_LIMIT_MAX: "2",
+        AUTH_FAILURE_MAX: "2",
+        REDIS_CONNECT_TIMEOUT_MS: "500",
+      });
       expect([(await search(a)).statusCode, (await search(a)).statusCode, (await search(a)).statusCode]).toEqual([200, 200, 429]);
       expect((await search(b)).statusCode).toBe(200);
       const warning = secondLog.lines.find((l) => l.level === 40 && /Redis does not answer/.test(l.msg));
       expect(warning?.redis).toBe(redis.url);
+      // The wrong-key budget falls back too: still enforced, per process.
+      expect((await search(a, "wrong-key-guess-000000000001")).statusCode).toBe(401);
+      expect((await search(a, "wrong-key-guess-000000000002")).statusCode).toBe(401);
+      expect((await search(a, OTHER_KEY)).json().error.code).toBe("too_many_auth_failures");
+      expect((await search(b, OTHER_KEY)).statusCode).toBe(200);
 
       // Redis comes up where the replicas expect it: they reconnect on their own and share again.
       redis = await startRedisServer({ port: redis.port });
