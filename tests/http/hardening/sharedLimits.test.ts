@@ -58,7 +58,8 @@ describe.skipIf(!redisTestsRun(NAME))(NAME, () => {
 
   /** Two replicas over one index; the second one's warnings are captured. */
   async function twoReplicas(env: Record<string, string>): Promise<[FastifyInstance, FastifyInstance]> {
-    first = await buildTestApp({ env: { REDIS_URL: redis.url, RATE_LIMIT_WINDOW: "1m", ...env } });
+    // A generous command deadline unless a test is about it: a busy CI machine must not look like a Redis outage.
+    first = await buildTestApp({ env: { REDIS_URL: redis.url, RATE_LIMIT_WINDOW: "1m", REDIS_COMMAND_TIMEOUT_MS: "5000", ...env } });
     secondLog = new LogLines();
     second = await buildTutorApp(first.tutor, { logger: { level: "info", stream: secondLog } });
     return [first.app, second];
@@ -88,7 +89,7 @@ describe.skipIf(!redisTestsRun(NAME))(NAME, () => {
   it("shares the one model budget (RATE_LIMIT_ASK_MAX) of /api/ask and /v1 across replicas", async () => {
     const llm = await buildLlmTestApp({
       chat: () => ({ kind: "text", content: "RAG 是检索增强生成 [1]。" }),
-      env: { REDIS_URL: redis.url, RATE_LIMIT_ASK_MAX: "2", RATE_LIMIT_WINDOW: "1m" },
+      env: { REDIS_URL: redis.url, RATE_LIMIT_ASK_MAX: "2", RATE_LIMIT_WINDOW: "1m", REDIS_COMMAND_TIMEOUT_MS: "5000" },
     });
     first = llm;
     second = await buildTutorApp(llm.tutor);
@@ -131,7 +132,7 @@ describe.skipIf(!redisTestsRun(NAME))(NAME, () => {
   });
 
   it("while Redis hangs or is gone, each replica keeps serving on its own counters and logs one warning", async () => {
-    const [a, b] = await twoReplicas({ API_KEYS: `${KEY},${OTHER_KEY}`, RATE_LIMIT_MAX: "3", REDIS_COMMAND_TIMEOUT_MS: "300" });
+    const [a, b] = await twoReplicas({ API_KEYS: `${KEY},${OTHER_KEY}`, RATE_LIMIT_MAX: "3", REDIS_COMMAND_TIMEOUT_MS: "1000" });
     expect((await search(a)).statusCode).toBe(200); // counted in Redis
 
     redis.pause(); // connections stay open, nothing answers: every command runs into its timeout
