@@ -41,7 +41,8 @@ const SEQUENCE_PATTERNS = [
 ];
 const FILLER = /(那么|那|呢|吗|然后|还有|再|接着|此外|另外|what about|how about|and|so|also|ok|okay|[?？!！。,.，\s])/giu;
 /** Words that make the question a question of its own ("那它推荐什么书?" asks something new). */
-const OWN_QUESTION = /什么|什麼|哪|怎么|怎樣|怎样|如何|多少|几|幾|为什么|是否|吗|嗎|\b(?:what|which|how|why|when|where|who|is|are|does|do|can|should)\b/iu;
+const OWN_QUESTION =
+  /什么|什麼|哪|怎么|怎樣|怎样|如何|多少|几|幾|为什么|是否|吗|嗎|\b(?:what|which|how|why|when|where|who|is|are|does|do|can|should)\b/iu;
 
 /** Han characters plus latin words: how long a question is in either language. */
 function size(question: string): number {
@@ -123,9 +124,7 @@ function resolve(asked: string, previous: string, topicOf: (question: string) =>
   // A short question that names nothing ("要学多久?", "how long?") can only be about the conversation.
   if (!looksLikeFollowUp(asked) && (size(asked) > 8 || namesSomething(asked))) return asked;
   const previousOrdinal = stageOrdinal(previous) !== undefined;
-  const question = previousOrdinal
-    ? asked.replace(BARE_ZH_ORDINAL, "第$1阶段").replace(BARE_EN_ORDINAL, "the $1 stage")
-    : asked;
+  const question = previousOrdinal ? asked.replace(BARE_ZH_ORDINAL, "第$1阶段").replace(BARE_EN_ORDINAL, "the $1 stage") : asked;
   const ownOrdinal = stageOrdinal(question) !== undefined;
   // A stage reference is the topic of a stage question; a topic found beside it is noise.
   const topic = previousOrdinal ? undefined : topicOf(previous);
@@ -154,9 +153,7 @@ function resolve(asked: string, previous: string, topicOf: (question: string) =>
     // The roadmap the conversation named stays, even when its words were taken for the topic.
     return namesRoadmapOrStage(previous) && !namesRoadmapOrStage(substituted) ? `${substituted} ${setting}` : substituted;
   } else if (pronoun) {
-    standalone = ZH_PRONOUN.test(question)
-      ? question.replace(ZH_PRONOUN, ` ${topic ?? ""} `)
-      : question.replace(EN_PRONOUN, topic ?? "");
+    standalone = ZH_PRONOUN.test(question) ? question.replace(ZH_PRONOUN, ` ${topic ?? ""} `) : question.replace(EN_PRONOUN, topic ?? "");
     standalone = standalone.replace(/\s+/g, " ").trim();
   } else if (bare) {
     // "那之前呢?" → "LoRA 之前呢?": the lead word would otherwise stick to the topic.
