@@ -81,7 +81,9 @@ export async function resolveSplits(
     const present: string[] = [];
     for (const file of candidates) if (await exists(file)) present.push(file);
     if (present.length === 0) {
-      note(`Skipping the ${name} split: ${candidates.join(" and ")} ${candidates.length > 1 ? "do" : "does"} not exist (pass --${name} FILE to use another path).\n`);
+      note(
+        `Skipping the ${name} split: ${candidates.join(" and ")} ${candidates.length > 1 ? "do" : "does"} not exist (pass --${name} FILE to use another path).\n`,
+      );
       continue;
     }
     specs.push({ name, file: present[0]!, ...(present.length > 1 ? { extraFiles: present.slice(1) } : {}) });

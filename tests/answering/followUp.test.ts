@@ -136,4 +136,3 @@ describe("one mechanism over the whole conversation", () => {
     expect(standalone).toContain("更省显存");
   });
 });
-
