@@ -119,6 +119,9 @@ export const configSchema = z.object({
   /** Evidence (0..1) under which the answer refuses (confidence none); chosen by npm run calibrate (tests/eval/README.md). */
   ABSTAIN_THRESHOLD: z.coerce.number().min(0).max(1).default(0.06),
 
+  /** Offline answers kept per index version for repeated questions (src/http/answerCache.ts); 0 turns it off. */
+  ANSWER_CACHE_SIZE: nonNegativeInt.max(1_000_000).default(1000),
+
   MAX_QUESTION_CHARS: z.coerce.number().int().min(10).max(20_000).default(1000),
   MAX_HISTORY_TURNS: z.coerce.number().int().min(0).max(100).default(10),
   BODY_LIMIT_BYTES: positiveInt.default(64 * 1024),
