@@ -4,8 +4,8 @@
 //
 // The data's path, lowest first. A stage may import itself and any stage of LOWER rank, never
 // one of the same or a higher rank. `text` is the floor: everything may use it, it uses nothing.
-// Stages that do not exist yet (ingest/, store/ from LAYOUT.md) are listed so the rules hold
-// the day they appear.
+// Stages that do not exist yet (store/ from LAYOUT.md) are listed so the rules hold the day they
+// appear.
 const STAGES = [
   ["text", 0],
   ["corpus", 1],
@@ -16,6 +16,9 @@ const STAGES = [
   ["ingest", 5],
   ["retrieval", 5],
   ["answering", 6],
+  // What the composition root runs over time (live index holder, background rebuild, pointer
+  // watch): above ingest and index, which it drives; http reads its types, so it ranks below http.
+  ["lifecycle", 6],
   ["evaluation", 7],
   ["http", 7],
 ];

@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Answerer } from "./answering/types.js";
-import { llmConfigured, type Config } from "./config.js";
+import type { Config } from "./config.js";
 import type { Resource } from "./corpus/types.js";
 import { contractSerializerCompiler } from "./http/responseSerializer.js";
 import { withAnswerCache } from "./http/answerCache.js";
@@ -16,6 +16,7 @@ import { corsPlugin } from "./http/plugins/cors.js";
 import { loadSheddingPlugin } from "./http/plugins/loadShedding.js";
 import { openApiPlugin } from "./http/plugins/openApi.js";
 import { rateLimitPlugin } from "./http/plugins/rateLimit.js";
+import { redisPlugin } from "./http/plugins/redis.js";
 import { securityHeadersPlugin } from "./http/plugins/securityHeaders.js";
 import { adminRoutes } from "./http/routes/admin.js";
 import { askRoutes } from "./http/routes/ask.js";
@@ -25,12 +26,12 @@ import { openAiCompatibleRoutes } from "./http/routes/openaiCompatible.js";
 import { resourceRoutes } from "./http/routes/resources.js";
 import { roadmapRoutes } from "./http/routes/roadmaps.js";
 import { searchRoutes } from "./http/routes/search.js";
-import type { BackgroundReindex } from "./index/BackgroundReindex.js";
+import type { BackgroundReindex } from "./lifecycle/BackgroundReindex.js";
 import type { LoadedIndex } from "./index/types.js";
 import type { Retriever, RoadmapPosition } from "./retrieval/types.js";
 import type { Tutor } from "./tutor.js";
 
-/** What the HTTP layer needs to read the live index (src/index/IndexHolder.ts implements it). */
+/** What the HTTP layer needs to read the live index (src/lifecycle/IndexHolder.ts implements it). */
 export interface IndexAccess {
   /** The live index; throws IndexNotReady when none is loaded. */
   current(): LoadedIndex;
@@ -91,6 +92,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
   await app.register(securityHeadersPlugin);
   await app.register(corsPlugin, { allowedOrigins: config.ALLOWED_ORIGINS, maxAgeSeconds: config.CORS_MAX_AGE_S });
+  // Counters shared by replicas (REDIS_URL): the auth-failure budget and the rate limits below.
+  await app.register(redisPlugin, {
+    url: config.REDIS_URL,
+    connectTimeoutMs: config.REDIS_CONNECT_TIMEOUT_MS,
+    commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS,
+  });
   await app.register(apiKeyAuthPlugin, {
     apiKeys: config.API_KEYS,
     adminKey: config.ADMIN_KEY,
@@ -100,7 +107,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     failureBudget: { max: config.AUTH_FAILURE_MAX, windowMs: config.AUTH_FAILURE_WINDOW },
   });
   await app.register(clientConcurrencyPlugin, { maxInFlight: config.CLIENT_MAX_IN_FLIGHT });
-  const mode = llmConfigured(config) ? "llm" : "extractive";
+  // The answerer decides the mode (src/tutor.ts composed it from config): nothing here re-derives it.
+  const mode = deps.answerer.mode;
   await app.register(rateLimitPlugin, {
     max: config.RATE_LIMIT_MAX,
     timeWindowMs: config.RATE_LIMIT_WINDOW,

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from "fastify";
-import type { BackgroundReindex } from "../../index/BackgroundReindex.js";
+import type { BackgroundReindex } from "../../lifecycle/BackgroundReindex.js";
 import { apiErrors } from "../contract/common.js";
 import { reindexStartedSchema, reindexStatusSchema } from "../contract/operations.js";
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { safeLinkUrl } from "../../answering/citations.js";
+import { historyMessageLimit } from "../../answering/history.js";
 import type { AnswerResult, Citation, GenerationSettings, Turn } from "../../answering/types.js";
 import type { Config } from "../../config.js";
 import { BadInput } from "../../errors.js";
@@ -92,7 +93,7 @@ export function toQuestionAndHistory(body: ChatCompletionBody, config: Config): 
   if (last.content.length > config.MAX_QUESTION_CHARS) {
     throw new BadInput(`The last user message is longer than ${config.MAX_QUESTION_CHARS} characters.`);
   }
-  return { question: last.content, history: turns.slice(0, -1).slice(-config.MAX_HISTORY_TURNS * 2) };
+  return { question: last.content, history: turns.slice(0, -1).slice(-historyMessageLimit(config.MAX_HISTORY_TURNS)) };
 }
 
 /** Where a citation links to: an http(s) URL, else the document view (never javascript: and co). */
