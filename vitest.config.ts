@@ -8,6 +8,12 @@ export default defineConfig({
     // Several suites build real HNSW indexes and start real servers; on a 2-core machine
     // two workers keep the run fast without starving the servers they start.
     maxWorkers: 2,
+    // The bundled corpus is ingested once for the whole run and shared (tests/support/bundledIndex.ts).
+    globalSetup: ["tests/support/globalSetup.ts"],
+    // Test files share the modules they import within a worker instead of re-importing
+    // LangChain, jieba and the pipeline per file: this halves the suite's CPU time. Tests keep
+    // no state in modules (no vi.mock, no env stubs), so sharing them changes no outcome.
+    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
