@@ -1,7 +1,7 @@
 /**
  * `npm run ingest [-- --corpus DIR --out DIR] [--fetch-links ...]`: build the index from the
  * corpus folder, optionally fetching the web pages documents link to first. A thin CLI over
- * src/index/ingestCorpus.ts and src/corpus/web; see docs/ingest.md.
+ * src/ingest/ingestCorpus.ts and src/corpus/web; see docs/ingest.md.
  *
  * Exit codes: 0 built; 1 failed (missing/empty corpus, embedding server error,
  * disk full: one "ENOSPC: …" line naming the folder and the room needed);
@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { CONFIG_ERROR_EXIT_CODE, ConfigError, loadEnvFile, parseConfig, type Config } from "../src/config.js";
 import { isTutorError } from "../src/errors.js";
 import { isDiskFullError } from "../src/index/diskSpace.js";
-import type { IngestProgress, IngestSummary } from "../src/index/types.js";
+import type { IngestProgress, IngestSummary } from "../src/ingest/types.js";
 
 const USAGE = [
   "Usage: npm run ingest [-- --corpus DIR --out DIR] [--fetch-links [--refresh-links] [--links-max-age 7d] [--allow-private-hosts]]",
@@ -138,7 +138,7 @@ async function main(): Promise<void> {
   // known to be good: a typo is reported in a fraction of a second, not after seconds of loading.
   const [{ fetchCorpusLinks, formatLinkFetchSummary, parseLinksMaxAge }, { ingestCorpus }, { ingestOptions }] = await Promise.all([
     import("../src/corpus/web/index.js"),
-    import("../src/index/ingestCorpus.js"),
+    import("../src/ingest/ingestCorpus.js"),
     import("../src/tutor.js"),
   ]);
 

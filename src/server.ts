@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   // a second instead of after LangChain, Fastify and jieba have loaded.
   const [{ buildTutorApp }, { watchIndexPointer }, { openTutor }] = await Promise.all([
     import("./app.js"),
-    import("./index/watchIndexPointer.js"),
+    import("./lifecycle/watchIndexPointer.js"),
     import("./tutor.js"),
   ]);
   let lastReport = 0;

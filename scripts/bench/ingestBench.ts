@@ -1,8 +1,8 @@
 import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { ingestCorpus } from "../../src/index/ingestCorpus.js";
+import { ingestCorpus } from "../../src/ingest/ingestCorpus.js";
+import type { IngestSummary } from "../../src/ingest/types.js";
 import { ingestOptions } from "../../src/tutor.js";
-import type { IngestSummary } from "../../src/index/types.js";
 import { createPhaseClock } from "./phaseClock.js";
 import type { BenchmarkReport } from "./report.js";
 import { round } from "./stats.js";

@@ -4,7 +4,7 @@
  * server process would. Sends one {type:"result"} message and exits.
  */
 import { parseConfig } from "../../src/config.js";
-import { ingestCorpus } from "../../src/index/ingestCorpus.js";
+import { ingestCorpus } from "../../src/ingest/ingestCorpus.js";
 import { createRetriever, ingestOptions, openIndex } from "../../src/tutor.js";
 import { sendToParent } from "./childProcess.js";
 import { createPhaseClock } from "./phaseClock.js";

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
 import { parseConfig } from "../../src/config.js";
-import { ingestCorpus } from "../../src/index/ingestCorpus.js";
+import { ingestCorpus } from "../../src/ingest/ingestCorpus.js";
 import type { LoadedIndex } from "../../src/index/types.js";
 import { ingestOptions, openIndex } from "../../src/tutor.js";
 
