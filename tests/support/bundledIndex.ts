@@ -40,9 +40,6 @@ export async function buildBundledIndex(): Promise<{ bundled: BundledIndex; remo
 /** Copy the shared corpus and index into `dir` (as `dir/corpus`, `dir/index`): a private, writable copy. */
 export async function copyBundledIndex(bundled: BundledIndex, dir: string): Promise<BundledIndex> {
   const copy = { corpusDir: path.join(dir, "corpus"), indexDir: path.join(dir, "index") };
-  await Promise.all([
-    cp(bundled.corpusDir, copy.corpusDir, { recursive: true }),
-    cp(bundled.indexDir, copy.indexDir, { recursive: true }),
-  ]);
+  await Promise.all([cp(bundled.corpusDir, copy.corpusDir, { recursive: true }), cp(bundled.indexDir, copy.indexDir, { recursive: true })]);
   return copy;
 }
