@@ -9,9 +9,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, loadEnvFile, parseConfig } from "../src/config.js";
 import { isTutorError } from "../src/errors.js";
-import { collectSignals, crossValidate, curves, ratesAt, type Rates } from "../src/evaluation/calibration.js";
+import type { Rates } from "../src/evaluation/calibration.js";
 import { DEFAULT_SPLIT_FILES, loadSplit } from "../src/evaluation/splits.js";
-import { openPipeline } from "../src/tutor.js";
 
 const USAGE = "Usage: npm run calibrate -- [--dataset FILE]... [--folds N] [--k N]";
 const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
@@ -21,9 +20,15 @@ function rateCells(r: Rates): string {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: { dataset: { type: "string", multiple: true }, folds: { type: "string" }, k: { type: "string" }, help: { type: "boolean" } },
-  });
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: { dataset: { type: "string", multiple: true }, folds: { type: "string" }, k: { type: "string" }, help: { type: "boolean" } },
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
   if (values.help) {
     console.log(USAGE);
     return 0;
@@ -50,6 +55,11 @@ async function main(): Promise<number> {
   loadEnvFile(process.env);
   const config = parseConfig(process.env);
   const dataset = await loadSplit({ name: "tune", file: files[0]!, ...(files.length > 1 ? { extraFiles: files.slice(1) } : {}) });
+  // Loaded after flags and config are known to be good (a typo fails fast, before LangChain loads).
+  const [{ collectSignals, crossValidate, curves, ratesAt }, { openPipeline }] = await Promise.all([
+    import("../src/evaluation/calibration.js"),
+    import("../src/tutor.js"),
+  ]);
   const pipeline = await openPipeline(config, { buildIfMissing: true });
   const items = await collectSignals(dataset, pipeline.retriever, k);
   const cv = crossValidate(items, folds);

@@ -35,10 +35,6 @@ export function matchingKey(candidate: string, accepted: Buffer[]): Buffer | und
   return found;
 }
 
-export function keyMatches(candidate: string, accepted: Buffer[]): boolean {
-  return matchingKey(candidate, accepted) !== undefined;
-}
-
 /** The client's address as a limiter key; IPv6 clients are grouped by /64, as @fastify/rate-limit does, so one host cannot rotate addresses. */
 export function addressId(ip: string): string {
   return `ip:${normalizeIP(ip)}`;
