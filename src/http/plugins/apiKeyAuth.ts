@@ -3,6 +3,7 @@ import { normalizeIP } from "@fastify/rate-limit";
 import type { FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { Forbidden, TooManyRequests, Unauthorized } from "../../errors.js";
+import { publicBaseUrl } from "../documentLinks.js";
 import { surfaceOf, type Surface } from "../routeConfig.js";
 import { AuthFailureBudget, SharedAuthFailureBudget, type FailureBudget } from "./authFailureBudget.js";
 
@@ -89,7 +90,7 @@ export const apiKeyAuthPlugin = fp<ApiKeyAuthOptions>(
 
     const checkOrigin = (request: FastifyRequest): void => {
       const origin = request.headers.origin;
-      const own = configuredOrigin ?? `${request.protocol}://${request.host}`;
+      const own = configuredOrigin ?? publicBaseUrl(request, undefined);
       if (origin && (origin === own || options.allowedOrigins.includes(origin))) return;
       throw new Forbidden(
         origin
