@@ -195,7 +195,7 @@ export const configSchema = z.object({
   /** Model id the OpenAI-compatible endpoint advertises. */
   OPENAI_COMPAT_MODEL_ID: z.string().min(1).default("roadmap-tutor"),
 
-  /** Fetch web pages that documents link to during ingest (see README "Linked notes"). */
+  /** Fetch web pages that documents link to during ingest (see docs/ingest.md "Linked notes from the web"). */
   FETCH_LINKS: boolean.default(false),
 
   /** `npm run eval --judge`: the judge's model on the configured server (default: CHAT_MODEL). */

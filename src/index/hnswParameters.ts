@@ -1,7 +1,7 @@
 /**
  * HNSW parameters of the vector index (hnswlib-node's HierarchicalNSW, cosine space), chosen by
  * measurement with scripts/bench/scaleHnswSweep.ts: recall@10 against exact search for 200
- * keyword queries on the 10k-section synthetic scale corpus, local embedder (README "Performance").
+ * keyword queries on the 10k-section synthetic scale corpus, local embedder (docs/performance.md).
  *
  * - Dimensions stay 1024 (LOCAL_EMBEDDING_DIMENSIONS): 256 builds ~1.5–3× faster but drops the dev
  *   set's hit@5 from 0.955 to 0.909 (hash collisions), beyond the 1-point budget.

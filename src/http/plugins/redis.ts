@@ -13,7 +13,7 @@ export interface RedisOptions {
 /**
  * The Redis connection that replicas share their rate-limit and auth-failure counters through,
  * plus the bookkeeping for outages. Counters fall back to this process's memory while Redis
- * does not answer (see README "Shared rate limits"): `failed` and `answered` log the change of
+ * does not answer (see docs/operations.md "Shared rate limits"): `failed` and `answered` log the change of
  * state once, not once per request.
  */
 export interface SharedRedis {

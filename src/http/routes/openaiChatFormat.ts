@@ -18,7 +18,7 @@ const message = z.object({
 });
 
 // Unknown fields are accepted and ignored (z.object strips them), as OpenAI-compatible servers
-// do; the README lists what each known parameter does here.
+// do; docs/api.md lists what each known parameter does here.
 export const chatCompletionBody = z.object({
   model: z.string().min(1, "model is required"),
   messages: z.array(message).min(1, "messages must contain at least one message"),

@@ -11,7 +11,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** The documented error shape (README "HTTP API"). */
+/** The documented error shape (docs/api.md). */
 function expectDocumentedShape(body: unknown, status: number, code: string) {
   expect(body).toEqual({ error: { status, code, message: expect.any(String) } });
 }
