@@ -36,7 +36,8 @@ export interface WrittenVersion {
 
 /** What a version holds, as the ingest pipeline produced it. */
 export interface VersionContents {
-  manifest: Omit<IndexManifest, "artifacts">;
+  /** The manifest but what only writing decides (the vector index kind, file sizes). */
+  manifest: Omit<IndexManifest, "artifacts" | "vectors">;
   documents: CorpusDocument[];
   chunks: Chunk[];
   resources: Resource[];
@@ -47,11 +48,11 @@ export interface VersionContents {
   embeddings: EmbeddingsInterface;
 }
 
-/** Vectors a previous version stored, by cache key: keys[i] is vectors[i·dimensions, (i+1)·dimensions). */
+/** Vectors a previous version stored, by cache key: keys[i]'s vector is vectorAt(i) (a fresh array). */
 export interface CachedVectors {
   dimensions: number;
   keys: readonly string[];
-  vectors: Float32Array;
+  vectorAt: (slot: number) => Float32Array;
 }
 
 /** Enough to estimate how much room a version needs, before it is built. */

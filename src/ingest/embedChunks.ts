@@ -58,7 +58,7 @@ export async function embedChunks(chunks: readonly Chunk[], options: EmbedChunks
     namespace,
     chunkVectors: keys.map((key) => embedded.vectors.get(key) as Float32Array),
     entries: embedded.vectors,
-    cachedChunks: keys.filter((key) => cache.get(key) !== undefined).length,
+    cachedChunks: keys.filter((key) => cache.has(key)).length,
     calls: embedded.calls,
   };
 }

@@ -86,7 +86,7 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
 }
 
 function versionContents(corpus: ChunkedCorpus, embedded: EmbeddedChunks, embeddings: EmbeddingsInterface, now: () => Date) {
-  const manifest: Omit<IndexManifest, "artifacts"> = {
+  const manifest: Omit<IndexManifest, "artifacts" | "vectors"> = {
     formatVersion: INDEX_FORMAT_VERSION,
     createdAt: now().toISOString(),
     embedder: embedded.identity,
