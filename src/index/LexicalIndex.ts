@@ -1,7 +1,7 @@
 import { contextualText } from "../chunking/index.js";
 import type { Chunk } from "../chunking/types.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
-import { buildPostings, readPostings, writePostings, type Postings } from "./lexicalPostings.js";
+import { buildPostings, readPostings, writePostings, type Postings, type PostingsBuilder } from "./lexicalPostings.js";
 import type { LexicalHit, LexicalSearch } from "./types.js";
 
 /**
@@ -68,6 +68,14 @@ export class LexicalIndex implements LexicalSearch {
       postings,
       chunks.map((chunk) => chunk.id),
     );
+  }
+
+  /** From postings built chunk by chunk during an ingest (PostingsBuilder), for chunks in index order. */
+  static fromBuilder(builder: PostingsBuilder, chunkIds: readonly string[]): LexicalIndex {
+    const postings = builder.build();
+    if (postings.docLengths.length !== chunkIds.length)
+      throw new Error(`${postings.docLengths.length} entries for ${chunkIds.length} chunks`);
+    return new LexicalIndex(postings, chunkIds);
   }
 
   /** From lexical.json and lexical.bin, for chunks in index order; throws on anything that is not a saved index. */

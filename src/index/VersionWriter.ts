@@ -1,6 +1,7 @@
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument, Resource } from "../corpus/types.js";
+import type { LexicalIndex } from "./LexicalIndex.js";
 import type { IndexManifest } from "./types.js";
 
 /**
@@ -46,6 +47,8 @@ export interface VersionContents {
   /** The embedding cache to store: key → vector, for exactly the chunks of this version. */
   cache: { namespace: string; entries: ReadonlyMap<string, Float32Array> };
   embeddings: EmbeddingsInterface;
+  /** The BM25 index when the ingest already built it (from the tokens it had anyway); else built from the chunks. */
+  lexical?: LexicalIndex;
 }
 
 /** Vectors a previous version stored, by cache key: keys[i]'s vector is vectorAt(i) (a fresh array). */

@@ -35,7 +35,7 @@ export async function writeIndexVersion(
   await writeFile(path.join(versionDir, VERSION_FILES.resources), JSON.stringify(contents.resources));
 
   step("lexical index");
-  const lexical = LexicalIndex.fromChunks(chunks).toFiles();
+  const lexical = (contents.lexical ?? LexicalIndex.fromChunks(chunks)).toFiles();
   await writeFile(path.join(versionDir, VERSION_FILES.lexical), lexical.json);
   await writeFile(path.join(versionDir, VERSION_FILES.lexicalPostings), lexical.bin);
 

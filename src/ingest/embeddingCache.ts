@@ -37,6 +37,20 @@ export class EmbeddingCache {
     return new EmbeddingCache(stored.dimensions, new Map(stored.keys.map((key, i) => [key, i])), stored.vectorAt);
   }
 
+  /** This cache plus vectors made since, which win (returned as the same objects). */
+  with(extra: ReadonlyMap<string, Float32Array>): EmbeddingCache {
+    if (extra.size === 0) return this;
+    const slots = new Map(this.slots);
+    const vectors: Float32Array[] = [];
+    const base = this.slots.size;
+    for (const [key, vector] of extra) {
+      slots.set(key, base + vectors.length);
+      vectors.push(vector);
+    }
+    const dimensions = this.dimensions || (vectors[0]?.length ?? 0);
+    return new EmbeddingCache(dimensions, slots, (slot) => (slot >= base ? vectors[slot - base]! : this.vectorAt(slot)));
+  }
+
   has(key: string): boolean {
     return this.slots.has(key);
   }

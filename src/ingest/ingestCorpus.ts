@@ -108,6 +108,7 @@ function versionContents(corpus: ChunkedCorpus, embedded: EmbeddedChunks, embedd
     chunkVectors: embedded.chunkVectors,
     cache: { namespace: embedded.namespace, entries: embedded.entries },
     embeddings,
+    lexical: embedded.lexical,
   };
 }
 
