@@ -70,12 +70,11 @@ module.exports = {
       name: "widget-imports-only-itself-and-the-contract",
       comment:
         "The widget is browser code bundled on its own: it may import its own files and the HTTP " +
-        "contract types, nothing else (no server code, no npm packages); src/text/plainPreview.ts is a " +
-        "dependency-free pure function shared with the /v1 Sources labels. src/answering/types.ts is " +
-        "allowed only until the widget reads src/http/contract.ts (issue 15 item 2); then drop it.",
+        "contract types (src/http/contract/), nothing else (no server code, no npm packages); " +
+        "src/text/plainPreview.ts is a dependency-free pure function shared with the /v1 Sources labels.",
       severity: "error",
       from: { path: "^src/widget/" },
-      to: { pathNot: "^src/(widget/|http/contract\\.ts$|answering/types\\.ts$|text/plainPreview\\.ts$)" },
+      to: { pathNot: "^src/(widget/|http/contract/[^/]+\\.ts$|text/plainPreview\\.ts$)" },
     },
     {
       name: "src-does-not-import-tests-or-scripts",

@@ -1,21 +1,21 @@
 /**
  * `npm run ingest [-- --corpus DIR --out DIR] [--fetch-links ...]`: build the index from the
  * corpus folder, optionally fetching the web pages documents link to first. A thin CLI over
- * src/ingest/ingestCorpus.ts and src/corpus/web; see README "Ingest" and "Linked notes".
+ * src/ingest/ingestCorpus.ts and src/corpus/web; see docs/ingest.md.
  *
- * Exit codes: 0 built; 1 failed (missing/empty corpus, embedding server error, bad config,
+ * Exit codes: 0 built; 1 failed (missing/empty corpus, embedding server error,
  * disk full: one "ENOSPC: …" line naming the folder and the room needed);
- * 2 bad command line; 130 interrupted (the unfinished version is removed, the live one is kept).
+ * 2 bad command line or configuration; 130 interrupted (the unfinished version is removed, the live one is kept).
  */
 import cliProgress from "cli-progress";
 import { parseArgs } from "node:util";
 import { CONFIG_ERROR_EXIT_CODE, ConfigError, loadEnvFile, parseConfig, type Config } from "../src/config.js";
 import { fetchCorpusLinks, formatLinkFetchSummary, parseLinksMaxAge } from "../src/corpus/web/index.js";
-import { createEmbeddings } from "../src/embeddings/createEmbeddings.js";
 import { isTutorError } from "../src/errors.js";
 import { isDiskFullError } from "../src/index/diskSpace.js";
 import { ingestCorpus } from "../src/ingest/ingestCorpus.js";
 import type { IngestProgress, IngestSummary } from "../src/ingest/types.js";
+import { ingestOptions } from "../src/tutor.js";
 
 const USAGE = [
   "Usage: npm run ingest [-- --corpus DIR --out DIR] [--fetch-links [--refresh-links] [--links-max-age 7d] [--allow-private-hosts]]",
@@ -132,9 +132,11 @@ async function main(): Promise<void> {
     console.log(USAGE);
     process.exit(0);
   }
-  const config = readConfig();
-  const corpusDir = flags.corpus ?? config.CORPUS_DIR;
-  const indexDir = flags.out ?? config.INDEX_DIR;
+  // --corpus/--out override the configured folders; everything else comes from the config.
+  const base = readConfig();
+  const config: Config = { ...base, CORPUS_DIR: flags.corpus ?? base.CORPUS_DIR, INDEX_DIR: flags.out ?? base.INDEX_DIR };
+  const corpusDir = config.CORPUS_DIR;
+  const indexDir = config.INDEX_DIR;
 
   const controller = new AbortController();
   const interrupt = (signal: NodeJS.Signals) => {
@@ -183,14 +185,8 @@ async function main(): Promise<void> {
 
   const reporter = progressReporter();
   try {
-    const { embeddings, identity } = createEmbeddings(config);
     const summary = await ingestCorpus({
-      corpusDir,
-      indexDir,
-      embeddings,
-      identity,
-      maxFileBytes: config.MAX_FILE_BYTES,
-      batchSize: config.EMBEDDING_BATCH_SIZE,
+      ...ingestOptions(config),
       signal: controller.signal,
       onProgress: reporter.onProgress,
     });

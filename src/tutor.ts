@@ -1,15 +1,17 @@
 import { ConcurrencyLimitedAnswerer } from "./answering/ConcurrencyLimitedAnswerer.js";
 import { createAnswerer } from "./answering/createAnswerer.js";
 import { createChatModel } from "./answering/createChatModel.js";
+import type { LlmAnswererOptions } from "./answering/LlmAnswerer.js";
 import { createQuestionRewriter } from "./answering/questionRewrite.js";
 import type { Answerer } from "./answering/types.js";
 import { llmConfigured, type Config } from "./config.js";
 import type { Resource } from "./corpus/types.js";
-import { createEmbeddings } from "./embeddings/createEmbeddings.js";
+import { createEmbeddings, type ConfiguredEmbeddings } from "./embeddings/createEmbeddings.js";
 import { IndexNotReady, isTutorError } from "./errors.js";
 import { loadIndex } from "./index/loadIndex.js";
+import type { LoadedIndex } from "./index/types.js";
 import { ensureIndex } from "./ingest/ensureIndex.js";
-import { ingestCorpus, ingestOptionsFromConfig } from "./ingest/ingestCorpus.js";
+import { ingestCorpus, ingestOptionsFromConfig, type IngestOptions } from "./ingest/ingestCorpus.js";
 import type { IngestProgress } from "./ingest/types.js";
 import { BackgroundReindex } from "./lifecycle/BackgroundReindex.js";
 import { IndexHolder } from "./lifecycle/IndexHolder.js";
@@ -22,26 +24,59 @@ import { searchResources } from "./retrieval/searchResources.js";
 import type { Retriever, RoadmapPosition } from "./retrieval/types.js";
 
 /**
- * The composition root: the parts of the product wired together for one configuration.
- * server.ts, the CLIs and the integration tests all build the product through here, so there
- * is exactly one place that decides which embedder, retriever and answerer run.
+ * The composition root: the one place that decides which embedder, retriever and answerer run
+ * for a configuration. Every entry point builds the product through the factories below: the
+ * server and the bench's app process (openTutor), the CLIs and evaluation (openPipeline), ingest
+ * (ingestOptions), and whoever holds an index already (createRetriever, e.g. the scale bench).
  */
-export interface Tutor {
+
+/** Config → ingest options: folders, limits and the configured embedder (created unless given). */
+export function ingestOptions(config: Config, embedder: ConfiguredEmbeddings = createEmbeddings(config)): IngestOptions {
+  return ingestOptionsFromConfig(config, embedder);
+}
+
+/** The index at INDEX_DIR, read with the configured embedder (which must be the one it was built with). */
+export function openIndex(config: Config, embedder: ConfiguredEmbeddings = createEmbeddings(config)): Promise<LoadedIndex> {
+  return loadIndex(config.INDEX_DIR, embedder.embeddings, embedder.identity());
+}
+
+/** Hybrid retrieval over whatever index `index()` returns now; multi-query on top when configured. */
+export function createRetriever(config: Config, index: () => LoadedIndex): Retriever {
+  const hybrid = new HybridRetriever({
+    index,
+    k: config.RETRIEVAL_K,
+    maxChunksPerSection: config.MAX_CHUNKS_PER_SECTION,
+    abstainThreshold: config.ABSTAIN_THRESHOLD,
+  });
+  // Multi-query retrieval needs the model, so it exists only in LLM mode and when asked for.
+  if (!config.QUERY_REWRITE || !llmConfigured(config)) return hybrid;
+  return new MultiQueryRetriever(hybrid, createQuestionRewriter(createChatModel(config), { timeoutMs: config.OPENAI_TIMEOUT_MS }));
+}
+
+/** The answerer for a retriever: LLM or extractive by config, model calls capped by MODEL_CONCURRENCY. */
+export function createPipelineAnswerer(config: Config, retriever: Retriever, onPrompt?: LlmAnswererOptions["onPrompt"]): Answerer {
+  const unlimited = createAnswerer({ config, retriever, ...(config.DEBUG_PROMPTS && onPrompt ? { onPrompt } : {}) });
+  // Only model-backed answers need a cap: extractive ones are a few milliseconds of CPU.
+  return unlimited.mode === "llm"
+    ? new ConcurrencyLimitedAnswerer(unlimited, { concurrency: config.MODEL_CONCURRENCY, queue: config.MODEL_QUEUE })
+    : unlimited;
+}
+
+/** The question path over the live index: what a CLI or the evaluation needs. */
+export interface Pipeline {
   config: Config;
   index: IndexHolder;
   retriever: Retriever;
   answerer: Answerer;
-  locateTopic(topic: string): RoadmapPosition[];
-  searchResources(resources: Resource[], query: string, limit: number): Resource[];
+  /** The options ingest runs with for this configuration (the same embedder the index is read with). */
+  ingestOptions: IngestOptions;
   /** Re-read the live index version from disk and swap it in; the old one serves until then. */
-  reload(): Promise<void>;
+  reload: () => Promise<void>;
   /** Why no index is loaded, if that is the case. */
-  problem(): string | undefined;
-  /** Rebuild in the background (POST /admin/reindex); swapped in only when it succeeds. */
-  reindex: BackgroundReindex;
+  problem: () => string | undefined;
 }
 
-export interface OpenTutorOptions {
+export interface OpenPipelineOptions {
   /** Build the index first when none exists (what `npm start` does on a fresh clone). */
   buildIfMissing?: boolean;
   onProgress?: (progress: IngestProgress) => void;
@@ -51,18 +86,18 @@ export interface OpenTutorOptions {
   onPrompt?: (kind: "condense" | "answer", prompt: { system: string; user: string }) => void;
 }
 
-export async function openTutor(config: Config, options: OpenTutorOptions = {}): Promise<Tutor> {
-  const { embeddings, identity } = createEmbeddings(config);
-  const ingestOptions = ingestOptionsFromConfig(config, { embeddings, identity });
+export async function openPipeline(config: Config, options: OpenPipelineOptions = {}): Promise<Pipeline> {
+  const embedder = createEmbeddings(config);
+  const ingest = ingestOptions(config, embedder);
   if (options.buildIfMissing) {
-    await ensureIndex({ ...ingestOptions, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+    await ensureIndex({ ...ingest, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   }
 
   const holder = new IndexHolder();
   let problem: string | undefined;
   const reload = async () => {
     try {
-      const loaded = await loadIndex(config.INDEX_DIR, embeddings, identity());
+      const loaded = await openIndex(config, embedder);
       IndexResources.of(loaded).warm();
       holder.swap(loaded);
       problem = undefined;
@@ -77,43 +112,35 @@ export async function openTutor(config: Config, options: OpenTutorOptions = {}):
     if (!options.tolerateMissingIndex || !(error instanceof IndexNotReady || isTutorError(error))) throw error;
   }
 
-  const hybrid = new HybridRetriever({
-    index: () => holder.current(),
-    k: config.RETRIEVAL_K,
-    maxChunksPerSection: config.MAX_CHUNKS_PER_SECTION,
-    abstainThreshold: config.ABSTAIN_THRESHOLD,
-  });
-  // Multi-query retrieval needs the model, so it exists only in LLM mode and when asked for.
-  const retriever: Retriever =
-    config.QUERY_REWRITE && llmConfigured(config)
-      ? new MultiQueryRetriever(hybrid, createQuestionRewriter(createChatModel(config), { timeoutMs: config.OPENAI_TIMEOUT_MS }))
-      : hybrid;
-  const unlimited = createAnswerer({
-    config,
-    retriever,
-    ...(config.DEBUG_PROMPTS && options.onPrompt ? { onPrompt: options.onPrompt } : {}),
-  });
-  // Only model-backed answers need a cap: extractive ones are a few milliseconds of CPU.
-  const answerer =
-    unlimited.mode === "llm"
-      ? new ConcurrencyLimitedAnswerer(unlimited, { concurrency: config.MODEL_CONCURRENCY, queue: config.MODEL_QUEUE })
-      : unlimited;
+  const retriever = createRetriever(config, () => holder.current());
+  const answerer = createPipelineAnswerer(config, retriever, options.onPrompt);
+  return { config, index: holder, retriever, answerer, ingestOptions: ingest, reload, problem: () => problem };
+}
 
+/** The pipeline plus what only the server needs: roadmap and resource lookups, background rebuilds. */
+export interface Tutor extends Pipeline {
+  // Properties, not methods: buildApp is handed them detached from the object.
+  locateTopic: (topic: string) => RoadmapPosition[];
+  searchResources: (resources: Resource[], query: string, limit: number) => Resource[];
+  /** Rebuild in the background (POST /admin/reindex); swapped in only when it succeeds. */
+  reindex: BackgroundReindex;
+}
+
+export type OpenTutorOptions = OpenPipelineOptions;
+
+export async function openTutor(config: Config, options: OpenTutorOptions = {}): Promise<Tutor> {
+  const pipeline = await openPipeline(config, options);
+  const holder = pipeline.index;
   return {
-    config,
-    index: holder,
-    retriever,
-    answerer,
+    ...pipeline,
     locateTopic: (topic) => {
       const index = holder.current();
       return locateTopic(index.documents, index.chunks, topic, analyzeQuery(topic).expansions);
     },
     searchResources,
-    reload,
-    problem: () => problem,
     reindex: new BackgroundReindex(async () => {
-      const summary = await ingestCorpus(ingestOptions);
-      await reload();
+      const summary = await ingestCorpus(pipeline.ingestOptions);
+      await pipeline.reload();
       return summary;
     }),
   };

@@ -4,10 +4,8 @@
  * server process would. Sends one {type:"result"} message and exits.
  */
 import { parseConfig } from "../../src/config.js";
-import { createEmbeddings } from "../../src/embeddings/createEmbeddings.js";
-import { ingestCorpus, ingestOptionsFromConfig } from "../../src/ingest/ingestCorpus.js";
-import { loadIndex } from "../../src/index/loadIndex.js";
-import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
+import { ingestCorpus } from "../../src/ingest/ingestCorpus.js";
+import { createRetriever, ingestOptions, openIndex } from "../../src/tutor.js";
 import { sendToParent } from "./childProcess.js";
 import { createPhaseClock } from "./phaseClock.js";
 import { processStats } from "./processStats.js";
@@ -29,13 +27,12 @@ const RECALL_QUERIES = 24;
 async function main(): Promise<void> {
   const job = JSON.parse(process.argv[2] ?? "{}") as ScaleJob;
   const config = parseConfig(job.env);
-  const { embeddings, identity } = createEmbeddings(config);
 
   if (job.phase === "ingest") {
     const clock = createPhaseClock();
     const t0 = performance.now();
     const summary = await ingestCorpus({
-      ...ingestOptionsFromConfig(config, { embeddings, identity }),
+      ...ingestOptions(config),
       onProgress: clock.onProgress,
     });
     const seconds = (performance.now() - t0) / 1000;
@@ -54,15 +51,11 @@ async function main(): Promise<void> {
   }
 
   const t0 = performance.now();
-  const index = await loadIndex(config.INDEX_DIR, embeddings, identity());
+  // The index and retriever as the server composes them (src/tutor.ts); loading is timed on its own.
+  const index = await openIndex(config);
   const loadSeconds = (performance.now() - t0) / 1000;
   const afterLoad = processStats();
-  const retriever = new HybridRetriever({
-    index: () => index,
-    k: config.RETRIEVAL_K,
-    maxChunksPerSection: config.MAX_CHUNKS_PER_SECTION,
-    abstainThreshold: config.ABSTAIN_THRESHOLD,
-  });
+  const retriever = createRetriever(config, () => index);
   const stages = await measureRetrievalStages(index, retriever, job.queries ?? [], {
     iterations: job.iterations ?? 200,
     warmup: job.warmup ?? 20,
