@@ -92,6 +92,11 @@ export class LexicalIndex implements LexicalSearch {
     return writePostings(this.postings);
   }
 
+  /** Every indexed term, sorted. */
+  get vocabulary(): readonly string[] {
+    return this.postings.terms;
+  }
+
   get documentCount(): number {
     return this.ids.length;
   }

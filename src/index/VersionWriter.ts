@@ -2,7 +2,7 @@ import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument, Resource } from "../corpus/types.js";
 import type { LexicalIndex } from "./LexicalIndex.js";
-import type { IndexManifest } from "./types.js";
+import type { IndexManifest, LexiconFile } from "./types.js";
 
 /**
  * Where an ingest writes index versions: the seam between the ingest pipeline (src/ingest/) and a
@@ -18,6 +18,8 @@ export interface VersionWriter {
   lock(): Promise<() => Promise<void>>;
   /** The live version's vectors for `namespace`, reused so a re-ingest embeds only what changed. */
   readCachedVectors(namespace: string): Promise<CachedVectors | undefined>;
+  /** The live version's lexicon, reused when the corpus has no new words (optional: without it the next ingest rebuilds it). */
+  readLexicon?(): Promise<LexiconFile | undefined>;
   /** Write a complete version that is not live yet; `step` is called between parts (abort, progress). */
   write(contents: VersionContents, step: (label: string) => void): Promise<WrittenVersion>;
   /** Make the version live (the point of no return) and drop versions no longer needed. */
@@ -49,6 +51,8 @@ export interface VersionContents {
   embeddings: EmbeddingsInterface;
   /** The BM25 index when the ingest already built it (from the tokens it had anyway); else built from the chunks. */
   lexical?: LexicalIndex;
+  /** CC-CEDICT entries the corpus needs, stored so that loading never parses the whole dictionary. */
+  lexicon?: LexiconFile;
 }
 
 /** Vectors a previous version stored, by cache key: keys[i]'s vector is vectorAt(i) (a fresh array). */

@@ -18,6 +18,7 @@ import { replaceFileAtomically } from "./durableFiles.js";
  *     documents.json resources.json
  *     lexical.json lexical.bin   BM25 vocabulary + postings (uint32 arrays)
  *     embeddings.json            the embedding cache: text key → label of its vector
+ *     lexicon.json               CC-CEDICT glosses of the corpus's words + English gloss words
  *
  * A version is never modified after CURRENT points at it, so a server can keep reading the old
  * one while an ingest writes the next.
@@ -35,6 +36,7 @@ export const VERSION_FILES = {
   lexicalPostings: "lexical.bin",
   cacheKeys: "embeddings.json",
   vectors: "vectors.bin",
+  lexicon: "lexicon.json",
 } as const;
 
 /** Files inside hnswlib/ (what HNSWLib.save writes). */

@@ -61,6 +61,12 @@ export const documentSchema = z.object({
   linkedFrom: z.array(linkedFrom),
 });
 
+export const lexiconSchema = z.object({
+  glosses: z.record(z.string(), z.array(z.string())),
+  englishWords: z.array(z.string()),
+  looked: z.array(z.string()).optional(),
+});
+
 export const resourceSchema = z.object({
   title: z.string(),
   url: z.string(),

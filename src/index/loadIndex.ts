@@ -8,11 +8,11 @@ import { IndexMismatch, IndexNotReady } from "../errors.js";
 import { describeEmbedder, sameEmbedder } from "./describeEmbedder.js";
 import { IndexEmbeddings } from "./IndexEmbeddings.js";
 import { currentVersionDir, isVersionName, VERSION_FILES } from "./indexLayout.js";
-import { chunkSchema, describeShapeError, documentSchema, manifestSchema, resourceSchema } from "./indexSchemas.js";
+import { chunkSchema, describeShapeError, documentSchema, lexiconSchema, manifestSchema, resourceSchema } from "./indexSchemas.js";
 import { LexicalIndex } from "./LexicalIndex.js";
 import { loadVectorIndex, VectorIndexDamaged } from "./vectorIndexFiles.js";
 import type { EmbedderIdentity } from "../embeddings/types.js";
-import { INDEX_FORMAT_VERSION, type IndexManifest, type LoadedIndex } from "./types.js";
+import { INDEX_FORMAT_VERSION, type IndexLexicon, type IndexManifest, type LoadedIndex } from "./types.js";
 import type { z } from "zod";
 
 const REBUILD = "rebuild it with `npm run ingest`";
@@ -107,7 +107,16 @@ async function loadVersion(
     vectorStore,
     lexical,
     embeddings: indexEmbeddings,
+    ...(await readLexicon(dir, manifest)),
   };
+}
+
+/** lexicon.json when the version has one (it is optional: without it retrieval reads CC-CEDICT itself). */
+async function readLexicon(dir: string, manifest: IndexManifest): Promise<{ lexicon?: IndexLexicon }> {
+  if (manifest.artifacts?.[VERSION_FILES.lexicon] === undefined) return {};
+  const parsed = lexiconSchema.safeParse(parseJson(await readText(dir, VERSION_FILES.lexicon), dir, VERSION_FILES.lexicon));
+  if (!parsed.success) throw corrupt(dir, VERSION_FILES.lexicon, describeShapeError(parsed.error));
+  return { lexicon: { glosses: new Map(Object.entries(parsed.data.glosses)), englishWords: new Set(parsed.data.englishWords) } };
 }
 
 async function readText(dir: string, file: string): Promise<string> {

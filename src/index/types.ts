@@ -29,6 +29,20 @@ export interface IndexManifest {
   artifacts?: Record<string, number>;
 }
 
+/** What retrieval needs from CC-CEDICT for one corpus: glosses of its Chinese words, and the English words glosses use. */
+export interface IndexLexicon {
+  glosses: ReadonlyMap<string, readonly string[]>;
+  englishWords: ReadonlySet<string>;
+}
+
+/** lexicon.json of a version. */
+export interface LexiconFile {
+  glosses: Record<string, string[]>;
+  englishWords: string[];
+  /** Every word looked up (with or without an entry), so the next ingest parses CC-CEDICT only for new words. */
+  looked?: string[];
+}
+
 /** A lexical (BM25) hit: chunk id and its score (higher is better, unbounded). */
 export interface LexicalHit {
   chunkId: string;
@@ -54,6 +68,8 @@ export interface LoadedIndex {
   vectorStore: VectorStore;
   lexical: LexicalSearch;
   embeddings: EmbeddingsInterface;
+  /** The CC-CEDICT entries this version's words need (lexicon.json), so serving never parses the 11 MB dictionary. */
+  lexicon?: IndexLexicon;
   /** Set when CURRENT's version was damaged and this older intact version was loaded instead: why. */
   fallbackFrom?: string;
 }

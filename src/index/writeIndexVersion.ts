@@ -39,6 +39,8 @@ export async function writeIndexVersion(
   await writeFile(path.join(versionDir, VERSION_FILES.lexical), lexical.json);
   await writeFile(path.join(versionDir, VERSION_FILES.lexicalPostings), lexical.bin);
 
+  if (contents.lexicon) await writeFile(path.join(versionDir, VERSION_FILES.lexicon), JSON.stringify(contents.lexicon));
+
   step("embedding cache");
   await writeEmbeddingCache(versionDir, contents.cache.namespace, dimensions, contents.cache.entries, chunkVectors);
 
@@ -52,6 +54,7 @@ export async function writeIndexVersion(
     VERSION_FILES.lexical,
     VERSION_FILES.lexicalPostings,
     VERSION_FILES.cacheKeys,
+    ...(contents.lexicon ? [VERSION_FILES.lexicon] : []),
   ];
   for (const file of files) artifacts[file] = (await stat(path.join(versionDir, file))).size;
   const complete: IndexManifest = { ...manifest, vectors: vectorIndex.descriptor, artifacts };

@@ -85,6 +85,7 @@ describe("loadIndex round trip", () => {
       "hnswlib",
       "lexical.bin",
       "lexical.json",
+      "lexicon.json",
       "manifest.json",
       "resources.json",
     ]);
