@@ -40,7 +40,8 @@ const SEQUENCE_PATTERNS = [
 ];
 const FILLER = /(那么|那|呢|吗|然后|还有|再|接着|此外|另外|what about|how about|and|so|also|ok|okay|[?？!！。,.，\s])/giu;
 /** Words that make the question a question of its own ("那它推荐什么书?" asks something new). */
-const OWN_QUESTION = /什么|什麼|哪|怎么|怎樣|怎样|如何|多少|几|幾|为什么|是否|吗|嗎|\b(?:what|which|how|why|when|where|who|is|are|does|do|can|should)\b/iu;
+const OWN_QUESTION =
+  /什么|什麼|哪|怎么|怎樣|怎样|如何|多少|几|幾|为什么|是否|吗|嗎|\b(?:what|which|how|why|when|where|who|is|are|does|do|can|should)\b/iu;
 
 /** Han characters plus latin words: how long a question is in either language. */
 function size(question: string): number {
@@ -119,9 +120,7 @@ function resolve(question: string, previous: string, topicOf: (question: string)
   let standalone: string;
   if (topic && question.toLowerCase().includes(topic.toLowerCase())) standalone = question;
   else if (pronoun) {
-    standalone = ZH_PRONOUN.test(question)
-      ? question.replace(ZH_PRONOUN, ` ${topic ?? ""} `)
-      : question.replace(EN_PRONOUN, topic ?? "");
+    standalone = ZH_PRONOUN.test(question) ? question.replace(ZH_PRONOUN, ` ${topic ?? ""} `) : question.replace(EN_PRONOUN, topic ?? "");
     standalone = standalone.replace(/\s+/g, " ").trim();
   } else if (!bare && topic && previous.includes(topic) && !OWN_QUESTION.test(rest) && sequenceIntent(question) === null && !ownOrdinal) {
     // "what about RAG?" after "学完 LoRA 之后该学什么?" asks the same thing about RAG.
