@@ -92,7 +92,7 @@ export async function runScaleBench({ quick, sizes }: { quick: boolean; sizes?: 
       };
       rows.push(row);
       console.log(
-        `  scale ${sections}: ${row.chunks} chunks, ingest ${row.ingestSeconds} s, search p50 ${row.stages.search.p50Ms} ms, HNSW recall@10 ${row.recallAt10}`,
+        `  scale ${sections}: ${row.chunks} chunks, ingest ${row.ingestSeconds} s, search p50 ${row.stages.search.p50Ms} ms, vector recall@10 ${row.recallAt10} (exact search = 1)`,
       );
     } finally {
       await workspace.cleanup();

@@ -1,3 +1,6 @@
+import type { LoadedIndex } from "../../src/index/types.js";
+import { storedVectors } from "../../src/index/vectorIndexFiles.js";
+
 /** Exact nearest neighbours by cosine (brute force), the ground truth for HNSW recall. */
 export function exactTopK(vectors: readonly ArrayLike<number>[], query: ArrayLike<number>, k: number): number[] {
   let queryNorm = 0;
@@ -65,4 +68,47 @@ export function indexRecallAtK(index: ReadableIndex, queries: readonly number[][
     found,
     best.map((top) => top.map((t) => t.label)),
   );
+}
+
+/**
+ * recall@k of a loaded index's vector store (HNSW or the exact sparse one) against exact cosine
+ * search over its stored vectors, read back one at a time (no extra memory at 100k chunks).
+ */
+export async function storeRecallAtK(index: LoadedIndex, queries: readonly number[][], k: number): Promise<number> {
+  const { count, vectorAt } = storedVectors(index.vectorStore);
+  const exact = queries.map(() => [] as { label: number; score: number }[]);
+  for (let label = 0; label < count; label++) {
+    const vector = vectorAt(label);
+    for (const [qi, query] of queries.entries()) {
+      const score = cosine(vector, query);
+      const top = exact[qi]!;
+      if (top.length < k || score > top[top.length - 1]!.score) {
+        top.push({ label, score });
+        top.sort((a, b) => b.score - a.score || a.label - b.label);
+        if (top.length > k) top.pop();
+      }
+    }
+  }
+  const found: number[][] = [];
+  const labelOf = new Map(index.chunks.map((chunk, label) => [chunk.id, label]));
+  for (const query of queries) {
+    const hits = await index.vectorStore.similaritySearchVectorWithScore(query, Math.min(k, count));
+    found.push(hits.map(([doc]) => labelOf.get((doc.metadata as { chunkId: string }).chunkId) ?? -1));
+  }
+  return recallAtK(
+    found,
+    exact.map((top) => top.map((t) => t.label)),
+  );
+}
+
+function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < b.length; i++) {
+    dot += a[i]! * b[i]!;
+    na += a[i]! * a[i]!;
+    nb += b[i]! * b[i]!;
+  }
+  return dot / (Math.sqrt(na * nb) || 1);
 }

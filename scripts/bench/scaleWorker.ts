@@ -10,7 +10,7 @@ import { sendToParent } from "./childProcess.js";
 import { createPhaseClock } from "./phaseClock.js";
 import { processStats } from "./processStats.js";
 import { measureRetrievalStages } from "./retrievalStages.js";
-import { indexRecallAtK } from "./scaleRecall.js";
+import { storeRecallAtK } from "./scaleRecall.js";
 import { round } from "./stats.js";
 
 export interface ScaleJob {
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
   // After the timings, so it cannot disturb them; the synthetic keyword queries are the last ones.
   const recallQueries = (job.queries ?? []).slice(-RECALL_QUERIES);
   const recallVectors = await Promise.all(recallQueries.map((query) => index.embeddings.embedQuery(query)));
-  const recallAt10 = round(indexRecallAtK(index.vectorStore.index, recallVectors, 10), 3);
+  const recallAt10 = round(await storeRecallAtK(index, recallVectors, 10), 3);
   await sendToParent({
     type: "result",
     loadSeconds: round(loadSeconds),

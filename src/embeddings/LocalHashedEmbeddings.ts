@@ -1,5 +1,5 @@
 import { Embeddings, type EmbeddingsParams } from "@langchain/core/embeddings";
-import type { EmbedderIdentity } from "./types.js";
+import type { EmbedderIdentity, TokenAwareEmbedder } from "./types.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 
 export const LOCAL_EMBEDDING_MODEL = "hashed-lexical-v1";
@@ -26,7 +26,7 @@ const HAN_RUN = /\p{Script=Han}+/gu;
  *
  * An empty text (or one with only punctuation) gets the zero vector: it is similar to nothing.
  */
-export class LocalHashedEmbeddings extends Embeddings {
+export class LocalHashedEmbeddings extends Embeddings implements TokenAwareEmbedder {
   readonly dimensions: number;
 
   constructor({ dimensions = 1024, ...callerParams }: LocalHashedEmbeddingsOptions = {}) {
@@ -49,8 +49,13 @@ export class LocalHashedEmbeddings extends Embeddings {
 
   /** The vector as a Float32Array (what the index stores), without the number[] round trip. */
   embedText(text: string): Float32Array {
+    return this.embedTokenized(text, tokenizeForSearch(text));
+  }
+
+  /** embedText when the caller already has tokenizeForSearch(text) (an ingest does, for BM25): tokenizing is most of the cost. */
+  embedTokenized(text: string, tokens: readonly string[]): Float32Array {
     const vector = new Float32Array(this.dimensions);
-    for (const [feature, weight] of featureWeights(text)) {
+    for (const [feature, weight] of featureWeights(text, tokens)) {
       const hash = fnv1a(feature);
       const slot = hash % this.dimensions;
       // A second, independent bit decides the sign so collisions cancel out on average.
@@ -68,7 +73,7 @@ export class LocalHashedEmbeddings extends Embeddings {
 }
 
 /** Feature → weight, with sublinear tf (1 + ln tf) so a repeated word does not drown the rest. */
-function featureWeights(text: string): Map<string, number> {
+function featureWeights(text: string, tokens: readonly string[]): Map<string, number> {
   const counts = new Map<string, { count: number; weight: number }>();
   const add = (feature: string, weight: number) => {
     const entry = counts.get(feature);
@@ -76,7 +81,7 @@ function featureWeights(text: string): Map<string, number> {
     else counts.set(feature, { count: 1, weight });
   };
 
-  for (const token of tokenizeForSearch(text)) {
+  for (const token of tokens) {
     add(`w:${token}`, WORD_WEIGHT);
     if (/^[a-z][a-z0-9+#-]{3,}$/.test(token)) {
       const padded = `^${token}$`;

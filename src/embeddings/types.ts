@@ -1,3 +1,16 @@
+/**
+ * An embedder whose features are the search tokens (the local hashed one): given the tokens an
+ * ingest already has for the BM25 index, it skips tokenizing the text a second time.
+ */
+export interface TokenAwareEmbedder {
+  /** Same vector as embedding `text`, where `tokens` is tokenizeForSearch(text). */
+  embedTokenized(text: string, tokens: readonly string[]): Float32Array;
+}
+
+export function isTokenAware(embeddings: object): embeddings is TokenAwareEmbedder {
+  return typeof (embeddings as Partial<TokenAwareEmbedder>).embedTokenized === "function";
+}
+
 /** Which embedder produced an index's vectors; an index is only searched with the same one. */
 export interface EmbedderIdentity {
   provider: "local" | "openai";

@@ -1,9 +1,11 @@
-import { mkdir, rm } from "node:fs/promises";
+import { mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { isTutorError } from "../errors.js";
 import { estimateVersionBytes, freeBytes, IndexDiskFull, isDiskFullError } from "./diskSpace.js";
 import { readCachedVectors } from "./embeddingCacheFile.js";
-import { newVersionName, readPointer, removeOtherVersions, writePointer } from "./indexLayout.js";
+import { newVersionName, readPointer, removeOtherVersions, VERSION_FILES, writePointer } from "./indexLayout.js";
+import { lexiconSchema } from "./indexSchemas.js";
+import type { LexiconFile } from "./types.js";
 import { acquireIngestLock } from "./ingestLock.js";
 import type { CachedVectors, VersionContents, VersionSizeHint, VersionWriter, WrittenVersion } from "./VersionWriter.js";
 import { writeIndexVersion, type WriteVersionFile } from "./writeIndexVersion.js";
@@ -41,6 +43,17 @@ export class FileVersionWriter implements VersionWriter {
   async readCachedVectors(namespace: string): Promise<CachedVectors | undefined> {
     this.previous = await readPointer(this.indexDir);
     return this.previous ? readCachedVectors(path.join(this.indexDir, this.previous), namespace) : undefined;
+  }
+
+  async readLexicon(): Promise<LexiconFile | undefined> {
+    const live = this.previous ?? (await readPointer(this.indexDir));
+    if (live === undefined) return undefined;
+    try {
+      const parsed = lexiconSchema.safeParse(JSON.parse(await readFile(path.join(this.indexDir, live, VERSION_FILES.lexicon), "utf8")));
+      return parsed.success ? (parsed.data as LexiconFile) : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   async write(contents: VersionContents, step: (label: string) => void): Promise<WrittenVersion> {

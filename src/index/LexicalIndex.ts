@@ -1,7 +1,7 @@
 import { contextualText } from "../chunking/index.js";
 import type { Chunk } from "../chunking/types.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
-import { buildPostings, readPostings, writePostings, type Postings } from "./lexicalPostings.js";
+import { buildPostings, readPostings, writePostings, type Postings, type PostingsBuilder } from "./lexicalPostings.js";
 import type { LexicalHit, LexicalSearch } from "./types.js";
 
 /**
@@ -70,6 +70,14 @@ export class LexicalIndex implements LexicalSearch {
     );
   }
 
+  /** From postings built chunk by chunk during an ingest (PostingsBuilder), for chunks in index order. */
+  static fromBuilder(builder: PostingsBuilder, chunkIds: readonly string[]): LexicalIndex {
+    const postings = builder.build();
+    if (postings.docLengths.length !== chunkIds.length)
+      throw new Error(`${postings.docLengths.length} entries for ${chunkIds.length} chunks`);
+    return new LexicalIndex(postings, chunkIds);
+  }
+
   /** From lexical.json and lexical.bin, for chunks in index order; throws on anything that is not a saved index. */
   static fromFiles(json: string, bin: Uint8Array, chunkIds: readonly string[]): LexicalIndex {
     const postings = readPostings(json, bin);
@@ -82,6 +90,11 @@ export class LexicalIndex implements LexicalSearch {
   /** The two files to store: lexical.json (terms) and lexical.bin (postings). */
   toFiles(): { json: string; bin: Uint8Array } {
     return writePostings(this.postings);
+  }
+
+  /** Every indexed term, sorted. */
+  get vocabulary(): readonly string[] {
+    return this.postings.terms;
   }
 
   get documentCount(): number {

@@ -1,7 +1,8 @@
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument, Resource } from "../corpus/types.js";
-import type { IndexManifest } from "./types.js";
+import type { LexicalIndex } from "./LexicalIndex.js";
+import type { IndexManifest, LexiconFile } from "./types.js";
 
 /**
  * Where an ingest writes index versions: the seam between the ingest pipeline (src/ingest/) and a
@@ -17,6 +18,8 @@ export interface VersionWriter {
   lock(): Promise<() => Promise<void>>;
   /** The live version's vectors for `namespace`, reused so a re-ingest embeds only what changed. */
   readCachedVectors(namespace: string): Promise<CachedVectors | undefined>;
+  /** The live version's lexicon, reused when the corpus has no new words (optional: without it the next ingest rebuilds it). */
+  readLexicon?(): Promise<LexiconFile | undefined>;
   /** Write a complete version that is not live yet; `step` is called between parts (abort, progress). */
   write(contents: VersionContents, step: (label: string) => void): Promise<WrittenVersion>;
   /** Make the version live (the point of no return) and drop versions no longer needed. */
@@ -36,7 +39,8 @@ export interface WrittenVersion {
 
 /** What a version holds, as the ingest pipeline produced it. */
 export interface VersionContents {
-  manifest: Omit<IndexManifest, "artifacts">;
+  /** The manifest but what only writing decides (the vector index kind, file sizes). */
+  manifest: Omit<IndexManifest, "artifacts" | "vectors">;
   documents: CorpusDocument[];
   chunks: Chunk[];
   resources: Resource[];
@@ -45,13 +49,17 @@ export interface VersionContents {
   /** The embedding cache to store: key → vector, for exactly the chunks of this version. */
   cache: { namespace: string; entries: ReadonlyMap<string, Float32Array> };
   embeddings: EmbeddingsInterface;
+  /** The BM25 index when the ingest already built it (from the tokens it had anyway); else built from the chunks. */
+  lexical?: LexicalIndex;
+  /** CC-CEDICT entries the corpus needs, stored so that loading never parses the whole dictionary. */
+  lexicon?: LexiconFile;
 }
 
-/** Vectors a previous version stored, by cache key: keys[i] is vectors[i·dimensions, (i+1)·dimensions). */
+/** Vectors a previous version stored, by cache key: keys[i]'s vector is vectorAt(i) (a fresh array). */
 export interface CachedVectors {
   dimensions: number;
   keys: readonly string[];
-  vectors: Float32Array;
+  vectorAt: (slot: number) => Float32Array;
 }
 
 /** Enough to estimate how much room a version needs, before it is built. */

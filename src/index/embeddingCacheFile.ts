@@ -3,13 +3,16 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { writeFileDurably } from "./durableFiles.js";
 import { VERSION_FILES } from "./indexLayout.js";
+import { SparseVectorIndex } from "./SparseVectorIndex.js";
+import type { IndexManifest } from "./types.js";
 import type { CachedVectors } from "./VersionWriter.js";
 
 /**
  * The embedding cache of a version folder. The vectors themselves are not stored twice:
- * embeddings.json holds the namespace and, per cache key, the label of a chunk with that text
- * in hnswlib/hnswlib.index, and the cache reads the vectors back from that index (one binary
- * read, no JSON numbers). hnswlib stores cosine-space vectors L2-normalised; every embedder here
+ * embeddings.json holds the namespace and, per cache key, the label of a chunk with that text,
+ * and the cache reads the vectors back from the version's vector index (vectors.bin or
+ * hnswlib/hnswlib.index: binary, no JSON numbers). hnswlib stores cosine-space vectors
+ * L2-normalised; every embedder here
  * returns unit vectors already (and cosine ignores length), so a cached vector ranks exactly as
  * a fresh one.
  */
@@ -17,7 +20,7 @@ interface CacheKeysFile {
   formatVersion: 2;
   namespace: string;
   dimensions: number;
-  /** keys[i] is stored at labels[i] of hnswlib.index. */
+  /** keys[i]'s vector is the one of label labels[i] in the vector index. */
   keys: string[];
   labels: number[];
 }
@@ -29,14 +32,23 @@ export async function readCachedVectors(versionDir: string, namespace: string): 
     if (keysFile.formatVersion !== 2 || keysFile.namespace !== namespace || !Array.isArray(keysFile.keys)) return undefined;
     const dimensions = keysFile.dimensions;
     if (!Number.isInteger(dimensions) || dimensions <= 0 || keysFile.labels.length !== keysFile.keys.length) return undefined;
-    const hnsw = new hnswlibNode.HierarchicalNSW("cosine", dimensions);
-    await hnsw.readIndex(path.join(versionDir, VERSION_FILES.hnswlib, "hnswlib.index"));
-    const vectors = new Float32Array(keysFile.keys.length * dimensions);
-    for (const [slot, label] of keysFile.labels.entries()) vectors.set(hnsw.getPoint(label), slot * dimensions);
-    return { dimensions, keys: keysFile.keys, vectors };
+    const vectorOfLabel = await storedVectorReader(versionDir, dimensions);
+    return { dimensions, keys: keysFile.keys, vectorAt: (slot) => vectorOfLabel(keysFile.labels[slot]!) };
   } catch {
     return undefined;
   }
+}
+
+/** Reads vectors back by label from whichever vector index the version has. */
+async function storedVectorReader(versionDir: string, dimensions: number): Promise<(label: number) => Float32Array> {
+  const manifest = JSON.parse(await readFile(path.join(versionDir, VERSION_FILES.manifest), "utf8")) as IndexManifest;
+  if (manifest.vectors?.kind === "sparse") {
+    const index = SparseVectorIndex.fromFile(manifest.vectors, await readFile(path.join(versionDir, VERSION_FILES.vectors)));
+    return index.vectorsByLabel();
+  }
+  const hnsw = new hnswlibNode.HierarchicalNSW("cosine", dimensions);
+  await hnsw.readIndex(path.join(versionDir, VERSION_FILES.hnswlib, "hnswlib.index"));
+  return (label) => Float32Array.from(hnsw.getPoint(label));
 }
 
 /**

@@ -11,12 +11,14 @@ import { replaceFileAtomically } from "./durableFiles.js";
  *   ingest.lock                  held while an ingest writes (pid, boot id and start time inside)
  *   v-<timestamp>-<random>/      one complete, immutable index version:
  *     manifest.json              written last: a version without it is unfinished
+ *     vectors.bin                sparse vectors (local embedder) by dimension, searched exactly; or
  *     hnswlib/                   args.json, docstore.json (label → chunk id only), hnswlib.index
- *                                (LangChain HNSWLib; the only copy of the vectors)
+ *                                (LangChain HNSWLib) for dense vectors. The only copy of the vectors
  *     chunks.json                the only copy of the chunk text
  *     documents.json resources.json
  *     lexical.json lexical.bin   BM25 vocabulary + postings (uint32 arrays)
- *     embeddings.json            the embedding cache: text key → label in hnswlib.index
+ *     embeddings.json            the embedding cache: text key → label of its vector
+ *     lexicon.json               CC-CEDICT glosses of the corpus's words + English gloss words
  *
  * A version is never modified after CURRENT points at it, so a server can keep reading the old
  * one while an ingest writes the next.
@@ -33,6 +35,8 @@ export const VERSION_FILES = {
   lexical: "lexical.json",
   lexicalPostings: "lexical.bin",
   cacheKeys: "embeddings.json",
+  vectors: "vectors.bin",
+  lexicon: "lexicon.json",
 } as const;
 
 /** Files inside hnswlib/ (what HNSWLib.save writes). */

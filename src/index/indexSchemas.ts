@@ -61,6 +61,12 @@ export const documentSchema = z.object({
   linkedFrom: z.array(linkedFrom),
 });
 
+export const lexiconSchema = z.object({
+  glosses: z.record(z.string(), z.array(z.string())),
+  englishWords: z.array(z.string()),
+  looked: z.array(z.string()).optional(),
+});
+
 export const resourceSchema = z.object({
   title: z.string(),
   url: z.string(),
@@ -71,12 +77,16 @@ export const resourceSchema = z.object({
 });
 
 export const manifestSchema = z.object({
-  formatVersion: z.literal(2),
+  formatVersion: z.literal(3),
   createdAt: z.string(),
   embedder: z.object({ provider: z.enum(["local", "openai"]), model: z.string().min(1), dimensions: z.number().int().positive() }),
   chunkerVersion: z.string(),
   files: z.record(z.string(), z.object({ contentHash: z.string(), chunks: count })),
   counts: z.object({ documents: count, sections: count, chunks: count, resources: count, notes: count }),
+  vectors: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("sparse"), dimensions: count, count, nonZeros: count, littleEndian: z.boolean() }),
+    z.object({ kind: z.literal("hnsw"), m: count, efConstruction: count }),
+  ]),
   artifacts: z.record(z.string(), count).optional(),
 });
 

@@ -30,18 +30,38 @@ interface LexicalHeader {
 }
 
 export function buildPostings(tokenLists: readonly (readonly string[])[]): Postings {
-  const byTerm = new Map<string, number[]>();
-  const docLengths = new Uint32Array(tokenLists.length);
-  for (const [doc, tokens] of tokenLists.entries()) {
+  const builder = new PostingsBuilder();
+  for (const tokens of tokenLists) builder.add(tokens);
+  return builder.build();
+}
+
+/**
+ * Postings built one chunk at a time, so an ingest can feed it the tokens it already has for the
+ * embedder and drop them: the token lists of every chunk are never held at once.
+ */
+export class PostingsBuilder {
+  private readonly byTerm = new Map<string, number[]>();
+  private readonly lengths: number[] = [];
+
+  /** The next chunk's search tokens (chunks in index order). */
+  add(tokens: readonly string[]): void {
+    const doc = this.lengths.length;
     const counts = new Map<string, number>();
     for (const token of tokens) if (token !== "") counts.set(token, (counts.get(token) ?? 0) + 1);
-    docLengths[doc] = new Set(tokens).size;
+    this.lengths.push(new Set(tokens).size);
     for (const [term, tf] of counts) {
-      let list = byTerm.get(term);
-      if (list === undefined) byTerm.set(term, (list = []));
+      let list = this.byTerm.get(term);
+      if (list === undefined) this.byTerm.set(term, (list = []));
       list.push(doc, tf);
     }
   }
+
+  build(): Postings {
+    return fromLists(this.byTerm, Uint32Array.from(this.lengths));
+  }
+}
+
+function fromLists(byTerm: ReadonlyMap<string, number[]>, docLengths: Uint32Array): Postings {
   const terms = [...byTerm.keys()].sort(compareTerms);
   const offsets = new Uint32Array(terms.length + 1);
   let total = 0;
@@ -60,7 +80,7 @@ export function buildPostings(tokenLists: readonly (readonly string[])[]): Posti
   }
   let sum = 0;
   for (const length of docLengths) sum += length;
-  return postings(terms, offsets, docs, tfs, docLengths, tokenLists.length > 0 ? sum / tokenLists.length : 0);
+  return postings(terms, offsets, docs, tfs, docLengths, docLengths.length > 0 ? sum / docLengths.length : 0);
 }
 
 export function writePostings(p: Postings): { json: string; bin: Uint8Array } {

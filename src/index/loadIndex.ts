@@ -1,18 +1,18 @@
-import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
+import type { VectorStore } from "@langchain/core/vectorstores";
 import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument, Resource } from "../corpus/types.js";
 import { IndexMismatch, IndexNotReady } from "../errors.js";
 import { describeEmbedder, sameEmbedder } from "./describeEmbedder.js";
-import { HNSW_PARAMETERS } from "./hnswParameters.js";
 import { IndexEmbeddings } from "./IndexEmbeddings.js";
 import { currentVersionDir, isVersionName, VERSION_FILES } from "./indexLayout.js";
-import { chunkSchema, describeShapeError, documentSchema, manifestSchema, resourceSchema } from "./indexSchemas.js";
+import { chunkSchema, describeShapeError, documentSchema, lexiconSchema, manifestSchema, resourceSchema } from "./indexSchemas.js";
 import { LexicalIndex } from "./LexicalIndex.js";
+import { loadVectorIndex, VectorIndexDamaged } from "./vectorIndexFiles.js";
 import type { EmbedderIdentity } from "../embeddings/types.js";
-import { INDEX_FORMAT_VERSION, type IndexManifest, type LoadedIndex } from "./types.js";
+import { INDEX_FORMAT_VERSION, type IndexLexicon, type IndexManifest, type LoadedIndex } from "./types.js";
 import type { z } from "zod";
 
 const REBUILD = "rebuild it with `npm run ingest`";
@@ -86,21 +86,16 @@ async function loadVersion(
   }
 
   const indexEmbeddings = new IndexEmbeddings(embeddings, manifest.embedder);
-  const hnswDir = path.join(dir, VERSION_FILES.hnswlib);
-  let vectorStore: HNSWLib;
+  checkConsistency(dir, manifest, chunks, documents);
+  let vectorStore: VectorStore;
   try {
-    vectorStore = await HNSWLib.load(hnswDir, indexEmbeddings);
+    vectorStore = await loadVectorIndex(dir, manifest.vectors, indexEmbeddings, chunks, manifest.embedder.dimensions);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const file = code === "ENOENT" && (error as NodeJS.ErrnoException).path ? (error as NodeJS.ErrnoException).path : hnswDir;
-    throw new IndexNotReady(`The index file ${file} is missing or corrupt; ${REBUILD}.`);
+    if (!(error instanceof VectorIndexDamaged)) throw error;
+    if (error.why === "missing or corrupt" || error.why === "missing or unreadable")
+      throw new IndexNotReady(`The index file ${path.join(dir, error.file)} is ${error.why}; ${REBUILD}.`);
+    throw corrupt(dir, error.file, error.why);
   }
-  const count = vectorStore.index.getCurrentCount();
-  if (count !== chunks.length || vectorStore.index.getNumDimensions() !== manifest.embedder.dimensions) {
-    throw corrupt(dir, `${VERSION_FILES.hnswlib}/hnswlib.index`, `${count} vectors for ${chunks.length} chunks`);
-  }
-  checkConsistency(dir, manifest, chunks, documents, vectorStore);
-  vectorStore.index.setEf(HNSW_PARAMETERS.efSearch);
 
   return {
     dir,
@@ -112,7 +107,16 @@ async function loadVersion(
     vectorStore,
     lexical,
     embeddings: indexEmbeddings,
+    ...(await readLexicon(dir, manifest)),
   };
+}
+
+/** lexicon.json when the version has one (it is optional: without it retrieval reads CC-CEDICT itself). */
+async function readLexicon(dir: string, manifest: IndexManifest): Promise<{ lexicon?: IndexLexicon }> {
+  if (manifest.artifacts?.[VERSION_FILES.lexicon] === undefined) return {};
+  const parsed = lexiconSchema.safeParse(parseJson(await readText(dir, VERSION_FILES.lexicon), dir, VERSION_FILES.lexicon));
+  if (!parsed.success) throw corrupt(dir, VERSION_FILES.lexicon, describeShapeError(parsed.error));
+  return { lexicon: { glosses: new Map(Object.entries(parsed.data.glosses)), englishWords: new Set(parsed.data.englishWords) } };
 }
 
 async function readText(dir: string, file: string): Promise<string> {
@@ -159,7 +163,7 @@ function parseManifest(text: string, file: string): IndexManifest {
   const version = (json as { formatVersion?: unknown } | null)?.formatVersion;
   if (typeof version === "number" && version < INDEX_FORMAT_VERSION) {
     throw new IndexNotReady(
-      `The index at ${dir} is of format ${version}, older than this version's ${INDEX_FORMAT_VERSION} (binary vectors and postings); ${REBUILD}.`,
+      `The index at ${dir} is of format ${version}, older than this version's ${INDEX_FORMAT_VERSION} (exact sparse vectors, binary postings); ${REBUILD}.`,
     );
   }
   const parsed = manifestSchema.safeParse(json);
@@ -169,18 +173,13 @@ function parseManifest(text: string, file: string): IndexManifest {
 }
 
 /** Files that are each well formed but do not belong together: what a request would trip over. */
-function checkConsistency(dir: string, manifest: IndexManifest, chunks: Chunk[], documents: CorpusDocument[], vectorStore: HNSWLib): void {
+function checkConsistency(dir: string, manifest: IndexManifest, chunks: Chunk[], documents: CorpusDocument[]): void {
   if (manifest.counts.chunks !== chunks.length) {
     throw corrupt(dir, VERSION_FILES.chunks, `${chunks.length} chunks, the manifest says ${manifest.counts.chunks}`);
   }
   const documentIds = new Set(documents.map((doc) => doc.id));
   const orphan = chunks.find((chunk) => !documentIds.has(chunk.docId));
   if (orphan !== undefined) throw corrupt(dir, VERSION_FILES.chunks, `chunk ${orphan.id} belongs to no document`);
-  const chunkIds = new Set(chunks.map((chunk) => chunk.id));
-  const stored = [...vectorStore.docstore._docs.values()];
-  if (stored.length !== chunks.length || stored.some((doc) => !chunkIds.has(doc.metadata.chunkId as string))) {
-    throw corrupt(dir, `${VERSION_FILES.hnswlib}/docstore.json`, "its entries do not match chunks.json");
-  }
 }
 
 /** A file shorter or longer than when it was written was truncated or replaced: refuse it before a parser or hnswlib sees it. */

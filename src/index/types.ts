@@ -1,11 +1,19 @@
-import type { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument, Resource } from "../corpus/types.js";
 import type { EmbedderIdentity } from "../embeddings/types.js";
 
-/** 2: lexical.bin postings, label-only docstore, embedding cache read from hnswlib.index. */
-export const INDEX_FORMAT_VERSION = 2;
+import type { VectorStore } from "@langchain/core/vectorstores";
+import type { SparseVectorHeader } from "./SparseVectorIndex.js";
+
+/**
+ * 2: lexical.bin postings, label-only docstore, embedding cache read from hnswlib.index.
+ * 3: sparse vectors (the local embedder's) in vectors.bin, searched exactly; HNSW only for dense ones.
+ */
+export const INDEX_FORMAT_VERSION = 3;
+
+/** Which vector index a version has (manifest.json "vectors"). */
+export type VectorIndexDescriptor = SparseVectorHeader | { kind: "hnsw"; m: number; efConstruction: number };
 
 /** manifest.json of one index version. */
 export interface IndexManifest {
@@ -16,8 +24,23 @@ export interface IndexManifest {
   /** Per source file: sha256 of its bytes and how many chunks it produced. */
   files: Record<string, { contentHash: string; chunks: number }>;
   counts: { documents: number; sections: number; chunks: number; resources: number; notes: number };
+  vectors: VectorIndexDescriptor;
   /** Byte size of every file of the version (paths relative to it), checked on load to catch truncated files. */
   artifacts?: Record<string, number>;
+}
+
+/** What retrieval needs from CC-CEDICT for one corpus: glosses of its Chinese words, and the English words glosses use. */
+export interface IndexLexicon {
+  glosses: ReadonlyMap<string, readonly string[]>;
+  englishWords: ReadonlySet<string>;
+}
+
+/** lexicon.json of a version. */
+export interface LexiconFile {
+  glosses: Record<string, string[]>;
+  englishWords: string[];
+  /** Every word looked up (with or without an entry), so the next ingest parses CC-CEDICT only for new words. */
+  looked?: string[];
 }
 
 /** A lexical (BM25) hit: chunk id and its score (higher is better, unbounded). */
@@ -41,9 +64,12 @@ export interface LoadedIndex {
   chunks: Chunk[];
   chunkById: Map<string, Chunk>;
   resources: Resource[];
-  vectorStore: HNSWLib;
+  /** HNSWLib for dense vectors, SparseVectorStore (exact) for sparse ones: query it as a LangChain VectorStore. */
+  vectorStore: VectorStore;
   lexical: LexicalSearch;
   embeddings: EmbeddingsInterface;
+  /** The CC-CEDICT entries this version's words need (lexicon.json), so serving never parses the 11 MB dictionary. */
+  lexicon?: IndexLexicon;
   /** Set when CURRENT's version was damaged and this older intact version was loaded instead: why. */
   fallbackFrom?: string;
 }

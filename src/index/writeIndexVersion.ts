@@ -1,20 +1,15 @@
-import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
-import { Document } from "@langchain/core/documents";
-import hnswlibNode from "hnswlib-node";
 import { mkdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { syncDirectory, syncFile, writeFileDurably } from "./durableFiles.js";
+import { syncDirectory, writeFileDurably } from "./durableFiles.js";
 import { writeEmbeddingCache } from "./embeddingCacheFile.js";
-import { HNSW_PARAMETERS } from "./hnswParameters.js";
-import { HNSWLIB_FILES, VERSION_FILES } from "./indexLayout.js";
+import { VERSION_FILES } from "./indexLayout.js";
 import { LexicalIndex } from "./LexicalIndex.js";
 import type { IndexManifest } from "./types.js";
+import { writeVectorIndex } from "./vectorIndexFiles.js";
 import type { VersionContents } from "./VersionWriter.js";
 
 /** Writes one file of the version durably; a parameter so tests can make the disk "full". */
 export type WriteVersionFile = (file: string, data: string | Uint8Array) => Promise<void>;
-
-const YIELD_EVERY = 256;
 
 /**
  * Write one complete index version into a directory that must not exist yet. manifest.json goes
@@ -32,24 +27,7 @@ export async function writeIndexVersion(
   const dimensions = manifest.embedder.dimensions;
 
   step("vector index");
-  const hnsw = new hnswlibNode.HierarchicalNSW("cosine", dimensions);
-  hnsw.initIndex(Math.max(1, chunks.length), HNSW_PARAMETERS.m, HNSW_PARAMETERS.efConstruction, HNSW_PARAMETERS.seed);
-  const documents: Record<number, Document> = {};
-  for (const [label, chunk] of chunks.entries()) {
-    // hnswlib-node takes plain arrays only.
-    hnsw.addPoint(Array.from(chunkVectors[label] as Float32Array), label);
-    // The docstore only maps a label to its chunk id: the text lives once, in chunks.json.
-    documents[label] = new Document({ pageContent: "", metadata: { chunkId: chunk.id } });
-    // Building is synchronous native work: let a server that rebuilds in-process keep answering.
-    if (label % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
-  }
-  const store = new HNSWLib(contents.embeddings, { space: "cosine", numDimensions: dimensions });
-  store._index = hnsw;
-  store.docstore.add(documents);
-  const hnswDir = path.join(versionDir, VERSION_FILES.hnswlib);
-  await store.save(hnswDir);
-  for (const file of HNSWLIB_FILES) await syncFile(path.join(hnswDir, file));
-  await syncDirectory(hnswDir);
+  const vectorIndex = await writeVectorIndex(versionDir, chunks, chunkVectors, dimensions, contents.embeddings, writeFile);
 
   step("chunks and documents");
   await writeFile(path.join(versionDir, VERSION_FILES.chunks), JSON.stringify(chunks));
@@ -57,9 +35,11 @@ export async function writeIndexVersion(
   await writeFile(path.join(versionDir, VERSION_FILES.resources), JSON.stringify(contents.resources));
 
   step("lexical index");
-  const lexical = LexicalIndex.fromChunks(chunks).toFiles();
+  const lexical = (contents.lexical ?? LexicalIndex.fromChunks(chunks)).toFiles();
   await writeFile(path.join(versionDir, VERSION_FILES.lexical), lexical.json);
   await writeFile(path.join(versionDir, VERSION_FILES.lexicalPostings), lexical.bin);
+
+  if (contents.lexicon) await writeFile(path.join(versionDir, VERSION_FILES.lexicon), JSON.stringify(contents.lexicon));
 
   step("embedding cache");
   await writeEmbeddingCache(versionDir, contents.cache.namespace, dimensions, contents.cache.entries, chunkVectors);
@@ -67,16 +47,17 @@ export async function writeIndexVersion(
   step("manifest");
   const artifacts: Record<string, number> = {};
   const files = [
-    ...HNSWLIB_FILES.map((file) => `${VERSION_FILES.hnswlib}/${file}`),
+    ...vectorIndex.files,
     VERSION_FILES.chunks,
     VERSION_FILES.documents,
     VERSION_FILES.resources,
     VERSION_FILES.lexical,
     VERSION_FILES.lexicalPostings,
     VERSION_FILES.cacheKeys,
+    ...(contents.lexicon ? [VERSION_FILES.lexicon] : []),
   ];
   for (const file of files) artifacts[file] = (await stat(path.join(versionDir, file))).size;
-  const complete: IndexManifest = { ...manifest, artifacts };
+  const complete: IndexManifest = { ...manifest, vectors: vectorIndex.descriptor, artifacts };
   await writeFile(path.join(versionDir, VERSION_FILES.manifest), JSON.stringify(complete, null, 2));
   await syncDirectory(versionDir);
   return complete;

@@ -23,7 +23,7 @@ export interface EmbeddedVectors {
 /** Vectors for every text: from the cache when present, otherwise embedded in batches. */
 export async function embedMissing(options: EmbedMissingOptions): Promise<EmbeddedVectors> {
   const { textByKey, cache, batchSize } = options;
-  const missing = [...textByKey.keys()].filter((key) => cache.get(key) === undefined);
+  const missing = [...textByKey.keys()].filter((key) => !cache.has(key));
   const fresh = new Map<string, Float32Array>();
   const batches = Math.ceil(missing.length / batchSize);
   let dimensions = missing.length < textByKey.size ? cache.dimensions : 0;

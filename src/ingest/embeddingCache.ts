@@ -25,26 +25,43 @@ export class EmbeddingCache {
   private constructor(
     readonly dimensions: number,
     private readonly slots: ReadonlyMap<string, number>,
-    private readonly vectors: Float32Array,
+    private readonly vectorAt: (slot: number) => Float32Array,
   ) {}
 
   static empty(): EmbeddingCache {
-    return new EmbeddingCache(0, new Map(), new Float32Array(0));
+    return new EmbeddingCache(0, new Map(), () => new Float32Array(0));
   }
 
   static of(stored: CachedVectors | undefined): EmbeddingCache {
     if (stored === undefined) return EmbeddingCache.empty();
-    return new EmbeddingCache(stored.dimensions, new Map(stored.keys.map((key, i) => [key, i])), stored.vectors);
+    return new EmbeddingCache(stored.dimensions, new Map(stored.keys.map((key, i) => [key, i])), stored.vectorAt);
+  }
+
+  /** This cache plus vectors made since, which win (returned as the same objects). */
+  with(extra: ReadonlyMap<string, Float32Array>): EmbeddingCache {
+    if (extra.size === 0) return this;
+    const slots = new Map(this.slots);
+    const vectors: Float32Array[] = [];
+    const base = this.slots.size;
+    for (const [key, vector] of extra) {
+      slots.set(key, base + vectors.length);
+      vectors.push(vector);
+    }
+    const dimensions = this.dimensions || (vectors[0]?.length ?? 0);
+    return new EmbeddingCache(dimensions, slots, (slot) => (slot >= base ? vectors[slot - base]! : this.vectorAt(slot)));
+  }
+
+  has(key: string): boolean {
+    return this.slots.has(key);
   }
 
   get size(): number {
     return this.slots.size;
   }
 
-  /** A view into the cache (no copy). */
+  /** The cached vector (a new array: stored vectors are read back on demand, not all held at once). */
   get(key: string): Float32Array | undefined {
     const slot = this.slots.get(key);
-    if (slot === undefined) return undefined;
-    return this.vectors.subarray(slot * this.dimensions, (slot + 1) * this.dimensions);
+    return slot === undefined ? undefined : this.vectorAt(slot);
   }
 }

@@ -5,6 +5,7 @@ import type { EmbedderIdentity } from "../embeddings/types.js";
 import { FileVersionWriter } from "../index/FileVersionWriter.js";
 import { INDEX_FORMAT_VERSION, type IndexManifest } from "../index/types.js";
 import type { WrittenVersion } from "../index/VersionWriter.js";
+import { buildLexicon } from "./buildLexicon.js";
 import { chunkCorpus, sizeHint, type ChunkedCorpus } from "./chunkCorpus.js";
 import { embedChunks, type EmbeddedChunks } from "./embedChunks.js";
 import type { IngestOptions, IngestSummary } from "./types.js";
@@ -68,7 +69,8 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
 
     writing = true;
     let step = 0;
-    written = await writer.write(versionContents(corpus, embedded, options.embeddings, now), (label) => {
+    const lexicon = buildLexicon(embedded.lexical.vocabulary, await writer.readLexicon?.());
+    written = await writer.write({ ...versionContents(corpus, embedded, options.embeddings, now), lexicon }, (label) => {
       signal?.throwIfAborted();
       onProgress?.({ phase: "write", done: step++, total: WRITE_STEPS, message: label });
     });
@@ -86,7 +88,7 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
 }
 
 function versionContents(corpus: ChunkedCorpus, embedded: EmbeddedChunks, embeddings: EmbeddingsInterface, now: () => Date) {
-  const manifest: Omit<IndexManifest, "artifacts"> = {
+  const manifest: Omit<IndexManifest, "artifacts" | "vectors"> = {
     formatVersion: INDEX_FORMAT_VERSION,
     createdAt: now().toISOString(),
     embedder: embedded.identity,
@@ -108,6 +110,7 @@ function versionContents(corpus: ChunkedCorpus, embedded: EmbeddedChunks, embedd
     chunkVectors: embedded.chunkVectors,
     cache: { namespace: embedded.namespace, entries: embedded.entries },
     embeddings,
+    lexical: embedded.lexical,
   };
 }
 

@@ -4,7 +4,6 @@ import { BadInput } from "../errors.js";
 import type { LoadedIndex } from "../index/types.js";
 import { toSimplified } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
-import { isEnglishWord } from "./cedict.js";
 import { contentTermGroups, evidenceScore, termCoverage } from "./abstention.js";
 import { analyzeQuery } from "./analyzeQuery.js";
 import { dictionaryExpansions } from "./dictionaryExpansion.js";
@@ -241,7 +240,8 @@ export class HybridRetriever implements Retriever {
     const resources = IndexResources.of(index);
     const statistics = resources.statistics;
     // A misspelt word is judged as the corpus word it stands for (retrieval already searched for it).
-    const judged = this.options.typos !== false ? resources.typos.repair(query, { hanRuns: false, isWord: isEnglishWord }) : query;
+    const judged =
+      this.options.typos !== false ? resources.typos.repair(query, { hanRuns: false, isWord: resources.isEnglishWord }) : query;
     const groups = contentTermGroups(judged, tokenizeForSearch, statistics);
     const found = new Set<string>();
     for (const passage of matches.slice(0, EVIDENCE_PASSAGES)) {

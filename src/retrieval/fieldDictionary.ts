@@ -1,4 +1,4 @@
-import { cedictGlosses } from "./cedict.js";
+import { cedictGlosses } from "../text/cedict.js";
 import type { TermStatistics } from "./termStatistics.js";
 
 /**
@@ -11,8 +11,11 @@ export class FieldDictionary {
   /** Gloss key ("fine tuning", "deploy") → corpus words glossed with it. */
   private readonly byGloss = new Map<string, string[]>();
 
-  constructor(private readonly statistics: TermStatistics) {
-    const glosses = cedictGlosses();
+  /** `glosses`: the index's lexicon (CC-CEDICT entries of its words) when it has one, else all of CC-CEDICT. */
+  constructor(
+    private readonly statistics: TermStatistics,
+    glosses: ReadonlyMap<string, readonly string[]> = cedictGlosses(),
+  ) {
     for (const word of statistics.vocabulary()) {
       if (!HAN_WORD.test(word)) continue;
       for (const gloss of glosses.get(word) ?? []) {

@@ -1,4 +1,5 @@
 import type { LoadedIndex } from "../index/types.js";
+import { isEnglishWord } from "../text/cedict.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { FieldDictionary } from "./fieldDictionary.js";
 import { roadmapProfiles, type RoadmapProfile } from "./roadmapProfile.js";
@@ -50,8 +51,11 @@ export class IndexResources {
   }
 
   get dictionary(): FieldDictionary {
-    return (this.dictionaryValue ??= new FieldDictionary(this.statistics));
+    return (this.dictionaryValue ??= new FieldDictionary(this.statistics, this.index.lexicon?.glosses));
   }
+
+  /** isEnglishWord over the index's lexicon (CC-CEDICT itself for an index without one). */
+  readonly isEnglishWord = (word: string): boolean => isEnglishWord(word, this.index.lexicon?.englishWords);
 
   get typos(): TypoCorrector {
     return (this.typosValue ??= new TypoCorrector(this.statistics));

@@ -6,6 +6,7 @@ import { IndexMismatch, IndexNotReady } from "../../src/errors.js";
 import { IndexHolder } from "../../src/lifecycle/IndexHolder.js";
 import { ingestCorpus } from "../../src/ingest/ingestCorpus.js";
 import { loadIndex } from "../../src/index/loadIndex.js";
+import { INDEX_FORMAT_VERSION } from "../../src/index/types.js";
 import { CountingEmbeddings } from "./support/testEmbeddings.js";
 
 const FIXTURE_CORPUS = path.resolve("tests/fixtures/index/corpus");
@@ -70,7 +71,7 @@ describe("loadIndex round trip", () => {
     await writeFile(manifestFile, JSON.stringify({ ...manifest, formatVersion: 1 }));
     const error = await loadError(indexDir);
     expect(error).toBeInstanceOf(IndexNotReady);
-    expect(error.message).toMatch(/format 1, older than .* 2 .*npm run ingest/);
+    expect(error.message).toMatch(new RegExp(`format 1, older than .* ${INDEX_FORMAT_VERSION} .*npm run ingest`));
   });
 
   it("writes the documented layout with real HNSW files", async () => {
@@ -84,6 +85,7 @@ describe("loadIndex round trip", () => {
       "hnswlib",
       "lexical.bin",
       "lexical.json",
+      "lexicon.json",
       "manifest.json",
       "resources.json",
     ]);

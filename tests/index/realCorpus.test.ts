@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readdir } from "node:fs/promises";
 import type { LoadedIndex } from "../../src/index/types.js";
+import { storedVectors } from "../../src/index/vectorIndexFiles.js";
+import { exactTopK } from "../../scripts/bench/scaleRecall.js";
 import { buildTestIndex, type BuiltTestIndex } from "../support/buildTestIndex.js";
 
 let built: BuiltTestIndex;
@@ -43,5 +46,17 @@ describe("index of the bundled corpus (local embedder)", () => {
     const vector = await index.embeddings.embedQuery("LoRA 参数高效微调");
     const dense = await index.vectorStore.similaritySearchVectorWithScore(vector, 3);
     expect(dense.some(([doc]) => /LoRA|参数高效/.test(headingOf(doc.metadata.chunkId as string)))).toBe(true);
+  });
+
+  it("keeps the local embedder's sparse vectors in vectors.bin, searched exactly (no HNSW graph)", async () => {
+    expect(index.manifest.vectors.kind).toBe("sparse");
+    expect(await readdir(index.dir)).toContain("vectors.bin");
+    expect(await readdir(index.dir)).not.toContain("hnswlib");
+    const { vectorAt, count } = storedVectors(index.vectorStore);
+    const vectors = Array.from({ length: count }, (_, label) => vectorAt(label));
+    const query = await index.embeddings.embedQuery("RAG 检索增强生成");
+    const hits = await index.vectorStore.similaritySearchVectorWithScore(query, 10);
+    const labels = hits.map(([doc]) => index.chunks.findIndex((chunk) => chunk.id === doc.metadata.chunkId));
+    expect(labels).toEqual(exactTopK(vectors, query, 10));
   });
 });

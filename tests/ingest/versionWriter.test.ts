@@ -2,7 +2,9 @@ import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { LocalHashedEmbeddings } from "../../src/embeddings/LocalHashedEmbeddings.js";
 import { FileVersionWriter } from "../../src/index/FileVersionWriter.js";
+import { loadIndex } from "../../src/index/loadIndex.js";
 import type { VersionWriter } from "../../src/index/VersionWriter.js";
 import { ingestCorpus } from "../../src/ingest/ingestCorpus.js";
 import { CountingEmbeddings } from "../index/support/testEmbeddings.js";
@@ -92,5 +94,21 @@ describe("ingestCorpus through a VersionWriter", () => {
     await expect(ingestCorpus(options(writer))).rejects.toThrow("the store refused the switch");
     expect(calls).toEqual(["lock", "readCachedVectors", "write", "publish", "discard", "release"]);
     expect((await readFile(path.join(indexDir, "CURRENT"), "utf8")).trim()).toBe(path.basename(first.versionDir));
+  });
+
+  it("reads the cache back from the exact sparse store too (1,024-dim local vectors): nothing is embedded twice", async () => {
+    const local = new LocalHashedEmbeddings({ dimensions: 1024 });
+    const opts = { ...options(new FileVersionWriter(indexDir)), embeddings: local, identity: () => local.identity() };
+    const first = await ingestCorpus(opts);
+    expect(first.embeddedChunks).toBe(first.chunks);
+    expect(first.embeddingCalls).toBe(Math.ceil(first.chunks / 8));
+    const second = await ingestCorpus({ ...opts, writer: new FileVersionWriter(indexDir) });
+    expect(second.embeddingCalls).toBe(0);
+    expect(second.cachedChunks).toBe(first.chunks);
+    const index = await loadIndex(indexDir, local, local.identity());
+    expect(index.manifest.vectors.kind).toBe("sparse");
+    const query = await local.embedQuery("LoRA 微调");
+    const [best] = await index.vectorStore.similaritySearchVectorWithScore(query, 1);
+    expect(best![1]).toBeLessThan(1);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Chunk } from "../../src/chunking/types.js";
-import { isEnglishWord } from "../../src/retrieval/cedict.js";
+import { isEnglishWord } from "../../src/text/cedict.js";
 import { TermStatistics } from "../../src/retrieval/termStatistics.js";
 import { editDistance, TypoCorrector } from "../../src/retrieval/typoCorrection.js";
 import { tokenizeForSearch } from "../../src/text/tokenize.js";

@@ -17,14 +17,20 @@ export function cedictGlosses(): ReadonlyMap<string, string[]> {
 
 let english: Set<string> | undefined;
 
-/**
- * Every English word CC-CEDICT's glosses use (about 20 000): a learner's word found here is an
- * English word, not a misspelling of a corpus word ("covered" is not a typo of "cover").
- */
-export function isEnglishWord(word: string): boolean {
+/** Every English word CC-CEDICT's glosses use (about 20 000), built once per process. */
+export function cedictEnglishWords(): ReadonlySet<string> {
   english ??= new Set([...cedictGlosses().values()].flatMap((list) => list.flatMap((gloss) => gloss.toLowerCase().match(/[a-z]+/g) ?? [])));
+  return english;
+}
+
+/**
+ * Whether `word` is an English word of CC-CEDICT's glosses: a learner's word found here is an
+ * English word, not a misspelling of a corpus word ("covered" is not a typo of "cover").
+ * `words` is that vocabulary, when the index carries it (its lexicon), sparing the 11 MB parse.
+ */
+export function isEnglishWord(word: string, words: ReadonlySet<string> = cedictEnglishWords()): boolean {
   const stems = [word, word.replace(/(?:s|es|ed|d|ing)$/, ""), word.replace(/(?:ies|ied)$/, "y"), word.replace(/(\w)\1(?:ed|ing)$/, "$1")];
-  return stems.some((stem) => stem.length > 1 && english!.has(stem));
+  return stems.some((stem) => stem.length > 1 && words.has(stem));
 }
 
 type RawEntry = [traditional: string, simplified: string, pinyin: string, english: string | string[], ...rest: unknown[]];

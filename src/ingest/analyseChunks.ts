@@ -1,0 +1,62 @@
+import { contextualText } from "../chunking/index.js";
+import type { Chunk } from "../chunking/types.js";
+import type { TokenAwareEmbedder } from "../embeddings/types.js";
+import { LexicalIndex } from "../index/LexicalIndex.js";
+import { PostingsBuilder } from "../index/lexicalPostings.js";
+import { tokenizeForSearch } from "../text/tokenize.js";
+import type { IngestProgress } from "./types.js";
+
+export interface AnalysedChunks {
+  lexical: LexicalIndex;
+  /** Vectors made here (token-aware embedder only), by cache key. */
+  vectors: Map<string, Float32Array>;
+  /** Batches of `batchSize` texts embedded here, counted like embedding calls. */
+  batches: number;
+}
+
+export interface AnalyseOptions {
+  keys: readonly string[];
+  /** The local embedder, when it is the one configured: it reuses the tokens. */
+  embedder?: TokenAwareEmbedder;
+  /** Whether a key still needs a vector (not in the cache). */
+  needsVector: (key: string) => boolean;
+  batchSize: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: IngestProgress) => void;
+}
+
+/** Chunks between yields to the event loop (a server rebuilding in-process keeps answering). */
+const YIELD_EVERY = 256;
+
+/**
+ * Step 3a: tokenize every chunk's contextual text once, for both consumers of the tokens: the
+ * BM25 postings (built chunk by chunk, so no chunk's token list outlives its turn) and, when the
+ * local embedder is configured, its vector. Tokenizing (jieba) is most of what both cost; doing it
+ * once instead of twice (and not again in the lexical write step) is the largest ingest saving
+ * after the HNSW build.
+ */
+export async function analyseChunks(chunks: readonly Chunk[], options: AnalyseOptions): Promise<AnalysedChunks> {
+  const builder = new PostingsBuilder();
+  const vectors = new Map<string, Float32Array>();
+  let embedded = 0;
+  for (const [i, chunk] of chunks.entries()) {
+    const text = contextualText(chunk);
+    const tokens = tokenizeForSearch(text);
+    builder.add(tokens);
+    const key = options.keys[i]!;
+    if (options.embedder && !vectors.has(key) && options.needsVector(key)) {
+      vectors.set(key, options.embedder.embedTokenized(text, tokens));
+      embedded++;
+    }
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) {
+      options.signal?.throwIfAborted();
+      options.onProgress?.({ phase: "embed", done: i + 1, total: chunks.length, message: "tokenize + embed" });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  const lexical = LexicalIndex.fromBuilder(
+    builder,
+    chunks.map((chunk) => chunk.id),
+  );
+  return { lexical, vectors, batches: Math.ceil(embedded / Math.max(1, options.batchSize)) };
+}

@@ -1,0 +1,29 @@
+import type { LexiconFile } from "../index/types.js";
+import { cedictEnglishWords, cedictGlosses } from "../text/cedict.js";
+
+/** Only Chinese words of 2+ characters are looked up (single characters gloss too loosely). */
+const HAN_WORD = /^\p{Script=Han}{2,}$/u;
+
+/**
+ * Step 3b: the part of CC-CEDICT retrieval uses for this corpus — glosses of its Chinese words
+ * (for English → Chinese expansion) and the English words glosses use (a learner's English word
+ * is not a typo). Parsing the 11 MB dictionary costs 1–3 s: paid here, at ingest, it is gone from
+ * server start and from the first request; and a re-ingest without new words reuses `previous`
+ * without parsing it at all.
+ */
+export function buildLexicon(vocabulary: Iterable<string>, previous?: LexiconFile): LexiconFile {
+  const words = [...vocabulary].filter((word) => HAN_WORD.test(word));
+  const known = new Set(previous?.looked ?? []);
+  if (previous?.looked && words.every((word) => known.has(word))) {
+    const glosses: Record<string, string[]> = {};
+    for (const word of words) if (previous.glosses[word]) glosses[word] = previous.glosses[word];
+    return { glosses, englishWords: previous.englishWords, looked: words };
+  }
+  const all = cedictGlosses();
+  const glosses: Record<string, string[]> = {};
+  for (const word of words) {
+    const entry = all.get(word);
+    if (entry !== undefined) glosses[word] = [...entry];
+  }
+  return { glosses, englishWords: [...cedictEnglishWords()].sort(), looked: words };
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { LocalHashedEmbeddings } from "../../src/embeddings/LocalHashedEmbeddings.js";
+import { SparseVectorIndex } from "../../src/index/SparseVectorIndex.js";
+import { exactTopK } from "../../scripts/bench/scaleRecall.js";
+
+const embedder = new LocalHashedEmbeddings({ dimensions: 1024 });
+const TEXTS = [
+  "LoRA 是一种参数高效微调方法，冻结原模型权重，只训练低秩矩阵。",
+  "QLoRA 在 4-bit 量化模型上做 LoRA 微调，显存更省。",
+  "RAG 检索增强生成：先检索相关文档，再让大模型根据文档回答。",
+  "向量数据库保存文本的向量，支持近似最近邻检索。",
+  "Transformer 的自注意力机制计算每个词与其他词的相关性。",
+  "vLLM 用 PagedAttention 提高推理吞吐，适合部署大模型服务。",
+  "Prompt engineering: few-shot examples and chain of thought prompting.",
+  "Fine-tuning large language models with instruction datasets and RLHF.",
+  "BM25 是经典的关键词检索排序函数。",
+  "模型评估：困惑度、BLEU、人工评测与基准测试。",
+];
+const vectors = TEXTS.map((text) => embedder.embedText(text));
+const QUERIES = ["LoRA 微调", "检索增强生成 RAG", "推理部署 vllm", "instruction fine-tuning", "评估 基准", "注意力"];
+
+describe("SparseVectorIndex", () => {
+  it("stores the local embedder's vectors sparsely (what makes it the chosen index for them)", () => {
+    expect(SparseVectorIndex.density(vectors)).toBeLessThan(0.5);
+  });
+
+  it("returns exactly the brute-force cosine top k, with the same similarities", () => {
+    const index = SparseVectorIndex.fromVectors(vectors, 1024);
+    for (const query of QUERIES) {
+      const q = embedder.embedText(query);
+      const hits = index.search(q, 5);
+      expect(hits.map((hit) => hit.label)).toEqual(exactTopK(vectors, q, 5));
+      for (const hit of hits) {
+        let dot = 0;
+        for (let d = 0; d < 1024; d++) dot += q[d]! * vectors[hit.label]![d]!;
+        expect(hit.similarity).toBeCloseTo(dot, 5);
+      }
+    }
+  });
+
+  it("searches the same after a round trip through its file, and gives every vector back", () => {
+    const { header, bin } = SparseVectorIndex.fromVectors(vectors, 1024).toFile();
+    // A Buffer slice at an odd offset, as a pooled read could give.
+    const shifted = Buffer.alloc(bin.byteLength + 1);
+    shifted.set(bin, 1);
+    const loaded = SparseVectorIndex.fromFile(header, shifted.subarray(1));
+    const q = embedder.embedText("LoRA 微调");
+    expect(loaded.search(q, 3)).toEqual(SparseVectorIndex.fromVectors(vectors, 1024).search(q, 3));
+    const vectorAt = loaded.vectorsByLabel();
+    for (const [label, vector] of vectors.entries()) expect(Array.from(vectorAt(label))).toEqual(Array.from(vector));
+  });
+
+  it("keeps only accepted labels when filtered, and clears its scratch scores between searches", () => {
+    const index = SparseVectorIndex.fromVectors(vectors, 1024);
+    const q = embedder.embedText("LoRA 微调");
+    const even = index.search(q, 3, (label) => label % 2 === 0);
+    expect(even.every((hit) => hit.label % 2 === 0)).toBe(true);
+    expect(even[0]!.label).toBe(
+      exactTopK(
+        vectors.filter((_, i) => i % 2 === 0),
+        q,
+        1,
+      )[0]! * 2,
+    );
+    expect(index.search(q, 3)).toEqual(index.search(q, 3));
+  });
+
+  it("refuses a file of the wrong size or with labels out of range", () => {
+    const { header, bin } = SparseVectorIndex.fromVectors(vectors, 1024).toFile();
+    expect(() => SparseVectorIndex.fromFile(header, bin.subarray(0, bin.byteLength - 4))).toThrow(/bytes, expected/);
+    expect(() => SparseVectorIndex.fromFile({ ...header, count: 2 }, bin)).toThrow(/out of range/);
+  });
+});

@@ -1,0 +1,59 @@
+import { readdir } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildLexicon } from "../../src/ingest/buildLexicon.js";
+import { FieldDictionary } from "../../src/retrieval/fieldDictionary.js";
+import { IndexResources } from "../../src/retrieval/indexResources.js";
+import { isEnglishWord } from "../../src/text/cedict.js";
+import { buildTestIndex, type BuiltTestIndex } from "../support/buildTestIndex.js";
+
+/**
+ * The version carries the CC-CEDICT entries its words need (lexicon.json), so a server never
+ * parses the whole dictionary at start or on its first request; what retrieval derives from it
+ * must be what it derived from the whole dictionary.
+ */
+let built: BuiltTestIndex;
+beforeAll(async () => {
+  built = await buildTestIndex();
+}, 60_000);
+afterAll(async () => {
+  await built.cleanup();
+});
+
+describe("lexicon.json", () => {
+  it("is written with the version and loaded with the index", async () => {
+    expect(await readdir(built.index.dir)).toContain("lexicon.json");
+    expect(built.index.lexicon?.glosses.size).toBeGreaterThan(50);
+    expect(built.index.lexicon?.englishWords.size).toBeGreaterThan(10_000);
+  });
+
+  it("gives the field dictionary the same English → Chinese candidates as the whole of CC-CEDICT", () => {
+    const statistics = IndexResources.of(built.index).statistics;
+    const fromLexicon = new FieldDictionary(statistics, built.index.lexicon!.glosses);
+    const fromCedict = new FieldDictionary(statistics);
+    for (const words of [["deploy"], ["vector"], ["fine", "tuning"], ["picture"], ["retrieval"], ["model", "evaluation"]]) {
+      expect(fromLexicon.englishCandidates(words)).toEqual(fromCedict.englishCandidates(words));
+    }
+  });
+
+  it("knows the same English words", () => {
+    const resources = IndexResources.of(built.index);
+    for (const word of ["covered", "deploying", "pictures", "transfomer", "langchian", "studies", "xyzzy"]) {
+      expect(resources.isEnglishWord(word)).toBe(isEnglishWord(word));
+    }
+  });
+});
+
+describe("buildLexicon", () => {
+  it("reuses the previous lexicon when the corpus has no new words, and looks up only then", () => {
+    const previous = { glosses: { 微调: ["fine-tuning"] }, englishWords: ["tune"], looked: ["微调", "向量"] };
+    expect(buildLexicon(["微调", "lora"], previous)).toEqual({
+      glosses: { 微调: ["fine-tuning"] },
+      englishWords: ["tune"],
+      looked: ["微调"],
+    });
+    // A new word: CC-CEDICT is read (its real glosses, its full English vocabulary).
+    const fresh = buildLexicon(["微调", "部署"], previous);
+    expect(fresh.glosses["部署"]).toBeDefined();
+    expect(fresh.englishWords.length).toBeGreaterThan(10_000);
+  });
+});
