@@ -12,12 +12,13 @@ const STAGES = [
   ["chunking", 2],
   ["embeddings", 3],
   ["index", 4],
-  ["store", 4],
-  ["ingest", 5],
-  ["retrieval", 5],
-  ["answering", 6],
-  ["evaluation", 7],
-  ["http", 7],
+  // The store seam sits over the file index (its default implementation) and under everything that reads.
+  ["store", 5],
+  ["ingest", 6],
+  ["retrieval", 6],
+  ["answering", 7],
+  ["evaluation", 8],
+  ["http", 8],
 ];
 
 /** Every stage at or above `rank`, except `self`, as one path alternation. */
@@ -73,6 +74,23 @@ module.exports = {
       severity: "error",
       from: { path: "^src/widget/" },
       to: { pathNot: "^src/(widget/|http/contract\\.ts$|answering/types\\.ts$|text/plainPreview\\.ts$)" },
+    },
+    {
+      name: "only-the-store-knows-which-store-runs",
+      comment:
+        "Retrieval, answering, evaluation and HTTP read the index through src/store/types.ts (issue 17): " +
+        "they may not import the file index (src/index) or a store implementation (src/store/embedded, " +
+        "src/store/postgres). BackgroundReindex is lifecycle, not storage (it moves beside the composition root).",
+      severity: "error",
+      from: { path: "^src/(retrieval|answering|evaluation|http)/" },
+      to: { path: "^src/(index/|store/(embedded|postgres)/)", pathNot: "^src/index/BackgroundReindex\\.ts$" },
+    },
+    {
+      name: "no-pglite-in-production",
+      comment: "PGlite (Postgres in WASM) only serves tests (tests/support/postgresServer.ts); the product reaches Postgres through pg.",
+      severity: "error",
+      from: { path: "^(src|scripts)/" },
+      to: { path: "node_modules/@electric-sql/" },
     },
     {
       name: "src-does-not-import-tests-or-scripts",

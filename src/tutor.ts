@@ -8,10 +8,6 @@ import type { Resource } from "./corpus/types.js";
 import { createEmbeddings } from "./embeddings/createEmbeddings.js";
 import { IndexNotReady, isTutorError } from "./errors.js";
 import { BackgroundReindex } from "./index/BackgroundReindex.js";
-import { IndexHolder } from "./index/IndexHolder.js";
-import { ensureIndex } from "./index/ensureIndex.js";
-import { ingestCorpus, ingestOptionsFromConfig } from "./index/ingestCorpus.js";
-import { loadIndex } from "./index/loadIndex.js";
 import type { IngestProgress } from "./index/types.js";
 import { HybridRetriever } from "./retrieval/HybridRetriever.js";
 import { MultiQueryRetriever } from "./retrieval/MultiQueryRetriever.js";
@@ -20,6 +16,9 @@ import { analyzeQuery } from "./retrieval/analyzeQuery.js";
 import { locateTopic } from "./retrieval/roadmapNavigator.js";
 import { searchResources } from "./retrieval/searchResources.js";
 import type { Retriever, RoadmapPosition } from "./retrieval/types.js";
+import { openStore } from "./store/openStore.js";
+import { SnapshotHolder } from "./store/SnapshotHolder.js";
+import type { IndexStore } from "./store/types.js";
 
 /**
  * The composition root: the parts of the product wired together for one configuration.
@@ -28,13 +27,22 @@ import type { Retriever, RoadmapPosition } from "./retrieval/types.js";
  */
 export interface Tutor {
   config: Config;
-  index: IndexHolder;
+  /** The live index snapshot, whichever store (STORE) holds it. */
+  index: SnapshotHolder;
+  store: IndexStore;
   retriever: Retriever;
   answerer: Answerer;
   locateTopic(topic: string): RoadmapPosition[];
   searchResources(resources: Resource[], query: string, limit: number): Resource[];
-  /** Re-read the live index version from disk and swap it in; the old one serves until then. */
+  /** Re-read the live index version from the store and swap it in; the old one serves until then. */
   reload(): Promise<void>;
+  /**
+   * Follow versions made live by other processes (an `npm run ingest`, another replica's
+   * reindex): reload on each; returns stop(). The server calls it; tests may.
+   */
+  follow(events?: { reloaded?: (version: string) => void; failed?: (error: unknown) => void }): () => void;
+  /** Release the store's connections. */
+  close(): Promise<void>;
   /** Why no index is loaded, if that is the case. */
   problem(): string | undefined;
   /** Rebuild in the background (POST /admin/reindex); swapped in only when it succeeds. */
@@ -52,17 +60,14 @@ export interface OpenTutorOptions {
 }
 
 export async function openTutor(config: Config, options: OpenTutorOptions = {}): Promise<Tutor> {
-  const { embeddings, identity } = createEmbeddings(config);
-  const ingestOptions = ingestOptionsFromConfig(config, { embeddings, identity });
-  if (options.buildIfMissing) {
-    await ensureIndex({ ...ingestOptions, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
-  }
+  const store = openStore(config, createEmbeddings(config));
+  if (options.buildIfMissing) await store.ensure(options.onProgress);
 
-  const holder = new IndexHolder();
+  const holder = new SnapshotHolder();
   let problem: string | undefined;
   const reload = async () => {
     try {
-      const loaded = await loadIndex(config.INDEX_DIR, embeddings, identity());
+      const loaded = await store.load();
       IndexResources.of(loaded).warm();
       holder.swap(loaded);
       problem = undefined;
@@ -102,6 +107,7 @@ export async function openTutor(config: Config, options: OpenTutorOptions = {}):
   return {
     config,
     index: holder,
+    store,
     retriever,
     answerer,
     locateTopic: (topic) => {
@@ -110,9 +116,27 @@ export async function openTutor(config: Config, options: OpenTutorOptions = {}):
     },
     searchResources,
     reload,
+    follow: (events = {}) => {
+      // One reload at a time, in order: a NOTIFY and a poll reporting the same flip load it once.
+      let queue = Promise.resolve();
+      return store.follow((version) => {
+        queue = queue.then(async () => {
+          const before = holder.tryCurrent()?.version;
+          if (version !== undefined && version === before) return;
+          try {
+            await reload();
+            const now = holder.tryCurrent()?.version;
+            if (now !== undefined && now !== before) events.reloaded?.(now);
+          } catch (error) {
+            events.failed?.(error);
+          }
+        });
+      }, events.failed);
+    },
+    close: () => store.close(),
     problem: () => problem,
     reindex: new BackgroundReindex(async () => {
-      const summary = await ingestCorpus(ingestOptions);
+      const summary = await store.ingest();
       await reload();
       return summary;
     }),

@@ -8,6 +8,7 @@ import { createEmbeddings } from "../../src/embeddings/createEmbeddings.js";
 import { ingestCorpus, ingestOptionsFromConfig } from "../../src/index/ingestCorpus.js";
 import { loadIndex } from "../../src/index/loadIndex.js";
 import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
+import { embeddedSnapshot } from "../../src/store/embedded/embeddedSnapshot.js";
 import { sendToParent } from "./childProcess.js";
 import { createPhaseClock } from "./phaseClock.js";
 import { processStats } from "./processStats.js";
@@ -57,13 +58,14 @@ async function main(): Promise<void> {
   const index = await loadIndex(config.INDEX_DIR, embeddings, identity());
   const loadSeconds = (performance.now() - t0) / 1000;
   const afterLoad = processStats();
+  const snapshot = embeddedSnapshot(index);
   const retriever = new HybridRetriever({
-    index: () => index,
+    index: () => snapshot,
     k: config.RETRIEVAL_K,
     maxChunksPerSection: config.MAX_CHUNKS_PER_SECTION,
     abstainThreshold: config.ABSTAIN_THRESHOLD,
   });
-  const stages = await measureRetrievalStages(index, retriever, job.queries ?? [], {
+  const stages = await measureRetrievalStages(snapshot, retriever, job.queries ?? [], {
     iterations: job.iterations ?? 200,
     warmup: job.warmup ?? 20,
     k: config.RETRIEVAL_K,

@@ -94,7 +94,7 @@ describe("retrieval quality on the development set (offline)", () => {
     cleanup = built.cleanup;
     const config = parseConfig({});
     const retriever = new HybridRetriever({
-      index: () => built.index,
+      index: () => built.snapshot,
       k: config.RETRIEVAL_K,
       maxChunksPerSection: config.MAX_CHUNKS_PER_SECTION,
       abstainThreshold: config.ABSTAIN_THRESHOLD,

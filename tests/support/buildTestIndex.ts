@@ -5,11 +5,15 @@ import { LocalHashedEmbeddings } from "../../src/embeddings/LocalHashedEmbedding
 import { ingestCorpus } from "../../src/index/ingestCorpus.js";
 import { loadIndex } from "../../src/index/loadIndex.js";
 import type { LoadedIndex } from "../../src/index/types.js";
+import { embeddedSnapshot } from "../../src/store/embedded/embeddedSnapshot.js";
+import type { IndexSnapshot } from "../../src/store/types.js";
 
 export interface BuiltTestIndex {
   /** INDEX_DIR of the built index (holds CURRENT and the version directory). */
   indexDir: string;
   index: LoadedIndex;
+  /** The same index through the store seam (what the retriever reads). */
+  snapshot: IndexSnapshot;
   /** Removes the temp directory (index and, when it was copied, the corpus). */
   cleanup(): Promise<void>;
 }
@@ -31,7 +35,7 @@ export async function buildTestIndex(options: { corpusDir?: string } = {}): Prom
     const embeddings = new LocalHashedEmbeddings();
     await ingestCorpus({ corpusDir, indexDir, embeddings, identity: () => embeddings.identity(), maxFileBytes: 2_000_000, batchSize: 64 });
     const index = await loadIndex(indexDir, embeddings, embeddings.identity());
-    return { indexDir, index, cleanup: () => rm(dir, { recursive: true, force: true }) };
+    return { indexDir, index, snapshot: embeddedSnapshot(index), cleanup: () => rm(dir, { recursive: true, force: true }) };
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     throw error;

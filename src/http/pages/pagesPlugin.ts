@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from "fastify";
-import type { LoadedIndex } from "../../index/types.js";
+import type { IndexSnapshot } from "../../store/types.js";
 import { renderDemoPage } from "./demoPage.js";
 import { DOCUMENT_VIEW_SCRIPT, DOCUMENT_VIEW_SCRIPT_PATH, renderDocumentView, renderMessagePage } from "./documentView.js";
 import { createWidgetAssetLoader, widgetPathsUnder, type WidgetPaths } from "./widgetBundle.js";
@@ -8,7 +8,7 @@ import { publicBaseUrl } from "../documentLinks.js";
 
 export interface PagesPluginOptions {
   /** The live index, or undefined while none is loaded (the document view then answers 503). */
-  index: () => Pick<LoadedIndex, "documents"> | undefined;
+  index: () => Pick<IndexSnapshot, "documents"> | undefined;
   /** Widget source entry and built file. Default: src/widget/main.ts and dist/widget/widget.js under process.cwd(). */
   widget?: WidgetPaths;
   /** PUBLIC_BASE_URL: the origin shown in the demo page's snippet (default: what the browser called). */

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { NotFound } from "../../errors.js";
-import type { LoadedIndex } from "../../index/types.js";
+import type { IndexSnapshot } from "../../store/types.js";
 
 export interface DocumentRouteOptions {
-  index: () => LoadedIndex;
+  index: () => IndexSnapshot;
 }
 
 /** GET /api/documents and /api/documents/:id: the cleaned documents with outline and resources. */

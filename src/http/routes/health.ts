@@ -1,9 +1,9 @@
 import type { FastifyPluginAsync } from "fastify";
-import type { LoadedIndex } from "../../index/types.js";
+import type { IndexSnapshot } from "../../store/types.js";
 
 export interface HealthRouteOptions {
   /** The loaded index, or undefined while none is loaded. */
-  tryIndex: () => LoadedIndex | undefined;
+  tryIndex: () => IndexSnapshot | undefined;
   /** Why the index is not loaded (shown on /readyz), if known. */
   indexProblem: () => string | undefined;
   mode: "llm" | "extractive";
@@ -30,7 +30,8 @@ export const healthRoutes: FastifyPluginAsync<HealthRouteOptions> = async (app, 
       status: "ready",
       mode,
       index: {
-        version: index.dir.split(/[\\/]/).pop(),
+        version: index.version,
+        store: index.store,
         createdAt: index.manifest.createdAt,
         embedder: index.manifest.embedder,
         counts: index.manifest.counts,

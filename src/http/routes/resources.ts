@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Resource } from "../../corpus/types.js";
-import type { LoadedIndex } from "../../index/types.js";
+import type { IndexSnapshot } from "../../store/types.js";
 import { MAX_K } from "../schemas.js";
 
 export interface ResourceRouteOptions {
-  index: () => LoadedIndex;
+  index: () => IndexSnapshot;
   /** Ranked catalogue search (src/retrieval/searchResources.ts). */
   searchResources: (resources: Resource[], query: string, limit: number) => Resource[];
 }

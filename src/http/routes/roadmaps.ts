@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { LoadedIndex } from "../../index/types.js";
+import type { IndexSnapshot } from "../../store/types.js";
 import { NotFound } from "../../errors.js";
 import { describeRoadmap, marksFor } from "../../retrieval/roadmapDescription.js";
 import type { RoadmapPosition } from "../../retrieval/types.js";
 import { textField } from "../schemas.js";
 
 export interface RoadmapRouteOptions {
-  index: () => LoadedIndex;
+  index: () => IndexSnapshot;
   /** Where a topic sits in each roadmap and what comes next (src/retrieval). */
   locateTopic: (topic: string) => RoadmapPosition[];
 }

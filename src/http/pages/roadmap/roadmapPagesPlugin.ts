@@ -1,7 +1,6 @@
-import path from "node:path";
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
 import type { CorpusDocument } from "../../../corpus/types.js";
-import type { LoadedIndex } from "../../../index/types.js";
+import type { IndexSnapshot } from "../../../store/types.js";
 import { describeRoadmap, marksFor, type RoadmapDescription, type StageMarks } from "../../../retrieval/roadmapDescription.js";
 import type { RoadmapPosition } from "../../../retrieval/types.js";
 import { renderMessagePage } from "../documentView.js";
@@ -15,7 +14,7 @@ import { sendHtml } from "../htmlReply.js";
 
 export interface RoadmapPagesOptions {
   /** The live index, or undefined while none is loaded (pages then answer 503). */
-  index: () => Pick<LoadedIndex, "dir" | "documents" | "chunks" | "resources"> | undefined;
+  index: () => Pick<IndexSnapshot, "version" | "documents" | "chunks" | "resources"> | undefined;
   /** Where a topic sits in each roadmap (src/retrieval/roadmapNavigator.ts via the tutor). */
   locateTopic: (topic: string) => RoadmapPosition[];
 }
@@ -83,7 +82,7 @@ export const roadmapPagesPlugin: FastifyPluginAsync<RoadmapPagesOptions> = async
         const mark = marks.get(doc.id);
         return { roadmap: describe(index, doc), ...(mark ? { marks: mark } : {}) };
       });
-    return sendHtml(reply, 200, renderRoadmapIndex({ entries, m, indexVersion: path.basename(index.dir), ...(topic ? { topic } : {}) }));
+    return sendHtml(reply, 200, renderRoadmapIndex({ entries, m, indexVersion: index.version, ...(topic ? { topic } : {}) }));
   });
 
   app.get<{ Params: { id: string }; Querystring: PageQuery }>(
@@ -105,7 +104,7 @@ export const roadmapPagesPlugin: FastifyPluginAsync<RoadmapPagesOptions> = async
         renderRoadmapPage({
           roadmap: describe(index, doc),
           m,
-          indexVersion: path.basename(index.dir),
+          indexVersion: index.version,
           ...(topic ? { topic } : {}),
           ...(mark ? { marks: mark } : {}),
         }),
