@@ -16,11 +16,13 @@ import { isTutorError } from "../src/errors.js";
 import { isDiskFullError } from "../src/index/diskSpace.js";
 import { ingestCorpus } from "../src/index/ingestCorpus.js";
 import type { IngestProgress, IngestSummary } from "../src/index/types.js";
+import { openStore } from "../src/store/openStore.js";
 
 const USAGE = [
   "Usage: npm run ingest [-- --corpus DIR --out DIR] [--fetch-links [--refresh-links] [--links-max-age 7d] [--allow-private-hosts]]",
   "  --corpus DIR            corpus folder (default CORPUS_DIR, corpus)",
   "  --out DIR               index folder (default INDEX_DIR, data/index)",
+  "  --store file|postgres   where to write the index (default STORE, file); postgres writes to DATABASE_URL",
   "  --fetch-links           fetch the web pages documents link to into notes/web/ first (or FETCH_LINKS=true)",
   "  --refresh-links         refetch every link, ignoring the cache",
   "  --links-max-age AGE     reuse notes younger than AGE without any request (default 7d; e.g. 12h, 30d)",
@@ -30,6 +32,7 @@ const USAGE = [
 interface Flags {
   corpus?: string;
   out?: string;
+  store?: string;
   help: boolean;
   "fetch-links": boolean;
   "refresh-links": boolean;
@@ -44,6 +47,7 @@ function parseFlags(argv: string[]): Flags {
       options: {
         corpus: { type: "string" },
         out: { type: "string" },
+        store: { type: "string" },
         help: { type: "boolean", short: "h" },
         "fetch-links": { type: "boolean", default: false },
         "refresh-links": { type: "boolean", default: false },
@@ -132,6 +136,10 @@ async function main(): Promise<void> {
     console.log(USAGE);
     process.exit(0);
   }
+  if (flags.store !== undefined) {
+    if (flags.store !== "file" && flags.store !== "postgres") fail(`--store must be file or postgres, not ${flags.store}\n${USAGE}`, 2);
+    process.env["STORE"] = flags.store;
+  }
   const config = readConfig();
   const corpusDir = flags.corpus ?? config.CORPUS_DIR;
   const indexDir = flags.out ?? config.INDEX_DIR;
@@ -184,6 +192,18 @@ async function main(): Promise<void> {
   const reporter = progressReporter();
   try {
     const { embeddings, identity } = createEmbeddings(config);
+    if (config.STORE === "postgres") {
+      // A new version in DATABASE_URL, flipped live for every replica (src/store/postgres).
+      const store = openStore({ ...config, CORPUS_DIR: corpusDir }, { embeddings, identity });
+      try {
+        const summary = await store.ingest({ signal: controller.signal, onProgress: reporter.onProgress });
+        reporter.stop();
+        printSummary(summary);
+      } finally {
+        await store.close();
+      }
+      process.exit(0);
+    }
     const summary = await ingestCorpus({
       corpusDir,
       indexDir,

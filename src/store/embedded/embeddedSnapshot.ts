@@ -30,8 +30,13 @@ export function embeddedSnapshot(index: LoadedIndex): IndexSnapshot {
       return hits.map(([doc, distance]) => ({ chunkId: chunkIdOf(doc), similarity: 1 - distance })).filter((hit) => index.chunkById.has(hit.chunkId));
     },
     async lexicalSearch(query, k, filter) {
-      // The postings have no filter: hits outside the filter are dropped after ranking.
-      return index.lexical.search(query, k).filter((hit) => allowed(hit.chunkId, filter));
+      if (!filter?.documentIds) return index.lexical.search(query, k);
+      // The postings have no filter: rank every match, then keep the best k that pass, so a
+      // filtered search returns what Postgres' filtered SQL returns (not fewer than k).
+      return index.lexical
+        .search(query, index.chunks.length)
+        .filter((hit) => allowed(hit.chunkId, filter))
+        .slice(0, k);
     },
   };
 }

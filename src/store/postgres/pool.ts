@@ -23,14 +23,15 @@ export function createPool(settings: PoolSettings): pg.Pool {
     query_timeout: settings.statementTimeoutMs + 1_000,
     idleTimeoutMillis: 30_000,
     application_name: "roadmap-tutor",
+    // Awaited before the pool hands out a new connection (pg-pool >= 3.10).
+    onConnect: async (client: pg.ClientBase) => {
+      // Filtered k-NN (one version, some documents) keeps scanning the HNSW graph until k rows
+      // pass the filter (pgvector >= 0.8), in exact distance order.
+      await client.query(`SET hnsw.ef_search = ${EF_SEARCH}; SET hnsw.iterative_scan = strict_order`);
+    },
   });
   pool.on("error", () => {
     // An idle client lost its connection (server restart, failover): the pool drops it.
-  });
-  pool.on("connect", (client) => {
-    // Filtered k-NN (one version, some documents) keeps scanning the HNSW graph until k rows
-    // pass the filter (pgvector >= 0.8), in exact distance order.
-    client.query(`SET hnsw.ef_search = ${EF_SEARCH}; SET hnsw.iterative_scan = strict_order`).catch(() => {});
   });
   return pool;
 }
