@@ -5,7 +5,7 @@
 import { parseArgs } from "node:util";
 import { CONFIG_ERROR_EXIT_CODE, ConfigError, loadEnvFile, parseConfig } from "../src/config.js";
 import { isTutorError } from "../src/errors.js";
-import { openTutor } from "../src/tutor.js";
+import { openPipeline } from "../src/tutor.js";
 
 const USAGE = `Usage: npm run ask -- [--k N] [--json] "your question"`;
 
@@ -37,13 +37,13 @@ async function main(): Promise<number> {
 
   loadEnvFile(process.env);
   const config = parseConfig(process.env);
-  const tutor = await openTutor(config, {
+  const pipeline = await openPipeline(config, {
     buildIfMissing: true,
     onProgress: (p) => {
       if (p.done === p.total) console.error(`[ingest] ${p.phase} ${p.done}/${p.total}`);
     },
   });
-  const result = await tutor.answerer.answer({ question, ...(k !== undefined ? { k } : {}) });
+  const result = await pipeline.answerer.answer({ question, ...(k !== undefined ? { k } : {}) });
   if (parsed.values.json) {
     console.log(JSON.stringify(result, null, 2));
     return 0;

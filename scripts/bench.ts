@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [ingest|retrieval|http|scale|streaming]... [--quick] [--out DIR]`
+ * `npm run bench -- [ingest|retrieval|http|scale|streaming]... [--quick] [--out DIR] [--replicas N]`
  * Runs the benchmarks, prints tables (targets next to measurements) and writes JSON results:
  * one file per benchmark plus reference.json (summary.json with --quick). Never judges: missed
  * targets are reported, not turned into a failing exit code.

@@ -11,7 +11,7 @@ import { isTutorError } from "../src/errors.js";
 import { collectSignals, crossValidate, curves, ratesAt, type Rates } from "../src/evaluation/calibration.js";
 import { loadDataset } from "../src/evaluation/dataset.js";
 import { DEFAULT_SPLIT_FILES } from "../src/evaluation/splits.js";
-import { openTutor } from "../src/tutor.js";
+import { openPipeline } from "../src/tutor.js";
 
 const USAGE = "Usage: npm run calibrate -- [--dataset FILE] [--folds N] [--k N]";
 const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
@@ -42,8 +42,8 @@ async function main(): Promise<number> {
   loadEnvFile(process.env);
   const config = parseConfig(process.env);
   const dataset = await loadDataset(file);
-  const tutor = await openTutor(config, { buildIfMissing: true });
-  const items = await collectSignals(dataset, tutor.retriever, k);
+  const pipeline = await openPipeline(config, { buildIfMissing: true });
+  const items = await collectSignals(dataset, pipeline.retriever, k);
   const cv = crossValidate(items, folds);
   const curve = curves(items, cv.final);
   const answerable = items.filter((i) => !i.unanswerable).length;

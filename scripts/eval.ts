@@ -5,12 +5,12 @@
  */
 import { loadEnvFile } from "../src/config.js";
 import { runEvalCli } from "../src/evaluation/evalCli.js";
-import { openTutor } from "../src/tutor.js";
+import { openPipeline } from "../src/tutor.js";
 
 loadEnvFile(process.env);
 runEvalCli({
   argv: process.argv.slice(2),
-  openProduct: openTutor,
+  openProduct: openPipeline,
   env: process.env,
   stdout: process.stdout,
   stderr: process.stderr,

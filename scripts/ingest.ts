@@ -1,28 +1,27 @@
 /**
  * `npm run ingest [-- --corpus DIR --out DIR] [--fetch-links ...]`: build the index from the
  * corpus folder, optionally fetching the web pages documents link to first. A thin CLI over
- * src/index/ingestCorpus.ts and src/corpus/web; see README "Ingest" and "Linked notes".
+ * src/ingest/ingestCorpus.ts and src/corpus/web; see docs/ingest.md.
  *
- * Exit codes: 0 built; 1 failed (missing/empty corpus, embedding server error, bad config,
+ * Exit codes: 0 built; 1 failed (missing/empty corpus, embedding server error,
  * disk full: one "ENOSPC: …" line naming the folder and the room needed);
- * 2 bad command line; 130 interrupted (the unfinished version is removed, the live one is kept).
+ * 2 bad command line or configuration; 130 interrupted (the unfinished version is removed, the live one is kept).
  */
 import cliProgress from "cli-progress";
 import { parseArgs } from "node:util";
 import { CONFIG_ERROR_EXIT_CODE, ConfigError, loadEnvFile, parseConfig, type Config } from "../src/config.js";
 import { fetchCorpusLinks, formatLinkFetchSummary, parseLinksMaxAge } from "../src/corpus/web/index.js";
-import { createEmbeddings } from "../src/embeddings/createEmbeddings.js";
 import { isTutorError } from "../src/errors.js";
 import { isDiskFullError } from "../src/index/diskSpace.js";
-import { ingestCorpus } from "../src/index/ingestCorpus.js";
-import type { IngestProgress, IngestSummary } from "../src/index/types.js";
-import { openStore } from "../src/store/openStore.js";
+import { ingestCorpus } from "../src/ingest/ingestCorpus.js";
+import type { IngestProgress, IngestSummary } from "../src/ingest/types.js";
+import { openIngest } from "../src/tutor.js";
 
 const USAGE = [
   "Usage: npm run ingest [-- --corpus DIR --out DIR] [--fetch-links [--refresh-links] [--links-max-age 7d] [--allow-private-hosts]]",
   "  --corpus DIR            corpus folder (default CORPUS_DIR, corpus)",
   "  --out DIR               index folder (default INDEX_DIR, data/index)",
-  "  --store file|postgres   where to write the index (default STORE, file); postgres writes to DATABASE_URL",
+  "  --store file|postgres   where the new version goes (default STORE, file); postgres writes to DATABASE_URL",
   "  --fetch-links           fetch the web pages documents link to into notes/web/ first (or FETCH_LINKS=true)",
   "  --refresh-links         refetch every link, ignoring the cache",
   "  --links-max-age AGE     reuse notes younger than AGE without any request (default 7d; e.g. 12h, 30d)",
@@ -136,13 +135,16 @@ async function main(): Promise<void> {
     console.log(USAGE);
     process.exit(0);
   }
-  if (flags.store !== undefined) {
-    if (flags.store !== "file" && flags.store !== "postgres") fail(`--store must be file or postgres, not ${flags.store}\n${USAGE}`, 2);
-    process.env["STORE"] = flags.store;
+  // --corpus/--out override the configured folders; everything else comes from the config.
+  if (flags.store !== undefined && flags.store !== "file" && flags.store !== "postgres") {
+    fail(`--store must be file or postgres, not ${flags.store}\n${USAGE}`, 2);
   }
-  const config = readConfig();
-  const corpusDir = flags.corpus ?? config.CORPUS_DIR;
-  const indexDir = flags.out ?? config.INDEX_DIR;
+  // --store overrides STORE before the config is checked (postgres needs DATABASE_URL).
+  if (flags.store !== undefined) process.env["STORE"] = flags.store;
+  const base = readConfig();
+  const config: Config = { ...base, CORPUS_DIR: flags.corpus ?? base.CORPUS_DIR, INDEX_DIR: flags.out ?? base.INDEX_DIR };
+  const corpusDir = config.CORPUS_DIR;
+  const indexDir = config.INDEX_DIR;
 
   const controller = new AbortController();
   const interrupt = (signal: NodeJS.Signals) => {
@@ -190,30 +192,11 @@ async function main(): Promise<void> {
   }
 
   const reporter = progressReporter();
+  const target = openIngest(config);
   try {
-    const { embeddings, identity } = createEmbeddings(config);
-    if (config.STORE === "postgres") {
-      // A new version in DATABASE_URL, flipped live for every replica (src/store/postgres).
-      const store = openStore({ ...config, CORPUS_DIR: corpusDir }, { embeddings, identity });
-      try {
-        const summary = await store.ingest({ signal: controller.signal, onProgress: reporter.onProgress });
-        reporter.stop();
-        printSummary(summary);
-      } finally {
-        await store.close();
-      }
-      process.exit(0);
-    }
-    const summary = await ingestCorpus({
-      corpusDir,
-      indexDir,
-      embeddings,
-      identity,
-      maxFileBytes: config.MAX_FILE_BYTES,
-      batchSize: config.EMBEDDING_BATCH_SIZE,
-      signal: controller.signal,
-      onProgress: reporter.onProgress,
-    });
+    const summary = await ingestCorpus({ ...target.options, signal: controller.signal, onProgress: reporter.onProgress }).finally(() =>
+      target.close(),
+    );
     reporter.stop();
     printSummary(summary);
     process.exit(0);

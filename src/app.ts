@@ -1,8 +1,11 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Answerer } from "./answering/types.js";
-import { llmConfigured, type Config } from "./config.js";
+import type { Config } from "./config.js";
 import type { Resource } from "./corpus/types.js";
+import { contractSerializerCompiler } from "./http/responseSerializer.js";
+import { readModelOver } from "./http/indexReadModel.js";
+import type { ReadModelAccess } from "./http/readModel.js";
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from "./http/errorHandler.js";
 import { pagesPlugin } from "./http/pages/pagesPlugin.js";
 import { roadmapPagesPlugin } from "./http/pages/roadmap/roadmapPagesPlugin.js";
@@ -12,6 +15,7 @@ import { corsPlugin } from "./http/plugins/cors.js";
 import { loadSheddingPlugin } from "./http/plugins/loadShedding.js";
 import { openApiPlugin } from "./http/plugins/openApi.js";
 import { rateLimitPlugin } from "./http/plugins/rateLimit.js";
+import { redisPlugin } from "./http/plugins/redis.js";
 import { securityHeadersPlugin } from "./http/plugins/securityHeaders.js";
 import { adminRoutes } from "./http/routes/admin.js";
 import { askRoutes } from "./http/routes/ask.js";
@@ -21,12 +25,12 @@ import { openAiCompatibleRoutes } from "./http/routes/openaiCompatible.js";
 import { resourceRoutes } from "./http/routes/resources.js";
 import { roadmapRoutes } from "./http/routes/roadmaps.js";
 import { searchRoutes } from "./http/routes/search.js";
-import type { BackgroundReindex } from "./index/BackgroundReindex.js";
+import type { BackgroundReindex } from "./lifecycle/BackgroundReindex.js";
 import type { Retriever, RoadmapPosition } from "./retrieval/types.js";
 import type { IndexSnapshot } from "./store/types.js";
 import type { Tutor } from "./tutor.js";
 
-/** What the HTTP layer needs to read the live index, whichever store holds it (src/store/SnapshotHolder.ts). */
+/** What the HTTP layer needs to read the live index (src/store/SnapshotHolder.ts implements it, whichever store runs). */
 export interface IndexAccess {
   /** The live index; throws IndexNotReady when none is loaded. */
   current(): IndexSnapshot;
@@ -42,6 +46,8 @@ export interface AppDependencies {
   searchResources: (resources: Resource[], query: string, limit: number) => Resource[];
   /** Background rebuilds for POST /admin/reindex (routes exist only when ADMIN_KEY is set). */
   reindex?: BackgroundReindex;
+  /** Documents, roadmaps and resources for the read routes and pages (default: read from `index`). */
+  readModel?: ReadModelAccess;
   /** Why no index is loaded, for /readyz. */
   indexProblem?: () => string | undefined;
   logger?: FastifyServerOptions["logger"];
@@ -67,7 +73,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Responses are written from the route's contract schema by fast-json-stringify (src/http/responseSerializer.ts).
+  app.setSerializerCompiler(contractSerializerCompiler);
   registerErrorHandler(app);
   app.addHook("onSend", async (request, reply) => {
     void reply.header("x-request-id", request.id);
@@ -84,6 +91,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
   await app.register(securityHeadersPlugin);
   await app.register(corsPlugin, { allowedOrigins: config.ALLOWED_ORIGINS, maxAgeSeconds: config.CORS_MAX_AGE_S });
+  // Counters shared by replicas (REDIS_URL): the auth-failure budget and the rate limits below.
+  await app.register(redisPlugin, {
+    url: config.REDIS_URL,
+    connectTimeoutMs: config.REDIS_CONNECT_TIMEOUT_MS,
+    commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS,
+  });
   await app.register(apiKeyAuthPlugin, {
     apiKeys: config.API_KEYS,
     adminKey: config.ADMIN_KEY,
@@ -93,7 +106,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     failureBudget: { max: config.AUTH_FAILURE_MAX, windowMs: config.AUTH_FAILURE_WINDOW },
   });
   await app.register(clientConcurrencyPlugin, { maxInFlight: config.CLIENT_MAX_IN_FLIGHT });
-  const mode = llmConfigured(config) ? "llm" : "extractive";
+  // The answerer decides the mode (src/tutor.ts composed it from config): nothing here re-derives it.
+  const mode = deps.answerer.mode;
   await app.register(rateLimitPlugin, {
     max: config.RATE_LIMIT_MAX,
     timeWindowMs: config.RATE_LIMIT_WINDOW,
@@ -102,7 +116,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
   await app.register(openApiPlugin);
 
-  const index = () => deps.index.current();
+  const readModel = deps.readModel ?? readModelOver(deps.index);
+  const corpus = () => readModel.current();
   await app.register(healthRoutes, {
     tryIndex: () => deps.index.tryCurrent(),
     indexProblem: deps.indexProblem ?? (() => undefined),
@@ -110,17 +125,17 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
   await app.register(askRoutes, { config, answerer: deps.answerer });
   await app.register(searchRoutes, { config, retriever: deps.retriever });
-  await app.register(documentRoutes, { index });
-  await app.register(roadmapRoutes, { index, locateTopic: deps.locateTopic });
-  await app.register(resourceRoutes, { index, searchResources: deps.searchResources });
+  await app.register(documentRoutes, { corpus });
+  await app.register(roadmapRoutes, { corpus, locateTopic: deps.locateTopic });
+  await app.register(resourceRoutes, { corpus, searchResources: deps.searchResources });
   if (config.ADMIN_KEY && deps.reindex) {
     await app.register(adminRoutes, { reindex: deps.reindex });
   }
   await app.register(openAiCompatibleRoutes, { config, answerer: deps.answerer });
 
   // Demo page, widget bundle and the document view that citations link to.
-  await app.register(pagesPlugin, { index: () => deps.index.tryCurrent(), publicBaseUrl: config.PUBLIC_BASE_URL });
-  await app.register(roadmapPagesPlugin, { index: () => deps.index.tryCurrent(), locateTopic: deps.locateTopic });
+  await app.register(pagesPlugin, { corpus: () => readModel.tryCurrent(), publicBaseUrl: config.PUBLIC_BASE_URL });
+  await app.register(roadmapPagesPlugin, { corpus: () => readModel.tryCurrent(), locateTopic: deps.locateTopic });
 
   return app;
 }

@@ -75,6 +75,24 @@ const duration = z.string().transform((value, context) => {
   return Math.round(milliseconds);
 });
 
+/**
+ * Values that the schema below and the stages share, defined once (issue 15 item 5). Stages read
+ * them from here because config.ts imports no stage.
+ */
+/**
+ * Default refusal threshold (ABSTAIN_THRESHOLD): evidence under it gives confidence "none".
+ * Chosen with the low-confidence threshold (retrieval/confidence.ts) by 5-fold cross-validation
+ * on the blind tune split (`npm run calibrate`; curve in tests/eval/README.md).
+ */
+export const DEFAULT_ABSTAIN_THRESHOLD = 0.06;
+/** Most passages one answer or search may ask for: RETRIEVAL_K's ceiling and the API's `k` limit. */
+export const MAX_RETRIEVAL_K = 20;
+/**
+ * Default MAX_HISTORY_TURNS. A turn is one exchange, a user message and the answer to it, so a
+ * history holds at most twice as many messages (answering/history.ts).
+ */
+export const DEFAULT_MAX_HISTORY_TURNS = 10;
+
 export const configSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -129,13 +147,14 @@ export const configSchema = z.object({
   /** When the model server fails, answer extractively (marked as such) instead of erroring. */
   FALLBACK_EXTRACTIVE: boolean.default(false),
 
-  RETRIEVAL_K: z.coerce.number().int().min(1).max(50).default(6),
+  RETRIEVAL_K: z.coerce.number().int().min(1).max(MAX_RETRIEVAL_K).default(6),
   MAX_CHUNKS_PER_SECTION: z.coerce.number().int().min(1).max(20).default(2),
   /** Evidence (0..1) under which the answer refuses (confidence none); chosen by npm run calibrate (tests/eval/README.md). */
-  ABSTAIN_THRESHOLD: z.coerce.number().min(0).max(1).default(0.06),
+  ABSTAIN_THRESHOLD: z.coerce.number().min(0).max(1).default(DEFAULT_ABSTAIN_THRESHOLD),
 
   MAX_QUESTION_CHARS: z.coerce.number().int().min(10).max(20_000).default(1000),
-  MAX_HISTORY_TURNS: z.coerce.number().int().min(0).max(100).default(10),
+  /** Prior exchanges (a user message and its answer) kept as history; the API accepts twice as many messages. */
+  MAX_HISTORY_TURNS: z.coerce.number().int().min(0).max(100).default(DEFAULT_MAX_HISTORY_TURNS),
   BODY_LIMIT_BYTES: positiveInt.default(64 * 1024),
   /** Deadline for one question, end to end: queue wait, condensing, retries and generation (504 past it). */
   REQUEST_TIMEOUT_MS: positiveInt.default(60_000),
@@ -165,6 +184,14 @@ export const configSchema = z.object({
   RATE_LIMIT_WINDOW: duration.default(60_000),
   /** Stricter budget for model-backed answers, per client per window. */
   RATE_LIMIT_ASK_MAX: positiveInt.default(20),
+  /**
+   * Redis for counters shared by replicas (rate limits, auth-failure budgets). Unset: every
+   * limit is per process. redis:// or rediss:// (TLS); a password in the URL is never logged.
+   */
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
+  /** Deadline for (re)connecting to Redis, and for each Redis command; past it counters fall back to this process. */
+  REDIS_CONNECT_TIMEOUT_MS: positiveInt.default(2000),
+  REDIS_COMMAND_TIMEOUT_MS: positiveInt.default(500),
   /** CORS preflight cache time, in seconds. */
   CORS_MAX_AGE_S: nonNegativeInt.default(600),
   /** Answer 503 + Retry-After while the process is overloaded (see the LOAD_SHED_* thresholds). */
@@ -264,5 +291,6 @@ export function describeConfig(config: Config): Record<string, unknown> {
     apiKeys: config.API_KEYS.length > 0 ? `${config.API_KEYS.length} configured` : "none",
     publicRoutes: config.PUBLIC_ROUTES.length > 0 ? config.PUBLIC_ROUTES : undefined,
     trustProxy: config.TRUST_PROXY,
+    sharedLimits: config.REDIS_URL ? "redis" : "per process",
   };
 }

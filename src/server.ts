@@ -1,4 +1,4 @@
-import { CONFIG_ERROR_EXIT_CODE, ConfigError, describeConfig, llmConfigured, loadEnvFile, parseConfig, type Config } from "./config.js";
+import { CONFIG_ERROR_EXIT_CODE, ConfigError, describeConfig, loadEnvFile, parseConfig, type Config } from "./config.js";
 
 /**
  * Entry point of `npm start`: parse config, build the index if there is none, serve, and shut
@@ -84,9 +84,10 @@ async function main(): Promise<void> {
   await app.listen({ host: config.HOST, port: config.PORT });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
-  const mode = llmConfigured(config)
-    ? `LLM answers via ${config.CHAT_MODEL}`
-    : "offline: extractive answers (set OPENAI_API_KEY or OPENAI_BASE_URL for generated answers)";
+  const mode =
+    tutor.answerer.mode === "llm"
+      ? `LLM answers via ${config.CHAT_MODEL}`
+      : "offline: extractive answers (set OPENAI_API_KEY or OPENAI_BASE_URL for generated answers)";
   console.log(`Roadmap Tutor listening on http://${config.HOST}:${port}  (${mode})`);
   console.log(`  demo page http://${config.HOST}:${port}/   API docs http://${config.HOST}:${port}/docs`);
   app.log.debug(describeConfig(config), "configuration");

@@ -1,14 +1,19 @@
 import { ConcurrencyLimitedAnswerer } from "./answering/ConcurrencyLimitedAnswerer.js";
 import { createAnswerer } from "./answering/createAnswerer.js";
 import { createChatModel } from "./answering/createChatModel.js";
+import type { LlmAnswererOptions } from "./answering/LlmAnswerer.js";
 import { createQuestionRewriter } from "./answering/questionRewrite.js";
 import type { Answerer } from "./answering/types.js";
 import { llmConfigured, type Config } from "./config.js";
 import type { Resource } from "./corpus/types.js";
-import { createEmbeddings } from "./embeddings/createEmbeddings.js";
-import { IndexNotReady, isTutorError } from "./errors.js";
-import { BackgroundReindex } from "./index/BackgroundReindex.js";
-import type { IngestProgress } from "./index/types.js";
+import { createEmbeddings, type ConfiguredEmbeddings } from "./embeddings/createEmbeddings.js";
+import { IndexNotReady, isTutorError, Overloaded } from "./errors.js";
+import { loadIndex } from "./index/loadIndex.js";
+import type { LoadedIndex } from "./index/types.js";
+import { ensureIndex } from "./ingest/ensureIndex.js";
+import { ingestCorpus, ingestOptionsFromConfig, type IngestOptions } from "./ingest/ingestCorpus.js";
+import type { IngestProgress } from "./ingest/types.js";
+import { BackgroundReindex } from "./lifecycle/BackgroundReindex.js";
 import { HybridRetriever } from "./retrieval/HybridRetriever.js";
 import { MultiQueryRetriever } from "./retrieval/MultiQueryRetriever.js";
 import { IndexResources } from "./retrieval/indexResources.js";
@@ -18,38 +23,82 @@ import { searchResources } from "./retrieval/searchResources.js";
 import type { Retriever, RoadmapPosition } from "./retrieval/types.js";
 import { openStore } from "./store/openStore.js";
 import { SnapshotHolder } from "./store/SnapshotHolder.js";
-import type { IndexStore } from "./store/types.js";
+import type { IndexSnapshot, IndexStore } from "./store/types.js";
 
 /**
- * The composition root: the parts of the product wired together for one configuration.
- * server.ts, the CLIs and the integration tests all build the product through here, so there
- * is exactly one place that decides which embedder, retriever and answerer run.
+ * The composition root: the one place that decides which embedder, retriever and answerer run
+ * for a configuration. Every entry point builds the product through the factories below: the
+ * server and the bench's app process (openTutor), the CLIs and evaluation (openPipeline), ingest
+ * (ingestOptions), and whoever holds an index already (createRetriever, e.g. the scale bench).
  */
-export interface Tutor {
+
+/** Config → ingest options: folders, limits and the configured embedder (created unless given). */
+export function ingestOptions(config: Config, embedder: ConfiguredEmbeddings = createEmbeddings(config)): IngestOptions {
+  return ingestOptionsFromConfig(config, embedder);
+}
+
+/**
+ * Ingest into the configured store (STORE): the file writer under INDEX_DIR by default, the
+ * store's own writer otherwise (Postgres). close() releases the store's connections.
+ */
+export function openIngest(config: Config): { options: IngestOptions; close: () => Promise<void> } {
+  const embedder = createEmbeddings(config);
+  const store = openStore(config, embedder);
+  const writer = store.writer();
+  return { options: { ...ingestOptions(config, embedder), ...(writer ? { writer } : {}) }, close: () => store.close() };
+}
+
+/** The index at INDEX_DIR, read with the configured embedder (which must be the one it was built with). */
+export function openIndex(config: Config, embedder: ConfiguredEmbeddings = createEmbeddings(config)): Promise<LoadedIndex> {
+  return loadIndex(config.INDEX_DIR, embedder.embeddings, embedder.identity());
+}
+
+/** Hybrid retrieval over whatever index `index()` returns now; multi-query on top when configured. */
+export function createRetriever(config: Config, index: () => IndexSnapshot): Retriever {
+  const hybrid = new HybridRetriever({
+    index,
+    k: config.RETRIEVAL_K,
+    maxChunksPerSection: config.MAX_CHUNKS_PER_SECTION,
+    abstainThreshold: config.ABSTAIN_THRESHOLD,
+  });
+  // Multi-query retrieval needs the model, so it exists only in LLM mode and when asked for.
+  if (!config.QUERY_REWRITE || !llmConfigured(config)) return hybrid;
+  return new MultiQueryRetriever(hybrid, createQuestionRewriter(createChatModel(config), { timeoutMs: config.OPENAI_TIMEOUT_MS }));
+}
+
+/** The answerer for a retriever: LLM or extractive by config, model calls capped by MODEL_CONCURRENCY. */
+export function createPipelineAnswerer(config: Config, retriever: Retriever, onPrompt?: LlmAnswererOptions["onPrompt"]): Answerer {
+  const unlimited = createAnswerer({ config, retriever, ...(config.DEBUG_PROMPTS && onPrompt ? { onPrompt } : {}) });
+  // Only model-backed answers need a cap: extractive ones are a few milliseconds of CPU.
+  return unlimited.mode === "llm"
+    ? new ConcurrencyLimitedAnswerer(unlimited, { concurrency: config.MODEL_CONCURRENCY, queue: config.MODEL_QUEUE })
+    : unlimited;
+}
+
+/** The question path over the live index: what a CLI or the evaluation needs. */
+export interface Pipeline {
   config: Config;
   /** The live index snapshot, whichever store (STORE) holds it. */
   index: SnapshotHolder;
   store: IndexStore;
   retriever: Retriever;
   answerer: Answerer;
-  locateTopic(topic: string): RoadmapPosition[];
-  searchResources(resources: Resource[], query: string, limit: number): Resource[];
+  /** The options ingest runs with for this configuration (the same embedder the index is read with). */
+  ingestOptions: IngestOptions;
   /** Re-read the live index version from the store and swap it in; the old one serves until then. */
-  reload(): Promise<void>;
+  reload: () => Promise<void>;
   /**
    * Follow versions made live by other processes (an `npm run ingest`, another replica's
-   * reindex): reload on each; returns stop(). The server calls it; tests may.
+   * reindex) and reload on each; returns stop(). The server calls it; tests may.
    */
-  follow(events?: { reloaded?: (version: string) => void; failed?: (error: unknown) => void }): () => void;
+  follow: (events?: { reloaded?: (version: string) => void; failed?: (error: unknown) => void }) => () => void;
   /** Release the store's connections. */
-  close(): Promise<void>;
+  close: () => Promise<void>;
   /** Why no index is loaded, if that is the case. */
-  problem(): string | undefined;
-  /** Rebuild in the background (POST /admin/reindex); swapped in only when it succeeds. */
-  reindex: BackgroundReindex;
+  problem: () => string | undefined;
 }
 
-export interface OpenTutorOptions {
+export interface OpenPipelineOptions {
   /** Build the index first when none exists (what `npm start` does on a fresh clone). */
   buildIfMissing?: boolean;
   onProgress?: (progress: IngestProgress) => void;
@@ -59,9 +108,12 @@ export interface OpenTutorOptions {
   onPrompt?: (kind: "condense" | "answer", prompt: { system: string; user: string }) => void;
 }
 
-export async function openTutor(config: Config, options: OpenTutorOptions = {}): Promise<Tutor> {
-  const store = openStore(config, createEmbeddings(config));
-  if (options.buildIfMissing) await store.ensure(options.onProgress);
+export async function openPipeline(config: Config, options: OpenPipelineOptions = {}): Promise<Pipeline> {
+  const embedder = createEmbeddings(config);
+  const store = openStore(config, embedder);
+  const writer = store.writer();
+  const ingest: IngestOptions = { ...ingestOptions(config, embedder), ...(writer ? { writer } : {}) };
+  if (options.buildIfMissing) await buildFirstVersion(store, { ...ingest, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
 
   const holder = new SnapshotHolder();
   let problem: string | undefined;
@@ -82,62 +134,81 @@ export async function openTutor(config: Config, options: OpenTutorOptions = {}):
     if (!options.tolerateMissingIndex || !(error instanceof IndexNotReady || isTutorError(error))) throw error;
   }
 
-  const hybrid = new HybridRetriever({
-    index: () => holder.current(),
-    k: config.RETRIEVAL_K,
-    maxChunksPerSection: config.MAX_CHUNKS_PER_SECTION,
-    abstainThreshold: config.ABSTAIN_THRESHOLD,
-  });
-  // Multi-query retrieval needs the model, so it exists only in LLM mode and when asked for.
-  const retriever: Retriever =
-    config.QUERY_REWRITE && llmConfigured(config)
-      ? new MultiQueryRetriever(hybrid, createQuestionRewriter(createChatModel(config), { timeoutMs: config.OPENAI_TIMEOUT_MS }))
-      : hybrid;
-  const unlimited = createAnswerer({
-    config,
-    retriever,
-    ...(config.DEBUG_PROMPTS && options.onPrompt ? { onPrompt: options.onPrompt } : {}),
-  });
-  // Only model-backed answers need a cap: extractive ones are a few milliseconds of CPU.
-  const answerer =
-    unlimited.mode === "llm"
-      ? new ConcurrencyLimitedAnswerer(unlimited, { concurrency: config.MODEL_CONCURRENCY, queue: config.MODEL_QUEUE })
-      : unlimited;
-
+  const retriever = createRetriever(config, () => holder.current());
+  const answerer = createPipelineAnswerer(config, retriever, options.onPrompt);
+  const follow: Pipeline["follow"] = (events = {}) => {
+    // One reload at a time, in order: a NOTIFY and a poll reporting the same flip load it once.
+    let queue = Promise.resolve();
+    return store.follow((version) => {
+      queue = queue.then(async () => {
+        const before = holder.tryCurrent()?.version;
+        if (version !== undefined && version === before) return;
+        try {
+          await reload();
+          const now = holder.tryCurrent()?.version;
+          if (now !== undefined && now !== before) events.reloaded?.(now);
+        } catch (error) {
+          events.failed?.(error);
+        }
+      });
+    }, events.failed);
+  };
   return {
     config,
     index: holder,
     store,
     retriever,
     answerer,
+    ingestOptions: ingest,
+    reload,
+    follow,
+    close: () => store.close(),
+    problem: () => problem,
+  };
+}
+
+/**
+ * `npm start` on a fresh clone (or a fresh database) builds the first version. The file store
+ * also rebuilds an index of an older on-disk format. With Postgres, when several replicas start
+ * at once one builds and the others (their ingest refused by the advisory lock) follow its flip.
+ */
+async function buildFirstVersion(store: IndexStore, ingest: IngestOptions): Promise<void> {
+  if (store.kind === "file") {
+    await ensureIndex(ingest);
+    return;
+  }
+  if (await store.hasLiveVersion()) return;
+  try {
+    await ingestCorpus(ingest);
+  } catch (error) {
+    if (!(error instanceof Overloaded)) throw error;
+  }
+}
+
+/** The pipeline plus what only the server needs: roadmap and resource lookups, background rebuilds. */
+export interface Tutor extends Pipeline {
+  // Properties, not methods: buildApp is handed them detached from the object.
+  locateTopic: (topic: string) => RoadmapPosition[];
+  searchResources: (resources: Resource[], query: string, limit: number) => Resource[];
+  /** Rebuild in the background (POST /admin/reindex); swapped in only when it succeeds. */
+  reindex: BackgroundReindex;
+}
+
+export type OpenTutorOptions = OpenPipelineOptions;
+
+export async function openTutor(config: Config, options: OpenTutorOptions = {}): Promise<Tutor> {
+  const pipeline = await openPipeline(config, options);
+  const holder = pipeline.index;
+  return {
+    ...pipeline,
     locateTopic: (topic) => {
       const index = holder.current();
       return locateTopic(index.documents, index.chunks, topic, analyzeQuery(topic).expansions);
     },
     searchResources,
-    reload,
-    follow: (events = {}) => {
-      // One reload at a time, in order: a NOTIFY and a poll reporting the same flip load it once.
-      let queue = Promise.resolve();
-      return store.follow((version) => {
-        queue = queue.then(async () => {
-          const before = holder.tryCurrent()?.version;
-          if (version !== undefined && version === before) return;
-          try {
-            await reload();
-            const now = holder.tryCurrent()?.version;
-            if (now !== undefined && now !== before) events.reloaded?.(now);
-          } catch (error) {
-            events.failed?.(error);
-          }
-        });
-      }, events.failed);
-    },
-    close: () => store.close(),
-    problem: () => problem,
     reindex: new BackgroundReindex(async () => {
-      const summary = await store.ingest();
-      await reload();
+      const summary = await ingestCorpus(pipeline.ingestOptions);
+      await pipeline.reload();
       return summary;
     }),
   };

@@ -83,3 +83,28 @@ describe("PUBLIC_BASE_URL (citation links are built from it)", () => {
     expect(() => parseConfig({ MAX_ANSWER_CHARS: "10" })).toThrow(/MAX_ANSWER_CHARS/);
   });
 });
+
+describe("REDIS_URL (rate limits shared by replicas)", () => {
+  it("accepts redis:// and rediss:// only, names the variable and never echoes a password", () => {
+    expect(parseConfig({}).REDIS_URL).toBeUndefined();
+    expect(parseConfig({ REDIS_URL: "rediss://:pw@cache.internal:6380" }).REDIS_URL).toBe("rediss://:pw@cache.internal:6380");
+    for (const bad of ["http://cache.internal:6379", "cache.internal:6379", "redis//:hunter2-secret@x"]) {
+      let message = "";
+      try {
+        parseConfig({ REDIS_URL: bad });
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toContain("REDIS_URL");
+      expect(message).not.toContain("hunter2-secret");
+    }
+    expect(() => parseConfig({ REDIS_COMMAND_TIMEOUT_MS: "0" })).toThrow(/REDIS_COMMAND_TIMEOUT_MS/);
+  });
+
+  it("describes where limits are counted without the URL (it may carry a password)", () => {
+    const described = JSON.stringify(describeConfig(parseConfig({ REDIS_URL: "redis://:hunter2-secret@cache.internal:6379" })));
+    expect(described).not.toContain("hunter2");
+    expect(described).toContain('"sharedLimits":"redis"');
+    expect(JSON.stringify(describeConfig(parseConfig({})))).toContain('"sharedLimits":"per process"');
+  });
+});

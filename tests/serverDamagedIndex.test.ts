@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, expect, it } from "vitest";
 import { LocalHashedEmbeddings } from "../src/embeddings/LocalHashedEmbeddings.js";
-import { ingestCorpus } from "../src/index/ingestCorpus.js";
+import { ingestCorpus } from "../src/ingest/ingestCorpus.js";
 
 /** `npm start` on an index whose only version is damaged: it must serve 503 on /readyz, not crash-loop. */
 

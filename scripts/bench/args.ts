@@ -7,6 +7,8 @@ export interface BenchArgs {
   outDir: string;
   /** Override of the synthetic corpus sizes for `scale`. */
   sizes?: number[];
+  /** `http` also runs this many replicas behind a round-robin proxy against one (--replicas, >= 2). */
+  replicas?: number;
   help: boolean;
 }
 
@@ -15,7 +17,9 @@ export const USAGE = `Usage: npm run bench -- [${BENCH_NAMES_HELP}]... [--quick]
   no benchmark named   run all of them
   --quick              smoke run: tiny sizes, short durations, seconds in total (targets not judged)
   --out DIR            where the JSON results go (default bench/results, or bench/results/quick with --quick)
-  --sizes LIST         synthetic corpus sizes (chunks) for "scale" (default 1000,10000,100000)`;
+  --sizes LIST         synthetic corpus sizes (chunks) for "scale" (default 1000,10000,100000)
+  --replicas N         "http" also runs N server processes behind a round-robin proxy against one
+                       (rate limits shared through a redis-server when one is installed)`;
 
 export class UsageError extends Error {}
 
@@ -24,6 +28,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   let quick = false;
   let outDir: string | undefined;
   let sizes: number[] | undefined;
+  let replicas: number | undefined;
   let help = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
@@ -38,6 +43,12 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
         throw new UsageError("--sizes needs positive whole numbers, e.g. --sizes 1000,10000");
       }
+    } else if (arg === "--replicas" || arg.startsWith("--replicas=")) {
+      const value = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : argv[++i];
+      replicas = Number(value);
+      if (!Number.isInteger(replicas) || replicas < 2 || replicas > 16) {
+        throw new UsageError("--replicas needs a whole number from 2 to 16, e.g. --replicas 2");
+      }
     } else if (isBenchmarkName(arg)) {
       if (!benchmarks.includes(arg)) benchmarks.push(arg);
     } else throw new UsageError(`Unknown argument "${arg}".`);
@@ -47,6 +58,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     quick,
     outDir: outDir ?? (quick ? "bench/results/quick" : "bench/results"),
     ...(sizes ? { sizes } : {}),
+    ...(replicas ? { replicas } : {}),
     help,
   };
 }

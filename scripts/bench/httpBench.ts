@@ -1,13 +1,12 @@
 import { forkScript, type ChildHandle } from "./childProcess.js";
 import { loadTest, type LoadTestResult } from "./loadTest.js";
-import type { ProcessStats } from "./processStats.js";
 import { BENCH_QUESTIONS } from "./queries.js";
+import { runReplicaComparison } from "./replicaBench.js";
 import type { BenchmarkReport } from "./report.js";
+import { cpuMsBetween, readyPort, stats, type ServerMessage } from "./serverMessages.js";
 import { round } from "./stats.js";
 import { checkTarget } from "./targets.js";
 import { benchEnv, BUNDLED_CORPUS_DIR, createWorkspace } from "./workspace.js";
-
-type ServerMessage = { type: "ready"; port: number } | ({ type: "stats" } & ProcessStats);
 
 interface EndpointRun extends LoadTestResult {
   endpoint: "search" | "ask" | "bare" | "healthz";
@@ -20,9 +19,10 @@ const CONNECTIONS = [1, 8, 32] as const;
 /**
  * /api/search and offline /api/ask under autocannon at 1, 8 and 32 connections, next to a bare
  * Fastify route returning a body of the same size, all in one run. Servers run in child
- * processes so the load generator has its own core.
+ * processes so the load generator has its own core. With `replicas` (--replicas N), also N
+ * replicas behind a round-robin proxy against one (replicaBench.ts).
  */
-export async function runHttpBench({ quick }: { quick: boolean }): Promise<BenchmarkReport> {
+export async function runHttpBench({ quick, replicas }: { quick: boolean; replicas?: number | undefined }): Promise<BenchmarkReport> {
   const started = performance.now();
   const duration = quick ? 0.5 : 10;
   const workspace = await createWorkspace("http", { corpusSource: BUNDLED_CORPUS_DIR });
@@ -74,7 +74,7 @@ export async function runHttpBench({ quick }: { quick: boolean }): Promise<Bench
         method: endpoint === "healthz" ? "GET" : "POST",
       });
       const after = await stats(server);
-      const cpuMs = after.cpuUserMs + after.cpuSystemMs - before.cpuUserMs - before.cpuSystemMs;
+      const cpuMs = cpuMsBetween(before, after);
       return { endpoint, ...result, serverCpuMsPerRequest: round(result.requests > 0 ? cpuMs / result.requests : 0) };
     };
 
@@ -120,6 +120,17 @@ export async function runHttpBench({ quick }: { quick: boolean }): Promise<Bench
         `${round((32 / Math.max(1, search32.requestsPerSecond)) * 1000, 1)} ms for search, ${round((32 / Math.max(1, ask32.requestsPerSecond)) * 1000, 1)} ms for ask.`,
     ];
 
+    // Last, so the single-server numbers above are measured exactly as without --replicas.
+    const replicaPart =
+      replicas && replicas > 1
+        ? await runReplicaComparison({
+            quick,
+            replicas,
+            env: { CORPUS_DIR: workspace.corpusDir, INDEX_DIR: workspace.indexDir },
+            searchBodies,
+          })
+        : undefined;
+
     return {
       benchmark: "http",
       seconds: round((performance.now() - started) / 1000, 1),
@@ -132,6 +143,7 @@ export async function runHttpBench({ quick }: { quick: boolean }): Promise<Bench
         },
         runs,
         ratios,
+        ...(replicaPart ? { replicas: replicaPart.results } : {}),
       },
       targets,
       tables: [
@@ -145,26 +157,12 @@ export async function runHttpBench({ quick }: { quick: boolean }): Promise<Bench
           header: ["conns", "search %", "ask %"],
           rows: ratios.map((r) => [r.connections, r.searchVsBarePercent, r.askVsBarePercent]),
         },
+        ...(replicaPart?.tables ?? []),
       ],
-      findings,
+      findings: [...findings, ...(replicaPart?.findings ?? [])],
     };
   } finally {
     await Promise.all([app.stop(), bare?.stop()]);
     await workspace.cleanup();
-  }
-}
-
-async function readyPort(server: ChildHandle<ServerMessage>): Promise<number> {
-  for (;;) {
-    const message = await server.next(180_000);
-    if (message.type === "ready") return message.port;
-  }
-}
-
-async function stats(server: ChildHandle<ServerMessage>): Promise<ProcessStats> {
-  server.child.send({ type: "stats" });
-  for (;;) {
-    const message = await server.next(10_000);
-    if (message.type === "stats") return message;
   }
 }

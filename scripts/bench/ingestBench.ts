@@ -1,8 +1,8 @@
 import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { createEmbeddings } from "../../src/embeddings/createEmbeddings.js";
-import { ingestCorpus, ingestOptionsFromConfig } from "../../src/index/ingestCorpus.js";
-import type { IngestSummary } from "../../src/index/types.js";
+import { ingestCorpus } from "../../src/ingest/ingestCorpus.js";
+import type { IngestSummary } from "../../src/ingest/types.js";
+import { ingestOptions } from "../../src/tutor.js";
 import { createPhaseClock } from "./phaseClock.js";
 import type { BenchmarkReport } from "./report.js";
 import { round } from "./stats.js";
@@ -65,11 +65,10 @@ export async function runIngestBench({ quick }: { quick: boolean }): Promise<Ben
 
 async function timedIngest(run: string, workspace: BenchWorkspace): Promise<IngestRun> {
   const { config } = workspace;
-  const { embeddings, identity } = createEmbeddings(config);
   const clock = createPhaseClock();
   const t0 = performance.now();
   const summary: IngestSummary = await ingestCorpus({
-    ...ingestOptionsFromConfig(config, { embeddings, identity }),
+    ...ingestOptions(config),
     onProgress: clock.onProgress,
   });
   const seconds = (performance.now() - t0) / 1000;

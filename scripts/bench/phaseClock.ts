@@ -1,4 +1,4 @@
-import type { IngestProgress } from "../../src/index/types.js";
+import type { IngestProgress } from "../../src/ingest/types.js";
 import { round } from "./stats.js";
 
 /**

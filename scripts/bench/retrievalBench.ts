@@ -1,4 +1,4 @@
-import { openTutor } from "../../src/tutor.js";
+import { openPipeline } from "../../src/tutor.js";
 import { BENCH_QUESTIONS } from "./queries.js";
 import type { BenchmarkReport } from "./report.js";
 import { candidatesFor, measureRetrievalStages } from "./retrievalStages.js";
@@ -14,7 +14,7 @@ export async function runRetrievalBench({ quick }: { quick: boolean }): Promise<
   const workspace = await createWorkspace("retrieval", { corpusSource: BUNDLED_CORPUS_DIR });
   try {
     const { config } = workspace;
-    const tutor = await openTutor(config, { buildIfMissing: true });
+    const tutor = await openPipeline(config, { buildIfMissing: true });
     const index = tutor.index.current();
     const run = { iterations: quick ? 16 : 800, warmup: quick ? 4 : 50 };
     const candidates = candidatesFor(config.RETRIEVAL_K, index.chunks.length);

@@ -4,11 +4,9 @@
  * server process would. Sends one {type:"result"} message and exits.
  */
 import { parseConfig } from "../../src/config.js";
-import { createEmbeddings } from "../../src/embeddings/createEmbeddings.js";
-import { ingestCorpus, ingestOptionsFromConfig } from "../../src/index/ingestCorpus.js";
-import { loadIndex } from "../../src/index/loadIndex.js";
-import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
+import { ingestCorpus } from "../../src/ingest/ingestCorpus.js";
 import { embeddedSnapshot } from "../../src/store/embedded/embeddedSnapshot.js";
+import { createRetriever, ingestOptions, openIndex } from "../../src/tutor.js";
 import { sendToParent } from "./childProcess.js";
 import { createPhaseClock } from "./phaseClock.js";
 import { processStats } from "./processStats.js";
@@ -30,13 +28,12 @@ const RECALL_QUERIES = 24;
 async function main(): Promise<void> {
   const job = JSON.parse(process.argv[2] ?? "{}") as ScaleJob;
   const config = parseConfig(job.env);
-  const { embeddings, identity } = createEmbeddings(config);
 
   if (job.phase === "ingest") {
     const clock = createPhaseClock();
     const t0 = performance.now();
     const summary = await ingestCorpus({
-      ...ingestOptionsFromConfig(config, { embeddings, identity }),
+      ...ingestOptions(config),
       onProgress: clock.onProgress,
     });
     const seconds = (performance.now() - t0) / 1000;
@@ -55,16 +52,12 @@ async function main(): Promise<void> {
   }
 
   const t0 = performance.now();
-  const index = await loadIndex(config.INDEX_DIR, embeddings, identity());
+  // The index and retriever as the server composes them (src/tutor.ts); loading is timed on its own.
+  const index = await openIndex(config);
   const loadSeconds = (performance.now() - t0) / 1000;
   const afterLoad = processStats();
   const snapshot = embeddedSnapshot(index);
-  const retriever = new HybridRetriever({
-    index: () => snapshot,
-    k: config.RETRIEVAL_K,
-    maxChunksPerSection: config.MAX_CHUNKS_PER_SECTION,
-    abstainThreshold: config.ABSTAIN_THRESHOLD,
-  });
+  const retriever = createRetriever(config, () => snapshot);
   const stages = await measureRetrievalStages(snapshot, retriever, job.queries ?? [], {
     iterations: job.iterations ?? 200,
     warmup: job.warmup ?? 20,

@@ -1,13 +1,13 @@
-import { analyzeQuery } from "../retrieval/analyzeQuery.js";
 import type { RetrievalResult, RetrieveOptions, Retriever } from "../retrieval/types.js";
 import { composeExtractiveAnswer } from "./extractiveAnswer.js";
 import { carryTopicIntoQuery } from "./followUp.js";
+import { recentHistory } from "./history.js";
 import { roadmapPositionsOf } from "./roadmapPlacement.js";
-import type { AnswerEvent, AnswerRequest, AnswerResult, Answerer, Turn } from "./types.js";
+import type { AnswerEvent, AnswerRequest, AnswerResult, Answerer } from "./types.js";
 
 export interface ExtractiveAnswererOptions {
   retriever: Retriever;
-  /** Only the last this-many history turns are looked at (config MAX_HISTORY_TURNS). */
+  /** Only the last this-many history turns (exchanges) are looked at (config MAX_HISTORY_TURNS). */
   maxHistoryTurns?: number;
   now?: () => number;
 }
@@ -17,11 +17,6 @@ export function retrieveOptions(request: AnswerRequest): RetrieveOptions {
     ...(request.k !== undefined ? { k: request.k } : {}),
     ...(request.filters !== undefined ? { filters: request.filters } : {}),
   };
-}
-
-export function recentHistory(history: Turn[] | undefined, maxTurns: number): Turn[] {
-  if (!history || maxTurns <= 0) return [];
-  return history.filter((turn) => turn.content.trim().length > 0).slice(-maxTurns);
 }
 
 /** Split a finished answer into line-sized tokens, so streaming clients render progressively. */
@@ -43,15 +38,16 @@ export class ExtractiveAnswerer implements Answerer {
 
   /** The query retrieval sees: the question, with the previous topic carried into a follow-up. */
   retrievalQuery(request: AnswerRequest): string {
-    const history = recentHistory(request.history, this.options.maxHistoryTurns ?? 10);
-    return carryTopicIntoQuery(request.question, history, (question) => analyzeQuery(question).topic);
+    const history = recentHistory(request.history, this.options.maxHistoryTurns);
+    // The retriever's own reading of each earlier question, so topics agree with what it retrieves.
+    return carryTopicIntoQuery(request.question, history, (question) => this.options.retriever.analyzeQuestion(question).topic);
   }
 
   async answer(request: AnswerRequest): Promise<AnswerResult> {
     const query = this.retrievalQuery(request);
     const started = this.now();
     const result = await this.options.retriever.retrieve(query, retrieveOptions(request));
-    return this.fromRetrieval(query, result, { retrieveMs: this.now() - started, generateMs: 0 });
+    return this.fromRetrieval(query, result, { retrieveMs: this.now() - started, generateMs: 0 }, { asked: request.question });
   }
 
   /** The extractive answer for a retrieval already done (also the LLM mode's fallback). */
@@ -59,7 +55,8 @@ export class ExtractiveAnswerer implements Answerer {
     standaloneQuestion: string,
     result: RetrievalResult,
     timings: AnswerResult["timings"],
-    options: { fallback?: boolean } = {},
+    /** asked: the learner's own question, whose script the framing follows. */
+    options: { fallback?: boolean; asked?: string } = {},
   ): AnswerResult {
     const started = this.now();
     const composed = composeExtractiveAnswer(standaloneQuestion, result, options);

@@ -6,8 +6,9 @@ import { UpstreamFailed, UpstreamTimeout } from "../errors.js";
 import { CitationStreamFilter } from "./citationStream.js";
 import { buildCitations, checkCitationMarkers } from "./citations.js";
 import { withDeadline } from "./deadline.js";
-import { ExtractiveAnswerer, answerTokens, recentHistory, retrieveOptions } from "./ExtractiveAnswerer.js";
-import { answerLanguage, answerLanguageOfText } from "./language.js";
+import { ExtractiveAnswerer, answerTokens, retrieveOptions } from "./ExtractiveAnswerer.js";
+import { recentHistory } from "./history.js";
+import { answerLanguage, answerLanguageOfText, type AnswerLanguage } from "./language.js";
 import { confidenceOf } from "../retrieval/confidence.js";
 import { addUsage, streamModel, type ModelStreamEnd } from "./modelStream.js";
 import {
@@ -50,6 +51,10 @@ const DEFAULT_MAX_ANSWER_CHARS = 20_000;
 interface Prepared {
   standaloneQuestion: string;
   result: RetrievalResult;
+  /** The answer's language, with the script of the learner's own words. */
+  language: AnswerLanguage;
+  /** For an answer the model writes (the gate refuses clear none first); decided once per answer. */
+  confidence: "high" | "low";
   retrieveMs: number;
   generateMs: number;
   usage?: Usage;
@@ -81,7 +86,7 @@ export class LlmAnswerer implements Answerer {
     this.server = displayServerUrl(options.baseURL);
     this.extractive = new ExtractiveAnswerer({
       retriever: options.retriever,
-      maxHistoryTurns: options.maxHistoryTurns ?? 10,
+      ...(options.maxHistoryTurns !== undefined ? { maxHistoryTurns: options.maxHistoryTurns } : {}),
       now: this.now,
     });
   }
@@ -127,7 +132,7 @@ export class LlmAnswerer implements Answerer {
   }
 
   private async condense(request: AnswerRequest, signal: AbortSignal): Promise<{ question: string; usage?: Usage }> {
-    const history = recentHistory(request.history, this.options.maxHistoryTurns ?? 10);
+    const history = recentHistory(request.history, this.options.maxHistoryTurns);
     if (history.length === 0) return { question: request.question.trim() };
     const prompt = buildCondensePrompt({ history, followUp: request.question, language: answerLanguageOfText(request.question) });
     this.options.onPrompt?.("condense", prompt);
@@ -151,6 +156,8 @@ export class LlmAnswerer implements Answerer {
     return {
       standaloneQuestion: condensed.question,
       result,
+      language: answerLanguage(result.analysis.language, request.question),
+      confidence: confidenceOf(condensed.question, result) === "high" ? "high" : "low",
       retrieveMs: this.now() - retrieveStarted,
       generateMs,
       ...(condensed.usage ? { usage: condensed.usage } : {}),
@@ -158,14 +165,14 @@ export class LlmAnswerer implements Answerer {
   }
 
   private messages(prepared: Prepared): BaseMessage[] {
-    const language = answerLanguage(prepared.result.analysis.language);
+    const language = prepared.language;
     const prompt = buildAnswerPrompt({ question: prepared.standaloneQuestion, passages: prepared.result.passages, language });
     this.options.onPrompt?.("answer", prompt);
     return [new SystemMessage(prompt.system), new HumanMessage(prompt.user)];
   }
 
   private abstained(prepared: Prepared): AnswerResult {
-    return this.finish(prepared, ANSWER_WORDING[answerLanguage(prepared.result.analysis.language)].abstain, [], { abstained: true });
+    return this.finish(prepared, ANSWER_WORDING[prepared.language].abstain, [], { abstained: true });
   }
 
   private finish(
@@ -174,7 +181,7 @@ export class LlmAnswerer implements Answerer {
     citations: Citation[],
     extra: { abstained?: boolean; generateMs?: number } & Partial<ModelStreamEnd> = {},
   ): AnswerResult {
-    const wording = ANSWER_WORDING[answerLanguage(prepared.result.analysis.language)];
+    const wording = ANSWER_WORDING[prepared.language];
     const reply = notCoveredReply(raw);
     const checked = checkCitationMarkers(reply.text.trim(), citations.length);
     // The model starts a "not covered" reply with a fixed marker; a reply that only repeats the
@@ -182,7 +189,7 @@ export class LlmAnswerer implements Answerer {
     const modelAbstained =
       reply.notCovered || (checked.used.length === 0 && checked.answer.includes(wording.abstain.replace(/[。.]$/, "")));
     const abstained = extra.abstained ?? modelAbstained;
-    const confidence = abstained ? "none" : this.confidence(prepared);
+    const confidence = abstained ? "none" : prepared.confidence;
     const usage = addUsage(prepared.usage, extra.usage);
     return {
       answer: abstained ? wording.abstain : confidence === "low" ? `${wording.lowConfidence}\n\n${checked.answer}` : checked.answer,
@@ -201,11 +208,6 @@ export class LlmAnswerer implements Answerer {
     };
   }
 
-  /** high or low for an answer the model writes (the gate has already refused clear none). */
-  private confidence(prepared: Prepared): "high" | "low" {
-    return confidenceOf(prepared.standaloneQuestion, prepared.result) === "high" ? "high" : "low";
-  }
-
   /** When allowed, the extractive answer for a model failure; else the failure itself. */
   private async fallbackOrThrow(error: unknown, request: AnswerRequest, signal: AbortSignal, prepared?: Prepared): Promise<AnswerResult> {
     if (!this.options.fallbackToExtractive || !(error instanceof UpstreamFailed || error instanceof UpstreamTimeout) || signal.aborted)
@@ -215,14 +217,19 @@ export class LlmAnswerer implements Answerer {
         prepared.standaloneQuestion,
         prepared.result,
         { retrieveMs: prepared.retrieveMs, generateMs: prepared.generateMs },
-        { fallback: true },
+        { fallback: true, asked: request.question },
       );
     }
     // Condensing failed: retrieve with the offline follow-up heuristic instead.
     const query = this.extractive.retrievalQuery(request);
     const started = this.now();
     const result = await this.options.retriever.retrieve(query, retrieveOptions(request));
-    return this.extractive.fromRetrieval(query, result, { retrieveMs: this.now() - started, generateMs: 0 }, { fallback: true });
+    return this.extractive.fromRetrieval(
+      query,
+      result,
+      { retrieveMs: this.now() - started, generateMs: 0 },
+      { fallback: true, asked: request.question },
+    );
   }
 
   async answer(request: AnswerRequest): Promise<AnswerResult> {
@@ -263,7 +270,7 @@ export class LlmAnswerer implements Answerer {
     yield { type: "citations", citations };
     const started = this.now();
     const filter = new CitationStreamFilter(citations.length);
-    const wording = ANSWER_WORDING[answerLanguage(prepared.result.analysis.language)];
+    const wording = ANSWER_WORDING[prepared.language];
     let raw = "";
     let sentText = false;
     let end: ModelStreamEnd;
@@ -282,7 +289,7 @@ export class LlmAnswerer implements Answerer {
           if (mayBeNotCoveredMarker(held)) continue;
           decided = true;
           const reply = notCoveredReply(held);
-          if (!reply.notCovered && this.confidence(prepared) === "low") {
+          if (!reply.notCovered && prepared.confidence === "low") {
             sentText = true;
             yield { type: "token", text: `${wording.lowConfidence}\n\n` };
           }

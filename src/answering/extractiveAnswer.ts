@@ -71,9 +71,10 @@ export function abstention(language: AnswerLanguage): ExtractiveComposition {
 export function composeExtractiveAnswer(
   question: string,
   result: RetrievalResult,
-  options: { fallback?: boolean } = {},
+  options: { fallback?: boolean; asked?: string } = {},
 ): ExtractiveComposition {
-  const language = answerLanguage(result.analysis.language);
+  // The learner's own words decide the script of the framing (retrieval reads a Simplified copy).
+  const language = answerLanguage(result.analysis.language, options.asked ?? question);
   const wording = ANSWER_WORDING[language];
   const { passages } = result;
   const confidence = confidenceOf(question, result);
@@ -83,7 +84,7 @@ export function composeExtractiveAnswer(
   const label = options.fallback ? wording.fallbackLabel : wording.extractiveLabel;
   // A low-confidence answer says so first, then quotes the closest passages as usual.
   const sections: string[] = [confidence === "low" ? `${wording.lowConfidence}\n${label}` : label];
-  const separator = language === "zh" ? "、" : ", ";
+  const separator = language === "en" ? ", " : "、";
 
   const sequence = result.analysis.sequence;
   const roadmapLines =

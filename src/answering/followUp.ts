@@ -1,9 +1,24 @@
 /**
- * Offline multi-turn: without a model to condense the conversation, a short follow-up
- * ("那之后呢?", "what about RAG?", "它之前要学什么") borrows the topic of the previous question.
+ * Offline multi-turn: without a model to condense the conversation, a follow-up with no topic of
+ * its own ("那之后呢?", "and the other one?", "它之前要学什么") is read in the conversation's
+ * setting. One mechanism, JSON and streamed alike:
+ *   - each earlier user question is resolved against the ones before it, so the setting (the
+ *     roadmap, stage and topic last talked about) carries through a chain of follow-ups, and a
+ *     standalone question starts a new one;
+ *   - the new question keeps its own intent (its before/after words, its stage ordinal, its
+ *     question words) and borrows what it leaves out: a bare follow-up gets the previous topic
+ *     (or the whole previous question), a pronoun is replaced by the topic, a new topic with no
+ *     question of its own ("那 RAG 呢?") is asked the previous question;
+ *   - when the conversation named a roadmap or a stage, that setting comes along without its
+ *     before/after words (they would outvote the new ones), without its stage when the new
+ *     question names another ("最后一个 stage 呢?"), and one stage on when a bare follow-up moves on
+ *     from a question that already moved ("第一阶段学什么" → "之后呢?" → "再之后呢?").
  */
+import { contentSegments, sequenceIntent } from "../retrieval/analyzeQuery.js";
+import { findGlossaryMatches } from "../retrieval/glossary.js";
 import { statedStageCounts } from "../retrieval/roadmapProfile.js";
-import { stageOrdinal } from "../retrieval/stageReference.js";
+import { replaceStageOrdinals, stageOrdinal, type StageOrdinal } from "../retrieval/stageReference.js";
+import { cuePattern, NEXT_CUES, PREVIOUS_CUES } from "../text/questionCues.js";
 import { toSimplified } from "../text/script.js";
 import type { Turn } from "./types.js";
 
@@ -13,71 +28,114 @@ const LATIN_WORD = /[A-Za-z0-9][A-Za-z0-9+\-.]*/g;
 const ZH_LEAD = /^(那么|那|然后|还有|再|接着|此外|另外)/u;
 const ZH_TAIL = /(呢|吗)\s*[?？]?\s*$/u;
 const ZH_PRONOUN = /(它们|它|这个|那个|这些|那些|该技术|这一步|这个阶段)/u;
-const EN_LEAD = /^(and|then|so|also|what about|how about)\b/i;
+/** Pronouns that can only point back, so a longer question with one is still a follow-up. */
+const ZH_STRONG_PRONOUN = /(它们|它|这些|那些)/u;
+const EN_LEAD = /^(and|then|so|also|what about|how about|ok|okay)\b/i;
 const EN_PRONOUN = /\b(it|this|that|these|those|them|after that|before that)\b/i;
-/** Words that only say "before/after", which a follow-up adds to the previous topic. */
-const SEQUENCE_ONLY =
-  /(之后|以后|后面|接下来|下一步|[前上下后]一个?阶段|[上下]个阶段|[前上]一步|之前|以前|前面|先学|学什么|该学什么|要学什么|after that|after|next|previous|prior|before that|before|first|then)/giu;
-const FILLER = /(那么|那|呢|吗|然后|还有|再|接着|此外|另外|what about|how about|and|so|also|[?？!！。,.，\s])/giu;
+/** The previous question's before/after words, which a follow-up's own ones replace. */
+const SEQUENCE_PATTERNS = [
+  ...cuePattern(NEXT_CUES),
+  ...cuePattern(PREVIOUS_CUES),
+  /[前上下后]一个?阶段|[上下]个阶段|[前上]一步|学什么|该学什么|要学什么|\b(?:after that|before that|first|then)\b/giu,
+];
+const FILLER = /(那么|那|呢|吗|然后|还有|再|接着|此外|另外|what about|how about|and|so|also|ok|okay|[?？!！。,.，\s])/giu;
+/** Words that make the question a question of its own ("那它推荐什么书?" asks something new). */
+const OWN_QUESTION = /什么|什麼|哪|怎么|怎樣|怎样|如何|多少|几|幾|为什么|是否|吗|嗎|\b(?:what|which|how|why|when|where|who|is|are|does|do|can|should)\b/iu;
 
+/** Han characters plus latin words: how long a question is in either language. */
 function size(question: string): number {
   return (question.match(HAN_CHAR)?.length ?? 0) + (question.match(LATIN_WORD)?.length ?? 0);
 }
 
 export function looksLikeFollowUp(question: string): boolean {
-  const trimmed = question.trim();
-  if (size(trimmed) > 14) return false;
-  return ZH_LEAD.test(trimmed) || ZH_TAIL.test(trimmed) || ZH_PRONOUN.test(trimmed) || EN_LEAD.test(trimmed) || EN_PRONOUN.test(trimmed);
+  const trimmed = toSimplified(question.trim());
+  const length = size(trimmed);
+  if (length <= 14) {
+    return ZH_LEAD.test(trimmed) || ZH_TAIL.test(trimmed) || ZH_PRONOUN.test(trimmed) || EN_LEAD.test(trimmed) || EN_PRONOUN.test(trimmed);
+  }
+  // "那它下一个阶段呢？要做哪几个项目": a pronoun that can only point back, in a longer question.
+  return length <= 24 && ZH_STRONG_PRONOUN.test(trimmed);
 }
 
-function lastUserQuestion(history: Turn[]): string | undefined {
-  for (let i = history.length - 1; i >= 0; i--) {
-    const turn = history[i]!;
-    if (turn.role === "user" && turn.content.trim().length > 0) return turn.content.trim();
-  }
-  return undefined;
+function userQuestions(history: Turn[]): string[] {
+  return history.filter((turn) => turn.role === "user" && turn.content.trim().length > 0).map((turn) => toSimplified(turn.content.trim()));
 }
 
 /**
  * The retrieval query for a question asked after `history`: the question itself unless it looks
- * like a follow-up, else the question with the previous question's topic carried in.
+ * like a follow-up, else the question read in the conversation's setting (see the file comment).
  * `topicOf` finds the topic of a question (query analysis); without one, the whole previous
  * question is carried.
  */
 export function carryTopicIntoQuery(question: string, history: Turn[], topicOf: (question: string) => string | undefined): string {
+  let setting: string | undefined;
+  for (const earlier of userQuestions(history)) setting = setting === undefined ? earlier : resolve(earlier, setting, topicOf);
   const trimmed = toSimplified(question.trim());
-  const last = lastUserQuestion(history);
-  if (!last || !looksLikeFollowUp(trimmed)) return trimmed;
-  const previous = toSimplified(last);
-  const standalone = withPreviousTopic(trimmed, previous, topicOf);
-  // The roadmap and stage the conversation is about ("那个分七个阶段的路线，第三阶段…") come along,
-  // without the previous question's before/after words, which would outvote the new ones.
-  const context = previous.replace(SEQUENCE_ONLY, " ").replace(/\s+/g, " ").trim();
-  if (!namesRoadmapOrStage(previous) || standalone.includes(context) || standalone.includes(previous)) return standalone;
-  return `${standalone} ${context}`;
+  return setting === undefined ? trimmed : resolve(trimmed, setting, topicOf);
+}
+
+function withoutSequenceWords(text: string): string {
+  return SEQUENCE_PATTERNS.reduce((rest, pattern) => rest.replace(pattern, " "), text)
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Whether the question names a topic itself: a field term or a word that is not filler. */
+function namesSomething(question: string): boolean {
+  return contentSegments(question).some((segment) => findGlossaryMatches(segment).length > 0 || /[A-Za-z]{2,}/.test(segment));
 }
 
 function namesRoadmapOrStage(question: string): boolean {
   return stageOrdinal(question) !== undefined || statedStageCounts(question).length > 0;
 }
 
-function withPreviousTopic(trimmed: string, previous: string, topicOf: (question: string) => string | undefined): string {
-  const topic = topicOf(previous);
-  if (!topic) {
-    // The new question's own before/after words and stage ordinal decide, not the old ones.
-    const context = new RegExp(SEQUENCE_ONLY.source, "iu").test(trimmed)
-      ? previous.replace(SEQUENCE_ONLY, " ").replace(/\s+/g, " ").trim()
-      : previous;
-    return stageOrdinal(trimmed) ? `${trimmed} ${context}` : `${context} ${trimmed}`;
-  }
-  if (trimmed.toLowerCase().includes(topic.toLowerCase())) return trimmed;
+/** A stage reference moved one step in `direction` ("第一阶段" after "之后" → "第2阶段"); "" when it leaves the roadmap. */
+function moved(ordinal: StageOrdinal, direction: "next" | "previous"): string {
+  const step = direction === "next" ? 1 : -1;
+  if (ordinal.from === "start") return ordinal.position + step >= 1 ? `第${ordinal.position + step}阶段` : "";
+  const fromEnd = ordinal.position - step;
+  return fromEnd < 1 ? "" : fromEnd === 1 ? "最后一个阶段" : `倒数第${fromEnd}阶段`;
+}
 
-  const newTopic = trimmed.replace(ZH_PRONOUN, "").replace(EN_PRONOUN, "").replace(SEQUENCE_ONLY, "").replace(FILLER, "").trim();
-  // "what about RAG?" after "学完 LoRA 之后该学什么?" asks the same thing about RAG.
-  if (newTopic.length >= 2 && previous.includes(topic)) return previous.replace(topic, newTopic);
-  if (ZH_PRONOUN.test(trimmed)) return trimmed.replace(ZH_PRONOUN, ` ${topic} `).trim();
-  if (EN_PRONOUN.test(trimmed) && !/after that|before that/i.test(trimmed)) return trimmed.replace(EN_PRONOUN, topic);
-  // "那之前呢?" → "LoRA 之前呢?": the lead word would otherwise stick to the topic.
-  const rest = trimmed.replace(ZH_LEAD, "").replace(EN_LEAD, "").trim();
-  return `${topic} ${rest.length > 0 ? rest : trimmed}`;
+/** `question` read after `previous` (itself already resolved against the conversation before it). */
+function resolve(question: string, previous: string, topicOf: (question: string) => string | undefined): string {
+  if (!looksLikeFollowUp(question)) return question;
+  const ownOrdinal = stageOrdinal(question) !== undefined;
+  const previousOrdinal = stageOrdinal(previous) !== undefined;
+  // A stage reference is the topic of a stage question; a topic found beside it is noise.
+  const topic = previousOrdinal ? undefined : topicOf(previous);
+  const ownWords = withoutSequenceWords(question.replace(ZH_PRONOUN, "").replace(EN_PRONOUN, "")).replace(FILLER, "").trim();
+  const rest = question.replace(ZH_LEAD, "").replace(EN_LEAD, "").trim() || question;
+  const pronoun = ZH_PRONOUN.test(question) || (EN_PRONOUN.test(question) && !/after that|before that/i.test(question));
+  const bare = ownWords.length < 2;
+
+  // The roadmap and stage the conversation is about.
+  const previousDirection = sequenceIntent(previous);
+  let setting = previous;
+  if (ownOrdinal) setting = replaceStageOrdinals(setting, () => "");
+  else if (bare && !pronoun && previousDirection) setting = replaceStageOrdinals(setting, (o) => moved(o, previousDirection));
+  setting = withoutSequenceWords(setting);
+
+  let standalone: string;
+  if (topic && question.toLowerCase().includes(topic.toLowerCase())) standalone = question;
+  else if (pronoun) {
+    standalone = ZH_PRONOUN.test(question)
+      ? question.replace(ZH_PRONOUN, ` ${topic ?? ""} `)
+      : question.replace(EN_PRONOUN, topic ?? "");
+    standalone = standalone.replace(/\s+/g, " ").trim();
+  } else if (!bare && topic && previous.includes(topic) && !OWN_QUESTION.test(rest) && sequenceIntent(question) === null && !ownOrdinal) {
+    // "what about RAG?" after "学完 LoRA 之后该学什么?" asks the same thing about RAG.
+    return previous.replace(topic, ownWords);
+  } else if (bare) {
+    // "那之前呢?" → "LoRA 之前呢?": the lead word would otherwise stick to the topic.
+    const carried = topic ?? (sequenceIntent(question) ? setting : previous);
+    standalone = ownOrdinal ? `${question} ${carried}` : topic ? `${carried} ${rest}` : `${carried} ${question}`;
+    if (!topic) return standalone;
+  } else if (!namesSomething(question)) {
+    // "那第二多的是哪个?": a question of its own, but about nothing it names; the previous one says what.
+    return `${question} ${setting}`;
+  } else standalone = question;
+
+  if (!namesRoadmapOrStage(previous) || setting.length === 0 || standalone.includes(setting)) return standalone;
+  return `${standalone} ${setting}`;
 }

@@ -9,6 +9,7 @@
 import type { Passage, PassageRole } from "../retrieval/types.js";
 import type { Turn } from "./types.js";
 import type { AnswerLanguage } from "./language.js";
+import { toTraditional } from "../text/script.js";
 
 export interface PromptMessages {
   system: string;
@@ -34,7 +35,7 @@ export interface AnswerWording {
   roleLabels: Record<PassageRole, string>;
 }
 
-export const ANSWER_WORDING: Record<AnswerLanguage, AnswerWording> = {
+const BASE_WORDING: Record<"zh" | "en", AnswerWording> = {
   zh: {
     abstain: "资料中没有找到与该问题相关的内容。",
     lowConfidence: "（资料中可能没有这个问题的确切答案；以下是最接近的内容，请对照原文判断。）",
@@ -69,6 +70,45 @@ export const ANSWER_WORDING: Record<AnswerLanguage, AnswerWording> = {
   },
 };
 
+/**
+ * Traditional-character wording, converted from the Simplified one (OpenCC cn → tw) so the two
+ * never drift apart. Templates are converted around placeholders: their arguments (titles,
+ * headings, topics quoted from the documents) are put back verbatim.
+ */
+function traditionalWording(zh: AnswerWording): AnswerWording {
+  const slot = (i: number) => `\u{E000}${i}\u{E001}`;
+  const template =
+    <A extends string[]>(render: (...args: A) => string) =>
+    (...args: A): string => {
+      const converted = toTraditional(render(...(args.map((_, i) => slot(i)) as A)));
+      return args.reduce<string>((text, arg, i) => text.split(slot(i)).join(arg), converted);
+    };
+  return {
+    abstain: toTraditional(zh.abstain),
+    lowConfidence: toTraditional(zh.lowConfidence),
+    extractiveLabel: toTraditional(zh.extractiveLabel),
+    fallbackLabel: toTraditional(zh.fallbackLabel),
+    roadmapHeader: toTraditional(zh.roadmapHeader),
+    relatedHeader: toTraditional(zh.relatedHeader),
+    resourcesHeader: toTraditional(zh.resourcesHeader),
+    position: template(zh.position),
+    next: template(zh.next),
+    lastStage: toTraditional(zh.lastStage),
+    firstStage: toTraditional(zh.firstStage),
+    nextItems: toTraditional(zh.nextItems),
+    previous: template(zh.previous),
+    roleLabels: Object.fromEntries(Object.entries(zh.roleLabels).map(([role, label]) => [role, toTraditional(label)])) as Record<
+      PassageRole,
+      string
+    >,
+  };
+}
+
+export const ANSWER_WORDING: Record<AnswerLanguage, AnswerWording> = {
+  ...BASE_WORDING,
+  "zh-Hant": traditionalWording(BASE_WORDING.zh),
+};
+
 const DELIMITER_TAG = /<\s*(\/?)\s*(passages|passage|question|history|follow_up|turn)\b/gi;
 
 /** Defuse anything in data that could close or open one of our delimiter tags. */
@@ -98,6 +138,8 @@ export function formatPassages(passages: Passage[], language: AnswerLanguage): s
 
 const LANGUAGE_RULE: Record<AnswerLanguage, string> = {
   zh: "Write the answer in Simplified Chinese (the question is in Chinese or mixes Chinese and English). Keep technical terms such as LoRA or RAG as written.",
+  "zh-Hant":
+    "Write the answer in Traditional Chinese (the question is written in Traditional characters). Quote titles and passage text exactly as the passages write them (often in Simplified characters). Keep technical terms such as LoRA or RAG as written.",
   en: "Write the answer in English (the question is in English). Keep titles of Chinese resources as written, translating them in parentheses when helpful.",
 };
 
@@ -158,7 +200,7 @@ const HISTORY_TURN_CHARS = 600;
  * language, so retrieval sees what the user actually means ("那之后呢?" → "学完 LoRA 之后该学什么?").
  */
 export function buildCondensePrompt(input: { history: Turn[]; followUp: string; language: AnswerLanguage }): PromptMessages {
-  const languageName = input.language === "zh" ? "Simplified Chinese" : "English";
+  const languageName = { zh: "Simplified Chinese", "zh-Hant": "Traditional Chinese", en: "English" }[input.language];
   const system = [
     "You rewrite a follow-up question from a conversation about learning LLMs into one standalone question that can be understood without the conversation.",
     "Resolve pronouns and omissions (it, that, 那个, 之后呢) using the conversation: name the topic explicitly.",

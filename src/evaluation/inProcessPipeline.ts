@@ -2,7 +2,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config.js";
 import type { Answerer } from "../answering/types.js";
-import type { IndexSnapshot, IngestProgress } from "../store/types.js";
+import type { IngestProgress } from "../ingest/types.js";
+import type { IndexSnapshot } from "../store/types.js";
 import { historyTurns } from "./dataset.js";
 import type { EvalPipeline } from "./types.js";
 

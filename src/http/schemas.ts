@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { Config } from "../config.js";
+import { MAX_RETRIEVAL_K, type Config } from "../config.js";
+import { historyMessageLimit } from "../answering/history.js";
 
 /**
  * Request schemas shared by several routes. Limits come from Config so operators can tune them;
@@ -21,7 +22,7 @@ export function stripControlCharacters(text: string): string {
   return text.replace(CONTROL_CHARACTERS, "").replace(INVISIBLE_EDGES, "");
 }
 
-export const MAX_K = 20;
+export const MAX_K = MAX_RETRIEVAL_K;
 
 export function textField(name: string, maxChars: number) {
   return z
@@ -52,7 +53,10 @@ export function historySchema(config: Config) {
         content: textField("history content", config.MAX_QUESTION_CHARS * 8),
       }),
     )
-    .max(config.MAX_HISTORY_TURNS * 2, `history has more than ${config.MAX_HISTORY_TURNS * 2} turns`);
+    .max(
+      historyMessageLimit(config.MAX_HISTORY_TURNS),
+      `history has more than ${historyMessageLimit(config.MAX_HISTORY_TURNS)} messages (${config.MAX_HISTORY_TURNS} turns)`,
+    );
 }
 
 export const errorResponseSchema = z.object({

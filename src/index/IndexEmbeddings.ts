@@ -2,7 +2,7 @@ import { Embeddings } from "@langchain/core/embeddings";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import { IndexMismatch } from "../errors.js";
 import { describeEmbedder } from "./describeEmbedder.js";
-import type { EmbedderIdentity } from "./types.js";
+import type { EmbedderIdentity } from "../embeddings/types.js";
 
 /**
  * The embedder as a loaded index uses it: every vector must have the index's size. A remote

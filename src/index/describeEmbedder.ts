@@ -1,4 +1,4 @@
-import type { EmbedderIdentity } from "./types.js";
+import type { EmbedderIdentity } from "../embeddings/types.js";
 
 /** "local/hashed-lexical-v1 (1024 dims)"; a remote model whose size is not known yet has no count. */
 export function describeEmbedder(identity: EmbedderIdentity): string {

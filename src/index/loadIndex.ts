@@ -11,7 +11,8 @@ import { IndexEmbeddings } from "./IndexEmbeddings.js";
 import { currentVersionDir, isVersionName, VERSION_FILES } from "./indexLayout.js";
 import { chunkSchema, describeShapeError, documentSchema, manifestSchema, resourceSchema } from "./indexSchemas.js";
 import { LexicalIndex } from "./LexicalIndex.js";
-import { INDEX_FORMAT_VERSION, type EmbedderIdentity, type IndexManifest, type LoadedIndex } from "./types.js";
+import type { EmbedderIdentity } from "../embeddings/types.js";
+import { INDEX_FORMAT_VERSION, type IndexManifest, type LoadedIndex } from "./types.js";
 import type { z } from "zod";
 
 const REBUILD = "rebuild it with `npm run ingest`";

@@ -1,11 +1,8 @@
 import type { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import type { Chunk } from "../chunking/types.js";
-import type { CorpusDocument, CorpusWarning, Resource, SkippedFile } from "../corpus/types.js";
+import type { CorpusDocument, Resource } from "../corpus/types.js";
 import type { EmbedderIdentity } from "../embeddings/types.js";
-
-// Defined by the embeddings stage (the lower one); re-exported for the index's own readers.
-export type { EmbedderIdentity } from "../embeddings/types.js";
 
 /** 2: lexical.bin postings, label-only docstore, embedding cache read from hnswlib.index. */
 export const INDEX_FORMAT_VERSION = 2;
@@ -49,27 +46,4 @@ export interface LoadedIndex {
   embeddings: EmbeddingsInterface;
   /** Set when CURRENT's version was damaged and this older intact version was loaded instead: why. */
   fallbackFrom?: string;
-}
-
-export interface IngestProgress {
-  phase: "load" | "chunk" | "embed" | "write";
-  done: number;
-  total: number;
-  message?: string;
-}
-
-export interface IngestSummary {
-  indexDir: string;
-  versionDir: string;
-  documents: number;
-  sections: number;
-  chunks: number;
-  resources: number;
-  notes: number;
-  embeddedChunks: number;
-  cachedChunks: number;
-  embeddingCalls: number;
-  skipped: SkippedFile[];
-  warnings: CorpusWarning[];
-  seconds: number;
 }

@@ -1,29 +1,15 @@
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
-import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import { Document } from "@langchain/core/documents";
 import hnswlibNode from "hnswlib-node";
 import { mkdir, stat } from "node:fs/promises";
 import path from "node:path";
-import type { Chunk } from "../chunking/types.js";
-import type { CorpusDocument, Resource } from "../corpus/types.js";
 import { syncDirectory, syncFile, writeFileDurably } from "./durableFiles.js";
-import { writeEmbeddingCache } from "./embeddingCache.js";
+import { writeEmbeddingCache } from "./embeddingCacheFile.js";
 import { HNSW_PARAMETERS } from "./hnswParameters.js";
 import { HNSWLIB_FILES, VERSION_FILES } from "./indexLayout.js";
 import { LexicalIndex } from "./LexicalIndex.js";
 import type { IndexManifest } from "./types.js";
-
-export interface VersionContents {
-  manifest: Omit<IndexManifest, "artifacts">;
-  documents: CorpusDocument[];
-  chunks: Chunk[];
-  resources: Resource[];
-  /** One vector per chunk, in chunk order. */
-  chunkVectors: Float32Array[];
-  /** The embedding cache to store: key → vector, for exactly the chunks of this version. */
-  cache: { namespace: string; entries: ReadonlyMap<string, Float32Array> };
-  embeddings: EmbeddingsInterface;
-}
+import type { VersionContents } from "./VersionWriter.js";
 
 /** Writes one file of the version durably; a parameter so tests can make the disk "full". */
 export type WriteVersionFile = (file: string, data: string | Uint8Array) => Promise<void>;

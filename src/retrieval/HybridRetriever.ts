@@ -68,6 +68,10 @@ interface Ranked {
 export class HybridRetriever implements Retriever {
   constructor(private readonly options: HybridRetrieverOptions) {}
 
+  analyzeQuestion(question: string): QueryAnalysis {
+    return this.analyze(this.options.index(), toSimplified(question));
+  }
+
   async search(question: string, options: RetrieveOptions = {}): Promise<Passage[]> {
     const index = this.options.index();
     const query = toSimplified(question);

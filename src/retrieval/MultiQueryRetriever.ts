@@ -1,5 +1,5 @@
 import { reciprocalRankFusion } from "./fusion.js";
-import type { Passage, RetrievalResult, RetrieveOptions, Retriever } from "./types.js";
+import type { Passage, QueryAnalysis, RetrievalResult, RetrieveOptions, Retriever } from "./types.js";
 
 /**
  * Multi-query retrieval (LLM mode, QUERY_REWRITE): the question's own retrieval, plus a plain
@@ -13,6 +13,10 @@ export class MultiQueryRetriever implements Retriever {
     private readonly inner: Retriever,
     private readonly rewrite: (question: string) => Promise<string[]>,
   ) {}
+
+  analyzeQuestion(question: string): QueryAnalysis {
+    return this.inner.analyzeQuestion(question);
+  }
 
   search(query: string, options?: RetrieveOptions): Promise<Passage[]> {
     return this.inner.search(query, options);

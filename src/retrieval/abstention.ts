@@ -24,15 +24,6 @@ export const COVERAGE_WEIGHT = 0.75;
 /** Cosine similarity treated as full dense support (local hashed embeddings rarely exceed it). */
 export const SIMILARITY_SCALE = 0.5;
 
-/**
- * Default refusal threshold (config ABSTAIN_THRESHOLD): under it the answer's confidence is
- * "none". Chosen with the low-confidence threshold (retrieval/confidence.ts) by 5-fold
- * cross-validation on the blind tune split (`npm run calibrate`; curve in tests/eval/README.md).
- * It was 0.3, set on the dev set's 8 unanswerable questions, which refused half of the blind
- * tune split's answerable questions: learners' wording has low keyword coverage.
- */
-export const DEFAULT_ABSTAIN_THRESHOLD = 0.06;
-
 export interface TermWeights {
   idf(token: string): number;
 }

@@ -1,4 +1,5 @@
 import { detectLanguage } from "../text/language.js";
+import { AFTER_POSTPOSITIONS, BEFORE_POSTPOSITIONS, FINISHING_VERBS, NEXT_CUES, PREVIOUS_CUES, cuePattern } from "../text/questionCues.js";
 import { expandQuery } from "./expandQuery.js";
 import { findGlossaryMatches } from "./glossary.js";
 import { EN_FILLER, ZH_FILLER, isFiller } from "./questionWords.js";
@@ -25,14 +26,8 @@ export function analyzeQuery(question: string): QueryAnalysis {
   };
 }
 
-const NEXT_CUES = [
-  /之后|以后|后面|接下来|下一步|下一个?阶段|下个阶段|后一个?阶段|然后|学完|学好|看完|读完|后续|完成后|结束后|结束以后|紧接着|接着|随后|再往后/gu,
-  /\b(after|next|afterwards|what comes after|what follows|follows|move on|moving on|then what|and then|following (stage|step|phase|topic))\b/giu,
-];
-const PREVIOUS_CUES = [
-  /之前|以前|先学|前置|基础是|需要先|要先|得先|先要|前面|预备知识|先修|打基础|前一个?阶段|上一个?阶段|上个阶段|前一步|上一步|前提/gu,
-  /\b(prerequisites?|before|beforehand|first learn|learn first|know first|preceding|precedes?|comes before|previous|prior to|earlier stage|required for|needed for|groundwork)\b/giu,
-];
+const NEXT_PATTERNS = cuePattern(NEXT_CUES);
+const PREVIOUS_PATTERNS = cuePattern(PREVIOUS_CUES);
 
 function countMatches(patterns: RegExp[], text: string): number {
   return patterns.reduce((sum, pattern) => sum + (text.match(pattern)?.length ?? 0), 0);
@@ -40,8 +35,8 @@ function countMatches(patterns: RegExp[], text: string): number {
 
 /** "next" or "previous" by which kind of cue the question has more of (ties go to "next"). */
 export function sequenceIntent(question: string): "next" | "previous" | null {
-  const next = countMatches(NEXT_CUES, question);
-  const previous = countMatches(PREVIOUS_CUES, question);
+  const next = countMatches(NEXT_PATTERNS, question);
+  const previous = countMatches(PREVIOUS_PATTERNS, question);
   if (previous > next) return "previous";
   if (next > 0) return "next";
   return null;
@@ -93,8 +88,8 @@ function piecesOf(question: string): Piece[] {
 }
 
 /** Cue words a sequence topic follows ("学完 LoRA", "after fine-tuning") or precedes ("LoRA 之后"). */
-const CUES_BEFORE_TOPIC = new Set(["学完", "学好", "看完", "读完", "掌握了", "完成", "after", "before", "先学"]);
-const CUES_AFTER_TOPIC = new Set(["之后", "以后", "之前", "以前", "后面", "前面", "后", "前", "前置", "完成后", "结束后", "结束以后"]);
+const CUES_BEFORE_TOPIC = new Set([...FINISHING_VERBS, "掌握了", "完成", "after", "before", "先学"]);
+const CUES_AFTER_TOPIC = new Set([...AFTER_POSTPOSITIONS, ...BEFORE_POSTPOSITIONS, "后", "前"]);
 
 interface Segment {
   text: string;

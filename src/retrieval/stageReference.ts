@@ -55,7 +55,8 @@ const EN_ORDINALS: Record<string, number> = {
 };
 
 const ZH_NUMBER = "[零〇一二两三四五六七八九十\\d]{1,3}";
-const ZH_UNIT = "(?:个)?(?:阶段|段|步|部分|篇|章|期)";
+// Mixed questions name the unit in English ("第三个 stage", "最后一个 stage").
+const ZH_UNIT = "(?:个)?(?:阶段|段|步|部分|篇|章|期|\\s*[Ss]tages?\\b|\\s*[Pp]hases?\\b|\\s*[Ss]teps?\\b)";
 const EN_UNIT = "(?:stage|step|phase|part|level|section)";
 
 const PATTERNS: { pattern: RegExp; read: (m: RegExpExecArray) => StageOrdinal | undefined }[] = [
@@ -99,6 +100,29 @@ export function stageOrdinal(question: string): StageOrdinal | undefined {
     if (ordinal && (!best || match.index < best.at)) best = { at: match.index, ordinal };
   }
   return best?.ordinal;
+}
+
+/**
+ * The text with each ordinal stage reference replaced (by what `replacement` returns for it):
+ * a follow-up that names its own stage drops the conversation's, and one that moves on from a
+ * stage ("and the one after it?") carries the stage it moved to.
+ */
+export function replaceStageOrdinals(text: string, replacement: (ordinal: StageOrdinal) => string): string {
+  let rest = text;
+  let done = "";
+  for (;;) {
+    // The earliest reference first, as stageOrdinal reads it ("倒数第二阶段" is not "第二阶段").
+    let best: { match: RegExpExecArray; ordinal: StageOrdinal } | undefined;
+    for (const { pattern, read } of PATTERNS) {
+      const match = pattern.exec(rest);
+      const ordinal = match ? read(match) : undefined;
+      if (match && ordinal && (!best || match.index < best.match.index)) best = { match, ordinal };
+    }
+    if (!best) break;
+    done += `${rest.slice(0, best.match.index)} ${replacement(best.ordinal)} `;
+    rest = rest.slice(best.match.index + best.match[0].length);
+  }
+  return (done + rest).replace(/\s+/g, " ").trim();
 }
 
 /** The item an ordinal picks from a list of stages, if the list is long enough. */

@@ -83,6 +83,11 @@ export interface RetrieveOptions {
 export interface Retriever {
   /** Full retrieval for answering: hybrid + roadmap context + abstention signal. */
   retrieve(query: string, options?: RetrieveOptions): Promise<RetrievalResult>;
+  /**
+   * How retrieve() reads a question (language, before/after, topic, expansions), without
+   * retrieving: answerers use it for the earlier questions of a conversation.
+   */
+  analyzeQuestion(question: string): QueryAnalysis;
   /** Plain ranked hybrid search (for /api/search), best first. */
   search(query: string, options?: RetrieveOptions): Promise<Passage[]>;
 }

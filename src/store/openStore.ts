@@ -1,7 +1,6 @@
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import type { Config } from "../config.js";
-import { ingestOptionsFromConfig } from "../index/ingestCorpus.js";
-import type { EmbedderIdentity } from "../index/types.js";
+import type { EmbedderIdentity } from "../embeddings/types.js";
 import { embeddedStore } from "./embedded/EmbeddedStore.js";
 import { postgresStore } from "./postgres/PostgresStore.js";
 import type { IndexStore } from "./types.js";
@@ -15,12 +14,8 @@ export function openStore(config: Config, embedder: { embeddings: EmbeddingsInte
       poolSize: config.PG_POOL_SIZE,
       statementTimeoutMs: config.PG_STATEMENT_TIMEOUT_MS,
       pollMs: config.PG_VERSION_POLL_MS,
-      corpusDir: config.CORPUS_DIR,
-      embeddings: embedder.embeddings,
-      identity: embedder.identity,
-      maxFileBytes: config.MAX_FILE_BYTES,
-      batchSize: config.EMBEDDING_BATCH_SIZE,
+      ...embedder,
     });
   }
-  return embeddedStore(ingestOptionsFromConfig(config, embedder));
+  return embeddedStore(config.INDEX_DIR, embedder);
 }

@@ -1,8 +1,9 @@
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument, Resource } from "../corpus/types.js";
-import type { IndexManifest, IngestProgress, IngestSummary, LexicalHit } from "../index/types.js";
+import type { IndexManifest, LexicalHit } from "../index/types.js";
+import type { VersionWriter } from "../index/VersionWriter.js";
 
-export type { IndexManifest, IngestProgress, IngestSummary, LexicalHit } from "../index/types.js";
+export type { IndexManifest, LexicalHit } from "../index/types.js";
 
 /**
  * The store seam: what retrieval and the HTTP read routes need from one version of the index,
@@ -59,19 +60,17 @@ export interface SnapshotSource {
 
 /**
  * Where index versions live and how a process follows them: the file store (default) or
- * PostgreSQL. Chosen once, from config, by openStore (src/store/openStore.ts).
+ * PostgreSQL. Chosen once, from config, by openStore (src/store/openStore.ts). Ingest
+ * (src/ingest) writes through the store's VersionWriter.
  */
 export interface IndexStore {
   readonly kind: IndexSnapshot["store"];
-  /** Build the first version when there is none (what `npm start` does on a fresh clone). */
-  ensure(onProgress?: (progress: IngestProgress) => void): Promise<void>;
+  /** Where an ingest writes its version; undefined: the file writer ingest uses by default. */
+  writer(): VersionWriter | undefined;
+  /** Whether a version is live (false on a fresh database: `npm start` then builds one). */
+  hasLiveVersion(): Promise<boolean>;
   /** Load the live version. */
   load(): Promise<IndexSnapshot>;
-  /** Build a new version from the corpus and make it live (for every process that follows). */
-  ingest(options?: {
-    signal?: AbortSignal;
-    onProgress?: (progress: IngestProgress) => void;
-  }): Promise<IngestSummary>;
   /**
    * Call `onChange` when another process may have made a new version live (with that version
    * when the store knows it, so the caller can skip the one it already serves); returns stop().

@@ -1,3 +1,5 @@
+import { NEXT_CUES, PREVIOUS_CUES } from "./questionCues.js";
+
 /** The dominant natural language of a question ("mixed" when neither side wins clearly). */
 export type QueryLanguage = "zh" | "en" | "mixed";
 
@@ -42,6 +44,9 @@ const ENGLISH_FUNCTION_WORDS = new Set(
 );
 
 const CHINESE_FUNCTION_WORDS_IN_ANY_ORDER = [
+  // Before/after cues: one vocabulary (questionCues.ts).
+  ...NEXT_CUES.zh,
+  ...PREVIOUS_CUES.zh,
   "为什么",
   "怎么样",
   "是什么",
@@ -54,17 +59,9 @@ const CHINESE_FUNCTION_WORDS_IN_ANY_ORDER = [
   "哪个",
   "哪里",
   "哪本",
-  "之后",
-  "以后",
-  "之前",
-  "以前",
-  "然后",
-  "接下来",
-  "下一步",
   "应该",
   "需要",
   "可以",
-  "学完",
   "学习",
   "推荐",
   "请问",
@@ -106,7 +103,7 @@ const CHINESE_FUNCTION_WORDS_IN_ANY_ORDER = [
   "呀",
 ];
 // Longest first, so 什么 inside 为什么 is not counted twice.
-const CHINESE_FUNCTION_WORDS = [...CHINESE_FUNCTION_WORDS_IN_ANY_ORDER].sort((a, b) => b.length - a.length);
+const CHINESE_FUNCTION_WORDS = [...new Set(CHINESE_FUNCTION_WORDS_IN_ANY_ORDER)].sort((a, b) => b.length - a.length);
 
 const HAN = /\p{Script=Han}/gu;
 const LATIN_WORD = /[A-Za-z][A-Za-z0-9'’-]*/g;

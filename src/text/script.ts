@@ -20,3 +20,29 @@ export function toSimplified(text: string): string {
 }
 
 const HAN = /\p{Script=Han}/u;
+const HAN_CHARS = /\p{Script=Han}/gu;
+
+let toTraditionalConverter: ((text: string) => string) | undefined;
+
+/**
+ * Simplified → Traditional (OpenCC `cn` → `tw`, character level, the inverse of toSimplified):
+ * for the answer's own words when the learner wrote in Traditional characters. Quotes from the
+ * documents are never passed through it: citations point at their exact lines.
+ */
+export function toTraditional(text: string): string {
+  if (!HAN.test(text)) return text;
+  const convert = (toTraditionalConverter ??= OpenCC.Converter({ from: "cn", to: "tw" }) as (text: string) => string);
+  return convert(text);
+}
+
+/**
+ * Whether a text is written in Traditional characters: some of its Han characters have a
+ * different Simplified form (學, 習, 調, 麼). A Simplified or Latin text has none.
+ */
+export function isTraditional(text: string): boolean {
+  const simplified = toSimplified(text);
+  if (simplified === text) return false;
+  const original = Array.from(text.matchAll(HAN_CHARS), (m) => m[0]);
+  const converted = Array.from(simplified.matchAll(HAN_CHARS), (m) => m[0]);
+  return original.some((char, i) => char !== converted[i]);
+}

@@ -14,7 +14,8 @@ export function parseRgb(css: string): Rgb | undefined {
   const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(css.trim());
   if (hex) {
     const h = hex[1]!.length === 3 ? [...hex[1]!].map((c) => c + c).join("") : hex[1]!;
-    return [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16)) as unknown as Rgb;
+    const channel = (i: number) => parseInt(h.slice(i, i + 2), 16);
+    return [channel(0), channel(2), channel(4)];
   }
   const fn = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)/i.exec(css.trim());
   return fn ? [Number(fn[1]), Number(fn[2]), Number(fn[3])] : undefined;

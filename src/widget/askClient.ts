@@ -1,4 +1,4 @@
-import type { AnswerResult, Citation, Turn } from "../answering/types.js";
+import type { AnswerEventData, AnswerResponse, AskRequestBody, CitationResponse, Turn } from "../http/contract/answers.js";
 import { SseParser } from "./sseParser.js";
 
 /** What went wrong, in terms the panel can explain to a reader. */
@@ -17,7 +17,7 @@ export class AskError extends Error {
 }
 
 export interface AskHandlers {
-  onCitations(citations: Citation[]): void;
+  onCitations(citations: CitationResponse[]): void;
   onToken(text: string): void;
 }
 
@@ -61,7 +61,7 @@ async function failureFor(response: Response): Promise<AskFailure> {
  * POST /api/ask with stream:true and read the SSE answer. Resolves with the final result;
  * rejects with AskError (or the AbortError when the signal fires).
  */
-export async function askStreaming(options: AskOptions, handlers: AskHandlers): Promise<AnswerResult> {
+export async function askStreaming(options: AskOptions, handlers: AskHandlers): Promise<AnswerResponse> {
   const doFetch = options.fetch ?? fetch;
   let response: Response;
   try {
@@ -74,7 +74,7 @@ export async function askStreaming(options: AskOptions, handlers: AskHandlers): 
         question: options.question,
         ...(options.history.length > 0 ? { history: options.history } : {}),
         stream: true,
-      }),
+      } satisfies AskRequestBody),
       signal: options.signal,
     });
   } catch (error) {
@@ -85,7 +85,7 @@ export async function askStreaming(options: AskOptions, handlers: AskHandlers): 
 
   if (!(response.headers.get("content-type") ?? "").includes("text/event-stream")) {
     // A proxy or an older server answered with plain JSON: still usable.
-    const result = (await response.json()) as AnswerResult;
+    const result = (await response.json()) as AnswerResponse;
     handlers.onCitations(result.citations);
     handlers.onToken(result.answer);
     return result;
@@ -106,12 +106,15 @@ export async function askStreaming(options: AskOptions, handlers: AskHandlers): 
       }
       const events = chunk.done ? parser.end() : parser.push(chunk.value);
       for (const event of events) {
-        const data = JSON.parse(event.data) as Record<string, unknown>;
-        if (event.event === "citations") handlers.onCitations((data.citations as Citation[] | undefined) ?? []);
-        else if (event.event === "token") handlers.onToken(typeof data.text === "string" ? data.text : "");
-        else if (event.event === "done") return data as unknown as AnswerResult;
+        // The server writes these shapes (src/http/contract/answers.ts); a proxy may still mangle them.
+        const data: unknown = JSON.parse(event.data);
+        if (event.event === "citations") handlers.onCitations((data as Partial<AnswerEventData<"citations">>).citations ?? []);
+        else if (event.event === "token") {
+          const text = (data as Partial<AnswerEventData<"token">>).text;
+          handlers.onToken(typeof text === "string" ? text : "");
+        } else if (event.event === "done") return data as AnswerEventData<"done">;
         else if (event.event === "error") {
-          const error = (data.error ?? {}) as { status?: number; message?: string };
+          const error: Partial<AnswerEventData<"error">["error"]> = (data as Partial<AnswerEventData<"error">>).error ?? {};
           const status = typeof error.status === "number" ? error.status : 502;
           throw new AskError(
             status === 429

@@ -1,4 +1,4 @@
-import type { Citation } from "../answering/types.js";
+import type { CitationResponse as Citation } from "../http/contract/answers.js";
 
 /** Only these schemes may become clickable links; everything else stays text. */
 export function isSafeHttpUrl(value: string): boolean {

@@ -1,4 +1,4 @@
-import type { Citation, RoadmapPositions, Turn } from "../answering/types.js";
+import type { CitationResponse as Citation, RoadmapPositionsResponse as RoadmapPositions, Turn } from "../http/contract/answers.js";
 
 /** One bubble of the conversation, as kept in sessionStorage. */
 export interface StoredMessage {

@@ -1,4 +1,4 @@
-import type { Citation } from "../answering/types.js";
+import type { CitationResponse as Citation } from "../http/contract/answers.js";
 import { plainPreview } from "../text/plainPreview.js";
 import { citationHref, citationLabel, citedNumbers } from "./citationLinks.js";
 import { renderMarkdown } from "./markdown.js";

@@ -1,4 +1,7 @@
-import type { RoadmapPlacement, RoadmapPositions } from "../answering/types.js";
+import type {
+  RoadmapPlacementResponse as RoadmapPlacement,
+  RoadmapPositionsResponse as RoadmapPositions,
+} from "../http/contract/answers.js";
 import { isSafeHttpUrl } from "./citationLinks.js";
 import type { WidgetMessages } from "./messages.js";
 import { element } from "./messageView.js";

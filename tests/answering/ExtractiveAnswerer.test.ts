@@ -44,6 +44,24 @@ describe("ExtractiveAnswerer on the real corpus", () => {
     expect(markers(result.answer).length).toBeGreaterThan(0);
   });
 
+  it("frames a Traditional question in Traditional characters and quotes the documents verbatim", async () => {
+    const result = await answerer.answer({ question: "學完 LoRA 之後該學什麼？" });
+    expect(result.abstained).toBe(false);
+    const lines = result.answer.split("\n");
+    expect(lines[0]).toBe(ANSWER_WORDING["zh-Hant"].extractiveLabel);
+    expect(lines[0]).toBe("（離線模式：以下內容摘自資料原文）");
+    expect(result.answer).toContain(ANSWER_WORDING["zh-Hant"].roadmapHeader);
+    // Quoted stage headings and passage lines stay exactly as the documents write them.
+    expect(result.answer).toContain("第七阶段：前沿技术探索");
+    const related = result.answer.split(ANSWER_WORDING["zh-Hant"].relatedHeader)[1]!.split("\n\n")[0]!.split("\n");
+    const quoted = related.filter((line) => line.startsWith("- ")).map((line) => line.replace(/^- /, "").replace(/ \[\d+\]$/, ""));
+    expect(quoted.length).toBeGreaterThan(0);
+    for (const quote of quoted) expect(result.citations.some((c) => c.text.includes(quote)), quote).toBe(true);
+    const refusal = await answerer.answer({ question: "今天台北天氣怎麼樣" });
+    expect(refusal.answer).toBe(ANSWER_WORDING["zh-Hant"].abstain);
+    expect(refusal.answer).toBe("資料中沒有找到與該問題相關的內容。");
+  });
+
   it("lists books and links for a resource question", async () => {
     const result = await answerer.answer({ question: "which book should I read for deep learning?" });
     expect(result.abstained).toBe(false);
@@ -70,6 +88,24 @@ describe("ExtractiveAnswerer on the real corpus", () => {
     expect(result.standaloneQuestion).toContain("LoRA");
     expect(result.abstained).toBe(false);
     expect(result.answer).toMatch(/前一步|第五阶段/);
+  });
+
+  it("answers a chain of follow-ups from the roadmap named at the start, JSON and streamed alike", async () => {
+    const history = [
+      { role: "user" as const, content: "分七个阶段的那份路线，第二阶段讲什么？" },
+      { role: "assistant" as const, content: "第二阶段：核心技术解析 [1]" },
+      { role: "user" as const, content: "那它下一个阶段呢？" },
+      { role: "assistant" as const, content: "第三阶段：编程基础与工具使用 [1]" },
+    ];
+    const request = { question: "好的，最后一个阶段呢？", history };
+    // The product's refusal threshold: a follow-up in learners' words has little keyword coverage.
+    const product = new ExtractiveAnswerer({ retriever: corpus.productRetriever });
+    const result = await product.answer(request);
+    expect(result.abstained).toBe(false);
+    expect(result.citations[0]!.headingPath.join(" ")).toContain("第七阶段");
+    const { events } = await collect(product, request);
+    const done = events.at(-1)!;
+    expect(done.type === "done" && done.result.citations.map((c) => c.headingPath)).toEqual(result.citations.map((c) => c.headingPath));
   });
 
   it("streams citations, line tokens and done", async () => {

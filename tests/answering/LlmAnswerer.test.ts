@@ -301,4 +301,16 @@ describe("LlmAnswerer confidence", () => {
     const { answerer } = await answererWith({ chat: () => ({ kind: "text", content: "LoRA 之后是第七阶段：前沿技术探索 [1]。" }) });
     expect((await answerer.answer({ question: LORA_NEXT })).confidence).toBe("high");
   });
+
+  it("asks the model for Traditional Chinese and frames a low-confidence notice in it for a Traditional question", async () => {
+    const question = "LoRA 微調的學習率設多少合適？";
+    const { answerer, fake } = await answererWith({ chat: () => ({ kind: "text", content: "資料提到 LoRA 是參數高效微調方法 [1]。" }) });
+    const result = await answerer.answer({ question });
+    expect(result.confidence).toBe("low");
+    expect(result.answer.startsWith(ANSWER_WORDING["zh-Hant"].lowConfidence)).toBe(true);
+    expect(ANSWER_WORDING["zh-Hant"].lowConfidence).toContain("資料中可能沒有");
+    const [system] = messagesOf(fake.requests[0]!.body);
+    expect(system!.content).toContain("Write the answer in Traditional Chinese");
+    expect(system!.content).toContain(ANSWER_WORDING["zh-Hant"].abstain);
+  });
 });

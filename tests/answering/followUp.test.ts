@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { carryTopicIntoQuery, looksLikeFollowUp } from "../../src/answering/followUp.js";
 import { analyzeQuery } from "../../src/retrieval/analyzeQuery.js";
+import { stageOrdinal } from "../../src/retrieval/stageReference.js";
 
 const topicOf = (question: string) => (/lora/i.test(question) ? "LoRA" : /fine-tuning/i.test(question) ? "fine-tuning" : undefined);
 const zhHistory = [
@@ -53,5 +54,55 @@ describe("carrying the roadmap and stage of the conversation", () => {
   it("reads a Traditional conversation in Simplified", () => {
     const history = [{ role: "user" as const, content: "學完微調之後該學什麼?" }];
     expect(carryTopicIntoQuery("那之前呢?", history, (q) => analyzeQuery(q).topic)).toBe("微调 之前呢?");
+  });
+});
+
+describe("one mechanism over the whole conversation", () => {
+  const ask = (question: string, ...earlier: string[]) =>
+    carryTopicIntoQuery(
+      question,
+      earlier.map((content) => ({ role: "user" as const, content })),
+      (q) => analyzeQuery(q).topic,
+    );
+
+  it("keeps the roadmap named two questions back through a chain of follow-ups", () => {
+    const standalone = ask("好的，那最后一个 stage 呢?", "六个阶段的那份路线里，第二阶段讲什么？", "然后它下一个阶段呢？");
+    expect(standalone).toContain("六个阶段");
+    expect(stageOrdinal(standalone)).toEqual({ from: "end", position: 1 });
+    expect(analyzeQuery(standalone).sequence).toBeNull();
+  });
+
+  it("drops the conversation's stage when the follow-up names its own", () => {
+    const standalone = ask("and stage 4?", "In the six-stage plan, what is stage 2 about?");
+    expect(stageOrdinal(standalone)).toEqual({ from: "start", position: 4 });
+    expect(standalone).toContain("six-stage");
+  });
+
+  it("moves one stage on when a bare follow-up continues a before/after question", () => {
+    const standalone = ask("再之后呢？", "第一阶段学什么？", "那之后呢？");
+    expect(stageOrdinal(standalone)).toEqual({ from: "start", position: 2 });
+    expect(analyzeQuery(standalone).sequence).toBe("next");
+  });
+
+  it("keeps the stage a pronoun points to", () => {
+    const standalone = ask("那它前一个阶段呢？", "六个阶段的那份路线里，第四阶段之后学什么？");
+    expect(stageOrdinal(standalone)).toEqual({ from: "start", position: 4 });
+    expect(analyzeQuery(standalone).sequence).toBe("previous");
+  });
+
+  it("reads a question that names nothing of its own in the previous one's terms", () => {
+    const standalone = ask("那排第三的是哪个？", "Which needs more GPU memory, full fine-tuning or LoRA?");
+    expect(standalone).toContain("fine-tuning");
+    expect(standalone).toContain("排第三");
+  });
+
+  it("treats a longer question with a pronoun that can only point back as a follow-up", () => {
+    expect(looksLikeFollowUp("那它们下一个阶段呢？具体要做哪几个练习项目")).toBe(true);
+    expect(looksLikeFollowUp("那个分成五个阶段的指南里，每个阶段大概要花几个月的时间")).toBe(false);
+  });
+
+  it("starts again at a standalone question", () => {
+    const standalone = ask("那之前呢?", "六个阶段的那份路线里，第二阶段讲什么？", "学完 RAG 之后该学什么?");
+    expect(standalone).toBe("RAG 之前呢?");
   });
 });

@@ -1,3 +1,4 @@
+import { DEFAULT_ABSTAIN_THRESHOLD } from "../../src/config.js";
 import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
 import type { Retriever } from "../../src/retrieval/types.js";
 import type { AnswerEvent, Answerer, AnswerRequest } from "../../src/answering/types.js";
@@ -5,6 +6,8 @@ import { buildTestIndex } from "../support/buildTestIndex.js";
 
 export interface TestRetriever {
   retriever: Retriever;
+  /** The same index behind the product's default refusal threshold (config ABSTAIN_THRESHOLD). */
+  productRetriever: Retriever;
   cleanup(): Promise<void>;
 }
 
@@ -12,7 +15,13 @@ export interface TestRetriever {
 export async function realRetriever(corpusDir?: string): Promise<TestRetriever> {
   const built = await buildTestIndex(corpusDir ? { corpusDir } : {});
   const retriever = new HybridRetriever({ index: () => built.snapshot, k: 6, maxChunksPerSection: 2, abstainThreshold: 0.3 });
-  return { retriever, cleanup: built.cleanup };
+  const productRetriever = new HybridRetriever({
+    index: () => built.snapshot,
+    k: 6,
+    maxChunksPerSection: 2,
+    abstainThreshold: DEFAULT_ABSTAIN_THRESHOLD,
+  });
+  return { retriever, productRetriever, cleanup: built.cleanup };
 }
 
 export async function collect(answerer: Answerer, request: AnswerRequest): Promise<{ events: AnswerEvent[]; error?: unknown }> {

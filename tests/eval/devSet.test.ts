@@ -3,9 +3,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Chunk } from "../../src/chunking/types.js";
 import { parseConfig } from "../../src/config.js";
-import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
 import { confidenceOf } from "../../src/retrieval/confidence.js";
 import type { RetrievalResult } from "../../src/retrieval/types.js";
+import { createRetriever } from "../../src/tutor.js";
 import { buildTestIndex } from "../support/buildTestIndex.js";
 
 /**
@@ -92,13 +92,8 @@ describe("retrieval quality on the development set (offline)", () => {
   beforeAll(async () => {
     const built = await buildTestIndex();
     cleanup = built.cleanup;
-    const config = parseConfig({});
-    const retriever = new HybridRetriever({
-      index: () => built.snapshot,
-      k: config.RETRIEVAL_K,
-      maxChunksPerSection: config.MAX_CHUNKS_PER_SECTION,
-      abstainThreshold: config.ABSTAIN_THRESHOLD,
-    });
+    // The retriever exactly as the product composes it for the default configuration.
+    const retriever = createRetriever(parseConfig({}), () => built.snapshot);
     for (const q of questions) results.set(q.id, await retriever.retrieve(q.question));
   });
 

@@ -11,7 +11,7 @@ import { runEvalCli } from "../../src/evaluation/evalCli.js";
 import type { EvaluationReport } from "../../src/evaluation/evaluationReport.js";
 import { buildTestIndex, type BuiltTestIndex } from "../support/buildTestIndex.js";
 import { startFakeOpenAiServer, type FakeOpenAiServer } from "../support/fakeOpenAiServer.js";
-import { openTutor } from "../../src/tutor.js";
+import { openPipeline } from "../../src/tutor.js";
 
 const SMALL = "tests/fixtures/evaluation/small.jsonl";
 const run = promisify(execFile);
@@ -38,7 +38,7 @@ async function evalCli(argv: string[], extraEnv: Record<string, string> = {}): P
   const chunks = { stdout: [] as Buffer[], stderr: [] as Buffer[] };
   stdout.on("data", (c: Buffer) => chunks.stdout.push(c));
   stderr.on("data", (c: Buffer) => chunks.stderr.push(c));
-  const code = await runEvalCli({ openProduct: openTutor, argv, env: { ...env, ...extraEnv }, stdout, stderr, tty: false });
+  const code = await runEvalCli({ openProduct: openPipeline, argv, env: { ...env, ...extraEnv }, stdout, stderr, tty: false });
   return { code, stdout: Buffer.concat(chunks.stdout).toString("utf8"), stderr: Buffer.concat(chunks.stderr).toString("utf8") };
 }
 

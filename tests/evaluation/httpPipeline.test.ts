@@ -9,7 +9,7 @@ import type { EvaluationReport } from "../../src/evaluation/evaluationReport.js"
 import { openHttpPipeline, type BusyWait } from "../../src/evaluation/httpPipeline.js";
 import { runEvaluation } from "../../src/evaluation/runEvaluation.js";
 import { buildTestApp, type TestApp } from "../support/buildTestApp.js";
-import { openTutor } from "../../src/tutor.js";
+import { openPipeline } from "../../src/tutor.js";
 
 let testApp: TestApp;
 let baseUrl: string;
@@ -31,7 +31,7 @@ async function evalCli(argv: string[], env: Record<string, string> = {}): Promis
   const chunks: Buffer[] = [];
   stderr.on("data", (c: Buffer) => chunks.push(c));
   const code = await runEvalCli({
-    openProduct: openTutor,
+    openProduct: openPipeline,
     argv,
     env: { LOG_LEVEL: "silent", ...env },
     stdout: new PassThrough(),

@@ -5,7 +5,7 @@ import { openInProcessPipeline } from "../../src/evaluation/inProcessPipeline.js
 import { runEvaluation, type EvaluationRun } from "../../src/evaluation/runEvaluation.js";
 import type { EvalPipeline, MetricSummary } from "../../src/evaluation/types.js";
 import { buildTestApp, type TestApp } from "../support/buildTestApp.js";
-import { openTutor } from "../../src/tutor.js";
+import { openPipeline } from "../../src/tutor.js";
 
 /**
  * In-process and --base-url runs on the same index must measure the same thing: both answer
@@ -36,7 +36,7 @@ beforeAll(async () => {
   testApp = await buildTestApp();
   const baseUrl = await testApp.app.listen({ host: "127.0.0.1", port: 0 });
   runs.http = await evaluate(await openHttpPipeline({ baseUrl }));
-  runs.inProcess = await evaluate(await openInProcessPipeline(openTutor, testApp.config));
+  runs.inProcess = await evaluate(await openInProcessPipeline(openPipeline, testApp.config));
 }, 120_000);
 
 afterAll(async () => {

@@ -10,7 +10,7 @@ import { resolveSplits, tuneTestGap } from "../../src/evaluation/splits.js";
 import { summarize } from "../../src/evaluation/metrics.js";
 import { buildTestIndex, type BuiltTestIndex } from "../support/buildTestIndex.js";
 import { sampleResult } from "./sampleRun.js";
-import { openTutor } from "../../src/tutor.js";
+import { openPipeline } from "../../src/tutor.js";
 
 const TUNE = "tests/fixtures/evaluation/splits/tune.jsonl";
 const TEST = "tests/fixtures/evaluation/splits/test.jsonl";
@@ -37,7 +37,7 @@ async function evalCli(argv: string[]): Promise<{ code: number; stdout: string; 
   const chunks = { stdout: [] as Buffer[], stderr: [] as Buffer[] };
   stdout.on("data", (c: Buffer) => chunks.stdout.push(c));
   stderr.on("data", (c: Buffer) => chunks.stderr.push(c));
-  const code = await runEvalCli({ openProduct: openTutor, argv, env, stdout, stderr, tty: false });
+  const code = await runEvalCli({ openProduct: openPipeline, argv, env, stdout, stderr, tty: false });
   return { code, stdout: Buffer.concat(chunks.stdout).toString("utf8"), stderr: Buffer.concat(chunks.stderr).toString("utf8") };
 }
 

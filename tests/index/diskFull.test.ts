@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { IndexDiskFull, estimateVersionBytes, formatBytes } from "../../src/index/diskSpace.js";
 import { writeFileDurably } from "../../src/index/durableFiles.js";
-import { ingestCorpus, type IngestOptions } from "../../src/index/ingestCorpus.js";
+import { ingestCorpus, type IngestOptions } from "../../src/ingest/ingestCorpus.js";
 import { loadIndex } from "../../src/index/loadIndex.js";
 import { CountingEmbeddings } from "./support/testEmbeddings.js";
 

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTutorApp } from "../../src/app.js";
 import { IndexNotReady } from "../../src/errors.js";
-import { ingestCorpus } from "../../src/index/ingestCorpus.js";
+import { ingestCorpus } from "../../src/ingest/ingestCorpus.js";
 import { loadIndex } from "../../src/index/loadIndex.js";
 import { openTutor } from "../../src/tutor.js";
 import { parseConfig } from "../../src/config.js";

@@ -3,7 +3,7 @@ import { appendFile, cp, mkdtemp, readFile, readdir, rm } from "node:fs/promises
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ingestCorpus } from "../../src/index/ingestCorpus.js";
+import { ingestCorpus } from "../../src/ingest/ingestCorpus.js";
 import { loadIndex } from "../../src/index/loadIndex.js";
 import { CountingEmbeddings } from "./support/testEmbeddings.js";
 

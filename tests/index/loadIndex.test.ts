@@ -3,8 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IndexMismatch, IndexNotReady } from "../../src/errors.js";
-import { IndexHolder } from "../../src/index/IndexHolder.js";
-import { ingestCorpus } from "../../src/index/ingestCorpus.js";
+import { IndexHolder } from "../../src/lifecycle/IndexHolder.js";
+import { ingestCorpus } from "../../src/ingest/ingestCorpus.js";
 import { loadIndex } from "../../src/index/loadIndex.js";
 import { CountingEmbeddings } from "./support/testEmbeddings.js";
 

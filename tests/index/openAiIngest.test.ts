@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config.js";
 import { createEmbeddings } from "../../src/embeddings/createEmbeddings.js";
 import { IndexMismatch, UpstreamFailed } from "../../src/errors.js";
-import { ingestCorpus } from "../../src/index/ingestCorpus.js";
+import { ingestCorpus } from "../../src/ingest/ingestCorpus.js";
 import { loadIndex } from "../../src/index/loadIndex.js";
 import { startFakeOpenAiServer, type FakeOpenAiServer } from "../support/fakeOpenAiServer.js";
 

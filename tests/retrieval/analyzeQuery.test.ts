@@ -98,3 +98,16 @@ describe("stage topics in mixed wording", () => {
     expect(extractTopic("到了向量检索阶段以后学啥")).toBe("向量检索阶段");
   });
 });
+
+describe("one cue vocabulary (text/questionCues.ts)", () => {
+  it("does not read the last stage as 'the stage after'", () => {
+    expect(sequenceIntent("最后一个阶段讲什么")).toBeNull();
+    expect(sequenceIntent("第三阶段的后一个阶段讲什么")).toBe("next");
+  });
+
+  it("is the filler the topic leaves out, for every cue", async () => {
+    const { NEXT_CUES, PREVIOUS_CUES } = await import("../../src/text/questionCues.js");
+    const { isFiller } = await import("../../src/retrieval/questionWords.js");
+    for (const cue of [...NEXT_CUES.zh, ...PREVIOUS_CUES.zh]) expect(isFiller(cue), cue).toBe(true);
+  });
+});

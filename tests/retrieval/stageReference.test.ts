@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { statedStageCounts } from "../../src/retrieval/roadmapProfile.js";
-import { parseNumber, pick, stageOrdinal } from "../../src/retrieval/stageReference.js";
+import { parseNumber, pick, replaceStageOrdinals, stageOrdinal } from "../../src/retrieval/stageReference.js";
 
 describe("stageOrdinal", () => {
   it.each([
@@ -36,5 +36,17 @@ describe("stage counts and numbers", () => {
     expect(parseNumber("7")).toBe(7);
     expect(pick(["a", "b", "c"], { from: "end", position: 1 })).toBe("c");
     expect(pick(["a", "b"], { from: "start", position: 3 })).toBeUndefined();
+  });
+});
+
+describe("mixed-language ordinals and replacing them", () => {
+  it("reads a Chinese ordinal with an English stage word", () => {
+    expect(stageOrdinal("ok 那最后一个 stage 呢?")).toEqual({ from: "end", position: 1 });
+    expect(stageOrdinal("第三个 phase 讲啥")).toEqual({ from: "start", position: 3 });
+  });
+
+  it("replaces every ordinal, the earliest reading first", () => {
+    expect(replaceStageOrdinals("倒数第二阶段和 stage 3", (o) => `[${o.from}${o.position}]`)).toBe("[end2] 和 [start3]");
+    expect(replaceStageOrdinals("七个阶段的路线，第三阶段", () => "")).toBe("七个阶段的路线，");
   });
 });

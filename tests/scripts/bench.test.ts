@@ -21,12 +21,16 @@ describe("bench arguments", () => {
       help: false,
     });
     expect(parseBenchArgs(["--quick"]).outDir).toBe("bench/results/quick");
+    expect(parseBenchArgs(["http", "--replicas", "2"])).toMatchObject({ benchmarks: ["http"], replicas: 2 });
+    expect(parseBenchArgs(["http", "--replicas=3"]).replicas).toBe(3);
   });
 
   it("rejects unknown arguments and bad sizes", () => {
     expect(() => parseBenchArgs(["htp"])).toThrow(UsageError);
     expect(() => parseBenchArgs(["--sizes", "10,abc"])).toThrow(UsageError);
     expect(() => parseBenchArgs(["--out"])).toThrow(UsageError);
+    expect(() => parseBenchArgs(["http", "--replicas", "1"])).toThrow(/--replicas needs a whole number/);
+    expect(() => parseBenchArgs(["http", "--replicas"])).toThrow(UsageError);
   });
 });
 

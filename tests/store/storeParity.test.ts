@@ -8,7 +8,7 @@ import type { RetrievalResult } from "../../src/retrieval/types.js";
 import type { IndexSnapshot, IndexStore } from "../../src/store/types.js";
 import { buildTestIndex, type BuiltTestIndex } from "../support/buildTestIndex.js";
 import { startPostgresServer, type PostgresTestServer } from "../support/postgresServer.js";
-import { migrated, testPostgresStore } from "./support.js";
+import { ingestInto, migrated, testPostgresStore } from "./support.js";
 
 /**
  * The same retrieval suite against both stores on the bundled roadmaps: the file store (HNSW +
@@ -42,8 +42,8 @@ describe("file store and Postgres store give the same results on the bundled cor
     built = await buildTestIndex();
     await migrated(server.url);
     // buildTestIndex copied the bundled roadmaps beside its index: ingest the very same files.
-    store = testPostgresStore(server.url, path.join(path.dirname(built.indexDir), "corpus"));
-    await store.ingest();
+    store = testPostgresStore(server.url);
+    await ingestInto(store, path.join(path.dirname(built.indexDir), "corpus"));
     file = built.snapshot;
     postgres = await store.load();
   }, 300_000);

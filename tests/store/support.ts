@@ -1,7 +1,9 @@
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import pg from "pg";
 import { LocalHashedEmbeddings } from "../../src/embeddings/LocalHashedEmbeddings.js";
-import type { EmbedderIdentity } from "../../src/index/types.js";
+import type { EmbedderIdentity } from "../../src/embeddings/types.js";
+import { ingestCorpus } from "../../src/ingest/ingestCorpus.js";
+import type { IngestSummary } from "../../src/ingest/types.js";
 import { createPool } from "../../src/store/postgres/pool.js";
 import { postgresStore } from "../../src/store/postgres/PostgresStore.js";
 import { migrate } from "../../src/store/postgres/schema.js";
@@ -29,15 +31,20 @@ export async function migrated(url: string): Promise<void> {
   }
 }
 
-export function testPostgresStore(url: string, corpusDir: string, pollMs = 200): IndexStore {
+export function testPostgresStore(url: string, options: { pollMs?: number; beforePublish?: (version: string) => Promise<void> | void } = {}): IndexStore {
   return postgresStore({
     databaseUrl: url,
     poolSize: 4,
     statementTimeoutMs: TEST_STATEMENT_TIMEOUT_MS,
-    pollMs,
-    corpusDir,
+    pollMs: options.pollMs ?? 200,
     ...localEmbedder(),
-    maxFileBytes: 2_000_000,
-    batchSize: 64,
+    ...(options.beforePublish ? { beforePublish: options.beforePublish } : {}),
   });
+}
+
+/** The real ingest pipeline (src/ingest) writing through the store's writer. */
+export function ingestInto(store: IndexStore, corpusDir: string): Promise<IngestSummary> {
+  const writer = store.writer();
+  if (!writer) throw new Error("the store has no writer of its own");
+  return ingestCorpus({ corpusDir, indexDir: "unused", ...localEmbedder(), maxFileBytes: 2_000_000, batchSize: 64, writer });
 }

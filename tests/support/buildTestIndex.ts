@@ -2,7 +2,7 @@ import { cp, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { LocalHashedEmbeddings } from "../../src/embeddings/LocalHashedEmbeddings.js";
-import { ingestCorpus } from "../../src/index/ingestCorpus.js";
+import { ingestCorpus } from "../../src/ingest/ingestCorpus.js";
 import { loadIndex } from "../../src/index/loadIndex.js";
 import type { LoadedIndex } from "../../src/index/types.js";
 import { embeddedSnapshot } from "../../src/store/embedded/embeddedSnapshot.js";

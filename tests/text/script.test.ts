@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toSimplified } from "../../src/text/script.js";
+import { isTraditional, toSimplified, toTraditional } from "../../src/text/script.js";
 import { tokenizeForSearch } from "../../src/text/tokenize.js";
 
 describe("toSimplified", () => {
@@ -11,5 +11,19 @@ describe("toSimplified", () => {
 
   it("makes Traditional and Simplified text give the same search tokens", () => {
     expect(tokenizeForSearch("大模型微調")).toEqual(tokenizeForSearch("大模型微调"));
+  });
+});
+
+describe("toTraditional and isTraditional", () => {
+  it("converts the product's own Simplified words to Traditional characters", () => {
+    expect(toTraditional("资料原文：下一步")).toBe("資料原文：下一步");
+    expect(toTraditional("LoRA")).toBe("LoRA");
+  });
+
+  it("tells a Traditional question from a Simplified or English one", () => {
+    expect(isTraditional("學完微調之後該學什麼？")).toBe(true);
+    expect(isTraditional("这个課程要多久")).toBe(true);
+    expect(isTraditional("学完微调之后该学什么？")).toBe(false);
+    expect(isTraditional("What comes after LoRA?")).toBe(false);
   });
 });

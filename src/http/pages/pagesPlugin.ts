@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
-import type { IndexSnapshot } from "../../store/types.js";
+import { htmlPageResponses } from "../contract/common.js";
+import type { CorpusReadModel } from "../readModel.js";
 import { renderDemoPage } from "./demoPage.js";
 import { DOCUMENT_VIEW_SCRIPT, DOCUMENT_VIEW_SCRIPT_PATH, renderDocumentView, renderMessagePage } from "./documentView.js";
 import { createWidgetAssetLoader, widgetPathsUnder, type WidgetPaths } from "./widgetBundle.js";
@@ -7,8 +8,8 @@ import { sendHtml } from "./htmlReply.js";
 import { publicBaseUrl } from "../documentLinks.js";
 
 export interface PagesPluginOptions {
-  /** The live index, or undefined while none is loaded (the document view then answers 503). */
-  index: () => Pick<IndexSnapshot, "documents"> | undefined;
+  /** The live read model, or undefined while no index is loaded (the document view then answers 503). */
+  corpus: () => Pick<CorpusReadModel, "findDocument"> | undefined;
   /** Widget source entry and built file. Default: src/widget/main.ts and dist/widget/widget.js under process.cwd(). */
   widget?: WidgetPaths;
   /** PUBLIC_BASE_URL: the origin shown in the demo page's snippet (default: what the browser called). */
@@ -64,17 +65,35 @@ export const pagesPlugin: FastifyPluginAsync<PagesPluginOptions> = async (app, o
       .send(DOCUMENT_VIEW_SCRIPT),
   );
 
-  app.get("/", { schema: { hide: true }, config: { auth: "public" } }, async (request, reply) =>
-    sendHtml(reply, 200, renderDemoPage(publicBaseUrl(request, options.publicBaseUrl))),
+  app.get(
+    "/",
+    {
+      schema: {
+        tags: ["pages"],
+        summary: "Demo page with the chat widget",
+        operationId: "demoPage",
+        response: htmlPageResponses("The demo page."),
+      },
+      config: { auth: "public" },
+    },
+    async (request, reply) => sendHtml(reply, 200, renderDemoPage(publicBaseUrl(request, options.publicBaseUrl))),
   );
 
   // Full document text: behind API_KEYS like the API, unless PUBLIC_ROUTES opens it (plugins/apiKeyAuth.ts).
   app.get<{ Params: { id: string } }>(
     "/documents/:id",
-    { schema: { hide: true }, config: { auth: "documents" } },
+    {
+      schema: {
+        tags: ["pages"],
+        summary: "A document as a page; #L10-L20 highlights the cited lines",
+        operationId: "documentPage",
+        response: htmlPageResponses("The document view."),
+      },
+      config: { auth: "documents" },
+    },
     async (request, reply) => {
-      const index = options.index();
-      if (!index) {
+      const corpus = options.corpus();
+      if (!corpus) {
         void reply.header("retry-after", "5");
         return sendHtml(
           reply,
@@ -83,7 +102,7 @@ export const pagesPlugin: FastifyPluginAsync<PagesPluginOptions> = async (app, o
         );
       }
       const { id } = request.params;
-      const doc = index.documents.find((d) => d.id === id || d.source === id);
+      const doc = corpus.findDocument(id);
       if (!doc) return sendHtml(reply, 404, renderMessagePage("Document not found", `No document with id "${id}".`));
       return sendHtml(reply, 200, renderDocumentView(doc));
     },

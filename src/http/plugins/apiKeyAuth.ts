@@ -4,7 +4,7 @@ import type { FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { Forbidden, TooManyRequests, Unauthorized } from "../../errors.js";
 import { surfaceOf, type Surface } from "../routeConfig.js";
-import { AuthFailureBudget } from "./authFailureBudget.js";
+import { AuthFailureBudget, SharedAuthFailureBudget, type FailureBudget } from "./authFailureBudget.js";
 
 export interface ApiKeyAuthOptions {
   /** API_KEYS; empty means the API surfaces are open (local use). */
@@ -66,22 +66,26 @@ export const apiKeyAuthPlugin = fp<ApiKeyAuthOptions>(
   async (app, options) => {
     const apiKeys = options.apiKeys.map(digest);
     const adminKeys = options.adminKey ? [digest(options.adminKey)] : [];
-    const failures = new AuthFailureBudget(options.failureBudget.max, options.failureBudget.windowMs);
+    const { max, windowMs } = options.failureBudget;
+    // With REDIS_URL the budget is shared by every replica (registered after tutor-redis in app.ts).
+    const failures: FailureBudget = app.sharedRedis
+      ? new SharedAuthFailureBudget(app.sharedRedis, max, windowMs)
+      : new AuthFailureBudget(max, windowMs);
     const publicSurfaces = new Set<Surface>(options.publicSurfaces.includes("widget") ? ["widget", "documents"] : options.publicSurfaces);
     const configuredOrigin = options.publicBaseUrl ? originOf(options.publicBaseUrl) : undefined;
 
     app.decorateRequest("clientId", "");
 
     /** Verify a presented key; counts a wrong one. Returns the client id for a right one. */
-    const verify = (request: FastifyRequest, token: string, accepted: Buffer[], what: string): string => {
+    const verify = async (request: FastifyRequest, token: string, accepted: Buffer[], what: string): Promise<string> => {
       const address = addressId(request.ip);
-      const wait = failures.blockedFor(address);
+      const wait = await failures.blockedFor(address);
       if (wait !== undefined) {
         throw new TooManyRequests(`Too many failed key checks from this address; retry in ${wait} s.`, wait, "too_many_auth_failures");
       }
       const key = matchingKey(token, accepted);
       if (!key) {
-        failures.recordFailure(address);
+        await failures.recordFailure(address);
         throw new Unauthorized(`Invalid ${what}.`);
       }
       return `key:${key.toString("hex").slice(0, 24)}`;
@@ -108,12 +112,12 @@ export const apiKeyAuthPlugin = fp<ApiKeyAuthOptions>(
 
       if (surface === "admin") {
         if (!token) throw new Unauthorized("Admin routes need `Authorization: Bearer <ADMIN_KEY>`.");
-        request.clientId = verify(request, token, adminKeys, "admin key");
+        request.clientId = await verify(request, token, adminKeys, "admin key");
         return;
       }
       if (apiKeys.length === 0) return; // no API_KEYS: the API is open (local use)
       if (token) {
-        request.clientId = verify(request, token, apiKeys, "API key");
+        request.clientId = await verify(request, token, apiKeys, "API key");
         return;
       }
       if (publicSurfaces.has(surface)) {

@@ -3,6 +3,7 @@ import type { onRequestAsyncHookHandler } from "fastify";
 import fp from "fastify-plugin";
 import { TooManyRequests } from "../../errors.js";
 import { addressId } from "./apiKeyAuth.js";
+import { sharedRateLimitStore } from "./rateLimitStore.js";
 
 export interface RateLimitOptions {
   /** RATE_LIMIT_MAX requests per RATE_LIMIT_WINDOW per client. */
@@ -22,6 +23,9 @@ export interface RateLimitOptions {
  * @fastify/rate-limit gives each route with its own limit a separate store, so two routes with
  * the same limit would have two budgets. Model-backed routes therefore opt out of the plugin's
  * per-route hook and share one limiter created once here.
+ *
+ * With REDIS_URL (the tutor-redis plugin) the counters live in Redis, so replicas share one
+ * budget per client; see rateLimitStore.ts for what happens while Redis does not answer.
  */
 export const rateLimitPlugin = fp<RateLimitOptions>(
   async (app, options) => {
@@ -43,11 +47,12 @@ export const rateLimitPlugin = fp<RateLimitOptions>(
     });
 
     await app.register(rateLimit, {
+      ...(app.sharedRedis ? { store: sharedRateLimitStore(app.sharedRedis) } : {}),
       max: options.max,
       timeWindow: options.timeWindowMs,
       keyGenerator,
       errorResponseBuilder,
     });
   },
-  { name: "tutor-rate-limit", dependencies: ["tutor-api-key-auth"] },
+  { name: "tutor-rate-limit", dependencies: ["tutor-api-key-auth", "tutor-redis"] },
 );

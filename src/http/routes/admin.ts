@@ -1,5 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
-import type { BackgroundReindex } from "../../index/BackgroundReindex.js";
+import type { BackgroundReindex } from "../../lifecycle/BackgroundReindex.js";
+import { apiErrors } from "../contract/common.js";
+import { reindexStartedSchema, reindexStatusSchema } from "../contract/operations.js";
 
 export interface AdminRouteOptions {
   reindex: BackgroundReindex;
@@ -15,12 +17,32 @@ export const adminRoutes: FastifyPluginAsync<AdminRouteOptions> = async (app, { 
   const config = { auth: "admin" } as const;
   app.post(
     "/admin/reindex",
-    { config, schema: { tags: ["admin"], summary: "Rebuild the index in the background" } },
+    {
+      config,
+      schema: {
+        tags: ["admin"],
+        summary: "Rebuild the index in the background",
+        operationId: "startReindex",
+        response: { 202: reindexStartedSchema, 409: reindexStartedSchema.describe("A rebuild is already running."), ...apiErrors },
+      },
+    },
     async (_request, reply) => {
       const started = reindex.start();
       return reply.status(started ? 202 : 409).send({ started, ...reindex.current() });
     },
   );
 
-  app.get("/admin/reindex", { config, schema: { tags: ["admin"], summary: "Status of the last rebuild" } }, async () => reindex.current());
+  app.get(
+    "/admin/reindex",
+    {
+      config,
+      schema: {
+        tags: ["admin"],
+        summary: "Status of the last rebuild",
+        operationId: "reindexStatus",
+        response: { 200: reindexStatusSchema, ...apiErrors },
+      },
+    },
+    async () => reindex.current(),
+  );
 };

@@ -2,7 +2,10 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AnswerRequest, Answerer } from "../../answering/types.js";
 import type { Config } from "../../config.js";
+import { answerResponseSchema } from "../contract/answers.js";
+import { apiErrors } from "../contract/common.js";
 import { mapError, errorBody } from "../errorHandler.js";
+import { toAnswerResponse, toCitationResponse } from "../responseMapping.js";
 import { filtersSchema, historySchema, kField, textField, withoutUndefined } from "../schemas.js";
 import { answerSignal, sendEventStream, writeEvent } from "../sse.js";
 
@@ -48,19 +51,34 @@ export const askRoutes: FastifyPluginAsyncZod<AskRouteOptions> = async (app, { c
         tags: ["ask"],
         summary: "Answer a question from the roadmaps, with numbered citations",
         description:
-          "Set `stream: true` (or send `Accept: text/event-stream`) for Server-Sent Events: `citations`, then `token`s, then `done`; `error` on failure.",
+          "Set `stream: true` (or send `Accept: text/event-stream`) for Server-Sent Events: `citations` (CitationsEvent), then `token`s (TokenEvent), then `done` (Answer); `error` (Error) on failure.",
+        operationId: "ask",
         body: askBodySchema(config),
+        response: {
+          200: {
+            description: "The answer: JSON, or Server-Sent Events when streaming.",
+            content: {
+              "application/json": { schema: answerResponseSchema },
+              "text/event-stream": {
+                schema: z
+                  .string()
+                  .describe("`event: citations|token|done|error` then `data: <JSON>` (CitationsEvent, TokenEvent, Answer, Error)."),
+              },
+            },
+          },
+          ...apiErrors,
+        },
       },
     },
     async (request, reply) => {
       const answerRequest = toAnswerRequest(request.body, answerSignal(reply, config.REQUEST_TIMEOUT_MS));
       const wantsStream = request.body.stream ?? (request.headers.accept ?? "").includes("text/event-stream");
-      if (!wantsStream) return answerer.answer(answerRequest);
+      if (!wantsStream) return toAnswerResponse(await answerer.answer(answerRequest));
       return sendEventStream(request, reply, answerer.stream(answerRequest), {
         write: (raw, event) => {
           if (event.type === "token") writeEvent(raw, "token", { text: event.text });
-          else if (event.type === "citations") writeEvent(raw, "citations", { citations: event.citations });
-          else writeEvent(raw, "done", event.result);
+          else if (event.type === "citations") writeEvent(raw, "citations", { citations: event.citations.map(toCitationResponse) });
+          else writeEvent(raw, "done", toAnswerResponse(event.result));
         },
         writeError: (raw, error) => writeEvent(raw, "error", errorBody(mapError(error))),
       });

@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { safeLinkUrl } from "../../answering/citations.js";
+import { historyMessageLimit } from "../../answering/history.js";
 import type { AnswerResult, Citation, GenerationSettings, Turn } from "../../answering/types.js";
 import type { Config } from "../../config.js";
 import { BadInput } from "../../errors.js";
 import { citationUrl } from "../documentLinks.js";
+import { toCitationResponse } from "../responseMapping.js";
 import { stripControlCharacters } from "../schemas.js";
 import { plainPreview } from "../../text/plainPreview.js";
 
@@ -91,7 +93,7 @@ export function toQuestionAndHistory(body: ChatCompletionBody, config: Config): 
   if (last.content.length > config.MAX_QUESTION_CHARS) {
     throw new BadInput(`The last user message is longer than ${config.MAX_QUESTION_CHARS} characters.`);
   }
-  return { question: last.content, history: turns.slice(0, -1).slice(-config.MAX_HISTORY_TURNS * 2) };
+  return { question: last.content, history: turns.slice(0, -1).slice(-historyMessageLimit(config.MAX_HISTORY_TURNS)) };
 }
 
 /** Where a citation links to: an http(s) URL, else the document view (never javascript: and co). */
@@ -129,8 +131,9 @@ export function sourcesMarkdown(result: AnswerResult, baseUrl: string): string {
   return `\n\n---\n**${heading}**\n${lines.join("\n")}`;
 }
 
+/** The public citations (src/http/contract), each with the link it opens. */
 export function machineCitations(citations: Citation[], baseUrl: string) {
-  return citations.map((c) => ({ ...c, url: linkOf(baseUrl, c) }));
+  return citations.map((c) => ({ ...toCitationResponse(c), url: linkOf(baseUrl, c) }));
 }
 
 /** Token counts when the model reported them; undefined in extractive mode (no tokens were used). */
@@ -143,4 +146,4 @@ export function usageOf(result: AnswerResult) {
   };
 }
 
-export const finishReason = (result: AnswerResult) => (result.truncated ? "length" : "stop");
+export const finishReason = (result: AnswerResult): "length" | "stop" => (result.truncated ? "length" : "stop");

@@ -3,6 +3,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Answerer } from "../../answering/types.js";
 import type { Config } from "../../config.js";
+import { openAiErrors } from "../contract/common.js";
+import { chatCompletionChunkSchema, chatCompletionSchema, modelListSchema, modelSchema } from "../contract/openai.js";
 import { publicBaseUrl } from "../documentLinks.js";
 import { mapError, openAiErrorBody } from "../errorHandler.js";
 import { answerSignal, sendEventStream, writeEvent } from "../sse.js";
@@ -29,13 +31,21 @@ export interface OpenAiCompatibleOptions {
 export const openAiCompatibleRoutes: FastifyPluginAsyncZod<OpenAiCompatibleOptions> = async (app, { config, answerer, rateLimit }) => {
   const modelId = config.OPENAI_COMPAT_MODEL_ID;
   const created = Math.floor(Date.now() / 1000);
-  const model = { id: modelId, object: "model", created, owned_by: "roadmap-tutor" };
+  const model = { id: modelId, object: "model" as const, created, owned_by: "roadmap-tutor" };
 
   app.get(
     "/v1/models",
-    { config: { auth: "v1" }, schema: { tags: ["openai-compatible"], summary: "The tutor, listed as a model" } },
+    {
+      config: { auth: "v1" },
+      schema: {
+        tags: ["openai-compatible"],
+        summary: "The tutor, listed as a model",
+        operationId: "listModels",
+        response: { 200: modelListSchema, ...openAiErrors },
+      },
+    },
     async () => ({
-      object: "list",
+      object: "list" as const,
       data: [model],
     }),
   );
@@ -43,7 +53,13 @@ export const openAiCompatibleRoutes: FastifyPluginAsyncZod<OpenAiCompatibleOptio
   app.get(
     "/v1/models/:id",
     {
-      schema: { tags: ["openai-compatible"], summary: "The tutor as a model (404 for any other id)", params: z.object({ id: z.string() }) },
+      schema: {
+        tags: ["openai-compatible"],
+        summary: "The tutor as a model (404 for any other id)",
+        operationId: "getModel",
+        params: z.object({ id: z.string() }),
+        response: { 200: modelSchema, ...openAiErrors },
+      },
     },
     async (request, reply) => {
       if (request.params.id === modelId) return model;
@@ -55,7 +71,14 @@ export const openAiCompatibleRoutes: FastifyPluginAsyncZod<OpenAiCompatibleOptio
   // The AI SDK's default OpenAI provider calls the Responses API; say clearly what to use instead.
   app.post(
     "/v1/responses",
-    { schema: { tags: ["openai-compatible"], summary: "Not implemented: use /v1/chat/completions" } },
+    {
+      schema: {
+        tags: ["openai-compatible"],
+        summary: "Not implemented: use /v1/chat/completions",
+        operationId: "createResponse",
+        response: { ...openAiErrors },
+      },
+    },
     async (_request, reply) =>
       reply.status(404).send({
         error: {
@@ -75,7 +98,21 @@ export const openAiCompatibleRoutes: FastifyPluginAsyncZod<OpenAiCompatibleOptio
       schema: {
         tags: ["openai-compatible"],
         summary: "OpenAI-compatible chat completions answered from the roadmaps",
+        description: "With `stream: true`, Server-Sent Events of ChatCompletionChunk, then `data: [DONE]`.",
+        operationId: "createChatCompletion",
         body: chatCompletionBody,
+        response: {
+          200: {
+            description: "The completion: JSON, or Server-Sent Events when streaming.",
+            content: {
+              "application/json": { schema: chatCompletionSchema },
+              "text/event-stream": {
+                schema: chatCompletionChunkSchema.describe("Each `data:` line is one chunk; the last line is `data: [DONE]`."),
+              },
+            },
+          },
+          ...openAiErrors,
+        },
       },
     },
     async (request, reply) => {
@@ -97,13 +134,13 @@ export const openAiCompatibleRoutes: FastifyPluginAsyncZod<OpenAiCompatibleOptio
         const usage = usageOf(result);
         return {
           id,
-          object: "chat.completion",
+          object: "chat.completion" as const,
           created: now,
           model: modelId,
           choices: [
             {
               index: 0,
-              message: { role: "assistant", content: result.answer + sourcesMarkdown(result, baseUrl) },
+              message: { role: "assistant" as const, content: result.answer + sourcesMarkdown(result, baseUrl) },
               finish_reason: finishReason(result),
             },
           ],

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Config } from "../../config.js";
 import type { Retriever } from "../../retrieval/types.js";
+import { apiErrors } from "../contract/common.js";
+import { searchResponseSchema } from "../contract/search.js";
 import { filtersSchema, kField, textField, withoutUndefined } from "../schemas.js";
 
 export interface SearchRouteOptions {
@@ -17,11 +19,13 @@ export const searchRoutes: FastifyPluginAsyncZod<SearchRouteOptions> = async (ap
       schema: {
         tags: ["search"],
         summary: "Hybrid search over the indexed passages",
+        operationId: "search",
         body: z.object({
           query: textField("query", config.MAX_QUESTION_CHARS),
           k: kField.optional(),
           filters: filtersSchema.optional(),
         }),
+        response: { 200: searchResponseSchema, ...apiErrors },
       },
     },
     async (request) => {

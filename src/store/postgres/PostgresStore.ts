@@ -1,26 +1,26 @@
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
-import { IndexNotReady, isTutorError, Overloaded } from "../../errors.js";
-import type { EmbedderIdentity } from "../../index/types.js";
+import type { EmbedderIdentity } from "../../embeddings/types.js";
+import { IndexNotReady, isTutorError } from "../../errors.js";
 import type { IndexStore } from "../types.js";
 import { followVersion } from "./followVersion.js";
-import { ingestIntoPostgres } from "./ingestPostgres.js";
 import { createPool, type PoolSettings } from "./pool.js";
 import { liveVersion, loadPostgresSnapshot } from "./postgresSnapshot.js";
+import { PostgresVersionWriter } from "./PostgresVersionWriter.js";
 import { checkSchema } from "./schema.js";
 
 export interface PostgresStoreOptions extends PoolSettings {
-  corpusDir: string;
   embeddings: EmbeddingsInterface;
   identity: () => EmbedderIdentity;
-  maxFileBytes: number;
-  batchSize: number;
   pollMs: number;
+  /** Called between writing a version and flipping to it (tests kill a process there). */
+  beforePublish?: (version: string) => Promise<void> | void;
 }
 
 /**
  * STORE=postgres: one index in PostgreSQL + pgvector shared by every replica. Each replica
  * keeps the read model of the live version in memory and sends dense and lexical searches to
  * SQL; an ingest anywhere flips current_version and every replica follows (followVersion.ts).
+ * The schema is checked before anything else: an unmigrated or newer schema is refused.
  */
 export function postgresStore(options: PostgresStoreOptions): IndexStore {
   const pool = createPool(options);
@@ -30,29 +30,12 @@ export function postgresStore(options: PostgresStoreOptions): IndexStore {
     await checkSchema(pool);
     schemaChecked = true;
   };
-  const ingest: IndexStore["ingest"] = async (run = {}) => {
-    await ready();
-    return ingestIntoPostgres({
-      pool,
-      corpusDir: options.corpusDir,
-      embeddings: options.embeddings,
-      identity: options.identity,
-      maxFileBytes: options.maxFileBytes,
-      batchSize: options.batchSize,
-      ...run,
-    });
-  };
   return {
     kind: "postgres",
-    ensure: async (onProgress) => {
+    writer: () => new PostgresVersionWriter(pool, options.beforePublish),
+    hasLiveVersion: async () => {
       await ready();
-      if ((await liveVersion(pool)) !== undefined) return;
-      try {
-        await ingest(onProgress ? { onProgress } : {});
-      } catch (error) {
-        // Another replica is building the first version: it will be followed when it flips.
-        if (!(error instanceof Overloaded)) throw error;
-      }
+      return (await liveVersion(pool)) !== undefined;
     },
     load: async () => {
       await ready();
@@ -62,7 +45,6 @@ export function postgresStore(options: PostgresStoreOptions): IndexStore {
       }
       return loadPostgresSnapshot(pool, version, options.embeddings, options.identity());
     },
-    ingest,
     follow: (onChange, onError) => {
       let last: string | undefined;
       return followVersion({
@@ -75,6 +57,7 @@ export function postgresStore(options: PostgresStoreOptions): IndexStore {
           last = version;
           onChange(version);
         },
+        // pg errors can echo connection details: only typed errors pass through as they are.
         ...(onError ? { onError: (error: unknown) => onError(isTutorError(error) ? error : new Error("database unreachable", { cause: error })) } : {}),
       });
     },

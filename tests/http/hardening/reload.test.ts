@@ -1,8 +1,8 @@
 import { appendFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { ingestCorpus } from "../../../src/index/ingestCorpus.js";
-import { watchIndexPointer } from "../../../src/index/watchIndexPointer.js";
+import { ingestCorpus } from "../../../src/ingest/ingestCorpus.js";
+import { watchIndexPointer } from "../../../src/lifecycle/watchIndexPointer.js";
 import { createEmbeddings } from "../../../src/embeddings/createEmbeddings.js";
 import { buildTestApp, type TestApp } from "../../support/buildTestApp.js";
 

@@ -5,7 +5,9 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCorpus } from "../../../src/corpus/loadCorpus.js";
 import type { CorpusDocument } from "../../../src/corpus/types.js";
+import { indexReadModel } from "../../../src/http/indexReadModel.js";
 import { pagesPlugin } from "../../../src/http/pages/pagesPlugin.js";
+import { useContractCompilers } from "../../../src/http/responseSerializer.js";
 import { widgetPathsUnder } from "../../../src/http/pages/widgetBundle.js";
 
 let app: FastifyInstance;
@@ -19,8 +21,10 @@ beforeAll(async () => {
   outFile = path.join(dir, "dist", "widget.js");
   documents = (await loadCorpus(path.resolve("tests/fixtures/widget/corpus"))).documents;
   app = Fastify();
+  useContractCompilers(app);
+  const corpus = indexReadModel({ version: "v1", documents, chunks: [], resources: [] });
   await app.register(pagesPlugin, {
-    index: () => (indexLoaded ? { documents } : undefined),
+    corpus: () => (indexLoaded ? corpus : undefined),
     widget: { entryFile: widgetPathsUnder(process.cwd()).entryFile, outFile },
     warmOnReady: false,
   });

@@ -30,7 +30,8 @@ describe("POST /api/ask in LLM mode against an OpenAI-compatible server on 127.0
     expect(body.mode).toBe("llm");
     expect(body.answer).toContain("[1]");
     expect(body.answer).not.toContain("[42]");
-    expect(body.removedCitations).toBe(1);
+    // The marker that pointed at no passage was removed; how many were is internal, not returned.
+    expect(body).not.toHaveProperty("removedCitations");
     expect(body.usage.totalTokens).toBe(120);
     const sent = fake!.requests.find((r) => r.path.endsWith("/chat/completions"));
     expect(sent?.headers.authorization).toBe(`Bearer ${SECRET}`);

@@ -7,7 +7,7 @@
  */
 import { Embeddings } from "@langchain/core/embeddings";
 import { LocalHashedEmbeddings } from "../../../src/embeddings/LocalHashedEmbeddings.js";
-import { ingestCorpus } from "../../../src/index/ingestCorpus.js";
+import { ingestCorpus } from "../../../src/ingest/ingestCorpus.js";
 
 const [corpusDir, indexDir, mode] = process.argv.slice(2) as [string, string, "embed" | "write"];
 

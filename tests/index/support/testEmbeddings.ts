@@ -1,6 +1,6 @@
 import { Embeddings } from "@langchain/core/embeddings";
 import { LocalHashedEmbeddings } from "../../../src/embeddings/LocalHashedEmbeddings.js";
-import type { EmbedderIdentity } from "../../../src/index/types.js";
+import type { EmbedderIdentity } from "../../../src/embeddings/types.js";
 
 /**
  * The real local embedder with a counter in front: how many embedDocuments calls an ingest made

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
 import type { CorpusDocument } from "../../../corpus/types.js";
-import type { IndexSnapshot } from "../../../store/types.js";
+import { htmlPageResponses } from "../../contract/common.js";
+import type { CorpusReadModel } from "../../readModel.js";
 import { describeRoadmap, marksFor, type RoadmapDescription, type StageMarks } from "../../../retrieval/roadmapDescription.js";
 import type { RoadmapPosition } from "../../../retrieval/types.js";
 import { renderMessagePage } from "../documentView.js";
@@ -13,8 +14,8 @@ import { renderRoadmapPage } from "./roadmapPage.js";
 import { sendHtml } from "../htmlReply.js";
 
 export interface RoadmapPagesOptions {
-  /** The live index, or undefined while none is loaded (pages then answer 503). */
-  index: () => Pick<IndexSnapshot, "version" | "documents" | "chunks" | "resources"> | undefined;
+  /** The live read model, or undefined while no index is loaded (pages then answer 503). */
+  corpus: () => CorpusReadModel | undefined;
   /** Where a topic sits in each roadmap (src/retrieval/roadmapNavigator.ts via the tutor). */
   locateTopic: (topic: string) => RoadmapPosition[];
 }
@@ -43,20 +44,21 @@ function readTopic(query: PageQuery): { topic?: string; error?: string } {
  */
 export const roadmapPagesPlugin: FastifyPluginAsync<RoadmapPagesOptions> = async (app, options) => {
   const loadScript = createRoadmapScriptLoader();
-  const described = new WeakMap<object, Map<string, RoadmapDescription>>();
-  const describe = (index: NonNullable<ReturnType<RoadmapPagesOptions["index"]>>, doc: CorpusDocument): RoadmapDescription => {
-    let byId = described.get(index.documents);
-    if (!byId) described.set(index.documents, (byId = new Map<string, RoadmapDescription>()));
+  // One description per roadmap per index version: the read model is replaced when the index is.
+  const described = new WeakMap<CorpusReadModel, Map<string, RoadmapDescription>>();
+  const describe = (corpus: CorpusReadModel, doc: CorpusDocument): RoadmapDescription => {
+    let byId = described.get(corpus);
+    if (!byId) described.set(corpus, (byId = new Map<string, RoadmapDescription>()));
     let description = byId.get(doc.id);
-    if (!description) byId.set(doc.id, (description = describeRoadmap(doc, index.chunks, index.resources)));
+    if (!description) byId.set(doc.id, (description = describeRoadmap(doc, corpus.chunksOf(doc.id), corpus.resources(doc.id))));
     return description;
   };
-  const marksOf = (index: NonNullable<ReturnType<RoadmapPagesOptions["index"]>>, topic: string | undefined): Map<string, StageMarks> => {
+  const marksOf = (corpus: CorpusReadModel, topic: string | undefined): Map<string, StageMarks> => {
     const marks = new Map<string, StageMarks>();
     if (!topic) return marks;
     for (const position of options.locateTopic(topic)) {
-      const doc = index.documents.find((d) => d.id === position.docId);
-      const found = doc ? marksFor(doc, index.chunks, position) : undefined;
+      const doc = corpus.findDocument(position.docId);
+      const found = doc ? marksFor(doc, corpus.chunksOf(doc.id), position) : undefined;
       if (found) marks.set(position.docId, found);
     }
     return marks;
@@ -69,33 +71,52 @@ export const roadmapPagesPlugin: FastifyPluginAsync<RoadmapPagesOptions> = async
       .send(await loadScript()),
   );
 
-  app.get<{ Querystring: PageQuery }>("/roadmaps", { schema: { hide: true }, config: { auth: "documents" } }, async (request, reply) => {
-    const m = pageMessagesFor(request.query.lang, request.headers["accept-language"]);
-    const index = options.index();
-    if (!index) return notReady(reply);
-    const { topic, error } = readTopic(request.query);
-    if (error) return sendHtml(reply, 400, renderMessagePage("Bad request", error));
-    const marks = marksOf(index, topic);
-    const entries = index.documents
-      .filter((d) => d.kind === "roadmap")
-      .map((doc) => {
+  app.get<{ Querystring: PageQuery }>(
+    "/roadmaps",
+    {
+      schema: {
+        tags: ["pages"],
+        summary: "Every roadmap as a path",
+        operationId: "roadmapsPage",
+        response: htmlPageResponses("The roadmaps page."),
+      },
+      config: { auth: "documents" },
+    },
+    async (request, reply) => {
+      const m = pageMessagesFor(request.query.lang, request.headers["accept-language"]);
+      const index = options.corpus();
+      if (!index) return notReady(reply);
+      const { topic, error } = readTopic(request.query);
+      if (error) return sendHtml(reply, 400, renderMessagePage("Bad request", error));
+      const marks = marksOf(index, topic);
+      const entries = index.roadmaps().map((doc) => {
         const mark = marks.get(doc.id);
         return { roadmap: describe(index, doc), ...(mark ? { marks: mark } : {}) };
       });
-    return sendHtml(reply, 200, renderRoadmapIndex({ entries, m, indexVersion: index.version, ...(topic ? { topic } : {}) }));
-  });
+      return sendHtml(reply, 200, renderRoadmapIndex({ entries, m, indexVersion: index.version(), ...(topic ? { topic } : {}) }));
+    },
+  );
 
   app.get<{ Params: { id: string }; Querystring: PageQuery }>(
     "/roadmaps/:id",
-    { schema: { hide: true }, config: { auth: "documents" } },
+    {
+      schema: {
+        tags: ["pages"],
+        summary: "One roadmap drawn as a graph, with durations, resources and where ?topic= sits",
+        operationId: "roadmapPage",
+        response: htmlPageResponses("The roadmap page."),
+      },
+      config: { auth: "documents" },
+    },
     async (request, reply) => {
       const m = pageMessagesFor(request.query.lang, request.headers["accept-language"]);
-      const index = options.index();
+      const index = options.corpus();
       if (!index) return notReady(reply);
       const { topic, error } = readTopic(request.query);
       if (error) return sendHtml(reply, 400, renderMessagePage("Bad request", error));
       const { id } = request.params;
-      const doc = index.documents.find((d) => (d.id === id || d.source === id) && d.kind === "roadmap");
+      const found = index.findDocument(id);
+      const doc = found?.kind === "roadmap" ? found : undefined;
       if (!doc) return sendHtml(reply, 404, renderMessagePage(m.notFound, `No roadmap with id "${id}". See /roadmaps for the list.`));
       const mark = marksOf(index, topic).get(doc.id);
       return sendHtml(
@@ -104,7 +125,7 @@ export const roadmapPagesPlugin: FastifyPluginAsync<RoadmapPagesOptions> = async
         renderRoadmapPage({
           roadmap: describe(index, doc),
           m,
-          indexVersion: index.version,
+          indexVersion: index.version(),
           ...(topic ? { topic } : {}),
           ...(mark ? { marks: mark } : {}),
         }),

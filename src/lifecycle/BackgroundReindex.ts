@@ -1,4 +1,4 @@
-import type { IngestSummary } from "./types.js";
+import type { IngestSummary } from "../ingest/types.js";
 
 export type ReindexState =
   | { state: "idle" }

@@ -3,11 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BadInput, Overloaded } from "../../src/errors.js";
-import { ensureIndex } from "../../src/index/ensureIndex.js";
-import { ingestCorpus, type IngestOptions } from "../../src/index/ingestCorpus.js";
+import { ensureIndex } from "../../src/ingest/ensureIndex.js";
+import { ingestCorpus, type IngestOptions } from "../../src/ingest/ingestCorpus.js";
 import { loadIndex } from "../../src/index/loadIndex.js";
-import type { IngestProgress } from "../../src/index/types.js";
-import { CountingEmbeddings } from "./support/testEmbeddings.js";
+import type { IngestProgress } from "../../src/ingest/types.js";
+import { CountingEmbeddings } from "../index/support/testEmbeddings.js";
 
 const FIXTURE_CORPUS = path.resolve("tests/fixtures/index/corpus");
 

@@ -1,5 +1,5 @@
 import { IndexNotReady } from "../errors.js";
-import type { LoadedIndex } from "./types.js";
+import type { LoadedIndex } from "../index/types.js";
 
 /**
  * The live index of one server. Requests read it once and keep that object for their whole

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { LocalHashedEmbeddings } from "../../src/embeddings/LocalHashedEmbeddings.js";
-import { ensureIndex } from "../../src/index/ensureIndex.js";
+import { ensureIndex } from "../../src/ingest/ensureIndex.js";
 import { VERSION_FILES, readPointer } from "../../src/index/indexLayout.js";
 import { INDEX_FORMAT_VERSION } from "../../src/index/types.js";
 

@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { VERSION_FILES, readPointer } from "./indexLayout.js";
-import { ingestCorpus, type IngestOptions } from "./ingestCorpus.js";
-import { INDEX_FORMAT_VERSION } from "./types.js";
-import type { IngestSummary } from "./types.js";
+import { VERSION_FILES, readPointer } from "../index/indexLayout.js";
+import { INDEX_FORMAT_VERSION } from "../index/types.js";
+import { ingestCorpus } from "./ingestCorpus.js";
+import type { IngestOptions, IngestSummary } from "./types.js";
 
 /**
  * Build the index when there is none yet (what `npm start` does on a fresh clone), or when the

@@ -1,0 +1,46 @@
+import type { FastifyInstance } from "fastify";
+import fastJson, { type Schema } from "fast-json-stringify";
+import { validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+
+/**
+ * Responses are written by fast-json-stringify from each route's response schema (src/http/contract),
+ * compiled once per schema. fastify-type-provider-zod's own serializer re-validates every response
+ * with zod and then calls JSON.stringify: correct, but it walks each answer twice. Here the schema
+ * is turned into JSON Schema and compiled to a function that writes only the declared fields, so
+ * an internal field can never leave by accident. The contract tests (tests/http/contract) check
+ * the other half: that what the routes return validates against the zod schema.
+ */
+
+type SchemaLike = z.ZodType | { properties: z.ZodType };
+
+/** JSON Schema of a response, as written (zod's "output" side). */
+export function responseJsonSchema(schema: z.ZodType): Schema {
+  return z.toJSONSchema(schema, { target: "draft-7", io: "output", unrepresentable: "any" }) as Schema;
+}
+
+const compiled = new WeakMap<z.ZodType, (data: unknown) => string>();
+
+export function compileResponseSerializer(schema: z.ZodType): (data: unknown) => string {
+  let serialize = compiled.get(schema);
+  if (!serialize) {
+    serialize = fastJson(responseJsonSchema(schema));
+    compiled.set(schema, serialize);
+  }
+  return serialize;
+}
+
+/** Fastify's serializerCompiler option: one compiled writer per route, status and media type. */
+export function contractSerializerCompiler({ schema }: { schema: unknown }): (data: unknown) => string {
+  const candidate = schema as SchemaLike;
+  const zodSchema = candidate instanceof z.ZodType ? candidate : candidate.properties;
+  if (!(zodSchema instanceof z.ZodType)) throw new TypeError("Response schemas must be zod schemas (src/http/contract).");
+  return compileResponseSerializer(zodSchema);
+}
+
+/** Zod validates requests; contract schemas write responses. For the app and for tests that mount one plugin. */
+export function useContractCompilers(app: FastifyInstance) {
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(contractSerializerCompiler);
+  return app.withTypeProvider<ZodTypeProvider>();
+}

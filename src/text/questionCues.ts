@@ -1,0 +1,118 @@
+/**
+ * The one vocabulary of words that ask "what comes after / before" something in a learning path,
+ * in Chinese (Simplified: questions are converted before analysis) and English. Query analysis
+ * (retrieval/analyzeQuery.ts) counts them to decide a question's direction, topic extraction and
+ * the evidence score drop them as filler (retrieval/questionWords.ts), follow-ups take the
+ * previous question's ones out before carrying it (answering/followUp.ts) and language detection
+ * counts them as Chinese function words (language.ts). A new cue is added here, once.
+ */
+
+export interface CueWords {
+  zh: readonly string[];
+  en: readonly string[];
+}
+
+/** Verbs of finishing that come before the topic ("学完 LoRA", "看完入门篇"). */
+export const FINISHING_VERBS: readonly string[] = ["学完", "学好", "看完", "读完"];
+
+/** Postpositions of "after" that follow the topic ("LoRA 之后", "入门阶段结束后"). */
+export const AFTER_POSTPOSITIONS: readonly string[] = ["之后", "以后", "后面", "完成后", "结束后", "结束以后"];
+
+/** Postpositions of "before" that follow the topic ("LoRA 之前"). */
+export const BEFORE_POSTPOSITIONS: readonly string[] = ["之前", "以前", "前面", "前置"];
+
+export const NEXT_CUES: CueWords = {
+  zh: [
+    ...AFTER_POSTPOSITIONS,
+    ...FINISHING_VERBS,
+    "接下来",
+    "下一步",
+    "下一个阶段",
+    "下一阶段",
+    "下个阶段",
+    "后一个阶段",
+    "后一阶段",
+    "然后",
+    "后续",
+    "紧接着",
+    "接着",
+    "随后",
+    "再往后",
+  ],
+  en: [
+    "after",
+    "next",
+    "afterwards",
+    "what comes after",
+    "what follows",
+    "follows",
+    "move on",
+    "moving on",
+    "then what",
+    "and then",
+    "following stage",
+    "following step",
+    "following phase",
+    "following topic",
+  ],
+};
+
+export const PREVIOUS_CUES: CueWords = {
+  zh: [
+    ...BEFORE_POSTPOSITIONS,
+    "先学",
+    "基础是",
+    "需要先",
+    "要先",
+    "得先",
+    "先要",
+    "预备知识",
+    "先修",
+    "打基础",
+    "前一个阶段",
+    "前一阶段",
+    "上一个阶段",
+    "上一阶段",
+    "上个阶段",
+    "前一步",
+    "上一步",
+    "前提",
+  ],
+  en: [
+    "prerequisite",
+    "prerequisites",
+    "before",
+    "beforehand",
+    "first learn",
+    "learn first",
+    "know first",
+    "preceding",
+    "precede",
+    "precedes",
+    "comes before",
+    "previous",
+    "prior to",
+    "earlier stage",
+    "required for",
+    "needed for",
+    "groundwork",
+  ],
+};
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Longest first, so a longer cue wins over one it contains (结束以后 over 以后). */
+function alternation(words: readonly string[]): string {
+  return [...new Set(words)]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join("|");
+}
+
+/** A global regex matching the cues (English ones as whole words, case-insensitive). */
+export function cuePattern(cues: CueWords): RegExp[] {
+  // 最后一个阶段 is the last stage, not "the stage after" (后一个阶段).
+  return [new RegExp(`(?<!最)(?:${alternation(cues.zh)})`, "gu"), new RegExp(`\\b(?:${alternation(cues.en)})\\b`, "giu")];
+}
