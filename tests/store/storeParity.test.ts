@@ -8,7 +8,7 @@ import type { RetrievalResult } from "../../src/retrieval/types.js";
 import type { IndexSnapshot, IndexStore } from "../../src/store/types.js";
 import { buildTestIndex, type BuiltTestIndex } from "../support/buildTestIndex.js";
 import { startPostgresServer, type PostgresTestServer } from "../support/postgresServer.js";
-import { ingestInto, migrated, testPostgresStore } from "./support.js";
+import { ingestInto, migrated, testPostgresStore } from "./support/storeTestSupport.js";
 
 /**
  * The same retrieval suite against both stores on the bundled roadmaps: the file store (HNSW +

@@ -3,7 +3,7 @@ import { IndexNotReady } from "../../../src/errors.js";
 import { SCHEMA_VERSION } from "../../../src/store/postgres/migrations.js";
 import { checkSchema, migrate } from "../../../src/store/postgres/schema.js";
 import { startPostgresServer, type PostgresTestServer } from "../../support/postgresServer.js";
-import { testPool, testPostgresStore } from "../support.js";
+import { testPool, testPostgresStore } from "../support/storeTestSupport.js";
 
 describe("Postgres schema and migrations", () => {
   let server: PostgresTestServer;

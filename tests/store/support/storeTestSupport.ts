@@ -1,13 +1,13 @@
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import pg from "pg";
-import { LocalHashedEmbeddings } from "../../src/embeddings/LocalHashedEmbeddings.js";
-import type { EmbedderIdentity } from "../../src/embeddings/types.js";
-import { ingestCorpus } from "../../src/ingest/ingestCorpus.js";
-import type { IngestSummary } from "../../src/ingest/types.js";
-import { createPool } from "../../src/store/postgres/pool.js";
-import { postgresStore } from "../../src/store/postgres/PostgresStore.js";
-import { migrate } from "../../src/store/postgres/schema.js";
-import type { IndexStore } from "../../src/store/types.js";
+import { LocalHashedEmbeddings } from "../../../src/embeddings/LocalHashedEmbeddings.js";
+import type { EmbedderIdentity } from "../../../src/embeddings/types.js";
+import { ingestCorpus } from "../../../src/ingest/ingestCorpus.js";
+import type { IngestSummary } from "../../../src/ingest/types.js";
+import { createPool } from "../../../src/store/postgres/pool.js";
+import { postgresStore } from "../../../src/store/postgres/PostgresStore.js";
+import { migrate } from "../../../src/store/postgres/schema.js";
+import type { IndexStore } from "../../../src/store/types.js";
 
 /** Generous deadlines: PGlite runs every statement one at a time in WASM on a shared machine. */
 export const TEST_STATEMENT_TIMEOUT_MS = 120_000;
