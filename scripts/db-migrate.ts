@@ -26,7 +26,11 @@ async function main(): Promise<void> {
     console.error("DATABASE_URL: required for npm run db:migrate (e.g. postgres://tutor:secret@localhost:5432/tutor)");
     process.exit(CONFIG_ERROR_EXIT_CODE);
   }
-  const pool = createPool({ databaseUrl: config.DATABASE_URL, poolSize: 1, statementTimeoutMs: Math.max(config.PG_STATEMENT_TIMEOUT_MS, 60_000) });
+  const pool = createPool({
+    databaseUrl: config.DATABASE_URL,
+    poolSize: 1,
+    statementTimeoutMs: Math.max(config.PG_STATEMENT_TIMEOUT_MS, 60_000),
+  });
   try {
     const applied = await migrate(pool);
     console.log(

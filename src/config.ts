@@ -113,9 +113,7 @@ export const configSchema = z.object({
    */
   STORE: z.enum(["file", "postgres"]).default("file"),
   /** postgres://user:password@host:5432/db for STORE=postgres. Never logged (it may hold a password). */
-  DATABASE_URL: z
-    .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" })
-    .optional(),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" }).optional(),
   /** Connections per process to DATABASE_URL (queries run in parallel up to this many). */
   PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Longest a single SQL statement may run (server-side statement_timeout and client-side deadline). */

@@ -113,7 +113,8 @@ export async function openPipeline(config: Config, options: OpenPipelineOptions 
   const store = openStore(config, embedder);
   const writer = store.writer();
   const ingest: IngestOptions = { ...ingestOptions(config, embedder), ...(writer ? { writer } : {}) };
-  if (options.buildIfMissing) await buildFirstVersion(store, { ...ingest, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  if (options.buildIfMissing)
+    await buildFirstVersion(store, { ...ingest, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
 
   const holder = new SnapshotHolder();
   let problem: string | undefined;

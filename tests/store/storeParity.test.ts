@@ -65,14 +65,25 @@ describe("file store and Postgres store give the same results on the bundled cor
     expect(postgres.documents.some((doc) => doc.outline.length > 0)).toBe(true);
   });
 
-  const lexicalQueries = ["LoRA 参数高效微调", "transformer 注意力机制", "RAG 检索增强生成", "推荐书籍", "prompt engineering", "量化 部署 vllm", "微调"];
+  const lexicalQueries = [
+    "LoRA 参数高效微调",
+    "transformer 注意力机制",
+    "RAG 检索增强生成",
+    "推荐书籍",
+    "prompt engineering",
+    "量化 部署 vllm",
+    "微调",
+  ];
 
   it("ranks lexical (BM25) hits the same, with the same scores, prefix matches included", async () => {
     for (const query of lexicalQueries) {
       const a = await file.lexicalSearch(query, 10);
       const b = await postgres.lexicalSearch(query, 10);
       expect(b.length, query).toBe(a.length);
-      expect(b.map((h) => h.chunkId), query).toEqual(a.map((h) => h.chunkId));
+      expect(
+        b.map((h) => h.chunkId),
+        query,
+      ).toEqual(a.map((h) => h.chunkId));
       for (const [i, hit] of b.entries()) {
         expect(hit.score, query).toBeCloseTo(a[i]!.score, 6);
         expect(new Set(hit.matchedTerms), query).toEqual(new Set(a[i]!.matchedTerms));
@@ -86,7 +97,10 @@ describe("file store and Postgres store give the same results on the bundled cor
       expect(await postgres.embedQuery(query)).toEqual(vector);
       const a = await file.nearest(vector, 10);
       const b = await postgres.nearest(vector, 10);
-      expect(b.map((h) => h.chunkId), query).toEqual(a.map((h) => h.chunkId));
+      expect(
+        b.map((h) => h.chunkId),
+        query,
+      ).toEqual(a.map((h) => h.chunkId));
       for (const [i, hit] of b.entries()) expect(hit.similarity).toBeCloseTo(a[i]!.similarity, 4);
     }
     const doc = file.documents[1]!;
@@ -111,7 +125,12 @@ describe("file store and Postgres store give the same results on the bundled cor
       const results = new Map<string, RetrievalResult>();
       for (const q of questions) results.set(q.id, await retriever(snapshot).retrieve(q.question));
       const answerable = questions.filter((q) => !q.unanswerable);
-      const hits = answerable.filter((q) => results.get(q.id)!.passages.slice(0, TOP).some((p) => q.gold.some((g) => holdsGold(p.chunk, g))));
+      const hits = answerable.filter((q) =>
+        results
+          .get(q.id)!
+          .passages.slice(0, TOP)
+          .some((p) => q.gold.some((g) => holdsGold(p.chunk, g))),
+      );
       return {
         results,
         hitRate: (100 * hits.length) / answerable.length,
@@ -120,13 +139,25 @@ describe("file store and Postgres store give the same results on the bundled cor
     };
     const a = await run(file);
     const b = await run(postgres);
-    console.log(`dev set gold@${TOP}: file ${a.hitRate.toFixed(1)}%, postgres ${b.hitRate.toFixed(1)}%; weak: ${a.weakRate.toFixed(1)}% / ${b.weakRate.toFixed(1)}%`);
+    console.log(
+      `dev set gold@${TOP}: file ${a.hitRate.toFixed(1)}%, postgres ${b.hitRate.toFixed(1)}%; weak: ${a.weakRate.toFixed(1)}% / ${b.weakRate.toFixed(1)}%`,
+    );
     expect(Math.abs(a.hitRate - b.hitRate)).toBeLessThanOrEqual(1);
     expect(Math.abs(a.weakRate - b.weakRate)).toBeLessThanOrEqual(1);
     const differing = questions.filter(
       (q) =>
-        JSON.stringify(a.results.get(q.id)!.passages.slice(0, TOP).map((p) => p.chunk.id)) !==
-        JSON.stringify(b.results.get(q.id)!.passages.slice(0, TOP).map((p) => p.chunk.id)),
+        JSON.stringify(
+          a.results
+            .get(q.id)!
+            .passages.slice(0, TOP)
+            .map((p) => p.chunk.id),
+        ) !==
+        JSON.stringify(
+          b.results
+            .get(q.id)!
+            .passages.slice(0, TOP)
+            .map((p) => p.chunk.id),
+        ),
     );
     expect(differing.map((q) => q.id)).toEqual([]);
   }, 120_000);

@@ -7,7 +7,10 @@ import type { IndexStore } from "../types.js";
 import { embeddedSnapshot } from "./embeddedSnapshot.js";
 
 /** The default store: versioned folders of HNSW + lexical files under INDEX_DIR (src/index). */
-export function embeddedStore(indexDir: string, embedder: { embeddings: EmbeddingsInterface; identity: () => EmbedderIdentity }): IndexStore {
+export function embeddedStore(
+  indexDir: string,
+  embedder: { embeddings: EmbeddingsInterface; identity: () => EmbedderIdentity },
+): IndexStore {
   return {
     kind: "file",
     // Ingest's default writer is the file writer (src/index/FileVersionWriter.ts).

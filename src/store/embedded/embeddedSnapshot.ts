@@ -27,7 +27,9 @@ export function embeddedSnapshot(index: LoadedIndex): IndexSnapshot {
       const accept = filter?.documentIds ? (doc: Document) => allowed(chunkIdOf(doc), filter) : undefined;
       const hits = await index.vectorStore.similaritySearchVectorWithScore(vector, k, accept);
       // HNSWLib gives a cosine distance (lower is closer).
-      return hits.map(([doc, distance]) => ({ chunkId: chunkIdOf(doc), similarity: 1 - distance })).filter((hit) => index.chunkById.has(hit.chunkId));
+      return hits
+        .map(([doc, distance]) => ({ chunkId: chunkIdOf(doc), similarity: 1 - distance }))
+        .filter((hit) => index.chunkById.has(hit.chunkId));
     },
     async lexicalSearch(query, k, filter) {
       if (!filter?.documentIds) return index.lexical.search(query, k);

@@ -58,7 +58,9 @@ export function postgresStore(options: PostgresStoreOptions): IndexStore {
           onChange(version);
         },
         // pg errors can echo connection details: only typed errors pass through as they are.
-        ...(onError ? { onError: (error: unknown) => onError(isTutorError(error) ? error : new Error("database unreachable", { cause: error })) } : {}),
+        ...(onError
+          ? { onError: (error: unknown) => onError(isTutorError(error) ? error : new Error("database unreachable", { cause: error })) }
+          : {}),
       });
     },
     close: () => pool.end(),

@@ -33,7 +33,8 @@ export class PostgresVersionWriter implements VersionWriter {
     const client = await this.pool.connect();
     try {
       const result = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [INGEST_LOCK]);
-      if (!result.rows[0]?.locked) throw new Overloaded("Another ingest is already writing to this database; try again when it has finished.", 5);
+      if (!result.rows[0]?.locked)
+        throw new Overloaded("Another ingest is already writing to this database; try again when it has finished.", 5);
     } catch (error) {
       client.release();
       throw error;
@@ -83,7 +84,14 @@ export class PostgresVersionWriter implements VersionWriter {
     try {
       const version = await writeVersion(
         client,
-        { manifest, documents: contents.documents, chunks: contents.chunks, vectors: contents.chunkVectors, cacheKeys, resources: contents.resources },
+        {
+          manifest,
+          documents: contents.documents,
+          chunks: contents.chunks,
+          vectors: contents.chunkVectors,
+          cacheKeys,
+          resources: contents.resources,
+        },
         step,
       );
       await this.beforePublish?.(version);

@@ -37,7 +37,11 @@ export function followVersion(options: FollowOptions): () => void {
   const listen = async () => {
     if (listener || connecting || stopped) return;
     connecting = true;
-    const client = new pg.Client({ connectionString: options.databaseUrl, connectionTimeoutMillis: options.connectTimeoutMs, application_name: "roadmap-tutor-listen" });
+    const client = new pg.Client({
+      connectionString: options.databaseUrl,
+      connectionTimeoutMillis: options.connectTimeoutMs,
+      application_name: "roadmap-tutor-listen",
+    });
     client.on("error", (error) => {
       options.onError?.(error);
       if (listener === client) listener = undefined;

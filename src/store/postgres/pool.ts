@@ -23,7 +23,8 @@ export function createPool(settings: PoolSettings): pg.Pool {
     query_timeout: settings.statementTimeoutMs + 1_000,
     idleTimeoutMillis: 30_000,
     application_name: "roadmap-tutor",
-    // Awaited before the pool hands out a new connection (pg-pool >= 3.10).
+    // Awaited before the pool hands out a new connection (pg-pool >= 3.10; @types/pg says void).
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises
     onConnect: async (client: pg.ClientBase) => {
       // Filtered k-NN (one version, some documents) keeps scanning the HNSW graph until k rows
       // pass the filter (pgvector >= 0.8), in exact distance order.

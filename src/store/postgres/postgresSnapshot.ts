@@ -40,7 +40,8 @@ export async function loadPostgresSnapshot(
       [version],
     );
     const row = versionRow.rows[0];
-    if (!row) throw new IndexNotReady(`Index version ${version} is not in the database (pruned?); run \`npm run ingest -- --store postgres\`.`);
+    if (!row)
+      throw new IndexNotReady(`Index version ${version} is not in the database (pruned?); run \`npm run ingest -- --store postgres\`.`);
     manifest = row.manifest;
     if (!sameEmbedder(manifest.embedder, expected)) {
       throw new IndexMismatch(
@@ -52,7 +53,16 @@ export async function loadPostgresSnapshot(
         "SELECT doc_id, document FROM documents WHERE version = $1 ORDER BY ord",
         [version],
       ),
-      await client.query<{ doc_id: string; section_index: number; heading: string; level: number; heading_path: string[]; start_line: number; end_line: number; parent: number | null }>(
+      await client.query<{
+        doc_id: string;
+        section_index: number;
+        heading: string;
+        level: number;
+        heading_path: string[];
+        start_line: number;
+        end_line: number;
+        parent: number | null;
+      }>(
         "SELECT doc_id, section_index, heading, level, heading_path, start_line, end_line, parent FROM outlines WHERE version = $1 ORDER BY doc_id, section_index",
         [version],
       ),
@@ -65,7 +75,14 @@ export async function loadPostgresSnapshot(
     await client.query("COMMIT");
     const outlines = new Map<string, Section[]>();
     for (const s of sectionRows.rows) {
-      const section: Section = { index: s.section_index, heading: s.heading, level: s.level, headingPath: s.heading_path, startLine: s.start_line, endLine: s.end_line };
+      const section: Section = {
+        index: s.section_index,
+        heading: s.heading,
+        level: s.level,
+        headingPath: s.heading_path,
+        startLine: s.start_line,
+        endLine: s.end_line,
+      };
       if (s.parent !== null) section.parent = s.parent;
       let list = outlines.get(s.doc_id);
       if (!list) outlines.set(s.doc_id, (list = []));
@@ -73,7 +90,14 @@ export async function loadPostgresSnapshot(
     }
     documents = docRows.rows.map((r) => ({ ...r.document, outline: outlines.get(r.doc_id) ?? [] }));
     chunks = chunkRows.rows.map((r) => r.chunk);
-    resources = resourceRows.rows.map((r) => ({ title: r.title, url: r.url, docId: r.doc_id, source: r.source, headingPath: r.heading_path, line: r.line }));
+    resources = resourceRows.rows.map((r) => ({
+      title: r.title,
+      url: r.url,
+      docId: r.doc_id,
+      source: r.source,
+      headingPath: r.heading_path,
+      line: r.line,
+    }));
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw error;

@@ -31,7 +31,8 @@ export async function writeVersion(client: pg.PoolClient, rows: VersionRows, ste
   const { manifest, chunks, vectors } = rows;
   const dimensions = manifest.embedder.dimensions;
   if (!Number.isInteger(dimensions) || dimensions <= 0) throw new Error(`invalid vector size ${dimensions}`);
-  if (vectors.length !== chunks.length || rows.cacheKeys.length !== chunks.length) throw new Error("one vector and one cache key per chunk expected");
+  if (vectors.length !== chunks.length || rows.cacheKeys.length !== chunks.length)
+    throw new Error("one vector and one cache key per chunk expected");
   const tokens = chunks.map(chunkTokens);
   const averageLength = tokens.length > 0 ? tokens.reduce((sum, t) => sum + t.distinct, 0) / tokens.length : 0;
 
@@ -47,17 +48,32 @@ export async function writeVersion(client: pg.PoolClient, rows: VersionRows, ste
     await insertBatches(client, rows.documents, (batch, offset) => [
       `INSERT INTO documents (version, doc_id, ord, source, kind, title, document)
        SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::jsonb[])`,
-      [version, batch.map((d) => d.id), batch.map((_, i) => offset + i), batch.map((d) => d.source), batch.map((d) => d.kind), batch.map((d) => d.title),
-        batch.map(({ outline: _outline, ...rest }) => JSON.stringify(rest))],
+      [
+        version,
+        batch.map((d) => d.id),
+        batch.map((_, i) => offset + i),
+        batch.map((d) => d.source),
+        batch.map((d) => d.kind),
+        batch.map((d) => d.title),
+        batch.map(({ outline: _outline, ...rest }) => JSON.stringify(rest)),
+      ],
     ]);
     const sections = rows.documents.flatMap((doc) => doc.outline.map((section) => ({ docId: doc.id, section })));
     await insertBatches(client, sections, (batch) => [
       `INSERT INTO outlines (version, doc_id, section_index, heading, level, heading_path, start_line, end_line, parent)
        SELECT $1, d, i, h, l, ARRAY(SELECT jsonb_array_elements_text(p)), s, e, par
        FROM unnest($2::text[], $3::int[], $4::text[], $5::int[], $6::jsonb[], $7::int[], $8::int[], $9::int[]) AS u(d, i, h, l, p, s, e, par)`,
-      [version, batch.map((s) => s.docId), batch.map((s) => s.section.index), batch.map((s) => s.section.heading), batch.map((s) => s.section.level),
-        batch.map((s) => JSON.stringify(s.section.headingPath)), batch.map((s) => s.section.startLine), batch.map((s) => s.section.endLine),
-        batch.map((s) => s.section.parent ?? null)],
+      [
+        version,
+        batch.map((s) => s.docId),
+        batch.map((s) => s.section.index),
+        batch.map((s) => s.section.heading),
+        batch.map((s) => s.section.level),
+        batch.map((s) => JSON.stringify(s.section.headingPath)),
+        batch.map((s) => s.section.startLine),
+        batch.map((s) => s.section.endLine),
+        batch.map((s) => s.section.parent ?? null),
+      ],
     ]);
 
     step("resources");
@@ -65,8 +81,16 @@ export async function writeVersion(client: pg.PoolClient, rows: VersionRows, ste
       `INSERT INTO resources (version, ord, doc_id, title, url, source, heading_path, line)
        SELECT $1, o, d, t, u, s, ARRAY(SELECT jsonb_array_elements_text(p)), l
        FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::int[]) AS x(o, d, t, u, s, p, l)`,
-      [version, batch.map((_, i) => offset + i), batch.map((r) => r.docId), batch.map((r) => r.title), batch.map((r) => r.url), batch.map((r) => r.source),
-        batch.map((r) => JSON.stringify(r.headingPath)), batch.map((r) => r.line)],
+      [
+        version,
+        batch.map((_, i) => offset + i),
+        batch.map((r) => r.docId),
+        batch.map((r) => r.title),
+        batch.map((r) => r.url),
+        batch.map((r) => r.source),
+        batch.map((r) => JSON.stringify(r.headingPath)),
+        batch.map((r) => r.line),
+      ],
     ]);
 
     step("chunks, vectors and tokens");
@@ -75,17 +99,31 @@ export async function writeVersion(client: pg.PoolClient, rows: VersionRows, ste
       `INSERT INTO chunks (version, chunk_id, ord, doc_id, chunk, cache_key, dimensions, embedding, tokens, token_count)
        SELECT $1, c, o, d, j, k, $2, v::vector, t::tsvector, n
        FROM unnest($3::text[], $4::int[], $5::text[], $6::jsonb[], $7::text[], $8::text[], $9::text[], $10::int[]) AS x(c, o, d, j, k, v, t, n)`,
-      [version, dimensions, batch.map(({ chunk }) => chunk.id), batch.map(({ i }) => i), batch.map(({ chunk }) => chunk.docId),
-        batch.map(({ chunk }) => JSON.stringify(chunk)), batch.map(({ i }) => rows.cacheKeys[i]!), batch.map(({ i }) => vectorLiteral(vectors[i]!)),
-        batch.map(({ i }) => tokens[i]!.tsvector), batch.map(({ i }) => tokens[i]!.distinct)],
+      [
+        version,
+        dimensions,
+        batch.map(({ chunk }) => chunk.id),
+        batch.map(({ i }) => i),
+        batch.map(({ chunk }) => chunk.docId),
+        batch.map(({ chunk }) => JSON.stringify(chunk)),
+        batch.map(({ i }) => rows.cacheKeys[i]!),
+        batch.map(({ i }) => vectorLiteral(vectors[i]!)),
+        batch.map(({ i }) => tokens[i]!.tsvector),
+        batch.map(({ i }) => tokens[i]!.distinct),
+      ],
     ]);
 
     step("lexical terms");
     const df = [...documentFrequencies(tokens)];
-    await insertBatches(client, df, (batch) => [
-      "INSERT INTO lexical_terms (version, term, df) SELECT $1, * FROM unnest($2::text[], $3::int[])",
-      [version, batch.map(([term]) => term), batch.map(([, count]) => count)],
-    ], 2_000);
+    await insertBatches(
+      client,
+      df,
+      (batch) => [
+        "INSERT INTO lexical_terms (version, term, df) SELECT $1, * FROM unnest($2::text[], $3::int[])",
+        [version, batch.map(([term]) => term), batch.map(([, count]) => count)],
+      ],
+      2_000,
+    );
 
     step("vector index");
     // One HNSW index per vector size (pgvector needs a fixed size to index): created by the first

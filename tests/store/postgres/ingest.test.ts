@@ -12,7 +12,8 @@ describe("ingest into Postgres", () => {
   let server: PostgresTestServer;
   let store: IndexStore;
   let pool: pg.Pool;
-  const versions = async () => (await pool.query<{ v: string }>("SELECT version::text AS v FROM index_versions ORDER BY version")).rows.map((r) => r.v);
+  const versions = async () =>
+    (await pool.query<{ v: string }>("SELECT version::text AS v FROM index_versions ORDER BY version")).rows.map((r) => r.v);
   const live = async () => (await pool.query<{ v: string }>("SELECT version::text AS v FROM current_version")).rows[0]?.v;
 
   beforeAll(async () => {
@@ -45,7 +46,9 @@ describe("ingest into Postgres", () => {
     await ingestInto(store, CORPUS);
     const v3 = await live();
     expect(await versions()).toEqual([v2, v3]);
-    const rows = await pool.query<{ versions: string[] }>("SELECT array_agg(DISTINCT version::text ORDER BY version::text) AS versions FROM chunks");
+    const rows = await pool.query<{ versions: string[] }>(
+      "SELECT array_agg(DISTINCT version::text ORDER BY version::text) AS versions FROM chunks",
+    );
     expect(rows.rows[0]!.versions.sort()).toEqual([v2, v3].sort());
   }, 300_000);
 

@@ -30,9 +30,23 @@ describe("Postgres schema and migrations", () => {
     try {
       expect(await migrate(pool)).toEqual([SCHEMA_VERSION]);
       const tables = async () =>
-        (await pool.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).rows.map((r) => r.name);
+        (await pool.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).rows.map(
+          (r) => r.name,
+        );
       const before = await tables();
-      expect(before).toEqual(expect.arrayContaining(["chunks", "current_version", "documents", "embedding_cache", "index_versions", "lexical_terms", "outlines", "resources", "schema_version"]));
+      expect(before).toEqual(
+        expect.arrayContaining([
+          "chunks",
+          "current_version",
+          "documents",
+          "embedding_cache",
+          "index_versions",
+          "lexical_terms",
+          "outlines",
+          "resources",
+          "schema_version",
+        ]),
+      );
       expect(await migrate(pool)).toEqual([]);
       expect(await tables()).toEqual(before);
       expect((await pool.query("SELECT version FROM schema_version")).rows).toEqual([{ version: SCHEMA_VERSION }]);
@@ -46,7 +60,9 @@ describe("Postgres schema and migrations", () => {
     const pool = testPool(server.url);
     try {
       await pool.query("INSERT INTO schema_version (version, name) VALUES ($1, 'from the future')", [SCHEMA_VERSION + 1]);
-      await expect(checkSchema(pool)).rejects.toThrow(new RegExp(`version ${SCHEMA_VERSION + 1}, newer than this build knows \\(${SCHEMA_VERSION}\\)`));
+      await expect(checkSchema(pool)).rejects.toThrow(
+        new RegExp(`version ${SCHEMA_VERSION + 1}, newer than this build knows \\(${SCHEMA_VERSION}\\)`),
+      );
       await expect(migrate(pool)).rejects.toBeInstanceOf(IndexNotReady);
       const store = testPostgresStore(server.url);
       await expect(store.load()).rejects.toThrow(/refusing to start/);

@@ -31,7 +31,10 @@ export async function migrated(url: string): Promise<void> {
   }
 }
 
-export function testPostgresStore(url: string, options: { pollMs?: number; beforePublish?: (version: string) => Promise<void> | void } = {}): IndexStore {
+export function testPostgresStore(
+  url: string,
+  options: { pollMs?: number; beforePublish?: (version: string) => Promise<void> | void } = {},
+): IndexStore {
   return postgresStore({
     databaseUrl: url,
     poolSize: 4,
