@@ -5,7 +5,6 @@
 import { parseArgs } from "node:util";
 import { CONFIG_ERROR_EXIT_CODE, ConfigError, loadEnvFile, parseConfig } from "../src/config.js";
 import { isTutorError } from "../src/errors.js";
-import { openPipeline } from "../src/tutor.js";
 
 const USAGE = `Usage: npm run ask -- [--k N] [--json] "your question"`;
 
@@ -37,6 +36,8 @@ async function main(): Promise<number> {
 
   loadEnvFile(process.env);
   const config = parseConfig(process.env);
+  // Loaded after flags and config are known to be good (a typo fails fast, before LangChain loads).
+  const { openPipeline } = await import("../src/tutor.js");
   const pipeline = await openPipeline(config, {
     buildIfMissing: true,
     onProgress: (p) => {

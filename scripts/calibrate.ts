@@ -4,16 +4,15 @@
  * print the curve (answerable refused vs unanswerable caught per threshold) as Markdown for
  * tests/eval/README.md. Offline retrieval, the index at INDEX_DIR. Refuses the test split.
  */
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, loadEnvFile, parseConfig } from "../src/config.js";
 import { isTutorError } from "../src/errors.js";
-import { collectSignals, crossValidate, curves, ratesAt, type Rates } from "../src/evaluation/calibration.js";
-import { loadDataset } from "../src/evaluation/dataset.js";
-import { DEFAULT_SPLIT_FILES } from "../src/evaluation/splits.js";
-import { openPipeline } from "../src/tutor.js";
+import type { Rates } from "../src/evaluation/calibration.js";
+import { DEFAULT_SPLIT_FILES, loadSplit } from "../src/evaluation/splits.js";
 
-const USAGE = "Usage: npm run calibrate -- [--dataset FILE] [--folds N] [--k N]";
+const USAGE = "Usage: npm run calibrate -- [--dataset FILE]... [--folds N] [--k N]";
 const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
 
 function rateCells(r: Rates): string {
@@ -21,18 +20,32 @@ function rateCells(r: Rates): string {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: { dataset: { type: "string" }, folds: { type: "string" }, k: { type: "string" }, help: { type: "boolean" } },
-  });
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: { dataset: { type: "string", multiple: true }, folds: { type: "string" }, k: { type: "string" }, help: { type: "boolean" } },
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
   if (values.help) {
     console.log(USAGE);
     return 0;
   }
-  const file = values.dataset ?? DEFAULT_SPLIT_FILES.tune;
-  if (/^test\b/i.test(path.basename(file))) {
-    console.error(`Refusing to calibrate on ${file}: the test split is only for reporting. Use the tune split.`);
+  // Default: every tune file present (tune.jsonl, tune-c.jsonl, …), scored as one split.
+  const given = values.dataset ?? [];
+  const files = given.length > 0 ? given : [DEFAULT_SPLIT_FILES.tune].flat().filter((f) => existsSync(f));
+  const testFile = files.find((f) => /^test\b/i.test(path.basename(f)));
+  if (testFile) {
+    console.error(`Refusing to calibrate on ${testFile}: the test split is only for reporting. Use the tune split.`);
     return 2;
   }
+  if (files.length === 0) {
+    console.error(`No tune file found.\n${USAGE}`);
+    return 2;
+  }
+  const file = files.join(" + ");
   const folds = Number(values.folds ?? 5);
   const k = Number(values.k ?? 5);
   if (!Number.isInteger(folds) || folds < 2 || folds > 20 || !Number.isInteger(k) || k < 1 || k > 20) {
@@ -41,7 +54,12 @@ async function main(): Promise<number> {
   }
   loadEnvFile(process.env);
   const config = parseConfig(process.env);
-  const dataset = await loadDataset(file);
+  const dataset = await loadSplit({ name: "tune", file: files[0]!, ...(files.length > 1 ? { extraFiles: files.slice(1) } : {}) });
+  // Loaded after flags and config are known to be good (a typo fails fast, before LangChain loads).
+  const [{ collectSignals, crossValidate, curves, ratesAt }, { openPipeline }] = await Promise.all([
+    import("../src/evaluation/calibration.js"),
+    import("../src/tutor.js"),
+  ]);
   const pipeline = await openPipeline(config, { buildIfMissing: true });
   const items = await collectSignals(dataset, pipeline.retriever, k);
   const cv = crossValidate(items, folds);

@@ -3,11 +3,19 @@
  * batch evaluation of retrieval and answers. Everything lives in src/evaluation; this file only
  * hands it the process's arguments, environment and streams. `--help` lists the flags.
  */
-import { loadEnvFile } from "../src/config.js";
-import { runEvalCli } from "../src/evaluation/evalCli.js";
-import { openPipeline } from "../src/tutor.js";
+import { CONFIG_ERROR_EXIT_CODE, ConfigError, loadEnvFile, parseConfig } from "../src/config.js";
 
 loadEnvFile(process.env);
+try {
+  // Checked before the evaluation and the pipeline load (seconds of LangChain), so a bad variable
+  // is reported at once; runEvalCli parses the same environment again and uses it.
+  parseConfig(process.env);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(CONFIG_ERROR_EXIT_CODE);
+}
+const [{ runEvalCli }, { openPipeline }] = await Promise.all([import("../src/evaluation/evalCli.js"), import("../src/tutor.js")]);
 runEvalCli({
   argv: process.argv.slice(2),
   openProduct: openPipeline,

@@ -10,12 +10,9 @@
 import cliProgress from "cli-progress";
 import { parseArgs } from "node:util";
 import { CONFIG_ERROR_EXIT_CODE, ConfigError, loadEnvFile, parseConfig, type Config } from "../src/config.js";
-import { fetchCorpusLinks, formatLinkFetchSummary, parseLinksMaxAge } from "../src/corpus/web/index.js";
 import { isTutorError } from "../src/errors.js";
 import { isDiskFullError } from "../src/index/diskSpace.js";
-import { ingestCorpus } from "../src/ingest/ingestCorpus.js";
 import type { IngestProgress, IngestSummary } from "../src/ingest/types.js";
-import { openIngest } from "../src/tutor.js";
 
 const USAGE = [
   "Usage: npm run ingest [-- --corpus DIR --out DIR] [--fetch-links [--refresh-links] [--links-max-age 7d] [--allow-private-hosts]]",
@@ -145,6 +142,13 @@ async function main(): Promise<void> {
   const config: Config = { ...base, CORPUS_DIR: flags.corpus ?? base.CORPUS_DIR, INDEX_DIR: flags.out ?? base.INDEX_DIR };
   const corpusDir = config.CORPUS_DIR;
   const indexDir = config.INDEX_DIR;
+  // The pipeline (LangChain, jieba, HNSW, the web fetcher) loads only once flags and config are
+  // known to be good: a typo is reported in a fraction of a second, not after seconds of loading.
+  const [{ fetchCorpusLinks, formatLinkFetchSummary, parseLinksMaxAge }, { ingestCorpus }, { openIngest }] = await Promise.all([
+    import("../src/corpus/web/index.js"),
+    import("../src/ingest/ingestCorpus.js"),
+    import("../src/tutor.js"),
+  ]);
 
   const controller = new AbortController();
   const interrupt = (signal: NodeJS.Signals) => {
@@ -192,8 +196,9 @@ async function main(): Promise<void> {
   }
 
   const reporter = progressReporter();
-  const target = openIngest(config);
   try {
+    // The configured store's writer (files under --out, or DATABASE_URL for --store postgres).
+    const target = openIngest(config);
     const summary = await ingestCorpus({ ...target.options, signal: controller.signal, onProgress: reporter.onProgress }).finally(() =>
       target.close(),
     );

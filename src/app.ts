@@ -4,6 +4,7 @@ import type { Answerer } from "./answering/types.js";
 import type { Config } from "./config.js";
 import type { Resource } from "./corpus/types.js";
 import { contractSerializerCompiler } from "./http/responseSerializer.js";
+import { withAnswerCache } from "./http/answerCache.js";
 import { readModelOver } from "./http/indexReadModel.js";
 import type { ReadModelAccess } from "./http/readModel.js";
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from "./http/errorHandler.js";
@@ -118,12 +119,16 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   const readModel = deps.readModel ?? readModelOver(deps.index);
   const corpus = () => readModel.current();
+  const answerer = withAnswerCache(deps.answerer, {
+    maxEntries: config.ANSWER_CACHE_SIZE,
+    version: () => readModel.tryCurrent()?.version(),
+  });
   await app.register(healthRoutes, {
     tryIndex: () => deps.index.tryCurrent(),
     indexProblem: deps.indexProblem ?? (() => undefined),
     mode,
   });
-  await app.register(askRoutes, { config, answerer: deps.answerer });
+  await app.register(askRoutes, { config, answerer });
   await app.register(searchRoutes, { config, retriever: deps.retriever });
   await app.register(documentRoutes, { corpus });
   await app.register(roadmapRoutes, { corpus, locateTopic: deps.locateTopic });
@@ -131,7 +136,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   if (config.ADMIN_KEY && deps.reindex) {
     await app.register(adminRoutes, { reindex: deps.reindex });
   }
-  await app.register(openAiCompatibleRoutes, { config, answerer: deps.answerer });
+  await app.register(openAiCompatibleRoutes, { config, answerer });
 
   // Demo page, widget bundle and the document view that citations link to.
   await app.register(pagesPlugin, { corpus: () => readModel.tryCurrent(), publicBaseUrl: config.PUBLIC_BASE_URL });

@@ -150,6 +150,9 @@ export const configSchema = z.object({
   /** Evidence (0..1) under which the answer refuses (confidence none); chosen by npm run calibrate (tests/eval/README.md). */
   ABSTAIN_THRESHOLD: z.coerce.number().min(0).max(1).default(DEFAULT_ABSTAIN_THRESHOLD),
 
+  /** Offline answers kept per index version for repeated questions (src/http/answerCache.ts); 0 turns it off. */
+  ANSWER_CACHE_SIZE: nonNegativeInt.max(1_000_000).default(1000),
+
   MAX_QUESTION_CHARS: z.coerce.number().int().min(10).max(20_000).default(1000),
   /** Prior exchanges (a user message and its answer) kept as history; the API accepts twice as many messages. */
   MAX_HISTORY_TURNS: z.coerce.number().int().min(0).max(100).default(DEFAULT_MAX_HISTORY_TURNS),

@@ -15,6 +15,7 @@
  *     from a question that already moved ("第一阶段学什么" → "之后呢?" → "再之后呢?").
  */
 import { contentSegments, sequenceIntent } from "../retrieval/analyzeQuery.js";
+import { withoutDetailQuestions } from "../retrieval/confidence.js";
 import { findGlossaryMatches } from "../retrieval/glossary.js";
 import { statedStageCounts } from "../retrieval/roadmapProfile.js";
 import { replaceStageOrdinals, stageOrdinal, type StageOrdinal } from "../retrieval/stageReference.js";
@@ -40,7 +41,8 @@ const SEQUENCE_PATTERNS = [
 ];
 const FILLER = /(那么|那|呢|吗|然后|还有|再|接着|此外|另外|what about|how about|and|so|also|ok|okay|[?？!！。,.，\s])/giu;
 /** Words that make the question a question of its own ("那它推荐什么书?" asks something new). */
-const OWN_QUESTION = /什么|什麼|哪|怎么|怎樣|怎样|如何|多少|几|幾|为什么|是否|吗|嗎|\b(?:what|which|how|why|when|where|who|is|are|does|do|can|should)\b/iu;
+const OWN_QUESTION =
+  /什么|什麼|哪|怎么|怎樣|怎样|如何|多少|几|幾|为什么|是否|吗|嗎|\b(?:what|which|how|why|when|where|who|is|are|does|do|can|should)\b/iu;
 
 /** Han characters plus latin words: how long a question is in either language. */
 function size(question: string): number {
@@ -82,7 +84,10 @@ function withoutSequenceWords(text: string): string {
 
 /** Whether the question names a topic itself: a field term or a word that is not filler. */
 function namesSomething(question: string): boolean {
-  return contentSegments(question).some((segment) => findGlossaryMatches(segment).length > 0 || /[A-Za-z]{2,}/.test(segment));
+  // Words that only ask for a kind of detail (多久, 几个月, how long) name no topic.
+  return contentSegments(withoutDetailQuestions(question)).some(
+    (segment) => findGlossaryMatches(segment).length > 0 || /[A-Za-z]{2,}/.test(segment),
+  );
 }
 
 function namesRoadmapOrStage(question: string): boolean {
@@ -97,14 +102,37 @@ function moved(ordinal: StageOrdinal, direction: "next" | "previous"): string {
   return fromEnd < 1 ? "" : fromEnd === 1 ? "最后一个阶段" : `倒数第${fromEnd}阶段`;
 }
 
+/** "第二个" / "the second one" after a stage question: the noun is left out, the stage is meant. */
+const BARE_ZH_ORDINAL = /第\s*([一二两三四五六七八九十\d]{1,3})\s*个(?!\s*(?:阶段|段|步|部分|篇|章|期|[Ss]tage|[Pp]hase|[Ss]tep))/u;
+const BARE_EN_ORDINAL = /\bthe\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\s+one\b/iu;
+/** Pronouns that stand for the topic itself; 那个/这个/that are also demonstratives ("Hugging Face 那个呢"). */
+const STRONG_PRONOUN = /(它们|它)|\b(?:it|them)\b/iu;
+/** A choice among alternatives ("哪个更费算力?") that the question itself does not list. */
+const CHOICE = /哪个|哪一个|哪种|哪一种|\bwhich\b/iu;
+const ALTERNATIVES = /[和跟与或]|还是|\bor\b|\bvs\.?|\bversus\b|[,，、]/iu;
+const LATIN_TERM = /^[A-Za-z0-9][A-Za-z0-9 +\-.]*$/;
+
+/** Whether `question` names `topic` itself ("QLoRA" does not name "LoRA"). */
+function mentions(question: string, topic: string): boolean {
+  if (!LATIN_TERM.test(topic)) return question.includes(topic);
+  const escaped = topic.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?<![A-Za-z0-9])${escaped}(?![A-Za-z0-9])`, "iu").test(question);
+}
+
 /** `question` read after `previous` (itself already resolved against the conversation before it). */
-function resolve(question: string, previous: string, topicOf: (question: string) => string | undefined): string {
-  if (!looksLikeFollowUp(question)) return question;
-  const ownOrdinal = stageOrdinal(question) !== undefined;
+function resolve(asked: string, previous: string, topicOf: (question: string) => string | undefined): string {
+  // A short question that names nothing ("要学多久?", "how long?") can only be about the conversation.
+  if (!looksLikeFollowUp(asked) && (size(asked) > 8 || namesSomething(asked))) return asked;
   const previousOrdinal = stageOrdinal(previous) !== undefined;
+  const question = previousOrdinal ? asked.replace(BARE_ZH_ORDINAL, "第$1阶段").replace(BARE_EN_ORDINAL, "the $1 stage") : asked;
+  const ownOrdinal = stageOrdinal(question) !== undefined;
   // A stage reference is the topic of a stage question; a topic found beside it is noise.
   const topic = previousOrdinal ? undefined : topicOf(previous);
   const ownWords = withoutSequenceWords(question.replace(ZH_PRONOUN, "").replace(EN_PRONOUN, "")).replace(FILLER, "").trim();
+  const ownPhrase = withoutSequenceWords(question.replace(ZH_PRONOUN, " ").replace(EN_PRONOUN, " "))
+    .replace(FILLER, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   const rest = question.replace(ZH_LEAD, "").replace(EN_LEAD, "").trim() || question;
   const pronoun = ZH_PRONOUN.test(question) || (EN_PRONOUN.test(question) && !/after that|before that/i.test(question));
   const bare = ownWords.length < 2;
@@ -117,22 +145,23 @@ function resolve(question: string, previous: string, topicOf: (question: string)
   setting = withoutSequenceWords(setting);
 
   let standalone: string;
-  if (topic && question.toLowerCase().includes(topic.toLowerCase())) standalone = question;
-  else if (pronoun) {
-    standalone = ZH_PRONOUN.test(question)
-      ? question.replace(ZH_PRONOUN, ` ${topic ?? ""} `)
-      : question.replace(EN_PRONOUN, topic ?? "");
+  const asksOwnQuestion = OWN_QUESTION.test(rest) || sequenceIntent(question) !== null || ownOrdinal;
+  if (topic && mentions(question, topic)) standalone = question;
+  else if (!bare && topic && previous.includes(topic) && !asksOwnQuestion && !STRONG_PRONOUN.test(question)) {
+    // "what about RAG?" / "Hugging Face 那个呢?" after "学完 LoRA 之后该学什么?" asks the same thing about it.
+    const substituted = previous.replace(topic, ownPhrase);
+    // The roadmap the conversation named stays, even when its words were taken for the topic.
+    return namesRoadmapOrStage(previous) && !namesRoadmapOrStage(substituted) ? `${substituted} ${setting}` : substituted;
+  } else if (pronoun) {
+    standalone = ZH_PRONOUN.test(question) ? question.replace(ZH_PRONOUN, ` ${topic ?? ""} `) : question.replace(EN_PRONOUN, topic ?? "");
     standalone = standalone.replace(/\s+/g, " ").trim();
-  } else if (!bare && topic && previous.includes(topic) && !OWN_QUESTION.test(rest) && sequenceIntent(question) === null && !ownOrdinal) {
-    // "what about RAG?" after "学完 LoRA 之后该学什么?" asks the same thing about RAG.
-    return previous.replace(topic, ownWords);
   } else if (bare) {
     // "那之前呢?" → "LoRA 之前呢?": the lead word would otherwise stick to the topic.
     const carried = topic ?? (sequenceIntent(question) ? setting : previous);
     standalone = ownOrdinal ? `${question} ${carried}` : topic ? `${carried} ${rest}` : `${carried} ${question}`;
     if (!topic) return standalone;
-  } else if (!namesSomething(question)) {
-    // "那第二多的是哪个?": a question of its own, but about nothing it names; the previous one says what.
+  } else if (!namesSomething(question) || (CHOICE.test(question) && !ALTERNATIVES.test(question) && ALTERNATIVES.test(previous))) {
+    // "那第二多的是哪个?" / "那哪个更费算力?": a question of its own about what the previous one named.
     return `${question} ${setting}`;
   } else standalone = question;
 

@@ -26,12 +26,12 @@ export interface AnswerWording {
   roadmapHeader: string;
   relatedHeader: string;
   resourcesHeader: string;
-  position(title: string, topic: string, at: string): string;
-  next(next: string): string;
+  position: (title: string, topic: string, at: string) => string;
+  next: (next: string) => string;
   lastStage: string;
   firstStage: string;
   nextItems: string;
-  previous(previous: string): string;
+  previous: (previous: string) => string;
   roleLabels: Record<PassageRole, string>;
 }
 

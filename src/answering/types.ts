@@ -68,7 +68,6 @@ export interface GenerationSettings {
  * on topic, so the answer refuses (abstained is true exactly then).
  */
 export type Confidence = "high" | "low" | "none";
-export const CONFIDENCE_LEVELS = ["high", "low", "none"] as const satisfies readonly Confidence[];
 
 export interface AnswerRequest {
   question: string;

@@ -1,3 +1,2 @@
 // The chunking stage's public entry: only what other stages import from it.
-export { chunkDocument, contextualText, CHUNKER_VERSION, type ChunkOptions } from "./chunkDocument.js";
-export type { Chunk } from "./types.js";
+export { chunkDocument, contextualText, CHUNKER_VERSION } from "./chunkDocument.js";

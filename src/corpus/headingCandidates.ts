@@ -54,10 +54,6 @@ const BOLD_ONLY = /^ {0,3}(\*\*|__)(?!\s)([^*_]+?)(?<!\s)\1\s*[:：]?\s*$/;
 const SENTENCE_PUNCTUATION = /[。！？!?；;，,]/;
 const TERMINAL_PUNCTUATION = /[。．.！!？?；;，,、]$/;
 
-export function isFenceLine(line: string): boolean {
-  return FENCE.test(line);
-}
-
 export function isAtxHeading(line: string): boolean {
   return ATX_HEADING.test(line);
 }

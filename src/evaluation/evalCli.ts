@@ -5,7 +5,6 @@ import { BadInput, isTutorError } from "../errors.js";
 import { compareWithBaseline, loadBaseline } from "./baseline.js";
 import { EVAL_USAGE, parseEvalArgs } from "./cliArgs.js";
 import { createProgressReporter, summaryTable } from "./consoleReporter.js";
-import { loadDataset } from "./dataset.js";
 import { finishReport, writeReports } from "./evaluationReport.js";
 import { evaluateGates, loadGatesFile, thresholdsFor } from "./gates.js";
 import { DEFAULT_MAX_JUDGE_ERROR_RATE, judgeHealth } from "./judgeHealth.js";
@@ -14,7 +13,7 @@ import { openInProcessPipeline, type OpenProduct } from "./inProcessPipeline.js"
 import { createJudgeModel, createLlmJudge } from "./llmJudge.js";
 import { runEvaluation, type JudgeSetup } from "./runEvaluation.js";
 import { splitsText, writeSplitsReports, type SplitRun, type SplitsSummary } from "./splitReport.js";
-import { DEFAULT_MAX_GAP, resolveSplits, tuneTestGap } from "./splits.js";
+import { DEFAULT_MAX_GAP, loadSplit, resolveSplits, tuneTestGap } from "./splits.js";
 import type { EvalPipeline } from "./types.js";
 
 export const EXIT = { passed: 0, failed: 1, badInput: CONFIG_ERROR_EXIT_CODE } as const;
@@ -53,7 +52,7 @@ export async function runEvalCli(io: EvalCliIo): Promise<number> {
     const specs = await resolveSplits({ datasets: options.datasets, files: options.splitFiles }, err);
     if (specs.length === 0) throw new BadInput("No dataset to evaluate: pass --dataset FILE.");
     // Every file is checked before anything runs: a typo in the test split must not surface after the tune split ran.
-    const datasets = await Promise.all(specs.map((spec) => loadDataset(spec.file)));
+    const datasets = await Promise.all(specs.map((spec) => loadSplit(spec)));
     const gatesFile = options.gatesFile ? await loadGatesFile(options.gatesFile) : undefined;
     const tolerance = options.tolerance ?? gatesFile?.tolerance ?? DEFAULT_TOLERANCE;
     const baseline = options.baseline ? await loadBaseline(options.baseline) : undefined;

@@ -1,5 +1,7 @@
 import { access } from "node:fs/promises";
 import path from "node:path";
+import { BadInput } from "../errors.js";
+import { loadDataset, type Dataset } from "./dataset.js";
 import type { MetricName, MetricSummary } from "./types.js";
 
 /**
@@ -9,11 +11,13 @@ import type { MetricName, MetricSummary } from "./types.js";
  * what was tuned does not carry over to questions nobody tuned on.
  */
 
-export const DEFAULT_SPLIT_FILES = {
+export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | readonly string[]> = {
   dev: "tests/eval/dev.jsonl",
-  tune: "tests/eval/blind/tune.jsonl",
-  test: "tests/eval/blind/test.jsonl",
-} as const;
+  // Each later blind set adds its halves to the same splits ("-c" for the third set, written
+  // like the first two by a helper who saw only the documents); whichever files exist are scored.
+  tune: ["tests/eval/blind/tune.jsonl", "tests/eval/blind/tune-c.jsonl"],
+  test: ["tests/eval/blind/test.jsonl", "tests/eval/blind/test-c.jsonl"],
+};
 
 export type NamedSplit = keyof typeof DEFAULT_SPLIT_FILES;
 
@@ -21,6 +25,23 @@ export interface SplitSpec {
   /** Report name: dev, tune, test, or a --dataset file's base name. */
   name: string;
   file: string;
+  /** More files scored as part of the same split (a later blind set's half). */
+  extraFiles?: string[];
+}
+
+/** A split's questions: its file's, then those of its extra files (ids must stay unique). */
+export async function loadSplit(spec: SplitSpec): Promise<Dataset> {
+  const files = [spec.file, ...(spec.extraFiles ?? [])];
+  const parts = await Promise.all(files.map((file) => loadDataset(file)));
+  const seen = new Map<string, string>();
+  for (const [i, part] of parts.entries()) {
+    for (const question of part.questions) {
+      const first = seen.get(question.id);
+      if (first !== undefined) throw new BadInput(`Question id "${question.id}" is in both ${first} and ${files[i]}.`);
+      seen.set(question.id, files[i]!);
+    }
+  }
+  return { file: files.join(" + "), questions: parts.flatMap((part) => part.questions) };
 }
 
 export interface SplitSelection {
@@ -37,7 +58,7 @@ export interface SplitSelection {
 export async function resolveSplits(
   selection: SplitSelection,
   note: (text: string) => void,
-  defaults: Record<NamedSplit, string> = DEFAULT_SPLIT_FILES,
+  defaults: Record<NamedSplit, string | readonly string[]> = DEFAULT_SPLIT_FILES,
 ): Promise<SplitSpec[]> {
   if (selection.datasets.length > 0) {
     const used = new Set<string>();
@@ -52,12 +73,20 @@ export async function resolveSplits(
   const specs: SplitSpec[] = [];
   for (const name of Object.keys(defaults) as NamedSplit[]) {
     const given = selection.files[name];
-    const file = given ?? defaults[name];
-    if (given === undefined && !(await exists(file))) {
-      note(`Skipping the ${name} split: ${file} does not exist (pass --${name} FILE to use another path).\n`);
+    if (given !== undefined) {
+      specs.push({ name, file: given });
       continue;
     }
-    specs.push({ name, file });
+    const candidates = [defaults[name]].flat();
+    const present: string[] = [];
+    for (const file of candidates) if (await exists(file)) present.push(file);
+    if (present.length === 0) {
+      note(
+        `Skipping the ${name} split: ${candidates.join(" and ")} ${candidates.length > 1 ? "do" : "does"} not exist (pass --${name} FILE to use another path).\n`,
+      );
+      continue;
+    }
+    specs.push({ name, file: present[0]!, ...(present.length > 1 ? { extraFiles: present.slice(1) } : {}) });
   }
   return specs;
 }

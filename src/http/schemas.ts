@@ -59,17 +59,6 @@ export function historySchema(config: Config) {
     );
 }
 
-export const errorResponseSchema = z.object({
-  error: z.object({
-    status: z.number(),
-    code: z.string(),
-    message: z.string(),
-    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  }),
-});
-
-export const linesSchema = z.object({ start: z.number(), end: z.number() });
-
 /** Drop undefined members so objects fit types declared with exactOptionalPropertyTypes. */
 export function withoutUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {

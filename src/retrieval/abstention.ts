@@ -87,10 +87,6 @@ export function evidenceScore(signals: { coverage: number; topDenseSimilarity: n
   return clamp01(score);
 }
 
-export function isWeakEvidence(evidence: number, threshold: number): boolean {
-  return evidence < threshold;
-}
-
 function clamp01(value: number): number {
   return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
 }

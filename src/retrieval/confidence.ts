@@ -114,6 +114,14 @@ function countPresent(unit: { unit: string; latin: boolean }, texts: readonly st
   return texts.some((text) => pattern.test(text));
 }
 
+/** The question without the words that ask for a kind of detail ("要花几个月", "how long"): what is left names the topic. */
+export function withoutDetailQuestions(question: string): string {
+  return DETAIL_RULES.reduce(
+    (text, rule) => text.replace(new RegExp(rule.asked.source, `${rule.asked.flags.replace("g", "")}g`), " "),
+    question,
+  );
+}
+
 /** The kinds of detail a question asks for (usually none, sometimes one). */
 export function detailsAsked(question: string): DetailKind[] {
   const kinds = DETAIL_RULES.filter((rule) => rule.asked.test(question)).map((rule) => rule.kind);

@@ -59,9 +59,3 @@ export function stagePassages(params: {
   }
   return passages;
 }
-
-/** Passages from the roadmap the question names come first, in their own order. */
-export function preferRoadmap(passages: readonly Passage[], docId: string | undefined): Passage[] {
-  if (!docId) return [...passages];
-  return [...passages.filter((p) => p.chunk.docId === docId), ...passages.filter((p) => p.chunk.docId !== docId)];
-}

@@ -56,7 +56,11 @@ describe("ExtractiveAnswerer on the real corpus", () => {
     const related = result.answer.split(ANSWER_WORDING["zh-Hant"].relatedHeader)[1]!.split("\n\n")[0]!.split("\n");
     const quoted = related.filter((line) => line.startsWith("- ")).map((line) => line.replace(/^- /, "").replace(/ \[\d+\]$/, ""));
     expect(quoted.length).toBeGreaterThan(0);
-    for (const quote of quoted) expect(result.citations.some((c) => c.text.includes(quote)), quote).toBe(true);
+    for (const quote of quoted)
+      expect(
+        result.citations.some((c) => c.text.includes(quote)),
+        quote,
+      ).toBe(true);
     const refusal = await answerer.answer({ question: "今天台北天氣怎麼樣" });
     expect(refusal.answer).toBe(ANSWER_WORDING["zh-Hant"].abstain);
     expect(refusal.answer).toBe("資料中沒有找到與該問題相關的內容。");

@@ -105,4 +105,34 @@ describe("one mechanism over the whole conversation", () => {
     const standalone = ask("那之前呢?", "六个阶段的那份路线里，第二阶段讲什么？", "学完 RAG 之后该学什么?");
     expect(standalone).toBe("RAG 之前呢?");
   });
+
+  it("reads a short question that names nothing as a follow-up", () => {
+    const standalone = ask("要花几个月？", "五个阶段的那份指南，第二阶段讲什么？");
+    expect(standalone).toContain("五个阶段");
+    expect(stageOrdinal(standalone)).toEqual({ from: "start", position: 2 });
+  });
+
+  it("reads a bare ordinal after a stage question as that stage", () => {
+    const standalone = ask("那第三个呢？", "五个阶段的那份指南，第一阶段要学多久？");
+    expect(stageOrdinal(standalone)).toEqual({ from: "start", position: 3 });
+    expect(standalone).toContain("五个阶段");
+    expect(ask("and the fourth one?", "In the five-stage guide, what is stage 1 about?")).toMatch(/fourth stage/);
+  });
+
+  it("asks the previous question about a new name with a demonstrative ('X 那个呢')", () => {
+    const standalone = ask("PyTorch 那个呢？", "TensorFlow 的官方教程要学多久？");
+    expect(standalone).toContain("PyTorch");
+    expect(standalone).toContain("多久");
+    expect(standalone).not.toContain("TensorFlow");
+  });
+
+  it("does not take a longer name for the topic it contains", () => {
+    expect(ask("那 QLoRA 呢？", "LoRA 是什么原理？")).toBe("QLoRA 是什么原理？");
+  });
+
+  it("gives a choice question the alternatives the previous one listed", () => {
+    const standalone = ask("那哪个更省显存？", "全量微调和 LoRA 哪个训练更快？");
+    expect(standalone).toContain("全量微调");
+    expect(standalone).toContain("更省显存");
+  });
 });

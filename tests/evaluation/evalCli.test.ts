@@ -1,9 +1,7 @@
-import { execFile } from "node:child_process";
 import { access, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
-import { promisify } from "node:util";
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JUDGE_SYSTEM_PROMPT } from "../../src/evaluation/judgePrompts.js";
@@ -14,7 +12,6 @@ import { startFakeOpenAiServer, type FakeOpenAiServer } from "../support/fakeOpe
 import { openPipeline } from "../../src/tutor.js";
 
 const SMALL = "tests/fixtures/evaluation/small.jsonl";
-const run = promisify(execFile);
 
 let built: BuiltTestIndex;
 let env: Record<string, string>;
@@ -256,31 +253,4 @@ describe("npm run eval --judge with a broken judge (replies that are not the JSO
   });
 });
 
-describe("scripts/eval.ts as a process", () => {
-  it("exits 0 and writes report.json, report.md and junit.xml", async () => {
-    const dir = path.join(out, "script");
-    const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
-    for (const key of ["OPENAI_API_KEY", "OPENAI_BASE_URL", "EMBEDDINGS_PROVIDER"]) delete childEnv[key];
-    const result = await run(
-      process.execPath,
-      ["--import", "tsx", "scripts/eval.ts", "--dataset", SMALL, "--report", dir, "--min-abstention-accuracy", "1"],
-      {
-        cwd: process.cwd(),
-        env: childEnv,
-        timeout: 60_000,
-      },
-    );
-    expect(result.stdout).toContain("PASSED");
-    for (const file of ["report.json", "report.md", "junit.xml"]) await access(path.join(dir, file));
-
-    const failed = await run(process.execPath, ["--import", "tsx", "scripts/eval.ts", "--k", "abc"], {
-      cwd: process.cwd(),
-      env: childEnv,
-    }).then(
-      () => ({ code: 0, stderr: "" }),
-      (error: { code: number; stderr: string }) => error,
-    );
-    expect(failed.code).toBe(2);
-    expect(failed.stderr).toContain("--k must be an integer");
-  }, 90_000);
-});
+// scripts/eval.ts as a process (exit 0 and the three reports; exit 2 on a bad flag): evalCli.smoke.test.ts.

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runEvalCli } from "../../src/evaluation/evalCli.js";
 import type { EvaluationReport } from "../../src/evaluation/evaluationReport.js";
 import type { SplitsSummary } from "../../src/evaluation/splitReport.js";
-import { resolveSplits, tuneTestGap } from "../../src/evaluation/splits.js";
+import { DEFAULT_SPLIT_FILES, loadSplit, resolveSplits, tuneTestGap } from "../../src/evaluation/splits.js";
+import { loadDataset } from "../../src/evaluation/dataset.js";
 import { summarize } from "../../src/evaluation/metrics.js";
 import { buildTestIndex, type BuiltTestIndex } from "../support/buildTestIndex.js";
 import { sampleResult } from "./sampleRun.js";
@@ -142,5 +143,34 @@ describe("npm run eval with several splits", () => {
     const gap = await evalCli(["--max-gap", "5"]);
     expect(gap.code).toBe(2);
     expect(gap.stderr).toContain("--max-gap must be a number from 0 to 1");
+  });
+});
+
+describe("later blind sets join the default splits", () => {
+  it("scores every default file of a split that exists, as one split", async () => {
+    const notes: string[] = [];
+    const absent = path.join(out, "absent-c.jsonl");
+    const specs = await resolveSplits({ datasets: [], files: {} }, (n) => notes.push(n), {
+      dev: SMALL,
+      tune: [TUNE, TEST, absent],
+      test: [absent],
+    });
+    expect(specs).toEqual([
+      { name: "dev", file: SMALL },
+      { name: "tune", file: TUNE, extraFiles: [TEST] },
+    ]);
+    const tune = await loadSplit(specs[1]!);
+    const parts = await Promise.all([TUNE, TEST].map((f) => loadDataset(f)));
+    expect(tune.questions.map((q) => q.id)).toEqual(parts.flatMap((p) => p.questions.map((q) => q.id)));
+    expect(tune.file).toBe(`${TUNE} + ${TEST}`);
+  });
+
+  it("refuses a split whose files share a question id", async () => {
+    await expect(loadSplit({ name: "tune", file: TUNE, extraFiles: [TUNE] })).rejects.toThrow(/is in both/);
+  });
+
+  it("includes the third blind set's halves by default", () => {
+    expect([DEFAULT_SPLIT_FILES.tune].flat()).toContain("tests/eval/blind/tune-c.jsonl");
+    expect([DEFAULT_SPLIT_FILES.test].flat()).toContain("tests/eval/blind/test-c.jsonl");
   });
 });

@@ -21,6 +21,8 @@ let corpus: string;
 let app: FastifyInstance;
 let base: string;
 let ingestOutput: string;
+let ingestStdout: string;
+let ingestStderr: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "tutor-e2e-"));
@@ -41,6 +43,8 @@ beforeAll(async () => {
     { env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" }, timeout: 120_000 },
   );
   ingestOutput = stdout + stderr;
+  ingestStdout = stdout;
+  ingestStderr = stderr;
 
   // Load shedding off: a busy machine must not turn this end-to-end test into 503s.
   const config = parseConfig({ CORPUS_DIR: corpus, INDEX_DIR: path.join(dir, "index"), RATE_LIMIT_MAX: "100000", LOAD_SHEDDING: "false" });
@@ -71,6 +75,17 @@ describe("ingest → ask, end to end", () => {
     expect(ingestOutput).toMatch(/documents/i);
     expect(ingestOutput).toMatch(/chunks/i);
     expect(ingestOutput).toMatch(/7/); // five roadmaps + plan + note
+    // Progress on stderr, the summary on stdout (a first build: everything embedded, nothing cached).
+    expect(ingestStderr).toMatch(/\[embed\] \d+\/\d+ chunks to embed/);
+    expect(ingestStdout).toMatch(/documents 7 \(linked notes 1\), sections \d+, chunks \d+, resources \d+/);
+    expect(ingestStdout).toMatch(/embedded \d+ chunks in [1-9]\d* embedding calls, 0 from the cache/);
+    expect(ingestStdout).toMatch(/skipped files: 0/);
+    expect(ingestStdout).toMatch(/took \d+\.\d s/);
+  });
+
+  it("the ingest CLI names the version it swapped in", async () => {
+    const version = (await readFile(path.join(dir, "index", "CURRENT"), "utf8")).trim();
+    expect(ingestStdout).toContain(`Index built in ${path.join(dir, "index", version)}`);
   });
 
   it("answers a roadmap question with citations whose lines hold the cited text", async () => {

@@ -2,9 +2,11 @@ import { cp, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
+import { inject } from "vitest";
 import { buildTutorApp } from "../../src/app.js";
 import { parseConfig, type Config } from "../../src/config.js";
 import { openTutor, type Tutor } from "../../src/tutor.js";
+import { copyBundledIndex } from "./bundledIndex.js";
 import { startFakeOpenAiServer, type FakeOpenAiServer, type FakeOpenAiServerOptions } from "./fakeOpenAiServer.js";
 
 export interface TestApp {
@@ -26,13 +28,20 @@ export interface TestAppOptions {
 
 /**
  * The real app on a temp directory: a copy of the corpus, a real index built by the real
- * ingest, the real retriever and answerer. Generous rate limits, no load shedding and no
+ * ingest (for the bundled corpus: a copy of the one the global setup built), the real retriever
+ * and answerer. Generous rate limits, no load shedding and no
  * in-flight cap unless a test sets its own.
  */
 export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "tutor-app-"));
   const corpus = path.join(dir, "corpus");
-  await cp(options.corpusDir ?? path.resolve("corpus/roadmaps"), path.join(corpus, "roadmaps"), { recursive: true });
+  if (options.corpusDir === undefined && !options.withoutIndex) {
+    // The bundled corpus, already ingested once for the whole run: a private copy of the index
+    // instead of an ingest (the app may reindex or damage it).
+    await copyBundledIndex(inject("bundledIndex"), dir);
+  } else {
+    await cp(options.corpusDir ?? path.resolve("corpus/roadmaps"), path.join(corpus, "roadmaps"), { recursive: true });
+  }
   const config = parseConfig({
     CORPUS_DIR: corpus,
     INDEX_DIR: path.join(dir, "index"),

@@ -1,43 +1,58 @@
-import { cp, mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { LocalHashedEmbeddings } from "../../src/embeddings/LocalHashedEmbeddings.js";
+import { inject } from "vitest";
+import { parseConfig } from "../../src/config.js";
 import { ingestCorpus } from "../../src/ingest/ingestCorpus.js";
-import { loadIndex } from "../../src/index/loadIndex.js";
 import type { LoadedIndex } from "../../src/index/types.js";
 import { embeddedSnapshot } from "../../src/store/embedded/embeddedSnapshot.js";
 import type { IndexSnapshot } from "../../src/store/types.js";
+import { ingestOptions, openIndex } from "../../src/tutor.js";
 
 export interface BuiltTestIndex {
-  /** INDEX_DIR of the built index (holds CURRENT and the version directory). */
+  /** INDEX_DIR of the built index (holds CURRENT and the version directory); its corpus is `../corpus`. */
   indexDir: string;
   index: LoadedIndex;
   /** The same index through the store seam (what the retriever reads). */
   snapshot: IndexSnapshot;
-  /** Removes the temp directory (index and, when it was copied, the corpus). */
+  /** Removes the temp directory of an index built for this test (a no-op for the shared one). */
   cleanup(): Promise<void>;
 }
 
+/** The shared bundled index, loaded once per test worker (it is read-only, and loading is not free). */
+let bundled: Promise<LoadedIndex> | undefined;
+
 /**
- * A real index in a temp directory, built by the real ingest with the local embedder (default
- * 1024 dims) and loaded by the real loadIndex. Without corpusDir the bundled corpus/roadmaps is
- * copied first, so a test may edit its corpus freely; a given corpusDir is only read.
+ * A real index, built by the real ingest with the default offline configuration (local
+ * embedder, 1024 dims) and loaded by the real loader, through the composition root's factories.
+ * Without corpusDir it is the bundled corpus, ingested once per run by the global setup and
+ * shared: do not write to its indexDir (copy it, as buildTestApp does). With corpusDir, a new
+ * index of that folder in a temp directory (the folder is only read).
  */
 export async function buildTestIndex(options: { corpusDir?: string } = {}): Promise<BuiltTestIndex> {
+  if (options.corpusDir === undefined) {
+    const shared = inject("bundledIndex");
+    const config = parseConfig({ CORPUS_DIR: shared.corpusDir, INDEX_DIR: shared.indexDir });
+    bundled ??= openIndex(config);
+    const index = await bundled;
+    return { indexDir: shared.indexDir, index, snapshot: snapshotOf(index), cleanup: async () => {} };
+  }
   const dir = await mkdtemp(path.join(os.tmpdir(), "tutor-index-"));
   try {
-    let corpusDir = options.corpusDir;
-    if (corpusDir === undefined) {
-      corpusDir = path.join(dir, "corpus");
-      await cp(path.resolve("corpus/roadmaps"), path.join(corpusDir, "roadmaps"), { recursive: true });
-    }
-    const indexDir = path.join(dir, "index");
-    const embeddings = new LocalHashedEmbeddings();
-    await ingestCorpus({ corpusDir, indexDir, embeddings, identity: () => embeddings.identity(), maxFileBytes: 2_000_000, batchSize: 64 });
-    const index = await loadIndex(indexDir, embeddings, embeddings.identity());
-    return { indexDir, index, snapshot: embeddedSnapshot(index), cleanup: () => rm(dir, { recursive: true, force: true }) };
+    const config = parseConfig({ CORPUS_DIR: options.corpusDir, INDEX_DIR: path.join(dir, "index") });
+    await ingestCorpus(ingestOptions(config));
+    const index = await openIndex(config);
+    return { indexDir: config.INDEX_DIR, index, snapshot: snapshotOf(index), cleanup: () => rm(dir, { recursive: true, force: true }) };
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** One snapshot per loaded index, so per-index caches (IndexResources) are shared like the index. */
+const snapshots = new WeakMap<LoadedIndex, IndexSnapshot>();
+function snapshotOf(index: LoadedIndex): IndexSnapshot {
+  let snapshot = snapshots.get(index);
+  if (!snapshot) snapshots.set(index, (snapshot = embeddedSnapshot(index)));
+  return snapshot;
 }

@@ -48,6 +48,8 @@ export interface FakeOpenAiServer {
   requests: RecordedRequest[];
   /** Chat requests whose connection the client closed before the reply was complete. */
   readonly abortedByClient: number;
+  /** Resolves when a client closes a chat request before its reply is complete (at once if one already did). */
+  clientAborted(): Promise<void>;
   /** Bytes written by `endless` replies, to show the client stopped reading. */
   readonly endlessBytes: number;
   close(): Promise<void>;
@@ -128,6 +130,7 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {
   const hanging = new Set<ServerResponse>();
   let chatCalls = 0;
   let abortedByClient = 0;
+  const abortWaiters: (() => void)[] = [];
   let endlessBytes = 0;
   let embeddingCalls = 0;
   let closed = false;
@@ -182,7 +185,9 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {
   async function handleChat(body: any, response: ServerResponse): Promise<void> {
     const reply = chatReply(body, chatCalls++);
     response.on("close", () => {
-      if (!response.writableFinished && !closed) abortedByClient++;
+      if (response.writableFinished || closed) return;
+      abortedByClient++;
+      for (const wake of abortWaiters.splice(0)) wake();
     });
     const model = typeof body?.model === "string" ? body.model : "fake-chat";
     const id = `chatcmpl-fake-${chatCalls}`;
@@ -346,6 +351,9 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {
     requests,
     get abortedByClient() {
       return abortedByClient;
+    },
+    clientAborted() {
+      return abortedByClient > 0 ? Promise.resolve() : new Promise<void>((resolve) => abortWaiters.push(resolve));
     },
     get endlessBytes() {
       return endlessBytes;

@@ -7,7 +7,7 @@ import { errorResponseSchema, headingPathSchema, lineRangeSchema } from "./commo
  * The widget reads these types and nothing else of the server.
  */
 
-export const turnSchema = z.object({ role: z.enum(["user", "assistant"]), content: z.string() }).meta({ id: "Turn" });
+export const turnSchema = z.object({ role: z.enum(["user", "assistant"]), content: z.string() });
 
 export const citationSchema = z
   .object({
@@ -79,6 +79,11 @@ export const answerEventSchemas = {
   done: answerResponseSchema,
   error: errorResponseSchema,
 } as const;
+
+/** What the `text/event-stream` reply of /api/ask documents: each event's `data`. */
+export const answerEventDataSchema = z
+  .union([answerEventSchemas.citations, answerEventSchemas.token, answerEventSchemas.done, answerEventSchemas.error])
+  .describe("`event: citations|token|done|error`, each with `data: <JSON>` of the matching shape.");
 
 export type Turn = z.infer<typeof turnSchema>;
 export type CitationResponse = z.infer<typeof citationSchema>;

@@ -3,6 +3,7 @@ import { normalizeIP } from "@fastify/rate-limit";
 import type { FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { Forbidden, TooManyRequests, Unauthorized } from "../../errors.js";
+import { publicBaseUrl } from "../documentLinks.js";
 import { surfaceOf, type Surface } from "../routeConfig.js";
 import { AuthFailureBudget, SharedAuthFailureBudget, type FailureBudget } from "./authFailureBudget.js";
 
@@ -32,10 +33,6 @@ export function matchingKey(candidate: string, accepted: Buffer[]): Buffer | und
   let found: Buffer | undefined;
   for (const key of accepted) if (timingSafeEqual(probe, key)) found = key;
   return found;
-}
-
-export function keyMatches(candidate: string, accepted: Buffer[]): boolean {
-  return matchingKey(candidate, accepted) !== undefined;
 }
 
 /** The client's address as a limiter key; IPv6 clients are grouped by /64, as @fastify/rate-limit does, so one host cannot rotate addresses. */
@@ -93,7 +90,7 @@ export const apiKeyAuthPlugin = fp<ApiKeyAuthOptions>(
 
     const checkOrigin = (request: FastifyRequest): void => {
       const origin = request.headers.origin;
-      const own = configuredOrigin ?? `${request.protocol}://${request.host}`;
+      const own = configuredOrigin ?? publicBaseUrl(request, undefined);
       if (origin && (origin === own || options.allowedOrigins.includes(origin))) return;
       throw new Forbidden(
         origin

@@ -1,7 +1,8 @@
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import fp from "fastify-plugin";
-import { jsonSchemaTransform } from "fastify-type-provider-zod";
+import { jsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
+import type { Surface } from "../routeConfig.js";
 
 /**
  * The docs page's own CSP, set deliberately rather than inherited from helmet: Swagger UI needs
@@ -22,18 +23,79 @@ export const DOCS_CSP = [
   "style-src 'self' 'unsafe-inline'",
 ].join("; ");
 
+/** Who may call an operation, as OpenAPI security requirements (the auth plugin enforces it). */
+function securityOf(surface: Surface | undefined): Record<string, string[]>[] | undefined {
+  if (surface === "public") return [];
+  if (surface === "admin") return [{ adminKey: [] }];
+  // Every other surface needs a key only when the operator sets API_KEYS (or opens it with PUBLIC_ROUTES).
+  return undefined;
+}
+
+type OpenApiDocument = ReturnType<typeof jsonSchemaTransformObject>;
+
+/**
+ * The zod provider lists every named schema twice (as written and as read, "XInput"); keep only
+ * those some operation refers to, directly or through another schema.
+ */
+function withoutUnusedSchemas(document: OpenApiDocument): OpenApiDocument {
+  const { components, ...rest } = document as { components?: { schemas?: Record<string, unknown> } };
+  const schemas = components?.schemas;
+  if (!schemas) return document;
+  const refsIn = (value: unknown) => [...JSON.stringify(value).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
+  const used = new Set(refsIn(rest));
+  for (let pending = [...used]; pending.length > 0;) {
+    const next = pending.flatMap((name) => refsIn(schemas[name]).filter((ref) => !used.has(ref)));
+    for (const name of next) used.add(name);
+    pending = next;
+  }
+  const kept = Object.fromEntries(Object.entries(schemas).filter(([name]) => used.has(name)));
+  return { ...document, components: { ...components, schemas: kept } } as OpenApiDocument;
+}
+
+const tags = [
+  { name: "ask", description: "Cited answers, as JSON or Server-Sent Events." },
+  { name: "search", description: "Ranked passages without an answer." },
+  { name: "documents", description: "The cleaned documents, with outline and resources." },
+  { name: "roadmaps", description: "Roadmaps as paths of stages; where a topic sits." },
+  { name: "resources", description: "The links the roadmaps recommend." },
+  { name: "openai-compatible", description: "The tutor as a model for OpenAI-compatible chat apps." },
+  { name: "health", description: "Liveness and readiness probes." },
+  { name: "admin", description: "Operator actions, with ADMIN_KEY." },
+  { name: "pages", description: "Server-rendered HTML pages: demo, document view, roadmap pages." },
+];
+
 /** OpenAPI description of every route, and the Swagger UI at /docs (public). */
 export const openApiPlugin = fp(
   async (app) => {
     await app.register(swagger, {
       openapi: {
+        // 3.1: its schemas are JSON Schema 2020-12, so nullable fields are written as zod means them.
+        openapi: "3.1.0",
         info: {
           title: "Roadmap Tutor API",
-          description: "Answers questions about LLM learning roadmaps with numbered citations.",
+          description:
+            "Answers questions about LLM learning roadmaps with numbered citations. Errors have one JSON shape " +
+            "(Error); /v1 answers in OpenAI's (OpenAiError).",
           version: "0.1.0",
         },
+        servers: [{ url: "/", description: "This server" }],
+        tags,
+        components: {
+          securitySchemes: {
+            apiKey: { type: "http", scheme: "bearer", description: "One of API_KEYS, when the operator sets them." },
+            adminKey: { type: "http", scheme: "bearer", description: "ADMIN_KEY." },
+          },
+        },
+        // A key is needed only when API_KEYS is set: the empty requirement says "or none".
+        security: [{ apiKey: [] }, {}],
       },
-      transform: jsonSchemaTransform,
+      transform: (input) => {
+        const transformed = jsonSchemaTransform(input);
+        const security = securityOf(input.route.config?.auth);
+        return security === undefined ? transformed : { ...transformed, schema: { ...transformed.schema, security } };
+      },
+      // Named schemas (.meta({ id })) become components/schemas, referred to from each route.
+      transformObject: (input) => withoutUnusedSchemas(jsonSchemaTransformObject(input)),
     });
     // Its own context, so the onRoute hook marks only the docs routes public.
     await app.register(async (docs) => {

@@ -6,7 +6,7 @@ import { sharedCounterName, type SharedRedis } from "./redis.js";
 /** Prefix of every rate-limit counter in Redis (one namespace, easy to inspect or flush). */
 export const RATE_LIMIT_KEY_PREFIX = "tutor:rate-limit:";
 
-/** Client budgets are small (tens of thousands of clients at most per window); matches the bundled default. */
+/** Clients the fallback counters remember (least recently seen forgotten first): @fastify/rate-limit's own default. */
 const LOCAL_CAPACITY = 5000;
 
 /**

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AnswerRequest, Answerer } from "../../answering/types.js";
 import type { Config } from "../../config.js";
-import { answerResponseSchema } from "../contract/answers.js";
+import { answerEventDataSchema, answerResponseSchema } from "../contract/answers.js";
 import { apiErrors } from "../contract/common.js";
 import { mapError, errorBody } from "../errorHandler.js";
 import { toAnswerResponse, toCitationResponse } from "../responseMapping.js";
@@ -59,11 +59,7 @@ export const askRoutes: FastifyPluginAsyncZod<AskRouteOptions> = async (app, { c
             description: "The answer: JSON, or Server-Sent Events when streaming.",
             content: {
               "application/json": { schema: answerResponseSchema },
-              "text/event-stream": {
-                schema: z
-                  .string()
-                  .describe("`event: citations|token|done|error` then `data: <JSON>` (CitationsEvent, TokenEvent, Answer, Error)."),
-              },
+              "text/event-stream": { schema: answerEventDataSchema },
             },
           },
           ...apiErrors,

@@ -58,7 +58,8 @@ describe.skipIf(!redisTestsRun(NAME))(NAME, () => {
 
   /** Two replicas over one index; the second one's warnings are captured. */
   async function twoReplicas(env: Record<string, string>): Promise<[FastifyInstance, FastifyInstance]> {
-    first = await buildTestApp({ env: { REDIS_URL: redis.url, RATE_LIMIT_WINDOW: "1m", ...env } });
+    // A generous command deadline unless a test is about it: a busy CI machine must not look like a Redis outage.
+    first = await buildTestApp({ env: { REDIS_URL: redis.url, RATE_LIMIT_WINDOW: "1m", REDIS_COMMAND_TIMEOUT_MS: "5000", ...env } });
     secondLog = new LogLines();
     second = await buildTutorApp(first.tutor, { logger: { level: "info", stream: secondLog } });
     return [first.app, second];
@@ -88,7 +89,7 @@ describe.skipIf(!redisTestsRun(NAME))(NAME, () => {
   it("shares the one model budget (RATE_LIMIT_ASK_MAX) of /api/ask and /v1 across replicas", async () => {
     const llm = await buildLlmTestApp({
       chat: () => ({ kind: "text", content: "RAG 是检索增强生成 [1]。" }),
-      env: { REDIS_URL: redis.url, RATE_LIMIT_ASK_MAX: "2", RATE_LIMIT_WINDOW: "1m" },
+      env: { REDIS_URL: redis.url, RATE_LIMIT_ASK_MAX: "2", RATE_LIMIT_WINDOW: "1m", REDIS_COMMAND_TIMEOUT_MS: "5000" },
     });
     first = llm;
     second = await buildTutorApp(llm.tutor);
@@ -131,7 +132,7 @@ describe.skipIf(!redisTestsRun(NAME))(NAME, () => {
   });
 
   it("while Redis hangs or is gone, each replica keeps serving on its own counters and logs one warning", async () => {
-    const [a, b] = await twoReplicas({ API_KEYS: `${KEY},${OTHER_KEY}`, RATE_LIMIT_MAX: "3", REDIS_COMMAND_TIMEOUT_MS: "300" });
+    const [a, b] = await twoReplicas({ API_KEYS: `${KEY},${OTHER_KEY}`, RATE_LIMIT_MAX: "3", REDIS_COMMAND_TIMEOUT_MS: "1000" });
     expect((await search(a)).statusCode).toBe(200); // counted in Redis
 
     redis.pause(); // connections stay open, nothing answers: every command runs into its timeout
@@ -156,11 +157,21 @@ describe.skipIf(!redisTestsRun(NAME))(NAME, () => {
     inspector.disconnect();
     await redis.stop();
     try {
-      const [a, b] = await twoReplicas({ API_KEYS: `${KEY},${OTHER_KEY}`, RATE_LIMIT_MAX: "2", REDIS_CONNECT_TIMEOUT_MS: "500" });
+      const [a, b] = await twoReplicas({
+        API_KEYS: `${KEY},${OTHER_KEY}`,
+        RATE_LIMIT_MAX: "2",
+        AUTH_FAILURE_MAX: "2",
+        REDIS_CONNECT_TIMEOUT_MS: "500",
+      });
       expect([(await search(a)).statusCode, (await search(a)).statusCode, (await search(a)).statusCode]).toEqual([200, 200, 429]);
       expect((await search(b)).statusCode).toBe(200);
       const warning = secondLog.lines.find((l) => l.level === 40 && /Redis does not answer/.test(l.msg));
       expect(warning?.redis).toBe(redis.url);
+      // The wrong-key budget falls back too: still enforced, per process.
+      expect((await search(a, "wrong-key-guess-000000000001")).statusCode).toBe(401);
+      expect((await search(a, "wrong-key-guess-000000000002")).statusCode).toBe(401);
+      expect((await search(a, OTHER_KEY)).json().error.code).toBe("too_many_auth_failures");
+      expect((await search(b, OTHER_KEY)).statusCode).toBe(200);
 
       // Redis comes up where the replicas expect it: they reconnect on their own and share again.
       redis = await startRedisServer({ port: redis.port });
