@@ -12,15 +12,17 @@ const STAGES = [
   ["chunking", 2],
   ["embeddings", 3],
   ["index", 4],
-  ["store", 4],
   ["ingest", 5],
-  ["retrieval", 5],
-  ["answering", 6],
   // What the composition root runs over time (live index holder, background rebuild, pointer
   // watch): above ingest and index, which it drives; http reads its types, so it ranks below http.
   ["lifecycle", 6],
-  ["evaluation", 7],
-  ["http", 7],
+  // The store seam (issue 17): over the file index (its default implementation, followed through
+  // lifecycle's pointer watch) and under everything that reads the index.
+  ["store", 7],
+  ["retrieval", 8],
+  ["answering", 9],
+  ["evaluation", 10],
+  ["http", 10],
 ];
 
 /** Every stage at or above `rank`, except `self`, as one path alternation. */
@@ -75,6 +77,23 @@ module.exports = {
       severity: "error",
       from: { path: "^src/widget/" },
       to: { pathNot: "^src/(widget/|http/contract/[^/]+\\.ts$|text/plainPreview\\.ts$)" },
+    },
+    {
+      name: "only-the-store-knows-which-store-runs",
+      comment:
+        "Retrieval, answering, evaluation and HTTP read the index through src/store/types.ts (issue 17): " +
+        "they may not import the file index (src/index) or a store implementation (src/store/embedded, " +
+        "src/store/postgres); the composition root (src/tutor.ts, openStore) picks the store.",
+      severity: "error",
+      from: { path: "^src/(retrieval|answering|evaluation|http)/" },
+      to: { path: "^src/(index/|store/(embedded|postgres)/)" },
+    },
+    {
+      name: "no-pglite-in-production",
+      comment: "PGlite (Postgres in WASM) only serves tests (tests/support/postgresServer.ts); the product reaches Postgres through pg.",
+      severity: "error",
+      from: { path: "^(src|scripts)/" },
+      to: { path: "node_modules/@electric-sql/" },
     },
     {
       name: "src-does-not-import-tests-or-scripts",

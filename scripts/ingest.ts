@@ -18,6 +18,7 @@ const USAGE = [
   "Usage: npm run ingest [-- --corpus DIR --out DIR] [--fetch-links [--refresh-links] [--links-max-age 7d] [--allow-private-hosts]]",
   "  --corpus DIR            corpus folder (default CORPUS_DIR, corpus)",
   "  --out DIR               index folder (default INDEX_DIR, data/index)",
+  "  --store file|postgres   where the new version goes (default STORE, file); postgres writes to DATABASE_URL",
   "  --fetch-links           fetch the web pages documents link to into notes/web/ first (or FETCH_LINKS=true)",
   "  --refresh-links         refetch every link, ignoring the cache",
   "  --links-max-age AGE     reuse notes younger than AGE without any request (default 7d; e.g. 12h, 30d)",
@@ -27,6 +28,7 @@ const USAGE = [
 interface Flags {
   corpus?: string;
   out?: string;
+  store?: string;
   help: boolean;
   "fetch-links": boolean;
   "refresh-links": boolean;
@@ -41,6 +43,7 @@ function parseFlags(argv: string[]): Flags {
       options: {
         corpus: { type: "string" },
         out: { type: "string" },
+        store: { type: "string" },
         help: { type: "boolean", short: "h" },
         "fetch-links": { type: "boolean", default: false },
         "refresh-links": { type: "boolean", default: false },
@@ -130,13 +133,18 @@ async function main(): Promise<void> {
     process.exit(0);
   }
   // --corpus/--out override the configured folders; everything else comes from the config.
+  if (flags.store !== undefined && flags.store !== "file" && flags.store !== "postgres") {
+    fail(`--store must be file or postgres, not ${flags.store}\n${USAGE}`, 2);
+  }
+  // --store overrides STORE before the config is checked (postgres needs DATABASE_URL).
+  if (flags.store !== undefined) process.env["STORE"] = flags.store;
   const base = readConfig();
   const config: Config = { ...base, CORPUS_DIR: flags.corpus ?? base.CORPUS_DIR, INDEX_DIR: flags.out ?? base.INDEX_DIR };
   const corpusDir = config.CORPUS_DIR;
   const indexDir = config.INDEX_DIR;
   // The pipeline (LangChain, jieba, HNSW, the web fetcher) loads only once flags and config are
   // known to be good: a typo is reported in a fraction of a second, not after seconds of loading.
-  const [{ fetchCorpusLinks, formatLinkFetchSummary, parseLinksMaxAge }, { ingestCorpus }, { ingestOptions }] = await Promise.all([
+  const [{ fetchCorpusLinks, formatLinkFetchSummary, parseLinksMaxAge }, { ingestCorpus }, { openIngest }] = await Promise.all([
     import("../src/corpus/web/index.js"),
     import("../src/ingest/ingestCorpus.js"),
     import("../src/tutor.js"),
@@ -189,11 +197,11 @@ async function main(): Promise<void> {
 
   const reporter = progressReporter();
   try {
-    const summary = await ingestCorpus({
-      ...ingestOptions(config),
-      signal: controller.signal,
-      onProgress: reporter.onProgress,
-    });
+    // The configured store's writer (files under --out, or DATABASE_URL for --store postgres).
+    const target = openIngest(config);
+    const summary = await ingestCorpus({ ...target.options, signal: controller.signal, onProgress: reporter.onProgress }).finally(() =>
+      target.close(),
+    );
     reporter.stop();
     printSummary(summary);
     process.exit(0);

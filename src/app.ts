@@ -27,15 +27,15 @@ import { resourceRoutes } from "./http/routes/resources.js";
 import { roadmapRoutes } from "./http/routes/roadmaps.js";
 import { searchRoutes } from "./http/routes/search.js";
 import type { BackgroundReindex } from "./lifecycle/BackgroundReindex.js";
-import type { LoadedIndex } from "./index/types.js";
 import type { Retriever, RoadmapPosition } from "./retrieval/types.js";
+import type { IndexSnapshot } from "./store/types.js";
 import type { Tutor } from "./tutor.js";
 
-/** What the HTTP layer needs to read the live index (src/lifecycle/IndexHolder.ts implements it). */
+/** What the HTTP layer needs to read the live index (src/store/SnapshotHolder.ts implements it, whichever store runs). */
 export interface IndexAccess {
   /** The live index; throws IndexNotReady when none is loaded. */
-  current(): LoadedIndex;
-  tryCurrent(): LoadedIndex | undefined;
+  current(): IndexSnapshot;
+  tryCurrent(): IndexSnapshot | undefined;
 }
 
 export interface AppDependencies {

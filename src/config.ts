@@ -107,6 +107,19 @@ export const configSchema = z.object({
 
   CORPUS_DIR: z.string().min(1).default("corpus"),
   INDEX_DIR: z.string().min(1).default("data/index"),
+  /**
+   * Where the index lives: `file` (default: HNSW + lexical files under INDEX_DIR, no server) or
+   * `postgres` (pgvector + SQL lexical search in DATABASE_URL, shared by every replica).
+   */
+  STORE: z.enum(["file", "postgres"]).default("file"),
+  /** postgres://user:password@host:5432/db for STORE=postgres. Never logged (it may hold a password). */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" }).optional(),
+  /** Connections per process to DATABASE_URL (queries run in parallel up to this many). */
+  PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Longest a single SQL statement may run (server-side statement_timeout and client-side deadline). */
+  PG_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** How often a replica checks the live version when no NOTIFY arrives (bound on how stale it can be). */
+  PG_VERSION_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   /** Largest corpus file ingest accepts, in bytes. */
   MAX_FILE_BYTES: positiveInt.default(2_000_000),
 
@@ -240,6 +253,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       "PUBLIC_ROUTES: opens some routes while API_KEYS protects the rest; set API_KEYS too (without it every route is already open)",
     ]);
   }
+  if (result.success && result.data.STORE === "postgres" && !result.data.DATABASE_URL) {
+    throw new ConfigError(["DATABASE_URL: required when STORE=postgres (e.g. postgres://tutor:secret@localhost:5432/tutor)"]);
+  }
   if (!result.success) {
     throw new ConfigError(
       result.error.issues.map((issue) => {
@@ -268,6 +284,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
     port: config.PORT,
     corpus: config.CORPUS_DIR,
     index: config.INDEX_DIR,
+    store: config.STORE,
     embeddings: config.EMBEDDINGS_PROVIDER,
     mode: llmConfigured(config) ? "llm" : "extractive",
     model: llmConfigured(config) ? config.CHAT_MODEL : undefined,

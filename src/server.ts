@@ -24,11 +24,7 @@ async function main(): Promise<void> {
   const config = readConfig();
   // Loaded after the config is known to be valid: a bad variable is reported in a fraction of
   // a second instead of after LangChain, Fastify and jieba have loaded.
-  const [{ buildTutorApp }, { watchIndexPointer }, { openTutor }] = await Promise.all([
-    import("./app.js"),
-    import("./lifecycle/watchIndexPointer.js"),
-    import("./tutor.js"),
-  ]);
+  const [{ buildTutorApp }, { openTutor }] = await Promise.all([import("./app.js"), import("./tutor.js")]);
   let lastReport = 0;
   // Prompts reach the log only with DEBUG_PROMPTS=true, at debug level (they hold user text).
   let promptLog: ((kind: string, prompt: unknown) => void) | undefined;
@@ -56,12 +52,11 @@ async function main(): Promise<void> {
 
   promptLog = (kind, prompt) => app.log.debug({ kind, prompt }, "model prompt");
 
-  // `npm run ingest` while the server runs swaps the CURRENT pointer; pick the new version up.
-  const stopWatching = watchIndexPointer(config.INDEX_DIR, () => {
-    tutor.reload().then(
-      () => app.log.info({ version: tutor.index.tryCurrent()?.dir }, "index reloaded"),
-      (error: unknown) => app.log.error({ err: error }, "index reload failed; still serving the previous index"),
-    );
+  // An `npm run ingest` (or another replica's reindex) makes a new version live: follow it
+  // (the CURRENT pointer of the file store; NOTIFY + polling of current_version in Postgres).
+  const stopWatching = tutor.follow({
+    reloaded: (version) => app.log.info({ version }, "index reloaded"),
+    failed: (error) => app.log.error({ err: error }, "index reload failed; still serving the previous index"),
   });
 
   let closing = false;
@@ -76,7 +71,7 @@ async function main(): Promise<void> {
     }, SHUTDOWN_DEADLINE_MS);
     deadline.unref();
     app.close().then(
-      () => process.exit(0),
+      () => tutor.close().finally(() => process.exit(0)),
       (error: unknown) => {
         app.log.error({ err: error }, "error while closing");
         process.exit(1);

@@ -7,14 +7,13 @@ import type { Answerer } from "./answering/types.js";
 import { llmConfigured, type Config } from "./config.js";
 import type { Resource } from "./corpus/types.js";
 import { createEmbeddings, type ConfiguredEmbeddings } from "./embeddings/createEmbeddings.js";
-import { IndexNotReady, isTutorError } from "./errors.js";
+import { IndexNotReady, isTutorError, Overloaded } from "./errors.js";
 import { loadIndex } from "./index/loadIndex.js";
 import type { LoadedIndex } from "./index/types.js";
 import { ensureIndex } from "./ingest/ensureIndex.js";
 import { ingestCorpus, ingestOptionsFromConfig, type IngestOptions } from "./ingest/ingestCorpus.js";
 import type { IngestProgress } from "./ingest/types.js";
 import { BackgroundReindex } from "./lifecycle/BackgroundReindex.js";
-import { IndexHolder } from "./lifecycle/IndexHolder.js";
 import { HybridRetriever } from "./retrieval/HybridRetriever.js";
 import { MultiQueryRetriever } from "./retrieval/MultiQueryRetriever.js";
 import { IndexResources } from "./retrieval/indexResources.js";
@@ -22,6 +21,9 @@ import { analyzeQuery } from "./retrieval/analyzeQuery.js";
 import { locateTopic } from "./retrieval/roadmapNavigator.js";
 import { searchResources } from "./retrieval/searchResources.js";
 import type { Retriever, RoadmapPosition } from "./retrieval/types.js";
+import { openStore } from "./store/openStore.js";
+import { SnapshotHolder } from "./store/SnapshotHolder.js";
+import type { IndexSnapshot, IndexStore } from "./store/types.js";
 
 /**
  * The composition root: the one place that decides which embedder, retriever and answerer run
@@ -35,13 +37,24 @@ export function ingestOptions(config: Config, embedder: ConfiguredEmbeddings = c
   return ingestOptionsFromConfig(config, embedder);
 }
 
+/**
+ * Ingest into the configured store (STORE): the file writer under INDEX_DIR by default, the
+ * store's own writer otherwise (Postgres). close() releases the store's connections.
+ */
+export function openIngest(config: Config): { options: IngestOptions; close: () => Promise<void> } {
+  const embedder = createEmbeddings(config);
+  const store = openStore(config, embedder);
+  const writer = store.writer();
+  return { options: { ...ingestOptions(config, embedder), ...(writer ? { writer } : {}) }, close: () => store.close() };
+}
+
 /** The index at INDEX_DIR, read with the configured embedder (which must be the one it was built with). */
 export function openIndex(config: Config, embedder: ConfiguredEmbeddings = createEmbeddings(config)): Promise<LoadedIndex> {
   return loadIndex(config.INDEX_DIR, embedder.embeddings, embedder.identity());
 }
 
 /** Hybrid retrieval over whatever index `index()` returns now; multi-query on top when configured. */
-export function createRetriever(config: Config, index: () => LoadedIndex): Retriever {
+export function createRetriever(config: Config, index: () => IndexSnapshot): Retriever {
   const hybrid = new HybridRetriever({
     index,
     k: config.RETRIEVAL_K,
@@ -65,13 +78,22 @@ export function createPipelineAnswerer(config: Config, retriever: Retriever, onP
 /** The question path over the live index: what a CLI or the evaluation needs. */
 export interface Pipeline {
   config: Config;
-  index: IndexHolder;
+  /** The live index snapshot, whichever store (STORE) holds it. */
+  index: SnapshotHolder;
+  store: IndexStore;
   retriever: Retriever;
   answerer: Answerer;
   /** The options ingest runs with for this configuration (the same embedder the index is read with). */
   ingestOptions: IngestOptions;
-  /** Re-read the live index version from disk and swap it in; the old one serves until then. */
+  /** Re-read the live index version from the store and swap it in; the old one serves until then. */
   reload: () => Promise<void>;
+  /**
+   * Follow versions made live by other processes (an `npm run ingest`, another replica's
+   * reindex) and reload on each; returns stop(). The server calls it; tests may.
+   */
+  follow: (events?: { reloaded?: (version: string) => void; failed?: (error: unknown) => void }) => () => void;
+  /** Release the store's connections. */
+  close: () => Promise<void>;
   /** Why no index is loaded, if that is the case. */
   problem: () => string | undefined;
 }
@@ -88,16 +110,17 @@ export interface OpenPipelineOptions {
 
 export async function openPipeline(config: Config, options: OpenPipelineOptions = {}): Promise<Pipeline> {
   const embedder = createEmbeddings(config);
-  const ingest = ingestOptions(config, embedder);
-  if (options.buildIfMissing) {
-    await ensureIndex({ ...ingest, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
-  }
+  const store = openStore(config, embedder);
+  const writer = store.writer();
+  const ingest: IngestOptions = { ...ingestOptions(config, embedder), ...(writer ? { writer } : {}) };
+  if (options.buildIfMissing)
+    await buildFirstVersion(store, { ...ingest, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
 
-  const holder = new IndexHolder();
+  const holder = new SnapshotHolder();
   let problem: string | undefined;
   const reload = async () => {
     try {
-      const loaded = await openIndex(config, embedder);
+      const loaded = await store.load();
       IndexResources.of(loaded).warm();
       holder.swap(loaded);
       problem = undefined;
@@ -114,7 +137,53 @@ export async function openPipeline(config: Config, options: OpenPipelineOptions 
 
   const retriever = createRetriever(config, () => holder.current());
   const answerer = createPipelineAnswerer(config, retriever, options.onPrompt);
-  return { config, index: holder, retriever, answerer, ingestOptions: ingest, reload, problem: () => problem };
+  const follow: Pipeline["follow"] = (events = {}) => {
+    // One reload at a time, in order: a NOTIFY and a poll reporting the same flip load it once.
+    let queue = Promise.resolve();
+    return store.follow((version) => {
+      queue = queue.then(async () => {
+        const before = holder.tryCurrent()?.version;
+        if (version !== undefined && version === before) return;
+        try {
+          await reload();
+          const now = holder.tryCurrent()?.version;
+          if (now !== undefined && now !== before) events.reloaded?.(now);
+        } catch (error) {
+          events.failed?.(error);
+        }
+      });
+    }, events.failed);
+  };
+  return {
+    config,
+    index: holder,
+    store,
+    retriever,
+    answerer,
+    ingestOptions: ingest,
+    reload,
+    follow,
+    close: () => store.close(),
+    problem: () => problem,
+  };
+}
+
+/**
+ * `npm start` on a fresh clone (or a fresh database) builds the first version. The file store
+ * also rebuilds an index of an older on-disk format. With Postgres, when several replicas start
+ * at once one builds and the others (their ingest refused by the advisory lock) follow its flip.
+ */
+async function buildFirstVersion(store: IndexStore, ingest: IngestOptions): Promise<void> {
+  if (store.kind === "file") {
+    await ensureIndex(ingest);
+    return;
+  }
+  if (await store.hasLiveVersion()) return;
+  try {
+    await ingestCorpus(ingest);
+  } catch (error) {
+    if (!(error instanceof Overloaded)) throw error;
+  }
 }
 
 /** The pipeline plus what only the server needs: roadmap and resource lookups, background rebuilds. */

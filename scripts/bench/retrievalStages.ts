@@ -1,5 +1,4 @@
-import type { Document } from "@langchain/core/documents";
-import type { LoadedIndex } from "../../src/index/types.js";
+import type { IndexSnapshot } from "../../src/store/types.js";
 import { analyzeQuery } from "../../src/retrieval/analyzeQuery.js";
 import { reciprocalRankFusion, selectDiverse } from "../../src/retrieval/fusion.js";
 import type { Passage, Retriever } from "../../src/retrieval/types.js";
@@ -28,7 +27,7 @@ export function candidatesFor(k: number, chunks: number): number {
  * comparison: what the parts don't explain is glue.
  */
 export async function measureRetrievalStages(
-  index: LoadedIndex,
+  index: IndexSnapshot,
   retriever: Retriever,
   queries: readonly string[],
   options: StageOptions,
@@ -39,16 +38,13 @@ export async function measureRetrievalStages(
     const { expansions } = analyzeQuery(query);
     return { query, expanded: [query, ...expansions].join(" "), hasExpansions: expansions.length > 0 };
   });
-  const vectors = await Promise.all(prepared.map((p) => index.embeddings.embedQuery(p.expanded)));
-  const lexical = (p: (typeof prepared)[number]) => [
-    index.lexical.search(p.query, candidates).map((hit) => hit.chunkId),
-    p.hasExpansions ? index.lexical.search(p.expanded, candidates).map((hit) => hit.chunkId) : [],
+  const vectors = await Promise.all(prepared.map((p) => index.embedQuery(p.expanded)));
+  const lexical = async (p: (typeof prepared)[number]) => [
+    (await index.lexicalSearch(p.query, candidates)).map((hit) => hit.chunkId),
+    p.hasExpansions ? (await index.lexicalSearch(p.expanded, candidates)).map((hit) => hit.chunkId) : [],
   ];
   const rankings = await Promise.all(
-    prepared.map(async (p, i) => [
-      (await index.vectorStore.similaritySearchVectorWithScore(vectors[i] ?? [], candidates)).map(([doc]) => chunkIdOf(doc)),
-      ...lexical(p),
-    ]),
+    prepared.map(async (p, i) => [(await index.nearest(vectors[i] ?? [], candidates)).map((hit) => hit.chunkId), ...(await lexical(p))]),
   );
 
   const fuse = (lists: string[][]) => {
@@ -62,17 +58,10 @@ export async function measureRetrievalStages(
 
   return {
     analyze: summarize(await timeCalls(queries, (q) => analyzeQuery(q), run)),
-    embedQuery: summarize(await timeCalls(prepared, (p) => index.embeddings.embedQuery(p.expanded), run)),
-    dense: summarize(await timeCalls(vectors, (v) => index.vectorStore.similaritySearchVectorWithScore(v, candidates), run)),
+    embedQuery: summarize(await timeCalls(prepared, (p) => index.embedQuery(p.expanded), run)),
+    dense: summarize(await timeCalls(vectors, (v) => index.nearest(v, candidates), run)),
     lexical: summarize(await timeCalls(prepared, lexical, run)),
     fusion: summarize(await timeCalls(rankings, fuse, run)),
     search: summarize(await timeCalls(queries, (q) => retriever.search(q), run)),
   };
-}
-
-/** The chunk id a vector-store document stands for (as HybridRetriever reads it). */
-function chunkIdOf(doc: Document): string {
-  const metadata = doc.metadata as Record<string, unknown>;
-  const id = metadata["chunkId"] ?? metadata["id"] ?? doc.id;
-  return typeof id === "string" ? id : String(id);
 }

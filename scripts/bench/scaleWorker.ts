@@ -5,6 +5,7 @@
  */
 import { parseConfig } from "../../src/config.js";
 import { ingestCorpus } from "../../src/ingest/ingestCorpus.js";
+import { embeddedSnapshot } from "../../src/store/embedded/embeddedSnapshot.js";
 import { createRetriever, ingestOptions, openIndex } from "../../src/tutor.js";
 import { sendToParent } from "./childProcess.js";
 import { createPhaseClock } from "./phaseClock.js";
@@ -55,8 +56,9 @@ async function main(): Promise<void> {
   const index = await openIndex(config);
   const loadSeconds = (performance.now() - t0) / 1000;
   const afterLoad = processStats();
-  const retriever = createRetriever(config, () => index);
-  const stages = await measureRetrievalStages(index, retriever, job.queries ?? [], {
+  const snapshot = embeddedSnapshot(index);
+  const retriever = createRetriever(config, () => snapshot);
+  const stages = await measureRetrievalStages(snapshot, retriever, job.queries ?? [], {
     iterations: job.iterations ?? 200,
     warmup: job.warmup ?? 20,
     k: config.RETRIEVAL_K,

@@ -2,8 +2,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config.js";
 import type { Answerer } from "../answering/types.js";
-import type { LoadedIndex } from "../index/types.js";
 import type { IngestProgress } from "../ingest/types.js";
+import type { IndexSnapshot } from "../store/types.js";
 import { historyTurns } from "./dataset.js";
 import type { EvalPipeline } from "./types.js";
 
@@ -14,7 +14,7 @@ import type { EvalPipeline } from "./types.js";
 export type OpenProduct = (
   config: Config,
   options: { buildIfMissing?: boolean; onProgress?: (progress: IngestProgress) => void },
-) => Promise<{ answerer: Answerer; index: { current(): LoadedIndex } }>;
+) => Promise<{ answerer: Answerer; index: { current(): IndexSnapshot } }>;
 
 export interface InProcessOptions {
   /** Build the index first when none exists (a fresh CI checkout). */

@@ -1,17 +1,16 @@
-import path from "node:path";
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument, Resource } from "../corpus/types.js";
-import type { LoadedIndex } from "../index/types.js";
+import type { IndexSnapshot } from "../store/types.js";
 import type { CorpusReadModel, ReadModelAccess } from "./readModel.js";
 
 /** The read model over a loaded file index: lookups built once per index version. */
-export function indexReadModel(index: Pick<LoadedIndex, "dir" | "documents" | "chunks" | "resources">): CorpusReadModel {
+export function indexReadModel(index: Pick<IndexSnapshot, "version" | "documents" | "chunks" | "resources">): CorpusReadModel {
   const byKey = new Map<string, CorpusDocument>();
   // Ids win over sources when one document's source equals another's id.
   for (const doc of index.documents) if (!byKey.has(doc.source)) byKey.set(doc.source, doc);
   for (const doc of index.documents) byKey.set(doc.id, doc);
   const roadmaps = index.documents.filter((doc) => doc.kind === "roadmap");
-  const version = path.basename(index.dir);
+  const version = index.version;
   let chunksByDoc: Map<string, Chunk[]> | undefined;
   let resourcesByDoc: Map<string, Resource[]> | undefined;
   return {
@@ -42,12 +41,12 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-type IndexSource = { current(): LoadedIndex; tryCurrent(): LoadedIndex | undefined };
+type IndexSource = { current(): IndexSnapshot; tryCurrent(): IndexSnapshot | undefined };
 
 /** Read models over the live index, one per loaded version (rebuilt only when the index is swapped). */
 export function readModelOver(source: IndexSource): ReadModelAccess {
-  const models = new WeakMap<LoadedIndex, CorpusReadModel>();
-  const of = (index: LoadedIndex): CorpusReadModel => {
+  const models = new WeakMap<IndexSnapshot, CorpusReadModel>();
+  const of = (index: IndexSnapshot): CorpusReadModel => {
     let model = models.get(index);
     if (!model) models.set(index, (model = indexReadModel(index)));
     return model;

@@ -1,7 +1,5 @@
-import type { Document } from "@langchain/core/documents";
-import type { Chunk } from "../chunking/types.js";
 import { BadInput } from "../errors.js";
-import type { LoadedIndex } from "../index/types.js";
+import type { IndexSnapshot } from "../store/types.js";
 import { toSimplified } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { contentTermGroups, evidenceScore, termCoverage } from "./abstention.js";
@@ -20,8 +18,8 @@ import { stageOrdinal } from "./stageReference.js";
 import type { Passage, QueryAnalysis, RetrievalResult, RetrieveOptions, Retriever, RoadmapPosition } from "./types.js";
 
 export interface HybridRetrieverOptions {
-  /** The live index; called once per request so a swapped index is picked up. */
-  index: () => LoadedIndex;
+  /** The live index (any store); called once per request so a swapped index is picked up. */
+  index: () => IndexSnapshot;
   /** Default number of passages (config RETRIEVAL_K). */
   k: number;
   maxChunksPerSection: number;
@@ -155,7 +153,7 @@ export class HybridRetriever implements Retriever {
     };
   }
 
-  private async rank(index: LoadedIndex, query: string, analysis: QueryAnalysis, options: RetrieveOptions): Promise<Ranked> {
+  private async rank(index: IndexSnapshot, query: string, analysis: QueryAnalysis, options: RetrieveOptions): Promise<Ranked> {
     if (query.trim() === "") throw new BadInput("The question is empty.");
     const k = options.k ?? this.options.k;
     if (!Number.isInteger(k) || k < 1) throw new BadInput("k must be a positive integer.");
@@ -165,7 +163,7 @@ export class HybridRetriever implements Retriever {
 
     const expanded = [query, ...analysis.expansions].join(" ");
     const dense = await this.denseRanking(index, expanded, candidates, allowed);
-    const lexical = index.lexical.search(expanded, candidates).filter((hit) => chunkAllowedById(index, hit.chunkId, allowed));
+    const lexical = await index.lexicalSearch(expanded, candidates, allowed ? { documentIds: allowed } : undefined);
 
     const fused = reciprocalRankFusion([dense.map((d) => d.chunkId), lexical.map((h) => h.chunkId)]);
     const denseScore = new Map(dense.map((d) => [d.chunkId, d.similarity]));
@@ -191,21 +189,18 @@ export class HybridRetriever implements Retriever {
   }
 
   private async denseRanking(
-    index: LoadedIndex,
+    index: IndexSnapshot,
     text: string,
     candidates: number,
     allowed: ReadonlySet<string> | undefined,
   ): Promise<{ chunkId: string; similarity: number }[]> {
-    const vector = await index.embeddings.embedQuery(text);
-    const filter = allowed ? (doc: Document) => chunkAllowedById(index, chunkIdOf(doc), allowed) : undefined;
-    const hits = await index.vectorStore.similaritySearchVectorWithScore(vector, candidates, filter);
-    return hits
-      .map(([doc, distance]) => ({ chunkId: chunkIdOf(doc), similarity: 1 - distance }))
-      .filter((hit) => index.chunkById.has(hit.chunkId));
+    const vector = await index.embedQuery(text);
+    const hits = await index.nearest(vector, candidates, allowed ? { documentIds: allowed } : undefined);
+    return hits.filter((hit) => index.chunkById.has(hit.chunkId));
   }
 
   /** Query analysis, with glossary expansion limited to concepts that tell passages apart in this index. */
-  private analyze(index: LoadedIndex, query: string): QueryAnalysis {
+  private analyze(index: IndexSnapshot, query: string): QueryAnalysis {
     const resources = IndexResources.of(index);
     const statistics = resources.statistics;
     const analysis = analyzeQuery(query);
@@ -231,7 +226,7 @@ export class HybridRetriever implements Retriever {
    * unrelated character bigrams around 0.1–0.2.
    */
   private evidence(
-    index: LoadedIndex,
+    index: IndexSnapshot,
     query: string,
     matches: readonly Passage[],
     topDense: number,
@@ -250,17 +245,4 @@ export class HybridRetriever implements Retriever {
     const coverage = termCoverage(groups, found);
     return { evidence: evidenceScore({ coverage, topDenseSimilarity: topDense }), nothingOnTopic: groups.length > 0 && coverage === 0 };
   }
-}
-
-/** The chunk id a vector-store document stands for. */
-function chunkIdOf(doc: Document): string {
-  const metadata = doc.metadata as Record<string, unknown>;
-  const id = metadata["chunkId"] ?? metadata["id"] ?? doc.id;
-  return typeof id === "string" ? id : String(id);
-}
-
-function chunkAllowedById(index: LoadedIndex, chunkId: string, allowed: ReadonlySet<string> | undefined): boolean {
-  if (!allowed) return true;
-  const chunk: Chunk | undefined = index.chunkById.get(chunkId);
-  return chunk !== undefined && allowed.has(chunk.docId);
 }

@@ -1,4 +1,4 @@
-import type { LoadedIndex } from "../index/types.js";
+import type { IndexSnapshot } from "../store/types.js";
 import { isEnglishWord } from "../text/cedict.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { FieldDictionary } from "./fieldDictionary.js";
@@ -17,11 +17,11 @@ export class IndexResources {
   private dictionaryValue?: FieldDictionary;
   private typosValue?: TypoCorrector;
 
-  private constructor(private readonly index: LoadedIndex) {}
+  private constructor(private readonly index: IndexSnapshot) {}
 
-  private static readonly cache = new WeakMap<LoadedIndex, IndexResources>();
+  private static readonly cache = new WeakMap<IndexSnapshot, IndexResources>();
 
-  static of(index: LoadedIndex): IndexResources {
+  static of(index: IndexSnapshot): IndexResources {
     let resources = IndexResources.cache.get(index);
     if (!resources) {
       resources = new IndexResources(index);

@@ -14,9 +14,9 @@ export interface TestRetriever {
 /** The real retriever over a real index built from the real corpus (or the given roadmap folder). */
 export async function realRetriever(corpusDir?: string): Promise<TestRetriever> {
   const built = await buildTestIndex(corpusDir ? { corpusDir } : {});
-  const retriever = new HybridRetriever({ index: () => built.index, k: 6, maxChunksPerSection: 2, abstainThreshold: 0.3 });
+  const retriever = new HybridRetriever({ index: () => built.snapshot, k: 6, maxChunksPerSection: 2, abstainThreshold: 0.3 });
   const productRetriever = new HybridRetriever({
-    index: () => built.index,
+    index: () => built.snapshot,
     k: 6,
     maxChunksPerSection: 2,
     abstainThreshold: DEFAULT_ABSTAIN_THRESHOLD,

@@ -93,7 +93,7 @@ describe("retrieval quality on the development set (offline)", () => {
     const built = await buildTestIndex();
     cleanup = built.cleanup;
     // The retriever exactly as the product composes it for the default configuration.
-    const retriever = createRetriever(parseConfig({}), () => built.index);
+    const retriever = createRetriever(parseConfig({}), () => built.snapshot);
     for (const q of questions) results.set(q.id, await retriever.retrieve(q.question));
   });
 

@@ -27,7 +27,7 @@ describe("lexicon.json", () => {
   });
 
   it("gives the field dictionary the same English → Chinese candidates as the whole of CC-CEDICT", () => {
-    const statistics = IndexResources.of(built.index).statistics;
+    const statistics = IndexResources.of(built.snapshot).statistics;
     const fromLexicon = new FieldDictionary(statistics, built.index.lexicon!.glosses);
     const fromCedict = new FieldDictionary(statistics);
     for (const words of [["deploy"], ["vector"], ["fine", "tuning"], ["picture"], ["retrieval"], ["model", "evaluation"]]) {
@@ -36,7 +36,7 @@ describe("lexicon.json", () => {
   });
 
   it("knows the same English words", () => {
-    const resources = IndexResources.of(built.index);
+    const resources = IndexResources.of(built.snapshot);
     for (const word of ["covered", "deploying", "pictures", "transfomer", "langchian", "studies", "xyzzy"]) {
       expect(resources.isEnglishWord(word)).toBe(isEnglishWord(word));
     }

@@ -1,13 +1,13 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BadInput } from "../../src/errors.js";
-import type { LoadedIndex } from "../../src/index/types.js";
+import type { IndexSnapshot } from "../../src/store/types.js";
 import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
 import { buildTestIndex } from "../support/buildTestIndex.js";
 
 /** A real index of the hand-made roadmaps in tests/fixtures/retrieval/corpus (local embedder). */
 describe("HybridRetriever", () => {
-  let index: LoadedIndex;
+  let index: IndexSnapshot;
   let cleanup: (() => Promise<void>) | undefined;
   const retriever = (options: { k?: number; maxChunksPerSection?: number } = {}) =>
     new HybridRetriever({
@@ -20,7 +20,7 @@ describe("HybridRetriever", () => {
 
   beforeAll(async () => {
     const built = await buildTestIndex({ corpusDir: path.resolve("tests/fixtures/retrieval/corpus") });
-    index = built.index;
+    index = built.snapshot;
     cleanup = built.cleanup;
   });
 

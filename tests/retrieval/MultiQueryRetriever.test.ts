@@ -16,7 +16,7 @@ let fake: FakeOpenAiServer | undefined;
 
 beforeAll(async () => {
   built = await buildTestIndex();
-  hybrid = new HybridRetriever({ index: () => built.index, k: 5, maxChunksPerSection: 2, abstainThreshold: 0.3 });
+  hybrid = new HybridRetriever({ index: () => built.snapshot, k: 5, maxChunksPerSection: 2, abstainThreshold: 0.3 });
 }, 120_000);
 afterAll(() => built?.cleanup());
 afterEach(async () => {

@@ -13,7 +13,7 @@ let retriever: HybridRetriever;
 
 beforeAll(async () => {
   built = await buildTestIndex();
-  retriever = new HybridRetriever({ index: () => built.index, k: 5, maxChunksPerSection: 2, abstainThreshold: 0.3 });
+  retriever = new HybridRetriever({ index: () => built.snapshot, k: 5, maxChunksPerSection: 2, abstainThreshold: 0.3 });
 }, 120_000);
 afterAll(() => built?.cleanup());
 
@@ -105,7 +105,7 @@ describe("roadmaps named by their shape, ordinals, before-questions", () => {
 describe("nothing on topic", () => {
   // At the product's calibrated refusal threshold (low, so that loosely worded questions are answered).
   const atDefaults = () =>
-    new HybridRetriever({ index: () => built.index, k: 5, maxChunksPerSection: 2, abstainThreshold: parseConfig({}).ABSTAIN_THRESHOLD });
+    new HybridRetriever({ index: () => built.snapshot, k: 5, maxChunksPerSection: 2, abstainThreshold: parseConfig({}).ABSTAIN_THRESHOLD });
 
   it("is weak when no content word of the question is in the passages, whatever the dense score", async () => {
     const retriever = atDefaults();

@@ -66,6 +66,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     dir,
     close: async () => {
       await app.close();
+      await tutor.close();
       await rm(dir, { recursive: true, force: true });
     },
   };

@@ -5,12 +5,16 @@ import { inject } from "vitest";
 import { parseConfig } from "../../src/config.js";
 import { ingestCorpus } from "../../src/ingest/ingestCorpus.js";
 import type { LoadedIndex } from "../../src/index/types.js";
+import { embeddedSnapshot } from "../../src/store/embedded/embeddedSnapshot.js";
+import type { IndexSnapshot } from "../../src/store/types.js";
 import { ingestOptions, openIndex } from "../../src/tutor.js";
 
 export interface BuiltTestIndex {
   /** INDEX_DIR of the built index (holds CURRENT and the version directory); its corpus is `../corpus`. */
   indexDir: string;
   index: LoadedIndex;
+  /** The same index through the store seam (what the retriever reads). */
+  snapshot: IndexSnapshot;
   /** Removes the temp directory of an index built for this test (a no-op for the shared one). */
   cleanup(): Promise<void>;
 }
@@ -30,15 +34,25 @@ export async function buildTestIndex(options: { corpusDir?: string } = {}): Prom
     const shared = inject("bundledIndex");
     const config = parseConfig({ CORPUS_DIR: shared.corpusDir, INDEX_DIR: shared.indexDir });
     bundled ??= openIndex(config);
-    return { indexDir: shared.indexDir, index: await bundled, cleanup: async () => {} };
+    const index = await bundled;
+    return { indexDir: shared.indexDir, index, snapshot: snapshotOf(index), cleanup: async () => {} };
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), "tutor-index-"));
   try {
     const config = parseConfig({ CORPUS_DIR: options.corpusDir, INDEX_DIR: path.join(dir, "index") });
     await ingestCorpus(ingestOptions(config));
-    return { indexDir: config.INDEX_DIR, index: await openIndex(config), cleanup: () => rm(dir, { recursive: true, force: true }) };
+    const index = await openIndex(config);
+    return { indexDir: config.INDEX_DIR, index, snapshot: snapshotOf(index), cleanup: () => rm(dir, { recursive: true, force: true }) };
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** One snapshot per loaded index, so per-index caches (IndexResources) are shared like the index. */
+const snapshots = new WeakMap<LoadedIndex, IndexSnapshot>();
+function snapshotOf(index: LoadedIndex): IndexSnapshot {
+  let snapshot = snapshots.get(index);
+  if (!snapshot) snapshots.set(index, (snapshot = embeddedSnapshot(index)));
+  return snapshot;
 }

@@ -9,7 +9,8 @@ export const readySchema = z
     status: z.literal("ready"),
     mode: z.enum(["llm", "extractive"]),
     index: z.object({
-      version: z.string().describe("The loaded index version's folder name."),
+      version: z.string().describe("The index version this process serves: its folder name (file store) or version id (Postgres)."),
+      store: z.enum(["file", "postgres"]).describe("Where the index lives (STORE)."),
       createdAt: z.string(),
       embedder: z.object({ provider: z.enum(["local", "openai"]), model: z.string(), dimensions: z.int() }),
       counts: z.object({ documents: z.int(), sections: z.int(), chunks: z.int(), resources: z.int(), notes: z.int() }),

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsync } from "fastify";
-import type { LoadedIndex } from "../../index/types.js";
+import type { IndexSnapshot } from "../../store/types.js";
 import { errorResponseSchema } from "../contract/common.js";
 import { livenessSchema, notReadySchema, readySchema } from "../contract/operations.js";
 
 export interface HealthRouteOptions {
   /** The loaded index, or undefined while none is loaded. */
-  tryIndex: () => LoadedIndex | undefined;
+  tryIndex: () => IndexSnapshot | undefined;
   /** Why the index is not loaded (shown on /readyz), if known. */
   indexProblem: () => string | undefined;
   mode: "llm" | "extractive";
@@ -39,7 +39,8 @@ export const healthRoutes: FastifyPluginAsync<HealthRouteOptions> = async (app, 
         status: "ready" as const,
         mode,
         index: {
-          version: index.dir.split(/[\\/]/).pop() ?? "",
+          version: index.version,
+          store: index.store,
           createdAt: index.manifest.createdAt,
           embedder: index.manifest.embedder,
           counts: index.manifest.counts,

@@ -18,7 +18,7 @@ describe("reindexing while serving", () => {
   it("keeps answering during POST /admin/reindex with zero failed queries, then serves the new index", async () => {
     t = await buildTestApp({ env: { ADMIN_KEY: ADMIN } });
     const base = await t.app.listen({ host: "127.0.0.1", port: 0 });
-    const before = t.tutor.index.current().dir;
+    const before = t.tutor.index.current().version;
     // A new paragraph so the rebuild has real work (new chunks to embed).
     await appendFile(
       path.join(t.config.CORPUS_DIR, "roadmaps/003_8d5a7f427f497e9f.txt"),
@@ -44,7 +44,7 @@ describe("reindexing while serving", () => {
     expect(t.tutor.reindex.current().state).toBe("succeeded");
     expect(failed).toBe(0);
     expect(ok).toBeGreaterThan(20);
-    expect(t.tutor.index.current().dir).not.toBe(before);
+    expect(t.tutor.index.current().version).not.toBe(before);
     const search = await fetch(`${base}/api/search`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -55,7 +55,7 @@ describe("reindexing while serving", () => {
 
   it("a failed rebuild keeps the old index and reports why", async () => {
     t = await buildTestApp({ env: { ADMIN_KEY: ADMIN } });
-    const before = t.tutor.index.current().dir;
+    const before = t.tutor.index.current().version;
     // Point the corpus at nothing: the rebuild must fail without touching the live index.
     const { rm } = await import("node:fs/promises");
     await rm(t.config.CORPUS_DIR, { recursive: true, force: true });
@@ -65,14 +65,14 @@ describe("reindexing while serving", () => {
     const status = t.tutor.reindex.current();
     expect(status.state).toBe("failed");
     expect(status.state === "failed" && status.error).toMatch(/corpus/i);
-    expect(t.tutor.index.current().dir).toBe(before);
+    expect(t.tutor.index.current().version).toBe(before);
     const search = await t.app.inject({ method: "POST", url: "/api/search", payload: { query: "RAG" } });
     expect(search.statusCode).toBe(200);
   });
 
   it("picks up an `npm run ingest` made by another process through the CURRENT pointer", async () => {
     t = await buildTestApp();
-    const before = t.tutor.index.current().dir;
+    const before = t.tutor.index.current().version;
     let reloaded = 0;
     const stop = watchIndexPointer(
       t.config.INDEX_DIR,
@@ -98,7 +98,7 @@ describe("reindexing while serving", () => {
       const until = Date.now() + 5000;
       while (reloaded === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
       expect(reloaded).toBeGreaterThan(0);
-      expect(t.tutor.index.current().dir).not.toBe(before);
+      expect(t.tutor.index.current().version).not.toBe(before);
     } finally {
       stop();
     }

@@ -22,7 +22,7 @@ beforeAll(async () => {
   documents = (await loadCorpus(path.resolve("tests/fixtures/widget/corpus"))).documents;
   app = Fastify();
   useContractCompilers(app);
-  const corpus = indexReadModel({ dir: "v1", documents, chunks: [], resources: [] });
+  const corpus = indexReadModel({ version: "v1", documents, chunks: [], resources: [] });
   await app.register(pagesPlugin, {
     corpus: () => (indexLoaded ? corpus : undefined),
     widget: { entryFile: widgetPathsUnder(process.cwd()).entryFile, outFile },

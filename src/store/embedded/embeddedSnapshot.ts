@@ -1,0 +1,52 @@
+import type { Document } from "@langchain/core/documents";
+import path from "node:path";
+import type { LoadedIndex } from "../../index/types.js";
+import type { ChunkFilter, DenseHit, IndexSnapshot } from "../types.js";
+
+/**
+ * The embedded store (the default): an index version loaded from files by src/index — HNSW
+ * through LangChain's HNSWLib, BM25 postings in memory — seen through the store seam.
+ */
+export function embeddedSnapshot(index: LoadedIndex): IndexSnapshot {
+  const allowed = (chunkId: string, filter: ChunkFilter | undefined) => {
+    if (!filter?.documentIds) return true;
+    const chunk = index.chunkById.get(chunkId);
+    return chunk !== undefined && filter.documentIds.has(chunk.docId);
+  };
+  return {
+    store: "file",
+    version: path.basename(index.dir),
+    manifest: index.manifest,
+    documents: index.documents,
+    chunks: index.chunks,
+    chunkById: index.chunkById,
+    resources: index.resources,
+    ...(index.fallbackFrom !== undefined ? { fallbackFrom: index.fallbackFrom } : {}),
+    ...(index.lexicon !== undefined ? { lexicon: index.lexicon } : {}),
+    embedQuery: (text) => index.embeddings.embedQuery(text),
+    async nearest(vector, k, filter): Promise<DenseHit[]> {
+      const accept = filter?.documentIds ? (doc: Document) => allowed(chunkIdOf(doc), filter) : undefined;
+      const hits = await index.vectorStore.similaritySearchVectorWithScore(vector, k, accept);
+      // HNSWLib gives a cosine distance (lower is closer).
+      return hits
+        .map(([doc, distance]) => ({ chunkId: chunkIdOf(doc), similarity: 1 - distance }))
+        .filter((hit) => index.chunkById.has(hit.chunkId));
+    },
+    async lexicalSearch(query, k, filter) {
+      if (!filter?.documentIds) return index.lexical.search(query, k);
+      // The postings have no filter: rank every match, then keep the best k that pass, so a
+      // filtered search returns what Postgres' filtered SQL returns (not fewer than k).
+      return index.lexical
+        .search(query, index.chunks.length)
+        .filter((hit) => allowed(hit.chunkId, filter))
+        .slice(0, k);
+    },
+  };
+}
+
+/** The chunk id a vector-store document stands for. */
+function chunkIdOf(doc: Document): string {
+  const metadata = doc.metadata as Record<string, unknown>;
+  const id = metadata["chunkId"] ?? metadata["id"] ?? doc.id;
+  return typeof id === "string" ? id : String(id);
+}
