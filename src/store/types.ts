@@ -5,6 +5,9 @@ import type { VersionWriter } from "../index/VersionWriter.js";
 
 export type { IndexManifest, LexicalHit } from "../index/types.js";
 
+/** The manifest as every store keeps it: the file layout's own fields are optional. */
+export type StoreManifest = Omit<IndexManifest, "artifacts" | "vectors"> & Partial<Pick<IndexManifest, "artifacts" | "vectors">>;
+
 /**
  * The store seam: what retrieval and the HTTP read routes need from one version of the index,
  * whichever store holds it (the embedded HNSW + lexical files, or PostgreSQL + pgvector).
@@ -20,7 +23,11 @@ export interface IndexSnapshot {
   store: "file" | "postgres";
   /** The version's name: its directory name (file store) or its version id (Postgres). */
   version: string;
-  manifest: IndexManifest;
+  /**
+   * What the version holds and how it was built. The file layout's own parts (`artifacts`: file
+   * sizes, `vectors`: which vector file) belong to the file store and are absent elsewhere.
+   */
+  manifest: StoreManifest;
   /** Every document, each with its outline (`outline`: sections in reading order). */
   documents: CorpusDocument[];
   /** Every chunk, in index order. */
