@@ -96,6 +96,8 @@ export const DEFAULT_MAX_HISTORY_TURNS = 10;
 export const configSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Server processes sharing PORT (node:cluster); 1 = a single process, no primary. */
+  WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   /** Public URL of this server, used in links inside answers (OpenAI-compatible route, widget). */
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, hostname: z.regexes.hostname, error: "must be an http(s) URL" }).optional(),
   /** Whether X-Forwarded-For/-Host/-Proto are believed (client address, links). Default: not. */

@@ -1,3 +1,4 @@
+import cluster from "node:cluster";
 import { CONFIG_ERROR_EXIT_CODE, ConfigError, describeConfig, loadEnvFile, parseConfig, type Config } from "./config.js";
 
 /**
@@ -20,27 +21,43 @@ function readConfig(): Config {
   }
 }
 
+function progressPrinter(): (p: { phase: string; done: number; total: number; message?: string }) => void {
+  let lastReport = 0;
+  return (p) => {
+    const now = Date.now();
+    if (p.done === p.total || now - lastReport > 1000) {
+      lastReport = now;
+      console.log(`[ingest] ${p.phase} ${p.done}/${p.total}${p.message ? ` ${p.message}` : ""}`);
+    }
+  };
+}
+
+/**
+ * WORKERS=N > 1: this process becomes the cluster primary. It builds the index (if missing) once,
+ * before forking, so N workers never race to ingest; then each worker runs serve() below.
+ */
+async function runPrimary(config: Config): Promise<void> {
+  const [{ prepareIndex }, { runClusterPrimary }] = await Promise.all([import("./tutor.js"), import("./lifecycle/clusterPrimary.js")]);
+  await prepareIndex(config, progressPrinter());
+  runClusterPrimary({ workers: config.WORKERS, shutdownDeadlineMs: SHUTDOWN_DEADLINE_MS });
+}
+
 async function main(): Promise<void> {
   const config = readConfig();
+  if (config.WORKERS > 1 && cluster.isPrimary) return runPrimary(config);
   // Loaded after the config is known to be valid: a bad variable is reported in a fraction of
   // a second instead of after LangChain, Fastify and jieba have loaded.
   const [{ buildTutorApp }, { openTutor }] = await Promise.all([import("./app.js"), import("./tutor.js")]);
-  let lastReport = 0;
   // Prompts reach the log only with DEBUG_PROMPTS=true, at debug level (they hold user text).
   let promptLog: ((kind: string, prompt: unknown) => void) | undefined;
   const tutor = await openTutor(config, {
     onPrompt: (kind, prompt) => promptLog?.(kind, prompt),
-    buildIfMissing: true,
+    // A cluster worker's primary has already built the index.
+    buildIfMissing: cluster.isPrimary,
     // A damaged index must not crash-loop the server: it starts, /readyz says why (503), and the
     // next `npm run ingest` or /admin/reindex brings it back.
     tolerateMissingIndex: true,
-    onProgress: (p) => {
-      const now = Date.now();
-      if (p.done === p.total || now - lastReport > 1000) {
-        lastReport = now;
-        console.log(`[ingest] ${p.phase} ${p.done}/${p.total}${p.message ? ` ${p.message}` : ""}`);
-      }
-    },
+    onProgress: progressPrinter(),
   });
 
   const app = await buildTutorApp(tutor, {

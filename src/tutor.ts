@@ -186,6 +186,22 @@ async function buildFirstVersion(store: IndexStore, ingest: IngestOptions): Prom
   }
 }
 
+/**
+ * Build the first index version when there is none, then release the store, without loading the
+ * index: the primary of `WORKERS=N` runs this once before forking, so workers never race to ingest.
+ */
+export async function prepareIndex(config: Config, onProgress?: (progress: IngestProgress) => void): Promise<void> {
+  const embedder = createEmbeddings(config);
+  const store = openStore(config, embedder);
+  try {
+    const writer = store.writer();
+    const ingest: IngestOptions = { ...ingestOptions(config, embedder), ...(writer ? { writer } : {}) };
+    await buildFirstVersion(store, { ...ingest, ...(onProgress ? { onProgress } : {}) });
+  } finally {
+    await store.close();
+  }
+}
+
 /** The pipeline plus what only the server needs: roadmap and resource lookups, background rebuilds. */
 export interface Tutor extends Pipeline {
   // Properties, not methods: buildApp is handed them detached from the object.

@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import http from "node:http";
 import { cp, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -121,4 +122,75 @@ describe("npm start (src/server.ts)", () => {
   );
 
   // An invalid configuration (exit 2, the variable named): tests/scripts/configExitCode.test.ts, for every CLI.
+});
+
+/** One request on a fresh connection (cluster balances connections, not requests); resolves with the status. */
+function askOnNewConnection(url: string, question: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      `${url}/api/ask`,
+      { method: "POST", agent: false, headers: { "content-type": "application/json" } },
+      (response) => {
+        response.resume();
+        response.on("end", () => resolve(response.statusCode ?? 0));
+      },
+    );
+    request.on("error", reject);
+    request.end(JSON.stringify({ question }));
+  });
+}
+
+/** Pids of the processes that logged "request completed" (pino puts the pid on every log line). */
+function servingPids(output: string): Set<number> {
+  const pids = new Set<number>();
+  for (const line of output.split("\n")) {
+    if (!line.includes('"msg":"request completed"')) continue;
+    const pid = /"pid":(\d+)/.exec(line)?.[1];
+    if (pid) pids.add(Number(pid));
+  }
+  return pids;
+}
+
+describe("npm start with WORKERS=2 (node:cluster)", () => {
+  it(
+    "serves /api/ask offline from two worker processes on one port, and SIGTERM drains them and exits 0",
+    async () => {
+      const server = await startServer({ WORKERS: "2", LOG_LEVEL: "info" }, inject("bundledIndex").indexDir);
+      // The first "listening" line is the first worker; wait for the second before counting.
+      for (let i = 0; i < 600 && (server.output().match(/listening on/g) ?? []).length < 2; i++)
+        await new Promise((r) => setTimeout(r, 200));
+      expect((server.output().match(/listening on/g) ?? []).length).toBe(2);
+      const statuses: number[] = [];
+      for (let i = 0; i < 8; i++) statuses.push(await askOnNewConnection(server.url, "学完 LoRA 之后该学什么?"));
+      expect(statuses.every((status) => status === 200)).toBe(true);
+      // Log lines reach the pipe shortly after the response.
+      for (let i = 0; i < 50 && servingPids(server.output()).size < 2; i++) await new Promise((r) => setTimeout(r, 100));
+      const pids = servingPids(server.output());
+      expect(pids.size).toBe(2);
+      expect(pids.has(child!.pid!)).toBe(false); // the primary serves nothing itself
+      child!.kill("SIGTERM");
+      expect(await server.exited).toBe(0);
+      await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+    },
+    PROCESS_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    "refuses a bad WORKERS value with exit code 2, naming WORKERS",
+    async () => {
+      for (const value of ["0", "two"]) {
+        const result = await new Promise<{ code: number | null; stderr: string }>((resolve) =>
+          execFile(
+            process.execPath,
+            ["--import", "tsx", "src/server.ts"],
+            { env: { PATH: process.env.PATH, HOME: process.env.HOME, WORKERS: value }, timeout: 90_000 },
+            (error, _stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stderr }),
+          ),
+        );
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain("WORKERS:");
+      }
+    },
+    PROCESS_TEST_TIMEOUT_MS,
+  );
 });
