@@ -16,7 +16,7 @@ import { parseConfig } from "../src/config.js";
 import { answerResponseSchema } from "../src/http/contract/answers.js";
 import { searchResponseSchema } from "../src/http/contract/search.js";
 import { compileResponseSerializer } from "../src/http/responseSerializer.js";
-import { toAnswerResponse } from "../src/http/responseMapping.js";
+import { toAnswerResponse, toSearchResponse } from "../src/http/responseMapping.js";
 import { openTutor } from "../src/tutor.js";
 
 const at = process.argv.indexOf("--iterations");
@@ -48,19 +48,7 @@ try {
   const tutor = await openTutor(config, { buildIfMissing: true });
   const answer = toAnswerResponse(await tutor.answerer.answer({ question: "学完 LoRA 之后该学什么?" }));
   const passages = await tutor.retriever.search("LLMSurvey", { k: 10 });
-  const search = {
-    results: passages.map(({ chunk, score }) => ({
-      id: chunk.id,
-      score,
-      docId: chunk.docId,
-      source: chunk.source,
-      title: chunk.title,
-      headingPath: chunk.headingPath,
-      lines: { start: chunk.startLine, end: chunk.endLine },
-      text: chunk.text,
-      links: chunk.links,
-    })),
-  };
+  const search = toSearchResponse(passages);
   console.log(`${iterations} iterations each, node ${process.version}`);
   compare("/api/ask (offline answer, 学完 LoRA 之后该学什么?)", answerResponseSchema, answer);
   compare("/api/search (LLMSurvey, k=10)", searchResponseSchema, search);

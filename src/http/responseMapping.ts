@@ -2,9 +2,11 @@ import type { AnswerResult, Citation, RoadmapPositions } from "../answering/type
 import type { Section } from "../corpus/types.js";
 import type { RoadmapDescription, StageMarks } from "../retrieval/roadmapDescription.js";
 import type { StageSection } from "../retrieval/roadmapStages.js";
-import type { RoadmapPosition, SectionRef } from "../retrieval/types.js";
+import type { Passage, RoadmapPosition, SectionRef } from "../retrieval/types.js";
 import type { AnswerResponse, CitationResponse, RoadmapPositionsResponse } from "./contract/answers.js";
 import type { RoadmapDescriptionResponse, TopicPositionsResponse } from "./contract/corpus.js";
+import type { z } from "zod";
+import type { searchResponseSchema } from "./contract/search.js";
 
 /**
  * Internal results → the public contract (src/http/contract), field by field. Spelled out so a
@@ -111,5 +113,22 @@ export function toRoadmapDescription(
     overviews: d.overviews.map(toStageSection),
     ...(d.totalDuration ? { totalDuration: d.totalDuration } : {}),
     ...(topic ? { topic: topic.topic, marks: topic.marks ?? null } : {}),
+  };
+}
+
+/** POST /api/search's body: each passage's public fields, nothing of the ranking internals. */
+export function toSearchResponse(passages: readonly Passage[]): z.infer<typeof searchResponseSchema> {
+  return {
+    results: passages.map(({ chunk, score }) => ({
+      id: chunk.id,
+      score,
+      docId: chunk.docId,
+      source: chunk.source,
+      title: chunk.title,
+      headingPath: chunk.headingPath,
+      lines: { start: chunk.startLine, end: chunk.endLine },
+      text: chunk.text,
+      links: chunk.links,
+    })),
   };
 }

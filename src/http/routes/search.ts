@@ -4,6 +4,7 @@ import type { Config } from "../../config.js";
 import type { Retriever } from "../../retrieval/types.js";
 import { apiErrors } from "../contract/common.js";
 import { searchResponseSchema } from "../contract/search.js";
+import { toSearchResponse } from "../responseMapping.js";
 import { filtersSchema, kField, textField, withoutUndefined } from "../schemas.js";
 
 export interface SearchRouteOptions {
@@ -34,19 +35,7 @@ export const searchRoutes: FastifyPluginAsyncZod<SearchRouteOptions> = async (ap
         ...withoutUndefined({ k }),
         ...(filters ? { filters: withoutUndefined(filters) } : {}),
       });
-      return {
-        results: passages.map(({ chunk, score }) => ({
-          id: chunk.id,
-          score,
-          docId: chunk.docId,
-          source: chunk.source,
-          title: chunk.title,
-          headingPath: chunk.headingPath,
-          lines: { start: chunk.startLine, end: chunk.endLine },
-          text: chunk.text,
-          links: chunk.links,
-        })),
-      };
+      return toSearchResponse(passages);
     },
   );
 };
