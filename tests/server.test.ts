@@ -153,7 +153,7 @@ function servingPids(output: string): Set<number> {
 
 describe("npm start with WORKERS=2 (node:cluster)", () => {
   it(
-    "serves /api/ask offline from two worker processes on one port, and SIGTERM drains them and exits 0",
+    "serves /api/ask offline from two worker processes on one port, replaces a killed worker, and SIGTERM drains them and exits 0",
     async () => {
       const server = await startServer({ WORKERS: "2", LOG_LEVEL: "info" }, inject("bundledIndex").indexDir);
       // The first "listening" line is the first worker; wait for the second before counting.
@@ -168,6 +168,17 @@ describe("npm start with WORKERS=2 (node:cluster)", () => {
       const pids = servingPids(server.output());
       expect(pids.size).toBe(2);
       expect(pids.has(child!.pid!)).toBe(false); // the primary serves nothing itself
+
+      // A worker that dies unexpectedly is replaced, and the replacement serves.
+      const victim = [...pids][0]!;
+      process.kill(victim, "SIGKILL");
+      for (let i = 0; i < 600 && (server.output().match(/listening on/g) ?? []).length < 3; i++)
+        await new Promise((r) => setTimeout(r, 200));
+      expect(server.output()).toContain(`worker ${victim} died (SIGKILL); starting a replacement`);
+      for (let i = 0; i < 8; i++) expect(await askOnNewConnection(server.url, "什么是 RAG?")).toBe(200);
+      for (let i = 0; i < 50 && servingPids(server.output()).size < 3; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(servingPids(server.output()).size).toBe(3);
+
       child!.kill("SIGTERM");
       expect(await server.exited).toBe(0);
       await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
