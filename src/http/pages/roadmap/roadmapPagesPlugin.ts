@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyReply } from "fastify";
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import type { CorpusDocument } from "../../../corpus/types.js";
 import { htmlPageResponses } from "../../contract/common.js";
 import type { CorpusReadModel } from "../../readModel.js";
@@ -53,6 +53,16 @@ export const roadmapPagesPlugin: FastifyPluginAsync<RoadmapPagesOptions> = async
     if (!description) byId.set(doc.id, (description = describeRoadmap(doc, corpus.chunksOf(doc.id), corpus.resources(doc.id))));
     return description;
   };
+  // Both pages start alike: their wording, the live index (503 while loading), a valid ?topic=.
+  // Undefined when the error page has already been sent.
+  const openPage = (request: FastifyRequest<{ Querystring: PageQuery }>, reply: FastifyReply) => {
+    const m = pageMessagesFor(request.query.lang, request.headers["accept-language"]);
+    const index = options.corpus();
+    if (!index) return void notReady(reply);
+    const { topic, error } = readTopic(request.query);
+    if (error) return void sendHtml(reply, 400, renderMessagePage("Bad request", error));
+    return { m, index, topic };
+  };
   const marksOf = (corpus: CorpusReadModel, topic: string | undefined): Map<string, StageMarks> => {
     const marks = new Map<string, StageMarks>();
     if (!topic) return marks;
@@ -83,11 +93,9 @@ export const roadmapPagesPlugin: FastifyPluginAsync<RoadmapPagesOptions> = async
       config: { auth: "documents" },
     },
     async (request, reply) => {
-      const m = pageMessagesFor(request.query.lang, request.headers["accept-language"]);
-      const index = options.corpus();
-      if (!index) return notReady(reply);
-      const { topic, error } = readTopic(request.query);
-      if (error) return sendHtml(reply, 400, renderMessagePage("Bad request", error));
+      const page = openPage(request, reply);
+      if (!page) return reply;
+      const { m, index, topic } = page;
       const marks = marksOf(index, topic);
       const entries = index.roadmaps().map((doc) => {
         const mark = marks.get(doc.id);
@@ -109,11 +117,9 @@ export const roadmapPagesPlugin: FastifyPluginAsync<RoadmapPagesOptions> = async
       config: { auth: "documents" },
     },
     async (request, reply) => {
-      const m = pageMessagesFor(request.query.lang, request.headers["accept-language"]);
-      const index = options.corpus();
-      if (!index) return notReady(reply);
-      const { topic, error } = readTopic(request.query);
-      if (error) return sendHtml(reply, 400, renderMessagePage("Bad request", error));
+      const page = openPage(request, reply);
+      if (!page) return reply;
+      const { m, index, topic } = page;
       const { id } = request.params;
       const found = index.findDocument(id);
       const doc = found?.kind === "roadmap" ? found : undefined;
