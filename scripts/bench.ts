@@ -20,7 +20,8 @@ const RUNNERS: Record<BenchmarkName, (args: BenchArgs) => Promise<BenchmarkRepor
   ingest: runIngestBench,
   retrieval: runRetrievalBench,
   http: runHttpBench,
-  scale: (args) => runScaleBench({ quick: args.quick, ...(args.sizes ? { sizes: args.sizes } : {}) }),
+  scale: (args) =>
+    runScaleBench({ quick: args.quick, ...(args.sizes ? { sizes: args.sizes } : {}), ...(args.store ? { store: args.store } : {}) }),
   streaming: runStreamingBench,
 };
 

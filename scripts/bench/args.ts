@@ -9,17 +9,24 @@ export interface BenchArgs {
   sizes?: number[];
   /** `http` also runs this many replicas behind a round-robin proxy against one (--replicas, >= 2). */
   replicas?: number;
+  /** `scale` also runs on this store beside the file store (--store postgres: a PGlite server it starts). */
+  store?: ScaleStore;
   help: boolean;
 }
 
-export const USAGE = `Usage: npm run bench -- [${BENCH_NAMES_HELP}]... [--quick] [--out DIR] [--sizes 1000,10000]
+export const SCALE_STORES = ["file", "postgres"] as const;
+export type ScaleStore = (typeof SCALE_STORES)[number];
+
+export const USAGE = `Usage: npm run bench -- [${BENCH_NAMES_HELP}]... [--quick] [--out DIR] [--sizes 1000,10000] [--store postgres]
 
   no benchmark named   run all of them
   --quick              smoke run: tiny sizes, short durations, seconds in total (targets not judged)
   --out DIR            where the JSON results go (default bench/results, or bench/results/quick with --quick)
   --sizes LIST         synthetic corpus sizes (chunks) for "scale" (default 1000,10000,100000)
   --replicas N         "http" also runs N server processes behind a round-robin proxy against one
-                       (rate limits shared through a redis-server when one is installed)`;
+                       (rate limits shared through a redis-server when one is installed)
+  --store STORE        "scale" store: file (default) or postgres (also runs PostgreSQL beside the file
+                       store, on a PGlite server the bench starts: single-threaded WASM, not a tuned server)`;
 
 export class UsageError extends Error {}
 
@@ -29,6 +36,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   let outDir: string | undefined;
   let sizes: number[] | undefined;
   let replicas: number | undefined;
+  let store: ScaleStore | undefined;
   let help = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
@@ -49,6 +57,12 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       if (!Number.isInteger(replicas) || replicas < 2 || replicas > 16) {
         throw new UsageError("--replicas needs a whole number from 2 to 16, e.g. --replicas 2");
       }
+    } else if (arg === "--store" || arg.startsWith("--store=")) {
+      const value = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : argv[++i];
+      if (!SCALE_STORES.includes(value as ScaleStore)) {
+        throw new UsageError(`--store needs one of ${SCALE_STORES.join(", ")} (got ${value === undefined ? "nothing" : `"${value}"`})`);
+      }
+      store = value as ScaleStore;
     } else if (isBenchmarkName(arg)) {
       if (!benchmarks.includes(arg)) benchmarks.push(arg);
     } else throw new UsageError(`Unknown argument "${arg}".`);
@@ -59,6 +73,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     outDir: outDir ?? (quick ? "bench/results/quick" : "bench/results"),
     ...(sizes ? { sizes } : {}),
     ...(replicas ? { replicas } : {}),
+    ...(store ? { store } : {}),
     help,
   };
 }

@@ -1,3 +1,5 @@
+import { startPostgresServer } from "../../tests/support/postgresServer.js";
+import type { ScaleStore } from "./args.js";
 import { forkScript } from "./childProcess.js";
 import { diskUsage } from "./diskUsage.js";
 import { BENCH_QUESTIONS } from "./queries.js";
@@ -30,32 +32,50 @@ interface ServeResult {
   loadSeconds: number;
   rssAfterLoadMB: number;
   stages: Record<RetrievalStage, LatencySummary>;
-  /** HNSW recall@10 against exact search, for the synthetic queries. */
-  recallAt10: number;
+  /** HNSW recall@10 against exact search, for the synthetic queries (file store only). */
+  recallAt10: number | null;
   maxRssMB: number;
 }
 
 interface ScaleRow {
+  store: ScaleStore;
   sections: number;
   chunks: number;
   files: number;
   ingestSeconds: number;
   chunksPerSecond: number;
   ingestPhasesSeconds: Record<string, number>;
-  indexMB: number;
-  versionMB: number;
+  /** On disk (file store); null for Postgres, whose data lives in the PGlite server. */
+  indexMB: number | null;
+  versionMB: number | null;
   peakRssIngestMB: number;
   loadSeconds: number;
   peakRssServeMB: number;
+  /** RSS of the bench process hosting the PGlite server after the serve phase (Postgres only). */
+  serverRssMB: number | null;
   stages: Record<RetrievalStage, LatencySummary>;
-  recallAt10: number;
+  recallAt10: number | null;
 }
+
+/** Said wherever Postgres figures are printed, so nobody reads them as a real server's. */
+const PGLITE_CAVEAT =
+  "Postgres here is PGlite (PostgreSQL compiled to single-threaded WASM, one backend session for every connection, " +
+  "in the bench process) with pgvector, over the wire protocol on 127.0.0.1: not a tuned server. Its figures are a floor, not a forecast.";
 
 /**
  * Synthetic corpora (seeded, from the bundled documents' vocabulary) at growing sizes. Each size
  * is ingested in one child process and served from a fresh one, so peak RSS is per phase.
  */
-export async function runScaleBench({ quick, sizes }: { quick: boolean; sizes?: readonly number[] }): Promise<BenchmarkReport> {
+export async function runScaleBench({
+  quick,
+  sizes,
+  store = "file",
+}: {
+  quick: boolean;
+  sizes?: readonly number[];
+  /** "postgres": each size also ingested into and served from PostgreSQL, beside the file store. */
+  store?: ScaleStore;
+}): Promise<BenchmarkReport> {
   const started = performance.now();
   const chosen = [...(sizes ?? (quick ? QUICK_SCALE_SIZES : FULL_SCALE_SIZES))].sort((a, b) => a - b);
   const vocabulary = await buildVocabulary(BUNDLED_CORPUS_DIR);
@@ -67,15 +87,11 @@ export async function runScaleBench({ quick, sizes }: { quick: boolean; sizes?: 
     try {
       const files = await writeSyntheticCorpus(workspace.corpusDir, vocabulary, { sections });
       const env = benchEnv({ CORPUS_DIR: workspace.corpusDir, INDEX_DIR: workspace.indexDir });
+      const serveJob = { queries, iterations: quick ? 12 : 200, warmup: quick ? 2 : 20 };
       const ingest = await runJob<IngestResult>({ phase: "ingest", env });
-      const serve = await runJob<ServeResult>({
-        phase: "serve",
-        env,
-        queries,
-        iterations: quick ? 12 : 200,
-        warmup: quick ? 2 : 20,
-      });
+      const serve = await runJob<ServeResult>({ phase: "serve", env, ...serveJob });
       const row: ScaleRow = {
+        store: "file",
         sections,
         chunks: ingest.chunks,
         files,
@@ -87,6 +103,7 @@ export async function runScaleBench({ quick, sizes }: { quick: boolean; sizes?: 
         peakRssIngestMB: ingest.maxRssMB,
         loadSeconds: serve.loadSeconds,
         peakRssServeMB: serve.maxRssMB,
+        serverRssMB: null,
         stages: serve.stages,
         recallAt10: serve.recallAt10,
       };
@@ -94,13 +111,22 @@ export async function runScaleBench({ quick, sizes }: { quick: boolean; sizes?: 
       console.log(
         `  scale ${sections}: ${row.chunks} chunks, ingest ${row.ingestSeconds} s, search p50 ${row.stages.search.p50Ms} ms, vector recall@10 ${row.recallAt10} (exact search = 1)`,
       );
+      if (store === "postgres") {
+        const pgRow = await runPostgresSize(sections, files, env, serveJob);
+        rows.push(pgRow);
+        console.log(
+          `  scale ${sections} postgres (PGlite, single-threaded WASM): ${pgRow.chunks} chunks, ingest ${pgRow.ingestSeconds} s, search p50 ${pgRow.stages.search.p50Ms} ms`,
+        );
+      }
     } finally {
       await workspace.cleanup();
     }
   }
 
-  const largest = rows[rows.length - 1];
-  const smallest = rows[0];
+  // Targets and growth are the file store's (the default); Postgres rows stand beside them.
+  const fileRows = rows.filter((r) => r.store === "file");
+  const largest = fileRows[fileRows.length - 1];
+  const smallest = fileRows[0];
   const targets = [];
   const findings: string[] = [];
   if (largest && smallest) {
@@ -126,16 +152,28 @@ export async function runScaleBench({ quick, sizes }: { quick: boolean; sizes?: 
         .join(", ")}.`,
     );
   }
+  if (store === "postgres") findings.push(PGLITE_CAVEAT);
 
   return {
     benchmark: "scale",
     seconds: round((performance.now() - started) / 1000, 1),
-    results: { sizes: chosen, queries: queries.length, vocabularyWords: vocabulary.words.length, rows },
+    results: {
+      sizes: chosen,
+      store,
+      ...(store === "postgres" ? { postgres: PGLITE_CAVEAT } : {}),
+      queries: queries.length,
+      vocabularyWords: vocabulary.words.length,
+      rows,
+    },
     targets,
     tables: [
       {
-        title: "Synthetic corpus scale (local embedder; query latency in-process, sequential)",
+        title:
+          store === "postgres"
+            ? "Synthetic corpus scale, file store beside PostgreSQL on PGlite (single-threaded WASM, not a tuned server); local embedder, sequential queries"
+            : "Synthetic corpus scale (local embedder; query latency in-process, sequential)",
         header: [
+          "store",
           "chunks",
           "ingest s",
           "chunks/s",
@@ -143,6 +181,7 @@ export async function runScaleBench({ quick, sizes }: { quick: boolean; sizes?: 
           "RSS ingest MB",
           "load s",
           "RSS serve MB",
+          "PGlite RSS MB",
           "search p50",
           "search p99",
           "dense p50",
@@ -150,23 +189,70 @@ export async function runScaleBench({ quick, sizes }: { quick: boolean; sizes?: 
           "recall@10",
         ],
         rows: rows.map((r) => [
+          r.store === "postgres" ? "postgres (PGlite)" : "file",
           r.chunks,
           r.ingestSeconds,
           r.chunksPerSecond,
-          r.indexMB,
+          r.indexMB ?? "-",
           r.peakRssIngestMB,
           r.loadSeconds,
           r.peakRssServeMB,
+          r.serverRssMB ?? "-",
           r.stages.search.p50Ms,
           r.stages.search.p99Ms,
           r.stages.dense.p50Ms,
           r.stages.lexical.p50Ms,
-          r.recallAt10,
+          r.recallAt10 ?? "-",
         ]),
       },
     ],
     findings,
   };
+}
+
+/**
+ * One size into a fresh PGlite server (started here, in the bench process, as the tests start
+ * it), ingested and served by child processes through STORE=postgres, as `npm run ingest` and a
+ * replica would. Peak RSS of the children is the client side; the server's memory is the bench
+ * process's RSS after the serve phase.
+ */
+async function runPostgresSize(
+  sections: number,
+  files: number,
+  fileEnv: Record<string, string>,
+  serveJob: Pick<ScaleJob, "queries" | "iterations" | "warmup">,
+): Promise<ScaleRow> {
+  const server = await startPostgresServer();
+  try {
+    const env = {
+      ...fileEnv,
+      STORE: "postgres",
+      DATABASE_URL: server.url,
+      // PGlite builds the pgvector index on one WASM thread: the default 10 s would cut it off.
+      PG_STATEMENT_TIMEOUT_MS: "600000",
+    };
+    const ingest = await runJob<IngestResult>({ phase: "ingest", env });
+    const serve = await runJob<ServeResult>({ phase: "serve", env, ...serveJob });
+    return {
+      store: "postgres",
+      sections,
+      chunks: ingest.chunks,
+      files,
+      ingestSeconds: ingest.seconds,
+      chunksPerSecond: ingest.chunksPerSecond,
+      ingestPhasesSeconds: ingest.phasesSeconds,
+      indexMB: null,
+      versionMB: null,
+      peakRssIngestMB: ingest.maxRssMB,
+      loadSeconds: serve.loadSeconds,
+      peakRssServeMB: serve.maxRssMB,
+      serverRssMB: Math.round(process.memoryUsage.rss() / 2 ** 20),
+      stages: serve.stages,
+      recallAt10: null,
+    };
+  } finally {
+    await server.stop();
+  }
 }
 
 async function runJob<T>(job: ScaleJob): Promise<T> {

@@ -3,10 +3,15 @@
  * ScaleJob. Phase "ingest" builds the index; phase "serve" loads it and times queries, as a
  * server process would. Sends one {type:"result"} message and exits.
  */
-import { parseConfig } from "../../src/config.js";
+import { parseConfig, type Config } from "../../src/config.js";
+import { createEmbeddings } from "../../src/embeddings/createEmbeddings.js";
 import { ingestCorpus } from "../../src/ingest/ingestCorpus.js";
 import { embeddedSnapshot } from "../../src/store/embedded/embeddedSnapshot.js";
-import { createRetriever, ingestOptions, openIndex } from "../../src/tutor.js";
+import { openStore } from "../../src/store/openStore.js";
+import { createPool } from "../../src/store/postgres/pool.js";
+import { migrate } from "../../src/store/postgres/schema.js";
+import type { IndexSnapshot } from "../../src/store/types.js";
+import { createRetriever, openIndex, openIngest } from "../../src/tutor.js";
 import { sendToParent } from "./childProcess.js";
 import { createPhaseClock } from "./phaseClock.js";
 import { processStats } from "./processStats.js";
@@ -30,12 +35,13 @@ async function main(): Promise<void> {
   const config = parseConfig(job.env);
 
   if (job.phase === "ingest") {
+    // An operator runs `npm run db:migrate` once before the first ingest; not part of the timing.
+    if (config.STORE === "postgres") await migrateSchema(config);
     const clock = createPhaseClock();
     const t0 = performance.now();
-    const summary = await ingestCorpus({
-      ...ingestOptions(config),
-      onProgress: clock.onProgress,
-    });
+    // The configured store's writer (STORE=postgres: PostgresVersionWriter), as `npm run ingest` does.
+    const ingest = openIngest(config);
+    const summary = await ingestCorpus({ ...ingest.options, onProgress: clock.onProgress }).finally(() => ingest.close());
     const seconds = (performance.now() - t0) / 1000;
     await sendToParent({
       type: "result",
@@ -51,19 +57,15 @@ async function main(): Promise<void> {
     return;
   }
 
+  if (config.STORE === "postgres") return servePostgres(job, config);
+
   const t0 = performance.now();
   // The index and retriever as the server composes them (src/tutor.ts); loading is timed on its own.
   const index = await openIndex(config);
   const loadSeconds = (performance.now() - t0) / 1000;
   const afterLoad = processStats();
   const snapshot = embeddedSnapshot(index);
-  const retriever = createRetriever(config, () => snapshot);
-  const stages = await measureRetrievalStages(snapshot, retriever, job.queries ?? [], {
-    iterations: job.iterations ?? 200,
-    warmup: job.warmup ?? 20,
-    k: config.RETRIEVAL_K,
-    maxChunksPerSection: config.MAX_CHUNKS_PER_SECTION,
-  });
+  const stages = await timeStages(job, config, snapshot);
   // After the timings, so it cannot disturb them; the synthetic keyword queries are the last ones.
   const recallQueries = (job.queries ?? []).slice(-RECALL_QUERIES);
   const recallVectors = await Promise.all(recallQueries.map((query) => index.embeddings.embedQuery(query)));
@@ -75,6 +77,50 @@ async function main(): Promise<void> {
     stages,
     recallAt10,
     ...processStats(),
+  });
+}
+
+async function migrateSchema(config: Config): Promise<void> {
+  const pool = createPool({ databaseUrl: config.DATABASE_URL!, poolSize: 1, statementTimeoutMs: 60_000 });
+  try {
+    await migrate(pool);
+  } finally {
+    await pool.end();
+  }
+}
+
+/**
+ * The live version read from PostgreSQL through the store the server opens (openStore), and the
+ * same stage timings. No recall@10: exact search here reads the file store's vectors.bin.
+ */
+async function servePostgres(job: ScaleJob, config: Config): Promise<void> {
+  const store = openStore(config, createEmbeddings(config));
+  try {
+    const t0 = performance.now();
+    const snapshot = await store.load();
+    const loadSeconds = (performance.now() - t0) / 1000;
+    const afterLoad = processStats();
+    const stages = await timeStages(job, config, snapshot);
+    await sendToParent({
+      type: "result",
+      loadSeconds: round(loadSeconds),
+      rssAfterLoadMB: afterLoad.rssMB,
+      stages,
+      recallAt10: null,
+      ...processStats(),
+    });
+  } finally {
+    await store.close();
+  }
+}
+
+function timeStages(job: ScaleJob, config: Config, snapshot: IndexSnapshot) {
+  const retriever = createRetriever(config, () => snapshot);
+  return measureRetrievalStages(snapshot, retriever, job.queries ?? [], {
+    iterations: job.iterations ?? 200,
+    warmup: job.warmup ?? 20,
+    k: config.RETRIEVAL_K,
+    maxChunksPerSection: config.MAX_CHUNKS_PER_SECTION,
   });
 }
 

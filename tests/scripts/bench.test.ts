@@ -32,6 +32,14 @@ describe("bench arguments", () => {
     expect(() => parseBenchArgs(["http", "--replicas", "1"])).toThrow(/--replicas needs a whole number/);
     expect(() => parseBenchArgs(["http", "--replicas"])).toThrow(UsageError);
   });
+
+  it("takes --store file or postgres for scale, and names the choices for anything else", () => {
+    expect(parseBenchArgs(["scale", "--store", "postgres"]).store).toBe("postgres");
+    expect(parseBenchArgs(["scale", "--store=file"]).store).toBe("file");
+    expect(parseBenchArgs(["scale"]).store).toBeUndefined();
+    expect(() => parseBenchArgs(["scale", "--store", "mysql"])).toThrow(/--store needs one of file, postgres \(got "mysql"\)/);
+    expect(() => parseBenchArgs(["scale", "--store"])).toThrow(/--store needs one of file, postgres \(got nothing\)/);
+  });
 });
 
 describe("bench statistics and targets", () => {
