@@ -3,7 +3,6 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IndexMismatch, IndexNotReady } from "../../src/errors.js";
-import { IndexHolder } from "../../src/lifecycle/IndexHolder.js";
 import { ingestCorpus } from "../../src/ingest/ingestCorpus.js";
 import { loadIndex } from "../../src/index/loadIndex.js";
 import { INDEX_FORMAT_VERSION } from "../../src/index/types.js";
@@ -186,19 +185,5 @@ describe("loadIndex failures", () => {
     const misconfigured = await loadIndex(builtDir, wrongSize, { provider: "local", model: "hashed-lexical-v1", dimensions: 0 });
     expect(await index.embeddings.embedQuery("LoRA")).toHaveLength(64);
     await expect(misconfigured.embeddings.embedQuery("LoRA")).rejects.toBeInstanceOf(IndexMismatch);
-  });
-});
-
-describe("IndexHolder", () => {
-  it("throws IndexNotReady until an index is swapped in, then serves the latest", async () => {
-    const holder = new IndexHolder();
-    expect(() => holder.current()).toThrow(IndexNotReady);
-    expect(holder.tryCurrent()).toBeUndefined();
-    const first = await loadIndex(builtDir, embeddings, embeddings.identity());
-    const second = await loadIndex(builtDir, embeddings, embeddings.identity());
-    expect(holder.swap(first)).toBeUndefined();
-    expect(holder.current()).toBe(first);
-    expect(holder.swap(second)).toBe(first);
-    expect(holder.tryCurrent()).toBe(second);
   });
 });
