@@ -42,6 +42,11 @@ function killWhenPrinted(mode: "embed" | "write", marker: string): Promise<{ out
   });
 }
 
+/** An in-process ingest of the fixture corpus, as the killed child runs it. */
+function ingestFixture(embeddings: CountingEmbeddings): ReturnType<typeof ingestCorpus> {
+  return ingestCorpus({ corpusDir, indexDir, embeddings, identity: () => embeddings.identity(), maxFileBytes: 100_000, batchSize: 8 });
+}
+
 async function addSections(): Promise<void> {
   await appendFile(
     path.join(corpusDir, "roadmaps/rag.md"),
@@ -52,14 +57,7 @@ async function addSections(): Promise<void> {
 describe("an ingest killed with SIGKILL", () => {
   it("while embedding leaves the previous index live and loadable", async () => {
     const embeddings = new CountingEmbeddings();
-    const good = await ingestCorpus({
-      corpusDir,
-      indexDir,
-      embeddings,
-      identity: () => embeddings.identity(),
-      maxFileBytes: 100_000,
-      batchSize: 8,
-    });
+    const good = await ingestFixture(embeddings);
     await addSections();
     const { output, signal } = await killWhenPrinted("embed", "batch 2");
     expect(signal).toBe("SIGKILL");
@@ -73,14 +71,7 @@ describe("an ingest killed with SIGKILL", () => {
 
   it("while writing leaves a half-written version that is never used and is removed by the next ingest", async () => {
     const embeddings = new CountingEmbeddings();
-    const good = await ingestCorpus({
-      corpusDir,
-      indexDir,
-      embeddings,
-      identity: () => embeddings.identity(),
-      maxFileBytes: 100_000,
-      batchSize: 8,
-    });
+    const good = await ingestFixture(embeddings);
     await addSections();
     await killWhenPrinted("write", "writing");
 
@@ -93,14 +84,7 @@ describe("an ingest killed with SIGKILL", () => {
     const index = await loadIndex(indexDir, embeddings, embeddings.identity());
     expect(index.dir).toBe(good.versionDir);
 
-    const next = await ingestCorpus({
-      corpusDir,
-      indexDir,
-      embeddings,
-      identity: () => embeddings.identity(),
-      maxFileBytes: 100_000,
-      batchSize: 8,
-    });
+    const next = await ingestFixture(embeddings);
     expect(next.chunks).toBeGreaterThan(good.chunks);
     expect((await readdir(indexDir)).sort()).toEqual(["CURRENT", path.basename(good.versionDir), path.basename(next.versionDir)].sort());
   }, 30_000);

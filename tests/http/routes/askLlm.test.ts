@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { ChatReply, FakeOpenAiServer } from "../../support/fakeOpenAiServer.js";
 import { buildLlmTestApp, parseSse, type LlmTestApp } from "../../support/buildTestApp.js";
+import { INVENTED_MARKERS_REPLY } from "../../fixtures/answering/inventedMarkers.js";
 
 const SECRET = "fake-key-test-this-key-must-never-leak-0123456789";
 let fake: FakeOpenAiServer | undefined;
@@ -84,19 +85,7 @@ describe("POST /api/ask in LLM mode against an OpenAI-compatible server on 127.0
 });
 
 describe("invented citation markers while streaming (issue 13 item 7)", () => {
-  const content = "先学习参数高效微调 [1]，然后 [7] 学习多模态 [99]。评估 [1][42] 与部署 【8】 以及 [1-30] 全部 [2]。";
-  // Markers split across deltas, as real models send them.
-  const pieces = [
-    "先学习参数高效微调 [",
-    "1]，然后 [",
-    "7",
-    "] 学习多模态 [9",
-    "9]。评估 [1][4",
-    "2] 与部署 【8",
-    "】 以及 [1-3",
-    "0] 全部 [2",
-    "]。",
-  ];
+  const { content, pieces, cleaned, invented } = INVENTED_MARKERS_REPLY;
 
   it("never sends an invented marker in a token event, and the stream equals the JSON answer", async () => {
     const app = await llmApp(() => ({ kind: "text", content, pieces }));
@@ -106,9 +95,9 @@ describe("invented citation markers while streaming (issue 13 item 7)", () => {
     const tokens = streamed.filter((e) => e.event === "token").map((e) => JSON.parse(e.data).text as string);
     const done = JSON.parse(streamed.at(-1)!.data);
     const json = (await app.app.inject({ method: "POST", url: "/api/ask", payload: { question: "学完 LoRA 之后该学什么?" } })).json();
-    expect(json.answer).toBe("先学习参数高效微调 [1]，然后 学习多模态。评估 [1] 与部署 以及 全部 [2]。");
+    expect(json.answer).toBe(cleaned);
     expect(tokens.join("")).toBe(json.answer);
     expect(done.answer).toBe(json.answer);
-    for (const invented of ["7", "99", "42", "8", "30"]) expect(tokens.join("")).not.toContain(invented);
+    for (const marker of invented) expect(tokens.join("")).not.toContain(marker);
   });
 });

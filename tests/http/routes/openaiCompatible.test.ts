@@ -5,6 +5,7 @@ import { safeLinkUrl } from "../../../src/answering/citations.js";
 import type { AnswerResult, Citation } from "../../../src/answering/types.js";
 import { sourcesMarkdown } from "../../../src/http/routes/openaiChatFormat.js";
 import { buildLlmTestApp, buildTestApp, type LlmTestApp, type TestApp } from "../../support/buildTestApp.js";
+import { INVENTED_MARKERS_REPLY } from "../../fixtures/answering/inventedMarkers.js";
 
 const KEY = "tutor-key-for-tests-0001";
 let t: TestApp;
@@ -214,18 +215,7 @@ describe("citation links and labels in /v1 output (issue 13 item 8)", () => {
 describe("/v1 in LLM mode against the fake model server, official openai client", () => {
   let llm: LlmTestApp;
   let llmClient: OpenAI;
-  const content = "先学习参数高效微调 [1]，然后 [7] 学习多模态 [99]。评估 [1][42] 与部署 【8】 以及 [1-30] 全部 [2]。";
-  const pieces = [
-    "先学习参数高效微调 [",
-    "1]，然后 [",
-    "7",
-    "] 学习多模态 [9",
-    "9]。评估 [1][4",
-    "2] 与部署 【8",
-    "】 以及 [1-3",
-    "0] 全部 [2",
-    "]。",
-  ];
+  const { content, pieces, cleaned } = INVENTED_MARKERS_REPLY;
   beforeAll(async () => {
     llm = await buildLlmTestApp({
       chat: () => ({ kind: "text", content, pieces, usage: { prompt_tokens: 321, completion_tokens: 12, total_tokens: 333 } }),
@@ -263,7 +253,7 @@ describe("/v1 in LLM mode against the fake model server, official openai client"
       if (chunk.usage) usages.push(chunk.usage);
     }
     expect(text).toBe(json.choices[0]?.message.content);
-    expect(text.startsWith("先学习参数高效微调 [1]，然后 学习多模态。评估 [1] 与部署 以及 全部 [2]。")).toBe(true);
+    expect(text.startsWith(cleaned)).toBe(true);
     expect(usages).toEqual([{ prompt_tokens: 321, completion_tokens: 12, total_tokens: 333 }]);
     expect(json.usage).toMatchObject({ prompt_tokens: 321, completion_tokens: 12, total_tokens: 333 });
     const withoutUsage = await llmClient.chat.completions.create({ model: "roadmap-tutor", messages, stream: true });
