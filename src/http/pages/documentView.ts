@@ -1,5 +1,6 @@
 import type { CorpusDocument } from "../../corpus/types.js";
 import { escapeHtml } from "./escapeHtml.js";
+import { openHtmlPage } from "./htmlHead.js";
 
 /** Path of the small script that highlights the lines named in the hash (#L10-L20). */
 export const DOCUMENT_VIEW_SCRIPT_PATH = "/assets/document-view.js";
@@ -77,17 +78,7 @@ export function renderDocumentView(doc: CorpusDocument): string {
     )
     .join("");
   const lang = looksChinese(doc.text) ? "zh-CN" : "en";
-  return `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${escapeHtml(doc.title)} · Roadmap Tutor</title>
-<style>${STYLE}</style>
-<script src="${DOCUMENT_VIEW_SCRIPT_PATH}" defer></script>
-</head>
-<body>
+  return `${openHtmlPage({ lang, title: doc.title, style: STYLE, scriptPath: DOCUMENT_VIEW_SCRIPT_PATH, extra: '<meta name="robots" content="noindex">\n' })}
 <header>
 <h1>${escapeHtml(doc.title)}</h1>
 <p class="meta">${escapeHtml(doc.source)} · ${doc.lineCount} lines${doc.metadata.sourceUrl && /^https?:\/\//i.test(doc.metadata.sourceUrl) ? ` · <a href="${escapeHtml(doc.metadata.sourceUrl)}" rel="noopener noreferrer">original</a>` : ""}<span id="range" role="status"></span></p>

@@ -1,4 +1,5 @@
 import { escapeHtml } from "../escapeHtml.js";
+import { openHtmlPage } from "../htmlHead.js";
 import type { PageMessages } from "./pageMessages.js";
 import { ROADMAP_CSS } from "./roadmapStyle.js";
 
@@ -34,17 +35,7 @@ export function renderFrame(params: {
   mainAttributes?: string;
 }): string {
   const { m } = params;
-  return `<!doctype html>
-<html lang="${m.lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>${escapeHtml(params.title)} · Roadmap Tutor</title>
-<style>${ROADMAP_CSS}</style>
-<script src="${ROADMAP_SCRIPT_PATH}" defer></script>
-</head>
-<body>
+  return `${openHtmlPage({ lang: m.lang, title: params.title, style: ROADMAP_CSS, scriptPath: ROADMAP_SCRIPT_PATH, extra: '<link rel="icon" href="data:,">\n' })}
 <a class="skip" href="#main">${m.lang === "en" ? "Skip to content" : "跳到正文"}</a>
 <header class="top"><div class="wrap">
 <div class="topbar"><nav class="crumbs" aria-label="${m.lang === "en" ? "Breadcrumb" : "导航"}">${params.crumbs}</nav>${themeSelect(m)}</div>
