@@ -95,6 +95,8 @@ describe("GET /documents/:id (document view)", () => {
     expect(res.body).not.toContain("<img");
     expect(res.body.match(/<script\b/g)).toEqual(["<script"]);
     expect(res.body).toContain('<script src="/assets/document-view.js" defer></script>');
+    // Users' documents are served for citations, not for search engines.
+    expect(res.body).toContain('<meta name="robots" content="noindex">');
     expect(res.body).toContain('<a href="#L3">第一阶段：理解提示注入</a>');
   });
 
