@@ -1,15 +1,21 @@
 import { forkScript, type ChildHandle } from "./childProcess.js";
 import { loadTest, type LoadTestResult } from "./loadTest.js";
-import { BENCH_QUESTIONS } from "./queries.js";
+import { BENCH_QUESTIONS, DISTINCT_QUESTION_COUNT, distinctQuestion } from "./queries.js";
 import { runReplicaComparison } from "./replicaBench.js";
 import type { BenchmarkReport } from "./report.js";
 import { cpuMsBetween, readyPort, stats, type ServerMessage } from "./serverMessages.js";
 import { round } from "./stats.js";
-import { checkTarget } from "./targets.js";
+import { measureStartToReady } from "./startToReady.js";
+import { checkTarget, notMeasured } from "./targets.js";
 import { benchEnv, BUNDLED_CORPUS_DIR, createWorkspace } from "./workspace.js";
 
+type Endpoint = "search" | "ask" | "bare" | "healthz";
+/** repeated: the 16 benchmark questions cycled (the answer cache serves ask); distinct: every request new. */
+type Workload = "repeated" | "distinct";
+
 interface EndpointRun extends LoadTestResult {
-  endpoint: "search" | "ask" | "bare" | "healthz";
+  endpoint: Endpoint;
+  workload: Workload;
   /** Server CPU time per completed request: where the server's core went. */
   serverCpuMsPerRequest: number;
 }
@@ -18,8 +24,10 @@ const CONNECTIONS = [1, 8, 32] as const;
 
 /**
  * /api/search and offline /api/ask under autocannon at 1, 8 and 32 connections, next to a bare
- * Fastify route returning a body of the same size, all in one run. Servers run in child
- * processes so the load generator has its own core. With `replicas` (--replicas N), also N
+ * Fastify route returning a body of the same size, all in one run, each with repeated questions
+ * (the 16 benchmark questions cycled) and distinct ones (no request repeats an earlier one, so
+ * no cache helps). Servers run in child processes so the load generator has its own core. Also
+ * start to ready of the built server on the same index. With `replicas` (--replicas N), also N
  * replicas behind a round-robin proxy against one (replicaBench.ts).
  */
 export async function runHttpBench({ quick, replicas }: { quick: boolean; replicas?: number | undefined }): Promise<BenchmarkReport> {
@@ -63,7 +71,16 @@ export async function runHttpBench({ quick, replicas }: { quick: boolean; replic
       bare: `http://127.0.0.1:${barePort}/bare`,
     };
     const bodies = { search: searchBodies, ask: askBodies, bare: searchBodies, healthz: [""] };
-    const run = async (endpoint: EndpointRun["endpoint"], connections: number, seconds: number): Promise<EndpointRun> => {
+    // The distinct pool must outnumber the answer cache, or cycling through it would hit the cache.
+    const cacheSize = Number(benchEnv().ANSWER_CACHE_SIZE ?? 1000);
+    if (DISTINCT_QUESTION_COUNT <= cacheSize)
+      throw new Error(`${DISTINCT_QUESTION_COUNT} distinct questions cannot outrun a cache of ${cacheSize}`);
+    let distinctCount = 0;
+    const distinctBody = {
+      search: () => JSON.stringify({ query: distinctQuestion(distinctCount++) }),
+      ask: () => JSON.stringify({ question: distinctQuestion(distinctCount++) }),
+    };
+    const run = async (endpoint: Endpoint, workload: Workload, connections: number, seconds: number): Promise<EndpointRun> => {
       const server = servers[endpoint];
       const before = await stats(server);
       const result = await loadTest({
@@ -71,44 +88,75 @@ export async function runHttpBench({ quick, replicas }: { quick: boolean; replic
         connections,
         durationSeconds: seconds,
         bodies: bodies[endpoint],
+        ...(workload === "distinct" && (endpoint === "search" || endpoint === "ask") ? { nextBody: distinctBody[endpoint] } : {}),
         method: endpoint === "healthz" ? "GET" : "POST",
       });
       const after = await stats(server);
       const cpuMs = cpuMsBetween(before, after);
-      return { endpoint, ...result, serverCpuMsPerRequest: round(result.requests > 0 ? cpuMs / result.requests : 0) };
+      return { endpoint, workload, ...result, serverCpuMsPerRequest: round(result.requests > 0 ? cpuMs / result.requests : 0) };
     };
 
     // Warm both servers (JIT, lazy dictionaries) before anything is recorded.
-    for (const endpoint of ["search", "ask", "bare"] as const) await run(endpoint, 8, quick ? 0.3 : 2);
+    for (const endpoint of ["search", "ask", "bare"] as const) await run(endpoint, "repeated", 8, quick ? 0.3 : 2);
 
+    const plan: [Endpoint, Workload][] = [
+      ["search", "distinct"],
+      ["ask", "distinct"],
+      ["search", "repeated"],
+      ["ask", "repeated"],
+      ["bare", "repeated"],
+    ];
     const runs: EndpointRun[] = [];
     for (const connections of CONNECTIONS) {
-      // Interleaved per connection count, so slow drift (thermal, neighbours) hits all three alike.
-      for (const endpoint of ["search", "ask", "bare"] as const) runs.push(await run(endpoint, connections, duration));
+      // Interleaved per connection count, so slow drift (thermal, neighbours) hits every run alike.
+      for (const [endpoint, workload] of plan) runs.push(await run(endpoint, workload, connections, duration));
     }
-    runs.push(await run("healthz", 32, duration));
+    runs.push(await run("healthz", "repeated", 32, duration));
 
-    const at = (endpoint: EndpointRun["endpoint"], connections: number) =>
-      runs.find((r) => r.endpoint === endpoint && r.connections === connections) as EndpointRun;
+    const at = (endpoint: Endpoint, connections: number, workload: Workload = "repeated") =>
+      runs.find((r) => r.endpoint === endpoint && r.connections === connections && r.workload === workload) as EndpointRun;
+    const vsBare = (endpoint: Endpoint, workload: Workload, connections: number) =>
+      round((100 * at(endpoint, connections, workload).requestsPerSecond) / Math.max(1, at("bare", connections).requestsPerSecond), 1);
     const ratios = CONNECTIONS.map((connections) => ({
       connections,
-      searchVsBarePercent: round(
-        (100 * at("search", connections).requestsPerSecond) / Math.max(1, at("bare", connections).requestsPerSecond),
-        1,
-      ),
-      askVsBarePercent: round((100 * at("ask", connections).requestsPerSecond) / Math.max(1, at("bare", connections).requestsPerSecond), 1),
+      searchDistinctVsBarePercent: vsBare("search", "distinct", connections),
+      askDistinctVsBarePercent: vsBare("ask", "distinct", connections),
+      searchRepeatedVsBarePercent: vsBare("search", "repeated", connections),
+      askRepeatedVsBarePercent: vsBare("ask", "repeated", connections),
     }));
-    const search32 = at("search", 32);
-    const ask32 = at("ask", 32);
+    const search32 = at("search", 32, "distinct");
+    const ask32 = at("ask", 32, "distinct");
     const bare32 = at("bare", 32);
     const health32 = at("healthz", 32);
-    const ratio32 = ratios.find((r) => r.connections === 32)?.searchVsBarePercent ?? 0;
+    const ratio32 = ratios.find((r) => r.connections === 32);
+    const errors32 = runs
+      .filter((r) => r.connections === 32 && r.endpoint !== "bare" && r.endpoint !== "healthz")
+      .reduce((n, r) => n + r.errors, 0);
 
+    // Start to ready after the load runs, on the index the app server built (same workspace).
+    const startup = await measureStartToReady({
+      env: benchEnv({ CORPUS_DIR: workspace.corpusDir, INDEX_DIR: workspace.indexDir }),
+      runs: quick ? 1 : 5,
+      buildIfStale: true,
+    });
+
+    const ratioNote = "one process each side, at 32 connections, same run";
     const targets = [
-      checkTarget("askP50At32", ask32.p50Ms, { quick }),
+      checkTarget("searchDistinctVsBare", ratio32?.searchDistinctVsBarePercent ?? 0, { quick, note: ratioNote }),
+      checkTarget("askDistinctVsBare", ratio32?.askDistinctVsBarePercent ?? 0, { quick, note: ratioNote }),
+      checkTarget("searchRepeatedVsBare", ratio32?.searchRepeatedVsBarePercent ?? 0, { quick, note: ratioNote }),
+      checkTarget("askRepeatedVsBare", ratio32?.askRepeatedVsBarePercent ?? 0, { quick, note: `${ratioNote}; served by the answer cache` }),
+      checkTarget("searchP50At32", search32.p50Ms, { quick }),
       checkTarget("searchP99At32", search32.p99Ms, { quick }),
-      checkTarget("errorsAt32", search32.errors + ask32.errors, { quick }),
-      checkTarget("searchVsBare", ratio32, { quick, note: "at 32 connections, same run" }),
+      checkTarget("askP50At32", ask32.p50Ms, { quick }),
+      checkTarget("askP99At32", ask32.p99Ms, { quick }),
+      checkTarget("errorsAt32", errors32, { quick }),
+      startup
+        ? checkTarget("startToReady", startup.medianMs, {
+            quick,
+            note: `median of ${startup.runsMs.length}: ${startup.runsMs.join(", ")} ms`,
+          })
+        : notMeasured("startToReady", "dist/ not built"),
     ];
 
     const findings = [
@@ -116,6 +164,7 @@ export async function runHttpBench({ quick, replicas }: { quick: boolean; replic
         `bare route ${bare32.serverCpuMsPerRequest} ms, /healthz through the full plugin stack ${health32.serverCpuMsPerRequest} ms. ` +
         `The gap between /healthz and the bare route is the global plugins (helmet, cors, rate limit, under-pressure, request ids); ` +
         `the rest of search is validation, retrieval and serialization.`,
+      `Distinct questions: ${distinctCount} requests drew on a pool of ${DISTINCT_QUESTION_COUNT} questions (more than the answer cache holds, so no request was served from it).`,
       `At 32 connections latency is mostly queueing on the single server core: p50 ≈ connections / (req/s) = ` +
         `${round((32 / Math.max(1, search32.requestsPerSecond)) * 1000, 1)} ms for search, ${round((32 / Math.max(1, ask32.requestsPerSecond)) * 1000, 1)} ms for ask.`,
     ];
@@ -143,19 +192,35 @@ export async function runHttpBench({ quick, replicas }: { quick: boolean; replic
         },
         runs,
         ratios,
+        ...(startup ? { startToReadyMs: startup } : {}),
         ...(replicaPart ? { replicas: replicaPart.results } : {}),
       },
       targets,
       tables: [
         {
           title: `HTTP on 127.0.0.1 (autocannon, ${duration} s per run)`,
-          header: ["endpoint", "conns", "req/s", "p50 ms", "p99 ms", "errors", "cpu ms/req"],
-          rows: runs.map((r) => [r.endpoint, r.connections, r.requestsPerSecond, r.p50Ms, r.p99Ms, r.errors, r.serverCpuMsPerRequest]),
+          header: ["endpoint", "questions", "conns", "req/s", "p50 ms", "p99 ms", "errors", "cpu ms/req"],
+          rows: runs.map((r) => [
+            r.endpoint,
+            r.endpoint === "search" || r.endpoint === "ask" ? r.workload : "-",
+            r.connections,
+            r.requestsPerSecond,
+            r.p50Ms,
+            r.p99Ms,
+            r.errors,
+            r.serverCpuMsPerRequest,
+          ]),
         },
         {
           title: "Ours / bare Fastify (req/s)",
-          header: ["conns", "search %", "ask %"],
-          rows: ratios.map((r) => [r.connections, r.searchVsBarePercent, r.askVsBarePercent]),
+          header: ["conns", "search distinct %", "ask distinct %", "search repeated %", "ask repeated %"],
+          rows: ratios.map((r) => [
+            r.connections,
+            r.searchDistinctVsBarePercent,
+            r.askDistinctVsBarePercent,
+            r.searchRepeatedVsBarePercent,
+            r.askRepeatedVsBarePercent,
+          ]),
         },
         ...(replicaPart?.tables ?? []),
       ],

@@ -22,8 +22,13 @@ export interface LoadTestOptions {
   url: string;
   connections: number;
   durationSeconds: number;
-  /** One request per body, cycled per connection (so concurrent clients ask different things). */
+  /** One request per body, cycled per connection (every connection walks the same list). */
   bodies: readonly string[];
+  /**
+   * Instead of `bodies`: a fresh body for every request, shared by all connections (the
+   * distinct-questions workload, where no request repeats an earlier one).
+   */
+  nextBody?: () => string;
   method?: "GET" | "POST";
 }
 
@@ -31,10 +36,14 @@ export interface LoadTestOptions {
 export function loadTest(options: LoadTestOptions): Promise<LoadTestResult> {
   const url = new URL(options.url);
   const method = options.method ?? "POST";
+  const headers = { "content-type": "application/json" };
+  const { nextBody } = options;
   const requests =
     method === "GET"
       ? [{ method, path: url.pathname }]
-      : options.bodies.map((body) => ({ method, path: url.pathname, headers: { "content-type": "application/json" }, body }));
+      : nextBody
+        ? [{ method, path: url.pathname, headers, setupRequest: (request: object) => ({ ...request, body: nextBody() }) }]
+        : options.bodies.map((body) => ({ method, path: url.pathname, headers, body }));
   const latencies: number[] = [];
   return new Promise((resolve, reject) => {
     const instance = autocannon(

@@ -6,6 +6,8 @@ import { parseBenchArgs, UsageError } from "../../scripts/bench/args.js";
 import { percentile, summarize } from "../../scripts/bench/stats.js";
 import { buildVocabulary, createPrng, joinWords, writeSyntheticCorpus } from "../../scripts/bench/syntheticCorpus.js";
 import { allTargets, checkTarget, TARGETS } from "../../scripts/bench/targets.js";
+import { parseConfig } from "../../src/config.js";
+import { DISTINCT_QUESTION_COUNT, distinctQuestion } from "../../scripts/bench/queries.js";
 
 describe("bench arguments", () => {
   it("defaults to every benchmark, full run, bench/results", () => {
@@ -53,13 +55,24 @@ describe("bench statistics and targets", () => {
   it("judges a target only when the run is comparable", () => {
     expect(checkTarget("askP50At32", 4, { quick: false }).met).toBe(true);
     expect(checkTarget("askP50At32", 12, { quick: false }).met).toBe(false);
-    expect(checkTarget("searchVsBare", 40, { quick: false }).met).toBe(true);
+    expect(checkTarget("searchDistinctVsBare", 15, { quick: false }).met).toBe(true);
+    expect(checkTarget("searchDistinctVsBare", 14.9, { quick: false }).met).toBe(false);
+    expect(checkTarget("recallAt100k", 0.95, { quick: false })).toMatchObject({ met: true, target: ">= 0.95" });
     expect(checkTarget("askP50At32", 4, { quick: true }).met).toBeNull();
     expect(checkTarget("queryP50At100k", 1, { quick: false, notComparable: "at 1k" }).met).toBeNull();
     const all = allTargets([checkTarget("errorsAt32", 0, { quick: false })]);
     expect(all).toHaveLength(Object.keys(TARGETS).length);
     expect(all.find((t) => t.id === "errorsAt32")?.met).toBe(true);
     expect(all.find((t) => t.id === "streamingOverhead")).toMatchObject({ measured: null, met: null });
+  });
+});
+
+describe("distinct benchmark questions", () => {
+  it("never repeat within the pool, which outnumbers the default answer cache", () => {
+    const pool = Array.from({ length: DISTINCT_QUESTION_COUNT }, (_, n) => distinctQuestion(n));
+    expect(new Set(pool).size).toBe(DISTINCT_QUESTION_COUNT);
+    expect(DISTINCT_QUESTION_COUNT).toBeGreaterThan(parseConfig({}).ANSWER_CACHE_SIZE);
+    expect(distinctQuestion(DISTINCT_QUESTION_COUNT)).toBe(pool[0]);
   });
 });
 
