@@ -9,14 +9,27 @@ import type { TermStatistics } from "./termStatistics.js";
  * - Chinese: a homophone typo (same toneless pinyin) that keeps all but one character of a
  *   corpus word: 微掉 → 微调, 向亮 → 向量. Near-form typos without the same sound are not guessed.
  */
+/**
+ * Latin fixes remembered per corrector (one per index version): learners reuse the same words,
+ * and a fix costs a scan of the corpus's Latin vocabulary. Bounded so a stream of junk words
+ * cannot grow it without limit; when full it starts over.
+ */
+const MAX_REMEMBERED_FIXES = 20_000;
+
 export class TypoCorrector {
-  private readonly latin: string[] = [];
+  /** Latin corpus words by length, so a lookup reads only the lengths within its edit limit. */
+  private readonly latinByLength = new Map<number, { word: string; order: number }[]>();
   private readonly byPinyin = new Map<string, string[]>();
+  private readonly latinFixes = new Map<string, string | undefined>();
 
   constructor(private readonly statistics: TermStatistics) {
+    let order = 0;
     for (const word of statistics.vocabulary()) {
-      if (/^[a-z][a-z0-9]{3,}$/.test(word)) this.latin.push(word);
-      else if (/^\p{Script=Han}{2,4}$/u.test(word)) {
+      if (/^[a-z][a-z0-9]{3,}$/.test(word)) {
+        const bucket = this.latinByLength.get(word.length) ?? [];
+        bucket.push({ word, order: order++ });
+        this.latinByLength.set(word.length, bucket);
+      } else if (/^\p{Script=Han}{2,4}$/u.test(word)) {
         for (const key of soundsOf(word)) {
           const list = this.byPinyin.get(key) ?? [];
           if (!list.includes(word)) list.push(word);
@@ -40,14 +53,26 @@ export class TypoCorrector {
   }
 
   private latinFix(word: string): string | undefined {
+    if (this.latinFixes.has(word)) return this.latinFixes.get(word);
+    const fix = this.scanLatin(word);
+    if (this.latinFixes.size >= MAX_REMEMBERED_FIXES) this.latinFixes.clear();
+    this.latinFixes.set(word, fix);
+    return fix;
+  }
+
+  private scanLatin(word: string): string | undefined {
     const limit = word.length >= 8 ? 2 : 1;
-    let best: { word: string; distance: number; df: number } | undefined;
-    for (const candidate of this.latin) {
-      if (Math.abs(candidate.length - word.length) > limit) continue;
-      const distance = editDistance(word, candidate, limit);
-      if (distance > limit) continue;
-      const df = this.statistics.frequency(candidate);
-      if (!best || distance < best.distance || (distance === best.distance && df > best.df)) best = { word: candidate, distance, df };
+    let best: { word: string; distance: number; df: number; order: number } | undefined;
+    for (let length = word.length - limit; length <= word.length + limit; length++) {
+      for (const { word: candidate, order } of this.latinByLength.get(length) ?? []) {
+        const distance = editDistance(word, candidate, limit);
+        if (distance > limit) continue;
+        const df = this.statistics.frequency(candidate);
+        // The nearest, then the most frequent, then the first in the vocabulary's order.
+        const better =
+          !best || distance < best.distance || (distance === best.distance && (df > best.df || (df === best.df && order < best.order)));
+        if (better) best = { word: candidate, distance, df, order };
+      }
     }
     return best?.word;
   }
@@ -125,21 +150,30 @@ function soundsOf(word: string): string[] {
   return [soundOf(word), ...readings];
 }
 
+/** Rows of the edit-distance table, reused: the function runs thousands of times per question. */
+let rowBuffers: Int32Array[] = [];
+
 /** Damerau–Levenshtein (optimal string alignment), stopping early once over `limit`. */
 export function editDistance(a: string, b: string, limit: number): number {
-  const rows = a.length + 1;
   const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i < rows; i++) {
+  if (rowBuffers.length < 3 || rowBuffers[0]!.length < cols) rowBuffers = [0, 1, 2].map(() => new Int32Array(Math.max(cols, 64)));
+  // Three rows are enough: the transposition step looks back two rows.
+  let beforePrevious = rowBuffers[0]!;
+  let previous = rowBuffers[1]!;
+  let current = rowBuffers[2]!;
+  for (let j = 0; j < cols; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
     let rowMin = Number.POSITIVE_INFINITY;
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = value;
-      rowMin = Math.min(rowMin, value);
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, beforePrevious[j - 2]! + 1);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
     }
     if (rowMin > limit) return limit + 1;
+    [beforePrevious, previous, current] = [previous, current, beforePrevious];
   }
-  return d[a.length]![b.length]!;
+  return previous[b.length]!;
 }

@@ -42,4 +42,49 @@ describe("TypoCorrector", () => {
     expect(editDistance("transfomer", "transformer", 2)).toBe(1);
     expect(editDistance("ab", "ba", 1)).toBe(1);
   });
+
+  it("agrees with the full-table distance on every pair, within the limit exactly and above it as over", () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const word = () => Array.from({ length: 1 + Math.floor(random() * 9) }, () => "abcde"[Math.floor(random() * 5)]).join("");
+    for (let n = 0; n < 2000; n++) {
+      const [a, b, limit] = [word(), word(), 1 + Math.floor(random() * 2)];
+      const exact = fullDistance(a, b);
+      if (exact <= limit) expect(editDistance(a, b, limit), `${a} ${b}`).toBe(exact);
+      else expect(editDistance(a, b, limit), `${a} ${b}`).toBeGreaterThan(limit);
+    }
+  });
+
+  it("breaks ties by frequency, then by the vocabulary's order, whatever the candidates' lengths", () => {
+    // "moded" is one edit from "mode" (shorter) and from "modes" (same length).
+    const fixOf = (texts: string[]) =>
+      new TypoCorrector(
+        new TermStatistics(
+          texts.map((t, i) => chunk(`c${i}`, t)),
+          tokenizeForSearch,
+        ),
+      );
+    expect(fixOf(["mode modes", "modes"]).corrections(["moded"], [])).toEqual(["modes"]);
+    expect(fixOf(["mode modes", "mode"]).corrections(["moded"], [])).toEqual(["mode"]);
+    const equal = new TermStatistics([chunk("a", "modes mode")], tokenizeForSearch);
+    const first = [...equal.vocabulary()].find((w) => w === "mode" || w === "modes");
+    expect(new TypoCorrector(equal).corrections(["moded"], [])).toEqual([first]);
+  });
+
+  it("gives the same fix when asked again (remembered per index version)", () => {
+    expect(corrector.corrections(["langchian"], [])).toEqual(["langchain"]);
+    expect(corrector.corrections(["langchian"], [])).toEqual(["langchain"]);
+  });
 });
+
+/** Optimal string alignment distance over the whole table: the reference for editDistance. */
+function fullDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
