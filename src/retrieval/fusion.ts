@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import type { Chunk } from "../chunking/types.js";
 import type { Passage } from "./types.js";
 
@@ -44,7 +45,24 @@ export const DUPLICATE_JACCARD = 0.8;
  * the headings repeat but the texts differ, so both halves stay.
  */
 export function isNearDuplicate(a: Chunk, b: Chunk): boolean {
-  return nearDuplicate(a, b, shingles(a.text), shingles(b.text));
+  return nearDuplicate(a, b, chunkShingles(a), chunkShingles(b));
+}
+
+/**
+ * Shingle sets of recently compared chunks. The same top passages come back for many
+ * questions, and building a set costs more than comparing two; bounded because at 100k
+ * chunks sets for every chunk would take gigabytes. Keyed by the chunk object: a new index
+ * version has new objects, so nothing stale is ever read.
+ */
+const recentShingles = new LRUCache<Chunk, Set<string>>({ max: 4096 });
+
+function chunkShingles(chunk: Chunk): Set<string> {
+  let set = recentShingles.get(chunk);
+  if (!set) {
+    set = shingles(chunk.text);
+    recentShingles.set(chunk, set);
+  }
+  return set;
 }
 
 function nearDuplicate(a: Chunk, b: Chunk, shinglesA: Set<string>, shinglesB: Set<string>): boolean {
@@ -89,7 +107,7 @@ export function selectDiverse(passages: readonly Passage[], k: number, maxPerSec
   const chosen: Passage[] = [];
   for (const passage of passages) {
     if (chosen.length >= k) break;
-    const own = shingles(passage.chunk.text);
+    const own = chunkShingles(passage.chunk);
     if (seen.some((s) => nearDuplicate(s.chunk, passage.chunk, s.shingles, own))) continue;
     seen.push({ chunk: passage.chunk, shingles: own });
     const key = `${passage.chunk.docId}#${passage.chunk.sectionIndex}`;
