@@ -46,6 +46,23 @@ const TERMS: readonly TermIndexEntry[] = (() => {
   return [...byKey.entries()].map(([key, entries]) => ({ key, entries })).sort((a, b) => b.key.length - a.key.length);
 })();
 
+/**
+ * TERMS grouped by first character, each group keeping TERMS' order (longest first): a scan
+ * reads only the terms that can start at a position instead of every term. Keys are compared
+ * by UTF-16 unit, as `startsWith` does.
+ */
+const TERMS_BY_FIRST_UNIT: ReadonlyMap<string, readonly TermIndexEntry[]> = (() => {
+  const groups = new Map<string, TermIndexEntry[]>();
+  for (const term of TERMS) {
+    const first = term.key[0];
+    if (first === undefined) continue;
+    const group = groups.get(first) ?? [];
+    group.push(term);
+    groups.set(first, group);
+  }
+  return groups;
+})();
+
 const WORD_CHAR = /[a-z0-9]/i;
 
 /**
@@ -57,7 +74,8 @@ export function findGlossaryMatches(text: string): GlossaryMatch[] {
   const matches: GlossaryMatch[] = [];
   let position = 0;
   while (position < lower.length) {
-    const found = TERMS.find((term) => lower.startsWith(term.key, position) && onWordBoundaries(lower, position, term.key));
+    const candidates = TERMS_BY_FIRST_UNIT.get(lower[position] ?? "");
+    const found = candidates?.find((term) => lower.startsWith(term.key, position) && onWordBoundaries(lower, position, term.key));
     if (found) {
       const end = position + found.key.length;
       matches.push({ surface: text.slice(position, end), start: position, end, entries: found.entries });
