@@ -45,9 +45,18 @@ export function sequenceIntent(question: string): "next" | "previous" | null {
 /** Segments made only of these are not a topic ("阶段" in "入门阶段之后是什么阶段"). */
 const GENERIC_NOUNS = new Set(["阶段", "stage", "stages", "step", "steps", "phase", "phases", "部分", "章节", "环节"]);
 
-const ZH_FILLER_BY_LENGTH = [...ZH_FILLER].sort((a, b) => b.length - a.length);
+/** Filler phrases by first character, longest first within each, so a position reads only its own. */
+const ZH_FILLER_BY_FIRST_UNIT = (() => {
+  const groups = new Map<string, string[]>();
+  for (const filler of [...ZH_FILLER].sort((a, b) => b.length - a.length)) {
+    const first = filler[0];
+    if (first !== undefined) groups.set(first, [...(groups.get(first) ?? []), filler]);
+  }
+  return groups;
+})();
 const PUNCTUATION = /[\s\p{P}\p{S}]/u;
-const LATIN_WORD_AT = /^[A-Za-z0-9][A-Za-z0-9'’+#.\-]*/;
+/** Sticky: matched at a position of the whole question, without slicing the rest off. */
+const LATIN_WORD_AT = /[A-Za-z0-9][A-Za-z0-9'’+#.\-]*/y;
 
 interface Piece {
   text: string;
@@ -66,21 +75,21 @@ function piecesOf(question: string): Piece[] {
       position = span.end;
       continue;
     }
-    const rest = question.slice(position);
-    const latin = LATIN_WORD_AT.exec(rest)?.[0];
+    LATIN_WORD_AT.lastIndex = position;
+    const latin = LATIN_WORD_AT.exec(question)?.[0];
     if (latin) {
       const word = latin.replace(/[.]+$/, "");
       pieces.push({ text: word, kind: EN_FILLER.has(word.toLowerCase()) ? "drop" : "keep" });
       position += word.length;
       continue;
     }
-    const filler = ZH_FILLER_BY_LENGTH.find((f) => rest.startsWith(f));
+    const filler = ZH_FILLER_BY_FIRST_UNIT.get(question[position]!)?.find((f) => question.startsWith(f, position));
     if (filler) {
       pieces.push({ text: filler, kind: "drop" });
       position += filler.length;
       continue;
     }
-    const char = rest[0]!;
+    const char = question[position]!;
     pieces.push({ text: char, kind: /\s/u.test(char) ? "space" : PUNCTUATION.test(char) ? "drop" : "keep" });
     position += 1;
   }
