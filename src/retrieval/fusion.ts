@@ -72,6 +72,9 @@ function nearDuplicate(a: Chunk, b: Chunk, shinglesA: Set<string>, shinglesB: Se
     const shorter = Math.min(a.endLine - a.startLine + 1, b.endLine - b.startLine + 1);
     if (shared > 0 && shared * 2 > shorter) return true;
   }
+  // Jaccard cannot exceed smaller / larger: sets of very different sizes need no comparison.
+  const [smaller, larger] = shinglesA.size < shinglesB.size ? [shinglesA.size, shinglesB.size] : [shinglesB.size, shinglesA.size];
+  if (larger > 0 && smaller / larger <= DUPLICATE_JACCARD) return false;
   return jaccard(shinglesA, shinglesB) > DUPLICATE_JACCARD;
 }
 
