@@ -4,6 +4,8 @@
  * expansions, a prior for better-ranked passages, and no near-duplicates (the roadmaps often
  * repeat a stage's items in a "notes" half).
  */
+import { LRUCache } from "lru-cache";
+import type { Chunk } from "../chunking/types.js";
 import type { Passage } from "../retrieval/types.js";
 import { splitSentences } from "../chunking/splitSentences.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
@@ -71,22 +73,49 @@ function isContentless(sentence: string, headings: string[]): boolean {
   return headings.some((heading) => heading.replace(/[\s\p{P}]/gu, "") === bare);
 }
 
+/** A passage's sentence with what scoring reads from it, which depends on the chunk alone. */
+interface AnalysedSentence {
+  text: string;
+  position: number;
+  tokens: Set<string>;
+  lower: string;
+  lengthPenalty: number;
+}
+
+/**
+ * Analysed sentences of recently cited chunks. The same top passages serve many questions, and
+ * tokenizing their sentences was most of an offline answer's CPU. Bounded (an index of 100k
+ * chunks must not keep all of them) and keyed by the chunk object, so a new index version never
+ * reads an old analysis.
+ */
+const recentSentences = new LRUCache<Chunk, AnalysedSentence[]>({ max: 2048 });
+
+function analysedSentences(chunk: Chunk): AnalysedSentence[] {
+  let sentences = recentSentences.get(chunk);
+  if (!sentences) {
+    const headings = [chunk.title, ...chunk.headingPath];
+    sentences = [];
+    splitIntoSentences(chunk.text).forEach((text, position) => {
+      if (isContentless(text, headings)) return;
+      // Long sentences match more by chance; damp them gently.
+      const lengthPenalty = 1 + Math.log1p(Array.from(text).length / 60);
+      sentences!.push({ text, position, tokens: new Set(tokenizeForSearch(text)), lower: text.toLowerCase(), lengthPenalty });
+    });
+    recentSentences.set(chunk, sentences);
+  }
+  return sentences;
+}
+
 export function scoreSentences(passages: Passage[], terms: Map<string, number>): CandidateSentence[] {
   const candidates: CandidateSentence[] = [];
   passages.forEach((passage, passageIndex) => {
     const prior = 0.4 * (1 - passageIndex / Math.max(passages.length, 1));
-    const headings = [passage.chunk.title, ...passage.chunk.headingPath];
-    splitIntoSentences(passage.chunk.text).forEach((text, position) => {
-      if (isContentless(text, headings)) return;
-      const tokens = new Set(tokenizeForSearch(text));
-      const lower = text.toLowerCase();
+    for (const { text, position, tokens, lower, lengthPenalty } of analysedSentences(passage.chunk)) {
       let overlap = 0;
       for (const [term, weight] of terms) if (tokens.has(term) || (term.length > 1 && lower.includes(term))) overlap += weight;
-      if (overlap === 0) return;
-      // Long sentences match more by chance; damp them gently.
-      const lengthPenalty = 1 + Math.log1p(Array.from(text).length / 60);
+      if (overlap === 0) continue;
       candidates.push({ text, passageIndex, position, score: overlap / lengthPenalty + prior });
-    });
+    }
   });
   return candidates;
 }
