@@ -1,6 +1,6 @@
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument, Section } from "../corpus/types.js";
-import { adjacentStage, stageOf, stepsOf, subtreeEndLine } from "./stageOutline.js";
+import { stageOf, stepsOf, subtreeEndLine } from "./stageOutline.js";
 import type { RoadmapPosition, SectionRef } from "./types.js";
 
 /**
@@ -27,17 +27,13 @@ export function locateTopic(documents: CorpusDocument[], chunks: Chunk[], topic:
   const positions: RoadmapPosition[] = [];
   for (const doc of documents) {
     if (doc.kind !== "roadmap") continue;
-    const docChunks = chunks.filter((c) => c.docId === doc.id);
-    const bodyOf = (section: Section) =>
-      docChunks
-        .filter((c) => c.sectionIndex === section.index)
-        .map((c) => c.text)
-        .join("\n");
-    const stage = bestStage(doc.outline, docChunks, matchers, bodyOf);
+    const layout = layoutOf(doc, chunks);
+    const stage = bestStage(doc.outline, layout, matchers);
     if (!stage) continue;
-    const next = adjacentStage(doc.outline, stage, "next", bodyOf);
-    const previous = adjacentStage(doc.outline, stage, "previous", bodyOf);
-    const steps = stepsOf(doc.outline, stage, bodyOf);
+    const steps = layout.stepsOf(stage);
+    const position = steps.findIndex((s) => s.index === stage.index);
+    const next = position >= 0 ? steps[position + 1] : undefined;
+    const previous = position >= 0 ? steps[position - 1] : undefined;
     positions.push({
       docId: doc.id,
       source: doc.source,
@@ -46,10 +42,54 @@ export function locateTopic(documents: CorpusDocument[], chunks: Chunk[], topic:
       at: sectionRef(doc.outline, stage),
       ...(next ? { next: sectionRef(doc.outline, next) } : {}),
       ...(previous ? { previous: sectionRef(doc.outline, previous) } : {}),
-      path: { steps: steps.map((s) => s.heading), step: steps.findIndex((s) => s.index === stage.index) + 1 },
+      path: { steps: steps.map((s) => s.heading), step: position + 1 },
     });
   }
   return positions;
+}
+
+/**
+ * What locating a topic reads from one roadmap that does not depend on the topic: each section's
+ * body text, each stage and its steps. Built once per index version (keyed by its chunk array and
+ * document objects, which a version never changes) instead of for every question: stepsOf
+ * compares every pair of sibling stages.
+ */
+interface RoadmapLayout {
+  /** Chunk texts of a section, in order. */
+  textsOf(section: Section): readonly string[];
+  /** The stage a section belongs to (stageOf), or undefined. */
+  stageOf(section: Section): Section | undefined;
+  /** The steps of a stage's sequence (stepsOf). */
+  stepsOf(stage: Section): readonly Section[];
+}
+
+const layouts = new WeakMap<readonly Chunk[], WeakMap<CorpusDocument, RoadmapLayout>>();
+
+function layoutOf(doc: CorpusDocument, chunks: readonly Chunk[]): RoadmapLayout {
+  let byDoc = layouts.get(chunks);
+  if (!byDoc) layouts.set(chunks, (byDoc = new WeakMap()));
+  const cached = byDoc.get(doc);
+  if (cached) return cached;
+  const texts = new Map<number, string[]>();
+  for (const chunk of chunks)
+    if (chunk.docId === doc.id) texts.set(chunk.sectionIndex, [...(texts.get(chunk.sectionIndex) ?? []), chunk.text]);
+  const bodyOf = (section: Section) => (texts.get(section.index) ?? []).join("\n");
+  const stages = new Map<number, Section | undefined>();
+  const steps = new Map<number, readonly Section[]>();
+  const layout: RoadmapLayout = {
+    textsOf: (section) => texts.get(section.index) ?? [],
+    stageOf: (section) => {
+      if (!stages.has(section.index)) stages.set(section.index, stageOf(doc.outline, section));
+      return stages.get(section.index);
+    },
+    stepsOf: (stage) => {
+      let list = steps.get(stage.index);
+      if (!list) steps.set(stage.index, (list = stepsOf(doc.outline, stage, bodyOf)));
+      return list;
+    },
+  };
+  byDoc.set(doc, layout);
+  return layout;
 }
 
 interface Candidate {
@@ -57,18 +97,13 @@ interface Candidate {
   key: [number, number, number, number, number];
 }
 
-function bestStage(
-  outline: readonly Section[],
-  chunks: Chunk[],
-  matchers: RegExp[][],
-  bodyOf: (section: Section) => string,
-): Section | undefined {
+function bestStage(outline: readonly Section[], layout: RoadmapLayout, matchers: RegExp[][]): Section | undefined {
   const candidates = new Map<number, Candidate>();
   for (const section of outline) {
-    const stage = stageOf(outline, section);
+    const stage = layout.stageOf(section);
     if (!stage) continue;
-    const step = stepsOf(outline, stage, bodyOf).findIndex((s) => s.index === stage.index);
-    const body = chunks.filter((c) => c.sectionIndex === section.index).map((c) => c.text);
+    const step = layout.stepsOf(stage).findIndex((s) => s.index === stage.index);
+    const body = layout.textsOf(section);
     matchers.forEach((patterns, tier) => {
       const inHeading = patterns.some((p) => p.test(section.heading));
       const inBody = !inHeading && patterns.some((p) => body.some((text) => p.test(text)));
