@@ -92,16 +92,3 @@ export function isOverviewStage(outline: readonly Section[], stage: Section, bod
 export function stepsOf(outline: readonly Section[], stage: Section, bodyOf: (section: Section) => string): Section[] {
   return siblingsOf(outline, stage).filter((s) => isStageHeading(s.heading) && !isOverviewStage(outline, s, bodyOf(s)));
 }
-
-/** The neighbouring step in reading order, skipping unmarked siblings (目录, 持续学习资源 …) and overviews. */
-export function adjacentStage(
-  outline: readonly Section[],
-  stage: Section,
-  direction: "next" | "previous",
-  bodyOf: (section: Section) => string,
-): Section | undefined {
-  const steps = stepsOf(outline, stage, bodyOf);
-  const position = steps.findIndex((s) => s.index === stage.index);
-  if (position < 0) return undefined;
-  return steps[direction === "next" ? position + 1 : position - 1];
-}
