@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
 import { toSimplified } from "./script.js";
@@ -17,6 +18,25 @@ import { toSimplified } from "./script.js";
  *   words (什么, 如何, what) are function words here: they never say what a passage is about.
  */
 export function tokenizeForSearch(text: string): string[] {
+  if (text.length > MAX_REMEMBERED_TEXT) return tokenizeText(text);
+  let tokens = recentTokens.get(text);
+  if (!tokens) {
+    tokens = tokenizeText(text);
+    recentTokens.set(text, tokens);
+  }
+  // A copy: callers may sort, filter in place or push onto what they get.
+  return tokens.slice();
+}
+
+/**
+ * Tokens of recent short texts. One question is tokenized by several stages of a request (the
+ * embedder, BM25, typo and dictionary lookups, sentence selection); remembering short texts makes
+ * that one tokenization. Long texts (document chunks at ingest) are not kept.
+ */
+const MAX_REMEMBERED_TEXT = 256;
+const recentTokens = new LRUCache<string, string[]>({ max: 1024 });
+
+function tokenizeText(text: string): string[] {
   const tokens: string[] = [];
   // Per line: jieba and the regexes stay fast and bounded however long the document is.
   for (const line of text.normalize("NFKC").split(/\r?\n/)) {
