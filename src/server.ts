@@ -1,4 +1,5 @@
 import cluster from "node:cluster";
+import module from "node:module";
 import { CONFIG_ERROR_EXIT_CODE, ConfigError, describeConfig, loadEnvFile, parseConfig, type Config } from "./config.js";
 
 /**
@@ -7,6 +8,10 @@ import { CONFIG_ERROR_EXIT_CODE, ConfigError, describeConfig, loadEnvFile, parse
  */
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
+
+// Node 22.1+ keeps compiled modules in an on-disk cache (the OS temp folder): about 10 % off the
+// imports that dominate start-up, measured on Node 24. Node 20 has no such API and skips this.
+(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 function readConfig(): Config {
   loadEnvFile(process.env);
