@@ -1,10 +1,6 @@
-import { mkdir, writeFile } from "node:fs/promises";
-import path from "node:path";
 import type { BaselineComparison } from "./baseline.js";
 import type { GateName, GateOutcome } from "./gates.js";
 import type { JudgeHealth } from "./judgeHealth.js";
-import { junitReport, type JunitOptions } from "./junitReport.js";
-import { markdownReport } from "./markdownReport.js";
 import type { EvaluationRun } from "./runEvaluation.js";
 import type { MetricSummary } from "./types.js";
 
@@ -31,20 +27,6 @@ export function finishReport(
 /** Nothing was gated: the run measured, and its verdict means nothing. */
 export function ungated(report: Pick<EvaluationReport, "gates" | "baseline">): boolean {
   return report.gates.length === 0 && report.baseline === undefined;
-}
-
-export const REPORT_FILES = { json: "report.json", markdown: "report.md", junit: "junit.xml" } as const;
-
-/** Write report.json, report.md and junit.xml into `dir` (created if needed); returns their paths. */
-export async function writeReports(dir: string, report: EvaluationReport, junit: JunitOptions = { perQuestion: false }): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
-  const files: [string, string][] = [
-    [REPORT_FILES.json, `${JSON.stringify(report, null, 2)}\n`],
-    [REPORT_FILES.markdown, markdownReport(report)],
-    [REPORT_FILES.junit, junitReport(report, junit)],
-  ];
-  await Promise.all(files.map(([name, content]) => writeFile(path.join(dir, name), content, "utf8")));
-  return files.map(([name]) => path.join(dir, name));
 }
 
 /** Metric rows shared by the console table and report.md, in reading order. */

@@ -2,7 +2,8 @@ import { AskError, askStreaming } from "./askClient.js";
 import { ConversationStore, historyFor, type KeyValueStorage, type StoredMessage } from "./conversationStore.js";
 import { failureText } from "./failureText.js";
 import { messagesFor, type WidgetMessages } from "./messages.js";
-import { element, renderAssistant, renderUser } from "./messageView.js";
+import { element } from "./element.js";
+import { renderAssistant, renderUser } from "./messageView.js";
 import { buildPanel, type PanelElements } from "./panel.js";
 import type { WidgetOptions } from "./widgetOptions.js";
 

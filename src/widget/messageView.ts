@@ -4,20 +4,8 @@ import { citationHref, citationLabel, citedNumbers } from "./citationLinks.js";
 import { renderMarkdown } from "./markdown.js";
 import type { WidgetMessages } from "./messages.js";
 import type { StoredMessage } from "./conversationStore.js";
+import { element } from "./element.js";
 import { renderStageStrips } from "./stageStrip.js";
-
-/** Build elements with textContent only: nothing from the server is ever parsed as HTML. */
-export function element<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const el = doc.createElement(tag);
-  if (className) el.className = className;
-  if (text !== undefined) el.textContent = text;
-  return el;
-}
 
 function clear(node: Node): void {
   while (node.firstChild) node.removeChild(node.firstChild);

@@ -1,6 +1,6 @@
 import { textColourOnAccent } from "./accentContrast.js";
 import type { WidgetMessages } from "./messages.js";
-import { element } from "./messageView.js";
+import { element } from "./element.js";
 import { WIDGET_CSS } from "./styles.js";
 import type { WidgetOptions } from "./widgetOptions.js";
 

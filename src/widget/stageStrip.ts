@@ -4,7 +4,7 @@ import type {
 } from "../http/contract/answers.js";
 import { isSafeHttpUrl } from "./citationLinks.js";
 import type { WidgetMessages } from "./messages.js";
-import { element } from "./messageView.js";
+import { element } from "./element.js";
 import { loadProgress, type EnumerableStorage } from "./roadmapProgress.js";
 
 /**
