@@ -104,10 +104,9 @@ module.exports = {
     {
       name: "no-circular",
       comment:
-        "A cycle between files makes load order matter. A warning, not an error, for now: " +
-        "evaluation/evaluationReport.ts <-> markdownReport.ts (gateCell, metricRows) is the one " +
-        "runtime cycle today, in files being reworked; type-only cycles are ignored.",
-      severity: "warn",
+        "A cycle between files makes load order matter (a module may read an import that is not " +
+        "initialised yet). Type-only cycles are ignored.",
+      severity: "error",
       from: {},
       to: { circular: true, viaOnly: { dependencyTypesNot: ["type-only"] } },
     },

@@ -52,6 +52,11 @@ describe("boundary rules", () => {
     );
     // retrieval/ imports text/ -> allowed.
     await write("src/retrieval/ok.ts", 'import type { R } from "../text/language.js";\nexport type Q = R;\n');
+    // Two answering files importing each other at run time -> a cycle (type-only would be fine).
+    await write("src/answering/first.ts", 'import { second } from "./second.js";\nexport const first = () => second;\n');
+    await write("src/answering/second.ts", 'import { first } from "./first.js";\nexport const second = () => first;\n');
+    await write("src/answering/typeOnlyA.ts", 'import type { B } from "./typeOnlyB.js";\nexport type A = B | 1;\n');
+    await write("src/answering/typeOnlyB.ts", 'import type { A } from "./typeOnlyA.js";\nexport type B = Exclude<A, 1> | 2;\n');
     // widget imports a server module -> forbidden.
     await write("src/widget/main.ts", 'import { rank } from "../retrieval/rank.js";\nexport const r = rank;\n');
   });
@@ -62,6 +67,7 @@ describe("boundary rules", () => {
 
   it("reports each deliberate violation and nothing else", async () => {
     expect(await violations(scratch, ["src"])).toEqual([
+      "no-circular: src/answering/first.ts -> src/answering/second.ts",
       "no-fastify-below-http: src/embeddings/embed.ts -> fastify/fastify.js",
       "stage-text-imports-down-only: src/text/language.ts -> src/retrieval/rank.ts",
       "stages-do-not-import-the-composition-root: src/embeddings/embed.ts -> src/tutor.ts",

@@ -1,0 +1,14 @@
+const t0 = performance.now();
+const { parseConfig, loadEnvFile } = await import("./dist/src/config.js");
+loadEnvFile(process.env); const config = parseConfig(process.env);
+const t1 = performance.now();
+const [{ buildTutorApp }, { openTutor }] = await Promise.all([import("./dist/src/app.js"), import("./dist/src/tutor.js")]);
+const t2 = performance.now();
+const tutor = await openTutor(config, { buildIfMissing: false, tolerateMissingIndex: true });
+const t3 = performance.now();
+const app = await buildTutorApp(tutor, { logger: false });
+const t4 = performance.now();
+await app.listen({ host: "127.0.0.1", port: 0 });
+const t5 = performance.now();
+console.log(JSON.stringify({ config: Math.round(t1 - t0), imports: Math.round(t2 - t1), openTutor: Math.round(t3 - t2), buildApp: Math.round(t4 - t3), listen: Math.round(t5 - t4), total: Math.round(t5 - t0) }));
+await app.close(); process.exit(0);
