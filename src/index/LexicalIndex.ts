@@ -1,6 +1,7 @@
 import { contextualText } from "../chunking/index.js";
 import type { Chunk } from "../chunking/types.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
+import { TopScores } from "./topScores.js";
 import { buildPostings, readPostings, writePostings, type Postings, type PostingsBuilder } from "./lexicalPostings.js";
 import type { LexicalHit, LexicalSearch } from "./types.js";
 
@@ -40,9 +41,16 @@ export class LexicalIndex implements LexicalSearch {
   // Scratch space reused by every query (searches are synchronous, so never shared).
   private readonly scores: Float64Array;
   private readonly matched: Uint16Array;
+  /** Per chunk: the last query term that matched it, UNSEEN or REJECTED. */
   private readonly lastTerm: Int32Array;
+  /** Every chunk a query reached (to reset the scratch arrays). */
+  private readonly touched: Uint32Array;
+  /** The chunks still in the running: accepted, and not yet proven out of the top k. */
+  private readonly candidates: Uint32Array;
   private readonly idf: Float64Array;
   private readonly maxImpact: Float64Array;
+  /** BM25's k·(1 − b + b·length/average) per chunk: the same arithmetic as the formula, done once at load. */
+  private readonly lengthNorm: Float64Array;
 
   private constructor(
     private readonly postings: Postings,
@@ -51,7 +59,13 @@ export class LexicalIndex implements LexicalSearch {
     const n = postings.docLengths.length;
     this.scores = new Float64Array(n);
     this.matched = new Uint16Array(n);
-    this.lastTerm = new Int32Array(n).fill(-1);
+    this.lastTerm = new Int32Array(n).fill(UNSEEN);
+    this.touched = new Uint32Array(n);
+    this.candidates = new Uint32Array(n);
+    this.lengthNorm = new Float64Array(n);
+    for (let doc = 0; doc < n; doc++) {
+      this.lengthNorm[doc] = BM25.k * (1 - BM25.b + (BM25.b * postings.docLengths[doc]!) / postings.averageLength);
+    }
     const termCount = postings.terms.length;
     this.idf = new Float64Array(termCount);
     for (let t = 0; t < termCount; t++) {
@@ -101,63 +115,105 @@ export class LexicalIndex implements LexicalSearch {
     return this.ids.length;
   }
 
-  search(query: string, k: number): LexicalHit[] {
+  /**
+   * The k best chunks for `query`, best first, ties by index order. With `accept`, the k best of
+   * the chunks it accepts (the same as ranking every match and filtering, without doing that).
+   */
+  search(query: string, k: number, accept?: (chunkId: string) => boolean): LexicalHit[] {
     if (k <= 0) return [];
     const queryTerms = this.analyse(query);
     // Rarest (highest bound) first, so the common terms come last, when they can be pruned.
     const order = queryTerms.map((_, i) => i).sort((a, b) => queryTerms[b]!.bound - queryTerms[a]!.bound);
-    const touched: number[] = [];
-    const { scores, matched, lastTerm } = this;
+    const { scores, matched, lastTerm, touched, candidates, ids, idf: idfOf } = this;
+    const { offsets, docs, tfs } = this.postings;
+    let touchedCount = 0;
+    let candidateCount = 0;
     let remainingBound = queryTerms.reduce((sum, term) => sum + term.bound, 0);
     let remainingTerms = queryTerms.length;
     let admitting = true;
     for (const qi of order) {
       const queryTerm = queryTerms[qi]!;
       for (const { termId, weight } of queryTerm.parts) {
-        const { offsets, docs } = this.postings;
-        for (let p = offsets[termId]!; p < offsets[termId + 1]!; p++) {
-          const doc = docs[p]!;
-          if (lastTerm[doc] === -1) {
-            if (!admitting) continue;
-            touched.push(doc);
+        const idf = idfOf[termId]!;
+        const first = offsets[termId]!;
+        const end = offsets[termId + 1]!;
+        if (admitting) {
+          for (let p = first; p < end; p++) {
+            const doc = docs[p]!;
+            if (lastTerm[doc] === UNSEEN) {
+              touched[touchedCount++] = doc;
+              if (accept && !accept(ids[doc]!)) {
+                lastTerm[doc] = REJECTED;
+                continue;
+              }
+              candidates[candidateCount++] = doc;
+            } else if (lastTerm[doc] === REJECTED) continue;
+            this.add(qi, weight, idf, tfs[p]!, doc);
           }
-          scores[doc]! += weight * this.impact(termId, p);
-          if (lastTerm[doc] !== qi) {
-            matched[doc]! += 1;
-            lastTerm[doc] = qi;
+        } else if (candidateCount * GALLOP_RATIO < end - first) {
+          // Few chunks left in the running against a long posting list: look each one up.
+          let p = first;
+          for (let c = 0; c < candidateCount && p < end; c++) {
+            const doc = candidates[c]!;
+            p = seek(docs, p, end, doc);
+            if (p < end && docs[p] === doc) this.add(qi, weight, idf, tfs[p]!, doc);
+          }
+        } else {
+          for (let p = first; p < end; p++) {
+            const doc = docs[p]!;
+            if (lastTerm[doc]! >= 0) this.add(qi, weight, idf, tfs[p]!, doc);
           }
         }
       }
       remainingBound -= queryTerm.bound;
       remainingTerms--;
-      // An unseen chunk could reach at most remainingBound × remainingTerms (quality multiplier).
-      if (admitting && touched.length >= k && remainingTerms > 0) {
-        admitting = kthBest(touched, scores, matched, k) <= remainingBound * remainingTerms;
+      if (remainingTerms === 0 || candidateCount < k) continue;
+      const kth = kthBest(candidates, candidateCount, scores, matched, k);
+      if (admitting) {
+        // An unseen chunk could reach at most remainingBound × remainingTerms (quality multiplier).
+        if (kth <= remainingBound * remainingTerms * SAFETY) continue;
+        admitting = false;
+        candidates.subarray(0, candidateCount).sort();
       }
+      // A chunk whose best possible final score is below the k-th best so far cannot make the top k.
+      let kept = 0;
+      for (let c = 0; c < candidateCount; c++) {
+        const doc = candidates[c]!;
+        if ((scores[doc]! + remainingBound) * (matched[doc]! + remainingTerms) * SAFETY >= kth) candidates[kept++] = doc;
+      }
+      candidateCount = kept;
     }
 
-    const ranked = touched
-      .map((doc) => ({ doc, score: scores[doc]! * matched[doc]! }))
-      .sort((a, b) => b.score - a.score || a.doc - b.doc)
-      .slice(0, k);
+    const ranked = topK(candidates, candidateCount, scores, matched, k);
     const hits = ranked.map(({ doc, score }) => ({
-      chunkId: this.ids[doc]!,
+      chunkId: ids[doc]!,
       score,
       matchedTerms: queryTerms.filter((term) => term.parts.some((part) => this.contains(part.termId, doc))).map((term) => term.term),
     }));
-    for (const doc of touched) {
+    for (let i = 0; i < touchedCount; i++) {
+      const doc = touched[i]!;
       scores[doc] = 0;
       matched[doc] = 0;
-      lastTerm[doc] = -1;
+      lastTerm[doc] = UNSEEN;
     }
     return hits;
   }
 
+  /** One posting's contribution to a chunk already in the running. */
+  private add(qi: number, weight: number, idf: number, tf: number, doc: number): void {
+    this.scores[doc]! += weight * this.impactAt(idf, tf, doc);
+    if (this.lastTerm[doc] !== qi) {
+      this.matched[doc]! += 1;
+      this.lastTerm[doc] = qi;
+    }
+  }
+
+  private impactAt(idf: number, tf: number, doc: number): number {
+    return idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + this.lengthNorm[doc]!));
+  }
+
   private impact(termId: number, p: number): number {
-    const { tfs, docs, docLengths, averageLength } = this.postings;
-    const tf = tfs[p]!;
-    const norm = 1 - BM25.b + (BM25.b * docLengths[docs[p]!]!) / averageLength;
-    return this.idf[termId]! * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * norm));
+    return this.impactAt(this.idf[termId]!, this.postings.tfs[p]!, this.postings.docs[p]!);
   }
 
   private maxImpactOf(termId: number): number {
@@ -203,19 +259,54 @@ export class LexicalIndex implements LexicalSearch {
   }
 }
 
-/** The k-th highest final score among the touched chunks (a bounded min-heap would do; k is small). */
-function kthBest(touched: readonly number[], scores: Float64Array, matched: Uint16Array, k: number): number {
-  const best: number[] = [];
-  for (const doc of touched) {
-    const score = scores[doc]! * matched[doc]!;
-    if (best.length < k) {
-      best.push(score);
-      if (best.length === k) best.sort((a, b) => a - b);
-    } else if (score > best[0]!) {
-      best[0] = score;
-      // Keep ascending: bubble the new value up (k is tens).
-      for (let i = 0; i + 1 < k && best[i]! > best[i + 1]!; i++) [best[i], best[i + 1]] = [best[i + 1]!, best[i]!];
-    }
+/**
+ * Bounds are sums of doubles added in another order than a chunk's score: 1 + 1e-9 keeps every
+ * comparison with a bound on the safe side of rounding (pruning a little less, never wrongly).
+ */
+const SAFETY = 1 + 1e-9;
+/** lastTerm of a chunk no query term has reached yet, and of one the filter refused. */
+const UNSEEN = -1;
+const REJECTED = -2;
+/** Look candidates up in a posting list (galloping) when it is this many times longer than their number. */
+const GALLOP_RATIO = 8;
+
+/** First position in docs[from, end) whose chunk is >= doc: galloping, then binary search. */
+function seek(docs: Uint32Array, from: number, end: number, doc: number): number {
+  if (from >= end || docs[from]! >= doc) return from;
+  let step = 1;
+  let lo = from;
+  let hi = from + 1;
+  while (hi < end && docs[hi]! < doc) {
+    lo = hi;
+    step *= 2;
+    hi = Math.min(end, lo + step);
   }
-  return best[0] ?? 0;
+  // docs[lo] < doc; the answer is in (lo, hi].
+  while (lo + 1 < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (docs[mid]! < doc) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
+/** The k best chunks of pool[0, count) by final score (summed impact × matched terms), best first. */
+function topK(pool: Uint32Array, count: number, scores: Float64Array, matched: Uint16Array, k: number): { doc: number; score: number }[] {
+  const top = new TopScores(Math.min(k, count));
+  for (let i = 0; i < count; i++) {
+    const doc = pool[i]!;
+    top.offer(scores[doc]! * matched[doc]!, doc);
+  }
+  return top.drain();
+}
+
+/** The k-th highest final score among pool[0, count) (0 when fewer). */
+function kthBest(pool: Uint32Array, count: number, scores: Float64Array, matched: Uint16Array, k: number): number {
+  if (count < k) return 0;
+  const top = new TopScores(k);
+  for (let i = 0; i < count; i++) {
+    const doc = pool[i]!;
+    top.offer(scores[doc]! * matched[doc]!, doc);
+  }
+  return top.worstScore();
 }

@@ -1,3 +1,5 @@
+import { TopScores } from "./topScores.js";
+
 /**
  * Exact cosine search over sparse unit vectors, as an inverted index by dimension.
  *
@@ -55,8 +57,12 @@ export class SparseVectorIndex {
     for (const vector of vectors) for (let d = 0; d < dimensions; d++) if (vector[d] !== 0) offsets[d + 1]! += 1;
     for (let d = 0; d < dimensions; d++) offsets[d + 1]! += offsets[d]!;
     const nonZeros = offsets[dimensions]!;
-    const labels = new Uint32Array(nonZeros);
-    const values = new Float32Array(nonZeros);
+    // Built in place in the file's layout, so toFile() hands the same bytes over without a copy
+    // (at 100k chunks the postings are ~200 MB).
+    const bin = new Uint8Array(4 * (dimensions + 1 + 2 * nonZeros));
+    new Uint32Array(bin.buffer, 0, dimensions + 1).set(offsets);
+    const labels = new Uint32Array(bin.buffer, 4 * (dimensions + 1), nonZeros);
+    const values = new Float32Array(bin.buffer, 4 * (dimensions + 1 + nonZeros), nonZeros);
     const next = offsets.slice(0, dimensions);
     for (const [label, vector] of vectors.entries()) {
       for (let d = 0; d < dimensions; d++) {
@@ -67,7 +73,7 @@ export class SparseVectorIndex {
         values[p] = value;
       }
     }
-    return new SparseVectorIndex(dimensions, vectors.length, offsets, labels, values);
+    return new SparseVectorIndex(dimensions, vectors.length, new Uint32Array(bin.buffer, 0, dimensions + 1), labels, values);
   }
 
   /** From vectors.bin and its header; throws (saying what is wrong) on anything else. */
@@ -87,10 +93,16 @@ export class SparseVectorIndex {
 
   toFile(): { header: SparseVectorHeader; bin: Uint8Array } {
     const nonZeros = this.labels.length;
-    const bin = new Uint8Array(4 * (this.dimensions + 1 + 2 * nonZeros));
-    bin.set(new Uint8Array(this.offsets.buffer, this.offsets.byteOffset, this.offsets.byteLength), 0);
-    bin.set(new Uint8Array(this.labels.buffer, this.labels.byteOffset, this.labels.byteLength), 4 * (this.dimensions + 1));
-    bin.set(new Uint8Array(this.values.buffer, this.values.byteOffset, this.values.byteLength), 4 * (this.dimensions + 1 + nonZeros));
+    const size = 4 * (this.dimensions + 1 + 2 * nonZeros);
+    // Index built or loaded in the file's layout (offsets, labels, values back to back): its bytes as they are.
+    const contiguous =
+      this.offsets.buffer === this.values.buffer && this.values.byteOffset + this.values.byteLength - this.offsets.byteOffset === size;
+    const bin = contiguous ? new Uint8Array(this.offsets.buffer, this.offsets.byteOffset, size) : new Uint8Array(size);
+    if (!contiguous) {
+      bin.set(new Uint8Array(this.offsets.buffer, this.offsets.byteOffset, this.offsets.byteLength), 0);
+      bin.set(new Uint8Array(this.labels.buffer, this.labels.byteOffset, this.labels.byteLength), 4 * (this.dimensions + 1));
+      bin.set(new Uint8Array(this.values.buffer, this.values.byteOffset, this.values.byteLength), 4 * (this.dimensions + 1 + nonZeros));
+    }
     const header = { kind: "sparse", dimensions: this.dimensions, count: this.count, nonZeros, littleEndian: littleEndian() } as const;
     return { header, bin };
   }
@@ -107,7 +119,7 @@ export class SparseVectorIndex {
       if (weight === 0) continue;
       for (let p = offsets[d]!, end = offsets[d + 1]!; p < end; p++) scores[labels[p]!]! += weight * values[p]!;
     }
-    const hits = accept ? filteredTop(scores, k, accept) : top(scores, k);
+    const hits = top(scores, k, accept);
     scores.fill(0);
     return hits;
   }
@@ -136,46 +148,22 @@ export class SparseVectorIndex {
   }
 }
 
-/** Top k of all scores with a min-heap (k is tens, n up to millions). */
-function top(scores: Float32Array, k: number): VectorHit[] {
-  const size = Math.min(k, scores.length);
-  const heap: number[] = [];
-  const worse = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);
-  const siftDown = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l;
-      if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r;
-      if (m === i) return;
-      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
-      i = m;
-    }
-  };
+/**
+ * The k best labels (ties by label) of those `accept` takes (all when absent). Most labels lose
+ * to the current k-th score: one comparison each before the heap is asked.
+ */
+function top(scores: Float32Array, k: number, accept?: (label: number) => boolean): VectorHit[] {
+  const best = new TopScores(Math.min(k, scores.length));
+  let worst = -Infinity;
   for (let label = 0; label < scores.length; label++) {
-    if (heap.length < size) {
-      heap.push(label);
-      for (let i = heap.length - 1; i > 0;) {
-        const parent = (i - 1) >> 1;
-        if (!worse(heap[i]!, heap[parent]!)) break;
-        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
-        i = parent;
-      }
-    } else if (worse(heap[0]!, label)) {
-      heap[0] = label;
-      siftDown(0);
-    }
+    const score = scores[label]!;
+    if (score <= worst) continue; // a tie loses too: labels come in ascending order
+    if (accept && !accept(label)) continue;
+    if (!best.admits(score, label)) continue;
+    best.offer(score, label);
+    if (best.full) worst = best.worstScore();
   }
-  return heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0)).map((label) => ({ label, similarity: scores[label]! }));
-}
-
-/** With a filter (a search restricted to some documents; rare): sort everything that passes. */
-function filteredTop(scores: Float32Array, k: number, accept: (label: number) => boolean): VectorHit[] {
-  const passing: number[] = [];
-  for (let label = 0; label < scores.length; label++) if (accept(label)) passing.push(label);
-  passing.sort((a, b) => scores[b]! - scores[a]! || a - b);
-  return passing.slice(0, k).map((label) => ({ label, similarity: scores[label]! }));
+  return best.drain().map(({ doc, score }) => ({ label: doc, similarity: score }));
 }
 
 function littleEndian(): boolean {

@@ -40,7 +40,8 @@ export function buildPostings(tokenLists: readonly (readonly string[])[]): Posti
  * embedder and drop them: the token lists of every chunk are never held at once.
  */
 export class PostingsBuilder {
-  private readonly byTerm = new Map<string, number[]>();
+  /** Per term, its (chunk, tf) pairs packed in a typed array that doubles when full. */
+  private readonly byTerm = new Map<string, { pairs: Uint32Array; used: number }>();
   private readonly lengths: number[] = [];
 
   /** The next chunk's search tokens (chunks in index order). */
@@ -51,36 +52,39 @@ export class PostingsBuilder {
     this.lengths.push(new Set(tokens).size);
     for (const [term, tf] of counts) {
       let list = this.byTerm.get(term);
-      if (list === undefined) this.byTerm.set(term, (list = []));
-      list.push(doc, tf);
+      if (list === undefined) this.byTerm.set(term, (list = { pairs: new Uint32Array(4), used: 0 }));
+      if (list.used === list.pairs.length) {
+        const grown = new Uint32Array(list.pairs.length * 2);
+        grown.set(list.pairs);
+        list.pairs = grown;
+      }
+      list.pairs[list.used++] = doc;
+      list.pairs[list.used++] = tf;
     }
   }
 
   build(): Postings {
-    return fromLists(this.byTerm, Uint32Array.from(this.lengths));
-  }
-}
-
-function fromLists(byTerm: ReadonlyMap<string, number[]>, docLengths: Uint32Array): Postings {
-  const terms = [...byTerm.keys()].sort(compareTerms);
-  const offsets = new Uint32Array(terms.length + 1);
-  let total = 0;
-  for (const [t, term] of terms.entries()) {
-    total += byTerm.get(term)!.length / 2;
-    offsets[t + 1] = total;
-  }
-  const docs = new Uint32Array(total);
-  const tfs = new Uint32Array(total);
-  for (const [t, term] of terms.entries()) {
-    const list = byTerm.get(term)!;
-    for (let i = 0, p = offsets[t]!; i < list.length; i += 2, p++) {
-      docs[p] = list[i]!;
-      tfs[p] = list[i + 1]!;
+    const terms = [...this.byTerm.keys()].sort(compareTerms);
+    const offsets = new Uint32Array(terms.length + 1);
+    let total = 0;
+    for (const [t, term] of terms.entries()) {
+      total += this.byTerm.get(term)!.used / 2;
+      offsets[t + 1] = total;
     }
+    const docs = new Uint32Array(total);
+    const tfs = new Uint32Array(total);
+    for (const [t, term] of terms.entries()) {
+      const { pairs, used } = this.byTerm.get(term)!;
+      for (let i = 0, p = offsets[t]!; i < used; i += 2, p++) {
+        docs[p] = pairs[i]!;
+        tfs[p] = pairs[i + 1]!;
+      }
+    }
+    const docLengths = Uint32Array.from(this.lengths);
+    let sum = 0;
+    for (const length of docLengths) sum += length;
+    return postings(terms, offsets, docs, tfs, docLengths, docLengths.length > 0 ? sum / docLengths.length : 0);
   }
-  let sum = 0;
-  for (const length of docLengths) sum += length;
-  return postings(terms, offsets, docs, tfs, docLengths, docLengths.length > 0 ? sum / docLengths.length : 0);
 }
 
 export function writePostings(p: Postings): { json: string; bin: Uint8Array } {

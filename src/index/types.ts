@@ -52,7 +52,8 @@ export interface LexicalHit {
 }
 
 export interface LexicalSearch {
-  search(query: string, k: number): LexicalHit[];
+  /** The k best chunks, best first; with `accept`, the k best of the chunks it accepts. */
+  search(query: string, k: number, accept?: (chunkId: string) => boolean): LexicalHit[];
 }
 
 /** Everything the server needs from one index version, loaded and validated. */

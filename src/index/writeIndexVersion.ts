@@ -1,6 +1,6 @@
 import { mkdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { syncDirectory, writeFileDurably } from "./durableFiles.js";
+import { jsonArrayPieces, syncDirectory, writeFileDurably, type FileData } from "./durableFiles.js";
 import { writeEmbeddingCache } from "./embeddingCacheFile.js";
 import { VERSION_FILES } from "./indexLayout.js";
 import { LexicalIndex } from "./LexicalIndex.js";
@@ -9,7 +9,7 @@ import { writeVectorIndex } from "./vectorIndexFiles.js";
 import type { VersionContents } from "./VersionWriter.js";
 
 /** Writes one file of the version durably; a parameter so tests can make the disk "full". */
-export type WriteVersionFile = (file: string, data: string | Uint8Array) => Promise<void>;
+export type WriteVersionFile = (file: string, data: FileData) => Promise<void>;
 
 /**
  * Write one complete index version into a directory that must not exist yet. manifest.json goes
@@ -26,12 +26,10 @@ export async function writeIndexVersion(
   const { chunks, chunkVectors, manifest } = contents;
   const dimensions = manifest.embedder.dimensions;
 
-  step("vector index");
-  const vectorIndex = await writeVectorIndex(versionDir, chunks, chunkVectors, dimensions, contents.embeddings, writeFile);
-
   step("chunks and documents");
-  await writeFile(path.join(versionDir, VERSION_FILES.chunks), JSON.stringify(chunks));
-  await writeFile(path.join(versionDir, VERSION_FILES.documents), JSON.stringify(contents.documents));
+  // In pieces: the two largest JSON files, never built as one string (peak RSS of a large ingest).
+  await writeFile(path.join(versionDir, VERSION_FILES.chunks), jsonArrayPieces(chunks));
+  await writeFile(path.join(versionDir, VERSION_FILES.documents), jsonArrayPieces(contents.documents));
   await writeFile(path.join(versionDir, VERSION_FILES.resources), JSON.stringify(contents.resources));
 
   step("lexical index");
@@ -40,6 +38,11 @@ export async function writeIndexVersion(
   await writeFile(path.join(versionDir, VERSION_FILES.lexicalPostings), lexical.bin);
 
   if (contents.lexicon) await writeFile(path.join(versionDir, VERSION_FILES.lexicon), JSON.stringify(contents.lexicon));
+
+  // After the JSON files, so the vector file's buffer (~190 MB at 100k chunks) and their
+  // serialisation are never alive at once: the peak RSS of a large ingest.
+  step("vector index");
+  const vectorIndex = await writeVectorIndex(versionDir, chunks, chunkVectors, dimensions, contents.embeddings, writeFile);
 
   step("embedding cache");
   await writeEmbeddingCache(versionDir, contents.cache.namespace, dimensions, contents.cache.entries, chunkVectors);

@@ -1,5 +1,5 @@
 import type { LexiconFile } from "../index/types.js";
-import { cedictEnglishWords, cedictGlosses } from "../text/cedict.js";
+import { cedictEnglishWords, cedictGlosses, cedictLoaded, releaseCedict } from "../text/cedict.js";
 
 /** Only Chinese words of 2+ characters are looked up (single characters gloss too loosely). */
 const HAN_WORD = /^\p{Script=Han}{2,}$/u;
@@ -19,11 +19,19 @@ export function buildLexicon(vocabulary: Iterable<string>, previous?: LexiconFil
     for (const word of words) if (previous.glosses[word]) glosses[word] = previous.glosses[word];
     return { glosses, englishWords: previous.englishWords, looked: words };
   }
-  const all = cedictGlosses();
-  const glosses: Record<string, string[]> = {};
-  for (const word of words) {
-    const entry = all.get(word);
-    if (entry !== undefined) glosses[word] = [...entry];
+  // Parsed here only for this lexicon: dropped afterwards, so its ~125 MB of heap is not held
+  // through the write step (the peak RSS of a large ingest). A process that already had it
+  // (a server on an index without a lexicon) keeps it.
+  const parsedHere = !cedictLoaded();
+  try {
+    const all = cedictGlosses();
+    const glosses: Record<string, string[]> = {};
+    for (const word of words) {
+      const entry = all.get(word);
+      if (entry !== undefined) glosses[word] = [...entry];
+    }
+    return { glosses, englishWords: [...cedictEnglishWords()].sort(), looked: words };
+  } finally {
+    if (parsedHere) releaseCedict();
   }
-  return { glosses, englishWords: [...cedictEnglishWords()].sort(), looked: words };
 }

@@ -1,6 +1,7 @@
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument, Section } from "../corpus/types.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
+import { chunkBodies } from "./roadmapStages.js";
 import { parseNumber } from "./stageReference.js";
 import { stageOf, stepsOf } from "./stageOutline.js";
 
@@ -124,15 +125,16 @@ export function questionDates(question: string): string[] {
 
 /** The longest stage sequence; when some of its steps are named stages (…阶段), only those. */
 function stagesOf(doc: CorpusDocument, chunks: readonly Chunk[]): Section[] {
-  const bodyOf = (section: Section) =>
-    chunks
-      .filter((c) => c.docId === doc.id && c.sectionIndex === section.index)
-      .map((c) => c.text)
-      .join("\n");
+  // Grouped once per document: filtering every chunk per section was O(sections × chunks).
+  const bodyOf = chunkBodies(chunks, doc.id);
   let longest: Section[] = [];
+  const groupsSeen = new Set<number | undefined>();
   for (const section of doc.outline) {
     const stage = stageOf(doc.outline, section);
     if (!stage || stage.index !== section.index) continue;
+    // Every stage of one sibling group has the same steps: compute them once per group.
+    if (groupsSeen.has(stage.parent)) continue;
+    groupsSeen.add(stage.parent);
     const steps = stepsOf(doc.outline, stage, bodyOf);
     if (steps.length > longest.length) longest = steps;
   }

@@ -39,10 +39,25 @@ export function stageOf(outline: readonly Section[], section: Section): Section 
   let found: Section | undefined;
   let current: Section | undefined = section;
   while (current) {
-    if (isSequenceGroup(siblingsOf(outline, current))) found = current;
+    if (isSequenceParent(outline, current.parent)) found = current;
     current = current.parent === undefined ? undefined : outline[current.parent];
   }
   return found;
+}
+
+// Per outline (immutable once loaded): whether the children of a parent form a sequence. Asking
+// it for every section and ancestor rescanned all siblings each time, O(sections²) per document.
+const sequenceParents = new WeakMap<readonly Section[], Map<number | undefined, boolean>>();
+
+function isSequenceParent(outline: readonly Section[], parent: number | undefined): boolean {
+  let byParent = sequenceParents.get(outline);
+  if (!byParent) sequenceParents.set(outline, (byParent = new Map<number | undefined, boolean>()));
+  let sequence = byParent.get(parent);
+  if (sequence === undefined) {
+    sequence = isSequenceGroup(outline.filter((s) => s.parent === parent));
+    byParent.set(parent, sequence);
+  }
+  return sequence;
 }
 
 /** The section and all its descendants, by outline index. */
@@ -90,5 +105,11 @@ export function isOverviewStage(outline: readonly Section[], stage: Section, bod
 
 /** A stage's steps: the marked siblings of a sequence that are not overviews, in reading order. */
 export function stepsOf(outline: readonly Section[], stage: Section, bodyOf: (section: Section) => string): Section[] {
-  return siblingsOf(outline, stage).filter((s) => isStageHeading(s.heading) && !isOverviewStage(outline, s, bodyOf(s)));
+  // isOverviewStage for each marked sibling, with the sibling names computed once for the group.
+  const marked = siblingsOf(outline, stage).filter((s) => isStageHeading(s.heading));
+  const names = marked.map((s) => ({ index: s.index, name: stageName(s.heading) })).filter(({ name }) => name.length >= 2);
+  return marked.filter((s) => {
+    const body = bodyOf(s);
+    return names.filter(({ index, name }) => index !== s.index && body.includes(name)).length < 2;
+  });
 }

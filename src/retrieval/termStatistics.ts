@@ -3,13 +3,25 @@ import type { Chunk } from "../chunking/types.js";
 /**
  * Document frequencies of search tokens over the chunks of one index, for weighting a query's
  * terms by how much they say (学习 says little in a corpus about learning; 世界杯 a lot).
+ *
+ * Held as term ids in typed arrays, not a Set of strings per chunk: at 100k chunks the sets
+ * took ~500 MB of the serving process. Each chunk's distinct tokens (in first-appearance order)
+ * and each token's chunks (ascending) are slices of two Uint32Arrays.
  */
 export class TermStatistics {
-  private readonly documentFrequency = new Map<string, number>();
-  private readonly chunkTokens: Set<string>[];
-  private readonly tokensById = new Map<string, Set<string>>();
+  private readonly termIds = new Map<string, number>();
+  /** Terms by id, in order of first appearance over the chunks (the vocabulary's order). */
+  private readonly terms: string[] = [];
+  private readonly documentFrequency: Uint32Array;
+  private readonly chunkIndex = new Map<string, number>();
+  /** Chunk c's distinct term ids: chunkTerms[chunkStart[c], chunkStart[c + 1]). */
+  private readonly chunkStart: Uint32Array;
+  private readonly chunkTerms: Uint32Array;
+  /** Term t's chunks, ascending: termChunks[termStart[t], termStart[t + 1]). */
+  private readonly termStart: Uint32Array;
+  private readonly termChunks: Uint32Array;
   // The index is immutable, so a concept's share never changes: computed once per concept, not
-  // once per query (it scans every chunk).
+  // once per query.
   private readonly conceptShares = new Map<string, number>();
   readonly chunkCount: number;
 
@@ -18,13 +30,36 @@ export class TermStatistics {
     private readonly tokenize: (text: string) => string[],
   ) {
     this.chunkCount = chunks.length;
-    this.chunkTokens = chunks.map((chunk) => {
-      const tokens = new Set(tokenize(`${chunk.headingPath.join(" ")} ${chunk.text}`));
-      this.tokensById.set(chunk.id, tokens);
-      return tokens;
-    });
-    for (const tokens of this.chunkTokens) {
-      for (const token of tokens) this.documentFrequency.set(token, (this.documentFrequency.get(token) ?? 0) + 1);
+    this.chunkStart = new Uint32Array(chunks.length + 1);
+    let ids = new Uint32Array(Math.max(1024, chunks.length * 64));
+    let used = 0;
+    for (const [c, chunk] of chunks.entries()) {
+      this.chunkIndex.set(chunk.id, c);
+      for (const token of new Set(tokenize(textOf(chunk)))) {
+        let id = this.termIds.get(token);
+        if (id === undefined) {
+          id = this.terms.length;
+          this.termIds.set(token, id);
+          this.terms.push(token);
+        }
+        if (used === ids.length) {
+          const grown = new Uint32Array(ids.length * 2);
+          grown.set(ids);
+          ids = grown;
+        }
+        ids[used++] = id;
+      }
+      this.chunkStart[c + 1] = used;
+    }
+    this.chunkTerms = ids.slice(0, used);
+    this.documentFrequency = new Uint32Array(this.terms.length);
+    for (const id of this.chunkTerms) this.documentFrequency[id]! += 1;
+    this.termStart = new Uint32Array(this.terms.length + 1);
+    for (let t = 0; t < this.terms.length; t++) this.termStart[t + 1] = this.termStart[t]! + this.documentFrequency[t]!;
+    this.termChunks = new Uint32Array(used);
+    const next = this.termStart.slice(0, this.terms.length);
+    for (let c = 0; c < chunks.length; c++) {
+      for (let p = this.chunkStart[c]!; p < this.chunkStart[c + 1]!; p++) this.termChunks[next[this.chunkTerms[p]!]!++] = c;
     }
   }
 
@@ -43,24 +78,45 @@ export class TermStatistics {
     return share;
   }
 
-  /** The search tokens of a chunk's heading path and text, tokenized once when the index loads. */
+  /** The search tokens of a chunk's heading path and text (tokenized once when the index loads). */
   tokensOf(chunk: Chunk): ReadonlySet<string> {
-    return this.tokensById.get(chunk.id) ?? new Set(this.tokenize(`${chunk.headingPath.join(" ")} ${chunk.text}`));
+    const c = this.chunkIndex.get(chunk.id);
+    if (c === undefined) return new Set(this.tokenize(textOf(chunk)));
+    const tokens = new Set<string>();
+    for (let p = this.chunkStart[c]!; p < this.chunkStart[c + 1]!; p++) tokens.add(this.terms[this.chunkTerms[p]!]!);
+    return tokens;
   }
 
+  /** Chunks naming the concept: for each name, the intersection of its tokens' chunk lists; then their union. */
   private computeConceptShare(names: readonly string[]): number {
-    const tokenized = names.map((name) => this.tokenize(name)).filter((tokens) => tokens.length > 0);
-    const naming = this.chunkTokens.filter((tokens) => tokenized.some((name) => name.every((t) => tokens.has(t)))).length;
-    return naming / this.chunkCount;
+    const naming = new Uint8Array(this.chunkCount);
+    let count = 0;
+    for (const name of names) {
+      const tokens = this.tokenize(name);
+      if (tokens.length === 0) continue;
+      const ids = tokens.map((token) => this.termIds.get(token));
+      if (ids.some((id) => id === undefined)) continue;
+      const lists = [...new Set(ids as number[])].map((t) => this.termChunks.subarray(this.termStart[t], this.termStart[t + 1]));
+      lists.sort((a, b) => a.length - b.length);
+      const [shortest, ...rest] = lists as [Uint32Array, ...Uint32Array[]];
+      for (const c of shortest) {
+        if (naming[c] === 0 && rest.every((list) => sortedHas(list, c))) {
+          naming[c] = 1;
+          count++;
+        }
+      }
+    }
+    return count / this.chunkCount;
   }
 
   /** Every token of the index. */
   vocabulary(): IterableIterator<string> {
-    return this.documentFrequency.keys();
+    return this.terms.values();
   }
 
   frequency(token: string): number {
-    return this.documentFrequency.get(token) ?? 0;
+    const id = this.termIds.get(token);
+    return id === undefined ? 0 : this.documentFrequency[id]!;
   }
 
   /** BM25's idf, always positive; a token the corpus never uses gets the largest value. */
@@ -68,4 +124,21 @@ export class TermStatistics {
     const df = this.frequency(token);
     return Math.log(1 + (this.chunkCount - df + 0.5) / (df + 0.5));
   }
+}
+
+function textOf(chunk: Chunk): string {
+  return `${chunk.headingPath.join(" ")} ${chunk.text}`;
+}
+
+function sortedHas(list: Uint32Array, value: number): boolean {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = list[mid]!;
+    if (at === value) return true;
+    if (at < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { IndexDiskFull, estimateVersionBytes, formatBytes } from "../../src/index/diskSpace.js";
-import { writeFileDurably } from "../../src/index/durableFiles.js";
+import { writeFileDurably, type FileData } from "../../src/index/durableFiles.js";
 import { ingestCorpus, type IngestOptions } from "../../src/ingest/ingestCorpus.js";
 import { loadIndex } from "../../src/index/loadIndex.js";
 import { CountingEmbeddings } from "./support/testEmbeddings.js";
@@ -41,7 +41,7 @@ describe("ingest on a full disk", () => {
   it("fails with IndexDiskFull naming the folder and the room needed, keeping the previous version live", async () => {
     const good = await ingestCorpus(options());
     let writes = 0;
-    const fullAfterTwoFiles = async (file: string, data: string | Uint8Array) => {
+    const fullAfterTwoFiles = async (file: string, data: FileData) => {
       if (++writes > 2) throw enospc(file);
       await writeFileDurably(file, data);
     };

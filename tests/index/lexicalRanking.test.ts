@@ -108,3 +108,43 @@ describe("pruning keeps the exact top k where common terms dominate", () => {
     }
   });
 });
+
+/**
+ * A larger generated corpus (Zipf over 400 words, Chinese and English, with prefix families) and
+ * 120 random queries: the pruned top k must be exactly the first k of the exhaustive ranking
+ * (k ≥ every match, where nothing can be pruned), same chunks, same order, same scores; and a
+ * filtered search exactly the first k of the exhaustive ranking filtered.
+ */
+describe("pruned top k equals the exhaustive ranking (generated corpus)", () => {
+  let seed = 7;
+  const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+  const stems = ["模型", "学习", "数据", "训练", "微调", "检索", "向量", "量化", "transformer", "attention", "tokenizer", "embedding"];
+  const words = Array.from(
+    { length: 400 },
+    (_, i) => `${stems[i % stems.length]}${i < stems.length ? "" : i % 3 === 0 ? `s${i}` : `x${i}`}`,
+  );
+  const pick = () => words[Math.floor(words.length * random() ** 4)]!;
+  const template = zipfChunks(1)[0]!;
+  const chunks: Chunk[] = Array.from({ length: 3000 }, (_, i) => {
+    const bag = Array.from({ length: 4 + Math.floor(random() * 40) }, pick);
+    return { ...template, id: `g${i}`, docId: `d${i % 7}`, text: bag.join(" ") };
+  });
+  const index = LexicalIndex.fromChunks(chunks);
+  const queries = Array.from({ length: 120 }, () => Array.from({ length: 1 + Math.floor(random() * 8) }, pick).join(" "));
+  const accept = (chunkId: string) => Number(chunkId.slice(1)) % 7 < 3;
+
+  it("same chunks, order and scores for k = 1, 5, 24, filtered or not", () => {
+    let compared = 0;
+    for (const query of queries) {
+      const exhaustive = index.search(query, chunks.length);
+      for (const k of [1, 5, 24]) {
+        expect(index.search(query, k), `${query} k=${k}`).toEqual(exhaustive.slice(0, k));
+        expect(index.search(query, k, accept), `${query} k=${k} filtered`).toEqual(
+          exhaustive.filter((hit) => accept(hit.chunkId)).slice(0, k),
+        );
+        compared += Math.min(k, exhaustive.length);
+      }
+    }
+    expect(compared).toBeGreaterThan(2000);
+  });
+});

@@ -34,12 +34,8 @@ export function embeddedSnapshot(index: LoadedIndex): IndexSnapshot {
     },
     async lexicalSearch(query, k, filter) {
       if (!filter?.documentIds) return index.lexical.search(query, k);
-      // The postings have no filter: rank every match, then keep the best k that pass, so a
-      // filtered search returns what Postgres' filtered SQL returns (not fewer than k).
-      return index.lexical
-        .search(query, index.chunks.length)
-        .filter((hit) => allowed(hit.chunkId, filter))
-        .slice(0, k);
+      // The best k of the chunks that pass, as Postgres' filtered SQL returns (not fewer than k).
+      return index.lexical.search(query, k, (chunkId) => allowed(chunkId, filter));
     },
   };
 }
