@@ -8,8 +8,13 @@ export interface FollowOptions {
   pollMs: number;
   /** Deadline for connecting the listener. */
   connectTimeoutMs: number;
-  /** Called with the live version whenever it may have changed (the caller ignores repeats). */
-  onVersion: (version: string) => void;
+  /**
+   * Called with the live version whenever it may have changed (the caller ignores repeats), and
+   * with how it was learnt: a flip's NOTIFY, or the poll that bounds a lost one.
+   */
+  onVersion: (version: string, via: "notify" | "poll") => void;
+  /** Called each time the listener is connected and LISTENing (after a reconnect too). */
+  onListening?: () => void;
   onError?: (error: unknown) => void;
 }
 
@@ -28,7 +33,7 @@ export function followVersion(options: FollowOptions): () => void {
     try {
       const result = await options.pool.query<{ version: string }>("SELECT version::text AS version FROM current_version");
       const version = result.rows[0]?.version;
-      if (version !== undefined && !stopped) options.onVersion(version);
+      if (version !== undefined && !stopped) options.onVersion(version, "poll");
     } catch (error) {
       options.onError?.(error);
     }
@@ -48,13 +53,16 @@ export function followVersion(options: FollowOptions): () => void {
       client.end().catch(() => {});
     });
     client.on("notification", (message) => {
-      if (message.channel === VERSION_CHANNEL && message.payload && !stopped) options.onVersion(message.payload);
+      if (message.channel === VERSION_CHANNEL && message.payload && !stopped) options.onVersion(message.payload, "notify");
     });
     try {
       await client.connect();
       await client.query(`LISTEN ${VERSION_CHANNEL}`);
       if (stopped) await client.end();
-      else listener = client;
+      else {
+        listener = client;
+        options.onListening?.();
+      }
     } catch (error) {
       options.onError?.(error);
       await client.end().catch(() => {});
