@@ -1,0 +1,96 @@
+import type { Chunk } from "../chunking/types.js";
+import { termCoverage, type TermGroup } from "./abstention.js";
+import type { FusedId } from "./fusion.js";
+
+/**
+ * A learned re-ranker over the first RERANK_DEPTH fused candidates. Reciprocal rank fusion
+ * weighs the dense and BM25 rankings equally and ignores what the passage says; on the blind
+ * tune questions the gold passage was often fused to rank 6–20 while a passage that covered
+ * more of the question's rare words, or whose heading named its topic, sat above it. The
+ * features are generic (no word lists): ranks and scores of both rankings, idf-weighted
+ * coverage of the question in the passage and in its heading alone, coverage of the
+ * expansion terms (glossary, dictionary, typo fixes), the passage's kind and length. The
+ * weights are a logistic regression fitted by `npx tsx scripts/eval/fitReranker.ts` on the
+ * tune split, with held-out figures by folds of questions (tests/eval/README.md).
+ */
+
+/** Fused candidates re-scored; below this depth the fused order is kept. */
+export const RERANK_DEPTH = 30;
+
+export const FEATURE_NAMES = [
+  "rrf",
+  "denseRecip",
+  "lexicalRecip",
+  "denseSimilarity",
+  "bm25Relative",
+  "coverage",
+  "headingCoverage",
+  "expansionCoverage",
+  "roadmapKind",
+  "shortPassage",
+] as const;
+
+export interface RerankModel {
+  bias: number;
+  weights: Readonly<Record<(typeof FEATURE_NAMES)[number], number>>;
+}
+
+export interface RerankContext {
+  /** The question's content terms with their idf weights (abstention.ts). */
+  groups: readonly TermGroup[];
+  /** Tokens of the query expansions (glossary names, dictionary terms, typo fixes). */
+  expansionTokens: ReadonlySet<string>;
+  /** 1-based rank of each chunk in the dense and the lexical ranking. */
+  denseRank: ReadonlyMap<string, number>;
+  lexicalRank: ReadonlyMap<string, number>;
+  denseSimilarity: ReadonlyMap<string, number>;
+  lexicalScore: ReadonlyMap<string, number>;
+  tokensOf(chunk: Chunk): ReadonlySet<string>;
+  headingTokensOf(chunk: Chunk): ReadonlySet<string>;
+}
+
+/** A passage of fewer characters than this is mostly a heading or a link line. */
+const SHORT_PASSAGE_CHARS = 60;
+
+export function candidateFeatures(chunk: Chunk, fused: FusedId, context: RerankContext): number[] {
+  const topLexical = Math.max(0, ...context.lexicalScore.values());
+  const denseRank = context.denseRank.get(chunk.id);
+  const lexicalRank = context.lexicalRank.get(chunk.id);
+  const tokens = context.tokensOf(chunk);
+  let expansionFound = 0;
+  for (const token of context.expansionTokens) if (tokens.has(token)) expansionFound++;
+  return [
+    // RRF with k = 60 over two lists: at most 2/61; scaled to 0..1.
+    (fused.score * 61) / 2,
+    denseRank ? 1 / Math.sqrt(denseRank) : 0,
+    lexicalRank ? 1 / Math.sqrt(lexicalRank) : 0,
+    Math.min(1, (context.denseSimilarity.get(chunk.id) ?? 0) / 0.5),
+    topLexical > 0 ? (context.lexicalScore.get(chunk.id) ?? 0) / topLexical : 0,
+    termCoverage(context.groups, tokens),
+    termCoverage(context.groups, context.headingTokensOf(chunk)),
+    context.expansionTokens.size > 0 ? expansionFound / context.expansionTokens.size : 0,
+    chunk.kind === "roadmap" ? 1 : 0,
+    chunk.text.length < SHORT_PASSAGE_CHARS ? 1 : 0,
+  ];
+}
+
+export function rerankScore(features: readonly number[], model: RerankModel): number {
+  let score = model.bias;
+  FEATURE_NAMES.forEach((name, i) => {
+    score += model.weights[name] * (features[i] ?? 0);
+  });
+  return score;
+}
+
+/**
+ * The fused list with its first RERANK_DEPTH ids re-ordered by the model (ties keep the fused
+ * order); the rest follow unchanged.
+ */
+export function rerankFused(fused: readonly FusedId[], model: RerankModel, features: (fused: FusedId) => number[] | undefined): FusedId[] {
+  const head = fused.slice(0, RERANK_DEPTH).map((entry, position) => {
+    const values = features(entry);
+    return { entry, position, score: values ? rerankScore(values, model) : Number.NEGATIVE_INFINITY };
+  });
+  head.sort((a, b) => b.score - a.score || a.position - b.position);
+  return [...head.map((h) => h.entry), ...fused.slice(RERANK_DEPTH)];
+}
