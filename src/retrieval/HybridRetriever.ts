@@ -4,14 +4,14 @@ import type { IndexSnapshot } from "../store/types.js";
 import { toSimplified } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { contentTermGroups, evidenceScore, termCoverage } from "./abstention.js";
-import { analyzeQuery } from "./analyzeQuery.js";
+import { analyzeQuery, contentSegments } from "./analyzeQuery.js";
 import { dictionaryExpansions } from "./dictionaryExpansion.js";
 import { expandQuery } from "./expandQuery.js";
 import { IndexResources } from "./indexResources.js";
 import { allowedDocumentIds, chunkAllowed } from "./filters.js";
 import { reciprocalRankFusion, selectDiverse } from "./fusion.js";
 import { linkedNotePassages } from "./linkedNotePassages.js";
-import { candidateFeatures, RERANK_DEPTH, rerankFused, type RerankContext, type RerankModel } from "./rerank.js";
+import { candidateFeatures, documentVotes, hanBigrams, RERANK_DEPTH, rerankFused, type RerankContext, type RerankModel } from "./rerank.js";
 import { RERANK_MODEL } from "./rerankModel.js";
 import { locateTopic } from "./roadmapNavigator.js";
 import { referencedRoadmap } from "./roadmapProfile.js";
@@ -196,7 +196,7 @@ export class HybridRetriever implements Retriever {
     const lexicalScore = new Map(lexical.map((hit) => [hit.chunkId, hit.score]));
     const model = this.options.rerank ?? RERANK_MODEL;
     if (model || collect) {
-      const context = this.rerankContext(index, query, analysis, dense, lexical);
+      const context = this.rerankContext(index, query, analysis, dense, lexical, fused);
       const features = (entry: { id: string; score: number }) => {
         const chunk = index.chunkById.get(entry.id);
         return chunk ? candidateFeatures(chunk, entry, context) : undefined;
@@ -235,6 +235,7 @@ export class HybridRetriever implements Retriever {
     analysis: QueryAnalysis,
     dense: readonly { chunkId: string; similarity: number }[],
     lexical: readonly { chunkId: string; score: number }[],
+    fused: readonly { id: string; score: number }[],
   ): RerankContext {
     const resources = IndexResources.of(index);
     const statistics = resources.statistics;
@@ -250,6 +251,10 @@ export class HybridRetriever implements Retriever {
       lexicalScore: new Map(lexical.map((h) => [h.chunkId, h.score])),
       tokensOf: (chunk) => statistics.tokensOf(chunk),
       headingTokensOf: headingTokens,
+      sectionTokensOf: (chunk) => sectionTokens(index, chunk),
+      documentVote: documentVotes(fused, (id) => index.chunkById.get(id)?.docId),
+      questionBigrams: hanBigrams(contentSegments(query).join(" ")),
+      bigramsOf: chunkBigrams,
     };
   }
 
@@ -321,4 +326,34 @@ function headingTokens(chunk: Chunk): ReadonlySet<string> {
     headingTokenCache.set(chunk, tokens);
   }
   return tokens;
+}
+
+const bigramCache = new WeakMap<Chunk, ReadonlySet<string>>();
+
+function chunkBigrams(chunk: Chunk): ReadonlySet<string> {
+  let bigrams = bigramCache.get(chunk);
+  if (!bigrams) {
+    bigrams = hanBigrams(`${chunk.headingPath.join(" ")} ${chunk.text}`);
+    bigramCache.set(chunk, bigrams);
+  }
+  return bigrams;
+}
+
+/** Per index: the union of the tokens of each section's chunks, keyed by document and section. */
+const sectionTokenCache = new WeakMap<IndexSnapshot, Map<string, Set<string>>>();
+
+function sectionTokens(index: IndexSnapshot, chunk: Chunk): ReadonlySet<string> {
+  let sections = sectionTokenCache.get(index);
+  if (!sections) {
+    sections = new Map();
+    const statistics = IndexResources.of(index).statistics;
+    for (const each of index.chunks) {
+      const key = `${each.docId}#${each.sectionIndex}`;
+      const tokens = sections.get(key) ?? new Set<string>();
+      for (const token of statistics.tokensOf(each)) tokens.add(token);
+      sections.set(key, tokens);
+    }
+    sectionTokenCache.set(index, sections);
+  }
+  return sections.get(`${chunk.docId}#${chunk.sectionIndex}`) ?? new Set();
 }

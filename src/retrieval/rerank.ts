@@ -28,6 +28,9 @@ export const FEATURE_NAMES = [
   "expansionCoverage",
   "roadmapKind",
   "shortPassage",
+  "sectionCoverage",
+  "documentVote",
+  "bigramOverlap",
 ] as const;
 
 export interface RerankModel {
@@ -47,6 +50,40 @@ export interface RerankContext {
   lexicalScore: ReadonlyMap<string, number>;
   tokensOf(chunk: Chunk): ReadonlySet<string>;
   headingTokensOf(chunk: Chunk): ReadonlySet<string>;
+  /** Tokens of every chunk of the chunk's section (a section split into chunks is read as one). */
+  sectionTokensOf(chunk: Chunk): ReadonlySet<string>;
+  /** Share of the leading candidates' fused score that falls in each document (0..1). */
+  documentVote: ReadonlyMap<string, number>;
+  /** Han character bigrams of the question's content (filler and cue words out). */
+  questionBigrams: ReadonlySet<string>;
+  bigramsOf(chunk: Chunk): ReadonlySet<string>;
+}
+
+/** Candidates whose fused scores vote for their document. */
+const VOTING_CANDIDATES = 10;
+
+/** Each document's share of the fused score of the first VOTING_CANDIDATES candidates. */
+export function documentVotes(fused: readonly FusedId[], docOf: (id: string) => string | undefined): Map<string, number> {
+  const votes = new Map<string, number>();
+  let total = 0;
+  for (const entry of fused.slice(0, VOTING_CANDIDATES)) {
+    const doc = docOf(entry.id);
+    if (!doc) continue;
+    votes.set(doc, (votes.get(doc) ?? 0) + entry.score);
+    total += entry.score;
+  }
+  for (const [doc, vote] of votes) votes.set(doc, total > 0 ? vote / total : 0);
+  return votes;
+}
+
+/** Han character bigrams of a text: robust to word segmentation, near-form typos elsewhere and inflection. */
+export function hanBigrams(text: string): Set<string> {
+  const bigrams = new Set<string>();
+  for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
+    const chars = Array.from(run);
+    for (let i = 0; i + 1 < chars.length; i++) bigrams.add(chars[i]! + chars[i + 1]!);
+  }
+  return bigrams;
 }
 
 /** A passage of fewer characters than this is mostly a heading or a link line. */
@@ -71,7 +108,17 @@ export function candidateFeatures(chunk: Chunk, fused: FusedId, context: RerankC
     context.expansionTokens.size > 0 ? expansionFound / context.expansionTokens.size : 0,
     chunk.kind === "roadmap" ? 1 : 0,
     chunk.text.length < SHORT_PASSAGE_CHARS ? 1 : 0,
+    termCoverage(context.groups, context.sectionTokensOf(chunk)),
+    context.documentVote.get(chunk.docId) ?? 0,
+    overlap(context.questionBigrams, context.bigramsOf(chunk)),
   ];
+}
+
+function overlap(wanted: ReadonlySet<string>, found: ReadonlySet<string>): number {
+  if (wanted.size === 0) return 0;
+  let shared = 0;
+  for (const item of wanted) if (found.has(item)) shared++;
+  return shared / wanted.size;
 }
 
 export function rerankScore(features: readonly number[], model: RerankModel): number {
