@@ -62,6 +62,9 @@ const L2 = Number(process.env.FIT_L2 ?? 0.01);
 const STEPS = Number(process.env.FIT_STEPS ?? 1500);
 const RATE = Number(process.env.FIT_RATE ?? 0.5);
 
+/** Features the fit may use (FIT_FEATURES=rrf,coverage,…; default all): the others keep weight 0. */
+const USED = new Set(process.env.FIT_FEATURES ? process.env.FIT_FEATURES.split(",") : FEATURE_NAMES);
+
 /** Listwise softmax cross-entropy (the gold share of a question's softmax), with L2; no bias (it cancels per list). */
 function fit(train: readonly Example[]): number[] {
   const weights: number[] = FEATURE_NAMES.map(() => 0);
@@ -80,7 +83,7 @@ function fit(train: readonly Example[]): number[] {
         f.forEach((value, j) => (gradient[j]! += delta * value));
       });
     }
-    weights.forEach((_, j) => (weights[j]! -= RATE * gradient[j]!));
+    weights.forEach((_, j) => (weights[j]! -= USED.has(FEATURE_NAMES[j]!) ? RATE * gradient[j]! : 0));
   }
   return weights;
 }
