@@ -251,7 +251,6 @@ export class HybridRetriever implements Retriever {
       lexicalScore: new Map(lexical.map((h) => [h.chunkId, h.score])),
       tokensOf: (chunk) => statistics.tokensOf(chunk),
       headingTokensOf: headingTokens,
-      sectionTokensOf: (chunk) => sectionTokens(index, chunk),
       documentVote: documentVotes(fused, (id) => index.chunkById.get(id)?.docId),
       questionBigrams: hanBigrams(contentSegments(query).join(" ")),
       bigramsOf: chunkBigrams,
@@ -337,23 +336,4 @@ function chunkBigrams(chunk: Chunk): ReadonlySet<string> {
     bigramCache.set(chunk, bigrams);
   }
   return bigrams;
-}
-
-/** Per index: the union of the tokens of each section's chunks, keyed by document and section. */
-const sectionTokenCache = new WeakMap<IndexSnapshot, Map<string, Set<string>>>();
-
-function sectionTokens(index: IndexSnapshot, chunk: Chunk): ReadonlySet<string> {
-  let sections = sectionTokenCache.get(index);
-  if (!sections) {
-    sections = new Map();
-    const statistics = IndexResources.of(index).statistics;
-    for (const each of index.chunks) {
-      const key = `${each.docId}#${each.sectionIndex}`;
-      const tokens = sections.get(key) ?? new Set<string>();
-      for (const token of statistics.tokensOf(each)) tokens.add(token);
-      sections.set(key, tokens);
-    }
-    sectionTokenCache.set(index, sections);
-  }
-  return sections.get(`${chunk.docId}#${chunk.sectionIndex}`) ?? new Set();
 }

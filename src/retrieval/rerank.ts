@@ -9,7 +9,10 @@ import type { FusedId } from "./fusion.js";
  * more of the question's rare words, or whose heading named its topic, sat above it. The
  * features are generic (no word lists): ranks and scores of both rankings, idf-weighted
  * coverage of the question in the passage and in its heading alone, coverage of the
- * expansion terms (glossary, dictionary, typo fixes), the passage's kind and length. The
+ * expansion terms (glossary, dictionary, typo fixes), Han character bigram overlap, how much of
+ * the leading candidates' score the passage's document holds, and whether it is a short line.
+ * (A "roadmap or note" kind and a section-level coverage were dropped: on the bundled corpus every
+ * chunk is a roadmap chunk and every section one chunk, so they only duplicated other features.) The
  * weights are a logistic regression fitted by `npx tsx scripts/eval/fitReranker.ts` on the
  * tune split, with held-out figures by folds of questions (tests/eval/README.md).
  */
@@ -26,9 +29,7 @@ export const FEATURE_NAMES = [
   "coverage",
   "headingCoverage",
   "expansionCoverage",
-  "roadmapKind",
   "shortPassage",
-  "sectionCoverage",
   "documentVote",
   "bigramOverlap",
 ] as const;
@@ -50,8 +51,6 @@ export interface RerankContext {
   lexicalScore: ReadonlyMap<string, number>;
   tokensOf(chunk: Chunk): ReadonlySet<string>;
   headingTokensOf(chunk: Chunk): ReadonlySet<string>;
-  /** Tokens of every chunk of the chunk's section (a section split into chunks is read as one). */
-  sectionTokensOf(chunk: Chunk): ReadonlySet<string>;
   /** Share of the leading candidates' fused score that falls in each document (0..1). */
   documentVote: ReadonlyMap<string, number>;
   /** Han character bigrams of the question's content (filler and cue words out). */
@@ -106,9 +105,7 @@ export function candidateFeatures(chunk: Chunk, fused: FusedId, context: RerankC
     termCoverage(context.groups, tokens),
     termCoverage(context.groups, context.headingTokensOf(chunk)),
     context.expansionTokens.size > 0 ? expansionFound / context.expansionTokens.size : 0,
-    chunk.kind === "roadmap" ? 1 : 0,
     chunk.text.length < SHORT_PASSAGE_CHARS ? 1 : 0,
-    termCoverage(context.groups, context.sectionTokensOf(chunk)),
     context.documentVote.get(chunk.docId) ?? 0,
     overlap(context.questionBigrams, context.bigramsOf(chunk)),
   ];
