@@ -128,13 +128,20 @@ export function rerankScore(features: readonly number[], model: RerankModel): nu
 
 /**
  * The fused list with its first RERANK_DEPTH ids re-ordered by the model (ties keep the fused
- * order); the rest follow unchanged.
+ * order); the rest follow in fused order. Scores become the model's, so a list stays sorted by
+ * score (what /api/search shows): the tail is placed just below the lowest head score.
  */
 export function rerankFused(fused: readonly FusedId[], model: RerankModel, features: (fused: FusedId) => number[] | undefined): FusedId[] {
   const head = fused.slice(0, RERANK_DEPTH).map((entry, position) => {
     const values = features(entry);
-    return { entry, position, score: values ? rerankScore(values, model) : Number.NEGATIVE_INFINITY };
+    return { id: entry.id, position, score: values ? rerankScore(values, model) : Number.NEGATIVE_INFINITY };
   });
   head.sort((a, b) => b.score - a.score || a.position - b.position);
-  return [...head.map((h) => h.entry), ...fused.slice(RERANK_DEPTH)];
+  const finite = head.map((h) => h.score).filter(Number.isFinite);
+  // RRF scores are below 1, so the tail keeps its order under every head score.
+  const floor = (finite.length > 0 ? Math.min(...finite) : 0) - 1;
+  return [
+    ...head.map((h) => ({ id: h.id, score: Number.isFinite(h.score) ? h.score : floor })),
+    ...fused.slice(RERANK_DEPTH).map((entry) => ({ id: entry.id, score: floor - 1 + entry.score })),
+  ];
 }

@@ -19,6 +19,9 @@ describe("rerankFused", () => {
     const reordered = rerankFused(fused, only("rrf", -1), (entry) => FEATURE_NAMES.map((name) => (name === "rrf" ? entry.score : 0)));
     expect(reordered.slice(0, 3).map((f) => f.id)).toEqual([`c${RERANK_DEPTH - 1}`, `c${RERANK_DEPTH - 2}`, `c${RERANK_DEPTH - 3}`]);
     expect(reordered.slice(RERANK_DEPTH).map((f) => f.id)).toEqual([`c${RERANK_DEPTH}`, `c${RERANK_DEPTH + 1}`, `c${RERANK_DEPTH + 2}`]);
+    // Scores are the model's and stay sorted, tail included (search results show them).
+    const scores = reordered.map((f) => f.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 
   it("keeps the fused order on ties and puts candidates without features last", () => {
