@@ -1,15 +1,18 @@
+import type { Chunk } from "../chunking/types.js";
 import { BadInput } from "../errors.js";
 import type { IndexSnapshot } from "../store/types.js";
 import { toSimplified } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { contentTermGroups, evidenceScore, termCoverage } from "./abstention.js";
-import { analyzeQuery } from "./analyzeQuery.js";
+import { analyzeQuery, contentSegments } from "./analyzeQuery.js";
 import { dictionaryExpansions } from "./dictionaryExpansion.js";
 import { expandQuery } from "./expandQuery.js";
 import { IndexResources } from "./indexResources.js";
 import { allowedDocumentIds, chunkAllowed } from "./filters.js";
 import { reciprocalRankFusion, selectDiverse } from "./fusion.js";
 import { linkedNotePassages } from "./linkedNotePassages.js";
+import { candidateFeatures, documentVotes, hanBigrams, RERANK_DEPTH, rerankFused, type RerankContext, type RerankModel } from "./rerank.js";
+import { RERANK_MODEL } from "./rerankModel.js";
 import { locateTopic } from "./roadmapNavigator.js";
 import { referencedRoadmap } from "./roadmapProfile.js";
 import { MAX_SEQUENCE_ROADMAPS, orderPositionsByRelevance, sequencePassages } from "./sequenceContext.js";
@@ -29,6 +32,14 @@ export interface HybridRetrieverOptions {
   dictionary?: boolean;
   /** Add corpus words a misspelt question word probably meant (default true; see typoCorrection.ts). */
   typos?: boolean;
+  /** Re-order the fused candidates with this learned model (default RERANK_MODEL; false: RRF order). */
+  rerank?: RerankModel | false;
+}
+
+/** A fused candidate with the re-ranker's features, for fitting the model (scripts/eval/fitReranker.ts). */
+export interface RankedCandidate {
+  chunk: Passage["chunk"];
+  features: number[];
 }
 
 /** Candidates fetched from each ranking per passage wanted. */
@@ -75,6 +86,15 @@ export class HybridRetriever implements Retriever {
     const index = this.options.index();
     const query = toSimplified(question);
     return (await this.rank(index, query, this.analyze(index, query), options)).passages;
+  }
+
+  /** The first RERANK_DEPTH fused candidates in RRF order with their features (no re-ranking). */
+  async rankedCandidates(question: string): Promise<RankedCandidate[]> {
+    const index = this.options.index();
+    const query = toSimplified(question);
+    const collected: RankedCandidate[] = [];
+    await this.rank(index, query, this.analyze(index, query), { k: RERANK_DEPTH }, collected);
+    return collected;
   }
 
   async retrieve(question: string, options: RetrieveOptions = {}): Promise<RetrievalResult> {
@@ -153,7 +173,13 @@ export class HybridRetriever implements Retriever {
     };
   }
 
-  private async rank(index: IndexSnapshot, query: string, analysis: QueryAnalysis, options: RetrieveOptions): Promise<Ranked> {
+  private async rank(
+    index: IndexSnapshot,
+    query: string,
+    analysis: QueryAnalysis,
+    options: RetrieveOptions,
+    collect?: RankedCandidate[],
+  ): Promise<Ranked> {
     if (query.trim() === "") throw new BadInput("The question is empty.");
     const k = options.k ?? this.options.k;
     if (!Number.isInteger(k) || k < 1) throw new BadInput("k must be a positive integer.");
@@ -165,9 +191,24 @@ export class HybridRetriever implements Retriever {
     const dense = await this.denseRanking(index, expanded, candidates, allowed);
     const lexical = await index.lexicalSearch(expanded, candidates, allowed ? { documentIds: allowed } : undefined);
 
-    const fused = reciprocalRankFusion([dense.map((d) => d.chunkId), lexical.map((h) => h.chunkId)]);
+    let fused = reciprocalRankFusion([dense.map((d) => d.chunkId), lexical.map((h) => h.chunkId)]);
     const denseScore = new Map(dense.map((d) => [d.chunkId, d.similarity]));
     const lexicalScore = new Map(lexical.map((hit) => [hit.chunkId, hit.score]));
+    const model = this.options.rerank ?? RERANK_MODEL;
+    if (model || collect) {
+      const context = this.rerankContext(index, query, analysis, dense, lexical, fused);
+      const features = (entry: { id: string; score: number }) => {
+        const chunk = index.chunkById.get(entry.id);
+        return chunk ? candidateFeatures(chunk, entry, context) : undefined;
+      };
+      if (collect) {
+        for (const entry of fused.slice(0, RERANK_DEPTH)) {
+          const chunk = index.chunkById.get(entry.id);
+          const values = features(entry);
+          if (chunk && values) collect.push({ chunk, features: values });
+        }
+      } else if (model) fused = rerankFused(fused, model, features);
+    }
 
     const passages: Passage[] = [];
     for (const { id, score } of fused) {
@@ -185,6 +226,34 @@ export class HybridRetriever implements Retriever {
       passages: diverse,
       fusedIds: fused.map((f) => f.id),
       topDenseSimilarity: dense.reduce((best, d) => Math.max(best, d.similarity), 0),
+    };
+  }
+
+  private rerankContext(
+    index: IndexSnapshot,
+    query: string,
+    analysis: QueryAnalysis,
+    dense: readonly { chunkId: string; similarity: number }[],
+    lexical: readonly { chunkId: string; score: number }[],
+    fused: readonly { id: string; score: number }[],
+  ): RerankContext {
+    const resources = IndexResources.of(index);
+    const statistics = resources.statistics;
+    const judged =
+      this.options.typos !== false ? resources.typos.repair(query, { hanRuns: false, isWord: resources.isEnglishWord }) : query;
+    const own = new Set(tokenizeForSearch(query));
+    return {
+      groups: contentTermGroups(judged, tokenizeForSearch, statistics),
+      expansionTokens: new Set(tokenizeForSearch(analysis.expansions.join(" ")).filter((t) => !own.has(t) && t.length > 1)),
+      denseRank: new Map(dense.map((d, i) => [d.chunkId, i + 1])),
+      lexicalRank: new Map(lexical.map((h, i) => [h.chunkId, i + 1])),
+      denseSimilarity: new Map(dense.map((d) => [d.chunkId, d.similarity])),
+      lexicalScore: new Map(lexical.map((h) => [h.chunkId, h.score])),
+      tokensOf: (chunk) => statistics.tokensOf(chunk),
+      headingTokensOf: headingTokens,
+      documentVote: documentVotes(fused, (id) => index.chunkById.get(id)?.docId),
+      questionBigrams: hanBigrams(contentSegments(query).join(" ")),
+      bigramsOf: chunkBigrams,
     };
   }
 
@@ -245,4 +314,26 @@ export class HybridRetriever implements Retriever {
     const coverage = termCoverage(groups, found);
     return { evidence: evidenceScore({ coverage, topDenseSimilarity: topDense }), nothingOnTopic: groups.length > 0 && coverage === 0 };
   }
+}
+
+const headingTokenCache = new WeakMap<Chunk, ReadonlySet<string>>();
+
+function headingTokens(chunk: Chunk): ReadonlySet<string> {
+  let tokens = headingTokenCache.get(chunk);
+  if (!tokens) {
+    tokens = new Set(tokenizeForSearch(chunk.headingPath.join(" ")));
+    headingTokenCache.set(chunk, tokens);
+  }
+  return tokens;
+}
+
+const bigramCache = new WeakMap<Chunk, ReadonlySet<string>>();
+
+function chunkBigrams(chunk: Chunk): ReadonlySet<string> {
+  let bigrams = bigramCache.get(chunk);
+  if (!bigrams) {
+    bigrams = hanBigrams(`${chunk.headingPath.join(" ")} ${chunk.text}`);
+    bigramCache.set(chunk, bigrams);
+  }
+  return bigrams;
 }

@@ -25,7 +25,7 @@ export type PassageRole = "match" | "next-section" | "previous-section" | "linke
 
 export interface Passage {
   chunk: Chunk;
-  /** Fused score, higher is better. Comparable only within one result list. */
+  /** Fused score (the re-ranker's when it ran), higher is better. Comparable only within one result list. */
   score: number;
   /** Cosine similarity from the dense index (0..1), when the chunk was a dense hit. */
   denseScore?: number;

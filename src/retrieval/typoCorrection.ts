@@ -5,7 +5,9 @@ import type { TermStatistics } from "./termStatistics.js";
  * Corpus words a misspelt question word probably meant. Only words of this corpus are ever
  * candidates, and only for question words the corpus does not contain:
  * - Latin: one edit (two for words of 8+ letters), transpositions included: transfomer →
- *   transformer, pytoch → pytorch, langchian → langchain.
+ *   transformer, pytoch → pytorch, langchian → langchain. A four-letter word (mostly an
+ *   acronym: RHLF, LRoA) only by swapping two neighbouring letters, since any other single edit
+ *   of four letters reaches too many unrelated words.
  * - Chinese: a homophone typo (same toneless pinyin) that keeps all but one character of a
  *   corpus word: 微掉 → 微调, 向亮 → 向量. Near-form typos without the same sound are not guessed.
  */
@@ -43,7 +45,7 @@ export class TypoCorrector {
   corrections(tokens: readonly string[], hanRuns: readonly string[]): string[] {
     const out = new Set<string>();
     for (const token of tokens) {
-      if (/^[a-z][a-z0-9]{4,}$/.test(token) && this.statistics.frequency(token) === 0) {
+      if (/^[a-z][a-z0-9]{3,}$/.test(token) && this.statistics.frequency(token) === 0) {
         const fix = this.latinFix(token);
         if (fix) out.add(fix);
       }
@@ -61,6 +63,7 @@ export class TypoCorrector {
   }
 
   private scanLatin(word: string): string | undefined {
+    if (word.length === 4) return this.latinByLength.get(4)?.find(({ word: candidate }) => isAdjacentSwap(word, candidate))?.word;
     const limit = word.length >= 8 ? 2 : 1;
     let best: { word: string; distance: number; df: number; order: number } | undefined;
     for (let length = word.length - limit; length <= word.length + limit; length++) {
@@ -83,7 +86,7 @@ export class TypoCorrector {
    * as a word the materials never use.
    */
   repair(question: string, options: { hanRuns?: boolean; isWord?: (word: string) => boolean } = {}): string {
-    let repaired = question.replace(/[A-Za-z][A-Za-z0-9]{4,}/g, (word) => {
+    let repaired = question.replace(/[A-Za-z][A-Za-z0-9]{3,}/g, (word) => {
       const lower = word.toLowerCase();
       if (this.statistics.frequency(lower) > 0 || options.isWord?.(lower)) return word;
       return this.latinFix(lower) ?? word;
@@ -148,6 +151,18 @@ function soundsOf(word: string): string[] {
     readings = readings.flatMap((r) => options.map((o) => r + o)).slice(0, MAX_READINGS);
   }
   return [soundOf(word), ...readings];
+}
+
+/** `b` is `a` with two neighbouring letters swapped (rhlf → rlhf). */
+export function isAdjacentSwap(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  const differing = [...a].flatMap((char, i) => (char === b[i] ? [] : [i]));
+  return (
+    differing.length === 2 &&
+    differing[1] === differing[0]! + 1 &&
+    a[differing[0]!] === b[differing[1]!] &&
+    a[differing[1]!] === b[differing[0]!]
+  );
 }
 
 /** Rows of the edit-distance table, reused: the function runs thousands of times per question. */

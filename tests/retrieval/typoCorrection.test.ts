@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Chunk } from "../../src/chunking/types.js";
 import { isEnglishWord } from "../../src/text/cedict.js";
 import { TermStatistics } from "../../src/retrieval/termStatistics.js";
-import { editDistance, TypoCorrector } from "../../src/retrieval/typoCorrection.js";
+import { editDistance, isAdjacentSwap, TypoCorrector } from "../../src/retrieval/typoCorrection.js";
 import { tokenizeForSearch } from "../../src/text/tokenize.js";
 
 const chunk = (id: string, text: string) => ({ id, text, headingPath: [] }) as unknown as Chunk;
@@ -36,6 +36,16 @@ describe("TypoCorrector", () => {
     expect(near.repair("learn langchan", { isWord: isEnglishWord })).toBe("learn langchain");
     expect(near.repair("which stage", { isWord: isEnglishWord })).toBe("which stage");
     expect(near.repair("which stage")).toBe("which stages");
+  });
+
+  it("fixes a four-letter acronym only by a swap of neighbouring letters", () => {
+    const acronyms = new TypoCorrector(new TermStatistics([chunk("d", "RLHF 与 LoRA 与 GPUs")], tokenizeForSearch));
+    expect(acronyms.corrections(["rhlf", "lroa"], [])).toEqual(["rlhf", "lora"]);
+    // One substitution away (rlhx) or two letters apart (rfhl) is no swap: left alone.
+    expect(acronyms.corrections(["rlhx", "rfhl", "gpus"], [])).toEqual([]);
+    expect(acronyms.repair("RHLF 是什么")).toBe("rlhf 是什么");
+    expect(isAdjacentSwap("rhlf", "rlhf")).toBe(true);
+    expect(isAdjacentSwap("rhlf", "rhlf")).toBe(false);
   });
 
   it("measures Damerau distance", () => {

@@ -1,0 +1,141 @@
+/**
+ * `npx tsx scripts/eval/fitReranker.ts FILE.jsonl [FILE.jsonl …]`: fit the re-ranker
+ * (src/retrieval/rerank.ts) on the answerable questions of the files and print held-out figures:
+ *   - for each file, the model fitted on the other files and scored on it (two-way holdout);
+ *   - 5-fold cross-validation over all questions (folds by a hash of the id);
+ *   - the model fitted on everything, as the TypeScript for src/retrieval/rerankModel.ts.
+ * hit@5 here is "a gold passage among the first 5 fused candidates" for the standalone question,
+ * before diversity and roadmap context: a ranking figure, not the end-to-end one (`npm run eval`).
+ * It never prints questions.
+ */
+import { createHash } from "node:crypto";
+import { historyTurns, loadDataset } from "../../src/evaluation/dataset.js";
+import { isGold, locateQuote } from "../../src/evaluation/goldMatching.js";
+import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
+import { FEATURE_NAMES, type RerankModel } from "../../src/retrieval/rerank.js";
+import { openOfflineTutor } from "./offlineTutor.js";
+
+interface Example {
+  id: string;
+  file: string;
+  features: number[][];
+  labels: boolean[];
+}
+
+const files = process.argv.slice(2);
+if (files.length === 0) {
+  console.error("usage: npx tsx scripts/eval/fitReranker.ts FILE.jsonl [FILE.jsonl …]");
+  process.exit(2);
+}
+const { retriever, answerer, index } = await openOfflineTutor();
+if (!(retriever instanceof HybridRetriever)) throw new Error("the offline retriever is expected to be the hybrid one");
+const sourceText = new Map(index.documents.map((d) => [d.source, d.text]));
+
+const examples: Example[] = [];
+for (const file of files) {
+  for (const line of (await loadDataset(file)).questions) {
+    if (line.unanswerable) continue;
+    const answer = await answerer.answer({ question: line.question, history: historyTurns(line.history), k: 5 });
+    const golds = line.gold.map((g) => ({ ...g, occurrences: locateQuote(sourceText.get(g.document) ?? "", g.quote) }));
+    const candidates = await retriever.rankedCandidates(answer.standaloneQuestion);
+    examples.push({
+      id: line.id,
+      file,
+      features: candidates.map((c) => c.features),
+      labels: candidates.map((c) =>
+        isGold(
+          {
+            source: c.chunk.source,
+            text: c.chunk.text,
+            startLine: c.chunk.startLine,
+            endLine: c.chunk.endLine,
+            headingPath: c.chunk.headingPath,
+          },
+          golds,
+        ),
+      ),
+    });
+  }
+}
+
+const L2 = Number(process.env.FIT_L2 ?? 0.01);
+const STEPS = Number(process.env.FIT_STEPS ?? 1500);
+const RATE = Number(process.env.FIT_RATE ?? 0.5);
+
+/** Features the fit may use (FIT_FEATURES=rrf,coverage,…; default all): the others keep weight 0. */
+const USED = new Set(process.env.FIT_FEATURES ? process.env.FIT_FEATURES.split(",") : FEATURE_NAMES);
+
+/** Listwise softmax cross-entropy (the gold share of a question's softmax), with L2; no bias (it cancels per list). */
+function fit(train: readonly Example[]): number[] {
+  const weights: number[] = FEATURE_NAMES.map(() => 0);
+  const lists = train.filter((e) => e.labels.some(Boolean));
+  for (let step = 0; step < STEPS; step++) {
+    const gradient = weights.map((w) => L2 * w);
+    for (const example of lists) {
+      const scores = example.features.map((f) => dot(weights, f));
+      const top = Math.max(...scores);
+      const exps = scores.map((s) => Math.exp(s - top));
+      const total = exps.reduce((a, b) => a + b, 0);
+      const positives = example.labels.filter(Boolean).length;
+      example.features.forEach((f, i) => {
+        const target = example.labels[i] ? 1 / positives : 0;
+        const delta = (exps[i]! / total - target) / lists.length;
+        f.forEach((value, j) => (gradient[j]! += delta * value));
+      });
+    }
+    weights.forEach((_, j) => (weights[j]! -= USED.has(FEATURE_NAMES[j]!) ? RATE * gradient[j]! : 0));
+  }
+  return weights;
+}
+
+function dot(a: readonly number[], b: readonly number[]): number {
+  return a.reduce((sum, value, i) => sum + value * (b[i] ?? 0), 0);
+}
+
+/** Share of questions with a gold among the first 5 (fused order when weights is undefined). */
+function hitAt5(set: readonly Example[], weights?: readonly number[]): number {
+  if (set.length === 0) return 0;
+  let hits = 0;
+  for (const example of set) {
+    const order = example.features.map((f, i) => ({ i, score: weights ? dot(weights, f) : -i }));
+    order.sort((a, b) => b.score - a.score || a.i - b.i);
+    if (order.slice(0, 5).some((o) => example.labels[o.i])) hits++;
+  }
+  return hits / set.length;
+}
+
+const fmt = (x: number) => x.toFixed(3);
+console.log(
+  `${examples.length} answerable questions; gold within the first 30 candidates: ${examples.filter((e) => e.labels.some(Boolean)).length}`,
+);
+
+if (files.length > 1) {
+  for (const file of files) {
+    const held = examples.filter((e) => e.file === file);
+    const weights = fit(examples.filter((e) => e.file !== file));
+    console.log(`held out ${file} (${held.length}): hit@5 fused ${fmt(hitAt5(held))} → re-ranked ${fmt(hitAt5(held, weights))}`);
+  }
+}
+
+const FOLDS = 5;
+const foldOf = (id: string) => createHash("sha256").update(id).digest()[0]! % FOLDS;
+let fusedHits = 0;
+let rerankedHits = 0;
+for (let fold = 0; fold < FOLDS; fold++) {
+  const held = examples.filter((e) => foldOf(e.id) === fold);
+  const weights = fit(examples.filter((e) => foldOf(e.id) !== fold));
+  fusedHits += hitAt5(held) * held.length;
+  rerankedHits += hitAt5(held, weights) * held.length;
+}
+console.log(
+  `5-fold CV, pooled held-out hit@5: fused ${fmt(fusedHits / examples.length)} → re-ranked ${fmt(rerankedHits / examples.length)}`,
+);
+
+const all = fit(examples);
+console.log(`in-sample: fused ${fmt(hitAt5(examples))} → re-ranked ${fmt(hitAt5(examples, all))}`);
+const model: RerankModel = {
+  bias: 0,
+  weights: Object.fromEntries(FEATURE_NAMES.map((name, i) => [name, Number(all[i]!.toFixed(3))])) as RerankModel["weights"],
+};
+console.log(`\nexport const RERANK_MODEL: RerankModel | false = ${JSON.stringify(model, null, 2)};`);
+process.exit(0);

@@ -1,0 +1,147 @@
+import type { Chunk } from "../chunking/types.js";
+import { termCoverage, type TermGroup } from "./abstention.js";
+import type { FusedId } from "./fusion.js";
+
+/**
+ * A learned re-ranker over the first RERANK_DEPTH fused candidates. Reciprocal rank fusion
+ * weighs the dense and BM25 rankings equally and ignores what the passage says; on the blind
+ * tune questions the gold passage was often fused to rank 6–20 while a passage that covered
+ * more of the question's rare words, or whose heading named its topic, sat above it. The
+ * features are generic (no word lists): ranks and scores of both rankings, idf-weighted
+ * coverage of the question in the passage and in its heading alone, coverage of the
+ * expansion terms (glossary, dictionary, typo fixes), Han character bigram overlap, how much of
+ * the leading candidates' score the passage's document holds, and whether it is a short line.
+ * (A "roadmap or note" kind and a section-level coverage were dropped: on the bundled corpus every
+ * chunk is a roadmap chunk and every section one chunk, so they only duplicated other features.) The
+ * weights are a logistic regression fitted by `npx tsx scripts/eval/fitReranker.ts` on the
+ * tune split, with held-out figures by folds of questions (tests/eval/README.md).
+ */
+
+/** Fused candidates re-scored; below this depth the fused order is kept. */
+export const RERANK_DEPTH = 30;
+
+export const FEATURE_NAMES = [
+  "rrf",
+  "denseRecip",
+  "lexicalRecip",
+  "denseSimilarity",
+  "bm25Relative",
+  "coverage",
+  "headingCoverage",
+  "expansionCoverage",
+  "shortPassage",
+  "documentVote",
+  "bigramOverlap",
+] as const;
+
+export interface RerankModel {
+  bias: number;
+  weights: Readonly<Record<(typeof FEATURE_NAMES)[number], number>>;
+}
+
+export interface RerankContext {
+  /** The question's content terms with their idf weights (abstention.ts). */
+  groups: readonly TermGroup[];
+  /** Tokens of the query expansions (glossary names, dictionary terms, typo fixes). */
+  expansionTokens: ReadonlySet<string>;
+  /** 1-based rank of each chunk in the dense and the lexical ranking. */
+  denseRank: ReadonlyMap<string, number>;
+  lexicalRank: ReadonlyMap<string, number>;
+  denseSimilarity: ReadonlyMap<string, number>;
+  lexicalScore: ReadonlyMap<string, number>;
+  tokensOf(chunk: Chunk): ReadonlySet<string>;
+  headingTokensOf(chunk: Chunk): ReadonlySet<string>;
+  /** Share of the leading candidates' fused score that falls in each document (0..1). */
+  documentVote: ReadonlyMap<string, number>;
+  /** Han character bigrams of the question's content (filler and cue words out). */
+  questionBigrams: ReadonlySet<string>;
+  bigramsOf(chunk: Chunk): ReadonlySet<string>;
+}
+
+/** Candidates whose fused scores vote for their document. */
+const VOTING_CANDIDATES = 10;
+
+/** Each document's share of the fused score of the first VOTING_CANDIDATES candidates. */
+export function documentVotes(fused: readonly FusedId[], docOf: (id: string) => string | undefined): Map<string, number> {
+  const votes = new Map<string, number>();
+  let total = 0;
+  for (const entry of fused.slice(0, VOTING_CANDIDATES)) {
+    const doc = docOf(entry.id);
+    if (!doc) continue;
+    votes.set(doc, (votes.get(doc) ?? 0) + entry.score);
+    total += entry.score;
+  }
+  for (const [doc, vote] of votes) votes.set(doc, total > 0 ? vote / total : 0);
+  return votes;
+}
+
+/** Han character bigrams of a text: robust to word segmentation, near-form typos elsewhere and inflection. */
+export function hanBigrams(text: string): Set<string> {
+  const bigrams = new Set<string>();
+  for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
+    const chars = Array.from(run);
+    for (let i = 0; i + 1 < chars.length; i++) bigrams.add(chars[i]! + chars[i + 1]!);
+  }
+  return bigrams;
+}
+
+/** A passage of fewer characters than this is mostly a heading or a link line. */
+const SHORT_PASSAGE_CHARS = 60;
+
+export function candidateFeatures(chunk: Chunk, fused: FusedId, context: RerankContext): number[] {
+  const topLexical = Math.max(0, ...context.lexicalScore.values());
+  const denseRank = context.denseRank.get(chunk.id);
+  const lexicalRank = context.lexicalRank.get(chunk.id);
+  const tokens = context.tokensOf(chunk);
+  let expansionFound = 0;
+  for (const token of context.expansionTokens) if (tokens.has(token)) expansionFound++;
+  return [
+    // RRF with k = 60 over two lists: at most 2/61; scaled to 0..1.
+    (fused.score * 61) / 2,
+    denseRank ? 1 / Math.sqrt(denseRank) : 0,
+    lexicalRank ? 1 / Math.sqrt(lexicalRank) : 0,
+    Math.min(1, (context.denseSimilarity.get(chunk.id) ?? 0) / 0.5),
+    topLexical > 0 ? (context.lexicalScore.get(chunk.id) ?? 0) / topLexical : 0,
+    termCoverage(context.groups, tokens),
+    termCoverage(context.groups, context.headingTokensOf(chunk)),
+    context.expansionTokens.size > 0 ? expansionFound / context.expansionTokens.size : 0,
+    chunk.text.length < SHORT_PASSAGE_CHARS ? 1 : 0,
+    context.documentVote.get(chunk.docId) ?? 0,
+    overlap(context.questionBigrams, context.bigramsOf(chunk)),
+  ];
+}
+
+function overlap(wanted: ReadonlySet<string>, found: ReadonlySet<string>): number {
+  if (wanted.size === 0) return 0;
+  let shared = 0;
+  for (const item of wanted) if (found.has(item)) shared++;
+  return shared / wanted.size;
+}
+
+export function rerankScore(features: readonly number[], model: RerankModel): number {
+  let score = model.bias;
+  FEATURE_NAMES.forEach((name, i) => {
+    score += model.weights[name] * (features[i] ?? 0);
+  });
+  return score;
+}
+
+/**
+ * The fused list with its first RERANK_DEPTH ids re-ordered by the model (ties keep the fused
+ * order); the rest follow in fused order. Scores become the model's, so a list stays sorted by
+ * score (what /api/search shows): the tail is placed just below the lowest head score.
+ */
+export function rerankFused(fused: readonly FusedId[], model: RerankModel, features: (fused: FusedId) => number[] | undefined): FusedId[] {
+  const head = fused.slice(0, RERANK_DEPTH).map((entry, position) => {
+    const values = features(entry);
+    return { id: entry.id, position, score: values ? rerankScore(values, model) : Number.NEGATIVE_INFINITY };
+  });
+  head.sort((a, b) => b.score - a.score || a.position - b.position);
+  const finite = head.map((h) => h.score).filter(Number.isFinite);
+  // RRF scores are below 1, so the tail keeps its order under every head score.
+  const floor = (finite.length > 0 ? Math.min(...finite) : 0) - 1;
+  return [
+    ...head.map((h) => ({ id: h.id, score: Number.isFinite(h.score) ? h.score : floor })),
+    ...fused.slice(RERANK_DEPTH).map((entry) => ({ id: entry.id, score: floor - 1 + entry.score })),
+  ];
+}
