@@ -160,8 +160,8 @@ export function isAdjacentSwap(a: string, b: string): boolean {
   return (
     differing.length === 2 &&
     differing[1] === differing[0]! + 1 &&
-    a[differing[0]!] === b[differing[1]!] &&
-    a[differing[1]!] === b[differing[0]!]
+    a[differing[0]!] === b[differing[1]] &&
+    a[differing[1]] === b[differing[0]!]
   );
 }
 
