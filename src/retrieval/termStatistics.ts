@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import type { Chunk } from "../chunking/types.js";
 
 /**
@@ -23,6 +24,11 @@ export class TermStatistics {
   // The index is immutable, so a concept's share never changes: computed once per concept, not
   // once per query.
   private readonly conceptShares = new Map<string, number>();
+  /**
+   * Token sets of recently read chunks: the re-ranker and the evidence score read the same top
+   * chunks for question after question. Bounded, so the typed arrays stay the only full copy.
+   */
+  private readonly recentTokenSets = new LRUCache<number, ReadonlySet<string>>({ max: 4096 });
   readonly chunkCount: number;
 
   constructor(
@@ -82,8 +88,11 @@ export class TermStatistics {
   tokensOf(chunk: Chunk): ReadonlySet<string> {
     const c = this.chunkIndex.get(chunk.id);
     if (c === undefined) return new Set(this.tokenize(textOf(chunk)));
+    const known = this.recentTokenSets.get(c);
+    if (known) return known;
     const tokens = new Set<string>();
     for (let p = this.chunkStart[c]!; p < this.chunkStart[c + 1]!; p++) tokens.add(this.terms[this.chunkTerms[p]!]!);
+    this.recentTokenSets.set(c, tokens);
     return tokens;
   }
 
