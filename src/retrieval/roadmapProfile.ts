@@ -52,10 +52,17 @@ const ORIGIN_NOISE = new Set([
 export function roadmapProfiles(documents: readonly CorpusDocument[], chunks: readonly Chunk[]): RoadmapProfile[] {
   const roadmaps = documents.filter((d) => d.kind === "roadmap");
   const titleTokens = roadmaps.map((d) => new Set(tokenizeForSearch(d.title)));
+  // Each document's chunks, grouped once (not every chunk scanned per document).
+  const chunksOf = new Map<string, Chunk[]>();
+  for (const chunk of chunks) {
+    const own = chunksOf.get(chunk.docId);
+    if (own) own.push(chunk);
+    else chunksOf.set(chunk.docId, [chunk]);
+  }
   return roadmaps.map((doc, i) => {
     const others = titleTokens.filter((_, j) => j !== i);
     const distinct = new Set([...titleTokens[i]!].filter((t) => !others.some((o) => o.has(t))));
-    const stages = stagesOf(doc, chunks);
+    const stages = stagesOf(doc, chunksOf.get(doc.id) ?? []);
     return {
       doc,
       stages,
