@@ -249,6 +249,7 @@ export class HybridRetriever implements Retriever {
       lexicalRank: new Map(lexical.map((h, i) => [h.chunkId, i + 1])),
       denseSimilarity: new Map(dense.map((d) => [d.chunkId, d.similarity])),
       lexicalScore: new Map(lexical.map((h) => [h.chunkId, h.score])),
+      topLexicalScore: lexical.reduce((best, h) => Math.max(best, h.score), 0),
       tokensOf: (chunk) => statistics.tokensOf(chunk),
       headingTokensOf: headingTokens,
       documentVote: documentVotes(fused, (id) => index.chunkById.get(id)?.docId),
