@@ -93,7 +93,8 @@ export class HybridRetriever implements Retriever {
     const index = this.options.index();
     const query = toSimplified(question);
     const collected: RankedCandidate[] = [];
-    await this.rank(index, query, this.analyze(index, query), { k: RERANK_DEPTH }, collected);
+    // The product's k, so the candidate pool (and each candidate's ranks) is the one the model will see.
+    await this.rank(index, query, this.analyze(index, query), {}, collected);
     return collected;
   }
 
