@@ -7,7 +7,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "data/", "coverage/", "test-artifacts/", "bench/results/", "eval-reports/"] },
+  { ignores: ["node_modules/", "dist/", "data/", "coverage/", "test-artifacts/", "bench/results/", "eval-reports/", ".scratch/"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -93,7 +93,8 @@ export class HybridRetriever implements Retriever {
     const index = this.options.index();
     const query = toSimplified(question);
     const collected: RankedCandidate[] = [];
-    await this.rank(index, query, this.analyze(index, query), { k: RERANK_DEPTH }, collected);
+    // The product's k, so the candidate pool (and each candidate's ranks) is the one the model will see.
+    await this.rank(index, query, this.analyze(index, query), {}, collected);
     return collected;
   }
 
@@ -249,6 +250,7 @@ export class HybridRetriever implements Retriever {
       lexicalRank: new Map(lexical.map((h, i) => [h.chunkId, i + 1])),
       denseSimilarity: new Map(dense.map((d) => [d.chunkId, d.similarity])),
       lexicalScore: new Map(lexical.map((h) => [h.chunkId, h.score])),
+      topLexicalScore: lexical.reduce((best, h) => Math.max(best, h.score), 0),
       tokensOf: (chunk) => statistics.tokensOf(chunk),
       headingTokensOf: headingTokens,
       documentVote: documentVotes(fused, (id) => index.chunkById.get(id)?.docId),

@@ -25,7 +25,7 @@ export const DEFAULT_LOW_CONFIDENCE_THRESHOLD = 0.18;
 /** Passages whose text is checked for the asked-for detail (the ones an answer leads with). */
 const DETAIL_PASSAGES = 5;
 
-export type DetailKind = "price" | "date" | "version" | "duration" | "setting" | "count" | "organization";
+export type DetailKind = "price" | "date" | "version" | "duration" | "setting" | "count" | "organization" | "speed";
 
 interface DetailRule {
   kind: DetailKind;
@@ -40,7 +40,7 @@ const DETAIL_RULES: DetailRule[] = [
   {
     kind: "price",
     asked:
-      /多少钱|多少錢|价格|價格|价钱|價錢|费用|費用|收费|收費|学费|學費|售价|售價|要钱|要錢|付费|付費|免费吗|免費嗎|\bprice\b|\bcosts?\b|\bfees?\b|how much (?:is|does|do|will)|\bpaid\b|for free/i,
+      /多少钱|多少錢|价格|價格|价钱|價錢|费用|費用|收费|收費|学费|學費|售价|售價|要钱|要錢|付费|付費|免费吗|免費嗎|奖金|獎金|\bprize\b|\bprice\b|\bcosts?\b|\bfees?\b|how much (?:is|does|do|will)|\bpaid\b|for free/i,
     present:
       /[¥￥$€£]\s*\d|\d\s*(?:元|块|塊|美元|美金|刀|rmb|usd|dollars?)|免费|免費|付费|付費|收费|收費|\bfree\b|\bpaid\b|价格|價格|\bprice/i,
   },
@@ -60,7 +60,7 @@ const DETAIL_RULES: DetailRule[] = [
   {
     kind: "duration",
     asked:
-      /多久|多长时间|多長時間|多少时间|多少時間|几天|幾天|几周|幾週|幾周|几个月|幾個月|几年|幾年|多少天|多少小时|多少小時|how long|how many (?:days|weeks|months|hours|years)|多少\s*(?:hours?|days?|weeks?|months?)/i,
+      /多久|多长|多長|多少时间|多少時間|几个?小时|幾個?小時|几天|幾天|几周|幾週|幾周|几个月|幾個月|几年|幾年|多少天|多少小时|多少小時|how long|how many (?:days|weeks|months|hours|years)|多少\s*(?:hours?|days?|weeks?|months?)/i,
     present: new RegExp(
       `${CN_NUMBER}+\\s*(?:[-~～到至]\\s*${CN_NUMBER}+\\s*)?(?:个月|個月|月|周|週|天|日|年|小时|小時|星期)|\\d+\\s*(?:-\\s*\\d+\\s*)?(?:weeks?|months?|days?|hours?|years?)`,
       "i",
@@ -74,6 +74,18 @@ const DETAIL_RULES: DetailRule[] = [
       /(?:学习率|學習率|learning.?rate|batch.?size|\blr\b|epochs?|\brank\b|alpha|超参数?|超參數?|hyper-?parameters?|参数|參數)[^。\n.;；]{0,24}\d/i,
   },
 ];
+
+/**
+ * Which of two tools is faster: answered only by a measurement (a ratio, a percentage, a rate or
+ * a time), not by a passage that names both tools. "How do I make it faster" asks for methods
+ * and is not this kind.
+ */
+DETAIL_RULES.push({
+  kind: "speed",
+  asked:
+    /(?:哪个|哪個|哪一个|哪一個|谁|誰)[^？?。，,]{0,12}(?:更快|快一些|快些|速度更)|\bwhich\b[^?.]{0,40}\bfaster\b|\bfaster\b[^?.]{0,40}\bor\b/i,
+  present: /\d+(?:\.\d+)?\s*(?:倍|x\b|×|%|tokens?\s*\/\s*s|it\/s|ms\b|毫秒|秒)|(?:快|提升|加速|speed-?up)\s*(?:了\s*)?\d/i,
+});
 
 /** Who made or publishes something: a company, a publisher, a university. */
 DETAIL_RULES.push({
@@ -114,6 +126,23 @@ function countPresent(unit: { unit: string; latin: boolean }, texts: readonly st
   return texts.some((text) => pattern.test(text));
 }
 
+const DURATION_UNITS: { asked: RegExp; present: string }[] = [
+  { asked: /几个?小时|幾個?小時|多少(?:个)?小时|多少小時|\bhow many hours\b/i, present: "小时|小時|hours?|hrs?|h\\b" },
+  { asked: /几天|幾天|多少天|\bhow many days\b/i, present: "天|日|days?" },
+  { asked: /几周|幾週|幾周|几个星期|幾個星期|\bhow many weeks\b/i, present: "周|週|星期|weeks?" },
+  { asked: /\bhow many months\b/i, present: "个月|個月|月|months?" },
+  { asked: /\bhow many years\b/i, present: "年|years?" },
+];
+
+/**
+ * A duration asked in a named unit ("how many hours per week", "几个小时") is present only as a
+ * number with that unit: a passage giving months does not say how many hours.
+ */
+function durationUnitAsked(question: string): RegExp | undefined {
+  const unit = DURATION_UNITS.find((u) => u.asked.test(question));
+  return unit ? new RegExp(`${CN_NUMBER}+\\s*(?:[-~～到至]\\s*${CN_NUMBER}+\\s*)?(?:个|個)?\\s*(?:${unit.present})`, "i") : undefined;
+}
+
 /** The question without the words that ask for a kind of detail ("要花几个月", "how long"): what is left names the topic. */
 export function withoutDetailQuestions(question: string): string {
   return DETAIL_RULES.reduce(
@@ -132,6 +161,8 @@ export function detailsAsked(question: string): DetailKind[] {
 
 /** Whether any of the texts holds a token of that kind of detail (count: as asked in `question`). */
 export function detailPresent(kind: DetailKind, texts: readonly string[], question = ""): boolean {
+  const unit = kind === "duration" ? durationUnitAsked(question) : undefined;
+  if (unit) return texts.some((text) => unit.test(text));
   if (kind === "count") {
     const unit = countUnitAsked(question);
     return unit === undefined || countPresent(unit, texts);

@@ -49,6 +49,8 @@ export interface RerankContext {
   lexicalRank: ReadonlyMap<string, number>;
   denseSimilarity: ReadonlyMap<string, number>;
   lexicalScore: ReadonlyMap<string, number>;
+  /** The best BM25 score of the query (computed once, not per candidate). */
+  topLexicalScore: number;
   tokensOf(chunk: Chunk): ReadonlySet<string>;
   headingTokensOf(chunk: Chunk): ReadonlySet<string>;
   /** Share of the leading candidates' fused score that falls in each document (0..1). */
@@ -89,7 +91,7 @@ export function hanBigrams(text: string): Set<string> {
 const SHORT_PASSAGE_CHARS = 60;
 
 export function candidateFeatures(chunk: Chunk, fused: FusedId, context: RerankContext): number[] {
-  const topLexical = Math.max(0, ...context.lexicalScore.values());
+  const topLexical = context.topLexicalScore;
   const denseRank = context.denseRank.get(chunk.id);
   const lexicalRank = context.lexicalRank.get(chunk.id);
   const tokens = context.tokensOf(chunk);

@@ -157,12 +157,9 @@ function soundsOf(word: string): string[] {
 export function isAdjacentSwap(a: string, b: string): boolean {
   if (a.length !== b.length || a === b) return false;
   const differing = [...a].flatMap((char, i) => (char === b[i] ? [] : [i]));
-  return (
-    differing.length === 2 &&
-    differing[1] === differing[0]! + 1 &&
-    a[differing[0]!] === b[differing[1]] &&
-    a[differing[1]] === b[differing[0]!]
-  );
+  if (differing.length !== 2) return false;
+  const [first = 0, second = 0] = differing;
+  return second === first + 1 && a[first] === b[second] && a[second] === b[first];
 }
 
 /** Rows of the edit-distance table, reused: the function runs thousands of times per question. */

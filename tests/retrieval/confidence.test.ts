@@ -32,6 +32,29 @@ describe("detail-type check", () => {
     expect(detailPresent("organization", ["一本经典教材"])).toBe(false);
   });
 
+  it("asks for a measurement when a question wants to know which of two tools is faster", () => {
+    expect(detailsAsked("Ollama 和 llama.cpp 哪个跑得更快？")).toEqual(["speed"]);
+    expect(detailsAsked("Which is faster for serving, TGI or SGLang?")).toEqual(["speed"]);
+    // "How do I make it faster" asks for methods: no measurement needed.
+    expect(detailsAsked("怎么让推理更快？")).toEqual([]);
+    expect(detailsAsked("how can I make training faster?")).toEqual([]);
+    expect(detailPresent("speed", ["实测吞吐量提升 3 倍"])).toBe(true);
+    expect(detailPresent("speed", ["Latency drops to 40 ms per token"])).toBe(true);
+    expect(detailPresent("speed", ["两者都是常用的推理框架，支持批处理"])).toBe(false);
+  });
+
+  it("needs a duration in the unit the question names, and counts prize money as a price", () => {
+    expect(detailsAsked("这门课每周要学几个小时？")).toContain("duration");
+    expect(detailPresent("duration", ["每周投入 8-10 小时"], "这门课每周要学几个小时？")).toBe(true);
+    expect(detailPresent("duration", ["第一阶段约 2 个月"], "这门课每周要学几个小时？")).toBe(false);
+    expect(detailPresent("duration", ["about 6 hours a week"], "How many hours per week for stage one?")).toBe(true);
+    expect(detailPresent("duration", ["stage one takes 2 months"], "How many hours per week for stage one?")).toBe(false);
+    // No unit named: any duration will do.
+    expect(detailPresent("duration", ["第一阶段约 2 个月"], "第一阶段要学多久？")).toBe(true);
+    expect(detailsAsked("那个视频有多长？")).toEqual(["duration"]);
+    expect(detailsAsked("这个比赛的奖金有多少？")).toContain("price");
+  });
+
   it("asks for nothing special in ordinary questions", () => {
     expect(detailsAsked("学完 RAG 之后学什么")).toEqual([]);
     expect(detailsAsked("什麼是提示工程？")).toEqual([]);
