@@ -21,7 +21,12 @@ const RUNNERS: Record<BenchmarkName, (args: BenchArgs) => Promise<BenchmarkRepor
   retrieval: runRetrievalBench,
   http: runHttpBench,
   scale: (args) =>
-    runScaleBench({ quick: args.quick, ...(args.sizes ? { sizes: args.sizes } : {}), ...(args.store ? { store: args.store } : {}) }),
+    runScaleBench({
+      quick: args.quick,
+      ...(args.sizes ? { sizes: args.sizes } : {}),
+      ...(args.store ? { store: args.store } : {}),
+      ...(args.postgresServer ? { postgresServer: args.postgresServer } : {}),
+    }),
   streaming: runStreamingBench,
 };
 

@@ -11,13 +11,17 @@ export interface BenchArgs {
   replicas?: number;
   /** `scale` also runs on this store beside the file store (--store postgres: a PGlite server it starts). */
   store?: ScaleStore;
+  /** Which PostgreSQL serves `--store postgres` (--postgres-server; default pglite). */
+  postgresServer?: PostgresServerKind;
   help: boolean;
 }
 
 export const SCALE_STORES = ["file", "postgres"] as const;
 export type ScaleStore = (typeof SCALE_STORES)[number];
+export const POSTGRES_SERVER_KINDS = ["pglite", "real"] as const;
+export type PostgresServerKind = (typeof POSTGRES_SERVER_KINDS)[number];
 
-export const USAGE = `Usage: npm run bench -- [${BENCH_NAMES_HELP}]... [--quick] [--out DIR] [--sizes 1000,10000] [--store postgres]
+export const USAGE = `Usage: npm run bench -- [${BENCH_NAMES_HELP}]... [--quick] [--out DIR] [--sizes 1000,10000] [--store postgres [--postgres-server real]]
 
   no benchmark named   run all of them
   --quick              smoke run: tiny sizes, short durations, seconds in total (targets not judged)
@@ -26,7 +30,9 @@ export const USAGE = `Usage: npm run bench -- [${BENCH_NAMES_HELP}]... [--quick]
   --replicas N         "http" also runs N server processes behind a round-robin proxy against one
                        (rate limits shared through a redis-server when one is installed)
   --store STORE        "scale" store: file (default) or postgres (also runs PostgreSQL beside the file
-                       store, on a PGlite server the bench starts: single-threaded WASM, not a tuned server)`;
+                       store, on a PGlite server the bench starts: single-threaded WASM, not a tuned server)
+  --postgres-server K  with --store postgres: pglite (default) or real (a throwaway PostgreSQL 15 with
+                       pgvector the bench starts; scripts/install-pgvector.sh installs it)`;
 
 export class UsageError extends Error {}
 
@@ -37,6 +43,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   let sizes: number[] | undefined;
   let replicas: number | undefined;
   let store: ScaleStore | undefined;
+  let postgresServer: PostgresServerKind | undefined;
   let help = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
@@ -63,6 +70,14 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         throw new UsageError(`--store needs one of ${SCALE_STORES.join(", ")} (got ${value === undefined ? "nothing" : `"${value}"`})`);
       }
       store = value as ScaleStore;
+    } else if (arg === "--postgres-server" || arg.startsWith("--postgres-server=")) {
+      const value = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : argv[++i];
+      if (!POSTGRES_SERVER_KINDS.includes(value as PostgresServerKind)) {
+        throw new UsageError(
+          `--postgres-server needs one of ${POSTGRES_SERVER_KINDS.join(", ")} (got ${value === undefined ? "nothing" : `"${value}"`})`,
+        );
+      }
+      postgresServer = value as PostgresServerKind;
     } else if (isBenchmarkName(arg)) {
       if (!benchmarks.includes(arg)) benchmarks.push(arg);
     } else throw new UsageError(`Unknown argument "${arg}".`);
@@ -74,6 +89,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     ...(sizes ? { sizes } : {}),
     ...(replicas ? { replicas } : {}),
     ...(store ? { store } : {}),
+    ...(postgresServer ? { postgresServer } : {}),
     help,
   };
 }

@@ -42,6 +42,15 @@ describe("bench arguments", () => {
     expect(() => parseBenchArgs(["scale", "--store", "mysql"])).toThrow(/--store needs one of file, postgres \(got "mysql"\)/);
     expect(() => parseBenchArgs(["scale", "--store"])).toThrow(/--store needs one of file, postgres \(got nothing\)/);
   });
+
+  it("takes --postgres-server pglite or real, and names the choices for anything else", () => {
+    expect(parseBenchArgs(["scale", "--store", "postgres", "--postgres-server", "real"]).postgresServer).toBe("real");
+    expect(parseBenchArgs(["scale", "--postgres-server=pglite"]).postgresServer).toBe("pglite");
+    expect(parseBenchArgs(["scale", "--store", "postgres"]).postgresServer).toBeUndefined();
+    expect(() => parseBenchArgs(["scale", "--postgres-server", "docker"])).toThrow(
+      /--postgres-server needs one of pglite, real \(got "docker"\)/,
+    );
+  });
 });
 
 describe("bench statistics and targets", () => {

@@ -59,7 +59,8 @@ async function asServerUser(binary: string, args: string[]): Promise<void> {
   else await run(file, args, { timeout: 120_000 });
 }
 
-export async function startRealPostgres(): Promise<PostgresTestServer> {
+/** `settings`: extra server settings (name → value), e.g. memory for a benchmark. */
+export async function startRealPostgres(options: { settings?: Record<string, string> } = {}): Promise<PostgresTestServer> {
   if (missing !== undefined) throw new Error(`cannot start a real PostgreSQL: ${missing}`);
   const dir = await mkdtemp(path.join(os.tmpdir(), "tutor-pg-"));
   if (isRoot()) {
@@ -70,8 +71,15 @@ export async function startRealPostgres(): Promise<PostgresTestServer> {
   const port = await freePort();
   try {
     await asServerUser("initdb", ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync", "--no-instructions"]);
-    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
-    await asServerUser("pg_ctl", ["-D", data, "-o", options, "-l", path.join(dir, "server.log"), "-w", "-t", "120", "start"]);
+    const settings = {
+      listen_addresses: "127.0.0.1",
+      fsync: "off",
+      synchronous_commit: "off",
+      full_page_writes: "off",
+      ...options.settings,
+    };
+    const serverOptions = [`-p ${port}`, `-k ${dir}`, ...Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`)].join(" ");
+    await asServerUser("pg_ctl", ["-D", data, "-o", serverOptions, "-l", path.join(dir, "server.log"), "-w", "-t", "120", "start"]);
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     throw new Error(`could not start PostgreSQL in ${dir}: ${error instanceof Error ? error.message : String(error)}`);

@@ -79,7 +79,7 @@ WITH query_terms AS (
   JOIN lexical_terms t ON t.version = $1
    AND (t.term = q.qterm OR (q.qterm ~ '^[a-z][a-z0-9]{4,}$' AND t.term LIKE q.qterm || '%'))
 ), wanted AS (
-  SELECT string_agg('''' || replace(replace(term, '\\', '\\\\'), '''', '''''') || '''', ' | ')::tsquery AS tsq
+  SELECT string_agg('''' || replace(replace(term, '\\', '\\\\'), '''', '''''') || '''', ' | ')::tsquery AS tsq, array_agg(term) AS terms
   FROM (SELECT DISTINCT term FROM parts) d
 ), per_term AS (
   SELECT c.chunk_id, c.ord, p.qterm, p.qpos,
@@ -88,7 +88,9 @@ WITH query_terms AS (
   FROM wanted
   JOIN chunks c ON c.version = $1 AND c.tokens @@ wanted.tsq
   CROSS JOIN stats s
-  CROSS JOIN LATERAL unnest(c.tokens) AS u(lexeme, positions, weights)
+  -- Only the query's lexemes of each chunk (marked with weight A, then kept), not all of them:
+  -- unnesting whole token lists made the cost grow with chunk length × matching chunks.
+  CROSS JOIN LATERAL unnest(ts_filter(setweight(c.tokens, 'A', wanted.terms), '{a}')) AS u(lexeme, positions, weights)
   JOIN parts p ON p.term = u.lexeme
   WHERE ($3::text[] IS NULL OR c.doc_id = ANY($3::text[]))
   GROUP BY c.chunk_id, c.ord, p.qterm, p.qpos
