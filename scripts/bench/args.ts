@@ -32,7 +32,7 @@ export const USAGE = `Usage: npm run bench -- [${BENCH_NAMES_HELP}]... [--quick]
   --store STORE        "scale" store: file (default) or postgres (also runs PostgreSQL beside the file
                        store, on a PGlite server the bench starts: single-threaded WASM, not a tuned server)
   --postgres-server K  with --store postgres: pglite (default) or real (a throwaway PostgreSQL 15 with
-                       pgvector the bench starts; scripts/install-pgvector.sh installs it)`;
+                       pgvector the bench starts; needs pgvector installed for PostgreSQL 15)`;
 
 export class UsageError extends Error {}
 

@@ -70,7 +70,7 @@ const POSTGRES_CAVEAT: Record<PostgresServerKind, string> = {
     "Postgres here is PGlite (PostgreSQL compiled to single-threaded WASM, one backend session for every connection, " +
     "in the bench process) with pgvector, over the wire protocol on 127.0.0.1: not a tuned server. Its figures are a floor, not a forecast.",
   real:
-    "Postgres here is a real PostgreSQL 15 (Debian) with pgvector 0.8.6 built from vendor/pgvector, started by the bench on 127.0.0.1 with " +
+    "Postgres here is a real PostgreSQL 15 (Debian) with pgvector (installed on the machine, not shipped by this project), started by the bench on 127.0.0.1 with " +
     Object.entries(REAL_SERVER_SETTINGS)
       .map(([name, value]) => `${name}=${value}`)
       .join(", ") +

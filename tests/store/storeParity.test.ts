@@ -14,8 +14,8 @@ import { ingestInto, migrated, testPostgresStore } from "./support/storeTestSupp
 /**
  * The same retrieval suite against both stores on the bundled roadmaps: the file store (HNSW +
  * BM25 postings in memory) and the Postgres store (pgvector + BM25 in SQL), served by PGlite
- * over the wire and by a real PostgreSQL 15 with pgvector built from vendor/pgvector (skipped
- * with the reason when that cannot be started outside CI). Same read model, same lexical and
+ * over the wire and by a real PostgreSQL 15 with pgvector (skipped with the reason where
+ * pgvector is not installed). Same read model, same lexical and
  * dense rankings, same top passages and dev-set metrics.
  */
 interface DevQuestion {

@@ -4,18 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { followVersion } from "../../../src/store/postgres/followVersion.js";
 import type { IndexStore } from "../../../src/store/types.js";
 import type { PostgresTestServer } from "../../support/postgresServer.js";
-import { realPostgresMissing, realPostgresTestsRun, startRealPostgres } from "../../support/realPostgres.js";
+import { realPostgresTestsRun, startRealPostgres } from "../../support/realPostgres.js";
 import { ingestInto, migrated, testPool, testPostgresStore } from "../support/storeTestSupport.js";
 
 const CORPUS = path.resolve("corpus");
 const NAME = "a real PostgreSQL server: advisory lock and LISTEN/NOTIFY between sessions";
-
-// Counted as a failed test (not only a failed hook) when CI could not build the server.
-describe.runIf(process.env.CI === "true")("CI setup", () => {
-  it("has PostgreSQL 15 with pgvector installed (.ci/run calls scripts/install-pgvector.sh)", () => {
-    expect(realPostgresMissing()).toBeUndefined();
-  });
-});
 
 /**
  * What PGlite cannot show, since it serves every connection in one session (an advisory lock is
