@@ -1,7 +1,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
-import { createServer } from "node:net";
+import { freePort } from "./freePort.js";
 
 /**
  * PostgreSQL with pgvector for tests, without a server package: PGlite (Postgres compiled to
@@ -108,17 +108,4 @@ function keepBatchesTogether(server: PGLiteSocketServer, db: PGlite): void {
       queue.processing = false;
     }
   };
-}
-
-/** A port the OS says is free now (the server binds it right after). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }

@@ -1,12 +1,12 @@
 import { execFile, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 import type { PostgresTestServer } from "./postgresServer.js";
+import { freePort } from "./freePort.js";
 
 /**
  * A throwaway real PostgreSQL 15 server with pgvector (Debian's postgresql-15 plus a pgvector
@@ -100,16 +100,4 @@ export async function startRealPostgres(options: { settings?: Record<string, str
     throw error;
   }
   return { url, port, stop };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
