@@ -1,20 +1,21 @@
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { execFile } from "node:child_process";
 import http from "node:http";
 import { cp, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { startFakeOpenAiServer, type FakeOpenAiServer } from "./support/fakeOpenAiServer.js";
+import { startServerProcess, type ServerProcess } from "./support/serverProcess.js";
 import { parseSse } from "./support/buildTestApp.js";
 
-let child: ChildProcess | undefined;
+let server: ServerProcess | undefined;
 let fake: FakeOpenAiServer | undefined;
 let dir: string | undefined;
 afterEach(async () => {
-  if (child && child.exitCode === null) child.kill("SIGKILL");
+  await server?.stop(0);
   await fake?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
-  child = undefined;
+  server = undefined;
   fake = undefined;
   dir = undefined;
 });
@@ -23,48 +24,15 @@ afterEach(async () => {
 const PROCESS_TEST_TIMEOUT_MS = 150_000;
 
 /**
- * Start `src/server.ts` as `npm start` would, on a free port; resolve with its base URL. With
- * `index`, a copy of that prebuilt index is in place, so the server only loads it.
+ * Start `src/server.ts` as `npm start` would, on a free port, with a copy of the bundled corpus.
+ * With `index`, a copy of that prebuilt index is in place, so the server only loads it.
  */
-async function startServer(
-  env: Record<string, string>,
-  index?: string,
-): Promise<{ url: string; output: () => string; exited: Promise<number | null> }> {
+async function startServer(env: Record<string, string>, index?: string): Promise<ServerProcess> {
   dir = await mkdtemp(path.join(os.tmpdir(), "tutor-server-"));
   await cp(path.resolve("corpus/roadmaps"), path.join(dir, "corpus/roadmaps"), { recursive: true });
   if (index) await cp(index, path.join(dir, "index"), { recursive: true });
-  let output = "";
-  const proc = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? "",
-      CORPUS_DIR: path.join(dir, "corpus"),
-      INDEX_DIR: path.join(dir, "index"),
-      PORT: "0",
-      LOG_LEVEL: "warn",
-      // Not a load test: a busy machine must not turn into 503s (issue 15 item 3).
-      LOAD_SHEDDING: "false",
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child = proc;
-  const exited = new Promise<number | null>((resolve) => proc.on("exit", (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 120_000);
-    const onData = (data: Buffer) => {
-      output += data.toString();
-      const match = /listening on (http:\/\/[\d.]+:\d+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    proc.stdout.on("data", onData);
-    proc.stderr.on("data", onData);
-    proc.on("exit", () => reject(new Error(`server exited early:\n${output}`)));
-  });
-  return { url, output: () => output, exited };
+  server = await startServerProcess({ CORPUS_DIR: path.join(dir, "corpus"), INDEX_DIR: path.join(dir, "index"), ...env });
+  return server;
 }
 
 describe("npm start (src/server.ts)", () => {
@@ -80,7 +48,7 @@ describe("npm start (src/server.ts)", () => {
       });
       expect(res.status).toBe(200);
       expect((await res.json()).mode).toBe("extractive");
-      child!.kill("SIGTERM");
+      server.signal("SIGTERM");
       expect(await server.exited).toBe(0);
     },
     PROCESS_TEST_TIMEOUT_MS,
@@ -106,7 +74,7 @@ describe("npm start (src/server.ts)", () => {
       const reader = response.body!.getReader();
       const first = await reader.read();
       expect(first.done).toBe(false);
-      child!.kill("SIGTERM");
+      server.signal("SIGTERM");
       let body = new TextDecoder().decode(first.value);
       for (;;) {
         const { done, value } = await reader.read();
@@ -167,7 +135,7 @@ describe("npm start with WORKERS=2 (node:cluster)", () => {
       for (let i = 0; i < 50 && servingPids(server.output()).size < 2; i++) await new Promise((r) => setTimeout(r, 100));
       const pids = servingPids(server.output());
       expect(pids.size).toBe(2);
-      expect(pids.has(child!.pid!)).toBe(false); // the primary serves nothing itself
+      expect(pids.has(server.pid)).toBe(false); // the primary serves nothing itself
 
       // A worker that dies unexpectedly is replaced, and the replacement serves.
       const victim = [...pids][0]!;
@@ -179,7 +147,7 @@ describe("npm start with WORKERS=2 (node:cluster)", () => {
       for (let i = 0; i < 50 && servingPids(server.output()).size < 3; i++) await new Promise((r) => setTimeout(r, 100));
       expect(servingPids(server.output()).size).toBe(3);
 
-      child!.kill("SIGTERM");
+      server.signal("SIGTERM");
       expect(await server.exited).toBe(0);
       await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
     },

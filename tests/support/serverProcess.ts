@@ -8,7 +8,13 @@ import http from "node:http";
  */
 export interface ServerProcess {
   url: string;
+  /** The process's pid (the cluster primary's with WORKERS > 1). */
+  pid: number;
   output(): string;
+  /** Send a signal, e.g. SIGTERM to test a graceful shutdown. */
+  signal(signal: NodeJS.Signals): void;
+  /** Its exit code once it has exited (null when a signal ended it). */
+  exited: Promise<number | null>;
   /** SIGTERM, then SIGKILL if it has not exited within `graceMs`; resolves once it is gone. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -30,7 +36,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const exited = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
+  const exited = new Promise<number | null>((resolve) => proc.once("exit", (code) => resolve(code)));
   const stop = async (graceMs = 5_000) => {
     if (proc.exitCode !== null || proc.signalCode !== null) return;
     proc.kill("SIGTERM");
@@ -56,7 +62,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
         reject(new Error(`server exited early (${code}):\n${output}`));
       });
     });
-    return { url, output: () => output, stop };
+    return { url, pid: proc.pid ?? 0, output: () => output, signal: (signal) => proc.kill(signal), exited, stop };
   } catch (error) {
     await stop(0);
     throw error;
