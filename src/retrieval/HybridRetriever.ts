@@ -3,7 +3,7 @@ import { BadInput } from "../errors.js";
 import type { IndexSnapshot } from "../store/types.js";
 import { toSimplified } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
-import { contentTermGroups, evidenceScore, termCoverage } from "./abstention.js";
+import { contentTermGroups, evidenceScore, termCoverage, type TermGroup } from "./abstention.js";
 import { analyzeQuery, contentSegments } from "./analyzeQuery.js";
 import { dictionaryExpansions } from "./dictionaryExpansion.js";
 import { expandQuery } from "./expandQuery.js";
@@ -76,6 +76,9 @@ interface Ranked {
  * questions, linked notes and the evidence score.
  */
 export class HybridRetriever implements Retriever {
+  /** The term groups of the last question judged (see judgedTermGroups). */
+  private lastTermGroups?: { index: IndexSnapshot; query: string; groups: readonly TermGroup[] };
+
   constructor(private readonly options: HybridRetrieverOptions) {}
 
   analyzeQuestion(question: string): QueryAnalysis {
@@ -197,7 +200,7 @@ export class HybridRetriever implements Retriever {
     const lexicalScore = new Map(lexical.map((hit) => [hit.chunkId, hit.score]));
     const model = this.options.rerank ?? RERANK_MODEL;
     if (model || collect) {
-      const context = this.rerankContext(index, query, analysis, dense, lexical, fused);
+      const context = this.rerankContext(index, query, analysis, { dense, lexical, denseScore, lexicalScore, fused });
       const features = (entry: { id: string; score: number }) => {
         const chunk = index.chunkById.get(entry.id);
         return chunk ? candidateFeatures(chunk, entry, context) : undefined;
@@ -205,8 +208,7 @@ export class HybridRetriever implements Retriever {
       if (collect) {
         for (const entry of fused.slice(0, RERANK_DEPTH)) {
           const chunk = index.chunkById.get(entry.id);
-          const values = features(entry);
-          if (chunk && values) collect.push({ chunk, features: values });
+          if (chunk) collect.push({ chunk, features: candidateFeatures(chunk, entry, context) });
         }
       } else if (model) fused = rerankFused(fused, model, features);
     }
@@ -234,22 +236,24 @@ export class HybridRetriever implements Retriever {
     index: IndexSnapshot,
     query: string,
     analysis: QueryAnalysis,
-    dense: readonly { chunkId: string; similarity: number }[],
-    lexical: readonly { chunkId: string; score: number }[],
-    fused: readonly { id: string; score: number }[],
+    ranked: {
+      dense: readonly { chunkId: string; similarity: number }[];
+      lexical: readonly { chunkId: string; score: number }[];
+      denseScore: ReadonlyMap<string, number>;
+      lexicalScore: ReadonlyMap<string, number>;
+      fused: readonly { id: string; score: number }[];
+    },
   ): RerankContext {
-    const resources = IndexResources.of(index);
-    const statistics = resources.statistics;
-    const judged =
-      this.options.typos !== false ? resources.typos.repair(query, { hanRuns: false, isWord: resources.isEnglishWord }) : query;
+    const { dense, lexical, fused } = ranked;
+    const statistics = IndexResources.of(index).statistics;
     const own = new Set(tokenizeForSearch(query));
     return {
-      groups: contentTermGroups(judged, tokenizeForSearch, statistics),
+      groups: this.judgedTermGroups(index, query),
       expansionTokens: new Set(tokenizeForSearch(analysis.expansions.join(" ")).filter((t) => !own.has(t) && t.length > 1)),
       denseRank: new Map(dense.map((d, i) => [d.chunkId, i + 1])),
       lexicalRank: new Map(lexical.map((h, i) => [h.chunkId, i + 1])),
-      denseSimilarity: new Map(dense.map((d) => [d.chunkId, d.similarity])),
-      lexicalScore: new Map(lexical.map((h) => [h.chunkId, h.score])),
+      denseSimilarity: ranked.denseScore,
+      lexicalScore: ranked.lexicalScore,
       topLexicalScore: lexical.reduce((best, h) => Math.max(best, h.score), 0),
       tokensOf: (chunk) => statistics.tokensOf(chunk),
       headingTokensOf: headingTokens,
@@ -291,6 +295,22 @@ export class HybridRetriever implements Retriever {
   }
 
   /**
+   * The question's content terms with their idf weights, a misspelt word judged as the corpus
+   * word it stands for (retrieval already searched for it). The re-ranker and the evidence score
+   * of one request read the same groups: the last ones are kept so they are built once.
+   */
+  private judgedTermGroups(index: IndexSnapshot, query: string): readonly TermGroup[] {
+    const last = this.lastTermGroups;
+    if (last?.index === index && last.query === query) return last.groups;
+    const resources = IndexResources.of(index);
+    const judged =
+      this.options.typos !== false ? resources.typos.repair(query, { hanRuns: false, isWord: resources.isEnglishWord }) : query;
+    const groups = contentTermGroups(judged, tokenizeForSearch, resources.statistics);
+    this.lastTermGroups = { index, query, groups };
+    return groups;
+  }
+
+  /**
    * Evidence (0..1), and whether nothing on topic was found: the question has content words, and
    * not one of them (nor a glossary, dictionary or typo variant of it) is in the top passages. Dense
    * similarity alone does not count as topic: the local hashed embedder scores collisions of
@@ -303,12 +323,8 @@ export class HybridRetriever implements Retriever {
     topDense: number,
   ): { evidence: number; nothingOnTopic: boolean } {
     if (matches.length === 0) return { evidence: 0, nothingOnTopic: true };
-    const resources = IndexResources.of(index);
-    const statistics = resources.statistics;
-    // A misspelt word is judged as the corpus word it stands for (retrieval already searched for it).
-    const judged =
-      this.options.typos !== false ? resources.typos.repair(query, { hanRuns: false, isWord: resources.isEnglishWord }) : query;
-    const groups = contentTermGroups(judged, tokenizeForSearch, statistics);
+    const statistics = IndexResources.of(index).statistics;
+    const groups = this.judgedTermGroups(index, query);
     const found = new Set<string>();
     for (const passage of matches.slice(0, EVIDENCE_PASSAGES)) {
       for (const token of statistics.tokensOf(passage.chunk)) found.add(token);
