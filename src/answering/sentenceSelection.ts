@@ -4,8 +4,8 @@
  * expansions, a prior for better-ranked passages, and no near-duplicates (the roadmaps often
  * repeat a stage's items in a "notes" half).
  */
-import { LRUCache } from "lru-cache";
 import type { Chunk } from "../chunking/types.js";
+import { recentByChunk } from "../retrieval/recentByChunk.js";
 import type { Passage } from "../retrieval/types.js";
 import { splitSentences } from "../chunking/splitSentences.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
@@ -83,28 +83,20 @@ interface AnalysedSentence {
 }
 
 /**
- * Analysed sentences of recently cited chunks. The same top passages serve many questions, and
- * tokenizing their sentences was most of an offline answer's CPU. Bounded (an index of 100k
- * chunks must not keep all of them) and keyed by the chunk object, so a new index version never
- * reads an old analysis.
+ * Analysed sentences of recently cited chunks: tokenizing the cited passages' sentences was most
+ * of an offline answer's CPU, and the same top passages serve many questions.
  */
-const recentSentences = new LRUCache<Chunk, AnalysedSentence[]>({ max: 2048 });
-
-function analysedSentences(chunk: Chunk): AnalysedSentence[] {
-  let sentences = recentSentences.get(chunk);
-  if (!sentences) {
-    const headings = [chunk.title, ...chunk.headingPath];
-    sentences = [];
-    splitIntoSentences(chunk.text).forEach((text, position) => {
-      if (isContentless(text, headings)) return;
-      // Long sentences match more by chance; damp them gently.
-      const lengthPenalty = 1 + Math.log1p(Array.from(text).length / 60);
-      sentences!.push({ text, position, tokens: new Set(tokenizeForSearch(text)), lower: text.toLowerCase(), lengthPenalty });
-    });
-    recentSentences.set(chunk, sentences);
-  }
+const analysedSentences = recentByChunk(2048, (chunk: Chunk): AnalysedSentence[] => {
+  const headings = [chunk.title, ...chunk.headingPath];
+  const sentences: AnalysedSentence[] = [];
+  splitIntoSentences(chunk.text).forEach((text, position) => {
+    if (isContentless(text, headings)) return;
+    // Long sentences match more by chance; damp them gently.
+    const lengthPenalty = 1 + Math.log1p(Array.from(text).length / 60);
+    sentences.push({ text, position, tokens: new Set(tokenizeForSearch(text)), lower: text.toLowerCase(), lengthPenalty });
+  });
   return sentences;
-}
+});
 
 export function scoreSentences(passages: Passage[], terms: Map<string, number>): CandidateSentence[] {
   const candidates: CandidateSentence[] = [];

@@ -1,4 +1,3 @@
-import type { Chunk } from "../chunking/types.js";
 import { BadInput } from "../errors.js";
 import type { IndexSnapshot } from "../store/types.js";
 import { toSimplified } from "../text/script.js";
@@ -10,6 +9,7 @@ import { expandQuery } from "./expandQuery.js";
 import { IndexResources } from "./indexResources.js";
 import { allowedDocumentIds, chunkAllowed } from "./filters.js";
 import { reciprocalRankFusion, selectDiverse } from "./fusion.js";
+import { recentByChunk } from "./recentByChunk.js";
 import { linkedNotePassages } from "./linkedNotePassages.js";
 import { candidateFeatures, documentVotes, hanBigrams, RERANK_DEPTH, rerankFused, type RerankContext, type RerankModel } from "./rerank.js";
 import { RERANK_MODEL } from "./rerankModel.js";
@@ -334,24 +334,6 @@ export class HybridRetriever implements Retriever {
   }
 }
 
-const headingTokenCache = new WeakMap<Chunk, ReadonlySet<string>>();
-
-function headingTokens(chunk: Chunk): ReadonlySet<string> {
-  let tokens = headingTokenCache.get(chunk);
-  if (!tokens) {
-    tokens = new Set(tokenizeForSearch(chunk.headingPath.join(" ")));
-    headingTokenCache.set(chunk, tokens);
-  }
-  return tokens;
-}
-
-const bigramCache = new WeakMap<Chunk, ReadonlySet<string>>();
-
-function chunkBigrams(chunk: Chunk): ReadonlySet<string> {
-  let bigrams = bigramCache.get(chunk);
-  if (!bigrams) {
-    bigrams = hanBigrams(`${chunk.headingPath.join(" ")} ${chunk.text}`);
-    bigramCache.set(chunk, bigrams);
-  }
-  return bigrams;
-}
+// What the re-ranker reads from its candidates, kept for recently re-ranked chunks.
+const headingTokens = recentByChunk<ReadonlySet<string>>(4096, (chunk) => new Set(tokenizeForSearch(chunk.headingPath.join(" "))));
+const chunkBigrams = recentByChunk<ReadonlySet<string>>(4096, (chunk) => hanBigrams(`${chunk.headingPath.join(" ")} ${chunk.text}`));

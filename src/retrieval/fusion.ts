@@ -1,6 +1,6 @@
-import { LRUCache } from "lru-cache";
 import type { Chunk } from "../chunking/types.js";
 import type { Passage } from "./types.js";
+import { recentByChunk } from "./recentByChunk.js";
 
 /** The usual constant of reciprocal rank fusion: damps the gap between rank 1 and rank 2. */
 export const RRF_K = 60;
@@ -48,22 +48,8 @@ export function isNearDuplicate(a: Chunk, b: Chunk): boolean {
   return nearDuplicate(a, b, chunkShingles(a), chunkShingles(b));
 }
 
-/**
- * Shingle sets of recently compared chunks. The same top passages come back for many
- * questions, and building a set costs more than comparing two; bounded because at 100k
- * chunks sets for every chunk would take gigabytes. Keyed by the chunk object: a new index
- * version has new objects, so nothing stale is ever read.
- */
-const recentShingles = new LRUCache<Chunk, Set<string>>({ max: 4096 });
-
-function chunkShingles(chunk: Chunk): Set<string> {
-  let set = recentShingles.get(chunk);
-  if (!set) {
-    set = shingles(chunk.text);
-    recentShingles.set(chunk, set);
-  }
-  return set;
-}
+/** Shingle sets of recently compared chunks: building one costs more than comparing two. */
+const chunkShingles = recentByChunk(4096, (chunk) => shingles(chunk.text));
 
 function nearDuplicate(a: Chunk, b: Chunk, shinglesA: Set<string>, shinglesB: Set<string>): boolean {
   if (a.id === b.id) return true;
