@@ -1,5 +1,6 @@
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument, Section } from "../corpus/types.js";
+import { sectionTexts } from "./roadmapStages.js";
 import { stageOf, stepsOf, subtreeEndLine } from "./stageOutline.js";
 import type { RoadmapPosition, SectionRef } from "./types.js";
 
@@ -70,14 +71,12 @@ function layoutOf(doc: CorpusDocument, chunks: readonly Chunk[]): RoadmapLayout 
   if (!byDoc) layouts.set(chunks, (byDoc = new WeakMap()));
   const cached = byDoc.get(doc);
   if (cached) return cached;
-  const texts = new Map<number, string[]>();
-  for (const chunk of chunks)
-    if (chunk.docId === doc.id) texts.set(chunk.sectionIndex, [...(texts.get(chunk.sectionIndex) ?? []), chunk.text]);
-  const bodyOf = (section: Section) => (texts.get(section.index) ?? []).join("\n");
+  const textsOf = sectionTexts(chunks, doc.id);
+  const bodyOf = (section: Section) => textsOf(section).join("\n");
   const stages = new Map<number, Section | undefined>();
   const steps = new Map<number, readonly Section[]>();
   const layout: RoadmapLayout = {
-    textsOf: (section) => texts.get(section.index) ?? [],
+    textsOf,
     stageOf: (section) => {
       if (!stages.has(section.index)) stages.set(section.index, stageOf(doc.outline, section));
       return stages.get(section.index);

@@ -51,6 +51,12 @@ export interface RoadmapStages {
 
 /** A section's own text as the navigator sees it: the chunks of that section. */
 export function chunkBodies(chunks: readonly Chunk[], docId: string): (section: Section) => string {
+  const textsOf = sectionTexts(chunks, docId);
+  return (section) => textsOf(section).join("\n");
+}
+
+/** The chunk texts of each section of one document, in order, grouped in one pass over the chunks. */
+export function sectionTexts(chunks: readonly Chunk[], docId: string): (section: Section) => readonly string[] {
   const bySection = new Map<number, string[]>();
   for (const chunk of chunks) {
     if (chunk.docId !== docId) continue;
@@ -58,7 +64,7 @@ export function chunkBodies(chunks: readonly Chunk[], docId: string): (section: 
     texts.push(chunk.text);
     bySection.set(chunk.sectionIndex, texts);
   }
-  return (section) => (bySection.get(section.index) ?? []).join("\n");
+  return (section) => bySection.get(section.index) ?? [];
 }
 
 function toStageSection(doc: CorpusDocument, section: Section): StageSection {

@@ -96,20 +96,25 @@ export function stageName(heading: string): string {
  * a plan of the whole path (004's "0x00 学习路径", 002's "四、学习周期与计划"), not a step of it.
  */
 export function isOverviewStage(outline: readonly Section[], stage: Section, bodyText: string): boolean {
-  const others = siblingsOf(outline, stage)
-    .filter((s) => s.index !== stage.index && isStageHeading(s.heading))
-    .map((s) => stageName(s.heading))
-    .filter((name) => name.length >= 2);
-  return others.filter((name) => bodyText.includes(name)).length >= 2;
+  return namesTwoOtherStages(namedStages(siblingsOf(outline, stage)), stage.index, bodyText);
+}
+
+/** The marked stages of a sibling group with a name of 2+ characters (what an overview names). */
+function namedStages(siblings: readonly Section[]): { index: number; name: string }[] {
+  return siblings
+    .filter((s) => isStageHeading(s.heading))
+    .map((s) => ({ index: s.index, name: stageName(s.heading) }))
+    .filter(({ name }) => name.length >= 2);
+}
+
+function namesTwoOtherStages(named: readonly { index: number; name: string }[], own: number, bodyText: string): boolean {
+  return named.filter(({ index, name }) => index !== own && bodyText.includes(name)).length >= 2;
 }
 
 /** A stage's steps: the marked siblings of a sequence that are not overviews, in reading order. */
 export function stepsOf(outline: readonly Section[], stage: Section, bodyOf: (section: Section) => string): Section[] {
-  // isOverviewStage for each marked sibling, with the sibling names computed once for the group.
-  const marked = siblingsOf(outline, stage).filter((s) => isStageHeading(s.heading));
-  const names = marked.map((s) => ({ index: s.index, name: stageName(s.heading) })).filter(({ name }) => name.length >= 2);
-  return marked.filter((s) => {
-    const body = bodyOf(s);
-    return names.filter(({ index, name }) => index !== s.index && body.includes(name)).length < 2;
-  });
+  // isOverviewStage for each marked sibling, with the group's stage names computed once.
+  const siblings = siblingsOf(outline, stage);
+  const named = namedStages(siblings);
+  return siblings.filter((s) => isStageHeading(s.heading) && !namesTwoOtherStages(named, s.index, bodyOf(s)));
 }
