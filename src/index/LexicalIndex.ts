@@ -292,21 +292,20 @@ function seek(docs: Uint32Array, from: number, end: number, doc: number): number
 
 /** The k best chunks of pool[0, count) by final score (summed impact × matched terms), best first. */
 function topK(pool: Uint32Array, count: number, scores: Float64Array, matched: Uint16Array, k: number): { doc: number; score: number }[] {
-  const top = new TopScores(Math.min(k, count));
-  for (let i = 0; i < count; i++) {
-    const doc = pool[i]!;
-    top.offer(scores[doc]! * matched[doc]!, doc);
-  }
-  return top.drain();
+  return bestFinalScores(pool, count, scores, matched, Math.min(k, count)).drain();
 }
 
 /** The k-th highest final score among pool[0, count) (0 when fewer). */
 function kthBest(pool: Uint32Array, count: number, scores: Float64Array, matched: Uint16Array, k: number): number {
-  if (count < k) return 0;
-  const top = new TopScores(k);
+  return count < k ? 0 : bestFinalScores(pool, count, scores, matched, k).worstScore();
+}
+
+/** The best `capacity` final scores (BM25 sum × matched query terms) of pool[0, count). */
+function bestFinalScores(pool: Uint32Array, count: number, scores: Float64Array, matched: Uint16Array, capacity: number): TopScores {
+  const top = new TopScores(capacity);
   for (let i = 0; i < count; i++) {
     const doc = pool[i]!;
     top.offer(scores[doc]! * matched[doc]!, doc);
   }
-  return top.worstScore();
+  return top;
 }
