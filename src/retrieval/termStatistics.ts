@@ -1,5 +1,5 @@
-import { LRUCache } from "lru-cache";
 import type { Chunk } from "../chunking/types.js";
+import { recentByChunk } from "./recentByChunk.js";
 
 /**
  * Document frequencies of search tokens over the chunks of one index, for weighting a query's
@@ -28,7 +28,7 @@ export class TermStatistics {
    * Token sets of recently read chunks: the re-ranker and the evidence score read the same top
    * chunks for question after question. Bounded, so the typed arrays stay the only full copy.
    */
-  private readonly recentTokenSets = new LRUCache<number, ReadonlySet<string>>({ max: 4096 });
+  private readonly recentTokenSets = recentByChunk<ReadonlySet<string>>(4096, (chunk) => this.tokenSetOf(chunk));
   readonly chunkCount: number;
 
   constructor(
@@ -86,13 +86,14 @@ export class TermStatistics {
 
   /** The search tokens of a chunk's heading path and text (tokenized once when the index loads). */
   tokensOf(chunk: Chunk): ReadonlySet<string> {
+    return this.recentTokenSets(chunk);
+  }
+
+  private tokenSetOf(chunk: Chunk): ReadonlySet<string> {
     const c = this.chunkIndex.get(chunk.id);
     if (c === undefined) return new Set(this.tokenize(textOf(chunk)));
-    const known = this.recentTokenSets.get(c);
-    if (known) return known;
     const tokens = new Set<string>();
     for (let p = this.chunkStart[c]!; p < this.chunkStart[c + 1]!; p++) tokens.add(this.terms[this.chunkTerms[p]!]!);
-    this.recentTokenSets.set(c, tokens);
     return tokens;
   }
 
