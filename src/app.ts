@@ -5,6 +5,7 @@ import type { Config } from "./config.js";
 import type { Resource } from "./corpus/types.js";
 import { contractSerializerCompiler } from "./http/responseSerializer.js";
 import { withAnswerCache } from "./http/answerCache.js";
+import { withSearchCache } from "./http/searchCache.js";
 import { readModelOver } from "./http/indexReadModel.js";
 import type { ReadModelAccess } from "./http/readModel.js";
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from "./http/errorHandler.js";
@@ -77,8 +78,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   // Responses are written from the route's contract schema by fast-json-stringify (src/http/responseSerializer.ts).
   app.setSerializerCompiler(contractSerializerCompiler);
   registerErrorHandler(app);
-  app.addHook("onSend", async (request, reply) => {
+  // A callback hook, not an async one: it runs on every response, and needs no promise.
+  app.addHook("onSend", (request, reply, payload, done) => {
     void reply.header("x-request-id", request.id);
+    done(null, payload);
   });
 
   // One plugin per concern (src/http/plugins). Order matters: shed load before any work, then
@@ -119,17 +122,16 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   const readModel = deps.readModel ?? readModelOver(deps.index);
   const corpus = () => readModel.current();
-  const answerer = withAnswerCache(deps.answerer, {
-    maxEntries: config.ANSWER_CACHE_SIZE,
-    version: () => readModel.tryCurrent()?.version(),
-  });
+  const liveVersion = () => readModel.tryCurrent()?.version();
+  const answerer = withAnswerCache(deps.answerer, { maxEntries: config.ANSWER_CACHE_SIZE, version: liveVersion });
+  const retriever = withSearchCache(deps.retriever, { maxEntries: config.SEARCH_CACHE_SIZE, version: liveVersion });
   await app.register(healthRoutes, {
     tryIndex: () => deps.index.tryCurrent(),
     indexProblem: deps.indexProblem ?? (() => undefined),
     mode,
   });
   await app.register(askRoutes, { config, answerer });
-  await app.register(searchRoutes, { config, retriever: deps.retriever });
+  await app.register(searchRoutes, { config, retriever });
   await app.register(documentRoutes, { corpus });
   await app.register(roadmapRoutes, { corpus, locateTopic: deps.locateTopic });
   await app.register(resourceRoutes, { corpus, searchResources: deps.searchResources });

@@ -154,6 +154,8 @@ export const configSchema = z.object({
 
   /** Offline answers kept per index version for repeated questions (src/http/answerCache.ts); 0 turns it off. */
   ANSWER_CACHE_SIZE: nonNegativeInt.max(1_000_000).default(1000),
+  /** /api/search result lists kept per index version for repeated queries (src/http/searchCache.ts); 0 turns it off. */
+  SEARCH_CACHE_SIZE: nonNegativeInt.max(1_000_000).default(1000),
 
   MAX_QUESTION_CHARS: z.coerce.number().int().min(10).max(20_000).default(1000),
   /** Prior exchanges (a user message and its answer) kept as history; the API accepts twice as many messages. */

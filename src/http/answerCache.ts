@@ -1,5 +1,5 @@
-import { LRUCache } from "lru-cache";
 import type { AnswerEvent, AnswerRequest, AnswerResult, Answerer } from "../answering/types.js";
+import { normalizeWhitespace, PerVersionCache } from "./perVersionCache.js";
 
 /**
  * Repeated questions (the widget's starter questions, a class asking the same thing) answered
@@ -18,50 +18,47 @@ export interface AnswerCacheOptions {
   version: () => string | undefined;
 }
 
-/** Runs of whitespace count as one space: "什么是 LoRA" and "什么是  LoRA\n" are one question. */
-const normalizeText = (text: string) => text.replace(/\s+/g, " ").trim();
-
 function normalized(request: AnswerRequest): AnswerRequest {
   return {
     ...request,
-    question: normalizeText(request.question),
-    ...(request.history ? { history: request.history.map((t) => ({ role: t.role, content: normalizeText(t.content) })) } : {}),
+    question: normalizeWhitespace(request.question),
+    ...(request.history ? { history: request.history.map((t) => ({ role: t.role, content: normalizeWhitespace(t.content) })) } : {}),
   };
 }
 
-function keyOf(version: string, request: AnswerRequest): string {
-  const { question, history, k, filters, generation } = request;
-  return JSON.stringify([version, question, history ?? [], k ?? null, filters ?? null, generation ?? null]);
-}
+const keyParts = ({ question, history, k, filters, generation }: AnswerRequest) => [
+  question,
+  history ?? [],
+  k ?? null,
+  filters ?? null,
+  generation ?? null,
+];
 
 export class CachedAnswerer implements Answerer {
   readonly mode: Answerer["mode"];
-  private readonly cache: LRUCache<string, AnswerResult>;
+  private readonly cache: PerVersionCache<AnswerResult>;
 
   constructor(
     private readonly inner: Answerer,
-    private readonly options: AnswerCacheOptions,
+    options: AnswerCacheOptions,
   ) {
     this.mode = inner.mode;
-    this.cache = new LRUCache({ max: options.maxEntries });
+    this.cache = new PerVersionCache(options);
   }
 
   async answer(request: AnswerRequest): Promise<AnswerResult> {
     const clean = normalized(request);
-    const version = this.options.version();
-    const key = version === undefined ? undefined : keyOf(version, clean);
-    const hit = key === undefined ? undefined : this.cache.get(key);
-    if (hit) return hit;
+    const slot = this.cache.slot(keyParts(clean));
+    if (slot.hit) return slot.hit;
     const result = await this.inner.answer(clean);
-    this.keep(key, version, result);
+    slot.keep(result);
     return result;
   }
 
   async *stream(request: AnswerRequest): AsyncIterable<AnswerEvent> {
     const clean = normalized(request);
-    const version = this.options.version();
-    const key = version === undefined ? undefined : keyOf(version, clean);
-    const hit = key === undefined ? undefined : this.cache.get(key);
+    const slot = this.cache.slot(keyParts(clean));
+    const hit = slot.hit;
     if (hit) {
       // The same events a live answer produces: citations, the text, done.
       yield { type: "citations", citations: hit.citations };
@@ -70,14 +67,9 @@ export class CachedAnswerer implements Answerer {
       return;
     }
     for await (const event of this.inner.stream(clean)) {
-      if (event.type === "done") this.keep(key, version, event.result);
+      if (event.type === "done") slot.keep(event.result);
       yield event;
     }
-  }
-
-  /** Stored only when the index did not change while answering (else it is the old version's answer). */
-  private keep(key: string | undefined, version: string | undefined, result: AnswerResult): void {
-    if (key !== undefined && this.options.version() === version) this.cache.set(key, result);
   }
 }
 

@@ -8,6 +8,7 @@ import { mapError, errorBody } from "../errorHandler.js";
 import { toAnswerResponse, toCitationResponse } from "../responseMapping.js";
 import { filtersSchema, historySchema, kField, textField, withoutUndefined } from "../schemas.js";
 import { answerSignal, sendEventStream, writeEvent } from "../sse.js";
+import { jsonWrittenOnce } from "../writtenOnce.js";
 
 export interface AskRouteOptions {
   config: Config;
@@ -42,6 +43,7 @@ export function toAnswerRequest(body: AskBody, signal: AbortSignal): AnswerReque
  * model call stops), and frames the answerer's events; everything else happens in src/answering.
  */
 export const askRoutes: FastifyPluginAsyncZod<AskRouteOptions> = async (app, { config, answerer, rateLimit }) => {
+  const sendAnswer = jsonWrittenOnce(answerResponseSchema, toAnswerResponse);
   app.post(
     "/api/ask",
     {
@@ -69,7 +71,7 @@ export const askRoutes: FastifyPluginAsyncZod<AskRouteOptions> = async (app, { c
     async (request, reply) => {
       const answerRequest = toAnswerRequest(request.body, answerSignal(reply, config.REQUEST_TIMEOUT_MS));
       const wantsStream = request.body.stream ?? (request.headers.accept ?? "").includes("text/event-stream");
-      if (!wantsStream) return toAnswerResponse(await answerer.answer(answerRequest));
+      if (!wantsStream) return sendAnswer(reply, await answerer.answer(answerRequest));
       return sendEventStream(request, reply, answerer.stream(answerRequest), {
         write: (raw, event) => {
           if (event.type === "token") writeEvent(raw, "token", { text: event.text });

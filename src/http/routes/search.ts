@@ -6,6 +6,7 @@ import { apiErrors } from "../contract/common.js";
 import { searchResponseSchema } from "../contract/search.js";
 import { toSearchResponse } from "../responseMapping.js";
 import { filtersSchema, kField, textField, withoutUndefined } from "../schemas.js";
+import { jsonWrittenOnce } from "../writtenOnce.js";
 
 export interface SearchRouteOptions {
   config: Config;
@@ -14,6 +15,7 @@ export interface SearchRouteOptions {
 
 /** POST /api/search: ranked passages (hybrid dense + BM25), best first, without an answer. */
 export const searchRoutes: FastifyPluginAsyncZod<SearchRouteOptions> = async (app, { config, retriever }) => {
+  const sendResults = jsonWrittenOnce(searchResponseSchema, toSearchResponse);
   app.post(
     "/api/search",
     {
@@ -29,13 +31,13 @@ export const searchRoutes: FastifyPluginAsyncZod<SearchRouteOptions> = async (ap
         response: { 200: searchResponseSchema, ...apiErrors },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { query, k, filters } = request.body;
       const passages = await retriever.search(query, {
         ...withoutUndefined({ k }),
         ...(filters ? { filters: withoutUndefined(filters) } : {}),
       });
-      return toSearchResponse(passages);
+      return sendResults(reply, passages);
     },
   );
 };
