@@ -1,6 +1,5 @@
 import type { ServerResponse } from "node:http";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { withDeadline } from "../answering/deadline.js";
 import { UpstreamTimeout } from "../errors.js";
 
 /**
@@ -46,19 +45,18 @@ export function carriedHeaders(headers: Record<string, unknown>): Record<string,
  * response is done.
  */
 export function answerSignal(reply: FastifyReply, timeoutMs: number): AbortSignal {
-  const client = new AbortController();
-  const deadline = withDeadline(
-    client.signal,
-    timeoutMs,
-    () => new UpstreamTimeout(`No answer within REQUEST_TIMEOUT_MS (${timeoutMs} ms).`),
-  );
+  // One controller for both causes (no AbortSignal.any per request): the deadline aborts with a
+  // typed error, so code that sees the signal fire can still tell a timeout from a disconnect.
+  const answer = new AbortController();
+  const timer = setTimeout(() => answer.abort(new UpstreamTimeout(`No answer within REQUEST_TIMEOUT_MS (${timeoutMs} ms).`)), timeoutMs);
+  timer.unref();
   // The response's close fires on client disconnect as well as on normal end; only the former
   // leaves the response unfinished.
-  reply.raw.on("close", () => {
-    if (!reply.raw.writableFinished) client.abort(new Error("client disconnected"));
-    deadline.clear();
+  reply.raw.once("close", () => {
+    if (!reply.raw.writableFinished) answer.abort(new Error("client disconnected"));
+    clearTimeout(timer);
   });
-  return deadline.signal;
+  return answer.signal;
 }
 
 export interface EventStreamFraming<E> {
