@@ -17,6 +17,8 @@ export interface CandidateSentence {
   /** Position of the sentence inside its passage. */
   position: number;
   score: number;
+  /** Its character bigrams, when already known (they depend on the sentence alone). */
+  bigrams?: ReadonlySet<string>;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -58,8 +60,10 @@ function bigrams(text: string): Set<string> {
 }
 
 export function similarity(a: string, b: string): number {
-  const x = bigrams(a);
-  const y = bigrams(b);
+  return bigramSimilarity(a, bigrams(a), b, bigrams(b));
+}
+
+function bigramSimilarity(a: string, x: ReadonlySet<string>, b: string, y: ReadonlySet<string>): number {
   if (x.size === 0 || y.size === 0) return a.trim() === b.trim() ? 1 : 0;
   let shared = 0;
   for (const gram of x) if (y.has(gram)) shared++;
@@ -80,6 +84,7 @@ interface AnalysedSentence {
   tokens: Set<string>;
   lower: string;
   lengthPenalty: number;
+  bigrams: ReadonlySet<string>;
 }
 
 /**
@@ -93,7 +98,8 @@ const analysedSentences = recentByChunk(2048, (chunk: Chunk): AnalysedSentence[]
     if (isContentless(text, headings)) return;
     // Long sentences match more by chance; damp them gently.
     const lengthPenalty = 1 + Math.log1p(Array.from(text).length / 60);
-    sentences.push({ text, position, tokens: new Set(tokenizeForSearch(text)), lower: text.toLowerCase(), lengthPenalty });
+    const analysed = { text, position, tokens: new Set(tokenizeForSearch(text)), lower: text.toLowerCase(), lengthPenalty };
+    sentences.push({ ...analysed, bigrams: bigrams(text) });
   });
   return sentences;
 });
@@ -102,11 +108,11 @@ export function scoreSentences(passages: Passage[], terms: Map<string, number>):
   const candidates: CandidateSentence[] = [];
   passages.forEach((passage, passageIndex) => {
     const prior = 0.4 * (1 - passageIndex / Math.max(passages.length, 1));
-    for (const { text, position, tokens, lower, lengthPenalty } of analysedSentences(passage.chunk)) {
+    for (const { text, position, tokens, lower, lengthPenalty, bigrams } of analysedSentences(passage.chunk)) {
       let overlap = 0;
       for (const [term, weight] of terms) if (tokens.has(term) || (term.length > 1 && lower.includes(term))) overlap += weight;
       if (overlap === 0) continue;
-      candidates.push({ text, passageIndex, position, score: overlap / lengthPenalty + prior });
+      candidates.push({ text, passageIndex, position, score: overlap / lengthPenalty + prior, bigrams });
     }
   });
   return candidates;
@@ -121,10 +127,14 @@ export function selectSentences(candidates: CandidateSentence[], max: number, re
   const ranked = [...candidates].sort((a, b) => b.score - a.score || a.passageIndex - b.passageIndex || a.position - b.position);
   // Far weaker matches than the best one are padding, not answer.
   const floor = (ranked[0]?.score ?? 0) * 0.3;
+  // Each candidate's bigrams once (cached per chunk when scored here), not once per pair compared.
+  const pickedBigrams: ReadonlySet<string>[] = [];
   for (const candidate of ranked) {
     if (picked.length >= max || candidate.score < floor) break;
-    if (picked.some((p) => similarity(p.text, candidate.text) >= redundancy)) continue;
+    const grams = candidate.bigrams ?? bigrams(candidate.text);
+    if (picked.some((p, i) => bigramSimilarity(p.text, pickedBigrams[i]!, candidate.text, grams) >= redundancy)) continue;
     picked.push(candidate);
+    pickedBigrams.push(grams);
   }
   return picked.sort((a, b) => a.passageIndex - b.passageIndex || a.position - b.position);
 }
