@@ -228,7 +228,8 @@ function keep(token: string, out: string[], inUrl: boolean): boolean {
  * has 3+ letters, so names like LoRA, QLoRA, PyTorch and iPhone are not cut into noise.
  */
 function camelCaseParts(word: string): string[] {
-  if (!/^[A-Za-z]+$/.test(word)) return [word];
+  // Most words have no inner capital: skip the two rewrites that could not change them.
+  if (!/^[A-Za-z]+$/.test(word) || !/[a-z][A-Z]|[A-Z][A-Z][a-z]/.test(word)) return [word];
   const parts = word
     .replace(/([a-z])([A-Z])/g, "$1 $2")
     .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
