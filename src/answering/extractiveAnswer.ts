@@ -3,7 +3,7 @@
  * Sequence questions lead with the roadmap positions; resource questions list the links the
  * passages contain; every question gets the few sentences that best match it, each cited.
  */
-import { confidenceOf } from "../retrieval/confidence.js";
+import { confidenceOf, detailPresent, detailsAsked } from "../retrieval/confidence.js";
 import type { Passage, RetrievalResult } from "../retrieval/types.js";
 import { buildCitations } from "./citations.js";
 import { answerLanguage } from "./language.js";
@@ -93,7 +93,9 @@ export function composeExtractiveAnswer(
 
   const resource = isResourceRequest(question);
   const maxSentences = roadmapLines.length > 0 ? 3 : resource ? 4 : 5;
-  let sentences = selectSentences(scoreSentences(passages, terms), maxSentences);
+  const asked = detailsAsked(question);
+  const holdsAskedDetail = (sentence: string) => asked.some((kind) => detailPresent(kind, [sentence], question));
+  let sentences = selectSentences(scoreSentences(passages, terms, holdsAskedDetail), maxSentences);
   if (sentences.length === 0 && roadmapLines.length === 0) {
     // Retrieval found the passages relevant even though no sentence shares a word with the
     // question (e.g. a dense-only match): quote the start of the best one.

@@ -104,7 +104,11 @@ const analysedSentences = recentByChunk(2048, (chunk: Chunk): AnalysedSentence[]
   return sentences;
 });
 
-export function scoreSentences(passages: Passage[], terms: Map<string, number>): CandidateSentence[] {
+export function scoreSentences(
+  passages: Passage[],
+  terms: Map<string, number>,
+  holdsAskedDetail: (sentence: string) => boolean = () => false,
+): CandidateSentence[] {
   const candidates: CandidateSentence[] = [];
   passages.forEach((passage, passageIndex) => {
     const prior = 0.4 * (1 - passageIndex / Math.max(passages.length, 1));
@@ -115,8 +119,16 @@ export function scoreSentences(passages: Passage[], terms: Map<string, number>):
       candidates.push({ text, passageIndex, position, score: overlap / lengthPenalty + prior, bigrams });
     }
   });
+  // A question asking for a kind of detail (how long, how much) is answered by a sentence stating
+  // one: the best such sentence leads, however often other sentences repeat the topic's words.
+  const stating = candidates.filter((c) => holdsAskedDetail(c.text)).sort(byScore)[0];
+  const best = candidates.reduce((top, c) => Math.max(top, c.score), 0);
+  if (stating && stating.score < best) stating.score = best + 1e-9;
   return candidates;
 }
+
+const byScore = (a: CandidateSentence, b: CandidateSentence) =>
+  b.score - a.score || a.passageIndex - b.passageIndex || a.position - b.position;
 
 /**
  * The best `max` sentences, none a near-copy of a better one, back in reading order
@@ -124,7 +136,7 @@ export function scoreSentences(passages: Passage[], terms: Map<string, number>):
  */
 export function selectSentences(candidates: CandidateSentence[], max: number, redundancy = 0.7): CandidateSentence[] {
   const picked: CandidateSentence[] = [];
-  const ranked = [...candidates].sort((a, b) => b.score - a.score || a.passageIndex - b.passageIndex || a.position - b.position);
+  const ranked = [...candidates].sort(byScore);
   // Far weaker matches than the best one are padding, not answer.
   const floor = (ranked[0]?.score ?? 0) * 0.3;
   // Each candidate's bigrams once (cached per chunk when scored here), not once per pair compared.

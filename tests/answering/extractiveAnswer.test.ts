@@ -89,6 +89,16 @@ describe("composeExtractiveAnswer", () => {
     expect(composed.answer.split("\n")[0]).toBe(ANSWER_WORDING.zh.fallbackLabel);
   });
 
+  it("prefers the sentence holding the kind of detail asked for (a duration) over ones that only repeat the topic", () => {
+    const topic = passage(
+      "原理学习阶段重在原理学习。原理学习阶段学习数学基础。原理学习阶段学习 Transformer 原理。原理学习阶段精读论文。原理学习阶段做笔记。原理学习阶段打基础。",
+    );
+    const plan = passage("整体计划：这个阶段大约需要 2-3 个月。", { chunk: { headingPath: ["四、学习周期与计划"] } });
+    const question = "原理学习阶段要学多久？";
+    const composed = composeExtractiveAnswer(question, retrievalResult(question, [topic, plan]));
+    expect(composed.answer).toContain("整体计划：这个阶段大约需要 2-3 个月。 [2]");
+  });
+
   it("recognises resource requests", () => {
     expect(isResourceRequest("有什么推荐的课程")).toBe(true);
     expect(isResourceRequest("What is LoRA?")).toBe(false);
