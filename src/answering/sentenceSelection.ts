@@ -46,7 +46,8 @@ export function queryTerms(question: string, expansions: string[]): Map<string, 
   const terms = new Map<string, number>();
   for (const token of tokenizeForSearch(question)) terms.set(token, tokenWeight(token));
   // Expansions help recall but are not what the user typed: count them a bit less.
-  for (const token of tokenizeForSearch(expansions.join("\n"))) {
+  // Joined as retrieval joins them, so the tokens it already made are reused.
+  for (const token of tokenizeForSearch(expansions.join(" "))) {
     if (!terms.has(token)) terms.set(token, tokenWeight(token) * 0.7);
   }
   return terms;
@@ -57,6 +58,22 @@ function bigrams(text: string): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
   return out;
+}
+
+const SPACE_OR_PUNCTUATION = /[\s\p{P}]/u;
+const isSurrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
+
+/**
+ * A term's first two characters, when a text can contain the term only if its bigrams (bigrams())
+ * hold them: a set lookup then spares most substring searches. Exact, because two neighbouring
+ * characters bigrams() keeps (not space or punctuation, not half of a surrogate pair) stay
+ * neighbours in its stripped text. Undefined when that does not hold: search the text itself.
+ */
+function leadBigram(term: string): string | undefined {
+  const lead = term.slice(0, 2);
+  if (lead.length < 2 || isSurrogate(term.charCodeAt(0)) || isSurrogate(term.charCodeAt(1)) || SPACE_OR_PUNCTUATION.test(lead))
+    return undefined;
+  return lead;
 }
 
 export function similarity(a: string, b: string): number {
@@ -110,11 +127,15 @@ export function scoreSentences(
   holdsAskedDetail: (sentence: string) => boolean = () => false,
 ): CandidateSentence[] {
   const candidates: CandidateSentence[] = [];
+  // Once per question, not once per sentence: what to look for, and how to rule a sentence out fast.
+  const checks = [...terms].map(([term, weight]) => ({ term, weight, substring: term.length > 1, lead: leadBigram(term) }));
   passages.forEach((passage, passageIndex) => {
     const prior = 0.4 * (1 - passageIndex / Math.max(passages.length, 1));
     for (const { text, position, tokens, lower, lengthPenalty, bigrams } of analysedSentences(passage.chunk)) {
       let overlap = 0;
-      for (const [term, weight] of terms) if (tokens.has(term) || (term.length > 1 && lower.includes(term))) overlap += weight;
+      for (const { term, weight, substring, lead } of checks) {
+        if (tokens.has(term) || (substring && (lead === undefined || bigrams.has(lead)) && lower.includes(term))) overlap += weight;
+      }
       if (overlap === 0) continue;
       candidates.push({ text, passageIndex, position, score: overlap / lengthPenalty + prior, bigrams });
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { composeExtractiveAnswer, isResourceRequest } from "../../src/answering/extractiveAnswer.js";
 import { ANSWER_WORDING } from "../../src/answering/prompts.js";
-import { selectSentences, splitIntoSentences, similarity } from "../../src/answering/sentenceSelection.js";
+import { scoreSentences, selectSentences, splitIntoSentences, similarity } from "../../src/answering/sentenceSelection.js";
 import { passage, retrievalResult } from "../fixtures/answering/passages.js";
 
 describe("splitIntoSentences", () => {
@@ -33,6 +33,15 @@ describe("selectSentences", () => {
       [1, 0],
     ]);
     expect(similarity("abc", "xyz")).toBe(0);
+  });
+});
+
+describe("scoreSentences", () => {
+  it("matches a question term inside a sentence's words, whatever the term starts with", () => {
+    const only = passage("用 ASP.NET 和 𠮷野家 做 LoRA 微调的例子。");
+    const score = (term: string) => scoreSentences([only], new Map([[term, 1]]))[0]?.score ?? 0;
+    for (const term of ["ra", ".net", "𠮷野", "p.n", "微调的"]) expect(score(term), term).toBeGreaterThan(0);
+    expect(score("xyz")).toBe(0);
   });
 });
 
