@@ -1,6 +1,5 @@
 import { ConcurrencyLimitedAnswerer } from "./answering/ConcurrencyLimitedAnswerer.js";
 import { createAnswerer } from "./answering/createAnswerer.js";
-import { createChatModel } from "./answering/createChatModel.js";
 import type { LlmAnswererOptions } from "./answering/LlmAnswerer.js";
 import { createQuestionRewriter } from "./answering/questionRewrite.js";
 import type { Answerer } from "./answering/types.js";
@@ -63,12 +62,23 @@ export function createRetriever(config: Config, index: () => IndexSnapshot): Ret
   });
   // Multi-query retrieval needs the model, so it exists only in LLM mode and when asked for.
   if (!config.QUERY_REWRITE || !llmConfigured(config)) return hybrid;
-  return new MultiQueryRetriever(hybrid, createQuestionRewriter(createChatModel(config), { timeoutMs: config.OPENAI_TIMEOUT_MS }));
+  // The chat model's module (@langchain/openai, ~100 ms to load) is imported on the first question.
+  let rewriter: Promise<(question: string) => Promise<string[]>> | undefined;
+  return new MultiQueryRetriever(hybrid, async (question) => {
+    rewriter ??= import("./answering/createChatModel.js").then(({ createChatModel }) =>
+      createQuestionRewriter(createChatModel(config), { timeoutMs: config.OPENAI_TIMEOUT_MS }),
+    );
+    return (await rewriter)(question);
+  });
 }
 
 /** The answerer for a retriever: LLM or extractive by config, model calls capped by MODEL_CONCURRENCY. */
-export function createPipelineAnswerer(config: Config, retriever: Retriever, onPrompt?: LlmAnswererOptions["onPrompt"]): Answerer {
-  const unlimited = createAnswerer({ config, retriever, ...(config.DEBUG_PROMPTS && onPrompt ? { onPrompt } : {}) });
+export async function createPipelineAnswerer(
+  config: Config,
+  retriever: Retriever,
+  onPrompt?: LlmAnswererOptions["onPrompt"],
+): Promise<Answerer> {
+  const unlimited = await createAnswerer({ config, retriever, ...(config.DEBUG_PROMPTS && onPrompt ? { onPrompt } : {}) });
   // Only model-backed answers need a cap: extractive ones are a few milliseconds of CPU.
   return unlimited.mode === "llm"
     ? new ConcurrencyLimitedAnswerer(unlimited, { concurrency: config.MODEL_CONCURRENCY, queue: config.MODEL_QUEUE })
@@ -136,7 +146,7 @@ export async function openPipeline(config: Config, options: OpenPipelineOptions 
   }
 
   const retriever = createRetriever(config, () => holder.current());
-  const answerer = createPipelineAnswerer(config, retriever, options.onPrompt);
+  const answerer = await createPipelineAnswerer(config, retriever, options.onPrompt);
   const follow: Pipeline["follow"] = (events = {}) => {
     // One reload at a time, in order: a NOTIFY and a poll reporting the same flip load it once.
     let queue = Promise.resolve();
