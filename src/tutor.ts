@@ -1,7 +1,6 @@
 import { ConcurrencyLimitedAnswerer } from "./answering/ConcurrencyLimitedAnswerer.js";
 import { createAnswerer } from "./answering/createAnswerer.js";
 import type { LlmAnswererOptions } from "./answering/LlmAnswerer.js";
-import { createQuestionRewriter } from "./answering/questionRewrite.js";
 import type { Answerer } from "./answering/types.js";
 import { llmConfigured, type Config } from "./config.js";
 import type { Resource } from "./corpus/types.js";
@@ -62,11 +61,12 @@ export function createRetriever(config: Config, index: () => IndexSnapshot): Ret
   });
   // Multi-query retrieval needs the model, so it exists only in LLM mode and when asked for.
   if (!config.QUERY_REWRITE || !llmConfigured(config)) return hybrid;
-  // The chat model's module (@langchain/openai, ~100 ms to load) is imported on the first question.
+  // The chat model and LangChain's chains (~200 ms to load on Node 20) are imported on the first question.
   let rewriter: Promise<(question: string) => Promise<string[]>> | undefined;
   return new MultiQueryRetriever(hybrid, async (question) => {
-    rewriter ??= import("./answering/createChatModel.js").then(({ createChatModel }) =>
-      createQuestionRewriter(createChatModel(config), { timeoutMs: config.OPENAI_TIMEOUT_MS }),
+    rewriter ??= Promise.all([import("./answering/createChatModel.js"), import("./answering/questionRewrite.js")]).then(
+      ([{ createChatModel }, { createQuestionRewriter }]) =>
+        createQuestionRewriter(createChatModel(config), { timeoutMs: config.OPENAI_TIMEOUT_MS }),
     );
     return (await rewriter)(question);
   });

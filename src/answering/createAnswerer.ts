@@ -2,13 +2,14 @@ import { llmConfigured } from "../config.js";
 import type { Config } from "../config.js";
 import type { Retriever } from "../retrieval/types.js";
 import { ExtractiveAnswerer } from "./ExtractiveAnswerer.js";
-import { LlmAnswerer, type LlmAnswererOptions } from "./LlmAnswerer.js";
+import type { LlmAnswererOptions } from "./LlmAnswerer.js";
 import type { Answerer } from "./types.js";
 
 /**
  * LLM mode when a model server is configured (key or base URL), else offline extractive answers.
- * Async because the chat model's module is imported only in LLM mode: `@langchain/openai` costs
- * ~100 ms of start-up on Node 20 that an offline server would pay for nothing.
+ * Async because the LLM answerer and the chat model are imported only in LLM mode: their
+ * modules (`@langchain/openai`, LangChain's messages and runnables) cost ~200 ms of start-up on
+ * Node 20 that an offline server would pay for nothing.
  */
 export async function createAnswerer({
   config,
@@ -22,7 +23,7 @@ export async function createAnswerer({
   if (!llmConfigured(config)) {
     return new ExtractiveAnswerer({ retriever, maxHistoryTurns: config.MAX_HISTORY_TURNS });
   }
-  const { createChatModel } = await import("./createChatModel.js");
+  const [{ createChatModel }, { LlmAnswerer }] = await Promise.all([import("./createChatModel.js"), import("./LlmAnswerer.js")]);
   return new LlmAnswerer({
     retriever,
     chatModel: createChatModel(config),

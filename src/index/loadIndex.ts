@@ -1,5 +1,4 @@
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
-import type { VectorStore } from "@langchain/core/vectorstores";
 import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Chunk } from "../chunking/types.js";
@@ -12,7 +11,7 @@ import { chunkSchema, describeShapeError, documentSchema, lexiconSchema, manifes
 import { LexicalIndex } from "./LexicalIndex.js";
 import { loadVectorIndex, VectorIndexDamaged } from "./vectorIndexFiles.js";
 import type { EmbedderIdentity } from "../embeddings/types.js";
-import { INDEX_FORMAT_VERSION, type IndexLexicon, type IndexManifest, type LoadedIndex } from "./types.js";
+import { INDEX_FORMAT_VERSION, type DenseVectorSearch, type IndexLexicon, type IndexManifest, type LoadedIndex } from "./types.js";
 import type { z } from "zod";
 
 const REBUILD = "rebuild it with `npm run ingest`";
@@ -87,7 +86,7 @@ async function loadVersion(
 
   const indexEmbeddings = new IndexEmbeddings(embeddings, manifest.embedder);
   checkConsistency(dir, manifest, chunks, documents);
-  let vectorStore: VectorStore;
+  let vectorStore: DenseVectorSearch;
   try {
     vectorStore = await loadVectorIndex(dir, manifest.vectors, indexEmbeddings, chunks, manifest.embedder.dimensions);
   } catch (error) {

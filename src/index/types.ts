@@ -3,7 +3,6 @@ import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument, Resource } from "../corpus/types.js";
 import type { EmbedderIdentity } from "../embeddings/types.js";
 
-import type { VectorStore } from "@langchain/core/vectorstores";
 import type { SparseVectorHeader } from "./SparseVectorIndex.js";
 
 /**
@@ -56,6 +55,27 @@ export interface LexicalSearch {
   search(query: string, k: number, accept?: (chunkId: string) => boolean): LexicalHit[];
 }
 
+/** A stored vector's entry: the chunk it stands for is `metadata.chunkId`. */
+export interface StoredVectorDocument {
+  pageContent: string;
+  metadata: Record<string, unknown>;
+  id?: string | undefined;
+}
+
+/**
+ * What serving asks of a vector index: LangChain's VectorStore method of that name (HNSWLib is
+ * used as it is), without requiring the whole VectorStore class, whose module graph (runnables,
+ * callbacks, langsmith: ~350 modules) the exact sparse index does not need at start-up.
+ * Results are [entry, cosine distance], nearest first.
+ */
+export interface DenseVectorSearch {
+  similaritySearchVectorWithScore(
+    query: number[],
+    k: number,
+    filter?: (doc: StoredVectorDocument) => boolean,
+  ): Promise<[StoredVectorDocument, number][]>;
+}
+
 /** Everything the server needs from one index version, loaded and validated. */
 export interface LoadedIndex {
   /** The version directory that was loaded. */
@@ -65,8 +85,8 @@ export interface LoadedIndex {
   chunks: Chunk[];
   chunkById: Map<string, Chunk>;
   resources: Resource[];
-  /** HNSWLib for dense vectors, SparseVectorStore (exact) for sparse ones: query it as a LangChain VectorStore. */
-  vectorStore: VectorStore;
+  /** HNSWLib for dense vectors, SparseVectorStore (exact) for sparse ones. */
+  vectorStore: DenseVectorSearch;
   lexical: LexicalSearch;
   embeddings: EmbeddingsInterface;
   /** The CC-CEDICT entries this version's words need (lexicon.json), so serving never parses the 11 MB dictionary. */
