@@ -2,6 +2,7 @@ import { forkScript, type ChildHandle } from "./childProcess.js";
 import { loadTest, type LoadTestResult } from "./loadTest.js";
 import { BENCH_QUESTIONS, DISTINCT_QUESTION_COUNT, distinctQuestion } from "./queries.js";
 import { runReplicaComparison } from "./replicaBench.js";
+import { runWorkersComparison } from "./workersBench.js";
 import type { BenchmarkReport } from "./report.js";
 import { cpuMsBetween, readyPort, stats, type ServerMessage } from "./serverMessages.js";
 import { round } from "./stats.js";
@@ -28,9 +29,18 @@ const CONNECTIONS = [1, 8, 32] as const;
  * (the 16 benchmark questions cycled) and distinct ones (no request repeats an earlier one, so
  * no cache helps). Servers run in child processes so the load generator has its own core. Also
  * start to ready of the built server on the same index. With `replicas` (--replicas N), also N
- * replicas behind a round-robin proxy against one (replicaBench.ts).
+ * replicas behind a round-robin proxy against one (replicaBench.ts); with `workers` (--workers N),
+ * also WORKERS=N against the bare route in N processes and WORKERS=1 against one (workersBench.ts).
  */
-export async function runHttpBench({ quick, replicas }: { quick: boolean; replicas?: number | undefined }): Promise<BenchmarkReport> {
+export async function runHttpBench({
+  quick,
+  replicas,
+  workers,
+}: {
+  quick: boolean;
+  replicas?: number | undefined;
+  workers?: number | undefined;
+}): Promise<BenchmarkReport> {
   const started = performance.now();
   const duration = quick ? 0.5 : 10;
   const workspace = await createWorkspace("http", { corpusSource: BUNDLED_CORPUS_DIR });
@@ -180,6 +190,16 @@ export async function runHttpBench({ quick, replicas }: { quick: boolean; replic
           })
         : undefined;
 
+    const workersPart =
+      workers && workers > 1
+        ? await runWorkersComparison({
+            quick,
+            workers,
+            env: { CORPUS_DIR: workspace.corpusDir, INDEX_DIR: workspace.indexDir },
+            sampleBody,
+          })
+        : undefined;
+
     return {
       benchmark: "http",
       seconds: round((performance.now() - started) / 1000, 1),
@@ -194,6 +214,7 @@ export async function runHttpBench({ quick, replicas }: { quick: boolean; replic
         ratios,
         ...(startup ? { startToReadyMs: startup } : {}),
         ...(replicaPart ? { replicas: replicaPart.results } : {}),
+        ...(workersPart ? { workers: workersPart.results } : {}),
       },
       targets,
       tables: [
@@ -223,8 +244,9 @@ export async function runHttpBench({ quick, replicas }: { quick: boolean; replic
           ]),
         },
         ...(replicaPart?.tables ?? []),
+        ...(workersPart?.tables ?? []),
       ],
-      findings: [...findings, ...(replicaPart?.findings ?? [])],
+      findings: [...findings, ...(replicaPart?.findings ?? []), ...(workersPart?.findings ?? [])],
     };
   } finally {
     await Promise.all([app.stop(), bare?.stop()]);
