@@ -6,8 +6,7 @@ import { runWorkersComparison } from "./workersBench.js";
 import type { BenchmarkReport } from "./report.js";
 import { cpuMsBetween, readyPort, stats, type ServerMessage } from "./serverMessages.js";
 import { round } from "./stats.js";
-import { measureStartToReady } from "./startToReady.js";
-import { checkTarget, notMeasured } from "./targets.js";
+import { checkTarget } from "./targets.js";
 import { benchEnv, BUNDLED_CORPUS_DIR, createWorkspace } from "./workspace.js";
 
 type Endpoint = "search" | "ask" | "bare" | "healthz";
@@ -27,8 +26,8 @@ const CONNECTIONS = [1, 8, 32] as const;
  * /api/search and offline /api/ask under autocannon at 1, 8 and 32 connections, next to a bare
  * Fastify route returning a body of the same size, all in one run, each with repeated questions
  * (the 16 benchmark questions cycled) and distinct ones (no request repeats an earlier one, so
- * no cache helps). Servers run in child processes so the load generator has its own core. Also
- * start to ready of the built server on the same index. With `replicas` (--replicas N), also N
+ * no cache helps). Servers run in child processes so the load generator has its own core. Start
+ * to ready is the `startup` benchmark. With `replicas` (--replicas N), also N
  * replicas behind a round-robin proxy against one (replicaBench.ts); with `workers` (--workers N),
  * also WORKERS=N against the bare route in N processes and WORKERS=1 against one (workersBench.ts).
  */
@@ -143,13 +142,6 @@ export async function runHttpBench({
       .filter((r) => r.connections === 32 && r.endpoint !== "bare" && r.endpoint !== "healthz")
       .reduce((n, r) => n + r.errors, 0);
 
-    // Start to ready after the load runs, on the index the app server built (same workspace).
-    const startup = await measureStartToReady({
-      env: benchEnv({ CORPUS_DIR: workspace.corpusDir, INDEX_DIR: workspace.indexDir }),
-      runs: quick ? 1 : 5,
-      buildIfStale: true,
-    });
-
     const ratioNote = "one process each side, at 32 connections, same run";
     const targets = [
       checkTarget("searchDistinctVsBare", ratio32?.searchDistinctVsBarePercent ?? 0, { quick, note: ratioNote }),
@@ -161,12 +153,6 @@ export async function runHttpBench({
       checkTarget("askP50At32", ask32.p50Ms, { quick }),
       checkTarget("askP99At32", ask32.p99Ms, { quick }),
       checkTarget("errorsAt32", errors32, { quick }),
-      startup
-        ? checkTarget("startToReady", startup.medianMs, {
-            quick,
-            note: `median of ${startup.runsMs.length}: ${startup.runsMs.join(", ")} ms`,
-          })
-        : notMeasured("startToReady", "dist/ not built"),
     ];
 
     const findings = [
@@ -212,7 +198,6 @@ export async function runHttpBench({
         },
         runs,
         ratios,
-        ...(startup ? { startToReadyMs: startup } : {}),
         ...(replicaPart ? { replicas: replicaPart.results } : {}),
         ...(workersPart ? { workers: workersPart.results } : {}),
       },
