@@ -3,13 +3,15 @@ import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument, Resource } from "../corpus/types.js";
 import type { EmbedderIdentity } from "../embeddings/types.js";
 
+import type { TermTable } from "../text/termTable.js";
 import type { SparseVectorHeader } from "./SparseVectorIndex.js";
 
 /**
  * 2: lexical.bin postings, label-only docstore, embedding cache read from hnswlib.index.
  * 3: sparse vectors (the local embedder's) in vectors.bin, searched exactly; HNSW only for dense ones.
+ * 4: terms.json + terms.bin, each chunk's distinct tokens for term statistics (read, not re-tokenized, at load).
  */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 
 /** Which vector index a version has (manifest.json "vectors"). */
 export type VectorIndexDescriptor = SparseVectorHeader | { kind: "hnsw"; m: number; efConstruction: number };
@@ -88,6 +90,8 @@ export interface LoadedIndex {
   /** HNSWLib for dense vectors, SparseVectorStore (exact) for sparse ones. */
   vectorStore: DenseVectorSearch;
   lexical: LexicalSearch;
+  /** Each chunk's distinct search tokens (terms.json + terms.bin), for term statistics. */
+  termTable: TermTable;
   embeddings: EmbeddingsInterface;
   /** The CC-CEDICT entries this version's words need (lexicon.json), so serving never parses the 11 MB dictionary. */
   lexicon?: IndexLexicon;

@@ -111,6 +111,7 @@ function versionContents(corpus: ChunkedCorpus, embedded: EmbeddedChunks, embedd
     cache: { namespace: embedded.namespace, entries: embedded.entries },
     embeddings,
     lexical: embedded.lexical,
+    termTable: embedded.termTable,
   };
 }
 

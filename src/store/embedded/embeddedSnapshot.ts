@@ -22,6 +22,7 @@ export function embeddedSnapshot(index: LoadedIndex): IndexSnapshot {
     resources: index.resources,
     ...(index.fallbackFrom !== undefined ? { fallbackFrom: index.fallbackFrom } : {}),
     ...(index.lexicon !== undefined ? { lexicon: index.lexicon } : {}),
+    termTable: index.termTable,
     embedQuery: (text) => index.embeddings.embedQuery(text),
     async nearest(vector, k, filter): Promise<DenseHit[]> {
       const accept = filter?.documentIds ? (doc: StoredVectorDocument) => allowed(chunkIdOf(doc), filter) : undefined;
