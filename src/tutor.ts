@@ -9,7 +9,8 @@ import { IndexNotReady, isTutorError, Overloaded } from "./errors.js";
 import { loadIndex } from "./index/loadIndex.js";
 import type { LoadedIndex } from "./index/types.js";
 import { ensureIndex } from "./ingest/ensureIndex.js";
-import { ingestCorpus, ingestOptionsFromConfig, type IngestOptions } from "./ingest/ingestCorpus.js";
+import { ingestOptionsFromConfig } from "./ingest/ingestOptions.js";
+import type { IngestOptions } from "./ingest/types.js";
 import type { IngestProgress } from "./ingest/types.js";
 import { BackgroundReindex } from "./lifecycle/BackgroundReindex.js";
 import { HybridRetriever } from "./retrieval/HybridRetriever.js";
@@ -190,6 +191,7 @@ async function buildFirstVersion(store: IndexStore, ingest: IngestOptions): Prom
   }
   if (await store.hasLiveVersion()) return;
   try {
+    const { ingestCorpus } = await import("./ingest/ingestCorpus.js");
     await ingestCorpus(ingest);
   } catch (error) {
     if (!(error instanceof Overloaded)) throw error;
@@ -234,6 +236,8 @@ export async function openTutor(config: Config, options: OpenTutorOptions = {}):
     },
     searchResources,
     reindex: new BackgroundReindex(async () => {
+      // Imported on the first rebuild: a server that never rebuilds never loads the ingest pipeline.
+      const { ingestCorpus } = await import("./ingest/ingestCorpus.js");
       const summary = await ingestCorpus(pipeline.ingestOptions);
       await pipeline.reload();
       return summary;
