@@ -66,6 +66,15 @@ interface RoadmapLayout {
 
 const layouts = new WeakMap<readonly Chunk[], WeakMap<CorpusDocument, RoadmapLayout>>();
 
+/**
+ * A stage's steps from the same per-version layout locateTopic uses, so the roadmap profiles
+ * (built when an index loads) and the first located topic compute each sibling group's steps
+ * once between them, not once each (2–5 s each at 500 stages per roadmap).
+ */
+export function roadmapSteps(doc: CorpusDocument, chunks: readonly Chunk[], stage: Section): readonly Section[] {
+  return layoutOf(doc, chunks).stepsOf(stage);
+}
+
 function layoutOf(doc: CorpusDocument, chunks: readonly Chunk[]): RoadmapLayout {
   let byDoc = layouts.get(chunks);
   if (!byDoc) layouts.set(chunks, (byDoc = new WeakMap()));
