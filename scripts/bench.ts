@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [ingest|retrieval|http|scale|streaming]... [--quick] [--out DIR] [--replicas N]`
+ * `npm run bench -- [ingest|retrieval|http|startup|scale|streaming]... [--quick] [--out DIR] [--replicas N] [--workers N]`
  * Runs the benchmarks, prints tables (targets next to measurements) and writes JSON results:
  * one file per benchmark plus reference.json (summary.json with --quick). Never judges: missed
  * targets are reported, not turned into a failing exit code.
@@ -13,6 +13,7 @@ import { describeRevision } from "./bench/revision.js";
 import { formatTable, targetsTable, writeResults, type BenchmarkReport, type RunContext } from "./bench/report.js";
 import { runRetrievalBench } from "./bench/retrievalBench.js";
 import { runScaleBench } from "./bench/scaleBench.js";
+import { runStartupBench } from "./bench/startupBench.js";
 import { runStreamingBench } from "./bench/streamingBench.js";
 import { allTargets, BENCHMARK_NAMES, type BenchmarkName } from "./bench/targets.js";
 
@@ -20,6 +21,7 @@ const RUNNERS: Record<BenchmarkName, (args: BenchArgs) => Promise<BenchmarkRepor
   ingest: runIngestBench,
   retrieval: runRetrievalBench,
   http: runHttpBench,
+  startup: runStartupBench,
   scale: (args) =>
     runScaleBench({
       quick: args.quick,

@@ -1,8 +1,6 @@
 import { ConcurrencyLimitedAnswerer } from "./answering/ConcurrencyLimitedAnswerer.js";
 import { createAnswerer } from "./answering/createAnswerer.js";
-import { createChatModel } from "./answering/createChatModel.js";
 import type { LlmAnswererOptions } from "./answering/LlmAnswerer.js";
-import { createQuestionRewriter } from "./answering/questionRewrite.js";
 import type { Answerer } from "./answering/types.js";
 import { llmConfigured, type Config } from "./config.js";
 import type { Resource } from "./corpus/types.js";
@@ -11,7 +9,8 @@ import { IndexNotReady, isTutorError, Overloaded } from "./errors.js";
 import { loadIndex } from "./index/loadIndex.js";
 import type { LoadedIndex } from "./index/types.js";
 import { ensureIndex } from "./ingest/ensureIndex.js";
-import { ingestCorpus, ingestOptionsFromConfig, type IngestOptions } from "./ingest/ingestCorpus.js";
+import { ingestOptionsFromConfig } from "./ingest/ingestOptions.js";
+import type { IngestOptions } from "./ingest/types.js";
 import type { IngestProgress } from "./ingest/types.js";
 import { BackgroundReindex } from "./lifecycle/BackgroundReindex.js";
 import { HybridRetriever } from "./retrieval/HybridRetriever.js";
@@ -63,12 +62,24 @@ export function createRetriever(config: Config, index: () => IndexSnapshot): Ret
   });
   // Multi-query retrieval needs the model, so it exists only in LLM mode and when asked for.
   if (!config.QUERY_REWRITE || !llmConfigured(config)) return hybrid;
-  return new MultiQueryRetriever(hybrid, createQuestionRewriter(createChatModel(config), { timeoutMs: config.OPENAI_TIMEOUT_MS }));
+  // The chat model and LangChain's chains (~200 ms to load on Node 20) are imported on the first question.
+  let rewriter: Promise<(question: string) => Promise<string[]>> | undefined;
+  return new MultiQueryRetriever(hybrid, async (question) => {
+    rewriter ??= Promise.all([import("./answering/createChatModel.js"), import("./answering/questionRewrite.js")]).then(
+      ([{ createChatModel }, { createQuestionRewriter }]) =>
+        createQuestionRewriter(createChatModel(config), { timeoutMs: config.OPENAI_TIMEOUT_MS }),
+    );
+    return (await rewriter)(question);
+  });
 }
 
 /** The answerer for a retriever: LLM or extractive by config, model calls capped by MODEL_CONCURRENCY. */
-export function createPipelineAnswerer(config: Config, retriever: Retriever, onPrompt?: LlmAnswererOptions["onPrompt"]): Answerer {
-  const unlimited = createAnswerer({ config, retriever, ...(config.DEBUG_PROMPTS && onPrompt ? { onPrompt } : {}) });
+export async function createPipelineAnswerer(
+  config: Config,
+  retriever: Retriever,
+  onPrompt?: LlmAnswererOptions["onPrompt"],
+): Promise<Answerer> {
+  const unlimited = await createAnswerer({ config, retriever, ...(config.DEBUG_PROMPTS && onPrompt ? { onPrompt } : {}) });
   // Only model-backed answers need a cap: extractive ones are a few milliseconds of CPU.
   return unlimited.mode === "llm"
     ? new ConcurrencyLimitedAnswerer(unlimited, { concurrency: config.MODEL_CONCURRENCY, queue: config.MODEL_QUEUE })
@@ -136,7 +147,7 @@ export async function openPipeline(config: Config, options: OpenPipelineOptions 
   }
 
   const retriever = createRetriever(config, () => holder.current());
-  const answerer = createPipelineAnswerer(config, retriever, options.onPrompt);
+  const answerer = await createPipelineAnswerer(config, retriever, options.onPrompt);
   const follow: Pipeline["follow"] = (events = {}) => {
     // One reload at a time, in order: a NOTIFY and a poll reporting the same flip load it once.
     let queue = Promise.resolve();
@@ -180,6 +191,7 @@ async function buildFirstVersion(store: IndexStore, ingest: IngestOptions): Prom
   }
   if (await store.hasLiveVersion()) return;
   try {
+    const { ingestCorpus } = await import("./ingest/ingestCorpus.js");
     await ingestCorpus(ingest);
   } catch (error) {
     if (!(error instanceof Overloaded)) throw error;
@@ -224,6 +236,8 @@ export async function openTutor(config: Config, options: OpenTutorOptions = {}):
     },
     searchResources,
     reindex: new BackgroundReindex(async () => {
+      // Imported on the first rebuild: a server that never rebuilds never loads the ingest pipeline.
+      const { ingestCorpus } = await import("./ingest/ingestCorpus.js");
       const summary = await ingestCorpus(pipeline.ingestOptions);
       await pipeline.reload();
       return summary;

@@ -9,6 +9,8 @@ export interface BenchArgs {
   sizes?: number[];
   /** `http` also runs this many replicas behind a round-robin proxy against one (--replicas, >= 2). */
   replicas?: number;
+  /** `http` also compares WORKERS=N with the bare route in N processes, and WORKERS=1 with one (--workers, >= 2). */
+  workers?: number;
   /** `scale` also runs on this store beside the file store (--store postgres: a PGlite server it starts). */
   store?: ScaleStore;
   /** Which PostgreSQL serves `--store postgres` (--postgres-server; default pglite). */
@@ -21,7 +23,7 @@ export type ScaleStore = (typeof SCALE_STORES)[number];
 export const POSTGRES_SERVER_KINDS = ["pglite", "real"] as const;
 export type PostgresServerKind = (typeof POSTGRES_SERVER_KINDS)[number];
 
-export const USAGE = `Usage: npm run bench -- [${BENCH_NAMES_HELP}]... [--quick] [--out DIR] [--sizes 1000,10000] [--store postgres [--postgres-server real]]
+export const USAGE = `Usage: npm run bench -- [${BENCH_NAMES_HELP}]... [--quick] [--out DIR] [--sizes 1000,10000] [--replicas N] [--workers N] [--store postgres [--postgres-server real]]
 
   no benchmark named   run all of them
   --quick              smoke run: tiny sizes, short durations, seconds in total (targets not judged)
@@ -29,6 +31,8 @@ export const USAGE = `Usage: npm run bench -- [${BENCH_NAMES_HELP}]... [--quick]
   --sizes LIST         synthetic corpus sizes (chunks) for "scale" (default 1000,10000,100000)
   --replicas N         "http" also runs N server processes behind a round-robin proxy against one
                        (rate limits shared through a redis-server when one is installed)
+  --workers N          "http" also runs the built server with WORKERS=1 and WORKERS=N against the bare
+                       route in 1 and N processes (node:cluster): both ratios, like with like
   --store STORE        "scale" store: file (default) or postgres (also runs PostgreSQL beside the file
                        store, on a PGlite server the bench starts: single-threaded WASM, not a tuned server)
   --postgres-server K  with --store postgres: pglite (default) or real (a throwaway PostgreSQL 15 with
@@ -42,6 +46,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   let outDir: string | undefined;
   let sizes: number[] | undefined;
   let replicas: number | undefined;
+  let workers: number | undefined;
   let store: ScaleStore | undefined;
   let postgresServer: PostgresServerKind | undefined;
   let help = false;
@@ -63,6 +68,12 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       replicas = Number(value);
       if (!Number.isInteger(replicas) || replicas < 2 || replicas > 16) {
         throw new UsageError("--replicas needs a whole number from 2 to 16, e.g. --replicas 2");
+      }
+    } else if (arg === "--workers" || arg.startsWith("--workers=")) {
+      const value = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : argv[++i];
+      workers = Number(value);
+      if (!Number.isInteger(workers) || workers < 2 || workers > 16) {
+        throw new UsageError("--workers needs a whole number from 2 to 16, e.g. --workers 2");
       }
     } else if (arg === "--store" || arg.startsWith("--store=")) {
       const value = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : argv[++i];
@@ -88,6 +99,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     outDir: outDir ?? (quick ? "bench/results/quick" : "bench/results"),
     ...(sizes ? { sizes } : {}),
     ...(replicas ? { replicas } : {}),
+    ...(workers ? { workers } : {}),
     ...(store ? { store } : {}),
     ...(postgresServer ? { postgresServer } : {}),
     help,

@@ -2,11 +2,11 @@ import { forkScript, type ChildHandle } from "./childProcess.js";
 import { loadTest, type LoadTestResult } from "./loadTest.js";
 import { BENCH_QUESTIONS, DISTINCT_QUESTION_COUNT, distinctQuestion } from "./queries.js";
 import { runReplicaComparison } from "./replicaBench.js";
+import { runWorkersComparison } from "./workersBench.js";
 import type { BenchmarkReport } from "./report.js";
 import { cpuMsBetween, readyPort, stats, type ServerMessage } from "./serverMessages.js";
 import { round } from "./stats.js";
-import { measureStartToReady } from "./startToReady.js";
-import { checkTarget, notMeasured } from "./targets.js";
+import { checkTarget } from "./targets.js";
 import { benchEnv, BUNDLED_CORPUS_DIR, createWorkspace } from "./workspace.js";
 
 type Endpoint = "search" | "ask" | "bare" | "healthz";
@@ -26,11 +26,20 @@ const CONNECTIONS = [1, 8, 32] as const;
  * /api/search and offline /api/ask under autocannon at 1, 8 and 32 connections, next to a bare
  * Fastify route returning a body of the same size, all in one run, each with repeated questions
  * (the 16 benchmark questions cycled) and distinct ones (no request repeats an earlier one, so
- * no cache helps). Servers run in child processes so the load generator has its own core. Also
- * start to ready of the built server on the same index. With `replicas` (--replicas N), also N
- * replicas behind a round-robin proxy against one (replicaBench.ts).
+ * no cache helps). Servers run in child processes so the load generator has its own core. Start
+ * to ready is the `startup` benchmark. With `replicas` (--replicas N), also N
+ * replicas behind a round-robin proxy against one (replicaBench.ts); with `workers` (--workers N),
+ * also WORKERS=N against the bare route in N processes and WORKERS=1 against one (workersBench.ts).
  */
-export async function runHttpBench({ quick, replicas }: { quick: boolean; replicas?: number | undefined }): Promise<BenchmarkReport> {
+export async function runHttpBench({
+  quick,
+  replicas,
+  workers,
+}: {
+  quick: boolean;
+  replicas?: number | undefined;
+  workers?: number | undefined;
+}): Promise<BenchmarkReport> {
   const started = performance.now();
   const duration = quick ? 0.5 : 10;
   const workspace = await createWorkspace("http", { corpusSource: BUNDLED_CORPUS_DIR });
@@ -133,13 +142,6 @@ export async function runHttpBench({ quick, replicas }: { quick: boolean; replic
       .filter((r) => r.connections === 32 && r.endpoint !== "bare" && r.endpoint !== "healthz")
       .reduce((n, r) => n + r.errors, 0);
 
-    // Start to ready after the load runs, on the index the app server built (same workspace).
-    const startup = await measureStartToReady({
-      env: benchEnv({ CORPUS_DIR: workspace.corpusDir, INDEX_DIR: workspace.indexDir }),
-      runs: quick ? 1 : 5,
-      buildIfStale: true,
-    });
-
     const ratioNote = "one process each side, at 32 connections, same run";
     const targets = [
       checkTarget("searchDistinctVsBare", ratio32?.searchDistinctVsBarePercent ?? 0, { quick, note: ratioNote }),
@@ -151,12 +153,6 @@ export async function runHttpBench({ quick, replicas }: { quick: boolean; replic
       checkTarget("askP50At32", ask32.p50Ms, { quick }),
       checkTarget("askP99At32", ask32.p99Ms, { quick }),
       checkTarget("errorsAt32", errors32, { quick }),
-      startup
-        ? checkTarget("startToReady", startup.medianMs, {
-            quick,
-            note: `median of ${startup.runsMs.length}: ${startup.runsMs.join(", ")} ms`,
-          })
-        : notMeasured("startToReady", "dist/ not built"),
     ];
 
     const findings = [
@@ -180,6 +176,16 @@ export async function runHttpBench({ quick, replicas }: { quick: boolean; replic
           })
         : undefined;
 
+    const workersPart =
+      workers && workers > 1
+        ? await runWorkersComparison({
+            quick,
+            workers,
+            env: { CORPUS_DIR: workspace.corpusDir, INDEX_DIR: workspace.indexDir },
+            sampleBody,
+          })
+        : undefined;
+
     return {
       benchmark: "http",
       seconds: round((performance.now() - started) / 1000, 1),
@@ -192,8 +198,8 @@ export async function runHttpBench({ quick, replicas }: { quick: boolean; replic
         },
         runs,
         ratios,
-        ...(startup ? { startToReadyMs: startup } : {}),
         ...(replicaPart ? { replicas: replicaPart.results } : {}),
+        ...(workersPart ? { workers: workersPart.results } : {}),
       },
       targets,
       tables: [
@@ -223,8 +229,9 @@ export async function runHttpBench({ quick, replicas }: { quick: boolean; replic
           ]),
         },
         ...(replicaPart?.tables ?? []),
+        ...(workersPart?.tables ?? []),
       ],
-      findings: [...findings, ...(replicaPart?.findings ?? [])],
+      findings: [...findings, ...(replicaPart?.findings ?? []), ...(workersPart?.findings ?? [])],
     };
   } finally {
     await Promise.all([app.stop(), bare?.stop()]);

@@ -31,6 +31,10 @@ interface IngestResult {
 interface ServeResult {
   type: "result";
   loadSeconds: number;
+  /** Per-version precomputations warmed after the load (term statistics, roadmap profiles, typo corrector, dictionary). */
+  warmSeconds: number;
+  /** From the start of the load to the end of the first retrieve: what a server's first user waits for after a start. */
+  firstAnswerSeconds: number;
   rssAfterLoadMB: number;
   stages: Record<RetrievalStage, LatencySummary>;
   /** HNSW recall@10 against exact search, for the synthetic queries (file store only). */
@@ -51,6 +55,8 @@ interface ScaleRow {
   versionMB: number | null;
   peakRssIngestMB: number;
   loadSeconds: number;
+  warmSeconds: number;
+  firstAnswerSeconds: number;
   peakRssServeMB: number;
   /** RSS of the bench process hosting the PGlite server after the serve phase (Postgres only). */
   serverRssMB: number | null;
@@ -122,6 +128,8 @@ export async function runScaleBench({
         versionMB: round((await diskUsage(ingest.versionDir)) / 2 ** 20, 1),
         peakRssIngestMB: ingest.maxRssMB,
         loadSeconds: serve.loadSeconds,
+        warmSeconds: serve.warmSeconds,
+        firstAnswerSeconds: serve.firstAnswerSeconds,
         peakRssServeMB: serve.maxRssMB,
         serverRssMB: null,
         stages: serve.stages,
@@ -171,6 +179,8 @@ export async function runScaleBench({
     findings.push(
       `From ${smallest.chunks} to ${largest.chunks} chunks (×${round(growth, 1)}): dense p50 grows ×${factor("dense")}, ` +
         `lexical p50 ×${factor("lexical")}, whole search ×${factor("search")}, embed query ×${factor("embedQuery")} (constant work per query).`,
+      `Start to first answer at ${largest.chunks} chunks: load ${largest.loadSeconds} s, warm (term statistics, roadmap profiles, ` +
+        `typo corrector) ${largest.warmSeconds} s, first retrieve done at ${largest.firstAnswerSeconds} s.`,
       `Ingest at ${largest.chunks} chunks, seconds per phase: ${Object.entries(largest.ingestPhasesSeconds)
         .map(([phase, s]) => `${phase} ${s}`)
         .join(", ")}.`,
@@ -206,6 +216,8 @@ export async function runScaleBench({
           "index MB",
           "RSS ingest MB",
           "load s",
+          "warm s",
+          "1st answer s",
           "RSS serve MB",
           "PGlite RSS MB",
           "search p50",
@@ -222,6 +234,8 @@ export async function runScaleBench({
           r.indexMB ?? "-",
           r.peakRssIngestMB,
           r.loadSeconds,
+          r.warmSeconds,
+          r.firstAnswerSeconds,
           r.peakRssServeMB,
           r.serverRssMB ?? "-",
           r.stages.search.p50Ms,
@@ -279,6 +293,8 @@ async function runPostgresSize(
       versionMB: null,
       peakRssIngestMB: ingest.maxRssMB,
       loadSeconds: serve.loadSeconds,
+      warmSeconds: serve.warmSeconds,
+      firstAnswerSeconds: serve.firstAnswerSeconds,
       peakRssServeMB: serve.maxRssMB,
       // The real server is other processes (not measured here); PGlite lives in this one.
       serverRssMB: kind === "pglite" ? Math.round(process.memoryUsage.rss() / 2 ** 20) : null,

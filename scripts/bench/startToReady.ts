@@ -1,10 +1,8 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import path from "node:path";
+import { BUILT_SERVER } from "./builtServer.js";
 import { round } from "./stats.js";
 
-/** What `npm start` runs once dist/ is built. */
-const BUILT_SERVER = path.resolve("dist/src/server.js");
 const LISTENING = /listening on (http:\/\/[^\s]+)/;
 /** A server that is not ready by then is broken, not slow: the run fails with its output. */
 const READY_DEADLINE_MS = 60_000;

@@ -87,8 +87,12 @@ export function chunkDocument(doc: CorpusDocument, options: ChunkOptions = {}): 
 
 /** What gets embedded and lexically indexed: the passage with its document title and heading path, so a bare list item knows its stage. */
 export function contextualText(chunk: Pick<Chunk, "title" | "headingPath" | "text">): string {
-  const context = chunk.headingPath.length > 0 ? `${chunk.title} › ${chunk.headingPath.join(" › ")}` : chunk.title;
-  return `${context}\n${chunk.text}`;
+  return `${contextLine(chunk)}\n${chunk.text}`;
+}
+
+/** The first line of contextualText: title › heading path. */
+export function contextLine(chunk: Pick<Chunk, "title" | "headingPath">): string {
+  return chunk.headingPath.length > 0 ? `${chunk.title} › ${chunk.headingPath.join(" › ")}` : chunk.title;
 }
 
 function regionsOf(doc: CorpusDocument, lineCount: number): Region[] {

@@ -1,2 +1,2 @@
 // The chunking stage's public entry: only what other stages import from it.
-export { chunkDocument, contextualText, CHUNKER_VERSION } from "./chunkDocument.js";
+export { chunkDocument, contextLine, contextualText, CHUNKER_VERSION } from "./chunkDocument.js";

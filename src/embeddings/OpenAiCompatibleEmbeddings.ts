@@ -1,4 +1,5 @@
-import { OpenAIEmbeddings } from "@langchain/openai";
+import type { EmbeddingsInterface } from "@langchain/core/embeddings";
+import type { OpenAIEmbeddings } from "@langchain/openai";
 import { UpstreamFailed } from "../errors.js";
 import type { EmbedderIdentity } from "./types.js";
 import { displayServerUrl, toUpstreamError } from "../upstreamErrors.js";
@@ -23,24 +24,38 @@ const PLACEHOLDER_KEY = "not-needed";
  * LangChain's OpenAIEmbeddings. Adds what the product needs on top: failures become
  * UpstreamFailed/UpstreamTimeout naming the server and status, responses are checked (one finite
  * vector per input, all the same size), and the vector size is learned from the first answer.
+ *
+ * LangChain's client is imported on the first embedding call, not with this module: loading
+ * `@langchain/openai` (and the `openai` SDK under it) costs ~100 ms of start-up on Node 20, and
+ * the offline server, which embeds locally, never needs it.
  */
-export class OpenAiCompatibleEmbeddings extends OpenAIEmbeddings {
+export class OpenAiCompatibleEmbeddings implements EmbeddingsInterface {
   readonly serverUrl: string;
-  private readonly configuredBaseURL: string | undefined;
+  readonly model: string;
+  private readonly options: OpenAiCompatibleEmbeddingsOptions;
+  private client: Promise<OpenAIEmbeddings> | undefined;
   private learnedDimensions: number | undefined;
 
   constructor(options: OpenAiCompatibleEmbeddingsOptions) {
-    super({
-      model: options.model,
-      apiKey: options.apiKey ?? PLACEHOLDER_KEY,
-      configuration: options.baseURL ? { baseURL: options.baseURL } : {},
-      batchSize: options.batchSize,
-      timeout: options.timeoutMs,
-      maxRetries: options.maxRetries,
-      encodingFormat: "float",
-    });
-    this.configuredBaseURL = options.baseURL;
+    this.options = options;
+    this.model = options.model;
     this.serverUrl = displayServerUrl(options.baseURL);
+  }
+
+  private langChainClient(): Promise<OpenAIEmbeddings> {
+    this.client ??= import("@langchain/openai").then(
+      ({ OpenAIEmbeddings }) =>
+        new OpenAIEmbeddings({
+          model: this.options.model,
+          apiKey: this.options.apiKey ?? PLACEHOLDER_KEY,
+          configuration: this.options.baseURL ? { baseURL: this.options.baseURL } : {},
+          batchSize: this.options.batchSize,
+          timeout: this.options.timeoutMs,
+          maxRetries: this.options.maxRetries,
+          encodingFormat: "float",
+        }),
+    );
+    return this.client;
   }
 
   /** dimensions is 0 until the first vector has been received. */
@@ -48,13 +63,14 @@ export class OpenAiCompatibleEmbeddings extends OpenAIEmbeddings {
     return { provider: "openai", model: this.model, dimensions: this.learnedDimensions ?? 0 };
   }
 
-  override async embedDocuments(texts: string[]): Promise<number[][]> {
+  async embedDocuments(texts: string[]): Promise<number[][]> {
     if (texts.length === 0) return [];
+    const client = await this.langChainClient();
     let vectors: number[][];
     try {
-      vectors = await super.embedDocuments(texts);
+      vectors = await client.embedDocuments(texts);
     } catch (error) {
-      throw toUpstreamError(error, { baseURL: this.configuredBaseURL, server: "embedding" });
+      throw toUpstreamError(error, { baseURL: this.options.baseURL, server: "embedding" });
     }
     if (!Array.isArray(vectors) || vectors.length !== texts.length) {
       throw new UpstreamFailed(
@@ -65,12 +81,13 @@ export class OpenAiCompatibleEmbeddings extends OpenAIEmbeddings {
     return vectors;
   }
 
-  override async embedQuery(text: string): Promise<number[]> {
+  async embedQuery(text: string): Promise<number[]> {
+    const client = await this.langChainClient();
     let vector: number[];
     try {
-      vector = await super.embedQuery(text);
+      vector = await client.embedQuery(text);
     } catch (error) {
-      throw toUpstreamError(error, { baseURL: this.configuredBaseURL, server: "embedding" });
+      throw toUpstreamError(error, { baseURL: this.options.baseURL, server: "embedding" });
     }
     this.check(vector);
     return vector;

@@ -1,40 +1,28 @@
-import type { EmbeddingsInterface } from "@langchain/core/embeddings";
-import { Document, type DocumentInterface } from "@langchain/core/documents";
-import { VectorStore } from "@langchain/core/vectorstores";
 import type { SparseVectorIndex } from "./SparseVectorIndex.js";
+import type { DenseVectorSearch, StoredVectorDocument } from "./types.js";
 
 /**
- * The sparse exact index as a LangChain vector store, so retrieval queries it exactly as it
- * queries HNSWLib: similaritySearchVectorWithScore returns [document, cosine distance] with the
- * chunk id in metadata.chunkId. Read-only: an index version is immutable once written.
+ * The sparse exact index behind the same search method as HNSWLib (DenseVectorSearch), so
+ * retrieval queries both alike: similaritySearchVectorWithScore returns [entry, cosine distance]
+ * with the chunk id in metadata.chunkId. Read-only: an index version is immutable once written.
+ * Not a LangChain VectorStore subclass: importing that class costs ~100 ms of start-up.
  */
-export class SparseVectorStore extends VectorStore {
-  declare FilterType: (doc: Document) => boolean;
-  private readonly documents: Document[];
+export class SparseVectorStore implements DenseVectorSearch {
+  private readonly documents: StoredVectorDocument[];
 
   constructor(
-    embeddings: EmbeddingsInterface,
     readonly index: SparseVectorIndex,
     chunkIds: readonly string[],
   ) {
-    super(embeddings, {});
-    // One small document per label, made once, so a search allocates only its hits.
-    this.documents = chunkIds.map((chunkId) => new Document({ pageContent: "", metadata: { chunkId } }));
+    // One small entry per label, made once, so a search allocates only its hits.
+    this.documents = chunkIds.map((chunkId) => ({ pageContent: "", metadata: { chunkId } }));
   }
 
-  _vectorstoreType(): string {
-    return "sparse-exact";
-  }
-
-  async addVectors(): Promise<void> {
-    throw new Error("an index version is immutable: run an ingest to change it");
-  }
-
-  async addDocuments(): Promise<void> {
-    throw new Error("an index version is immutable: run an ingest to change it");
-  }
-
-  async similaritySearchVectorWithScore(query: number[], k: number, filter?: this["FilterType"]): Promise<[DocumentInterface, number][]> {
+  async similaritySearchVectorWithScore(
+    query: number[],
+    k: number,
+    filter?: (doc: StoredVectorDocument) => boolean,
+  ): Promise<[StoredVectorDocument, number][]> {
     const accept = filter ? (label: number) => filter(this.documents[label]!) : undefined;
     return this.index.search(query, k, accept).map(({ label, similarity }) => [this.documents[label]!, 1 - similarity]);
   }

@@ -2,6 +2,7 @@ import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument, Resource } from "../corpus/types.js";
 import type { LexicalIndex } from "./LexicalIndex.js";
+import type { TermTable } from "../text/termTable.js";
 import type { IndexManifest, LexiconFile } from "./types.js";
 
 /**
@@ -51,6 +52,8 @@ export interface VersionContents {
   embeddings: EmbeddingsInterface;
   /** The BM25 index when the ingest already built it (from the tokens it had anyway); else built from the chunks. */
   lexical?: LexicalIndex;
+  /** Term statistics' table when the ingest already built it; else built from the chunks. */
+  termTable?: TermTable;
   /** CC-CEDICT entries the corpus needs, stored so that loading never parses the whole dictionary. */
   lexicon?: LexiconFile;
 }

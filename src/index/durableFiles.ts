@@ -6,7 +6,7 @@ import { open, rename } from "node:fs/promises";
  */
 
 /** What a version file is written from: text, bytes, or text in pieces (a large JSON array, never one string). */
-export type FileData = string | Uint8Array | Iterable<string>;
+export type FileData = string | Uint8Array | Iterable<string | Uint8Array>;
 
 export async function writeFileDurably(file: string, data: FileData): Promise<void> {
   const handle = await open(file, "w");

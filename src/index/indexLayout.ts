@@ -37,6 +37,8 @@ export const VERSION_FILES = {
   cacheKeys: "embeddings.json",
   vectors: "vectors.bin",
   lexicon: "lexicon.json",
+  terms: "terms.json",
+  termsBin: "terms.bin",
 } as const;
 
 /** Files inside hnswlib/ (what HNSWLib.save writes). */

@@ -1,5 +1,4 @@
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
-import type { VectorStore } from "@langchain/core/vectorstores";
 import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Chunk } from "../chunking/types.js";
@@ -10,9 +9,11 @@ import { IndexEmbeddings } from "./IndexEmbeddings.js";
 import { currentVersionDir, isVersionName, VERSION_FILES } from "./indexLayout.js";
 import { chunkSchema, describeShapeError, documentSchema, lexiconSchema, manifestSchema, resourceSchema } from "./indexSchemas.js";
 import { LexicalIndex } from "./LexicalIndex.js";
+import { termTableFromFiles } from "./termTableFiles.js";
+import type { TermTable } from "../text/termTable.js";
 import { loadVectorIndex, VectorIndexDamaged } from "./vectorIndexFiles.js";
 import type { EmbedderIdentity } from "../embeddings/types.js";
-import { INDEX_FORMAT_VERSION, type IndexLexicon, type IndexManifest, type LoadedIndex } from "./types.js";
+import { INDEX_FORMAT_VERSION, type DenseVectorSearch, type IndexLexicon, type IndexManifest, type LoadedIndex } from "./types.js";
 import type { z } from "zod";
 
 const REBUILD = "rebuild it with `npm run ingest`";
@@ -67,12 +68,14 @@ async function loadVersion(
   }
   await checkSizes(dir, manifest);
 
-  const [chunks, documents, resources, lexicalJson, lexicalBin] = await Promise.all([
+  const [chunks, documents, resources, lexicalJson, lexicalBin, termsJson, termsBin] = await Promise.all([
     readText(dir, VERSION_FILES.chunks).then((t) => parseArray<Chunk>(t, dir, VERSION_FILES.chunks, chunkSchema)),
     readText(dir, VERSION_FILES.documents).then((t) => parseArray<CorpusDocument>(t, dir, VERSION_FILES.documents, documentSchema)),
     readText(dir, VERSION_FILES.resources).then((t) => parseArray<Resource>(t, dir, VERSION_FILES.resources, resourceSchema)),
     readText(dir, VERSION_FILES.lexical),
     readBytes(dir, VERSION_FILES.lexicalPostings),
+    readText(dir, VERSION_FILES.terms),
+    readBytes(dir, VERSION_FILES.termsBin),
   ]);
   let lexical: LexicalIndex;
   try {
@@ -85,9 +88,16 @@ async function loadVersion(
     throw corrupt(dir, VERSION_FILES.lexical, `not a saved lexical index: ${(error as Error).message}`);
   }
 
+  let termTable: TermTable;
+  try {
+    termTable = termTableFromFiles(termsJson, termsBin, chunks.length);
+  } catch (error) {
+    throw corrupt(dir, VERSION_FILES.terms, `not a saved term table: ${(error as Error).message}`);
+  }
+
   const indexEmbeddings = new IndexEmbeddings(embeddings, manifest.embedder);
   checkConsistency(dir, manifest, chunks, documents);
-  let vectorStore: VectorStore;
+  let vectorStore: DenseVectorSearch;
   try {
     vectorStore = await loadVectorIndex(dir, manifest.vectors, indexEmbeddings, chunks, manifest.embedder.dimensions);
   } catch (error) {
@@ -106,6 +116,7 @@ async function loadVersion(
     resources,
     vectorStore,
     lexical,
+    termTable,
     embeddings: indexEmbeddings,
     ...(await readLexicon(dir, manifest)),
   };
@@ -163,7 +174,7 @@ function parseManifest(text: string, file: string): IndexManifest {
   const version = (json as { formatVersion?: unknown } | null)?.formatVersion;
   if (typeof version === "number" && version < INDEX_FORMAT_VERSION) {
     throw new IndexNotReady(
-      `The index at ${dir} is of format ${version}, older than this version's ${INDEX_FORMAT_VERSION} (exact sparse vectors, binary postings); ${REBUILD}.`,
+      `The index at ${dir} is of format ${version}, older than this version's ${INDEX_FORMAT_VERSION} (exact sparse vectors, binary postings, stored term statistics); ${REBUILD}.`,
     );
   }
   const parsed = manifestSchema.safeParse(json);

@@ -3,14 +3,15 @@ import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument, Resource } from "../corpus/types.js";
 import type { EmbedderIdentity } from "../embeddings/types.js";
 
-import type { VectorStore } from "@langchain/core/vectorstores";
+import type { TermTable } from "../text/termTable.js";
 import type { SparseVectorHeader } from "./SparseVectorIndex.js";
 
 /**
  * 2: lexical.bin postings, label-only docstore, embedding cache read from hnswlib.index.
  * 3: sparse vectors (the local embedder's) in vectors.bin, searched exactly; HNSW only for dense ones.
+ * 4: terms.json + terms.bin, each chunk's distinct tokens for term statistics (read, not re-tokenized, at load).
  */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 
 /** Which vector index a version has (manifest.json "vectors"). */
 export type VectorIndexDescriptor = SparseVectorHeader | { kind: "hnsw"; m: number; efConstruction: number };
@@ -56,6 +57,27 @@ export interface LexicalSearch {
   search(query: string, k: number, accept?: (chunkId: string) => boolean): LexicalHit[];
 }
 
+/** A stored vector's entry: the chunk it stands for is `metadata.chunkId`. */
+export interface StoredVectorDocument {
+  pageContent: string;
+  metadata: Record<string, unknown>;
+  id?: string | undefined;
+}
+
+/**
+ * What serving asks of a vector index: LangChain's VectorStore method of that name (HNSWLib is
+ * used as it is), without requiring the whole VectorStore class, whose module graph (runnables,
+ * callbacks, langsmith: ~350 modules) the exact sparse index does not need at start-up.
+ * Results are [entry, cosine distance], nearest first.
+ */
+export interface DenseVectorSearch {
+  similaritySearchVectorWithScore(
+    query: number[],
+    k: number,
+    filter?: (doc: StoredVectorDocument) => boolean,
+  ): Promise<[StoredVectorDocument, number][]>;
+}
+
 /** Everything the server needs from one index version, loaded and validated. */
 export interface LoadedIndex {
   /** The version directory that was loaded. */
@@ -65,9 +87,11 @@ export interface LoadedIndex {
   chunks: Chunk[];
   chunkById: Map<string, Chunk>;
   resources: Resource[];
-  /** HNSWLib for dense vectors, SparseVectorStore (exact) for sparse ones: query it as a LangChain VectorStore. */
-  vectorStore: VectorStore;
+  /** HNSWLib for dense vectors, SparseVectorStore (exact) for sparse ones. */
+  vectorStore: DenseVectorSearch;
   lexical: LexicalSearch;
+  /** Each chunk's distinct search tokens (terms.json + terms.bin), for term statistics. */
+  termTable: TermTable;
   embeddings: EmbeddingsInterface;
   /** The CC-CEDICT entries this version's words need (lexicon.json), so serving never parses the 11 MB dictionary. */
   lexicon?: IndexLexicon;

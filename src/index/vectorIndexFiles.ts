@@ -1,7 +1,6 @@
-import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
+import type { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
-import { Document } from "@langchain/core/documents";
-import type { VectorStore } from "@langchain/core/vectorstores";
+import type { Document } from "@langchain/core/documents";
 import hnswlibNode from "hnswlib-node";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -11,7 +10,7 @@ import { HNSW_PARAMETERS } from "./hnswParameters.js";
 import { HNSWLIB_FILES, VERSION_FILES } from "./indexLayout.js";
 import { SparseVectorIndex } from "./SparseVectorIndex.js";
 import { SparseVectorStore } from "./SparseVectorStore.js";
-import type { VectorIndexDescriptor } from "./types.js";
+import type { DenseVectorSearch, VectorIndexDescriptor } from "./types.js";
 
 /**
  * Vectors with at most this share of non-zero entries go to the exact sparse index, others to
@@ -38,6 +37,12 @@ export async function writeVectorIndex(
     return { descriptor: header, files: [VERSION_FILES.vectors] };
   }
 
+  // LangChain's HNSWLib and Document are imported here, not with this module: the sparse index
+  // (the local embedder's) never needs them, and their module graph costs ~100 ms of start-up.
+  const [{ HNSWLib }, { Document }] = await Promise.all([
+    import("@langchain/community/vectorstores/hnswlib"),
+    import("@langchain/core/documents"),
+  ]);
   const hnsw = new hnswlibNode.HierarchicalNSW("cosine", dimensions);
   hnsw.initIndex(Math.max(1, chunks.length), HNSW_PARAMETERS.m, HNSW_PARAMETERS.efConstruction, HNSW_PARAMETERS.seed);
   const documents: Record<number, Document> = {};
@@ -70,7 +75,7 @@ export async function loadVectorIndex(
   embeddings: EmbeddingsInterface,
   chunks: readonly Chunk[],
   dimensions: number,
-): Promise<VectorStore> {
+): Promise<DenseVectorSearch> {
   if (descriptor.kind === "sparse") {
     const file = path.join(dir, VERSION_FILES.vectors);
     const bin = await readFile(file).catch(() => {
@@ -86,13 +91,13 @@ export async function loadVectorIndex(
       throw new VectorIndexDamaged(VERSION_FILES.vectors, `${index.count} vectors of ${index.dimensions} dims for ${chunks.length} chunks`);
     }
     return new SparseVectorStore(
-      embeddings,
       index,
       chunks.map((chunk) => chunk.id),
     );
   }
 
   const hnswDir = path.join(dir, VERSION_FILES.hnswlib);
+  const { HNSWLib } = await import("@langchain/community/vectorstores/hnswlib");
   let store: HNSWLib;
   try {
     store = await HNSWLib.load(hnswDir, embeddings);
@@ -125,7 +130,7 @@ export class VectorIndexDamaged extends Error {
 }
 
 /** Every stored vector by label, for the embedding cache of the next ingest and for recall checks. */
-export function storedVectors(store: VectorStore): { count: number; vectorAt: (label: number) => Float32Array } {
+export function storedVectors(store: DenseVectorSearch): { count: number; vectorAt: (label: number) => Float32Array } {
   if (store instanceof SparseVectorStore) return { count: store.index.count, vectorAt: store.index.vectorsByLabel() };
   const index = (store as HNSWLib).index;
   return { count: index.getCurrentCount(), vectorAt: (label) => Float32Array.from(index.getPoint(label)) };

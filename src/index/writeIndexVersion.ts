@@ -4,6 +4,7 @@ import { jsonArrayPieces, syncDirectory, writeFileDurably, type FileData } from 
 import { writeEmbeddingCache } from "./embeddingCacheFile.js";
 import { VERSION_FILES } from "./indexLayout.js";
 import { LexicalIndex } from "./LexicalIndex.js";
+import { termTableOfChunks, termTableToFiles } from "./termTableFiles.js";
 import type { IndexManifest } from "./types.js";
 import { writeVectorIndex } from "./vectorIndexFiles.js";
 import type { VersionContents } from "./VersionWriter.js";
@@ -37,6 +38,11 @@ export async function writeIndexVersion(
   await writeFile(path.join(versionDir, VERSION_FILES.lexical), lexical.json);
   await writeFile(path.join(versionDir, VERSION_FILES.lexicalPostings), lexical.bin);
 
+  step("term table");
+  const terms = termTableToFiles(contents.termTable ?? termTableOfChunks(chunks));
+  await writeFile(path.join(versionDir, VERSION_FILES.terms), terms.json);
+  await writeFile(path.join(versionDir, VERSION_FILES.termsBin), terms.bin);
+
   if (contents.lexicon) await writeFile(path.join(versionDir, VERSION_FILES.lexicon), JSON.stringify(contents.lexicon));
 
   // After the JSON files, so the vector file's buffer (~190 MB at 100k chunks) and their
@@ -56,6 +62,8 @@ export async function writeIndexVersion(
     VERSION_FILES.resources,
     VERSION_FILES.lexical,
     VERSION_FILES.lexicalPostings,
+    VERSION_FILES.terms,
+    VERSION_FILES.termsBin,
     VERSION_FILES.cacheKeys,
     ...(contents.lexicon ? [VERSION_FILES.lexicon] : []),
   ];

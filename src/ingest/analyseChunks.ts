@@ -1,13 +1,16 @@
-import { contextualText } from "../chunking/index.js";
+import { contextLine, contextualText } from "../chunking/index.js";
 import type { Chunk } from "../chunking/types.js";
 import type { TokenAwareEmbedder } from "../embeddings/types.js";
 import { LexicalIndex } from "../index/LexicalIndex.js";
 import { PostingsBuilder } from "../index/lexicalPostings.js";
+import { chunkTermTokens, TermTableBuilder, type TermTable } from "../text/termTable.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import type { IngestProgress } from "./types.js";
 
 export interface AnalysedChunks {
   lexical: LexicalIndex;
+  /** Each chunk's distinct tokens for term statistics, from the same tokens (stored so serving never re-tokenizes). */
+  termTable: TermTable;
   /** Vectors made here (token-aware embedder only), by cache key. */
   vectors: Map<string, Float32Array>;
   /** Batches of `batchSize` texts embedded here, counted like embedding calls. */
@@ -29,20 +32,26 @@ export interface AnalyseOptions {
 const YIELD_EVERY = 256;
 
 /**
- * Step 3a: tokenize every chunk's contextual text once, for both consumers of the tokens: the
- * BM25 postings (built chunk by chunk, so no chunk's token list outlives its turn) and, when the
- * local embedder is configured, its vector. Tokenizing (jieba) is most of what both cost; doing it
+ * Step 3a: tokenize every chunk's contextual text once, for every consumer of the tokens: the
+ * BM25 postings (built chunk by chunk, so no chunk's token list outlives its turn), the term
+ * table of term statistics (heading path + text) and, when the local embedder is configured,
+ * its vector. The text is tokenized once and its context line and heading path apart: the
+ * tokenizer cuts at lines and whitespace, so the parts joined are the tokens of the whole. Tokenizing (jieba) is most of what both cost; doing it
  * once instead of twice (and not again in the lexical write step) is the largest ingest saving
  * after the HNSW build.
  */
 export async function analyseChunks(chunks: readonly Chunk[], options: AnalyseOptions): Promise<AnalysedChunks> {
   const builder = new PostingsBuilder();
+  const terms = new TermTableBuilder(chunks.length);
   const vectors = new Map<string, Float32Array>();
   let embedded = 0;
   for (const [i, chunk] of chunks.entries()) {
     const text = contextualText(chunk);
-    const tokens = tokenizeForSearch(text);
+    const textTokens = tokenizeForSearch(chunk.text);
+    // = tokenizeForSearch(text): contextualText is the context line, a line break, the text.
+    const tokens = [...tokenizeForSearch(contextLine(chunk)), ...textTokens];
     builder.add(tokens);
+    terms.add(chunkTermTokens(chunk, tokenizeForSearch, textTokens));
     const key = options.keys[i]!;
     if (options.embedder && !vectors.has(key) && options.needsVector(key)) {
       vectors.set(key, options.embedder.embedTokenized(text, tokens));
@@ -58,5 +67,5 @@ export async function analyseChunks(chunks: readonly Chunk[], options: AnalyseOp
     builder,
     chunks.map((chunk) => chunk.id),
   );
-  return { lexical, vectors, batches: Math.ceil(embedded / Math.max(1, options.batchSize)) };
+  return { lexical, termTable: terms.build(), vectors, batches: Math.ceil(embedded / Math.max(1, options.batchSize)) };
 }

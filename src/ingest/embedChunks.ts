@@ -8,6 +8,7 @@ import { embedMissing } from "./embedMissing.js";
 import type { IngestProgress } from "./types.js";
 import type { LexicalIndex } from "../index/LexicalIndex.js";
 import type { CachedVectors } from "../index/VersionWriter.js";
+import type { TermTable } from "../text/termTable.js";
 import { analyseChunks } from "./analyseChunks.js";
 
 export interface EmbeddedChunks {
@@ -22,6 +23,8 @@ export interface EmbeddedChunks {
   calls: number;
   /** BM25 index, built from the same tokens. */
   lexical: LexicalIndex;
+  /** Term statistics' table, from the same tokens. */
+  termTable: TermTable;
 }
 
 export interface EmbedChunksOptions {
@@ -76,5 +79,6 @@ export async function embedChunks(chunks: readonly Chunk[], options: EmbedChunks
     cachedChunks: keys.filter((key) => stored.has(key)).length,
     calls: embedded.calls + analysed.batches,
     lexical: analysed.lexical,
+    termTable: analysed.termTable,
   };
 }

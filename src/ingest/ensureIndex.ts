@@ -2,7 +2,6 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { VERSION_FILES, readPointer } from "../index/indexLayout.js";
 import { INDEX_FORMAT_VERSION } from "../index/types.js";
-import { ingestCorpus } from "./ingestCorpus.js";
 import type { IngestOptions, IngestSummary } from "./types.js";
 
 /**
@@ -23,6 +22,8 @@ export async function ensureIndex(options: IngestOptions): Promise<IngestSummary
     }
     if (text !== undefined && !isOlderFormat(text)) return undefined;
   }
+  // Imported only to build: a server starting on an index it can use never loads the ingest pipeline.
+  const { ingestCorpus } = await import("./ingestCorpus.js");
   return ingestCorpus(options);
 }
 

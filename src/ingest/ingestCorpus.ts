@@ -1,7 +1,5 @@
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import { CHUNKER_VERSION } from "../chunking/index.js";
-import type { Config } from "../config.js";
-import type { EmbedderIdentity } from "../embeddings/types.js";
 import { FileVersionWriter } from "../index/FileVersionWriter.js";
 import { INDEX_FORMAT_VERSION, type IndexManifest } from "../index/types.js";
 import type { WrittenVersion } from "../index/VersionWriter.js";
@@ -11,21 +9,6 @@ import { embedChunks, type EmbeddedChunks } from "./embedChunks.js";
 import type { IngestOptions, IngestSummary } from "./types.js";
 
 export type { IngestOptions } from "./types.js";
-
-/** The ingest options a configuration implies, for a given embedder (from createEmbeddings). */
-export function ingestOptionsFromConfig(
-  config: Config,
-  embedder: { embeddings: EmbeddingsInterface; identity: () => EmbedderIdentity },
-): IngestOptions {
-  return {
-    corpusDir: config.CORPUS_DIR,
-    indexDir: config.INDEX_DIR,
-    embeddings: embedder.embeddings,
-    identity: embedder.identity,
-    maxFileBytes: config.MAX_FILE_BYTES,
-    batchSize: config.EMBEDDING_BATCH_SIZE,
-  };
-}
 
 const WRITE_STEPS = 5;
 
@@ -111,6 +94,7 @@ function versionContents(corpus: ChunkedCorpus, embedded: EmbeddedChunks, embedd
     cache: { namespace: embedded.namespace, entries: embedded.entries },
     embeddings,
     lexical: embedded.lexical,
+    termTable: embedded.termTable,
   };
 }
 

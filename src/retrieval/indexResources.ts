@@ -43,7 +43,7 @@ export class IndexResources {
   }
 
   get statistics(): TermStatistics {
-    return (this.statisticsValue ??= new TermStatistics(this.index.chunks, tokenizeForSearch));
+    return (this.statisticsValue ??= new TermStatistics(this.index.chunks, tokenizeForSearch, this.index.termTable));
   }
 
   get profiles(): RoadmapProfile[] {

@@ -66,6 +66,15 @@ interface RoadmapLayout {
 
 const layouts = new WeakMap<readonly Chunk[], WeakMap<CorpusDocument, RoadmapLayout>>();
 
+/**
+ * A stage's steps from the same per-version layout locateTopic uses, so the roadmap profiles
+ * (built when an index loads) and the first located topic compute each sibling group's steps
+ * once between them, not once each (2–5 s each at 500 stages per roadmap).
+ */
+export function roadmapSteps(doc: CorpusDocument, chunks: readonly Chunk[], stage: Section): readonly Section[] {
+  return layoutOf(doc, chunks).stepsOf(stage);
+}
+
 function layoutOf(doc: CorpusDocument, chunks: readonly Chunk[]): RoadmapLayout {
   let byDoc = layouts.get(chunks);
   if (!byDoc) layouts.set(chunks, (byDoc = new WeakMap()));
@@ -74,7 +83,9 @@ function layoutOf(doc: CorpusDocument, chunks: readonly Chunk[]): RoadmapLayout 
   const textsOf = sectionTexts(chunks, doc.id);
   const bodyOf = (section: Section) => textsOf(section).join("\n");
   const stages = new Map<number, Section | undefined>();
-  const steps = new Map<number, readonly Section[]>();
+  // By sibling group (the stage's parent): every stage of a group has the same steps, and
+  // computing them per stage was O(group³) (20 s on the first question at 1k synthetic chunks).
+  const steps = new Map<number | undefined, readonly Section[]>();
   const layout: RoadmapLayout = {
     textsOf,
     stageOf: (section) => {
@@ -82,8 +93,8 @@ function layoutOf(doc: CorpusDocument, chunks: readonly Chunk[]): RoadmapLayout 
       return stages.get(section.index);
     },
     stepsOf: (stage) => {
-      let list = steps.get(stage.index);
-      if (!list) steps.set(stage.index, (list = stepsOf(doc.outline, stage, bodyOf)));
+      let list = steps.get(stage.parent);
+      if (!list) steps.set(stage.parent, (list = stepsOf(doc.outline, stage, bodyOf)));
       return list;
     },
   };

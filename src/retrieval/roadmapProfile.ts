@@ -1,9 +1,9 @@
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument, Section } from "../corpus/types.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
-import { chunkBodies } from "./roadmapStages.js";
+import { roadmapSteps } from "./roadmapNavigator.js";
 import { parseNumber } from "./stageReference.js";
-import { stageOf, stepsOf } from "./stageOutline.js";
+import { stageOf } from "./stageOutline.js";
 
 /**
  * What a roadmap looks like from its recovered outline, so a learner can name it by its shape or
@@ -52,17 +52,10 @@ const ORIGIN_NOISE = new Set([
 export function roadmapProfiles(documents: readonly CorpusDocument[], chunks: readonly Chunk[]): RoadmapProfile[] {
   const roadmaps = documents.filter((d) => d.kind === "roadmap");
   const titleTokens = roadmaps.map((d) => new Set(tokenizeForSearch(d.title)));
-  // Each document's chunks, grouped once (not every chunk scanned per document).
-  const chunksOf = new Map<string, Chunk[]>();
-  for (const chunk of chunks) {
-    const own = chunksOf.get(chunk.docId);
-    if (own) own.push(chunk);
-    else chunksOf.set(chunk.docId, [chunk]);
-  }
   return roadmaps.map((doc, i) => {
     const others = titleTokens.filter((_, j) => j !== i);
     const distinct = new Set([...titleTokens[i]!].filter((t) => !others.some((o) => o.has(t))));
-    const stages = stagesOf(doc, chunksOf.get(doc.id) ?? []);
+    const stages = stagesOf(doc, chunks);
     return {
       doc,
       stages,
@@ -132,9 +125,7 @@ export function questionDates(question: string): string[] {
 
 /** The longest stage sequence; when some of its steps are named stages (…阶段), only those. */
 function stagesOf(doc: CorpusDocument, chunks: readonly Chunk[]): Section[] {
-  // Grouped once per document: filtering every chunk per section was O(sections × chunks).
-  const bodyOf = chunkBodies(chunks, doc.id);
-  let longest: Section[] = [];
+  let longest: readonly Section[] = [];
   const groupsSeen = new Set<number | undefined>();
   for (const section of doc.outline) {
     const stage = stageOf(doc.outline, section);
@@ -142,11 +133,12 @@ function stagesOf(doc: CorpusDocument, chunks: readonly Chunk[]): Section[] {
     // Every stage of one sibling group has the same steps: compute them once per group.
     if (groupsSeen.has(stage.parent)) continue;
     groupsSeen.add(stage.parent);
-    const steps = stepsOf(doc.outline, stage, bodyOf);
+    const steps = roadmapSteps(doc, chunks, stage);
     if (steps.length > longest.length) longest = steps;
   }
   const named = longest.filter((s) => NAMED_STAGE.test(s.heading.trim()));
-  return named.length >= 2 ? named : longest;
+  // A copy: the steps are the navigator's cached list, shared by every question.
+  return named.length >= 2 ? named : [...longest];
 }
 
 const COUNT_PATTERNS = [

@@ -1,4 +1,5 @@
 import type { Chunk } from "../chunking/types.js";
+import { chunkTermTokens, TermTableBuilder, type TermTable } from "../text/termTable.js";
 import { recentByChunk } from "./recentByChunk.js";
 
 /**
@@ -12,7 +13,7 @@ import { recentByChunk } from "./recentByChunk.js";
 export class TermStatistics {
   private readonly termIds = new Map<string, number>();
   /** Terms by id, in order of first appearance over the chunks (the vocabulary's order). */
-  private readonly terms: string[] = [];
+  private readonly terms: readonly string[];
   private readonly documentFrequency: Uint32Array;
   private readonly chunkIndex = new Map<string, number>();
   /** Chunk c's distinct term ids: chunkTerms[chunkStart[c], chunkStart[c + 1]). */
@@ -31,38 +32,28 @@ export class TermStatistics {
   private readonly recentTokenSets = recentByChunk<ReadonlySet<string>>(4096, (chunk) => this.tokenSetOf(chunk));
   readonly chunkCount: number;
 
+  /**
+   * From the index's term table when it has one (the file store persists it at ingest), else
+   * by tokenizing every chunk now (a store without one, e.g. Postgres).
+   */
   constructor(
     chunks: readonly Chunk[],
     private readonly tokenize: (text: string) => string[],
+    table: TermTable = termTableOf(chunks, tokenize),
   ) {
     this.chunkCount = chunks.length;
-    this.chunkStart = new Uint32Array(chunks.length + 1);
-    let ids = new Uint32Array(Math.max(1024, chunks.length * 64));
-    let used = 0;
-    for (const [c, chunk] of chunks.entries()) {
-      this.chunkIndex.set(chunk.id, c);
-      for (const token of new Set(tokenize(textOf(chunk)))) {
-        let id = this.termIds.get(token);
-        if (id === undefined) {
-          id = this.terms.length;
-          this.termIds.set(token, id);
-          this.terms.push(token);
-        }
-        if (used === ids.length) {
-          const grown = new Uint32Array(ids.length * 2);
-          grown.set(ids);
-          ids = grown;
-        }
-        ids[used++] = id;
-      }
-      this.chunkStart[c + 1] = used;
-    }
-    this.chunkTerms = ids.slice(0, used);
+    if (table.chunkStart.length !== chunks.length + 1)
+      throw new Error(`a term table of ${table.chunkStart.length - 1} chunks for ${chunks.length}`);
+    for (const [c, chunk] of chunks.entries()) this.chunkIndex.set(chunk.id, c);
+    this.terms = table.terms;
+    for (const [id, term] of this.terms.entries()) this.termIds.set(term, id);
+    this.chunkStart = table.chunkStart;
+    this.chunkTerms = table.chunkTerms;
     this.documentFrequency = new Uint32Array(this.terms.length);
     for (const id of this.chunkTerms) this.documentFrequency[id]! += 1;
     this.termStart = new Uint32Array(this.terms.length + 1);
     for (let t = 0; t < this.terms.length; t++) this.termStart[t + 1] = this.termStart[t]! + this.documentFrequency[t]!;
-    this.termChunks = new Uint32Array(used);
+    this.termChunks = new Uint32Array(this.chunkTerms.length);
     const next = this.termStart.slice(0, this.terms.length);
     for (let c = 0; c < chunks.length; c++) {
       for (let p = this.chunkStart[c]!; p < this.chunkStart[c + 1]!; p++) this.termChunks[next[this.chunkTerms[p]!]!++] = c;
@@ -91,7 +82,7 @@ export class TermStatistics {
 
   private tokenSetOf(chunk: Chunk): ReadonlySet<string> {
     const c = this.chunkIndex.get(chunk.id);
-    if (c === undefined) return new Set(this.tokenize(textOf(chunk)));
+    if (c === undefined) return new Set(chunkTermTokens(chunk, this.tokenize));
     const tokens = new Set<string>();
     for (let p = this.chunkStart[c]!; p < this.chunkStart[c + 1]!; p++) tokens.add(this.terms[this.chunkTerms[p]!]!);
     return tokens;
@@ -136,8 +127,10 @@ export class TermStatistics {
   }
 }
 
-function textOf(chunk: Chunk): string {
-  return `${chunk.headingPath.join(" ")} ${chunk.text}`;
+function termTableOf(chunks: readonly Chunk[], tokenize: (text: string) => string[]): TermTable {
+  const builder = new TermTableBuilder(chunks.length);
+  for (const chunk of chunks) builder.add(chunkTermTokens(chunk, tokenize));
+  return builder.build();
 }
 
 function sortedHas(list: Uint32Array, value: number): boolean {

@@ -2,6 +2,7 @@ import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument, Resource } from "../corpus/types.js";
 import type { IndexLexicon, IndexManifest, LexicalHit } from "../index/types.js";
 import type { VersionWriter } from "../index/VersionWriter.js";
+import type { TermTable } from "../text/termTable.js";
 
 export type { IndexManifest, LexicalHit } from "../index/types.js";
 
@@ -41,6 +42,11 @@ export interface IndexSnapshot {
    * lexicon.json). Without it retrieval falls back to the whole dictionary (a slower start).
    */
   lexicon?: IndexLexicon;
+  /**
+   * Each chunk's distinct search tokens, when the store keeps them (file store: terms.json +
+   * terms.bin, written at ingest). Without it term statistics tokenize every chunk at load.
+   */
+  termTable?: TermTable;
   /** The query vector, by the embedder the version was built with (a size mismatch fails clearly). */
   embedQuery(text: string): Promise<number[]>;
   /** Dense k-NN by cosine: the k chunks nearest to `vector`, most similar first. */

@@ -15,7 +15,7 @@ afterAll(async () => {
 
 describe("createAnswerer", () => {
   it("is extractive without a model server", async () => {
-    const answerer = createAnswerer({ config: parseConfig({}), retriever: corpus.retriever });
+    const answerer = await createAnswerer({ config: parseConfig({}), retriever: corpus.retriever });
     expect(answerer.mode).toBe("extractive");
     const result = await answerer.answer({ question: "学完 LoRA 之后该学什么?" });
     expect(result.mode).toBe("extractive");
@@ -31,7 +31,7 @@ describe("createAnswerer", () => {
         MAX_ANSWER_TOKENS: "77",
         TEMPERATURE: "0.1",
       });
-      const answerer = createAnswerer({ config, retriever: corpus.retriever });
+      const answerer = await createAnswerer({ config, retriever: corpus.retriever });
       expect(answerer.mode).toBe("llm");
       const result = await answerer.answer({ question: "学完 LoRA 之后该学什么?" });
       expect(result).toMatchObject({ mode: "llm", answer: "第七阶段 [1]" });
@@ -46,7 +46,7 @@ describe("createAnswerer", () => {
   it("sends a placeholder key to a keyless local server", async () => {
     const fake = await startFakeOpenAiServer({ chat: () => ({ kind: "text", content: "ok [1]" }) });
     try {
-      const answerer = createAnswerer({ config: parseConfig({ OPENAI_BASE_URL: fake.baseURL }), retriever: corpus.retriever });
+      const answerer = await createAnswerer({ config: parseConfig({ OPENAI_BASE_URL: fake.baseURL }), retriever: corpus.retriever });
       await answerer.answer({ question: "学完 LoRA 之后该学什么?" });
       expect(fake.requests[0]!.headers.authorization).toBe("Bearer not-needed");
     } finally {

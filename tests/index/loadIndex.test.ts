@@ -87,6 +87,8 @@ describe("loadIndex round trip", () => {
       "lexicon.json",
       "manifest.json",
       "resources.json",
+      "terms.bin",
+      "terms.json",
     ]);
     expect((await readdir(path.join(builtDir, version, "hnswlib"))).sort()).toEqual(["args.json", "docstore.json", "hnswlib.index"]);
     expect((await stat(path.join(builtDir, version, "hnswlib", "hnswlib.index"))).size).toBeGreaterThan(1000);

@@ -47,6 +47,7 @@ describe("bench --quick (smoke: runs and writes valid JSON; no timing assertions
       "ingest.json",
       "retrieval.json",
       "scale.json",
+      "startup.json",
       "streaming.json",
       "summary.json",
     ]);
@@ -67,7 +68,7 @@ describe("bench --quick (smoke: runs and writes valid JSON; no timing assertions
       // Quick runs are too small to judge.
       expect(target.met).toBeNull();
     }
-    expect(Object.keys(summary.benchmarks).sort()).toEqual(["http", "ingest", "retrieval", "scale", "streaming"]);
+    expect(Object.keys(summary.benchmarks).sort()).toEqual(["http", "ingest", "retrieval", "scale", "startup", "streaming"]);
   });
 
   it("measures what each benchmark promises", async () => {
@@ -90,6 +91,10 @@ describe("bench --quick (smoke: runs and writes valid JSON; no timing assertions
     const endpoints = new Set(http.results.runs.map((r: { endpoint: string; connections: number }) => `${r.endpoint}@${r.connections}`));
     for (const c of [1, 8, 32]) for (const e of ["search", "ask", "bare"]) expect(endpoints.has(`${e}@${c}`)).toBe(true);
     expect(http.results.runs.every((r: { requests: number }) => r.requests > 0)).toBe(true);
+
+    const startup = await read("startup");
+    expect(startup.results.startToReadyMs.runsMs.length).toBe(1);
+    expect(startup.results.startToReadyMs.medianMs).toBeGreaterThan(0);
 
     const scale = await read("scale");
     expect(scale.results.rows.length).toBe(2);

@@ -25,6 +25,8 @@ describe("bench arguments", () => {
     expect(parseBenchArgs(["--quick"]).outDir).toBe("bench/results/quick");
     expect(parseBenchArgs(["http", "--replicas", "2"])).toMatchObject({ benchmarks: ["http"], replicas: 2 });
     expect(parseBenchArgs(["http", "--replicas=3"]).replicas).toBe(3);
+    expect(parseBenchArgs(["http", "--workers", "2"])).toMatchObject({ benchmarks: ["http"], workers: 2 });
+    expect(parseBenchArgs(["http", "--workers=4"]).workers).toBe(4);
   });
 
   it("rejects unknown arguments and bad sizes", () => {
@@ -33,6 +35,8 @@ describe("bench arguments", () => {
     expect(() => parseBenchArgs(["--out"])).toThrow(UsageError);
     expect(() => parseBenchArgs(["http", "--replicas", "1"])).toThrow(/--replicas needs a whole number/);
     expect(() => parseBenchArgs(["http", "--replicas"])).toThrow(UsageError);
+    expect(() => parseBenchArgs(["http", "--workers", "1"])).toThrow(/--workers needs a whole number/);
+    expect(() => parseBenchArgs(["http", "--workers", "two"])).toThrow(UsageError);
   });
 
   it("takes --store file or postgres for scale, and names the choices for anything else", () => {

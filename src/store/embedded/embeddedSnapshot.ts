@@ -1,6 +1,5 @@
-import type { Document } from "@langchain/core/documents";
 import path from "node:path";
-import type { LoadedIndex } from "../../index/types.js";
+import type { LoadedIndex, StoredVectorDocument } from "../../index/types.js";
 import type { ChunkFilter, DenseHit, IndexSnapshot } from "../types.js";
 
 /**
@@ -23,9 +22,10 @@ export function embeddedSnapshot(index: LoadedIndex): IndexSnapshot {
     resources: index.resources,
     ...(index.fallbackFrom !== undefined ? { fallbackFrom: index.fallbackFrom } : {}),
     ...(index.lexicon !== undefined ? { lexicon: index.lexicon } : {}),
+    termTable: index.termTable,
     embedQuery: (text) => index.embeddings.embedQuery(text),
     async nearest(vector, k, filter): Promise<DenseHit[]> {
-      const accept = filter?.documentIds ? (doc: Document) => allowed(chunkIdOf(doc), filter) : undefined;
+      const accept = filter?.documentIds ? (doc: StoredVectorDocument) => allowed(chunkIdOf(doc), filter) : undefined;
       const hits = await index.vectorStore.similaritySearchVectorWithScore(vector, k, accept);
       // HNSWLib gives a cosine distance (lower is closer).
       return hits
@@ -41,8 +41,9 @@ export function embeddedSnapshot(index: LoadedIndex): IndexSnapshot {
 }
 
 /** The chunk id a vector-store document stands for. */
-function chunkIdOf(doc: Document): string {
-  const metadata = doc.metadata as Record<string, unknown>;
+function chunkIdOf(doc: StoredVectorDocument): string {
+  const metadata = doc.metadata;
   const id = metadata["chunkId"] ?? metadata["id"] ?? doc.id;
-  return typeof id === "string" ? id : String(id);
+  // A number (an HNSWLib label) as text; anything else names no chunk and is filtered out.
+  return typeof id === "string" ? id : typeof id === "number" ? String(id) : "";
 }

@@ -1,0 +1,48 @@
+import { ingestCorpus } from "../../src/ingest/ingestCorpus.js";
+import { ingestOptions } from "../../src/tutor.js";
+import type { BenchmarkReport } from "./report.js";
+import { measureStartToReady } from "./startToReady.js";
+import { round } from "./stats.js";
+import { checkTarget } from "./targets.js";
+import { benchEnv, BUNDLED_CORPUS_DIR, createWorkspace } from "./workspace.js";
+
+/**
+ * Start to ready as a user meets it (`npm start` on an existing index of the bundled corpus):
+ * the built server spawned `runs` times in fresh processes, each timed to its first 200 from
+ * /readyz, with the Node that runs the benchmark (put another Node first on PATH to measure it).
+ */
+export async function runStartupBench({ quick }: { quick: boolean }): Promise<BenchmarkReport> {
+  const started = performance.now();
+  const workspace = await createWorkspace("startup", { corpusSource: BUNDLED_CORPUS_DIR });
+  try {
+    await ingestCorpus(ingestOptions(workspace.config));
+    const startup = await measureStartToReady({
+      env: benchEnv({ CORPUS_DIR: workspace.corpusDir, INDEX_DIR: workspace.indexDir }),
+      runs: quick ? 1 : 5,
+      buildIfStale: true,
+    });
+    if (!startup) throw new Error("dist/ is not built");
+    const sorted = [...startup.runsMs].sort((a, b) => a - b);
+    return {
+      benchmark: "startup",
+      seconds: round((performance.now() - started) / 1000, 1),
+      results: { node: process.version, startToReadyMs: startup },
+      targets: [
+        checkTarget("startToReady", startup.medianMs, {
+          quick,
+          note: `Node ${process.version}, median of ${startup.runsMs.length}: ${startup.runsMs.join(", ")} ms`,
+        }),
+      ],
+      tables: [
+        {
+          title: `Start to ready, built server, existing index of the bundled corpus (Node ${process.version})`,
+          header: ["runs", "median ms", "min ms", "max ms", "each ms"],
+          rows: [[startup.runsMs.length, startup.medianMs, sorted[0] ?? 0, sorted[sorted.length - 1] ?? 0, startup.runsMs.join(", ")]],
+        },
+      ],
+      findings: [],
+    };
+  } finally {
+    await workspace.cleanup();
+  }
+}
