@@ -1,6 +1,6 @@
 import { BadInput } from "../errors.js";
 import type { IndexSnapshot } from "../store/types.js";
-import { toSimplified } from "../text/script.js";
+import { mainlandPhrases, toSimplified } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { contentTermGroups, evidenceScore, termCoverage, type TermGroup } from "./abstention.js";
 import { analyzeQuery, contentSegments } from "./analyzeQuery.js";
@@ -287,6 +287,11 @@ export class HybridRetriever implements Retriever {
       for (const term of dictionaryExpansions(query, () => resources.dictionary))
         if (!seen.has(term) && !query.includes(term)) expansions.push(term);
     }
+    // A Taiwan word the corpus never uses (专案, 部落格) also searches its Mainland word (项目, 博客)
+    // when the corpus uses that one; a Taiwan word the corpus itself uses (核心, 资料) stays alone.
+    const inCorpus = (phrase: string) => tokenizeForSearch(phrase).every((t) => statistics.frequency(t) > 0);
+    for (const { taiwan, mainland } of mainlandPhrases(query))
+      if (!inCorpus(taiwan) && inCorpus(mainland) && !expansions.includes(mainland)) expansions.push(mainland);
     if (this.options.typos !== false) {
       for (const term of resources.typos.corrections(tokenizeForSearch(query), query.match(HAN_RUNS) ?? []))
         if (!expansions.includes(term)) expansions.push(term);
