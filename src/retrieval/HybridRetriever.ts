@@ -3,6 +3,7 @@ import type { IndexSnapshot } from "../store/types.js";
 import { mainlandPhrases, toSimplified } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { contentTermGroups, evidenceScore, termCoverage, type TermGroup } from "./abstention.js";
+import { withoutDetailQuestions } from "./confidence.js";
 import { analyzeQuery, contentSegments } from "./analyzeQuery.js";
 import { dictionaryExpansions } from "./dictionaryExpansion.js";
 import { expandQuery } from "./expandQuery.js";
@@ -165,6 +166,9 @@ export class HybridRetriever implements Retriever {
     });
 
     const { evidence, nothingOnTopic } = this.evidence(index, query, matches, ranked.topDenseSimilarity);
+    // A question naming a roadmap by its shape or origin (三阶段方法论, the GitHub one) has those
+    // words as its rarest terms: they say which document, and the detail may be anywhere in it.
+    const focus = named ? undefined : this.focusChunkIds(index, query, [...passages, ...notes]);
     return {
       query,
       analysis,
@@ -174,7 +178,24 @@ export class HybridRetriever implements Retriever {
       weak: nothingOnTopic || evidence < this.options.abstainThreshold,
       ...(named ? { namedRoadmap: { docId: named.doc.id, title: named.doc.title } } : {}),
       ...(ordinal ? { stageOrdinal: ordinal } : {}),
+      ...(focus ? { focusChunkIds: focus } : {}),
     };
+  }
+
+  /** The passages holding the question's rarest content term that any of them holds (RetrievalResult.focusChunkIds). */
+  private focusChunkIds(index: IndexSnapshot, query: string, passages: readonly Passage[]): string[] | undefined {
+    const statistics = IndexResources.of(index).statistics;
+    const tokenSets = passages.map((p) => statistics.tokensOf(p.chunk));
+    // The words that ask for the detail (多久, how long) are not what it is about.
+    const subject = new Set(tokenizeForSearch(withoutDetailQuestions(query)));
+    let focus: TermGroup | undefined;
+    for (const group of this.judgedTermGroups(index, query)) {
+      if ((focus && group.weight <= focus.weight) || !group.tokens.some((t) => subject.has(t))) continue;
+      if (tokenSets.some((tokens) => group.tokens.some((t) => tokens.has(t)))) focus = group;
+    }
+    if (!focus) return undefined;
+    const terms = focus.tokens;
+    return passages.filter((_, i) => terms.some((t) => tokenSets[i]!.has(t))).map((p) => p.chunk.id);
   }
 
   private async rank(

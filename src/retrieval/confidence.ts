@@ -188,7 +188,10 @@ function passageTexts(passages: readonly Passage[]): string[] {
 }
 
 export function confidenceSignals(question: string, result: RetrievalResult): ConfidenceSignals {
-  const texts = passageTexts(result.passages);
+  // An asked-for detail answers the question only beside what the question is about: a video's
+  // length is not in a passage that gives some course's hours.
+  const focus = result.focusChunkIds && new Set(result.focusChunkIds);
+  const texts = passageTexts(focus ? result.passages.filter((p) => focus.has(p.chunk.id)) : result.passages);
   return {
     evidence: result.evidence,
     weak: result.weak || result.passages.length === 0,

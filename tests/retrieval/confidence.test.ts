@@ -85,6 +85,15 @@ describe("confidence", () => {
     expect(decideConfidence({ evidence: 0.9, weak: false, missingDetails: [] }, { low: 0.3 })).toBe("high");
   });
 
+  it("counts an asked-for detail only in the passages about the question's subject (focusChunkIds)", () => {
+    const subject = passage("《示例课程》介绍了向量检索的基本概念", { chunk: { id: "about" } });
+    const other = passage("入门阶段：每周 10 小时，持续 2 个月", { chunk: { id: "elsewhere" } });
+    const question = "《示例课程》要学多久？";
+    expect(confidenceOf(question, retrievalResult("q", [subject, other], { evidence: 0.9 }))).toBe("high");
+    expect(confidenceOf(question, retrievalResult("q", [subject, other], { evidence: 0.9, focusChunkIds: ["about"] }))).toBe("low");
+    expect(confidenceOf(question, retrievalResult("q", [subject, other], { evidence: 0.9, focusChunkIds: ["elsewhere"] }))).toBe("high");
+  });
+
   it("marks a corpus-word question that asks for a detail the passages never give as low", () => {
     expect(confidenceOf("LoRA 微调的学习率设多少?", retrievalResult("q", passages, { evidence: 0.9 }))).toBe("low");
     expect(confidenceOf("LoRA 是什么?", retrievalResult("q", passages, { evidence: 0.9 }))).toBe("high");

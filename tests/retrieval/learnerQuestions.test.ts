@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config.js";
+import { confidenceOf } from "../../src/retrieval/confidence.js";
 import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
 import type { RetrievalResult } from "../../src/retrieval/types.js";
 import { buildTestIndex, type BuiltTestIndex } from "../support/buildTestIndex.js";
@@ -46,6 +47,21 @@ describe("Taiwan vocabulary", () => {
     // 核心 is 内核 (a kernel) in OpenCC's phrase table; the corpus writes 核心 (the core of something).
     const result = await retriever.retrieve("注意力機制的核心是什麼？");
     expect(result.analysis.expansions).not.toContain("内核");
+  });
+});
+
+describe("a detail asked about one thing", () => {
+  it("is low when only passages about something else give that kind of detail", async () => {
+    // The passage naming OpenRouter gives no duration; a study-time passage beside it does.
+    const question = "OpenRouter 注册一个账号要多久？";
+    const result = await retriever.retrieve(question);
+    expect(result.focusChunkIds?.length).toBeGreaterThan(0);
+    expect(confidenceOf(question, result, { low: 0 })).toBe("low");
+  });
+
+  it("is high when the passage about it gives the detail", async () => {
+    const question = "吴恩达那门 ChatGPT 提示工程课程多长时间？";
+    expect(confidenceOf(question, await retriever.retrieve(question), { low: 0 })).toBe("high");
   });
 });
 
