@@ -17,7 +17,7 @@ import { RERANK_MODEL } from "./rerankModel.js";
 import { locateTopic } from "./roadmapNavigator.js";
 import { referencedRoadmap } from "./roadmapProfile.js";
 import { MAX_SEQUENCE_ROADMAPS, orderPositionsByRelevance, sequencePassages } from "./sequenceContext.js";
-import { ordinalPositions, stagePassages } from "./stageContext.js";
+import { ordinalPositions, stagePassages, withOverview } from "./stageContext.js";
 import { stageOrdinal } from "./stageReference.js";
 import type { Passage, QueryAnalysis, RetrievalResult, RetrieveOptions, Retriever, RoadmapPosition } from "./types.js";
 
@@ -129,7 +129,7 @@ export class HybridRetriever implements Retriever {
     }
     roadmap = orderPositionsByRelevance(roadmap, matches);
     const topic = ordinal ? undefined : analysis.topic;
-    const context =
+    let context =
       analysis.sequence && (topic || ordinal)
         ? sequencePassages({
             positions: roadmap,
@@ -151,6 +151,8 @@ export class HybridRetriever implements Retriever {
               language: analysis.language,
             })
           : [];
+    // About one roadmap's stages: its overview (a chart or plan of all stages) names them and their durations.
+    context = withOverview(context, profiles, index.chunks, analysis.language);
     const inContext = new Set(context.map((p) => p.chunk.id));
     // The roadmap context answers a sequence question most directly, so it leads; the list
     // keeps k passages in all (linked notes come on top: they are few and only follow a link).

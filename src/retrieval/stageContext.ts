@@ -59,3 +59,66 @@ export function stagePassages(params: {
   }
   return passages;
 }
+
+/** A stage heading's name without its numbering, duration and stage word: "一、原理学习阶段(2-3 个月)" → "原理学习". */
+export function stageName(heading: string): string {
+  return heading
+    .replace(/[(（][^)）]*[)）]/gu, "")
+    .replace(
+      /^\s*(?:0x[0-9a-f]+\s+|第[零〇一二两三四五六七八九十\d]+(?:阶段|篇|章|部分)\s*[：:、.]?\s*|[一二三四五六七八九十\d]+\s*[、.．]\s*)/iu,
+      "",
+    )
+    .replace(/(?:阶段|篇)\s*$/u, "")
+    .trim();
+}
+
+const DURATIONS = /\d+\s*(?:[-~～到至]\s*\d+\s*)?(?:个月|周|天|小时|months?|weeks?)/giu;
+
+/**
+ * The passage of a roadmap that lays out its whole sequence (a chart or list naming most of its
+ * stages, outside the stages themselves: 003's box chart, a table of contents): the direct answer
+ * to "what is the last stage called", "which stage comes after X" or "how long is stage N" when
+ * the question is about that roadmap. Among several, the one giving more durations says more.
+ */
+export function overviewChunk(profile: RoadmapProfile, chunks: readonly Chunk[]): Chunk | undefined {
+  // Profiles belong to one index version and never change: found once per roadmap.
+  if (!overviews.has(profile)) overviews.set(profile, findOverview(profile, chunks) ?? null);
+  return overviews.get(profile) ?? undefined;
+}
+
+const overviews = new WeakMap<RoadmapProfile, Chunk | null>();
+
+function findOverview(profile: RoadmapProfile, chunks: readonly Chunk[]): Chunk | undefined {
+  const names = profile.stages.map((s) => stageName(s.heading)).filter((n) => n.length >= 2);
+  if (names.length < 3) return undefined;
+  const inStages = new Set<number>();
+  for (const stage of profile.stages) for (const index of subtreeOf(profile.doc.outline, stage)) inStages.add(index);
+  let best: { chunk: Chunk; key: [number, number] } | undefined;
+  for (const chunk of chunks) {
+    if (chunk.docId !== profile.doc.id || inStages.has(chunk.sectionIndex)) continue;
+    const named = names.filter((n) => chunk.text.includes(n)).length;
+    if (named < Math.max(3, Math.ceil(names.length * 0.6))) continue;
+    const key: [number, number] = [named, chunk.text.match(DURATIONS)?.length ?? 0];
+    if (!best || key[0] > best.key[0] || (key[0] === best.key[0] && key[1] > best.key[1])) best = { chunk, key };
+  }
+  return best?.chunk;
+}
+
+/**
+ * The roadmap context of a question about one roadmap's stages, with that roadmap's overview
+ * after it (overviewChunk); context spanning several roadmaps stays as it is.
+ */
+export function withOverview(
+  context: Passage[],
+  profiles: readonly RoadmapProfile[],
+  chunks: readonly Chunk[],
+  language: QueryLanguage,
+): Passage[] {
+  const docs = new Set(context.map((p) => p.chunk.docId));
+  if (docs.size !== 1) return context;
+  const profile = profiles.find((p) => docs.has(p.doc.id));
+  const overview = profile && overviewChunk(profile, chunks);
+  if (!overview || context.some((p) => p.chunk.id === overview.id)) return context;
+  const label = language === "en" ? `Overview of 《${profile.doc.title}》` : `路线概览（《${profile.doc.title}》）`;
+  return [...context, { chunk: overview, score: 0, role: "match", roleLabel: label }];
+}

@@ -132,6 +132,21 @@ describe("roadmaps named by their shape, ordinals, before-questions", () => {
   });
 });
 
+describe("a question about one roadmap's stages", () => {
+  it("also gets the passage that lays out all its stages (the five-stage guide's chart)", async () => {
+    const result = await retriever.retrieve("In the guide with five stages, what comes after the foundations stage?");
+    const overview = result.passages.find((p) => p.roleLabel?.startsWith("Overview of"));
+    expect(overview?.chunk.headingPath.at(-1)).toBe("学习路径概览");
+    expect(overview?.chunk.text).toContain("专业深入");
+  });
+
+  it("gets no overview when the stages asked about span several roadmaps", async () => {
+    const result = await retriever.retrieve("第二阶段学什么？");
+    expect(new Set(result.passages.map((p) => p.chunk.docId)).size).toBeGreaterThan(1);
+    expect(result.passages.some((p) => p.roleLabel?.startsWith("路线概览"))).toBe(false);
+  });
+});
+
 describe("nothing on topic", () => {
   // At the product's calibrated refusal threshold (low, so that loosely worded questions are answered).
   const atDefaults = () =>
