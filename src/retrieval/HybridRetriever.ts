@@ -148,6 +148,8 @@ export class HybridRetriever implements Retriever {
               chunks: index.chunks,
               chunksPerStage: CHUNKS_PER_ASKED_STAGE,
               maxRoadmaps: MAX_SEQUENCE_ROADMAPS,
+              asked: new Set(tokenizeForSearch([...contentSegments(query), ...analysis.expansions].join(" "))),
+              tokensOf: (chunk) => IndexResources.of(index).statistics.tokensOf(chunk),
               language: analysis.language,
             })
           : [];

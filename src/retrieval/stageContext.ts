@@ -43,14 +43,33 @@ export function stagePassages(params: {
   chunksPerStage: number;
   maxRoadmaps: number;
   language: QueryLanguage;
+  /** The question's content tokens (and its expansions'): after the stage's first chunk, the ones holding most of them. */
+  asked?: ReadonlySet<string>;
+  tokensOf?: (chunk: Chunk) => ReadonlySet<string>;
 }): Passage[] {
+  const { asked, tokensOf } = params;
+  const shared = (chunk: Chunk) => {
+    if (!asked || !tokensOf) return 0;
+    const tokens = tokensOf(chunk);
+    let count = 0;
+    for (const token of asked) if (tokens.has(token)) count++;
+    return count;
+  };
   const passages: Passage[] = [];
   for (const position of params.positions.slice(0, params.maxRoadmaps)) {
     const doc = params.documents.find((d) => d.id === position.docId);
     const section = doc?.outline[position.at.sectionIndex];
     if (!doc || !section) continue;
     const members = subtreeOf(doc.outline, section);
-    const inStage = params.chunks.filter((c) => c.docId === doc.id && members.has(c.sectionIndex)).slice(0, params.chunksPerStage);
+    const all = params.chunks.filter((c) => c.docId === doc.id && members.has(c.sectionIndex));
+    // The stage's opening (its goals) first; then what the question asks about it ("第二阶段的项目"
+    // → its project section), by the question's own ranking, else reading order.
+    const rest = all
+      .slice(1)
+      .map((chunk, i) => ({ chunk, i, score: shared(chunk) }))
+      .sort((a, b) => b.score - a.score || a.i - b.i)
+      .map((c) => c.chunk);
+    const inStage = [...all.slice(0, 1), ...rest].slice(0, params.chunksPerStage);
     const label =
       params.language === "en"
         ? `Stage asked about: ${position.at.heading} (in 《${position.title}》)`

@@ -140,6 +140,13 @@ describe("a question about one roadmap's stages", () => {
     expect(overview?.chunk.text).toContain("专业深入");
   });
 
+  it("gets the part of the asked stage the question is about, after the stage's opening", async () => {
+    const result = await retriever.retrieve("分三个阶段的那份路线，第二阶段重点关注什么？");
+    const stage = result.passages.filter((p) => p.roleLabel?.startsWith("所问阶段"));
+    expect(stage.map((p) => p.chunk.headingPath.at(-1))).toEqual(["目标", "重点关注"]);
+    expect(stage.every((p) => p.chunk.headingPath[0]?.startsWith("二、接入开发阶段"))).toBe(true);
+  });
+
   it("gets no overview when the stages asked about span several roadmaps", async () => {
     const result = await retriever.retrieve("第二阶段学什么？");
     expect(new Set(result.passages.map((p) => p.chunk.docId)).size).toBeGreaterThan(1);
