@@ -186,20 +186,23 @@ export class HybridRetriever implements Retriever {
     };
   }
 
-  /** The passages holding the question's rarest content term that any of them holds (RetrievalResult.focusChunkIds). */
+  /**
+   * The passages holding the question's rarest content term that any of them holds
+   * (RetrievalResult.focusChunkIds); of equally rare terms, the one the fewest passages hold.
+   */
   private focusChunkIds(index: IndexSnapshot, query: string, passages: readonly Passage[]): string[] | undefined {
     const statistics = IndexResources.of(index).statistics;
     const tokenSets = passages.map((p) => statistics.tokensOf(p.chunk));
     // The words that ask for the detail (多久, how long) are not what it is about.
     const subject = new Set(tokenizeForSearch(withoutDetailQuestions(query)));
-    let focus: TermGroup | undefined;
+    let focus: { weight: number; holders: number[] } | undefined;
     for (const group of this.judgedTermGroups(index, query)) {
-      if ((focus && group.weight <= focus.weight) || !group.tokens.some((t) => subject.has(t))) continue;
-      if (tokenSets.some((tokens) => group.tokens.some((t) => tokens.has(t)))) focus = group;
+      if ((focus && group.weight < focus.weight) || !group.tokens.some((t) => subject.has(t))) continue;
+      const holders = tokenSets.flatMap((tokens, i) => (group.tokens.some((t) => tokens.has(t)) ? [i] : []));
+      if (holders.length === 0) continue;
+      if (!focus || group.weight > focus.weight || holders.length < focus.holders.length) focus = { weight: group.weight, holders };
     }
-    if (!focus) return undefined;
-    const terms = focus.tokens;
-    return passages.filter((_, i) => terms.some((t) => tokenSets[i]!.has(t))).map((p) => p.chunk.id);
+    return focus?.holders.map((i) => passages[i]!.chunk.id);
   }
 
   private async rank(
