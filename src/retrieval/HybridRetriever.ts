@@ -1,5 +1,6 @@
 import { BadInput } from "../errors.js";
 import type { IndexSnapshot } from "../store/types.js";
+import { normalizeNumberRanges } from "../text/numberRange.js";
 import { mainlandPhrases, toSimplified } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { contentTermGroups, evidenceScore, termCoverage, type TermGroup } from "./abstention.js";
@@ -83,19 +84,19 @@ export class HybridRetriever implements Retriever {
   constructor(private readonly options: HybridRetrieverOptions) {}
 
   analyzeQuestion(question: string): QueryAnalysis {
-    return this.analyze(this.options.index(), toSimplified(question));
+    return this.analyze(this.options.index(), searchForm(question));
   }
 
   async search(question: string, options: RetrieveOptions = {}): Promise<Passage[]> {
     const index = this.options.index();
-    const query = toSimplified(question);
+    const query = searchForm(question);
     return (await this.rank(index, query, this.analyze(index, query), options)).passages;
   }
 
   /** The first RERANK_DEPTH fused candidates in RRF order with their features (no re-ranking). */
   async rankedCandidates(question: string): Promise<RankedCandidate[]> {
     const index = this.options.index();
-    const query = toSimplified(question);
+    const query = searchForm(question);
     const collected: RankedCandidate[] = [];
     // The product's k, so the candidate pool (and each candidate's ranks) is the one the model will see.
     await this.rank(index, query, this.analyze(index, query), {}, collected);
@@ -105,7 +106,7 @@ export class HybridRetriever implements Retriever {
   async retrieve(question: string, options: RetrieveOptions = {}): Promise<RetrievalResult> {
     const index = this.options.index();
     // Traditional characters are read as Simplified everywhere below (cues, glossary, topic).
-    const query = toSimplified(question);
+    const query = searchForm(question);
     const analysis = this.analyze(index, query);
     const allowed = allowedDocumentIds(index.documents, options.filters);
     const documents = allowed ? index.documents.filter((d) => allowed.has(d.id)) : index.documents;
@@ -365,6 +366,11 @@ export class HybridRetriever implements Retriever {
     const coverage = termCoverage(groups, found);
     return { evidence: evidenceScore({ coverage, topDenseSimilarity: topDense }), nothingOnTopic: groups.length > 0 && coverage === 0 };
   }
+}
+
+/** A question as it is searched: Simplified characters, number ranges written as the documents write them. */
+function searchForm(question: string): string {
+  return normalizeNumberRanges(toSimplified(question));
 }
 
 // What the re-ranker reads from its candidates, kept for recently re-ranked chunks.

@@ -50,6 +50,15 @@ describe("Taiwan vocabulary", () => {
   });
 });
 
+describe("number ranges in a learner's words", () => {
+  it("finds the plan's months when the question writes the range with 'to'", async () => {
+    const result = await retriever.retrieve("which topics fill months 1 to 2 of the plan?");
+    // "1-2" is found as the documents write it: the question has topical evidence, not none.
+    expect(result.evidence).toBeGreaterThan(0.2);
+    expect(texts(result)).toContain("第 1-2 月");
+  });
+});
+
 describe("a detail asked about one thing", () => {
   it("is low when only passages about something else give that kind of detail", async () => {
     // The passage naming OpenRouter gives no duration; a study-time passage beside it does.
