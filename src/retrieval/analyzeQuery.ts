@@ -98,7 +98,7 @@ function piecesOf(question: string): Piece[] {
 
 /** Cue words a sequence topic follows ("学完 LoRA", "after fine-tuning") or precedes ("LoRA 之后"). */
 const CUES_BEFORE_TOPIC = new Set([...FINISHING_VERBS, "掌握了", "完成", "after", "before", "先学"]);
-const CUES_AFTER_TOPIC = new Set([...AFTER_POSTPOSITIONS, ...BEFORE_POSTPOSITIONS, "后", "前"]);
+const CUES_AFTER_TOPIC = new Set([...AFTER_POSTPOSITIONS, ...BEFORE_POSTPOSITIONS, ...FINISHING_VERBS, "后", "前"]);
 
 interface Segment {
   text: string;

@@ -94,38 +94,44 @@ export function stageName(heading: string): string {
 const DURATIONS = /\d+\s*(?:[-~～到至]\s*\d+\s*)?(?:个月|周|天|小时|months?|weeks?)/giu;
 
 /**
- * The passage of a roadmap that lays out its whole sequence (a chart or list naming most of its
- * stages, outside the stages themselves: 003's box chart, a table of contents): the direct answer
- * to "what is the last stage called", "which stage comes after X" or "how long is stage N" when
- * the question is about that roadmap. Among several, the one giving more durations says more.
+ * The passages of a roadmap that lay out its whole sequence (a chart, a plan or a table of
+ * contents naming most of its stages, outside the stages themselves: 003's box chart and its 目录):
+ * the direct answer to "what is the last stage called", "which stage comes after X" or "how long
+ * is stage N" when the question is about that roadmap. At most MAX_OVERVIEWS, naming more
+ * stages first, then giving more durations.
  */
-export function overviewChunk(profile: RoadmapProfile, chunks: readonly Chunk[]): Chunk | undefined {
+export function overviewChunks(profile: RoadmapProfile, chunks: readonly Chunk[]): readonly Chunk[] {
   // Profiles belong to one index version and never change: found once per roadmap.
-  if (!overviews.has(profile)) overviews.set(profile, findOverview(profile, chunks) ?? null);
-  return overviews.get(profile) ?? undefined;
+  let found = overviews.get(profile);
+  if (!found) overviews.set(profile, (found = findOverviews(profile, chunks)));
+  return found;
 }
 
-const overviews = new WeakMap<RoadmapProfile, Chunk | null>();
+const overviews = new WeakMap<RoadmapProfile, readonly Chunk[]>();
+/** A chart and a table of contents, say: two views of the sequence, the one with durations first. */
+const MAX_OVERVIEWS = 2;
 
-function findOverview(profile: RoadmapProfile, chunks: readonly Chunk[]): Chunk | undefined {
+function findOverviews(profile: RoadmapProfile, chunks: readonly Chunk[]): Chunk[] {
   const names = profile.stages.map((s) => stageName(s.heading)).filter((n) => n.length >= 2);
-  if (names.length < 3) return undefined;
+  if (names.length < 3) return [];
   const inStages = new Set<number>();
   for (const stage of profile.stages) for (const index of subtreeOf(profile.doc.outline, stage)) inStages.add(index);
-  let best: { chunk: Chunk; key: [number, number] } | undefined;
+  const found: { chunk: Chunk; named: number; durations: number }[] = [];
   for (const chunk of chunks) {
     if (chunk.docId !== profile.doc.id || inStages.has(chunk.sectionIndex)) continue;
     const named = names.filter((n) => chunk.text.includes(n)).length;
     if (named < Math.max(3, Math.ceil(names.length * 0.6))) continue;
-    const key: [number, number] = [named, chunk.text.match(DURATIONS)?.length ?? 0];
-    if (!best || key[0] > best.key[0] || (key[0] === best.key[0] && key[1] > best.key[1])) best = { chunk, key };
+    found.push({ chunk, named, durations: chunk.text.match(DURATIONS)?.length ?? 0 });
   }
-  return best?.chunk;
+  return found
+    .sort((a, b) => b.named - a.named || b.durations - a.durations)
+    .slice(0, MAX_OVERVIEWS)
+    .map((f) => f.chunk);
 }
 
 /**
- * The roadmap context of a question about one roadmap's stages, with that roadmap's overview
- * after it (overviewChunk); context spanning several roadmaps stays as it is.
+ * The roadmap context of a question about one roadmap's stages, with that roadmap's overviews
+ * after it (overviewChunks); context spanning several roadmaps stays as it is.
  */
 export function withOverview(
   context: Passage[],
@@ -136,8 +142,8 @@ export function withOverview(
   const docs = new Set(context.map((p) => p.chunk.docId));
   if (docs.size !== 1) return context;
   const profile = profiles.find((p) => docs.has(p.doc.id));
-  const overview = profile && overviewChunk(profile, chunks);
-  if (!overview || context.some((p) => p.chunk.id === overview.id)) return context;
+  if (!profile) return context;
   const label = language === "en" ? `Overview of 《${profile.doc.title}》` : `路线概览（《${profile.doc.title}》）`;
-  return [...context, { chunk: overview, score: 0, role: "match", roleLabel: label }];
+  const added = overviewChunks(profile, chunks).filter((chunk) => !context.some((p) => p.chunk.id === chunk.id));
+  return [...context, ...added.map((chunk): Passage => ({ chunk, score: 0, role: "match", roleLabel: label }))];
 }

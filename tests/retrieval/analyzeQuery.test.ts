@@ -112,6 +112,14 @@ describe("one cue vocabulary (text/questionCues.ts)", () => {
   });
 });
 
+describe("finishing verbs after the topic (做完, 啃完, 刷完)", () => {
+  it("mark the part before them as the topic of a 'what next' question", () => {
+    expect(extractTopic("模型评估做完之后学什么")).toBe("模型评估");
+    expect(extractTopic("那本教材啃完了下一步干嘛")).toBe("那本教材");
+    expect(sequenceIntent("题库刷完接着学啥")).toBe("next");
+  });
+});
+
 describe("a roadmap named by its stage count is not the topic", () => {
   it("takes the topic from what follows the roadmap's shape", () => {
     expect(extractTopic("那份六阶段路线里，学完部署之后学什么")).toBe("部署");
