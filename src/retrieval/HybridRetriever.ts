@@ -4,7 +4,7 @@ import { normalizeNumberRanges } from "../text/numberRange.js";
 import { mainlandPhrases, toSimplified } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { contentTermGroups, evidenceScore, termCoverage, type TermGroup } from "./abstention.js";
-import { withoutDetailQuestions } from "./confidence.js";
+import { detailsAsked, withoutDetailQuestions } from "./confidence.js";
 import { analyzeQuery, contentSegments } from "./analyzeQuery.js";
 import { dictionaryExpansions } from "./dictionaryExpansion.js";
 import { expandQuery } from "./expandQuery.js";
@@ -18,7 +18,7 @@ import { RERANK_MODEL } from "./rerankModel.js";
 import { locateTopic } from "./roadmapNavigator.js";
 import { referencedRoadmap } from "./roadmapProfile.js";
 import { MAX_SEQUENCE_ROADMAPS, orderPositionsByRelevance, sequencePassages } from "./sequenceContext.js";
-import { ordinalPositions, stagePassages, withOverview } from "./stageContext.js";
+import { namedStagePositions, ordinalPositions, stagePassages, withOverview } from "./stageContext.js";
 import { stageOrdinal } from "./stageReference.js";
 import type { Passage, QueryAnalysis, RetrievalResult, RetrieveOptions, Retriever, RoadmapPosition } from "./types.js";
 
@@ -154,6 +154,21 @@ export class HybridRetriever implements Retriever {
               language: analysis.language,
             })
           : [];
+    if (context.length === 0 && detailsAsked(query).includes("duration")) {
+      // "专业深入阶段要多久": how long a stage named by its name takes is in its heading or the overview.
+      // A stage's own name says which roadmap more surely than a guess from its shape.
+      let stages = namedStagePositions(profiles, query);
+      if (stages.length > 1 && named) stages = stages.filter((p) => p.docId === named.doc.id);
+      if (stages.length === 1)
+        context = stagePassages({
+          positions: stages,
+          documents,
+          chunks: index.chunks,
+          chunksPerStage: 1,
+          maxRoadmaps: 1,
+          language: analysis.language,
+        });
+    }
     // About one roadmap's stages: its overview (a chart or plan of all stages) names them and their durations.
     context = withOverview(context, profiles, index.chunks, analysis.language);
     const inContext = new Set(context.map((p) => p.chunk.id));

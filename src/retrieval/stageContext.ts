@@ -33,6 +33,33 @@ export function ordinalPositions(profiles: readonly RoadmapProfile[], ordinal: S
 }
 
 /**
+ * Stages a question names by their name ("专业深入阶段要多久" → 003's 专业深入阶段): the stages
+ * whose name (stageName, at least two characters) the question holds, one per roadmap; a name
+ * inside a longer named one does not count. Roadmaps where none is named give nothing.
+ */
+export function namedStagePositions(profiles: readonly RoadmapProfile[], question: string): RoadmapPosition[] {
+  const found: { profile: RoadmapProfile; stage: RoadmapProfile["stages"][number]; start: number; end: number }[] = [];
+  for (const profile of profiles) {
+    for (const stage of profile.stages) {
+      const name = stageName(stage.heading);
+      const start = name.length >= 2 ? question.indexOf(name) : -1;
+      if (start >= 0) found.push({ profile, stage, start, end: start + name.length });
+    }
+  }
+  // A name inside a longer one is not named itself (深入 in 专业深入).
+  const kept = found.filter(
+    (f) => !found.some((g) => g !== f && g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start),
+  );
+  const positions: RoadmapPosition[] = [];
+  for (const { profile, stage } of kept) {
+    if (positions.some((p) => p.docId === profile.doc.id)) continue;
+    const { doc } = profile;
+    positions.push({ docId: doc.id, source: doc.source, title: doc.title, topic: stage.heading, at: sectionRef(doc.outline, stage) });
+  }
+  return positions;
+}
+
+/**
  * Passages for a stage asked about directly ("第三阶段学什么"): the first chunks of the stage in
  * each position, labelled with the stage and its roadmap.
  */

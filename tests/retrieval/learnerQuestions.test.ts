@@ -157,6 +157,17 @@ describe("a question about one roadmap's stages", () => {
     expect(stage.every((p) => p.chunk.headingPath[0]?.startsWith("二、接入开发阶段"))).toBe(true);
   });
 
+  it("answers how long a stage named by its name takes from that stage and the roadmap's overview", async () => {
+    const result = await retriever.retrieve("接入开发阶段大概要几个月？");
+    expect(result.passages[0]?.roleLabel).toMatch(/^所问阶段：二、接入开发阶段\(3-4 个月\)/u);
+    expect(result.passages.some((p) => p.roleLabel?.startsWith("路线概览") && p.chunk.text.includes("第 3-5 月"))).toBe(true);
+  });
+
+  it("does not count a stage name inside a longer one (深入篇 in 专业深入)", async () => {
+    const result = await retriever.retrieve("专业深入那一阶段大概得学几个月？");
+    expect(result.passages[0]?.roleLabel).toMatch(/^所问阶段：专业深入阶段/u);
+  });
+
   it("gets no overview when the stages asked about span several roadmaps", async () => {
     const result = await retriever.retrieve("第二阶段学什么？");
     expect(new Set(result.passages.map((p) => p.chunk.docId)).size).toBeGreaterThan(1);
