@@ -83,7 +83,7 @@ const DETAIL_RULES: DetailRule[] = [
 DETAIL_RULES.push({
   kind: "speed",
   asked:
-    /(?:哪个|哪個|哪一个|哪一個|谁|誰)[^？?。，,]{0,12}(?:更快|快一些|快些|速度更)|\bwhich\b[^?.]{0,40}\bfaster\b|\bfaster\b[^?.]{0,40}\bor\b/i,
+    /(?:哪个|哪個|哪一个|哪一個|谁|誰)[^？?。，,]{0,12}(?:更快|快一些|快些|速度更|比较快|比較快|较快|較快)|\bwhich\b[^?.]{0,40}\bfaster\b|\bfaster\b[^?.]{0,40}\bor\b/i,
   present: /\d+(?:\.\d+)?\s*(?:倍|x\b|×|%|tokens?\s*\/\s*s|it\/s|ms\b|毫秒|秒)|(?:快|提升|加速|speed-?up)\s*(?:了\s*)?\d/i,
 });
 

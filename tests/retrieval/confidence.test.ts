@@ -35,6 +35,7 @@ describe("detail-type check", () => {
   it("asks for a measurement when a question wants to know which of two tools is faster", () => {
     expect(detailsAsked("Ollama 和 llama.cpp 哪个跑得更快？")).toEqual(["speed"]);
     expect(detailsAsked("Which is faster for serving, TGI or SGLang?")).toEqual(["speed"]);
+    expect(detailsAsked("TGI 跟 SGLang 相比，哪個部署起來比較快？")).toEqual(["speed"]);
     // "How do I make it faster" asks for methods: no measurement needed.
     expect(detailsAsked("怎么让推理更快？")).toEqual([]);
     expect(detailsAsked("how can I make training faster?")).toEqual([]);
