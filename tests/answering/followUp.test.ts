@@ -22,6 +22,17 @@ describe("looksLikeFollowUp", () => {
   });
 });
 
+describe("an item of the previous answer's list, by its place (第二本, 第三门)", () => {
+  it("is a follow-up, read with the question that gave the list", () => {
+    expect(looksLikeFollowUp("第三本书适合谁看？")).toBe(true);
+    expect(looksLikeFollowUp("第二门课讲了哪些内容")).toBe(true);
+    // A stage by its place is a question of its own.
+    expect(looksLikeFollowUp("第二阶段讲了哪些内容")).toBe(false);
+    const history = [{ role: "user" as const, content: "基础阶段推荐了哪几本教材？" }];
+    expect(carryTopicIntoQuery("第三本书适合谁看？", history, () => undefined)).toContain("基础阶段推荐了哪几本教材");
+  });
+});
+
 describe("carryTopicIntoQuery", () => {
   it("adds the previous topic to a bare follow-up", () => {
     expect(carryTopicIntoQuery("那之前呢?", zhHistory, topicOf)).toBe("LoRA 之前呢?");
