@@ -175,6 +175,17 @@ describe("a question about one roadmap's stages", () => {
   });
 });
 
+describe("a roadmap named by its title words", () => {
+  it("is named in the question's own words or its English ones, not by what its Chinese words expand to", async () => {
+    // 入门 expands to 新手, a word of the three-stage article's title; 阶段 is another: two points were a "name".
+    expect((await retriever.retrieve("入门阶段推荐的那本书叫什么？")).namedRoadmap).toBeUndefined();
+    // "guide" reaches 指南 through the dictionary and names the five-stage guide.
+    expect((await retriever.retrieve("In the guide with five stages, what comes after the foundations stage?")).namedRoadmap?.title).toBe(
+      "大模型学习路径指南",
+    );
+  });
+});
+
 describe("nothing on topic", () => {
   // At the product's calibrated refusal threshold (low, so that loosely worded questions are answered).
   const atDefaults = () =>
