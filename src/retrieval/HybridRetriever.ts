@@ -113,7 +113,7 @@ export class HybridRetriever implements Retriever {
     const profiles = IndexResources.of(index).profiles.filter((p) => !allowed || allowed.has(p.doc.id));
     // A title is named in the question's own words or through its English ones (guide → 指南), not
     // through what its Chinese words expand to (入门 → 新手, a word of one title).
-    const fromChinese = new Set(expandQuery(query.replace(/[A-Za-z][A-Za-z0-9'’+#.\-]*/g, " ")));
+    const fromChinese = new Set(expandQuery(query.replace(/[A-Za-z][A-Za-z0-9'’+#.-]*/g, " ")));
     const named = referencedRoadmap(
       query,
       new Set(tokenizeForSearch([query, ...analysis.expansions.filter((e) => !fromChinese.has(e))].join(" "))),
