@@ -18,7 +18,7 @@ import { RERANK_MODEL } from "./rerankModel.js";
 import { locateTopic } from "./roadmapNavigator.js";
 import { referencedRoadmap } from "./roadmapProfile.js";
 import { MAX_SEQUENCE_ROADMAPS, orderPositionsByRelevance, sequencePassages } from "./sequenceContext.js";
-import { namedStagePositions, ordinalPositions, stagePassages, withOverview } from "./stageContext.js";
+import { namedStagePositions, ordinalPositions, stageName, stagePassages, withOverview } from "./stageContext.js";
 import { stageOrdinal } from "./stageReference.js";
 import type { Passage, QueryAnalysis, RetrievalResult, RetrieveOptions, Retriever, RoadmapPosition } from "./types.js";
 
@@ -134,6 +134,9 @@ export class HybridRetriever implements Retriever {
     else if (analysis.sequence && analysis.topic) {
       roadmap = locateTopic(documents, index.chunks, analysis.topic, expandQuery(analysis.topic));
       if (named && roadmap.some((p) => p.docId === named.doc.id)) roadmap = roadmap.filter((p) => p.docId === named.doc.id);
+      // A topic that is a stage's very name (前沿研究阶段) is about that roadmap, not the ones that only mention it.
+      const asStage = roadmap.filter((p) => stageName(p.at.heading) === stageName(analysis.topic ?? ""));
+      if (asStage.length > 0) roadmap = asStage;
     }
     roadmap = orderPositionsByRelevance(roadmap, matches);
     const topic = ordinal ? undefined : analysis.topic;

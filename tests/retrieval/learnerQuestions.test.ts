@@ -168,6 +168,12 @@ describe("a question about one roadmap's stages", () => {
     expect(result.passages[0]?.roleLabel).toMatch(/^所问阶段：专业深入阶段/u);
   });
 
+  it("reads a topic that is a stage's very name in that roadmap only", async () => {
+    // Other roadmaps mention 基础 in their own stages; only one has a stage called 基础夯实阶段.
+    const result = await retriever.retrieve("基础夯实阶段以后接着学什么？");
+    expect(result.roadmap.map((p) => `${p.at.heading} → ${p.next?.heading ?? ""}`)).toEqual(["基础夯实阶段 → 应用实践阶段"]);
+  });
+
   it("gets no overview when the stages asked about span several roadmaps", async () => {
     const result = await retriever.retrieve("第二阶段学什么？");
     expect(new Set(result.passages.map((p) => p.chunk.docId)).size).toBeGreaterThan(1);
