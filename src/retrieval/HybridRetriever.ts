@@ -18,7 +18,15 @@ import { RERANK_MODEL } from "./rerankModel.js";
 import { locateTopic } from "./roadmapNavigator.js";
 import { referencedRoadmap } from "./roadmapProfile.js";
 import { MAX_SEQUENCE_ROADMAPS, orderPositionsByRelevance, sequencePassages } from "./sequenceContext.js";
-import { namedStagePositions, ordinalPositions, stageName, stagePassages, withOverview } from "./stageContext.js";
+import {
+  STAGE_COUNT_QUESTION,
+  namedStagePositions,
+  ordinalPositions,
+  overviewPassages,
+  stageName,
+  stagePassages,
+  withOverview,
+} from "./stageContext.js";
 import { stageOrdinal } from "./stageReference.js";
 import type { Passage, QueryAnalysis, RetrievalResult, RetrieveOptions, Retriever, RoadmapPosition } from "./types.js";
 
@@ -179,6 +187,9 @@ export class HybridRetriever implements Retriever {
           language: analysis.language,
         });
     }
+    // "那篇分成几块?": how a named roadmap is divided is what its overview lays out.
+    if (context.length === 0 && named && STAGE_COUNT_QUESTION.test(query))
+      context = overviewPassages(named, index.chunks, analysis.language);
     // About one roadmap's stages: its overview (a chart or plan of all stages) names them and their durations.
     context = withOverview(context, profiles, index.chunks, analysis.language);
     const inContext = new Set(context.map((p) => p.chunk.id));

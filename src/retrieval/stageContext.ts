@@ -156,6 +156,16 @@ function findOverviews(profile: RoadmapProfile, chunks: readonly Chunk[]): Chunk
     .map((f) => f.chunk);
 }
 
+/** "分成几块", "有几个阶段", "how many parts": a question about how a roadmap is divided. */
+export const STAGE_COUNT_QUESTION =
+  /(?:几|多少)\s*(?:个|大)?\s*(?:阶段|段|部分|块|章节?|篇|步|part)|\bhow many\s+(?:stages|parts|phases|steps|sections|chapters)\b/iu;
+
+/** A roadmap's overviews (overviewChunks) as passages, labelled in the question's language. */
+export function overviewPassages(profile: RoadmapProfile, chunks: readonly Chunk[], language: QueryLanguage): Passage[] {
+  const label = language === "en" ? `Overview of 《${profile.doc.title}》` : `路线概览（《${profile.doc.title}》）`;
+  return overviewChunks(profile, chunks).map((chunk): Passage => ({ chunk, score: 0, role: "match", roleLabel: label }));
+}
+
 /**
  * The roadmap context of a question about one roadmap's stages, with that roadmap's overviews
  * after it (overviewChunks); context spanning several roadmaps stays as it is.
@@ -170,7 +180,6 @@ export function withOverview(
   if (docs.size !== 1) return context;
   const profile = profiles.find((p) => docs.has(p.doc.id));
   if (!profile) return context;
-  const label = language === "en" ? `Overview of 《${profile.doc.title}》` : `路线概览（《${profile.doc.title}》）`;
-  const added = overviewChunks(profile, chunks).filter((chunk) => !context.some((p) => p.chunk.id === chunk.id));
-  return [...context, ...added.map((chunk): Passage => ({ chunk, score: 0, role: "match", roleLabel: label }))];
+  const added = overviewPassages(profile, chunks, language).filter((o) => !context.some((p) => p.chunk.id === o.chunk.id));
+  return [...context, ...added];
 }

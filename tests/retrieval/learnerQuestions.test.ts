@@ -174,6 +174,12 @@ describe("a question about one roadmap's stages", () => {
     expect(result.roadmap.map((p) => `${p.at.heading} → ${p.next?.heading ?? ""}`)).toEqual(["基础夯实阶段 → 应用实践阶段"]);
   });
 
+  it("answers how a named roadmap is divided from its overview", async () => {
+    const result = await retriever.retrieve("GitHub 上那份路线一共有几部分？");
+    expect(result.passages[0]?.roleLabel).toMatch(/^路线概览/u);
+    expect(result.passages[0]?.chunk.text).toContain("本文分为三个章节");
+  });
+
   it("gets no overview when the stages asked about span several roadmaps", async () => {
     const result = await retriever.retrieve("第二阶段学什么？");
     expect(new Set(result.passages.map((p) => p.chunk.docId)).size).toBeGreaterThan(1);
