@@ -88,6 +88,11 @@ export function stagePassages(params: {
     const section = doc?.outline[position.at.sectionIndex];
     if (!doc || !section) continue;
     const members = subtreeOf(doc.outline, section);
+    // A roadmap that lists its stages twice (a plan, then notes per stage) has the stage's notes
+    // under a section of the same heading elsewhere.
+    for (const twin of doc.outline)
+      if (twin.index !== section.index && twin.heading.trim() === section.heading.trim())
+        for (const index of subtreeOf(doc.outline, twin)) members.add(index);
     const all = params.chunks.filter((c) => c.docId === doc.id && members.has(c.sectionIndex));
     // The stage's opening (its goals) first; then what the question asks about it ("第二阶段的项目"
     // → its project section), by the question's own ranking, else reading order.

@@ -180,6 +180,15 @@ describe("a question about one roadmap's stages", () => {
     expect(result.passages[0]?.chunk.text).toContain("本文分为三个章节");
   });
 
+  it("reads a stage a roadmap lists twice (a plan, then notes per stage) in both places", async () => {
+    const result = await retriever.retrieve("七个阶段那份路线的第二阶段，笔记里怎么讲自注意力机制？");
+    const stage = result.passages.filter((p) => p.roleLabel?.startsWith("所问阶段"));
+    expect(stage.map((p) => p.chunk.headingPath.join(" › "))).toEqual([
+      "学习路径 › 第二阶段：核心技术解析",
+      "学习笔记 › 第二阶段：核心技术解析",
+    ]);
+  });
+
   it("gets no overview when the stages asked about span several roadmaps", async () => {
     const result = await retriever.retrieve("第二阶段学什么？");
     expect(new Set(result.passages.map((p) => p.chunk.docId)).size).toBeGreaterThan(1);
