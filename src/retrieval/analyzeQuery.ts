@@ -165,8 +165,8 @@ export function extractTopic(question: string): string | undefined {
 const DOCUMENT_WORD = "(?:学习)?(?:指南|路线图?|路径|清单|文章|计划|规划|教程)";
 const ROADMAP_REFERENCES = [
   new RegExp(
-    `^分?[零〇一二两三四五六七八九十\\d]{1,3}\\s*个?\\s*大?(?:阶段|段|步|部分|篇|章节?)的?(?:[那这][份篇个张])?${DOCUMENT_WORD}?(?:里面?|中|上)?的?\\s*`,
-    "u",
+    `^分?[零〇一二两三四五六七八九十\\d]{1,3}\\s*个?\\s*大?(?:阶段|段|步|部分|篇|章节?|stages?|phases?|steps?)\\s*的?\\s*(?:[那这][份篇个张])?${DOCUMENT_WORD}?(?:里面?|中|上)?的?\\s*`,
+    "iu",
   ),
   new RegExp(`^[那这][份篇个张]${DOCUMENT_WORD}(?:里面?|中|上)?的?\\s*`, "u"),
   new RegExp(`^${DOCUMENT_WORD}(?:里面?|中|上)的?\\s*`, "u"),

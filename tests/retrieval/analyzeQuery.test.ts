@@ -125,6 +125,7 @@ describe("a roadmap named by its stage count is not the topic", () => {
     expect(extractTopic("那份六阶段路线里，学完部署之后学什么")).toBe("部署");
     expect(extractTopic("四个阶段的那篇指南中 数据清洗 之后是什么")).toBe("数据清洗");
     expect(extractTopic("分五段的那份清单，模型评估之后学啥")).toBe("模型评估");
+    expect(extractTopic("四个 stage 那份里 数据清洗 之后是什么")).toBe("数据清洗");
   });
 
   it("leaves an ordinal or a bare stage number alone", () => {

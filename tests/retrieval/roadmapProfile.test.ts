@@ -79,5 +79,7 @@ describe("stage counts a question states", () => {
     expect(statedStageCounts("分六段的那份路线里先学什么")).toEqual([6]);
     expect(statedStageCounts("那份四段式的清单")).toEqual([4]);
     expect(statedStageCounts("第三段讲什么")).toEqual([]);
+    // Mixed wording: a Chinese count with an English stage word.
+    expect(statedStageCounts("六个 stage 的那份路线")).toEqual([6]);
   });
 });
