@@ -209,7 +209,8 @@ export class HybridRetriever implements Retriever {
     const { evidence, nothingOnTopic } = this.evidence(index, query, matches, ranked.topDenseSimilarity);
     // A question naming a roadmap by its shape or origin (三阶段方法论, the GitHub one) has those
     // words as its rarest terms: they say which document, and the detail may be anywhere in it.
-    const focus = named ? undefined : this.focusChunkIds(index, query, [...passages, ...notes]);
+    // Only a question asking for a detail needs its subject's passages (confidence.ts).
+    const focus = named || detailsAsked(query).length === 0 ? undefined : this.focusChunkIds(index, query, [...passages, ...notes]);
     return {
       query,
       analysis,

@@ -54,7 +54,7 @@ export interface RegionalPhrase {
   mainland: string;
 }
 
-let taiwanPhrases: { byPhrase: Map<string, string>; longest: number } | undefined;
+let taiwanPhrases: TaiwanPhrases | undefined;
 
 /**
  * Taiwan vocabulary in a text and its Mainland words, from OpenCC's Taiwan → Mainland phrase
@@ -67,11 +67,12 @@ let taiwanPhrases: { byPhrase: Map<string, string>; longest: number } | undefine
 export function mainlandPhrases(simplified: string): RegionalPhrase[] {
   if (!HAN.test(simplified)) return [];
   const table = loadTaiwanPhrases();
-  const chars = Array.from(simplified);
   const found: RegionalPhrase[] = [];
-  for (let start = 0; start < chars.length; start++) {
-    for (let length = Math.min(table.longest, chars.length - start); length >= 2; length--) {
-      const taiwan = chars.slice(start, start + length).join("");
+  // Per query: only windows whose first two units start some phrase are read further.
+  for (let start = 0; start + 1 < simplified.length; start++) {
+    if (!table.openings.has(simplified.slice(start, start + 2))) continue;
+    for (let end = Math.min(simplified.length, start + table.longest); end >= start + 2; end--) {
+      const taiwan = simplified.slice(start, end);
       const mainland = table.byPhrase.get(taiwan);
       if (mainland !== undefined && !found.some((f) => f.taiwan === taiwan)) found.push({ taiwan, mainland });
     }
@@ -79,18 +80,27 @@ export function mainlandPhrases(simplified: string): RegionalPhrase[] {
   return found;
 }
 
+interface TaiwanPhrases {
+  byPhrase: ReadonlyMap<string, string>;
+  /** The first two UTF-16 units of every phrase. */
+  openings: ReadonlySet<string>;
+  /** The longest phrase, in UTF-16 units. */
+  longest: number;
+}
+
 /** Builds the phrase table now (~30 ms once), so the first question does not pay for it. */
-export function loadTaiwanPhrases(): { byPhrase: ReadonlyMap<string, string>; longest: number } {
+export function loadTaiwanPhrases(): TaiwanPhrases {
   return (taiwanPhrases ??= buildTaiwanPhrases());
 }
 
-function buildTaiwanPhrases(): { byPhrase: Map<string, string>; longest: number } {
+function buildTaiwanPhrases(): TaiwanPhrases {
   // opencc-js's preset types do not resolve here (like Converter's return above): read it as data.
   const presets = (OpenCC as unknown as { Locale: { from: Record<string, readonly (readonly unknown[])[] | undefined> } }).Locale;
   const table = presets.from.twp?.[0]?.[0];
   const byPhrase = new Map<string, string>();
+  const openings = new Set<string>();
   let longest = 0;
-  if (typeof table !== "string") return { byPhrase, longest };
+  if (typeof table !== "string") return { byPhrase, openings, longest };
   // Both sides are Traditional; the Mainland side is read with OpenCC's plain t → cn table.
   const mainlandToSimplified = OpenCC.Converter({ from: "t", to: "cn" }) as (text: string) => string;
   for (const pair of table.split("|")) {
@@ -98,9 +108,10 @@ function buildTaiwanPhrases(): { byPhrase: Map<string, string>; longest: number 
     if (!taiwan || !mainland) continue;
     const from = toSimplified(taiwan);
     const to = mainlandToSimplified(mainland);
-    if (from === to) continue;
+    if (from === to || from.length < 2) continue;
     byPhrase.set(from, to);
-    longest = Math.max(longest, Array.from(from).length);
+    openings.add(from.slice(0, 2));
+    longest = Math.max(longest, from.length);
   }
-  return { byPhrase, longest };
+  return { byPhrase, openings, longest };
 }
