@@ -21,6 +21,7 @@ import { statedStageCounts } from "../retrieval/roadmapProfile.js";
 import { replaceStageOrdinals, stageOrdinal, type StageOrdinal } from "../retrieval/stageReference.js";
 import { cuePattern, NEXT_CUES, PREVIOUS_CUES } from "../text/questionCues.js";
 import { toSimplified } from "../text/script.js";
+import { tokenizeForSearch } from "../text/tokenize.js";
 import type { Turn } from "./types.js";
 
 const HAN_CHAR = /\p{Script=Han}/gu;
@@ -161,7 +162,7 @@ function resolve(asked: string, previous: string, topicOf: (question: string) =>
   if (topic && mentions(question, topic)) standalone = question;
   else if (!bare && topic && previous.includes(topic) && !asksOwnQuestion && !STRONG_PRONOUN.test(question)) {
     // "what about RAG?" / "Hugging Face 那个呢?" after "学完 LoRA 之后该学什么?" asks the same thing about it.
-    const substituted = previous.replace(topic, ownPhrase);
+    const substituted = previous.replace(topic, withElidedNoun(ownPhrase, topic, question));
     // The roadmap the conversation named stays, even when its words were taken for the topic.
     return namesRoadmapOrStage(previous) && !namesRoadmapOrStage(substituted) ? `${substituted} ${setting}` : substituted;
   } else if (pronoun) {
@@ -179,4 +180,16 @@ function resolve(asked: string, previous: string, topicOf: (question: string) =>
 
   if (!namesRoadmapOrStage(previous) || setting.length === 0 || standalone.includes(setting)) return standalone;
   return `${standalone} ${setting}`;
+}
+
+/**
+ * "那高阶的呢?" / "中间那个呢" after "推荐的初级项目是啥": a modifier with 的 or a demonstrative
+ * leaves out the noun it describes, which is the previous topic's last word (高阶的 → 高阶项目).
+ */
+function withElidedNoun(phrase: string, topic: string, question: string): string {
+  const modifier = /^(\p{Script=Han}+?)的?$/u.exec(phrase)?.[1];
+  if (!modifier || !new RegExp(`${modifier}\\s*(?:的|那个|这个|那种|这种)`, "u").test(question)) return phrase;
+  const words = tokenizeForSearch(topic).filter((t) => /^\p{Script=Han}{2,}$/u.test(t));
+  const head = words.at(-1);
+  return head && topic.endsWith(head) && !modifier.endsWith(head) ? `${modifier}${head}` : phrase;
 }
