@@ -32,6 +32,17 @@ describe("detail-type check", () => {
     expect(detailPresent("organization", ["一本经典教材"])).toBe(false);
   });
 
+  it("asks for setup steps when a question wants to know how to install or configure something", () => {
+    expect(detailsAsked("Ollama 在 Windows 上怎么安装？")).toEqual(["setup"]);
+    expect(detailsAsked("這個向量庫要如何配置才能跑起來")).toEqual(["setup"]);
+    expect(detailsAsked("How do I install vLLM on Ubuntu?")).toEqual(["setup"]);
+    // Hardware specs (电脑配置) and how something works are not setup questions.
+    expect(detailsAsked("电脑配置不高能学大模型吗")).toEqual([]);
+    expect(detailsAsked("LoRA 是怎么训练的")).toEqual([]);
+    expect(detailPresent("setup", ["先 pip install vllm，再启动服务"])).toBe(true);
+    expect(detailPresent("setup", ["vLLM 是常用的推理框架"])).toBe(false);
+  });
+
   it("asks for a measurement when a question wants to know which of two tools is faster", () => {
     expect(detailsAsked("Ollama 和 llama.cpp 哪个跑得更快？")).toEqual(["speed"]);
     expect(detailsAsked("Which is faster for serving, TGI or SGLang?")).toEqual(["speed"]);
