@@ -21,6 +21,7 @@ import { statedStageCounts } from "../retrieval/roadmapProfile.js";
 import { replaceStageOrdinals, stageOrdinal, type StageOrdinal } from "../retrieval/stageReference.js";
 import { cuePattern, NEXT_CUES, PREVIOUS_CUES } from "../text/questionCues.js";
 import { toSimplified } from "../text/script.js";
+import { tokenizeForSearch } from "../text/tokenize.js";
 import type { Turn } from "./types.js";
 
 const HAN_CHAR = /\p{Script=Han}/gu;
@@ -53,7 +54,14 @@ export function looksLikeFollowUp(question: string): boolean {
   const trimmed = toSimplified(question.trim());
   const length = size(trimmed);
   if (length <= 14) {
-    return ZH_LEAD.test(trimmed) || ZH_TAIL.test(trimmed) || ZH_PRONOUN.test(trimmed) || EN_LEAD.test(trimmed) || EN_PRONOUN.test(trimmed);
+    return (
+      ZH_LEAD.test(trimmed) ||
+      ZH_TAIL.test(trimmed) ||
+      ZH_PRONOUN.test(trimmed) ||
+      EN_LEAD.test(trimmed) ||
+      EN_PRONOUN.test(trimmed) ||
+      ITEM_ORDINAL.test(trimmed)
+    );
   }
   // "那它下一个阶段呢？要做哪几个项目": a pronoun that can only point back, in a longer question.
   return length <= 24 && ZH_STRONG_PRONOUN.test(trimmed);
@@ -102,6 +110,9 @@ function moved(ordinal: StageOrdinal, direction: "next" | "previous"): string {
   return fromEnd < 1 ? "" : fromEnd === 1 ? "最后一个阶段" : `倒数第${fromEnd}阶段`;
 }
 
+/** "第二本讲什么" / "第三门课": an item of a list the previous answer gave, by its place in it. */
+const ITEM_ORDINAL = /第\s*[一二两三四五六七八九十\d]{1,3}\s*(?:本|门|篇|条|种|项|部|份|个)(?!\s*(?:阶段|段|步|部分|章|期))/u;
+
 /** "第二个" / "the second one" after a stage question: the noun is left out, the stage is meant. */
 const BARE_ZH_ORDINAL = /第\s*([一二两三四五六七八九十\d]{1,3})\s*个(?!\s*(?:阶段|段|步|部分|篇|章|期|[Ss]tage|[Pp]hase|[Ss]tep))/u;
 const BARE_EN_ORDINAL = /\bthe\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\s+one\b/iu;
@@ -144,12 +155,14 @@ function resolve(asked: string, previous: string, topicOf: (question: string) =>
   else if (bare && !pronoun && previousDirection) setting = replaceStageOrdinals(setting, (o) => moved(o, previousDirection));
   setting = withoutSequenceWords(setting);
 
+  // "第二本讲什么" after "入门阶段推荐了哪些书": the list is the previous question's.
+  if (ITEM_ORDINAL.test(question) && !ownOrdinal) return `${question} ${setting}`;
   let standalone: string;
   const asksOwnQuestion = OWN_QUESTION.test(rest) || sequenceIntent(question) !== null || ownOrdinal;
   if (topic && mentions(question, topic)) standalone = question;
   else if (!bare && topic && previous.includes(topic) && !asksOwnQuestion && !STRONG_PRONOUN.test(question)) {
     // "what about RAG?" / "Hugging Face 那个呢?" after "学完 LoRA 之后该学什么?" asks the same thing about it.
-    const substituted = previous.replace(topic, ownPhrase);
+    const substituted = previous.replace(topic, withElidedNoun(ownPhrase, topic, question));
     // The roadmap the conversation named stays, even when its words were taken for the topic.
     return namesRoadmapOrStage(previous) && !namesRoadmapOrStage(substituted) ? `${substituted} ${setting}` : substituted;
   } else if (pronoun) {
@@ -167,4 +180,16 @@ function resolve(asked: string, previous: string, topicOf: (question: string) =>
 
   if (!namesRoadmapOrStage(previous) || setting.length === 0 || standalone.includes(setting)) return standalone;
   return `${standalone} ${setting}`;
+}
+
+/**
+ * "那高阶的呢?" / "中间那个呢" after "推荐的初级项目是啥": a modifier with 的 or a demonstrative
+ * leaves out the noun it describes, which is the previous topic's last word (高阶的 → 高阶项目).
+ */
+function withElidedNoun(phrase: string, topic: string, question: string): string {
+  const modifier = /^(\p{Script=Han}+?)的?$/u.exec(phrase)?.[1];
+  if (!modifier || !new RegExp(`${modifier}\\s*(?:的|那个|这个|那种|这种)`, "u").test(question)) return phrase;
+  const words = tokenizeForSearch(topic).filter((t) => /^\p{Script=Han}{2,}$/u.test(t));
+  const head = words.at(-1);
+  return head && topic.endsWith(head) && !modifier.endsWith(head) ? `${modifier}${head}` : phrase;
 }

@@ -1,8 +1,10 @@
 import { BadInput } from "../errors.js";
 import type { IndexSnapshot } from "../store/types.js";
-import { toSimplified } from "../text/script.js";
+import { normalizeNumberRanges } from "../text/numberRange.js";
+import { mainlandPhrases, toSimplified } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { contentTermGroups, evidenceScore, termCoverage, type TermGroup } from "./abstention.js";
+import { detailsAsked, withoutDetailQuestions } from "./confidence.js";
 import { analyzeQuery, contentSegments } from "./analyzeQuery.js";
 import { dictionaryExpansions } from "./dictionaryExpansion.js";
 import { expandQuery } from "./expandQuery.js";
@@ -16,7 +18,15 @@ import { RERANK_MODEL } from "./rerankModel.js";
 import { locateTopic } from "./roadmapNavigator.js";
 import { referencedRoadmap } from "./roadmapProfile.js";
 import { MAX_SEQUENCE_ROADMAPS, orderPositionsByRelevance, sequencePassages } from "./sequenceContext.js";
-import { ordinalPositions, stagePassages } from "./stageContext.js";
+import {
+  STAGE_COUNT_QUESTION,
+  namedStagePositions,
+  ordinalPositions,
+  overviewPassages,
+  stageName,
+  stagePassages,
+  withOverview,
+} from "./stageContext.js";
 import { stageOrdinal } from "./stageReference.js";
 import type { Passage, QueryAnalysis, RetrievalResult, RetrieveOptions, Retriever, RoadmapPosition } from "./types.js";
 
@@ -82,19 +92,19 @@ export class HybridRetriever implements Retriever {
   constructor(private readonly options: HybridRetrieverOptions) {}
 
   analyzeQuestion(question: string): QueryAnalysis {
-    return this.analyze(this.options.index(), toSimplified(question));
+    return this.analyze(this.options.index(), searchForm(question));
   }
 
   async search(question: string, options: RetrieveOptions = {}): Promise<Passage[]> {
     const index = this.options.index();
-    const query = toSimplified(question);
+    const query = searchForm(question);
     return (await this.rank(index, query, this.analyze(index, query), options)).passages;
   }
 
   /** The first RERANK_DEPTH fused candidates in RRF order with their features (no re-ranking). */
   async rankedCandidates(question: string): Promise<RankedCandidate[]> {
     const index = this.options.index();
-    const query = toSimplified(question);
+    const query = searchForm(question);
     const collected: RankedCandidate[] = [];
     // The product's k, so the candidate pool (and each candidate's ranks) is the one the model will see.
     await this.rank(index, query, this.analyze(index, query), {}, collected);
@@ -104,12 +114,19 @@ export class HybridRetriever implements Retriever {
   async retrieve(question: string, options: RetrieveOptions = {}): Promise<RetrievalResult> {
     const index = this.options.index();
     // Traditional characters are read as Simplified everywhere below (cues, glossary, topic).
-    const query = toSimplified(question);
+    const query = searchForm(question);
     const analysis = this.analyze(index, query);
     const allowed = allowedDocumentIds(index.documents, options.filters);
     const documents = allowed ? index.documents.filter((d) => allowed.has(d.id)) : index.documents;
     const profiles = IndexResources.of(index).profiles.filter((p) => !allowed || allowed.has(p.doc.id));
-    const named = referencedRoadmap(query, new Set(tokenizeForSearch([query, ...analysis.expansions].join(" "))), profiles);
+    // A title is named in the question's own words or through its English ones (guide → 指南), not
+    // through what its Chinese words expand to (入门 → 新手, a word of one title).
+    const fromChinese = new Set(expandQuery(query.replace(/[A-Za-z][A-Za-z0-9'’+#.-]*/g, " ")));
+    const named = referencedRoadmap(
+      query,
+      new Set(tokenizeForSearch([query, ...analysis.expansions.filter((e) => !fromChinese.has(e))].join(" "))),
+      profiles,
+    );
     const ranked = await this.rank(index, query, analysis, options);
     let matches = ranked.passages;
     if (named) {
@@ -125,10 +142,13 @@ export class HybridRetriever implements Retriever {
     else if (analysis.sequence && analysis.topic) {
       roadmap = locateTopic(documents, index.chunks, analysis.topic, expandQuery(analysis.topic));
       if (named && roadmap.some((p) => p.docId === named.doc.id)) roadmap = roadmap.filter((p) => p.docId === named.doc.id);
+      // A topic that is a stage's very name (前沿研究阶段) is about that roadmap, not the ones that only mention it.
+      const asStage = roadmap.filter((p) => stageName(p.at.heading) === stageName(analysis.topic ?? ""));
+      if (asStage.length > 0) roadmap = asStage;
     }
     roadmap = orderPositionsByRelevance(roadmap, matches);
     const topic = ordinal ? undefined : analysis.topic;
-    const context =
+    let context =
       analysis.sequence && (topic || ordinal)
         ? sequencePassages({
             positions: roadmap,
@@ -147,9 +167,31 @@ export class HybridRetriever implements Retriever {
               chunks: index.chunks,
               chunksPerStage: CHUNKS_PER_ASKED_STAGE,
               maxRoadmaps: MAX_SEQUENCE_ROADMAPS,
+              asked: new Set(tokenizeForSearch([...contentSegments(query), ...analysis.expansions].join(" "))),
+              tokensOf: (chunk) => IndexResources.of(index).statistics.tokensOf(chunk),
               language: analysis.language,
             })
           : [];
+    if (context.length === 0 && detailsAsked(query).includes("duration")) {
+      // "专业深入阶段要多久": how long a stage named by its name takes is in its heading or the overview.
+      // A stage's own name says which roadmap more surely than a guess from its shape.
+      let stages = namedStagePositions(profiles, query);
+      if (stages.length > 1 && named) stages = stages.filter((p) => p.docId === named.doc.id);
+      if (stages.length === 1)
+        context = stagePassages({
+          positions: stages,
+          documents,
+          chunks: index.chunks,
+          chunksPerStage: 1,
+          maxRoadmaps: 1,
+          language: analysis.language,
+        });
+    }
+    // "那篇分成几块?": how a named roadmap is divided is what its overview lays out.
+    if (context.length === 0 && named && STAGE_COUNT_QUESTION.test(query))
+      context = overviewPassages(named, index.chunks, analysis.language);
+    // About one roadmap's stages: its overview (a chart or plan of all stages) names them and their durations.
+    context = withOverview(context, profiles, index.chunks, analysis.language);
     const inContext = new Set(context.map((p) => p.chunk.id));
     // The roadmap context answers a sequence question most directly, so it leads; the list
     // keeps k passages in all (linked notes come on top: they are few and only follow a link).
@@ -165,6 +207,10 @@ export class HybridRetriever implements Retriever {
     });
 
     const { evidence, nothingOnTopic } = this.evidence(index, query, matches, ranked.topDenseSimilarity);
+    // A question naming a roadmap by its shape or origin (三阶段方法论, the GitHub one) has those
+    // words as its rarest terms: they say which document, and the detail may be anywhere in it.
+    // Only a question asking for a detail needs its subject's passages (confidence.ts).
+    const focus = named || detailsAsked(query).length === 0 ? undefined : this.focusChunkIds(index, query, [...passages, ...notes]);
     return {
       query,
       analysis,
@@ -174,7 +220,27 @@ export class HybridRetriever implements Retriever {
       weak: nothingOnTopic || evidence < this.options.abstainThreshold,
       ...(named ? { namedRoadmap: { docId: named.doc.id, title: named.doc.title } } : {}),
       ...(ordinal ? { stageOrdinal: ordinal } : {}),
+      ...(focus ? { focusChunkIds: focus } : {}),
     };
+  }
+
+  /**
+   * The passages holding the question's rarest content term that any of them holds
+   * (RetrievalResult.focusChunkIds); of equally rare terms, the one the fewest passages hold.
+   */
+  private focusChunkIds(index: IndexSnapshot, query: string, passages: readonly Passage[]): string[] | undefined {
+    const statistics = IndexResources.of(index).statistics;
+    const tokenSets = passages.map((p) => statistics.tokensOf(p.chunk));
+    // The words that ask for the detail (多久, how long) are not what it is about.
+    const subject = new Set(tokenizeForSearch(withoutDetailQuestions(query)));
+    let focus: { weight: number; holders: number[] } | undefined;
+    for (const group of this.judgedTermGroups(index, query)) {
+      if ((focus && group.weight < focus.weight) || !group.tokens.some((t) => subject.has(t))) continue;
+      const holders = tokenSets.flatMap((tokens, i) => (group.tokens.some((t) => tokens.has(t)) ? [i] : []));
+      if (holders.length === 0) continue;
+      if (!focus || group.weight > focus.weight || holders.length < focus.holders.length) focus = { weight: group.weight, holders };
+    }
+    return focus?.holders.map((i) => passages[i]!.chunk.id);
   }
 
   private async rank(
@@ -287,6 +353,11 @@ export class HybridRetriever implements Retriever {
       for (const term of dictionaryExpansions(query, () => resources.dictionary))
         if (!seen.has(term) && !query.includes(term)) expansions.push(term);
     }
+    // A Taiwan word the corpus never uses (专案, 部落格) also searches its Mainland word (项目, 博客)
+    // when the corpus uses that one; a Taiwan word the corpus itself uses (核心, 资料) stays alone.
+    const inCorpus = (phrase: string) => tokenizeForSearch(phrase).every((t) => statistics.frequency(t) > 0);
+    for (const { taiwan, mainland } of mainlandPhrases(query))
+      if (!inCorpus(taiwan) && inCorpus(mainland) && !expansions.includes(mainland)) expansions.push(mainland);
     if (this.options.typos !== false) {
       for (const term of resources.typos.corrections(tokenizeForSearch(query), query.match(HAN_RUNS) ?? []))
         if (!expansions.includes(term)) expansions.push(term);
@@ -332,6 +403,11 @@ export class HybridRetriever implements Retriever {
     const coverage = termCoverage(groups, found);
     return { evidence: evidenceScore({ coverage, topDenseSimilarity: topDense }), nothingOnTopic: groups.length > 0 && coverage === 0 };
   }
+}
+
+/** A question as it is searched: Simplified characters, number ranges written as the documents write them. */
+function searchForm(question: string): string {
+  return normalizeNumberRanges(toSimplified(question));
 }
 
 // What the re-ranker reads from its candidates, kept for recently re-ranked chunks.

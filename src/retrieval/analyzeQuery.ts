@@ -98,7 +98,7 @@ function piecesOf(question: string): Piece[] {
 
 /** Cue words a sequence topic follows ("学完 LoRA", "after fine-tuning") or precedes ("LoRA 之后"). */
 const CUES_BEFORE_TOPIC = new Set([...FINISHING_VERBS, "掌握了", "完成", "after", "before", "先学"]);
-const CUES_AFTER_TOPIC = new Set([...AFTER_POSTPOSITIONS, ...BEFORE_POSTPOSITIONS, "后", "前"]);
+const CUES_AFTER_TOPIC = new Set([...AFTER_POSTPOSITIONS, ...BEFORE_POSTPOSITIONS, ...FINISHING_VERBS, "后", "前"]);
 
 interface Segment {
   text: string;
@@ -149,7 +149,35 @@ export function contentSegments(question: string): string[] {
  * "after the 入门阶段"), else the first naming a field term, else the first.
  */
 export function extractTopic(question: string): string | undefined {
-  const segments = segmentsOf(question).filter((s) => s.text.length >= 2 || /[A-Za-z]/.test(s.text));
+  const segments = segmentsOf(question)
+    .map((s) => ({ ...s, text: withoutRoadmapShape(s.text) }))
+    .filter((s) => s.text.length >= 2 || /[A-Za-z]/.test(s.text));
   const names = (s: Segment) => findGlossaryMatches(s.text).length > 0 || /[A-Za-z]{2,}/.test(s.text);
   return (segments.find((s) => s.nextToCue) ?? segments.find(names) ?? segments[0])?.text;
+}
+
+/**
+ * A roadmap named by its stage count or as a document ("五阶段指南里", "分七段的那份路线",
+ * "那篇指南中") says which document, not what about it: the topic is what follows
+ * ("五阶段指南的应用实践阶段" → 应用实践阶段). Never an ordinal: "第三阶段" starts with 第, and a
+ * bare "三阶段" (which may mean stage 3) stays. The topic is still a verbatim substring.
+ */
+const DOCUMENT_WORD = "(?:学习)?(?:指南|路线图?|路径|清单|文章|计划|规划|教程)";
+const ROADMAP_REFERENCES = [
+  new RegExp(
+    `^分?[零〇一二两三四五六七八九十\\d]{1,3}\\s*个?\\s*大?(?:阶段|段|步|部分|篇|章节?|stages?|phases?|steps?)\\s*的?\\s*(?:[那这][份篇个张])?${DOCUMENT_WORD}?(?:里面?|中|上)?的?\\s*`,
+    "iu",
+  ),
+  new RegExp(`^[那这][份篇个张]${DOCUMENT_WORD}(?:里面?|中|上)?的?\\s*`, "u"),
+  new RegExp(`^${DOCUMENT_WORD}(?:里面?|中|上)的?\\s*`, "u"),
+];
+/** What makes a count a document's shape rather than a stage ("三阶段之后" may mean stage 3). */
+const SHAPE_MARK = /^分|个|[那这]|指南|路线|路径|清单|文章|计划|规划|教程|[里中上]\s*$/u;
+
+function withoutRoadmapShape(segment: string): string {
+  for (const pattern of ROADMAP_REFERENCES) {
+    const reference = pattern.exec(segment)?.[0];
+    if (reference && SHAPE_MARK.test(reference)) return segment.slice(reference.length);
+  }
+  return segment;
 }

@@ -25,7 +25,7 @@ export const DEFAULT_LOW_CONFIDENCE_THRESHOLD = 0.18;
 /** Passages whose text is checked for the asked-for detail (the ones an answer leads with). */
 const DETAIL_PASSAGES = 5;
 
-export type DetailKind = "price" | "date" | "version" | "duration" | "setting" | "count" | "organization" | "speed";
+export type DetailKind = "price" | "date" | "version" | "duration" | "setting" | "count" | "organization" | "speed" | "setup";
 
 interface DetailRule {
   kind: DetailKind;
@@ -83,8 +83,19 @@ const DETAIL_RULES: DetailRule[] = [
 DETAIL_RULES.push({
   kind: "speed",
   asked:
-    /(?:哪个|哪個|哪一个|哪一個|谁|誰)[^？?。，,]{0,12}(?:更快|快一些|快些|速度更)|\bwhich\b[^?.]{0,40}\bfaster\b|\bfaster\b[^?.]{0,40}\bor\b/i,
+    /(?:哪个|哪個|哪一个|哪一個|谁|誰)[^？?。，,]{0,12}(?:更快|快一些|快些|速度更|比较快|比較快|较快|較快)|\bwhich\b[^?.]{0,40}\bfaster\b|\bfaster\b[^?.]{0,40}\bor\b/i,
   present: /\d+(?:\.\d+)?\s*(?:倍|x\b|×|%|tokens?\s*\/\s*s|it\/s|ms\b|毫秒|秒)|(?:快|提升|加速|speed-?up)\s*(?:了\s*)?\d/i,
+});
+
+/**
+ * How to install or configure something: answered only by passages that give setup steps (安装,
+ * 配置, install, pip …); a roadmap that names the tool does not say how to set it up.
+ */
+DETAIL_RULES.push({
+  kind: "setup",
+  asked:
+    /(?:咋|怎么|怎麼|如何|怎样|怎樣)[^？?。，,！!]{0,8}?(?:安装|安裝|装|裝|配置|设置|設置)|\bhow\s+(?:do\s+i|to|can\s+i|should\s+i)\s+(?:install|configure|set\s+up)\b/iu,
+  present: /安装|安裝|配置|设置|設置|\binstall|\bconfigur|\bset\s*up\b|\bpip\s|\bnpm\s|\bbrew\s|\bapt(?:-get)?\s|docker\s+run/iu,
 });
 
 /** Who made or publishes something: a company, a publisher, a university. */
@@ -188,7 +199,10 @@ function passageTexts(passages: readonly Passage[]): string[] {
 }
 
 export function confidenceSignals(question: string, result: RetrievalResult): ConfidenceSignals {
-  const texts = passageTexts(result.passages);
+  // An asked-for detail answers the question only beside what the question is about: a video's
+  // length is not in a passage that gives some course's hours.
+  const focus = result.focusChunkIds && new Set(result.focusChunkIds);
+  const texts = passageTexts(focus ? result.passages.filter((p) => focus.has(p.chunk.id)) : result.passages);
   return {
     evidence: result.evidence,
     weak: result.weak || result.passages.length === 0,

@@ -1,5 +1,6 @@
 import type { IndexSnapshot } from "../store/types.js";
 import { isEnglishWord } from "../text/cedict.js";
+import { loadTaiwanPhrases } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { FieldDictionary } from "./fieldDictionary.js";
 import { roadmapProfiles, type RoadmapProfile } from "./roadmapProfile.js";
@@ -40,6 +41,7 @@ export class IndexResources {
     void this.profiles;
     void this.typos;
     void this.dictionary;
+    loadTaiwanPhrases();
   }
 
   get statistics(): TermStatistics {

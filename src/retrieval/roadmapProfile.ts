@@ -142,7 +142,7 @@ function stagesOf(doc: CorpusDocument, chunks: readonly Chunk[]): Section[] {
 }
 
 const COUNT_PATTERNS = [
-  /([零〇一二两三四五六七八九十\d]{1,3})\s*(?:个)?\s*(?:大)?(?:阶段|步|部分|篇|章节)/gu,
+  /([零〇一二两三四五六七八九十\d]{1,3})\s*(?:个)?\s*(?:大)?(?:阶段|段|步|部分|篇|章节|stages?\b|phases?\b)/giu,
   /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+(?:stages?|steps?|phases?|parts?|levels?)\b/giu,
 ];
 /**

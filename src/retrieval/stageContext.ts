@@ -33,6 +33,33 @@ export function ordinalPositions(profiles: readonly RoadmapProfile[], ordinal: S
 }
 
 /**
+ * Stages a question names by their name ("专业深入阶段要多久" → 003's 专业深入阶段): the stages
+ * whose name (stageName, at least two characters) the question holds, one per roadmap; a name
+ * inside a longer named one does not count. Roadmaps where none is named give nothing.
+ */
+export function namedStagePositions(profiles: readonly RoadmapProfile[], question: string): RoadmapPosition[] {
+  const found: { profile: RoadmapProfile; stage: RoadmapProfile["stages"][number]; start: number; end: number }[] = [];
+  for (const profile of profiles) {
+    for (const stage of profile.stages) {
+      const name = stageName(stage.heading);
+      const start = name.length >= 2 ? question.indexOf(name) : -1;
+      if (start >= 0) found.push({ profile, stage, start, end: start + name.length });
+    }
+  }
+  // A name inside a longer one is not named itself (深入 in 专业深入).
+  const kept = found.filter(
+    (f) => !found.some((g) => g !== f && g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start),
+  );
+  const positions: RoadmapPosition[] = [];
+  for (const { profile, stage } of kept) {
+    if (positions.some((p) => p.docId === profile.doc.id)) continue;
+    const { doc } = profile;
+    positions.push({ docId: doc.id, source: doc.source, title: doc.title, topic: stage.heading, at: sectionRef(doc.outline, stage) });
+  }
+  return positions;
+}
+
+/**
  * Passages for a stage asked about directly ("第三阶段学什么"): the first chunks of the stage in
  * each position, labelled with the stage and its roadmap.
  */
@@ -43,14 +70,38 @@ export function stagePassages(params: {
   chunksPerStage: number;
   maxRoadmaps: number;
   language: QueryLanguage;
+  /** The question's content tokens (and its expansions'): after the stage's first chunk, the ones holding most of them. */
+  asked?: ReadonlySet<string>;
+  tokensOf?: (chunk: Chunk) => ReadonlySet<string>;
 }): Passage[] {
+  const { asked, tokensOf } = params;
+  const shared = (chunk: Chunk) => {
+    if (!asked || !tokensOf) return 0;
+    const tokens = tokensOf(chunk);
+    let count = 0;
+    for (const token of asked) if (tokens.has(token)) count++;
+    return count;
+  };
   const passages: Passage[] = [];
   for (const position of params.positions.slice(0, params.maxRoadmaps)) {
     const doc = params.documents.find((d) => d.id === position.docId);
     const section = doc?.outline[position.at.sectionIndex];
     if (!doc || !section) continue;
     const members = subtreeOf(doc.outline, section);
-    const inStage = params.chunks.filter((c) => c.docId === doc.id && members.has(c.sectionIndex)).slice(0, params.chunksPerStage);
+    // A roadmap that lists its stages twice (a plan, then notes per stage) has the stage's notes
+    // under a section of the same heading elsewhere.
+    for (const twin of doc.outline)
+      if (twin.index !== section.index && twin.heading.trim() === section.heading.trim())
+        for (const index of subtreeOf(doc.outline, twin)) members.add(index);
+    const all = params.chunks.filter((c) => c.docId === doc.id && members.has(c.sectionIndex));
+    // The stage's opening (its goals) first; then what the question asks about it ("第二阶段的项目"
+    // → its project section), by the question's own ranking, else reading order.
+    const rest = all
+      .slice(1)
+      .map((chunk, i) => ({ chunk, i, score: shared(chunk) }))
+      .sort((a, b) => b.score - a.score || a.i - b.i)
+      .map((c) => c.chunk);
+    const inStage = [...all.slice(0, 1), ...rest].slice(0, params.chunksPerStage);
     const label =
       params.language === "en"
         ? `Stage asked about: ${position.at.heading} (in 《${position.title}》)`
@@ -58,4 +109,82 @@ export function stagePassages(params: {
     for (const chunk of inStage) passages.push({ chunk, score: 0, role: "match", roleLabel: label });
   }
   return passages;
+}
+
+/** A stage heading's name without its numbering, duration and stage word: "一、原理学习阶段(2-3 个月)" → "原理学习". */
+export function stageName(heading: string): string {
+  return heading
+    .replace(/[(（][^)）]*[)）]/gu, "")
+    .replace(
+      /^\s*(?:0x[0-9a-f]+\s+|第[零〇一二两三四五六七八九十\d]+(?:阶段|篇|章|部分)\s*[：:、.]?\s*|[一二三四五六七八九十\d]+\s*[、.．]\s*)/iu,
+      "",
+    )
+    .replace(/(?:阶段|篇)\s*$/u, "")
+    .trim();
+}
+
+const DURATIONS = /\d+\s*(?:[-~～到至]\s*\d+\s*)?(?:个月|周|天|小时|months?|weeks?)/giu;
+
+/**
+ * The passages of a roadmap that lay out its whole sequence (a chart, a plan or a table of
+ * contents naming most of its stages, outside the stages themselves: 003's box chart and its 目录):
+ * the direct answer to "what is the last stage called", "which stage comes after X" or "how long
+ * is stage N" when the question is about that roadmap. At most MAX_OVERVIEWS, naming more
+ * stages first, then giving more durations.
+ */
+export function overviewChunks(profile: RoadmapProfile, chunks: readonly Chunk[]): readonly Chunk[] {
+  // Profiles belong to one index version and never change: found once per roadmap.
+  let found = overviews.get(profile);
+  if (!found) overviews.set(profile, (found = findOverviews(profile, chunks)));
+  return found;
+}
+
+const overviews = new WeakMap<RoadmapProfile, readonly Chunk[]>();
+/** A chart and a table of contents, say: two views of the sequence, the one with durations first. */
+const MAX_OVERVIEWS = 2;
+
+function findOverviews(profile: RoadmapProfile, chunks: readonly Chunk[]): Chunk[] {
+  const names = profile.stages.map((s) => stageName(s.heading)).filter((n) => n.length >= 2);
+  if (names.length < 3) return [];
+  const inStages = new Set<number>();
+  for (const stage of profile.stages) for (const index of subtreeOf(profile.doc.outline, stage)) inStages.add(index);
+  const found: { chunk: Chunk; named: number; durations: number }[] = [];
+  for (const chunk of chunks) {
+    if (chunk.docId !== profile.doc.id || inStages.has(chunk.sectionIndex)) continue;
+    const named = names.filter((n) => chunk.text.includes(n)).length;
+    if (named < Math.max(3, Math.ceil(names.length * 0.6))) continue;
+    found.push({ chunk, named, durations: chunk.text.match(DURATIONS)?.length ?? 0 });
+  }
+  return found
+    .sort((a, b) => b.named - a.named || b.durations - a.durations)
+    .slice(0, MAX_OVERVIEWS)
+    .map((f) => f.chunk);
+}
+
+/** "分成几块", "有几个阶段", "how many parts": a question about how a roadmap is divided. */
+export const STAGE_COUNT_QUESTION =
+  /(?:几|多少)\s*(?:个|大)?\s*(?:阶段|段|部分|块|章节?|篇|步|part)|\bhow many\s+(?:stages|parts|phases|steps|sections|chapters)\b/iu;
+
+/** A roadmap's overviews (overviewChunks) as passages, labelled in the question's language. */
+export function overviewPassages(profile: RoadmapProfile, chunks: readonly Chunk[], language: QueryLanguage): Passage[] {
+  const label = language === "en" ? `Overview of 《${profile.doc.title}》` : `路线概览（《${profile.doc.title}》）`;
+  return overviewChunks(profile, chunks).map((chunk): Passage => ({ chunk, score: 0, role: "match", roleLabel: label }));
+}
+
+/**
+ * The roadmap context of a question about one roadmap's stages, with that roadmap's overviews
+ * after it (overviewChunks); context spanning several roadmaps stays as it is.
+ */
+export function withOverview(
+  context: Passage[],
+  profiles: readonly RoadmapProfile[],
+  chunks: readonly Chunk[],
+  language: QueryLanguage,
+): Passage[] {
+  const docs = new Set(context.map((p) => p.chunk.docId));
+  if (docs.size !== 1) return context;
+  const profile = profiles.find((p) => docs.has(p.doc.id));
+  if (!profile) return context;
+  const added = overviewPassages(profile, chunks, language).filter((o) => !context.some((p) => p.chunk.id === o.chunk.id));
+  return [...context, ...added];
 }

@@ -73,6 +73,12 @@ export interface RetrievalResult {
   rewrites?: string[];
   /** An ordinal stage reference in the question ("第二阶段", "the last stage"). */
   stageOrdinal?: { from: "start" | "end"; position: number };
+  /**
+   * Chunk ids of the passages that hold the question's most specific content term found in them
+   * (its highest-idf term group): what the question is about. An asked-for detail (a duration,
+   * a price) counts only in these (confidence.ts). Absent: every passage counts.
+   */
+  focusChunkIds?: string[];
 }
 
 export interface RetrieveOptions {

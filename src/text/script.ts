@@ -46,3 +46,72 @@ export function isTraditional(text: string): boolean {
   const converted = Array.from(simplified.matchAll(HAN_CHARS), (m) => m[0]);
   return original.some((char, i) => char !== converted[i]);
 }
+
+export interface RegionalPhrase {
+  /** The Taiwan word as it appears in the (Simplified) text: 专案, 影片. */
+  taiwan: string;
+  /** Its Mainland counterpart: 项目, 视频. */
+  mainland: string;
+}
+
+let taiwanPhrases: TaiwanPhrases | undefined;
+
+/**
+ * Taiwan vocabulary in a text and its Mainland words, from OpenCC's Taiwan → Mainland phrase
+ * table (TWPhrasesRev, the first dictionary of its `twp` preset), both sides read in Simplified
+ * characters: 專案 is 项目, 影片 视频, 部落格 博客. toSimplified converts characters only (the
+ * phrase table also turns 向量 into 矢量 and 核心 into 内核), so these are offered as
+ * candidates: the retriever keeps one only when the corpus lacks the Taiwan word and uses the
+ * Mainland one (HybridRetriever.analyze).
+ */
+export function mainlandPhrases(simplified: string): RegionalPhrase[] {
+  if (!HAN.test(simplified)) return [];
+  const table = loadTaiwanPhrases();
+  const found: RegionalPhrase[] = [];
+  // Per query: only windows whose first two units start some phrase are read further.
+  for (let start = 0; start + 1 < simplified.length; start++) {
+    if (!table.openings.has(simplified.slice(start, start + 2))) continue;
+    for (let end = Math.min(simplified.length, start + table.longest); end >= start + 2; end--) {
+      const taiwan = simplified.slice(start, end);
+      const mainland = table.byPhrase.get(taiwan);
+      if (mainland !== undefined && !found.some((f) => f.taiwan === taiwan)) found.push({ taiwan, mainland });
+    }
+  }
+  return found;
+}
+
+interface TaiwanPhrases {
+  byPhrase: ReadonlyMap<string, string>;
+  /** The first two UTF-16 units of every phrase. */
+  openings: ReadonlySet<string>;
+  /** The longest phrase, in UTF-16 units. */
+  longest: number;
+}
+
+/** Builds the phrase table now (~30 ms once), so the first question does not pay for it. */
+export function loadTaiwanPhrases(): TaiwanPhrases {
+  return (taiwanPhrases ??= buildTaiwanPhrases());
+}
+
+function buildTaiwanPhrases(): TaiwanPhrases {
+  // opencc-js's preset types do not resolve here (like Converter's return above): read it as data.
+  const presets = (OpenCC as unknown as { Locale: { from: Record<string, readonly (readonly unknown[])[] | undefined> } }).Locale;
+  const table = presets.from.twp?.[0]?.[0];
+  const byPhrase = new Map<string, string>();
+  const openings = new Set<string>();
+  let longest = 0;
+  if (typeof table !== "string") return { byPhrase, openings, longest };
+  // Both sides are Traditional; the Mainland side is read with OpenCC's plain t → cn table.
+  const mainlandToSimplified = OpenCC.Converter({ from: "t", to: "cn" }) as (text: string) => string;
+  for (const pair of table.split("|")) {
+    const [taiwan, mainland] = pair.split(" ");
+    if (!taiwan || !mainland) continue;
+    const from = toSimplified(taiwan);
+    const to = mainlandToSimplified(mainland);
+    if (from === to || from.length < 2) continue;
+    byPhrase.set(from, to);
+    openings.add(from.slice(0, 2));
+    longest = Math.max(longest, from.length);
+  }
+  return { byPhrase, openings, longest };
+}

@@ -22,6 +22,32 @@ describe("looksLikeFollowUp", () => {
   });
 });
 
+describe("an item of the previous answer's list, by its place (第二本, 第三门)", () => {
+  it("is a follow-up, read with the question that gave the list", () => {
+    expect(looksLikeFollowUp("第三本书适合谁看？")).toBe(true);
+    expect(looksLikeFollowUp("第二门课讲了哪些内容")).toBe(true);
+    // A stage by its place is a question of its own.
+    expect(looksLikeFollowUp("第二阶段讲了哪些内容")).toBe(false);
+    const history = [{ role: "user" as const, content: "基础阶段推荐了哪几本教材？" }];
+    expect(carryTopicIntoQuery("第三本书适合谁看？", history, () => undefined)).toContain("基础阶段推荐了哪几本教材");
+  });
+});
+
+describe("a modifier that leaves out its noun (那进阶的呢, 中级那个呢)", () => {
+  it("takes the noun from the previous topic", () => {
+    const topicOf = (question: string) => analyzeQuery(question).topic;
+    const first = { role: "user" as const, content: "那份路线推荐的入门教材有哪些？" };
+    expect(carryTopicIntoQuery("那进阶的呢？", [first], topicOf)).toBe("那份路线推荐的进阶教材有哪些？");
+    expect(carryTopicIntoQuery("中级那个呢", [first, { role: "user", content: "那进阶的呢？" }], topicOf)).toBe(
+      "那份路线推荐的中级教材有哪些？",
+    );
+    // A new topic of its own is not a modifier.
+    expect(carryTopicIntoQuery("那 RAG 呢？", [{ role: "user", content: "学完 LoRA 之后该学什么?" }], topicOf)).toBe(
+      "学完 RAG 之后该学什么?",
+    );
+  });
+});
+
 describe("carryTopicIntoQuery", () => {
   it("adds the previous topic to a bare follow-up", () => {
     expect(carryTopicIntoQuery("那之前呢?", zhHistory, topicOf)).toBe("LoRA 之前呢?");

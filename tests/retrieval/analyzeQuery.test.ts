@@ -111,3 +111,25 @@ describe("one cue vocabulary (text/questionCues.ts)", () => {
     for (const cue of [...NEXT_CUES.zh, ...PREVIOUS_CUES.zh]) expect(isFiller(cue), cue).toBe(true);
   });
 });
+
+describe("finishing verbs after the topic (做完, 啃完, 刷完)", () => {
+  it("mark the part before them as the topic of a 'what next' question", () => {
+    expect(extractTopic("模型评估做完之后学什么")).toBe("模型评估");
+    expect(extractTopic("那本教材啃完了下一步干嘛")).toBe("那本教材");
+    expect(sequenceIntent("题库刷完接着学啥")).toBe("next");
+  });
+});
+
+describe("a roadmap named by its stage count is not the topic", () => {
+  it("takes the topic from what follows the roadmap's shape", () => {
+    expect(extractTopic("那份六阶段路线里，学完部署之后学什么")).toBe("部署");
+    expect(extractTopic("四个阶段的那篇指南中 数据清洗 之后是什么")).toBe("数据清洗");
+    expect(extractTopic("分五段的那份清单，模型评估之后学啥")).toBe("模型评估");
+    expect(extractTopic("四个 stage 那份里 数据清洗 之后是什么")).toBe("数据清洗");
+  });
+
+  it("leaves an ordinal or a bare stage number alone", () => {
+    expect(extractTopic("第四阶段之后学什么")).toBe("第四阶段");
+    expect(extractTopic("二阶段之后学什么")).toBe("二阶段");
+  });
+});

@@ -32,9 +32,21 @@ describe("detail-type check", () => {
     expect(detailPresent("organization", ["一本经典教材"])).toBe(false);
   });
 
+  it("asks for setup steps when a question wants to know how to install or configure something", () => {
+    expect(detailsAsked("Ollama 在 Windows 上怎么安装？")).toEqual(["setup"]);
+    expect(detailsAsked("這個向量庫要如何配置才能跑起來")).toEqual(["setup"]);
+    expect(detailsAsked("How do I install vLLM on Ubuntu?")).toEqual(["setup"]);
+    // Hardware specs (电脑配置) and how something works are not setup questions.
+    expect(detailsAsked("电脑配置不高能学大模型吗")).toEqual([]);
+    expect(detailsAsked("LoRA 是怎么训练的")).toEqual([]);
+    expect(detailPresent("setup", ["先 pip install vllm，再启动服务"])).toBe(true);
+    expect(detailPresent("setup", ["vLLM 是常用的推理框架"])).toBe(false);
+  });
+
   it("asks for a measurement when a question wants to know which of two tools is faster", () => {
     expect(detailsAsked("Ollama 和 llama.cpp 哪个跑得更快？")).toEqual(["speed"]);
     expect(detailsAsked("Which is faster for serving, TGI or SGLang?")).toEqual(["speed"]);
+    expect(detailsAsked("TGI 跟 SGLang 相比，哪個部署起來比較快？")).toEqual(["speed"]);
     // "How do I make it faster" asks for methods: no measurement needed.
     expect(detailsAsked("怎么让推理更快？")).toEqual([]);
     expect(detailsAsked("how can I make training faster?")).toEqual([]);
@@ -83,6 +95,15 @@ describe("confidence", () => {
     expect(decideConfidence({ evidence: 0.9, weak: false, missingDetails: ["price"] })).toBe("low");
     expect(decideConfidence({ evidence: 0.2, weak: false, missingDetails: [] }, { low: 0.3 })).toBe("low");
     expect(decideConfidence({ evidence: 0.9, weak: false, missingDetails: [] }, { low: 0.3 })).toBe("high");
+  });
+
+  it("counts an asked-for detail only in the passages about the question's subject (focusChunkIds)", () => {
+    const subject = passage("《示例课程》介绍了向量检索的基本概念", { chunk: { id: "about" } });
+    const other = passage("入门阶段：每周 10 小时，持续 2 个月", { chunk: { id: "elsewhere" } });
+    const question = "《示例课程》要学多久？";
+    expect(confidenceOf(question, retrievalResult("q", [subject, other], { evidence: 0.9 }))).toBe("high");
+    expect(confidenceOf(question, retrievalResult("q", [subject, other], { evidence: 0.9, focusChunkIds: ["about"] }))).toBe("low");
+    expect(confidenceOf(question, retrievalResult("q", [subject, other], { evidence: 0.9, focusChunkIds: ["elsewhere"] }))).toBe("high");
   });
 
   it("marks a corpus-word question that asks for a detail the passages never give as low", () => {

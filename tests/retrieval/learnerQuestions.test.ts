@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config.js";
+import { confidenceOf } from "../../src/retrieval/confidence.js";
 import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
 import type { RetrievalResult } from "../../src/retrieval/types.js";
 import { buildTestIndex, type BuiltTestIndex } from "../support/buildTestIndex.js";
@@ -32,6 +33,44 @@ describe("Traditional Chinese", () => {
     const result = await retriever.retrieve("檢索增強生成和向量檢索要學哪些內容？");
     expect(texts(result)).toMatch(/检索增强生成|向量检索/u);
     expect(texts(result)).not.toContain("矢量");
+  });
+});
+
+describe("Taiwan vocabulary", () => {
+  it("searches the Mainland word of a Taiwan word the corpus never uses", async () => {
+    const result = await retriever.retrieve("有沒有適合新手的實作專案可以參考？");
+    expect(result.analysis.expansions).toContain("项目");
+    expect(texts(result)).toContain("项目");
+  });
+
+  it("adds nothing for a Taiwan word the corpus uses itself", async () => {
+    // 核心 is 内核 (a kernel) in OpenCC's phrase table; the corpus writes 核心 (the core of something).
+    const result = await retriever.retrieve("注意力機制的核心是什麼？");
+    expect(result.analysis.expansions).not.toContain("内核");
+  });
+});
+
+describe("number ranges in a learner's words", () => {
+  it("finds the plan's months when the question writes the range with 'to'", async () => {
+    const result = await retriever.retrieve("which topics fill months 1 to 2 of the plan?");
+    // "1-2" is found as the documents write it: the question has topical evidence, not none.
+    expect(result.evidence).toBeGreaterThan(0.2);
+    expect(texts(result)).toContain("第 1-2 月");
+  });
+});
+
+describe("a detail asked about one thing", () => {
+  it("is low when only passages about something else give that kind of detail", async () => {
+    // The passage naming OpenRouter gives no duration; a study-time passage beside it does.
+    const question = "OpenRouter 注册一个账号要多久？";
+    const result = await retriever.retrieve(question);
+    expect(result.focusChunkIds?.length).toBeGreaterThan(0);
+    expect(confidenceOf(question, result, { low: 0 })).toBe("low");
+  });
+
+  it("is high when the passage about it gives the detail", async () => {
+    const question = "吴恩达那门 ChatGPT 提示工程课程多长时间？";
+    expect(confidenceOf(question, await retriever.retrieve(question), { low: 0 })).toBe("high");
   });
 });
 
@@ -99,6 +138,72 @@ describe("roadmaps named by their shape, ordinals, before-questions", () => {
     expect(result.analysis.sequence).toBe("previous");
     expect(result.roadmap[0]?.at.heading).toBe("第七阶段：前沿技术探索");
     expect(result.roadmap[0]?.previous?.heading).toBe("第六阶段：模型微调与私有化部署");
+  });
+});
+
+describe("a question about one roadmap's stages", () => {
+  it("also gets the passage that lays out all its stages (the five-stage guide's chart)", async () => {
+    const result = await retriever.retrieve("In the guide with five stages, what comes after the foundations stage?");
+    const overviews = result.passages.filter((p) => p.roleLabel?.startsWith("Overview of"));
+    // The chart (with each stage's months) first, then the table of contents.
+    expect(overviews.map((p) => p.chunk.headingPath.at(-1))).toEqual(["学习路径概览", "目录"]);
+    expect(overviews[0]?.chunk.text).toContain("专业深入");
+  });
+
+  it("gets the part of the asked stage the question is about, after the stage's opening", async () => {
+    const result = await retriever.retrieve("分三个阶段的那份路线，第二阶段重点关注什么？");
+    const stage = result.passages.filter((p) => p.roleLabel?.startsWith("所问阶段"));
+    expect(stage.map((p) => p.chunk.headingPath.at(-1))).toEqual(["目标", "重点关注"]);
+    expect(stage.every((p) => p.chunk.headingPath[0]?.startsWith("二、接入开发阶段"))).toBe(true);
+  });
+
+  it("answers how long a stage named by its name takes from that stage and the roadmap's overview", async () => {
+    const result = await retriever.retrieve("接入开发阶段大概要几个月？");
+    expect(result.passages[0]?.roleLabel).toMatch(/^所问阶段：二、接入开发阶段\(3-4 个月\)/u);
+    expect(result.passages.some((p) => p.roleLabel?.startsWith("路线概览") && p.chunk.text.includes("第 3-5 月"))).toBe(true);
+  });
+
+  it("does not count a stage name inside a longer one (深入篇 in 专业深入)", async () => {
+    const result = await retriever.retrieve("专业深入那一阶段大概得学几个月？");
+    expect(result.passages[0]?.roleLabel).toMatch(/^所问阶段：专业深入阶段/u);
+  });
+
+  it("reads a topic that is a stage's very name in that roadmap only", async () => {
+    // Other roadmaps mention 基础 in their own stages; only one has a stage called 基础夯实阶段.
+    const result = await retriever.retrieve("基础夯实阶段以后接着学什么？");
+    expect(result.roadmap.map((p) => `${p.at.heading} → ${p.next?.heading ?? ""}`)).toEqual(["基础夯实阶段 → 应用实践阶段"]);
+  });
+
+  it("answers how a named roadmap is divided from its overview", async () => {
+    const result = await retriever.retrieve("GitHub 上那份路线一共有几部分？");
+    expect(result.passages[0]?.roleLabel).toMatch(/^路线概览/u);
+    expect(result.passages[0]?.chunk.text).toContain("本文分为三个章节");
+  });
+
+  it("reads a stage a roadmap lists twice (a plan, then notes per stage) in both places", async () => {
+    const result = await retriever.retrieve("七个阶段那份路线的第二阶段，笔记里怎么讲自注意力机制？");
+    const stage = result.passages.filter((p) => p.roleLabel?.startsWith("所问阶段"));
+    expect(stage.map((p) => p.chunk.headingPath.join(" › "))).toEqual([
+      "学习路径 › 第二阶段：核心技术解析",
+      "学习笔记 › 第二阶段：核心技术解析",
+    ]);
+  });
+
+  it("gets no overview when the stages asked about span several roadmaps", async () => {
+    const result = await retriever.retrieve("第二阶段学什么？");
+    expect(new Set(result.passages.map((p) => p.chunk.docId)).size).toBeGreaterThan(1);
+    expect(result.passages.some((p) => p.roleLabel?.startsWith("路线概览"))).toBe(false);
+  });
+});
+
+describe("a roadmap named by its title words", () => {
+  it("is named in the question's own words or its English ones, not by what its Chinese words expand to", async () => {
+    // 入门 expands to 新手, a word of the three-stage article's title; 阶段 is another: two points were a "name".
+    expect((await retriever.retrieve("入门阶段推荐的那本书叫什么？")).namedRoadmap).toBeUndefined();
+    // "guide" reaches 指南 through the dictionary and names the five-stage guide.
+    expect((await retriever.retrieve("In the guide with five stages, what comes after the foundations stage?")).namedRoadmap?.title).toBe(
+      "大模型学习路径指南",
+    );
   });
 });
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { CorpusDocument } from "../../src/corpus/types.js";
-import { questionDates, referencedRoadmap, roadmapProfiles, stageWordOf, type RoadmapProfile } from "../../src/retrieval/roadmapProfile.js";
+import {
+  questionDates,
+  referencedRoadmap,
+  roadmapProfiles,
+  statedStageCounts,
+  stageWordOf,
+  type RoadmapProfile,
+} from "../../src/retrieval/roadmapProfile.js";
 
 const doc = (id: string, title: string, text: string, metadata: Record<string, unknown> = {}) =>
   ({
@@ -64,5 +71,15 @@ describe("two roadmaps with the same number of stages", () => {
     expect(referencedRoadmap("the three phase plan", new Set(), profiles)?.doc.id).toBe("staged");
     expect(referencedRoadmap("分成三篇的那份", new Set(), profiles)?.doc.id).toBe("parted");
     expect(referencedRoadmap("three steps", new Set(), profiles)).toBeUndefined();
+  });
+});
+
+describe("stage counts a question states", () => {
+  it("read 段 as a stage (分六段的那份), never an ordinal (第三段)", () => {
+    expect(statedStageCounts("分六段的那份路线里先学什么")).toEqual([6]);
+    expect(statedStageCounts("那份四段式的清单")).toEqual([4]);
+    expect(statedStageCounts("第三段讲什么")).toEqual([]);
+    // Mixed wording: a Chinese count with an English stage word.
+    expect(statedStageCounts("六个 stage 的那份路线")).toEqual([6]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isTraditional, toSimplified, toTraditional } from "../../src/text/script.js";
+import { isTraditional, mainlandPhrases, toSimplified, toTraditional } from "../../src/text/script.js";
 import { tokenizeForSearch } from "../../src/text/tokenize.js";
 
 describe("toSimplified", () => {
@@ -25,5 +25,23 @@ describe("toTraditional and isTraditional", () => {
     expect(isTraditional("这个課程要多久")).toBe(true);
     expect(isTraditional("学完微调之后该学什么？")).toBe(false);
     expect(isTraditional("What comes after LoRA?")).toBe(false);
+  });
+});
+
+describe("mainlandPhrases", () => {
+  it("finds Taiwan words (read in Simplified characters) and their Mainland words", () => {
+    const found = mainlandPhrases(toSimplified("我想找個軟體專案練手，最好有教學影片"));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        { taiwan: "软体", mainland: "软件" },
+        { taiwan: "专案", mainland: "项目" },
+        { taiwan: "影片", mainland: "视频" },
+      ]),
+    );
+  });
+
+  it("finds nothing in Mainland or Latin text", () => {
+    expect(mainlandPhrases("我想找个软件项目练手")).toEqual([]);
+    expect(mainlandPhrases("How do I fine-tune a model?")).toEqual([]);
   });
 });
