@@ -17,7 +17,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
   // fourth, "-e" for the fifth, each written like the first two by a helper who saw only the documents); whichever
   // files exist are scored.
   tune: ["tests/eval/blind/tune.jsonl", "tests/eval/blind/tune-c.jsonl", "tests/eval/blind/tune-d.jsonl", "tests/eval/blind/tune-e.jsonl"],
-  test: ["tests/eval/blind/test.jsonl", "tests/eval/blind/test-c.jsonl", "tests/eval/blind/test-d.jsonl"],
+  test: ["tests/eval/blind/test.jsonl", "tests/eval/blind/test-c.jsonl", "tests/eval/blind/test-d.jsonl", "tests/eval/blind/test-e.jsonl"],
 };
 
 export type NamedSplit = keyof typeof DEFAULT_SPLIT_FILES;
