@@ -55,9 +55,14 @@ export function contentTermGroups(question: string, tokenize: (text: string) => 
       continue;
     }
     const own = tokenize(match.surface).filter(isContentToken);
-    const names = unique([...own, ...match.entries.flatMap((entry: GlossaryEntry) => [...entry.en, ...entry.zh].flatMap(tokenize))]).filter(
-      isContentToken,
-    );
+    // A name the glossary gives as one character (月 for month) is that concept's whole name, not a stray character.
+    const aliasTokens = (alias: string) => {
+      const tokens = tokenize(alias);
+      return tokens.length === 1 && tokens[0] === alias && MEANINGFUL.test(alias) && !isFiller(alias)
+        ? tokens
+        : tokens.filter(isContentToken);
+    };
+    const names = unique([...own, ...match.entries.flatMap((entry: GlossaryEntry) => [...entry.en, ...entry.zh].flatMap(aliasTokens))]);
     const key = names.slice().sort().join("|");
     if (names.length === 0 || seen.has(key)) continue;
     seen.add(key);

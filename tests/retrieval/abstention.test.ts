@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { COVERAGE_WEIGHT, evidenceScore, termCoverage, type TermGroup } from "../../src/retrieval/abstention.js";
+import { contentTermGroups, COVERAGE_WEIGHT, evidenceScore, termCoverage, type TermGroup } from "../../src/retrieval/abstention.js";
+import { tokenizeForSearch } from "../../src/text/tokenize.js";
 
 const groups: TermGroup[] = [
   { label: "LoRA", tokens: ["lora", "低秩"], weight: 3 },
@@ -16,6 +17,21 @@ describe("termCoverage", () => {
 
   it("is 0 for a question without content", () => {
     expect(termCoverage([], new Set(["lora"]))).toBe(0);
+  });
+});
+
+describe("contentTermGroups", () => {
+  const flatIdf = { idf: () => 1 };
+
+  it("keeps a glossary name that is one character (月 for month), so a passage saying '6-8 个月' covers 'how many months'", () => {
+    const months = contentTermGroups("这条路线要学几个月", tokenizeForSearch, flatIdf).find((g) => g.tokens.includes("months"));
+    expect(months?.tokens).toContain("月");
+    expect(termCoverage(months ? [months] : [], new Set(tokenizeForSearch("总周期为 6 - 8 个月")))).toBe(1);
+  });
+
+  it("still drops a lone character that is only a piece of a longer name (个 of 个月)", () => {
+    const tokens = contentTermGroups("这条路线要学几个月", tokenizeForSearch, flatIdf).flatMap((g) => g.tokens);
+    expect(tokens).not.toContain("个");
   });
 });
 
