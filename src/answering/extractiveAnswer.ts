@@ -94,7 +94,11 @@ export function composeExtractiveAnswer(
   const resource = isResourceRequest(question);
   const maxSentences = roadmapLines.length > 0 ? 3 : resource ? 4 : 5;
   const asked = detailsAsked(question);
-  const holdsAskedDetail = (sentence: string) => asked.some((kind) => detailPresent(kind, [sentence], question));
+  // Beside what the question is about (retrieval's focus passages, when it found them): a course's
+  // hours do not say how long the whole roadmap takes.
+  const focus = result.focusChunkIds && new Set(result.focusChunkIds);
+  const holdsAskedDetail = (sentence: string, passage: Passage) =>
+    (!focus || focus.has(passage.chunk.id)) && asked.some((kind) => detailPresent(kind, [sentence], question));
   let sentences = selectSentences(scoreSentences(passages, terms, holdsAskedDetail), maxSentences);
   if (sentences.length === 0 && roadmapLines.length === 0) {
     // Retrieval found the passages relevant even though no sentence shares a word with the

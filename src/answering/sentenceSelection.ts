@@ -124,7 +124,7 @@ const analysedSentences = recentByChunk(2048, (chunk: Chunk): AnalysedSentence[]
 export function scoreSentences(
   passages: Passage[],
   terms: Map<string, number>,
-  holdsAskedDetail: (sentence: string) => boolean = () => false,
+  holdsAskedDetail: (sentence: string, passage: Passage) => boolean = () => false,
 ): CandidateSentence[] {
   const candidates: CandidateSentence[] = [];
   // Once per question, not once per sentence: what to look for, and how to rule a sentence out fast.
@@ -142,7 +142,7 @@ export function scoreSentences(
   });
   // A question asking for a kind of detail (how long, how much) is answered by a sentence stating
   // one: the best such sentence leads, however often other sentences repeat the topic's words.
-  const stating = candidates.filter((c) => holdsAskedDetail(c.text)).sort(byScore)[0];
+  const stating = candidates.filter((c) => holdsAskedDetail(c.text, passages[c.passageIndex]!)).sort(byScore)[0];
   const best = candidates.reduce((top, c) => Math.max(top, c.score), 0);
   if (stating && stating.score < best) stating.score = best + 1e-9;
   return candidates;

@@ -108,6 +108,16 @@ describe("composeExtractiveAnswer", () => {
     expect(composed.answer).toContain("整体计划：这个阶段大约需要 2-3 个月。 [2]");
   });
 
+  it("leads only with a stated detail beside what the question is about (retrieval's focus passages)", () => {
+    const course = passage(
+      "入门课程：讲解大模型基础概念，时长约 3 小时。大模型基础概念与使用。大模型基础概念入门。大模型基础概念讲解。大模型基础概念复习。大模型基础概念答疑。",
+    );
+    const job = passage("求职准备：大模型求职需要项目经验。");
+    const question = "大模型基础概念学完多久能找到工作？";
+    const composed = composeExtractiveAnswer(question, retrievalResult(question, [course, job], { focusChunkIds: [job.chunk.id] }));
+    expect(composed.answer).not.toContain("时长约 3 小时");
+  });
+
   it("recognises resource requests", () => {
     expect(isResourceRequest("有什么推荐的课程")).toBe(true);
     expect(isResourceRequest("What is LoRA?")).toBe(false);
