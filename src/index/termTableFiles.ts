@@ -1,4 +1,4 @@
-import { chunkTermTokens, TermTableBuilder, type TermTable } from "../text/termTable.js";
+import { chunkTermParts, TermTableBuilder, type TermTable } from "../text/termTable.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import type { Chunk } from "../chunking/types.js";
 
@@ -51,7 +51,7 @@ export function termTableFromFiles(json: string, bin: Uint8Array, chunkCount: nu
 /** For a writer handed no table (tests, tools): tokenize the chunks as term statistics would. */
 export function termTableOfChunks(chunks: readonly Chunk[]): TermTable {
   const builder = new TermTableBuilder(chunks.length);
-  for (const chunk of chunks) builder.add(chunkTermTokens(chunk, tokenizeForSearch));
+  for (const chunk of chunks) builder.add(...chunkTermParts(chunk, tokenizeForSearch));
   return builder.build();
 }
 

@@ -3,7 +3,7 @@ import type { Chunk } from "../chunking/types.js";
 import type { TokenAwareEmbedder } from "../embeddings/types.js";
 import { LexicalIndex } from "../index/LexicalIndex.js";
 import { PostingsBuilder } from "../index/lexicalPostings.js";
-import { chunkTermTokens, TermTableBuilder, type TermTable } from "../text/termTable.js";
+import { TermTableBuilder, type TermTable } from "../text/termTable.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import type { IngestProgress } from "./types.js";
 
@@ -47,11 +47,12 @@ export async function analyseChunks(chunks: readonly Chunk[], options: AnalyseOp
   let embedded = 0;
   for (const [i, chunk] of chunks.entries()) {
     const text = contextualText(chunk);
-    const textTokens = tokenizeForSearch(chunk.text);
-    // = tokenizeForSearch(text): contextualText is the context line, a line break, the text.
-    const tokens = [...tokenizeForSearch(contextLine(chunk)), ...textTokens];
+    const tokens = tokenizeForSearch(text);
     builder.add(tokens);
-    terms.add(chunkTermTokens(chunk, tokenizeForSearch, textTokens));
+    // Term statistics count the heading path and the text (chunkTermParts). contextualText is
+    // the context line, a line break, the text, and the tokenizer cuts at line breaks, so the
+    // text's tokens are those after the context line's (a short text, so remembered, not re-cut).
+    terms.add(tokenizeForSearch(chunk.headingPath.join(" ")), tokens, tokenizeForSearch(contextLine(chunk)).length);
     const key = options.keys[i]!;
     if (options.embedder && !vectors.has(key) && options.needsVector(key)) {
       vectors.set(key, options.embedder.embedTokenized(text, tokens));

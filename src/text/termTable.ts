@@ -13,16 +13,15 @@ export interface TermTable {
 }
 
 /**
- * The tokens term statistics count for a chunk: its heading path and its text. Tokenized apart
- * (the tokenizer cuts at whitespace and lines, so this equals tokenizing "headings text" as one
- * string), so ingest can reuse the text's tokens it already made for BM25 and the embedder.
+ * The tokens term statistics count for a chunk: its heading path and its text, tokenized apart.
+ * The tokenizer cuts at whitespace and line breaks, so this equals tokenizing "headings text" as
+ * one string, and ingest can reuse the text's tokens it already made for BM25 and the embedder.
  */
-export function chunkTermTokens(
+export function chunkTermParts(
   chunk: { headingPath: readonly string[]; text: string },
   tokenize: (text: string) => string[],
-  textTokens: readonly string[] = tokenize(chunk.text),
-): string[] {
-  return [...tokenize(chunk.headingPath.join(" ")), ...textTokens];
+): [headingTokens: string[], textTokens: string[]] {
+  return [tokenize(chunk.headingPath.join(" ")), tokenize(chunk.text)];
 }
 
 /** Adds chunks one at a time (their token lists need not outlive the call), in chunk order. */
@@ -30,30 +29,43 @@ export class TermTableBuilder {
   private readonly ids = new Map<string, number>();
   private readonly terms: string[] = [];
   private readonly starts: number[] = [0];
+  /** One chunk's tokens seen so far: reused, so adding a chunk allocates nothing but new terms. */
+  private readonly seen = new Set<string>();
   private chunkTerms: Uint32Array;
   private used = 0;
 
   constructor(expectedChunks = 0) {
-    // About 90 distinct tokens per chunk of the synthetic scale corpus: rarely regrown.
-    this.chunkTerms = new Uint32Array(Math.max(1024, expectedChunks * 96));
+    // About 45 distinct tokens a chunk in the bundled corpus, 90 in the synthetic one: grown by
+    // half when full, so a large corpus wastes at most a third of the table, never doubles it.
+    this.chunkTerms = new Uint32Array(Math.max(1024, expectedChunks * 48));
   }
 
-  add(tokens: Iterable<string>): void {
-    for (const token of new Set(tokens)) {
-      let id = this.ids.get(token);
-      if (id === undefined) {
-        id = this.terms.length;
-        this.ids.set(token, id);
-        this.terms.push(token);
-      }
-      if (this.used === this.chunkTerms.length) {
-        const grown = new Uint32Array(Math.ceil(this.chunkTerms.length * 1.5));
-        grown.set(this.chunkTerms);
-        this.chunkTerms = grown;
-      }
-      this.chunkTerms[this.used++] = id;
-    }
+  /**
+   * One chunk: its heading-path tokens, then its text's tokens from `textFrom` on (ingest passes
+   * the contextual text's tokens, whose first `textFrom` are the context line's).
+   */
+  add(headingTokens: readonly string[], textTokens: readonly string[], textFrom = 0): void {
+    this.seen.clear();
+    for (const token of headingTokens) this.addToken(token);
+    for (let i = textFrom; i < textTokens.length; i++) this.addToken(textTokens[i]!);
     this.starts.push(this.used);
+  }
+
+  private addToken(token: string): void {
+    if (this.seen.has(token)) return;
+    this.seen.add(token);
+    let id = this.ids.get(token);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.ids.set(token, id);
+      this.terms.push(token);
+    }
+    if (this.used === this.chunkTerms.length) {
+      const grown = new Uint32Array(Math.ceil(this.chunkTerms.length * 1.5));
+      grown.set(this.chunkTerms);
+      this.chunkTerms = grown;
+    }
+    this.chunkTerms[this.used++] = id;
   }
 
   build(): TermTable {
