@@ -3,14 +3,14 @@ import type { Chunk } from "../chunking/types.js";
 import type { TokenAwareEmbedder } from "../embeddings/types.js";
 import { LexicalIndex } from "../index/LexicalIndex.js";
 import { PostingsBuilder } from "../index/lexicalPostings.js";
-import { TermTableBuilder, type TermTable } from "../text/termTable.js";
+import { TermTableBuilder, type TermTableBlocks } from "../text/termTable.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import type { IngestProgress } from "./types.js";
 
 export interface AnalysedChunks {
   lexical: LexicalIndex;
   /** Each chunk's distinct tokens for term statistics, from the same tokens (stored so serving never re-tokenizes). */
-  termTable: TermTable;
+  termTable: TermTableBlocks;
   /** Vectors made here (token-aware embedder only), by cache key. */
   vectors: Map<string, Float32Array>;
   /** Batches of `batchSize` texts embedded here, counted like embedding calls. */
@@ -42,7 +42,7 @@ const YIELD_EVERY = 256;
  */
 export async function analyseChunks(chunks: readonly Chunk[], options: AnalyseOptions): Promise<AnalysedChunks> {
   const builder = new PostingsBuilder();
-  const terms = new TermTableBuilder(chunks.length);
+  const terms = new TermTableBuilder();
   const vectors = new Map<string, Float32Array>();
   let embedded = 0;
   for (const [i, chunk] of chunks.entries()) {
@@ -68,5 +68,5 @@ export async function analyseChunks(chunks: readonly Chunk[], options: AnalyseOp
     builder,
     chunks.map((chunk) => chunk.id),
   );
-  return { lexical, termTable: terms.build(), vectors, batches: Math.ceil(embedded / Math.max(1, options.batchSize)) };
+  return { lexical, termTable: terms.blocks(), vectors, batches: Math.ceil(embedded / Math.max(1, options.batchSize)) };
 }

@@ -128,7 +128,7 @@ export class TermStatistics {
 }
 
 function termTableOf(chunks: readonly Chunk[], tokenize: (text: string) => string[]): TermTable {
-  const builder = new TermTableBuilder(chunks.length);
+  const builder = new TermTableBuilder();
   for (const chunk of chunks) builder.add(...chunkTermParts(chunk, tokenize));
   return builder.build();
 }

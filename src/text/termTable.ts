@@ -24,6 +24,21 @@ export function chunkTermParts(
   return [tokenize(chunk.headingPath.join(" ")), tokenize(chunk.text)];
 }
 
+/**
+ * A term table as ingest builds it: the ids in fixed-size blocks, so building never copies a
+ * grown array and writing never concatenates them (at 100k chunks the ids are ~36 MB, and the
+ * copies were alive at ingest's peak memory).
+ */
+export interface TermTableBlocks {
+  terms: readonly string[];
+  chunkStart: Uint32Array;
+  /** chunkTerms in order, cut into blocks; the last one holds only the used ids. */
+  idBlocks: readonly Uint32Array[];
+}
+
+/** Ids per block: 4 MB. */
+const BLOCK_IDS = 1 << 20;
+
 /** Adds chunks one at a time (their token lists need not outlive the call), in chunk order. */
 export class TermTableBuilder {
   private readonly ids = new Map<string, number>();
@@ -31,14 +46,10 @@ export class TermTableBuilder {
   private readonly starts: number[] = [0];
   /** One chunk's tokens seen so far: reused, so adding a chunk allocates nothing but new terms. */
   private readonly seen = new Set<string>();
-  private chunkTerms: Uint32Array;
+  private readonly full: Uint32Array[] = [];
+  private block = new Uint32Array(BLOCK_IDS);
+  private inBlock = 0;
   private used = 0;
-
-  constructor(expectedChunks = 0) {
-    // About 45 distinct tokens a chunk in the bundled corpus, 90 in the synthetic one: grown by
-    // half when full, so a large corpus wastes at most a third of the table, never doubles it.
-    this.chunkTerms = new Uint32Array(Math.max(1024, expectedChunks * 48));
-  }
 
   /**
    * One chunk: its heading-path tokens, then its text's tokens from `textFrom` on (ingest passes
@@ -60,16 +71,32 @@ export class TermTableBuilder {
       this.ids.set(token, id);
       this.terms.push(token);
     }
-    if (this.used === this.chunkTerms.length) {
-      const grown = new Uint32Array(Math.ceil(this.chunkTerms.length * 1.5));
-      grown.set(this.chunkTerms);
-      this.chunkTerms = grown;
+    if (this.inBlock === BLOCK_IDS) {
+      this.full.push(this.block);
+      this.block = new Uint32Array(BLOCK_IDS);
+      this.inBlock = 0;
     }
-    this.chunkTerms[this.used++] = id;
+    this.block[this.inBlock++] = id;
+    this.used++;
   }
 
-  build(): TermTable {
-    // A view, not a copy: at 100k chunks the table is ~35 MB held until the version is written.
-    return { terms: this.terms, chunkStart: Uint32Array.from(this.starts), chunkTerms: this.chunkTerms.subarray(0, this.used) };
+  /** For writing: the ids as they were built, no copy. */
+  blocks(): TermTableBlocks {
+    return { terms: this.terms, chunkStart: Uint32Array.from(this.starts), idBlocks: [...this.full, this.block.subarray(0, this.inBlock)] };
   }
+
+  /** For reading in place (term statistics of a store that keeps no table): one array. */
+  build(): TermTable {
+    return joinBlocks(this.blocks());
+  }
+}
+
+function joinBlocks(table: TermTableBlocks): TermTable {
+  const chunkTerms = new Uint32Array(table.idBlocks.reduce((n, block) => n + block.length, 0));
+  let at = 0;
+  for (const block of table.idBlocks) {
+    chunkTerms.set(block, at);
+    at += block.length;
+  }
+  return { terms: table.terms, chunkStart: table.chunkStart, chunkTerms };
 }
