@@ -2,7 +2,7 @@ import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument, Resource } from "../corpus/types.js";
 import type { LexicalIndex } from "./LexicalIndex.js";
-import type { TermTable } from "../text/termTable.js";
+import type { TermTableBlocks } from "../text/termTable.js";
 import type { IndexManifest, LexiconFile } from "./types.js";
 
 /**
@@ -53,7 +53,7 @@ export interface VersionContents {
   /** The BM25 index when the ingest already built it (from the tokens it had anyway); else built from the chunks. */
   lexical?: LexicalIndex;
   /** Term statistics' table when the ingest already built it; else built from the chunks. */
-  termTable?: TermTable;
+  termTable?: TermTableBlocks;
   /** CC-CEDICT entries the corpus needs, stored so that loading never parses the whole dictionary. */
   lexicon?: LexiconFile;
 }

@@ -1,4 +1,4 @@
-import { chunkTermTokens, TermTableBuilder, type TermTable } from "../text/termTable.js";
+import { chunkTermParts, TermTableBuilder, type TermTable, type TermTableBlocks } from "../text/termTable.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import type { Chunk } from "../chunking/types.js";
 
@@ -15,17 +15,17 @@ interface TermsHeader {
   terms: readonly string[];
 }
 
-/** The binary file as two pieces written one after the other: no third copy of the table at ingest's peak. */
-export function termTableToFiles(table: TermTable): { json: string; bin: Uint8Array[] } {
+/** The binary file as pieces written one after the other: no copy of the table at ingest's peak. */
+export function termTableToFiles(table: TermTableBlocks): { json: string; bin: Uint8Array[] } {
   const header: TermsHeader = {
     formatVersion: 1,
     littleEndian: littleEndian(),
     chunkCount: table.chunkStart.length - 1,
-    idCount: table.chunkTerms.length,
+    idCount: table.idBlocks.reduce((n, block) => n + block.length, 0),
     terms: table.terms,
   };
   const bytes = (words: Uint32Array) => new Uint8Array(words.buffer, words.byteOffset, words.byteLength);
-  return { json: JSON.stringify(header), bin: [bytes(table.chunkStart), bytes(table.chunkTerms)] };
+  return { json: JSON.stringify(header), bin: [bytes(table.chunkStart), ...table.idBlocks.map(bytes)] };
 }
 
 /** Throws (with what is wrong) on anything that is not a term table of `chunkCount` chunks in this format. */
@@ -49,10 +49,10 @@ export function termTableFromFiles(json: string, bin: Uint8Array, chunkCount: nu
 }
 
 /** For a writer handed no table (tests, tools): tokenize the chunks as term statistics would. */
-export function termTableOfChunks(chunks: readonly Chunk[]): TermTable {
-  const builder = new TermTableBuilder(chunks.length);
-  for (const chunk of chunks) builder.add(chunkTermTokens(chunk, tokenizeForSearch));
-  return builder.build();
+export function termTableOfChunks(chunks: readonly Chunk[]): TermTableBlocks {
+  const builder = new TermTableBuilder();
+  for (const chunk of chunks) builder.add(...chunkTermParts(chunk, tokenizeForSearch));
+  return builder.blocks();
 }
 
 function littleEndian(): boolean {

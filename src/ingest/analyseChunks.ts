@@ -3,14 +3,14 @@ import type { Chunk } from "../chunking/types.js";
 import type { TokenAwareEmbedder } from "../embeddings/types.js";
 import { LexicalIndex } from "../index/LexicalIndex.js";
 import { PostingsBuilder } from "../index/lexicalPostings.js";
-import { chunkTermTokens, TermTableBuilder, type TermTable } from "../text/termTable.js";
+import { TermTableBuilder, type TermTableBlocks } from "../text/termTable.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import type { IngestProgress } from "./types.js";
 
 export interface AnalysedChunks {
   lexical: LexicalIndex;
   /** Each chunk's distinct tokens for term statistics, from the same tokens (stored so serving never re-tokenizes). */
-  termTable: TermTable;
+  termTable: TermTableBlocks;
   /** Vectors made here (token-aware embedder only), by cache key. */
   vectors: Map<string, Float32Array>;
   /** Batches of `batchSize` texts embedded here, counted like embedding calls. */
@@ -42,16 +42,17 @@ const YIELD_EVERY = 256;
  */
 export async function analyseChunks(chunks: readonly Chunk[], options: AnalyseOptions): Promise<AnalysedChunks> {
   const builder = new PostingsBuilder();
-  const terms = new TermTableBuilder(chunks.length);
+  const terms = new TermTableBuilder();
   const vectors = new Map<string, Float32Array>();
   let embedded = 0;
   for (const [i, chunk] of chunks.entries()) {
     const text = contextualText(chunk);
-    const textTokens = tokenizeForSearch(chunk.text);
-    // = tokenizeForSearch(text): contextualText is the context line, a line break, the text.
-    const tokens = [...tokenizeForSearch(contextLine(chunk)), ...textTokens];
+    const tokens = tokenizeForSearch(text);
     builder.add(tokens);
-    terms.add(chunkTermTokens(chunk, tokenizeForSearch, textTokens));
+    // Term statistics count the heading path and the text (chunkTermParts). contextualText is
+    // the context line, a line break, the text, and the tokenizer cuts at line breaks, so the
+    // text's tokens are those after the context line's (a short text, so remembered, not re-cut).
+    terms.add(tokenizeForSearch(chunk.headingPath.join(" ")), tokens, tokenizeForSearch(contextLine(chunk)).length);
     const key = options.keys[i]!;
     if (options.embedder && !vectors.has(key) && options.needsVector(key)) {
       vectors.set(key, options.embedder.embedTokenized(text, tokens));
@@ -67,5 +68,5 @@ export async function analyseChunks(chunks: readonly Chunk[], options: AnalyseOp
     builder,
     chunks.map((chunk) => chunk.id),
   );
-  return { lexical, termTable: terms.build(), vectors, batches: Math.ceil(embedded / Math.max(1, options.batchSize)) };
+  return { lexical, termTable: terms.blocks(), vectors, batches: Math.ceil(embedded / Math.max(1, options.batchSize)) };
 }

@@ -8,7 +8,7 @@ import { embedMissing } from "./embedMissing.js";
 import type { IngestProgress } from "./types.js";
 import type { LexicalIndex } from "../index/LexicalIndex.js";
 import type { CachedVectors } from "../index/VersionWriter.js";
-import type { TermTable } from "../text/termTable.js";
+import type { TermTableBlocks } from "../text/termTable.js";
 import { analyseChunks } from "./analyseChunks.js";
 
 export interface EmbeddedChunks {
@@ -24,7 +24,7 @@ export interface EmbeddedChunks {
   /** BM25 index, built from the same tokens. */
   lexical: LexicalIndex;
   /** Term statistics' table, from the same tokens. */
-  termTable: TermTable;
+  termTable: TermTableBlocks;
 }
 
 export interface EmbedChunksOptions {

@@ -1,5 +1,5 @@
 import type { Chunk } from "../chunking/types.js";
-import { chunkTermTokens, TermTableBuilder, type TermTable } from "../text/termTable.js";
+import { chunkTermParts, TermTableBuilder, type TermTable } from "../text/termTable.js";
 import { recentByChunk } from "./recentByChunk.js";
 
 /**
@@ -82,7 +82,7 @@ export class TermStatistics {
 
   private tokenSetOf(chunk: Chunk): ReadonlySet<string> {
     const c = this.chunkIndex.get(chunk.id);
-    if (c === undefined) return new Set(chunkTermTokens(chunk, this.tokenize));
+    if (c === undefined) return new Set(chunkTermParts(chunk, this.tokenize).flat());
     const tokens = new Set<string>();
     for (let p = this.chunkStart[c]!; p < this.chunkStart[c + 1]!; p++) tokens.add(this.terms[this.chunkTerms[p]!]!);
     return tokens;
@@ -128,8 +128,8 @@ export class TermStatistics {
 }
 
 function termTableOf(chunks: readonly Chunk[], tokenize: (text: string) => string[]): TermTable {
-  const builder = new TermTableBuilder(chunks.length);
-  for (const chunk of chunks) builder.add(chunkTermTokens(chunk, tokenize));
+  const builder = new TermTableBuilder();
+  for (const chunk of chunks) builder.add(...chunkTermParts(chunk, tokenize));
   return builder.build();
 }
 
