@@ -52,16 +52,28 @@ export async function replaceFileAtomically(file: string, data: string, director
 }
 
 /**
- * JSON.stringify(items) in pieces of `perPiece` items: the same bytes, without one string of the
- * whole array (chunks.json at 100k chunks: ~90 MB of UTF-8, held twice while encoded at once).
+ * JSON.stringify(items) in pieces of about `pieceChars` characters: the same bytes, without one
+ * string of the whole array. Pieces are cut by size, not by count: documents.json holds whole
+ * files, and 200 of them in one piece (100k chunks) was a ~100 MB string plus its UTF-8 copy at
+ * the ingest's peak, the largest single cause of its peak RSS.
  */
-export function* jsonArrayPieces(items: readonly unknown[], perPiece = 1000): Generator<string> {
+export function* jsonArrayPieces(items: readonly unknown[], pieceChars = 1 << 20): Generator<string> {
   if (items.length === 0) {
     yield "[]";
     return;
   }
-  for (let start = 0; start < items.length; start += perPiece) {
-    const piece = items.slice(start, start + perPiece).map((item) => JSON.stringify(item) ?? "null");
-    yield `${start === 0 ? "[" : ","}${piece.join(",")}${start + perPiece >= items.length ? "]" : ""}`;
+  let piece: string[] = [];
+  let chars = 0;
+  for (const [i, item] of items.entries()) {
+    const json = JSON.stringify(item) ?? "null";
+    piece.push(json);
+    chars += json.length;
+    const last = i === items.length - 1;
+    if (chars >= pieceChars || last) {
+      const first = i + 1 === piece.length;
+      yield `${first ? "[" : ","}${piece.join(",")}${last ? "]" : ""}`;
+      piece = [];
+      chars = 0;
+    }
   }
 }

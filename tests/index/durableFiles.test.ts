@@ -12,8 +12,17 @@ describe("JSON arrays written in pieces (chunks.json, documents.json)", async ()
   it.each([0, 1, 7, 999, 1000, 1001, 2500])("gives the bytes JSON.stringify gives, for %i items", async (count) => {
     const items = Array.from({ length: count }, (_, i) => item(i));
     const file = path.join(dir, `${count}.json`);
-    await writeFileDurably(file, jsonArrayPieces(items, 1000));
+    await writeFileDurably(file, jsonArrayPieces(items, 4096));
     expect(await readFile(file, "utf8")).toBe(JSON.stringify(items));
-    expect([...jsonArrayPieces(items, 1000)].length).toBe(Math.max(1, Math.ceil(count / 1000)));
+  });
+
+  it("cuts pieces by size, so a few large items (documents.json's whole files) never make one huge string", () => {
+    const large = Array.from({ length: 5 }, (_, i) => ({ id: `d${i}`, text: "长".repeat(10_000) }));
+    const pieces = [...jsonArrayPieces(large, 8_000)];
+    expect(pieces).toHaveLength(5);
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(10_100);
+    expect(pieces.join("")).toBe(JSON.stringify(large));
+    const small = Array.from({ length: 3000 }, (_, i) => item(i));
+    expect([...jsonArrayPieces(small, 64 * 1024)].length).toBeLessThan(10);
   });
 });
