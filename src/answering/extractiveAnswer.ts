@@ -3,7 +3,7 @@
  * Sequence questions lead with the roadmap positions; resource questions list the links the
  * passages contain; every question gets the few sentences that best match it, each cited.
  */
-import { confidenceOf, detailPresent, detailsAsked } from "../retrieval/confidence.js";
+import { besideSubject, confidenceOf, detailPresent, detailsAsked } from "../retrieval/confidence.js";
 import type { Passage, RetrievalResult } from "../retrieval/types.js";
 import { buildCitations } from "./citations.js";
 import { answerLanguage } from "./language.js";
@@ -94,11 +94,11 @@ export function composeExtractiveAnswer(
   const resource = isResourceRequest(question);
   const maxSentences = roadmapLines.length > 0 ? 3 : resource ? 4 : 5;
   const asked = detailsAsked(question);
-  // Beside what the question is about (retrieval's focus passages, when it found them): a course's
-  // hours do not say how long the whole roadmap takes.
-  const focus = result.focusChunkIds && new Set(result.focusChunkIds);
+  // Only beside what the question is about, as confidence judges it: a course's hours do not say
+  // how long the whole roadmap takes.
+  const beside = besideSubject(result);
   const holdsAskedDetail = (sentence: string, passage: Passage) =>
-    (!focus || focus.has(passage.chunk.id)) && asked.some((kind) => detailPresent(kind, [sentence], question));
+    beside(passage) && asked.some((kind) => detailPresent(kind, [sentence], question));
   let sentences = selectSentences(scoreSentences(passages, terms, holdsAskedDetail), maxSentences);
   if (sentences.length === 0 && roadmapLines.length === 0) {
     // Retrieval found the passages relevant even though no sentence shares a word with the

@@ -198,11 +198,18 @@ function passageTexts(passages: readonly Passage[]): string[] {
     .map((p) => `${p.chunk.headingPath.join(" ")}\n${p.chunk.text}`);
 }
 
-export function confidenceSignals(question: string, result: RetrievalResult): ConfidenceSignals {
-  // An asked-for detail answers the question only beside what the question is about: a video's
-  // length is not in a passage that gives some course's hours.
+/**
+ * Whether a passage is beside what the question is about (retrieval's focus passages, when it
+ * found them): an asked-for detail answers the question only there. A video's length is not in
+ * a passage that gives some course's hours.
+ */
+export function besideSubject(result: RetrievalResult): (passage: Passage) => boolean {
   const focus = result.focusChunkIds && new Set(result.focusChunkIds);
-  const texts = passageTexts(focus ? result.passages.filter((p) => focus.has(p.chunk.id)) : result.passages);
+  return focus ? (passage) => focus.has(passage.chunk.id) : () => true;
+}
+
+export function confidenceSignals(question: string, result: RetrievalResult): ConfidenceSignals {
+  const texts = passageTexts(result.passages.filter(besideSubject(result)));
   return {
     evidence: result.evidence,
     weak: result.weak || result.passages.length === 0,
