@@ -30,8 +30,13 @@ export interface TermWeights {
 
 const MEANINGFUL = /[\p{L}\p{N}]/u;
 
+/** A word at all: letters or digits, not conversational filler. */
+function isWordToken(token: string): boolean {
+  return MEANINGFUL.test(token) && !isFiller(token);
+}
+
 function isContentToken(token: string): boolean {
-  if (!MEANINGFUL.test(token) || isFiller(token)) return false;
+  if (!isWordToken(token)) return false;
   // A lone Han character (了, 年, 谁) or latin letter carries no topic on its own.
   if (Array.from(token).length === 1) return false;
   if (/^\d+$/.test(token) && token.length < 3) return false;
@@ -58,9 +63,7 @@ export function contentTermGroups(question: string, tokenize: (text: string) => 
     // A name the glossary gives as one character (月 for month) is that concept's whole name, not a stray character.
     const aliasTokens = (alias: string) => {
       const tokens = tokenize(alias);
-      return tokens.length === 1 && tokens[0] === alias && MEANINGFUL.test(alias) && !isFiller(alias)
-        ? tokens
-        : tokens.filter(isContentToken);
+      return tokens.filter(tokens.length === 1 && tokens[0] === alias ? isWordToken : isContentToken);
     };
     const names = unique([...own, ...match.entries.flatMap((entry: GlossaryEntry) => [...entry.en, ...entry.zh].flatMap(aliasTokens))]);
     const key = names.slice().sort().join("|");
