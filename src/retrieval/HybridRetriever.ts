@@ -116,6 +116,7 @@ export class HybridRetriever implements Retriever {
     // Traditional characters are read as Simplified everywhere below (cues, glossary, topic).
     const query = searchForm(question);
     const analysis = this.analyze(index, query);
+    const asked = detailsAsked(query);
     const allowed = allowedDocumentIds(index.documents, options.filters);
     const documents = allowed ? index.documents.filter((d) => allowed.has(d.id)) : index.documents;
     const profiles = IndexResources.of(index).profiles.filter((p) => !allowed || allowed.has(p.doc.id));
@@ -172,7 +173,7 @@ export class HybridRetriever implements Retriever {
               language: analysis.language,
             })
           : [];
-    if (context.length === 0 && detailsAsked(query).includes("duration")) {
+    if (context.length === 0 && asked.includes("duration")) {
       // "专业深入阶段要多久": how long a stage named by its name takes is in its heading or the overview.
       // A stage's own name says which roadmap more surely than a guess from its shape.
       let stages = namedStagePositions(profiles, query);
@@ -210,7 +211,7 @@ export class HybridRetriever implements Retriever {
     // A question naming a roadmap by its shape or origin (三阶段方法论, the GitHub one) has those
     // words as its rarest terms: they say which document, and the detail may be anywhere in it.
     // Only a question asking for a detail needs its subject's passages (confidence.ts).
-    const focus = named || detailsAsked(query).length === 0 ? undefined : this.focusChunkIds(index, query, [...passages, ...notes]);
+    const focus = named || asked.length === 0 ? undefined : this.focusChunkIds(index, query, [...passages, ...notes]);
     return {
       query,
       analysis,
