@@ -53,14 +53,16 @@ export function queryTerms(question: string, expansions: string[]): Map<string, 
   return terms;
 }
 
+/** A text without space and punctuation: what bigram comparison and the contentless check read. */
+const stripped = (text: string) => text.replace(/[\s\p{P}]/gu, "");
+
 function bigrams(text: string): Set<string> {
-  const chars = Array.from(text.toLowerCase().replace(/[\s\p{P}]/gu, ""));
+  const chars = Array.from(stripped(text.toLowerCase()));
   const out = new Set<string>();
   for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
   return out;
 }
 
-const SPACE_OR_PUNCTUATION = /[\s\p{P}]/u;
 const isSurrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
 
 /**
@@ -71,8 +73,8 @@ const isSurrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
  */
 function leadBigram(term: string): string | undefined {
   const lead = term.slice(0, 2);
-  if (lead.length < 2 || isSurrogate(term.charCodeAt(0)) || isSurrogate(term.charCodeAt(1)) || SPACE_OR_PUNCTUATION.test(lead))
-    return undefined;
+  // Two characters, neither a surrogate half nor stripped.
+  if (isSurrogate(term.charCodeAt(0)) || isSurrogate(term.charCodeAt(1)) || stripped(lead).length !== 2) return undefined;
   return lead;
 }
 
@@ -89,9 +91,9 @@ function bigramSimilarity(a: string, x: ReadonlySet<string>, b: string, y: Reado
 
 /** Sentences that are only a heading, a label ("目标") or a stray fragment carry no answer. */
 function isContentless(sentence: string, headings: string[]): boolean {
-  const bare = sentence.replace(/[\s\p{P}]/gu, "");
+  const bare = stripped(sentence);
   if (Array.from(bare).length < 4) return true;
-  return headings.some((heading) => heading.replace(/[\s\p{P}]/gu, "") === bare);
+  return headings.some((heading) => stripped(heading) === bare);
 }
 
 /** A passage's sentence with what scoring reads from it, which depends on the chunk alone. */
@@ -115,8 +117,14 @@ const analysedSentences = recentByChunk(2048, (chunk: Chunk): AnalysedSentence[]
     if (isContentless(text, headings)) return;
     // Long sentences match more by chance; damp them gently.
     const lengthPenalty = 1 + Math.log1p(Array.from(text).length / 60);
-    const analysed = { text, position, tokens: new Set(tokenizeForSearch(text)), lower: text.toLowerCase(), lengthPenalty };
-    sentences.push({ ...analysed, bigrams: bigrams(text) });
+    sentences.push({
+      text,
+      position,
+      tokens: new Set(tokenizeForSearch(text)),
+      lower: text.toLowerCase(),
+      lengthPenalty,
+      bigrams: bigrams(text),
+    });
   });
   return sentences;
 });
