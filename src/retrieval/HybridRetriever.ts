@@ -23,10 +23,10 @@ import {
   namedStagePositions,
   ordinalPositions,
   overviewPassages,
-  stageName,
   stagePassages,
   withOverview,
 } from "./stageContext.js";
+import { stageName } from "./stageOutline.js";
 import { stageOrdinal } from "./stageReference.js";
 import type { Passage, QueryAnalysis, RetrievalResult, RetrieveOptions, Retriever, RoadmapPosition } from "./types.js";
 

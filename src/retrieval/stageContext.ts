@@ -2,7 +2,7 @@ import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument } from "../corpus/types.js";
 import { sectionRef } from "./roadmapNavigator.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
-import { subtreeOf } from "./stageOutline.js";
+import { stageName, subtreeOf } from "./stageOutline.js";
 import { pick, type StageOrdinal } from "./stageReference.js";
 import type { Passage, QueryLanguage, RoadmapPosition } from "./types.js";
 
@@ -109,18 +109,6 @@ export function stagePassages(params: {
     for (const chunk of inStage) passages.push({ chunk, score: 0, role: "match", roleLabel: label });
   }
   return passages;
-}
-
-/** A stage heading's name without its numbering, duration and stage word: "一、原理学习阶段(2-3 个月)" → "原理学习". */
-export function stageName(heading: string): string {
-  return heading
-    .replace(/[(（][^)）]*[)）]/gu, "")
-    .replace(
-      /^\s*(?:0x[0-9a-f]+\s+|第[零〇一二两三四五六七八九十\d]+(?:阶段|篇|章|部分)\s*[：:、.]?\s*|[一二三四五六七八九十\d]+\s*[、.．]\s*)/iu,
-      "",
-    )
-    .replace(/(?:阶段|篇)\s*$/u, "")
-    .trim();
 }
 
 const DURATIONS = /\d+\s*(?:[-~～到至]\s*\d+\s*)?(?:个月|周|天|小时|months?|weeks?)/giu;

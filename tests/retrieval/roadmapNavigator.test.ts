@@ -48,6 +48,12 @@ describe("stage headings", () => {
     expect(stageName("0x10 入门篇")).toBe("入门");
     expect(stageName("第七阶段：前沿技术探索")).toBe("前沿技术探索");
     expect(stageName("0x20 Practitioner")).toBe("Practitioner");
+    // Headings written for this test, in the other shapes roadmaps number their stages.
+    expect(stageName("一、数据准备阶段(1-2 个月)")).toBe("数据准备");
+    expect(stageName("第四阶段：模型评估与上线")).toBe("模型评估与上线");
+    expect(stageName("0x20 进阶篇")).toBe("进阶");
+    expect(stageName("综合练习阶段")).toBe("综合练习");
+    expect(stageName("Stage review")).toBe("Stage review");
   });
 });
 
