@@ -1,5 +1,5 @@
 import type { AnswerEvent, AnswerRequest, AnswerResult, Answerer } from "../answering/types.js";
-import { normalizeWhitespace, PerVersionCache } from "./perVersionCache.js";
+import { normalizeWhitespace, PerVersionCache, type PerVersionCacheOptions } from "./perVersionCache.js";
 
 /**
  * Repeated questions (the widget's starter questions, a class asking the same thing) answered
@@ -11,11 +11,9 @@ import { normalizeWhitespace, PerVersionCache } from "./perVersionCache.js";
  * routes add those after the cache.
  */
 
-export interface AnswerCacheOptions {
+export interface AnswerCacheOptions extends PerVersionCacheOptions {
   /** Most answers kept (ANSWER_CACHE_SIZE); 0 turns the cache off. */
   maxEntries: number;
-  /** The live index version, or undefined while none is loaded (nothing is cached then). */
-  version: () => string | undefined;
 }
 
 function normalized(request: AnswerRequest): AnswerRequest {
