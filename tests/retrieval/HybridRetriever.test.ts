@@ -1,32 +1,19 @@
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { BadInput } from "../../src/errors.js";
-import type { IndexSnapshot } from "../../src/store/types.js";
 import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
-import { buildTestIndex } from "../support/buildTestIndex.js";
+import { useRetrievalFixtureIndex } from "../support/buildTestIndex.js";
 
 /** A real index of the hand-made roadmaps in tests/fixtures/retrieval/corpus (local embedder). */
 describe("HybridRetriever", () => {
-  let index: IndexSnapshot;
-  let cleanup: (() => Promise<void>) | undefined;
+  const index = useRetrievalFixtureIndex();
   const retriever = (options: { k?: number; maxChunksPerSection?: number } = {}) =>
     new HybridRetriever({
-      index: () => index,
+      index,
       k: options.k ?? 4,
       maxChunksPerSection: options.maxChunksPerSection ?? 2,
       abstainThreshold: 0.3,
     });
-  const sourceOf = (docId: string) => index.documents.find((d) => d.id === docId)?.source;
-
-  beforeAll(async () => {
-    const built = await buildTestIndex({ corpusDir: path.resolve("tests/fixtures/retrieval/corpus") });
-    index = built.snapshot;
-    cleanup = built.cleanup;
-  });
-
-  afterAll(async () => {
-    await cleanup?.();
-  });
+  const sourceOf = (docId: string) => index().documents.find((d) => d.id === docId)?.source;
 
   it("ranks the passage that answers best first, in both languages", async () => {
     const zh = await retriever().search("入门深度学习读哪本书");
@@ -55,7 +42,7 @@ describe("HybridRetriever", () => {
   });
 
   it("filters by document id, by source path and by front-matter tag", async () => {
-    const guide = index.documents.find((d) => d.source === "roadmaps/guide.md")!;
+    const guide = index().documents.find((d) => d.source === "roadmaps/guide.md")!;
     const byId = await retriever({ k: 10 }).search("RAG 微调 LoRA", { filters: { documents: [guide.id] } });
     expect(byId.length).toBeGreaterThan(0);
     expect(new Set(byId.map((p) => p.chunk.docId))).toEqual(new Set([guide.id]));

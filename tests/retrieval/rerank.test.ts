@@ -1,9 +1,7 @@
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { IndexSnapshot } from "../../src/store/types.js";
+import { describe, expect, it } from "vitest";
 import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
 import { documentVotes, FEATURE_NAMES, hanBigrams, RERANK_DEPTH, rerankFused, type RerankModel } from "../../src/retrieval/rerank.js";
-import { buildTestIndex } from "../support/buildTestIndex.js";
+import { useRetrievalFixtureIndex } from "../support/buildTestIndex.js";
 
 const zeroWeights = Object.fromEntries(FEATURE_NAMES.map((name) => [name, 0])) as RerankModel["weights"];
 const only = (name: (typeof FEATURE_NAMES)[number], weight: number): RerankModel => ({
@@ -52,20 +50,9 @@ describe("re-ranker features", () => {
 
 /** The hand-made roadmaps of tests/fixtures/retrieval/corpus, real index, local embedder. */
 describe("HybridRetriever with a re-ranker", () => {
-  let index: IndexSnapshot;
-  let cleanup: (() => Promise<void>) | undefined;
+  const index = useRetrievalFixtureIndex();
   const retriever = (rerank: RerankModel | false) =>
-    new HybridRetriever({ index: () => index, k: 4, maxChunksPerSection: 2, abstainThreshold: 0.3, rerank });
-
-  beforeAll(async () => {
-    const built = await buildTestIndex({ corpusDir: path.resolve("tests/fixtures/retrieval/corpus") });
-    index = built.snapshot;
-    cleanup = built.cleanup;
-  });
-
-  afterAll(async () => {
-    await cleanup?.();
-  });
+    new HybridRetriever({ index, k: 4, maxChunksPerSection: 2, abstainThreshold: 0.3, rerank });
 
   it("gives every fused candidate one value per feature, in fused order", async () => {
     const candidates = await retriever(false).rankedCandidates("入门深度学习读哪本书");

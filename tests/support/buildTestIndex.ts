@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { parseConfig } from "../../src/config.js";
 import { ingestCorpus } from "../../src/ingest/ingestCorpus.js";
 import type { LoadedIndex } from "../../src/index/types.js";
@@ -55,4 +55,22 @@ function snapshotOf(index: LoadedIndex): IndexSnapshot {
   let snapshot = snapshots.get(index);
   if (!snapshot) snapshots.set(index, (snapshot = embeddedSnapshot(index)));
   return snapshot;
+}
+
+/**
+ * The hand-made roadmaps of tests/fixtures/retrieval/corpus as a real index, built once for the
+ * calling suite (beforeAll) and removed after it: what the retrieval suites search.
+ */
+export function useRetrievalFixtureIndex(): () => IndexSnapshot {
+  let built: BuiltTestIndex | undefined;
+  beforeAll(async () => {
+    built = await buildTestIndex({ corpusDir: path.resolve("tests/fixtures/retrieval/corpus") });
+  });
+  afterAll(async () => {
+    await built?.cleanup();
+  });
+  return () => {
+    if (!built) throw new Error("the retrieval fixture index is built in beforeAll: read it inside a test");
+    return built.snapshot;
+  };
 }
