@@ -87,6 +87,8 @@ export function findPromotionalTail(lines: readonly string[]): number | undefine
   for (let i = markerPositions.length - 2; i >= 0; i--) {
     const position = markerPositions[i]!;
     if (clusterStart - position - 1 > PROMO_TAIL.maxGapLines) break;
+    const between = nonEmpty.slice(position + 1, clusterStart).reduce((chars, lineIndex) => chars + (lines[lineIndex] ?? "").trim().length, 0);
+    if (between > PROMO_TAIL.maxProseCharsBetweenMarkers) break;
     clusterStart = position;
     clusterSize++;
   }

@@ -43,6 +43,11 @@ export const LINE_RULES: readonly LineRule[] = [
     why: "CSDN and similar editors leave a caption placeholder where an image was",
     pattern: /^\s*(?:在这里插入图片描述|请在此添加图片描述|图片描述|image|图片)\s*$/i,
   },
+  {
+    id: "promo-teaser",
+    why: "a short line pointing at a giveaway at the end of the article (领取方式在文末) says nothing about the article",
+    pattern: /^\s*(?:资料)?(?:领取|获取)(?:方式|方法|链接)?(?:见|在)文末\S{0,4}\s*$/,
+  },
 ];
 
 export const INLINE_RULES: readonly InlineRule[] = [
@@ -78,6 +83,12 @@ export const PROMO_TAIL = {
   minMarkerLines: 3,
   /** Marker lines further apart than this many non-empty lines belong to different blocks. */
   maxGapLines: 20,
+  /**
+   * Nor do marker lines with this much other text between them: a promotional block is marker
+   * lines among short captions, while a "领取方式在文末" teaser can sit above whole sections of
+   * the article that belong in the index.
+   */
+  maxProseCharsBetweenMarkers: 200,
   /** The block must reach this close to the end (non-empty lines after its last marker). */
   maxLinesAfterLastMarker: 6,
   /** The block may not start in the first part of the document (fraction of non-empty lines). */

@@ -16,8 +16,19 @@ describe("cleaning the real 002 roadmap", () => {
   });
 
   it("drops the promotional and paywall tail", () => {
-    for (const word of ["余额充值", "红包", "二维码", "扫码", "领取", "零基础如何学习AI大模型", "在这里插入图片描述"]) {
+    for (const word of ["余额充值", "红包", "二维码", "扫码", "领取", "在这里插入图片描述"]) {
       expect(doc.text).not.toContain(word);
+    }
+  });
+
+  it("keeps the article's sections between its giveaway teaser and the giveaway itself", () => {
+    // "领取方式在文末" sits above the article's own sections on applications and jobs: only the
+    // teaser line goes, and the promotional block starts after them.
+    const lines = doc.text.split("\n");
+    for (const start of ["大模型典型应用场景", "AI+教育", "大模型就业发展前景", "根据脉脉发布的《2024年度人才迁徙报告》"]) {
+      const index = raw.findIndex((line) => line.startsWith(start));
+      expect(index, start).toBeGreaterThan(0);
+      expect(lines[index]).toBe(raw[index]);
     }
   });
 
@@ -66,6 +77,13 @@ describe("cleanLines rules", () => {
   it("needs a cluster of markers that reaches the end", () => {
     const lines = ["正文第一段。", "正文第二段。", "正文第三段。", "关注公众号领取资料", "正文继续。", ...Array.from({ length: 10 }, (_, i) => `技术内容 ${i}。`)];
     expect(findPromotionalTail(lines)).toBeUndefined();
+  });
+
+  it("starts the tail after a section of prose that separates two markers", () => {
+    const prose = "检索增强生成把外部知识库接到模型上，回答时先检索相关段落，再让模型依据这些段落作答，这样能减少模型凭空编造的内容，也方便引用出处。";
+    const body = Array.from({ length: 8 }, (_, i) => `正文第 ${i} 段。`);
+    const lines = [...body, "资料领取方式见下", "应用场景", prose, prose, prose, prose, "资料包领取", "扫码添加", "二维码见下"];
+    expect(findPromotionalTail(lines)).toBe(lines.indexOf("资料包领取"));
   });
 
   it("blanks front-matter lines and keeps line count in cleanText", () => {
