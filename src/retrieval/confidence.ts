@@ -113,8 +113,9 @@ DETAIL_RULES.push({
 function countUnitAsked(question: string): { unit: string; latin: boolean } | undefined {
   if (/百分之多少|多少\s*%|what percent|\bpercentage\b/i.test(question)) return { unit: "%", latin: false };
   // 哪几/好几/这几 mean "which ones" / "several" / "these", not "how many".
-  const zh = /(?<![哪好这這那])(?:多少|几|幾)\s*(?:个|個)?\s*([A-Za-z]+|\p{Script=Han})/u.exec(question);
-  const unit = zh?.[1];
+  const zh = /(?<![哪好这這那])(?:多少|几|幾)\s*(个|個)?\s*([A-Za-z]+|\p{Script=Han})/u.exec(question);
+  // "有几个跟 AI 有关": after the classifier comes a preposition or verb, not a noun; 个 is the unit.
+  const unit = zh?.[1] && zh[2] && CLAUSE_WORD.test(zh[2]) ? "个" : zh?.[2];
   if (unit && !/^[月年天周週久的了呢吗嗎啊呀钱錢]$/u.test(unit) && !/^(?:hours?|days?|weeks?|months?|years?)$/i.test(unit)) {
     return { unit, latin: /^[A-Za-z]/.test(unit) };
   }
@@ -122,6 +123,9 @@ function countUnitAsked(question: string): { unit: string; latin: boolean } | un
   if (en?.[1] && !/^(days|weeks|months|hours|years)$/i.test(en[1])) return { unit: en[1].replace(/e?s$/i, ""), latin: true };
   return undefined;
 }
+
+/** Characters that start a clause, not a noun: 跟/和/与 (with), 是 (is), 在 (at), 被, 能, 会 … */
+const CLAUSE_WORD = /^[跟和与與同是在被能会會要有都就还還也]$/u;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

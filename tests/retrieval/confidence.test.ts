@@ -23,6 +23,9 @@ describe("detail-type check", () => {
     expect(detailPresent("count", ["The book has 400 pages."], "How many pages does the book have?")).toBe(true);
     expect(detailPresent("count", ["The book covers 7 chapters."], "How many pages does the book have?")).toBe(false);
     expect(detailPresent("count", ["大约 80% 的工作"], "能省下百分之多少的时间？")).toBe(true);
+    // The classifier is the unit when a clause follows it ("几个和数学有关").
+    expect(detailPresent("count", ["十门课里有 3 个与数学相关"], "这些课里有几个和数学有关？")).toBe(true);
+    expect(detailPresent("count", ["这些课都与数学相关"], "这些课里有几个和数学有关？")).toBe(false);
     // 哪几/好几/这几 ask "which ones", not "how many".
     expect(detailsAsked("哪几份路线推荐了这门课？")).toEqual([]);
     expect(detailsAsked("这几条路线哪条最难？")).toEqual([]);
