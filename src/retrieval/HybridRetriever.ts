@@ -8,6 +8,7 @@ import { detailsAsked, withoutDetailQuestions } from "./confidence.js";
 import { analyzeQuery, contentSegments } from "./analyzeQuery.js";
 import { dictionaryExpansions } from "./dictionaryExpansion.js";
 import { expandQuery } from "./expandQuery.js";
+import { isLearnerEntry } from "./glossary.js";
 import { IndexResources } from "./indexResources.js";
 import { allowedDocumentIds, chunkAllowed } from "./filters.js";
 import { reciprocalRankFusion, selectDiverse } from "./fusion.js";
@@ -346,8 +347,18 @@ export class HybridRetriever implements Retriever {
     const resources = IndexResources.of(index);
     const statistics = resources.statistics;
     const analysis = analyzeQuery(query);
+    const inCorpus = (phrase: string) => tokenizeForSearch(phrase).every((t) => statistics.frequency(t) > 0);
+    const isCorpusWord = (phrase: string) => {
+      const tokens = tokenizeForSearch(phrase);
+      return tokens.length === 1 && statistics.frequency(tokens[0]!) > 0;
+    };
     const expansions = expandQuery(query, {
-      keep: (entry) => statistics.conceptShare([...entry.en, ...entry.zh]) <= UBIQUITOUS_CONCEPT_SHARE,
+      keep: (entry, match) =>
+        statistics.conceptShare([...entry.en, ...entry.zh]) <= UBIQUITOUS_CONCEPT_SHARE &&
+        // A learner's word bridges to the documents' term only where the documents never use that
+        // word: one they use (投资) already finds its own passages, and its "synonym" (金融) drifts.
+        // A phrase of several words is rarely in the documents as such, whatever its words.
+        !(isLearnerEntry(entry) && isCorpusWord(match.surface)),
     });
     if (this.options.dictionary !== false) {
       const seen = new Set(expansions);
@@ -356,7 +367,6 @@ export class HybridRetriever implements Retriever {
     }
     // A Taiwan word the corpus never uses (专案, 部落格) also searches its Mainland word (项目, 博客)
     // when the corpus uses that one; a Taiwan word the corpus itself uses (核心, 资料) stays alone.
-    const inCorpus = (phrase: string) => tokenizeForSearch(phrase).every((t) => statistics.frequency(t) > 0);
     for (const { taiwan, mainland } of mainlandPhrases(query))
       if (!inCorpus(taiwan) && inCorpus(mainland) && !expansions.includes(mainland)) expansions.push(mainland);
     if (this.options.typos !== false) {

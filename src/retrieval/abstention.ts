@@ -52,7 +52,7 @@ export function contentTermGroups(question: string, tokenize: (text: string) => 
   const seen = new Set<string>();
   let rest = "";
   let position = 0;
-  for (const match of findGlossaryMatches(question)) {
+  for (const match of findGlossaryMatches(question, { learnerPhrases: false })) {
     rest += `${question.slice(position, match.start)} `;
     position = match.end;
     if (isFiller(match.surface)) {

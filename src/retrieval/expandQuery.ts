@@ -1,4 +1,4 @@
-import { findGlossaryMatches, termsOf, type GlossaryEntry } from "./glossary.js";
+import { findGlossaryMatches, termsOf, type GlossaryEntry, type GlossaryMatch } from "./glossary.js";
 
 /**
  * Extra search terms for a query from the bilingual glossary: for every field term found in it,
@@ -7,14 +7,14 @@ import { findGlossaryMatches, termsOf, type GlossaryEntry } from "./glossary.js"
  * result is deterministic. Words the glossary does not know add nothing. `keep` can leave out
  * concepts not worth expanding (the retriever drops those that fill most of the corpus).
  */
-export function expandQuery(query: string, options: { keep?: (entry: GlossaryEntry) => boolean } = {}): string[] {
+export function expandQuery(query: string, options: { keep?: (entry: GlossaryEntry, match: GlossaryMatch) => boolean } = {}): string[] {
   const present = query.toLowerCase();
   const matches = findGlossaryMatches(query);
   const seen = new Set(matches.map((m) => m.surface.toLowerCase()));
   const expansions: string[] = [];
   for (const match of matches) {
     for (const entry of match.entries) {
-      if (options.keep && !options.keep(entry)) continue;
+      if (options.keep && !options.keep(entry, match)) continue;
       for (const term of termsOf(entry)) {
         const key = term.toLowerCase();
         // A Chinese term inside the query is already searched for; a latin one only as a whole word.

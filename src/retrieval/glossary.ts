@@ -1,4 +1,5 @@
 import glossaryData from "./glossary.json" with { type: "json" };
+import learnerPhraseData from "./learnerPhrases.json" with { type: "json" };
 
 /** One concept of the field, named in both languages (see glossary.json). */
 export interface GlossaryEntry {
@@ -22,6 +23,10 @@ interface RawEntry {
   related?: string[];
 }
 
+// Declared before the tables below are built from them at load.
+const WORD_CHAR = /[a-z0-9]/i;
+const HAN = /\p{Script=Han}/u;
+
 export const GLOSSARY: readonly GlossaryEntry[] = (glossaryData.entries as RawEntry[]).map((raw) =>
   Object.freeze({ en: Object.freeze([...raw.en]), zh: Object.freeze([...raw.zh]), related: Object.freeze([...(raw.related ?? [])]) }),
 );
@@ -32,28 +37,86 @@ interface TermIndexEntry {
   entries: GlossaryEntry[];
 }
 
+interface RawLearnerEntry {
+  /** The concept's names as the documents write them. */
+  docTerms: string[];
+  /** Everyday words learners use for it instead (Simplified Chinese and English). */
+  phrases: string[];
+}
+
+/**
+ * The learners'-words layer (learnerPhrases.json): everyday phrases ("胡编乱造", "making stuff
+ * up") that stand for a concept the documents name with a term (幻觉). A phrase matches like a
+ * glossary term, and its entry's names are the documents' terms only, so expansion searches
+ * those and never the other everyday phrases.
+ */
+export const LEARNER_ENTRIES: readonly { entry: GlossaryEntry; phrases: readonly string[] }[] = (
+  learnerPhraseData.entries as RawLearnerEntry[]
+).map((raw) => ({
+  entry: Object.freeze({
+    en: Object.freeze(raw.docTerms.filter((t) => !HAN.test(t))),
+    zh: Object.freeze(raw.docTerms.filter((t) => HAN.test(t))),
+    related: Object.freeze([] as string[]),
+  }),
+  phrases: Object.freeze([...raw.phrases]),
+}));
+
+/** The glossary's own terms, without the learners' phrases (set while TERMS is built). */
+let GLOSSARY_ONLY_BY_FIRST_UNIT: ReadonlyMap<string, readonly TermIndexEntry[]> = new Map();
+
+const LEARNER_ENTRY_SET: ReadonlySet<GlossaryEntry> = new Set(LEARNER_ENTRIES.map((l) => l.entry));
+
+/** Whether an entry comes from the learners'-words layer rather than the curated glossary. */
+export function isLearnerEntry(entry: GlossaryEntry): boolean {
+  return LEARNER_ENTRY_SET.has(entry);
+}
+
 /** Every term once (lowercased), longest first, so scanning finds the longest match at a position. */
 const TERMS: readonly TermIndexEntry[] = (() => {
   const byKey = new Map<string, GlossaryEntry[]>();
+  const add = (key: string, entries: readonly GlossaryEntry[]) => {
+    const list = byKey.get(key) ?? [];
+    for (const entry of entries) if (!list.includes(entry)) list.push(entry);
+    byKey.set(key, list);
+  };
   for (const entry of GLOSSARY) {
-    for (const term of [...entry.en, ...entry.zh]) {
-      const key = term.toLowerCase();
-      const list = byKey.get(key) ?? [];
-      if (!list.includes(entry)) list.push(entry);
-      byKey.set(key, list);
+    for (const term of [...entry.en, ...entry.zh]) add(term.toLowerCase(), [entry]);
+  }
+  const glossaryIndex = groupByFirstUnit(sortedTerms(byKey));
+  const glossaryKeys = new Set(byKey.keys());
+  GLOSSARY_ONLY_BY_FIRST_UNIT = glossaryIndex;
+  for (const { entry, phrases } of LEARNER_ENTRIES) {
+    for (const phrase of phrases) {
+      const key = phrase.toLowerCase();
+      // A glossary term keeps the glossary's meaning: the glossary is the curated vocabulary.
+      if (glossaryKeys.has(key)) continue;
+      // A longer everyday phrase shadows the glossary terms inside it ("压缩模型" over "压缩"):
+      // it stands for their concepts too, so their expansions are not lost.
+      if (!byKey.has(key))
+        add(
+          key,
+          scan(phrase, glossaryIndex).flatMap((m) => m.entries),
+        );
+      add(key, [entry]);
     }
   }
-  return [...byKey.entries()].map(([key, entries]) => ({ key, entries })).sort((a, b) => b.key.length - a.key.length);
+  return sortedTerms(byKey);
 })();
+
+function sortedTerms(byKey: ReadonlyMap<string, GlossaryEntry[]>): TermIndexEntry[] {
+  return [...byKey.entries()].map(([key, entries]) => ({ key, entries: [...entries] })).sort((a, b) => b.key.length - a.key.length);
+}
 
 /**
  * TERMS grouped by first character, each group keeping TERMS' order (longest first): a scan
  * reads only the terms that can start at a position instead of every term. Keys are compared
  * by UTF-16 unit, as `startsWith` does.
  */
-const TERMS_BY_FIRST_UNIT: ReadonlyMap<string, readonly TermIndexEntry[]> = (() => {
+const TERMS_BY_FIRST_UNIT = groupByFirstUnit(TERMS);
+
+function groupByFirstUnit(terms: readonly TermIndexEntry[]): ReadonlyMap<string, readonly TermIndexEntry[]> {
   const groups = new Map<string, TermIndexEntry[]>();
-  for (const term of TERMS) {
+  for (const term of terms) {
     const first = term.key[0];
     if (first === undefined) continue;
     const group = groups.get(first) ?? [];
@@ -61,20 +124,22 @@ const TERMS_BY_FIRST_UNIT: ReadonlyMap<string, readonly TermIndexEntry[]> = (() 
     groups.set(first, group);
   }
   return groups;
-})();
-
-const WORD_CHAR = /[a-z0-9]/i;
+}
 
 /**
  * Glossary terms in a text: longest match first, left to right, non-overlapping; latin matching
  * is case-insensitive and only on word boundaries ("RAG" in "RAG是什么" but not in "storage").
  */
-export function findGlossaryMatches(text: string): GlossaryMatch[] {
+export function findGlossaryMatches(text: string, options: { learnerPhrases?: boolean } = {}): GlossaryMatch[] {
+  return scan(text, options.learnerPhrases === false ? GLOSSARY_ONLY_BY_FIRST_UNIT : TERMS_BY_FIRST_UNIT);
+}
+
+function scan(text: string, byFirstUnit: ReadonlyMap<string, readonly TermIndexEntry[]>): GlossaryMatch[] {
   const lower = text.toLowerCase();
   const matches: GlossaryMatch[] = [];
   let position = 0;
   while (position < lower.length) {
-    const candidates = TERMS_BY_FIRST_UNIT.get(lower[position] ?? "");
+    const candidates = byFirstUnit.get(lower[position] ?? "");
     const found = candidates?.find((term) => lower.startsWith(term.key, position) && onWordBoundaries(lower, position, term.key));
     if (found) {
       const end = position + found.key.length;

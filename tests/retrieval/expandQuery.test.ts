@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { expandQuery } from "../../src/retrieval/expandQuery.js";
-import { findGlossaryMatches, GLOSSARY } from "../../src/retrieval/glossary.js";
+import { findGlossaryMatches, GLOSSARY, isLearnerEntry } from "../../src/retrieval/glossary.js";
 
 describe("glossary", () => {
   it("is a sizeable bilingual vocabulary with both languages in every entry", () => {
@@ -49,5 +49,23 @@ describe("expandQuery", () => {
     expect(expandQuery("how do I bake sourdough bread?")).toEqual([]);
     expect(expandQuery("今天上海天气怎么样")).toEqual([]);
     expect(expandQuery("storage of dragons")).toEqual([]);
+  });
+});
+
+describe("learners' words (learnerPhrases.json)", () => {
+  const kinds = (text: string) => findGlossaryMatches(text).flatMap((m) => m.entries.map((e) => (isLearnerEntry(e) ? "learner" : "glossary")));
+
+  it("expands an everyday word to the documents' term, never to the other everyday words", () => {
+    const expansions = expandQuery("模型老是瞎编怎么办");
+    expect(expansions).toContain("幻觉");
+    expect(expansions).not.toContain("胡说八道");
+  });
+
+  it("leaves a glossary term its glossary meaning", () => {
+    expect(kinds("显卡")).toEqual(["glossary"]);
+  });
+
+  it("keeps the glossary concept inside a longer everyday phrase", () => {
+    expect(kinds("显卡不够怎么办")).toEqual(["glossary", "learner"]);
   });
 });

@@ -227,3 +227,17 @@ describe("nothing on topic", () => {
     expect(result.weak).toBe(false);
   });
 });
+
+describe("learners' own words", () => {
+  it("finds the documents' term for an everyday word the documents never use", async () => {
+    const result = await retriever.retrieve("模型总是瞎编，有什么办法？");
+    expect(result.analysis.expansions).toContain("幻觉");
+    expect(texts(result)).toContain("幻觉");
+  });
+
+  it("does not bridge a word the documents use themselves", async () => {
+    // 投资 is in the corpus (投资者): it finds its own passages, and 金融 would only drift.
+    const result = await retriever.retrieve("股票投资怎么入门");
+    expect(result.analysis.expansions).not.toContain("金融");
+  });
+});

