@@ -1,5 +1,5 @@
 import type { Chunk } from "../chunking/types.js";
-import type { CorpusDocument, Section } from "../corpus/types.js";
+import type { CorpusDocument, DocumentMetadata, Section } from "../corpus/types.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { roadmapSteps } from "./roadmapNavigator.js";
 import { parseNumber } from "./stageReference.js";
@@ -61,7 +61,7 @@ export function roadmapProfiles(documents: readonly CorpusDocument[], chunks: re
       stages,
       durations: doc.text.match(DURATION)?.length ?? 0,
       stageDurations: stages.filter((s) => new RegExp(DURATION.source, "iu").test(s.heading)).length,
-      origin: originOf(doc.text),
+      origin: originOf(doc.text, doc.metadata),
       distinctTitleTokens: distinct,
       stageWord: stageWordOf(stages.map((s) => s.heading).join(" ")),
       dates: datesOf(`${JSON.stringify(doc.metadata ?? {})}\n${doc.text}`),
@@ -69,8 +69,13 @@ export function roadmapProfiles(documents: readonly CorpusDocument[], chunks: re
   });
 }
 
-/** Hosts and path words of the page URLs and labels in the first lines (not images). */
-function originOf(text: string): Set<string> {
+/**
+ * Hosts and path words of the page URLs and labels in the first lines (not images), and "blog"
+ * for a post with a static-site generator's front matter (a date with tags or categories): a
+ * learner calls that one "the blog post" too, so a question saying only "那篇博客" names no
+ * single roadmap when several are blog posts.
+ */
+function originOf(text: string, metadata: DocumentMetadata | undefined): Set<string> {
   const head = text.split(/\r?\n/).slice(0, HEAD_LINES);
   const words: string[] = [];
   for (const line of head) {
@@ -79,6 +84,7 @@ function originOf(text: string): Set<string> {
     }
     if (/^\W*labels?\b/i.test(line)) words.push(...tokenizeForSearch(line.replace(/^\W*labels?\W*/i, "")));
   }
+  if (metadata?.date && (metadata.tags?.length || metadata.categories?.length)) words.push("blog");
   return new Set(words.filter((t) => /^[a-z][a-z0-9]+$/.test(t) && !ORIGIN_NOISE.has(t)));
 }
 

@@ -50,6 +50,23 @@ describe("roadmaps named by when they were published", () => {
   });
 });
 
+describe("roadmaps named as a blog post", () => {
+  it("counts a post with a site generator's front matter as a blog, so 'the blog' alone may name none", () => {
+    const [post, labelled, plain] = roadmapProfiles(
+      [
+        doc("post", "学习路线", "# 学习路线\n正文", { date: "2024-09-05", tags: ["大模型"] }),
+        doc("labelled", "资料汇总", "# 资料汇总\n> Labels: **blog**\n正文"),
+        doc("plain", "学习指南", "# 学习指南\n正文", { date: "2024-01-01" }),
+      ],
+      [],
+    );
+    expect([post!.origin.has("blog"), labelled!.origin.has("blog"), plain!.origin.has("blog")]).toEqual([true, true, false]);
+    const terms = new Set(["blog", "agent"]);
+    expect(referencedRoadmap("那篇 blog 里 agent 能干啥", terms, [post!, labelled!, plain!])).toBeUndefined();
+    expect(referencedRoadmap("那篇 blog 里 agent 能干啥", terms, [labelled!, plain!])?.doc.id).toBe("labelled");
+  });
+});
+
 describe("two roadmaps with the same number of stages", () => {
   const profile = (id: string, stageWord: "stage" | "part") =>
     ({
