@@ -2,17 +2,19 @@
  * Builds src/retrieval/learnerPhrases.json from a learners'-words vocabulary written blind (from
  * the five documents only, never from a question set; tests/eval/README.md "Learners' words").
  *
- *   npx tsx scripts/import-learner-phrases.ts VOCAB.jsonl [--corpus corpus/roadmaps] [--english]
+ *   npx tsx scripts/import-learner-phrases.ts VOCAB.jsonl [MORE.jsonl …] [--corpus corpus/roadmaps] [--english-words]
  *
- * Each input line: {"id", "doc_terms": [terms as the documents write them], "zh": [everyday
- * Simplified phrases], "en": [everyday English phrases]}. Kept phrases are the ones a question
+ * Each line of the first file: {"id", "doc_terms": [terms as the documents write them], "zh":
+ * [everyday Simplified phrases], "en": [everyday English phrases]}. Lines of further files (other
+ * writers, same concepts) give an id of the first file and more "zh"/"en" phrases for it. Kept phrases are the ones a question
  * can match without meaning something else: at least two Han characters or three Latin letters
  * (or an acronym), not question filler, not a word the documents use everywhere, and claimed by
  * one concept only. A doc term that no document contains is an error.
  *
- * English phrases are left out unless --english is given: on tune they found no passage the
- * glossary and CC-CEDICT did not already find, and lost two English questions to drift ("repo" →
- * GitHub pulls in every link list); see tests/eval/README.md.
+ * Single English words are left out unless --english-words is given: on tune they found no
+ * passage the glossary and CC-CEDICT did not already find, and lost English questions to drift
+ * ("repo" → GitHub pulls in every link list). English phrases of several words ("AI newsletter")
+ * are kept; see tests/eval/README.md.
  */
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -50,9 +52,10 @@ function fail(message: string): never {
 }
 
 const args = process.argv.slice(2);
-const input = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--corpus");
-if (!input) fail("usage: npx tsx scripts/import-learner-phrases.ts VOCAB.jsonl [--corpus DIR] [--english]");
-const english = args.includes("--english");
+const inputs = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--corpus");
+const input = inputs[0];
+if (!input) fail("usage: npx tsx scripts/import-learner-phrases.ts VOCAB.jsonl [--corpus DIR] [--english-words]");
+const englishWords = args.includes("--english-words");
 const corpusFlag = args.indexOf("--corpus");
 const corpusDir = corpusFlag >= 0 ? args[corpusFlag + 1] : "corpus/roadmaps";
 if (!corpusDir) fail("--corpus needs a directory");
@@ -62,16 +65,28 @@ const corpus = readdirSync(corpusDir)
   .join("\n");
 const corpusLower = corpus.toLowerCase();
 
-const lines: VocabularyLine[] = readFileSync(input, "utf8")
-  .split("\n")
-  .filter((line) => line.trim() !== "")
-  .map((line, i) => {
-    try {
-      return JSON.parse(line) as VocabularyLine;
-    } catch {
-      return fail(`${input}:${i + 1} is not JSON`);
-    }
-  });
+function readLines(file: string): VocabularyLine[] {
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line, i) => {
+      try {
+        return JSON.parse(line) as VocabularyLine;
+      } catch {
+        return fail(`${file}:${i + 1} is not JSON`);
+      }
+    });
+}
+
+const lines = readLines(input);
+const byId = new Map(lines.map((line) => [line.id, line]));
+for (const file of inputs.slice(1)) {
+  for (const more of readLines(file)) {
+    const line = byId.get(more.id) ?? fail(`${file}: id ${more.id} is not in ${input}`);
+    line.zh = [...(line.zh ?? []), ...(more.zh ?? [])];
+    line.en = [...(line.en ?? []), ...(more.en ?? [])];
+  }
+}
 
 const usable = (phrase: string) => {
   const han = phrase.match(/\p{Script=Han}/gu)?.length ?? 0;
@@ -87,9 +102,11 @@ const entries = lines.map((line) => {
   for (const term of line.doc_terms)
     if (!corpusLower.includes(term.toLowerCase())) fail(`${line.id}: doc term "${term}" is in no document`);
   const docTerms = new Set(line.doc_terms.map((t) => t.toLowerCase()));
-  const phrases = [...new Set([...(line.zh ?? []).map(toSimplified), ...(english ? (line.en ?? []) : [])].map((p) => p.trim()))].filter(
-    (p) => p !== "" && !docTerms.has(p.toLowerCase()) && usable(p),
-  );
+  const phrases = [
+    ...new Set(
+      [...(line.zh ?? []).map(toSimplified), ...(line.en ?? []).filter((p) => englishWords || /[\s-]/.test(p.trim()))].map((p) => p.trim()),
+    ),
+  ].filter((p) => p !== "" && !docTerms.has(p.toLowerCase()) && usable(p));
   for (const phrase of phrases) {
     const key = phrase.toLowerCase();
     claims.set(key, (claims.get(key) ?? new Set()).add(line.id));
@@ -106,7 +123,7 @@ writeFileSync(
   `${JSON.stringify(
     {
       $comment:
-        "Learners' words for the field's concepts: everyday phrases (phrases) that stand for what the documents name with docTerms. Written blind from the five roadmaps (never from a question set; source: learnerPhrases.source.jsonl) and imported with scripts/import-learner-phrases.ts (Chinese phrases only by default); see tests/eval/README.md, section Learners' words.",
+        "Learners' words for the field's concepts: everyday phrases (phrases) that stand for what the documents name with docTerms. Written blind from the five roadmaps (never from a question set; source: learnerPhrases.source.jsonl) and imported with scripts/import-learner-phrases.ts (Chinese phrases and English phrases of several words); see tests/eval/README.md, section Learners' words.",
       entries: kept,
     },
     null,
