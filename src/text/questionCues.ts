@@ -13,7 +13,23 @@ export interface CueWords {
 }
 
 /** Verbs of finishing, before the topic ("学完 LoRA", "看完入门篇") or after it ("基础篇做完之后"). */
-export const FINISHING_VERBS: readonly string[] = ["学完", "学好", "看完", "读完", "做完", "搞完", "弄完", "啃完", "练完", "刷完"];
+export const FINISHING_VERBS: readonly string[] = [
+  "学完",
+  "学好",
+  "看完",
+  "读完",
+  "做完",
+  "搞完",
+  "弄完",
+  "啃完",
+  "练完",
+  "刷完",
+  "过完",
+  "走完",
+  "学透",
+  "吃透",
+  "搞定",
+];
 
 /** Postpositions of "after" that follow the topic ("LoRA 之后", "入门阶段结束后"). */
 export const AFTER_POSTPOSITIONS: readonly string[] = ["之后", "以后", "后面", "完成后", "结束后", "结束以后"];

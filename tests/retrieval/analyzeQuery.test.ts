@@ -77,6 +77,12 @@ describe("analyzeQuery", () => {
     expect(mixed.topic).toBe("LoRA");
   });
 
+  it("reads colloquial finishing verbs as 'what comes next'", () => {
+    for (const question of ["入门篇过完下面是啥", "把数学基础走完该干嘛", "RAG 搞定了学什么"]) {
+      expect(analyzeQuery(question).sequence, question).toBe("next");
+    }
+  });
+
   it("leaves out the topic when there is none", () => {
     expect(analyzeQuery("接下来学什么?")).toEqual({ language: "zh", sequence: "next", expansions: [] });
   });
