@@ -106,7 +106,10 @@ const entries = lines.map((line) => {
     ...new Set(
       [...(line.zh ?? []).map(toSimplified), ...(line.en ?? []).filter((p) => englishWords || /[\s-]/.test(p.trim()))].map((p) => p.trim()),
     ),
-  ].filter((p) => p !== "" && !docTerms.has(p.toLowerCase()) && usable(p));
+  ]
+    // A piece of the concept's own name (路线 of 学习路线) is its head word, not another way to
+    // say it: bridged, it would turn every 路线 into a learning roadmap.
+    .filter((p) => p !== "" && ![...docTerms].some((term) => term.includes(p.toLowerCase())) && usable(p));
   for (const phrase of phrases) {
     const key = phrase.toLowerCase();
     claims.set(key, (claims.get(key) ?? new Set()).add(line.id));
