@@ -1,5 +1,5 @@
 import glossaryData from "./glossary.json" with { type: "json" };
-import learnerPhraseData from "./learnerPhrases.json" with { type: "json" };
+import { findEnglishLearnerPhrases, hanLearnerPhrases } from "./learnerPhrases.js";
 
 /** One concept of the field, named in both languages (see glossary.json). */
 export interface GlossaryEntry {
@@ -37,39 +37,8 @@ interface TermIndexEntry {
   entries: GlossaryEntry[];
 }
 
-interface RawLearnerEntry {
-  /** The concept's names as the documents write them. */
-  docTerms: string[];
-  /** Everyday words learners use for it instead (Simplified Chinese and English). */
-  phrases: string[];
-}
-
-/**
- * The learners'-words layer (learnerPhrases.json): everyday phrases ("胡编乱造", "making stuff
- * up") that stand for a concept the documents name with a term (幻觉). A phrase matches like a
- * glossary term, and its entry's names are the documents' terms only, so expansion searches
- * those and never the other everyday phrases.
- */
-export const LEARNER_ENTRIES: readonly { entry: GlossaryEntry; phrases: readonly string[] }[] = (
-  learnerPhraseData.entries as RawLearnerEntry[]
-).map((raw) => ({
-  entry: Object.freeze({
-    en: Object.freeze(raw.docTerms.filter((t) => !HAN.test(t))),
-    zh: Object.freeze(raw.docTerms.filter((t) => HAN.test(t))),
-    related: Object.freeze([] as string[]),
-  }),
-  phrases: Object.freeze([...raw.phrases]),
-}));
-
 /** The glossary's own terms, without the learners' phrases (set while TERMS is built). */
 let GLOSSARY_ONLY_BY_FIRST_UNIT: ReadonlyMap<string, readonly TermIndexEntry[]> = new Map();
-
-const LEARNER_ENTRY_SET: ReadonlySet<GlossaryEntry> = new Set(LEARNER_ENTRIES.map((l) => l.entry));
-
-/** Whether an entry comes from the learners'-words layer rather than the curated glossary. */
-export function isLearnerEntry(entry: GlossaryEntry): boolean {
-  return LEARNER_ENTRY_SET.has(entry);
-}
 
 /** Every term once (lowercased), longest first, so scanning finds the longest match at a position. */
 const TERMS: readonly TermIndexEntry[] = (() => {
@@ -85,20 +54,18 @@ const TERMS: readonly TermIndexEntry[] = (() => {
   const glossaryIndex = groupByFirstUnit(sortedTerms(byKey));
   const glossaryKeys = new Set(byKey.keys());
   GLOSSARY_ONLY_BY_FIRST_UNIT = glossaryIndex;
-  for (const { entry, phrases } of LEARNER_ENTRIES) {
-    for (const phrase of phrases) {
-      const key = phrase.toLowerCase();
-      // A glossary term keeps the glossary's meaning: the glossary is the curated vocabulary.
-      if (glossaryKeys.has(key)) continue;
-      // A longer everyday phrase shadows the glossary terms inside it ("压缩模型" over "压缩"):
-      // it stands for their concepts too, so their expansions are not lost.
-      if (!byKey.has(key))
-        add(
-          key,
-          scan(phrase, glossaryIndex).flatMap((m) => m.entries),
-        );
-      add(key, [entry]);
-    }
+  for (const { entry, phrase } of hanLearnerPhrases()) {
+    const key = phrase.toLowerCase();
+    // A glossary term keeps the glossary's meaning: the glossary is the curated vocabulary.
+    if (glossaryKeys.has(key)) continue;
+    // A longer everyday phrase shadows the glossary terms inside it ("压缩模型" over "压缩"):
+    // it stands for their concepts too, so their expansions are not lost.
+    if (!byKey.has(key))
+      add(
+        key,
+        scan(phrase, glossaryIndex).flatMap((m) => m.entries),
+      );
+    add(key, [entry]);
   }
   return sortedTerms(byKey);
 })();
@@ -131,7 +98,18 @@ function groupByFirstUnit(terms: readonly TermIndexEntry[]): ReadonlyMap<string,
  * is case-insensitive and only on word boundaries ("RAG" in "RAG是什么" but not in "storage").
  */
 export function findGlossaryMatches(text: string, options: { learnerPhrases?: boolean } = {}): GlossaryMatch[] {
-  return scan(text, options.learnerPhrases === false ? GLOSSARY_ONLY_BY_FIRST_UNIT : TERMS_BY_FIRST_UNIT);
+  if (options.learnerPhrases === false) return scan(text, GLOSSARY_ONLY_BY_FIRST_UNIT);
+  let matches = scan(text, TERMS_BY_FIRST_UNIT);
+  // English learner phrases match on stems (learnerPhrases.ts). One that spans whole terms
+  // ("AI newsletter" over "AI") replaces them and keeps their concepts, as a longer Chinese
+  // phrase does; one that cuts into a term is left out.
+  for (const phrase of findEnglishLearnerPhrases(text)) {
+    const overlapping = matches.filter((m) => m.start < phrase.end && phrase.start < m.end);
+    if (overlapping.some((m) => m.start < phrase.start || m.end > phrase.end)) continue;
+    const entries = [...new Set([...overlapping.flatMap((m) => m.entries), ...phrase.entries])];
+    matches = [...matches.filter((m) => !overlapping.includes(m)), { ...phrase, entries }].sort((a, b) => a.start - b.start);
+  }
+  return matches;
 }
 
 function scan(text: string, byFirstUnit: ReadonlyMap<string, readonly TermIndexEntry[]>): GlossaryMatch[] {

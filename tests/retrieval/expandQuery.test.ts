@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { expandQuery } from "../../src/retrieval/expandQuery.js";
-import { findGlossaryMatches, GLOSSARY, isLearnerEntry } from "../../src/retrieval/glossary.js";
+import { findGlossaryMatches, GLOSSARY } from "../../src/retrieval/glossary.js";
+import { isLearnerEntry } from "../../src/retrieval/learnerPhrases.js";
 
 describe("glossary", () => {
   it("is a sizeable bilingual vocabulary with both languages in every entry", () => {
@@ -53,12 +54,20 @@ describe("expandQuery", () => {
 });
 
 describe("learners' words (learnerPhrases.json)", () => {
-  const kinds = (text: string) => findGlossaryMatches(text).flatMap((m) => m.entries.map((e) => (isLearnerEntry(e) ? "learner" : "glossary")));
+  const kinds = (text: string) =>
+    findGlossaryMatches(text).flatMap((m) => m.entries.map((e) => (isLearnerEntry(e) ? "learner" : "glossary")));
 
   it("expands an everyday word to the documents' term, never to the other everyday words", () => {
     const expansions = expandQuery("模型老是瞎编怎么办");
     expect(expansions).toContain("幻觉");
     expect(expansions).not.toContain("胡说八道");
+  });
+
+  it("matches English phrases on word stems, past articles", () => {
+    // The vocabulary lists "making things up"; learners inflect.
+    expect(expandQuery("why does the chatbot keep making things up")).toContain("幻觉");
+    expect(expandQuery("my bot makes things up all the time")).toContain("幻觉");
+    expect(expandQuery("the bot makes some things up")).not.toContain("幻觉");
   });
 
   it("leaves a glossary term its glossary meaning", () => {
