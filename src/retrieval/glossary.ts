@@ -25,7 +25,6 @@ interface RawEntry {
 
 // Declared before the tables below are built from them at load.
 const WORD_CHAR = /[a-z0-9]/i;
-const HAN = /\p{Script=Han}/u;
 
 export const GLOSSARY: readonly GlossaryEntry[] = (glossaryData.entries as RawEntry[]).map((raw) =>
   Object.freeze({ en: Object.freeze([...raw.en]), zh: Object.freeze([...raw.zh]), related: Object.freeze([...(raw.related ?? [])]) }),
