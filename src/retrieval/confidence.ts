@@ -1,3 +1,4 @@
+import { comparisonPresent } from "./comparison.js";
 import type { Passage, RetrievalResult } from "./types.js";
 
 /**
@@ -25,7 +26,8 @@ export const DEFAULT_LOW_CONFIDENCE_THRESHOLD = 0.18;
 /** Passages whose text is checked for the asked-for detail (the ones an answer leads with). */
 const DETAIL_PASSAGES = 5;
 
-export type DetailKind = "price" | "date" | "version" | "duration" | "setting" | "count" | "organization" | "speed" | "setup";
+export type DetailKind =
+  "price" | "date" | "version" | "duration" | "setting" | "count" | "organization" | "speed" | "setup" | "comparison";
 
 interface DetailRule {
   kind: DetailKind;
@@ -217,7 +219,11 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
   return {
     evidence: result.evidence,
     weak: result.weak || result.passages.length === 0,
-    missingDetails: detailsAsked(question).filter((kind) => !detailPresent(kind, texts, question)),
+    missingDetails: [
+      ...detailsAsked(question).filter((kind) => !detailPresent(kind, texts, question)),
+      // A comparison is judged apart from the other details: it names its own subjects (comparison.ts).
+      ...(comparisonPresent(question, texts) ? [] : ["comparison" as const]),
+    ],
   };
 }
 

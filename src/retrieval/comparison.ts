@@ -1,0 +1,74 @@
+import { toSimplified } from "../text/script.js";
+import { tokenizeForSearch } from "../text/tokenize.js";
+import { expandQuery } from "./expandQuery.js";
+import { isFiller } from "./questionWords.js";
+
+/**
+ * Questions that ask the documents to compare two things ("X 和 Y 哪个更适合", "which is better,
+ * X or Y", "X 跟 Y 有啥区别"). The documents answer one only where a passage names both and
+ * compares them (更, 比, 低于, than …): two tools listed side by side are not a comparison, and a
+ * roadmap that names both books never says which is thicker.
+ */
+const ASKED =
+  /哪(?:个|個|一个|一個|本|种|種|家|门|門)\s*(?:更|比较|比較)|(?:谁|誰)\s*更|有\s*(?:啥|什么|什麼)\s*(?:区别|區別|不同)|的\s*(?:区别|區別)|差别|差別|\bwhich\s+(?:one\s+)?(?:is|are|would be)\s+(?:better|faster|slower|easier|harder|cheaper|more|less)\b|\bvs\.?\s|\bversus\b|\bdifference between\b/iu;
+const CONNECTOR = /和|跟|与|與|还是|還是|或者|或是|\bvs\.?(?=\s)|\bversus\b|\bor\b|\band\b/iu;
+const COMPARES =
+  /更|比|最|优于|優於|低于|低於|高于|高於|不如|胜过|勝過|区别|區別|不同|差异|差異|\bthan\b|\bbetter\b|\bworse\b|\bfaster\b|\bslower\b/iu;
+/** Where the question stops naming the second thing and starts asking (哪个更…, 有啥区别, 比起来). */
+const ASKING_TAIL = /哪|谁|誰|有\s*(?:啥|什么|什麼)|的\s*(?:区别|區別)|比起|相比|\bwhich\b|[,，?？。]/iu;
+
+interface Side {
+  /** The words the question itself uses for this thing. */
+  own: Set<string>;
+  /** Those and their glossary names. */
+  all: Set<string>;
+}
+
+function tokensOf(text: string): Set<string> {
+  const tokens = tokenizeForSearch(text).filter((t) => (/[a-z]/i.test(t) ? t.length >= 2 : Array.from(t).length >= 2) && !isFiller(t));
+  // A compound's pieces (lang, chain of langchain) would find passages about something else.
+  return new Set(tokens.filter((t) => !tokens.some((other) => other !== t && other.includes(t))));
+}
+
+function sideOf(text: string): Side {
+  const simplified = toSimplified(text);
+  const own = tokensOf(simplified);
+  return { own, all: new Set([...own, ...tokensOf(expandQuery(simplified).join(" "))]) };
+}
+
+/** The two things compared, as their search tokens (with glossary names), or undefined. */
+export function comparedSides(question: string): [Set<string>, Set<string>] | undefined {
+  if (!ASKED.test(question)) return undefined;
+  const connector = CONNECTOR.exec(question);
+  if (!connector) return undefined;
+  const before =
+    question
+      .slice(0, connector.index)
+      .split(/[,，。;；:：]/u)
+      .at(-1) ?? "";
+  const after = question.slice(connector.index + connector[0].length);
+  const tail = ASKING_TAIL.exec(after);
+  const first = sideOf(before.slice(-24));
+  const second = sideOf(tail ? after.slice(0, tail.index) : after);
+  // What tells the two apart: a side's own words less those the other side uses itself, and its
+  // glossary names less any the other side has too (数学 expands alike in 数学一 and 数学二; LoRA
+  // is QLoRA's relative, so it stays LoRA's word only).
+  const distinct = (side: Side, other: Side) => [
+    ...[...side.own].filter((t) => !other.own.has(t)),
+    ...[...side.all].filter((t) => !side.own.has(t) && !other.all.has(t)),
+  ];
+  const firstTokens = distinct(first, second);
+  const secondTokens = distinct(second, first);
+  return firstTokens.length > 0 && secondTokens.length > 0 ? [new Set(firstTokens), new Set(secondTokens)] : undefined;
+}
+
+/** Whether one of the passages names both compared things and compares (true when none is asked). */
+export function comparisonPresent(question: string, texts: readonly string[]): boolean {
+  const sides = comparedSides(question);
+  if (!sides) return true;
+  return texts.some((text) => {
+    if (!COMPARES.test(text)) return false;
+    const tokens = new Set(tokenizeForSearch(text));
+    return sides.every((side) => [...side].some((t) => tokens.has(t)));
+  });
+}
