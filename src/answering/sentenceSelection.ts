@@ -137,17 +137,30 @@ export function scoreSentences(
   const candidates: CandidateSentence[] = [];
   // Once per question, not once per sentence: what to look for, and how to rule a sentence out fast.
   const checks = [...terms].map(([term, weight]) => ({ term, weight, substring: term.length > 1, lead: leadBigram(term) }));
+  const matched: { sentence: AnalysedSentence; passageIndex: number; found: number[] }[] = [];
+  const inSentences = new Array<number>(checks.length).fill(0);
+  let sentenceCount = 0;
   passages.forEach((passage, passageIndex) => {
-    const prior = 0.4 * (1 - passageIndex / Math.max(passages.length, 1));
-    for (const { text, position, tokens, lower, lengthPenalty, bigrams } of analysedSentences(passage.chunk)) {
-      let overlap = 0;
-      for (const { term, weight, substring, lead } of checks) {
-        if (tokens.has(term) || (substring && (lead === undefined || bigrams.has(lead)) && lower.includes(term))) overlap += weight;
-      }
-      if (overlap === 0) continue;
-      candidates.push({ text, passageIndex, position, score: overlap / lengthPenalty + prior, bigrams });
+    for (const sentence of analysedSentences(passage.chunk)) {
+      sentenceCount++;
+      const { tokens, lower, bigrams } = sentence;
+      const found: number[] = [];
+      checks.forEach(({ term, substring, lead }, i) => {
+        if (tokens.has(term) || (substring && (lead === undefined || bigrams.has(lead)) && lower.includes(term))) found.push(i);
+      });
+      for (const i of found) inSentences[i]!++;
+      if (found.length > 0) matched.push({ sentence, passageIndex, found });
     }
   });
+  // A word in most of the cited sentences (模型 in a question about 幻觉) says little about which
+  // one answers: each term counts by how few of them hold it, as idf does across a corpus.
+  const rarity = inSentences.map((n) => Math.log(1 + sentenceCount / Math.max(n, 1)) / Math.log(2));
+  for (const { sentence, passageIndex, found } of matched) {
+    const { text, position, lengthPenalty, bigrams } = sentence;
+    const overlap = found.reduce((sum, i) => sum + checks[i]!.weight * rarity[i]!, 0);
+    const prior = 0.4 * (1 - passageIndex / Math.max(passages.length, 1));
+    candidates.push({ text, passageIndex, position, score: overlap / lengthPenalty + prior, bigrams });
+  }
   // A question asking for a kind of detail (how long, how much) is answered by a sentence stating
   // one: the best such sentence leads, however often other sentences repeat the topic's words.
   const stating = candidates.filter((c) => holdsAskedDetail(c.text, passages[c.passageIndex]!)).sort(byScore)[0];

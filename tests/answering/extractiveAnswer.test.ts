@@ -43,6 +43,16 @@ describe("scoreSentences", () => {
     for (const term of ["ra", ".net", "𠮷野", "p.n", "微调的"]) expect(score(term), term).toBeGreaterThan(0);
     expect(score("xyz")).toBe(0);
   });
+
+  it("counts a word most cited sentences hold for less than one only a few hold", () => {
+    const text = "大模型技术爆发，抓住机会。开源大模型更安全。预训练大模型最费算力。RAG 能降低幻觉。";
+    const terms = new Map([
+      ["模型", 1],
+      ["幻觉", 0.7],
+    ]);
+    const best = [...scoreSentences([passage(text)], terms)].sort((a, b) => b.score - a.score)[0];
+    expect(best?.text).toContain("幻觉");
+  });
 });
 
 describe("composeExtractiveAnswer", () => {
