@@ -63,8 +63,9 @@ const DETAIL_RULES: DetailRule[] = [
     kind: "duration",
     asked:
       /多久|多长|多長|多少时间|多少時間|几个?小时|幾個?小時|几天|幾天|几周|幾週|幾周|几个月|幾個月|几年|幾年|多少天|多少小时|多少小時|how long|how many (?:days|weeks|months|hours|years)|多少\s*(?:hours?|days?|weeks?|months?)/i,
+    // A year (2024年) or the month of a date (2024年9月) is when, not how long.
     present: new RegExp(
-      `${CN_NUMBER}+\\s*(?:[-~～到至]\\s*${CN_NUMBER}+\\s*)?(?:个月|個月|月|周|週|天|日|年|小时|小時|星期)|\\d+\\s*(?:-\\s*\\d+\\s*)?(?:weeks?|months?|days?|hours?|years?)`,
+      `(?<![0-9０-９年])(?!(?:19|20)\\d{2}\\s*(?:年|[-/.]))${CN_NUMBER}+\\s*(?:[-~～到至]\\s*${CN_NUMBER}+\\s*)?(?:个月|個月|月|周|週|天|日|年|小时|小時|星期)|\\d+\\s*(?:-\\s*\\d+\\s*)?(?:weeks?|months?|days?|hours?|years?)`,
       "i",
     ),
   },
@@ -160,6 +161,10 @@ function durationUnitAsked(question: string): RegExp | undefined {
   return unit ? new RegExp(`${CN_NUMBER}+\\s*(?:[-~～到至]\\s*${CN_NUMBER}+\\s*)?(?:个|個)?\\s*(?:${unit.present})`, "i") : undefined;
 }
 
+const MONTH_ASKED = /几月|幾月|哪个月|哪個月|哪月|\b(?:which|what) month\b/i;
+const MONTH_PRESENT =
+  /(?<![0-9])(?:1[0-2]|0?[1-9]|[一二三四五六七八九十]|十[一二])\s*月(?!\s*[-~～到至])|(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
+
 /** The question without the words that ask for a kind of detail ("要花几个月", "how long"): what is left names the topic. */
 export function withoutDetailQuestions(question: string): string {
   return DETAIL_RULES.reduce(
@@ -180,6 +185,8 @@ export function detailsAsked(question: string): DetailKind[] {
 export function detailPresent(kind: DetailKind, texts: readonly string[], question = ""): boolean {
   const unit = kind === "duration" ? durationUnitAsked(question) : undefined;
   if (unit) return texts.some((text) => unit.test(text));
+  // "几月份发的" asks for a month: a year alone does not say it.
+  if (kind === "date" && MONTH_ASKED.test(question)) return texts.some((text) => MONTH_PRESENT.test(text));
   if (kind === "count") {
     const unit = countUnitAsked(question);
     return unit === undefined || countPresent(unit, texts);

@@ -70,6 +70,15 @@ describe("detail-type check", () => {
     expect(detailsAsked("这个比赛的奖金有多少？")).toContain("price");
   });
 
+  it("does not read a year as a duration, and needs a month when a month is asked", () => {
+    expect(detailPresent("duration", ["见《2023年度开发者报告》"], "这门课要学多久？")).toBe(false);
+    expect(detailPresent("duration", ["2023年9月发布，全程约 3 个月"], "这门课要学多久？")).toBe(true);
+    expect(detailPresent("date", ["见《2023年度开发者报告》"], "这份报告是几月份发的？")).toBe(false);
+    expect(detailPresent("date", ["2023年9月发布"], "这份报告是几月份发的？")).toBe(true);
+    expect(detailPresent("date", ["Published in 2023."], "Which month was it published?")).toBe(false);
+    expect(detailPresent("date", ["见《2023年度开发者报告》"], "这份报告是哪一年发的？")).toBe(true);
+  });
+
   it("asks for nothing special in ordinary questions", () => {
     expect(detailsAsked("学完 RAG 之后学什么")).toEqual([]);
     expect(detailsAsked("什麼是提示工程？")).toEqual([]);
