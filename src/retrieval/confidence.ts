@@ -161,6 +161,9 @@ function durationUnitAsked(question: string): RegExp | undefined {
   return unit ? new RegExp(`${CN_NUMBER}+\\s*(?:[-~～到至]\\s*${CN_NUMBER}+\\s*)?(?:个|個)?\\s*(?:${unit.present})`, "i") : undefined;
 }
 
+/** What a duration's unit starts with (小时, 分钟, 星期, 个月 …), read as a count's unit. */
+const TIME_UNIT_START = /^(?:[小时時分秒星周週天日月年钟鐘个個]|hours?|minutes?|days?|weeks?|months?|years?)$/iu;
+
 const MONTH_ASKED = /几月|幾月|哪个月|哪個月|哪月|\b(?:which|what) month\b/i;
 const MONTH_PRESENT =
   /(?<![0-9])(?:1[0-2]|0?[1-9]|[一二三四五六七八九十]|十[一二])\s*月(?!\s*[-~～到至])|(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
@@ -176,8 +179,10 @@ export function withoutDetailQuestions(question: string): string {
 /** The kinds of detail a question asks for (usually none, sometimes one). */
 export function detailsAsked(question: string): DetailKind[] {
   const kinds = DETAIL_RULES.filter((rule) => rule.asked.test(question)).map((rule) => rule.kind);
-  // A duration or a parameter value already names its unit; any other count is checked too.
-  if (!kinds.includes("duration") && !kinds.includes("setting") && countUnitAsked(question)) kinds.push("count");
+  // A parameter value already names its unit, and so does a duration (多少小时 is no count of
+  // 小); any other count is checked too, beside a duration ("几集？每集多长").
+  const unit = countUnitAsked(question);
+  if (unit && !kinds.includes("setting") && !(kinds.includes("duration") && TIME_UNIT_START.test(unit.unit))) kinds.push("count");
   return kinds;
 }
 

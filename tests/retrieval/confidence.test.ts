@@ -79,6 +79,12 @@ describe("detail-type check", () => {
     expect(detailPresent("date", ["见《2023年度开发者报告》"], "这份报告是哪一年发的？")).toBe(true);
   });
 
+  it("checks a count asked beside a duration, but never a duration's unit as a count", () => {
+    expect(detailsAsked("这套视频一共几集？每集多长？")).toEqual(["duration", "count"]);
+    expect(detailPresent("count", ["全套视频约 20 小时"], "这套视频一共几集？每集多长？")).toBe(false);
+    expect(detailsAsked("这门课要多少小时？")).toEqual(["duration"]);
+  });
+
   it("asks for nothing special in ordinary questions", () => {
     expect(detailsAsked("学完 RAG 之后学什么")).toEqual([]);
     expect(detailsAsked("什麼是提示工程？")).toEqual([]);
