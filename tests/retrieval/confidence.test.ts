@@ -85,6 +85,14 @@ describe("detail-type check", () => {
     expect(detailsAsked("这门课要多少小时？")).toEqual(["duration"]);
   });
 
+  it("reads a question about a named hyperparameter's value as a setting", () => {
+    expect(detailsAsked("Which dropout should I use for a small model?")).toContain("setting");
+    expect(detailsAsked("QLoRA 的 alpha 一般设多少？")).toContain("setting");
+    expect(detailPresent("setting", ["LoRA 微调常用 rank=8、alpha=16"], "What rank is usual?")).toBe(true);
+    expect(detailPresent("setting", ["学习 LoRA、QLoRA 等参数高效微调方法"], "What rank is usual?")).toBe(false);
+    expect(detailsAsked("What is LoRA?")).toEqual([]);
+  });
+
   it("asks for nothing special in ordinary questions", () => {
     expect(detailsAsked("学完 RAG 之后学什么")).toEqual([]);
     expect(detailsAsked("什麼是提示工程？")).toEqual([]);
