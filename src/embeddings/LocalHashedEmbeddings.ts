@@ -40,11 +40,11 @@ export class LocalHashedEmbeddings extends Embeddings implements TokenAwareEmbed
   }
 
   async embedDocuments(texts: string[]): Promise<number[][]> {
-    return texts.map((text) => Array.from(this.embedText(text)));
+    return texts.map((text) => numbers(this.embedText(text)));
   }
 
   async embedQuery(text: string): Promise<number[]> {
-    return Array.from(this.embedText(text));
+    return numbers(this.embedText(text));
   }
 
   /** The vector as a Float32Array (what the index stores), without the number[] round trip. */
@@ -70,6 +70,17 @@ export class LocalHashedEmbeddings extends Embeddings implements TokenAwareEmbed
     }
     return vector;
   }
+}
+
+/**
+ * The vector as number[] (what LangChain's Embeddings returns). An indexed loop: Array.from goes
+ * through the iterator protocol and took ~14 µs for 1,024 dimensions (~1 µs this way), 4 % of a
+ * distinct /api/search's CPU.
+ */
+function numbers(vector: Float32Array): number[] {
+  const out = new Array<number>(vector.length);
+  for (let i = 0; i < vector.length; i++) out[i] = vector[i]!;
+  return out;
 }
 
 /** Feature → weight, with sublinear tf (1 + ln tf) so a repeated word does not drown the rest. */
