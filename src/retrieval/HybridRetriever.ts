@@ -2,7 +2,7 @@ import { BadInput } from "../errors.js";
 import type { IndexSnapshot } from "../store/types.js";
 import { normalizeNumberRanges } from "../text/numberRange.js";
 import { mainlandPhrases, toSimplified } from "../text/script.js";
-import { tokenizeForSearch } from "../text/tokenize.js";
+import { tokenizeForSearch, tokenizeJoined } from "../text/tokenize.js";
 import { contentTermGroups, evidenceScore, termCoverage, type TermGroup } from "./abstention.js";
 import { detailsAsked, withoutDetailQuestions } from "./confidence.js";
 import { analyzeQuery, contentSegments } from "./analyzeQuery.js";
@@ -259,6 +259,8 @@ export class HybridRetriever implements Retriever {
     if (candidates === 0 || allowed?.size === 0) return { passages: [], fusedIds: [], topDenseSimilarity: 0 };
 
     const expanded = [query, ...analysis.expansions].join(" ");
+    // The embedder and BM25 both tokenize `expanded`: from the question's and expansions' tokens, once.
+    tokenizeJoined([query, ...analysis.expansions]);
     const dense = await this.denseRanking(index, expanded, candidates, allowed);
     const lexical = await index.lexicalSearch(expanded, candidates, allowed ? { documentIds: allowed } : undefined);
 
@@ -316,7 +318,7 @@ export class HybridRetriever implements Retriever {
     const own = new Set(tokenizeForSearch(query));
     return {
       groups: this.judgedTermGroups(index, query),
-      expansionTokens: new Set(tokenizeForSearch(analysis.expansions.join(" ")).filter((t) => !own.has(t) && t.length > 1)),
+      expansionTokens: new Set(tokenizeJoined(analysis.expansions).filter((t) => !own.has(t) && t.length > 1)),
       denseRank: new Map(dense.map((d, i) => [d.chunkId, i + 1])),
       lexicalRank: new Map(lexical.map((h, i) => [h.chunkId, i + 1])),
       denseSimilarity: ranked.denseScore,
