@@ -5,7 +5,7 @@ import { mainlandPhrases, toSimplified } from "../text/script.js";
 import { tokenizeForSearch, tokenizeJoined } from "../text/tokenize.js";
 import { contentTermGroups, evidenceScore, termCoverage, type TermGroup } from "./abstention.js";
 import { detailsAsked, withoutDetailQuestions } from "./confidence.js";
-import { analyzeQuery, contentSegments } from "./analyzeQuery.js";
+import { contentSegments, questionShape } from "./analyzeQuery.js";
 import { dictionaryExpansions } from "./dictionaryExpansion.js";
 import { expandQuery } from "./expandQuery.js";
 import { IndexResources } from "./indexResources.js";
@@ -347,7 +347,7 @@ export class HybridRetriever implements Retriever {
   private analyze(index: IndexSnapshot, query: string): QueryAnalysis {
     const resources = IndexResources.of(index);
     const statistics = resources.statistics;
-    const analysis = analyzeQuery(query);
+    const shape = questionShape(query);
     const expansions = expandQuery(query, {
       keep: (entry) => statistics.conceptShare([...entry.en, ...entry.zh]) <= UBIQUITOUS_CONCEPT_SHARE,
     });
@@ -365,7 +365,7 @@ export class HybridRetriever implements Retriever {
       for (const term of resources.typos.corrections(tokenizeForSearch(query), query.match(HAN_RUNS) ?? []))
         if (!expansions.includes(term)) expansions.push(term);
     }
-    return { ...analysis, expansions };
+    return { ...shape, expansions };
   }
 
   /**
