@@ -125,7 +125,7 @@ export class HybridRetriever implements Retriever {
     const fromChinese = new Set(expandQuery(query.replace(/[A-Za-z][A-Za-z0-9'’+#.-]*/g, " ")));
     const named = referencedRoadmap(
       query,
-      new Set(tokenizeForSearch([query, ...analysis.expansions.filter((e) => !fromChinese.has(e))].join(" "))),
+      new Set(tokenizeJoined([query, ...analysis.expansions.filter((e) => !fromChinese.has(e))])),
       profiles,
     );
     const ranked = await this.rank(index, query, analysis, options);
