@@ -40,11 +40,11 @@ export class LocalHashedEmbeddings extends Embeddings implements TokenAwareEmbed
   }
 
   async embedDocuments(texts: string[]): Promise<number[][]> {
-    return texts.map((text) => Array.from(this.embedText(text)));
+    return texts.map((text) => numbers(this.embedText(text)));
   }
 
   async embedQuery(text: string): Promise<number[]> {
-    return Array.from(this.embedText(text));
+    return numbers(this.embedText(text));
   }
 
   /** The vector as a Float32Array (what the index stores), without the number[] round trip. */
@@ -55,52 +55,96 @@ export class LocalHashedEmbeddings extends Embeddings implements TokenAwareEmbed
   /** embedText when the caller already has tokenizeForSearch(text) (an ingest does, for BM25): tokenizing is most of the cost. */
   embedTokenized(text: string, tokens: readonly string[]): Float32Array {
     const vector = new Float32Array(this.dimensions);
-    for (const [feature, weight] of featureWeights(text, tokens)) {
-      const hash = fnv1a(feature);
+    const features = featuresOf(text, tokens);
+    const slots = new Uint32Array(features.length);
+    for (const [i, { hash, weight, count }] of features.entries()) {
       const slot = hash % this.dimensions;
       // A second, independent bit decides the sign so collisions cancel out on average.
       const sign = (mix(hash) & 1) === 0 ? 1 : -1;
-      vector[slot] = (vector[slot] ?? 0) + sign * weight;
+      // Sublinear tf (1 + ln tf), so a repeated word does not drown the rest.
+      vector[slot] = (vector[slot] ?? 0) + sign * (weight * (1 + Math.log(count)));
+      slots[i] = slot;
     }
+    // Only the slots a feature touched, in ascending order: the same sum and the same vector as
+    // over all dimensions (the rest are zero), without two passes over 1,024 of them.
+    slots.sort();
     let norm = 0;
-    for (const x of vector) norm += x * x;
+    for (let i = 0; i < slots.length; i++) {
+      if (i > 0 && slots[i] === slots[i - 1]) continue;
+      const x = vector[slots[i]!]!;
+      norm += x * x;
+    }
     if (norm > 0) {
       const scale = 1 / Math.sqrt(norm);
-      for (let i = 0; i < vector.length; i++) vector[i] = (vector[i] ?? 0) * scale;
+      for (let i = 0; i < slots.length; i++) if (i === 0 || slots[i] !== slots[i - 1]) vector[slots[i]!] = vector[slots[i]!]! * scale;
     }
     return vector;
   }
 }
 
-/** Feature → weight, with sublinear tf (1 + ln tf) so a repeated word does not drown the rest. */
-function featureWeights(text: string, tokens: readonly string[]): Map<string, number> {
-  const counts = new Map<string, { count: number; weight: number }>();
-  const add = (feature: string, weight: number) => {
-    const entry = counts.get(feature);
-    if (entry) entry.count++;
-    else counts.set(feature, { count: 1, weight });
+/**
+ * The vector as number[] (what LangChain's Embeddings returns). An indexed loop: Array.from goes
+ * through the iterator protocol and took ~14 µs for 1,024 dimensions (~1 µs this way), 4 % of a
+ * distinct /api/search's CPU.
+ */
+function numbers(vector: Float32Array): number[] {
+  const out = new Array<number>(vector.length);
+  for (let i = 0; i < vector.length; i++) out[i] = vector[i]!;
+  return out;
+}
+
+/** A feature: the FNV-1a hash of its name ("w:lora", "t:^lo", "b:微调"), its weight and how often it occurs. */
+interface Feature {
+  hash: number;
+  weight: number;
+  count: number;
+}
+
+// The hash of each feature name's prefix: a name's hash continues from it over the rest.
+const WORD_PREFIX = fnv1a("w:");
+const TRIGRAM_PREFIX = fnv1a("t:");
+const BIGRAM_PREFIX = fnv1a("b:");
+
+/**
+ * The text's features in the order first seen (the order they are summed into the vector, which
+ * matters when two share a slot). Counted per kind by the name without its prefix, and hashed
+ * without building the prefixed name: the same hashes and counts as the names themselves.
+ */
+function featuresOf(text: string, tokens: readonly string[]): Feature[] {
+  const features: Feature[] = [];
+  const words = new Map<string, Feature>();
+  const trigrams = new Map<string, Feature>();
+  const bigrams = new Map<string, Feature>();
+  const add = (kind: Map<string, Feature>, name: string, prefix: number, weight: number) => {
+    const feature = kind.get(name);
+    if (feature) feature.count++;
+    else {
+      const added = { hash: fnv1a(name, prefix), weight, count: 1 };
+      kind.set(name, added);
+      features.push(added);
+    }
   };
 
   for (const token of tokens) {
-    add(`w:${token}`, WORD_WEIGHT);
+    add(words, token, WORD_PREFIX, WORD_WEIGHT);
     if (/^[a-z][a-z0-9+#-]{3,}$/.test(token)) {
       const padded = `^${token}$`;
-      for (let i = 0; i + 3 <= padded.length; i++) add(`t:${padded.slice(i, i + 3)}`, LATIN_TRIGRAM_WEIGHT);
+      for (let i = 0; i + 3 <= padded.length; i++) add(trigrams, padded.slice(i, i + 3), TRIGRAM_PREFIX, LATIN_TRIGRAM_WEIGHT);
     }
   }
   for (const run of text.normalize("NFKC").matchAll(HAN_RUN)) {
     const chars = Array.from(run[0]);
-    for (let i = 0; i + 1 < chars.length; i++) add(`b:${chars[i]}${chars[i + 1]}`, HAN_BIGRAM_WEIGHT);
+    for (let i = 0; i + 1 < chars.length; i++) add(bigrams, `${chars[i]}${chars[i + 1]}`, BIGRAM_PREFIX, HAN_BIGRAM_WEIGHT);
   }
-
-  const weights = new Map<string, number>();
-  for (const [feature, { count, weight }] of counts) weights.set(feature, weight * (1 + Math.log(count)));
-  return weights;
+  return features;
 }
 
-/** 32-bit FNV-1a over UTF-16 code units: stable, fast, good enough spread for feature hashing. */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
+/**
+ * 32-bit FNV-1a over UTF-16 code units: stable, fast, good enough spread for feature hashing.
+ * From `start`, the hash of a text this one follows: fnv1a(b, fnv1a(a)) === fnv1a(a + b).
+ */
+function fnv1a(text: string, start = 0x811c9dc5): number {
+  let hash = start;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);

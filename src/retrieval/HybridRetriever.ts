@@ -2,10 +2,10 @@ import { BadInput } from "../errors.js";
 import type { IndexSnapshot } from "../store/types.js";
 import { normalizeNumberRanges } from "../text/numberRange.js";
 import { mainlandPhrases, toSimplified } from "../text/script.js";
-import { tokenizeForSearch } from "../text/tokenize.js";
+import { tokenizeForSearch, tokenizeJoined } from "../text/tokenize.js";
 import { contentTermGroups, evidenceScore, termCoverage, type TermGroup } from "./abstention.js";
 import { detailsAsked, withoutDetailQuestions } from "./confidence.js";
-import { analyzeQuery, contentSegments } from "./analyzeQuery.js";
+import { contentSegments, questionShape } from "./analyzeQuery.js";
 import { dictionaryExpansions } from "./dictionaryExpansion.js";
 import { expandQuery } from "./expandQuery.js";
 import { isLearnerEntry } from "./learnerPhrases.js";
@@ -126,7 +126,7 @@ export class HybridRetriever implements Retriever {
     const fromChinese = new Set(expandQuery(query.replace(/[A-Za-z][A-Za-z0-9'’+#.-]*/g, " ")));
     const named = referencedRoadmap(
       query,
-      new Set(tokenizeForSearch([query, ...analysis.expansions.filter((e) => !fromChinese.has(e))].join(" "))),
+      new Set(tokenizeJoined([query, ...analysis.expansions.filter((e) => !fromChinese.has(e))])),
       profiles,
     );
     const ranked = await this.rank(index, query, analysis, options);
@@ -260,6 +260,8 @@ export class HybridRetriever implements Retriever {
     if (candidates === 0 || allowed?.size === 0) return { passages: [], fusedIds: [], topDenseSimilarity: 0 };
 
     const expanded = [query, ...analysis.expansions].join(" ");
+    // The embedder and BM25 both tokenize `expanded`: from the question's and expansions' tokens, once.
+    tokenizeJoined([query, ...analysis.expansions]);
     const dense = await this.denseRanking(index, expanded, candidates, allowed);
     const lexical = await index.lexicalSearch(expanded, candidates, allowed ? { documentIds: allowed } : undefined);
 
@@ -317,7 +319,7 @@ export class HybridRetriever implements Retriever {
     const own = new Set(tokenizeForSearch(query));
     return {
       groups: this.judgedTermGroups(index, query),
-      expansionTokens: new Set(tokenizeForSearch(analysis.expansions.join(" ")).filter((t) => !own.has(t) && t.length > 1)),
+      expansionTokens: new Set(tokenizeJoined(analysis.expansions).filter((t) => !own.has(t) && t.length > 1)),
       denseRank: new Map(dense.map((d, i) => [d.chunkId, i + 1])),
       lexicalRank: new Map(lexical.map((h, i) => [h.chunkId, i + 1])),
       denseSimilarity: ranked.denseScore,
@@ -346,7 +348,7 @@ export class HybridRetriever implements Retriever {
   private analyze(index: IndexSnapshot, query: string): QueryAnalysis {
     const resources = IndexResources.of(index);
     const statistics = resources.statistics;
-    const analysis = analyzeQuery(query);
+    const shape = questionShape(query);
     const inCorpus = (phrase: string) => tokenizeForSearch(phrase).every((t) => statistics.frequency(t) > 0);
     const isCorpusWord = (phrase: string) => {
       const tokens = tokenizeForSearch(phrase);
@@ -373,7 +375,7 @@ export class HybridRetriever implements Retriever {
       for (const term of resources.typos.corrections(tokenizeForSearch(query), query.match(HAN_RUNS) ?? []))
         if (!expansions.includes(term)) expansions.push(term);
     }
-    return { ...analysis, expansions };
+    return { ...shape, expansions };
   }
 
   /**

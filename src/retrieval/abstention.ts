@@ -60,12 +60,7 @@ export function contentTermGroups(question: string, tokenize: (text: string) => 
       continue;
     }
     const own = tokenize(match.surface).filter(isContentToken);
-    // A name the glossary gives as one character (月 for month) is that concept's whole name, not a stray character.
-    const aliasTokens = (alias: string) => {
-      const tokens = tokenize(alias);
-      return tokens.filter(tokens.length === 1 && tokens[0] === alias ? isWordToken : isContentToken);
-    };
-    const names = unique([...own, ...match.entries.flatMap((entry: GlossaryEntry) => [...entry.en, ...entry.zh].flatMap(aliasTokens))]);
+    const names = unique([...own, ...match.entries.flatMap((entry: GlossaryEntry) => nameTokens(entry, tokenize))]);
     const key = names.slice().sort().join("|");
     if (names.length === 0 || seen.has(key)) continue;
     seen.add(key);
@@ -79,6 +74,25 @@ export function contentTermGroups(question: string, tokenize: (text: string) => 
     groups.push({ label: token, tokens: [token], weight: weights.idf(token) });
   }
   return groups;
+}
+
+/** The content tokens of a glossary entry's names, per tokenizer: the same for every question that names the entry. */
+const entryNameTokens = new WeakMap<(text: string) => string[], WeakMap<GlossaryEntry, readonly string[]>>();
+
+function nameTokens(entry: GlossaryEntry, tokenize: (text: string) => string[]): readonly string[] {
+  let byEntry = entryNameTokens.get(tokenize);
+  if (!byEntry) entryNameTokens.set(tokenize, (byEntry = new WeakMap()));
+  let tokens = byEntry.get(entry);
+  if (!tokens) {
+    // A name the glossary gives as one character (月 for month) is that concept's whole name, not a stray character.
+    const aliasTokens = (alias: string) => {
+      const all = tokenize(alias);
+      return all.filter(all.length === 1 && all[0] === alias ? isWordToken : isContentToken);
+    };
+    tokens = [...entry.en, ...entry.zh].flatMap(aliasTokens);
+    byEntry.set(entry, tokens);
+  }
+  return tokens;
 }
 
 /** Idf-weighted share of the groups with a token among `found`; 0 for a question with no content. */

@@ -16,13 +16,17 @@ import type { QueryAnalysis } from "./types.js";
  * for roadmap navigation.
  */
 export function analyzeQuery(question: string): QueryAnalysis {
+  return { ...questionShape(question), expansions: expandQuery(question) };
+}
+
+/** analyzeQuery without the expansions, for a caller that expands the question its own way (the retriever). */
+export function questionShape(question: string): Omit<QueryAnalysis, "expansions"> {
   const sequence = sequenceIntent(question);
   const topic = extractTopic(question);
   return {
     language: detectLanguage(question),
     sequence,
     ...(topic ? { topic } : {}),
-    expansions: expandQuery(question),
   };
 }
 
@@ -106,8 +110,25 @@ interface Segment {
   nextToCue: boolean;
 }
 
+/**
+ * Segments of recent questions: one request reads a question's segments for its topic, the
+ * re-ranker's bigrams and the evidence terms. Callers only read them.
+ */
+const recentSegments = new Map<string, readonly Segment[]>();
+const MAX_RECENT_SEGMENTS = 16;
+
+function segmentsOf(question: string): readonly Segment[] {
+  let segments = recentSegments.get(question);
+  if (segments === undefined) {
+    segments = cutSegments(question);
+    if (recentSegments.size >= MAX_RECENT_SEGMENTS) recentSegments.delete(recentSegments.keys().next().value!);
+    recentSegments.set(question, segments);
+  }
+  return segments;
+}
+
 /** Runs of kept pieces (whitespace inside a run is kept: "Transformer 架构"), as substrings. */
-function segmentsOf(question: string): Segment[] {
+function cutSegments(question: string): Segment[] {
   const segments: Segment[] = [];
   let current = "";
   let pendingSpace = "";

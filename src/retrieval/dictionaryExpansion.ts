@@ -1,4 +1,4 @@
-import { tokenizeForSearch } from "../text/tokenize.js";
+import { tokenizeForSearch, tokenizeJoined } from "../text/tokenize.js";
 import type { FieldDictionary } from "./fieldDictionary.js";
 import { findGlossaryMatches } from "./glossary.js";
 import { isFiller } from "./questionWords.js";
@@ -14,13 +14,7 @@ const PER_WORD = 2;
  * tests/eval/README.md.)
  */
 export function dictionaryExpansions(query: string, dictionary: () => FieldDictionary): string[] {
-  const glossed = new Set(
-    tokenizeForSearch(
-      findGlossaryMatches(query)
-        .map((m) => m.surface)
-        .join(" "),
-    ),
-  );
+  const glossed = new Set(tokenizeJoined(findGlossaryMatches(query).map((m) => m.surface)));
   const tokens = tokenizeForSearch(query).filter((t) => !glossed.has(t) && !isFiller(t));
   const english = tokens.filter((t) => LATIN_CONTENT.test(t));
   // Built (CC-CEDICT parsed) only once a question has English words the glossary does not cover.

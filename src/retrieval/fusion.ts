@@ -45,11 +45,24 @@ export const DUPLICATE_JACCARD = 0.8;
  * the headings repeat but the texts differ, so both halves stay.
  */
 export function isNearDuplicate(a: Chunk, b: Chunk): boolean {
-  return nearDuplicate(a, b, chunkShingles(a), chunkShingles(b));
+  const known = comparedWith(a);
+  let duplicate = known.get(b);
+  if (duplicate === undefined) {
+    duplicate = nearDuplicate(a, b, chunkShingles(a), chunkShingles(b));
+    if (known.size >= MAX_PAIRS_PER_CHUNK) known.clear();
+    known.set(b, duplicate);
+  }
+  return duplicate;
 }
 
 /** Shingle sets of recently compared chunks: building one costs more than comparing two. */
 const chunkShingles = recentByChunk(4096, (chunk) => shingles(chunk.text));
+/**
+ * Whether two chunks are near-duplicates is fixed for an index version, and the same leading
+ * passages are compared question after question: each recent chunk keeps its verdicts.
+ */
+const comparedWith = recentByChunk(4096, () => new Map<Chunk, boolean>());
+const MAX_PAIRS_PER_CHUNK = 256;
 
 function nearDuplicate(a: Chunk, b: Chunk, shinglesA: Set<string>, shinglesB: Set<string>): boolean {
   if (a.id === b.id) return true;
@@ -91,14 +104,13 @@ function jaccard(a: Set<string>, b: Set<string>): number {
  * duplicate checks.
  */
 export function selectDiverse(passages: readonly Passage[], k: number, maxPerSection: number): Passage[] {
-  const seen: { chunk: Chunk; shingles: Set<string> }[] = [];
+  const seen: Chunk[] = [];
   const perSection = new Map<string, number>();
   const chosen: Passage[] = [];
   for (const passage of passages) {
     if (chosen.length >= k) break;
-    const own = chunkShingles(passage.chunk);
-    if (seen.some((s) => nearDuplicate(s.chunk, passage.chunk, s.shingles, own))) continue;
-    seen.push({ chunk: passage.chunk, shingles: own });
+    if (seen.some((chunk) => isNearDuplicate(chunk, passage.chunk))) continue;
+    seen.push(passage.chunk);
     const key = `${passage.chunk.docId}#${passage.chunk.sectionIndex}`;
     const count = perSection.get(key) ?? 0;
     if (count >= maxPerSection) continue;

@@ -24,12 +24,15 @@ export function locateTopic(documents: CorpusDocument[], chunks: Chunk[], topic:
   const trimmed = topic.trim();
   if (trimmed === "") return [];
   const tiers = [[trimmed], expansions.filter((e) => e.trim() !== "" && e.trim().toLowerCase() !== trimmed.toLowerCase())];
-  const matchers = tiers.map((terms) => terms.map(termPattern));
+  let matchers: RegExp[][] | undefined;
+  const tiersKey = JSON.stringify(tiers);
   const positions: RoadmapPosition[] = [];
   for (const doc of documents) {
     if (doc.kind !== "roadmap") continue;
     const layout = layoutOf(doc, chunks);
-    const stage = bestStage(doc.outline, layout, matchers);
+    const stage = layout.located(tiersKey, () =>
+      bestStage(doc.outline, layout, (matchers ??= tiers.map((terms) => terms.map(termPattern)))),
+    );
     if (!stage) continue;
     const steps = layout.stepsOf(stage);
     const position = steps.findIndex((s) => s.index === stage.index);
@@ -62,7 +65,15 @@ interface RoadmapLayout {
   stageOf(section: Section): Section | undefined;
   /** The steps of a stage's sequence (stepsOf). */
   stepsOf(stage: Section): readonly Section[];
+  /**
+   * The stage a topic's terms locate (bestStage), remembered by the terms: it reads every section
+   * of the roadmap, and learners ask about the same topics (LoRA, RAG, 微调) again and again.
+   */
+  located(terms: string, locate: () => Section | undefined): Section | undefined;
 }
+
+/** Topics remembered per roadmap and index version; when full it starts over. */
+const MAX_LOCATED_TOPICS = 2048;
 
 const layouts = new WeakMap<readonly Chunk[], WeakMap<CorpusDocument, RoadmapLayout>>();
 
@@ -86,6 +97,7 @@ function layoutOf(doc: CorpusDocument, chunks: readonly Chunk[]): RoadmapLayout 
   // By sibling group (the stage's parent): every stage of a group has the same steps, and
   // computing them per stage was O(group³) (20 s on the first question at 1k synthetic chunks).
   const steps = new Map<number | undefined, readonly Section[]>();
+  const located = new Map<string, Section | undefined>();
   const layout: RoadmapLayout = {
     textsOf,
     stageOf: (section) => {
@@ -96,6 +108,13 @@ function layoutOf(doc: CorpusDocument, chunks: readonly Chunk[]): RoadmapLayout 
       let list = steps.get(stage.parent);
       if (!list) steps.set(stage.parent, (list = stepsOf(doc.outline, stage, bodyOf)));
       return list;
+    },
+    located: (terms, locate) => {
+      if (located.has(terms)) return located.get(terms);
+      const stage = locate();
+      if (located.size >= MAX_LOCATED_TOPICS) located.clear();
+      located.set(terms, stage);
+      return stage;
     },
   };
   byDoc.set(doc, layout);

@@ -23,6 +23,7 @@ export class TypoCorrector {
   private readonly latinByLength = new Map<number, { word: string; order: number }[]>();
   private readonly byPinyin = new Map<string, string[]>();
   private readonly latinFixes = new Map<string, string | undefined>();
+  private readonly runPairs = new Map<string, readonly { window: string; word: string }[]>();
 
   constructor(private readonly statistics: TermStatistics) {
     let order = 0;
@@ -105,7 +106,18 @@ export class TypoCorrector {
     return this.homophonePairs(run).map((pair) => pair.word);
   }
 
-  private homophonePairs(run: string): { window: string; word: string }[] {
+  /** Homophone pairs remembered per Han run, as Latin fixes are: runs such as 之后该学什么 recur question after question. */
+  private homophonePairs(run: string): readonly { window: string; word: string }[] {
+    let pairs = this.runPairs.get(run);
+    if (pairs === undefined) {
+      pairs = this.findHomophonePairs(run);
+      if (this.runPairs.size >= MAX_REMEMBERED_FIXES) this.runPairs.clear();
+      this.runPairs.set(run, pairs);
+    }
+    return pairs;
+  }
+
+  private findHomophonePairs(run: string): { window: string; word: string }[] {
     const fixes: { window: string; word: string }[] = [];
     // One pinyin call per run (it reads characters in context); windows join its syllables.
     const chars = [...run];

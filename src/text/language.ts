@@ -132,6 +132,8 @@ function chineseScore(text: string): { natural: number; han: number } {
   let functionWords = 0;
   let functionChars = 0;
   for (const word of CHINESE_FUNCTION_WORDS) {
+    // Most of the ~60 words are not in a given question: a search, not a split and join, tells.
+    if (!rest.includes(word)) continue;
     const parts = rest.split(word);
     const count = parts.length - 1;
     if (count === 0) continue;

@@ -18,13 +18,31 @@ import { toSimplified } from "./script.js";
  *   words (什么, 如何, what) are function words here: they never say what a passage is about.
  */
 export function tokenizeForSearch(text: string): string[] {
-  if (text.length > MAX_REMEMBERED_TEXT) return tokenizeText(text);
+  if (text.length > MAX_REMEMBERED_JOINED_TEXT) return tokenizeText(text);
   let tokens = recentTokens.get(text);
   if (!tokens) {
     tokens = tokenizeText(text);
-    recentTokens.set(text, tokens);
+    if (text.length <= MAX_REMEMBERED_TEXT) recentTokens.set(text, tokens);
   }
   // A copy: callers may sort, filter in place or push onto what they get.
+  return tokens.slice();
+}
+
+/**
+ * tokenizeForSearch(parts.join(" ")), made of each part's own (remembered) tokens, and remembered
+ * under the joined text: a question and its expansions are tokenized apart by several stages, and
+ * joined for the embedder and BM25, which then find the joined text's tokens without cutting it again.
+ * Equal because a space ends every piece the tokenizer cuts (PIECE), and NFKC neither composes
+ * nor reorders across a space (a starter).
+ */
+export function tokenizeJoined(parts: readonly string[]): string[] {
+  const text = parts.join(" ");
+  if (text.length > MAX_REMEMBERED_JOINED_TEXT) return tokenizeText(text);
+  let tokens = recentTokens.get(text);
+  if (!tokens) {
+    tokens = parts.flatMap((part) => tokenizeForSearch(part));
+    recentTokens.set(text, tokens);
+  }
   return tokens.slice();
 }
 
@@ -34,6 +52,8 @@ export function tokenizeForSearch(text: string): string[] {
  * that one tokenization. Long texts (document chunks at ingest) are not kept.
  */
 const MAX_REMEMBERED_TEXT = 256;
+/** A question with its expansions (tokenizeJoined) is rarely over 300 characters. */
+const MAX_REMEMBERED_JOINED_TEXT = 1024;
 const recentTokens = new LRUCache<string, string[]>({ max: 1024 });
 
 function tokenizeText(text: string): string[] {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { tokenizeForSearch } from "../../src/text/tokenize.js";
+import { tokenizeForSearch, tokenizeJoined } from "../../src/text/tokenize.js";
 
 describe("tokenizeForSearch", () => {
   it("cuts Chinese with jieba search mode and drops function and question words", () => {
@@ -65,5 +65,33 @@ describe("tokenizeForSearch", () => {
     const tokens = tokenizeForSearch(text);
     expect(tokens.length).toBeGreaterThan(10_000);
     expect(tokens).toContain("线性代数");
+  });
+});
+
+describe("tokenizeJoined", () => {
+  it("gives the tokens of the parts joined by a space, in order", () => {
+    const cases: string[][] = [
+      ["学完 LoRA 之后该学什么?", "低秩适配", "fine-tuning", "微调"],
+      ["what is RAG", "检索增强生成", "retrieval-augmented generation"],
+      ["https://github.com/RUCAIBox/LLMSurvey", "综述"],
+      ["两行\n的问题", "第二行\r\n", "ＧＰＴ-4"],
+      ["e", "\u0301x", "人工", "智能"],
+      ["", "深度学习", ""],
+      [],
+    ];
+    for (const parts of cases) {
+      // A trailing space: the same tokens under another text, so neither call finds the other's remembered result.
+      const whole = tokenizeForSearch(`${parts.join(" ")} `);
+      expect(tokenizeJoined(parts)).toEqual(whole);
+      expect(tokenizeForSearch(parts.join(" "))).toEqual(whole);
+    }
+  });
+
+  it("hands out a copy: a caller's changes do not reach the next caller", () => {
+    const parts = ["向量数据库", "vector database"];
+    tokenizeJoined(parts).push("changed");
+    tokenizeForSearch(parts.join(" ")).push("changed");
+    expect(tokenizeJoined(parts)).not.toContain("changed");
+    expect(tokenizeForSearch(parts.join(" "))).not.toContain("changed");
   });
 });
