@@ -43,7 +43,7 @@ export interface Rates {
 
 function levelOf(s: ConfidenceSignals, t: Thresholds): "high" | "low" | "none" {
   if (s.evidence < t.none) return "none";
-  if (s.missingDetails.length > 0 || s.evidence < t.low) return "low";
+  if (s.missingDetails.length > 0 || (s.evidence < t.low && s.locatedStage !== true)) return "low";
   return "high";
 }
 

@@ -207,6 +207,12 @@ export interface ConfidenceSignals {
   weak: boolean;
   /** Kinds of detail asked that none of the top passages contains. */
   missingDetails: DetailKind[];
+  /**
+   * The question named one roadmap and a stage of it (by position, or before/after a topic), and
+   * retrieval found that stage: the structure answers it, however few of its words ("7阶段那篇的
+   * 最后一段") the stage's passages share.
+   */
+  locatedStage?: boolean;
 }
 
 function passageTexts(passages: readonly Passage[]): string[] {
@@ -231,6 +237,10 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
   return {
     evidence: result.evidence,
     weak: result.weak || result.passages.length === 0,
+    locatedStage:
+      result.namedRoadmap !== undefined &&
+      (result.stageOrdinal !== undefined || result.analysis.sequence !== undefined) &&
+      result.roadmap.some((p) => p.docId === result.namedRoadmap?.docId),
     missingDetails: [
       ...detailsAsked(question).filter((kind) => !detailPresent(kind, texts, question)),
       // A comparison is judged apart from the other details: it names its own subjects (comparison.ts).
@@ -249,7 +259,7 @@ export function decideConfidence(
   thresholds: ConfidenceThresholds = { low: DEFAULT_LOW_CONFIDENCE_THRESHOLD },
 ): ConfidenceLevel {
   if (signals.weak) return "none";
-  if (signals.missingDetails.length > 0 || signals.evidence < thresholds.low) return "low";
+  if (signals.missingDetails.length > 0 || (signals.evidence < thresholds.low && signals.locatedStage !== true)) return "low";
   return "high";
 }
 

@@ -123,6 +123,12 @@ describe("confidence", () => {
     expect(decideConfidence({ evidence: 0.9, weak: false, missingDetails: [] }, { low: 0.3 })).toBe("high");
   });
 
+  it("trusts a stage located by the roadmap's structure over the question's few shared words", () => {
+    expect(decideConfidence({ evidence: 0.2, weak: false, missingDetails: [], locatedStage: true }, { low: 0.3 })).toBe("high");
+    expect(decideConfidence({ evidence: 0.2, weak: false, missingDetails: ["duration"], locatedStage: true }, { low: 0.3 })).toBe("low");
+    expect(decideConfidence({ evidence: 0.9, weak: true, missingDetails: [], locatedStage: true })).toBe("none");
+  });
+
   it("counts an asked-for detail only in the passages about the question's subject (focusChunkIds)", () => {
     const subject = passage("《示例课程》介绍了向量检索的基本概念", { chunk: { id: "about" } });
     const other = passage("入门阶段：每周 10 小时，持续 2 个月", { chunk: { id: "elsewhere" } });

@@ -3,7 +3,7 @@
  * (none is taken from a question set). Each asserts what the retriever must find.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseConfig } from "../../src/config.js";
+import { DEFAULT_ABSTAIN_THRESHOLD, parseConfig } from "../../src/config.js";
 import { confidenceOf } from "../../src/retrieval/confidence.js";
 import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
 import type { RetrievalResult } from "../../src/retrieval/types.js";
@@ -239,5 +239,21 @@ describe("learners' own words", () => {
     // 投资 is in the corpus (投资者): it finds its own passages, and 金融 would only drift.
     const result = await retriever.retrieve("股票投资怎么入门");
     expect(result.analysis.expansions).not.toContain("金融");
+  });
+});
+
+describe("a stage named by its roadmap's shape and its position", () => {
+  it("is answered with confidence from the stage the structure locates", async () => {
+    const question = "分七个阶段的那份路线，倒数第一段讲的是什么？";
+    const product = new HybridRetriever({
+      index: () => built.snapshot,
+      k: 5,
+      maxChunksPerSection: 2,
+      abstainThreshold: DEFAULT_ABSTAIN_THRESHOLD,
+    });
+    const result = await product.retrieve(question);
+    expect(result.namedRoadmap).toBeDefined();
+    expect(headingsOf(result)[0]).toContain("第七阶段");
+    expect(confidenceOf(question, result)).toBe("high");
   });
 });
