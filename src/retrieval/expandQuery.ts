@@ -15,6 +15,7 @@ export function expandQuery(query: string, options: { keep?: (entry: GlossaryEnt
   for (const match of matches) {
     for (const entry of match.entries) {
       if (options.keep && !options.keep(entry, match)) continue;
+      if (entry.englishOnlyExpands && !/[a-z]/i.test(match.surface)) continue;
       for (const term of termsOf(entry)) {
         const key = term.toLowerCase();
         // A Chinese term inside the query is already searched for; a latin one only as a whole word.

@@ -7,6 +7,8 @@ export interface GlossaryEntry {
   zh: readonly string[];
   /** Narrower or broader terms that help recall but are not synonyms (LoRA → 参数高效微调). */
   related: readonly string[];
+  /** Only an English name expands (Andrew Ng → 吴恩达); the Chinese name is searched as it is. */
+  englishOnlyExpands?: boolean;
 }
 
 /** A glossary term found in a text. `start`/`end` index the original text. */
@@ -21,13 +23,19 @@ interface RawEntry {
   en: string[];
   zh: string[];
   related?: string[];
+  englishOnlyExpands?: boolean;
 }
 
 // Declared before the tables below are built from them at load.
 const WORD_CHAR = /[a-z0-9]/i;
 
 export const GLOSSARY: readonly GlossaryEntry[] = (glossaryData.entries as RawEntry[]).map((raw) =>
-  Object.freeze({ en: Object.freeze([...raw.en]), zh: Object.freeze([...raw.zh]), related: Object.freeze([...(raw.related ?? [])]) }),
+  Object.freeze({
+    en: Object.freeze([...raw.en]),
+    zh: Object.freeze([...raw.zh]),
+    related: Object.freeze([...(raw.related ?? [])]),
+    ...(raw.englishOnlyExpands ? { englishOnlyExpands: true } : {}),
+  }),
 );
 
 interface TermIndexEntry {

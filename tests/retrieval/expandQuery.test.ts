@@ -53,6 +53,14 @@ describe("expandQuery", () => {
   });
 });
 
+describe("people and institutions of the field", () => {
+  it("expand an English name to the Chinese one the documents use, never back", () => {
+    expect(expandQuery("Which course by Andrew Ng do they recommend?")).toContain("吴恩达");
+    expect(expandQuery("Stanford NLP course")).toContain("斯坦福");
+    expect(expandQuery("李宏毅的课怎么样")).not.toContain("Hung-yi Lee");
+  });
+});
+
 describe("learners' words (learnerPhrases.json)", () => {
   const kinds = (text: string) =>
     findGlossaryMatches(text).flatMap((m) => m.entries.map((e) => (isLearnerEntry(e) ? "learner" : "glossary")));
