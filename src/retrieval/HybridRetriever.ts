@@ -28,6 +28,7 @@ import {
   withOverview,
 } from "./stageContext.js";
 import { stageName } from "./stageOutline.js";
+import { unknownNames } from "./unknownNames.js";
 import { stageOrdinal } from "./stageReference.js";
 import type { Passage, QueryAnalysis, RetrievalResult, RetrieveOptions, Retriever, RoadmapPosition } from "./types.js";
 
@@ -223,7 +224,17 @@ export class HybridRetriever implements Retriever {
       ...(named ? { namedRoadmap: { docId: named.doc.id, title: named.doc.title } } : {}),
       ...(ordinal ? { stageOrdinal: ordinal } : {}),
       ...(focus ? { focusChunkIds: focus } : {}),
+      ...this.unknownNamesOf(index, query),
     };
+  }
+
+  /** Names the question uses that no passage does, read on the question with its misspellings repaired. */
+  private unknownNamesOf(index: IndexSnapshot, query: string): { unknownNames?: string[] } {
+    const resources = IndexResources.of(index);
+    const repaired =
+      this.options.typos !== false ? resources.typos.repair(query, { hanRuns: false, isWord: resources.isEnglishWord }) : query;
+    const names = unknownNames(repaired, (token) => resources.statistics.frequency(token) > 0);
+    return names.length > 0 ? { unknownNames: names } : {};
   }
 
   /**

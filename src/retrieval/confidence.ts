@@ -27,7 +27,7 @@ export const DEFAULT_LOW_CONFIDENCE_THRESHOLD = 0.18;
 const DETAIL_PASSAGES = 5;
 
 export type DetailKind =
-  "price" | "date" | "version" | "duration" | "setting" | "count" | "organization" | "speed" | "setup" | "comparison";
+  "price" | "date" | "version" | "duration" | "setting" | "count" | "organization" | "speed" | "setup" | "comparison" | "name";
 
 interface DetailRule {
   kind: DetailKind;
@@ -245,6 +245,8 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
       ...detailsAsked(question).filter((kind) => !detailPresent(kind, texts, question)),
       // A comparison is judged apart from the other details: it names its own subjects (comparison.ts).
       ...(comparisonPresent(question, texts) ? [] : ["comparison" as const]),
+      // A thing the documents never name (React, Spanish) is not what they answer about.
+      ...(result.unknownNames?.length ? ["name" as const] : []),
     ],
   };
 }

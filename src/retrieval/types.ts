@@ -79,6 +79,8 @@ export interface RetrievalResult {
    * a price) counts only in these (confidence.ts). Absent: every passage counts.
    */
   focusChunkIds?: string[];
+  /** Names in the question no indexed passage uses ("React", "Spanish"): unknownNames.ts. */
+  unknownNames?: string[];
 }
 
 export interface RetrieveOptions {

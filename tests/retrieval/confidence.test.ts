@@ -123,6 +123,13 @@ describe("confidence", () => {
     expect(decideConfidence({ evidence: 0.9, weak: false, missingDetails: [] }, { low: 0.3 })).toBe("high");
   });
 
+  it("is low when the question names a thing no passage names", () => {
+    const question = "React 和 Vue 哪个适合新手入门？";
+    const passages = [passage("入门阶段：适合新手，先学 Python 编程基础。")];
+    expect(confidenceOf(question, retrievalResult("q", passages, { evidence: 0.9 }))).toBe("high");
+    expect(confidenceOf(question, retrievalResult("q", passages, { evidence: 0.9, unknownNames: ["React", "Vue"] }))).toBe("low");
+  });
+
   it("trusts a stage located by the roadmap's structure over the question's few shared words", () => {
     expect(decideConfidence({ evidence: 0.2, weak: false, missingDetails: [], locatedStage: true }, { low: 0.3 })).toBe("high");
     expect(decideConfidence({ evidence: 0.2, weak: false, missingDetails: ["duration"], locatedStage: true }, { low: 0.3 })).toBe("low");

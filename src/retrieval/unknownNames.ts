@@ -1,0 +1,40 @@
+import { tokenizeForSearch } from "../text/tokenize.js";
+import { findGlossaryMatches } from "./glossary.js";
+
+/**
+ * Names in a question that no indexed passage uses: a product, a place, a language, a library
+ * written with a capital ("React 和 Vue", "learn Spanish", "Bitcoin mining", "CSS"). The documents
+ * can say nothing about a thing they never name, whatever field words ("新手入门", "coding")
+ * surround it, so an answer about one is at most `low` (confidence.ts).
+ *
+ * Not a name: a word starting an English sentence, a month or weekday, I / OK, a field term of the
+ * glossary, a word some passage uses (in its whole form, or all its parts: DeepLearning.AI).
+ * Misspellings are repaired before (typoCorrection.ts), so "Transfomer" is not a name.
+ */
+const LATIN_WORD = /[A-Za-z][A-Za-z0-9.+#'-]*[A-Za-z0-9+#]|[A-Za-z]/g;
+const NOT_NAMES =
+  /^(?:i|i'm|i've|i'd|ok|okay|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)$/i;
+
+export function unknownNames(question: string, usedInCorpus: (token: string) => boolean): string[] {
+  const glossary = findGlossaryMatches(question);
+  const names: string[] = [];
+  for (const match of question.matchAll(LATIN_WORD)) {
+    const word = match[0];
+    const start = match.index;
+    const end = start + word.length;
+    if (!/[A-Z]/.test(word) || NOT_NAMES.test(word)) continue;
+    if (startsEnglishSentence(question, start, end)) continue;
+    if (glossary.some((g) => g.start <= start && end <= g.end)) continue;
+    const tokens = tokenizeForSearch(word);
+    if (tokens.length === 0 || usedInCorpus(tokens[0]!) || tokens.every(usedInCorpus)) continue;
+    names.push(word);
+  }
+  return names;
+}
+
+/** The first word of an English sentence is capitalized whatever it is ("Should I …", "Any good …"). */
+function startsEnglishSentence(text: string, start: number, end: number): boolean {
+  const before = text.slice(0, start).trimEnd();
+  const opensSentence = before === "" || /[.!?。！？:：]$/u.test(before);
+  return opensSentence && /^\s+[A-Za-z]/.test(text.slice(end));
+}

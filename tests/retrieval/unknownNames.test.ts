@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { unknownNames } from "../../src/retrieval/unknownNames.js";
+
+const corpusWords = new Set(["新手", "pytorch", "deep", "learning", "ai", "课程"]);
+const used = (token: string) => corpusWords.has(token);
+
+describe("unknownNames", () => {
+  it("finds capitalised names the corpus never uses, in Chinese and English questions", () => {
+    expect(unknownNames("React 和 Vue 哪个适合新手？", used)).toEqual(["React", "Vue"]);
+    expect(unknownNames("Is it worth learning Rust before PyTorch?", used)).toEqual(["Rust"]);
+    expect(unknownNames("How do I center a div in CSS?", used)).toEqual(["CSS"]);
+  });
+
+  it("leaves out sentence starts, months, I, glossary terms and what the corpus uses", () => {
+    expect(unknownNames("Should I start with PyTorch?", used)).toEqual([]);
+    expect(unknownNames("the post from September 2024, what does it say?", used)).toEqual([]);
+    expect(unknownNames("RAG 和微调哪个适合新手", used)).toEqual([]);
+    // Every part of the name is a corpus word.
+    expect(unknownNames("Is the DeepLearning.AI course free?", used)).toEqual([]);
+    expect(unknownNames("what about lowercase words like kubernetes", used)).toEqual([]);
+  });
+});
