@@ -89,7 +89,7 @@ interface Ranked {
  */
 export class HybridRetriever implements Retriever {
   /** The term groups of the last question judged (see judgedTermGroups). */
-  private lastTermGroups?: { index: IndexSnapshot; query: string; groups: readonly TermGroup[] };
+  private lastTermGroups?: { index: IndexSnapshot; query: string; judged: string; groups: readonly TermGroup[] };
 
   constructor(private readonly options: HybridRetrieverOptions) {}
 
@@ -230,10 +230,8 @@ export class HybridRetriever implements Retriever {
 
   /** Names the question uses that no passage does, read on the question with its misspellings repaired. */
   private unknownNamesOf(index: IndexSnapshot, query: string): { unknownNames?: string[] } {
-    const resources = IndexResources.of(index);
-    const repaired =
-      this.options.typos !== false ? resources.typos.repair(query, { hanRuns: false, isWord: resources.isEnglishWord }) : query;
-    const names = unknownNames(repaired, (token) => resources.statistics.frequency(token) > 0);
+    const statistics = IndexResources.of(index).statistics;
+    const names = unknownNames(this.repaired(index, query), (token) => statistics.frequency(token) > 0);
     return names.length > 0 ? { unknownNames: names } : {};
   }
 
@@ -397,12 +395,18 @@ export class HybridRetriever implements Retriever {
   private judgedTermGroups(index: IndexSnapshot, query: string): readonly TermGroup[] {
     const last = this.lastTermGroups;
     if (last?.index === index && last.query === query) return last.groups;
-    const resources = IndexResources.of(index);
-    const judged =
-      this.options.typos !== false ? resources.typos.repair(query, { hanRuns: false, isWord: resources.isEnglishWord }) : query;
-    const groups = contentTermGroups(judged, tokenizeForSearch, resources.statistics);
-    this.lastTermGroups = { index, query, groups };
+    const judged = this.repaired(index, query);
+    const groups = contentTermGroups(judged, tokenizeForSearch, IndexResources.of(index).statistics);
+    this.lastTermGroups = { index, query, judged, groups };
     return groups;
+  }
+
+  /** The question with its misspelt words repaired (kept with the term groups: both read it per request). */
+  private repaired(index: IndexSnapshot, query: string): string {
+    const last = this.lastTermGroups;
+    if (last?.index === index && last.query === query) return last.judged;
+    const resources = IndexResources.of(index);
+    return this.options.typos !== false ? resources.typos.repair(query, { hanRuns: false, isWord: resources.isEnglishWord }) : query;
   }
 
   /**
