@@ -14,7 +14,8 @@
  * Single English words are left out unless --english-words is given: on tune they found no
  * passage the glossary and CC-CEDICT did not already find, and lost English questions to drift
  * ("repo" → GitHub pulls in every link list). English phrases of several words ("AI newsletter")
- * are kept; see tests/eval/README.md.
+ * are kept. The rule goes by script, not by list: an English word a writer put among the Chinese
+ * phrases ("roadmap") is a single English word too.
  */
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -29,6 +30,7 @@ interface VocabularyLine {
 }
 
 const OUT = "src/retrieval/learnerPhrases.json";
+const HAN = /\p{Script=Han}/u;
 /** Words too general to stand for one concept, in whatever entry a writer put them. */
 const TOO_GENERAL = new Set([
   "学习",
@@ -104,7 +106,9 @@ const entries = lines.map((line) => {
   const docTerms = new Set(line.doc_terms.map((t) => t.toLowerCase()));
   const phrases = [
     ...new Set(
-      [...(line.zh ?? []).map(toSimplified), ...(line.en ?? []).filter((p) => englishWords || /[\s-]/.test(p.trim()))].map((p) => p.trim()),
+      [...(line.zh ?? []).map(toSimplified), ...(line.en ?? [])]
+        .filter((p) => englishWords || HAN.test(p) || /\s/.test(p.trim()))
+        .map((p) => p.trim()),
     ),
   ]
     // A piece of the concept's own name (路线 of 学习路线) is its head word, not another way to
@@ -126,7 +130,7 @@ writeFileSync(
   `${JSON.stringify(
     {
       $comment:
-        "Learners' words for the field's concepts: everyday phrases (phrases) that stand for what the documents name with docTerms. Written blind from the five roadmaps (never from a question set; source: learnerPhrases.source.jsonl) and imported with scripts/import-learner-phrases.ts (Chinese phrases and English phrases of several words); see tests/eval/README.md, section Learners' words.",
+        "Learners' words for the field's concepts: everyday phrases (phrases) that stand for what the documents name with docTerms. Written blind from the five roadmaps (never from a question set; sources: learnerPhrases.source.jsonl and learnerPhrases.source2.jsonl) and imported with scripts/import-learner-phrases.ts (Chinese phrases and English phrases of several words); see tests/eval/README.md, section Learners' words.",
       entries: kept,
     },
     null,
