@@ -316,9 +316,15 @@ export class HybridRetriever implements Retriever {
     const { dense, lexical, fused } = ranked;
     const statistics = IndexResources.of(index).statistics;
     const own = new Set(tokenizeForSearch(query));
+    const groups = this.judgedTermGroups(index, query);
+    const expansionTokens = new Set(tokenizeJoined(analysis.expansions).filter((t) => !own.has(t) && t.length > 1));
+    // Tokens no chunk holds are found in no candidate: looked up once here, not once per candidate.
+    const inIndex = (token: string) => statistics.frequency(token) > 0;
     return {
-      groups: this.judgedTermGroups(index, query),
-      expansionTokens: new Set(tokenizeJoined(analysis.expansions).filter((t) => !own.has(t) && t.length > 1)),
+      groups,
+      groupsInIndex: groups.map((group) => ({ ...group, tokens: group.tokens.filter(inIndex) })),
+      expansionTokensInIndex: [...expansionTokens].filter(inIndex),
+      expansionTokenCount: expansionTokens.size,
       denseRank: new Map(dense.map((d, i) => [d.chunkId, i + 1])),
       lexicalRank: new Map(lexical.map((h, i) => [h.chunkId, i + 1])),
       denseSimilarity: ranked.denseScore,
