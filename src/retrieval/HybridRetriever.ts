@@ -405,10 +405,10 @@ export class HybridRetriever implements Retriever {
     if (matches.length === 0) return { evidence: 0, nothingOnTopic: true };
     const statistics = IndexResources.of(index).statistics;
     const groups = this.judgedTermGroups(index, query);
-    const found = new Set<string>();
-    for (const passage of matches.slice(0, EVIDENCE_PASSAGES)) {
-      for (const token of statistics.tokensOf(passage.chunk)) found.add(token);
-    }
+    // Which of the question's tokens the top passages hold (coverage asks of no other token), not
+    // every token of those passages copied into one set.
+    const top = matches.slice(0, EVIDENCE_PASSAGES).map((passage) => statistics.tokensOf(passage.chunk));
+    const found = new Set(groups.flatMap((group) => group.tokens).filter((token) => top.some((tokens) => tokens.has(token))));
     const coverage = termCoverage(groups, found);
     return { evidence: evidenceScore({ coverage, topDenseSimilarity: topDense }), nothingOnTopic: groups.length > 0 && coverage === 0 };
   }
