@@ -100,33 +100,49 @@ function isContentless(sentence: string, headings: string[]): boolean {
 interface AnalysedSentence {
   text: string;
   position: number;
-  tokens: Set<string>;
   lower: string;
   lengthPenalty: number;
   bigrams: ReadonlySet<string>;
 }
 
 /**
+ * A chunk's sentences, with which of them hold each search token and each bigram (ascending), so
+ * a question's terms are looked up once per chunk rather than tested against every sentence.
+ */
+interface AnalysedChunk {
+  sentences: readonly AnalysedSentence[];
+  withToken: ReadonlyMap<string, readonly number[]>;
+  withBigram: ReadonlyMap<string, readonly number[]>;
+  /** 0, 1, … sentences.length - 1: the sentences a term without a lead bigram must search. */
+  all: readonly number[];
+}
+
+function addTo(index: Map<string, number[]>, key: string, sentence: number): void {
+  const list = index.get(key);
+  if (!list) index.set(key, [sentence]);
+  else if (list[list.length - 1] !== sentence) list.push(sentence);
+}
+
+/**
  * Analysed sentences of recently cited chunks: tokenizing the cited passages' sentences was most
  * of an offline answer's CPU, and the same top passages serve many questions.
  */
-const analysedSentences = recentByChunk(2048, (chunk: Chunk): AnalysedSentence[] => {
+const analysedChunk = recentByChunk(2048, (chunk: Chunk): AnalysedChunk => {
   const headings = [chunk.title, ...chunk.headingPath];
   const sentences: AnalysedSentence[] = [];
+  const withToken = new Map<string, number[]>();
+  const withBigram = new Map<string, number[]>();
   splitIntoSentences(chunk.text).forEach((text, position) => {
     if (isContentless(text, headings)) return;
     // Long sentences match more by chance; damp them gently.
     const lengthPenalty = 1 + Math.log1p(Array.from(text).length / 60);
-    sentences.push({
-      text,
-      position,
-      tokens: new Set(tokenizeForSearch(text)),
-      lower: text.toLowerCase(),
-      lengthPenalty,
-      bigrams: bigrams(text),
-    });
+    const index = sentences.length;
+    const grams = bigrams(text);
+    for (const token of tokenizeForSearch(text)) addTo(withToken, token, index);
+    for (const gram of grams) addTo(withBigram, gram, index);
+    sentences.push({ text, position, lower: text.toLowerCase(), lengthPenalty, bigrams: grams });
   });
-  return sentences;
+  return { sentences, withToken, withBigram, all: sentences.map((_, i) => i) };
 });
 
 export function scoreSentences(
@@ -139,13 +155,32 @@ export function scoreSentences(
   const checks = [...terms].map(([term, weight]) => ({ term, weight, substring: term.length > 1, lead: leadBigram(term) }));
   passages.forEach((passage, passageIndex) => {
     const prior = 0.4 * (1 - passageIndex / Math.max(passages.length, 1));
-    for (const { text, position, tokens, lower, lengthPenalty, bigrams } of analysedSentences(passage.chunk)) {
-      let overlap = 0;
-      for (const { term, weight, substring, lead } of checks) {
-        if (tokens.has(term) || (substring && (lead === undefined || bigrams.has(lead)) && lower.includes(term))) overlap += weight;
-      }
-      if (overlap === 0) continue;
-      candidates.push({ text, passageIndex, position, score: overlap / lengthPenalty + prior, bigrams });
+    const { sentences, withToken, withBigram, all } = analysedChunk(passage.chunk);
+    // A sentence matches a term that is one of its tokens or (longer than one character) is in its
+    // text. Each term's weight counts once per sentence, added in the terms' order.
+    const overlap = new Float64Array(sentences.length);
+    const matchedBy = new Int32Array(sentences.length).fill(-1);
+    for (let c = 0; c < checks.length; c++) {
+      const { term, weight, substring, lead } = checks[c]!;
+      const holding = withToken.get(term);
+      if (holding)
+        for (const i of holding) {
+          matchedBy[i] = c;
+          overlap[i]! += weight;
+        }
+      if (!substring) continue;
+      const searched = lead === undefined ? all : withBigram.get(lead);
+      if (searched)
+        for (const i of searched) {
+          if (matchedBy[i] === c || !sentences[i]!.lower.includes(term)) continue;
+          matchedBy[i] = c;
+          overlap[i]! += weight;
+        }
+    }
+    for (let i = 0; i < sentences.length; i++) {
+      if (overlap[i] === 0) continue;
+      const { text, position, lengthPenalty, bigrams } = sentences[i]!;
+      candidates.push({ text, passageIndex, position, score: overlap[i]! / lengthPenalty + prior, bigrams });
     }
   });
   // A question asking for a kind of detail (how long, how much) is answered by a sentence stating
