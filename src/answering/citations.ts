@@ -1,4 +1,5 @@
 import type { Chunk } from "../chunking/types.js";
+import { recentByChunk } from "../retrieval/recentByChunk.js";
 import type { Passage } from "../retrieval/types.js";
 import type { Citation } from "./types.js";
 
@@ -38,11 +39,17 @@ export function citationUrl(chunk: Chunk): string | undefined {
   return leftover.length <= LINK_ONLY_SLACK_CHARS ? url : undefined;
 }
 
+/**
+ * A chunk's citation link, checked again at output whatever ingest let through (a link is only
+ * ever http(s)). It depends on the chunk alone, and the same top chunks are cited question after
+ * question: kept for recently cited chunks instead of re-splitting their text and re-parsing the URL.
+ */
+const citedUrl = recentByChunk(4096, (chunk: Chunk) => ({ url: safeLinkUrl(citationUrl(chunk)) }));
+
 export function buildCitations(passages: Passage[]): Citation[] {
   return passages.map((passage, i) => {
     const { chunk } = passage;
-    // Checked again at output, whatever ingest let through: a link is only ever http(s).
-    const url = safeLinkUrl(citationUrl(chunk));
+    const { url } = citedUrl(chunk);
     const citation: Citation = {
       n: i + 1,
       id: chunk.id,

@@ -100,33 +100,49 @@ function isContentless(sentence: string, headings: string[]): boolean {
 interface AnalysedSentence {
   text: string;
   position: number;
-  tokens: Set<string>;
   lower: string;
   lengthPenalty: number;
   bigrams: ReadonlySet<string>;
 }
 
 /**
+ * A chunk's sentences, with which of them hold each search token and each bigram (ascending), so
+ * a question's terms are looked up once per chunk rather than tested against every sentence.
+ */
+interface AnalysedChunk {
+  sentences: readonly AnalysedSentence[];
+  withToken: ReadonlyMap<string, readonly number[]>;
+  withBigram: ReadonlyMap<string, readonly number[]>;
+  /** 0, 1, … sentences.length - 1: the sentences a term without a lead bigram must search. */
+  all: readonly number[];
+}
+
+function addTo(index: Map<string, number[]>, key: string, sentence: number): void {
+  const list = index.get(key);
+  if (!list) index.set(key, [sentence]);
+  else if (list[list.length - 1] !== sentence) list.push(sentence);
+}
+
+/**
  * Analysed sentences of recently cited chunks: tokenizing the cited passages' sentences was most
  * of an offline answer's CPU, and the same top passages serve many questions.
  */
-const analysedSentences = recentByChunk(2048, (chunk: Chunk): AnalysedSentence[] => {
+const analysedChunk = recentByChunk(2048, (chunk: Chunk): AnalysedChunk => {
   const headings = [chunk.title, ...chunk.headingPath];
   const sentences: AnalysedSentence[] = [];
+  const withToken = new Map<string, number[]>();
+  const withBigram = new Map<string, number[]>();
   splitIntoSentences(chunk.text).forEach((text, position) => {
     if (isContentless(text, headings)) return;
     // Long sentences match more by chance; damp them gently.
     const lengthPenalty = 1 + Math.log1p(Array.from(text).length / 60);
-    sentences.push({
-      text,
-      position,
-      tokens: new Set(tokenizeForSearch(text)),
-      lower: text.toLowerCase(),
-      lengthPenalty,
-      bigrams: bigrams(text),
-    });
+    const index = sentences.length;
+    const grams = bigrams(text);
+    for (const token of tokenizeForSearch(text)) addTo(withToken, token, index);
+    for (const gram of grams) addTo(withBigram, gram, index);
+    sentences.push({ text, position, lower: text.toLowerCase(), lengthPenalty, bigrams: grams });
   });
-  return sentences;
+  return { sentences, withToken, withBigram, all: sentences.map((_, i) => i) };
 });
 
 export function scoreSentences(
@@ -137,27 +153,43 @@ export function scoreSentences(
   const candidates: CandidateSentence[] = [];
   // Once per question, not once per sentence: what to look for, and how to rule a sentence out fast.
   const checks = [...terms].map(([term, weight]) => ({ term, weight, substring: term.length > 1, lead: leadBigram(term) }));
-  const matched: { sentence: AnalysedSentence; passageIndex: number; found: number[] }[] = [];
+  const matched: { passageIndex: number; sentence: AnalysedSentence; found: number[] }[] = [];
   const inSentences = new Array<number>(checks.length).fill(0);
   let sentenceCount = 0;
   passages.forEach((passage, passageIndex) => {
-    for (const sentence of analysedSentences(passage.chunk)) {
-      sentenceCount++;
-      const { tokens, lower, bigrams } = sentence;
-      const found: number[] = [];
-      checks.forEach(({ term, substring, lead }, i) => {
-        if (tokens.has(term) || (substring && (lead === undefined || bigrams.has(lead)) && lower.includes(term))) found.push(i);
-      });
-      for (const i of found) inSentences[i]!++;
-      if (found.length > 0) matched.push({ sentence, passageIndex, found });
+    const { sentences, withToken, withBigram, all } = analysedChunk(passage.chunk);
+    sentenceCount += sentences.length;
+    // A sentence matches a term that is one of its tokens or (longer than one character) is in its
+    // text; each term once per sentence, in the terms' order.
+    const found: number[][] = sentences.map(() => []);
+    const matchedBy = new Int32Array(sentences.length).fill(-1);
+    const match = (i: number, c: number) => {
+      matchedBy[i] = c;
+      found[i]!.push(c);
+      inSentences[c]!++;
+    };
+    for (let c = 0; c < checks.length; c++) {
+      const { term, substring, lead } = checks[c]!;
+      const holding = withToken.get(term);
+      if (holding) for (const i of holding) match(i, c);
+      if (!substring) continue;
+      const searched = lead === undefined ? all : withBigram.get(lead);
+      if (searched)
+        for (const i of searched) {
+          if (matchedBy[i] === c || !sentences[i]!.lower.includes(term)) continue;
+          match(i, c);
+        }
     }
+    sentences.forEach((sentence, i) => {
+      if (found[i]!.length > 0) matched.push({ passageIndex, sentence, found: found[i]! });
+    });
   });
   // A word in most of the cited sentences (模型 in a question about 幻觉) says little about which
   // one answers: each term counts by how few of them hold it, as idf does across a corpus.
   const rarity = inSentences.map((n) => Math.log(1 + sentenceCount / Math.max(n, 1)) / Math.log(2));
-  for (const { sentence, passageIndex, found } of matched) {
+  for (const { passageIndex, sentence, found } of matched) {
     const { text, position, lengthPenalty, bigrams } = sentence;
-    const overlap = found.reduce((sum, i) => sum + checks[i]!.weight * rarity[i]!, 0);
+    const overlap = found.reduce((sum, c) => sum + checks[c]!.weight * rarity[c]!, 0);
     const prior = 0.4 * (1 - passageIndex / Math.max(passages.length, 1));
     candidates.push({ text, passageIndex, position, score: overlap / lengthPenalty + prior, bigrams });
   }

@@ -51,6 +51,8 @@ export class LexicalIndex implements LexicalSearch {
   private readonly maxImpact: Float64Array;
   /** BM25's k·(1 − b + b·length/average) per chunk: the same arithmetic as the formula, done once at load. */
   private readonly lengthNorm: Float64Array;
+  /** Analysed query terms: fixed for the index, and learners' words recur. Read only by search. */
+  private readonly queryTerms = new Map<string, QueryTerm | null>();
 
   private constructor(
     private readonly postings: Postings,
@@ -228,19 +230,30 @@ export class LexicalIndex implements LexicalSearch {
   private analyse(query: string): QueryTerm[] {
     const result: QueryTerm[] = [];
     for (const term of new Set(tokenizeForSearch(query))) {
-      const parts: QueryTerm["parts"] = [];
-      const exact = this.postings.termIndex(term);
-      if (exact !== undefined) parts.push({ termId: exact, weight: 1 });
-      if (isPrefixTerm(term)) {
-        for (const termId of this.postings.withPrefix(term)) {
-          const extra = this.postings.terms[termId]!.length - term.length;
-          if (extra > 0) parts.push({ termId, weight: (PREFIX_WEIGHT * (term.length + extra)) / (term.length + extra + 0.3 * extra) });
-        }
+      let analysed = this.queryTerms.get(term);
+      if (analysed === undefined) {
+        analysed = this.analyseTerm(term);
+        if (this.queryTerms.size >= MAX_REMEMBERED_TERMS) this.queryTerms.clear();
+        this.queryTerms.set(term, analysed);
       }
-      if (parts.length === 0) continue;
-      result.push({ term, parts, bound: parts.reduce((sum, part) => sum + part.weight * this.maxImpactOf(part.termId), 0) });
+      if (analysed) result.push(analysed);
     }
     return result;
+  }
+
+  /** A query term's postings (exact, and longer words it prefixes) and its bound; null when the index has none. */
+  private analyseTerm(term: string): QueryTerm | null {
+    const parts: QueryTerm["parts"] = [];
+    const exact = this.postings.termIndex(term);
+    if (exact !== undefined) parts.push({ termId: exact, weight: 1 });
+    if (isPrefixTerm(term)) {
+      for (const termId of this.postings.withPrefix(term)) {
+        const extra = this.postings.terms[termId]!.length - term.length;
+        if (extra > 0) parts.push({ termId, weight: (PREFIX_WEIGHT * (term.length + extra)) / (term.length + extra + 0.3 * extra) });
+      }
+    }
+    if (parts.length === 0) return null;
+    return { term, parts, bound: parts.reduce((sum, part) => sum + part.weight * this.maxImpactOf(part.termId), 0) };
   }
 
   /** Postings are in chunk order: binary search. */
@@ -264,6 +277,8 @@ export class LexicalIndex implements LexicalSearch {
  * comparison with a bound on the safe side of rounding (pruning a little less, never wrongly).
  */
 const SAFETY = 1 + 1e-9;
+/** Analysed query terms kept per index; when full it starts over. */
+const MAX_REMEMBERED_TERMS = 50_000;
 /** lastTerm of a chunk no query term has reached yet, and of one the filter refused. */
 const UNSEEN = -1;
 const REJECTED = -2;

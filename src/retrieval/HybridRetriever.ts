@@ -326,9 +326,15 @@ export class HybridRetriever implements Retriever {
     const { dense, lexical, fused } = ranked;
     const statistics = IndexResources.of(index).statistics;
     const own = new Set(tokenizeForSearch(query));
+    const groups = this.judgedTermGroups(index, query);
+    const expansionTokens = new Set(tokenizeJoined(analysis.expansions).filter((t) => !own.has(t) && t.length > 1));
+    // Tokens no chunk holds are found in no candidate: looked up once here, not once per candidate.
+    const inIndex = (token: string) => statistics.frequency(token) > 0;
     return {
-      groups: this.judgedTermGroups(index, query),
-      expansionTokens: new Set(tokenizeJoined(analysis.expansions).filter((t) => !own.has(t) && t.length > 1)),
+      groups,
+      groupsInIndex: groups.map((group) => ({ ...group, tokens: group.tokens.filter(inIndex) })),
+      expansionTokensInIndex: [...expansionTokens].filter(inIndex),
+      expansionTokenCount: expansionTokens.size,
       denseRank: new Map(dense.map((d, i) => [d.chunkId, i + 1])),
       lexicalRank: new Map(lexical.map((h, i) => [h.chunkId, i + 1])),
       denseSimilarity: ranked.denseScore,
@@ -424,10 +430,10 @@ export class HybridRetriever implements Retriever {
     if (matches.length === 0) return { evidence: 0, nothingOnTopic: true };
     const statistics = IndexResources.of(index).statistics;
     const groups = this.judgedTermGroups(index, query);
-    const found = new Set<string>();
-    for (const passage of matches.slice(0, EVIDENCE_PASSAGES)) {
-      for (const token of statistics.tokensOf(passage.chunk)) found.add(token);
-    }
+    // Which of the question's tokens the top passages hold (coverage asks of no other token), not
+    // every token of those passages copied into one set.
+    const top = matches.slice(0, EVIDENCE_PASSAGES).map((passage) => statistics.tokensOf(passage.chunk));
+    const found = new Set(groups.flatMap((group) => group.tokens).filter((token) => top.some((tokens) => tokens.has(token))));
     const coverage = termCoverage(groups, found);
     return { evidence: evidenceScore({ coverage, topDenseSimilarity: topDense }), nothingOnTopic: groups.length > 0 && coverage === 0 };
   }

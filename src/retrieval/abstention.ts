@@ -97,9 +97,12 @@ function nameTokens(entry: GlossaryEntry, tokenize: (text: string) => string[]):
 
 /** Idf-weighted share of the groups with a token among `found`; 0 for a question with no content. */
 export function termCoverage(groups: readonly TermGroup[], found: ReadonlySet<string>): number {
-  const total = groups.reduce((sum, g) => sum + g.weight, 0);
+  // Loops, not reduce/filter: the re-ranker asks this twice per candidate of every question.
+  let total = 0;
+  for (const g of groups) total += g.weight;
   if (total <= 0) return 0;
-  const covered = groups.filter((g) => g.tokens.some((t) => found.has(t))).reduce((sum, g) => sum + g.weight, 0);
+  let covered = 0;
+  for (const g of groups) if (g.tokens.some((t) => found.has(t))) covered += g.weight;
   return covered / total;
 }
 

@@ -1,7 +1,7 @@
 import { detectLanguage } from "../text/language.js";
 import { AFTER_POSTPOSITIONS, BEFORE_POSTPOSITIONS, FINISHING_VERBS, NEXT_CUES, PREVIOUS_CUES, cuePattern } from "../text/questionCues.js";
 import { expandQuery } from "./expandQuery.js";
-import { findGlossaryMatches } from "./glossary.js";
+import { findGlossaryMatches, type GlossaryMatch } from "./glossary.js";
 import { EN_FILLER, ZH_FILLER, isFiller } from "./questionWords.js";
 import type { QueryAnalysis } from "./types.js";
 
@@ -69,11 +69,14 @@ interface Piece {
 
 /** The question cut into kept words, dropped filler and whitespace; glossary terms are kept whole. */
 function piecesOf(question: string): Piece[] {
-  const protectedSpans = findGlossaryMatches(question).filter((m) => !isFiller(m.surface));
+  // By start (the first span found there), read at every position.
+  const protectedSpans = new Map<number, GlossaryMatch>();
+  for (const match of findGlossaryMatches(question))
+    if (!isFiller(match.surface) && !protectedSpans.has(match.start)) protectedSpans.set(match.start, match);
   const pieces: Piece[] = [];
   let position = 0;
   while (position < question.length) {
-    const span = protectedSpans.find((m) => m.start === position);
+    const span = protectedSpans.get(position);
     if (span) {
       pieces.push({ text: span.surface, kind: "keep" });
       position = span.end;

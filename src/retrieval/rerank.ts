@@ -42,8 +42,15 @@ export interface RerankModel {
 export interface RerankContext {
   /** The question's content terms with their idf weights (abstention.ts). */
   groups: readonly TermGroup[];
-  /** Tokens of the query expansions (glossary names, dictionary terms, typo fixes). */
-  expansionTokens: ReadonlySet<string>;
+  /**
+   * The same groups with only the tokens the index holds. A candidate's own tokens (tokensOf) are
+   * index terms, so its coverage reads these and comes out the same, with fewer set lookups.
+   */
+  groupsInIndex: readonly TermGroup[];
+  /** Tokens of the query expansions (glossary names, dictionary terms, typo fixes) the index holds. */
+  expansionTokensInIndex: readonly string[];
+  /** How many distinct expansion tokens there are, held by the index or not: the feature's denominator. */
+  expansionTokenCount: number;
   /** 1-based rank of each chunk in the dense and the lexical ranking. */
   denseRank: ReadonlyMap<string, number>;
   lexicalRank: ReadonlyMap<string, number>;
@@ -96,7 +103,7 @@ export function candidateFeatures(chunk: Chunk, fused: FusedId, context: RerankC
   const lexicalRank = context.lexicalRank.get(chunk.id);
   const tokens = context.tokensOf(chunk);
   let expansionFound = 0;
-  for (const token of context.expansionTokens) if (tokens.has(token)) expansionFound++;
+  for (const token of context.expansionTokensInIndex) if (tokens.has(token)) expansionFound++;
   return [
     // RRF with k = 60 over two lists: at most 2/61; scaled to 0..1.
     (fused.score * 61) / 2,
@@ -104,9 +111,9 @@ export function candidateFeatures(chunk: Chunk, fused: FusedId, context: RerankC
     lexicalRank ? 1 / Math.sqrt(lexicalRank) : 0,
     Math.min(1, (context.denseSimilarity.get(chunk.id) ?? 0) / 0.5),
     topLexical > 0 ? (context.lexicalScore.get(chunk.id) ?? 0) / topLexical : 0,
-    termCoverage(context.groups, tokens),
+    termCoverage(context.groupsInIndex, tokens),
     termCoverage(context.groups, context.headingTokensOf(chunk)),
-    context.expansionTokens.size > 0 ? expansionFound / context.expansionTokens.size : 0,
+    context.expansionTokenCount > 0 ? expansionFound / context.expansionTokenCount : 0,
     chunk.text.length < SHORT_PASSAGE_CHARS ? 1 : 0,
     context.documentVote.get(chunk.docId) ?? 0,
     overlap(context.questionBigrams, context.bigramsOf(chunk)),
