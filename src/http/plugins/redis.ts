@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { FastifyBaseLogger } from "fastify";
 import fp from "fastify-plugin";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 
 export interface RedisOptions {
   /** REDIS_URL; without it there is no shared state and every limit is per process. */
@@ -81,7 +81,10 @@ export const redisPlugin = fp<RedisOptions>(
     }
     const where = describeRedisUrl(options.url);
     const outage = new OutageLog(app.log, where);
-    const client = new Redis(options.url, {
+    // Loaded only when configured: most servers run without Redis, and ioredis costs tens of
+    // milliseconds at every start.
+    const { Redis: RedisClient } = await import("ioredis");
+    const client = new RedisClient(options.url, {
       lazyConnect: true,
       connectTimeout: options.connectTimeoutMs,
       commandTimeout: options.commandTimeoutMs,
