@@ -198,7 +198,7 @@ async function main(): Promise<void> {
   const reporter = progressReporter();
   try {
     // The configured store's writer (files under --out, or DATABASE_URL for --store postgres).
-    const target = openIngest(config);
+    const target = await openIngest(config);
     const summary = await ingestCorpus({ ...target.options, signal: controller.signal, onProgress: reporter.onProgress }).finally(() =>
       target.close(),
     );

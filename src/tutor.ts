@@ -40,9 +40,9 @@ export function ingestOptions(config: Config, embedder: ConfiguredEmbeddings = c
  * Ingest into the configured store (STORE): the file writer under INDEX_DIR by default, the
  * store's own writer otherwise (Postgres). close() releases the store's connections.
  */
-export function openIngest(config: Config): { options: IngestOptions; close: () => Promise<void> } {
+export async function openIngest(config: Config): Promise<{ options: IngestOptions; close: () => Promise<void> }> {
   const embedder = createEmbeddings(config);
-  const store = openStore(config, embedder);
+  const store = await openStore(config, embedder);
   const writer = store.writer();
   return { options: { ...ingestOptions(config, embedder), ...(writer ? { writer } : {}) }, close: () => store.close() };
 }
@@ -121,7 +121,7 @@ export interface OpenPipelineOptions {
 
 export async function openPipeline(config: Config, options: OpenPipelineOptions = {}): Promise<Pipeline> {
   const embedder = createEmbeddings(config);
-  const store = openStore(config, embedder);
+  const store = await openStore(config, embedder);
   const writer = store.writer();
   const ingest: IngestOptions = { ...ingestOptions(config, embedder), ...(writer ? { writer } : {}) };
   if (options.buildIfMissing)
@@ -204,7 +204,7 @@ async function buildFirstVersion(store: IndexStore, ingest: IngestOptions): Prom
  */
 export async function prepareIndex(config: Config, onProgress?: (progress: IngestProgress) => void): Promise<void> {
   const embedder = createEmbeddings(config);
-  const store = openStore(config, embedder);
+  const store = await openStore(config, embedder);
   try {
     const writer = store.writer();
     const ingest: IngestOptions = { ...ingestOptions(config, embedder), ...(writer ? { writer } : {}) };

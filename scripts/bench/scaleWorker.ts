@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     const clock = createPhaseClock();
     const t0 = performance.now();
     // The configured store's writer (STORE=postgres: PostgresVersionWriter), as `npm run ingest` does.
-    const ingest = openIngest(config);
+    const ingest = await openIngest(config);
     const summary = await ingestCorpus({ ...ingest.options, onProgress: clock.onProgress }).finally(() => ingest.close());
     const seconds = (performance.now() - t0) / 1000;
     await sendToParent({
@@ -99,7 +99,7 @@ async function migrateSchema(config: Config): Promise<void> {
  * same stage timings. No recall@10: exact search here reads the file store's vectors.bin.
  */
 async function servePostgres(job: ScaleJob, config: Config): Promise<void> {
-  const store = openStore(config, createEmbeddings(config));
+  const store = await openStore(config, createEmbeddings(config));
   try {
     const t0 = performance.now();
     const snapshot = await store.load();
