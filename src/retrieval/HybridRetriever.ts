@@ -1,3 +1,4 @@
+import { stemmer } from "stemmer";
 import { BadInput } from "../errors.js";
 import type { IndexSnapshot } from "../store/types.js";
 import { normalizeNumberRanges } from "../text/numberRange.js";
@@ -7,6 +8,7 @@ import { contentTermGroups, evidenceScore, termCoverage, type TermGroup } from "
 import { detailsAsked, withoutDetailQuestions } from "./confidence.js";
 import { contentSegments, questionShape } from "./analyzeQuery.js";
 import { dictionaryExpansions } from "./dictionaryExpansion.js";
+import { englishStage } from "./englishStageName.js";
 import { expandQuery } from "./expandQuery.js";
 import { isLearnerEntry } from "./learnerPhrases.js";
 import { IndexResources } from "./indexResources.js";
@@ -117,7 +119,7 @@ export class HybridRetriever implements Retriever {
     const index = this.options.index();
     // Traditional characters are read as Simplified everywhere below (cues, glossary, topic).
     const query = searchForm(question);
-    const analysis = this.analyze(index, query);
+    const analyzed = this.analyze(index, query);
     const asked = detailsAsked(query);
     const allowed = allowedDocumentIds(index.documents, options.filters);
     const documents = allowed ? index.documents.filter((d) => allowed.has(d.id)) : index.documents;
@@ -125,11 +127,20 @@ export class HybridRetriever implements Retriever {
     // A title is named in the question's own words or through its English ones (guide → 指南), not
     // through what its Chinese words expand to (入门 → 新手, a word of one title).
     const fromChinese = new Set(expandQuery(query.replace(/[A-Za-z][A-Za-z0-9'’+#.-]*/g, " ")));
-    const named = referencedRoadmap(
+    const byShape = referencedRoadmap(
       query,
-      new Set(tokenizeJoined([query, ...analysis.expansions.filter((e) => !fromChinese.has(e))])),
+      new Set(tokenizeJoined([query, ...analyzed.expansions.filter((e) => !fromChinese.has(e))])),
       profiles,
     );
+    // "the application practice stage": a stage named in English through its name's words. Its
+    // Chinese heading is searched for, a sequence question is about it, and it names its roadmap.
+    const english = stageOrdinal(query)
+      ? undefined
+      : englishStage(query, () => this.englishReach(index, query, analyzed), profiles, byShape);
+    const analysis: QueryAnalysis = english
+      ? { ...analyzed, expansions: [...analyzed.expansions, english.heading], ...(analyzed.sequence ? { topic: english.name } : {}) }
+      : analyzed;
+    const named = byShape ?? english?.profile;
     const ranked = await this.rank(index, query, analysis, options);
     let matches = ranked.passages;
     if (named) {
@@ -178,7 +189,7 @@ export class HybridRetriever implements Retriever {
     if (context.length === 0 && asked.includes("duration")) {
       // "专业深入阶段要多久": how long a stage named by its name takes is in its heading or the overview.
       // A stage's own name says which roadmap more surely than a guess from its shape.
-      let stages = namedStagePositions(profiles, query);
+      let stages = namedStagePositions(profiles, english ? `${query} ${english.name}` : query);
       if (stages.length > 1 && named) stages = stages.filter((p) => p.docId === named.doc.id);
       if (stages.length === 1)
         context = stagePassages({
@@ -226,6 +237,18 @@ export class HybridRetriever implements Retriever {
       ...(focus ? { focusChunkIds: focus } : {}),
       ...this.unknownNamesOf(index, query),
     };
+  }
+
+  /**
+   * Whether a question's English words reach a Chinese word: it is among the expansions, or one
+   * of its CC-CEDICT glosses is a word (or two) of the question, compared on Porter stems.
+   */
+  private englishReach(index: IndexSnapshot, query: string, analysis: QueryAnalysis): (word: string) => boolean {
+    const expanded = new Set(tokenizeJoined(analysis.expansions));
+    const asked = new Set((query.toLowerCase().match(/[a-z]+/g) ?? []).map((w) => stemmer(w)));
+    const dictionary = this.options.dictionary !== false ? IndexResources.of(index).dictionary : undefined;
+    return (word) =>
+      expanded.has(word) || (dictionary?.glossKeysOf(word).some((key) => key.split(/[\s-]+/).every((w) => asked.has(stemmer(w)))) ?? false);
   }
 
   /** Names the question uses that no passage does, read on the question with its misspellings repaired. */

@@ -14,7 +14,7 @@ export class FieldDictionary {
   /** `glosses`: the index's lexicon (CC-CEDICT entries of its words) when it has one, else all of CC-CEDICT. */
   constructor(
     private readonly statistics: TermStatistics,
-    glosses: ReadonlyMap<string, readonly string[]> = cedictGlosses(),
+    private readonly glosses: ReadonlyMap<string, readonly string[]> = cedictGlosses(),
   ) {
     for (const word of statistics.vocabulary()) {
       if (!HAN_WORD.test(word)) continue;
@@ -41,6 +41,11 @@ export class FieldDictionary {
       out.push(...this.best(found, perWord));
     }
     return [...new Set(out)];
+  }
+
+  /** A Chinese word's CC-CEDICT glosses as English keys ("基础" → base, foundation, basis, basic, fundamental). */
+  glossKeysOf(word: string): string[] {
+    return (this.glosses.get(word) ?? []).flatMap(glossKeys);
   }
 
   private lookup(key: string): string[] | undefined {

@@ -257,3 +257,20 @@ describe("a stage named by its roadmap's shape and its position", () => {
     expect(confidenceOf(question, result)).toBe("high");
   });
 });
+
+describe("a stage named in English by what its Chinese name says", () => {
+  it("is placed in its roadmap for a before/after question", async () => {
+    const after = await retriever.retrieve("What comes after the application practice stage?");
+    expect(after.namedRoadmap?.title).toBe("大模型学习路径指南");
+    expect(after.roadmap.map((p) => `${p.at.heading} → ${p.next?.heading ?? ""}`)).toEqual(["应用实践阶段 → 专业深入阶段"]);
+    const before = await retriever.retrieve("What should I have studied before the frontier research phase?");
+    expect(before.roadmap[0]?.previous?.heading).toBe("专业深入阶段");
+  });
+
+  it("needs every word of the name, unless the question names the roadmap (then half will do)", async () => {
+    const loose = await retriever.retrieve("What comes after the strengthening stage?");
+    expect(loose.roadmap.map((p) => p.at.heading)).not.toContain("基础夯实阶段");
+    const inGuide = await retriever.retrieve("In the five-stage guide, what comes after the foundation-strengthening stage?");
+    expect(inGuide.roadmap.map((p) => `${p.at.heading} → ${p.next?.heading ?? ""}`)).toEqual(["基础夯实阶段 → 应用实践阶段"]);
+  });
+});
