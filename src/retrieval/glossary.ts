@@ -45,7 +45,7 @@ interface TermIndexEntry {
 }
 
 /** The glossary's own terms, without the learners' phrases (set while TERMS is built). */
-let GLOSSARY_ONLY_BY_FIRST_UNIT: ReadonlyMap<string, readonly TermIndexEntry[]> = new Map();
+let GLOSSARY_ONLY_BY_FIRST_UNIT: TermLookup = { byPair: new Map(), byUnit: new Map() };
 
 /** Every term once (lowercased), longest first, so scanning finds the longest match at a position. */
 const TERMS: readonly TermIndexEntry[] = (() => {
@@ -82,22 +82,30 @@ function sortedTerms(byKey: ReadonlyMap<string, GlossaryEntry[]>): TermIndexEntr
 }
 
 /**
- * TERMS grouped by first character, each group keeping TERMS' order (longest first): a scan
- * reads only the terms that can start at a position instead of every term. Keys are compared
- * by UTF-16 unit, as `startsWith` does.
+ * TERMS by how they start, each group keeping TERMS' order (longest first): a scan reads only
+ * the terms that can start at a position instead of every term. Terms of two or more units are
+ * grouped by their first two (the learners' phrases put thousands of terms behind common first
+ * characters such as 模 or 学), single units by themselves. Keys are compared by UTF-16 unit, as
+ * `startsWith` does.
  */
+interface TermLookup {
+  byPair: ReadonlyMap<string, readonly TermIndexEntry[]>;
+  byUnit: ReadonlyMap<string, readonly TermIndexEntry[]>;
+}
+
 const TERMS_BY_FIRST_UNIT = groupByFirstUnit(TERMS);
 
-function groupByFirstUnit(terms: readonly TermIndexEntry[]): ReadonlyMap<string, readonly TermIndexEntry[]> {
-  const groups = new Map<string, TermIndexEntry[]>();
+function groupByFirstUnit(terms: readonly TermIndexEntry[]): TermLookup {
+  const byPair = new Map<string, TermIndexEntry[]>();
+  const byUnit = new Map<string, TermIndexEntry[]>();
   for (const term of terms) {
-    const first = term.key[0];
-    if (first === undefined) continue;
-    const group = groups.get(first) ?? [];
+    if (term.key.length === 0) continue;
+    const [groups, lead] = term.key.length >= 2 ? [byPair, term.key.slice(0, 2)] : [byUnit, term.key];
+    const group = groups.get(lead) ?? [];
     group.push(term);
-    groups.set(first, group);
+    groups.set(lead, group);
   }
-  return groups;
+  return { byPair, byUnit };
 }
 
 /**
@@ -119,13 +127,15 @@ export function findGlossaryMatches(text: string, options: { learnerPhrases?: bo
   return matches;
 }
 
-function scan(text: string, byFirstUnit: ReadonlyMap<string, readonly TermIndexEntry[]>): GlossaryMatch[] {
+function scan(text: string, lookup: TermLookup): GlossaryMatch[] {
   const lower = text.toLowerCase();
   const matches: GlossaryMatch[] = [];
   let position = 0;
+  const fits = (term: TermIndexEntry) => lower.startsWith(term.key, position) && onWordBoundaries(lower, position, term.key);
   while (position < lower.length) {
-    const candidates = byFirstUnit.get(lower[position] ?? "");
-    const found = candidates?.find((term) => lower.startsWith(term.key, position) && onWordBoundaries(lower, position, term.key));
+    // Longest first: every term of two units or more comes before a single unit.
+    const found =
+      lookup.byPair.get(lower.slice(position, position + 2))?.find(fits) ?? lookup.byUnit.get(lower[position] ?? "")?.find(fits);
     if (found) {
       const end = position + found.key.length;
       matches.push({ surface: text.slice(position, end), start: position, end, entries: found.entries });
