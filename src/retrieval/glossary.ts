@@ -109,11 +109,28 @@ function groupByFirstUnit(terms: readonly TermIndexEntry[]): TermLookup {
 }
 
 /**
+ * Matches of recent texts: one request reads the same question's terms in query analysis,
+ * expansion, the dictionary, the evidence score and the name check. Cleared when full.
+ */
+const RECENT_TEXTS = 2048;
+const recentMatches = new Map<string, readonly GlossaryMatch[]>();
+
+/**
  * Glossary terms in a text: longest match first, left to right, non-overlapping; latin matching
  * is case-insensitive and only on word boundaries ("RAG" in "RAG是什么" but not in "storage").
  */
-export function findGlossaryMatches(text: string, options: { learnerPhrases?: boolean } = {}): GlossaryMatch[] {
-  if (options.learnerPhrases === false) return scan(text, GLOSSARY_ONLY_BY_FIRST_UNIT);
+export function findGlossaryMatches(text: string, options: { learnerPhrases?: boolean } = {}): readonly GlossaryMatch[] {
+  const key = `${options.learnerPhrases === false ? "g" : "l"}${text}`;
+  let matches = recentMatches.get(key);
+  if (!matches) {
+    matches = Object.freeze(options.learnerPhrases === false ? scan(text, GLOSSARY_ONLY_BY_FIRST_UNIT) : withEnglishPhrases(text));
+    if (recentMatches.size >= RECENT_TEXTS) recentMatches.clear();
+    recentMatches.set(key, matches);
+  }
+  return matches;
+}
+
+function withEnglishPhrases(text: string): GlossaryMatch[] {
   let matches = scan(text, TERMS_BY_FIRST_UNIT);
   // English learner phrases match on stems (learnerPhrases.ts). One that spans whole terms
   // ("AI newsletter" over "AI") replaces them and keeps their concepts, as a longer Chinese
