@@ -187,10 +187,14 @@ export class LexicalIndex implements LexicalSearch {
     }
 
     const ranked = topK(candidates, candidateCount, scores, matched, k);
+    const contains = (termId: number, doc: number) => this.contains(termId, doc);
     const hits = ranked.map(({ doc, score }) => ({
       chunkId: ids[doc]!,
       score,
-      matchedTerms: queryTerms.filter((term) => term.parts.some((part) => this.contains(part.termId, doc))).map((term) => term.term),
+      // Read by few callers (retrieval reads none): looked up in the postings when asked for.
+      get matchedTerms() {
+        return queryTerms.filter((term) => term.parts.some((part) => contains(part.termId, doc))).map((term) => term.term);
+      },
     }));
     for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i]!;
