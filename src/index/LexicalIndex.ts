@@ -51,6 +51,8 @@ export class LexicalIndex implements LexicalSearch {
   private readonly maxImpact: Float64Array;
   /** BM25's k·(1 − b + b·length/average) per chunk: the same arithmetic as the formula, done once at load. */
   private readonly lengthNorm: Float64Array;
+  /** The heap kthBest selects in, reused (searches are synchronous, so never shared). */
+  private kthHeap?: TopScores;
   /** Analysed query terms: fixed for the index, and learners' words recur. Read only by search. */
   private readonly queryTerms = new Map<string, QueryTerm | null>();
 
@@ -170,7 +172,7 @@ export class LexicalIndex implements LexicalSearch {
       remainingBound -= queryTerm.bound;
       remainingTerms--;
       if (remainingTerms === 0 || candidateCount < k) continue;
-      const kth = kthBest(candidates, candidateCount, scores, matched, k);
+      const kth = kthBest(candidates, candidateCount, scores, matched, (this.kthHeap = reusable(this.kthHeap, k)));
       if (admitting) {
         // An unseen chunk could reach at most remainingBound × remainingTerms (quality multiplier).
         if (kth <= remainingBound * remainingTerms * SAFETY) continue;
@@ -187,10 +189,14 @@ export class LexicalIndex implements LexicalSearch {
     }
 
     const ranked = topK(candidates, candidateCount, scores, matched, k);
+    const contains = (termId: number, doc: number) => this.contains(termId, doc);
     const hits = ranked.map(({ doc, score }) => ({
       chunkId: ids[doc]!,
       score,
-      matchedTerms: queryTerms.filter((term) => term.parts.some((part) => this.contains(part.termId, doc))).map((term) => term.term),
+      // Read by few callers (retrieval reads none): looked up in the postings when asked for.
+      get matchedTerms() {
+        return queryTerms.filter((term) => term.parts.some((part) => contains(part.termId, doc))).map((term) => term.term);
+      },
     }));
     for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i]!;
@@ -310,14 +316,27 @@ function topK(pool: Uint32Array, count: number, scores: Float64Array, matched: U
   return bestFinalScores(pool, count, scores, matched, Math.min(k, count)).drain();
 }
 
-/** The k-th highest final score among pool[0, count) (0 when fewer). */
-function kthBest(pool: Uint32Array, count: number, scores: Float64Array, matched: Uint16Array, k: number): number {
-  return count < k ? 0 : bestFinalScores(pool, count, scores, matched, k).worstScore();
+/** The k-th highest final score among pool[0, count) (0 when fewer), k being the heap's capacity. */
+function kthBest(pool: Uint32Array, count: number, scores: Float64Array, matched: Uint16Array, heap: TopScores): number {
+  return count < heap.capacity ? 0 : bestFinalScores(pool, count, scores, matched, heap.capacity, heap).worstScore();
 }
 
-/** The best `capacity` final scores (BM25 sum × matched query terms) of pool[0, count). */
-function bestFinalScores(pool: Uint32Array, count: number, scores: Float64Array, matched: Uint16Array, capacity: number): TopScores {
-  const top = new TopScores(capacity);
+/** `heap` emptied when it holds `capacity`, else a new one: kthBest runs after every query term. */
+function reusable(heap: TopScores | undefined, capacity: number): TopScores {
+  if (heap?.capacity !== capacity) return new TopScores(capacity);
+  heap.clear();
+  return heap;
+}
+
+/** The best `capacity` final scores (BM25 sum × matched query terms) of pool[0, count), in `top` when given. */
+function bestFinalScores(
+  pool: Uint32Array,
+  count: number,
+  scores: Float64Array,
+  matched: Uint16Array,
+  capacity: number,
+  top: TopScores = new TopScores(capacity),
+): TopScores {
   for (let i = 0; i < count; i++) {
     const doc = pool[i]!;
     top.offer(scores[doc]! * matched[doc]!, doc);

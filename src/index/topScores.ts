@@ -14,7 +14,7 @@ export class TopScores {
   private readonly heapDocs: Uint32Array;
   private size = 0;
 
-  constructor(private readonly capacity: number) {
+  constructor(readonly capacity: number) {
     this.heapScores = new Float64Array(Math.max(0, capacity));
     this.heapDocs = new Uint32Array(Math.max(0, capacity));
   }
@@ -40,6 +40,11 @@ export class TopScores {
     } else if (this.capacity > 0 && better(score, doc, s[0]!, d[0]!)) {
       this.replaceWorst(score, doc);
     }
+  }
+
+  /** Empty again, keeping its arrays: for a caller that selects many times in a row. */
+  clear(): void {
+    this.size = 0;
   }
 
   get full(): boolean {

@@ -67,6 +67,19 @@ interface Piece {
   kind: "keep" | "drop" | "space";
 }
 
+const WHITESPACE = /\s/u;
+const TRAILING_DOTS = /[.]+$/;
+
+function isAsciiAlphanumeric(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** The longest Chinese filler phrase starting at `position`, if any. */
+function fillerAt(question: string, position: number): string | undefined {
+  for (const filler of ZH_FILLER_BY_FIRST_UNIT.get(question[position]!) ?? []) if (question.startsWith(filler, position)) return filler;
+  return undefined;
+}
+
 /** The question cut into kept words, dropped filler and whitespace; glossary terms are kept whole. */
 function piecesOf(question: string): Piece[] {
   // By start (the first span found there), read at every position.
@@ -82,22 +95,23 @@ function piecesOf(question: string): Piece[] {
       position = span.end;
       continue;
     }
+    // Only an ASCII letter or digit can start a Latin word: no regex run at the other positions.
     LATIN_WORD_AT.lastIndex = position;
-    const latin = LATIN_WORD_AT.exec(question)?.[0];
+    const latin = isAsciiAlphanumeric(question.charCodeAt(position)) ? LATIN_WORD_AT.exec(question)?.[0] : undefined;
     if (latin) {
-      const word = latin.replace(/[.]+$/, "");
+      const word = latin.replace(TRAILING_DOTS, "");
       pieces.push({ text: word, kind: EN_FILLER.has(word.toLowerCase()) ? "drop" : "keep" });
       position += word.length;
       continue;
     }
-    const filler = ZH_FILLER_BY_FIRST_UNIT.get(question[position]!)?.find((f) => question.startsWith(f, position));
+    const filler = fillerAt(question, position);
     if (filler) {
       pieces.push({ text: filler, kind: "drop" });
       position += filler.length;
       continue;
     }
     const char = question[position]!;
-    pieces.push({ text: char, kind: /\s/u.test(char) ? "space" : PUNCTUATION.test(char) ? "drop" : "keep" });
+    pieces.push({ text: char, kind: WHITESPACE.test(char) ? "space" : PUNCTUATION.test(char) ? "drop" : "keep" });
     position += 1;
   }
   return pieces;

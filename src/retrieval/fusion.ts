@@ -16,22 +16,38 @@ export interface FusedId {
  * An id repeated inside one list counts at its first rank only.
  */
 export function reciprocalRankFusion(rankings: readonly (readonly string[])[], k = RRF_K): FusedId[] {
-  const scores = new Map<string, { score: number; bestRank: number }>();
-  for (const ranking of rankings) {
-    const seen = new Set<string>();
-    ranking.forEach((id, position) => {
-      if (seen.has(id)) return;
-      seen.add(id);
+  // Parallel arrays by first appearance, not an object per id: this runs on every question.
+  const slotOf = new Map<string, number>();
+  const ids: string[] = [];
+  const scores: number[] = [];
+  const bestRanks: number[] = [];
+  const lastRanking: number[] = [];
+  rankings.forEach((ranking, r) => {
+    for (let position = 0; position < ranking.length; position++) {
+      const id = ranking[position]!;
+      let slot = slotOf.get(id);
+      if (slot === undefined) {
+        slot = ids.length;
+        slotOf.set(id, slot);
+        ids.push(id);
+        scores.push(0);
+        bestRanks.push(Number.POSITIVE_INFINITY);
+        lastRanking.push(-1);
+      }
+      if (lastRanking[slot] === r) continue;
+      lastRanking[slot] = r;
       const rank = position + 1;
-      const entry = scores.get(id) ?? { score: 0, bestRank: Number.POSITIVE_INFINITY };
-      entry.score += 1 / (k + rank);
-      entry.bestRank = Math.min(entry.bestRank, rank);
-      scores.set(id, entry);
-    });
-  }
-  return [...scores.entries()]
-    .sort(([idA, a], [idB, b]) => b.score - a.score || a.bestRank - b.bestRank || (idA < idB ? -1 : idA > idB ? 1 : 0))
-    .map(([id, { score }]) => ({ id, score }));
+      scores[slot]! += 1 / (k + rank);
+      bestRanks[slot] = Math.min(bestRanks[slot]!, rank);
+    }
+  });
+  const order = ids.map((_, slot) => slot);
+  order.sort((a, b) => {
+    const idA = ids[a]!;
+    const idB = ids[b]!;
+    return scores[b]! - scores[a]! || bestRanks[a]! - bestRanks[b]! || (idA < idB ? -1 : idA > idB ? 1 : 0);
+  });
+  return order.map((slot) => ({ id: ids[slot]!, score: scores[slot]! }));
 }
 
 /** Similarity threshold on character shingles above which two passages say the same thing. */

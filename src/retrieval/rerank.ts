@@ -128,11 +128,19 @@ function overlap(wanted: ReadonlySet<string>, found: ReadonlySet<string>): numbe
 }
 
 export function rerankScore(features: readonly number[], model: RerankModel): number {
+  const weights = weightsInOrder(model);
   let score = model.bias;
-  FEATURE_NAMES.forEach((name, i) => {
-    score += model.weights[name] * (features[i] ?? 0);
-  });
+  for (let i = 0; i < weights.length; i++) score += weights[i]! * (features[i] ?? 0);
   return score;
+}
+
+/** A model's weights in FEATURE_NAMES order, looked up by name once per model, not 11 times per candidate. */
+const orderedWeights = new WeakMap<RerankModel, readonly number[]>();
+
+function weightsInOrder(model: RerankModel): readonly number[] {
+  let weights = orderedWeights.get(model);
+  if (!weights) orderedWeights.set(model, (weights = FEATURE_NAMES.map((name) => model.weights[name])));
+  return weights;
 }
 
 /**

@@ -170,14 +170,34 @@ function segmenter(): Jieba {
 }
 
 function addChineseTokens(original: string, out: string[]): void {
-  const run = toSimplified(original);
-  if (run.length === 1) {
-    if (!CHINESE_STOP_WORDS.has(run)) out.push(run);
+  if (original.length > MAX_REMEMBERED_RUN) {
+    for (const word of chineseTokens(original)) out.push(word);
     return;
   }
-  for (const word of segmenter().cutForSearch(run, true)) {
-    if (!CHINESE_STOP_WORDS.has(word)) out.push(word);
+  let words = recentRuns.get(original);
+  if (!words) {
+    words = chineseTokens(original);
+    if (recentRuns.size >= MAX_REMEMBERED_RUNS) recentRuns.clear();
+    recentRuns.set(original, words);
   }
+  for (const word of words) out.push(word);
+}
+
+/**
+ * Tokens of recent short Han runs. A run's tokens depend on the run alone, and phrases recur from
+ * question to question (之后该学什么, 有什么推荐的入门资料, 我是在校研究生) and within documents:
+ * remembered, a run skips the Simplified conversion and jieba. Bounded; when full it starts over.
+ */
+const MAX_REMEMBERED_RUN = 32;
+const MAX_REMEMBERED_RUNS = 8192;
+const recentRuns = new Map<string, readonly string[]>();
+
+function chineseTokens(original: string): string[] {
+  const run = toSimplified(original);
+  if (run.length === 1) return CHINESE_STOP_WORDS.has(run) ? [] : [run];
+  return segmenter()
+    .cutForSearch(run, true)
+    .filter((word) => !CHINESE_STOP_WORDS.has(word));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { LocalHashedEmbeddings } from "../../src/embeddings/LocalHashedEmbeddings.js";
 
@@ -57,6 +58,16 @@ describe("LocalHashedEmbeddings", () => {
       expect(vector).toHaveLength(1024);
       expect(vector.every((x) => x === 0)).toBe(true);
     }
+  });
+
+  // An index on disk holds vectors of this embedder: a faster implementation must give the very
+  // same bits, or every existing index would silently stop matching its questions. The digests
+  // are those of the implementation that wrote the indexes of session 4.
+  it("gives the same vector bits as the implementation existing indexes were written with", () => {
+    const digest = (text: string) => createHash("sha256").update(embeddings.embedText(text)).digest("hex").slice(0, 16);
+    expect(digest("学完 LoRA 之后该学什么? 低秩适配 low-rank adaptation 参数高效微调")).toBe("febf9fc58ef7ddb6");
+    expect(digest("Transformer 的自注意力机制怎么学? self-attention transformers 注意力机制")).toBe("5f00d1be7d9fd210");
+    expect(digest("微调微调 fine-tuning fine-tuning GPT-4 https://github.com/RUCAIBox/LLMSurvey")).toBe("51d24cc68d219a5d");
   });
 
   it("rejects a nonsensical size", () => {
