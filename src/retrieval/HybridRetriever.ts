@@ -65,6 +65,13 @@ const MIN_CANDIDATES = 24;
  * drown the words that matter. On the bundled corpus only 大模型 (0.66) and 阶段 (0.73) are over.
  */
 const UBIQUITOUS_CONCEPT_SHARE = 0.5;
+/**
+ * A learner's word bridges only to a concept at most this share of the chunks name: a bridge to a
+ * common one (入门, 论文) tells passages apart no better than the question's own words, and its
+ * long posting lists made BM25 at 100k chunks a third slower. 0.2 left every dev and tune answer
+ * as it was (0.1 lost two tune answers).
+ */
+const LEARNER_CONCEPT_SHARE = 0.2;
 /** Chunks of the neighbouring stage added per roadmap: its first one states what the stage is about. */
 const CHUNKS_PER_NEIGHBOUR_STAGE = 1;
 /** Chunks of a stage asked about by its ordinal ("第三阶段学什么"). */
@@ -398,7 +405,10 @@ export class HybridRetriever implements Retriever {
         // A learner's word bridges to the documents' term only where the documents never use that
         // word: one they use (投资) already finds its own passages, and its "synonym" (金融) drifts.
         // A phrase of several words is rarely in the documents as such, whatever its words.
-        !(isLearnerEntry(entry) && isCorpusWord(match.surface)),
+        !(
+          isLearnerEntry(entry) &&
+          (isCorpusWord(match.surface) || statistics.conceptShare([...entry.en, ...entry.zh]) > LEARNER_CONCEPT_SHARE)
+        ),
     });
     if (this.options.dictionary !== false) {
       const seen = new Set(expansions);

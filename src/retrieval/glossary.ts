@@ -138,6 +138,8 @@ function withEnglishPhrases(text: string): GlossaryMatch[] {
   for (const phrase of findEnglishLearnerPhrases(text)) {
     const overlapping = matches.filter((m) => m.start < phrase.end && phrase.start < m.end);
     if (overlapping.some((m) => m.start < phrase.start || m.end > phrase.end)) continue;
+    // A glossary term keeps the glossary's meaning ("deep learning" is not its learners' phrase too).
+    if (overlapping.some((m) => m.start === phrase.start && m.end === phrase.end)) continue;
     const entries = [...new Set([...overlapping.flatMap((m) => m.entries), ...phrase.entries])];
     matches = [...matches.filter((m) => !overlapping.includes(m)), { ...phrase, entries }].sort((a, b) => a.start - b.start);
   }
