@@ -44,58 +44,57 @@ interface TermIndexEntry {
   entries: GlossaryEntry[];
 }
 
-/** The glossary's own terms, without the learners' phrases (set while TERMS is built). */
-let GLOSSARY_ONLY_BY_FIRST_UNIT: TermLookup = { byPair: new Map(), byUnit: new Map() };
-
-/** Every term once (lowercased), longest first, so scanning finds the longest match at a position. */
-const TERMS: readonly TermIndexEntry[] = (() => {
+/** Every glossary term once (lowercased), with the entries it names. */
+const GLOSSARY_TERMS: ReadonlyMap<string, readonly GlossaryEntry[]> = (() => {
   const byKey = new Map<string, GlossaryEntry[]>();
-  const add = (key: string, entries: readonly GlossaryEntry[]) => {
-    const list = byKey.get(key) ?? [];
-    for (const entry of entries) if (!list.includes(entry)) list.push(entry);
-    byKey.set(key, list);
-  };
   for (const entry of GLOSSARY) {
-    for (const term of [...entry.en, ...entry.zh]) add(term.toLowerCase(), [entry]);
+    for (const term of [...entry.en, ...entry.zh]) {
+      const list = byKey.get(term.toLowerCase()) ?? [];
+      if (!list.includes(entry)) list.push(entry);
+      byKey.set(term.toLowerCase(), list);
+    }
   }
-  const glossaryIndex = groupByFirstUnit(sortedTerms(byKey));
-  const glossaryKeys = new Set(byKey.keys());
-  GLOSSARY_ONLY_BY_FIRST_UNIT = glossaryIndex;
+  return byKey;
+})();
+
+/** The glossary's own terms, without the learners' phrases (the evidence score reads these). */
+const GLOSSARY_LOOKUP = lookupOf(sortedTerms(GLOSSARY_TERMS));
+
+/** The glossary's terms and the learners' Chinese phrases: what a question is scanned with. */
+const TERM_LOOKUP = lookupOf(sortedTerms(withLearnerPhrases(GLOSSARY_TERMS)));
+
+function withLearnerPhrases(glossary: ReadonlyMap<string, readonly GlossaryEntry[]>): Map<string, readonly GlossaryEntry[]> {
+  const byKey = new Map(glossary);
   for (const { entry, phrase } of hanLearnerPhrases()) {
     const key = phrase.toLowerCase();
     // A glossary term keeps the glossary's meaning: the glossary is the curated vocabulary.
-    if (glossaryKeys.has(key)) continue;
+    if (glossary.has(key)) continue;
     // A longer everyday phrase shadows the glossary terms inside it ("压缩模型" over "压缩"):
     // it stands for their concepts too, so their expansions are not lost.
-    if (!byKey.has(key))
-      add(
-        key,
-        scan(phrase, glossaryIndex).flatMap((m) => m.entries),
-      );
-    add(key, [entry]);
+    const entries = byKey.get(key) ?? scan(phrase, GLOSSARY_LOOKUP).flatMap((m) => m.entries);
+    byKey.set(key, entries.includes(entry) ? entries : [...entries, entry]);
   }
-  return sortedTerms(byKey);
-})();
+  return byKey;
+}
 
-function sortedTerms(byKey: ReadonlyMap<string, GlossaryEntry[]>): TermIndexEntry[] {
-  return [...byKey.entries()].map(([key, entries]) => ({ key, entries: [...entries] })).sort((a, b) => b.key.length - a.key.length);
+function sortedTerms(byKey: ReadonlyMap<string, readonly GlossaryEntry[]>): TermIndexEntry[] {
+  return [...byKey.entries()]
+    .map(([key, entries]) => ({ key, entries: [...new Set(entries)] }))
+    .sort((a, b) => b.key.length - a.key.length);
 }
 
 /**
- * TERMS by how they start, each group keeping TERMS' order (longest first): a scan reads only
- * the terms that can start at a position instead of every term. Terms of two or more units are
- * grouped by their first two (the learners' phrases put thousands of terms behind common first
- * characters such as 模 or 学), single units by themselves. Keys are compared by UTF-16 unit, as
- * `startsWith` does.
+ * Terms by how they start, each group longest first: a scan reads only the terms that can start
+ * at a position instead of every term. Terms of two or more units are grouped by their first two
+ * (the learners' phrases put thousands of terms behind common first characters such as 模 or 学),
+ * single units by themselves. Keys are compared by UTF-16 unit, as `startsWith` does.
  */
 interface TermLookup {
   byPair: ReadonlyMap<string, readonly TermIndexEntry[]>;
   byUnit: ReadonlyMap<string, readonly TermIndexEntry[]>;
 }
 
-const TERMS_BY_FIRST_UNIT = groupByFirstUnit(TERMS);
-
-function groupByFirstUnit(terms: readonly TermIndexEntry[]): TermLookup {
+function lookupOf(terms: readonly TermIndexEntry[]): TermLookup {
   const byPair = new Map<string, TermIndexEntry[]>();
   const byUnit = new Map<string, TermIndexEntry[]>();
   for (const term of terms) {
@@ -118,12 +117,14 @@ const recentMatches = new Map<string, readonly GlossaryMatch[]>();
 /**
  * Glossary terms in a text: longest match first, left to right, non-overlapping; latin matching
  * is case-insensitive and only on word boundaries ("RAG" in "RAG是什么" but not in "storage").
+ * With the learners' phrases unless `learnerPhrases: false`. The result is frozen and shared
+ * with later callers asking about the same text.
  */
 export function findGlossaryMatches(text: string, options: { learnerPhrases?: boolean } = {}): readonly GlossaryMatch[] {
   const key = `${options.learnerPhrases === false ? "g" : "l"}${text}`;
   let matches = recentMatches.get(key);
   if (!matches) {
-    matches = Object.freeze(options.learnerPhrases === false ? scan(text, GLOSSARY_ONLY_BY_FIRST_UNIT) : withEnglishPhrases(text));
+    matches = Object.freeze(options.learnerPhrases === false ? scan(text, GLOSSARY_LOOKUP) : withEnglishPhrases(text));
     if (recentMatches.size >= RECENT_TEXTS) recentMatches.clear();
     recentMatches.set(key, matches);
   }
@@ -131,7 +132,7 @@ export function findGlossaryMatches(text: string, options: { learnerPhrases?: bo
 }
 
 function withEnglishPhrases(text: string): GlossaryMatch[] {
-  let matches = scan(text, TERMS_BY_FIRST_UNIT);
+  let matches = scan(text, TERM_LOOKUP);
   // English learner phrases match on stems (learnerPhrases.ts). One that spans whole terms
   // ("AI newsletter" over "AI") replaces them and keeps their concepts, as a longer Chinese
   // phrase does; one that cuts into a term is left out.
