@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { ExtractiveAnswerer } from "../answering/ExtractiveAnswerer.js";
-import { confidenceSignals, type ConfidenceSignals } from "../retrieval/confidence.js";
+import { confidenceSignals, decideConfidence, type ConfidenceSignals } from "../retrieval/confidence.js";
 import type { Retriever } from "../retrieval/types.js";
 import { historyTurns, type Dataset } from "./dataset.js";
 
@@ -41,10 +41,9 @@ export interface Rates {
   unanswerableCaught: number;
 }
 
+/** The product's decision (decideConfidence) with the candidate refusal threshold in place of the retriever's. */
 function levelOf(s: ConfidenceSignals, t: Thresholds): "high" | "low" | "none" {
-  if (s.evidence < t.none) return "none";
-  if (s.missingDetails.length > 0 || (s.evidence < t.low && s.locatedStage !== true)) return "low";
-  return "high";
+  return s.evidence < t.none ? "none" : decideConfidence({ ...s, weak: false }, { low: t.low });
 }
 
 export function ratesAt(items: readonly LabelledSignals[], t: Thresholds): Rates {
