@@ -400,15 +400,14 @@ export class HybridRetriever implements Retriever {
       return tokens.length === 1 && statistics.frequency(tokens[0]!) > 0;
     };
     const expansions = expandQuery(query, {
-      keep: (entry, match) =>
-        statistics.conceptShare([...entry.en, ...entry.zh]) <= UBIQUITOUS_CONCEPT_SHARE &&
+      keep: (entry, match) => {
+        const share = statistics.conceptShare([...entry.en, ...entry.zh]);
+        if (!isLearnerEntry(entry)) return share <= UBIQUITOUS_CONCEPT_SHARE;
         // A learner's word bridges to the documents' term only where the documents never use that
         // word: one they use (投资) already finds its own passages, and its "synonym" (金融) drifts.
         // A phrase of several words is rarely in the documents as such, whatever its words.
-        !(
-          isLearnerEntry(entry) &&
-          (isCorpusWord(match.surface) || statistics.conceptShare([...entry.en, ...entry.zh]) > LEARNER_CONCEPT_SHARE)
-        ),
+        return share <= LEARNER_CONCEPT_SHARE && !isCorpusWord(match.surface);
+      },
     });
     if (this.options.dictionary !== false) {
       const seen = new Set(expansions);
