@@ -1,4 +1,5 @@
 import { comparisonPresent } from "./comparison.js";
+import { GLOSSARY } from "./glossary.js";
 import type { Passage, RetrievalResult } from "./types.js";
 
 /**
@@ -27,7 +28,19 @@ export const DEFAULT_LOW_CONFIDENCE_THRESHOLD = 0.18;
 const DETAIL_PASSAGES = 5;
 
 export type DetailKind =
-  "price" | "date" | "version" | "duration" | "setting" | "count" | "organization" | "speed" | "setup" | "comparison" | "name";
+  | "price"
+  | "date"
+  | "version"
+  | "duration"
+  | "setting"
+  | "count"
+  | "organization"
+  | "speed"
+  | "setup"
+  | "person"
+  | "size"
+  | "comparison"
+  | "name";
 
 interface DetailRule {
   kind: DetailKind;
@@ -110,6 +123,40 @@ DETAIL_RULES.push({
 });
 
 /**
+ * Who teaches, wrote or gave something: answered only by a person (a name the glossary knows as a
+ * person, a name in brackets after a title, "by First Last") or a role (作者, 创始人, 老师, founder).
+ * A roadmap that lists a course or a book without its teacher or author does not say who.
+ * "谁更快" compares (the speed and comparison checks) and "who is it for" asks the audience.
+ */
+DETAIL_RULES.push({
+  kind: "person",
+  asked:
+    /(?:是|由)\s*(?:谁|誰)|(?:谁|誰)\s*(?:在\s*)?(?:讲|講|写|寫|教|做|开|開|主讲|主講|出的|维护|維護|提出|发明|發明|创办|創辦)|哪位|作者是|\bwho\s+(?:is|was|are|were|teaches|taught|wrote|writes|made|makes|created|gave|gives|runs|maintains|presented|presents|invented|proposed|founded)\b(?![^?]*\bfor\s*\?)|\bwhich\s+(?:professor|teacher|instructor|lecturer|person)\b/i,
+  present: new RegExp(
+    [
+      "作者|创始人|創始人|创办人|創辦人|老师|老師|教授|讲师|講師|主讲|主講|博士|研究员|研究員|up主",
+      "\\b(?:co-?)?founder\\b|\\bauthors?\\b|\\bprofessor\\b|\\blecturer\\b|\\bresearcher\\b",
+      "《[^》]{1,40}》\\s*[（(][^）)\\d]{2,24}[）)]",
+      "\\bby\\s+[A-Z][a-z]+\\s+[A-Z][a-z]+",
+      ...personNames(),
+    ].join("|"),
+    "iu",
+  ),
+});
+
+/**
+ * How big a model, a memory or a degree of parallelism is (多大显存, 参数量, how big): answered only
+ * by a number with a size unit (7B, 24 GB, 千亿, 8 张卡). "有多大帮助" asks how much it helps.
+ */
+DETAIL_RULES.push({
+  kind: "size",
+  asked:
+    /多大\s*的?\s*(?:显存|顯存|内存|內存|模型|参数|參數|规模|規模|并行度|並行度|尺寸|数据量|數據量)|(?:有|要)\s*多大\s*[？?吗嗎呢啊]|参数量|參數量|\bhow\s+(?:big|large)\b|\bhow much\s+(?:memory|vram|gpu memory)\b|\bhow many parameters\b|\bparameter count\b/i,
+  present:
+    /\d+(?:\.\d+)?\s*(?:[BMKT]\b|GB|G\b|TB|MB|亿|億|万|萬|billion|million|trillion)|[千百万萬]亿|\d+\s*(?:张|張|块|塊)\s*(?:卡|GPU|显卡|顯卡)/i,
+});
+
+/**
  * "How many X" / 多少X / 几X: the unit asked for (人, 页, bit, 参数, pages, experts …). A count is
  * present only as a number next to that unit, so a passage with some other number does not count.
  */
@@ -129,6 +176,14 @@ function countUnitAsked(question: string): { unit: string; latin: boolean } | un
 
 /** Characters that start a clause, not a noun: 跟/和/与 (with), 是 (is), 在 (at), 被, 能, 会 … */
 const CLAUSE_WORD = /^[跟和与與同是在被能会會要有都就还還也]$/u;
+
+/** The field's people the glossary names, as patterns (a Latin name only as a whole word: "Ng" is in "training"). */
+function personNames(): string[] {
+  return GLOSSARY.filter((entry) => entry.person).flatMap((entry) => [
+    ...entry.en.map((name) => `\\b${escapeRegExp(name)}\\b`),
+    ...entry.zh.map(escapeRegExp),
+  ]);
+}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

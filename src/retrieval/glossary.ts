@@ -9,6 +9,8 @@ export interface GlossaryEntry {
   related: readonly string[];
   /** Only an English name expands (Andrew Ng → 吴恩达); the Chinese name is searched as it is. */
   englishOnlyExpands?: boolean;
+  /** A person of the field: a passage naming one says who (confidence.ts's "who" check). */
+  person?: boolean;
 }
 
 /** A glossary term found in a text. `start`/`end` index the original text. */
@@ -24,6 +26,7 @@ interface RawEntry {
   zh: string[];
   related?: string[];
   englishOnlyExpands?: boolean;
+  person?: boolean;
 }
 
 // Declared before the tables below are built from them at load.
@@ -35,6 +38,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = (glossaryData.entries as RawEn
     zh: Object.freeze([...raw.zh]),
     related: Object.freeze([...(raw.related ?? [])]),
     ...(raw.englishOnlyExpands ? { englishOnlyExpands: true } : {}),
+    ...(raw.person ? { person: true } : {}),
   }),
 );
 

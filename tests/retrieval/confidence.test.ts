@@ -58,6 +58,34 @@ describe("detail-type check", () => {
     expect(detailPresent("speed", ["两者都是常用的推理框架，支持批处理"])).toBe(false);
   });
 
+  it("asks for a person when a question wants to know who teaches, wrote or gave something", () => {
+    expect(detailsAsked("那门公开课是哪位老师讲的？")).toEqual(["person"]);
+    expect(detailsAsked("這本書的作者是誰？")).toEqual(["person"]);
+    expect(detailsAsked("Who wrote the book the roadmap calls a classic?")).toEqual(["person"]);
+    expect(detailsAsked("Which instructor runs the NLP course?")).toEqual(["person"]);
+    // "谁更好" compares, and "who is it for" asks the audience: no person needed.
+    expect(detailsAsked("这两个框架谁更好用？")).not.toContain("person");
+    expect(detailsAsked("Who is this roadmap for?")).toEqual([]);
+    expect(detailPresent("person", ["《机器学习》(周志华)是经典教材"])).toBe(true);
+    expect(detailPresent("person", ["这门课由 OpenAI 联合创始人主讲"])).toBe(true);
+    expect(detailPresent("person", ["配合吴恩达的课程一起学"])).toBe(true);
+    expect(detailPresent("person", ["Course notes by Jane Smith"])).toBe(true);
+    // "Ng" is a person's name only as a whole word, not inside "training".
+    expect(detailPresent("person", ["training a model on your own data"])).toBe(false);
+    expect(detailPresent("person", ["这门公开课系统介绍了大模型的原理"])).toBe(false);
+  });
+
+  it("asks for a size when a question wants to know how big a model, a memory or a setting is", () => {
+    expect(detailsAsked("跑这个模型要多大显存？")).toEqual(["size"]);
+    expect(detailsAsked("這個模型的參數量有多大？")).toContain("size");
+    expect(detailsAsked("How big is the model they fine-tune?")).toEqual(["size"]);
+    // How much something helps is not a size.
+    expect(detailsAsked("学这个对找工作有多大帮助？")).toEqual([]);
+    expect(detailPresent("size", ["单卡 24GB 即可微调 7B 模型"])).toBe(true);
+    expect(detailPresent("size", ["千亿参数的模型"])).toBe(true);
+    expect(detailPresent("size", ["显存越大越好，建议使用高端显卡"])).toBe(false);
+  });
+
   it("needs a duration in the unit the question names, and counts prize money as a price", () => {
     expect(detailsAsked("这门课每周要学几个小时？")).toContain("duration");
     expect(detailPresent("duration", ["每周投入 8-10 小时"], "这门课每周要学几个小时？")).toBe(true);
