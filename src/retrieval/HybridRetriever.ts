@@ -231,7 +231,7 @@ export class HybridRetriever implements Retriever {
     // A question naming a roadmap by its shape or origin (三阶段方法论, the GitHub one) has those
     // words as its rarest terms: they say which document, and the detail may be anywhere in it.
     // Only a question asking for a detail needs its subject's passages (confidence.ts).
-    const focus = named || asked.length === 0 ? undefined : this.focusChunkIds(index, query, [...passages, ...notes]);
+    const focus = named || asked.length === 0 ? undefined : this.focusOf(index, query, [...passages, ...notes]);
     return {
       query,
       analysis,
@@ -241,7 +241,7 @@ export class HybridRetriever implements Retriever {
       weak: nothingOnTopic || evidence < this.options.abstainThreshold,
       ...(named ? { namedRoadmap: { docId: named.doc.id, title: named.doc.title } } : {}),
       ...(ordinal ? { stageOrdinal: ordinal } : {}),
-      ...(focus ? { focusChunkIds: focus } : {}),
+      ...(focus ? { focusChunkIds: focus.chunkIds, focusTerms: focus.terms } : {}),
       ...this.unknownNamesOf(index, query),
     };
   }
@@ -267,21 +267,22 @@ export class HybridRetriever implements Retriever {
 
   /**
    * The passages holding the question's rarest content term that any of them holds
-   * (RetrievalResult.focusChunkIds); of equally rare terms, the one the fewest passages hold.
+   * (RetrievalResult.focusChunkIds), with that term's tokens; of equally rare terms, the one the fewest passages hold.
    */
-  private focusChunkIds(index: IndexSnapshot, query: string, passages: readonly Passage[]): string[] | undefined {
+  private focusOf(index: IndexSnapshot, query: string, passages: readonly Passage[]): { chunkIds: string[]; terms: string[] } | undefined {
     const statistics = IndexResources.of(index).statistics;
     const tokenSets = passages.map((p) => statistics.tokensOf(p.chunk));
     // The words that ask for the detail (多久, how long) are not what it is about.
     const subject = new Set(tokenizeForSearch(withoutDetailQuestions(query)));
-    let focus: { weight: number; holders: number[] } | undefined;
+    let focus: { weight: number; holders: number[]; terms: string[] } | undefined;
     for (const group of this.judgedTermGroups(index, query)) {
       if ((focus && group.weight < focus.weight) || !group.tokens.some((t) => subject.has(t))) continue;
       const holders = tokenSets.flatMap((tokens, i) => (group.tokens.some((t) => tokens.has(t)) ? [i] : []));
       if (holders.length === 0) continue;
-      if (!focus || group.weight > focus.weight || holders.length < focus.holders.length) focus = { weight: group.weight, holders };
+      if (!focus || group.weight > focus.weight || holders.length < focus.holders.length)
+        focus = { weight: group.weight, holders, terms: group.tokens };
     }
-    return focus?.holders.map((i) => passages[i]!.chunk.id);
+    return focus && { chunkIds: focus.holders.map((i) => passages[i]!.chunk.id), terms: focus.terms };
   }
 
   private async rank(

@@ -270,11 +270,43 @@ export interface ConfidenceSignals {
   locatedStage?: boolean;
 }
 
-function passageTexts(passages: readonly Passage[]): string[] {
+function passageTexts(passages: readonly Passage[], focusTerms?: readonly string[]): string[] {
   return passages
     .filter((p) => p.role !== "linked-note")
     .slice(0, DETAIL_PASSAGES)
-    .map((p) => `${p.chunk.headingPath.join(" ")}\n${p.chunk.text}`);
+    .map((p) => {
+      const heading = p.chunk.headingPath.join(" ");
+      // A section whose heading names the subject is about it throughout.
+      const whole = !focusTerms || focusTerms.some((term) => heading.toLowerCase().includes(term));
+      return `${heading}\n${whole ? p.chunk.text : itemsNaming(p.chunk.text, focusTerms)}`;
+    });
+}
+
+/** A list item's first line: a bullet (-, *, •) or a number (1. 2、) after any indentation. */
+const LIST_ITEM = /^\s*(?:[-*•·]|\d{1,2}[.、)])\s/u;
+/** Fewer top-level items than this: a passage of prose or one short list, read whole. */
+const MIN_LIST_ITEMS = 3;
+
+/**
+ * In a list-shaped passage (a reading list, a resource list), the top-level items that name the
+ * subject, with their sub-items: a course's teacher or a book's year is on its own item, and a
+ * year or a name on the next item is about something else. Prose, and a passage whose items do
+ * not name the subject, is read whole.
+ */
+function itemsNaming(text: string, terms: readonly string[]): string {
+  const lines = text.split("\n");
+  const indent = (line: string) => /^[ \t]*/.exec(line)![0].replace(/\t/g, "    ").length;
+  const itemLines = lines.filter((line) => LIST_ITEM.test(line));
+  if (itemLines.length < MIN_LIST_ITEMS) return text;
+  const base = Math.min(...itemLines.map(indent));
+  const items: string[][] = [];
+  for (const line of lines) {
+    if (items.length === 0 || (LIST_ITEM.test(line) && indent(line) <= base) || (line.trim() !== "" && indent(line) < base))
+      items.push([line]);
+    else items[items.length - 1]!.push(line);
+  }
+  const naming = items.map((item) => item.join("\n")).filter((item) => terms.some((term) => item.toLowerCase().includes(term)));
+  return naming.length > 0 ? naming.join("\n") : text;
 }
 
 /**
@@ -288,7 +320,7 @@ export function besideSubject(result: RetrievalResult): (passage: Passage) => bo
 }
 
 export function confidenceSignals(question: string, result: RetrievalResult): ConfidenceSignals {
-  const texts = passageTexts(result.passages.filter(besideSubject(result)));
+  const texts = passageTexts(result.passages.filter(besideSubject(result)), result.focusTerms);
   return {
     evidence: result.evidence,
     weak: result.weak || result.passages.length === 0,

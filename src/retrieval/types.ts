@@ -79,6 +79,11 @@ export interface RetrievalResult {
    * a price) counts only in these (confidence.ts). Absent: every passage counts.
    */
   focusChunkIds?: string[];
+  /**
+   * That term's tokens (its glossary names, tokenized): in a list-shaped passage the detail counts
+   * only in the items that name it (confidence.ts).
+   */
+  focusTerms?: string[];
   /** Names in the question no indexed passage uses ("React", "Spanish"): unknownNames.ts. */
   unknownNames?: string[];
 }

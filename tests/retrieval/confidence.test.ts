@@ -173,6 +173,31 @@ describe("confidence", () => {
     expect(confidenceOf(question, retrievalResult("q", [subject, other], { evidence: 0.9, focusChunkIds: ["elsewhere"] }))).toBe("high");
   });
 
+  it("reads a list-shaped passage only in the items that name the subject (focusTerms)", () => {
+    const list = passage(
+      [
+        "- [示例公开课第二季](https://example.org/a)：系统了解大模型的原理。",
+        "- [另一本书](https://example.org/b)：2024 年出版，作者张三。",
+        "  - 适合入门。",
+        "- [第三个资源](https://example.org/c)：论文精读。",
+      ].join("\n"),
+      { chunk: { id: "list", headingPath: ["推荐资源"] } },
+    );
+    const question = "示例公开课第二季是哪一年开的？";
+    const focused = { evidence: 0.9, focusChunkIds: ["list"], focusTerms: ["公开课"] };
+    // Whole passage: another item's year answers nothing about this course.
+    expect(confidenceOf(question, retrievalResult("q", [list], { evidence: 0.9, focusChunkIds: ["list"] }))).toBe("high");
+    expect(confidenceOf(question, retrievalResult("q", [list], focused))).toBe("low");
+    // The item that names the subject, with its sub-items, still counts.
+    expect(confidenceOf("另一本书是哪一年出版的？", retrievalResult("q", [list], { ...focused, focusTerms: ["另一本书"] }))).toBe("high");
+    // A section whose heading names the subject is about it throughout.
+    const section = passage(list.chunk.text, { chunk: { id: "list", headingPath: ["公开课推荐"] } });
+    expect(confidenceOf(question, retrievalResult("q", [section], focused))).toBe("high");
+    // Prose is read whole.
+    const prose = passage("示例公开课第二季介绍原理。\n它于 2023 年上线。", { chunk: { id: "list" } });
+    expect(confidenceOf(question, retrievalResult("q", [prose], focused))).toBe("high");
+  });
+
   it("marks a corpus-word question that asks for a detail the passages never give as low", () => {
     expect(confidenceOf("LoRA 微调的学习率设多少?", retrievalResult("q", passages, { evidence: 0.9 }))).toBe("low");
     expect(confidenceOf("LoRA 是什么?", retrievalResult("q", passages, { evidence: 0.9 }))).toBe("high");
