@@ -1,6 +1,7 @@
 import { toSimplified } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { expandQuery } from "./expandQuery.js";
+import { listItems } from "./listItems.js";
 import { isFiller } from "./questionWords.js";
 
 /**
@@ -10,12 +11,21 @@ import { isFiller } from "./questionWords.js";
  * roadmap that names both books never says which is thicker.
  */
 const ASKED =
-  /哪(?:个|個|一个|一個|本|种|種|家|门|門)\s*(?:更|比较|比較)|(?:谁|誰)\s*更|有\s*(?:啥|什么|什麼)\s*(?:区别|區別|不同)|的\s*(?:区别|區別)|差别|差別|\bwhich\s+(?:one\s+)?(?:is|are|would be)\s+(?:better|faster|slower|easier|harder|cheaper|more|less)\b|\bvs\.?\s|\bversus\b|\bdifference between\b/iu;
+  /哪(?:个|個|一个|一個|本|种|種|家|门|門)[^，,。？?]{0,16}?(?:更|比较|比較)|(?:谁|誰)\s*更|有\s*(?:啥|什么|什麼)\s*(?:区别|區別|不同)|的\s*(?:区别|區別)|差别|差別|\bwhich\s+(?:one\s+)?(?:is|are|would be)\s+(?:better|faster|slower|easier|harder|cheaper|more|less)\b|\bvs\.?\s|\bversus\b|\bdifference between\b|\bwhether\b[^?]{0,60}\bor\b[^?]{0,40}\b(?:better|faster|slower|easier|harder|cheaper)\b/iu;
 const CONNECTOR = /和|跟|与|與|还是|還是|或者|或是|\bvs\.?(?=\s)|\bversus\b|\bor\b|\band\b/iu;
 const COMPARES =
   /更|比|最|优于|優於|低于|低於|高于|高於|不如|胜过|勝過|区别|區別|不同|差异|差異|\bthan\b|\bbetter\b|\bworse\b|\bfaster\b|\bslower\b/iu;
+/**
+ * A question that asks how two things differ (区别, difference, vs) is answered by a passage that
+ * describes both, each in its own sentence. One that asks which is better (哪个更, 谁更, whether X
+ * or Y is better) needs a verdict: one sentence naming both with a comparative. "如 PyTorch、
+ * TensorFlow 等框架的比较" names a comparison and gives none.
+ */
+const DIFFERENCE_ASKED = /区别|區別|不同|差别|差別|差异|差異|\bdifferen|\bvs\.?\s|\bversus\b/iu;
+const VERDICT =
+  /更|最|其次|没那么|沒那麼|优于|優於|低于|低於|高于|高於|不如|胜过|勝過|(?<![对對])比(?![较較])|\bthan\b|\bbetter\b|\bworse\b|\bfaster\b|\bslower\b/iu;
 /** Where the question stops naming the second thing and starts asking (哪个更…, 有啥区别, 比起来). */
-const ASKING_TAIL = /哪|谁|誰|有\s*(?:啥|什么|什麼)|的\s*(?:区别|區別)|比起|相比|\bwhich\b|[,，?？。]/iu;
+const ASKING_TAIL = /哪|谁|誰|有\s*(?:啥|什么|什麼)|的|比起|相比|\bwhich\b|\bis\b|\bare\b|[,，?？。]/iu;
 
 interface Side {
   /** The words the question itself uses for this thing. */
@@ -62,13 +72,20 @@ export function comparedSides(question: string): [Set<string>, Set<string>] | un
   return firstTokens.length > 0 && secondTokens.length > 0 ? [new Set(firstTokens), new Set(secondTokens)] : undefined;
 }
 
-/** Whether one of the passages names both compared things and compares (true when none is asked). */
+/**
+ * Whether one of the passages names both compared things and compares them, or for a "which is
+ * better" question, one of its sentences does (true when no comparison is asked).
+ */
 export function comparisonPresent(question: string, texts: readonly string[]): boolean {
   const sides = comparedSides(question);
   if (!sides) return true;
-  return texts.some((text) => {
-    if (!COMPARES.test(text)) return false;
-    const tokens = new Set(tokenizeForSearch(text));
-    return sides.every((side) => [...side].some((t) => tokens.has(t)));
-  });
+  const difference = DIFFERENCE_ASKED.test(question);
+  const compares = difference ? COMPARES : VERDICT;
+  return texts.some((text) =>
+    (difference ? [text] : (listItems(text) ?? text.split(/[\n。；;!?！？]/u))).some((part) => {
+      if (!compares.test(part)) return false;
+      const tokens = new Set(tokenizeForSearch(part));
+      return sides.every((side) => [...side].some((t) => tokens.has(t)));
+    }),
+  );
 }

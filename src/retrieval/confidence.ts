@@ -1,5 +1,6 @@
 import { comparisonPresent } from "./comparison.js";
 import { GLOSSARY } from "./glossary.js";
+import { listItems } from "./listItems.js";
 import type { Passage, RetrievalResult } from "./types.js";
 
 /**
@@ -282,11 +283,6 @@ function passageTexts(passages: readonly Passage[], focusTerms?: readonly string
     });
 }
 
-/** A list item's first line: a bullet (-, *, •) or a number (1. 2、) after any indentation. */
-const LIST_ITEM = /^\s*(?:[-*•·]|\d{1,2}[.、)])\s/u;
-/** Fewer top-level items than this: a passage of prose or one short list, read whole. */
-const MIN_LIST_ITEMS = 3;
-
 /**
  * In a list-shaped passage (a reading list, a resource list), the top-level items that name the
  * subject, with their sub-items: a course's teacher or a book's year is on its own item, and a
@@ -294,18 +290,7 @@ const MIN_LIST_ITEMS = 3;
  * not name the subject, is read whole.
  */
 function itemsNaming(text: string, terms: readonly string[]): string {
-  const lines = text.split("\n");
-  const indent = (line: string) => /^[ \t]*/.exec(line)![0].replace(/\t/g, "    ").length;
-  const itemLines = lines.filter((line) => LIST_ITEM.test(line));
-  if (itemLines.length < MIN_LIST_ITEMS) return text;
-  const base = Math.min(...itemLines.map(indent));
-  const items: string[][] = [];
-  for (const line of lines) {
-    if (items.length === 0 || (LIST_ITEM.test(line) && indent(line) <= base) || (line.trim() !== "" && indent(line) < base))
-      items.push([line]);
-    else items[items.length - 1]!.push(line);
-  }
-  const naming = items.map((item) => item.join("\n")).filter((item) => terms.some((term) => item.toLowerCase().includes(term)));
+  const naming = (listItems(text) ?? []).filter((item) => terms.some((term) => item.toLowerCase().includes(term)));
   return naming.length > 0 ? naming.join("\n") : text;
 }
 

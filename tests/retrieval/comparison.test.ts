@@ -30,6 +30,26 @@ describe("comparison questions", () => {
     expect(comparisonPresent("这两个框架都要学吗", ["常用框架：PyTorch"])).toBe(true);
   });
 
+  it("reads a question with words between 哪个 and 更, the other thing's attribute, and 'whether X or Y is better'", () => {
+    expect(comparedSides("Flask 和 Django 哪个 learning curve 更平缓？")?.map((s) => [...s])).toEqual([["flask"], ["django"]]);
+    // "的中文分数" is what is compared about the second thing, not part of its name.
+    expect(comparedSides("Mistral 跟 Gemma 的中文分数谁更高？")?.map((s) => [...s])).toEqual([["mistral"], ["gemma"]]);
+    expect(comparedSides("Do they say whether Flask or Django is the easier one to start with?")?.[1]).toEqual(new Set(["django"]));
+  });
+
+  it("needs a verdict in one sentence or list item for 'which is better', but not for 'what is the difference'", () => {
+    const better = "Flask 和 Django 哪个更适合新手？";
+    // A passage that only announces a comparison, or names the two apart, gives no verdict.
+    expect(comparisonPresent(better, ["Web 框架比较：对比不同框架的特点，如 Flask、Django 等"])).toBe(false);
+    expect(comparisonPresent(better, ["Flask 更轻量。\nDjango 功能齐全，上手成本高"])).toBe(false);
+    expect(comparisonPresent(better, ["Flask 比 Django 更适合新手"])).toBe(true);
+    // In a list, the item and its sub-items carry the verdict.
+    const list = ["1. Flask：轻量框架", "   - 上手更快（优于 Django）", "2. Django：全功能框架", "3. FastAPI：异步框架"].join("\n");
+    expect(comparisonPresent(better, [list])).toBe(true);
+    // How two things differ is answered by a passage describing each.
+    expect(comparisonPresent("Flask 和 Django 有什么区别？", ["Flask 更轻量。\nDjango 功能齐全，上手成本高"])).toBe(true);
+  });
+
   it("marks an answer low when the documents never make the comparison", () => {
     const passage = (text: string) =>
       ({ chunk: { id: text, text, headingPath: [] }, score: 1, role: "match" }) as unknown as RetrievalResult["passages"][number];

@@ -1,0 +1,28 @@
+/** A list item's first line: a bullet (-, *, •) or a number (1. 2、) after any indentation. */
+const LIST_ITEM = /^\s*(?:[-*•·]|\d{1,2}[.、)])\s/u;
+/** Fewer top-level items than this: a passage of prose or one short list. */
+const MIN_LIST_ITEMS = 3;
+
+function indentOf(line: string): number {
+  return /^[ \t]*/.exec(line)![0].replace(/\t/g, "    ").length;
+}
+
+/**
+ * A list-shaped passage (a reading list, a numbered plan) as its top-level items, each with its
+ * sub-items and continuation lines; undefined for prose or a short list. Lines before the first
+ * item form an item of their own. What one item says (a year, a teacher, "低于微调") is about
+ * what that item names, not about its neighbours.
+ */
+export function listItems(text: string): string[] | undefined {
+  const lines = text.split("\n");
+  const itemLines = lines.filter((line) => LIST_ITEM.test(line));
+  if (itemLines.length < MIN_LIST_ITEMS) return undefined;
+  const base = Math.min(...itemLines.map(indentOf));
+  const items: string[][] = [];
+  for (const line of lines) {
+    const startsItem = (LIST_ITEM.test(line) && indentOf(line) <= base) || (line.trim() !== "" && indentOf(line) < base);
+    if (items.length === 0 || startsItem) items.push([line]);
+    else items[items.length - 1]!.push(line);
+  }
+  return items.map((item) => item.join("\n"));
+}
