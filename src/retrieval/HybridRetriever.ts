@@ -31,6 +31,7 @@ import {
 } from "./stageContext.js";
 import { stageName } from "./stageOutline.js";
 import { unknownNames } from "./unknownNames.js";
+import { foldForMatching } from "./listItems.js";
 import { stageOrdinal } from "./stageReference.js";
 import type { Passage, QueryAnalysis, RetrievalResult, RetrieveOptions, Retriever, RoadmapPosition } from "./types.js";
 
@@ -270,6 +271,13 @@ export class HybridRetriever implements Retriever {
    * (RetrievalResult.focusChunkIds), with that term's tokens; of equally rare terms, the one the fewest passages hold.
    */
   private focusOf(index: IndexSnapshot, query: string, passages: readonly Passage[]): { chunkIds: string[]; terms: string[] } | undefined {
+    // A title in book brackets (《…》) is the most specific thing a question can name.
+    const title = BOOK_TITLE.exec(query)?.[1];
+    if (title) {
+      const folded = foldForMatching(title);
+      const holders = passages.filter((p) => foldForMatching(`${p.chunk.headingPath.join(" ")} ${p.chunk.text}`).includes(folded));
+      if (holders.length > 0) return { chunkIds: holders.map((p) => p.chunk.id), terms: [title] };
+    }
     const statistics = IndexResources.of(index).statistics;
     const tokenSets = passages.map((p) => statistics.tokensOf(p.chunk));
     // The words that ask for the detail (多久, how long) are not what it is about.
@@ -471,6 +479,8 @@ export class HybridRetriever implements Retriever {
     return { evidence: evidenceScore({ coverage, topDenseSimilarity: topDense }), nothingOnTopic: groups.length > 0 && coverage === 0 };
   }
 }
+
+const BOOK_TITLE = /《([^》]{2,40})》/u;
 
 /** A question as it is searched: Simplified characters, number ranges written as the documents write them. */
 function searchForm(question: string): string {

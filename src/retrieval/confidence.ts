@@ -1,6 +1,6 @@
 import { comparisonPresent } from "./comparison.js";
 import { GLOSSARY } from "./glossary.js";
-import { listItems } from "./listItems.js";
+import { foldForMatching, itemsNaming } from "./listItems.js";
 import type { Passage, RetrievalResult } from "./types.js";
 
 /**
@@ -278,20 +278,9 @@ function passageTexts(passages: readonly Passage[], focusTerms?: readonly string
     .map((p) => {
       const heading = p.chunk.headingPath.join(" ");
       // A section whose heading names the subject is about it throughout.
-      const whole = !focusTerms || focusTerms.some((term) => heading.toLowerCase().includes(term));
+      const whole = !focusTerms || focusTerms.some((term) => foldForMatching(heading).includes(foldForMatching(term)));
       return `${heading}\n${whole ? p.chunk.text : itemsNaming(p.chunk.text, focusTerms)}`;
     });
-}
-
-/**
- * In a list-shaped passage (a reading list, a resource list), the top-level items that name the
- * subject, with their sub-items: a course's teacher or a book's year is on its own item, and a
- * year or a name on the next item is about something else. Prose, and a passage whose items do
- * not name the subject, is read whole.
- */
-function itemsNaming(text: string, terms: readonly string[]): string {
-  const naming = (listItems(text) ?? []).filter((item) => terms.some((term) => item.toLowerCase().includes(term)));
-  return naming.length > 0 ? naming.join("\n") : text;
 }
 
 /**

@@ -26,3 +26,22 @@ export function listItems(text: string): string[] | undefined {
   }
   return items.map((item) => item.join("\n"));
 }
+
+/** Lowercase, without spaces and punctuation: a title matches however its colon or spaces are written. */
+export function foldForMatching(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+/**
+ * In a list-shaped passage, the top-level items that name one of the terms, with their sub-items:
+ * a course's teacher or a book's year is on its own item, and a year or a name on the next item
+ * is about something else. Prose, and a passage whose items do not name a term, comes back whole.
+ */
+export function itemsNaming(text: string, terms: readonly string[]): string {
+  const folded = terms.map(foldForMatching).filter((term) => term !== "");
+  const naming = (listItems(text) ?? []).filter((item) => {
+    const itemText = foldForMatching(item);
+    return folded.some((term) => itemText.includes(term));
+  });
+  return naming.length > 0 ? naming.join("\n") : text;
+}

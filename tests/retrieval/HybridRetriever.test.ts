@@ -105,6 +105,17 @@ describe("HybridRetriever", () => {
     }
   });
 
+  it("focuses a detail question that names a book title on the passages holding that title", async () => {
+    // Traditional script and a missing space do not keep the title from matching.
+    const result = await retriever().retrieve("《動手學深度學習》的作者是誰？");
+    expect(result.focusTerms).toEqual(["动手学深度学习"]);
+    const focused = result.passages.filter((p) => result.focusChunkIds?.includes(p.chunk.id));
+    expect(focused.length).toBeGreaterThan(0);
+    for (const passage of focused) expect(passage.chunk.text).toContain("动手学深度学习");
+    // A question asking no detail gets no focus.
+    expect((await retriever().retrieve("《动手学深度学习》讲了什么")).focusChunkIds).toBeUndefined();
+  });
+
   it("rejects an empty question and a bad k", async () => {
     await expect(retriever().search("   ")).rejects.toBeInstanceOf(BadInput);
     await expect(retriever().retrieve("LoRA", { k: 0 })).rejects.toBeInstanceOf(BadInput);
