@@ -37,10 +37,25 @@ function countMatches(patterns: RegExp[], text: string): number {
   return patterns.reduce((sum, pattern) => sum + (text.match(pattern)?.length ?? 0), 0);
 }
 
+/**
+ * Uses of the cue words that do not ask what comes next in a path:
+ *   - everything finished (全部学完, 整套学完 … 要多久): a total, asked with a duration;
+ *   - a condition reached (大到一定程度以后, 模型够大之后): what happens then, not what to learn;
+ *   - 以后/之后 as "in the future" before a modal verb (以后想做科研, agent 以后能顶掉…), unless
+ *     what follows asks what to learn; 以前/之前 as "previously" (以前没有的, 之前聊过的).
+ */
+const NOT_SEQUENCE = [
+  /(?:全部|整套|整个|全都|统统)\s*(?:学完|看完|读完|做完|学好|过完|走完)/gu,
+  /(?:一定程度|够大|足够大|大了|变大|够多|变强)\s*(?:以后|之后)/gu,
+  /(?:以后|之后)(?=\s*(?:想|能|会|可以|还能|还会)(?![^？?，,]*学))/gu,
+  /(?:以前|之前)(?=\s*(?:没|不|从没|从来)|\s*\p{Script=Han}{1,2}过的)/gu,
+];
+
 /** "next" or "previous" by which kind of cue the question has more of (ties go to "next"). */
 export function sequenceIntent(question: string): "next" | "previous" | null {
-  const next = countMatches(NEXT_PATTERNS, question);
-  const previous = countMatches(PREVIOUS_PATTERNS, question);
+  const cues = NOT_SEQUENCE.reduce((text, pattern) => text.replace(pattern, " "), question);
+  const next = countMatches(NEXT_PATTERNS, cues);
+  const previous = countMatches(PREVIOUS_PATTERNS, cues);
   if (previous > next) return "previous";
   if (next > 0) return "next";
   return null;

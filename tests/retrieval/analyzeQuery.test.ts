@@ -2,6 +2,19 @@ import { describe, expect, it } from "vitest";
 import { analyzeQuery, extractTopic, sequenceIntent } from "../../src/retrieval/analyzeQuery.js";
 
 describe("sequenceIntent", () => {
+  it("does not read a total, a condition, 'in the future' or 'previously' as a sequence cue", () => {
+    expect(sequenceIntent("这门课全部学完大概要多久？")).toBeNull();
+    expect(sequenceIntent("数据量够大之后效果会变好吗")).toBeNull();
+    expect(sequenceIntent("参数堆到一定程度以后会发生什么")).toBeNull();
+    expect(sequenceIntent("我以后想做科研，该看哪些论文")).toBeNull();
+    expect(sequenceIntent("这种模型以前不会做数学题吗")).toBeNull();
+    expect(sequenceIntent("能记住之前聊过的内容吗")).toBeNull();
+    // What follows asks what to learn, or a finishing verb names the step: still a sequence.
+    expect(sequenceIntent("微调之后可以学什么")).toBe("next");
+    expect(sequenceIntent("学完入门篇以后能做什么")).toBe("next");
+    expect(sequenceIntent("RAG 之前要会什么")).toBe("previous");
+  });
+
   it("finds 'next' questions in Chinese, English and mixed", () => {
     expect(sequenceIntent("学完 LoRA 之后该学什么?")).toBe("next");
     expect(sequenceIntent("入门阶段以后学什么")).toBe("next");
