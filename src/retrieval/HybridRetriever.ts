@@ -261,8 +261,14 @@ export class HybridRetriever implements Retriever {
 
   /** Names the question uses that no passage does, read on the question with its misspellings repaired. */
   private unknownNamesOf(index: IndexSnapshot, query: string): { unknownNames?: string[] } {
-    const statistics = IndexResources.of(index).statistics;
-    const names = unknownNames(this.repaired(index, query), (token) => statistics.frequency(token) > 0);
+    const resources = IndexResources.of(index);
+    const statistics = resources.statistics;
+    // Used: by a passage, as part of a compound (Java+Python), or in Chinese through the dictionary (FAQ → 常见问题).
+    const used = (token: string) =>
+      statistics.frequency(token) > 0 ||
+      statistics.usedAsPart(token) ||
+      (this.options.dictionary !== false && /^[a-z]+$/.test(token) && resources.dictionary.englishCandidates([token], 1).length > 0);
+    const names = unknownNames(this.repaired(index, query), used);
     return names.length > 0 ? { unknownNames: names } : {};
   }
 

@@ -1,6 +1,6 @@
 import { comparisonPresent } from "./comparison.js";
 import { GLOSSARY } from "./glossary.js";
-import { foldForMatching, itemsNaming } from "./listItems.js";
+import { foldForMatching, itemsNaming, listItems } from "./listItems.js";
 import type { Passage, RetrievalResult } from "./types.js";
 
 /**
@@ -57,13 +57,14 @@ const DETAIL_RULES: DetailRule[] = [
     kind: "price",
     asked:
       /多少钱|多少錢|价格|價格|价钱|價錢|费用|費用|收费|收費|学费|學費|售价|售價|要钱|要錢|付费|付費|免费吗|免費嗎|奖金|獎金|\bprize\b|\bprice\b|\bcosts?\b|\bfees?\b|how much (?:is|does|do|will)|\bpaid\b|for free/i,
+    // A salary is given in 万/千/k (月薪 5-6 万, 30k).
     present:
-      /[¥￥$€£]\s*\d|\d\s*(?:元|块|塊|美元|美金|刀|rmb|usd|dollars?)|免费|免費|付费|付費|收费|收費|\bfree\b|\bpaid\b|价格|價格|\bprice/i,
+      /[¥￥$€£]\s*\d|\d\s*(?:元|块|塊|美元|美金|刀|rmb|usd|dollars?|万|萬|千|k\b)|免费|免費|付费|付費|收费|收費|\bfree\b|\bpaid\b|价格|價格|\bprice/i,
   },
   {
     kind: "date",
     asked:
-      /什么时候|什麼時候|哪一?年|几几年|幾幾年|何时|何時|哪天|几月|幾月|日期|哪个时间|發布於|发布于|\bwhen\b|what year|which year|\bdate\b|\bpublished\b|\breleased?\b/i,
+      /什么时候|什麼時候|哪一?年|几几年|幾幾年|何时|何時|哪天|几月|幾月|日期|哪个时间|發布於|发布于|\bwhen\s+(?:is|was|are|were|did|does|do|will|would|should|can|could)\b|what year|which year|\bdate\b|\bpublished\b|\breleased?\b/i,
     present:
       /(?:19|20)\d{2}\s*(?:年|[-/.]\d)|\b(?:19|20)\d{2}\b|\d{1,2}\s*月\s*\d{0,2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i,
   },
@@ -76,7 +77,7 @@ const DETAIL_RULES: DetailRule[] = [
   {
     kind: "duration",
     asked:
-      /多久|多长|多長|多少时间|多少時間|几个?小时|幾個?小時|几天|幾天|几周|幾週|幾周|几个月|幾個月|几年|幾年|多少天|多少小时|多少小時|how long|how many (?:days|weeks|months|hours|years)|多少\s*(?:hours?|days?|weeks?|months?)/i,
+      /多久|多长|多長|多少时间|多少時間|几个?小时|幾個?小時|几天|幾天|几周|幾週|幾周|几个月|幾個月|几年|幾年|多少天|多少小时|多少小時|多少\s*(?:时数|時數|学时|學時|课时|課時)|how long|how many (?:days|weeks|months|hours|years)|多少\s*(?:hours?|days?|weeks?|months?)/i,
     // A year (2024年) or the month of a date (2024年9月) is when, not how long.
     present: new RegExp(
       `(?<![0-9０-９年])(?!(?:19|20)\\d{2}\\s*(?:年|[-/.]))${CN_NUMBER}+\\s*(?:[-~～到至]\\s*${CN_NUMBER}+\\s*)?(?:个月|個月|月|周|週|天|日|年|小时|小時|星期)|\\d+\\s*(?:-\\s*\\d+\\s*)?(?:weeks?|months?|days?|hours?|years?)`,
@@ -162,9 +163,10 @@ DETAIL_RULES.push({
  * present only as a number next to that unit, so a passage with some other number does not count.
  */
 function countUnitAsked(question: string): { unit: string; latin: boolean } | undefined {
-  if (/百分之多少|多少\s*%|what percent|\bpercentage\b/i.test(question)) return { unit: "%", latin: false };
-  // 哪几/好几/这几 mean "which ones" / "several" / "these", not "how many".
-  const zh = /(?<![哪好这這那])(?:多少|几|幾)\s*(个|個)?\s*([A-Za-z]+|\p{Script=Han})/u.exec(question);
+  if (/百分之多少|多少\s*%|多少\s*比例|几成|幾成|what percent|\bpercentage\b/i.test(question)) return { unit: "%", latin: false };
+  // 哪几/好几/这几 mean "which ones" / "several" / "these", 第几 "which (ordinal)", 只看几个/就几个
+  // "just a few": not "how many".
+  const zh = /(?<![哪好这這那第只就])(?:多少|几|幾)\s*(个|個)?\s*([A-Za-z]+|\p{Script=Han})/u.exec(question);
   // "有几个跟 AI 有关": after the classifier comes a preposition or verb, not a noun; 个 is the unit.
   const unit = zh?.[1] && zh[2] && CLAUSE_WORD.test(zh[2]) ? "个" : zh?.[2];
   if (unit && !/^[月年天周週久的了呢吗嗎啊呀钱錢]$/u.test(unit) && !/^(?:hours?|days?|weeks?|months?|years?)$/i.test(unit)) {
@@ -174,6 +176,9 @@ function countUnitAsked(question: string): { unit: string; latin: boolean } | un
   if (en?.[1] && !/^(days|weeks|months|hours|years)$/i.test(en[1])) return { unit: en[1].replace(/e?s$/i, ""), latin: true };
   return undefined;
 }
+
+/** Units of things a roadmap enumerates (方向, 条原则, 种做法, 步, 阶段, 点): counted by listing them. */
+const ENUMERABLE_UNIT = /^[方条條种種类類步阶階部原点點项項路招法大门門]$/u;
 
 /** Characters that start a clause, not a noun: 跟/和/与 (with), 是 (is), 在 (at), 被, 能, 会 … */
 const CLAUSE_WORD = /^[跟和与與同是在被能会會要有都就还還也]$/u;
@@ -196,7 +201,9 @@ function countPresent(unit: { unit: string; latin: boolean }, texts: readonly st
     ? new RegExp(`\\d[\\d,.]*\\s*(?:[a-z-]+\\s+){0,2}${u}|${u}\\w*\\s*[:=：]?\\s*\\d`, "i")
     : unit.unit === "%"
       ? /\d\s*%|百分之/u
-      : new RegExp(`[0-9０-９一二三四五六七八九十百千万萬亿億两兩]+\\s*(?:个|個)?\\s*${u}`, "u");
+      : new RegExp(`[0-9０-９一二三四五六七八九十百千万萬亿億两兩]+\\s*%?\\s*(?:个|個)?\\s*${u}`, "u");
+  // How many directions, principles or steps: a list of them answers by enumerating.
+  if (!unit.latin && ENUMERABLE_UNIT.test(unit.unit) && texts.some((text) => listItems(text) !== undefined)) return true;
   return texts.some((text) => pattern.test(text));
 }
 

@@ -115,6 +115,19 @@ export class TermStatistics {
     return this.terms.values();
   }
 
+  private compoundParts?: ReadonlySet<string>;
+
+  /**
+   * Whether a Latin token is a part of a compound token the index holds ("java" of "java+python",
+   * "llama" of "llama-factory"): the word is used, joined to another.
+   */
+  usedAsPart(token: string): boolean {
+    this.compoundParts ??= new Set(
+      this.terms.flatMap((term) => (/^[a-z0-9]+(?:[+\-./_][a-z0-9]+)+$/.test(term) ? term.split(/[+\-./_]/) : [])),
+    );
+    return this.compoundParts.has(token);
+  }
+
   frequency(token: string): number {
     const id = this.termIds.get(token);
     return id === undefined ? 0 : this.documentFrequency[id]!;

@@ -116,6 +116,12 @@ describe("HybridRetriever", () => {
     expect((await retriever().retrieve("《动手学深度学习》讲了什么")).focusChunkIds).toBeUndefined();
   });
 
+  it("treats a name the dictionary puts in the documents' Chinese as known, and flags one they never use", async () => {
+    // FAQ → 常见问题 (a heading of the fixture roadmap) through CC-CEDICT.
+    expect((await retriever().retrieve("Where is the FAQ of the example roadmap?")).unknownNames).toBeUndefined();
+    expect((await retriever().retrieve("Does the example roadmap cover Kotlin?")).unknownNames).toEqual(["Kotlin"]);
+  });
+
   it("rejects an empty question and a bad k", async () => {
     await expect(retriever().search("   ")).rejects.toBeInstanceOf(BadInput);
     await expect(retriever().retrieve("LoRA", { k: 0 })).rejects.toBeInstanceOf(BadInput);

@@ -75,6 +75,26 @@ describe("detail-type check", () => {
     expect(detailPresent("person", ["这门公开课系统介绍了大模型的原理"])).toBe(false);
   });
 
+  it("reads question words as learners use them: 'when' as a conjunction, 第几, 多少比例, 时数, a salary", () => {
+    // "When I deploy…" starts a clause; "when was it released" asks a date.
+    expect(detailsAsked("When I deploy my model, how do I keep it stable?")).toEqual([]);
+    expect(detailsAsked("When was the survey released?")).toContain("date");
+    // 第几 asks which one (an ordinal), not how many.
+    expect(detailsAsked("提示工程在第几个阶段学？")).toEqual([]);
+    expect(detailsAsked("这门课要多少時數？")).toContain("duration");
+    expect(detailPresent("count", ["agent 能担任 80% 脑力工作"], "agent 能顶掉多少比例的脑力活？")).toBe(true);
+    expect(detailPresent("count", ["agent 能担任 80%脑力工作"], "agent 能干多少脑力活？")).toBe(true);
+    expect(detailPresent("price", ["AI 产品经理月薪 5-6 万"])).toBe(true);
+  });
+
+  it("counts directions, principles or steps by a list that enumerates them", () => {
+    const list = ["- 原则一：循序渐进", "- 原则二：理论结合实践", "- 原则三：持续迭代"].join("\n");
+    expect(detailPresent("count", [list], "开头有几条学习原则？")).toBe(true);
+    expect(detailPresent("count", ["学习原则：循序渐进，理论结合实践"], "开头有几条学习原则？")).toBe(false);
+    // A measured quantity (节, 集, 页) is not answered by a list of something else.
+    expect(detailPresent("count", [list], "这门课一共有多少节？")).toBe(false);
+  });
+
   it("asks for a size when a question wants to know how big a model, a memory or a setting is", () => {
     expect(detailsAsked("跑这个模型要多大显存？")).toEqual(["size"]);
     expect(detailsAsked("這個模型的參數量有多大？")).toContain("size");
