@@ -36,6 +36,11 @@ function causeChain(error: unknown): ErrorShape[] {
   return chain;
 }
 
+/** An error field as text: errors carry strings (name, message) or numbers (some codes), nothing else counts. */
+function textOf(value: unknown): string {
+  return typeof value === "string" ? value : typeof value === "number" ? String(value) : "";
+}
+
 const TIMEOUT = /timed? ?out|timeout/i;
 const CONNECTION_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 const LOST_CODES = new Set(["ECONNRESET", "EPIPE", "UND_ERR_SOCKET", "ERR_STREAM_PREMATURE_CLOSE"]);
@@ -69,9 +74,9 @@ export function toUpstreamError(error: unknown, context: UpstreamErrorContext): 
       status === 401 || status === 403 ? " (check OPENAI_API_KEY)" : status === 404 ? ` (check ${modelVariable} and OPENAI_BASE_URL)` : "";
     return new UpstreamFailed(`${kind} server ${server} answered HTTP ${status}${hint}`, status);
   }
-  const names = chain.map((e) => String(e.name ?? ""));
-  const messages = chain.map((e) => String(e.message ?? ""));
-  const codes = chain.map((e) => String(e.code ?? ""));
+  const names = chain.map((e) => textOf(e.name));
+  const messages = chain.map((e) => textOf(e.message));
+  const codes = chain.map((e) => textOf(e.code));
   if (names.includes("TimeoutError") || codes.includes("ETIMEDOUT") || messages.some((m) => TIMEOUT.test(m))) {
     return new UpstreamTimeout(`${kind} server ${server} did not answer in time`, { cause: error });
   }

@@ -59,8 +59,8 @@ it("starts on a damaged index and answers /readyz 503 naming the damaged file", 
       const match = /listening on (http:\/\/[\d.]+:\d+)/.exec(output);
       if (match?.[1]) resolve(match[1]);
     };
-    proc.stdout!.on("data", onData);
-    proc.stderr!.on("data", onData);
+    proc.stdout.on("data", onData);
+    proc.stderr.on("data", onData);
     proc.on("exit", (code) => reject(new Error(`server exited (${code}) instead of serving:\n${output}`)));
   });
 

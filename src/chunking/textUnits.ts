@@ -5,7 +5,7 @@
  */
 const URL = /(?:https?:\/\/|www\.)[^\s)\]）】」>"']+/gi;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
-const LATIN_WORD = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
+const LATIN_WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 
 export function countUnits(text: string): number {
   let urls = 0;

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
+import { isMap, isNode, isSeq, LineCounter, parseDocument } from "yaml";
 import type { Document as YamlDocument } from "yaml";
 import { z } from "zod";
 import type { Turn } from "../answering/types.js";
@@ -230,8 +230,7 @@ function yamlRecords(file: string, text: string): RawRecord[] {
 
 function toJs(doc: YamlDocument, path: (string | number)[]): unknown {
   const node = doc.getIn(path, true);
-  if (node && typeof node === "object" && "toJSON" in node && typeof node.toJSON === "function") return node.toJSON();
-  return node;
+  return isNode(node) ? (node.toJSON() as unknown) : node;
 }
 
 /** The line of the deepest node of `path` that exists (a missing field points at its parent). */

@@ -75,7 +75,7 @@ export async function locateGold(dataset: Dataset, sourceText: EvalPipeline["sou
 export async function runEvaluation(options: RunEvaluationOptions): Promise<EvaluationRun> {
   const { dataset, pipeline, k, judge } = options;
   const golds = await locateGold(dataset, (document) => pipeline.sourceText(document));
-  const results: QuestionResult[] = new Array(dataset.questions.length);
+  const results = new Array<QuestionResult>(dataset.questions.length);
   let next = 0;
   let done = 0;
 

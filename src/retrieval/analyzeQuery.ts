@@ -75,7 +75,7 @@ const ZH_FILLER_BY_FIRST_UNIT = (() => {
 })();
 const PUNCTUATION = /[\s\p{P}\p{S}]/u;
 /** Sticky: matched at a position of the whole question, without slicing the rest off. */
-const LATIN_WORD_AT = /[A-Za-z0-9][A-Za-z0-9'’+#.\-]*/y;
+const LATIN_WORD_AT = /[A-Za-z0-9][A-Za-z0-9'’+#.-]*/y;
 
 interface Piece {
   text: string;

@@ -3,7 +3,7 @@ import type { FieldDictionary } from "./fieldDictionary.js";
 import { findGlossaryMatches } from "./glossary.js";
 import { isFiller } from "./questionWords.js";
 
-const LATIN_CONTENT = /^[a-z][a-z\-]{2,}$/;
+const LATIN_CONTENT = /^[a-z][a-z-]{2,}$/;
 /** Candidates kept per English word (1 and 3 measured the same on tune as 2). */
 const PER_WORD = 2;
 

@@ -46,10 +46,7 @@ export class ConversationStore {
       if (!raw) return [];
       const parsed = JSON.parse(raw) as unknown;
       if (!Array.isArray(parsed)) return [];
-      return parsed.filter(
-        (m): m is StoredMessage =>
-          typeof m === "object" && m !== null && (m.role === "user" || m.role === "assistant") && typeof m.content === "string",
-      );
+      return (parsed as unknown[]).filter(isStoredMessage);
     } catch {
       return [];
     }
@@ -87,4 +84,11 @@ export function historyFor(messages: StoredMessage[], maxTurns: number): Turn[] 
     i++;
   }
   return turns.slice(-maxTurns);
+}
+
+/** A message as stored: anything else in storage (an older format, a hand edit) is skipped. */
+function isStoredMessage(value: unknown): value is StoredMessage {
+  if (typeof value !== "object" || value === null) return false;
+  const { role, content } = value as Record<string, unknown>;
+  return (role === "user" || role === "assistant") && typeof content === "string";
 }

@@ -62,7 +62,7 @@ describeInBrowser("accessibility (axe-core in Chromium)", () => {
     await waitForAnswer(page);
     // Expand every source list: collapsed excerpts are not checked for contrast.
     await page.evaluate((tag) => {
-      for (const d of document.querySelector(tag)?.shadowRoot?.querySelectorAll("details") ?? []) (d as HTMLDetailsElement).open = true;
+      for (const d of document.querySelector(tag)?.shadowRoot?.querySelectorAll("details") ?? []) d.open = true;
     }, WIDGET);
   }
 

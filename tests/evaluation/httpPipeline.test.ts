@@ -137,7 +137,7 @@ describe("openHttpPipeline's waits (scripted fetch and clock)", () => {
     const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
       new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
     const fakeFetch = (async (input: URL | RequestInfo) => {
-      const route = new URL(String(input)).pathname;
+      const route = new URL(input instanceof Request ? input.url : input).pathname;
       if (route === "/healthz") return json(200, { status: "ok" });
       if (route === "/api/search") return json(200, { results: [] });
       askCalls++;

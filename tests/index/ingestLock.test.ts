@@ -110,7 +110,7 @@ describe("ingest lock: a lock held by a live ingest is respected", () => {
     children.push(child);
     await new Promise<void>((resolve, reject) => {
       let output = "";
-      child.stdout!.on("data", (data: Buffer) => {
+      child.stdout.on("data", (data: Buffer) => {
         output += data.toString();
         if (output.includes("writing")) resolve();
       });

@@ -136,7 +136,7 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {
   let closed = false;
   const chunkDelayMs = options.chunkDelayMs ?? 0;
 
-  const chatReply = options.chat ?? ((body: unknown) => ({ kind: "text", content: `Echo: ${lastUserMessage(body)}` }) as ChatReply);
+  const chatReply = options.chat ?? ((body: unknown): ChatReply => ({ kind: "text", content: `Echo: ${lastUserMessage(body)}` }));
 
   async function writeStream(
     response: ServerResponse,

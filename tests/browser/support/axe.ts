@@ -39,7 +39,7 @@ export async function axeViolations(page: Page, options: AxeRunOptions = {}): Pr
       const results = await engine.run(include ? { include: [include] } : document, { rules, resultTypes: ["violations"] });
       return results.violations.map((v) => ({
         id: v.id,
-        impact: (v.impact ?? null) as AxeImpact | null,
+        impact: v.impact ?? null,
         help: v.help,
         nodes: v.nodes.map((n) => `${JSON.stringify(n.target)}: ${(n.failureSummary ?? "").replace(/\s+/g, " ").trim()}`),
       }));

@@ -20,17 +20,17 @@ function enospc(file: string): NodeJS.ErrnoException {
   });
 }
 
-fsp.open = (async (file: fs.PathLike, flags?: string | number, mode?: fs.Mode) => {
+fsp.open = async (file: fs.PathLike, flags?: string | number, mode?: fs.Mode) => {
   const handle = await realOpen(file, flags, mode);
   const target = path.resolve(String(file));
   if (typeof flags === "string" && /[wa]/.test(flags) && target.startsWith(`${full}${path.sep}`)) {
     handle.writeFile = async () => {
       throw enospc(target);
     };
-    handle.write = (async () => {
+    handle.write = async () => {
       throw enospc(target);
-    }) as typeof handle.write;
+    };
   }
   return handle;
-}) as typeof fsp.open;
+};
 syncBuiltinESMExports();
