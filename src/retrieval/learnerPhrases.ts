@@ -1,4 +1,5 @@
 import { stemmer } from "stemmer";
+import { tokenizeForSearch } from "../text/tokenize.js";
 import learnerPhraseData from "./learnerPhrases.json" with { type: "json" };
 import type { GlossaryEntry, GlossaryMatch } from "./glossary.js";
 
@@ -7,7 +8,9 @@ import type { GlossaryEntry, GlossaryMatch } from "./glossary.js";
  * that stand for a concept the documents name with a term (幻觉). An entry's names are the
  * documents' terms only, so expansion searches those and never the other everyday phrases.
  *
- * Chinese phrases match like glossary terms (glossary.ts puts them in its term table). English
+ * Chinese phrases match like glossary terms (glossary.ts puts them in its term table), and a
+ * phrase of two words or more also with a few Han characters between its words ("模型变小" in
+ * "模型太大了怎么变小"), never across 的, punctuation or a space. English
  * phrases match word by word on Porter stems, leaving out articles, so "made stuff up" and "the
  * model makes stuff up" both find "make stuff up": learners inflect, the vocabulary cannot list
  * every form.
@@ -110,4 +113,74 @@ export function findEnglishLearnerPhrases(text: string): GlossaryMatch[] {
     } else i++;
   }
   return matches;
+}
+
+/** Characters a gapped phrase may stretch by: an adverb or particle or two (模型太大了怎么变小). */
+const GAP_SLACK = 6;
+/** What may stand between a phrase's words: Han characters, but not 的 ("调用哪家的模型" is not "调用模型"), no break. */
+const PLAIN_GAP = /^[^\s\p{P}\p{S}的a-z0-9]*$/u;
+
+interface GappedPhrase {
+  pieces: readonly string[];
+  length: number;
+  entries: GlossaryEntry[];
+}
+
+/**
+ * Chinese phrases of two words or more, by their first word: learners put words between them
+ * ("模型变小" as "模型…变小一点"), as English inflects.
+ */
+let gappedPhrases: ReadonlyMap<string, readonly GappedPhrase[]> | undefined;
+
+function gappedPhraseTable(): ReadonlyMap<string, readonly GappedPhrase[]> {
+  if (gappedPhrases) return gappedPhrases;
+  const byKey = new Map<string, GappedPhrase>();
+  for (const { entry, phrases } of LEARNER_ENTRIES) {
+    for (const phrase of phrases) {
+      if (!HAN.test(phrase)) continue;
+      const tokens = tokenizeForSearch(phrase).filter((t) => Array.from(t).length >= 2);
+      const pieces = tokens.filter((t) => !tokens.some((other) => other !== t && other.includes(t)));
+      if (pieces.length < 2) continue;
+      const key = pieces.join(" ");
+      const known = byKey.get(key);
+      if (known) {
+        if (!known.entries.includes(entry)) known.entries.push(entry);
+      } else byKey.set(key, { pieces, length: phrase.length, entries: [entry] });
+    }
+  }
+  const byFirst = new Map<string, GappedPhrase[]>();
+  for (const phrase of byKey.values()) byFirst.set(phrase.pieces[0]!, [...(byFirst.get(phrase.pieces[0]!) ?? []), phrase]);
+  gappedPhrases = byFirst;
+  return byFirst;
+}
+
+/** Chinese learner phrases whose words appear in order with a little between them. */
+export function findGappedHanLearnerPhrases(text: string): GlossaryMatch[] {
+  if (!HAN.test(text)) return [];
+  const table = gappedPhraseTable();
+  const lower = text.toLowerCase();
+  const matches: GlossaryMatch[] = [];
+  for (const first of new Set(tokenizeForSearch(text))) {
+    for (const phrase of table.get(first) ?? []) {
+      let start = lower.indexOf(first);
+      while (start >= 0) {
+        let end = start + first.length;
+        let ok = true;
+        for (const piece of phrase.pieces.slice(1)) {
+          const at = lower.indexOf(piece, end);
+          if (at < 0 || at + piece.length - start > phrase.length + GAP_SLACK || !PLAIN_GAP.test(lower.slice(end, at))) {
+            ok = false;
+            break;
+          }
+          end = at + piece.length;
+        }
+        if (ok) {
+          matches.push({ surface: text.slice(start, end), start, end, entries: phrase.entries });
+          break;
+        }
+        start = lower.indexOf(first, start + 1);
+      }
+    }
+  }
+  return matches.sort((a, b) => a.start - b.start);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { expandQuery } from "../../src/retrieval/expandQuery.js";
 import { findGlossaryMatches, GLOSSARY } from "../../src/retrieval/glossary.js";
-import { isLearnerEntry } from "../../src/retrieval/learnerPhrases.js";
+import { findGappedHanLearnerPhrases, isLearnerEntry } from "../../src/retrieval/learnerPhrases.js";
 
 describe("glossary", () => {
   it("is a sizeable bilingual vocabulary with both languages in every entry", () => {
@@ -77,6 +77,15 @@ describe("learners' words (learnerPhrases.json)", () => {
     expect(expandQuery("why does the chatbot keep making things up")).toContain("幻觉");
     expect(expandQuery("my bot makes things up all the time")).toContain("幻觉");
     expect(expandQuery("the bot makes some things up")).not.toContain("幻觉");
+  });
+
+  it("matches a Chinese phrase of several words with a few characters between them", () => {
+    // The vocabulary lists "模型变小" (模型压缩); learners put words in between.
+    expect(expandQuery("模型太大了怎么变小")).toContain("模型压缩");
+    // Not across 的 (an attribute: "调用哪家的模型" is no "调用模型"), a break, or a long stretch.
+    expect(findGappedHanLearnerPhrases("模型里面的参数怎么变小")).toEqual([]);
+    expect(findGappedHanLearnerPhrases("模型，变小")).toEqual([]);
+    expect(findGappedHanLearnerPhrases("模型在各种场景下的表现如何才能变小")).toEqual([]);
   });
 
   it("leaves a glossary term its glossary meaning", () => {
