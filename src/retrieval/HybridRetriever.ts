@@ -10,6 +10,7 @@ import { contentSegments, questionShape } from "./analyzeQuery.js";
 import { dictionaryExpansions } from "./dictionaryExpansion.js";
 import { englishStage } from "./englishStageName.js";
 import { expandQuery } from "./expandQuery.js";
+import { findGlossaryMatches } from "./glossary.js";
 import { isLearnerEntry } from "./learnerPhrases.js";
 import { IndexResources } from "./indexResources.js";
 import { allowedDocumentIds, chunkAllowed } from "./filters.js";
@@ -78,6 +79,7 @@ const CHUNKS_PER_NEIGHBOUR_STAGE = 1;
 /** Chunks of a stage asked about by its ordinal ("第三阶段学什么"). */
 const CHUNKS_PER_ASKED_STAGE = 2;
 const HAN_RUNS = /\p{Script=Han}+/gu;
+const HAN_ONLY = /^\p{Script=Han}+$/u;
 /** Top passages whose words count as the evidence for a question. */
 const EVIDENCE_PASSAGES = 5;
 
@@ -229,6 +231,12 @@ export class HybridRetriever implements Retriever {
     });
 
     const { evidence, nothingOnTopic } = this.evidence(index, query, matches, ranked.topDenseSimilarity);
+    const tooWeak = nothingOnTopic || evidence < this.options.abstainThreshold;
+    // The evidence counts the question's own words and the glossary's names. A question in
+    // learners' words (刚开始学这块 → 入门) or with a misspelt name (吴恩打) reaches its passages
+    // only through its expansions: found there, it is on topic but thinly supported, so it is
+    // answered as low, never refused.
+    const throughExpansions = tooWeak && this.expansionsFound(index, query, analysis, matches);
     // A question naming a roadmap by its shape or origin (三阶段方法论, the GitHub one) has those
     // words as its rarest terms: they say which document, and the detail may be anywhere in it.
     // Only a question asking for a detail needs its subject's passages (confidence.ts).
@@ -239,7 +247,8 @@ export class HybridRetriever implements Retriever {
       passages: [...passages, ...notes],
       roadmap,
       evidence,
-      weak: nothingOnTopic || evidence < this.options.abstainThreshold,
+      weak: tooWeak && !throughExpansions,
+      ...(throughExpansions ? { onlyThroughExpansions: true } : {}),
       ...(named ? { namedRoadmap: { docId: named.doc.id, title: named.doc.title } } : {}),
       ...(ordinal ? { stageOrdinal: ordinal } : {}),
       ...(focus ? { focusChunkIds: focus.chunkIds, focusTerms: focus.terms } : {}),
@@ -257,6 +266,34 @@ export class HybridRetriever implements Retriever {
     const dictionary = this.options.dictionary !== false ? IndexResources.of(index).dictionary : undefined;
     return (word) =>
       expanded.has(word) || (dictionary?.glossKeysOf(word).some((key) => key.split(/[\s-]+/).every((w) => asked.has(stemmer(w)))) ?? false);
+  }
+
+  /**
+   * Whether a top passage holds an expansion of the question (a learners' phrase's term, a typo's
+   * correction, a dictionary candidate) that says something: one that at most a fifth of the
+   * chunks hold (模型 is in nearly every passage).
+   */
+  private expansionsFound(index: IndexSnapshot, query: string, analysis: QueryAnalysis, matches: readonly Passage[]): boolean {
+    const resources = IndexResources.of(index);
+    const statistics = resources.statistics;
+    // Not the dictionary's candidates: an English word's Chinese renderings (change → 变化) reach
+    // passages whatever the question is about.
+    const learners = findGlossaryMatches(query)
+      .flatMap((m) => m.entries)
+      .filter(isLearnerEntry)
+      .flatMap((entry) => [...entry.en, ...entry.zh]);
+    // A Chinese name misspelt by a homophone, of three characters or more (吴恩打): a two-character
+    // one (剪指 → 剪枝) is as likely a coincidence in an off-topic question. (A misspelt Latin word is
+    // judged as its correction by the evidence already.)
+    const typos = (this.options.typos !== false ? resources.typos.corrections([], query.match(HAN_RUNS) ?? []) : []).filter(
+      (term) => HAN_ONLY.test(term) && Array.from(term).length >= 3,
+    );
+    const own = new Set([...learners, ...typos]);
+    const telling = tokenizeJoined(analysis.expansions.filter((term) => own.has(term))).filter(
+      (t) => Array.from(t).length >= 2 && statistics.frequency(t) > 0 && statistics.frequency(t) <= statistics.chunkCount * 0.2,
+    );
+    const top = matches.slice(0, EVIDENCE_PASSAGES).map((passage) => statistics.tokensOf(passage.chunk));
+    return telling.some((t) => top.some((tokens) => tokens.has(t)));
   }
 
   /** Names the question uses that no passage does, read on the question with its misspellings repaired. */

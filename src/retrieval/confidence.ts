@@ -276,6 +276,8 @@ export interface ConfidenceSignals {
    * 最后一段") the stage's passages share.
    */
   locatedStage?: boolean;
+  /** Only the question's expansions reached the passages (RetrievalResult.onlyThroughExpansions): low at best. */
+  onlyThroughExpansions?: boolean;
 }
 
 function passageTexts(passages: readonly Passage[], focusTerms?: readonly string[]): string[] {
@@ -305,6 +307,7 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
   return {
     evidence: result.evidence,
     weak: result.weak || result.passages.length === 0,
+    ...(result.onlyThroughExpansions ? { onlyThroughExpansions: true } : {}),
     locatedStage:
       result.namedRoadmap !== undefined &&
       (result.stageOrdinal !== undefined || result.analysis.sequence !== undefined) &&
@@ -329,7 +332,12 @@ export function decideConfidence(
   thresholds: ConfidenceThresholds = { low: DEFAULT_LOW_CONFIDENCE_THRESHOLD },
 ): ConfidenceLevel {
   if (signals.weak) return "none";
-  if (signals.missingDetails.length > 0 || (signals.evidence < thresholds.low && signals.locatedStage !== true)) return "low";
+  if (
+    signals.missingDetails.length > 0 ||
+    signals.onlyThroughExpansions === true ||
+    (signals.evidence < thresholds.low && signals.locatedStage !== true)
+  )
+    return "low";
   return "high";
 }
 

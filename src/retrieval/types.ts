@@ -84,6 +84,11 @@ export interface RetrievalResult {
    * only in the items that name it (confidence.ts).
    */
   focusTerms?: string[];
+  /**
+   * The evidence was too weak to answer, but an expansion of the question (learners' words, a typo
+   * correction) is in the top passages: answered as low, not refused (confidence.ts).
+   */
+  onlyThroughExpansions?: boolean;
   /** Names in the question no indexed passage uses ("React", "Spanish"): unknownNames.ts. */
   unknownNames?: string[];
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BadInput } from "../../src/errors.js";
 import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
+import { confidenceOf } from "../../src/retrieval/confidence.js";
 import { useRetrievalFixtureIndex } from "../support/buildTestIndex.js";
 
 /** A real index of the hand-made roadmaps in tests/fixtures/retrieval/corpus (local embedder). */
@@ -120,6 +121,18 @@ describe("HybridRetriever", () => {
     // FAQ → 常见问题 (a heading of the fixture roadmap) through CC-CEDICT.
     expect((await retriever().retrieve("Where is the FAQ of the example roadmap?")).unknownNames).toBeUndefined();
     expect((await retriever().retrieve("Does the example roadmap cover Kotlin?")).unknownNames).toEqual(["Kotlin"]);
+  });
+
+  it("answers a question that reaches its passages only through learners' words as low, not refused", async () => {
+    // 降精度 is a learners' phrase for 量化 (the fixture's 第三阶段); no word of the question is in the corpus.
+    const result = await retriever().retrieve("降精度咋弄");
+    expect(result.weak).toBe(false);
+    expect(result.onlyThroughExpansions).toBe(true);
+    expect(confidenceOf("降精度咋弄", result)).toBe("low");
+    // Off topic, with no expansion in the passages: still refused.
+    const offTopic = await retriever().retrieve("猫咪剪指甲");
+    expect(offTopic.weak).toBe(true);
+    expect(offTopic.onlyThroughExpansions).toBeUndefined();
   });
 
   it("rejects an empty question and a bad k", async () => {

@@ -178,6 +178,11 @@ describe("confidence", () => {
     expect(confidenceOf(question, retrievalResult("q", passages, { evidence: 0.9, unknownNames: ["React", "Vue"] }))).toBe("low");
   });
 
+  it("answers low, at best, a question that reached its passages only through its expansions", () => {
+    expect(decideConfidence({ evidence: 0.9, weak: false, missingDetails: [], onlyThroughExpansions: true })).toBe("low");
+    expect(decideConfidence({ evidence: 0.9, weak: true, missingDetails: [], onlyThroughExpansions: true })).toBe("none");
+  });
+
   it("trusts a stage located by the roadmap's structure over the question's few shared words", () => {
     expect(decideConfidence({ evidence: 0.2, weak: false, missingDetails: [], locatedStage: true }, { low: 0.3 })).toBe("high");
     expect(decideConfidence({ evidence: 0.2, weak: false, missingDetails: ["duration"], locatedStage: true }, { low: 0.3 })).toBe("low");
