@@ -56,7 +56,7 @@ const DETAIL_RULES: DetailRule[] = [
   {
     kind: "price",
     asked:
-      /多少钱|多少錢|价格|價格|价钱|價錢|费用|費用|收费|收費|学费|學費|售价|售價|要钱|要錢|付费|付費|免费吗|免費嗎|奖金|獎金|\bprize\b|\bprice\b|\bcosts?\b|\bfees?\b|how much (?:is|does|do|will)|\bpaid\b|for free/i,
+      /多少钱|多少錢|价格|價格|价钱|價錢|费用|費用|收费|收費|计费|計費|\bbilling\b|\bbilled\b|\bpricing\b|学费|學費|售价|售價|要钱|要錢|付费|付費|免费吗|免費嗎|奖金|獎金|\bprize\b|\bprice\b|\bcosts?\b|\bfees?\b|how much (?:is|does|do|will)|\bpaid\b|for free/i,
     // A salary is given in 万/千/k (月薪 5-6 万, 30k).
     present:
       /[¥￥$€£]\s*\d|\d\s*(?:元|块|塊|美元|美金|刀|rmb|usd|dollars?|万|萬|千|k\b)|免费|免費|付费|付費|收费|收費|\bfree\b|\bpaid\b|价格|價格|\bprice/i,

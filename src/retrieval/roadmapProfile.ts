@@ -192,7 +192,8 @@ export function referencedRoadmap(
       // Two roadmaps with as many stages: the one whose headings use the question's stage word.
       if (askedWord && askedWord === profile.stageWord) score += 1;
     }
-    if (asksDuration) score += profile.stageDurations >= 2 ? 2 : profile.durations >= 2 ? 1 : 0;
+    // With a stated count, "每个阶段要学几个月" asks the durations; it describes the roadmap only without one.
+    if (asksDuration && counts.length === 0) score += profile.stageDurations >= 2 ? 2 : profile.durations >= 2 ? 1 : 0;
     for (const word of profile.origin) if (terms.has(word)) score += 2;
     // A publication month names one document more surely than a host or label word.
     if (dates.some((d) => profile.dates.has(d))) score += 3;

@@ -85,6 +85,8 @@ describe("detail-type check", () => {
     expect(detailPresent("count", ["agent 能担任 80% 脑力工作"], "agent 能顶掉多少比例的脑力活？")).toBe(true);
     expect(detailPresent("count", ["agent 能担任 80%脑力工作"], "agent 能干多少脑力活？")).toBe(true);
     expect(detailPresent("price", ["AI 产品经理月薪 5-6 万"])).toBe(true);
+    expect(detailsAsked("调用 API 的 token 是怎么计费的？")).toContain("price");
+    expect(detailsAsked("How does the API billing work?")).toContain("price");
   });
 
   it("counts directions, principles or steps by a list that enumerates them", () => {

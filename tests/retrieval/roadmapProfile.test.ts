@@ -91,6 +91,28 @@ describe("two roadmaps with the same number of stages", () => {
   });
 });
 
+describe("a stated stage count and a question about each stage's duration", () => {
+  const profile = (id: string, stages: number, stageDurations: number) =>
+    ({
+      doc: doc(id, id, ""),
+      stages: Array.from({ length: stages }, () => ({})),
+      durations: stageDurations,
+      stageDurations,
+      origin: new Set(),
+      distinctTitleTokens: new Set(),
+      stageWord: "stage",
+      dates: new Set(),
+    }) as unknown as RoadmapProfile;
+  const profiles = [profile("seven", 7, 0), profile("five-with-months", 5, 5), profile("three-with-months", 3, 3)];
+
+  it("name the roadmap by its count: with a count, 每个阶段要学几个月 asks the months", () => {
+    expect(referencedRoadmap("七个阶段那个路线，每个阶段大概要学几个月？", new Set(), profiles)?.doc.id).toBe("seven");
+    // Without a count, months per stage describe the roadmap: two give them, so none is named.
+    expect(referencedRoadmap("每个阶段都标了几个月的那份", new Set(), profiles)).toBeUndefined();
+    expect(referencedRoadmap("每个阶段都标了几个月的那份", new Set(), profiles.slice(0, 2))?.doc.id).toBe("five-with-months");
+  });
+});
+
 describe("stage counts a question states", () => {
   it("read 段 as a stage (分六段的那份), never an ordinal (第三段)", () => {
     expect(statedStageCounts("分六段的那份路线里先学什么")).toEqual([6]);
