@@ -184,18 +184,20 @@ export class HybridRetriever implements Retriever {
             language: analysis.language,
             chunksPerStage: CHUNKS_PER_NEIGHBOUR_STAGE,
           })
-        : ordinal
-          ? stagePassages({
-              positions: roadmap,
-              documents,
-              chunks: index.chunks,
-              chunksPerStage: CHUNKS_PER_ASKED_STAGE,
-              maxRoadmaps: MAX_SEQUENCE_ROADMAPS,
-              asked: new Set(tokenizeForSearch([...contentSegments(query), ...analysis.expansions].join(" "))),
-              tokensOf: (chunk) => IndexResources.of(index).statistics.tokensOf(chunk),
-              language: analysis.language,
-            })
-          : [];
+        : [];
+    // An ordinal with nothing after (or before) it is the stage asked for itself ("after the
+    // deep-dive stage, what is the final stage?"), as is an ordinal in a question with no sequence.
+    if (ordinal && context.length === 0)
+      context = stagePassages({
+        positions: roadmap,
+        documents,
+        chunks: index.chunks,
+        chunksPerStage: CHUNKS_PER_ASKED_STAGE,
+        maxRoadmaps: MAX_SEQUENCE_ROADMAPS,
+        asked: new Set(tokenizeForSearch([...contentSegments(query), ...analysis.expansions].join(" "))),
+        tokensOf: (chunk) => IndexResources.of(index).statistics.tokensOf(chunk),
+        language: analysis.language,
+      });
     if (context.length === 0 && asked.includes("duration")) {
       // "专业深入阶段要多久": how long a stage named by its name takes is in its heading or the overview.
       // A stage's own name says which roadmap more surely than a guess from its shape.

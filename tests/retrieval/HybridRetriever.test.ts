@@ -135,6 +135,12 @@ describe("HybridRetriever", () => {
     expect(offTopic.onlyThroughExpansions).toBeUndefined();
   });
 
+  it("gives the stage an ordinal names when nothing comes after it ('after X, what is the final stage?')", async () => {
+    const result = await retriever().retrieve("After the fine-tuning stage, what is the final stage?");
+    expect(result.stageOrdinal).toEqual({ from: "end", position: 1 });
+    expect(result.passages[0]?.chunk.headingPath[0]).toBe("第三阶段：部署上线");
+  });
+
   it("rejects an empty question and a bad k", async () => {
     await expect(retriever().search("   ")).rejects.toBeInstanceOf(BadInput);
     await expect(retriever().retrieve("LoRA", { k: 0 })).rejects.toBeInstanceOf(BadInput);
