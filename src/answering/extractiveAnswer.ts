@@ -9,7 +9,7 @@ import { buildCitations } from "./citations.js";
 import { answerLanguage } from "./language.js";
 import type { AnswerLanguage } from "./language.js";
 import { ANSWER_WORDING } from "./prompts.js";
-import { summarizeRoadmapPositions } from "./roadmapSummary.js";
+import { summarizeAskedStages, summarizeRoadmapPositions } from "./roadmapSummary.js";
 import { queryTerms, scoreSentences, selectSentences, splitIntoSentences } from "./sentenceSelection.js";
 import type { Citation, Confidence } from "./types.js";
 
@@ -24,6 +24,9 @@ export interface ExtractiveComposition {
 /** Field vocabulary that marks a request for material to study rather than an explanation. */
 const RESOURCE_REQUEST =
   /书|读物|教程|课程|资料|资源|论文|视频|链接|网站|推荐|文档|book|course|tutorial|resource|material|paper|video|link|website|recommend|read|watch|docs?\b|documentation/i;
+/** A question about where something sits in a roadmap: which stage, part, step or section. */
+const LOCATION_ASKED =
+  /第几|第幾|哪个阶段|哪個階段|哪一?(?:个|個)?(?:阶段|階段|部分|步|段|篇|章|节|節)|放在|属于|屬於|\b(?:which|what)\s+(?:stage|phase|part|step|section|module)\b|\bin which\b|\bwhere\b/i;
 const IMAGE_URL = /\.(png|jpe?g|gif|svg|webp)(\?|$)/i;
 const MAX_LINKS = 6;
 
@@ -88,11 +91,17 @@ export function composeExtractiveAnswer(
 
   const sequence = result.analysis.sequence;
   const roadmapLines =
-    sequence && result.roadmap.length > 0 ? summarizeRoadmapPositions(result.roadmap, passages, sequence, wording, separator) : [];
+    sequence && result.roadmap.length > 0
+      ? summarizeRoadmapPositions(result.roadmap, passages, sequence, wording, separator)
+      : result.stageOrdinal && result.roadmap.length > 0
+        ? summarizeAskedStages(result.roadmap, passages, wording, separator)
+        : [];
   if (roadmapLines.length > 0) sections.push([wording.roadmapHeader, ...roadmapLines].join("\n"));
 
   const resource = isResourceRequest(question);
-  const maxSentences = roadmapLines.length > 0 ? 3 : resource ? 4 : 5;
+  // A sequence's lead already names the next stage and its items; an asked stage's lead only
+  // names it, so its sentences are still the answer.
+  const maxSentences = roadmapLines.length > 0 && sequence ? 3 : resource ? 4 : 5;
   const asked = detailsAsked(question);
   // Only beside what the question is about, as confidence judges it: a course's hours do not say
   // how long the whole roadmap takes.
@@ -108,7 +117,15 @@ export function composeExtractiveAnswer(
       .map((text, position) => ({ text, passageIndex: 0, position, score: 0 }));
   }
   if (sentences.length > 0) {
-    sections.push([wording.relatedHeader, ...sentences.map((s) => `- ${s.text} [${s.passageIndex + 1}]`)].join("\n"));
+    // "放在第几阶段", "which stage covers it", "第三阶段学什么": where a quote sits is the answer, or part of it.
+    const located = LOCATION_ASKED.test(question) || result.stageOrdinal !== undefined;
+    const where = (passageIndex: number) => {
+      const path = passages[passageIndex]!.chunk.headingPath.join(" › ");
+      return located && path !== "" ? (language === "en" ? ` (${path})` : `（${path}）`) : "";
+    };
+    sections.push(
+      [wording.relatedHeader, ...sentences.map((s) => `- ${s.text}${where(s.passageIndex)} [${s.passageIndex + 1}]`)].join("\n"),
+    );
   }
 
   if (resource) {

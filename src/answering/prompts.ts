@@ -27,6 +27,8 @@ export interface AnswerWording {
   relatedHeader: string;
   resourcesHeader: string;
   position: (title: string, topic: string, at: string) => string;
+  /** A stage asked for by its position ("第三阶段", "the last stage"): the roadmap and the stage's heading. */
+  stageAt: (title: string, at: string) => string;
   next: (next: string) => string;
   lastStage: string;
   firstStage: string;
@@ -45,6 +47,7 @@ const BASE_WORDING: Record<"zh" | "en", AnswerWording> = {
     relatedHeader: "资料原文：",
     resourcesHeader: "资料中提到的相关资源：",
     position: (title, topic, at) => `《${title}》：${topic} 位于「${at}」`,
+    stageAt: (title, at) => `《${title}》的「${at}」`,
     next: (next) => `→ 下一步：「${next}」`,
     lastStage: "（这是该路线的最后一个阶段）",
     firstStage: "（这是该路线的第一个阶段）",
@@ -61,6 +64,7 @@ const BASE_WORDING: Record<"zh" | "en", AnswerWording> = {
     relatedHeader: "From the materials:",
     resourcesHeader: "Resources mentioned in the materials:",
     position: (title, topic, at) => `《${title}》: ${topic} is in "${at}"`,
+    stageAt: (title, at) => `《${title}》: "${at}"`,
     next: (next) => `→ next: "${next}"`,
     lastStage: "(this is the last stage of that roadmap)",
     firstStage: "(this is the first stage of that roadmap)",
@@ -92,6 +96,7 @@ function traditionalWording(zh: AnswerWording): AnswerWording {
     relatedHeader: toTraditional(zh.relatedHeader),
     resourcesHeader: toTraditional(zh.resourcesHeader),
     position: template(zh.position),
+    stageAt: template(zh.stageAt),
     next: template(zh.next),
     lastStage: toTraditional(zh.lastStage),
     firstStage: toTraditional(zh.firstStage),

@@ -71,3 +71,25 @@ export function summarizeRoadmapPositions(
   }
   return lines;
 }
+
+/**
+ * Lines for the stages an ordinal question asks for ("七阶段那份的第三阶段学什么", "the last
+ * stage"): per roadmap, the stage's heading and its key items, each cited.
+ */
+export function summarizeAskedStages(
+  positions: RoadmapPosition[],
+  passages: Passage[],
+  wording: AnswerWording,
+  itemSeparator: string,
+): string[] {
+  const lines: string[] = [];
+  for (const position of positions.slice(0, MAX_POSITIONS)) {
+    const index = sectionPassageIndex(passages, position.docId, position.at);
+    if (index < 0) continue;
+    const passage = passages[index]!;
+    lines.push(`- ${wording.stageAt(position.title, position.at.heading)} [${index + 1}]`);
+    const items = keyItems(passage.chunk.text, [position.at.heading, ...passage.chunk.headingPath]);
+    if (items.length > 0) lines.push(`  ${wording.nextItems}${items.join(itemSeparator)} [${index + 1}]`);
+  }
+  return lines;
+}

@@ -108,6 +108,48 @@ describe("composeExtractiveAnswer", () => {
     expect(composed.answer.split("\n")[0]).toBe(ANSWER_WORDING.zh.fallbackLabel);
   });
 
+  it("says where each quote sits when the question asks which stage", () => {
+    const moe = passage("Mixture of Experts (MoE)架构", { chunk: { headingPath: ["前沿研究阶段", "模型架构与训练"] } });
+    const question = "MoE 放在哪个阶段学？";
+    expect(composeExtractiveAnswer(question, retrievalResult(question, [moe])).answer).toContain(
+      "- Mixture of Experts (MoE)架构（前沿研究阶段 › 模型架构与训练） [1]",
+    );
+    // A question that does not ask where gets the quote alone.
+    expect(composeExtractiveAnswer("MoE 是什么架构？", retrievalResult("MoE 是什么架构？", [moe])).answer).toContain(
+      "- Mixture of Experts (MoE)架构 [1]",
+    );
+  });
+
+  it("leads an answer to an ordinal question with the stage asked for and its items", () => {
+    const stage = passage("Python编程基础：掌握基本语法。\nPython常用库和工具：熟悉 Numpy。", {
+      chunk: { docId: "seven", sectionIndex: 3, headingPath: ["第三阶段：编程基础与工具使用"] },
+    });
+    const question = "七个阶段那份的第三阶段学什么？";
+    const composed = composeExtractiveAnswer(
+      question,
+      retrievalResult(question, [stage], {
+        stageOrdinal: { from: "start", position: 3 },
+        roadmap: [
+          {
+            docId: "seven",
+            source: "seven.md",
+            title: "学习路径",
+            topic: "",
+            at: {
+              sectionIndex: 3,
+              heading: "第三阶段：编程基础与工具使用",
+              headingPath: ["第三阶段：编程基础与工具使用"],
+              startLine: 1,
+              endLine: 3,
+            },
+          },
+        ],
+      }),
+    );
+    expect(composed.answer).toContain("- 《学习路径》的「第三阶段：编程基础与工具使用」 [1]");
+    expect(composed.answer).toContain("该阶段的要点：Python编程基础、Python常用库和工具 [1]");
+  });
+
   it("prefers the sentence holding the kind of detail asked for (a duration) over ones that only repeat the topic", () => {
     const topic = passage(
       "原理学习阶段重在原理学习。原理学习阶段学习数学基础。原理学习阶段学习 Transformer 原理。原理学习阶段精读论文。原理学习阶段做笔记。原理学习阶段打基础。",
