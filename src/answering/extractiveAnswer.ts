@@ -9,6 +9,7 @@ import { buildCitations } from "./citations.js";
 import { answerLanguage } from "./language.js";
 import type { AnswerLanguage } from "./language.js";
 import { ANSWER_WORDING } from "./prompts.js";
+import { quoteContext } from "./quoteContext.js";
 import { summarizeAskedStages, summarizeRoadmapPositions } from "./roadmapSummary.js";
 import { queryTerms, scoreSentences, selectSentences, splitIntoSentences } from "./sentenceSelection.js";
 import type { Citation, Confidence } from "./types.js";
@@ -123,8 +124,15 @@ export function composeExtractiveAnswer(
       const path = passages[passageIndex]!.chunk.headingPath.join(" › ");
       return located && path !== "" ? (language === "en" ? ` (${path})` : `（${path}）`) : "";
     };
+    const quoted = (text: string, passageIndex: number) => {
+      const { parent, introduced } = quoteContext(passages[passageIndex]!.chunk.text, text);
+      return `${parent ? `${parent} › ` : ""}${text}${introduced ? ` ${introduced.join(separator)}` : ""}`;
+    };
     sections.push(
-      [wording.relatedHeader, ...sentences.map((s) => `- ${s.text}${where(s.passageIndex)} [${s.passageIndex + 1}]`)].join("\n"),
+      [
+        wording.relatedHeader,
+        ...sentences.map((s) => `- ${quoted(s.text, s.passageIndex)}${where(s.passageIndex)} [${s.passageIndex + 1}]`),
+      ].join("\n"),
     );
   }
 
