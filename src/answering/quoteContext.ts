@@ -1,3 +1,4 @@
+import { indentOf, isListLine } from "../retrieval/listItems.js";
 import { keyItems } from "./roadmapSummary.js";
 
 /**
@@ -6,18 +7,14 @@ import { keyItems } from "./roadmapSummary.js";
  *   - the items a sentence ending in a colon introduces ("可选择以下方向深入：" → 应用开发方向、…).
  * Only from the passage's own lines, quoted as they are.
  */
-const LIST_LINE = /^\s*(?:[-*+•·●▪]|\d{1,2}[.)、])\s+/u;
+const LIST_MARK = /^\s*(?:[-*+•·●▪]|\d{1,2}[.)、])\s+/u;
 const MAX_LABEL_CHARS = 24;
 const MAX_INTRODUCED = 6;
-
-function indentOf(line: string): number {
-  return /^[ \t]*/.exec(line)![0].replace(/\t/g, "    ").length;
-}
 
 function cleaned(line: string): string {
   return line
     .replace(/^\s*#{1,6}\s*/u, "")
-    .replace(LIST_LINE, "")
+    .replace(LIST_MARK, "")
     .replace(/\*\*/g, "")
     .trim();
 }
@@ -37,7 +34,7 @@ export function quoteContext(chunkText: string, sentence: string): { parent?: st
   const line = lines[at]!;
   const context: { parent?: string; introduced?: string[] } = {};
   const indent = indentOf(line);
-  if (LIST_LINE.test(line) && indent > 0) {
+  if (isListLine(line) && indent > 0) {
     for (let i = at - 1; i >= 0; i--) {
       const above = lines[i]!;
       if (above.trim() === "") continue;
@@ -53,7 +50,7 @@ export function quoteContext(chunkText: string, sentence: string): { parent?: st
     for (let i = at + 1; i < lines.length && following.length < MAX_INTRODUCED * 2; i++) {
       const below = lines[i]!;
       if (below.trim() === "") continue;
-      if (!LIST_LINE.test(below)) break;
+      if (!isListLine(below)) break;
       following.push(below);
     }
     const items = keyItems(following.filter((l) => indentOf(l) === Math.min(...following.map(indentOf))).join("\n"), []);

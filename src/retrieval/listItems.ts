@@ -1,9 +1,15 @@
-/** A list item's first line: a bullet (-, *, •) or a number (1. 2、) after any indentation. */
-const LIST_ITEM = /^\s*(?:[-*•·]|\d{1,2}[.、)])\s/u;
+/** A list item's first line: a bullet (-, *, +, •) or a number (1. 2、) after any indentation. */
+const LIST_ITEM = /^\s*(?:[-*+•·●▪]|\d{1,2}[.、)])\s/u;
 /** Fewer top-level items than this: a passage of prose or one short list. */
 const MIN_LIST_ITEMS = 3;
 
-function indentOf(line: string): number {
+/** Whether a line starts a list item (at any depth). */
+export function isListLine(line: string): boolean {
+  return LIST_ITEM.test(line);
+}
+
+/** A line's indentation in columns, a tab counting four. */
+export function indentOf(line: string): number {
   return /^[ \t]*/.exec(line)![0].replace(/\t/g, "    ").length;
 }
 
@@ -15,12 +21,12 @@ function indentOf(line: string): number {
  */
 export function listItems(text: string): string[] | undefined {
   const lines = text.split("\n");
-  const itemLines = lines.filter((line) => LIST_ITEM.test(line));
+  const itemLines = lines.filter((line) => isListLine(line));
   if (itemLines.length < MIN_LIST_ITEMS) return undefined;
   const base = Math.min(...itemLines.map(indentOf));
   const items: string[][] = [];
   for (const line of lines) {
-    const startsItem = (LIST_ITEM.test(line) && indentOf(line) <= base) || (line.trim() !== "" && indentOf(line) < base);
+    const startsItem = (isListLine(line) && indentOf(line) <= base) || (line.trim() !== "" && indentOf(line) < base);
     if (items.length === 0 || startsItem) items.push([line]);
     else items[items.length - 1]!.push(line);
   }
