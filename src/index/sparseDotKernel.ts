@@ -1,11 +1,12 @@
+import { kernelInstance } from "./wasmKernel.js";
+
 /**
- * The inner loop of SparseVectorIndex.search as a 219-byte WebAssembly function, because V8
- * compiles the same loop in JavaScript about 3× slower when the typed arrays are an object's
- * fields rather than constants it can see (measured at 100k chunks: 3.3 ms against 1.1 ms per
- * question for ~1.5 M postings, the whole JavaScript loop at ~2 ns per posting). The arithmetic
- * is the JavaScript loop's, so scores are bit-identical: each addition is done in double precision
- * and rounded to float32, dimension by dimension in ascending order, as `scores[label] +=
- * weight * value` does on a Float32Array (tests/index/SparseVectorIndex.test.ts compares both).
+ * The inner loop of SparseVectorIndex.search as a 219-byte WebAssembly function (why: see
+ * wasmKernel.ts; measured at 100k chunks: 3.3 ms against 1.1 ms per question for ~1.5 M
+ * postings). The arithmetic is the JavaScript loop's, so scores are bit-identical: each addition
+ * is done in double precision and rounded to float32, dimension by dimension in ascending order,
+ * as `scores[label] += weight * value` does on a Float32Array (tests/index/SparseVectorIndex.test.ts
+ * compares both).
  *
  * Source (WebAssembly text; the bytes below are `wat2wasm` of it, wabt 1.0.39):
  *
@@ -38,28 +39,10 @@
 const ACCUMULATE_WASM =
   "AGFzbQEAAAABCgFgBn9/f39/fwACDwEDZW52Bm1lbW9yeQIAAQMCAQAHDgEKYWNjdW11bGF0ZQAACp8BAZwBAwF/AXwDfwJAA0AgBiAFTw0BIAQgBkEDdGorAwAhByAHRAAAAAAAAAAAYgRAIAAgBkECdGooAgAhCCAAIAZBAWpBAnRqKAIAIQkCQANAIAggCU8NASADIAEgCEECdGooAgBBAnRqIQogCiAKKgIAuyAHIAIgCEECdGoqAgC7oqC2OAIAIAhBAWohCAwACwsLIAZBAWohBgwACwsL";
 
-/** WebAssembly memory is addressed by 32 bits: 65,536 pages of 64 KiB. */
-const WASM_PAGE = 65_536;
-const MAX_WASM_PAGES = 65_536;
-
 export type Accumulate = (offsets: number, labels: number, values: number, scores: number, weights: number, dims: number) => void;
 
-let compiled: WebAssembly.Module | undefined;
-
-/**
- * `bytes` of WebAssembly memory and the kernel over it; undefined when that is not possible (too
- * large for 32-bit addresses, or no memory to be had), and the caller keeps an ArrayBuffer.
- */
+/** `bytes` of WebAssembly memory and the kernel over it; undefined when not possible (see kernelInstance). */
 export function kernelMemory(bytes: number): { buffer: ArrayBuffer; accumulate: Accumulate } | undefined {
-  const pages = Math.ceil(bytes / WASM_PAGE);
-  if (pages > MAX_WASM_PAGES) return undefined;
-  try {
-    compiled ??= new WebAssembly.Module(Buffer.from(ACCUMULATE_WASM, "base64"));
-    const memory = new WebAssembly.Memory({ initial: Math.max(1, pages), maximum: Math.max(1, pages) });
-    const instance = new WebAssembly.Instance(compiled, { env: { memory } });
-    return { buffer: memory.buffer, accumulate: instance.exports["accumulate"] as Accumulate };
-  } catch {
-    // RangeError: the address space or memory for it is not available. The JavaScript loop still works.
-    return undefined;
-  }
+  const kernel = kernelInstance(ACCUMULATE_WASM, bytes);
+  return kernel && { buffer: kernel.buffer, accumulate: kernel.exports["accumulate"] as Accumulate };
 }
