@@ -176,13 +176,19 @@ export class LexicalIndex implements LexicalSearch {
       remainingBound -= queryTerm.bound;
       remainingTerms--;
       if (remainingTerms === 0 || candidateCount < k) continue;
-      const kth = kthBest(candidates, candidateCount, scores, matched, (this.kthHeap = reusable(this.kthHeap, k)));
+      const kth = kernel
+        ? kernel.kth(candidateCount, k)
+        : kthBest(candidates, candidateCount, scores, matched, (this.kthHeap = reusable(this.kthHeap, k)));
       if (admitting) {
         // An unseen chunk could reach at most remainingBound × remainingTerms (quality multiplier).
         if (kth <= remainingBound * remainingTerms * SAFETY) continue;
         admitting = false;
       }
       // A chunk whose best possible final score is below the k-th best so far cannot make the top k.
+      if (kernel) {
+        candidateCount = kernel.prune(candidateCount, remainingBound, remainingTerms, SAFETY, kth);
+        continue;
+      }
       let kept = 0;
       for (let c = 0; c < candidateCount; c++) {
         const doc = candidates[c]!;
@@ -201,12 +207,14 @@ export class LexicalIndex implements LexicalSearch {
         return queryTerms.filter((term) => term.parts.some((part) => contains(part.termId, doc))).map((term) => term.term);
       },
     }));
-    for (let i = 0; i < touchedCount; i++) {
-      const doc = touched[i]!;
-      scores[doc] = 0;
-      matched[doc] = 0;
-      lastTerm[doc] = UNSEEN;
-    }
+    if (kernel) kernel.reset(touchedCount);
+    else
+      for (let i = 0; i < touchedCount; i++) {
+        const doc = touched[i]!;
+        scores[doc] = 0;
+        matched[doc] = 0;
+        lastTerm[doc] = UNSEEN;
+      }
     return hits;
   }
 
@@ -234,9 +242,17 @@ export class LexicalIndex implements LexicalSearch {
     const p = this.postings;
     const n = p.docLengths.length;
     const postingCount = p.docs.length;
-    // Byte layout: counts (2 × int32), lengthNorm and scores (float64), lastTerm, touched,
-    // candidates (32-bit), matched (uint16, padded), then the postings as lexical.bin has them.
-    const at = { lengthNorm: 8, scores: 8 + 8 * n, lastTerm: 8 + 16 * n, touched: 8 + 20 * n, candidates: 8 + 24 * n, matched: 8 + 28 * n };
+    // Byte layout: counts (2 × int32), lengthNorm, scores and the kth heap (float64), lastTerm,
+    // touched, candidates (32-bit), matched (uint16, padded), then the postings as lexical.bin has them.
+    const at = {
+      lengthNorm: 8,
+      scores: 8 + 8 * n,
+      heap: 8 + 16 * n,
+      lastTerm: 8 + 24 * n,
+      touched: 8 + 28 * n,
+      candidates: 8 + 32 * n,
+      matched: 8 + 36 * n,
+    };
     const postingsAt = at.matched + 4 * Math.ceil(n / 2);
     const offsetsAt = postingsAt + 4 * n;
     const docsAt = offsetsAt + 4 * p.offsets.length;
