@@ -142,9 +142,7 @@ export class HybridRetriever implements Retriever {
     // "the application practice stage": a stage named in English through its name's words. Its
     // Chinese heading is searched for, a sequence question is about it, and it names its roadmap.
     const ordinal = stageOrdinal(query);
-    const english = ordinal
-      ? undefined
-      : englishStage(query, () => this.englishReach(index, query, analyzed), profiles, byShape);
+    const english = ordinal ? undefined : englishStage(query, () => this.englishReach(index, query, analyzed), profiles, byShape);
     const analysis: QueryAnalysis = english
       ? { ...analyzed, expansions: [...analyzed.expansions, english.heading], ...(analyzed.sequence ? { topic: english.name } : {}) }
       : analyzed;
