@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
 
@@ -10,6 +10,15 @@ export interface BuiltServer {
   pid: number;
   base: string;
   stop(): Promise<void>;
+}
+
+/**
+ * Builds dist/ when it is missing or older than the sources (scripts/build-check.mjs, what
+ * `npm start` runs first), so a benchmark of built JavaScript measures the code checked out.
+ */
+export function buildIfStale(purpose: string): void {
+  const build = spawnSync(process.execPath, ["scripts/build-check.mjs"], { stdio: "inherit" });
+  if (build.status !== 0) throw new Error(`the build before ${purpose} failed (exit ${String(build.status)})`);
 }
 
 /** A port free right now on 127.0.0.1, for servers whose workers must share one known port. */

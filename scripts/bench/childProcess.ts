@@ -1,9 +1,11 @@
 import { fork, type ChildProcess } from "node:child_process";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 /**
  * Benchmarks that must not share an event loop (servers under load) or whose peak memory we
- * read (scale runs) run in child processes: TypeScript files, loaded through tsx.
+ * read (scale runs) run in child processes: TypeScript files loaded through tsx, or (servers
+ * whose throughput is measured) the same files built to dist/, as `npm start` runs the product.
  */
 
 /** A sibling module of this folder, with the extension this file itself was loaded with. */
@@ -21,8 +23,21 @@ export interface ChildHandle<Message> {
   stop(): Promise<void>;
 }
 
-export function forkScript<Message>(name: string, args: string[] = [], env: Record<string, string> = {}): ChildHandle<Message> {
-  const script = siblingScript(name);
+/**
+ * This folder's module as built to dist/ by `npm run build` (call buildIfStale first): plain
+ * JavaScript under node, no TypeScript loader in the process being measured.
+ */
+export function builtScript(name: string): string {
+  return path.resolve("dist/scripts/bench", `${name}.js`);
+}
+
+export function forkScript<Message>(
+  name: string,
+  args: string[] = [],
+  env: Record<string, string> = {},
+  options: { built?: boolean } = {},
+): ChildHandle<Message> {
+  const script = options.built ? builtScript(name) : siblingScript(name);
   const execArgv = script.endsWith(".ts") ? ["--import", import.meta.resolve("tsx")] : [];
   const child = fork(script, args, {
     execArgv,

@@ -1,3 +1,4 @@
+import { buildIfStale } from "./builtServer.js";
 import { forkScript, type ChildHandle } from "./childProcess.js";
 import { loadTest, type LoadTestResult } from "./loadTest.js";
 import { BENCH_QUESTIONS, DISTINCT_QUESTION_COUNT, distinctQuestion } from "./queries.js";
@@ -43,9 +44,14 @@ export async function runHttpBench({
   const started = performance.now();
   const duration = quick ? 0.5 : 10;
   const workspace = await createWorkspace("http", { corpusSource: BUNDLED_CORPUS_DIR });
-  const app = forkScript<ServerMessage>("appServerProcess", [
-    JSON.stringify(benchEnv({ CORPUS_DIR: workspace.corpusDir, INDEX_DIR: workspace.indexDir })),
-  ]);
+  // The product as `npm start` runs it: built JavaScript under node (dist/ rebuilt when stale).
+  buildIfStale("the HTTP benchmark");
+  const app = forkScript<ServerMessage>(
+    "appServerProcess",
+    [JSON.stringify(benchEnv({ CORPUS_DIR: workspace.corpusDir, INDEX_DIR: workspace.indexDir }))],
+    {},
+    { built: true },
+  );
   let bare: ChildHandle<ServerMessage> | undefined;
   try {
     const appPort = await readyPort(app);
@@ -69,7 +75,7 @@ export async function runHttpBench({
     const askSampleBody = await askSample.text();
     if (!askSample.ok) throw new Error(`/api/ask answered ${askSample.status} before the benchmark: ${askSampleBody.slice(0, 200)}`);
 
-    bare = forkScript<ServerMessage>("bareServerProcess", [sampleBody]);
+    bare = forkScript<ServerMessage>("bareServerProcess", [sampleBody], {}, { built: true });
     const barePort = await readyPort(bare);
 
     const servers = { search: app, ask: app, healthz: app, bare } as const;
@@ -156,6 +162,7 @@ export async function runHttpBench({
     ];
 
     const findings = [
+      `Both servers ran as built JavaScript (dist/, rebuilt first when stale), under node without a TypeScript loader, as \`npm start\` runs the product.`,
       `Server CPU per request at 32 connections: search ${search32.serverCpuMsPerRequest} ms, offline ask ${ask32.serverCpuMsPerRequest} ms, ` +
         `bare route ${bare32.serverCpuMsPerRequest} ms, /healthz through the full plugin stack ${health32.serverCpuMsPerRequest} ms. ` +
         `The gap between /healthz and the bare route is the global plugins (helmet, cors, rate limit, under-pressure, request ids); ` +
@@ -191,6 +198,8 @@ export async function runHttpBench({
       seconds: round((performance.now() - started) / 1000, 1),
       results: {
         durationSecondsPerRun: duration,
+        /** What served: the product and the bare route as built JavaScript (dist/), under node, as `npm start` runs. */
+        servers: "built JavaScript (dist/scripts/bench/*.js under node)",
         responseBytes: {
           search: Buffer.byteLength(sampleBody),
           ask: Buffer.byteLength(askSampleBody),

@@ -1,5 +1,6 @@
 import os from "node:os";
 import { redisServerInstalled, startRedisServer, type RedisServer } from "../../tests/support/redisServer.js";
+import { buildIfStale } from "./builtServer.js";
 import { forkScript, type ChildHandle } from "./childProcess.js";
 import { loadTest, type LoadTestResult } from "./loadTest.js";
 import type { Table } from "./report.js";
@@ -39,12 +40,13 @@ export async function runReplicaComparison(options: {
   const children: ChildHandle<ServerMessage>[] = [];
   let redis: RedisServer | undefined;
   try {
+    buildIfStale("the replicas comparison");
     if (redisServerInstalled()) redis = await startRedisServer();
     const env = benchEnv({ ...options.env, ...(redis ? { REDIS_URL: redis.url } : {}) });
     const replicas: ChildHandle<ServerMessage>[] = [];
     const ports: number[] = [];
     for (let i = 0; i < options.replicas; i++) {
-      const replica = forkScript<ServerMessage>("appServerProcess", [JSON.stringify(env)]);
+      const replica = forkScript<ServerMessage>("appServerProcess", [JSON.stringify(env)], {}, { built: true });
       children.push(replica);
       replicas.push(replica);
       ports.push(await readyPort(replica));

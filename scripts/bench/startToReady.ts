@@ -1,6 +1,6 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { BUILT_SERVER } from "./builtServer.js";
+import { BUILT_SERVER, buildIfStale } from "./builtServer.js";
 import { round } from "./stats.js";
 
 const LISTENING = /listening on (http:\/\/[^\s]+)/;
@@ -25,8 +25,7 @@ export async function measureStartToReady(options: {
   buildIfStale: boolean;
 }): Promise<StartToReady | undefined> {
   if (options.buildIfStale) {
-    const build = spawnSync(process.execPath, ["scripts/build-check.mjs"], { stdio: "inherit" });
-    if (build.status !== 0) throw new Error(`the build before measuring start to ready failed (exit ${String(build.status)})`);
+    buildIfStale("measuring start to ready");
   } else if (!existsSync(BUILT_SERVER)) {
     return undefined;
   }

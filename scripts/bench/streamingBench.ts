@@ -1,3 +1,4 @@
+import { buildIfStale } from "./builtServer.js";
 import { forkScript, type ChildHandle } from "./childProcess.js";
 import { startPacedOpenAiServer, type PacedServer } from "./pacedOpenAiServer.js";
 import { BENCH_QUESTIONS } from "./queries.js";
@@ -40,18 +41,24 @@ export async function runStreamingBench({ quick }: { quick: boolean }): Promise<
   const samplesWanted = quick ? 6 : 60;
   const paced = await startPacedOpenAiServer({ firstTokenDelayMs, tokenIntervalMs, chunks: ANSWER_CHUNKS });
   const workspace = await createWorkspace("streaming", { corpusSource: BUNDLED_CORPUS_DIR });
-  const app: ChildHandle<ServerMessage> = forkScript<ServerMessage>("appServerProcess", [
-    JSON.stringify(
-      benchEnv({
-        CORPUS_DIR: workspace.corpusDir,
-        INDEX_DIR: workspace.indexDir,
-        OPENAI_BASE_URL: paced.baseURL,
-        OPENAI_API_KEY: "bench-not-a-real-key",
-        CHAT_MODEL: "paced-chat",
-        OPENAI_MAX_RETRIES: "0",
-      }),
-    ),
-  ]);
+  buildIfStale("the streaming benchmark");
+  const app: ChildHandle<ServerMessage> = forkScript<ServerMessage>(
+    "appServerProcess",
+    [
+      JSON.stringify(
+        benchEnv({
+          CORPUS_DIR: workspace.corpusDir,
+          INDEX_DIR: workspace.indexDir,
+          OPENAI_BASE_URL: paced.baseURL,
+          OPENAI_API_KEY: "bench-not-a-real-key",
+          CHAT_MODEL: "paced-chat",
+          OPENAI_MAX_RETRIES: "0",
+        }),
+      ),
+    ],
+    {},
+    { built: true },
+  );
   try {
     let port = 0;
     for (;;) {

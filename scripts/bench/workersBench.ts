@@ -1,6 +1,5 @@
-import { spawnSync } from "node:child_process";
 import os from "node:os";
-import { startBuiltServer, freePort, type BuiltServer } from "./builtServer.js";
+import { buildIfStale, startBuiltServer, freePort, type BuiltServer } from "./builtServer.js";
 import { forkScript, type ChildHandle } from "./childProcess.js";
 import { loadTest, type LoadTestResult } from "./loadTest.js";
 import { processTreeCpuMs } from "./processTreeCpu.js";
@@ -39,8 +38,7 @@ export async function runWorkersComparison(options: {
   sampleBody: string;
 }): Promise<{ results: Record<string, unknown>; tables: Table[]; findings: string[] }> {
   const duration = options.quick ? 0.5 : 10;
-  const build = spawnSync(process.execPath, ["scripts/build-check.mjs"], { stdio: "inherit" });
-  if (build.status !== 0) throw new Error(`the build before the workers comparison failed (exit ${String(build.status)})`);
+  buildIfStale("the workers comparison");
   const counts = [1, options.workers];
   const env = benchEnv(options.env);
   const servers = new Map<string, { base: string; pid: number; stop: () => Promise<void> }>();
@@ -55,11 +53,13 @@ export async function runWorkersComparison(options: {
       });
       servers.set(key("product", processes), product);
       const port = await freePort();
-      const bare: ChildHandle<ServerMessage> = forkScript<ServerMessage>("bareClusterProcess", [
-        options.sampleBody,
-        String(processes),
-        String(port),
-      ]);
+      // Built like the product's side: one process against one, N against N, both plain JavaScript.
+      const bare: ChildHandle<ServerMessage> = forkScript<ServerMessage>(
+        "bareClusterProcess",
+        [options.sampleBody, String(processes), String(port)],
+        {},
+        { built: true },
+      );
       servers.set(key("bare", processes), { base: `http://127.0.0.1:${port}`, pid: bare.child.pid ?? 0, stop: () => bare.stop() });
       await readyPort(bare);
     }

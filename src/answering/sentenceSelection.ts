@@ -115,7 +115,12 @@ interface AnalysedChunk {
   withBigram: ReadonlyMap<string, readonly number[]>;
   /** 0, 1, … sentences.length - 1: the sentences a term without a lead bigram must search. */
   all: readonly number[];
+  /** The sentences found to hold a term, by term: the same terms (模型, 学习, a topic's words) come back question after question. */
+  holding: Map<string, readonly number[]>;
 }
+
+/** Terms remembered per analysed chunk; when full it starts over. */
+const MAX_TERMS_PER_CHUNK = 256;
 
 function addTo(index: Map<string, number[]>, key: string, sentence: number): void {
   const list = index.get(key);
@@ -142,8 +147,29 @@ const analysedChunk = recentByChunk(2048, (chunk: Chunk): AnalysedChunk => {
     for (const gram of grams) addTo(withBigram, gram, index);
     sentences.push({ text, position, lower: text.toLowerCase(), lengthPenalty, bigrams: grams });
   });
-  return { sentences, withToken, withBigram, all: sentences.map((_, i) => i) };
+  return { sentences, withToken, withBigram, all: sentences.map((_, i) => i), holding: new Map() };
 });
+
+/**
+ * The sentences of a chunk that match a term, ascending: those holding it as a search token and,
+ * for a term longer than one character, those whose text contains it (found by its lead bigram
+ * when it has one, else by searching every sentence).
+ */
+function sentencesHolding(chunk: AnalysedChunk, term: string, substring: boolean, lead: string | undefined): readonly number[] {
+  const known = chunk.holding.get(term);
+  if (known) return known;
+  const holders = chunk.withToken.get(term) ?? [];
+  let found: readonly number[] = holders;
+  if (substring) {
+    const searched = lead === undefined ? chunk.all : (chunk.withBigram.get(lead) ?? []);
+    const tokenHolders = new Set(holders);
+    const containing = searched.filter((i) => !tokenHolders.has(i) && chunk.sentences[i]!.lower.includes(term));
+    if (containing.length > 0) found = [...holders, ...containing].sort((a, b) => a - b);
+  }
+  if (chunk.holding.size >= MAX_TERMS_PER_CHUNK) chunk.holding.clear();
+  chunk.holding.set(term, found);
+  return found;
+}
 
 export function scoreSentences(
   passages: Passage[],
@@ -157,31 +183,21 @@ export function scoreSentences(
   const inSentences = new Array<number>(checks.length).fill(0);
   let sentenceCount = 0;
   passages.forEach((passage, passageIndex) => {
-    const { sentences, withToken, withBigram, all } = analysedChunk(passage.chunk);
+    const chunk = analysedChunk(passage.chunk);
+    const { sentences } = chunk;
     sentenceCount += sentences.length;
     // A sentence matches a term that is one of its tokens or (longer than one character) is in its
     // text; each term once per sentence, in the terms' order.
-    const found: number[][] = sentences.map(() => []);
-    const matchedBy = new Int32Array(sentences.length).fill(-1);
-    const match = (i: number, c: number) => {
-      matchedBy[i] = c;
-      found[i]!.push(c);
-      inSentences[c]!++;
-    };
+    const found: (number[] | undefined)[] = new Array<number[] | undefined>(sentences.length);
     for (let c = 0; c < checks.length; c++) {
       const { term, substring, lead } = checks[c]!;
-      const holding = withToken.get(term);
-      if (holding) for (const i of holding) match(i, c);
-      if (!substring) continue;
-      const searched = lead === undefined ? all : withBigram.get(lead);
-      if (searched)
-        for (const i of searched) {
-          if (matchedBy[i] === c || !sentences[i]!.lower.includes(term)) continue;
-          match(i, c);
-        }
+      for (const i of sentencesHolding(chunk, term, substring, lead)) {
+        (found[i] ??= []).push(c);
+        inSentences[c]!++;
+      }
     }
     sentences.forEach((sentence, i) => {
-      if (found[i]!.length > 0) matched.push({ passageIndex, sentence, found: found[i]! });
+      if (found[i]) matched.push({ passageIndex, sentence, found: found[i] });
     });
   });
   // A word in most of the cited sentences (模型 in a question about 幻觉) says little about which

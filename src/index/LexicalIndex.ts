@@ -1,6 +1,7 @@
 import { contextualText } from "../chunking/index.js";
 import type { Chunk } from "../chunking/types.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
+import { lexicalKernel, type LexicalKernel } from "./lexicalKernel.js";
 import { TopScores } from "./topScores.js";
 import { buildPostings, readPostings, writePostings, type Postings, type PostingsBuilder } from "./lexicalPostings.js";
 import type { LexicalHit, LexicalSearch } from "./types.js";
@@ -38,38 +39,22 @@ interface QueryTerm {
 }
 
 export class LexicalIndex implements LexicalSearch {
-  // Scratch space reused by every query (searches are synchronous, so never shared).
-  private readonly scores: Float64Array;
-  private readonly matched: Uint16Array;
-  /** Per chunk: the last query term that matched it, UNSEEN or REJECTED. */
-  private readonly lastTerm: Int32Array;
-  /** Every chunk a query reached (to reset the scratch arrays). */
-  private readonly touched: Uint32Array;
-  /** The chunks still in the running: accepted, and not yet proven out of the top k. */
-  private readonly candidates: Uint32Array;
+  /** Scratch space reused by every query (searches are synchronous, so never shared); made on the first. */
+  private scratch?: Scratch;
   private readonly idf: Float64Array;
   private readonly maxImpact: Float64Array;
-  /** BM25's k·(1 − b + b·length/average) per chunk: the same arithmetic as the formula, done once at load. */
-  private readonly lengthNorm: Float64Array;
   /** The heap kthBest selects in, reused (searches are synchronous, so never shared). */
   private kthHeap?: TopScores;
   /** Analysed query terms: fixed for the index, and learners' words recur. Read only by search. */
   private readonly queryTerms = new Map<string, QueryTerm | null>();
 
   private constructor(
-    private readonly postings: Postings,
+    /** Moved into the kernel's memory with the scratch space (the same arrays, copied once). */
+    private postings: Postings,
     private readonly ids: readonly string[],
+    private readonly options: LexicalIndexOptions = {},
   ) {
     const n = postings.docLengths.length;
-    this.scores = new Float64Array(n);
-    this.matched = new Uint16Array(n);
-    this.lastTerm = new Int32Array(n).fill(UNSEEN);
-    this.touched = new Uint32Array(n);
-    this.candidates = new Uint32Array(n);
-    this.lengthNorm = new Float64Array(n);
-    for (let doc = 0; doc < n; doc++) {
-      this.lengthNorm[doc] = BM25.k * (1 - BM25.b + (BM25.b * postings.docLengths[doc]!) / postings.averageLength);
-    }
     const termCount = postings.terms.length;
     this.idf = new Float64Array(termCount);
     for (let t = 0; t < termCount; t++) {
@@ -80,11 +65,12 @@ export class LexicalIndex implements LexicalSearch {
     this.maxImpact = new Float64Array(termCount).fill(-1);
   }
 
-  static fromChunks(chunks: readonly Chunk[]): LexicalIndex {
+  static fromChunks(chunks: readonly Chunk[], options: LexicalIndexOptions = {}): LexicalIndex {
     const postings = buildPostings(chunks.map((chunk) => tokenizeForSearch(contextualText(chunk))));
     return new LexicalIndex(
       postings,
       chunks.map((chunk) => chunk.id),
+      options,
     );
   }
 
@@ -102,7 +88,11 @@ export class LexicalIndex implements LexicalSearch {
     if (postings.docLengths.length !== chunkIds.length) {
       throw new Error(`${postings.docLengths.length} entries for ${chunkIds.length} chunks`);
     }
-    return new LexicalIndex(postings, chunkIds);
+    const index = new LexicalIndex(postings, chunkIds);
+    // A loaded index is there to be searched: its postings move into the kernel's memory now, so
+    // the file's buffer is let go at load and the first question does not pay for the copy.
+    index.scratchSpace();
+    return index;
   }
 
   /** The two files to store: lexical.json (terms) and lexical.bin (postings). */
@@ -125,23 +115,32 @@ export class LexicalIndex implements LexicalSearch {
    */
   search(query: string, k: number, accept?: (chunkId: string) => boolean): LexicalHit[] {
     if (k <= 0) return [];
+    const { scores, matched, lastTerm, touched, candidates, counts, kernel } = this.scratchSpace();
     const queryTerms = this.analyse(query);
     // Rarest (highest bound) first, so the common terms come last, when they can be pruned.
     const order = queryTerms.map((_, i) => i).sort((a, b) => queryTerms[b]!.bound - queryTerms[a]!.bound);
-    const { scores, matched, lastTerm, touched, candidates, ids, idf: idfOf } = this;
+    const { ids, idf: idfOf } = this;
     const { offsets, docs, tfs } = this.postings;
     let touchedCount = 0;
     let candidateCount = 0;
     let remainingBound = queryTerms.reduce((sum, term) => sum + term.bound, 0);
     let remainingTerms = queryTerms.length;
     let admitting = true;
+    /** Whether candidates are in chunk order (admitted term by term, they are not; pruning keeps the order). */
+    let sorted = false;
     for (const qi of order) {
       const queryTerm = queryTerms[qi]!;
       for (const { termId, weight } of queryTerm.parts) {
         const idf = idfOf[termId]!;
         const first = offsets[termId]!;
         const end = offsets[termId + 1]!;
-        if (admitting) {
+        if (admitting && kernel && !accept) {
+          counts[0] = touchedCount;
+          counts[1] = candidateCount;
+          kernel.admit(first, end, qi, weight, idf, K_PLUS_ONE, BM25.d);
+          touchedCount = counts[0]!;
+          candidateCount = counts[1]!;
+        } else if (admitting) {
           for (let p = first; p < end; p++) {
             const doc = docs[p]!;
             if (lastTerm[doc] === UNSEEN) {
@@ -155,13 +154,18 @@ export class LexicalIndex implements LexicalSearch {
             this.add(qi, weight, idf, tfs[p]!, doc);
           }
         } else if (candidateCount * GALLOP_RATIO < end - first) {
-          // Few chunks left in the running against a long posting list: look each one up.
+          // Few chunks left in the running against a long posting list: look each one up, in
+          // chunk order (sorted once, here: after pruning there are far fewer to sort).
+          if (!sorted) candidates.subarray(0, candidateCount).sort();
+          sorted = true;
           let p = first;
           for (let c = 0; c < candidateCount && p < end; c++) {
             const doc = candidates[c]!;
             p = seek(docs, p, end, doc);
             if (p < end && docs[p] === doc) this.add(qi, weight, idf, tfs[p]!, doc);
           }
+        } else if (kernel) {
+          kernel.scan(first, end, qi, weight, idf, K_PLUS_ONE, BM25.d);
         } else {
           for (let p = first; p < end; p++) {
             const doc = docs[p]!;
@@ -172,14 +176,19 @@ export class LexicalIndex implements LexicalSearch {
       remainingBound -= queryTerm.bound;
       remainingTerms--;
       if (remainingTerms === 0 || candidateCount < k) continue;
-      const kth = kthBest(candidates, candidateCount, scores, matched, (this.kthHeap = reusable(this.kthHeap, k)));
+      const kth = kernel
+        ? kernel.kth(candidateCount, k)
+        : kthBest(candidates, candidateCount, scores, matched, (this.kthHeap = reusable(this.kthHeap, k)));
       if (admitting) {
         // An unseen chunk could reach at most remainingBound × remainingTerms (quality multiplier).
         if (kth <= remainingBound * remainingTerms * SAFETY) continue;
         admitting = false;
-        candidates.subarray(0, candidateCount).sort();
       }
       // A chunk whose best possible final score is below the k-th best so far cannot make the top k.
+      if (kernel) {
+        candidateCount = kernel.prune(candidateCount, remainingBound, remainingTerms, SAFETY, kth);
+        continue;
+      }
       let kept = 0;
       for (let c = 0; c < candidateCount; c++) {
         const doc = candidates[c]!;
@@ -198,26 +207,98 @@ export class LexicalIndex implements LexicalSearch {
         return queryTerms.filter((term) => term.parts.some((part) => contains(part.termId, doc))).map((term) => term.term);
       },
     }));
-    for (let i = 0; i < touchedCount; i++) {
-      const doc = touched[i]!;
-      scores[doc] = 0;
-      matched[doc] = 0;
-      lastTerm[doc] = UNSEEN;
-    }
+    if (kernel) kernel.reset(touchedCount);
+    else
+      for (let i = 0; i < touchedCount; i++) {
+        const doc = touched[i]!;
+        scores[doc] = 0;
+        matched[doc] = 0;
+        lastTerm[doc] = UNSEEN;
+      }
     return hits;
   }
 
-  /** One posting's contribution to a chunk already in the running. */
+  /** One posting's contribution to a chunk already in the running (lexicalKernel.ts does the same). */
   private add(qi: number, weight: number, idf: number, tf: number, doc: number): void {
-    this.scores[doc]! += weight * this.impactAt(idf, tf, doc);
-    if (this.lastTerm[doc] !== qi) {
-      this.matched[doc]! += 1;
-      this.lastTerm[doc] = qi;
+    const { scores, lastTerm, matched } = this.scratch!;
+    scores[doc]! += weight * this.impactAt(idf, tf, doc);
+    if (lastTerm[doc] !== qi) {
+      matched[doc]! += 1;
+      lastTerm[doc] = qi;
     }
   }
 
   private impactAt(idf: number, tf: number, doc: number): number {
-    return idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + this.lengthNorm[doc]!));
+    return idf * (BM25.d + (tf * K_PLUS_ONE) / (tf + this.scratch!.lengthNorm[doc]!));
+  }
+
+  /**
+   * The scratch arrays, in the lexical kernel's memory with the postings when WebAssembly memory
+   * is to be had (the postings move there: one copy, then the old arrays are let go), else in
+   * ArrayBuffers for the JavaScript loops.
+   */
+  private scratchSpace(): Scratch {
+    if (this.scratch) return this.scratch;
+    const p = this.postings;
+    const n = p.docLengths.length;
+    const postingCount = p.docs.length;
+    // Byte layout: counts (2 × int32), lengthNorm, scores and the kth heap (float64), lastTerm,
+    // touched, candidates (32-bit), matched (uint16, padded), then the postings as lexical.bin has them.
+    const at = {
+      lengthNorm: 8,
+      scores: 8 + 8 * n,
+      heap: 8 + 16 * n,
+      lastTerm: 8 + 24 * n,
+      touched: 8 + 28 * n,
+      candidates: 8 + 32 * n,
+      matched: 8 + 36 * n,
+    };
+    const postingsAt = at.matched + 4 * Math.ceil(n / 2);
+    const offsetsAt = postingsAt + 4 * n;
+    const docsAt = offsetsAt + 4 * p.offsets.length;
+    const tfsAt = docsAt + 4 * postingCount;
+    const kernel = this.options.kernel === false ? undefined : lexicalKernel(tfsAt + 4 * postingCount, { ...at, docs: docsAt, tfs: tfsAt });
+    let scratch: Scratch;
+    if (kernel) {
+      const { buffer } = kernel;
+      const copy = <T extends Uint32Array>(source: T, byteOffset: number) => {
+        const target = new Uint32Array(buffer, byteOffset, source.length);
+        target.set(source);
+        return target;
+      };
+      this.postings = {
+        ...p,
+        docLengths: copy(p.docLengths, postingsAt),
+        offsets: copy(p.offsets, offsetsAt),
+        docs: copy(p.docs, docsAt),
+        tfs: copy(p.tfs, tfsAt),
+      };
+      scratch = {
+        counts: new Int32Array(buffer, 0, 2),
+        lengthNorm: new Float64Array(buffer, at.lengthNorm, n),
+        scores: new Float64Array(buffer, at.scores, n),
+        lastTerm: new Int32Array(buffer, at.lastTerm, n),
+        touched: new Uint32Array(buffer, at.touched, n),
+        candidates: new Uint32Array(buffer, at.candidates, n),
+        matched: new Uint16Array(buffer, at.matched, n),
+        kernel,
+      };
+    } else {
+      scratch = {
+        counts: new Int32Array(2),
+        lengthNorm: new Float64Array(n),
+        scores: new Float64Array(n),
+        lastTerm: new Int32Array(n),
+        touched: new Uint32Array(n),
+        candidates: new Uint32Array(n),
+        matched: new Uint16Array(n),
+      };
+    }
+    scratch.lastTerm.fill(UNSEEN);
+    const { docLengths, averageLength } = this.postings;
+    for (let doc = 0; doc < n; doc++) scratch.lengthNorm[doc] = BM25.k * (1 - BM25.b + (BM25.b * docLengths[doc]!) / averageLength);
+    this.scratch = scratch;
+    return scratch;
   }
 
   private impact(termId: number, p: number): number {
@@ -278,6 +359,30 @@ export class LexicalIndex implements LexicalSearch {
   }
 }
 
+interface LexicalIndexOptions {
+  /** false: the JavaScript loops over ArrayBuffers, even where WebAssembly memory is available (tests compare the two). */
+  kernel?: boolean;
+}
+
+interface Scratch {
+  /** Touched chunks and candidates, as the kernel leaves them (its addresses 0 and 4). */
+  counts: Int32Array;
+  /** BM25's k·(1 − b + b·length/average) per chunk: the same arithmetic as the formula, done once. */
+  lengthNorm: Float64Array;
+  scores: Float64Array;
+  matched: Uint16Array;
+  /** Per chunk: the last query term that matched it, UNSEEN or REJECTED. */
+  lastTerm: Int32Array;
+  /** Every chunk a query reached (to reset the scratch arrays). */
+  touched: Uint32Array;
+  /** The chunks still in the running: accepted, and not yet proven out of the top k. */
+  candidates: Uint32Array;
+  /** The WebAssembly loops over this memory; absent: the JavaScript ones. */
+  kernel?: LexicalKernel;
+}
+
+/** BM25's k + 1, computed once so the kernel is handed the very same double. */
+const K_PLUS_ONE = BM25.k + 1;
 /**
  * Bounds are sums of doubles added in another order than a chunk's score: 1 + 1e-9 keeps every
  * comparison with a bound on the safe side of rounding (pruning a little less, never wrongly).

@@ -2,7 +2,6 @@ import type { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import type { Document } from "@langchain/core/documents";
 import hnswlibNode from "hnswlib-node";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Chunk } from "../chunking/types.js";
 import { syncDirectory, syncFile, type writeFileDurably } from "./durableFiles.js";
@@ -77,15 +76,12 @@ export async function loadVectorIndex(
   dimensions: number,
 ): Promise<DenseVectorSearch> {
   if (descriptor.kind === "sparse") {
-    const file = path.join(dir, VERSION_FILES.vectors);
-    const bin = await readFile(file).catch(() => {
-      throw new VectorIndexDamaged(VERSION_FILES.vectors, "missing or unreadable");
-    });
     let index: SparseVectorIndex;
     try {
-      index = SparseVectorIndex.fromFile(descriptor, bin);
+      index = await SparseVectorIndex.readFile(descriptor, path.join(dir, VERSION_FILES.vectors));
     } catch (error) {
-      throw new VectorIndexDamaged(VERSION_FILES.vectors, (error as Error).message);
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new VectorIndexDamaged(VERSION_FILES.vectors, code ? "missing or unreadable" : (error as Error).message);
     }
     if (index.count !== chunks.length || index.dimensions !== dimensions) {
       throw new VectorIndexDamaged(VERSION_FILES.vectors, `${index.count} vectors of ${index.dimensions} dims for ${chunks.length} chunks`);

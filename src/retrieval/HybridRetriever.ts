@@ -144,9 +144,8 @@ export class HybridRetriever implements Retriever {
     );
     // "the application practice stage": a stage named in English through its name's words. Its
     // Chinese heading is searched for, a sequence question is about it, and it names its roadmap.
-    const english = stageOrdinal(query)
-      ? undefined
-      : englishStage(query, () => this.englishReach(index, query, analyzed), profiles, byShape);
+    const ordinal = stageOrdinal(query);
+    const english = ordinal ? undefined : englishStage(query, () => this.englishReach(index, query, analyzed), profiles, byShape);
     const analysis: QueryAnalysis = english
       ? { ...analyzed, expansions: [...analyzed.expansions, english.heading], ...(analyzed.sequence ? { topic: english.name } : {}) }
       : analyzed;
@@ -160,7 +159,6 @@ export class HybridRetriever implements Retriever {
       matches = [...own.passages, ...matches.filter((p) => !ids.has(p.chunk.id))];
     }
 
-    const ordinal = stageOrdinal(query);
     let roadmap: RoadmapPosition[] = [];
     if (ordinal) roadmap = ordinalPositions(named ? [named] : profiles, ordinal);
     else if (analysis.sequence && analysis.topic) {

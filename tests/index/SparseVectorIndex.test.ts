@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { LocalHashedEmbeddings } from "../../src/embeddings/LocalHashedEmbeddings.js";
 import { SparseVectorIndex } from "../../src/index/SparseVectorIndex.js";
@@ -63,6 +66,40 @@ describe("SparseVectorIndex", () => {
       )[0]! * 2,
     );
     expect(index.search(q, 3)).toEqual(index.search(q, 3));
+  });
+
+  it("sums in WebAssembly to the very same scores as the JavaScript loop, filtered or not", () => {
+    // Enough vectors that many share each dimension, and weights of both signs.
+    const many = Array.from({ length: 400 }, (_, i) => embedder.embedText(`${TEXTS[i % TEXTS.length]} ${i} 第${i % 37}章 topic${i % 13}`));
+    const wasm = SparseVectorIndex.fromVectors(many, 1024);
+    const plain = SparseVectorIndex.fromVectors(many, 1024, { kernel: false });
+    const reloaded = SparseVectorIndex.fromFile(wasm.toFile().header, wasm.toFile().bin, { kernel: false });
+    for (const query of [...QUERIES, ...TEXTS]) {
+      const q = embedder.embedText(query);
+      const hits = wasm.search(q, 50);
+      expect(hits).toHaveLength(50);
+      expect(hits).toEqual(plain.search(q, 50));
+      expect(hits).toEqual(reloaded.search(q, 50));
+      expect(wasm.search(q, 10, (label) => label % 3 === 0)).toEqual(plain.search(q, 10, (label) => label % 3 === 0));
+    }
+    // A shorter question vector counts its missing dimensions as zero, in both.
+    const short = Array.from(embedder.embedText("LoRA 微调")).slice(0, 300);
+    expect(wasm.search(short, 5)).toEqual(plain.search(short, 5));
+  });
+
+  it("reads its file straight into its memory, and refuses a file of the wrong size", async () => {
+    const { header, bin } = SparseVectorIndex.fromVectors(vectors, 1024).toFile();
+    const dir = await mkdtemp(path.join(os.tmpdir(), "sparse-"));
+    try {
+      await writeFile(path.join(dir, "vectors.bin"), bin);
+      const read = await SparseVectorIndex.readFile(header, path.join(dir, "vectors.bin"));
+      const q = embedder.embedText("检索增强生成 RAG");
+      expect(read.search(q, 4)).toEqual(SparseVectorIndex.fromVectors(vectors, 1024).search(q, 4));
+      await writeFile(path.join(dir, "short.bin"), bin.subarray(0, bin.byteLength - 4));
+      await expect(SparseVectorIndex.readFile(header, path.join(dir, "short.bin"))).rejects.toThrow(/bytes, expected/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("refuses a file of the wrong size or with labels out of range", () => {

@@ -147,4 +147,20 @@ describe("pruned top k equals the exhaustive ranking (generated corpus)", () => 
     }
     expect(compared).toBeGreaterThan(2000);
   });
+
+  it("the WebAssembly loops give what the JavaScript ones give, to the last bit of every score", () => {
+    const javascript = LexicalIndex.fromChunks(chunks, { kernel: false });
+    const reloaded = LexicalIndex.fromFiles(
+      index.toFiles().json,
+      index.toFiles().bin,
+      chunks.map((chunk) => chunk.id),
+    );
+    for (const query of queries) {
+      for (const k of [1, 24, 300]) {
+        const hits = index.search(query, k);
+        expect(hits, `${query} k=${k}`).toEqual(javascript.search(query, k));
+        expect(reloaded.search(query, k), `${query} k=${k} reloaded`).toEqual(hits);
+      }
+    }
+  });
 });
