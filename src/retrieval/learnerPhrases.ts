@@ -120,6 +120,9 @@ const GAP_SLACK = 6;
 /** What may stand between a phrase's words: Han characters, but not 的 ("调用哪家的模型" is not "调用模型"), no break. */
 const PLAIN_GAP = /^[^\s\p{P}\p{S}的a-z0-9]*$/u;
 
+/** Characters that carry no topic in a learner's phrase: particles, pronouns, light verbs, question words. */
+const FUNCTION_CHARACTERS = /^[的地得了着过想要会能可让把被给个些么什啥吗呢吧啊呀这那它他她我你都也还就再很太更最和与跟及或]*$/u;
+
 interface GappedPhrase {
   pieces: readonly string[];
   length: number;
@@ -140,7 +143,10 @@ function gappedPhraseTable(): ReadonlyMap<string, readonly GappedPhrase[]> {
       if (!HAN.test(phrase)) continue;
       const tokens = tokenizeForSearch(phrase).filter((t) => Array.from(t).length >= 2);
       const pieces = tokens.filter((t) => !tokens.some((other) => other !== t && other.includes(t)));
-      if (pieces.length < 2) continue;
+      // The words must make up the phrase, less function characters: "一次塞很多字" is not
+      // "一次…很多" once 塞 and 字 fall out, while "听懂用户要什么" is still "听懂…用户".
+      const rest = pieces.reduce((text, piece) => text.replace(piece, ""), phrase.toLowerCase());
+      if (pieces.length < 2 || !FUNCTION_CHARACTERS.test(rest)) continue;
       const key = pieces.join(" ");
       const known = byKey.get(key);
       if (known) {

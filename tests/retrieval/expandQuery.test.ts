@@ -86,6 +86,10 @@ describe("learners' words (learnerPhrases.json)", () => {
     expect(findGappedHanLearnerPhrases("模型里面的参数怎么变小")).toEqual([]);
     expect(findGappedHanLearnerPhrases("模型，变小")).toEqual([]);
     expect(findGappedHanLearnerPhrases("模型在各种场景下的表现如何才能变小")).toEqual([]);
+    // Only a phrase its words make up, less function characters: "语言大模型" loses 大 as a piece,
+    // so "语言…模型" alone does not stand for it; "听懂用户要什么" keeps 听懂 + 用户.
+    expect(findGappedHanLearnerPhrases("语言模型")).toEqual([]);
+    expect(findGappedHanLearnerPhrases("听懂我们用户").map((m) => m.entries[0]?.zh[0])).toEqual(["用户意图识别"]);
   });
 
   it("leaves a glossary term its glossary meaning", () => {
