@@ -45,6 +45,9 @@ describe("extractTopic", () => {
     expect(extractTopic("what should I learn after fine-tuning")).toBe("fine-tuning");
     expect(extractTopic("LoRA 之后 next step 学什么")).toBe("LoRA");
     expect(extractTopic("What are the prerequisites for RAG?")).toBe("RAG");
+    // Verbs of entering or starting a stage are not its name.
+    expect(extractTopic("要进到应用实践之前得会什么")).toBe("应用实践");
+    expect(extractTopic("开始做模型部署之前要先学什么")).toBe("模型部署");
   });
 
   it("keeps glossary terms whole even when they contain filler characters", () => {
