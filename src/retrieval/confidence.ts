@@ -162,23 +162,38 @@ DETAIL_RULES.push({
  * "How many X" / 多少X / 几X: the unit asked for (人, 页, bit, 参数, pages, experts …). A count is
  * present only as a number next to that unit, so a passage with some other number does not count.
  */
-function countUnitAsked(question: string): { unit: string; latin: boolean } | undefined {
+interface CountUnit {
+  unit: string;
+  latin: boolean;
+  /** Things a roadmap enumerates (方向, 原则, 步): a list of them answers the count. */
+  enumerable?: boolean;
+}
+
+function countUnitAsked(question: string): CountUnit | undefined {
   if (/百分之多少|多少\s*%|多少\s*比例|几成|幾成|what percent|\bpercentage\b/i.test(question)) return { unit: "%", latin: false };
   // 哪几/好几/这几 mean "which ones" / "several" / "these", 第几 "which (ordinal)", 只看几个/就几个
-  // "just a few": not "how many".
-  const zh = /(?<![哪好这這那第只就])(?:多少|几|幾)\s*(个|個)?\s*([A-Za-z]+|\p{Script=Han})/u.exec(question);
+  // (also a verb apart: 只看几个例子) "just a few": not "how many".
+  const zh = /(?<![哪好这這那第只就])(?<![只就]\p{Script=Han})(?:多少|几|幾)\s*(个|個)?\s*([A-Za-z]+|\p{Script=Han}{1,6})/u.exec(question);
+  const noun = zh?.[2]?.split(/[的了呢吗嗎啊呀吧，,。？?！!、]/u)[0] ?? "";
+  const first = Array.from(noun)[0];
   // "有几个跟 AI 有关": after the classifier comes a preposition or verb, not a noun; 个 is the unit.
-  const unit = zh?.[1] && zh[2] && CLAUSE_WORD.test(zh[2]) ? "个" : zh?.[2];
+  const unit = zh?.[1] && first && CLAUSE_WORD.test(first) ? "个" : /^[A-Za-z]/.test(noun) ? noun : first;
   if (unit && !/^[月年天周週久的了呢吗嗎啊呀钱錢]$/u.test(unit) && !/^(?:hours?|days?|weeks?|months?|years?)$/i.test(unit)) {
-    return { unit, latin: /^[A-Za-z]/.test(unit) };
+    const latin = /^[A-Za-z]/.test(unit);
+    const enumerable = !latin && (ENUMERABLE_CLASSIFIER.test(noun) || ENUMERABLE_NOUN.test(noun));
+    return { unit, latin, ...(enumerable ? { enumerable } : {}) };
   }
   const en = /\bhow many\s+([a-z]+)/i.exec(question);
   if (en?.[1] && !/^(days|weeks|months|hours|years)$/i.test(en[1])) return { unit: en[1].replace(/e?s$/i, ""), latin: true };
   return undefined;
 }
 
-/** Units of things a roadmap enumerates (方向, 条原则, 种做法, 步, 阶段, 点): counted by listing them. */
-const ENUMERABLE_UNIT = /^[方条條种種类類步阶階部原点點项項路招法大门門]$/u;
+/**
+ * Things a roadmap enumerates, counted by listing them: by their classifier (几条, 几种, 几步, 几块)
+ * or by the noun (几个方向, 几个阶段, 几个原则).
+ */
+const ENUMERABLE_CLASSIFIER = /^[条條种種类類步项項路招门門块塊点點]/u;
+const ENUMERABLE_NOUN = /方向|阶段|階段|部分|原则|原則|方法|做法/u;
 
 /** Characters that start a clause, not a noun: 跟/和/与 (with), 是 (is), 在 (at), 被, 能, 会 … */
 const CLAUSE_WORD = /^[跟和与與同是在被能会會要有都就还還也]$/u;
@@ -195,7 +210,7 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-function countPresent(unit: { unit: string; latin: boolean }, texts: readonly string[]): boolean {
+function countPresent(unit: CountUnit, texts: readonly string[]): boolean {
   const u = escapeRegExp(unit.unit);
   const pattern = unit.latin
     ? new RegExp(`\\d[\\d,.]*\\s*(?:[a-z-]+\\s+){0,2}${u}|${u}\\w*\\s*[:=：]?\\s*\\d`, "i")
@@ -203,7 +218,7 @@ function countPresent(unit: { unit: string; latin: boolean }, texts: readonly st
       ? /\d\s*%|百分之/u
       : new RegExp(`[0-9０-９一二三四五六七八九十百千万萬亿億两兩]+\\s*%?\\s*(?:个|個)?\\s*${u}`, "u");
   // How many directions, principles or steps: a list of them answers by enumerating.
-  if (!unit.latin && ENUMERABLE_UNIT.test(unit.unit) && texts.some((text) => listItems(text) !== undefined)) return true;
+  if (unit.enumerable && texts.some((text) => listItems(text) !== undefined)) return true;
   return texts.some((text) => pattern.test(text));
 }
 

@@ -93,6 +93,10 @@ describe("detail-type check", () => {
     const list = ["- 原则一：循序渐进", "- 原则二：理论结合实践", "- 原则三：持续迭代"].join("\n");
     expect(detailPresent("count", [list], "开头有几条学习原则？")).toBe(true);
     expect(detailPresent("count", ["学习原则：循序渐进，理论结合实践"], "开头有几条学习原则？")).toBe(false);
+    expect(detailPresent("count", [list], "专业深入阶段又分成了几个专家方向？")).toBe(true);
+    expect(detailPresent("count", [list], "它分成几块？")).toBe(true);
+    // "只看几个例子" is "just a few examples", not a count asked.
+    expect(detailsAsked("怎么让模型只看几个例子就会做新任务？")).toEqual([]);
     // A measured quantity (节, 集, 页) is not answered by a list of something else.
     expect(detailPresent("count", [list], "这门课一共有多少节？")).toBe(false);
   });
