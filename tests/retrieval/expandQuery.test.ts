@@ -58,6 +58,9 @@ describe("people and institutions of the field", () => {
   it("expand an English name to the Chinese one the documents use, never back", () => {
     expect(expandQuery("Which course by Andrew Ng do they recommend?")).toContain("吴恩达");
     expect(expandQuery("Stanford NLP course")).toContain("斯坦福");
+    // The field's everyday abbreviations: CS, infra.
+    expect(expandQuery("I'm a CS student")).toContain("计算机");
+    expect(expandQuery("想走 Infra 方向")).toContain("基础架构");
     expect(expandQuery("李宏毅的课怎么样")).not.toContain("Hung-yi Lee");
   });
 });
