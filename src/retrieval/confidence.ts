@@ -40,6 +40,7 @@ export type DetailKind =
   | "setup"
   | "person"
   | "size"
+  | "certificate"
   | "comparison"
   | "name";
 
@@ -144,6 +145,16 @@ DETAIL_RULES.push({
     ].join("|"),
     "iu",
   ),
+});
+
+/**
+ * Whether a course gives a certificate (结业证书, certificate): answered only by a passage that
+ * names one; a roadmap that lists the course does not say.
+ */
+DETAIL_RULES.push({
+  kind: "certificate",
+  asked: /证书|證書|结业证|結業證|\bcertificates?\b|\bcertification\b|\bcertified\b/i,
+  present: /证书|證書|结业|結業|认证|認證|\bcertificat|\bcertified\b/i,
 });
 
 /**

@@ -35,6 +35,7 @@ describe("comparison questions", () => {
     // "的中文分数" is what is compared about the second thing, not part of its name.
     expect(comparedSides("Mistral 跟 Gemma 的中文分数谁更高？")?.map((s) => [...s])).toEqual([["mistral"], ["gemma"]]);
     expect(comparedSides("Do they say whether Flask or Django is the easier one to start with?")?.[1]).toEqual(new Set(["django"]));
+    expect(comparedSides("Which do the guides say is better, Flask or Django?")?.map((s) => [...s])).toEqual([["flask"], ["django"]]);
   });
 
   it("needs a verdict in one sentence or list item for 'which is better', but not for 'what is the difference'", () => {

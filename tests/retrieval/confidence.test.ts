@@ -101,6 +101,13 @@ describe("detail-type check", () => {
     expect(detailPresent("count", [list], "这门课一共有多少节？")).toBe(false);
   });
 
+  it("asks for a certificate when a question wants to know whether a course gives one", () => {
+    expect(detailsAsked("这门课学完有结业证书吗？")).toEqual(["certificate"]);
+    expect(detailsAsked("Does the course come with a certificate?")).toEqual(["certificate"]);
+    expect(detailPresent("certificate", ["完成全部作业可获得结业证书"])).toBe(true);
+    expect(detailPresent("certificate", ["这门课系统讲解 Transformer"])).toBe(false);
+  });
+
   it("asks for a size when a question wants to know how big a model, a memory or a setting is", () => {
     expect(detailsAsked("跑这个模型要多大显存？")).toEqual(["size"]);
     expect(detailsAsked("這個模型的參數量有多大？")).toContain("size");
