@@ -41,6 +41,7 @@ export type DetailKind =
   | "person"
   | "size"
   | "certificate"
+  | "hardware"
   | "comparison"
   | "name";
 
@@ -145,6 +146,17 @@ DETAIL_RULES.push({
     ].join("|"),
     "iu",
   ),
+});
+
+/**
+ * Which GPU or card something needs (哪款显卡, GPU 型号, which GPU): answered only by a card's name
+ * (A100, RTX 4090, T4) or a memory size; "GPU 资源" or "算力" says nothing about which.
+ */
+DETAIL_RULES.push({
+  kind: "hardware",
+  asked:
+    /(?:哪款|哪个|哪個|哪种|哪種|哪些|什么|什麼)\s*(?:型号|型號)?\s*(?:的)?\s*(?:显卡|顯卡|gpu|卡)|(?:显卡|顯卡|gpu)\s*(?:型号|型號)|\bwhich\s+(?:gpus?|graphics cards?|cards?)\b|\bwhat\s+(?:gpus?|graphics cards?)\b/i,
+  present: /\b(?:[ahlv]\d{2,3}|t4|rtx\s*\d{4}|gtx\s*\d{3,4}|tesla|\d{4}\s*ti)\b|\d+\s*(?:gb|g)\s*(?:显存|顯存|vram|memory)/i,
 });
 
 /**

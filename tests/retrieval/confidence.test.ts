@@ -101,6 +101,16 @@ describe("detail-type check", () => {
     expect(detailPresent("count", [list], "这门课一共有多少节？")).toBe(false);
   });
 
+  it("asks for a card's name or memory when a question wants to know which GPU", () => {
+    expect(detailsAsked("微调要用哪款显卡？")).toEqual(["hardware"]);
+    expect(detailsAsked("Which GPU do I need for this course?")).toEqual(["hardware"]);
+    // Whether a GPU is needed at all is not which one.
+    expect(detailsAsked("没有 GPU 能学吗？")).toEqual([]);
+    expect(detailPresent("hardware", ["一张 RTX 4090 即可"])).toBe(true);
+    expect(detailPresent("hardware", ["需要 24GB 显存"])).toBe(true);
+    expect(detailPresent("hardware", ["使用云服务提供商的免费 GPU 资源"])).toBe(false);
+  });
+
   it("asks for a certificate when a question wants to know whether a course gives one", () => {
     expect(detailsAsked("这门课学完有结业证书吗？")).toEqual(["certificate"]);
     expect(detailsAsked("Does the course come with a certificate?")).toEqual(["certificate"]);
