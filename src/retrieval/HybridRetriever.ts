@@ -269,9 +269,9 @@ export class HybridRetriever implements Retriever {
   }
 
   /**
-   * Whether a top passage holds an expansion of the question (a learners' phrase's term, a typo's
-   * correction, a dictionary candidate) that says something: one that at most a fifth of the
-   * chunks hold (模型 is in nearly every passage).
+   * Whether a top passage holds an expansion of the question from the learners' layer or a
+   * Chinese homophone fix, and one that says something: held by at most LEARNER_CONCEPT_SHARE of
+   * the chunks (模型 is in nearly every passage).
    */
   private expansionsFound(index: IndexSnapshot, query: string, analysis: QueryAnalysis, matches: readonly Passage[]): boolean {
     const resources = IndexResources.of(index);
@@ -290,7 +290,10 @@ export class HybridRetriever implements Retriever {
     );
     const own = new Set([...learners, ...typos]);
     const telling = tokenizeJoined(analysis.expansions.filter((term) => own.has(term))).filter(
-      (t) => Array.from(t).length >= 2 && statistics.frequency(t) > 0 && statistics.frequency(t) <= statistics.chunkCount * 0.2,
+      (t) =>
+        Array.from(t).length >= 2 &&
+        statistics.frequency(t) > 0 &&
+        statistics.frequency(t) <= statistics.chunkCount * LEARNER_CONCEPT_SHARE,
     );
     const top = matches.slice(0, EVIDENCE_PASSAGES).map((passage) => statistics.tokensOf(passage.chunk));
     return telling.some((t) => top.some((tokens) => tokens.has(t)));
