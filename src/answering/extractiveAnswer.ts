@@ -3,7 +3,8 @@
  * Sequence questions lead with the roadmap positions; resource questions list the links the
  * passages contain; every question gets the few sentences that best match it, each cited.
  */
-import { besideSubject, confidenceOf, detailPresent, detailsAsked } from "../retrieval/confidence.js";
+import { besideSubject, confidenceOf } from "../retrieval/confidence.js";
+import { detailPresent, detailsAsked } from "../retrieval/detailKinds.js";
 import type { Passage, RetrievalResult } from "../retrieval/types.js";
 import { buildCitations } from "./citations.js";
 import { answerLanguage } from "./language.js";

@@ -15,7 +15,7 @@
  *     from a question that already moved ("第一阶段学什么" → "之后呢?" → "再之后呢?").
  */
 import { contentSegments, sequenceIntent } from "../retrieval/analyzeQuery.js";
-import { withoutDetailQuestions } from "../retrieval/confidence.js";
+import { withoutDetailQuestions } from "../retrieval/detailKinds.js";
 import { findGlossaryMatches } from "../retrieval/glossary.js";
 import { statedStageCounts } from "../retrieval/roadmapProfile.js";
 import { replaceStageOrdinals, stageOrdinal, type StageOrdinal } from "../retrieval/stageReference.js";

@@ -5,7 +5,7 @@ import { normalizeNumberRanges } from "../text/numberRange.js";
 import { mainlandPhrases, toSimplified } from "../text/script.js";
 import { tokenizeForSearch, tokenizeJoined } from "../text/tokenize.js";
 import { contentTermGroups, evidenceScore, termCoverage, type TermGroup } from "./abstention.js";
-import { detailsAsked, withoutDetailQuestions } from "./confidence.js";
+import { detailsAsked, withoutDetailQuestions } from "./detailKinds.js";
 import { contentSegments, questionShape } from "./analyzeQuery.js";
 import { dictionaryExpansions } from "./dictionaryExpansion.js";
 import { englishStage } from "./englishStageName.js";

@@ -1,0 +1,184 @@
+import { describe, expect, it } from "vitest";
+import { detailPresent, detailsAsked } from "../../src/retrieval/detailKinds.js";
+
+/** Questions written for this test (not from any evaluation set), one per detail kind and language. */
+describe("detail-type check", () => {
+  it("recognises questions that ask for a price, a date, a version, a duration or a parameter value", () => {
+    expect(detailsAsked("这门课程要多少钱？")).toEqual(["price"]);
+    expect(detailsAsked("這本書的價格是多少")).toContain("price");
+    expect(detailsAsked("How much does the course cost?")).toContain("price");
+    expect(detailsAsked("这份笔记是哪一年写的？")).toEqual(["date"]);
+    expect(detailsAsked("When was that survey published?")).toContain("date");
+    expect(detailsAsked("推荐的框架要装哪个版本？")).toEqual(["version"]);
+    expect(detailsAsked("第二阶段大概要学多久")).toEqual(["duration"]);
+    expect(detailsAsked("LoRA 微调的学习率设多少合适")).toEqual(["setting"]);
+    expect(detailsAsked("what learning rate should I use for QLoRA?")).toEqual(["setting"]);
+  });
+
+  it("checks a count against a number with the unit asked, and who made or published something", () => {
+    expect(detailsAsked("这个课程一共有多少节？")).toEqual(["count"]);
+    expect(detailPresent("count", ["课程共 12 节，每节一小时"], "这个课程一共有多少节？")).toBe(true);
+    expect(detailPresent("count", ["课程讲了 3 个主题"], "这个课程一共有多少节？")).toBe(false);
+    expect(detailPresent("count", ["The book has 400 pages."], "How many pages does the book have?")).toBe(true);
+    expect(detailPresent("count", ["The book covers 7 chapters."], "How many pages does the book have?")).toBe(false);
+    expect(detailPresent("count", ["大约 80% 的工作"], "能省下百分之多少的时间？")).toBe(true);
+    // The classifier is the unit when a clause follows it ("几个和数学有关").
+    expect(detailPresent("count", ["十门课里有 3 个与数学相关"], "这些课里有几个和数学有关？")).toBe(true);
+    expect(detailPresent("count", ["这些课都与数学相关"], "这些课里有几个和数学有关？")).toBe(false);
+    // 哪几/好几/这几 ask "which ones", not "how many".
+    expect(detailsAsked("哪几份路线推荐了这门课？")).toEqual([]);
+    expect(detailsAsked("这几条路线哪条最难？")).toEqual([]);
+    expect(detailsAsked("这本书是哪个出版社出的？")).toContain("organization");
+    expect(detailsAsked("Which company develops that framework?")).toEqual(["organization"]);
+    expect(detailPresent("organization", ["人民邮电出版社出版"])).toBe(true);
+    expect(detailPresent("organization", ["一本经典教材"])).toBe(false);
+  });
+
+  it("asks for setup steps when a question wants to know how to install or configure something", () => {
+    expect(detailsAsked("Ollama 在 Windows 上怎么安装？")).toEqual(["setup"]);
+    expect(detailsAsked("這個向量庫要如何配置才能跑起來")).toEqual(["setup"]);
+    expect(detailsAsked("How do I install vLLM on Ubuntu?")).toEqual(["setup"]);
+    // Hardware specs (电脑配置) and how something works are not setup questions.
+    expect(detailsAsked("电脑配置不高能学大模型吗")).toEqual([]);
+    expect(detailsAsked("LoRA 是怎么训练的")).toEqual([]);
+    expect(detailPresent("setup", ["先 pip install vllm，再启动服务"])).toBe(true);
+    expect(detailPresent("setup", ["vLLM 是常用的推理框架"])).toBe(false);
+  });
+
+  it("asks for a measurement when a question wants to know which of two tools is faster", () => {
+    expect(detailsAsked("Ollama 和 llama.cpp 哪个跑得更快？")).toEqual(["speed"]);
+    expect(detailsAsked("Which is faster for serving, TGI or SGLang?")).toEqual(["speed"]);
+    expect(detailsAsked("TGI 跟 SGLang 相比，哪個部署起來比較快？")).toEqual(["speed"]);
+    // "How do I make it faster" asks for methods: no measurement needed.
+    expect(detailsAsked("怎么让推理更快？")).toEqual([]);
+    expect(detailsAsked("how can I make training faster?")).toEqual([]);
+    expect(detailPresent("speed", ["实测吞吐量提升 3 倍"])).toBe(true);
+    expect(detailPresent("speed", ["Latency drops to 40 ms per token"])).toBe(true);
+    expect(detailPresent("speed", ["两者都是常用的推理框架，支持批处理"])).toBe(false);
+  });
+
+  it("asks for a person when a question wants to know who teaches, wrote or gave something", () => {
+    expect(detailsAsked("那门公开课是哪位老师讲的？")).toEqual(["person"]);
+    expect(detailsAsked("這本書的作者是誰？")).toEqual(["person"]);
+    expect(detailsAsked("Who wrote the book the roadmap calls a classic?")).toEqual(["person"]);
+    expect(detailsAsked("Which instructor runs the NLP course?")).toEqual(["person"]);
+    // "谁更好" compares, and "who is it for" asks the audience: no person needed.
+    expect(detailsAsked("这两个框架谁更好用？")).not.toContain("person");
+    expect(detailsAsked("Who is this roadmap for?")).toEqual([]);
+    expect(detailPresent("person", ["《机器学习》(周志华)是经典教材"])).toBe(true);
+    expect(detailPresent("person", ["这门课由 OpenAI 联合创始人主讲"])).toBe(true);
+    expect(detailPresent("person", ["配合吴恩达的课程一起学"])).toBe(true);
+    expect(detailPresent("person", ["Course notes by Jane Smith"])).toBe(true);
+    // "Ng" is a person's name only as a whole word, not inside "training".
+    expect(detailPresent("person", ["training a model on your own data"])).toBe(false);
+    expect(detailPresent("person", ["这门公开课系统介绍了大模型的原理"])).toBe(false);
+  });
+
+  it("reads question words as learners use them: 'when' as a conjunction, 第几, 多少比例, 时数, a salary", () => {
+    // "When I deploy…" starts a clause; "when was it released" asks a date.
+    expect(detailsAsked("When I deploy my model, how do I keep it stable?")).toEqual([]);
+    expect(detailsAsked("When was the survey released?")).toContain("date");
+    // 第几 asks which one (an ordinal), not how many.
+    expect(detailsAsked("提示工程在第几个阶段学？")).toEqual([]);
+    expect(detailsAsked("这门课要多少時數？")).toContain("duration");
+    expect(detailPresent("count", ["agent 能担任 80% 脑力工作"], "agent 能顶掉多少比例的脑力活？")).toBe(true);
+    expect(detailPresent("count", ["agent 能担任 80%脑力工作"], "agent 能干多少脑力活？")).toBe(true);
+    expect(detailPresent("price", ["AI 产品经理月薪 5-6 万"])).toBe(true);
+    expect(detailsAsked("调用 API 的 token 是怎么计费的？")).toContain("price");
+    expect(detailsAsked("How does the API billing work?")).toContain("price");
+  });
+
+  it("counts directions, principles or steps by a list that enumerates them", () => {
+    const list = ["- 原则一：循序渐进", "- 原则二：理论结合实践", "- 原则三：持续迭代"].join("\n");
+    expect(detailPresent("count", [list], "开头有几条学习原则？")).toBe(true);
+    expect(detailPresent("count", ["学习原则：循序渐进，理论结合实践"], "开头有几条学习原则？")).toBe(false);
+    expect(detailPresent("count", [list], "专业深入阶段又分成了几个专家方向？")).toBe(true);
+    expect(detailPresent("count", [list], "它分成几块？")).toBe(true);
+    // "只看几个例子" is "just a few examples", not a count asked.
+    expect(detailsAsked("怎么让模型只看几个例子就会做新任务？")).toEqual([]);
+    // A measured quantity (节, 集, 页) is not answered by a list of something else.
+    expect(detailPresent("count", [list], "这门课一共有多少节？")).toBe(false);
+  });
+
+  it("asks for a card's name or memory when a question wants to know which GPU", () => {
+    expect(detailsAsked("微调要用哪款显卡？")).toEqual(["hardware"]);
+    expect(detailsAsked("Which GPU do I need for this course?")).toEqual(["hardware"]);
+    // Whether a GPU is needed at all is not which one.
+    expect(detailsAsked("没有 GPU 能学吗？")).toEqual([]);
+    expect(detailPresent("hardware", ["一张 RTX 4090 即可"])).toBe(true);
+    expect(detailPresent("hardware", ["需要 24GB 显存"])).toBe(true);
+    expect(detailPresent("hardware", ["使用云服务提供商的免费 GPU 资源"])).toBe(false);
+  });
+
+  it("asks for a certificate when a question wants to know whether a course gives one", () => {
+    expect(detailsAsked("这门课学完有结业证书吗？")).toEqual(["certificate"]);
+    expect(detailsAsked("Does the course come with a certificate?")).toEqual(["certificate"]);
+    expect(detailPresent("certificate", ["完成全部作业可获得结业证书"])).toBe(true);
+    expect(detailPresent("certificate", ["这门课系统讲解 Transformer"])).toBe(false);
+  });
+
+  it("asks for a size when a question wants to know how big a model, a memory or a setting is", () => {
+    expect(detailsAsked("跑这个模型要多大显存？")).toEqual(["size"]);
+    expect(detailsAsked("這個模型的參數量有多大？")).toContain("size");
+    expect(detailsAsked("How big is the model they fine-tune?")).toEqual(["size"]);
+    // How much something helps is not a size.
+    expect(detailsAsked("学这个对找工作有多大帮助？")).toEqual([]);
+    expect(detailPresent("size", ["单卡 24GB 即可微调 7B 模型"])).toBe(true);
+    expect(detailPresent("size", ["千亿参数的模型"])).toBe(true);
+    expect(detailPresent("size", ["显存越大越好，建议使用高端显卡"])).toBe(false);
+  });
+
+  it("needs a duration in the unit the question names, and counts prize money as a price", () => {
+    expect(detailsAsked("这门课每周要学几个小时？")).toContain("duration");
+    expect(detailPresent("duration", ["每周投入 8-10 小时"], "这门课每周要学几个小时？")).toBe(true);
+    expect(detailPresent("duration", ["第一阶段约 2 个月"], "这门课每周要学几个小时？")).toBe(false);
+    expect(detailPresent("duration", ["about 6 hours a week"], "How many hours per week for stage one?")).toBe(true);
+    expect(detailPresent("duration", ["stage one takes 2 months"], "How many hours per week for stage one?")).toBe(false);
+    // No unit named: any duration will do.
+    expect(detailPresent("duration", ["第一阶段约 2 个月"], "第一阶段要学多久？")).toBe(true);
+    expect(detailsAsked("那个视频有多长？")).toEqual(["duration"]);
+    expect(detailsAsked("这个比赛的奖金有多少？")).toContain("price");
+  });
+
+  it("does not read a year as a duration, and needs a month when a month is asked", () => {
+    expect(detailPresent("duration", ["见《2023年度开发者报告》"], "这门课要学多久？")).toBe(false);
+    expect(detailPresent("duration", ["2023年9月发布，全程约 3 个月"], "这门课要学多久？")).toBe(true);
+    expect(detailPresent("date", ["见《2023年度开发者报告》"], "这份报告是几月份发的？")).toBe(false);
+    expect(detailPresent("date", ["2023年9月发布"], "这份报告是几月份发的？")).toBe(true);
+    expect(detailPresent("date", ["Published in 2023."], "Which month was it published?")).toBe(false);
+    expect(detailPresent("date", ["见《2023年度开发者报告》"], "这份报告是哪一年发的？")).toBe(true);
+  });
+
+  it("checks a count asked beside a duration, but never a duration's unit as a count", () => {
+    expect(detailsAsked("这套视频一共几集？每集多长？")).toEqual(["duration", "count"]);
+    expect(detailPresent("count", ["全套视频约 20 小时"], "这套视频一共几集？每集多长？")).toBe(false);
+    expect(detailsAsked("这门课要多少小时？")).toEqual(["duration"]);
+  });
+
+  it("reads a question about a named hyperparameter's value as a setting", () => {
+    expect(detailsAsked("Which dropout should I use for a small model?")).toContain("setting");
+    expect(detailsAsked("QLoRA 的 alpha 一般设多少？")).toContain("setting");
+    expect(detailPresent("setting", ["LoRA 微调常用 rank=8、alpha=16"], "What rank is usual?")).toBe(true);
+    expect(detailPresent("setting", ["学习 LoRA、QLoRA 等参数高效微调方法"], "What rank is usual?")).toBe(false);
+    expect(detailsAsked("What is LoRA?")).toEqual([]);
+  });
+
+  it("asks for nothing special in ordinary questions", () => {
+    expect(detailsAsked("学完 RAG 之后学什么")).toEqual([]);
+    expect(detailsAsked("什麼是提示工程？")).toEqual([]);
+    expect(detailsAsked("which book should I read for deep learning?")).toEqual([]);
+  });
+
+  it("finds a token of the asked kind in the passages, or not", () => {
+    expect(detailPresent("price", ["该课程完全免费，在 B 站观看"])).toBe(true);
+    expect(detailPresent("price", ["该课程讲解 Transformer 的原理"])).toBe(false);
+    expect(detailPresent("date", ["2023 年发布的综述"])).toBe(true);
+    expect(detailPresent("date", ["一篇很好的中文综述"])).toBe(false);
+    expect(detailPresent("version", ["需要 PyTorch 2.1 以上"])).toBe(true);
+    expect(detailPresent("duration", ["第二阶段（3-6个月）：基础夯实"])).toBe(true);
+    expect(detailPresent("duration", ["Stage two takes 2 weeks"])).toBe(true);
+    expect(detailPresent("duration", ["第二阶段：基础夯实"])).toBe(false);
+    expect(detailPresent("setting", ["学习率通常取 1e-4"])).toBe(true);
+    expect(detailPresent("setting", ["LoRA 是一种参数高效微调方法"])).toBe(false);
+  });
+});
