@@ -141,7 +141,7 @@ export class SparseVectorIndex {
         for (let p = offsets[d]!, end = offsets[d + 1]!; p < end; p++) scores[labels[p]!]! += weight * values[p]!;
       }
     }
-    const hits = top(scores, k, accept);
+    const hits = storage.top && !accept ? storage.top(k) : top(scores, k, accept);
     scores.fill(0);
     return hits;
   }
@@ -200,6 +200,8 @@ interface Storage {
   scores: Float32Array;
   /** Adds every non-zero weight's postings into scores (the kernel over this memory); absent: the JavaScript loop. */
   accumulate?: (dimensions: number) => void;
+  /** The k best of the scores, best first, ties by label (the kernel; absent, or with a filter: top() in JavaScript). */
+  top?: (k: number) => VectorHit[];
 }
 
 /** Bytes read from vectors.bin per call (a single read is capped at 2 GiB). */
@@ -220,7 +222,10 @@ function allocate(dimensions: number, count: number, nonZeros: number, options: 
   const fileSize = fileBytes(dimensions, nonZeros);
   const scoresAt = fileAt + fileSize;
   const total = scoresAt + 4 * count;
-  const kernel = options.kernel === false ? undefined : kernelMemory(total);
+  // With the kernel, after the scores: the heap its top k selects in (float64 scores, uint32 labels).
+  const heapScoresAt = 8 * Math.ceil(total / 8);
+  const heapLabelsAt = heapScoresAt + 8 * count;
+  const kernel = options.kernel === false ? undefined : kernelMemory(heapLabelsAt + 4 * count);
   const buffer = kernel?.buffer ?? new ArrayBuffer(total);
   const storage: Storage = {
     weights: new Float64Array(buffer, 0, dimensions),
@@ -231,6 +236,14 @@ function allocate(dimensions: number, count: number, nonZeros: number, options: 
     const labelsAt = fileAt + 4 * (dimensions + 1);
     const valuesAt = labelsAt + 4 * nonZeros;
     storage.accumulate = (dims) => kernel.accumulate(fileAt, labelsAt, valuesAt, scoresAt, 0, dims);
+    const heapScores = new Float64Array(buffer, heapScoresAt, count);
+    const heapLabels = new Uint32Array(buffer, heapLabelsAt, count);
+    storage.top = (k) => {
+      const size = kernel.top(scoresAt, count, Math.min(k, count), heapScoresAt, heapLabelsAt);
+      const hits: VectorHit[] = [];
+      for (let i = 0; i < size; i++) hits.push({ label: heapLabels[i]!, similarity: heapScores[i]! });
+      return hits.sort((a, b) => b.similarity - a.similarity || a.label - b.label);
+    };
   }
   return storage;
 }
