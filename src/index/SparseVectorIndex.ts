@@ -41,6 +41,11 @@ export class SparseVectorIndex {
     private readonly storage: Storage,
   ) {}
 
+  /** Whether searches run in the WebAssembly kernel (false: the JavaScript loops). */
+  get usesKernel(): boolean {
+    return this.storage.accumulate !== undefined;
+  }
+
   /** Share of non-zero entries: what decides between this index and HNSW. */
   static density(vectors: readonly Float32Array[]): number {
     let nonZeros = 0;
