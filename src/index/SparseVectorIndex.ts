@@ -84,6 +84,13 @@ export class SparseVectorIndex {
   /** From vectors.bin's bytes and its header; throws (saying what is wrong) on anything else. */
   static fromFile(header: SparseVectorHeader, bin: Uint8Array, options: StorageOptions = {}): SparseVectorIndex {
     checkHeader(header, bin.byteLength);
+    if (options.kernel === false) {
+      // Views over the bytes as given (an ingest reading the last version's vectors back): no copy,
+      // unless a pooled Buffer is not 4-byte aligned, as typed views need.
+      const file = bin.byteOffset % 4 === 0 ? bin : Uint8Array.from(bin);
+      const storage = { weights: new Float64Array(header.dimensions), file, scores: new Float32Array(header.count) };
+      return SparseVectorIndex.checked(header, storage);
+    }
     const storage = allocate(header.dimensions, header.count, header.nonZeros, options);
     storage.file.set(bin);
     return SparseVectorIndex.checked(header, storage);
