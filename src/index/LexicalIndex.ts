@@ -100,6 +100,11 @@ export class LexicalIndex implements LexicalSearch {
     return writePostings(this.postings);
   }
 
+  /** Whether searches run in the WebAssembly kernel (false: the JavaScript loops); decided on the first search. */
+  get usesKernel(): boolean {
+    return this.scratchSpace().kernel !== undefined;
+  }
+
   /** Every indexed term, sorted. */
   get vocabulary(): readonly string[] {
     return this.postings.terms;

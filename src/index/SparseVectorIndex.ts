@@ -41,6 +41,11 @@ export class SparseVectorIndex {
     private readonly storage: Storage,
   ) {}
 
+  /** Whether searches run in the WebAssembly kernel (false: the JavaScript loops). */
+  get usesKernel(): boolean {
+    return this.storage.accumulate !== undefined;
+  }
+
   /** Share of non-zero entries: what decides between this index and HNSW. */
   static density(vectors: readonly Float32Array[]): number {
     let nonZeros = 0;
@@ -79,6 +84,13 @@ export class SparseVectorIndex {
   /** From vectors.bin's bytes and its header; throws (saying what is wrong) on anything else. */
   static fromFile(header: SparseVectorHeader, bin: Uint8Array, options: StorageOptions = {}): SparseVectorIndex {
     checkHeader(header, bin.byteLength);
+    if (options.kernel === false) {
+      // Views over the bytes as given (an ingest reading the last version's vectors back): no copy,
+      // unless a pooled Buffer is not 4-byte aligned, as typed views need.
+      const file = bin.byteOffset % 4 === 0 ? bin : Uint8Array.from(bin);
+      const storage = { weights: new Float64Array(header.dimensions), file, scores: new Float32Array(header.count) };
+      return SparseVectorIndex.checked(header, storage);
+    }
     const storage = allocate(header.dimensions, header.count, header.nonZeros, options);
     storage.file.set(bin);
     return SparseVectorIndex.checked(header, storage);
@@ -141,7 +153,7 @@ export class SparseVectorIndex {
         for (let p = offsets[d]!, end = offsets[d + 1]!; p < end; p++) scores[labels[p]!]! += weight * values[p]!;
       }
     }
-    const hits = top(scores, k, accept);
+    const hits = storage.top && !accept ? storage.top(k) : top(scores, k, accept);
     scores.fill(0);
     return hits;
   }
@@ -200,6 +212,8 @@ interface Storage {
   scores: Float32Array;
   /** Adds every non-zero weight's postings into scores (the kernel over this memory); absent: the JavaScript loop. */
   accumulate?: (dimensions: number) => void;
+  /** The k best of the scores, best first, ties by label (the kernel; absent, or with a filter: top() in JavaScript). */
+  top?: (k: number) => VectorHit[];
 }
 
 /** Bytes read from vectors.bin per call (a single read is capped at 2 GiB). */
@@ -220,7 +234,10 @@ function allocate(dimensions: number, count: number, nonZeros: number, options: 
   const fileSize = fileBytes(dimensions, nonZeros);
   const scoresAt = fileAt + fileSize;
   const total = scoresAt + 4 * count;
-  const kernel = options.kernel === false ? undefined : kernelMemory(total);
+  // With the kernel, after the scores: the heap its top k selects in (float64 scores, uint32 labels).
+  const heapScoresAt = 8 * Math.ceil(total / 8);
+  const heapLabelsAt = heapScoresAt + 8 * count;
+  const kernel = options.kernel === false ? undefined : kernelMemory(heapLabelsAt + 4 * count);
   const buffer = kernel?.buffer ?? new ArrayBuffer(total);
   const storage: Storage = {
     weights: new Float64Array(buffer, 0, dimensions),
@@ -231,6 +248,14 @@ function allocate(dimensions: number, count: number, nonZeros: number, options: 
     const labelsAt = fileAt + 4 * (dimensions + 1);
     const valuesAt = labelsAt + 4 * nonZeros;
     storage.accumulate = (dims) => kernel.accumulate(fileAt, labelsAt, valuesAt, scoresAt, 0, dims);
+    const heapScores = new Float64Array(buffer, heapScoresAt, count);
+    const heapLabels = new Uint32Array(buffer, heapLabelsAt, count);
+    storage.top = (k) => {
+      const size = kernel.top(scoresAt, count, Math.min(k, count), heapScoresAt, heapLabelsAt);
+      const hits: VectorHit[] = [];
+      for (let i = 0; i < size; i++) hits.push({ label: heapLabels[i]!, similarity: heapScores[i]! });
+      return hits.sort((a, b) => b.similarity - a.similarity || a.label - b.label);
+    };
   }
   return storage;
 }

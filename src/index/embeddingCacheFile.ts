@@ -43,7 +43,10 @@ export async function readCachedVectors(versionDir: string, namespace: string): 
 async function storedVectorReader(versionDir: string, dimensions: number): Promise<(label: number) => Float32Array> {
   const manifest = JSON.parse(await readFile(path.join(versionDir, VERSION_FILES.manifest), "utf8")) as IndexManifest;
   if (manifest.vectors?.kind === "sparse") {
-    const index = SparseVectorIndex.fromFile(manifest.vectors, await readFile(path.join(versionDir, VERSION_FILES.vectors)));
+    // Read back for its vectors, never searched: no kernel memory.
+    const index = SparseVectorIndex.fromFile(manifest.vectors, await readFile(path.join(versionDir, VERSION_FILES.vectors)), {
+      kernel: false,
+    });
     return index.vectorsByLabel();
   }
   const hnsw = new hnswlibNode.HierarchicalNSW("cosine", dimensions);

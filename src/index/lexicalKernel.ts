@@ -35,28 +35,13 @@ import { kernelInstance } from "./wasmKernel.js";
  *     (global.set $docs (local.get $docs))
  *     (global.set $tfs (local.get $tfs))
  *     (global.set $heap (local.get $heap)))
- *   ;; One posting's contribution to a chunk in the running (LexicalIndex.add): the score in double
- *   ;; precision in the JavaScript expression's order, and one more matched term the first time this query term reaches it.
- *   (func $add (param $p i32) (param $doc i32) (param $last i32) (param $qi i32) (param $weight f64) (param $idf f64) (param $kp1 f64) (param $d f64)
- *     (local $tf f64) (local $slot i32)
- *     (local.set $tf (f64.convert_i32_u (i32.load (i32.add (global.get $tfs) (i32.shl (local.get $p) (i32.const 2))))))
- *     (local.set $slot (i32.add (global.get $scores) (i32.shl (local.get $doc) (i32.const 3))))
- *     (f64.store (local.get $slot)
- *       (f64.add (f64.load (local.get $slot))
- *         (f64.mul (local.get $weight)
- *           (f64.mul (local.get $idf)
- *             (f64.add (local.get $d)
- *               (f64.div (f64.mul (local.get $tf) (local.get $kp1))
- *                 (f64.add (local.get $tf) (f64.load (i32.add (global.get $lengthNorm) (i32.shl (local.get $doc) (i32.const 3)))))))))))
- *     (if (i32.ne (local.get $last) (local.get $qi))
- *       (then
- *         (local.set $slot (i32.add (global.get $matched) (i32.shl (local.get $doc) (i32.const 1))))
- *         (i32.store16 (local.get $slot) (i32.add (i32.load16_u (local.get $slot)) (i32.const 1)))
- *         (i32.store (i32.add (global.get $lastTerm) (i32.shl (local.get $doc) (i32.const 2))) (local.get $qi)))))
+ *   ;; One posting's contribution to a chunk in the running (LexicalIndex.add, written out in both loops below): the
+ *   ;; score in double precision in the JavaScript expression's order, and one more matched term the first time this
+ *   ;; query term reaches it.
  *   ;; Postings [first, end) of a query term while chunks are still admitted: an unseen chunk (lastTerm -1)
  *   ;; is touched and becomes a candidate. Counts of touched and candidates are kept at addresses 0 and 4.
  *   (func (export "admit") (param $first i32) (param $end i32) (param $qi i32) (param $weight f64) (param $idf f64) (param $kp1 f64) (param $d f64)
- *     (local $p i32) (local $doc i32) (local $last i32) (local $touchedCount i32) (local $candidateCount i32)
+ *     (local $p i32) (local $doc i32) (local $last i32) (local $touchedCount i32) (local $candidateCount i32) (local $tf f64) (local $slot i32)
  *     (local.set $touchedCount (i32.load (i32.const 0)))
  *     (local.set $candidateCount (i32.load (i32.const 4)))
  *     (local.set $p (local.get $first))
@@ -72,14 +57,28 @@ import { kernelInstance } from "./wasmKernel.js";
  *             (i32.store (i32.add (global.get $candidates) (i32.shl (local.get $candidateCount) (i32.const 2))) (local.get $doc))
  *             (local.set $candidateCount (i32.add (local.get $candidateCount) (i32.const 1)))))
  *         (if (i32.ne (local.get $last) (i32.const -2))
- *           (then (call $add (local.get $p) (local.get $doc) (local.get $last) (local.get $qi) (local.get $weight) (local.get $idf) (local.get $kp1) (local.get $d))))
+ *           (then (block
+ *             (local.set $tf (f64.convert_i32_u (i32.load (i32.add (global.get $tfs) (i32.shl (local.get $p) (i32.const 2))))))
+ *             (local.set $slot (i32.add (global.get $scores) (i32.shl (local.get $doc) (i32.const 3))))
+ *             (f64.store (local.get $slot)
+ *               (f64.add (f64.load (local.get $slot))
+ *                 (f64.mul (local.get $weight)
+ *                   (f64.mul (local.get $idf)
+ *                     (f64.add (local.get $d)
+ *                       (f64.div (f64.mul (local.get $tf) (local.get $kp1))
+ *                         (f64.add (local.get $tf) (f64.load (i32.add (global.get $lengthNorm) (i32.shl (local.get $doc) (i32.const 3)))))))))))
+ *             (if (i32.ne (local.get $last) (local.get $qi))
+ *               (then
+ *                 (local.set $slot (i32.add (global.get $matched) (i32.shl (local.get $doc) (i32.const 1))))
+ *                 (i32.store16 (local.get $slot) (i32.add (i32.load16_u (local.get $slot)) (i32.const 1)))
+ *                 (i32.store (i32.add (global.get $lastTerm) (i32.shl (local.get $doc) (i32.const 2))) (local.get $qi)))))))
  *         (local.set $p (i32.add (local.get $p) (i32.const 1)))
  *         (br $posting)))
  *     (i32.store (i32.const 0) (local.get $touchedCount))
  *     (i32.store (i32.const 4) (local.get $candidateCount)))
  *   ;; Postings [first, end) once no chunk is admitted any more: only chunks in the running (lastTerm >= 0) are added to.
  *   (func (export "scan") (param $first i32) (param $end i32) (param $qi i32) (param $weight f64) (param $idf f64) (param $kp1 f64) (param $d f64)
- *     (local $p i32) (local $doc i32) (local $last i32)
+ *     (local $p i32) (local $doc i32) (local $last i32) (local $tf f64) (local $slot i32)
  *     (local.set $p (local.get $first))
  *     (block $done
  *       (loop $posting
@@ -87,21 +86,35 @@ import { kernelInstance } from "./wasmKernel.js";
  *         (local.set $doc (i32.load (i32.add (global.get $docs) (i32.shl (local.get $p) (i32.const 2)))))
  *         (local.set $last (i32.load (i32.add (global.get $lastTerm) (i32.shl (local.get $doc) (i32.const 2)))))
  *         (if (i32.ge_s (local.get $last) (i32.const 0))
- *           (then (call $add (local.get $p) (local.get $doc) (local.get $last) (local.get $qi) (local.get $weight) (local.get $idf) (local.get $kp1) (local.get $d))))
+ *           (then (block
+ *             (local.set $tf (f64.convert_i32_u (i32.load (i32.add (global.get $tfs) (i32.shl (local.get $p) (i32.const 2))))))
+ *             (local.set $slot (i32.add (global.get $scores) (i32.shl (local.get $doc) (i32.const 3))))
+ *             (f64.store (local.get $slot)
+ *               (f64.add (f64.load (local.get $slot))
+ *                 (f64.mul (local.get $weight)
+ *                   (f64.mul (local.get $idf)
+ *                     (f64.add (local.get $d)
+ *                       (f64.div (f64.mul (local.get $tf) (local.get $kp1))
+ *                         (f64.add (local.get $tf) (f64.load (i32.add (global.get $lengthNorm) (i32.shl (local.get $doc) (i32.const 3)))))))))))
+ *             (if (i32.ne (local.get $last) (local.get $qi))
+ *               (then
+ *                 (local.set $slot (i32.add (global.get $matched) (i32.shl (local.get $doc) (i32.const 1))))
+ *                 (i32.store16 (local.get $slot) (i32.add (i32.load16_u (local.get $slot)) (i32.const 1)))
+ *                 (i32.store (i32.add (global.get $lastTerm) (i32.shl (local.get $doc) (i32.const 2))) (local.get $qi)))))))
  *         (local.set $p (i32.add (local.get $p) (i32.const 1)))
  *         (br $posting))))
- *   ;; A candidate's final score: its summed impact times the number of query terms it matched.
- *   (func $final (param $doc i32) (result f64)
- *     (f64.mul
- *       (f64.load (i32.add (global.get $scores) (i32.shl (local.get $doc) (i32.const 3))))
- *       (f64.convert_i32_u (i32.load16_u (i32.add (global.get $matched) (i32.shl (local.get $doc) (i32.const 1)))))))
  *   ;; The k-th highest final score of candidates [0, count) (0 when fewer than k), by a min-heap of k scores.
  *   (func (export "kth") (param $count i32) (param $k i32) (result f64)
- *     (local $c i32) (local $size i32) (local $v f64) (local $i i32) (local $parent i32) (local $child i32) (local $pv f64) (local $cv f64)
+ *     (local $c i32) (local $size i32) (local $v f64) (local $i i32) (local $parent i32) (local $child i32) (local $pv f64) (local $cv f64) (local $doc i32)
  *     (block $done
  *       (loop $candidate
  *         (br_if $done (i32.ge_u (local.get $c) (local.get $count)))
- *         (local.set $v (call $final (i32.load (i32.add (global.get $candidates) (i32.shl (local.get $c) (i32.const 2))))))
+ *         (local.set $doc (i32.load (i32.add (global.get $candidates) (i32.shl (local.get $c) (i32.const 2)))))
+ *         ;; Its final score: the summed impact times the number of query terms it matched.
+ *         (local.set $v
+ *           (f64.mul
+ *             (f64.load (i32.add (global.get $scores) (i32.shl (local.get $doc) (i32.const 3))))
+ *             (f64.convert_i32_u (i32.load16_u (i32.add (global.get $matched) (i32.shl (local.get $doc) (i32.const 1)))))))
  *         (if (i32.lt_u (local.get $size) (local.get $k))
  *           (then
  *             ;; Sift up from the new last slot.
@@ -181,7 +194,7 @@ import { kernelInstance } from "./wasmKernel.js";
  * )
  */
 const LEXICAL_WASM =
-  "AGFzbQEAAAABOgdgCX9/f39/f39/fwBgCH9/f398fHx8AGAHf39/fHx8fABgAX8BfGACf38BfGAFf3x8fHwBf2ABfwACDwEDZW52Bm1lbW9yeQIAAQMJCAABAgIDBAUGBi4JfwFBAAt/AUEAC38BQQALfwFBAAt/AUEAC38BQQALfwFBAAt/AUEAC38BQQALBy4GBXNldHVwAAAFYWRtaXQAAgRzY2FuAAMDa3RoAAUFcHJ1bmUABgVyZXNldAAHCpYHCCYAIAAkACABJAEgAiQCIAMkAyAEJAQgBSQFIAYkBiAHJAcgCCQIC3ICAXwBfyMHIABBAnRqKAIAuCEIIwEgAUEDdGohCSAJIAkrAwAgBCAFIAcgCCAGoiAIIwAgAUEDdGorAwCgo6CioqA5AwAgAiADRwRAIwUgAUEBdGohCSAJIAkvAQBBAWo7AQAjAiABQQJ0aiADNgIACwueAQEFf0EAKAIAIQpBBCgCACELIAAhBwJAA0AgByABTw0BIwYgB0ECdGooAgAhCCMCIAhBAnRqKAIAIQkgCUF/RgRAIwMgCkECdGogCDYCACAKQQFqIQojBCALQQJ0aiAINgIAIAtBAWohCwsgCUF+RwRAIAcgCCAJIAIgAyAEIAUgBhABCyAHQQFqIQcMAAsLQQAgCjYCAEEEIAs2AgALUgEDfyAAIQcCQANAIAcgAU8NASMGIAdBAnRqKAIAIQgjAiAIQQJ0aigCACEJIAlBAE4EQCAHIAggCSACIAMgBCAFIAYQAQsgB0EBaiEHDAALCwsaACMBIABBA3RqKwMAIwUgAEEBdGovAQC4oguwAgQCfwF8A38CfAJAA0AgAiAATw0BIwQgAkECdGooAgAQBCEEIAMgAUkEQCADIQUgA0EBaiEDAkADQCAFRQ0BIAVBAWtBAXYhBiMIIAZBA3RqKwMAIQggCCAEZQ0BIwggBUEDdGogCDkDACAGIQUMAAsLIwggBUEDdGogBDkDAAUgBCMIKwMAZARAQQAhBQJAA0AgBUEBdEEBaiEHIAcgA08NASMIIAdBA3RqKwMAIQkgB0EBaiADSQRAIwggB0EBakEDdGorAwAgCWMEQCAHQQFqIQcjCCAHQQN0aisDACEJCwsgCSAEZg0BIwggBUEDdGogCTkDACAHIQUMAAsLIwggBUEDdGogBDkDAAsLIAJBAWohAgwACwsgAyABSQR8RAAAAAAAAAAABSMIKwMACwtkAQN/AkADQCAFIABPDQEjBCAFQQJ0aigCACEHIwEgB0EDdGorAwAgAaAjBSAHQQF0ai8BALggAqCiIAOiIARmBEAjBCAGQQJ0aiAHNgIAIAZBAWohBgsgBUEBaiEFDAALCyAGC1UBAn8CQANAIAEgAE8NASMDIAFBAnRqKAIAIQIjASACQQN0akQAAAAAAAAAADkDACMFIAJBAXRqQQA7AQAjAiACQQJ0akF/NgIAIAFBAWohAQwACwsL";
+  "AGFzbQEAAAABKgVgCX9/f39/f39/fwBgB39/f3x8fHwAYAJ/fwF8YAV/fHx8fAF/YAF/AAIPAQNlbnYGbWVtb3J5AgABAwcGAAEBAgMEBi4JfwFBAAt/AUEAC38BQQALfwFBAAt/AUEAC38BQQALfwFBAAt/AUEAC38BQQALBy4GBXNldHVwAAAFYWRtaXQAAQRzY2FuAAIDa3RoAAMFcHJ1bmUABAVyZXNldAAFCuUHBiYAIAAkACABJAEgAiQCIAMkAyAEJAQgBSQFIAYkBiAHJAcgCCQIC/8BAwV/AXwBf0EAKAIAIQpBBCgCACELIAAhBwJAA0AgByABTw0BIwYgB0ECdGooAgAhCCMCIAhBAnRqKAIAIQkgCUF/RgRAIwMgCkECdGogCDYCACAKQQFqIQojBCALQQJ0aiAINgIAIAtBAWohCwsgCUF+RwRAAkAjByAHQQJ0aigCALghDCMBIAhBA3RqIQ0gDSANKwMAIAMgBCAGIAwgBaIgDCMAIAhBA3RqKwMAoKOgoqKgOQMAIAkgAkcEQCMFIAhBAXRqIQ0gDSANLwEAQQFqOwEAIwIgCEECdGogAjYCAAsLCyAHQQFqIQcMAAsLQQAgCjYCAEEEIAs2AgALswEDA38BfAF/IAAhBwJAA0AgByABTw0BIwYgB0ECdGooAgAhCCMCIAhBAnRqKAIAIQkgCUEATgRAAkAjByAHQQJ0aigCALghCiMBIAhBA3RqIQsgCyALKwMAIAMgBCAGIAogBaIgCiMAIAhBA3RqKwMAoKOgoqKgOQMAIAkgAkcEQCMFIAhBAXRqIQsgCyALLwEAQQFqOwEAIwIgCEECdGogAjYCAAsLCyAHQQFqIQcMAAsLC8oCBQJ/AXwDfwJ8AX8CQANAIAIgAE8NASMEIAJBAnRqKAIAIQojASAKQQN0aisDACMFIApBAXRqLwEAuKIhBCADIAFJBEAgAyEFIANBAWohAwJAA0AgBUUNASAFQQFrQQF2IQYjCCAGQQN0aisDACEIIAggBGUNASMIIAVBA3RqIAg5AwAgBiEFDAALCyMIIAVBA3RqIAQ5AwAFIAQjCCsDAGQEQEEAIQUCQANAIAVBAXRBAWohByAHIANPDQEjCCAHQQN0aisDACEJIAdBAWogA0kEQCMIIAdBAWpBA3RqKwMAIAljBEAgB0EBaiEHIwggB0EDdGorAwAhCQsLIAkgBGYNASMIIAVBA3RqIAk5AwAgByEFDAALCyMIIAVBA3RqIAQ5AwALCyACQQFqIQIMAAsLIAMgAUkEfEQAAAAAAAAAAAUjCCsDAAsLZAEDfwJAA0AgBSAATw0BIwQgBUECdGooAgAhByMBIAdBA3RqKwMAIAGgIwUgB0EBdGovAQC4IAKgoiADoiAEZgRAIwQgBkECdGogBzYCACAGQQFqIQYLIAVBAWohBQwACwsgBgtVAQJ/AkADQCABIABPDQEjAyABQQJ0aigCACECIwEgAkEDdGpEAAAAAAAAAAA5AwAjBSACQQF0akEAOwEAIwIgAkECdGpBfzYCACABQQFqIQEMAAsLCw==";
 
 /** Byte addresses of the arrays in the kernel's memory. */
 export interface LexicalKernelLayout {

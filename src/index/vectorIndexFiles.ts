@@ -31,7 +31,8 @@ export async function writeVectorIndex(
   writeFile: typeof writeFileDurably,
 ): Promise<{ descriptor: VectorIndexDescriptor; files: string[] }> {
   if (SparseVectorIndex.density(chunkVectors) <= SPARSE_DENSITY_LIMIT) {
-    const { header, bin } = SparseVectorIndex.fromVectors(chunkVectors, dimensions).toFile();
+    // Built to be written, never searched here: a plain ArrayBuffer, no kernel memory.
+    const { header, bin } = SparseVectorIndex.fromVectors(chunkVectors, dimensions, { kernel: false }).toFile();
     await writeFile(path.join(versionDir, VERSION_FILES.vectors), bin);
     return { descriptor: header, files: [VERSION_FILES.vectors] };
   }

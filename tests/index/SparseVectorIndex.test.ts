@@ -73,6 +73,8 @@ describe("SparseVectorIndex", () => {
     const many = Array.from({ length: 400 }, (_, i) => embedder.embedText(`${TEXTS[i % TEXTS.length]} ${i} 第${i % 37}章 topic${i % 13}`));
     const wasm = SparseVectorIndex.fromVectors(many, 1024);
     const plain = SparseVectorIndex.fromVectors(many, 1024, { kernel: false });
+    // Node has WebAssembly: a kernel that failed to compile would silently fall back, so say it ran.
+    expect([wasm.usesKernel, plain.usesKernel]).toEqual([true, false]);
     const reloaded = SparseVectorIndex.fromFile(wasm.toFile().header, wasm.toFile().bin, { kernel: false });
     for (const query of [...QUERIES, ...TEXTS]) {
       const q = embedder.embedText(query);
@@ -82,6 +84,15 @@ describe("SparseVectorIndex", () => {
       expect(hits).toEqual(reloaded.search(q, 50));
       expect(wasm.search(q, 10, (label) => label % 3 === 0)).toEqual(plain.search(q, 10, (label) => label % 3 === 0));
     }
+    // Ties (the same text under many labels): the lower label first, and the same labels kept, in both.
+    const repeated = Array.from({ length: 60 }, (_, i) => vectors[i % 3]!);
+    const tiedWasm = SparseVectorIndex.fromVectors(repeated, 1024);
+    const tiedPlain = SparseVectorIndex.fromVectors(repeated, 1024, { kernel: false });
+    for (const k of [1, 7, 20, 21, 60]) {
+      const q = embedder.embedText(TEXTS[1]!);
+      expect(tiedWasm.search(q, k), `k=${k}`).toEqual(tiedPlain.search(q, k));
+    }
+    expect(tiedWasm.search(embedder.embedText(TEXTS[1]!), 5).map((hit) => hit.label)).toEqual([1, 4, 7, 10, 13]);
     // A shorter question vector counts its missing dimensions as zero, in both.
     const short = Array.from(embedder.embedText("LoRA 微调")).slice(0, 300);
     expect(wasm.search(short, 5)).toEqual(plain.search(short, 5));

@@ -150,6 +150,7 @@ describe("pruned top k equals the exhaustive ranking (generated corpus)", () => 
 
   it("the WebAssembly loops give what the JavaScript ones give, to the last bit of every score", () => {
     const javascript = LexicalIndex.fromChunks(chunks, { kernel: false });
+    expect([index.usesKernel, javascript.usesKernel]).toEqual([true, false]);
     const reloaded = LexicalIndex.fromFiles(
       index.toFiles().json,
       index.toFiles().bin,
