@@ -35,6 +35,8 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-f.jsonl",
     "tests/eval/blind/test-g.jsonl",
     "tests/eval/blind/test-h.jsonl",
+    "tests/eval/blind/test-i.jsonl",
+    "tests/eval/blind/test-j.jsonl",
   ],
 };
 
