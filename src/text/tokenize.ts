@@ -1,6 +1,6 @@
+import { LRUCache } from "lru-cache";
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
-import { RecentValues } from "./recentValues.js";
 import { toSimplified } from "./script.js";
 
 /**
@@ -54,7 +54,7 @@ export function tokenizeJoined(parts: readonly string[]): string[] {
 const MAX_REMEMBERED_TEXT = 256;
 /** A question with its expansions (tokenizeJoined) is rarely over 300 characters. */
 const MAX_REMEMBERED_JOINED_TEXT = 1024;
-const recentTokens = new RecentValues<string, string[]>(1024);
+const recentTokens = new LRUCache<string, string[]>({ max: 1024 });
 
 function tokenizeText(text: string): string[] {
   const tokens: string[] = [];
