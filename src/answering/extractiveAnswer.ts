@@ -125,16 +125,20 @@ export function composeExtractiveAnswer(
       const path = passages[passageIndex]!.chunk.headingPath.join(" › ");
       return located && path !== "" ? (language === "en" ? ` (${path})` : `（${path}）`) : "";
     };
-    const quoted = (text: string, passageIndex: number) => {
-      const { parent, introduced } = quoteContext(passages[passageIndex]!.chunk.text, text);
-      return `${parent ? `${parent} › ` : ""}${text}${introduced ? ` ${introduced.join(separator)}` : ""}`;
-    };
-    sections.push(
-      [
-        wording.relatedHeader,
-        ...sentences.map((s) => `- ${quoted(s.text, s.passageIndex)}${where(s.passageIndex)} [${s.passageIndex + 1}]`),
-      ].join("\n"),
-    );
+    // A bare label ("实战项目") whose paragraph is quoted too says nothing more: the paragraph
+    // carries the label. Otherwise the label is quoted with its paragraph.
+    const bodyQuoted = (body: string, i: number) =>
+      sentences.some(
+        (other, j) => j !== i && other.passageIndex === sentences[i]!.passageIndex && body.includes(other.text) && !contexts[j]!.body,
+      );
+    const contexts = sentences.map((s) => quoteContext(passages[s.passageIndex]!.chunk.text, s.text));
+    const lines = sentences.flatMap((s, i) => {
+      const { parent, body, introduced } = contexts[i]!;
+      if (body !== undefined && bodyQuoted(body, i)) return [];
+      const text = `${parent ? `${parent} › ` : ""}${s.text}${body ? ` › ${body}` : ""}${introduced ? ` ${introduced.join(separator)}` : ""}`;
+      return [`- ${text}${where(s.passageIndex)} [${s.passageIndex + 1}]`];
+    });
+    sections.push([wording.relatedHeader, ...lines].join("\n"));
   }
 
   if (resource) {

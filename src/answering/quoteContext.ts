@@ -3,7 +3,9 @@ import { keyItems } from "./roadmapSummary.js";
 
 /**
  * What a quoted sentence needs from around it to be read alone, in a list-shaped passage:
- *   - the label of the item it is a sub-item of ("需要算力最多" under "4. 预训练：…" is about 预训练);
+ *   - the label of the item it is a sub-item of ("需要算力最多" under "4. 预训练：…" is about 预训练),
+ *     or of the bulleted label a paragraph is indented under;
+ *   - for a bare label quoted alone ("  • 进阶项目"), the paragraph indented under it;
  *   - the items a sentence ending in a colon introduces ("可选择以下方向深入：" → 应用开发方向、…).
  * Only from the passage's own lines, quoted as they are.
  */
@@ -19,31 +21,72 @@ function cleaned(line: string): string {
     .trim();
 }
 
+/** Whether every 《 and ( opened in a text is closed in it. */
+function balanced(text: string): boolean {
+  const count = (pattern: RegExp) => (text.match(pattern) ?? []).length;
+  return count(/《/gu) === count(/》/gu) && count(/[(（]/gu) === count(/[)）]/gu);
+}
+
+/**
+ * A top-level bullet that is only a short name, its content on the line under it ("  • 进阶项目"
+ * then "物流行业 RAG 问答系统…"): no punctuation of a sentence or an aside, and no item above it.
+ */
+function isBareLabel(line: string, lines: readonly string[]): boolean {
+  const text = cleaned(line);
+  if (!isListLine(line) || text === "" || Array.from(text).length > MAX_LABEL_CHARS || /[：:，,。；;（）()「」《》!?！？]/u.test(text))
+    return false;
+  return indentOf(line) === Math.min(...lines.filter((l) => isListLine(l)).map(indentOf));
+}
+
 /** An item's label: the words before its colon, or the whole line when short ("4. 预训练：创造…" → 预训练). */
 function labelOf(line: string): string | undefined {
   const text = cleaned(line);
+  // A linked item ("- [大语言模型](https://…)【必看】") is named by its link text.
+  const link = /^\[([^\]]{1,40})\]\(/u.exec(text);
+  if (link) return link[1]!.trim();
   const labelled = /^([^：:]{1,40}?)\s*[：:]/u.exec(text);
-  const label = labelled ? labelled[1]!.trim() : text;
+  // A colon inside a title ("《人工智能：现代方法》相关章节") does not end the label.
+  const label = labelled && balanced(labelled[1]!) ? labelled[1]!.trim() : text;
   return label.length > 0 && Array.from(label).length <= MAX_LABEL_CHARS ? label : undefined;
 }
 
-export function quoteContext(chunkText: string, sentence: string): { parent?: string; introduced?: string[] } {
+export interface QuoteContext {
+  /** The label of the item the quote sits under. */
+  parent?: string;
+  /** What a bare label quoted alone ("  • 进阶项目") says: the paragraph indented under it. */
+  body?: string;
+  /** The items a sentence ending in a colon introduces. */
+  introduced?: string[];
+}
+
+export function quoteContext(chunkText: string, sentence: string): QuoteContext {
   const lines = chunkText.split(/\r?\n/);
-  const at = lines.findIndex((line) => cleaned(line).includes(sentence));
+  // The line that is the sentence, else the first that holds it ("实战项目" is also in "实战项目二：…").
+  const exact = lines.findIndex((line) => cleaned(line) === sentence);
+  const at = exact >= 0 ? exact : lines.findIndex((line) => cleaned(line).includes(sentence));
   if (at < 0) return {};
   const line = lines[at]!;
-  const context: { parent?: string; introduced?: string[] } = {};
+  const context: QuoteContext = {};
   const indent = indentOf(line);
   if (isListLine(line) && indent > 0) {
     for (let i = at - 1; i >= 0; i--) {
       const above = lines[i]!;
       if (above.trim() === "") continue;
       if (indentOf(above) < indent) {
-        const label = labelOf(above);
+        // Only an item above is a parent: a bullet after a paragraph is not part of it.
+        const label = isListLine(above) ? labelOf(above) : undefined;
         if (label && !sentence.includes(label)) context.parent = label;
         break;
       }
     }
+  } else if (!isListLine(line)) {
+    // A paragraph right under a bare bulleted label ("  • 进阶项目" then "物流行业 RAG 问答系统…").
+    const above = lines.slice(0, at).findLast((l) => l.trim() !== "");
+    if (above !== undefined && isBareLabel(above, lines)) context.parent = cleaned(above);
+  }
+  if (isBareLabel(line, lines) && cleaned(line) === sentence) {
+    const next = lines.slice(at + 1).find((below) => below.trim() !== "");
+    if (next !== undefined && !isListLine(next)) context.body = cleaned(next);
   }
   if (/[：:]$/u.test(sentence)) {
     const following: string[] = [];

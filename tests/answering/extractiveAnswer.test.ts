@@ -150,6 +150,17 @@ describe("composeExtractiveAnswer", () => {
     expect(composed.answer).toContain("该阶段的要点：Python编程基础、Python常用库和工具 [1]");
   });
 
+  it("quotes a bare label with its paragraph once: as the paragraph's label, not as a line of its own", () => {
+    const projects = passage(
+      ["  • 初级项目", "基于 BERT 的情感分析系统。", "  • 进阶项目", "物流行业 RAG 问答系统。", "  • 高阶项目", "电商虚拟试衣系统。"].join(
+        "\n",
+      ),
+    );
+    const composed = composeExtractiveAnswer("进阶项目做什么？RAG 问答系统", retrievalResult("进阶项目做什么？RAG 问答系统", [projects]));
+    expect(composed.answer).toContain("- 进阶项目 › 物流行业 RAG 问答系统。 [1]");
+    expect(composed.answer).not.toMatch(/^- 进阶项目 \[1\]$/m);
+  });
+
   it("prefers the sentence holding the kind of detail asked for (a duration) over ones that only repeat the topic", () => {
     const topic = passage(
       "原理学习阶段重在原理学习。原理学习阶段学习数学基础。原理学习阶段学习 Transformer 原理。原理学习阶段精读论文。原理学习阶段做笔记。原理学习阶段打基础。",

@@ -26,6 +26,30 @@ describe("quoteContext", () => {
     });
   });
 
+  it("gives a bare bulleted label its paragraph, and the paragraph its label", () => {
+    const projects = [
+      "  • 初级项目",
+      "基于 BERT 的情感分析系统。",
+      "  • 进阶项目",
+      "物流行业 RAG 问答系统。",
+      "  • 高阶项目",
+      "电商虚拟试衣系统。",
+    ].join("\n");
+    expect(quoteContext(projects, "进阶项目")).toEqual({ body: "物流行业 RAG 问答系统。" });
+    expect(quoteContext(projects, "物流行业 RAG 问答系统。")).toEqual({ parent: "进阶项目" });
+    // A colon inside a book title does not end an item's label.
+    const books = ["1. **《人工智能：现代方法》相关章节**", "   - 重点：机器学习基础章节", "2. **其他**", "3. **更多**"].join("\n");
+    expect(quoteContext(books, "重点：机器学习基础章节")).toEqual({ parent: "《人工智能：现代方法》相关章节" });
+    // A linked item is named by its link text.
+    const links = [
+      "- [大语言模型](https://example.org/llm)【必看】",
+      "\t- 迄今为止最好的书籍。",
+      "- [综述](https://example.org/s)",
+      "- [课程](https://example.org/c)",
+    ].join("\n");
+    expect(quoteContext(links, "迄今为止最好的书籍。")).toEqual({ parent: "大语言模型" });
+  });
+
   it("adds nothing to a top-level line, prose, or a sentence it cannot find", () => {
     expect(quoteContext(plan, "预训练：创造出属于自己的全新大模型")).toEqual({});
     expect(quoteContext(plan, "后记：持续学习。")).toEqual({});
