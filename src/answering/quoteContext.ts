@@ -1,5 +1,6 @@
 import { indentOf, isListLine } from "../retrieval/listItems.js";
 import { keyItems } from "./roadmapSummary.js";
+import { lineText } from "./sentenceSelection.js";
 
 /**
  * What a quoted sentence needs from around it to be read alone, in a list-shaped passage:
@@ -7,19 +8,11 @@ import { keyItems } from "./roadmapSummary.js";
  *     or of the bulleted label a paragraph is indented under;
  *   - for a bare label quoted alone ("  • 进阶项目"), the paragraph indented under it;
  *   - the items a sentence ending in a colon introduces ("可选择以下方向深入：" → 应用开发方向、…).
- * Only from the passage's own lines, quoted as they are.
+ * Only from the passage's own lines, read as the sentences were cut from them (lineText), so a
+ * quoted sentence finds its line.
  */
-const LIST_MARK = /^\s*(?:[-*+•·●▪]|\d{1,2}[.)、])\s+/u;
 const MAX_LABEL_CHARS = 24;
 const MAX_INTRODUCED = 6;
-
-function cleaned(line: string): string {
-  return line
-    .replace(/^\s*#{1,6}\s*/u, "")
-    .replace(LIST_MARK, "")
-    .replace(/\*\*/g, "")
-    .trim();
-}
 
 /** Whether every 《 and ( opened in a text is closed in it. */
 function balanced(text: string): boolean {
@@ -32,7 +25,7 @@ function balanced(text: string): boolean {
  * then "物流行业 RAG 问答系统…"): no punctuation of a sentence or an aside, and no item above it.
  */
 function isBareLabel(line: string, lines: readonly string[]): boolean {
-  const text = cleaned(line);
+  const text = lineText(line);
   if (!isListLine(line) || text === "" || Array.from(text).length > MAX_LABEL_CHARS || /[：:，,。；;（）()「」《》!?！？]/u.test(text))
     return false;
   return indentOf(line) === Math.min(...lines.filter((l) => isListLine(l)).map(indentOf));
@@ -40,7 +33,7 @@ function isBareLabel(line: string, lines: readonly string[]): boolean {
 
 /** An item's label: the words before its colon, or the whole line when short ("4. 预训练：创造…" → 预训练). */
 function labelOf(line: string): string | undefined {
-  const text = cleaned(line);
+  const text = lineText(line);
   // A linked item ("- [大语言模型](https://…)【必看】") is named by its link text.
   const link = /^\[([^\]]{1,40})\]\(/u.exec(text);
   if (link) return link[1]!.trim();
@@ -62,8 +55,8 @@ export interface QuoteContext {
 export function quoteContext(chunkText: string, sentence: string): QuoteContext {
   const lines = chunkText.split(/\r?\n/);
   // The line that is the sentence, else the first that holds it ("实战项目" is also in "实战项目二：…").
-  const exact = lines.findIndex((line) => cleaned(line) === sentence);
-  const at = exact >= 0 ? exact : lines.findIndex((line) => cleaned(line).includes(sentence));
+  const exact = lines.findIndex((line) => lineText(line) === sentence);
+  const at = exact >= 0 ? exact : lines.findIndex((line) => lineText(line).includes(sentence));
   if (at < 0) return {};
   const line = lines[at]!;
   const context: QuoteContext = {};
@@ -82,11 +75,11 @@ export function quoteContext(chunkText: string, sentence: string): QuoteContext 
   } else if (!isListLine(line)) {
     // A paragraph right under a bare bulleted label ("  • 进阶项目" then "物流行业 RAG 问答系统…").
     const above = lines.slice(0, at).findLast((l) => l.trim() !== "");
-    if (above !== undefined && isBareLabel(above, lines)) context.parent = cleaned(above);
+    if (above !== undefined && isBareLabel(above, lines)) context.parent = lineText(above);
   }
-  if (isBareLabel(line, lines) && cleaned(line) === sentence) {
+  if (isBareLabel(line, lines) && lineText(line) === sentence) {
     const next = lines.slice(at + 1).find((below) => below.trim() !== "");
-    if (next !== undefined && !isListLine(next)) context.body = cleaned(next);
+    if (next !== undefined && !isListLine(next)) context.body = lineText(next);
   }
   if (/[：:]$/u.test(sentence)) {
     const following: string[] = [];

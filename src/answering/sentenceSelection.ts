@@ -25,11 +25,16 @@ const HAN = /\p{Script=Han}/u;
 const BULLET = /^\s*(?:[-*+•·●▪]|\d+[.)、]|[（(]\d+[)）]|>+)\s*/u;
 const HEADING = /^\s*#{1,6}\s*/;
 
+/** A line as quoted: without its list or heading markup and bold marks. */
+export function lineText(rawLine: string): string {
+  return rawLine.replace(HEADING, "").replace(BULLET, "").replace(/\*\*/g, "").trim();
+}
+
 /** The chunker's sentence boundaries, on lines stripped of list and heading markup. */
 export function splitIntoSentences(text: string): string[] {
   const sentences: string[] = [];
   for (const rawLine of text.split(/\r?\n/)) {
-    const line = rawLine.replace(HEADING, "").replace(BULLET, "").replace(/\*\*/g, "").trim();
+    const line = lineText(rawLine);
     if (line.length === 0) continue;
     for (const sentence of splitSentences(line)) if (sentence.trim().length > 0) sentences.push(sentence.trim());
   }
