@@ -127,11 +127,11 @@ export function composeExtractiveAnswer(
     };
     // A bare label ("实战项目") whose paragraph is quoted too says nothing more: the paragraph
     // carries the label. Otherwise the label is quoted with its paragraph.
+    const contexts = sentences.map((s) => quoteContext(passages[s.passageIndex]!.chunk.text, s.text));
     const bodyQuoted = (body: string, i: number) =>
       sentences.some(
         (other, j) => j !== i && other.passageIndex === sentences[i]!.passageIndex && body.includes(other.text) && !contexts[j]!.body,
       );
-    const contexts = sentences.map((s) => quoteContext(passages[s.passageIndex]!.chunk.text, s.text));
     const lines = sentences.flatMap((s, i) => {
       const { parent, body, introduced } = contexts[i]!;
       if (body !== undefined && bodyQuoted(body, i)) return [];

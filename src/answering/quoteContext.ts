@@ -24,11 +24,11 @@ function balanced(text: string): boolean {
  * A top-level bullet that is only a short name, its content on the line under it ("  • 进阶项目"
  * then "物流行业 RAG 问答系统…"): no punctuation of a sentence or an aside, and no item above it.
  */
-function isBareLabel(line: string, lines: readonly string[]): boolean {
+function isBareLabel(line: string, topLevel: number): boolean {
   const text = lineText(line);
   if (!isListLine(line) || text === "" || Array.from(text).length > MAX_LABEL_CHARS || /[：:，,。；;（）()「」《》!?！？]/u.test(text))
     return false;
-  return indentOf(line) === Math.min(...lines.filter((l) => isListLine(l)).map(indentOf));
+  return indentOf(line) === topLevel;
 }
 
 /** An item's label: the words before its colon, or the whole line when short ("4. 预训练：创造…" → 预训练). */
@@ -60,6 +60,8 @@ export function quoteContext(chunkText: string, sentence: string): QuoteContext 
   if (at < 0) return {};
   const line = lines[at]!;
   const context: QuoteContext = {};
+  // The indentation of the passage's top-level items.
+  const topLevel = Math.min(...lines.filter((l) => isListLine(l)).map(indentOf));
   const indent = indentOf(line);
   if (isListLine(line) && indent > 0) {
     for (let i = at - 1; i >= 0; i--) {
@@ -75,9 +77,9 @@ export function quoteContext(chunkText: string, sentence: string): QuoteContext 
   } else if (!isListLine(line)) {
     // A paragraph right under a bare bulleted label ("  • 进阶项目" then "物流行业 RAG 问答系统…").
     const above = lines.slice(0, at).findLast((l) => l.trim() !== "");
-    if (above !== undefined && isBareLabel(above, lines)) context.parent = lineText(above);
+    if (above !== undefined && isBareLabel(above, topLevel)) context.parent = lineText(above);
   }
-  if (isBareLabel(line, lines) && lineText(line) === sentence) {
+  if (isBareLabel(line, topLevel) && lineText(line) === sentence) {
     const next = lines.slice(at + 1).find((below) => below.trim() !== "");
     if (next !== undefined && !isListLine(next)) context.body = lineText(next);
   }
