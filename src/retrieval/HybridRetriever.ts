@@ -1,6 +1,7 @@
 import { stemmer } from "stemmer";
 import { BadInput } from "../errors.js";
 import type { IndexSnapshot } from "../store/types.js";
+import { isEverydayWord } from "../text/everydayWords.js";
 import { normalizeNumberRanges } from "../text/numberRange.js";
 import { mainlandPhrases, toSimplified } from "../text/script.js";
 import { tokenizeForSearch, tokenizeJoined } from "../text/tokenize.js";
@@ -230,7 +231,7 @@ export class HybridRetriever implements Retriever {
       language: analysis.language,
     });
 
-    const { evidence, nothingOnTopic } = this.evidence(index, query, matches, ranked.topDenseSimilarity);
+    const { evidence, nothingOnTopic, onlyEverydayWords } = this.evidence(index, query, matches, ranked.topDenseSimilarity);
     const tooWeak = nothingOnTopic || evidence < this.options.abstainThreshold;
     // The evidence counts the question's own words and the glossary's names. A question in
     // learners' words (刚开始学这块 → 入门) or with a misspelt name (吴恩打) reaches its passages
@@ -249,6 +250,7 @@ export class HybridRetriever implements Retriever {
       evidence,
       weak: tooWeak && !throughExpansions,
       ...(throughExpansions ? { onlyThroughExpansions: true } : {}),
+      ...(onlyEverydayWords ? { onlyEverydayWordsFound: true } : {}),
       ...(named ? { namedRoadmap: { docId: named.doc.id, title: named.doc.title } } : {}),
       ...(ordinal ? { stageOrdinal: ordinal } : {}),
       ...(focus ? { focusChunkIds: focus.chunkIds, focusTerms: focus.terms } : {}),
@@ -513,8 +515,8 @@ export class HybridRetriever implements Retriever {
     query: string,
     matches: readonly Passage[],
     topDense: number,
-  ): { evidence: number; nothingOnTopic: boolean } {
-    if (matches.length === 0) return { evidence: 0, nothingOnTopic: true };
+  ): { evidence: number; nothingOnTopic: boolean; onlyEverydayWords: boolean } {
+    if (matches.length === 0) return { evidence: 0, nothingOnTopic: true, onlyEverydayWords: false };
     const statistics = IndexResources.of(index).statistics;
     const groups = this.judgedTermGroups(index, query);
     // Which of the question's tokens the top passages hold (coverage asks of no other token), not
@@ -522,7 +524,15 @@ export class HybridRetriever implements Retriever {
     const top = matches.slice(0, EVIDENCE_PASSAGES).map((passage) => statistics.tokensOf(passage.chunk));
     const found = new Set(groups.flatMap((group) => group.tokens).filter((token) => top.some((tokens) => tokens.has(token))));
     const coverage = termCoverage(groups, found);
-    return { evidence: evidenceScore({ coverage, topDenseSimilarity: topDense }), nothingOnTopic: groups.length > 0 && coverage === 0 };
+    const isFound = (group: TermGroup) => group.tokens.some((token) => found.has(token));
+    // A glossary term found is the field's own word, never an everyday one.
+    const everyday = (group: TermGroup) => group.tokens.length === 1 && isEverydayWord(group.tokens[0]!);
+    const foundGroups = groups.filter(isFound);
+    return {
+      evidence: evidenceScore({ coverage, topDenseSimilarity: topDense }),
+      nothingOnTopic: groups.length > 0 && coverage === 0,
+      onlyEverydayWords: foundGroups.length > 0 && foundGroups.length < groups.length && foundGroups.every(everyday),
+    };
   }
 }
 

@@ -43,6 +43,8 @@ export interface ConfidenceSignals {
   locatedStage?: boolean;
   /** Only the question's expansions reached the passages (RetrievalResult.onlyThroughExpansions): low at best. */
   onlyThroughExpansions?: boolean;
+  /** Only everyday words of the question were found (RetrievalResult.onlyEverydayWordsFound): low at best. */
+  onlyEverydayWords?: boolean;
 }
 
 function passageTexts(passages: readonly Passage[], focusTerms?: readonly string[]): string[] {
@@ -73,6 +75,7 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
     evidence: result.evidence,
     weak: result.weak || result.passages.length === 0,
     ...(result.onlyThroughExpansions ? { onlyThroughExpansions: true } : {}),
+    ...(result.onlyEverydayWordsFound ? { onlyEverydayWords: true } : {}),
     locatedStage:
       result.namedRoadmap !== undefined &&
       (result.stageOrdinal !== undefined || result.analysis.sequence !== undefined) &&
@@ -100,6 +103,7 @@ export function decideConfidence(
   if (
     signals.missingDetails.length > 0 ||
     signals.onlyThroughExpansions === true ||
+    signals.onlyEverydayWords === true ||
     (signals.evidence < thresholds.low && signals.locatedStage !== true)
   )
     return "low";

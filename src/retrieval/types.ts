@@ -89,6 +89,11 @@ export interface RetrievalResult {
    * correction) is in the top passages: answered as low, not refused (confidence.ts).
    */
   onlyThroughExpansions?: boolean;
+  /**
+   * The only words of the question found in the top passages are everyday words (公司, 准备;
+   * text/everydayWords.ts) while others of its words are not: nothing of its subject was found.
+   */
+  onlyEverydayWordsFound?: boolean;
   /** Names in the question no indexed passage uses ("React", "Spanish"): unknownNames.ts. */
   unknownNames?: string[];
 }

@@ -123,6 +123,22 @@ describe("HybridRetriever", () => {
     expect((await retriever().retrieve("Does the example roadmap cover Kotlin?")).unknownNames).toEqual(["Kotlin"]);
   });
 
+  it("answers low a question whose only words found are everyday words, and keeps one about the documents' subject high", async () => {
+    // The product's refusal threshold (0.06), not this suite's 0.3: these questions share a word or
+    // two with the fixture (需要, 问题 in its 常见问题), enough not to be refused.
+    const lenient = new HybridRetriever({ index, k: 4, maxChunksPerSection: 2, abstainThreshold: 0.06 });
+    for (const question of ["装修房子有哪些问题需要提前想好？", "搬家前需要处理哪些问题"]) {
+      const result = await lenient.retrieve(question);
+      expect(result.weak, question).toBe(false);
+      expect(result.onlyEverydayWordsFound, question).toBe(true);
+      expect(confidenceOf(question, result), question).toBe("low");
+    }
+    // 需要 and 问题 are found here too, beside the fixture's own subject (LoRA, 微调).
+    const onTopic = await lenient.retrieve("周末想试试 LoRA 微调，需要注意哪些问题");
+    expect(onTopic.onlyEverydayWordsFound).toBeUndefined();
+    expect(confidenceOf("周末想试试 LoRA 微调，需要注意哪些问题", onTopic)).toBe("high");
+  });
+
   it("answers a question that reaches its passages only through learners' words as low, not refused", async () => {
     // 降精度 is a learners' phrase for 量化 (the fixture's 第三阶段); no word of the question is in the corpus.
     const result = await retriever().retrieve("降精度咋弄");

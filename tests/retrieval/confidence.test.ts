@@ -24,6 +24,11 @@ describe("confidence", () => {
     expect(decideConfidence({ evidence: 0.9, weak: true, missingDetails: [], onlyThroughExpansions: true })).toBe("none");
   });
 
+  it("answers low, at best, a question of which only everyday words were found", () => {
+    expect(decideConfidence({ evidence: 0.9, weak: false, missingDetails: [], onlyEverydayWords: true })).toBe("low");
+    expect(decideConfidence({ evidence: 0.9, weak: true, missingDetails: [], onlyEverydayWords: true })).toBe("none");
+  });
+
   it("trusts a stage located by the roadmap's structure over the question's few shared words", () => {
     expect(decideConfidence({ evidence: 0.2, weak: false, missingDetails: [], locatedStage: true }, { low: 0.3 })).toBe("high");
     expect(decideConfidence({ evidence: 0.2, weak: false, missingDetails: ["duration"], locatedStage: true }, { low: 0.3 })).toBe("low");
