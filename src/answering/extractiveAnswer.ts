@@ -138,7 +138,7 @@ export function composeExtractiveAnswer(
       const text = `${parent ? `${parent} › ` : ""}${s.text}${body ? ` › ${body}` : ""}${introduced ? ` ${introduced.join(separator)}` : ""}`;
       return [`- ${text}${where(s.passageIndex)} [${s.passageIndex + 1}]`];
     });
-    sections.push([wording.relatedHeader, ...lines].join("\n"));
+    sections.push([wording.relatedHeader, ...withAskedPart(lines, result, passages)].join("\n"));
   }
 
   if (resource) {
@@ -149,4 +149,18 @@ export function composeExtractiveAnswer(
   }
 
   return { answer: sections.join("\n\n"), citations: buildCitations(passages), abstained: false, confidence, language };
+}
+
+/**
+ * "llm-course 的第二部分讲啥": the numbered part asked for leads the quotes, with the name of what
+ * it is a part of (its section's heading), and is not quoted twice.
+ */
+function withAskedPart(lines: string[], result: RetrievalResult, passages: Passage[]): string[] {
+  const asked = result.askedPart;
+  const at = asked ? passages.findIndex((p) => p.chunk.id === asked.chunkId) : -1;
+  if (!asked || at < 0) return lines;
+  const body = asked.item.replace(/^\d{1,2}[.、)]\s*/u, "");
+  const heading = passages[at]!.chunk.headingPath.at(-1);
+  const lead = `- ${heading ? `${heading} › ` : ""}${asked.item} [${at + 1}]`;
+  return [lead, ...lines.filter((line) => !line.includes(body))];
 }

@@ -18,6 +18,7 @@ import { allowedDocumentIds, chunkAllowed } from "./filters.js";
 import { reciprocalRankFusion, selectDiverse } from "./fusion.js";
 import { recentByChunk } from "./recentByChunk.js";
 import { linkedNotePassages } from "./linkedNotePassages.js";
+import { namedPart } from "./namedParts.js";
 import { candidateFeatures, documentVotes, hanBigrams, RERANK_DEPTH, rerankFused, type RerankContext, type RerankModel } from "./rerank.js";
 import { RERANK_MODEL } from "./rerankModel.js";
 import { locateTopic } from "./roadmapNavigator.js";
@@ -145,8 +146,8 @@ export class HybridRetriever implements Retriever {
     );
     // "the application practice stage": a stage named in English through its name's words. Its
     // Chinese heading is searched for, a sequence question is about it, and it names its roadmap.
-    const ordinal = stageOrdinal(query);
-    const english = ordinal ? undefined : englishStage(query, () => this.englishReach(index, query, analyzed), profiles, byShape);
+    const statedOrdinal = stageOrdinal(query);
+    const english = statedOrdinal ? undefined : englishStage(query, () => this.englishReach(index, query, analyzed), profiles, byShape);
     const analysis: QueryAnalysis = english
       ? { ...analyzed, expansions: [...analyzed.expansions, english.heading], ...(analyzed.sequence ? { topic: english.name } : {}) }
       : analyzed;
@@ -160,6 +161,10 @@ export class HybridRetriever implements Retriever {
       matches = [...own.passages, ...matches.filter((p) => !ids.has(p.chunk.id))];
     }
 
+    // "llm-course 的第二部分": the ordinal counts the parts of a thing the question names (a passage
+    // retrieval found), not a roadmap's stages.
+    const part = statedOrdinal && !named ? namedPart(query, matches, statedOrdinal) : undefined;
+    const ordinal = part ? undefined : statedOrdinal;
     let roadmap: RoadmapPosition[] = [];
     if (ordinal) roadmap = ordinalPositions(named ? [named] : profiles, ordinal);
     else if (analysis.sequence && analysis.topic) {
@@ -217,6 +222,7 @@ export class HybridRetriever implements Retriever {
       context = overviewPassages(named, index.chunks, analysis.language);
     // About one roadmap's stages: its overview (a chart or plan of all stages) names them and their durations.
     context = withOverview(context, profiles, index.chunks, analysis.language);
+    if (part) context = [part.passage, ...context];
     const inContext = new Set(context.map((p) => p.chunk.id));
     // The roadmap context answers a sequence question most directly, so it leads; the list
     // keeps k passages in all (linked notes come on top: they are few and only follow a link).
@@ -253,6 +259,7 @@ export class HybridRetriever implements Retriever {
       ...(onlyEverydayWords ? { onlyEverydayWordsFound: true } : {}),
       ...(named ? { namedRoadmap: { docId: named.doc.id, title: named.doc.title } } : {}),
       ...(ordinal ? { stageOrdinal: ordinal } : {}),
+      ...(part ? { askedPart: { chunkId: part.passage.chunk.id, item: part.item } } : {}),
       ...(focus ? { focusChunkIds: focus.chunkIds, focusTerms: focus.terms } : {}),
       ...this.unknownNamesOf(index, query),
     };

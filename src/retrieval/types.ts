@@ -94,6 +94,8 @@ export interface RetrievalResult {
    * text/everydayWords.ts) while others of its words are not: nothing of its subject was found.
    */
   onlyEverydayWordsFound?: boolean;
+  /** The numbered part of a named thing an ordinal asked for ("llm-course 的第二部分"; namedParts.ts). */
+  askedPart?: { chunkId: string; item: string };
   /** Names in the question no indexed passage uses ("React", "Spanish"): unknownNames.ts. */
   unknownNames?: string[];
 }

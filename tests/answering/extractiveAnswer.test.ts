@@ -120,6 +120,20 @@ describe("composeExtractiveAnswer", () => {
     );
   });
 
+  it("leads with the numbered part of a named course an ordinal asked for, quoted once", () => {
+    const course = passage("课程分为三个部分：\n\n1. 基础：数学与编程\n2. 训练：从预训练到对齐\n3. 部署：推理服务与监控", {
+      chunk: { id: "course", headingPath: ["一些课程", "tiny-llm-course"] },
+    });
+    const question = "tiny-llm-course 的第二部分讲啥？";
+    const composed = composeExtractiveAnswer(
+      question,
+      retrievalResult(question, [course], { askedPart: { chunkId: "course", item: "2. 训练：从预训练到对齐" } }),
+    );
+    const quotes = composed.answer.split("\n").filter((line) => line.startsWith("- "));
+    expect(quotes[0]).toBe("- tiny-llm-course › 2. 训练：从预训练到对齐 [1]");
+    expect(quotes.filter((line) => line.includes("从预训练到对齐"))).toHaveLength(1);
+  });
+
   it("leads an answer to an ordinal question with the stage asked for and its items", () => {
     const stage = passage("Python编程基础：掌握基本语法。\nPython常用库和工具：熟悉 Numpy。", {
       chunk: { docId: "seven", sectionIndex: 3, headingPath: ["第三阶段：编程基础与工具使用"] },

@@ -139,6 +139,17 @@ describe("HybridRetriever", () => {
     expect(confidenceOf("周末想试试 LoRA 微调，需要注意哪些问题", onTopic)).toBe("high");
   });
 
+  it("reads an ordinal after a named course as the course's numbered part, not a roadmap's stage", async () => {
+    const result = await retriever().retrieve("tiny-llm-course 的第二部分讲什么？");
+    expect(result.askedPart?.item).toBe("2. 训练：从预训练到对齐");
+    expect(result.passages[0]?.chunk.headingPath.at(-1)).toBe("tiny-llm-course :star:");
+    expect(result.stageOrdinal).toBeUndefined();
+    // With no course named, 第二部分 is still the roadmaps' second stage.
+    const stage = await retriever().retrieve("第二部分讲什么？");
+    expect(stage.askedPart).toBeUndefined();
+    expect(stage.stageOrdinal).toEqual({ from: "start", position: 2 });
+  });
+
   it("answers a question that reaches its passages only through learners' words as low, not refused", async () => {
     // 降精度 is a learners' phrase for 量化 (the fixture's 第三阶段); no word of the question is in the corpus.
     const result = await retriever().retrieve("降精度咋弄");

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { namedPart } from "../../src/retrieval/namedParts.js";
+import { passage } from "../fixtures/answering/passages.js";
+
+const course = passage("课程分为三个部分：\n\n1. 基础：数学与编程\n2. 训练：从预训练到对齐\n3. 部署：推理服务与监控", {
+  chunk: { id: "course", headingPath: ["一些课程", "tiny-llm-course :star:"] },
+});
+const other = passage("1. 第一步：读论文\n2. 第二步：复现", { chunk: { id: "other", headingPath: ["学习方法"] } });
+
+describe("namedPart", () => {
+  it("picks the asked item of the numbered parts of the thing the question names by its heading", () => {
+    expect(namedPart("tiny-llm-course 的第二部分讲啥", [other, course], { from: "start", position: 2 })).toEqual({
+      passage: course,
+      item: "2. 训练：从预训练到对齐",
+    });
+    // Written without its hyphen, counted from the end.
+    expect(namedPart("What is the last part of the Tiny LLM course?", [course], { from: "end", position: 1 })?.item).toBe(
+      "3. 部署：推理服务与监控",
+    );
+  });
+
+  it("gives nothing when the question names no such section, or the list is too short or a stage's", () => {
+    // The question does not name 学习方法: an ordinal of a roadmap's stages is left to the roadmap.
+    expect(namedPart("第二部分讲啥", [other, course], { from: "start", position: 2 })).toBeUndefined();
+    expect(namedPart("tiny-llm-course 的第五部分", [course], { from: "start", position: 5 })).toBeUndefined();
+    const stage = passage("1. 学 Python\n2. 学数学", { chunk: { headingPath: ["第一阶段：基础入门"] } });
+    expect(namedPart("第一阶段：基础入门的第二部分", [stage], { from: "start", position: 2 })).toBeUndefined();
+    // Numbering that does not run 1, 2, 3 is no list of parts.
+    const broken = passage("1. 甲\n3. 丙", { chunk: { headingPath: ["tiny-llm-course"] } });
+    expect(namedPart("tiny-llm-course 第二部分", [broken], { from: "start", position: 2 })).toBeUndefined();
+  });
+});
