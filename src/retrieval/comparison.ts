@@ -11,7 +11,7 @@ import { isFiller } from "./questionWords.js";
  * roadmap that names both books never says which is thicker.
  */
 const ASKED =
-  /哪(?:个|個|一个|一個|本|种|種|家|门|門)[^，,。？?]{0,16}?(?:更|比较|比較)|(?:谁|誰)\s*更|有\s*(?:啥|什么|什麼)\s*(?:区别|區別|不同)|的\s*(?:区别|區別)|差别|差別|\bwhich\b[^?.]{0,40}?\b(?:is|are|would be)\s+(?:the\s+)?(?:better|faster|slower|easier|harder|cheaper|more|less)\b|\bvs\.?\s|\bversus\b|\bdifference between\b|\bwhether\b[^?]{0,60}\bor\b[^?]{0,40}\b(?:better|faster|slower|easier|harder|cheaper)\b/iu;
+  /哪(?:个|個|一个|一個|本|种|種|家|门|門)[^，,。？?]{0,16}?(?:更|比较|比較)|(?:谁|誰)\s*更|有\s*(?:啥|什么|什麼)\s*(?:区别|區別|不同)|的\s*(?:区别|區別)|差别|差別|\bwhich\b[^?.]{0,40}?\b(?:is|are|would be|works?|performs?|runs?|does|do)\s+(?:the\s+)?(?:better|faster|slower|easier|harder|cheaper|more|less)\b|\bvs\.?\s|\bversus\b|\bdifference between\b|\bwhether\b[^?]{0,60}\bor\b[^?]{0,40}\b(?:better|faster|slower|easier|harder|cheaper)\b/iu;
 const CONNECTOR = /和|跟|与|與|还是|還是|或者|或是|\bvs\.?(?=\s)|\bversus\b|\bor\b|\band\b/iu;
 const COMPARES =
   /更|比|最|优于|優於|低于|低於|高于|高於|不如|胜过|勝過|区别|區別|不同|差异|差異|\bthan\b|\bbetter\b|\bworse\b|\bfaster\b|\bslower\b/iu;

@@ -36,6 +36,12 @@ describe("comparison questions", () => {
     expect(comparedSides("Mistral 跟 Gemma 的中文分数谁更高？")?.map((s) => [...s])).toEqual([["mistral"], ["gemma"]]);
     expect(comparedSides("Do they say whether Flask or Django is the easier one to start with?")?.[1]).toEqual(new Set(["django"]));
     expect(comparedSides("Which do the guides say is better, Flask or Django?")?.map((s) => [...s])).toEqual([["flask"], ["django"]]);
+    // A verb other than "is": which works, performs or runs better.
+    expect(comparedSides("For web apps, which does the guide say works better: Flask or Django?")?.map((s) => [...s])).toEqual([
+      ["flask"],
+      ["django"],
+    ]);
+    expect(comparedSides("Which performs better on small data, XGBoost or LightGBM?")).toBeDefined();
   });
 
   it("needs a verdict in one sentence or list item for 'which is better', but not for 'what is the difference'", () => {

@@ -121,6 +121,8 @@ describe("detail-type check", () => {
     expect(detailsAsked("跑这个模型要多大显存？")).toEqual(["size"]);
     expect(detailsAsked("這個模型的參數量有多大？")).toContain("size");
     expect(detailsAsked("How big is the model they fine-tune?")).toEqual(["size"]);
+    expect(detailsAsked("Which size of Llama do they suggest, the small one or the big one?")).toContain("size");
+    expect(detailsAsked("BERT 用哪个规模的比较好？")).toContain("size");
     // How much something helps is not a size.
     expect(detailsAsked("学这个对找工作有多大帮助？")).toEqual([]);
     expect(detailPresent("size", ["单卡 24GB 即可微调 7B 模型"])).toBe(true);
