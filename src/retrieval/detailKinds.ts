@@ -21,6 +21,8 @@ export type DetailKind =
   | "size"
   | "certificate"
   | "hardware"
+  | "frequency"
+  | "country"
   | "comparison"
   | "name";
 
@@ -37,7 +39,7 @@ const DETAIL_RULES: DetailRule[] = [
   {
     kind: "price",
     asked:
-      /多少钱|多少錢|价格|價格|价钱|價錢|费用|費用|收费|收費|计费|計費|\bbilling\b|\bbilled\b|\bpricing\b|学费|學費|售价|售價|要钱|要錢|付费|付費|免费吗|免費嗎|奖金|獎金|\bprize\b|\bprice\b|\bcosts?\b|\bfees?\b|how much (?:is|does|do|will)|\bpaid\b|for free/i,
+      /多少钱|多少錢|价格|價格|价钱|價錢|费用|費用|收费|收費|计费|計費|\bbilling\b|\bbilled\b|\bpricing\b|学费|學費|售价|售價|要钱|要錢|付费|付費|免费吗|免費嗎|奖金|獎金|\bprize\b|\bprice\b|\bcosts?\b|\bfees?\b|how much (?:is|does|do|will)|\bpaid\b|for free|\b(?:is|are)\s+(?:it|they|this|that|these|the\s+\w+)\s+free\b|\bfree or (?:not|paid)\b/i,
     // A salary is given in 万/千/k (月薪 5-6 万, 30k).
     present:
       /[¥￥$€£]\s*\d|\d\s*(?:元|块|塊|美元|美金|刀|rmb|usd|dollars?|万|萬|千|k\b)|免费|免費|付费|付費|收费|收費|\bfree\b|\bpaid\b|价格|價格|\bprice/i,
@@ -146,6 +148,28 @@ DETAIL_RULES.push({
   kind: "certificate",
   asked: /证书|證書|结业证|結業證|\bcertificates?\b|\bcertification\b|\bcertified\b/i,
   present: /证书|證書|结业|結業|认证|認證|\bcertificat|\bcertified\b/i,
+});
+
+/**
+ * How often something happens (how often, 多久一次, 频率): answered by a rate (每周, weekly, every
+ * month, 一月一次), not by a length of time.
+ */
+DETAIL_RULES.push({
+  kind: "frequency",
+  asked: /\bhow\s+(?:often|frequently)\b|多久[^，,。？?！!]{0,4}一次|每隔多久|多常|频率|頻率/iu,
+  present:
+    /每\s*(?:[天日周週月年]|[一二两兩三四五六七八九十\d]+\s*(?:天|日|周|週|个?月|個?月|年))|每隔|[一二两兩三四五六七八九十\d]\s*(?:天|周|週|个月|個月|年)\s*[一二两兩三\d]\s*次|\b(?:daily|weekly|monthly|yearly|annually|biweekly)\b|\bevery\s+(?:\w+\s+)?(?:day|week|month|year)s?\b|\b(?:once|twice)\s+a\b/iu,
+});
+
+/**
+ * Which country someone or something is from (哪国人, which country): answered by a country's name
+ * (or 国内/海外); a paper's title or an author's name does not say.
+ */
+DETAIL_RULES.push({
+  kind: "country",
+  asked: /哪(?:个|個|一个|一個)?(?:国家|國家|国|國)|\b(?:which|what)\s+country\b|\bnationality\b/iu,
+  present:
+    /中国|中國|美国|美國|英国|英國|法国|法國|德国|德國|日本|韩国|韓國|加拿大|新加坡|印度|以色列|瑞士|荷兰|荷蘭|澳大利亚|澳大利亞|澳洲|国内|國內|国外|國外|海外|\b(?:China|USA|U\.S\.|United States|America|UK|Britain|England|France|Germany|Japan|Korea|Canada|Singapore|India|Israel|Switzerland|Netherlands|Australia)\b/u,
 });
 
 /**
@@ -258,7 +282,9 @@ export function withoutDetailQuestions(question: string): string {
 
 /** The kinds of detail a question asks for (usually none, sometimes one). */
 export function detailsAsked(question: string): DetailKind[] {
-  const kinds = DETAIL_RULES.filter((rule) => rule.asked.test(question)).map((rule) => rule.kind);
+  let kinds = DETAIL_RULES.filter((rule) => rule.asked.test(question)).map((rule) => rule.kind);
+  // "多久更新一次" asks a rate, not a length of time.
+  if (kinds.includes("frequency")) kinds = kinds.filter((kind) => kind !== "duration");
   // A parameter value already names its unit, and so does a duration (多少小时 is no count of
   // 小); any other count is checked too, beside a duration ("几集？每集多长").
   const unit = countUnitAsked(question);

@@ -183,4 +183,23 @@ describe("detail-type check", () => {
     expect(detailPresent("setting", ["学习率通常取 1e-4"])).toBe(true);
     expect(detailPresent("setting", ["LoRA 是一种参数高效微调方法"])).toBe(false);
   });
+  it("asks for a rate when a question asks how often, and a country when it asks which country", () => {
+    expect(detailsAsked("How often does that newsletter come out?")).toEqual(["frequency"]);
+    // 多久 here asks a rate, not a length of time.
+    expect(detailsAsked("这个榜单多久更新一次？")).toEqual(["frequency"]);
+    expect(detailPresent("frequency", ["每周固定时间阅读论文摘要"])).toBe(true);
+    expect(detailPresent("frequency", ["A weekly digest of AI news"])).toBe(true);
+    expect(detailPresent("frequency", ["订阅 1-2 个高质量的 AI 通讯，持续 3 个月"])).toBe(false);
+    expect(detailsAsked("Which country is the team behind that model from?")).toEqual(["country"]);
+    expect(detailsAsked("那本书的作者是哪国人？")).toContain("country");
+    expect(detailPresent("country", ["清华大学（中国）的公开课"])).toBe(true);
+    expect(detailPresent("country", ["Modular RAG: Transforming RAG Systems into LEGO-like Frameworks"])).toBe(false);
+  });
+
+  it("asks for a price when an English question asks whether something is free", () => {
+    expect(detailsAsked("Is the course free?")).toEqual(["price"]);
+    expect(detailsAsked("Are they free or paid?")).toEqual(["price"]);
+    // Free time is no price.
+    expect(detailsAsked("I have some free time on weekends, where do I start?")).toEqual([]);
+  });
 });
