@@ -199,7 +199,9 @@ function countUnitAsked(question: string): CountUnit | undefined {
   if (/百分之多少|多少\s*%|多少\s*比例|几成|幾成|what percent|\bpercentage\b/i.test(question)) return { unit: "%", latin: false };
   // 哪几/好几/这几 mean "which ones" / "several" / "these", 第几 "which (ordinal)", 只看几个/就几个
   // (also a verb apart: 只看几个例子) "just a few": not "how many".
-  const zh = /(?<![哪好这這那第只就])(?<![只就]\p{Script=Han})(?:多少|几|幾)\s*(个|個)?\s*([A-Za-z]+|\p{Script=Han}{1,6})/u.exec(question);
+  let zh = /(?<![哪好这這那第只就])(?<![只就]\p{Script=Han})(?:多少|几|幾)\s*(个|個)?\s*([A-Za-z]+|\p{Script=Han}{1,6})/u.exec(question);
+  // 推荐几个 / 想 follow 几个: the object of a request is "a few", not "how many".
+  if (zh && REQUEST_VERB_BEFORE.test(question.slice(0, zh.index))) zh = null;
   const noun = zh?.[2]?.split(/[的了呢吗嗎啊呀吧，,。？?！!、]/u)[0] ?? "";
   const first = Array.from(noun)[0];
   // "有几个跟 AI 有关": after the classifier comes a preposition or verb, not a noun; 个 is the unit.
@@ -220,6 +222,9 @@ function countUnitAsked(question: string): CountUnit | undefined {
  */
 const ENUMERABLE_CLASSIFIER = /^[条條种種类類步项項路招门門块塊点點]/u;
 const ENUMERABLE_NOUN = /方向|阶段|階段|部分|原则|原則|方法|做法/u;
+
+/** A verb of asking for some (推荐, 找, 订阅, follow) right before 几个. */
+const REQUEST_VERB_BEFORE = /(?:推荐|推薦|找|订阅|訂閱|关注|關注|挑|选|選|列|列出|\bfollow|\bsubscribe to)\s*$/iu;
 
 /** Characters that start a clause, not a noun: 跟/和/与 (with), 是 (is), 在 (at), 被, 能, 会 … */
 const CLAUSE_WORD = /^[跟和与與同是在被能会會要有都就还還也]$/u;

@@ -96,6 +96,10 @@ describe("detail-type check", () => {
     expect(detailPresent("count", [list], "它分成几块？")).toBe(true);
     // "只看几个例子" is "just a few examples", not a count asked.
     expect(detailsAsked("怎么让模型只看几个例子就会做新任务？")).toEqual([]);
+    // The object of a request is "a few" too; 推荐了几本 asks how many were recommended.
+    expect(detailsAsked("有好的论文解读博客吗？推荐几个")).toEqual([]);
+    expect(detailsAsked("想 follow 几个 podcast，有推荐吗？")).toEqual([]);
+    expect(detailsAsked("那份清单推荐了几本书？")).toEqual(["count"]);
     // A measured quantity (节, 集, 页) is not answered by a list of something else.
     expect(detailPresent("count", [list], "这门课一共有多少节？")).toBe(false);
   });
