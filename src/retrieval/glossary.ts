@@ -1,5 +1,5 @@
 import glossaryData from "./glossary.json" with { type: "json" };
-import { findEnglishLearnerPhrases, findGappedHanLearnerPhrases, hanLearnerPhrases } from "./learnerPhrases.js";
+import { findEnglishLearnerPhrases, findGappedHanLearnerPhrases, findLooseLearnerPhrases, hanLearnerPhrases } from "./learnerPhrases.js";
 
 /** One concept of the field, named in both languages (see glossary.json). */
 export interface GlossaryEntry {
@@ -19,6 +19,8 @@ export interface GlossaryMatch {
   start: number;
   end: number;
   entries: readonly GlossaryEntry[];
+  /** Found loosely (learnerPhrases.ts findLooseLearnerPhrases): its span also holds words it did not match. */
+  loose?: true;
 }
 
 interface RawEntry {
@@ -140,7 +142,7 @@ function withEnglishPhrases(text: string): GlossaryMatch[] {
   // English learner phrases match on stems (learnerPhrases.ts). One that spans whole terms
   // ("AI newsletter" over "AI") replaces them and keeps their concepts, as a longer Chinese
   // phrase does; one that cuts into a term is left out.
-  for (const phrase of [...findEnglishLearnerPhrases(text), ...findGappedHanLearnerPhrases(text)]) {
+  for (const phrase of [...findEnglishLearnerPhrases(text), ...findGappedHanLearnerPhrases(text), ...findLooseLearnerPhrases(text)]) {
     const overlapping = matches.filter((m) => m.start < phrase.end && phrase.start < m.end);
     if (overlapping.some((m) => m.start < phrase.start || m.end > phrase.end)) continue;
     // A glossary term keeps the glossary's meaning ("deep learning" is not its learners' phrase too).

@@ -1,5 +1,5 @@
 import { stemmer } from "stemmer";
-import { tokenizeForSearch } from "../text/tokenize.js";
+import { isEnglishStopWord, tokenizeForSearch } from "../text/tokenize.js";
 import learnerPhraseData from "./learnerPhrases.json" with { type: "json" };
 import type { GlossaryEntry, GlossaryMatch } from "./glossary.js";
 
@@ -189,4 +189,80 @@ export function findGappedHanLearnerPhrases(text: string): GlossaryMatch[] {
     }
   }
   return matches.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Learners' phrases found loosely: most of a phrase's pieces (Han character pairs, English word
+ * stems; weighted by how few phrases share them) appear in the question, in any order and with
+ * anything between ("一步步把推理过程写出来" holds most of "一步步想" and "逐步推理"; "making stuff
+ * up" most of "making things up"). The match spans the question from its first piece to its last.
+ */
+const LOOSE_COVERAGE = 0.6;
+
+interface Piece {
+  key: string;
+  start: number;
+  end: number;
+}
+
+function pieces(text: string): Piece[] {
+  const out: Piece[] = [];
+  for (const run of text.matchAll(/\p{Script=Han}+/gu)) {
+    for (let i = 0; i + 1 < run[0].length; i++) out.push({ key: run[0].slice(i, i + 2), start: run.index + i, end: run.index + i + 2 });
+  }
+  for (const m of text.matchAll(LATIN_WORD)) {
+    const word = m[0].toLowerCase();
+    if (word.length < 2 || isEnglishStopWord(word)) continue;
+    out.push({ key: stemmer(word), start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+interface LoosePhrase {
+  keys: readonly string[];
+  total: number;
+  entries: GlossaryEntry[];
+}
+
+let looseTable: { byKey: Map<string, LoosePhrase[]>; weight: Map<string, number> } | undefined;
+
+function loosePhraseTable(): NonNullable<typeof looseTable> {
+  if (looseTable) return looseTable;
+  const all: { keys: string[]; entry: GlossaryEntry }[] = [];
+  for (const { entry, phrases } of LEARNER_ENTRIES) {
+    for (const phrase of phrases) {
+      const keys = [...new Set(pieces(phrase.toLowerCase()).map((p) => p.key))];
+      if (keys.length >= 2) all.push({ keys, entry });
+    }
+  }
+  const df = new Map<string, number>();
+  for (const { keys } of all) for (const k of keys) df.set(k, (df.get(k) ?? 0) + 1);
+  const weight = new Map([...df].map(([k, n]) => [k, Math.log(all.length / n)]));
+  const byKey = new Map<string, LoosePhrase[]>();
+  for (const { keys, entry } of all) {
+    const phrase: LoosePhrase = { keys, total: keys.reduce((sum, k) => sum + weight.get(k)!, 0), entries: [entry] };
+    for (const k of keys) byKey.set(k, [...(byKey.get(k) ?? []), phrase]);
+  }
+  looseTable = { byKey, weight };
+  return looseTable;
+}
+
+export function findLooseLearnerPhrases(text: string): GlossaryMatch[] {
+  const { byKey, weight } = loosePhraseTable();
+  const found = pieces(text.toLowerCase());
+  const at = new Map<string, Piece>();
+  for (const p of found) if (!at.has(p.key)) at.set(p.key, p);
+  const candidates = new Set<LoosePhrase>();
+  for (const key of at.keys()) for (const phrase of byKey.get(key) ?? []) candidates.add(phrase);
+  const matches: GlossaryMatch[] = [];
+  for (const phrase of candidates) {
+    const held = phrase.keys.filter((k) => at.has(k));
+    if (held.length < 2) continue;
+    const covered = held.reduce((sum, k) => sum + weight.get(k)!, 0);
+    if (covered < LOOSE_COVERAGE * phrase.total) continue;
+    const start = Math.min(...held.map((k) => at.get(k)!.start));
+    const end = Math.max(...held.map((k) => at.get(k)!.end));
+    matches.push({ surface: text.slice(start, end), start, end, entries: phrase.entries, loose: true });
+  }
+  return matches.sort((a, b) => a.start - b.start || b.end - a.end);
 }

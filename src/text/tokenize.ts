@@ -140,6 +140,11 @@ const ENGLISH_STOP_WORDS = new Set(
   ).split(" "),
 );
 
+/** An English function word (the, of, how …) that says nothing about a topic. */
+export function isEnglishStopWord(word: string): boolean {
+  return ENGLISH_STOP_WORDS.has(word);
+}
+
 /** URL pieces that say nothing about the page. */
 const URL_NOISE = new Set([
   "http",

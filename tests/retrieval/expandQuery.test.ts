@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { expandQuery } from "../../src/retrieval/expandQuery.js";
 import { findGlossaryMatches, GLOSSARY } from "../../src/retrieval/glossary.js";
-import { findGappedHanLearnerPhrases, isLearnerEntry } from "../../src/retrieval/learnerPhrases.js";
+import {
+  findEnglishLearnerPhrases,
+  findGappedHanLearnerPhrases,
+  findLooseLearnerPhrases,
+  isLearnerEntry,
+} from "../../src/retrieval/learnerPhrases.js";
 
 describe("glossary", () => {
   it("is a sizeable bilingual vocabulary with both languages in every entry", () => {
@@ -79,7 +84,20 @@ describe("learners' words (learnerPhrases.json)", () => {
     // The vocabulary lists "making things up"; learners inflect.
     expect(expandQuery("why does the chatbot keep making things up")).toContain("幻觉");
     expect(expandQuery("my bot makes things up all the time")).toContain("幻觉");
-    expect(expandQuery("the bot makes some things up")).not.toContain("幻觉");
+    expect(findEnglishLearnerPhrases("the bot makes some things up")).toEqual([]);
+  });
+
+  it("finds a phrase loosely: most of its pieces in the question, in any order, with words between", () => {
+    // "making things up" (幻觉) with a word between, and with another placeholder noun.
+    expect(expandQuery("the bot makes some things up")).toContain("幻觉");
+    expect(expandQuery("how do I stop my chatbot making stuff up?")).toContain("幻觉");
+    // "一步步想" / "逐步推理" (Chain - of - Thought) in a learner's longer sentence.
+    const loose = findLooseLearnerPhrases("能不能让模型一步步把推理过程写出来再回答");
+    expect(loose.flatMap((m) => m.entries.flatMap((e) => e.en))).toContain("Chain - of - Thought");
+    expect(loose.every((m) => m.loose)).toBe(true);
+    // One shared piece is not enough, and a question about something else finds nothing.
+    expect(findLooseLearnerPhrases("我想学做饭")).toEqual([]);
+    expect(findLooseLearnerPhrases("best sourdough bread recipe")).toEqual([]);
   });
 
   it("matches a Chinese phrase of several words with a few characters between them", () => {

@@ -19,4 +19,9 @@ describe("unknownNames", () => {
     expect(unknownNames("Is the DeepLearning.AI course free?", used)).toEqual([]);
     expect(unknownNames("what about lowercase words like kubernetes", used)).toEqual([]);
   });
+
+  it("still finds a name inside a learners' phrase matched only loosely around it", () => {
+    // "learn … in three months" is loosely a learners' phrase for a study plan's length; Spanish is still no subject of the corpus.
+    expect(unknownNames("What's the best way to learn Spanish in three months?", used)).toEqual(["Spanish"]);
+  });
 });
