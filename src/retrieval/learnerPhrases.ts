@@ -191,14 +191,10 @@ export function findGappedHanLearnerPhrases(text: string): GlossaryMatch[] {
   return matches.sort((a, b) => a.start - b.start);
 }
 
-/**
- * Learners' phrases found loosely: most of a phrase's pieces (Han character pairs, English word
- * stems; weighted by how few phrases share them) appear in the question, in any order and with
- * anything between ("一步步把推理过程写出来" holds most of "一步步想" and "逐步推理"; "making stuff
- * up" most of "making things up"). The match spans the question from its first piece to its last.
- */
+/** Share of a phrase's piece weight a question must hold to match it loosely (chosen on tune; tests/eval/README.md). */
 const LOOSE_COVERAGE = 0.6;
 
+/** A Han character pair or an English word stem, where the text has it. */
 interface Piece {
   key: string;
   start: number;
@@ -220,13 +216,21 @@ function pieces(text: string): Piece[] {
 
 interface LoosePhrase {
   keys: readonly string[];
+  /** The keys' summed weight. */
   total: number;
   entries: GlossaryEntry[];
 }
 
-let looseTable: { byKey: Map<string, LoosePhrase[]>; weight: Map<string, number> } | undefined;
+interface LooseTable {
+  /** Phrases by each of their keys. */
+  byKey: Map<string, LoosePhrase[]>;
+  /** A key's weight: log(phrases / phrases holding it), so a piece many phrases share counts little. */
+  weight: Map<string, number>;
+}
 
-function loosePhraseTable(): NonNullable<typeof looseTable> {
+let looseTable: LooseTable | undefined;
+
+function loosePhraseTable(): LooseTable {
   if (looseTable) return looseTable;
   const all: { keys: string[]; entry: GlossaryEntry }[] = [];
   for (const { entry, phrases } of LEARNER_ENTRIES) {
@@ -241,17 +245,27 @@ function loosePhraseTable(): NonNullable<typeof looseTable> {
   const byKey = new Map<string, LoosePhrase[]>();
   for (const { keys, entry } of all) {
     const phrase: LoosePhrase = { keys, total: keys.reduce((sum, k) => sum + weight.get(k)!, 0), entries: [entry] };
-    for (const k of keys) byKey.set(k, [...(byKey.get(k) ?? []), phrase]);
+    for (const k of keys) {
+      const list = byKey.get(k);
+      if (list) list.push(phrase);
+      else byKey.set(k, [phrase]);
+    }
   }
   looseTable = { byKey, weight };
   return looseTable;
 }
 
+/**
+ * Learners' phrases found loosely: most of a phrase's pieces (Han character pairs, English word
+ * stems, weighted by how few phrases share them) are in the question, in any order and with
+ * anything between ("一步步把推理过程写出来" holds most of "一步步想" and "逐步推理"; "making stuff
+ * up" most of "making things up"). A match spans the question from its first piece to its last,
+ * words it did not match included, and is marked `loose`.
+ */
 export function findLooseLearnerPhrases(text: string): GlossaryMatch[] {
   const { byKey, weight } = loosePhraseTable();
-  const found = pieces(text.toLowerCase());
   const at = new Map<string, Piece>();
-  for (const p of found) if (!at.has(p.key)) at.set(p.key, p);
+  for (const piece of pieces(text.toLowerCase())) if (!at.has(piece.key)) at.set(piece.key, piece);
   const candidates = new Set<LoosePhrase>();
   for (const key of at.keys()) for (const phrase of byKey.get(key) ?? []) candidates.add(phrase);
   const matches: GlossaryMatch[] = [];
