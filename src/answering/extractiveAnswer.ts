@@ -162,5 +162,6 @@ function withAskedPart(lines: string[], result: RetrievalResult, passages: Passa
   const body = asked.item.replace(/^\d{1,2}[.、)]\s*/u, "");
   const heading = passages[at]!.chunk.headingPath.at(-1);
   const lead = `- ${heading ? `${heading} › ` : ""}${asked.item} [${at + 1}]`;
-  return [lead, ...lines.filter((line) => !line.includes(body))];
+  // A short part ("1. 基础") would also take out quotes that merely use its word.
+  return [lead, ...(body.length >= 4 ? lines.filter((line) => !line.includes(body)) : lines)];
 }
