@@ -1,4 +1,5 @@
-import { tokenizeForSearch } from "../text/tokenize.js";
+import { isEverydayWord } from "../text/everydayWords.js";
+import { chinesePlaceNames, tokenizeForSearch } from "../text/tokenize.js";
 import { findGlossaryMatches } from "./glossary.js";
 
 /**
@@ -6,6 +7,9 @@ import { findGlossaryMatches } from "./glossary.js";
  * written with a capital ("React 和 Vue", "learn Spanish", "Bitcoin mining", "CSS"). The documents
  * can say nothing about a thing they never name, whatever field words ("新手入门", "coding")
  * surround it, so an answer about one is at most `low` (confidence.ts).
+ *
+ * A Chinese place name (台北, 上海, by jieba's part-of-speech tagger) counts too, unless it is an
+ * everyday word the tagger takes for a place (东西, "things").
  *
  * Not a name: a word starting an English sentence, a month or weekday, I / OK, a field term of the
  * glossary, a word some passage uses (in its whole form, or all its parts: DeepLearning.AI).
@@ -29,6 +33,12 @@ export function unknownNames(question: string, usedInCorpus: (token: string) => 
     const tokens = tokenizeForSearch(word);
     if (tokens.length === 0 || usedInCorpus(tokens[0]!) || tokens.every(usedInCorpus)) continue;
     names.push(word);
+  }
+  for (const noun of chinesePlaceNames(question)) {
+    if (isEverydayWord(noun) || glossary.some((g) => g.surface.includes(noun))) continue;
+    const tokens = tokenizeForSearch(noun);
+    if (tokens.length === 0 || tokens.some(usedInCorpus)) continue;
+    names.push(noun);
   }
   return names;
 }

@@ -174,6 +174,15 @@ function segmenter(): Jieba {
   return jieba;
 }
 
+/** Place names jieba's tagger finds in Han text (台北, 上海), of two characters or more. */
+export function chinesePlaceNames(text: string): string[] {
+  const out: string[] = [];
+  for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
+    for (const { word, tag } of segmenter().tag(run)) if (tag === "ns" && Array.from(word).length >= 2) out.push(word);
+  }
+  return out;
+}
+
 function addChineseTokens(original: string, out: string[]): void {
   if (original.length > MAX_REMEMBERED_RUN) {
     for (const word of chineseTokens(original)) out.push(word);

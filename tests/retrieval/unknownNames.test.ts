@@ -20,6 +20,13 @@ describe("unknownNames", () => {
     expect(unknownNames("what about lowercase words like kubernetes", used)).toEqual([]);
   });
 
+  it("finds a Chinese place name the corpus never uses, through jieba's tagger", () => {
+    expect(unknownNames("台北有没有推荐的课程？", used)).toEqual(["台北"]);
+    // 东西 ("things") is tagged a place too, but is an everyday word; a place the corpus names is known.
+    expect(unknownNames("新手要学的东西太多了", used)).toEqual([]);
+    expect(unknownNames("北京的课程适合新手吗", (token) => used(token) || token === "北京")).toEqual([]);
+  });
+
   it("still finds a name inside a learners' phrase matched only loosely around it", () => {
     // "learn … in three months" is loosely a learners' phrase for a study plan's length; Spanish is still no subject of the corpus.
     expect(unknownNames("What's the best way to learn Spanish in three months?", used)).toEqual(["Spanish"]);
