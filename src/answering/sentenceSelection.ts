@@ -216,10 +216,30 @@ export function scoreSentences(
   }
   // A question asking for a kind of detail (how long, how much) is answered by a sentence stating
   // one: the best such sentence leads, however often other sentences repeat the topic's words.
-  const stating = candidates.filter((c) => holdsAskedDetail(c.text, passages[c.passageIndex]!)).sort(byScore)[0];
+  let stating = candidates.filter((c) => holdsAskedDetail(c.text, passages[c.passageIndex]!)).sort(byScore)[0];
+  // The detail may be in a sentence that repeats none of the question's words ("时长：约20小时"
+  // under the course the question named): the first one stating it, in the best passage, leads.
+  if (!stating) {
+    stating = firstStating(passages, holdsAskedDetail);
+    if (stating) candidates.push(stating);
+  }
   const best = candidates.reduce((top, c) => Math.max(top, c.score), 0);
   if (stating && stating.score < best) stating.score = best + 1e-9;
   return candidates;
+}
+
+function firstStating(
+  passages: Passage[],
+  holdsAskedDetail: (sentence: string, passage: Passage) => boolean,
+): CandidateSentence | undefined {
+  for (let passageIndex = 0; passageIndex < passages.length; passageIndex++) {
+    const passage = passages[passageIndex]!;
+    for (const sentence of analysedChunk(passage.chunk).sentences) {
+      if (holdsAskedDetail(sentence.text, passage))
+        return { text: sentence.text, passageIndex, position: sentence.position, score: 0, bigrams: sentence.bigrams };
+    }
+  }
+  return undefined;
 }
 
 const byScore = (a: CandidateSentence, b: CandidateSentence) =>

@@ -185,6 +185,15 @@ describe("composeExtractiveAnswer", () => {
     expect(composed.answer).toContain("整体计划：这个阶段大约需要 2-3 个月。 [2]");
   });
 
+  it("leads with the detail asked for even when its sentence repeats none of the question's words", () => {
+    const course = passage("Hugging Face课程：免费的在线课程。\n链接：https://huggingface.co/course\n时长：约20小时", {
+      chunk: { headingPath: ["课程", "Hugging Face课程"] },
+    });
+    const question = "Hugging Face 课程要多少时数？";
+    const composed = composeExtractiveAnswer(question, retrievalResult(question, [course]));
+    expect(composed.answer).toContain("时长：约20小时");
+  });
+
   it("leads only with a stated detail beside what the question is about (retrieval's focus passages)", () => {
     const course = passage(
       "入门课程：讲解大模型基础概念，时长约 3 小时。大模型基础概念与使用。大模型基础概念入门。大模型基础概念讲解。大模型基础概念复习。大模型基础概念答疑。",
