@@ -2,12 +2,15 @@ import { indentOf, isListLine } from "../retrieval/listItems.js";
 import { keyItems } from "./roadmapSummary.js";
 import { lineText } from "./sentenceSelection.js";
 
+/** A sentence that announces the list under it: it ends in a colon, or says "as follows" (各章节的学习目标如下。). */
+const INTRODUCES_ITEMS = /(?:[：:]|如下[。.]?|as follows[.:]?)$/iu;
+
 /**
  * What a quoted sentence needs from around it to be read alone, in a list-shaped passage:
  *   - the label of the item it is a sub-item of ("需要算力最多" under "4. 预训练：…" is about 预训练),
  *     or of the bulleted label a paragraph is indented under;
  *   - for a bare label quoted alone ("  • 进阶项目"), the paragraph indented under it;
- *   - the items a sentence ending in a colon introduces ("可选择以下方向深入：" → 应用开发方向、…).
+ *   - the items a sentence ending in a colon or "如下" introduces ("可选择以下方向深入：" → 应用开发方向、…).
  * Only from the passage's own lines, read as the sentences were cut from them (lineText), so a
  * quoted sentence finds its line.
  */
@@ -83,7 +86,7 @@ export function quoteContext(chunkText: string, sentence: string): QuoteContext 
     const next = lines.slice(at + 1).find((below) => below.trim() !== "");
     if (next !== undefined && !isListLine(next)) context.body = lineText(next);
   }
-  if (/[：:]$/u.test(sentence)) {
+  if (INTRODUCES_ITEMS.test(sentence)) {
     const following: string[] = [];
     for (let i = at + 1; i < lines.length && following.length < MAX_INTRODUCED * 2; i++) {
       const below = lines[i]!;

@@ -26,6 +26,25 @@ describe("quoteContext", () => {
     });
   });
 
+  it("gives a sentence saying 如下 (as follows) the items under it too", () => {
+    const outline = [
+      "本文分为三个章节，各章节的学习目标如下。",
+      "",
+      "- 入门篇：",
+      "\t- 了解基础术语。",
+      "- 应用篇：",
+      "\t- 搭建推理环境。",
+      "- 深入篇：",
+      "\t- 读论文。",
+    ].join("\n");
+    expect(quoteContext(outline, "本文分为三个章节，各章节的学习目标如下。")).toEqual({ introduced: ["入门篇", "应用篇", "深入篇"] });
+    expect(quoteContext("The plan is as follows:\n- Basics\n- Practice\n- Research", "The plan is as follows:")).toEqual({
+      introduced: ["Basics", "Practice", "Research"],
+    });
+    // A sentence that merely ends the paragraph introduces nothing.
+    expect(quoteContext("学习目标很明确。\n- 入门篇\n- 应用篇", "学习目标很明确。")).toEqual({});
+  });
+
   it("gives a bare bulleted label its paragraph, and the paragraph its label", () => {
     const projects = [
       "  • 初级项目",
