@@ -9,6 +9,7 @@ import type { Passage, RetrievalResult } from "../retrieval/types.js";
 import { buildCitations } from "./citations.js";
 import { answerLanguage } from "./language.js";
 import type { AnswerLanguage } from "./language.js";
+import { listedSection } from "./listedSection.js";
 import { ANSWER_WORDING } from "./prompts.js";
 import { quoteContext } from "./quoteContext.js";
 import { summarizeAskedStages, summarizeRoadmapPositions } from "./roadmapSummary.js";
@@ -138,7 +139,9 @@ export function composeExtractiveAnswer(
       const text = `${parent ? `${parent} › ` : ""}${s.text}${body ? ` › ${body}` : ""}${introduced ? ` ${introduced.join(separator)}` : ""}`;
       return [`- ${text}${where(s.passageIndex)} [${s.passageIndex + 1}]`];
     });
-    sections.push([wording.relatedHeader, ...withAskedPart(lines, result, passages)].join("\n"));
+    const listed = listedSection(question, passages);
+    const listedLine = listed && `- ${listed.heading}：${listed.items.join(separator)} [${listed.passageIndex + 1}]`;
+    sections.push([wording.relatedHeader, ...(listedLine ? [listedLine] : []), ...withAskedPart(lines, result, passages)].join("\n"));
   }
 
   if (resource) {

@@ -185,6 +185,17 @@ describe("composeExtractiveAnswer", () => {
     expect(composed.answer).toContain("整体计划：这个阶段大约需要 2-3 个月。 [2]");
   });
 
+  it("names the items of a listed section a list question asks for, first among the quotes", () => {
+    const projects = passage("1. **行业知识助手**\n   - 任务：构建领域助手\n2. **图文应用系统**\n3. **智能体开发**", {
+      chunk: { headingPath: ["应用实践阶段", "实战项目"] },
+    });
+    const question = "应用实践阶段要做哪些实战项目？";
+    const quotes = composeExtractiveAnswer(question, retrievalResult(question, [projects]))
+      .answer.split("\n")
+      .filter((line) => line.startsWith("- "));
+    expect(quotes[0]).toBe("- 实战项目：行业知识助手、图文应用系统、智能体开发 [1]");
+  });
+
   it("leads with the detail asked for even when its sentence repeats none of the question's words", () => {
     const course = passage("Hugging Face课程：免费的在线课程。\n链接：https://huggingface.co/course\n时长：约20小时", {
       chunk: { headingPath: ["课程", "Hugging Face课程"] },

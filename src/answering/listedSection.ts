@@ -1,0 +1,38 @@
+import { isListLine, listItems } from "../retrieval/listItems.js";
+import { tokenizeForSearch } from "../text/tokenize.js";
+import type { Passage } from "../retrieval/types.js";
+import { keyItems } from "./roadmapSummary.js";
+
+/**
+ * "应用实践阶段要做哪些实战项目": a question asking for a list, answered by a passage whose own
+ * heading names what is asked (实战项目) and whose text lists it. Its items' names are the answer,
+ * though none of them repeats a word of the question ("垂直领域智能助手", "Agent系统开发").
+ */
+const LIST_ASKED = /哪些|哪几|有啥|有什么|有哪|都有|列一下|列出|分别|\bwhich\b|\bwhat (?:are|were)\b|\blist\b/iu;
+/** A heading word that places a passage in a roadmap (阶段, 篇) rather than naming what it lists. */
+const PLACE_WORD = /阶段|階段|篇|章|stage|phase|part/iu;
+/** Only the best passages: a list further down answers something else. */
+const LIST_PASSAGES = 3;
+
+export interface ListedSection {
+  passageIndex: number;
+  heading: string;
+  items: string[];
+}
+
+export function listedSection(question: string, passages: readonly Passage[]): ListedSection | undefined {
+  if (!LIST_ASKED.test(question)) return undefined;
+  const asked = new Set(tokenizeForSearch(question).filter((t) => Array.from(t).length >= 2 && !PLACE_WORD.test(t)));
+  for (let i = 0; i < Math.min(passages.length, LIST_PASSAGES); i++) {
+    const heading = passages[i]!.chunk.headingPath.at(-1);
+    if (!heading || !tokenizeForSearch(heading).some((t) => asked.has(t))) continue;
+    const top = listItems(passages[i]!.chunk.text);
+    if (!top) continue;
+    // Each top-level item's own line; the lines before the list are no item, and a label over a
+    // sub-list ("学习重点：") names a kind of item, not one.
+    const firstLines = top.map((item) => item.split("\n")[0]!).filter((line) => isListLine(line) && !/[：:]\s*$/u.test(line));
+    const items = keyItems(firstLines.join("\n"), []);
+    if (items.length >= 2) return { passageIndex: i, heading, items };
+  }
+  return undefined;
+}
