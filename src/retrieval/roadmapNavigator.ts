@@ -159,11 +159,15 @@ function compareKeys(a: readonly number[], b: readonly number[]): number {
  * Case-insensitive; spaces in the term match any spacing ("Transformer 架构" finds
  * "Transformer架构"); latin ends only match on word boundaries ("RAG" not in "storage").
  */
+/** "模型微调和私有化部署" names the stage "模型微调与私有化部署": a conjunction is any conjunction. */
+const CONJUNCTION = /和|与|與|及|跟|、/gu;
+const CONJUNCTIONS = "(?:和|与|與|及|以及|跟|、)";
+
 export function termPattern(term: string): RegExp {
   const body = term
     .trim()
     .split(/\s+/)
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(CONJUNCTION, CONJUNCTIONS))
     .join("\\s*");
   const start = /^[A-Za-z0-9]/.test(term.trim()) ? "(?<![A-Za-z0-9])" : "";
   const end = /[A-Za-z0-9]$/.test(term.trim()) ? "(?![A-Za-z0-9])" : "";

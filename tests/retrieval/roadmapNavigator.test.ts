@@ -64,6 +64,12 @@ describe("termPattern", () => {
     expect(termPattern("RAG").test("object storage")).toBe(false);
     expect(termPattern("RAG").test("RAG系统")).toBe(true);
   });
+
+  it("takes one conjunction for another (和 / 与 / 及 / 、)", () => {
+    expect(termPattern("模型微调和私有化部署").test("第六阶段：模型微调与私有化部署")).toBe(true);
+    expect(termPattern("量化与蒸馏").test("量化、蒸馏")).toBe(true);
+    expect(termPattern("量化与蒸馏").test("量化剪枝蒸馏")).toBe(false);
+  });
 });
 
 describe("locateTopic on hand-made roadmaps", () => {
