@@ -112,7 +112,8 @@ export function composeExtractiveAnswer(
   const holdsAskedDetail = (sentence: string, passage: Passage) =>
     beside(passage) && asked.some((kind) => detailPresent(kind, [sentence], question));
   let sentences = selectSentences(scoreSentences(passages, terms, holdsAskedDetail), maxSentences);
-  if (sentences.length === 0 && roadmapLines.length === 0) {
+  // An asked stage's lead names it only: its passage's opening is still the answer.
+  if (sentences.length === 0 && (roadmapLines.length === 0 || (result.stageOrdinal !== undefined && !sequence))) {
     // Retrieval found the passages relevant even though no sentence shares a word with the
     // question (e.g. a dense-only match): quote the start of the best one.
     sentences = splitIntoSentences(passages[0]!.chunk.text)

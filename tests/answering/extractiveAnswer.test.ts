@@ -185,6 +185,27 @@ describe("composeExtractiveAnswer", () => {
     expect(composed.answer).toContain("整体计划：这个阶段大约需要 2-3 个月。 [2]");
   });
 
+  it("quotes the opening of an asked stage's passage when no sentence shares the question's words", () => {
+    const stage = passage("目标\n\n掌握工程化开发与接口集成技能。", { chunk: { docId: "three", headingPath: ["二、接入开发阶段"] } });
+    const question = "那份第二阶段要重点盯啥？";
+    const composed = composeExtractiveAnswer(
+      question,
+      retrievalResult(question, [stage], {
+        stageOrdinal: { from: "start", position: 2 },
+        roadmap: [
+          {
+            docId: "three",
+            source: "three.md",
+            title: "三阶段方法论",
+            topic: "",
+            at: { sectionIndex: 0, heading: "二、接入开发阶段", headingPath: ["二、接入开发阶段"], startLine: 1, endLine: 3 },
+          },
+        ],
+      }),
+    );
+    expect(composed.answer).toContain("掌握工程化开发与接口集成技能。");
+  });
+
   it("names the items of a listed section a list question asks for, first among the quotes", () => {
     const projects = passage("1. **行业知识助手**\n   - 任务：构建领域助手\n2. **图文应用系统**\n3. **智能体开发**", {
       chunk: { headingPath: ["应用实践阶段", "实战项目"] },
