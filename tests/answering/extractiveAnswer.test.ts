@@ -3,6 +3,19 @@ import { composeExtractiveAnswer, isResourceRequest } from "../../src/answering/
 import { ANSWER_WORDING } from "../../src/answering/prompts.js";
 import { scoreSentences, selectSentences, splitIntoSentences, similarity } from "../../src/answering/sentenceSelection.js";
 import { passage, retrievalResult } from "../fixtures/answering/passages.js";
+import type { RoadmapPosition } from "../../src/retrieval/types.js";
+
+/** A roadmap position for a stage asked about by its place ("第三阶段"), one section long. */
+function askedStage(stage: { docId: string; title: string; heading: string; sectionIndex: number }): RoadmapPosition {
+  const { docId, title, heading, sectionIndex } = stage;
+  return {
+    docId,
+    source: `${docId}.md`,
+    title,
+    topic: "",
+    at: { sectionIndex, heading, headingPath: [heading], startLine: 1, endLine: 3 },
+  };
+}
 
 describe("splitIntoSentences", () => {
   it("splits Chinese and English sentences, drops bullets and headings, keeps URLs and decimals", () => {
@@ -143,21 +156,7 @@ describe("composeExtractiveAnswer", () => {
       question,
       retrievalResult(question, [stage], {
         stageOrdinal: { from: "start", position: 3 },
-        roadmap: [
-          {
-            docId: "seven",
-            source: "seven.md",
-            title: "学习路径",
-            topic: "",
-            at: {
-              sectionIndex: 3,
-              heading: "第三阶段：编程基础与工具使用",
-              headingPath: ["第三阶段：编程基础与工具使用"],
-              startLine: 1,
-              endLine: 3,
-            },
-          },
-        ],
+        roadmap: [askedStage({ docId: "seven", title: "学习路径", heading: "第三阶段：编程基础与工具使用", sectionIndex: 3 })],
       }),
     );
     expect(composed.answer).toContain("- 《学习路径》的「第三阶段：编程基础与工具使用」 [1]");
@@ -192,15 +191,7 @@ describe("composeExtractiveAnswer", () => {
       question,
       retrievalResult(question, [stage], {
         stageOrdinal: { from: "start", position: 2 },
-        roadmap: [
-          {
-            docId: "three",
-            source: "three.md",
-            title: "三阶段方法论",
-            topic: "",
-            at: { sectionIndex: 0, heading: "二、接入开发阶段", headingPath: ["二、接入开发阶段"], startLine: 1, endLine: 3 },
-          },
-        ],
+        roadmap: [askedStage({ docId: "three", title: "三阶段方法论", heading: "二、接入开发阶段", sectionIndex: 0 })],
       }),
     );
     expect(composed.answer).toContain("掌握工程化开发与接口集成技能。");
