@@ -256,8 +256,20 @@ export function withoutDetailQuestions(question: string): string {
   );
 }
 
+/**
+ * The last question's kinds: one request asks this of the same question in retrieval, the
+ * confidence check and the offline answer (each of ~15 patterns over the question).
+ */
+let lastAsked: { question: string; kinds: readonly DetailKind[] } | undefined;
+
 /** The kinds of detail a question asks for (usually none, sometimes one). */
 export function detailsAsked(question: string): DetailKind[] {
+  if (lastAsked?.question !== question) lastAsked = { question, kinds: kindsAsked(question) };
+  // A copy: callers may filter or push onto what they get.
+  return [...lastAsked.kinds];
+}
+
+function kindsAsked(question: string): DetailKind[] {
   const kinds = DETAIL_RULES.filter((rule) => rule.asked.test(question)).map((rule) => rule.kind);
   // A parameter value already names its unit, and so does a duration (多少小时 is no count of
   // 小); any other count is checked too, beside a duration ("几集？每集多长").
