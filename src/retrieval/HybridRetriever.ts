@@ -83,6 +83,9 @@ const HAN_ONLY = /^\p{Script=Han}+$/u;
 /** Top passages whose words count as the evidence for a question. */
 const EVIDENCE_PASSAGES = 5;
 
+/** What ranking reads of a question's analysis. */
+type Expanded = Pick<QueryAnalysis, "expansions">;
+
 interface Ranked {
   passages: Passage[];
   /** Every fused candidate id, best first (before dedupe and cap). */
@@ -112,7 +115,8 @@ export class HybridRetriever implements Retriever {
   async search(question: string, options: RetrieveOptions = {}): Promise<Passage[]> {
     const index = this.options.index();
     const query = searchForm(question);
-    return (await this.rank(index, query, this.analyze(index, query), options)).passages;
+    // Ranking reads only the expansions: the question's shape (topic, sequence, language) is for retrieve().
+    return (await this.rank(index, query, { expansions: this.expansionsOf(index, query) }, options)).passages;
   }
 
   /** The first RERANK_DEPTH fused candidates in RRF order with their features (no re-ranking). */
@@ -121,7 +125,7 @@ export class HybridRetriever implements Retriever {
     const query = searchForm(question);
     const collected: RankedCandidate[] = [];
     // The product's k, so the candidate pool (and each candidate's ranks) is the one the model will see.
-    await this.rank(index, query, this.analyze(index, query), {}, collected);
+    await this.rank(index, query, { expansions: this.expansionsOf(index, query) }, {}, collected);
     return collected;
   }
 
@@ -342,7 +346,7 @@ export class HybridRetriever implements Retriever {
   private async rank(
     index: IndexSnapshot,
     query: string,
-    analysis: QueryAnalysis,
+    analysis: Expanded,
     options: RetrieveOptions,
     collect?: RankedCandidate[],
   ): Promise<Ranked> {
@@ -399,7 +403,7 @@ export class HybridRetriever implements Retriever {
   private rerankContext(
     index: IndexSnapshot,
     query: string,
-    analysis: QueryAnalysis,
+    analysis: Expanded,
     ranked: {
       dense: readonly { chunkId: string; similarity: number }[];
       lexical: readonly { chunkId: string; score: number }[];
@@ -446,9 +450,14 @@ export class HybridRetriever implements Retriever {
 
   /** Query analysis, with glossary expansion limited to concepts that tell passages apart in this index. */
   private analyze(index: IndexSnapshot, query: string): QueryAnalysis {
+    const shape = questionShape(query);
+    return { ...shape, expansions: this.expansionsOf(index, query) };
+  }
+
+  /** The question's glossary, dictionary, Mainland-word and typo expansions, as analyze() gives them. */
+  private expansionsOf(index: IndexSnapshot, query: string): string[] {
     const resources = IndexResources.of(index);
     const statistics = resources.statistics;
-    const shape = questionShape(query);
     const inCorpus = (phrase: string) => tokenizeForSearch(phrase).every((t) => statistics.frequency(t) > 0);
     const isCorpusWord = (phrase: string) => {
       const tokens = tokenizeForSearch(phrase);
@@ -477,7 +486,7 @@ export class HybridRetriever implements Retriever {
       for (const term of resources.typos.corrections(tokenizeForSearch(query), query.match(HAN_RUNS) ?? []))
         if (!expansions.includes(term)) expansions.push(term);
     }
-    return { ...shape, expansions };
+    return expansions;
   }
 
   /**
