@@ -419,10 +419,17 @@ export class HybridRetriever implements Retriever {
     const expansionTokens = new Set(tokenizeJoined(analysis.expansions).filter((t) => !own.has(t) && t.length > 1));
     // Tokens no chunk holds are found in no candidate: looked up once here, not once per candidate.
     const inIndex = (token: string) => statistics.frequency(token) > 0;
+    const groupsInIndex = groups.map((group) => ({ ...group, tokens: group.tokens.filter(inIndex) }));
+    const expansionTokensInIndex = [...expansionTokens].filter(inIndex);
     return {
       groups,
-      groupsInIndex: groups.map((group) => ({ ...group, tokens: group.tokens.filter(inIndex) })),
-      expansionTokensInIndex: [...expansionTokens].filter(inIndex),
+      groupsInIndex,
+      expansionTokensInIndex,
+      // Candidates are read by term id: no token set per candidate (at 100k chunks most are not kept).
+      termMarks: statistics.markTerms(
+        groupsInIndex.map((group) => group.tokens),
+        expansionTokensInIndex,
+      ),
       expansionTokenCount: expansionTokens.size,
       denseRank: new Map(dense.map((d, i) => [d.chunkId, i + 1])),
       lexicalRank: new Map(lexical.map((h, i) => [h.chunkId, i + 1])),
