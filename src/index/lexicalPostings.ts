@@ -105,16 +105,29 @@ export function writePostings(p: Postings): { json: string; bin: Uint8Array } {
   return { json: JSON.stringify(header), bin: new Uint8Array(words.buffer) };
 }
 
-/** Throws (with what is wrong) on anything that is not a saved index of this format. */
-export function readPostings(json: string, bin: Uint8Array): Postings {
+/** lexical.json read and checked: what lexical.bin must hold, and how many bytes that is. */
+export function readLexicalHeader(json: string): LexicalHeader & { binBytes: number } {
   const header = JSON.parse(json) as LexicalHeader;
   if (header?.formatVersion !== 1 || !Array.isArray(header.terms)) throw new Error("not a lexical index of format 1");
   if (header.littleEndian !== (endianness() === "LE")) throw new Error("written on a machine of the other byte order");
+  return { ...header, binBytes: 4 * (header.documentCount + header.terms.length + 1 + 2 * header.postingCount) };
+}
+
+/** lexical.bin's length checked against its header (a file that is not the one the header describes). */
+export function checkBinLength(header: LexicalHeader & { binBytes: number }, byteLength: number): void {
+  if (byteLength !== header.binBytes) throw new Error(`lexical.bin has ${byteLength} bytes, expected ${header.binBytes}`);
+}
+
+/**
+ * Throws (with what is wrong) on anything that is not a saved index of this format. The postings
+ * are views over `bin` (copied only when it is not 4-byte aligned).
+ */
+export function readPostings(json: string | ReturnType<typeof readLexicalHeader>, bin: Uint8Array): Postings {
+  const header = typeof json === "string" ? readLexicalHeader(json) : json;
   const n = header.documentCount;
   const t = header.terms.length;
   const p = header.postingCount;
-  if (bin.byteLength !== 4 * (n + t + 1 + 2 * p))
-    throw new Error(`lexical.bin has ${bin.byteLength} bytes, expected ${4 * (n + t + 1 + 2 * p)}`);
+  checkBinLength(header, bin.byteLength);
   // Uint32Array needs 4-byte alignment; a pooled Buffer may not have it.
   const aligned = bin.byteOffset % 4 === 0 ? bin : Uint8Array.from(bin);
   const words = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);

@@ -1,5 +1,5 @@
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
-import { readFile, readdir, stat } from "node:fs/promises";
+import { open, readFile, readdir, stat, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument, Resource } from "../corpus/types.js";
@@ -75,9 +75,7 @@ async function loadVersion(
     readText(dir, VERSION_FILES.resources).then((t) => parseArray<Resource>(t, dir, VERSION_FILES.resources, resourceSchema)),
     // lexical.bin's Buffer lives only in here: its postings move into the BM25 kernel's memory, and
     // the Buffer is let go before vectors.bin is read (at 100k chunks, 72 MB less at the load's peak).
-    Promise.all([readText(dir, VERSION_FILES.lexical), readBytes(dir, VERSION_FILES.lexicalPostings), chunksRead]).then(
-      ([json, bin, read]) => lexicalFromFiles(dir, json, bin, read),
-    ),
+    Promise.all([readText(dir, VERSION_FILES.lexical), chunksRead]).then(([json, read]) => lexicalFromFiles(dir, json, read)),
     readText(dir, VERSION_FILES.terms),
     readBytes(dir, VERSION_FILES.termsBin),
   ]);
@@ -200,14 +198,38 @@ async function checkSizes(dir: string, manifest: IndexManifest): Promise<void> {
   }
 }
 
-function lexicalFromFiles(dir: string, json: string, bin: Uint8Array, chunks: readonly Chunk[]): LexicalIndex {
+/** lexical.bin is read into the BM25 kernel's memory, where its postings are searched (LexicalIndex.readFiles). */
+async function lexicalFromFiles(dir: string, json: string, chunks: readonly Chunk[]): Promise<LexicalIndex> {
+  const file = path.join(dir, VERSION_FILES.lexicalPostings);
+  let handle: FileHandle;
   try {
-    return LexicalIndex.fromFiles(
+    handle = await open(file, "r");
+  } catch {
+    throw new IndexNotReady(`The index file ${file} is missing or unreadable; ${REBUILD}.`);
+  }
+  try {
+    const { size } = await handle.stat();
+    return await LexicalIndex.readFiles(
       json,
-      bin,
+      size,
+      (target) => readWhole(handle, target),
       chunks.map((chunk) => chunk.id),
     );
   } catch (error) {
     throw corrupt(dir, VERSION_FILES.lexical, `not a saved lexical index: ${(error as Error).message}`);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Bytes per read call (one read is capped at 2 GB, and smaller reads keep the event loop turning). */
+const READ_BLOCK = 16 * 1024 * 1024;
+
+/** Fills `target` from the start of the file; throws when the file ends first. */
+async function readWhole(handle: FileHandle, target: Uint8Array): Promise<void> {
+  for (let at = 0; at < target.byteLength;) {
+    const { bytesRead } = await handle.read(target, at, Math.min(READ_BLOCK, target.byteLength - at), at);
+    if (bytesRead === 0) throw new Error(`lexical.bin ends after ${at} bytes`);
+    at += bytesRead;
   }
 }

@@ -85,6 +85,9 @@ const HAN_ONLY = /^\p{Script=Han}+$/u;
 /** Top passages whose words count as the evidence for a question. */
 const EVIDENCE_PASSAGES = 5;
 
+/** What ranking reads of a question's analysis. */
+type Expanded = Pick<QueryAnalysis, "expansions">;
+
 interface Ranked {
   passages: Passage[];
   /** Every fused candidate id, best first (before dedupe and cap). */
@@ -114,7 +117,8 @@ export class HybridRetriever implements Retriever {
   async search(question: string, options: RetrieveOptions = {}): Promise<Passage[]> {
     const index = this.options.index();
     const query = searchForm(question);
-    return (await this.rank(index, query, this.analyze(index, query), options)).passages;
+    // Ranking reads only the expansions: the question's shape (topic, sequence, language) is for retrieve().
+    return (await this.rank(index, query, { expansions: this.expansionsOf(index, query) }, options)).passages;
   }
 
   /** The first RERANK_DEPTH fused candidates in RRF order with their features (no re-ranking). */
@@ -123,7 +127,7 @@ export class HybridRetriever implements Retriever {
     const query = searchForm(question);
     const collected: RankedCandidate[] = [];
     // The product's k, so the candidate pool (and each candidate's ranks) is the one the model will see.
-    await this.rank(index, query, this.analyze(index, query), {}, collected);
+    await this.rank(index, query, { expansions: this.expansionsOf(index, query) }, {}, collected);
     return collected;
   }
 
@@ -351,7 +355,7 @@ export class HybridRetriever implements Retriever {
   private async rank(
     index: IndexSnapshot,
     query: string,
-    analysis: QueryAnalysis,
+    analysis: Expanded,
     options: RetrieveOptions,
     collect?: RankedCandidate[],
   ): Promise<Ranked> {
@@ -408,7 +412,7 @@ export class HybridRetriever implements Retriever {
   private rerankContext(
     index: IndexSnapshot,
     query: string,
-    analysis: QueryAnalysis,
+    analysis: Expanded,
     ranked: {
       dense: readonly { chunkId: string; similarity: number }[];
       lexical: readonly { chunkId: string; score: number }[];
@@ -424,10 +428,17 @@ export class HybridRetriever implements Retriever {
     const expansionTokens = new Set(tokenizeJoined(analysis.expansions).filter((t) => !own.has(t) && t.length > 1));
     // Tokens no chunk holds are found in no candidate: looked up once here, not once per candidate.
     const inIndex = (token: string) => statistics.frequency(token) > 0;
+    const groupsInIndex = groups.map((group) => ({ ...group, tokens: group.tokens.filter(inIndex) }));
+    const expansionTokensInIndex = [...expansionTokens].filter(inIndex);
     return {
       groups,
-      groupsInIndex: groups.map((group) => ({ ...group, tokens: group.tokens.filter(inIndex) })),
-      expansionTokensInIndex: [...expansionTokens].filter(inIndex),
+      groupsInIndex,
+      expansionTokensInIndex,
+      // Candidates are read by term id: no token set per candidate (at 100k chunks most are not kept).
+      termMarks: statistics.markTerms(
+        groupsInIndex.map((group) => group.tokens),
+        expansionTokensInIndex,
+      ),
       expansionTokenCount: expansionTokens.size,
       denseRank: new Map(dense.map((d, i) => [d.chunkId, i + 1])),
       lexicalRank: new Map(lexical.map((h, i) => [h.chunkId, i + 1])),
@@ -455,9 +466,14 @@ export class HybridRetriever implements Retriever {
 
   /** Query analysis, with glossary expansion limited to concepts that tell passages apart in this index. */
   private analyze(index: IndexSnapshot, query: string): QueryAnalysis {
+    const shape = questionShape(query);
+    return { ...shape, expansions: this.expansionsOf(index, query) };
+  }
+
+  /** The question's glossary, dictionary, Mainland-word and typo expansions, as analyze() gives them. */
+  private expansionsOf(index: IndexSnapshot, query: string): string[] {
     const resources = IndexResources.of(index);
     const statistics = resources.statistics;
-    const shape = questionShape(query);
     const inCorpus = (phrase: string) => tokenizeForSearch(phrase).every((t) => statistics.frequency(t) > 0);
     const isCorpusWord = (phrase: string) => {
       const tokens = tokenizeForSearch(phrase);
@@ -486,7 +502,7 @@ export class HybridRetriever implements Retriever {
       for (const term of resources.typos.corrections(tokenizeForSearch(query), query.match(HAN_RUNS) ?? []))
         if (!expansions.includes(term)) expansions.push(term);
     }
-    return { ...shape, expansions };
+    return expansions;
   }
 
   /**

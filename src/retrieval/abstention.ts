@@ -102,8 +102,25 @@ export function termCoverage(groups: readonly TermGroup[], found: ReadonlySet<st
   for (const g of groups) total += g.weight;
   if (total <= 0) return 0;
   let covered = 0;
-  for (const g of groups) if (g.tokens.some((t) => found.has(t))) covered += g.weight;
+  for (const g of groups) if (holdsAny(found, g.tokens)) covered += g.weight;
   return covered / total;
+}
+
+/** termCoverage when which groups are covered is known: bit g of `covered` for group g (at most 30 groups). */
+export function maskCoverage(groups: readonly TermGroup[], covered: number): number {
+  // The same sums in the same order as termCoverage, so the two agree to the last bit.
+  let total = 0;
+  for (const g of groups) total += g.weight;
+  if (total <= 0) return 0;
+  let sum = 0;
+  for (let i = 0; i < groups.length; i++) if (covered & (1 << i)) sum += groups[i]!.weight;
+  return sum / total;
+}
+
+/** Whether `found` holds any of `tokens` (a loop, not a closure per group: see termCoverage). */
+function holdsAny(found: ReadonlySet<string>, tokens: readonly string[]): boolean {
+  for (let i = 0; i < tokens.length; i++) if (found.has(tokens[i]!)) return true;
+  return false;
 }
 
 export function evidenceScore(signals: { coverage: number; topDenseSimilarity: number }): number {

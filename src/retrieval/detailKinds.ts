@@ -285,8 +285,20 @@ export function withoutDetailQuestions(question: string): string {
   );
 }
 
+/**
+ * The last question's kinds: one request asks this of the same question in retrieval, the
+ * confidence check and the offline answer (each of ~15 patterns over the question).
+ */
+let lastAsked: { question: string; kinds: readonly DetailKind[] } | undefined;
+
 /** The kinds of detail a question asks for (usually none, sometimes one). */
 export function detailsAsked(question: string): DetailKind[] {
+  if (lastAsked?.question !== question) lastAsked = { question, kinds: kindsAsked(question) };
+  // A copy: callers may filter or push onto what they get.
+  return [...lastAsked.kinds];
+}
+
+function kindsAsked(question: string): DetailKind[] {
   let kinds = DETAIL_RULES.filter((rule) => rule.asked.test(question)).map((rule) => rule.kind);
   // "多久更新一次" asks a rate, not a length of time.
   if (kinds.includes("frequency")) kinds = kinds.filter((kind) => kind !== "duration");

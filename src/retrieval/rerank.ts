@@ -1,5 +1,6 @@
 import type { Chunk } from "../chunking/types.js";
-import { termCoverage, type TermGroup } from "./abstention.js";
+import { maskCoverage, termCoverage, type TermGroup } from "./abstention.js";
+import type { TermMarks } from "./termStatistics.js";
 import type { FusedId } from "./fusion.js";
 
 /**
@@ -59,6 +60,12 @@ export interface RerankContext {
   /** The best BM25 score of the query (computed once, not per candidate). */
   topLexicalScore: number;
   tokensOf(chunk: Chunk): ReadonlySet<string>;
+  /**
+   * groupsInIndex and expansionTokensInIndex marked by term id (TermStatistics.markTerms): a
+   * candidate's coverage and expansion count read from its term ids, without its token set.
+   * Absent, or undefined for a chunk, the token set is read.
+   */
+  termMarks?: TermMarks | undefined;
   headingTokensOf(chunk: Chunk): ReadonlySet<string>;
   /** Share of the leading candidates' fused score that falls in each document (0..1). */
   documentVote: ReadonlyMap<string, number>;
@@ -101,9 +108,17 @@ export function candidateFeatures(chunk: Chunk, fused: FusedId, context: RerankC
   const topLexical = context.topLexicalScore;
   const denseRank = context.denseRank.get(chunk.id);
   const lexicalRank = context.lexicalRank.get(chunk.id);
-  const tokens = context.tokensOf(chunk);
+  const marked = context.termMarks?.(chunk);
+  let coverage: number;
   let expansionFound = 0;
-  for (const token of context.expansionTokensInIndex) if (tokens.has(token)) expansionFound++;
+  if (marked) {
+    coverage = maskCoverage(context.groupsInIndex, marked.groups);
+    expansionFound = marked.expansions;
+  } else {
+    const tokens = context.tokensOf(chunk);
+    for (const token of context.expansionTokensInIndex) if (tokens.has(token)) expansionFound++;
+    coverage = termCoverage(context.groupsInIndex, tokens);
+  }
   return [
     // RRF with k = 60 over two lists: at most 2/61; scaled to 0..1.
     (fused.score * 61) / 2,
@@ -111,7 +126,7 @@ export function candidateFeatures(chunk: Chunk, fused: FusedId, context: RerankC
     lexicalRank ? 1 / Math.sqrt(lexicalRank) : 0,
     Math.min(1, (context.denseSimilarity.get(chunk.id) ?? 0) / 0.5),
     topLexical > 0 ? (context.lexicalScore.get(chunk.id) ?? 0) / topLexical : 0,
-    termCoverage(context.groupsInIndex, tokens),
+    coverage,
     termCoverage(context.groups, context.headingTokensOf(chunk)),
     context.expansionTokenCount > 0 ? expansionFound / context.expansionTokenCount : 0,
     chunk.text.length < SHORT_PASSAGE_CHARS ? 1 : 0,

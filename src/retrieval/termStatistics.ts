@@ -88,6 +88,54 @@ export class TermStatistics {
     return tokens;
   }
 
+  /**
+   * Marks a question's term groups and expansion tokens for reading candidates by their term ids
+   * (TermMarks). The marks live in two arrays indexed by term id, made once per index; a new
+   * marking stamps its terms with a new serial, so nothing is cleared per question and an older
+   * TermMarks reads nothing (undefined) once a newer one exists. At most MARKED_GROUPS groups.
+   */
+  markTerms(groups: readonly (readonly string[])[], expansions: readonly string[]): TermMarks | undefined {
+    if (groups.length > MARKED_GROUPS) return undefined;
+    this.markStamps ??= new Uint32Array(this.terms.length);
+    this.markBits ??= new Int32Array(this.terms.length);
+    if (this.markSerial === 0xffffffff) {
+      this.markStamps.fill(0);
+      this.markSerial = 0;
+    }
+    const serial = ++this.markSerial;
+    const stamps = this.markStamps;
+    const bits = this.markBits;
+    const mark = (token: string, bit: number) => {
+      const id = this.termIds.get(token);
+      if (id === undefined) return;
+      if (stamps[id] !== serial) {
+        stamps[id] = serial;
+        bits[id] = 0;
+      }
+      bits[id]! |= bit;
+    };
+    for (let g = 0; g < groups.length; g++) for (const token of groups[g]!) mark(token, 1 << g);
+    for (const token of expansions) mark(token, EXPANSION_BIT);
+    return (chunk) => {
+      const c = this.chunkIndex.get(chunk.id);
+      if (c === undefined || this.markSerial !== serial) return undefined;
+      let groupBits = 0;
+      let expansionsHeld = 0;
+      for (let p = this.chunkStart[c]!, end = this.chunkStart[c + 1]!; p < end; p++) {
+        const id = this.chunkTerms[p]!;
+        if (stamps[id] !== serial) continue;
+        const held = bits[id]!;
+        groupBits |= held & ~EXPANSION_BIT;
+        if (held & EXPANSION_BIT) expansionsHeld++;
+      }
+      return { groups: groupBits, expansions: expansionsHeld };
+    };
+  }
+
+  private markStamps?: Uint32Array;
+  private markBits?: Int32Array;
+  private markSerial = 0;
+
   /** Chunks naming the concept: for each name, the intersection of its tokens' chunk lists; then their union. */
   private computeConceptShare(names: readonly string[]): number {
     const naming = new Uint8Array(this.chunkCount);
@@ -139,6 +187,17 @@ export class TermStatistics {
     return Math.log(1 + (this.chunkCount - df + 0.5) / (df + 0.5));
   }
 }
+
+/** Groups a marking can tell apart: one bit each of an int32, beside the expansion bit. */
+const MARKED_GROUPS = 30;
+const EXPANSION_BIT = 1 << 30;
+
+/**
+ * Which marked terms a chunk of the index holds (its distinct term ids read once): bit g of
+ * `groups` for group g, and how many of the distinct expansion tokens. Undefined for a chunk
+ * outside the index, or once a newer marking was made: read its token set instead.
+ */
+export type TermMarks = (chunk: Chunk) => { groups: number; expansions: number } | undefined;
 
 function termTableOf(chunks: readonly Chunk[], tokenize: (text: string) => string[]): TermTable {
   const builder = new TermTableBuilder();

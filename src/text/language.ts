@@ -106,6 +106,8 @@ const CHINESE_FUNCTION_WORDS_IN_ANY_ORDER = [
 const CHINESE_FUNCTION_WORDS = [...new Set(CHINESE_FUNCTION_WORDS_IN_ANY_ORDER)].sort((a, b) => b.length - a.length);
 
 const NOT_HAN = /[^\p{Script=Han}]/gu;
+/** Whether every function word holds a Han character, so a text without one holds none of them. */
+const FUNCTION_WORDS_ALL_HAN = CHINESE_FUNCTION_WORDS.every((word) => /\p{Script=Han}/u.test(word));
 const LATIN_WORD = /[A-Za-z][A-Za-z0-9'’-]*/g;
 
 function englishScore(text: string): { natural: number; latinWords: number } {
@@ -128,6 +130,8 @@ function looksLikeTerm(word: string): boolean {
 function chineseScore(text: string): { natural: number; han: number } {
   // The UTF-16 length of the Han characters: one native replace, no match object per character.
   const han = text.replace(NOT_HAN, "").length;
+  // No function word can be in a text without Han characters: the ~60 searches are skipped.
+  if (han === 0 && FUNCTION_WORDS_ALL_HAN) return { natural: 0, han };
   let rest = text;
   let functionWords = 0;
   let functionChars = 0;

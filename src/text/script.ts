@@ -14,6 +14,26 @@ let converter: ((text: string) => string) | undefined;
 export function toSimplified(text: string): string {
   // Fast path: most text is Simplified or Latin; building the converter costs ~20 ms once.
   if (!HAN.test(text)) return text;
+  if (text.length > MAX_REMEMBERED_TEXT) return simplify(text);
+  let simplified = recentlySimplified.get(text);
+  if (simplified === undefined) {
+    simplified = simplify(text);
+    if (recentlySimplified.size >= MAX_REMEMBERED_TEXTS) recentlySimplified.clear();
+    recentlySimplified.set(text, simplified);
+  }
+  return simplified;
+}
+
+/**
+ * Recent short texts converted: one request converts the same question for the follow-up check,
+ * the search form and the answer's script (OpenCC walks it character by character each time).
+ * Bounded; when full it starts over.
+ */
+const MAX_REMEMBERED_TEXT = 256;
+const MAX_REMEMBERED_TEXTS = 1024;
+const recentlySimplified = new Map<string, string>();
+
+function simplify(text: string): string {
   // opencc-js ships no types for Converter's return: it is a string → string function.
   const convert = (converter ??= OpenCC.Converter({ from: "tw", to: "cn" }) as (text: string) => string);
   return convert(text);

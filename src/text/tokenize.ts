@@ -64,7 +64,7 @@ function tokenizeText(text: string): string[] {
     for (const piece of line.matchAll(PIECE)) {
       const value = piece[0];
       if (HAN_START.test(value)) addChineseTokens(value, tokens);
-      else addLatinTokens(value, tokens);
+      else addRememberedLatinTokens(value, tokens);
     }
   }
   return tokens;
@@ -222,6 +222,32 @@ const URL_OR_WORD = /(?:https?:\/\/|www\.)[^\s<>()[\]{}"'`|]+|[\p{L}\p{N}]+(?:[-
 const URL_START = /^(?:https?:\/\/|www\.)/i;
 /** A bare domain such as github.com or d2l.ai is treated like a URL. */
 const BARE_DOMAIN = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|org|net|io|cn|ai|dev|edu|gov|co|me)(?:\/|$)/iu;
+
+/**
+ * Tokens of recent short Latin pieces (a piece is what lies between whitespace and Han
+ * characters: "LoRA", "fine-tuning?", "https://…"). A piece's tokens depend on the piece alone
+ * and words recur from question to question (what, should, learn, RAG): remembered, a piece
+ * skips the regexes of addLatinTokens. Bounded like the Han runs.
+ */
+const MAX_REMEMBERED_PIECE = 32;
+const MAX_REMEMBERED_PIECES = 8192;
+const recentPieces = new Map<string, readonly string[]>();
+
+function addRememberedLatinTokens(piece: string, out: string[]): void {
+  if (piece.length > MAX_REMEMBERED_PIECE) {
+    addLatinTokens(piece, out);
+    return;
+  }
+  let words = recentPieces.get(piece);
+  if (!words) {
+    const fresh: string[] = [];
+    addLatinTokens(piece, fresh);
+    words = fresh;
+    if (recentPieces.size >= MAX_REMEMBERED_PIECES) recentPieces.clear();
+    recentPieces.set(piece, words);
+  }
+  for (const word of words) out.push(word);
+}
 
 function addLatinTokens(piece: string, out: string[]): void {
   for (const match of piece.matchAll(URL_OR_WORD)) {

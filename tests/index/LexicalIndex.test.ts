@@ -72,6 +72,45 @@ describe("LexicalIndex", () => {
     expect(reloaded.search("LoRA 微调", 4)).toEqual(index.search("LoRA 微调", 4));
   });
 
+  it("reads lexical.bin straight into the kernel's memory and searches as the index it was saved from", async () => {
+    const { json, bin } = index.toFiles();
+    const targets: Uint8Array[] = [];
+    const reloaded = await LexicalIndex.readFiles(
+      json,
+      bin.byteLength,
+      async (target) => {
+        targets.push(target);
+        target.set(bin);
+      },
+      chunks.map((c) => c.id),
+    );
+    // One read, of the whole file, into the WebAssembly memory the kernel searches (not a buffer of its own).
+    expect(targets.map((t) => t.byteLength)).toEqual([bin.byteLength]);
+    expect(targets[0]!.buffer).toBeInstanceOf(ArrayBuffer);
+    expect(targets[0]!.byteOffset).toBeGreaterThan(0);
+    for (const query of ["LoRA 微调", "Python PyTorch 微调", "RAG", "学习路线 LoRA Python", "nothing-like-this"])
+      for (const k of [1, 2, 4]) expect(reloaded.search(query, k)).toEqual(index.search(query, k));
+  });
+
+  it("rejects a lexical.bin of another length than its header says before reading it", async () => {
+    const { json, bin } = index.toFiles();
+    let read = false;
+    const readInto = async (target: Uint8Array) => {
+      read = true;
+      target.set(bin.subarray(0, target.byteLength));
+    };
+    await expect(
+      LexicalIndex.readFiles(
+        json,
+        bin.byteLength - 4,
+        readInto,
+        chunks.map((c) => c.id),
+      ),
+    ).rejects.toThrow(/bytes/);
+    await expect(LexicalIndex.readFiles(json, bin.byteLength, readInto, ["one"])).rejects.toThrow(/entries/);
+    expect(read).toBe(false);
+  });
+
   it("rejects something that is not a saved index, or postings of another length", () => {
     const { json, bin } = index.toFiles();
     expect(() =>

@@ -15,6 +15,17 @@ describe("detail-type check", () => {
     expect(detailsAsked("what learning rate should I use for QLoRA?")).toEqual(["setting"]);
   });
 
+  it("reads each question afresh however the questions alternate, and hands out a copy", () => {
+    // The last question's kinds are remembered (one request asks three times): never another question's.
+    for (let round = 0; round < 2; round++) {
+      expect(detailsAsked("这门课程要多少钱？")).toEqual(["price"]);
+      expect(detailsAsked("这份笔记是哪一年写的？")).toEqual(["date"]);
+      expect(detailsAsked("LoRA 是什么")).toEqual([]);
+    }
+    detailsAsked("这门课程要多少钱？").push("date");
+    expect(detailsAsked("这门课程要多少钱？")).toEqual(["price"]);
+  });
+
   it("checks a count against a number with the unit asked, and who made or published something", () => {
     expect(detailsAsked("这个课程一共有多少节？")).toEqual(["count"]);
     expect(detailPresent("count", ["课程共 12 节，每节一小时"], "这个课程一共有多少节？")).toBe(true);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Chunk } from "../../src/chunking/types.js";
+import { contentTermGroups } from "../../src/retrieval/abstention.js";
+import { candidateFeatures, type RerankContext } from "../../src/retrieval/rerank.js";
 import { TermStatistics } from "../../src/retrieval/termStatistics.js";
 import { tokenizeForSearch } from "../../src/text/tokenize.js";
 
@@ -16,5 +18,82 @@ describe("TermStatistics", () => {
     expect(statistics.usedAsPart("java")).toBe(true);
     expect(statistics.usedAsPart("python")).toBe(true);
     expect(statistics.usedAsPart("kotlin")).toBe(false);
+  });
+});
+
+describe("TermStatistics.markTerms", () => {
+  const chunk = (id: string, text: string) =>
+    ({ id, text, headingPath: ["微调"], docId: `d${id}`, source: "d.md", lineStart: 1, lineEnd: 1, links: [] }) as unknown as Chunk;
+  const chunks = [
+    chunk("a", "LoRA 是一种参数高效微调方法, 也可以搭配 QLoRA 量化"),
+    chunk("b", "RAG 检索增强生成: 向量数据库与 embedding"),
+    chunk("c", "先学 Python 和 PyTorch, 再学 Transformer 与注意力机制"),
+  ];
+  const statistics = new TermStatistics(chunks, tokenizeForSearch);
+  const outside = chunk("z", "LoRA 微调");
+
+  it("tells which groups and how many expansion tokens each chunk holds, as its token set does", () => {
+    const marks = statistics.markTerms([["lora", "qlora"], ["rag"], ["pytorch", "never-seen"]], ["量化", "向量", "python", "lora"])!;
+    expect(marks(chunks[0]!)).toEqual({ groups: 0b001, expansions: 2 });
+    expect(marks(chunks[1]!)).toEqual({ groups: 0b010, expansions: 1 });
+    expect(marks(chunks[2]!)).toEqual({ groups: 0b100, expansions: 1 });
+    expect(marks(outside)).toBeUndefined();
+  });
+
+  it("reads nothing once a newer marking exists, and marks nothing over 30 groups", () => {
+    const older = statistics.markTerms([["lora"]], [])!;
+    const newer = statistics.markTerms([["rag"]], [])!;
+    expect(older(chunks[0]!)).toBeUndefined();
+    expect(newer(chunks[0]!)).toEqual({ groups: 0, expansions: 0 });
+    expect(newer(chunks[1]!)).toEqual({ groups: 1, expansions: 0 });
+    expect(
+      statistics.markTerms(
+        Array.from({ length: 31 }, () => ["lora"]),
+        [],
+      ),
+    ).toBeUndefined();
+  });
+
+  it("gives the re-ranker the same features as the candidates' token sets, to the last bit", () => {
+    for (const question of [
+      "LoRA 和 QLoRA 的量化怎么学",
+      "RAG 的向量数据库",
+      "PyTorch 还是 Transformer 先学",
+      "注意力机制 lora rag python",
+    ]) {
+      const groups = contentTermGroups(question, tokenizeForSearch, statistics);
+      const expansions = ["量化", "向量", "python", "embedding", "nowhere"].filter((t) => statistics.frequency(t) > 0);
+      const base: RerankContext = {
+        groups,
+        groupsInIndex: groups.map((g) => ({ ...g, tokens: g.tokens.filter((t) => statistics.frequency(t) > 0) })),
+        expansionTokensInIndex: expansions,
+        expansionTokenCount: 5,
+        denseRank: new Map(),
+        lexicalRank: new Map(),
+        denseSimilarity: new Map(),
+        lexicalScore: new Map(),
+        topLexicalScore: 0,
+        tokensOf: (c) => statistics.tokensOf(c),
+        headingTokensOf: (c) => new Set(tokenizeForSearch(c.headingPath.join(" "))),
+        documentVote: new Map(),
+        questionBigrams: new Set(),
+        bigramsOf: () => new Set(),
+      };
+      const marked: RerankContext = {
+        ...base,
+        termMarks: statistics.markTerms(
+          base.groupsInIndex.map((g) => g.tokens),
+          expansions,
+        ),
+      };
+      for (const c of chunks) {
+        const fused = { id: c.id, score: 0.01 };
+        const features = candidateFeatures(c, fused, marked);
+        expect(features).toEqual(candidateFeatures(c, fused, base));
+        expect(features[5]! + features[7]!).toBeGreaterThanOrEqual(0);
+      }
+      // Something was covered: the comparison is not of zeros alone.
+      expect(chunks.some((c) => candidateFeatures(c, { id: c.id, score: 0 }, marked)[5]! > 0)).toBe(true);
+    }
   });
 });

@@ -9,6 +9,17 @@ describe("toSimplified", () => {
     expect(toSimplified("LoRA 是什么")).toBe("LoRA 是什么");
   });
 
+  it("converts each text afresh when texts alternate (recent ones are remembered) and long ones alike", () => {
+    for (let round = 0; round < 2; round++) {
+      expect(toSimplified("學習路線")).toBe("学习路线");
+      expect(toSimplified("微調模型")).toBe("微调模型");
+      expect(toSimplified("学习路线")).toBe("学习路线");
+    }
+    const long = "機器學習".repeat(100);
+    expect(toSimplified(long)).toBe("机器学习".repeat(100));
+    expect(toSimplified(long)).toBe("机器学习".repeat(100));
+  });
+
   it("makes Traditional and Simplified text give the same search tokens", () => {
     expect(tokenizeForSearch("大模型微調")).toEqual(tokenizeForSearch("大模型微调"));
   });

@@ -95,3 +95,49 @@ describe("tokenizeJoined", () => {
     expect(tokenizeForSearch(parts.join(" "))).not.toContain("changed");
   });
 });
+
+describe("remembered Latin pieces", () => {
+  it("cut a piece met again in another text as they cut it the first time", () => {
+    const first = tokenizeForSearch("LLMSurvey GPT-4 c++ fine-tuning, RUCAIBox/LLMSurvey?");
+    expect(first).toEqual([
+      "llmsurvey",
+      "llm",
+      "survey",
+      "gpt-4",
+      "gpt",
+      "4",
+      "c++",
+      "fine",
+      "tuning",
+      "rucaibox",
+      "rucai",
+      "box",
+      "llmsurvey",
+      "llm",
+      "survey",
+    ]);
+    // The same pieces (remembered now) beside Han characters and in another order.
+    expect(tokenizeForSearch("读 LLMSurvey 和 c++ 还有 GPT-4")).toEqual([
+      "读",
+      "llmsurvey",
+      "llm",
+      "survey",
+      "c++",
+      "还有",
+      "gpt-4",
+      "gpt",
+      "4",
+    ]);
+    // A piece too long to be remembered is cut the same way every time.
+    const url = "https://github.com/RUCAIBox/LLMSurvey-and-more-things";
+    const expected = ["github", "rucaibox", "rucai", "box", "llmsurvey", "llm", "survey", "more", "things"];
+    expect(tokenizeForSearch(url)).toEqual(expected);
+    expect(tokenizeForSearch(`看 ${url}`)).toEqual(["看", ...expected]);
+  });
+
+  it("hand out their tokens, not the remembered list: a caller's changes do not reach the next text", () => {
+    tokenizeForSearch("QLoRA-2 问题").push("changed");
+    tokenizeForSearch("QLoRA-2 问题").length = 0;
+    expect(tokenizeForSearch("问 QLoRA-2")).toEqual(["问", "qlora-2", "qlora", "2"]);
+  });
+});
