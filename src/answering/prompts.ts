@@ -33,6 +33,8 @@ export interface AnswerWording {
   lastStage: string;
   firstStage: string;
   nextItems: string;
+  /** Before the duration a roadmap states for a stage. */
+  statedDuration: string;
   previous: (previous: string) => string;
   roleLabels: Record<PassageRole, string>;
 }
@@ -52,6 +54,7 @@ const BASE_WORDING: Record<"zh" | "en", AnswerWording> = {
     lastStage: "（这是该路线的最后一个阶段）",
     firstStage: "（这是该路线的第一个阶段）",
     nextItems: "该阶段的要点：",
+    statedDuration: "资料给出的时长：",
     previous: (previous) => `← 前一步：「${previous}」`,
     roleLabels: { match: "", "next-section": "下一阶段", "previous-section": "上一阶段", "linked-note": "链接笔记" },
   },
@@ -69,6 +72,7 @@ const BASE_WORDING: Record<"zh" | "en", AnswerWording> = {
     lastStage: "(this is the last stage of that roadmap)",
     firstStage: "(this is the first stage of that roadmap)",
     nextItems: "Key items of that stage: ",
+    statedDuration: "Time the roadmap gives: ",
     previous: (previous) => `← before it: "${previous}"`,
     roleLabels: { match: "", "next-section": "next stage", "previous-section": "previous stage", "linked-note": "linked note" },
   },
@@ -101,6 +105,7 @@ function traditionalWording(zh: AnswerWording): AnswerWording {
     lastStage: toTraditional(zh.lastStage),
     firstStage: toTraditional(zh.firstStage),
     nextItems: toTraditional(zh.nextItems),
+    statedDuration: toTraditional(zh.statedDuration),
     previous: template(zh.previous),
     roleLabels: Object.fromEntries(Object.entries(zh.roleLabels).map(([role, label]) => [role, toTraditional(label)])) as Record<
       PassageRole,

@@ -68,6 +68,8 @@ export function summarizeRoadmapPositions(
       const items = keyItems(passage.chunk.text, [neighbour.heading, ...passage.chunk.headingPath]);
       if (items.length > 0) lines.push(`  ${wording.nextItems}${items.join(itemSeparator)}${cite(neighbourIndex)}`);
     }
+    const duration = neighbour && durationLine(position.docId, neighbour, passages, wording);
+    if (duration) lines.push(duration);
   }
   return lines;
 }
@@ -90,6 +92,21 @@ export function summarizeAskedStages(
     lines.push(`- ${wording.stageAt(position.title, position.at.heading)} [${index + 1}]`);
     const items = keyItems(passage.chunk.text, [position.at.heading, ...passage.chunk.headingPath]);
     if (items.length > 0) lines.push(`  ${wording.nextItems}${items.join(itemSeparator)} [${index + 1}]`);
+    const duration = durationLine(position.docId, position.at, passages, wording);
+    if (duration) lines.push(duration);
   }
   return lines;
+}
+
+/**
+ * The duration the roadmap states for a stage, cited to the retrieved passage that holds the
+ * stating lines; nothing when no retrieved passage holds them (only retrieved passages are cited).
+ */
+function durationLine(docId: string, stage: SectionRef, passages: Passage[], wording: AnswerWording): string | undefined {
+  const duration = stage.duration;
+  if (!duration) return undefined;
+  const index = passages.findIndex(
+    (p) => p.chunk.docId === docId && p.chunk.startLine <= duration.lines.start && duration.lines.end <= p.chunk.endLine,
+  );
+  return index >= 0 ? `  ${wording.statedDuration}${duration.text} [${index + 1}]` : undefined;
 }

@@ -19,6 +19,7 @@ import { reciprocalRankFusion, selectDiverse } from "./fusion.js";
 import { recentByChunk } from "./recentByChunk.js";
 import { linkedNotePassages } from "./linkedNotePassages.js";
 import { namedPart } from "./namedParts.js";
+import { withStatedDurations } from "./positionDurations.js";
 import { candidateFeatures, documentVotes, hanBigrams, RERANK_DEPTH, rerankFused, type RerankContext, type RerankModel } from "./rerank.js";
 import { RERANK_MODEL } from "./rerankModel.js";
 import { locateTopic } from "./roadmapNavigator.js";
@@ -179,6 +180,8 @@ export class HybridRetriever implements Retriever {
       if (asStage.length > 0) roadmap = asStage;
     }
     roadmap = orderPositionsByRelevance(roadmap, matches);
+    // "第四段要花多久": the stage's stated duration, for the answer to quote.
+    if (asked.includes("duration") && roadmap.length > 0) roadmap = withStatedDurations(roadmap, documents, index.chunks);
     const topic = ordinal ? undefined : analysis.topic;
     let context =
       analysis.sequence && (topic || ordinal)

@@ -43,6 +43,11 @@ export interface SectionRef {
   startLine: number;
   /** Last line of the section INCLUDING its sub-sections (a stage spans all its parts). */
   endLine: number;
+  /**
+   * How long the roadmap says this stage takes, and on which lines it says so (stageDurations.ts):
+   * set for a question that asks how long (positionDurations.ts).
+   */
+  duration?: { text: string; lines: { start: number; end: number } };
 }
 
 /** Where a topic sits in one roadmap and what comes before/after it. */

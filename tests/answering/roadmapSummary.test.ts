@@ -69,4 +69,16 @@ describe("summarizeRoadmapPositions", () => {
     const lines = summarizeRoadmapPositions([first], passages, "previous", ANSWER_WORDING.en, ", ");
     expect(lines).toEqual(['- 《学习路径》: LoRA is in "第六阶段：模型微调与私有化部署" (this is the first stage of that roadmap) [1]']);
   });
+
+  it("gives the duration the roadmap states for the next stage, cited to the passage that states it", () => {
+    const withDuration: RoadmapPosition = {
+      ...position,
+      next: { ...position.next!, duration: { text: "3-6个月", lines: { start: 5, end: 5 } } },
+    };
+    const overview = passage("│ (1-2个月) │ │ (3-6个月) │", { chunk: { startLine: 3, endLine: 6, headingPath: ["学习路径概览"] } });
+    const lines = summarizeRoadmapPositions([withDuration], [...passages, overview], "next", ANSWER_WORDING.zh, "、");
+    expect(lines.at(-1)).toBe("  资料给出的时长：3-6个月 [3]");
+    // Stated on lines no retrieved passage holds: not said, since it could not be cited.
+    expect(summarizeRoadmapPositions([withDuration], passages, "next", ANSWER_WORDING.zh, "、").join("\n")).not.toContain("3-6个月");
+  });
 });

@@ -150,6 +150,17 @@ describe("HybridRetriever", () => {
     expect(stage.stageOrdinal).toEqual({ from: "start", position: 2 });
   });
 
+  it("gives a stage asked how long the duration its roadmap states, with the stating lines", async () => {
+    const result = await retriever().retrieve("三段式计划的第二阶段要多久？");
+    const plan = result.roadmap.find((p) => p.title === "三段式计划");
+    expect(plan?.at.heading).toBe("二、做应用阶段(2-3 个月)");
+    expect(plan?.at.duration).toMatchObject({ text: "2-3 个月" });
+    expect(plan?.at.duration?.lines.start).toBe(plan?.at.startLine);
+    // A question that does not ask how long gets no durations.
+    const what = await retriever().retrieve("三段式计划的第二阶段学什么？");
+    expect(what.roadmap.find((p) => p.title === "三段式计划")?.at.duration).toBeUndefined();
+  });
+
   it("answers a question that reaches its passages only through learners' words as low, not refused", async () => {
     // 降精度 is a learners' phrase for 量化 (the fixture's 第三阶段); no word of the question is in the corpus.
     const result = await retriever().retrieve("降精度咋弄");

@@ -1,0 +1,45 @@
+import type { Chunk } from "../chunking/types.js";
+import type { CorpusDocument } from "../corpus/types.js";
+import { describeRoadmap, type DescribedStage } from "./roadmapDescription.js";
+import type { RoadmapPosition, SectionRef } from "./types.js";
+
+/**
+ * "第四段要花多久", "基础夯实之后那段要多久": the duration a roadmap states for the stage a position
+ * names (its heading, a box diagram's cell, a labelled line, a plan's slot), with the lines that
+ * state it, so an answer can quote and cite it. A roadmap's stages are described once per index
+ * version (its document objects are the version's own).
+ */
+const described = new WeakMap<CorpusDocument, readonly DescribedStage[]>();
+
+function stagesOf(doc: CorpusDocument, chunks: readonly Chunk[]): readonly DescribedStage[] {
+  let stages = described.get(doc);
+  if (!stages) {
+    const own = chunks.filter((chunk) => chunk.docId === doc.id);
+    stages = describeRoadmap(doc, own, []).paths.flatMap((path) => path.stages);
+    described.set(doc, stages);
+  }
+  return stages;
+}
+
+function withDuration(ref: SectionRef | undefined, stages: readonly DescribedStage[]): SectionRef | undefined {
+  if (!ref) return ref;
+  const stage = stages.find((s) => s.sections.some((section) => section.sectionIndex === ref.sectionIndex));
+  const stated = stage?.durations[0];
+  return stated ? { ...ref, duration: { text: stated.text, lines: stated.lines } } : ref;
+}
+
+export function withStatedDurations(
+  positions: readonly RoadmapPosition[],
+  documents: readonly CorpusDocument[],
+  chunks: readonly Chunk[],
+): RoadmapPosition[] {
+  return positions.map((position) => {
+    const doc = documents.find((d) => d.id === position.docId);
+    if (!doc) return position;
+    const stages = stagesOf(doc, chunks);
+    const at = withDuration(position.at, stages)!;
+    const next = withDuration(position.next, stages);
+    const previous = withDuration(position.previous, stages);
+    return { ...position, at, ...(next ? { next } : {}), ...(previous ? { previous } : {}) };
+  });
+}
