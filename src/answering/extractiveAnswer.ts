@@ -96,8 +96,9 @@ export function composeExtractiveAnswer(
   const roadmapLines =
     sequence && result.roadmap.length > 0
       ? summarizeRoadmapPositions(result.roadmap, passages, sequence, wording, separator)
-      : result.stageOrdinal && result.roadmap.length > 0
-        ? summarizeAskedStages(result.roadmap, passages, wording, separator)
+      : result.roadmap.length > 0
+        ? // Positions without a sequence are the stages asked about (by their place or their name).
+          summarizeAskedStages(result.roadmap, passages, wording, separator)
         : [];
   if (roadmapLines.length > 0) sections.push([wording.roadmapHeader, ...roadmapLines].join("\n"));
 

@@ -7,7 +7,7 @@ import { mainlandPhrases, toSimplified } from "../text/script.js";
 import { tokenizeForSearch, tokenizeJoined } from "../text/tokenize.js";
 import { contentTermGroups, evidenceScore, termCoverage, type TermGroup } from "./abstention.js";
 import { detailsAsked, withoutDetailQuestions } from "./detailKinds.js";
-import { contentSegments, questionShape } from "./analyzeQuery.js";
+import { asksForTotal, contentSegments, questionShape } from "./analyzeQuery.js";
 import { dictionaryExpansions } from "./dictionaryExpansion.js";
 import { englishStage } from "./englishStageName.js";
 import { expandQuery } from "./expandQuery.js";
@@ -214,7 +214,7 @@ export class HybridRetriever implements Retriever {
       // A stage's own name says which roadmap more surely than a guess from its shape.
       let stages = namedStagePositions(profiles, english ? `${query} ${english.name}` : query);
       if (stages.length > 1 && named) stages = stages.filter((p) => p.docId === named.doc.id);
-      if (stages.length === 1)
+      if (stages.length === 1) {
         context = stagePassages({
           positions: stages,
           documents,
@@ -223,6 +223,10 @@ export class HybridRetriever implements Retriever {
           maxRoadmaps: 1,
           language: analysis.language,
         });
+        // The stage is the one asked about, with the duration its roadmap states (not when the
+        // question asks how long the whole path takes: a stage it names is not its answer).
+        if (!asksForTotal(query)) roadmap = withStatedDurations(stages, documents, index.chunks);
+      }
     }
     // "那篇分成几块?": how a named roadmap is divided is what its overview lays out.
     if (context.length === 0 && named && STAGE_COUNT_QUESTION.test(query))

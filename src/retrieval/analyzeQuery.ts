@@ -44,8 +44,15 @@ function countMatches(patterns: RegExp[], text: string): number {
  *   - 以后/之后 as "in the future" before a modal verb (以后想做科研, agent 以后能顶掉…), unless
  *     what follows asks what to learn; 以前/之前 as "previously" (以前没有的, 之前聊过的).
  */
+const WHOLE_PATH = /(?:全部|整套|整个|全都|统统)\s*(?:学完|看完|读完|做完|学好|过完|走完)/gu;
+
+/** "全部学完要多久", "总共要多久", "how long in total": the whole path, not one stage of it. */
+export function asksForTotal(question: string): boolean {
+  return new RegExp(WHOLE_PATH.source, "u").test(question) || /总共|一共|总计|\bin total\b|\baltogether\b/iu.test(question);
+}
+
 const NOT_SEQUENCE = [
-  /(?:全部|整套|整个|全都|统统)\s*(?:学完|看完|读完|做完|学好|过完|走完)/gu,
+  WHOLE_PATH,
   /(?:一定程度|够大|足够大|大了|变大|够多|变强)\s*(?:以后|之后)/gu,
   /(?:以后|之后)(?=\s*(?:想|能|会|可以|还能|还会)(?![^？?，,]*学))/gu,
   /(?:以前|之前)(?=\s*(?:没|不|从没|从来)|\s*\p{Script=Han}{1,2}过的)/gu,
@@ -210,7 +217,7 @@ export function extractTopic(question: string): string | undefined {
 }
 
 /**
- * A roadmap named by its stage count or as a document ("五阶段指南里", "分七段的那份路线",
+ * A roadmap named by its stage count or as a document ("五阶段指南里", "那个五阶段的指南里", "分七段的那份路线",
  * "那篇指南中") says which document, not what about it: the topic is what follows
  * ("五阶段指南的应用实践阶段" → 应用实践阶段). Never an ordinal: "第三阶段" starts with 第, and a
  * bare "三阶段" (which may mean stage 3) stays. The topic is still a verbatim substring.
@@ -218,7 +225,7 @@ export function extractTopic(question: string): string | undefined {
 const DOCUMENT_WORD = "(?:学习)?(?:指南|路线图?|路径|清单|文章|计划|规划|教程)";
 const ROADMAP_REFERENCES = [
   new RegExp(
-    `^分?[零〇一二两三四五六七八九十\\d]{1,3}\\s*个?\\s*大?(?:阶段|段|步|部分|篇|章节?|stages?|phases?|steps?)\\s*的?\\s*(?:[那这][份篇个张])?${DOCUMENT_WORD}?(?:里面?|中|上)?的?\\s*`,
+    `^(?:[那这][份篇个张])?分?[零〇一二两三四五六七八九十\\d]{1,3}\\s*个?\\s*大?(?:阶段|段|步|部分|篇|章节?|stages?|phases?|steps?)\\s*的?\\s*(?:[那这][份篇个张])?${DOCUMENT_WORD}?(?:里面?|中|上)?的?\\s*`,
     "iu",
   ),
   new RegExp(`^[那这][份篇个张]${DOCUMENT_WORD}(?:里面?|中|上)?的?\\s*`, "u"),

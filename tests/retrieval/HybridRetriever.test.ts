@@ -161,6 +161,12 @@ describe("HybridRetriever", () => {
     expect(what.roadmap.find((p) => p.title === "三段式计划")?.at.duration).toBeUndefined();
   });
 
+  it("answers how long a stage named by its name takes from that stage, unless the whole path is asked", async () => {
+    const named = await retriever().retrieve("打基础阶段要多久？");
+    expect(named.roadmap.map((p) => [p.at.heading, p.at.duration?.text])).toEqual([["一、打基础阶段(1-2 个月)", "1-2 个月"]]);
+    expect((await retriever().retrieve("打基础阶段和后面的全部学完要多久？")).roadmap).toEqual([]);
+  });
+
   it("answers a question that reaches its passages only through learners' words as low, not refused", async () => {
     // 降精度 is a learners' phrase for 量化 (the fixture's 第三阶段); no word of the question is in the corpus.
     const result = await retriever().retrieve("降精度咋弄");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeQuery, extractTopic, sequenceIntent } from "../../src/retrieval/analyzeQuery.js";
+import { analyzeQuery, asksForTotal, extractTopic, sequenceIntent } from "../../src/retrieval/analyzeQuery.js";
 
 describe("sequenceIntent", () => {
   it("does not read a total, a condition, 'in the future' or 'previously' as a sequence cue", () => {
@@ -148,10 +148,21 @@ describe("a roadmap named by its stage count is not the topic", () => {
     expect(extractTopic("四个阶段的那篇指南中 数据清洗 之后是什么")).toBe("数据清洗");
     expect(extractTopic("分五段的那份清单，模型评估之后学啥")).toBe("模型评估");
     expect(extractTopic("四个 stage 那份里 数据清洗 之后是什么")).toBe("数据清洗");
+    // With a demonstrative before the count.
+    expect(extractTopic("那个六阶段的路线里，部署之后学什么")).toBe("部署");
   });
 
   it("leaves an ordinal or a bare stage number alone", () => {
     expect(extractTopic("第四阶段之后学什么")).toBe("第四阶段");
     expect(extractTopic("二阶段之后学什么")).toBe("二阶段");
+  });
+});
+
+describe("asksForTotal", () => {
+  it("tells a question about the whole path from one about a stage", () => {
+    expect(asksForTotal("全部学完大概要多久？")).toBe(true);
+    expect(asksForTotal("这份路线总共要几个月")).toBe(true);
+    expect(asksForTotal("How long does it take in total?")).toBe(true);
+    expect(asksForTotal("入门阶段要多久？")).toBe(false);
   });
 });
