@@ -12,7 +12,7 @@ import type { AnswerLanguage } from "./language.js";
 import { listedSection } from "./listedSection.js";
 import { ANSWER_WORDING } from "./prompts.js";
 import { quoteContext } from "./quoteContext.js";
-import { summarizeAskedStages, summarizeRoadmapPositions } from "./roadmapSummary.js";
+import { summarizeAskedStages, summarizeOutline, summarizeRoadmapPositions } from "./roadmapSummary.js";
 import { queryTerms, scoreSentences, selectSentences, splitIntoSentences } from "./sentenceSelection.js";
 import type { Citation, Confidence } from "./types.js";
 
@@ -100,6 +100,8 @@ export function composeExtractiveAnswer(
         ? // Positions without a sequence are the stages asked about (by their place or their name).
           summarizeAskedStages(result.roadmap, passages, wording, separator)
         : [];
+  // "阶段顺序是咋排的": the named roadmap's stages in order lead.
+  if (roadmapLines.length === 0 && result.roadmapOutline) roadmapLines.push(...summarizeOutline(result.roadmapOutline, passages, wording));
   if (roadmapLines.length > 0) sections.push([wording.roadmapHeader, ...roadmapLines].join("\n"));
 
   const resource = isResourceRequest(question);

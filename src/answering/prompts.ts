@@ -35,6 +35,8 @@ export interface AnswerWording {
   nextItems: string;
   /** Before the duration a roadmap states for a stage. */
   statedDuration: string;
+  /** A roadmap's stages in order ("A → B → C"). */
+  outline: (title: string, stages: string) => string;
   previous: (previous: string) => string;
   roleLabels: Record<PassageRole, string>;
 }
@@ -55,6 +57,7 @@ const BASE_WORDING: Record<"zh" | "en", AnswerWording> = {
     firstStage: "（这是该路线的第一个阶段）",
     nextItems: "该阶段的要点：",
     statedDuration: "资料给出的时长：",
+    outline: (title, stages) => `《${title}》的阶段依次是：${stages}`,
     previous: (previous) => `← 前一步：「${previous}」`,
     roleLabels: { match: "", "next-section": "下一阶段", "previous-section": "上一阶段", "linked-note": "链接笔记" },
   },
@@ -73,6 +76,7 @@ const BASE_WORDING: Record<"zh" | "en", AnswerWording> = {
     firstStage: "(this is the first stage of that roadmap)",
     nextItems: "Key items of that stage: ",
     statedDuration: "Time the roadmap gives: ",
+    outline: (title, stages) => `《${title}》, its stages in order: ${stages}`,
     previous: (previous) => `← before it: "${previous}"`,
     roleLabels: { match: "", "next-section": "next stage", "previous-section": "previous stage", "linked-note": "linked note" },
   },
@@ -106,6 +110,7 @@ function traditionalWording(zh: AnswerWording): AnswerWording {
     firstStage: toTraditional(zh.firstStage),
     nextItems: toTraditional(zh.nextItems),
     statedDuration: toTraditional(zh.statedDuration),
+    outline: template(zh.outline),
     previous: template(zh.previous),
     roleLabels: Object.fromEntries(Object.entries(zh.roleLabels).map(([role, label]) => [role, toTraditional(label)])) as Record<
       PassageRole,

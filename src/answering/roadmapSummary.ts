@@ -2,7 +2,8 @@
  * The lead of an offline answer to a sequence question ("学完 LoRA 之后该学什么?"): per roadmap,
  * where the topic sits and which stage comes next (or before), with that stage's key items.
  */
-import type { Passage, RoadmapPosition, SectionRef } from "../retrieval/types.js";
+import { stageName } from "../retrieval/stageOutline.js";
+import type { Passage, RetrievalResult, RoadmapPosition, SectionRef } from "../retrieval/types.js";
 import type { AnswerWording } from "./prompts.js";
 
 const MAX_POSITIONS = 4;
@@ -109,4 +110,37 @@ function durationLine(docId: string, stage: SectionRef, passages: Passage[], wor
     (p) => p.chunk.docId === docId && p.chunk.startLine <= duration.lines.start && duration.lines.end <= p.chunk.endLine,
   );
   return index >= 0 ? `  ${wording.statedDuration}${duration.text} [${index + 1}]` : undefined;
+}
+
+/**
+ * "阶段顺序是咋排的", "那篇分成几块": the named roadmap's stages in order, cited to the retrieved
+ * passage of that roadmap that names most of them (its chart or table of contents), each with the
+ * duration the roadmap states when that passage states it. Nothing when no retrieved passage names them.
+ */
+export function summarizeOutline(
+  outline: NonNullable<RetrievalResult["roadmapOutline"]>,
+  passages: Passage[],
+  wording: AnswerWording,
+): string[] {
+  const names = outline.stages.map((stage) => stageName(stage.heading) || stage.heading);
+  const holds = (chunk: Passage["chunk"], lines: { start: number; end: number } | undefined) =>
+    lines !== undefined && chunk.startLine <= lines.start && lines.end <= chunk.endLine;
+  // The passage naming most stages (at least two), and of those the one stating most durations.
+  let best = -1;
+  let bestScore = 0;
+  passages.forEach((p, i) => {
+    if (p.chunk.docId !== outline.docId) return;
+    const named = names.filter((name) => p.chunk.text.includes(name)).length;
+    const durations = outline.stages.filter((stage) => holds(p.chunk, stage.duration?.lines)).length;
+    const score = named >= 2 ? named * 100 + durations : 0;
+    if (score > bestScore) [best, bestScore] = [i, score];
+  });
+  if (best < 0) return [];
+  const chunk = passages[best]!.chunk;
+  const stated = (stage: (typeof outline.stages)[number]) => {
+    const d = stage.duration;
+    return d && holds(chunk, d.lines) && !stage.heading.includes(d.text) ? `（${d.text}）` : "";
+  };
+  const stages = outline.stages.map((stage) => `${stage.heading}${stated(stage)}`).join(" → ");
+  return [`- ${wording.outline(outline.title, stages)} [${best + 1}]`];
 }

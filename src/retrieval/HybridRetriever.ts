@@ -19,13 +19,14 @@ import { reciprocalRankFusion, selectDiverse } from "./fusion.js";
 import { recentByChunk } from "./recentByChunk.js";
 import { linkedNotePassages } from "./linkedNotePassages.js";
 import { namedPart } from "./namedParts.js";
-import { withStatedDurations } from "./positionDurations.js";
+import { outlineOf, withStatedDurations } from "./positionDurations.js";
 import { candidateFeatures, documentVotes, hanBigrams, RERANK_DEPTH, rerankFused, type RerankContext, type RerankModel } from "./rerank.js";
 import { RERANK_MODEL } from "./rerankModel.js";
 import { locateTopic } from "./roadmapNavigator.js";
 import { referencedRoadmap } from "./roadmapProfile.js";
 import { MAX_SEQUENCE_ROADMAPS, orderPositionsByRelevance, sequencePassages } from "./sequenceContext.js";
 import {
+  OUTLINE_QUESTION,
   STAGE_COUNT_QUESTION,
   namedStagePositions,
   ordinalPositions,
@@ -231,6 +232,11 @@ export class HybridRetriever implements Retriever {
     // "那篇分成几块?": how a named roadmap is divided is what its overview lays out.
     if (context.length === 0 && named && STAGE_COUNT_QUESTION.test(query))
       context = overviewPassages(named, index.chunks, analysis.language);
+    // "阶段顺序是咋排的", "那篇分成几块": the named roadmap's stages in order, for the answer to lead with.
+    const outline =
+      named && !ordinal && !analysis.sequence && OUTLINE_QUESTION.test(query)
+        ? { docId: named.doc.id, title: named.doc.title, stages: outlineOf(named.doc, index.chunks) }
+        : undefined;
     // About one roadmap's stages: its overview (a chart or plan of all stages) names them and their durations.
     context = withOverview(context, profiles, index.chunks, analysis.language);
     if (part) context = [part.passage, ...context];
@@ -270,6 +276,7 @@ export class HybridRetriever implements Retriever {
       ...(onlyEverydayWords ? { onlyEverydayWordsFound: true } : {}),
       ...(named ? { namedRoadmap: { docId: named.doc.id, title: named.doc.title } } : {}),
       ...(ordinal ? { stageOrdinal: ordinal } : {}),
+      ...(outline && outline.stages.length >= 2 ? { roadmapOutline: outline } : {}),
       ...(part ? { askedPart: { chunkId: part.passage.chunk.id, item: part.item } } : {}),
       ...(focus ? { focusChunkIds: focus.chunkIds, focusTerms: focus.terms } : {}),
       ...this.unknownNamesOf(index, query),

@@ -43,3 +43,17 @@ export function withStatedDurations(
     return { ...position, at, ...(next ? { next } : {}), ...(previous ? { previous } : {}) };
   });
 }
+
+/** A roadmap's stages in order, each with the duration the roadmap states for it. */
+export interface OutlineStage {
+  heading: string;
+  duration?: { text: string; lines: { start: number; end: number } };
+}
+
+/** "那篇分成几块", "阶段顺序是咋排的": the roadmap's whole sequence of stages, as its outline gives it. */
+export function outlineOf(doc: CorpusDocument, chunks: readonly Chunk[]): OutlineStage[] {
+  return stagesOf(doc, chunks).map((stage) => {
+    const stated = stage.durations[0];
+    return { heading: stage.heading, ...(stated ? { duration: { text: stated.text, lines: stated.lines } } : {}) };
+  });
+}

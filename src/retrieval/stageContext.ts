@@ -153,6 +153,15 @@ function findOverviews(profile: RoadmapProfile, chunks: readonly Chunk[]): Chunk
 export const STAGE_COUNT_QUESTION =
   /(?:几|多少)\s*(?:个|大)?\s*(?:阶段|段|部分|块|章节?|篇|步|part)|\bhow many\s+(?:stages|parts|phases|steps|sections|chapters)\b/iu;
 
+/**
+ * A question about a roadmap's whole sequence of stages: how it is divided (STAGE_COUNT_QUESTION),
+ * in what order, what each stage is called.
+ */
+export const OUTLINE_QUESTION = new RegExp(
+  `${STAGE_COUNT_QUESTION.source}|顺序|依次|每\\s*(?:个)?\\s*(?:阶段|段)\\s*(?:叫|是)|哪(?:几|些)\\s*个?\\s*阶段|\\b(?:(?:what|which) order|in order|each stage|what are (?:the|its) stages|list (?:the|its) stages|stages in order)\\b`,
+  "iu",
+);
+
 /** A roadmap's overviews (overviewChunks) as passages, labelled in the question's language. */
 export function overviewPassages(profile: RoadmapProfile, chunks: readonly Chunk[], language: QueryLanguage): Passage[] {
   const label = language === "en" ? `Overview of 《${profile.doc.title}》` : `路线概览（《${profile.doc.title}》）`;

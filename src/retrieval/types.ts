@@ -99,6 +99,12 @@ export interface RetrievalResult {
    * text/everydayWords.ts) while others of its words are not: nothing of its subject was found.
    */
   onlyEverydayWordsFound?: boolean;
+  /** The named roadmap's stages in order, for a question about its whole sequence (positionDurations.ts outlineOf). */
+  roadmapOutline?: {
+    docId: string;
+    title: string;
+    stages: { heading: string; duration?: { text: string; lines: { start: number; end: number } } }[];
+  };
   /** The numbered part of a named thing an ordinal asked for ("llm-course 的第二部分"; namedParts.ts). */
   askedPart?: { chunkId: string; item: string };
   /** Names in the question no indexed passage uses ("React", "Spanish"): unknownNames.ts. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ANSWER_WORDING } from "../../src/answering/prompts.js";
-import { keyItems, summarizeRoadmapPositions } from "../../src/answering/roadmapSummary.js";
+import { keyItems, summarizeOutline, summarizeRoadmapPositions } from "../../src/answering/roadmapSummary.js";
 import type { RoadmapPosition } from "../../src/retrieval/types.js";
 import { passage } from "../fixtures/answering/passages.js";
 
@@ -80,5 +80,29 @@ describe("summarizeRoadmapPositions", () => {
     expect(lines.at(-1)).toBe("  资料给出的时长：3-6个月 [3]");
     // Stated on lines no retrieved passage holds: not said, since it could not be cited.
     expect(summarizeRoadmapPositions([withDuration], passages, "next", ANSWER_WORDING.zh, "、").join("\n")).not.toContain("3-6个月");
+  });
+});
+
+describe("summarizeOutline", () => {
+  const outline = {
+    docId: "doc-a",
+    title: "五阶段指南",
+    stages: [
+      { heading: "入门阶段", duration: { text: "1-2个月", lines: { start: 4, end: 4 } } },
+      { heading: "基础夯实阶段", duration: { text: "2-3个月", lines: { start: 4, end: 4 } } },
+      { heading: "应用实践阶段" },
+    ],
+  };
+
+  it("lists the stages in order, cited to the passage naming most of them, with the durations it states", () => {
+    const chart = passage("│ 入门阶段 │ 基础夯实 │ 应用实践 │\n│ (1-2个月) │ (2-3个月) │", { chunk: { startLine: 3, endLine: 4 } });
+    const other = passage("入门阶段先学 Python。", { chunk: { startLine: 20, endLine: 21 } });
+    expect(summarizeOutline(outline, [other, chart], ANSWER_WORDING.zh)).toEqual([
+      "- 《五阶段指南》的阶段依次是：入门阶段（1-2个月） → 基础夯实阶段（2-3个月） → 应用实践阶段 [2]",
+    ]);
+  });
+
+  it("says nothing when no retrieved passage names two of the stages", () => {
+    expect(summarizeOutline(outline, [passage("入门阶段先学 Python。")], ANSWER_WORDING.zh)).toEqual([]);
   });
 });

@@ -161,6 +161,18 @@ describe("HybridRetriever", () => {
     expect(what.roadmap.find((p) => p.title === "三段式计划")?.at.duration).toBeUndefined();
   });
 
+  it("gives a question about a named roadmap's sequence of stages the stages in order, with stated durations", async () => {
+    const result = await retriever().retrieve("三段式计划分成几个阶段？顺序是怎样的？");
+    expect(result.roadmapOutline?.title).toBe("三段式计划");
+    expect(result.roadmapOutline?.stages.map((s) => [s.heading, s.duration?.text])).toEqual([
+      ["一、打基础阶段(1-2 个月)", "1-2 个月"],
+      ["二、做应用阶段(2-3 个月)", "2-3 个月"],
+      ["三、深钻阶段(3-6 个月)", "3-6 个月"],
+    ]);
+    // A question about one stage of it is not about its sequence.
+    expect((await retriever().retrieve("三段式计划的第二阶段学什么？")).roadmapOutline).toBeUndefined();
+  });
+
   it("answers how long a stage named by its name takes from that stage, unless the whole path is asked", async () => {
     const named = await retriever().retrieve("打基础阶段要多久？");
     expect(named.roadmap.map((p) => [p.at.heading, p.at.duration?.text])).toEqual([["一、打基础阶段(1-2 个月)", "1-2 个月"]]);
