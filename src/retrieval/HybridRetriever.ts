@@ -358,6 +358,8 @@ export class HybridRetriever implements Retriever {
     let focus: { weight: number; holders: number[]; terms: string[] } | undefined;
     for (const group of this.judgedTermGroups(index, query)) {
       if ((focus && group.weight < focus.weight) || !group.tokens.some((t) => subject.has(t))) continue;
+      // Nor is a glossary term that asks for it ("多长时间" names the concept of a duration).
+      if (withoutDetailQuestions(group.label).trim() !== group.label.trim()) continue;
       const holders = tokenSets.flatMap((tokens, i) => (group.tokens.some((t) => tokens.has(t)) ? [i] : []));
       if (holders.length === 0) continue;
       if (!focus || group.weight > focus.weight || holders.length < focus.holders.length)

@@ -117,6 +117,14 @@ describe("HybridRetriever", () => {
     expect((await retriever().retrieve("《动手学深度学习》讲了什么")).focusChunkIds).toBeUndefined();
   });
 
+  it("never takes the words that ask for a detail (多长时间) for the question's subject", async () => {
+    const result = await retriever().retrieve("配套视频全部看完要多长时间？");
+    expect(result.focusTerms).toBeDefined();
+    expect(result.focusTerms).not.toContain("时间");
+    // The rarest word of what it is about instead (配套 or 视频).
+    expect(result.focusTerms?.some((t) => t === "配套" || t === "视频")).toBe(true);
+  });
+
   it("treats a name the dictionary puts in the documents' Chinese as known, and flags one they never use", async () => {
     // FAQ → 常见问题 (a heading of the fixture roadmap) through CC-CEDICT.
     expect((await retriever().retrieve("Where is the FAQ of the example roadmap?")).unknownNames).toBeUndefined();
