@@ -311,6 +311,7 @@ function kindsAsked(question: string): DetailKind[] {
 
 /** Whether any of the texts holds a token of that kind of detail (count: as asked in `question`). */
 export function detailPresent(kind: DetailKind, texts: readonly string[], question = ""): boolean {
+  if (kind === "duration") texts = withoutStatedDurations(texts, question);
   const unit = kind === "duration" ? durationUnitAsked(question) : undefined;
   if (unit) return texts.some((text) => unit.test(text));
   // "几月份发的" asks for a month: a year alone does not say it.
@@ -321,4 +322,25 @@ export function detailPresent(kind: DetailKind, texts: readonly string[], questi
   }
   const rule = DETAIL_RULES.find((r) => r.kind === kind)!;
   return texts.some((text) => rule.present.test(text));
+}
+
+const STATED_DURATION = /(\d+(?:\.\d+)?)\s*(?:个|個)?\s*(小时|小時|hours?|天|days?|周|週|weeks?|月|months?|年|years?)/giu;
+
+/**
+ * "那 20 小时里，微调部分占几个小时": a length of time the question itself states is what it knows,
+ * not its answer; the same number with the same unit in a passage does not count.
+ */
+function withoutStatedDurations(texts: readonly string[], question: string): readonly string[] {
+  const stated = [...question.matchAll(STATED_DURATION)];
+  if (stated.length === 0) return texts;
+  const patterns = stated.map((m) => new RegExp(`(?<![\\d.])${m[1]!.replace(".", "\\.")}\\s*(?:个|個)?\\s*${unitClass(m[2]!)}`, "giu"));
+  return texts.map((text) => patterns.reduce((t, pattern) => t.replace(pattern, " "), text));
+}
+
+function unitClass(unit: string): string {
+  if (/小时|小時|hour/iu.test(unit)) return "(?:小时|小時|hours?)";
+  if (/天|day/iu.test(unit)) return "(?:天|days?)";
+  if (/周|週|week/iu.test(unit)) return "(?:周|週|weeks?)";
+  if (/月|month/iu.test(unit)) return "(?:个月|個月|月|months?)";
+  return "(?:年|years?)";
 }

@@ -217,4 +217,12 @@ describe("detail-type check", () => {
     // Free time is no price.
     expect(detailsAsked("I have some free time on weekends, where do I start?")).toEqual([]);
   });
+  it("does not take a length of time the question itself states for its answer", () => {
+    const question = "那门课 20 小时里，微调部分大概占几个小时？";
+    expect(detailPresent("duration", ["时长：约20小时"], question)).toBe(false);
+    expect(detailPresent("duration", ["时长：约20小时，其中微调约 3 小时"], question)).toBe(true);
+    // The same number with another unit, or in a range, is another length.
+    expect(detailPresent("duration", ["每周15-20小时"], "我每周只有 15 hours，要学多久？")).toBe(true);
+    expect(detailPresent("duration", ["持续 20 个月"], "每周 20 小时的话，要学多久？")).toBe(true);
+  });
 });
