@@ -23,6 +23,7 @@ export type DetailKind =
   | "hardware"
   | "frequency"
   | "country"
+  | "result"
   | "comparison"
   | "name";
 
@@ -170,6 +171,18 @@ DETAIL_RULES.push({
   asked: /哪(?:个|個|一个|一個)?(?:国家|國家|国|國)|\b(?:which|what)\s+country\b|\bnationality\b/iu,
   present:
     /中国|中國|美国|美國|英国|英國|法国|法國|德国|德國|日本|韩国|韓國|加拿大|新加坡|印度|以色列|瑞士|荷兰|荷蘭|澳大利亚|澳大利亞|澳洲|国内|國內|国外|國外|海外|\b(?:China|USA|U\.S\.|United States|America|UK|Britain|England|France|Germany|Japan|Korea|Canada|Singapore|India|Israel|Switzerland|Netherlands|Australia)\b/u,
+});
+
+/**
+ * Who won or how someone placed (第一名, 冠军, the winner, which place): answered only by a passage
+ * that gives a result; one that lists the competition does not say who won it.
+ */
+DETAIL_RULES.push({
+  kind: "result",
+  asked:
+    /第一名|第[一二三]名|冠军|冠軍|亚军|亞軍|获胜|獲勝|获奖|獲獎|名次|排第几|\bwinners?\b|\bwon\b|\bwinning (?:team|solution|entry)\b|\b(?:1st|first|top) place\b|\bleaderboard\b/iu,
+  present:
+    /第[一二三\d]名|冠军|冠軍|亚军|亞軍|获胜|獲勝|获奖|獲獎|名次|\bwinners?\b|\bwon\b|\bwinning\b|\b(?:1st|2nd|3rd|first|second|third) place\b|\btop \d+\b/iu,
 });
 
 /**

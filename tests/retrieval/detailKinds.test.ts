@@ -225,4 +225,12 @@ describe("detail-type check", () => {
     expect(detailPresent("duration", ["每周15-20小时"], "我每周只有 15 hours，要学多久？")).toBe(true);
     expect(detailPresent("duration", ["持续 20 个月"], "每周 20 小时的话，要学多久？")).toBe(true);
   });
+  it("asks for a result when a question asks who won or how someone placed", () => {
+    expect(detailsAsked("那个比赛的冠军用了什么方法？")).toContain("result");
+    expect(detailsAsked("Who were the winners of that hackathon?")).toContain("result");
+    expect(detailPresent("result", ["竞赛平台：Kaggle、天池，通过参与竞赛学习最新方法"])).toBe(false);
+    expect(detailPresent("result", ["该方案获得第一名，使用了检索增强"])).toBe(true);
+    // Taking part is no result asked.
+    expect(detailsAsked("有哪些比赛可以参加？")).toEqual([]);
+  });
 });
