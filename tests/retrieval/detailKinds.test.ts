@@ -233,4 +233,11 @@ describe("detail-type check", () => {
     // Taking part is no result asked.
     expect(detailsAsked("有哪些比赛可以参加？")).toEqual([]);
   });
+  it("asks for changes when a question asks what an update changed", () => {
+    expect(detailsAsked("那篇文章上次更新改了哪些内容？")).toContain("changes");
+    expect(detailsAsked("What changed in the latest revision of that guide?")).toContain("changes");
+    // When it was updated is a date, not a list of changes.
+    expect(detailPresent("changes", ["更新时间：20241018"])).toBe(false);
+    expect(detailPresent("changes", ["2024-10 更新：新增 RAG 优化一节"])).toBe(true);
+  });
 });
