@@ -194,6 +194,9 @@ export function findGappedHanLearnerPhrases(text: string): GlossaryMatch[] {
 /** Share of a phrase's piece weight a question must hold to match it loosely (chosen on tune; tests/eval/README.md). */
 const LOOSE_COVERAGE = 0.6;
 
+/** Pieces held by more phrases than this do not propose candidates (they still count toward coverage). */
+const MAX_GENERATING_PHRASES = 24;
+
 /** A Han character pair or an English word stem, where the text has it. */
 interface Piece {
   key: string;
@@ -266,8 +269,14 @@ export function findLooseLearnerPhrases(text: string): GlossaryMatch[] {
   const { byKey, weight } = loosePhraseTable();
   const at = new Map<string, Piece>();
   for (const piece of pieces(text.toLowerCase())) if (!at.has(piece.key)) at.set(piece.key, piece);
+  // Candidates come from the question's telling pieces: a piece in many phrases (模型, 数据) adds
+  // little to any phrase's coverage, and a phrase held through such pieces alone is held word for
+  // word, which the exact matchers find.
   const candidates = new Set<LoosePhrase>();
-  for (const key of at.keys()) for (const phrase of byKey.get(key) ?? []) candidates.add(phrase);
+  for (const key of at.keys()) {
+    const phrases = byKey.get(key);
+    if (phrases && phrases.length <= MAX_GENERATING_PHRASES) for (const phrase of phrases) candidates.add(phrase);
+  }
   const matches: GlossaryMatch[] = [];
   for (const phrase of candidates) {
     const held = phrase.keys.filter((k) => at.has(k));
