@@ -19,7 +19,7 @@ import { reciprocalRankFusion, selectDiverse } from "./fusion.js";
 import { recentByChunk } from "./recentByChunk.js";
 import { linkedNotePassages } from "./linkedNotePassages.js";
 import { namedPart } from "./namedParts.js";
-import { outlineOf, withStatedDurations } from "./positionDurations.js";
+import { outlineOf, withStatedDurations } from "./statedStages.js";
 import { candidateFeatures, documentVotes, hanBigrams, RERANK_DEPTH, rerankFused, type RerankContext, type RerankModel } from "./rerank.js";
 import { RERANK_MODEL } from "./rerankModel.js";
 import { locateTopic } from "./roadmapNavigator.js";

@@ -45,7 +45,7 @@ export interface SectionRef {
   endLine: number;
   /**
    * How long the roadmap says this stage takes, and on which lines it says so (stageDurations.ts):
-   * set for a question that asks how long (positionDurations.ts).
+   * set for a question that asks how long (statedStages.ts).
    */
   duration?: { text: string; lines: { start: number; end: number } };
 }
@@ -99,7 +99,7 @@ export interface RetrievalResult {
    * text/everydayWords.ts) while others of its words are not: nothing of its subject was found.
    */
   onlyEverydayWordsFound?: boolean;
-  /** The named roadmap's stages in order, for a question about its whole sequence (positionDurations.ts outlineOf). */
+  /** The named roadmap's stages in order, for a question about its whole sequence (statedStages.ts outlineOf). */
   roadmapOutline?: {
     docId: string;
     title: string;

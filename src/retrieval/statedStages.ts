@@ -4,7 +4,8 @@ import { describeRoadmap, type DescribedStage } from "./roadmapDescription.js";
 import type { RoadmapPosition, SectionRef } from "./types.js";
 
 /**
- * "第四段要花多久", "基础夯实之后那段要多久": the duration a roadmap states for the stage a position
+ * A roadmap's stages as it states them, read once per index version: the whole sequence for "那篇
+ * 分成几块" (outlineOf), and for "第四段要花多久", "基础夯实之后那段要多久" the duration a roadmap states for the stage a position
  * names (its heading, a box diagram's cell, a labelled line, a plan's slot), with the lines that
  * state it, so an answer can quote and cite it. A roadmap's stages are described once per index
  * version (its document objects are the version's own).
