@@ -4,11 +4,12 @@ import { describeRoadmap, type DescribedStage } from "./roadmapDescription.js";
 import type { RoadmapPosition, SectionRef } from "./types.js";
 
 /**
- * A roadmap's stages as it states them, read once per index version: the whole sequence for "那篇
- * 分成几块" (outlineOf), and for "第四段要花多久", "基础夯实之后那段要多久" the duration a roadmap states for the stage a position
- * names (its heading, a box diagram's cell, a labelled line, a plan's slot), with the lines that
- * state it, so an answer can quote and cite it. A roadmap's stages are described once per index
- * version (its document objects are the version's own).
+ * A roadmap's stages as the roadmap itself states them (roadmapDescription.ts, the reading the
+ * roadmap pages draw), for answers to quote and cite:
+ *   - outlineOf: the whole sequence ("那篇分成几块", "阶段顺序是咋排的");
+ *   - withStatedDurations: for the stages positions name, the duration the roadmap gives and the
+ *     lines that give it ("第四段要花多久": a heading, a box diagram's cell, a labelled line, a plan's slot).
+ * Read once per index version: its document objects are the version's own.
  */
 const described = new WeakMap<CorpusDocument, readonly DescribedStage[]>();
 
