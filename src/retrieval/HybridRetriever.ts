@@ -570,7 +570,7 @@ export class HybridRetriever implements Retriever {
     return {
       evidence: evidenceScore({ coverage, topDenseSimilarity: topDense }),
       nothingOnTopic: groups.length > 0 && coverage === 0,
-      onlyEverydayWords: foundGroups.length > 0 && foundGroups.length < groups.length && foundGroups.every(everyday),
+      onlyEverydayWords: foundGroups.length > 0 && foundGroups.every(everyday),
     };
   }
 }

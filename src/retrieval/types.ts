@@ -96,7 +96,7 @@ export interface RetrievalResult {
   onlyThroughExpansions?: boolean;
   /**
    * The only words of the question found in the top passages are everyday words (公司, 准备;
-   * text/everydayWords.ts) while others of its words are not: nothing of its subject was found.
+   * text/everydayWords.ts): nothing of its subject was found.
    */
   onlyEverydayWordsFound?: boolean;
   /** The named roadmap's stages in order, for a question about its whole sequence (statedStages.ts outlineOf). */
