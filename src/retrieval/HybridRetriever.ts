@@ -24,7 +24,7 @@ import { candidateFeatures, documentVotes, hanBigrams, RERANK_DEPTH, rerankFused
 import { RERANK_MODEL } from "./rerankModel.js";
 import { locateTopic } from "./roadmapNavigator.js";
 import { referencedRoadmap } from "./roadmapProfile.js";
-import { MAX_SEQUENCE_ROADMAPS, orderPositionsByRelevance, sequencePassages } from "./sequenceContext.js";
+import { MAX_SEQUENCE_ROADMAPS, orderPositionsByRelevance, READINESS_ASKED, sequencePassages } from "./sequenceContext.js";
 import {
   OUTLINE_QUESTION,
   STAGE_COUNT_QUESTION,
@@ -195,6 +195,7 @@ export class HybridRetriever implements Retriever {
             topic: topic ?? "",
             language: analysis.language,
             chunksPerStage: CHUNKS_PER_NEIGHBOUR_STAGE,
+            readinessAsked: READINESS_ASKED.test(query),
           })
         : [];
     // An ordinal with nothing after (or before) it is the stage asked for itself ("after the

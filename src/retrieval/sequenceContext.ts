@@ -3,6 +3,13 @@ import type { CorpusDocument } from "../corpus/types.js";
 import { subtreeOf } from "./stageOutline.js";
 import type { Passage, QueryLanguage, RoadmapPosition, SectionRef } from "./types.js";
 
+/** A stage's section that says what a learner can do when done with it. */
+const ASSESSMENT_HEADING = /评估|評估|考核|检验|檢驗|自测|自測|\bassessment\b|\bcheckpoint\b|\bself-check\b/iu;
+
+/** A question asking what a learner should be able to do (by then): readiness, not topics. */
+export const READINESS_ASKED =
+  /能做到|做到哪些|达到什么|達到什麼|达到啥|具备什么能力|具備什麼能力|掌握到什么程度|掌握到什麼程度|要会什么|要會什麼|\bbe able to\b|\bready to\b|\bshould I (?:know|be able)\b/iu;
+
 /** Roadmaps whose neighbouring stage is added to a sequence question's passages. */
 export const MAX_SEQUENCE_ROADMAPS = 4;
 
@@ -22,8 +29,16 @@ export function sequencePassages(params: {
   topic: string;
   language: QueryLanguage;
   chunksPerStage: number;
+  /**
+   * "进基础夯实之前，我得先能做到哪些事", "what should I be able to do before I move on from X": the
+   * question asks for the earlier stage's assessment section (阶段评估), which comes first.
+   */
+  readinessAsked?: boolean;
 }): Passage[] {
   const { positions, direction, documents, chunks, matches, topic, language, chunksPerStage } = params;
+  // Done with a stage before the next one: the earlier stage's assessment says what that means
+  // (entering Y: the stage before Y's; moving on from X: X's own).
+  const readiness = params.readinessAsked === true;
   const added: Passage[] = [];
   const isAdded = (chunk: Chunk) => added.some((p) => p.chunk.id === chunk.id);
   for (const position of positions.slice(0, MAX_SEQUENCE_ROADMAPS)) {
@@ -37,12 +52,17 @@ export function sequencePassages(params: {
 
     const atChunks = inStage(position.at);
     const atIds = new Set(atChunks.map((c) => c.id));
+    const assessmentOf = (stageChunks: readonly Chunk[]) => stageChunks.find((c) => ASSESSMENT_HEADING.test(c.headingPath.at(-1) ?? ""));
     const where =
+      (readiness && direction === "next" ? assessmentOf(atChunks) : undefined) ??
       matches.find((p) => atIds.has(p.chunk.id))?.chunk ??
       atChunks.find((c) => c.text.toLowerCase().includes(topic.toLowerCase())) ??
       atChunks[0];
     if (where && !isAdded(where)) added.push({ chunk: where, score: 0, role: "match", roleLabel: atLabel(position, language) });
-    for (const chunk of inStage(neighbour).slice(0, chunksPerStage)) {
+    let neighbourChunks = inStage(neighbour);
+    const assessment = readiness && direction === "previous" ? assessmentOf(neighbourChunks) : undefined;
+    if (assessment) neighbourChunks = [assessment, ...neighbourChunks.filter((c) => c !== assessment)];
+    for (const chunk of neighbourChunks.slice(0, chunksPerStage)) {
       if (isAdded(chunk)) continue;
       added.push({
         chunk,

@@ -182,6 +182,15 @@ describe("HybridRetriever", () => {
     expect((await retriever().retrieve("三段式计划的第二阶段学什么？")).roadmapOutline).toBeUndefined();
   });
 
+  it("answers what to be able to do before a stage from the previous stage's assessment section", async () => {
+    const result = await retriever().retrieve("三段式计划里，做应用阶段之前我得先能做到哪些事？");
+    const previous = result.passages.filter((p) => p.role === "previous-section");
+    expect(previous[0]?.chunk.headingPath.at(-1)).toBe("阶段评估");
+    // Asked what the previous stage covers, its opening comes first as before.
+    const what = await retriever().retrieve("三段式计划里，做应用阶段之前要学什么？");
+    expect(what.passages.find((p) => p.role === "previous-section")?.chunk.headingPath.at(-1)).toBe("一、打基础阶段(1-2 个月)");
+  });
+
   it("answers how long a stage named by its name takes from that stage, unless the whole path is asked", async () => {
     const named = await retriever().retrieve("打基础阶段要多久？");
     expect(named.roadmap.map((p) => [p.at.heading, p.at.duration?.text])).toEqual([["一、打基础阶段(1-2 个月)", "1-2 个月"]]);
