@@ -175,6 +175,9 @@ export class HybridRetriever implements Retriever {
     if (ordinal) roadmap = ordinalPositions(named ? [named] : profiles, ordinal);
     else if (analysis.sequence && analysis.topic) {
       roadmap = locateTopic(documents, index.chunks, analysis.topic, expandQuery(analysis.topic));
+      // "进专业深入阶段之前": a verb of entering before a stage is no part of its name.
+      const entered = ENTERING.exec(analysis.topic)?.[1];
+      if (roadmap.length === 0 && entered) roadmap = locateTopic(documents, index.chunks, entered, expandQuery(entered));
       if (named && roadmap.some((p) => p.docId === named.doc.id)) roadmap = roadmap.filter((p) => p.docId === named.doc.id);
       // A topic that is a stage's very name (前沿研究阶段) is about that roadmap, not the ones that only mention it.
       const asStage = roadmap.filter((p) => stageName(p.at.heading) === stageName(analysis.topic ?? ""));
@@ -577,6 +580,8 @@ export class HybridRetriever implements Retriever {
 }
 
 const BOOK_TITLE = /《([^》]{2,40})》/u;
+/** A topic that starts with a verb of entering (进, 进入, 到): the stage entered. */
+const ENTERING = /^(?:进入|进到|走进|进|到了|到)\s*(\p{Script=Han}{2,}.*)$/u;
 
 /** A question as it is searched: Simplified characters, number ranges written as the documents write them. */
 function searchForm(question: string): string {

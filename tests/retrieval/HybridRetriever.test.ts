@@ -183,7 +183,8 @@ describe("HybridRetriever", () => {
   });
 
   it("answers what to be able to do before a stage from the previous stage's assessment section", async () => {
-    const result = await retriever().retrieve("三段式计划里，做应用阶段之前我得先能做到哪些事？");
+    // "进" (entering) before the stage's name is no part of it.
+    const result = await retriever().retrieve("三段式计划里，进做应用阶段之前我得先能做到哪些事？");
     const previous = result.passages.filter((p) => p.role === "previous-section");
     expect(previous[0]?.chunk.headingPath.at(-1)).toBe("阶段评估");
     // Asked what the previous stage covers, its opening comes first as before.
