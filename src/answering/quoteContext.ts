@@ -55,16 +55,41 @@ export interface QuoteContext {
   introduced?: string[];
 }
 
+/** A passage's lines, each as quoted (lineText), and the indentation of its top-level items. */
+interface PassageLines {
+  lines: readonly string[];
+  texts: readonly string[];
+  topLevel: number;
+}
+
+/**
+ * The lines of recently quoted passages: an answer quotes several sentences of one passage, and
+ * the same top passages come back question after question. Keyed by the text (a passage's text
+ * is one string object, whose hash V8 keeps); bounded, and when full it starts over.
+ */
+const MAX_REMEMBERED_PASSAGES = 1024;
+const recentPassages = new Map<string, PassageLines>();
+
+function passageLines(chunkText: string): PassageLines {
+  let known = recentPassages.get(chunkText);
+  if (!known) {
+    const lines = chunkText.split(/\r?\n/);
+    known = { lines, texts: lines.map(lineText), topLevel: Math.min(...lines.filter((l) => isListLine(l)).map(indentOf)) };
+    if (recentPassages.size >= MAX_REMEMBERED_PASSAGES) recentPassages.clear();
+    recentPassages.set(chunkText, known);
+  }
+  return known;
+}
+
 export function quoteContext(chunkText: string, sentence: string): QuoteContext {
-  const lines = chunkText.split(/\r?\n/);
+  const { lines, texts, topLevel } = passageLines(chunkText);
   // The line that is the sentence, else the first that holds it ("实战项目" is also in "实战项目二：…").
-  const exact = lines.findIndex((line) => lineText(line) === sentence);
-  const at = exact >= 0 ? exact : lines.findIndex((line) => lineText(line).includes(sentence));
+  const exact = texts.indexOf(sentence);
+  const at = exact >= 0 ? exact : texts.findIndex((text) => text.includes(sentence));
   if (at < 0) return {};
   const line = lines[at]!;
   const context: QuoteContext = {};
-  // The indentation of the passage's top-level items.
-  const topLevel = Math.min(...lines.filter((l) => isListLine(l)).map(indentOf));
+  // topLevel: the indentation of the passage's top-level items.
   const indent = indentOf(line);
   if (isListLine(line) && indent > 0) {
     for (let i = at - 1; i >= 0; i--) {

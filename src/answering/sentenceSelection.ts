@@ -167,8 +167,8 @@ function sentencesHolding(chunk: AnalysedChunk, term: string, substring: boolean
   let found: readonly number[] = holders;
   if (substring) {
     const searched = lead === undefined ? chunk.all : (chunk.withBigram.get(lead) ?? []);
-    const tokenHolders = new Set(holders);
-    const containing = searched.filter((i) => !tokenHolders.has(i) && chunk.sentences[i]!.lower.includes(term));
+    // holders is short (the sentences holding the term as a token): a scan, not a set per term.
+    const containing = searched.filter((i) => !holders.includes(i) && chunk.sentences[i]!.lower.includes(term));
     if (containing.length > 0) found = [...holders, ...containing].sort((a, b) => a - b);
   }
   if (chunk.holding.size >= MAX_TERMS_PER_CHUNK) chunk.holding.clear();

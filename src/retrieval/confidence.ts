@@ -1,4 +1,4 @@
-import { comparisonPresent } from "./comparison.js";
+import { comparedSides, comparisonPresent } from "./comparison.js";
 import { detailPresent, detailsAsked, type DetailKind } from "./detailKinds.js";
 import { foldForMatching, itemsNaming } from "./listItems.js";
 import type { Passage, RetrievalResult } from "./types.js";
@@ -70,7 +70,13 @@ export function besideSubject(result: RetrievalResult): (passage: Passage) => bo
 }
 
 export function confidenceSignals(question: string, result: RetrievalResult): ConfidenceSignals {
-  const texts = passageTexts(result.passages.filter(besideSubject(result)), result.focusTerms);
+  const asked = detailsAsked(question);
+  // Read only by the detail and comparison checks: most questions ask neither, and building five
+  // passages' texts (and their focus items) was then for nothing.
+  const texts =
+    asked.length > 0 || comparedSides(question) !== undefined
+      ? passageTexts(result.passages.filter(besideSubject(result)), result.focusTerms)
+      : [];
   return {
     evidence: result.evidence,
     weak: result.weak || result.passages.length === 0,
@@ -81,7 +87,7 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
       (result.stageOrdinal !== undefined || result.analysis.sequence !== undefined) &&
       result.roadmap.some((p) => p.docId === result.namedRoadmap?.docId),
     missingDetails: [
-      ...detailsAsked(question).filter((kind) => !detailPresent(kind, texts, question)),
+      ...asked.filter((kind) => !detailPresent(kind, texts, question)),
       // A comparison is judged apart from the other details: it names its own subjects (comparison.ts).
       ...(comparisonPresent(question, texts) ? [] : ["comparison" as const]),
       // A thing the documents never name (React, Spanish) is not what they answer about.

@@ -62,9 +62,23 @@ function stemmedWords(text: string): StemmedWord[] {
   for (const m of text.matchAll(LATIN_WORD)) {
     const word = m[0].toLowerCase();
     if (ARTICLES.has(word)) continue;
-    words.push({ stem: stemmer(word), start: m.index, end: m.index + m[0].length });
+    words.push({ stem: stemOf(word), start: m.index, end: m.index + m[0].length });
   }
   return words;
+}
+
+/** Stems of recent words: a word's stem depends on it alone, and questions reuse their words. Bounded; starts over when full. */
+const MAX_REMEMBERED_STEMS = 8192;
+const recentStems = new Map<string, string>();
+
+function stemOf(word: string): string {
+  let stem = recentStems.get(word);
+  if (stem === undefined) {
+    stem = stemmer(word);
+    if (recentStems.size >= MAX_REMEMBERED_STEMS) recentStems.clear();
+    recentStems.set(word, stem);
+  }
+  return stem;
 }
 
 interface StemmedPhrase {

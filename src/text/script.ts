@@ -33,6 +33,15 @@ const MAX_REMEMBERED_TEXT = 256;
 const MAX_REMEMBERED_TEXTS = 1024;
 const recentlySimplified = new Map<string, string>();
 
+/**
+ * toSimplified without remembering the text: for a caller that keeps its own results or converts
+ * each text once (the tokenizer's Han runs, every document's at ingest), where remembering only
+ * costs a lookup and an insertion per run.
+ */
+export function convertToSimplified(text: string): string {
+  return HAN.test(text) ? simplify(text) : text;
+}
+
 function simplify(text: string): string {
   // opencc-js ships no types for Converter's return: it is a string → string function.
   const convert = (converter ??= OpenCC.Converter({ from: "tw", to: "cn" }) as (text: string) => string);

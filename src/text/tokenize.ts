@@ -1,7 +1,7 @@
 import { LRUCache } from "lru-cache";
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
-import { toSimplified } from "./script.js";
+import { convertToSimplified } from "./script.js";
 
 /**
  * Search tokens for mixed Chinese/English text, shared by BM25, the local embedder and query
@@ -207,7 +207,8 @@ const MAX_REMEMBERED_RUNS = 8192;
 const recentRuns = new Map<string, readonly string[]>();
 
 function chineseTokens(original: string): string[] {
-  const run = toSimplified(original);
+  // Not remembered by the converter: short runs are remembered here, long ones rarely recur.
+  const run = convertToSimplified(original);
   if (run.length === 1) return CHINESE_STOP_WORDS.has(run) ? [] : [run];
   return segmenter()
     .cutForSearch(run, true)

@@ -20,6 +20,14 @@ describe("quoteContext", () => {
     expect(quoteContext(plan, "适用于用户意图识别")).toEqual({ parent: "微调" });
   });
 
+  it("reads each passage's own lines when passages alternate (recent passages' lines are remembered)", () => {
+    const other = ["3. 部署：上线服务", "   - 适用于用户意图识别"].join("\n");
+    for (let round = 0; round < 2; round++) {
+      expect(quoteContext(plan, "适用于用户意图识别")).toEqual({ parent: "微调" });
+      expect(quoteContext(other, "适用于用户意图识别")).toEqual({ parent: "部署" });
+    }
+  });
+
   it("gives a sentence ending in a colon the items it introduces, top level only", () => {
     expect(quoteContext(plan, "根据个人兴趣，可选择以下方向深入：")).toEqual({
       introduced: ["应用开发方向", "模型优化方向", "研究创新方向"],

@@ -19,6 +19,14 @@ describe("confidence", () => {
     expect(confidenceOf(question, retrievalResult("q", passages, { evidence: 0.9, unknownNames: ["React", "Vue"] }))).toBe("low");
   });
 
+  it("is low when a comparison asked for (and no other detail) is not made by the passages", () => {
+    const question = "PyTorch 和 TensorFlow 哪个更容易上手？";
+    const listed = [passage("常用框架：PyTorch、TensorFlow、JAX")];
+    const compared = [passage("PyTorch 比 TensorFlow 更容易上手")];
+    expect(confidenceOf(question, retrievalResult("q", listed, { evidence: 0.9 }))).toBe("low");
+    expect(confidenceOf(question, retrievalResult("q", compared, { evidence: 0.9 }))).toBe("high");
+  });
+
   it("answers low, at best, a question that reached its passages only through its expansions", () => {
     expect(decideConfidence({ evidence: 0.9, weak: false, missingDetails: [], onlyThroughExpansions: true })).toBe("low");
     expect(decideConfidence({ evidence: 0.9, weak: true, missingDetails: [], onlyThroughExpansions: true })).toBe("none");

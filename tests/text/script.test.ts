@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isTraditional, mainlandPhrases, toSimplified, toTraditional } from "../../src/text/script.js";
+import { convertToSimplified, isTraditional, mainlandPhrases, toSimplified, toTraditional } from "../../src/text/script.js";
 import { tokenizeForSearch } from "../../src/text/tokenize.js";
 
 describe("toSimplified", () => {
@@ -18,6 +18,12 @@ describe("toSimplified", () => {
     const long = "機器學習".repeat(100);
     expect(toSimplified(long)).toBe("机器学习".repeat(100));
     expect(toSimplified(long)).toBe("机器学习".repeat(100));
+  });
+
+  it("converts alike whether the text is remembered (toSimplified) or not (convertToSimplified)", () => {
+    for (const text of ["學習路線與微調", "学习路线", "LoRA 微調", "only latin", ""])
+      expect(convertToSimplified(text)).toBe(toSimplified(text));
+    expect(convertToSimplified("機器學習")).toBe("机器学习");
   });
 
   it("makes Traditional and Simplified text give the same search tokens", () => {
