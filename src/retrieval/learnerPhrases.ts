@@ -226,7 +226,7 @@ function pieces(text: string): Piece[] {
   for (const m of text.matchAll(LATIN_WORD)) {
     const word = m[0].toLowerCase();
     if (word.length < 2 || isEnglishStopWord(word)) continue;
-    out.push({ key: stemmer(word), start: m.index, end: m.index + m[0].length });
+    out.push({ key: stemOf(word), start: m.index, end: m.index + m[0].length });
   }
   return out;
 }
