@@ -1,5 +1,6 @@
 import glossaryData from "./glossary.json" with { type: "json" };
-import { findEnglishLearnerPhrases, findGappedHanLearnerPhrases, findLooseLearnerPhrases, hanLearnerPhrases } from "./learnerPhrases.js";
+import { findEnglishLearnerPhrases, findGappedHanLearnerPhrases, hanLearnerPhrases } from "./learnerPhrases.js";
+import { findLooseLearnerPhrases } from "./looseLearnerPhrases.js";
 
 /** One concept of the field, named in both languages (see glossary.json). */
 export interface GlossaryEntry {

@@ -1,12 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { expandQuery } from "../../src/retrieval/expandQuery.js";
 import { findGlossaryMatches, GLOSSARY } from "../../src/retrieval/glossary.js";
-import {
-  findEnglishLearnerPhrases,
-  findGappedHanLearnerPhrases,
-  findLooseLearnerPhrases,
-  isLearnerEntry,
-} from "../../src/retrieval/learnerPhrases.js";
+import { findEnglishLearnerPhrases, findGappedHanLearnerPhrases, isLearnerEntry } from "../../src/retrieval/learnerPhrases.js";
+import { findLooseLearnerPhrases } from "../../src/retrieval/looseLearnerPhrases.js";
 
 describe("glossary", () => {
   it("is a sizeable bilingual vocabulary with both languages in every entry", () => {
