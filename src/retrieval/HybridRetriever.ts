@@ -1,12 +1,11 @@
 import { stemmer } from "stemmer";
 import { BadInput } from "../errors.js";
 import type { IndexSnapshot } from "../store/types.js";
-import { isEverydayWord } from "../text/everydayWords.js";
 import { normalizeNumberRanges } from "../text/numberRange.js";
 import { mainlandPhrases, toSimplified } from "../text/script.js";
 import { tokenizeForSearch, tokenizeJoined } from "../text/tokenize.js";
-import { contentTermGroups, evidenceScore, termCoverage, type TermGroup } from "./abstention.js";
-import { detailsAsked, withoutDetailQuestions } from "./detailKinds.js";
+import { contentTermGroups, type TermGroup } from "./abstention.js";
+import { detailsAsked } from "./detailKinds.js";
 import { asksForTotal, contentSegments, questionShape } from "./analyzeQuery.js";
 import { dictionaryExpansions } from "./dictionaryExpansion.js";
 import { englishStage } from "./englishStageName.js";
@@ -19,6 +18,7 @@ import { reciprocalRankFusion, selectDiverse } from "./fusion.js";
 import { recentByChunk } from "./recentByChunk.js";
 import { linkedNotePassages } from "./linkedNotePassages.js";
 import { namedPart } from "./namedParts.js";
+import { detailFocus, topicEvidence, type TopicEvidence } from "./questionEvidence.js";
 import { outlineOf, withStatedDurations } from "./statedStages.js";
 import { candidateFeatures, documentVotes, hanBigrams, RERANK_DEPTH, rerankFused, type RerankContext, type RerankModel } from "./rerank.js";
 import { RERANK_MODEL } from "./rerankModel.js";
@@ -36,7 +36,6 @@ import {
 } from "./stageContext.js";
 import { stageName } from "./stageOutline.js";
 import { unknownNames } from "./unknownNames.js";
-import { foldForMatching } from "./listItems.js";
 import { stageOrdinal } from "./stageReference.js";
 import type { Passage, QueryAnalysis, RetrievalResult, RetrieveOptions, Retriever, RoadmapPosition } from "./types.js";
 
@@ -343,33 +342,10 @@ export class HybridRetriever implements Retriever {
     return names.length > 0 ? { unknownNames: names } : {};
   }
 
-  /**
-   * The passages holding the question's rarest content term that any of them holds
-   * (RetrievalResult.focusChunkIds), with that term's tokens; of equally rare terms, the one the fewest passages hold.
-   */
+  /** The passages a detail must be found beside (questionEvidence.ts detailFocus). */
   private focusOf(index: IndexSnapshot, query: string, passages: readonly Passage[]): { chunkIds: string[]; terms: string[] } | undefined {
-    // A title in book brackets (《…》) is the most specific thing a question can name.
-    const title = BOOK_TITLE.exec(query)?.[1];
-    if (title) {
-      const folded = foldForMatching(title);
-      const holders = passages.filter((p) => foldForMatching(`${p.chunk.headingPath.join(" ")} ${p.chunk.text}`).includes(folded));
-      if (holders.length > 0) return { chunkIds: holders.map((p) => p.chunk.id), terms: [title] };
-    }
     const statistics = IndexResources.of(index).statistics;
-    const tokenSets = passages.map((p) => statistics.tokensOf(p.chunk));
-    // The words that ask for the detail (多久, how long) are not what it is about.
-    const subject = new Set(tokenizeForSearch(withoutDetailQuestions(query)));
-    let focus: { weight: number; holders: number[]; terms: string[] } | undefined;
-    for (const group of this.judgedTermGroups(index, query)) {
-      if ((focus && group.weight < focus.weight) || !group.tokens.some((t) => subject.has(t))) continue;
-      // Nor is a glossary term that asks for it ("多长时间" names the concept of a duration).
-      if (withoutDetailQuestions(group.label).trim() !== group.label.trim()) continue;
-      const holders = tokenSets.flatMap((tokens, i) => (group.tokens.some((t) => tokens.has(t)) ? [i] : []));
-      if (holders.length === 0) continue;
-      if (!focus || group.weight > focus.weight || holders.length < focus.holders.length)
-        focus = { weight: group.weight, holders, terms: group.tokens };
-    }
-    return focus && { chunkIds: focus.holders.map((i) => passages[i]!.chunk.id), terms: focus.terms };
+    return detailFocus(query, passages, this.judgedTermGroups(index, query), (chunk) => statistics.tokensOf(chunk));
   }
 
   private async rank(
@@ -547,39 +523,15 @@ export class HybridRetriever implements Retriever {
     return this.options.typos !== false ? resources.typos.repair(query, { hanRuns: false, isWord: resources.isEnglishWord }) : query;
   }
 
-  /**
-   * Evidence (0..1), and whether nothing on topic was found: the question has content words, and
-   * not one of them (nor a glossary, dictionary or typo variant of it) is in the top passages. Dense
-   * similarity alone does not count as topic: the local hashed embedder scores collisions of
-   * unrelated character bigrams around 0.1–0.2.
-   */
-  private evidence(
-    index: IndexSnapshot,
-    query: string,
-    matches: readonly Passage[],
-    topDense: number,
-  ): { evidence: number; nothingOnTopic: boolean; onlyEverydayWords: boolean } {
+  /** Evidence of the question's own words in the top passages (questionEvidence.ts topicEvidence). */
+  private evidence(index: IndexSnapshot, query: string, matches: readonly Passage[], topDense: number): TopicEvidence {
     if (matches.length === 0) return { evidence: 0, nothingOnTopic: true, onlyEverydayWords: false };
     const statistics = IndexResources.of(index).statistics;
-    const groups = this.judgedTermGroups(index, query);
-    // Which of the question's tokens the top passages hold (coverage asks of no other token), not
-    // every token of those passages copied into one set.
     const top = matches.slice(0, EVIDENCE_PASSAGES).map((passage) => statistics.tokensOf(passage.chunk));
-    const found = new Set(groups.flatMap((group) => group.tokens).filter((token) => top.some((tokens) => tokens.has(token))));
-    const coverage = termCoverage(groups, found);
-    const isFound = (group: TermGroup) => group.tokens.some((token) => found.has(token));
-    // A glossary term found is the field's own word, never an everyday one.
-    const everyday = (group: TermGroup) => group.tokens.length === 1 && isEverydayWord(group.tokens[0]!);
-    const foundGroups = groups.filter(isFound);
-    return {
-      evidence: evidenceScore({ coverage, topDenseSimilarity: topDense }),
-      nothingOnTopic: groups.length > 0 && coverage === 0,
-      onlyEverydayWords: foundGroups.length > 0 && foundGroups.every(everyday),
-    };
+    return topicEvidence(this.judgedTermGroups(index, query), top, topDense);
   }
 }
 
-const BOOK_TITLE = /《([^》]{2,40})》/u;
 /** A topic that starts with a verb of entering (进, 进入, 到): the stage entered. */
 const ENTERING = /^(?:进入|进到|走进|进|到了|到)\s*(\p{Script=Han}{2,}.*)$/u;
 

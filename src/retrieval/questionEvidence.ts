@@ -1,0 +1,77 @@
+import type { Chunk } from "../chunking/types.js";
+import { isEverydayWord } from "../text/everydayWords.js";
+import { tokenizeForSearch } from "../text/tokenize.js";
+import { evidenceScore, termCoverage, type TermGroup } from "./abstention.js";
+import { withoutDetailQuestions } from "./detailKinds.js";
+import { foldForMatching } from "./listItems.js";
+import type { Passage } from "./types.js";
+
+/**
+ * What the top passages say of the question's own words, read from its judged term groups
+ * (abstention.ts): the evidence score and the passages a detail must be found beside.
+ */
+
+export interface TopicEvidence {
+  /** 0..1 (abstention.ts evidenceScore). */
+  evidence: number;
+  /**
+   * The question has content words, and not one of them (nor a glossary, dictionary or typo variant
+   * of it) is in the top passages. Dense similarity alone does not count as topic: the local hashed
+   * embedder scores collisions of unrelated character bigrams around 0.1–0.2.
+   */
+  nothingOnTopic: boolean;
+  /** The only words found are everyday words (公司, 准备; text/everydayWords.ts): nothing of the subject. */
+  onlyEverydayWords: boolean;
+}
+
+/** `top`: the token sets of the top passages (the evidence passages), best first. */
+export function topicEvidence(groups: readonly TermGroup[], top: readonly ReadonlySet<string>[], topDense: number): TopicEvidence {
+  // Which of the question's tokens the top passages hold (coverage asks of no other token), not
+  // every token of those passages copied into one set.
+  const found = new Set(groups.flatMap((group) => group.tokens).filter((token) => top.some((tokens) => tokens.has(token))));
+  const coverage = termCoverage(groups, found);
+  const isFound = (group: TermGroup) => group.tokens.some((token) => found.has(token));
+  // A glossary term found is the field's own word, never an everyday one.
+  const everyday = (group: TermGroup) => group.tokens.length === 1 && isEverydayWord(group.tokens[0]!);
+  const foundGroups = groups.filter(isFound);
+  return {
+    evidence: evidenceScore({ coverage, topDenseSimilarity: topDense }),
+    nothingOnTopic: groups.length > 0 && coverage === 0,
+    onlyEverydayWords: foundGroups.length > 0 && foundGroups.every(everyday),
+  };
+}
+
+const BOOK_TITLE = /《([^》]{2,40})》/u;
+
+/**
+ * The passages holding the question's rarest content term that any of them holds
+ * (RetrievalResult.focusChunkIds), with that term's tokens; of equally rare terms, the one the
+ * fewest passages hold. A 《book title》 is the most specific thing a question can name.
+ */
+export function detailFocus(
+  query: string,
+  passages: readonly Passage[],
+  groups: readonly TermGroup[],
+  tokensOf: (chunk: Chunk) => ReadonlySet<string>,
+): { chunkIds: string[]; terms: string[] } | undefined {
+  const title = BOOK_TITLE.exec(query)?.[1];
+  if (title) {
+    const folded = foldForMatching(title);
+    const holders = passages.filter((p) => foldForMatching(`${p.chunk.headingPath.join(" ")} ${p.chunk.text}`).includes(folded));
+    if (holders.length > 0) return { chunkIds: holders.map((p) => p.chunk.id), terms: [title] };
+  }
+  const tokenSets = passages.map((p) => tokensOf(p.chunk));
+  // The words that ask for the detail (多久, how long) are not what it is about.
+  const subject = new Set(tokenizeForSearch(withoutDetailQuestions(query)));
+  let focus: { weight: number; holders: number[]; terms: string[] } | undefined;
+  for (const group of groups) {
+    if ((focus && group.weight < focus.weight) || !group.tokens.some((t) => subject.has(t))) continue;
+    // Nor is a glossary term that asks for it ("多长时间" names the concept of a duration).
+    if (withoutDetailQuestions(group.label).trim() !== group.label.trim()) continue;
+    const holders = tokenSets.flatMap((tokens, i) => (group.tokens.some((t) => tokens.has(t)) ? [i] : []));
+    if (holders.length === 0) continue;
+    if (!focus || group.weight > focus.weight || holders.length < focus.holders.length)
+      focus = { weight: group.weight, holders, terms: group.tokens };
+  }
+  return focus && { chunkIds: focus.holders.map((i) => passages[i]!.chunk.id), terms: focus.terms };
+}
