@@ -1,4 +1,5 @@
 import { stemmer } from "stemmer";
+import { recentlyComputed } from "../text/recentlyComputed.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import learnerPhraseData from "./learnerPhrases.json" with { type: "json" };
 import type { GlossaryEntry, GlossaryMatch } from "./glossary.js";
@@ -67,19 +68,8 @@ function stemmedWords(text: string): StemmedWord[] {
   return words;
 }
 
-/** Stems of recent words: a word's stem depends on it alone, and questions reuse their words. Bounded; starts over when full. */
-const MAX_REMEMBERED_STEMS = 8192;
-const recentStems = new Map<string, string>();
-
-export function stemOf(word: string): string {
-  let stem = recentStems.get(word);
-  if (stem === undefined) {
-    stem = stemmer(word);
-    if (recentStems.size >= MAX_REMEMBERED_STEMS) recentStems.clear();
-    recentStems.set(word, stem);
-  }
-  return stem;
-}
+/** A word's Porter stem, remembered: it depends on the word alone, and questions reuse their words. */
+export const stemOf = recentlyComputed(8192, (word: string) => stemmer(word));
 
 interface StemmedPhrase {
   stems: readonly string[];

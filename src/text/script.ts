@@ -1,4 +1,5 @@
 import * as OpenCC from "opencc-js";
+import { recentlyComputed } from "./recentlyComputed.js";
 
 /**
  * Traditional → Simplified Chinese, so a question written in 學習路線/微調 finds passages written
@@ -14,14 +15,7 @@ let converter: ((text: string) => string) | undefined;
 export function toSimplified(text: string): string {
   // Fast path: most text is Simplified or Latin; building the converter costs ~20 ms once.
   if (!HAN.test(text)) return text;
-  if (text.length > MAX_REMEMBERED_TEXT) return simplify(text);
-  let simplified = recentlySimplified.get(text);
-  if (simplified === undefined) {
-    simplified = simplify(text);
-    if (recentlySimplified.size >= MAX_REMEMBERED_TEXTS) recentlySimplified.clear();
-    recentlySimplified.set(text, simplified);
-  }
-  return simplified;
+  return text.length > MAX_REMEMBERED_TEXT ? simplify(text) : recentlySimplified(text);
 }
 
 /**
@@ -30,8 +24,7 @@ export function toSimplified(text: string): string {
  * Bounded; when full it starts over.
  */
 const MAX_REMEMBERED_TEXT = 256;
-const MAX_REMEMBERED_TEXTS = 1024;
-const recentlySimplified = new Map<string, string>();
+const recentlySimplified = recentlyComputed(1024, (text: string) => simplify(text));
 
 /**
  * toSimplified without remembering the text: for a caller that keeps its own results or converts
