@@ -191,6 +191,9 @@ describe("detail-type check", () => {
     expect(detailPresent("price", ["该课程讲解 Transformer 的原理"])).toBe(false);
     expect(detailPresent("date", ["2023 年发布的综述"])).toBe(true);
     expect(detailPresent("date", ["一篇很好的中文综述"])).toBe(false);
+    // A date written compactly (更新时间：20241018), not any long number.
+    expect(detailPresent("date", ["更新时间：20241018"])).toBe(true);
+    expect(detailPresent("date", ["编号 20241399"])).toBe(false);
     expect(detailPresent("version", ["需要 PyTorch 2.1 以上"])).toBe(true);
     expect(detailPresent("duration", ["第二阶段（3-6个月）：基础夯实"])).toBe(true);
     expect(detailPresent("duration", ["Stage two takes 2 weeks"])).toBe(true);
