@@ -11,6 +11,8 @@ import { keyItems } from "./roadmapSummary.js";
 const LIST_ASKED = /哪些|哪几|有啥|有什么|有哪|都有|列一下|列出|分别|\bwhich\b|\bwhat (?:are|were)\b|\blist\b/iu;
 /** A heading word that places a passage in a roadmap (阶段, 篇) rather than naming what it lists. */
 const PLACE_WORD = /阶段|階段|篇|章|stage|phase|part/iu;
+/** An item line longer than this is prose, not a name (a stage's items are cut at 24). */
+const LISTED_ITEM_CHARS = 48;
 /** Only the best passages: a list further down answers something else. */
 const LIST_PASSAGES = 3;
 
@@ -31,7 +33,8 @@ export function listedSection(question: string, passages: readonly Passage[]): L
     // Each top-level item's own line; the lines before the list are no item, and a label over a
     // sub-list ("学习重点：") names a kind of item, not one.
     const firstLines = top.map((item) => item.split("\n")[0]!).filter((line) => isListLine(line) && !/[：:]\s*$/u.test(line));
-    const items = keyItems(firstLines.join("\n"), []);
+    // A list's items are the answer whole: a longer item ("使用云服务提供商的免费额度(Colab, Kaggle)") is kept.
+    const items = keyItems(firstLines.join("\n"), [], LISTED_ITEM_CHARS);
     if (items.length >= 2) return { passageIndex: i, heading, items };
   }
   return undefined;

@@ -18,8 +18,11 @@ function sectionPassageIndex(passages: Passage[], docId: string, section: Sectio
   );
 }
 
-/** Short names of what a stage covers: "多模态模型：了解…" → "多模态模型", "• 线性代数" → "线性代数". */
-export function keyItems(text: string, headings: string[]): string[] {
+/**
+ * Short names of what a stage covers: "多模态模型：了解…" → "多模态模型", "• 线性代数" → "线性代数".
+ * A line longer than `maxChars` with no short label is no name (a stage's prose).
+ */
+export function keyItems(text: string, headings: string[], maxChars = MAX_ITEM_CHARS): string[] {
   const items: string[] = [];
   for (const raw of text.split(/\r?\n/)) {
     const line = raw
@@ -32,8 +35,8 @@ export function keyItems(text: string, headings: string[]): string[] {
     const labelled = /^([^：:]{2,40}?)\s*[：:]/.exec(line);
     let item: string | undefined;
     if (link) item = link[1];
-    else if (labelled && Array.from(labelled[1]!).length <= MAX_ITEM_CHARS) item = labelled[1];
-    else if (Array.from(line).length <= MAX_ITEM_CHARS) item = line.replace(/[。.;；]$/, "");
+    else if (labelled && Array.from(labelled[1]!).length <= maxChars) item = labelled[1];
+    else if (Array.from(line).length <= maxChars) item = line.replace(/[。.;；]$/, "");
     if (item && !items.includes(item.trim())) items.push(item.trim());
     if (items.length >= MAX_ITEMS) break;
   }

@@ -23,6 +23,13 @@ describe("listedSection", () => {
     expect(listedSection("应用实践阶段有哪些内容？", [goals])).toBeUndefined();
   });
 
+  it("keeps a longer item whole: a list's items are the answer", () => {
+    const faq = passage("- 使用云服务提供商的免费额度(Colab, Kaggle)\n- 先用小模型学习核心概念\n- 利用 API 服务开发应用", {
+      chunk: { headingPath: ["常见问题", "没有显卡怎么学？"] },
+    });
+    expect(listedSection("没有显卡有哪些办法？", [faq])?.items[0]).toBe("使用云服务提供商的免费额度(Colab, Kaggle)");
+  });
+
   it("skips the lines before a list and the labels over sub-lists", () => {
     const course = passage("课程分为三个部分：\n\n1. 基础：数学\n2. 理论：架构\n3. 工程：部署", {
       chunk: { headingPath: ["一些课程", "llm-course"] },
