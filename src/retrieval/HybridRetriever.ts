@@ -6,7 +6,7 @@ import { mainlandPhrases, toSimplified } from "../text/script.js";
 import { tokenizeForSearch, tokenizeJoined } from "../text/tokenize.js";
 import { contentTermGroups, type TermGroup } from "./abstention.js";
 import { detailsAsked } from "./detailKinds.js";
-import { asksForTotal, contentSegments, questionShape } from "./analyzeQuery.js";
+import { contentSegments, questionShape } from "./analyzeQuery.js";
 import { dictionaryExpansions } from "./dictionaryExpansion.js";
 import { englishStage } from "./englishStageName.js";
 import { expandQuery } from "./expandQuery.js";
@@ -17,27 +17,14 @@ import { allowedDocumentIds, chunkAllowed } from "./filters.js";
 import { reciprocalRankFusion, selectDiverse } from "./fusion.js";
 import { recentByChunk } from "./recentByChunk.js";
 import { linkedNotePassages } from "./linkedNotePassages.js";
-import { namedPart } from "./namedParts.js";
 import { detailFocus, topicEvidence, type TopicEvidence } from "./questionEvidence.js";
-import { outlineOf, withStatedDurations } from "./statedStages.js";
 import { candidateFeatures, documentVotes, hanBigrams, RERANK_DEPTH, rerankFused, type RerankContext, type RerankModel } from "./rerank.js";
 import { RERANK_MODEL } from "./rerankModel.js";
-import { locateTopic } from "./roadmapNavigator.js";
+import { roadmapContext } from "./roadmapContext.js";
 import { referencedRoadmap } from "./roadmapProfile.js";
-import { MAX_SEQUENCE_ROADMAPS, orderPositionsByRelevance, READINESS_ASKED, sequencePassages } from "./sequenceContext.js";
-import {
-  OUTLINE_QUESTION,
-  STAGE_COUNT_QUESTION,
-  namedStagePositions,
-  ordinalPositions,
-  overviewPassages,
-  stagePassages,
-  withOverview,
-} from "./stageContext.js";
-import { stageName } from "./stageOutline.js";
 import { unknownNames } from "./unknownNames.js";
 import { stageOrdinal } from "./stageReference.js";
-import type { Passage, QueryAnalysis, RetrievalResult, RetrieveOptions, Retriever, RoadmapPosition } from "./types.js";
+import type { Passage, QueryAnalysis, RetrievalResult, RetrieveOptions, Retriever } from "./types.js";
 
 export interface HybridRetrieverOptions {
   /** The live index (any store); called once per request so a swapped index is picked up. */
@@ -77,10 +64,6 @@ const UBIQUITOUS_CONCEPT_SHARE = 0.5;
  * as it was (0.1 lost two tune answers).
  */
 const LEARNER_CONCEPT_SHARE = 0.2;
-/** Chunks of the neighbouring stage added per roadmap: its first one states what the stage is about. */
-const CHUNKS_PER_NEIGHBOUR_STAGE = 1;
-/** Chunks of a stage asked about by its ordinal ("第三阶段学什么"). */
-const CHUNKS_PER_ASKED_STAGE = 2;
 const HAN_RUNS = /\p{Script=Han}+/gu;
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 /** Top passages whose words count as the evidence for a question. */
@@ -166,83 +149,12 @@ export class HybridRetriever implements Retriever {
       matches = [...own.passages, ...matches.filter((p) => !ids.has(p.chunk.id))];
     }
 
-    // "llm-course 的第二部分": the ordinal counts the parts of a thing the question names (a passage
-    // retrieval found), not a roadmap's stages.
-    const part = statedOrdinal && !named ? namedPart(query, matches, statedOrdinal) : undefined;
-    const ordinal = part ? undefined : statedOrdinal;
-    let roadmap: RoadmapPosition[] = [];
-    if (ordinal) roadmap = ordinalPositions(named ? [named] : profiles, ordinal);
-    else if (analysis.sequence && analysis.topic) {
-      roadmap = locateTopic(documents, index.chunks, analysis.topic, expandQuery(analysis.topic));
-      // "进专业深入阶段之前": a verb of entering before a stage is no part of its name.
-      const entered = ENTERING.exec(analysis.topic)?.[1];
-      if (roadmap.length === 0 && entered) roadmap = locateTopic(documents, index.chunks, entered, expandQuery(entered));
-      if (named && roadmap.some((p) => p.docId === named.doc.id)) roadmap = roadmap.filter((p) => p.docId === named.doc.id);
-      // A topic that is a stage's very name (前沿研究阶段) is about that roadmap, not the ones that only mention it.
-      const asStage = roadmap.filter((p) => stageName(p.at.heading) === stageName(analysis.topic ?? ""));
-      if (asStage.length > 0) roadmap = asStage;
-    }
-    roadmap = orderPositionsByRelevance(roadmap, matches);
-    // "第四段要花多久": the stage's stated duration, for the answer to quote.
-    if (asked.includes("duration") && roadmap.length > 0) roadmap = withStatedDurations(roadmap, documents, index.chunks);
-    const topic = ordinal ? undefined : analysis.topic;
-    let context =
-      analysis.sequence && (topic || ordinal)
-        ? sequencePassages({
-            positions: roadmap,
-            direction: analysis.sequence,
-            documents,
-            chunks: index.chunks,
-            matches,
-            topic: topic ?? "",
-            language: analysis.language,
-            chunksPerStage: CHUNKS_PER_NEIGHBOUR_STAGE,
-            readinessAsked: READINESS_ASKED.test(query),
-          })
-        : [];
-    // An ordinal with nothing after (or before) it is the stage asked for itself ("after the
-    // deep-dive stage, what is the final stage?"), as is an ordinal in a question with no sequence.
-    if (ordinal && context.length === 0)
-      context = stagePassages({
-        positions: roadmap,
-        documents,
-        chunks: index.chunks,
-        chunksPerStage: CHUNKS_PER_ASKED_STAGE,
-        maxRoadmaps: MAX_SEQUENCE_ROADMAPS,
-        asked: new Set(tokenizeForSearch([...contentSegments(query), ...analysis.expansions].join(" "))),
-        tokensOf: (chunk) => IndexResources.of(index).statistics.tokensOf(chunk),
-        language: analysis.language,
-      });
-    if (context.length === 0 && asked.includes("duration")) {
-      // "专业深入阶段要多久": how long a stage named by its name takes is in its heading or the overview.
-      // A stage's own name says which roadmap more surely than a guess from its shape.
-      let stages = namedStagePositions(profiles, english ? `${query} ${english.name}` : query);
-      if (stages.length > 1 && named) stages = stages.filter((p) => p.docId === named.doc.id);
-      if (stages.length === 1) {
-        context = stagePassages({
-          positions: stages,
-          documents,
-          chunks: index.chunks,
-          chunksPerStage: 1,
-          maxRoadmaps: 1,
-          language: analysis.language,
-        });
-        // The stage is the one asked about, with the duration its roadmap states (not when the
-        // question asks how long the whole path takes: a stage it names is not its answer).
-        if (!asksForTotal(query)) roadmap = withStatedDurations(stages, documents, index.chunks);
-      }
-    }
-    // "那篇分成几块?": how a named roadmap is divided is what its overview lays out.
-    if (context.length === 0 && named && STAGE_COUNT_QUESTION.test(query))
-      context = overviewPassages(named, index.chunks, analysis.language);
-    // "阶段顺序是咋排的", "那篇分成几块": the named roadmap's stages in order, for the answer to lead with.
-    const outline =
-      named && !ordinal && !analysis.sequence && OUTLINE_QUESTION.test(query)
-        ? { docId: named.doc.id, title: named.doc.title, stages: outlineOf(named.doc, index.chunks) }
-        : undefined;
-    // About one roadmap's stages: its overview (a chart or plan of all stages) names them and their durations.
-    context = withOverview(context, profiles, index.chunks, analysis.language);
-    if (part) context = [part.passage, ...context];
+    const statistics = IndexResources.of(index).statistics;
+    const { roadmap, context, ordinal, askedPart, roadmapOutline } = roadmapContext(
+      { query, analysis, statedOrdinal, named, englishStageName: english?.name, asked },
+      { documents, chunks: index.chunks, profiles, tokensOf: (chunk) => statistics.tokensOf(chunk) },
+      matches,
+    );
     const inContext = new Set(context.map((p) => p.chunk.id));
     // The roadmap context answers a sequence question most directly, so it leads; the list
     // keeps k passages in all (linked notes come on top: they are few and only follow a link).
@@ -279,8 +191,8 @@ export class HybridRetriever implements Retriever {
       ...(onlyEverydayWords ? { onlyEverydayWordsFound: true } : {}),
       ...(named ? { namedRoadmap: { docId: named.doc.id, title: named.doc.title } } : {}),
       ...(ordinal ? { stageOrdinal: ordinal } : {}),
-      ...(outline && outline.stages.length >= 2 ? { roadmapOutline: outline } : {}),
-      ...(part ? { askedPart: { chunkId: part.passage.chunk.id, item: part.item } } : {}),
+      ...(roadmapOutline ? { roadmapOutline } : {}),
+      ...(askedPart ? { askedPart } : {}),
       ...(focus ? { focusChunkIds: focus.chunkIds, focusTerms: focus.terms } : {}),
       ...this.unknownNamesOf(index, query),
     };
@@ -531,9 +443,6 @@ export class HybridRetriever implements Retriever {
     return topicEvidence(this.judgedTermGroups(index, query), top, topDense);
   }
 }
-
-/** A topic that starts with a verb of entering (进, 进入, 到): the stage entered. */
-const ENTERING = /^(?:进入|进到|走进|进|到了|到)\s*(\p{Script=Han}{2,}.*)$/u;
 
 /** A question as it is searched: Simplified characters, number ranges written as the documents write them. */
 function searchForm(question: string): string {

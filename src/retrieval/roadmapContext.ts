@@ -1,0 +1,152 @@
+import type { Chunk } from "../chunking/types.js";
+import type { CorpusDocument } from "../corpus/types.js";
+import { tokenizeForSearch } from "../text/tokenize.js";
+import { asksForTotal, contentSegments } from "./analyzeQuery.js";
+import type { DetailKind } from "./detailKinds.js";
+import { expandQuery } from "./expandQuery.js";
+import { namedPart } from "./namedParts.js";
+import { locateTopic } from "./roadmapNavigator.js";
+import type { RoadmapProfile } from "./roadmapProfile.js";
+import { MAX_SEQUENCE_ROADMAPS, orderPositionsByRelevance, READINESS_ASKED, sequencePassages } from "./sequenceContext.js";
+import {
+  OUTLINE_QUESTION,
+  STAGE_COUNT_QUESTION,
+  namedStagePositions,
+  ordinalPositions,
+  overviewPassages,
+  stagePassages,
+  withOverview,
+} from "./stageContext.js";
+import { stageName } from "./stageOutline.js";
+import type { StageOrdinal } from "./stageReference.js";
+import { outlineOf, withStatedDurations } from "./statedStages.js";
+import type { Passage, QueryAnalysis, RetrievalResult, RoadmapPosition } from "./types.js";
+
+/**
+ * The roadmap side of a question, from its reading and the passages ranking found: where its
+ * topic or the stage it names sits in each roadmap (with the neighbour asked for), the passages
+ * that answer that directly (the neighbouring or asked stage, an overview, a named thing's part),
+ * and what the offline answer leads with (the asked part, a roadmap's outline, stated durations).
+ */
+
+/** Chunks of the neighbouring stage added per roadmap: its first one states what the stage is about. */
+const CHUNKS_PER_NEIGHBOUR_STAGE = 1;
+/** Chunks of a stage asked about by its ordinal ("第三阶段学什么"). */
+const CHUNKS_PER_ASKED_STAGE = 2;
+/** A topic that starts with a verb of entering (进, 进入, 到): the stage entered. */
+const ENTERING = /^(?:进入|进到|走进|进|到了|到)\s*(\p{Script=Han}{2,}.*)$/u;
+
+export interface RoadmapQuestion {
+  /** The question's search form. */
+  query: string;
+  analysis: QueryAnalysis;
+  /** The stage ordinal the question states ("第三阶段", "the last stage"), if any. */
+  statedOrdinal: StageOrdinal | undefined;
+  /** The roadmap the question names (by its shape, its origin or an English stage name). */
+  named: RoadmapProfile | undefined;
+  /** The stage name a question gave in English, read as the roadmap's own heading. */
+  englishStageName: string | undefined;
+  /** Kinds of detail the question asks for. */
+  asked: readonly DetailKind[];
+}
+
+export interface RoadmapContext {
+  roadmap: RoadmapPosition[];
+  /** Passages that lead the answer's list, before the ranked matches. */
+  context: Passage[];
+  /** The stage ordinal read as one (undefined when it counts a named thing's parts). */
+  ordinal: StageOrdinal | undefined;
+  askedPart: RetrievalResult["askedPart"];
+  roadmapOutline: RetrievalResult["roadmapOutline"];
+}
+
+export function roadmapContext(
+  question: RoadmapQuestion,
+  corpus: {
+    // The index's own arrays: locating a topic keeps per-version layouts keyed by them.
+    documents: CorpusDocument[];
+    chunks: Chunk[];
+    profiles: readonly RoadmapProfile[];
+    tokensOf: (chunk: Chunk) => ReadonlySet<string>;
+  },
+  matches: readonly Passage[],
+): RoadmapContext {
+  const { query, analysis, statedOrdinal, named, englishStageName, asked } = question;
+  const { documents, chunks, profiles } = corpus;
+  // "llm-course 的第二部分": the ordinal counts the parts of a thing the question names (a passage
+  // retrieval found), not a roadmap's stages.
+  const part = statedOrdinal && !named ? namedPart(query, matches, statedOrdinal) : undefined;
+  const ordinal = part ? undefined : statedOrdinal;
+  let roadmap: RoadmapPosition[] = [];
+  if (ordinal) roadmap = ordinalPositions(named ? [named] : profiles, ordinal);
+  else if (analysis.sequence && analysis.topic) {
+    roadmap = locateTopic(documents, chunks, analysis.topic, expandQuery(analysis.topic));
+    // "进专业深入阶段之前": a verb of entering before a stage is no part of its name.
+    const entered = ENTERING.exec(analysis.topic)?.[1];
+    if (roadmap.length === 0 && entered) roadmap = locateTopic(documents, chunks, entered, expandQuery(entered));
+    if (named && roadmap.some((p) => p.docId === named.doc.id)) roadmap = roadmap.filter((p) => p.docId === named.doc.id);
+    // A topic that is a stage's very name (前沿研究阶段) is about that roadmap, not the ones that only mention it.
+    const asStage = roadmap.filter((p) => stageName(p.at.heading) === stageName(analysis.topic ?? ""));
+    if (asStage.length > 0) roadmap = asStage;
+  }
+  roadmap = orderPositionsByRelevance(roadmap, matches);
+  // "第四段要花多久": the stage's stated duration, for the answer to quote.
+  if (asked.includes("duration") && roadmap.length > 0) roadmap = withStatedDurations(roadmap, documents, chunks);
+  const topic = ordinal ? undefined : analysis.topic;
+  let context =
+    analysis.sequence && (topic || ordinal)
+      ? sequencePassages({
+          positions: roadmap,
+          direction: analysis.sequence,
+          documents,
+          chunks,
+          matches,
+          topic: topic ?? "",
+          language: analysis.language,
+          chunksPerStage: CHUNKS_PER_NEIGHBOUR_STAGE,
+          readinessAsked: READINESS_ASKED.test(query),
+        })
+      : [];
+  // An ordinal with nothing after (or before) it is the stage asked for itself ("after the
+  // deep-dive stage, what is the final stage?"), as is an ordinal in a question with no sequence.
+  if (ordinal && context.length === 0)
+    context = stagePassages({
+      positions: roadmap,
+      documents,
+      chunks,
+      chunksPerStage: CHUNKS_PER_ASKED_STAGE,
+      maxRoadmaps: MAX_SEQUENCE_ROADMAPS,
+      asked: new Set(tokenizeForSearch([...contentSegments(query), ...analysis.expansions].join(" "))),
+      tokensOf: corpus.tokensOf,
+      language: analysis.language,
+    });
+  if (context.length === 0 && asked.includes("duration")) {
+    // "专业深入阶段要多久": how long a stage named by its name takes is in its heading or the overview.
+    // A stage's own name says which roadmap more surely than a guess from its shape.
+    let stages = namedStagePositions(profiles, englishStageName ? `${query} ${englishStageName}` : query);
+    if (stages.length > 1 && named) stages = stages.filter((p) => p.docId === named.doc.id);
+    if (stages.length === 1) {
+      context = stagePassages({ positions: stages, documents, chunks, chunksPerStage: 1, maxRoadmaps: 1, language: analysis.language });
+      // The stage is the one asked about, with the duration its roadmap states (not when the
+      // question asks how long the whole path takes: a stage it names is not its answer).
+      if (!asksForTotal(query)) roadmap = withStatedDurations(stages, documents, chunks);
+    }
+  }
+  // "那篇分成几块?": how a named roadmap is divided is what its overview lays out.
+  if (context.length === 0 && named && STAGE_COUNT_QUESTION.test(query)) context = overviewPassages(named, chunks, analysis.language);
+  // "阶段顺序是咋排的", "那篇分成几块": the named roadmap's stages in order, for the answer to lead with.
+  const outline =
+    named && !ordinal && !analysis.sequence && OUTLINE_QUESTION.test(query)
+      ? { docId: named.doc.id, title: named.doc.title, stages: outlineOf(named.doc, chunks) }
+      : undefined;
+  // About one roadmap's stages: its overview (a chart or plan of all stages) names them and their durations.
+  context = withOverview(context, profiles, chunks, analysis.language);
+  if (part) context = [part.passage, ...context];
+  return {
+    roadmap,
+    context,
+    ordinal,
+    askedPart: part && { chunkId: part.passage.chunk.id, item: part.item },
+    roadmapOutline: outline && outline.stages.length >= 2 ? outline : undefined,
+  };
+}
