@@ -1,4 +1,5 @@
 import { indentOf, isListLine } from "../retrieval/listItems.js";
+import { recentlyComputed } from "../text/recentlyComputed.js";
 import { keyItems } from "./roadmapSummary.js";
 import { lineText } from "./sentenceSelection.js";
 
@@ -65,21 +66,12 @@ interface PassageLines {
 /**
  * The lines of recently quoted passages: an answer quotes several sentences of one passage, and
  * the same top passages come back question after question. Keyed by the text (a passage's text
- * is one string object, whose hash V8 keeps); bounded, and when full it starts over.
+ * is one string object, whose hash V8 keeps).
  */
-const MAX_REMEMBERED_PASSAGES = 1024;
-const recentPassages = new Map<string, PassageLines>();
-
-function passageLines(chunkText: string): PassageLines {
-  let known = recentPassages.get(chunkText);
-  if (!known) {
-    const lines = chunkText.split(/\r?\n/);
-    known = { lines, texts: lines.map(lineText), topLevel: Math.min(...lines.filter((l) => isListLine(l)).map(indentOf)) };
-    if (recentPassages.size >= MAX_REMEMBERED_PASSAGES) recentPassages.clear();
-    recentPassages.set(chunkText, known);
-  }
-  return known;
-}
+const passageLines = recentlyComputed(1024, (chunkText: string): PassageLines => {
+  const lines = chunkText.split(/\r?\n/);
+  return { lines, texts: lines.map(lineText), topLevel: Math.min(...lines.filter((l) => isListLine(l)).map(indentOf)) };
+});
 
 export function quoteContext(chunkText: string, sentence: string): QuoteContext {
   const { lines, texts, topLevel } = passageLines(chunkText);
