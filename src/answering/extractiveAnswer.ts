@@ -13,7 +13,7 @@ import { listedSection } from "./listedSection.js";
 import { ANSWER_WORDING } from "./prompts.js";
 import { quoteContext } from "./quoteContext.js";
 import { summarizeAskedStages, summarizeOutline, summarizeRoadmapPositions } from "./roadmapSummary.js";
-import { queryTerms, scoreSentences, selectSentences, splitIntoSentences } from "./sentenceSelection.js";
+import { lineText, queryTerms, scoreSentences, selectSentences, splitIntoSentences } from "./sentenceSelection.js";
 import type { Citation, Confidence } from "./types.js";
 
 export interface ExtractiveComposition {
@@ -112,8 +112,10 @@ export function composeExtractiveAnswer(
   // Only beside what the question is about, as confidence judges it: a course's hours do not say
   // how long the whole roadmap takes.
   const beside = besideSubject(result);
-  const holdsAskedDetail = (sentence: string, passage: Passage) =>
-    beside(passage) && asked.some((kind) => detailPresent(kind, [sentence], question));
+  const holdsAskedDetail =
+    asked.length > 0
+      ? (sentence: string, passage: Passage) => beside(passage) && asked.some((kind) => detailPresent(kind, [sentence], question))
+      : undefined;
   let sentences = selectSentences(scoreSentences(passages, terms, holdsAskedDetail), maxSentences);
   // An asked stage's lead names it only: its passage's opening is still the answer.
   if (sentences.length === 0 && (roadmapLines.length === 0 || (result.stageOrdinal !== undefined && !sequence))) {
@@ -166,7 +168,8 @@ function withAskedPart(lines: string[], result: RetrievalResult, passages: Passa
   const asked = result.askedPart;
   const at = asked ? passages.findIndex((p) => p.chunk.id === asked.chunkId) : -1;
   if (!asked || at < 0) return lines;
-  const body = asked.item.replace(/^\d{1,2}[.、)]\s*/u, "");
+  // The part as quoted, without its number ("2. 理论：…" → "理论：…").
+  const body = lineText(asked.item);
   const heading = passages[at]!.chunk.headingPath.at(-1);
   const lead = `- ${heading ? `${heading} › ` : ""}${asked.item} [${at + 1}]`;
   // A short part ("1. 基础") would also take out quotes that merely use its word.

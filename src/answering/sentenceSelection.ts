@@ -179,7 +179,8 @@ function sentencesHolding(chunk: AnalysedChunk, term: string, substring: boolean
 export function scoreSentences(
   passages: Passage[],
   terms: Map<string, number>,
-  holdsAskedDetail: (sentence: string, passage: Passage) => boolean = () => false,
+  /** Whether a sentence states the kind of detail asked (undefined: the question asks for none). */
+  holdsAskedDetail?: (sentence: string, passage: Passage) => boolean,
 ): CandidateSentence[] {
   const candidates: CandidateSentence[] = [];
   // Once per question, not once per sentence: what to look for, and how to rule a sentence out fast.
@@ -216,6 +217,7 @@ export function scoreSentences(
   }
   // A question asking for a kind of detail (how long, how much) is answered by a sentence stating
   // one: the best such sentence leads, however often other sentences repeat the topic's words.
+  if (!holdsAskedDetail) return candidates;
   let stating = candidates.filter((c) => holdsAskedDetail(c.text, passages[c.passageIndex]!)).sort(byScore)[0];
   // The detail may be in a sentence that repeats none of the question's words ("时长：约20小时"
   // under the course the question named): the first one stating it, in the best passage, leads.
