@@ -102,6 +102,11 @@ export function summarizeAskedStages(
   return lines;
 }
 
+/** Whether a passage spans the lines (of its own document) that state something. */
+function holdsLines(chunk: Passage["chunk"], lines: { start: number; end: number }): boolean {
+  return chunk.startLine <= lines.start && lines.end <= chunk.endLine;
+}
+
 /**
  * The duration the roadmap states for a stage, cited to the retrieved passage that holds the
  * stating lines; nothing when no retrieved passage holds them (only retrieved passages are cited).
@@ -109,9 +114,7 @@ export function summarizeAskedStages(
 function durationLine(docId: string, stage: SectionRef, passages: Passage[], wording: AnswerWording): string | undefined {
   const duration = stage.duration;
   if (!duration) return undefined;
-  const index = passages.findIndex(
-    (p) => p.chunk.docId === docId && p.chunk.startLine <= duration.lines.start && duration.lines.end <= p.chunk.endLine,
-  );
+  const index = passages.findIndex((p) => p.chunk.docId === docId && holdsLines(p.chunk, duration.lines));
   return index >= 0 ? `  ${wording.statedDuration}${duration.text} [${index + 1}]` : undefined;
 }
 
@@ -126,15 +129,13 @@ export function summarizeOutline(
   wording: AnswerWording,
 ): string[] {
   const names = outline.stages.map((stage) => stageName(stage.heading) || stage.heading);
-  const holds = (chunk: Passage["chunk"], lines: { start: number; end: number } | undefined) =>
-    lines !== undefined && chunk.startLine <= lines.start && lines.end <= chunk.endLine;
   // The passage naming most stages (at least two), and of those the one stating most durations.
   let best = -1;
   let bestScore = 0;
   passages.forEach((p, i) => {
     if (p.chunk.docId !== outline.docId) return;
     const named = names.filter((name) => p.chunk.text.includes(name)).length;
-    const durations = outline.stages.filter((stage) => holds(p.chunk, stage.duration?.lines)).length;
+    const durations = outline.stages.filter((stage) => stage.duration && holdsLines(p.chunk, stage.duration.lines)).length;
     const score = named >= 2 ? named * 100 + durations : 0;
     if (score > bestScore) [best, bestScore] = [i, score];
   });
@@ -142,7 +143,7 @@ export function summarizeOutline(
   const chunk = passages[best]!.chunk;
   const stated = (stage: (typeof outline.stages)[number]) => {
     const d = stage.duration;
-    return d && holds(chunk, d.lines) && !stage.heading.includes(d.text) ? `（${d.text}）` : "";
+    return d && holdsLines(chunk, d.lines) && !stage.heading.includes(d.text) ? `（${d.text}）` : "";
   };
   const stages = outline.stages.map((stage) => `${stage.heading}${stated(stage)}`).join(" → ");
   return [`- ${wording.outline(outline.title, stages)} [${best + 1}]`];

@@ -16,8 +16,8 @@ const described = new WeakMap<CorpusDocument, readonly DescribedStage[]>();
 function stagesOf(doc: CorpusDocument, chunks: readonly Chunk[]): readonly DescribedStage[] {
   let stages = described.get(doc);
   if (!stages) {
-    const own = chunks.filter((chunk) => chunk.docId === doc.id);
-    stages = describeRoadmap(doc, own, []).paths.flatMap((path) => path.stages);
+    // describeRoadmap reads only this document's chunks of `chunks`.
+    stages = describeRoadmap(doc, chunks, []).paths.flatMap((path) => path.stages);
     described.set(doc, stages);
   }
   return stages;
