@@ -1,6 +1,8 @@
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument, DocumentMetadata, Section } from "../corpus/types.js";
+import { isEverydayWord } from "../text/everydayWords.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
+import { isFiller } from "./questionWords.js";
 import { roadmapSteps } from "./roadmapNavigator.js";
 import { parseNumber } from "./stageReference.js";
 import { stageOf } from "./stageOutline.js";
@@ -23,6 +25,12 @@ export interface RoadmapProfile {
   origin: Set<string>;
   /** Title tokens no other roadmap's title has. */
   distinctTitleTokens: Set<string>;
+  /**
+   * The whole title quoted or pointed at in a question ("《大模型学习路径指南》", "大模型学习路径指南里的
+   * 第二阶段"), when no other roadmap uses it as a phrase of its own. A title written plainly may be
+   * the learner's own words: "大模型学习路线有哪些阶段" asks about roadmaps in general.
+   */
+  titleReference?: RegExp;
   /** What its stage headings call a stage: "stage" (阶段, stage, phase) or "part" (篇, 章, part). */
   stageWord: StageWord | undefined;
   /** Year-month stamps in its first lines (front-matter date, "Created:", "更新时间"), as "2024-09". */
@@ -54,7 +62,7 @@ export function roadmapProfiles(documents: readonly CorpusDocument[], chunks: re
   const titleTokens = roadmaps.map((d) => new Set(tokenizeForSearch(d.title)));
   return roadmaps.map((doc, i) => {
     const others = titleTokens.filter((_, j) => j !== i);
-    const distinct = new Set([...titleTokens[i]!].filter((t) => !others.some((o) => o.has(t))));
+    const distinct = new Set([...titleTokens[i]!].filter((t) => !others.some((o) => o.has(t)) && saysWhichTitle(t)));
     const stages = stagesOf(doc, chunks);
     return {
       doc,
@@ -63,10 +71,27 @@ export function roadmapProfiles(documents: readonly CorpusDocument[], chunks: re
       stageDurations: stages.filter((s) => new RegExp(DURATION.source, "iu").test(s.heading)).length,
       origin: originOf(doc.text, doc.metadata),
       distinctTitleTokens: distinct,
+      ...(ownTitle(doc, roadmaps) ? { titleReference: titleReference(doc.title) } : {}),
       stageWord: stageWordOf(stages.map((s) => s.heading).join(" ")),
       dates: datesOf(`${JSON.stringify(doc.metadata ?? {})}\n${doc.text}`),
     };
   });
+}
+
+/**
+ * Whether a title word can tell a learner's question which document it means: not a stage word
+ * (every stage question says 阶段), a number (stage counts are read as counts), a demonstrative
+ * ("看完这篇你就懂了": every 这篇 question would name that post) or an everyday word (看, 方法).
+ */
+function saysWhichTitle(token: string): boolean {
+  return (
+    Array.from(token).length >= 2 &&
+    !STAGE_WORDS.some(([, pattern]) => pattern.test(token)) &&
+    !/^\d+$/.test(token) &&
+    !/^[这那此该本][篇份个本部]$/u.test(token) &&
+    !isFiller(token) &&
+    !isEverydayWord(token)
+  );
 }
 
 /**
@@ -158,6 +183,19 @@ const COUNT_PATTERNS = [
 const STAGE_DURATION_QUESTION =
   /(每个?阶段|各个?阶段|每一阶段|每段).{0,12}(个月|几个月|多久|时间|时长|周期)|(个月|时间|时长|周期).{0,8}(每个?阶段|各个?阶段)|\b(each|per|every)\s+(stage|phase|step)\b.{0,30}\b(months?|weeks?|duration|time)|\b(months?|weeks?|duration|time(frame)?s?|how long)\b.{0,30}\b(each|per|every)\s+(stage|phase|step)\b/iu;
 
+function ownTitle(doc: CorpusDocument, roadmaps: readonly CorpusDocument[]): boolean {
+  return doc.title.trim().length > 0 && !roadmaps.some((other) => other !== doc && other.text.includes(doc.title));
+}
+
+/** The title in quotes or book-title marks, or followed by a word that points into a document (里, 那篇, 的第…). */
+function titleReference(title: string): RegExp {
+  const escaped = title.trim().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`[《“「"'‘]\\s*${escaped}|${escaped}\\s*(?:[》”」"'’]|里|中|上|这|那|的第|文章|一文)`, "iu");
+}
+
+/** "那篇", "文章": words for the document itself, whatever its stages are called (文章 is no 章, chapter). */
+const DOCUMENT_WORDS = /[这那此该本哪]\s*篇|文章/gu;
+
 /** Stage counts a question states ("7个阶段", "three stages"), never ordinals ("第三阶段"). */
 export function statedStageCounts(question: string): number[] {
   const counts: number[] = [];
@@ -184,7 +222,8 @@ export function referencedRoadmap(
   const counts = statedStageCounts(question);
   const asksDuration = STAGE_DURATION_QUESTION.test(question);
   const dates = questionDates(question);
-  const askedWord = counts.length > 0 ? stageWordOf(question) : undefined;
+  // "三阶段那篇文章": the article, not its stage word.
+  const askedWord = counts.length > 0 ? stageWordOf(question.replace(DOCUMENT_WORDS, " ")) : undefined;
   const scored = profiles.map((profile) => {
     let score = 0;
     if (counts.includes(profile.stages.length)) {
@@ -198,6 +237,9 @@ export function referencedRoadmap(
     // A publication month names one document more surely than a host or label word.
     if (dates.some((d) => profile.dates.has(d))) score += 3;
     for (const token of profile.distinctTitleTokens) if (terms.has(token) && token.length >= 2) score += 1;
+    // The whole title ("大模型学习路径指南"), when one of its words is its own: a title another
+    // title wholly contains ("学习路径") names nothing by itself.
+    if (profile.titleReference && profile.distinctTitleTokens.size > 0 && profile.titleReference.test(question)) score += 2;
     return { profile, score };
   });
   const best = Math.max(0, ...scored.map((s) => s.score));

@@ -89,6 +89,45 @@ describe("two roadmaps with the same number of stages", () => {
     expect(referencedRoadmap("分成三篇的那份", new Set(), profiles)?.doc.id).toBe("parted");
     expect(referencedRoadmap("three steps", new Set(), profiles)).toBeUndefined();
   });
+
+  it("read 那篇 and 文章 as the document, not as its stage word (篇, 章)", () => {
+    expect(referencedRoadmap("三阶段那篇说总共要多久", new Set(), profiles)?.doc.id).toBe("staged");
+    expect(referencedRoadmap("分三个阶段的那篇文章里讲了 RAG 吗", new Set(), profiles)?.doc.id).toBe("staged");
+  });
+});
+
+describe("roadmaps named by their title", () => {
+  const documents = [
+    doc("guide", "大模型学习路径指南", "# 大模型学习路径指南\n正文"),
+    doc("path", "学习路径", "# 学习路径\n正文"),
+    doc("post", "避开新手的认知陷阱:大模型学习的3阶段方法论,看完这篇你就懂了!", "# 标题\n正文"),
+    doc("plain", "深度学习路线", "# 深度学习路线\n正文"),
+    doc("mentions", "资料汇总", "# 资料汇总\n推荐先读《深度学习路线》"),
+  ];
+  const profiles = roadmapProfiles(documents, []);
+  const terms = (q: string) => new Set(q.match(/\p{Script=Han}{2}|[a-z]+/gu) ?? []);
+  const named = (q: string) => referencedRoadmap(q, terms(q), profiles)?.doc.id;
+
+  it("names the document whose whole title is quoted or pointed into", () => {
+    expect(named("《大模型学习路径指南》的第二阶段要多久")).toBe("guide");
+    expect(named("大模型学习路径指南里的入门阶段每周几个小时")).toBe("guide");
+    // A title written plainly may be the learner's own words.
+    expect(named("大模型学习路径指南有哪些")).toBeUndefined();
+  });
+
+  it("not by a title another title wholly holds, nor by one another roadmap uses as its own phrase", () => {
+    expect(named("《学习路径》的第二阶段讲什么")).toBeUndefined();
+    const byId = (id: string) => profiles.find((p) => p.doc.id === id)!;
+    expect(byId("guide").titleReference).toBeDefined();
+    expect(byId("plain").titleReference).toBeUndefined();
+  });
+
+  it("counts no stage word, number, demonstrative or everyday word of a title as its own", () => {
+    const post = profiles.find((p) => p.doc.id === "post")!;
+    expect([...post.distinctTitleTokens]).toEqual(expect.arrayContaining(["认知", "陷阱"]));
+    for (const word of ["阶段", "3", "这篇", "看"]) expect(post.distinctTitleTokens.has(word)).toBe(false);
+    expect(named("这篇的第三阶段讲什么")).toBeUndefined();
+  });
 });
 
 describe("a stated stage count and a question about each stage's duration", () => {
