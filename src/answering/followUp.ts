@@ -137,6 +137,8 @@ function resolve(asked: string, previous: string, topicOf: (question: string) =>
   const previousOrdinal = stageOrdinal(previous) !== undefined;
   const question = previousOrdinal ? asked.replace(BARE_ZH_ORDINAL, "第$1阶段").replace(BARE_EN_ORDINAL, "the $1 stage") : asked;
   const ownOrdinal = stageOrdinal(question) !== undefined;
+  const onFromStage = previousOrdinal && !ownOrdinal ? movedOn(question, previous) : undefined;
+  if (onFromStage !== undefined) return onFromStage;
   // A stage reference is the topic of a stage question; a topic found beside it is noise.
   const topic = previousOrdinal ? undefined : topicOf(previous);
   const ownWords = withoutSequenceWords(question.replace(ZH_PRONOUN, "").replace(EN_PRONOUN, "")).replace(FILLER, "").trim();
@@ -181,6 +183,30 @@ function resolve(asked: string, previous: string, topicOf: (question: string) =>
   if (!namesRoadmapOrStage(previous) || setting.length === 0 || standalone.includes(setting)) return standalone;
   return `${standalone} ${setting}`;
 }
+
+/**
+ * "那下一阶段呢?" / "and the next one?" after "第三阶段学什么" (a stage by its place, asked without
+ * a direction of its own): the previous question about the stage one step on ("第4阶段学什么"); a
+ * detail the follow-up asks itself ("那下一阶段要多久?") comes along. Undefined when the
+ * follow-up moves nowhere, names a topic, or the step leaves the roadmap.
+ */
+function movedOn(question: string, previous: string): string | undefined {
+  const direction = sequenceIntent(question);
+  if (!direction || sequenceIntent(previous) || namesSomething(withoutSequenceWords(question).replace(EN_STAGE_WORDS, " ")))
+    return undefined;
+  let left = false;
+  const stepped = replaceStageOrdinals(previous, (ordinal) => {
+    const to = moved(ordinal, direction);
+    left ||= to === "";
+    return to;
+  });
+  if (left || stepped === previous) return undefined;
+  const own = withoutSequenceWords(question.replace(ZH_LEAD, "").replace(EN_LEAD, "")).replace(/^[\s?？]+|[\s?？]+$/gu, "");
+  return withoutDetailQuestions(own) !== own ? `${own} ${stepped}` : stepped;
+}
+
+/** Words of "and the next one?" / "what about the stage after?" that name no topic. */
+const EN_STAGE_WORDS = /\b(?:the|a|one|ones|stage|stages|phase|phases|step|steps|part|parts|level|move|moving|go|going|on|to|comes?)\b/giu;
 
 /**
  * "那高阶的呢?" / "中间那个呢" after "推荐的初级项目是啥": a modifier with 的 or a demonstrative

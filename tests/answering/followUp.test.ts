@@ -105,9 +105,28 @@ describe("one mechanism over the whole conversation", () => {
   });
 
   it("moves one stage on when a bare follow-up continues a before/after question", () => {
+    // 第一阶段 → 之后 (the second) → 再之后: the third stage, asked as the first question asked.
     const standalone = ask("再之后呢？", "第一阶段学什么？", "那之后呢？");
-    expect(stageOrdinal(standalone)).toEqual({ from: "start", position: 2 });
-    expect(analyzeQuery(standalone).sequence).toBe("next");
+    expect(stageOrdinal(standalone)).toEqual({ from: "start", position: 3 });
+    expect(analyzeQuery(standalone).sequence).toBeNull();
+    // A chain that began with a before/after question moves its stage and keeps its direction.
+    const chained = ask("再之后呢？", "学完第一阶段之后学什么？");
+    expect(stageOrdinal(chained)).toEqual({ from: "start", position: 2 });
+    expect(analyzeQuery(chained).sequence).toBe("next");
+  });
+
+  it("asks the previous question of the next or previous stage when a follow-up only moves ('and the next one?')", () => {
+    const english = ask("And the next one?", "In the five-stage guide, how long is the first stage?");
+    expect(stageOrdinal(english)).toEqual({ from: "start", position: 2 });
+    expect(english).toContain("five-stage guide, how long");
+    expect(analyzeQuery(english).sequence).toBeNull();
+    const previous = ask("那前一个阶段呢？", "七个阶段那个路线，第三阶段学什么");
+    expect(stageOrdinal(previous)).toEqual({ from: "start", position: 2 });
+    expect(previous).toContain("七个阶段那个路线");
+    // A detail the follow-up asks itself comes along.
+    expect(ask("那下一阶段要学多久？", "七个阶段那个路线，第三阶段学什么")).toMatch(/多久.*第4阶段/u);
+    // Past the last stage there is none to move to: read as before.
+    expect(stageOrdinal(ask("之后呢", "七个阶段那个路线，最后一个阶段学什么"))).toBeUndefined();
   });
 
   it("keeps the stage a pronoun points to", () => {
