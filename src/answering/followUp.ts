@@ -137,7 +137,7 @@ function resolve(asked: string, previous: string, topicOf: (question: string) =>
   const previousOrdinal = stageOrdinal(previous) !== undefined;
   const question = previousOrdinal ? asked.replace(BARE_ZH_ORDINAL, "第$1阶段").replace(BARE_EN_ORDINAL, "the $1 stage") : asked;
   const ownOrdinal = stageOrdinal(question) !== undefined;
-  const onFromStage = previousOrdinal && !ownOrdinal ? movedOn(question, previous) : undefined;
+  const onFromStage = ownOrdinal ? undefined : movedOn(question, previous, previousOrdinal);
   if (onFromStage !== undefined) return onFromStage;
   // A stage reference is the topic of a stage question; a topic found beside it is noise.
   const topic = previousOrdinal ? undefined : topicOf(previous);
@@ -185,15 +185,25 @@ function resolve(asked: string, previous: string, topicOf: (question: string) =>
 }
 
 /**
- * "那下一阶段呢?" / "and the next one?" after "第三阶段学什么" (a stage by its place, asked without
- * a direction of its own): the previous question about the stage one step on ("第4阶段学什么"); a
- * detail the follow-up asks itself ("那下一阶段要多久?") comes along. Undefined when the
- * follow-up moves nowhere, names a topic, or the step leaves the roadmap.
+ * "那下一阶段呢?" / "and the next one?" after "第三阶段学什么" (a stage by its place or its name,
+ * asked without a direction of its own): the previous question about the stage one step on
+ * ("第4阶段学什么", "入门阶段之后要多久"); a detail the follow-up asks itself ("那下一阶段要多久?")
+ * comes along. Undefined when the follow-up moves nowhere, names a topic, or the step leaves the
+ * roadmap.
  */
-function movedOn(question: string, previous: string): string | undefined {
+function movedOn(question: string, previous: string, byPlace: boolean): string | undefined {
   const direction = sequenceIntent(question);
   if (!direction || sequenceIntent(previous) || namesSomething(withoutSequenceWords(question).replace(EN_STAGE_WORDS, " ")))
     return undefined;
+  if (!byPlace) {
+    // A stage by its name: the retriever finds the stage after (or before) it in the named roadmap.
+    const named = [...previous.matchAll(NAMED_STAGE)].find(
+      (m) => !/^第|[个一几哪这那每各该本]$|^[零〇一二两三四五六七八九十\d]+$/u.test(m[1]!),
+    );
+    if (!named) return undefined;
+    const at = named.index + named[0].length;
+    return `${previous.slice(0, at)}${direction === "next" ? "之后" : "之前"}${previous.slice(at)}`;
+  }
   let left = false;
   const stepped = replaceStageOrdinals(previous, (ordinal) => {
     const to = moved(ordinal, direction);
@@ -204,6 +214,9 @@ function movedOn(question: string, previous: string): string | undefined {
   const own = withoutSequenceWords(question.replace(ZH_LEAD, "").replace(EN_LEAD, "")).replace(/^[\s?？]+|[\s?？]+$/gu, "");
   return withoutDetailQuestions(own) !== own ? `${own} ${stepped}` : stepped;
 }
+
+/** A stage by its name ("入门阶段", "0x20 应用篇"): its name is the characters before 阶段 or 篇, no particle among them. */
+const NAMED_STAGE = /((?:(?![的之里在中与和及])\p{Script=Han}){2,8}?)(?:阶段|篇)/gu;
 
 /** Words of "and the next one?" / "what about the stage after?" that name no topic. */
 const EN_STAGE_WORDS = /\b(?:the|a|one|ones|stage|stages|phase|phases|step|steps|part|parts|level|move|moving|go|going|on|to|comes?)\b/giu;

@@ -125,6 +125,13 @@ describe("one mechanism over the whole conversation", () => {
     expect(previous).toContain("七个阶段那个路线");
     // A detail the follow-up asks itself comes along.
     expect(ask("那下一阶段要学多久？", "七个阶段那个路线，第三阶段学什么")).toMatch(/多久.*第4阶段/u);
+    // A stage by its name moves through the roadmap's own sequence: the retriever finds the next one.
+    const named = ask("那下一阶段呢？", "《大模型学习路径指南》的入门阶段每周要几个小时？");
+    expect(named).toContain("入门阶段之后每周要几个小时");
+    expect(analyzeQuery(named).sequence).toBe("next");
+    expect(ask("接下来呢", "三阶段那篇的原理学习阶段要多久")).toContain("原理学习阶段之后要多久");
+    // 这个阶段 / 三阶段 name no stage.
+    expect(ask("下一阶段呢", "这个阶段学什么")).not.toContain("阶段之后");
     // Past the last stage there is none to move to: read as before.
     expect(stageOrdinal(ask("之后呢", "七个阶段那个路线，最后一个阶段学什么"))).toBeUndefined();
   });
