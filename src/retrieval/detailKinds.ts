@@ -25,6 +25,7 @@ export type DetailKind =
   | "country"
   | "result"
   | "changes"
+  | "score"
   | "comparison"
   | "name";
 
@@ -195,6 +196,19 @@ DETAIL_RULES.push({
   asked:
     /(?:改|更新|变|變)了(?:哪些|什么|什麼|啥)|改动|改動|变更|變更|更新内容|更新內容|\bwhat (?:changed|was (?:changed|updated|added))\b|\bchangelog\b|\brelease notes\b/iu,
   present: /新增|修改|改动|改動|变更|變更|更新内容|更新內容|更新说明|更新說明|\bchangelog\b|\b(?:added|removed|changed|fixed)\b/iu,
+});
+
+/**
+ * How well something scores (准确率多少, 多少分, what accuracy, which F1): answered only by a
+ * measured value, a percentage or a metric's number; a passage that describes the project or
+ * names the benchmark does not say what it reaches.
+ */
+DETAIL_RULES.push({
+  kind: "score",
+  asked:
+    /(?:准确率|準確率|正确率|正確率|召回率|精确率|精確率|得分|分数|分數|F1)\s*(?:能|可以|会|會|大概|大约|大約)?\s*(?:有|是|达到|達到|到)?\s*(?:多少|多高|几|幾)|(?:多少|几|幾)\s*(?:准确率|準確率|正确率|正確率|分)(?![钟鐘])|\b(?:what|which)\s+(?:\w+\s+){0,2}(?:accuracy|score|f1|bleu|rouge|perplexity)\b|\bhow (?:accurate|high does)\b|\bpassing score\b/iu,
+  present:
+    /\d+(?:\.\d+)?\s*%|(?:准确率|準確率|正确率|正確率|召回率|得分|分数|分數|accuracy|score|f1|bleu|rouge|perplexity)[^。\n.;；]{0,16}\d|\d+\s*分(?![钟鐘])/iu,
 });
 
 /**

@@ -243,4 +243,16 @@ describe("detail-type check", () => {
     expect(detailPresent("changes", ["更新时间：20241018"])).toBe(false);
     expect(detailPresent("changes", ["2024-10 更新：新增 RAG 优化一节"])).toBe(true);
   });
+  it("asks for a score when a question asks how accurate something is or what it scores", () => {
+    expect(detailsAsked("那个文本分类项目准确率能到多少？")).toContain("score");
+    expect(detailsAsked("考试要多少分才算过？")).toContain("score");
+    expect(detailsAsked("What accuracy does the spam filter project get?")).toContain("score");
+    expect(detailsAsked("Which ROUGE score should my summarizer reach?")).toContain("score");
+    // Minutes are a duration, and asking what a benchmark is asks for no score.
+    expect(detailsAsked("这门课每节多少分钟？")).not.toContain("score");
+    expect(detailsAsked("What is the GLUE benchmark?")).not.toContain("score");
+    expect(detailPresent("score", ["基于 BERT 的文本分类系统，帮助开发者熟悉微调流程"])).toBe(false);
+    expect(detailPresent("score", ["在测试集上准确率达到 92.5"])).toBe(true);
+    expect(detailPresent("score", ["F1 reaches 0.87 on the held-out set"])).toBe(true);
+  });
 });
