@@ -155,7 +155,10 @@ function resolve(asked: string, previous: string, topicOf: (question: string) =>
   let setting = previous;
   if (ownOrdinal) setting = replaceStageOrdinals(setting, () => "");
   else if (bare && !pronoun && previousDirection) setting = replaceStageOrdinals(setting, (o) => moved(o, previousDirection));
-  setting = withoutSequenceWords(setting);
+  // "那一段具体包含什么" after "X 那段学完之后学啥": the stage that answer gave, so the direction stays.
+  const answeredStage =
+    previousDirection !== null && !ownOrdinal && sequenceIntent(question) === null && STAGE_DEMONSTRATIVE.test(question);
+  if (!answeredStage) setting = withoutSequenceWords(setting);
 
   // "第二本讲什么" after "入门阶段推荐了哪些书": the list is the previous question's.
   if (ITEM_ORDINAL.test(question) && !ownOrdinal) return `${question} ${setting}`;
@@ -217,6 +220,9 @@ function movedOn(question: string, previous: string, byPlace: boolean): string |
 
 /** A stage by its name ("入门阶段", "0x20 应用篇"): its name is the characters before 阶段 or 篇, no particle among them. */
 const NAMED_STAGE = /((?:(?![的之里在中与和及])\p{Script=Han}){2,8}?)(?:阶段|篇)/gu;
+
+/** "那一段", "这个阶段", "that stage": the stage the conversation is at. */
+const STAGE_DEMONSTRATIVE = /[这那该][一个]?\s*(?:阶段|段|步)|\b(?:this|that)\s+(?:stage|phase|step|part)\b/iu;
 
 /** Words of "and the next one?" / "what about the stage after?" that name no topic. */
 const EN_STAGE_WORDS = /\b(?:the|a|one|ones|stage|stages|phase|phases|step|steps|part|parts|level|move|moving|go|going|on|to|comes?)\b/giu;

@@ -210,7 +210,7 @@ export function contentSegments(question: string): string[] {
  */
 export function extractTopic(question: string): string | undefined {
   const segments = segmentsOf(question)
-    .map((s) => ({ ...s, text: withoutRoadmapShape(s.text) }))
+    .map((s) => ({ ...s, text: withoutTrailingDemonstrative(withoutRoadmapShape(s.text)) }))
     .filter((s) => s.text.length >= 2 || /[A-Za-z]/.test(s.text));
   const names = (s: Segment) => findGlossaryMatches(s.text).length > 0 || /[A-Za-z]{2,}/.test(s.text);
   return (segments.find((s) => s.nextToCue) ?? segments.find(names) ?? segments[0])?.text;
@@ -231,6 +231,17 @@ const ROADMAP_REFERENCES = [
   new RegExp(`^[那这][份篇个张]${DOCUMENT_WORD}(?:里面?|中|上)?的?\\s*`, "u"),
   new RegExp(`^${DOCUMENT_WORD}(?:里面?|中|上)的?\\s*`, "u"),
 ];
+/**
+ * "微调跟私有化部署那段", "微调那块", "RAG 这部分": the demonstrative points at the part the topic
+ * names; the topic is what comes before it.
+ */
+const TRAILING_DEMONSTRATIVE = /\s*[那这该][一]?[个個]?\s*(?:阶段|段|块|塊|部分|部份|环节|環節)$/u;
+
+function withoutTrailingDemonstrative(segment: string): string {
+  const rest = segment.replace(TRAILING_DEMONSTRATIVE, "");
+  return rest.length >= 2 ? rest : segment;
+}
+
 /** What makes a count a document's shape rather than a stage ("三阶段之后" may mean stage 3). */
 const SHAPE_MARK = /^分|个|[那这]|指南|路线|路径|清单|文章|计划|规划|教程|[里中上]\s*$/u;
 

@@ -136,6 +136,14 @@ describe("one mechanism over the whole conversation", () => {
     expect(stageOrdinal(ask("之后呢", "七个阶段那个路线，最后一个阶段学什么"))).toBeUndefined();
   });
 
+  it("reads 'that stage' after a before/after question as the stage that answer gave", () => {
+    const standalone = ask("那一段具体包含哪些东西？", "七个阶段的那份路线，数据清洗那段学完之后还要学啥？");
+    expect(analyzeQuery(standalone).sequence).toBe("next");
+    expect(standalone).toContain("七个阶段");
+    // With a direction of its own, the follow-up's direction is the one kept.
+    expect(analyzeQuery(ask("那一段之前呢？", "七个阶段的那份路线，数据清洗那段学完之后还要学啥？")).sequence).toBe("previous");
+  });
+
   it("keeps the stage a pronoun points to", () => {
     const standalone = ask("那它前一个阶段呢？", "六个阶段的那份路线里，第四阶段之后学什么？");
     expect(stageOrdinal(standalone)).toEqual({ from: "start", position: 4 });

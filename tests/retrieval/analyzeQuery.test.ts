@@ -158,6 +158,16 @@ describe("a roadmap named by its stage count is not the topic", () => {
   });
 });
 
+describe("a demonstrative after the topic ('X 那段', 'X 这部分')", () => {
+  it("points at the part the topic names: the topic is what comes before it", () => {
+    expect(extractTopic("数据清洗跟标注那段学完之后学啥")).toBe("数据清洗跟标注");
+    expect(extractTopic("向量检索这部分学完了下一步干嘛")).toBe("向量检索");
+    expect(extractTopic("评估那个阶段之后是什么")).toBe("评估");
+    // Nothing before it: the demonstrative stays the topic.
+    expect(extractTopic("这个阶段学什么")).toBe("这个阶段");
+  });
+});
+
 describe("asksForTotal", () => {
   it("tells a question about the whole path from one about a stage", () => {
     expect(asksForTotal("全部学完大概要多久？")).toBe(true);
