@@ -83,7 +83,12 @@ export function roadmapContext(
     roadmap = locateTopic(documents, chunks, analysis.topic, expandQuery(analysis.topic));
     // "进专业深入阶段之前": a verb of entering before a stage is no part of its name.
     const entered = ENTERING.exec(analysis.topic)?.[1];
-    if (roadmap.length === 0 && entered) roadmap = locateTopic(documents, chunks, entered, expandQuery(entered));
+    // Also when the roadmap the question names has no stage for it with the verb ("七段的那份里，进实战项目之前").
+    const inNamed = (positions: readonly RoadmapPosition[]) => named !== undefined && positions.some((p) => p.docId === named.doc.id);
+    if (entered && (roadmap.length === 0 || (named && !inNamed(roadmap)))) {
+      const located = locateTopic(documents, chunks, entered, expandQuery(entered));
+      if (roadmap.length === 0 || inNamed(located)) roadmap = located;
+    }
     if (named && roadmap.some((p) => p.docId === named.doc.id)) roadmap = roadmap.filter((p) => p.docId === named.doc.id);
     // A topic that is a stage's very name (前沿研究阶段) is about that roadmap, not the ones that only mention it.
     const asStage = roadmap.filter((p) => stageName(p.at.heading) === stageName(analysis.topic ?? ""));

@@ -192,6 +192,12 @@ describe("HybridRetriever", () => {
     expect(what.passages.find((p) => p.role === "previous-section")?.chunk.headingPath.at(-1)).toBe("一、打基础阶段(1-2 个月)");
   });
 
+  it("locates 'before entering X' in the roadmap the question names, not in another one that mentions X", async () => {
+    const positions = async (q: string) => (await retriever().retrieve(q)).roadmap.map((p) => `${p.title}: ${p.at.heading}`);
+    expect(await positions("示例学习路线里，进推理优化之前要学什么？")).toEqual(["示例学习路线: 第三阶段：部署上线"]);
+    expect(await positions("三段式计划里，进检索增强问答之前要学什么？")).toEqual(["三段式计划: 二、做应用阶段(2-3 个月)"]);
+  });
+
   it("answers how long a stage named by its name takes from that stage, unless the whole path is asked", async () => {
     const named = await retriever().retrieve("打基础阶段要多久？");
     expect(named.roadmap.map((p) => [p.at.heading, p.at.duration?.text])).toEqual([["一、打基础阶段(1-2 个月)", "1-2 个月"]]);
