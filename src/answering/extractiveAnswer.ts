@@ -102,7 +102,13 @@ export function composeExtractiveAnswer(
         : [];
   // "阶段顺序是咋排的": the named roadmap's stages in order lead.
   if (roadmapLines.length === 0 && result.roadmapOutline) roadmapLines.push(...summarizeOutline(result.roadmapOutline, passages, wording));
-  if (roadmapLines.length > 0) sections.push([wording.roadmapHeader, ...roadmapLines].join("\n"));
+  // "七阶段那份里，分布式训练之后学什么": the roadmap named does not place it; say so before the others do.
+  const named = result.namedRoadmap;
+  const elsewhere =
+    sequence && named && result.analysis.topic && result.roadmap.length > 0 && !result.roadmap.some((p) => p.docId === named.docId)
+      ? [wording.notInNamedRoadmap(named.title, result.analysis.topic)]
+      : [];
+  if (roadmapLines.length > 0) sections.push([wording.roadmapHeader, ...elsewhere, ...roadmapLines].join("\n"));
 
   const resource = isResourceRequest(question);
   // A sequence's lead already names the next stage and its items; an asked stage's lead only

@@ -38,6 +38,8 @@ export interface AnswerWording {
   /** A roadmap's stages in order ("A → B → C"). */
   outline: (title: string, stages: string) => string;
   previous: (previous: string) => string;
+  /** Before the other roadmaps' positions, when the roadmap the question named has no stage for its topic. */
+  notInNamedRoadmap: (title: string, topic: string) => string;
   roleLabels: Record<PassageRole, string>;
 }
 
@@ -59,6 +61,7 @@ const BASE_WORDING: Record<"zh" | "en", AnswerWording> = {
     statedDuration: "资料给出的时长：",
     outline: (title, stages) => `《${title}》的阶段依次是：${stages}`,
     previous: (previous) => `← 前一步：「${previous}」`,
+    notInNamedRoadmap: (title, topic) => `《${title}》的阶段里没有找到「${topic}」；其他路线中：`,
     roleLabels: { match: "", "next-section": "下一阶段", "previous-section": "上一阶段", "linked-note": "链接笔记" },
   },
   en: {
@@ -78,6 +81,7 @@ const BASE_WORDING: Record<"zh" | "en", AnswerWording> = {
     statedDuration: "Time the roadmap gives: ",
     outline: (title, stages) => `《${title}》, its stages in order: ${stages}`,
     previous: (previous) => `← before it: "${previous}"`,
+    notInNamedRoadmap: (title, topic) => `《${title}》 does not place "${topic}" in any of its stages; in the other roadmaps:`,
     roleLabels: { match: "", "next-section": "next stage", "previous-section": "previous stage", "linked-note": "linked note" },
   },
 };
@@ -112,6 +116,7 @@ function traditionalWording(zh: AnswerWording): AnswerWording {
     statedDuration: toTraditional(zh.statedDuration),
     outline: template(zh.outline),
     previous: template(zh.previous),
+    notInNamedRoadmap: template(zh.notInNamedRoadmap),
     roleLabels: Object.fromEntries(Object.entries(zh.roleLabels).map(([role, label]) => [role, toTraditional(label)])) as Record<
       PassageRole,
       string

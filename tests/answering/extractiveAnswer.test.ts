@@ -163,6 +163,28 @@ describe("composeExtractiveAnswer", () => {
     expect(composed.answer).toContain("该阶段的要点：Python编程基础、Python常用库和工具 [1]");
   });
 
+  it("says first that the roadmap the question named does not place its topic, before the other roadmaps' positions", () => {
+    const stage = passage("研究分布式训练与推理加速。", { chunk: { docId: "plan", sectionIndex: 2, headingPath: ["深钻阶段"] } });
+    const question = "七个阶段那份里，分布式训练之后学什么？";
+    const position: RoadmapPosition = {
+      ...askedStage({ docId: "plan", title: "三段式计划", heading: "深钻阶段", sectionIndex: 2 }),
+      topic: "分布式训练",
+    };
+    const compose = (named: { docId: string; title: string }) =>
+      composeExtractiveAnswer(
+        question,
+        retrievalResult(question, [stage], {
+          analysis: { language: "zh", sequence: "next", topic: "分布式训练", expansions: [] },
+          roadmap: [position],
+          namedRoadmap: named,
+        }),
+      ).answer.split("\n");
+    const lines = compose({ docId: "seven", title: "学习路径" });
+    expect(lines[lines.indexOf(ANSWER_WORDING.zh.roadmapHeader) + 1]).toBe("《学习路径》的阶段里没有找到「分布式训练」；其他路线中：");
+    // Named and placed there: no such line.
+    expect(compose({ docId: "plan", title: "三段式计划" }).join("\n")).not.toContain("没有找到");
+  });
+
   it("quotes a bare label with its paragraph once: as the paragraph's label, not as a line of its own", () => {
     const projects = passage(
       ["  • 初级项目", "基于 BERT 的情感分析系统。", "  • 进阶项目", "物流行业 RAG 问答系统。", "  • 高阶项目", "电商虚拟试衣系统。"].join(
