@@ -89,6 +89,10 @@ describe("detail-type check", () => {
     // "When I deploy…" starts a clause; "when was it released" asks a date.
     expect(detailsAsked("When I deploy my model, how do I keep it stable?")).toEqual([]);
     expect(detailsAsked("When was the survey released?")).toContain("date");
+    // 什么时候 after a verb of deciding or knowing, or before 该/用/开始学, asks when to do something, not a date.
+    expect(detailsAsked("怎么让模型自己判断什么时候去查资料？")).toEqual([]);
+    expect(detailsAsked("什么时候该用检索，什么时候该微调？")).toEqual([]);
+    expect(detailsAsked("那份清单是什么时候整理的？")).toContain("date");
     // 第几 asks which one (an ordinal), not how many.
     expect(detailsAsked("提示工程在第几个阶段学？")).toEqual([]);
     expect(detailsAsked("这门课要多少時數？")).toContain("duration");
