@@ -40,9 +40,15 @@ export function cedictEnglishWords(): ReadonlySet<string> {
  * `words` is that vocabulary, when the index carries it (its lexicon), sparing the 11 MB parse.
  */
 export function isEnglishWord(word: string, words: ReadonlySet<string> = cedictEnglishWords()): boolean {
-  const stems = [word, word.replace(/(?:s|es|ed|d|ing)$/, ""), word.replace(/(?:ies|ied)$/, "y"), word.replace(/(\w)\1(?:ed|ing)$/, "$1")];
+  const plain = word.replace(/(?:s|es|ed|d|ing)$/, "");
+  // A one-syllable word ending consonant-vowel-consonant doubles its last letter (hug → hugging):
+  // "huging" is no inflection of "hug", so it may be a misspelling (Hugging Face).
+  const inflected = /(?:ed|ing)$/.test(word) && ONE_SYLLABLE_CVC.test(plain) ? word : plain;
+  const stems = [word, inflected, word.replace(/(?<=e)d$/, ""), word.replace(/(?:ies|ied)$/, "y"), word.replace(/(\w)\1(?:ed|ing)$/, "$1")];
   return stems.some((stem) => stem.length > 1 && words.has(stem));
 }
+
+const ONE_SYLLABLE_CVC = /^[^aeiouy]*[aeiou][bdgklmnprtv]$/;
 
 type RawEntry = [traditional: string, simplified: string, pinyin: string, english: string | string[], ...rest: unknown[]];
 

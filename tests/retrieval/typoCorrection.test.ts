@@ -38,6 +38,13 @@ describe("TypoCorrector", () => {
     expect(near.repair("which stage")).toBe("which stages");
   });
 
+  it("repairs a name whose misspelling only looks like an inflection no English word has (huging is not hug + ing)", () => {
+    const hub = new TypoCorrector(new TermStatistics([chunk("e", "Hugging Face 开源社区")], tokenizeForSearch));
+    expect(hub.repair("Huging Face 是干嘛的", { isWord: isEnglishWord })).toBe("hugging Face 是干嘛的");
+    // Real inflections stay English words: hugging, covered, tuned, planned, opening.
+    for (const word of ["hugging", "covered", "tuned", "planned", "opening"]) expect(isEnglishWord(word), word).toBe(true);
+  });
+
   it("fixes a four-letter acronym only by a swap of neighbouring letters", () => {
     const acronyms = new TypoCorrector(new TermStatistics([chunk("d", "RLHF 与 LoRA 与 GPUs")], tokenizeForSearch));
     expect(acronyms.corrections(["rhlf", "lroa"], [])).toEqual(["rlhf", "lora"]);
