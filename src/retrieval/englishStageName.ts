@@ -3,7 +3,7 @@ import type { RoadmapProfile } from "./roadmapProfile.js";
 import { stageName } from "./stageOutline.js";
 
 /** An English question that names a stage ("the … stage", "phase", "part"). */
-const STAGE_WORD = /\b(?:stage|phase|part|step)s?\b/i;
+const STAGE_WORD = /\b(?:stage|phase|part|step|section|chapter)s?\b/i;
 
 /**
  * A stage named in English by what its Chinese name says ("the application practice stage" →

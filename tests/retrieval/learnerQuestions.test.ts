@@ -267,6 +267,11 @@ describe("a stage named in English by what its Chinese name says", () => {
     expect(before.roadmap[0]?.previous?.heading).toBe("专业深入阶段");
   });
 
+  it("is named by the word the roadmap uses for its parts too: a section or a chapter", async () => {
+    const chapter = await retriever.retrieve("Which chapter follows the application chapter in the ninehills guide?");
+    expect(chapter.roadmap.map((p) => `${p.at.heading} → ${p.next?.heading ?? ""}`)).toEqual(["0x20 应用篇 → 0x30 深入篇"]);
+  });
+
   it("needs every word of the name, unless the question names the roadmap (then half will do)", async () => {
     const loose = await retriever.retrieve("What comes after the strengthening stage?");
     expect(loose.roadmap.map((p) => p.at.heading)).not.toContain("基础夯实阶段");
