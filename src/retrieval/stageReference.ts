@@ -63,7 +63,18 @@ const PATTERNS: { pattern: RegExp; read: (m: RegExpExecArray) => StageOrdinal | 
   { pattern: new RegExp(`第\\s*(${ZH_NUMBER})\\s*${ZH_UNIT}`, "u"), read: (m) => fromStart(parseNumber(m[1]!)) },
   { pattern: new RegExp(`(?:最后|最终|末尾)(?:一|的)?${ZH_UNIT}`, "u"), read: () => ({ from: "end", position: 1 }) },
   { pattern: new RegExp(`倒数第\\s*(${ZH_NUMBER})\\s*${ZH_UNIT}?`, "u"), read: (m) => fromEnd(parseNumber(m[1]!)) },
-  { pattern: new RegExp(`(?:最初|最开始|开头)(?:的)?${ZH_UNIT}`, "u"), read: () => ({ from: "start", position: 1 }) },
+  {
+    pattern: new RegExp(`(?:最初|最开始|开头|刚开始|一开始)(?:的|那个|这个|那)?${ZH_UNIT}`, "u"),
+    read: () => ({ from: "start", position: 1 }),
+  },
+  // "at the very beginning", "the start": the first stage; "the beginning of stage 3" is not.
+  {
+    pattern: new RegExp(
+      `\\bthe\\s+(?:very\\s+)?(?:beginning|start)\\b(?!\\s+of\\s+(?:the\\s+|each\\s+|every\\s+)?(?:${EN_UNIT}|\\d))`,
+      "iu",
+    ),
+    read: () => ({ from: "start", position: 1 }),
+  },
   {
     pattern: new RegExp(`\\b${EN_UNIT}\\s*(?:no\\.?|#)?\\s*(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\\b`, "iu"),
     read: (m) => fromStart(parseNumber(m[1]!)),

@@ -12,6 +12,9 @@ describe("stageOrdinal", () => {
     ["the last stage", { from: "end", position: 1 }],
     ["最后一个阶段学什么", { from: "end", position: 1 }],
     ["倒数第二个阶段", { from: "end", position: 2 }],
+    ["刚开始那个阶段每周要几个小时", { from: "start", position: 1 }],
+    ["how much should I read at the very beginning?", { from: "start", position: 1 }],
+    ["at the beginning of stage 3", { from: "start", position: 3 }],
   ])("%s", (question, expected) => {
     expect(stageOrdinal(question)).toEqual(expected);
   });
@@ -20,6 +23,7 @@ describe("stageOrdinal", () => {
     expect(stageOrdinal("有7个阶段的那份路线")).toBeUndefined();
     expect(stageOrdinal("the one with seven stages")).toBeUndefined();
     expect(stageOrdinal("what is RAG")).toBeUndefined();
+    expect(stageOrdinal("a fresh start in AI, at the start of each stage")).toBeUndefined();
   });
 });
 
