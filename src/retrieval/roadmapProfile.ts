@@ -35,6 +35,8 @@ export interface RoadmapProfile {
   stageWord: StageWord | undefined;
   /** Year-month stamps in its first lines (front-matter date, "Created:", "更新时间"), as "2024-09". */
   dates: Set<string>;
+  /** It draws a diagram: box-drawing characters or a mermaid block ("the one with the boxes and arrows"). */
+  diagram?: boolean;
 }
 
 const DURATION = /\d+\s*(?:-\s*\d+\s*)?(?:个月|周|天|小时|months?|weeks?)/giu;
@@ -74,6 +76,7 @@ export function roadmapProfiles(documents: readonly CorpusDocument[], chunks: re
       ...(ownTitle(doc, roadmaps) ? { titleReference: titleReference(doc.title) } : {}),
       stageWord: stageWordOf(stages.map((s) => s.heading).join(" ")),
       dates: datesOf(`${JSON.stringify(doc.metadata ?? {})}\n${doc.text}`),
+      ...(DRAWING.test(doc.text) ? { diagram: true } : {}),
     };
   });
 }
@@ -193,6 +196,12 @@ function titleReference(title: string): RegExp {
   return new RegExp(`[《“「"'‘]\\s*${escaped}|${escaped}\\s*(?:[》”」"'’]|里|中|上|这|那|的第|文章|一文)`, "iu");
 }
 
+/** Box-drawing characters (┌─┐ │ ▶ arrows drawn in text) or a mermaid diagram. */
+const DRAWING = /[\u2500-\u257F]{3}|```mermaid/u;
+/** A question that names a roadmap by its drawing: "画了流程图的那篇", "the one with boxes and arrows". */
+const DIAGRAM_QUESTION =
+  /流程图|流程圖|框图|框圖|示意图|示意圖|图示|圖示|方框|箭头|箭頭|\bdiagrams?\b|\bflow\s?charts?\b|\bboxes\b|\barrows\b|\bascii\b/iu;
+
 /** "那篇", "文章": words for the document itself, whatever its stages are called (文章 is no 章, chapter). */
 const DOCUMENT_WORDS = /[这那此该本哪]\s*篇|文章/gu;
 
@@ -234,6 +243,7 @@ export function referencedRoadmap(
     // With a stated count, "每个阶段要学几个月" asks the durations; it describes the roadmap only without one.
     if (asksDuration && counts.length === 0) score += profile.stageDurations >= 2 ? 2 : profile.durations >= 2 ? 1 : 0;
     for (const word of profile.origin) if (terms.has(word)) score += 2;
+    if (profile.diagram && DIAGRAM_QUESTION.test(question)) score += 2;
     // A publication month names one document more surely than a host or label word.
     if (dates.some((d) => profile.dates.has(d))) score += 3;
     for (const token of profile.distinctTitleTokens) if (terms.has(token) && token.length >= 2) score += 1;

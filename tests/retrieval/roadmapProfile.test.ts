@@ -96,6 +96,25 @@ describe("two roadmaps with the same number of stages", () => {
   });
 });
 
+describe("a roadmap named by its drawing", () => {
+  it("is the one that draws a diagram in text (box-drawing characters, mermaid), when the question mentions one", () => {
+    const profiles = roadmapProfiles(
+      [
+        doc("drawn", "路线甲", "# 路线甲\n```\n┌────┐     ┌────┐\n│ 入门 │────▶│ 进阶 │\n└────┘     └────┘\n```"),
+        doc("plain", "路线乙", "# 路线乙\n入门 → 进阶"),
+      ],
+      [],
+    );
+    expect(profiles.map((p) => p.diagram ?? false)).toEqual([true, false]);
+    expect(referencedRoadmap("the guide with the boxes and arrows: how long is its first stage?", new Set(), profiles)?.doc.id).toBe(
+      "drawn",
+    );
+    expect(referencedRoadmap("画了流程图的那篇讲了什么", new Set(), profiles)?.doc.id).toBe("drawn");
+    // A roadmap (路线图) is no drawing.
+    expect(referencedRoadmap("哪份路线图讲了微调", new Set(), profiles)).toBeUndefined();
+  });
+});
+
 describe("roadmaps named by their title", () => {
   const documents = [
     doc("guide", "大模型学习路径指南", "# 大模型学习路径指南\n正文"),
