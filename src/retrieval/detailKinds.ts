@@ -1,5 +1,6 @@
 import { GLOSSARY } from "./glossary.js";
 import { listItems } from "./listItems.js";
+import { questionDates } from "./roadmapProfile.js";
 
 /**
  * The kinds of detail a question can ask for (a price, a date, a duration, a count, a person …)
@@ -351,6 +352,7 @@ function kindsAsked(question: string): DetailKind[] {
 /** Whether any of the texts holds a token of that kind of detail (count: as asked in `question`). */
 export function detailPresent(kind: DetailKind, texts: readonly string[], question = ""): boolean {
   if (kind === "duration") texts = withoutStatedDurations(texts, question);
+  if (kind === "date") texts = withoutStatedMonths(texts, question);
   const unit = kind === "duration" ? durationUnitAsked(question) : undefined;
   if (unit) return texts.some((text) => unit.test(text));
   // "几月份发的" asks for a month: a year alone does not say it.
@@ -361,6 +363,26 @@ export function detailPresent(kind: DetailKind, texts: readonly string[], questi
   }
   const rule = DETAIL_RULES.find((r) => r.kind === kind)!;
   return texts.some((text) => rule.present.test(text));
+}
+
+/** Dates and years in a passage: 2024-09-05, 2024年9月5日, 2024/9, 20240905, 2024. */
+const TEXT_DATE = /(?<!\d)((?:19|20)\d{2})(?:\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*\d{1,2}\s*日?)?|(\d{2})\d{2}(?!\d))?/gu;
+
+/**
+ * "The post from September 2024 says …, by what year?": a date in the month the question states,
+ * or that month's year alone, is what the question already gave (the post's own date), not the
+ * date it asks for.
+ */
+function withoutStatedMonths(texts: readonly string[], question: string): readonly string[] {
+  const months = new Set(questionDates(question));
+  if (months.size === 0) return texts;
+  const years = new Set([...months].map((m) => m.slice(0, 4)));
+  return texts.map((text) =>
+    text.replace(TEXT_DATE, (date, year: string, month?: string, compact?: string) => {
+      const asked = month ?? compact;
+      return (asked ? months.has(`${year}-${asked.padStart(2, "0")}`) : years.has(year)) ? " " : date;
+    }),
+  );
 }
 
 const STATED_DURATION = /(\d+(?:\.\d+)?)\s*(?:个|個)?\s*(小时|小時|hours?|天|days?|周|週|weeks?|月|months?|年|years?)/giu;

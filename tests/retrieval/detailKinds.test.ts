@@ -224,6 +224,14 @@ describe("detail-type check", () => {
     // Free time is no price.
     expect(detailsAsked("I have some free time on weekends, where do I start?")).toEqual([]);
   });
+  it("does not take a date in the month the question itself states (the post's own date) for the date it asks", () => {
+    const question = "那篇 2023年5月 的文章说这事要到哪一年才能实现？";
+    expect(detailPresent("date", ["发布于 2023-05-12", "【2023最新】课程合集"], question)).toBe(false);
+    expect(detailPresent("date", ["发布于 2023-05-12，预计 2026 年实现"], question)).toBe(true);
+    // Without a stated month every date counts.
+    expect(detailPresent("date", ["发布于 2023-05-12"], "这事要到哪一年才能实现？")).toBe(true);
+  });
+
   it("does not take a length of time the question itself states for its answer", () => {
     const question = "那门课 20 小时里，微调部分大概占几个小时？";
     expect(detailPresent("duration", ["时长：约20小时"], question)).toBe(false);
