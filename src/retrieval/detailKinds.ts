@@ -27,6 +27,8 @@ export type DetailKind =
   | "result"
   | "changes"
   | "score"
+  | "download"
+  | "dataset"
   | "comparison"
   | "name";
 
@@ -210,6 +212,27 @@ DETAIL_RULES.push({
     /(?:准确率|準確率|正确率|正確率|召回率|精确率|精確率|得分|分数|分數|F1)\s*(?:能|可以|会|會|大概|大约|大約)?\s*(?:有|是|达到|達到|到)?\s*(?:多少|多高|几|幾)|(?:多少|几|幾)\s*(?:准确率|準確率|正确率|正確率|分)(?![钟鐘])|\b(?:what|which)\s+(?:\w+\s+){0,2}(?:accuracy|score|f1|bleu|rouge|perplexity)\b|\bhow (?:accurate|high does)\b|\bpassing score\b/iu,
   present:
     /\d+(?:\.\d+)?\s*%|(?:准确率|準確率|正确率|正確率|召回率|得分|分数|分數|accuracy|score|f1|bleu|rouge|perplexity)[^。\n.;；]{0,16}\d|\d+\s*分(?![钟鐘])/iu,
+});
+
+/**
+ * Where to download something (去哪儿下载, download link): answered only by a passage with a link
+ * or a download; one that names the project or the data does not say where to get it.
+ */
+DETAIL_RULES.push({
+  kind: "download",
+  asked:
+    /(?:哪|哪儿|哪里|哪裡|哪兒|在哪|去哪)\s*(?:能|可以|才能)?\s*(?:下载|下載)|(?:下载|下載)\s*(?:地址|链接|鏈接|連結)|\bwhere\b[^?？]{0,40}\bdownload\b|\bdownload\s+(?:link|page)\b/iu,
+  present: /https?:\/\/|下载|下載|\bdownload/iu,
+});
+
+/**
+ * Which dataset to use (哪个数据集, which dataset): answered only by a passage that names one (a
+ * dataset, a corpus); one that describes the task does not say which data.
+ */
+DETAIL_RULES.push({
+  kind: "dataset",
+  asked: /(?:哪个|哪個|哪些|什么|什麼|啥)\s*(?:数据集|數據集|语料|語料)|\b(?:which|what)\s+(?:\w+\s+){0,2}(?:datasets?|corpus|corpora)\b/iu,
+  present: /数据集|數據集|语料|語料|\bdatasets?\b|\bcorpus\b|\bcorpora\b/iu,
 });
 
 /**

@@ -224,6 +224,19 @@ describe("detail-type check", () => {
     // Free time is no price.
     expect(detailsAsked("I have some free time on weekends, where do I start?")).toEqual([]);
   });
+  it("asks for a link when a question asks where to download something, and a dataset when it asks which one", () => {
+    expect(detailsAsked("那个项目的代码去哪儿下载？")).toContain("download");
+    expect(detailsAsked("Where can I download the slides?")).toContain("download");
+    expect(detailPresent("download", ["基于大模型的文档智能助手：支持多格式文档"])).toBe(false);
+    expect(detailPresent("download", ["课件见 https://example.org/slides"])).toBe(true);
+    expect(detailsAsked("微调小模型用哪个数据集？")).toContain("dataset");
+    expect(detailsAsked("Which sentiment dataset should I start with?")).toContain("dataset");
+    expect(detailPresent("dataset", ["情感分析系统：熟悉微调流程"])).toBe(false);
+    // Downloading is no question of where, and data is no dataset asked.
+    expect(detailsAsked("下载量最高的模型是哪个？")).not.toContain("download");
+    expect(detailsAsked("数据清洗要学什么？")).not.toContain("dataset");
+  });
+
   it("does not take a date in the month the question itself states (the post's own date) for the date it asks", () => {
     const question = "那篇 2023年5月 的文章说这事要到哪一年才能实现？";
     expect(detailPresent("date", ["发布于 2023-05-12", "【2023最新】课程合集"], question)).toBe(false);
