@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detailPresent, detailsAsked } from "../../src/retrieval/detailKinds.js";
+import { detailPresent, detailsAsked, withoutDetailQuestions } from "../../src/retrieval/detailKinds.js";
 
 /** Questions written for this test (not from any evaluation set), one per detail kind and language. */
 describe("detail-type check", () => {
@@ -242,5 +242,15 @@ describe("detail-type check", () => {
     // When it was updated is a date, not a list of changes.
     expect(detailPresent("changes", ["更新时间：20241018"])).toBe(false);
     expect(detailPresent("changes", ["2024-10 更新：新增 RAG 优化一节"])).toBe(true);
+  });
+
+  it("takes every word that asks for a detail out of a question, the same on every call", () => {
+    // The patterns are global and made once: a replace must not carry one call's position into the next.
+    for (let i = 0; i < 3; i++) {
+      expect(withoutDetailQuestions("LoRA 要学多久，多少钱？")).toBe("LoRA 要学 ， ？");
+      expect(withoutDetailQuestions("how long does RAG take and how much does it cost")).toBe("  does RAG take and   it  ");
+      expect(withoutDetailQuestions("多久多久")).toBe("  ");
+      expect(withoutDetailQuestions("Transformer")).toBe("Transformer");
+    }
   });
 });
