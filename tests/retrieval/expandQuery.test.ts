@@ -96,6 +96,17 @@ describe("learners' words (learnerPhrases.json)", () => {
     expect(findLooseLearnerPhrases("best sourdough bread recipe")).toEqual([]);
   });
 
+  it("judges a loose phrase once per question, however many of its pieces propose it, and again for the next", () => {
+    const question = "能不能让模型一步步把推理过程写出来再回答";
+    const first = findLooseLearnerPhrases(question);
+    expect(first.length).toBeGreaterThan(0);
+    // Each phrase has one entry: a phrase proposed by two of its pieces would be matched twice.
+    const spans = first.map((m) => `${m.start}-${m.end}:${m.entries.map((e) => e.en.join("/")).join("|")}`);
+    expect(new Set(spans).size).toBe(spans.length);
+    findLooseLearnerPhrases("the bot makes some things up");
+    expect(findLooseLearnerPhrases(question)).toEqual(first);
+  });
+
   it("matches a Chinese phrase of several words with a few characters between them", () => {
     // The vocabulary lists "模型变小" (模型压缩); learners put words in between.
     expect(expandQuery("模型太大了怎么变小")).toContain("模型压缩");
