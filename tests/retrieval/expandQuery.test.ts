@@ -23,6 +23,22 @@ describe("glossary", () => {
     expect(findGlossaryMatches("RAG是什么").map((m) => m.surface)).toEqual(["RAG"]);
     expect(findGlossaryMatches("cloud storage and dragons")).toEqual([{ surface: "cloud", start: 0, end: 5, entries: expect.any(Array) }]);
   });
+
+  it("falls back to a shorter term of the same first two characters when a longer one is cut off or off a word boundary", () => {
+    const spans = (text: string) => findGlossaryMatches(text, { learnerPhrases: false }).map((m) => [m.surface, m.start]);
+    // "AI agent" ends inside "agents": "AI" is the term there (and "agents" one of its own).
+    expect(spans("AI agents 怎么做")).toEqual([
+      ["AI", 0],
+      ["agents", 3],
+    ]);
+    expect(spans("AI agent 怎么做")).toEqual([["AI agent", 0]]);
+    // The longest of 向量库 / 向量检索 / 向量数据库 that is there, also at the very end of the text.
+    expect(spans("向量数据库和向量库")).toEqual([
+      ["向量数据库", 0],
+      ["向量库", 6],
+    ]);
+    expect(spans("学ai")).toEqual([["ai", 1]]);
+  });
 });
 
 describe("expandQuery", () => {
