@@ -55,14 +55,15 @@ export class LocalHashedEmbeddings extends Embeddings implements TokenAwareEmbed
   /** embedText when the caller already has tokenizeForSearch(text) (an ingest does, for BM25): tokenizing is most of the cost. */
   embedTokenized(text: string, tokens: readonly string[]): Float32Array {
     const vector = new Float32Array(this.dimensions);
-    const features = featuresOf(text, tokens);
-    const slots = new Uint32Array(features.length);
-    for (const [i, { hash, weight, count }] of features.entries()) {
+    const { hashes, weights, counts } = featuresOf(text, tokens);
+    const slots = new Uint32Array(hashes.length);
+    for (let i = 0; i < hashes.length; i++) {
+      const hash = hashes[i]!;
       const slot = hash % this.dimensions;
       // A second, independent bit decides the sign so collisions cancel out on average.
       const sign = (mix(hash) & 1) === 0 ? 1 : -1;
       // Sublinear tf (1 + ln tf), so a repeated word does not drown the rest.
-      vector[slot] = (vector[slot] ?? 0) + sign * (weight * (1 + Math.log(count)));
+      vector[slot] = (vector[slot] ?? 0) + sign * (weights[i]! * (1 + Math.log(counts[i]!)));
       slots[i] = slot;
     }
     // Only the slots a feature touched, in ascending order: the same sum and the same vector as
@@ -93,11 +94,15 @@ function numbers(vector: Float32Array): number[] {
   return out;
 }
 
-/** A feature: the FNV-1a hash of its name ("w:lora", "t:^lo", "b:微调"), its weight and how often it occurs. */
-interface Feature {
-  hash: number;
-  weight: number;
-  count: number;
+/**
+ * A text's features, in the order first seen: feature i is the FNV-1a hash of its name ("w:lora",
+ * "t:^lo", "b:微调"), its weight and how often it occurs. Parallel arrays, not one object per
+ * feature: a question with its expansions has ~100 features, and each was an allocation.
+ */
+interface Features {
+  hashes: number[];
+  weights: number[];
+  counts: number[];
 }
 
 // The hash of each feature name's prefix: a name's hash continues from it over the rest.
@@ -105,23 +110,26 @@ const WORD_PREFIX = fnv1a("w:");
 const TRIGRAM_PREFIX = fnv1a("t:");
 const BIGRAM_PREFIX = fnv1a("b:");
 
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
 /**
  * The text's features in the order first seen (the order they are summed into the vector, which
  * matters when two share a slot). Counted per kind by the name without its prefix, and hashed
  * without building the prefixed name: the same hashes and counts as the names themselves.
  */
-function featuresOf(text: string, tokens: readonly string[]): Feature[] {
-  const features: Feature[] = [];
-  const words = new Map<string, Feature>();
-  const trigrams = new Map<string, Feature>();
-  const bigrams = new Map<string, Feature>();
-  const add = (kind: Map<string, Feature>, name: string, prefix: number, weight: number) => {
-    const feature = kind.get(name);
-    if (feature) feature.count++;
+function featuresOf(text: string, tokens: readonly string[]): Features {
+  const features: Features = { hashes: [], weights: [], counts: [] };
+  const words = new Map<string, number>();
+  const trigrams = new Map<string, number>();
+  const bigrams = new Map<string, number>();
+  const add = (kind: Map<string, number>, name: string, prefix: number, weight: number) => {
+    const at = kind.get(name);
+    if (at !== undefined) features.counts[at]!++;
     else {
-      const added = { hash: fnv1a(name, prefix), weight, count: 1 };
-      kind.set(name, added);
-      features.push(added);
+      kind.set(name, features.hashes.length);
+      features.hashes.push(fnv1a(name, prefix));
+      features.weights.push(weight);
+      features.counts.push(1);
     }
   };
 
@@ -132,9 +140,17 @@ function featuresOf(text: string, tokens: readonly string[]): Feature[] {
       for (let i = 0; i + 3 <= padded.length; i++) add(trigrams, padded.slice(i, i + 3), TRIGRAM_PREFIX, LATIN_TRIGRAM_WEIGHT);
     }
   }
-  for (const run of text.normalize("NFKC").matchAll(HAN_RUN)) {
-    const chars = Array.from(run[0]);
-    for (let i = 0; i + 1 < chars.length; i++) add(bigrams, `${chars[i]}${chars[i + 1]}`, BIGRAM_PREFIX, HAN_BIGRAM_WEIGHT);
+  for (const [run] of text.normalize("NFKC").matchAll(HAN_RUN)) {
+    // Each pair of neighbouring characters (code points: a Han character beyond the BMP is a
+    // surrogate pair, and a run holds whole ones), sliced from the run rather than rebuilt.
+    let start = 0;
+    let middle = isHighSurrogate(run.charCodeAt(0)) ? 2 : 1;
+    while (middle < run.length) {
+      const end = middle + (isHighSurrogate(run.charCodeAt(middle)) ? 2 : 1);
+      add(bigrams, run.slice(start, end), BIGRAM_PREFIX, HAN_BIGRAM_WEIGHT);
+      start = middle;
+      middle = end;
+    }
   }
   return features;
 }

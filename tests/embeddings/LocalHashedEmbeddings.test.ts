@@ -68,6 +68,9 @@ describe("LocalHashedEmbeddings", () => {
     expect(digest("学完 LoRA 之后该学什么? 低秩适配 low-rank adaptation 参数高效微调")).toBe("febf9fc58ef7ddb6");
     expect(digest("Transformer 的自注意力机制怎么学? self-attention transformers 注意力机制")).toBe("5f00d1be7d9fd210");
     expect(digest("微调微调 fine-tuning fine-tuning GPT-4 https://github.com/RUCAIBox/LLMSurvey")).toBe("51d24cc68d219a5d");
+    // Han characters beyond the BMP (surrogate pairs) in bigrams, full-width text NFKC folds, one-character runs.
+    expect(digest("𠮷野家的𠀀𠀁套餐 学习 𠮷 ＬｏＲＡ　微调，㍿ 模型模型模型")).toBe("a026ae0d8556b758");
+    expect(digest("单 字 𠮷 a")).toBe("f041564762e5261a");
   });
 
   it("rejects a nonsensical size", () => {
