@@ -98,7 +98,7 @@ function matchTokens(surface: string, entries: readonly GlossaryEntry[], tokeniz
   let byEntries = recentMatchTokens.get(tokenize);
   if (!byEntries) recentMatchTokens.set(tokenize, (byEntries = new WeakMap()));
   let bySurface = byEntries.get(entries);
-  if (!bySurface) byEntries.set(entries, (bySurface = new Map()));
+  if (!bySurface) byEntries.set(entries, (bySurface = new Map<string, MatchTokens>()));
   let tokens = bySurface.get(surface);
   if (!tokens) {
     const own = tokenize(surface).filter(isContentToken);
