@@ -49,20 +49,25 @@ export class LocalHashedEmbeddings extends Embeddings implements TokenAwareEmbed
 
   /** The vector as a Float32Array (what the index stores), without the number[] round trip. */
   embedText(text: string): Float32Array {
-    return this.embedTokenized(text, tokenizeForSearch(text));
+    if (text.length > MAX_PIECED_TEXT) return this.embedTokenized(text, tokenizeForSearch(text));
+    return this.vectorOf(featuresOfPieces(text));
   }
 
   /** embedText when the caller already has tokenizeForSearch(text) (an ingest does, for BM25): tokenizing is most of the cost. */
   embedTokenized(text: string, tokens: readonly string[]): Float32Array {
+    return this.vectorOf(featuresOf(text, tokens));
+  }
+
+  private vectorOf({ hashes, weights, counts }: Features): Float32Array {
     const vector = new Float32Array(this.dimensions);
-    const features = featuresOf(text, tokens);
-    const slots = new Uint32Array(features.length);
-    for (const [i, { hash, weight, count }] of features.entries()) {
+    const slots = new Uint32Array(hashes.length);
+    for (let i = 0; i < hashes.length; i++) {
+      const hash = hashes[i]!;
       const slot = hash % this.dimensions;
       // A second, independent bit decides the sign so collisions cancel out on average.
       const sign = (mix(hash) & 1) === 0 ? 1 : -1;
       // Sublinear tf (1 + ln tf), so a repeated word does not drown the rest.
-      vector[slot] = (vector[slot] ?? 0) + sign * (weight * (1 + Math.log(count)));
+      vector[slot] = (vector[slot] ?? 0) + sign * (weights[i]! * (1 + Math.log(counts[i]!)));
       slots[i] = slot;
     }
     // Only the slots a feature touched, in ascending order: the same sum and the same vector as
@@ -93,11 +98,15 @@ function numbers(vector: Float32Array): number[] {
   return out;
 }
 
-/** A feature: the FNV-1a hash of its name ("w:lora", "t:^lo", "b:微调"), its weight and how often it occurs. */
-interface Feature {
-  hash: number;
-  weight: number;
-  count: number;
+/**
+ * A text's features, in the order first seen: feature i is the FNV-1a hash of its name ("w:lora",
+ * "t:^lo", "b:微调"), its weight and how often it occurs. Parallel arrays, not one object per
+ * feature: a question with its expansions has ~100 features, and each was an allocation.
+ */
+interface Features {
+  hashes: number[];
+  weights: number[];
+  counts: number[];
 }
 
 // The hash of each feature name's prefix: a name's hash continues from it over the rest.
@@ -105,37 +114,159 @@ const WORD_PREFIX = fnv1a("w:");
 const TRIGRAM_PREFIX = fnv1a("t:");
 const BIGRAM_PREFIX = fnv1a("b:");
 
-/**
- * The text's features in the order first seen (the order they are summed into the vector, which
- * matters when two share a slot). Counted per kind by the name without its prefix, and hashed
- * without building the prefixed name: the same hashes and counts as the names themselves.
- */
-function featuresOf(text: string, tokens: readonly string[]): Feature[] {
-  const features: Feature[] = [];
-  const words = new Map<string, Feature>();
-  const trigrams = new Map<string, Feature>();
-  const bigrams = new Map<string, Feature>();
-  const add = (kind: Map<string, Feature>, name: string, prefix: number, weight: number) => {
-    const feature = kind.get(name);
-    if (feature) feature.count++;
-    else {
-      const added = { hash: fnv1a(name, prefix), weight, count: 1 };
-      kind.set(name, added);
-      features.push(added);
-    }
-  };
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
+/** What a feature kind's names are hashed after, and its weight: words, Latin trigrams, Han bigrams. */
+const KINDS = [
+  { prefix: WORD_PREFIX, weight: WORD_WEIGHT },
+  { prefix: TRIGRAM_PREFIX, weight: LATIN_TRIGRAM_WEIGHT },
+  { prefix: BIGRAM_PREFIX, weight: HAN_BIGRAM_WEIGHT },
+] as const;
+const WORD = 0;
+const TRIGRAM = 1;
+const BIGRAM = 2;
+type Kind = typeof WORD | typeof TRIGRAM | typeof BIGRAM;
+
+/** Each token's word feature, then its trigrams when it is a Latin word of four letters or more. */
+function visitTokenFeatures(tokens: readonly string[], visit: (kind: Kind, name: string) => void): void {
   for (const token of tokens) {
-    add(words, token, WORD_PREFIX, WORD_WEIGHT);
+    visit(WORD, token);
     if (/^[a-z][a-z0-9+#-]{3,}$/.test(token)) {
       const padded = `^${token}$`;
-      for (let i = 0; i + 3 <= padded.length; i++) add(trigrams, padded.slice(i, i + 3), TRIGRAM_PREFIX, LATIN_TRIGRAM_WEIGHT);
+      for (let i = 0; i + 3 <= padded.length; i++) visit(TRIGRAM, padded.slice(i, i + 3));
     }
   }
-  for (const run of text.normalize("NFKC").matchAll(HAN_RUN)) {
-    const chars = Array.from(run[0]);
-    for (let i = 0; i + 1 < chars.length; i++) add(bigrams, `${chars[i]}${chars[i + 1]}`, BIGRAM_PREFIX, HAN_BIGRAM_WEIGHT);
+}
+
+/** The Han character bigrams of the text (NFKC), in order. */
+function visitBigrams(text: string, visit: (kind: Kind, name: string) => void): void {
+  for (const [run] of text.normalize("NFKC").matchAll(HAN_RUN)) {
+    // Each pair of neighbouring characters (code points: a Han character beyond the BMP is a
+    // surrogate pair, and a run holds whole ones), sliced from the run rather than rebuilt.
+    let start = 0;
+    let middle = isHighSurrogate(run.charCodeAt(0)) ? 2 : 1;
+    while (middle < run.length) {
+      const end = middle + (isHighSurrogate(run.charCodeAt(middle)) ? 2 : 1);
+      visit(BIGRAM, run.slice(start, end));
+      start = middle;
+      middle = end;
+    }
   }
+}
+
+/**
+ * The text's features in the order first seen (the order they are summed into the vector, which
+ * matters when two share a slot): every token's, then every bigram's. Counted per kind by the name
+ * without its prefix, and hashed without building the prefixed name: the same hashes and counts
+ * as the names themselves.
+ */
+function featuresOf(text: string, tokens: readonly string[]): Features {
+  const features: Features = { hashes: [], weights: [], counts: [] };
+  const seen = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
+  const add = (kind: Kind, name: string) => {
+    const at = seen[kind]!.get(name);
+    if (at !== undefined) features.counts[at]!++;
+    else {
+      seen[kind]!.set(name, features.hashes.length);
+      features.hashes.push(fnv1a(name, KINDS[kind].prefix));
+      features.weights.push(KINDS[kind].weight);
+      features.counts.push(1);
+    }
+  };
+  visitTokenFeatures(tokens, add);
+  visitBigrams(text, add);
+  return features;
+}
+
+/**
+ * A question's features from its space-separated pieces, each remembered as feature ids. A
+ * question is embedded with its expansions (glossary names, dictionary terms), which come back
+ * question after question, as do its own words; the features of the whole are its pieces' in
+ * order, every piece's token features before every piece's bigrams, counted over all of them:
+ * exactly featuresOf(text, tokenizeForSearch(text)), because a space ends every token
+ * (tokenizeJoined relies on the same) and every Han run, and NFKC works within each piece.
+ */
+const MAX_PIECED_TEXT = 1024;
+const MAX_REMEMBERED_PIECE = 64;
+const MAX_REMEMBERED_PIECES = 8192;
+/** Feature names interned from pieces; past this many they (and the pieces' ids) start over. */
+const MAX_NAMES = 1 << 20;
+
+interface PieceFeatures {
+  tokenIds: Int32Array;
+  bigramIds: Int32Array;
+}
+
+const names = {
+  ids: [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()],
+  hashes: [] as number[],
+  weights: [] as number[],
+  pieces: new Map<string, PieceFeatures>(),
+  /** Per name id, the call that last counted it and where in that call's features it is. */
+  countedIn: new Int32Array(1024),
+  position: new Int32Array(1024),
+  calls: 0,
+};
+
+function nameId(kind: Kind, name: string): number {
+  let id = names.ids[kind]!.get(name);
+  if (id === undefined) {
+    id = names.hashes.length;
+    names.ids[kind]!.set(name, id);
+    names.hashes.push(fnv1a(name, KINDS[kind].prefix));
+    names.weights.push(KINDS[kind].weight);
+  }
+  return id;
+}
+
+function pieceFeatures(piece: string): PieceFeatures {
+  const known = names.pieces.get(piece);
+  if (known) return known;
+  const tokenIds: number[] = [];
+  const bigramIds: number[] = [];
+  visitTokenFeatures(tokenizeForSearch(piece), (kind, name) => tokenIds.push(nameId(kind, name)));
+  visitBigrams(piece, (kind, name) => bigramIds.push(nameId(kind, name)));
+  const features = { tokenIds: Int32Array.from(tokenIds), bigramIds: Int32Array.from(bigramIds) };
+  if (piece.length <= MAX_REMEMBERED_PIECE) {
+    if (names.pieces.size >= MAX_REMEMBERED_PIECES) names.pieces.clear();
+    names.pieces.set(piece, features);
+  }
+  return features;
+}
+
+function featuresOfPieces(text: string): Features {
+  if (names.hashes.length > MAX_NAMES || names.calls >= 0x7fffffff) {
+    for (const ids of names.ids) ids.clear();
+    names.hashes = [];
+    names.weights = [];
+    names.pieces.clear();
+    names.countedIn.fill(0);
+    names.calls = 0;
+  }
+  const pieces: PieceFeatures[] = [];
+  for (const piece of text.split(" ")) if (piece !== "") pieces.push(pieceFeatures(piece));
+  if (names.countedIn.length < names.hashes.length) {
+    const size = Math.max(names.hashes.length, 2 * names.countedIn.length);
+    const countedIn = new Int32Array(size);
+    countedIn.set(names.countedIn);
+    names.countedIn = countedIn;
+    names.position = new Int32Array(size);
+  }
+  const call = ++names.calls;
+  const { countedIn, position, hashes, weights } = names;
+  const features: Features = { hashes: [], weights: [], counts: [] };
+  const add = (id: number) => {
+    if (countedIn[id] === call) features.counts[position[id]!]!++;
+    else {
+      countedIn[id] = call;
+      position[id] = features.hashes.length;
+      features.hashes.push(hashes[id]!);
+      features.weights.push(weights[id]!);
+      features.counts.push(1);
+    }
+  };
+  for (const piece of pieces) for (const id of piece.tokenIds) add(id);
+  for (const piece of pieces) for (const id of piece.bigramIds) add(id);
   return features;
 }
 

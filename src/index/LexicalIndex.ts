@@ -239,14 +239,7 @@ export class LexicalIndex implements LexicalSearch {
 
     const ranked = topK(candidates, candidateCount, scores, matched, k);
     const contains = (termId: number, doc: number) => this.contains(termId, doc);
-    const hits = ranked.map(({ doc, score }) => ({
-      chunkId: ids[doc]!,
-      score,
-      // Read by few callers (retrieval reads none): looked up in the postings when asked for.
-      get matchedTerms() {
-        return queryTerms.filter((term) => term.parts.some((part) => contains(part.termId, doc))).map((term) => term.term);
-      },
-    }));
+    const hits = ranked.map(({ doc, score }) => new PostingsHit(ids[doc]!, score, doc, queryTerms, contains));
     if (kernel) kernel.reset(touchedCount);
     else
       for (let i = 0; i < touchedCount; i++) {
@@ -385,6 +378,33 @@ export class LexicalIndex implements LexicalSearch {
       else hi = mid - 1;
     }
     return false;
+  }
+}
+
+/**
+ * A hit whose matched terms are looked up in the postings only when read (few callers read them;
+ * retrieval reads none). A class with the getter on its prototype, not an object literal with a
+ * getter per hit: V8 builds such literals on a slow path, and every search made ~24 of them.
+ */
+class PostingsHit implements LexicalHit {
+  readonly #doc: number;
+  readonly #terms: readonly QueryTerm[];
+  readonly #contains: (termId: number, doc: number) => boolean;
+
+  constructor(
+    readonly chunkId: string,
+    readonly score: number,
+    doc: number,
+    terms: readonly QueryTerm[],
+    contains: (termId: number, doc: number) => boolean,
+  ) {
+    this.#doc = doc;
+    this.#terms = terms;
+    this.#contains = contains;
+  }
+
+  get matchedTerms(): string[] {
+    return this.#terms.filter((term) => term.parts.some((part) => this.#contains(part.termId, this.#doc))).map((term) => term.term);
   }
 }
 

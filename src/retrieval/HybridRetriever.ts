@@ -18,7 +18,16 @@ import { reciprocalRankFusion, selectDiverse } from "./fusion.js";
 import { recentByChunk } from "./recentByChunk.js";
 import { linkedNotePassages } from "./linkedNotePassages.js";
 import { detailFocus, topicEvidence, type TopicEvidence } from "./questionEvidence.js";
-import { candidateFeatures, documentVotes, hanBigrams, RERANK_DEPTH, rerankFused, type RerankContext, type RerankModel } from "./rerank.js";
+import {
+  candidateFeatures,
+  documentVotes,
+  hanBigrams,
+  RERANK_DEPTH,
+  rerankFused,
+  tokenGroupMasks,
+  type RerankContext,
+  type RerankModel,
+} from "./rerank.js";
 import { RERANK_MODEL } from "./rerankModel.js";
 import { roadmapContext } from "./roadmapContext.js";
 import { referencedRoadmap } from "./roadmapProfile.js";
@@ -355,6 +364,7 @@ export class HybridRetriever implements Retriever {
       topLexicalScore: lexical.reduce((best, h) => Math.max(best, h.score), 0),
       tokensOf: (chunk) => statistics.tokensOf(chunk),
       headingTokensOf: headingTokens,
+      headingGroupMasks: tokenGroupMasks(groups),
       documentVote: documentVotes(fused, (id) => index.chunkById.get(id)?.docId),
       questionBigrams: hanBigrams(contentSegments(query).join(" ")),
       bigramsOf: chunkBigrams,

@@ -59,12 +59,15 @@ export function contentTermGroups(question: string, tokenize: (text: string) => 
       rest += `${match.surface} `;
       continue;
     }
-    const own = tokenize(match.surface).filter(isContentToken);
-    const names = unique([...own, ...match.entries.flatMap((entry: GlossaryEntry) => nameTokens(entry, tokenize))]);
-    const key = names.slice().sort().join("|");
+    const { own, names, key } = matchTokens(match.surface, match.entries, tokenize);
     if (names.length === 0 || seen.has(key)) continue;
     seen.add(key);
-    groups.push({ label: match.surface, tokens: names, weight: Math.max(...(own.length > 0 ? own : names).map((t) => weights.idf(t))) });
+    // Its own copy of the remembered names: a group's tokens are the caller's.
+    groups.push({
+      label: match.surface,
+      tokens: names.slice(),
+      weight: Math.max(...(own.length > 0 ? own : names).map((t) => weights.idf(t))),
+    });
   }
   rest += question.slice(position);
   // Filler is taken out before tokenizing: jieba cuts 接下来 into 接下/下来, which no longer look like filler.
@@ -74,6 +77,37 @@ export function contentTermGroups(question: string, tokenize: (text: string) => 
     groups.push({ label: token, tokens: [token], weight: weights.idf(token) });
   }
   return groups;
+}
+
+/** A glossary match's own content tokens, with its entries' names: a group's tokens, and its key among the groups. */
+interface MatchTokens {
+  own: readonly string[];
+  names: readonly string[];
+  key: string;
+}
+
+/**
+ * MatchTokens by tokenizer, entry list and surface: they depend on nothing else, and a field term
+ * (LoRA, 大模型) comes back question after question, while an entry's names can be many
+ * (sorted and joined for the key each time). Bounded per entry list; cleared when full.
+ */
+const recentMatchTokens = new WeakMap<(text: string) => string[], WeakMap<readonly GlossaryEntry[], Map<string, MatchTokens>>>();
+const MAX_SURFACES_PER_ENTRIES = 64;
+
+function matchTokens(surface: string, entries: readonly GlossaryEntry[], tokenize: (text: string) => string[]): MatchTokens {
+  let byEntries = recentMatchTokens.get(tokenize);
+  if (!byEntries) recentMatchTokens.set(tokenize, (byEntries = new WeakMap()));
+  let bySurface = byEntries.get(entries);
+  if (!bySurface) byEntries.set(entries, (bySurface = new Map<string, MatchTokens>()));
+  let tokens = bySurface.get(surface);
+  if (!tokens) {
+    const own = tokenize(surface).filter(isContentToken);
+    const names = unique([...own, ...entries.flatMap((entry: GlossaryEntry) => nameTokens(entry, tokenize))]);
+    tokens = { own, names, key: names.slice().sort().join("|") };
+    if (bySurface.size >= MAX_SURFACES_PER_ENTRIES) bySurface.clear();
+    bySurface.set(surface, tokens);
+  }
+  return tokens;
 }
 
 /** The content tokens of a glossary entry's names, per tokenizer: the same for every question that names the entry. */

@@ -97,21 +97,47 @@ function sortedTerms(byKey: ReadonlyMap<string, readonly GlossaryEntry[]>): Term
  * single units by themselves. Keys are compared by UTF-16 unit, as `startsWith` does.
  */
 interface TermLookup {
-  byPair: ReadonlyMap<string, readonly TermIndexEntry[]>;
+  byPair: ReadonlyMap<string, PairGroup>;
   byUnit: ReadonlyMap<string, readonly TermIndexEntry[]>;
 }
 
+/**
+ * The terms starting with one pair of units, by key, and their lengths longest first: a position
+ * reads one substring per length (a few) instead of testing every term of the group (up to ~90
+ * behind "ai" or 模型). The same term wins: keys are distinct, so at most one of each length starts there.
+ */
+interface PairGroup {
+  lengths: number[];
+  byKey: Map<string, TermIndexEntry>;
+}
+
 function lookupOf(terms: readonly TermIndexEntry[]): TermLookup {
-  const byPair = new Map<string, TermIndexEntry[]>();
+  const byPair = new Map<string, PairGroup>();
   const byUnit = new Map<string, TermIndexEntry[]>();
   for (const term of terms) {
     if (term.key.length === 0) continue;
-    const [groups, lead] = term.key.length >= 2 ? [byPair, term.key.slice(0, 2)] : [byUnit, term.key];
-    const group = groups.get(lead) ?? [];
-    group.push(term);
-    groups.set(lead, group);
+    if (term.key.length === 1) {
+      byUnit.set(term.key, [...(byUnit.get(term.key) ?? []), term]);
+      continue;
+    }
+    const lead = term.key.slice(0, 2);
+    let group = byPair.get(lead);
+    if (!group) byPair.set(lead, (group = { lengths: [], byKey: new Map() }));
+    if (!group.lengths.includes(term.key.length)) group.lengths.push(term.key.length);
+    group.byKey.set(term.key, term);
   }
+  for (const group of byPair.values()) group.lengths.sort((a, b) => b - a);
   return { byPair, byUnit };
+}
+
+/** The longest term of a pair group that starts at `position` on word boundaries. */
+function longestAt(lower: string, position: number, group: PairGroup): TermIndexEntry | undefined {
+  for (const length of group.lengths) {
+    if (position + length > lower.length) continue;
+    const term = group.byKey.get(lower.slice(position, position + length));
+    if (term && onWordBoundaries(lower, position, term.key)) return term;
+  }
+  return undefined;
 }
 
 /**
@@ -161,8 +187,8 @@ function scan(text: string, lookup: TermLookup): GlossaryMatch[] {
   const fits = (term: TermIndexEntry) => lower.startsWith(term.key, position) && onWordBoundaries(lower, position, term.key);
   while (position < lower.length) {
     // Longest first: every term of two units or more comes before a single unit.
-    const found =
-      lookup.byPair.get(lower.slice(position, position + 2))?.find(fits) ?? lookup.byUnit.get(lower[position] ?? "")?.find(fits);
+    const pair = lookup.byPair.get(lower.slice(position, position + 2));
+    const found = (pair && longestAt(lower, position, pair)) ?? lookup.byUnit.get(lower[position] ?? "")?.find(fits);
     if (found) {
       const end = position + found.key.length;
       matches.push({ surface: text.slice(position, end), start: position, end, entries: found.entries });

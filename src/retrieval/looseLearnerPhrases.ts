@@ -36,18 +36,31 @@ function pieces(text: string): Piece[] {
 }
 
 interface LoosePhrase {
-  keys: readonly string[];
+  /** Its keys by id (LooseTable.keyIds). */
+  keys: Int32Array;
+  /** Each key's weight, in the keys' order. */
+  weights: readonly number[];
+  /** Position in the table: findLooseLearnerPhrases marks a phrase it has proposed by it. */
+  serial: number;
   /** The keys' summed weight. */
   total: number;
   entries: GlossaryEntry[];
 }
 
 interface LooseTable {
-  /** Phrases by each of their keys. */
-  byKey: Map<string, LoosePhrase[]>;
-  /** A key's weight: log(phrases / phrases holding it), so a piece many phrases share counts little. */
-  weight: Map<string, number>;
+  /** Every key of a phrase, by id: a question's pieces with no id can neither propose nor cover one. */
+  keyIds: Map<string, number>;
+  /** Phrases by each of their keys' ids. */
+  byKey: LoosePhrase[][];
+  /** Per phrase, the last call that proposed it (calls are numbered; cleared only when the count wraps). */
+  proposed: Int32Array;
+  /** Per key id, the last call whose question held it, and where its first piece there starts and ends. */
+  heldIn: Int32Array;
+  heldStart: Int32Array;
+  heldEnd: Int32Array;
 }
+
+let calls = 0;
 
 let looseTable: LooseTable | undefined;
 
@@ -60,19 +73,27 @@ function loosePhraseTable(): LooseTable {
       if (keys.length >= 2) all.push({ keys, entry });
     }
   }
+  // A key's weight: log(phrases / phrases holding it), so a piece many phrases share counts little.
   const df = new Map<string, number>();
   for (const { keys } of all) for (const k of keys) df.set(k, (df.get(k) ?? 0) + 1);
   const weight = new Map([...df].map(([k, n]) => [k, Math.log(all.length / n)]));
-  const byKey = new Map<string, LoosePhrase[]>();
-  for (const { keys, entry } of all) {
-    const phrase: LoosePhrase = { keys, total: keys.reduce((sum, k) => sum + weight.get(k)!, 0), entries: [entry] };
-    for (const k of keys) {
-      const list = byKey.get(k);
-      if (list) list.push(phrase);
-      else byKey.set(k, [phrase]);
-    }
+  const keyIds = new Map([...df.keys()].map((k, id) => [k, id]));
+  const byKey = [...df.keys()].map((): LoosePhrase[] => []);
+  for (const [serial, { keys, entry }] of all.entries()) {
+    const weights = keys.map((k) => weight.get(k)!);
+    const ids = Int32Array.from(keys, (k) => keyIds.get(k)!);
+    const phrase: LoosePhrase = { keys: ids, weights, serial, total: weights.reduce((sum, w) => sum + w, 0), entries: [entry] };
+    for (const id of ids) byKey[id]!.push(phrase);
   }
-  looseTable = { byKey, weight };
+  const keyCount = keyIds.size;
+  looseTable = {
+    keyIds,
+    byKey,
+    proposed: new Int32Array(all.length),
+    heldIn: new Int32Array(keyCount),
+    heldStart: new Int32Array(keyCount),
+    heldEnd: new Int32Array(keyCount),
+  };
   return looseTable;
 }
 
@@ -84,26 +105,60 @@ function loosePhraseTable(): LooseTable {
  * words it did not match included, and is marked `loose`.
  */
 export function findLooseLearnerPhrases(text: string): GlossaryMatch[] {
-  const { byKey, weight } = loosePhraseTable();
-  const at = new Map<string, Piece>();
-  for (const piece of pieces(text.toLowerCase())) if (!at.has(piece.key)) at.set(piece.key, piece);
+  const table = loosePhraseTable();
+  const { keyIds, byKey, proposed, heldIn, heldStart, heldEnd } = table;
+  if (calls === 0x7fffffff) {
+    proposed.fill(0);
+    heldIn.fill(0);
+    calls = 0;
+  }
+  const call = ++calls;
+  // The question's keys, each at its first piece, in the order first seen.
+  const held: number[] = [];
+  for (const piece of pieces(text.toLowerCase())) {
+    const id = keyIds.get(piece.key);
+    if (id === undefined || heldIn[id] === call) continue;
+    heldIn[id] = call;
+    heldStart[id] = piece.start;
+    heldEnd[id] = piece.end;
+    held.push(id);
+  }
   // Candidates come from the question's telling pieces: a piece in many phrases (模型, 数据) adds
   // little to any phrase's coverage, and a phrase held through such pieces alone is held word for
-  // word, which the exact matchers find.
-  const candidates = new Set<LoosePhrase>();
-  for (const key of at.keys()) {
-    const phrases = byKey.get(key);
-    if (phrases && phrases.length <= MAX_GENERATING_PHRASES) for (const phrase of phrases) candidates.add(phrase);
-  }
+  // word, which the exact matchers find. Each is judged once, in the order first proposed.
   const matches: GlossaryMatch[] = [];
-  for (const phrase of candidates) {
-    const held = phrase.keys.filter((k) => at.has(k));
-    if (held.length < 2) continue;
-    const covered = held.reduce((sum, k) => sum + weight.get(k)!, 0);
-    if (covered < LOOSE_COVERAGE * phrase.total) continue;
-    const start = Math.min(...held.map((k) => at.get(k)!.start));
-    const end = Math.max(...held.map((k) => at.get(k)!.end));
-    matches.push({ surface: text.slice(start, end), start, end, entries: phrase.entries, loose: true });
+  for (const id of held) {
+    const phrases = byKey[id]!;
+    if (phrases.length > MAX_GENERATING_PHRASES) continue;
+    for (const phrase of phrases) {
+      if (proposed[phrase.serial] === call) continue;
+      proposed[phrase.serial] = call;
+      const match = looseMatch(text, phrase, table, call);
+      if (match) matches.push(match);
+    }
   }
   return matches.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
+ * The phrase's match when the question holds two of its keys or more, weighing at least
+ * LOOSE_COVERAGE of its total; one loop over its few keys (this runs for every proposed phrase).
+ */
+function looseMatch(text: string, phrase: LoosePhrase, table: LooseTable, call: number): GlossaryMatch | undefined {
+  const { heldIn, heldStart, heldEnd } = table;
+  let held = 0;
+  let covered = 0;
+  let start = Infinity;
+  let end = -Infinity;
+  for (let i = 0; i < phrase.keys.length; i++) {
+    const id = phrase.keys[i]!;
+    if (heldIn[id] !== call) continue;
+    held++;
+    // Summed in the keys' order from 0, as a reduce over the held keys does: the same floating-point total.
+    covered += phrase.weights[i]!;
+    if (heldStart[id]! < start) start = heldStart[id]!;
+    if (heldEnd[id]! > end) end = heldEnd[id]!;
+  }
+  if (held < 2 || covered < LOOSE_COVERAGE * phrase.total) return undefined;
+  return { surface: text.slice(start, end), start, end, entries: phrase.entries, loose: true };
 }

@@ -67,6 +67,11 @@ export interface RerankContext {
    */
   termMarks?: TermMarks | undefined;
   headingTokensOf(chunk: Chunk): ReadonlySet<string>;
+  /**
+   * Per token of `groups`, the bits of the groups holding it (tokenGroupMasks): a heading's coverage
+   * is then read from its few tokens, not from every token of every group. Absent: termCoverage.
+   */
+  headingGroupMasks?: ReadonlyMap<string, number> | undefined;
   /** Share of the leading candidates' fused score that falls in each document (0..1). */
   documentVote: ReadonlyMap<string, number>;
   /** Han character bigrams of the question's content (filler and cue words out). */
@@ -127,12 +132,34 @@ export function candidateFeatures(chunk: Chunk, fused: FusedId, context: RerankC
     Math.min(1, (context.denseSimilarity.get(chunk.id) ?? 0) / 0.5),
     topLexical > 0 ? (context.lexicalScore.get(chunk.id) ?? 0) / topLexical : 0,
     coverage,
-    termCoverage(context.groups, context.headingTokensOf(chunk)),
+    headingCoverage(chunk, context),
     context.expansionTokenCount > 0 ? expansionFound / context.expansionTokenCount : 0,
     chunk.text.length < SHORT_PASSAGE_CHARS ? 1 : 0,
     context.documentVote.get(chunk.docId) ?? 0,
     overlap(context.questionBigrams, context.bigramsOf(chunk)),
   ];
+}
+
+/** Groups beyond this many do not fit a mask's bits (maskCoverage): their coverage is read by termCoverage. */
+const MASKED_GROUPS = 30;
+
+/** Per token, the bit of each group holding it (bit g for group g); undefined past MASKED_GROUPS groups. */
+export function tokenGroupMasks(groups: readonly TermGroup[]): ReadonlyMap<string, number> | undefined {
+  if (groups.length > MASKED_GROUPS) return undefined;
+  const masks = new Map<string, number>();
+  for (let g = 0; g < groups.length; g++) for (const token of groups[g]!.tokens) masks.set(token, (masks.get(token) ?? 0) | (1 << g));
+  return masks;
+}
+
+/** termCoverage of the question's groups in the chunk's heading, from the heading's tokens when the masks are there. */
+function headingCoverage(chunk: Chunk, context: RerankContext): number {
+  const heading = context.headingTokensOf(chunk);
+  const masks = context.headingGroupMasks;
+  if (!masks) return termCoverage(context.groups, heading);
+  let covered = 0;
+  for (const token of heading) covered |= masks.get(token) ?? 0;
+  // The same sums in the same order as termCoverage (maskCoverage), so the same value to the last bit.
+  return maskCoverage(context.groups, covered);
 }
 
 function overlap(wanted: ReadonlySet<string>, found: ReadonlySet<string>): number {

@@ -1,6 +1,7 @@
 import { LRUCache } from "lru-cache";
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
+import { recentlyComputed } from "./recentlyComputed.js";
 import { convertToSimplified } from "./script.js";
 
 /**
@@ -178,8 +179,14 @@ function segmenter(): Jieba {
 export function chinesePlaceNames(text: string): string[] {
   const out: string[] = [];
   for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
-    for (const { word, tag } of segmenter().tag(run)) if (tag === "ns" && Array.from(word).length >= 2) out.push(word);
+    for (const word of run.length > MAX_REMEMBERED_RUN ? placeNamesOfRun(run) : recentPlaceNames(run)) out.push(word);
   }
+  return out;
+}
+
+function placeNamesOfRun(run: string): string[] {
+  const out: string[] = [];
+  for (const { word, tag } of segmenter().tag(run)) if (tag === "ns" && Array.from(word).length >= 2) out.push(word);
   return out;
 }
 
@@ -205,6 +212,13 @@ function addChineseTokens(original: string, out: string[]): void {
 const MAX_REMEMBERED_RUN = 32;
 const MAX_REMEMBERED_RUNS = 8192;
 const recentRuns = new Map<string, readonly string[]>();
+
+/**
+ * Place names of recent short Han runs: a run's tags depend on it alone, and the tagger (jieba's
+ * HMM, ~2.5 % of a distinct offline ask) ran on every run of every question's name check, while
+ * runs recur from question to question as the tokenizer's do (see recentRuns).
+ */
+const recentPlaceNames = recentlyComputed<string, readonly string[]>(MAX_REMEMBERED_RUNS, placeNamesOfRun);
 
 function chineseTokens(original: string): string[] {
   // Not remembered by the converter: short runs are remembered here, long ones rarely recur.

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { LocalHashedEmbeddings } from "../../src/embeddings/LocalHashedEmbeddings.js";
+import { tokenizeForSearch } from "../../src/text/tokenize.js";
 
 function cosine(a: number[], b: number[]): number {
   let dot = 0;
@@ -68,6 +69,33 @@ describe("LocalHashedEmbeddings", () => {
     expect(digest("学完 LoRA 之后该学什么? 低秩适配 low-rank adaptation 参数高效微调")).toBe("febf9fc58ef7ddb6");
     expect(digest("Transformer 的自注意力机制怎么学? self-attention transformers 注意力机制")).toBe("5f00d1be7d9fd210");
     expect(digest("微调微调 fine-tuning fine-tuning GPT-4 https://github.com/RUCAIBox/LLMSurvey")).toBe("51d24cc68d219a5d");
+    // Han characters beyond the BMP (surrogate pairs) in bigrams, full-width text NFKC folds, one-character runs.
+    expect(digest("𠮷野家的𠀀𠀁套餐 学习 𠮷 ＬｏＲＡ　微调，㍿ 模型模型模型")).toBe("a026ae0d8556b758");
+    expect(digest("单 字 𠮷 a")).toBe("f041564762e5261a");
+  });
+
+  // A short text (a question with its expansions) is embedded from its remembered pieces; it must
+  // be the very vector of the whole text's features, whatever the spacing, scripts or repeats.
+  it("embeds a text from its pieces exactly as from the whole text's tokens, remembered or not", () => {
+    const texts = [
+      "学完 LoRA 之后该学什么? 低秩适配 low-rank adaptation 参数高效微调",
+      "  leading and trailing spaces  and  double  spaces ",
+      "微调微调 微调 fine-tuning fine-tuning GPT-4 https://github.com/RUCAIBox/LLMSurvey",
+      "全角　空格ＬｏＲＡ和\t制表符\n换行 ㍿ 𠮷野家 𠀀𠀁",
+      "transformers transformer transformers 注意力 注意力机制 注意力",
+      "",
+      " ",
+      "x",
+    ];
+    // Eight dimensions: most features share a slot, where the order they are summed in shows in the bits.
+    for (const embedder of [embeddings, new LocalHashedEmbeddings({ dimensions: 8 })]) {
+      for (let round = 0; round < 2; round++) {
+        for (const text of texts) {
+          const whole = embedder.embedTokenized(text, tokenizeForSearch(text));
+          expect(Buffer.from(embedder.embedText(text).buffer).equals(Buffer.from(whole.buffer)), JSON.stringify(text)).toBe(true);
+        }
+      }
+    }
   });
 
   it("rejects a nonsensical size", () => {

@@ -33,6 +33,19 @@ describe("contentTermGroups", () => {
     const tokens = contentTermGroups("这条路线要学几个月", tokenizeForSearch, flatIdf).flatMap((g) => g.tokens);
     expect(tokens).not.toContain("个");
   });
+
+  it("weighs a remembered term by each call's idf and hands each caller its own tokens", () => {
+    const lora = (idf: (token: string) => number) =>
+      contentTermGroups("LoRA 和 lora 微调要学多久", tokenizeForSearch, { idf }).find((g) => g.label === "LoRA")!;
+    const first = lora(() => 1);
+    expect(first.tokens).toContain("lora");
+    first.tokens.push("changed by a caller");
+    const second = lora((token) => (token === "lora" ? 5 : 1));
+    expect(second.tokens).not.toContain("changed by a caller");
+    expect(second.weight).toBe(5);
+    // "lora" names the same concept with the same tokens: one group, not two.
+    expect(contentTermGroups("LoRA 和 lora 微调", tokenizeForSearch, flatIdf).filter((g) => g.tokens.includes("lora"))).toHaveLength(1);
+  });
 });
 
 describe("evidenceScore", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detailPresent, detailsAsked } from "../../src/retrieval/detailKinds.js";
+import { detailPresent, detailsAsked, withoutDetailQuestions } from "../../src/retrieval/detailKinds.js";
 
 /** Questions written for this test (not from any evaluation set), one per detail kind and language. */
 describe("detail-type check", () => {
@@ -279,5 +279,15 @@ describe("detail-type check", () => {
     expect(detailPresent("score", ["基于 BERT 的文本分类系统，帮助开发者熟悉微调流程"])).toBe(false);
     expect(detailPresent("score", ["在测试集上准确率达到 92.5"])).toBe(true);
     expect(detailPresent("score", ["F1 reaches 0.87 on the held-out set"])).toBe(true);
+  });
+
+  it("takes every word that asks for a detail out of a question, the same on every call", () => {
+    // The patterns are global and made once: a replace must not carry one call's position into the next.
+    for (let i = 0; i < 3; i++) {
+      expect(withoutDetailQuestions("LoRA 要学多久，多少钱？")).toBe("LoRA 要学 ， ？");
+      expect(withoutDetailQuestions("how long does RAG take and how much does it cost")).toBe("  does RAG take and   it  ");
+      expect(withoutDetailQuestions("多久多久")).toBe("  ");
+      expect(withoutDetailQuestions("Transformer")).toBe("Transformer");
+    }
   });
 });

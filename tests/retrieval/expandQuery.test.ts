@@ -23,6 +23,22 @@ describe("glossary", () => {
     expect(findGlossaryMatches("RAG是什么").map((m) => m.surface)).toEqual(["RAG"]);
     expect(findGlossaryMatches("cloud storage and dragons")).toEqual([{ surface: "cloud", start: 0, end: 5, entries: expect.any(Array) }]);
   });
+
+  it("falls back to a shorter term of the same first two characters when a longer one is cut off or off a word boundary", () => {
+    const spans = (text: string) => findGlossaryMatches(text, { learnerPhrases: false }).map((m) => [m.surface, m.start]);
+    // "AI agent" ends inside "agents": "AI" is the term there (and "agents" one of its own).
+    expect(spans("AI agents 怎么做")).toEqual([
+      ["AI", 0],
+      ["agents", 3],
+    ]);
+    expect(spans("AI agent 怎么做")).toEqual([["AI agent", 0]]);
+    // The longest of 向量库 / 向量检索 / 向量数据库 that is there, also at the very end of the text.
+    expect(spans("向量数据库和向量库")).toEqual([
+      ["向量数据库", 0],
+      ["向量库", 6],
+    ]);
+    expect(spans("学ai")).toEqual([["ai", 1]]);
+  });
 });
 
 describe("expandQuery", () => {
@@ -94,6 +110,17 @@ describe("learners' words (learnerPhrases.json)", () => {
     // One shared piece is not enough, and a question about something else finds nothing.
     expect(findLooseLearnerPhrases("我想学做饭")).toEqual([]);
     expect(findLooseLearnerPhrases("best sourdough bread recipe")).toEqual([]);
+  });
+
+  it("judges a loose phrase once per question, however many of its pieces propose it, and again for the next", () => {
+    const question = "能不能让模型一步步把推理过程写出来再回答";
+    const first = findLooseLearnerPhrases(question);
+    expect(first.length).toBeGreaterThan(0);
+    // Each phrase has one entry: a phrase proposed by two of its pieces would be matched twice.
+    const spans = first.map((m) => `${m.start}-${m.end}:${m.entries.map((e) => e.en.join("/")).join("|")}`);
+    expect(new Set(spans).size).toBe(spans.length);
+    findLooseLearnerPhrases("the bot makes some things up");
+    expect(findLooseLearnerPhrases(question)).toEqual(first);
   });
 
   it("matches a Chinese phrase of several words with a few characters between them", () => {

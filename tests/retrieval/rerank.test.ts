@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
-import { documentVotes, FEATURE_NAMES, hanBigrams, RERANK_DEPTH, rerankFused, type RerankModel } from "../../src/retrieval/rerank.js";
+import type { Chunk } from "../../src/chunking/types.js";
+import type { TermGroup } from "../../src/retrieval/abstention.js";
+import {
+  candidateFeatures,
+  documentVotes,
+  FEATURE_NAMES,
+  hanBigrams,
+  RERANK_DEPTH,
+  rerankFused,
+  tokenGroupMasks,
+  type RerankContext,
+  type RerankModel,
+} from "../../src/retrieval/rerank.js";
 import { useRetrievalFixtureIndex } from "../support/buildTestIndex.js";
 
 const zeroWeights = Object.fromEntries(FEATURE_NAMES.map((name) => [name, 0])) as RerankModel["weights"];
@@ -45,6 +57,44 @@ describe("re-ranker features", () => {
     );
     expect(votes.get("a")).toBeCloseTo(0.75);
     expect(votes.get("b")).toBeCloseTo(0.25);
+  });
+
+  it("reads a heading's coverage from its tokens' group bits exactly as from the groups' tokens", () => {
+    const groups: TermGroup[] = [
+      { label: "LoRA", tokens: ["lora", "低秩", "适配"], weight: 2.5 },
+      { label: "显存", tokens: ["显存"], weight: 1.3 },
+      { label: "量化", tokens: ["量化", "quantization", "lora"], weight: 0.7 },
+      { label: "入门", tokens: ["入门"], weight: 0.1 },
+    ];
+    const headings = [[], ["lora"], ["显存", "其他"], ["适配", "quantization", "显存"], ["无关"], ["入门", "量化", "低秩"]];
+    const context = (headingGroupMasks?: ReadonlyMap<string, number>): RerankContext => ({
+      groups,
+      groupsInIndex: groups,
+      expansionTokensInIndex: [],
+      expansionTokenCount: 0,
+      denseRank: new Map(),
+      lexicalRank: new Map(),
+      denseSimilarity: new Map(),
+      lexicalScore: new Map(),
+      topLexicalScore: 0,
+      tokensOf: () => new Set(),
+      headingTokensOf: (chunk) => new Set(chunk.headingPath),
+      ...(headingGroupMasks ? { headingGroupMasks } : {}),
+      documentVote: new Map(),
+      questionBigrams: new Set(),
+      bigramsOf: () => new Set(),
+    });
+    const masked = context(tokenGroupMasks(groups));
+    const plain = context();
+    const heading = FEATURE_NAMES.indexOf("headingCoverage");
+    for (const [i, headingPath] of headings.entries()) {
+      const chunk = { id: `c${i}`, docId: "d", text: "", headingPath } as unknown as Chunk;
+      const features = candidateFeatures(chunk, { id: chunk.id, score: 0 }, masked);
+      expect(features).toEqual(candidateFeatures(chunk, { id: chunk.id, score: 0 }, plain));
+      if (headingPath.length > 1) expect(features[heading]).toBeGreaterThan(0);
+    }
+    // Past 30 groups there are not enough bits: no masks, and the groups are read.
+    expect(tokenGroupMasks(Array.from({ length: 31 }, (_, g) => ({ label: `${g}`, tokens: [`t${g}`], weight: 1 })))).toBeUndefined();
   });
 });
 

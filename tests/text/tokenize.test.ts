@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { tokenizeForSearch, tokenizeJoined } from "../../src/text/tokenize.js";
+import { chinesePlaceNames, tokenizeForSearch, tokenizeJoined } from "../../src/text/tokenize.js";
 
 describe("tokenizeForSearch", () => {
   it("cuts Chinese with jieba search mode and drops function and question words", () => {
@@ -139,5 +139,24 @@ describe("remembered Latin pieces", () => {
     tokenizeForSearch("QLoRA-2 问题").push("changed");
     tokenizeForSearch("QLoRA-2 问题").length = 0;
     expect(tokenizeForSearch("问 QLoRA-2")).toEqual(["问", "qlora-2", "qlora", "2"]);
+  });
+});
+
+describe("chinesePlaceNames", () => {
+  it("finds the same places in a remembered run as the first time, per run, in order", () => {
+    for (let i = 0; i < 2; i++) {
+      expect(chinesePlaceNames("台北有没有推荐的课程？")).toEqual(["台北"]);
+      // Two runs, one after a Latin word: each run's places, in the text's order.
+      expect(chinesePlaceNames("上海 RAG 课程，台北呢")).toEqual(["上海", "台北"]);
+      // A run longer than the remembered ones is tagged as it comes.
+      expect(chinesePlaceNames("我在上海工作了很多年现在想系统地学习大模型应用开发请问应该从哪里开始比较好")).toEqual(["上海"]);
+      expect(chinesePlaceNames("学完 LoRA 之后该学什么")).toEqual([]);
+    }
+  });
+
+  it("gives each caller its own list", () => {
+    const first = chinesePlaceNames("台北有没有推荐的课程");
+    first.push("北京");
+    expect(chinesePlaceNames("台北有没有推荐的课程")).toEqual(["台北"]);
   });
 });
