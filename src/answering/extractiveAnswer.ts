@@ -5,12 +5,12 @@
  */
 import { besideSubject, confidenceOf } from "../retrieval/confidence.js";
 import { detailPresent, detailsAsked } from "../retrieval/detailKinds.js";
-import type { Passage, RetrievalResult } from "../retrieval/types.js";
+import type { Passage, RetrievalResult, StageParts } from "../retrieval/types.js";
 import { buildCitations } from "./citations.js";
 import { answerLanguage } from "./language.js";
 import type { AnswerLanguage } from "./language.js";
 import { listedSection } from "./listedSection.js";
-import { ANSWER_WORDING } from "./prompts.js";
+import { ANSWER_WORDING, type AnswerWording } from "./prompts.js";
 import { quoteContext } from "./quoteContext.js";
 import { summarizeAskedStages, summarizeOutline, summarizeRoadmapPositions } from "./roadmapSummary.js";
 import { lineText, queryTerms, scoreSentences, selectSentences, splitIntoSentences } from "./sentenceSelection.js";
@@ -100,6 +100,9 @@ export function composeExtractiveAnswer(
         ? // Positions without a sequence are the stages asked about (by their place or their name).
           summarizeAskedStages(result.roadmap, passages, wording, separator)
         : [];
+  // "第四段分了哪几种专家路线": the stage's parts by name, each cited to its own passage, answer it
+  // (the stage's own key items would be read from its first part's passage).
+  if (result.stageParts) roadmapLines.splice(0, roadmapLines.length, ...stagePartsLine(result.stageParts, passages, wording, separator));
   // "阶段顺序是咋排的": the named roadmap's stages in order lead.
   if (roadmapLines.length === 0 && result.roadmapOutline) roadmapLines.push(...summarizeOutline(result.roadmapOutline, passages, wording));
   // "七阶段那份里，分布式训练之后学什么": the roadmap named does not place it; say so before the others do.
@@ -180,4 +183,12 @@ function withAskedPart(lines: string[], result: RetrievalResult, passages: Passa
   const lead = `- ${heading ? `${heading} › ` : ""}${asked.item} [${at + 1}]`;
   // A short part ("1. 基础") would also take out quotes that merely use its word.
   return [lead, ...(body.length >= 4 ? lines.filter((line) => !line.includes(body)) : lines)];
+}
+
+function stagePartsLine(parts: StageParts, passages: readonly Passage[], wording: AnswerWording, separator: string): string[] {
+  const named = parts.parts.map((part) => {
+    const index = passages.findIndex((p) => p.chunk.id === part.chunkId);
+    return index >= 0 ? `${part.heading} [${index + 1}]` : part.heading;
+  });
+  return [`- ${wording.stageParts(parts.title, parts.stage)}${named.join(separator)}`];
 }

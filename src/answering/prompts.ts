@@ -38,6 +38,8 @@ export interface AnswerWording {
   /** A roadmap's stages in order ("A → B → C"). */
   outline: (title: string, stages: string) => string;
   previous: (previous: string) => string;
+  /** A stage's parts ("《…》的「专业深入阶段」分为："), before their names. */
+  stageParts: (title: string, stage: string) => string;
   /** Before the other roadmaps' positions, when the roadmap the question named has no stage for its topic. */
   notInNamedRoadmap: (title: string, topic: string) => string;
   roleLabels: Record<PassageRole, string>;
@@ -62,6 +64,7 @@ const BASE_WORDING: Record<"zh" | "en", AnswerWording> = {
     outline: (title, stages) => `《${title}》的阶段依次是：${stages}`,
     previous: (previous) => `← 前一步：「${previous}」`,
     notInNamedRoadmap: (title, topic) => `《${title}》的阶段里没有找到「${topic}」；其他路线中：`,
+    stageParts: (title, stage) => `《${title}》的「${stage}」分为：`,
     roleLabels: { match: "", "next-section": "下一阶段", "previous-section": "上一阶段", "linked-note": "链接笔记" },
   },
   en: {
@@ -82,6 +85,7 @@ const BASE_WORDING: Record<"zh" | "en", AnswerWording> = {
     outline: (title, stages) => `《${title}》, its stages in order: ${stages}`,
     previous: (previous) => `← before it: "${previous}"`,
     notInNamedRoadmap: (title, topic) => `《${title}》 does not place "${topic}" in any of its stages; in the other roadmaps:`,
+    stageParts: (title, stage) => `《${title}》: "${stage}" divides into `,
     roleLabels: { match: "", "next-section": "next stage", "previous-section": "previous stage", "linked-note": "linked note" },
   },
 };
@@ -117,6 +121,7 @@ function traditionalWording(zh: AnswerWording): AnswerWording {
     outline: template(zh.outline),
     previous: template(zh.previous),
     notInNamedRoadmap: template(zh.notInNamedRoadmap),
+    stageParts: template(zh.stageParts),
     roleLabels: Object.fromEntries(Object.entries(zh.roleLabels).map(([role, label]) => [role, toTraditional(label)])) as Record<
       PassageRole,
       string

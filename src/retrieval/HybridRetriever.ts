@@ -159,7 +159,7 @@ export class HybridRetriever implements Retriever {
     }
 
     const statistics = IndexResources.of(index).statistics;
-    const { roadmap, context, ordinal, askedPart, roadmapOutline } = roadmapContext(
+    const { roadmap, context, ordinal, askedPart, roadmapOutline, stageParts } = roadmapContext(
       { query, analysis, statedOrdinal, named, englishStageName: english?.name, asked },
       { documents, chunks: index.chunks, profiles, tokensOf: (chunk) => statistics.tokensOf(chunk) },
       matches,
@@ -202,6 +202,7 @@ export class HybridRetriever implements Retriever {
       ...(ordinal ? { stageOrdinal: ordinal } : {}),
       ...(roadmapOutline ? { roadmapOutline } : {}),
       ...(askedPart ? { askedPart } : {}),
+      ...(stageParts ? { stageParts } : {}),
       ...(focus ? { focusChunkIds: focus.chunkIds, focusTerms: focus.terms } : {}),
       ...this.unknownNamesOf(index, query),
     };

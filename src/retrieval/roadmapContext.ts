@@ -19,6 +19,7 @@ import {
 } from "./stageContext.js";
 import { stageName } from "./stageOutline.js";
 import type { StageOrdinal } from "./stageReference.js";
+import { PARTS_ASKED, stagePartsContext } from "./stageParts.js";
 import { outlineOf, withStatedDurations } from "./statedStages.js";
 import type { Passage, QueryAnalysis, RetrievalResult, RoadmapPosition } from "./types.js";
 
@@ -35,6 +36,9 @@ const CHUNKS_PER_NEIGHBOUR_STAGE = 1;
 const CHUNKS_PER_ASKED_STAGE = 2;
 /** A topic that starts with a verb of entering (进, 进入, 到): the stage entered. */
 const ENTERING = /^(?:进入|进到|走进|进|到了|到)\s*(\p{Script=Han}{2,}.*)$/u;
+
+/** Parts of a stage given a passage each (the answer lists them all, citing these). */
+const MAX_PARTS = 4;
 
 export interface RoadmapQuestion {
   /** The question's search form. */
@@ -58,6 +62,7 @@ export interface RoadmapContext {
   ordinal: StageOrdinal | undefined;
   askedPart: RetrievalResult["askedPart"];
   roadmapOutline: RetrievalResult["roadmapOutline"];
+  stageParts: RetrievalResult["stageParts"];
 }
 
 export function roadmapContext(
@@ -147,11 +152,31 @@ export function roadmapContext(
   // About one roadmap's stages: its overview (a chart or plan of all stages) names them and their durations.
   context = withOverview(context, profiles, chunks, analysis.language);
   if (part) context = [part.passage, ...context];
+  // "第四段分了哪几种专家路线", "深入篇底下分了哪些方向": the stage's parts lead, one passage each.
+  const parts =
+    analysis.sequence || !PARTS_ASKED.test(query)
+      ? undefined
+      : partsAsked(query, ordinal ? roadmap : undefined, named, corpus, analysis.language);
+  if (parts) context = [...parts.passages, ...context.filter((p) => !parts.passages.some((q) => q.chunk.id === p.chunk.id))];
   return {
     roadmap,
     context,
     ordinal,
     askedPart: part && { chunkId: part.passage.chunk.id, item: part.item },
     roadmapOutline: outline && outline.stages.length >= 2 ? outline : undefined,
+    stageParts: parts?.parts,
   };
+}
+
+/** The stage a parts question names (by its place, or by its name in one roadmap) and its parts. */
+function partsAsked(
+  query: string,
+  byPlace: readonly RoadmapPosition[] | undefined,
+  named: RoadmapProfile | undefined,
+  corpus: { documents: CorpusDocument[]; chunks: Chunk[]; profiles: readonly RoadmapProfile[] },
+  language: QueryAnalysis["language"],
+): ReturnType<typeof stagePartsContext> {
+  let stages = byPlace ? [...byPlace] : namedStagePositions(corpus.profiles, query);
+  if (stages.length > 1 && named) stages = stages.filter((p) => p.docId === named.doc.id);
+  return stagePartsContext({ query, positions: stages, documents: corpus.documents, chunks: corpus.chunks, language, maxParts: MAX_PARTS });
 }

@@ -107,8 +107,18 @@ export interface RetrievalResult {
   };
   /** The numbered part of a named thing an ordinal asked for ("llm-course 的第二部分"; namedParts.ts). */
   askedPart?: { chunkId: string; item: string };
+  /** The parts a stage divides into, when the question asks for them ("第四段分了哪几种专家路线"; stageParts.ts). */
+  stageParts?: StageParts;
   /** Names in the question no indexed passage uses ("React", "Spanish"): unknownNames.ts. */
   unknownNames?: string[];
+}
+
+/** A stage's parts (directions, tracks, specialist paths) as its roadmap's outline gives them, each with its first chunk. */
+export interface StageParts {
+  docId: string;
+  title: string;
+  stage: string;
+  parts: { heading: string; chunkId: string }[];
 }
 
 export interface RetrieveOptions {

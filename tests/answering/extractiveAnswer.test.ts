@@ -185,6 +185,31 @@ describe("composeExtractiveAnswer", () => {
     expect(compose({ docId: "plan", title: "三段式计划" }).join("\n")).not.toContain("没有找到");
   });
 
+  it("lists a stage's parts by name when the question asks how it divides, each cited to its own passage", () => {
+    const first = passage("训练专家：分布式训练与对齐。", {
+      chunk: { id: "p1", docId: "g", sectionIndex: 6, headingPath: ["深耕阶段", "训练专家"] },
+    });
+    const second = passage("部署专家：推理服务与调度。", {
+      chunk: { id: "p2", docId: "g", sectionIndex: 7, headingPath: ["深耕阶段", "部署专家"] },
+    });
+    const question = "深耕阶段分了哪几种专家路线？";
+    const composed = composeExtractiveAnswer(
+      question,
+      retrievalResult(question, [first, second], {
+        stageParts: {
+          docId: "g",
+          title: "示例路线",
+          stage: "深耕阶段",
+          parts: [
+            { heading: "训练专家", chunkId: "p1" },
+            { heading: "部署专家", chunkId: "p2" },
+          ],
+        },
+      }),
+    );
+    expect(composed.answer).toContain("- 《示例路线》的「深耕阶段」分为：训练专家 [1]、部署专家 [2]");
+  });
+
   it("quotes a bare label with its paragraph once: as the paragraph's label, not as a line of its own", () => {
     const projects = passage(
       ["  • 初级项目", "基于 BERT 的情感分析系统。", "  • 进阶项目", "物流行业 RAG 问答系统。", "  • 高阶项目", "电商虚拟试衣系统。"].join(
