@@ -198,24 +198,31 @@ function movedOn(question: string, previous: string, byPlace: boolean): string |
   const direction = sequenceIntent(question);
   if (!direction || sequenceIntent(previous) || namesSomething(withoutSequenceWords(question).replace(EN_STAGE_WORDS, " ")))
     return undefined;
-  if (!byPlace) {
-    // A stage by its name: the retriever finds the stage after (or before) it in the named roadmap.
-    const named = [...previous.matchAll(NAMED_STAGE)].find(
-      (m) => !/^第|[个一几哪这那每各该本]$|^[零〇一二两三四五六七八九十\d]+$/u.test(m[1]!),
-    );
-    if (!named) return undefined;
-    const at = named.index + named[0].length;
-    return `${previous.slice(0, at)}${direction === "next" ? "之后" : "之前"}${previous.slice(at)}`;
-  }
+  const stepped = byPlace ? stepByPlace(previous, direction) : stepByName(previous, direction);
+  if (stepped === undefined) return undefined;
+  const own = withoutSequenceWords(question.replace(ZH_LEAD, "").replace(EN_LEAD, "")).replace(/^[\s?？]+|[\s?？]+$/gu, "");
+  return withoutDetailQuestions(own) !== own ? `${own} ${stepped}` : stepped;
+}
+
+/** The question with its stage ordinal moved one step ("第三阶段" → "第4阶段"); undefined past either end. */
+function stepByPlace(previous: string, direction: "next" | "previous"): string | undefined {
   let left = false;
   const stepped = replaceStageOrdinals(previous, (ordinal) => {
     const to = moved(ordinal, direction);
     left ||= to === "";
     return to;
   });
-  if (left || stepped === previous) return undefined;
-  const own = withoutSequenceWords(question.replace(ZH_LEAD, "").replace(EN_LEAD, "")).replace(/^[\s?？]+|[\s?？]+$/gu, "");
-  return withoutDetailQuestions(own) !== own ? `${own} ${stepped}` : stepped;
+  return left || stepped === previous ? undefined : stepped;
+}
+
+/** The question with the direction after the stage it names ("入门阶段" → "入门阶段之后"): the retriever finds that stage's neighbour. */
+function stepByName(previous: string, direction: "next" | "previous"): string | undefined {
+  const named = [...previous.matchAll(NAMED_STAGE)].find(
+    (m) => !/^第|[个一几哪这那每各该本]$|^[零〇一二两三四五六七八九十\d]+$/u.test(m[1]!),
+  );
+  if (!named) return undefined;
+  const at = named.index + named[0].length;
+  return `${previous.slice(0, at)}${direction === "next" ? "之后" : "之前"}${previous.slice(at)}`;
 }
 
 /** A stage by its name ("入门阶段", "0x20 应用篇"): its name is the characters before 阶段 or 篇, no particle among them. */

@@ -130,6 +130,7 @@ describe("one mechanism over the whole conversation", () => {
     expect(named).toContain("入门阶段之后每周要几个小时");
     expect(analyzeQuery(named).sequence).toBe("next");
     expect(ask("接下来呢", "三阶段那篇的原理学习阶段要多久")).toContain("原理学习阶段之后要多久");
+    expect(ask("那下一阶段要学多久？", "三阶段那篇的原理学习阶段学什么")).toMatch(/多久.*原理学习阶段之后/u);
     // 这个阶段 / 三阶段 name no stage.
     expect(ask("下一阶段呢", "这个阶段学什么")).not.toContain("阶段之后");
     // Past the last stage there is none to move to: read as before.
