@@ -164,12 +164,57 @@ function gappedPhraseTable(): ReadonlyMap<string, readonly GappedPhrase[]> {
   return byFirst;
 }
 
+/**
+ * Two-character phrases by their first character: a verb-object compound splits around an aspect
+ * marker or a quantity (踩坑 as 踩了很多坑, 踩过哪些坑; 跑分 as 跑个分), which Chinese grammar allows
+ * for such words (离合词) and no other word order would produce.
+ */
+let splitPhrases: ReadonlyMap<string, readonly { second: string; entries: GlossaryEntry[] }[]> | undefined;
+
+function splitPhraseTable(): ReadonlyMap<string, readonly { second: string; entries: GlossaryEntry[] }[]> {
+  if (splitPhrases) return splitPhrases;
+  const byFirst = new Map<string, { second: string; entries: GlossaryEntry[] }[]>();
+  for (const { entry, phrases } of LEARNER_ENTRIES) {
+    for (const phrase of phrases) {
+      const chars = Array.from(phrase);
+      if (chars.length !== 2 || !chars.every((c) => HAN_CHARACTER.test(c))) continue;
+      const list = byFirst.get(chars[0]!) ?? [];
+      const known = list.find((p) => p.second === chars[1]);
+      if (known) {
+        if (!known.entries.includes(entry)) known.entries.push(entry);
+      } else list.push({ second: chars[1]!, entries: [entry] });
+      byFirst.set(chars[0]!, list);
+    }
+  }
+  splitPhrases = byFirst;
+  return byFirst;
+}
+
+const HAN_CHARACTER = /^\p{Script=Han}$/u;
+/** What may split a verb-object compound: an aspect marker, then a quantity or a question word. */
+const SPLIT = /^(?:[了过過着著])?(?:哪些|什么|什麼|啥|几个|幾個|几次|幾次|多少|很多|不少|一些|好多|个|個)?/u;
+
+function findSplitHanLearnerPhrases(text: string): GlossaryMatch[] {
+  const table = splitPhraseTable();
+  const matches: GlossaryMatch[] = [];
+  for (let i = 0; i < text.length - 2; i++) {
+    const phrases = table.get(text[i]!);
+    if (!phrases) continue;
+    const gap = SPLIT.exec(text.slice(i + 1, i + 6))![0];
+    if (gap.length === 0) continue;
+    const end = i + 1 + gap.length + 1;
+    const found = phrases.find((p) => text[end - 1] === p.second);
+    if (found) matches.push({ surface: text.slice(i, end), start: i, end, entries: found.entries });
+  }
+  return matches;
+}
+
 /** Chinese learner phrases whose words appear in order with a little between them. */
 export function findGappedHanLearnerPhrases(text: string): GlossaryMatch[] {
   if (!HAN.test(text)) return [];
   const table = gappedPhraseTable();
   const lower = text.toLowerCase();
-  const matches: GlossaryMatch[] = [];
+  const matches: GlossaryMatch[] = [...findSplitHanLearnerPhrases(lower)];
   for (const first of new Set(tokenizeForSearch(text))) {
     for (const phrase of table.get(first) ?? []) {
       let start = lower.indexOf(first);

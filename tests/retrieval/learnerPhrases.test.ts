@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findEnglishLearnerPhrases } from "../../src/retrieval/learnerPhrases.js";
+import { findEnglishLearnerPhrases, findGappedHanLearnerPhrases } from "../../src/retrieval/learnerPhrases.js";
 
 /** Questions written for this test; the phrases are learnerPhrases.json's own. */
 describe("findEnglishLearnerPhrases", () => {
@@ -15,5 +15,16 @@ describe("findEnglishLearnerPhrases", () => {
       ]);
       expect(found("the foundations of modelling")).toEqual([]);
     }
+  });
+});
+
+describe("a two-character learner's phrase split as a verb-object compound (离合词)", () => {
+  const surfaces = (text: string) => findGappedHanLearnerPhrases(text).map((m) => m.surface);
+
+  it("is found around an aspect marker or a quantity: 踩坑 as 踩了不少坑, 踩过哪些坑", () => {
+    expect(surfaces("转行的时候踩了不少坑")).toContain("踩了不少坑");
+    expect(surfaces("新手一般踩过哪些坑？")).toContain("踩过哪些坑");
+    // Other characters between the two are no such split.
+    expect(surfaces("踩在坑边")).not.toContain("踩在坑");
   });
 });
