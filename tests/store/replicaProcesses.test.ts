@@ -102,7 +102,11 @@ describe.skipIf(!redisTestsRun(NAME))(NAME, () => {
     // Both serve the same new version: B learnt of it from the database, not from A.
     expect(versions[0]).not.toBe(before);
     expect(versions[1]).toBe(versions[0]);
-    const status = await requestFrom(someClient(), `${a}/admin/reindex`, { headers: { authorization: `Bearer ${ADMIN}` } });
+    // The new version is live before the job has finished (it still prunes and records): ask
+    // until it says how it ended, in a bounded loop of requests (no sleeps, no timing).
+    let status = await requestFrom(someClient(), `${a}/admin/reindex`, { headers: { authorization: `Bearer ${ADMIN}` } });
+    for (let round = 0; round < 600 && (status.body as { state?: string }).state === "running"; round++)
+      status = await requestFrom(someClient(), `${a}/admin/reindex`, { headers: { authorization: `Bearer ${ADMIN}` } });
     expect(status.body).toMatchObject({ state: "succeeded" });
     for (const base of [a, b]) {
       const res = await requestFrom(someClient(), `${base}/api/search`, { json: { query: "混合专家模型 路由机制" } });
