@@ -34,6 +34,12 @@ export function unknownNames(question: string, usedInCorpus: (token: string) => 
     if (tokens.length === 0 || usedInCorpus(tokens[0]!) || tokens.every(usedInCorpus)) continue;
     names.push(word);
   }
+  for (const thing of requestedThings(question)) {
+    if (glossary.some((g) => g.start <= thing.start && thing.start < g.end)) continue;
+    const tokens = tokenizeForSearch(thing.word);
+    if (tokens.length === 0 || usedInCorpus(tokens[0]!) || tokens.every(usedInCorpus)) continue;
+    names.push(thing.word);
+  }
   for (const noun of chinesePlaceNames(question)) {
     if (isEverydayWord(noun) || glossary.some((g) => g.surface.includes(noun))) continue;
     const tokens = tokenizeForSearch(noun);
@@ -41,6 +47,35 @@ export function unknownNames(question: string, usedInCorpus: (token: string) => 
     names.push(noun);
   }
   return names;
+}
+
+/**
+ * "Can you recommend a good mechanical keyboard for …", "any good sourdough bread recipe?": the
+ * thing an English request asks to have recommended, by the last word of its noun phrase (the
+ * phrase after recommend / best / good and the like, before for / to / that or the end). A
+ * request for a thing the documents never name, in either language, is one they cannot answer,
+ * however many field words ("coding", "beginner") come with it.
+ */
+const REQUESTED =
+  /\b(?:recommend|suggest|best|good|great|decent|solid|favou?rite)\s+(?:(?:a|an|some|any|the|good|great|best|decent|solid|cheap|affordable|simple|easy)\s+)*((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)(?=\s+(?:for|to|that|which|i|you|when|in|on|with|under|so)\b|\s*[?.!,;]|\s*$)/giu;
+/** Words that end no noun phrase of a thing ("the best one", "good for", "so far"). */
+const NOT_THINGS =
+  /^(?:one|ones|thing|things|way|ways|option|options|choice|choices|place|places|for|to|so|far|it|this|that|these|those|them|here|there|now|today|enough|idea|ideas|start|place)$/iu;
+
+function requestedThings(question: string): { word: string; start: number }[] {
+  const things: { word: string; start: number }[] = [];
+  for (const match of question.matchAll(REQUESTED)) {
+    const words = match[1]!.split(/\s+/);
+    // "suggest pairing X with Y", "recommend starting with": a verb's complement, not a thing.
+    if (/^(?:recommend|suggest)\s+[a-z-]+ing\b/iu.test(match[0])) continue;
+    // "a good recipe for sourdough bread": the thing is what the phrase ends in before a preposition.
+    const cut = words.findIndex((w) => /^(?:for|to|of|on|in|with|about)$/iu.test(w));
+    const phrase = cut > 0 ? words.slice(0, cut) : cut === 0 ? [] : words;
+    const head = phrase.at(-1);
+    if (!head || NOT_THINGS.test(head)) continue;
+    things.push({ word: head, start: match.index + match[0].lastIndexOf(head) });
+  }
+  return things;
 }
 
 /** The first word of an English sentence is capitalized whatever it is ("Should I …", "Any good …"). */

@@ -20,6 +20,19 @@ describe("unknownNames", () => {
     expect(unknownNames("what about lowercase words like kubernetes", used)).toEqual([]);
   });
 
+  it("finds the thing an English request asks to have recommended, when the corpus never names it", () => {
+    const words = new Set(["book", "course", "learning", "deep", "coding"]);
+    const known = (token: string) => words.has(token);
+    expect(unknownNames("Can you recommend a good mechanical keyboard for coding?", known)).toEqual(["keyboard"]);
+    expect(unknownNames("any good sourdough bread recipe for a beginner?", known)).toEqual(["recipe"]);
+    expect(unknownNames("What's a good beginner recipe for sourdough bread?", known)).toEqual(["recipe"]);
+    // A thing the corpus names, a verb's complement or a pronoun is no unknown thing.
+    expect(unknownNames("Can you recommend a good book for deep learning?", known)).toEqual([]);
+    expect(unknownNames("Which stores does it suggest pairing with RAG?", known)).toEqual([]);
+    expect(unknownNames("Which book does it call the best one so far?", known)).toEqual([]);
+    expect(unknownNames("What is private deployment good for?", known)).toEqual([]);
+  });
+
   it("finds a Chinese place name the corpus never uses, through jieba's tagger", () => {
     expect(unknownNames("台北有没有推荐的课程？", used)).toEqual(["台北"]);
     // 东西 ("things") is tagged a place too, but is an everyday word; a place the corpus names is known.
