@@ -127,6 +127,11 @@ describe("detail-type check", () => {
     expect(detailPresent("hardware", ["一张 RTX 4090 即可"])).toBe(true);
     expect(detailPresent("hardware", ["需要 24GB 显存"])).toBe(true);
     expect(detailPresent("hardware", ["使用云服务提供商的免费 GPU 资源"])).toBe(false);
+    // A machine's specs too.
+    expect(detailsAsked("自己部署最低要什么配置的服务器？")).toContain("hardware");
+    expect(detailsAsked("What are the minimum specs to self-host it?")).toContain("hardware");
+    expect(detailPresent("hardware", ["建议 4 核 CPU、16GB 内存"])).toBe(true);
+    expect(detailPresent("hardware", ["支持私有化部署，数据不出企业"])).toBe(false);
   });
 
   it("asks for a certificate when a question wants to know whether a course gives one", () => {
