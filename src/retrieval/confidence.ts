@@ -65,6 +65,12 @@ function passageTexts(passages: readonly Passage[], focusTerms?: readonly string
  * a passage that gives some course's hours.
  */
 export function besideSubject(result: RetrievalResult): (passage: Passage) => boolean {
+  // "How long should the seventh stage take?": a stage asked by its place is its roadmap's; another
+  // roadmap's plan says nothing of it.
+  if (result.stageOrdinal && result.roadmap.length > 0) {
+    const roadmaps = new Set(result.roadmap.map((p) => p.docId));
+    return (passage) => roadmaps.has(passage.chunk.docId);
+  }
   const focus = result.focusChunkIds && new Set(result.focusChunkIds);
   return focus ? (passage) => focus.has(passage.chunk.id) : () => true;
 }

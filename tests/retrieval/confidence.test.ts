@@ -52,6 +52,24 @@ describe("confidence", () => {
     expect(confidenceOf(question, retrievalResult("q", [subject, other], { evidence: 0.9, focusChunkIds: ["elsewhere"] }))).toBe("high");
   });
 
+  it("counts a detail asked of a stage by its place only in that stage's roadmap", () => {
+    const stage = passage("第七阶段：前沿技术探索。目标：探索前沿技术。", { chunk: { id: "seventh", docId: "seven" } });
+    const plan = passage("入门阶段：每周 10 小时，持续 2 个月", { chunk: { id: "plan", docId: "five" } });
+    const question = "第七阶段要学多久？";
+    const position = {
+      docId: "seven",
+      source: "seven.md",
+      title: "七阶段路线",
+      topic: "",
+      at: { sectionIndex: 7, heading: "第七阶段：前沿技术探索", headingPath: ["第七阶段：前沿技术探索"], startLine: 1, endLine: 2 },
+    };
+    const located = { evidence: 0.9, stageOrdinal: { from: "start" as const, position: 7 }, roadmap: [position] };
+    expect(confidenceOf(question, retrievalResult("q", [stage, plan], located))).toBe("low");
+    // The same plan in the stage's own roadmap answers it.
+    const ownPlan = passage("第七阶段：持续 3 个月", { chunk: { id: "own", docId: "seven" } });
+    expect(confidenceOf(question, retrievalResult("q", [stage, ownPlan], located))).toBe("high");
+  });
+
   it("reads a list-shaped passage only in the items that name the subject (focusTerms)", () => {
     const list = passage(
       [
