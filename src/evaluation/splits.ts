@@ -14,7 +14,7 @@ import type { MetricName, MetricSummary } from "./types.js";
 export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | readonly string[]> = {
   dev: "tests/eval/dev.jsonl",
   // Each later blind set adds its halves to the same splits ("-c" for the third set, "-d" for the
-  // fourth, "-e" for the fifth, "-f" for the sixth, "-g" for the seventh, "-h" for the eighth, "-i" for the ninth, "-j" for the tenth, "-k" for the eleventh, "-l" for the twelfth, "-m" for the thirteenth, "-n" for the fourteenth, each written like the first two by a helper who saw only the documents); whichever
+  // fourth, "-e" for the fifth, "-f" for the sixth, "-g" for the seventh, "-h" for the eighth, "-i" for the ninth, "-j" for the tenth, "-k" for the eleventh, "-l" for the twelfth, "-m" for the thirteenth, "-n" for the fourteenth, "-o" for the fifteenth, each written like the first two by a helper who saw only the documents); whichever
   // files exist are scored.
   tune: [
     "tests/eval/blind/tune.jsonl",
@@ -30,6 +30,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-l.jsonl",
     "tests/eval/blind/tune-m.jsonl",
     "tests/eval/blind/tune-n.jsonl",
+    "tests/eval/blind/tune-o.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
@@ -45,6 +46,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-l.jsonl",
     "tests/eval/blind/test-m.jsonl",
     "tests/eval/blind/test-n.jsonl",
+    "tests/eval/blind/test-o.jsonl",
   ],
 };
 
