@@ -15,6 +15,7 @@ describe("stageOrdinal", () => {
     ["刚开始那个阶段每周要几个小时", { from: "start", position: 1 }],
     ["how much should I read at the very beginning?", { from: "start", position: 1 }],
     ["at the beginning of stage 3", { from: "start", position: 3 }],
+    ["what does the last chapter cover", { from: "end", position: 1 }],
   ])("%s", (question, expected) => {
     expect(stageOrdinal(question)).toEqual(expected);
   });
