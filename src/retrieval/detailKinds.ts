@@ -263,8 +263,10 @@ interface CountUnit {
 function countUnitAsked(question: string): CountUnit | undefined {
   if (/百分之多少|多少\s*%|多少\s*比例|几成|幾成|what percent|\bpercentage\b/i.test(question)) return { unit: "%", latin: false };
   // 哪几/好几/这几 mean "which ones" / "several" / "these", 第几 "which (ordinal)", 只看几个/就几个
-  // (also a verb apart: 只看几个例子) "just a few": not "how many".
-  let zh = /(?<![哪好这這那第只就])(?<![只就]\p{Script=Han})(?:多少|几|幾)\s*(个|個)?\s*([A-Za-z]+|\p{Script=Han}{1,6})/u.exec(question);
+  // (also a verb apart: 只看几个例子), 短短几行/寥寥几句/区区几个 "just a few": not "how many".
+  let zh = /(?<![哪好这這那第只就短寥区區])(?<![只就]\p{Script=Han})(?:多少|几|幾)\s*(个|個)?\s*([A-Za-z]+|\p{Script=Han}{1,6})/u.exec(
+    question,
+  );
   // 推荐几个 / 想 follow 几个: the object of a request is "a few", not "how many".
   if (zh && REQUEST_VERB_BEFORE.test(question.slice(0, zh.index))) zh = null;
   const noun = zh?.[2]?.split(/[的了呢吗嗎啊呀吧，,。？?！!、]/u)[0] ?? "";

@@ -93,6 +93,9 @@ describe("detail-type check", () => {
     expect(detailsAsked("怎么让模型自己判断什么时候去查资料？")).toEqual([]);
     expect(detailsAsked("什么时候该用检索，什么时候该微调？")).toEqual([]);
     expect(detailsAsked("那份清单是什么时候整理的？")).toContain("date");
+    // 短短几行 / 寥寥几句 describe ("just a few"), they ask no count.
+    expect(detailsAsked("那篇只有短短几行的博客推荐了谁的课？")).not.toContain("count");
+    expect(detailsAsked("这篇文章一共有几行？")).toContain("count");
     // 第几 asks which one (an ordinal), not how many.
     expect(detailsAsked("提示工程在第几个阶段学？")).toEqual([]);
     expect(detailsAsked("这门课要多少時數？")).toContain("duration");
