@@ -24,7 +24,8 @@ export function unknownNames(question: string, usedInCorpus: (token: string) => 
   const glossary = findGlossaryMatches(question).filter((match) => !match.loose);
   const names: string[] = [];
   for (const match of question.matchAll(LATIN_WORD)) {
-    const word = match[0];
+    // "Andrew Ng's course": the name is Ng, the possessive is no part of it.
+    const word = match[0].replace(/['’]s$/iu, "");
     const start = match.index;
     const end = start + word.length;
     if (!/[A-Z]/.test(word) || NOT_NAMES.test(word)) continue;

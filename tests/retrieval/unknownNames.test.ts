@@ -18,6 +18,9 @@ describe("unknownNames", () => {
     // Every part of the name is a corpus word.
     expect(unknownNames("Is the DeepLearning.AI course free?", used)).toEqual([]);
     expect(unknownNames("what about lowercase words like kubernetes", used)).toEqual([]);
+    // A possessive is no part of the name: PyTorch's is PyTorch.
+    expect(unknownNames("Is PyTorch's tutorial enough?", used)).toEqual([]);
+    expect(unknownNames("Is Rust's borrow checker hard?", used)).toEqual(["Rust"]);
   });
 
   it("finds the thing an English request asks to have recommended, when the corpus never names it", () => {
