@@ -171,7 +171,9 @@ function resolve(asked: string, previous: string, topicOf: (question: string) =>
     // The roadmap the conversation named stays, even when its words were taken for the topic.
     return namesRoadmapOrStage(previous) && !namesRoadmapOrStage(substituted) ? `${substituted} ${setting}` : substituted;
   } else if (pronoun) {
-    standalone = ZH_PRONOUN.test(question) ? question.replace(ZH_PRONOUN, ` ${topic ?? ""} `) : question.replace(EN_PRONOUN, topic ?? "");
+    // "that stage" after a before/after question is the stage that answer gave, not the topic.
+    const meant = answeredStage ? "" : (topic ?? "");
+    standalone = ZH_PRONOUN.test(question) ? question.replace(ZH_PRONOUN, ` ${meant} `) : question.replace(EN_PRONOUN, meant);
     standalone = standalone.replace(/\s+/g, " ").trim();
   } else if (bare) {
     // "那之前呢?" → "LoRA 之前呢?": the lead word would otherwise stick to the topic.

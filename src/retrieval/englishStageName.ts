@@ -1,4 +1,5 @@
 import { tokenizeForSearch } from "../text/tokenize.js";
+import { isFiller } from "./questionWords.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
 import { stageName } from "./stageOutline.js";
 
@@ -26,7 +27,10 @@ export function englishStage(
   const fits: { profile: RoadmapProfile; heading: string; score: number; name: string }[] = [];
   for (const profile of named ? [named] : profiles) {
     for (const stage of profile.stages) {
-      const name = tokenizeForSearch(stageName(stage.heading)).filter((t) => /\p{Script=Han}/u.test(t) && Array.from(t).length >= 2);
+      // Filler (学习 in 原理学习) says nothing of which stage: "learning objectives" reaches it in every question about goals.
+      const name = tokenizeForSearch(stageName(stage.heading)).filter(
+        (t) => /\p{Script=Han}/u.test(t) && Array.from(t).length >= 2 && !isFiller(t),
+      );
       if (name.length === 0) continue;
       const hits = name.filter(reached).length;
       if (hits === name.length || (named && hits >= name.length / 2))

@@ -141,6 +141,10 @@ describe("one mechanism over the whole conversation", () => {
     const standalone = ask("那一段具体包含哪些东西？", "七个阶段的那份路线，数据清洗那段学完之后还要学啥？");
     expect(analyzeQuery(standalone).sequence).toBe("next");
     expect(standalone).toContain("七个阶段");
+    // In English too, and "that stage" is not replaced by the topic (the stage the question started from).
+    const english = ask("What's the end goal of that stage?", "三阶段那篇里，数据清洗阶段结束后接着要做什么？");
+    expect(analyzeQuery(english).sequence).toBe("next");
+    expect(english).not.toContain("of 数据清洗");
     // With a direction of its own, the follow-up's direction is the one kept.
     expect(analyzeQuery(ask("那一段之前呢？", "七个阶段的那份路线，数据清洗那段学完之后还要学啥？")).sequence).toBe("previous");
   });

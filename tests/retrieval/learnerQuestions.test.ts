@@ -267,6 +267,11 @@ describe("a stage named in English by what its Chinese name says", () => {
     expect(before.roadmap[0]?.previous?.heading).toBe("专业深入阶段");
   });
 
+  it("is not named by a filler word of its name: 'goals' reaches 学习 (learning objectives), which names no stage", async () => {
+    const result = await retriever.retrieve("三阶段那篇里，接入开发阶段结束后，下一个 stage 的 end goal 是什么？");
+    expect(result.roadmap.map((p) => p.at.heading)).toEqual(["二、接入开发阶段(3-4 个月)"]);
+  });
+
   it("is named by the word the roadmap uses for its parts too: a section or a chapter", async () => {
     const chapter = await retriever.retrieve("Which chapter follows the application chapter in the ninehills guide?");
     expect(chapter.roadmap.map((p) => `${p.at.heading} → ${p.next?.heading ?? ""}`)).toEqual(["0x20 应用篇 → 0x30 深入篇"]);
