@@ -20,8 +20,12 @@ const NOT_NAMES =
   /^(?:i|i'm|i've|i'd|ok|okay|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)$/i;
 
 export function unknownNames(question: string, usedInCorpus: (token: string) => boolean): string[] {
-  // A loose learners' match spans words it did not match ("learn Spanish in three months"): no shield for a name.
-  const glossary = findGlossaryMatches(question).filter((match) => !match.loose);
+  // A loose learners' match spans words it did not match ("learn Spanish in three months"): no shield
+  // for a name; the glossary's own terms inside one ("PM" in "PM，有没有专门讲 AI") still are.
+  const glossary = [
+    ...findGlossaryMatches(question, { learnerPhrases: false }),
+    ...findGlossaryMatches(question).filter((match) => !match.loose),
+  ];
   const names: string[] = [];
   for (const match of question.matchAll(LATIN_WORD)) {
     // "Andrew Ng's course": the name is Ng, the possessive is no part of it.
