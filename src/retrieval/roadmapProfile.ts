@@ -205,6 +205,13 @@ const DIAGRAM_QUESTION =
 /** "那篇", "文章": words for the document itself, whatever its stages are called (文章 is no 章, chapter). */
 const DOCUMENT_WORDS = /[这那此该本哪]\s*篇|文章/gu;
 
+/** The text of each stage count a question states ("三个阶段", "three-stage"). */
+function countExpressions(question: string): string[] {
+  return COUNT_PATTERNS.flatMap((pattern) =>
+    [...question.matchAll(pattern)].filter((m) => question[(m.index ?? 0) - 1] !== "第").map((m) => m[0]),
+  );
+}
+
 /** Stage counts a question states ("7个阶段", "three stages"), never ordinals ("第三阶段"). */
 export function statedStageCounts(question: string): number[] {
   const counts: number[] = [];
@@ -231,8 +238,12 @@ export function referencedRoadmap(
   const counts = statedStageCounts(question);
   const asksDuration = STAGE_DURATION_QUESTION.test(question);
   const dates = questionDates(question);
-  // "三阶段那篇文章": the article, not its stage word.
-  const askedWord = counts.length > 0 ? stageWordOf(question.replace(DOCUMENT_WORDS, " ")) : undefined;
+  // The stage word of the count itself ("three-stage article … the section near the end": stage),
+  // else of the question less its document words ("三阶段那篇文章": the article is no 篇 or 章).
+  const askedWord =
+    counts.length > 0
+      ? (stageWordOf(countExpressions(question).join(" ")) ?? stageWordOf(question.replace(DOCUMENT_WORDS, " ")))
+      : undefined;
   const scored = profiles.map((profile) => {
     let score = 0;
     if (counts.includes(profile.stages.length)) {

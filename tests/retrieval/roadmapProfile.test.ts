@@ -90,6 +90,13 @@ describe("two roadmaps with the same number of stages", () => {
     expect(referencedRoadmap("three steps", new Set(), profiles)).toBeUndefined();
   });
 
+  it("are told apart by the count's own stage word, whatever other parts the question mentions", () => {
+    expect(referencedRoadmap("In the three-stage article, what does the section near the end say?", new Set(), profiles)?.doc.id).toBe(
+      "staged",
+    );
+    expect(referencedRoadmap("分三篇的那份，哪个阶段讲部署？", new Set(), profiles)?.doc.id).toBe("parted");
+  });
+
   it("read 那篇 and 文章 as the document, not as its stage word (篇, 章)", () => {
     expect(referencedRoadmap("三阶段那篇说总共要多久", new Set(), profiles)?.doc.id).toBe("staged");
     expect(referencedRoadmap("分三个阶段的那篇文章里讲了 RAG 吗", new Set(), profiles)?.doc.id).toBe("staged");
