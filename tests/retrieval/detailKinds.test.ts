@@ -89,6 +89,10 @@ describe("detail-type check", () => {
     // "When I deploy…" starts a clause; "when was it released" asks a date.
     expect(detailsAsked("When I deploy my model, how do I keep it stable?")).toEqual([]);
     expect(detailsAsked("When was the survey released?")).toContain("date");
+    // "published by", "the post dated …" say who or which, they ask no date.
+    expect(detailsAsked("Which examples were published by the company itself?")).toEqual([]);
+    expect(detailsAsked("What does the post dated 2024-09-05 recommend?")).toEqual([]);
+    expect(detailsAsked("What's the release date of that course?")).toContain("date");
     // 什么时候 after a verb of deciding or knowing, or before 该/用/开始学, asks when to do something, not a date.
     expect(detailsAsked("怎么让模型自己判断什么时候去查资料？")).toEqual([]);
     expect(detailsAsked("什么时候该用检索，什么时候该微调？")).toEqual([]);
