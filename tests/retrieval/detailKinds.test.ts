@@ -92,6 +92,8 @@ describe("detail-type check", () => {
     // "published by", "the post dated …" say who or which, they ask no date.
     expect(detailsAsked("Which examples were published by the company itself?")).toEqual([]);
     expect(detailsAsked("What does the post dated 2024-09-05 recommend?")).toEqual([]);
+    expect(detailsAsked("日期写着 2024-09-05 的那篇推荐了哪些项目？")).toEqual([]);
+    expect(detailsAsked("那篇的发布日期是哪天？")).toContain("date");
     expect(detailsAsked("What's the release date of that course?")).toContain("date");
     // 什么时候 after a verb of deciding or knowing, or before 该/用/开始学, asks when to do something, not a date.
     expect(detailsAsked("怎么让模型自己判断什么时候去查资料？")).toEqual([]);
