@@ -1,0 +1,259 @@
+import { GLOSSARY } from "./glossary.js";
+
+/**
+ * The kinds of detail a question can ask for and, for each, how a question asks it and what in a
+ * passage gives it: the table detailKinds.ts reads. A kind is a class of question (a price, a
+ * date, a score), never a wording.
+ */
+export type DetailKind =
+  | "price"
+  | "date"
+  | "version"
+  | "duration"
+  | "setting"
+  | "count"
+  | "organization"
+  | "speed"
+  | "setup"
+  | "person"
+  | "size"
+  | "certificate"
+  | "hardware"
+  | "frequency"
+  | "country"
+  | "result"
+  | "changes"
+  | "score"
+  | "download"
+  | "dataset"
+  | "comparison"
+  | "name";
+
+export interface DetailRule {
+  kind: DetailKind;
+  /** The question asks for this kind of detail (Simplified and Traditional Chinese, English). */
+  asked: RegExp;
+  /** A passage holds a token of that kind. */
+  present: RegExp;
+}
+
+export const CN_NUMBER = "[0-9０-９一二三四五六七八九十两兩半几幾]";
+export const DETAIL_RULES: DetailRule[] = [
+  {
+    kind: "price",
+    asked:
+      /多少钱|多少錢|价格|價格|价钱|價錢|费用|費用|收费|收費|计费|計費|\bbilling\b|\bbilled\b|\bpricing\b|学费|學費|售价|售價|要钱|要錢|付费|付費|免费吗|免費嗎|奖金|獎金|\bprize\b|\bprice\b|\bcosts?\b|\bfees?\b|how much (?:is|does|do|will)|\bpaid\b|for free|\b(?:is|are)\s+(?:it|they|this|that|these|the\s+\w+)\s+free\b|\bfree or (?:not|paid)\b/i,
+    // A salary is given in 万/千/k (月薪 5-6 万, 30k).
+    present:
+      /[¥￥$€£]\s*\d|\d\s*(?:元|块|塊|美元|美金|刀|rmb|usd|dollars?|万|萬|千|k\b)|免费|免費|付费|付費|收费|收費|\bfree\b|\bpaid\b|价格|價格|\bprice/i,
+  },
+  {
+    kind: "date",
+    asked:
+      /(?<!决定|決定|判断|判斷|知道|选择|選擇|考虑|考慮|明白|清楚|学会|學會|懂得)(?:什么时候|什麼時候)(?!\s*(?:该|該|应该|應該|适合|適合|需要|要用|用|开始学|開始學))|哪一?年|几几年|幾幾年|何时|何時|哪天|几月|幾月|日期(?![^？?，,。]{0,4}\d{4})|哪个时间|發布於|发布于|\bwhen\s+(?:is|was|are|were|did|does|do|will|would|should|can|could)\b|what year|which year|\bdate\b(?!d)|\b(?:published|released?)\s+(?:in|on|when)\b|\brelease date\b/i,
+    present:
+      /(?:19|20)\d{2}\s*(?:年|[-/.]\d)|\b(?:19|20)\d{2}\b|\b(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\b|\d{1,2}\s*月\s*\d{0,2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i,
+  },
+  {
+    kind: "version",
+    asked: /哪个版本|哪個版本|版本号|版本號|什么版本|什麼版本|哪一版|\bversions?\b|\bv\d/i,
+    present:
+      /\bv\d|\d+\.\d+(?:\.\d+)?|版本\s*[0-9一二三四五六七八九十]|第\s*[0-9一二三四五六七八九十]+\s*版|\bversion\s*\d|\d+(?:st|nd|rd|th) edition/i,
+  },
+  {
+    kind: "duration",
+    asked:
+      /多久|多长|多長|多少时间|多少時間|几个?小时|幾個?小時|几天|幾天|几周|幾週|幾周|几个月|幾個月|几年|幾年|多少天|多少小时|多少小時|多少\s*(?:时数|時數|学时|學時|课时|課時)|how long|how many (?:days|weeks|months|hours|years)|多少\s*(?:hours?|days?|weeks?|months?)/i,
+    // A year (2024年) or the month of a date (2024年9月) is when, not how long.
+    present: new RegExp(
+      `(?<![0-9０-９年])(?!(?:19|20)\\d{2}\\s*(?:年|[-/.]))${CN_NUMBER}+\\s*(?:[-~～到至]\\s*${CN_NUMBER}+\\s*)?(?:个月|個月|月|周|週|天|日|年|小时|小時|星期)|\\d+\\s*(?:-\\s*\\d+\\s*)?(?:weeks?|months?|days?|hours?|years?)`,
+      "i",
+    ),
+  },
+  {
+    kind: "setting",
+    asked:
+      /设多少|設多少|设置成多少|設置成多少|设成多少|設成多少|设为多少|設為多少|取多少|调到多少|調到多少|超参|超參|学习率|學習率|learning rate|batch size|hyper-?parameters?|what value|which value|set (?:it )?to what|\b(?:what|which)\s+(?:\w+\s+){0,2}(?:rank|alpha|epochs?|dropout|temperature|top[- ]?[pk])\b|(?:rank|秩|alpha|epochs?|dropout|温度|溫度)\s*(?:要|该|該|应该|應該)?\s*(?:设|設|取|选|選|用)?\s*(?:多少|多大|几|幾)/i,
+    present:
+      /(?:学习率|學習率|learning.?rate|batch.?size|\blr\b|epochs?|\brank\b|alpha|dropout|temperature|top[- ]?[pk]|温度|溫度|秩|超参数?|超參數?|hyper-?parameters?|参数|參數)[^。\n.;；]{0,24}\d/i,
+  },
+];
+
+/**
+ * Which of two tools is faster: answered only by a measurement (a ratio, a percentage, a rate or
+ * a time), not by a passage that names both tools. "How do I make it faster" asks for methods
+ * and is not this kind.
+ */
+DETAIL_RULES.push({
+  kind: "speed",
+  asked:
+    /(?:哪个|哪個|哪一个|哪一個|谁|誰)[^？?。，,]{0,12}(?:更快|快一些|快些|速度更|比较快|比較快|较快|較快)|\bwhich\b[^?.]{0,40}\bfaster\b|\bfaster\b[^?.]{0,40}\bor\b/i,
+  present: /\d+(?:\.\d+)?\s*(?:倍|x\b|×|%|tokens?\s*\/\s*s|it\/s|ms\b|毫秒|秒)|(?:快|提升|加速|speed-?up)\s*(?:了\s*)?\d/i,
+});
+
+/**
+ * How to install or configure something: answered only by passages that give setup steps (安装,
+ * 配置, install, pip …); a roadmap that names the tool does not say how to set it up.
+ */
+DETAIL_RULES.push({
+  kind: "setup",
+  asked:
+    /(?:咋|怎么|怎麼|如何|怎样|怎樣)[^？?。，,！!]{0,8}?(?:安装|安裝|装|裝|配置|设置|設置)|\bhow\s+(?:do\s+i|to|can\s+i|should\s+i)\s+(?:install|configure|set\s+up)\b/iu,
+  present: /安装|安裝|配置|设置|設置|\binstall|\bconfigur|\bset\s*up\b|\bpip\s|\bnpm\s|\bbrew\s|\bapt(?:-get)?\s|docker\s+run/iu,
+});
+
+/** Who made or publishes something: a company, a publisher, a university. */
+DETAIL_RULES.push({
+  kind: "organization",
+  asked:
+    /出版社|哪家公司|哪个公司|哪個公司|哪家机构|哪家機構|哪所大学|哪所大學|which (?:company|publisher|university|lab|organi[sz]ation)|what (?:company|publisher|university)|\baffiliated\b|\bpublisher\b/i,
+  present: /出版社|出版|公司|大学|大學|研究院|实验室|實驗室|\bpress\b|\bpublish|\bcompany\b|\binc\.|\buniversity\b|\binstitute\b|\blab\b/i,
+});
+
+/**
+ * Who teaches, wrote or gave something: answered only by a person (a name the glossary knows as a
+ * person, a name in brackets after a title, "by First Last") or a role (作者, 创始人, 老师, founder).
+ * A roadmap that lists a course or a book without its teacher or author does not say who.
+ * "谁更快" compares (the speed and comparison checks) and "who is it for" asks the audience.
+ */
+DETAIL_RULES.push({
+  kind: "person",
+  asked:
+    /(?:是|由)\s*(?:谁|誰)|(?:谁|誰)\s*(?:在\s*)?(?:讲|講|写|寫|教|做|开|開|主讲|主講|出的|维护|維護|提出|发明|發明|创办|創辦)|哪位|作者是|\bwho\s+(?:is|was|are|were|teaches|taught|wrote|writes|made|makes|created|gave|gives|runs|maintains|presented|presents|invented|proposed|founded)\b(?![^?]*\bfor\s*\?)|\bwhich\s+(?:professor|teacher|instructor|lecturer|person)\b/i,
+  present: new RegExp(
+    [
+      "作者|创始人|創始人|创办人|創辦人|老师|老師|教授|讲师|講師|主讲|主講|博士|研究员|研究員|up主",
+      "\\b(?:co-?)?founder\\b|\\bauthors?\\b|\\bprofessor\\b|\\blecturer\\b|\\bresearcher\\b",
+      "《[^》]{1,40}》\\s*[（(][^）)\\d]{2,24}[）)]",
+      "\\bby\\s+[A-Z][a-z]+\\s+[A-Z][a-z]+",
+      ...personNames(),
+    ].join("|"),
+    "iu",
+  ),
+});
+
+/**
+ * Which GPU or card something needs (哪款显卡, GPU 型号, which GPU): answered only by a card's name
+ * (A100, RTX 4090, T4) or a memory size; "GPU 资源" or "算力" says nothing about which.
+ */
+DETAIL_RULES.push({
+  kind: "hardware",
+  asked:
+    /(?:哪款|哪个|哪個|哪种|哪種|哪些|什么|什麼)\s*(?:型号|型號)?\s*(?:的)?\s*(?:显卡|顯卡|gpu|卡)|(?:显卡|顯卡|gpu)\s*(?:型号|型號)|\bwhich\s+(?:gpus?|graphics cards?|cards?)\b|\bwhat\s+(?:gpus?|graphics cards?)\b|(?:什么|什麼|哪种|哪種|多高|多少)\s*(?:的)?\s*(?:规格|規格|配置)|最低(?:要|需要)?(?:什么|什麼)?(?:规格|規格|配置)|硬件要求|硬體要求|\b(?:minimum|system|hardware)\s+(?:specs?|requirements)\b|\bwhat\s+specs?\b/i,
+  // A card's model, its memory, or a machine's cores and memory.
+  present:
+    /\b(?:[ahlv]\d{2,3}|t4|rtx\s*\d{4}|gtx\s*\d{3,4}|tesla|\d{4}\s*ti)\b|\d+\s*(?:gb|g)\s*(?:显存|顯存|vram|memory|内存|內存|ram)|\d+\s*(?:核|cores?|vcpus?)\b/i,
+});
+
+/**
+ * Whether a course gives a certificate (结业证书, certificate): answered only by a passage that
+ * names one; a roadmap that lists the course does not say.
+ */
+DETAIL_RULES.push({
+  kind: "certificate",
+  asked: /证书|證書|结业证|結業證|\bcertificates?\b|\bcertification\b|\bcertified\b/i,
+  present: /证书|證書|结业|結業|认证|認證|\bcertificat|\bcertified\b/i,
+});
+
+/**
+ * How often something happens (how often, 多久一次, 频率): answered by a rate (每周, weekly, every
+ * month, 一月一次), not by a length of time.
+ */
+DETAIL_RULES.push({
+  kind: "frequency",
+  asked: /\bhow\s+(?:often|frequently)\b|多久[^，,。？?！!]{0,4}一次|每隔多久|多常|频率|頻率/iu,
+  present:
+    /每\s*(?:[天日周週月年]|[一二两兩三四五六七八九十\d]+\s*(?:天|日|周|週|个?月|個?月|年))|每隔|[一二两兩三四五六七八九十\d]\s*(?:天|周|週|个月|個月|年)\s*[一二两兩三\d]\s*次|\b(?:daily|weekly|monthly|yearly|annually|biweekly)\b|\bevery\s+(?:\w+\s+)?(?:day|week|month|year)s?\b|\b(?:once|twice)\s+a\b/iu,
+});
+
+/**
+ * Which country someone or something is from (哪国人, which country): answered by a country's name
+ * (or 国内/海外); a paper's title or an author's name does not say.
+ */
+DETAIL_RULES.push({
+  kind: "country",
+  asked: /哪(?:个|個|一个|一個)?(?:国家|國家|国|國)|\b(?:which|what)\s+country\b|\bnationality\b/iu,
+  present:
+    /中国|中國|美国|美國|英国|英國|法国|法國|德国|德國|日本|韩国|韓國|加拿大|新加坡|印度|以色列|瑞士|荷兰|荷蘭|澳大利亚|澳大利亞|澳洲|国内|國內|国外|國外|海外|\b(?:China|USA|U\.S\.|United States|America|UK|Britain|England|France|Germany|Japan|Korea|Canada|Singapore|India|Israel|Switzerland|Netherlands|Australia)\b/u,
+});
+
+/**
+ * Who won or how someone placed (第一名, 冠军, the winner, which place): answered only by a passage
+ * that gives a result; one that lists the competition does not say who won it.
+ */
+DETAIL_RULES.push({
+  kind: "result",
+  asked:
+    /第一名|第[一二三]名|冠军|冠軍|亚军|亞軍|获胜|獲勝|获奖|獲獎|名次|排第几|\bwinners?\b|\bwon\b|\bwinning (?:team|solution|entry)\b|\b(?:1st|first|top) place\b|\bleaderboard\b/iu,
+  present:
+    /第[一二三\d]名|冠军|冠軍|亚军|亞軍|获胜|獲勝|获奖|獲獎|名次|\bwinners?\b|\bwon\b|\bwinning\b|\b(?:1st|2nd|3rd|first|second|third) place\b|\btop \d+\b/iu,
+});
+
+/**
+ * What an update or a new version changed (改了哪些, 更新了什么, what changed): answered only by a
+ * passage that lists changes; a date of the last update says when, not what.
+ */
+DETAIL_RULES.push({
+  kind: "changes",
+  asked:
+    /(?:改|更新|变|變)了(?:哪些|什么|什麼|啥)|改动|改動|变更|變更|更新内容|更新內容|\bwhat (?:changed|was (?:changed|updated|added))\b|\bchangelog\b|\brelease notes\b/iu,
+  present: /新增|修改|改动|改動|变更|變更|更新内容|更新內容|更新说明|更新說明|\bchangelog\b|\b(?:added|removed|changed|fixed)\b/iu,
+});
+
+/**
+ * How well something scores (准确率多少, 多少分, what accuracy, which F1): answered only by a
+ * measured value, a percentage or a metric's number; a passage that describes the project or
+ * names the benchmark does not say what it reaches.
+ */
+DETAIL_RULES.push({
+  kind: "score",
+  asked:
+    /(?:准确率|準確率|正确率|正確率|召回率|精确率|精確率|得分|分数|分數|F1)\s*(?:能|可以|会|會|大概|大约|大約)?\s*(?:有|是|达到|達到|到)?\s*(?:多少|多高|几|幾)|(?:多少|几|幾)\s*(?:准确率|準確率|正确率|正確率|分)(?![钟鐘])|\b(?:what|which)\s+(?:\w+\s+){0,2}(?:accuracy|score|f1|bleu|rouge|perplexity)\b|\bhow (?:accurate|high does)\b|\bpassing score\b/iu,
+  present:
+    /\d+(?:\.\d+)?\s*%|(?:准确率|準確率|正确率|正確率|召回率|得分|分数|分數|accuracy|score|f1|bleu|rouge|perplexity)[^。\n.;；]{0,16}\d|\d+\s*分(?![钟鐘])/iu,
+});
+
+/**
+ * Where to download something (去哪儿下载, download link): answered only by a passage with a link
+ * or a download; one that names the project or the data does not say where to get it.
+ */
+DETAIL_RULES.push({
+  kind: "download",
+  asked:
+    /(?:哪|哪儿|哪里|哪裡|哪兒|在哪|去哪)\s*(?:能|可以|才能)?\s*(?:下载|下載)|(?:下载|下載)\s*(?:地址|链接|鏈接|連結)|\bwhere\b[^?？]{0,40}\bdownload\b|\bdownload\s+(?:link|page)\b/iu,
+  present: /https?:\/\/|下载|下載|\bdownload/iu,
+});
+
+/**
+ * Which dataset to use (哪个数据集, which dataset): answered only by a passage that names one (a
+ * dataset, a corpus); one that describes the task does not say which data.
+ */
+DETAIL_RULES.push({
+  kind: "dataset",
+  asked: /(?:哪个|哪個|哪些|什么|什麼|啥)\s*(?:数据集|數據集|语料|語料)|\b(?:which|what)\s+(?:\w+\s+){0,2}(?:datasets?|corpus|corpora)\b/iu,
+  present: /数据集|數據集|语料|語料|\bdatasets?\b|\bcorpus\b|\bcorpora\b/iu,
+});
+
+/**
+ * How big a model, a memory or a degree of parallelism is (多大显存, 参数量, how big): answered only
+ * by a number with a size unit (7B, 24 GB, 千亿, 8 张卡). "有多大帮助" asks how much it helps.
+ */
+DETAIL_RULES.push({
+  kind: "size",
+  asked:
+    /多大\s*的?\s*(?:显存|顯存|内存|內存|模型|参数|參數|规模|規模|并行度|並行度|尺寸|数据量|數據量)|(?:有|要)\s*多大\s*[？?吗嗎呢啊]|参数量|參數量|\bhow\s+(?:big|large)\b|\b(?:which|what)\s+(?:model\s+)?sizes?\b|哪(?:个|個|种|種)\s*(?:尺寸|规模|規模|参数量级|參數量級)|\bhow much\s+(?:memory|vram|gpu memory)\b|\bhow many parameters\b|\bparameter count\b/i,
+  present:
+    /\d+(?:\.\d+)?\s*(?:[BMKT]\b|GB|G\b|TB|MB|亿|億|万|萬|billion|million|trillion)|[千百万萬]亿|\d+\s*(?:张|張|块|塊)\s*(?:卡|GPU|显卡|顯卡)/i,
+});
+
+/** The field's people the glossary names, as patterns (a Latin name only as a whole word: "Ng" is in "training"). */
+function personNames(): string[] {
+  return GLOSSARY.filter((entry) => entry.person).flatMap((entry) => [
+    ...entry.en.map((name) => `\\b${escapeRegExp(name)}\\b`),
+    ...entry.zh.map(escapeRegExp),
+  ]);
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
