@@ -189,8 +189,12 @@ function featuresOf(text: string, tokens: readonly string[]): Features {
 const MAX_PIECED_TEXT = 1024;
 const MAX_REMEMBERED_PIECE = 64;
 const MAX_REMEMBERED_PIECES = 8192;
-/** Feature names interned from pieces; past this many they (and the pieces' ids) start over. */
-const MAX_NAMES = 1 << 20;
+/**
+ * Feature names interned from pieces; past this many they (and the pieces' ids) start over. A
+ * name costs ~100 bytes with its map entry, hash and weight: a few MB at most, on a server that
+ * meets new words without end.
+ */
+const MAX_NAMES = 1 << 16;
 
 interface PieceFeatures {
   tokenIds: Int32Array;

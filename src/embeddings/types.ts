@@ -5,6 +5,8 @@
 export interface TokenAwareEmbedder {
   /** Same vector as embedding `text`, where `tokens` is tokenizeForSearch(text). */
   embedTokenized(text: string, tokens: readonly string[]): Float32Array;
+  /** embedQuery's vector as the Float32Array it is made as (embedQuery copies it into a number[]). */
+  embedText(text: string): Float32Array;
 }
 
 export function isTokenAware(embeddings: object): embeddings is TokenAwareEmbedder {

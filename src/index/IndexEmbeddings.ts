@@ -2,7 +2,7 @@ import { Embeddings } from "@langchain/core/embeddings";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import { IndexMismatch } from "../errors.js";
 import { describeEmbedder } from "./describeEmbedder.js";
-import type { EmbedderIdentity } from "../embeddings/types.js";
+import { isTokenAware, type EmbedderIdentity } from "../embeddings/types.js";
 
 /**
  * The embedder as a loaded index uses it: every vector must have the index's size. A remote
@@ -29,7 +29,18 @@ export class IndexEmbeddings extends Embeddings {
     return vector;
   }
 
-  private check(vector: number[]): void {
+  /**
+   * The query's vector for an index that reads it as an array of numbers (the sparse exact index,
+   * pgvector's literal): a token-aware embedder's Float32Array as it is made, not copied into a
+   * number[] of every dimension per question. The same values as embedQuery's.
+   */
+  async queryVector(text: string): Promise<ArrayLike<number>> {
+    const vector = isTokenAware(this.inner) ? this.inner.embedText(text) : await this.inner.embedQuery(text);
+    this.check(vector);
+    return vector;
+  }
+
+  private check(vector: ArrayLike<number>): void {
     if (vector.length !== this.built.dimensions) {
       throw new IndexMismatch(
         `The index was built with ${describeEmbedder(this.built)} but the configured embedder returns ${vector.length}-dimensional vectors; rebuild with npm run ingest.`,

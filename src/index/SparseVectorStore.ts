@@ -19,7 +19,7 @@ export class SparseVectorStore implements DenseVectorSearch {
   }
 
   async similaritySearchVectorWithScore(
-    query: number[],
+    query: ArrayLike<number>,
     k: number,
     filter?: (doc: StoredVectorDocument) => boolean,
   ): Promise<[StoredVectorDocument, number][]> {

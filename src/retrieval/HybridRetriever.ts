@@ -21,7 +21,7 @@ import { detailFocus, topicEvidence, type TopicEvidence } from "./questionEviden
 import {
   candidateFeatures,
   documentVotes,
-  hanBigrams,
+  hanBigramCodes,
   RERANK_DEPTH,
   rerankFused,
   tokenGroupMasks,
@@ -367,7 +367,7 @@ export class HybridRetriever implements Retriever {
       headingTokensOf: headingTokens,
       headingGroupMasks: tokenGroupMasks(groups),
       documentVote: documentVotes(fused, (id) => index.chunkById.get(id)?.docId),
-      questionBigrams: hanBigrams(contentSegments(query).join(" ")),
+      questionBigrams: hanBigramCodes(contentSegments(query).join(" ")),
       bigramsOf: chunkBigrams,
     };
   }
@@ -462,4 +462,4 @@ function searchForm(question: string): string {
 
 // What the re-ranker reads from its candidates, kept for recently re-ranked chunks.
 const headingTokens = recentByChunk<ReadonlySet<string>>(4096, (chunk) => new Set(tokenizeForSearch(chunk.headingPath.join(" "))));
-const chunkBigrams = recentByChunk<ReadonlySet<string>>(4096, (chunk) => hanBigrams(`${chunk.headingPath.join(" ")} ${chunk.text}`));
+const chunkBigrams = recentByChunk<Float64Array>(4096, (chunk) => hanBigramCodes(`${chunk.headingPath.join(" ")} ${chunk.text}`));

@@ -216,12 +216,17 @@ export function findGappedHanLearnerPhrases(text: string): GlossaryMatch[] {
   const lower = text.toLowerCase();
   const matches: GlossaryMatch[] = [...findSplitHanLearnerPhrases(lower)];
   for (const first of new Set(tokenizeForSearch(text))) {
-    for (const phrase of table.get(first) ?? []) {
-      let start = lower.indexOf(first);
-      while (start >= 0) {
+    const phrases = table.get(first);
+    if (!phrases) continue;
+    // Where the first word is, found once for all the phrases it starts.
+    const starts: number[] = [];
+    for (let start = lower.indexOf(first); start >= 0; start = lower.indexOf(first, start + 1)) starts.push(start);
+    for (const phrase of phrases) {
+      for (const start of starts) {
         let end = start + first.length;
         let ok = true;
-        for (const piece of phrase.pieces.slice(1)) {
+        for (let p = 1; p < phrase.pieces.length; p++) {
+          const piece = phrase.pieces[p]!;
           const at = lower.indexOf(piece, end);
           if (at < 0 || at + piece.length - start > phrase.length + GAP_SLACK || !PLAIN_GAP.test(lower.slice(end, at))) {
             ok = false;
@@ -233,7 +238,6 @@ export function findGappedHanLearnerPhrases(text: string): GlossaryMatch[] {
           matches.push({ surface: text.slice(start, end), start, end, entries: phrase.entries });
           break;
         }
-        start = lower.indexOf(first, start + 1);
       }
     }
   }

@@ -74,9 +74,10 @@ export interface RerankContext {
   headingGroupMasks?: ReadonlyMap<string, number> | undefined;
   /** Share of the leading candidates' fused score that falls in each document (0..1). */
   documentVote: ReadonlyMap<string, number>;
-  /** Han character bigrams of the question's content (filler and cue words out). */
-  questionBigrams: ReadonlySet<string>;
-  bigramsOf(chunk: Chunk): ReadonlySet<string>;
+  /** Han character bigrams of the question's content (filler and cue words out), as hanBigramCodes. */
+  questionBigrams: Float64Array;
+  /** A chunk's heading and text bigrams, as hanBigramCodes. */
+  bigramsOf(chunk: Chunk): Float64Array;
 }
 
 /** Candidates whose fused scores vote for their document. */
@@ -104,6 +105,32 @@ export function hanBigrams(text: string): Set<string> {
     for (let i = 0; i + 1 < chars.length; i++) bigrams.add(chars[i]! + chars[i + 1]!);
   }
   return bigrams;
+}
+
+/** A bigram's code: its first code point × 2^21 + its second (code points are below 2^21, so codes are exact and distinct). */
+const SECOND = 0x200000;
+const HAN_RUNS = /\p{Script=Han}+/gu;
+
+/**
+ * hanBigrams as their codes, sorted and distinct: two texts' shared bigrams are counted by
+ * walking both arrays once, not by looking strings up in a set (the re-ranker does it for 30
+ * candidates a question, against a couple of hundred bigrams each).
+ */
+export function hanBigramCodes(text: string): Float64Array {
+  const codes: number[] = [];
+  for (const [run] of text.matchAll(HAN_RUNS)) {
+    let previous = -1;
+    for (let i = 0; i < run.length;) {
+      const point = run.codePointAt(i)!;
+      if (previous >= 0) codes.push(previous * SECOND + point);
+      previous = point;
+      i += point > 0xffff ? 2 : 1;
+    }
+  }
+  const sorted = Float64Array.from(codes).sort();
+  let distinct = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i]!;
+  return sorted.subarray(0, distinct);
 }
 
 /** A passage of fewer characters than this is mostly a heading or a link line. */
@@ -162,11 +189,19 @@ function headingCoverage(chunk: Chunk, context: RerankContext): number {
   return maskCoverage(context.groups, covered);
 }
 
-function overlap(wanted: ReadonlySet<string>, found: ReadonlySet<string>): number {
-  if (wanted.size === 0) return 0;
+/** The share of `wanted`'s bigrams that `found` holds: both sorted and distinct (hanBigramCodes). */
+function overlap(wanted: Float64Array, found: Float64Array): number {
+  if (wanted.length === 0) return 0;
   let shared = 0;
-  for (const item of wanted) if (found.has(item)) shared++;
-  return shared / wanted.size;
+  for (let i = 0, j = 0; i < wanted.length && j < found.length;) {
+    if (wanted[i]! === found[j]!) {
+      shared++;
+      i++;
+      j++;
+    } else if (wanted[i]! < found[j]!) i++;
+    else j++;
+  }
+  return shared / wanted.length;
 }
 
 export function rerankScore(features: readonly number[], model: RerankModel): number {

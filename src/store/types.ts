@@ -48,9 +48,9 @@ export interface IndexSnapshot {
    */
   termTable?: TermTable;
   /** The query vector, by the embedder the version was built with (a size mismatch fails clearly). */
-  embedQuery(text: string): Promise<number[]>;
-  /** Dense k-NN by cosine: the k chunks nearest to `vector`, most similar first. */
-  nearest(vector: number[], k: number, filter?: ChunkFilter): Promise<DenseHit[]>;
+  embedQuery(text: string): Promise<ArrayLike<number>>;
+  /** Dense k-NN by cosine: the k chunks nearest to `vector` (as embedQuery gives it), most similar first. */
+  nearest(vector: ArrayLike<number>, k: number, filter?: ChunkFilter): Promise<DenseHit[]>;
   /** Lexical (BM25) search over the same Chinese-aware tokens (src/text/tokenize.ts), best first. */
   lexicalSearch(query: string, k: number, filter?: ChunkFilter): Promise<LexicalHit[]>;
 }

@@ -24,7 +24,24 @@ export function toSimplified(text: string): string {
  * Bounded; when full it starts over.
  */
 const MAX_REMEMBERED_TEXT = 256;
-const recentlySimplified = recentlyComputed(1024, (text: string) => simplify(text));
+const recentlySimplified = recentlyComputed(1024, (text: string) => simplifyByRuns(text));
+
+/**
+ * A text converted Han run by Han run, each short run remembered: the same text as converting it
+ * whole, because every key and replacement of the tables this converter uses is made of Han
+ * characters only (tests/text/script.test.ts checks it), so no match reaches past a run, and
+ * OpenCC steps over any other character one at a time, except an ideographic description
+ * character (⿰…, which groups the characters after it): a text with one is converted whole.
+ * Runs recur from question to question (之后该学什么, 我是在校研究生), as the tokenizer's do.
+ */
+const MAX_REMEMBERED_RUN = 32;
+const recentlySimplifiedRuns = recentlyComputed(8192, (run: string) => simplify(run));
+const IDEOGRAPHIC_DESCRIPTION = /[\u2ff0-\u2fff]/u;
+
+function simplifyByRuns(text: string): string {
+  if (IDEOGRAPHIC_DESCRIPTION.test(text)) return simplify(text);
+  return text.replace(HAN_RUNS, (run) => (run.length > MAX_REMEMBERED_RUN ? simplify(run) : recentlySimplifiedRuns(run)));
+}
 
 /**
  * toSimplified without remembering the text: for a caller that keeps its own results or converts
@@ -43,6 +60,7 @@ function simplify(text: string): string {
 
 const HAN = /\p{Script=Han}/u;
 const HAN_CHARS = /\p{Script=Han}/gu;
+const HAN_RUNS = /\p{Script=Han}+/gu;
 
 let toTraditionalConverter: ((text: string) => string) | undefined;
 

@@ -98,6 +98,25 @@ describe("LocalHashedEmbeddings", () => {
     }
   });
 
+  it("still embeds exactly after its table of feature names fills up and starts over", () => {
+    // Questions' worth of new words (a name each, and their trigrams'): past the table's 65,536
+    // names it starts over, and the pieces remembered before must not keep stale ids.
+    const text = (n: number) => Array.from({ length: 70 }, (_, j) => `q${(n * 70 + j).toString(36)}z`).join(" ");
+    const same = (t: string) =>
+      Buffer.from(embeddings.embedText(t).buffer).equals(Buffer.from(embeddings.embedTokenized(t, tokenizeForSearch(t)).buffer));
+    const probe = "学完 LoRA 之后该学什么? 低秩适配 low-rank adaptation 参数高效微调";
+    expect(same(probe)).toBe(true);
+    for (let n = 0; n < 1000; n++) {
+      const t = text(n);
+      expect(t.length).toBeLessThanOrEqual(1024);
+      embeddings.embedText(t);
+      // The previous text's pieces were remembered a call ago: stale if the table started over since.
+      if (n > 0) expect(same(text(n - 1)), `text ${n - 1}`).toBe(true);
+    }
+    expect(same(probe)).toBe(true);
+    expect(same(text(0))).toBe(true);
+  });
+
   it("rejects a nonsensical size", () => {
     expect(() => new LocalHashedEmbeddings({ dimensions: 0 })).toThrow(RangeError);
   });

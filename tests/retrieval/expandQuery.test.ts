@@ -136,6 +136,12 @@ describe("learners' words (learnerPhrases.json)", () => {
     expect(findGappedHanLearnerPhrases("听懂我们用户").map((m) => m.entries[0]?.zh[0])).toEqual(["用户意图识别"]);
   });
 
+  it("tries every place the phrase's first word is, and matches from the first that works", () => {
+    // The first 模型 is cut off by a comma; the second one starts the match.
+    const [match] = findGappedHanLearnerPhrases("模型，这个模型太大了怎么变小");
+    expect(match && [match.surface, match.start]).toEqual(["模型太大了怎么变小", 5]);
+  });
+
   it("leaves a glossary term its glossary meaning", () => {
     expect(kinds("显卡")).toEqual(["glossary"]);
   });

@@ -6,6 +6,7 @@ import {
   candidateFeatures,
   documentVotes,
   FEATURE_NAMES,
+  hanBigramCodes,
   hanBigrams,
   RERANK_DEPTH,
   rerankFused,
@@ -47,6 +48,43 @@ describe("re-ranker features", () => {
     expect(hanBigrams("only latin").size).toBe(0);
   });
 
+  it("codes bigrams one to one, sorted and distinct, so counting shared codes counts shared bigrams", () => {
+    const texts = ["模型量化 and 蒸馏", "量化模型，模型量化", "𠮷野家的𠀀𠀁 野家", "only latin", "大模型学习路线：大模型"];
+    for (const text of texts) expect(hanBigramCodes(text)).toHaveLength(hanBigrams(text).size);
+    const codes = hanBigramCodes("量化模型，模型量化 模型");
+    expect([...codes]).toEqual([...codes].sort((a, b) => a - b));
+    // The overlap feature: the share of the question's bigrams a chunk holds, as with sets of strings.
+    const overlap = FEATURE_NAMES.indexOf("bigramOverlap");
+    const context = (question: string, chunkText: string): RerankContext => ({
+      groups: [],
+      groupsInIndex: [],
+      expansionTokensInIndex: [],
+      expansionTokenCount: 0,
+      denseRank: new Map(),
+      lexicalRank: new Map(),
+      denseSimilarity: new Map(),
+      lexicalScore: new Map(),
+      topLexicalScore: 0,
+      tokensOf: () => new Set(),
+      headingTokensOf: () => new Set(),
+      documentVote: new Map(),
+      questionBigrams: hanBigramCodes(question),
+      bigramsOf: () => hanBigramCodes(chunkText),
+    });
+    for (const [question, chunkText] of [
+      ["模型量化怎么学", "量化：把模型变小。蒸馏也可以"],
+      ["𠮷野家的套餐", "野家的𠮷野"],
+      ["latin only", "模型"],
+      ["大模型大模型", "大模型"],
+    ] as const) {
+      const wanted = hanBigrams(question);
+      const found = hanBigrams(chunkText);
+      const expected = wanted.size === 0 ? 0 : [...wanted].filter((b) => found.has(b)).length / wanted.size;
+      const chunk = { id: "c", docId: "d", text: chunkText, headingPath: [] } as unknown as Chunk;
+      expect(candidateFeatures(chunk, { id: "c", score: 0 }, context(question, chunkText))[overlap]).toBe(expected);
+    }
+  });
+
   it("shares the leading candidates' fused score among their documents", () => {
     const votes = documentVotes(
       [
@@ -81,8 +119,8 @@ describe("re-ranker features", () => {
       headingTokensOf: (chunk) => new Set(chunk.headingPath),
       ...(headingGroupMasks ? { headingGroupMasks } : {}),
       documentVote: new Map(),
-      questionBigrams: new Set(),
-      bigramsOf: () => new Set(),
+      questionBigrams: new Float64Array(),
+      bigramsOf: () => new Float64Array(),
     });
     const masked = context(tokenGroupMasks(groups));
     const plain = context();

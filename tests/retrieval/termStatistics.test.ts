@@ -76,8 +76,8 @@ describe("TermStatistics.markTerms", () => {
         tokensOf: (c) => statistics.tokensOf(c),
         headingTokensOf: (c) => new Set(tokenizeForSearch(c.headingPath.join(" "))),
         documentVote: new Map(),
-        questionBigrams: new Set(),
-        bigramsOf: () => new Set(),
+        questionBigrams: new Float64Array(),
+        bigramsOf: () => new Float64Array(),
       };
       const marked: RerankContext = {
         ...base,

@@ -1,3 +1,4 @@
+import * as OpenCC from "opencc-js";
 import { describe, expect, it } from "vitest";
 import { convertToSimplified, isTraditional, mainlandPhrases, toSimplified, toTraditional } from "../../src/text/script.js";
 import { tokenizeForSearch } from "../../src/text/tokenize.js";
@@ -24,6 +25,27 @@ describe("toSimplified", () => {
     for (const text of ["學習路線與微調", "学习路线", "LoRA 微調", "only latin", ""])
       expect(convertToSimplified(text)).toBe(toSimplified(text));
     expect(convertToSimplified("機器學習")).toBe("机器学习");
+  });
+
+  // toSimplified converts a short text Han run by Han run (each run remembered). That equals
+  // converting it whole only while every key and replacement of the converter's tables is Han:
+  // an OpenCC update that added one with a space, a digit or "·" must fail here.
+  it("uses tables of Han-only keys and replacements, so converting run by run is converting whole", () => {
+    const config = (OpenCC as unknown as { Locale: { configs: Record<string, Record<string, unknown>> } }).Locale.configs.tw2s!;
+    const tables = [config.normalizationChain, config.segmentation, config.conversionChain].flat(2) as (string | [string, string][])[];
+    const entries = tables.flatMap((table) => (typeof table === "string" ? table.split("|").map((entry) => entry.split(" ")) : table));
+    expect(entries.length).toBeGreaterThan(1000);
+    expect(entries.filter((entry) => !entry.every((side) => /^\p{Script=Han}+$/u.test(side)))).toEqual([]);
+    const whole = OpenCC.Converter({ from: "tw", to: "cn" }) as (text: string) => string;
+    const texts = [
+      "學習路線與微調，然後呢？LoRA 和 QLoRA 哪個好",
+      "大衛·貝克漢 1990年 來了 大衛 貝克漢",
+      "𠮷野家的麵 與 麪 ＬｏＲＡ　微調",
+      "豈有此理 ⿰氵每 與 海",
+      "abc學習xyz微調123資料庫",
+      "只有English",
+    ];
+    for (let round = 0; round < 2; round++) for (const text of texts) expect(toSimplified(text), text).toBe(whole(text));
   });
 
   it("makes Traditional and Simplified text give the same search tokens", () => {

@@ -1,4 +1,6 @@
 import path from "node:path";
+import { IndexEmbeddings } from "../../index/IndexEmbeddings.js";
+import { SparseVectorStore } from "../../index/SparseVectorStore.js";
 import type { LoadedIndex, StoredVectorDocument } from "../../index/types.js";
 import type { ChunkFilter, DenseHit, IndexSnapshot } from "../types.js";
 
@@ -12,6 +14,13 @@ export function embeddedSnapshot(index: LoadedIndex): IndexSnapshot {
     const chunk = index.chunkById.get(chunkId);
     return chunk !== undefined && filter.documentIds.has(chunk.docId);
   };
+  // The sparse index reads a query as any array of numbers; HNSWLib is given the number[] it expects.
+  const embeddings = index.embeddings;
+  const sparse = index.vectorStore instanceof SparseVectorStore ? index.vectorStore : undefined;
+  const embedQuery =
+    sparse && embeddings instanceof IndexEmbeddings
+      ? (text: string) => embeddings.queryVector(text)
+      : (text: string) => embeddings.embedQuery(text);
   return {
     store: "file",
     version: path.basename(index.dir),
@@ -23,10 +32,12 @@ export function embeddedSnapshot(index: LoadedIndex): IndexSnapshot {
     ...(index.fallbackFrom !== undefined ? { fallbackFrom: index.fallbackFrom } : {}),
     ...(index.lexicon !== undefined ? { lexicon: index.lexicon } : {}),
     termTable: index.termTable,
-    embedQuery: (text) => index.embeddings.embedQuery(text),
+    embedQuery,
     async nearest(vector, k, filter): Promise<DenseHit[]> {
       const accept = filter?.documentIds ? (doc: StoredVectorDocument) => allowed(chunkIdOf(doc), filter) : undefined;
-      const hits = await index.vectorStore.similaritySearchVectorWithScore(vector, k, accept);
+      const hits = sparse
+        ? await sparse.similaritySearchVectorWithScore(vector, k, accept)
+        : await index.vectorStore.similaritySearchVectorWithScore(asNumbers(vector), k, accept);
       // HNSWLib gives a cosine distance (lower is closer).
       return hits
         .map(([doc, distance]) => ({ chunkId: chunkIdOf(doc), similarity: 1 - distance }))
@@ -46,4 +57,9 @@ function chunkIdOf(doc: StoredVectorDocument): string {
   const id = metadata["chunkId"] ?? metadata["id"] ?? doc.id;
   // A number (an HNSWLib label) as text; anything else names no chunk and is filtered out.
   return typeof id === "string" ? id : typeof id === "number" ? String(id) : "";
+}
+
+/** A vector as the number[] HNSWLib takes (embedQuery gives one when the index is not sparse). */
+function asNumbers(vector: ArrayLike<number>): number[] {
+  return Array.isArray(vector) ? (vector as number[]) : Array.from(vector);
 }

@@ -115,7 +115,7 @@ export async function loadPostgresSnapshot(
     chunks,
     chunkById: new Map(chunks.map((chunk) => [chunk.id, chunk])),
     resources,
-    embedQuery: (text) => queryEmbeddings.embedQuery(text),
+    embedQuery: (text) => queryEmbeddings.queryVector(text),
     async nearest(vector, k, filter): Promise<DenseHit[]> {
       if (k <= 0) return [];
       // The cast to vector(N) matches the per-size HNSW expression index (writeVersion.ts).
