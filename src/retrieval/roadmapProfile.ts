@@ -27,10 +27,16 @@ export interface RoadmapProfile {
   distinctTitleTokens: Set<string>;
   /**
    * The whole title quoted or pointed at in a question ("《大模型学习路径指南》", "大模型学习路径指南里的
-   * 第二阶段"), when no other roadmap uses it as a phrase of its own. A title written plainly may be
-   * the learner's own words: "大模型学习路线有哪些阶段" asks about roadmaps in general.
+   * 第二阶段"), for a title with a word of its own. A title written plainly may be the learner's own
+   * words: "大模型学习路线有哪些阶段" asks about roadmaps in general.
    */
   titleReference?: RegExp;
+  /**
+   * Whether no other roadmap uses the title as a phrase of its own, asked only once a question
+   * holds the title (a scan of every other roadmap's text, remembered): with hundreds of roadmaps,
+   * checking every title up front would read every text once per roadmap.
+   */
+  titleIsOwn: () => boolean;
   /** What its stage headings call a stage: "stage" (阶段, stage, phase) or "part" (篇, 章, part). */
   stageWord: StageWord | undefined;
   /** Year-month stamps in its first lines (front-matter date, "Created:", "更新时间"), as "2024-09". */
@@ -73,7 +79,8 @@ export function roadmapProfiles(documents: readonly CorpusDocument[], chunks: re
       stageDurations: stages.filter((s) => new RegExp(DURATION.source, "iu").test(s.heading)).length,
       origin: originOf(doc.text, doc.metadata),
       distinctTitleTokens: distinct,
-      ...(ownTitle(doc, roadmaps) ? { titleReference: titleReference(doc.title) } : {}),
+      ...(distinct.size > 0 && doc.title.trim().length > 0 ? { titleReference: titleReference(doc.title) } : {}),
+      titleIsOwn: once(() => !roadmaps.some((other) => other !== doc && other.text.includes(doc.title))),
       stageWord: stageWordOf(stages.map((s) => s.heading).join(" ")),
       dates: datesOf(`${JSON.stringify(doc.metadata ?? {})}\n${doc.text}`),
       ...(DRAWING.test(doc.text) ? { diagram: true } : {}),
@@ -186,8 +193,10 @@ const COUNT_PATTERNS = [
 const STAGE_DURATION_QUESTION =
   /(每个?阶段|各个?阶段|每一阶段|每段).{0,12}(个月|几个月|多久|时间|时长|周期)|(个月|时间|时长|周期).{0,8}(每个?阶段|各个?阶段)|\b(each|per|every)\s+(stage|phase|step)\b.{0,30}\b(months?|weeks?|duration|time)|\b(months?|weeks?|duration|time(frame)?s?|how long)\b.{0,30}\b(each|per|every)\s+(stage|phase|step)\b/iu;
 
-function ownTitle(doc: CorpusDocument, roadmaps: readonly CorpusDocument[]): boolean {
-  return doc.title.trim().length > 0 && !roadmaps.some((other) => other !== doc && other.text.includes(doc.title));
+/** A function that computes its value on the first call and returns it after. */
+function once<T>(compute: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: compute() }).v;
 }
 
 /** The title in quotes or book-title marks, or followed by a word that points into a document (里, 那篇, 的第…). */
@@ -260,7 +269,7 @@ export function referencedRoadmap(
     for (const token of profile.distinctTitleTokens) if (terms.has(token) && token.length >= 2) score += 1;
     // The whole title ("大模型学习路径指南"), when one of its words is its own: a title another
     // title wholly contains ("学习路径") names nothing by itself.
-    if (profile.titleReference && profile.distinctTitleTokens.size > 0 && profile.titleReference.test(question)) score += 2;
+    if (profile.titleReference?.test(question) && profile.titleIsOwn()) score += 2;
     return { profile, score };
   });
   const best = Math.max(0, ...scored.map((s) => s.score));
