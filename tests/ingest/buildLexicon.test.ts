@@ -1,34 +1,28 @@
 import { readdir } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildLexicon } from "../../src/ingest/buildLexicon.js";
 import { FieldDictionary } from "../../src/retrieval/fieldDictionary.js";
 import { IndexResources } from "../../src/retrieval/indexResources.js";
 import { isEnglishWord } from "../../src/text/cedict.js";
-import { buildTestIndex, type BuiltTestIndex } from "../support/buildTestIndex.js";
+import { useBundledTestIndex } from "../support/buildTestIndex.js";
 
 /**
  * The version carries the CC-CEDICT entries its words need (lexicon.json), so a server never
  * parses the whole dictionary at start or on its first request; what retrieval derives from it
  * must be what it derived from the whole dictionary.
  */
-let built: BuiltTestIndex;
-beforeAll(async () => {
-  built = await buildTestIndex();
-}, 60_000);
-afterAll(async () => {
-  await built.cleanup();
-});
+const built = useBundledTestIndex();
 
 describe("lexicon.json", () => {
   it("is written with the version and loaded with the index", async () => {
-    expect(await readdir(built.index.dir)).toContain("lexicon.json");
-    expect(built.index.lexicon?.glosses.size).toBeGreaterThan(50);
-    expect(built.index.lexicon?.englishWords.size).toBeGreaterThan(10_000);
+    expect(await readdir(built().index.dir)).toContain("lexicon.json");
+    expect(built().index.lexicon?.glosses.size).toBeGreaterThan(50);
+    expect(built().index.lexicon?.englishWords.size).toBeGreaterThan(10_000);
   });
 
   it("gives the field dictionary the same English → Chinese candidates as the whole of CC-CEDICT", () => {
-    const statistics = IndexResources.of(built.snapshot).statistics;
-    const fromLexicon = new FieldDictionary(statistics, built.index.lexicon!.glosses);
+    const statistics = IndexResources.of(built().snapshot).statistics;
+    const fromLexicon = new FieldDictionary(statistics, built().index.lexicon!.glosses);
     const fromCedict = new FieldDictionary(statistics);
     for (const words of [["deploy"], ["vector"], ["fine", "tuning"], ["picture"], ["retrieval"], ["model", "evaluation"]]) {
       expect(fromLexicon.englishCandidates(words)).toEqual(fromCedict.englishCandidates(words));
@@ -36,7 +30,7 @@ describe("lexicon.json", () => {
   });
 
   it("knows the same English words", () => {
-    const resources = IndexResources.of(built.snapshot);
+    const resources = IndexResources.of(built().snapshot);
     for (const word of ["covered", "deploying", "pictures", "transfomer", "langchian", "studies", "xyzzy"]) {
       expect(resources.isEnglishWord(word)).toBe(isEnglishWord(word));
     }

@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { embeddedSnapshot } from "../../src/store/embedded/embeddedSnapshot.js";
-import { buildTestIndex, type BuiltTestIndex } from "../support/buildTestIndex.js";
+import { useBundledTestIndex } from "../support/buildTestIndex.js";
 
-let built: BuiltTestIndex;
-beforeAll(async () => {
-  built = await buildTestIndex();
-}, 60_000);
-afterAll(async () => {
-  await built.cleanup();
-});
+const built = useBundledTestIndex();
 
 describe("embeddedSnapshot's dense search", () => {
   // The sparse index reads the local embedder's Float32Array as it is made: no number[] of every
   // dimension per question. It must be the very vector embedQuery gives, and find the same chunks.
   it("gives the sparse index the embedder's own vector, with embedQuery's values and neighbours", async () => {
-    const snapshot = embeddedSnapshot(built.index);
+    const snapshot = embeddedSnapshot(built().index);
     for (const question of ["LoRA 微调 低秩适配", "what is RAG", "学习路线 第一阶段"]) {
       const vector = await snapshot.embedQuery(question);
       expect(vector).toBeInstanceOf(Float32Array);
-      const plain = await built.index.embeddings.embedQuery(question);
+      const plain = await built().index.embeddings.embedQuery(question);
       expect(Array.from(vector)).toEqual(plain);
       expect(await snapshot.nearest(vector, 5)).toEqual(await snapshot.nearest(plain, 5));
     }

@@ -57,20 +57,31 @@ function snapshotOf(index: LoadedIndex): IndexSnapshot {
   return snapshot;
 }
 
+/** A real index built once for the calling suite (beforeAll) and removed after it; read it inside a test. */
+function useTestIndex(options: { corpusDir?: string }, what: string): () => BuiltTestIndex {
+  let built: BuiltTestIndex | undefined;
+  beforeAll(async () => {
+    built = await buildTestIndex(options);
+  }, 120_000);
+  afterAll(async () => {
+    await built?.cleanup();
+  });
+  return () => {
+    if (!built) throw new Error(`${what} is built in beforeAll: read it inside a test`);
+    return built;
+  };
+}
+
 /**
  * The hand-made roadmaps of tests/fixtures/retrieval/corpus as a real index, built once for the
  * calling suite (beforeAll) and removed after it: what the retrieval suites search.
  */
 export function useRetrievalFixtureIndex(): () => IndexSnapshot {
-  let built: BuiltTestIndex | undefined;
-  beforeAll(async () => {
-    built = await buildTestIndex({ corpusDir: path.resolve("tests/fixtures/retrieval/corpus") });
-  });
-  afterAll(async () => {
-    await built?.cleanup();
-  });
-  return () => {
-    if (!built) throw new Error("the retrieval fixture index is built in beforeAll: read it inside a test");
-    return built.snapshot;
-  };
+  const built = useTestIndex({ corpusDir: path.resolve("tests/fixtures/retrieval/corpus") }, "the retrieval fixture index");
+  return () => built().snapshot;
+}
+
+/** The bundled corpus as a real index, built once for the calling suite and removed after it. */
+export function useBundledTestIndex(): () => BuiltTestIndex {
+  return useTestIndex({}, "the bundled corpus's index");
 }
