@@ -17,6 +17,24 @@ import {
 import { useRetrievalFixtureIndex } from "../support/buildTestIndex.js";
 
 const zeroWeights = Object.fromEntries(FEATURE_NAMES.map((name) => [name, 0])) as RerankModel["weights"];
+/** A context with no question terms, ranks or bigrams: each test sets only what it looks at. */
+const quietContext = (parts: Partial<RerankContext>): RerankContext => ({
+  groups: [],
+  groupsInIndex: [],
+  expansionTokensInIndex: [],
+  expansionTokenCount: 0,
+  denseRank: new Map(),
+  lexicalRank: new Map(),
+  denseSimilarity: new Map(),
+  lexicalScore: new Map(),
+  topLexicalScore: 0,
+  tokensOf: () => new Set(),
+  headingTokensOf: () => new Set(),
+  documentVote: new Map(),
+  questionBigrams: new Float64Array(),
+  bigramsOf: () => new Float64Array(),
+  ...parts,
+});
 const only = (name: (typeof FEATURE_NAMES)[number], weight: number): RerankModel => ({
   bias: 0,
   weights: { ...zeroWeights, [name]: weight },
@@ -55,22 +73,8 @@ describe("re-ranker features", () => {
     expect([...codes]).toEqual([...codes].sort((a, b) => a - b));
     // The overlap feature: the share of the question's bigrams a chunk holds, as with sets of strings.
     const overlap = FEATURE_NAMES.indexOf("bigramOverlap");
-    const context = (question: string, chunkText: string): RerankContext => ({
-      groups: [],
-      groupsInIndex: [],
-      expansionTokensInIndex: [],
-      expansionTokenCount: 0,
-      denseRank: new Map(),
-      lexicalRank: new Map(),
-      denseSimilarity: new Map(),
-      lexicalScore: new Map(),
-      topLexicalScore: 0,
-      tokensOf: () => new Set(),
-      headingTokensOf: () => new Set(),
-      documentVote: new Map(),
-      questionBigrams: hanBigramCodes(question),
-      bigramsOf: () => hanBigramCodes(chunkText),
-    });
+    const context = (question: string, chunkText: string): RerankContext =>
+      quietContext({ questionBigrams: hanBigramCodes(question), bigramsOf: () => hanBigramCodes(chunkText) });
     for (const [question, chunkText] of [
       ["模型量化怎么学", "量化：把模型变小。蒸馏也可以"],
       ["𠮷野家的套餐", "野家的𠮷野"],
@@ -105,23 +109,13 @@ describe("re-ranker features", () => {
       { label: "入门", tokens: ["入门"], weight: 0.1 },
     ];
     const headings = [[], ["lora"], ["显存", "其他"], ["适配", "quantization", "显存"], ["无关"], ["入门", "量化", "低秩"]];
-    const context = (headingGroupMasks?: ReadonlyMap<string, number>): RerankContext => ({
-      groups,
-      groupsInIndex: groups,
-      expansionTokensInIndex: [],
-      expansionTokenCount: 0,
-      denseRank: new Map(),
-      lexicalRank: new Map(),
-      denseSimilarity: new Map(),
-      lexicalScore: new Map(),
-      topLexicalScore: 0,
-      tokensOf: () => new Set(),
-      headingTokensOf: (chunk) => new Set(chunk.headingPath),
-      ...(headingGroupMasks ? { headingGroupMasks } : {}),
-      documentVote: new Map(),
-      questionBigrams: new Float64Array(),
-      bigramsOf: () => new Float64Array(),
-    });
+    const context = (headingGroupMasks?: ReadonlyMap<string, number>): RerankContext =>
+      quietContext({
+        groups,
+        groupsInIndex: groups,
+        headingTokensOf: (chunk) => new Set(chunk.headingPath),
+        ...(headingGroupMasks ? { headingGroupMasks } : {}),
+      });
     const masked = context(tokenGroupMasks(groups));
     const plain = context();
     const heading = FEATURE_NAMES.indexOf("headingCoverage");
