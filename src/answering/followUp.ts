@@ -19,6 +19,7 @@ import { withoutDetailQuestions } from "../retrieval/detailKinds.js";
 import { findGlossaryMatches } from "../retrieval/glossary.js";
 import { statedStageCounts } from "../retrieval/roadmapProfile.js";
 import { replaceStageOrdinals, stageOrdinal, type StageOrdinal } from "../retrieval/stageReference.js";
+import { escapeRegExp } from "../text/escapeRegExp.js";
 import { cuePattern, NEXT_CUES, PREVIOUS_CUES } from "../text/questionCues.js";
 import { toSimplified } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
@@ -126,7 +127,7 @@ const LATIN_TERM = /^[A-Za-z0-9][A-Za-z0-9 +\-.]*$/;
 /** Whether `question` names `topic` itself ("QLoRA" does not name "LoRA"). */
 function mentions(question: string, topic: string): boolean {
   if (!LATIN_TERM.test(topic)) return question.includes(topic);
-  const escaped = topic.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const escaped = escapeRegExp(topic);
   return new RegExp(`(?<![A-Za-z0-9])${escaped}(?![A-Za-z0-9])`, "iu").test(question);
 }
 

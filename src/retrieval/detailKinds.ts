@@ -1,4 +1,5 @@
-import { CN_NUMBER, DETAIL_RULES, escapeRegExp, type DetailKind } from "./detailRules.js";
+import { escapeRegExp } from "../text/escapeRegExp.js";
+import { CN_NUMBER, DETAIL_RULES, type DetailKind } from "./detailRules.js";
 import { listItems } from "./listItems.js";
 import { questionDates } from "./roadmapProfile.js";
 

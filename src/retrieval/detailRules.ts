@@ -1,3 +1,4 @@
+import { escapeRegExp } from "../text/escapeRegExp.js";
 import { GLOSSARY } from "./glossary.js";
 
 /**
@@ -252,8 +253,4 @@ function personNames(): string[] {
     ...entry.en.map((name) => `\\b${escapeRegExp(name)}\\b`),
     ...entry.zh.map(escapeRegExp),
   ]);
-}
-
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

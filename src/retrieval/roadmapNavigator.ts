@@ -1,5 +1,6 @@
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument, Section } from "../corpus/types.js";
+import { escapeRegExp } from "../text/escapeRegExp.js";
 import { sectionTexts } from "./roadmapStages.js";
 import { stageOf, stepsOf, subtreeEndLine } from "./stageOutline.js";
 import type { RoadmapPosition, SectionRef } from "./types.js";
@@ -167,7 +168,7 @@ export function termPattern(term: string): RegExp {
   const body = term
     .trim()
     .split(/\s+/)
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(CONJUNCTION, CONJUNCTIONS))
+    .map((part) => escapeRegExp(part).replace(CONJUNCTION, CONJUNCTIONS))
     .join("\\s*");
   const start = /^[A-Za-z0-9]/.test(term.trim()) ? "(?<![A-Za-z0-9])" : "";
   const end = /[A-Za-z0-9]$/.test(term.trim()) ? "(?![A-Za-z0-9])" : "";

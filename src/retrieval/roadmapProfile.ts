@@ -1,5 +1,6 @@
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument, DocumentMetadata, Section } from "../corpus/types.js";
+import { escapeRegExp } from "../text/escapeRegExp.js";
 import { isEverydayWord } from "../text/everydayWords.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { isFiller } from "./questionWords.js";
@@ -201,7 +202,7 @@ function once<T>(compute: () => T): () => T {
 
 /** The title in quotes or book-title marks, or followed by a word that points into a document (里, 那篇, 的第…). */
 function titleReference(title: string): RegExp {
-  const escaped = title.trim().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const escaped = escapeRegExp(title.trim());
   return new RegExp(`[《“「"'‘]\\s*${escaped}|${escaped}\\s*(?:[》”」"'’]|里|中|上|这|那|的第|文章|一文)`, "iu");
 }
 

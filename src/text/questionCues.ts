@@ -1,3 +1,5 @@
+import { escapeRegExp } from "./escapeRegExp.js";
+
 /**
  * The one vocabulary of words that ask "what comes after / before" something in a learning path,
  * in Chinese (Simplified: questions are converted before analysis) and English. Query analysis
@@ -114,10 +116,6 @@ export const PREVIOUS_CUES: CueWords = {
     "groundwork",
   ],
 };
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 /** Longest first, so a longer cue wins over one it contains (结束以后 over 以后). */
 function alternation(words: readonly string[]): string {
