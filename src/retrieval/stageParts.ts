@@ -1,5 +1,6 @@
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument, Section } from "../corpus/types.js";
+import { subtreeOf } from "./stageOutline.js";
 import type { Passage, QueryLanguage, RoadmapPosition, StageParts } from "./types.js";
 
 /**
@@ -20,8 +21,7 @@ const PART_NOUN =
  * of their own headings do (0x31 大模型技术基础方向). Undefined when no group is.
  */
 export function partsOfStage(outline: readonly Section[], stage: Section): Section[] | undefined {
-  const inStage = new Set<number>([stage.index]);
-  for (const section of outline) if (section.parent !== undefined && inStage.has(section.parent)) inStage.add(section.index);
+  const inStage = subtreeOf(outline, stage);
   for (const parent of outline.filter((s) => inStage.has(s.index))) {
     const children = outline.filter((s) => s.parent === parent.index);
     if (children.length < 2) continue;
