@@ -93,16 +93,16 @@ export function composeExtractiveAnswer(
   const separator = language === "en" ? ", " : "、";
 
   const sequence = result.analysis.sequence;
-  const roadmapLines =
-    sequence && result.roadmap.length > 0
+  const roadmapLines = result.stageParts
+    ? // "第四段分了哪几种专家路线": the stage's parts by name, each cited to its own passage, answer it
+      // (the stage's own key items would be read from its first part's passage).
+      stagePartsLine(result.stageParts, passages, wording, separator)
+    : sequence && result.roadmap.length > 0
       ? summarizeRoadmapPositions(result.roadmap, passages, sequence, wording, separator)
       : result.roadmap.length > 0
         ? // Positions without a sequence are the stages asked about (by their place or their name).
           summarizeAskedStages(result.roadmap, passages, wording, separator)
         : [];
-  // "第四段分了哪几种专家路线": the stage's parts by name, each cited to its own passage, answer it
-  // (the stage's own key items would be read from its first part's passage).
-  if (result.stageParts) roadmapLines.splice(0, roadmapLines.length, ...stagePartsLine(result.stageParts, passages, wording, separator));
   // "阶段顺序是咋排的": the named roadmap's stages in order lead.
   if (roadmapLines.length === 0 && result.roadmapOutline) roadmapLines.push(...summarizeOutline(result.roadmapOutline, passages, wording));
   // "七阶段那份里，分布式训练之后学什么": the roadmap named does not place it; say so before the others do.
