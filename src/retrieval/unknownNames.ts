@@ -26,6 +26,11 @@ export function unknownNames(question: string, usedInCorpus: (token: string) => 
     ...findGlossaryMatches(question, { learnerPhrases: false }),
     ...findGlossaryMatches(question).filter((match) => !match.loose),
   ];
+  // A Latin word is used when the corpus has its first token or all of them (DeepLearning.AI).
+  const unusedLatin = (word: string) => {
+    const tokens = tokenizeForSearch(word);
+    return tokens.length > 0 && !usedInCorpus(tokens[0]!) && !tokens.every(usedInCorpus);
+  };
   const names: string[] = [];
   for (const match of question.matchAll(LATIN_WORD)) {
     // "Andrew Ng's course": the name is Ng, the possessive is no part of it.
@@ -35,15 +40,11 @@ export function unknownNames(question: string, usedInCorpus: (token: string) => 
     if (!/[A-Z]/.test(word) || NOT_NAMES.test(word)) continue;
     if (startsEnglishSentence(question, start, end)) continue;
     if (glossary.some((g) => g.start <= start && end <= g.end)) continue;
-    const tokens = tokenizeForSearch(word);
-    if (tokens.length === 0 || usedInCorpus(tokens[0]!) || tokens.every(usedInCorpus)) continue;
-    names.push(word);
+    if (unusedLatin(word)) names.push(word);
   }
   for (const thing of requestedThings(question)) {
     if (glossary.some((g) => g.start <= thing.start && thing.start < g.end)) continue;
-    const tokens = tokenizeForSearch(thing.word);
-    if (tokens.length === 0 || usedInCorpus(tokens[0]!) || tokens.every(usedInCorpus)) continue;
-    names.push(thing.word);
+    if (unusedLatin(thing.word)) names.push(thing.word);
   }
   for (const noun of chinesePlaceNames(question)) {
     if (isEverydayWord(noun) || glossary.some((g) => g.surface.includes(noun))) continue;
@@ -65,7 +66,7 @@ const REQUESTED =
   /\b(?:recommend|suggest|best|good|great|decent|solid|favou?rite)\s+(?:(?:a|an|some|any|the|good|great|best|decent|solid|cheap|affordable|simple|easy)\s+)*((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)(?=\s+(?:for|to|that|which|i|you|when|in|on|with|under|so)\b|\s*[?.!,;]|\s*$)/giu;
 /** Words that end no noun phrase of a thing ("the best one", "good for", "so far"). */
 const NOT_THINGS =
-  /^(?:one|ones|thing|things|way|ways|option|options|choice|choices|place|places|for|to|so|far|it|this|that|these|those|them|here|there|now|today|enough|idea|ideas|start|place)$/iu;
+  /^(?:one|ones|thing|things|way|ways|option|options|choice|choices|place|places|for|to|so|far|it|this|that|these|those|them|here|there|now|today|enough|idea|ideas|start)$/iu;
 
 function requestedThings(question: string): { word: string; start: number }[] {
   const things: { word: string; start: number }[] = [];
