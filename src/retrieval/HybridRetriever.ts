@@ -205,6 +205,7 @@ export class HybridRetriever implements Retriever {
       ...(stageParts ? { stageParts } : {}),
       ...(focus ? { focusChunkIds: focus.chunkIds, focusTerms: focus.terms } : {}),
       ...this.unknownNamesOf(index, query),
+      judgedQuery: this.repaired(index, query),
     };
   }
 

@@ -10,8 +10,14 @@ import { isFiller } from "./questionWords.js";
  * compares them (更, 比, 低于, than …): two tools listed side by side are not a comparison, and a
  * roadmap that names both books never says which is thicker.
  */
-const ASKED =
-  /哪(?:个|個|一个|一個|本|种|種|家|门|門)[^，,。？?]{0,16}?(?:更|比较|比較)|(?:谁|誰)\s*更|有\s*(?:啥|什么|什麼)\s*(?:区别|區別|不同)|的\s*(?:区别|區別)|差别|差別|\bwhich\b[^?.]{0,40}?\b(?:is|are|would be|works?|performs?|runs?|does|do)\s+(?:the\s+)?(?:better|faster|slower|easier|harder|cheaper|more|less)\b|\bvs\.?\s|\bversus\b|\bdifference between\b|\bwhether\b[^?]{0,60}\bor\b[^?]{0,40}\b(?:better|faster|slower|easier|harder|cheaper)\b/iu;
+/** Which of the two is better (a verdict asked), as opposed to how they differ. */
+const BETTER_ASKED =
+  /哪(?:个|個|一个|一個|本|种|種|家|门|門)[^，,。？?]{0,16}?(?:更|比较|比較)|(?:谁|誰)\s*更|\bwhich\b[^?.]{0,40}?\b(?:is|are|would be|works?|performs?|runs?|does|do)\s+(?:the\s+)?(?:better|faster|slower|easier|harder|cheaper|more|less)\b|\bwhether\b[^?]{0,60}\bor\b[^?]{0,40}\b(?:better|faster|slower|easier|harder|cheaper)\b/iu;
+/** How the two differ. */
+const DIFFERENCE_CUES =
+  /有\s*(?:啥|什么|什麼)\s*(?:区别|區別|不同|不一样|不一樣)|有何\s*(?:区别|區別|不同)|的\s*(?:区别|區別)|差别|差別|差在哪|(?:哪里|哪裡|哪儿|哪兒)\s*不(?:同|一样|一樣)|不(?:一样|一樣)在哪|\bdiffers?\s+from\b|\bdifferent\s+from\b|\bvs\.?\s|\bversus\b|\bdifference between\b/iu;
+const asked = (question: string) => BETTER_ASKED.test(question) || DIFFERENCE_CUES.test(question);
+const DIFFERS_FROM = /\b(?:differs?|different)\s+from\b/iu;
 const CONNECTOR = /和|跟|与|與|还是|還是|或者|或是|\bvs\.?(?=\s)|\bversus\b|\bor\b|\band\b/iu;
 const COMPARES =
   /更|比|最|优于|優於|低于|低於|高于|高於|不如|胜过|勝過|区别|區別|不同|差异|差異|\bthan\b|\bbetter\b|\bworse\b|\bfaster\b|\bslower\b/iu;
@@ -21,11 +27,12 @@ const COMPARES =
  * or Y is better) needs a verdict: one sentence naming both with a comparative. "如 PyTorch、
  * TensorFlow 等框架的比较" names a comparison and gives none.
  */
-const DIFFERENCE_ASKED = /区别|區別|不同|差别|差別|差异|差異|\bdifferen|\bvs\.?\s|\bversus\b/iu;
+const DIFFERENCE_ASKED = /区别|區別|不同|不一样|不一樣|差别|差別|差异|差異|差在|\bdiffer|\bvs\.?\s|\bversus\b/iu;
 const VERDICT =
   /更|最|其次|没那么|沒那麼|优于|優於|低于|低於|高于|高於|不如|胜过|勝過|(?<![对對])比(?![较較])|\bthan\b|\bbetter\b|\bworse\b|\bfaster\b|\bslower\b/iu;
 /** Where the question stops naming the second thing and starts asking (哪个更…, 有啥区别, 比起来). */
-const ASKING_TAIL = /哪|谁|誰|有\s*(?:啥|什么|什麼)|的|比起|相比|\bwhich\b|\bis\b|\bare\b|[,，?？。]/iu;
+const ASKING_TAIL =
+  /哪|谁|誰|有\s*(?:啥|什么|什麼)|有何|到底|差在|不(?:同|一样|一樣)|的|比起|相比|\bwhich\b|\bis\b|\bare\b|\b(?:in|for|when|on|at)\b|[,，?？。]/iu;
 
 interface Side {
   /** The words the question itself uses for this thing. */
@@ -48,8 +55,9 @@ function sideOf(text: string): Side {
 
 /** The two things compared, as their search tokens (with glossary names), or undefined. */
 export function comparedSides(question: string): [Set<string>, Set<string>] | undefined {
-  if (!ASKED.test(question)) return undefined;
-  const connector = CONNECTOR.exec(question);
+  if (!asked(question)) return undefined;
+  // "How does X differ from Y": the verb joins the two things (a "from" elsewhere joins nothing).
+  const connector = DIFFERS_FROM.exec(question) ?? CONNECTOR.exec(question);
   if (!connector) return undefined;
   const before =
     question
@@ -79,13 +87,19 @@ export function comparedSides(question: string): [Set<string>, Set<string>] | un
 export function comparisonPresent(question: string, texts: readonly string[]): boolean {
   const sides = comparedSides(question);
   if (!sides) return true;
-  const difference = DIFFERENCE_ASKED.test(question);
-  const compares = difference ? COMPARES : VERDICT;
-  return texts.some((text) =>
-    (difference ? [text] : (listItems(text) ?? text.split(/[\n。；;!?！？]/u))).some((part) => {
-      if (!compares.test(part)) return false;
-      const tokens = new Set(tokenizeForSearch(part));
-      return sides.every((side) => [...side].some((t) => tokens.has(t)));
-    }),
-  );
+  // "差在哪？哪个比较难？" asks for a verdict too: the difference alone does not answer it.
+  const difference = DIFFERENCE_ASKED.test(question) && !BETTER_ASKED.test(question);
+  const names = (tokens: ReadonlySet<string>, side: ReadonlySet<string>) => [...side].some((t) => tokens.has(t));
+  return texts.some((text) => {
+    const parts = (listItems(text) ?? text.split(/[\n。；;!?！？]/u)).map((part) => ({ part, tokens: new Set(tokenizeForSearch(part)) }));
+    const [first, second] = sides;
+    if (parts.some(({ part, tokens }) => (difference ? COMPARES : VERDICT).test(part) && names(tokens, first) && names(tokens, second)))
+      return true;
+    // A difference is also told by describing each in its own sentence or item; "如 GLUE、SuperGLUE 等"
+    // names both in one breath and describes neither.
+    if (!difference || !COMPARES.test(text)) return false;
+    const alone = (side: ReadonlySet<string>, other: ReadonlySet<string>) =>
+      parts.some(({ tokens }) => names(tokens, side) && !names(tokens, other));
+    return alone(first, second) && alone(second, first);
+  });
 }

@@ -77,7 +77,9 @@ export function besideSubject(result: RetrievalResult): (passage: Passage) => bo
 
 export function confidenceSignals(question: string, result: RetrievalResult): ConfidenceSignals {
   const asked = detailsAsked(question);
-  const compares = comparedSides(question) !== undefined;
+  // The two things compared are read with misspellings repaired: "RLFH 跟 SFT" compares RLHF.
+  const compared = result.judgedQuery ?? question;
+  const compares = comparedSides(compared) !== undefined;
   // Read only by the detail and comparison checks: most questions ask neither, and building five
   // passages' texts (and their focus items) was then for nothing.
   const texts = asked.length > 0 || compares ? passageTexts(result.passages.filter(besideSubject(result)), result.focusTerms) : [];
@@ -93,7 +95,7 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
     missingDetails: [
       ...asked.filter((kind) => !detailPresent(kind, texts, question)),
       // A comparison is judged apart from the other details: it names its own subjects (comparison.ts).
-      ...(!compares || comparisonPresent(question, texts) ? [] : ["comparison" as const]),
+      ...(!compares || comparisonPresent(compared, texts) ? [] : ["comparison" as const]),
       // A thing the documents never name (React, Spanish) is not what they answer about.
       ...(result.unknownNames?.length ? ["name" as const] : []),
     ],

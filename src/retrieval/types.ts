@@ -111,6 +111,8 @@ export interface RetrievalResult {
   stageParts?: StageParts;
   /** Names in the question no indexed passage uses ("React", "Spanish"): unknownNames.ts. */
   unknownNames?: string[];
+  /** The question as its evidence was judged: Simplified, misspelt words repaired (RLFH → RLHF). */
+  judgedQuery?: string;
 }
 
 /** A stage's parts (directions, tracks, specialist paths) as its roadmap's outline gives them, each with its first chunk. */

@@ -57,6 +57,27 @@ describe("comparison questions", () => {
     expect(comparisonPresent("Flask 和 Django 有什么区别？", ["Flask 更轻量。\nDjango 功能齐全，上手成本高"])).toBe(true);
   });
 
+  it("reads the ways learners ask how two things differ", () => {
+    const sides = (q: string) => comparedSides(q)?.map((s) => [...s]);
+    expect(sides("Flask 跟 Django 到底差在哪？")).toEqual([["flask"], ["django"]]);
+    expect(sides("Flask 和 Django 哪裡不一樣")).toEqual([["flask"], ["django"]]);
+    expect(sides("Flask 跟 Django 有何不同")).toEqual([["flask"], ["django"]]);
+    expect(sides("How does Flask differ from Django?")).toEqual([["flask"], ["django"]]);
+    // What follows the second thing ("in practice") is not part of its name.
+    expect(sides("How is Flask different from Django in practice?")).toEqual([["flask"], ["django"]]);
+    // "from" joins two things only after differ / different.
+    expect(comparedSides("Where does the plan start from, and which book?")).toBeUndefined();
+  });
+
+  it("does not take two things named in one breath for a description of how they differ", () => {
+    const question = "Flask 跟 Django 差在哪？";
+    expect(comparisonPresent(question, [["常见框架：如 Flask、Django 等。", "其中最新的是 FastAPI。"].join("\n")])).toBe(false);
+    expect(comparisonPresent(question, [["Flask 更轻量。", "Django 功能齐全"].join("\n")])).toBe(true);
+    expect(comparisonPresent(question, ["Flask 比 Django 轻量"])).toBe(true);
+    // Asked which is better as well: the difference alone does not answer it.
+    expect(comparisonPresent("Flask 跟 Django 差在哪？哪个比较好学？", [["Flask 更轻量。", "Django 功能齐全"].join("\n")])).toBe(false);
+  });
+
   it("marks an answer low when the documents never make the comparison", () => {
     const passage = (text: string) =>
       ({ chunk: { id: text, text, headingPath: [] }, score: 1, role: "match" }) as unknown as RetrievalResult["passages"][number];
@@ -64,5 +85,12 @@ describe("comparison questions", () => {
     const question = "Which is faster to fine-tune on one GPU, Megatron or DeepSpeed?";
     expect(confidenceSignals(question, result(["分布式训练框架：Megatron、DeepSpeed"])).missingDetails).toContain("comparison");
     expect(confidenceSignals(question, result(["DeepSpeed 在单卡上比 Megatron 快"])).missingDetails).not.toContain("comparison");
+    // A misspelt side is read as retrieval repaired it.
+    const misspelt = "RLFH 跟 SFT 有什么不一样？";
+    const passages = result(["RLHF 比 SFT 多一步奖励模型"]);
+    expect(confidenceSignals(misspelt, passages).missingDetails).toContain("comparison");
+    expect(confidenceSignals(misspelt, { ...passages, judgedQuery: "RLHF 跟 SFT 有什么不一样？" }).missingDetails).not.toContain(
+      "comparison",
+    );
   });
 });
