@@ -12,7 +12,7 @@ import { isFiller } from "./questionWords.js";
  */
 /** Which of the two is better (a verdict asked), as opposed to how they differ. */
 const BETTER_ASKED =
-  /哪(?:个|個|一个|一個|本|种|種|家|门|門)[^，,。？?]{0,16}?(?:更|比较|比較)|(?:谁|誰)\s*更|\bwhich\b[^?.]{0,40}?\b(?:is|are|would be|works?|performs?|runs?|does|do)\s+(?:the\s+)?(?:better|faster|slower|easier|harder|cheaper|more|less)\b|\bwhether\b[^?]{0,60}\bor\b[^?]{0,40}\b(?:better|faster|slower|easier|harder|cheaper)\b/iu;
+  /哪(?:个|個|一个|一個|本|种|種|家|门|門)[^，,。？?]{0,16}?(?:更|比较|比較)|(?:谁|誰)\s*更|\bwhich\b[^?.]{0,40}?\b(?:is|are|would be|works?|performs?|runs?|does|do|gives?|yields?|gets?|has|have)\s+(?:the\s+)?(?:better|faster|slower|easier|harder|cheaper|more|less)\b|\bwhether\b[^?]{0,60}\bor\b[^?]{0,40}\b(?:better|faster|slower|easier|harder|cheaper)\b/iu;
 /** How the two differ. */
 const DIFFERENCE_CUES =
   /有\s*(?:啥|什么|什麼)\s*(?:区别|區別|不同|不一样|不一樣)|有何\s*(?:区别|區別|不同)|的\s*(?:区别|區別)|差别|差別|差在哪|(?:哪里|哪裡|哪儿|哪兒)\s*不(?:同|一样|一樣)|不(?:一样|一樣)在哪|\bdiffers?\s+from\b|\bdifferent\s+from\b|\bvs\.?\s|\bversus\b|\bdifference between\b/iu;
@@ -62,11 +62,11 @@ export function comparedSides(question: string): [Set<string>, Set<string>] | un
   const before =
     question
       .slice(0, connector.index)
-      .split(/[,，。;；:：]/u)
+      .split(/[,，。;；:：—–]/u)
       .at(-1) ?? "";
   const after = question.slice(connector.index + connector[0].length);
   const tail = ASKING_TAIL.exec(after);
-  const first = sideOf(before.slice(-24));
+  const first = sideOf(lastChars(before, 24));
   const second = sideOf(tail ? after.slice(0, tail.index) : after);
   // What tells the two apart: a side's own words less those the other side uses itself, and its
   // glossary names less any the other side has too (数学 expands alike in 数学一 and 数学二; LoRA
@@ -102,4 +102,11 @@ export function comparisonPresent(question: string, texts: readonly string[]): b
       parts.some(({ tokens }) => names(tokens, side) && !names(tokens, other));
     return alone(first, second) && alone(second, first);
   });
+}
+
+/** The last `count` characters of a text, less a Latin word they would cut in two ("…ccuracy"). */
+function lastChars(text: string, count: number): string {
+  if (text.length <= count) return text;
+  const tail = text.slice(-count);
+  return /[A-Za-z]/.test(text[text.length - count - 1]!) ? tail.replace(/^[A-Za-z]+/, "") : tail;
 }

@@ -65,6 +65,11 @@ describe("comparison questions", () => {
     expect(sides("How does Flask differ from Django?")).toEqual([["flask"], ["django"]]);
     // What follows the second thing ("in practice") is not part of its name.
     expect(sides("How is Flask different from Django in practice?")).toEqual([["flask"], ["django"]]);
+    // Which one gives / has the better result; a dash sets the two apart from the question before.
+    expect(sides("Which one has better docs, Flask or Django?")).toEqual([["flask"], ["django"]]);
+    expect(sides("Which framework gives faster startup — Flask or Django?")).toEqual([["flask"], ["django"]]);
+    // Twenty-four characters back, a Latin word cut in two is left out ("…ccuracy").
+    expect(sides("Which gives better retrieval accuracy semantic splitting or fixed-length?")?.[0]).toEqual(["semantic", "splitting"]);
     // "from" joins two things only after differ / different.
     expect(comparedSides("Where does the plan start from, and which book?")).toBeUndefined();
   });
