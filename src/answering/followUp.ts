@@ -64,9 +64,13 @@ export function looksLikeFollowUp(question: string): boolean {
       ITEM_ORDINAL.test(trimmed)
     );
   }
-  // "那它下一个阶段呢？要做哪几个项目": a pronoun that can only point back, in a longer question.
-  return length <= 24 && ZH_STRONG_PRONOUN.test(trimmed);
+  // "那它下一个阶段呢？要做哪几个项目": a pronoun that can only point back, in a longer question;
+  // "any good article on that topic?": so does a demonstrative before a word for "topic".
+  return length <= 24 && (ZH_STRONG_PRONOUN.test(trimmed) || TOPIC_DEMONSTRATIVE.test(trimmed));
 }
+
+/** "that topic", "这个话题", "这方面": the subject the conversation is on, named by a word for a subject. */
+const TOPIC_DEMONSTRATIVE = /\b(?:that|this|the same)\s+(?:topic|subject|area)\b|[这那](?:个|一)?(?:话题|主题|方面)/iu;
 
 function userQuestions(history: Turn[]): string[] {
   return history.filter((turn) => turn.role === "user" && turn.content.trim().length > 0).map((turn) => toSimplified(turn.content.trim()));
@@ -148,7 +152,10 @@ function resolve(asked: string, previous: string, topicOf: (question: string) =>
     .replace(/\s+/g, " ")
     .trim();
   const rest = question.replace(ZH_LEAD, "").replace(EN_LEAD, "").trim() || question;
-  const pronoun = ZH_PRONOUN.test(question) || (EN_PRONOUN.test(question) && !/after that|before that/i.test(question));
+  const pronoun =
+    TOPIC_DEMONSTRATIVE.test(question) ||
+    ZH_PRONOUN.test(question) ||
+    (EN_PRONOUN.test(question) && !/after that|before that/i.test(question));
   const bare = ownWords.length < 2;
 
   // The roadmap and stage the conversation is about.
@@ -174,7 +181,11 @@ function resolve(asked: string, previous: string, topicOf: (question: string) =>
   } else if (pronoun) {
     // "that stage" after a before/after question is the stage that answer gave, not the topic.
     const meant = answeredStage ? "" : (topic ?? "");
-    standalone = ZH_PRONOUN.test(question) ? question.replace(ZH_PRONOUN, ` ${meant} `) : question.replace(EN_PRONOUN, meant);
+    standalone = TOPIC_DEMONSTRATIVE.test(question)
+      ? question.replace(TOPIC_DEMONSTRATIVE, ` ${meant} `)
+      : ZH_PRONOUN.test(question)
+        ? question.replace(ZH_PRONOUN, ` ${meant} `)
+        : question.replace(EN_PRONOUN, meant);
     standalone = standalone.replace(/\s+/g, " ").trim();
   } else if (bare) {
     // "那之前呢?" → "LoRA 之前呢?": the lead word would otherwise stick to the topic.

@@ -206,14 +206,18 @@ export function contentSegments(question: string): string[] {
 /**
  * The topic: among the remaining segments that name something (a glossary term or a latin
  * token, else at least two characters), the first one next to a sequence cue ("应用篇之后",
- * "after the 入门阶段"), else the first naming a field term, else the first.
+ * "after the 入门阶段"), else the first naming a field term or a capitalized name, else the
+ * first with a Latin word, else the first.
  */
 export function extractTopic(question: string): string | undefined {
   const segments = segmentsOf(question)
     .map((s) => ({ ...s, text: withoutTrailingDemonstrative(withoutRoadmapShape(s.text)) }))
     .filter((s) => s.text.length >= 2 || /[A-Za-z]/.test(s.text));
-  const names = (s: Segment) => findGlossaryMatches(s.text).length > 0 || /[A-Za-z]{2,}/.test(s.text);
-  return (segments.find((s) => s.nextToCue) ?? segments.find(names) ?? segments[0])?.text;
+  // A field term or a written name (TensorFlow, CS224n) names the topic before a plain English word
+  // does ("which techniques … design agent systems").
+  const names = (s: Segment) => findGlossaryMatches(s.text).length > 0 || /[A-Z]/.test(s.text);
+  const latin = (s: Segment) => /[A-Za-z]{2,}/.test(s.text);
+  return (segments.find((s) => s.nextToCue) ?? segments.find(names) ?? segments.find(latin) ?? segments[0])?.text;
 }
 
 /**

@@ -166,6 +166,17 @@ describe("one mechanism over the whole conversation", () => {
     expect(looksLikeFollowUp("那个分成五个阶段的指南里，每个阶段大概要花几个月的时间")).toBe(false);
   });
 
+  it("reads 'that topic' / '这方面' in a longer question as the conversation's topic", () => {
+    expect(looksLikeFollowUp("Great, is there a classic early paper on that topic in any of these reading lists?")).toBe(true);
+    expect(looksLikeFollowUp("这方面有没有哪份路线推荐过经典论文")).toBe(true);
+    const standalone = ask(
+      "Great, is there a classic early paper on that topic in any of these reading lists?",
+      "What should I learn about LoRA?",
+    );
+    expect(standalone).toContain("LoRA");
+    expect(standalone).not.toMatch(/that topic/);
+  });
+
   it("starts again at a standalone question", () => {
     const standalone = ask("那之前呢?", "六个阶段的那份路线里，第二阶段讲什么？", "学完 RAG 之后该学什么?");
     expect(standalone).toBe("RAG 之前呢?");

@@ -55,6 +55,10 @@ describe("extractTopic", () => {
     expect(extractTopic("学完 Transformer 架构之后呢")).toBe("Transformer 架构");
   });
 
+  it("prefers an English field term to the first English word", () => {
+    expect(extractTopic("Which skills should I master if I want to build RAG pipelines?")).toContain("RAG");
+  });
+
   it("prefers a segment naming a field term over bare words, and drops generic nouns", () => {
     expect(extractTopic("what comes after the 入门阶段 in the 大模型学习路径指南?")).toBe("入门阶段");
     expect(extractTopic("入门阶段之后是什么阶段")).toBe("入门阶段");
