@@ -37,7 +37,8 @@ export function unknownNames(question: string, usedInCorpus: (token: string) => 
     const word = match[0].replace(/['’]s$/iu, "");
     const start = match.index;
     const end = start + word.length;
-    if (!/[A-Z]/.test(word) || NOT_NAMES.test(word)) continue;
+    // A lone capital letter names nothing ("Q&A", "plan B").
+    if (word.length < 2 || !/[A-Z]/.test(word) || NOT_NAMES.test(word)) continue;
     if (startsEnglishSentence(question, start, end)) continue;
     if (glossary.some((g) => g.start <= start && end <= g.end)) continue;
     if (unusedLatin(word)) names.push(word);

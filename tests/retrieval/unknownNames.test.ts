@@ -18,6 +18,8 @@ describe("unknownNames", () => {
     // Every part of the name is a corpus word.
     expect(unknownNames("Is the DeepLearning.AI course free?", used)).toEqual([]);
     expect(unknownNames("what about lowercase words like kubernetes", used)).toEqual([]);
+    // A lone capital letter names nothing: Q&A, plan B.
+    expect(unknownNames("where do they build a Q&A bot with PyTorch, and is there a plan B?", used)).toEqual([]);
     // A glossary term inside a loose learners' match still shields ("PM" is the glossary's product manager).
     expect(unknownNames("我是一个PM，想看讲 AI 的书", used)).toEqual([]);
     // A possessive is no part of the name: PyTorch's is PyTorch.
