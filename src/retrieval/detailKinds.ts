@@ -38,11 +38,14 @@ function countUnitAsked(question: string): CountUnit | undefined {
   const unit = zh?.[1] && first && CLAUSE_WORD.test(first) ? "个" : /^[A-Za-z]/.test(noun) ? noun : first;
   if (unit && !/^[月年天周週久的了呢吗嗎啊呀钱錢]$/u.test(unit) && !/^(?:hours?|days?|weeks?|months?|years?)$/i.test(unit)) {
     const latin = /^[A-Za-z]/.test(unit);
-    const enumerable = !latin && (ENUMERABLE_CLASSIFIER.test(noun) || ENUMERABLE_NOUN.test(noun));
+    const enumerable = latin ? ENUMERABLE_LATIN.test(unit) : ENUMERABLE_CLASSIFIER.test(noun) || ENUMERABLE_NOUN.test(noun);
     return { unit, latin, ...(enumerable ? { enumerable } : {}) };
   }
   const en = /\bhow many\s+([a-z]+)/i.exec(question);
-  if (en?.[1] && !/^(days|weeks|months|hours|years)$/i.test(en[1])) return { unit: en[1].replace(/e?s$/i, ""), latin: true };
+  if (en?.[1] && !/^(days|weeks|months|hours|years)$/i.test(en[1])) {
+    const unit = en[1].replace(/e?s$/i, "");
+    return { unit, latin: true, ...(ENUMERABLE_LATIN.test(unit) ? { enumerable: true } : {}) };
+  }
   return undefined;
 }
 
@@ -52,6 +55,8 @@ function countUnitAsked(question: string): CountUnit | undefined {
  */
 const ENUMERABLE_CLASSIFIER = /^[条條种種类類步项項路招门門块塊点點]/u;
 const ENUMERABLE_NOUN = /方向|阶段|階段|部分|原则|原則|方法|做法/u;
+/** The same things in English ("几个 part", "how many sections"), by the unit word. */
+const ENUMERABLE_LATIN = /^(?:parts?|sections?|stages?|phases?|steps?|directions?|principles?|modules?|chapters?|tracks?)$/iu;
 
 /** A verb of asking for some (推荐, 找, 订阅, follow) right before 几个. */
 const REQUEST_VERB_BEFORE = /(?:推荐|推薦|找|订阅|訂閱|关注|關注|挑|选|選|列|列出|\bfollow|\bsubscribe to)\s*$/iu;

@@ -126,6 +126,10 @@ describe("detail-type check", () => {
     expect(detailsAsked("那份清单推荐了几本书？")).toEqual(["count"]);
     // A measured quantity (节, 集, 页) is not answered by a list of something else.
     expect(detailPresent("count", [list], "这门课一共有多少节？")).toBe(false);
+    // The same things named in English, in a mixed or an English question.
+    expect(detailPresent("count", [list], "那个 repo 分成几个 part？")).toBe(true);
+    expect(detailPresent("count", [list], "How many sections does the course have?")).toBe(true);
+    expect(detailPresent("count", [list], "How many videos does the course have?")).toBe(false);
   });
 
   it("asks for a card's name or memory when a question wants to know which GPU", () => {
