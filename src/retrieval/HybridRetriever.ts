@@ -12,6 +12,7 @@ import { englishStage } from "./englishStageName.js";
 import { expandQuery } from "./expandQuery.js";
 import { findGlossaryMatches } from "./glossary.js";
 import { isLearnerEntry } from "./learnerPhrases.js";
+import { LEADING_PASSAGES, learnerConceptFound } from "./learnerConcept.js";
 import { IndexResources } from "./indexResources.js";
 import { allowedDocumentIds, chunkAllowed } from "./filters.js";
 import { reciprocalRankFusion, selectDiverse } from "./fusion.js";
@@ -205,6 +206,12 @@ export class HybridRetriever implements Retriever {
       ...(stageParts ? { stageParts } : {}),
       ...(focus ? { focusChunkIds: focus.chunkIds, focusTerms: focus.terms } : {}),
       ...this.unknownNamesOf(index, query),
+      ...(learnerConceptFound(
+        query,
+        passages.slice(0, LEADING_PASSAGES).map((p) => statistics.tokensOf(p.chunk)),
+      )
+        ? { learnerConceptFound: true }
+        : {}),
       judgedQuery: this.repaired(index, query),
     };
   }

@@ -45,6 +45,8 @@ export interface ConfidenceSignals {
   onlyThroughExpansions?: boolean;
   /** Only everyday words of the question were found (RetrievalResult.onlyEverydayWordsFound): low at best. */
   onlyEverydayWords?: boolean;
+  /** A specific learners' phrase named a concept the leading passages name (RetrievalResult.learnerConceptFound). */
+  learnerConcept?: boolean;
 }
 
 function passageTexts(passages: readonly Passage[], focusTerms?: readonly string[]): string[] {
@@ -88,6 +90,7 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
     weak: result.weak || result.passages.length === 0,
     ...(result.onlyThroughExpansions ? { onlyThroughExpansions: true } : {}),
     ...(result.onlyEverydayWordsFound ? { onlyEverydayWords: true } : {}),
+    ...(result.learnerConceptFound ? { learnerConcept: true } : {}),
     locatedStage:
       result.namedRoadmap !== undefined &&
       (result.stageOrdinal !== undefined || result.analysis.sequence !== undefined) &&
@@ -116,7 +119,7 @@ export function decideConfidence(
     signals.missingDetails.length > 0 ||
     signals.onlyThroughExpansions === true ||
     signals.onlyEverydayWords === true ||
-    (signals.evidence < thresholds.low && signals.locatedStage !== true)
+    (signals.evidence < thresholds.low && signals.locatedStage !== true && signals.learnerConcept !== true)
   )
     return "low";
   return "high";

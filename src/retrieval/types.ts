@@ -111,6 +111,11 @@ export interface RetrievalResult {
   stageParts?: StageParts;
   /** Names in the question no indexed passage uses ("React", "Spanish"): unknownNames.ts. */
   unknownNames?: string[];
+  /**
+   * A specific learners' phrase of the question names a concept the leading passages name in the
+   * documents' words (learnerConcept.ts): supported, however few of its own words they share.
+   */
+  learnerConceptFound?: boolean;
   /** The question as its evidence was judged: Simplified, misspelt words repaired (RLFH → RLHF). */
   judgedQuery?: string;
 }

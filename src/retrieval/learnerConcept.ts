@@ -1,0 +1,45 @@
+import { tokenizeForSearch } from "../text/tokenize.js";
+import { findGlossaryMatches, type GlossaryEntry } from "./glossary.js";
+import { isLearnerEntry } from "./learnerPhrases.js";
+
+/**
+ * Whether the question names a field concept in a learner's own words and the leading passages
+ * name that concept in the documents' words: "模型太大了怎么变小" and a passage on 模型压缩,
+ * "make stuff up" and one on 幻觉. The evidence score counts only the question's own words, so
+ * such a question scores as thinly supported although its passage is the one it asks about; with
+ * this it is answered with normal confidence (confidence.ts).
+ *
+ * Only a specific phrase counts: matched whole (not loosely, around words it skips), of three Han
+ * characters or two English words at least. A short everyday word the learners' layer also
+ * lists (划算, 排序) says too little of what the question is about.
+ */
+export function learnerConceptFound(query: string, leading: readonly ReadonlySet<string>[]): boolean {
+  for (const match of findGlossaryMatches(query)) {
+    if (match.loose || !isSpecific(match.surface)) continue;
+    for (const entry of match.entries) {
+      if (!isLearnerEntry(entry)) continue;
+      if (nameTokens(entry).some((token) => leading.some((tokens) => tokens.has(token)))) return true;
+    }
+  }
+  return false;
+}
+
+/** Passages read for the concept: the ones an answer leads with. */
+export const LEADING_PASSAGES = 3;
+
+function isSpecific(surface: string): boolean {
+  const han = surface.match(/\p{Script=Han}/gu)?.length ?? 0;
+  return han > 0 ? han >= 3 : surface.trim().split(/\s+/).length >= 2;
+}
+
+/** The search tokens of an entry's names (two characters or more), once per entry. */
+const entryTokens = new WeakMap<GlossaryEntry, readonly string[]>();
+
+function nameTokens(entry: GlossaryEntry): readonly string[] {
+  let tokens = entryTokens.get(entry);
+  if (!tokens) {
+    tokens = [...new Set([...entry.zh, ...entry.en].flatMap((name) => tokenizeForSearch(name)).filter((t) => t.length > 1))];
+    entryTokens.set(entry, tokens);
+  }
+  return tokens;
+}
