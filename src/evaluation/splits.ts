@@ -32,6 +32,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-n.jsonl",
     "tests/eval/blind/tune-o.jsonl",
     "tests/eval/blind/tune-p.jsonl",
+    "tests/eval/blind/tune-q.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
