@@ -27,7 +27,7 @@ function countUnitAsked(question: string): CountUnit | undefined {
   if (/百分之多少|多少\s*%|多少\s*比例|几成|幾成|what percent|\bpercentage\b/i.test(question)) return { unit: "%", latin: false };
   // 哪几/好几/这几 mean "which ones" / "several" / "these", 第几 "which (ordinal)", 只看几个/就几个
   // (also a verb apart: 只看几个例子), 短短几行/寥寥几句/区区几个 "just a few": not "how many".
-  let zh = /(?<![哪好这這那第只就短寥区區])(?<![只就]\p{Script=Han})(?:多少|几|幾)\s*(个|個)?\s*([A-Za-z]+|\p{Script=Han}{1,6})/u.exec(
+  let zh = /(?<![哪好这這那第只就短寥区區])(?<![只就]\p{Script=Han})(?:多少|几|幾)\s*(个|個)?\s*([A-Za-z]+|\p{Script=Han}{1,10})/u.exec(
     question,
   );
   // 推荐几个 / 想 follow 几个: the object of a request is "a few", not "how many".
@@ -38,7 +38,7 @@ function countUnitAsked(question: string): CountUnit | undefined {
   const unit = zh?.[1] && first && CLAUSE_WORD.test(first) ? "个" : /^[A-Za-z]/.test(noun) ? noun : first;
   if (unit && !/^[月年天周週久的了呢吗嗎啊呀钱錢]$/u.test(unit) && !/^(?:hours?|days?|weeks?|months?|years?)$/i.test(unit)) {
     const latin = /^[A-Za-z]/.test(unit);
-    const enumerable = latin ? ENUMERABLE_LATIN.test(unit) : ENUMERABLE_CLASSIFIER.test(noun) || ENUMERABLE_NOUN.test(noun);
+    const enumerable = latin ? ENUMERABLE_LATIN.test(unit) : ENUMERABLE_NOUN.test(noun) || enumeratedByClassifier(noun);
     return { unit, latin, ...(enumerable ? { enumerable } : {}) };
   }
   const en = /\bhow many\s+([a-z]+)/i.exec(question);
@@ -55,6 +55,21 @@ function countUnitAsked(question: string): CountUnit | undefined {
  */
 const ENUMERABLE_CLASSIFIER = /^[条條种種类類步项項路招门門块塊点點]/u;
 const ENUMERABLE_NOUN = /方向|阶段|階段|部分|原则|原則|方法|做法/u;
+/**
+ * 几条, 几种, 几步 alone, or before a thing a roadmap lists (几条建议, 几门课, 几条学习路径设计原则): a
+ * list answers. Before something a roadmap never lists (几条评论, 几种语言的字幕) the classifier counts that.
+ */
+function enumeratedByClassifier(noun: string): boolean {
+  const match = ENUMERABLE_CLASSIFIER.exec(noun);
+  if (!match) return false;
+  const rest = noun.slice(match[0].length);
+  return rest === "" || ENUMERABLE_NOUN.test(rest) || LISTED_THING.test(rest);
+}
+
+/** What a roadmap's lists hold: advice, steps, courses, books, projects, resources, pitfalls. */
+const LISTED_THING =
+  /(?:建议|建議|技巧|要点|要點|步骤|步驟|坑|课|課|书|書|项目|項目|专案|專案|资源|資源|资料|資料|论文|論文|工具|框架|路线|路線|技术|技術|能力|场景|場景|岗位|崗位|平台|网站|網站|例子)/u;
+
 /** The same things in English ("几个 part", "how many sections"), by the unit word. */
 const ENUMERABLE_LATIN = /^(?:parts?|sections?|stages?|phases?|steps?|directions?|principles?|modules?|chapters?|tracks?)$/iu;
 

@@ -209,7 +209,7 @@ DETAIL_RULES.push({
 DETAIL_RULES.push({
   kind: "score",
   asked:
-    /(?:准确率|準確率|正确率|正確率|召回率|精确率|精確率|得分|分数|分數|F1)\s*(?:能|可以|会|會|大概|大约|大約)?\s*(?:有|是|达到|達到|到)?\s*(?:多少|多高|几|幾)|(?:多少|几|幾)\s*(?:准确率|準確率|正确率|正確率|分)(?![钟鐘])|\b(?:what|which)\s+(?:\w+\s+){0,2}(?:accuracy|score|f1|bleu|rouge|perplexity)\b|\bhow (?:accurate|high does)\b|\bpassing score\b/iu,
+    /(?:准确率|準確率|正确率|正確率|召回率|精确率|精確率|得分|分数|分數|F1)\s*(?:能|可以|会|會|大概|大约|大約)?\s*(?:有|是|达到|達到|到)?\s*(?:多少|多高|几|幾)|(?:多少|几|幾)\s*(?:准确率|準確率|正确率|正確率|分)(?![钟鐘])|\b(?:what|which)\s+(?:\w+\s+){0,2}(?:accuracy|score|f1|bleu|rouge|perplexity)\b|\bhow (?:accurate|high does)\b|\bpassing score\b|\bhow much (?:accuracy|precision|performance)\b|(?:精度|准确率|準確率|性能|效果)\s*(?:会|會|大概|大约|大約)?\s*(?:损失|損失|下降|掉)\s*(?:多少|几|幾)/iu,
   present:
     /\d+(?:\.\d+)?\s*%|(?:准确率|準確率|正确率|正確率|召回率|得分|分数|分數|accuracy|score|f1|bleu|rouge|perplexity)[^。\n.;；]{0,16}\d|\d+\s*分(?![钟鐘])/iu,
 });
@@ -231,8 +231,9 @@ DETAIL_RULES.push({
  */
 DETAIL_RULES.push({
   kind: "dataset",
-  asked: /(?:哪个|哪個|哪些|什么|什麼|啥)\s*(?:数据集|數據集|语料|語料)|\b(?:which|what)\s+(?:\w+\s+){0,2}(?:datasets?|corpus|corpora)\b/iu,
-  present: /数据集|數據集|语料|語料|\bdatasets?\b|\bcorpus\b|\bcorpora\b/iu,
+  asked:
+    /(?:哪个|哪個|哪些|什么|什麼|啥)\s*(?:数据集|數據集|资料集|資料集|语料|語料)|\b(?:which|what)\s+(?:\w+\s+){0,2}(?:datasets?|corpus|corpora)\b/iu,
+  present: /数据集|數據集|资料集|資料集|语料|語料|\bdatasets?\b|\bcorpus\b|\bcorpora\b/iu,
 });
 
 /**

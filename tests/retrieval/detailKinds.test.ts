@@ -130,6 +130,15 @@ describe("detail-type check", () => {
     expect(detailPresent("count", [list], "那个 repo 分成几个 part？")).toBe(true);
     expect(detailPresent("count", [list], "How many sections does the course have?")).toBe(true);
     expect(detailPresent("count", [list], "How many videos does the course have?")).toBe(false);
+    // A classifier before a thing lists hold counts by the list; before anything else it counts that.
+    expect(detailPresent("count", [list], "开头有几条学习路径设计原则？")).toBe(true);
+    expect(detailPresent("count", [list], "这篇文章下面一共有多少条评论？")).toBe(false);
+  });
+
+  it("reads the Taiwan word for a dataset and an accuracy lost", () => {
+    expect(detailsAsked("建议用哪个资料集来训练？")).toContain("dataset");
+    expect(detailsAsked("how much accuracy does it lose with INT8?")).toContain("score");
+    expect(detailsAsked("量化以后精度会损失多少？")).toContain("score");
   });
 
   it("asks for a card's name or memory when a question wants to know which GPU", () => {
