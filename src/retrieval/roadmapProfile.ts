@@ -152,10 +152,18 @@ function datesOf(text: string): Set<string> {
   return out;
 }
 
-/** Year-month references in a question: "2024年9月", "2024-09", "Sept 2024", "September of 2024". */
+/** Year-month references in a question: "2024年9月", "2024-09", "Sept 2024", "September of 2024", "二〇二四年九月". */
 export function questionDates(question: string): string[] {
   const out: string[] = [];
   for (const m of question.matchAll(/(20\d{2})\s*(?:年|[-/.])\s*(\d{1,2})(?!\d)/gu)) out.push(month(m[1]!, m[2]!));
+  // Written in Chinese numerals: 二〇二四年九月, 2024年九月, 二〇二四年9月.
+  for (const m of question.matchAll(
+    /(20\d{2}|二[〇零][〇零一二三四五六七八九]{2})\s*年\s*(十[一二]?|[一二三四五六七八九]|\d{1,2})\s*月/gu,
+  )) {
+    if (/^\d+$/.test(m[1]!) && /^\d+$/.test(m[2]!)) continue; // read above
+    const year = [...m[1]!].map((digit) => String(parseNumber(digit))).join("");
+    out.push(month(year, String(parseNumber(m[2]!))));
+  }
   const named =
     /\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?,?\s+(?:of\s+)?(20\d{2})\b|\b(20\d{2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)/giu;
   for (const m of question.matchAll(named)) {

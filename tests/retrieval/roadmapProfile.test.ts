@@ -26,6 +26,10 @@ describe("roadmaps named by when they were published", () => {
   it("reads year-month references in Chinese and English", () => {
     expect(questionDates("去年3月发的那篇路线")).toEqual([]);
     expect(questionDates("2023年11月那份清单")).toEqual(["2023-11"]);
+    // In Chinese numerals, whole or in part.
+    expect(questionDates("二〇二三年十一月那份清单")).toEqual(["2023-11"]);
+    expect(questionDates("二零二四年9月的笔记")).toEqual(["2024-09"]);
+    expect(questionDates("2024年九月的笔记")).toEqual(["2024-09"]);
     expect(questionDates("the guide from Nov. 2023")).toEqual(["2023-11"]);
     expect(questionDates("posted 2023/11, which one")).toEqual(["2023-11"]);
   });
