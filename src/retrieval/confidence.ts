@@ -47,6 +47,12 @@ export interface ConfidenceSignals {
   onlyEverydayWords?: boolean;
   /** A specific learners' phrase named a concept the leading passages name (RetrievalResult.learnerConceptFound). */
   learnerConcept?: boolean;
+  /**
+   * The question named a roadmap by its shape, origin, title or date, and the answer leads with
+   * that roadmap's passage: the words that named it (front matter, "0x10 编号", "CSDN 那篇") say
+   * which document, not what is asked, and are mostly not in its passages.
+   */
+  namedRoadmapLeads?: boolean;
 }
 
 function passageTexts(passages: readonly Passage[], focusTerms?: readonly string[]): string[] {
@@ -91,6 +97,7 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
     ...(result.onlyThroughExpansions ? { onlyThroughExpansions: true } : {}),
     ...(result.onlyEverydayWordsFound ? { onlyEverydayWords: true } : {}),
     ...(result.learnerConceptFound ? { learnerConcept: true } : {}),
+    ...(result.namedRoadmap && result.passages[0]?.chunk.docId === result.namedRoadmap.docId ? { namedRoadmapLeads: true } : {}),
     locatedStage:
       result.namedRoadmap !== undefined &&
       (result.stageOrdinal !== undefined || result.analysis.sequence !== undefined) &&
@@ -119,7 +126,7 @@ export function decideConfidence(
     signals.missingDetails.length > 0 ||
     signals.onlyThroughExpansions === true ||
     signals.onlyEverydayWords === true ||
-    (signals.evidence < thresholds.low && signals.locatedStage !== true && signals.learnerConcept !== true)
+    (signals.evidence < thresholds.low && !signals.locatedStage && !signals.learnerConcept && !signals.namedRoadmapLeads)
   )
     return "low";
   return "high";

@@ -12,6 +12,17 @@ describe("confidence", () => {
     expect(decideConfidence({ evidence: 0.9, weak: false, missingDetails: [] }, { low: 0.3 })).toBe("high");
   });
 
+  it("does not hold the words that named a roadmap against a question its passages answer", () => {
+    const question = "那篇开头一大堆 front matter 的博客，最后推荐了哪些项目？";
+    const own = [passage("推荐项目：nlp-beginner", { chunk: { docId: "blog" } })];
+    const other = [passage("推荐项目：nlp-beginner", { chunk: { docId: "guide" } })];
+    const named = { evidence: 0.12, namedRoadmap: { docId: "blog", title: "大模型学习路线" } };
+    expect(confidenceOf(question, retrievalResult("q", own, { evidence: 0.12 }))).toBe("low");
+    expect(confidenceOf(question, retrievalResult("q", own, named))).toBe("high");
+    // Another roadmap's passage leads: the named one was not found answering.
+    expect(confidenceOf(question, retrievalResult("q", other, named))).toBe("low");
+  });
+
   it("is low when the question names a thing no passage names", () => {
     const question = "React 和 Vue 哪个适合新手入门？";
     const passages = [passage("入门阶段：适合新手，先学 Python 编程基础。")];
