@@ -134,12 +134,13 @@ export class HybridRetriever implements Retriever {
     const allowed = allowedDocumentIds(index.documents, options.filters);
     const documents = allowed ? index.documents.filter((d) => allowed.has(d.id)) : index.documents;
     const profiles = IndexResources.of(index).profiles.filter((p) => !allowed || allowed.has(p.doc.id));
-    // A title is named in the question's own words or through its English ones (guide → 指南), not
-    // through what its Chinese words expand to (入门 → 新手, a word of one title).
+    // A title is named in the question's own words or through its English ones translated (guide →
+    // 指南), not through what its Chinese words expand to (入门 → 新手, a word of one title), nor
+    // through another English name of a concept ("agents" → "LLM Powered Autonomous Agents": llm).
     const fromChinese = new Set(expandQuery(query.replace(/[A-Za-z][A-Za-z0-9'’+#.-]*/g, " ")));
     const byShape = referencedRoadmap(
       query,
-      new Set(tokenizeJoined([query, ...analyzed.expansions.filter((e) => !fromChinese.has(e))])),
+      new Set(tokenizeJoined([query, ...analyzed.expansions.filter((e) => !fromChinese.has(e) && HAN.test(e))])),
       profiles,
     );
     // "the application practice stage": a stage named in English through its name's words. Its
@@ -462,6 +463,8 @@ export class HybridRetriever implements Retriever {
     return topicEvidence(this.judgedTermGroups(index, query), top, topDense);
   }
 }
+
+const HAN = /\p{Script=Han}/u;
 
 /** A question as it is searched: Simplified characters, number ranges written as the documents write them. */
 function searchForm(question: string): string {
