@@ -87,6 +87,8 @@ export function composeExtractiveAnswer(
   if (confidence === "none" || passages.length === 0) return abstention(language);
 
   const terms = queryTerms(question, result.analysis.expansions);
+  // "2024年9月那篇博客说 RAG 有啥缺点": 2024 and 博客 said which post; a line naming 2024 is not the answer.
+  for (const token of result.namingTerms ?? []) terms.delete(token);
   const label = options.fallback ? wording.fallbackLabel : wording.extractiveLabel;
   // A low-confidence answer says so first, then quotes the closest passages as usual.
   const sections: string[] = [confidence === "low" ? `${wording.lowConfidence}\n${label}` : label];

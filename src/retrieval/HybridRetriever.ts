@@ -31,7 +31,7 @@ import {
 } from "./rerank.js";
 import { RERANK_MODEL } from "./rerankModel.js";
 import { roadmapContext } from "./roadmapContext.js";
-import { referencedRoadmap } from "./roadmapProfile.js";
+import { namingTokens, referencedRoadmap } from "./roadmapProfile.js";
 import { unknownNames } from "./unknownNames.js";
 import { stageOrdinal } from "./stageReference.js";
 import type { Passage, QueryAnalysis, RetrievalResult, RetrieveOptions, Retriever } from "./types.js";
@@ -138,11 +138,8 @@ export class HybridRetriever implements Retriever {
     // 指南), not through what its Chinese words expand to (入门 → 新手, a word of one title), nor
     // through another English name of a concept ("agents" → "LLM Powered Autonomous Agents": llm).
     const fromChinese = new Set(expandQuery(query.replace(/[A-Za-z][A-Za-z0-9'’+#.-]*/g, " ")));
-    const byShape = referencedRoadmap(
-      query,
-      new Set(tokenizeJoined([query, ...analyzed.expansions.filter((e) => !fromChinese.has(e) && HAN.test(e))])),
-      profiles,
-    );
+    const titleTerms = new Set(tokenizeJoined([query, ...analyzed.expansions.filter((e) => !fromChinese.has(e) && HAN.test(e))]));
+    const byShape = referencedRoadmap(query, titleTerms, profiles);
     // "the application practice stage": a stage named in English through its name's words. Its
     // Chinese heading is searched for, a sequence question is about it, and it names its roadmap.
     const statedOrdinal = stageOrdinal(query);
@@ -201,6 +198,7 @@ export class HybridRetriever implements Retriever {
       ...(throughExpansions ? { onlyThroughExpansions: true } : {}),
       ...(onlyEverydayWords ? { onlyEverydayWordsFound: true } : {}),
       ...(named ? { namedRoadmap: { docId: named.doc.id, title: named.doc.title } } : {}),
+      ...(byShape ? { namingTerms: namingTokens(query, titleTerms, byShape) } : {}),
       ...(ordinal ? { stageOrdinal: ordinal } : {}),
       ...(roadmapOutline ? { roadmapOutline } : {}),
       ...(askedPart ? { askedPart } : {}),

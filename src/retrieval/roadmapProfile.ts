@@ -173,6 +173,22 @@ export function questionDates(question: string): string[] {
   return out;
 }
 
+const DATE_TOKEN = /^(?:(?:19|20)\d{2}|[年月]|\d{1,2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)$/iu;
+
+/**
+ * The question's tokens that named `profile` (referencedRoadmap): its origin words, its title's own
+ * words and the year and month of its date. They say which document, not what is asked about it.
+ */
+export function namingTokens(question: string, terms: ReadonlySet<string>, profile: RoadmapProfile): string[] {
+  const tokens = new Set<string>();
+  for (const word of profile.origin) if (terms.has(word)) tokens.add(word);
+  for (const token of profile.distinctTitleTokens) if (terms.has(token) && token.length >= 2) tokens.add(token);
+  // The date's own tokens as the question wrote them: 2024, 年, 9, 月, sept.
+  if (questionDates(question).some((d) => profile.dates.has(d)))
+    for (const token of tokenizeForSearch(question)) if (DATE_TOKEN.test(token)) tokens.add(token);
+  return [...tokens];
+}
+
 /** The longest stage sequence; when some of its steps are named stages (…阶段), only those. */
 function stagesOf(doc: CorpusDocument, chunks: readonly Chunk[]): Section[] {
   let longest: readonly Section[] = [];

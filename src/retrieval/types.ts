@@ -74,6 +74,8 @@ export interface RetrievalResult {
   weak: boolean;
   /** The roadmap the question names by its shape or origin ("the one with 7 stages"), if any. */
   namedRoadmap?: { docId: string; title: string };
+  /** The question's tokens that named that roadmap (its origin, title words, date): which document, not what about it. */
+  namingTerms?: string[];
   /** Other phrasings the model searched with (LLM mode with QUERY_REWRITE), if any. */
   rewrites?: string[];
   /** An ordinal stage reference in the question ("第二阶段", "the last stage"). */

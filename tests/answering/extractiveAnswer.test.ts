@@ -279,3 +279,26 @@ describe("composeExtractiveAnswer", () => {
     expect(isResourceRequest("What is LoRA?")).toBe(false);
   });
 });
+
+describe("the words that named a roadmap", () => {
+  it("do not choose the quoted lines: a line naming the year is not what was asked", () => {
+    const question = "2024年9月那篇博客说 RAG 有啥缺点？";
+    const passages = [
+      passage(
+        [
+          "【2024最新】大模型实战项目合集，2024 年 9 月更新。",
+          "RAG 依赖提供的数据库，对数据质量要求比较高。",
+          "RAG 推理更加缓慢。",
+          "RAG 适合私有数据库。",
+          "RAG 能降低幻觉。",
+          "RAG 是检索增强生成。",
+          "提示词工程门槛低。",
+        ].join("\n"),
+      ),
+    ];
+    const pick = (extra: Partial<Parameters<typeof retrievalResult>[2]>) =>
+      composeExtractiveAnswer(question, retrievalResult(question, passages, { evidence: 0.9, ...extra })).answer;
+    expect(pick({})).toContain("2024 年 9 月更新");
+    expect(pick({ namingTerms: ["2024", "年", "9", "月", "博客"] })).not.toContain("2024 年 9 月更新");
+  });
+});

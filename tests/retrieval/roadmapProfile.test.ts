@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CorpusDocument } from "../../src/corpus/types.js";
 import {
+  namingTokens,
   questionDates,
   referencedRoadmap,
   roadmapProfiles,
@@ -51,6 +52,18 @@ describe("roadmaps named by when they were published", () => {
     );
     expect(referencedRoadmap("2023年11月那篇 blog 讲了什么", terms("blog"), profiles.slice(0, 2))?.doc.id).toBe("a");
     expect(referencedRoadmap("2023年11月那篇讲了什么", terms(""), profiles)).toBeUndefined();
+  });
+
+  it("tells which of the question's tokens named the roadmap: its origin word and its month", () => {
+    const [, labelled] = roadmapProfiles(
+      [
+        doc("a", "深度学习路线", "# 深度学习路线\n正文", { date: "2023-11-02" }),
+        doc("b", "机器学习清单", "# 机器学习清单\n> Labels: **blog**\n> Created: **2022-05-01T00:00:00Z**\n正文"),
+      ],
+      [],
+    );
+    const question = "the blog from May 2022: what does it say about agents?";
+    expect(namingTokens(question, new Set(question.toLowerCase().split(/\W+/)), labelled!).sort()).toEqual(["2022", "blog"]);
   });
 });
 
