@@ -1,7 +1,7 @@
-import { LRUCache } from "lru-cache";
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
 import { recentlyComputed } from "./recentlyComputed.js";
+import { RecentlyUsed } from "./recentlyUsed.js";
 import { convertToSimplified } from "./script.js";
 
 /**
@@ -55,7 +55,7 @@ export function tokenizeJoined(parts: readonly string[]): string[] {
 const MAX_REMEMBERED_TEXT = 256;
 /** A question with its expansions (tokenizeJoined) is rarely over 300 characters. */
 const MAX_REMEMBERED_JOINED_TEXT = 1024;
-const recentTokens = new LRUCache<string, string[]>({ max: 1024 });
+const recentTokens = new RecentlyUsed<string, string[]>(1024);
 
 function tokenizeText(text: string): string[] {
   const tokens: string[] = [];
