@@ -146,7 +146,12 @@ function longestAt(lower: string, position: number, lookup: TermLookup): TermInd
  * expansion, the dictionary, the evidence score and the name check. Cleared when full.
  */
 const RECENT_TEXTS = 2048;
+/**
+ * By the text itself, one map per kind of scan: a question's string keeps its hash, where a key
+ * made by prefixing it was a new string to hash at every call (~8 a search).
+ */
 const recentMatches = new Map<string, readonly GlossaryMatch[]>();
+const recentGlossaryMatches = new Map<string, readonly GlossaryMatch[]>();
 
 /**
  * Glossary terms in a text: longest match first, left to right, non-overlapping; latin matching
@@ -155,12 +160,13 @@ const recentMatches = new Map<string, readonly GlossaryMatch[]>();
  * with later callers asking about the same text.
  */
 export function findGlossaryMatches(text: string, options: { learnerPhrases?: boolean } = {}): readonly GlossaryMatch[] {
-  const key = `${options.learnerPhrases === false ? "g" : "l"}${text}`;
-  let matches = recentMatches.get(key);
+  const glossaryOnly = options.learnerPhrases === false;
+  const recent = glossaryOnly ? recentGlossaryMatches : recentMatches;
+  let matches = recent.get(text);
   if (!matches) {
-    matches = Object.freeze(options.learnerPhrases === false ? scan(text, GLOSSARY_LOOKUP) : withEnglishPhrases(text));
-    if (recentMatches.size >= RECENT_TEXTS) recentMatches.clear();
-    recentMatches.set(key, matches);
+    matches = Object.freeze(glossaryOnly ? scan(text, GLOSSARY_LOOKUP) : withEnglishPhrases(text));
+    if (recent.size >= RECENT_TEXTS) recent.clear();
+    recent.set(text, matches);
   }
   return matches;
 }
