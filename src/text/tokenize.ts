@@ -19,14 +19,18 @@ import { convertToSimplified } from "./script.js";
  *   words (什么, 如何, what) are function words here: they never say what a passage is about.
  */
 export function tokenizeForSearch(text: string): string[] {
-  if (text.length > MAX_REMEMBERED_JOINED_TEXT) return tokenizeText(text);
+  // A copy: callers may sort, filter in place or push onto what they get.
+  return text.length > MAX_REMEMBERED_JOINED_TEXT ? tokenizeText(text) : rememberedTokens(text).slice();
+}
+
+/** tokenizeForSearch's tokens of a text short enough to remember, remembered: never handed out, only copied. */
+function rememberedTokens(text: string): readonly string[] {
   let tokens = recentTokens.get(text);
   if (!tokens) {
     tokens = tokenizeText(text);
     if (text.length <= MAX_REMEMBERED_TEXT) recentTokens.set(text, tokens);
   }
-  // A copy: callers may sort, filter in place or push onto what they get.
-  return tokens.slice();
+  return tokens;
 }
 
 /**
@@ -41,7 +45,9 @@ export function tokenizeJoined(parts: readonly string[]): string[] {
   if (text.length > MAX_REMEMBERED_JOINED_TEXT) return tokenizeText(text);
   let tokens = recentTokens.get(text);
   if (!tokens) {
-    tokens = parts.flatMap((part) => tokenizeForSearch(part));
+    // Each part's remembered tokens appended in a loop (every part is short enough): no copy of each, no flatMap.
+    tokens = [];
+    for (const part of parts) for (const token of rememberedTokens(part)) tokens.push(token);
     recentTokens.set(text, tokens);
   }
   return tokens.slice();
