@@ -316,18 +316,20 @@ export class HybridRetriever implements Retriever {
       } else if (model) fused = rerankFused(fused, model, features);
     }
 
-    const passages: Passage[] = [];
-    for (const { id, score } of fused) {
-      const chunk = index.chunkById.get(id);
-      if (!chunk) continue;
-      const passage: Passage = { chunk, score, role: "match" };
-      const similarity = denseScore.get(id);
-      if (similarity !== undefined) passage.denseScore = similarity;
-      const bm25 = lexicalScore.get(id);
-      if (bm25 !== undefined) passage.lexicalScore = bm25;
-      passages.push(passage);
+    // Passages made as selectDiverse reads them: it stops at k, a few places into ~40 candidates.
+    function* passages(): Generator<Passage> {
+      for (const { id, score } of fused) {
+        const chunk = index.chunkById.get(id);
+        if (!chunk) continue;
+        const passage: Passage = { chunk, score, role: "match" };
+        const similarity = denseScore.get(id);
+        if (similarity !== undefined) passage.denseScore = similarity;
+        const bm25 = lexicalScore.get(id);
+        if (bm25 !== undefined) passage.lexicalScore = bm25;
+        yield passage;
+      }
     }
-    const diverse = selectDiverse(passages, k, this.options.maxChunksPerSection);
+    const diverse = selectDiverse(passages(), k, this.options.maxChunksPerSection);
     return {
       passages: diverse,
       fusedIds: fused.map((f) => f.id),
