@@ -60,7 +60,8 @@ export class LocalHashedEmbeddings extends Embeddings implements TokenAwareEmbed
 
   private vectorOf({ hashes, weights, counts }: Features): Float32Array {
     const vector = new Float32Array(this.dimensions);
-    const slots = new Uint32Array(hashes.length);
+    // The slots a feature touched, as bits: read back in ascending order below without sorting them.
+    const touched = new Int32Array((this.dimensions + 31) >>> 5);
     for (let i = 0; i < hashes.length; i++) {
       const hash = hashes[i]!;
       const slot = hash % this.dimensions;
@@ -68,20 +69,25 @@ export class LocalHashedEmbeddings extends Embeddings implements TokenAwareEmbed
       const sign = (mix(hash) & 1) === 0 ? 1 : -1;
       // Sublinear tf (1 + ln tf), so a repeated word does not drown the rest.
       vector[slot] = (vector[slot] ?? 0) + sign * (weights[i]! * (1 + Math.log(counts[i]!)));
-      slots[i] = slot;
+      touched[slot >>> 5]! |= 1 << (slot & 31);
     }
     // Only the slots a feature touched, in ascending order: the same sum and the same vector as
     // over all dimensions (the rest are zero), without two passes over 1,024 of them.
-    slots.sort();
     let norm = 0;
-    for (let i = 0; i < slots.length; i++) {
-      if (i > 0 && slots[i] === slots[i - 1]) continue;
-      const x = vector[slots[i]!]!;
-      norm += x * x;
+    for (let word = 0; word < touched.length; word++) {
+      for (let bits = touched[word]!; bits !== 0; bits &= bits - 1) {
+        const x = vector[(word << 5) | (31 - Math.clz32(bits & -bits))]!;
+        norm += x * x;
+      }
     }
     if (norm > 0) {
       const scale = 1 / Math.sqrt(norm);
-      for (let i = 0; i < slots.length; i++) if (i === 0 || slots[i] !== slots[i - 1]) vector[slots[i]!] = vector[slots[i]!]! * scale;
+      for (let word = 0; word < touched.length; word++) {
+        for (let bits = touched[word]!; bits !== 0; bits &= bits - 1) {
+          const slot = (word << 5) | (31 - Math.clz32(bits & -bits));
+          vector[slot] = vector[slot]! * scale;
+        }
+      }
     }
     return vector;
   }

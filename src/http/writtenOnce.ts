@@ -11,11 +11,16 @@ import { compileResponseSerializer } from "./responseSerializer.js";
  */
 export function jsonWrittenOnce<R extends object>(schema: z.ZodType, toResponse: (result: R) => unknown) {
   const serialize = compileResponseSerializer(schema);
+  return bodyWrittenOnce<R>((result) => serialize(toResponse(result)));
+}
+
+/** jsonWrittenOnce with the route's own writer, which must write what the contract serializer would (searchBody.ts). */
+export function bodyWrittenOnce<R extends object>(write: (result: R) => string) {
   const bodies = new WeakMap<R, string>();
   return (reply: FastifyReply, result: R): FastifyReply => {
     let body = bodies.get(result);
     if (body === undefined) {
-      body = serialize(toResponse(result));
+      body = write(result);
       bodies.set(result, body);
     }
     // A string with a JSON content type goes out as is: Fastify's serializer is not run again.

@@ -298,8 +298,16 @@ export class HybridRetriever implements Retriever {
     const lexical = await index.lexicalSearch(expanded, candidates, allowed ? { documentIds: allowed } : undefined);
 
     let fused = reciprocalRankFusion([dense.map((d) => d.chunkId), lexical.map((h) => h.chunkId)]);
-    const denseScore = new Map(dense.map((d) => [d.chunkId, d.similarity]));
-    const lexicalScore = new Map(lexical.map((hit) => [hit.chunkId, hit.score]));
+    const denseScore = mapOf(
+      dense,
+      (d) => d.chunkId,
+      (d) => d.similarity,
+    );
+    const lexicalScore = mapOf(
+      lexical,
+      (hit) => hit.chunkId,
+      (hit) => hit.score,
+    );
     const model = this.options.rerank ?? RERANK_MODEL;
     if (model || collect) {
       const context = this.rerankContext(index, query, analysis, { dense, lexical, denseScore, lexicalScore, fused });
@@ -315,18 +323,20 @@ export class HybridRetriever implements Retriever {
       } else if (model) fused = rerankFused(fused, model, features);
     }
 
-    const passages: Passage[] = [];
-    for (const { id, score } of fused) {
-      const chunk = index.chunkById.get(id);
-      if (!chunk) continue;
-      const passage: Passage = { chunk, score, role: "match" };
-      const similarity = denseScore.get(id);
-      if (similarity !== undefined) passage.denseScore = similarity;
-      const bm25 = lexicalScore.get(id);
-      if (bm25 !== undefined) passage.lexicalScore = bm25;
-      passages.push(passage);
+    // Passages made as selectDiverse reads them: it stops at k, a few places into ~40 candidates.
+    function* passages(): Generator<Passage> {
+      for (const { id, score } of fused) {
+        const chunk = index.chunkById.get(id);
+        if (!chunk) continue;
+        const passage: Passage = { chunk, score, role: "match" };
+        const similarity = denseScore.get(id);
+        if (similarity !== undefined) passage.denseScore = similarity;
+        const bm25 = lexicalScore.get(id);
+        if (bm25 !== undefined) passage.lexicalScore = bm25;
+        yield passage;
+      }
     }
-    const diverse = selectDiverse(passages, k, this.options.maxChunksPerSection);
+    const diverse = selectDiverse(passages(), k, this.options.maxChunksPerSection);
     return {
       passages: diverse,
       fusedIds: fused.map((f) => f.id),
@@ -365,8 +375,16 @@ export class HybridRetriever implements Retriever {
         expansionTokensInIndex,
       ),
       expansionTokenCount: expansionTokens.size,
-      denseRank: new Map(dense.map((d, i) => [d.chunkId, i + 1])),
-      lexicalRank: new Map(lexical.map((h, i) => [h.chunkId, i + 1])),
+      denseRank: mapOf(
+        dense,
+        (d) => d.chunkId,
+        (_, i) => i + 1,
+      ),
+      lexicalRank: mapOf(
+        lexical,
+        (h) => h.chunkId,
+        (_, i) => i + 1,
+      ),
       denseSimilarity: ranked.denseScore,
       lexicalScore: ranked.lexicalScore,
       topLexicalScore: lexical.reduce((best, h) => Math.max(best, h.score), 0),
@@ -463,6 +481,17 @@ export class HybridRetriever implements Retriever {
 }
 
 const HAN = /\p{Script=Han}/u;
+
+/**
+ * new Map(items.map((item, i) => [keyOf(item, i), valueOf(item, i)])) without a pair array per
+ * item: the same entries in the same order (a repeated key keeps its first place and its last
+ * value). Four such maps of ~24 candidates are built per search.
+ */
+function mapOf<T, V>(items: readonly T[], keyOf: (item: T) => string, valueOf: (item: T, index: number) => V): Map<string, V> {
+  const map = new Map<string, V>();
+  for (let i = 0; i < items.length; i++) map.set(keyOf(items[i]!), valueOf(items[i]!, i));
+  return map;
+}
 
 /** A question as it is searched: Simplified characters, number ranges written as the documents write them. */
 function searchForm(question: string): string {

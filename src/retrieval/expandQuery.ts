@@ -16,14 +16,36 @@ export function expandQuery(query: string, options: { keep?: (entry: GlossaryEnt
     for (const entry of match.entries) {
       if (options.keep && !options.keep(entry, match)) continue;
       if (entry.englishOnlyExpands && !/[a-z]/i.test(match.surface)) continue;
-      for (const term of termsOf(entry)) {
-        const key = term.toLowerCase();
+      for (const { term, key, latin } of expansionTermsOf(entry)) {
         // A Chinese term inside the query is already searched for; a latin one only as a whole word.
-        if (seen.has(key) || (!/[a-z]/.test(key) && present.includes(key))) continue;
+        if (seen.has(key) || (!latin && present.includes(key))) continue;
         seen.add(key);
         expansions.push(term);
       }
     }
   }
   return expansions;
+}
+
+interface ExpansionTerm {
+  term: string;
+  /** Lowercased. */
+  key: string;
+  /** Holds a latin letter. */
+  latin: boolean;
+}
+
+/** An entry's terms (termsOf) lowercased once: the same few hundred entries are expanded question after question. */
+const entryTerms = new WeakMap<GlossaryEntry, readonly ExpansionTerm[]>();
+
+function expansionTermsOf(entry: GlossaryEntry): readonly ExpansionTerm[] {
+  let terms = entryTerms.get(entry);
+  if (!terms) {
+    terms = termsOf(entry).map((term) => {
+      const key = term.toLowerCase();
+      return { term, key, latin: /[a-z]/.test(key) };
+    });
+    entryTerms.set(entry, terms);
+  }
+  return terms;
 }

@@ -119,12 +119,12 @@ function jaccard(a: Set<string>, b: Set<string>): number {
  * every fused candidate. A passage dropped by the section cap still counts as seen for
  * duplicate checks.
  */
-export function selectDiverse(passages: readonly Passage[], k: number, maxPerSection: number): Passage[] {
+export function selectDiverse(passages: Iterable<Passage>, k: number, maxPerSection: number): Passage[] {
   const seen: Chunk[] = [];
   const perSection = new Map<string, number>();
   const chosen: Passage[] = [];
+  if (k <= 0) return chosen;
   for (const passage of passages) {
-    if (chosen.length >= k) break;
     if (seen.some((chunk) => isNearDuplicate(chunk, passage.chunk))) continue;
     seen.push(passage.chunk);
     const key = `${passage.chunk.docId}#${passage.chunk.sectionIndex}`;
@@ -132,6 +132,8 @@ export function selectDiverse(passages: readonly Passage[], k: number, maxPerSec
     if (count >= maxPerSection) continue;
     perSection.set(key, count + 1);
     chosen.push(passage);
+    // Checked here, not before reading the next one: a lazy list is not read past the k-th.
+    if (chosen.length >= k) break;
   }
   return chosen;
 }

@@ -34,6 +34,8 @@ interface RawEntry {
 
 // Declared before the tables below are built from them at load.
 const WORD_CHAR = /[a-z0-9]/i;
+/** One more than the largest UTF-16 unit (the term trie's edge keys, lookupOf). */
+const UNITS = 0x10000;
 
 export const GLOSSARY: readonly GlossaryEntry[] = (glossaryData.entries as RawEntry[]).map((raw) =>
   Object.freeze({
@@ -91,53 +93,52 @@ function sortedTerms(byKey: ReadonlyMap<string, readonly GlossaryEntry[]>): Term
 }
 
 /**
- * Terms by how they start, each group longest first: a scan reads only the terms that can start
- * at a position instead of every term. Terms of two or more units are grouped by their first two
- * (the learners' phrases put thousands of terms behind common first characters such as 模 or 学),
- * single units by themselves. Keys are compared by UTF-16 unit, as `startsWith` does.
+ * Terms as a trie over UTF-16 units (keys are compared by unit, as `startsWith` does): a scan
+ * walks from a position only as far as some term continues, one lookup per unit, and meets
+ * every term starting there, shortest first. (Grouping terms by their first two units still read
+ * one substring per term length behind a group, each hashed for its lookup, at every position:
+ * the learners' phrases put terms of a dozen lengths behind 模型 or 学习.)
  */
 interface TermLookup {
-  byPair: ReadonlyMap<string, PairGroup>;
-  byUnit: ReadonlyMap<string, readonly TermIndexEntry[]>;
-}
-
-/**
- * The terms starting with one pair of units, by key, and their lengths longest first: a position
- * reads one substring per length (a few) instead of testing every term of the group (up to ~90
- * behind "ai" or 模型). The same term wins: keys are distinct, so at most one of each length starts there.
- */
-interface PairGroup {
-  lengths: number[];
-  byKey: Map<string, TermIndexEntry>;
+  /** Edges, one map for the whole trie: node × UNITS + unit → child node. Node 0 is the root. */
+  edges: Map<number, number>;
+  /** The term ending at each node (keys are distinct: at most one). */
+  terms: (TermIndexEntry | undefined)[];
 }
 
 function lookupOf(terms: readonly TermIndexEntry[]): TermLookup {
-  const byPair = new Map<string, PairGroup>();
-  const byUnit = new Map<string, TermIndexEntry[]>();
+  const edges = new Map<number, number>();
+  const ends: (TermIndexEntry | undefined)[] = [undefined];
   for (const term of terms) {
     if (term.key.length === 0) continue;
-    if (term.key.length === 1) {
-      byUnit.set(term.key, [...(byUnit.get(term.key) ?? []), term]);
-      continue;
+    let node = 0;
+    for (let i = 0; i < term.key.length; i++) {
+      const edge = node * UNITS + term.key.charCodeAt(i);
+      let child = edges.get(edge);
+      if (child === undefined) {
+        child = ends.length;
+        ends.push(undefined);
+        edges.set(edge, child);
+      }
+      node = child;
     }
-    const lead = term.key.slice(0, 2);
-    let group = byPair.get(lead);
-    if (!group) byPair.set(lead, (group = { lengths: [], byKey: new Map() }));
-    if (!group.lengths.includes(term.key.length)) group.lengths.push(term.key.length);
-    group.byKey.set(term.key, term);
+    ends[node] ??= term;
   }
-  for (const group of byPair.values()) group.lengths.sort((a, b) => b - a);
-  return { byPair, byUnit };
+  return { edges, terms: ends };
 }
 
-/** The longest term of a pair group that starts at `position` on word boundaries. */
-function longestAt(lower: string, position: number, group: PairGroup): TermIndexEntry | undefined {
-  for (const length of group.lengths) {
-    if (position + length > lower.length) continue;
-    const term = group.byKey.get(lower.slice(position, position + length));
-    if (term && onWordBoundaries(lower, position, term.key)) return term;
+/** The longest term that starts at `position` on word boundaries. */
+function longestAt(lower: string, position: number, lookup: TermLookup): TermIndexEntry | undefined {
+  let found: TermIndexEntry | undefined;
+  let node = 0;
+  for (let i = position; i < lower.length; i++) {
+    const child = lookup.edges.get(node * UNITS + lower.charCodeAt(i));
+    if (child === undefined) break;
+    node = child;
+    const term = lookup.terms[node];
+    if (term && onWordBoundaries(lower, position, term.key)) found = term;
   }
-  return undefined;
+  return found;
 }
 
 /**
@@ -145,7 +146,12 @@ function longestAt(lower: string, position: number, group: PairGroup): TermIndex
  * expansion, the dictionary, the evidence score and the name check. Cleared when full.
  */
 const RECENT_TEXTS = 2048;
+/**
+ * By the text itself, one map per kind of scan: a question's string keeps its hash, where a key
+ * made by prefixing it was a new string to hash at every call (~8 a search).
+ */
 const recentMatches = new Map<string, readonly GlossaryMatch[]>();
+const recentGlossaryMatches = new Map<string, readonly GlossaryMatch[]>();
 
 /**
  * Glossary terms in a text: longest match first, left to right, non-overlapping; latin matching
@@ -154,12 +160,13 @@ const recentMatches = new Map<string, readonly GlossaryMatch[]>();
  * with later callers asking about the same text.
  */
 export function findGlossaryMatches(text: string, options: { learnerPhrases?: boolean } = {}): readonly GlossaryMatch[] {
-  const key = `${options.learnerPhrases === false ? "g" : "l"}${text}`;
-  let matches = recentMatches.get(key);
+  const glossaryOnly = options.learnerPhrases === false;
+  const recent = glossaryOnly ? recentGlossaryMatches : recentMatches;
+  let matches = recent.get(text);
   if (!matches) {
-    matches = Object.freeze(options.learnerPhrases === false ? scan(text, GLOSSARY_LOOKUP) : withEnglishPhrases(text));
-    if (recentMatches.size >= RECENT_TEXTS) recentMatches.clear();
-    recentMatches.set(key, matches);
+    matches = Object.freeze(glossaryOnly ? scan(text, GLOSSARY_LOOKUP) : withEnglishPhrases(text));
+    if (recent.size >= RECENT_TEXTS) recent.clear();
+    recent.set(text, matches);
   }
   return matches;
 }
@@ -184,11 +191,9 @@ function scan(text: string, lookup: TermLookup): GlossaryMatch[] {
   const lower = text.toLowerCase();
   const matches: GlossaryMatch[] = [];
   let position = 0;
-  const fits = (term: TermIndexEntry) => lower.startsWith(term.key, position) && onWordBoundaries(lower, position, term.key);
   while (position < lower.length) {
-    // Longest first: every term of two units or more comes before a single unit.
-    const pair = lookup.byPair.get(lower.slice(position, position + 2));
-    const found = (pair && longestAt(lower, position, pair)) ?? lookup.byUnit.get(lower[position] ?? "")?.find(fits);
+    // Longest first, on word boundaries.
+    const found = longestAt(lower, position, lookup);
     if (found) {
       const end = position + found.key.length;
       matches.push({ surface: text.slice(position, end), start: position, end, entries: found.entries });

@@ -1,5 +1,5 @@
-import { LRUCache } from "lru-cache";
 import type { Chunk } from "../chunking/types.js";
+import { RecentlyUsed } from "../text/recentlyUsed.js";
 
 /**
  * `compute` remembered for recently seen chunks. The same top passages come back question after
@@ -9,7 +9,7 @@ import type { Chunk } from "../chunking/types.js";
  * derived from an old one.
  */
 export function recentByChunk<T extends object>(max: number, compute: (chunk: Chunk) => T): (chunk: Chunk) => T {
-  const recent = new LRUCache<Chunk, T>({ max });
+  const recent = new RecentlyUsed<Chunk, T>(max);
   return (chunk) => {
     let value = recent.get(chunk);
     if (value === undefined) {

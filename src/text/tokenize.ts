@@ -1,7 +1,7 @@
-import { LRUCache } from "lru-cache";
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
 import { recentlyComputed } from "./recentlyComputed.js";
+import { RecentlyUsed } from "./recentlyUsed.js";
 import { convertToSimplified } from "./script.js";
 
 /**
@@ -19,14 +19,18 @@ import { convertToSimplified } from "./script.js";
  *   words (什么, 如何, what) are function words here: they never say what a passage is about.
  */
 export function tokenizeForSearch(text: string): string[] {
-  if (text.length > MAX_REMEMBERED_JOINED_TEXT) return tokenizeText(text);
+  // A copy: callers may sort, filter in place or push onto what they get.
+  return text.length > MAX_REMEMBERED_JOINED_TEXT ? tokenizeText(text) : rememberedTokens(text).slice();
+}
+
+/** tokenizeForSearch's tokens of a text short enough to remember, remembered: never handed out, only copied. */
+function rememberedTokens(text: string): readonly string[] {
   let tokens = recentTokens.get(text);
   if (!tokens) {
     tokens = tokenizeText(text);
     if (text.length <= MAX_REMEMBERED_TEXT) recentTokens.set(text, tokens);
   }
-  // A copy: callers may sort, filter in place or push onto what they get.
-  return tokens.slice();
+  return tokens;
 }
 
 /**
@@ -41,7 +45,9 @@ export function tokenizeJoined(parts: readonly string[]): string[] {
   if (text.length > MAX_REMEMBERED_JOINED_TEXT) return tokenizeText(text);
   let tokens = recentTokens.get(text);
   if (!tokens) {
-    tokens = parts.flatMap((part) => tokenizeForSearch(part));
+    // Each part's remembered tokens appended in a loop (every part is short enough): no copy of each, no flatMap.
+    tokens = [];
+    for (const part of parts) for (const token of rememberedTokens(part)) tokens.push(token);
     recentTokens.set(text, tokens);
   }
   return tokens.slice();
@@ -55,7 +61,7 @@ export function tokenizeJoined(parts: readonly string[]): string[] {
 const MAX_REMEMBERED_TEXT = 256;
 /** A question with its expansions (tokenizeJoined) is rarely over 300 characters. */
 const MAX_REMEMBERED_JOINED_TEXT = 1024;
-const recentTokens = new LRUCache<string, string[]>({ max: 1024 });
+const recentTokens = new RecentlyUsed<string, string[]>(1024);
 
 function tokenizeText(text: string): string[] {
   const tokens: string[] = [];

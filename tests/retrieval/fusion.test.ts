@@ -103,6 +103,19 @@ describe("selectDiverse: section cap and k", () => {
     passage(at("p3", { sectionIndex: -1 })),
   ];
 
+  it("reads the candidates only as far as it needs, and the same from a lazy list as from an array", () => {
+    let read = 0;
+    function* lazily() {
+      for (const p of passages) {
+        read++;
+        yield p;
+      }
+    }
+    expect(selectDiverse(lazily(), 3, 2).map((p) => p.chunk.id)).toEqual(selectDiverse(passages, 3, 2).map((p) => p.chunk.id));
+    // a1, a2, b1 chosen: nothing after b1 is made (the retriever builds each passage as it is read).
+    expect(read).toBe(3);
+  });
+
   it("keeps at most N passages per document section, in order", () => {
     expect(selectDiverse(passages, 10, 2).map((p) => p.chunk.id)).toEqual(["a1", "a2", "b1", "x1", "p1", "p2"]);
     expect(selectDiverse(passages, 10, 1).map((p) => p.chunk.id)).toEqual(["a1", "b1", "x1", "p1"]);

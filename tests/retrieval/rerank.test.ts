@@ -89,6 +89,25 @@ describe("re-ranker features", () => {
     }
   });
 
+  it("counts shared bigrams as sets of strings do, for short questions against long passages", () => {
+    // Few characters, so questions and passages share some bigrams and miss others.
+    const alphabet = Array.from("模型量化蒸馏学习路线大语言微调数据集𠮷野家");
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const text = (length: number) => Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join("");
+    const overlap = FEATURE_NAMES.indexOf("bigramOverlap");
+    for (let round = 0; round < 300; round++) {
+      const question = text(1 + Math.floor(random() * 20));
+      const chunkText = text(Math.floor(random() * 600));
+      const wanted = hanBigrams(question);
+      const found = hanBigrams(chunkText);
+      const expected = wanted.size === 0 ? 0 : [...wanted].filter((b) => found.has(b)).length / wanted.size;
+      const context = quietContext({ questionBigrams: hanBigramCodes(question), bigramsOf: () => hanBigramCodes(chunkText) });
+      const chunk = { id: "c", docId: "d", text: chunkText, headingPath: [] } as unknown as Chunk;
+      expect(candidateFeatures(chunk, { id: "c", score: 0 }, context)[overlap], `${question} / ${chunkText}`).toBe(expected);
+    }
+  });
+
   it("shares the leading candidates' fused score among their documents", () => {
     const votes = documentVotes(
       [

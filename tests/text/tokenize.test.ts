@@ -89,6 +89,8 @@ describe("tokenizeJoined", () => {
 
   it("hands out a copy: a caller's changes do not reach the next caller", () => {
     const parts = ["向量数据库", "vector database"];
+    // A part's own tokens, changed by their caller, are not what the joined tokens are built from.
+    tokenizeForSearch(parts[0]!).push("changed");
     tokenizeJoined(parts).push("changed");
     tokenizeForSearch(parts.join(" ")).push("changed");
     expect(tokenizeJoined(parts)).not.toContain("changed");

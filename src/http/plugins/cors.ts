@@ -44,10 +44,13 @@ export const corsPlugin = fp<CorsOptions>(
       exposedHeaders: ["retry-after", "x-request-id", "x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset"],
       maxAge: options.maxAgeSeconds,
     };
+    // Only a preflight names the headers it wants: every other request gets the same options,
+    // built once (@fastify/cors copies them, never changes them).
+    const unrequested = Object.freeze({ ...base, allowedHeaders: allowedHeadersFor(undefined) });
     await app.register(cors, {
       delegator: (request, callback) => {
         const requested = request.headers["access-control-request-headers"];
-        callback(null, { ...base, allowedHeaders: allowedHeadersFor(typeof requested === "string" ? requested : undefined) });
+        callback(null, typeof requested === "string" ? { ...base, allowedHeaders: allowedHeadersFor(requested) } : unrequested);
       },
     });
   },

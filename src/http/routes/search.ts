@@ -4,9 +4,9 @@ import type { Config } from "../../config.js";
 import type { Retriever } from "../../retrieval/types.js";
 import { apiErrors } from "../contract/common.js";
 import { searchResponseSchema } from "../contract/search.js";
-import { toSearchResponse } from "../responseMapping.js";
 import { filtersSchema, kField, textField, withoutUndefined } from "../schemas.js";
-import { jsonWrittenOnce } from "../writtenOnce.js";
+import { searchResponseBody } from "../searchBody.js";
+import { bodyWrittenOnce } from "../writtenOnce.js";
 
 export interface SearchRouteOptions {
   config: Config;
@@ -15,7 +15,8 @@ export interface SearchRouteOptions {
 
 /** POST /api/search: ranked passages (hybrid dense + BM25), best first, without an answer. */
 export const searchRoutes: FastifyPluginAsyncZod<SearchRouteOptions> = async (app, { config, retriever }) => {
-  const sendResults = jsonWrittenOnce(searchResponseSchema, toSearchResponse);
+  // The body is written as the contract serializer of searchResponseSchema writes it (searchBody.ts).
+  const sendResults = bodyWrittenOnce(searchResponseBody);
   app.post(
     "/api/search",
     {

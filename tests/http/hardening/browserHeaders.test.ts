@@ -46,6 +46,27 @@ describe("CORS for real OpenAI clients (issue 18 item 4)", () => {
     });
     expect(other.headers["access-control-allow-origin"]).toBeUndefined();
   });
+
+  it("a request naming no headers gets the same headers before and after a preflight that named some", async () => {
+    // Requests without access-control-request-headers share one options object (cors.ts): a
+    // preflight's own headers must never leak into it.
+    const plain = () =>
+      t.app.inject({ method: "OPTIONS", url: "/api/search", headers: { origin: APP, "access-control-request-method": "POST" } });
+    const before = await plain();
+    await t.app.inject({
+      method: "OPTIONS",
+      url: "/api/search",
+      headers: { origin: APP, "access-control-request-method": "POST", "access-control-request-headers": "x-stainless-os" },
+    });
+    const after = await plain();
+    expect(String(before.headers["access-control-allow-headers"])).toBe(
+      "content-type, authorization, accept, x-request-id, openai-organization, openai-project, openai-beta, idempotency-key",
+    );
+    expect(after.headers["access-control-allow-headers"]).toBe(before.headers["access-control-allow-headers"]);
+    const get = await t.app.inject({ method: "GET", url: "/healthz", headers: { origin: APP } });
+    expect(get.headers["access-control-allow-origin"]).toBe(APP);
+    expect(String(get.headers.vary)).toMatch(/origin/i);
+  });
 });
 
 describe("/docs CSP (issue 18 item 1)", () => {
