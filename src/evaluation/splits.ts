@@ -33,6 +33,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-o.jsonl",
     "tests/eval/blind/tune-p.jsonl",
     "tests/eval/blind/tune-q.jsonl",
+    "tests/eval/blind/tune-r.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
