@@ -56,6 +56,8 @@ describe("expandQuery", () => {
     expect(expandQuery("什么是监督微调")).toEqual(expect.arrayContaining(["SFT", "supervised fine-tuning", "监督式微调"]));
     expect(expandQuery("学完 LoRA 之后该学什么?")).toEqual(expect.arrayContaining(["低秩", "low-rank adaptation"]));
     expect(expandQuery("RLHF 怎么做")).toContain("人类反馈强化学习");
+    // A list's star (":star:", GitHub's markup) is what a learner calls 星标 or 星号.
+    expect(expandQuery("哪一门课加了星标？")).toContain("star");
   });
 
   it("does not repeat terms already in the question", () => {
