@@ -61,7 +61,8 @@ export function looksLikeFollowUp(question: string): boolean {
       ZH_PRONOUN.test(trimmed) ||
       EN_LEAD.test(trimmed) ||
       EN_PRONOUN.test(trimmed) ||
-      ITEM_ORDINAL.test(trimmed)
+      ITEM_ORDINAL.test(trimmed) ||
+      ITEM_ORDINAL_EN.test(trimmed)
     );
   }
   // "那它下一个阶段呢？要做哪几个项目": a pronoun that can only point back, in a longer question;
@@ -118,6 +119,9 @@ function moved(ordinal: StageOrdinal, direction: "next" | "previous"): string {
 /** "第二本讲什么" / "第三门课": an item of a list the previous answer gave, by its place in it. */
 const ITEM_ORDINAL = /第\s*[一二两三四五六七八九十\d]{1,3}\s*(?:本|门|篇|条|种|项|部|份|个)(?!\s*(?:阶段|段|步|部分|章|期))/u;
 
+/** "Who wrote the first one?", "the second book": an item of the list the previous answer gave (after a stage question, a stage: BARE_EN_ORDINAL). */
+const ITEM_ORDINAL_EN = /\bthe\s+(?:first|second|third|fourth|fifth|sixth|last|other)\s+(?:one|book|course|paper|item|link|project)\b/iu;
+
 /** "第二个" / "the second one" after a stage question: the noun is left out, the stage is meant. */
 const BARE_ZH_ORDINAL = /第\s*([一二两三四五六七八九十\d]{1,3})\s*个(?!\s*(?:阶段|段|步|部分|篇|章|期|[Ss]tage|[Pp]hase|[Ss]tep))/u;
 const BARE_EN_ORDINAL = /\bthe\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\s+one\b/iu;
@@ -169,7 +173,7 @@ function resolve(asked: string, previous: string, topicOf: (question: string) =>
   if (!answeredStage) setting = withoutSequenceWords(setting);
 
   // "第二本讲什么" after "入门阶段推荐了哪些书": the list is the previous question's.
-  if (ITEM_ORDINAL.test(question) && !ownOrdinal) return `${question} ${setting}`;
+  if ((ITEM_ORDINAL.test(question) || ITEM_ORDINAL_EN.test(question)) && !ownOrdinal) return `${question} ${setting}`;
   let standalone: string;
   const asksOwnQuestion = OWN_QUESTION.test(rest) || sequenceIntent(question) !== null || ownOrdinal;
   if (topic && mentions(question, topic)) standalone = question;

@@ -177,6 +177,14 @@ describe("one mechanism over the whole conversation", () => {
     expect(standalone).not.toMatch(/that topic/);
   });
 
+  it("reads 'the first one' after a list question as an item of that list", () => {
+    const standalone = ask("Who wrote the first one?", "Which two books does the three-stage article recommend?");
+    expect(standalone).toContain("the first one");
+    expect(standalone).toContain("three-stage article");
+    // After a stage question, the noun left out is a stage.
+    expect(ask("and the fourth one?", "In the five-stage guide, what is stage 1 about?")).toMatch(/fourth stage/);
+  });
+
   it("starts again at a standalone question", () => {
     const standalone = ask("那之前呢?", "六个阶段的那份路线里，第二阶段讲什么？", "学完 RAG 之后该学什么?");
     expect(standalone).toBe("RAG 之前呢?");
