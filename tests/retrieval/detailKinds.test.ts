@@ -135,6 +135,13 @@ describe("detail-type check", () => {
     expect(detailPresent("count", [list], "这篇文章下面一共有多少条评论？")).toBe(false);
   });
 
+  it("reads a chunk size asked, answered by a number of tokens or characters", () => {
+    expect(detailsAsked("What chunk size, in tokens, do they recommend for RAG?")).toContain("size");
+    expect(detailsAsked("RAG 的切块大小设多少合适？")).toContain("size");
+    expect(detailPresent("size", ["分块时每块 512 tokens 左右"], "What chunk size do they recommend?")).toBe(true);
+    expect(detailPresent("size", ["按语义切块，或按固定长度切块"], "What chunk size do they recommend?")).toBe(false);
+  });
+
   it("reads the Taiwan word for a dataset and an accuracy lost", () => {
     expect(detailsAsked("建议用哪个资料集来训练？")).toContain("dataset");
     expect(detailsAsked("how much accuracy does it lose with INT8?")).toContain("score");
