@@ -41,6 +41,8 @@ function countUnitAsked(question: string): CountUnit | undefined {
     const enumerable = latin ? ENUMERABLE_LATIN.test(unit) : ENUMERABLE_NOUN.test(noun) || enumeratedByClassifier(noun);
     return { unit, latin, ...(enumerable ? { enumerable } : {}) };
   }
+  // "How many of the top 20 jobs were AI-related": a share of a set, counted as 个 in the documents' Chinese.
+  if (/\bhow many of\b/i.test(question)) return { unit: "个", latin: false };
   const en = /\bhow many\s+([a-z]+)/i.exec(question);
   if (en?.[1] && !/^(days|weeks|months|hours|years)$/i.test(en[1])) {
     const unit = en[1].replace(/e?s$/i, "");

@@ -135,6 +135,12 @@ describe("detail-type check", () => {
     expect(detailPresent("count", [list], "这篇文章下面一共有多少条评论？")).toBe(false);
   });
 
+  it("counts 'how many of the …' as the documents' Chinese counts a share: N 个", () => {
+    const question = "How many of the top 20 hottest jobs were AI-related?";
+    expect(detailPresent("count", ["热招岗位前二十中有 11 个与 AI 相关"], question)).toBe(true);
+    expect(detailPresent("count", ["热招岗位里 AI 相关岗位很多"], question)).toBe(false);
+  });
+
   it("reads a chunk size asked, answered by a number of tokens or characters", () => {
     expect(detailsAsked("What chunk size, in tokens, do they recommend for RAG?")).toContain("size");
     expect(detailsAsked("RAG 的切块大小设多少合适？")).toContain("size");
