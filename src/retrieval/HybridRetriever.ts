@@ -266,6 +266,7 @@ export class HybridRetriever implements Retriever {
     const used = (token: string) =>
       statistics.frequency(token) > 0 ||
       statistics.usedAsPart(token) ||
+      (this.options.typos !== false && resources.typos.nearCorpusWord(token)) ||
       (this.options.dictionary !== false && /^[a-z]+$/.test(token) && resources.dictionary.englishCandidates([token], 1).length > 0);
     const names = unknownNames(this.repaired(index, query), used);
     return names.length > 0 ? { unknownNames: names } : {};

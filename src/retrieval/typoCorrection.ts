@@ -82,6 +82,17 @@ export class TypoCorrector {
   }
 
   /**
+   * Whether a Latin word (4+ letters) is one edit from a corpus word, any edit: a word that may be a
+   * misspelling of one (vLMM, Lama), too loosely to correct it by, enough not to call it a new name.
+   */
+  nearCorpusWord(word: string): boolean {
+    if (word.length < 4 || !/^[a-z][a-z0-9]+$/.test(word)) return false;
+    for (let length = word.length - 1; length <= word.length + 1; length++)
+      for (const { word: candidate } of this.latinByLength.get(length) ?? []) if (editDistance(word, candidate, 1) <= 1) return true;
+    return false;
+  }
+
+  /**
    * The question with each misspelt word replaced by its correction (a unique one for Chinese
    * windows), so the evidence score judges what the learner meant rather than counting a typo
    * as a word the materials never use.

@@ -19,6 +19,15 @@ describe("TypoCorrector", () => {
     expect(corrector.corrections([], ["向亮数据库"])).toContain("向量");
   });
 
+  it("tells a word one edit of any kind from a corpus word, too loosely to correct by", () => {
+    const near = new TypoCorrector(new TermStatistics([chunk("a", "vLLM 与 Llama 推理")], tokenizeForSearch));
+    // Four letters are corrected only by a swap; one substitution still makes them near.
+    expect(near.corrections(["vlmm"], [])).toEqual([]);
+    expect(near.nearCorpusWord("vlmm")).toBe(true);
+    expect(near.nearCorpusWord("lama")).toBe(true);
+    expect(near.nearCorpusWord("kubeadm")).toBe(false);
+  });
+
   it("leaves correct and unknown words alone", () => {
     expect(corrector.corrections(["pytorch", "kubernetes"], ["微调"])).toEqual([]);
   });
