@@ -23,6 +23,7 @@ export class TypoCorrector {
   private readonly latinByLength = new Map<number, { word: string; order: number }[]>();
   private readonly byPinyin = new Map<string, string[]>();
   private readonly latinFixes = new Map<string, string | undefined>();
+  private readonly nearWords = new Map<string, boolean>();
   private readonly runPairs = new Map<string, readonly { window: string; word: string }[]>();
 
   constructor(private readonly statistics: TermStatistics) {
@@ -87,6 +88,17 @@ export class TypoCorrector {
    */
   nearCorpusWord(word: string): boolean {
     if (word.length < 4 || !/^[a-z][a-z0-9]+$/.test(word)) return false;
+    let near = this.nearWords.get(word);
+    if (near === undefined) {
+      near = this.scanNear(word);
+      // Remembered as Latin fixes are: a scan of the corpus's Latin words of three lengths.
+      if (this.nearWords.size >= MAX_REMEMBERED_FIXES) this.nearWords.clear();
+      this.nearWords.set(word, near);
+    }
+    return near;
+  }
+
+  private scanNear(word: string): boolean {
     for (let length = word.length - 1; length <= word.length + 1; length++)
       for (const { word: candidate } of this.latinByLength.get(length) ?? []) if (editDistance(word, candidate, 1) <= 1) return true;
     return false;
