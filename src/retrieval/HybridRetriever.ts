@@ -185,9 +185,10 @@ export class HybridRetriever implements Retriever {
     // answered as low, never refused.
     const throughExpansions = tooWeak && this.expansionsFound(index, query, analysis, matches);
     // A question naming a roadmap by its shape or origin (三阶段方法论, the GitHub one) has those
-    // words as its rarest terms: they say which document, and the detail may be anywhere in it.
+    // words as its rarest terms: they say which document, and the detail may be anywhere in it,
+    // unless the question names a 《book》 of it: then the book is what the detail is about.
     // Only a question asking for a detail needs its subject's passages (confidence.ts).
-    const focus = named || asked.length === 0 ? undefined : this.focusOf(index, query, [...passages, ...notes]);
+    const focus = asked.length === 0 ? undefined : this.focusOf(index, query, [...passages, ...notes], named ? { titleOnly: true } : {});
     return {
       query,
       analysis,
@@ -273,9 +274,15 @@ export class HybridRetriever implements Retriever {
   }
 
   /** The passages a detail must be found beside (questionEvidence.ts detailFocus). */
-  private focusOf(index: IndexSnapshot, query: string, passages: readonly Passage[]): { chunkIds: string[]; terms: string[] } | undefined {
+  private focusOf(
+    index: IndexSnapshot,
+    query: string,
+    passages: readonly Passage[],
+    options: { titleOnly?: boolean },
+  ): { chunkIds: string[]; terms: string[] } | undefined {
     const statistics = IndexResources.of(index).statistics;
-    return detailFocus(query, passages, this.judgedTermGroups(index, query), (chunk) => statistics.tokensOf(chunk));
+    const groups = options.titleOnly ? [] : this.judgedTermGroups(index, query);
+    return detailFocus(query, passages, groups, (chunk) => statistics.tokensOf(chunk));
   }
 
   private async rank(

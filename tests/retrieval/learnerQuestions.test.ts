@@ -208,6 +208,13 @@ describe("a roadmap named by its title words", () => {
     // title word of the reading list; that name is no translation, and two blog posts stay two.
     expect((await retriever.retrieve("Which blog post says agents will take over most brain work?")).namedRoadmap).toBeUndefined();
   });
+
+  it("asks a detail of a 《book》 the named roadmap lists, not of the roadmap", async () => {
+    const result = await retriever.retrieve("GitHub 上那篇清单推荐的《动手学深度学习》是谁写的？");
+    expect(result.namedRoadmap).toBeDefined();
+    // The detail is judged in the passages naming the book, not in the roadmap's own header (its author).
+    expect(result.focusTerms).toEqual(["动手学深度学习"]);
+  });
 });
 
 describe("nothing on topic", () => {
