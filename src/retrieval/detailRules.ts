@@ -120,7 +120,7 @@ DETAIL_RULES.push({
 DETAIL_RULES.push({
   kind: "person",
   asked:
-    /(?:是|由)\s*(?:谁|誰)|(?:谁|誰)\s*(?:在\s*)?(?:讲|講|写|寫|教|做|开|開|主讲|主講|出的|维护|維護|提出|发明|發明|创办|創辦)|哪位|作者是|\bwho\s+(?:is|was|are|were|teaches|taught|wrote|writes|made|makes|created|gave|gives|runs|maintains|presented|presents|invented|proposed|founded)\b(?![^?]*\bfor\s*\?)|\bwhich\s+(?:professor|teacher|instructor|lecturer|person)\b/i,
+    /(?:是|由)\s*(?:谁|誰)|(?:谁|誰)\s*(?:在\s*)?(?:讲|講|写|寫|教|做|开|開|主讲|主講|出的|维护|維護|提出|发明|發明|创办|創辦)|哪(?:几|幾|一)?位|哪些(?:老师|老師|人|专家|專家|作者)|作者是|\bwho\s+(?:is|was|are|were|teaches|taught|wrote|writes|made|makes|created|gave|gives|runs|maintains|presented|presents|invented|proposed|founded)\b(?![^?]*\bfor\s*\?)|\bwhich\s+(?:professor|teacher|instructor|lecturer|person)\b/i,
   present: new RegExp(
     [
       "作者|创始人|創始人|创办人|創辦人|老师|老師|教授|讲师|講師|主讲|主講|博士|研究员|研究員|up主",

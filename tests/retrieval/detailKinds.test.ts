@@ -70,6 +70,8 @@ describe("detail-type check", () => {
 
   it("asks for a person when a question wants to know who teaches, wrote or gave something", () => {
     expect(detailsAsked("那门公开课是哪位老师讲的？")).toEqual(["person"]);
+    expect(detailsAsked("那门公开课是哪几位老师讲的？")).toEqual(["person"]);
+    expect(detailsAsked("这本书是哪些作者合写的？")).toEqual(["person"]);
     expect(detailsAsked("這本書的作者是誰？")).toEqual(["person"]);
     expect(detailsAsked("Who wrote the book the roadmap calls a classic?")).toEqual(["person"]);
     expect(detailsAsked("Which instructor runs the NLP course?")).toEqual(["person"]);
