@@ -27,6 +27,7 @@ export type DetailKind =
   | "score"
   | "download"
   | "dataset"
+  | "chapter"
   | "comparison"
   | "name";
 
@@ -234,6 +235,18 @@ DETAIL_RULES.push({
   asked:
     /(?:哪个|哪個|哪些|什么|什麼|啥)\s*(?:数据集|數據集|资料集|資料集|语料|語料)|\b(?:which|what)\s+(?:\w+\s+){0,2}(?:datasets?|corpus|corpora)\b/iu,
   present: /数据集|數據集|资料集|資料集|语料|語料|\bdatasets?\b|\bcorpus\b|\bcorpora\b/iu,
+});
+
+/**
+ * Which chapter of a book something is in (《动手学深度学习》第几章讲 Transformer, which chapter of
+ * the book): answered only by a chapter's number. A roadmap names books; it rarely says where in
+ * them a topic is. (A roadmap's own parts are stages, read by their place, not this.)
+ */
+DETAIL_RULES.push({
+  kind: "chapter",
+  asked:
+    /(?:《[^》]+》|书|書|\bbook\b)[^？?。]{0,24}(?:第几章|第幾章|哪一章|哪个章节|哪個章節|\b(?:which|what)\s+chapters?\b)|\b(?:which|what)\s+chapters?\s+of\s+(?:the|this|that)\s+book\b/iu,
+  present: /第\s*[0-9一二三四五六七八九十]+\s*章|\bchapters?\s*\d+|\bch\.\s*\d+/iu,
 });
 
 /**

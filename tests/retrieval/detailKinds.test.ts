@@ -150,6 +150,15 @@ describe("detail-type check", () => {
     expect(detailPresent("size", ["按语义切块，或按固定长度切块"], "What chunk size do they recommend?")).toBe(false);
   });
 
+  it("asks a book's chapter only of a book, answered by a chapter's number", () => {
+    expect(detailsAsked("《动手学深度学习》是第几章开始讲 Transformer 的？")).toEqual(["chapter"]);
+    expect(detailsAsked("Which chapter of the book covers attention?")).toEqual(["chapter"]);
+    // A roadmap's own parts are read by their place, not as a book's chapters.
+    expect(detailsAsked("ninehills 那篇第几章讲微调？")).toEqual([]);
+    expect(detailPresent("chapter", ["第 10 章讲注意力机制与 Transformer"], "")).toBe(true);
+    expect(detailPresent("chapter", ["《动手学深度学习》：最好的深度学习入门课程"], "")).toBe(false);
+  });
+
   it("reads the Taiwan word for a dataset and an accuracy lost", () => {
     expect(detailsAsked("建议用哪个资料集来训练？")).toContain("dataset");
     expect(detailsAsked("how much accuracy does it lose with INT8?")).toContain("score");
