@@ -180,11 +180,15 @@ export function tokenGroupMasks(groups: readonly TermGroup[]): ReadonlyMap<strin
 
 /** termCoverage of the question's groups in the chunk's heading, from the heading's tokens when the masks are there. */
 function headingCoverage(chunk: Chunk, context: RerankContext): number {
-  const heading = context.headingTokensOf(chunk);
   const masks = context.headingGroupMasks;
-  if (!masks) return termCoverage(context.groups, heading);
-  let covered = 0;
-  for (const token of heading) covered |= masks.get(token) ?? 0;
+  if (!masks) return termCoverage(context.groups, context.headingTokensOf(chunk));
+  // By term id when the chunk's heading tokens are all index terms: the marked bits of such a
+  // token are its masks (a group's tokens outside the index are in no heading).
+  let covered = context.termMarks?.headingGroups(chunk);
+  if (covered === undefined) {
+    covered = 0;
+    for (const token of context.headingTokensOf(chunk)) covered |= masks.get(token) ?? 0;
+  }
   // The same sums in the same order as termCoverage (maskCoverage), so the same value to the last bit.
   return maskCoverage(context.groups, covered);
 }
