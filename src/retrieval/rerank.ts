@@ -180,11 +180,15 @@ export function tokenGroupMasks(groups: readonly TermGroup[]): ReadonlyMap<strin
 
 /** termCoverage of the question's groups in the chunk's heading, from the heading's tokens when the masks are there. */
 function headingCoverage(chunk: Chunk, context: RerankContext): number {
-  const heading = context.headingTokensOf(chunk);
   const masks = context.headingGroupMasks;
-  if (!masks) return termCoverage(context.groups, heading);
-  let covered = 0;
-  for (const token of heading) covered |= masks.get(token) ?? 0;
+  if (!masks) return termCoverage(context.groups, context.headingTokensOf(chunk));
+  // By term id when the chunk's heading tokens are all index terms: the marked bits of such a
+  // token are its masks (a group's tokens outside the index are in no heading).
+  let covered = context.termMarks?.headingGroups(chunk);
+  if (covered === undefined) {
+    covered = 0;
+    for (const token of context.headingTokensOf(chunk)) covered |= masks.get(token) ?? 0;
+  }
   // The same sums in the same order as termCoverage (maskCoverage), so the same value to the last bit.
   return maskCoverage(context.groups, covered);
 }
@@ -243,16 +247,22 @@ function weightsInOrder(model: RerankModel): readonly number[] {
  * score (what /api/search shows): the tail is placed just below the lowest head score.
  */
 export function rerankFused(fused: readonly FusedId[], model: RerankModel, features: (fused: FusedId) => number[] | undefined): FusedId[] {
-  const head = fused.slice(0, RERANK_DEPTH).map((entry, position) => {
+  // Loops over the head and the tail: no slices, spreads or filtered copies (this runs per search).
+  const depth = Math.min(RERANK_DEPTH, fused.length);
+  const head: { id: string; position: number; score: number }[] = [];
+  let lowest = Number.POSITIVE_INFINITY;
+  for (let position = 0; position < depth; position++) {
+    const entry = fused[position]!;
     const values = features(entry);
-    return { id: entry.id, position, score: values ? rerankScore(values, model) : Number.NEGATIVE_INFINITY };
-  });
+    const score = values ? rerankScore(values, model) : Number.NEGATIVE_INFINITY;
+    head.push({ id: entry.id, position, score });
+    if (Number.isFinite(score) && score < lowest) lowest = score;
+  }
   head.sort((a, b) => b.score - a.score || a.position - b.position);
-  const finite = head.map((h) => h.score).filter(Number.isFinite);
   // RRF scores are below 1, so the tail keeps its order under every head score.
-  const floor = (finite.length > 0 ? Math.min(...finite) : 0) - 1;
-  return [
-    ...head.map((h) => ({ id: h.id, score: Number.isFinite(h.score) ? h.score : floor })),
-    ...fused.slice(RERANK_DEPTH).map((entry) => ({ id: entry.id, score: floor - 1 + entry.score })),
-  ];
+  const floor = (lowest !== Number.POSITIVE_INFINITY ? lowest : 0) - 1;
+  const ranked: FusedId[] = [];
+  for (const h of head) ranked.push({ id: h.id, score: Number.isFinite(h.score) ? h.score : floor });
+  for (let i = depth; i < fused.length; i++) ranked.push({ id: fused[i]!.id, score: floor - 1 + fused[i]!.score });
+  return ranked;
 }

@@ -116,7 +116,7 @@ export class TermStatistics {
     };
     for (let g = 0; g < groups.length; g++) for (const token of groups[g]!) mark(token, 1 << g);
     for (const token of expansions) mark(token, EXPANSION_BIT);
-    return (chunk) => {
+    const marks = (chunk: Chunk) => {
       const c = this.chunkIndex.get(chunk.id);
       if (c === undefined || this.markSerial !== serial) return undefined;
       let groupBits = 0;
@@ -130,6 +130,35 @@ export class TermStatistics {
       }
       return { groups: groupBits, expansions: expansionsHeld };
     };
+    const headingGroups = (chunk: Chunk) => {
+      const ids = this.headingTermIds(chunk);
+      if (ids === undefined || this.markSerial !== serial) return undefined;
+      let groupBits = 0;
+      for (let i = 0; i < ids.length; i++) if (stamps[ids[i]!] === serial) groupBits |= bits[ids[i]!]! & ~EXPANSION_BIT;
+      return groupBits;
+    };
+    return Object.assign(marks, { headingGroups });
+  }
+
+  /**
+   * A chunk's heading tokens as term ids, for the re-ranker's heading coverage (markTerms): the
+   * same chunks are re-ranked question after question, and reading their heading by id replaces
+   * a set of strings looked up token by token. None (undefined) for a chunk of another index or
+   * a heading token that is no index term (every one is, as ingest tokenizes headings apart).
+   */
+  private readonly recentHeadingTerms = recentByChunk<{ ids?: Uint32Array }>(4096, (chunk) => {
+    if (!this.chunkIndex.has(chunk.id)) return {};
+    const ids: number[] = [];
+    for (const token of new Set(this.tokenize(chunk.headingPath.join(" ")))) {
+      const id = this.termIds.get(token);
+      if (id === undefined) return {};
+      ids.push(id);
+    }
+    return { ids: Uint32Array.from(ids) };
+  });
+
+  private headingTermIds(chunk: Chunk): Uint32Array | undefined {
+    return this.recentHeadingTerms(chunk).ids;
   }
 
   private markStamps?: Uint32Array;
@@ -197,7 +226,15 @@ const EXPANSION_BIT = 1 << 30;
  * `groups` for group g, and how many of the distinct expansion tokens. Undefined for a chunk
  * outside the index, or once a newer marking was made: read its token set instead.
  */
-export type TermMarks = (chunk: Chunk) => { groups: number; expansions: number } | undefined;
+export interface TermMarks {
+  (chunk: Chunk): { groups: number; expansions: number } | undefined;
+  /**
+   * The marked group bits of the chunk's heading tokens (the tokenizer's tokens of its heading
+   * path), read by term id; undefined when the chunk is not this index's, a heading token is no
+   * index term, or a newer marking exists.
+   */
+  headingGroups(chunk: Chunk): number | undefined;
+}
 
 function termTableOf(chunks: readonly Chunk[], tokenize: (text: string) => string[]): TermTable {
   const builder = new TermTableBuilder();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Chunk } from "../../src/chunking/types.js";
 import { contentTermGroups } from "../../src/retrieval/abstention.js";
-import { candidateFeatures, type RerankContext } from "../../src/retrieval/rerank.js";
+import { candidateFeatures, tokenGroupMasks, type RerankContext } from "../../src/retrieval/rerank.js";
 import { TermStatistics } from "../../src/retrieval/termStatistics.js";
 import { tokenizeForSearch } from "../../src/text/tokenize.js";
 
@@ -22,12 +22,12 @@ describe("TermStatistics", () => {
 });
 
 describe("TermStatistics.markTerms", () => {
-  const chunk = (id: string, text: string) =>
-    ({ id, text, headingPath: ["微调"], docId: `d${id}`, source: "d.md", lineStart: 1, lineEnd: 1, links: [] }) as unknown as Chunk;
+  const chunk = (id: string, text: string, headingPath = ["微调"]) =>
+    ({ id, text, headingPath, docId: `d${id}`, source: "d.md", lineStart: 1, lineEnd: 1, links: [] }) as unknown as Chunk;
   const chunks = [
     chunk("a", "LoRA 是一种参数高效微调方法, 也可以搭配 QLoRA 量化"),
-    chunk("b", "RAG 检索增强生成: 向量数据库与 embedding"),
-    chunk("c", "先学 Python 和 PyTorch, 再学 Transformer 与注意力机制"),
+    chunk("b", "RAG 检索增强生成: 向量数据库与 embedding", ["RAG", "向量数据库"]),
+    chunk("c", "先学 Python 和 PyTorch, 再学 Transformer 与注意力机制", ["PyTorch 与注意力机制"]),
   ];
   const statistics = new TermStatistics(chunks, tokenizeForSearch);
   const outside = chunk("z", "LoRA 微调");
@@ -55,6 +55,7 @@ describe("TermStatistics.markTerms", () => {
   });
 
   it("gives the re-ranker the same features as the candidates' token sets, to the last bit", () => {
+    let headingsCovered = 0;
     for (const question of [
       "LoRA 和 QLoRA 的量化怎么学",
       "RAG 的向量数据库",
@@ -81,6 +82,8 @@ describe("TermStatistics.markTerms", () => {
       };
       const marked: RerankContext = {
         ...base,
+        // The heading read by term id (TermMarks.headingGroups) against the base's token sets.
+        headingGroupMasks: tokenGroupMasks(groups),
         termMarks: statistics.markTerms(
           base.groupsInIndex.map((g) => g.tokens),
           expansions,
@@ -94,6 +97,8 @@ describe("TermStatistics.markTerms", () => {
       }
       // Something was covered: the comparison is not of zeros alone.
       expect(chunks.some((c) => candidateFeatures(c, { id: c.id, score: 0 }, marked)[5]! > 0)).toBe(true);
+      headingsCovered += chunks.filter((c) => candidateFeatures(c, { id: c.id, score: 0 }, marked)[6]! > 0).length;
     }
+    expect(headingsCovered).toBeGreaterThan(0);
   });
 });
