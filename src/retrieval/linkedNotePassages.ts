@@ -1,5 +1,6 @@
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument, LinkedFrom } from "../corpus/types.js";
+import { chunksOfDocument } from "./documentChunks.js";
 import type { Passage, QueryLanguage } from "./types.js";
 
 /**
@@ -33,13 +34,13 @@ export function linkedNotePassages(params: {
     // Roadmap section → the notes it links to.
     for (const note of documents) {
       if (note.id === chunk.docId || !note.linkedFrom.some((from) => linksFromChunk(from, chunk))) continue;
-      const best = chunks.filter((c) => c.docId === note.id).sort(byPreference)[0];
+      const best = [...chunksOfDocument(chunks, note.id)].sort(byPreference)[0];
       add(best, language === "en" ? `Linked note: 《${note.title}》` : `链接的笔记：《${note.title}》`);
     }
     // Note → the roadmap chunks that link to it.
     for (const from of chunk.linkedFrom) {
-      const source = chunks
-        .filter((c) => c.docId === from.docId && from.line >= c.startLine && from.line <= c.endLine)
+      const source = chunksOfDocument(chunks, from.docId)
+        .filter((c) => from.line >= c.startLine && from.line <= c.endLine)
         .sort(byPreference)[0];
       const label = `${from.title}${from.headingPath.length > 0 ? ` › ${from.headingPath.join(" › ")}` : ""}`;
       add(source, language === "en" ? `Links to this note: 《${label}》` : `引用该笔记的位置：《${label}》`);
