@@ -19,9 +19,10 @@ export function linkedNotePassages(params: {
 }): Passage[] {
   const { matches, documents, chunks, preference, allowed, language } = params;
   const taken = new Set(matches.map((p) => p.chunk.id));
-  const rank = new Map(preference.map((id, position) => [id, position]));
-  const byPreference = (a: Chunk, b: Chunk) =>
-    (rank.get(a.id) ?? Number.POSITIVE_INFINITY) - (rank.get(b.id) ?? Number.POSITIVE_INFINITY) || a.startLine - b.startLine;
+  // Built when a link is first followed: most answers follow none.
+  let rank: Map<string, number> | undefined;
+  const rankOf = (id: string) => (rank ??= new Map(preference.map((p, position) => [p, position]))).get(id) ?? Number.POSITIVE_INFINITY;
+  const byPreference = (a: Chunk, b: Chunk) => rankOf(a.id) - rankOf(b.id) || a.startLine - b.startLine;
   const added: Passage[] = [];
   const add = (chunk: Chunk | undefined, roleLabel: string) => {
     if (!chunk || taken.has(chunk.id) || !allowed(chunk)) return;
