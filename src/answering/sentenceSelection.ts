@@ -185,36 +185,43 @@ export function scoreSentences(
   const candidates: CandidateSentence[] = [];
   // Once per question, not once per sentence: what to look for, and how to rule a sentence out fast.
   const checks = [...terms].map(([term, weight]) => ({ term, weight, substring: term.length > 1, lead: leadBigram(term) }));
-  const matched: { passageIndex: number; sentence: AnalysedSentence; found: number[] }[] = [];
+  // First pass: which sentences hold each term (by passage, in the terms' order) and how many in all.
+  const chunks = passages.map((passage) => analysedChunk(passage.chunk));
+  const holders: (readonly number[])[] = [];
   const inSentences = new Array<number>(checks.length).fill(0);
   let sentenceCount = 0;
-  passages.forEach((passage, passageIndex) => {
-    const chunk = analysedChunk(passage.chunk);
-    const { sentences } = chunk;
-    sentenceCount += sentences.length;
-    // A sentence matches a term that is one of its tokens or (longer than one character) is in its
-    // text; each term once per sentence, in the terms' order.
-    const found: (number[] | undefined)[] = new Array<number[] | undefined>(sentences.length);
+  for (const chunk of chunks) {
+    sentenceCount += chunk.sentences.length;
+    // A sentence matches a term that is one of its tokens or (longer than one character) is in its text.
     for (let c = 0; c < checks.length; c++) {
       const { term, substring, lead } = checks[c]!;
-      for (const i of sentencesHolding(chunk, term, substring, lead)) {
-        (found[i] ??= []).push(c);
-        inSentences[c]!++;
-      }
+      const held = sentencesHolding(chunk, term, substring, lead);
+      holders.push(held);
+      inSentences[c]! += held.length;
     }
-    sentences.forEach((sentence, i) => {
-      if (found[i]) matched.push({ passageIndex, sentence, found: found[i] });
-    });
-  });
+  }
   // A word in most of the cited sentences (模型 in a question about 幻觉) says little about which
   // one answers: each term counts by how few of them hold it, as idf does across a corpus.
   const rarity = inSentences.map((n) => Math.log(1 + sentenceCount / Math.max(n, 1)) / Math.log(2));
-  for (const { passageIndex, sentence, found } of matched) {
-    const { text, position, lengthPenalty, bigrams } = sentence;
-    const overlap = found.reduce((sum, c) => sum + checks[c]!.weight * rarity[c]!, 0);
+  // Second pass: each sentence's overlap summed in the terms' order (the same sums as term lists
+  // per sentence gave), into one scratch array: no list per matched sentence.
+  let overlaps = new Float64Array(0);
+  chunks.forEach((chunk, passageIndex) => {
+    const { sentences } = chunk;
+    if (overlaps.length < sentences.length) overlaps = new Float64Array(sentences.length);
+    overlaps.fill(Number.NaN, 0, sentences.length); // NaN: holds no term
+    for (let c = 0; c < checks.length; c++) {
+      const add = checks[c]!.weight * rarity[c]!;
+      for (const i of holders[passageIndex * checks.length + c]!) overlaps[i] = (Number.isNaN(overlaps[i]!) ? 0 : overlaps[i]!) + add;
+    }
     const prior = 0.4 * (1 - passageIndex / Math.max(passages.length, 1));
-    candidates.push({ text, passageIndex, position, score: overlap / lengthPenalty + prior, bigrams });
-  }
+    for (let i = 0; i < sentences.length; i++) {
+      const overlap = overlaps[i]!;
+      if (Number.isNaN(overlap)) continue;
+      const { text, position, lengthPenalty, bigrams } = sentences[i]!;
+      candidates.push({ text, passageIndex, position, score: overlap / lengthPenalty + prior, bigrams });
+    }
+  });
   // A question asking for a kind of detail (how long, how much) is answered by a sentence stating
   // one: the best such sentence leads, however often other sentences repeat the topic's words.
   if (!holdsAskedDetail) return candidates;

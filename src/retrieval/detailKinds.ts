@@ -1,4 +1,5 @@
 import { escapeRegExp } from "../text/escapeRegExp.js";
+import { recentlyComputed } from "../text/recentlyComputed.js";
 import { CN_NUMBER, DETAIL_RULES, type DetailKind } from "./detailRules.js";
 import { listItems } from "./listItems.js";
 import { questionDates } from "./roadmapProfile.js";
@@ -81,13 +82,27 @@ const REQUEST_VERB_BEFORE = /(?:推荐|推薦|找|订阅|訂閱|关注|關注|�
 /** Characters that start a clause, not a noun: 跟/和/与 (with), 是 (is), 在 (at), 被, 能, 会 … */
 const CLAUSE_WORD = /^[跟和与與同是在被能会會要有都就还還也]$/u;
 
-function countPresent(unit: CountUnit, texts: readonly string[]): boolean {
-  const u = escapeRegExp(unit.unit);
-  const pattern = unit.latin
+/**
+ * What detailPresent reads of a question, remembered for recent questions: the offline answer
+ * checks every candidate sentence for the asked detail, and each check read the question again
+ * (the unit it asks, the durations it states) and built its patterns anew.
+ */
+const RECENT_QUESTIONS = 64;
+const rememberedCountUnit = recentlyComputed(RECENT_QUESTIONS, (question: string) => countUnitAsked(question) ?? null);
+
+/** A count's pattern, by its unit. */
+const countPattern = recentlyComputed(RECENT_QUESTIONS, (key: string): RegExp => {
+  const latin = key.startsWith("l");
+  const u = escapeRegExp(key.slice(1));
+  return latin
     ? new RegExp(`\\d[\\d,.]*\\s*(?:[a-z-]+\\s+){0,2}${u}|${u}\\w*\\s*[:=：]?\\s*\\d`, "i")
-    : unit.unit === "%"
+    : key === "z%"
       ? /\d\s*%|百分之/u
       : new RegExp(`[0-9０-９一二三四五六七八九十百千万萬亿億两兩]+\\s*%?\\s*(?:个|個)?\\s*${u}`, "u");
+});
+
+function countPresent(unit: CountUnit, texts: readonly string[]): boolean {
+  const pattern = countPattern(`${unit.latin ? "l" : "z"}${unit.unit}`);
   // How many directions, principles or steps: a list of them answers by enumerating.
   if (unit.enumerable && texts.some((text) => listItems(text) !== undefined)) return true;
   return texts.some((text) => pattern.test(text));
@@ -109,6 +124,7 @@ function durationUnitAsked(question: string): RegExp | undefined {
   const unit = DURATION_UNITS.find((u) => u.asked.test(question));
   return unit ? new RegExp(`${CN_NUMBER}+\\s*(?:[-~～到至]\\s*${CN_NUMBER}+\\s*)?(?:个|個)?\\s*(?:${unit.present})`, "i") : undefined;
 }
+const rememberedDurationUnit = recentlyComputed(RECENT_QUESTIONS, (question: string) => durationUnitAsked(question) ?? null);
 
 /** What a duration's unit starts with (小时, 分钟, 星期, 个月 …), read as a count's unit. */
 const TIME_UNIT_START = /^(?:[小时時分秒星周週天日月年钟鐘个個]|hours?|minutes?|days?|weeks?|months?|years?)$/iu;
@@ -119,8 +135,13 @@ const MONTH_PRESENT =
 
 /** The question without the words that ask for a kind of detail ("要花几个月", "how long"): what is left names the topic. */
 export function withoutDetailQuestions(question: string): string {
-  return askedEverywhere().reduce((text, pattern) => text.replace(pattern, " "), question);
+  return recentlyWithoutDetailQuestions(question);
 }
+
+/** The evidence focus asks this of the question and of each of its terms (glossary labels recur). */
+const recentlyWithoutDetailQuestions = recentlyComputed(1024, (question: string) =>
+  askedEverywhere().reduce((text, pattern) => text.replace(pattern, " "), question),
+);
 
 /**
  * Each rule's `asked` pattern, global, made once (on first use, when every rule is in): the
@@ -162,13 +183,13 @@ function kindsAsked(question: string): DetailKind[] {
 export function detailPresent(kind: DetailKind, texts: readonly string[], question = ""): boolean {
   if (kind === "duration") texts = withoutStatedDurations(texts, question);
   if (kind === "date") texts = withoutStatedMonths(texts, question);
-  const unit = kind === "duration" ? durationUnitAsked(question) : undefined;
+  const unit = kind === "duration" ? (rememberedDurationUnit(question) ?? undefined) : undefined;
   if (unit) return texts.some((text) => unit.test(text));
   // "几月份发的" asks for a month: a year alone does not say it.
   if (kind === "date" && MONTH_ASKED.test(question)) return texts.some((text) => MONTH_PRESENT.test(text));
   if (kind === "count") {
-    const unit = countUnitAsked(question);
-    return unit === undefined || countPresent(unit, texts);
+    const unit = rememberedCountUnit(question);
+    return unit === null || countPresent(unit, texts);
   }
   const rule = DETAIL_RULES.find((r) => r.kind === kind)!;
   return texts.some((text) => rule.present.test(text));
@@ -201,11 +222,17 @@ const STATED_DURATION = /(\d+(?:\.\d+)?)\s*(?:个|個)?\s*(小时|小時|hours?|
  * not its answer; the same number with the same unit in a passage does not count.
  */
 function withoutStatedDurations(texts: readonly string[], question: string): readonly string[] {
-  const stated = [...question.matchAll(STATED_DURATION)];
-  if (stated.length === 0) return texts;
-  const patterns = stated.map((m) => new RegExp(`(?<![\\d.])${m[1]!.replace(".", "\\.")}\\s*(?:个|個)?\\s*${unitClass(m[2]!)}`, "giu"));
+  const patterns = statedDurationPatterns(question);
+  if (patterns.length === 0) return texts;
   return texts.map((text) => patterns.reduce((t, pattern) => t.replace(pattern, " "), text));
 }
+
+/** The patterns of the durations a question states (global, each starts over at 0 in every replace). */
+const statedDurationPatterns = recentlyComputed(RECENT_QUESTIONS, (question: string): readonly RegExp[] =>
+  [...question.matchAll(STATED_DURATION)].map(
+    (m) => new RegExp(`(?<![\\d.])${m[1]!.replace(".", "\\.")}\\s*(?:个|個)?\\s*${unitClass(m[2]!)}`, "giu"),
+  ),
+);
 
 function unitClass(unit: string): string {
   if (/小时|小時|hour/iu.test(unit)) return "(?:小时|小時|hours?)";

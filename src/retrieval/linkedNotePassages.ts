@@ -1,5 +1,6 @@
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument, LinkedFrom } from "../corpus/types.js";
+import { chunksOfDocument } from "./documentChunks.js";
 import type { Passage, QueryLanguage } from "./types.js";
 
 /**
@@ -18,9 +19,10 @@ export function linkedNotePassages(params: {
 }): Passage[] {
   const { matches, documents, chunks, preference, allowed, language } = params;
   const taken = new Set(matches.map((p) => p.chunk.id));
-  const rank = new Map(preference.map((id, position) => [id, position]));
-  const byPreference = (a: Chunk, b: Chunk) =>
-    (rank.get(a.id) ?? Number.POSITIVE_INFINITY) - (rank.get(b.id) ?? Number.POSITIVE_INFINITY) || a.startLine - b.startLine;
+  // Built when a link is first followed: most answers follow none.
+  let rank: Map<string, number> | undefined;
+  const rankOf = (id: string) => (rank ??= new Map(preference.map((p, position) => [p, position]))).get(id) ?? Number.POSITIVE_INFINITY;
+  const byPreference = (a: Chunk, b: Chunk) => rankOf(a.id) - rankOf(b.id) || a.startLine - b.startLine;
   const added: Passage[] = [];
   const add = (chunk: Chunk | undefined, roleLabel: string) => {
     if (!chunk || taken.has(chunk.id) || !allowed(chunk)) return;
@@ -33,13 +35,13 @@ export function linkedNotePassages(params: {
     // Roadmap section → the notes it links to.
     for (const note of documents) {
       if (note.id === chunk.docId || !note.linkedFrom.some((from) => linksFromChunk(from, chunk))) continue;
-      const best = chunks.filter((c) => c.docId === note.id).sort(byPreference)[0];
+      const best = [...chunksOfDocument(chunks, note.id)].sort(byPreference)[0];
       add(best, language === "en" ? `Linked note: 《${note.title}》` : `链接的笔记：《${note.title}》`);
     }
     // Note → the roadmap chunks that link to it.
     for (const from of chunk.linkedFrom) {
-      const source = chunks
-        .filter((c) => c.docId === from.docId && from.line >= c.startLine && from.line <= c.endLine)
+      const source = chunksOfDocument(chunks, from.docId)
+        .filter((c) => from.line >= c.startLine && from.line <= c.endLine)
         .sort(byPreference)[0];
       const label = `${from.title}${from.headingPath.length > 0 ? ` › ${from.headingPath.join(" › ")}` : ""}`;
       add(source, language === "en" ? `Links to this note: 《${label}》` : `引用该笔记的位置：《${label}》`);

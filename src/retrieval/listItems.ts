@@ -1,3 +1,5 @@
+import { recentlyComputed } from "../text/recentlyComputed.js";
+
 /** A list item's first line: a bullet (-, *, +, •) or a number (1. 2、) after any indentation. */
 const LIST_ITEM = /^\s*(?:[-*+•·●▪]|\d{1,2}[.、)])\s/u;
 /** Fewer top-level items than this: a passage of prose or one short list. */
@@ -33,10 +35,24 @@ export function listItems(text: string): string[] | undefined {
   return items.map((item) => item.join("\n"));
 }
 
+const fold = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+/**
+ * Headings and focus terms are folded again for every question that reads them (confidence.ts
+ * folds a passage's heading once per focus term): short texts are remembered.
+ */
+const MAX_REMEMBERED_FOLD = 200;
+const recentFolds = recentlyComputed(8192, fold);
+
 /** Lowercase, without spaces and punctuation: a title matches however its colon or spaces are written. */
 export function foldForMatching(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+  return text.length <= MAX_REMEMBERED_FOLD ? recentFolds(text) : fold(text);
 }
+
+/** A passage's top-level list items with their folded forms: they depend on its text alone. */
+const foldedListItems = recentlyComputed(1024, (text: string) => {
+  const items = listItems(text) ?? [];
+  return { items, folded: items.map(fold) };
+});
 
 /**
  * In a list-shaped passage, the top-level items that name one of the terms, with their sub-items:
@@ -45,9 +61,8 @@ export function foldForMatching(text: string): string {
  */
 export function itemsNaming(text: string, terms: readonly string[]): string {
   const folded = terms.map(foldForMatching).filter((term) => term !== "");
-  const naming = (listItems(text) ?? []).filter((item) => {
-    const itemText = foldForMatching(item);
-    return folded.some((term) => itemText.includes(term));
-  });
+  // The passage's items are split and folded once, not once per question and passage read.
+  const items = foldedListItems(text);
+  const naming = items.items.filter((_, i) => folded.some((term) => items.folded[i]!.includes(term)));
   return naming.length > 0 ? naming.join("\n") : text;
 }

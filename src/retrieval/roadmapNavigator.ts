@@ -25,14 +25,14 @@ export function locateTopic(documents: CorpusDocument[], chunks: Chunk[], topic:
   const trimmed = topic.trim();
   if (trimmed === "") return [];
   const tiers = [[trimmed], expansions.filter((e) => e.trim() !== "" && e.trim().toLowerCase() !== trimmed.toLowerCase())];
-  let matchers: RegExp[][] | undefined;
+  let matchers: ((text: string) => boolean)[][] | undefined;
   const tiersKey = JSON.stringify(tiers);
   const positions: RoadmapPosition[] = [];
   for (const doc of documents) {
     if (doc.kind !== "roadmap") continue;
     const layout = layoutOf(doc, chunks);
     const stage = layout.located(tiersKey, () =>
-      bestStage(doc.outline, layout, (matchers ??= tiers.map((terms) => terms.map(termPattern)))),
+      bestStage(doc.outline, layout, (matchers ??= tiers.map((terms) => terms.map(termMatcher)))),
     );
     if (!stage) continue;
     const steps = layout.stepsOf(stage);
@@ -127,17 +127,19 @@ interface Candidate {
   key: [number, number, number, number, number];
 }
 
-function bestStage(outline: readonly Section[], layout: RoadmapLayout, matchers: RegExp[][]): Section | undefined {
+function bestStage(outline: readonly Section[], layout: RoadmapLayout, matchers: ((text: string) => boolean)[][]): Section | undefined {
   const candidates = new Map<number, Candidate>();
   for (const section of outline) {
     const stage = layout.stageOf(section);
     if (!stage) continue;
-    const step = layout.stepsOf(stage).findIndex((s) => s.index === stage.index);
+    // Its place among the steps (a search of up to hundreds of them) is read only for a section that names the topic.
+    let step: number | undefined;
     const body = layout.textsOf(section);
     matchers.forEach((patterns, tier) => {
-      const inHeading = patterns.some((p) => p.test(section.heading));
-      const inBody = !inHeading && patterns.some((p) => body.some((text) => p.test(text)));
+      const inHeading = patterns.some((matches) => matches(section.heading));
+      const inBody = !inHeading && patterns.some((matches) => body.some((text) => matches(text)));
       if (!inHeading && !inBody) return;
+      step ??= layout.stepsOf(stage).findIndex((s) => s.index === stage.index);
       const key: Candidate["key"] = [step >= 0 ? 0 : 1, tier, inHeading ? 0 : 1, step >= 0 ? step : 0, stage.startLine];
       const existing = candidates.get(stage.index);
       if (!existing || compareKeys(key, existing.key) < 0) candidates.set(stage.index, { stage, key });
@@ -174,6 +176,22 @@ export function termPattern(term: string): RegExp {
   const end = /[A-Za-z0-9]$/.test(term.trim()) ? "(?![A-Za-z0-9])" : "";
   return new RegExp(`${start}${body}${end}`, "iu");
 }
+
+/**
+ * termPattern's test, with a text first checked for the term's longest Han run outside its
+ * conjunctions: Han has no case and termPattern keeps those characters as written, so a text
+ * without the run cannot match. Locating a new topic tests every section of every roadmap (500
+ * stages each on the synthetic corpus), and most hold none of its characters.
+ */
+export function termMatcher(term: string): (text: string) => boolean {
+  const pattern = termPattern(term);
+  let literal = "";
+  for (const run of term.match(HAN_RUN) ?? [])
+    for (const piece of run.split(CONJUNCTION)) if (piece.length > literal.length) literal = piece;
+  return literal === "" ? (text) => pattern.test(text) : (text) => text.includes(literal) && pattern.test(text);
+}
+
+const HAN_RUN = /\p{Script=Han}+/gu;
 
 /** A stage as a reference; its line range covers its sub-sections too. */
 export function sectionRef(outline: readonly Section[], section: Section): SectionRef {

@@ -33,6 +33,12 @@ export interface RoadmapProfile {
    */
   titleReference?: RegExp;
   /**
+   * The title's longest Han run, which every match of titleReference holds as written (Han
+   * characters have no case): a question without it is not tested against the pattern. Every
+   * question is checked against every roadmap's title, hundreds of patterns at scale.
+   */
+  titleLiteral?: string;
+  /**
    * Whether no other roadmap uses the title as a phrase of its own, asked only once a question
    * holds the title (a scan of every other roadmap's text, remembered): with hundreds of roadmaps,
    * checking every title up front would read every text once per roadmap.
@@ -80,7 +86,7 @@ export function roadmapProfiles(documents: readonly CorpusDocument[], chunks: re
       stageDurations: stages.filter((s) => new RegExp(DURATION.source, "iu").test(s.heading)).length,
       origin: originOf(doc.text, doc.metadata),
       distinctTitleTokens: distinct,
-      ...(distinct.size > 0 && doc.title.trim().length > 0 ? { titleReference: titleReference(doc.title) } : {}),
+      ...(distinct.size > 0 && doc.title.trim().length > 0 ? titleReferenceOf(doc.title) : {}),
       titleIsOwn: once(() => !roadmaps.some((other) => other !== doc && other.text.includes(doc.title))),
       stageWord: stageWordOf(stages.map((s) => s.heading).join(" ")),
       dates: datesOf(`${JSON.stringify(doc.metadata ?? {})}\n${doc.text}`),
@@ -224,6 +230,14 @@ function once<T>(compute: () => T): () => T {
   return () => (value ??= { v: compute() }).v;
 }
 
+function titleReferenceOf(title: string): Pick<RoadmapProfile, "titleReference" | "titleLiteral"> {
+  const literal = (title.trim().match(/\p{Script=Han}+/gu) ?? []).reduce<string | undefined>(
+    (longest, run) => (longest === undefined || run.length > longest.length ? run : longest),
+    undefined,
+  );
+  return { titleReference: titleReference(title), ...(literal ? { titleLiteral: literal } : {}) };
+}
+
 /** The title in quotes or book-title marks, or followed by a word that points into a document (里, 那篇, 的第…). */
 function titleReference(title: string): RegExp {
   const escaped = escapeRegExp(title.trim());
@@ -278,6 +292,8 @@ export function referencedRoadmap(
     counts.length > 0
       ? (stageWordOf(countExpressions(question).join(" ")) ?? stageWordOf(question.replace(DOCUMENT_WORDS, " ")))
       : undefined;
+  // Asked of the question once, and only when some roadmap draws a diagram.
+  let asksDiagram: boolean | undefined;
   const scored = profiles.map((profile) => {
     let score = 0;
     if (counts.includes(profile.stages.length)) {
@@ -288,13 +304,14 @@ export function referencedRoadmap(
     // With a stated count, "每个阶段要学几个月" asks the durations; it describes the roadmap only without one.
     if (asksDuration && counts.length === 0) score += profile.stageDurations >= 2 ? 2 : profile.durations >= 2 ? 1 : 0;
     for (const word of profile.origin) if (terms.has(word)) score += 2;
-    if (profile.diagram && DIAGRAM_QUESTION.test(question)) score += 2;
+    if (profile.diagram && (asksDiagram ??= DIAGRAM_QUESTION.test(question))) score += 2;
     // A publication month names one document more surely than a host or label word.
     if (dates.some((d) => profile.dates.has(d))) score += 3;
     for (const token of profile.distinctTitleTokens) if (terms.has(token) && token.length >= 2) score += 1;
     // The whole title ("大模型学习路径指南"), when one of its words is its own: a title another
     // title wholly contains ("学习路径") names nothing by itself.
-    if (profile.titleReference?.test(question) && profile.titleIsOwn()) score += 2;
+    const mayName = profile.titleLiteral === undefined || question.includes(profile.titleLiteral);
+    if (mayName && profile.titleReference?.test(question) && profile.titleIsOwn()) score += 2;
     return { profile, score };
   });
   const best = Math.max(0, ...scored.map((s) => s.score));

@@ -1,5 +1,6 @@
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument } from "../corpus/types.js";
+import { chunksOfDocument } from "./documentChunks.js";
 import { subtreeOf } from "./stageOutline.js";
 import type { Passage, QueryLanguage, RoadmapPosition, SectionRef } from "./types.js";
 
@@ -47,7 +48,7 @@ export function sequencePassages(params: {
     if (!doc || !neighbour) continue;
     const inStage = (ref: SectionRef) => {
       const members = subtreeOf(doc.outline, doc.outline[ref.sectionIndex]!);
-      return chunks.filter((c) => c.docId === doc.id && members.has(c.sectionIndex));
+      return chunksOfDocument(chunks, doc.id).filter((c) => members.has(c.sectionIndex));
     };
 
     const atChunks = inStage(position.at);

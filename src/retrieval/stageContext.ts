@@ -1,5 +1,6 @@
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument } from "../corpus/types.js";
+import { chunksOfDocument } from "./documentChunks.js";
 import { sectionRef } from "./roadmapNavigator.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
 import { stageName, subtreeOf } from "./stageOutline.js";
@@ -40,8 +41,9 @@ export function ordinalPositions(profiles: readonly RoadmapProfile[], ordinal: S
 export function namedStagePositions(profiles: readonly RoadmapProfile[], question: string): RoadmapPosition[] {
   const found: { profile: RoadmapProfile; stage: RoadmapProfile["stages"][number]; start: number; end: number }[] = [];
   for (const profile of profiles) {
-    for (const stage of profile.stages) {
-      const name = stageName(stage.heading);
+    const names = stageNamesOf(profile);
+    for (const [i, stage] of profile.stages.entries()) {
+      const name = names[i]!;
       const start = name.length >= 2 ? question.indexOf(name) : -1;
       if (start >= 0) found.push({ profile, stage, start, end: start + name.length });
     }
@@ -57,6 +59,15 @@ export function namedStagePositions(profiles: readonly RoadmapProfile[], questio
     positions.push({ docId: doc.id, source: doc.source, title: doc.title, topic: stage.heading, at: sectionRef(doc.outline, stage) });
   }
   return positions;
+}
+
+/** A roadmap's stage names (stageName of each stage heading), once per profile: profiles belong to one index version. */
+const stageNames = new WeakMap<RoadmapProfile, readonly string[]>();
+
+function stageNamesOf(profile: RoadmapProfile): readonly string[] {
+  let names = stageNames.get(profile);
+  if (!names) stageNames.set(profile, (names = profile.stages.map((stage) => stageName(stage.heading))));
+  return names;
 }
 
 /**
@@ -93,7 +104,7 @@ export function stagePassages(params: {
     for (const twin of doc.outline)
       if (twin.index !== section.index && twin.heading.trim() === section.heading.trim())
         for (const index of subtreeOf(doc.outline, twin)) members.add(index);
-    const all = params.chunks.filter((c) => c.docId === doc.id && members.has(c.sectionIndex));
+    const all = chunksOfDocument(params.chunks, doc.id).filter((c) => members.has(c.sectionIndex));
     // The stage's opening (its goals) first; then what the question asks about it ("第二阶段的项目"
     // → its project section), by the question's own ranking, else reading order.
     const rest = all

@@ -68,10 +68,22 @@ export function subtreeOf(outline: readonly Section[], section: Section): Set<nu
   return members;
 }
 
+/**
+ * Each section's subtree end, per outline: an index version's outlines never change, and every
+ * roadmap position an ask places asks it of up to three stages (a walk of the whole outline each).
+ */
+const subtreeEnds = new WeakMap<readonly Section[], WeakMap<Section, number>>();
+
 /** Last line of a section including its descendants. */
 export function subtreeEndLine(outline: readonly Section[], section: Section): number {
-  let end = section.endLine;
-  for (const index of subtreeOf(outline, section)) end = Math.max(end, outline[index]?.endLine ?? end);
+  let ends = subtreeEnds.get(outline);
+  if (!ends) subtreeEnds.set(outline, (ends = new WeakMap()));
+  let end = ends.get(section);
+  if (end === undefined) {
+    end = section.endLine;
+    for (const index of subtreeOf(outline, section)) end = Math.max(end, outline[index]?.endLine ?? end);
+    ends.set(section, end);
+  }
   return end;
 }
 

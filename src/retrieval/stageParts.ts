@@ -1,5 +1,6 @@
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument, Section } from "../corpus/types.js";
+import { chunksOfDocument } from "./documentChunks.js";
 import { subtreeOf } from "./stageOutline.js";
 import type { Passage, QueryLanguage, RoadmapPosition, StageParts } from "./types.js";
 
@@ -57,7 +58,7 @@ export function stagePartsContext(params: {
   const listed: StageParts["parts"] = [];
   const passages: Passage[] = [];
   for (const part of parts) {
-    const chunk = params.chunks.find((c) => c.docId === doc.id && c.sectionIndex >= part.index && c.headingPath.includes(part.heading));
+    const chunk = chunksOfDocument(params.chunks, doc.id).find((c) => c.sectionIndex >= part.index && c.headingPath.includes(part.heading));
     if (!chunk) continue;
     listed.push({ heading: part.heading, chunkId: chunk.id });
     if (passages.length < params.maxParts) passages.push({ chunk, score: 0, role: "match", roleLabel: label });

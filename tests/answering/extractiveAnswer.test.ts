@@ -66,6 +66,38 @@ describe("scoreSentences", () => {
     const best = [...scoreSentences([passage(text)], terms)].sort((a, b) => b.score - a.score)[0];
     expect(best?.text).toContain("幻觉");
   });
+
+  it("scores each sentence holding a term by its terms' weights and rarity, in passage order, none carried between passages", () => {
+    // Passages of 3, 1 and 4 sentences: the scores of one passage never leak into the next.
+    const passages = [
+      passage("LoRA 微调很省显存。RAG 先检索再生成。今天天气不错哦。"),
+      passage("QLoRA 把 LoRA 用在量化模型上。"),
+      passage("先学 Python 基础。再学 LoRA 和 RAG。最后做个项目。微调要准备数据。"),
+    ];
+    const terms = new Map([
+      ["lora", 1.5],
+      ["rag", 1.5],
+      ["微调", 1],
+    ]);
+    const sentences = passages.map((p) => splitIntoSentences(p.chunk.text));
+    const holds = (sentence: string, term: string) => sentence.toLowerCase().includes(term);
+    const count = sentences.flat().length;
+    const rarity = new Map(
+      [...terms.keys()].map((t) => [t, Math.log(1 + count / sentences.flat().filter((s) => holds(s, t)).length) / Math.log(2)]),
+    );
+    const expected = sentences.flatMap((list, passageIndex) =>
+      list.flatMap((text, position) => {
+        const held = [...terms].filter(([t]) => holds(text, t));
+        if (held.length === 0) return [];
+        const overlap = held.reduce((sum, [t, w]) => sum + w * rarity.get(t)!, 0);
+        const score = overlap / (1 + Math.log1p(Array.from(text).length / 60)) + 0.4 * (1 - passageIndex / passages.length);
+        return [{ text, passageIndex, position, score }];
+      }),
+    );
+    expect(
+      scoreSentences(passages, terms).map(({ text, passageIndex, position, score }) => ({ text, passageIndex, position, score })),
+    ).toEqual(expected);
+  });
 });
 
 describe("composeExtractiveAnswer", () => {

@@ -332,6 +332,26 @@ describe("detail-type check", () => {
     expect(detailPresent("score", ["F1 reaches 0.87 on the held-out set"])).toBe(true);
   });
 
+  it("reads each question's unit and stated durations for that question, however sentences and questions alternate", () => {
+    // What a question asks (its unit, the durations it states) is remembered per question: never another's.
+    const hours = "这门课每周要学几个小时？";
+    const days = "这门课要学几天？";
+    const stated = "那门课 20 小时里，微调部分大概占几个小时？";
+    for (let round = 0; round < 2; round++) {
+      expect(detailPresent("duration", ["每周投入 8-10 小时"], hours)).toBe(true);
+      expect(detailPresent("duration", ["约 5 天"], hours)).toBe(false);
+      expect(detailPresent("duration", ["约 5 天"], days)).toBe(true);
+      expect(detailPresent("duration", ["每周投入 8-10 小时"], days)).toBe(false);
+      expect(detailPresent("duration", ["时长：约20小时"], stated)).toBe(false);
+      expect(detailPresent("duration", ["时长：约20小时"], "这门课要学多久？")).toBe(true);
+      // Counts: each question its own unit, each unit its own pattern.
+      expect(detailPresent("count", ["共 12 节"], "这个课程一共有多少节？")).toBe(true);
+      expect(detailPresent("count", ["共 12 节"], "这本书一共有多少页？")).toBe(false);
+      expect(detailPresent("count", ["about 300 pages"], "How many pages does the book have?")).toBe(true);
+      expect(detailPresent("count", ["about 300 pages"], "How many chapters does the book have?")).toBe(false);
+    }
+  });
+
   it("takes every word that asks for a detail out of a question, the same on every call", () => {
     // The patterns are global and made once: a replace must not carry one call's position into the next.
     for (let i = 0; i < 3; i++) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listItems } from "../../src/retrieval/listItems.js";
+import { foldForMatching, itemsNaming, listItems } from "../../src/retrieval/listItems.js";
 
 describe("listItems", () => {
   it("splits a list-shaped passage into top-level items with their sub-items", () => {
@@ -10,5 +10,23 @@ describe("listItems", () => {
   it("leaves prose and short lists whole (undefined)", () => {
     expect(listItems("第一段介绍原理。\n第二段讲实践。")).toBeUndefined();
     expect(listItems("- 只有一项\n- 和另一项")).toBeUndefined();
+  });
+
+  it("keeps the items that name a term, read afresh for each set of terms on the same passage", () => {
+    const text = ["- 课程 A：吴恩达主讲，约 20 小时", "- 书籍 B：2019 年出版", "- 比赛 C：奖金丰厚"].join("\n");
+    // A passage's items are split and folded once; which of them are kept depends on the terms asked.
+    for (let round = 0; round < 2; round++) {
+      expect(itemsNaming(text, ["课程A"])).toBe("- 课程 A：吴恩达主讲，约 20 小时");
+      expect(itemsNaming(text, ["书籍 b", "比赛-C"])).toBe("- 书籍 B：2019 年出版\n- 比赛 C：奖金丰厚");
+      expect(itemsNaming(text, ["论文"])).toBe(text);
+      expect(itemsNaming("只是一段话，没有列表。", ["课程"])).toBe("只是一段话，没有列表。");
+    }
+  });
+
+  it("folds short and long texts alike: lowercase, without spaces and punctuation", () => {
+    expect(foldForMatching("Hugging Face：入门 Course!")).toBe("huggingface入门course");
+    expect(foldForMatching("Hugging Face：入门 Course!")).toBe("huggingface入门course");
+    const long = `${"LoRA, QLoRA 与 Adapter。".repeat(20)}`;
+    expect(foldForMatching(long)).toBe("loraqlora与adapter".repeat(20));
   });
 });

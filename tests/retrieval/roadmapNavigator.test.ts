@@ -5,7 +5,7 @@ import type { Chunk } from "../../src/chunking/types.js";
 import { loadCorpus } from "../../src/corpus/index.js";
 import type { CorpusDocument } from "../../src/corpus/types.js";
 import { analyzeQuery } from "../../src/retrieval/analyzeQuery.js";
-import { locateTopic, termPattern } from "../../src/retrieval/roadmapNavigator.js";
+import { locateTopic, termMatcher, termPattern } from "../../src/retrieval/roadmapNavigator.js";
 import { isStageHeading, stageName } from "../../src/retrieval/stageOutline.js";
 import type { RoadmapPosition } from "../../src/retrieval/types.js";
 
@@ -54,6 +54,39 @@ describe("stage headings", () => {
     expect(stageName("0x20 进阶篇")).toBe("进阶");
     expect(stageName("综合练习阶段")).toBe("综合练习");
     expect(stageName("Stage review")).toBe("Stage review");
+  });
+});
+
+describe("termMatcher", () => {
+  it("answers as termPattern does, reading a term's Han words before the pattern", () => {
+    const terms = [
+      "模型微调和私有化部署",
+      "量化与蒸馏",
+      "量化以及蒸馏",
+      "lora",
+      "Transformer 架构",
+      "RAG",
+      "微调",
+      "大模型 RAG 系统",
+      "K8s",
+    ];
+    const texts = [
+      "第六阶段：模型微调与私有化部署",
+      "量化、蒸馏",
+      "量化以及蒸馏",
+      "用 LoRA 微调",
+      "Transformer架构解析",
+      "object storage",
+      "RAG系统",
+      "大模型RAG 系统",
+      "模型部署",
+      "K8S 部署",
+      "",
+    ];
+    for (const term of terms)
+      for (const text of texts) expect(termMatcher(term)(text), `${term} in ${text}`).toBe(termPattern(term).test(text));
+    expect(termMatcher("模型微调和私有化部署")("第六阶段：模型微调与私有化部署")).toBe(true);
+    expect(termMatcher("量化与蒸馏")("量化、蒸馏")).toBe(true);
   });
 });
 

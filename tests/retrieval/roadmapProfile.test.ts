@@ -173,6 +173,30 @@ describe("roadmaps named by their title", () => {
   });
 });
 
+describe("a title's Han words, read before its pattern", () => {
+  const profiles = roadmapProfiles(
+    [
+      doc("course", "LLM Course", "# LLM Course\n正文"),
+      doc("mixed", "Agent 开发入门指南 V2", "# Agent 开发入门指南 V2\n正文"),
+      doc("guide", "大模型学习路径指南", "# 大模型学习路径指南\n正文"),
+    ],
+    [],
+  );
+  // No search terms: only the title reference can name a roadmap here.
+  const named = (q: string) => referencedRoadmap(q, new Set(), profiles)?.doc.id;
+
+  it("keeps a title's longest Han run, which every reference to the title holds as written", () => {
+    expect(profiles.map((p) => p.titleLiteral)).toEqual([undefined, "开发入门指南", "大模型学习路径指南"]);
+  });
+
+  it("names a roadmap by its title whatever the case of its Latin words, and a Latin-only title by its pattern", () => {
+    expect(named("《agent 开发入门指南 v2》里第一阶段讲什么")).toBe("mixed");
+    expect(named("《llm course》的第二部分讲什么")).toBe("course");
+    expect(named("大模型学习路径指南里的入门阶段每周几个小时")).toBe("guide");
+    expect(named("第一阶段讲什么")).toBeUndefined();
+  });
+});
+
 describe("a stated stage count and a question about each stage's duration", () => {
   const profile = (id: string, stages: number, stageDurations: number) =>
     ({
