@@ -50,6 +50,9 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-m.jsonl",
     "tests/eval/blind/test-n.jsonl",
     "tests/eval/blind/test-o.jsonl",
+    "tests/eval/blind/test-p.jsonl",
+    "tests/eval/blind/test-q.jsonl",
+    "tests/eval/blind/test-r.jsonl",
   ],
 };
 
