@@ -1,4 +1,5 @@
 import { pinyin } from "pinyin-pro";
+import { recentlyComputed } from "../text/recentlyComputed.js";
 import type { TermStatistics } from "./termStatistics.js";
 
 /**
@@ -23,8 +24,6 @@ export class TypoCorrector {
   private readonly latinByLength = new Map<number, { word: string; order: number }[]>();
   private readonly byPinyin = new Map<string, string[]>();
   private readonly latinFixes = new Map<string, string | undefined>();
-  private readonly nearWords = new Map<string, boolean>();
-  private readonly runPairs = new Map<string, readonly { window: string; word: string }[]>();
 
   constructor(private readonly statistics: TermStatistics) {
     let order = 0;
@@ -87,16 +86,11 @@ export class TypoCorrector {
    * misspelling of one (vLMM, Lama), too loosely to correct it by, enough not to call it a new name.
    */
   nearCorpusWord(word: string): boolean {
-    if (word.length < 4 || !/^[a-z][a-z0-9]+$/.test(word)) return false;
-    let near = this.nearWords.get(word);
-    if (near === undefined) {
-      near = this.scanNear(word);
-      // Remembered as Latin fixes are: a scan of the corpus's Latin words of three lengths.
-      if (this.nearWords.size >= MAX_REMEMBERED_FIXES) this.nearWords.clear();
-      this.nearWords.set(word, near);
-    }
-    return near;
+    return word.length >= 4 && /^[a-z][a-z0-9]+$/.test(word) && this.nearWord(word);
   }
+
+  /** Remembered as Latin fixes are: a scan of the corpus's Latin words of three lengths. */
+  private readonly nearWord = recentlyComputed(MAX_REMEMBERED_FIXES, (word: string) => this.scanNear(word));
 
   private scanNear(word: string): boolean {
     for (let length = word.length - 1; length <= word.length + 1; length++)
@@ -130,15 +124,7 @@ export class TypoCorrector {
   }
 
   /** Homophone pairs remembered per Han run, as Latin fixes are: runs such as 之后该学什么 recur question after question. */
-  private homophonePairs(run: string): readonly { window: string; word: string }[] {
-    let pairs = this.runPairs.get(run);
-    if (pairs === undefined) {
-      pairs = this.findHomophonePairs(run);
-      if (this.runPairs.size >= MAX_REMEMBERED_FIXES) this.runPairs.clear();
-      this.runPairs.set(run, pairs);
-    }
-    return pairs;
-  }
+  private readonly homophonePairs = recentlyComputed(MAX_REMEMBERED_FIXES, (run: string) => this.findHomophonePairs(run));
 
   private findHomophonePairs(run: string): { window: string; word: string }[] {
     const fixes: { window: string; word: string }[] = [];
