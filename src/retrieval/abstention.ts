@@ -113,7 +113,7 @@ function matchTokens(surface: string, entries: readonly GlossaryEntry[], tokeniz
 /** The content tokens of a glossary entry's names, per tokenizer: the same for every question that names the entry. */
 const entryNameTokens = new WeakMap<(text: string) => string[], WeakMap<GlossaryEntry, readonly string[]>>();
 
-function nameTokens(entry: GlossaryEntry, tokenize: (text: string) => string[]): readonly string[] {
+export function nameTokens(entry: GlossaryEntry, tokenize: (text: string) => string[]): readonly string[] {
   let byEntry = entryNameTokens.get(tokenize);
   if (!byEntry) entryNameTokens.set(tokenize, (byEntry = new WeakMap()));
   let tokens = byEntry.get(entry);

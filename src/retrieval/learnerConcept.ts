@@ -1,5 +1,6 @@
 import { tokenizeForSearch } from "../text/tokenize.js";
-import { findGlossaryMatches, type GlossaryEntry } from "./glossary.js";
+import { nameTokens } from "./abstention.js";
+import { findGlossaryMatches } from "./glossary.js";
 import { isLearnerEntry } from "./learnerPhrases.js";
 
 /**
@@ -18,7 +19,7 @@ export function learnerConceptFound(query: string, leading: readonly ReadonlySet
     if (match.loose || !isSpecific(match.surface)) continue;
     for (const entry of match.entries) {
       if (!isLearnerEntry(entry)) continue;
-      if (nameTokens(entry).some((token) => leading.some((tokens) => tokens.has(token)))) return true;
+      if (nameTokens(entry, tokenizeForSearch).some((token) => leading.some((tokens) => tokens.has(token)))) return true;
     }
   }
   return false;
@@ -30,16 +31,4 @@ export const LEADING_PASSAGES = 3;
 function isSpecific(surface: string): boolean {
   const han = surface.match(/\p{Script=Han}/gu)?.length ?? 0;
   return han > 0 ? han >= 3 : surface.trim().split(/\s+/).length >= 2;
-}
-
-/** The search tokens of an entry's names (two characters or more), once per entry. */
-const entryTokens = new WeakMap<GlossaryEntry, readonly string[]>();
-
-function nameTokens(entry: GlossaryEntry): readonly string[] {
-  let tokens = entryTokens.get(entry);
-  if (!tokens) {
-    tokens = [...new Set([...entry.zh, ...entry.en].flatMap((name) => tokenizeForSearch(name)).filter((t) => t.length > 1))];
-    entryTokens.set(entry, tokens);
-  }
-  return tokens;
 }
