@@ -181,6 +181,11 @@ export function questionDates(question: string): string[] {
 
 const DATE_TOKEN = /^(?:(?:19|20)\d{2}|[年月]|\d{1,2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)$/iu;
 
+/** A title word of one roadmap that the question uses (one character names nothing): referencedRoadmap scores it, namingTokens reports it. */
+function namesTitle(token: string, terms: ReadonlySet<string>): boolean {
+  return terms.has(token) && token.length >= 2;
+}
+
 /**
  * The question's tokens that named `profile` (referencedRoadmap): its origin words, its title's own
  * words and the year and month of its date. They say which document, not what is asked about it.
@@ -188,7 +193,7 @@ const DATE_TOKEN = /^(?:(?:19|20)\d{2}|[年月]|\d{1,2}|(?:jan|feb|mar|apr|may|j
 export function namingTokens(question: string, terms: ReadonlySet<string>, profile: RoadmapProfile): string[] {
   const tokens = new Set<string>();
   for (const word of profile.origin) if (terms.has(word)) tokens.add(word);
-  for (const token of profile.distinctTitleTokens) if (terms.has(token) && token.length >= 2) tokens.add(token);
+  for (const token of profile.distinctTitleTokens) if (namesTitle(token, terms)) tokens.add(token);
   // The date's own tokens as the question wrote them: 2024, 年, 9, 月, sept.
   if (questionDates(question).some((d) => profile.dates.has(d)))
     for (const token of tokenizeForSearch(question)) if (DATE_TOKEN.test(token)) tokens.add(token);
@@ -307,7 +312,7 @@ export function referencedRoadmap(
     if (profile.diagram && (asksDiagram ??= DIAGRAM_QUESTION.test(question))) score += 2;
     // A publication month names one document more surely than a host or label word.
     if (dates.some((d) => profile.dates.has(d))) score += 3;
-    for (const token of profile.distinctTitleTokens) if (terms.has(token) && token.length >= 2) score += 1;
+    for (const token of profile.distinctTitleTokens) if (namesTitle(token, terms)) score += 1;
     // The whole title ("大模型学习路径指南"), when one of its words is its own: a title another
     // title wholly contains ("学习路径") names nothing by itself.
     const mayName = profile.titleLiteral === undefined || question.includes(profile.titleLiteral);
