@@ -1,5 +1,5 @@
-import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument, Resource } from "../corpus/types.js";
+import { chunksOfDocument } from "../retrieval/documentChunks.js";
 import type { IndexSnapshot } from "../store/types.js";
 import type { CorpusReadModel, ReadModelAccess } from "./readModel.js";
 
@@ -11,7 +11,6 @@ export function indexReadModel(index: Pick<IndexSnapshot, "version" | "documents
   for (const doc of index.documents) byKey.set(doc.id, doc);
   const roadmaps = index.documents.filter((doc) => doc.kind === "roadmap");
   const version = index.version;
-  let chunksByDoc: Map<string, Chunk[]> | undefined;
   let resourcesByDoc: Map<string, Resource[]> | undefined;
   return {
     version: () => version,
@@ -23,10 +22,8 @@ export function indexReadModel(index: Pick<IndexSnapshot, "version" | "documents
       resourcesByDoc ??= groupBy(index.resources, (r) => r.docId);
       return resourcesByDoc.get(docId) ?? [];
     },
-    chunksOf: (docId) => {
-      chunksByDoc ??= groupBy(index.chunks, (c) => c.docId);
-      return chunksByDoc.get(docId) ?? [];
-    },
+    // The grouping retrieval reads too, made once per index version's chunk array.
+    chunksOf: (docId) => chunksOfDocument(index.chunks, docId),
   };
 }
 
