@@ -1,6 +1,7 @@
 import glossaryData from "./glossary.json" with { type: "json" };
 import { findEnglishLearnerPhrases, findGappedHanLearnerPhrases, hanLearnerPhrases } from "./learnerPhrases.js";
 import { findLooseLearnerPhrases } from "./looseLearnerPhrases.js";
+import { recentlyComputed } from "../text/recentlyComputed.js";
 
 /** One concept of the field, named in both languages (see glossary.json). */
 export interface GlossaryEntry {
@@ -150,8 +151,10 @@ const RECENT_TEXTS = 2048;
  * By the text itself, one map per kind of scan: a question's string keeps its hash, where a key
  * made by prefixing it was a new string to hash at every call (~8 a search).
  */
-const recentMatches = new Map<string, readonly GlossaryMatch[]>();
-const recentGlossaryMatches = new Map<string, readonly GlossaryMatch[]>();
+const recentMatches = recentlyComputed(RECENT_TEXTS, (text: string): readonly GlossaryMatch[] => Object.freeze(withEnglishPhrases(text)));
+const recentGlossaryMatches = recentlyComputed(RECENT_TEXTS, (text: string): readonly GlossaryMatch[] =>
+  Object.freeze(scan(text, GLOSSARY_LOOKUP)),
+);
 
 /**
  * Glossary terms in a text: longest match first, left to right, non-overlapping; latin matching
@@ -160,15 +163,7 @@ const recentGlossaryMatches = new Map<string, readonly GlossaryMatch[]>();
  * with later callers asking about the same text.
  */
 export function findGlossaryMatches(text: string, options: { learnerPhrases?: boolean } = {}): readonly GlossaryMatch[] {
-  const glossaryOnly = options.learnerPhrases === false;
-  const recent = glossaryOnly ? recentGlossaryMatches : recentMatches;
-  let matches = recent.get(text);
-  if (!matches) {
-    matches = Object.freeze(glossaryOnly ? scan(text, GLOSSARY_LOOKUP) : withEnglishPhrases(text));
-    if (recent.size >= RECENT_TEXTS) recent.clear();
-    recent.set(text, matches);
-  }
-  return matches;
+  return options.learnerPhrases === false ? recentGlossaryMatches(text) : recentMatches(text);
 }
 
 function withEnglishPhrases(text: string): GlossaryMatch[] {
