@@ -1,0 +1,68 @@
+import type { IndexSnapshot } from "../store/types.js";
+import { mainlandPhrases } from "../text/script.js";
+import { tokenizeForSearch } from "../text/tokenize.js";
+import { dictionaryExpansions } from "./dictionaryExpansion.js";
+import { expandQuery } from "./expandQuery.js";
+import { IndexResources } from "./indexResources.js";
+import { isLearnerEntry } from "./learnerPhrases.js";
+
+/** Which maintained sources a question is expanded with (HybridRetrieverOptions). */
+export interface ExpansionSources {
+  /** CC-CEDICT terms of the corpus vocabulary (default true; see fieldDictionary.ts). */
+  dictionary?: boolean;
+  /** Corpus words a misspelt question word probably meant (default true; see typoCorrection.ts). */
+  typos?: boolean;
+}
+
+/**
+ * Concepts named by more than this share of the chunks are not expanded: in a corpus about large
+ * models, 大模型 → LLM, large language model, 大语言模型 … would pull every passage up equally and
+ * drown the words that matter. On the bundled corpus only 大模型 (0.66) and 阶段 (0.73) are over.
+ */
+const UBIQUITOUS_CONCEPT_SHARE = 0.5;
+/**
+ * A learner's word bridges only to a concept at most this share of the chunks name: a bridge to a
+ * common one (入门, 论文) tells passages apart no better than the question's own words, and its
+ * long posting lists made BM25 at 100k chunks a third slower. 0.2 left every dev and tune answer
+ * as it was (0.1 lost two tune answers).
+ */
+export const LEARNER_CONCEPT_SHARE = 0.2;
+export const HAN_RUNS = /\p{Script=Han}+/gu;
+
+/**
+ * The question's glossary, dictionary, Mainland-word and typo expansions: only concepts that tell
+ * passages apart in this index.
+ */
+export function questionExpansions(index: IndexSnapshot, query: string, sources: ExpansionSources): string[] {
+  const resources = IndexResources.of(index);
+  const statistics = resources.statistics;
+  const inCorpus = (phrase: string) => tokenizeForSearch(phrase).every((t) => statistics.frequency(t) > 0);
+  const isCorpusWord = (phrase: string) => {
+    const tokens = tokenizeForSearch(phrase);
+    return tokens.length === 1 && statistics.frequency(tokens[0]!) > 0;
+  };
+  const expansions = expandQuery(query, {
+    keep: (entry, match) => {
+      const share = statistics.conceptShare([...entry.en, ...entry.zh]);
+      if (!isLearnerEntry(entry)) return share <= UBIQUITOUS_CONCEPT_SHARE;
+      // A learner's word bridges to the documents' term only where the documents never use that
+      // word: one they use (投资) already finds its own passages, and its "synonym" (金融) drifts.
+      // A phrase of several words is rarely in the documents as such, whatever its words.
+      return share <= LEARNER_CONCEPT_SHARE && !isCorpusWord(match.surface);
+    },
+  });
+  if (sources.dictionary !== false) {
+    const seen = new Set(expansions);
+    for (const term of dictionaryExpansions(query, () => resources.dictionary))
+      if (!seen.has(term) && !query.includes(term)) expansions.push(term);
+  }
+  // A Taiwan word the corpus never uses (专案, 部落格) also searches its Mainland word (项目, 博客)
+  // when the corpus uses that one; a Taiwan word the corpus itself uses (核心, 资料) stays alone.
+  for (const { taiwan, mainland } of mainlandPhrases(query))
+    if (!inCorpus(taiwan) && inCorpus(mainland) && !expansions.includes(mainland)) expansions.push(mainland);
+  if (sources.typos !== false) {
+    for (const term of resources.typos.corrections(tokenizeForSearch(query), query.match(HAN_RUNS) ?? []))
+      if (!expansions.includes(term)) expansions.push(term);
+  }
+  return expansions;
+}

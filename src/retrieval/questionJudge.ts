@@ -1,0 +1,122 @@
+import { stemmer } from "stemmer";
+import type { IndexSnapshot } from "../store/types.js";
+import { tokenizeForSearch, tokenizeJoined } from "../text/tokenize.js";
+import { contentTermGroups, type TermGroup } from "./abstention.js";
+import { findGlossaryMatches } from "./glossary.js";
+import { IndexResources } from "./indexResources.js";
+import { isLearnerEntry } from "./learnerPhrases.js";
+import { detailFocus, topicEvidence, type TopicEvidence } from "./questionEvidence.js";
+import { HAN_RUNS, LEARNER_CONCEPT_SHARE, type ExpansionSources } from "./questionExpansions.js";
+import { unknownNames } from "./unknownNames.js";
+import type { Passage, QueryAnalysis } from "./types.js";
+
+const HAN_ONLY = /^\p{Script=Han}+$/u;
+/** Top passages whose words count as the evidence for a question. */
+const EVIDENCE_PASSAGES = 5;
+
+/**
+ * What the confidence of an answer reads of a question against its passages: its content terms
+ * (a misspelt word judged as the corpus word it stands for), their evidence in the top passages,
+ * the names no passage uses, and whether its learners' words or repaired names were found.
+ * The re-ranker and the evidence score of one request read the same term groups: the last
+ * question's are kept, so they are built once.
+ */
+export class QuestionJudge {
+  private last?: { index: IndexSnapshot; query: string; judged: string; groups: readonly TermGroup[] };
+
+  constructor(private readonly sources: ExpansionSources) {}
+
+  /** The question's content terms with their idf weights, read on the repaired question. */
+  termGroups(index: IndexSnapshot, query: string): readonly TermGroup[] {
+    const last = this.last;
+    if (last?.index === index && last.query === query) return last.groups;
+    const judged = this.repaired(index, query);
+    const groups = contentTermGroups(judged, tokenizeForSearch, IndexResources.of(index).statistics);
+    this.last = { index, query, judged, groups };
+    return groups;
+  }
+
+  /** The question with its misspelt words repaired (kept with the term groups: both are read per request). */
+  repaired(index: IndexSnapshot, query: string): string {
+    const last = this.last;
+    if (last?.index === index && last.query === query) return last.judged;
+    const resources = IndexResources.of(index);
+    return this.sources.typos !== false ? resources.typos.repair(query, { hanRuns: false, isWord: resources.isEnglishWord }) : query;
+  }
+
+  /** Evidence of the question's own words in the top passages (questionEvidence.ts topicEvidence). */
+  evidence(index: IndexSnapshot, query: string, matches: readonly Passage[], topDense: number): TopicEvidence {
+    if (matches.length === 0) return { evidence: 0, nothingOnTopic: true, onlyEverydayWords: false };
+    const statistics = IndexResources.of(index).statistics;
+    const top = matches.slice(0, EVIDENCE_PASSAGES).map((passage) => statistics.tokensOf(passage.chunk));
+    return topicEvidence(this.termGroups(index, query), top, topDense);
+  }
+
+  /**
+   * Whether a top passage holds an expansion of the question from the learners' layer or a
+   * Chinese homophone fix, and one that says something: held by at most LEARNER_CONCEPT_SHARE of
+   * the chunks (模型 is in nearly every passage).
+   */
+  expansionsFound(index: IndexSnapshot, query: string, analysis: QueryAnalysis, matches: readonly Passage[]): boolean {
+    const resources = IndexResources.of(index);
+    const statistics = resources.statistics;
+    // Not the dictionary's candidates: an English word's Chinese renderings (change → 变化) reach
+    // passages whatever the question is about.
+    const learners = findGlossaryMatches(query)
+      .flatMap((m) => m.entries)
+      .filter(isLearnerEntry)
+      .flatMap((entry) => [...entry.en, ...entry.zh]);
+    // A Chinese name misspelt by a homophone, of three characters or more (吴恩打): a two-character
+    // one (剪指 → 剪枝) is as likely a coincidence in an off-topic question. (A misspelt Latin word is
+    // judged as its correction by the evidence already.)
+    const typos = (this.sources.typos !== false ? resources.typos.corrections([], query.match(HAN_RUNS) ?? []) : []).filter(
+      (term) => HAN_ONLY.test(term) && Array.from(term).length >= 3,
+    );
+    const own = new Set([...learners, ...typos]);
+    const telling = tokenizeJoined(analysis.expansions.filter((term) => own.has(term))).filter(
+      (t) =>
+        Array.from(t).length >= 2 &&
+        statistics.frequency(t) > 0 &&
+        statistics.frequency(t) <= statistics.chunkCount * LEARNER_CONCEPT_SHARE,
+    );
+    const top = matches.slice(0, EVIDENCE_PASSAGES).map((passage) => statistics.tokensOf(passage.chunk));
+    return telling.some((t) => top.some((tokens) => tokens.has(t)));
+  }
+
+  /** Names the question uses that no passage does, read on the question with its misspellings repaired. */
+  unknownNames(index: IndexSnapshot, query: string): string[] {
+    const resources = IndexResources.of(index);
+    const statistics = resources.statistics;
+    // Used: by a passage, as part of a compound (Java+Python), or in Chinese through the dictionary (FAQ → 常见问题).
+    const used = (token: string) =>
+      statistics.frequency(token) > 0 ||
+      statistics.usedAsPart(token) ||
+      (this.sources.typos !== false && resources.typos.nearCorpusWord(token)) ||
+      (this.sources.dictionary !== false && /^[a-z]+$/.test(token) && resources.dictionary.englishCandidates([token], 1).length > 0);
+    return unknownNames(this.repaired(index, query), used);
+  }
+
+  /** The passages a detail must be found beside (questionEvidence.ts detailFocus). */
+  focus(
+    index: IndexSnapshot,
+    query: string,
+    passages: readonly Passage[],
+    options: { titleOnly?: boolean },
+  ): { chunkIds: string[]; terms: string[] } | undefined {
+    const statistics = IndexResources.of(index).statistics;
+    const groups = options.titleOnly ? [] : this.termGroups(index, query);
+    return detailFocus(query, passages, groups, (chunk) => statistics.tokensOf(chunk));
+  }
+
+  /**
+   * Whether a question's English words reach a Chinese word: it is among the expansions, or one
+   * of its CC-CEDICT glosses is a word (or two) of the question, compared on Porter stems.
+   */
+  englishReach(index: IndexSnapshot, query: string, analysis: QueryAnalysis): (word: string) => boolean {
+    const expanded = new Set(tokenizeJoined(analysis.expansions));
+    const asked = new Set((query.toLowerCase().match(/[a-z]+/g) ?? []).map((w) => stemmer(w)));
+    const dictionary = this.sources.dictionary !== false ? IndexResources.of(index).dictionary : undefined;
+    return (word) =>
+      expanded.has(word) || (dictionary?.glossKeysOf(word).some((key) => key.split(/[\s-]+/).every((w) => asked.has(stemmer(w)))) ?? false);
+  }
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { questionExpansions } from "../../src/retrieval/questionExpansions.js";
+import { useRetrievalFixtureIndex } from "../support/buildTestIndex.js";
+
+/** A real index of the hand-made roadmaps in tests/fixtures/retrieval/corpus (local embedder). */
+describe("questionExpansions", () => {
+  const index = useRetrievalFixtureIndex();
+
+  it("adds the glossary's names of a concept in the other language", () => {
+    const expansions = questionExpansions(index(), "which book should I read for fine-tuning", {});
+    expect(expansions).toEqual(expect.arrayContaining(["书籍", "微调"]));
+  });
+
+  it("adds the corpus word a misspelt word stands for only when typo repair is on", () => {
+    expect(questionExpansions(index(), "Lroa fine tuning", {})).toContain("lora");
+    expect(questionExpansions(index(), "Lroa fine tuning", { typos: false })).not.toContain("lora");
+    expect(questionExpansions(index(), "LoRA 微条需要多少显存", {})).toContain("微调");
+    expect(questionExpansions(index(), "LoRA 微条需要多少显存", { typos: false })).not.toContain("微调");
+  });
+});

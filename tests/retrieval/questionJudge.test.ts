@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { QuestionJudge } from "../../src/retrieval/questionJudge.js";
+import { useRetrievalFixtureIndex } from "../support/buildTestIndex.js";
+
+/** A real index of the hand-made roadmaps in tests/fixtures/retrieval/corpus (local embedder). */
+describe("QuestionJudge", () => {
+  const index = useRetrievalFixtureIndex();
+
+  it("judges a misspelt name as the corpus word it stands for, only when typo repair is on", () => {
+    const judge = new QuestionJudge({});
+    expect(judge.repaired(index(), "Lroa 需要多少显存")).toContain("lora");
+    expect(judge.termGroups(index(), "Lroa 需要多少显存").map((g) => g.label)).toEqual(["lora", "显存"]);
+    const literal = new QuestionJudge({ typos: false });
+    expect(literal.repaired(index(), "Lroa 需要多少显存")).toBe("Lroa 需要多少显存");
+    expect(literal.termGroups(index(), "Lroa 需要多少显存").map((g) => g.label)).not.toContain("lora");
+  });
+
+  it("finds nothing on topic when there is no passage", () => {
+    expect(new QuestionJudge({}).evidence(index(), "LoRA 需要多少显存", [], 0)).toEqual({
+      evidence: 0,
+      nothingOnTopic: true,
+      onlyEverydayWords: false,
+    });
+  });
+
+  it("names what no passage of the index uses", () => {
+    expect(new QuestionJudge({}).unknownNames(index(), "Does the example roadmap cover Kotlin?")).toEqual(["Kotlin"]);
+  });
+});
