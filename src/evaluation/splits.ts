@@ -34,6 +34,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-p.jsonl",
     "tests/eval/blind/tune-q.jsonl",
     "tests/eval/blind/tune-r.jsonl",
+    "tests/eval/blind/tune-s.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
