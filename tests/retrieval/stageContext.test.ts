@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import type { Chunk } from "../../src/chunking/types.js";
 import type { CorpusDocument, Section } from "../../src/corpus/types.js";
 import type { RoadmapProfile } from "../../src/retrieval/roadmapProfile.js";
-import { namedStagePositions, STAGE_COUNT_QUESTION } from "../../src/retrieval/stageContext.js";
+import { namedStagePositions, STAGE_COUNT_QUESTION, stagePassages } from "../../src/retrieval/stageContext.js";
+import { tokenizeForSearch } from "../../src/text/tokenize.js";
 
 describe("STAGE_COUNT_QUESTION", () => {
   it("recognises a question about how a roadmap is divided, not one about a stage", () => {
@@ -38,5 +40,53 @@ describe("namedStagePositions", () => {
       expect(namedStagePositions([second, first], "应用实践阶段大概多久").map((p) => p.at.heading)).toEqual(["三、应用实践阶段"]);
       expect(namedStagePositions([first, second], "LoRA 要学多久")).toEqual([]);
     }
+  });
+});
+
+describe("stagePassages", () => {
+  /** A hand-made stage: its goals, a long section repeating the question's everyday words, and a short tools section. */
+  const sections = ["二、做应用阶段", "目标", "资源推荐", "工具与框架"];
+  const outline: Section[] = sections.map((heading, index) => ({
+    index,
+    heading,
+    level: index === 0 ? 1 : 2,
+    headingPath: index === 0 ? [heading] : [sections[0]!, heading],
+    startLine: index * 3 + 1,
+    endLine: index * 3 + 2,
+    ...(index === 0 ? {} : { parent: 0 }),
+  }));
+  const doc = { id: "d", title: "示例路线", outline } as unknown as CorpusDocument;
+  const texts = ["会用大模型做应用。", "大模型应用开发的教程、大模型应用的课程和大模型应用的书。", "PyTorch 和 LangChain。"];
+  const chunks = [
+    { id: "c1", docId: "d", sectionIndex: 1, headingPath: outline[1]!.headingPath, text: texts[0] },
+    { id: "c2", docId: "d", sectionIndex: 2, headingPath: outline[2]!.headingPath, text: texts[1] },
+    { id: "c3", docId: "d", sectionIndex: 3, headingPath: outline[3]!.headingPath, text: texts[2] },
+  ] as unknown as Chunk[];
+  const tokensOf = (chunk: Chunk) => new Set(tokenizeForSearch(`${chunk.headingPath.join(" ")} ${chunk.text}`));
+  const position = {
+    docId: "d",
+    source: "d.md",
+    title: "示例路线",
+    topic: "",
+    at: { sectionIndex: 0, heading: sections[0]!, headingPath: [sections[0]!], startLine: 1, endLine: 2 },
+  };
+  const passages = (question: string) =>
+    stagePassages({
+      positions: [position],
+      documents: [doc],
+      chunks,
+      chunksPerStage: 2,
+      maxRoadmaps: 1,
+      language: "zh",
+      asked: new Set(tokenizeForSearch(question)),
+      tokensOf,
+    }).map((p) => p.chunk.id);
+
+  it("gives the stage's goals, then the part whose own heading names what is asked", () => {
+    expect(passages("我想做大模型应用，这个阶段要学哪些工具？")).toEqual(["c1", "c3"]);
+  });
+
+  it("else the part holding most of the question's words", () => {
+    expect(passages("这个阶段有大模型应用开发的教程吗？")).toEqual(["c1", "c2"]);
   });
 });
