@@ -39,7 +39,8 @@ const EN_PRONOUN = /\b(it|this|that|these|those|them|after that|before that)\b/i
 const SEQUENCE_PATTERNS = [
   ...cuePattern(NEXT_CUES),
   ...cuePattern(PREVIOUS_CUES),
-  /[前上下后]一个?阶段|[上下]个阶段|[前上]一步|学什么|该学什么|要学什么|\b(?:after that|before that|first|then)\b/giu,
+  // "first" as in "learn X first", not "the first stage" (an ordinal the setting keeps).
+  /[前上下后]一个?阶段|[上下]个阶段|[前上]一步|学什么|该学什么|要学什么|\b(?:after that|before that|then)\b|\bfirst\b(?!\s+(?:stage|phase|step|part|level)s?\b)/giu,
 ];
 const FILLER = /(那么|那|呢|吗|然后|还有|再|接着|此外|另外|what about|how about|and|so|also|ok|okay|[?？!！。,.，\s])/giu;
 /** Words that make the question a question of its own ("那它推荐什么书?" asks something new). */
@@ -214,12 +215,24 @@ function resolve(asked: string, previous: string, topicOf: (question: string) =>
  */
 function movedOn(question: string, previous: string, byPlace: boolean): string | undefined {
   const direction = sequenceIntent(question);
-  if (!direction || sequenceIntent(previous) || namesSomething(withoutSequenceWords(question).replace(EN_STAGE_WORDS, " ")))
-    return undefined;
+  // "and the projects for the stage right after that one?" after a question about the first
+  // stage's projects names nothing the previous question did not: it only moves.
+  const own = withoutWordsOf(previous, withoutSequenceWords(question).replace(EN_STAGE_WORDS, " "));
+  if (!direction || sequenceIntent(previous) || namesSomething(own)) return undefined;
   const stepped = byPlace ? stepByPlace(previous, direction) : stepByName(previous, direction);
   if (stepped === undefined) return undefined;
-  const own = withoutSequenceWords(question.replace(ZH_LEAD, "").replace(EN_LEAD, "")).replace(/^[\s?？]+|[\s?？]+$/gu, "");
-  return withoutDetailQuestions(own) !== own ? `${own} ${stepped}` : stepped;
+  const asked = withoutSequenceWords(question.replace(ZH_LEAD, "").replace(EN_LEAD, "")).replace(/^[\s?？]+|[\s?？]+$/gu, "");
+  return withoutDetailQuestions(asked) !== asked ? `${asked} ${stepped}` : stepped;
+}
+
+/** `text` without the Latin words and glossary terms `previous` also uses (compared case-insensitively). */
+function withoutWordsOf(previous: string, text: string): string {
+  const before = previous.toLowerCase();
+  let rest = text.replace(LATIN_WORD, (word) =>
+    new RegExp(`(?<![a-z0-9])${escapeRegExp(word.toLowerCase())}`, "u").test(before) ? " " : word,
+  );
+  for (const match of findGlossaryMatches(rest)) if (before.includes(match.surface.toLowerCase())) rest = rest.replace(match.surface, " ");
+  return rest;
 }
 
 /** The question with its stage ordinal moved one step ("第三阶段" → "第4阶段"); undefined past either end. */
@@ -250,7 +263,8 @@ const NAMED_STAGE = /((?:(?![的之里在中与和及])\p{Script=Han}){2,8}?)(?:
 const STAGE_DEMONSTRATIVE = /[这那该][一个]?\s*(?:阶段|段|步)|\b(?:this|that)\s+(?:stage|phase|step|part)\b/iu;
 
 /** Words of "and the next one?" / "what about the stage after?" that name no topic. */
-const EN_STAGE_WORDS = /\b(?:the|a|one|ones|stage|stages|phase|phases|step|steps|part|parts|level|move|moving|go|going|on|to|comes?)\b/giu;
+const EN_STAGE_WORDS =
+  /\b(?:the|a|one|ones|stage|stages|phase|phases|step|steps|part|parts|level|move|moving|go|going|on|to|comes?|right|just|immediately|straight|it|that|this)\b/giu;
 
 /**
  * "那高阶的呢?" / "中间那个呢" after "推荐的初级项目是啥": a modifier with 的 or a demonstrative

@@ -117,6 +117,9 @@ export const PREVIOUS_CUES: CueWords = {
   ],
 };
 
+/** "after work", "before bed": a time of the learner's day, not a place in a learning path ("after month 6" of a plan is one). */
+const EVERYDAY_TIMES = /(?:work|school|class|classes|dinner|lunch|breakfast|bed|my (?:job|shift|day)|the kids|weekends?)\b/;
+
 /** Longest first, so a longer cue wins over one it contains (结束以后 over 以后). */
 function alternation(words: readonly string[]): string {
   return [...new Set(words)]
@@ -128,5 +131,8 @@ function alternation(words: readonly string[]): string {
 /** A global regex matching the cues (English ones as whole words, case-insensitive). */
 export function cuePattern(cues: CueWords): RegExp[] {
   // 最后一个阶段 is the last stage, not "the stage after" (后一个阶段).
-  return [new RegExp(`(?<!最)(?:${alternation(cues.zh)})`, "gu"), new RegExp(`\\b(?:${alternation(cues.en)})\\b`, "giu")];
+  return [
+    new RegExp(`(?<!最)(?:${alternation(cues.zh)})`, "gu"),
+    new RegExp(`\\b(?:${alternation(cues.en)})\\b(?!\\s+${EVERYDAY_TIMES.source})`, "giu"),
+  ];
 }

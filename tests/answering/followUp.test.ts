@@ -133,6 +133,20 @@ describe("one mechanism over the whole conversation", () => {
     expect(ask("那下一阶段要学多久？", "三阶段那篇的原理学习阶段学什么")).toMatch(/多久.*原理学习阶段之后/u);
     // 这个阶段 / 三阶段 name no stage.
     expect(ask("下一阶段呢", "这个阶段学什么")).not.toContain("阶段之后");
+    // Naming again only what the previous question named ("the projects"), or moving "right after
+    // it", still only moves; "the first stage" is an ordinal, not "learn X first".
+    const projects = ask(
+      "and the projects for the stage right after that one?",
+      "What hands-on projects does the five-part guide give for the very first stage?",
+    );
+    expect(stageOrdinal(projects)).toEqual({ from: "start", position: 2 });
+    expect(projects).toContain("hands-on projects does the five-part guide");
+    expect(
+      stageOrdinal(ask("and the stage right after it?", "How many hours a week does the five-stage guide suggest for the first stage?")),
+    ).toEqual({
+      from: "start",
+      position: 2,
+    });
     // Past the last stage there is none to move to: read as before.
     expect(stageOrdinal(ask("之后呢", "七个阶段那个路线，最后一个阶段学什么"))).toBeUndefined();
   });

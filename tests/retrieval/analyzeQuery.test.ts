@@ -13,6 +13,10 @@ describe("sequenceIntent", () => {
     expect(sequenceIntent("微调之后可以学什么")).toBe("next");
     expect(sequenceIntent("学完入门篇以后能做什么")).toBe("next");
     expect(sequenceIntent("RAG 之前要会什么")).toBe("previous");
+    // A time of the learner's day is no place in a path; a month of a plan is.
+    expect(sequenceIntent("I can spare two hours a day after work. Is that enough for the first stage?")).toBeNull();
+    expect(sequenceIntent("I read a bit before bed, which book is good for RAG?")).toBeNull();
+    expect(sequenceIntent("and after month 6?")).toBe("next");
   });
 
   it("finds 'next' questions in Chinese, English and mixed", () => {
