@@ -115,6 +115,7 @@ export function roadmapContext(
           language: analysis.language,
           chunksPerStage: CHUNKS_PER_NEIGHBOUR_STAGE,
           readinessAsked: READINESS_ASKED.test(query),
+          asked: askedBesideTopic(query, analysis, topic),
         })
       : [];
   // An ordinal with nothing after (or before) it is the stage asked for itself ("after the
@@ -166,6 +167,13 @@ export function roadmapContext(
     roadmapOutline: outline && outline.stages.length >= 2 ? outline : undefined,
     stageParts: parts?.parts,
   };
+}
+
+/** The question's content tokens and its expansions', without the topic's (the stage it starts from is the topic's). */
+function askedBesideTopic(query: string, analysis: QueryAnalysis, topic: string | undefined): ReadonlySet<string> {
+  const own = new Set(tokenizeForSearch([...contentSegments(query), ...analysis.expansions].join(" ")));
+  if (topic) for (const token of tokenizeForSearch([topic, ...expandQuery(topic)].join(" "))) own.delete(token);
+  return own;
 }
 
 /** The stage a parts question names (by its place, or by its name in one roadmap) and its parts. */

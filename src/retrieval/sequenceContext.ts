@@ -1,7 +1,7 @@
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument } from "../corpus/types.js";
 import { chunksOfDocument } from "./documentChunks.js";
-import { subtreeOf } from "./stageOutline.js";
+import { askedInPartHeading, subtreeOf } from "./stageOutline.js";
 import type { Passage, QueryLanguage, RoadmapPosition, SectionRef } from "./types.js";
 
 /** A stage's section that says what a learner can do when done with it. */
@@ -35,6 +35,8 @@ export function sequencePassages(params: {
    * question asks for the earlier stage's assessment section (阶段评估), which comes first.
    */
   readinessAsked?: boolean;
+  /** The question's own tokens beside its topic: a part of the neighbour stage whose heading names them comes too ("之后那段的项目"). */
+  asked?: ReadonlySet<string>;
 }): Passage[] {
   const { positions, direction, documents, chunks, matches, topic, language, chunksPerStage } = params;
   // Done with a stage before the next one: the earlier stage's assessment says what that means
@@ -63,7 +65,10 @@ export function sequencePassages(params: {
     let neighbourChunks = inStage(neighbour);
     const assessment = readiness && direction === "previous" ? assessmentOf(neighbourChunks) : undefined;
     if (assessment) neighbourChunks = [assessment, ...neighbourChunks.filter((c) => c !== assessment)];
-    for (const chunk of neighbourChunks.slice(0, chunksPerStage)) {
+    const shown = neighbourChunks.slice(0, chunksPerStage);
+    const part = params.asked && askedPart(neighbourChunks.slice(chunksPerStage), neighbour.heading, params.asked);
+    if (part) shown.push(part);
+    for (const chunk of shown) {
       if (isAdded(chunk)) continue;
       added.push({
         chunk,
@@ -74,6 +79,16 @@ export function sequencePassages(params: {
     }
   }
   return added;
+}
+
+/** The part of a stage whose heading names most of the asked tokens (the first of equals); undefined when none does. */
+function askedPart(parts: readonly Chunk[], stageHeading: string, asked: ReadonlySet<string>): Chunk | undefined {
+  let best: { chunk: Chunk; named: number } | undefined;
+  for (const chunk of parts) {
+    const named = askedInPartHeading(chunk, stageHeading, asked);
+    if (named > 0 && (!best || named > best.named)) best = { chunk, named };
+  }
+  return best?.chunk;
 }
 
 /** Roadmaps in order of their best-ranked match, then in document order. */

@@ -1,10 +1,9 @@
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument } from "../corpus/types.js";
-import { tokenizeForSearch } from "../text/tokenize.js";
 import { chunksOfDocument } from "./documentChunks.js";
 import { sectionRef } from "./roadmapNavigator.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
-import { stageName, subtreeOf } from "./stageOutline.js";
+import { askedInPartHeading, stageName, subtreeOf } from "./stageOutline.js";
 import { pick, type StageOrdinal } from "./stageReference.js";
 import type { Passage, QueryLanguage, RoadmapPosition } from "./types.js";
 
@@ -94,15 +93,6 @@ export function stagePassages(params: {
     for (const token of asked) if (tokens.has(token)) count++;
     return count;
   };
-  // A part of the stage whose own heading names what is asked ("要学哪些工具" → 工具与框架) is that
-  // part, however many of the question's other words a longer part repeats.
-  const headingShared = (chunk: Chunk, stageHeading: string) => {
-    const heading = chunk.headingPath.at(-1);
-    if (!asked || !heading || heading.trim() === stageHeading.trim()) return 0;
-    let count = 0;
-    for (const token of tokenizeForSearch(heading)) if (asked.has(token)) count++;
-    return count;
-  };
   const passages: Passage[] = [];
   for (const position of params.positions.slice(0, params.maxRoadmaps)) {
     const doc = params.documents.find((d) => d.id === position.docId);
@@ -116,10 +106,11 @@ export function stagePassages(params: {
         for (const index of subtreeOf(doc.outline, twin)) members.add(index);
     const all = chunksOfDocument(params.chunks, doc.id).filter((c) => members.has(c.sectionIndex));
     // The stage's opening (its goals) first; then what the question asks about it ("第二阶段的项目"
-    // → its project section), by the question's own ranking, else reading order.
+    // → its project section): the part whose heading names it, else the one holding most of the
+    // question's words, else reading order.
     const rest = all
       .slice(1)
-      .map((chunk, i) => ({ chunk, i, named: headingShared(chunk, section.heading), score: shared(chunk) }))
+      .map((chunk, i) => ({ chunk, i, named: asked ? askedInPartHeading(chunk, section.heading, asked) : 0, score: shared(chunk) }))
       .sort((a, b) => b.named - a.named || b.score - a.score || a.i - b.i)
       .map((c) => c.chunk);
     const inStage = [...all.slice(0, 1), ...rest].slice(0, params.chunksPerStage);

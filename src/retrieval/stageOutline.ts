@@ -1,4 +1,6 @@
+import type { Chunk } from "../chunking/types.js";
 import type { Section } from "../corpus/types.js";
+import { tokenizeForSearch } from "../text/tokenize.js";
 
 /**
  * The stage structure of a roadmap's outline. A "stage" is a section whose siblings form an
@@ -129,4 +131,20 @@ export function stepsOf(outline: readonly Section[], stage: Section, bodyOf: (se
   const siblings = siblingsOf(outline, stage);
   const named = namedStages(siblings);
   return siblings.filter((s) => isStageHeading(s.heading) && !namesTwoOtherStages(named, s.index, bodyOf(s)));
+}
+
+/** Words every stage's parts share with a question about stages ("阶段评估" is not asked by "这个阶段"). */
+const STAGE_WORDS = new Set(["阶段", "段", "stage", "stages", "phase", "phases", "step", "steps", "part", "parts"]);
+
+/**
+ * How many of the asked tokens a part of a stage names in its own heading ("要学哪些工具" →
+ * 工具与框架, "the projects" → 实践项目): 0 for the stage's own heading. A sub-heading says what
+ * its part is about, more surely than how many of a long question's words its text repeats.
+ */
+export function askedInPartHeading(chunk: Chunk, stageHeading: string, asked: ReadonlySet<string>): number {
+  const heading = chunk.headingPath.at(-1);
+  if (!heading || heading.trim() === stageHeading.trim()) return 0;
+  let count = 0;
+  for (const token of tokenizeForSearch(heading)) if (asked.has(token) && !STAGE_WORDS.has(token)) count++;
+  return count;
 }
