@@ -9,6 +9,10 @@ describe("detail-type check", () => {
     expect(detailsAsked("How much does the course cost?")).toContain("price");
     expect(detailsAsked("这份笔记是哪一年写的？")).toEqual(["date"]);
     expect(detailsAsked("When was that survey published?")).toContain("date");
+    // Which of two came out first asks for their dates.
+    expect(detailsAsked("这两本书哪一本比较早出版？")).toContain("date");
+    expect(detailsAsked("哪本书出版得晚一些？")).toContain("date");
+    expect(detailsAsked("Of the two books, which one came out first?")).toContain("date");
     expect(detailsAsked("推荐的框架要装哪个版本？")).toEqual(["version"]);
     expect(detailsAsked("第二阶段大概要学多久")).toEqual(["duration"]);
     expect(detailsAsked("LoRA 微调的学习率设多少合适")).toEqual(["setting"]);
