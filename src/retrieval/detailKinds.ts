@@ -204,16 +204,26 @@ const TEXT_DATE = /(?<!\d)((?:19|20)\d{2})(?:\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.�
  * date it asks for.
  */
 function withoutStatedMonths(texts: readonly string[], question: string): readonly string[] {
+  // A link's address is no statement of a date (…/posts/2023-06-23-agent/).
+  texts = texts.map((text) => text.replace(LINK_ADDRESS, " "));
   const months = new Set(questionDates(question));
-  if (months.size === 0) return texts;
-  const years = new Set([...months].map((m) => m.slice(0, 4)));
+  // "那篇 2023 年发的文章后来更新到什么时候": a year the question states alone is what it knows too,
+  // unless it asks which month of it.
+  const statedYears = MONTH_ASKED.test(question) ? [] : [...question.matchAll(STATED_YEAR)].map((m) => m[1]!);
+  if (months.size === 0 && statedYears.length === 0) return texts;
+  const years = new Set([...[...months].map((m) => m.slice(0, 4)), ...statedYears]);
+  const wholeYears = new Set(statedYears);
   return texts.map((text) =>
     text.replace(TEXT_DATE, (date, year: string, month?: string, compact?: string) => {
       const asked = month ?? compact;
-      return (asked ? months.has(`${year}-${asked.padStart(2, "0")}`) : years.has(year)) ? " " : date;
+      return wholeYears.has(year) || (asked ? months.has(`${year}-${asked.padStart(2, "0")}`) : years.has(year)) ? " " : date;
     }),
   );
 }
+
+const LINK_ADDRESS = /\bhttps?:\/\/[^\s)>\]]+/giu;
+/** A year written alone in a question (2023 年, in 2023), not the year of a month it names. */
+const STATED_YEAR = /(?<!\d)((?:19|20)\d{2})(?!\d|\s*(?:年|[-/.])\s*\d{1,2}(?!\d)|\s*年\s*[一二三四五六七八九十]+\s*月)/gu;
 
 const STATED_DURATION = /(\d+(?:\.\d+)?)\s*(?:个|個)?\s*(小时|小時|hours?|天|days?|周|週|weeks?|月|months?|年|years?)/giu;
 

@@ -32,6 +32,12 @@ describe("detail-type check", () => {
 
   it("checks a count against a number with the unit asked, and who made or published something", () => {
     expect(detailsAsked("这个课程一共有多少节？")).toEqual(["count"]);
+    // A link's address states no date; a year the question states alone is what it knows.
+    expect(detailPresent("date", ["[Agents](https://example.com/posts/2023-06-23-agent/)"], "这篇文章什么时候更新的？")).toBe(false);
+    expect(detailPresent("date", ["Created: 2023-06-27"], "那篇 2023 年发的文章，后来最后更新到什么时候？")).toBe(false);
+    expect(detailPresent("date", ["更新时间：20241018"], "那篇 2023 年发的文章，后来最后更新到什么时候？")).toBe(true);
+    // Asked which month of the year it states, that year's dates answer.
+    expect(detailPresent("date", ["发布于 2024年9月"], "那篇 2024 年的文章是几月发的？")).toBe(true);
     expect(detailPresent("count", ["课程共 12 节，每节一小时"], "这个课程一共有多少节？")).toBe(true);
     expect(detailPresent("count", ["课程讲了 3 个主题"], "这个课程一共有多少节？")).toBe(false);
     expect(detailPresent("count", ["The book has 400 pages."], "How many pages does the book have?")).toBe(true);
