@@ -28,9 +28,13 @@ function balanced(text: string): boolean {
  * A top-level bullet that is only a short name, its content on the line under it ("  • 进阶项目"
  * then "物流行业 RAG 问答系统…"): no punctuation of a sentence or an aside, and no item above it.
  */
+const TRAILING_ABBREVIATION = /\s*[（(][A-Za-z][A-Za-z0-9 .+-]{0,30}[)）]$/u;
+
 function isBareLabel(line: string, topLevel: number): boolean {
   const text = lineText(line);
-  if (!isListLine(line) || text === "" || Array.from(text).length > MAX_LABEL_CHARS || /[：:，,。；;（）()「」《》!?！？]/u.test(text))
+  // A name with its abbreviation after it ("监督微调(SFT)") is still a bare label.
+  const name = text.replace(TRAILING_ABBREVIATION, "");
+  if (!isListLine(line) || text === "" || Array.from(text).length > MAX_LABEL_CHARS || /[：:，,。；;（）()「」《》!?！？]/u.test(name))
     return false;
   return indentOf(line) === topLevel;
 }

@@ -64,6 +64,12 @@ describe("quoteContext", () => {
     ].join("\n");
     expect(quoteContext(projects, "进阶项目")).toEqual({ body: "物流行业 RAG 问答系统。" });
     expect(quoteContext(projects, "物流行业 RAG 问答系统。")).toEqual({ parent: "进阶项目" });
+    // A name with its abbreviation after it is a bare label too; a sentence's aside is not.
+    const methods = ["  • 监督微调(SFT)", "在预训练的基础上使用有标注的数据进行微调。", "  • 其他(见下文)，还有更多", "下一行。"].join(
+      "\n",
+    );
+    expect(quoteContext(methods, "监督微调(SFT)")).toEqual({ body: "在预训练的基础上使用有标注的数据进行微调。" });
+    expect(quoteContext(methods, "其他(见下文)，还有更多")).toEqual({});
     // A colon inside a book title does not end an item's label.
     const books = ["1. **《人工智能：现代方法》相关章节**", "   - 重点：机器学习基础章节", "2. **其他**", "3. **更多**"].join("\n");
     expect(quoteContext(books, "重点：机器学习基础章节")).toEqual({ parent: "《人工智能：现代方法》相关章节" });
