@@ -1,6 +1,6 @@
 import type { RetrievalResult, RetrieveOptions, Retriever } from "../retrieval/types.js";
 import { composeExtractiveAnswer } from "./extractiveAnswer.js";
-import { carryTopicIntoQuery } from "./followUp.js";
+import { carryTopicIntoQuery, conversationRoadmap } from "./followUp.js";
 import { recentHistory } from "./history.js";
 import { roadmapPositionsOf } from "./roadmapPlacement.js";
 import type { AnswerEvent, AnswerRequest, AnswerResult, Answerer } from "./types.js";
@@ -43,10 +43,17 @@ export class ExtractiveAnswerer implements Answerer {
     return carryTopicIntoQuery(request.question, history, (question) => this.options.retriever.analyzeQuestion(question).topic);
   }
 
+  /** What retrieval is asked for `query` (retrievalQuery's): k, filters, and the roadmap the conversation is about. */
+  retrievalOptions(request: AnswerRequest, query: string): RetrieveOptions {
+    const history = recentHistory(request.history, this.options.maxHistoryTurns);
+    const roadmap = conversationRoadmap(query, history, (question) => this.options.retriever.roadmapNamedIn(question));
+    return { ...retrieveOptions(request), ...(roadmap !== undefined ? { conversationRoadmap: roadmap } : {}) };
+  }
+
   async answer(request: AnswerRequest): Promise<AnswerResult> {
     const query = this.retrievalQuery(request);
     const started = this.now();
-    const result = await this.options.retriever.retrieve(query, retrieveOptions(request));
+    const result = await this.options.retriever.retrieve(query, this.retrievalOptions(request, query));
     return this.fromRetrieval(query, result, { retrieveMs: this.now() - started, generateMs: 0 }, { asked: request.question });
   }
 

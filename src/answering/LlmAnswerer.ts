@@ -223,7 +223,7 @@ export class LlmAnswerer implements Answerer {
     // Condensing failed: retrieve with the offline follow-up heuristic instead.
     const query = this.extractive.retrievalQuery(request);
     const started = this.now();
-    const result = await this.options.retriever.retrieve(query, retrieveOptions(request));
+    const result = await this.options.retriever.retrieve(query, this.extractive.retrievalOptions(request, query));
     return this.extractive.fromRetrieval(
       query,
       result,

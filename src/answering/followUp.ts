@@ -91,6 +91,26 @@ export function carryTopicIntoQuery(question: string, history: Turn[], topicOf: 
   return setting === undefined ? trimmed : resolve(trimmed, setting, topicOf);
 }
 
+/**
+ * "那最后一篇呢？如果我对原理没兴趣可以跳过吗" after "ninehills 那篇的入门篇看完之后学什么": a question
+ * that goes on ("那…", "and …") without naming a roadmap is about the one the conversation last
+ * named (`roadmapNamedIn` reads a question as retrieval does). Its document id, else undefined.
+ */
+export function conversationRoadmap(
+  retrievalQuery: string,
+  history: Turn[],
+  roadmapNamedIn: (question: string) => string | undefined,
+): string | undefined {
+  const asked = retrievalQuery.trim();
+  if (!ZH_LEAD.test(asked) && !EN_LEAD.test(asked)) return undefined;
+  if (roadmapNamedIn(asked) !== undefined) return undefined;
+  for (const earlier of userQuestions(history).reverse()) {
+    const named = roadmapNamedIn(earlier);
+    if (named !== undefined) return named;
+  }
+  return undefined;
+}
+
 function withoutSequenceWords(text: string): string {
   return SEQUENCE_PATTERNS.reduce((rest, pattern) => rest.replace(pattern, " "), text)
     .replace(/\s+/g, " ")

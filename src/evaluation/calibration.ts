@@ -22,8 +22,9 @@ export async function collectSignals(dataset: Dataset, retriever: Retriever, k: 
   const answerer = new ExtractiveAnswerer({ retriever });
   const out: LabelledSignals[] = [];
   for (const q of dataset.questions) {
-    const query = answerer.retrievalQuery({ question: q.question, history: historyTurns(q.history) });
-    const result = await retriever.retrieve(query, { k });
+    const request = { question: q.question, history: historyTurns(q.history), k };
+    const query = answerer.retrievalQuery(request);
+    const result = await retriever.retrieve(query, answerer.retrievalOptions(request, query));
     out.push({ id: q.id, unanswerable: q.unanswerable, signals: confidenceSignals(query, result) });
   }
   return out;

@@ -38,6 +38,10 @@ class SearchCachingRetriever implements Retriever {
   analyzeQuestion(question: string): QueryAnalysis {
     return this.inner.analyzeQuestion(question);
   }
+
+  roadmapNamedIn(question: string): string | undefined {
+    return this.inner.roadmapNamedIn(question);
+  }
 }
 
 /** The retriever with its search() behind a cache (size > 0), else as is. */

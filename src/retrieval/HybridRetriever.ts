@@ -46,6 +46,12 @@ export class HybridRetriever implements Retriever {
     return this.analyze(this.options.index(), searchForm(question));
   }
 
+  roadmapNamedIn(question: string): string | undefined {
+    const index = this.options.index();
+    const query = searchForm(question);
+    return referencedRoadmap(query, titleTermsOf(query, this.analyze(index, query)), IndexResources.of(index).profiles)?.doc.id;
+  }
+
   async search(question: string, options: RetrieveOptions = {}): Promise<Passage[]> {
     const index = this.options.index();
     const query = searchForm(question);
@@ -72,11 +78,7 @@ export class HybridRetriever implements Retriever {
     const allowed = allowedDocumentIds(index.documents, options.filters);
     const documents = allowed ? index.documents.filter((d) => allowed.has(d.id)) : index.documents;
     const profiles = IndexResources.of(index).profiles.filter((p) => !allowed || allowed.has(p.doc.id));
-    // A title is named in the question's own words or through its English ones translated (guide →
-    // 指南), not through what its Chinese words expand to (入门 → 新手, a word of one title), nor
-    // through another English name of a concept ("agents" → "LLM Powered Autonomous Agents": llm).
-    const fromChinese = new Set(expandQuery(query.replace(/[A-Za-z][A-Za-z0-9'’+#.-]*/g, " ")));
-    const titleTerms = new Set(tokenizeJoined([query, ...analyzed.expansions.filter((e) => !fromChinese.has(e) && HAN.test(e))]));
+    const titleTerms = titleTermsOf(query, analyzed);
     const byShape = referencedRoadmap(query, titleTerms, profiles);
     // "the application practice stage": a stage named in English through its name's words. Its
     // Chinese heading is searched for, a sequence question is about it, and it names its roadmap.
@@ -87,7 +89,7 @@ export class HybridRetriever implements Retriever {
     const analysis: QueryAnalysis = english
       ? { ...analyzed, expansions: [...analyzed.expansions, english.heading], ...(analyzed.sequence ? { topic: english.name } : {}) }
       : analyzed;
-    const named = byShape ?? english?.profile;
+    const named = byShape ?? english?.profile ?? profiles.find((p) => p.doc.id === options.conversationRoadmap);
     const ranked = await this.rank(index, query, analysis.expansions, options);
     let matches = ranked.passages;
     if (named) {
@@ -177,6 +179,16 @@ export class HybridRetriever implements Retriever {
 }
 
 const HAN = /\p{Script=Han}/u;
+
+/**
+ * The words a roadmap's title can be named by: the question's own, or its English ones translated
+ * (guide → 指南), not what its Chinese words expand to (入门 → 新手, a word of one title), nor another
+ * English name of a concept ("agents" → "LLM Powered Autonomous Agents": llm).
+ */
+function titleTermsOf(query: string, analyzed: QueryAnalysis): Set<string> {
+  const fromChinese = new Set(expandQuery(query.replace(/[A-Za-z][A-Za-z0-9'’+#.-]*/g, " ")));
+  return new Set(tokenizeJoined([query, ...analyzed.expansions.filter((e) => !fromChinese.has(e) && HAN.test(e))]));
+}
 
 /** A question as it is searched: Simplified characters, number ranges written as the documents write them. */
 function searchForm(question: string): string {

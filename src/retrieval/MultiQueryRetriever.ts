@@ -18,6 +18,10 @@ export class MultiQueryRetriever implements Retriever {
     return this.inner.analyzeQuestion(question);
   }
 
+  roadmapNamedIn(question: string): string | undefined {
+    return this.inner.roadmapNamedIn(question);
+  }
+
   search(query: string, options?: RetrieveOptions): Promise<Passage[]> {
     return this.inner.search(query, options);
   }

@@ -133,6 +133,11 @@ export interface StageParts {
 export interface RetrieveOptions {
   k?: number;
   filters?: RetrievalFilters;
+  /**
+   * The roadmap (document id) the conversation named, for a question that goes on about it
+   * without naming it ("那最后一篇呢？"): answered from it first, as if the question named it.
+   */
+  conversationRoadmap?: string;
 }
 
 export interface Retriever {
@@ -143,6 +148,11 @@ export interface Retriever {
    * retrieving: answerers use it for the earlier questions of a conversation.
    */
   analyzeQuestion(question: string): QueryAnalysis;
+  /**
+   * The document id of the roadmap a question names by its shape, origin or title ("ninehills
+   * 那篇", "the five-stage guide"), as retrieve() reads it: a conversation keeps talking about it.
+   */
+  roadmapNamedIn(question: string): string | undefined;
   /** Plain ranked hybrid search (for /api/search), best first. */
   search(query: string, options?: RetrieveOptions): Promise<Passage[]>;
 }

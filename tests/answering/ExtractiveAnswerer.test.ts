@@ -112,6 +112,19 @@ describe("ExtractiveAnswerer on the real corpus", () => {
     expect(done.type === "done" && done.result.citations.map((c) => c.headingPath)).toEqual(result.citations.map((c) => c.headingPath));
   });
 
+  it("answers a question that goes on without naming a roadmap from the one the conversation named", async () => {
+    const history = [
+      { role: "user" as const, content: "ninehills 写的那篇 LLM 学习路径，应用篇讲了什么？" },
+      { role: "assistant" as const, content: "0x20 应用篇 [1]" },
+    ];
+    const result = await answerer.answer({ question: "那深入篇推荐了哪些书？", history });
+    const ninehills = "roadmaps/004_b9f4f21cc5f3d063.txt";
+    expect(result.citations.slice(0, 5).map((c) => c.source)).toEqual(Array(5).fill(ninehills));
+    // Without the conversation, another roadmap's resources come in among them.
+    const alone = await answerer.answer({ question: "深入篇推荐了哪些书？" });
+    expect(alone.citations.slice(0, 5).some((c) => c.source !== ninehills)).toBe(true);
+  });
+
   it("streams citations, line tokens and done", async () => {
     const { events, error } = await collect(answerer, { question: "学完 LoRA 之后该学什么?" });
     expect(error).toBeUndefined();

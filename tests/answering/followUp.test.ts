@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { carryTopicIntoQuery, looksLikeFollowUp } from "../../src/answering/followUp.js";
+import { carryTopicIntoQuery, conversationRoadmap, looksLikeFollowUp } from "../../src/answering/followUp.js";
 import { analyzeQuery } from "../../src/retrieval/analyzeQuery.js";
 import { stageOrdinal } from "../../src/retrieval/stageReference.js";
 
@@ -232,5 +232,24 @@ describe("one mechanism over the whole conversation", () => {
     const standalone = ask("那哪个更省显存？", "全量微调和 LoRA 哪个训练更快？");
     expect(standalone).toContain("全量微调");
     expect(standalone).toContain("更省显存");
+  });
+});
+
+describe("conversationRoadmap", () => {
+  // How a retriever reads roadmap names, reduced to two: the real one is tested in HybridRetriever.test.ts.
+  const namedIn = (question: string) => (/ninehills/i.test(question) ? "doc-ninehills" : /五阶段/.test(question) ? "doc-five" : undefined);
+  const turns = (...questions: string[]) => questions.map((content) => ({ role: "user" as const, content }));
+
+  it("is the roadmap the conversation last named, for a question that goes on without naming one", () => {
+    const history = turns("五阶段那份的入门阶段学什么？", "ninehills 那篇的入门篇看完之后学什么？");
+    expect(conversationRoadmap("那最后一篇呢？如果我对原理没兴趣，可以跳过吗？", history, namedIn)).toBe("doc-ninehills");
+    expect(conversationRoadmap("and what about the last part?", history, namedIn)).toBe("doc-ninehills");
+  });
+
+  it("is none for a question that names its own roadmap, or starts afresh", () => {
+    const history = turns("ninehills 那篇的入门篇看完之后学什么？");
+    expect(conversationRoadmap("那五阶段那份呢？", history, namedIn)).toBeUndefined();
+    expect(conversationRoadmap("RAG 要学多久？", history, namedIn)).toBeUndefined();
+    expect(conversationRoadmap("那 RAG 呢？", turns("RAG 和微调有什么区别？"), namedIn)).toBeUndefined();
   });
 });

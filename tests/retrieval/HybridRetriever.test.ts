@@ -222,6 +222,15 @@ describe("HybridRetriever", () => {
     expect(result.passages[0]?.chunk.headingPath[0]).toBe("第三阶段：部署上线");
   });
 
+  it("reads which roadmap a question names, and answers a conversation's roadmap first when the question names none", async () => {
+    const plan = index().documents.find((d) => d.title === "三段式计划")!;
+    expect(retriever().roadmapNamedIn("三段式计划的第二阶段学什么？")).toBe(plan.id);
+    expect(retriever().roadmapNamedIn("注意力机制要怎么学？")).toBeUndefined();
+    const result = await retriever().retrieve("那注意力机制要怎么学？", { conversationRoadmap: plan.id });
+    expect(result.namedRoadmap?.docId).toBe(plan.id);
+    expect(result.passages[0]?.chunk.docId).toBe(plan.id);
+  });
+
   it("rejects an empty question and a bad k", async () => {
     await expect(retriever().search("   ")).rejects.toBeInstanceOf(BadInput);
     await expect(retriever().retrieve("LoRA", { k: 0 })).rejects.toBeInstanceOf(BadInput);
