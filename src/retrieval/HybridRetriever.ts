@@ -6,6 +6,7 @@ import { detailsAsked } from "./detailKinds.js";
 import { questionShape } from "./analyzeQuery.js";
 import { englishStage } from "./englishStageName.js";
 import { expandQuery } from "./expandQuery.js";
+import { describedConcept } from "./conceptDefinitions.js";
 import { LEADING_PASSAGES, learnerConceptFound } from "./learnerConcept.js";
 import { IndexResources } from "./indexResources.js";
 import { allowedDocumentIds, chunkAllowed } from "./filters.js";
@@ -153,6 +154,7 @@ export class HybridRetriever implements Retriever {
       ...(learnerConceptFound(
         query,
         passages.slice(0, LEADING_PASSAGES).map((p) => statistics.tokensOf(p.chunk)),
+        this.options.definitions !== false ? describedConcept(query) : undefined,
       )
         ? { learnerConceptFound: true }
         : {}),

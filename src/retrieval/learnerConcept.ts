@@ -1,5 +1,6 @@
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { nameTokens } from "./abstention.js";
+import type { DescribedConcept } from "./conceptDefinitions.js";
 import { findGlossaryMatches } from "./glossary.js";
 import { isLearnerEntry } from "./learnerPhrases.js";
 
@@ -12,9 +13,18 @@ import { isLearnerEntry } from "./learnerPhrases.js";
  *
  * Only a specific phrase counts: matched whole (not loosely, around words it skips), of three Han
  * characters or two English words at least. A short everyday word the learners' layer also
- * lists (划算, 排序) says too little of what the question is about.
+ * lists (划算, 排序) says too little of what the question is about. A question that describes a
+ * concept in its definition's words (conceptDefinitions.ts) counts too, when a leading passage
+ * holds one of the concept's names.
  */
-export function learnerConceptFound(query: string, leading: readonly ReadonlySet<string>[]): boolean {
+export function learnerConceptFound(
+  query: string,
+  leading: readonly ReadonlySet<string>[],
+  /** The concept the question describes in its definition's words (conceptDefinitions.ts), if any. */
+  described?: DescribedConcept,
+): boolean {
+  if (described?.docTerms.some((term) => tokenizeForSearch(term).every((token) => leading.some((tokens) => tokens.has(token)))))
+    return true;
   for (const match of findGlossaryMatches(query)) {
     if (match.loose || !isSpecific(match.surface)) continue;
     for (const entry of match.entries) {

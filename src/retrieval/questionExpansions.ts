@@ -1,6 +1,7 @@
 import type { IndexSnapshot } from "../store/types.js";
 import { mainlandPhrases } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
+import { describedConcept } from "./conceptDefinitions.js";
 import { dictionaryExpansions } from "./dictionaryExpansion.js";
 import { expandQuery } from "./expandQuery.js";
 import { IndexResources } from "./indexResources.js";
@@ -12,6 +13,8 @@ export interface ExpansionSources {
   dictionary?: boolean;
   /** Corpus words a misspelt question word probably meant (default true; see typoCorrection.ts). */
   typos?: boolean;
+  /** The documents' names of a concept the question describes in its definition's words (default true; see conceptDefinitions.ts). */
+  definitions?: boolean;
 }
 
 /**
@@ -51,6 +54,13 @@ export function questionExpansions(index: IndexSnapshot, query: string, sources:
       return share <= LEARNER_CONCEPT_SHARE && !isCorpusWord(match.surface);
     },
   });
+  // A question describing a concept in its definition's words ("the model suddenly gets new skills
+  // once it is big enough") also searches the documents' names of it, where they tell passages apart.
+  const described = sources.definitions !== false ? describedConcept(query) : undefined;
+  if (described)
+    for (const term of described.docTerms)
+      if (statistics.conceptShare([term]) <= LEARNER_CONCEPT_SHARE && !expansions.includes(term) && !query.includes(term))
+        expansions.push(term);
   if (sources.dictionary !== false) {
     const seen = new Set(expansions);
     for (const term of dictionaryExpansions(query, () => resources.dictionary))

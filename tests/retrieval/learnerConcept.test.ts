@@ -17,6 +17,12 @@ describe("learnerConceptFound", () => {
     expect(learnerConceptFound("any tips on model compression for phones?", [compression])).toBe(false);
   });
 
+  it("finds a concept the question describes in its definition's words when a leading passage names it", () => {
+    const described = { docTerms: ["量化"], shared: ["更少", "位数"], score: 11 };
+    expect(learnerConceptFound("想把权重换成更少的位数存起来", [other, compression], described)).toBe(true);
+    expect(learnerConceptFound("想把权重换成更少的位数存起来", [other, hallucination], described)).toBe(false);
+  });
+
   it("needs the concept in the leading passages", () => {
     expect(learnerConceptFound("怎么让模型少点胡编乱造？", [other, compression])).toBe(false);
   });

@@ -17,4 +17,10 @@ describe("questionExpansions", () => {
     expect(questionExpansions(index(), "LoRA 微条需要多少显存", {})).toContain("微调");
     expect(questionExpansions(index(), "LoRA 微条需要多少显存", { typos: false })).not.toContain("微调");
   });
+
+  it("adds the documents' names of a concept the question describes, unless definitions are off", () => {
+    const question = "模型太大了，想把权重换成更少的位数存起来";
+    expect(questionExpansions(index(), question, {})).toContain("量化");
+    expect(questionExpansions(index(), question, { definitions: false })).not.toContain("量化");
+  });
 });

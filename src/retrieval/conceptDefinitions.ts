@@ -1,0 +1,114 @@
+import { stemmer } from "stemmer";
+import { eng, zho } from "stopword";
+import { recentlyComputed } from "../text/recentlyComputed.js";
+import { tokenizeForSearch } from "../text/tokenize.js";
+import definitionData from "./conceptDefinitions.json" with { type: "json" };
+import { isFiller } from "./questionWords.js";
+
+/**
+ * A beginner's glossary of the field (conceptDefinitions.json, written blind: the writer saw only
+ * the concepts' names): for each concept the documents name, a plain definition in Chinese and in
+ * English. A learner who describes a thing instead of naming it ("once models get big enough they
+ * suddenly pick up new skills", "模型里养了好多个小专家、每次只叫几个干活") uses words its
+ * definition uses. Matching a question against the definitions is a reverse dictionary, the idea
+ * of explicit semantic analysis (a concept represented by the text that explains it): each
+ * definition is a small document; its units are Chinese words and English Porter stems, weighted
+ * by how few definitions share them. The concept whose definition shares the most weight with the
+ * question, if enough, is the one it describes; retrieval then also searches the documents' names
+ * of it (questionExpansions.ts).
+ */
+
+interface RawDefinition {
+  /** The concept's names as the documents write them. */
+  docTerms: string[];
+  zh: string;
+  en: string;
+}
+
+export interface DescribedConcept {
+  /** The concept's names as the documents write them. */
+  docTerms: readonly string[];
+  /** The units the question shares with its definition, for tracing. */
+  shared: string[];
+  score: number;
+}
+
+/**
+ * A unit in more than this share of the definitions says nothing about which concept is meant
+ * (模型, model, train). 0.04 is 12 of 300 definitions.
+ */
+const MAX_UNIT_SHARE = 0.04;
+/** At least this many distinct units shared: one word in common is a coincidence. */
+const MIN_SHARED_UNITS = 2;
+/**
+ * Minimum summed idf of the shared units: two words each in a handful of definitions. Chosen on
+ * tune among 7, 8, 9 and 11 (tests/eval/README.md "Concept definitions").
+ */
+const MIN_SCORE = 9;
+
+/** A Chinese word of two characters or more: one character (会, 新) says too little. */
+const HAN_WORD = /^\p{Script=Han}{2,}$/u;
+const LATIN_WORD = /^[a-z][a-z'-]*$/;
+/** Words of any sentence (the `stopword` package's English and Chinese lists): they name no concept. */
+const STOPWORDS: ReadonlySet<string> = new Set([...eng, ...zho]);
+
+function unitsOf(text: string): Set<string> {
+  const units = new Set<string>();
+  for (const token of tokenizeForSearch(text)) {
+    if (isFiller(token) || STOPWORDS.has(token)) continue;
+    if (HAN_WORD.test(token)) units.add(token);
+    else if (LATIN_WORD.test(token) && token.length > 2) units.add(`en:${stemmer(token)}`);
+  }
+  return units;
+}
+
+const DEFINITIONS = definitionData.entries as RawDefinition[];
+const DOC_TERMS: readonly (readonly string[])[] = DEFINITIONS.map((raw) => Object.freeze([...raw.docTerms]));
+
+/**
+ * Each telling unit with its idf and the definitions holding it (ascending), built once: a
+ * question is scored through its own few units, not against every definition.
+ */
+const UNITS: ReadonlyMap<string, { weight: number; concepts: readonly number[] }> = (() => {
+  const holders = new Map<string, number[]>();
+  DEFINITIONS.forEach((raw, concept) => {
+    for (const unit of unitsOf(`${raw.zh} ${raw.en}`)) {
+      const list = holders.get(unit);
+      if (list) list.push(concept);
+      else holders.set(unit, [concept]);
+    }
+  });
+  const units = new Map<string, { weight: number; concepts: readonly number[] }>();
+  const maxHolders = Math.max(1, DEFINITIONS.length * MAX_UNIT_SHARE);
+  for (const [unit, concepts] of holders)
+    if (concepts.length <= maxHolders) units.set(unit, { weight: Math.log(DEFINITIONS.length / concepts.length), concepts });
+  return units;
+})();
+
+/** The concept a question describes in a definition's words, if one does clearly enough. */
+export function describedConcept(question: string): DescribedConcept | undefined {
+  return recentMatches(question) ?? undefined;
+}
+
+// null, not undefined, for "none": the memo computes again on undefined.
+const recentMatches = recentlyComputed(1024, (question: string): DescribedConcept | null => {
+  const scores = new Map<number, { score: number; shared: string[] }>();
+  for (const unit of unitsOf(question)) {
+    const telling = UNITS.get(unit);
+    if (!telling) continue;
+    for (const concept of telling.concepts) {
+      const entry = scores.get(concept);
+      if (entry) {
+        entry.score += telling.weight;
+        entry.shared.push(unit);
+      } else scores.set(concept, { score: telling.weight, shared: [unit] });
+    }
+  }
+  // The best score; of equal ones, the concept listed first.
+  let best: { concept: number; score: number; shared: string[] } | undefined;
+  for (const [concept, { score, shared }] of scores) {
+    if (shared.length < MIN_SHARED_UNITS || score < MIN_SCORE) continue;
+    if (!best || score > best.score || (score === best.score && concept < best.concept)) best = { concept, score, shared };
+  }
+  return best ? { docTerms: DOC_TERMS[best.concept]!, shared: best.shared, score: best.score } : null;
+});

@@ -1,0 +1,61 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+/** scripts/import-concept-definitions.ts on hand-made inputs in a temporary folder (never the real data file). */
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "concept-definitions-"));
+  await mkdir(join(dir, "corpus"));
+  await writeFile(join(dir, "corpus", "plan.txt"), "第一阶段：量化与剪枝。\n");
+  await writeFile(
+    join(dir, "concepts.jsonl"),
+    `${JSON.stringify({ id: "V1", doc_terms: ["量化"] })}\n${JSON.stringify({ id: "V2", doc_terms: ["剪枝"] })}\n`,
+  );
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function run(definitions: object[]): Promise<{ code: number; stderr: string; out: string }> {
+  const definitionsPath = join(dir, "definitions.jsonl");
+  const out = join(dir, "out.json");
+  return writeFile(definitionsPath, definitions.map((d) => JSON.stringify(d)).join("\n")).then(
+    () =>
+      new Promise((resolve) => {
+        const args = ["--import", "tsx", "scripts/import-concept-definitions.ts", join(dir, "concepts.jsonl"), definitionsPath];
+        execFile(
+          process.execPath,
+          [...args, "--corpus", join(dir, "corpus"), "--out", out],
+          { timeout: 60_000 },
+          (error, _stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stderr, out }),
+        );
+      }),
+  );
+}
+
+describe("import-concept-definitions", () => {
+  it("writes each concept's documents' names with its definitions, in Simplified characters", async () => {
+    const result = await run([
+      { id: "V1", zh: "把權重用更少的位數存起來。", en: "Storing weights with fewer bits." },
+      { id: "V2", zh: "去掉不重要的连接。", en: "Removing connections that matter little." },
+    ]);
+    expect(result.code).toBe(0);
+    const written = JSON.parse(await readFile(result.out, "utf8")) as { entries: { docTerms: string[]; zh: string; en: string }[] };
+    expect(written.entries).toEqual([
+      { docTerms: ["量化"], zh: "把权重用更少的位数存起来。", en: "Storing weights with fewer bits." },
+      { docTerms: ["剪枝"], zh: "去掉不重要的连接。", en: "Removing connections that matter little." },
+    ]);
+  });
+
+  it("refuses a concept left undefined or a definition of no concept, with exit code 2", async () => {
+    const missing = await run([{ id: "V1", zh: "把权重用更少的位数存起来。", en: "Storing weights with fewer bits." }]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("no definition for 1 concepts (V2");
+    const unknown = await run([{ id: "V9", zh: "不存在。", en: "Nothing." }]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("definition V9 names no concept");
+  });
+});
