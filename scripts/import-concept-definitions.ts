@@ -7,8 +7,9 @@
  *     [--corpus corpus/roadmaps] [--out src/retrieval/conceptDefinitions.json]
  *
  * The first file (CONCEPTS): {"id", "doc_terms": [the concept's names as the documents write them]}
- * per line, the learners'-words vocabulary's concepts. The second (DEFINITIONS): {"id", "zh", "en"}
- * per line, the same ids. A definition for an unknown id, a concept without a definition, or a doc term that no
+ * per line, the learners'-words vocabulary's concepts. Each further file (one writer's
+ * DEFINITIONS): {"id", "zh", "en"} per line, every concept once; a concept's definitions are
+ * kept together (zh: [...], en: [...]). A definition for an unknown id, a concept without a definition, or a doc term that no
  * document contains is an error: the file must say what it was built from.
  */
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -41,30 +42,37 @@ const flag = (name: string, fallback: string) => {
 };
 const corpus = flag("--corpus", "corpus/roadmaps");
 const OUT = flag("--out", "src/retrieval/conceptDefinitions.json");
-const [conceptsPath, definitionsPath] = args.filter((a, i) => !a.startsWith("--") && !["--corpus", "--out"].includes(args[i - 1] ?? ""));
-if (!conceptsPath || !definitionsPath || !corpus || !OUT)
-  fail("usage: npx tsx scripts/import-concept-definitions.ts CONCEPTS.jsonl DEFINITIONS.jsonl [--corpus DIR] [--out FILE]");
+const [conceptsPath, ...definitionPaths] = args.filter((a, i) => !a.startsWith("--") && !["--corpus", "--out"].includes(args[i - 1] ?? ""));
+if (!conceptsPath || definitionPaths.length === 0 || !corpus || !OUT)
+  fail("usage: npx tsx scripts/import-concept-definitions.ts CONCEPTS.jsonl DEFINITIONS.jsonl [MORE.jsonl …] [--corpus DIR] [--out FILE]");
 
 const documents = readdirSync(corpus).map((name) => readFileSync(join(corpus, name), "utf8").toLowerCase());
 const concepts = new Map(jsonLines<{ id: string; doc_terms: string[] }>(conceptsPath).map((c) => [c.id, c.doc_terms]));
-const definitions = jsonLines<{ id: string; zh?: string; en?: string }>(definitionsPath);
-const defined = new Set<string>();
-const entries = definitions.map((d) => {
-  const docTerms = concepts.get(d.id);
-  if (!docTerms) fail(`definition ${d.id} names no concept of ${conceptsPath}`);
-  if (typeof d.zh !== "string" || typeof d.en !== "string" || d.zh.trim() === "" || d.en.trim() === "")
-    fail(`definition ${d.id} needs "zh" and "en"`);
+for (const [id, docTerms] of concepts)
   for (const term of docTerms)
-    if (!documents.some((text) => text.includes(term.toLowerCase()))) fail(`doc term "${term}" of ${d.id} is in no document`);
-  defined.add(d.id);
-  return { docTerms, zh: toSimplified(d.zh.trim()), en: d.en.trim() };
-});
-const missing = [...concepts.keys()].filter((id) => !defined.has(id));
-if (missing.length > 0) fail(`no definition for ${missing.length} concepts (${missing.slice(0, 5).join(", ")} …)`);
+    if (!documents.some((text) => text.includes(term.toLowerCase()))) fail(`doc term "${term}" of ${id} is in no document`);
+// Each writer's file defines every concept once; the definitions of one concept are read together.
+const texts = new Map<string, { zh: string[]; en: string[] }>([...concepts.keys()].map((id) => [id, { zh: [], en: [] }]));
+for (const path of definitionPaths) {
+  const defined = new Set<string>();
+  for (const d of jsonLines<{ id: string; zh?: string; en?: string }>(path)) {
+    const text = texts.get(d.id);
+    if (!text) fail(`${path}: definition ${d.id} names no concept of ${conceptsPath}`);
+    if (defined.has(d.id)) fail(`${path}: ${d.id} is defined twice`);
+    if (typeof d.zh !== "string" || typeof d.en !== "string" || d.zh.trim() === "" || d.en.trim() === "")
+      fail(`${path}: definition ${d.id} needs "zh" and "en"`);
+    defined.add(d.id);
+    text.zh.push(toSimplified(d.zh.trim()));
+    text.en.push(d.en.trim());
+  }
+  const missing = [...concepts.keys()].filter((id) => !defined.has(id));
+  if (missing.length > 0) fail(`${path}: no definition for ${missing.length} concepts (${missing.slice(0, 5).join(", ")} …)`);
+}
+const entries = [...concepts].map(([id, docTerms]) => ({ docTerms, ...texts.get(id)! }));
 
 const json = JSON.stringify({
   $comment:
-    "A beginner's glossary of the field: a plain definition of each concept the documents name, written blind (the writer saw only the concepts' names; source: conceptDefinitions.source.jsonl). Built by scripts/import-concept-definitions.ts; read by src/retrieval/conceptDefinitions.ts. Never edited by hand for a question.",
+    "A beginner's glossary of the field: a plain definition of each concept the documents name, written blind (each writer saw only the concepts' names; sources: conceptDefinitions.source*.jsonl, one writer each). Built by scripts/import-concept-definitions.ts; read by src/retrieval/conceptDefinitions.ts. Never edited by hand for a question.",
   entries,
 });
 // Written as the repository's formatter writes it, so a fresh import leaves no diff to format.

@@ -21,8 +21,9 @@ import { isFiller } from "./questionWords.js";
 interface RawDefinition {
   /** The concept's names as the documents write them. */
   docTerms: string[];
-  zh: string;
-  en: string;
+  /** Its definitions, one per writer. */
+  zh: string[];
+  en: string[];
 }
 
 export interface DescribedConcept {
@@ -72,7 +73,7 @@ const DOC_TERMS: readonly (readonly string[])[] = DEFINITIONS.map((raw) => Objec
 const UNITS: ReadonlyMap<string, { weight: number; concepts: readonly number[] }> = (() => {
   const holders = new Map<string, number[]>();
   DEFINITIONS.forEach((raw, concept) => {
-    for (const unit of unitsOf(`${raw.zh} ${raw.en}`)) {
+    for (const unit of unitsOf([...raw.zh, ...raw.en].join(" "))) {
       const list = holders.get(unit);
       if (list) list.push(concept);
       else holders.set(unit, [concept]);

@@ -43,10 +43,10 @@ describe("import-concept-definitions", () => {
       { id: "V2", zh: "去掉不重要的连接。", en: "Removing connections that matter little." },
     ]);
     expect(result.code).toBe(0);
-    const written = JSON.parse(await readFile(result.out, "utf8")) as { entries: { docTerms: string[]; zh: string; en: string }[] };
+    const written = JSON.parse(await readFile(result.out, "utf8")) as { entries: { docTerms: string[]; zh: string[]; en: string[] }[] };
     expect(written.entries).toEqual([
-      { docTerms: ["量化"], zh: "把权重用更少的位数存起来。", en: "Storing weights with fewer bits." },
-      { docTerms: ["剪枝"], zh: "去掉不重要的连接。", en: "Removing connections that matter little." },
+      { docTerms: ["量化"], zh: ["把权重用更少的位数存起来。"], en: ["Storing weights with fewer bits."] },
+      { docTerms: ["剪枝"], zh: ["去掉不重要的连接。"], en: ["Removing connections that matter little."] },
     ]);
   });
 
@@ -54,6 +54,7 @@ describe("import-concept-definitions", () => {
     const missing = await run([{ id: "V1", zh: "把权重用更少的位数存起来。", en: "Storing weights with fewer bits." }]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("no definition for 1 concepts (V2");
+    expect(missing.stderr).toContain("definitions.jsonl");
     const unknown = await run([{ id: "V9", zh: "不存在。", en: "Nothing." }]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("definition V9 names no concept");
