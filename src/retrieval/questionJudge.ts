@@ -2,6 +2,7 @@ import { stemmer } from "stemmer";
 import type { IndexSnapshot } from "../store/types.js";
 import { tokenizeForSearch, tokenizeJoined } from "../text/tokenize.js";
 import { contentTermGroups, type TermGroup } from "./abstention.js";
+import { describedConcept } from "./conceptDefinitions.js";
 import { findGlossaryMatches } from "./glossary.js";
 import { IndexResources } from "./indexResources.js";
 import { isLearnerEntry } from "./learnerPhrases.js";
@@ -53,8 +54,8 @@ export class QuestionJudge {
   }
 
   /**
-   * Whether a top passage holds an expansion of the question from the learners' layer or a
-   * Chinese homophone fix, and one that says something: held by at most LEARNER_CONCEPT_SHARE of
+   * Whether a top passage holds an expansion of the question from the learners' layer, a concept
+   * it describes, or a Chinese homophone fix, and one that says something: held by at most LEARNER_CONCEPT_SHARE of
    * the chunks (模型 is in nearly every passage).
    */
   expansionsFound(index: IndexSnapshot, query: string, analysis: QueryAnalysis, matches: readonly Passage[]): boolean {
@@ -72,7 +73,9 @@ export class QuestionJudge {
     const typos = (this.sources.typos !== false ? resources.typos.corrections([], query.match(HAN_RUNS) ?? []) : []).filter(
       (term) => HAN_ONLY.test(term) && Array.from(term).length >= 3,
     );
-    const own = new Set([...learners, ...typos]);
+    // Nor a concept the question describes in its definition's words (conceptDefinitions.ts).
+    const described = this.sources.definitions !== false ? (describedConcept(query)?.docTerms ?? []) : [];
+    const own = new Set([...learners, ...typos, ...described]);
     const telling = tokenizeJoined(analysis.expansions.filter((term) => own.has(term))).filter(
       (t) =>
         Array.from(t).length >= 2 &&

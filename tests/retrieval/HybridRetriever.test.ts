@@ -231,6 +231,19 @@ describe("HybridRetriever", () => {
     expect(result.passages[0]?.chunk.docId).toBe(plan.id);
   });
 
+  it("answers a question that describes a concept in its definition's words, where it names none", async () => {
+    const question = "freeze the original weights and only train two small extra matrices beside them: what is it called?";
+    const described = await retriever().retrieve(question);
+    expect(described.weak).toBe(false);
+    expect(described.learnerConceptFound).toBe(true);
+    expect(described.passages.some((p) => p.chunk.headingPath.at(-1) === "LoRA 实践")).toBe(true);
+    // Without the definitions its own words are too thin: refused.
+    const literal = await new HybridRetriever({ index, k: 4, maxChunksPerSection: 2, abstainThreshold: 0.3, definitions: false }).retrieve(
+      question,
+    );
+    expect(literal.weak).toBe(true);
+  });
+
   it("rejects an empty question and a bad k", async () => {
     await expect(retriever().search("   ")).rejects.toBeInstanceOf(BadInput);
     await expect(retriever().retrieve("LoRA", { k: 0 })).rejects.toBeInstanceOf(BadInput);
