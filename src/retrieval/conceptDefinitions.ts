@@ -53,12 +53,15 @@ const LATIN_WORD = /^[a-z][a-z'-]*$/;
 /** Words of any sentence (the `stopword` package's English and Chinese lists): they name no concept. */
 const STOPWORDS: ReadonlySet<string> = new Set([...eng, ...zho]);
 
+/** An English word's unit, its Porter stem: remembered, since questions repeat their words. */
+const englishUnit = recentlyComputed(8192, (word: string) => `en:${stemmer(word)}`);
+
 function unitsOf(text: string): Set<string> {
   const units = new Set<string>();
   for (const token of tokenizeForSearch(text)) {
     if (isFiller(token) || STOPWORDS.has(token)) continue;
     if (HAN_WORD.test(token)) units.add(token);
-    else if (LATIN_WORD.test(token) && token.length > 2) units.add(`en:${stemmer(token)}`);
+    else if (LATIN_WORD.test(token) && token.length > 2) units.add(englishUnit(token));
   }
   return units;
 }
