@@ -288,8 +288,19 @@ describe("a stage named in English by what its Chinese name says", () => {
   });
 
   it("needs every word of the name, unless the question names the roadmap (then half will do)", async () => {
-    const loose = await retriever.retrieve("What comes after the strengthening stage?");
+    // The English-name rule alone: the concept definitions also know 基础夯实 as strengthening the
+    // foundations, and bring "the strengthening stage" to it (the next assertion).
+    const rule = new HybridRetriever({
+      index: () => built.snapshot,
+      k: 5,
+      maxChunksPerSection: 2,
+      abstainThreshold: 0.3,
+      definitions: false,
+    });
+    const loose = await rule.retrieve("What comes after the strengthening stage?");
     expect(loose.roadmap.map((p) => p.at.heading)).not.toContain("基础夯实阶段");
+    const described = await retriever.retrieve("What comes after the strengthening stage?");
+    expect(described.roadmap.map((p) => p.at.heading)).toContain("基础夯实阶段");
     const inGuide = await retriever.retrieve("In the five-stage guide, what comes after the foundation-strengthening stage?");
     expect(inGuide.roadmap.map((p) => `${p.at.heading} → ${p.next?.heading ?? ""}`)).toEqual(["基础夯实阶段 → 应用实践阶段"]);
   });
