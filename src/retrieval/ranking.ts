@@ -4,7 +4,7 @@ import { tokenizeForSearch, tokenizeJoined } from "../text/tokenize.js";
 import type { TermGroup } from "./abstention.js";
 import { contentSegments } from "./analyzeQuery.js";
 import { allowedDocumentIds } from "./filters.js";
-import { reciprocalRankFusion, selectDiverse } from "./fusion.js";
+import { fuseDenseAndLexical, selectDiverse, type FusedCandidate, type FusedId } from "./fusion.js";
 import { IndexResources } from "./indexResources.js";
 import { recentByChunk } from "./recentByChunk.js";
 import {
@@ -81,30 +81,22 @@ export async function rankPassages(
   const dense = await denseRanking(index, expanded, candidates, allowed);
   const lexical = await index.lexicalSearch(expanded, candidates, allowed ? { documentIds: allowed } : undefined);
 
-  let fused = reciprocalRankFusion([dense.map((d) => d.chunkId), lexical.map((h) => h.chunkId)]);
-  const denseScore = mapOf(
-    dense,
-    (d) => d.chunkId,
-    (d) => d.similarity,
-  );
-  const lexicalScore = mapOf(
-    lexical,
-    (hit) => hit.chunkId,
-    (hit) => hit.score,
-  );
+  const candidatesFused = fuseDenseAndLexical(dense, lexical);
+  let fused: readonly FusedId[] = candidatesFused.fused;
   const model = settings.rerank ?? RERANK_MODEL;
   if (model || collect) {
-    const context = rerankContext(question, { dense, lexical, denseScore, lexicalScore, fused });
-    const features = (entry: { id: string; score: number }) => {
+    const context = rerankContext(question, { lexical, fused });
+    // The fused entries are the candidates themselves (fuseDenseAndLexical): their ranks and scores are on them.
+    const features = (entry: FusedCandidate) => {
       const chunk = index.chunkById.get(entry.id);
       return chunk ? candidateFeatures(chunk, entry, context) : undefined;
     };
     if (collect) {
-      for (const entry of fused.slice(0, RERANK_DEPTH)) {
+      for (const entry of candidatesFused.fused.slice(0, RERANK_DEPTH)) {
         const chunk = index.chunkById.get(entry.id);
         if (chunk) collect.push({ chunk, features: candidateFeatures(chunk, entry, context) });
       }
-    } else if (model) fused = rerankFused(fused, model, features);
+    } else if (model) fused = rerankFused(candidatesFused.fused, model, features);
   }
 
   // Passages made as selectDiverse reads them: it stops at k, a few places into ~40 candidates.
@@ -113,10 +105,9 @@ export async function rankPassages(
       const chunk = index.chunkById.get(id);
       if (!chunk) continue;
       const passage: Passage = { chunk, score, role: "match" };
-      const similarity = denseScore.get(id);
-      if (similarity !== undefined) passage.denseScore = similarity;
-      const bm25 = lexicalScore.get(id);
-      if (bm25 !== undefined) passage.lexicalScore = bm25;
+      const candidate = candidatesFused.byId.get(id);
+      if (candidate?.denseSimilarity !== undefined) passage.denseScore = candidate.denseSimilarity;
+      if (candidate?.lexicalScore !== undefined) passage.lexicalScore = candidate.lexicalScore;
       yield passage;
     }
   }
@@ -131,15 +122,12 @@ export async function rankPassages(
 function rerankContext(
   question: RankingQuestion,
   ranked: {
-    dense: readonly { chunkId: string; similarity: number }[];
     lexical: readonly { chunkId: string; score: number }[];
-    denseScore: ReadonlyMap<string, number>;
-    lexicalScore: ReadonlyMap<string, number>;
-    fused: readonly { id: string; score: number }[];
+    fused: readonly FusedId[];
   },
 ): RerankContext {
   const { index, query } = question;
-  const { dense, lexical, fused } = ranked;
+  const { lexical, fused } = ranked;
   const statistics = IndexResources.of(index).statistics;
   const own = new Set(tokenizeForSearch(query));
   const groups = question.termGroups();
@@ -158,18 +146,6 @@ function rerankContext(
       expansionTokensInIndex,
     ),
     expansionTokenCount: expansionTokens.size,
-    denseRank: mapOf(
-      dense,
-      (d) => d.chunkId,
-      (_, i) => i + 1,
-    ),
-    lexicalRank: mapOf(
-      lexical,
-      (h) => h.chunkId,
-      (_, i) => i + 1,
-    ),
-    denseSimilarity: ranked.denseScore,
-    lexicalScore: ranked.lexicalScore,
     topLexicalScore: lexical.reduce((best, h) => Math.max(best, h.score), 0),
     tokensOf: (chunk) => statistics.tokensOf(chunk),
     headingTokensOf: headingTokens,
@@ -189,17 +165,6 @@ async function denseRanking(
   const vector = await index.embedQuery(text);
   const hits = await index.nearest(vector, candidates, allowed ? { documentIds: allowed } : undefined);
   return hits.filter((hit) => index.chunkById.has(hit.chunkId));
-}
-
-/**
- * new Map(items.map((item, i) => [keyOf(item, i), valueOf(item, i)])) without a pair array per
- * item: the same entries in the same order (a repeated key keeps its first place and its last
- * value). Four such maps of ~24 candidates are built per search.
- */
-function mapOf<T, V>(items: readonly T[], keyOf: (item: T) => string, valueOf: (item: T, index: number) => V): Map<string, V> {
-  const map = new Map<string, V>();
-  for (let i = 0; i < items.length; i++) map.set(keyOf(items[i]!), valueOf(items[i]!, i));
-  return map;
 }
 
 // What the re-ranker reads from its candidates, kept for recently re-ranked chunks.

@@ -1,7 +1,7 @@
 import type { Chunk } from "../chunking/types.js";
 import { maskCoverage, termCoverage, type TermGroup } from "./abstention.js";
 import type { TermMarks } from "./termStatistics.js";
-import type { FusedId } from "./fusion.js";
+import type { FusedCandidate, FusedId } from "./fusion.js";
 
 /**
  * A learned re-ranker over the first RERANK_DEPTH fused candidates. Reciprocal rank fusion
@@ -52,11 +52,6 @@ export interface RerankContext {
   expansionTokensInIndex: readonly string[];
   /** How many distinct expansion tokens there are, held by the index or not: the feature's denominator. */
   expansionTokenCount: number;
-  /** 1-based rank of each chunk in the dense and the lexical ranking. */
-  denseRank: ReadonlyMap<string, number>;
-  lexicalRank: ReadonlyMap<string, number>;
-  denseSimilarity: ReadonlyMap<string, number>;
-  lexicalScore: ReadonlyMap<string, number>;
   /** The best BM25 score of the query (computed once, not per candidate). */
   topLexicalScore: number;
   tokensOf(chunk: Chunk): ReadonlySet<string>;
@@ -136,10 +131,10 @@ export function hanBigramCodes(text: string): Float64Array {
 /** A passage of fewer characters than this is mostly a heading or a link line. */
 const SHORT_PASSAGE_CHARS = 60;
 
-export function candidateFeatures(chunk: Chunk, fused: FusedId, context: RerankContext): number[] {
+/** The features of a fused candidate: its ranks and scores in the dense and lexical rankings are on it (fuseDenseAndLexical). */
+export function candidateFeatures(chunk: Chunk, fused: FusedCandidate, context: RerankContext): number[] {
   const topLexical = context.topLexicalScore;
-  const denseRank = context.denseRank.get(chunk.id);
-  const lexicalRank = context.lexicalRank.get(chunk.id);
+  const { denseRank, lexicalRank } = fused;
   const marked = context.termMarks?.(chunk);
   let coverage: number;
   let expansionFound = 0;
@@ -156,8 +151,8 @@ export function candidateFeatures(chunk: Chunk, fused: FusedId, context: RerankC
     (fused.score * 61) / 2,
     denseRank ? 1 / Math.sqrt(denseRank) : 0,
     lexicalRank ? 1 / Math.sqrt(lexicalRank) : 0,
-    Math.min(1, (context.denseSimilarity.get(chunk.id) ?? 0) / 0.5),
-    topLexical > 0 ? (context.lexicalScore.get(chunk.id) ?? 0) / topLexical : 0,
+    Math.min(1, (fused.denseSimilarity ?? 0) / 0.5),
+    topLexical > 0 ? (fused.lexicalScore ?? 0) / topLexical : 0,
     coverage,
     headingCoverage(chunk, context),
     context.expansionTokenCount > 0 ? expansionFound / context.expansionTokenCount : 0,
