@@ -1,6 +1,6 @@
 import { BadInput } from "../errors.js";
 import type { IndexSnapshot } from "../store/types.js";
-import { tokenizeForSearch, tokenizeJoined } from "../text/tokenize.js";
+import { joinedRemembered, tokenizeForSearch, tokenizeJoined } from "../text/tokenize.js";
 import type { TermGroup } from "./abstention.js";
 import { contentSegments } from "./analyzeQuery.js";
 import { allowedDocumentIds } from "./filters.js";
@@ -75,9 +75,8 @@ export async function rankPassages(
   const candidates = Math.min(index.chunks.length, Math.max(k * OVERFETCH, MIN_CANDIDATES));
   if (candidates === 0 || allowed?.size === 0) return { passages: [], fusedIds: [], topDenseSimilarity: 0 };
 
-  const expanded = [query, ...expansions].join(" ");
   // The embedder and BM25 both tokenize `expanded`: from the question's and expansions' tokens, once.
-  tokenizeJoined([query, ...expansions]);
+  const expanded = joinedRemembered([query, ...expansions]);
   const dense = await denseRanking(index, expanded, candidates, allowed);
   const lexical = await index.lexicalSearch(expanded, candidates, allowed ? { documentIds: allowed } : undefined);
 
@@ -87,9 +86,11 @@ export async function rankPassages(
   if (model || collect) {
     const context = rerankContext(question, { lexical, fused });
     // The fused entries are the candidates themselves (fuseDenseAndLexical): their ranks and scores are on them.
+    // rerankFused scores each candidate's features as it gets them: one array serves them all.
+    const scratch: number[] = [];
     const features = (entry: FusedCandidate) => {
       const chunk = index.chunkById.get(entry.id);
-      return chunk ? candidateFeatures(chunk, entry, context) : undefined;
+      return chunk ? candidateFeatures(chunk, entry, context, scratch) : undefined;
     };
     if (collect) {
       for (const entry of candidatesFused.fused.slice(0, RERANK_DEPTH)) {
