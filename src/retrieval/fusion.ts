@@ -56,10 +56,10 @@ export function reciprocalRankFusion(rankings: readonly (readonly string[])[], k
  * passages read of it, held on the fused entry itself rather than in a map per figure.
  */
 export interface FusedCandidate extends FusedId {
-  denseRank?: number;
-  denseSimilarity?: number;
-  lexicalRank?: number;
-  lexicalScore?: number;
+  denseRank?: number | undefined;
+  denseSimilarity?: number | undefined;
+  lexicalRank?: number | undefined;
+  lexicalScore?: number | undefined;
 }
 
 interface CandidateSlot extends FusedCandidate {
@@ -86,7 +86,18 @@ export function fuseDenseAndLexical(
   const slotOf = (id: string): CandidateSlot => {
     let slot = byId.get(id);
     if (slot === undefined) {
-      slot = { id, score: 0, bestRank: Number.POSITIVE_INFINITY, lastRanking: -1 };
+      // Every field from the start (undefined until a ranking sets it): one shape for every
+      // candidate, so the re-ranker's reads of them stay monomorphic.
+      slot = {
+        id,
+        score: 0,
+        denseRank: undefined,
+        denseSimilarity: undefined,
+        lexicalRank: undefined,
+        lexicalScore: undefined,
+        bestRank: Number.POSITIVE_INFINITY,
+        lastRanking: -1,
+      };
       byId.set(id, slot);
       slots.push(slot);
     }

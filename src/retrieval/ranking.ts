@@ -100,23 +100,41 @@ export async function rankPassages(
     } else if (model) fused = rerankFused(candidatesFused.fused, model, features);
   }
 
-  // Passages made as selectDiverse reads them: it stops at k, a few places into ~40 candidates.
-  function* passages(): Generator<Passage> {
-    for (const { id, score } of fused) {
-      const chunk = index.chunkById.get(id);
-      if (!chunk) continue;
-      const passage: Passage = { chunk, score, role: "match" };
-      const candidate = candidatesFused.byId.get(id);
-      if (candidate?.denseSimilarity !== undefined) passage.denseScore = candidate.denseSimilarity;
-      if (candidate?.lexicalScore !== undefined) passage.lexicalScore = candidate.lexicalScore;
-      yield passage;
-    }
-  }
-  const diverse = selectDiverse(passages(), k, settings.maxChunksPerSection);
+  const diverse = selectDiverse(passagesAsRead(fused, index, candidatesFused.byId), k, settings.maxChunksPerSection);
   return {
     passages: diverse,
     fusedIds: fused.map((f) => f.id),
     topDenseSimilarity: dense.reduce((best, d) => Math.max(best, d.similarity), 0),
+  };
+}
+
+/**
+ * The fused list's passages, made as selectDiverse reads them: it stops at k, a few places into
+ * ~40 candidates. A plain iterator: a generator's resumption per passage cost more than the passage.
+ */
+function passagesAsRead(
+  fused: readonly FusedId[],
+  index: IndexSnapshot,
+  candidates: ReadonlyMap<string, FusedCandidate>,
+): IterableIterator<Passage> {
+  let next = 0;
+  return {
+    next(): IteratorResult<Passage> {
+      while (next < fused.length) {
+        const { id, score } = fused[next++]!;
+        const chunk = index.chunkById.get(id);
+        if (!chunk) continue;
+        const passage: Passage = { chunk, score, role: "match" };
+        const candidate = candidates.get(id);
+        if (candidate?.denseSimilarity !== undefined) passage.denseScore = candidate.denseSimilarity;
+        if (candidate?.lexicalScore !== undefined) passage.lexicalScore = candidate.lexicalScore;
+        return { value: passage, done: false };
+      }
+      return { value: undefined, done: true };
+    },
+    [Symbol.iterator]() {
+      return this;
+    },
   };
 }
 
