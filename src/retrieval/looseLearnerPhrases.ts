@@ -34,7 +34,8 @@ function pairCode(text: string, at: number): number {
 function pieces(text: string): Piece[] {
   const out: Piece[] = [];
   for (const run of text.matchAll(HAN_RUNS)) {
-    for (let i = 0; i + 1 < run[0].length; i++) out.push({ key: run[0].slice(i, i + 2), start: run.index + i, end: run.index + i + 2, pair: true });
+    for (let i = 0; i + 1 < run[0].length; i++)
+      out.push({ key: run[0].slice(i, i + 2), start: run.index + i, end: run.index + i + 2, pair: true });
   }
   for (const m of text.matchAll(LATIN_WORD)) {
     const word = m[0].toLowerCase();

@@ -60,7 +60,7 @@ describe("reciprocalRankFusion", () => {
 describe("fuseDenseAndLexical", () => {
   /** A ranking of `length` ids drawn from a small pool (so lists share ids and may repeat one), with made-up scores. */
   const ranking = (seed: number, length: number) =>
-    Array.from({ length }, (_, i) => ({ id: `c${(seed * 7 + i * (seed % 5 + 2)) % 23}`, value: ((seed * 31 + i * 17) % 100) / 7 }));
+    Array.from({ length }, (_, i) => ({ id: `c${(seed * 7 + i * ((seed % 5) + 2)) % 23}`, value: ((seed * 31 + i * 17) % 100) / 7 }));
 
   it("is reciprocalRankFusion of both rankings, each entry carrying its ranks and scores as maps of each ranking would", () => {
     for (let seed = 0; seed < 60; seed++) {

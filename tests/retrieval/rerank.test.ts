@@ -50,7 +50,10 @@ describe("rerankFused", () => {
   });
 
   it("scores each candidate's features before asking for the next, so one array can serve them all", () => {
-    const model: RerankModel = { bias: 0.1, weights: Object.fromEntries(FEATURE_NAMES.map((name, i) => [name, (i % 3) - 0.7])) as RerankModel["weights"] };
+    const model: RerankModel = {
+      bias: 0.1,
+      weights: Object.fromEntries(FEATURE_NAMES.map((name, i) => [name, (i % 3) - 0.7])) as RerankModel["weights"],
+    };
     const values = (entry: { id: string; score: number }, out: number[]) => {
       FEATURE_NAMES.forEach((_, i) => (out[i] = ((Number(entry.id.slice(1)) * 7 + i * 3) % 11) / 10));
       return out;

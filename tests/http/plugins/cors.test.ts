@@ -30,7 +30,11 @@ describe("corsPlugin", () => {
     const other = await on.inject({ url: "/healthz", headers: { origin: "https://other.example.net" } });
     expect(other.headers["access-control-allow-origin"]).toBeUndefined();
     // With CORS off there is no preflight: OPTIONS is not found.
-    const preflightOff = await off.inject({ method: "OPTIONS", url: "/healthz", headers: { origin: APP, "access-control-request-method": "GET" } });
+    const preflightOff = await off.inject({
+      method: "OPTIONS",
+      url: "/healthz",
+      headers: { origin: APP, "access-control-request-method": "GET" },
+    });
     expect(preflightOff.statusCode).toBe(404);
   });
 
