@@ -50,6 +50,84 @@ export function reciprocalRankFusion(rankings: readonly (readonly string[])[], k
   return order.map((slot) => ({ id: ids[slot]!, score: scores[slot]! }));
 }
 
+/**
+ * A candidate of the dense and the lexical ranking, fused: its RRF score, and its 1-based rank and
+ * score in each ranking it is in (absent where it is not). What the re-ranker's features and the
+ * passages read of it, held on the fused entry itself rather than in a map per figure.
+ */
+export interface FusedCandidate extends FusedId {
+  denseRank?: number | undefined;
+  denseSimilarity?: number | undefined;
+  lexicalRank?: number | undefined;
+  lexicalScore?: number | undefined;
+}
+
+interface CandidateSlot extends FusedCandidate {
+  bestRank: number;
+  /** 0 once counted for the dense ranking, 1 for the lexical one. */
+  lastRanking: number;
+}
+
+/**
+ * reciprocalRankFusion of a dense and a lexical ranking (the same order, the same scores),
+ * whose entries also carry each ranking's rank and score, and one map from id to entry: one
+ * record and one map per candidate instead of the fusion's slots and four maps of the same ids
+ * (one per rank and score) that the re-ranker and the passages read. As a Map built from a
+ * ranking would, a chunk repeated inside a ranking keeps its last rank and score there; the
+ * fusion counts its first rank only.
+ */
+export function fuseDenseAndLexical(
+  dense: readonly { chunkId: string; similarity: number }[],
+  lexical: readonly { chunkId: string; score: number }[],
+  k = RRF_K,
+): { fused: FusedCandidate[]; byId: ReadonlyMap<string, FusedCandidate> } {
+  const byId = new Map<string, CandidateSlot>();
+  const slots: CandidateSlot[] = [];
+  const slotOf = (id: string): CandidateSlot => {
+    let slot = byId.get(id);
+    if (slot === undefined) {
+      // Every field from the start (undefined until a ranking sets it): one shape for every
+      // candidate, so the re-ranker's reads of them stay monomorphic.
+      slot = {
+        id,
+        score: 0,
+        denseRank: undefined,
+        denseSimilarity: undefined,
+        lexicalRank: undefined,
+        lexicalScore: undefined,
+        bestRank: Number.POSITIVE_INFINITY,
+        lastRanking: -1,
+      };
+      byId.set(id, slot);
+      slots.push(slot);
+    }
+    return slot;
+  };
+  const count = (slot: CandidateSlot, ranking: number, rank: number) => {
+    if (slot.lastRanking === ranking) return;
+    slot.lastRanking = ranking;
+    slot.score += 1 / (k + rank);
+    slot.bestRank = Math.min(slot.bestRank, rank);
+  };
+  for (let position = 0; position < dense.length; position++) {
+    const hit = dense[position]!;
+    const slot = slotOf(hit.chunkId);
+    count(slot, 0, position + 1);
+    slot.denseRank = position + 1;
+    slot.denseSimilarity = hit.similarity;
+  }
+  for (let position = 0; position < lexical.length; position++) {
+    const hit = lexical[position]!;
+    const slot = slotOf(hit.chunkId);
+    count(slot, 1, position + 1);
+    slot.lexicalRank = position + 1;
+    slot.lexicalScore = hit.score;
+  }
+  // reciprocalRankFusion's order: score, then best rank, then id.
+  slots.sort((a, b) => b.score - a.score || a.bestRank - b.bestRank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { fused: slots, byId };
+}
+
 /** Similarity threshold on character shingles above which two passages say the same thing. */
 export const DUPLICATE_JACCARD = 0.8;
 

@@ -20,12 +20,22 @@ interface Piece {
   key: string;
   start: number;
   end: number;
+  /** A Han character pair (else a Latin word's stem). */
+  pair?: true;
+}
+
+const HAN_RUNS = /\p{Script=Han}+/gu;
+
+/** Two UTF-16 units of a text as one number: a Han pair's key without the string. */
+function pairCode(text: string, at: number): number {
+  return text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
 }
 
 function pieces(text: string): Piece[] {
   const out: Piece[] = [];
-  for (const run of text.matchAll(/\p{Script=Han}+/gu)) {
-    for (let i = 0; i + 1 < run[0].length; i++) out.push({ key: run[0].slice(i, i + 2), start: run.index + i, end: run.index + i + 2 });
+  for (const run of text.matchAll(HAN_RUNS)) {
+    for (let i = 0; i + 1 < run[0].length; i++)
+      out.push({ key: run[0].slice(i, i + 2), start: run.index + i, end: run.index + i + 2, pair: true });
   }
   for (const m of text.matchAll(LATIN_WORD)) {
     const word = m[0].toLowerCase();
@@ -50,6 +60,11 @@ interface LoosePhrase {
 interface LooseTable {
   /** Every key of a phrase, by id: a question's pieces with no id can neither propose nor cover one. */
   keyIds: Map<string, number>;
+  /**
+   * The ids of the Han character pairs among them, by the pair's two UTF-16 units (first × 2^16 +
+   * second): a question's pairs are looked up by number, not sliced into a string each.
+   */
+  pairIds: Map<number, number>;
   /** Phrases by each of their keys' ids. */
   byKey: LoosePhrase[][];
   /** Per phrase, the last call that proposed it (calls are numbered; cleared only when the count wraps). */
@@ -67,9 +82,12 @@ let looseTable: LooseTable | undefined;
 function loosePhraseTable(): LooseTable {
   if (looseTable) return looseTable;
   const all: { keys: string[]; entry: GlossaryEntry }[] = [];
+  const pairKeys = new Set<string>();
   for (const { entry, phrases } of LEARNER_ENTRIES) {
     for (const phrase of phrases) {
-      const keys = [...new Set(pieces(phrase.toLowerCase()).map((p) => p.key))];
+      const found = pieces(phrase.toLowerCase());
+      const keys = [...new Set(found.map((p) => p.key))];
+      if (keys.length >= 2) for (const piece of found) if (piece.pair) pairKeys.add(piece.key);
       if (keys.length >= 2) all.push({ keys, entry });
     }
   }
@@ -78,6 +96,8 @@ function loosePhraseTable(): LooseTable {
   for (const { keys } of all) for (const k of keys) df.set(k, (df.get(k) ?? 0) + 1);
   const weight = new Map([...df].map(([k, n]) => [k, Math.log(all.length / n)]));
   const keyIds = new Map([...df.keys()].map((k, id) => [k, id]));
+  const pairIds = new Map<number, number>();
+  for (const key of pairKeys) pairIds.set(pairCode(key, 0), keyIds.get(key)!);
   const byKey = [...df.keys()].map((): LoosePhrase[] => []);
   for (const [serial, { keys, entry }] of all.entries()) {
     const weights = keys.map((k) => weight.get(k)!);
@@ -88,6 +108,7 @@ function loosePhraseTable(): LooseTable {
   const keyCount = keyIds.size;
   looseTable = {
     keyIds,
+    pairIds,
     byKey,
     proposed: new Int32Array(all.length),
     heldIn: new Int32Array(keyCount),
@@ -106,7 +127,7 @@ function loosePhraseTable(): LooseTable {
  */
 export function findLooseLearnerPhrases(text: string): GlossaryMatch[] {
   const table = loosePhraseTable();
-  const { keyIds, byKey, proposed, heldIn, heldStart, heldEnd } = table;
+  const { keyIds, pairIds, byKey, proposed, heldIn, heldStart, heldEnd } = table;
   if (calls === 0x7fffffff) {
     proposed.fill(0);
     heldIn.fill(0);
@@ -114,14 +135,24 @@ export function findLooseLearnerPhrases(text: string): GlossaryMatch[] {
   }
   const call = ++calls;
   // The question's keys, each at its first piece, in the order first seen.
+  // The pieces of pieces(), in its order (pairs, then words), without a string per pair.
   const held: number[] = [];
-  for (const piece of pieces(text.toLowerCase())) {
-    const id = keyIds.get(piece.key);
-    if (id === undefined || heldIn[id] === call) continue;
+  const hold = (id: number | undefined, start: number, end: number) => {
+    if (id === undefined || heldIn[id] === call) return;
     heldIn[id] = call;
-    heldStart[id] = piece.start;
-    heldEnd[id] = piece.end;
+    heldStart[id] = start;
+    heldEnd[id] = end;
     held.push(id);
+  };
+  const lower = text.toLowerCase();
+  for (const run of lower.matchAll(HAN_RUNS)) {
+    const units = run[0];
+    for (let i = 0; i + 1 < units.length; i++) hold(pairIds.get(pairCode(units, i)), run.index + i, run.index + i + 2);
+  }
+  for (const m of lower.matchAll(LATIN_WORD)) {
+    const word = m[0].toLowerCase();
+    if (word.length < 2 || isEnglishStopWord(word)) continue;
+    hold(keyIds.get(stemOf(word)), m.index, m.index + m[0].length);
   }
   // Candidates come from the question's telling pieces: a piece in many phrases (模型, 数据) adds
   // little to any phrase's coverage, and a phrase held through such pieces alone is held word for

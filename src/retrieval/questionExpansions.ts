@@ -46,7 +46,7 @@ export function questionExpansions(index: IndexSnapshot, query: string, sources:
   };
   const expansions = expandQuery(query, {
     keep: (entry, match) => {
-      const share = statistics.conceptShare([...entry.en, ...entry.zh]);
+      const share = statistics.entryShare(entry);
       if (!isLearnerEntry(entry)) return share <= UBIQUITOUS_CONCEPT_SHARE;
       // A learner's word bridges to the documents' term only where the documents never use that
       // word: one they use (投资) already finds its own passages, and its "synonym" (金融) drifts.

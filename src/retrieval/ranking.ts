@@ -1,10 +1,10 @@
 import { BadInput } from "../errors.js";
 import type { IndexSnapshot } from "../store/types.js";
-import { tokenizeForSearch, tokenizeJoined } from "../text/tokenize.js";
+import { joinedRemembered, tokenizeForSearch, tokenizeJoined } from "../text/tokenize.js";
 import type { TermGroup } from "./abstention.js";
 import { contentSegments } from "./analyzeQuery.js";
 import { allowedDocumentIds } from "./filters.js";
-import { reciprocalRankFusion, selectDiverse } from "./fusion.js";
+import { fuseDenseAndLexical, selectDiverse, type FusedCandidate, type FusedId } from "./fusion.js";
 import { IndexResources } from "./indexResources.js";
 import { recentByChunk } from "./recentByChunk.js";
 import {
@@ -75,52 +75,32 @@ export async function rankPassages(
   const candidates = Math.min(index.chunks.length, Math.max(k * OVERFETCH, MIN_CANDIDATES));
   if (candidates === 0 || allowed?.size === 0) return { passages: [], fusedIds: [], topDenseSimilarity: 0 };
 
-  const expanded = [query, ...expansions].join(" ");
   // The embedder and BM25 both tokenize `expanded`: from the question's and expansions' tokens, once.
-  tokenizeJoined([query, ...expansions]);
+  const expanded = joinedRemembered([query, ...expansions]);
   const dense = await denseRanking(index, expanded, candidates, allowed);
   const lexical = await index.lexicalSearch(expanded, candidates, allowed ? { documentIds: allowed } : undefined);
 
-  let fused = reciprocalRankFusion([dense.map((d) => d.chunkId), lexical.map((h) => h.chunkId)]);
-  const denseScore = mapOf(
-    dense,
-    (d) => d.chunkId,
-    (d) => d.similarity,
-  );
-  const lexicalScore = mapOf(
-    lexical,
-    (hit) => hit.chunkId,
-    (hit) => hit.score,
-  );
+  const candidatesFused = fuseDenseAndLexical(dense, lexical);
+  let fused: readonly FusedId[] = candidatesFused.fused;
   const model = settings.rerank ?? RERANK_MODEL;
   if (model || collect) {
-    const context = rerankContext(question, { dense, lexical, denseScore, lexicalScore, fused });
-    const features = (entry: { id: string; score: number }) => {
+    const context = rerankContext(question, { lexical, fused });
+    // The fused entries are the candidates themselves (fuseDenseAndLexical): their ranks and scores are on them.
+    // rerankFused scores each candidate's features as it gets them: one array serves them all.
+    const scratch: number[] = [];
+    const features = (entry: FusedCandidate) => {
       const chunk = index.chunkById.get(entry.id);
-      return chunk ? candidateFeatures(chunk, entry, context) : undefined;
+      return chunk ? candidateFeatures(chunk, entry, context, scratch) : undefined;
     };
     if (collect) {
-      for (const entry of fused.slice(0, RERANK_DEPTH)) {
+      for (const entry of candidatesFused.fused.slice(0, RERANK_DEPTH)) {
         const chunk = index.chunkById.get(entry.id);
         if (chunk) collect.push({ chunk, features: candidateFeatures(chunk, entry, context) });
       }
-    } else if (model) fused = rerankFused(fused, model, features);
+    } else if (model) fused = rerankFused(candidatesFused.fused, model, features);
   }
 
-  // Passages made as selectDiverse reads them: it stops at k, a few places into ~40 candidates.
-  function* passages(): Generator<Passage> {
-    for (const { id, score } of fused) {
-      const chunk = index.chunkById.get(id);
-      if (!chunk) continue;
-      const passage: Passage = { chunk, score, role: "match" };
-      const similarity = denseScore.get(id);
-      if (similarity !== undefined) passage.denseScore = similarity;
-      const bm25 = lexicalScore.get(id);
-      if (bm25 !== undefined) passage.lexicalScore = bm25;
-      yield passage;
-    }
-  }
-  const diverse = selectDiverse(passages(), k, settings.maxChunksPerSection);
+  const diverse = selectDiverse(passagesAsRead(fused, index, candidatesFused.byId), k, settings.maxChunksPerSection);
   return {
     passages: diverse,
     fusedIds: fused.map((f) => f.id),
@@ -128,18 +108,45 @@ export async function rankPassages(
   };
 }
 
+/**
+ * The fused list's passages, made as selectDiverse reads them: it stops at k, a few places into
+ * ~40 candidates. A plain iterator: a generator's resumption per passage cost more than the passage.
+ */
+function passagesAsRead(
+  fused: readonly FusedId[],
+  index: IndexSnapshot,
+  candidates: ReadonlyMap<string, FusedCandidate>,
+): IterableIterator<Passage> {
+  let next = 0;
+  return {
+    next(): IteratorResult<Passage> {
+      while (next < fused.length) {
+        const { id, score } = fused[next++]!;
+        const chunk = index.chunkById.get(id);
+        if (!chunk) continue;
+        const passage: Passage = { chunk, score, role: "match" };
+        const candidate = candidates.get(id);
+        if (candidate?.denseSimilarity !== undefined) passage.denseScore = candidate.denseSimilarity;
+        if (candidate?.lexicalScore !== undefined) passage.lexicalScore = candidate.lexicalScore;
+        return { value: passage, done: false };
+      }
+      return { value: undefined, done: true };
+    },
+    [Symbol.iterator]() {
+      return this;
+    },
+  };
+}
+
 function rerankContext(
   question: RankingQuestion,
   ranked: {
-    dense: readonly { chunkId: string; similarity: number }[];
     lexical: readonly { chunkId: string; score: number }[];
-    denseScore: ReadonlyMap<string, number>;
-    lexicalScore: ReadonlyMap<string, number>;
-    fused: readonly { id: string; score: number }[];
+    fused: readonly FusedId[];
   },
 ): RerankContext {
   const { index, query } = question;
-  const { dense, lexical, fused } = ranked;
+  const { lexical, fused } = ranked;
   const statistics = IndexResources.of(index).statistics;
   const own = new Set(tokenizeForSearch(query));
   const groups = question.termGroups();
@@ -158,18 +165,6 @@ function rerankContext(
       expansionTokensInIndex,
     ),
     expansionTokenCount: expansionTokens.size,
-    denseRank: mapOf(
-      dense,
-      (d) => d.chunkId,
-      (_, i) => i + 1,
-    ),
-    lexicalRank: mapOf(
-      lexical,
-      (h) => h.chunkId,
-      (_, i) => i + 1,
-    ),
-    denseSimilarity: ranked.denseScore,
-    lexicalScore: ranked.lexicalScore,
     topLexicalScore: lexical.reduce((best, h) => Math.max(best, h.score), 0),
     tokensOf: (chunk) => statistics.tokensOf(chunk),
     headingTokensOf: headingTokens,
@@ -189,17 +184,6 @@ async function denseRanking(
   const vector = await index.embedQuery(text);
   const hits = await index.nearest(vector, candidates, allowed ? { documentIds: allowed } : undefined);
   return hits.filter((hit) => index.chunkById.has(hit.chunkId));
-}
-
-/**
- * new Map(items.map((item, i) => [keyOf(item, i), valueOf(item, i)])) without a pair array per
- * item: the same entries in the same order (a repeated key keeps its first place and its last
- * value). Four such maps of ~24 candidates are built per search.
- */
-function mapOf<T, V>(items: readonly T[], keyOf: (item: T) => string, valueOf: (item: T, index: number) => V): Map<string, V> {
-  const map = new Map<string, V>();
-  for (let i = 0; i < items.length; i++) map.set(keyOf(items[i]!), valueOf(items[i]!, i));
-  return map;
 }
 
 // What the re-ranker reads from its candidates, kept for recently re-ranked chunks.

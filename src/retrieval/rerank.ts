@@ -1,7 +1,7 @@
 import type { Chunk } from "../chunking/types.js";
 import { maskCoverage, termCoverage, type TermGroup } from "./abstention.js";
 import type { TermMarks } from "./termStatistics.js";
-import type { FusedId } from "./fusion.js";
+import type { FusedCandidate, FusedId } from "./fusion.js";
 
 /**
  * A learned re-ranker over the first RERANK_DEPTH fused candidates. Reciprocal rank fusion
@@ -52,11 +52,6 @@ export interface RerankContext {
   expansionTokensInIndex: readonly string[];
   /** How many distinct expansion tokens there are, held by the index or not: the feature's denominator. */
   expansionTokenCount: number;
-  /** 1-based rank of each chunk in the dense and the lexical ranking. */
-  denseRank: ReadonlyMap<string, number>;
-  lexicalRank: ReadonlyMap<string, number>;
-  denseSimilarity: ReadonlyMap<string, number>;
-  lexicalScore: ReadonlyMap<string, number>;
   /** The best BM25 score of the query (computed once, not per candidate). */
   topLexicalScore: number;
   tokensOf(chunk: Chunk): ReadonlySet<string>;
@@ -136,10 +131,14 @@ export function hanBigramCodes(text: string): Float64Array {
 /** A passage of fewer characters than this is mostly a heading or a link line. */
 const SHORT_PASSAGE_CHARS = 60;
 
-export function candidateFeatures(chunk: Chunk, fused: FusedId, context: RerankContext): number[] {
+/**
+ * The features of a fused candidate: its ranks and scores in the dense and lexical rankings are on
+ * it (fuseDenseAndLexical). Written into `out` when given (a caller that scores each candidate at
+ * once reuses one array for all of them), else into a new array.
+ */
+export function candidateFeatures(chunk: Chunk, fused: FusedCandidate, context: RerankContext, out: number[] = []): number[] {
   const topLexical = context.topLexicalScore;
-  const denseRank = context.denseRank.get(chunk.id);
-  const lexicalRank = context.lexicalRank.get(chunk.id);
+  const { denseRank, lexicalRank } = fused;
   const marked = context.termMarks?.(chunk);
   let coverage: number;
   let expansionFound = 0;
@@ -151,20 +150,19 @@ export function candidateFeatures(chunk: Chunk, fused: FusedId, context: RerankC
     for (const token of context.expansionTokensInIndex) if (tokens.has(token)) expansionFound++;
     coverage = termCoverage(context.groupsInIndex, tokens);
   }
-  return [
-    // RRF with k = 60 over two lists: at most 2/61; scaled to 0..1.
-    (fused.score * 61) / 2,
-    denseRank ? 1 / Math.sqrt(denseRank) : 0,
-    lexicalRank ? 1 / Math.sqrt(lexicalRank) : 0,
-    Math.min(1, (context.denseSimilarity.get(chunk.id) ?? 0) / 0.5),
-    topLexical > 0 ? (context.lexicalScore.get(chunk.id) ?? 0) / topLexical : 0,
-    coverage,
-    headingCoverage(chunk, context),
-    context.expansionTokenCount > 0 ? expansionFound / context.expansionTokenCount : 0,
-    chunk.text.length < SHORT_PASSAGE_CHARS ? 1 : 0,
-    context.documentVote.get(chunk.docId) ?? 0,
-    overlap(context.questionBigrams, context.bigramsOf(chunk)),
-  ];
+  // RRF with k = 60 over two lists: at most 2/61; scaled to 0..1.
+  out[0] = (fused.score * 61) / 2;
+  out[1] = denseRank ? 1 / Math.sqrt(denseRank) : 0;
+  out[2] = lexicalRank ? 1 / Math.sqrt(lexicalRank) : 0;
+  out[3] = Math.min(1, (fused.denseSimilarity ?? 0) / 0.5);
+  out[4] = topLexical > 0 ? (fused.lexicalScore ?? 0) / topLexical : 0;
+  out[5] = coverage;
+  out[6] = headingCoverage(chunk, context);
+  out[7] = context.expansionTokenCount > 0 ? expansionFound / context.expansionTokenCount : 0;
+  out[8] = chunk.text.length < SHORT_PASSAGE_CHARS ? 1 : 0;
+  out[9] = context.documentVote.get(chunk.docId) ?? 0;
+  out[10] = overlap(context.questionBigrams, context.bigramsOf(chunk));
+  return out;
 }
 
 /** Groups beyond this many do not fit a mask's bits (maskCoverage): their coverage is read by termCoverage. */
@@ -245,6 +243,7 @@ function weightsInOrder(model: RerankModel): readonly number[] {
  * The fused list with its first RERANK_DEPTH ids re-ordered by the model (ties keep the fused
  * order); the rest follow in fused order. Scores become the model's, so a list stays sorted by
  * score (what /api/search shows): the tail is placed just below the lowest head score.
+ * `features` may hand back the same array each time: it is scored before the next call.
  */
 export function rerankFused(fused: readonly FusedId[], model: RerankModel, features: (fused: FusedId) => number[] | undefined): FusedId[] {
   // Loops over the head and the tail: no slices, spreads or filtered copies (this runs per search).

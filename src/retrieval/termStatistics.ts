@@ -75,6 +75,21 @@ export class TermStatistics {
     return share;
   }
 
+  /**
+   * conceptShare of a glossary entry's names (English, then Chinese), remembered by the entry:
+   * a question naming a concept no longer copies and joins its names for the key each time.
+   */
+  entryShare(entry: { readonly en: readonly string[]; readonly zh: readonly string[] }): number {
+    let share = this.entryShares.get(entry);
+    if (share === undefined) {
+      share = this.conceptShare([...entry.en, ...entry.zh]);
+      this.entryShares.set(entry, share);
+    }
+    return share;
+  }
+
+  private readonly entryShares = new WeakMap<object, number>();
+
   /** The search tokens of a chunk's heading path and text (tokenized once when the index loads). */
   tokensOf(chunk: Chunk): ReadonlySet<string> {
     return this.recentTokenSets(chunk);

@@ -43,6 +43,20 @@ function rememberedTokens(text: string): readonly string[] {
 export function tokenizeJoined(parts: readonly string[]): string[] {
   const text = parts.join(" ");
   if (text.length > MAX_REMEMBERED_JOINED_TEXT) return tokenizeText(text);
+  return rememberedJoined(text, parts).slice();
+}
+
+/**
+ * parts.join(" "), its tokens remembered as tokenizeJoined remembers them, for a caller that
+ * hands the joined text on (the embedder and BM25 tokenize it) and needs no copy of the tokens.
+ */
+export function joinedRemembered(parts: readonly string[]): string {
+  const text = parts.join(" ");
+  if (text.length <= MAX_REMEMBERED_JOINED_TEXT) rememberedJoined(text, parts);
+  return text;
+}
+
+function rememberedJoined(text: string, parts: readonly string[]): readonly string[] {
   let tokens = recentTokens.get(text);
   if (!tokens) {
     // Each part's remembered tokens appended in a loop (every part is short enough): no copy of each, no flatMap.
@@ -50,7 +64,7 @@ export function tokenizeJoined(parts: readonly string[]): string[] {
     for (const part of parts) for (const token of rememberedTokens(part)) tokens.push(token);
     recentTokens.set(text, tokens);
   }
-  return tokens.slice();
+  return tokens;
 }
 
 /**

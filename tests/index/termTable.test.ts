@@ -46,6 +46,10 @@ describe("the stored term table", () => {
     for (const term of tokenized.vocabulary()) expect(stored.frequency(term), term).toBe(tokenized.frequency(term));
     for (const chunk of index.chunks) expect([...stored.tokensOf(chunk)]).toEqual([...tokenized.tokensOf(chunk)]);
     expect(stored.conceptShare(["大模型", "LLM"])).toBe(tokenized.conceptShare(["大模型", "LLM"]));
+    // An entry's share is its names' (English, then Chinese), remembered by the entry.
+    const entry = { en: ["LLM", "large language model"], zh: ["大模型"] };
+    expect(stored.entryShare(entry)).toBe(tokenized.conceptShare(["LLM", "large language model", "大模型"]));
+    expect(stored.entryShare(entry)).toBeGreaterThan(0);
   });
 
   it("is refused as corrupt when a term id points past the vocabulary, naming the file", async () => {

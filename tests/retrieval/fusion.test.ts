@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Chunk } from "../../src/chunking/types.js";
-import { isNearDuplicate, reciprocalRankFusion, selectDiverse } from "../../src/retrieval/fusion.js";
+import { fuseDenseAndLexical, isNearDuplicate, reciprocalRankFusion, selectDiverse } from "../../src/retrieval/fusion.js";
 import type { Passage } from "../../src/retrieval/types.js";
 
 function chunk(id: string, overrides: Partial<Chunk> = {}): Chunk {
@@ -54,6 +54,35 @@ describe("reciprocalRankFusion", () => {
     ]);
     expect(fused.map((f) => f.id)).toEqual(["p", "q", "r", "s"]);
     expect(reciprocalRankFusion([])).toEqual([]);
+  });
+});
+
+describe("fuseDenseAndLexical", () => {
+  /** A ranking of `length` ids drawn from a small pool (so lists share ids and may repeat one), with made-up scores. */
+  const ranking = (seed: number, length: number) =>
+    Array.from({ length }, (_, i) => ({ id: `c${(seed * 7 + i * ((seed % 5) + 2)) % 23}`, value: ((seed * 31 + i * 17) % 100) / 7 }));
+
+  it("is reciprocalRankFusion of both rankings, each entry carrying its ranks and scores as maps of each ranking would", () => {
+    for (let seed = 0; seed < 60; seed++) {
+      const dense = ranking(seed, seed % 25).map((r) => ({ chunkId: r.id, similarity: r.value }));
+      const lexical = ranking(seed + 101, (seed * 3) % 26).map((r) => ({ chunkId: r.id, score: r.value }));
+      const { fused, byId } = fuseDenseAndLexical(dense, lexical);
+      const expected = reciprocalRankFusion([dense.map((d) => d.chunkId), lexical.map((h) => h.chunkId)]);
+      expect(fused.map((f) => ({ id: f.id, score: f.score }))).toEqual(expected);
+      // What the re-ranker read before: new Map(list.map((x, i) => [id, rank or score])), the last of a repeated id.
+      const denseRank = new Map(dense.map((d, i) => [d.chunkId, i + 1]));
+      const denseSimilarity = new Map(dense.map((d) => [d.chunkId, d.similarity]));
+      const lexicalRank = new Map(lexical.map((h, i) => [h.chunkId, i + 1]));
+      const lexicalScore = new Map(lexical.map((h) => [h.chunkId, h.score]));
+      for (const entry of fused) {
+        expect(byId.get(entry.id)).toBe(entry);
+        expect(entry.denseRank).toBe(denseRank.get(entry.id));
+        expect(entry.denseSimilarity).toBe(denseSimilarity.get(entry.id));
+        expect(entry.lexicalRank).toBe(lexicalRank.get(entry.id));
+        expect(entry.lexicalScore).toBe(lexicalScore.get(entry.id));
+      }
+      expect(byId.size).toBe(fused.length);
+    }
   });
 });
 

@@ -23,10 +23,6 @@ const quietContext = (parts: Partial<RerankContext>): RerankContext => ({
   groupsInIndex: [],
   expansionTokensInIndex: [],
   expansionTokenCount: 0,
-  denseRank: new Map(),
-  lexicalRank: new Map(),
-  denseSimilarity: new Map(),
-  lexicalScore: new Map(),
   topLexicalScore: 0,
   tokensOf: () => new Set(),
   headingTokensOf: () => new Set(),
@@ -51,6 +47,21 @@ describe("rerankFused", () => {
     // Scores are the model's and stay sorted, tail included (search results show them).
     const scores = reordered.map((f) => f.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it("scores each candidate's features before asking for the next, so one array can serve them all", () => {
+    const model: RerankModel = {
+      bias: 0.1,
+      weights: Object.fromEntries(FEATURE_NAMES.map((name, i) => [name, (i % 3) - 0.7])) as RerankModel["weights"],
+    };
+    const values = (entry: { id: string; score: number }, out: number[]) => {
+      FEATURE_NAMES.forEach((_, i) => (out[i] = ((Number(entry.id.slice(1)) * 7 + i * 3) % 11) / 10));
+      return out;
+    };
+    const scratch: number[] = [];
+    const reused = rerankFused(fused, model, (entry) => values(entry, scratch));
+    expect(reused).toEqual(rerankFused(fused, model, (entry) => values(entry, [])));
+    expect(reused.slice(0, RERANK_DEPTH).map((f) => f.id)).not.toEqual(fused.slice(0, RERANK_DEPTH).map((f) => f.id));
   });
 
   it("keeps the fused order on ties and puts candidates without features last", () => {
@@ -142,6 +153,8 @@ describe("re-ranker features", () => {
       const chunk = { id: `c${i}`, docId: "d", text: "", headingPath } as unknown as Chunk;
       const features = candidateFeatures(chunk, { id: chunk.id, score: 0 }, masked);
       expect(features).toEqual(candidateFeatures(chunk, { id: chunk.id, score: 0 }, plain));
+      // Written into an array the caller hands in, whatever it held: the same features.
+      expect(candidateFeatures(chunk, { id: chunk.id, score: 0 }, masked, Array<number>(11).fill(-1))).toEqual(features);
       if (headingPath.length > 1) expect(features[heading]).toBeGreaterThan(0);
     }
     // Past 30 groups there are not enough bits: no masks, and the groups are read.

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { chinesePlaceNames, tokenizeForSearch, tokenizeJoined } from "../../src/text/tokenize.js";
+import { chinesePlaceNames, joinedRemembered, tokenizeForSearch, tokenizeJoined } from "../../src/text/tokenize.js";
 
 describe("tokenizeForSearch", () => {
   it("cuts Chinese with jieba search mode and drops function and question words", () => {
@@ -85,6 +85,14 @@ describe("tokenizeJoined", () => {
       expect(tokenizeJoined(parts)).toEqual(whole);
       expect(tokenizeForSearch(parts.join(" "))).toEqual(whole);
     }
+  });
+
+  it("joinedRemembered gives the joined text, whose tokens are then those of the parts", () => {
+    // Parts whose joined text no other test tokenizes: the tokens found are what joinedRemembered left.
+    const parts = ["学完 QLoRA 之后呢", "量化低秩适配", "ＧＰＴ-4o"];
+    const whole = tokenizeForSearch(`${parts.join(" ")}  `);
+    expect(joinedRemembered(parts)).toBe(parts.join(" "));
+    expect(tokenizeForSearch(parts.join(" "))).toEqual(whole);
   });
 
   it("hands out a copy: a caller's changes do not reach the next caller", () => {
