@@ -16,24 +16,14 @@ import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { format, resolveConfig } from "prettier";
 import { toSimplified } from "../src/text/script.js";
+import { readJsonLines } from "./readJsonLines.js";
 
 function fail(message: string): never {
   console.error(`import-concept-definitions: ${message}`);
   process.exit(2);
 }
 
-function jsonLines<T>(path: string): T[] {
-  return readFileSync(path, "utf8")
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line, i) => {
-      try {
-        return JSON.parse(line) as T;
-      } catch {
-        return fail(`${path}:${i + 1} is not JSON`);
-      }
-    });
-}
+const jsonLines = <T>(path: string): T[] => readJsonLines<T>(path, fail);
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: string) => {

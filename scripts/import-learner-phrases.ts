@@ -18,9 +18,11 @@
  * phrases ("roadmap") is a single English word too.
  */
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { format, resolveConfig } from "prettier";
 import { join } from "node:path";
 import { toSimplified } from "../src/text/script.js";
 import { isFiller } from "../src/retrieval/questionWords.js";
+import { readJsonLines } from "./readJsonLines.js";
 
 interface VocabularyLine {
   id: string;
@@ -67,18 +69,7 @@ const corpus = readdirSync(corpusDir)
   .join("\n");
 const corpusLower = corpus.toLowerCase();
 
-function readLines(file: string): VocabularyLine[] {
-  return readFileSync(file, "utf8")
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line, i) => {
-      try {
-        return JSON.parse(line) as VocabularyLine;
-      } catch {
-        return fail(`${file}:${i + 1} is not JSON`);
-      }
-    });
-}
+const readLines = (file: string): VocabularyLine[] => readJsonLines<VocabularyLine>(file, fail);
 
 const lines = readLines(input);
 const byId = new Map(lines.map((line) => [line.id, line]));
@@ -125,17 +116,12 @@ const kept = entries
   .map((e) => ({ docTerms: e.docTerms, phrases: e.phrases.filter((p) => !shared.has(p.toLowerCase())) }))
   .filter((e) => e.phrases.length > 0);
 
-writeFileSync(
-  OUT,
-  `${JSON.stringify(
-    {
-      $comment:
-        "Learners' words for the field's concepts: everyday phrases (phrases) that stand for what the documents name with docTerms. Written blind from the five roadmaps (never from a question set; sources: learnerPhrases.source.jsonl and learnerPhrases.source2.jsonl) and imported with scripts/import-learner-phrases.ts (Chinese phrases and English phrases of several words); see tests/eval/README.md, section Learners' words.",
-      entries: kept,
-    },
-    null,
-    2,
-  )}\n`,
-);
+const json = JSON.stringify({
+  $comment:
+    "Learners' words for the field's concepts: everyday phrases (phrases) that stand for what the documents name with docTerms. Written blind from the five roadmaps (never from a question set; sources: learnerPhrases.source.jsonl and learnerPhrases.source2.jsonl) and imported with scripts/import-learner-phrases.ts (Chinese phrases and English phrases of several words); see tests/eval/README.md, section Learners' words.",
+  entries: kept,
+});
+// Written as the repository's formatter writes it, so a fresh import leaves no diff to format.
+writeFileSync(OUT, await format(json, { ...(await resolveConfig(OUT)), parser: "json", filepath: OUT }));
 const phraseCount = kept.reduce((n, e) => n + e.phrases.length, 0);
 console.log(`${OUT}: ${kept.length} concepts, ${phraseCount} phrases (${shared.size} shared phrases left out)`);
