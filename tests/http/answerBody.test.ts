@@ -81,7 +81,7 @@ describe("answerResponseBody", () => {
   });
 });
 
-function roadmap(): AnswerResult["roadmap"] {
+function roadmap(): NonNullable<AnswerResult["roadmap"]> {
   const mark = { step: 2, heading: "二、接入开发阶段", lines: { start: 1, end: 2 } };
   return {
     direction: "next",
