@@ -25,12 +25,15 @@ function citation(id: string, text: string, extra: Partial<Citation> = {}): Cita
 const citations = [
   citation("a1", "LoRA 微调\n\t“引号” \u2028 line sep, emoji 🚀, control \u0001"),
   // Text holding what a citation is cut at: the cuts must still be the fields'.
-  citation("b2", 'text with ,"role":"match", and {"n":1, inside', { url: "https://example.org/a?b=1&c=\"2\"" }),
+  citation("b2", 'text with ,"role":"match", and {"n":1, inside', { url: 'https://example.org/a?b=1&c="2"' }),
   citation("c3", "", {
     headingPath: [],
     title: "",
     role: "linked-note",
-    linkedFrom: [{ title: "学习路径 \"x\"", headingPath: ["第二阶段"] }, { title: "", headingPath: [] }],
+    linkedFrom: [
+      { title: '学习路径 "x"', headingPath: ["第二阶段"] },
+      { title: "", headingPath: [] },
+    ],
   }),
 ];
 
@@ -86,6 +89,15 @@ function roadmap(): NonNullable<AnswerResult["roadmap"]> {
   return {
     direction: "next",
     topic: "LoRA",
-    positions: [{ roadmapId: "r1", title: "路线", stage: mark, next: { ...mark, step: 3 }, steps: ["一", "二", "三"], page: "/roadmaps/r1?topic=LoRA" }],
+    positions: [
+      {
+        roadmapId: "r1",
+        title: "路线",
+        stage: mark,
+        next: { ...mark, step: 3 },
+        steps: ["一", "二", "三"],
+        page: "/roadmaps/r1?topic=LoRA",
+      },
+    ],
   };
 }
