@@ -26,37 +26,40 @@ export interface ListedSection {
 
 /**
  * What listedSection reads of a passage, which depends on its chunk alone: its own heading with
- * that heading's tokens, and its top-level items' own lines (undefined: not a list). The same top
- * passages come back question after question; each read split the passage into items again.
+ * that heading's tokens, and (once a question's words are found in the heading) its top-level
+ * items' own lines, null when it is no list. The same top passages come back question after
+ * question; each read split the passage into items again.
  */
 interface ListedPassage {
   heading: string | undefined;
   headingTokens: readonly string[];
-  itemLines: string | undefined;
+  itemLines?: string | null;
 }
 
 const listedPassage = recentByChunk(2048, (chunk: Chunk): ListedPassage => {
   const heading = chunk.headingPath.at(-1);
-  const top = heading ? listItems(chunk.text) : undefined;
-  return {
-    heading,
-    headingTokens: heading ? tokenizeForSearch(heading) : [],
-    // Each top-level item's own line; the lines before the list are no item, and a label over a
-    // sub-list ("学习重点：") names a kind of item, not one.
-    itemLines: top
-      ?.map((item) => item.split("\n")[0]!)
-      .filter((line) => isListLine(line) && !/[：:]\s*$/u.test(line))
-      .join("\n"),
-  };
+  return { heading, headingTokens: heading ? tokenizeForSearch(heading) : [] };
 });
+
+/** Each top-level item's own line; the lines before the list are no item, and a label over a sub-list ("学习重点：") names a kind of item, not one. */
+function itemLinesOf(text: string): string | null {
+  const top = listItems(text);
+  if (!top) return null;
+  return top
+    .map((item) => item.split("\n")[0]!)
+    .filter((line) => isListLine(line) && !/[：:]\s*$/u.test(line))
+    .join("\n");
+}
 
 export function listedSection(question: string, passages: readonly Passage[]): ListedSection | undefined {
   if (!LIST_ASKED.test(question)) return undefined;
   const asked = new Set(tokenizeForSearch(question).filter((t) => Array.from(t).length >= 2 && !PLACE_WORD.test(t)));
   for (let i = 0; i < Math.min(passages.length, LIST_PASSAGES); i++) {
-    const { heading, headingTokens, itemLines } = listedPassage(passages[i]!.chunk);
+    const passage = listedPassage(passages[i]!.chunk);
+    const { heading, headingTokens } = passage;
     if (!heading || !headingTokens.some((t) => asked.has(t))) continue;
-    if (itemLines === undefined) continue;
+    const itemLines = (passage.itemLines ??= itemLinesOf(passages[i]!.chunk.text));
+    if (itemLines === null) continue;
     // A list's items are the answer whole: a longer item ("使用云服务提供商的免费额度(Colab, Kaggle)") is kept.
     const items = keyItems(itemLines, [], LISTED_ITEM_CHARS);
     if (items.length >= 2) return { passageIndex: i, heading, items };

@@ -31,22 +31,28 @@ interface ItemLine {
   lineChars: number;
 }
 
+/** A text's lines, parsed as far as a call has read them (keyItems stops at MAX_ITEMS items). */
+interface ParsedText {
+  raw: readonly string[];
+  parsed: ItemLine[];
+}
+
 /**
  * The lines of recently read texts: the same passages (a stage's, a list's) come back question
  * after question, and each line's markup, label and link took five patterns per call.
  */
-const itemLines = recentlyComputed(1024, (text: string): readonly ItemLine[] =>
-  text.split(/\r?\n/).map((raw) => {
-    const line = raw
-      .replace(/^\s*(?:#{1,6}|[-*+•·●▪]|\d+[.)、])\s*/u, "")
-      .replace(/\*\*/g, "")
-      .trim();
-    const skip = line.length === 0 || NOT_AN_ITEM.test(line) || (/https?:\/\//.test(line) && !/^\[/.test(line));
-    const link = /^\[([^\]]+)\]\(/.exec(line)?.[1];
-    const label = /^([^：:]{2,40}?)\s*[：:]/.exec(line)?.[1];
-    return { line, skip, link, label, labelChars: label ? Array.from(label).length : 0, lineChars: Array.from(line).length };
-  }),
-);
+const parsedTexts = recentlyComputed(1024, (text: string): ParsedText => ({ raw: text.split(/\r?\n/), parsed: [] }));
+
+function parseItemLine(raw: string): ItemLine {
+  const line = raw
+    .replace(/^\s*(?:#{1,6}|[-*+•·●▪]|\d+[.)、])\s*/u, "")
+    .replace(/\*\*/g, "")
+    .trim();
+  const skip = line.length === 0 || NOT_AN_ITEM.test(line) || (/https?:\/\//.test(line) && !/^\[/.test(line));
+  const link = /^\[([^\]]+)\]\(/.exec(line)?.[1];
+  const label = /^([^：:]{2,40}?)\s*[：:]/.exec(line)?.[1];
+  return { line, skip, link, label, labelChars: label ? Array.from(label).length : 0, lineChars: Array.from(line).length };
+}
 
 /**
  * Short names of what a stage covers: "多模态模型：了解…" → "多模态模型", "• 线性代数" → "线性代数".
@@ -54,7 +60,11 @@ const itemLines = recentlyComputed(1024, (text: string): readonly ItemLine[] =>
  */
 export function keyItems(text: string, headings: string[], maxChars = MAX_ITEM_CHARS): string[] {
   const items: string[] = [];
-  for (const { line, skip, link, label, labelChars, lineChars } of itemLines(text)) {
+  const { raw, parsed } = parsedTexts(text);
+  for (let i = 0; i < raw.length; i++) {
+    // Lines are parsed on first read only: a first call stops where the items run out, as before.
+    if (i === parsed.length) parsed.push(parseItemLine(raw[i]!));
+    const { line, skip, link, label, labelChars, lineChars } = parsed[i]!;
     if (skip || headings.includes(line)) continue;
     let item: string | undefined;
     if (link !== undefined) item = link;

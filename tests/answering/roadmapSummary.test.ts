@@ -34,6 +34,12 @@ describe("keyItems", () => {
       expect(keyItems(text, [], 48)).toEqual(["线性代数", "概率论与数理统计的基本概念、常用分布族和参数估计方法", "微积分"]);
     }
   });
+  it("reads further into a text than an earlier call did (a first call stops at six items)", () => {
+    const text = ["- 一", "- 二", "- 三", "- 四", "- 五", "- 六", "- 七", "- 八"].join("\n");
+    expect(keyItems(text, [])).toEqual(["一", "二", "三", "四", "五", "六"]);
+    expect(keyItems(text, ["一", "二"])).toEqual(["三", "四", "五", "六", "七", "八"]);
+    expect(keyItems(text, [])).toEqual(["一", "二", "三", "四", "五", "六"]);
+  });
 });
 
 describe("summarizeRoadmapPositions", () => {
