@@ -8,6 +8,7 @@ import type { Chunk } from "../chunking/types.js";
 import { recentByChunk } from "../retrieval/recentByChunk.js";
 import type { Passage } from "../retrieval/types.js";
 import { splitSentences } from "../chunking/splitSentences.js";
+import { recentlyComputed } from "../text/recentlyComputed.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 
 export interface CandidateSentence {
@@ -77,14 +78,40 @@ const isSurrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
  * neighbours in its stripped text. Undefined when that does not hold: search the text itself.
  */
 function leadBigram(term: string): string | undefined {
+  return recentLeadBigrams(term) ?? undefined;
+}
+
+/** A term's lead bigram, remembered: the same terms (a topic's words, 模型, 学习) come back question after question. */
+const recentLeadBigrams = recentlyComputed(4096, (term: string): string | null => {
   const lead = term.slice(0, 2);
   // Two characters, neither a surrogate half nor stripped.
-  if (isSurrogate(term.charCodeAt(0)) || isSurrogate(term.charCodeAt(1)) || stripped(lead).length !== 2) return undefined;
+  if (isSurrogate(term.charCodeAt(0)) || isSurrogate(term.charCodeAt(1)) || stripped(lead).length !== 2) return null;
   return lead;
-}
+});
 
 export function similarity(a: string, b: string): number {
   return bigramSimilarity(a, bigrams(a), b, bigrams(b));
+}
+
+/**
+ * Similarities of recently compared sentences, by their bigram sets: a chunk's sentences keep
+ * theirs (analysedChunk), and the same top sentences are compared question after question.
+ * A set stands for its sentence (the text decides only when a set is empty).
+ */
+const similarities = new WeakMap<ReadonlySet<string>, Map<ReadonlySet<string>, number>>();
+/** Similarities kept per sentence; when full it starts over. */
+const MAX_COMPARED = 256;
+
+function rememberedSimilarity(a: string, x: ReadonlySet<string>, b: string, y: ReadonlySet<string>): number {
+  let known = similarities.get(x);
+  if (!known) similarities.set(x, (known = new Map<ReadonlySet<string>, number>()));
+  let value = known.get(y);
+  if (value === undefined) {
+    value = bigramSimilarity(a, x, b, y);
+    if (known.size >= MAX_COMPARED) known.clear();
+    known.set(y, value);
+  }
+  return value;
 }
 
 function bigramSimilarity(a: string, x: ReadonlySet<string>, b: string, y: ReadonlySet<string>): number {
@@ -267,8 +294,14 @@ export function selectSentences(candidates: CandidateSentence[], max: number, re
   const pickedBigrams: ReadonlySet<string>[] = [];
   for (const candidate of ranked) {
     if (picked.length >= max || candidate.score < floor) break;
-    const grams = candidate.bigrams ?? bigrams(candidate.text);
-    if (picked.some((p, i) => bigramSimilarity(p.text, pickedBigrams[i]!, candidate.text, grams) >= redundancy)) continue;
+    // A sentence's own bigram set (kept with its chunk) has its comparisons remembered; a fresh one is compared anew.
+    const kept = candidate.bigrams;
+    const grams = kept ?? bigrams(candidate.text);
+    const similar = (p: CandidateSentence, i: number) =>
+      (kept && p.bigrams
+        ? rememberedSimilarity(p.text, p.bigrams, candidate.text, kept)
+        : bigramSimilarity(p.text, pickedBigrams[i]!, candidate.text, grams)) >= redundancy;
+    if (picked.some(similar)) continue;
     picked.push(candidate);
     pickedBigrams.push(grams);
   }

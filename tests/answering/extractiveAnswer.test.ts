@@ -47,6 +47,26 @@ describe("selectSentences", () => {
     ]);
     expect(similarity("abc", "xyz")).toBe(0);
   });
+
+  it("compares each pair of kept sentences on its own, however often they are compared (comparisons are remembered)", () => {
+    const gramsOf = (text: string) =>
+      new Set(Array.from(text.replace(/[\s\p{P}]/gu, "")).flatMap((c, i, all) => (i + 1 < all.length ? [c + all[i + 1]!] : [])));
+    const sentence = (text: string, position: number, score: number) => ({
+      text,
+      passageIndex: 0,
+      position,
+      score,
+      bigrams: gramsOf(text),
+    });
+    const best = sentence("参数高效微调技术：学习参数高效微调的方法，如LoRA、QLoRA等。", 0, 5);
+    const other = sentence("多模态模型：了解多模态模型的发展现状和应用。", 1, 4);
+    const copy = sentence("参数高效微调技术：学习参数高效微调的方法，如LoRA等。", 2, 3);
+    for (let round = 0; round < 2; round++) {
+      // `other` is compared with `best` first; `copy`, compared with `best` next, is still a near-copy.
+      expect(selectSentences([best, other, copy], 3).map((s) => s.position)).toEqual([0, 1]);
+      expect(selectSentences([best, copy, other], 3).map((s) => s.position)).toEqual([0, 1]);
+    }
+  });
 });
 
 describe("scoreSentences", () => {
