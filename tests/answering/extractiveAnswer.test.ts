@@ -70,6 +70,16 @@ describe("selectSentences", () => {
 });
 
 describe("scoreSentences", () => {
+  it("gives candidates whose near-copies selectSentences drops, read after read (bigrams are made once per sentence, when compared)", () => {
+    const text =
+      "参数高效微调技术：学习参数高效微调的方法，如LoRA、QLoRA等。多模态模型：了解LoRA以外的发展现状。参数高效微调技术：学习参数高效微调的方法，如LoRA等。";
+    for (let round = 0; round < 2; round++) {
+      const picked = selectSentences(scoreSentences([passage(text)], new Map([["lora", 1.5]])), 3);
+      // The shorter copy scores higher (long sentences are damped); the longer one is its near-copy.
+      expect(picked.map((s) => s.position)).toEqual([1, 2]);
+    }
+  });
+
   it("matches a question term inside a sentence's words, whatever the term starts with", () => {
     const only = passage("用 ASP.NET 和 𠮷野家 做 LoRA 微调的例子。");
     const score = (term: string) => scoreSentences([only], new Map([[term, 1]]))[0]?.score ?? 0;
