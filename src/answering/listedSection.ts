@@ -1,4 +1,6 @@
+import type { Chunk } from "../chunking/types.js";
 import { isListLine, listItems } from "../retrieval/listItems.js";
+import { recentByChunk } from "../retrieval/recentByChunk.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import type { Passage } from "../retrieval/types.js";
 import { keyItems } from "./roadmapSummary.js";
@@ -22,19 +24,44 @@ export interface ListedSection {
   items: string[];
 }
 
+/**
+ * What listedSection reads of a passage, which depends on its chunk alone: its own heading with
+ * that heading's tokens, and (once a question's words are found in the heading) its top-level
+ * items' own lines, null when it is no list. The same top passages come back question after
+ * question; each read split the passage into items again.
+ */
+interface ListedPassage {
+  heading: string | undefined;
+  headingTokens: readonly string[];
+  itemLines?: string | null;
+}
+
+const listedPassage = recentByChunk(2048, (chunk: Chunk): ListedPassage => {
+  const heading = chunk.headingPath.at(-1);
+  return { heading, headingTokens: heading ? tokenizeForSearch(heading) : [] };
+});
+
+/** Each top-level item's own line; the lines before the list are no item, and a label over a sub-list ("学习重点：") names a kind of item, not one. */
+function itemLinesOf(text: string): string | null {
+  const top = listItems(text);
+  if (!top) return null;
+  return top
+    .map((item) => item.split("\n")[0]!)
+    .filter((line) => isListLine(line) && !/[：:]\s*$/u.test(line))
+    .join("\n");
+}
+
 export function listedSection(question: string, passages: readonly Passage[]): ListedSection | undefined {
   if (!LIST_ASKED.test(question)) return undefined;
   const asked = new Set(tokenizeForSearch(question).filter((t) => Array.from(t).length >= 2 && !PLACE_WORD.test(t)));
   for (let i = 0; i < Math.min(passages.length, LIST_PASSAGES); i++) {
-    const heading = passages[i]!.chunk.headingPath.at(-1);
-    if (!heading || !tokenizeForSearch(heading).some((t) => asked.has(t))) continue;
-    const top = listItems(passages[i]!.chunk.text);
-    if (!top) continue;
-    // Each top-level item's own line; the lines before the list are no item, and a label over a
-    // sub-list ("学习重点：") names a kind of item, not one.
-    const firstLines = top.map((item) => item.split("\n")[0]!).filter((line) => isListLine(line) && !/[：:]\s*$/u.test(line));
+    const passage = listedPassage(passages[i]!.chunk);
+    const { heading, headingTokens } = passage;
+    if (!heading || !headingTokens.some((t) => asked.has(t))) continue;
+    const itemLines = (passage.itemLines ??= itemLinesOf(passages[i]!.chunk.text));
+    if (itemLines === null) continue;
     // A list's items are the answer whole: a longer item ("使用云服务提供商的免费额度(Colab, Kaggle)") is kept.
-    const items = keyItems(firstLines.join("\n"), [], LISTED_ITEM_CHARS);
+    const items = keyItems(itemLines, [], LISTED_ITEM_CHARS);
     if (items.length >= 2) return { passageIndex: i, heading, items };
   }
   return undefined;

@@ -65,7 +65,12 @@ interface PassageLines {
   lines: readonly string[];
   texts: readonly string[];
   topLevel: number;
+  /** The context of each sentence quoted from it so far: the same sentences are quoted question after question. */
+  quoted: Map<string, Readonly<QuoteContext>>;
 }
+
+/** Contexts kept per passage; a passage has a few dozen sentences, so this only bounds odd callers. */
+const MAX_QUOTED_PER_PASSAGE = 256;
 
 /**
  * The lines of recently quoted passages: an answer quotes several sentences of one passage, and
@@ -74,11 +79,27 @@ interface PassageLines {
  */
 const passageLines = recentlyComputed(1024, (chunkText: string): PassageLines => {
   const lines = chunkText.split(/\r?\n/);
-  return { lines, texts: lines.map(lineText), topLevel: Math.min(...lines.filter((l) => isListLine(l)).map(indentOf)) };
+  return {
+    lines,
+    texts: lines.map(lineText),
+    topLevel: Math.min(...lines.filter((l) => isListLine(l)).map(indentOf)),
+    quoted: new Map(),
+  };
 });
 
-export function quoteContext(chunkText: string, sentence: string): QuoteContext {
-  const { lines, texts, topLevel } = passageLines(chunkText);
+/** What a sentence quoted from a passage needs from around it (see above); read it, do not change it. */
+export function quoteContext(chunkText: string, sentence: string): Readonly<QuoteContext> {
+  const passage = passageLines(chunkText);
+  let context = passage.quoted.get(sentence);
+  if (context === undefined) {
+    context = contextIn(passage, sentence);
+    if (passage.quoted.size >= MAX_QUOTED_PER_PASSAGE) passage.quoted.clear();
+    passage.quoted.set(sentence, context);
+  }
+  return context;
+}
+
+function contextIn({ lines, texts, topLevel }: PassageLines, sentence: string): QuoteContext {
   // The line that is the sentence, else the first that holds it ("实战项目" is also in "实战项目二：…").
   const exact = texts.indexOf(sentence);
   const at = exact >= 0 ? exact : texts.findIndex((text) => text.includes(sentence));

@@ -3,6 +3,7 @@
  * where the topic sits and which stage comes next (or before), with that stage's key items.
  */
 import { stageName } from "../retrieval/stageOutline.js";
+import { recentlyComputed } from "../text/recentlyComputed.js";
 import type { Passage, RetrievalResult, RoadmapPosition, SectionRef } from "../retrieval/types.js";
 import type { AnswerWording } from "./prompts.js";
 
@@ -18,25 +19,57 @@ function sectionPassageIndex(passages: Passage[], docId: string, section: Sectio
   );
 }
 
+/** A line of a text as keyItems reads it, parsed once per text. */
+interface ItemLine {
+  /** Without its list or heading markup and bold marks. */
+  line: string;
+  /** Never an item: empty, a label of a goal or period, or a bare URL. */
+  skip: boolean;
+  link: string | undefined;
+  label: string | undefined;
+  labelChars: number;
+  lineChars: number;
+}
+
+/** A text's lines, parsed as far as a call has read them (keyItems stops at MAX_ITEMS items). */
+interface ParsedText {
+  raw: readonly string[];
+  parsed: ItemLine[];
+}
+
+/**
+ * The lines of recently read texts: the same passages (a stage's, a list's) come back question
+ * after question, and each line's markup, label and link took five patterns per call.
+ */
+const parsedTexts = recentlyComputed(1024, (text: string): ParsedText => ({ raw: text.split(/\r?\n/), parsed: [] }));
+
+function parseItemLine(raw: string): ItemLine {
+  const line = raw
+    .replace(/^\s*(?:#{1,6}|[-*+•·●▪]|\d+[.)、])\s*/u, "")
+    .replace(/\*\*/g, "")
+    .trim();
+  const skip = line.length === 0 || NOT_AN_ITEM.test(line) || (/https?:\/\//.test(line) && !/^\[/.test(line));
+  const link = /^\[([^\]]+)\]\(/.exec(line)?.[1];
+  const label = /^([^：:]{2,40}?)\s*[：:]/.exec(line)?.[1];
+  return { line, skip, link, label, labelChars: label ? Array.from(label).length : 0, lineChars: Array.from(line).length };
+}
+
 /**
  * Short names of what a stage covers: "多模态模型：了解…" → "多模态模型", "• 线性代数" → "线性代数".
  * A line longer than `maxChars` with no short label is no name (a stage's prose).
  */
 export function keyItems(text: string, headings: string[], maxChars = MAX_ITEM_CHARS): string[] {
   const items: string[] = [];
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw
-      .replace(/^\s*(?:#{1,6}|[-*+•·●▪]|\d+[.)、])\s*/u, "")
-      .replace(/\*\*/g, "")
-      .trim();
-    if (line.length === 0 || NOT_AN_ITEM.test(line) || headings.includes(line)) continue;
-    if (/https?:\/\//.test(line) && !/^\[/.test(line)) continue;
-    const link = /^\[([^\]]+)\]\(/.exec(line);
-    const labelled = /^([^：:]{2,40}?)\s*[：:]/.exec(line);
+  const { raw, parsed } = parsedTexts(text);
+  for (let i = 0; i < raw.length; i++) {
+    // Lines are parsed on first read only: a first call stops where the items run out, as before.
+    if (i === parsed.length) parsed.push(parseItemLine(raw[i]!));
+    const { line, skip, link, label, labelChars, lineChars } = parsed[i]!;
+    if (skip || headings.includes(line)) continue;
     let item: string | undefined;
-    if (link) item = link[1];
-    else if (labelled && Array.from(labelled[1]!).length <= maxChars) item = labelled[1];
-    else if (Array.from(line).length <= maxChars) item = line.replace(/[。.;；]$/, "");
+    if (link !== undefined) item = link;
+    else if (label !== undefined && labelChars <= maxChars) item = label;
+    else if (lineChars <= maxChars) item = line.replace(/[。.;；]$/, "");
     if (item && !items.includes(item.trim())) items.push(item.trim());
     if (items.length >= MAX_ITEMS) break;
   }

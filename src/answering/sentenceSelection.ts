@@ -19,6 +19,8 @@ export interface CandidateSentence {
   score: number;
   /** Its character bigrams, when already known (they depend on the sentence alone). */
   bigrams?: ReadonlySet<string>;
+  /** The analysed sentence it was scored from, whose bigrams are made once, when it is first compared. */
+  from?: { readonly text: string; bigrams?: ReadonlySet<string> };
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -68,23 +70,29 @@ function bigrams(text: string): Set<string> {
   return out;
 }
 
-const isSurrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
-
-/**
- * A term's first two characters, when a text can contain the term only if its bigrams (bigrams())
- * hold them: a set lookup then spares most substring searches. Exact, because two neighbouring
- * characters bigrams() keeps (not space or punctuation, not half of a surrogate pair) stay
- * neighbours in its stripped text. Undefined when that does not hold: search the text itself.
- */
-function leadBigram(term: string): string | undefined {
-  const lead = term.slice(0, 2);
-  // Two characters, neither a surrogate half nor stripped.
-  if (isSurrogate(term.charCodeAt(0)) || isSurrogate(term.charCodeAt(1)) || stripped(lead).length !== 2) return undefined;
-  return lead;
-}
-
 export function similarity(a: string, b: string): number {
   return bigramSimilarity(a, bigrams(a), b, bigrams(b));
+}
+
+/**
+ * Similarities of recently compared sentences, by their bigram sets: a chunk's sentences keep
+ * theirs (analysedChunk), and the same top sentences are compared question after question.
+ * A set stands for its sentence (the text decides only when a set is empty).
+ */
+const similarities = new WeakMap<ReadonlySet<string>, Map<ReadonlySet<string>, number>>();
+/** Similarities kept per sentence; when full it starts over. */
+const MAX_COMPARED = 256;
+
+function rememberedSimilarity(a: string, x: ReadonlySet<string>, b: string, y: ReadonlySet<string>): number {
+  let known = similarities.get(x);
+  if (!known) similarities.set(x, (known = new Map<ReadonlySet<string>, number>()));
+  let value = known.get(y);
+  if (value === undefined) {
+    value = bigramSimilarity(a, x, b, y);
+    if (known.size >= MAX_COMPARED) known.clear();
+    known.set(y, value);
+  }
+  return value;
 }
 
 function bigramSimilarity(a: string, x: ReadonlySet<string>, b: string, y: ReadonlySet<string>): number {
@@ -107,18 +115,23 @@ interface AnalysedSentence {
   position: number;
   lower: string;
   lengthPenalty: number;
-  bigrams: ReadonlySet<string>;
+  /** Made when the sentence is first compared with another (selectSentences): most never are. */
+  bigrams?: ReadonlySet<string>;
+}
+
+/** A sentence's bigrams, made on first use and kept with it. */
+function sentenceBigrams(sentence: { readonly text: string; bigrams?: ReadonlySet<string> }): ReadonlySet<string> {
+  return (sentence.bigrams ??= bigrams(sentence.text));
 }
 
 /**
- * A chunk's sentences, with which of them hold each search token and each bigram (ascending), so
- * a question's terms are looked up once per chunk rather than tested against every sentence.
+ * A chunk's sentences, with which of them hold each search token (ascending), so a question's
+ * terms are looked up once per chunk rather than tested against every sentence.
  */
 interface AnalysedChunk {
   sentences: readonly AnalysedSentence[];
   withToken: ReadonlyMap<string, readonly number[]>;
-  withBigram: ReadonlyMap<string, readonly number[]>;
-  /** 0, 1, … sentences.length - 1: the sentences a term without a lead bigram must search. */
+  /** 0, 1, … sentences.length - 1: the sentences a term is searched for in. */
   all: readonly number[];
   /** The sentences found to hold a term, by term: the same terms (模型, 学习, a topic's words) come back question after question. */
   holding: Map<string, readonly number[]>;
@@ -135,40 +148,38 @@ function addTo(index: Map<string, number[]>, key: string, sentence: number): voi
 
 /**
  * Analysed sentences of recently cited chunks: tokenizing the cited passages' sentences was most
- * of an offline answer's CPU, and the same top passages serve many questions.
+ * of an offline answer's CPU, and the same top passages serve many questions. No bigrams here: a
+ * map of every sentence's bigrams (to find the few sentences a term could be in) and a set of them
+ * per sentence were most of an analysed chunk's memory (~46 KB for a 250-character chunk) and a
+ * good part of its cost, while a chunk has a few sentences to search and few are ever compared.
  */
 const analysedChunk = recentByChunk(2048, (chunk: Chunk): AnalysedChunk => {
   const headings = [chunk.title, ...chunk.headingPath];
   const sentences: AnalysedSentence[] = [];
   const withToken = new Map<string, number[]>();
-  const withBigram = new Map<string, number[]>();
   splitIntoSentences(chunk.text).forEach((text, position) => {
     if (isContentless(text, headings)) return;
     // Long sentences match more by chance; damp them gently.
     const lengthPenalty = 1 + Math.log1p(Array.from(text).length / 60);
     const index = sentences.length;
-    const grams = bigrams(text);
     for (const token of tokenizeForSearch(text)) addTo(withToken, token, index);
-    for (const gram of grams) addTo(withBigram, gram, index);
-    sentences.push({ text, position, lower: text.toLowerCase(), lengthPenalty, bigrams: grams });
+    sentences.push({ text, position, lower: text.toLowerCase(), lengthPenalty });
   });
-  return { sentences, withToken, withBigram, all: sentences.map((_, i) => i), holding: new Map() };
+  return { sentences, withToken, all: sentences.map((_, i) => i), holding: new Map() };
 });
 
 /**
  * The sentences of a chunk that match a term, ascending: those holding it as a search token and,
- * for a term longer than one character, those whose text contains it (found by its lead bigram
- * when it has one, else by searching every sentence).
+ * for a term longer than one character, those whose text contains it.
  */
-function sentencesHolding(chunk: AnalysedChunk, term: string, substring: boolean, lead: string | undefined): readonly number[] {
+function sentencesHolding(chunk: AnalysedChunk, term: string, substring: boolean): readonly number[] {
   const known = chunk.holding.get(term);
   if (known) return known;
   const holders = chunk.withToken.get(term) ?? [];
   let found: readonly number[] = holders;
   if (substring) {
-    const searched = lead === undefined ? chunk.all : (chunk.withBigram.get(lead) ?? []);
     // holders is short (the sentences holding the term as a token): a scan, not a set per term.
-    const containing = searched.filter((i) => !holders.includes(i) && chunk.sentences[i]!.lower.includes(term));
+    const containing = chunk.all.filter((i) => !holders.includes(i) && chunk.sentences[i]!.lower.includes(term));
     if (containing.length > 0) found = [...holders, ...containing].sort((a, b) => a - b);
   }
   if (chunk.holding.size >= MAX_TERMS_PER_CHUNK) chunk.holding.clear();
@@ -184,7 +195,7 @@ export function scoreSentences(
 ): CandidateSentence[] {
   const candidates: CandidateSentence[] = [];
   // Once per question, not once per sentence: what to look for, and how to rule a sentence out fast.
-  const checks = [...terms].map(([term, weight]) => ({ term, weight, substring: term.length > 1, lead: leadBigram(term) }));
+  const checks = [...terms].map(([term, weight]) => ({ term, weight, substring: term.length > 1 }));
   // First pass: which sentences hold each term (by passage, in the terms' order) and how many in all.
   const chunks = passages.map((passage) => analysedChunk(passage.chunk));
   const holders: (readonly number[])[] = [];
@@ -194,8 +205,8 @@ export function scoreSentences(
     sentenceCount += chunk.sentences.length;
     // A sentence matches a term that is one of its tokens or (longer than one character) is in its text.
     for (let c = 0; c < checks.length; c++) {
-      const { term, substring, lead } = checks[c]!;
-      const held = sentencesHolding(chunk, term, substring, lead);
+      const { term, substring } = checks[c]!;
+      const held = sentencesHolding(chunk, term, substring);
       holders.push(held);
       inSentences[c]! += held.length;
     }
@@ -218,8 +229,9 @@ export function scoreSentences(
     for (let i = 0; i < sentences.length; i++) {
       const overlap = overlaps[i]!;
       if (Number.isNaN(overlap)) continue;
-      const { text, position, lengthPenalty, bigrams } = sentences[i]!;
-      candidates.push({ text, passageIndex, position, score: overlap / lengthPenalty + prior, bigrams });
+      const sentence = sentences[i]!;
+      const { text, position, lengthPenalty } = sentence;
+      candidates.push({ text, passageIndex, position, score: overlap / lengthPenalty + prior, from: sentence });
     }
   });
   // A question asking for a kind of detail (how long, how much) is answered by a sentence stating
@@ -245,7 +257,7 @@ function firstStating(
     const passage = passages[passageIndex]!;
     for (const sentence of analysedChunk(passage.chunk).sentences) {
       if (holdsAskedDetail(sentence.text, passage))
-        return { text: sentence.text, passageIndex, position: sentence.position, score: 0, bigrams: sentence.bigrams };
+        return { text: sentence.text, passageIndex, position: sentence.position, score: 0, from: sentence };
     }
   }
   return undefined;
@@ -263,14 +275,26 @@ export function selectSentences(candidates: CandidateSentence[], max: number, re
   const ranked = [...candidates].sort(byScore);
   // Far weaker matches than the best one are padding, not answer.
   const floor = (ranked[0]?.score ?? 0) * 0.3;
-  // Each candidate's bigrams once (cached per chunk when scored here), not once per pair compared.
+  // Each candidate's bigrams once (kept with its analysed sentence when scored here), not once per pair compared.
   const pickedBigrams: ReadonlySet<string>[] = [];
+  const pickedKept: (ReadonlySet<string> | undefined)[] = [];
   for (const candidate of ranked) {
     if (picked.length >= max || candidate.score < floor) break;
-    const grams = candidate.bigrams ?? bigrams(candidate.text);
-    if (picked.some((p, i) => bigramSimilarity(p.text, pickedBigrams[i]!, candidate.text, grams) >= redundancy)) continue;
+    // A sentence's own bigram set (kept with it) has its comparisons remembered; a fresh one is compared anew.
+    const kept = candidate.from ? sentenceBigrams(candidate.from) : candidate.bigrams;
+    const grams = kept ?? bigrams(candidate.text);
+    const similar = (p: CandidateSentence, i: number) => {
+      const other = pickedKept[i];
+      return (
+        (kept && other
+          ? rememberedSimilarity(p.text, other, candidate.text, kept)
+          : bigramSimilarity(p.text, pickedBigrams[i]!, candidate.text, grams)) >= redundancy
+      );
+    };
+    if (picked.some(similar)) continue;
     picked.push(candidate);
     pickedBigrams.push(grams);
+    pickedKept.push(kept);
   }
   return picked.sort((a, b) => a.passageIndex - b.passageIndex || a.position - b.position);
 }

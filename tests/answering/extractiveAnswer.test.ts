@@ -47,9 +47,39 @@ describe("selectSentences", () => {
     ]);
     expect(similarity("abc", "xyz")).toBe(0);
   });
+
+  it("compares each pair of kept sentences on its own, however often they are compared (comparisons are remembered)", () => {
+    const gramsOf = (text: string) =>
+      new Set(Array.from(text.replace(/[\s\p{P}]/gu, "")).flatMap((c, i, all) => (i + 1 < all.length ? [c + all[i + 1]!] : [])));
+    const sentence = (text: string, position: number, score: number) => ({
+      text,
+      passageIndex: 0,
+      position,
+      score,
+      bigrams: gramsOf(text),
+    });
+    const best = sentence("参数高效微调技术：学习参数高效微调的方法，如LoRA、QLoRA等。", 0, 5);
+    const other = sentence("多模态模型：了解多模态模型的发展现状和应用。", 1, 4);
+    const copy = sentence("参数高效微调技术：学习参数高效微调的方法，如LoRA等。", 2, 3);
+    for (let round = 0; round < 2; round++) {
+      // `other` is compared with `best` first; `copy`, compared with `best` next, is still a near-copy.
+      expect(selectSentences([best, other, copy], 3).map((s) => s.position)).toEqual([0, 1]);
+      expect(selectSentences([best, copy, other], 3).map((s) => s.position)).toEqual([0, 1]);
+    }
+  });
 });
 
 describe("scoreSentences", () => {
+  it("gives candidates whose near-copies selectSentences drops, read after read (bigrams are made once per sentence, when compared)", () => {
+    const text =
+      "参数高效微调技术：学习参数高效微调的方法，如LoRA、QLoRA等。多模态模型：了解LoRA以外的发展现状。参数高效微调技术：学习参数高效微调的方法，如LoRA等。";
+    for (let round = 0; round < 2; round++) {
+      const picked = selectSentences(scoreSentences([passage(text)], new Map([["lora", 1.5]])), 3);
+      // The shorter copy scores higher (long sentences are damped); the longer one is its near-copy.
+      expect(picked.map((s) => s.position)).toEqual([1, 2]);
+    }
+  });
+
   it("matches a question term inside a sentence's words, whatever the term starts with", () => {
     const only = passage("用 ASP.NET 和 𠮷野家 做 LoRA 微调的例子。");
     const score = (term: string) => scoreSentences([only], new Map([[term, 1]]))[0]?.score ?? 0;

@@ -40,4 +40,12 @@ describe("listedSection", () => {
     });
     expect(listedSection("模型训练与优化专家有哪些要学？", [path])).toBeUndefined();
   });
+
+  it("reads a passage's heading and items for each question anew (what it holds is remembered per passage)", () => {
+    for (let round = 0; round < 2; round++) {
+      expect(listedSection("应用实践阶段要做哪些实战项目？", [projects])?.items).toEqual(["行业知识助手", "图文应用系统", "智能体开发"]);
+      expect(listedSection("应用实践阶段有哪些学习目标？", [projects])).toBeUndefined();
+      expect(listedSection("应用实践阶段有哪些学习目标？", [goals])).toBeUndefined();
+    }
+  });
 });

@@ -88,4 +88,13 @@ describe("quoteContext", () => {
     expect(quoteContext(plan, "后记：持续学习。")).toEqual({});
     expect(quoteContext(plan, "不在这里")).toEqual({});
   });
+
+  it("gives a sentence quoted again the same context, and another passage's its own (contexts are remembered per passage)", () => {
+    const other = ["3. 部署：上线服务", "   - 需要算力最多（微调其次）"].join("\n");
+    for (let round = 0; round < 2; round++) {
+      expect(quoteContext(plan, "需要算力最多（微调其次）")).toEqual({ parent: "预训练" });
+      expect(quoteContext(other, "需要算力最多（微调其次）")).toEqual({ parent: "部署" });
+      expect(quoteContext(plan, "适用于用户意图识别")).toEqual({ parent: "微调" });
+    }
+  });
 });

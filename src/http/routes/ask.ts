@@ -2,13 +2,14 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AnswerRequest, Answerer } from "../../answering/types.js";
 import type { Config } from "../../config.js";
+import { answerResponseBody } from "../answerBody.js";
 import { answerEventDataSchema, answerResponseSchema } from "../contract/answers.js";
 import { apiErrors } from "../contract/common.js";
 import { mapError, errorBody } from "../errorHandler.js";
 import { toAnswerResponse, toCitationResponse } from "../responseMapping.js";
 import { filtersSchema, historySchema, kField, textField, withoutUndefined } from "../schemas.js";
 import { answerSignal, sendEventStream, writeEvent } from "../sse.js";
-import { jsonWrittenOnce } from "../writtenOnce.js";
+import { bodyWrittenOnce } from "../writtenOnce.js";
 
 export interface AskRouteOptions {
   config: Config;
@@ -43,7 +44,7 @@ export function toAnswerRequest(body: AskBody, signal: AbortSignal): AnswerReque
  * model call stops), and frames the answerer's events; everything else happens in src/answering.
  */
 export const askRoutes: FastifyPluginAsyncZod<AskRouteOptions> = async (app, { config, answerer, rateLimit }) => {
-  const sendAnswer = jsonWrittenOnce(answerResponseSchema, toAnswerResponse);
+  const sendAnswer = bodyWrittenOnce(answerResponseBody);
   app.post(
     "/api/ask",
     {
