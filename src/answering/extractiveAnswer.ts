@@ -156,7 +156,7 @@ export function composeExtractiveAnswer(
       const text = `${parent ? `${parent} › ` : ""}${s.text}${body ? ` › ${body}` : ""}${introduced ? ` ${introduced.join(separator)}` : ""}`;
       return [`- ${text}${where(s.passageIndex)} [${s.passageIndex + 1}]`];
     });
-    const listed = listedSection(question, passages);
+    const listed = listedSection(question, passages, result.analysis.expansions);
     const listedLine = listed && `- ${listed.heading}：${listed.items.join(separator)} [${listed.passageIndex + 1}]`;
     sections.push([wording.relatedHeader, ...(listedLine ? [listedLine] : []), ...withAskedPart(lines, result, passages)].join("\n"));
   }

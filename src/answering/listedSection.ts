@@ -10,7 +10,8 @@ import { keyItems } from "./roadmapSummary.js";
  * heading names what is asked (实战项目) and whose text lists it. Its items' names are the answer,
  * though none of them repeats a word of the question ("垂直领域智能助手", "Agent系统开发").
  */
-const LIST_ASKED = /哪些|哪几|有啥|有什么|有哪|都有|列一下|列出|分别|\bwhich\b|\bwhat (?:are|were)\b|\blist\b/iu;
+const LIST_ASKED =
+  /哪些|哪几|有啥|有什么|有哪|都有|列一下|列出|分别|\bwhich\b|\bwhat (?:are|were)\b|\blist\b|\bwhat\s+(?:[a-z-]+\s+){0,2}[a-z]+s\s+(?:does|do|did|are|should|can|would|will)\b/iu;
 /** A heading word that places a passage in a roadmap (阶段, 篇) rather than naming what it lists. */
 const PLACE_WORD = /阶段|階段|篇|章|stage|phase|part/iu;
 /** An item line longer than this is prose, not a name (a stage's items are cut at 24). */
@@ -51,9 +52,16 @@ function itemLinesOf(text: string): string | null {
     .join("\n");
 }
 
-export function listedSection(question: string, passages: readonly Passage[]): ListedSection | undefined {
+export function listedSection(
+  question: string,
+  passages: readonly Passage[],
+  /** The question's expansions: an English question names a Chinese heading through them ("projects" → 项目). */
+  expansions: readonly string[] = [],
+): ListedSection | undefined {
   if (!LIST_ASKED.test(question)) return undefined;
-  const asked = new Set(tokenizeForSearch(question).filter((t) => Array.from(t).length >= 2 && !PLACE_WORD.test(t)));
+  const asked = new Set(
+    tokenizeForSearch([question, ...expansions].join(" ")).filter((t) => Array.from(t).length >= 2 && !PLACE_WORD.test(t)),
+  );
   for (let i = 0; i < Math.min(passages.length, LIST_PASSAGES); i++) {
     const passage = listedPassage(passages[i]!.chunk);
     const { heading, headingTokens } = passage;

@@ -17,6 +17,13 @@ describe("listedSection", () => {
     });
   });
 
+  it("reads an English question asking for things ('what … projects does …') through its expansions", () => {
+    const question = "What hands-on projects does the second stage give?";
+    expect(listedSection(question, [goals, projects], ["项目", "实战项目"])?.heading).toBe("实战项目");
+    // Without the expansions no English word is in a Chinese heading.
+    expect(listedSection(question, [goals, projects])).toBeUndefined();
+  });
+
   it("gives nothing for a question that asks no list, or whose words no heading holds but a stage's", () => {
     expect(listedSection("实战项目要做多久？", [projects])).toBeUndefined();
     // 阶段 places a passage; it is not what is listed.
