@@ -37,7 +37,7 @@ function countUnitAsked(question: string): CountUnit | undefined {
   const first = Array.from(noun)[0];
   // "有几个跟 AI 有关": after the classifier comes a preposition or verb, not a noun; 个 is the unit.
   const unit = zh?.[1] && first && CLAUSE_WORD.test(first) ? "个" : /^[A-Za-z]/.test(noun) ? noun : first;
-  if (unit && !/^[月年天周週久的了呢吗嗎啊呀钱錢]$/u.test(unit) && !/^(?:hours?|days?|weeks?|months?|years?)$/i.test(unit)) {
+  if (unit && !/^[月年天周週久的了呢吗嗎啊呀钱錢号號]$/u.test(unit) && !/^(?:hours?|days?|weeks?|months?|years?)$/i.test(unit)) {
     const latin = /^[A-Za-z]/.test(unit);
     const enumerable = latin ? ENUMERABLE_LATIN.test(unit) : ENUMERABLE_NOUN.test(noun) || enumeratedByClassifier(noun);
     return { unit, latin, ...(enumerable ? { enumerable } : {}) };

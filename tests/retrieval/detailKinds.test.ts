@@ -9,6 +9,9 @@ describe("detail-type check", () => {
     expect(detailsAsked("How much does the course cost?")).toContain("price");
     expect(detailsAsked("这份笔记是哪一年写的？")).toEqual(["date"]);
     expect(detailsAsked("When was that survey published?")).toContain("date");
+    // 哪一天 / 几号 ask for a day: a date, not a count of 号.
+    expect(detailsAsked("那篇文章最后一次更新是哪一天？")).toEqual(["date"]);
+    expect(detailsAsked("那篇是几号发的？")).toEqual(["date"]);
     // Which of two came out first asks for their dates.
     expect(detailsAsked("这两本书哪一本比较早出版？")).toContain("date");
     expect(detailsAsked("哪本书出版得晚一些？")).toContain("date");
