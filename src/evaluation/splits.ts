@@ -35,6 +35,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-q.jsonl",
     "tests/eval/blind/tune-r.jsonl",
     "tests/eval/blind/tune-s.jsonl",
+    "tests/eval/blind/tune-t.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
@@ -54,6 +55,8 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-p.jsonl",
     "tests/eval/blind/test-q.jsonl",
     "tests/eval/blind/test-r.jsonl",
+    "tests/eval/blind/test-s.jsonl",
+    "tests/eval/blind/test-t.jsonl",
   ],
 };
 
