@@ -47,6 +47,9 @@ const FILLER = /(那么|那|呢|吗|然后|还有|再|接着|此外|另外|what 
 const OWN_QUESTION =
   /什么|什麼|哪|怎么|怎樣|怎样|如何|多少|几|幾|为什么|是否|吗|嗎|\b(?:what|which|how|why|when|where|who|is|are|does|do|can|should)\b/iu;
 
+/** A closing clause that asks the previous question again of the new topic ("那 X 呢，也有吗"). */
+const ASKS_ALSO = /[，,]?\s*(?:也|还|同样)(?:有|是|能|要|会|可以|适合|讲|推荐|提到)[^，,。？?]{0,6}[吗嗎][？?]?\s*$/u;
+
 /** Han characters plus latin words: how long a question is in either language. */
 function size(question: string): number {
   return (question.match(HAN_CHAR)?.length ?? 0) + (question.match(LATIN_WORD)?.length ?? 0);
@@ -172,7 +175,10 @@ function resolve(asked: string, previous: string, topicOf: (question: string) =>
   // A stage reference is the topic of a stage question; a topic found beside it is noise.
   const topic = previousOrdinal ? undefined : topicOf(previous);
   const ownWords = withoutSequenceWords(question.replace(ZH_PRONOUN, "").replace(EN_PRONOUN, "")).replace(FILLER, "").trim();
-  const ownPhrase = withoutSequenceWords(question.replace(ZH_PRONOUN, " ").replace(EN_PRONOUN, " "))
+  // "那 LangChain 那门课呢，也有吗": asking the same of a new topic; the clause asks nothing of its own.
+  const asksAlso = ASKS_ALSO.test(question);
+  const named = asksAlso ? question.replace(ASKS_ALSO, " ") : question;
+  const ownPhrase = withoutSequenceWords(named.replace(ZH_PRONOUN, " ").replace(EN_PRONOUN, " "))
     .replace(FILLER, " ")
     .replace(/\s+/g, " ")
     .trim();
@@ -196,7 +202,7 @@ function resolve(asked: string, previous: string, topicOf: (question: string) =>
   // "第二本讲什么" after "入门阶段推荐了哪些书": the list is the previous question's.
   if ((ITEM_ORDINAL.test(question) || ITEM_ORDINAL_EN.test(question)) && !ownOrdinal) return `${question} ${setting}`;
   let standalone: string;
-  const asksOwnQuestion = OWN_QUESTION.test(rest) || sequenceIntent(question) !== null || ownOrdinal;
+  const asksOwnQuestion = (OWN_QUESTION.test(rest) && !asksAlso) || sequenceIntent(question) !== null || ownOrdinal;
   if (topic && mentions(question, topic)) standalone = question;
   else if (!bare && topic && previous.includes(topic) && !asksOwnQuestion && !STRONG_PRONOUN.test(question)) {
     // "what about RAG?" / "Hugging Face 那个呢?" after "学完 LoRA 之后该学什么?" asks the same thing about it.

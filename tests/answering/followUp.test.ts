@@ -98,6 +98,13 @@ describe("one mechanism over the whole conversation", () => {
     expect(analyzeQuery(standalone).sequence).toBeNull();
   });
 
+  it("asks the previous question of a new topic whose closing clause asks 'also?' ('那 X 呢，也有吗')", () => {
+    const standalone = ask("那 Hugging Face 那门课呢，也有吗？", "吴恩达的课程有没有中文字幕？");
+    expect(standalone).toContain("Hugging Face");
+    expect(standalone).toContain("中文字幕");
+    expect(standalone).not.toContain("吴恩达");
+  });
+
   it("drops the conversation's stage when the follow-up names its own", () => {
     const standalone = ask("and stage 4?", "In the six-stage plan, what is stage 2 about?");
     expect(stageOrdinal(standalone)).toEqual({ from: "start", position: 4 });
