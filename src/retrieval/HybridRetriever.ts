@@ -50,7 +50,9 @@ export class HybridRetriever implements Retriever {
   roadmapNamedIn(question: string): string | undefined {
     const index = this.options.index();
     const query = searchForm(question);
-    return referencedRoadmap(query, titleTermsOf(query, this.analyze(index, query)), IndexResources.of(index).profiles)?.doc.id;
+    // Only the expansions name a title: the question's shape is not needed.
+    const expansions = questionExpansions(index, query, this.options);
+    return referencedRoadmap(query, titleTermsOf(query, expansions), IndexResources.of(index).profiles)?.doc.id;
   }
 
   async search(question: string, options: RetrieveOptions = {}): Promise<Passage[]> {
@@ -79,7 +81,7 @@ export class HybridRetriever implements Retriever {
     const allowed = allowedDocumentIds(index.documents, options.filters);
     const documents = allowed ? index.documents.filter((d) => allowed.has(d.id)) : index.documents;
     const profiles = IndexResources.of(index).profiles.filter((p) => !allowed || allowed.has(p.doc.id));
-    const titleTerms = titleTermsOf(query, analyzed);
+    const titleTerms = titleTermsOf(query, analyzed.expansions);
     const byShape = referencedRoadmap(query, titleTerms, profiles);
     // "the application practice stage": a stage named in English through its name's words. Its
     // Chinese heading is searched for, a sequence question is about it, and it names its roadmap.
@@ -187,9 +189,9 @@ const HAN = /\p{Script=Han}/u;
  * (guide → 指南), not what its Chinese words expand to (入门 → 新手, a word of one title), nor another
  * English name of a concept ("agents" → "LLM Powered Autonomous Agents": llm).
  */
-function titleTermsOf(query: string, analyzed: QueryAnalysis): Set<string> {
+function titleTermsOf(query: string, expansions: readonly string[]): Set<string> {
   const fromChinese = new Set(expandQuery(query.replace(/[A-Za-z][A-Za-z0-9'’+#.-]*/g, " ")));
-  return new Set(tokenizeJoined([query, ...analyzed.expansions.filter((e) => !fromChinese.has(e) && HAN.test(e))]));
+  return new Set(tokenizeJoined([query, ...expansions.filter((e) => !fromChinese.has(e) && HAN.test(e))]));
 }
 
 /** A question as it is searched: Simplified characters, number ranges written as the documents write them. */

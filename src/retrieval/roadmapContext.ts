@@ -127,7 +127,7 @@ export function roadmapContext(
       chunks,
       chunksPerStage: CHUNKS_PER_ASKED_STAGE,
       maxRoadmaps: MAX_SEQUENCE_ROADMAPS,
-      asked: new Set(tokenizeForSearch([...contentSegments(query), ...analysis.expansions].join(" "))),
+      asked: askedBesideTopic(query, analysis, undefined),
       tokensOf: corpus.tokensOf,
       language: analysis.language,
     });
@@ -169,7 +169,7 @@ export function roadmapContext(
   };
 }
 
-/** The question's content tokens and its expansions', without the topic's (the stage it starts from is the topic's). */
+/** The question's content tokens and its expansions', without a topic's (for a before/after question, the stage it starts from is the topic's). */
 function askedBesideTopic(query: string, analysis: QueryAnalysis, topic: string | undefined): ReadonlySet<string> {
   const own = new Set(tokenizeForSearch([...contentSegments(query), ...analysis.expansions].join(" ")));
   if (topic) for (const token of tokenizeForSearch([topic, ...expandQuery(topic)].join(" "))) own.delete(token);
