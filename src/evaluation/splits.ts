@@ -36,6 +36,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-r.jsonl",
     "tests/eval/blind/tune-s.jsonl",
     "tests/eval/blind/tune-t.jsonl",
+    "tests/eval/blind/tune-u.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
@@ -57,6 +58,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-r.jsonl",
     "tests/eval/blind/test-s.jsonl",
     "tests/eval/blind/test-t.jsonl",
+    "tests/eval/blind/test-u.jsonl",
   ],
 };
 

@@ -56,12 +56,25 @@ const STOPWORDS: ReadonlySet<string> = new Set([...eng, ...zho]);
 /** An English word's unit, its Porter stem: remembered, since questions repeat their words. */
 const englishUnit = recentlyComputed(8192, (word: string) => `en:${stemmer(word)}`);
 
+/** A search token's unit: a Chinese word as it is, an English word as its stem; none for filler and stopwords. */
+export function unitOfToken(token: string): string | undefined {
+  if (isFiller(token) || STOPWORDS.has(token)) return undefined;
+  if (HAN_WORD.test(token)) return token;
+  if (LATIN_WORD.test(token) && token.length > 2) return englishUnit(token);
+  return undefined;
+}
+
+/**
+ * A question's units, remembered: the described concept (here) and the concept space
+ * (conceptSpace.ts) both read them, once per new question.
+ */
+export const questionUnits: (question: string) => ReadonlySet<string> = recentlyComputed(1024, (question: string) => unitsOf(question));
+
 function unitsOf(text: string): Set<string> {
   const units = new Set<string>();
   for (const token of tokenizeForSearch(text)) {
-    if (isFiller(token) || STOPWORDS.has(token)) continue;
-    if (HAN_WORD.test(token)) units.add(token);
-    else if (LATIN_WORD.test(token) && token.length > 2) units.add(englishUnit(token));
+    const unit = unitOfToken(token);
+    if (unit !== undefined) units.add(unit);
   }
   return units;
 }
@@ -69,11 +82,19 @@ function unitsOf(text: string): Set<string> {
 const DEFINITIONS = definitionData.entries as RawDefinition[];
 const DOC_TERMS: readonly (readonly string[])[] = DEFINITIONS.map((raw) => Object.freeze([...raw.docTerms]));
 
-/**
- * Each telling unit with its idf and the definitions holding it (ascending), built once: a
- * question is scored through its own few units, not against every definition.
- */
-const UNITS: ReadonlyMap<string, { weight: number; concepts: readonly number[] }> = (() => {
+/** The concepts' names as the documents write them, by concept number (conceptSpace.ts reads them too). */
+export function conceptNames(): readonly (readonly string[])[] {
+  return DOC_TERMS;
+}
+
+/** A unit of the definitions: its idf over them and the definitions holding it, ascending. */
+export interface DefinitionUnit {
+  weight: number;
+  concepts: readonly number[];
+}
+
+/** The definitions holding each unit, built once. */
+const HOLDERS: ReadonlyMap<string, readonly number[]> = (() => {
   const holders = new Map<string, number[]>();
   DEFINITIONS.forEach((raw, concept) => {
     for (const unit of unitsOf([...raw.zh, ...raw.en].join(" "))) {
@@ -82,12 +103,23 @@ const UNITS: ReadonlyMap<string, { weight: number; concepts: readonly number[] }
       else holders.set(unit, [concept]);
     }
   });
-  const units = new Map<string, { weight: number; concepts: readonly number[] }>();
-  const maxHolders = Math.max(1, DEFINITIONS.length * MAX_UNIT_SHARE);
-  for (const [unit, concepts] of holders)
+  return holders;
+})();
+
+/** The units held by at most `maxShare` of the definitions, with their idf. */
+export function tellingUnits(maxShare: number): ReadonlyMap<string, DefinitionUnit> {
+  const units = new Map<string, DefinitionUnit>();
+  const maxHolders = Math.max(1, DEFINITIONS.length * maxShare);
+  for (const [unit, concepts] of HOLDERS)
     if (concepts.length <= maxHolders) units.set(unit, { weight: Math.log(DEFINITIONS.length / concepts.length), concepts });
   return units;
-})();
+}
+
+/**
+ * Each telling unit with its idf and the definitions holding it (ascending), built once: a
+ * question is scored through its own few units, not against every definition.
+ */
+const UNITS = tellingUnits(MAX_UNIT_SHARE);
 
 /** The concept a question describes in a definition's words, if one does clearly enough. */
 export function describedConcept(question: string): DescribedConcept | undefined {
@@ -97,7 +129,7 @@ export function describedConcept(question: string): DescribedConcept | undefined
 // null, not undefined, for "none": the memo computes again on undefined.
 const recentMatches = recentlyComputed(1024, (question: string): DescribedConcept | null => {
   const scores = new Map<number, { score: number; shared: string[] }>();
-  for (const unit of unitsOf(question)) {
+  for (const unit of questionUnits(question)) {
     const telling = UNITS.get(unit);
     if (!telling) continue;
     for (const concept of telling.concepts) {

@@ -64,13 +64,13 @@ export interface FusedCandidate extends FusedId {
 
 interface CandidateSlot extends FusedCandidate {
   bestRank: number;
-  /** 0 once counted for the dense ranking, 1 for the lexical one. */
+  /** 0 once counted for the dense ranking, 1 for the lexical one, 2 for the concept one. */
   lastRanking: number;
 }
 
 /**
- * reciprocalRankFusion of a dense and a lexical ranking (the same order, the same scores),
- * whose entries also carry each ranking's rank and score, and one map from id to entry: one
+ * reciprocalRankFusion of a dense, a lexical and (when given) a concept ranking (the same order,
+ * the same scores), whose entries also carry each ranking's rank and score, and one map from id to entry: one
  * record and one map per candidate instead of the fusion's slots and four maps of the same ids
  * (one per rank and score) that the re-ranker and the passages read. As a Map built from a
  * ranking would, a chunk repeated inside a ranking keeps its last rank and score there; the
@@ -79,6 +79,7 @@ interface CandidateSlot extends FusedCandidate {
 export function fuseDenseAndLexical(
   dense: readonly { chunkId: string; similarity: number }[],
   lexical: readonly { chunkId: string; score: number }[],
+  concept: readonly { chunkId: string }[] = [],
   k = RRF_K,
 ): { fused: FusedCandidate[]; byId: ReadonlyMap<string, FusedCandidate> } {
   const byId = new Map<string, CandidateSlot>();
@@ -123,6 +124,9 @@ export function fuseDenseAndLexical(
     slot.lexicalRank = position + 1;
     slot.lexicalScore = hit.score;
   }
+  // A third ranking, the passages nearest in concept space (conceptSpace.ts), counts like the
+  // others; its candidates carry no rank or score of their own.
+  for (let position = 0; position < concept.length; position++) count(slotOf(concept[position]!.chunkId), 2, position + 1);
   // reciprocalRankFusion's order: score, then best rank, then id.
   slots.sort((a, b) => b.score - a.score || a.bestRank - b.bestRank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { fused: slots, byId };

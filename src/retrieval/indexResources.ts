@@ -2,6 +2,7 @@ import type { IndexSnapshot } from "../store/types.js";
 import { isEnglishWord } from "../text/cedict.js";
 import { loadTaiwanPhrases } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
+import { ConceptSpace } from "./conceptSpace.js";
 import { FieldDictionary } from "./fieldDictionary.js";
 import { roadmapProfiles, type RoadmapProfile } from "./roadmapProfile.js";
 import { TermStatistics } from "./termStatistics.js";
@@ -10,13 +11,14 @@ import { TypoCorrector } from "./typoCorrection.js";
 /**
  * What the retriever derives from one loaded index, each built once on first use and dropped
  * with the index (an index is immutable; a reindex loads a new one): term statistics, roadmap
- * profiles, the CC-CEDICT field dictionary and the typo corrector over its vocabulary.
+ * profiles, the CC-CEDICT field dictionary, the typo corrector over its vocabulary and the passages in concept space.
  */
 export class IndexResources {
   private statisticsValue?: TermStatistics;
   private profilesValue?: RoadmapProfile[];
   private dictionaryValue?: FieldDictionary;
   private typosValue?: TypoCorrector;
+  private conceptSpaceValue?: ConceptSpace;
 
   private constructor(private readonly index: IndexSnapshot) {}
 
@@ -41,6 +43,7 @@ export class IndexResources {
     void this.profiles;
     void this.typos;
     void this.dictionary;
+    void this.conceptSpace;
     loadTaiwanPhrases();
   }
 
@@ -50,6 +53,11 @@ export class IndexResources {
 
   get profiles(): RoadmapProfile[] {
     return (this.profilesValue ??= roadmapProfiles(this.index.documents, this.index.chunks));
+  }
+
+  /** The passages in the glossary's concept space (conceptSpace.ts). */
+  get conceptSpace(): ConceptSpace {
+    return (this.conceptSpaceValue ??= new ConceptSpace(this.index.chunks, this.statistics));
   }
 
   get dictionary(): FieldDictionary {

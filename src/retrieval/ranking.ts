@@ -50,13 +50,20 @@ export interface Ranked {
   topDenseSimilarity: number;
 }
 
+/**
+ * Passages nearest in concept space fused in as a third ranking: a handful, since a question
+ * stands for one or two concepts. Chosen on tune among 5, 10 and 20 (tests/eval/README.md,
+ * "Session 11").
+ */
+const CONCEPT_CANDIDATES = 10;
+
 /** Candidates fetched from each ranking per passage wanted. */
 const OVERFETCH = 4;
 const MIN_CANDIDATES = 24;
 
 /**
- * Dense and BM25 rankings of the expanded question, fused by reciprocal rank and re-ordered by
- * the learned re-ranker. (A third BM25 ranking of the question as written was tried and hurt: for
+ * Dense and BM25 rankings of the expanded question and the passages nearest it in concept space,
+ * fused by reciprocal rank and re-ordered by the learned re-ranker. (A third BM25 ranking of the question as written was tried and hurt: for
  * an English question over Chinese text it mostly matches English words in link titles.) near-duplicates go, and each section gives at most maxChunksPerSection
  * passages. With `collect`, the first RERANK_DEPTH candidates are collected in RRF order with
  * their features instead of being re-ranked.
@@ -80,11 +87,15 @@ export async function rankPassages(
   const dense = await denseRanking(index, expanded, candidates, allowed);
   const lexical = await index.lexicalSearch(expanded, candidates, allowed ? { documentIds: allowed } : undefined);
 
-  const candidatesFused = fuseDenseAndLexical(dense, lexical);
+  const concepts = IndexResources.of(index).conceptSpace;
+  const conceptVector = concepts.questionVector(query);
+  const nearestConcepts = conceptVector ? concepts.nearest(conceptVector, CONCEPT_CANDIDATES, allowed) : [];
+  const candidatesFused = fuseDenseAndLexical(dense, lexical, nearestConcepts);
   let fused: readonly FusedId[] = candidatesFused.fused;
   const model = settings.rerank ?? RERANK_MODEL;
   if (model || collect) {
     const context = rerankContext(question, { lexical, fused });
+    context.conceptSimilarity = conceptVector ? (chunk) => concepts.similarity(conceptVector, chunk.id) : () => 0;
     // The fused entries are the candidates themselves (fuseDenseAndLexical): their ranks and scores are on them.
     // rerankFused scores each candidate's features as it gets them: one array serves them all.
     const scratch: number[] = [];

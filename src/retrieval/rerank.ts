@@ -11,7 +11,8 @@ import type { FusedCandidate, FusedId } from "./fusion.js";
  * features are generic (no word lists): ranks and scores of both rankings, idf-weighted
  * coverage of the question in the passage and in its heading alone, coverage of the
  * expansion terms (glossary, dictionary, typo fixes), Han character bigram overlap, how much of
- * the leading candidates' score the passage's document holds, and whether it is a short line.
+ * the leading candidates' score the passage's document holds, whether it is a short line, and its
+ * similarity to the question in the glossary's concept space (conceptSpace.ts).
  * (A "roadmap or note" kind and a section-level coverage were dropped: on the bundled corpus every
  * chunk is a roadmap chunk and every section one chunk, so they only duplicated other features.) The
  * weights are a logistic regression fitted by `npx tsx scripts/eval/fitReranker.ts` on the
@@ -33,6 +34,7 @@ export const FEATURE_NAMES = [
   "shortPassage",
   "documentVote",
   "bigramOverlap",
+  "conceptSimilarity",
 ] as const;
 
 export interface RerankModel {
@@ -73,6 +75,8 @@ export interface RerankContext {
   questionBigrams: Float64Array;
   /** A chunk's heading and text bigrams, as hanBigramCodes. */
   bigramsOf(chunk: Chunk): Float64Array;
+  /** The cosine of the question and a chunk in concept space (conceptSpace.ts); 0 when absent. */
+  conceptSimilarity?: (chunk: Chunk) => number;
 }
 
 /** Candidates whose fused scores vote for their document. */
@@ -150,7 +154,7 @@ export function candidateFeatures(chunk: Chunk, fused: FusedCandidate, context: 
     for (const token of context.expansionTokensInIndex) if (tokens.has(token)) expansionFound++;
     coverage = termCoverage(context.groupsInIndex, tokens);
   }
-  // RRF with k = 60 over two lists: at most 2/61; scaled to 0..1.
+  // RRF with k = 60 over two lists: at most 2/61, scaled to 0..1 (the concept ranking can add up to 1/61 more).
   out[0] = (fused.score * 61) / 2;
   out[1] = denseRank ? 1 / Math.sqrt(denseRank) : 0;
   out[2] = lexicalRank ? 1 / Math.sqrt(lexicalRank) : 0;
@@ -162,6 +166,7 @@ export function candidateFeatures(chunk: Chunk, fused: FusedCandidate, context: 
   out[8] = chunk.text.length < SHORT_PASSAGE_CHARS ? 1 : 0;
   out[9] = context.documentVote.get(chunk.docId) ?? 0;
   out[10] = overlap(context.questionBigrams, context.bigramsOf(chunk));
+  out[11] = context.conceptSimilarity?.(chunk) ?? 0;
   return out;
 }
 

@@ -185,21 +185,40 @@ export class TermStatistics {
     const naming = new Uint8Array(this.chunkCount);
     let count = 0;
     for (const name of names) {
-      const tokens = this.tokenize(name);
-      if (tokens.length === 0) continue;
-      const ids = tokens.map((token) => this.termIds.get(token));
-      if (ids.some((id) => id === undefined)) continue;
-      const lists = [...new Set(ids as number[])].map((t) => this.termChunks.subarray(this.termStart[t], this.termStart[t + 1]));
-      lists.sort((a, b) => a.length - b.length);
-      const [shortest, ...rest] = lists as [Uint32Array, ...Uint32Array[]];
-      for (const c of shortest) {
-        if (naming[c] === 0 && rest.every((list) => sortedHas(list, c))) {
+      this.forEachChunkNaming(name, (c) => {
+        if (naming[c] === 0) {
           naming[c] = 1;
           count++;
         }
-      }
+      });
     }
     return count / this.chunkCount;
+  }
+
+  /** Each chunk (by its position in the index) holding every token of `name`, ascending. */
+  forEachChunkNaming(name: string, visit: (chunk: number) => void): void {
+    const tokens = this.tokenize(name);
+    if (tokens.length === 0) return;
+    const ids = tokens.map((token) => this.termIds.get(token));
+    if (ids.some((id) => id === undefined)) return;
+    const lists = [...new Set(ids as number[])].map((t) => this.chunksOfTerm(t));
+    lists.sort((a, b) => a.length - b.length);
+    const [shortest, ...rest] = lists as [Uint32Array, ...Uint32Array[]];
+    for (const c of shortest) if (rest.every((list) => sortedHas(list, c))) visit(c);
+  }
+
+  /** A chunk's position in the index (the order of its chunks), or undefined for a chunk outside it. */
+  chunkPosition(chunkId: string): number | undefined {
+    return this.chunkIndex.get(chunkId);
+  }
+
+  /** The distinct term ids of the chunk at `position` (ids number vocabulary()'s terms in its order); a view, not a copy. */
+  termIdsOfChunk(position: number): Uint32Array {
+    return this.chunkTerms.subarray(this.chunkStart[position], this.chunkStart[position + 1]);
+  }
+
+  private chunksOfTerm(id: number): Uint32Array {
+    return this.termChunks.subarray(this.termStart[id], this.termStart[id + 1]);
   }
 
   /** Every token of the index. */

@@ -84,6 +84,21 @@ describe("fuseDenseAndLexical", () => {
       expect(byId.size).toBe(fused.length);
     }
   });
+
+  it("counts a third, concept ranking as reciprocalRankFusion does; its own candidates carry no dense or lexical rank", () => {
+    for (let seed = 0; seed < 60; seed++) {
+      const dense = ranking(seed, seed % 25).map((r) => ({ chunkId: r.id, similarity: r.value }));
+      const lexical = ranking(seed + 101, (seed * 3) % 26).map((r) => ({ chunkId: r.id, score: r.value }));
+      const concept = ranking(seed + 211, seed % 11).map((r) => ({ chunkId: `k${r.id}` }));
+      const { fused, byId } = fuseDenseAndLexical(dense, lexical, concept);
+      const expected = reciprocalRankFusion([dense.map((d) => d.chunkId), lexical.map((h) => h.chunkId), concept.map((c) => c.chunkId)]);
+      expect(fused.map((f) => ({ id: f.id, score: f.score }))).toEqual(expected);
+      for (const { chunkId } of concept) {
+        expect(byId.get(chunkId)?.denseRank).toBeUndefined();
+        expect(byId.get(chunkId)?.lexicalRank).toBeUndefined();
+      }
+    }
+  });
 });
 
 describe("near-duplicates", () => {

@@ -19,6 +19,20 @@ describe("TermStatistics", () => {
     expect(statistics.usedAsPart("python")).toBe(true);
     expect(statistics.usedAsPart("kotlin")).toBe(false);
   });
+
+  it("lists a chunk's terms, and the chunks naming every token of a name, by position", () => {
+    const vocabulary = [...statistics.vocabulary()];
+    expect([...statistics.termIdsOfChunk(1)].map((id) => vocabulary[id])).toEqual(
+      tokenizeForSearch("用 LLaMA-Factory 微调").filter((t, i, all) => all.indexOf(t) === i),
+    );
+    const naming: number[] = [];
+    statistics.forEachChunkNaming("Java+Python 混合架构", (c) => naming.push(c));
+    expect(naming).toEqual([0]);
+    statistics.forEachChunkNaming("BERT 微调", (c) => naming.push(c));
+    expect(naming).toEqual([0]);
+    expect(statistics.chunkPosition("b")).toBe(1);
+    expect(statistics.chunkPosition("z")).toBeUndefined();
+  });
 });
 
 describe("TermStatistics.markTerms", () => {
