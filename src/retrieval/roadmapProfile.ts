@@ -22,6 +22,8 @@ export interface RoadmapProfile {
   durations: number;
   /** How many stage headings carry a duration ("一、原理学习阶段(2-3 个月)"). */
   stageDurations: number;
+  /** The spans its stage headings give, as durationSpans writes them ("2-3m"). */
+  stageSpans?: ReadonlySet<string>;
   /** Latin words of where it lives: hosts and labels named in its first lines or front matter. */
   origin: Set<string>;
   /** Title tokens no other roadmap's title has. */
@@ -53,6 +55,14 @@ export interface RoadmapProfile {
 }
 
 const DURATION = /\d+\s*(?:-\s*\d+\s*)?(?:个月|周|天|小时|months?|weeks?)/giu;
+/** A span of months or weeks, one number or a range ("2-3 个月", "3–4 months", "6 周"). */
+const SPAN = /(\d+)\s*(?:[-–—~～到至]\s*(\d+)\s*)?(个月|月|months?|周|星期|weeks?)/giu;
+
+/** The spans of months or weeks a text gives, each as "2-3m" / "6-6w": the same span however it is written. */
+export function durationSpans(text: string): string[] {
+  return [...text.matchAll(SPAN)].map(([, from, to, unit]) => `${from}-${to ?? from}${/周|星期|week/iu.test(unit!) ? "w" : "m"}`);
+}
+
 const NAMED_STAGE = /(阶段|篇|stage|phase)\s*([(（][^)）]*[)）])?\s*$/iu;
 /** Lines at the top of a file that say where it was published (Link: …, front matter). */
 const HEAD_LINES = 12;
@@ -84,6 +94,7 @@ export function roadmapProfiles(documents: readonly CorpusDocument[], chunks: re
       stages,
       durations: doc.text.match(DURATION)?.length ?? 0,
       stageDurations: stages.filter((s) => new RegExp(DURATION.source, "iu").test(s.heading)).length,
+      stageSpans: new Set(stages.flatMap((s) => durationSpans(s.heading))),
       origin: originOf(doc.text, doc.metadata),
       distinctTitleTokens: distinct,
       ...(distinct.size > 0 && doc.title.trim().length > 0 ? titleReferenceOf(doc.title) : {}),
@@ -291,6 +302,7 @@ export function referencedRoadmap(
   const counts = statedStageCounts(question);
   const asksDuration = STAGE_DURATION_QUESTION.test(question);
   const dates = questionDates(question);
+  const spans = [...new Set(durationSpans(question))];
   // The stage word of the count itself ("three-stage article … the section near the end": stage),
   // else of the question less its document words ("三阶段那篇文章": the article is no 篇 or 章).
   const askedWord =
@@ -306,6 +318,9 @@ export function referencedRoadmap(
       // Two roadmaps with as many stages: the one whose headings use the question's stage word.
       if (askedWord && askedWord === profile.stageWord) score += 1;
     }
+    // Two or more spans its stage headings give ("2-3 months for theory, then 3-4 for integration"):
+    // a learner's own time is one span; a roadmap's stages are described by several.
+    if (spans.length >= 2 && spans.every((span) => profile.stageSpans?.has(span))) score += 3;
     // With a stated count, "每个阶段要学几个月" asks the durations; it describes the roadmap only without one.
     if (asksDuration && counts.length === 0) score += profile.stageDurations >= 2 ? 2 : profile.durations >= 2 ? 1 : 0;
     for (const word of profile.origin) if (terms.has(word)) score += 2;

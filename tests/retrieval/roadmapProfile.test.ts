@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CorpusDocument } from "../../src/corpus/types.js";
 import {
+  durationSpans,
   namingTokens,
   questionDates,
   referencedRoadmap,
@@ -216,6 +217,37 @@ describe("a stated stage count and a question about each stage's duration", () =
     // Without a count, months per stage describe the roadmap: two give them, so none is named.
     expect(referencedRoadmap("每个阶段都标了几个月的那份", new Set(), profiles)).toBeUndefined();
     expect(referencedRoadmap("每个阶段都标了几个月的那份", new Set(), profiles.slice(0, 2))?.doc.id).toBe("five-with-months");
+  });
+});
+
+describe("a roadmap named by the spans its stages give", () => {
+  const withSpans = (id: string, spans: string[]) =>
+    ({
+      doc: doc(id, id, ""),
+      stages: spans.map(() => ({})),
+      durations: spans.length,
+      stageDurations: spans.length,
+      stageSpans: new Set(spans),
+      origin: new Set(),
+      distinctTitleTokens: new Set(),
+      stageWord: "stage",
+      dates: new Set(),
+    }) as unknown as RoadmapProfile;
+  const profiles = [withSpans("theory-first", ["2-3m", "3-4m"]), withSpans("five-steps", ["1-2m", "2-3m", "3-6m"])];
+
+  it("reads spans of months and weeks however they are written", () => {
+    expect(durationSpans("一、原理学习阶段(2-3 个月)")).toEqual(["2-3m"]);
+    expect(durationSpans("3–4 months of projects, then 6 weeks")).toEqual(["3-4m", "6-6w"]);
+    expect(durationSpans("每周10-15小时")).toEqual([]);
+  });
+
+  it("names the roadmap whose stages give every span the question states, two or more of them", () => {
+    const named = (q: string) => referencedRoadmap(q, new Set(), profiles)?.doc.id;
+    expect(named("The one with 2-3 months of theory and then 3-4 months of building: how long overall?")).toBe("theory-first");
+    expect(named("先 1-2 个月入门，再 2-3 个月打基础的那份，后面学什么")).toBe("five-steps");
+    // One span is the learner's own time as often as a description of a roadmap.
+    expect(named("我只有 2-3 个月，先学什么")).toBeUndefined();
+    expect(named("2-3 个月和 5-6 个月的那份")).toBeUndefined();
   });
 });
 
