@@ -8,15 +8,15 @@ import type { FastifyReply } from "fastify";
  * writes from the route's response schema, to the byte (searchBody.ts, answerBody.ts), so the
  * public contract is identical either way.
  */
-export function bodyWrittenOnce<R extends object>(write: (result: R) => string) {
-  const bodies = new WeakMap<R, string>();
+export function bodyWrittenOnce<R extends object>(write: (result: R) => string | Buffer) {
+  const bodies = new WeakMap<R, string | Buffer>();
   return (reply: FastifyReply, result: R): FastifyReply => {
     let body = bodies.get(result);
     if (body === undefined) {
       body = write(result);
       bodies.set(result, body);
     }
-    // A string with a JSON content type goes out as is: Fastify's serializer is not run again.
+    // A string or bytes with a JSON content type go out as they are: Fastify's serializer is not run again.
     return reply.type("application/json; charset=utf-8").send(body);
   };
 }

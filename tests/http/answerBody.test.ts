@@ -52,6 +52,14 @@ function result(cited: Citation[], extra: Partial<AnswerResult> = {}): AnswerRes
   };
 }
 
+/** The body is the contract serializer's output, as its UTF-8 bytes. */
+function expectContractBytes(answer: AnswerResult): void {
+  const body = answerResponseBody(answer);
+  expect(Buffer.isBuffer(body)).toBe(true);
+  expect(body.toString("utf8")).toBe(contract(toAnswerResponse(answer)));
+  expect(body.equals(Buffer.from(contract(toAnswerResponse(answer)), "utf8"))).toBe(true);
+}
+
 const numbered = (list: Citation[], roles: Citation["role"][] = []) =>
   list.map((c, i) => ({ ...c, n: i + 1, ...(roles[i] ? { role: roles[i] } : {}) }));
 
@@ -61,15 +69,21 @@ describe("answerResponseBody", () => {
     for (let round = 0; round < 4; round++) {
       const cited = numbered([...citations.slice(round % 3), ...citations.slice(0, round % 3)], roles.slice(round));
       const answer = result(cited, round === 1 ? { fallback: true, roadmap: roadmap() } : {});
-      expect(answerResponseBody(answer)).toBe(contract(toAnswerResponse(answer)));
+      expectContractBytes(answer);
     }
     const abstained = result([], { abstained: true, confidence: "none" });
-    expect(answerResponseBody(abstained)).toBe(contract(toAnswerResponse(abstained)));
+    expectContractBytes(abstained);
+  });
+
+  it("writes two-digit numbers and a passage cited twice in one answer at the right bytes", () => {
+    const cited = [...citations, citations[0]!].map((c, i) => ({ ...c, n: 9 + i }));
+    expectContractBytes(result(cited));
+    expectContractBytes(result(cited.map((c) => ({ ...c, n: c.n * 11 }))));
   });
 
   it("writes a citation again when its passage changed under the same id (a new index version)", () => {
     const before = result(numbered([citations[0]!]));
-    expect(answerResponseBody(before)).toBe(contract(toAnswerResponse(before)));
+    expectContractBytes(before);
     for (const changed of [
       { text: "另一个版本的文本" },
       { headingPath: ["第一阶段"] },
@@ -79,7 +93,7 @@ describe("answerResponseBody", () => {
       { title: "新标题" },
     ]) {
       const after = result(numbered([{ ...citations[0]!, ...changed }]));
-      expect(answerResponseBody(after)).toBe(contract(toAnswerResponse(after)));
+      expectContractBytes(after);
     }
   });
 });
