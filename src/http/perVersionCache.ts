@@ -13,8 +13,8 @@ export interface PerVersionCacheOptions {
   /** The live index version, or undefined while none is loaded (nothing is cached then). */
   version: () => string | undefined;
   /**
-   * Keep a result only when its key was asked before (a "doorkeeper"): a key asked once is
-   * remembered as a 32-bit hash, not with its result. A result kept in the cache outlives many
+   * Keep a result only when its key was asked before, within the last `maxEntries` misses (a
+   * "doorkeeper"): a key asked once is remembered as a 32-bit hash, not with its result. A result kept in the cache outlives many
    * young-generation collections, so each one that is never asked again was copied and promoted
    * for nothing; under a stream of new questions that was most of the server's collection work.
    */
@@ -54,28 +54,38 @@ export class PerVersionCache<V extends object> {
 }
 
 /**
- * Keys asked once, as hashes in a direct-mapped table of twice the cache's size: typed memory,
- * nothing allocated per request. `repeated(key)` says whether the key's hash is in its place and
- * otherwise puts it there. Two keys sharing a place only cost a repeated key one more miss; two
- * sharing a hash only let a key be kept at its first request, as without the table.
+ * Keys asked once, as hashes in a direct-mapped table of twice the cache's size, each with the
+ * miss it was noted at: typed memory, nothing allocated per request. `repeated(key)` says
+ * whether the key was noted within the last `window` misses (the cache's size) and otherwise
+ * notes it. A key asked again only after more misses than the cache holds is not admitted: an LRU
+ * of that size would have lost it too, so a pool of questions larger than the cache, cycled (the
+ * benchmark's distinct workload), is never served from it, with or without this table. Two keys
+ * sharing a place only cost a repeated key one more miss; two sharing a hash only let a key be
+ * kept at its first request, as without the table.
  */
 class SeenOnce {
   private readonly hashes: Uint32Array;
+  private readonly notedAt: Uint32Array;
   private readonly mask: number;
+  /** Misses so far, modulo 2^32 (distances are taken modulo 2^32 as well). */
+  private clock = 0;
 
-  constructor(entries: number) {
+  constructor(private readonly window: number) {
     let size = 64;
-    while (size < 2 * entries && size < 1 << 22) size *= 2;
+    while (size < 2 * window && size < 1 << 22) size *= 2;
     this.hashes = new Uint32Array(size);
+    this.notedAt = new Uint32Array(size);
     this.mask = size - 1;
   }
 
   repeated(key: string): boolean {
+    this.clock = (this.clock + 1) >>> 0;
     // 0 marks an empty place: a key hashing to 0 is noted as 1.
     const hash = fnv1a(key) || 1;
     const place = (hash ^ (hash >>> 16)) & this.mask;
-    if (this.hashes[place] === hash) return true;
+    if (this.hashes[place] === hash && (this.clock - this.notedAt[place]!) >>> 0 <= this.window) return true;
     this.hashes[place] = hash;
+    this.notedAt[place] = this.clock;
     return false;
   }
 }

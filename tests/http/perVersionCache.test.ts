@@ -36,6 +36,27 @@ describe("PerVersionCache keepOnlyRepeated", () => {
     for (let i = 0; i < 5000; i += 500) expect(request(cache, `new ${i}`, -1).made).toBe(-1);
   });
 
+  it("does not admit a key asked again only after more misses than the cache holds", () => {
+    const cache = new PerVersionCache<{ key: string; made: number }>({ maxEntries: 8, version: () => "v1", keepOnlyRepeated: true });
+    let made = 0;
+    request(cache, "late", made++);
+    for (let i = 0; i < 8; i++) request(cache, `other ${i}`, made++);
+    // Noted 9 misses ago: past the window of 8, so it is noted afresh, not kept (the next request computes again).
+    request(cache, "late", made++);
+    expect(request(cache, "late", -1).made).toBe(-1);
+    // That one was within the window: it was kept.
+    expect(request(cache, "late", -2).made).toBe(-1);
+  });
+
+  it("serves nothing from the cache to a pool of keys larger than it, cycled (the bench's distinct workload), as without the doorkeeper", () => {
+    for (const keepOnlyRepeated of [false, true]) {
+      const cache = new PerVersionCache<{ key: string; made: number }>({ maxEntries: 1000, version: () => "v1", keepOnlyRepeated });
+      let hits = 0;
+      for (let n = 0; n < 5 * 3200; n++) if (request(cache, `question ${n % 3200}`, n).made !== n) hits++;
+      expect(hits).toBe(0);
+    }
+  });
+
   it("notes nothing and keeps nothing while no index is loaded", () => {
     const cache = new PerVersionCache<{ key: string; made: number }>({ maxEntries: 4, version: () => undefined, keepOnlyRepeated: true });
     for (let i = 0; i < 3; i++) expect(request(cache, "a", i).made).toBe(i);
