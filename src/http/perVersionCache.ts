@@ -14,9 +14,10 @@ export interface PerVersionCacheOptions {
   version: () => string | undefined;
   /**
    * Keep a result only when its key was asked before, within the last `maxEntries` misses (a
-   * "doorkeeper"): a key asked once is remembered as a 32-bit hash, not with its result. A result kept in the cache outlives many
-   * young-generation collections, so each one that is never asked again was copied and promoted
-   * for nothing; under a stream of new questions that was most of the server's collection work.
+   * "doorkeeper"): a key asked once is remembered as a 32-bit hash, not with its result. A
+   * result kept in the cache outlives many young-generation collections, so each one that is
+   * never asked again was copied and promoted for nothing; under a stream of new questions that
+   * was most of the server's collection work.
    */
   keepOnlyRepeated?: boolean;
 }

@@ -4,7 +4,8 @@ import { normalizeWhitespace, PerVersionCache, type PerVersionCacheOptions } fro
 /**
  * /api/search results per index version for repeated queries. Search is a pure function of the
  * index and the request in every mode (query rewriting only touches retrieve()), so a result
- * can be served to anyone. A query's list is kept from its second request on. Only search() is cached: retrieve() belongs to the answerer, whose
+ * can be served to anyone. A query's list is kept from its second request on (within the
+ * cache's size of misses). Only search() is cached: retrieve() belongs to the answerer, whose
  * own cache (answerCache.ts) covers offline answers.
  */
 export interface SearchCacheOptions extends PerVersionCacheOptions {
