@@ -111,6 +111,8 @@ describe("answer cache (offline answers per index version)", () => {
         payload: { model: t.config.OPENAI_COMPAT_MODEL_ID, messages: [{ role: "user", content: "学完 LoRA 之后该学什么?" }] },
       });
     const a = (await ask("a.example")).json();
+    // The second request keeps the answer (keepOnlyRepeated): the third, b's, is served from the cache.
+    await ask("a.example");
     const b = (await ask("b.example")).json();
     expect(b.choices[0].message.content.replaceAll("b.example", "a.example")).toBe(a.choices[0].message.content);
     const urls = (body: { citations: { url: string }[] }) => body.citations.map((c) => c.url).filter((u) => u.includes("/documents/"));
