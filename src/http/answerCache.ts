@@ -3,8 +3,9 @@ import { normalizeWhitespace, PerVersionCache, type PerVersionCacheOptions } fro
 
 /**
  * Repeated questions (the widget's starter questions, a class asking the same thing) answered
- * once per index version. Only offline (extractive) answers are cached: they are a pure function
- * of the index and the request, so an entry can be served to anyone. The key is everything the
+ * once per index version, kept from their second request on (within the cache's size of
+ * misses). Only offline (extractive) answers are cached: they are a pure function of the index
+ * and the request, so an entry can be served to anyone. The key is everything the
  * answer depends on: index version, question, history, k, filters and generation settings. The
  * answerer is given the normalized request the key was made from, so two requests with one key
  * cannot get different answers. Nothing per client (base URL, key, address) is in an answer:
@@ -41,7 +42,9 @@ export class CachedAnswerer implements Answerer {
     options: AnswerCacheOptions,
   ) {
     this.mode = inner.mode;
-    this.cache = new PerVersionCache(options);
+    // Most questions are new: an answer is kept from its question's second request on
+    // (perVersionCache.ts keepOnlyRepeated), so new questions leave nothing behind to collect.
+    this.cache = new PerVersionCache({ ...options, keepOnlyRepeated: true });
   }
 
   async answer(request: AnswerRequest): Promise<AnswerResult> {

@@ -4,7 +4,8 @@ import { normalizeWhitespace, PerVersionCache, type PerVersionCacheOptions } fro
 /**
  * /api/search results per index version for repeated queries. Search is a pure function of the
  * index and the request in every mode (query rewriting only touches retrieve()), so a result
- * can be served to anyone. Only search() is cached: retrieve() belongs to the answerer, whose
+ * can be served to anyone. A query's list is kept from its second request on (within the
+ * cache's size of misses). Only search() is cached: retrieve() belongs to the answerer, whose
  * own cache (answerCache.ts) covers offline answers.
  */
 export interface SearchCacheOptions extends PerVersionCacheOptions {
@@ -19,7 +20,9 @@ class SearchCachingRetriever implements Retriever {
     private readonly inner: Retriever,
     options: SearchCacheOptions,
   ) {
-    this.cache = new PerVersionCache(options);
+    // Most searches are new questions: a list is kept from its query's second request
+    // (perVersionCache.ts keepOnlyRepeated), so new questions leave nothing behind to collect.
+    this.cache = new PerVersionCache({ ...options, keepOnlyRepeated: true });
   }
 
   async search(query: string, options?: RetrieveOptions): Promise<Passage[]> {
