@@ -97,5 +97,8 @@ describe("search cache (result lists per index version)", () => {
     expect(again.body).toBe(first.body);
     expect(again.headers["content-type"]).toBe("application/json; charset=utf-8");
     expect(first.json().results).toHaveLength(4);
+    // Sent as UTF-8 bytes: the length is the bytes', and Chinese passages arrive as written.
+    for (const reply of [first, again]) expect(reply.headers["content-length"]).toBe(String(Buffer.byteLength(reply.body)));
+    expect(first.body).toMatch(/[\u4e00-\u9fff]/u);
   });
 });

@@ -15,8 +15,12 @@ export interface SearchRouteOptions {
 
 /** POST /api/search: ranked passages (hybrid dense + BM25), best first, without an answer. */
 export const searchRoutes: FastifyPluginAsyncZod<SearchRouteOptions> = async (app, { config, retriever }) => {
-  // The body is written as the contract serializer of searchResponseSchema writes it (searchBody.ts).
-  const sendResults = bodyWrittenOnce(searchResponseBody);
+  // The body is written as the contract serializer of searchResponseSchema writes it (searchBody.ts),
+  // and kept as UTF-8 bytes: a string body is measured and encoded again on every send, which for a
+  // result repeated from the search cache cost more than all else of the request (as for /api/ask).
+  const sendResults = bodyWrittenOnce((result: Parameters<typeof searchResponseBody>[0]) =>
+    Buffer.from(searchResponseBody(result), "utf8"),
+  );
   app.post(
     "/api/search",
     {
