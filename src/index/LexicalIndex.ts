@@ -2,7 +2,8 @@ import { contextualText } from "../chunking/index.js";
 import type { Chunk } from "../chunking/types.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { lexicalKernel, lexicalKernelLayout, type LexicalKernel } from "./lexicalKernel.js";
-import { TopScores } from "./topScores.js";
+import { kthBest, reusableHeap, topK } from "./lexicalTopK.js";
+import type { TopScores } from "./topScores.js";
 import { buildPostings, type Postings, type PostingsBuilder } from "./lexicalPostings.js";
 import type { LexicalHit, LexicalSearch } from "./types.js";
 
@@ -188,7 +189,7 @@ export class LexicalIndex implements LexicalSearch {
       if (remainingTerms === 0 || candidateCount < k) continue;
       const kth = kernel
         ? kernel.kth(candidateCount, k)
-        : kthBest(candidates, candidateCount, scores, matched, (this.kthHeap = reusable(this.kthHeap, k)));
+        : kthBest(candidates, candidateCount, scores, matched, (this.kthHeap = reusableHeap(this.kthHeap, k)));
       if (admitting) {
         // An unseen chunk could reach at most remainingBound × remainingTerms (quality multiplier).
         if (kth <= remainingBound * remainingTerms * SAFETY) continue;
@@ -433,37 +434,4 @@ function seek(docs: Uint32Array, from: number, end: number, doc: number): number
     else hi = mid;
   }
   return hi;
-}
-
-/** The k best chunks of pool[0, count) by final score (summed impact × matched terms), best first. */
-function topK(pool: Uint32Array, count: number, scores: Float64Array, matched: Uint16Array, k: number): { doc: number; score: number }[] {
-  return bestFinalScores(pool, count, scores, matched, Math.min(k, count)).drain();
-}
-
-/** The k-th highest final score among pool[0, count) (0 when fewer), k being the heap's capacity. */
-function kthBest(pool: Uint32Array, count: number, scores: Float64Array, matched: Uint16Array, heap: TopScores): number {
-  return count < heap.capacity ? 0 : bestFinalScores(pool, count, scores, matched, heap.capacity, heap).worstScore();
-}
-
-/** `heap` emptied when it holds `capacity`, else a new one: kthBest runs after every query term. */
-function reusable(heap: TopScores | undefined, capacity: number): TopScores {
-  if (heap?.capacity !== capacity) return new TopScores(capacity);
-  heap.clear();
-  return heap;
-}
-
-/** The best `capacity` final scores (BM25 sum × matched query terms) of pool[0, count), in `top` when given. */
-function bestFinalScores(
-  pool: Uint32Array,
-  count: number,
-  scores: Float64Array,
-  matched: Uint16Array,
-  capacity: number,
-  top: TopScores = new TopScores(capacity),
-): TopScores {
-  for (let i = 0; i < count; i++) {
-    const doc = pool[i]!;
-    top.offer(scores[doc]! * matched[doc]!, doc);
-  }
-  return top;
 }
