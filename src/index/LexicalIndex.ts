@@ -1,22 +1,16 @@
 import { contextualText } from "../chunking/index.js";
 import type { Chunk } from "../chunking/types.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
-import { lexicalKernel, type LexicalKernel } from "./lexicalKernel.js";
-import { TopScores } from "./topScores.js";
-import {
-  buildPostings,
-  checkBinLength,
-  readLexicalHeader,
-  readPostings,
-  writePostings,
-  type Postings,
-  type PostingsBuilder,
-} from "./lexicalPostings.js";
+import { lexicalKernel, lexicalKernelLayout, type LexicalKernel } from "./lexicalKernel.js";
+import { kthBest, reusableHeap, topK } from "./lexicalTopK.js";
+import type { TopScores } from "./topScores.js";
+import { buildPostings, type Postings, type PostingsBuilder } from "./lexicalPostings.js";
 import type { LexicalHit, LexicalSearch } from "./types.js";
 
 /**
  * BM25 over each chunk's contextual text (title › heading path + passage), with the same
- * tokenizer as the rest of the product. Stored as lexical.json (terms) + lexical.bin (postings).
+ * tokenizer as the rest of the product. Stored as lexical.json (terms) + lexical.bin (postings):
+ * lexicalIndexFiles.ts.
  *
  * Scoring is MiniSearch 7's, which this replaced (same formula, so the same ranking): BM25+ with
  * the document length counted in distinct terms, a query term's score summed over the chunks it
@@ -61,7 +55,7 @@ export class LexicalIndex implements LexicalSearch {
     private postings: Postings,
     private readonly ids: readonly string[],
     private readonly options: LexicalIndexOptions = {},
-    /** A kernel whose memory already holds the postings where the layout puts them (readFiles). */
+    /** A kernel whose memory already holds the postings where the layout puts them (fromSavedPostings). */
     private readonly loadedKernel?: LexicalKernel,
   ) {
     const n = postings.docLengths.length;
@@ -92,47 +86,24 @@ export class LexicalIndex implements LexicalSearch {
     return new LexicalIndex(postings, chunkIds);
   }
 
-  /** From lexical.json and lexical.bin, for chunks in index order; throws on anything that is not a saved index. */
-  static fromFiles(json: string, bin: Uint8Array, chunkIds: readonly string[]): LexicalIndex {
-    const postings = readPostings(json, bin);
+  /**
+   * From postings read from lexical.json and lexical.bin (lexicalIndexFiles.ts), for chunks in
+   * index order; `kernel`: one whose memory already holds them where the layout puts them.
+   */
+  static fromSavedPostings(postings: Postings, chunkIds: readonly string[], kernel?: LexicalKernel): LexicalIndex {
     if (postings.docLengths.length !== chunkIds.length) {
       throw new Error(`${postings.docLengths.length} entries for ${chunkIds.length} chunks`);
     }
-    const index = new LexicalIndex(postings, chunkIds);
+    const index = new LexicalIndex(postings, chunkIds, {}, kernel);
     // A loaded index is there to be searched: its postings move into the kernel's memory now, so
     // the file's buffer is let go at load and the first question does not pay for the copy.
     index.scratchSpace();
     return index;
   }
 
-  /**
-   * From lexical.json and lexical.bin read straight into the kernel's memory, where the postings
-   * are searched (lexical.bin is laid out as the kernel keeps them): no second copy of the file
-   * while the index loads. `readInto` fills the bytes it is given with the file, whole.
-   * Without WebAssembly memory, into a buffer of their own, as fromFiles.
-   */
-  static async readFiles(
-    json: string,
-    binBytes: number,
-    readInto: (target: Uint8Array) => Promise<void>,
-    chunkIds: readonly string[],
-  ): Promise<LexicalIndex> {
-    const header = readLexicalHeader(json);
-    checkBinLength(header, binBytes);
-    const n = header.documentCount;
-    if (n !== chunkIds.length) throw new Error(`${n} entries for ${chunkIds.length} chunks`);
-    const layout = kernelLayout(n, header.terms.length + 1, header.postingCount);
-    const kernel = lexicalKernel(layout.bytes, layout.addresses);
-    const target = kernel ? new Uint8Array(kernel.buffer, layout.postingsAt, binBytes) : new Uint8Array(binBytes);
-    await readInto(target);
-    const index = new LexicalIndex(readPostings(header, target), chunkIds, {}, kernel);
-    index.scratchSpace();
-    return index;
-  }
-
-  /** The two files to store: lexical.json (terms) and lexical.bin (postings). */
-  toFiles(): { json: string; bin: Uint8Array } {
-    return writePostings(this.postings);
+  /** The postings searched, for lexicalIndexFiles.ts to write (in the kernel's memory once searched). */
+  get invertedIndex(): Postings {
+    return this.postings;
   }
 
   /** Whether searches run in the WebAssembly kernel (false: the JavaScript loops); decided on the first search. */
@@ -218,7 +189,7 @@ export class LexicalIndex implements LexicalSearch {
       if (remainingTerms === 0 || candidateCount < k) continue;
       const kth = kernel
         ? kernel.kth(candidateCount, k)
-        : kthBest(candidates, candidateCount, scores, matched, (this.kthHeap = reusable(this.kthHeap, k)));
+        : kthBest(candidates, candidateCount, scores, matched, (this.kthHeap = reusableHeap(this.kthHeap, k)));
       if (admitting) {
         // An unseen chunk could reach at most remainingBound × remainingTerms (quality multiplier).
         if (kth <= remainingBound * remainingTerms * SAFETY) continue;
@@ -274,7 +245,7 @@ export class LexicalIndex implements LexicalSearch {
     if (this.scratch) return this.scratch;
     const p = this.postings;
     const n = p.docLengths.length;
-    const layout = kernelLayout(n, p.offsets.length, p.docs.length);
+    const layout = lexicalKernelLayout(n, p.offsets.length, p.docs.length);
     const { addresses: at, postingsAt, offsetsAt } = layout;
     const { docs: docsAt, tfs: tfsAt } = at;
     const kernel = this.options.kernel === false ? undefined : (this.loadedKernel ?? lexicalKernel(layout.bytes, at));
@@ -282,7 +253,7 @@ export class LexicalIndex implements LexicalSearch {
     if (kernel) {
       const { buffer } = kernel;
       const copy = <T extends Uint32Array>(source: T, byteOffset: number) => {
-        // Already there when lexical.bin was read into this memory (readFiles).
+        // Already there when lexical.bin was read into this memory (readLexicalIndexFiles).
         if (source.buffer === buffer && source.byteOffset === byteOffset) return source;
         const target = new Uint32Array(buffer, byteOffset, source.length);
         target.set(source);
@@ -408,31 +379,6 @@ class PostingsHit implements LexicalHit {
   }
 }
 
-/**
- * The kernel memory's byte layout for n chunks, `offsetCount` term offsets and p postings: counts
- * (2 × int32), lengthNorm, scores and the kth heap (float64), lastTerm, touched, candidates
- * (32-bit), matched (uint16, padded), then the postings as lexical.bin has them (docLengths,
- * offsets, docs, tfs), so the file can be read into place.
- */
-function kernelLayout(n: number, offsetCount: number, p: number) {
-  const addresses = {
-    lengthNorm: 8,
-    scores: 8 + 8 * n,
-    heap: 8 + 16 * n,
-    lastTerm: 8 + 24 * n,
-    touched: 8 + 28 * n,
-    candidates: 8 + 32 * n,
-    matched: 8 + 36 * n,
-    docs: 0,
-    tfs: 0,
-  };
-  const postingsAt = addresses.matched + 4 * Math.ceil(n / 2);
-  const offsetsAt = postingsAt + 4 * n;
-  addresses.docs = offsetsAt + 4 * offsetCount;
-  addresses.tfs = addresses.docs + 4 * p;
-  return { addresses, postingsAt, offsetsAt, bytes: addresses.tfs + 4 * p };
-}
-
 interface LexicalIndexOptions {
   /** false: the JavaScript loops over ArrayBuffers, even where WebAssembly memory is available (tests compare the two). */
   kernel?: boolean;
@@ -488,37 +434,4 @@ function seek(docs: Uint32Array, from: number, end: number, doc: number): number
     else hi = mid;
   }
   return hi;
-}
-
-/** The k best chunks of pool[0, count) by final score (summed impact × matched terms), best first. */
-function topK(pool: Uint32Array, count: number, scores: Float64Array, matched: Uint16Array, k: number): { doc: number; score: number }[] {
-  return bestFinalScores(pool, count, scores, matched, Math.min(k, count)).drain();
-}
-
-/** The k-th highest final score among pool[0, count) (0 when fewer), k being the heap's capacity. */
-function kthBest(pool: Uint32Array, count: number, scores: Float64Array, matched: Uint16Array, heap: TopScores): number {
-  return count < heap.capacity ? 0 : bestFinalScores(pool, count, scores, matched, heap.capacity, heap).worstScore();
-}
-
-/** `heap` emptied when it holds `capacity`, else a new one: kthBest runs after every query term. */
-function reusable(heap: TopScores | undefined, capacity: number): TopScores {
-  if (heap?.capacity !== capacity) return new TopScores(capacity);
-  heap.clear();
-  return heap;
-}
-
-/** The best `capacity` final scores (BM25 sum × matched query terms) of pool[0, count), in `top` when given. */
-function bestFinalScores(
-  pool: Uint32Array,
-  count: number,
-  scores: Float64Array,
-  matched: Uint16Array,
-  capacity: number,
-  top: TopScores = new TopScores(capacity),
-): TopScores {
-  for (let i = 0; i < count; i++) {
-    const doc = pool[i]!;
-    top.offer(scores[doc]! * matched[doc]!, doc);
-  }
-  return top;
 }

@@ -243,3 +243,28 @@ export function lexicalKernel(bytes: number, layout: LexicalKernelLayout): Lexic
   const { admit, scan, kth, prune, reset } = kernel.exports as unknown as Omit<LexicalKernel, "buffer">;
   return { buffer: kernel.buffer, admit, scan, kth, prune, reset };
 }
+
+/**
+ * The kernel memory's byte layout for n chunks, `offsetCount` term offsets and p postings: counts
+ * (2 × int32), lengthNorm, scores and the kth heap (float64), lastTerm, touched, candidates
+ * (32-bit), matched (uint16, padded), then the postings as lexical.bin has them (docLengths,
+ * offsets, docs, tfs), so the file can be read into place.
+ */
+export function lexicalKernelLayout(n: number, offsetCount: number, p: number) {
+  const addresses = {
+    lengthNorm: 8,
+    scores: 8 + 8 * n,
+    heap: 8 + 16 * n,
+    lastTerm: 8 + 24 * n,
+    touched: 8 + 28 * n,
+    candidates: 8 + 32 * n,
+    matched: 8 + 36 * n,
+    docs: 0,
+    tfs: 0,
+  };
+  const postingsAt = addresses.matched + 4 * Math.ceil(n / 2);
+  const offsetsAt = postingsAt + 4 * n;
+  addresses.docs = offsetsAt + 4 * offsetCount;
+  addresses.tfs = addresses.docs + 4 * p;
+  return { addresses, postingsAt, offsetsAt, bytes: addresses.tfs + 4 * p };
+}

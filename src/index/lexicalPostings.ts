@@ -1,11 +1,7 @@
-import { endianness } from "node:os";
-
 /**
  * The inverted index behind LexicalIndex, in flat typed arrays: terms sorted (so a prefix is a
  * range), each term's postings a slice [offsets[t], offsets[t+1]) of docs (chunk positions,
- * ascending) and tfs. Stored as lexical.json (the term list and counts) and lexical.bin (the
- * arrays back to back as uint32): loading is one JSON parse of the vocabulary and views over one
- * buffer, no per-posting parsing.
+ * ascending) and tfs. Stored as lexical.json and lexical.bin (lexicalIndexFiles.ts).
  */
 export interface Postings {
   terms: readonly string[];
@@ -18,15 +14,6 @@ export interface Postings {
   termIndex(term: string): number | undefined;
   /** Term ids of every term starting with `prefix` (including itself). */
   withPrefix(prefix: string): number[];
-}
-
-interface LexicalHeader {
-  formatVersion: 1;
-  littleEndian: boolean;
-  documentCount: number;
-  postingCount: number;
-  averageLength: number;
-  terms: string[];
 }
 
 export function buildPostings(tokenLists: readonly (readonly string[])[]): Postings {
@@ -83,60 +70,8 @@ export class PostingsBuilder {
     const docLengths = Uint32Array.from(this.lengths);
     let sum = 0;
     for (const length of docLengths) sum += length;
-    return postings(terms, offsets, docs, tfs, docLengths, docLengths.length > 0 ? sum / docLengths.length : 0);
+    return postingsOver(terms, offsets, docs, tfs, docLengths, docLengths.length > 0 ? sum / docLengths.length : 0);
   }
-}
-
-export function writePostings(p: Postings): { json: string; bin: Uint8Array } {
-  const header: LexicalHeader = {
-    formatVersion: 1,
-    littleEndian: endianness() === "LE",
-    documentCount: p.docLengths.length,
-    postingCount: p.docs.length,
-    averageLength: p.averageLength,
-    terms: [...p.terms],
-  };
-  const words = new Uint32Array(p.docLengths.length + p.offsets.length + 2 * p.docs.length);
-  let at = 0;
-  for (const part of [p.docLengths, p.offsets, p.docs, p.tfs]) {
-    words.set(part, at);
-    at += part.length;
-  }
-  return { json: JSON.stringify(header), bin: new Uint8Array(words.buffer) };
-}
-
-/** lexical.json read and checked: what lexical.bin must hold, and how many bytes that is. */
-export function readLexicalHeader(json: string): LexicalHeader & { binBytes: number } {
-  const header = JSON.parse(json) as LexicalHeader;
-  if (header?.formatVersion !== 1 || !Array.isArray(header.terms)) throw new Error("not a lexical index of format 1");
-  if (header.littleEndian !== (endianness() === "LE")) throw new Error("written on a machine of the other byte order");
-  return { ...header, binBytes: 4 * (header.documentCount + header.terms.length + 1 + 2 * header.postingCount) };
-}
-
-/** lexical.bin's length checked against its header (a file that is not the one the header describes). */
-export function checkBinLength(header: LexicalHeader & { binBytes: number }, byteLength: number): void {
-  if (byteLength !== header.binBytes) throw new Error(`lexical.bin has ${byteLength} bytes, expected ${header.binBytes}`);
-}
-
-/**
- * Throws (with what is wrong) on anything that is not a saved index of this format. The postings
- * are views over `bin` (copied only when it is not 4-byte aligned).
- */
-export function readPostings(json: string | ReturnType<typeof readLexicalHeader>, bin: Uint8Array): Postings {
-  const header = typeof json === "string" ? readLexicalHeader(json) : json;
-  const n = header.documentCount;
-  const t = header.terms.length;
-  const p = header.postingCount;
-  checkBinLength(header, bin.byteLength);
-  // Uint32Array needs 4-byte alignment; a pooled Buffer may not have it.
-  const aligned = bin.byteOffset % 4 === 0 ? bin : Uint8Array.from(bin);
-  const words = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
-  const docLengths = words.subarray(0, n);
-  const offsets = words.subarray(n, n + t + 1);
-  const docs = words.subarray(n + t + 1, n + t + 1 + p);
-  const tfs = words.subarray(n + t + 1 + p);
-  if (offsets[t] !== p || docs.some((doc) => doc >= n)) throw new Error("postings out of range");
-  return postings(header.terms, offsets, docs, tfs, docLengths, header.averageLength);
 }
 
 /** Code-unit order, the order binary search and prefix ranges need (localeCompare is not it). */
@@ -144,7 +79,8 @@ function compareTerms(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function postings(
+/** The Postings interface over arrays already built or read (terms sorted in code-unit order). */
+export function postingsOver(
   terms: readonly string[],
   offsets: Uint32Array,
   docs: Uint32Array,

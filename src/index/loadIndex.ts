@@ -8,7 +8,8 @@ import { describeEmbedder, sameEmbedder } from "./describeEmbedder.js";
 import { IndexEmbeddings } from "./IndexEmbeddings.js";
 import { currentVersionDir, isVersionName, VERSION_FILES } from "./indexLayout.js";
 import { chunkSchema, describeShapeError, documentSchema, lexiconSchema, manifestSchema, resourceSchema } from "./indexSchemas.js";
-import { LexicalIndex } from "./LexicalIndex.js";
+import type { LexicalIndex } from "./LexicalIndex.js";
+import { readLexicalIndexFiles } from "./lexicalIndexFiles.js";
 import { termTableFromFiles } from "./termTableFiles.js";
 import type { TermTable } from "../text/termTable.js";
 import { loadVectorIndex, VectorIndexDamaged } from "./vectorIndexFiles.js";
@@ -198,7 +199,7 @@ async function checkSizes(dir: string, manifest: IndexManifest): Promise<void> {
   }
 }
 
-/** lexical.bin is read into the BM25 kernel's memory, where its postings are searched (LexicalIndex.readFiles). */
+/** lexical.bin is read into the BM25 kernel's memory, where its postings are searched (readLexicalIndexFiles). */
 async function lexicalFromFiles(dir: string, json: string, chunks: readonly Chunk[]): Promise<LexicalIndex> {
   const file = path.join(dir, VERSION_FILES.lexicalPostings);
   let handle: FileHandle;
@@ -209,7 +210,7 @@ async function lexicalFromFiles(dir: string, json: string, chunks: readonly Chun
   }
   try {
     const { size } = await handle.stat();
-    return await LexicalIndex.readFiles(
+    return await readLexicalIndexFiles(
       json,
       size,
       (target) => readWhole(handle, target),

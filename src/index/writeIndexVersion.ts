@@ -4,6 +4,7 @@ import { jsonArrayPieces, syncDirectory, writeFileDurably, type FileData } from 
 import { writeEmbeddingCache } from "./embeddingCacheFile.js";
 import { VERSION_FILES } from "./indexLayout.js";
 import { LexicalIndex } from "./LexicalIndex.js";
+import { lexicalIndexToFiles } from "./lexicalIndexFiles.js";
 import { termTableOfChunks, termTableToFiles } from "./termTableFiles.js";
 import type { IndexManifest } from "./types.js";
 import { writeVectorIndex } from "./vectorIndexFiles.js";
@@ -34,7 +35,7 @@ export async function writeIndexVersion(
   await writeFile(path.join(versionDir, VERSION_FILES.resources), JSON.stringify(contents.resources));
 
   step("lexical index");
-  const lexical = (contents.lexical ?? LexicalIndex.fromChunks(chunks)).toFiles();
+  const lexical = lexicalIndexToFiles(contents.lexical ?? LexicalIndex.fromChunks(chunks));
   await writeFile(path.join(versionDir, VERSION_FILES.lexical), lexical.json);
   await writeFile(path.join(versionDir, VERSION_FILES.lexicalPostings), lexical.bin);
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Chunk } from "../../src/chunking/types.js";
 import { LexicalIndex } from "../../src/index/LexicalIndex.js";
-import type { LexicalHit } from "../../src/index/types.js";
 
 function chunk(id: string, headingPath: string[], text: string): Chunk {
   return {
@@ -26,9 +25,6 @@ const chunks = [
   chunk("survey", ["必读"], "[大语言模型综述](https://github.com/RUCAIBox/LLMSurvey)"),
   chunk("python", ["第一阶段：基础"], "Python 编程基础与 PyTorch 入门。"),
 ];
-
-/** Hits as plain values: matchedTerms is a getter on the hit's prototype, which toEqual does not read. */
-const plainHits = (hits: readonly LexicalHit[]) => hits.map((h) => ({ chunkId: h.chunkId, score: h.score, matchedTerms: h.matchedTerms }));
 
 describe("LexicalIndex", () => {
   const index = LexicalIndex.fromChunks(chunks);
@@ -63,74 +59,5 @@ describe("LexicalIndex", () => {
     const hits = index.search("Python PyTorch 微调", 2);
     expect(hits).toHaveLength(2);
     expect(hits[0]?.chunkId).toBe("python");
-  });
-
-  it("survives a round trip through its files with the same results", () => {
-    const { json, bin } = index.toFiles();
-    const reloaded = LexicalIndex.fromFiles(
-      json,
-      bin,
-      chunks.map((c) => c.id),
-    );
-    expect(reloaded.documentCount).toBe(4);
-    expect(plainHits(reloaded.search("LoRA 微调", 4))).toEqual(plainHits(index.search("LoRA 微调", 4)));
-  });
-
-  it("reads lexical.bin straight into the kernel's memory and searches as the index it was saved from", async () => {
-    const { json, bin } = index.toFiles();
-    const targets: Uint8Array[] = [];
-    const reloaded = await LexicalIndex.readFiles(
-      json,
-      bin.byteLength,
-      async (target) => {
-        targets.push(target);
-        target.set(bin);
-      },
-      chunks.map((c) => c.id),
-    );
-    // One read, of the whole file, into the WebAssembly memory the kernel searches (not a buffer of its own).
-    expect(targets.map((t) => t.byteLength)).toEqual([bin.byteLength]);
-    expect(targets[0]!.buffer).toBeInstanceOf(ArrayBuffer);
-    expect(targets[0]!.byteOffset).toBeGreaterThan(0);
-    for (const query of ["LoRA 微调", "Python PyTorch 微调", "RAG", "学习路线 LoRA Python", "nothing-like-this"])
-      for (const k of [1, 2, 4]) expect(plainHits(reloaded.search(query, k))).toEqual(plainHits(index.search(query, k)));
-  });
-
-  it("rejects a lexical.bin of another length than its header says before reading it", async () => {
-    const { json, bin } = index.toFiles();
-    let read = false;
-    const readInto = async (target: Uint8Array) => {
-      read = true;
-      target.set(bin.subarray(0, target.byteLength));
-    };
-    await expect(
-      LexicalIndex.readFiles(
-        json,
-        bin.byteLength - 4,
-        readInto,
-        chunks.map((c) => c.id),
-      ),
-    ).rejects.toThrow(/bytes/);
-    await expect(LexicalIndex.readFiles(json, bin.byteLength, readInto, ["one"])).rejects.toThrow(/entries/);
-    expect(read).toBe(false);
-  });
-
-  it("rejects something that is not a saved index, or postings of another length", () => {
-    const { json, bin } = index.toFiles();
-    expect(() =>
-      LexicalIndex.fromFiles(
-        '{"not":"an index"}',
-        bin,
-        chunks.map((c) => c.id),
-      ),
-    ).toThrow();
-    expect(() =>
-      LexicalIndex.fromFiles(
-        json,
-        bin.subarray(0, bin.length - 4),
-        chunks.map((c) => c.id),
-      ),
-    ).toThrow(/bytes/);
-    expect(() => LexicalIndex.fromFiles(json, bin, ["one"])).toThrow(/entries/);
   });
 });

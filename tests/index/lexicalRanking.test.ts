@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { chunkDocument } from "../../src/chunking/index.js";
 import { loadCorpus } from "../../src/corpus/index.js";
 import { LexicalIndex } from "../../src/index/LexicalIndex.js";
+import { lexicalIndexFromFiles, lexicalIndexToFiles } from "../../src/index/lexicalIndexFiles.js";
 import type { Chunk } from "../../src/chunking/types.js";
 import { miniSearchReference } from "./support/miniSearchReference.js";
 
@@ -45,8 +46,8 @@ describe("LexicalIndex ranks as the MiniSearch index it replaced (bundled corpus
   });
 
   it("returns the same top 10 after a round trip through its files", () => {
-    const { json, bin } = index.toFiles();
-    const reloaded = LexicalIndex.fromFiles(
+    const { json, bin } = lexicalIndexToFiles(index);
+    const reloaded = lexicalIndexFromFiles(
       json,
       Buffer.from(bin),
       chunks.map((chunk) => chunk.id),
@@ -151,9 +152,9 @@ describe("pruned top k equals the exhaustive ranking (generated corpus)", () => 
   it("the WebAssembly loops give what the JavaScript ones give, to the last bit of every score", () => {
     const javascript = LexicalIndex.fromChunks(chunks, { kernel: false });
     expect([index.usesKernel, javascript.usesKernel]).toEqual([true, false]);
-    const reloaded = LexicalIndex.fromFiles(
-      index.toFiles().json,
-      index.toFiles().bin,
+    const reloaded = lexicalIndexFromFiles(
+      lexicalIndexToFiles(index).json,
+      lexicalIndexToFiles(index).bin,
       chunks.map((chunk) => chunk.id),
     );
     for (const query of queries) {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { contextualText } from "../../src/chunking/index.js";
 import { LocalHashedEmbeddings } from "../../src/embeddings/LocalHashedEmbeddings.js";
 import { LexicalIndex } from "../../src/index/LexicalIndex.js";
+import { lexicalIndexToFiles } from "../../src/index/lexicalIndexFiles.js";
 import { analyseChunks } from "../../src/ingest/analyseChunks.js";
 import { chunkCorpus } from "../../src/ingest/chunkCorpus.js";
 
@@ -14,7 +15,7 @@ describe("analyseChunks (tokenize once for BM25 and the local embedder)", () => 
     const analysed = await analyseChunks(chunks, { keys, embedder, needsVector: (key) => key !== keys[0], batchSize: 10 });
 
     const separate = LexicalIndex.fromChunks(chunks);
-    expect(analysed.lexical.toFiles()).toEqual(separate.toFiles());
+    expect(lexicalIndexToFiles(analysed.lexical)).toEqual(lexicalIndexToFiles(separate));
     for (const query of ["LoRA 微调", "RAG 检索增强", "transformer attention"]) {
       expect(analysed.lexical.search(query, 10)).toEqual(separate.search(query, 10));
     }
