@@ -107,33 +107,66 @@ export class ConceptSpace {
     return this.recentQuestions(query) ?? undefined;
   }
 
+  /** questionVector()'s scores by concept, zero between calls. */
+  private readonly questionScore = new Float64Array(conceptNames().length);
+  private readonly questionShared = new Uint16Array(conceptNames().length);
+  private readonly questionNamed = new Uint8Array(conceptNames().length);
+
   // null, not undefined, for "none": the memo computes again on undefined.
   private readonly recentQuestions = recentlyComputed(1024, (query: string): ConceptVector | null => {
-    const scores = new Map<number, { score: number; shared: number }>();
+    const score = this.questionScore;
+    const shared = this.questionShared;
+    const touched: number[] = [];
     for (const unit of questionUnits(query)) {
       const telling = this.units.get(unit);
       if (!telling) continue;
       for (const concept of telling.concepts) {
-        const entry = scores.get(concept);
-        if (entry) {
-          entry.score += telling.weight;
-          entry.shared++;
-        } else scores.set(concept, { score: telling.weight, shared: 1 });
+        if (shared[concept] === 0) touched.push(concept);
+        score[concept]! += telling.weight;
+        shared[concept]! += 1;
       }
     }
-    const weights = new Map<number, number>();
-    for (const [concept, { score, shared }] of scores) if (shared >= MIN_SHARED_UNITS && score >= MIN_SCORE) weights.set(concept, score);
+    // Described concepts in the order first met, then named ones: the order the norm's sum adds them in.
+    const concepts: number[] = [];
+    const weights: number[] = [];
+    for (const concept of touched) {
+      if (shared[concept]! >= MIN_SHARED_UNITS && score[concept]! >= MIN_SCORE) {
+        concepts.push(concept);
+        weights.push(score[concept]!);
+      }
+      score[concept] = 0;
+      shared[concept] = 0;
+    }
     const tokens = new Set(tokenizeForSearch(query));
-    const named = new Set<number>();
-    for (const token of tokens)
-      for (const name of this.namesByFirstToken.get(token) ?? [])
-        if (!named.has(name.concept) && name.tokens.every((t) => tokens.has(t))) named.add(name.concept);
-    for (const concept of named) weights.set(concept, (weights.get(concept) ?? 0) + NAMED_WEIGHT);
-    if (weights.size === 0) return null;
-    const vector = unitLength(weights);
+    const named = this.questionNamed;
+    const namedList: number[] = [];
+    for (const token of tokens) {
+      const names = this.namesByFirstToken.get(token);
+      if (names === undefined) continue;
+      for (const name of names)
+        if (named[name.concept] === 0 && name.tokens.every((t) => tokens.has(t))) {
+          named[name.concept] = 1;
+          namedList.push(name.concept);
+        }
+    }
+    for (const concept of namedList) {
+      named[concept] = 0;
+      const at = concepts.indexOf(concept);
+      if (at >= 0) weights[at]! += NAMED_WEIGHT;
+      else {
+        concepts.push(concept);
+        weights.push(NAMED_WEIGHT);
+      }
+    }
+    if (concepts.length === 0) return null;
+    // Of unit length, by concept number.
+    let sum = 0;
+    for (const weight of weights) sum += weight * weight;
+    const norm = Math.sqrt(sum);
     const byConcept = new Float64Array(conceptNames().length);
-    vector.concepts.forEach((concept, i) => (byConcept[concept] = vector.weights[i]!));
-    return { ...vector, byConcept };
+    concepts.forEach((concept, i) => (byConcept[concept] = weights[i]! / norm));
+    concepts.sort((x, y) => x - y);
+    return { concepts, weights: concepts.map((concept) => byConcept[concept]!), byConcept };
   });
 
   /** The `k` passages nearest the question in concept space, best first; ties by index order. */
@@ -397,12 +430,4 @@ function countEqual(sorted: Float32Array, value: number): number {
 /** Whether (score, chunk) ranks before an entry: the higher score, then the lower position. */
 function before(score: number, chunk: number, entry: readonly [number, number]): boolean {
   return score > entry[1] || (score === entry[1] && chunk < entry[0]);
-}
-
-function unitLength(weights: ReadonlyMap<number, number>): { concepts: number[]; weights: number[] } {
-  let sum = 0;
-  for (const weight of weights.values()) sum += weight * weight;
-  const norm = Math.sqrt(sum);
-  const concepts = [...weights.keys()].sort((a, b) => a - b);
-  return { concepts, weights: concepts.map((concept) => weights.get(concept)! / norm) };
 }
