@@ -51,6 +51,12 @@ describe("ConceptSpace", () => {
     const large = new ConceptSpace(many, new TermStatistics(many, tokenizeForSearch));
     const question = large.questionVector("涌现能力")!;
     expect(large.nearest(question, 3).map((hit) => hit.chunkId)).toEqual(["only0", "only1", "only2"]);
+    // All a question reads of the concept: its 2,000 best weighted, of equal weights the earlier, each once.
+    const all = large.nearest(question, 5000).map((hit) => hit.chunkId);
+    expect(all).toEqual([...Array.from({ length: 60 }, (_, i) => `only${i}`), ...Array.from({ length: 1940 }, (_, i) => `both${i}`)]);
+    // A passage past what nearest() reads keeps its own vector.
+    expect(large.similarity(question, "both2049")).toBeCloseTo(large.similarity(question, "both0"), 12);
+    expect(large.similarity(question, "both2049")).toBeGreaterThan(0);
   });
 
   it("scores a passage outside the index as unrelated", () => {
