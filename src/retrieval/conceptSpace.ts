@@ -278,7 +278,9 @@ export class ConceptSpace {
       for (let i = 0; i < keptCount; i++) sum += keptWeights[i]! * keptWeights[i]!;
       const norm = Math.sqrt(sum);
       if (length + keptCount > concepts.length) {
-        const grownConcepts = new Uint16Array(Math.max(concepts.length * 2, length + keptCount));
+        const grownConcepts = new Uint16Array(
+          Math.max(length + keptCount, Math.min(concepts.length * 2, this.chunks.length * MAX_CONCEPTS_PER_CHUNK)),
+        );
         grownConcepts.set(concepts);
         concepts = grownConcepts;
         const grownWeights = new Float32Array(concepts.length);
@@ -291,6 +293,7 @@ export class ConceptSpace {
       }
       start[c + 1] = length;
     }
+    if (length === concepts.length) return { start, concepts, weights };
     return { start, concepts: concepts.slice(0, length), weights: weights.slice(0, length) };
   }
 
@@ -372,53 +375,43 @@ function conceptPostings(
   chunkWeights: Float32Array,
   conceptCount: number,
 ): { start: Uint32Array; chunks: Uint32Array; weights: Float32Array } {
-  const all = new Uint32Array(conceptCount + 1);
-  for (const concept of chunkConcepts) all[concept + 1]! += 1;
-  for (let k = 0; k < conceptCount; k++) all[k + 1]! += all[k]!;
-  // Every entry, concept by concept, each concept's in index order.
-  const next = all.slice(0, conceptCount);
-  const chunks = new Uint32Array(chunkConcepts.length);
-  const weights = new Float32Array(chunkConcepts.length);
+  const count = new Uint32Array(conceptCount);
+  for (const concept of chunkConcepts) count[concept]! += 1;
+  // The long lists' weights, concept by concept, each sorted for its cut (the only entry-sized scratch).
+  const longStart = new Uint32Array(conceptCount + 1);
+  for (let k = 0; k < conceptCount; k++) longStart[k + 1] = longStart[k]! + (count[k]! > MAX_POSTINGS ? count[k]! : 0);
+  const longWeights = new Float32Array(longStart[conceptCount]!);
+  const longNext = longStart.slice(0, conceptCount);
+  for (let e = 0; e < chunkConcepts.length; e++) {
+    const concept = chunkConcepts[e]!;
+    if (count[concept]! > MAX_POSTINGS) longWeights[longNext[concept]!++] = chunkWeights[e]!;
+  }
+  // Of a long list, the entries above `cut` and the first `equalLeft` equal to it: the MAX_POSTINGS a sort by weight puts first.
+  const cut = new Float32Array(conceptCount).fill(-1);
+  const equalLeft = new Int32Array(conceptCount);
+  const start = new Uint32Array(conceptCount + 1);
+  for (let k = 0; k < conceptCount; k++) {
+    start[k + 1] = start[k]! + Math.min(count[k]!, MAX_POSTINGS);
+    if (count[k]! <= MAX_POSTINGS) continue;
+    const sorted = longWeights.subarray(longStart[k], longStart[k + 1]).sort();
+    cut[k] = sorted[sorted.length - MAX_POSTINGS]!;
+    equalLeft[k] = MAX_POSTINGS - (sorted.length - sorted.indexOf(cut[k]!) - countEqual(sorted, cut[k]!));
+  }
+  const chunks = new Uint32Array(start[conceptCount]!);
+  const weights = new Float32Array(chunks.length);
+  const next = start.slice(0, conceptCount);
   for (let c = 0; c + 1 < chunkStart.length; c++)
     for (let e = chunkStart[c]!; e < chunkStart[c + 1]!; e++) {
-      const at = next[chunkConcepts[e]!]!++;
-      chunks[at] = c;
-      weights[at] = chunkWeights[e]!;
-    }
-  // Each list cut to what nearest() reads, moved down in place (a list never moves past its own entries).
-  const start = new Uint32Array(conceptCount + 1);
-  let length = 0;
-  for (let k = 0; k < conceptCount; k++) {
-    const from = all[k]!;
-    const to = all[k + 1]!;
-    if (to - from <= MAX_POSTINGS) {
-      chunks.copyWithin(length, from, to);
-      weights.copyWithin(length, from, to);
-      length += to - from;
-    } else {
-      const { cut, equalTaken } = bestCut(weights.subarray(from, to));
-      let equalLeft = equalTaken;
-      for (let p = from; p < to; p++) {
-        const weight = weights[p]!;
-        if (weight > cut || (weight === cut && equalLeft-- > 0)) {
-          chunks[length] = chunks[p]!;
-          weights[length++] = weight;
-        }
+      const concept = chunkConcepts[e]!;
+      const weight = chunkWeights[e]!;
+      // Weights are positive: a short list's cut (-1) takes every entry.
+      if (weight > cut[concept]! || (weight === cut[concept]! && equalLeft[concept]!-- > 0)) {
+        const at = next[concept]!++;
+        chunks[at] = c;
+        weights[at] = weight;
       }
     }
-    start[k + 1] = length;
-  }
-  return { start, chunks: chunks.slice(0, length), weights: weights.slice(0, length) };
-}
-
-/**
- * Of a list's weights, the MAX_POSTINGS best: those above `cut`, and the first `equalTaken` equal
- * to it (the set a sort by weight would put first).
- */
-function bestCut(weights: Float32Array): { cut: number; equalTaken: number } {
-  const sorted = weights.slice().sort();
-  const cut = sorted[sorted.length - MAX_POSTINGS]!;
-  return { cut, equalTaken: MAX_POSTINGS - (sorted.length - sorted.indexOf(cut) - countEqual(sorted, cut)) };
+  return { start, chunks, weights };
 }
 
 function countEqual(sorted: Float32Array, value: number): number {
