@@ -46,8 +46,6 @@ const MAX_POSTINGS = 2000;
 export interface ConceptVector {
   concepts: readonly number[];
   weights: readonly number[];
-  /** The same weights by concept number (0 elsewhere): a passage's cosine reads them directly. */
-  byConcept: Float64Array;
 }
 
 export interface ConceptHit {
@@ -163,10 +161,13 @@ export class ConceptSpace {
     let sum = 0;
     for (const weight of weights) sum += weight * weight;
     const norm = Math.sqrt(sum);
-    const byConcept = new Float64Array(conceptNames().length);
+    // By concept number in the scores' scratch (zero again here), to read them back in concept order.
+    const byConcept = this.questionScore;
     concepts.forEach((concept, i) => (byConcept[concept] = weights[i]! / norm));
     concepts.sort((x, y) => x - y);
-    return { concepts, weights: concepts.map((concept) => byConcept[concept]!), byConcept };
+    const vector = { concepts, weights: concepts.map((concept) => byConcept[concept]!) };
+    for (const concept of concepts) byConcept[concept] = 0;
+    return vector;
   });
 
   /** The `k` passages nearest the question in concept space, best first; ties by index order. */
@@ -197,13 +198,26 @@ export class ConceptSpace {
     return best.map(([chunk, similarity]) => ({ chunkId: this.chunks[chunk]!.id, similarity }));
   }
 
+  /**
+   * A question's weights by concept number (0 elsewhere), for similarity(): filled for the question
+   * last asked about, not kept per question (a distinct question's 2.4 KB buffer would outlive
+   * young collections in the question memo).
+   */
+  private readonly similarityWeights = new Float64Array(conceptNames().length);
+  private similarityQuestion?: ConceptVector;
+
   /** The cosine of a question and a passage of the index (0 for a passage outside it). */
   similarity(question: ConceptVector, chunkId: string): number {
     const c = this.statistics.chunkPosition(chunkId);
     if (c === undefined) return 0;
+    const byConcept = this.similarityWeights;
+    if (this.similarityQuestion !== question) {
+      for (const concept of this.similarityQuestion?.concepts ?? []) byConcept[concept] = 0;
+      question.concepts.forEach((concept, i) => (byConcept[concept] = question.weights[i]!));
+      this.similarityQuestion = question;
+    }
     let sum = 0;
-    for (let p = this.chunkStart[c]!; p < this.chunkStart[c + 1]!; p++)
-      sum += question.byConcept[this.chunkConcepts[p]!]! * this.chunkWeights[p]!;
+    for (let p = this.chunkStart[c]!; p < this.chunkStart[c + 1]!; p++) sum += byConcept[this.chunkConcepts[p]!]! * this.chunkWeights[p]!;
     return sum;
   }
 

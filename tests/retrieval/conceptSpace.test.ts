@@ -59,6 +59,21 @@ describe("ConceptSpace", () => {
     expect(large.similarity(question, "both2049")).toBeGreaterThan(0);
   });
 
+  it("scores each question on its own when similarities of several questions are asked in turn", () => {
+    const emergence = space.questionVector("涌现能力是什么")!;
+    const quantization = space.questionVector("量化是什么")!;
+    const alone = (question: string, chunkId: string) => {
+      const fresh = new ConceptSpace(chunks, statistics);
+      return fresh.similarity(fresh.questionVector(question)!, chunkId);
+    };
+    for (let round = 0; round < 2; round++) {
+      expect(space.similarity(emergence, "names")).toBe(alone("涌现能力是什么", "names"));
+      expect(space.similarity(quantization, "names")).toBe(alone("量化是什么", "names"));
+      expect(space.similarity(quantization, "quantize")).toBe(alone("量化是什么", "quantize"));
+      expect(space.similarity(emergence, "quantize")).toBe(0);
+    }
+  });
+
   it("scores a passage outside the index as unrelated", () => {
     const question = space.questionVector("涌现能力")!;
     expect(space.similarity(question, "not-in-the-index")).toBe(0);
