@@ -204,7 +204,21 @@ export class TermStatistics {
     const lists = [...new Set(ids as number[])].map((t) => this.chunksOfTerm(t));
     lists.sort((a, b) => a.length - b.length);
     const [shortest, ...rest] = lists as [Uint32Array, ...Uint32Array[]];
-    for (const c of shortest) if (rest.every((list) => sortedHas(list, c))) visit(c);
+    if (rest.length === 0) {
+      for (const c of shortest) visit(c);
+      return;
+    }
+    // Each longer list searched onward from where the last chunk was found: the chunks ascend.
+    const from = new Uint32Array(rest.length);
+    for (const c of shortest) {
+      let all = true;
+      for (let r = 0; r < rest.length && all; r++) {
+        const list = rest[r]!;
+        const at = (from[r] = firstAtLeast(list, c, from[r]!));
+        all = at < list.length && list[at] === c;
+      }
+      if (all) visit(c);
+    }
   }
 
   /** A chunk's position in the index (the order of its chunks), or undefined for a chunk outside it. */
@@ -276,15 +290,21 @@ function termTableOf(chunks: readonly Chunk[], tokenize: (text: string) => strin
   return builder.build();
 }
 
-function sortedHas(list: Uint32Array, value: number): boolean {
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const at = list[mid]!;
-    if (at === value) return true;
-    if (at < value) lo = mid + 1;
-    else hi = mid - 1;
+/** The first position at or after `from` of a value not below `value` in an ascending list (galloping, then halving). */
+function firstAtLeast(list: Uint32Array, value: number, from: number): number {
+  let lo = from;
+  let hi = from;
+  let step = 1;
+  while (hi < list.length && list[hi]! < value) {
+    lo = hi + 1;
+    hi = lo + step;
+    step *= 2;
   }
-  return false;
+  hi = Math.min(hi, list.length);
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -51,6 +51,27 @@ describe("ConceptSpace", () => {
     const large = new ConceptSpace(many, new TermStatistics(many, tokenizeForSearch));
     const question = large.questionVector("涌现能力")!;
     expect(large.nearest(question, 3).map((hit) => hit.chunkId)).toEqual(["only0", "only1", "only2"]);
+    // All a question reads of the concept: its 2,000 best weighted, of equal weights the earlier, each once.
+    const all = large.nearest(question, 5000).map((hit) => hit.chunkId);
+    expect(all).toEqual([...Array.from({ length: 60 }, (_, i) => `only${i}`), ...Array.from({ length: 1940 }, (_, i) => `both${i}`)]);
+    // A passage past what nearest() reads keeps its own vector.
+    expect(large.similarity(question, "both2049")).toBeCloseTo(large.similarity(question, "both0"), 12);
+    expect(large.similarity(question, "both2049")).toBeGreaterThan(0);
+  });
+
+  it("scores each question on its own when similarities of several questions are asked in turn", () => {
+    const emergence = space.questionVector("涌现能力是什么")!;
+    const quantization = space.questionVector("量化是什么")!;
+    const alone = (question: string, chunkId: string) => {
+      const fresh = new ConceptSpace(chunks, statistics);
+      return fresh.similarity(fresh.questionVector(question)!, chunkId);
+    };
+    for (let round = 0; round < 2; round++) {
+      expect(space.similarity(emergence, "names")).toBe(alone("涌现能力是什么", "names"));
+      expect(space.similarity(quantization, "names")).toBe(alone("量化是什么", "names"));
+      expect(space.similarity(quantization, "quantize")).toBe(alone("量化是什么", "quantize"));
+      expect(space.similarity(emergence, "quantize")).toBe(0);
+    }
   });
 
   it("scores a passage outside the index as unrelated", () => {

@@ -33,6 +33,23 @@ describe("TermStatistics", () => {
     expect(statistics.chunkPosition("b")).toBe(1);
     expect(statistics.chunkPosition("z")).toBeUndefined();
   });
+
+  it("finds exactly the chunks holding every token of a name, however its tokens' chunk lists interleave", () => {
+    // Chunk i holds "alpha" when i % 2 == 0, "beta" when i % 3 == 0, "gamma" when i % 7 < 2, "delta" in 5 of 600.
+    const words = (i: number) =>
+      [i % 2 === 0 && "alpha", i % 3 === 0 && "beta", i % 7 < 2 && "gamma", [5, 42, 126, 300, 599].includes(i) && "delta", "filler"]
+        .filter(Boolean)
+        .join(" ");
+    const many = Array.from({ length: 600 }, (_, i) => chunk(`c${i}`, words(i)));
+    const large = new TermStatistics(many, tokenizeForSearch);
+    for (const name of ["alpha beta", "beta gamma", "alpha beta gamma", "gamma delta", "delta alpha beta", "alpha", "alpha omega"]) {
+      const tokens = name.split(" ");
+      const expected = many.flatMap((_, i) => (tokens.every((t) => words(i).split(" ").includes(t)) ? [i] : []));
+      const found: number[] = [];
+      large.forEachChunkNaming(name, (c) => found.push(c));
+      expect(found, name).toEqual(expected);
+    }
+  });
 });
 
 describe("TermStatistics.markTerms", () => {
