@@ -37,6 +37,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-s.jsonl",
     "tests/eval/blind/tune-t.jsonl",
     "tests/eval/blind/tune-u.jsonl",
+    "tests/eval/blind/tune-y.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
@@ -59,6 +60,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-s.jsonl",
     "tests/eval/blind/test-t.jsonl",
     "tests/eval/blind/test-u.jsonl",
+    "tests/eval/blind/test-y.jsonl",
   ],
 };
 
