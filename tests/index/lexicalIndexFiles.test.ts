@@ -1,32 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { Chunk } from "../../src/chunking/types.js";
 import { LexicalIndex } from "../../src/index/LexicalIndex.js";
 import { lexicalIndexFromFiles, lexicalIndexToFiles, readLexicalIndexFiles } from "../../src/index/lexicalIndexFiles.js";
 import type { LexicalHit } from "../../src/index/types.js";
+import { LEXICAL_CHUNKS } from "../support/lexicalChunks.js";
 
-function chunk(id: string, headingPath: string[], text: string): Chunk {
-  return {
-    id,
-    docId: "doc",
-    source: "roadmaps/doc.md",
-    title: "学习路线",
-    kind: "roadmap",
-    headingPath,
-    sectionIndex: 0,
-    text,
-    startLine: 1,
-    endLine: 1,
-    links: [],
-    linkedFrom: [],
-  };
-}
-
-const chunks = [
-  chunk("lora", ["第二阶段：参数高效微调"], "掌握 LoRA 和 QLoRA，在单卡上微调 7B 模型。"),
-  chunk("rag", ["Stage 3: RAG"], "Build retrieval-augmented generation with transformers and a vector database."),
-  chunk("survey", ["必读"], "[大语言模型综述](https://github.com/RUCAIBox/LLMSurvey)"),
-  chunk("python", ["第一阶段：基础"], "Python 编程基础与 PyTorch 入门。"),
-];
+const chunks = LEXICAL_CHUNKS;
 
 /** Hits as plain values: matchedTerms is a getter on the hit's prototype, which toEqual does not read. */
 const plainHits = (hits: readonly LexicalHit[]) => hits.map((h) => ({ chunkId: h.chunkId, score: h.score, matchedTerms: h.matchedTerms }));
