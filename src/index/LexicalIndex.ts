@@ -6,6 +6,7 @@ import { kthBest, reusableHeap, topK } from "./lexicalTopK.js";
 import type { TopScores } from "./topScores.js";
 import { buildPostings, type Postings, type PostingsBuilder } from "./lexicalPostings.js";
 import type { LexicalHit, LexicalSearch } from "./types.js";
+import { firstAtLeast } from "../text/sortedLists.js";
 
 /**
  * BM25 over each chunk's contextual text (title › heading path + passage), with the same
@@ -172,7 +173,7 @@ export class LexicalIndex implements LexicalSearch {
           let p = first;
           for (let c = 0; c < candidateCount && p < end; c++) {
             const doc = candidates[c]!;
-            p = seek(docs, p, end, doc);
+            p = firstAtLeast(docs, p, end, doc);
             if (p < end && docs[p] === doc) this.add(qi, weight, idf, tfs[p]!, doc);
           }
         } else if (kernel) {
@@ -415,23 +416,3 @@ const UNSEEN = -1;
 const REJECTED = -2;
 /** Look candidates up in a posting list (galloping) when it is this many times longer than their number. */
 const GALLOP_RATIO = 8;
-
-/** First position in docs[from, end) whose chunk is >= doc: galloping, then binary search. */
-function seek(docs: Uint32Array, from: number, end: number, doc: number): number {
-  if (from >= end || docs[from]! >= doc) return from;
-  let step = 1;
-  let lo = from;
-  let hi = from + 1;
-  while (hi < end && docs[hi]! < doc) {
-    lo = hi;
-    step *= 2;
-    hi = Math.min(end, lo + step);
-  }
-  // docs[lo] < doc; the answer is in (lo, hi].
-  while (lo + 1 < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (docs[mid]! < doc) lo = mid;
-    else hi = mid;
-  }
-  return hi;
-}

@@ -1,6 +1,7 @@
 import type { Chunk } from "../chunking/types.js";
 import { chunkTermParts, TermTableBuilder, type TermTable } from "../text/termTable.js";
 import { recentByChunk } from "./recentByChunk.js";
+import { firstAtLeast } from "../text/sortedLists.js";
 
 /**
  * Document frequencies of search tokens over the chunks of one index, for weighting a query's
@@ -214,7 +215,7 @@ export class TermStatistics {
       let all = true;
       for (let r = 0; r < rest.length && all; r++) {
         const list = rest[r]!;
-        const at = (from[r] = firstAtLeast(list, c, from[r]!));
+        const at = (from[r] = firstAtLeast(list, from[r]!, list.length, c));
         all = at < list.length && list[at] === c;
       }
       if (all) visit(c);
@@ -288,23 +289,4 @@ function termTableOf(chunks: readonly Chunk[], tokenize: (text: string) => strin
   const builder = new TermTableBuilder();
   for (const chunk of chunks) builder.add(...chunkTermParts(chunk, tokenize));
   return builder.build();
-}
-
-/** The first position at or after `from` of a value not below `value` in an ascending list (galloping, then halving). */
-function firstAtLeast(list: Uint32Array, value: number, from: number): number {
-  let lo = from;
-  let hi = from;
-  let step = 1;
-  while (hi < list.length && list[hi]! < value) {
-    lo = hi + 1;
-    hi = lo + step;
-    step *= 2;
-  }
-  hi = Math.min(hi, list.length);
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
