@@ -2,7 +2,7 @@ import type { Chunk } from "../chunking/types.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { recentlyComputed } from "../text/recentlyComputed.js";
 import { conceptNames, questionUnits, tellingUnits, type DefinitionUnit } from "./conceptDefinitions.js";
-import { chunkConceptVectors, conceptPostings, MIN_SCORE, MIN_SHARED_UNITS, NAMED_WEIGHT } from "./conceptVectors.js";
+import { chunkConceptVectors, conceptPostings, describedWeight, NAMED_WEIGHT } from "./conceptVectors.js";
 import type { TermStatistics } from "./termStatistics.js";
 
 /**
@@ -109,9 +109,10 @@ export class ConceptSpace {
     const concepts: number[] = [];
     const weights: number[] = [];
     for (const concept of touched) {
-      if (shared[concept]! >= MIN_SHARED_UNITS && score[concept]! >= MIN_SCORE) {
+      const weight = describedWeight(score[concept]!, shared[concept]!);
+      if (weight > 0) {
         concepts.push(concept);
-        weights.push(score[concept]!);
+        weights.push(weight);
       }
       score[concept] = 0;
       shared[concept] = 0;

@@ -16,9 +16,18 @@ export interface ConceptSource {
 }
 
 /** A text describes a concept when it shares this many distinct units with its definition… */
-export const MIN_SHARED_UNITS = 2;
+const MIN_SHARED_UNITS = 2;
 /** …whose idf sum is at least this (two units each in a few definitions). */
-export const MIN_SCORE = 6;
+const MIN_SCORE = 6;
+/**
+ * What a text's description weighs on a concept, from the units it shares with the concept's
+ * definition (how many, and their idf sum): the sum when they are enough, else 0. The same rule
+ * for a question (conceptSpace.ts) and a passage.
+ */
+export function describedWeight(score: number, shared: number): number {
+  return shared >= MIN_SHARED_UNITS && score >= MIN_SCORE ? score : 0;
+}
+
 /** What naming a concept weighs, beside the idf sum of a description (typically 6–20). */
 export const NAMED_WEIGHT = 10;
 /**
@@ -82,7 +91,7 @@ export function chunkConceptVectors(
     let keptCount = 0;
     for (let t = 0; t < touchedCount; t++) {
       const concept = touched[t]!;
-      const described = shared[concept]! >= MIN_SHARED_UNITS && score[concept]! >= MIN_SCORE ? score[concept]! : 0;
+      const described = describedWeight(score[concept]!, shared[concept]!);
       const weight = described + (isNamed[concept] ? NAMED_WEIGHT : 0);
       if (weight > 0) {
         keptConcepts[keptCount] = concept;
