@@ -94,8 +94,8 @@ export async function rankPassages(
   let fused: readonly FusedId[] = candidatesFused.fused;
   const model = settings.rerank ?? RERANK_MODEL;
   if (model || collect) {
-    const context = rerankContext(question, { lexical, fused });
-    context.conceptSimilarity = conceptVector ? (chunk) => concepts.similarity(conceptVector, chunk.id) : () => 0;
+    const conceptSimilarity = conceptVector ? (chunk: Passage["chunk"]) => concepts.similarity(conceptVector, chunk.id) : () => 0;
+    const context = rerankContext(question, { lexical, fused, conceptSimilarity });
     // The fused entries are the candidates themselves (fuseDenseAndLexical): their ranks and scores are on them.
     // rerankFused scores each candidate's features as it gets them: one array serves them all.
     const scratch: number[] = [];
@@ -154,10 +154,11 @@ function rerankContext(
   ranked: {
     lexical: readonly { chunkId: string; score: number }[];
     fused: readonly FusedId[];
+    conceptSimilarity: (chunk: Passage["chunk"]) => number;
   },
 ): RerankContext {
   const { index, query } = question;
-  const { lexical, fused } = ranked;
+  const { lexical, fused, conceptSimilarity } = ranked;
   const statistics = IndexResources.of(index).statistics;
   const own = new Set(tokenizeForSearch(query));
   const groups = question.termGroups();
@@ -183,6 +184,7 @@ function rerankContext(
     documentVote: documentVotes(fused, (id) => index.chunkById.get(id)?.docId),
     questionBigrams: hanBigramCodes(contentSegments(query).join(" ")),
     bigramsOf: chunkBigrams,
+    conceptSimilarity,
   };
 }
 
