@@ -1,6 +1,7 @@
 import { Embeddings, type EmbeddingsParams } from "@langchain/core/embeddings";
 import type { EmbedderIdentity, TokenAwareEmbedder } from "./types.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
+import { fnv1a } from "../text/fnv1a.js";
 
 export const LOCAL_EMBEDDING_MODEL = "hashed-lexical-v1";
 
@@ -278,19 +279,6 @@ function featuresOfPieces(text: string): Features {
   for (const piece of pieces) for (const id of piece.tokenIds) add(id);
   for (const piece of pieces) for (const id of piece.bigramIds) add(id);
   return features;
-}
-
-/**
- * 32-bit FNV-1a over UTF-16 code units: stable, fast, good enough spread for feature hashing.
- * From `start`, the hash of a text this one follows: fnv1a(b, fnv1a(a)) === fnv1a(a + b).
- */
-function fnv1a(text: string, start = 0x811c9dc5): number {
-  let hash = start;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
 }
 
 /** murmur3's finaliser: decorrelates the sign bit from the bits that chose the slot. */

@@ -1,4 +1,5 @@
 import { LRUCache } from "lru-cache";
+import { fnv1a } from "../text/fnv1a.js";
 
 /**
  * Results that are a pure function of the index and the request (offline answers, search
@@ -89,13 +90,6 @@ class SeenOnce {
     this.notedAt[place] = this.clock;
     return false;
   }
-}
-
-/** 32-bit FNV-1a over UTF-16 units. */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
 }
 
 /** Runs of whitespace count as one space: "什么是 LoRA" and "什么是  LoRA\n" are one question. */
