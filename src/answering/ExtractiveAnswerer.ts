@@ -40,7 +40,12 @@ export class ExtractiveAnswerer implements Answerer {
   retrievalQuery(request: AnswerRequest): string {
     const history = recentHistory(request.history, this.options.maxHistoryTurns);
     // The retriever's own reading of each earlier question, so topics agree with what it retrieves.
-    return carryTopicIntoQuery(request.question, history, (question) => this.options.retriever.analyzeQuestion(question).topic);
+    return carryTopicIntoQuery(
+      request.question,
+      history,
+      (question) => this.options.retriever.analyzeQuestion(question).topic,
+      (question) => this.options.retriever.roadmapNamedIn(question),
+    );
   }
 
   /** What retrieval is asked for `query` (retrievalQuery's): k, filters, and the roadmap the conversation is about. */

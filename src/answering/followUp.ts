@@ -87,11 +87,42 @@ function userQuestions(history: Turn[]): string[] {
  * `topicOf` finds the topic of a question (query analysis); without one, the whole previous
  * question is carried.
  */
-export function carryTopicIntoQuery(question: string, history: Turn[], topicOf: (question: string) => string | undefined): string {
+export function carryTopicIntoQuery(
+  question: string,
+  history: Turn[],
+  topicOf: (question: string) => string | undefined,
+  roadmapNamedIn?: (question: string) => string | undefined,
+): string {
+  const read = (asked: string, previous: string) =>
+    (roadmapNamedIn && inAnotherRoadmap(asked, previous, topicOf, roadmapNamedIn)) ?? resolve(asked, previous, topicOf);
   let setting: string | undefined;
-  for (const earlier of userQuestions(history)) setting = setting === undefined ? earlier : resolve(earlier, setting, topicOf);
+  for (const earlier of userQuestions(history)) setting = setting === undefined ? earlier : read(earlier, setting);
   const trimmed = toSimplified(question.trim());
-  return setting === undefined ? trimmed : resolve(trimmed, setting, topicOf);
+  return setting === undefined ? trimmed : read(trimmed, setting);
+}
+
+/**
+ * "what about in the CSDN three-phase one?" / "那 ninehills 那份里呢？" after a question about
+ * another roadmap: the same topic, asked of the roadmap the follow-up names. The previous
+ * question's own roadmap words stay behind (carried, they would name two roadmaps and neither
+ * would lead). Undefined when the question is no follow-up, names no roadmap, or the same one.
+ */
+function inAnotherRoadmap(
+  asked: string,
+  previous: string,
+  topicOf: (question: string) => string | undefined,
+  roadmapNamedIn: (question: string) => string | undefined,
+): string | undefined {
+  if (!looksLikeFollowUp(asked)) return undefined;
+  const named = roadmapNamedIn(asked);
+  const before = roadmapNamedIn(previous);
+  if (named === undefined || before === undefined || named === before) return undefined;
+  // A topic that names the roadmap itself ("the seven-stage roadmap") is no topic here: the field
+  // terms of the previous question are.
+  let topic = topicOf(previous);
+  if (topic === undefined || roadmapNamedIn(topic) !== undefined)
+    topic = [...new Set(findGlossaryMatches(previous).map((m) => m.surface))].filter((t) => roadmapNamedIn(t) === undefined).join(" ");
+  return topic && !mentions(asked, topic) ? `${asked} ${topic}` : asked;
 }
 
 /**

@@ -260,3 +260,31 @@ describe("conversationRoadmap", () => {
     expect(conversationRoadmap("那 RAG 呢？", turns("RAG 和微调有什么区别？"), namedIn)).toBeUndefined();
   });
 });
+
+describe("a follow-up that names another roadmap", () => {
+  // Two hand-made roadmaps: one named by its seven stages, the other by where it was published.
+  const roadmapNamedIn = (q: string) => (/七阶段|七階段|seven-stage/i.test(q) ? "seven" : /CSDN/i.test(q) ? "csdn" : undefined);
+  const topicOfAgent = (q: string) => (/agent/i.test(q) ? "Agent 开发" : /seven-stage roadmap/i.test(q) ? "seven-stage roadmap" : undefined);
+
+  it("asks the same topic of the roadmap it names, leaving the earlier roadmap behind", () => {
+    const history = [{ role: "user" as const, content: "七阶段那份里 Agent 开发在哪个阶段？" }];
+    const standalone = carryTopicIntoQuery("那 CSDN 那份呢？", history, topicOfAgent, roadmapNamedIn);
+    expect(standalone).toContain("Agent 开发");
+    expect(standalone).toContain("CSDN");
+    expect(roadmapNamedIn(standalone)).toBe("csdn");
+    expect(standalone).not.toContain("七阶段");
+  });
+
+  it("carries the earlier question's field terms when its topic is the roadmap itself", () => {
+    const history = [{ role: "user" as const, content: "In the seven-stage roadmap, where do multimodal models come in?" }];
+    const standalone = carryTopicIntoQuery("what about in the CSDN one?", history, topicOfAgent, roadmapNamedIn);
+    expect(standalone).toMatch(/multimodal/i);
+    expect(standalone).not.toMatch(/seven-stage/i);
+  });
+
+  it("reads a follow-up about the same roadmap as before", () => {
+    const history = [{ role: "user" as const, content: "七阶段那份里 Agent 开发在哪个阶段？" }];
+    const withRoadmaps = carryTopicIntoQuery("那之后呢？", history, topicOfAgent, roadmapNamedIn);
+    expect(withRoadmaps).toBe(carryTopicIntoQuery("那之后呢？", history, topicOfAgent));
+  });
+});
