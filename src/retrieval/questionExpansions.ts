@@ -5,6 +5,7 @@ import { describedConcept } from "./conceptDefinitions.js";
 import { dictionaryExpansions } from "./dictionaryExpansion.js";
 import { expandQuery } from "./expandQuery.js";
 import { IndexResources } from "./indexResources.js";
+import { associatedTerms } from "./learnedAssociations.js";
 import { isLearnerEntry } from "./learnerPhrases.js";
 
 /** Which maintained sources a question is expanded with (HybridRetrieverOptions). */
@@ -15,6 +16,8 @@ export interface ExpansionSources {
   typos?: boolean;
   /** The documents' names of a concept the question describes in its definition's words (default true; see conceptDefinitions.ts). */
   definitions?: boolean;
+  /** Field terms learned for learners' words the documents never use (default true; see learnedAssociations.ts). */
+  associations?: boolean;
 }
 
 /**
@@ -70,6 +73,10 @@ export function questionExpansions(index: IndexSnapshot, query: string, sources:
   // when the corpus uses that one; a Taiwan word the corpus itself uses (核心, 资料) stays alone.
   for (const { taiwan, mainland } of mainlandPhrases(query))
     if (!inCorpus(taiwan) && inCorpus(mainland) && !expansions.includes(mainland)) expansions.push(mainland);
+  if (sources.associations !== false) {
+    for (const term of associatedTerms(tokenizeForSearch(query), (token) => statistics.frequency(token)))
+      if (!expansions.includes(term)) expansions.push(term);
+  }
   if (sources.typos !== false) {
     for (const term of resources.typos.corrections(tokenizeForSearch(query), query.match(HAN_RUNS) ?? []))
       if (!expansions.includes(term)) expansions.push(term);

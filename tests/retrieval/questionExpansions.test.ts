@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { questionExpansions } from "../../src/retrieval/questionExpansions.js";
+import associationData from "../../src/retrieval/learnedAssociations.json" with { type: "json" };
 import { useRetrievalFixtureIndex } from "../support/buildTestIndex.js";
 
 /** A real index of the hand-made roadmaps in tests/fixtures/retrieval/corpus (local embedder). */
@@ -21,6 +22,17 @@ describe("questionExpansions", () => {
   it("adds the documents' names of a concept the question describes, unless definitions are off", () => {
     const question = "模型太大了，想把权重换成更少的位数存起来";
     expect(questionExpansions(index(), question, {})).toContain("量化");
-    expect(questionExpansions(index(), question, { definitions: false })).not.toContain("量化");
+    // The learned associations may also reach 量化 from a learner's word: off too, to see the definitions' part.
+    expect(questionExpansions(index(), question, { definitions: false, associations: false })).not.toContain("量化");
+  });
+
+  it("adds the field term learned for a learner's word the documents never use, unless associations are off", () => {
+    // Any shipped pair whose term this fixture index holds and no other source reaches.
+    const reached = associationData.associations.filter(({ word, term }) => {
+      const on = questionExpansions(index(), `${word} 怎么学`, {});
+      const off = questionExpansions(index(), `${word} 怎么学`, { associations: false });
+      return on.includes(term) && !off.includes(term);
+    });
+    expect(reached.length).toBeGreaterThan(0);
   });
 });
