@@ -264,7 +264,8 @@ describe("conversationRoadmap", () => {
 describe("a follow-up that names another roadmap", () => {
   // Two hand-made roadmaps: one named by its seven stages, the other by where it was published.
   const roadmapNamedIn = (q: string) => (/七阶段|七階段|seven-stage/i.test(q) ? "seven" : /CSDN/i.test(q) ? "csdn" : undefined);
-  const topicOfAgent = (q: string) => (/agent/i.test(q) ? "Agent 开发" : /seven-stage roadmap/i.test(q) ? "seven-stage roadmap" : undefined);
+  const topicOfAgent = (q: string) =>
+    /agent/i.test(q) ? "Agent 开发" : /seven-stage roadmap/i.test(q) ? "seven-stage roadmap" : undefined;
 
   it("asks the same topic of the roadmap it names, leaving the earlier roadmap behind", () => {
     const history = [{ role: "user" as const, content: "七阶段那份里 Agent 开发在哪个阶段？" }];
