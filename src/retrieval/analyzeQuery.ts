@@ -249,7 +249,17 @@ function withoutTrailingDemonstrative(segment: string): string {
 /** What makes a count a document's shape rather than a stage ("三阶段之后" may mean stage 3). */
 const SHAPE_MARK = /^分|个|[那这]|指南|路线|路径|清单|文章|计划|规划|教程|[里中上]\s*$/u;
 
+/**
+ * "the seven-stage plan", "CSDN three-phase one", "that 5-step guide": an English roadmap named by
+ * its stage count names the document, whatever word follows; so does "每个阶段" ("each stage"), said
+ * of its shape ("每个阶段后面标了几个月的路线").
+ */
+const EN_ROADMAP_REFERENCE =
+  /^(?:(?:the|that|this)\s+)?(?:[A-Za-z]+\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[\s-](?:stages?|phases?|steps?|parts?|levels?)(?:\s+(?:plan|roadmap|guide|one|article|post|list|path|blog|version|thing))?$/iu;
+const EVERY_STAGE = /^(?:每|各)\s*(?:个|一)?\s*(?:阶段|段|步|部分|篇|章节?)$/u;
+
 function withoutRoadmapShape(segment: string): string {
+  if (EN_ROADMAP_REFERENCE.test(segment) || EVERY_STAGE.test(segment)) return "";
   for (const pattern of ROADMAP_REFERENCES) {
     const reference = pattern.exec(segment)?.[0];
     if (reference && SHAPE_MARK.test(reference)) return segment.slice(reference.length);

@@ -160,6 +160,12 @@ describe("a roadmap named by its stage count is not the topic", () => {
     expect(extractTopic("那个六阶段的路线里，部署之后学什么")).toBe("部署");
   });
 
+  it("in English, whatever word names the document, and '每个阶段' said of its shape", () => {
+    expect(extractTopic("Which part of the six-stage plan covers quantization?")).toBe("quantization");
+    expect(extractTopic("in the CSDN four-phase one, when does LoRA come up")).toBe("LoRA");
+    expect(extractTopic("那份分四段、每个阶段后面写了周数的清单，部署学完之后学啥")).toBe("部署");
+  });
+
   it("leaves an ordinal or a bare stage number alone", () => {
     expect(extractTopic("第四阶段之后学什么")).toBe("第四阶段");
     expect(extractTopic("二阶段之后学什么")).toBe("二阶段");
