@@ -57,6 +57,7 @@ function size(question: string): number {
 
 export function looksLikeFollowUp(question: string): boolean {
   const trimmed = toSimplified(question.trim());
+  if (refersOnlyByPosition(trimmed)) return true;
   const length = size(trimmed);
   if (length <= 14) {
     return (
@@ -72,6 +73,19 @@ export function looksLikeFollowUp(question: string): boolean {
   // "那它下一个阶段呢？要做哪几个项目": a pronoun that can only point back, in a longer question;
   // "any good article on that topic?": so does a demonstrative before a word for "topic".
   return length <= 24 && (ZH_STRONG_PRONOUN.test(trimmed) || TOPIC_DEMONSTRATIVE.test(trimmed));
+}
+
+/**
+ * Words that point at an item by its place and name nothing: "which one first, which one last?",
+ * "and the one in the middle?", "其中最后一个呢". A question made only of them (beside question
+ * words and filler) is about what the conversation listed, however long it is.
+ */
+const POSITIONAL_WORDS =
+  /^(?:one|ones|first|second|third|fourth|fifth|last|final|middle|meant|supposed|other|others|latter|former|其中|中间|最后|最后一个|第[一二三四五六七八九十\d]+个|哪个|哪一个|个)$/iu;
+
+function refersOnlyByPosition(question: string): boolean {
+  const segments = contentSegments(question);
+  return segments.length > 0 && segments.every((segment) => segment.split(/\s+/u).every((word) => POSITIONAL_WORDS.test(word)));
 }
 
 /** "that topic", "这个话题", "这方面": the subject the conversation is on, named by a word for a subject. */
@@ -203,6 +217,8 @@ function resolve(asked: string, previous: string, topicOf: (question: string) =>
   const ownOrdinal = stageOrdinal(question) !== undefined;
   const onFromStage = ownOrdinal ? undefined : movedOn(question, previous, previousOrdinal);
   if (onFromStage !== undefined) return onFromStage;
+  // "and the one in the middle?": an item of what the previous question listed, asked by its place.
+  if (!ownOrdinal && refersOnlyByPosition(question)) return `${question} ${previous}`;
   // A stage reference is the topic of a stage question; a topic found beside it is noise.
   const topic = previousOrdinal ? undefined : topicOf(previous);
   const ownWords = withoutSequenceWords(question.replace(ZH_PRONOUN, "").replace(EN_PRONOUN, "")).replace(FILLER, "").trim();

@@ -289,3 +289,18 @@ describe("a follow-up that names another roadmap", () => {
     expect(withRoadmaps).toBe(carryTopicIntoQuery("那之后呢？", history, topicOfAgent));
   });
 });
+
+describe("a follow-up that points at an item by its place only", () => {
+  it("is a follow-up however long it is, and a question that names something is not", () => {
+    expect(looksLikeFollowUp("which one is supposed to come first, and which one is the last?")).toBe(true);
+    expect(looksLikeFollowUp("其中最后一个是什么？")).toBe(true);
+    expect(looksLikeFollowUp("which book should I read first for deep learning?")).toBe(false);
+  });
+
+  it("is read with the question that listed the items, whose topic stays", () => {
+    const history = [{ role: "user" as const, content: "what hands-on projects does the guide suggest?" }];
+    const standalone = carryTopicIntoQuery("and the one in the middle?", history, () => "hands-on projects");
+    expect(standalone).toContain("the one in the middle");
+    expect(standalone).toContain("hands-on projects does the guide suggest");
+  });
+});
