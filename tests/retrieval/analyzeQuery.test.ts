@@ -8,6 +8,7 @@ describe("sequenceIntent", () => {
     expect(sequenceIntent("参数堆到一定程度以后会发生什么")).toBeNull();
     expect(sequenceIntent("我以后想做科研，该看哪些论文")).toBeNull();
     expect(sequenceIntent("这种模型以前不会做数学题吗")).toBeNull();
+    expect(sequenceIntent("规模上去后冒出以前根本没有的能力，这叫什么")).toBeNull();
     expect(sequenceIntent("能记住之前聊过的内容吗")).toBeNull();
     // What follows asks what to learn, or a finishing verb names the step: still a sequence.
     expect(sequenceIntent("微调之后可以学什么")).toBe("next");
