@@ -4,16 +4,14 @@
  * from the answerable questions of the files and their gold passages, and write the table the
  * retriever reads (default src/retrieval/learnedAssociations.json). Run it on the tune split only
  * (`tests/eval/blind/tune*.jsonl`): the test split must stay unseen. Each file counts as one
- * question set, written apart from the others. It prints counts, never questions.
+ * question set, written apart from the others. It prints counts, never questions. Knobs for
+ * experiments (environment; defaults are DEFAULT_ASSOCIATION_THRESHOLDS): ASSOC_MIN_QUESTIONS,
+ * ASSOC_MIN_PASSAGES, ASSOC_MIN_SETS, ASSOC_MIN_LIFT, ASSOC_MIN_CONDITIONAL, ASSOC_PER_WORD.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { eng, zho } from "stopword";
-import {
-  DEFAULT_ASSOCIATION_THRESHOLDS,
-  learnAssociations,
-  type AssociationExample,
-} from "../../src/evaluation/associationLearning.js";
+import { DEFAULT_ASSOCIATION_THRESHOLDS, learnAssociations, type AssociationExample } from "../../src/evaluation/associationLearning.js";
 import { historyTurns, loadDataset } from "../../src/evaluation/dataset.js";
 import { isGold, locateQuote } from "../../src/evaluation/goldMatching.js";
 import { conceptNames } from "../../src/retrieval/conceptDefinitions.js";
@@ -73,21 +71,37 @@ for (const file of files) {
     const { standaloneQuestion } = await answerer.answer({ question: line.question, history: historyTurns(line.history), k: 5 });
     const golds = line.gold.map((g) => ({ ...g, occurrences: locateQuote(sourceText.get(g.document) ?? "", g.quote) }));
     const goldPassages = index.chunks
-      .filter((c) => isGold({ source: c.source, text: c.text, startLine: c.startLine, endLine: c.endLine, headingPath: c.headingPath }, golds))
+      .filter((c) =>
+        isGold({ source: c.source, text: c.text, startLine: c.startLine, endLine: c.endLine, headingPath: c.headingPath }, golds),
+      )
       .map((c) => ({ id: c.id, tokens: passageTokens.get(c.id)! }));
     if (goldPassages.length > 0) examples.push({ questionTokens: contentTokens(standaloneQuestion), goldPassages, questionSet: file });
   }
 }
 
-const associations = learnAssociations(examples, {
-  frequency: (token) => statistics.frequency(token),
-  passageCount: statistics.chunkCount,
-  isFieldTerm: (token) => fieldTerms.has(token),
-});
+const knob = (name: string, fallback: number) => (process.env[name] === undefined ? fallback : Number(process.env[name]));
+const defaults = DEFAULT_ASSOCIATION_THRESHOLDS;
+const thresholds = {
+  minQuestions: knob("ASSOC_MIN_QUESTIONS", defaults.minQuestions),
+  minPassages: knob("ASSOC_MIN_PASSAGES", defaults.minPassages),
+  minSets: knob("ASSOC_MIN_SETS", defaults.minSets),
+  minLift: knob("ASSOC_MIN_LIFT", defaults.minLift),
+  minConditional: knob("ASSOC_MIN_CONDITIONAL", defaults.minConditional),
+  perWord: knob("ASSOC_PER_WORD", defaults.perWord),
+};
+const associations = learnAssociations(
+  examples,
+  {
+    frequency: (token) => statistics.frequency(token),
+    passageCount: statistics.chunkCount,
+    isFieldTerm: (token) => fieldTerms.has(token),
+  },
+  thresholds,
+);
 const table = {
   $comment:
     "Learned by scripts/eval/learnAssociations.ts from the tune split's answerable questions and their gold passages (never the test split): a learner's word the documents never use → the field term its answers hold. See src/retrieval/learnedAssociations.ts and tests/eval/README.md.",
-  thresholds: DEFAULT_ASSOCIATION_THRESHOLDS,
+  thresholds,
   questionSets: files.length,
   questions: examples.length,
   associations,
