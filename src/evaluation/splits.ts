@@ -37,6 +37,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-s.jsonl",
     "tests/eval/blind/tune-t.jsonl",
     "tests/eval/blind/tune-u.jsonl",
+    "tests/eval/blind/tune-v.jsonl",
     "tests/eval/blind/tune-w.jsonl",
     "tests/eval/blind/tune-y.jsonl",
   ],
