@@ -1,7 +1,9 @@
 import glossaryData from "./glossary.json" with { type: "json" };
 import { findEnglishLearnerPhrases, findGappedHanLearnerPhrases, hanLearnerPhrases } from "./learnerPhrases.js";
-import { findLooseLearnerPhrases } from "./looseLearnerPhrases.js";
+import { findLooseLearnerPhrases, loosePairs } from "./looseLearnerPhrases.js";
 import { recentlyComputed } from "../text/recentlyComputed.js";
+import { loadTaiwanPhrases, mainlandPhrases, type RegionalPhrase } from "../text/script.js";
+import { UnitTrie } from "../text/unitTrie.js";
 
 /** One concept of the field, named in both languages (see glossary.json). */
 export interface GlossaryEntry {
@@ -34,9 +36,11 @@ interface RawEntry {
 }
 
 // Declared before the tables below are built from them at load.
-const WORD_CHAR = /[a-z0-9]/i;
-/** One more than the largest UTF-16 unit (the term trie's edge keys, lookupOf). */
-const UNITS = 0x10000;
+/** Two Han characters; with a key of two units, each one unit (no surrogate). */
+const HAN_PAIR = /^\p{Script=Han}{2}$/u;
+const HAN = /\p{Script=Han}/u;
+/** The last walk's arrays (walk), reused. */
+let scratch: Walked | undefined;
 
 export const GLOSSARY: readonly GlossaryEntry[] = (glossaryData.entries as RawEntry[]).map((raw) =>
   Object.freeze({
@@ -68,20 +72,21 @@ const GLOSSARY_TERMS: ReadonlyMap<string, readonly GlossaryEntry[]> = (() => {
 })();
 
 /** The glossary's own terms, without the learners' phrases (the evidence score reads these). */
-const GLOSSARY_LOOKUP = lookupOf(sortedTerms(GLOSSARY_TERMS));
+const GLOSSARY_KEYS = sortedTerms(GLOSSARY_TERMS);
 
 /** The glossary's terms and the learners' Chinese phrases: what a question is scanned with. */
-const TERM_LOOKUP = lookupOf(sortedTerms(withLearnerPhrases(GLOSSARY_TERMS)));
+const TERM_KEYS = sortedTerms(withLearnerPhrases(GLOSSARY_TERMS));
 
 function withLearnerPhrases(glossary: ReadonlyMap<string, readonly GlossaryEntry[]>): Map<string, readonly GlossaryEntry[]> {
   const byKey = new Map(glossary);
+  const glossaryOnly = compileScan({ glossary: GLOSSARY_KEYS });
   for (const { entry, phrase } of hanLearnerPhrases()) {
     const key = phrase.toLowerCase();
     // A glossary term keeps the glossary's meaning: the glossary is the curated vocabulary.
     if (glossary.has(key)) continue;
     // A longer everyday phrase shadows the glossary terms inside it ("压缩模型" over "压缩"):
     // it stands for their concepts too, so their expansions are not lost.
-    const entries = byKey.get(key) ?? scan(phrase, GLOSSARY_LOOKUP).flatMap((m) => m.entries);
+    const entries = byKey.get(key) ?? glossaryScanOf(phrase, walk(glossaryOnly, phrase.toLowerCase())).flatMap((m) => m.entries);
     byKey.set(key, entries.includes(entry) ? entries : [...entries, entry]);
   }
   return byKey;
@@ -94,50 +99,236 @@ function sortedTerms(byKey: ReadonlyMap<string, readonly GlossaryEntry[]>): Term
 }
 
 /**
- * Terms as a trie over UTF-16 units (keys are compared by unit, as `startsWith` does): a scan
- * walks from a position only as far as some term continues, one lookup per unit, and meets
- * every term starting there, shortest first. (Grouping terms by their first two units still read
- * one substring per term length behind a group, each hashed for its lookup, at every position:
- * the learners' phrases put terms of a dozen lengths behind 模型 or 学习.)
+ * One pass over a question for every vocabulary read by its units: the glossary's terms, those
+ * with the learners' Chinese phrases, the Han character pairs of the loose learners' phrases
+ * (looseLearnerPhrases.ts) and OpenCC's Taiwan phrases (script.ts mainlandPhrases), all in one
+ * compiled trie (unitTrie.ts). Walking it from each position of the lowercased text gives each
+ * consumer its hits: the longest glossary term and the longest term on word boundaries (each
+ * scan then takes them left to right, non-overlapping), the pairs in text order, the Taiwan
+ * phrases. Each consumer used to walk the text itself, the glossary twice (with and without the
+ * learners' phrases), through `Map`s keyed by numbers past the small-integer range.
  */
-interface TermLookup {
-  /** Edges, one map for the whole trie: node × UNITS + unit → child node. Node 0 is the root. */
-  edges: Map<number, number>;
-  /** The term ending at each node (keys are distinct: at most one). */
-  terms: (TermIndexEntry | undefined)[];
+interface QuestionScan {
+  trie: UnitTrie;
+  /** Per node: the index of the term (terms) or glossary term (glossary) ending there, else −1. */
+  term: Int32Array;
+  glossary: Int32Array;
+  /** Per node at depth 2: the loose phrases' pair id (looseLearnerPhrases.ts), else −1. */
+  pair: Int32Array;
+  /** Per node: the index of the Taiwan phrases (taiwan) whose lowercased form ends there, else −1. */
+  taiwan: Int32Array;
+  terms: readonly TermIndexEntry[];
+  glossaryTerms: readonly TermIndexEntry[];
+  taiwanPhrases: readonly (readonly RegionalPhrase[])[];
+  /** Whether the pairs are in the trie (every pair is two Han units outside the surrogates: see compileScan). */
+  pairs: boolean;
+  /** Whether the Taiwan phrases are in the trie. */
+  regional: boolean;
 }
 
-function lookupOf(terms: readonly TermIndexEntry[]): TermLookup {
-  const edges = new Map<number, number>();
-  const ends: (TermIndexEntry | undefined)[] = [undefined];
-  for (const term of terms) {
-    if (term.key.length === 0) continue;
-    let node = 0;
-    for (let i = 0; i < term.key.length; i++) {
-      const edge = node * UNITS + term.key.charCodeAt(i);
-      let child = edges.get(edge);
-      if (child === undefined) {
-        child = ends.length;
-        ends.push(undefined);
-        edges.set(edge, child);
-      }
-      node = child;
-    }
-    ends[node] ??= term;
+function compileScan(vocabulary: {
+  glossary: readonly TermIndexEntry[];
+  terms?: readonly TermIndexEntry[];
+  pairs?: ReadonlyMap<string, number>;
+  taiwan?: ReadonlyMap<string, string>;
+}): QuestionScan {
+  const trie = new UnitTrie(8192);
+  const ends = {
+    term: new Map<number, number>(),
+    glossary: new Map<number, number>(),
+    pair: new Map<number, number>(),
+    taiwan: new Map<number, number>(),
+  };
+  // Keys are distinct within each vocabulary: a node ends at most one key of each.
+  const terms = vocabulary.terms ?? [];
+  for (let index = 0; index < vocabulary.glossary.length; index++) {
+    const key = vocabulary.glossary[index]!.key;
+    if (key.length > 0) ends.glossary.set(trie.add(key), index);
   }
-  return { edges, terms: ends };
+  for (let index = 0; index < terms.length; index++) {
+    const key = terms[index]!.key;
+    if (key.length > 0) ends.term.set(trie.add(key), index);
+  }
+  // A pair is held where the question's Han runs have it (looseLearnerPhrases.ts): two Han
+  // characters of one unit each are in one run wherever they stand side by side, so the walk
+  // finds exactly those. A pair with a surrogate could straddle a run's end: then none are walked.
+  const pairs = [...(vocabulary.pairs ?? [])].every(([key]) => key.length === 2 && HAN_PAIR.test(key));
+  if (pairs) for (const [key, id] of vocabulary.pairs ?? []) ends.pair.set(trie.add(key), id);
+  const taiwanPhrases: RegionalPhrase[][] = [];
+  for (const [taiwan, mainland] of vocabulary.taiwan ?? []) {
+    // By the lowercased form, as the walk reads the text; a hit is checked against the text itself.
+    const node = trie.add(taiwan.toLowerCase());
+    let group = ends.taiwan.get(node);
+    if (group === undefined) {
+      group = taiwanPhrases.push([]) - 1;
+      ends.taiwan.set(node, group);
+    }
+    taiwanPhrases[group]!.push({ taiwan, mainland });
+  }
+  const byNode = (map: Map<number, number>) => {
+    const array = new Int32Array(trie.size).fill(-1);
+    for (const [node, value] of map) array[node] = value;
+    return array;
+  };
+  return {
+    trie,
+    term: byNode(ends.term),
+    glossary: byNode(ends.glossary),
+    pair: byNode(ends.pair),
+    taiwan: byNode(ends.taiwan),
+    terms,
+    glossaryTerms: vocabulary.glossary,
+    taiwanPhrases,
+    pairs: pairs && vocabulary.pairs !== undefined,
+    regional: vocabulary.taiwan !== undefined,
+  };
 }
 
-/** The longest term that starts at `position` on word boundaries. */
-function longestAt(lower: string, position: number, lookup: TermLookup): TermIndexEntry | undefined {
-  let found: TermIndexEntry | undefined;
-  let node = 0;
-  for (let i = position; i < lower.length; i++) {
-    const child = lookup.edges.get(node * UNITS + lower.charCodeAt(i));
-    if (child === undefined) break;
-    node = child;
-    const term = lookup.terms[node];
-    if (term && onWordBoundaries(lower, position, term.key)) found = term;
+let questionScan: QuestionScan | undefined;
+
+/** The compiled scan (built at the first question, or by prepareQuestionScan). */
+function fullScan(): QuestionScan {
+  return (questionScan ??= compileScan({
+    glossary: GLOSSARY_KEYS,
+    terms: TERM_KEYS,
+    pairs: loosePairs(),
+    taiwan: loadTaiwanPhrases().byPhrase,
+  }));
+}
+
+/** Builds the question scan's tables now (a few ms), so the first question does not pay for them. */
+export function prepareQuestionScan(): void {
+  fullScan();
+}
+
+/** What one walk over a lowercased text found; arrays by position, reused from walk to walk. */
+interface Walked {
+  scan: QuestionScan;
+  lower: string;
+  /** Per start position: the end of the longest term / glossary term there on word boundaries, else 0; and its index. */
+  termEnd: Int32Array;
+  termAt: Int32Array;
+  glossaryEnd: Int32Array;
+  glossaryAt: Int32Array;
+  /** The loose phrases' pairs in text order: their ids and starts. */
+  pairs: { count: number; ids: Int32Array; starts: Int32Array };
+  /** Taiwan phrase hits (start ascending, then end descending): start, end, group. */
+  regional: { count: number; starts: Int32Array; ends: Int32Array; groups: Int32Array };
+}
+
+/**
+ * The walk: from each position, down the trie as far as some key continues. Its arrays are
+ * scratch, valid until the next walk: each consumer reads what it needs before another runs.
+ */
+function walk(scan: QuestionScan, lower: string): Walked {
+  const n = lower.length;
+  if (!scratch || scratch.termEnd.length < n) {
+    const size = Math.max(256, n * 2);
+    scratch = {
+      scan,
+      lower,
+      termEnd: new Int32Array(size),
+      termAt: new Int32Array(size),
+      glossaryEnd: new Int32Array(size),
+      glossaryAt: new Int32Array(size),
+      pairs: { count: 0, ids: new Int32Array(size), starts: new Int32Array(size) },
+      regional: { count: 0, starts: new Int32Array(size), ends: new Int32Array(size), groups: new Int32Array(size) },
+    };
+  }
+  const walked = scratch;
+  walked.scan = scan;
+  walked.lower = lower;
+  const { trie, term, glossary, pair, taiwan } = scan;
+  const { termEnd, termAt, glossaryEnd, glossaryAt, pairs, regional } = walked;
+  pairs.count = 0;
+  regional.count = 0;
+  for (let start = 0; start < n; start++) {
+    termEnd[start] = 0;
+    glossaryEnd[start] = 0;
+    let node = trie.root(lower.charCodeAt(start));
+    const firstHit = regional.count;
+    for (let i = start; node !== 0; ) {
+      const end = i + 1;
+      const t = term[node]!;
+      if (t >= 0 && onWordBoundaries(lower, start, end)) {
+        termEnd[start] = end;
+        termAt[start] = t;
+      }
+      const g = glossary[node]!;
+      if (g >= 0 && onWordBoundaries(lower, start, end)) {
+        glossaryEnd[start] = end;
+        glossaryAt[start] = g;
+      }
+      if (end - start === 2 && pair[node]! >= 0) {
+        pairs.ids[pairs.count] = pair[node]!;
+        pairs.starts[pairs.count++] = start;
+      }
+      const r = taiwan[node]!;
+      if (r >= 0) {
+        regional.starts[regional.count] = start;
+        regional.ends[regional.count] = end;
+        regional.groups[regional.count++] = r;
+      }
+      if (++i >= n) break;
+      node = trie.child(node, lower.charCodeAt(i));
+    }
+    // Longest first at each start, as mainlandPhrases reads its windows.
+    regional.ends.subarray(firstHit, regional.count).reverse();
+    regional.groups.subarray(firstHit, regional.count).reverse();
+  }
+  return walked;
+}
+
+/** The walk over a text, the last one's when it was over the same text. */
+function walked(text: string): Walked {
+  const scan = fullScan();
+  const lower = text.toLowerCase();
+  return scratch?.scan === scan && scratch.lower === lower ? scratch : walk(scan, lower);
+}
+
+/** The glossary terms (with the learners' phrases, or the glossary's own) left to right, longest first, non-overlapping. */
+function scanOf(text: string, walked: Walked, kind: "term" | "glossary"): GlossaryMatch[] {
+  const ends = kind === "term" ? walked.termEnd : walked.glossaryEnd;
+  const at = kind === "term" ? walked.termAt : walked.glossaryAt;
+  const terms = kind === "term" ? walked.scan.terms : walked.scan.glossaryTerms;
+  const matches: GlossaryMatch[] = [];
+  const n = walked.lower.length;
+  let position = 0;
+  while (position < n) {
+    const end = ends[position]!;
+    if (end > 0) {
+      matches.push({ surface: text.slice(position, end), start: position, end, entries: terms[at[position]!]!.entries });
+      position = end;
+    } else {
+      position++;
+    }
+  }
+  return matches;
+}
+
+function glossaryScanOf(text: string, walked: Walked): GlossaryMatch[] {
+  return scanOf(text, walked, "glossary");
+}
+
+/**
+ * Taiwan vocabulary in a text and its Mainland words: script.ts mainlandPhrases, read off the
+ * question's walk. The same phrases in the same order (start ascending, then longest first, each
+ * Taiwan word once): a lowercased text keeps every unit's position (no code point's lowercase is
+ * shorter, so equal lengths mean every one kept its length), and a hit is checked against the
+ * text itself. A text whose lowercase is longer (İ) is read by mainlandPhrases.
+ */
+export function findMainlandPhrases(text: string): RegionalPhrase[] {
+  const scan = fullScan();
+  if (!scan.regional || text.toLowerCase().length !== text.length || !HAN.test(text)) return mainlandPhrases(text);
+  const { regional } = walked(text);
+  const found: RegionalPhrase[] = [];
+  for (let k = 0; k < regional.count; k++) {
+    const start = regional.starts[k]!;
+    const end = regional.ends[k]!;
+    for (const phrase of scan.taiwanPhrases[regional.groups[k]!]!) {
+      if (phrase.taiwan.length !== end - start || !text.startsWith(phrase.taiwan, start)) continue;
+      if (!found.some((f) => f.taiwan === phrase.taiwan)) found.push({ taiwan: phrase.taiwan, mainland: phrase.mainland });
+    }
   }
   return found;
 }
@@ -153,7 +344,7 @@ const RECENT_TEXTS = 2048;
  */
 const recentMatches = recentlyComputed(RECENT_TEXTS, (text: string): readonly GlossaryMatch[] => Object.freeze(withEnglishPhrases(text)));
 const recentGlossaryMatches = recentlyComputed(RECENT_TEXTS, (text: string): readonly GlossaryMatch[] =>
-  Object.freeze(scan(text, GLOSSARY_LOOKUP)),
+  Object.freeze(glossaryScanOf(text, walked(text))),
 );
 
 /**
@@ -167,11 +358,13 @@ export function findGlossaryMatches(text: string, options: { learnerPhrases?: bo
 }
 
 function withEnglishPhrases(text: string): GlossaryMatch[] {
-  let matches = scan(text, TERM_LOOKUP);
+  const walk = walked(text);
+  let matches = scanOf(text, walk, "term");
+  const loose = findLooseLearnerPhrases(text, walk.scan.pairs ? walk.pairs : undefined);
   // English learner phrases match on stems (learnerPhrases.ts). One that spans whole terms
   // ("AI newsletter" over "AI") replaces them and keeps their concepts, as a longer Chinese
   // phrase does; one that cuts into a term is left out.
-  for (const phrase of [...findEnglishLearnerPhrases(text), ...findGappedHanLearnerPhrases(text), ...findLooseLearnerPhrases(text)]) {
+  for (const phrase of [...findEnglishLearnerPhrases(text), ...findGappedHanLearnerPhrases(text), ...loose]) {
     const overlapping = matches.filter((m) => m.start < phrase.end && phrase.start < m.end);
     if (overlapping.some((m) => m.start < phrase.start || m.end > phrase.end)) continue;
     // A glossary term keeps the glossary's meaning ("deep learning" is not its learners' phrase too).
@@ -182,30 +375,16 @@ function withEnglishPhrases(text: string): GlossaryMatch[] {
   return matches;
 }
 
-function scan(text: string, lookup: TermLookup): GlossaryMatch[] {
-  const lower = text.toLowerCase();
-  const matches: GlossaryMatch[] = [];
-  let position = 0;
-  while (position < lower.length) {
-    // Longest first, on word boundaries.
-    const found = longestAt(lower, position, lookup);
-    if (found) {
-      const end = position + found.key.length;
-      matches.push({ surface: text.slice(position, end), start: position, end, entries: found.entries });
-      position = end;
-    } else {
-      position++;
-    }
-  }
-  return matches;
+/** Whether the term lower[start, end) stands on latin word boundaries. */
+function onWordBoundaries(lower: string, start: number, end: number): boolean {
+  if (isWordUnit(lower.charCodeAt(start)) && start > 0 && isWordUnit(lower.charCodeAt(start - 1))) return false;
+  if (isWordUnit(lower.charCodeAt(end - 1)) && end < lower.length && isWordUnit(lower.charCodeAt(end))) return false;
+  return true;
 }
 
-function onWordBoundaries(text: string, start: number, key: string): boolean {
-  const before = text[start - 1];
-  const after = text[start + key.length];
-  if (WORD_CHAR.test(key[0] ?? "") && before !== undefined && WORD_CHAR.test(before)) return false;
-  if (WORD_CHAR.test(key[key.length - 1] ?? "") && after !== undefined && WORD_CHAR.test(after)) return false;
-  return true;
+/** [a-z0-9] after lowercasing (WORD_CHAR, case-insensitive: the text is lowercased, but İ's lowercase keeps an "i"). */
+function isWordUnit(unit: number): boolean {
+  return (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39) || (unit >= 0x41 && unit <= 0x5a);
 }
 
 /** All names of an entry's concept, both languages, then its related terms. */
