@@ -1,6 +1,6 @@
 import glossaryData from "./glossary.json" with { type: "json" };
 import { findEnglishLearnerPhrases, findGappedHanLearnerPhrases, hanLearnerPhrases } from "./learnerPhrases.js";
-import { findLooseLearnerPhrases, loosePairs } from "./looseLearnerPhrases.js";
+import { findLooseLearnerPhrases, loosePairs, type HeldPairs } from "./looseLearnerPhrases.js";
 import { recentlyComputed } from "../text/recentlyComputed.js";
 import { loadTaiwanPhrases, mainlandPhrases, type RegionalPhrase } from "../text/script.js";
 import { UnitTrie } from "../text/unitTrie.js";
@@ -273,8 +273,14 @@ function walk(scan: QuestionScan, lower: string): Walked {
       node = trie.child(node, lower.charCodeAt(i));
     }
     // Longest first at each start, as mainlandPhrases reads its windows.
-    regional.ends.subarray(firstHit, regional.count).reverse();
-    regional.groups.subarray(firstHit, regional.count).reverse();
+    for (let a = firstHit, b = regional.count - 1; a < b; a++, b--) {
+      const end = regional.ends[a]!;
+      regional.ends[a] = regional.ends[b]!;
+      regional.ends[b] = end;
+      const group = regional.groups[a]!;
+      regional.groups[a] = regional.groups[b]!;
+      regional.groups[b] = group;
+    }
   }
   return walked;
 }
@@ -308,6 +314,14 @@ function scanOf(text: string, walked: Walked, kind: "term" | "glossary"): Glossa
 
 function glossaryScanOf(text: string, walked: Walked): GlossaryMatch[] {
   return scanOf(text, walked, "glossary");
+}
+
+/** The loose phrases' pairs one walk finds in a text (a copy): what findGlossaryMatches hands findLooseLearnerPhrases. */
+export function walkedLoosePairs(text: string): HeldPairs | undefined {
+  const walk = walked(text);
+  if (!walk.scan.pairs) return undefined;
+  const { count, ids, starts } = walk.pairs;
+  return { count, ids: ids.slice(0, count), starts: starts.slice(0, count) };
 }
 
 /**
