@@ -316,6 +316,11 @@ function glossaryScanOf(text: string, walked: Walked): GlossaryMatch[] {
   return scanOf(text, walked, "glossary");
 }
 
+/** The glossary's terms with the learners' Chinese phrases in a text, as the walk finds them, before the other learners' matchers join in. */
+export function walkedTermMatches(text: string): GlossaryMatch[] {
+  return scanOf(text, walked(text), "term");
+}
+
 /** The loose phrases' pairs one walk finds in a text (a copy): what findGlossaryMatches hands findLooseLearnerPhrases. */
 export function walkedLoosePairs(text: string): HeldPairs | undefined {
   const walk = walked(text);
