@@ -1,5 +1,11 @@
 import glossaryData from "./glossary.json" with { type: "json" };
-import { findEnglishLearnerPhrases, findGappedHanLearnerPhrases, hanLearnerPhrases } from "./learnerPhrases.js";
+import {
+  findEnglishLearnerPhrases,
+  findGappedHanLearnerPhrases,
+  hanLearnerPhrases,
+  splitPhraseFirsts,
+  type SplitStarts,
+} from "./learnerPhrases.js";
 import { findLooseLearnerPhrases, loosePairs, type HeldPairs } from "./looseLearnerPhrases.js";
 import { recentlyComputed } from "../text/recentlyComputed.js";
 import { loadTaiwanPhrases, mainlandPhrases, type RegionalPhrase } from "../text/script.js";
@@ -117,6 +123,8 @@ interface QuestionScan {
   pair: Int32Array;
   /** Per node: the index of the Taiwan phrases (taiwan) whose lowercased form ends there, else −1. */
   taiwan: Int32Array;
+  /** Per node at depth 1: 1 where a split learners' phrase starts (learnerPhrases.ts splitPhraseFirsts). */
+  splitFirst: Uint8Array;
   terms: readonly TermIndexEntry[];
   glossaryTerms: readonly TermIndexEntry[];
   taiwanPhrases: readonly (readonly RegionalPhrase[])[];
@@ -124,6 +132,8 @@ interface QuestionScan {
   pairs: boolean;
   /** Whether the Taiwan phrases are in the trie. */
   regional: boolean;
+  /** Whether the split phrases' first characters are in the trie. */
+  splits: boolean;
 }
 
 function compileScan(vocabulary: {
@@ -131,6 +141,7 @@ function compileScan(vocabulary: {
   terms?: readonly TermIndexEntry[];
   pairs?: ReadonlyMap<string, number>;
   taiwan?: ReadonlyMap<string, string>;
+  splitFirsts?: readonly string[];
 }): QuestionScan {
   const trie = new UnitTrie(8192);
   const ends = {
@@ -165,6 +176,10 @@ function compileScan(vocabulary: {
     }
     taiwanPhrases[group]!.push({ taiwan, mainland });
   }
+  // findSplitHanLearnerPhrases reads one unit per position: a first character of two units never matches there.
+  const splitNodes = (vocabulary.splitFirsts ?? []).filter((first) => first.length === 1).map((first) => trie.add(first));
+  const splitFirst = new Uint8Array(trie.size);
+  for (const node of splitNodes) splitFirst[node] = 1;
   const byNode = (map: Map<number, number>) => {
     const array = new Int32Array(trie.size).fill(-1);
     for (const [node, value] of map) array[node] = value;
@@ -176,11 +191,13 @@ function compileScan(vocabulary: {
     glossary: byNode(ends.glossary),
     pair: byNode(ends.pair),
     taiwan: byNode(ends.taiwan),
+    splitFirst,
     terms,
     glossaryTerms: vocabulary.glossary,
     taiwanPhrases,
     pairs: pairs && vocabulary.pairs !== undefined,
     regional: vocabulary.taiwan !== undefined,
+    splits: vocabulary.splitFirsts !== undefined,
   };
 }
 
@@ -193,6 +210,7 @@ function fullScan(): QuestionScan {
     terms: TERM_KEYS,
     pairs: loosePairs(),
     taiwan: loadTaiwanPhrases().byPhrase,
+    splitFirsts: splitPhraseFirsts(),
   }));
 }
 
@@ -214,6 +232,8 @@ interface Walked {
   pairs: { count: number; ids: Int32Array; starts: Int32Array };
   /** Taiwan phrase hits (start ascending, then end descending): start, end, group. */
   regional: { count: number; starts: Int32Array; ends: Int32Array; groups: Int32Array };
+  /** Where a split learners' phrase's first character stands, ascending. */
+  splits: SplitStarts;
 }
 
 /**
@@ -233,21 +253,24 @@ function walk(scan: QuestionScan, lower: string): Walked {
       glossaryAt: new Int32Array(size),
       pairs: { count: 0, ids: new Int32Array(size), starts: new Int32Array(size) },
       regional: { count: 0, starts: new Int32Array(size), ends: new Int32Array(size), groups: new Int32Array(size) },
+      splits: { count: 0, starts: new Int32Array(size) },
     };
   }
   const walked = scratch;
   walked.scan = scan;
   walked.lower = lower;
-  const { trie, term, glossary, pair, taiwan } = scan;
-  const { termEnd, termAt, glossaryEnd, glossaryAt, pairs, regional } = walked;
+  const { trie, term, glossary, pair, taiwan, splitFirst } = scan;
+  const { termEnd, termAt, glossaryEnd, glossaryAt, pairs, regional, splits } = walked;
   pairs.count = 0;
   regional.count = 0;
+  splits.count = 0;
   for (let start = 0; start < n; start++) {
     termEnd[start] = 0;
     glossaryEnd[start] = 0;
     let node = trie.root(lower.charCodeAt(start));
+    if (splitFirst[node] === 1) splits.starts[splits.count++] = start;
     const firstHit = regional.count;
-    for (let i = start; node !== 0; ) {
+    for (let i = start; node !== 0;) {
       const end = i + 1;
       const t = term[node]!;
       if (t >= 0 && onWordBoundaries(lower, start, end)) {
@@ -329,6 +352,13 @@ export function walkedLoosePairs(text: string): HeldPairs | undefined {
   return { count, ids: ids.slice(0, count), starts: starts.slice(0, count) };
 }
 
+/** The split phrases' first characters one walk finds in a text (a copy): what findGlossaryMatches hands findGappedHanLearnerPhrases. */
+export function walkedSplitStarts(text: string): SplitStarts | undefined {
+  const walk = walked(text);
+  if (!walk.scan.splits) return undefined;
+  return { count: walk.splits.count, starts: walk.splits.starts.slice(0, walk.splits.count) };
+}
+
 /**
  * Taiwan vocabulary in a text and its Mainland words: script.ts mainlandPhrases, read off the
  * question's walk. The same phrases in the same order (start ascending, then longest first, each
@@ -380,10 +410,11 @@ function withEnglishPhrases(text: string): GlossaryMatch[] {
   const walk = walked(text);
   let matches = scanOf(text, walk, "term");
   const loose = findLooseLearnerPhrases(text, walk.scan.pairs ? walk.pairs : undefined);
+  const gapped = findGappedHanLearnerPhrases(text, walk.scan.splits ? walk.splits : undefined);
   // English learner phrases match on stems (learnerPhrases.ts). One that spans whole terms
   // ("AI newsletter" over "AI") replaces them and keeps their concepts, as a longer Chinese
   // phrase does; one that cuts into a term is left out.
-  for (const phrase of [...findEnglishLearnerPhrases(text), ...findGappedHanLearnerPhrases(text), ...loose]) {
+  for (const phrase of [...findEnglishLearnerPhrases(text), ...gapped, ...loose]) {
     const overlapping = matches.filter((m) => m.start < phrase.end && phrase.start < m.end);
     if (overlapping.some((m) => m.start < phrase.start || m.end > phrase.end)) continue;
     // A glossary term keeps the glossary's meaning ("deep learning" is not its learners' phrase too).

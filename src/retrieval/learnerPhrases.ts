@@ -194,10 +194,25 @@ const HAN_CHARACTER = /^\p{Script=Han}$/u;
 /** What may split a verb-object compound: an aspect marker, then a quantity or a question word. */
 const SPLIT = /^(?:[了过過着著])?(?:哪些|什么|什麼|啥|几个|幾個|几次|幾次|多少|很多|不少|一些|好多|个|個)?/u;
 
-function findSplitHanLearnerPhrases(text: string): GlossaryMatch[] {
+/** The first characters of the split phrases (the question scan walks them: glossary.ts). */
+export function splitPhraseFirsts(): string[] {
+  return [...splitPhraseTable().keys()];
+}
+
+/** Positions of a lowercased text, ascending: where a walk found a first character of splitPhraseFirsts. */
+export interface SplitStarts {
+  count: number;
+  starts: Int32Array;
+}
+
+function findSplitHanLearnerPhrases(text: string, walked?: SplitStarts): GlossaryMatch[] {
   const table = splitPhraseTable();
   const matches: GlossaryMatch[] = [];
-  for (let i = 0; i < text.length - 2; i++) {
+  // Every position, or only those where the question scan's walk met a first character.
+  const positions = walked ? walked.count : text.length - 2;
+  for (let k = 0; k < positions; k++) {
+    const i = walked ? walked.starts[k]! : k;
+    if (i >= text.length - 2) break;
     const phrases = table.get(text[i]!);
     if (!phrases) continue;
     const gap = SPLIT.exec(text.slice(i + 1, i + 6))![0];
@@ -210,11 +225,11 @@ function findSplitHanLearnerPhrases(text: string): GlossaryMatch[] {
 }
 
 /** Chinese learner phrases whose words appear in order with a little between them. */
-export function findGappedHanLearnerPhrases(text: string): GlossaryMatch[] {
+export function findGappedHanLearnerPhrases(text: string, splitStarts?: SplitStarts): GlossaryMatch[] {
   if (!HAN.test(text)) return [];
   const table = gappedPhraseTable();
   const lower = text.toLowerCase();
-  const matches: GlossaryMatch[] = [...findSplitHanLearnerPhrases(lower)];
+  const matches: GlossaryMatch[] = [...findSplitHanLearnerPhrases(lower, splitStarts)];
   for (const first of new Set(tokenizeForSearch(text))) {
     const phrases = table.get(first);
     if (!phrases) continue;

@@ -88,6 +88,7 @@ export class UnitTrie {
     this.keyNodes = new Int32Array(size);
     this.keyUnits = new Uint16Array(size);
     this.children = new Int32Array(size);
-    for (let slot = 0; slot < children.length; slot++) if (children[slot] !== 0) this.place(keyNodes[slot]!, keyUnits[slot]!, children[slot]!);
+    for (let slot = 0; slot < children.length; slot++)
+      if (children[slot] !== 0) this.place(keyNodes[slot]!, keyUnits[slot]!, children[slot]!);
   }
 }

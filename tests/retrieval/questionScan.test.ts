@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { findMainlandPhrases, findGlossaryMatches, GLOSSARY, walkedLoosePairs, walkedTermMatches } from "../../src/retrieval/glossary.js";
-import { hanLearnerPhrases } from "../../src/retrieval/learnerPhrases.js";
+import {
+  findMainlandPhrases,
+  findGlossaryMatches,
+  GLOSSARY,
+  walkedLoosePairs,
+  walkedSplitStarts,
+  walkedTermMatches,
+} from "../../src/retrieval/glossary.js";
+import { findGappedHanLearnerPhrases, hanLearnerPhrases } from "../../src/retrieval/learnerPhrases.js";
 import { findLooseLearnerPhrases, loosePairs } from "../../src/retrieval/looseLearnerPhrases.js";
 import { mainlandPhrases, toSimplified } from "../../src/text/script.js";
 
@@ -48,7 +55,7 @@ function onWordBoundaries(text: string, start: number, key: string): boolean {
 function plainScan(text: string, keys: readonly string[]): { surface: string; start: number; end: number }[] {
   const lower = text.toLowerCase();
   const found: { surface: string; start: number; end: number }[] = [];
-  for (let position = 0; position < lower.length; ) {
+  for (let position = 0; position < lower.length;) {
     let best = "";
     for (const key of keys)
       if (key.length > best.length && lower.startsWith(key, position) && onWordBoundaries(lower, position, key)) best = key;
@@ -61,7 +68,11 @@ function plainScan(text: string, keys: readonly string[]): { surface: string; st
 }
 
 const termKeys = [
-  ...new Set([...GLOSSARY.flatMap((entry) => [...entry.en, ...entry.zh]), ...hanLearnerPhrases().map(({ phrase }) => phrase)].map((t) => t.toLowerCase())),
+  ...new Set(
+    [...GLOSSARY.flatMap((entry) => [...entry.en, ...entry.zh]), ...hanLearnerPhrases().map(({ phrase }) => phrase)].map((t) =>
+      t.toLowerCase(),
+    ),
+  ),
 ].filter((key) => key.length > 0);
 
 describe("the one walk over a question", () => {
@@ -86,6 +97,16 @@ describe("the one walk over a question", () => {
     expect(found).toBeGreaterThan(3);
   });
 
+  it("hands the split phrases' matcher the places its own reading of every position finds", () => {
+    let found = 0;
+    for (const text of [...TEXTS, "踩坑", "踩了坑", "跑个分吧踩过哪些坑", "踩了不少坑"]) {
+      const own = findGappedHanLearnerPhrases(text);
+      expect(findGappedHanLearnerPhrases(text, walkedSplitStarts(text)), text).toEqual(own);
+      found += own.length;
+    }
+    expect(found).toBeGreaterThan(4);
+  });
+
   it("finds the Taiwan phrases mainlandPhrases finds, in its order", () => {
     let found = 0;
     for (const text of TEXTS) {
@@ -102,7 +123,9 @@ describe("the one walk over a question", () => {
     const text = "压缩模型要多久";
     const own = findGlossaryMatches(text, { learnerPhrases: false }).map((m) => m.surface);
     const withLearners = findGlossaryMatches(text).map((m) => m.surface);
-    expect(own).toEqual(plainScan(text, [...new Set(GLOSSARY.flatMap((e) => [...e.en, ...e.zh]).map((t) => t.toLowerCase()))]).map((m) => m.surface));
+    expect(own).toEqual(
+      plainScan(text, [...new Set(GLOSSARY.flatMap((e) => [...e.en, ...e.zh]).map((t) => t.toLowerCase()))]).map((m) => m.surface),
+    );
     expect(withLearners).not.toEqual(own);
   });
 });
