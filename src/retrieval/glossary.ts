@@ -4,6 +4,7 @@ import {
   findGappedHanLearnerPhrases,
   hanLearnerPhrases,
   splitPhraseFirsts,
+  type LatinWords,
   type SplitStarts,
 } from "./learnerPhrases.js";
 import { findLooseLearnerPhrases, loosePairs, type HeldPairs } from "./looseLearnerPhrases.js";
@@ -234,6 +235,8 @@ interface Walked {
   regional: { count: number; starts: Int32Array; ends: Int32Array; groups: Int32Array };
   /** Where a split learners' phrase's first character stands, ascending. */
   splits: SplitStarts;
+  /** The lowercased text's Latin words (runs of ASCII letters and digits), in order. */
+  latin: LatinWords;
 }
 
 /**
@@ -254,20 +257,29 @@ function walk(scan: QuestionScan, lower: string): Walked {
       pairs: { count: 0, ids: new Int32Array(size), starts: new Int32Array(size) },
       regional: { count: 0, starts: new Int32Array(size), ends: new Int32Array(size), groups: new Int32Array(size) },
       splits: { count: 0, starts: new Int32Array(size) },
+      latin: { count: 0, starts: new Int32Array(size), ends: new Int32Array(size) },
     };
   }
   const walked = scratch;
   walked.scan = scan;
   walked.lower = lower;
   const { trie, term, glossary, pair, taiwan, splitFirst } = scan;
-  const { termEnd, termAt, glossaryEnd, glossaryAt, pairs, regional, splits } = walked;
+  const { termEnd, termAt, glossaryEnd, glossaryAt, pairs, regional, splits, latin } = walked;
   pairs.count = 0;
   regional.count = 0;
   splits.count = 0;
+  latin.count = 0;
+  let inWord = false;
   for (let start = 0; start < n; start++) {
     termEnd[start] = 0;
     glossaryEnd[start] = 0;
-    let node = trie.root(lower.charCodeAt(start));
+    const unit = lower.charCodeAt(start);
+    if (isWordUnit(unit) !== inWord) {
+      inWord = !inWord;
+      if (inWord) latin.starts[latin.count] = start;
+      else latin.ends[latin.count++] = start;
+    }
+    let node = trie.root(unit);
     if (splitFirst[node] === 1) splits.starts[splits.count++] = start;
     const firstHit = regional.count;
     for (let i = start; node !== 0;) {
@@ -305,6 +317,7 @@ function walk(scan: QuestionScan, lower: string): Walked {
       regional.groups[b] = group;
     }
   }
+  if (inWord) latin.ends[latin.count++] = n;
   return walked;
 }
 
@@ -359,6 +372,20 @@ export function walkedSplitStarts(text: string): SplitStarts | undefined {
   return { count: walk.splits.count, starts: walk.splits.starts.slice(0, walk.splits.count) };
 }
 
+/** The Latin words one walk finds in a text (a copy), when findEnglishLearnerPhrases may read them (else undefined). */
+export function walkedLatinWords(text: string): LatinWords | undefined {
+  const walk = walked(text);
+  if (!latinAligned(text, walk.lower)) return undefined;
+  const { count, starts, ends } = walk.latin;
+  return { count, starts: starts.slice(0, count), ends: ends.slice(0, count) };
+}
+
+/** The lowercased text's Latin words one walk finds (a copy): what findGlossaryMatches hands findLooseLearnerPhrases. */
+export function walkedLowerLatinWords(text: string): LatinWords {
+  const { count, starts, ends } = walked(text).latin;
+  return { count, starts: starts.slice(0, count), ends: ends.slice(0, count) };
+}
+
 /**
  * Taiwan vocabulary in a text and its Mainland words: script.ts mainlandPhrases, read off the
  * question's walk. The same phrases in the same order (start ascending, then longest first, each
@@ -409,12 +436,15 @@ export function findGlossaryMatches(text: string, options: { learnerPhrases?: bo
 function withEnglishPhrases(text: string): GlossaryMatch[] {
   const walk = walked(text);
   let matches = scanOf(text, walk, "term");
-  const loose = findLooseLearnerPhrases(text, walk.scan.pairs ? walk.pairs : undefined);
+  const loose = findLooseLearnerPhrases(text, walk.scan.pairs ? walk.pairs : undefined, walk.latin);
   const gapped = findGappedHanLearnerPhrases(text, walk.scan.splits ? walk.splits : undefined);
+  // The text's own Latin words are the lowercased text's where every unit kept its place and
+  // none became a Latin letter (only the Kelvin sign does: K → k; questionWords.test.ts).
+  const english = findEnglishLearnerPhrases(text, latinAligned(text, walk.lower) ? walk.latin : undefined);
   // English learner phrases match on stems (learnerPhrases.ts). One that spans whole terms
   // ("AI newsletter" over "AI") replaces them and keeps their concepts, as a longer Chinese
   // phrase does; one that cuts into a term is left out.
-  for (const phrase of [...findEnglishLearnerPhrases(text), ...gapped, ...loose]) {
+  for (const phrase of [...english, ...gapped, ...loose]) {
     const overlapping = matches.filter((m) => m.start < phrase.end && phrase.start < m.end);
     if (overlapping.some((m) => m.start < phrase.start || m.end > phrase.end)) continue;
     // A glossary term keeps the glossary's meaning ("deep learning" is not its learners' phrase too).
@@ -423,6 +453,10 @@ function withEnglishPhrases(text: string): GlossaryMatch[] {
     matches = [...matches.filter((m) => !overlapping.includes(m)), { ...phrase, entries }].sort((a, b) => a.start - b.start);
   }
   return matches;
+}
+
+function latinAligned(text: string, lower: string): boolean {
+  return lower.length === text.length && !text.includes("\u212a");
 }
 
 /** Whether the term lower[start, end) stands on latin word boundaries. */

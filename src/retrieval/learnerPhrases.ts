@@ -58,13 +58,24 @@ interface StemmedWord {
   end: number;
 }
 
-function stemmedWords(text: string): StemmedWord[] {
+/**
+ * Where a text's Latin words (LATIN_WORD's matches: runs of ASCII letters and digits) start and
+ * end, in order, as the question scan's walk finds them (glossary.ts).
+ */
+export interface LatinWords {
+  count: number;
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+function stemmedWords(text: string, latin?: LatinWords): StemmedWord[] {
   const words: StemmedWord[] = [];
-  for (const m of text.matchAll(LATIN_WORD)) {
-    const word = m[0].toLowerCase();
-    if (ARTICLES.has(word)) continue;
-    words.push({ stem: stemOf(word), start: m.index, end: m.index + m[0].length });
-  }
+  const add = (start: number, end: number) => {
+    const word = text.slice(start, end).toLowerCase();
+    if (!ARTICLES.has(word)) words.push({ stem: stemOf(word), start, end });
+  };
+  if (latin) for (let k = 0; k < latin.count; k++) add(latin.starts[k]!, latin.ends[k]!);
+  else for (const m of text.matchAll(LATIN_WORD)) add(m.index, m.index + m[0].length);
   return words;
 }
 
@@ -102,9 +113,9 @@ const LATIN_PHRASES: ReadonlyMap<string, readonly StemmedPhrase[]> = (() => {
 })();
 
 /** English learner phrases in a text: longest first, left to right, non-overlapping. */
-export function findEnglishLearnerPhrases(text: string): GlossaryMatch[] {
+export function findEnglishLearnerPhrases(text: string, latin?: LatinWords): GlossaryMatch[] {
   if (LATIN_PHRASES.size === 0 || !/[a-z]/i.test(text)) return [];
-  const words = stemmedWords(text);
+  const words = stemmedWords(text, latin);
   const matches: GlossaryMatch[] = [];
   let i = 0;
   while (i < words.length) {

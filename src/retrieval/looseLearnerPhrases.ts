@@ -1,6 +1,6 @@
 import { isEnglishStopWord } from "../text/tokenize.js";
 import type { GlossaryEntry, GlossaryMatch } from "./glossary.js";
-import { LEARNER_ENTRIES, stemOf } from "./learnerPhrases.js";
+import { LEARNER_ENTRIES, stemOf, type LatinWords } from "./learnerPhrases.js";
 
 /**
  * The learners'-words layer (learnerPhrases.ts) matched loosely, for questions that say a phrase
@@ -141,7 +141,7 @@ export interface HeldPairs {
  * up" most of "making things up"). A match spans the question from its first piece to its last,
  * words it did not match included, and is marked `loose`.
  */
-export function findLooseLearnerPhrases(text: string, walkedPairs?: HeldPairs): GlossaryMatch[] {
+export function findLooseLearnerPhrases(text: string, walkedPairs?: HeldPairs, latin?: LatinWords): GlossaryMatch[] {
   const table = loosePhraseTable();
   const { keyIds, pairIds, byKey, proposed, heldIn, heldStart, heldEnd } = table;
   if (calls === 0x7fffffff) {
@@ -170,11 +170,13 @@ export function findLooseLearnerPhrases(text: string, walkedPairs?: HeldPairs): 
       for (let i = 0; i + 1 < units.length; i++) hold(pairIds.get(pairCode(units, i)), run.index + i, run.index + i + 2);
     }
   }
-  for (const m of lower.matchAll(LATIN_WORD)) {
-    const word = m[0].toLowerCase();
-    if (word.length < 2 || isEnglishStopWord(word)) continue;
-    hold(keyIds.get(stemOf(word)), m.index, m.index + m[0].length);
-  }
+  const holdWord = (start: number, end: number) => {
+    const word = lower.slice(start, end).toLowerCase();
+    if (word.length >= 2 && !isEnglishStopWord(word)) hold(keyIds.get(stemOf(word)), start, end);
+  };
+  // The lowercased question's Latin words, as the question scan's walk found them or read here.
+  if (latin) for (let k = 0; k < latin.count; k++) holdWord(latin.starts[k]!, latin.ends[k]!);
+  else for (const m of lower.matchAll(LATIN_WORD)) holdWord(m.index, m.index + m[0].length);
   // Candidates come from the question's telling pieces: a piece in many phrases (模型, 数据) adds
   // little to any phrase's coverage, and a phrase held through such pieces alone is held word for
   // word, which the exact matchers find. Each is judged once, in the order first proposed.

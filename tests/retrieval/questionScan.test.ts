@@ -3,11 +3,13 @@ import {
   findMainlandPhrases,
   findGlossaryMatches,
   GLOSSARY,
+  walkedLatinWords,
   walkedLoosePairs,
+  walkedLowerLatinWords,
   walkedSplitStarts,
   walkedTermMatches,
 } from "../../src/retrieval/glossary.js";
-import { findGappedHanLearnerPhrases, hanLearnerPhrases } from "../../src/retrieval/learnerPhrases.js";
+import { findEnglishLearnerPhrases, findGappedHanLearnerPhrases, hanLearnerPhrases } from "../../src/retrieval/learnerPhrases.js";
 import { findLooseLearnerPhrases, loosePairs } from "../../src/retrieval/looseLearnerPhrases.js";
 import { mainlandPhrases, toSimplified } from "../../src/text/script.js";
 
@@ -39,6 +41,17 @@ const TEXTS = [
   "专案",
   "乙太网路路由器的介面卡和使用者名称",
   "",
+];
+
+/** English questions written for this test, with the learners' English phrases in them. */
+const ENGLISH = [
+  "which foundation models should I try",
+  "the model makes stuff up, is a foundation model enough?",
+  "hosted model or open-weight models? made stuff up",
+  "Making Things Up at the end: making stuff up",
+  "GPT-4 and llama-2-7b c++ 3 foundation models",
+  "İ made stuff up and foundation models",
+  "\u212Anow the foundation models that make stuff up",
 ];
 
 const WORD_CHAR = /[a-z0-9]/i;
@@ -86,15 +99,27 @@ describe("the one walk over a question", () => {
     expect(matched).toBeGreaterThan(15);
   });
 
-  it("hands the loose matcher the pairs its own reading of the Han runs finds", () => {
+  it("hands the loose matcher the pairs and Latin words its own reading of the question finds", () => {
     expect(loosePairs().size).toBeGreaterThan(100);
     let found = 0;
-    for (const text of [...TEXTS, ...[...loosePairs().keys()].slice(0, 300).map((pair) => `问${pair}吧${pair}`)]) {
+    for (const text of [...TEXTS, ...ENGLISH, ...[...loosePairs().keys()].slice(0, 300).map((pair) => `问${pair}吧${pair}`)]) {
       const own = findLooseLearnerPhrases(text);
-      expect(findLooseLearnerPhrases(text, walkedLoosePairs(text)), text).toEqual(own);
+      expect(findLooseLearnerPhrases(text, walkedLoosePairs(text), walkedLowerLatinWords(text)), text).toEqual(own);
       found += own.length;
     }
     expect(found).toBeGreaterThan(3);
+  });
+
+  it("hands the English phrases' matcher the Latin words its own reading finds, and none where the lowercase moved them", () => {
+    let found = 0;
+    for (const text of [...TEXTS, ...ENGLISH]) {
+      const own = findEnglishLearnerPhrases(text);
+      expect(findEnglishLearnerPhrases(text, walkedLatinWords(text)), text).toEqual(own);
+      found += own.length;
+    }
+    expect(found).toBeGreaterThan(3);
+    expect(walkedLatinWords("İ made stuff up")).toBeUndefined();
+    expect(walkedLatinWords("\u212Anow the foundation models")).toBeUndefined();
   });
 
   it("hands the split phrases' matcher the places its own reading of every position finds", () => {
