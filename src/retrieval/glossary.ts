@@ -223,6 +223,8 @@ export function prepareQuestionScan(): void {
 /** What one walk over a lowercased text found; arrays by position, reused from walk to walk. */
 interface Walked {
   scan: QuestionScan;
+  /** The text whose lowercase this walk is, once walked() has asked for it (none after a bare walk). */
+  text: string | undefined;
   lower: string;
   /** Per start position: the end of the longest term / glossary term there on word boundaries, else 0; and its index. */
   termEnd: Int32Array;
@@ -249,6 +251,7 @@ function walk(scan: QuestionScan, lower: string): Walked {
     const size = Math.max(256, n * 2);
     scratch = {
       scan,
+      text: undefined,
       lower,
       termEnd: new Int32Array(size),
       termAt: new Int32Array(size),
@@ -262,6 +265,7 @@ function walk(scan: QuestionScan, lower: string): Walked {
   }
   const walked = scratch;
   walked.scan = scan;
+  walked.text = undefined;
   walked.lower = lower;
   const { trie, term, glossary, pair, taiwan, splitFirst } = scan;
   const { termEnd, termAt, glossaryEnd, glossaryAt, pairs, regional, splits, latin } = walked;
@@ -324,8 +328,12 @@ function walk(scan: QuestionScan, lower: string): Walked {
 /** The walk over a text, the last one's when it was over the same text. */
 function walked(text: string): Walked {
   const scan = fullScan();
+  // By the text first: lowercasing a Chinese question is a Unicode pass, and one request asks ~3 times.
+  if (scratch?.scan === scan && scratch.text === text) return scratch;
   const lower = text.toLowerCase();
-  return scratch?.scan === scan && scratch.lower === lower ? scratch : walk(scan, lower);
+  const found = scratch?.scan === scan && scratch.lower === lower ? scratch : walk(scan, lower);
+  found.text = text;
+  return found;
 }
 
 /** The glossary terms (with the learners' phrases, or the glossary's own) left to right, longest first, non-overlapping. */
@@ -395,8 +403,9 @@ export function walkedLowerLatinWords(text: string): LatinWords {
  */
 export function findMainlandPhrases(text: string): RegionalPhrase[] {
   const scan = fullScan();
-  if (!scan.regional || text.toLowerCase().length !== text.length || !HAN.test(text)) return mainlandPhrases(text);
-  const { regional } = walked(text);
+  if (!scan.regional || !HAN.test(text)) return mainlandPhrases(text);
+  const { regional, lower } = walked(text);
+  if (lower.length !== text.length) return mainlandPhrases(text);
   const found: RegionalPhrase[] = [];
   for (let k = 0; k < regional.count; k++) {
     const start = regional.starts[k]!;
