@@ -43,7 +43,7 @@ export function isEnglishWord(word: string, words: ReadonlySet<string> = cedictE
   // Remembered per vocabulary: the typo repair asks about every Latin word of every question the
   // corpus does not use, and learners reuse their words; each answer costs six regex replaces.
   let known = englishWordAnswers.get(words);
-  if (!known) englishWordAnswers.set(words, (known = new Map()));
+  if (!known) englishWordAnswers.set(words, (known = new Map<string, boolean>()));
   let answer = known.get(word);
   if (answer === undefined) {
     answer = hasEnglishStem(word, words);
