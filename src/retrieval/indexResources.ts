@@ -1,9 +1,9 @@
 import type { IndexSnapshot } from "../store/types.js";
 import { isEnglishWord } from "../text/cedict.js";
+import { loadTaiwanPhrases } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { ConceptSpace } from "./conceptSpace.js";
 import { FieldDictionary } from "./fieldDictionary.js";
-import { prepareQuestionScan } from "./glossary.js";
 import { roadmapProfiles, type RoadmapProfile } from "./roadmapProfile.js";
 import { TermStatistics } from "./termStatistics.js";
 import { TypoCorrector } from "./typoCorrection.js";
@@ -44,8 +44,7 @@ export class IndexResources {
     void this.typos;
     void this.dictionary;
     void this.conceptSpace;
-    // The question scan's tables, OpenCC's Taiwan phrases among them (glossary.ts).
-    prepareQuestionScan();
+    loadTaiwanPhrases();
   }
 
   get statistics(): TermStatistics {
