@@ -126,25 +126,43 @@ export function describedConcept(question: string): DescribedConcept | undefined
   return recentMatches(question) ?? undefined;
 }
 
+/** Per concept, scratch for one question: its summed weight and how many of its units the question shares (0 = not reached). */
+const scores = new Float64Array(DEFINITIONS.length);
+const sharedCounts = new Int32Array(DEFINITIONS.length);
+const touched: number[] = [];
+
 // null, not undefined, for "none": the memo computes again on undefined.
 const recentMatches = recentlyComputed(1024, (question: string): DescribedConcept | null => {
-  const scores = new Map<number, { score: number; shared: string[] }>();
-  for (const unit of questionUnits(question)) {
+  // Each concept's summed weight and shared units in scratch arrays by concept (not a Map of
+  // objects per question): added in the units' order, the concepts read in the order first reached.
+  const units = questionUnits(question);
+  touched.length = 0;
+  for (const unit of units) {
     const telling = UNITS.get(unit);
     if (!telling) continue;
     for (const concept of telling.concepts) {
-      const entry = scores.get(concept);
-      if (entry) {
-        entry.score += telling.weight;
-        entry.shared.push(unit);
-      } else scores.set(concept, { score: telling.weight, shared: [unit] });
+      if (sharedCounts[concept] === 0) {
+        touched.push(concept);
+        scores[concept] = telling.weight;
+      } else scores[concept] = scores[concept]! + telling.weight;
+      sharedCounts[concept] = sharedCounts[concept]! + 1;
     }
   }
   // The best score; of equal ones, the concept listed first.
-  let best: { concept: number; score: number; shared: string[] } | undefined;
-  for (const [concept, { score, shared }] of scores) {
-    if (shared.length < MIN_SHARED_UNITS || score < MIN_SCORE) continue;
-    if (!best || score > best.score || (score === best.score && concept < best.concept)) best = { concept, score, shared };
+  let best = -1;
+  for (const concept of touched) {
+    const score = scores[concept]!;
+    if (
+      sharedCounts[concept]! >= MIN_SHARED_UNITS &&
+      score >= MIN_SCORE &&
+      (best < 0 || score > scores[best]! || (score === scores[best] && concept < best))
+    )
+      best = concept;
   }
-  return best ? { docTerms: DOC_TERMS[best.concept]!, shared: best.shared, score: best.score } : null;
+  const described =
+    best < 0
+      ? null
+      : { docTerms: DOC_TERMS[best]!, shared: [...units].filter((unit) => UNITS.get(unit)?.concepts.includes(best)), score: scores[best]! };
+  for (const concept of touched) sharedCounts[concept] = 0;
+  return described;
 });

@@ -1,7 +1,26 @@
 import glossaryData from "./glossary.json" with { type: "json" };
-import { findEnglishLearnerPhrases, findGappedHanLearnerPhrases, hanLearnerPhrases } from "./learnerPhrases.js";
-import { findLooseLearnerPhrases } from "./looseLearnerPhrases.js";
+import {
+  findEnglishLearnerPhrases,
+  findGappedHanLearnerPhrases,
+  hanLearnerPhrases,
+  splitPhraseFirsts,
+  type LatinWords,
+  type SplitStarts,
+} from "./learnerPhrases.js";
+import { findLooseLearnerPhrases, loosePairs, type HeldPairs } from "./looseLearnerPhrases.js";
 import { recentlyComputed } from "../text/recentlyComputed.js";
+import { loadTaiwanPhrases, type RegionalPhrase } from "../text/script.js";
+import {
+  compileScan,
+  latinAligned,
+  scanOf,
+  taiwanPhrasesOf,
+  walk,
+  walkOver,
+  type QuestionScan,
+  type TermIndexEntry,
+  type Walked,
+} from "./questionScan.js";
 
 /** One concept of the field, named in both languages (see glossary.json). */
 export interface GlossaryEntry {
@@ -33,11 +52,6 @@ interface RawEntry {
   person?: boolean;
 }
 
-// Declared before the tables below are built from them at load.
-const WORD_CHAR = /[a-z0-9]/i;
-/** One more than the largest UTF-16 unit (the term trie's edge keys, lookupOf). */
-const UNITS = 0x10000;
-
 export const GLOSSARY: readonly GlossaryEntry[] = (glossaryData.entries as RawEntry[]).map((raw) =>
   Object.freeze({
     en: Object.freeze([...raw.en]),
@@ -47,12 +61,6 @@ export const GLOSSARY: readonly GlossaryEntry[] = (glossaryData.entries as RawEn
     ...(raw.person ? { person: true } : {}),
   }),
 );
-
-interface TermIndexEntry {
-  /** Lowercased term. */
-  key: string;
-  entries: GlossaryEntry[];
-}
 
 /** Every glossary term once (lowercased), with the entries it names. */
 const GLOSSARY_TERMS: ReadonlyMap<string, readonly GlossaryEntry[]> = (() => {
@@ -68,20 +76,21 @@ const GLOSSARY_TERMS: ReadonlyMap<string, readonly GlossaryEntry[]> = (() => {
 })();
 
 /** The glossary's own terms, without the learners' phrases (the evidence score reads these). */
-const GLOSSARY_LOOKUP = lookupOf(sortedTerms(GLOSSARY_TERMS));
+const GLOSSARY_KEYS = sortedTerms(GLOSSARY_TERMS);
 
 /** The glossary's terms and the learners' Chinese phrases: what a question is scanned with. */
-const TERM_LOOKUP = lookupOf(sortedTerms(withLearnerPhrases(GLOSSARY_TERMS)));
+const TERM_KEYS = sortedTerms(withLearnerPhrases(GLOSSARY_TERMS));
 
 function withLearnerPhrases(glossary: ReadonlyMap<string, readonly GlossaryEntry[]>): Map<string, readonly GlossaryEntry[]> {
   const byKey = new Map(glossary);
+  const glossaryOnly = compileScan({ glossary: GLOSSARY_KEYS });
   for (const { entry, phrase } of hanLearnerPhrases()) {
     const key = phrase.toLowerCase();
     // A glossary term keeps the glossary's meaning: the glossary is the curated vocabulary.
     if (glossary.has(key)) continue;
     // A longer everyday phrase shadows the glossary terms inside it ("压缩模型" over "压缩"):
     // it stands for their concepts too, so their expansions are not lost.
-    const entries = byKey.get(key) ?? scan(phrase, GLOSSARY_LOOKUP).flatMap((m) => m.entries);
+    const entries = byKey.get(key) ?? glossaryScanOf(phrase, walk(glossaryOnly, phrase.toLowerCase())).flatMap((m) => m.entries);
     byKey.set(key, entries.includes(entry) ? entries : [...entries, entry]);
   }
   return byKey;
@@ -93,53 +102,69 @@ function sortedTerms(byKey: ReadonlyMap<string, readonly GlossaryEntry[]>): Term
     .sort((a, b) => b.key.length - a.key.length);
 }
 
+let questionScan: QuestionScan | undefined;
+
 /**
- * Terms as a trie over UTF-16 units (keys are compared by unit, as `startsWith` does): a scan
- * walks from a position only as far as some term continues, one lookup per unit, and meets
- * every term starting there, shortest first. (Grouping terms by their first two units still read
- * one substring per term length behind a group, each hashed for its lookup, at every position:
- * the learners' phrases put terms of a dozen lengths behind 模型 or 学习.)
+ * The compiled scan, built at the first question (~15 ms, and ~30 ms for the loose phrases' table
+ * it reads, which the first question built before): not at index load, which a server's start
+ * to ready waits for.
  */
-interface TermLookup {
-  /** Edges, one map for the whole trie: node × UNITS + unit → child node. Node 0 is the root. */
-  edges: Map<number, number>;
-  /** The term ending at each node (keys are distinct: at most one). */
-  terms: (TermIndexEntry | undefined)[];
+function fullScan(): QuestionScan {
+  return (questionScan ??= compileScan({
+    glossary: GLOSSARY_KEYS,
+    terms: TERM_KEYS,
+    pairs: loosePairs(),
+    taiwan: loadTaiwanPhrases().byPhrase,
+    splitFirsts: splitPhraseFirsts(),
+  }));
 }
 
-function lookupOf(terms: readonly TermIndexEntry[]): TermLookup {
-  const edges = new Map<number, number>();
-  const ends: (TermIndexEntry | undefined)[] = [undefined];
-  for (const term of terms) {
-    if (term.key.length === 0) continue;
-    let node = 0;
-    for (let i = 0; i < term.key.length; i++) {
-      const edge = node * UNITS + term.key.charCodeAt(i);
-      let child = edges.get(edge);
-      if (child === undefined) {
-        child = ends.length;
-        ends.push(undefined);
-        edges.set(edge, child);
-      }
-      node = child;
-    }
-    ends[node] ??= term;
-  }
-  return { edges, terms: ends };
+function glossaryScanOf(text: string, walked: Walked): GlossaryMatch[] {
+  return scanOf(text, walked, "glossary");
 }
 
-/** The longest term that starts at `position` on word boundaries. */
-function longestAt(lower: string, position: number, lookup: TermLookup): TermIndexEntry | undefined {
-  let found: TermIndexEntry | undefined;
-  let node = 0;
-  for (let i = position; i < lower.length; i++) {
-    const child = lookup.edges.get(node * UNITS + lower.charCodeAt(i));
-    if (child === undefined) break;
-    node = child;
-    const term = lookup.terms[node];
-    if (term && onWordBoundaries(lower, position, term.key)) found = term;
-  }
-  return found;
+/** The walk over a text with the full scan, the last one's when it was over the same text. */
+function walked(text: string): Walked {
+  return walkOver(fullScan(), text);
+}
+
+/** The glossary's terms with the learners' Chinese phrases in a text, as the walk finds them, before the other learners' matchers join in. */
+export function walkedTermMatches(text: string): GlossaryMatch[] {
+  return scanOf(text, walked(text), "term");
+}
+
+/** The loose phrases' pairs one walk finds in a text (a copy): what findGlossaryMatches hands findLooseLearnerPhrases. */
+export function walkedLoosePairs(text: string): HeldPairs | undefined {
+  const walk = walked(text);
+  if (!walk.scan.pairs) return undefined;
+  const { count, ids, starts } = walk.pairs;
+  return { count, ids: ids.slice(0, count), starts: starts.slice(0, count) };
+}
+
+/** The split phrases' first characters one walk finds in a text (a copy): what findGlossaryMatches hands findGappedHanLearnerPhrases. */
+export function walkedSplitStarts(text: string): SplitStarts | undefined {
+  const walk = walked(text);
+  if (!walk.scan.splits) return undefined;
+  return { count: walk.splits.count, starts: walk.splits.starts.slice(0, walk.splits.count) };
+}
+
+/** The Latin words one walk finds in a text (a copy), when findEnglishLearnerPhrases may read them (else undefined). */
+export function walkedLatinWords(text: string): LatinWords | undefined {
+  const walk = walked(text);
+  if (!latinAligned(text, walk.lower)) return undefined;
+  const { count, starts, ends } = walk.latin;
+  return { count, starts: starts.slice(0, count), ends: ends.slice(0, count) };
+}
+
+/** The lowercased text's Latin words one walk finds (a copy): what findGlossaryMatches hands findLooseLearnerPhrases. */
+export function walkedLowerLatinWords(text: string): LatinWords {
+  const { count, starts, ends } = walked(text).latin;
+  return { count, starts: starts.slice(0, count), ends: ends.slice(0, count) };
+}
+
+/** Taiwan vocabulary in a text and its Mainland words, off the question's walk (questionScan.ts taiwanPhrasesOf). */
+export function findMainlandPhrases(text: string): RegionalPhrase[] {
+  return taiwanPhrasesOf(fullScan(), text);
 }
 
 /**
@@ -153,7 +178,7 @@ const RECENT_TEXTS = 2048;
  */
 const recentMatches = recentlyComputed(RECENT_TEXTS, (text: string): readonly GlossaryMatch[] => Object.freeze(withEnglishPhrases(text)));
 const recentGlossaryMatches = recentlyComputed(RECENT_TEXTS, (text: string): readonly GlossaryMatch[] =>
-  Object.freeze(scan(text, GLOSSARY_LOOKUP)),
+  Object.freeze(glossaryScanOf(text, walked(text))),
 );
 
 /**
@@ -167,11 +192,17 @@ export function findGlossaryMatches(text: string, options: { learnerPhrases?: bo
 }
 
 function withEnglishPhrases(text: string): GlossaryMatch[] {
-  let matches = scan(text, TERM_LOOKUP);
+  const walk = walked(text);
+  let matches = scanOf(text, walk, "term");
+  const loose = findLooseLearnerPhrases(text, walk.scan.pairs ? walk.pairs : undefined, walk.latin);
+  const gapped = findGappedHanLearnerPhrases(text, walk.scan.splits ? walk.splits : undefined);
+  // The text's own Latin words are the lowercased text's where every unit kept its place and
+  // none became a Latin letter (only the Kelvin sign does: K → k; questionWords.test.ts).
+  const english = findEnglishLearnerPhrases(text, latinAligned(text, walk.lower) ? walk.latin : undefined);
   // English learner phrases match on stems (learnerPhrases.ts). One that spans whole terms
   // ("AI newsletter" over "AI") replaces them and keeps their concepts, as a longer Chinese
   // phrase does; one that cuts into a term is left out.
-  for (const phrase of [...findEnglishLearnerPhrases(text), ...findGappedHanLearnerPhrases(text), ...findLooseLearnerPhrases(text)]) {
+  for (const phrase of [...english, ...gapped, ...loose]) {
     const overlapping = matches.filter((m) => m.start < phrase.end && phrase.start < m.end);
     if (overlapping.some((m) => m.start < phrase.start || m.end > phrase.end)) continue;
     // A glossary term keeps the glossary's meaning ("deep learning" is not its learners' phrase too).
@@ -180,32 +211,6 @@ function withEnglishPhrases(text: string): GlossaryMatch[] {
     matches = [...matches.filter((m) => !overlapping.includes(m)), { ...phrase, entries }].sort((a, b) => a.start - b.start);
   }
   return matches;
-}
-
-function scan(text: string, lookup: TermLookup): GlossaryMatch[] {
-  const lower = text.toLowerCase();
-  const matches: GlossaryMatch[] = [];
-  let position = 0;
-  while (position < lower.length) {
-    // Longest first, on word boundaries.
-    const found = longestAt(lower, position, lookup);
-    if (found) {
-      const end = position + found.key.length;
-      matches.push({ surface: text.slice(position, end), start: position, end, entries: found.entries });
-      position = end;
-    } else {
-      position++;
-    }
-  }
-  return matches;
-}
-
-function onWordBoundaries(text: string, start: number, key: string): boolean {
-  const before = text[start - 1];
-  const after = text[start + key.length];
-  if (WORD_CHAR.test(key[0] ?? "") && before !== undefined && WORD_CHAR.test(before)) return false;
-  if (WORD_CHAR.test(key[key.length - 1] ?? "") && after !== undefined && WORD_CHAR.test(after)) return false;
-  return true;
 }
 
 /** All names of an entry's concept, both languages, then its related terms. */

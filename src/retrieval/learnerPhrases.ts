@@ -58,13 +58,24 @@ interface StemmedWord {
   end: number;
 }
 
-function stemmedWords(text: string): StemmedWord[] {
+/**
+ * Where a text's Latin words (LATIN_WORD's matches: runs of ASCII letters and digits) start and
+ * end, in order, as the question scan's walk finds them (glossary.ts).
+ */
+export interface LatinWords {
+  count: number;
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+function stemmedWords(text: string, latin?: LatinWords): StemmedWord[] {
   const words: StemmedWord[] = [];
-  for (const m of text.matchAll(LATIN_WORD)) {
-    const word = m[0].toLowerCase();
-    if (ARTICLES.has(word)) continue;
-    words.push({ stem: stemOf(word), start: m.index, end: m.index + m[0].length });
-  }
+  const add = (start: number, end: number) => {
+    const word = text.slice(start, end).toLowerCase();
+    if (!ARTICLES.has(word)) words.push({ stem: stemOf(word), start, end });
+  };
+  if (latin) for (let k = 0; k < latin.count; k++) add(latin.starts[k]!, latin.ends[k]!);
+  else for (const m of text.matchAll(LATIN_WORD)) add(m.index, m.index + m[0].length);
   return words;
 }
 
@@ -102,9 +113,9 @@ const LATIN_PHRASES: ReadonlyMap<string, readonly StemmedPhrase[]> = (() => {
 })();
 
 /** English learner phrases in a text: longest first, left to right, non-overlapping. */
-export function findEnglishLearnerPhrases(text: string): GlossaryMatch[] {
+export function findEnglishLearnerPhrases(text: string, latin?: LatinWords): GlossaryMatch[] {
   if (LATIN_PHRASES.size === 0 || !/[a-z]/i.test(text)) return [];
-  const words = stemmedWords(text);
+  const words = stemmedWords(text, latin);
   const matches: GlossaryMatch[] = [];
   let i = 0;
   while (i < words.length) {
@@ -194,10 +205,25 @@ const HAN_CHARACTER = /^\p{Script=Han}$/u;
 /** What may split a verb-object compound: an aspect marker, then a quantity or a question word. */
 const SPLIT = /^(?:[了过過着著])?(?:哪些|什么|什麼|啥|几个|幾個|几次|幾次|多少|很多|不少|一些|好多|个|個)?/u;
 
-function findSplitHanLearnerPhrases(text: string): GlossaryMatch[] {
+/** The first characters of the split phrases (the question scan walks them: glossary.ts). */
+export function splitPhraseFirsts(): string[] {
+  return [...splitPhraseTable().keys()];
+}
+
+/** Positions of a lowercased text, ascending: where a walk found a first character of splitPhraseFirsts. */
+export interface SplitStarts {
+  count: number;
+  starts: Int32Array;
+}
+
+function findSplitHanLearnerPhrases(text: string, walked?: SplitStarts): GlossaryMatch[] {
   const table = splitPhraseTable();
   const matches: GlossaryMatch[] = [];
-  for (let i = 0; i < text.length - 2; i++) {
+  // Every position, or only those where the question scan's walk met a first character.
+  const positions = walked ? walked.count : text.length - 2;
+  for (let k = 0; k < positions; k++) {
+    const i = walked ? walked.starts[k]! : k;
+    if (i >= text.length - 2) break;
     const phrases = table.get(text[i]!);
     if (!phrases) continue;
     const gap = SPLIT.exec(text.slice(i + 1, i + 6))![0];
@@ -210,11 +236,11 @@ function findSplitHanLearnerPhrases(text: string): GlossaryMatch[] {
 }
 
 /** Chinese learner phrases whose words appear in order with a little between them. */
-export function findGappedHanLearnerPhrases(text: string): GlossaryMatch[] {
+export function findGappedHanLearnerPhrases(text: string, splitStarts?: SplitStarts): GlossaryMatch[] {
   if (!HAN.test(text)) return [];
   const table = gappedPhraseTable();
   const lower = text.toLowerCase();
-  const matches: GlossaryMatch[] = [...findSplitHanLearnerPhrases(lower)];
+  const matches: GlossaryMatch[] = [...findSplitHanLearnerPhrases(lower, splitStarts)];
   for (const first of new Set(tokenizeForSearch(text))) {
     const phrases = table.get(first);
     if (!phrases) continue;

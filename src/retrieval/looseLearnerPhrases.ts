@@ -1,6 +1,6 @@
 import { isEnglishStopWord } from "../text/tokenize.js";
 import type { GlossaryEntry, GlossaryMatch } from "./glossary.js";
-import { LEARNER_ENTRIES, stemOf } from "./learnerPhrases.js";
+import { LEARNER_ENTRIES, stemOf, type LatinWords } from "./learnerPhrases.js";
 
 /**
  * The learners'-words layer (learnerPhrases.ts) matched loosely, for questions that say a phrase
@@ -65,6 +65,8 @@ interface LooseTable {
    * second): a question's pairs are looked up by number, not sliced into a string each.
    */
   pairIds: Map<number, number>;
+  /** The Han character pairs among them by the pair itself, with their ids (the question scan walks them: glossary.ts). */
+  pairKeys: Map<string, number>;
   /** Phrases by each of their keys' ids. */
   byKey: LoosePhrase[][];
   /** Per phrase, the last call that proposed it (calls are numbered; cleared only when the count wraps). */
@@ -98,6 +100,7 @@ function loosePhraseTable(): LooseTable {
   const keyIds = new Map([...df.keys()].map((k, id) => [k, id]));
   const pairIds = new Map<number, number>();
   for (const key of pairKeys) pairIds.set(pairCode(key, 0), keyIds.get(key)!);
+  const pairKeyIds = new Map([...pairKeys].map((key) => [key, keyIds.get(key)!]));
   const byKey = [...df.keys()].map((): LoosePhrase[] => []);
   for (const [serial, { keys, entry }] of all.entries()) {
     const weights = keys.map((k) => weight.get(k)!);
@@ -109,6 +112,7 @@ function loosePhraseTable(): LooseTable {
   looseTable = {
     keyIds,
     pairIds,
+    pairKeys: pairKeyIds,
     byKey,
     proposed: new Int32Array(all.length),
     heldIn: new Int32Array(keyCount),
@@ -118,6 +122,18 @@ function loosePhraseTable(): LooseTable {
   return looseTable;
 }
 
+/** The Han character pairs of the phrases' keys, with their ids: what HeldPairs holds. */
+export function loosePairs(): ReadonlyMap<string, number> {
+  return loosePhraseTable().pairKeys;
+}
+
+/** The pairs of loosePairs a walk over the lowercased question found, in text order: ids and start positions. */
+export interface HeldPairs {
+  count: number;
+  ids: Int32Array;
+  starts: Int32Array;
+}
+
 /**
  * Learners' phrases found loosely: most of a phrase's pieces (Han character pairs, English word
  * stems, weighted by how few phrases share them) are in the question, in any order and with
@@ -125,7 +141,7 @@ function loosePhraseTable(): LooseTable {
  * up" most of "making things up"). A match spans the question from its first piece to its last,
  * words it did not match included, and is marked `loose`.
  */
-export function findLooseLearnerPhrases(text: string): GlossaryMatch[] {
+export function findLooseLearnerPhrases(text: string, walkedPairs?: HeldPairs, latin?: LatinWords): GlossaryMatch[] {
   const table = loosePhraseTable();
   const { keyIds, pairIds, byKey, proposed, heldIn, heldStart, heldEnd } = table;
   if (calls === 0x7fffffff) {
@@ -145,15 +161,22 @@ export function findLooseLearnerPhrases(text: string): GlossaryMatch[] {
     held.push(id);
   };
   const lower = text.toLowerCase();
-  for (const run of lower.matchAll(HAN_RUNS)) {
-    const units = run[0];
-    for (let i = 0; i + 1 < units.length; i++) hold(pairIds.get(pairCode(units, i)), run.index + i, run.index + i + 2);
+  if (walkedPairs) {
+    // The question scan's walk found them (glossary.ts): the same pairs at the same places, in order.
+    for (let k = 0; k < walkedPairs.count; k++) hold(walkedPairs.ids[k], walkedPairs.starts[k]!, walkedPairs.starts[k]! + 2);
+  } else {
+    for (const run of lower.matchAll(HAN_RUNS)) {
+      const units = run[0];
+      for (let i = 0; i + 1 < units.length; i++) hold(pairIds.get(pairCode(units, i)), run.index + i, run.index + i + 2);
+    }
   }
-  for (const m of lower.matchAll(LATIN_WORD)) {
-    const word = m[0].toLowerCase();
-    if (word.length < 2 || isEnglishStopWord(word)) continue;
-    hold(keyIds.get(stemOf(word)), m.index, m.index + m[0].length);
-  }
+  const holdWord = (start: number, end: number) => {
+    const word = lower.slice(start, end).toLowerCase();
+    if (word.length >= 2 && !isEnglishStopWord(word)) hold(keyIds.get(stemOf(word)), start, end);
+  };
+  // The lowercased question's Latin words, as the question scan's walk found them or read here.
+  if (latin) for (let k = 0; k < latin.count; k++) holdWord(latin.starts[k]!, latin.ends[k]!);
+  else for (const m of lower.matchAll(LATIN_WORD)) holdWord(m.index, m.index + m[0].length);
   // Candidates come from the question's telling pieces: a piece in many phrases (模型, 数据) adds
   // little to any phrase's coverage, and a phrase held through such pieces alone is held word for
   // word, which the exact matchers find. Each is judged once, in the order first proposed.

@@ -1,9 +1,9 @@
 import type { IndexSnapshot } from "../store/types.js";
-import { mainlandPhrases } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { describedConcept } from "./conceptDefinitions.js";
 import { dictionaryExpansions } from "./dictionaryExpansion.js";
 import { expandQuery } from "./expandQuery.js";
+import { findMainlandPhrases } from "./glossary.js";
 import { IndexResources } from "./indexResources.js";
 import { associatedTerms } from "./learnedAssociations.js";
 import { isLearnerEntry } from "./learnerPhrases.js";
@@ -71,7 +71,7 @@ export function questionExpansions(index: IndexSnapshot, query: string, sources:
   }
   // A Taiwan word the corpus never uses (专案, 部落格) also searches its Mainland word (项目, 博客)
   // when the corpus uses that one; a Taiwan word the corpus itself uses (核心, 资料) stays alone.
-  for (const { taiwan, mainland } of mainlandPhrases(query))
+  for (const { taiwan, mainland } of findMainlandPhrases(query))
     if (!inCorpus(taiwan) && inCorpus(mainland) && !expansions.includes(mainland)) expansions.push(mainland);
   if (sources.associations !== false) {
     for (const term of associatedTerms(tokenizeForSearch(query), (token) => statistics.frequency(token)))

@@ -121,7 +121,25 @@ export const EN_FILLER: ReadonlySet<string> = new Set(
 );
 
 export function isFiller(word: string): boolean {
-  return EN_FILLER.has(word.toLowerCase()) || ZH_FILLER_SET.has(word);
+  return ZH_FILLER_SET.has(word) || isEnglishFiller(word);
 }
+
+/**
+ * EN_FILLER.has(word.toLowerCase()), without lowercasing a word that cannot be one (every Chinese
+ * token; lowercasing a two-byte string is a full Unicode pass and a new string). The English
+ * filler words are ASCII, and the lowercase of any code point outside ASCII keeps a unit outside
+ * it, except the Kelvin sign's (K → k): tests/retrieval/questionWords.test.ts checks both.
+ */
+function isEnglishFiller(word: string): boolean {
+  if (EN_FILLER_IS_ASCII)
+    for (let i = 0; i < word.length; i++) {
+      const unit = word.charCodeAt(i);
+      if (unit >= 0x80 && unit !== KELVIN_SIGN) return false;
+    }
+  return EN_FILLER.has(word.toLowerCase());
+}
+
+const KELVIN_SIGN = 0x212a;
+const EN_FILLER_IS_ASCII = [...EN_FILLER].every((word) => /^[\x00-\x7f]*$/.test(word));
 // A set: isFiller runs on every token of every question (topic, evidence, re-ranker), ~100 words long.
 const ZH_FILLER_SET: ReadonlySet<string> = new Set(ZH_FILLER);

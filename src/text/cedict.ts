@@ -40,6 +40,24 @@ export function cedictEnglishWords(): ReadonlySet<string> {
  * `words` is that vocabulary, when the index carries it (its lexicon), sparing the 11 MB parse.
  */
 export function isEnglishWord(word: string, words: ReadonlySet<string> = cedictEnglishWords()): boolean {
+  // Remembered per vocabulary: the typo repair asks about every Latin word of every question the
+  // corpus does not use, and learners reuse their words; each answer costs six regex replaces.
+  let known = englishWordAnswers.get(words);
+  if (!known) englishWordAnswers.set(words, (known = new Map<string, boolean>()));
+  let answer = known.get(word);
+  if (answer === undefined) {
+    answer = hasEnglishStem(word, words);
+    if (known.size >= MAX_REMEMBERED_WORDS) known.clear();
+    known.set(word, answer);
+  }
+  return answer;
+}
+
+/** Answers of isEnglishWord by vocabulary (a vocabulary is never changed once built). Bounded per vocabulary; when full it starts over. */
+const englishWordAnswers = new WeakMap<ReadonlySet<string>, Map<string, boolean>>();
+const MAX_REMEMBERED_WORDS = 8192;
+
+function hasEnglishStem(word: string, words: ReadonlySet<string>): boolean {
   const plain = word.replace(/(?:s|es|ed|d|ing)$/, "");
   // A one-syllable word ending consonant-vowel-consonant doubles its last letter (hug → hugging):
   // "huging" is no inflection of "hug", so it may be a misspelling (Hugging Face).

@@ -5,8 +5,8 @@ import { BENCH_QUESTIONS, distinctQuestion } from "../../scripts/bench/queries.j
 import { findGlossaryMatches, GLOSSARY } from "../../src/retrieval/glossary.js";
 
 /**
- * The scan's trie (glossary.ts lookupOf) against the plain definition: at each position the
- * longest glossary term (lowercased, compared by UTF-16 unit) that starts there on latin word
+ * The scan (glossary.ts: the question's one walk over unitTrie.ts) against the plain definition:
+ * at each position the longest glossary term (lowercased, compared by UTF-16 unit) that starts there on latin word
  * boundaries, left to right, non-overlapping.
  */
 const WORD_CHAR = /[a-z0-9]/i;
