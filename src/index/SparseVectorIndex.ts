@@ -143,7 +143,9 @@ export class SparseVectorIndex {
     const dimensions = Math.min(this.dimensions, query.length);
     if (storage.accumulate) {
       const { weights } = storage;
-      for (let d = 0; d < dimensions; d++) weights[d] = query[d]!;
+      // A native copy when the query fits (a Float32Array from the embedder): no JavaScript loop over 1,024 slots.
+      if (query.length <= this.dimensions) weights.set(query);
+      else for (let d = 0; d < dimensions; d++) weights[d] = query[d]!;
       weights.fill(0, dimensions);
       storage.accumulate(dimensions);
     } else {

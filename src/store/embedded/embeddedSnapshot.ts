@@ -34,10 +34,12 @@ export function embeddedSnapshot(index: LoadedIndex): IndexSnapshot {
     termTable: index.termTable,
     embedQuery,
     async nearest(vector, k, filter): Promise<DenseHit[]> {
+      if (sparse) {
+        const hits = sparse.nearestChunks(vector, k, filter?.documentIds ? (chunkId) => allowed(chunkId, filter) : undefined);
+        return hits.filter((hit) => index.chunkById.has(hit.chunkId));
+      }
       const accept = filter?.documentIds ? (doc: StoredVectorDocument) => allowed(chunkIdOf(doc), filter) : undefined;
-      const hits = sparse
-        ? await sparse.similaritySearchVectorWithScore(vector, k, accept)
-        : await index.vectorStore.similaritySearchVectorWithScore(asNumbers(vector), k, accept);
+      const hits = await index.vectorStore.similaritySearchVectorWithScore(asNumbers(vector), k, accept);
       // HNSWLib gives a cosine distance (lower is closer).
       return hits
         .map(([doc, distance]) => ({ chunkId: chunkIdOf(doc), similarity: 1 - distance }))
