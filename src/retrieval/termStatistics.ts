@@ -1,5 +1,6 @@
 import type { Chunk } from "../chunking/types.js";
 import { chunkTermParts, TermTableBuilder, type TermTable } from "../text/termTable.js";
+import { ByPosition } from "./byPosition.js";
 import { recentByChunk } from "./recentByChunk.js";
 import { firstAtLeast } from "../text/sortedLists.js";
 
@@ -46,6 +47,15 @@ export class TermStatistics {
     if (table.chunkStart.length !== chunks.length + 1)
       throw new Error(`a term table of ${table.chunkStart.length - 1} chunks for ${chunks.length}`);
     for (const [c, chunk] of chunks.entries()) this.chunkIndex.set(chunk.id, c);
+    this.headingTermIds = new ByPosition<Uint32Array | null>(chunks.length, 4096, (c) => {
+      const ids: number[] = [];
+      for (const token of new Set(this.tokenize(chunks[c]!.headingPath.join(" ")))) {
+        const id = this.termIds.get(token);
+        if (id === undefined) return null;
+        ids.push(id);
+      }
+      return Uint32Array.from(ids);
+    });
     this.terms = table.terms;
     for (const [id, term] of this.terms.entries()) this.termIds.set(term, id);
     this.chunkStart = table.chunkStart;
@@ -132,9 +142,9 @@ export class TermStatistics {
     };
     for (let g = 0; g < groups.length; g++) for (const token of groups[g]!) mark(token, 1 << g);
     for (const token of expansions) mark(token, EXPANSION_BIT);
-    const marks = (chunk: Chunk) => {
-      const c = this.chunkIndex.get(chunk.id);
-      if (c === undefined || this.markSerial !== serial) return undefined;
+    // By the chunk's position in the index: the re-ranker has it, and reads ~30 candidates a question.
+    const at = (c: number): MarkedTerms | undefined => {
+      if (this.markSerial !== serial) return undefined;
       let groupBits = 0;
       let expansionsHeld = 0;
       for (let p = this.chunkStart[c]!, end = this.chunkStart[c + 1]!; p < end; p++) {
@@ -146,36 +156,26 @@ export class TermStatistics {
       }
       return { groups: groupBits, expansions: expansionsHeld };
     };
-    const headingGroups = (chunk: Chunk) => {
-      const ids = this.headingTermIds(chunk);
-      if (ids === undefined || this.markSerial !== serial) return undefined;
+    const headingGroupsAt = (c: number): number | undefined => {
+      const ids = this.headingTermIds.get(c);
+      if (ids === null || this.markSerial !== serial) return undefined;
       let groupBits = 0;
       for (let i = 0; i < ids.length; i++) if (stamps[ids[i]!] === serial) groupBits |= bits[ids[i]!]! & ~EXPANSION_BIT;
       return groupBits;
     };
+    const marks = (chunk: Chunk, position = this.chunkIndex.get(chunk.id)) => (position === undefined ? undefined : at(position));
+    const headingGroups = (chunk: Chunk, position = this.chunkIndex.get(chunk.id)) =>
+      position === undefined ? undefined : headingGroupsAt(position);
     return Object.assign(marks, { headingGroups });
   }
 
   /**
-   * A chunk's heading tokens as term ids, for the re-ranker's heading coverage (markTerms): the
-   * same chunks are re-ranked question after question, and reading their heading by id replaces
-   * a set of strings looked up token by token. None (undefined) for a chunk of another index or
-   * a heading token that is no index term (every one is, as ingest tokenizes headings apart).
+   * A chunk's heading tokens as term ids, by its position, for the re-ranker's heading coverage
+   * (markTerms): the same chunks are re-ranked question after question, and reading their heading
+   * by id replaces a set of strings looked up token by token. Null when a heading token is no
+   * index term (every one is, as ingest tokenizes headings apart).
    */
-  private readonly recentHeadingTerms = recentByChunk<{ ids?: Uint32Array }>(4096, (chunk) => {
-    if (!this.chunkIndex.has(chunk.id)) return {};
-    const ids: number[] = [];
-    for (const token of new Set(this.tokenize(chunk.headingPath.join(" ")))) {
-      const id = this.termIds.get(token);
-      if (id === undefined) return {};
-      ids.push(id);
-    }
-    return { ids: Uint32Array.from(ids) };
-  });
-
-  private headingTermIds(chunk: Chunk): Uint32Array | undefined {
-    return this.recentHeadingTerms(chunk).ids;
-  }
+  private readonly headingTermIds: ByPosition<Uint32Array | null>;
 
   private markStamps?: Uint32Array;
   private markBits?: Int32Array;
@@ -276,13 +276,19 @@ const EXPANSION_BIT = 1 << 30;
  * outside the index, or once a newer marking was made: read its token set instead.
  */
 export interface TermMarks {
-  (chunk: Chunk): { groups: number; expansions: number } | undefined;
+  /** `position`: the chunk's in the index (chunkPosition), when the caller has it; else looked up by id. */
+  (chunk: Chunk, position?: number): MarkedTerms | undefined;
   /**
    * The marked group bits of the chunk's heading tokens (the tokenizer's tokens of its heading
    * path), read by term id; undefined when the chunk is not this index's, a heading token is no
    * index term, or a newer marking exists.
    */
-  headingGroups(chunk: Chunk): number | undefined;
+  headingGroups(chunk: Chunk, position?: number): number | undefined;
+}
+
+export interface MarkedTerms {
+  groups: number;
+  expansions: number;
 }
 
 function termTableOf(chunks: readonly Chunk[], tokenize: (text: string) => string[]): TermTable {
