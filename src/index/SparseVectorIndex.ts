@@ -1,6 +1,6 @@
 import { open } from "node:fs/promises";
 import { kernelMemory } from "./sparseDotKernel.js";
-import { TopScores } from "./topScores.js";
+import { sortHeldBestFirst, TopScores } from "./topScores.js";
 
 /**
  * Exact cosine search over sparse unit vectors, as an inverted index by dimension.
@@ -254,9 +254,10 @@ function allocate(dimensions: number, count: number, nonZeros: number, options: 
     const heapLabels = new Uint32Array(buffer, heapLabelsAt, count);
     storage.top = (k) => {
       const size = kernel.top(scoresAt, count, Math.min(k, count), heapScoresAt, heapLabelsAt);
+      sortHeldBestFirst(heapScores, heapLabels, size);
       const hits: VectorHit[] = [];
       for (let i = 0; i < size; i++) hits.push({ label: heapLabels[i]!, similarity: heapScores[i]! });
-      return hits.sort((a, b) => b.similarity - a.similarity || a.label - b.label);
+      return hits;
     };
   }
   return storage;
