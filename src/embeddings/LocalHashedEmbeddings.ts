@@ -34,6 +34,7 @@ export class LocalHashedEmbeddings extends Embeddings implements TokenAwareEmbed
     super(callerParams);
     this.dimensions = dimensions;
     if (!Number.isInteger(this.dimensions) || this.dimensions < 8) throw new RangeError("dimensions must be an integer >= 8");
+    this.touched = new Int32Array((this.dimensions + 31) >>> 5);
   }
 
   identity(): EmbedderIdentity {
@@ -48,10 +49,21 @@ export class LocalHashedEmbeddings extends Embeddings implements TokenAwareEmbed
     return numbers(this.embedText(text));
   }
 
-  /** The vector as a Float32Array (what the index stores), without the number[] round trip. */
-  embedText(text: string): Float32Array {
-    if (text.length > MAX_PIECED_TEXT) return this.embedTokenized(text, tokenizeForSearch(text));
-    return this.vectorOfPieces(featuresOfPieces(text));
+  /**
+   * The vector as a Float32Array (what the index stores), without the number[] round trip; in
+   * `into` when given (TokenAwareEmbedder.embedText): a new Float32Array of 1,024 dimensions is
+   * memory outside the JavaScript heap, allocated and released per question.
+   */
+  embedText(text: string, into?: Float32Array): Float32Array {
+    // A buffer of another size is not used: the caller's size check then reports the mismatch.
+    if (into?.length !== this.dimensions) into = undefined;
+    if (text.length > MAX_PIECED_TEXT) {
+      const vector = this.embedTokenized(text, tokenizeForSearch(text));
+      if (!into) return vector;
+      into.set(vector);
+      return into;
+    }
+    return this.vectorOfPieces(featuresOfPieces(text), into);
   }
 
   /** embedText when the caller already has tokenizeForSearch(text) (an ingest does, for BM25): tokenizing is most of the cost. */
@@ -59,10 +71,13 @@ export class LocalHashedEmbeddings extends Embeddings implements TokenAwareEmbed
     return this.vectorOf(featuresOf(text, tokens));
   }
 
+  /** The slots a feature touched, as bits (vectorOf, vectorOfPieces): one array, cleared per vector. */
+  private readonly touched: Int32Array;
+
   private vectorOf({ hashes, weights, counts }: Features): Float32Array {
     const vector = new Float32Array(this.dimensions);
     // The slots a feature touched, as bits: read back in ascending order below without sorting them.
-    const touched = new Int32Array((this.dimensions + 31) >>> 5);
+    const touched = this.touched.fill(0);
     for (let i = 0; i < hashes.length; i++) {
       const hash = hashes[i]!;
       const slot = hash % this.dimensions;
@@ -80,9 +95,9 @@ export class LocalHashedEmbeddings extends Embeddings implements TokenAwareEmbed
    * once per name and dimension count (slotsFor), not from its hash for every question that has
    * it. The same terms added in the same order, so the same vector.
    */
-  private vectorOfPieces(features: PiecedFeatures): Float32Array {
-    const vector = new Float32Array(this.dimensions);
-    const touched = new Int32Array((this.dimensions + 31) >>> 5);
+  private vectorOfPieces(features: PiecedFeatures, into?: Float32Array): Float32Array {
+    const vector = into ? into.fill(0) : new Float32Array(this.dimensions);
+    const touched = this.touched.fill(0);
     const signedSlots = slotsFor(this.dimensions);
     const { ids, counts, size } = features;
     const { hashes, weights } = names;

@@ -204,8 +204,10 @@ async function denseRanking(
   candidates: number,
   allowed: ReadonlySet<string> | undefined,
 ): Promise<{ chunkId: string; similarity: number }[]> {
-  const vector = await index.embedQuery(text);
-  const hits = await index.nearest(vector, candidates, allowed ? { documentIds: allowed } : undefined);
+  const filter = allowed ? { documentIds: allowed } : undefined;
+  const hits = index.nearestToText
+    ? await index.nearestToText(text, candidates, filter)
+    : await index.nearest(await index.embedQuery(text), candidates, filter);
   return hits.filter((hit) => index.chunkById.has(hit.chunkId));
 }
 
