@@ -72,8 +72,8 @@ describe("TermStatistics.markTerms", () => {
   });
 
   it("reads the same marks from the marked terms' chunk lists as from each chunk's terms, short lists or long", () => {
-    // 300 chunks of ~4 terms: "common" is in every one (its list is read chunk by chunk instead), "rare" in 3.
-    const texts = Array.from({ length: 300 }, (_, i) => `common w${i % 17} v${i % 5}${i % 100 === 7 ? " rare" : ""}`);
+    // 300 chunks of ~3 terms: "common" is in every one (its list is read chunk by chunk instead), "rare" in 3, each wN in ~8.
+    const texts = Array.from({ length: 300 }, (_, i) => `common w${i % 37} v${i % 5}${i % 100 === 7 ? " rare" : ""}`);
     const many = texts.map((text, i) => chunk(`m${i}`, text, []));
     const large = new TermStatistics(many, tokenizeForSearch);
     for (const [groups, expansions] of [
