@@ -34,6 +34,7 @@ export class LocalHashedEmbeddings extends Embeddings implements TokenAwareEmbed
     super(callerParams);
     this.dimensions = dimensions;
     if (!Number.isInteger(this.dimensions) || this.dimensions < 8) throw new RangeError("dimensions must be an integer >= 8");
+    this.touched = new Int32Array((this.dimensions + 31) >>> 5);
   }
 
   identity(): EmbedderIdentity {
@@ -48,10 +49,21 @@ export class LocalHashedEmbeddings extends Embeddings implements TokenAwareEmbed
     return numbers(this.embedText(text));
   }
 
-  /** The vector as a Float32Array (what the index stores), without the number[] round trip. */
-  embedText(text: string): Float32Array {
-    if (text.length > MAX_PIECED_TEXT) return this.embedTokenized(text, tokenizeForSearch(text));
-    return this.vectorOf(featuresOfPieces(text));
+  /**
+   * The vector as a Float32Array (what the index stores), without the number[] round trip; in
+   * `into` when given (TokenAwareEmbedder.embedText): a new Float32Array of 1,024 dimensions is
+   * memory outside the JavaScript heap, allocated and released per question.
+   */
+  embedText(text: string, into?: Float32Array): Float32Array {
+    // A buffer of another size is not used: the caller's size check then reports the mismatch.
+    if (into?.length !== this.dimensions) into = undefined;
+    if (text.length > MAX_PIECED_TEXT) {
+      const vector = this.embedTokenized(text, tokenizeForSearch(text));
+      if (!into) return vector;
+      into.set(vector);
+      return into;
+    }
+    return this.vectorOfPieces(featuresOfPieces(text), into);
   }
 
   /** embedText when the caller already has tokenizeForSearch(text) (an ingest does, for BM25): tokenizing is most of the cost. */
@@ -59,10 +71,13 @@ export class LocalHashedEmbeddings extends Embeddings implements TokenAwareEmbed
     return this.vectorOf(featuresOf(text, tokens));
   }
 
+  /** The slots a feature touched, as bits (vectorOf, vectorOfPieces): one array, cleared per vector. */
+  private readonly touched: Int32Array;
+
   private vectorOf({ hashes, weights, counts }: Features): Float32Array {
     const vector = new Float32Array(this.dimensions);
     // The slots a feature touched, as bits: read back in ascending order below without sorting them.
-    const touched = new Int32Array((this.dimensions + 31) >>> 5);
+    const touched = this.touched.fill(0);
     for (let i = 0; i < hashes.length; i++) {
       const hash = hashes[i]!;
       const slot = hash % this.dimensions;
@@ -72,26 +87,60 @@ export class LocalHashedEmbeddings extends Embeddings implements TokenAwareEmbed
       vector[slot] = (vector[slot] ?? 0) + sign * (weights[i]! * (1 + Math.log(counts[i]!)));
       touched[slot >>> 5]! |= 1 << (slot & 31);
     }
-    // Only the slots a feature touched, in ascending order: the same sum and the same vector as
-    // over all dimensions (the rest are zero), without two passes over 1,024 of them.
-    let norm = 0;
+    return unitLength(vector, touched);
+  }
+
+  /**
+   * vectorOf for featuresOfPieces' interned features: each name's slot and sign are worked out
+   * once per name and dimension count (slotsFor), not from its hash for every question that has
+   * it. The same terms added in the same order, so the same vector.
+   */
+  private vectorOfPieces(features: PiecedFeatures, into?: Float32Array): Float32Array {
+    const vector = into ? into.fill(0) : new Float32Array(this.dimensions);
+    const touched = this.touched.fill(0);
+    const signedSlots = slotsFor(this.dimensions);
+    const { ids, counts, size } = features;
+    const { hashes, weights } = names;
+    for (let i = 0; i < size; i++) {
+      const id = ids[i]!;
+      // slot + 1, negative for the sign -1; 0 until worked out.
+      let signed = signedSlots[id]!;
+      if (signed === 0) {
+        const hash = hashes[id]!;
+        signed = signedSlots[id] = ((mix(hash) & 1) === 0 ? 1 : -1) * ((hash % this.dimensions) + 1);
+      }
+      const slot = (signed < 0 ? -signed : signed) - 1;
+      const sign = signed < 0 ? -1 : 1;
+      vector[slot] = (vector[slot] ?? 0) + sign * (weights[id]! * (1 + Math.log(counts[i]!)));
+      touched[slot >>> 5]! |= 1 << (slot & 31);
+    }
+    return unitLength(vector, touched);
+  }
+}
+
+/**
+ * The vector scaled to unit length, reading only the slots a feature touched, in ascending order:
+ * the same sum and the same vector as over all dimensions (the rest are zero), without two passes
+ * over 1,024 of them.
+ */
+function unitLength(vector: Float32Array, touched: Int32Array): Float32Array {
+  let norm = 0;
+  for (let word = 0; word < touched.length; word++) {
+    for (let bits = touched[word]!; bits !== 0; bits &= bits - 1) {
+      const x = vector[(word << 5) | (31 - Math.clz32(bits & -bits))]!;
+      norm += x * x;
+    }
+  }
+  if (norm > 0) {
+    const scale = 1 / Math.sqrt(norm);
     for (let word = 0; word < touched.length; word++) {
       for (let bits = touched[word]!; bits !== 0; bits &= bits - 1) {
-        const x = vector[(word << 5) | (31 - Math.clz32(bits & -bits))]!;
-        norm += x * x;
+        const slot = (word << 5) | (31 - Math.clz32(bits & -bits));
+        vector[slot] = vector[slot]! * scale;
       }
     }
-    if (norm > 0) {
-      const scale = 1 / Math.sqrt(norm);
-      for (let word = 0; word < touched.length; word++) {
-        for (let bits = touched[word]!; bits !== 0; bits &= bits - 1) {
-          const slot = (word << 5) | (31 - Math.clz32(bits & -bits));
-          vector[slot] = vector[slot]! * scale;
-        }
-      }
-    }
-    return vector;
   }
+  return vector;
 }
 
 /**
@@ -245,7 +294,35 @@ function pieceFeatures(piece: string): PieceFeatures {
   return features;
 }
 
-function featuresOfPieces(text: string): Features {
+/**
+ * A question's features as featuresOfPieces finds them: name ids and counts in scratch arrays
+ * (reused by the next call: vectorOfPieces reads them at once), not three arrays grown per question.
+ */
+interface PiecedFeatures {
+  ids: Int32Array;
+  counts: Int32Array;
+  size: number;
+}
+
+const pieced: PiecedFeatures = { ids: new Int32Array(256), counts: new Int32Array(256), size: 0 };
+
+/**
+ * Per dimension count, each name id's slot and sign as (slot + 1) × sign, 0 until worked out:
+ * an embedder reads its names' slots here instead of reducing their hashes for every question.
+ */
+const signedSlotsByDimensions = new Map<number, Int32Array>();
+
+function slotsFor(dimensions: number): Int32Array {
+  let slots = signedSlotsByDimensions.get(dimensions);
+  if (!slots || slots.length < names.hashes.length) {
+    const grown = new Int32Array(Math.max(1024, names.hashes.length, 2 * (slots?.length ?? 0)));
+    if (slots) grown.set(slots);
+    signedSlotsByDimensions.set(dimensions, (slots = grown));
+  }
+  return slots;
+}
+
+function featuresOfPieces(text: string): PiecedFeatures {
   if (names.hashes.length > MAX_NAMES || names.calls >= 0x7fffffff) {
     for (const ids of names.ids) ids.clear();
     names.hashes = [];
@@ -253,6 +330,8 @@ function featuresOfPieces(text: string): Features {
     names.pieces.clear();
     names.countedIn.fill(0);
     names.calls = 0;
+    // Ids are handed out again from 0: their slots are worked out again.
+    signedSlotsByDimensions.clear();
   }
   const pieces: PieceFeatures[] = [];
   for (const piece of text.split(" ")) if (piece !== "") pieces.push(pieceFeatures(piece));
@@ -264,21 +343,28 @@ function featuresOfPieces(text: string): Features {
     names.position = new Int32Array(size);
   }
   const call = ++names.calls;
-  const { countedIn, position, hashes, weights } = names;
-  const features: Features = { hashes: [], weights: [], counts: [] };
+  const { countedIn, position } = names;
+  let total = 0;
+  for (const piece of pieces) total += piece.tokenIds.length + piece.bigramIds.length;
+  if (pieced.ids.length < total) {
+    pieced.ids = new Int32Array(2 * total);
+    pieced.counts = new Int32Array(2 * total);
+  }
+  const { ids, counts } = pieced;
+  let size = 0;
   const add = (id: number) => {
-    if (countedIn[id] === call) features.counts[position[id]!]!++;
+    if (countedIn[id] === call) counts[position[id]!]!++;
     else {
       countedIn[id] = call;
-      position[id] = features.hashes.length;
-      features.hashes.push(hashes[id]!);
-      features.weights.push(weights[id]!);
-      features.counts.push(1);
+      position[id] = size;
+      ids[size] = id;
+      counts[size++] = 1;
     }
   };
   for (const piece of pieces) for (const id of piece.tokenIds) add(id);
   for (const piece of pieces) for (const id of piece.bigramIds) add(id);
-  return features;
+  pieced.size = size;
+  return pieced;
 }
 
 /** murmur3's finaliser: decorrelates the sign bit from the bits that chose the slot. */

@@ -5,8 +5,12 @@
 export interface TokenAwareEmbedder {
   /** Same vector as embedding `text`, where `tokens` is tokenizeForSearch(text). */
   embedTokenized(text: string, tokens: readonly string[]): Float32Array;
-  /** embedQuery's vector as the Float32Array it is made as (embedQuery copies it into a number[]). */
-  embedText(text: string): Float32Array;
+  /**
+   * embedQuery's vector as the Float32Array it is made as (embedQuery copies it into a number[]);
+   * written into `into` when given and of the embedder's size, for a caller that reads it at once
+   * and reuses one buffer (a question's vector searched in the same synchronous step).
+   */
+  embedText(text: string, into?: Float32Array): Float32Array;
 }
 
 export function isTokenAware(embeddings: object): embeddings is TokenAwareEmbedder {

@@ -40,6 +40,18 @@ export class IndexEmbeddings extends Embeddings {
     return vector;
   }
 
+  /**
+   * queryVector written into `into` at once, for a caller that searches it in the same synchronous
+   * step and reuses the buffer; undefined when the embedder is not token-aware (a remote one
+   * answers asynchronously).
+   */
+  queryVectorInto(text: string, into: Float32Array): Float32Array | undefined {
+    if (!isTokenAware(this.inner)) return undefined;
+    const vector = this.inner.embedText(text, into);
+    this.check(vector);
+    return vector;
+  }
+
   private check(vector: ArrayLike<number>): void {
     if (vector.length !== this.built.dimensions) {
       throw new IndexMismatch(

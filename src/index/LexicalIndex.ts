@@ -48,6 +48,8 @@ export class LexicalIndex implements LexicalSearch {
   private readonly maxImpact: Float64Array;
   /** The heap kthBest selects in, reused (searches are synchronous, so never shared). */
   private kthHeap?: TopScores;
+  /** The heap the final top k is selected in, reused the same way. */
+  private topHeap?: TopScores;
   /** Analysed query terms: fixed for the index, and learners' words recur. Read only by search. */
   private readonly queryTerms = new Map<string, QueryTerm | null>();
 
@@ -209,7 +211,14 @@ export class LexicalIndex implements LexicalSearch {
       candidateCount = kept;
     }
 
-    const ranked = topK(candidates, candidateCount, scores, matched, k);
+    const ranked = topK(
+      candidates,
+      candidateCount,
+      scores,
+      matched,
+      k,
+      (this.topHeap = reusableHeap(this.topHeap, Math.min(k, candidateCount))),
+    );
     const contains = (termId: number, doc: number) => this.contains(termId, doc);
     const hits = ranked.map(({ doc, score }) => new PostingsHit(ids[doc]!, score, doc, queryTerms, contains));
     if (kernel) kernel.reset(touchedCount);

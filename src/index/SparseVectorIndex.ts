@@ -1,6 +1,6 @@
 import { open } from "node:fs/promises";
 import { kernelMemory } from "./sparseDotKernel.js";
-import { TopScores } from "./topScores.js";
+import { sortHeldBestFirst, TopScores } from "./topScores.js";
 
 /**
  * Exact cosine search over sparse unit vectors, as an inverted index by dimension.
@@ -143,7 +143,9 @@ export class SparseVectorIndex {
     const dimensions = Math.min(this.dimensions, query.length);
     if (storage.accumulate) {
       const { weights } = storage;
-      for (let d = 0; d < dimensions; d++) weights[d] = query[d]!;
+      // A native copy when the query fits (a Float32Array from the embedder): no JavaScript loop over 1,024 slots.
+      if (query.length <= this.dimensions) weights.set(query);
+      else for (let d = 0; d < dimensions; d++) weights[d] = query[d]!;
       weights.fill(0, dimensions);
       storage.accumulate(dimensions);
     } else {
@@ -252,9 +254,10 @@ function allocate(dimensions: number, count: number, nonZeros: number, options: 
     const heapLabels = new Uint32Array(buffer, heapLabelsAt, count);
     storage.top = (k) => {
       const size = kernel.top(scoresAt, count, Math.min(k, count), heapScoresAt, heapLabelsAt);
+      sortHeldBestFirst(heapScores, heapLabels, size);
       const hits: VectorHit[] = [];
       for (let i = 0; i < size; i++) hits.push({ label: heapLabels[i]!, similarity: heapScores[i]! });
-      return hits.sort((a, b) => b.similarity - a.similarity || a.label - b.label);
+      return hits;
     };
   }
   return storage;

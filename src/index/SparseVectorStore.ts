@@ -12,7 +12,7 @@ export class SparseVectorStore implements DenseVectorSearch {
 
   constructor(
     readonly index: SparseVectorIndex,
-    chunkIds: readonly string[],
+    private readonly chunkIds: readonly string[],
   ) {
     // One small entry per label, made once, so a search allocates only its hits.
     this.documents = chunkIds.map((chunkId) => ({ pageContent: "", metadata: { chunkId } }));
@@ -25,5 +25,17 @@ export class SparseVectorStore implements DenseVectorSearch {
   ): Promise<[StoredVectorDocument, number][]> {
     const accept = filter ? (label: number) => filter(this.documents[label]!) : undefined;
     return this.index.search(query, k, accept).map(({ label, similarity }) => [this.documents[label]!, 1 - similarity]);
+  }
+
+  /**
+   * similaritySearchVectorWithScore's hits as the store seam returns them (chunk id, similarity
+   * as 1 − that cosine distance: the same double), without an entry and a distance pair per hit
+   * in between. `accept` reads the chunk id.
+   */
+  nearestChunks(query: ArrayLike<number>, k: number, accept?: (chunkId: string) => boolean): { chunkId: string; similarity: number }[] {
+    const hits = this.index.search(query, k, accept && ((label) => accept(this.chunkIds[label]!)));
+    const found: { chunkId: string; similarity: number }[] = [];
+    for (const { label, similarity } of hits) found.push({ chunkId: this.chunkIds[label]!, similarity: 1 - (1 - similarity) });
+    return found;
   }
 }

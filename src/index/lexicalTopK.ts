@@ -7,15 +7,22 @@ import { TopScores } from "./topScores.js";
  * sorting every match.
  */
 
-/** The k best chunks of pool[0, count) by final score (summed impact × matched terms), best first. */
+/**
+ * The k best chunks of pool[0, count) by final score (summed impact × matched terms), best first;
+ * selected in `heap` when it is given with capacity min(k, count) (reusableHeap: a search's last
+ * selection then makes no new arrays), else in a new one.
+ */
 export function topK(
   pool: Uint32Array,
   count: number,
   scores: Float64Array,
   matched: Uint16Array,
   k: number,
+  heap?: TopScores,
 ): { doc: number; score: number }[] {
-  return bestFinalScores(pool, count, scores, matched, Math.min(k, count)).drain();
+  const capacity = Math.min(k, count);
+  const top = heap?.capacity === capacity ? heap : new TopScores(capacity);
+  return bestFinalScores(pool, count, scores, matched, capacity, top).drain();
 }
 
 /** The k-th highest final score among pool[0, count) (0 when fewer), k being the heap's capacity. */

@@ -56,27 +56,53 @@ export class TopScores {
     return this.size === 0 ? 0 : this.heapScores[0]!;
   }
 
-  /** Everything held, best first. */
+  /** Everything held, best first; the heap is empty afterwards. */
   drain(): { doc: number; score: number }[] {
+    const size = this.size;
+    sortHeldBestFirst(this.heapScores, this.heapDocs, size);
+    this.size = 0;
     const out: { doc: number; score: number }[] = [];
-    for (let i = 0; i < this.size; i++) out.push({ doc: this.heapDocs[i]!, score: this.heapScores[i]! });
-    return out.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    for (let i = 0; i < size; i++) out.push({ doc: this.heapDocs[i]!, score: this.heapScores[i]! });
+    return out;
   }
 
   private replaceWorst(score: number, doc: number): void {
-    const { heapScores: s, heapDocs: d, size } = this;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= size) break;
-      const r = l + 1;
-      const worse = r < size && better(s[l]!, d[l]!, s[r]!, d[r]!) ? r : l;
-      if (!better(score, doc, s[worse]!, d[worse]!)) break;
-      s[i] = s[worse]!;
-      d[i] = d[worse]!;
-      i = worse;
-    }
-    s[i] = score;
-    d[i] = doc;
+    siftDown(this.heapScores, this.heapDocs, this.size, score, doc);
+  }
+}
+
+/**
+ * Places (score, doc) at the root of the min-heap s/d[0, size) and sifts it down: the worse
+ * child (lower score, or equal and higher doc) moves up while the pair is better than it.
+ */
+function siftDown(s: Float64Array, d: Uint32Array, size: number, score: number, doc: number): void {
+  let i = 0;
+  for (;;) {
+    const l = 2 * i + 1;
+    if (l >= size) break;
+    const r = l + 1;
+    const worse = r < size && better(s[l]!, d[l]!, s[r]!, d[r]!) ? r : l;
+    if (!better(score, doc, s[worse]!, d[worse]!)) break;
+    s[i] = s[worse]!;
+    d[i] = d[worse]!;
+    i = worse;
+  }
+  s[i] = score;
+  d[i] = doc;
+}
+
+/**
+ * A min-heap of (score, doc) pairs, its root the worst (TopScores; the sparse kernel's "top"
+ * keeps the same order), sorted in place best first: the worst is taken off the root into the
+ * last place, then the next worst, as in heapsort. The order a sort by score, then doc gives
+ * (the pairs' docs are distinct), without a comparator called per pair.
+ */
+export function sortHeldBestFirst(s: Float64Array, d: Uint32Array, size: number): void {
+  for (let last = size - 1; last > 0; last--) {
+    const score = s[last]!;
+    const doc = d[last]!;
+    s[last] = s[0]!;
+    d[last] = d[0]!;
+    siftDown(s, d, last, score, doc);
   }
 }

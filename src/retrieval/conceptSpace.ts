@@ -191,7 +191,11 @@ export class ConceptSpace {
   /** The cosine of a question and a passage of the index (0 for a passage outside it). */
   similarity(question: ConceptVector, chunkId: string): number {
     const c = this.statistics.chunkPosition(chunkId);
-    if (c === undefined) return 0;
+    return c === undefined ? 0 : this.similarityAt(question, c);
+  }
+
+  /** similarity() of the passage at a position of the index (TermStatistics.chunkPosition). */
+  similarityAt(question: ConceptVector, c: number): number {
     const byConcept = this.similarityWeights;
     if (this.similarityQuestion !== question) {
       for (const concept of this.similarityQuestion?.concepts ?? []) byConcept[concept] = 0;

@@ -5,6 +5,7 @@ import type { TermGroup } from "./abstention.js";
 import { contentSegments } from "./analyzeQuery.js";
 import { allowedDocumentIds } from "./filters.js";
 import { fuseDenseAndLexical, selectDiverse, type FusedCandidate, type FusedId } from "./fusion.js";
+import { ByPosition } from "./byPosition.js";
 import { IndexResources } from "./indexResources.js";
 import { recentByChunk } from "./recentByChunk.js";
 import {
@@ -94,21 +95,30 @@ export async function rankPassages(
   let fused: readonly FusedId[] = candidatesFused.fused;
   const model = settings.rerank ?? RERANK_MODEL;
   if (model || collect) {
-    const conceptSimilarity = conceptVector ? (chunk: Passage["chunk"]) => concepts.similarity(conceptVector, chunk.id) : () => 0;
+    const conceptSimilarity = conceptVector
+      ? (chunk: Passage["chunk"], position?: number) =>
+          position !== undefined ? concepts.similarityAt(conceptVector, position) : concepts.similarity(conceptVector, chunk.id)
+      : () => 0;
     const context = rerankContext(question, { lexical, fused, conceptSimilarity });
-    // The fused entries are the candidates themselves (fuseDenseAndLexical): their ranks and scores are on them.
-    // rerankFused scores each candidate's features as it gets them: one array serves them all.
-    const scratch: number[] = [];
-    const features = (entry: FusedCandidate) => {
-      const chunk = index.chunkById.get(entry.id);
-      return chunk ? candidateFeatures(chunk, entry, context, scratch) : undefined;
+    // Each candidate's position in the index, looked up once: its features read arrays by it.
+    // The statistics' positions are of index.chunks, and chunkById maps an id to that same chunk.
+    const statistics = IndexResources.of(index).statistics;
+    const features = (entry: FusedCandidate, out?: number[]) => {
+      const position = statistics.chunkPosition(entry.id);
+      const chunk = position !== undefined ? index.chunks[position] : index.chunkById.get(entry.id);
+      return chunk ? candidateFeatures(chunk, entry, context, out, position) : undefined;
     };
     if (collect) {
       for (const entry of candidatesFused.fused.slice(0, RERANK_DEPTH)) {
-        const chunk = index.chunkById.get(entry.id);
-        if (chunk) collect.push({ chunk, features: candidateFeatures(chunk, entry, context) });
+        const values = features(entry);
+        if (values) collect.push({ chunk: index.chunkById.get(entry.id)!, features: values });
       }
-    } else if (model) fused = rerankFused(candidatesFused.fused, model, features);
+    } else if (model) {
+      // The fused entries are the candidates themselves (fuseDenseAndLexical): their ranks and scores are on them.
+      // rerankFused scores each candidate's features as it gets them: one array serves them all.
+      const scratch: number[] = [];
+      fused = rerankFused(candidatesFused.fused, model, (entry) => features(entry, scratch));
+    }
   }
 
   const diverse = selectDiverse(passagesAsRead(fused, index, candidatesFused.byId), k, settings.maxChunksPerSection);
@@ -183,7 +193,7 @@ function rerankContext(
     headingGroupMasks: tokenGroupMasks(groups),
     documentVote: documentVotes(fused, (id) => index.chunkById.get(id)?.docId),
     questionBigrams: hanBigramCodes(contentSegments(query).join(" ")),
-    bigramsOf: chunkBigrams,
+    bigramsOf: (chunk, position) => (position !== undefined ? bigramsByPosition(index).get(position) : chunkBigrams(chunk)),
     conceptSimilarity,
   };
 }
@@ -194,11 +204,25 @@ async function denseRanking(
   candidates: number,
   allowed: ReadonlySet<string> | undefined,
 ): Promise<{ chunkId: string; similarity: number }[]> {
-  const vector = await index.embedQuery(text);
-  const hits = await index.nearest(vector, candidates, allowed ? { documentIds: allowed } : undefined);
+  const filter = allowed ? { documentIds: allowed } : undefined;
+  const hits = index.nearestToText
+    ? await index.nearestToText(text, candidates, filter)
+    : await index.nearest(await index.embedQuery(text), candidates, filter);
   return hits.filter((hit) => index.chunkById.has(hit.chunkId));
 }
 
 // What the re-ranker reads from its candidates, kept for recently re-ranked chunks.
 const headingTokens = recentByChunk<ReadonlySet<string>>(4096, (chunk) => new Set(tokenizeForSearch(chunk.headingPath.join(" "))));
-const chunkBigrams = recentByChunk<Float64Array>(4096, (chunk) => hanBigramCodes(`${chunk.headingPath.join(" ")} ${chunk.text}`));
+const bigramsOfChunk = (chunk: Passage["chunk"]) => hanBigramCodes(`${chunk.headingPath.join(" ")} ${chunk.text}`);
+const chunkBigrams = recentByChunk<Float64Array>(4096, bigramsOfChunk);
+/** The same codes of an index's chunks by position (candidateFeatures), kept per index version. */
+const indexBigrams = new WeakMap<IndexSnapshot, ByPosition<Float64Array>>();
+
+function bigramsByPosition(index: IndexSnapshot): ByPosition<Float64Array> {
+  let byPosition = indexBigrams.get(index);
+  if (!byPosition) {
+    const { chunks } = index;
+    indexBigrams.set(index, (byPosition = new ByPosition(chunks.length, 4096, (position) => bigramsOfChunk(chunks[position]!))));
+  }
+  return byPosition;
+}

@@ -73,10 +73,10 @@ export interface RerankContext {
   documentVote: ReadonlyMap<string, number>;
   /** Han character bigrams of the question's content (filler and cue words out), as hanBigramCodes. */
   questionBigrams: Float64Array;
-  /** A chunk's heading and text bigrams, as hanBigramCodes. */
-  bigramsOf(chunk: Chunk): Float64Array;
+  /** A chunk's heading and text bigrams, as hanBigramCodes (`position`: see candidateFeatures). */
+  bigramsOf(chunk: Chunk, position?: number): Float64Array;
   /** The cosine of the question and a chunk in concept space (conceptSpace.ts); 0 when absent. */
-  conceptSimilarity?: (chunk: Chunk) => number;
+  conceptSimilarity?: (chunk: Chunk, position?: number) => number;
 }
 
 /** Candidates whose fused scores vote for their document. */
@@ -138,12 +138,20 @@ const SHORT_PASSAGE_CHARS = 60;
 /**
  * The features of a fused candidate: its ranks and scores in the dense and lexical rankings are on
  * it (fuseDenseAndLexical). Written into `out` when given (a caller that scores each candidate at
- * once reuses one array for all of them), else into a new array.
+ * once reuses one array for all of them), else into a new array. `position`, the chunk's in the
+ * index (TermStatistics.chunkPosition), when the caller has it: the context's per-chunk reads
+ * then index arrays by it, not maps by the chunk or its id (one lookup per candidate, not five).
  */
-export function candidateFeatures(chunk: Chunk, fused: FusedCandidate, context: RerankContext, out: number[] = []): number[] {
+export function candidateFeatures(
+  chunk: Chunk,
+  fused: FusedCandidate,
+  context: RerankContext,
+  out: number[] = [],
+  position?: number,
+): number[] {
   const topLexical = context.topLexicalScore;
   const { denseRank, lexicalRank } = fused;
-  const marked = context.termMarks?.(chunk);
+  const marked = context.termMarks?.(chunk, position);
   let coverage: number;
   let expansionFound = 0;
   if (marked) {
@@ -161,12 +169,12 @@ export function candidateFeatures(chunk: Chunk, fused: FusedCandidate, context: 
   out[3] = Math.min(1, (fused.denseSimilarity ?? 0) / 0.5);
   out[4] = topLexical > 0 ? (fused.lexicalScore ?? 0) / topLexical : 0;
   out[5] = coverage;
-  out[6] = headingCoverage(chunk, context);
+  out[6] = headingCoverage(chunk, context, position);
   out[7] = context.expansionTokenCount > 0 ? expansionFound / context.expansionTokenCount : 0;
   out[8] = chunk.text.length < SHORT_PASSAGE_CHARS ? 1 : 0;
   out[9] = context.documentVote.get(chunk.docId) ?? 0;
-  out[10] = overlap(context.questionBigrams, context.bigramsOf(chunk));
-  out[11] = context.conceptSimilarity?.(chunk) ?? 0;
+  out[10] = overlap(context.questionBigrams, context.bigramsOf(chunk, position));
+  out[11] = context.conceptSimilarity?.(chunk, position) ?? 0;
   return out;
 }
 
@@ -182,12 +190,12 @@ export function tokenGroupMasks(groups: readonly TermGroup[]): ReadonlyMap<strin
 }
 
 /** termCoverage of the question's groups in the chunk's heading, from the heading's tokens when the masks are there. */
-function headingCoverage(chunk: Chunk, context: RerankContext): number {
+function headingCoverage(chunk: Chunk, context: RerankContext, position: number | undefined): number {
   const masks = context.headingGroupMasks;
   if (!masks) return termCoverage(context.groups, context.headingTokensOf(chunk));
   // By term id when the chunk's heading tokens are all index terms: the marked bits of such a
   // token are its masks (a group's tokens outside the index are in no heading).
-  let covered = context.termMarks?.headingGroups(chunk);
+  let covered = context.termMarks?.headingGroups(chunk, position);
   if (covered === undefined) {
     covered = 0;
     for (const token of context.headingTokensOf(chunk)) covered |= masks.get(token) ?? 0;

@@ -1,5 +1,6 @@
 import type { Chunk } from "../chunking/types.js";
 import { chunkTermParts, TermTableBuilder, type TermTable } from "../text/termTable.js";
+import { ByPosition } from "./byPosition.js";
 import { recentByChunk } from "./recentByChunk.js";
 import { firstAtLeast } from "../text/sortedLists.js";
 
@@ -46,6 +47,15 @@ export class TermStatistics {
     if (table.chunkStart.length !== chunks.length + 1)
       throw new Error(`a term table of ${table.chunkStart.length - 1} chunks for ${chunks.length}`);
     for (const [c, chunk] of chunks.entries()) this.chunkIndex.set(chunk.id, c);
+    this.headingTermIds = new ByPosition<Uint32Array | null>(chunks.length, 4096, (c) => {
+      const ids: number[] = [];
+      for (const token of new Set(this.tokenize(chunks[c]!.headingPath.join(" ")))) {
+        const id = this.termIds.get(token);
+        if (id === undefined) return null;
+        ids.push(id);
+      }
+      return Uint32Array.from(ids);
+    });
     this.terms = table.terms;
     for (const [id, term] of this.terms.entries()) this.termIds.set(term, id);
     this.chunkStart = table.chunkStart;
@@ -116,25 +126,34 @@ export class TermStatistics {
     this.markBits ??= new Int32Array(this.terms.length);
     if (this.markSerial === 0xffffffff) {
       this.markStamps.fill(0);
+      this.chunkMarkStamps?.fill(0);
       this.markSerial = 0;
     }
     const serial = ++this.markSerial;
     const stamps = this.markStamps;
     const bits = this.markBits;
+    const marked: number[] = [];
     const mark = (token: string, bit: number) => {
       const id = this.termIds.get(token);
       if (id === undefined) return;
       if (stamps[id] !== serial) {
         stamps[id] = serial;
         bits[id] = 0;
+        marked.push(id);
       }
       bits[id]! |= bit;
     };
     for (let g = 0; g < groups.length; g++) for (const token of groups[g]!) mark(token, 1 << g);
     for (const token of expansions) mark(token, EXPANSION_BIT);
-    const marks = (chunk: Chunk) => {
-      const c = this.chunkIndex.get(chunk.id);
-      if (c === undefined || this.markSerial !== serial) return undefined;
+    // Read from the marked terms' chunk lists, once for all candidates, when those are short.
+    let fromPostings: boolean | undefined;
+    // By the chunk's position in the index: the re-ranker has it, and reads ~30 candidates a question.
+    const at = (c: number): MarkedTerms | undefined => {
+      if (this.markSerial !== serial) return undefined;
+      if ((fromPostings ??= this.markChunks(marked, serial))) {
+        const held = this.chunkMarkStamps![c] === serial;
+        return { groups: held ? this.chunkMarkBits![c]! : 0, expansions: held ? this.chunkMarkExpansions![c]! : 0 };
+      }
       let groupBits = 0;
       let expansionsHeld = 0;
       for (let p = this.chunkStart[c]!, end = this.chunkStart[c + 1]!; p < end; p++) {
@@ -146,40 +165,69 @@ export class TermStatistics {
       }
       return { groups: groupBits, expansions: expansionsHeld };
     };
-    const headingGroups = (chunk: Chunk) => {
-      const ids = this.headingTermIds(chunk);
-      if (ids === undefined || this.markSerial !== serial) return undefined;
+    const headingGroupsAt = (c: number): number | undefined => {
+      const ids = this.headingTermIds.get(c);
+      if (ids === null || this.markSerial !== serial) return undefined;
       let groupBits = 0;
       for (let i = 0; i < ids.length; i++) if (stamps[ids[i]!] === serial) groupBits |= bits[ids[i]!]! & ~EXPANSION_BIT;
       return groupBits;
     };
+    const marks = (chunk: Chunk, position = this.chunkIndex.get(chunk.id)) => (position === undefined ? undefined : at(position));
+    const headingGroups = (chunk: Chunk, position = this.chunkIndex.get(chunk.id)) =>
+      position === undefined ? undefined : headingGroupsAt(position);
     return Object.assign(marks, { headingGroups });
   }
 
   /**
-   * A chunk's heading tokens as term ids, for the re-ranker's heading coverage (markTerms): the
-   * same chunks are re-ranked question after question, and reading their heading by id replaces
-   * a set of strings looked up token by token. None (undefined) for a chunk of another index or
-   * a heading token that is no index term (every one is, as ingest tokenizes headings apart).
+   * A chunk's heading tokens as term ids, by its position, for the re-ranker's heading coverage
+   * (markTerms): the same chunks are re-ranked question after question, and reading their heading
+   * by id replaces a set of strings looked up token by token. Null when a heading token is no
+   * index term (every one is, as ingest tokenizes headings apart).
    */
-  private readonly recentHeadingTerms = recentByChunk<{ ids?: Uint32Array }>(4096, (chunk) => {
-    if (!this.chunkIndex.has(chunk.id)) return {};
-    const ids: number[] = [];
-    for (const token of new Set(this.tokenize(chunk.headingPath.join(" ")))) {
-      const id = this.termIds.get(token);
-      if (id === undefined) return {};
-      ids.push(id);
-    }
-    return { ids: Uint32Array.from(ids) };
-  });
-
-  private headingTermIds(chunk: Chunk): Uint32Array | undefined {
-    return this.recentHeadingTerms(chunk).ids;
-  }
+  private readonly headingTermIds: ByPosition<Uint32Array | null>;
 
   private markStamps?: Uint32Array;
   private markBits?: Int32Array;
   private markSerial = 0;
+  /** Per chunk, what markChunks found for the marking of serial chunkMarkStamps[c]. */
+  private chunkMarkStamps?: Uint32Array;
+  private chunkMarkBits?: Int32Array;
+  private chunkMarkExpansions?: Uint32Array;
+
+  /**
+   * Each chunk's marked group bits and expansion count, from the marked terms' chunk lists: a
+   * question marks a dozen terms, and walking their lists once costs less than walking each
+   * candidate's every term (~30 candidates of ~50 distinct terms on the bundled corpus), with the
+   * same bits and counts (a term lists a chunk once). Not done (false) when the lists hold more
+   * entries than POSTINGS_CANDIDATES chunks of the index's average length: at 100k chunks a common
+   * term's list is long, and the candidates are read term by term instead.
+   */
+  private markChunks(marked: readonly number[], serial: number): boolean {
+    const average = this.chunkCount > 0 ? this.chunkTerms.length / this.chunkCount : 0;
+    let entries = 0;
+    for (const id of marked) entries += this.documentFrequency[id]!;
+    if (entries > POSTINGS_CANDIDATES * average) return false;
+    this.chunkMarkStamps ??= new Uint32Array(this.chunkCount);
+    this.chunkMarkBits ??= new Int32Array(this.chunkCount);
+    this.chunkMarkExpansions ??= new Uint32Array(this.chunkCount);
+    const stamps = this.chunkMarkStamps;
+    const groupBits = this.chunkMarkBits;
+    const expansions = this.chunkMarkExpansions;
+    for (const id of marked) {
+      const held = this.markBits![id]!;
+      for (let p = this.termStart[id]!, end = this.termStart[id + 1]!; p < end; p++) {
+        const c = this.termChunks[p]!;
+        if (stamps[c] !== serial) {
+          stamps[c] = serial;
+          groupBits[c] = 0;
+          expansions[c] = 0;
+        }
+        groupBits[c]! |= held & ~EXPANSION_BIT;
+        if (held & EXPANSION_BIT) expansions[c]!++;
+      }
+    }
+    return true;
+  }
 
   /** Chunks naming the concept: for each name, the intersection of its tokens' chunk lists; then their union. */
   private computeConceptShare(names: readonly string[]): number {
@@ -269,6 +317,14 @@ export class TermStatistics {
 /** Groups a marking can tell apart: one bit each of an int32, beside the expansion bit. */
 const MARKED_GROUPS = 30;
 const EXPANSION_BIT = 1 << 30;
+/**
+ * markChunks reads the marked terms' chunk lists when they hold fewer entries than this many
+ * average chunks: a third of the re-ranker's 30 candidates, as a list entry costs about three
+ * of the candidate walk's reads (a stamp, and the bits and count written). On the bundled corpus
+ * a question's lists hold 59–329 entries (10th to 99th percentile of 3,200 bench questions)
+ * against a limit of ~470.
+ */
+const POSTINGS_CANDIDATES = 10;
 
 /**
  * Which marked terms a chunk of the index holds (its distinct term ids read once): bit g of
@@ -276,13 +332,19 @@ const EXPANSION_BIT = 1 << 30;
  * outside the index, or once a newer marking was made: read its token set instead.
  */
 export interface TermMarks {
-  (chunk: Chunk): { groups: number; expansions: number } | undefined;
+  /** `position`: the chunk's in the index (chunkPosition), when the caller has it; else looked up by id. */
+  (chunk: Chunk, position?: number): MarkedTerms | undefined;
   /**
    * The marked group bits of the chunk's heading tokens (the tokenizer's tokens of its heading
    * path), read by term id; undefined when the chunk is not this index's, a heading token is no
    * index term, or a newer marking exists.
    */
-  headingGroups(chunk: Chunk): number | undefined;
+  headingGroups(chunk: Chunk, position?: number): number | undefined;
+}
+
+export interface MarkedTerms {
+  groups: number;
+  expansions: number;
 }
 
 function termTableOf(chunks: readonly Chunk[], tokenize: (text: string) => string[]): TermTable {

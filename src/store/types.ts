@@ -51,6 +51,12 @@ export interface IndexSnapshot {
   embedQuery(text: string): Promise<ArrayLike<number>>;
   /** Dense k-NN by cosine: the k chunks nearest to `vector` (as embedQuery gives it), most similar first. */
   nearest(vector: ArrayLike<number>, k: number, filter?: ChunkFilter): Promise<DenseHit[]>;
+  /**
+   * nearest(await embedQuery(text), k, filter) in one step, when the store can embed and search
+   * without handing the vector out (the embedded sparse store: the vector is made in a buffer of
+   * its own and searched at once, not allocated per question). The same hits.
+   */
+  nearestToText?(text: string, k: number, filter?: ChunkFilter): Promise<DenseHit[]>;
   /** Lexical (BM25) search over the same Chinese-aware tokens (src/text/tokenize.ts), best first. */
   lexicalSearch(query: string, k: number, filter?: ChunkFilter): Promise<LexicalHit[]>;
 }

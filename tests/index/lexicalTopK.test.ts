@@ -34,6 +34,16 @@ describe("lexicalTopK", () => {
     }
   });
 
+  it("selects the same in a reused heap, search after search", () => {
+    let heap: TopScores | undefined;
+    for (const seed of [6, 7, 8])
+      for (const count of [150, 24, 150, 3]) {
+        const { pool, scores, matched } = scratch(seed);
+        heap = reusableHeap(heap, Math.min(24, count));
+        expect(topK(pool, count, scores, matched, 24, heap)).toEqual(sortedFinalScores(pool, count, scores, matched).slice(0, 24));
+      }
+  });
+
   it("gives the k-th best final score, or 0 when fewer than k candidates", () => {
     const { pool, scores, matched } = scratch(4);
     for (const count of [3, 5, 24, 150])

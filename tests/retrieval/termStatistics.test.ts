@@ -71,6 +71,29 @@ describe("TermStatistics.markTerms", () => {
     expect(marks(outside)).toBeUndefined();
   });
 
+  it("reads the same marks from the marked terms' chunk lists as from each chunk's terms, short lists or long", () => {
+    // 300 chunks of ~3 terms: "common" is in every one (its list is read chunk by chunk instead), "rare" in 3, each wN in ~8.
+    const texts = Array.from({ length: 300 }, (_, i) => `common w${i % 37} v${i % 5}${i % 100 === 7 ? " rare" : ""}`);
+    const many = texts.map((text, i) => chunk(`m${i}`, text, []));
+    const large = new TermStatistics(many, tokenizeForSearch);
+    for (const [groups, expansions] of [
+      [[["rare"], ["w3", "w5"]], ["w16"]],
+      [[["common"], ["rare"]], ["w1"]],
+      [[["w0"]], ["common", "v4"]],
+    ] as const) {
+      const marks = large.markTerms(groups, expansions)!;
+      many.forEach((c, i) => {
+        const tokens = new Set(texts[i]!.split(" "));
+        const expected = {
+          groups: groups.reduce((bits, group, g) => (group.some((t) => tokens.has(t)) ? bits | (1 << g) : bits), 0),
+          expansions: expansions.filter((t) => tokens.has(t)).length,
+        };
+        expect(marks(c), texts[i]).toEqual(expected);
+        expect(marks(c, i)).toEqual(expected);
+      });
+    }
+  });
+
   it("reads nothing once a newer marking exists, and marks nothing over 30 groups", () => {
     const older = statistics.markTerms([["lora"]], [])!;
     const newer = statistics.markTerms([["rag"]], [])!;

@@ -17,4 +17,23 @@ describe("embeddedSnapshot's dense search", () => {
       expect(await snapshot.nearest(vector, 5)).toEqual(await snapshot.nearest(plain, 5));
     }
   });
+
+  it("finds the same hits embedding and searching in one step (nearestToText) as through embedQuery, filtered or not", async () => {
+    const snapshot = embeddedSnapshot(built().index);
+    expect(snapshot.nearestToText).toBeDefined();
+    const someDocuments = new Set(
+      built()
+        .index.documents.slice(0, 2)
+        .map((d) => d.id),
+    );
+    for (const question of ["LoRA 微调 低秩适配", "what is RAG", "学习路线 第一阶段", "Transformer 注意力机制"]) {
+      for (const filter of [undefined, { documentIds: someDocuments }]) {
+        const expected = await snapshot.nearest(await snapshot.embedQuery(question), 24, filter);
+        expect(expected.length).toBeGreaterThan(0);
+        // Twice: the second question reuses the buffer the first was embedded in.
+        expect(await snapshot.nearestToText!(question, 24, filter)).toEqual(expected);
+        expect(await snapshot.nearestToText!(question, 24, filter)).toEqual(expected);
+      }
+    }
+  });
 });

@@ -21,6 +21,15 @@ export function embeddedSnapshot(index: LoadedIndex): IndexSnapshot {
     sparse && embeddings instanceof IndexEmbeddings
       ? (text: string) => embeddings.queryVector(text)
       : (text: string) => embeddings.embedQuery(text);
+  const nearestSparse =
+    sparse &&
+    ((vector: ArrayLike<number>, k: number, filter: ChunkFilter | undefined) =>
+      sparse
+        .nearestChunks(vector, k, filter?.documentIds ? (chunkId) => allowed(chunkId, filter) : undefined)
+        .filter((hit) => index.chunkById.has(hit.chunkId)));
+  // The question's vector for nearestToText: embedded and searched in one synchronous step, so
+  // one buffer serves every question.
+  const queryScratch = sparse && embeddings instanceof IndexEmbeddings ? new Float32Array(sparse.index.dimensions) : undefined;
   return {
     store: "file",
     version: path.basename(index.dir),
@@ -33,11 +42,18 @@ export function embeddedSnapshot(index: LoadedIndex): IndexSnapshot {
     ...(index.lexicon !== undefined ? { lexicon: index.lexicon } : {}),
     termTable: index.termTable,
     embedQuery,
+    ...(nearestSparse && queryScratch && embeddings instanceof IndexEmbeddings
+      ? {
+          async nearestToText(text: string, k: number, filter?: ChunkFilter): Promise<DenseHit[]> {
+            const vector = embeddings.queryVectorInto(text, queryScratch);
+            return nearestSparse(vector ?? (await embeddings.queryVector(text)), k, filter);
+          },
+        }
+      : {}),
     async nearest(vector, k, filter): Promise<DenseHit[]> {
+      if (nearestSparse) return nearestSparse(vector, k, filter);
       const accept = filter?.documentIds ? (doc: StoredVectorDocument) => allowed(chunkIdOf(doc), filter) : undefined;
-      const hits = sparse
-        ? await sparse.similaritySearchVectorWithScore(vector, k, accept)
-        : await index.vectorStore.similaritySearchVectorWithScore(asNumbers(vector), k, accept);
+      const hits = await index.vectorStore.similaritySearchVectorWithScore(asNumbers(vector), k, accept);
       // HNSWLib gives a cosine distance (lower is closer).
       return hits
         .map(([doc, distance]) => ({ chunkId: chunkIdOf(doc), similarity: 1 - distance }))
