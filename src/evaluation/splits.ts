@@ -40,6 +40,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-v.jsonl",
     "tests/eval/blind/tune-w.jsonl",
     "tests/eval/blind/tune-y.jsonl",
+    "tests/eval/blind/tune-z.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
@@ -62,7 +63,10 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-s.jsonl",
     "tests/eval/blind/test-t.jsonl",
     "tests/eval/blind/test-u.jsonl",
+    "tests/eval/blind/test-v.jsonl",
+    "tests/eval/blind/test-w.jsonl",
     "tests/eval/blind/test-y.jsonl",
+    "tests/eval/blind/test-z.jsonl",
   ],
 };
 
