@@ -3,39 +3,16 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BENCH_QUESTIONS, distinctQuestion } from "../../scripts/bench/queries.js";
 import { findGlossaryMatches, GLOSSARY } from "../../src/retrieval/glossary.js";
+import { plainTermScan } from "../support/plainTermScan.js";
 
 /**
  * The scan (glossary.ts: the question's one walk over unitTrie.ts) against the plain definition:
  * at each position the longest glossary term (lowercased, compared by UTF-16 unit) that starts there on latin word
  * boundaries, left to right, non-overlapping.
  */
-const WORD_CHAR = /[a-z0-9]/i;
 const keys = [...new Set(GLOSSARY.flatMap((entry) => [...entry.en, ...entry.zh]).map((term) => term.toLowerCase()))].filter(
   (key) => key.length > 0,
 );
-
-function onWordBoundaries(text: string, start: number, key: string): boolean {
-  const before = text[start - 1];
-  const after = text[start + key.length];
-  if (WORD_CHAR.test(key[0]!) && before !== undefined && WORD_CHAR.test(before)) return false;
-  if (WORD_CHAR.test(key[key.length - 1]!) && after !== undefined && WORD_CHAR.test(after)) return false;
-  return true;
-}
-
-function plainScan(text: string): { surface: string; start: number; end: number }[] {
-  const lower = text.toLowerCase();
-  const found: { surface: string; start: number; end: number }[] = [];
-  for (let position = 0; position < lower.length;) {
-    let best = "";
-    for (const key of keys)
-      if (key.length > best.length && lower.startsWith(key, position) && onWordBoundaries(lower, position, key)) best = key;
-    if (best) {
-      found.push({ surface: text.slice(position, position + best.length), start: position, end: position + best.length });
-      position += best.length;
-    } else position++;
-  }
-  return found;
-}
 
 const corpusLines = readdirSync("corpus/roadmaps")
   .filter((name) => name.endsWith(".md"))
@@ -61,7 +38,7 @@ describe("the glossary scan", () => {
       // The scan with the learners' phrases first: the two kinds are remembered apart, never mixed up.
       const withLearners = findGlossaryMatches(text).map(({ surface, start, end }) => ({ surface, start, end }));
       const scanned = findGlossaryMatches(text, { learnerPhrases: false }).map(({ surface, start, end }) => ({ surface, start, end }));
-      expect(scanned, text).toEqual(plainScan(text));
+      expect(scanned, text).toEqual(plainTermScan(text, keys));
       matched += scanned.length;
       if (JSON.stringify(withLearners) !== JSON.stringify(scanned)) differing++;
     }

@@ -12,6 +12,7 @@ import {
 import { findEnglishLearnerPhrases, findGappedHanLearnerPhrases, hanLearnerPhrases } from "../../src/retrieval/learnerPhrases.js";
 import { findLooseLearnerPhrases, loosePairs } from "../../src/retrieval/looseLearnerPhrases.js";
 import { mainlandPhrases, toSimplified } from "../../src/text/script.js";
+import { plainTermScan } from "../support/plainTermScan.js";
 
 /**
  * The one walk over a question (glossary.ts: one compiled trie for the glossary's terms, the
@@ -54,32 +55,6 @@ const ENGLISH = [
   "\u212Anow the foundation models that make stuff up",
 ];
 
-const WORD_CHAR = /[a-z0-9]/i;
-
-function onWordBoundaries(text: string, start: number, key: string): boolean {
-  const before = text[start - 1];
-  const after = text[start + key.length];
-  if (WORD_CHAR.test(key[0]!) && before !== undefined && WORD_CHAR.test(before)) return false;
-  if (WORD_CHAR.test(key[key.length - 1]!) && after !== undefined && WORD_CHAR.test(after)) return false;
-  return true;
-}
-
-/** At each position the longest key there on word boundaries, left to right, non-overlapping. */
-function plainScan(text: string, keys: readonly string[]): { surface: string; start: number; end: number }[] {
-  const lower = text.toLowerCase();
-  const found: { surface: string; start: number; end: number }[] = [];
-  for (let position = 0; position < lower.length;) {
-    let best = "";
-    for (const key of keys)
-      if (key.length > best.length && lower.startsWith(key, position) && onWordBoundaries(lower, position, key)) best = key;
-    if (best) {
-      found.push({ surface: text.slice(position, position + best.length), start: position, end: position + best.length });
-      position += best.length;
-    } else position++;
-  }
-  return found;
-}
-
 const termKeys = [
   ...new Set(
     [...GLOSSARY.flatMap((entry) => [...entry.en, ...entry.zh]), ...hanLearnerPhrases().map(({ phrase }) => phrase)].map((t) =>
@@ -93,7 +68,7 @@ describe("the one walk over a question", () => {
     let matched = 0;
     for (const text of TEXTS) {
       const walked = walkedTermMatches(text).map(({ surface, start, end }) => ({ surface, start, end }));
-      expect(walked, text).toEqual(plainScan(text, termKeys));
+      expect(walked, text).toEqual(plainTermScan(text, termKeys));
       matched += walked.length;
     }
     expect(matched).toBeGreaterThan(15);
@@ -149,7 +124,7 @@ describe("the one walk over a question", () => {
     const own = findGlossaryMatches(text, { learnerPhrases: false }).map((m) => m.surface);
     const withLearners = findGlossaryMatches(text).map((m) => m.surface);
     expect(own).toEqual(
-      plainScan(text, [...new Set(GLOSSARY.flatMap((e) => [...e.en, ...e.zh]).map((t) => t.toLowerCase()))]).map((m) => m.surface),
+      plainTermScan(text, [...new Set(GLOSSARY.flatMap((e) => [...e.en, ...e.zh]).map((t) => t.toLowerCase()))]).map((m) => m.surface),
     );
     expect(withLearners).not.toEqual(own);
   });
