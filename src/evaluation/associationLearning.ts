@@ -39,7 +39,7 @@ export interface AssociationCorpus {
   frequency(token: string): number;
   /** Passages in the index. */
   passageCount: number;
-  /** Whether a token is a field term: a token of a glossary or concept-definition name. */
+  /** Whether a token is a field term: a whole glossary or concept-definition name that is one search token (lora, 私有化). */
   isFieldTerm(token: string): boolean;
 }
 
