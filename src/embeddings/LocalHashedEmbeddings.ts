@@ -1,7 +1,16 @@
 import { Embeddings, type EmbeddingsParams } from "@langchain/core/embeddings";
 import type { EmbedderIdentity, TokenAwareEmbedder } from "./types.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
-import { fnv1a } from "../text/fnv1a.js";
+import {
+  featuresOf,
+  featuresOfPieces,
+  MAX_PIECED_TEXT,
+  mix,
+  internedNames,
+  slotsFor,
+  type Features,
+  type PiecedFeatures,
+} from "./hashedFeatures.js";
 
 export const LOCAL_EMBEDDING_MODEL = "hashed-lexical-v1";
 
@@ -9,13 +18,6 @@ export interface LocalHashedEmbeddingsOptions extends EmbeddingsParams {
   /** Vector size (config LOCAL_EMBEDDING_DIMENSIONS). */
   dimensions?: number;
 }
-
-/** Feature weights: whole words say most, character n-grams add fuzzy overlap (微调/调优, transformer/transformers). */
-const WORD_WEIGHT = 1;
-const HAN_BIGRAM_WEIGHT = 0.5;
-const LATIN_TRIGRAM_WEIGHT = 0.25;
-
-const HAN_RUN = /\p{Script=Han}+/gu;
 
 /**
  * An offline embedder that needs no model: a LEXICAL embedding, not a semantic one. Each text
@@ -100,7 +102,7 @@ export class LocalHashedEmbeddings extends Embeddings implements TokenAwareEmbed
     const touched = this.touched.fill(0);
     const signedSlots = slotsFor(this.dimensions);
     const { ids, counts, size } = features;
-    const { hashes, weights } = names;
+    const { hashes, weights } = internedNames;
     for (let i = 0; i < size; i++) {
       const id = ids[i]!;
       // slot + 1, negative for the sign -1; 0 until worked out.
@@ -152,228 +154,4 @@ function numbers(vector: Float32Array): number[] {
   const out = new Array<number>(vector.length);
   for (let i = 0; i < vector.length; i++) out[i] = vector[i]!;
   return out;
-}
-
-/**
- * A text's features, in the order first seen: feature i is the FNV-1a hash of its name ("w:lora",
- * "t:^lo", "b:微调"), its weight and how often it occurs. Parallel arrays, not one object per
- * feature: a question with its expansions has ~100 features, and each was an allocation.
- */
-interface Features {
-  hashes: number[];
-  weights: number[];
-  counts: number[];
-}
-
-// The hash of each feature name's prefix: a name's hash continues from it over the rest.
-const WORD_PREFIX = fnv1a("w:");
-const TRIGRAM_PREFIX = fnv1a("t:");
-const BIGRAM_PREFIX = fnv1a("b:");
-
-const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
-
-/** What a feature kind's names are hashed after, and its weight: words, Latin trigrams, Han bigrams. */
-const KINDS = [
-  { prefix: WORD_PREFIX, weight: WORD_WEIGHT },
-  { prefix: TRIGRAM_PREFIX, weight: LATIN_TRIGRAM_WEIGHT },
-  { prefix: BIGRAM_PREFIX, weight: HAN_BIGRAM_WEIGHT },
-] as const;
-const WORD = 0;
-const TRIGRAM = 1;
-const BIGRAM = 2;
-type Kind = typeof WORD | typeof TRIGRAM | typeof BIGRAM;
-
-/** Each token's word feature, then its trigrams when it is a Latin word of four letters or more. */
-function visitTokenFeatures(tokens: readonly string[], visit: (kind: Kind, name: string) => void): void {
-  for (const token of tokens) {
-    visit(WORD, token);
-    if (/^[a-z][a-z0-9+#-]{3,}$/.test(token)) {
-      const padded = `^${token}$`;
-      for (let i = 0; i + 3 <= padded.length; i++) visit(TRIGRAM, padded.slice(i, i + 3));
-    }
-  }
-}
-
-/** The Han character bigrams of the text (NFKC), in order. */
-function visitBigrams(text: string, visit: (kind: Kind, name: string) => void): void {
-  for (const [run] of text.normalize("NFKC").matchAll(HAN_RUN)) {
-    // Each pair of neighbouring characters (code points: a Han character beyond the BMP is a
-    // surrogate pair, and a run holds whole ones), sliced from the run rather than rebuilt.
-    let start = 0;
-    let middle = isHighSurrogate(run.charCodeAt(0)) ? 2 : 1;
-    while (middle < run.length) {
-      const end = middle + (isHighSurrogate(run.charCodeAt(middle)) ? 2 : 1);
-      visit(BIGRAM, run.slice(start, end));
-      start = middle;
-      middle = end;
-    }
-  }
-}
-
-/**
- * The text's features in the order first seen (the order they are summed into the vector, which
- * matters when two share a slot): every token's, then every bigram's. Counted per kind by the name
- * without its prefix, and hashed without building the prefixed name: the same hashes and counts
- * as the names themselves.
- */
-function featuresOf(text: string, tokens: readonly string[]): Features {
-  const features: Features = { hashes: [], weights: [], counts: [] };
-  const seen = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
-  const add = (kind: Kind, name: string) => {
-    const at = seen[kind]!.get(name);
-    if (at !== undefined) features.counts[at]!++;
-    else {
-      seen[kind]!.set(name, features.hashes.length);
-      features.hashes.push(fnv1a(name, KINDS[kind].prefix));
-      features.weights.push(KINDS[kind].weight);
-      features.counts.push(1);
-    }
-  };
-  visitTokenFeatures(tokens, add);
-  visitBigrams(text, add);
-  return features;
-}
-
-/**
- * A question's features from its space-separated pieces, each remembered as feature ids. A
- * question is embedded with its expansions (glossary names, dictionary terms), which come back
- * question after question, as do its own words; the features of the whole are its pieces' in
- * order, every piece's token features before every piece's bigrams, counted over all of them:
- * exactly featuresOf(text, tokenizeForSearch(text)), because a space ends every token
- * (tokenizeJoined relies on the same) and every Han run, and NFKC works within each piece.
- */
-const MAX_PIECED_TEXT = 1024;
-const MAX_REMEMBERED_PIECE = 64;
-const MAX_REMEMBERED_PIECES = 8192;
-/**
- * Feature names interned from pieces; past this many they (and the pieces' ids) start over. A
- * name costs ~100 bytes with its map entry, hash and weight: a few MB at most, on a server that
- * meets new words without end.
- */
-const MAX_NAMES = 1 << 16;
-
-interface PieceFeatures {
-  tokenIds: Int32Array;
-  bigramIds: Int32Array;
-}
-
-const names = {
-  ids: [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()],
-  hashes: [] as number[],
-  weights: [] as number[],
-  pieces: new Map<string, PieceFeatures>(),
-  /** Per name id, the call that last counted it and where in that call's features it is. */
-  countedIn: new Int32Array(1024),
-  position: new Int32Array(1024),
-  calls: 0,
-};
-
-function nameId(kind: Kind, name: string): number {
-  let id = names.ids[kind]!.get(name);
-  if (id === undefined) {
-    id = names.hashes.length;
-    names.ids[kind]!.set(name, id);
-    names.hashes.push(fnv1a(name, KINDS[kind].prefix));
-    names.weights.push(KINDS[kind].weight);
-  }
-  return id;
-}
-
-function pieceFeatures(piece: string): PieceFeatures {
-  const known = names.pieces.get(piece);
-  if (known) return known;
-  const tokenIds: number[] = [];
-  const bigramIds: number[] = [];
-  visitTokenFeatures(tokenizeForSearch(piece), (kind, name) => tokenIds.push(nameId(kind, name)));
-  visitBigrams(piece, (kind, name) => bigramIds.push(nameId(kind, name)));
-  const features = { tokenIds: Int32Array.from(tokenIds), bigramIds: Int32Array.from(bigramIds) };
-  if (piece.length <= MAX_REMEMBERED_PIECE) {
-    if (names.pieces.size >= MAX_REMEMBERED_PIECES) names.pieces.clear();
-    names.pieces.set(piece, features);
-  }
-  return features;
-}
-
-/**
- * A question's features as featuresOfPieces finds them: name ids and counts in scratch arrays
- * (reused by the next call: vectorOfPieces reads them at once), not three arrays grown per question.
- */
-interface PiecedFeatures {
-  ids: Int32Array;
-  counts: Int32Array;
-  size: number;
-}
-
-const pieced: PiecedFeatures = { ids: new Int32Array(256), counts: new Int32Array(256), size: 0 };
-
-/**
- * Per dimension count, each name id's slot and sign as (slot + 1) × sign, 0 until worked out:
- * an embedder reads its names' slots here instead of reducing their hashes for every question.
- */
-const signedSlotsByDimensions = new Map<number, Int32Array>();
-
-function slotsFor(dimensions: number): Int32Array {
-  let slots = signedSlotsByDimensions.get(dimensions);
-  if (!slots || slots.length < names.hashes.length) {
-    const grown = new Int32Array(Math.max(1024, names.hashes.length, 2 * (slots?.length ?? 0)));
-    if (slots) grown.set(slots);
-    signedSlotsByDimensions.set(dimensions, (slots = grown));
-  }
-  return slots;
-}
-
-function featuresOfPieces(text: string): PiecedFeatures {
-  if (names.hashes.length > MAX_NAMES || names.calls >= 0x7fffffff) {
-    for (const ids of names.ids) ids.clear();
-    names.hashes = [];
-    names.weights = [];
-    names.pieces.clear();
-    names.countedIn.fill(0);
-    names.calls = 0;
-    // Ids are handed out again from 0: their slots are worked out again.
-    signedSlotsByDimensions.clear();
-  }
-  const pieces: PieceFeatures[] = [];
-  for (const piece of text.split(" ")) if (piece !== "") pieces.push(pieceFeatures(piece));
-  if (names.countedIn.length < names.hashes.length) {
-    const size = Math.max(names.hashes.length, 2 * names.countedIn.length);
-    const countedIn = new Int32Array(size);
-    countedIn.set(names.countedIn);
-    names.countedIn = countedIn;
-    names.position = new Int32Array(size);
-  }
-  const call = ++names.calls;
-  const { countedIn, position } = names;
-  let total = 0;
-  for (const piece of pieces) total += piece.tokenIds.length + piece.bigramIds.length;
-  if (pieced.ids.length < total) {
-    pieced.ids = new Int32Array(2 * total);
-    pieced.counts = new Int32Array(2 * total);
-  }
-  const { ids, counts } = pieced;
-  let size = 0;
-  const add = (id: number) => {
-    if (countedIn[id] === call) counts[position[id]!]!++;
-    else {
-      countedIn[id] = call;
-      position[id] = size;
-      ids[size] = id;
-      counts[size++] = 1;
-    }
-  };
-  for (const piece of pieces) for (const id of piece.tokenIds) add(id);
-  for (const piece of pieces) for (const id of piece.bigramIds) add(id);
-  pieced.size = size;
-  return pieced;
-}
-
-/** murmur3's finaliser: decorrelates the sign bit from the bits that chose the slot. */
-function mix(hash: number): number {
-  let h = hash;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 16;
 }
