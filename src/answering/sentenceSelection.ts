@@ -216,10 +216,10 @@ export function scoreSentences(
   const rarity = inSentences.map((n) => Math.log(1 + sentenceCount / Math.max(n, 1)) / Math.log(2));
   // Second pass: each sentence's overlap summed in the terms' order (the same sums as term lists
   // per sentence gave), into one scratch array: no list per matched sentence.
-  let overlaps = new Float64Array(0);
   chunks.forEach((chunk, passageIndex) => {
     const { sentences } = chunk;
-    if (overlaps.length < sentences.length) overlaps = new Float64Array(sentences.length);
+    if (overlapScratch.length < sentences.length) overlapScratch = new Float64Array(Math.max(sentences.length, 2 * overlapScratch.length));
+    const overlaps = overlapScratch;
     overlaps.fill(Number.NaN, 0, sentences.length); // NaN: holds no term
     for (let c = 0; c < checks.length; c++) {
       const add = checks[c]!.weight * rarity[c]!;
@@ -248,6 +248,13 @@ export function scoreSentences(
   if (stating && stating.score < best) stating.score = best + 1e-9;
   return candidates;
 }
+
+/**
+ * The sentences' overlaps, one scratch array for every question (filled per passage before it is
+ * read): a Float64Array of a passage's few dozen sentences is memory outside the JavaScript heap,
+ * and was allocated in three of four asks.
+ */
+let overlapScratch = new Float64Array(64);
 
 function firstStating(
   passages: Passage[],

@@ -80,6 +80,18 @@ describe("scoreSentences", () => {
     }
   });
 
+  it("scores a passage the same after a longer one was scored (the overlaps' scratch array is shared)", () => {
+    const short = passage("RAG 能降低幻觉。LoRA 省显存。");
+    const terms = new Map([
+      ["rag", 1],
+      ["lora", 0.5],
+    ]);
+    const alone = scoreSentences([short], terms).map((s) => [s.position, s.score]);
+    const long = passage(Array.from({ length: 80 }, (_, i) => `第${i}句讲 RAG 和 LoRA。`).join(""));
+    scoreSentences([long, short], terms);
+    expect(scoreSentences([short], terms).map((s) => [s.position, s.score])).toEqual(alone);
+  });
+
   it("matches a question term inside a sentence's words, whatever the term starts with", () => {
     const only = passage("用 ASP.NET 和 𠮷野家 做 LoRA 微调的例子。");
     const score = (term: string) => scoreSentences([only], new Map([[term, 1]]))[0]?.score ?? 0;
