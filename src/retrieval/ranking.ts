@@ -193,7 +193,8 @@ function rerankContext(
     headingGroupMasks: tokenGroupMasks(groups),
     documentVote: documentVotes(fused, (id) => index.chunkById.get(id)?.docId),
     questionBigrams: hanBigramCodes(contentSegments(query).join(" ")),
-    bigramsOf: (chunk, position) => (position !== undefined ? bigramsByPosition(index).get(position) : chunkBigrams(chunk)),
+    // Every candidate rankPassages scores has its index position; a chunk without one is read directly.
+    bigramsOf: (chunk, position) => (position !== undefined ? bigramsByPosition(index).get(position) : bigramsOfChunk(chunk)),
     conceptSimilarity,
   };
 }
@@ -214,8 +215,7 @@ async function denseRanking(
 // What the re-ranker reads from its candidates, kept for recently re-ranked chunks.
 const headingTokens = recentByChunk<ReadonlySet<string>>(4096, (chunk) => new Set(tokenizeForSearch(chunk.headingPath.join(" "))));
 const bigramsOfChunk = (chunk: Passage["chunk"]) => hanBigramCodes(`${chunk.headingPath.join(" ")} ${chunk.text}`);
-const chunkBigrams = recentByChunk<Float64Array>(4096, bigramsOfChunk);
-/** The same codes of an index's chunks by position (candidateFeatures), kept per index version. */
+/** A chunk's bigram codes by its position (candidateFeatures), kept per index version. */
 const indexBigrams = new WeakMap<IndexSnapshot, ByPosition<Float64Array>>();
 
 function bigramsByPosition(index: IndexSnapshot): ByPosition<Float64Array> {
