@@ -73,12 +73,14 @@ export function questionExpansions(index: IndexSnapshot, query: string, sources:
   // when the corpus uses that one; a Taiwan word the corpus itself uses (核心, 资料) stays alone.
   for (const { taiwan, mainland } of findMainlandPhrases(query))
     if (!inCorpus(taiwan) && inCorpus(mainland) && !expansions.includes(mainland)) expansions.push(mainland);
+  // One copy of the question's tokens for both (tokenizeForSearch copies its remembered tokens per call).
+  const tokens = tokenizeForSearch(query);
   if (sources.associations !== false) {
-    for (const term of associatedTerms(tokenizeForSearch(query), (token) => statistics.frequency(token)))
+    for (const term of associatedTerms(tokens, (token) => statistics.frequency(token)))
       if (!expansions.includes(term)) expansions.push(term);
   }
   if (sources.typos !== false) {
-    for (const term of resources.typos.corrections(tokenizeForSearch(query), query.match(HAN_RUNS) ?? []))
+    for (const term of resources.typos.corrections(tokens, query.match(HAN_RUNS) ?? []))
       if (!expansions.includes(term)) expansions.push(term);
   }
   return expansions;
