@@ -136,6 +136,9 @@ export class HybridRetriever implements Retriever {
     const focus =
       asked.length === 0 ? undefined : this.judge.focus(index, query, [...passages, ...notes], named ? { titleOnly: true } : {});
     const unknown = this.judge.unknownNames(index, query);
+    // Counted on the roadmap's recovered outline: a roadmap whose stages were not recovered says nothing here.
+    const stages = named?.stages.length ?? 0;
+    const beyond = ordinal !== undefined && stages > 0 && ordinal.position > stages;
     return {
       query,
       analysis,
@@ -148,6 +151,7 @@ export class HybridRetriever implements Retriever {
       ...(named ? { namedRoadmap: { docId: named.doc.id, title: named.doc.title } } : {}),
       ...(byShape ? { namingTerms: namingTokens(query, titleTerms, byShape) } : {}),
       ...(ordinal ? { stageOrdinal: ordinal } : {}),
+      ...(beyond ? { stageBeyondRoadmap: stages } : {}),
       ...(roadmapOutline ? { roadmapOutline } : {}),
       ...(askedPart ? { askedPart } : {}),
       ...(stageParts ? { stageParts } : {}),

@@ -29,7 +29,8 @@ export type DetailKind =
   | "dataset"
   | "chapter"
   | "comparison"
-  | "name";
+  | "name"
+  | "stage";
 
 export interface DetailRule {
   kind: DetailKind;

@@ -81,6 +81,11 @@ export interface RetrievalResult {
   /** An ordinal stage reference in the question ("第二阶段", "the last stage"). */
   stageOrdinal?: { from: "start" | "end"; position: number };
   /**
+   * The stage ordinal asks for a place past the named roadmap's last stage ("the eighth stage" of
+   * a seven-stage roadmap): how many stages its outline has. No passage of it is that stage.
+   */
+  stageBeyondRoadmap?: number;
+  /**
    * Chunk ids of the passages that hold the question's most specific content term found in them
    * (its highest-idf term group): what the question is about. An asked-for detail (a duration,
    * a price) counts only in these (confidence.ts). Absent: every passage counts.

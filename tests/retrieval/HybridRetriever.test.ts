@@ -170,6 +170,18 @@ describe("HybridRetriever", () => {
     expect(what.roadmap.find((p) => p.title === "三段式计划")?.at.duration).toBeUndefined();
   });
 
+  it("marks a stage asked by a place past the named roadmap's last stage, and no stage within it", async () => {
+    // 三段式计划 has three stages: its fourth is none of them, whatever passages lead.
+    const beyond = await retriever().retrieve("三段式计划的第四阶段学什么？");
+    expect(beyond.stageOrdinal).toEqual({ from: "start", position: 4 });
+    expect(beyond.stageBeyondRoadmap).toBe(3);
+    expect(confidenceOf("三段式计划的第四阶段学什么？", beyond)).not.toBe("high");
+    const within = await retriever().retrieve("三段式计划的第三阶段学什么？");
+    expect(within.stageBeyondRoadmap).toBeUndefined();
+    // With no roadmap named there is no outline to count against.
+    expect((await retriever().retrieve("第九阶段学什么？")).stageBeyondRoadmap).toBeUndefined();
+  });
+
   it("gives a question about a named roadmap's sequence of stages the stages in order, with stated durations", async () => {
     const result = await retriever().retrieve("三段式计划分成几个阶段？顺序是怎样的？");
     expect(result.roadmapOutline?.title).toBe("三段式计划");
