@@ -41,6 +41,8 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-w.jsonl",
     "tests/eval/blind/tune-y.jsonl",
     "tests/eval/blind/tune-z.jsonl",
+    "tests/eval/blind/tune-x.jsonl",
+    "tests/eval/blind/tune-a2.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
