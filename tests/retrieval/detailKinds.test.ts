@@ -200,6 +200,17 @@ describe("detail-type check", () => {
     expect(detailPresent("certificate", ["这门课系统讲解 Transformer"])).toBe(false);
   });
 
+  it("asks for a translation when a question wants a course's subtitles or a book's Chinese edition", () => {
+    expect(detailsAsked("这门课有中文字幕吗？")).toEqual(["translation"]);
+    expect(detailsAsked("那本書有沒有中文版？")).toEqual(["translation"]);
+    expect(detailsAsked("Is there a translated version of the book?")).toContain("translation");
+    expect(detailsAsked("Does the course have subtitles?")).toEqual(["translation"]);
+    expect(detailPresent("translation", ["- 中英双语字幕： https://example.org/course"])).toBe(true);
+    expect(detailPresent("translation", ["- [Building Systems](https://example.org/course)"])).toBe(false);
+    // Whether it costs money, asked in a learner's words, is a price.
+    expect(detailsAsked("那它要交钱吗？")).toEqual(["price"]);
+  });
+
   it("asks for a size when a question wants to know how big a model, a memory or a setting is", () => {
     expect(detailsAsked("跑这个模型要多大显存？")).toEqual(["size"]);
     expect(detailsAsked("這個模型的參數量有多大？")).toContain("size");
