@@ -31,7 +31,8 @@ export type DetailKind =
   | "comparison"
   | "name"
   | "stage"
-  | "translation";
+  | "translation"
+  | "margin";
 
 export interface DetailRule {
   kind: DetailKind;
@@ -46,7 +47,7 @@ export const DETAIL_RULES: DetailRule[] = [
   {
     kind: "price",
     asked:
-      /多少钱|多少錢|价格|價格|价钱|價錢|费用|費用|收费|收費|计费|計費|\bbilling\b|\bbilled\b|\bpricing\b|学费|學費|售价|售價|要钱|要錢|交钱|交錢|掏钱|掏錢|付费|付費|免费吗|免費嗎|奖金|獎金|\bprize\b|\bprice\b|\bcosts?\b|\bfees?\b|how much (?:is|does|do|will)|\bpaid\b|for free|\b(?:is|are)\s+(?:it|they|this|that|these|the\s+\w+)\s+free\b|\bfree or (?:not|paid)\b/i,
+      /多少钱|多少錢|价格|價格|价钱|價錢|费用|費用|收费|收費|计费|計費|\bbilling\b|\bbilled\b|\bpricing\b|学费|學費|售价|售價|要钱|要錢|交钱|交錢|掏钱|掏錢|付费|付費|免费吗|免費嗎|奖金|獎金|\bprize\b|\bprice\b|\bcosts?\b|\bfees?\b|how much (?:is|does|do|will)|\bpaid\b|(?:月薪|年薪|薪资|薪資|薪水|工资|工資|待遇)\s*(?:大概|大约|大約|平均|一般)?\s*(?:是|有|能有)?\s*(?:多少|几|幾|多高)|\bsalar(?:y|ies)\b|\bpays?\s+(?:the\s+)?(?:most|best|more|better|well)\b|\bhow much\s+(?:\w+\s+){0,3}(?:earn|make)\b|for free|\b(?:is|are)\s+(?:it|they|this|that|these|the\s+\w+)\s+free\b|\bfree or (?:not|paid)\b/i,
     // A salary is given in 万/千/k (月薪 5-6 万, 30k).
     present:
       /[¥￥$€£]\s*\d|\d\s*(?:元|块|塊|美元|美金|刀|rmb|usd|dollars?|万|萬|千|k\b)|免费|免費|付费|付費|收费|收費|\bfree\b|\bpaid\b|价格|價格|\bprice/i,
@@ -258,7 +259,7 @@ DETAIL_RULES.push({
 DETAIL_RULES.push({
   kind: "size",
   asked:
-    /多大\s*的?\s*(?:显存|顯存|内存|內存|模型|参数|參數|规模|規模|并行度|並行度|尺寸|数据量|數據量)|(?:有|要)\s*多大\s*[？?吗嗎呢啊]|参数量|參數量|\bhow\s+(?:big|large)\b|\b(?:which|what)\s+(?:\w+\s+)?sizes?\b|\bchunk\s+sizes?\b|(?:块|塊|分块|分塊|切块|切塊|chunk)\s*(?:大小|长度|長度|设多大|設多大|多大|多长|多長)|哪(?:个|個|种|種)\s*(?:尺寸|规模|規模|参数量级|參數量級)|\bhow much\s+(?:memory|vram|gpu memory)\b|\bhow many parameters\b|\bparameter count\b/i,
+    /多大\s*的?\s*(?:显存|顯存|内存|內存|模型|参数|參數|规模|規模|并行度|並行度|尺寸|数据量|數據量)|(?:有|要)\s*多大\s*[？?吗嗎呢啊]|参数量|參數量|\bhow\s+(?:big|large)\b|\b(?:which|what)\s+(?:\w+\s+)?sizes?\b|\bchunk\s+sizes?\b|(?:块|塊|分块|分塊|切块|切塊|chunk)\s*(?:大小|长度|長度|设多大|設多大|多大|多长|多長)|哪(?:个|個|种|種|些)\s*(?:模型)?\s*(?:尺寸|规模|規模|参数量级|參數量級)|\bhow much\s+(?:memory|vram|gpu memory)\b|\bhow many parameters\b|\bparameter count\b/i,
   present:
     /\d+(?:\.\d+)?\s*(?:[BMKT]\b|GB|G\b|TB|MB|亿|億|万|萬|billion|million|trillion)|[千百万萬]亿|\d+\s*(?:张|張|块|塊)\s*(?:卡|GPU|显卡|顯卡)|\d+\s*(?:tokens?\b|个?\s*token|字符|個?字元|characters?\b)/i,
 });
@@ -272,6 +273,18 @@ DETAIL_RULES.push({
   kind: "translation",
   asked: /字幕|中文版|中譯本|中译本|譯本|译本|中文翻译|中文翻譯|\bsubtitle[sd]?\b|\bsubbed\b|\btranslat(?:ed|ion)s?\b|\bdubbed\b/iu,
   present: /字幕|中文版|中譯本|中译本|譯本|译本|中文翻译|中文翻譯|双语|雙語|\bsubtitle|\btranslat/iu,
+});
+
+/**
+ * By how much one thing beats another (比 TensorRT-LLM 高多少, how much faster, 快几倍): answered only
+ * by a measured difference (a percentage, a multiple, a rate); a passage that names both things,
+ * or says one is faster, does not say by how much.
+ */
+DETAIL_RULES.push({
+  kind: "margin",
+  asked:
+    /(?<![最至])(?:高|低|快|慢|多|少|强|強|好|大|小|省|贵|貴|便宜)\s*(?:了|出)?\s*(?:多少|几倍|幾倍|百分之几|百分之幾)|\bhow much\s+(?:faster|slower|higher|lower|better|worse|bigger|smaller|cheaper|more|less)\b|\bby how much\b|\bhow many times\s+(?:faster|slower|better|bigger|more)\b/iu,
+  present: /\d+(?:\.\d+)?\s*(?:%|％|倍|x\b|×|percent)|百分之|[一二两兩三四五六七八九十]\s*倍/iu,
 });
 
 /** The field's people the glossary names, as patterns (a Latin name only as a whole word: "Ng" is in "training"). */

@@ -211,6 +211,21 @@ describe("detail-type check", () => {
     expect(detailsAsked("那它要交钱吗？")).toEqual(["price"]);
   });
 
+  it("asks by how much one thing beats another, answered only by a measured difference", () => {
+    expect(detailsAsked("vLLM 的吞吐比 TensorRT-LLM 高多少？")).toEqual(["margin"]);
+    expect(detailsAsked("How much faster is vLLM than plain Transformers?")).toEqual(["margin"]);
+    // An upper or lower bound is no comparison.
+    expect(detailsAsked("每周最多多少小时？")).not.toContain("margin");
+    expect(detailPresent("margin", ["吞吐提升 24 倍"])).toBe(true);
+    expect(detailPresent("margin", ["vLLM 比 TensorRT-LLM 更快，适合高并发"])).toBe(false);
+  });
+
+  it("reads a salary asked as a price, and which model sizes as a size", () => {
+    expect(detailsAsked("AI 算法工程师平均月薪多少？")).toEqual(["price"]);
+    expect(detailsAsked("Which of those jobs pays the most?")).toEqual(["price"]);
+    expect(detailsAsked("部署包里都有哪些模型尺寸？")).toEqual(["size"]);
+  });
+
   it("asks for a size when a question wants to know how big a model, a memory or a setting is", () => {
     expect(detailsAsked("跑这个模型要多大显存？")).toEqual(["size"]);
     expect(detailsAsked("這個模型的參數量有多大？")).toContain("size");
