@@ -17,6 +17,8 @@ import { rankPassages, type Ranked, type RankedCandidate, type RankingSettings }
 import { roadmapContext } from "./roadmapContext.js";
 import { namingTokens, referencedRoadmap } from "./roadmapProfile.js";
 import { stageOrdinal } from "./stageReference.js";
+import { stageName } from "./stageOutline.js";
+import { stageFocus } from "./questionEvidence.js";
 import type { Passage, QueryAnalysis, RetrievalResult, RetrieveOptions, Retriever } from "./types.js";
 
 export type { RankedCandidate } from "./ranking.js";
@@ -134,7 +136,15 @@ export class HybridRetriever implements Retriever {
     // unless the question names a 《book》 of it: then the book is what the detail is about.
     // Only a question asking for a detail needs its subject's passages (confidence.ts).
     const focus =
-      asked.length === 0 ? undefined : this.judge.focus(index, query, [...passages, ...notes], named ? { titleOnly: true } : {});
+      asked.length === 0
+        ? undefined
+        : ((named &&
+            stageFocus(
+              english ? `${query} ${english.name}` : query,
+              named.stages.map((s) => stageName(s.heading)),
+              [...passages, ...notes],
+            )) ??
+          this.judge.focus(index, query, [...passages, ...notes], named ? { titleOnly: true } : {}));
     const unknown = this.judge.unknownNames(index, query);
     // Counted on the roadmap's recovered outline: a roadmap whose stages were not recovered says nothing here.
     const stages = named?.stages.length ?? 0;

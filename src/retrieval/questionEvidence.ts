@@ -75,3 +75,29 @@ export function detailFocus(
   }
   return focus && { chunkIds: focus.holders.map((i) => passages[i]!.chunk.id), terms: focus.terms };
 }
+
+/**
+ * A detail asked of a stage of the named roadmap that the question names ("应用实践阶段每周要几个
+ * 小时", or its English name read through englishStageName.ts): only the passages naming that stage,
+ * and in a list only its items, can give it. The figures its sibling stages get in the same
+ * passage ("入门阶段：每周10-15小时") say nothing of this one. The longest stage name the question
+ * holds wins; undefined when it names none, names a 《book》, or no passage holds the name.
+ */
+export function stageFocus(
+  query: string,
+  stageNames: readonly string[],
+  passages: readonly Passage[],
+): { chunkIds: string[]; terms: string[] } | undefined {
+  // A 《book title》's words are the book's (《大模型入门》 names no 入门 stage): detailFocus reads it.
+  if (BOOK_TITLE.test(query)) return undefined;
+  const asked = foldForMatching(query);
+  let name: string | undefined;
+  for (const candidate of stageNames) {
+    if (Array.from(candidate).length < 2 || (name && candidate.length <= name.length)) continue;
+    if (asked.includes(foldForMatching(candidate))) name = candidate;
+  }
+  if (!name) return undefined;
+  const folded = foldForMatching(name);
+  const holders = passages.filter((p) => foldForMatching(`${p.chunk.headingPath.join(" ")} ${p.chunk.text}`).includes(folded));
+  return holders.length > 0 ? { chunkIds: holders.map((p) => p.chunk.id), terms: [name] } : undefined;
+}
