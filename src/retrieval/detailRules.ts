@@ -47,7 +47,7 @@ export const DETAIL_RULES: DetailRule[] = [
   {
     kind: "price",
     asked:
-      /多少钱|多少錢|价格|價格|价钱|價錢|费用|費用|收费|收費|计费|計費|\bbilling\b|\bbilled\b|\bpricing\b|学费|學費|售价|售價|要钱|要錢|交钱|交錢|掏钱|掏錢|付费|付費|免费吗|免費嗎|奖金|獎金|\bprize\b|\bprice\b|\bcosts?\b|\bfees?\b|how much (?:is|does|do|will)|\bpaid\b|(?:月薪|年薪|薪资|薪資|薪水|工资|工資|待遇)\s*(?:大概|大约|大約|平均|一般)?\s*(?:是|有|能有)?\s*(?:多少|几|幾|多高)|\bsalar(?:y|ies)\b|\bpays?\s+(?:the\s+)?(?:most|best|more|better|well)\b|\bhow much\s+(?:\w+\s+){0,3}(?:earn|make)\b|for free|\b(?:is|are)\s+(?:it|they|this|that|these|the\s+\w+)\s+free\b|\bfree or (?:not|paid)\b/i,
+      /多少钱|多少錢|价格|價格|价钱|價錢|费用|費用|收费|收費|计费|計費|\bbilling\b|\bbilled\b|\bpricing\b|学费|學費|售价|售價|要钱|要錢|交钱|交錢|掏钱|掏錢|付费|付費|免费吗|免費嗎|奖金|獎金|\bprize\b|\bprice\b|\bcosts?\b|\bfees?\b|how much (?:is|does|do|will)|\bpaid\b|(?:月薪|年薪|薪资|薪資|薪水|工资|工資|待遇)\s*(?:大概|大约|大約|平均|一般)?\s*(?:是|有|能有)?\s*(?:多少|几|幾|多高)|\bsalar(?:y|ies)\b|\bwhat\s+(?:do|does|did)\s+(?:\w+\s+){0,2}charge\b|\bper\s+(?:million|thousand|1[mk])\s+tokens\b|\bpays?\s+(?:the\s+)?(?:most|best|more|better|well)\b|\bhow much\s+(?:\w+\s+){0,3}(?:earn|make)\b|for free|\b(?:is|are)\s+(?:it|they|this|that|these|the\s+\w+)\s+free\b|\bfree or (?:not|paid)\b/i,
     // A salary is given in 万/千/k (月薪 5-6 万, 30k).
     present:
       /[¥￥$€£]\s*\d|\d\s*(?:元|块|塊|美元|美金|刀|rmb|usd|dollars?|万|萬|千|k\b)|免费|免費|付费|付費|收费|收費|\bfree\b|\bpaid\b|价格|價格|\bprice/i,
@@ -103,7 +103,7 @@ DETAIL_RULES.push({
 DETAIL_RULES.push({
   kind: "setup",
   asked:
-    /(?:咋|怎么|怎麼|如何|怎样|怎樣)[^？?。，,！!]{0,8}?(?:安装|安裝|装|裝|配置|设置|設置)|\bhow\s+(?:do\s+i|to|can\s+i|should\s+i)\s+(?:install|configure|set\s+up)\b/iu,
+    /(?:咋|怎么|怎麼|如何|怎样|怎樣)[^？?。，,！!]{0,8}?(?:安装|安裝|装|裝|配置|设置|設置)|\bhow\s+(?:do\s+i|to|can\s+i|should\s+i)\s+(?:install|configure|set\s+up)\b|\b(?:walk\s+(?:me\s+)?through|steps?\s+(?:to|for))\s+(?:setting\s+up|installing|configuring|install|configure|set\s+up)\b/iu,
   present: /安装|安裝|配置|设置|設置|\binstall|\bconfigur|\bset\s*up\b|\bpip\s|\bnpm\s|\bbrew\s|\bapt(?:-get)?\s|docker\s+run/iu,
 });
 
@@ -111,8 +111,9 @@ DETAIL_RULES.push({
 DETAIL_RULES.push({
   kind: "organization",
   asked:
-    /出版社|哪家公司|哪个公司|哪個公司|哪家机构|哪家機構|哪所大学|哪所大學|which (?:company|publisher|university|lab|organi[sz]ation)|what (?:company|publisher|university)|\baffiliated\b|\bpublisher\b/i,
-  present: /出版社|出版|公司|大学|大學|研究院|实验室|實驗室|\bpress\b|\bpublish|\bcompany\b|\binc\.|\buniversity\b|\binstitute\b|\blab\b/i,
+    /出版社|哪家公司|哪个公司|哪個公司|哪家机构|哪家機構|哪所大学|哪所大學|(?:哪个|哪個|哪所|哪间|哪間)学校|(?:哪个|哪個|哪所|哪间|哪間)學校|毕业于|畢業於|which (?:company|publisher|university|school|lab|organi[sz]ation)|what (?:company|publisher|university|school)|\baffiliated\b|\bpublisher\b/i,
+  present:
+    /出版社|出版|公司|大学|大學|学校|學校|研究院|实验室|實驗室|\bpress\b|\bpublish|\bcompany\b|\binc\.|\buniversity\b|\binstitute\b|\blab\b/i,
 });
 
 /**
@@ -213,7 +214,7 @@ DETAIL_RULES.push({
 DETAIL_RULES.push({
   kind: "score",
   asked:
-    /(?:准确率|準確率|正确率|正確率|召回率|精确率|精確率|得分|分数|分數|F1)\s*(?:能|可以|会|會|大概|大约|大約)?\s*(?:有|是|达到|達到|到)?\s*(?:多少|多高|几|幾)|(?:多少|几|幾)\s*(?:准确率|準確率|正确率|正確率|分)(?![钟鐘])|\b(?:what|which)\s+(?:\w+\s+){0,2}(?:accuracy|score|f1|bleu|rouge|perplexity)\b|\bhow (?:accurate|high does)\b|\bpassing score\b|\bhow much (?:accuracy|precision|performance)\b|(?:精度|准确率|準確率|性能|效果)\s*(?:会|會|大概|大约|大約)?\s*(?:损失|損失|下降|掉)\s*(?:多少|几|幾)/iu,
+    /(?:准确率|準確率|准确度|準確度|正确率|正確率|召回率|精确率|精確率|精确度|精確度|得分|分数|分數|F1)\s*(?:能|可以|会|會|大概|大约|大約)?\s*(?:有|是|达到|達到|到)?\s*(?:多少|多高|几|幾)|(?:多少|几|幾)\s*(?:准确率|準確率|正确率|正確率|分)(?![钟鐘])|\b(?:what|which)\s+(?:\w+\s+){0,2}(?:accuracy|score|f1|bleu|rouge|perplexity)\b|\bhow (?:accurate|high does)\b|\bpassing score\b|\bhow much (?:accuracy|precision|performance)\b|(?:精度|准确率|準確率|准确度|準確度|精确度|精確度|性能|效果)\s*(?:会|會|大概|大约|大約|可能){0,2}\s*(?:损失|損失|下降|掉)\s*(?:多少|几|幾)/iu,
   present:
     /\d+(?:\.\d+)?\s*%|(?:准确率|準確率|正确率|正確率|召回率|得分|分数|分數|accuracy|score|f1|bleu|rouge|perplexity)[^。\n.;；]{0,16}\d|\d+\s*分(?![钟鐘])/iu,
 });
@@ -236,7 +237,7 @@ DETAIL_RULES.push({
 DETAIL_RULES.push({
   kind: "dataset",
   asked:
-    /(?:哪个|哪個|哪些|什么|什麼|啥)\s*(?:数据集|數據集|资料集|資料集|语料|語料)|\b(?:which|what)\s+(?:\w+\s+){0,2}(?:datasets?|corpus|corpora)\b/iu,
+    /(?:哪个|哪個|哪些|什么|什麼|啥)\s*(?:[^，,。？?！!\s]{1,4}?)?\s*(?:数据集|數據集|资料集|資料集|语料|語料)|\b(?:which|what)\s+(?:\w+\s+){0,2}(?:datasets?|corpus|corpora)\b/iu,
   present: /数据集|數據集|资料集|資料集|语料|語料|\bdatasets?\b|\bcorpus\b|\bcorpora\b/iu,
 });
 
@@ -283,7 +284,7 @@ DETAIL_RULES.push({
 DETAIL_RULES.push({
   kind: "margin",
   asked:
-    /(?<![最至])(?:高|低|快|慢|多|少|强|強|好|大|小|省|贵|貴|便宜)\s*(?:了|出)?\s*(?:多少|几倍|幾倍|百分之几|百分之幾)|\bhow much\s+(?:faster|slower|higher|lower|better|worse|bigger|smaller|cheaper|more|less)\b|\bby how much\b|\bhow many times\s+(?:faster|slower|better|bigger|more)\b/iu,
+    /(?<![最至])(?:高|低|快|慢|多|少|强|強|好|大|小|省|贵|貴|便宜|差|相差)\s*(?:了|出)?\s*(?:多少|几倍|幾倍|百分之几|百分之幾)|\bhow much\s+(?:faster|slower|higher|lower|better|worse|bigger|smaller|cheaper|more|less)\b|\bby how much\b|\bhow many times\s+(?:faster|slower|better|bigger|more)\b/iu,
   present: /\d+(?:\.\d+)?\s*(?:%|％|倍|x\b|×|percent)|百分之|[一二两兩三四五六七八九十]\s*倍/iu,
 });
 

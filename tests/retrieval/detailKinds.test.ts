@@ -226,6 +226,17 @@ describe("detail-type check", () => {
     expect(detailsAsked("部署包里都有哪些模型尺寸？")).toEqual(["size"]);
   });
 
+  it("reads each kind in more of learners' words: a qualified dataset, a school, a gap, a charge, 准确度, a walk-through", () => {
+    expect(detailsAsked("这个项目用哪个开源数据集训练？")).toEqual(["dataset"]);
+    expect(detailsAsked("这位老师是哪所学校的？")).toContain("organization");
+    expect(detailsAsked("两个框架的速度差多少？")).toContain("margin");
+    expect(detailsAsked("What does the service charge per million tokens?")).toEqual(["price"]);
+    expect(detailsAsked("量化之后准确度可能会下降多少？")).toEqual(["score"]);
+    expect(detailsAsked("Walk me through installing vLLM on my server.")).toEqual(["setup"]);
+    // 差不多 is "about", no gap.
+    expect(detailsAsked("差不多要学多久？")).toEqual(["duration"]);
+  });
+
   it("asks for a size when a question wants to know how big a model, a memory or a setting is", () => {
     expect(detailsAsked("跑这个模型要多大显存？")).toEqual(["size"]);
     expect(detailsAsked("這個模型的參數量有多大？")).toContain("size");
