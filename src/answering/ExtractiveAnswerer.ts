@@ -51,7 +51,7 @@ export class ExtractiveAnswerer implements Answerer {
   /** What retrieval is asked for `query` (retrievalQuery's): k, filters, and the roadmap the conversation is about. */
   retrievalOptions(request: AnswerRequest, query: string): RetrieveOptions {
     const history = recentHistory(request.history, this.options.maxHistoryTurns);
-    const roadmap = conversationRoadmap(query, history, (question) => this.options.retriever.roadmapNamedIn(question));
+    const roadmap = conversationRoadmap(query, history, (question) => this.options.retriever.roadmapNamedIn(question), request.question);
     return { ...retrieveOptions(request), ...(roadmap !== undefined ? { conversationRoadmap: roadmap } : {}) };
   }
 

@@ -141,22 +141,38 @@ function inAnotherRoadmap(
 
 /**
  * "那最后一篇呢？如果我对原理没兴趣可以跳过吗" after "ninehills 那篇的入门篇看完之后学什么": a question
- * that goes on ("那…", "and …") without naming a roadmap is about the one the conversation last
- * named (`roadmapNamedIn` reads a question as retrieval does). Its document id, else undefined.
+ * that goes on ("那…", "and …"), or whose own words (`question`, the learner's) read as a follow-up
+ * or point inside what was discussed ("里面哪个…", "in there"), without naming a roadmap is about
+ * the one the conversation last named (`roadmapNamedIn` reads a question as retrieval does). Its
+ * document id, else undefined.
  */
 export function conversationRoadmap(
   retrievalQuery: string,
   history: Turn[],
   roadmapNamedIn: (question: string) => string | undefined,
+  question?: string,
 ): string | undefined {
   const asked = retrievalQuery.trim();
-  if (!ZH_LEAD.test(asked) && !EN_LEAD.test(asked)) return undefined;
+  const goesOn = ZH_LEAD.test(asked) || EN_LEAD.test(asked) || (question !== undefined && pointsBack(question));
+  if (!goesOn) return undefined;
   if (roadmapNamedIn(asked) !== undefined) return undefined;
   for (const earlier of userQuestions(history).reverse()) {
     const named = roadmapNamedIn(earlier);
     if (named !== undefined) return named;
   }
   return undefined;
+}
+
+/** Words that can only mean "in what we were talking about": 里面, 其中, "in there". */
+const INSIDE_IT = /里面|里头|其中|\bin\s+(?:there|it)\b/iu;
+
+/**
+ * The learner's own question reads as a follow-up ("第二部分在讲什么？", "再下一个呢") or points
+ * inside what was discussed ("里面哪个打了星标？", "which methods are covered in there?").
+ */
+function pointsBack(question: string): boolean {
+  const simplified = toSimplified(question.trim());
+  return looksLikeFollowUp(simplified) || INSIDE_IT.test(simplified);
 }
 
 function withoutSequenceWords(text: string): string {

@@ -253,6 +253,19 @@ describe("conversationRoadmap", () => {
     expect(conversationRoadmap("and what about the last part?", history, namedIn)).toBe("doc-ninehills");
   });
 
+  it("is that roadmap too when the learner's own words read as a follow-up or point inside it", () => {
+    const history = turns("ninehills 那篇推荐了哪些课程？");
+    // The carried query starts with no 那/and, but the question itself goes on.
+    expect(conversationRoadmap("其中哪门课标了必看 课程", history, namedIn, "其中哪门课标了必看？")).toBe("doc-ninehills");
+    expect(conversationRoadmap("Which tools are listed in there?", history, namedIn, "Which tools are listed in there?")).toBe(
+      "doc-ninehills",
+    );
+    expect(conversationRoadmap("第二部分讲什么", history, namedIn, "第二部分讲什么？")).toBe("doc-ninehills");
+    // A question of its own, long and pointing nowhere, starts afresh.
+    const afresh = "RAG 和微调在企业知识库问答里分别适合什么样的场景？";
+    expect(conversationRoadmap(afresh, history, namedIn, afresh)).toBeUndefined();
+  });
+
   it("is none for a question that names its own roadmap, or starts afresh", () => {
     const history = turns("ninehills 那篇的入门篇看完之后学什么？");
     expect(conversationRoadmap("那五阶段那份呢？", history, namedIn)).toBeUndefined();
