@@ -105,7 +105,7 @@ export class HybridRetriever implements Retriever {
     }
 
     const statistics = IndexResources.of(index).statistics;
-    const { roadmap, context, ordinal, askedPart, roadmapOutline, stageParts } = roadmapContext(
+    const { roadmap, context, ordinal, partsPastEnd, askedPart, roadmapOutline, stageParts } = roadmapContext(
       { query, analysis, statedOrdinal, named, englishStageName: english?.name, asked },
       { documents, chunks: index.chunks, profiles, tokensOf: (chunk) => statistics.tokensOf(chunk) },
       matches,
@@ -148,7 +148,7 @@ export class HybridRetriever implements Retriever {
     const unknown = this.judge.unknownNames(index, query);
     // Counted on the roadmap's recovered outline: a roadmap whose stages were not recovered says nothing here.
     const stages = named?.stages.length ?? 0;
-    const beyond = ordinal !== undefined && stages > 0 && ordinal.position > stages;
+    const pastEnd = partsPastEnd ?? (ordinal !== undefined && stages > 0 && ordinal.position > stages ? stages : undefined);
     return {
       query,
       analysis,
@@ -161,7 +161,7 @@ export class HybridRetriever implements Retriever {
       ...(named ? { namedRoadmap: { docId: named.doc.id, title: named.doc.title } } : {}),
       ...(byShape ? { namingTerms: namingTokens(query, titleTerms, byShape) } : {}),
       ...(ordinal ? { stageOrdinal: ordinal } : {}),
-      ...(beyond ? { stageBeyondRoadmap: stages } : {}),
+      ...(pastEnd !== undefined ? { ordinalPastEnd: pastEnd } : {}),
       ...(roadmapOutline ? { roadmapOutline } : {}),
       ...(askedPart ? { askedPart } : {}),
       ...(stageParts ? { stageParts } : {}),

@@ -109,7 +109,7 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
       // A thing the documents never name (React, Spanish) is not what they answer about.
       ...(result.unknownNames?.length ? ["name" as const] : []),
       // "The eighth stage" of a seven-stage roadmap: whatever passages lead, none is that stage.
-      ...(result.stageBeyondRoadmap !== undefined ? ["stage" as const] : []),
+      ...(result.ordinalPastEnd !== undefined ? ["stage" as const] : []),
     ],
   };
 }

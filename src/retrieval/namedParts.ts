@@ -15,25 +15,36 @@ export interface NamedPart {
   item: string;
 }
 
+/** What an ordinal finds among a named thing's numbered parts: the part, or how many there are when it asks past the last. */
+export type NamedPartLookup = { part: NamedPart } | { pastEnd: number };
+
 /** Shorter folded headings ("nlp", "课程") name too much to be the question's subject. */
 const MIN_HEADING_LENGTH = 4;
 /** GitHub emoji codes (:star:) mark a heading; they are not its name. */
 const EMOJI_CODE = /:[a-z0-9_+-]+:/giu;
 const NUMBERED = /^(\d{1,2})[.、)]\s*(.*)$/u;
 
-/** The asked part among the passages retrieval found, the best ranked first. */
-export function namedPart(question: string, passages: readonly Passage[], ordinal: StageOrdinal): NamedPart | undefined {
+/**
+ * The asked part among the passages retrieval found, the best ranked first. When the named thing's
+ * parts are found but none is at the asked place ("llm-course 的第五部分" of a three-part course),
+ * how many parts it has: the ordinal asks past the last of them.
+ */
+export function namedPart(question: string, passages: readonly Passage[], ordinal: StageOrdinal): NamedPartLookup | undefined {
   const asked = foldForMatching(question);
+  let counted: number | undefined;
   for (const passage of passages) {
     const chunk = passage.chunk;
     const heading = chunk.headingPath.at(-1);
     if (!heading || isStageHeading(heading)) continue;
     const name = foldForMatching(heading.replace(EMOJI_CODE, " "));
     if (name.length < MIN_HEADING_LENGTH || !asked.includes(name)) continue;
-    const item = pick(numberedItems(chunk.text), ordinal);
-    if (item) return { passage, item };
+    const items = numberedItems(chunk.text);
+    const item = pick(items, ordinal);
+    if (item) return { part: { passage, item } };
+    // One numbered item is no list of parts.
+    if (items.length >= 2) counted ??= items.length;
   }
-  return undefined;
+  return counted === undefined ? undefined : { pastEnd: counted };
 }
 
 /** The top-level items numbered 1, 2, 3 … in order (unindented lines); [] when the numbering breaks. */

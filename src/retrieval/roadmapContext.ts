@@ -60,6 +60,8 @@ export interface RoadmapContext {
   context: Passage[];
   /** The stage ordinal read as one (undefined when it counts a named thing's parts). */
   ordinal: StageOrdinal | undefined;
+  /** The ordinal counted a named thing's parts and asked past the last: how many it has. */
+  partsPastEnd: number | undefined;
   askedPart: RetrievalResult["askedPart"];
   roadmapOutline: RetrievalResult["roadmapOutline"];
   stageParts: RetrievalResult["stageParts"];
@@ -80,8 +82,9 @@ export function roadmapContext(
   const { documents, chunks, profiles } = corpus;
   // "llm-course 的第二部分": the ordinal counts the parts of a thing the question names (a passage
   // retrieval found), not a roadmap's stages.
-  const part = statedOrdinal && !named ? namedPart(query, matches, statedOrdinal) : undefined;
-  const ordinal = part ? undefined : statedOrdinal;
+  const lookup = statedOrdinal && !named ? namedPart(query, matches, statedOrdinal) : undefined;
+  const part = lookup && "part" in lookup ? lookup.part : undefined;
+  const ordinal = lookup ? undefined : statedOrdinal;
   let roadmap: RoadmapPosition[] = [];
   if (ordinal) roadmap = ordinalPositions(named ? [named] : profiles, ordinal);
   else if (analysis.sequence && analysis.topic) {
@@ -163,6 +166,7 @@ export function roadmapContext(
     roadmap,
     context,
     ordinal,
+    partsPastEnd: lookup && "pastEnd" in lookup ? lookup.pastEnd : undefined,
     askedPart: part && { chunkId: part.passage.chunk.id, item: part.item },
     roadmapOutline: outline && outline.stages.length >= 2 ? outline : undefined,
     stageParts: parts?.parts,

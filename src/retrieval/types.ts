@@ -81,10 +81,12 @@ export interface RetrievalResult {
   /** An ordinal stage reference in the question ("第二阶段", "the last stage"). */
   stageOrdinal?: { from: "start" | "end"; position: number };
   /**
-   * The stage ordinal asks for a place past the named roadmap's last stage ("the eighth stage" of
-   * a seven-stage roadmap): how many stages its outline has. No passage of it is that stage.
+   * The ordinal asks for a place past the last of what it counts: the named roadmap's stages ("the
+   * eighth stage" of a seven-stage roadmap, counted on its recovered outline) or a named thing's
+   * numbered parts ("llm-course 的第五部分" of a three-part course). How many there are; no passage
+   * is the asked one.
    */
-  stageBeyondRoadmap?: number;
+  ordinalPastEnd?: number;
   /**
    * Chunk ids of the passages that hold the question's most specific content term found in them
    * (its highest-idf term group): what the question is about. An asked-for detail (a duration,

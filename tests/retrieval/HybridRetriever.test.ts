@@ -174,12 +174,12 @@ describe("HybridRetriever", () => {
     // 三段式计划 has three stages: its fourth is none of them, whatever passages lead.
     const beyond = await retriever().retrieve("三段式计划的第四阶段学什么？");
     expect(beyond.stageOrdinal).toEqual({ from: "start", position: 4 });
-    expect(beyond.stageBeyondRoadmap).toBe(3);
+    expect(beyond.ordinalPastEnd).toBe(3);
     expect(confidenceOf("三段式计划的第四阶段学什么？", beyond)).not.toBe("high");
     const within = await retriever().retrieve("三段式计划的第三阶段学什么？");
-    expect(within.stageBeyondRoadmap).toBeUndefined();
+    expect(within.ordinalPastEnd).toBeUndefined();
     // With no roadmap named there is no outline to count against.
-    expect((await retriever().retrieve("第九阶段学什么？")).stageBeyondRoadmap).toBeUndefined();
+    expect((await retriever().retrieve("第九阶段学什么？")).ordinalPastEnd).toBeUndefined();
   });
 
   it("gives a question about a named roadmap's sequence of stages the stages in order, with stated durations", async () => {

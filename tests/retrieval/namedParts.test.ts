@@ -10,19 +10,25 @@ const other = passage("1. 第一步：读论文\n2. 第二步：复现", { chunk
 describe("namedPart", () => {
   it("picks the asked item of the numbered parts of the thing the question names by its heading", () => {
     expect(namedPart("tiny-llm-course 的第二部分讲啥", [other, course], { from: "start", position: 2 })).toEqual({
-      passage: course,
-      item: "2. 训练：从预训练到对齐",
+      part: { passage: course, item: "2. 训练：从预训练到对齐" },
     });
     // Written without its hyphen, counted from the end.
-    expect(namedPart("What is the last part of the Tiny LLM course?", [course], { from: "end", position: 1 })?.item).toBe(
+    expect(namedPart("What is the last part of the Tiny LLM course?", [course], { from: "end", position: 1 })).toHaveProperty(
+      "part.item",
       "3. 部署：推理服务与监控",
     );
+  });
+
+  it("says how many parts there are when the ordinal asks past the last of them", () => {
+    expect(namedPart("tiny-llm-course 的第五部分", [course], { from: "start", position: 5 })).toEqual({ pastEnd: 3 });
+    // A passage further down that has the asked part wins over the count.
+    const longer = passage("1. 甲\n2. 乙\n3. 丙\n4. 丁\n5. 戊", { chunk: { id: "longer", headingPath: ["资料", "tiny-llm-course"] } });
+    expect(namedPart("tiny-llm-course 的第五部分", [course, longer], { from: "start", position: 5 })).toHaveProperty("part.item", "5. 戊");
   });
 
   it("gives nothing when the question names no such section, or the list is too short or a stage's", () => {
     // The question does not name 学习方法: an ordinal of a roadmap's stages is left to the roadmap.
     expect(namedPart("第二部分讲啥", [other, course], { from: "start", position: 2 })).toBeUndefined();
-    expect(namedPart("tiny-llm-course 的第五部分", [course], { from: "start", position: 5 })).toBeUndefined();
     const stage = passage("1. 学 Python\n2. 学数学", { chunk: { headingPath: ["第一阶段：基础入门"] } });
     expect(namedPart("第一阶段：基础入门的第二部分", [stage], { from: "start", position: 2 })).toBeUndefined();
     // Numbering that does not run 1, 2, 3 is no list of parts.
