@@ -81,6 +81,7 @@ const ZH_FILLER_BY_FIRST_UNIT = (() => {
   return groups;
 })();
 const PUNCTUATION = /[\s\p{P}\p{S}]/u;
+const CLOSING_QUOTE = /^[」』”’"'》〉】)）]$/u;
 /** Sticky: matched at a position of the whole question, without slicing the rest off. */
 const LATIN_WORD_AT = /[A-Za-z0-9][A-Za-z0-9'’+#.-]*/y;
 
@@ -181,16 +182,26 @@ function cutSegments(question: string): Segment[] {
     current = "";
     pendingSpace = "";
   };
+  // A segment a closing quote ended ("「应用实践」之后"): the quote sits between it and its cue.
+  let quoted = false;
   for (const piece of piecesOf(question)) {
     if (piece.kind === "keep") {
       if (!current) afterCue = cueBefore;
       cueBefore = false;
+      quoted = false;
       current += (current ? pendingSpace : "") + piece.text;
       pendingSpace = "";
     } else if (piece.kind === "space") {
       pendingSpace += piece.text;
     } else {
-      if (current) close(afterCue || CUES_AFTER_TOPIC.has(piece.text.toLowerCase()));
+      const cueAfter = CUES_AFTER_TOPIC.has(piece.text.toLowerCase());
+      if (current) {
+        close(afterCue || cueAfter);
+        quoted = CLOSING_QUOTE.test(piece.text);
+      } else if (quoted && cueAfter) {
+        segments.at(-1)!.nextToCue = true;
+        quoted = false;
+      } else quoted &&= CLOSING_QUOTE.test(piece.text);
       if (CUES_BEFORE_TOPIC.has(piece.text.toLowerCase())) cueBefore = true;
     }
   }

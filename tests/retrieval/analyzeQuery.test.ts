@@ -36,6 +36,13 @@ describe("sequenceIntent", () => {
     expect(sequenceIntent("Before learning agents, what should I know first?")).toBe("previous");
   });
 
+  it("reads 段 and 篇 as a stage: 下一段 is next, 上一篇 previous", () => {
+    expect(sequenceIntent("那再下一段呢？")).toBe("next");
+    expect(sequenceIntent("下一篇讲什么")).toBe("next");
+    expect(sequenceIntent("上一段是什么？")).toBe("previous");
+    expect(sequenceIntent("前一篇要先看完吗")).toBe("previous");
+  });
+
   it("finds none in other questions", () => {
     expect(sequenceIntent("which book should I read for deep learning?")).toBeNull();
     expect(sequenceIntent("LLMSurvey 是什么")).toBeNull();
@@ -67,6 +74,12 @@ describe("extractTopic", () => {
   it("prefers a segment naming a field term over bare words, and drops generic nouns", () => {
     expect(extractTopic("what comes after the 入门阶段 in the 大模型学习路径指南?")).toBe("入门阶段");
     expect(extractTopic("入门阶段之后是什么阶段")).toBe("入门阶段");
+  });
+
+  it("takes a quoted segment before its cue as the topic, past the closing quote", () => {
+    // "我是 PM" introduces the learner; the quoted stage is what comes before 之后.
+    expect(extractTopic("我是 PM，分五段那份里，「应用实践」之后是哪一段？")).toBe("应用实践");
+    expect(extractTopic("学完“微调”以后学什么")).toBe("微调");
   });
 
   it("returns a verbatim substring of the question", () => {
