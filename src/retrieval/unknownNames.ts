@@ -15,7 +15,11 @@ import { findGlossaryMatches } from "./glossary.js";
  * glossary, a word some passage uses (in its whole form, or all its parts: DeepLearning.AI).
  * Misspellings are repaired before (typoCorrection.ts), so "Transfomer" is not a name.
  */
-const LATIN_WORD = /[A-Za-z][A-Za-z0-9.+#'-]*[A-Za-z0-9+#]|[A-Za-z]/g;
+// Digits joined before a word belong to it: 3Blue1Brown is one name, not "Blue1Brown".
+const LATIN_WORD = /[0-9]*[A-Za-z][A-Za-z0-9.+#'-]*[A-Za-z0-9+#]|[0-9]*[A-Za-z]/g;
+/** A month joined to a year or a day ("Sept-2024", "Jan2025") is a date, not a name. */
+const JOINED_DATE =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)[-./]?\d{1,4}$/i;
 const NOT_NAMES =
   /^(?:i|i'm|i've|i'd|ok|okay|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)$/i;
 
@@ -38,8 +42,8 @@ export function unknownNames(question: string, usedInCorpus: (token: string) => 
     const start = match.index;
     const end = start + word.length;
     // A lone capital letter names nothing ("Q&A", "plan B").
-    if (word.length < 2 || !/[A-Z]/.test(word) || NOT_NAMES.test(word)) continue;
-    if (startsEnglishSentence(question, start, end)) continue;
+    if (word.length < 2 || !/[A-Z]/.test(word) || NOT_NAMES.test(word) || JOINED_DATE.test(word)) continue;
+    if (startsEnglishSentence(question, start, end) || isOpeningInterjection(question, start, end)) continue;
     if (glossary.some((g) => g.start <= start && end <= g.end)) continue;
     if (unusedLatin(word)) names.push(word);
   }
@@ -83,6 +87,11 @@ function requestedThings(question: string): { word: string; start: number }[] {
     things.push({ word: head, start: match.index + match[0].lastIndexOf(head) });
   }
   return things;
+}
+
+/** "Nice. Is there …", "Cool! and …": a one-word sentence opening the question is an interjection, not a name. */
+function isOpeningInterjection(text: string, start: number, end: number): boolean {
+  return text.slice(0, start).trim() === "" && /^[.!！。]\s*\S/u.test(text.slice(end));
 }
 
 /** The first word of an English sentence is capitalized whatever it is ("Should I …", "Any good …"). */

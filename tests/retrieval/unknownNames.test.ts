@@ -27,6 +27,15 @@ describe("unknownNames", () => {
     expect(unknownNames("Is Rust's borrow checker hard?", used)).toEqual(["Rust"]);
   });
 
+  it("reads an opening one-word sentence as an interjection, a month joined to a year as a date, and digits as part of a name", () => {
+    expect(unknownNames("Nice. Is there a PyTorch course for beginners?", used)).toEqual([]);
+    expect(unknownNames("Thanks! and is Rust needed?", used)).toEqual(["Rust"]);
+    expect(unknownNames("the Sept-2024 post: which course does it pick?", used)).toEqual([]);
+    // A name starting with digits is checked whole ("3Blue1Brown", not "Blue1Brown").
+    expect(unknownNames("3Blue1Brown 的视频适合新手吗", (t) => t === "3blue1brown" || used(t))).toEqual([]);
+    expect(unknownNames("3Blue1Brown 的视频适合新手吗", used)).toEqual(["3Blue1Brown"]);
+  });
+
   it("finds the thing an English request asks to have recommended, when the corpus never names it", () => {
     const words = new Set(["book", "course", "learning", "deep", "coding"]);
     const known = (token: string) => words.has(token);
