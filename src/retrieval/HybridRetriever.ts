@@ -3,6 +3,7 @@ import { normalizeNumberRanges } from "../text/numberRange.js";
 import { toSimplified } from "../text/script.js";
 import { tokenizeJoined } from "../text/tokenize.js";
 import { detailsAsked } from "./detailKinds.js";
+import type { DetailKind } from "./detailRules.js";
 import { questionShape } from "./analyzeQuery.js";
 import { englishStage } from "./englishStageName.js";
 import { expandQuery } from "./expandQuery.js";
@@ -144,7 +145,16 @@ export class HybridRetriever implements Retriever {
               named.stages.map((s) => stageName(s.heading)),
               [...passages, ...notes],
             )) ??
-          this.judge.focus(index, query, [...passages, ...notes], named ? { titleOnly: true } : {}));
+          this.judge.focus(
+            index,
+            query,
+            [...passages, ...notes],
+            byShape && asked.some((kind) => !ROADMAP_DETAILS.has(kind))
+              ? { naming: namingTokens(query, titleTerms, byShape) }
+              : named
+                ? { titleOnly: true }
+                : {},
+          ));
     const unknown = this.judge.unknownNames(index, query);
     // Counted on the roadmap's recovered outline: a roadmap whose stages were not recovered says nothing here.
     const stages = named?.stages.length ?? 0;
@@ -197,6 +207,13 @@ export class HybridRetriever implements Retriever {
 }
 
 const HAN = /\p{Script=Han}/u;
+
+/**
+ * Details a roadmap gives of itself (its date, how many parts, how long, what changed): asked of a
+ * roadmap the question names, anywhere in it may answer. Any other detail (a price, a publisher, a
+ * dataset, a teacher) is of a thing the roadmap lists, and is looked for beside that thing.
+ */
+const ROADMAP_DETAILS: ReadonlySet<DetailKind> = new Set(["date", "count", "duration", "chapter", "changes", "frequency", "stage"]);
 
 /**
  * The words a roadmap's title can be named by: the question's own, or its English ones translated

@@ -104,10 +104,15 @@ export class QuestionJudge {
     index: IndexSnapshot,
     query: string,
     passages: readonly Passage[],
-    options: { titleOnly?: boolean },
+    options: { titleOnly?: boolean; naming?: readonly string[] },
   ): { chunkIds: string[]; terms: string[] } | undefined {
     const statistics = IndexResources.of(index).statistics;
-    const groups = options.titleOnly ? [] : this.termGroups(index, query);
+    const naming = options.naming && new Set(options.naming);
+    const groups = options.titleOnly
+      ? []
+      : naming
+        ? this.termGroups(index, query).filter((g) => !g.tokens.some((t) => naming.has(t)))
+        : this.termGroups(index, query);
     return detailFocus(query, passages, groups, (chunk) => statistics.tokensOf(chunk));
   }
 

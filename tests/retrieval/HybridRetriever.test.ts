@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BadInput } from "../../src/errors.js";
 import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
-import { confidenceOf } from "../../src/retrieval/confidence.js";
+import { confidenceOf, confidenceSignals } from "../../src/retrieval/confidence.js";
 import { useRetrievalFixtureIndex } from "../support/buildTestIndex.js";
 
 /** A real index of the hand-made roadmaps in tests/fixtures/retrieval/corpus (local embedder). */
@@ -180,6 +180,17 @@ describe("HybridRetriever", () => {
     expect(within.ordinalPastEnd).toBeUndefined();
     // With no roadmap named there is no outline to count against.
     expect((await retriever().retrieve("第九阶段学什么？")).ordinalPastEnd).toBeUndefined();
+  });
+
+  it("looks for a thing's price beside the thing in a named roadmap, and for the roadmap's own length anywhere in it", async () => {
+    // 三段式计划 says one course is free; nothing of what distributed training costs.
+    const price = "三段式计划里分布式训练与推理加速的课程要花多少钱？";
+    expect(confidenceOf(price, await retriever().retrieve(price))).toBe("low");
+    const free = "三段式计划里的检索实战课程要钱吗？";
+    expect(confidenceOf(free, await retriever().retrieve(free))).toBe("high");
+    // How long the roadmap takes is the roadmap's own detail: its stage headings give it.
+    const length = "三段式计划的分布式训练部分要学多久？";
+    expect(confidenceSignals(length, await retriever().retrieve(length)).missingDetails).toEqual([]);
   });
 
   it("gives a question about a named roadmap's sequence of stages the stages in order, with stated durations", async () => {
