@@ -16,7 +16,7 @@ import { QuestionJudge } from "./questionJudge.js";
 import { questionExpansions, type ExpansionSources } from "./questionExpansions.js";
 import { rankPassages, type Ranked, type RankedCandidate, type RankingSettings } from "./ranking.js";
 import { roadmapContext } from "./roadmapContext.js";
-import { namingTokens, referencedRoadmap } from "./roadmapProfile.js";
+import { namingTokens, referencedRoadmap, type RoadmapProfile } from "./roadmapProfile.js";
 import { stageOrdinal } from "./stageReference.js";
 import { stageName } from "./stageOutline.js";
 import { stageFocus } from "./questionEvidence.js";
@@ -132,29 +132,16 @@ export class HybridRetriever implements Retriever {
     // only through its expansions: found there, it is on topic but thinly supported, so it is
     // answered as low, never refused.
     const throughExpansions = tooWeak && this.judge.expansionsFound(index, query, analysis, matches);
-    // A question naming a roadmap by its shape or origin (三阶段方法论, the GitHub one) has those
-    // words as its rarest terms: they say which document, and the detail may be anywhere in it,
-    // unless the question names a 《book》 of it: then the book is what the detail is about.
     // Only a question asking for a detail needs its subject's passages (confidence.ts).
     const focus =
       asked.length === 0
         ? undefined
-        : ((named &&
-            stageFocus(
-              english ? `${query} ${english.name}` : query,
-              named.stages.map((s) => stageName(s.heading)),
-              [...passages, ...notes],
-            )) ??
-          this.judge.focus(
-            index,
-            query,
-            [...passages, ...notes],
-            byShape && asked.some((kind) => !ROADMAP_DETAILS.has(kind))
-              ? { naming: namingTokens(query, titleTerms, byShape) }
-              : named
-                ? { titleOnly: true }
-                : {},
-          ));
+        : this.detailFocus(index, query, asked, [...passages, ...notes], {
+            named,
+            byShape,
+            titleTerms,
+            ...(english ? { englishStageName: english.name } : {}),
+          });
     const unknown = this.judge.unknownNames(index, query);
     // Counted on the roadmap's recovered outline: a roadmap whose stages were not recovered says nothing here.
     const stages = named?.stages.length ?? 0;
@@ -186,6 +173,41 @@ export class HybridRetriever implements Retriever {
         : {}),
       judgedQuery: this.judge.repaired(index, query),
     };
+  }
+
+  /**
+   * The passages an asked-for detail counts in (RetrievalResult.focusChunkIds). A stage of the named
+   * roadmap the question names (or its English name) is the subject first. A question naming a
+   * roadmap by its shape or origin (三阶段方法论, the GitHub one) has those words as its rarest
+   * terms: they say which document, not what about it. A detail the roadmap gives of itself (its
+   * date, counts, durations) may be anywhere in it, unless the question names a 《book》 of it; any
+   * other detail (a price, a publisher) is of a thing it lists, looked for beside the question's
+   * subject with the naming words left out.
+   */
+  private detailFocus(
+    index: IndexSnapshot,
+    query: string,
+    asked: readonly DetailKind[],
+    passages: readonly Passage[],
+    roadmap: {
+      named: RoadmapProfile | undefined;
+      byShape: RoadmapProfile | undefined;
+      titleTerms: ReadonlySet<string>;
+      englishStageName?: string;
+    },
+  ): { chunkIds: string[]; terms: string[] } | undefined {
+    const { named, byShape, titleTerms, englishStageName } = roadmap;
+    const stage =
+      named &&
+      stageFocus(
+        englishStageName ? `${query} ${englishStageName}` : query,
+        named.stages.map((s) => stageName(s.heading)),
+        passages,
+      );
+    if (stage) return stage;
+    if (byShape && asked.some((kind) => !ROADMAP_DETAILS.has(kind)))
+      return this.judge.focus(index, query, passages, { naming: namingTokens(query, titleTerms, byShape) });
+    return this.judge.focus(index, query, passages, named ? { titleOnly: true } : {});
   }
 
   /** The ranked passages of a question with these expansions, its term groups judged on request. */
