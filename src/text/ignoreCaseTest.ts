@@ -49,9 +49,19 @@ function plainText(text: string): boolean {
   return lastPlain;
 }
 
-/** A test with `pattern`'s answers, faster on plain text when `pattern` is case-insensitive and Unicode. */
-export function ignoreCaseTester(pattern: RegExp): (text: string) => boolean {
-  if (!twinReadsAlike(pattern)) return (text) => pattern.test(text);
+/**
+ * The pattern to run on a text: `pattern` itself, or its twin without `u` when `pattern` is
+ * case-insensitive and Unicode and the text is plain. Either finds the same match (same index,
+ * same groups): for every character of such a text both read the same set of pattern characters.
+ */
+export function ignoreCaseTwin(pattern: RegExp): (text: string) => RegExp {
+  if (!twinReadsAlike(pattern)) return () => pattern;
   const twin = new RegExp(pattern.source, pattern.flags.replace("u", ""));
-  return (text) => (plainText(text) ? twin : pattern).test(text);
+  return (text) => (plainText(text) ? twin : pattern);
+}
+
+/** A test with `pattern`'s answers (ignoreCaseTwin's pattern for the text). */
+export function ignoreCaseTester(pattern: RegExp): (text: string) => boolean {
+  const patternFor = ignoreCaseTwin(pattern);
+  return (text) => patternFor(text).test(text);
 }
