@@ -40,11 +40,29 @@ function twinReadsAlike(pattern: RegExp): boolean {
 let lastText: string | undefined;
 let lastPlain = false;
 
+/**
+ * 1 for each UTF-16 unit that CASED_OUTSIDE_ASCII_OR_ASTRAL finds (a surrogate stands for its
+ * astral character): a table lookup per unit instead of the pattern's three-way test (0.16 against
+ * 0.6 µs on a bench question). Made at the first question (~5 ms), not at start-up.
+ */
+let unitsNotPlain: Uint8Array | undefined;
+
+function notPlainUnits(): Uint8Array {
+  if (!unitsNotPlain) {
+    unitsNotPlain = new Uint8Array(0x10000);
+    for (let unit = 0; unit <= 0xffff; unit++) unitsNotPlain[unit] = CASED_OUTSIDE_ASCII_OR_ASTRAL.test(String.fromCharCode(unit)) ? 1 : 0;
+  }
+  return unitsNotPlain;
+}
+
 /** Whether every non-ASCII character of `text` lacks case and is in the Basic Multilingual Plane. */
 function plainText(text: string): boolean {
   if (text !== lastText) {
+    const notPlain = notPlainUnits();
+    let plain = true;
+    for (let i = 0; i < text.length && plain; i++) if (notPlain[text.charCodeAt(i)] === 1) plain = false;
     lastText = text;
-    lastPlain = !CASED_OUTSIDE_ASCII_OR_ASTRAL.test(text);
+    lastPlain = plain;
   }
   return lastPlain;
 }
