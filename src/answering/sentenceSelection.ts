@@ -8,7 +8,7 @@ import type { Chunk } from "../chunking/types.js";
 import { recentByChunk } from "../retrieval/recentByChunk.js";
 import type { Passage } from "../retrieval/types.js";
 import { splitSentences } from "../chunking/splitSentences.js";
-import { tokenizeForSearch } from "../text/tokenize.js";
+import { tokenizeForSearch, tokenizeJoined } from "../text/tokenize.js";
 
 export interface CandidateSentence {
   text: string;
@@ -66,8 +66,9 @@ export function queryTerms(question: string, expansions: string[]): Map<string, 
   const terms = new Map<string, number>();
   for (const token of tokenizeForSearch(question)) terms.set(token, tokenWeight(token));
   // Expansions help recall but are not what the user typed: count them a bit less.
-  // Joined as retrieval joins them, so the tokens it already made are reused.
-  for (const token of tokenizeForSearch(expansions.join(" "))) {
+  // tokenizeForSearch(expansions.join(" ")) from each expansion's remembered tokens (retrieval made
+  // them): the joined text was new to the tokenizer on every question, and cut again whole.
+  for (const token of tokenizeJoined(expansions)) {
     if (!terms.has(token)) terms.set(token, tokenWeight(token) * 0.7);
   }
   return terms;

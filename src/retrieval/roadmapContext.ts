@@ -1,6 +1,6 @@
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument } from "../corpus/types.js";
-import { tokenizeForSearch } from "../text/tokenize.js";
+import { tokenizeJoined } from "../text/tokenize.js";
 import { asksForTotal, contentSegments } from "./analyzeQuery.js";
 import type { DetailKind } from "./detailKinds.js";
 import { expandQuery } from "./expandQuery.js";
@@ -171,8 +171,9 @@ export function roadmapContext(
 
 /** The question's content tokens and its expansions', without a topic's (for a before/after question, the stage it starts from is the topic's). */
 function askedBesideTopic(query: string, analysis: QueryAnalysis, topic: string | undefined): ReadonlySet<string> {
-  const own = new Set(tokenizeForSearch([...contentSegments(query), ...analysis.expansions].join(" ")));
-  if (topic) for (const token of tokenizeForSearch([topic, ...expandQuery(topic)].join(" "))) own.delete(token);
+  // tokenizeJoined: the parts' own remembered tokens (the expansions' were made by retrieval), not a new joined text cut again.
+  const own = new Set(tokenizeJoined([...contentSegments(query), ...analysis.expansions]));
+  if (topic) for (const token of tokenizeJoined([topic, ...expandQuery(topic)])) own.delete(token);
   return own;
 }
 
