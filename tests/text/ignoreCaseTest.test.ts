@@ -27,7 +27,16 @@ describe("ignoreCaseTester", () => {
       /^.x$/isu,
       /版本|\bversions?\b|\bv\d/iu,
     ];
-    const texts = everyCharacter().flatMap((c) => [`${c}ize`, `si${c}e`, `${c}it`, `which size ${c}`, `a${c}b`, `${c}x`, `${c}${c}ner`, `几个${c}`]);
+    const texts = everyCharacter().flatMap((c) => [
+      `${c}ize`,
+      `si${c}e`,
+      `${c}it`,
+      `which size ${c}`,
+      `a${c}b`,
+      `${c}x`,
+      `${c}${c}ner`,
+      `几个${c}`,
+    ]);
     for (const pattern of patterns) expect(disagreements(pattern, texts), String(pattern)).toEqual([]);
   });
 
