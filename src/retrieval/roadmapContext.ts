@@ -1,5 +1,6 @@
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument } from "../corpus/types.js";
+import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
 import { tokenizeJoined } from "../text/tokenize.js";
 import { asksForTotal, contentSegments } from "./analyzeQuery.js";
 import type { DetailKind } from "./detailKinds.js";
@@ -39,6 +40,10 @@ const ENTERING = /^(?:进入|进到|走进|进|到了|到)\s*(\p{Script=Han}{2,}
 
 /** Parts of a stage given a passage each (the answer lists them all, citing these). */
 const MAX_PARTS = 4;
+
+// `iu`, one or the other read on every question: through their twins (ignoreCaseTest.ts).
+const asksReadiness = ignoreCaseTester(READINESS_ASKED);
+const asksForParts = ignoreCaseTester(PARTS_ASKED);
 
 export interface RoadmapQuestion {
   /** The question's search form. */
@@ -114,7 +119,7 @@ export function roadmapContext(
           topic: topic ?? "",
           language: analysis.language,
           chunksPerStage: CHUNKS_PER_NEIGHBOUR_STAGE,
-          readinessAsked: READINESS_ASKED.test(query),
+          readinessAsked: asksReadiness(query),
           asked: askedBesideTopic(query, analysis, topic),
         })
       : [];
@@ -155,7 +160,7 @@ export function roadmapContext(
   if (part) context = [part.passage, ...context];
   // "第四段分了哪几种专家路线", "深入篇底下分了哪些方向": the stage's parts lead, one passage each.
   const parts =
-    analysis.sequence || !PARTS_ASKED.test(query)
+    analysis.sequence || !asksForParts(query)
       ? undefined
       : partsAsked(query, ordinal ? roadmap : undefined, named, corpus, analysis.language);
   if (parts) context = [...parts.passages, ...context.filter((p) => !parts.passages.some((q) => q.chunk.id === p.chunk.id))];
