@@ -5,6 +5,9 @@
  */
 import { besideSubject, confidenceOf } from "../retrieval/confidence.js";
 import { detailPresent, detailsAsked } from "../retrieval/detailKinds.js";
+import type { Chunk } from "../chunking/types.js";
+import type { Link } from "../corpus/types.js";
+import { recentByChunk } from "../retrieval/recentByChunk.js";
 import type { Passage, RetrievalResult, StageParts } from "../retrieval/types.js";
 import { buildCitations } from "./citations.js";
 import { answerLanguage } from "./language.js";
@@ -44,17 +47,29 @@ interface FoundLink {
   score: number;
 }
 
+/**
+ * A chunk's links as linksOf reads them, images left out, each with what says what it is: its
+ * anchor and what follows it in the text (often a one-line description), lowercased. They depend
+ * on the chunk alone, and the same top passages are cited question after question: each resource
+ * question built and lowercased every link's context again.
+ */
+const linkContexts = recentByChunk(2048, (chunk: Chunk): { link: Link; context: string }[] =>
+  chunk.links
+    .filter((link) => !IMAGE_URL.test(link.url))
+    .map((link) => {
+      const at = chunk.text.indexOf(link.url);
+      const after = at >= 0 ? chunk.text.slice(at + link.url.length, at + link.url.length + 80) : "";
+      return { link, context: `${link.text} ${after}`.toLowerCase() };
+    }),
+);
+
 function linksOf(passages: Passage[], terms: Map<string, number>): FoundLink[] {
   const seen = new Set<string>();
   const found: FoundLink[] = [];
   passages.forEach((passage, passageIndex) => {
-    const text = passage.chunk.text;
-    for (const link of passage.chunk.links) {
-      if (IMAGE_URL.test(link.url) || seen.has(link.url)) continue;
+    for (const { link, context } of linkContexts(passage.chunk)) {
+      if (seen.has(link.url)) continue;
       seen.add(link.url);
-      // The anchor and what follows it (often a one-line description) say what the link is.
-      const at = text.indexOf(link.url);
-      const context = `${link.text} ${at >= 0 ? text.slice(at + link.url.length, at + link.url.length + 80) : ""}`.toLowerCase();
       let score = 0;
       for (const [term, weight] of terms) if (context.includes(term)) score += weight;
       found.push({ text: link.text, url: link.url, passageIndex, score });

@@ -1,7 +1,8 @@
 import type { Chunk } from "../chunking/types.js";
 import { isListLine, listItems } from "../retrieval/listItems.js";
 import { recentByChunk } from "../retrieval/recentByChunk.js";
-import { tokenizeForSearch } from "../text/tokenize.js";
+import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
+import { tokenizeForSearch, tokenizeJoined } from "../text/tokenize.js";
 import type { Passage } from "../retrieval/types.js";
 import { keyItems } from "./roadmapSummary.js";
 
@@ -14,6 +15,9 @@ const LIST_ASKED =
   /哪些|哪几|有啥|有什么|有哪|都有|列一下|列出|分别|\bwhich\b|\bwhat (?:are|were)\b|\blist\b|\bwhat\s+(?:[a-z-]+\s+){0,2}[a-z]+s\s+(?:does|do|did|are|should|can|would|will)\b/iu;
 /** A heading word that places a passage in a roadmap (阶段, 篇) rather than naming what it lists. */
 const PLACE_WORD = /阶段|階段|篇|章|stage|phase|part/iu;
+// Both `iu`, read on every question and each of its tokens: through their twins (ignoreCaseTest.ts).
+const listAsked = ignoreCaseTester(LIST_ASKED);
+const placeWord = ignoreCaseTester(PLACE_WORD);
 /** An item line longer than this is prose, not a name (a stage's items are cut at 24). */
 const LISTED_ITEM_CHARS = 48;
 /** Only the best passages: a list further down answers something else. */
@@ -58,10 +62,9 @@ export function listedSection(
   /** The question's expansions: an English question names a Chinese heading through them ("projects" → 项目). */
   expansions: readonly string[] = [],
 ): ListedSection | undefined {
-  if (!LIST_ASKED.test(question)) return undefined;
-  const asked = new Set(
-    tokenizeForSearch([question, ...expansions].join(" ")).filter((t) => Array.from(t).length >= 2 && !PLACE_WORD.test(t)),
-  );
+  if (!listAsked(question)) return undefined;
+  // The question's and its expansions' own remembered tokens (retrieval made them), not the joined text cut again.
+  const asked = new Set(tokenizeJoined([question, ...expansions]).filter((t) => Array.from(t).length >= 2 && !placeWord(t)));
   for (let i = 0; i < Math.min(passages.length, LIST_PASSAGES); i++) {
     const passage = listedPassage(passages[i]!.chunk);
     const { heading, headingTokens } = passage;

@@ -8,7 +8,7 @@ import type { Chunk } from "../chunking/types.js";
 import { recentByChunk } from "../retrieval/recentByChunk.js";
 import type { Passage } from "../retrieval/types.js";
 import { splitSentences } from "../chunking/splitSentences.js";
-import { tokenizeForSearch } from "../text/tokenize.js";
+import { tokenizeForSearch, tokenizeJoined } from "../text/tokenize.js";
 
 export interface CandidateSentence {
   text: string;
@@ -44,8 +44,21 @@ export function splitIntoSentences(text: string): string[] {
 }
 
 function tokenWeight(token: string): number {
-  if (HAN.test(token)) return Math.min(Array.from(token).length, 4) / 2; // 1 char 0.5 … 4+ chars 2
+  if (HAN.test(token)) return Math.min(codePoints(token), 4) / 2; // 1 char 0.5 … 4+ chars 2
   return token.length <= 2 ? 0.8 : 1.5; // latin terms (lora, rag, d2l) are usually the point
+}
+
+/** How many characters `text` has, as Array.from counts them (a surrogate pair is one), without making the array. */
+export function codePoints(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++, count++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+  }
+  return count;
 }
 
 /** The distinct search tokens of the question plus its expansions, with weights. */
@@ -53,8 +66,9 @@ export function queryTerms(question: string, expansions: string[]): Map<string, 
   const terms = new Map<string, number>();
   for (const token of tokenizeForSearch(question)) terms.set(token, tokenWeight(token));
   // Expansions help recall but are not what the user typed: count them a bit less.
-  // Joined as retrieval joins them, so the tokens it already made are reused.
-  for (const token of tokenizeForSearch(expansions.join(" "))) {
+  // tokenizeForSearch(expansions.join(" ")) from each expansion's remembered tokens (retrieval made
+  // them): the joined text was new to the tokenizer on every question, and cut again whole.
+  for (const token of tokenizeJoined(expansions)) {
     if (!terms.has(token)) terms.set(token, tokenWeight(token) * 0.7);
   }
   return terms;
@@ -173,8 +187,13 @@ const analysedChunk = recentByChunk(2048, (chunk: Chunk): AnalysedChunk => {
  * for a term longer than one character, those whose text contains it.
  */
 function sentencesHolding(chunk: AnalysedChunk, term: string, substring: boolean): readonly number[] {
-  const known = chunk.holding.get(term);
-  if (known) return known;
+  // The search is a function of its own: its closure's captured variables would make every call,
+  // remembered ones included (~96 %), allocate a context (~10 KB a question over ~180 calls).
+  return chunk.holding.get(term) ?? searchSentences(chunk, term, substring);
+}
+
+/** sentencesHolding for a term not remembered for the chunk: searched, then remembered. */
+function searchSentences(chunk: AnalysedChunk, term: string, substring: boolean): readonly number[] {
   const holders = chunk.withToken.get(term) ?? [];
   let found: readonly number[] = holders;
   if (substring) {
@@ -194,36 +213,47 @@ export function scoreSentences(
   holdsAskedDetail?: (sentence: string, passage: Passage) => boolean,
 ): CandidateSentence[] {
   const candidates: CandidateSentence[] = [];
-  // Once per question, not once per sentence: what to look for, and how to rule a sentence out fast.
-  const checks = [...terms].map(([term, weight]) => ({ term, weight, substring: term.length > 1 }));
+  // Once per question, not once per sentence: what to look for, in the terms' order, into the
+  // module's scratch arrays (entries, check objects and per-term lists were ~9 KB of garbage a question).
+  const termCount = terms.size;
+  const scratch = scoringScratch(termCount, passages.length);
+  const { termList, weights, inSentences, rarity, holders } = scratch;
+  let t = 0;
+  for (const term of terms.keys()) termList[t++] = term;
+  t = 0;
+  for (const weight of terms.values()) weights[t++] = weight;
+  inSentences.fill(0, 0, termCount);
   // First pass: which sentences hold each term (by passage, in the terms' order) and how many in all.
   const chunks = passages.map((passage) => analysedChunk(passage.chunk));
-  const holders: (readonly number[])[] = [];
-  const inSentences = new Array<number>(checks.length).fill(0);
   let sentenceCount = 0;
-  for (const chunk of chunks) {
+  for (let p = 0; p < chunks.length; p++) {
+    const chunk = chunks[p]!;
     sentenceCount += chunk.sentences.length;
     // A sentence matches a term that is one of its tokens or (longer than one character) is in its text.
-    for (let c = 0; c < checks.length; c++) {
-      const { term, substring } = checks[c]!;
-      const held = sentencesHolding(chunk, term, substring);
-      holders.push(held);
+    for (let c = 0; c < termCount; c++) {
+      const term = termList[c]!;
+      const held = sentencesHolding(chunk, term, term.length > 1);
+      holders[p * termCount + c] = held;
       inSentences[c]! += held.length;
     }
   }
   // A word in most of the cited sentences (模型 in a question about 幻觉) says little about which
   // one answers: each term counts by how few of them hold it, as idf does across a corpus.
-  const rarity = inSentences.map((n) => Math.log(1 + sentenceCount / Math.max(n, 1)) / Math.log(2));
+  for (let c = 0; c < termCount; c++) rarity[c] = Math.log(1 + sentenceCount / Math.max(inSentences[c]!, 1)) / Math.log(2);
   // Second pass: each sentence's overlap summed in the terms' order (the same sums as term lists
   // per sentence gave), into one scratch array: no list per matched sentence.
-  chunks.forEach((chunk, passageIndex) => {
-    const { sentences } = chunk;
+  for (let passageIndex = 0; passageIndex < chunks.length; passageIndex++) {
+    const { sentences } = chunks[passageIndex]!;
     if (overlapScratch.length < sentences.length) overlapScratch = new Float64Array(Math.max(sentences.length, 2 * overlapScratch.length));
     const overlaps = overlapScratch;
     overlaps.fill(Number.NaN, 0, sentences.length); // NaN: holds no term
-    for (let c = 0; c < checks.length; c++) {
-      const add = checks[c]!.weight * rarity[c]!;
-      for (const i of holders[passageIndex * checks.length + c]!) overlaps[i] = (Number.isNaN(overlaps[i]!) ? 0 : overlaps[i]!) + add;
+    for (let c = 0; c < termCount; c++) {
+      const add = weights[c]! * rarity[c]!;
+      const held = holders[passageIndex * termCount + c]!;
+      for (let h = 0; h < held.length; h++) {
+        const i = held[h]!;
+        overlaps[i] = (Number.isNaN(overlaps[i]!) ? 0 : overlaps[i]!) + add;
+      }
     }
     const prior = 0.4 * (1 - passageIndex / Math.max(passages.length, 1));
     for (let i = 0; i < sentences.length; i++) {
@@ -233,7 +263,9 @@ export function scoreSentences(
       const { text, position, lengthPenalty } = sentence;
       candidates.push({ text, passageIndex, position, score: overlap / lengthPenalty + prior, from: sentence });
     }
-  });
+  }
+  // The scratch holds the lists until the next question: let them go now.
+  holders.fill(undefined, 0, chunks.length * termCount);
   // A question asking for a kind of detail (how long, how much) is answered by a sentence stating
   // one: the best such sentence leads, however often other sentences repeat the topic's words.
   if (!holdsAskedDetail) return candidates;
@@ -247,6 +279,36 @@ export function scoreSentences(
   const best = candidates.reduce((top, c) => Math.max(top, c.score), 0);
   if (stating && stating.score < best) stating.score = best + 1e-9;
   return candidates;
+}
+
+/**
+ * scoreSentences' per-question arrays, kept for the next question and grown when one has more
+ * terms or passages: the terms and their weights in the map's order, how many sentences hold each,
+ * their rarity, and the sentences holding each term in each passage (passage × terms + term).
+ * One question at a time: scoreSentences never waits, so nothing else can run in between.
+ */
+interface ScoringScratch {
+  termList: string[];
+  weights: Float64Array;
+  inSentences: Float64Array;
+  rarity: Float64Array;
+  holders: (readonly number[] | undefined)[];
+}
+let scoring: ScoringScratch = {
+  termList: [],
+  weights: new Float64Array(32),
+  inSentences: new Float64Array(32),
+  rarity: new Float64Array(32),
+  holders: [],
+};
+
+function scoringScratch(termCount: number, passageCount: number): ScoringScratch {
+  if (scoring.weights.length < termCount) {
+    const size = Math.max(termCount, 2 * scoring.weights.length);
+    scoring = { ...scoring, weights: new Float64Array(size), inSentences: new Float64Array(size), rarity: new Float64Array(size) };
+  }
+  if (scoring.holders.length < termCount * passageCount) scoring.holders.length = termCount * passageCount;
+  return scoring;
 }
 
 /**

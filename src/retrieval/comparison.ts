@@ -1,3 +1,4 @@
+import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
 import { toSimplified } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { expandQuery } from "./expandQuery.js";
@@ -16,7 +17,10 @@ const BETTER_ASKED =
 /** How the two differ. */
 const DIFFERENCE_CUES =
   /有\s*(?:啥|什么|什麼)\s*(?:区别|區別|不同|不一样|不一樣)|有何\s*(?:区别|區別|不同)|的\s*(?:区别|區別)|差别|差別|差在哪|(?:哪里|哪裡|哪儿|哪兒)\s*不(?:同|一样|一樣)|不(?:一样|一樣)在哪|\bdiffers?\s+from\b|\bdifferent\s+from\b|\bvs\.?\s|\bversus\b|\bdifference between\b/iu;
-const asked = (question: string) => BETTER_ASKED.test(question) || DIFFERENCE_CUES.test(question);
+// Asked of every question an answer's confidence reads: `iu`, so through their twins (ignoreCaseTest.ts).
+const betterAsked = ignoreCaseTester(BETTER_ASKED);
+const differenceCued = ignoreCaseTester(DIFFERENCE_CUES);
+const asked = (question: string) => betterAsked(question) || differenceCued(question);
 const DIFFERS_FROM = /\b(?:differs?|different)\s+from\b/iu;
 const CONNECTOR = /和|跟|与|與|还是|還是|或者|或是|\bvs\.?(?=\s)|\bversus\b|\bor\b|\band\b/iu;
 const COMPARES =

@@ -1,6 +1,7 @@
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument } from "../corpus/types.js";
-import { tokenizeForSearch } from "../text/tokenize.js";
+import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
+import { tokenizeJoined } from "../text/tokenize.js";
 import { asksForTotal, contentSegments } from "./analyzeQuery.js";
 import type { DetailKind } from "./detailKinds.js";
 import { expandQuery } from "./expandQuery.js";
@@ -39,6 +40,10 @@ const ENTERING = /^(?:进入|进到|走进|进|到了|到)\s*(\p{Script=Han}{2,}
 
 /** Parts of a stage given a passage each (the answer lists them all, citing these). */
 const MAX_PARTS = 4;
+
+// `iu`, one or the other read on every question: through their twins (ignoreCaseTest.ts).
+const asksReadiness = ignoreCaseTester(READINESS_ASKED);
+const asksForParts = ignoreCaseTester(PARTS_ASKED);
 
 export interface RoadmapQuestion {
   /** The question's search form. */
@@ -117,7 +122,7 @@ export function roadmapContext(
           topic: topic ?? "",
           language: analysis.language,
           chunksPerStage: CHUNKS_PER_NEIGHBOUR_STAGE,
-          readinessAsked: READINESS_ASKED.test(query),
+          readinessAsked: asksReadiness(query),
           asked: askedBesideTopic(query, analysis, topic),
         })
       : [];
@@ -158,7 +163,7 @@ export function roadmapContext(
   if (part) context = [part.passage, ...context];
   // "第四段分了哪几种专家路线", "深入篇底下分了哪些方向": the stage's parts lead, one passage each.
   const parts =
-    analysis.sequence || !PARTS_ASKED.test(query)
+    analysis.sequence || !asksForParts(query)
       ? undefined
       : partsAsked(query, ordinal ? roadmap : undefined, named, corpus, analysis.language);
   if (parts) context = [...parts.passages, ...context.filter((p) => !parts.passages.some((q) => q.chunk.id === p.chunk.id))];
@@ -175,8 +180,9 @@ export function roadmapContext(
 
 /** The question's content tokens and its expansions', without a topic's (for a before/after question, the stage it starts from is the topic's). */
 function askedBesideTopic(query: string, analysis: QueryAnalysis, topic: string | undefined): ReadonlySet<string> {
-  const own = new Set(tokenizeForSearch([...contentSegments(query), ...analysis.expansions].join(" ")));
-  if (topic) for (const token of tokenizeForSearch([topic, ...expandQuery(topic)].join(" "))) own.delete(token);
+  // tokenizeJoined: the parts' own remembered tokens (the expansions' were made by retrieval), not a new joined text cut again.
+  const own = new Set(tokenizeJoined([...contentSegments(query), ...analysis.expansions]));
+  if (topic) for (const token of tokenizeJoined([topic, ...expandQuery(topic)])) own.delete(token);
   return own;
 }
 

@@ -1,6 +1,7 @@
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument, DocumentMetadata, Section } from "../corpus/types.js";
 import { escapeRegExp } from "../text/escapeRegExp.js";
+import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
 import { isEverydayWord } from "../text/everydayWords.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { isFiller } from "./questionWords.js";
@@ -172,6 +173,9 @@ function datesOf(text: string): Set<string> {
 /** Year-month references in a question: "2024年9月", "2024-09", "Sept 2024", "September of 2024", "二〇二四年九月". */
 export function questionDates(question: string): string[] {
   const out: string[] = [];
+  // Each pattern below needs a year, written 20xx or 二〇/二零…: most questions have none, and the
+  // last pattern is a case-insensitive Unicode alternation, slow on every question (ignoreCaseTest.ts).
+  if (!question.includes("20") && !question.includes("二〇") && !question.includes("二零")) return out;
   for (const m of question.matchAll(/(20\d{2})\s*(?:年|[-/.])\s*(\d{1,2})(?!\d)/gu)) out.push(month(m[1]!, m[2]!));
   // Written in Chinese numerals: 二〇二四年九月, 2024年九月, 二〇二四年9月.
   for (const m of question.matchAll(
@@ -289,6 +293,10 @@ export function statedStageCounts(question: string): number[] {
   return counts;
 }
 
+// Both `iu`, asked of every question a retrieval reads: through their twins (ignoreCaseTest.ts).
+const asksStageDurations = ignoreCaseTester(STAGE_DURATION_QUESTION);
+const asksForDiagram = ignoreCaseTester(DIAGRAM_QUESTION);
+
 /**
  * The roadmap a question names by its shape, origin or distinctive title words, when exactly
  * one fits best. `terms` are the question's search tokens and expansions (so "guide" reaches
@@ -300,7 +308,7 @@ export function referencedRoadmap(
   profiles: readonly RoadmapProfile[],
 ): RoadmapProfile | undefined {
   const counts = statedStageCounts(question);
-  const asksDuration = STAGE_DURATION_QUESTION.test(question);
+  const asksDuration = asksStageDurations(question);
   const dates = questionDates(question);
   const spans = [...new Set(durationSpans(question))];
   // The stage word of the count itself ("three-stage article … the section near the end": stage),
@@ -324,7 +332,7 @@ export function referencedRoadmap(
     // With a stated count, "每个阶段要学几个月" asks the durations; it describes the roadmap only without one.
     if (asksDuration && counts.length === 0) score += profile.stageDurations >= 2 ? 2 : profile.durations >= 2 ? 1 : 0;
     for (const word of profile.origin) if (terms.has(word)) score += 2;
-    if (profile.diagram && (asksDiagram ??= DIAGRAM_QUESTION.test(question))) score += 2;
+    if (profile.diagram && (asksDiagram ??= asksForDiagram(question))) score += 2;
     // A publication month names one document more surely than a host or label word.
     if (dates.some((d) => profile.dates.has(d))) score += 3;
     for (const token of profile.distinctTitleTokens) if (namesTitle(token, terms)) score += 1;

@@ -105,6 +105,28 @@ const CHINESE_FUNCTION_WORDS_IN_ANY_ORDER = [
 // Longest first, so 什么 inside 为什么 is not counted twice.
 const CHINESE_FUNCTION_WORDS = [...new Set(CHINESE_FUNCTION_WORDS_IN_ANY_ORDER)].sort((a, b) => b.length - a.length);
 
+/** The indexes in CHINESE_FUNCTION_WORDS of the words starting with each first UTF-16 unit. */
+const WORDS_BY_FIRST_UNIT = (() => {
+  const byUnit = new Map<number, number[]>();
+  CHINESE_FUNCTION_WORDS.forEach((word, w) => {
+    const unit = word.charCodeAt(0);
+    byUnit.set(unit, [...(byUnit.get(unit) ?? []), w]);
+  });
+  return byUnit;
+})();
+/** Scratch marks by word index, filled per text (one text at a time: nothing waits in between). */
+const wordMarks = new Uint8Array(CHINESE_FUNCTION_WORDS.length);
+
+/** 1 for each function word whose first character is in `text`, 0 for the others. */
+function wordsStartingIn(text: string): Uint8Array {
+  wordMarks.fill(0);
+  for (let i = 0; i < text.length; i++) {
+    const words = WORDS_BY_FIRST_UNIT.get(text.charCodeAt(i));
+    if (words) for (const w of words) wordMarks[w] = 1;
+  }
+  return wordMarks;
+}
+
 const NOT_HAN = /[^\p{Script=Han}]/gu;
 /** Whether every function word holds a Han character, so a text without one holds none of them. */
 const FUNCTION_WORDS_ALL_HAN = CHINESE_FUNCTION_WORDS.every((word) => /\p{Script=Han}/u.test(word));
@@ -135,8 +157,13 @@ function chineseScore(text: string): { natural: number; han: number } {
   let rest = text;
   let functionWords = 0;
   let functionChars = 0;
-  for (const word of CHINESE_FUNCTION_WORDS) {
-    // Most of the ~60 words are not in a given question: a search, not a split and join, tells.
+  // A word can only be in the text if its first character is, and taking words out adds none:
+  // the first characters mark the few of the ~60 words worth a search (one pass over the text).
+  const candidates = wordsStartingIn(text);
+  for (let w = 0; w < CHINESE_FUNCTION_WORDS.length; w++) {
+    if (candidates[w] === 0) continue;
+    const word = CHINESE_FUNCTION_WORDS[w]!;
+    // Most of the candidates are not in a given question: a search, not a split and join, tells.
     if (!rest.includes(word)) continue;
     const parts = rest.split(word);
     const count = parts.length - 1;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { composeExtractiveAnswer, isResourceRequest } from "../../src/answering/extractiveAnswer.js";
 import { ANSWER_WORDING } from "../../src/answering/prompts.js";
-import { scoreSentences, selectSentences, splitIntoSentences, similarity } from "../../src/answering/sentenceSelection.js";
+import { codePoints, scoreSentences, selectSentences, splitIntoSentences, similarity } from "../../src/answering/sentenceSelection.js";
 import { passage, retrievalResult } from "../fixtures/answering/passages.js";
 import type { RoadmapPosition } from "../../src/retrieval/types.js";
 
@@ -90,6 +90,23 @@ describe("scoreSentences", () => {
     const long = passage(Array.from({ length: 80 }, (_, i) => `第${i}句讲 RAG 和 LoRA。`).join(""));
     scoreSentences([long, short], terms);
     expect(scoreSentences([short], terms).map((s) => [s.position, s.score])).toEqual(alone);
+  });
+
+  it("scores a question the same after one with more terms and passages (the per-term arrays are shared and grow)", () => {
+    const short = passage("RAG 能降低幻觉。LoRA 省显存。");
+    const terms = new Map([
+      ["lora", 0.5],
+      ["rag", 1],
+    ]);
+    const alone = scoreSentences([short], terms).map((s) => [s.passageIndex, s.position, s.score]);
+    const many = new Map(Array.from({ length: 70 }, (_, i) => [`词${i}`, 1 + i / 10] as [string, number]));
+    many.set("rag", 0.3);
+    const passages = Array.from({ length: 9 }, (_, p) => passage(`第${p}段：词${p} 和 词${p + 1} 讲 RAG。还有词${p * 7}。`));
+    const wide = scoreSentences(passages, many);
+    expect(wide.length).toBeGreaterThan(9);
+    // Each passage's sentences hold their own terms, whatever came before.
+    expect(scoreSentences([passages[3]!], many).map((s) => s.text)).toEqual(wide.filter((s) => s.passageIndex === 3).map((s) => s.text));
+    expect(scoreSentences([short], terms).map((s) => [s.passageIndex, s.position, s.score])).toEqual(alone);
   });
 
   it("matches a question term inside a sentence's words, whatever the term starts with", () => {
@@ -374,5 +391,12 @@ describe("the words that named a roadmap", () => {
       composeExtractiveAnswer(question, retrievalResult(question, passages, { evidence: 0.9, ...extra })).answer;
     expect(pick({})).toContain("2024 年 9 月更新");
     expect(pick({ namingTerms: ["2024", "年", "9", "月", "博客"] })).not.toContain("2024 年 9 月更新");
+  });
+});
+
+describe("codePoints", () => {
+  it("counts characters as Array.from does: a surrogate pair is one, a lone surrogate one", () => {
+    for (const text of ["", "a", "微调", "𠮷野家", "a\uD842", "\uDFB7b", "\uD842\uDFB7\uD842", "LoRA 微调 😀!"])
+      expect(codePoints(text), JSON.stringify(text)).toBe(Array.from(text).length);
   });
 });

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { DETAIL_RULES } from "../../src/retrieval/detailRules.js";
+import { ignoreCaseTester } from "../../src/text/ignoreCaseTest.js";
+
+/** Every character of the Basic Multilingual Plane, lone surrogates included, and a few astral ones. */
+function everyCharacter(): string[] {
+  const all: string[] = [];
+  for (let code = 0; code <= 0xffff; code++) all.push(String.fromCharCode(code));
+  all.push("😀", "𝐀", "𐐀", "𐐨", "𠀀");
+  return all;
+}
+
+/** The texts where `tester` and `pattern.test` disagree, among `texts`. */
+function disagreements(pattern: RegExp, texts: readonly string[]): string[] {
+  const tester = ignoreCaseTester(pattern);
+  return texts.filter((text) => tester(text) !== pattern.test(text));
+}
+
+describe("ignoreCaseTester", () => {
+  it("answers as the pattern does with every character beside the letters a case-insensitive Unicode test folds", () => {
+    const patterns = [
+      /\bsize\b|kit|\bwon\b/iu,
+      /which\s+[a-z]{1,8}\s+k/iu,
+      /\w{3}er\b/iu,
+      /a[^?？]{0,1}b/iu,
+      /(?<![哪好])几\s*个?\s*[A-Za-z]+/iu,
+      /^.x$/isu,
+      /版本|\bversions?\b|\bv\d/iu,
+    ];
+    const texts = everyCharacter().flatMap((c) => [
+      `${c}ize`,
+      `si${c}e`,
+      `${c}it`,
+      `which size ${c}`,
+      `a${c}b`,
+      `${c}x`,
+      `${c}${c}ner`,
+      `几个${c}`,
+    ]);
+    for (const pattern of patterns) expect(disagreements(pattern, texts), String(pattern)).toEqual([]);
+  });
+
+  it("keeps the pattern's own test where the twin would read a character differently", () => {
+    // Each of these differs without the Unicode flag on the text shown (ſ folds to s, the Kelvin
+    // sign to k, an astral character is one character, \p means a property, a range holds K).
+    const cases: [RegExp, string, boolean][] = [
+      [/\bsize\b/iu, "ſize", true],
+      [/kit/iu, "\u212Ait", true],
+      [/a.b/iu, "a😀b", true],
+      [/\p{Script=Han}/iu, "汉", true],
+      [new RegExp("[\u2100-\u212E]", "iu"), "k", true],
+    ];
+    for (const [pattern, text, expected] of cases) {
+      expect(pattern.test(text), String(pattern)).toBe(expected);
+      expect(ignoreCaseTester(pattern)(text), String(pattern)).toBe(expected);
+    }
+  });
+
+  it("answers as each detail rule does on questions with any character in them", () => {
+    const starts = ["学完 LoRA 之后该学什么?", "which version of the book", "多少钱一个月", "how many weeks", "哪个国家的冠军"];
+    const characters = everyCharacter().filter((_, i) => i % 7 === 0 || (i >= 0x17f && i <= 0x17f) || i === 0x212a);
+    const texts = starts.flatMap((start) => characters.map((c) => `${start}${c}${start}`));
+    for (const rule of DETAIL_RULES) {
+      expect(disagreements(rule.asked, texts), `${rule.kind} asked`).toEqual([]);
+      expect(disagreements(rule.present, texts), `${rule.kind} present`).toEqual([]);
+    }
+  });
+
+  it("is still the pattern's test for patterns that are not case-insensitive Unicode ones", () => {
+    const global = /a/giu;
+    const tester = ignoreCaseTester(global);
+    expect(tester("xa")).toBe(true);
+    expect(ignoreCaseTester(/A/u)("a")).toBe(false);
+    expect(ignoreCaseTester(/A/i)("a")).toBe(true);
+  });
+});
