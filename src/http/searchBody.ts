@@ -14,6 +14,10 @@ import { compileResponseSerializer } from "./responseSerializer.js";
  * result, cut at the score, and a body is those pieces joined around the scores, each written
  * as the serializer writes a number. The bytes are the serializer's (tests/http/searchBody.test.ts
  * compares them); a chunk whose written result cannot be cut so falls back to the serializer.
+ *
+ * The pieces are kept as UTF-8 bytes and a body is copied together from them: encoding the joined
+ * text into a Buffer for every distinct question (~4 KB, most of it Chinese) cost several times
+ * what joining it did.
  */
 const serializeResponse = compileResponseSerializer(searchResponseSchema);
 const serializeScore = fastJson({ type: "number" });
@@ -23,11 +27,14 @@ const PLACEHOLDER = -1.234567890123e-300;
 const EMPTY = serializeResponse(toSearchResponse([]));
 const OPEN = EMPTY.slice(0, EMPTY.lastIndexOf("[") + 1);
 const CLOSE = EMPTY.slice(EMPTY.lastIndexOf("]"));
+const OPEN_BYTES = Buffer.from(OPEN, "utf8");
+const CLOSE_BYTES = Buffer.from(CLOSE, "utf8");
+const COMMA = 0x2c;
 
-/** A chunk's written result before and after its score, or undefined when it cannot be cut. */
+/** A chunk's written result before and after its score, as UTF-8, or nothing when it cannot be cut. */
 interface ResultPieces {
-  head?: string;
-  tail?: string;
+  headBytes?: Buffer;
+  tailBytes?: Buffer;
 }
 
 function piecesOf(chunk: Chunk): ResultPieces {
@@ -37,19 +44,42 @@ function piecesOf(chunk: Chunk): ResultPieces {
   if (!written.startsWith(OPEN) || !written.endsWith(CLOSE) || at < 0 || written.indexOf(marker, at + 1) >= 0) return {};
   const result = written.slice(OPEN.length, written.length - CLOSE.length);
   const cut = at - OPEN.length + `,"score":`.length;
-  return { head: result.slice(0, cut), tail: result.slice(cut + serializeScore(PLACEHOLDER).length) };
+  const head = result.slice(0, cut);
+  const tail = result.slice(cut + serializeScore(PLACEHOLDER).length);
+  // Cut between two ASCII characters: the pieces' UTF-8 bytes joined are the result's.
+  return { headBytes: Buffer.from(head, "utf8"), tailBytes: Buffer.from(tail, "utf8") };
 }
 
 const recentPieces = recentByChunk(4096, piecesOf);
 
-/** The body the contract serializer writes for toSearchResponse(passages), to the byte. */
-export function searchResponseBody(passages: readonly Passage[]): string {
-  let body = OPEN;
-  for (let i = 0; i < passages.length; i++) {
-    const { chunk, score } = passages[i]!;
-    const { head, tail } = recentPieces(chunk);
-    if (head === undefined || tail === undefined) return serializeResponse(toSearchResponse(passages));
-    body += (i > 0 ? "," : "") + head + serializeScore(score) + tail;
+/** The body the contract serializer writes for toSearchResponse(passages), to the byte, as UTF-8 copied together from the chunks' encoded pieces. */
+export function searchResponseBytes(passages: readonly Passage[]): Buffer {
+  const heads: Buffer[] = [];
+  const tails: Buffer[] = [];
+  const scores: string[] = [];
+  let length = OPEN_BYTES.length + CLOSE_BYTES.length + Math.max(0, passages.length - 1);
+  for (const { chunk, score } of passages) {
+    const { headBytes, tailBytes } = recentPieces(chunk);
+    if (headBytes === undefined || tailBytes === undefined) return Buffer.from(serializeResponse(toSearchResponse(passages)), "utf8");
+    // A number is written in ASCII: a character per byte.
+    const written = serializeScore(score);
+    heads.push(headBytes);
+    tails.push(tailBytes);
+    scores.push(written);
+    length += headBytes.length + written.length + tailBytes.length;
   }
-  return body + CLOSE;
+  // Not from the shared pool: a body the search cache keeps would hold a pool's 8 KB alive.
+  const body = Buffer.allocUnsafeSlow(length);
+  body.set(OPEN_BYTES, 0);
+  let at = OPEN_BYTES.length;
+  for (let i = 0; i < heads.length; i++) {
+    if (i > 0) body[at++] = COMMA;
+    body.set(heads[i]!, at);
+    at += heads[i]!.length;
+    at += body.write(scores[i]!, at, "latin1");
+    body.set(tails[i]!, at);
+    at += tails[i]!.length;
+  }
+  body.set(CLOSE_BYTES, at);
+  return body;
 }

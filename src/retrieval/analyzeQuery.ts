@@ -85,11 +85,6 @@ const CLOSING_QUOTE = /^[」』”’"'》〉】)）]$/u;
 /** Sticky: matched at a position of the whole question, without slicing the rest off. */
 const LATIN_WORD_AT = /[A-Za-z0-9][A-Za-z0-9'’+#.-]*/y;
 
-interface Piece {
-  text: string;
-  kind: "keep" | "drop" | "space";
-}
-
 const WHITESPACE = /\s/u;
 const TRAILING_DOTS = /[.]+$/;
 
@@ -103,41 +98,21 @@ function fillerAt(question: string, position: number): string | undefined {
   return undefined;
 }
 
-/** The question cut into kept words, dropped filler and whitespace; glossary terms are kept whole. */
-function piecesOf(question: string): Piece[] {
-  // By start (the first span found there), read at every position.
-  const protectedSpans = new Map<number, GlossaryMatch>();
-  for (const match of findGlossaryMatches(question))
-    if (!isFiller(match.surface) && !protectedSpans.has(match.start)) protectedSpans.set(match.start, match);
-  const pieces: Piece[] = [];
-  let position = 0;
-  while (position < question.length) {
-    const span = protectedSpans.get(position);
-    if (span) {
-      pieces.push({ text: span.surface, kind: "keep" });
-      position = span.end;
-      continue;
-    }
-    // Only an ASCII letter or digit can start a Latin word: no regex run at the other positions.
-    LATIN_WORD_AT.lastIndex = position;
-    const latin = isAsciiAlphanumeric(question.charCodeAt(position)) ? LATIN_WORD_AT.exec(question)?.[0] : undefined;
-    if (latin) {
-      const word = latin.replace(TRAILING_DOTS, "");
-      pieces.push({ text: word, kind: EN_FILLER.has(word.toLowerCase()) ? "drop" : "keep" });
-      position += word.length;
-      continue;
-    }
-    const filler = fillerAt(question, position);
-    if (filler) {
-      pieces.push({ text: filler, kind: "drop" });
-      position += filler.length;
-      continue;
-    }
+/** What a single UTF-16 unit of a question is, outside glossary terms, Latin words and filler phrases. */
+const KEEP = 1;
+const SPACE = 2;
+const DROP = 3;
+/** By unit: 0 until first met, then KEEP, SPACE or DROP (the WHITESPACE and PUNCTUATION tests of that one unit, once). */
+const UNIT_KINDS = new Uint8Array(0x10000);
+
+function unitKind(question: string, position: number): number {
+  const unit = question.charCodeAt(position);
+  let kind = UNIT_KINDS[unit]!;
+  if (kind === 0) {
     const char = question[position]!;
-    pieces.push({ text: char, kind: WHITESPACE.test(char) ? "space" : PUNCTUATION.test(char) ? "drop" : "keep" });
-    position += 1;
+    UNIT_KINDS[unit] = kind = WHITESPACE.test(char) ? SPACE : PUNCTUATION.test(char) ? DROP : KEEP;
   }
-  return pieces;
+  return kind;
 }
 
 /** Cue words a sequence topic follows ("学完 LoRA", "after fine-tuning") or precedes ("LoRA 之后"). */
@@ -167,8 +142,18 @@ function segmentsOf(question: string): readonly Segment[] {
   return segments;
 }
 
-/** Runs of kept pieces (whitespace inside a run is kept: "Transformer 架构"), as substrings. */
+/**
+ * Runs of kept pieces (whitespace inside a run is kept: "Transformer 架构"), as substrings. The
+ * question is read as pieces, left to right: a glossary term kept whole, a Latin word (dropped when
+ * it is filler), a Chinese filler phrase (dropped), else one unit: whitespace, punctuation (dropped)
+ * or kept. Consecutive kept units are taken as one piece: appended one by one or at once, they make
+ * the same segment.
+ */
 function cutSegments(question: string): Segment[] {
+  // By start (the first span found there), read at every position.
+  const protectedSpans = new Map<number, GlossaryMatch>();
+  for (const match of findGlossaryMatches(question))
+    if (!isFiller(match.surface) && !protectedSpans.has(match.start)) protectedSpans.set(match.start, match);
   const segments: Segment[] = [];
   let current = "";
   let pendingSpace = "";
@@ -184,27 +169,62 @@ function cutSegments(question: string): Segment[] {
   };
   // A segment a closing quote ended ("「应用实践」之后"): the quote sits between it and its cue.
   let quoted = false;
-  for (const piece of piecesOf(question)) {
-    if (piece.kind === "keep") {
-      if (!current) afterCue = cueBefore;
-      cueBefore = false;
+  const keep = (text: string) => {
+    if (!current) afterCue = cueBefore;
+    cueBefore = false;
+    quoted = false;
+    current += (current ? pendingSpace : "") + text;
+    pendingSpace = "";
+  };
+  const drop = (text: string) => {
+    const lower = text.toLowerCase();
+    const cueAfter = CUES_AFTER_TOPIC.has(lower);
+    if (current) {
+      close(afterCue || cueAfter);
+      quoted = CLOSING_QUOTE.test(text);
+    } else if (quoted && cueAfter) {
+      segments.at(-1)!.nextToCue = true;
       quoted = false;
-      current += (current ? pendingSpace : "") + piece.text;
-      pendingSpace = "";
-    } else if (piece.kind === "space") {
-      pendingSpace += piece.text;
+    } else quoted &&= CLOSING_QUOTE.test(text);
+    if (CUES_BEFORE_TOPIC.has(lower)) cueBefore = true;
+  };
+  // Where the kept units not yet taken as a piece start (-1: none).
+  let keptFrom = -1;
+  let position = 0;
+  while (position < question.length) {
+    const span = protectedSpans.get(position);
+    const code = question.charCodeAt(position);
+    // Only an ASCII letter or digit can start a Latin word: no regex run at the other positions.
+    const filler = span || isAsciiAlphanumeric(code) ? undefined : fillerAt(question, position);
+    const kind = span || filler || isAsciiAlphanumeric(code) ? 0 : unitKind(question, position);
+    if (kind === KEEP) {
+      if (keptFrom < 0) keptFrom = position;
+      position += 1;
+      continue;
+    }
+    if (keptFrom >= 0) {
+      keep(question.slice(keptFrom, position));
+      keptFrom = -1;
+    }
+    if (span) {
+      keep(span.surface);
+      position = span.end;
+    } else if (isAsciiAlphanumeric(code)) {
+      LATIN_WORD_AT.lastIndex = position;
+      const word = LATIN_WORD_AT.exec(question)![0].replace(TRAILING_DOTS, "");
+      if (EN_FILLER.has(word.toLowerCase())) drop(word);
+      else keep(word);
+      position += word.length;
+    } else if (filler) {
+      drop(filler);
+      position += filler.length;
     } else {
-      const cueAfter = CUES_AFTER_TOPIC.has(piece.text.toLowerCase());
-      if (current) {
-        close(afterCue || cueAfter);
-        quoted = CLOSING_QUOTE.test(piece.text);
-      } else if (quoted && cueAfter) {
-        segments.at(-1)!.nextToCue = true;
-        quoted = false;
-      } else quoted &&= CLOSING_QUOTE.test(piece.text);
-      if (CUES_BEFORE_TOPIC.has(piece.text.toLowerCase())) cueBefore = true;
+      if (kind === SPACE) pendingSpace += question[position]!;
+      else drop(question[position]!);
+      position += 1;
     }
   }
+  if (keptFrom >= 0) keep(question.slice(keptFrom));
   if (current) close(afterCue);
   return segments;
 }

@@ -3,10 +3,12 @@ import type { Chunk } from "../../src/chunking/types.js";
 import { searchResponseSchema } from "../../src/http/contract/search.js";
 import { toSearchResponse } from "../../src/http/responseMapping.js";
 import { compileResponseSerializer } from "../../src/http/responseSerializer.js";
-import { searchResponseBody } from "../../src/http/searchBody.js";
+import { searchResponseBytes } from "../../src/http/searchBody.js";
 import type { Passage } from "../../src/retrieval/types.js";
 
-const contract = compileResponseSerializer(searchResponseSchema);
+const serialize = compileResponseSerializer(searchResponseSchema);
+/** The contract serializer's body, as the UTF-8 bytes sent. */
+const contract = (data: unknown) => Buffer.from(serialize(data), "utf8");
 
 function chunk(id: string, text: string, extra: Partial<Chunk> = {}): Chunk {
   return {
@@ -33,21 +35,21 @@ const chunks = [
   chunk("c3", "", { headingPath: [], title: "" }),
 ];
 
-describe("searchResponseBody", () => {
+describe("searchResponseBytes", () => {
   it("writes the contract serializer's bytes for any scores, texts and orders", () => {
     const scores = [0, 1, -1, 0.1 + 0.2, 1e21, 1e-7, -3.5e-300, 123456789.123, Number.MIN_VALUE, 2 / 61];
     for (let round = 0; round < 3; round++) {
       const passages: Passage[] = scores.map((score, i) => ({ chunk: chunks[(i + round) % chunks.length]!, score, role: "match" }));
-      expect(searchResponseBody(passages)).toBe(contract(toSearchResponse(passages)));
+      expect(searchResponseBytes(passages)).toEqual(contract(toSearchResponse(passages)));
     }
-    expect(searchResponseBody([])).toBe(contract(toSearchResponse([])));
+    expect(searchResponseBytes([])).toEqual(contract(toSearchResponse([])));
   });
 
   it("writes a non-finite score as the serializer does, and refuses NaN as it does", () => {
     const infinite: Passage[] = [{ chunk: chunks[0]!, score: Number.POSITIVE_INFINITY, role: "match" }];
-    expect(searchResponseBody(infinite)).toBe(contract(toSearchResponse(infinite)));
+    expect(searchResponseBytes(infinite)).toEqual(contract(toSearchResponse(infinite)));
     const nan: Passage[] = [{ chunk: chunks[1]!, score: Number.NaN, role: "match" }];
     expect(() => contract(toSearchResponse(nan))).toThrow();
-    expect(() => searchResponseBody(nan)).toThrow();
+    expect(() => searchResponseBytes(nan)).toThrow();
   });
 });

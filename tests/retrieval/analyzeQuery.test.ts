@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeQuery, asksForTotal, extractTopic, sequenceIntent } from "../../src/retrieval/analyzeQuery.js";
+import { analyzeQuery, asksForTotal, contentSegments, extractTopic, sequenceIntent } from "../../src/retrieval/analyzeQuery.js";
 
 describe("sequenceIntent", () => {
   it("does not read a total, a condition, 'in the future' or 'previously' as a sequence cue", () => {
@@ -202,5 +202,22 @@ describe("asksForTotal", () => {
     expect(asksForTotal("这份路线总共要几个月")).toBe(true);
     expect(asksForTotal("How long does it take in total?")).toBe(true);
     expect(asksForTotal("入门阶段要多久？")).toBe(false);
+  });
+});
+
+describe("contentSegments", () => {
+  // What the question reads as, piece by piece (a kept run of units taken at once, whitespace inside
+  // a run kept as written, Latin words without trailing dots, a unit outside the BMP kept whole):
+  // the values of the piece-by-piece reading this replaced.
+  it.each([
+    ["学完 LoRA 之后该学什么?", ["LoRA"]],
+    ["Transformer  架构\t和 RAG，怎么学。", ["Transformer  架构", "RAG"]],
+    ["v1.2. 之后 C++ 和 C# 呢", ["v1.2", "C++", "C#"]],
+    ["what comes after fine-tuning...?", ["fine-tuning"]],
+    ["踩了很多坑😀的 深度学习 入门资料", ["踩了很多坑😀", "深度学习 入门资料"]],
+    ["大模型 stage", ["大模型"]],
+    ["  前面 。 后面  ", []],
+  ])("%j → %j", (question, segments) => {
+    expect(contentSegments(question)).toEqual(segments);
   });
 });

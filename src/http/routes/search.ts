@@ -5,7 +5,7 @@ import type { Retriever } from "../../retrieval/types.js";
 import { apiErrors } from "../contract/common.js";
 import { searchResponseSchema } from "../contract/search.js";
 import { filtersSchema, kField, textField, withoutUndefined } from "../schemas.js";
-import { searchResponseBody } from "../searchBody.js";
+import { searchResponseBytes } from "../searchBody.js";
 import { bodyWrittenOnce } from "../writtenOnce.js";
 
 export interface SearchRouteOptions {
@@ -16,11 +16,9 @@ export interface SearchRouteOptions {
 /** POST /api/search: ranked passages (hybrid dense + BM25), best first, without an answer. */
 export const searchRoutes: FastifyPluginAsyncZod<SearchRouteOptions> = async (app, { config, retriever }) => {
   // The body is written as the contract serializer of searchResponseSchema writes it (searchBody.ts),
-  // and kept as UTF-8 bytes: a string body is measured and encoded again on every send, which for a
-  // result repeated from the search cache cost more than all else of the request (as for /api/ask).
-  const sendResults = bodyWrittenOnce((result: Parameters<typeof searchResponseBody>[0]) =>
-    Buffer.from(searchResponseBody(result), "utf8"),
-  );
+  // as UTF-8 bytes: a string body is measured and encoded again on every send, which for a result
+  // repeated from the search cache cost more than all else of the request (as for /api/ask).
+  const sendResults = bodyWrittenOnce(searchResponseBytes);
   app.post(
     "/api/search",
     {
