@@ -43,6 +43,8 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-z.jsonl",
     "tests/eval/blind/tune-x.jsonl",
     "tests/eval/blind/tune-a2.jsonl",
+    "tests/eval/blind/tune-b2.jsonl",
+    "tests/eval/blind/tune-c2.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
@@ -69,6 +71,10 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-w.jsonl",
     "tests/eval/blind/test-y.jsonl",
     "tests/eval/blind/test-z.jsonl",
+    "tests/eval/blind/test-x.jsonl",
+    "tests/eval/blind/test-a2.jsonl",
+    "tests/eval/blind/test-b2.jsonl",
+    "tests/eval/blind/test-c2.jsonl",
   ],
 };
 
