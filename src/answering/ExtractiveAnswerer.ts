@@ -55,10 +55,25 @@ export class ExtractiveAnswerer implements Answerer {
     return { ...retrieveOptions(request), ...(roadmap !== undefined ? { conversationRoadmap: roadmap } : {}) };
   }
 
-  async answer(request: AnswerRequest): Promise<AnswerResult> {
+  /**
+   * The retrieval for a request, as retrievalQuery and retrievalOptions say. When the answer from
+   * the conversation's roadmap would be refused (a follow-up that moved on to something that
+   * roadmap never covers), the question is retrieved again over every roadmap, and that result is
+   * taken unless it is as weak.
+   */
+  async retrieveFor(request: AnswerRequest): Promise<{ query: string; result: RetrievalResult }> {
     const query = this.retrievalQuery(request);
+    const options = this.retrievalOptions(request, query);
+    const result = await this.options.retriever.retrieve(query, options);
+    if (!result.weak || options.conversationRoadmap === undefined) return { query, result };
+    const { conversationRoadmap: _named, ...everywhere } = options;
+    const wider = await this.options.retriever.retrieve(query, everywhere);
+    return { query, result: wider.weak ? result : wider };
+  }
+
+  async answer(request: AnswerRequest): Promise<AnswerResult> {
     const started = this.now();
-    const result = await this.options.retriever.retrieve(query, this.retrievalOptions(request, query));
+    const { query, result } = await this.retrieveFor(request);
     return this.fromRetrieval(query, result, { retrieveMs: this.now() - started, generateMs: 0 }, { asked: request.question });
   }
 

@@ -221,9 +221,8 @@ export class LlmAnswerer implements Answerer {
       );
     }
     // Condensing failed: retrieve with the offline follow-up heuristic instead.
-    const query = this.extractive.retrievalQuery(request);
     const started = this.now();
-    const result = await this.options.retriever.retrieve(query, this.extractive.retrievalOptions(request, query));
+    const { query, result } = await this.extractive.retrieveFor(request);
     return this.extractive.fromRetrieval(
       query,
       result,

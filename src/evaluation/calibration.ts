@@ -23,8 +23,7 @@ export async function collectSignals(dataset: Dataset, retriever: Retriever, k: 
   const out: LabelledSignals[] = [];
   for (const q of dataset.questions) {
     const request = { question: q.question, history: historyTurns(q.history), k };
-    const query = answerer.retrievalQuery(request);
-    const result = await retriever.retrieve(query, answerer.retrievalOptions(request, query));
+    const { query, result } = await answerer.retrieveFor(request);
     out.push({ id: q.id, unanswerable: q.unanswerable, signals: confidenceSignals(query, result) });
   }
   return out;

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ExtractiveAnswerer } from "../../src/answering/ExtractiveAnswerer.js";
 import { ANSWER_WORDING } from "../../src/answering/prompts.js";
+import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
+import { useRetrievalFixtureIndex } from "../support/buildTestIndex.js";
 import { collect, realRetriever } from "./support.js";
 import type { TestRetriever } from "./support.js";
 
@@ -134,5 +136,33 @@ describe("ExtractiveAnswerer on the real corpus", () => {
     expect(tokens.length).toBeGreaterThan(2);
     const done = events.at(-1)!;
     expect(done.type === "done" && done.result.answer).toBe(tokens.join(""));
+  });
+});
+
+describe("ExtractiveAnswerer after a conversation about one roadmap", () => {
+  const index = useRetrievalFixtureIndex();
+  // A refusal threshold between the evidence from 三段式计划 alone and from every roadmap.
+  const retriever = () => new HybridRetriever({ index, k: 4, maxChunksPerSection: 2, abstainThreshold: 0.4 });
+  const answerer = () => new ExtractiveAnswerer({ retriever: retriever() });
+  const history = [
+    { role: "user" as const, content: "三段式计划的第一阶段学什么？" },
+    { role: "assistant" as const, content: "一、打基础阶段 [1]" },
+  ];
+  const question = "里面有没有讲怎么用 benchmarks 评估模型的内容？";
+
+  it("asks every roadmap when the answer from the conversation's roadmap would be refused", async () => {
+    const request = { question, history };
+    const query = answerer().retrievalQuery(request);
+    const options = answerer().retrievalOptions(request, query);
+    // The question points inside the roadmap the conversation named: it is asked of that one first …
+    expect(options.conversationRoadmap).toBeDefined();
+    const named = await retriever().retrieve(query, options);
+    expect(named.weak).toBe(true);
+    // … and, that being too thin to answer, of every roadmap, where the guide's benchmarks are.
+    const { result } = await answerer().retrieveFor(request);
+    expect(result.weak).toBe(false);
+    const answer = await answerer().answer(request);
+    expect(answer.abstained).toBe(false);
+    expect(answer.citations.some((c) => c.text.includes("benchmarks"))).toBe(true);
   });
 });
