@@ -45,6 +45,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-a2.jsonl",
     "tests/eval/blind/tune-b2.jsonl",
     "tests/eval/blind/tune-c2.jsonl",
+    "tests/eval/blind/tune-d2.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
@@ -75,6 +76,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-a2.jsonl",
     "tests/eval/blind/test-b2.jsonl",
     "tests/eval/blind/test-c2.jsonl",
+    "tests/eval/blind/test-d2.jsonl",
   ],
 };
 
