@@ -152,11 +152,14 @@ export function conversationRoadmap(
   roadmapNamedIn: (question: string) => string | undefined,
   question?: string,
 ): string | undefined {
+  // Without earlier questions there is no conversation's roadmap: nothing below need be read.
+  const earlierQuestions = userQuestions(history);
+  if (earlierQuestions.length === 0) return undefined;
   const asked = retrievalQuery.trim();
   const goesOn = ZH_LEAD.test(asked) || EN_LEAD.test(asked) || (question !== undefined && pointsBack(question));
   if (!goesOn) return undefined;
   if (roadmapNamedIn(asked) !== undefined) return undefined;
-  for (const earlier of userQuestions(history).reverse()) {
+  for (const earlier of earlierQuestions.reverse()) {
     const named = roadmapNamedIn(earlier);
     if (named !== undefined) return named;
   }
@@ -171,8 +174,8 @@ const INSIDE_IT = /里面|里头|其中|\bin\s+(?:there|it)\b/iu;
  * inside what was discussed ("里面哪个打了星标？", "which methods are covered in there?").
  */
 function pointsBack(question: string): boolean {
-  const simplified = toSimplified(question.trim());
-  return looksLikeFollowUp(simplified) || INSIDE_IT.test(simplified);
+  // looksLikeFollowUp reads the question in Simplified itself.
+  return looksLikeFollowUp(question) || INSIDE_IT.test(toSimplified(question));
 }
 
 function withoutSequenceWords(text: string): string {
