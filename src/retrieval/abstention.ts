@@ -151,6 +151,16 @@ export function maskCoverage(groups: readonly TermGroup[], covered: number): num
   return sum / total;
 }
 
+/** termCoverage when the covered groups are known (`found`, in the groups' order): the same sums in the same order. */
+export function foundGroupsCoverage(groups: readonly TermGroup[], found: readonly TermGroup[]): number {
+  let total = 0;
+  for (const g of groups) total += g.weight;
+  if (total <= 0) return 0;
+  let covered = 0;
+  for (const g of found) covered += g.weight;
+  return covered / total;
+}
+
 /** Whether `found` holds any of `tokens` (a loop, not a closure per group: see termCoverage). */
 function holdsAny(found: ReadonlySet<string>, tokens: readonly string[]): boolean {
   for (let i = 0; i < tokens.length; i++) if (found.has(tokens[i]!)) return true;

@@ -1,7 +1,7 @@
 import type { Chunk } from "../chunking/types.js";
 import { isEverydayWord } from "../text/everydayWords.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
-import { evidenceScore, type TermGroup } from "./abstention.js";
+import { evidenceScore, foundGroupsCoverage, type TermGroup } from "./abstention.js";
 import { withoutDetailQuestions } from "./detailKinds.js";
 import { foldForMatching } from "./listItems.js";
 import type { Passage } from "./types.js";
@@ -29,7 +29,7 @@ export function topicEvidence(groups: readonly TermGroup[], top: readonly Readon
   // Which groups the top passages hold a token of (coverage asks of no other token), each group's
   // tokens read until one is found: not every token of every group checked and kept in a set.
   const foundGroups = groups.filter((group) => group.tokens.some((token) => top.some((tokens) => tokens.has(token))));
-  const coverage = coverageOf(groups, foundGroups);
+  const coverage = foundGroupsCoverage(groups, foundGroups);
   // A glossary term found is the field's own word, never an everyday one.
   const everyday = (group: TermGroup) => group.tokens.length === 1 && isEverydayWord(group.tokens[0]!);
   return {
@@ -37,16 +37,6 @@ export function topicEvidence(groups: readonly TermGroup[], top: readonly Readon
     nothingOnTopic: groups.length > 0 && coverage === 0,
     onlyEverydayWords: foundGroups.length > 0 && foundGroups.every(everyday),
   };
-}
-
-/** termCoverage of the groups when `found` are the groups holding a found token (in the groups' order): the same sums in the same order. */
-function coverageOf(groups: readonly TermGroup[], found: readonly TermGroup[]): number {
-  let total = 0;
-  for (const g of groups) total += g.weight;
-  if (total <= 0) return 0;
-  let covered = 0;
-  for (const g of found) covered += g.weight;
-  return covered / total;
 }
 
 const BOOK_TITLE = /《([^》]{2,40})》/u;
