@@ -132,14 +132,15 @@ export class HybridRetriever implements Retriever {
     // only through its expansions: found there, it is on topic but thinly supported, so it is
     // answered as low, never refused.
     const throughExpansions = tooWeak && this.judge.expansionsFound(index, query, analysis, matches);
+    // The question's words that named the roadmap by its shape or origin: which document, not what about it.
+    const naming = byShape && namingTokens(query, titleTerms, byShape);
     // Only a question asking for a detail needs its subject's passages (confidence.ts).
     const focus =
       asked.length === 0
         ? undefined
         : this.detailFocus(index, query, asked, [...passages, ...notes], {
             named,
-            byShape,
-            titleTerms,
+            ...(naming ? { naming } : {}),
             ...(english ? { englishStageName: english.name } : {}),
           });
     const unknown = this.judge.unknownNames(index, query);
@@ -156,7 +157,7 @@ export class HybridRetriever implements Retriever {
       ...(throughExpansions ? { onlyThroughExpansions: true } : {}),
       ...(onlyEverydayWords ? { onlyEverydayWordsFound: true } : {}),
       ...(named ? { namedRoadmap: { docId: named.doc.id, title: named.doc.title } } : {}),
-      ...(byShape ? { namingTerms: namingTokens(query, titleTerms, byShape) } : {}),
+      ...(naming ? { namingTerms: naming } : {}),
       ...(ordinal ? { stageOrdinal: ordinal } : {}),
       ...(pastEnd !== undefined ? { ordinalPastEnd: pastEnd } : {}),
       ...(roadmapOutline ? { roadmapOutline } : {}),
@@ -191,12 +192,12 @@ export class HybridRetriever implements Retriever {
     passages: readonly Passage[],
     roadmap: {
       named: RoadmapProfile | undefined;
-      byShape: RoadmapProfile | undefined;
-      titleTerms: ReadonlySet<string>;
+      /** The naming words of a roadmap named by its shape or origin (RetrievalResult.namingTerms). */
+      naming?: readonly string[];
       englishStageName?: string;
     },
   ): { chunkIds: string[]; terms: string[] } | undefined {
-    const { named, byShape, titleTerms, englishStageName } = roadmap;
+    const { named, naming, englishStageName } = roadmap;
     const stage =
       named &&
       stageFocus(
@@ -205,8 +206,7 @@ export class HybridRetriever implements Retriever {
         passages,
       );
     if (stage) return stage;
-    if (byShape && asked.some((kind) => !ROADMAP_DETAILS.has(kind)))
-      return this.judge.focus(index, query, passages, { naming: namingTokens(query, titleTerms, byShape) });
+    if (naming && asked.some((kind) => !ROADMAP_DETAILS.has(kind))) return this.judge.focus(index, query, passages, { naming });
     return this.judge.focus(index, query, passages, named ? { titleOnly: true } : {});
   }
 
