@@ -17,11 +17,15 @@ import { findGlossaryMatches } from "./glossary.js";
  */
 // Digits joined before a word belong to it: 3Blue1Brown is one name, not "Blue1Brown".
 const LATIN_WORD = /[0-9]*[A-Za-z][A-Za-z0-9.+#'-]*[A-Za-z0-9+#]|[0-9]*[A-Za-z]/g;
+/** The months as a question writes them, whole or cut short. */
+const MONTHS =
+  "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
 /** A month joined to a year or a day ("Sept-2024", "Jan2025") is a date, not a name. */
-const JOINED_DATE =
-  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)[-./]?\d{1,4}$/i;
-const NOT_NAMES =
-  /^(?:i|i'm|i've|i'd|ok|okay|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)$/i;
+const JOINED_DATE = new RegExp(`^(?:${MONTHS})[-./]?\\d{1,4}$`, "i");
+const NOT_NAMES = new RegExp(
+  `^(?:i|i'm|i've|i'd|ok|okay|${MONTHS}|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)$`,
+  "i",
+);
 
 export function unknownNames(question: string, usedInCorpus: (token: string) => boolean): string[] {
   // A loose learners' match spans words it did not match ("learn Spanish in three months"): no shield
