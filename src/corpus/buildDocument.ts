@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import { cleanLines } from "./cleaning.js";
+import { cleanLines, publishingPlatform } from "./cleaning.js";
 import { documentIdFor } from "./documentId.js";
 import { parseFrontMatter, type DeclaredLink } from "./frontMatter.js";
 import { findHeadingCandidates } from "./headingCandidates.js";
 import { extractCheckedLinks } from "./links.js";
 import { recoverOutline } from "./outline.js";
-import type { CorpusDocument, CorpusWarning, DocumentKind } from "./types.js";
+import type { CorpusDocument, CorpusWarning, DocumentKind, DocumentMetadata } from "./types.js";
 
 export interface BuiltDocument {
   document: CorpusDocument;
@@ -43,7 +43,7 @@ export function buildDocument(source: string, rawText: string, contentHash?: str
     source,
     kind: documentKindFor(source),
     title: frontMatter.title ?? fallbackTitle(cleaned.lines, source),
-    metadata: frontMatter.metadata,
+    metadata: withPlatform(frontMatter.metadata, publishingPlatform(lines)),
     text,
     lineCount: cleaned.lines.length,
     contentHash: contentHash ?? createHash("sha256").update(rawText, "utf8").digest("hex"),
@@ -52,6 +52,10 @@ export function buildDocument(source: string, rawText: string, contentHash?: str
     linkedFrom: [],
   };
   return { document, declaredLinks: frontMatter.linkedFrom, warnings };
+}
+
+function withPlatform(metadata: DocumentMetadata, platform: string | undefined): DocumentMetadata {
+  return platform === undefined ? metadata : { ...metadata, platform };
 }
 
 /**

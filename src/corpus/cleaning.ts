@@ -1,4 +1,4 @@
-import { INLINE_RULES, LINE_RULES, PROMO_MARKERS, PROMO_TAIL } from "./cleaningRules.js";
+import { EDITOR_TRACES, INLINE_RULES, LINE_RULES, PROMO_MARKERS, PROMO_TAIL } from "./cleaningRules.js";
 
 export interface RemovedLine {
   /** 1-based line number. */
@@ -47,6 +47,11 @@ export function cleanLines(rawLines: readonly string[], options: CleanOptions = 
     lines[index] = "";
   }
   return { lines, removed: removed.sort((a, b) => a.line - b.line), promoTailStartLine: tailStart + 1 };
+}
+
+/** The platform whose editor marks the raw lines carry (EDITOR_TRACES), if one does. */
+export function publishingPlatform(lines: readonly string[]): string | undefined {
+  return EDITOR_TRACES.find((trace) => lines.some((line) => trace.pattern.test(line)))?.platform;
 }
 
 /** Convenience over cleanLines for a whole text (line breaks normalised to "\n"). */

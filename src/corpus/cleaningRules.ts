@@ -63,6 +63,23 @@ export const INLINE_RULES: readonly InlineRule[] = [
   },
 ];
 
+/** A publishing platform whose editor leaves its own mark in every post written with it. */
+export interface EditorTrace {
+  platform: string;
+  why: string;
+  pattern: RegExp;
+}
+
+/**
+ * Where a copied post was written, told by what its editor left in it (before cleaning cuts it
+ * out): a learner calls it "the CSDN one" though no line says where it was published. A platform
+ * only linked to from the text (a CSDN article a roadmap recommends) is no origin: that is why
+ * these are the editors' marks, not the hosts' names.
+ */
+export const EDITOR_TRACES: readonly EditorTrace[] = [
+  { platform: "csdn", why: "CSDN's Markdown editor writes 在这里插入图片描述 as every image's default caption", pattern: /在这里插入图片描述/ },
+];
+
 /**
  * Markers of the promotional tail. A tail is only cut when several of these cluster at the very
  * end of a document, so a single technical mention (a "扫码支付" case study) never triggers it.

@@ -55,6 +55,8 @@ export interface DocumentMetadata {
   /** For notes fetched from the web: the page they came from. */
   sourceUrl?: string;
   fetchedAt?: string;
+  /** The platform the post was written on, told by the marks its editor left (cleaningRules.ts EDITOR_TRACES), e.g. "csdn". */
+  platform?: string;
 }
 
 export interface CorpusDocument {

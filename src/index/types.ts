@@ -10,8 +10,10 @@ import type { SparseVectorHeader } from "./SparseVectorIndex.js";
  * 2: lexical.bin postings, label-only docstore, embedding cache read from hnswlib.index.
  * 3: sparse vectors (the local embedder's) in vectors.bin, searched exactly; HNSW only for dense ones.
  * 4: terms.json + terms.bin, each chunk's distinct tokens for term statistics (read, not re-tokenized, at load).
+ * 5: documents carry the platform their editor's marks tell (metadata.platform), which cleaning cuts
+ *    out of the text: an index of format 4 would not know "the CSDN one", so it is rebuilt.
  */
-export const INDEX_FORMAT_VERSION = 4;
+export const INDEX_FORMAT_VERSION = 5;
 
 /** Which vector index a version has (manifest.json "vectors"). */
 export type VectorIndexDescriptor = SparseVectorHeader | { kind: "hnsw"; m: number; efConstruction: number };

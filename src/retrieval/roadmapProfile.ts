@@ -139,6 +139,8 @@ function originOf(text: string, metadata: DocumentMetadata | undefined): Set<str
     if (/^\W*labels?\b/i.test(line)) words.push(...tokenizeForSearch(line.replace(/^\W*labels?\W*/i, "")));
   }
   if (metadata?.date && (metadata.tags?.length || metadata.categories?.length)) words.push("blog");
+  // The platform its editor's marks tell (the corpus stage reads them before cleaning cuts them out).
+  if (metadata?.platform) words.push(metadata.platform);
   return new Set(words.filter((t) => /^[a-z][a-z0-9]+$/.test(t) && !ORIGIN_NOISE.has(t)));
 }
 

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { cleanLines, cleanText, findPromotionalTail } from "../../src/corpus/cleaning.js";
+import { buildDocument } from "../../src/corpus/buildDocument.js";
+import { cleanLines, cleanText, findPromotionalTail, publishingPlatform } from "../../src/corpus/cleaning.js";
 import { rawLines, realDocument } from "./realCorpus.js";
 
 const fixture = (name: string) => readFileSync(path.resolve("tests/fixtures/corpus/cleaning", name), "utf8").split("\n");
@@ -43,6 +44,20 @@ describe("cleaning the real 002 roadmap", () => {
     expect(lines[closing]).toBe(raw[closing]);
     // Every non-empty raw line up to the closing paragraph survives untouched.
     for (let i = 0; i <= closing; i++) expect(lines[i]).toBe(raw[i]);
+  });
+});
+
+describe("the platform a post was written on", () => {
+  it("is read from its editor's marks before cleaning cuts them out", () => {
+    expect(realDocument("002").metadata.platform).toBe("csdn");
+    const written = buildDocument("roadmaps/post.md", "# 路线\n在这里插入图片描述\n正文");
+    expect(written.document.metadata.platform).toBe("csdn");
+    expect(written.document.text).not.toContain("在这里插入图片描述");
+  });
+
+  it("is not a platform the text only links to or names", () => {
+    expect(publishingPlatform(["推荐阅读：[提示词详解-CSDN博客](https://blog.csdn.net/x/article/1)", "CSDN《640 份大模型应用报告合集》"])).toBeUndefined();
+    expect(buildDocument("roadmaps/plain.md", "# 路线\n正文").document.metadata).not.toHaveProperty("platform");
   });
 });
 

@@ -85,6 +85,17 @@ describe("roadmaps named as a blog post", () => {
   });
 });
 
+describe("roadmaps named by the platform they were written on", () => {
+  it("takes the platform the corpus stage read from the editor's marks as an origin word", () => {
+    const [csdn, other] = roadmapProfiles(
+      [doc("csdn", "学习路线", "# 学习路线\n正文", { platform: "csdn" }), doc("other", "学习指南", "# 学习指南\n见 CSDN 的文章\n正文")],
+      [],
+    );
+    expect([csdn!.origin.has("csdn"), other!.origin.has("csdn")]).toEqual([true, false]);
+    expect(referencedRoadmap("CSDN 那篇呢？", new Set(["csdn", "那篇"]), [csdn!, other!])?.doc.id).toBe("csdn");
+  });
+});
+
 describe("two roadmaps with the same number of stages", () => {
   const profile = (id: string, stageWord: "stage" | "part") =>
     ({

@@ -16,8 +16,9 @@ const metadataSchema = z
     description: z.string().optional(),
     sourceUrl: z.string().optional().describe("For notes fetched from the web: the page they came from."),
     fetchedAt: z.string().optional(),
+    platform: z.string().optional().describe("The platform the post was written on, told by the marks its editor left (e.g. csdn)."),
   })
-  .meta({ id: "DocumentMetadata", description: "Front matter, where the document had it." });
+  .meta({ id: "DocumentMetadata", description: "Front matter, where the document had it, and the platform its editor's marks tell." });
 
 const linkedFromSchema = z
   .object({ docId: z.string(), source: z.string(), title: z.string(), headingPath: headingPathSchema, line: z.int().min(1) })
