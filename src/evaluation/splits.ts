@@ -46,6 +46,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-b2.jsonl",
     "tests/eval/blind/tune-c2.jsonl",
     "tests/eval/blind/tune-d2.jsonl",
+    "tests/eval/blind/tune-e2.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
@@ -77,6 +78,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-b2.jsonl",
     "tests/eval/blind/test-c2.jsonl",
     "tests/eval/blind/test-d2.jsonl",
+    "tests/eval/blind/test-e2.jsonl",
   ],
 };
 
