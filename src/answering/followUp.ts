@@ -341,7 +341,8 @@ function stepByPlace(previous: string, direction: "next" | "previous"): string |
 /** The question with the direction after the stage it names ("入门阶段" → "入门阶段之后"): the retriever finds that stage's neighbour. */
 function stepByName(previous: string, direction: "next" | "previous"): string | undefined {
   const named = [...previous.matchAll(NAMED_STAGE)].find(
-    (m) => !/^第|[个一几哪这那每各该本]$|^[零〇一二两三四五六七八九十\d]+$/u.test(m[1]!),
+    // Not an ordinal, a demonstrative or a count: "三阶段" in "CSDN那篇三阶段的" is the roadmap's shape.
+    (m) => !/^第|[个一几哪这那每各该本零〇一二两三四五六七八九十\d]$/u.test(m[1]!),
   );
   if (!named) return undefined;
   const at = named.index + named[0].length;

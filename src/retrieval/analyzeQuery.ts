@@ -264,6 +264,12 @@ const ROADMAP_REFERENCES = [
     "iu",
   ),
   new RegExp(`^[那这][份篇个张]${DOCUMENT_WORD}(?:里面?|中|上)?的?\\s*`, "u"),
+  // "CSDN那篇三阶段的", "ninehills 那份清单里": a document named by where it lives, then maybe its
+  // shape ("LoRA 那个" is the thing itself: 个 and 张 need a document word after them).
+  new RegExp(
+    `^[A-Za-z][A-Za-z0-9.\\-]*\\s*(?:上|的)?\\s*(?:[那这][份篇]${DOCUMENT_WORD}?|[那这][个张]${DOCUMENT_WORD})(?:里面?|中|上)?的?\\s*(?:分?[零〇一二两三四五六七八九十\\d]{1,3}\\s*个?\\s*大?(?:阶段|段|步|部分|篇|章节?)\\s*的?\\s*)?`,
+    "u",
+  ),
   new RegExp(`^${DOCUMENT_WORD}(?:里面?|中|上)的?\\s*`, "u"),
 ];
 /**

@@ -138,6 +138,8 @@ describe("one mechanism over the whole conversation", () => {
     expect(analyzeQuery(named).sequence).toBe("next");
     expect(ask("接下来呢", "三阶段那篇的原理学习阶段要多久")).toContain("原理学习阶段之后要多久");
     expect(ask("那下一阶段要学多久？", "三阶段那篇的原理学习阶段学什么")).toMatch(/多久.*原理学习阶段之后/u);
+    // A roadmap's shape after where it lives is no stage either ("CSDN那篇三阶段的").
+    expect(ask("那下一阶段呢", "CSDN那篇三阶段的，原理学习阶段要多久？")).toContain("原理学习阶段之后要多久");
     // 这个阶段 / 三阶段 name no stage.
     expect(ask("下一阶段呢", "这个阶段学什么")).not.toContain("阶段之后");
     // Naming again only what the previous question named ("the projects"), or moving "right after

@@ -180,6 +180,13 @@ describe("a roadmap named by its stage count is not the topic", () => {
     expect(extractTopic("那份分四段、每个阶段后面写了周数的清单，部署学完之后学啥")).toBe("部署");
   });
 
+  it("nor is a document named by where it lives, with its shape after it", () => {
+    expect(extractTopic("CSDN那篇三阶段的，部署学完之后学啥")).toBe("部署");
+    expect(extractTopic("ninehills 那份清单里入门篇之后是什么")).toBe("入门篇");
+    // A name with no document word after it is the topic.
+    expect(extractTopic("LoRA 那个之后学什么")).toMatch(/^LoRA/u);
+  });
+
   it("leaves an ordinal or a bare stage number alone", () => {
     expect(extractTopic("第四阶段之后学什么")).toBe("第四阶段");
     expect(extractTopic("二阶段之后学什么")).toBe("二阶段");
