@@ -76,6 +76,13 @@ export function keyItems(text: string, headings: string[], maxChars = MAX_ITEM_C
   return items;
 }
 
+/** Whether the position is the last (next) or first (previous) step of the sequence it sits on. */
+function atEnd(position: RoadmapPosition, direction: "next" | "previous"): boolean {
+  const path = position.path;
+  if (!path || path.step === 0) return false;
+  return direction === "next" ? path.step === path.steps.length : path.step === 1;
+}
+
 /**
  * Lines for the roadmap positions, each followed by the citation of the passage it rests on.
  * Positions without a neighbour in the asked direction are mentioned as the last/first stage.
@@ -97,7 +104,9 @@ export function summarizeRoadmapPositions(
     const cite = (index: number) => (index >= 0 ? ` [${index + 1}]` : "");
     let line = wording.position(position.title, position.topic, position.at.heading);
     if (neighbour) line += ` ${direction === "next" ? wording.next(neighbour.heading) : wording.previous(neighbour.heading)}`;
-    else line += ` ${direction === "next" ? wording.lastStage : wording.firstStage}`;
+    // Last or first only where the stage sits on a sequence the roadmap lays out: a section found
+    // outside it has no neighbour to give, which says nothing about where the roadmap ends.
+    else if (atEnd(position, direction)) line += ` ${direction === "next" ? wording.lastStage : wording.firstStage}`;
     line += cite(atIndex >= 0 ? atIndex : neighbourIndex);
     lines.push(`- ${line}`);
     if (neighbour && neighbourIndex >= 0) {

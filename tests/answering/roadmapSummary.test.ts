@@ -79,9 +79,21 @@ describe("summarizeRoadmapPositions", () => {
   });
 
   it("says when there is no previous stage (en)", () => {
-    const { next: _next, ...first } = position;
+    const { next: _next, ...rest } = position;
+    const first = { ...rest, path: { steps: ["第六阶段：模型微调与私有化部署", "第七阶段：前沿技术探索"], step: 1 } };
     const lines = summarizeRoadmapPositions([first], passages, "previous", ANSWER_WORDING.en, ", ");
     expect(lines).toEqual(['- 《学习路径》: LoRA is in "第六阶段：模型微调与私有化部署" (this is the first stage of that roadmap) [1]']);
+  });
+
+  it("claims no end of the roadmap for a section found off its sequence of stages", () => {
+    // Found as a section, not as a step of the roadmap's stages: that it has no neighbour here
+    // says nothing about where the roadmap ends.
+    const { next: _next, ...offPath } = position;
+    expect(summarizeRoadmapPositions([offPath], passages, "next", ANSWER_WORDING.zh, "、")).toEqual([
+      "- 《学习路径》：LoRA 位于「第六阶段：模型微调与私有化部署」 [1]",
+    ]);
+    const last = { ...offPath, path: { steps: ["第五阶段", "第六阶段：模型微调与私有化部署"], step: 2 } };
+    expect(summarizeRoadmapPositions([last], passages, "next", ANSWER_WORDING.zh, "、")[0]).toContain("（这是该路线的最后一个阶段）");
   });
 
   it("gives the duration the roadmap states for the next stage, cited to the passage that states it", () => {
