@@ -30,7 +30,7 @@ const LATIN_WORD = /[A-Za-z0-9][A-Za-z0-9+\-.]*/g;
 
 const ZH_LEAD = /^(那么|那|然后|还有|再|接着|此外|另外)/u;
 const ZH_TAIL = /(呢|吗)\s*[?？]?\s*$/u;
-const ZH_PRONOUN = /(它们|它|这个|那个|这些|那些|该技术|这一步|这个阶段)/u;
+const ZH_PRONOUN = /(它们|它|这个|那个|这些|那些|该技术|这一步|这个阶段|[这那]一?阶段)/u;
 /** Pronouns that can only point back, so a longer question with one is still a follow-up. */
 const ZH_STRONG_PRONOUN = /(它们|它|这些|那些)/u;
 const EN_LEAD = /^(and|then|so|also|what about|how about|ok|okay)\b/i;
@@ -45,7 +45,7 @@ const SEQUENCE_PATTERNS = [
 const FILLER = /(那么|那|呢|吗|然后|还有|再|接着|此外|另外|what about|how about|and|so|also|ok|okay|[?？!！。,.，\s])/giu;
 /** Words that make the question a question of its own ("那它推荐什么书?" asks something new). */
 const OWN_QUESTION =
-  /什么|什麼|哪|怎么|怎樣|怎样|如何|多少|几|幾|为什么|是否|吗|嗎|\b(?:what|which|how|why|when|where|who|is|are|does|do|can|should)\b/iu;
+  /什么|什麼|哪|怎么|怎樣|怎样|如何|多少|多[长久大高快远]|几|幾|为什么|是否|吗|嗎|\b(?:what|which|how|why|when|where|who|is|are|does|do|can|should)\b/iu;
 
 /** A closing clause that asks the previous question again of the new topic ("那 X 呢，也有吗"). */
 const ASKS_ALSO = /[，,]?\s*(?:也|还|同样)(?:有|是|能|要|会|可以|适合|讲|推荐|提到)[^，,。？?]{0,6}[吗嗎][？?]?\s*$/u;

@@ -57,6 +57,14 @@ describe("carryTopicIntoQuery", () => {
   });
   it("replaces a pronoun with the topic", () => {
     expect(carryTopicIntoQuery("它之前要学什么", zhHistory, topicOf)).toBe("LoRA 之前要学什么");
+    // 多长 / 多久 ask a question of their own: not "what about this video?" asked the previous question.
+    const video = [{ role: "user" as const, content: "那个实战项目合集的视频是哪篇路线推荐的？" }];
+    const asked = carryTopicIntoQuery("这个视频总共多长时间？", video, topicOf);
+    expect(asked).toContain("多长时间");
+    expect(asked).not.toContain("哪篇路线推荐");
+    // "这阶段" points back at the stage the conversation is on, as 这个阶段 does.
+    const stage = [{ role: "user" as const, content: "LoRA 放在第几阶段？" }];
+    expect(carryTopicIntoQuery("那这阶段要学多少周？", stage, topicOf)).toBe("那 LoRA 要学多少周？");
   });
   it("asks the previous question about a new topic", () => {
     expect(carryTopicIntoQuery("那 RAG 呢?", zhHistory, topicOf)).toBe("学完 RAG 之后该学什么?");

@@ -235,6 +235,10 @@ describe("detail-type check", () => {
     expect(detailsAsked("Walk me through installing vLLM on my server.")).toEqual(["setup"]);
     // 差不多 is "about", no gap.
     expect(detailsAsked("差不多要学多久？")).toEqual(["duration"]);
+    expect(detailsAsked("那这阶段要学多少周？")).toEqual(["duration"]);
+    expect(detailsAsked("要学几个星期")).toEqual(["duration"]);
+    expect(detailsAsked("大概要看多少个 hour？")).toEqual(["duration"]);
+    expect(detailsAsked("这一段要多少個月")).toEqual(["duration"]);
   });
 
   it("asks for a size when a question wants to know how big a model, a memory or a setting is", () => {
