@@ -67,7 +67,9 @@ export function looksLikeFollowUp(question: string): boolean {
       EN_LEAD.test(trimmed) ||
       EN_PRONOUN.test(trimmed) ||
       ITEM_ORDINAL.test(trimmed) ||
-      ITEM_ORDINAL_EN.test(trimmed)
+      ITEM_ORDINAL_EN.test(trimmed) ||
+      // "里面最后一个点是什么？", "what's the first one in there?": inside what was discussed.
+      INSIDE_IT.test(trimmed)
     );
   }
   // "那它下一个阶段呢？要做哪几个项目": a pronoun that can only point back, in a longer question;
@@ -294,8 +296,24 @@ function resolve(asked: string, previous: string, topicOf: (question: string) =>
     return `${question} ${setting}`;
   } else standalone = question;
 
-  if (!namesRoadmapOrStage(previous) || setting.length === 0 || standalone.includes(setting)) return standalone;
+  if (!namesRoadmapOrStage(previous) || setting.length === 0 || standalone.includes(setting)) {
+    // "ok and the third part is about what exactly?", "里面最后一个点是什么？": a place in what the
+    // previous question was about, asked by its place alone.
+    return standalone === question && asksByPlaceIn(question, ownOrdinal) ? `${question} ${setting}` : standalone;
+  }
   return `${standalone} ${setting}`;
+}
+
+/** A place in a list ("最后一个", "第三个", "the first", "the last"), whatever the noun after it. */
+const PLACE_WORD = /最后一个|最後一個|第\s*[一二三四五六七八九十\d]{1,3}\s*个|\b(?:first|second|third|fourth|fifth|last)\b/iu;
+
+/**
+ * Whether a question asks for something by its place (an ordinal of its own, or a place word)
+ * inside what was discussed: it points inside ("里面", "in there") or names no field term itself.
+ */
+function asksByPlaceIn(question: string, ownOrdinal: boolean): boolean {
+  if (!ownOrdinal && !PLACE_WORD.test(question)) return false;
+  return INSIDE_IT.test(question) || findGlossaryMatches(withoutDetailQuestions(question)).length === 0;
 }
 
 /**

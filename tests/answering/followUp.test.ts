@@ -69,6 +69,16 @@ describe("carryTopicIntoQuery", () => {
   it("asks the previous question about a new topic", () => {
     expect(carryTopicIntoQuery("那 RAG 呢?", zhHistory, topicOf)).toBe("学完 RAG 之后该学什么?");
   });
+  it("reads a place asked for inside what was discussed as a place in the previous question's subject", () => {
+    const course = [{ role: "user" as const, content: "What's in the llm-course that one of the blogs recommends?" }];
+    expect(carryTopicIntoQuery("ok and the third part is about what exactly?", course, topicOf)).toContain("llm-course");
+    const stage = [{ role: "user" as const, content: "那份七阶段路线第二阶段是核心技术解析吧" }];
+    expect(carryTopicIntoQuery("里面最后一个点是什么？", stage, topicOf)).toContain("第二阶段是核心技术解析");
+    expect(looksLikeFollowUp("what's the first sub-direction in there?")).toBe(true);
+    // A field term of its own is a question of its own.
+    expect(carryTopicIntoQuery("RAG 的第一步是什么？", course, topicOf)).toBe("RAG 的第一步是什么？");
+  });
+
   it("carries the whole previous question when it has no topic, and nothing without history", () => {
     expect(carryTopicIntoQuery("那之后呢?", [{ role: "user", content: "推荐什么课程" }], topicOf)).toBe("推荐什么课程 那之后呢?");
     expect(carryTopicIntoQuery("那之后呢?", [], topicOf)).toBe("那之后呢?");
