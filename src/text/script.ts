@@ -1,4 +1,5 @@
 import * as OpenCC from "opencc-js";
+import { questionMemo } from "./questionMemo.js";
 import { recentlyComputed } from "./recentlyComputed.js";
 
 /**
@@ -24,7 +25,7 @@ export function toSimplified(text: string): string {
  * Bounded; when full it starts over.
  */
 const MAX_REMEMBERED_TEXT = 256;
-const recentlySimplified = recentlyComputed(1024, (text: string) => simplifyByRuns(text));
+const recentlySimplified = questionMemo((text: string) => simplifyByRuns(text));
 
 /**
  * A text converted Han run by Han run, each short run remembered: the same text as converting it
