@@ -22,7 +22,7 @@ export function toSimplified(text: string): string {
 /**
  * Recent short texts converted: one request converts the same question for the follow-up check,
  * the search form and the answer's script (OpenCC walks it character by character each time).
- * Bounded; when full it starts over.
+ * Held for the last few requests only (questionMemo.ts).
  */
 const MAX_REMEMBERED_TEXT = 256;
 const recentlySimplified = questionMemo((text: string) => simplifyByRuns(text));
