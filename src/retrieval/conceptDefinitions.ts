@@ -1,5 +1,6 @@
 import { stemmer } from "stemmer";
 import { eng, zho } from "stopword";
+import { questionMemo } from "../text/questionMemo.js";
 import { recentlyComputed } from "../text/recentlyComputed.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import definitionData from "./conceptDefinitions.json" with { type: "json" };
@@ -68,7 +69,7 @@ export function unitOfToken(token: string): string | undefined {
  * A question's units, remembered: the described concept (here) and the concept space
  * (conceptSpace.ts) both read them, once per new question.
  */
-export const questionUnits: (question: string) => ReadonlySet<string> = recentlyComputed(1024, (question: string) => unitsOf(question));
+export const questionUnits: (question: string) => ReadonlySet<string> = questionMemo((question: string) => unitsOf(question));
 
 function unitsOf(text: string): Set<string> {
   const units = new Set<string>();
@@ -132,7 +133,7 @@ const sharedCounts = new Int32Array(DEFINITIONS.length);
 const touched: number[] = [];
 
 // null, not undefined, for "none": the memo computes again on undefined.
-const recentMatches = recentlyComputed(1024, (question: string): DescribedConcept | null => {
+const recentMatches = questionMemo((question: string): DescribedConcept | null => {
   // Each concept's summed weight and shared units in scratch arrays by concept (not a Map of
   // objects per question): added in the units' order, the concepts read in the order first reached.
   const units = questionUnits(question);

@@ -1,6 +1,6 @@
 import type { Chunk } from "../chunking/types.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
-import { recentlyComputed } from "../text/recentlyComputed.js";
+import { questionMemo } from "../text/questionMemo.js";
 import { conceptNames, questionUnits, tellingUnits, type DefinitionUnit } from "./conceptDefinitions.js";
 import { chunkConceptVectors, conceptPostings, describedWeight, NAMED_WEIGHT } from "./conceptVectors.js";
 import type { TermStatistics } from "./termStatistics.js";
@@ -92,7 +92,7 @@ export class ConceptSpace {
   private readonly questionNamed = new Uint8Array(conceptNames().length);
 
   // null, not undefined, for "none": the memo computes again on undefined.
-  private readonly recentQuestions = recentlyComputed(1024, (query: string): ConceptVector | null => {
+  private readonly recentQuestions = questionMemo((query: string): ConceptVector | null => {
     const score = this.questionScore;
     const shared = this.questionShared;
     const touched: number[] = [];

@@ -8,7 +8,7 @@ import {
   type SplitStarts,
 } from "./learnerPhrases.js";
 import { findLooseLearnerPhrases, loosePairs, type HeldPairs } from "./looseLearnerPhrases.js";
-import { recentlyComputed } from "../text/recentlyComputed.js";
+import { questionMemo } from "../text/questionMemo.js";
 import { loadTaiwanPhrases, type RegionalPhrase } from "../text/script.js";
 import {
   compileScan,
@@ -169,17 +169,12 @@ export function findMainlandPhrases(text: string): RegionalPhrase[] {
 
 /**
  * Matches of recent texts: one request reads the same question's terms in query analysis,
- * expansion, the dictionary, the evidence score and the name check. Cleared when full.
- */
-const RECENT_TEXTS = 2048;
-/**
+ * expansion, the dictionary, the evidence score and the name check (questionMemo.ts).
  * By the text itself, one map per kind of scan: a question's string keeps its hash, where a key
  * made by prefixing it was a new string to hash at every call (~8 a search).
  */
-const recentMatches = recentlyComputed(RECENT_TEXTS, (text: string): readonly GlossaryMatch[] => Object.freeze(withEnglishPhrases(text)));
-const recentGlossaryMatches = recentlyComputed(RECENT_TEXTS, (text: string): readonly GlossaryMatch[] =>
-  Object.freeze(glossaryScanOf(text, walked(text))),
-);
+const recentMatches = questionMemo((text: string): readonly GlossaryMatch[] => Object.freeze(withEnglishPhrases(text)));
+const recentGlossaryMatches = questionMemo((text: string): readonly GlossaryMatch[] => Object.freeze(glossaryScanOf(text, walked(text))));
 
 /**
  * Glossary terms in a text: longest match first, left to right, non-overlapping; latin matching

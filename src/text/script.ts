@@ -1,4 +1,5 @@
 import * as OpenCC from "opencc-js";
+import { questionMemo } from "./questionMemo.js";
 import { recentlyComputed } from "./recentlyComputed.js";
 
 /**
@@ -21,10 +22,10 @@ export function toSimplified(text: string): string {
 /**
  * Recent short texts converted: one request converts the same question for the follow-up check,
  * the search form and the answer's script (OpenCC walks it character by character each time).
- * Bounded; when full it starts over.
+ * Held for the last few requests only (questionMemo.ts).
  */
 const MAX_REMEMBERED_TEXT = 256;
-const recentlySimplified = recentlyComputed(1024, (text: string) => simplifyByRuns(text));
+const recentlySimplified = questionMemo((text: string) => simplifyByRuns(text));
 
 /**
  * A text converted Han run by Han run, each short run remembered: the same text as converting it

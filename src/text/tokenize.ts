@@ -1,6 +1,7 @@
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
 import { recentlyComputed } from "./recentlyComputed.js";
+import { QUESTION_TEXTS_REMEMBERED } from "./questionMemo.js";
 import { RecentlyUsed } from "./recentlyUsed.js";
 import { convertToSimplified } from "./script.js";
 
@@ -25,11 +26,10 @@ export function tokenizeForSearch(text: string): string[] {
 
 /** tokenizeForSearch's tokens of a text short enough to remember, remembered: never handed out, only copied. */
 function rememberedTokens(text: string): readonly string[] {
-  let tokens = recentTokens.get(text);
-  if (!tokens) {
-    tokens = tokenizeText(text);
-    if (text.length <= MAX_REMEMBERED_TEXT) recentTokens.set(text, tokens);
-  }
+  const remembered = recentTokens.get(text) ?? recentJoinedTokens.get(text);
+  if (remembered) return remembered;
+  const tokens = tokenizeText(text);
+  if (text.length <= MAX_REMEMBERED_TEXT) recentTokens.set(text, tokens);
   return tokens;
 }
 
@@ -57,13 +57,12 @@ export function joinedRemembered(parts: readonly string[]): string {
 }
 
 function rememberedJoined(text: string, parts: readonly string[]): readonly string[] {
-  let tokens = recentTokens.get(text);
-  if (!tokens) {
-    // Each part's remembered tokens appended in a loop (every part is short enough): no copy of each, no flatMap.
-    tokens = [];
-    for (const part of parts) for (const token of rememberedTokens(part)) tokens.push(token);
-    recentTokens.set(text, tokens);
-  }
+  const remembered = recentJoinedTokens.get(text) ?? recentTokens.get(text);
+  if (remembered) return remembered;
+  // Each part's remembered tokens appended in a loop (every part is short enough): no copy of each, no flatMap.
+  const tokens: string[] = [];
+  for (const part of parts) for (const token of rememberedTokens(part)) tokens.push(token);
+  recentJoinedTokens.set(text, tokens);
   return tokens;
 }
 
@@ -76,6 +75,12 @@ const MAX_REMEMBERED_TEXT = 256;
 /** A question with its expansions (tokenizeJoined) is rarely over 300 characters. */
 const MAX_REMEMBERED_JOINED_TEXT = 1024;
 const recentTokens = new RecentlyUsed<string, string[]>(1024);
+/**
+ * Tokens of joined texts (a question with its expansions): read by the stages of one request only,
+ * so held for the last few requests (questionMemo.ts says why that matters to the collector), apart
+ * from the short texts, whose words recur from question to question.
+ */
+const recentJoinedTokens = new RecentlyUsed<string, readonly string[]>(QUESTION_TEXTS_REMEMBERED);
 
 function tokenizeText(text: string): string[] {
   const tokens: string[] = [];

@@ -99,7 +99,16 @@ export const apiKeyAuthPlugin = fp<ApiKeyAuthOptions>(
       );
     };
 
-    app.addHook("onRequest", async (request) => {
+    /** A presented key verified, then the request counted against it. */
+    const verified = async (request: FastifyRequest, token: string, accepted: Buffer[], what: string): Promise<void> => {
+      request.clientId = await verify(request, token, accepted, what);
+    };
+
+    /**
+     * What a request needs before its route: nothing (undefined), a key to verify (the promise), or
+     * a refusal (thrown).
+     */
+    const authenticate = (request: FastifyRequest): Promise<void> | undefined => {
       request.clientId = addressId(request.ip);
       // CORS preflights carry no credentials by design; @fastify/cors answers them.
       if (request.method === "OPTIONS") return;
@@ -109,14 +118,10 @@ export const apiKeyAuthPlugin = fp<ApiKeyAuthOptions>(
 
       if (surface === "admin") {
         if (!token) throw new Unauthorized("Admin routes need `Authorization: Bearer <ADMIN_KEY>`.");
-        request.clientId = await verify(request, token, adminKeys, "admin key");
-        return;
+        return verified(request, token, adminKeys, "admin key");
       }
       if (apiKeys.length === 0) return; // no API_KEYS: the API is open (local use)
-      if (token) {
-        request.clientId = await verify(request, token, apiKeys, "API key");
-        return;
-      }
+      if (token) return verified(request, token, apiKeys, "API key");
       if (publicSurfaces.has(surface)) {
         // A key-less browser call: only pages the owner listed may use the owner's budget.
         // Document views are navigations (no Origin header), so only rate limits apply to them.
@@ -124,6 +129,21 @@ export const apiKeyAuthPlugin = fp<ApiKeyAuthOptions>(
         return;
       }
       throw new Unauthorized("Missing API key: send `Authorization: Bearer <key>`.");
+    };
+
+    // A callback hook, not an async one: a request that needs no key check (an open API, a
+    // public route, a key-less widget call) goes on at once, without a promise and a microtask.
+    // Fastify treats done(error) as it treats an async hook's rejection.
+    app.addHook("onRequest", (request, _reply, done) => {
+      let pending: Promise<void> | undefined;
+      try {
+        pending = authenticate(request);
+      } catch (error) {
+        done(error as Error);
+        return;
+      }
+      if (pending) pending.then(() => done(), done);
+      else done();
     });
   },
   { name: "tutor-api-key-auth" },
