@@ -6,6 +6,7 @@ import { asksForTotal, contentSegments } from "./analyzeQuery.js";
 import type { DetailKind } from "./detailKinds.js";
 import { expandQuery } from "./expandQuery.js";
 import { namedPart } from "./namedParts.js";
+import { quotedSectionPassages } from "./quotedSections.js";
 import { locateTopic } from "./roadmapNavigator.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
 import { MAX_SEQUENCE_ROADMAPS, orderPositionsByRelevance, READINESS_ASKED, sequencePassages } from "./sequenceContext.js";
@@ -161,6 +162,9 @@ export function roadmapContext(
   // About one roadmap's stages: its overview (a chart or plan of all stages) names them and their durations.
   context = withOverview(context, profiles, chunks, analysis.language);
   if (part) context = [part.passage, ...context];
+  // "『一些项目』里第一个推荐的是什么": the section the question quotes by its heading.
+  const quoted = quotedSectionPassages(query, chunks, named?.doc.id, analysis.language);
+  if (quoted.length > 0) context = [...quoted, ...context.filter((p) => !quoted.some((q) => q.chunk.id === p.chunk.id))];
   // "第四段分了哪几种专家路线", "深入篇底下分了哪些方向": the stage's parts lead, one passage each.
   const parts =
     analysis.sequence || !asksForParts(query)

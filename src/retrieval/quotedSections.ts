@@ -1,0 +1,47 @@
+import type { Chunk } from "../chunking/types.js";
+import { foldForMatching } from "./listItems.js";
+import type { Passage, QueryAnalysis } from "./types.js";
+
+/**
+ * "那篇博客最后的『一些项目』里，第一个推荐的是什么？": a section the learner quotes by its heading
+ * ("一些项目", in 『』, 「」, “” or quotes) is where the answer is, however few of the question's
+ * other words its passages share. Its first chunks lead the answer, in the roadmap the question
+ * names when it names one. A quoted phrase that is no heading (a 《book》, a quoted claim) adds
+ * nothing; 《》 is left out, since it quotes titles of books and courses, not of sections.
+ */
+
+const QUOTED = /[『「“"]\s*([^』」”"]{2,40}?)\s*[』」”"]/gu;
+/** Chunks of a quoted section given (its opening and the next: a list under a short heading spans a few). */
+const CHUNKS_PER_SECTION = 2;
+/** Sections of that heading in more roadmaps than this say nothing about which one is meant. */
+const MAX_SECTIONS = 2;
+/** GitHub emoji codes (:star:) and a heading's numbering ("0x31", "1.", "一、") are not its name. */
+const HEADING_NOISE = /:[a-z0-9_+-]+:|^\s*(?:0x[0-9a-f]+|\d{1,2}[.、)]|[一二三四五六七八九十]+、)\s*/giu;
+
+export function quotedSectionPassages(
+  query: string,
+  chunks: readonly Chunk[],
+  namedDocId: string | undefined,
+  language: QueryAnalysis["language"],
+): Passage[] {
+  const quoted = [...query.matchAll(QUOTED)].map((m) => foldForMatching(m[1]!)).filter((q) => q.length >= 2);
+  if (quoted.length === 0) return [];
+  const sections = new Map<string, Chunk[]>();
+  for (const chunk of chunks) {
+    if (namedDocId !== undefined && chunk.docId !== namedDocId) continue;
+    const heading = chunk.headingPath.at(-1);
+    if (!heading || !quoted.includes(foldForMatching(heading.replace(HEADING_NOISE, " ")))) continue;
+    const key = `${chunk.docId}\u0000${chunk.sectionIndex}`;
+    const members = sections.get(key);
+    if (members) members.push(chunk);
+    else sections.set(key, [chunk]);
+  }
+  if (sections.size === 0 || sections.size > MAX_SECTIONS) return [];
+  const passages: Passage[] = [];
+  for (const members of sections.values()) {
+    const heading = members[0]!.headingPath.at(-1)!;
+    const label = language === "en" ? `Section quoted: ${heading}` : `所引小节：${heading}`;
+    for (const chunk of members.slice(0, CHUNKS_PER_SECTION)) passages.push({ chunk, score: 0, role: "match", roleLabel: label });
+  }
+  return passages;
+}
