@@ -98,11 +98,14 @@ export class HybridRetriever implements Retriever {
     const named = byShape ?? english?.profile ?? profiles.find((p) => p.doc.id === options.conversationRoadmap);
     const ranked = await this.rank(index, query, analysis.expansions, options);
     let matches = ranked.passages;
+    // The latest ranking's marks: a ranking's are read only until the next one marks terms.
+    let groupMarks = ranked.groupMarks;
     if (named) {
       // A question naming a roadmap by its shape is answered from that roadmap first.
       const own = await this.rank(index, query, analysis.expansions, { ...options, filters: { documents: [named.doc.id] } });
       const ids = new Set(own.passages.map((p) => p.chunk.id));
       matches = [...own.passages, ...matches.filter((p) => !ids.has(p.chunk.id))];
+      groupMarks = own.groupMarks;
     }
 
     const statistics = IndexResources.of(index).statistics;
@@ -125,7 +128,13 @@ export class HybridRetriever implements Retriever {
       language: analysis.language,
     });
 
-    const { evidence, nothingOnTopic, onlyEverydayWords } = this.judge.evidence(index, query, matches, ranked.topDenseSimilarity);
+    const { evidence, nothingOnTopic, onlyEverydayWords } = this.judge.evidence(
+      index,
+      query,
+      matches,
+      ranked.topDenseSimilarity,
+      groupMarks,
+    );
     const tooWeak = nothingOnTopic || evidence < this.options.abstainThreshold;
     // The evidence counts the question's own words and the glossary's names. A question in
     // learners' words (刚开始学这块 → 入门) or with a misspelt name (吴恩打) reaches its passages
