@@ -201,6 +201,22 @@ function namesTitle(token: string, terms: ReadonlySet<string>): boolean {
   return terms.has(token) && token.length >= 2;
 }
 
+/** Each index version's naming words, by its profiles array (IndexResources.profiles). */
+const namingWordSets = new WeakMap<readonly RoadmapProfile[], ReadonlySet<string>>();
+
+/**
+ * Every word referencedRoadmap and namingTokens look up in a question's terms, over all the
+ * profiles: their origin words and distinct title tokens. The terms can leave out any other word.
+ */
+export function namingWords(profiles: readonly RoadmapProfile[]): ReadonlySet<string> {
+  let words = namingWordSets.get(profiles);
+  if (!words) {
+    words = new Set(profiles.flatMap((profile) => [...profile.origin, ...profile.distinctTitleTokens]));
+    namingWordSets.set(profiles, words);
+  }
+  return words;
+}
+
 /**
  * The question's tokens that named `profile` (referencedRoadmap): its origin words, its title's own
  * words and the year and month of its date. They say which document, not what is asked about it.

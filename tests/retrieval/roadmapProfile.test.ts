@@ -3,6 +3,7 @@ import type { CorpusDocument } from "../../src/corpus/types.js";
 import {
   durationSpans,
   namingTokens,
+  namingWords,
   questionDates,
   referencedRoadmap,
   roadmapProfiles,
@@ -164,6 +165,28 @@ describe("roadmaps named by their title", () => {
     const byId = (id: string) => profiles.find((p) => p.doc.id === id)!;
     expect(byId("guide").titleIsOwn()).toBe(true);
     expect(byId("plain").titleIsOwn()).toBe(false);
+  });
+
+  it("looks up no term but the naming words: a question's terms cut down to them name the same roadmap", () => {
+    const words = namingWords(profiles);
+    for (const profile of profiles)
+      for (const word of [...profile.origin, ...profile.distinctTitleTokens]) expect(words.has(word)).toBe(true);
+    // Remembered per index version (its profiles array).
+    expect(namingWords(profiles)).toBe(words);
+    const questions = [
+      "《大模型学习路径指南》的第二阶段要多久",
+      "避开新手认知陷阱那篇讲了几个阶段",
+      "资料汇总里的第一阶段",
+      "方法论那篇的陷阱",
+      "《学习路径》讲什么",
+    ];
+    for (const question of questions) {
+      const kept = new Set([...terms(question)].filter((term) => words.has(term)));
+      expect(referencedRoadmap(question, kept, profiles)?.doc.id, question).toBe(named(question));
+      for (const profile of profiles)
+        expect(namingTokens(question, kept, profile), question).toEqual(namingTokens(question, terms(question), profile));
+    }
+    expect(named("避开新手认知陷阱那篇讲了几个阶段")).toBe("post");
   });
 
   it("counts no stage word, number, demonstrative or everyday word of a title as its own", () => {
