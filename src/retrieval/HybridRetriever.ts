@@ -1,7 +1,7 @@
 import type { IndexSnapshot } from "../store/types.js";
 import { normalizeNumberRanges } from "../text/numberRange.js";
 import { toSimplified } from "../text/script.js";
-import { tokenizeForSearch, tokenizeJoined } from "../text/tokenize.js";
+import { tokenizeForSearch, tokenizeParts } from "../text/tokenize.js";
 import { detailsAsked } from "./detailKinds.js";
 import type { DetailKind } from "./detailRules.js";
 import { questionShape } from "./analyzeQuery.js";
@@ -257,13 +257,13 @@ const ROADMAP_DETAILS: ReadonlySet<DetailKind> = new Set(["date", "count", "dura
  * these terms, so only they are kept. An expansion with no naming word among its tokens adds
  * none, whether it came from the Chinese words or not: when no expansion has one, the question
  * without its Latin words (a text no other stage reads) is not scanned for the glossary at all.
- * The same naming words are found either way: the joined text's tokens are its parts' (tokenizeJoined).
+ * The same naming words are found either way: the joined text's tokens are its parts' (tokenizeParts).
  */
 function titleTermsOf(query: string, expansions: readonly string[], naming: ReadonlySet<string>): Set<string> {
   const mayName = (e: string) => HAN.test(e) && tokenizeForSearch(e).some((token) => naming.has(token));
   const candidates = expansions.filter(mayName);
   const fromChinese = candidates.length > 0 ? new Set(expandQuery(query.replace(/[A-Za-z][A-Za-z0-9'’+#.-]*/g, " "))) : undefined;
-  const tokens = tokenizeJoined([query, ...candidates.filter((e) => !fromChinese!.has(e))]);
+  const tokens = tokenizeParts([query, ...candidates.filter((e) => !fromChinese!.has(e))]);
   return new Set(tokens.filter((token) => naming.has(token)));
 }
 
