@@ -262,6 +262,8 @@ describe("a roadmap named by the spans its stages give", () => {
     expect(durationSpans("一、原理学习阶段(2-3 个月)")).toEqual(["2-3m"]);
     expect(durationSpans("3–4 months of projects, then 6 weeks")).toEqual(["3-4m", "6-6w"]);
     expect(durationSpans("每周10-15小时")).toEqual([]);
+    expect(durationSpans("两到三个月")).toEqual([]);
+    expect(durationSpans("２-３ months")).toEqual([]);
   });
 
   it("names the roadmap whose stages give every span the question states, two or more of them", () => {
@@ -281,5 +283,12 @@ describe("stage counts a question states", () => {
     expect(statedStageCounts("第三段讲什么")).toEqual([]);
     // Mixed wording: a Chinese count with an English stage word.
     expect(statedStageCounts("六个 stage 的那份路线")).toEqual([6]);
+  });
+
+  it("read a stage word in any case, with the case-insensitive Unicode reading (ſ is an s), and none without one", () => {
+    expect(statedStageCounts("Three STAGES, which one?")).toEqual([3]);
+    expect(statedStageCounts("the three-ſtage plan")).toEqual([3]);
+    expect(statedStageCounts("7 Levels of the course")).toEqual([7]);
+    expect(statedStageCounts("学完 LoRA 之后该学什么? 3 个")).toEqual([]);
   });
 });
