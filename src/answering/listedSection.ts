@@ -2,7 +2,7 @@ import type { Chunk } from "../chunking/types.js";
 import { isListLine, listItems } from "../retrieval/listItems.js";
 import { recentByChunk } from "../retrieval/recentByChunk.js";
 import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
-import { tokenizeForSearch, tokenizeJoined } from "../text/tokenize.js";
+import { tokenizeForSearch, tokenizeParts } from "../text/tokenize.js";
 import type { Passage } from "../retrieval/types.js";
 import { keyItems } from "./roadmapSummary.js";
 
@@ -64,7 +64,7 @@ export function listedSection(
 ): ListedSection | undefined {
   if (!listAsked(question)) return undefined;
   // The question's and its expansions' own remembered tokens (retrieval made them), not the joined text cut again.
-  const asked = new Set(tokenizeJoined([question, ...expansions]).filter((t) => Array.from(t).length >= 2 && !placeWord(t)));
+  const asked = new Set(tokenizeParts([question, ...expansions]).filter((t) => Array.from(t).length >= 2 && !placeWord(t)));
   for (let i = 0; i < Math.min(passages.length, LIST_PASSAGES); i++) {
     const passage = listedPassage(passages[i]!.chunk);
     const { heading, headingTokens } = passage;

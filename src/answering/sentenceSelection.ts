@@ -8,7 +8,7 @@ import type { Chunk } from "../chunking/types.js";
 import { recentByChunk } from "../retrieval/recentByChunk.js";
 import type { Passage } from "../retrieval/types.js";
 import { splitSentences } from "../chunking/splitSentences.js";
-import { tokenizeForSearch, tokenizeJoined } from "../text/tokenize.js";
+import { tokenizeForSearch, tokenizeParts } from "../text/tokenize.js";
 
 export interface CandidateSentence {
   text: string;
@@ -67,8 +67,9 @@ export function queryTerms(question: string, expansions: string[]): Map<string, 
   for (const token of tokenizeForSearch(question)) terms.set(token, tokenWeight(token));
   // Expansions help recall but are not what the user typed: count them a bit less.
   // tokenizeForSearch(expansions.join(" ")) from each expansion's remembered tokens (retrieval made
-  // them): the joined text was new to the tokenizer on every question, and cut again whole.
-  for (const token of tokenizeJoined(expansions)) {
+  // them): the joined text was new to the tokenizer on every question, and cut again whole; nor
+  // is it joined and looked up (an expansion's string, from the glossary, keeps its hash).
+  for (const token of tokenizeParts(expansions)) {
     if (!terms.has(token)) terms.set(token, tokenWeight(token) * 0.7);
   }
   return terms;

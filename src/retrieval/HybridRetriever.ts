@@ -1,7 +1,7 @@
 import type { IndexSnapshot } from "../store/types.js";
 import { normalizeNumberRanges } from "../text/numberRange.js";
 import { toSimplified } from "../text/script.js";
-import { tokenizeJoined } from "../text/tokenize.js";
+import { tokenizeForSearch, tokenizeParts } from "../text/tokenize.js";
 import { detailsAsked } from "./detailKinds.js";
 import type { DetailKind } from "./detailRules.js";
 import { questionShape } from "./analyzeQuery.js";
@@ -16,7 +16,7 @@ import { QuestionJudge } from "./questionJudge.js";
 import { questionExpansions, type ExpansionSources } from "./questionExpansions.js";
 import { rankPassages, type Ranked, type RankedCandidate, type RankingSettings } from "./ranking.js";
 import { roadmapContext } from "./roadmapContext.js";
-import { namingTokens, referencedRoadmap, type RoadmapProfile } from "./roadmapProfile.js";
+import { namingTokens, namingWords, referencedRoadmap, type RoadmapProfile } from "./roadmapProfile.js";
 import { stageOrdinal } from "./stageReference.js";
 import { stageName } from "./stageOutline.js";
 import { stageFocus } from "./questionEvidence.js";
@@ -55,7 +55,8 @@ export class HybridRetriever implements Retriever {
     const query = searchForm(question);
     // Only the expansions name a title: the question's shape is not needed.
     const expansions = questionExpansions(index, query, this.options);
-    return referencedRoadmap(query, titleTermsOf(query, expansions), IndexResources.of(index).profiles)?.doc.id;
+    const profiles = IndexResources.of(index).profiles;
+    return referencedRoadmap(query, titleTermsOf(query, expansions, namingWords(profiles)), profiles)?.doc.id;
   }
 
   async search(question: string, options: RetrieveOptions = {}): Promise<Passage[]> {
@@ -83,8 +84,9 @@ export class HybridRetriever implements Retriever {
     const asked = detailsAsked(query);
     const allowed = allowedDocumentIds(index.documents, options.filters);
     const documents = allowed ? index.documents.filter((d) => allowed.has(d.id)) : index.documents;
-    const profiles = IndexResources.of(index).profiles.filter((p) => !allowed || allowed.has(p.doc.id));
-    const titleTerms = titleTermsOf(query, analyzed.expansions);
+    const allProfiles = IndexResources.of(index).profiles;
+    const profiles = allProfiles.filter((p) => !allowed || allowed.has(p.doc.id));
+    const titleTerms = titleTermsOf(query, analyzed.expansions, namingWords(allProfiles));
     const byShape = referencedRoadmap(query, titleTerms, profiles);
     // "the application practice stage": a stage named in English through its name's words. Its
     // Chinese heading is searched for, a sequence question is about it, and it names its roadmap.
@@ -98,11 +100,14 @@ export class HybridRetriever implements Retriever {
     const named = byShape ?? english?.profile ?? profiles.find((p) => p.doc.id === options.conversationRoadmap);
     const ranked = await this.rank(index, query, analysis.expansions, options);
     let matches = ranked.passages;
+    // The latest ranking's marks: a ranking's are read only until the next one marks terms.
+    let groupMarks = ranked.groupMarks;
     if (named) {
       // A question naming a roadmap by its shape is answered from that roadmap first.
       const own = await this.rank(index, query, analysis.expansions, { ...options, filters: { documents: [named.doc.id] } });
       const ids = new Set(own.passages.map((p) => p.chunk.id));
       matches = [...own.passages, ...matches.filter((p) => !ids.has(p.chunk.id))];
+      groupMarks = own.groupMarks;
     }
 
     const statistics = IndexResources.of(index).statistics;
@@ -125,7 +130,13 @@ export class HybridRetriever implements Retriever {
       language: analysis.language,
     });
 
-    const { evidence, nothingOnTopic, onlyEverydayWords } = this.judge.evidence(index, query, matches, ranked.topDenseSimilarity);
+    const { evidence, nothingOnTopic, onlyEverydayWords } = this.judge.evidence(
+      index,
+      query,
+      matches,
+      ranked.topDenseSimilarity,
+      groupMarks,
+    );
     const tooWeak = nothingOnTopic || evidence < this.options.abstainThreshold;
     // The evidence counts the question's own words and the glossary's names. A question in
     // learners' words (刚开始学这块 → 入门) or with a misspelt name (吴恩打) reaches its passages
@@ -241,10 +252,19 @@ const ROADMAP_DETAILS: ReadonlySet<DetailKind> = new Set(["date", "count", "dura
  * The words a roadmap's title can be named by: the question's own, or its English ones translated
  * (guide → 指南), not what its Chinese words expand to (入门 → 新手, a word of one title), nor another
  * English name of a concept ("agents" → "LLM Powered Autonomous Agents": llm).
+ *
+ * Only the roadmaps' naming words (`naming`, roadmapProfile.ts namingWords) are ever looked up in
+ * these terms, so only they are kept. An expansion with no naming word among its tokens adds
+ * none, whether it came from the Chinese words or not: when no expansion has one, the question
+ * without its Latin words (a text no other stage reads) is not scanned for the glossary at all.
+ * The same naming words are found either way: the joined text's tokens are its parts' (tokenizeParts).
  */
-function titleTermsOf(query: string, expansions: readonly string[]): Set<string> {
-  const fromChinese = new Set(expandQuery(query.replace(/[A-Za-z][A-Za-z0-9'’+#.-]*/g, " ")));
-  return new Set(tokenizeJoined([query, ...expansions.filter((e) => !fromChinese.has(e) && HAN.test(e))]));
+function titleTermsOf(query: string, expansions: readonly string[], naming: ReadonlySet<string>): Set<string> {
+  const mayName = (e: string) => HAN.test(e) && tokenizeForSearch(e).some((token) => naming.has(token));
+  const candidates = expansions.filter(mayName);
+  const fromChinese = candidates.length > 0 ? new Set(expandQuery(query.replace(/[A-Za-z][A-Za-z0-9'’+#.-]*/g, " "))) : undefined;
+  const tokens = tokenizeParts([query, ...candidates.filter((e) => !fromChinese!.has(e))]);
+  return new Set(tokens.filter((token) => naming.has(token)));
 }
 
 /** A question as it is searched: Simplified characters, number ranges written as the documents write them. */

@@ -1,4 +1,6 @@
 import type { Chunk } from "../chunking/types.js";
+import type { CorpusDocument } from "../corpus/types.js";
+import { subtreeOf } from "./stageOutline.js";
 
 /**
  * Each document's chunks, in the index's order, grouped once per chunk array: an index version's
@@ -20,4 +22,27 @@ export function chunksOfDocument(chunks: readonly Chunk[], docId: string): reado
     byDocument.set(chunks, (groups = grouped));
   }
   return groups.get(docId) ?? [];
+}
+
+/** Each section's subtree chunks, per chunk array (index version) and document. */
+const bySection = new WeakMap<readonly Chunk[], WeakMap<CorpusDocument, Map<number, readonly Chunk[]>>>();
+
+/**
+ * The document's chunks in a section or in any section under it, in the index's order. A sequence
+ * question asks it of the stage its topic sits in and of the neighbouring one, for each roadmap
+ * (a walk of the whole outline and of the document's chunks each time), and it depends on the
+ * index version alone. Shared: read it, do not change it.
+ */
+export function sectionChunks(chunks: readonly Chunk[], doc: CorpusDocument, sectionIndex: number): readonly Chunk[] {
+  let byDoc = bySection.get(chunks);
+  if (!byDoc) bySection.set(chunks, (byDoc = new WeakMap<CorpusDocument, Map<number, readonly Chunk[]>>()));
+  let sections = byDoc.get(doc);
+  if (!sections) byDoc.set(doc, (sections = new Map<number, readonly Chunk[]>()));
+  let found = sections.get(sectionIndex);
+  if (!found) {
+    const members = subtreeOf(doc.outline, doc.outline[sectionIndex]!);
+    found = chunksOfDocument(chunks, doc.id).filter((c) => members.has(c.sectionIndex));
+    sections.set(sectionIndex, found);
+  }
+  return found;
 }

@@ -4,6 +4,7 @@ import { tokenizeForSearch } from "../text/tokenize.js";
 import { evidenceScore, foundGroupsCoverage, type TermGroup } from "./abstention.js";
 import { withoutDetailQuestions } from "./detailKinds.js";
 import { foldForMatching } from "./listItems.js";
+import type { TermMarks } from "./termStatistics.js";
 import type { Passage } from "./types.js";
 
 /**
@@ -24,11 +25,18 @@ export interface TopicEvidence {
   onlyEverydayWords: boolean;
 }
 
-/** `top`: the token sets of the top passages (the evidence passages), best first. */
-export function topicEvidence(groups: readonly TermGroup[], top: readonly ReadonlySet<string>[], topDense: number): TopicEvidence {
+/**
+ * `top`: the token sets of the top passages (the evidence passages), best first; or, when the
+ * re-ranker has marked the groups in them (heldGroups), the bits of the groups they hold (bit g:
+ * `groups[g]`), the same groups found.
+ */
+export function topicEvidence(groups: readonly TermGroup[], top: readonly ReadonlySet<string>[] | number, topDense: number): TopicEvidence {
   // Which groups the top passages hold a token of (coverage asks of no other token), each group's
   // tokens read until one is found: not every token of every group checked and kept in a set.
-  const foundGroups = groups.filter((group) => group.tokens.some((token) => top.some((tokens) => tokens.has(token))));
+  const foundGroups =
+    typeof top === "number"
+      ? groups.filter((_, g) => (top & (1 << g)) !== 0)
+      : groups.filter((group) => group.tokens.some((token) => top.some((tokens) => tokens.has(token))));
   const coverage = foundGroupsCoverage(groups, foundGroups);
   // A glossary term found is the field's own word, never an everyday one.
   const everyday = (group: TermGroup) => group.tokens.length === 1 && isEverydayWord(group.tokens[0]!);
@@ -37,6 +45,21 @@ export function topicEvidence(groups: readonly TermGroup[], top: readonly Readon
     nothingOnTopic: groups.length > 0 && coverage === 0,
     onlyEverydayWords: foundGroups.length > 0 && foundGroups.every(everyday),
   };
+}
+
+/**
+ * The bits of the groups the passages hold, one OR of the re-ranker's marks (TermMarks: a chunk's
+ * marked group bits, from its term ids); undefined when a passage has none (a chunk outside the
+ * index, or marks a newer ranking has replaced): its token set is read instead.
+ */
+export function heldGroups(passages: readonly Passage[], marks: TermMarks): number | undefined {
+  let held = 0;
+  for (const passage of passages) {
+    const marked = marks(passage.chunk);
+    if (marked === undefined) return undefined;
+    held |= marked.groups;
+  }
+  return held;
 }
 
 const BOOK_TITLE = /《([^》]{2,40})》/u;

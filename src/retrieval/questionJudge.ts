@@ -6,8 +6,9 @@ import { describedConcept } from "./conceptDefinitions.js";
 import { findGlossaryMatches } from "./glossary.js";
 import { IndexResources } from "./indexResources.js";
 import { isLearnerEntry } from "./learnerPhrases.js";
-import { detailFocus, topicEvidence, type TopicEvidence } from "./questionEvidence.js";
+import { detailFocus, heldGroups, topicEvidence, type TopicEvidence } from "./questionEvidence.js";
 import { HAN_RUNS, LEARNER_CONCEPT_SHARE, type ExpansionSources } from "./questionExpansions.js";
+import type { Ranked } from "./ranking.js";
 import { unknownNames } from "./unknownNames.js";
 import type { Passage, QueryAnalysis } from "./types.js";
 
@@ -45,12 +46,29 @@ export class QuestionJudge {
     return this.sources.typos !== false ? resources.typos.repair(query, { hanRuns: false, isWord: resources.isEnglishWord }) : query;
   }
 
-  /** Evidence of the question's own words in the top passages (questionEvidence.ts topicEvidence). */
-  evidence(index: IndexSnapshot, query: string, matches: readonly Passage[], topDense: number): TopicEvidence {
+  /**
+   * Evidence of the question's own words in the top passages (questionEvidence.ts topicEvidence),
+   * read from the re-ranker's marks of these same term groups when it left them (Ranked.groupMarks).
+   */
+  evidence(
+    index: IndexSnapshot,
+    query: string,
+    matches: readonly Passage[],
+    topDense: number,
+    groupMarks?: Ranked["groupMarks"],
+  ): TopicEvidence {
     if (matches.length === 0) return { evidence: 0, nothingOnTopic: true, onlyEverydayWords: false };
+    const groups = this.termGroups(index, query);
+    const passages = matches.slice(0, EVIDENCE_PASSAGES);
+    // Marks of another question's groups say nothing of these: only the very groups judged here.
+    const held = groupMarks?.groups === groups ? heldGroups(passages, groupMarks.marks) : undefined;
+    if (held !== undefined) return topicEvidence(groups, held, topDense);
     const statistics = IndexResources.of(index).statistics;
-    const top = matches.slice(0, EVIDENCE_PASSAGES).map((passage) => statistics.tokensOf(passage.chunk));
-    return topicEvidence(this.termGroups(index, query), top, topDense);
+    return topicEvidence(
+      groups,
+      passages.map((passage) => statistics.tokensOf(passage.chunk)),
+      topDense,
+    );
   }
 
   /**

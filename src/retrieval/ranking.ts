@@ -19,6 +19,7 @@ import {
   type RerankModel,
 } from "./rerank.js";
 import { RERANK_MODEL } from "./rerankModel.js";
+import type { TermMarks } from "./termStatistics.js";
 import type { Passage, RetrieveOptions } from "./types.js";
 
 /** How the retriever ranks (config RETRIEVAL_K, MAX_CHUNKS_PER_SECTION; HybridRetrieverOptions). */
@@ -49,6 +50,12 @@ export interface Ranked {
   /** Every fused candidate id, best first (before dedupe and cap). */
   fusedIds: string[];
   topDenseSimilarity: number;
+  /**
+   * The re-ranker's marks of the judged term groups (bit g: `groups[g]`), readable for any chunk of
+   * the index until the next ranking marks terms: the evidence score asks the top passages which
+   * groups they hold, which is what these already say. Absent without the re-ranker's marks.
+   */
+  groupMarks?: { groups: readonly TermGroup[]; marks: TermMarks };
 }
 
 /**
@@ -94,12 +101,14 @@ export async function rankPassages(
   const candidatesFused = fuseDenseAndLexical(dense, lexical, nearestConcepts);
   let fused: readonly FusedId[] = candidatesFused.fused;
   const model = settings.rerank ?? RERANK_MODEL;
+  let groupMarks: Ranked["groupMarks"];
   if (model || collect) {
     const conceptSimilarity = conceptVector
       ? (chunk: Passage["chunk"], position?: number) =>
           position !== undefined ? concepts.similarityAt(conceptVector, position) : concepts.similarity(conceptVector, chunk.id)
       : () => 0;
     const context = rerankContext(question, { lexical, fused, conceptSimilarity });
+    if (context.termMarks) groupMarks = { groups: context.groups, marks: context.termMarks };
     // Each candidate's position in the index, looked up once: its features read arrays by it.
     // The statistics' positions are of index.chunks, and chunkById maps an id to that same chunk.
     const statistics = IndexResources.of(index).statistics;
@@ -126,6 +135,7 @@ export async function rankPassages(
     passages: diverse,
     fusedIds: fused.map((f) => f.id),
     topDenseSimilarity: dense.reduce((best, d) => Math.max(best, d.similarity), 0),
+    ...(groupMarks ? { groupMarks } : {}),
   };
 }
 

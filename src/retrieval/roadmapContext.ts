@@ -1,7 +1,7 @@
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument } from "../corpus/types.js";
 import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
-import { tokenizeJoined } from "../text/tokenize.js";
+import { tokenizeJoined, tokenizeParts } from "../text/tokenize.js";
 import { asksForTotal, contentSegments } from "./analyzeQuery.js";
 import type { DetailKind } from "./detailKinds.js";
 import { expandQuery } from "./expandQuery.js";
@@ -184,8 +184,8 @@ export function roadmapContext(
 
 /** The question's content tokens and its expansions', without a topic's (for a before/after question, the stage it starts from is the topic's). */
 function askedBesideTopic(query: string, analysis: QueryAnalysis, topic: string | undefined): ReadonlySet<string> {
-  // tokenizeJoined: the parts' own remembered tokens (the expansions' were made by retrieval), not a new joined text cut again.
-  const own = new Set(tokenizeJoined([...contentSegments(query), ...analysis.expansions]));
+  // tokenizeParts: the parts' own remembered tokens (the expansions' were made by retrieval), not a new joined text cut again.
+  const own = new Set(tokenizeParts([...contentSegments(query), ...analysis.expansions]));
   if (topic) for (const token of tokenizeJoined([topic, ...expandQuery(topic)])) own.delete(token);
   return own;
 }

@@ -55,12 +55,15 @@ export interface RoadmapProfile {
   diagram?: boolean;
 }
 
+const ASCII_DIGIT = /\d/;
 const DURATION = /\d+\s*(?:-\s*\d+\s*)?(?:个月|周|天|小时|months?|weeks?)/giu;
 /** A span of months or weeks, one number or a range ("2-3 个月", "3–4 months", "6 周"). */
 const SPAN = /(\d+)\s*(?:[-–—~～到至]\s*(\d+)\s*)?(个月|月|months?|周|星期|weeks?)/giu;
 
 /** The spans of months or weeks a text gives, each as "2-3m" / "6-6w": the same span however it is written. */
 export function durationSpans(text: string): string[] {
+  // Every span starts with a digit: a question without one (most) gives none, without the global pattern's pass.
+  if (!ASCII_DIGIT.test(text)) return [];
   return [...text.matchAll(SPAN)].map(([, from, to, unit]) => `${from}-${to ?? from}${/周|星期|week/iu.test(unit!) ? "w" : "m"}`);
 }
 
@@ -203,6 +206,22 @@ function namesTitle(token: string, terms: ReadonlySet<string>): boolean {
   return terms.has(token) && token.length >= 2;
 }
 
+/** Each index version's naming words, by its profiles array (IndexResources.profiles). */
+const namingWordSets = new WeakMap<readonly RoadmapProfile[], ReadonlySet<string>>();
+
+/**
+ * Every word referencedRoadmap and namingTokens look up in a question's terms, over all the
+ * profiles: their origin words and distinct title tokens. The terms can leave out any other word.
+ */
+export function namingWords(profiles: readonly RoadmapProfile[]): ReadonlySet<string> {
+  let words = namingWordSets.get(profiles);
+  if (!words) {
+    words = new Set(profiles.flatMap((profile) => [...profile.origin, ...profile.distinctTitleTokens]));
+    namingWordSets.set(profiles, words);
+  }
+  return words;
+}
+
 /**
  * The question's tokens that named `profile` (referencedRoadmap): its origin words, its title's own
  * words and the year and month of its date. They say which document, not what is asked about it.
@@ -282,9 +301,16 @@ function countExpressions(question: string): string[] {
   );
 }
 
+/**
+ * A stage word of COUNT_PATTERNS, with their flags: every count either finds holds one, so a
+ * question without any (most) states no count (through the twin on a plain one, ignoreCaseTest.ts).
+ */
+const mayStateCount = ignoreCaseTester(/段|步|部分|篇|章节|stage|phase|step|part|level/iu);
+
 /** Stage counts a question states ("7个阶段", "three stages"), never ordinals ("第三阶段"). */
 export function statedStageCounts(question: string): number[] {
   const counts: number[] = [];
+  if (!mayStateCount(question)) return counts;
   for (const pattern of COUNT_PATTERNS) {
     for (const match of question.matchAll(pattern)) {
       if (question[(match.index ?? 0) - 1] === "第") continue;

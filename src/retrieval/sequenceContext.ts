@@ -1,7 +1,7 @@
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument } from "../corpus/types.js";
-import { chunksOfDocument } from "./documentChunks.js";
-import { askedInPartHeading, subtreeOf } from "./stageOutline.js";
+import { sectionChunks } from "./documentChunks.js";
+import { askedInPartHeading } from "./stageOutline.js";
 import type { Passage, QueryLanguage, RoadmapPosition, SectionRef } from "./types.js";
 
 /** A stage's section that says what a learner can do when done with it. */
@@ -48,10 +48,7 @@ export function sequencePassages(params: {
     const doc = documents.find((d) => d.id === position.docId);
     const neighbour = direction === "next" ? position.next : position.previous;
     if (!doc || !neighbour) continue;
-    const inStage = (ref: SectionRef) => {
-      const members = subtreeOf(doc.outline, doc.outline[ref.sectionIndex]!);
-      return chunksOfDocument(chunks, doc.id).filter((c) => members.has(c.sectionIndex));
-    };
+    const inStage = (ref: SectionRef) => sectionChunks(chunks, doc, ref.sectionIndex);
 
     const atChunks = inStage(position.at);
     const atIds = new Set(atChunks.map((c) => c.id));

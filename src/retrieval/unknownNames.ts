@@ -1,4 +1,5 @@
 import { isEverydayWord } from "../text/everydayWords.js";
+import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
 import { chinesePlaceNames, tokenizeForSearch } from "../text/tokenize.js";
 import { findGlossaryMatches } from "./glossary.js";
 
@@ -45,10 +46,11 @@ export function unknownNames(question: string, usedInCorpus: (token: string) => 
     const word = match[0].replace(/['’]s$/iu, "");
     const start = match.index;
     const end = start + word.length;
-    // A lone capital letter names nothing ("Q&A", "plan B").
-    if (word.length < 2 || !/[A-Z]/.test(word) || NOT_NAMES.test(word) || JOINED_DATE.test(word)) continue;
+    // A lone capital letter names nothing ("Q&A", "plan B"). A glossary term is no name, and is
+    // asked first: most Latin words of a question are terms (LoRA, RAG), and every test is pure.
+    if (word.length < 2 || glossary.some((g) => g.start <= start && end <= g.end)) continue;
+    if (!/[A-Z]/.test(word) || NOT_NAMES.test(word) || JOINED_DATE.test(word)) continue;
     if (startsEnglishSentence(question, start, end) || isOpeningInterjection(question, start, end)) continue;
-    if (glossary.some((g) => g.start <= start && end <= g.end)) continue;
     if (unusedLatin(word)) names.push(word);
   }
   for (const thing of requestedThings(question)) {
@@ -77,8 +79,15 @@ const REQUESTED =
 const NOT_THINGS =
   /^(?:one|ones|thing|things|way|ways|option|options|choice|choices|place|places|for|to|so|far|it|this|that|these|those|them|here|there|now|today|enough|idea|ideas|start)$/iu;
 
+/**
+ * REQUESTED's first words, with its flags: every match of REQUESTED holds one, so a question
+ * without any asks for no thing (most questions; the twin reads a plain one, ignoreCaseTest.ts).
+ */
+const asksForAThing = ignoreCaseTester(/recommend|suggest|best|good|great|decent|solid|favou?rite/iu);
+
 function requestedThings(question: string): { word: string; start: number }[] {
   const things: { word: string; start: number }[] = [];
+  if (!asksForAThing(question)) return things;
   for (const match of question.matchAll(REQUESTED)) {
     const words = match[1]!.split(/\s+/);
     // "suggest pairing X with Y", "recommend starting with": a verb's complement, not a thing.

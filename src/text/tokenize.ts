@@ -47,6 +47,20 @@ export function tokenizeJoined(parts: readonly string[]): string[] {
 }
 
 /**
+ * tokenizeJoined(parts), the same tokens by the same reading, for parts whose joined text is new
+ * to every request (it holds the question): the text is neither joined nor kept under the joined
+ * text, an entry no later request would read that lived on past young-generation collections.
+ */
+export function tokenizeParts(parts: readonly string[]): string[] {
+  let length = parts.length - 1;
+  for (const part of parts) length += part.length;
+  if (length > MAX_REMEMBERED_JOINED_TEXT) return tokenizeText(parts.join(" "));
+  const tokens: string[] = [];
+  for (const part of parts) for (const token of rememberedTokens(part)) tokens.push(token);
+  return tokens;
+}
+
+/**
  * parts.join(" "), its tokens remembered as tokenizeJoined remembers them, for a caller that
  * hands the joined text on (the embedder and BM25 tokenize it) and needs no copy of the tokens.
  */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Chunk } from "../../src/chunking/types.js";
-import { chunksOfDocument } from "../../src/retrieval/documentChunks.js";
+import type { CorpusDocument, Section } from "../../src/corpus/types.js";
+import { chunksOfDocument, sectionChunks } from "../../src/retrieval/documentChunks.js";
 
 const chunk = (id: string, docId: string) => ({ id, docId }) as unknown as Chunk;
 
@@ -20,5 +21,27 @@ describe("chunksOfDocument", () => {
     expect(chunksOfDocument(before, "a").map((c) => c.id)).toEqual(["a1", "a2"]);
     expect(chunksOfDocument(after, "a").map((c) => c.id)).toEqual(["a9"]);
     expect(chunksOfDocument(before, "a").map((c) => c.id)).toEqual(["a1", "a2"]);
+  });
+});
+
+describe("sectionChunks", () => {
+  // 0 第一阶段 > 1 项目 > 3 练习; 2 第二阶段; doc b has its own outline.
+  const section = (index: number, parent?: number) => ({ index, ...(parent !== undefined ? { parent } : {}) }) as unknown as Section;
+  const doc = (id: string, outline: Section[]) => ({ id, outline }) as unknown as CorpusDocument;
+  const a = doc("a", [section(0), section(1, 0), section(2), section(3, 1)]);
+  const b = doc("b", [section(0), section(1, 0)]);
+  const at = (id: string, docId: string, sectionIndex: number) => ({ id, docId, sectionIndex }) as unknown as Chunk;
+
+  it("gives the document's chunks in the section and every section under it, in order, once per index version", () => {
+    const chunks = [at("a0", "a", 0), at("b1", "b", 1), at("a3", "a", 3), at("a2", "a", 2), at("a1", "a", 1), at("b0", "b", 0)];
+    expect(sectionChunks(chunks, a, 0).map((c) => c.id)).toEqual(["a0", "a3", "a1"]);
+    expect(sectionChunks(chunks, a, 1).map((c) => c.id)).toEqual(["a3", "a1"]);
+    expect(sectionChunks(chunks, a, 2).map((c) => c.id)).toEqual(["a2"]);
+    expect(sectionChunks(chunks, b, 1).map((c) => c.id)).toEqual(["b1"]);
+    expect(sectionChunks(chunks, a, 0)).toBe(sectionChunks(chunks, a, 0));
+    // Another version's chunks are read apart.
+    const after = [at("a9", "a", 2)];
+    expect(sectionChunks(after, a, 2).map((c) => c.id)).toEqual(["a9"]);
+    expect(sectionChunks(after, a, 0)).toEqual([]);
   });
 });

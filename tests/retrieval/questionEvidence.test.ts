@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { stageFocus } from "../../src/retrieval/questionEvidence.js";
+import type { TermGroup } from "../../src/retrieval/abstention.js";
+import { heldGroups, stageFocus, topicEvidence } from "../../src/retrieval/questionEvidence.js";
+import { TermStatistics } from "../../src/retrieval/termStatistics.js";
 import type { Passage } from "../../src/retrieval/types.js";
+import { tokenizeForSearch } from "../../src/text/tokenize.js";
 import { lexicalChunk } from "../support/lexicalChunks.js";
 
 const passage = (id: string, heading: string, text: string): Passage => ({
@@ -31,5 +34,55 @@ describe("stageFocus", () => {
     expect(stageFocus("每周要几个小时？", STAGES, PASSAGES)).toBeUndefined();
     expect(stageFocus("《大模型入门》是哪位老师讲的？", STAGES, PASSAGES)).toBeUndefined();
     expect(stageFocus("专业深入阶段要多久？", STAGES, PASSAGES)).toBeUndefined();
+  });
+});
+
+describe("topicEvidence from the re-ranker's marks", () => {
+  const top = [
+    passage("lora", "参数高效微调", "LoRA 只训练低秩矩阵，显存省很多。"),
+    passage("rag", "检索增强", "RAG 先检索再生成，公司 内部文档 常用。"),
+  ];
+  const outside = passage("outside", "不在索引里", "LoRA 也在这里。");
+  const statistics = new TermStatistics(
+    [...top, passage("other", "别的", "量化 与 蒸馏")].map((p) => p.chunk),
+    tokenizeForSearch,
+  );
+  const group = (label: string, tokens: string[], weight: number): TermGroup => ({ label, tokens, weight });
+  const groups = [
+    group("LoRA", ["lora", "低秩"], 2),
+    group("蒸馏", ["蒸馏"], 1.5),
+    group("公司", ["公司"], 0.5),
+    group("显存", ["显存", "vram"], 1),
+    group("没有", ["没有的词"], 1),
+  ];
+  const marks = () =>
+    statistics.markTerms(
+      groups.map((g) => g.tokens.filter((t) => statistics.frequency(t) > 0)),
+      [],
+    )!;
+
+  it("finds the same groups from the marks' bits as from the passages' token sets", () => {
+    const held = heldGroups(top, marks());
+    expect(held).toBe(0b1101);
+    const fromSets = topicEvidence(
+      groups,
+      top.map((p) => statistics.tokensOf(p.chunk)),
+      0.2,
+    );
+    expect(topicEvidence(groups, held!, 0.2)).toEqual(fromSets);
+    expect(fromSets.nothingOnTopic).toBe(false);
+    // Only the everyday word found: the same from both.
+    const second = heldGroups([top[1]!], marks());
+    expect(second).toBe(0b0100);
+    expect(topicEvidence(groups, second!, 0)).toEqual(topicEvidence(groups, [statistics.tokensOf(top[1]!.chunk)], 0));
+    expect(topicEvidence(groups, second!, 0).onlyEverydayWords).toBe(true);
+    expect(topicEvidence(groups, 0, 0).nothingOnTopic).toBe(true);
+  });
+
+  it("reads no bits when a passage is outside the index or a newer marking replaced the marks", () => {
+    expect(heldGroups([...top, outside], marks())).toBeUndefined();
+    const old = marks();
+    marks();
+    expect(heldGroups(top, old)).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import type { CorpusDocument } from "../../src/corpus/types.js";
 import {
   durationSpans,
   namingTokens,
+  namingWords,
   questionDates,
   referencedRoadmap,
   roadmapProfiles,
@@ -177,6 +178,28 @@ describe("roadmaps named by their title", () => {
     expect(byId("plain").titleIsOwn()).toBe(false);
   });
 
+  it("looks up no term but the naming words: a question's terms cut down to them name the same roadmap", () => {
+    const words = namingWords(profiles);
+    for (const profile of profiles)
+      for (const word of [...profile.origin, ...profile.distinctTitleTokens]) expect(words.has(word)).toBe(true);
+    // Remembered per index version (its profiles array).
+    expect(namingWords(profiles)).toBe(words);
+    const questions = [
+      "《大模型学习路径指南》的第二阶段要多久",
+      "避开新手认知陷阱那篇讲了几个阶段",
+      "资料汇总里的第一阶段",
+      "方法论那篇的陷阱",
+      "《学习路径》讲什么",
+    ];
+    for (const question of questions) {
+      const kept = new Set([...terms(question)].filter((term) => words.has(term)));
+      expect(referencedRoadmap(question, kept, profiles)?.doc.id, question).toBe(named(question));
+      for (const profile of profiles)
+        expect(namingTokens(question, kept, profile), question).toEqual(namingTokens(question, terms(question), profile));
+    }
+    expect(named("避开新手认知陷阱那篇讲了几个阶段")).toBe("post");
+  });
+
   it("counts no stage word, number, demonstrative or everyday word of a title as its own", () => {
     const post = profiles.find((p) => p.doc.id === "post")!;
     expect([...post.distinctTitleTokens]).toEqual(expect.arrayContaining(["认知", "陷阱"]));
@@ -250,6 +273,8 @@ describe("a roadmap named by the spans its stages give", () => {
     expect(durationSpans("一、原理学习阶段(2-3 个月)")).toEqual(["2-3m"]);
     expect(durationSpans("3–4 months of projects, then 6 weeks")).toEqual(["3-4m", "6-6w"]);
     expect(durationSpans("每周10-15小时")).toEqual([]);
+    expect(durationSpans("两到三个月")).toEqual([]);
+    expect(durationSpans("２-３ months")).toEqual([]);
   });
 
   it("names the roadmap whose stages give every span the question states, two or more of them", () => {
@@ -269,5 +294,12 @@ describe("stage counts a question states", () => {
     expect(statedStageCounts("第三段讲什么")).toEqual([]);
     // Mixed wording: a Chinese count with an English stage word.
     expect(statedStageCounts("六个 stage 的那份路线")).toEqual([6]);
+  });
+
+  it("read a stage word in any case, with the case-insensitive Unicode reading (ſ is an s), and none without one", () => {
+    expect(statedStageCounts("Three STAGES, which one?")).toEqual([3]);
+    expect(statedStageCounts("the three-ſtage plan")).toEqual([3]);
+    expect(statedStageCounts("7 Levels of the course")).toEqual([7]);
+    expect(statedStageCounts("学完 LoRA 之后该学什么? 3 个")).toEqual([]);
   });
 });

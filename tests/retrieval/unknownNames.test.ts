@@ -60,4 +60,11 @@ describe("unknownNames", () => {
     // "learn … in three months" is loosely a learners' phrase for a study plan's length; Spanish is still no subject of the corpus.
     expect(unknownNames("What's the best way to learn Spanish in three months?", used)).toEqual(["Spanish"]);
   });
+
+  it("reads a request for a thing in any case, with the case-insensitive Unicode reading (ſ is an s)", () => {
+    expect(unknownNames("any good keyboard for coding?", used)).toEqual(["keyboard"]);
+    expect(unknownNames("any GOOD keyboard for coding?", used)).toEqual(["GOOD", "keyboard"]);
+    expect(unknownNames("any ſolid keyboard?", used)).toEqual(["keyboard"]);
+    expect(unknownNames("学完 LoRA 之后该学什么?", used)).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { chinesePlaceNames, joinedRemembered, tokenizeForSearch, tokenizeJoined } from "../../src/text/tokenize.js";
+import { chinesePlaceNames, joinedRemembered, tokenizeForSearch, tokenizeJoined, tokenizeParts } from "../../src/text/tokenize.js";
 
 describe("tokenizeForSearch", () => {
   it("cuts Chinese with jieba search mode and drops function and question words", () => {
@@ -103,6 +103,30 @@ describe("tokenizeJoined", () => {
     tokenizeForSearch(parts.join(" ")).push("changed");
     expect(tokenizeJoined(parts)).not.toContain("changed");
     expect(tokenizeForSearch(parts.join(" "))).not.toContain("changed");
+  });
+});
+
+describe("tokenizeParts", () => {
+  it("gives tokenizeJoined's tokens, for short and long joined texts, and remembers no joined text", () => {
+    const long = Array.from({ length: 80 }, (_, i) => `第${i}阶段 stage-${i} 微调`);
+    const cases: string[][] = [
+      ["学完 LoRA 之后该学什么?", "低秩适配", "fine-tuning", "微调"],
+      ["两行\n的问题", "第二行\r\n", "ＧＰＴ-4"],
+      ["e", "\u0301x", "人工", "智能"],
+      ["", "深度学习", ""],
+      [],
+      long,
+    ];
+    for (const parts of cases) {
+      const whole = tokenizeForSearch(`${parts.join(" ")} `);
+      expect(tokenizeParts(parts)).toEqual(whole);
+      expect(tokenizeParts(parts)).toEqual(tokenizeJoined(parts));
+    }
+    // A copy each time: the caller may change it.
+    const parts = ["检索增强 RAG 系统"];
+    tokenizeParts(parts).push("changed");
+    expect(tokenizeParts(parts)).not.toContain("changed");
+    expect(tokenizeForSearch(parts[0]!)).not.toContain("changed");
   });
 });
 
