@@ -47,6 +47,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-c2.jsonl",
     "tests/eval/blind/tune-d2.jsonl",
     "tests/eval/blind/tune-e2.jsonl",
+    "tests/eval/blind/tune-f2.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
@@ -79,6 +80,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-c2.jsonl",
     "tests/eval/blind/test-d2.jsonl",
     "tests/eval/blind/test-e2.jsonl",
+    "tests/eval/blind/test-f2.jsonl",
   ],
 };
 
