@@ -267,6 +267,10 @@ function resolve(asked: string, previous: string, topicOf: (question: string) =>
     previousDirection !== null && !ownOrdinal && sequenceIntent(question) === null && STAGE_DEMONSTRATIVE.test(question);
   if (!answeredStage) setting = withoutSequenceWords(setting);
 
+  // "and for the applied practice stage?" after "how many hours … for the entry stage?": the same
+  // question of the stage it names.
+  const swapped = withStageSwapped(question, previous);
+  if (swapped !== undefined) return swapped;
   // "第二本讲什么" after "入门阶段推荐了哪些书": the list is the previous question's.
   if ((ITEM_ORDINAL.test(question) || ITEM_ORDINAL_EN.test(question)) && !ownOrdinal) return `${question} ${setting}`;
   let standalone: string;
@@ -302,6 +306,24 @@ function resolve(asked: string, previous: string, topicOf: (question: string) =>
     return standalone === question && asksByPlaceIn(question, ownOrdinal) ? `${question} ${setting}` : standalone;
   }
   return `${standalone} ${setting}`;
+}
+
+/** "the entry stage", "the applied practice phase": an English stage named by its words (not "the five-stage guide"). */
+const EN_NAMED_STAGE = /\bthe\s+((?:[a-z][a-z-]*\s+){1,3}?)(?:stage|phase)\b/iu;
+/** What a follow-up that only names another stage says beside it ("and for …?", "what about …?"). */
+const EN_STAGE_FOLLOW_UP_WORDS = /\b(?:and|so|ok|okay|what|about|how|for|in|then|the)\b|[?？.!\s]/giu;
+
+/**
+ * The previous question asked of the stage an English follow-up names, when the follow-up says
+ * nothing else ("and for the applied practice stage?") and the previous question named a stage
+ * by its words; undefined otherwise.
+ */
+function withStageSwapped(question: string, previous: string): string | undefined {
+  const named = EN_NAMED_STAGE.exec(question);
+  const before = EN_NAMED_STAGE.exec(previous);
+  if (!named || !before || named[1]!.trim().toLowerCase() === before[1]!.trim().toLowerCase()) return undefined;
+  if (question.replace(named[0], " ").replace(EN_STAGE_FOLLOW_UP_WORDS, "").length > 0) return undefined;
+  return `${previous.slice(0, before.index)}${named[0]}${previous.slice(before.index + before[0].length)}`;
 }
 
 /** A place in a list ("最后一个", "第三个", "the first", "the last"), whatever the noun after it. */

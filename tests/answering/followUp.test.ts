@@ -69,6 +69,15 @@ describe("carryTopicIntoQuery", () => {
   it("asks the previous question about a new topic", () => {
     expect(carryTopicIntoQuery("那 RAG 呢?", zhHistory, topicOf)).toBe("学完 RAG 之后该学什么?");
   });
+  it("asks the previous question of another stage an English follow-up names, and of nothing else", () => {
+    const hours = [{ role: "user" as const, content: "How many hours per week does the five-stage guide suggest for the entry stage?" }];
+    expect(carryTopicIntoQuery("and for the applied practice stage?", hours, topicOf)).toBe(
+      "How many hours per week does the five-stage guide suggest for the applied practice stage?",
+    );
+    // The roadmap's shape ("five-stage") is no stage's name; a question of its own is not swapped into the previous one.
+    expect(carryTopicIntoQuery("and what projects does the applied practice stage have?", hours, topicOf)).not.toMatch(/^How many/u);
+  });
+
   it("reads a place asked for inside what was discussed as a place in the previous question's subject", () => {
     const course = [{ role: "user" as const, content: "What's in the llm-course that one of the blogs recommends?" }];
     expect(carryTopicIntoQuery("ok and the third part is about what exactly?", course, topicOf)).toContain("llm-course");
