@@ -53,6 +53,24 @@ export interface RoadmapProfile {
   dates: Set<string>;
   /** It draws a diagram: box-drawing characters or a mermaid block ("the one with the boxes and arrows"). */
   diagram?: boolean;
+  /** It is by far the shortest of the roadmaps (SIZE_GAP): "the short blog post", "那篇短文". */
+  shortest?: boolean;
+}
+
+/** Origin words a Chinese question writes in Chinese: "那篇博客" is "the blog post". */
+const ORIGIN_IN_CHINESE: Readonly<Record<string, RegExp>> = { blog: /博客|博文|部落格/u };
+
+/** The shortest roadmap is "the short one" when the next shortest is at least this many times its length. */
+const SIZE_GAP = 1.3;
+/** "短博客", "那篇短文", "the short blog post", "the shortest one": a document named by its length. */
+const SHORT_DOCUMENT =
+  /短博客|短博文|短文|短的那[篇份个]|那篇短|篇幅(?:最|很|比较)?短|最短的|\bshort(?:est)?\s+(?:[a-z-]+\s+){0,2}?(?:blog|post|article|guide|one|piece|list|roadmap|doc|note)s?\b/iu;
+
+/** The roadmaps' lengths in characters: which one, if any, is by far the shortest. */
+function shortestOf(documents: readonly CorpusDocument[]): CorpusDocument | undefined {
+  if (documents.length < 3) return undefined;
+  const bySize = [...documents].sort((a, b) => a.text.length - b.text.length);
+  return bySize[1]!.text.length >= SIZE_GAP * bySize[0]!.text.length ? bySize[0] : undefined;
 }
 
 const ASCII_DIGIT = /\d/;
@@ -88,6 +106,7 @@ const ORIGIN_NOISE = new Set([
 
 export function roadmapProfiles(documents: readonly CorpusDocument[], chunks: readonly Chunk[]): RoadmapProfile[] {
   const roadmaps = documents.filter((d) => d.kind === "roadmap");
+  const shortest = shortestOf(roadmaps);
   const titleTokens = roadmaps.map((d) => new Set(tokenizeForSearch(d.title)));
   return roadmaps.map((doc, i) => {
     const others = titleTokens.filter((_, j) => j !== i);
@@ -106,6 +125,7 @@ export function roadmapProfiles(documents: readonly CorpusDocument[], chunks: re
       stageWord: stageWordOf(stages.map((s) => s.heading).join(" ")),
       dates: datesOf(`${JSON.stringify(doc.metadata ?? {})}\n${doc.text}`),
       ...(DRAWING.test(doc.text) ? { diagram: true } : {}),
+      ...(doc === shortest ? { shortest: true } : {}),
     };
   });
 }
@@ -229,6 +249,13 @@ export function namingWords(profiles: readonly RoadmapProfile[]): ReadonlySet<st
 export function namingTokens(question: string, terms: ReadonlySet<string>, profile: RoadmapProfile): string[] {
   const tokens = new Set<string>();
   for (const word of profile.origin) if (terms.has(word)) tokens.add(word);
+  for (const word of profile.origin) {
+    const chinese = ORIGIN_IN_CHINESE[word]?.exec(question);
+    if (chinese) tokens.add(chinese[0]);
+  }
+  // "短博客": the length words (短, short) say which document.
+  const short = profile.shortest ? SHORT_DOCUMENT.exec(question) : null;
+  if (short) for (const token of tokenizeForSearch(short[0])) if (/^(?:短|short|shortest)$/iu.test(token)) tokens.add(token);
   for (const token of profile.distinctTitleTokens) if (namesTitle(token, terms)) tokens.add(token);
   // The date's own tokens as the question wrote them: 2024, 年, 9, 月, sept.
   if (questionDates(question).some((d) => profile.dates.has(d)))
@@ -347,6 +374,7 @@ export function referencedRoadmap(
       : undefined;
   // Asked of the question once, and only when some roadmap draws a diagram.
   let asksDiagram: boolean | undefined;
+  let namedShort: boolean | undefined;
   const scored = profiles.map((profile) => {
     let score = 0;
     if (counts.includes(profile.stages.length)) {
@@ -359,8 +387,10 @@ export function referencedRoadmap(
     if (spans.length >= 2 && spans.every((span) => profile.stageSpans?.has(span))) score += 3;
     // With a stated count, "每个阶段要学几个月" asks the durations; it describes the roadmap only without one.
     if (asksDuration && counts.length === 0) score += profile.stageDurations >= 2 ? 2 : profile.durations >= 2 ? 1 : 0;
-    for (const word of profile.origin) if (terms.has(word)) score += 2;
+    for (const word of profile.origin) if (terms.has(word) || ORIGIN_IN_CHINESE[word]?.test(question)) score += 2;
     if (profile.diagram && (asksDiagram ??= asksForDiagram(question))) score += 2;
+    // Length is relative and vague: it tells two blog posts apart, it names no roadmap alone.
+    if (profile.shortest && (namedShort ??= SHORT_DOCUMENT.test(question))) score += 1;
     // A publication month names one document more surely than a host or label word.
     if (dates.some((d) => profile.dates.has(d))) score += 3;
     for (const token of profile.distinctTitleTokens) if (namesTitle(token, terms)) score += 1;

@@ -86,6 +86,29 @@ describe("roadmaps named as a blog post", () => {
   });
 });
 
+describe("a blog post named in Chinese, and by its length", () => {
+  it("reads 博客 as the origin 'blog', and 'short' picks the shortest of the blog posts", () => {
+    const long = "正文".repeat(400);
+    const profiles = roadmapProfiles(
+      [
+        doc("short", "学习路线", "# 学习路线\n正文", { date: "2024-09-05", tags: ["大模型"] }),
+        doc("long", "资料汇总", `# 资料汇总\n> Labels: **blog**\n${long}`),
+        doc("guide", "学习指南", `# 学习指南\n${long}`),
+      ],
+      [],
+    );
+    expect(profiles.map((p) => p.shortest === true)).toEqual([true, false, false]);
+    const none = new Set<string>();
+    expect(referencedRoadmap("那篇博客里讲了什么", none, profiles)).toBeUndefined();
+    expect(referencedRoadmap("短博客里的四条路是什么", none, profiles)?.doc.id).toBe("short");
+    expect(referencedRoadmap("In the short blog post, what is RAG for?", new Set(["blog"]), profiles)?.doc.id).toBe("short");
+    // Length alone names nothing, and "in short" is no document.
+    expect(referencedRoadmap("那篇短文讲了什么", none, profiles)).toBeUndefined();
+    expect(referencedRoadmap("In short, which blog covers RAG?", new Set(["blog"]), profiles)).toBeUndefined();
+    expect(namingTokens("短博客里的四条路是什么", none, profiles[0]!).sort()).toEqual(["博客", "短"].sort());
+  });
+});
+
 describe("roadmaps named by the platform they were written on", () => {
   it("takes the platform the corpus stage read from the editor's marks as an origin word", () => {
     const [csdn, other] = roadmapProfiles(
