@@ -1,5 +1,5 @@
 import type { Chunk } from "../chunking/types.js";
-import { RecentlyUsed } from "../text/recentlyUsed.js";
+import { rememberedWhileUsed } from "../text/recentlyUsed.js";
 
 /**
  * `compute` remembered for recently seen chunks. The same top passages come back question after
@@ -9,13 +9,5 @@ import { RecentlyUsed } from "../text/recentlyUsed.js";
  * derived from an old one.
  */
 export function recentByChunk<T extends object>(max: number, compute: (chunk: Chunk) => T): (chunk: Chunk) => T {
-  const recent = new RecentlyUsed<Chunk, T>(max);
-  return (chunk) => {
-    let value = recent.get(chunk);
-    if (value === undefined) {
-      value = compute(chunk);
-      recent.set(chunk, value);
-    }
-    return value;
-  };
+  return rememberedWhileUsed(max, compute);
 }

@@ -1,4 +1,4 @@
-import { RecentlyUsed } from "./recentlyUsed.js";
+import { rememberedWhileUsed } from "./recentlyUsed.js";
 
 /**
  * How many texts a question memo holds: those of the last few requests. Every stage of one
@@ -18,13 +18,5 @@ export const QUESTION_TEXTS_REMEMBERED = 64;
  * generations (RecentlyUsed), not a map cleared when full, so the newest texts are always kept.
  */
 export function questionMemo<V>(compute: (text: string) => V): (text: string) => V {
-  const recent = new RecentlyUsed<string, V>(QUESTION_TEXTS_REMEMBERED);
-  return (text) => {
-    let value = recent.get(text);
-    if (value === undefined) {
-      value = compute(text);
-      recent.set(text, value);
-    }
-    return value;
-  };
+  return rememberedWhileUsed(QUESTION_TEXTS_REMEMBERED, compute);
 }

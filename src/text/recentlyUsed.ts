@@ -36,3 +36,16 @@ export class RecentlyUsed<K, V> {
     return this.young.size + this.old.size;
   }
 }
+
+/** `compute` remembered in a RecentlyUsed of `max` entries: what requests keep reading stays. */
+export function rememberedWhileUsed<K, V>(max: number, compute: (key: K) => V): (key: K) => V {
+  const recent = new RecentlyUsed<K, V>(max);
+  return (key) => {
+    let value = recent.get(key);
+    if (value === undefined) {
+      value = compute(key);
+      recent.set(key, value);
+    }
+    return value;
+  };
+}
