@@ -53,7 +53,7 @@ export interface RoadmapProfile {
   dates: Set<string>;
   /** It draws a diagram: box-drawing characters or a mermaid block ("the one with the boxes and arrows"). */
   diagram?: boolean;
-  /** It is by far the shortest of the roadmaps (SIZE_GAP): "the short blog post", "那篇短文". */
+  /** It is clearly the shortest of the roadmaps (the next is SIZE_GAP times as long): "the short blog post", "短博客". */
   shortest?: boolean;
 }
 
@@ -66,7 +66,7 @@ const SIZE_GAP = 1.3;
 const SHORT_DOCUMENT =
   /短博客|短博文|短文|短的那[篇份个]|那篇短|篇幅(?:最|很|比较)?短|最短的|\bshort(?:est)?\s+(?:[a-z-]+\s+){0,2}?(?:blog|post|article|guide|one|piece|list|roadmap|doc|note)s?\b/iu;
 
-/** The roadmaps' lengths in characters: which one, if any, is by far the shortest. */
+/** The roadmaps' lengths in characters: which one, if any, is clearly the shortest. */
 function shortestOf(documents: readonly CorpusDocument[]): CorpusDocument | undefined {
   if (documents.length < 3) return undefined;
   const bySize = [...documents].sort((a, b) => a.text.length - b.text.length);
