@@ -24,13 +24,14 @@ export function quotedSectionPassages(
   namedDocId: string | undefined,
   language: QueryAnalysis["language"],
 ): Passage[] {
-  const quoted = [...query.matchAll(QUOTED)].map((m) => foldForMatching(m[1]!)).filter((q) => q.length >= 2);
-  if (quoted.length === 0) return [];
+  const quoted = new Set([...query.matchAll(QUOTED)].map((m) => foldForMatching(m[1]!)).filter((q) => q.length >= 2));
+  if (quoted.size === 0) return [];
+  // The chunks under each quoted heading, in the index's order (two headings' chunks merged by position).
+  const byHeading = chunksByHeading(chunks);
+  const found = [...quoted].flatMap((q) => byHeading.get(q) ?? []).sort((a, b) => a.position - b.position);
   const sections = new Map<string, Chunk[]>();
-  for (const chunk of chunks) {
+  for (const { chunk } of found) {
     if (namedDocId !== undefined && chunk.docId !== namedDocId) continue;
-    const heading = chunk.headingPath.at(-1);
-    if (!heading || !quoted.includes(foldForMatching(heading.replace(HEADING_NOISE, " ")))) continue;
     const key = `${chunk.docId}\u0000${chunk.sectionIndex}`;
     const members = sections.get(key);
     if (members) members.push(chunk);
@@ -44,4 +45,28 @@ export function quotedSectionPassages(
     for (const chunk of members.slice(0, CHUNKS_PER_SECTION)) passages.push({ chunk, score: 0, role: "match", roleLabel: label });
   }
   return passages;
+}
+
+/** Each index version's chunks by their folded heading (HEADING_NOISE out), with their positions. */
+const headingIndexes = new WeakMap<readonly Chunk[], Map<string, { chunk: Chunk; position: number }[]>>();
+
+/**
+ * The chunks under each heading, read once per index version: a question with a quote would
+ * otherwise fold every chunk's heading (100k of them at scale) to find the few it names.
+ */
+function chunksByHeading(chunks: readonly Chunk[]): Map<string, { chunk: Chunk; position: number }[]> {
+  let byHeading = headingIndexes.get(chunks);
+  if (!byHeading) {
+    byHeading = new Map();
+    for (const [position, chunk] of chunks.entries()) {
+      const heading = chunk.headingPath.at(-1);
+      if (!heading) continue;
+      const key = foldForMatching(heading.replace(HEADING_NOISE, " "));
+      const entries = byHeading.get(key);
+      if (entries) entries.push({ chunk, position });
+      else byHeading.set(key, [{ chunk, position }]);
+    }
+    headingIndexes.set(chunks, byHeading);
+  }
+  return byHeading;
 }
