@@ -55,9 +55,7 @@ export function tokenizeParts(parts: readonly string[]): string[] {
   let length = parts.length - 1;
   for (const part of parts) length += part.length;
   if (length > MAX_REMEMBERED_JOINED_TEXT) return tokenizeText(parts.join(" "));
-  const tokens: string[] = [];
-  for (const part of parts) for (const token of rememberedTokens(part)) tokens.push(token);
-  return tokens;
+  return partsTokens(parts);
 }
 
 /**
@@ -73,10 +71,15 @@ export function joinedRemembered(parts: readonly string[]): string {
 function rememberedJoined(text: string, parts: readonly string[]): readonly string[] {
   const remembered = recentJoinedTokens.get(text) ?? recentTokens.get(text);
   if (remembered) return remembered;
-  // Each part's remembered tokens appended in a loop (every part is short enough): no copy of each, no flatMap.
+  const tokens = partsTokens(parts);
+  recentJoinedTokens.set(text, tokens);
+  return tokens;
+}
+
+/** Each part's remembered tokens appended in a loop (every part is short enough): no copy of each, no flatMap. */
+function partsTokens(parts: readonly string[]): string[] {
   const tokens: string[] = [];
   for (const part of parts) for (const token of rememberedTokens(part)) tokens.push(token);
-  recentJoinedTokens.set(text, tokens);
   return tokens;
 }
 
