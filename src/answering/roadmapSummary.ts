@@ -85,7 +85,8 @@ function atEnd(position: RoadmapPosition, direction: "next" | "previous"): boole
 
 /**
  * Lines for the roadmap positions, each followed by the citation of the passage it rests on.
- * Positions without a neighbour in the asked direction are mentioned as the last/first stage.
+ * Positions without a neighbour in the asked direction are mentioned as the last/first stage when
+ * they are the last/first step of the sequence they sit on (atEnd).
  */
 export function summarizeRoadmapPositions(
   positions: RoadmapPosition[],
