@@ -246,7 +246,9 @@ export function extractTopic(question: string): string | undefined {
     .filter((s) => s.text.length >= 2 || /[A-Za-z]/.test(s.text));
   // A field term or a written name (TensorFlow, CS224n) names the topic before a plain English word
   // does ("which techniques … design agent systems").
-  const names = (s: Segment) => findGlossaryMatches(s.text).length > 0 || /[A-Z]/.test(s.text);
+  // A word for the document itself (路线图, 指南, roadmap) is which text, not what about it: "哪篇路线图提到了
+  // MoE" is about MoE.
+  const names = (s: Segment) => findGlossaryMatches(s.text).some((m) => !DOCUMENT_NAME.test(m.surface)) || /[A-Z]/.test(s.text);
   const latin = (s: Segment) => /[A-Za-z]{2,}/.test(s.text);
   return (segments.find((s) => s.nextToCue) ?? segments.find(names) ?? segments.find(latin) ?? segments[0])?.text;
 }
@@ -258,6 +260,8 @@ export function extractTopic(question: string): string | undefined {
  * bare "三阶段" (which may mean stage 3) stays. The topic is still a verbatim substring.
  */
 const DOCUMENT_WORD = "(?:学习)?(?:指南|路线图?|路径|清单|文章|计划|规划|教程)";
+/** A glossary term that only names a kind of document. */
+const DOCUMENT_NAME = new RegExp(`^(?:${DOCUMENT_WORD}|roadmaps?|guides?|tutorials?|learning (?:path|roadmap)|study plan|curriculum)$`, "iu");
 const ROADMAP_REFERENCES = [
   new RegExp(
     `^(?:[那这][份篇个张])?分?[零〇一二两三四五六七八九十\\d]{1,3}\\s*个?\\s*大?(?:阶段|段|步|部分|篇|章节?|stages?|phases?|steps?)\\s*的?\\s*(?:[那这][份篇个张])?${DOCUMENT_WORD}?(?:里面?|中|上)?的?\\s*`,

@@ -76,6 +76,11 @@ describe("extractTopic", () => {
     expect(extractTopic("入门阶段之后是什么阶段")).toBe("入门阶段");
   });
 
+  it("does not take a word for the document itself (路线图, guide) for the topic", () => {
+    expect(extractTopic("哪篇路线图提到了 MoE")).toBe("MoE");
+    expect(extractTopic("哪份指南讲了量化")).toBe("量化");
+  });
+
   it("takes a quoted segment before its cue as the topic, past the closing quote", () => {
     // "我是 PM" introduces the learner; the quoted stage is what comes before 之后.
     expect(extractTopic("我是 PM，分五段那份里，「应用实践」之后是哪一段？")).toBe("应用实践");
