@@ -276,7 +276,7 @@ function resolve(asked: string, previous: string, topicOf: (question: string) =>
   let standalone: string;
   const asksOwnQuestion = (OWN_QUESTION.test(rest) && !asksAlso) || sequenceIntent(question) !== null || ownOrdinal;
   if (topic && mentions(question, topic)) standalone = question;
-  else if (!bare && topic && previous.includes(topic) && !asksOwnQuestion && !STRONG_PRONOUN.test(question)) {
+  else if (!bare && topic && previous.includes(topic) && !asksOwnQuestion && !STRONG_PRONOUN.test(question) && !answeredStage) {
     // "what about RAG?" / "Hugging Face 那个呢?" after "学完 LoRA 之后该学什么?" asks the same thing about it.
     const substituted = previous.replace(topic, withElidedNoun(ownPhrase, topic, question));
     // The roadmap the conversation named stays, even when its words were taken for the topic.

@@ -199,6 +199,14 @@ describe("one mechanism over the whole conversation", () => {
     expect(analyzeQuery(ask("那一段之前呢？", "七个阶段的那份路线，数据清洗那段学完之后还要学啥？")).sequence).toBe("previous");
   });
 
+  it("does not put a question about 'that stage' in the place of the stage the conversation moved from", () => {
+    // The second turn moved on from 入门阶段; "这个阶段" is the stage it moved to, not a new topic.
+    const standalone = ask("这个阶段里有啥练手的项目", "五个阶段那份，入门阶段每周要花几个小时", "那下一阶段呢？");
+    expect(analyzeQuery(standalone).sequence).toBe("next");
+    expect(standalone).toContain("入门阶段之后");
+    expect(standalone).toContain("练手的项目");
+  });
+
   it("keeps the stage a pronoun points to", () => {
     const standalone = ask("那它前一个阶段呢？", "六个阶段的那份路线里，第四阶段之后学什么？");
     expect(stageOrdinal(standalone)).toEqual({ from: "start", position: 4 });
