@@ -48,6 +48,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-d2.jsonl",
     "tests/eval/blind/tune-e2.jsonl",
     "tests/eval/blind/tune-f2.jsonl",
+    "tests/eval/blind/tune-g2.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
@@ -81,6 +82,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-d2.jsonl",
     "tests/eval/blind/test-e2.jsonl",
     "tests/eval/blind/test-f2.jsonl",
+    "tests/eval/blind/test-g2.jsonl",
   ],
 };
 
