@@ -12,6 +12,7 @@ import { LEADING_PASSAGES, learnerConceptFound } from "./learnerConcept.js";
 import { IndexResources } from "./indexResources.js";
 import { allowedDocumentIds, chunkAllowed } from "./filters.js";
 import { linkedNotePassages } from "./linkedNotePassages.js";
+import { withCorpusMainlandWords } from "./mainlandWords.js";
 import { QuestionJudge } from "./questionJudge.js";
 import { questionExpansions, type ExpansionSources } from "./questionExpansions.js";
 import { rankPassages, type Ranked, type RankedCandidate, type RankingSettings } from "./ranking.js";
@@ -47,12 +48,13 @@ export class HybridRetriever implements Retriever {
   }
 
   analyzeQuestion(question: string): QueryAnalysis {
-    return this.analyze(this.options.index(), searchForm(question));
+    const index = this.options.index();
+    return this.analyze(index, searchForm(index, question));
   }
 
   roadmapNamedIn(question: string): string | undefined {
     const index = this.options.index();
-    const query = searchForm(question);
+    const query = searchForm(index, question);
     // Only the expansions name a title: the question's shape is not needed.
     const expansions = questionExpansions(index, query, this.options);
     const profiles = IndexResources.of(index).profiles;
@@ -61,7 +63,7 @@ export class HybridRetriever implements Retriever {
 
   async search(question: string, options: RetrieveOptions = {}): Promise<Passage[]> {
     const index = this.options.index();
-    const query = searchForm(question);
+    const query = searchForm(index, question);
     // Ranking reads only the expansions: the question's shape (topic, sequence, language) is for retrieve().
     return (await this.rank(index, query, questionExpansions(index, query, this.options), options)).passages;
   }
@@ -69,7 +71,7 @@ export class HybridRetriever implements Retriever {
   /** The first RERANK_DEPTH fused candidates in RRF order with their features (no re-ranking). */
   async rankedCandidates(question: string): Promise<RankedCandidate[]> {
     const index = this.options.index();
-    const query = searchForm(question);
+    const query = searchForm(index, question);
     const collected: RankedCandidate[] = [];
     // The product's k, so the candidate pool (and each candidate's ranks) is the one the model will see.
     await this.rank(index, query, questionExpansions(index, query, this.options), {}, collected);
@@ -79,7 +81,7 @@ export class HybridRetriever implements Retriever {
   async retrieve(question: string, options: RetrieveOptions = {}): Promise<RetrievalResult> {
     const index = this.options.index();
     // Traditional characters are read as Simplified everywhere below (cues, glossary, topic).
-    const query = searchForm(question);
+    const query = searchForm(index, question);
     const analyzed = this.analyze(index, query);
     const asked = detailsAsked(query);
     const allowed = allowedDocumentIds(index.documents, options.filters);
@@ -267,7 +269,11 @@ function titleTermsOf(query: string, expansions: readonly string[], naming: Read
   return new Set(tokens.filter((token) => naming.has(token)));
 }
 
-/** A question as it is searched: Simplified characters, number ranges written as the documents write them. */
-function searchForm(question: string): string {
-  return normalizeNumberRanges(toSimplified(question));
+/**
+ * A question as it is searched: Simplified characters, the documents' Mainland word for a Taiwan
+ * word they never use (mainlandWords.ts), number ranges written as the documents write them.
+ */
+function searchForm(index: IndexSnapshot, question: string): string {
+  const statistics = IndexResources.of(index).statistics;
+  return withCorpusMainlandWords(normalizeNumberRanges(toSimplified(question)), (token) => statistics.frequency(token) > 0);
 }

@@ -3,7 +3,6 @@ import { tokenizeForSearch } from "../text/tokenize.js";
 import { describedConcept } from "./conceptDefinitions.js";
 import { dictionaryExpansions } from "./dictionaryExpansion.js";
 import { expandQuery } from "./expandQuery.js";
-import { findMainlandPhrases } from "./glossary.js";
 import { IndexResources } from "./indexResources.js";
 import { associatedTerms } from "./learnedAssociations.js";
 import { isLearnerEntry } from "./learnerPhrases.js";
@@ -69,10 +68,6 @@ export function questionExpansions(index: IndexSnapshot, query: string, sources:
     for (const term of dictionaryExpansions(query, () => resources.dictionary))
       if (!seen.has(term) && !query.includes(term)) expansions.push(term);
   }
-  // A Taiwan word the corpus never uses (专案, 部落格) also searches its Mainland word (项目, 博客)
-  // when the corpus uses that one; a Taiwan word the corpus itself uses (核心, 资料) stays alone.
-  for (const { taiwan, mainland } of findMainlandPhrases(query))
-    if (!inCorpus(taiwan) && inCorpus(mainland) && !expansions.includes(mainland)) expansions.push(mainland);
   // One copy of the question's tokens for both (tokenizeForSearch copies its remembered tokens per call).
   const tokens = tokenizeForSearch(query);
   if (sources.associations !== false) {
