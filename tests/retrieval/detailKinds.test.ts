@@ -104,6 +104,7 @@ describe("detail-type check", () => {
     // "When I deploy…" starts a clause; "when was it released" asks a date.
     expect(detailsAsked("When I deploy my model, how do I keep it stable?")).toEqual([]);
     expect(detailsAsked("When was the survey released?")).toContain("date");
+    expect(detailsAsked("When roughly was that course recorded?")).toContain("date");
     // "published by", "the post dated …" say who or which, they ask no date.
     expect(detailsAsked("Which examples were published by the company itself?")).toEqual([]);
     expect(detailsAsked("What does the post dated 2024-09-05 recommend?")).toEqual([]);
@@ -247,6 +248,8 @@ describe("detail-type check", () => {
     expect(detailsAsked("How big is the model they fine-tune?")).toEqual(["size"]);
     expect(detailsAsked("Which size of Llama do they suggest, the small one or the big one?")).toContain("size");
     expect(detailsAsked("BERT 用哪个规模的比较好？")).toContain("size");
+    // Learners leave the question mark off.
+    expect(detailsAsked("那个预训练语料有多大")).toEqual(["size"]);
     // How much something helps is not a size.
     expect(detailsAsked("学这个对找工作有多大帮助？")).toEqual([]);
     expect(detailPresent("size", ["单卡 24GB 即可微调 7B 模型"])).toBe(true);
