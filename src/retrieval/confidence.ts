@@ -123,7 +123,9 @@ export function decideConfidence(
   signals: ConfidenceSignals,
   thresholds: ConfidenceThresholds = { low: DEFAULT_LOW_CONFIDENCE_THRESHOLD },
 ): ConfidenceLevel {
-  if (signals.weak) return "none";
+  // A stage of a named roadmap, found: the question is about that stage however few of its words
+  // ("第一段学完要能做到啥程度") the stage's passages share. Low at best, never refused.
+  if (signals.weak) return signals.locatedStage === true ? "low" : "none";
   if (
     signals.missingDetails.length > 0 ||
     signals.onlyThroughExpansions === true ||
