@@ -248,7 +248,8 @@ export function extractTopic(question: string): string | undefined {
   // does ("which techniques … design agent systems").
   // A word for the document itself (路线图, 指南, roadmap) is which text, not what about it: "哪篇路线图提到了
   // MoE" is about MoE.
-  const names = (s: Segment) => findGlossaryMatches(s.text).some((m) => !DOCUMENT_NAME.test(m.surface)) || /[A-Z]/.test(s.text);
+  const names = (s: Segment) =>
+    findGlossaryMatches(s.text).some((m) => !DOCUMENT_NAME.test(m.surface)) || /[A-Z]/.test(s.text.replace(DOCUMENT_BY_ORIGIN, ""));
   const latin = (s: Segment) => /[A-Za-z]{2,}/.test(s.text);
   return (segments.find((s) => s.nextToCue) ?? segments.find(names) ?? segments.find(latin) ?? segments[0])?.text;
 }
@@ -260,6 +261,8 @@ export function extractTopic(question: string): string | undefined {
  * bare "三阶段" (which may mean stage 3) stays. The topic is still a verbatim substring.
  */
 const DOCUMENT_WORD = "(?:学习)?(?:指南|路线图?|路径|清单|文章|计划|规划|教程)";
+/** "the Hexo blog", "that CSDN article": a document named by where it lives, whose capital says which text, not what about it. */
+const DOCUMENT_BY_ORIGIN = /\b[A-Z][\w.-]*\s+(?:blog|post|article|list|guide|roadmap|notes|site|page)s?\b/gu;
 /** A glossary term that only names a kind of document. */
 const DOCUMENT_NAME = new RegExp(`^(?:${DOCUMENT_WORD}|roadmaps?|guides?|tutorials?|learning (?:path|roadmap)|study plan|curriculum)$`, "iu");
 const ROADMAP_REFERENCES = [
