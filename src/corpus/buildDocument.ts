@@ -43,7 +43,7 @@ export function buildDocument(source: string, rawText: string, contentHash?: str
     source,
     kind: documentKindFor(source),
     title: frontMatter.title ?? fallbackTitle(cleaned.lines, source),
-    metadata: withPlatform(frontMatter.metadata, publishingPlatform(lines)),
+    metadata: withPlatform(frontMatter.metadata, publishingPlatform(lines) ?? frontMatter.generator),
     text,
     lineCount: cleaned.lines.length,
     contentHash: contentHash ?? createHash("sha256").update(rawText, "utf8").digest("hex"),

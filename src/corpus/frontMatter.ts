@@ -12,6 +12,8 @@ export interface DeclaredLink {
 export interface FrontMatter {
   /** Number of leading lines (1-based count) that belong to the front-matter block, 0 when there is none. */
   lineCount: number;
+  /** The static-site generator whose scaffold wrote the block (GENERATOR_SCAFFOLDS), e.g. "hexo". */
+  generator?: string;
   title?: string;
   metadata: DocumentMetadata;
   linkedFrom: DeclaredLink[];
@@ -19,6 +21,25 @@ export interface FrontMatter {
   error?: string;
   /** Values dropped for being unsafe (a source_url that is not http(s)), with their 1-based line. */
   warnings: { line: number; message: string }[];
+}
+
+/**
+ * Keys that only a generator's post scaffold writes, beside the title, date and tags every one has:
+ * a post whose block has at least MIN_SCAFFOLD_KEYS of them was written with that generator (a
+ * learner calls it "the Hexo blog"). Hexo's scaffold (updated, categories, keywords) with its
+ * Butterfly theme's (top_img, cover, toc, comments, …).
+ */
+const GENERATOR_SCAFFOLDS: readonly { generator: string; keys: ReadonlySet<string> }[] = [
+  {
+    generator: "hexo",
+    keys: new Set(["updated", "top_img", "cover", "toc", "toc_number", "toc_style_simple", "comments", "copyright", "aside", "highlight_shrink", "aplayer", "katex", "mathjax"]),
+  },
+];
+const MIN_SCAFFOLD_KEYS = 3;
+
+function generatorOf(data: Record<string, unknown>): string | undefined {
+  const keys = Object.keys(data);
+  return GENERATOR_SCAFFOLDS.find((scaffold) => keys.filter((key) => scaffold.keys.has(key)).length >= MIN_SCAFFOLD_KEYS)?.generator;
 }
 
 const OPENING_DELIMITER = /^---\s*$/;
@@ -78,6 +99,8 @@ export function parseFrontMatter(lines: readonly string[]): FrontMatter {
   };
   const title = asText(data.title);
   if (title !== undefined) result.title = title;
+  const generator = generatorOf(data);
+  if (generator !== undefined) result.generator = generator;
   return result;
 }
 

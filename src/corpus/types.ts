@@ -55,7 +55,11 @@ export interface DocumentMetadata {
   /** For notes fetched from the web: the page they came from. */
   sourceUrl?: string;
   fetchedAt?: string;
-  /** The platform the post was written on, told by the marks its editor left (cleaningRules.ts EDITOR_TRACES), e.g. "csdn". */
+  /**
+   * The platform the post was written on, told by the marks its editor left (cleaningRules.ts
+   * EDITOR_TRACES), e.g. "csdn", or else by the keys its generator's scaffold wrote in the front
+   * matter (frontMatter.ts), e.g. "hexo".
+   */
   platform?: string;
 }
 

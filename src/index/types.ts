@@ -12,8 +12,10 @@ import type { SparseVectorHeader } from "./SparseVectorIndex.js";
  * 4: terms.json + terms.bin, each chunk's distinct tokens for term statistics (read, not re-tokenized, at load).
  * 5: documents carry the platform their editor's marks tell (metadata.platform), which cleaning cuts
  *    out of the text: an index of format 4 would not know "the CSDN one", so it is rebuilt.
+ * 6: the platform also from a generator's front-matter scaffold ("hexo"): a format-5 index would not
+ *    know "the Hexo blog".
  */
-export const INDEX_FORMAT_VERSION = 5;
+export const INDEX_FORMAT_VERSION = 6;
 
 /** Which vector index a version has (manifest.json "vectors"). */
 export type VectorIndexDescriptor = SparseVectorHeader | { kind: "hnsw"; m: number; efConstruction: number };

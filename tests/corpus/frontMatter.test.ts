@@ -6,7 +6,7 @@ describe("parseFrontMatter", () => {
   it("reads title, date, tags, categories and drops empty fields (real 000)", () => {
     const doc = realDocument("000");
     expect(doc.title).toBe("大模型学习路线");
-    expect(doc.metadata).toEqual({ date: "2024-09-05", tags: ["人工智能", "大模型学习路线"], categories: ["大模型"] });
+    expect(doc.metadata).toEqual({ date: "2024-09-05", tags: ["人工智能", "大模型学习路线"], categories: ["大模型"], platform: "hexo" });
     expect(doc.text.split("\n").slice(0, 30).every((line) => line === "")).toBe(true);
     expect(doc.text).not.toContain("top_img");
   });
@@ -49,5 +49,17 @@ describe("parseFrontMatter", () => {
     const result = parseFrontMatter(["---", "tags: rag", "date: 'May 2024'", "---"]);
     expect(result.metadata.tags).toEqual(["rag"]);
     expect(result.metadata.date).toBe(new Date("May 2024").toISOString());
+  });
+});
+
+describe("the generator a front matter's scaffold tells", () => {
+  it("reads Hexo from its scaffold's keys beside the ones every generator writes", () => {
+    const hexo = ["---", "title: 入门笔记", "date: 2023-03-01", "updated:", "tags: [AI]", "top_img: /img/a.jpg", "comments: true", "toc: true", "---", "正文"];
+    expect(parseFrontMatter(hexo).generator).toBe("hexo");
+  });
+
+  it("names none for a block of the keys every generator writes, or only one or two of a scaffold's", () => {
+    expect(parseFrontMatter(["---", "title: 笔记", "date: 2023-03-01", "tags: [AI]", "---"]).generator).toBeUndefined();
+    expect(parseFrontMatter(["---", "title: 笔记", "comments: true", "toc: true", "---"]).generator).toBeUndefined();
   });
 });
