@@ -79,6 +79,8 @@ describe("extractTopic", () => {
   it("does not take a word for the document itself (路线图, guide) for the topic", () => {
     expect(extractTopic("哪篇路线图提到了 MoE")).toBe("MoE");
     expect(extractTopic("哪份指南讲了量化")).toBe("量化");
+    // Nor a document named by where it lives: its capital says which text.
+    expect(extractTopic("The Jekyll blog lists three ways to work with RAG — what are they?")).toBe("RAG");
   });
 
   it("takes a quoted segment before its cue as the topic, past the closing quote", () => {
