@@ -44,6 +44,19 @@ describe("comparison questions", () => {
     expect(comparedSides("Which performs better on small data, XGBoost or LightGBM?")).toBeDefined();
   });
 
+  it("reads a choice between two as asking for a verdict: 选哪个, 推荐 X 还是 Y, X 好还是 Y 好, faster than, should I pick X or Y", () => {
+    expect(comparedSides("Keras 跟 JAX 到底选哪个？")?.map((s) => [...s])).toEqual([["keras"], ["jax"]]);
+    expect(comparedSides("做向量检索推荐 FAISS 还是 Milvus？")).toBeDefined();
+    expect(comparedSides("入门的话 Colab 好还是 Kaggle 好？")).toBeDefined();
+    expect(comparedSides("Is Ollama really faster than vLLM on a laptop?")?.map((s) => [...s])).toEqual([["ollama"], ["vllm"]]);
+    expect(comparedSides("Should I learn JAX or PyTorch first?")).toBeDefined();
+    // Naming both, with no verdict: no answer to a choice.
+    expect(comparisonPresent("Keras 跟 JAX 到底选哪个？", ["常用框架：Keras、JAX、PyTorch"])).toBe(false);
+    expect(comparisonPresent("Keras 跟 JAX 到底选哪个？", ["新手用 Keras 比 JAX 更容易上手"])).toBe(true);
+    // Two things joined without a choice asked are no comparison.
+    expect(comparedSides("Keras 和 JAX 都要学吗？")).toBeUndefined();
+  });
+
   it("needs a verdict in one sentence or list item for 'which is better', but not for 'what is the difference'", () => {
     const better = "Flask 和 Django 哪个更适合新手？";
     // A passage that only announces a comparison, or names the two apart, gives no verdict.
