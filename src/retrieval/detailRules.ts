@@ -32,7 +32,9 @@ export type DetailKind =
   | "name"
   | "stage"
   | "translation"
-  | "margin";
+  | "margin"
+  | "contact"
+  | "source";
 
 export interface DetailRule {
   kind: DetailKind;
@@ -286,6 +288,30 @@ DETAIL_RULES.push({
   asked:
     /(?<![最至])(?:高|低|快|慢|多|少|强|強|好|大|小|省|贵|貴|便宜|差|相差)\s*(?:了|出)?\s*(?:多少|几倍|幾倍|百分之几|百分之幾)|\bhow much\s+(?:faster|slower|higher|lower|better|worse|bigger|smaller|cheaper|more|less)\b|\bby how much\b|\bhow many times\s+(?:faster|slower|better|bigger|more)\b/iu,
   present: /\d+(?:\.\d+)?\s*(?:%|％|倍|x\b|×|percent)|百分之|[一二两兩三四五六七八九十]\s*倍/iu,
+});
+
+/**
+ * An account or group to add (微信号, vx 号, QQ 群, a WeChat id): answered only by the id itself; a
+ * post's "加微信领资料" promises one without giving it (and its promotional tail is cut anyway).
+ */
+DETAIL_RULES.push({
+  kind: "contact",
+  asked:
+    /微信号|微信號|(?:vx|wx|v信|qq)\s*(?:号|號|群)|群号|群號|联系方式|聯繫方式|联系邮箱|聯繫郵箱|\bwechat\s+(?:id|account|number)\b|\bcontact\s+(?:info|details|number|email)\b|\bphone number\b/iu,
+  present: /(?:微信|vx|wx|v信|qq|群号|群號|邮箱|郵箱|email|wechat)\s*(?:号|號|id)?\s*[:：]\s*[A-Za-z0-9_.@-]{4,}/iu,
+});
+
+/**
+ * Where a claim or figure comes from (出自哪份研究, 数据来源, "what study", "where does that number come
+ * from"): answered only by a passage naming its source (《…报告》, according to, 根据…调查); a
+ * passage that states the claim does not say who measured it.
+ */
+DETAIL_RULES.push({
+  kind: "source",
+  asked:
+    /出自|出处|出處|(?:数据|數據|结论|結論|说法|說法|数字|數字)\s*(?:的)?\s*(?:来源|來源)|(?:哪|什么|什麼)\s*(?:份|篇|个|個)?\s*(?:研究|报告|報告|调查|調查)\s*(?:说|說|得出|出来|出來|的)|\bwhat\s+(?:study|research)\b|\bwhich\s+study\b|\bwhere\s+does\s+(?:that|this|the)\s+(?:[\w%.,-]+\s+)?(?:number|figure|stat|statistic|claim|data|percentage)\s+come\s+from\b|\bsource\s+(?:of|for)\s+(?:that|this|the)\b/iu,
+  present:
+    /《[^》]{2,40}(?:报告|報告|研究|调查|調查|白皮书|白皮書|统计|統計)》|根据.{0,16}(?:报告|研究|调查|統計|统计)|根據.{0,16}(?:報告|研究|調查|統計)|\baccording to\b|\b(?:study|survey|report)\s+by\b/iu,
 });
 
 /** The field's people the glossary names, as patterns (a Latin name only as a whole word: "Ng" is in "training"). */

@@ -242,6 +242,23 @@ describe("detail-type check", () => {
     expect(detailsAsked("这一段要多少個月")).toEqual(["duration"]);
   });
 
+  it("asks for an account or group to add, answered only by its id", () => {
+    expect(detailsAsked("那个学习群的群号是多少？")).toEqual(["contact"]);
+    expect(detailsAsked("What's the author's WeChat ID?")).toContain("contact");
+    expect(detailPresent("contact", ["扫码加微信领取资料"])).toBe(false);
+    expect(detailPresent("contact", ["微信号：llm_study_2024"])).toBe(true);
+  });
+
+  it("asks where a claim comes from, answered only by a passage naming its source", () => {
+    expect(detailsAsked("这个说法出自哪里？")).toEqual(["source"]);
+    expect(detailsAsked("Where does that 30% figure come from?")).toContain("source");
+    expect(detailsAsked("what study says that?")).toContain("source");
+    // A survey paper asked by what it covers is a title, not a source.
+    expect(detailsAsked("Which survey covers instruction tuning?")).toEqual([]);
+    expect(detailPresent("source", ["AI 岗位需求强劲，智能体将承担更多工作"])).toBe(false);
+    expect(detailPresent("source", ["根据某招聘平台发布的年度报告，AI 岗位需求上升"])).toBe(true);
+  });
+
   it("asks for a size when a question wants to know how big a model, a memory or a setting is", () => {
     expect(detailsAsked("跑这个模型要多大显存？")).toEqual(["size"]);
     expect(detailsAsked("這個模型的參數量有多大？")).toContain("size");
