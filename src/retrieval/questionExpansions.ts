@@ -41,7 +41,6 @@ export const HAN_RUNS = /\p{Script=Han}+/gu;
 export function questionExpansions(index: IndexSnapshot, query: string, sources: ExpansionSources): string[] {
   const resources = IndexResources.of(index);
   const statistics = resources.statistics;
-  const inCorpus = (phrase: string) => tokenizeForSearch(phrase).every((t) => statistics.frequency(t) > 0);
   const isCorpusWord = (phrase: string) => {
     const tokens = tokenizeForSearch(phrase);
     return tokens.length === 1 && statistics.frequency(tokens[0]!) > 0;
