@@ -264,7 +264,10 @@ const DOCUMENT_WORD = "(?:学习)?(?:指南|路线图?|路径|清单|文章|计�
 /** "the Hexo blog", "that CSDN article": a document named by where it lives, whose capital says which text, not what about it. */
 const DOCUMENT_BY_ORIGIN = /\b[A-Z][\w.-]*\s+(?:blog|post|article|list|guide|roadmap|notes|site|page)s?\b/gu;
 /** A glossary term that only names a kind of document. */
-const DOCUMENT_NAME = new RegExp(`^(?:${DOCUMENT_WORD}|roadmaps?|guides?|tutorials?|learning (?:path|roadmap)|study plan|curriculum)$`, "iu");
+const DOCUMENT_NAME = new RegExp(
+  `^(?:${DOCUMENT_WORD}|roadmaps?|guides?|tutorials?|learning (?:path|roadmap)|study plan|curriculum)$`,
+  "iu",
+);
 const ROADMAP_REFERENCES = [
   new RegExp(
     `^(?:[那这][份篇个张])?分?[零〇一二两三四五六七八九十\\d]{1,3}\\s*个?\\s*大?(?:阶段|段|步|部分|篇|章节?|stages?|phases?|steps?)\\s*的?\\s*(?:[那这][份篇个张])?${DOCUMENT_WORD}?(?:里面?|中|上)?的?\\s*`,

@@ -16,7 +16,12 @@ const metadataSchema = z
     description: z.string().optional(),
     sourceUrl: z.string().optional().describe("For notes fetched from the web: the page they came from."),
     fetchedAt: z.string().optional(),
-    platform: z.string().optional().describe("The platform the post was written on, told by the marks its editor left (e.g. csdn) or its generator's front-matter keys (e.g. hexo)."),
+    platform: z
+      .string()
+      .optional()
+      .describe(
+        "The platform the post was written on, told by the marks its editor left (e.g. csdn) or its generator's front-matter keys (e.g. hexo).",
+      ),
   })
   .meta({ id: "DocumentMetadata", description: "Front matter, where the document had it, and the platform its editor's marks tell." });
 
