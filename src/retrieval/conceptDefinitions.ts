@@ -138,7 +138,17 @@ export function tellingUnits(maxShare: number): ReadonlyMap<string, DefinitionUn
  * the concepts holding it (ascending) is built once: a question is scored through its own few
  * units, not against every text.
  */
-export function reverseDictionary(entries: readonly RawDefinition[]): (question: string) => DescribedConcept | undefined {
+export function reverseDictionary(
+  entries: readonly RawDefinition[],
+  options: {
+    /**
+     * A unit inside a longer Chinese unit the concept shares too (哪几 of 哪几个, 大堆 of 一大堆) is
+     * one word of the question, not a second one: it counts once, towards neither the shared units
+     * nor the score.
+     */
+    nestedOnce?: boolean;
+  } = {},
+): (question: string) => DescribedConcept | undefined {
   const docTerms = entries.map((raw) => Object.freeze([...raw.docTerms]));
   const units = unitsHeldBy(unitHolders(entries.map(textOf)), entries.length, MAX_UNIT_SHARE);
   /** Per concept, scratch for one question: its summed weight and how many of its units the question shares (0 = not reached). */
@@ -163,6 +173,14 @@ export function reverseDictionary(entries: readonly RawDefinition[]): (question:
         sharedCounts[concept] = sharedCounts[concept]! + 1;
       }
     }
+    // Only a concept that passes as counted so far can fail once nested units count once.
+    if (options.nestedOnce)
+      for (const concept of touched) {
+        if (sharedCounts[concept]! < MIN_SHARED_UNITS || scores[concept]! < MIN_SCORE) continue;
+        const words = outermost([...asked].filter((unit) => units.get(unit)?.concepts.includes(concept)));
+        sharedCounts[concept] = words.length;
+        scores[concept] = words.reduce((sum, unit) => sum + units.get(unit)!.weight, 0);
+      }
     // The best score; of equal ones, the concept listed first.
     let best = -1;
     for (const concept of touched) {
@@ -190,3 +208,9 @@ export function reverseDictionary(entries: readonly RawDefinition[]): (question:
 
 /** The concept a question describes in a definition's words, if one does clearly enough. */
 export const describedConcept = reverseDictionary(DEFINITIONS);
+
+/** The units not inside a longer Chinese unit among them (哪几 of 哪几个): a question's words, each once. */
+function outermost(units: readonly string[]): string[] {
+  const isHan = (unit: string) => !unit.startsWith("en:");
+  return units.filter((unit) => !isHan(unit) || !units.some((other) => isHan(other) && other.length > unit.length && other.includes(unit)));
+}
