@@ -9,7 +9,7 @@ import descriptionData from "./conceptDescriptions.json" with { type: "json" };
  * concepts' names (conceptDescriptions.json; tests/eval/README.md "Session 15"). Matched apart from
  * the definitions, with their own idf: joined to the definitions as one text per concept, they
  * moved the units' weights so that 128 tune questions lost their definition's concept and 67 got
- * another, and ranking lost 26 hits for 34 (apart: 7 for 23).
+ * another, and ranking lost 26 hits for 34 (apart, as here: 3 for 24).
  *
  * Retrieval's ranking searches the described concept's names (questionExpansions.ts), but the
  * descriptions share everyday words with off-topic questions (股票, 简历): the evidence an answer's
