@@ -5,11 +5,14 @@
  *
  *   npx tsx scripts/import-concept-definitions.ts src/retrieval/learnerPhrases.source.jsonl src/retrieval/conceptDefinitions.source.jsonl
  *     [--corpus corpus/roadmaps] [--out src/retrieval/conceptDefinitions.json]
+ *   npx tsx scripts/import-concept-definitions.ts src/retrieval/learnerPhrases.source.jsonl src/retrieval/conceptDescriptions.source.jsonl
+ *     --descriptions --out src/retrieval/conceptDescriptions.json
  *
  * The first file (CONCEPTS): {"id", "doc_terms": [the concept's names as the documents write them]}
  * per line, the learners'-words vocabulary's concepts. Each further file (one writer's
  * DEFINITIONS): {"id", "zh", "en"} per line, every concept once; a concept's definitions are
- * kept together (zh: [...], en: [...]). A definition for an unknown id, a concept without a definition, or a doc term that no
+ * kept together (zh: [...], en: [...]). With --descriptions the files hold learners' descriptions
+ * of the concepts instead (conceptDescriptions.ts), and the built file says so. A definition for an unknown id, a concept without a definition, or a doc term that no
  * document contains is an error: the file must say what it was built from.
  */
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -32,9 +35,12 @@ const flag = (name: string, fallback: string) => {
 };
 const corpus = flag("--corpus", "corpus/roadmaps");
 const OUT = flag("--out", "src/retrieval/conceptDefinitions.json");
+const descriptions = args.includes("--descriptions");
 const [conceptsPath, ...definitionPaths] = args.filter((a, i) => !a.startsWith("--") && !["--corpus", "--out"].includes(args[i - 1] ?? ""));
 if (!conceptsPath || definitionPaths.length === 0 || !corpus || !OUT)
-  fail("usage: npx tsx scripts/import-concept-definitions.ts CONCEPTS.jsonl DEFINITIONS.jsonl [MORE.jsonl …] [--corpus DIR] [--out FILE]");
+  fail(
+    "usage: npx tsx scripts/import-concept-definitions.ts CONCEPTS.jsonl DEFINITIONS.jsonl [MORE.jsonl …] [--descriptions] [--corpus DIR] [--out FILE]",
+  );
 
 const documents = readdirSync(corpus).map((name) => readFileSync(join(corpus, name), "utf8").toLowerCase());
 const concepts = new Map(jsonLines<{ id: string; doc_terms: string[] }>(conceptsPath).map((c) => [c.id, c.doc_terms]));
@@ -61,8 +67,9 @@ for (const path of definitionPaths) {
 const entries = [...concepts].map(([id, docTerms]) => ({ docTerms, ...texts.get(id)! }));
 
 const json = JSON.stringify({
-  $comment:
-    "A beginner's glossary of the field: a plain definition of each concept the documents name, written blind (each writer saw only the concepts' names; sources: conceptDefinitions.source*.jsonl, one writer each). Built by scripts/import-concept-definitions.ts; read by src/retrieval/conceptDefinitions.ts. Never edited by hand for a question.",
+  $comment: descriptions
+    ? "Each concept the documents name as a learner who does not know its name would describe it, written blind by two helpers, each for half of the concepts, who saw only the concepts' names (source: conceptDescriptions.source.jsonl). Built by scripts/import-concept-definitions.ts --descriptions; read by src/retrieval/conceptDescriptions.ts. Never edited by hand for a question."
+    : "A beginner's glossary of the field: a plain definition of each concept the documents name, written blind (each writer saw only the concepts' names; sources: conceptDefinitions.source*.jsonl, one writer each). Built by scripts/import-concept-definitions.ts; read by src/retrieval/conceptDefinitions.ts. Never edited by hand for a question.",
   entries,
 });
 // Written as the repository's formatter writes it, so a fresh import leaves no diff to format.

@@ -14,7 +14,7 @@ import { allowedDocumentIds, chunkAllowed } from "./filters.js";
 import { linkedNotePassages } from "./linkedNotePassages.js";
 import { withCorpusMainlandWords } from "./mainlandWords.js";
 import { QuestionJudge } from "./questionJudge.js";
-import { questionExpansions, type ExpansionSources } from "./questionExpansions.js";
+import { descriptionExpansions, questionExpansions, type ExpansionSources } from "./questionExpansions.js";
 import { rankPassages, type Ranked, type RankedCandidate, type RankingSettings } from "./ranking.js";
 import { roadmapContext } from "./roadmapContext.js";
 import { namingTokens, namingWords, referencedRoadmap, type RoadmapProfile } from "./roadmapProfile.js";
@@ -56,7 +56,7 @@ export class HybridRetriever implements Retriever {
     const index = this.options.index();
     const query = searchForm(index, question);
     // Only the expansions name a title: the question's shape is not needed.
-    const expansions = questionExpansions(index, query, this.options);
+    const expansions = this.expansions(index, query);
     const profiles = IndexResources.of(index).profiles;
     return referencedRoadmap(query, titleTermsOf(query, expansions, namingWords(profiles)), profiles)?.doc.id;
   }
@@ -65,7 +65,7 @@ export class HybridRetriever implements Retriever {
     const index = this.options.index();
     const query = searchForm(index, question);
     // Ranking reads only the expansions: the question's shape (topic, sequence, language) is for retrieve().
-    return (await this.rank(index, query, questionExpansions(index, query, this.options), options)).passages;
+    return (await this.rank(index, query, this.expansions(index, query), options)).passages;
   }
 
   /** The first RERANK_DEPTH fused candidates in RRF order with their features (no re-ranking). */
@@ -74,7 +74,7 @@ export class HybridRetriever implements Retriever {
     const query = searchForm(index, question);
     const collected: RankedCandidate[] = [];
     // The product's k, so the candidate pool (and each candidate's ranks) is the one the model will see.
-    await this.rank(index, query, questionExpansions(index, query, this.options), {}, collected);
+    await this.rank(index, query, this.expansions(index, query), {}, collected);
     return collected;
   }
 
@@ -82,7 +82,8 @@ export class HybridRetriever implements Retriever {
     const index = this.options.index();
     // Traditional characters are read as Simplified everywhere below (cues, glossary, topic).
     const query = searchForm(index, question);
-    const analyzed = this.analyze(index, query);
+    const expanded = this.expansionParts(index, query);
+    const analyzed: QueryAnalysis = { ...questionShape(query), expansions: [...expanded.own, ...expanded.described] };
     const asked = detailsAsked(query);
     const allowed = allowedDocumentIds(index.documents, options.filters);
     const documents = allowed ? index.documents.filter((d) => allowed.has(d.id)) : index.documents;
@@ -100,17 +101,8 @@ export class HybridRetriever implements Retriever {
       ? { ...analyzed, expansions: [...analyzed.expansions, english.heading], ...(analyzed.sequence ? { topic: english.name } : {}) }
       : analyzed;
     const named = byShape ?? english?.profile ?? profiles.find((p) => p.doc.id === options.conversationRoadmap);
-    const ranked = await this.rank(index, query, analysis.expansions, options);
-    let matches = ranked.passages;
-    // The latest ranking's marks: a ranking's are read only until the next one marks terms.
-    let groupMarks = ranked.groupMarks;
-    if (named) {
-      // A question naming a roadmap by its shape is answered from that roadmap first.
-      const own = await this.rank(index, query, analysis.expansions, { ...options, filters: { documents: [named.doc.id] } });
-      const ids = new Set(own.passages.map((p) => p.chunk.id));
-      matches = [...own.passages, ...matches.filter((p) => !ids.has(p.chunk.id))];
-      groupMarks = own.groupMarks;
-    }
+    const ranking = await this.rankNamedFirst(index, query, analysis.expansions, options, named);
+    const { ranked, matches } = ranking;
 
     const statistics = IndexResources.of(index).statistics;
     const { roadmap, context, ordinal, partsPastEnd, askedPart, roadmapOutline, stageParts } = roadmapContext(
@@ -132,12 +124,26 @@ export class HybridRetriever implements Retriever {
       language: analysis.language,
     });
 
+    // A learner's description shares everyday words with off-topic questions (股票, 简历): the
+    // passages its concept's names bring up may hold such a word of the question, and would
+    // count as evidence. The evidence is read on the ranking without them (conceptDescriptions.ts).
+    const described = expanded.described;
+    const judged =
+      described.length === 0
+        ? ranking
+        : await this.rankNamedFirst(
+            index,
+            query,
+            analysis.expansions.filter((term) => !described.includes(term)),
+            options,
+            named,
+          );
     const { evidence, nothingOnTopic, onlyEverydayWords } = this.judge.evidence(
       index,
       query,
-      matches,
-      ranked.topDenseSimilarity,
-      groupMarks,
+      judged.matches,
+      judged.ranked.topDenseSimilarity,
+      judged.groupMarks,
     );
     const tooWeak = nothingOnTopic || evidence < this.options.abstainThreshold;
     // The evidence counts the question's own words and the glossary's names. A question in
@@ -223,6 +229,25 @@ export class HybridRetriever implements Retriever {
     return this.judge.focus(index, query, passages, named ? { titleOnly: true } : {});
   }
 
+  /**
+   * The ranked passages of a question with these expansions; a roadmap it names by its shape is
+   * answered from first. The marks are the latest ranking's: a ranking's are read only until the
+   * next one marks terms.
+   */
+  private async rankNamedFirst(
+    index: IndexSnapshot,
+    query: string,
+    expansions: readonly string[],
+    options: RetrieveOptions,
+    named: RoadmapProfile | undefined,
+  ): Promise<{ ranked: Ranked; matches: Passage[]; groupMarks: Ranked["groupMarks"] }> {
+    const ranked = await this.rank(index, query, expansions, options);
+    if (!named) return { ranked, matches: ranked.passages, groupMarks: ranked.groupMarks };
+    const own = await this.rank(index, query, expansions, { ...options, filters: { documents: [named.doc.id] } });
+    const ids = new Set(own.passages.map((p) => p.chunk.id));
+    return { ranked, matches: [...own.passages, ...ranked.passages.filter((p) => !ids.has(p.chunk.id))], groupMarks: own.groupMarks };
+  }
+
   /** The ranked passages of a question with these expansions, its term groups judged on request. */
   private rank(
     index: IndexSnapshot,
@@ -237,7 +262,19 @@ export class HybridRetriever implements Retriever {
 
   /** Query analysis, with glossary expansion limited to concepts that tell passages apart in this index. */
   private analyze(index: IndexSnapshot, query: string): QueryAnalysis {
-    return { ...questionShape(query), expansions: questionExpansions(index, query, this.options) };
+    return { ...questionShape(query), expansions: this.expansions(index, query) };
+  }
+
+  /** The question's expansions, the documents' names of a concept it describes in a learner's words last. */
+  private expansions(index: IndexSnapshot, query: string): string[] {
+    const { own, described } = this.expansionParts(index, query);
+    return [...own, ...described];
+  }
+
+  /** The question's expansions (own), and apart the names of a concept only a learner's description of it found. */
+  private expansionParts(index: IndexSnapshot, query: string): { own: string[]; described: string[] } {
+    const own = questionExpansions(index, query, this.options);
+    return { own, described: descriptionExpansions(index, query, own, this.options) };
   }
 }
 

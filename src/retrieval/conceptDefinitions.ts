@@ -19,10 +19,11 @@ import { isFiller } from "./questionWords.js";
  * of it (questionExpansions.ts).
  */
 
-interface RawDefinition {
+/** A concept's texts as the import writes them (scripts/import-concept-definitions.ts). */
+export interface RawDefinition {
   /** The concept's names as the documents write them. */
   docTerms: string[];
-  /** Its definitions, one per writer. */
+  /** Its texts, one per writer. */
   zh: string[];
   en: string[];
 }
@@ -94,76 +95,122 @@ export interface DefinitionUnit {
   concepts: readonly number[];
 }
 
-/** The definitions holding each unit, built once. */
-const HOLDERS: ReadonlyMap<string, readonly number[]> = (() => {
+/** A concept's texts as one, for its units. */
+const textOf = (raw: RawDefinition) => [...raw.zh, ...raw.en].join(" ");
+
+/** The concepts holding each unit of their texts (one text per concept, by concept number). */
+function unitHolders(texts: readonly string[]): ReadonlyMap<string, readonly number[]> {
   const holders = new Map<string, number[]>();
-  DEFINITIONS.forEach((raw, concept) => {
-    for (const unit of unitsOf([...raw.zh, ...raw.en].join(" "))) {
+  texts.forEach((text, concept) => {
+    for (const unit of unitsOf(text)) {
       const list = holders.get(unit);
       if (list) list.push(concept);
       else holders.set(unit, [concept]);
     }
   });
   return holders;
-})();
+}
 
-/** The units held by at most `maxShare` of the definitions, with their idf. */
-export function tellingUnits(maxShare: number): ReadonlyMap<string, DefinitionUnit> {
+/** The units held by at most `maxShare` of `count` texts, with their idf over them. */
+function unitsHeldBy(
+  holders: ReadonlyMap<string, readonly number[]>,
+  count: number,
+  maxShare: number,
+): ReadonlyMap<string, DefinitionUnit> {
   const units = new Map<string, DefinitionUnit>();
-  const maxHolders = Math.max(1, DEFINITIONS.length * maxShare);
-  for (const [unit, concepts] of HOLDERS)
-    if (concepts.length <= maxHolders) units.set(unit, { weight: Math.log(DEFINITIONS.length / concepts.length), concepts });
+  const maxHolders = Math.max(1, count * maxShare);
+  for (const [unit, concepts] of holders)
+    if (concepts.length <= maxHolders) units.set(unit, { weight: Math.log(count / concepts.length), concepts });
   return units;
 }
 
-/**
- * Each telling unit with its idf and the definitions holding it (ascending), built once: a
- * question is scored through its own few units, not against every definition.
- */
-const UNITS = tellingUnits(MAX_UNIT_SHARE);
+/** The definitions holding each unit, built once. */
+const HOLDERS = unitHolders(DEFINITIONS.map(textOf));
 
-/** The concept a question describes in a definition's words, if one does clearly enough. */
-export function describedConcept(question: string): DescribedConcept | undefined {
-  return recentMatches(question) ?? undefined;
+/** The units held by at most `maxShare` of the definitions, with their idf. */
+export function tellingUnits(maxShare: number): ReadonlyMap<string, DefinitionUnit> {
+  return unitsHeldBy(HOLDERS, DEFINITIONS.length, maxShare);
 }
 
-/** Per concept, scratch for one question: its summed weight and how many of its units the question shares (0 = not reached). */
-const scores = new Float64Array(DEFINITIONS.length);
-const sharedCounts = new Int32Array(DEFINITIONS.length);
-const touched: number[] = [];
+/**
+ * A reverse dictionary over the concepts' texts (one entry per concept): the concept a question
+ * describes in its texts' words, if one does clearly enough. Each telling unit with its idf and
+ * the concepts holding it (ascending) is built once: a question is scored through its own few
+ * units, not against every text.
+ */
+export function reverseDictionary(
+  entries: readonly RawDefinition[],
+  options: {
+    /**
+     * A unit inside a longer Chinese unit the concept shares too (哪几 of 哪几个, 大堆 of 一大堆) is
+     * one word of the question, not a second one: it counts once, towards neither the shared units
+     * nor the score.
+     */
+    nestedOnce?: boolean;
+  } = {},
+): (question: string) => DescribedConcept | undefined {
+  const docTerms = entries.map((raw) => Object.freeze([...raw.docTerms]));
+  const units = unitsHeldBy(unitHolders(entries.map(textOf)), entries.length, MAX_UNIT_SHARE);
+  /** Per concept, scratch for one question: its summed weight and how many of its units the question shares (0 = not reached). */
+  const scores = new Float64Array(entries.length);
+  const sharedCounts = new Int32Array(entries.length);
+  const touched: number[] = [];
 
-// null, not undefined, for "none": the memo computes again on undefined.
-const recentMatches = questionMemo((question: string): DescribedConcept | null => {
-  // Each concept's summed weight and shared units in scratch arrays by concept (not a Map of
-  // objects per question): added in the units' order, the concepts read in the order first reached.
-  const units = questionUnits(question);
-  touched.length = 0;
-  for (const unit of units) {
-    const telling = UNITS.get(unit);
-    if (!telling) continue;
-    for (const concept of telling.concepts) {
-      if (sharedCounts[concept] === 0) {
-        touched.push(concept);
-        scores[concept] = telling.weight;
-      } else scores[concept] = scores[concept]! + telling.weight;
-      sharedCounts[concept] = sharedCounts[concept]! + 1;
+  // null, not undefined, for "none": the memo computes again on undefined.
+  const recentMatches = questionMemo((question: string): DescribedConcept | null => {
+    // Each concept's summed weight and shared units in scratch arrays by concept (not a Map of
+    // objects per question): added in the units' order, the concepts read in the order first reached.
+    const asked = questionUnits(question);
+    touched.length = 0;
+    for (const unit of asked) {
+      const telling = units.get(unit);
+      if (!telling) continue;
+      for (const concept of telling.concepts) {
+        if (sharedCounts[concept] === 0) {
+          touched.push(concept);
+          scores[concept] = telling.weight;
+        } else scores[concept] = scores[concept]! + telling.weight;
+        sharedCounts[concept] = sharedCounts[concept]! + 1;
+      }
     }
-  }
-  // The best score; of equal ones, the concept listed first.
-  let best = -1;
-  for (const concept of touched) {
-    const score = scores[concept]!;
-    if (
-      sharedCounts[concept]! >= MIN_SHARED_UNITS &&
-      score >= MIN_SCORE &&
-      (best < 0 || score > scores[best]! || (score === scores[best] && concept < best))
-    )
-      best = concept;
-  }
-  const described =
-    best < 0
-      ? null
-      : { docTerms: DOC_TERMS[best]!, shared: [...units].filter((unit) => UNITS.get(unit)?.concepts.includes(best)), score: scores[best]! };
-  for (const concept of touched) sharedCounts[concept] = 0;
-  return described;
-});
+    // Only a concept that passes as counted so far can fail once nested units count once.
+    if (options.nestedOnce)
+      for (const concept of touched) {
+        if (sharedCounts[concept]! < MIN_SHARED_UNITS || scores[concept]! < MIN_SCORE) continue;
+        const words = outermost([...asked].filter((unit) => units.get(unit)?.concepts.includes(concept)));
+        sharedCounts[concept] = words.length;
+        scores[concept] = words.reduce((sum, unit) => sum + units.get(unit)!.weight, 0);
+      }
+    // The best score; of equal ones, the concept listed first.
+    let best = -1;
+    for (const concept of touched) {
+      const score = scores[concept]!;
+      if (
+        sharedCounts[concept]! >= MIN_SHARED_UNITS &&
+        score >= MIN_SCORE &&
+        (best < 0 || score > scores[best]! || (score === scores[best] && concept < best))
+      )
+        best = concept;
+    }
+    const described =
+      best < 0
+        ? null
+        : {
+            docTerms: docTerms[best]!,
+            shared: [...asked].filter((unit) => units.get(unit)?.concepts.includes(best)),
+            score: scores[best]!,
+          };
+    for (const concept of touched) sharedCounts[concept] = 0;
+    return described;
+  });
+  return (question) => recentMatches(question) ?? undefined;
+}
+
+/** The concept a question describes in a definition's words, if one does clearly enough. */
+export const describedConcept = reverseDictionary(DEFINITIONS);
+
+/** The units not inside a longer Chinese unit among them (哪几 of 哪几个): a question's words, each once. */
+function outermost(units: readonly string[]): string[] {
+  const isHan = (unit: string) => !unit.startsWith("en:");
+  return units.filter((unit) => !isHan(unit) || !units.some((other) => isHan(other) && other.length > unit.length && other.includes(unit)));
+}

@@ -1,6 +1,7 @@
 import type { IndexSnapshot } from "../store/types.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { describedConcept } from "./conceptDefinitions.js";
+import { describedByLearner } from "./conceptDescriptions.js";
 import { dictionaryExpansions } from "./dictionaryExpansion.js";
 import { expandQuery } from "./expandQuery.js";
 import { IndexResources } from "./indexResources.js";
@@ -15,6 +16,11 @@ export interface ExpansionSources {
   typos?: boolean;
   /** The documents' names of a concept the question describes in its definition's words (default true; see conceptDefinitions.ts). */
   definitions?: boolean;
+  /**
+   * The documents' names of a concept the question describes in a learner's description's words
+   * (default true; see conceptDescriptions.ts). Ranking only: the evidence is read without them.
+   */
+  descriptions?: boolean;
   /** Field terms learned for learners' words the documents never use (default true; see learnedAssociations.ts). */
   associations?: boolean;
 }
@@ -78,4 +84,22 @@ export function questionExpansions(index: IndexSnapshot, query: string, sources:
       if (!expansions.includes(term)) expansions.push(term);
   }
   return expansions;
+}
+
+/**
+ * The documents' names of the concept a question describes in a learner's description's words
+ * (conceptDescriptions.ts) that its other expansions lack, where they tell passages apart.
+ */
+export function descriptionExpansions(
+  index: IndexSnapshot,
+  query: string,
+  expansions: readonly string[],
+  sources: ExpansionSources,
+): string[] {
+  const described = sources.descriptions !== false ? describedByLearner(query) : undefined;
+  if (!described) return [];
+  const statistics = IndexResources.of(index).statistics;
+  return described.docTerms.filter(
+    (term) => statistics.conceptShare([term]) <= LEARNER_CONCEPT_SHARE && !expansions.includes(term) && !query.includes(term),
+  );
 }

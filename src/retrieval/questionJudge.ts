@@ -3,6 +3,7 @@ import type { IndexSnapshot } from "../store/types.js";
 import { tokenizeForSearch, tokenizeJoined } from "../text/tokenize.js";
 import { contentTermGroups, type TermGroup } from "./abstention.js";
 import { describedConcept } from "./conceptDefinitions.js";
+import { describedByLearner } from "./conceptDescriptions.js";
 import { findGlossaryMatches } from "./glossary.js";
 import { IndexResources } from "./indexResources.js";
 import { isLearnerEntry } from "./learnerPhrases.js";
@@ -91,8 +92,12 @@ export class QuestionJudge {
     const typos = (this.sources.typos !== false ? resources.typos.corrections([], query.match(HAN_RUNS) ?? []) : []).filter(
       (term) => HAN_ONLY.test(term) && Array.from(term).length >= 3,
     );
-    // Nor a concept the question describes in its definition's words (conceptDefinitions.ts).
-    const described = this.sources.definitions !== false ? (describedConcept(query)?.docTerms ?? []) : [];
+    // Nor a concept the question describes in its definition's words (conceptDefinitions.ts) or a
+    // learner's description's (conceptDescriptions.ts): found, it makes a refusal low, never high.
+    const described = [
+      ...(this.sources.definitions !== false ? (describedConcept(query)?.docTerms ?? []) : []),
+      ...(this.sources.descriptions !== false ? (describedByLearner(query)?.docTerms ?? []) : []),
+    ];
     const own = new Set([...learners, ...typos, ...described]);
     const telling = tokenizeJoined(analysis.expansions.filter((term) => own.has(term))).filter(
       (t) =>

@@ -260,10 +260,15 @@ describe("HybridRetriever", () => {
     expect(described.weak).toBe(false);
     expect(described.learnerConceptFound).toBe(true);
     expect(described.passages.some((p) => p.chunk.headingPath.at(-1) === "LoRA 实践")).toBe(true);
-    // Without the definitions its own words are too thin: refused.
-    const literal = await new HybridRetriever({ index, k: 4, maxChunksPerSection: 2, abstainThreshold: 0.3, definitions: false }).retrieve(
-      question,
-    );
+    // Without the definitions (and the learners' descriptions, which find it too) its own words are too thin: refused.
+    const literal = await new HybridRetriever({
+      index,
+      k: 4,
+      maxChunksPerSection: 2,
+      abstainThreshold: 0.3,
+      definitions: false,
+      descriptions: false,
+    }).retrieve(question);
     expect(literal.weak).toBe(true);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describedConcept } from "../../src/retrieval/conceptDefinitions.js";
+import { describedConcept, reverseDictionary } from "../../src/retrieval/conceptDefinitions.js";
 
 /** The real glossary of definitions (conceptDefinitions.json); the questions are written for this test. */
 describe("describedConcept", () => {
@@ -11,5 +11,23 @@ describe("describedConcept", () => {
   it("finds none for a question that describes nothing, or only shares everyday words", () => {
     for (const question of ["学完LoRA之后该学什么", "how do I bake sourdough bread at home?", "which course should I take first?"])
       expect(describedConcept(question), question).toBeUndefined();
+  });
+});
+
+describe("reverseDictionary", () => {
+  // One described concept among 99 with no words: each of its units is held by it alone (idf ln 100).
+  const entries = [
+    { docTerms: ["剪枝"], zh: ["不知道该删掉哪几个连接，模型才能变小"], en: ["cutting connections"] },
+    ...Array.from({ length: 99 }, () => ({ docTerms: ["x"], zh: ["。"], en: ["."] })),
+  ];
+
+  it("counts a word and its part once when told to: one shared word is no description", () => {
+    const question = "周末去公园，带哪几个零食好？";
+    expect(reverseDictionary(entries)(question)?.docTerms).toEqual(["剪枝"]);
+    expect(reverseDictionary(entries, { nestedOnce: true })(question)).toBeUndefined();
+  });
+
+  it("still finds a concept through two distinct words", () => {
+    expect(reverseDictionary(entries, { nestedOnce: true })("删掉一些连接可以吗")?.docTerms).toEqual(["剪枝"]);
   });
 });

@@ -307,3 +307,27 @@ describe("a stage named in English by what its Chinese name says", () => {
     expect(inGuide.roadmap.map((p) => `${p.at.heading} → ${p.next?.heading ?? ""}`)).toEqual(["基础夯实阶段 → 应用实践阶段"]);
   });
 });
+
+describe("a concept described in a learner's words", () => {
+  const withoutDescriptions = () =>
+    new HybridRetriever({ index: () => built.snapshot, k: 5, maxChunksPerSection: 2, abstainThreshold: 0.3, descriptions: false });
+
+  it("searches the documents' names of it", async () => {
+    const question = "bolt small add-on pieces onto the network beside the frozen weights so one ordinary graphics card is enough";
+    const result = await retriever.retrieve(question);
+    expect(result.analysis.expansions).toContain("LoRA");
+    expect(texts(result)).toContain("LoRA");
+    expect((await withoutDescriptions().retrieve(question)).analysis.expansions).not.toContain("LoRA");
+  });
+
+  it("never counts what its names brought up as evidence: an off-topic question sharing a description's everyday words", async () => {
+    // 理财, 股票, 基金 are in a learner's description of AI in finance (智能投顾), not in any document.
+    const question = "想学理财，股票和基金该怎么配比较稳？";
+    const result = await retriever.retrieve(question);
+    expect(result.analysis.expansions).toContain("智能投顾");
+    const without = await withoutDescriptions().retrieve(question);
+    expect(result.passages.map((p) => p.chunk.id)).not.toEqual(without.passages.map((p) => p.chunk.id));
+    expect(result.evidence).toBe(without.evidence);
+    expect(confidenceOf(question, result)).not.toBe("high");
+  });
+});

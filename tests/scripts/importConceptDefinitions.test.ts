@@ -19,7 +19,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function run(definitions: object[]): Promise<{ code: number; stderr: string; out: string }> {
+function run(definitions: object[], flags: string[] = []): Promise<{ code: number; stderr: string; out: string }> {
   const definitionsPath = join(dir, "definitions.jsonl");
   const out = join(dir, "out.json");
   return writeFile(definitionsPath, definitions.map((d) => JSON.stringify(d)).join("\n")).then(
@@ -28,7 +28,7 @@ function run(definitions: object[]): Promise<{ code: number; stderr: string; out
         const args = ["--import", "tsx", "scripts/import-concept-definitions.ts", join(dir, "concepts.jsonl"), definitionsPath];
         execFile(
           process.execPath,
-          [...args, "--corpus", join(dir, "corpus"), "--out", out],
+          [...args, ...flags, "--corpus", join(dir, "corpus"), "--out", out],
           { timeout: 60_000 },
           (error, _stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stderr, out }),
         );
@@ -48,6 +48,20 @@ describe("import-concept-definitions", () => {
       { docTerms: ["量化"], zh: ["把权重用更少的位数存起来。"], en: ["Storing weights with fewer bits."] },
       { docTerms: ["剪枝"], zh: ["去掉不重要的连接。"], en: ["Removing connections that matter little."] },
     ]);
+  });
+
+  it("says in the built file that it holds learners' descriptions when told --descriptions", async () => {
+    const lines = [
+      { id: "V1", zh: "想把模型存得更小一点。", en: "Making the model smaller to store." },
+      { id: "V2", zh: "删掉没啥用的部分。", en: "Cutting the parts that do little." },
+    ];
+    const comment = async (flags: string[]) => {
+      const result = await run(lines, flags);
+      expect(result.code).toBe(0);
+      return (JSON.parse(await readFile(result.out, "utf8")) as { $comment: string }).$comment;
+    };
+    expect(await comment(["--descriptions"])).toContain("conceptDescriptions.ts");
+    expect(await comment([])).toContain("conceptDefinitions.ts");
   });
 
   it("refuses a concept left undefined or a definition of no concept, with exit code 2", async () => {
