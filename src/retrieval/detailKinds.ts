@@ -1,5 +1,6 @@
 import { escapeRegExp } from "../text/escapeRegExp.js";
 import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
+import { patternGate, type PatternGate } from "../text/patternStarts.js";
 import { recentlyComputed } from "../text/recentlyComputed.js";
 import { CN_NUMBER, DETAIL_RULES, type DetailKind } from "./detailRules.js";
 import { listItems } from "./listItems.js";
@@ -179,21 +180,29 @@ interface RuleTests {
   present: (text: string) => boolean;
 }
 let ruleTests: readonly RuleTests[] | undefined;
+/**
+ * Which rules' `asked` patterns can match a question at all, from one pass over its characters
+ * (patternStarts.ts): a question holds the first characters of a match of a few of them, and the
+ * others are not run.
+ */
+let askedGate: PatternGate | undefined;
 
 function detailRuleTests(): readonly RuleTests[] {
-  if (ruleTests?.length !== DETAIL_RULES.length)
+  if (ruleTests?.length !== DETAIL_RULES.length) {
     ruleTests = DETAIL_RULES.map((rule) => ({
       kind: rule.kind,
       asked: ignoreCaseTester(rule.asked),
       present: ignoreCaseTester(rule.present),
     }));
+    askedGate = patternGate(DETAIL_RULES.map((rule) => rule.asked));
+  }
   return ruleTests;
 }
 
 function kindsAsked(question: string): DetailKind[] {
-  let kinds = detailRuleTests()
-    .filter((rule) => rule.asked(question))
-    .map((rule) => rule.kind);
+  const rules = detailRuleTests();
+  const mayMatch = askedGate!.mayMatch(question);
+  let kinds = rules.filter((rule, k) => (mayMatch & (1 << k)) !== 0 && rule.asked(question)).map((rule) => rule.kind);
   // "多久更新一次" asks a rate, not a length of time.
   if (kinds.includes("frequency")) kinds = kinds.filter((kind) => kind !== "duration");
   // A parameter value already names its unit, and so does a duration (多少小时 is no count of
