@@ -2,6 +2,7 @@ import { escapeRegExp } from "../text/escapeRegExp.js";
 import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
 import { patternGate, type PatternGate } from "../text/patternStarts.js";
 import { recentlyComputed } from "../text/recentlyComputed.js";
+import { rememberedWhileUsed } from "../text/recentlyUsed.js";
 import { CN_NUMBER, DETAIL_RULES, type DetailKind } from "./detailRules.js";
 import { listItems } from "./listItems.js";
 import { questionDates } from "./roadmapProfile.js";
@@ -177,8 +178,16 @@ export function detailsAsked(question: string): DetailKind[] {
 interface RuleTests {
   kind: DetailKind;
   asked: (text: string) => boolean;
+  /** Remembered per text: the offline answer checks the same top passages' sentences question after question. */
   present: (text: string) => boolean;
 }
+
+/**
+ * Texts whose `present` answer each rule remembers: the sentences and passage texts of a few
+ * dozen recent answers. Without them a duration question ran the rule's pattern over each of its
+ * candidate sentences, though the same sentences came back from question to question.
+ */
+const TEXTS_REMEMBERED_PER_RULE = 1024;
 let ruleTests: readonly RuleTests[] | undefined;
 /**
  * Which rules' `asked` patterns can match a question at all, from one pass over its characters
@@ -192,7 +201,7 @@ function detailRuleTests(): readonly RuleTests[] {
     ruleTests = DETAIL_RULES.map((rule) => ({
       kind: rule.kind,
       asked: ignoreCaseTester(rule.asked),
-      present: ignoreCaseTester(rule.present),
+      present: rememberedWhileUsed(TEXTS_REMEMBERED_PER_RULE, ignoreCaseTester(rule.present)),
     }));
     askedGate = patternGate(DETAIL_RULES.map((rule) => rule.asked));
   }
