@@ -304,6 +304,12 @@ export function matchStarts(pattern: RegExp): MatchStarts | "any" {
 /** Bits of the patterns that may match; pattern k is bit k (at most 32 patterns). */
 export interface PatternGate {
   mayMatch(text: string): number;
+  /**
+   * `text` with each of `everywhere` (the gate's patterns, each global) replaced in turn, skipping
+   * those that cannot match the text as it stands. A replacement changes the text, which can open
+   * a pattern that was closed, so the gate reads the text again after each one that changed it.
+   */
+  replaceInTurn(text: string, everywhere: readonly RegExp[], replacement: string): string;
 }
 
 /** Slots of the pair table: a pair is hashed, and two pairs in one slot only open more patterns. */
@@ -346,6 +352,18 @@ export function patternGate(patterns: readonly RegExp[]): PatternGate {
       }
       if (last >= 0) bits |= alone[text.charCodeAt(last)]!;
       return bits;
+    },
+    replaceInTurn(text, everywhere, replacement) {
+      let open = this.mayMatch(text);
+      for (let k = 0; k < everywhere.length; k++) {
+        if ((open & (1 << k)) === 0) continue;
+        const replaced = text.replace(everywhere[k]!, replacement);
+        if (replaced !== text) {
+          text = replaced;
+          open = this.mayMatch(text);
+        }
+      }
+      return text;
     },
   };
 }

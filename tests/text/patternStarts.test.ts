@@ -141,6 +141,13 @@ describe("patternGate", () => {
     expect(gate.mayMatch("")).toBe(0);
   });
 
+  it("replaces each pattern in turn, reading the text again after a replacement opened another", () => {
+    const gate = patternGate([/x+/, /ab/, /zz/]);
+    expect(gate.replaceInTurn("axb", [/x+/g, /ab/g, /zz/g], "")).toBe("");
+    expect(gate.replaceInTurn("axxbzz", [/x+/g, /ab/g, /zz/g], "-")).toBe("a-b-");
+    expect(gate.replaceInTurn("qq", [/x+/g, /ab/g, /zz/g], "")).toBe("qq");
+  });
+
   it("keeps a pattern it cannot read always open", () => {
     expect(patternGate([/a/, /.b/]).mayMatch("x")).toBe(0b10);
   });
