@@ -22,7 +22,7 @@ import type { RoadmapPosition, SectionRef } from "./types.js";
  *   5. reading order.
  * `next`/`previous` are the neighbouring steps. Documents without stages give nothing.
  */
-export function locateTopic(documents: CorpusDocument[], chunks: Chunk[], topic: string, expansions: string[]): RoadmapPosition[] {
+export function locateTopic(documents: CorpusDocument[], chunks: Chunk[], topic: string, expansions: readonly string[]): RoadmapPosition[] {
   const trimmed = topic.trim();
   if (trimmed === "") return [];
   const tiers = [[trimmed], expansions.filter((e) => e.trim() !== "" && e.trim().toLowerCase() !== trimmed.toLowerCase())];
