@@ -39,6 +39,15 @@ const ANYTHING_OR_EMPTY: Piece = { empty: true, one: "any", starts: "any", pairs
 /** More second units than this after one first unit are read as any second: the table stays small. */
 const MAX_SECONDS = 64;
 
+/**
+ * An ASCII word character right after `\b` ("\bhow much") starts a match only where a word
+ * starts: it is read as its own unit plus AT_WORD_START, a unit no text holds, looked up only at
+ * a word's start. "how" then opens nothing inside "should". As a second unit it is itself again.
+ */
+const AT_WORD_START = 0x10000;
+const isAsciiWordUnit = (unit: number): boolean =>
+  (unit >= 0x30 && unit <= 0x39) || (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x61 && unit <= 0x7a) || unit === 0x5f;
+
 const single = (units: Units): Piece => ({ empty: false, one: units, starts: units, pairs: NO_PAIRS });
 
 /** What `\s` matches, with or without `u` (the ECMAScript WhiteSpace and LineTerminator characters). */
@@ -76,13 +85,22 @@ function unionPairs(a: Pairs, b: Pairs): Pairs {
 
 const boundedSeconds = (seconds: Units): Units => (seconds !== "any" && seconds.size > MAX_SECONDS ? "any" : seconds);
 
-/** Every pair of a unit of `firsts` followed by a unit of `seconds`. */
+/** Every pair of a unit of `firsts` followed by a unit of `seconds` (a second is never at a word's start). */
 function pairsOf(firsts: Units, seconds: Units): Pairs {
   if (firsts === "any") return "any";
   if (seconds !== "any" && seconds.size === 0) return NO_PAIRS;
+  const second = seconds === "any" ? seconds : new Set([...seconds].map((unit) => unit % AT_WORD_START));
   const out = new Map<number, Units>();
-  for (const first of firsts) out.set(first, boundedSeconds(seconds));
+  for (const first of firsts) out.set(first, boundedSeconds(second));
   return out;
+}
+
+/** A piece right after `\b`: its ASCII word characters in the first place count only at a word's start. */
+function atWordStart(piece: Piece): Piece {
+  const mark = (unit: number) => (isAsciiWordUnit(unit) ? unit + AT_WORD_START : unit);
+  const units = (set: Units): Units => (set === "any" ? set : new Set([...set].map(mark)));
+  const pairs = piece.pairs === "any" ? piece.pairs : new Map([...piece.pairs].map(([first, seconds]) => [mark(first), seconds] as const));
+  return { empty: piece.empty, one: units(piece.one), starts: units(piece.starts), pairs };
 }
 
 /** `a` then `b`. */
@@ -127,8 +145,14 @@ class StartReader {
 
   private sequence(): Piece {
     let piece = NOTHING;
-    while (this.at < this.source.length && this.source[this.at] !== "|" && this.source[this.at] !== ")")
-      piece = sequenceOf(piece, this.quantified(this.atom()));
+    // Whether a `\b` came last, with nothing consumed before it: the next piece starts at a boundary.
+    let boundary = false;
+    while (this.at < this.source.length && this.source[this.at] !== "|" && this.source[this.at] !== ")") {
+      const at = this.at;
+      const next = this.quantified(this.atom());
+      piece = sequenceOf(piece, boundary ? atWordStart(next) : next);
+      boundary = this.source.slice(at, this.at) === "\\b" && consumesNothing(piece);
+    }
     return piece;
   }
 
@@ -243,6 +267,11 @@ class StartReader {
   }
 }
 
+/** Whether a piece can only match the empty string (assertions alone). */
+function consumesNothing(piece: Piece): boolean {
+  return piece.empty && piece.one !== "any" && piece.one.size === 0 && piece.starts !== "any" && piece.starts.size === 0;
+}
+
 /** The units of `\d`, `\s`, `\w`; "any" for their negations and a property; undefined for another escape. */
 function classEscape(letter: string): readonly number[] | "any" | undefined {
   if (letter === "d") return DIGIT_UNITS;
@@ -277,10 +306,12 @@ export function matchStarts(pattern: RegExp): MatchStarts | "any" {
     if (!ignoreCase) return new Set(units);
     const out = new Set<number>();
     for (const unit of units) {
-      if (cased[unit] === 1) return undefined;
+      const real = unit % AT_WORD_START;
+      if (cased[real] === 1) return undefined;
       out.add(unit);
-      const char = String.fromCharCode(unit);
-      if (/[A-Za-z]/.test(char)) out.add((char === char.toLowerCase() ? char.toUpperCase() : char.toLowerCase()).charCodeAt(0));
+      const char = String.fromCharCode(real);
+      if (/[A-Za-z]/.test(char))
+        out.add(unit - real + (char === char.toLowerCase() ? char.toUpperCase() : char.toLowerCase()).charCodeAt(0));
     }
     return out;
   };
@@ -312,45 +343,99 @@ export interface PatternGate {
   replaceInTurn(text: string, everywhere: readonly RegExp[], replacement: string): string;
 }
 
-/** Slots of the pair table: a pair is hashed, and two pairs in one slot only open more patterns. */
-const PAIR_SLOTS = 1 << 14;
-const pairSlot = (first: number, second: number): number => (Math.imul(first, 0x9e3779b1) ^ second) & (PAIR_SLOTS - 1);
+/**
+ * The pairs of units a gate's patterns start with and the bits each opens: a hash table with its
+ * keys (open addressing, at most a quarter full), so a text's pair opens only the patterns that
+ * start with that very pair. (Slots without keys made a question's thirty pairs open a pattern
+ * or two by chance nearly every time.)
+ */
+class PairTable {
+  private readonly firsts: Uint32Array;
+  private readonly seconds: Uint16Array;
+  private readonly bits: Uint32Array;
+  private readonly shift: number;
+  private readonly mask: number;
+
+  constructor(pairs: number) {
+    let slotBits = 10;
+    while (1 << slotBits < 4 * pairs) slotBits++;
+    this.firsts = new Uint32Array(1 << slotBits);
+    this.seconds = new Uint16Array(1 << slotBits);
+    this.bits = new Uint32Array(1 << slotBits);
+    this.shift = 32 - slotBits;
+    this.mask = (1 << slotBits) - 1;
+  }
+
+  /** The top bits of a multiplicative hash: every bit of either unit (a word start's mark too) moves them. */
+  private slot(first: number, second: number): number {
+    return Math.imul(first ^ Math.imul(second, 0x85ebca6b), 0x9e3779b1) >>> this.shift;
+  }
+
+  add(first: number, second: number, bits: number): void {
+    let slot = this.slot(first, second);
+    // A first unit is stored plus one: 0 marks an empty slot.
+    while (this.firsts[slot] !== 0 && (this.firsts[slot] !== first + 1 || this.seconds[slot] !== second)) slot = (slot + 1) & this.mask;
+    this.firsts[slot] = first + 1;
+    this.seconds[slot] = second;
+    this.bits[slot]! |= bits;
+  }
+
+  get(first: number, second: number): number {
+    let slot = this.slot(first, second);
+    for (;;) {
+      const stored = this.firsts[slot]!;
+      if (stored === 0) return 0;
+      if (stored === first + 1 && this.seconds[slot] === second) return this.bits[slot]!;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+}
 
 /**
  * A gate over up to 32 patterns: `mayMatch(text)` has bit k set for every pattern k that matches
  * somewhere in `text` (and for some that do not). Two table lookups per character of the text:
- * the character alone, and the character with the next. Under `i`, a character with case outside
+ * the character alone, and the character with the next (four at a word's start). Under `i`, a character with case outside
  * ASCII (ſ, the Kelvin sign, Σ) or a surrogate opens every case-insensitive pattern: how it folds
  * is left to the pattern.
  */
 export function patternGate(patterns: readonly RegExp[]): PatternGate {
   if (patterns.length > 32) throw new Error(`a pattern gate holds at most 32 patterns, not ${patterns.length}`);
-  const alone = new Uint32Array(0x10000);
-  const paired = new Uint32Array(PAIR_SLOTS);
+  const alone = new Uint32Array(AT_WORD_START + 0x80);
   let always = 0;
   const cased = unitsWithCaseOutsideAscii();
   const casedUnits: number[] = [];
   for (let unit = 0; unit < 0x10000; unit++) if (cased[unit] === 1) casedUnits.push(unit);
+  const starts = patterns.map(matchStarts);
+  let pairCount = 0;
+  for (const start of starts) if (start !== "any") for (const seconds of start.pairs.values()) pairCount += seconds.size;
+  const paired = new PairTable(pairCount);
   patterns.forEach((pattern, k) => {
     const bit = 1 << k;
-    const starts = matchStarts(pattern);
-    if (starts === "any") {
+    const start = starts[k]!;
+    if (start === "any") {
       always |= bit;
       return;
     }
-    for (const unit of starts.one) alone[unit]! |= bit;
-    for (const [first, seconds] of starts.pairs) for (const second of seconds) paired[pairSlot(first, second)]! |= bit;
+    for (const unit of start.one) alone[unit]! |= bit;
+    for (const [first, seconds] of start.pairs) for (const second of seconds) paired.add(first, second, bit);
     if (pattern.flags.includes("i")) for (const unit of casedUnits) alone[unit]! |= bit;
   });
   return {
     mayMatch(text) {
       let bits = always;
-      const last = text.length - 1;
-      for (let i = 0; i < last; i++) {
+      // Whether the unit before is an ASCII word character: then no word starts here.
+      let inWord = false;
+      for (let i = 0; i < text.length; i++) {
         const unit = text.charCodeAt(i);
-        bits |= alone[unit]! | paired[pairSlot(unit, text.charCodeAt(i + 1))]!;
+        const next = i + 1 < text.length ? text.charCodeAt(i + 1) : -1;
+        bits |= alone[unit]!;
+        if (next >= 0) bits |= paired.get(unit, next);
+        if (unit < 0x80 && !inWord) {
+          bits |= alone[unit + AT_WORD_START]!;
+          if (next >= 0) bits |= paired.get(unit + AT_WORD_START, next);
+        }
+        inWord = isAsciiWordUnit(unit);
       }
-      if (last >= 0) bits |= alone[text.charCodeAt(last)]!;
       return bits;
     },
     replaceInTurn(text, everywhere, replacement) {

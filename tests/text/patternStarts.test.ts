@@ -31,7 +31,8 @@ describe("matchStarts", () => {
       one: new Set(),
       pairs: new Map([
         ["多".charCodeAt(0), units("少")],
-        ["p".charCodeAt(0), units("r")],
+        // After \b, a word character counts only at a word's start: marked by 0x10000.
+        ["p".charCodeAt(0) + 0x10000, units("r")],
       ]),
     });
     expect(matchStarts(/(?<![哪好])[几幾]\s*个?/u)).toEqual({
@@ -146,6 +147,21 @@ describe("patternGate", () => {
     expect(gate.replaceInTurn("axb", [/x+/g, /ab/g, /zz/g], "")).toBe("");
     expect(gate.replaceInTurn("axxbzz", [/x+/g, /ab/g, /zz/g], "-")).toBe("a-b-");
     expect(gate.replaceInTurn("qq", [/x+/g, /ab/g, /zz/g], "")).toBe("qq");
+  });
+
+  it("opens a pattern whose match starts at a word boundary only where a word starts", () => {
+    const gate = patternGate([/\bhow much\b/i, /\b(?:is|are)\s+free\b/i]);
+    for (const text of ["should much", "xhow", "_how", "1how", "this free", "care  free"]) expect(gate.mayMatch(text), text).toBe(0);
+    for (const text of ["how", "a how", "(How", "是how", "is free", "IS"]) expect(gate.mayMatch(text), text).not.toBe(0);
+  });
+
+  it("opens a pattern on the very pairs it starts with, not on others that hash alike", () => {
+    const many = new RegExp(Array.from({ length: 500 }, (_, i) => String.fromCharCode(0x4e00 + i, 0x4e00 + i + 1)).join("|"));
+    const gate = patternGate([many]);
+    let opened = 0;
+    for (let i = 0; i < 5000; i++) if (gate.mayMatch(String.fromCharCode(0x6000 + i, 0x7000 + i)) !== 0) opened++;
+    expect(opened).toBe(0);
+    expect(gate.mayMatch("\u4e05\u4e06")).toBe(1);
   });
 
   it("keeps a pattern it cannot read always open", () => {
