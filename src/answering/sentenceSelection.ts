@@ -342,14 +342,17 @@ const byScore = (a: CandidateSentence, b: CandidateSentence) =>
  */
 export function selectSentences(candidates: CandidateSentence[], max: number, redundancy = 0.7): CandidateSentence[] {
   const picked: CandidateSentence[] = [];
-  const ranked = [...candidates].sort(byScore);
-  // Far weaker matches than the best one are padding, not answer.
-  const floor = (ranked[0]?.score ?? 0) * 0.3;
+  // Far weaker matches than the best one are padding, not answer: left out before the sort (it
+  // orders every candidate, and the picks stop at the first one under the floor anyway).
+  let best = 0;
+  for (const candidate of candidates) if (candidate.score > best) best = candidate.score;
+  const floor = best * 0.3;
+  const ranked = candidates.filter((candidate) => candidate.score >= floor).sort(byScore);
   // Each candidate's bigrams once (kept with its analysed sentence when scored here), not once per pair compared.
   const pickedBigrams: ReadonlySet<string>[] = [];
   const pickedKept: (ReadonlySet<string> | undefined)[] = [];
   for (const candidate of ranked) {
-    if (picked.length >= max || candidate.score < floor) break;
+    if (picked.length >= max) break;
     // A sentence's own bigram set (kept with it) has its comparisons remembered; a fresh one is compared anew.
     const kept = candidate.from ? sentenceBigrams(candidate.from) : candidate.bigrams;
     const grams = kept ?? bigrams(candidate.text);

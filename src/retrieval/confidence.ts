@@ -1,6 +1,8 @@
+import type { Chunk } from "../chunking/types.js";
 import { comparedSides, comparisonPresent } from "./comparison.js";
 import { detailPresent, detailsAsked, type DetailKind } from "./detailKinds.js";
 import { foldForMatching, itemsNaming } from "./listItems.js";
+import { recentByChunk } from "./recentByChunk.js";
 import type { Passage, RetrievalResult } from "./types.js";
 
 /**
@@ -60,12 +62,23 @@ function passageTexts(passages: readonly Passage[], focusTerms?: readonly string
     .filter((p) => p.role !== "linked-note")
     .slice(0, DETAIL_PASSAGES)
     .map((p) => {
-      const heading = p.chunk.headingPath.join(" ");
+      const { heading, foldedHeading, whole } = headedText(p.chunk);
       // A section whose heading names the subject is about it throughout.
-      const whole = !focusTerms || focusTerms.some((term) => foldForMatching(heading).includes(foldForMatching(term)));
-      return `${heading}\n${whole ? p.chunk.text : itemsNaming(p.chunk.text, focusTerms)}`;
+      return !focusTerms || focusTerms.some((term) => foldedHeading.includes(foldForMatching(term)))
+        ? whole
+        : `${heading}\n${itemsNaming(p.chunk.text, focusTerms)}`;
     });
 }
+
+/**
+ * A passage's heading (folded too) and its whole text under it, as the detail check reads them:
+ * they depend on the chunk alone, and the same top passages are checked question after question.
+ * One string per chunk, so the detail rules' answers remembered per text are found by it at once.
+ */
+const headedText = recentByChunk(2048, (chunk: Chunk) => {
+  const heading = chunk.headingPath.join(" ");
+  return { heading, foldedHeading: foldForMatching(heading), whole: `${heading}\n${chunk.text}` };
+});
 
 /**
  * Whether a passage is beside what the question is about (retrieval's focus passages, when it

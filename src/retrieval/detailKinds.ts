@@ -1,6 +1,8 @@
 import { escapeRegExp } from "../text/escapeRegExp.js";
 import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
+import { patternGate, type PatternGate } from "../text/patternStarts.js";
 import { recentlyComputed } from "../text/recentlyComputed.js";
+import { rememberedWhileUsed } from "../text/recentlyUsed.js";
 import { CN_NUMBER, DETAIL_RULES, type DetailKind } from "./detailRules.js";
 import { listItems } from "./listItems.js";
 import { questionDates } from "./roadmapProfile.js";
@@ -139,9 +141,13 @@ export function withoutDetailQuestions(question: string): string {
   return recentlyWithoutDetailQuestions(question);
 }
 
-/** The evidence focus asks this of the question and of each of its terms (glossary labels recur). */
+/**
+ * The evidence focus asks this of the question and of each of its terms (glossary labels recur).
+ * Only the patterns the gate leaves open are replaced: most questions ask no detail, and 22
+ * global replaces (`iu`, no twins) were most of the evidence focus.
+ */
 const recentlyWithoutDetailQuestions = recentlyComputed(1024, (question: string) =>
-  askedEverywhere().reduce((text, pattern) => text.replace(pattern, " "), question),
+  askedPatternGate().replaceInTurn(question, askedEverywhere(), " "),
 );
 
 /**
@@ -176,24 +182,46 @@ export function detailsAsked(question: string): DetailKind[] {
 interface RuleTests {
   kind: DetailKind;
   asked: (text: string) => boolean;
+  /** Remembered per text: the offline answer checks the same top passages' sentences question after question. */
   present: (text: string) => boolean;
 }
+
+/**
+ * Texts whose `present` answer each rule remembers: the sentences and passage texts of a few
+ * dozen recent answers. Without them a duration question ran the rule's pattern over each of its
+ * candidate sentences, though the same sentences came back from question to question.
+ */
+const TEXTS_REMEMBERED_PER_RULE = 1024;
 let ruleTests: readonly RuleTests[] | undefined;
+/**
+ * Which rules' `asked` patterns can match a question at all, from one pass over its characters
+ * (patternStarts.ts): a question holds the first characters of a match of a few of them, and the
+ * others are not run.
+ */
+let askedGate: PatternGate | undefined;
+
+/** The gate over the rules' `asked` patterns, made with their tests. */
+function askedPatternGate(): PatternGate {
+  detailRuleTests();
+  return askedGate!;
+}
 
 function detailRuleTests(): readonly RuleTests[] {
-  if (ruleTests?.length !== DETAIL_RULES.length)
+  if (ruleTests?.length !== DETAIL_RULES.length) {
     ruleTests = DETAIL_RULES.map((rule) => ({
       kind: rule.kind,
       asked: ignoreCaseTester(rule.asked),
-      present: ignoreCaseTester(rule.present),
+      present: rememberedWhileUsed(TEXTS_REMEMBERED_PER_RULE, ignoreCaseTester(rule.present)),
     }));
+    askedGate = patternGate(DETAIL_RULES.map((rule) => rule.asked));
+  }
   return ruleTests;
 }
 
 function kindsAsked(question: string): DetailKind[] {
-  let kinds = detailRuleTests()
-    .filter((rule) => rule.asked(question))
-    .map((rule) => rule.kind);
+  const rules = detailRuleTests();
+  const mayMatch = askedPatternGate().mayMatch(question);
+  let kinds = rules.filter((rule, k) => (mayMatch & (1 << k)) !== 0 && rule.asked(question)).map((rule) => rule.kind);
   // "多久更新一次" asks a rate, not a length of time.
   if (kinds.includes("frequency")) kinds = kinds.filter((kind) => kind !== "duration");
   // A parameter value already names its unit, and so does a duration (多少小时 is no count of

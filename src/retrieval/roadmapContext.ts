@@ -1,6 +1,7 @@
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument } from "../corpus/types.js";
 import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
+import { rememberedWhileUsed } from "../text/recentlyUsed.js";
 import { tokenizeJoined, tokenizeParts } from "../text/tokenize.js";
 import { asksForTotal, contentSegments } from "./analyzeQuery.js";
 import type { DetailKind } from "./detailKinds.js";
@@ -41,6 +42,16 @@ const ENTERING = /^(?:进入|进到|走进|进|到了|到)\s*(\p{Script=Han}{2,}
 
 /** Parts of a stage given a passage each (the answer lists them all, citing these). */
 const MAX_PARTS = 4;
+
+/** Topics whose glossary expansions are remembered. */
+const TOPICS_REMEMBERED = 1024;
+
+/**
+ * A sequence question's topic's expansions, remembered: the same topics (LoRA, RAG, 微调) come
+ * back question after question, and a topic is no question text, so the glossary scan's own memo
+ * of the last few requests' texts no longer held it. Read only (locateTopic filters them).
+ */
+const topicExpansions = rememberedWhileUsed(TOPICS_REMEMBERED, (topic: string): readonly string[] => expandQuery(topic));
 
 // `iu`, one or the other read on every question: through their twins (ignoreCaseTest.ts).
 const asksReadiness = ignoreCaseTester(READINESS_ASKED);
@@ -94,13 +105,13 @@ export function roadmapContext(
   let roadmap: RoadmapPosition[] = [];
   if (ordinal) roadmap = ordinalPositions(named ? [named] : profiles, ordinal);
   else if (analysis.sequence && analysis.topic) {
-    roadmap = locateTopic(documents, chunks, analysis.topic, expandQuery(analysis.topic));
+    roadmap = locateTopic(documents, chunks, analysis.topic, topicExpansions(analysis.topic));
     // "进专业深入阶段之前": a verb of entering before a stage is no part of its name.
     const entered = ENTERING.exec(analysis.topic)?.[1];
     // Also when the roadmap the question names has no stage for it with the verb ("七段的那份里，进实战项目之前").
     const inNamed = (positions: readonly RoadmapPosition[]) => named !== undefined && positions.some((p) => p.docId === named.doc.id);
     if (entered && (roadmap.length === 0 || (named && !inNamed(roadmap)))) {
-      const located = locateTopic(documents, chunks, entered, expandQuery(entered));
+      const located = locateTopic(documents, chunks, entered, topicExpansions(entered));
       if (roadmap.length === 0 || inNamed(located)) roadmap = located;
     }
     if (named && roadmap.some((p) => p.docId === named.doc.id)) roadmap = roadmap.filter((p) => p.docId === named.doc.id);
@@ -186,7 +197,7 @@ export function roadmapContext(
 function askedBesideTopic(query: string, analysis: QueryAnalysis, topic: string | undefined): ReadonlySet<string> {
   // tokenizeParts: the parts' own remembered tokens (the expansions' were made by retrieval), not a new joined text cut again.
   const own = new Set(tokenizeParts([...contentSegments(query), ...analysis.expansions]));
-  if (topic) for (const token of tokenizeJoined([topic, ...expandQuery(topic)])) own.delete(token);
+  if (topic) for (const token of tokenizeJoined([topic, ...topicExpansions(topic)])) own.delete(token);
   return own;
 }
 

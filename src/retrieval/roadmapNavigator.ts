@@ -1,6 +1,7 @@
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument, Section } from "../corpus/types.js";
 import { escapeRegExp } from "../text/escapeRegExp.js";
+import { RecentlyUsed } from "../text/recentlyUsed.js";
 import { sectionTexts } from "./roadmapStages.js";
 import { stageOf, stepsOf, subtreeEndLine } from "./stageOutline.js";
 import type { RoadmapPosition, SectionRef } from "./types.js";
@@ -21,12 +22,48 @@ import type { RoadmapPosition, SectionRef } from "./types.js";
  *   5. reading order.
  * `next`/`previous` are the neighbouring steps. Documents without stages give nothing.
  */
-export function locateTopic(documents: CorpusDocument[], chunks: Chunk[], topic: string, expansions: string[]): RoadmapPosition[] {
+export function locateTopic(documents: CorpusDocument[], chunks: Chunk[], topic: string, expansions: readonly string[]): RoadmapPosition[] {
   const trimmed = topic.trim();
   if (trimmed === "") return [];
   const tiers = [[trimmed], expansions.filter((e) => e.trim() !== "" && e.trim().toLowerCase() !== trimmed.toLowerCase())];
-  let matchers: ((text: string) => boolean)[][] | undefined;
   const tiersKey = JSON.stringify(tiers);
+  const remembered = locatedTopicsOf(documents, chunks);
+  let positions = remembered.get(tiersKey);
+  if (!positions) remembered.set(tiersKey, (positions = Object.freeze(positionsOf(documents, chunks, trimmed, tiers, tiersKey))));
+  // A copy of the list: callers filter and reorder it; the positions themselves are frozen and shared.
+  return [...positions];
+}
+
+/**
+ * The positions of recently located topics, per document list and chunk array (an index version,
+ * or a filtered list of its documents): a sequence question's topic (LoRA, RAG, 微调) is located
+ * question after question, and each time every roadmap's layout, steps and references were read
+ * again and the positions built anew.
+ */
+const locatedTopics = new WeakMap<readonly CorpusDocument[], WeakMap<readonly Chunk[], RecentlyUsed<string, readonly RoadmapPosition[]>>>();
+
+function locatedTopicsOf(documents: readonly CorpusDocument[], chunks: readonly Chunk[]): RecentlyUsed<string, readonly RoadmapPosition[]> {
+  let byChunks = locatedTopics.get(documents);
+  if (!byChunks) locatedTopics.set(documents, (byChunks = new WeakMap()));
+  let remembered = byChunks.get(chunks);
+  if (!remembered) byChunks.set(chunks, (remembered = new RecentlyUsed(MAX_LOCATED_TOPICS)));
+  return remembered;
+}
+
+/** The list, frozen: shared between the questions that locate the same topic. */
+function frozen<T>(list: T[]): T[] {
+  Object.freeze(list);
+  return list;
+}
+
+function positionsOf(
+  documents: readonly CorpusDocument[],
+  chunks: readonly Chunk[],
+  trimmed: string,
+  tiers: readonly (readonly string[])[],
+  tiersKey: string,
+): RoadmapPosition[] {
+  let matchers: ((text: string) => boolean)[][] | undefined;
   const positions: RoadmapPosition[] = [];
   for (const doc of documents) {
     if (doc.kind !== "roadmap") continue;
@@ -39,16 +76,18 @@ export function locateTopic(documents: CorpusDocument[], chunks: Chunk[], topic:
     const position = steps.findIndex((s) => s.index === stage.index);
     const next = position >= 0 ? steps[position + 1] : undefined;
     const previous = position >= 0 ? steps[position - 1] : undefined;
-    positions.push({
-      docId: doc.id,
-      source: doc.source,
-      title: doc.title,
-      topic: trimmed,
-      at: sectionRef(doc.outline, stage),
-      ...(next ? { next: sectionRef(doc.outline, next) } : {}),
-      ...(previous ? { previous: sectionRef(doc.outline, previous) } : {}),
-      path: { steps: steps.map((s) => s.heading), step: position + 1 },
-    });
+    positions.push(
+      Object.freeze({
+        docId: doc.id,
+        source: doc.source,
+        title: doc.title,
+        topic: trimmed,
+        at: Object.freeze(sectionRef(doc.outline, stage)),
+        ...(next ? { next: Object.freeze(sectionRef(doc.outline, next)) } : {}),
+        ...(previous ? { previous: Object.freeze(sectionRef(doc.outline, previous)) } : {}),
+        path: Object.freeze({ steps: frozen(steps.map((s) => s.heading)), step: position + 1 }),
+      }),
+    );
   }
   return positions;
 }

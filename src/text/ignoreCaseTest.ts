@@ -47,7 +47,8 @@ let lastPlain = false;
  */
 let unitsNotPlain: Uint8Array | undefined;
 
-function notPlainUnits(): Uint8Array {
+/** 1 for each UTF-16 unit with case outside ASCII, or a surrogate; also read by patternStarts.ts. */
+export function unitsWithCaseOutsideAscii(): Uint8Array {
   if (!unitsNotPlain) {
     unitsNotPlain = new Uint8Array(0x10000);
     for (let unit = 0; unit <= 0xffff; unit++) unitsNotPlain[unit] = CASED_OUTSIDE_ASCII_OR_ASTRAL.test(String.fromCharCode(unit)) ? 1 : 0;
@@ -58,7 +59,7 @@ function notPlainUnits(): Uint8Array {
 /** Whether every non-ASCII character of `text` lacks case and is in the Basic Multilingual Plane. */
 function plainText(text: string): boolean {
   if (text !== lastText) {
-    const notPlain = notPlainUnits();
+    const notPlain = unitsWithCaseOutsideAscii();
     let plain = true;
     for (let i = 0; i < text.length && plain; i++) if (notPlain[text.charCodeAt(i)] === 1) plain = false;
     lastText = text;

@@ -48,6 +48,20 @@ describe("selectSentences", () => {
     expect(similarity("abc", "xyz")).toBe(0);
   });
 
+  it("leaves out sentences far weaker than the best (under three tenths of its score), wherever they come in the list", () => {
+    const sentence = (text: string, position: number, score: number) => ({ text, passageIndex: 0, position, score });
+    const weak = sentence("多模态模型：了解多模态模型的发展现状和应用。", 0, 1);
+    const best = sentence("参数高效微调技术：学习参数高效微调的方法。", 1, 10);
+    const atFloor = sentence("检索增强生成：把检索到的文档交给模型。", 2, 3);
+    const mid = sentence("提示工程：写出清楚的指令和示例。", 3, 3.5);
+    for (const order of [
+      [weak, best, atFloor, mid],
+      [mid, atFloor, best, weak],
+    ])
+      expect(selectSentences(order, 5).map((s) => s.position)).toEqual([1, 2, 3]);
+    expect(selectSentences([], 5)).toEqual([]);
+  });
+
   it("compares each pair of kept sentences on its own, however often they are compared (comparisons are remembered)", () => {
     const gramsOf = (text: string) =>
       new Set(Array.from(text.replace(/[\s\p{P}]/gu, "")).flatMap((c, i, all) => (i + 1 < all.length ? [c + all[i + 1]!] : [])));

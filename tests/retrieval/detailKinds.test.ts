@@ -436,3 +436,18 @@ describe("detail-type check", () => {
     }
   });
 });
+
+describe("detail presence, remembered per text", () => {
+  it("answers each kind for a text on its own, however often and in whatever order the text is asked about", () => {
+    const sentence = "这门课大约需要 20 小时。";
+    for (let round = 0; round < 3; round++) {
+      expect(detailPresent("duration", [sentence], "要学多久")).toBe(true);
+      expect(detailPresent("price", [sentence], "多少钱")).toBe(false);
+      expect(detailPresent("version", [sentence], "哪个版本")).toBe(false);
+    }
+    // Past what a rule remembers, a text is checked again.
+    for (let i = 0; i < 3000; i++) detailPresent("duration", [`第 ${i} 行没有时长`], "要学多久");
+    expect(detailPresent("duration", [sentence], "要学多久")).toBe(true);
+    expect(detailPresent("duration", ["没有时长"], "要学多久")).toBe(false);
+  });
+});

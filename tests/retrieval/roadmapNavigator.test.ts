@@ -120,6 +120,21 @@ describe("locateTopic on hand-made roadmaps", () => {
     expect(position?.previous?.heading).toBe("第一阶段：基础入门");
   });
 
+  it("remembers a located topic per document list: a fresh list each time, the positions shared and frozen", () => {
+    const first = locate(corpus, "LoRA");
+    first.reverse().push(first[0]!);
+    const again = locate(corpus, "LoRA");
+    expect(again).not.toBe(first);
+    expect(positionIn(again, "roadmaps/path.md")?.at.heading).toBe("第二阶段：模型微调");
+    expect(again.length).toBe(first.length - 1);
+    expect(Object.isFrozen(again[0])).toBe(true);
+    expect(Object.isFrozen(again[0]!.at)).toBe(true);
+    expect(Object.isFrozen(again[0]!.path!.steps)).toBe(true);
+    // Another document list (a filter) is located on its own.
+    const others = corpus.documents.filter((d) => !d.source.startsWith("roadmaps/path.md"));
+    expect(positionIn(locateTopic(others, corpus.chunks, "LoRA", analyzeQuery("LoRA").expansions), "roadmaps/path.md")).toBeUndefined();
+  });
+
   it("prefers a stage over an unmarked section that mentions the topic (目录, 常见问题)", () => {
     const positions = locate(corpus, "基础入门");
     expect(positionIn(positions, "roadmaps/path.md")?.at.heading).toBe("第一阶段：基础入门");
