@@ -204,14 +204,16 @@ function cutSegments(question: string, removed: readonly Span[] = NO_SPANS): Seg
   let next = 0;
   let limit = removed[0]?.start ?? question.length;
   while (position < question.length) {
-    if (position === limit) {
-      // A removed span reads as the one space that stands for it in the text without it.
+    if (position >= limit) {
+      // A removed span reads as the one space that stands for it in the text without it. No piece
+      // reads into a span (words and filler phrases stop at it; the guard leaves no kept term
+      // across one), but should one ever, the walk still goes on past the span instead of looping.
       if (keptFrom >= 0) {
         keep(question.slice(keptFrom, position));
         keptFrom = -1;
       }
       pendingSpace += " ";
-      position = removed[next]!.end;
+      position = Math.max(position, removed[next]!.end);
       next += 1;
       limit = removed[next]?.start ?? question.length;
       continue;
