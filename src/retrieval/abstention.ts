@@ -1,5 +1,5 @@
-import { findGlossaryMatches, type GlossaryEntry } from "./glossary.js";
-import { contentSegments } from "./analyzeQuery.js";
+import { findGlossaryMatches, type GlossaryEntry, type GlossaryMatch } from "./glossary.js";
+import { contentSegments, contentSegmentsWithout } from "./analyzeQuery.js";
 import { isFiller } from "./questionWords.js";
 
 /**
@@ -52,13 +52,17 @@ export function contentTermGroups(question: string, tokenize: (text: string) => 
   const seen = new Set<string>();
   let rest = "";
   let position = 0;
+  const terms: GlossaryMatch[] = [];
+  let fillerKept = false;
   for (const match of findGlossaryMatches(question, { learnerPhrases: false })) {
     rest += `${question.slice(position, match.start)} `;
     position = match.end;
     if (isFiller(match.surface)) {
       rest += `${match.surface} `;
+      fillerKept = true;
       continue;
     }
+    terms.push(match);
     const { own, names, key } = matchTokens(match.surface, match.entries, tokenize);
     if (names.length === 0 || seen.has(key)) continue;
     seen.add(key);
@@ -70,8 +74,11 @@ export function contentTermGroups(question: string, tokenize: (text: string) => 
     });
   }
   rest += question.slice(position);
+  // The rest's segments read off the question's own walk where that is the same reading (no filler
+  // term kept between spaces, no learners' phrase cut by a term): no second scan of a new text.
+  const segments = (terms.length > 0 && !fillerKept ? contentSegmentsWithout(question, terms) : undefined) ?? contentSegments(rest);
   // Filler is taken out before tokenizing: jieba cuts 接下来 into 接下/下来, which no longer look like filler.
-  for (const token of unique(tokenize(contentSegments(rest).join(" ")).filter(isContentToken))) {
+  for (const token of unique(tokenize(segments.join(" ")).filter(isContentToken))) {
     if (seen.has(token)) continue;
     seen.add(token);
     groups.push({ label: token, tokens: [token], weight: weights.idf(token) });

@@ -92,9 +92,10 @@ function isAsciiAlphanumeric(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
-/** The longest Chinese filler phrase starting at `position`, if any. */
-function fillerAt(question: string, position: number): string | undefined {
-  for (const filler of ZH_FILLER_BY_FIRST_UNIT.get(question[position]!) ?? []) if (question.startsWith(filler, position)) return filler;
+/** The longest Chinese filler phrase starting at `position` and ending by `limit`, if any. */
+function fillerAt(question: string, position: number, limit: number): string | undefined {
+  for (const filler of ZH_FILLER_BY_FIRST_UNIT.get(question[position]!) ?? [])
+    if (position + filler.length <= limit && question.startsWith(filler, position)) return filler;
   return undefined;
 }
 
@@ -118,6 +119,14 @@ function unitKind(question: string, position: number): number {
 /** Cue words a sequence topic follows ("学完 LoRA", "after fine-tuning") or precedes ("LoRA 之后"). */
 const CUES_BEFORE_TOPIC = new Set([...FINISHING_VERBS, "掌握了", "完成", "after", "before", "先学"]);
 const CUES_AFTER_TOPIC = new Set([...AFTER_POSTPOSITIONS, ...BEFORE_POSTPOSITIONS, ...FINISHING_VERBS, "后", "前"]);
+
+/** A stretch of a question, by its UTF-16 offsets. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const NO_SPANS: readonly Span[] = [];
 
 interface Segment {
   text: string;
@@ -149,7 +158,7 @@ function segmentsOf(question: string): readonly Segment[] {
  * or kept. Consecutive kept units are taken as one piece: appended one by one or at once, they make
  * the same segment.
  */
-function cutSegments(question: string): Segment[] {
+function cutSegments(question: string, removed: readonly Span[] = NO_SPANS): Segment[] {
   // By start (the first span found there), read at every position.
   const protectedSpans = new Map<number, GlossaryMatch>();
   for (const match of findGlossaryMatches(question))
@@ -191,11 +200,28 @@ function cutSegments(question: string): Segment[] {
   // Where the kept units not yet taken as a piece start (-1: none).
   let keptFrom = -1;
   let position = 0;
+  // The next removed span, and where it starts: no word or filler phrase reads into it.
+  let next = 0;
+  let limit = removed[0]?.start ?? question.length;
   while (position < question.length) {
+    if (position >= limit) {
+      // A removed span reads as the one space that stands for it in the text without it. No piece
+      // reads into a span (words and filler phrases stop at it; the guard leaves no kept term
+      // across one), but should one ever, the walk still goes on past the span instead of looping.
+      if (keptFrom >= 0) {
+        keep(question.slice(keptFrom, position));
+        keptFrom = -1;
+      }
+      pendingSpace += " ";
+      position = Math.max(position, removed[next]!.end);
+      next += 1;
+      limit = removed[next]?.start ?? question.length;
+      continue;
+    }
     const span = protectedSpans.get(position);
     const code = question.charCodeAt(position);
     // Only an ASCII letter or digit can start a Latin word: no regex run at the other positions.
-    const filler = span || isAsciiAlphanumeric(code) ? undefined : fillerAt(question, position);
+    const filler = span || isAsciiAlphanumeric(code) ? undefined : fillerAt(question, position, limit);
     const kind = span || filler || isAsciiAlphanumeric(code) ? 0 : unitKind(question, position);
     if (kind === KEEP) {
       if (keptFrom < 0) keptFrom = position;
@@ -211,7 +237,9 @@ function cutSegments(question: string): Segment[] {
       position = span.end;
     } else if (isAsciiAlphanumeric(code)) {
       LATIN_WORD_AT.lastIndex = position;
-      const word = LATIN_WORD_AT.exec(question)![0].replace(TRAILING_DOTS, "");
+      const word = LATIN_WORD_AT.exec(question)![0]
+        .slice(0, limit - position)
+        .replace(TRAILING_DOTS, "");
       if (EN_FILLER.has(word.toLowerCase())) drop(word);
       else keep(word);
       position += word.length;
@@ -232,6 +260,21 @@ function cutSegments(question: string): Segment[] {
 /** The question's content words: what is left once sequence cues, question words and filler are out. */
 export function contentSegments(question: string): string[] {
   return segmentsOf(question).map((s) => s.text);
+}
+
+/**
+ * contentSegments of the question with `removed` taken out, each span left as one space (the
+ * evidence terms read the words besides the glossary terms: abstention.ts), in one walk over the
+ * question instead of a scan and a walk over a second text. The glossary terms and learners'
+ * phrases kept are the question's own scan's, away from the spans; undefined when one of those
+ * overlaps a span without being it (a learners' phrase around a glossary term), since the text
+ * left could then hold phrases the question's scan did not. `removed`: ascending, disjoint.
+ */
+export function contentSegmentsWithout(question: string, removed: readonly Span[]): string[] | undefined {
+  for (const match of findGlossaryMatches(question))
+    for (const span of removed)
+      if (span.start < match.end && match.start < span.end && (span.start !== match.start || span.end !== match.end)) return undefined;
+  return cutSegments(question, removed).map((s) => s.text);
 }
 
 /**

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { analyzeQuery, asksForTotal, contentSegments, extractTopic, sequenceIntent } from "../../src/retrieval/analyzeQuery.js";
+import {
+  analyzeQuery,
+  asksForTotal,
+  contentSegments,
+  contentSegmentsWithout,
+  extractTopic,
+  sequenceIntent,
+  type Span,
+} from "../../src/retrieval/analyzeQuery.js";
+import { findGlossaryMatches } from "../../src/retrieval/glossary.js";
+import { isFiller } from "../../src/retrieval/questionWords.js";
 
 describe("sequenceIntent", () => {
   it("does not read a total, a condition, 'in the future' or 'previously' as a sequence cue", () => {
@@ -233,5 +243,51 @@ describe("contentSegments", () => {
     ["  前面 。 后面  ", []],
   ])("%j → %j", (question, segments) => {
     expect(contentSegments(question)).toEqual(segments);
+  });
+});
+
+describe("contentSegmentsWithout", () => {
+  /** The text without the spans, each left as one space: what abstention.ts read before. */
+  const without = (question: string, spans: readonly Span[]) => {
+    let rest = "";
+    let position = 0;
+    for (const span of spans) {
+      rest += `${question.slice(position, span.start)} `;
+      position = span.end;
+    }
+    return rest + question.slice(position);
+  };
+  const spansOf = (question: string, ...parts: string[]) =>
+    parts.map((part) => ({ start: question.indexOf(part), end: question.indexOf(part) + part.length }));
+
+  // A Latin word or a filler phrase stops where a span starts; a span stands for one space.
+  it.each([
+    ["abc-def 入门资料", ["def"], ["abc-  入门资料"]],
+    ["v1.2.3 怎么学", [".3"], ["v1.2"]],
+    ["资料怎么样子", ["样子"], ["资料"]],
+    ["深度 XY 模型 资料", ["XY"], ["深度   模型 资料"]],
+    ["XY深度学习", ["XY"], ["深度学习"]],
+  ])("%j without %j → %j, as the text without them reads", (question, parts, segments) => {
+    const spans = spansOf(question, ...parts);
+    expect(contentSegmentsWithout(question, spans)).toEqual(segments);
+    expect(contentSegments(without(question, spans))).toEqual(segments);
+  });
+
+  it("reads a question's glossary terms and learners' phrases away from the spans as the text without them does", () => {
+    for (const question of [
+      "学完 LoRA 之后 RAG 的入门资料",
+      "数据清洗 应该在哪个阶段学?",
+      "mixed precision 和 RAG 有什么推荐的入门资料?",
+    ]) {
+      const spans = findGlossaryMatches(question, { learnerPhrases: false }).filter((m) => !isFiller(m.surface));
+      expect(spans.length).toBeGreaterThan(0);
+      expect(contentSegmentsWithout(question, spans)).toEqual(contentSegments(without(question, spans)));
+    }
+  });
+
+  it("leaves a learners' phrase around a span to the text without it (undefined)", () => {
+    const question = "how do i keep a chatbot from making stuff up?";
+    const spans = findGlossaryMatches(question, { learnerPhrases: false }).filter((m) => !isFiller(m.surface));
+    expect(contentSegmentsWithout(question, spans)).toBeUndefined();
   });
 });
