@@ -49,6 +49,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-e2.jsonl",
     "tests/eval/blind/tune-f2.jsonl",
     "tests/eval/blind/tune-g2.jsonl",
+    "tests/eval/blind/tune-h2.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
@@ -83,6 +84,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-e2.jsonl",
     "tests/eval/blind/test-f2.jsonl",
     "tests/eval/blind/test-g2.jsonl",
+    "tests/eval/blind/test-h2.jsonl",
   ],
 };
 
