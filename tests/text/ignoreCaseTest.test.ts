@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { everyCharacter, textsAround, TRICKY_PATTERNS } from "./characterFixtures.js";
 import { DETAIL_RULES } from "../../src/retrieval/detailRules.js";
 import { ignoreCaseTester } from "../../src/text/ignoreCaseTest.js";
-
-/** Every character of the Basic Multilingual Plane, lone surrogates included, and a few astral ones. */
-function everyCharacter(): string[] {
-  const all: string[] = [];
-  for (let code = 0; code <= 0xffff; code++) all.push(String.fromCharCode(code));
-  all.push("😀", "𝐀", "𐐀", "𐐨", "𠀀");
-  return all;
-}
 
 /** The texts where `tester` and `pattern.test` disagree, among `texts`. */
 function disagreements(pattern: RegExp, texts: readonly string[]): string[] {
@@ -18,25 +11,8 @@ function disagreements(pattern: RegExp, texts: readonly string[]): string[] {
 
 describe("ignoreCaseTester", () => {
   it("answers as the pattern does with every character beside the letters a case-insensitive Unicode test folds", () => {
-    const patterns = [
-      /\bsize\b|kit|\bwon\b/iu,
-      /which\s+[a-z]{1,8}\s+k/iu,
-      /\w{3}er\b/iu,
-      /a[^?？]{0,1}b/iu,
-      /(?<![哪好])几\s*个?\s*[A-Za-z]+/iu,
-      /^.x$/isu,
-      /版本|\bversions?\b|\bv\d/iu,
-    ];
-    const texts = everyCharacter().flatMap((c) => [
-      `${c}ize`,
-      `si${c}e`,
-      `${c}it`,
-      `which size ${c}`,
-      `a${c}b`,
-      `${c}x`,
-      `${c}${c}ner`,
-      `几个${c}`,
-    ]);
+    const patterns = [...TRICKY_PATTERNS, /^.x$/isu];
+    const texts = everyCharacter().flatMap((c) => [...textsAround(c), `${c}x`]);
     for (const pattern of patterns) expect(disagreements(pattern, texts), String(pattern)).toEqual([]);
   });
 
