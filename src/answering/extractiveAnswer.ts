@@ -142,7 +142,10 @@ export function composeExtractiveAnswer(
     asked.length > 0
       ? (sentence: string, passage: Passage) => beside(passage) && asked.some((kind) => detailPresent(kind, [sentence], question))
       : undefined;
-  let sentences = selectSentences(scoreSentences(passages, terms, holdsAskedDetail), maxSentences);
+  let sentences = selectSentences(
+    scoreSentences(passages, terms, holdsAskedDetail, (text, sentence) => quoteContext(text, sentence).parent),
+    maxSentences,
+  );
   // An asked stage's lead names it only: its passage's opening is still the answer.
   if (sentences.length === 0 && (roadmapLines.length === 0 || (result.stageOrdinal !== undefined && !sequence))) {
     // Retrieval found the passages relevant even though no sentence shares a word with the

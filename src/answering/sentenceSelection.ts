@@ -144,7 +144,14 @@ function sentenceBigrams(sentence: { readonly text: string; bigrams?: ReadonlySe
  * terms are looked up once per chunk rather than tested against every sentence.
  */
 interface AnalysedChunk {
+  /** The chunk's text, which a sentence's parent label is read from. */
+  text: string;
   sentences: readonly AnalysedSentence[];
+  /**
+   * The sentences under a list item whose label holds each search token ("适用于用户意图识别" under
+   * "1. 微调：Lora->垂类" for 微调), made on first use.
+   */
+  withParentToken?: ReadonlyMap<string, readonly number[]>;
   withToken: ReadonlyMap<string, readonly number[]>;
   /** 0, 1, … sentences.length - 1: the sentences a term is searched for in. */
   all: readonly number[];
@@ -180,7 +187,7 @@ const analysedChunk = recentByChunk(2048, (chunk: Chunk): AnalysedChunk => {
     for (const token of tokenizeForSearch(text)) addTo(withToken, token, index);
     sentences.push({ text, position, lower: text.toLowerCase(), lengthPenalty });
   });
-  return { sentences, withToken, all: sentences.map((_, i) => i), holding: new Map() };
+  return { text: chunk.text, sentences, withToken, all: sentences.map((_, i) => i), holding: new Map() };
 });
 
 /**
@@ -207,11 +214,32 @@ function searchSentences(chunk: AnalysedChunk, term: string, substring: boolean)
   return found;
 }
 
+/**
+ * What a sub-item inherits of a term its parent item's label holds: "微调一般适合用在什么场景" is
+ * answered by "适用于用户意图识别" under "1. 微调：Lora->垂类", which repeats none of its words.
+ */
+const PARENT_SHARE = 0.25;
+
+function parentTokens(
+  chunk: AnalysedChunk,
+  parentOf: (chunkText: string, sentence: string) => string | undefined,
+): ReadonlyMap<string, readonly number[]> {
+  if (chunk.withParentToken) return chunk.withParentToken;
+  const index = new Map<string, number[]>();
+  chunk.sentences.forEach((sentence, i) => {
+    const label = parentOf(chunk.text, sentence.text);
+    if (label) for (const token of tokenizeForSearch(label)) addTo(index, token, i);
+  });
+  return (chunk.withParentToken = index);
+}
+
 export function scoreSentences(
   passages: Passage[],
   terms: Map<string, number>,
   /** Whether a sentence states the kind of detail asked (undefined: the question asks for none). */
   holdsAskedDetail?: (sentence: string, passage: Passage) => boolean,
+  /** The label of the list item a sentence sits under, if any (quoteContext.ts). */
+  parentOf?: (chunkText: string, sentence: string) => string | undefined,
 ): CandidateSentence[] {
   const candidates: CandidateSentence[] = [];
   // Once per question, not once per sentence: what to look for, in the terms' order, into the
@@ -248,6 +276,7 @@ export function scoreSentences(
     if (overlapScratch.length < sentences.length) overlapScratch = new Float64Array(Math.max(sentences.length, 2 * overlapScratch.length));
     const overlaps = overlapScratch;
     overlaps.fill(Number.NaN, 0, sentences.length); // NaN: holds no term
+    const underLabel = parentOf ? parentTokens(chunks[passageIndex]!, parentOf) : undefined;
     for (let c = 0; c < termCount; c++) {
       const add = weights[c]! * rarity[c]!;
       const held = holders[passageIndex * termCount + c]!;
@@ -255,6 +284,10 @@ export function scoreSentences(
         const i = held[h]!;
         overlaps[i] = (Number.isNaN(overlaps[i]!) ? 0 : overlaps[i]!) + add;
       }
+      const inherited = underLabel?.get(termList[c]!);
+      if (inherited)
+        for (const i of inherited)
+          if (!held.includes(i)) overlaps[i] = (Number.isNaN(overlaps[i]!) ? 0 : overlaps[i]!) + PARENT_SHARE * add;
     }
     const prior = 0.4 * (1 - passageIndex / Math.max(passages.length, 1));
     for (let i = 0; i < sentences.length; i++) {

@@ -94,6 +94,22 @@ describe("scoreSentences", () => {
     }
   });
 
+  it("lets a sub-item inherit part of a term its parent item's label holds", () => {
+    const text = "1. 剪枝：去掉冗余连接\n   - 适合部署到手机\n2. 蒸馏：大模型教小模型\n   - 需要一个教师模型";
+    const terms = new Map([["蒸馏", 1]]);
+    const parentOf = (_text: string, sentence: string) =>
+      sentence.startsWith("需要") ? "蒸馏" : sentence.startsWith("适合") ? "剪枝" : undefined;
+    const without = scoreSentences([passage(text)], terms).map((s) => s.text);
+    const withParents = scoreSentences([passage(text)], terms, undefined, parentOf);
+    expect(without.some((t) => t.includes("教师模型"))).toBe(false);
+    const child = withParents.find((s) => s.text.includes("教师模型"));
+    const label = withParents.find((s) => s.text.includes("蒸馏"));
+    // Under the label, below it: the label itself holds the term.
+    expect(child).toBeDefined();
+    expect(child!.score).toBeLessThan(label!.score);
+    expect(withParents.some((s) => s.text.includes("手机"))).toBe(false);
+  });
+
   it("scores a passage the same after a longer one was scored (the overlaps' scratch array is shared)", () => {
     const short = passage("RAG 能降低幻觉。LoRA 省显存。");
     const terms = new Map([
