@@ -253,6 +253,7 @@ describe("detail-type check", () => {
     expect(detailsAsked("这个说法出自哪里？")).toEqual(["source"]);
     expect(detailsAsked("Where does that 30% figure come from?")).toContain("source");
     expect(detailsAsked("what study says that?")).toContain("source");
+    expect(detailsAsked("Does the post cite any study for that claim?")).toContain("source");
     // A survey paper asked by what it covers is a title, not a source.
     expect(detailsAsked("Which survey covers instruction tuning?")).toEqual([]);
     expect(detailPresent("source", ["AI 岗位需求强劲，智能体将承担更多工作"])).toBe(false);
