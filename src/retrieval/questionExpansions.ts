@@ -7,6 +7,7 @@ import { expandQuery } from "./expandQuery.js";
 import { IndexResources } from "./indexResources.js";
 import { associatedTerms } from "./learnedAssociations.js";
 import { isLearnerEntry } from "./learnerPhrases.js";
+import type { TermStatistics } from "./termStatistics.js";
 
 /** Which maintained sources a question is expanded with (HybridRetrieverOptions). */
 export interface ExpansionSources {
@@ -64,10 +65,7 @@ export function questionExpansions(index: IndexSnapshot, query: string, sources:
   // A question describing a concept in its definition's words ("the model suddenly gets new skills
   // once it is big enough") also searches the documents' names of it, where they tell passages apart.
   const described = sources.definitions !== false ? describedConcept(query) : undefined;
-  if (described)
-    for (const term of described.docTerms)
-      if (statistics.conceptShare([term]) <= LEARNER_CONCEPT_SHARE && !expansions.includes(term) && !query.includes(term))
-        expansions.push(term);
+  if (described) expansions.push(...tellingNames(described.docTerms, query, expansions, statistics));
   if (sources.dictionary !== false) {
     const seen = new Set(expansions);
     for (const term of dictionaryExpansions(query, () => resources.dictionary))
@@ -97,9 +95,16 @@ export function descriptionExpansions(
   sources: ExpansionSources,
 ): string[] {
   const described = sources.descriptions !== false ? describedByLearner(query) : undefined;
-  if (!described) return [];
-  const statistics = IndexResources.of(index).statistics;
-  return described.docTerms.filter(
+  return described ? tellingNames(described.docTerms, query, expansions, IndexResources.of(index).statistics) : [];
+}
+
+/**
+ * The documents' names of a described concept that tell passages apart (at most
+ * LEARNER_CONCEPT_SHARE of the chunks name each) and that neither the question nor its other
+ * expansions already hold. A concept's names are distinct.
+ */
+function tellingNames(docTerms: readonly string[], query: string, expansions: readonly string[], statistics: TermStatistics): string[] {
+  return docTerms.filter(
     (term) => statistics.conceptShare([term]) <= LEARNER_CONCEPT_SHARE && !expansions.includes(term) && !query.includes(term),
   );
 }
