@@ -366,6 +366,14 @@ function firstStating(
   return undefined;
 }
 
+const SENTENCE_END = /[\s。．.!！?？;；]+$/u;
+
+/** Whether `longer` holds the whole of `shorter` (its closing punctuation aside) and more. */
+export function extendsSentence(longer: string, shorter: string): boolean {
+  const core = shorter.replace(SENTENCE_END, "");
+  return core.length > 0 && longer.length > shorter.length && longer.includes(core);
+}
+
 const byScore = (a: CandidateSentence, b: CandidateSentence) =>
   b.score - a.score || a.passageIndex - b.passageIndex || a.position - b.position;
 
@@ -397,7 +405,17 @@ export function selectSentences(candidates: CandidateSentence[], max: number, re
           : bigramSimilarity(p.text, pickedBigrams[i]!, candidate.text, grams)) >= redundancy
       );
     };
-    if (picked.some(similar)) continue;
+    const copied = picked.findIndex(similar);
+    if (copied >= 0) {
+      // The same sentence written twice, once with more ("…向量数据库的应用" and "…的应用，如Milvus等"):
+      // the fuller one says everything the other does, and what the learner most likely asked for.
+      if (extendsSentence(candidate.text, picked[copied]!.text)) {
+        picked[copied] = candidate;
+        pickedBigrams[copied] = grams;
+        pickedKept[copied] = kept;
+      }
+      continue;
+    }
     picked.push(candidate);
     pickedBigrams.push(grams);
     pickedKept.push(kept);

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { composeExtractiveAnswer, isResourceRequest } from "../../src/answering/extractiveAnswer.js";
 import { ANSWER_WORDING } from "../../src/answering/prompts.js";
-import { codePoints, scoreSentences, selectSentences, splitIntoSentences, similarity } from "../../src/answering/sentenceSelection.js";
+import {
+  codePoints,
+  extendsSentence,
+  scoreSentences,
+  selectSentences,
+  splitIntoSentences,
+  similarity,
+} from "../../src/answering/sentenceSelection.js";
 import { passage, retrievalResult } from "../fixtures/answering/passages.js";
 import type { RoadmapPosition } from "../../src/retrieval/types.js";
 
@@ -46,6 +53,22 @@ describe("selectSentences", () => {
       [1, 0],
     ]);
     expect(similarity("abc", "xyz")).toBe(0);
+  });
+
+  it("keeps the fuller of two near-copies when one extends the other, even if the shorter scored higher", () => {
+    const picked = selectSentences(
+      [
+        { text: "向量数据库：了解向量数据库的应用。", passageIndex: 0, position: 2, score: 6 },
+        { text: "向量数据库：了解向量数据库的应用，如Milvus等。", passageIndex: 1, position: 4, score: 5 },
+        { text: "检索增强生成：把检索到的文档交给模型。", passageIndex: 0, position: 0, score: 3 },
+      ],
+      3,
+    );
+    expect(picked.map((p) => p.text)).toEqual(["检索增强生成：把检索到的文档交给模型。", "向量数据库：了解向量数据库的应用，如Milvus等。"]);
+    expect(extendsSentence("向量数据库：了解向量数据库的应用，如Milvus等。", "向量数据库：了解向量数据库的应用。")).toBe(true);
+    // A near-copy that rewords rather than extends gives way to the better one, as before.
+    expect(extendsSentence("向量数据库：掌握向量数据库的应用，如Milvus等。", "向量数据库：了解向量数据库的应用。")).toBe(false);
+    expect(extendsSentence("同一句。", "同一句。")).toBe(false);
   });
 
   it("leaves out sentences far weaker than the best (under three tenths of its score), wherever they come in the list", () => {
