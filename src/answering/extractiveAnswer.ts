@@ -168,10 +168,16 @@ export function composeExtractiveAnswer(
       sentences.some(
         (other, j) => j !== i && other.passageIndex === sentences[i]!.passageIndex && body.includes(other.text) && !contexts[j]!.body,
       );
+    // A sub-item quoted on its own is not repeated after its item.
+    const quotedApart = (child: string, i: number) =>
+      sentences.some((other, j) => j !== i && other.passageIndex === sentences[i]!.passageIndex && child.includes(other.text));
     const lines = sentences.flatMap((s, i) => {
-      const { parent, body, introduced } = contexts[i]!;
+      const { parent, body, introduced, children } = contexts[i]!;
       if (body !== undefined && bodyQuoted(body, i)) return [];
-      const text = `${parent ? `${parent} › ` : ""}${s.text}${body ? ` › ${body}` : ""}${introduced ? ` ${introduced.join(separator)}` : ""}`;
+      const details = children?.filter((child) => !quotedApart(child, i)) ?? [];
+      const text = `${parent ? `${parent} › ` : ""}${s.text}${body ? ` › ${body}` : ""}${introduced ? ` ${introduced.join(separator)}` : ""}${
+        details.length > 0 ? ` › ${details.join(language === "en" ? "; " : "；")}` : ""
+      }`;
       return [`- ${text}${where(s.passageIndex)} [${s.passageIndex + 1}]`];
     });
     const listed = listedSection(question, passages, result.analysis.expansions);

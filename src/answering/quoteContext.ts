@@ -11,12 +11,15 @@ const INTRODUCES_ITEMS = /(?:[：:]|如下[。.]?|as follows[.:]?)$/iu;
  *   - the label of the item it is a sub-item of ("需要算力最多" under "4. 预训练：…" is about 预训练),
  *     or of the bulleted label a paragraph is indented under;
  *   - for a bare label quoted alone ("  • 进阶项目"), the paragraph indented under it;
- *   - the items a sentence ending in a colon or "如下" introduces ("可选择以下方向深入：" → 应用开发方向、…).
+ *   - the items a sentence ending in a colon or "如下" introduces ("可选择以下方向深入：" → 应用开发方向、…);
+ *   - the one or two short sub-items of a quoted list item ("1. 微调：Lora->垂类" → 适用于用户意图识别).
  * Only from the passage's own lines, read as the sentences were cut from them (lineText), so a
  * quoted sentence finds its line.
  */
 const MAX_LABEL_CHARS = 24;
 const MAX_INTRODUCED = 6;
+const MAX_CHILDREN = 2;
+const MAX_CHILD_CHARS = 30;
 
 /** Whether every 《 and ( opened in a text is closed in it. */
 function balanced(text: string): boolean {
@@ -58,6 +61,8 @@ export interface QuoteContext {
   body?: string;
   /** The items a sentence ending in a colon introduces. */
   introduced?: string[];
+  /** The few short sub-items of a quoted list item, which say what it is for. */
+  children?: string[];
 }
 
 /** A passage's lines, each as quoted (lineText), and the indentation of its top-level items. */
@@ -127,6 +132,20 @@ function contextIn({ lines, texts, topLevel }: PassageLines, sentence: string): 
   if (isBareLabel(line, topLevel) && lineText(line) === sentence) {
     const next = lines.slice(at + 1).find((below) => below.trim() !== "");
     if (next !== undefined && !isListLine(next)) context.body = lineText(next);
+  }
+  if (isListLine(line) && texts[at] === sentence && !INTRODUCES_ITEMS.test(sentence)) {
+    // An item whose few short sub-items say what it is for ("1. 微调：Lora->垂类" then
+    // "- 适用于用户意图识别"): the item quoted alone leaves out its point.
+    const children: string[] = [];
+    for (let i = at + 1; i < lines.length; i++) {
+      const below = lines[i]!;
+      if (below.trim() === "") continue;
+      if (!isListLine(below) || indentOf(below) <= indent) break;
+      children.push(below);
+    }
+    const direct = children.filter((l) => indentOf(l) === Math.min(...children.map(indentOf))).map(lineText);
+    if (direct.length > 0 && direct.length <= MAX_CHILDREN && direct.every((t) => Array.from(t).length <= MAX_CHILD_CHARS))
+      context.children = direct;
   }
   if (INTRODUCES_ITEMS.test(sentence)) {
     const following: string[] = [];

@@ -83,8 +83,18 @@ describe("quoteContext", () => {
     expect(quoteContext(links, "迄今为止最好的书籍。")).toEqual({ parent: "大语言模型" });
   });
 
-  it("adds nothing to a top-level line, prose, or a sentence it cannot find", () => {
-    expect(quoteContext(plan, "预训练：创造出属于自己的全新大模型")).toEqual({});
+  it("gives a list item its one or two short sub-items, which say what it is for", () => {
+    expect(quoteContext(plan, "微调：Lora->垂类")).toEqual({ children: ["适用于用户意图识别"] });
+    expect(quoteContext(plan, "预训练：创造出属于自己的全新大模型")).toEqual({ children: ["需要算力最多（微调其次）"] });
+    // Many sub-items, or long ones, are a list of their own: quoted as they rank, not after the item.
+    const many = ["1. RAG：检索增强生成", "   - 适合私有数据库", "   - 降低幻觉", "   - 推理更慢", "2. 部署"].join("\n");
+    expect(quoteContext(many, "RAG：检索增强生成")).toEqual({});
+    const long = ["1. RAG：检索增强生成", "   - 对知识库构建和信息压缩排名等有很高的要求，需要深度学习算法工程师进行辅助"].join("\n");
+    expect(quoteContext(long, "RAG：检索增强生成")).toEqual({});
+  });
+
+  it("adds nothing to a top-level line without sub-items, prose, or a sentence it cannot find", () => {
+    expect(quoteContext(plan, "研究创新方向：侧重前沿")).toEqual({});
     expect(quoteContext(plan, "后记：持续学习。")).toEqual({});
     expect(quoteContext(plan, "不在这里")).toEqual({});
   });
