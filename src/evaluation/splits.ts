@@ -50,6 +50,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-f2.jsonl",
     "tests/eval/blind/tune-g2.jsonl",
     "tests/eval/blind/tune-h2.jsonl",
+    "tests/eval/blind/tune-i2.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
