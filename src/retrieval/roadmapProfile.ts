@@ -219,7 +219,38 @@ export function questionDates(question: string): string[] {
   return out;
 }
 
-const DATE_TOKEN = /^(?:(?:19|20)\d{2}|[年月]|\d{1,2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)$/iu;
+const DATE_TOKEN =
+  /^(?:(?:19|20)\d{2}|[年月]|月份|\d{1,2}|[一二三四五六七八九十]{1,3}月?份?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)$/iu;
+
+/**
+ * Months a question names without a full year ("九月那篇", "9月份的博客", "24年9月那篇", "the September
+ * post"), as "01"…"12". Not a stage's month ("第 6 月"), a span ("1-2月") or a count (个月); May and
+ * March only capitalised (the verbs may, march).
+ */
+export function questionMonths(question: string): string[] {
+  const out: string[] = [];
+  if (question.includes("月"))
+    for (const m of question.matchAll(/(?<![\d第\-–~～到至]\s*)(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月/gu)) {
+      const n = /^\d+$/u.test(m[1]!) ? Number(m[1]) : parseNumber(m[1]!);
+      if (n !== undefined && n >= 1 && n <= 12) out.push(String(n).padStart(2, "0"));
+    }
+  for (const m of question.matchAll(ENGLISH_MONTH)) {
+    const name = m[1]!;
+    if (/^(?:may|march)$/u.test(name)) continue; // lower-case: the verbs
+    out.push(String(MONTHS.indexOf(name.toLowerCase().slice(0, 3)) + 1).padStart(2, "0"));
+  }
+  return out;
+}
+
+const ENGLISH_MONTH =
+  /\b(january|february|[Mm]arch|april|May|june|july|august|september|october|november|december|[Jj]an|[Ff]eb|[Aa]pr|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ept?|[Oo]ct|[Nn]ov|[Dd]ec)\b\.?/giu;
+
+/** Whether one of the months a question names is the month of one of the profile's dates ("YYYY-MM"). */
+function namesMonthOf(months: readonly string[], profile: RoadmapProfile): boolean {
+  if (months.length === 0) return false;
+  for (const date of profile.dates) if (months.includes(date.slice(5, 7))) return true;
+  return false;
+}
 
 /** A title word of one roadmap that the question uses (one character names nothing): referencedRoadmap scores it, namingTokens reports it. */
 function namesTitle(token: string, terms: ReadonlySet<string>): boolean {
@@ -258,7 +289,7 @@ export function namingTokens(question: string, terms: ReadonlySet<string>, profi
   if (short) for (const token of tokenizeForSearch(short[0])) if (/^(?:短|short|shortest)$/iu.test(token)) tokens.add(token);
   for (const token of profile.distinctTitleTokens) if (namesTitle(token, terms)) tokens.add(token);
   // The date's own tokens as the question wrote them: 2024, 年, 9, 月, sept.
-  if (questionDates(question).some((d) => profile.dates.has(d)))
+  if (questionDates(question).some((d) => profile.dates.has(d)) || namesMonthOf(questionMonths(question), profile))
     for (const token of tokenizeForSearch(question)) if (DATE_TOKEN.test(token)) tokens.add(token);
   return [...tokens];
 }
@@ -365,6 +396,7 @@ export function referencedRoadmap(
   const counts = statedStageCounts(question);
   const asksDuration = asksStageDurations(question);
   const dates = questionDates(question);
+  const months = dates.length > 0 ? [] : questionMonths(question);
   const spans = [...new Set(durationSpans(question))];
   // The stage word of the count itself ("three-stage article … the section near the end": stage),
   // else of the question less its document words ("三阶段那篇文章": the article is no 篇 or 章).
@@ -393,6 +425,8 @@ export function referencedRoadmap(
     if (profile.shortest && (namedShort ??= SHORT_DOCUMENT.test(question))) score += 1;
     // A publication month names one document more surely than a host or label word.
     if (dates.some((d) => profile.dates.has(d))) score += 3;
+    // A month alone ("九月那篇") names the document published in it, when no full date was given.
+    else if (namesMonthOf(months, profile)) score += 2;
     for (const token of profile.distinctTitleTokens) if (namesTitle(token, terms)) score += 1;
     // The whole title ("大模型学习路径指南"), when one of its words is its own: a title another
     // title wholly contains ("学习路径") names nothing by itself.

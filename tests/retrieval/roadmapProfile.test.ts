@@ -5,6 +5,7 @@ import {
   namingTokens,
   namingWords,
   questionDates,
+  questionMonths,
   referencedRoadmap,
   roadmapProfiles,
   statedStageCounts,
@@ -54,6 +55,39 @@ describe("roadmaps named by when they were published", () => {
     );
     expect(referencedRoadmap("2023年11月那篇 blog 讲了什么", terms("blog"), profiles.slice(0, 2))?.doc.id).toBe("a");
     expect(referencedRoadmap("2023年11月那篇讲了什么", terms(""), profiles)).toBeUndefined();
+  });
+
+  it("reads a month named without its year, but not a stage's month, a span or a count", () => {
+    for (const q of ["九月那篇博客", "9月份那篇", "24年9月那篇", "the September post", "that Sept. blog"])
+      expect(questionMonths(q)).toEqual(["09"]);
+    expect(questionMonths("十二月那份清单")).toEqual(["12"]);
+    for (const q of ["第 6 月 + 做什么", "1-2月学原理", "前两个月", "3~5月", "you may want to", "2023年11月"])
+      expect(questionMonths(q)).toEqual(q.startsWith("2023") ? ["11"] : []);
+  });
+
+  it("finds the roadmap published in a month named alone, when it is the only one of that month", () => {
+    const profiles: RoadmapProfile[] = roadmapProfiles(
+      [
+        doc("a", "深度学习路线", "# 深度学习路线\n正文", { date: "2023-11-02" }),
+        doc("b", "机器学习清单", "# 机器学习清单\n> Created: **2022-05-01T00:00:00Z**\n正文"),
+        doc("c", "强化学习笔记", "# 强化学习笔记\n正文"),
+      ],
+      [],
+    );
+    expect(referencedRoadmap("十一月那篇讲了什么", new Set(), profiles)?.doc.id).toBe("a");
+    expect(referencedRoadmap("what does the November post say about agents?", new Set(), profiles)?.doc.id).toBe("a");
+    expect(referencedRoadmap("五月那份清单", new Set(), profiles)?.doc.id).toBe("b");
+    expect(referencedRoadmap("三月那篇讲了什么", new Set(), profiles)).toBeUndefined();
+    // Two documents of that month: the month alone names neither.
+    const twins = roadmapProfiles(
+      [
+        doc("a", "深度学习路线", "# 深度学习路线\n正文", { date: "2023-11-02" }),
+        doc("c", "强化学习笔记", "# 强化学习笔记\n更新时间：20241130\n正文"),
+      ],
+      [],
+    );
+    expect(referencedRoadmap("十一月那篇讲了什么", new Set(), twins)).toBeUndefined();
+    expect(namingTokens("十一月那篇讲了什么", new Set(), profiles[0]!)).toContain("十一月");
   });
 
   it("tells which of the question's tokens named the roadmap: its origin word and its month", () => {
