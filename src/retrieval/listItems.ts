@@ -48,16 +48,42 @@ export function foldForMatching(text: string): string {
   return text.length <= MAX_REMEMBERED_FOLD ? recentFolds(text) : fold(text);
 }
 
+/**
+ * A prose passage's paragraphs: a line each (the documents' exports put a paragraph on a line), a
+ * quoted block ("> Author: …", "> Created: …") one paragraph: it describes one thing. A line that
+ * opens with a pronoun ("它于 2023 年上线") goes on about the line above.
+ */
+const CONTINUES = /^\s*(?:它|其中|该|[这那][门本个些套篇份项]|(?:it|its|this|these|they|their)\b)/iu;
+
+function proseParagraphs(text: string): string[] {
+  const paragraphs: string[] = [];
+  let quoted = false;
+  for (const line of text.split("\n")) {
+    if (line.trim() === "") {
+      quoted = false;
+      continue;
+    }
+    const quote = line.trimStart().startsWith(">");
+    if ((quote && quoted) || (paragraphs.length > 0 && CONTINUES.test(line))) paragraphs[paragraphs.length - 1] += `\n${line}`;
+    else paragraphs.push(line);
+    quoted = quote;
+  }
+  return paragraphs;
+}
+
 /** A passage's top-level list items with their folded forms: they depend on its text alone. */
 const foldedListItems = recentlyComputed(1024, (text: string) => {
-  const items = listItems(text) ?? [];
+  // Prose: its paragraphs (one per line here) are its items. "…包括算法工程师…" then "…如AI产品经理…,
+  // 平均月薪5-6万": the salary is the product manager's, said in its own paragraph.
+  const items = listItems(text) ?? proseParagraphs(text);
   return { items, folded: items.map(fold) };
 });
 
 /**
  * In a list-shaped passage, the top-level items that name one of the terms, with their sub-items:
  * a course's teacher or a book's year is on its own item, and a year or a name on the next item
- * is about something else. Prose, and a passage whose items do not name a term, comes back whole.
+ * is about something else. In prose, the paragraphs that name one. A passage none of whose items
+ * or paragraphs names a term comes back whole.
  */
 export function itemsNaming(text: string, terms: readonly string[]): string {
   const folded = terms.map(foldForMatching).filter((term) => term !== "");

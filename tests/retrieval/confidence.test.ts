@@ -103,9 +103,11 @@ describe("confidence", () => {
     // A section whose heading names the subject is about it throughout.
     const section = passage(list.chunk.text, { chunk: { id: "list", headingPath: ["公开课推荐"] } });
     expect(confidenceOf(question, retrievalResult("q", [section], focused))).toBe("high");
-    // Prose is read whole.
+    // Prose is read by paragraph: a line opening with a pronoun goes on about the line above.
     const prose = passage("示例公开课第二季介绍原理。\n它于 2023 年上线。", { chunk: { id: "list" } });
     expect(confidenceOf(question, retrievalResult("q", [prose], focused))).toBe("high");
+    const other = passage("示例公开课第二季介绍原理。\n另一门课于 2023 年上线。", { chunk: { id: "list" } });
+    expect(confidenceOf(question, retrievalResult("q", [other], focused))).toBe("low");
   });
 
   it("marks a corpus-word question that asks for a detail the passages never give as low", () => {

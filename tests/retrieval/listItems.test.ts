@@ -23,6 +23,15 @@ describe("listItems", () => {
     }
   });
 
+  it("keeps the paragraphs of prose that name a term, a quoted block as one", () => {
+    const prose = ["头部公司紧缺算法工程师等技术岗。", "此外还有产品经理等岗位，平均月薪 5-6 万。", "", "AI 正在改变各行各业。"].join("\n");
+    expect(itemsNaming(prose, ["算法工程师"])).toBe("头部公司紧缺算法工程师等技术岗。");
+    expect(itemsNaming(prose, ["产品经理", "各行各业"])).toBe("此外还有产品经理等岗位，平均月薪 5-6 万。\nAI 正在改变各行各业。");
+    expect(itemsNaming(prose, ["论文"])).toBe(prose);
+    const header = ["# 清单", "> Author: **someone**", "> Created: **2023-06-27**", "", "正文第一段。"].join("\n");
+    expect(itemsNaming(header, ["author"])).toBe("> Author: **someone**\n> Created: **2023-06-27**");
+  });
+
   it("folds short and long texts alike: lowercase, without spaces and punctuation", () => {
     expect(foldForMatching("Hugging Face：入门 Course!")).toBe("huggingface入门course");
     expect(foldForMatching("Hugging Face：入门 Course!")).toBe("huggingface入门course");
