@@ -133,6 +133,11 @@ const rememberedDurationUnit = recentlyComputed(RECENT_QUESTIONS, (question: str
 const TIME_UNIT_START = /^(?:[小时時分秒星周週天日月年钟鐘个個]|hours?|minutes?|days?|weeks?|months?|years?)$/iu;
 
 const MONTH_ASKED = /几月|幾月|哪个月|哪個月|哪月|\b(?:which|what) month\b/i;
+/** The day asked (哪天, 几号, "what day", "the exact date"): a year or a month alone does not give it. */
+const DAY_ASKED =
+  /哪一?天|哪一?日(?!本)|几号|幾號|具体日期|具體日期|确切日期|確切日期|\b(?:what|which) day\b|\bexact date\b|\bon what date\b/i;
+const DAY_PRESENT =
+  /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)|\d{1,2}\s*月\s*\d{1,2}\s*[日号號]|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b/i;
 const MONTH_PRESENT =
   /(?<![0-9])(?:1[0-2]|0?[1-9]|[一二三四五六七八九十]|十[一二])\s*月(?!\s*[-~～到至])|(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
 
@@ -238,6 +243,7 @@ export function detailPresent(kind: DetailKind, texts: readonly string[], questi
   const unit = kind === "duration" ? (rememberedDurationUnit(question) ?? undefined) : undefined;
   if (unit) return texts.some((text) => unit.test(text));
   // "几月份发的" asks for a month: a year alone does not say it.
+  if (kind === "date" && DAY_ASKED.test(question)) return texts.some((text) => DAY_PRESENT.test(text));
   if (kind === "date" && MONTH_ASKED.test(question)) return texts.some((text) => MONTH_PRESENT.test(text));
   if (kind === "count") {
     const unit = rememberedCountUnit(question);

@@ -296,6 +296,15 @@ describe("detail-type check", () => {
     expect(detailPresent("date", ["见《2023年度开发者报告》"], "这份报告是哪一年发的？")).toBe(true);
   });
 
+  it("needs the day when a day is asked: a year or a month does not give it", () => {
+    expect(detailsAsked("What day was it published?")).toEqual(["date"]);
+    expect(detailPresent("date", ["见《2023年度开发者报告》", "2023年9月发布"], "那个报告具体是哪天发布的？")).toBe(false);
+    expect(detailPresent("date", ["Created: 2023-06-27T13:42:33Z"], "那个报告具体是哪天发布的？")).toBe(true);
+    expect(detailPresent("date", ["更新时间：20241018"], "最后是几号更新的？")).toBe(true);
+    expect(detailPresent("date", ["Published in Sept 2023."], "On what date was it published?")).toBe(false);
+    expect(detailPresent("date", ["Published on Sept 5, 2023."], "On what date was it published?")).toBe(true);
+  });
+
   it("checks a count asked beside a duration, but never a duration's unit as a count", () => {
     expect(detailsAsked("这套视频一共几集？每集多长？")).toEqual(["duration", "count"]);
     expect(detailPresent("count", ["全套视频约 20 小时"], "这套视频一共几集？每集多长？")).toBe(false);
