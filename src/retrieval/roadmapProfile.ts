@@ -237,13 +237,15 @@ export function questionMonths(question: string): string[] {
   for (const m of question.matchAll(ENGLISH_MONTH)) {
     const name = m[1]!;
     if (/^(?:may|march)$/u.test(name)) continue; // lower-case: the verbs
+    // "May I ask …": the verb, capitalised at the start of a sentence.
+    if (name === "May" && /^\s+(?:i|we|you|he|she|they|it)\b/iu.test(question.slice(m.index + m[0].length))) continue;
     out.push(String(MONTHS.indexOf(name.toLowerCase().slice(0, 3)) + 1).padStart(2, "0"));
   }
   return out;
 }
 
 const ENGLISH_MONTH =
-  /\b(january|february|[Mm]arch|april|May|june|july|august|september|october|november|december|[Jj]an|[Ff]eb|[Aa]pr|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ept?|[Oo]ct|[Nn]ov|[Dd]ec)\b\.?/giu;
+  /\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?/gi;
 
 /** Whether one of the months a question names is the month of one of the profile's dates ("YYYY-MM"). */
 function namesMonthOf(months: readonly string[], profile: RoadmapProfile): boolean {

@@ -61,6 +61,7 @@ describe("roadmaps named by when they were published", () => {
     for (const q of ["九月那篇博客", "9月份那篇", "24年9月那篇", "the September post", "that Sept. blog"])
       expect(questionMonths(q)).toEqual(["09"]);
     expect(questionMonths("十二月那份清单")).toEqual(["12"]);
+    expect(questionMonths("May I ask what the May post covers?")).toEqual(["05"]);
     for (const q of ["第 6 月 + 做什么", "1-2月学原理", "前两个月", "3~5月", "you may want to", "2023年11月"])
       expect(questionMonths(q)).toEqual(q.startsWith("2023") ? ["11"] : []);
   });
