@@ -21,7 +21,7 @@ export type DetailKind =
   | "certificate"
   | "hardware"
   | "frequency"
-  | "country"
+  | "place"
   | "result"
   | "changes"
   | "score"
@@ -127,7 +127,7 @@ DETAIL_RULES.push({
 DETAIL_RULES.push({
   kind: "person",
   asked:
-    /(?:是|由)\s*(?:谁|誰)|(?:谁|誰)\s*(?:在\s*)?(?:讲|講|写|寫|教|做|开|開|主讲|主講|出的|维护|維護|提出|发明|發明|创办|創辦)|哪(?:几|幾|一)?位|哪些(?:老师|老師|人|专家|專家|作者)|作者是|\bwho\s+(?:is|was|are|were|teaches|taught|wrote|writes|made|makes|created|gave|gives|runs|maintains|presented|presents|invented|proposed|founded)\b(?![^?]*\bfor\s*\?)|\bwhich\s+(?:professor|teacher|instructor|lecturer|person)\b/i,
+    /(?:是|由)\s*(?:谁|誰)|(?:谁|誰)\s*(?:在\s*)?(?:讲|講|写|寫|教|做|开|開|主讲|主講|出的|维护|維護|提出|发明|發明|创办|創辦)|哪(?:几|幾|一)?位|哪些(?:老师|老師|人|专家|專家|作者)|作者是|\bwho\s+(?:is|was|are|were|teaches|taught|wrote|writes|made|makes|created|gave|gives|runs|maintains|presented|presents|invented|proposed|founded)\b(?![^?]*\bfor\s*\?)|(?:^|[,.;:?!]\s*|\b(?:and|so)\s+)who['’]s\b(?![^?]*\bfor\s*\?)|\bwhich\s+(?:professor|teacher|instructor|lecturer|person)\b/i,
   present: new RegExp(
     [
       "作者|创始人|創始人|创办人|創辦人|老师|老師|教授|讲师|講師|主讲|主講|博士|研究员|研究員|up主",
@@ -175,14 +175,16 @@ DETAIL_RULES.push({
 });
 
 /**
- * Which country someone or something is from (哪国人, which country): answered by a country's name
- * (or 国内/海外); a paper's title or an author's name does not say.
+ * Which country or city someone or something is from (哪国人, 哪个城市的数据, which country, what
+ * city): answered by a country's or a city's name (or 国内/海外, 一线城市); a paper's title or an
+ * author's name does not say, nor does a salary figure.
  */
 DETAIL_RULES.push({
-  kind: "country",
-  asked: /哪(?:个|個|一个|一個)?(?:国家|國家|国|國)|\b(?:which|what)\s+country\b|\bnationality\b/iu,
+  kind: "place",
+  asked:
+    /哪(?:个|個|一个|一個)?(?:国家|國家|国|國)|哪(?:个|個|一个|一個|座)?(?:城市|地区|地區|省份|省)|\b(?:which|what)\s+(?:country|city|region|province)\b|\bnationality\b/iu,
   present:
-    /中国|中國|美国|美國|英国|英國|法国|法國|德国|德國|日本|韩国|韓國|加拿大|新加坡|印度|以色列|瑞士|荷兰|荷蘭|澳大利亚|澳大利亞|澳洲|国内|國內|国外|國外|海外|\b(?:China|USA|U\.S\.|United States|America|UK|Britain|England|France|Germany|Japan|Korea|Canada|Singapore|India|Israel|Switzerland|Netherlands|Australia)\b/u,
+    /北京|上海|深圳|广州|廣州|杭州|成都|南京|武汉|武漢|西安|苏州|蘇州|天津|重庆|重慶|台北|臺北|香港|一线城市|一線城市|二线城市|二線城市|北上广深|北上廣深|\b(?:Beijing|Shanghai|Shenzhen|Guangzhou|Hangzhou|Taipei|Hong Kong|Silicon Valley|San Francisco|New York|London|Seattle)\b|中国|中國|美国|美國|英国|英國|法国|法國|德国|德國|日本|韩国|韓國|加拿大|新加坡|印度|以色列|瑞士|荷兰|荷蘭|澳大利亚|澳大利亞|澳洲|国内|國內|国外|國外|海外|\b(?:China|USA|U\.S\.|United States|America|UK|Britain|England|France|Germany|Japan|Korea|Canada|Singapore|India|Israel|Switzerland|Netherlands|Australia)\b/u,
 });
 
 /**

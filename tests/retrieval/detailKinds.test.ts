@@ -91,6 +91,10 @@ describe("detail-type check", () => {
     // "谁更好" compares, and "who is it for" asks the audience: no person needed.
     expect(detailsAsked("这两个框架谁更好用？")).not.toContain("person");
     expect(detailsAsked("Who is this roadmap for?")).toEqual([]);
+    // "who's" asks when it opens a question or a clause, not as a relative pronoun.
+    expect(detailsAsked("Is the course free, and who's the instructor?")).toContain("person");
+    expect(detailsAsked("Who's the author of that survey?")).toEqual(["person"]);
+    expect(detailsAsked("I'm a backend engineer who's new to this. Where do I start?")).not.toContain("person");
     expect(detailPresent("person", ["《机器学习》(周志华)是经典教材"])).toBe(true);
     expect(detailPresent("person", ["这门课由 OpenAI 联合创始人主讲"])).toBe(true);
     expect(detailPresent("person", ["配合吴恩达的课程一起学"])).toBe(true);
@@ -347,10 +351,15 @@ describe("detail-type check", () => {
     expect(detailPresent("frequency", ["每周固定时间阅读论文摘要"])).toBe(true);
     expect(detailPresent("frequency", ["A weekly digest of AI news"])).toBe(true);
     expect(detailPresent("frequency", ["订阅 1-2 个高质量的 AI 通讯，持续 3 个月"])).toBe(false);
-    expect(detailsAsked("Which country is the team behind that model from?")).toEqual(["country"]);
-    expect(detailsAsked("那本书的作者是哪国人？")).toContain("country");
-    expect(detailPresent("country", ["清华大学（中国）的公开课"])).toBe(true);
-    expect(detailPresent("country", ["Modular RAG: Transforming RAG Systems into LEGO-like Frameworks"])).toBe(false);
+    expect(detailsAsked("Which country is the team behind that model from?")).toEqual(["place"]);
+    expect(detailsAsked("那本书的作者是哪国人？")).toContain("place");
+    expect(detailPresent("place", ["清华大学（中国）的公开课"])).toBe(true);
+    expect(detailPresent("place", ["Modular RAG: Transforming RAG Systems into LEGO-like Frameworks"])).toBe(false);
+    // A city too: a salary figure says nothing of where it was measured.
+    expect(detailsAsked("这个月薪是哪个城市的数据？")).toContain("place");
+    expect(detailsAsked("Which city is that salary from?")).toContain("place");
+    expect(detailPresent("place", ["AI产品经理平均月薪达到了5-6万左右"])).toBe(false);
+    expect(detailPresent("place", ["一线城市的平均月薪达到了5-6万左右"])).toBe(true);
   });
 
   it("asks for a price when an English question asks whether something is free", () => {
