@@ -50,7 +50,9 @@ function parseItemLine(raw: string): ItemLine {
     .trim();
   const skip = line.length === 0 || NOT_AN_ITEM.test(line) || (/https?:\/\//.test(line) && !/^\[/.test(line));
   const link = /^\[([^\]]+)\]\(/.exec(line)?.[1];
-  const label = /^([^：:]{2,40}?)\s*[：:]/.exec(line)?.[1];
+  // A colon inside a title ("《人工智能：现代方法》相关章节") does not end the label.
+  const labelled = /^((?:《[^》]*》|[^：:《]){1,40}?)\s*[：:]/u.exec(line)?.[1];
+  const label = labelled && Array.from(labelled).length >= 2 ? labelled : undefined;
   return { line, skip, link, label, labelChars: label ? Array.from(label).length : 0, lineChars: Array.from(line).length };
 }
 

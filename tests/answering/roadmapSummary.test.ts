@@ -26,6 +26,10 @@ describe("keyItems", () => {
       "目标\n\n  • 线性代数\n\n    矩阵运算、特征分解等知识是理解模型参数优化的关键。例如,在模型训练过程中,矩阵运算用于高效处理大量数据。\n- [LLaMA-Factory](https://github.com/hiyouga/LLaMA-Factory)：个人最推荐的微调大模型的工具。";
     expect(keyItems(text, [])).toEqual(["线性代数", "LLaMA-Factory"]);
   });
+  it("does not end a label at a colon inside a book title", () => {
+    const text = ["1. **《人工智能：现代方法》相关章节**", "   - 重点：机器学习基础章节", "2. **《动手学深度学习》**：李沐"].join("\n");
+    expect(keyItems(text, [])).toEqual(["《人工智能：现代方法》相关章节", "重点", "《动手学深度学习》"]);
+  });
   it("reads one text's lines again with each call's headings and length (a text's lines are remembered)", () => {
     const text = "- 线性代数\n- 概率论与数理统计的基本概念、常用分布族和参数估计方法\n- 微积分";
     for (let round = 0; round < 2; round++) {
