@@ -117,8 +117,12 @@ function bigramSimilarity(a: string, x: ReadonlySet<string>, b: string, y: Reado
   return shared / Math.min(x.size, y.size);
 }
 
+const IN_PAGE_LINK = /^\[[^\]]+\]\(#[^)]*\)$/u;
+
 /** Sentences that are only a heading, a label ("目标") or a stray fragment carry no answer. */
 function isContentless(sentence: string, headings: string[]): boolean {
+  // A table of contents' entry ("[入门阶段](#入门阶段)") only points at a heading further down.
+  if (IN_PAGE_LINK.test(sentence)) return true;
   const bare = stripped(sentence);
   if (Array.from(bare).length < 4) return true;
   return headings.some((heading) => stripped(heading) === bare);

@@ -117,6 +117,20 @@ describe("scoreSentences", () => {
     }
   });
 
+  it("quotes no table-of-contents entry: it only points at a heading further down", () => {
+    const text = "- [入门阶段](#入门阶段)\n- [学习常见问题](#学习常见问题)\n入门阶段：每周10-15小时，持续1-2个月";
+    const texts = scoreSentences(
+      [passage(text)],
+      new Map([
+        ["入门", 1],
+        ["问题", 1],
+      ]),
+    ).map((s) => s.text);
+    expect(texts).toEqual(["入门阶段：每周10-15小时，持续1-2个月"]);
+    // A link to another page is content.
+    expect(scoreSentences([passage("[入门课程](https://example.org/intro)")], new Map([["入门", 1]])).length).toBe(1);
+  });
+
   it("lets a sub-item inherit part of a term its parent item's label holds", () => {
     const text = "1. 剪枝：去掉冗余连接\n   - 适合部署到手机\n2. 蒸馏：大模型教小模型\n   - 需要一个教师模型";
     const terms = new Map([["蒸馏", 1]]);
