@@ -77,7 +77,13 @@ const REQUESTED =
   /\b(?:recommend|suggest|best|good|great|decent|solid|favou?rite)\s+(?:(?:a|an|some|any|the|good|great|best|decent|solid|cheap|affordable|simple|easy)\s+)*((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)(?=\s+(?:for|to|that|which|i|you|when|in|on|with|under|so)\b|\s*[?.!,;]|\s*$)/giu;
 /** Words that end no noun phrase of a thing ("the best one", "good for", "so far"). */
 const NOT_THINGS =
-  /^(?:one|ones|thing|things|way|ways|option|options|choice|choices|place|places|for|to|so|far|it|this|that|these|those|them|here|there|now|today|enough|idea|ideas|start)$/iu;
+  /^(?:one|ones|thing|things|way|ways|option|options|choice|choices|place|places|for|to|so|far|it|this|that|these|those|them|here|there|now|today|enough|idea|ideas|start|moment|time|timing|point)$/iu;
+/**
+ * A kind of resource ("the GPT best practices page", "a good intro video"): resources are what the
+ * documents list, and what one is about is a name (caught as one) or a field word.
+ */
+const RESOURCE_KINDS =
+  /^(?:page|pages|site|sites|website|websites|link|links|resource|resources|material|materials|video|videos|book|books|course|courses|tutorial|tutorials|article|articles|post|posts|paper|papers|repo|repos|list|lists|guide|guides|doc|docs|series|channel|channels)$/iu;
 
 /**
  * REQUESTED's first words, with its flags: every match of REQUESTED holds one, so a question
@@ -96,7 +102,7 @@ function requestedThings(question: string): { word: string; start: number }[] {
     const cut = words.findIndex((w) => /^(?:for|to|of|on|in|with|about)$/iu.test(w));
     const phrase = cut > 0 ? words.slice(0, cut) : cut === 0 ? [] : words;
     const head = phrase.at(-1);
-    if (!head || NOT_THINGS.test(head)) continue;
+    if (!head || NOT_THINGS.test(head) || RESOURCE_KINDS.test(head)) continue;
     things.push({ word: head, start: match.index + match[0].lastIndexOf(head) });
   }
   return things;

@@ -47,6 +47,10 @@ describe("unknownNames", () => {
     expect(unknownNames("Which stores does it suggest pairing with RAG?", known)).toEqual([]);
     expect(unknownNames("Which book does it call the best one so far?", known)).toEqual([]);
     expect(unknownNames("What is private deployment good for?", known)).toEqual([]);
+    // Nor is a good time, nor a kind of resource: those are what the documents list.
+    expect(unknownNames("Why is now a good moment to start?", known)).toEqual([]);
+    expect(unknownNames("What does it say about the GPT best practices page?", known)).toEqual([]);
+    expect(unknownNames("whats a good animated video series to build intuition?", known)).toEqual([]);
   });
 
   it("finds a Chinese place name the corpus never uses, through jieba's tagger", () => {
