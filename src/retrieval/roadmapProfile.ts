@@ -316,7 +316,7 @@ function stagesOf(doc: CorpusDocument, chunks: readonly Chunk[]): Section[] {
 
 const COUNT_PATTERNS = [
   /([零〇一二两三四五六七八九十\d]{1,3})\s*(?:个)?\s*(?:大)?(?:阶段|段|步|部分|篇|章节|stages?\b|phases?\b)/giu,
-  /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+(?:stages?|steps?|phases?|parts?|levels?)\b/giu,
+  /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+(?:stages?|steps?|phases?|parts?|levels?|chapters?|sections?)\b/giu,
 ];
 /**
  * A question that describes a roadmap by giving each stage a duration ("每个阶段都标了几个月的那份",
@@ -365,7 +365,7 @@ function countExpressions(question: string): string[] {
  * A stage word of COUNT_PATTERNS, with their flags: every count either finds holds one, so a
  * question without any (most) states no count (through the twin on a plain one, ignoreCaseTest.ts).
  */
-const mayStateCount = ignoreCaseTester(/段|步|部分|篇|章节|stage|phase|step|part|level/iu);
+const mayStateCount = ignoreCaseTester(/段|步|部分|篇|章节|stage|phase|step|part|level|chapter|section/iu);
 
 /** Stage counts a question states ("7个阶段", "three stages"), never ordinals ("第三阶段"). */
 export function statedStageCounts(question: string): number[] {

@@ -352,6 +352,9 @@ describe("stage counts a question states", () => {
     expect(statedStageCounts("第三段讲什么")).toEqual([]);
     // Mixed wording: a Chinese count with an English stage word.
     expect(statedStageCounts("六个 stage 的那份路线")).toEqual([6]);
+    // Chapters and sections are counted as parts, as 篇 and 章节 are.
+    expect(statedStageCounts("In the three-chapter reading list, what comes first?")).toEqual([3]);
+    expect(statedStageCounts("the guide with five sections")).toEqual([5]);
   });
 
   it("read a stage word in any case, with the case-insensitive Unicode reading (ſ is an s), and none without one", () => {
