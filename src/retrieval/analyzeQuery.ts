@@ -292,9 +292,14 @@ export function extractTopic(question: string): string | undefined {
   // A word for the document itself (路线图, 指南, roadmap) is which text, not what about it: "哪篇路线图提到了
   // MoE" is about MoE.
   const names = (s: Segment) =>
-    findGlossaryMatches(s.text).some((m) => !DOCUMENT_NAME.test(m.surface)) || /[A-Z]/.test(s.text.replace(DOCUMENT_BY_ORIGIN, ""));
+    findGlossaryMatches(s.text).some((m) => !DOCUMENT_NAME.test(m.surface)) ||
+    /[A-Z]/.test(s.text.replace(DOCUMENT_BY_ORIGIN, "").replace(MATERIALS_LANGUAGE, ""));
   const latin = (s: Segment) => /[A-Za-z]{2,}/.test(s.text);
-  return (segments.find((s) => s.nextToCue) ?? segments.find(names) ?? segments.find(latin) ?? segments[0])?.text;
+  // "Does the English/Chinese reading list have anything on agents?": the segments that describe the
+  // document (its languages, "reading list") say which text; the topic is in the others when any.
+  const about = segments.filter((s) => !DESCRIBES_DOCUMENT.test(s.text) && !MATERIALS_LANGUAGE_ONLY.test(s.text));
+  const candidates = about.length > 0 ? about : segments;
+  return (segments.find((s) => s.nextToCue) ?? candidates.find(names) ?? candidates.find(latin) ?? candidates[0])?.text;
 }
 
 /**
@@ -306,6 +311,11 @@ export function extractTopic(question: string): string | undefined {
 const DOCUMENT_WORD = "(?:学习)?(?:指南|路线图?|路径|清单|文章|计划|规划|教程)";
 /** "the Hexo blog", "that CSDN article": a document named by where it lives, whose capital says which text, not what about it. */
 const DOCUMENT_BY_ORIGIN = /\b[A-Z][\w.-]*\s+(?:blog|post|article|list|guide|roadmap|notes|site|page)s?\b/gu;
+/** The languages a document is written in, which learners name it by ("the English/Chinese list"). */
+const MATERIALS_LANGUAGE = /\b(?:English|Chinese|bilingual)\b/gu;
+const MATERIALS_LANGUAGE_ONLY = /^(?:English|Chinese|bilingual)$/u;
+/** An English segment that names a kind of document ("Chinese reading list have", "the five-stage guide"). */
+const DESCRIBES_DOCUMENT = /\b(?:reading list|list|guide|post|blog|article|roadmap|notes)s?\b/iu;
 /** A glossary term that only names a kind of document. */
 const DOCUMENT_NAME = new RegExp(
   `^(?:${DOCUMENT_WORD}|roadmaps?|guides?|tutorials?|learning (?:path|roadmap)|study plan|curriculum)$`,

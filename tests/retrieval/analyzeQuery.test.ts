@@ -91,6 +91,11 @@ describe("extractTopic", () => {
     expect(extractTopic("哪份指南讲了量化")).toBe("量化");
     // Nor a document named by where it lives: its capital says which text.
     expect(extractTopic("The Jekyll blog lists three ways to work with RAG — what are they?")).toBe("RAG");
+    // Nor a document described by its languages or its kind: the topic is what it is asked about.
+    expect(extractTopic("Does the English/Chinese reading list have anything on agents?")).toBe("agents");
+    expect(extractTopic("Does the reading list have anything on quantization?")).toBe("quantization");
+    // A question about nothing but the document keeps it.
+    expect(extractTopic("Is the reading list long?")).toBe("reading list long");
   });
 
   it("takes a quoted segment before its cue as the topic, past the closing quote", () => {
