@@ -151,6 +151,8 @@ function segmentsOf(question: string): readonly Segment[] {
   return segments;
 }
 
+const BRACKETED_TAG = /【([^】\s]{1,8})】/gu;
+
 /**
  * Runs of kept pieces (whitespace inside a run is kept: "Transformer 架构"), as substrings. The
  * question is read as pieces, left to right: a glossary term kept whole, a Latin word (dropped when
@@ -163,6 +165,12 @@ function cutSegments(question: string, removed: readonly Span[] = NO_SPANS): Seg
   const protectedSpans = new Map<number, GlossaryMatch>();
   for (const match of findGlossaryMatches(question))
     if (!isFiller(match.surface) && !protectedSpans.has(match.start)) protectedSpans.set(match.start, match);
+  // A tag quoted in 【】 ("那个【必看】是什么意思") is the documents' own word, whatever filler it holds.
+  if (question.includes("【"))
+    for (const tag of question.matchAll(BRACKETED_TAG)) {
+      const start = tag.index + 1;
+      if (!protectedSpans.has(start)) protectedSpans.set(start, { surface: tag[1]!, start, end: start + tag[1]!.length, entries: [] });
+    }
   const segments: Segment[] = [];
   let current = "";
   let pendingSpace = "";

@@ -246,6 +246,8 @@ describe("contentSegments", () => {
     ["踩了很多坑😀的 深度学习 入门资料", ["踩了很多坑😀", "深度学习 入门资料"]],
     ["大模型 stage", ["大模型"]],
     ["  前面 。 后面  ", []],
+    // A tag quoted in 【】 keeps its filler characters (看 alone is a question word).
+    ["那个【必看】是什么意思", ["那个", "必看", "意思"]],
   ])("%j → %j", (question, segments) => {
     expect(contentSegments(question)).toEqual(segments);
   });
