@@ -7,6 +7,9 @@ describe("detail-type check", () => {
     expect(detailsAsked("这门课程要多少钱？")).toEqual(["price"]);
     expect(detailsAsked("這本書的價格是多少")).toContain("price");
     expect(detailsAsked("How much does the course cost?")).toContain("price");
+    // "Is <the thing> free?" however long the thing's name; a free thing asked for is no price asked.
+    expect(detailsAsked("Is the 54-project LLM video collection on bilibili free, and who teaches it?")).toContain("price");
+    expect(detailsAsked("Is there a free course on RAG?")).not.toContain("price");
     expect(detailsAsked("这份笔记是哪一年写的？")).toEqual(["date"]);
     expect(detailsAsked("When was that survey published?")).toContain("date");
     // 哪一天 / 几号 ask for a day: a date, not a count of 号.
