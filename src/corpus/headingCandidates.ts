@@ -14,7 +14,8 @@ export type HeadingKind =
   | "stage"
   | "cn-paren-enum"
   | "bold"
-  | "label";
+  | "label"
+  | "list-item";
 
 export interface HeadingCandidate {
   /** 0-based line index. */
@@ -23,6 +24,8 @@ export interface HeadingCandidate {
   text: string;
   /** Lower = outer. Markdown headings use their level (1..6); plain-text kinds nest below any markdown heading. */
   strength: number;
+  /** 0-based last line of the section's own body, when it ends before the next heading (a list item: leadingList.ts). */
+  endLineIndex?: number;
 }
 
 /** Plain-text kinds from outermost to innermost. */

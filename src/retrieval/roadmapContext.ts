@@ -20,7 +20,7 @@ import {
   stagePassages,
   withOverview,
 } from "./stageContext.js";
-import { stageName } from "./stageOutline.js";
+import { isListItemStage, stageName } from "./stageOutline.js";
 import type { StageOrdinal } from "./stageReference.js";
 import { PARTS_ASKED, stagePartsContext } from "./stageParts.js";
 import { outlineOf, withStatedDurations } from "./statedStages.js";
@@ -116,7 +116,7 @@ export function roadmapContext(
     }
     if (named && roadmap.some((p) => p.docId === named.doc.id)) roadmap = roadmap.filter((p) => p.docId === named.doc.id);
     // A topic that is a stage's very name (前沿研究阶段) is about that roadmap, not the ones that only mention it.
-    const asStage = roadmap.filter((p) => stageName(p.at.heading) === stageName(analysis.topic ?? ""));
+    const asStage = roadmap.filter((p) => !isListItemStage(p.at.heading) && stageName(p.at.heading) === stageName(analysis.topic ?? ""));
     if (asStage.length > 0) roadmap = asStage;
   }
   roadmap = orderPositionsByRelevance(roadmap, matches);

@@ -176,6 +176,22 @@ describe("a question about one roadmap's stages", () => {
     expect(result.roadmap.map((p) => `${p.at.heading} → ${p.next?.heading ?? ""}`)).toEqual(["基础夯实阶段 → 应用实践阶段"]);
   });
 
+  it("places a topic among the items of a numbered list that stands for a post's outline", async () => {
+    const result = await retriever.retrieve("2024年9月那篇博客开头的编号列表里，提示词工程后面一条是什么？");
+    expect(result.roadmap.map((p) => `${p.at.heading} → ${p.next?.heading ?? ""}`)).toEqual([
+      "3. 提示词工程 → 4. 预训练：创造出属于自己的全新大模型",
+    ]);
+    expect(result.passages[0]?.chunk.text).toContain("4. 预训练");
+  });
+
+  it("does not read a field term as the name of a list item's stage (RAG is taught in every roadmap)", async () => {
+    const before = await retriever.retrieve("RAG 学完以后 next step 是什么？");
+    expect(before.namedRoadmap).toBeUndefined();
+    expect(new Set(before.roadmap.map((p) => p.docId)).size).toBeGreaterThan(1);
+    const prompt = await retriever.retrieve("学完提示词工程以后接着学什么？");
+    expect(new Set(prompt.roadmap.map((p) => p.docId)).size).toBeGreaterThan(1);
+  });
+
   it("answers how a named roadmap is divided from its overview", async () => {
     const result = await retriever.retrieve("GitHub 上那份路线一共有几部分？");
     expect(result.passages[0]?.roleLabel).toMatch(/^路线概览/u);
