@@ -103,7 +103,9 @@ export function roadmapContext(
   const part = lookup && "part" in lookup ? lookup.part : undefined;
   const ordinal = lookup ? undefined : statedOrdinal;
   let roadmap: RoadmapPosition[] = [];
-  if (ordinal) roadmap = ordinalPositions(named ? [named] : profiles, ordinal);
+  // "第四阶段学什么" asked of no roadmap in particular: each roadmap's fourth stage, not the fourth
+  // item of a list of directions (a list is asked by place only when its roadmap is named).
+  if (ordinal) roadmap = ordinalPositions(named ? [named] : profiles.filter((p) => !p.listItems), ordinal);
   else if (analysis.sequence && analysis.topic) {
     roadmap = locateTopic(documents, chunks, analysis.topic, topicExpansions(analysis.topic));
     // "进专业深入阶段之前": a verb of entering before a stage is no part of its name.

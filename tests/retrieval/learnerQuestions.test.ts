@@ -184,6 +184,16 @@ describe("a question about one roadmap's stages", () => {
     expect(result.passages[0]?.chunk.text).toContain("4. 预训练");
   });
 
+  it("asks a named list's item by its place, and no unnamed stage ordinal counts a list's items", async () => {
+    const named = await retriever.retrieve("2024年9月那篇博客的第二步讲的是什么？");
+    expect(named.roadmap.map((p) => p.at.heading)).toEqual(["2. RAG：检索增强生成（一系列专家，提升表现幅度，降低幻觉）"]);
+    expect(named.passages[0]?.roleLabel).toMatch(/^所问阶段：2\. RAG/u);
+    expect(named.passages[0]?.chunk.text).toContain("2. RAG");
+    const unnamed = await retriever.retrieve("第二阶段一般学什么？");
+    expect(unnamed.roadmap.length).toBeGreaterThan(1);
+    expect(unnamed.roadmap.some((p) => /^\d+\. /u.test(p.at.heading))).toBe(false);
+  });
+
   it("does not read a field term as the name of a list item's stage (RAG is taught in every roadmap)", async () => {
     const before = await retriever.retrieve("RAG 学完以后 next step 是什么？");
     expect(before.namedRoadmap).toBeUndefined();
