@@ -6,7 +6,7 @@ import { tokenizeJoined, tokenizeParts } from "../text/tokenize.js";
 import { asksForTotal, contentSegments } from "./analyzeQuery.js";
 import type { DetailKind } from "./detailKinds.js";
 import { expandQuery } from "./expandQuery.js";
-import { namedPart } from "./namedParts.js";
+import { namedPart, namedPartNeighbour } from "./namedParts.js";
 import { quotedSectionPassages } from "./quotedSections.js";
 import { locateTopic } from "./roadmapNavigator.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
@@ -100,13 +100,18 @@ export function roadmapContext(
   // "llm-course 的第二部分": the ordinal counts the parts of a thing the question names (a passage
   // retrieval found), not a roadmap's stages.
   const lookup = statedOrdinal && !named ? namedPart(query, matches, statedOrdinal) : undefined;
-  const part = lookup && "part" in lookup ? lookup.part : undefined;
   const ordinal = lookup ? undefined : statedOrdinal;
+  // "llm-course 学完基础知识那部分之后呢": the part after (before) the one the topic names, not a roadmap's stage.
+  const neighbourPart =
+    !ordinal && !named && analysis.sequence && analysis.topic
+      ? namedPartNeighbour(query, analysis.topic, analysis.sequence, matches)
+      : undefined;
+  const part = lookup && "part" in lookup ? lookup.part : neighbourPart;
   let roadmap: RoadmapPosition[] = [];
   // "第四阶段学什么" asked of no roadmap in particular: each roadmap's fourth stage, not the fourth
   // item of a list of directions (a list is asked by place only when its roadmap is named).
   if (ordinal) roadmap = ordinalPositions(named ? [named] : profiles.filter((p) => !p.listItems), ordinal);
-  else if (analysis.sequence && analysis.topic) {
+  else if (analysis.sequence && analysis.topic && !neighbourPart) {
     roadmap = locateTopic(documents, chunks, analysis.topic, topicExpansions(analysis.topic));
     // "进专业深入阶段之前": a verb of entering before a stage is no part of its name.
     const entered = ENTERING.exec(analysis.topic)?.[1];
