@@ -94,6 +94,20 @@ function itemNamed(items: readonly string[], words: readonly string[]): number |
   return best > 0 && named.filter((n) => n === best).length === 1 ? named.indexOf(best) : undefined;
 }
 
+/**
+ * The passage of a thing the question names by its heading whose text numbers its parts
+ * ("llm-course 分成哪几块"): the question asks how that thing is divided, not its roadmap.
+ */
+export function partsNamedIn(question: string, passages: readonly Passage[]): Passage | undefined {
+  const asked = foldForMatching(question);
+  return passages.find((passage) => {
+    const heading = passage.chunk.headingPath.at(-1);
+    if (!heading || isStageHeading(heading)) return false;
+    const name = foldForMatching(heading.replace(EMOJI_CODE, " "));
+    return name.length >= MIN_HEADING_LENGTH && asked.includes(name) && numberedItems(passage.chunk.text).length >= 2;
+  });
+}
+
 /** The top-level items numbered 1, 2, 3 … in order (unindented lines); [] when the numbering breaks. */
 function numberedItems(text: string): string[] {
   const items: string[] = [];

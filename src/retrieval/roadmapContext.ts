@@ -6,7 +6,7 @@ import { tokenizeJoined, tokenizeParts } from "../text/tokenize.js";
 import { asksForTotal, contentSegments } from "./analyzeQuery.js";
 import type { DetailKind } from "./detailKinds.js";
 import { expandQuery } from "./expandQuery.js";
-import { namedPart, namedPartNeighbour } from "./namedParts.js";
+import { namedPart, namedPartNeighbour, partsNamedIn } from "./namedParts.js";
 import { quotedSectionPassages } from "./quotedSections.js";
 import { locateTopic } from "./roadmapNavigator.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
@@ -123,6 +123,9 @@ export function roadmapContext(
     }
     if (named && roadmap.some((p) => p.docId === named.doc.id)) roadmap = roadmap.filter((p) => p.docId === named.doc.id);
     // A topic that is a stage's very name (前沿研究阶段) is about that roadmap, not the ones that only mention it.
+    // A list of directions (corpus/leadingList.ts) is a sequence only of the roadmap the question names:
+    // "学完提示词工程之后学什么" asked of no roadmap is about their stages.
+    if (!named) roadmap = roadmap.filter((p) => !profiles.some((profile) => profile.doc.id === p.docId && profile.listItems));
     const asStage = roadmap.filter((p) => !isListItemStage(p.at.heading) && stageName(p.at.heading) === stageName(analysis.topic ?? ""));
     if (asStage.length > 0) roadmap = asStage;
   }
@@ -173,8 +176,9 @@ export function roadmapContext(
   // "那篇分成几块?": how a named roadmap is divided is what its overview lays out.
   if (context.length === 0 && named && STAGE_COUNT_QUESTION.test(query)) context = overviewPassages(named, chunks, analysis.language);
   // "阶段顺序是咋排的", "那篇分成几块": the named roadmap's stages in order, for the answer to lead with.
+  // Not when it asks how a thing the roadmap lists is divided ("那篇推荐的 llm-course 分成几块").
   const outline =
-    named && !ordinal && !analysis.sequence && OUTLINE_QUESTION.test(query)
+    named && !ordinal && !analysis.sequence && OUTLINE_QUESTION.test(query) && !partsNamedIn(query, matches)
       ? { docId: named.doc.id, title: named.doc.title, stages: outlineOf(named.doc, chunks) }
       : undefined;
   // About one roadmap's stages: its overview (a chart or plan of all stages) names them and their durations.

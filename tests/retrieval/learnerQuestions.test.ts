@@ -200,6 +200,15 @@ describe("a question about one roadmap's stages", () => {
     expect(new Set(before.roadmap.map((p) => p.docId)).size).toBeGreaterThan(1);
     const prompt = await retriever.retrieve("学完提示词工程以后接着学什么？");
     expect(new Set(prompt.roadmap.map((p) => p.docId)).size).toBeGreaterThan(1);
+    // Asked of no roadmap in particular, the next stage is no list's next direction.
+    expect(prompt.roadmap.some((p) => /^\d+\. /u.test(p.at.heading))).toBe(false);
+  });
+
+  it("answers how a thing a roadmap lists is divided with its parts, not with the roadmap's outline", async () => {
+    const result = await retriever.retrieve("2024年9月那篇博客推荐的 llm-course 分成哪几块？");
+    expect(result.namedRoadmap).toBeDefined();
+    expect(result.roadmapOutline).toBeUndefined();
+    expect(texts(result)).toContain("课程分为三个部分");
   });
 
   it("answers how a named roadmap is divided from its overview", async () => {

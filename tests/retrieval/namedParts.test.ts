@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { namedPart, namedPartNeighbour } from "../../src/retrieval/namedParts.js";
+import { namedPart, namedPartNeighbour, partsNamedIn } from "../../src/retrieval/namedParts.js";
 import { passage } from "../fixtures/answering/passages.js";
 
 const course = passage("课程分为三个部分：\n\n1. 基础：数学与编程\n2. 训练：从预训练到对齐\n3. 部署：推理服务与监控", {
@@ -58,5 +58,12 @@ describe("namedPartNeighbour", () => {
     expect(namedPartNeighbour("tiny-llm-course 的部署部分之后呢", "tiny-llm-course 的部署部分", "next", [course])).toBeUndefined();
     expect(namedPartNeighbour("tiny-llm-course 之后学什么", "tiny-llm-course", "next", [course])).toBeUndefined();
     expect(namedPartNeighbour("训练之后学什么", "训练", "next", [course])).toBeUndefined();
+  });
+});
+
+describe("partsNamedIn", () => {
+  it("finds the passage numbering the parts of the thing the question names, and nothing for a question naming none", () => {
+    expect(partsNamedIn("tiny-llm-course 分成哪几块？", [other, course])).toBe(course);
+    expect(partsNamedIn("那篇分成哪几块？", [other, course])).toBeUndefined();
   });
 });
