@@ -176,9 +176,11 @@ export function roadmapContext(
   // "那篇分成几块?": how a named roadmap is divided is what its overview lays out.
   if (context.length === 0 && named && STAGE_COUNT_QUESTION.test(query)) context = overviewPassages(named, chunks, analysis.language);
   // "阶段顺序是咋排的", "那篇分成几块": the named roadmap's stages in order, for the answer to lead with.
-  // Not when it asks how a thing the roadmap lists is divided ("那篇推荐的 llm-course 分成几块").
+  // Not when it asks how a thing the roadmap lists is divided ("那篇推荐的 llm-course 分成几块"), nor
+  // from a list of directions: "其中标星的那个分几部分" after a question about the post's courses
+  // asks for the course's parts, and the directions are no outline of the whole post.
   const outline =
-    named && !ordinal && !analysis.sequence && OUTLINE_QUESTION.test(query) && !partsNamedIn(query, matches)
+    named && !named.listItems && !ordinal && !analysis.sequence && OUTLINE_QUESTION.test(query) && !partsNamedIn(query, matches)
       ? { docId: named.doc.id, title: named.doc.title, stages: outlineOf(named.doc, chunks) }
       : undefined;
   // About one roadmap's stages: its overview (a chart or plan of all stages) names them and their durations.

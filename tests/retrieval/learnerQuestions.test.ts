@@ -209,6 +209,8 @@ describe("a question about one roadmap's stages", () => {
     expect(result.namedRoadmap).toBeDefined();
     expect(result.roadmapOutline).toBeUndefined();
     expect(texts(result)).toContain("课程分为三个部分");
+    // The post's directions are no outline of the whole post.
+    expect((await retriever.retrieve("2024年9月那篇博客分成哪几块？")).roadmapOutline).toBeUndefined();
   });
 
   it("answers how a named roadmap is divided from its overview", async () => {
