@@ -4,6 +4,7 @@
  * enumerations, hex numbering, bold-only lines, short label lines); each kind has a fixed
  * nesting strength so that mixed documents still nest sensibly.
  */
+import { isNumberedItemLine } from "./leadingList.js";
 
 export type HeadingKind =
   | "markdown"
@@ -167,7 +168,9 @@ function classifyStructuralLine(line: string): { kind: HeadingKind; text: string
 
 /** Unindented, not a list item, link, table row or sentence: the shape of a title or label. */
 function isStandaloneShortLine(line: string): boolean {
-  if (/^\s/.test(line) || LIST_ITEM.test(line)) return false;
+  // A numbered item ("① 读书", "1）准备") is a heading only as an item of a leading list (leadingList.ts):
+  // chunking reads a section that starts at one as such an item.
+  if (/^\s/.test(line) || LIST_ITEM.test(line) || isNumberedItemLine(line)) return false;
   if (/\]\(|https?:\/\/|\||^>|^!\[|^</.test(line)) return false;
   const text = line.trim().replace(/[:：]$/, "");
   return isShortTitle(text, 24);

@@ -46,6 +46,9 @@ describe("a numbered list before the first heading is the start of the outline",
     expect(outlineOf(["1. 甲", "2. 乙", "4. 丁"].join("\n"))).toEqual([]);
     // A list inside a section is that section's content (a course's parts), not the document's outline.
     expect(outlineOf(["## 课程", "1. 基础", "2. 理论", "3. 工程"].join("\n")).map((s) => s.heading)).toEqual(["课程"]);
+    // One numbered line framed by blank lines is no label heading either: a section that starts at a
+    // numbered line is always a list's item (chunking keeps those inside their list's passage).
+    expect(outlineOf(["前言", "", "说明文字。", "", "① 读书", "", "说明文字。"].join("\n")).map((s) => s.heading)).not.toContain("① 读书");
     // Inside a fence it is code.
     expect(outlineOf(["```", "1. a", "2. b", "3. c", "```"].join("\n"))).toEqual([]);
   });
