@@ -1,4 +1,5 @@
 import { fencedLines, isAtxHeading } from "../corpus/headingCandidates.js";
+import { isNumberedItemLine } from "../corpus/leadingList.js";
 import type { CorpusDocument } from "../corpus/types.js";
 import { chunkIdFor } from "./chunkId.js";
 import { sentenceSpans } from "./splitSentences.js";
@@ -53,7 +54,7 @@ export function chunkDocument(doc: CorpusDocument, options: ChunkOptions = {}): 
   const usedIds = new Set<string>();
   const chunks: Chunk[] = [];
 
-  for (const region of regionsOf(doc, lines.length)) {
+  for (const region of regionsOf(doc, lines)) {
     const pieces = piecesOf(lines, inFence, region, maxUnits);
     for (const group of packPieces(pieces, maxUnits, overlapUnits)) {
       const text = textOf(lines, group);
@@ -95,18 +96,23 @@ export function contextLine(chunk: Pick<Chunk, "title" | "headingPath">): string
   return chunk.headingPath.length > 0 ? `${chunk.title} › ${chunk.headingPath.join(" › ")}` : chunk.title;
 }
 
-function regionsOf(doc: CorpusDocument, lineCount: number): Region[] {
-  const firstSectionLine = doc.outline[0]?.startLine ?? lineCount + 1;
+function regionsOf(doc: CorpusDocument, lines: readonly string[]): Region[] {
+  // A numbered list whose items are sections (corpus/leadingList.ts) stays one passage with the
+  // text around it: a learner asks about the list as a whole ("which of the four needs the most
+  // compute") as often as about one item, and its items are a line or two each.
+  const bounding = doc.outline.filter((section) => !isNumberedItemLine(lines[section.startLine - 1] ?? ""));
+  const firstSectionLine = bounding[0]?.startLine ?? lines.length + 1;
   const regions: Region[] = [{ sectionIndex: -1, headingPath: [], firstLine: 0, lastLine: firstSectionLine - 2 }];
-  for (const section of doc.outline) {
+  bounding.forEach((section, i) => {
+    const nextStart = bounding[i + 1]?.startLine ?? lines.length + 1;
     // Bodies start after the heading line; startLine/endLine are 1-based.
     regions.push({
       sectionIndex: section.index,
       headingPath: section.headingPath,
       firstLine: section.startLine,
-      lastLine: section.endLine - 1,
+      lastLine: Math.max(section.endLine, nextStart - 1) - 1,
     });
-  }
+  });
   return regions.filter((region) => region.lastLine >= region.firstLine);
 }
 

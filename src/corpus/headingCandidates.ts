@@ -4,6 +4,7 @@
  * enumerations, hex numbering, bold-only lines, short label lines); each kind has a fixed
  * nesting strength so that mixed documents still nest sensibly.
  */
+import { isNumberedItemLine } from "./leadingList.js";
 
 export type HeadingKind =
   | "markdown"
@@ -14,7 +15,8 @@ export type HeadingKind =
   | "stage"
   | "cn-paren-enum"
   | "bold"
-  | "label";
+  | "label"
+  | "list-item";
 
 export interface HeadingCandidate {
   /** 0-based line index. */
@@ -23,6 +25,8 @@ export interface HeadingCandidate {
   text: string;
   /** Lower = outer. Markdown headings use their level (1..6); plain-text kinds nest below any markdown heading. */
   strength: number;
+  /** 0-based last line of the section's own body, when it ends before the next heading (a list item: leadingList.ts). */
+  endLineIndex?: number;
 }
 
 /** Plain-text kinds from outermost to innermost. */
@@ -164,7 +168,9 @@ function classifyStructuralLine(line: string): { kind: HeadingKind; text: string
 
 /** Unindented, not a list item, link, table row or sentence: the shape of a title or label. */
 function isStandaloneShortLine(line: string): boolean {
-  if (/^\s/.test(line) || LIST_ITEM.test(line)) return false;
+  // A numbered item ("① 读书", "1）准备") is a heading only as an item of a leading list (leadingList.ts):
+  // chunking reads a section that starts at one as such an item.
+  if (/^\s/.test(line) || LIST_ITEM.test(line) || isNumberedItemLine(line)) return false;
   if (/\]\(|https?:\/\/|\||^>|^!\[|^</.test(line)) return false;
   const text = line.trim().replace(/[:：]$/, "");
   return isShortTitle(text, 24);

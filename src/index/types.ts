@@ -14,8 +14,10 @@ import type { SparseVectorHeader } from "./SparseVectorIndex.js";
  *    out of the text: an index of format 4 would not know "the CSDN one", so it is rebuilt.
  * 6: the platform also from a generator's front-matter scaffold ("hexo"): a format-5 index would not
  *    know "the Hexo blog".
+ * 7: a numbered list before a document's first heading is part of its outline (corpus/leadingList.ts):
+ *    a format-6 index has that list as one preamble passage and no stages for it.
  */
-export const INDEX_FORMAT_VERSION = 6;
+export const INDEX_FORMAT_VERSION = 7;
 
 /** Which vector index a version has (manifest.json "vectors"). */
 export type VectorIndexDescriptor = SparseVectorHeader | { kind: "hnsw"; m: number; efConstruction: number };

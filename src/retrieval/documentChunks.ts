@@ -40,8 +40,13 @@ export function sectionChunks(chunks: readonly Chunk[], doc: CorpusDocument, sec
   if (!sections) byDoc.set(doc, (sections = new Map<number, readonly Chunk[]>()));
   let found = sections.get(sectionIndex);
   if (!found) {
-    const members = subtreeOf(doc.outline, doc.outline[sectionIndex]!);
-    found = chunksOfDocument(chunks, doc.id).filter((c) => members.has(c.sectionIndex));
+    const section = doc.outline[sectionIndex]!;
+    const members = subtreeOf(doc.outline, section);
+    const ofDocument = chunksOfDocument(chunks, doc.id);
+    found = ofDocument.filter((c) => members.has(c.sectionIndex));
+    // A list item that is a section is packed into the passage around its list (chunking keeps
+    // the list whole): that passage holds its lines.
+    if (found.length === 0) found = ofDocument.filter((c) => c.startLine <= section.endLine && c.endLine >= section.startLine);
     sections.set(sectionIndex, found);
   }
   return found;

@@ -1,7 +1,7 @@
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { isFiller } from "./questionWords.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
-import { stageName } from "./stageOutline.js";
+import { isListItemStage, stageName } from "./stageOutline.js";
 
 /** An English question that names a stage ("the … stage", "phase", "part"). */
 const STAGE_WORD = /\b(?:stage|phase|part|step|section|chapter)s?\b/i;
@@ -27,6 +27,8 @@ export function englishStage(
   const fits: { profile: RoadmapProfile; heading: string; score: number; name: string }[] = [];
   for (const profile of named ? [named] : profiles) {
     for (const stage of profile.stages) {
+      // A list item's name is a field term (RAG → 检索增强生成), reached by every question using it.
+      if (isListItemStage(stage.heading)) continue;
       // Filler (学习 in 原理学习) says nothing of which stage: "learning objectives" reaches it in every question about goals.
       const name = tokenizeForSearch(stageName(stage.heading)).filter(
         (t) => /\p{Script=Han}/u.test(t) && Array.from(t).length >= 2 && !isFiller(t),

@@ -1,4 +1,6 @@
+import { tokenizeForSearch } from "../text/tokenize.js";
 import { foldForMatching } from "./listItems.js";
+import { isFiller } from "./questionWords.js";
 import { isStageHeading } from "./stageOutline.js";
 import { pick, type StageOrdinal } from "./stageReference.js";
 import type { Passage } from "./types.js";
@@ -45,6 +47,65 @@ export function namedPart(question: string, passages: readonly Passage[], ordina
     if (items.length >= 2) counted ??= items.length;
   }
   return counted === undefined ? undefined : { pastEnd: counted };
+}
+
+/**
+ * "llm-course 学完基础知识那部分之后是哪部分", "what comes before its engineering part": a before/after
+ * question about the numbered parts of a thing the question names. The part its topic names (the
+ * item sharing most of the topic's words, the thing's own name left out) and the one after or
+ * before it, among the passages retrieval found, the best ranked first.
+ */
+export function namedPartNeighbour(
+  question: string,
+  topic: string,
+  direction: "next" | "previous",
+  passages: readonly Passage[],
+): NamedPart | undefined {
+  const asked = foldForMatching(question);
+  for (const passage of passages) {
+    const heading = passage.chunk.headingPath.at(-1);
+    if (!heading || isStageHeading(heading)) continue;
+    const name = foldForMatching(heading.replace(EMOJI_CODE, " "));
+    if (name.length < MIN_HEADING_LENGTH || !asked.includes(name)) continue;
+    const items = numberedItems(passage.chunk.text);
+    // The topic first; a topic cut short at the thing's name ("llm-course 学完基础知识那部分之后")
+    // leaves the part to the rest of the question.
+    const at = itemNamed(items, topicWords(topic, name)) ?? itemNamed(items, topicWords(question, name));
+    const neighbour = at === undefined ? undefined : items[direction === "next" ? at + 1 : at - 1];
+    if (neighbour) return { passage, item: neighbour };
+  }
+  return undefined;
+}
+
+/** The topic's content words, without the named thing's own ("llm-course 的基础知识部分" → 基础知识). */
+function topicWords(topic: string, name: string): string[] {
+  return tokenizeForSearch(topic)
+    .map(foldForMatching)
+    .filter((word) => Array.from(word).length >= 2 && !name.includes(word) && !isFiller(word) && !PART_WORDS.has(word));
+}
+
+/** Words for a part itself: every item is one. */
+const PART_WORDS = new Set(["部分", "那部分", "这部分", "part", "parts", "section", "模块"]);
+
+/** The index of the one item naming most of the words (none when two tie or none names any). */
+function itemNamed(items: readonly string[], words: readonly string[]): number | undefined {
+  const named = items.map((item) => words.filter((word) => foldForMatching(item).includes(word)).length);
+  const best = Math.max(0, ...named);
+  return best > 0 && named.filter((n) => n === best).length === 1 ? named.indexOf(best) : undefined;
+}
+
+/**
+ * The passage of a thing the question names by its heading whose text numbers its parts
+ * ("llm-course 分成哪几块"): the question asks how that thing is divided, not its roadmap.
+ */
+export function partsNamedIn(question: string, passages: readonly Passage[]): Passage | undefined {
+  const asked = foldForMatching(question);
+  return passages.find((passage) => {
+    const heading = passage.chunk.headingPath.at(-1);
+    if (!heading || isStageHeading(heading)) return false;
+    const name = foldForMatching(heading.replace(EMOJI_CODE, " "));
+    return name.length >= MIN_HEADING_LENGTH && asked.includes(name) && numberedItems(passage.chunk.text).length >= 2;
+  });
 }
 
 /** The top-level items numbered 1, 2, 3 … in order (unindented lines); [] when the numbering breaks. */

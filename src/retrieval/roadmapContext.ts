@@ -6,7 +6,7 @@ import { tokenizeJoined, tokenizeParts } from "../text/tokenize.js";
 import { asksForTotal, contentSegments } from "./analyzeQuery.js";
 import type { DetailKind } from "./detailKinds.js";
 import { expandQuery } from "./expandQuery.js";
-import { namedPart } from "./namedParts.js";
+import { namedPart, namedPartNeighbour, partsNamedIn } from "./namedParts.js";
 import { quotedSectionPassages } from "./quotedSections.js";
 import { locateTopic } from "./roadmapNavigator.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
@@ -20,7 +20,7 @@ import {
   stagePassages,
   withOverview,
 } from "./stageContext.js";
-import { stageName } from "./stageOutline.js";
+import { isListItemStage, stageName } from "./stageOutline.js";
 import type { StageOrdinal } from "./stageReference.js";
 import { PARTS_ASKED, stagePartsContext } from "./stageParts.js";
 import { outlineOf, withStatedDurations } from "./statedStages.js";
@@ -100,11 +100,18 @@ export function roadmapContext(
   // "llm-course 的第二部分": the ordinal counts the parts of a thing the question names (a passage
   // retrieval found), not a roadmap's stages.
   const lookup = statedOrdinal && !named ? namedPart(query, matches, statedOrdinal) : undefined;
-  const part = lookup && "part" in lookup ? lookup.part : undefined;
   const ordinal = lookup ? undefined : statedOrdinal;
+  // "llm-course 学完基础知识那部分之后呢": the part after (before) the one the topic names, not a roadmap's stage.
+  const neighbourPart =
+    !ordinal && !named && analysis.sequence && analysis.topic
+      ? namedPartNeighbour(query, analysis.topic, analysis.sequence, matches)
+      : undefined;
+  const part = lookup && "part" in lookup ? lookup.part : neighbourPart;
   let roadmap: RoadmapPosition[] = [];
-  if (ordinal) roadmap = ordinalPositions(named ? [named] : profiles, ordinal);
-  else if (analysis.sequence && analysis.topic) {
+  // "第四阶段学什么" asked of no roadmap in particular: each roadmap's fourth stage, not the fourth
+  // item of a list of directions (a list is asked by place only when its roadmap is named).
+  if (ordinal) roadmap = ordinalPositions(named ? [named] : profiles.filter((p) => !p.listItems), ordinal);
+  else if (analysis.sequence && analysis.topic && !neighbourPart) {
     roadmap = locateTopic(documents, chunks, analysis.topic, topicExpansions(analysis.topic));
     // "进专业深入阶段之前": a verb of entering before a stage is no part of its name.
     const entered = ENTERING.exec(analysis.topic)?.[1];
@@ -116,7 +123,10 @@ export function roadmapContext(
     }
     if (named && roadmap.some((p) => p.docId === named.doc.id)) roadmap = roadmap.filter((p) => p.docId === named.doc.id);
     // A topic that is a stage's very name (前沿研究阶段) is about that roadmap, not the ones that only mention it.
-    const asStage = roadmap.filter((p) => stageName(p.at.heading) === stageName(analysis.topic ?? ""));
+    // A list of directions (corpus/leadingList.ts) is a sequence only of the roadmap the question names:
+    // "学完提示词工程之后学什么" asked of no roadmap is about their stages.
+    if (!named) roadmap = roadmap.filter((p) => !profiles.some((profile) => profile.doc.id === p.docId && profile.listItems));
+    const asStage = roadmap.filter((p) => !isListItemStage(p.at.heading) && stageName(p.at.heading) === stageName(analysis.topic ?? ""));
     if (asStage.length > 0) roadmap = asStage;
   }
   roadmap = orderPositionsByRelevance(roadmap, matches);
@@ -166,8 +176,11 @@ export function roadmapContext(
   // "那篇分成几块?": how a named roadmap is divided is what its overview lays out.
   if (context.length === 0 && named && STAGE_COUNT_QUESTION.test(query)) context = overviewPassages(named, chunks, analysis.language);
   // "阶段顺序是咋排的", "那篇分成几块": the named roadmap's stages in order, for the answer to lead with.
+  // Not when it asks how a thing the roadmap lists is divided ("那篇推荐的 llm-course 分成几块"), nor
+  // from a list of directions: "其中标星的那个分几部分" after a question about the post's courses
+  // asks for the course's parts, and the directions are no outline of the whole post.
   const outline =
-    named && !ordinal && !analysis.sequence && OUTLINE_QUESTION.test(query)
+    named && !named.listItems && !ordinal && !analysis.sequence && OUTLINE_QUESTION.test(query) && !partsNamedIn(query, matches)
       ? { docId: named.doc.id, title: named.doc.title, stages: outlineOf(named.doc, chunks) }
       : undefined;
   // About one roadmap's stages: its overview (a chart or plan of all stages) names them and their durations.

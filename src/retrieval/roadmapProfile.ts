@@ -7,7 +7,7 @@ import { tokenizeForSearch } from "../text/tokenize.js";
 import { isFiller } from "./questionWords.js";
 import { roadmapSteps } from "./roadmapNavigator.js";
 import { parseNumber } from "./stageReference.js";
-import { stageOf } from "./stageOutline.js";
+import { isListItemStage, stageOf } from "./stageOutline.js";
 
 /**
  * What a roadmap looks like from its recovered outline, so a learner can name it by its shape or
@@ -55,6 +55,8 @@ export interface RoadmapProfile {
   diagram?: boolean;
   /** It is clearly the shortest of the roadmaps (the next is SIZE_GAP times as long): "the short blog post", "短博客". */
   shortest?: boolean;
+  /** Its stages are the items of a numbered list standing for its outline ("1. 微调", "2. RAG"): "the one with four directions". */
+  listItems?: boolean;
 }
 
 /** Origin words a Chinese question writes in Chinese: "那篇博客" is "the blog post". */
@@ -126,6 +128,7 @@ export function roadmapProfiles(documents: readonly CorpusDocument[], chunks: re
       dates: datesOf(`${JSON.stringify(doc.metadata ?? {})}\n${doc.text}`),
       ...(DRAWING.test(doc.text) ? { diagram: true } : {}),
       ...(doc === shortest ? { shortest: true } : {}),
+      ...(stages.length > 0 && stages.every((s) => isListItemStage(s.heading)) ? { listItems: true } : {}),
     };
   });
 }
@@ -319,6 +322,30 @@ const COUNT_PATTERNS = [
   /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+(?:stages?|steps?|phases?|parts?|levels?|chapters?|sections?)\b/giu,
 ];
 /**
+ * Counts of a list's items ("四个方向", "四条路子", "four approaches", "the four-item list", "4 numbered
+ * steps"): a roadmap whose stages are the items of a numbered list (corpus/leadingList.ts) is
+ * described so. Such a count says less than a count of stages (four ways of doing anything), so it
+ * adds to other naming words rather than naming a roadmap alone.
+ */
+const LIST_COUNT_PATTERNS = [
+  /([零〇一二两三四五六七八九十\d]{1,2})\s*(?:个|条|種|种|类|項|项)\s*(?:大)?(?:方向|路子|路线|路|做法|方法|方式|玩法|方案|选择|条目|点)/gu,
+  /\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)(?:\s+numbered)?[\s-]+(?:items?|directions?|approach(?:es)?|ways?|routes?|paths?|options?|points?|numbered\s+steps?)\b/giu,
+];
+
+/** Item counts a question states ("四个方向", "four approaches"), never ordinals ("第四个"). */
+function statedItemCounts(question: string): number[] {
+  const counts: number[] = [];
+  for (const pattern of LIST_COUNT_PATTERNS) {
+    for (const match of question.matchAll(pattern)) {
+      if (question[(match.index ?? 0) - 1] === "第") continue;
+      const n = parseNumber(match[1]!);
+      if (n !== undefined && n >= 2) counts.push(n);
+    }
+  }
+  return counts;
+}
+
+/**
  * A question that describes a roadmap by giving each stage a duration ("每个阶段都标了几个月的那份",
  * "the one with months per stage"); a plain "how long" question is about content, not shape.
  */
@@ -396,6 +423,7 @@ export function referencedRoadmap(
   profiles: readonly RoadmapProfile[],
 ): RoadmapProfile | undefined {
   const counts = statedStageCounts(question);
+  const itemCounts = statedItemCounts(question);
   const asksDuration = asksStageDurations(question);
   const dates = questionDates(question);
   const months = dates.length > 0 ? [] : questionMonths(question);
@@ -416,6 +444,7 @@ export function referencedRoadmap(
       // Two roadmaps with as many stages: the one whose headings use the question's stage word.
       if (askedWord && askedWord === profile.stageWord) score += 1;
     }
+    if (profile.listItems && itemCounts.includes(profile.stages.length)) score += 1;
     // Two or more spans its stage headings give ("2-3 months for theory, then 3-4 for integration"):
     // a learner's own time is one span; a roadmap's stages are described by several.
     if (spans.length >= 2 && spans.every((span) => profile.stageSpans?.has(span))) score += 3;

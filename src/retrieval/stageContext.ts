@@ -1,6 +1,6 @@
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument } from "../corpus/types.js";
-import { chunksOfDocument } from "./documentChunks.js";
+import { chunksOfDocument, sectionChunks } from "./documentChunks.js";
 import { sectionRef } from "./roadmapNavigator.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
 import { askedInPartHeading, stageName, subtreeOf } from "./stageOutline.js";
@@ -104,7 +104,9 @@ export function stagePassages(params: {
     for (const twin of doc.outline)
       if (twin.index !== section.index && twin.heading.trim() === section.heading.trim())
         for (const index of subtreeOf(doc.outline, twin)) members.add(index);
-    const all = chunksOfDocument(params.chunks, doc.id).filter((c) => members.has(c.sectionIndex));
+    const own = chunksOfDocument(params.chunks, doc.id).filter((c) => members.has(c.sectionIndex));
+    // A list item kept in its list's passage has none of its own (sectionChunks).
+    const all = own.length > 0 ? own : sectionChunks(params.chunks, doc, section.index);
     // The stage's opening (its goals) first; then what the question asks about it ("第二阶段的项目"
     // → its project section): the part whose heading names it, else the one holding most of the
     // question's words, else reading order.

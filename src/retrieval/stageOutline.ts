@@ -1,4 +1,5 @@
 import type { Chunk } from "../chunking/types.js";
+import { isNumberedItemLine } from "../corpus/leadingList.js";
 import type { Section } from "../corpus/types.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 
@@ -22,6 +23,15 @@ const STAGE_MARKERS: RegExp[] = [
 export function isStageHeading(heading: string): boolean {
   const trimmed = heading.trim();
   return STAGE_MARKERS.some((marker) => marker.test(trimmed));
+}
+
+/**
+ * A stage that is an item of a numbered list standing for the document's outline (corpus/leadingList.ts):
+ * its name is a field term other roadmaps teach too ("2. RAG：检索增强生成", "3. 提示词工程"), not a name
+ * the roadmap gave a stage of its own (前沿研究阶段), so a question naming the term does not name it.
+ */
+export function isListItemStage(heading: string): boolean {
+  return isNumberedItemLine(heading);
 }
 
 /** Sections sharing a parent (top-level sections share "none"), in reading order. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { chunkDocument, contextualText } from "../../src/chunking/chunkDocument.js";
 import { fencedLines, isAtxHeading } from "../../src/corpus/headingCandidates.js";
+import { isNumberedItemLine } from "../../src/corpus/leadingList.js";
 import { realDocument } from "../corpus/realCorpus.js";
 
 const STRUCTURAL = /^ {0,3}(?:([-*_])(?:\s*\1){2,}|=+|-+)\s*$/;
@@ -12,12 +13,14 @@ describe("chunking the real corpus", () => {
       const chunks = chunkDocument(doc);
       const lines = doc.text.split("\n");
       const inFence = fencedLines(lines);
-      const headingLines = new Set(doc.outline.map((s) => s.startLine));
+      // A leading list's items are sections whose lines stay in the passage around the list (000).
+      const bounding = doc.outline.filter((s) => !isNumberedItemLine(lines[s.startLine - 1] ?? ""));
+      const headingLines = new Set(bounding.map((s) => s.startLine));
       const covered = new Set<number>();
       for (const chunk of chunks) {
         for (let line = chunk.startLine; line <= chunk.endLine; line++) covered.add(line);
         const section = doc.outline[chunk.sectionIndex];
-        const first = doc.outline[0]?.startLine ?? Infinity;
+        const first = bounding[0]?.startLine ?? Infinity;
         if (section === undefined) {
           expect(chunk.endLine).toBeLessThan(first);
         } else {
@@ -41,6 +44,14 @@ describe("chunking the real corpus", () => {
       });
     });
   }
+
+  it("000: the leading list stays one passage with the lines around it, though its items are sections", () => {
+    const doc = realDocument("000");
+    const passage = chunkDocument(doc).find((c) => c.text.includes("3. 提示词工程"))!;
+    expect([passage.sectionIndex, passage.startLine, passage.endLine]).toEqual([-1, 40, 63]);
+    expect(passage.text).toContain("1. 微调：Lora->垂类");
+    expect(passage.text).toContain("agent->担任80%脑力工作");
+  });
 
   it("a bare stage list item knows its stage through contextualText", () => {
     const chunk = chunkDocument(realDocument("001")).find((c) => c.text.includes("参数高效微调技术：学习参数高效微调的方法，如LoRA"))!;

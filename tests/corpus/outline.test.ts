@@ -60,11 +60,14 @@ describe("outline of the real corpus", () => {
     }
   });
 
-  it("000: markdown headings, front matter excluded", () => {
+  it("000: its leading numbered list, then its markdown headings; front matter excluded", () => {
     const outline = realDocument("000").outline;
-    expect(headings(outline)).toEqual(["一些课程", "NLP", "深度学习", "论文精读", "llm-course :star:", "提示词工程", "一些项目"]);
+    expect(headings(outline).map((h) => h.replace(/[：(（].*$/u, ""))).toEqual(["1. 微调", "2. RAG", "3. 提示词工程", "4. 预训练", "一些课程", "NLP", "深度学习", "论文精读", "llm-course :star:", "提示词工程", "一些项目"]);
     expect(outline.find((s) => s.heading === "NLP")!.headingPath).toEqual(["一些课程", "NLP"]);
-    expect(outline[0]!.startLine).toBe(67);
+    expect(outline.slice(0, 4).map((s) => [s.startLine, s.endLine, s.level])).toEqual([[44, 45, 1], [47, 52, 1], [54, 56, 1], [58, 59, 1]]);
+    expect(outline[4]!.startLine).toBe(67);
+    // The line after the list is no part of its last item.
+    expect(sectionAtLine(outline, 63)).toBeUndefined();
   });
 
   it("section line ranges are true to the file", () => {

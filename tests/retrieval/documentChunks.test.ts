@@ -44,4 +44,15 @@ describe("sectionChunks", () => {
     expect(sectionChunks(after, a, 2).map((c) => c.id)).toEqual(["a9"]);
     expect(sectionChunks(after, a, 0)).toEqual([]);
   });
+
+  it("gives a section with no passage of its own (a list item kept in its list's passage) the passages holding its lines", () => {
+    const item = (index: number, startLine: number, endLine: number) => ({ index, startLine, endLine }) as unknown as Section;
+    const list = doc("list", [item(0, 3, 4), item(1, 5, 6), item(2, 9, 9)]);
+    const lines = (id: string, sectionIndex: number, startLine: number, endLine: number) =>
+      ({ id, docId: "list", sectionIndex, startLine, endLine }) as unknown as Chunk;
+    const chunks = [lines("intro", -1, 1, 6), lines("own", 2, 10, 11)];
+    expect(sectionChunks(chunks, list, 1).map((c) => c.id)).toEqual(["intro"]);
+    // A section with passages of its own keeps them.
+    expect(sectionChunks(chunks, list, 2).map((c) => c.id)).toEqual(["own"]);
+  });
 });

@@ -176,6 +176,43 @@ describe("a question about one roadmap's stages", () => {
     expect(result.roadmap.map((p) => `${p.at.heading} → ${p.next?.heading ?? ""}`)).toEqual(["基础夯实阶段 → 应用实践阶段"]);
   });
 
+  it("places a topic among the items of a numbered list that stands for a post's outline", async () => {
+    const result = await retriever.retrieve("2024年9月那篇博客开头的编号列表里，提示词工程后面一条是什么？");
+    expect(result.roadmap.map((p) => `${p.at.heading} → ${p.next?.heading ?? ""}`)).toEqual([
+      "3. 提示词工程 → 4. 预训练：创造出属于自己的全新大模型",
+    ]);
+    expect(result.passages[0]?.chunk.text).toContain("4. 预训练");
+  });
+
+  it("asks a named list's item by its place, and no unnamed stage ordinal counts a list's items", async () => {
+    const named = await retriever.retrieve("2024年9月那篇博客的第二步讲的是什么？");
+    expect(named.roadmap.map((p) => p.at.heading)).toEqual(["2. RAG：检索增强生成（一系列专家，提升表现幅度，降低幻觉）"]);
+    expect(named.passages[0]?.roleLabel).toMatch(/^所问阶段：2\. RAG/u);
+    expect(named.passages[0]?.chunk.text).toContain("2. RAG");
+    const unnamed = await retriever.retrieve("第二阶段一般学什么？");
+    expect(unnamed.roadmap.length).toBeGreaterThan(1);
+    expect(unnamed.roadmap.some((p) => /^\d+\. /u.test(p.at.heading))).toBe(false);
+  });
+
+  it("does not read a field term as the name of a list item's stage (RAG is taught in every roadmap)", async () => {
+    const before = await retriever.retrieve("RAG 学完以后 next step 是什么？");
+    expect(before.namedRoadmap).toBeUndefined();
+    expect(new Set(before.roadmap.map((p) => p.docId)).size).toBeGreaterThan(1);
+    const prompt = await retriever.retrieve("学完提示词工程以后接着学什么？");
+    expect(new Set(prompt.roadmap.map((p) => p.docId)).size).toBeGreaterThan(1);
+    // Asked of no roadmap in particular, the next stage is no list's next direction.
+    expect(prompt.roadmap.some((p) => /^\d+\. /u.test(p.at.heading))).toBe(false);
+  });
+
+  it("answers how a thing a roadmap lists is divided with its parts, not with the roadmap's outline", async () => {
+    const result = await retriever.retrieve("2024年9月那篇博客推荐的 llm-course 分成哪几块？");
+    expect(result.namedRoadmap).toBeDefined();
+    expect(result.roadmapOutline).toBeUndefined();
+    expect(texts(result)).toContain("课程分为三个部分");
+    // The post's directions are no outline of the whole post.
+    expect((await retriever.retrieve("2024年9月那篇博客分成哪几块？")).roadmapOutline).toBeUndefined();
+  });
+
   it("answers how a named roadmap is divided from its overview", async () => {
     const result = await retriever.retrieve("GitHub 上那份路线一共有几部分？");
     expect(result.passages[0]?.roleLabel).toMatch(/^路线概览/u);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { namedPart } from "../../src/retrieval/namedParts.js";
+import { namedPart, namedPartNeighbour, partsNamedIn } from "../../src/retrieval/namedParts.js";
 import { passage } from "../fixtures/answering/passages.js";
 
 const course = passage("课程分为三个部分：\n\n1. 基础：数学与编程\n2. 训练：从预训练到对齐\n3. 部署：推理服务与监控", {
@@ -34,5 +34,36 @@ describe("namedPart", () => {
     // Numbering that does not run 1, 2, 3 is no list of parts.
     const broken = passage("1. 甲\n3. 丙", { chunk: { headingPath: ["tiny-llm-course"] } });
     expect(namedPart("tiny-llm-course 第二部分", [broken], { from: "start", position: 2 })).toBeUndefined();
+  });
+});
+
+describe("namedPartNeighbour", () => {
+  it("gives the part after or before the one the question's topic names, in the thing it names", () => {
+    expect(namedPartNeighbour("tiny-llm-course 的训练部分之后是哪部分", "tiny-llm-course 的训练部分", "next", [other, course])).toEqual({
+      passage: course,
+      item: "3. 部署：推理服务与监控",
+    });
+    expect(namedPartNeighbour("tiny-llm-course 的训练部分之前呢", "tiny-llm-course 的训练部分", "previous", [course])).toHaveProperty(
+      "item",
+      "1. 基础：数学与编程",
+    );
+    // A topic cut short at the name: the part is named in the rest of the question.
+    expect(namedPartNeighbour("tiny-llm-course 学完基础那部分之后接着是什么", "tiny-llm-course", "next", [course])).toHaveProperty(
+      "item",
+      "2. 训练：从预训练到对齐",
+    );
+  });
+
+  it("gives nothing past the last part, for a question naming no part or no such thing", () => {
+    expect(namedPartNeighbour("tiny-llm-course 的部署部分之后呢", "tiny-llm-course 的部署部分", "next", [course])).toBeUndefined();
+    expect(namedPartNeighbour("tiny-llm-course 之后学什么", "tiny-llm-course", "next", [course])).toBeUndefined();
+    expect(namedPartNeighbour("训练之后学什么", "训练", "next", [course])).toBeUndefined();
+  });
+});
+
+describe("partsNamedIn", () => {
+  it("finds the passage numbering the parts of the thing the question names, and nothing for a question naming none", () => {
+    expect(partsNamedIn("tiny-llm-course 分成哪几块？", [other, course])).toBe(course);
+    expect(partsNamedIn("那篇分成哪几块？", [other, course])).toBeUndefined();
   });
 });

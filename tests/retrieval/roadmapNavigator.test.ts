@@ -2,6 +2,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { chunkDocument } from "../../src/chunking/index.js";
 import type { Chunk } from "../../src/chunking/types.js";
+import { buildDocument } from "../../src/corpus/buildDocument.js";
 import { loadCorpus } from "../../src/corpus/index.js";
 import type { CorpusDocument } from "../../src/corpus/types.js";
 import { analyzeQuery } from "../../src/retrieval/analyzeQuery.js";
@@ -161,6 +162,36 @@ describe("locateTopic on hand-made roadmaps", () => {
   });
 });
 
+describe("locateTopic in a numbered list before the first heading", () => {
+  it("places a topic at the item naming it, with the items before and after", () => {
+    const { document } = buildDocument(
+      "roadmaps/dishes.md",
+      [
+        "# 做菜的路子",
+        "",
+        "1. 清蒸：保留原味",
+        "   - 适合海鲜",
+        "2. 红烧",
+        "   - 要收汁",
+        "3. 爆炒：火要大",
+        "",
+        "## 参考菜谱",
+        "",
+        "一本书",
+      ].join("\n"),
+    );
+    const documents = [document];
+    const chunks = chunkDocument(document);
+    const position = locateTopic(documents, chunks, "红烧", [])[0];
+    expect([position?.previous?.heading, position?.at.heading, position?.next?.heading]).toEqual([
+      "1. 清蒸：保留原味",
+      "2. 红烧",
+      "3. 爆炒：火要大",
+    ]);
+    expect(position?.path?.steps).toEqual(["1. 清蒸：保留原味", "2. 红烧", "3. 爆炒：火要大"]);
+  });
+});
+
 describe("locateTopic on the real roadmaps", () => {
   let corpus: Corpus;
   beforeAll(async () => {
@@ -209,7 +240,10 @@ describe("locateTopic on the real roadmaps", () => {
     expect(position?.next?.heading).toBe("第二阶段：核心技术解析");
   });
 
-  it("000 has no stages, so it gives no position", () => {
-    expect(positionIn(locate(corpus, "微调"), "roadmaps/000_")).toBeUndefined();
+  it("000's leading numbered list is its path: 提示词工程 is the third item, between RAG and 预训练", () => {
+    const position = positionIn(locate(corpus, "提示词工程"), "roadmaps/000_");
+    expect(position?.at.heading).toBe("3. 提示词工程");
+    expect(position?.previous?.heading).toMatch(/^2\. RAG/u);
+    expect(position?.next?.heading).toMatch(/^4\. 预训练/u);
   });
 });

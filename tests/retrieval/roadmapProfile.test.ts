@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { chunkDocument } from "../../src/chunking/index.js";
+import { buildDocument } from "../../src/corpus/buildDocument.js";
 import type { CorpusDocument } from "../../src/corpus/types.js";
 import {
   durationSpans,
@@ -141,6 +143,41 @@ describe("a blog post named in Chinese, and by its length", () => {
     expect(referencedRoadmap("那篇短文讲了什么", none, profiles)).toBeUndefined();
     expect(referencedRoadmap("In short, which blog covers RAG?", new Set(["blog"]), profiles)).toBeUndefined();
     expect(namingTokens("短博客里的四条路是什么", none, profiles[0]!).sort()).toEqual(["博客", "短"].sort());
+  });
+});
+
+describe("a roadmap whose stages are the items of a numbered list", () => {
+  const built = (source: string, text: string) => buildDocument(source, text).document;
+  const documents = [
+    built("roadmaps/dishes.md", ["# 做菜", "", "1. 清蒸", "2. 红烧", "3. 爆炒", "", "## 菜谱", "一本书"].join("\n")),
+    // Longer than the list, so "the short one" names the list.
+    built(
+      "roadmaps/plan.md",
+      ["# 计划", "## 第一阶段：备料", "正文".repeat(50), "## 第二阶段：开火", "b", "## 第三阶段：装盘", "c"].join("\n"),
+    ),
+    built("roadmaps/other.md", ["# 杂谈", "## 第一阶段：买菜", "正文".repeat(50), "## 第二阶段：洗菜", "b"].join("\n")),
+  ];
+  const profiles = roadmapProfiles(
+    documents,
+    documents.flatMap((d) => chunkDocument(d)),
+  );
+  const none = new Set<string>();
+
+  it("is marked as a list, with the items as its stages", () => {
+    expect(profiles.map((p) => [p.listItems === true, p.stages.length])).toEqual([
+      [true, 3],
+      [false, 3],
+      [false, 2],
+    ]);
+  });
+
+  it("is described by a count of its items together with another naming word, never by the count alone", () => {
+    // Both have three stages: "三个阶段" still names neither; "三种做法" is the list's count, weaker than a date or an origin.
+    expect(referencedRoadmap("三种做法那篇讲了啥", none, profiles)).toBeUndefined();
+    expect(referencedRoadmap("短的那篇里三种做法是哪三种", none, profiles)?.doc.source).toBe("roadmaps/dishes.md");
+    expect(referencedRoadmap("the short one with three approaches", none, profiles)?.doc.source).toBe("roadmaps/dishes.md");
+    // A count of stages stays a count of stages.
+    expect(referencedRoadmap("短的那篇里三个阶段是哪三个", none, profiles.slice(1))?.doc.source).toBe("roadmaps/plan.md");
   });
 });
 

@@ -77,9 +77,21 @@ describe("roadmapStages", () => {
   });
 
   it("falls back to reading order, and says so, for a document that marks no stages", () => {
-    const stages = stagesOf(doc("000"));
+    const { document } = buildDocument("roadmaps/plain.md", ["# Plain", "## 一些课程", "a", "## 一些项目", "b"].join("\n"));
+    const stages = roadmapStages(document, chunkBodies(chunkDocument(document), document.id));
     expect(stages.arrangement).toBe("reading-order");
     expect(stages.paths[0]!.stages.map((s) => s.heading)).toEqual(["一些课程", "一些项目"]);
+  });
+
+  it("draws 000's leading numbered list as its path", () => {
+    const stages = stagesOf(doc("000"));
+    expect(stages.arrangement).toBe("single");
+    expect(stages.paths[0]!.stages.map((s) => s.heading.replace(/[：(（].*$/u, ""))).toEqual([
+      "1. 微调",
+      "2. RAG",
+      "3. 提示词工程",
+      "4. 预训练",
+    ]);
   });
 
   it("gives each stage the catalogue resources linked inside it", () => {
