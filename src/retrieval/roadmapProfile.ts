@@ -334,8 +334,13 @@ const LIST_COUNT_PATTERNS = [
 
 /** Item counts a question states ("四个方向", "four approaches"), never ordinals ("第四个"). */
 function statedItemCounts(question: string): number[] {
+  return countsStated(question, LIST_COUNT_PATTERNS);
+}
+
+/** The counts of two or more the patterns' first group reads in a question, never an ordinal (第…). */
+function countsStated(question: string, patterns: readonly RegExp[]): number[] {
   const counts: number[] = [];
-  for (const pattern of LIST_COUNT_PATTERNS) {
+  for (const pattern of patterns) {
     for (const match of question.matchAll(pattern)) {
       if (question[(match.index ?? 0) - 1] === "第") continue;
       const n = parseNumber(match[1]!);
@@ -396,16 +401,7 @@ const mayStateCount = ignoreCaseTester(/段|步|部分|篇|章节|stage|phase|st
 
 /** Stage counts a question states ("7个阶段", "three stages"), never ordinals ("第三阶段"). */
 export function statedStageCounts(question: string): number[] {
-  const counts: number[] = [];
-  if (!mayStateCount(question)) return counts;
-  for (const pattern of COUNT_PATTERNS) {
-    for (const match of question.matchAll(pattern)) {
-      if (question[(match.index ?? 0) - 1] === "第") continue;
-      const n = parseNumber(match[1]!);
-      if (n !== undefined && n >= 2) counts.push(n);
-    }
-  }
-  return counts;
+  return mayStateCount(question) ? countsStated(question, COUNT_PATTERNS) : [];
 }
 
 // Both `iu`, asked of every question a retrieval reads: through their twins (ignoreCaseTest.ts).
