@@ -116,7 +116,15 @@ const textUnits = (text: string): Iterable<string> => WRITTEN_UNITS.get(textKey(
 /** Each text's units by its key, in the order tokenizing finds them: what conceptUnits.json holds. */
 export function conceptUnitsTable(entries: readonly RawDefinition[]): Record<string, string[]> {
   const table: Record<string, string[]> = {};
-  for (const raw of entries) table[textKey(textOf(raw))] = [...unitsOf(textOf(raw))];
+  const texts = new Map<string, string>();
+  for (const raw of entries) {
+    const text = textOf(raw);
+    const key = textKey(text);
+    // Two texts under one key would read each other's units: refuse to write such a table.
+    if (texts.has(key) && texts.get(key) !== text) throw new Error(`two concept texts share the key ${key}`);
+    texts.set(key, text);
+    table[key] = [...unitsOf(text)];
+  }
   return table;
 }
 
