@@ -10,6 +10,7 @@ import type { Passage, PassageRole } from "../retrieval/types.js";
 import type { Turn } from "./types.js";
 import type { AnswerLanguage } from "./language.js";
 import { toTraditional } from "../text/script.js";
+import traditionalTexts from "./traditionalWording.json" with { type: "json" };
 
 export interface PromptMessages {
   system: string;
@@ -93,45 +94,64 @@ const BASE_WORDING: Record<"zh" | "en", AnswerWording> = {
 /**
  * Traditional-character wording, converted from the Simplified one (OpenCC cn → tw) so the two
  * never drift apart. Templates are converted around placeholders: their arguments (titles,
- * headings, topics quoted from the documents) are put back verbatim.
+ * headings, topics quoted from the documents) are put back verbatim. Each text is converted once,
+ * by `convert`.
  */
-function traditionalWording(zh: AnswerWording): AnswerWording {
+function traditionalWording(zh: AnswerWording, convert: (simplified: string) => string): AnswerWording {
   const slot = (i: number) => `\u{E000}${i}\u{E001}`;
-  const template =
-    <A extends string[]>(render: (...args: A) => string) =>
-    (...args: A): string => {
-      const converted = toTraditional(render(...(args.map((_, i) => slot(i)) as A)));
-      return args.reduce<string>((text, arg, i) => text.split(slot(i)).join(arg), converted);
-    };
+  const template = <A extends string[]>(render: (...args: A) => string) => {
+    // A template's text around its placeholders is the same on every call: converted once.
+    const converted = convert(render(...(Array.from({ length: render.length }, (_, i) => slot(i)) as A)));
+    return (...args: A): string => args.reduce<string>((text, arg, i) => text.split(slot(i)).join(arg), converted);
+  };
   return {
-    abstain: toTraditional(zh.abstain),
-    lowConfidence: toTraditional(zh.lowConfidence),
-    extractiveLabel: toTraditional(zh.extractiveLabel),
-    fallbackLabel: toTraditional(zh.fallbackLabel),
-    roadmapHeader: toTraditional(zh.roadmapHeader),
-    relatedHeader: toTraditional(zh.relatedHeader),
-    resourcesHeader: toTraditional(zh.resourcesHeader),
+    abstain: convert(zh.abstain),
+    lowConfidence: convert(zh.lowConfidence),
+    extractiveLabel: convert(zh.extractiveLabel),
+    fallbackLabel: convert(zh.fallbackLabel),
+    roadmapHeader: convert(zh.roadmapHeader),
+    relatedHeader: convert(zh.relatedHeader),
+    resourcesHeader: convert(zh.resourcesHeader),
     position: template(zh.position),
     stageAt: template(zh.stageAt),
     next: template(zh.next),
-    lastStage: toTraditional(zh.lastStage),
-    firstStage: toTraditional(zh.firstStage),
-    nextItems: toTraditional(zh.nextItems),
-    statedDuration: toTraditional(zh.statedDuration),
+    lastStage: convert(zh.lastStage),
+    firstStage: convert(zh.firstStage),
+    nextItems: convert(zh.nextItems),
+    statedDuration: convert(zh.statedDuration),
     outline: template(zh.outline),
     previous: template(zh.previous),
     notInNamedRoadmap: template(zh.notInNamedRoadmap),
     stageParts: template(zh.stageParts),
-    roleLabels: Object.fromEntries(Object.entries(zh.roleLabels).map(([role, label]) => [role, toTraditional(label)])) as Record<
+    roleLabels: Object.fromEntries(Object.entries(zh.roleLabels).map(([role, label]) => [role, convert(label)])) as Record<
       PassageRole,
       string
     >,
   };
 }
 
+/**
+ * Every text the Traditional wording converts, with its conversion: what
+ * `scripts/build-traditional-wording.ts` writes to traditionalWording.json.
+ */
+export function traditionalWordingTable(convert: (simplified: string) => string): Record<string, string> {
+  const table: Record<string, string> = {};
+  traditionalWording(BASE_WORDING.zh, (simplified) => (table[simplified] = convert(simplified)));
+  return table;
+}
+
+/**
+ * The conversions are read from traditionalWording.json, written ahead of time: building OpenCC's
+ * Simplified → Traditional converter (its 1 MB phrase table into a trie) took ~110 ms of every
+ * server's start for these few lines. A text the table lacks (wording edited, table not rebuilt)
+ * is still converted by OpenCC, so the wording is right either way; tests/answering/prompts.test.ts
+ * fails until the table is rebuilt.
+ */
+const TRADITIONAL_TEXTS: ReadonlyMap<string, string> = new Map(Object.entries(traditionalTexts));
+
 export const ANSWER_WORDING: Record<AnswerLanguage, AnswerWording> = {
   ...BASE_WORDING,
-  "zh-Hant": traditionalWording(BASE_WORDING.zh),
+  "zh-Hant": traditionalWording(BASE_WORDING.zh, (simplified) => TRADITIONAL_TEXTS.get(simplified) ?? toTraditional(simplified)),
 };
 
 const DELIMITER_TAG = /<\s*(\/?)\s*(passages|passage|question|history|follow_up|turn)\b/gi;

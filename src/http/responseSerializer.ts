@@ -35,7 +35,13 @@ export function contractSerializerCompiler({ schema }: { schema: unknown }): (da
   const candidate = schema as SchemaLike;
   const zodSchema = candidate instanceof z.ZodType ? candidate : candidate.properties;
   if (!(zodSchema instanceof z.ZodType)) throw new TypeError("Response schemas must be zod schemas (src/http/contract).");
-  return compileResponseSerializer(zodSchema);
+  // Compiled on the first response it writes, not when the route is registered: compiling a writer
+  // for every route and status (errors, pages' JSON, /v1, admin) took ~40 ms of every server's
+  // start, for responses most processes send late or never. The answer's and the search's writers
+  // are compiled when their modules load (answerBody.ts, searchBody.ts), so the first question does
+  // not wait for them; a first error or probe response waits ~1–5 ms for its writer.
+  let serialize: ((data: unknown) => string) | undefined;
+  return (data) => (serialize ??= compileResponseSerializer(zodSchema))(data);
 }
 
 /** Zod validates requests; contract schemas write responses. For the app and for tests that mount one plugin. */

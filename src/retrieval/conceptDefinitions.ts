@@ -1,8 +1,10 @@
 import { stemmer } from "stemmer";
 import { eng, zho } from "stopword";
+import { fnv1a } from "../text/fnv1a.js";
 import { questionMemo } from "../text/questionMemo.js";
 import { recentlyComputed } from "../text/recentlyComputed.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
+import conceptUnitData from "./conceptUnits.json" with { type: "json" };
 import definitionData from "./conceptDefinitions.json" with { type: "json" };
 import { isFiller } from "./questionWords.js";
 
@@ -98,11 +100,39 @@ export interface DefinitionUnit {
 /** A concept's texts as one, for its units. */
 const textOf = (raw: RawDefinition) => [...raw.zh, ...raw.en].join(" ");
 
+/**
+ * The units of the definitions' and the descriptions' texts, read from conceptUnits.json (written
+ * ahead of time by `scripts/build-concept-units.ts`): tokenizing the 600 texts took ~100 ms of
+ * every server's start. A text is found by its key, its hash and length, so a text edited since
+ * (or any other) is tokenized here as before; tests/retrieval/conceptDefinitions.test.ts fails
+ * while the file is stale.
+ */
+const WRITTEN_UNITS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(conceptUnitData.units));
+
+const textKey = (text: string) => `${fnv1a(text).toString(16)}:${text.length}`;
+
+const textUnits = (text: string): Iterable<string> => WRITTEN_UNITS.get(textKey(text)) ?? unitsOf(text);
+
+/** Each text's units by its key, in the order tokenizing finds them: what conceptUnits.json holds. */
+export function conceptUnitsTable(entries: readonly RawDefinition[]): Record<string, string[]> {
+  const table: Record<string, string[]> = {};
+  const texts = new Map<string, string>();
+  for (const raw of entries) {
+    const text = textOf(raw);
+    const key = textKey(text);
+    // Two texts under one key would read each other's units: refuse to write such a table.
+    if (texts.has(key) && texts.get(key) !== text) throw new Error(`two concept texts share the key ${key}`);
+    texts.set(key, text);
+    table[key] = [...unitsOf(text)];
+  }
+  return table;
+}
+
 /** The concepts holding each unit of their texts (one text per concept, by concept number). */
 function unitHolders(texts: readonly string[]): ReadonlyMap<string, readonly number[]> {
   const holders = new Map<string, number[]>();
   texts.forEach((text, concept) => {
-    for (const unit of unitsOf(text)) {
+    for (const unit of textUnits(text)) {
       const list = holders.get(unit);
       if (list) list.push(concept);
       else holders.set(unit, [concept]);

@@ -2,6 +2,7 @@ import { stemmer } from "stemmer";
 import { recentlyComputed } from "../text/recentlyComputed.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import learnerPhraseData from "./learnerPhrases.json" with { type: "json" };
+import learnerPhraseTokenData from "./learnerPhraseTokens.json" with { type: "json" };
 import type { GlossaryEntry, GlossaryMatch } from "./glossary.js";
 
 /**
@@ -145,6 +146,23 @@ interface GappedPhrase {
 }
 
 /**
+ * The search tokens of the Chinese phrases, read from learnerPhraseTokens.json (written ahead of
+ * time by `scripts/build-learner-phrase-tokens.ts`): tokenizing the ~2,900 phrases took the first
+ * question ~30 ms with the tokenizer warm, ~100 ms cold. A phrase the file lacks (added since) is
+ * tokenized here as before; tests/retrieval/learnerPhrases.test.ts fails while the file is stale.
+ */
+const WRITTEN_TOKENS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(learnerPhraseTokenData.tokens));
+
+const phraseTokens = (phrase: string): readonly string[] => WRITTEN_TOKENS.get(phrase) ?? tokenizeForSearch(phrase);
+
+/** Each Chinese phrase's search tokens: what learnerPhraseTokens.json holds. */
+export function learnerPhraseTokensTable(): Record<string, string[]> {
+  const table: Record<string, string[]> = {};
+  for (const { phrases } of LEARNER_ENTRIES) for (const phrase of phrases) if (HAN.test(phrase)) table[phrase] = tokenizeForSearch(phrase);
+  return table;
+}
+
+/**
  * Chinese phrases of two words or more, by their first word: learners put words between them
  * ("模型变小" as "模型…变小一点"), as English inflects.
  */
@@ -156,7 +174,7 @@ function gappedPhraseTable(): ReadonlyMap<string, readonly GappedPhrase[]> {
   for (const { entry, phrases } of LEARNER_ENTRIES) {
     for (const phrase of phrases) {
       if (!HAN.test(phrase)) continue;
-      const tokens = tokenizeForSearch(phrase).filter((t) => Array.from(t).length >= 2);
+      const tokens = phraseTokens(phrase).filter((t) => Array.from(t).length >= 2);
       const pieces = tokens.filter((t) => !tokens.some((other) => other !== t && other.includes(t)));
       // The words must make up the phrase, less function characters: "一次塞很多字" is not
       // "一次…很多" once 塞 and 字 fall out, while "听懂用户要什么" is still "听懂…用户".

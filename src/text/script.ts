@@ -1,5 +1,6 @@
 import * as OpenCC from "opencc-js";
 import { questionMemo } from "./questionMemo.js";
+import taiwanPhraseData from "./taiwanPhrases.json" with { type: "json" };
 import { recentlyComputed } from "./recentlyComputed.js";
 
 /**
@@ -134,19 +135,35 @@ function openingOf(text: string, start: number): number {
   return text.charCodeAt(start) * 0x10000 + text.charCodeAt(start + 1);
 }
 
-/** Builds the phrase table now (~30 ms once), so the first question does not pay for it. */
+/** Builds the phrase table now (a few ms once), so the first question does not pay for it. */
 export function loadTaiwanPhrases(): TaiwanPhrases {
-  return (taiwanPhrases ??= buildTaiwanPhrases());
+  return (taiwanPhrases ??= buildTaiwanPhrases(taiwanPhraseData));
 }
 
-function buildTaiwanPhrases(): TaiwanPhrases {
-  // opencc-js's preset types do not resolve here (like Converter's return above): read it as data.
-  const presets = (OpenCC as unknown as { Locale: { from: Record<string, readonly (readonly unknown[])[] | undefined> } }).Locale;
-  const table = presets.from.twp?.[0]?.[0];
+function buildTaiwanPhrases(pairs: readonly (readonly string[])[]): TaiwanPhrases {
   const byPhrase = new Map<string, string>();
   const openings = new Set<number>();
   let longest = 0;
-  if (typeof table !== "string") return { byPhrase, openings, longest };
+  for (const [from = "", to = ""] of pairs) {
+    byPhrase.set(from, to);
+    openings.add(openingOf(from, 0));
+    longest = Math.max(longest, from.length);
+  }
+  return { byPhrase, openings, longest };
+}
+
+/**
+ * The phrase table's pairs read in Simplified characters, in OpenCC's order: what
+ * taiwanPhrases.json holds (written ahead of time by `scripts/build-taiwan-phrases.ts`: reading
+ * them at start built a second OpenCC converter and converted ~700 phrases, ~35 ms of every
+ * server's start). tests/text/script.test.ts checks the file against the installed OpenCC.
+ */
+export function readTaiwanPhrasePairs(): [string, string][] {
+  // opencc-js's preset types do not resolve here (like Converter's return above): read it as data.
+  const presets = (OpenCC as unknown as { Locale: { from: Record<string, readonly (readonly unknown[])[] | undefined> } }).Locale;
+  const table = presets.from.twp?.[0]?.[0];
+  const pairs: [string, string][] = [];
+  if (typeof table !== "string") return pairs;
   // Both sides are Traditional; the Mainland side is read with OpenCC's plain t → cn table.
   const mainlandToSimplified = OpenCC.Converter({ from: "t", to: "cn" }) as (text: string) => string;
   for (const pair of table.split("|")) {
@@ -155,9 +172,7 @@ function buildTaiwanPhrases(): TaiwanPhrases {
     const from = toSimplified(taiwan);
     const to = mainlandToSimplified(mainland);
     if (from === to || from.length < 2) continue;
-    byPhrase.set(from, to);
-    openings.add(openingOf(from, 0));
-    longest = Math.max(longest, from.length);
+    pairs.push([from, to]);
   }
-  return { byPhrase, openings, longest };
+  return pairs;
 }

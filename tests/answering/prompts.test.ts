@@ -10,7 +10,10 @@ import {
   cleanCondensedQuestion,
   neutralizeDelimiters,
   passageLabel,
+  traditionalWordingTable,
 } from "../../src/answering/prompts.js";
+import traditionalTexts from "../../src/answering/traditionalWording.json" with { type: "json" };
+import { toTraditional } from "../../src/text/script.js";
 import { passage } from "../fixtures/answering/passages.js";
 
 describe("answer prompt", () => {
@@ -111,5 +114,23 @@ describe("the not-covered marker", () => {
     expect(mayBeNotCoveredMarker("[1] LoRA")).toBe(false);
     expect(mayBeNotCoveredMarker("LoRA")).toBe(false);
     expect(mayBeNotCoveredMarker(NOT_COVERED_MARKER)).toBe(false);
+  });
+});
+
+describe("Traditional-character wording", () => {
+  it("reads every text from traditionalWording.json as OpenCC converts it today (else run scripts/build-traditional-wording.ts)", () => {
+    expect(traditionalTexts).toEqual(traditionalWordingTable(toTraditional));
+  });
+
+  it("is OpenCC's conversion of the Simplified wording, templates with their arguments put back verbatim", () => {
+    const zh = ANSWER_WORDING.zh;
+    const hant = ANSWER_WORDING["zh-Hant"];
+    expect(hant.abstain).toBe(toTraditional(zh.abstain));
+    expect(hant.abstain).toBe("資料中沒有找到與該問題相關的內容。");
+    expect(hant.roleLabels["next-section"]).toBe("下一階段");
+    // Arguments are quoted from the documents: never converted, even when they hold Simplified characters.
+    expect(hant.position("学习路线", "LoRA", "第六阶段")).toBe("《学习路线》：LoRA 位於「第六阶段」");
+    expect(hant.notInNamedRoadmap("路线", "微调")).toBe("《路线》的階段裡沒有找到「微调」；其他路線中：");
+    expect(hant.next("下一步")).toBe("→ 下一步：「下一步」");
   });
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { describedConcept, reverseDictionary } from "../../src/retrieval/conceptDefinitions.js";
+import { conceptUnitsTable, describedConcept, reverseDictionary } from "../../src/retrieval/conceptDefinitions.js";
+import definitionData from "../../src/retrieval/conceptDefinitions.json" with { type: "json" };
+import descriptionData from "../../src/retrieval/conceptDescriptions.json" with { type: "json" };
+import conceptUnitData from "../../src/retrieval/conceptUnits.json" with { type: "json" };
 
 /** The real glossary of definitions (conceptDefinitions.json); the questions are written for this test. */
 describe("describedConcept", () => {
@@ -29,5 +32,14 @@ describe("reverseDictionary", () => {
 
   it("still finds a concept through two distinct words", () => {
     expect(reverseDictionary(entries, { nestedOnce: true })("删掉一些连接可以吗")?.docTerms).toEqual(["剪枝"]);
+  });
+});
+
+describe("conceptUnits.json", () => {
+  it("holds every definition's and description's units as tokenizing finds them today (else run scripts/build-concept-units.ts)", () => {
+    const units = conceptUnitsTable([...definitionData.entries, ...descriptionData.entries]);
+    expect(Object.keys(conceptUnitData.units).sort()).toEqual(Object.keys(units).sort());
+    // Each text's units in the order tokenizing finds them: the holders' lists are built in that order.
+    expect(conceptUnitData.units).toEqual(units);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findEnglishLearnerPhrases, findGappedHanLearnerPhrases } from "../../src/retrieval/learnerPhrases.js";
+import { findEnglishLearnerPhrases, findGappedHanLearnerPhrases, learnerPhraseTokensTable } from "../../src/retrieval/learnerPhrases.js";
+import learnerPhraseTokenData from "../../src/retrieval/learnerPhraseTokens.json" with { type: "json" };
 
 /** Questions written for this test; the phrases are learnerPhrases.json's own. */
 describe("findEnglishLearnerPhrases", () => {
@@ -26,5 +27,13 @@ describe("a two-character learner's phrase split as a verb-object compound (离�
     expect(surfaces("新手一般踩过哪些坑？")).toContain("踩过哪些坑");
     // Other characters between the two are no such split.
     expect(surfaces("踩在坑边")).not.toContain("踩在坑");
+  });
+});
+
+describe("learnerPhraseTokens.json", () => {
+  it("holds every Chinese phrase's search tokens as the tokenizer cuts them today (else run scripts/build-learner-phrase-tokens.ts)", () => {
+    const tokens = learnerPhraseTokensTable();
+    expect(Object.keys(learnerPhraseTokenData.tokens).sort()).toEqual(Object.keys(tokens).sort());
+    expect(learnerPhraseTokenData.tokens).toEqual(tokens);
   });
 });

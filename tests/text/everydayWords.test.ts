@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isEverydayWord } from "../../src/text/everydayWords.js";
+import { isEverydayWord, scanEverydayWords } from "../../src/text/everydayWords.js";
+import everydayWordList from "../../src/text/everydayWords.json" with { type: "json" };
 
 describe("isEverydayWord", () => {
   it("knows the general language's most common words from jieba's idf table", () => {
@@ -9,5 +10,10 @@ describe("isEverydayWord", () => {
   it("does not count the field's words, rarer words or English as everyday", () => {
     for (const word of ["模型", "微调", "编程", "阶段", "显存", "年终奖", "company", "model", ""])
       expect(isEverydayWord(word), word).toBe(false);
+  });
+
+  it("reads the words written ahead of time, the same as scanning the installed jieba's idf table (else run scripts/build-everyday-words.ts)", () => {
+    expect(everydayWordList).toEqual(scanEverydayWords());
+    expect(everydayWordList.length).toBeGreaterThan(300);
   });
 });

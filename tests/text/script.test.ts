@@ -1,6 +1,14 @@
 import * as OpenCC from "opencc-js";
 import { describe, expect, it } from "vitest";
-import { convertToSimplified, isTraditional, mainlandPhrases, toSimplified, toTraditional } from "../../src/text/script.js";
+import {
+  convertToSimplified,
+  isTraditional,
+  mainlandPhrases,
+  readTaiwanPhrasePairs,
+  toSimplified,
+  toTraditional,
+} from "../../src/text/script.js";
+import taiwanPhraseData from "../../src/text/taiwanPhrases.json" with { type: "json" };
 import { tokenizeForSearch } from "../../src/text/tokenize.js";
 
 describe("toSimplified", () => {
@@ -68,6 +76,11 @@ describe("toTraditional and isTraditional", () => {
 });
 
 describe("mainlandPhrases", () => {
+  it("reads the phrase table written ahead of time, the same as reading the installed OpenCC's (else run scripts/build-taiwan-phrases.ts)", () => {
+    expect(taiwanPhraseData).toEqual(readTaiwanPhrasePairs());
+    expect(taiwanPhraseData.length).toBeGreaterThan(500);
+  });
+
   it("finds Taiwan words (read in Simplified characters) and their Mainland words", () => {
     const found = mainlandPhrases(toSimplified("我想找個軟體專案練手，最好有教學影片"));
     expect(found).toEqual(
