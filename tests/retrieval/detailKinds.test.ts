@@ -455,6 +455,8 @@ describe("detail-type check", () => {
       expect(withoutDetailQuestions("how long does RAG take and how much does it cost")).toBe("  does RAG take and   it  ");
       expect(withoutDetailQuestions("多久多久")).toBe("  ");
       expect(withoutDetailQuestions("Transformer")).toBe("Transformer");
+      // "平均月薪多少" asks the salary whole: 平均 is no subject (the engineers are).
+      expect(withoutDetailQuestions("算法工程师的平均月薪是多少？")).toBe("算法工程师的 ？");
     }
   });
 });
