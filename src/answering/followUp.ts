@@ -144,7 +144,8 @@ function inAnotherRoadmap(
 /**
  * "那最后一篇呢？如果我对原理没兴趣可以跳过吗" after "ninehills 那篇的入门篇看完之后学什么": a question
  * that goes on ("那…", "and …"), or whose own words (`question`, the learner's) read as a follow-up
- * or point inside what was discussed ("里面哪个…", "in there"), without naming a roadmap is about
+ * or point inside what was discussed ("里面哪个…", "in there") or at a document ("那篇里", "the same
+ * list": pointsAtDocument), without naming a roadmap is about
  * the one the conversation last named (`roadmapNamedIn` reads a question as retrieval does). Its
  * document id, else undefined.
  */
@@ -158,7 +159,8 @@ export function conversationRoadmap(
   const earlierQuestions = userQuestions(history);
   if (earlierQuestions.length === 0) return undefined;
   const asked = retrievalQuery.trim();
-  const goesOn = ZH_LEAD.test(asked) || EN_LEAD.test(asked) || (question !== undefined && pointsBack(question));
+  const goesOn =
+    ZH_LEAD.test(asked) || EN_LEAD.test(asked) || (question !== undefined && (pointsBack(question) || pointsAtDocument(question)));
   if (!goesOn) return undefined;
   if (roadmapNamedIn(asked) !== undefined) return undefined;
   for (const earlier of earlierQuestions.reverse()) {

@@ -298,6 +298,9 @@ describe("conversationRoadmap", () => {
       "doc-ninehills",
     );
     expect(conversationRoadmap("第二部分讲什么", history, namedIn, "第二部分讲什么？")).toBe("doc-ninehills");
+    // A longer question that only points at the document ("同一篇文章里…") is about it too.
+    const pointing = "同一篇文章里还推荐了哪些讲深度学习原理的视频课程？";
+    expect(conversationRoadmap(pointing, history, namedIn, pointing)).toBe("doc-ninehills");
     // A question of its own, long and pointing nowhere, starts afresh.
     const afresh = "RAG 和微调在企业知识库问答里分别适合什么样的场景？";
     expect(conversationRoadmap(afresh, history, namedIn, afresh)).toBeUndefined();
