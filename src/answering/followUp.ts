@@ -184,6 +184,11 @@ export function pointsAtDocument(question: string): boolean {
   return DOCUMENT_POINTER.test(simplified) || STAGE_DEMONSTRATIVE.test(simplified);
 }
 
+/** "这个阶段", "that stage": the stage the conversation is at (STAGE_DEMONSTRATIVE). */
+export function pointsAtStage(question: string): boolean {
+  return STAGE_DEMONSTRATIVE.test(toSimplified(question));
+}
+
 /** Words that can only mean "in what we were talking about": 里面, 其中, "in there". */
 const INSIDE_IT = /里面|里头|其中|\bin\s+(?:there|it)\b/iu;
 

@@ -184,7 +184,7 @@ describe("a follow-up that points at a document the conversation never named", (
     expect(roadmapsOf(result.citations)).toEqual([moe]);
   });
 
-  it("reads English pointers the same way, and a stage pointer too", async () => {
+  it('reads English pointers, a stage pointer, and "which roadmap mentions X" by the line naming X', async () => {
     const previous = await answerer.answer({ question: "Which roadmap recommends LLaMA-Factory?" });
     const listed = previous.citations.find((c) => c.text.includes("LLaMA-Factory"))?.docId;
     expect(listed).toBeDefined();
@@ -193,11 +193,20 @@ describe("a follow-up that points at a document the conversation never named", (
       history: asked("Which roadmap recommends LLaMA-Factory?"),
     });
     expect(roadmapsOf(result.citations)).toEqual([listed]);
-    const moe = (await answerer.answer({ question: "哪篇文章提到了混合专家架构？" })).citations.find((c) =>
-      c.text.includes("Mixture of Experts"),
-    )?.docId;
-    const stage = await answerer.answer({ question: "这个阶段还要学什么？", history: asked("哪篇文章提到了混合专家架构？") });
-    expect(stage.citations[0]?.docId).toBe(moe);
+    // "Which roadmap mentions X": the roadmap of the line naming X, not of a line titled "… with roadmaps".
+    const sora = (await answerer.answer({ question: "Which roadmap mentions Sora?" })).citations.find((c) => c.text.includes("Sora"));
+    const about = await answerer.answer({
+      question: "what else does that article say about video generation?",
+      history: asked("Which roadmap mentions Sora?"),
+    });
+    expect(about.citations[0]?.docId).toBe(sora?.docId);
+    // "这个阶段" is the stage the line that answered sits in, in that roadmap: what it asks is read there.
+    const where = (await answerer.answer({ question: "哪篇提到了分布式训练？" })).citations.find((c) => c.text.includes("分布式训练"));
+    expect(where).toBeDefined();
+    const stage = await answerer.answer({ question: "这个阶段的目标是什么？", history: asked("哪篇提到了分布式训练？") });
+    expect(stage.citations.slice(0, 3).map((c) => [c.docId, c.headingPath[0]])).toEqual(
+      Array.from({ length: 3 }, () => [where!.docId, where!.headingPath[0]]),
+    );
   });
 
   it("is not dragged back when the follow-up moves to a topic of its own or names its roadmap", async () => {
