@@ -1,7 +1,8 @@
 import type { RetrievalResult, RetrieveOptions, Retriever } from "../retrieval/types.js";
 import { composeExtractiveAnswer } from "./extractiveAnswer.js";
-import { carryTopicIntoQuery, conversationRoadmap } from "./followUp.js";
+import { carryTopicIntoQuery, conversationRoadmap, pointsAtDocument, pointsAtStage } from "./followUp.js";
 import { recentHistory } from "./history.js";
+import { roadmapAnswerLedWith } from "./ledRoadmap.js";
 import { roadmapPositionsOf } from "./roadmapPlacement.js";
 import type { AnswerEvent, AnswerRequest, AnswerResult, Answerer } from "./types.js";
 
@@ -62,13 +63,39 @@ export class ExtractiveAnswerer implements Answerer {
    * taken unless it is as weak.
    */
   async retrieveFor(request: AnswerRequest): Promise<{ query: string; result: RetrievalResult }> {
-    const query = this.retrievalQuery(request);
-    const options = this.retrievalOptions(request, query);
+    const asked = this.retrievalQuery(request);
+    const { query, options } = await this.withAnsweredRoadmap(request, asked, this.retrievalOptions(request, asked));
     const result = await this.options.retriever.retrieve(query, options);
     if (!result.weak || options.conversationRoadmap === undefined) return { query, result };
     const { conversationRoadmap: _named, ...everywhere } = options;
     const wider = await this.options.retriever.retrieve(query, everywhere);
     return { query, result: wider.weak ? result : wider };
+  }
+
+  /**
+   * "那篇还推荐了哪些书" / "does it say how long that takes" after "哪篇讲了 MoE": the question points at a
+   * document (or a stage) the conversation never named, so it means the roadmap the previous answer
+   * led with. That answer is not in the history the offline path reads (user turns only, and a
+   * client may send none), so the previous question is retrieved again as it was answered: one more
+   * retrieval, only for such a question. A question that names a roadmap itself keeps its own.
+   */
+  private async withAnsweredRoadmap(
+    request: AnswerRequest,
+    query: string,
+    options: RetrieveOptions,
+  ): Promise<{ query: string; options: RetrieveOptions }> {
+    const unchanged = { query, options };
+    if (options.conversationRoadmap !== undefined || !pointsAtDocument(request.question)) return unchanged;
+    const history = recentHistory(request.history, this.options.maxHistoryTurns);
+    const last = history.findLastIndex((turn) => turn.role === "user");
+    if (last < 0 || this.options.retriever.roadmapNamedIn(query) !== undefined) return unchanged;
+    const previous = { ...request, question: history[last]!.content, history: history.slice(0, last) };
+    const earlier = await this.retrieveFor(previous);
+    const led = roadmapAnswerLedWith(earlier.query, earlier.result, (text) => this.options.retriever.analyzeQuestion(text).expansions);
+    if (led === undefined) return unchanged;
+    // "这个阶段" is the section the answering line sat in (前沿研究阶段 for the MoE line), not the topic.
+    const stage = led.section !== undefined && pointsAtStage(request.question) ? ` ${led.section}` : "";
+    return { query: `${query}${stage}`, options: { ...options, conversationRoadmap: led.docId } };
   }
 
   async answer(request: AnswerRequest): Promise<AnswerResult> {

@@ -144,7 +144,8 @@ function inAnotherRoadmap(
 /**
  * "那最后一篇呢？如果我对原理没兴趣可以跳过吗" after "ninehills 那篇的入门篇看完之后学什么": a question
  * that goes on ("那…", "and …"), or whose own words (`question`, the learner's) read as a follow-up
- * or point inside what was discussed ("里面哪个…", "in there"), without naming a roadmap is about
+ * or point inside what was discussed ("里面哪个…", "in there") or at a document ("那篇里", "the same
+ * list": pointsAtDocument), without naming a roadmap is about
  * the one the conversation last named (`roadmapNamedIn` reads a question as retrieval does). Its
  * document id, else undefined.
  */
@@ -158,7 +159,8 @@ export function conversationRoadmap(
   const earlierQuestions = userQuestions(history);
   if (earlierQuestions.length === 0) return undefined;
   const asked = retrievalQuery.trim();
-  const goesOn = ZH_LEAD.test(asked) || EN_LEAD.test(asked) || (question !== undefined && pointsBack(question));
+  const goesOn =
+    ZH_LEAD.test(asked) || EN_LEAD.test(asked) || (question !== undefined && (pointsBack(question) || pointsAtDocument(question)));
   if (!goesOn) return undefined;
   if (roadmapNamedIn(asked) !== undefined) return undefined;
   for (const earlier of earlierQuestions.reverse()) {
@@ -166,6 +168,25 @@ export function conversationRoadmap(
     if (named !== undefined) return named;
   }
   return undefined;
+}
+
+/**
+ * Words that point at a document or a stage the conversation is about without naming it: "那篇里",
+ * "同一份清单", "文中", "它说…", "这个阶段", "that article", "the same list", "does it say …". After a
+ * question that named no roadmap ("哪篇讲了 MoE"), they mean the one its answer led with.
+ */
+const DOCUMENT_POINTER =
+  /(?:[这那该]|同一)[一个]?\s*(?:篇|份|张图|(?:路线|清单|列表|指南|文章|博客|笔记|教程)(?:图)?)(?!\s*(?:[上下前后]|之[前后]))|文中|文里|文章[里中]|(?:路线|清单|列表|指南|博客|笔记)(?:图)?[里中上]|它(?:[还也又]?(?:说|讲|提|推荐|建议|要|列|写|有没有说|有说))|\b(?:that|this|the same|same)\s+(?:article|post|blog|guide|roadmap|list|reading list|document|doc|page|piece|stage|phase|section)\b|\b(?:does|did)\s+(?:it|they|the (?:article|guide|list|post|roadmap|author))\s+(?:say|mention|suggest|recommend|list|cite|give|talk|explain|pair|cover)|\bit\s+(?:says|recommends|mentions|suggests|lists|pairs)\b|\bin\s+(?:it|there)\b/iu;
+
+/** Whether the learner's question points at a document or a stage the conversation has been about (DOCUMENT_POINTER, STAGE_DEMONSTRATIVE). */
+export function pointsAtDocument(question: string): boolean {
+  const simplified = toSimplified(question);
+  return DOCUMENT_POINTER.test(simplified) || STAGE_DEMONSTRATIVE.test(simplified);
+}
+
+/** "这个阶段", "that stage": the stage the conversation is at (STAGE_DEMONSTRATIVE). */
+export function pointsAtStage(question: string): boolean {
+  return STAGE_DEMONSTRATIVE.test(toSimplified(question));
 }
 
 /** Words that can only mean "in what we were talking about": 里面, 其中, "in there". */

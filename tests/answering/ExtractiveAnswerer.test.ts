@@ -166,3 +166,65 @@ describe("ExtractiveAnswerer after a conversation about one roadmap", () => {
     expect(answer.citations.some((c) => c.text.includes("benchmarks"))).toBe(true);
   });
 });
+
+describe("a follow-up that points at a document the conversation never named", () => {
+  const asked = (content: string) => [{ role: "user" as const, content }];
+  const roadmapsOf = (citations: { docId: string }[]) => [...new Set(citations.map((c) => c.docId))];
+
+  it("means the roadmap the previous answer was about, and is answered from it", async () => {
+    const previous = await answerer.answer({ question: "哪篇文章提到了混合专家架构？" });
+    const moe = previous.citations.find((c) => c.text.includes("Mixture of Experts"))?.docId;
+    expect(moe).toBeDefined();
+    const question = "那篇文章里还建议关注哪些信息源？";
+    // Asked alone, other roadmaps' sources come in too …
+    expect(roadmapsOf((await answerer.answer({ question })).citations).length).toBeGreaterThan(1);
+    // … after the conversation, "那篇文章" is the one that mentioned MoE.
+    const result = await answerer.answer({ question, history: asked("哪篇文章提到了混合专家架构？") });
+    expect(result.abstained).toBe(false);
+    expect(roadmapsOf(result.citations)).toEqual([moe]);
+  });
+
+  it('reads English pointers, a stage pointer, and "which roadmap mentions X" by the line naming X', async () => {
+    const previous = await answerer.answer({ question: "Which roadmap recommends LLaMA-Factory?" });
+    const listed = previous.citations.find((c) => c.text.includes("LLaMA-Factory"))?.docId;
+    expect(listed).toBeDefined();
+    const result = await answerer.answer({
+      question: "and which books does that same list recommend?",
+      history: asked("Which roadmap recommends LLaMA-Factory?"),
+    });
+    expect(roadmapsOf(result.citations)).toEqual([listed]);
+    // "Which roadmap mentions X": the roadmap of the line naming X, not of a line titled "… with roadmaps".
+    const sora = (await answerer.answer({ question: "Which roadmap mentions Sora?" })).citations.find((c) => c.text.includes("Sora"));
+    const about = await answerer.answer({
+      question: "what else does that article say about video generation?",
+      history: asked("Which roadmap mentions Sora?"),
+    });
+    expect(about.citations[0]?.docId).toBe(sora?.docId);
+    // "这个阶段" is the stage the line that answered sits in, in that roadmap: what it asks is read there.
+    const where = (await answerer.answer({ question: "哪篇提到了分布式训练？" })).citations.find((c) => c.text.includes("分布式训练"));
+    expect(where).toBeDefined();
+    const stage = await answerer.answer({ question: "这个阶段的目标是什么？", history: asked("哪篇提到了分布式训练？") });
+    expect(stage.citations.slice(0, 3).map((c) => [c.docId, c.headingPath[0]])).toEqual(
+      Array.from({ length: 3 }, () => [where!.docId, where!.headingPath[0]]),
+    );
+  });
+
+  it("is not dragged back when the follow-up moves to a topic of its own or names its roadmap", async () => {
+    const history = asked("哪篇文章提到了混合专家架构？");
+    for (const question of ["RAG 和微调有什么区别？", "CSDN 那篇三阶段的文章第一阶段学什么？"]) {
+      const alone = await answerer.answer({ question });
+      const after = await answerer.answer({ question, history });
+      expect(
+        after.citations.map((c) => c.id),
+        question,
+      ).toEqual(alone.citations.map((c) => c.id));
+    }
+  });
+
+  it("takes nothing from a previous answer that was refused", async () => {
+    const question = "那篇文章里推荐了哪些书？";
+    const alone = await answerer.answer({ question });
+    const after = await answerer.answer({ question, history: asked("How do I bake sourdough bread at home?") });
+    expect(after.citations.map((c) => c.id)).toEqual(alone.citations.map((c) => c.id));
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { carryTopicIntoQuery, conversationRoadmap, looksLikeFollowUp } from "../../src/answering/followUp.js";
+import { carryTopicIntoQuery, conversationRoadmap, looksLikeFollowUp, pointsAtDocument } from "../../src/answering/followUp.js";
 import { analyzeQuery } from "../../src/retrieval/analyzeQuery.js";
 import { stageOrdinal } from "../../src/retrieval/stageReference.js";
 
@@ -298,6 +298,9 @@ describe("conversationRoadmap", () => {
       "doc-ninehills",
     );
     expect(conversationRoadmap("第二部分讲什么", history, namedIn, "第二部分讲什么？")).toBe("doc-ninehills");
+    // A longer question that only points at the document ("同一篇文章里…") is about it too.
+    const pointing = "同一篇文章里还推荐了哪些讲深度学习原理的视频课程？";
+    expect(conversationRoadmap(pointing, history, namedIn, pointing)).toBe("doc-ninehills");
     // A question of its own, long and pointing nowhere, starts afresh.
     const afresh = "RAG 和微调在企业知识库问答里分别适合什么样的场景？";
     expect(conversationRoadmap(afresh, history, namedIn, afresh)).toBeUndefined();
@@ -352,5 +355,26 @@ describe("a follow-up that points at an item by its place only", () => {
     const standalone = carryTopicIntoQuery("and the one in the middle?", history, () => "hands-on projects");
     expect(standalone).toContain("the one in the middle");
     expect(standalone).toContain("hands-on projects does the guide suggest");
+  });
+});
+
+describe("pointsAtDocument", () => {
+  it("reads words that point at a document or a stage without naming it", () => {
+    for (const question of [
+      "那篇文章里还推荐了哪些书？",
+      "同一份清單裡有講 Agent 的嗎？",
+      "文中提到用什么工具部署？",
+      "它说要先学什么？",
+      "这个阶段要学多久？",
+      "and which courses does that same guide pair with it?",
+      "Does it say how long the course takes?",
+      "what else is listed in there?",
+    ])
+      expect(pointsAtDocument(question), question).toBe(true);
+  });
+
+  it("does not read a book, an item or a topic of its own as a document", () => {
+    for (const question of ["那本书有多少页？", "is that one recent or older?", "RAG 和微调有什么区别？", "那下一篇呢？", "What is LoRA?"])
+      expect(pointsAtDocument(question), question).toBe(false);
   });
 });

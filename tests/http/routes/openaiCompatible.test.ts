@@ -74,6 +74,26 @@ describe("OpenAI-compatible endpoint, driven by the official openai client", () 
     expect(completion.choices[0]?.message.content).toContain("第七阶段");
   });
 
+  it("reads 那篇 after a question that named no roadmap as the one the earlier answer was about", async () => {
+    type WithCitations = { citations: { docId: string; text: string }[] };
+    const first = (await client().chat.completions.create({
+      model: "roadmap-tutor",
+      messages: [{ role: "user", content: "哪篇文章提到了混合专家架构？" }],
+    })) as unknown as WithCitations;
+    const moe = first.citations.find((c) => c.text.includes("Mixture of Experts"))?.docId;
+    expect(moe).toBeDefined();
+    const followUp = (await client().chat.completions.create({
+      model: "roadmap-tutor",
+      messages: [
+        { role: "user", content: "哪篇文章提到了混合专家架构？" },
+        { role: "assistant", content: "前沿研究阶段提到了 Mixture of Experts (MoE)架构。" },
+        { role: "user", content: "那篇文章里还建议关注哪些信息源？" },
+      ],
+    })) as unknown as WithCitations;
+    expect(followUp.citations.length).toBeGreaterThan(0);
+    expect(new Set(followUp.citations.map((c) => c.docId))).toEqual(new Set([moe]));
+  });
+
   it("rejects an invalid request with an OpenAI-style 400", async () => {
     const error = await client()
       .chat.completions.create({ model: "roadmap-tutor", messages: [] })

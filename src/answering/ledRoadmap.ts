@@ -1,0 +1,48 @@
+import type { RetrievalResult } from "../retrieval/types.js";
+import { composeExtractiveAnswer } from "./extractiveAnswer.js";
+import { queryTerms, scoreSentences } from "./sentenceSelection.js";
+
+/**
+ * The roadmap an answer was about: the one its question named (or the conversation carried), else
+ * the roadmap of the cited sentence that best matches the question. Not simply the first citation:
+ * "哪篇讲了 MoE" may cite a course list first and the MoE line second, and the learner reads the
+ * line that answers. A linked web note is a source, not what the conversation is about. Undefined
+ * for a refusal. "那篇", "it", "this stage" in the next question mean this document when nobody
+ * named one.
+ */
+export function roadmapAnswerLedWith(
+  question: string,
+  result: RetrievalResult,
+  /** How retrieval expands a question (its glossary and learners' words), for the question without its document words. */
+  expansionsOf: (question: string) => string[],
+): AnsweredPlace | undefined {
+  const answer = composeExtractiveAnswer(question, result);
+  if (answer.abstained) return undefined;
+  const citedIds = new Set(answer.citations.map((c) => c.id));
+  const cited = result.passages.filter((p) => p.chunk.kind === "roadmap" && citedIds.has(p.chunk.id));
+  const named = result.namedRoadmap?.docId;
+  const candidates = named === undefined ? cited : cited.filter((p) => p.chunk.docId === named);
+  let best: { score: number; passageIndex: number } | undefined;
+  const about = question.replace(ASKS_WHICH_DOCUMENT, " ");
+  for (const sentence of scoreSentences(candidates, queryTerms(about, expansionsOf(about))))
+    if (!best || sentence.score > best.score) best = sentence;
+  const lead = candidates[best?.passageIndex ?? 0];
+  const docId = named ?? lead?.chunk.docId;
+  if (docId === undefined) return undefined;
+  const section = lead?.chunk.headingPath[0];
+  return { docId, ...(section !== undefined ? { section } : {}) };
+}
+
+/**
+ * The words of "which roadmap mentions X" / "哪篇提到了 X" that ask which document, not what about
+ * it: with them (and their expansions: 学习路径, 规划, roadmaps) a course line titled "… with
+ * roadmaps" outscores the line naming X.
+ */
+const ASKS_WHICH_DOCUMENT =
+  /哪一?[篇份个]|路线图?|指南|文章|清单|博客|提到了?|提及|讲到了?|推荐了?|\b(?:which|roadmaps?|guides?|articles?|posts?|lists?|documents?|mentions?|mentioned|recommends?|recommended)\b/giu;
+
+/** The roadmap an answer was about, and the top-level section (a stage, in a staged roadmap) of the line that answered. */
+export interface AnsweredPlace {
+  docId: string;
+  section?: string;
+}
