@@ -17,7 +17,7 @@ import { QuestionJudge } from "./questionJudge.js";
 import { descriptionExpansions, questionExpansions, type ExpansionSources } from "./questionExpansions.js";
 import { rankPassages, type Ranked, type RankedCandidate, type RankingSettings } from "./ranking.js";
 import { roadmapContext } from "./roadmapContext.js";
-import { namingTokens, namingWords, referencedRoadmap, type RoadmapProfile } from "./roadmapProfile.js";
+import { expansionHeadWords, namingTokens, namingWords, referencedRoadmap, type RoadmapProfile } from "./roadmapProfile.js";
 import { stageOrdinal } from "./stageReference.js";
 import { stageName } from "./stageOutline.js";
 import { stageFocus } from "./questionEvidence.js";
@@ -289,7 +289,7 @@ const ROADMAP_DETAILS: ReadonlySet<DetailKind> = new Set(["date", "count", "dura
 
 /**
  * The words a roadmap's title can be named by: the question's own, or its English ones translated
- * (guide → 指南), not what its Chinese words expand to (入门 → 新手, a word of one title), nor another
+ * (guide → 指南; only an expansion's head words: NLP → 自然语言处理 names no …语言… title), not what its Chinese words expand to (入门 → 新手, a word of one title), nor another
  * English name of a concept ("agents" → "LLM Powered Autonomous Agents": llm).
  *
  * Only the roadmaps' naming words (`naming`, roadmapProfile.ts namingWords) are ever looked up in
@@ -302,7 +302,7 @@ function titleTermsOf(query: string, expansions: readonly string[], naming: Read
   const mayName = (e: string) => HAN.test(e) && tokenizeForSearch(e).some((token) => naming.has(token));
   const candidates = expansions.filter(mayName);
   const fromChinese = candidates.length > 0 ? new Set(expandQuery(query.replace(/[A-Za-z][A-Za-z0-9'’+#.-]*/g, " "))) : undefined;
-  const tokens = tokenizeParts([query, ...candidates.filter((e) => !fromChinese!.has(e))]);
+  const tokens = [...tokenizeParts([query]), ...candidates.filter((e) => !fromChinese!.has(e)).flatMap(expansionHeadWords)];
   return new Set(tokens.filter((token) => naming.has(token)));
 }
 

@@ -470,3 +470,14 @@ export function referencedRoadmap(
   const top = scored.filter((s) => s.score === best);
   return top.length === 1 ? top[0]!.profile : undefined;
 }
+
+/**
+ * The words of an expansion that say what kind of thing it is: a Chinese compound's last word
+ * (学习路线 is a 路线, 路线图 one too, 学习资料 is 资料). "NLP" → 自然语言处理 or "LLM" → 大语言模型综述
+ * names a subject, not a document whose title holds 语言.
+ */
+export function expansionHeadWords(expansion: string): string[] {
+  const tokens = tokenizeForSearch(expansion);
+  const last = tokens.at(-1);
+  return last === undefined ? [] : tokens.filter((token) => last.includes(token) || expansion.endsWith(token));
+}

@@ -4,6 +4,7 @@ import { buildDocument } from "../../src/corpus/buildDocument.js";
 import type { CorpusDocument } from "../../src/corpus/types.js";
 import {
   durationSpans,
+  expansionHeadWords,
   namingTokens,
   namingWords,
   questionDates,
@@ -399,5 +400,17 @@ describe("stage counts a question states", () => {
     expect(statedStageCounts("the three-ſtage plan")).toEqual([3]);
     expect(statedStageCounts("7 Levels of the course")).toEqual([7]);
     expect(statedStageCounts("学完 LoRA 之后该学什么? 3 个")).toEqual([]);
+  });
+});
+
+describe("expansionHeadWords", () => {
+  it("keeps the words that say what kind of thing an expansion is, not the words of its subject", () => {
+    // A 学习路线 is a 路线, a 路线图 one too: "the roadmap" names a title holding 路线.
+    expect(expansionHeadWords("学习路线")).toContain("路线");
+    expect(expansionHeadWords("路线图")).toContain("路线");
+    expect(expansionHeadWords("学习资料")).toEqual(["资料"]);
+    // "NLP" → 自然语言处理 and "LLM" → 大语言模型 name a subject: no document titled …语言… is meant.
+    expect(expansionHeadWords("自然语言处理")).not.toContain("语言");
+    expect(expansionHeadWords("大语言模型")).not.toContain("语言");
   });
 });
