@@ -289,8 +289,9 @@ const ROADMAP_DETAILS: ReadonlySet<DetailKind> = new Set(["date", "count", "dura
 
 /**
  * The words a roadmap's title can be named by: the question's own, or its English ones translated
- * (guide → 指南; only an expansion's head words: NLP → 自然语言处理 names no …语言… title), not what its Chinese words expand to (入门 → 新手, a word of one title), nor another
- * English name of a concept ("agents" → "LLM Powered Autonomous Agents": llm).
+ * (guide → 指南), by the translation's head word only (NLP → 自然语言处理 names no title holding
+ * 语言: expansionHeadWords), not what its Chinese words expand to (入门 → 新手, a word of one
+ * title), nor another English name of a concept ("agents" → "LLM Powered Autonomous Agents": llm).
  *
  * Only the roadmaps' naming words (`naming`, roadmapProfile.ts namingWords) are ever looked up in
  * these terms, so only they are kept. An expansion with no naming word among its tokens adds
