@@ -124,6 +124,23 @@ describe("roadmaps named as a blog post", () => {
   });
 });
 
+describe("title words that name the corpus's subject", () => {
+  it("are no roadmap's own when another title names the subject in other words", () => {
+    const subject = (entry: { zh: readonly string[] }) => entry.zh.includes("大模型");
+    const titles = ["大模型学习路线", "大语言模型（LLM）学习路径和资料汇总", "大模型学习路径指南"];
+    const profiles = (isSubject?: typeof subject) =>
+      roadmapProfiles(
+        titles.map((title, i) => doc(`r${i}`, title, `# ${title}\n正文`)),
+        [],
+        isSubject,
+      ).map((p) => [...p.distinctTitleTokens].sort());
+    // LLM and 大语言模型 are the others' 大模型: "the llm-course", "NLP (自然语言处理)" name no title.
+    expect(profiles(subject)).toEqual([["路线"], ["汇总", "资料"], ["指南"]]);
+    // 学习路线 and 学习路径 share a glossary concept, not the subject: 路线 still names its title.
+    expect(profiles()[1]).toEqual(expect.arrayContaining(["llm", "语言"]));
+  });
+});
+
 describe("a blog post named in Chinese, and by its length", () => {
   it("reads 博客 as the origin 'blog', and 'short' picks the shortest of the blog posts", () => {
     const long = "正文".repeat(400);
