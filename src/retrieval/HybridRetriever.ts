@@ -5,6 +5,7 @@ import { tokenizeForSearch, tokenizeParts } from "../text/tokenize.js";
 import { detailsAsked } from "./detailKinds.js";
 import type { DetailKind } from "./detailRules.js";
 import { questionShape } from "./analyzeQuery.js";
+import { englishSection } from "./englishSectionName.js";
 import { englishStage } from "./englishStageName.js";
 import { expandQuery } from "./expandQuery.js";
 import { describedConcept } from "./conceptDefinitions.js";
@@ -97,10 +98,23 @@ export class HybridRetriever implements Retriever {
     const english = statedOrdinal
       ? undefined
       : englishStage(query, () => this.judge.englishReach(index, query, analyzed), profiles, byShape);
+    // A heading named in English: in a roadmap named otherwise it is where to look ("under the
+    // courses heading"); else it names its roadmap ("the guide that ends with an FAQ section"),
+    // as a title would, and says nothing of what is asked.
+    const section = english
+      ? undefined
+      : englishSection(
+          query,
+          (phrase) => this.judge.englishReach(index, phrase, { ...analyzed, expansions: this.expansions(index, phrase) }),
+          profiles,
+          byShape,
+        );
     const analysis: QueryAnalysis = english
       ? { ...analyzed, expansions: [...analyzed.expansions, english.heading], ...(analyzed.sequence ? { topic: english.name } : {}) }
-      : analyzed;
-    const named = byShape ?? english?.profile ?? profiles.find((p) => p.doc.id === options.conversationRoadmap);
+      : section && byShape
+        ? { ...analyzed, expansions: [...analyzed.expansions, section.heading] }
+        : analyzed;
+    const named = byShape ?? english?.profile ?? section?.profile ?? profiles.find((p) => p.doc.id === options.conversationRoadmap);
     const ranking = await this.rankNamedFirst(index, query, analysis.expansions, options, named);
     const { ranked, matches } = ranking;
 
