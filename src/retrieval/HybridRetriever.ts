@@ -5,6 +5,7 @@ import { tokenizeForSearch, tokenizeParts } from "../text/tokenize.js";
 import { detailsAsked } from "./detailKinds.js";
 import type { DetailKind } from "./detailRules.js";
 import { questionShape } from "./analyzeQuery.js";
+import { englishSection } from "./englishSectionName.js";
 import { englishStage } from "./englishStageName.js";
 import { expandQuery } from "./expandQuery.js";
 import { describedConcept } from "./conceptDefinitions.js";
@@ -17,7 +18,7 @@ import { QuestionJudge } from "./questionJudge.js";
 import { descriptionExpansions, questionExpansions, type ExpansionSources } from "./questionExpansions.js";
 import { rankPassages, type Ranked, type RankedCandidate, type RankingSettings } from "./ranking.js";
 import { roadmapContext } from "./roadmapContext.js";
-import { namingTokens, namingWords, referencedRoadmap, type RoadmapProfile } from "./roadmapProfile.js";
+import { expansionHeadWords, namingTokens, namingWords, referencedRoadmap, type RoadmapProfile } from "./roadmapProfile.js";
 import { stageOrdinal } from "./stageReference.js";
 import { stageName } from "./stageOutline.js";
 import { stageFocus } from "./questionEvidence.js";
@@ -97,10 +98,23 @@ export class HybridRetriever implements Retriever {
     const english = statedOrdinal
       ? undefined
       : englishStage(query, () => this.judge.englishReach(index, query, analyzed), profiles, byShape);
+    // A heading named in English: in a roadmap named otherwise it is where to look ("under the
+    // courses heading"); else it names its roadmap ("the guide that ends with an FAQ section"),
+    // as a title would, and says nothing of what is asked.
+    const section = english
+      ? undefined
+      : englishSection(
+          query,
+          (phrase) => this.judge.englishReach(index, phrase, { ...analyzed, expansions: this.expansions(index, phrase) }),
+          profiles,
+          byShape,
+        );
     const analysis: QueryAnalysis = english
       ? { ...analyzed, expansions: [...analyzed.expansions, english.heading], ...(analyzed.sequence ? { topic: english.name } : {}) }
-      : analyzed;
-    const named = byShape ?? english?.profile ?? profiles.find((p) => p.doc.id === options.conversationRoadmap);
+      : section && byShape
+        ? { ...analyzed, expansions: [...analyzed.expansions, section.heading] }
+        : analyzed;
+    const named = byShape ?? english?.profile ?? section?.profile ?? profiles.find((p) => p.doc.id === options.conversationRoadmap);
     const ranking = await this.rankNamedFirst(index, query, analysis.expansions, options, named);
     const { ranked, matches } = ranking;
 
@@ -289,8 +303,9 @@ const ROADMAP_DETAILS: ReadonlySet<DetailKind> = new Set(["date", "count", "dura
 
 /**
  * The words a roadmap's title can be named by: the question's own, or its English ones translated
- * (guide → 指南), not what its Chinese words expand to (入门 → 新手, a word of one title), nor another
- * English name of a concept ("agents" → "LLM Powered Autonomous Agents": llm).
+ * (guide → 指南), by the translation's head word only (NLP → 自然语言处理 names no title holding
+ * 语言: expansionHeadWords), not what its Chinese words expand to (入门 → 新手, a word of one
+ * title), nor another English name of a concept ("agents" → "LLM Powered Autonomous Agents": llm).
  *
  * Only the roadmaps' naming words (`naming`, roadmapProfile.ts namingWords) are ever looked up in
  * these terms, so only they are kept. An expansion with no naming word among its tokens adds
@@ -302,7 +317,7 @@ function titleTermsOf(query: string, expansions: readonly string[], naming: Read
   const mayName = (e: string) => HAN.test(e) && tokenizeForSearch(e).some((token) => naming.has(token));
   const candidates = expansions.filter(mayName);
   const fromChinese = candidates.length > 0 ? new Set(expandQuery(query.replace(/[A-Za-z][A-Za-z0-9'’+#.-]*/g, " "))) : undefined;
-  const tokens = tokenizeParts([query, ...candidates.filter((e) => !fromChinese!.has(e))]);
+  const tokens = [...tokenizeParts([query]), ...candidates.filter((e) => !fromChinese!.has(e)).flatMap(expansionHeadWords)];
   return new Set(tokens.filter((token) => naming.has(token)));
 }
 

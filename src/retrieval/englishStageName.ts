@@ -13,7 +13,9 @@ const STAGE_WORD = /\b(?:stage|phase|part|step|section|chapter)s?\b/i;
  * retrieval's expansions, or one of its CC-CEDICT glosses is a word of the question). A stage
  * fits when every word of its name is reached, or, in the roadmap the question names by its
  * shape, at least half of them (基础夯实 through "foundation" alone); of those, the stage with the
- * most name words reached is named when it is the only one (应用实践 over 应用篇). The caller then
+ * most name words reached is named when it is the only one (应用实践 over 应用篇), or the only one
+ * whose level word modifies a stage word of the question. Learners' English names for levels
+ * (LEVEL_WORDS) reach the Chinese words stage names use for them. The caller then
  * searches its Chinese heading and, for a before/after question, places the question there.
  */
 export function englishStage(
@@ -23,7 +25,9 @@ export function englishStage(
   named: RoadmapProfile | undefined,
 ): { profile: RoadmapProfile; heading: string; name: string } | undefined {
   if (!/[a-z]{3}/i.test(query) || !STAGE_WORD.test(query)) return undefined;
-  const reached = reaches();
+  const glossed = reaches();
+  const levels = levelWordsNamed(query);
+  const reached = (word: string) => glossed(word) || levels.has(word);
   const fits: { profile: RoadmapProfile; heading: string; score: number; name: string }[] = [];
   for (const profile of named ? [named] : profiles) {
     for (const stage of profile.stages) {
@@ -40,8 +44,38 @@ export function englishStage(
     }
   }
   const best = Math.max(0, ...fits.map((f) => f.score));
-  const top = fits.filter((f) => f.score === best);
+  let top = fits.filter((f) => f.score === best);
+  // "the deep-dive stage … the research track": the level word that modifies the stage word names it.
+  if (top.length > 1) {
+    const modifying = levelWordsNamed(stageModifiers(query));
+    const named = top.filter((f) => [...modifying].some((word) => f.name.includes(word)));
+    if (named.length > 0) top = named;
+  }
   if (top.length !== 1) return undefined;
   const { profile, heading, name } = top[0]!;
   return { profile, heading, name };
 }
+
+/**
+ * The English words learners call a roadmap's levels by, and the word Chinese stage names use for
+ * that level where neither the glossary nor CC-CEDICT's glosses lead to it: "the entry stage" is
+ * 入门阶段 (CC-CEDICT glosses 入门 "entry-level"), "the deep-dive stage" and "the in-depth part" 深入,
+ * "the expert stage" and "the specialist track" 专业 (glossed "professional", "specialty").
+ * Read only for a question naming a stage, so "mixture of experts" elsewhere stays MoE.
+ */
+const LEVEL_WORDS: readonly { english: RegExp; chinese: string }[] = [
+  { english: /\b(?:entry|intro|starter)\b/i, chinese: "入门" },
+  { english: /\b(?:deep[- ]?dives?|in[- ]depth|deeper)\b/i, chinese: "深入" },
+  { english: /\b(?:experts?|specialists?|speciali[sz](?:ed|ation|ations))\b/i, chinese: "专业" },
+];
+
+function levelWordsNamed(query: string): Set<string> {
+  return new Set(LEVEL_WORDS.filter((level) => level.english.test(query)).map((level) => level.chinese));
+}
+
+/** The words right before each stage word of the question, in its clause: an English stage's modifiers. */
+function stageModifiers(query: string): string {
+  return [...query.matchAll(STAGE_MODIFIERS)].map((m) => m[1]).join(" ");
+}
+
+const STAGE_MODIFIERS = /((?:[\w'/-]+\s+){0,2}[\w'/-]+)\s+(?:stage|phase|part|step|section|chapter|track)s?\b/gi;

@@ -8,6 +8,9 @@ import { roadmapProfiles, type RoadmapProfile } from "./roadmapProfile.js";
 import { TermStatistics } from "./termStatistics.js";
 import { TypoCorrector } from "./typoCorrection.js";
 
+/** A concept more than this share of the chunks name is the corpus's subject (大模型 here: 0.66). */
+const CORPUS_SUBJECT_SHARE = 0.5;
+
 /**
  * What the retriever derives from one loaded index, each built once on first use and dropped
  * with the index (an index is immutable; a reindex loads a new one): term statistics, roadmap
@@ -52,7 +55,11 @@ export class IndexResources {
   }
 
   get profiles(): RoadmapProfile[] {
-    return (this.profilesValue ??= roadmapProfiles(this.index.documents, this.index.chunks));
+    return (this.profilesValue ??= roadmapProfiles(
+      this.index.documents,
+      this.index.chunks,
+      (entry) => this.statistics.entryShare(entry) > CORPUS_SUBJECT_SHARE,
+    ));
   }
 
   /** The passages in the glossary's concept space (conceptSpace.ts). */

@@ -4,6 +4,7 @@ import { escapeRegExp } from "../text/escapeRegExp.js";
 import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
 import { isEverydayWord } from "../text/everydayWords.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
+import { findGlossaryMatches, type GlossaryEntry, type GlossaryMatch } from "./glossary.js";
 import { isFiller } from "./questionWords.js";
 import { roadmapSteps } from "./roadmapNavigator.js";
 import { parseNumber } from "./stageReference.js";
@@ -106,13 +107,24 @@ const ORIGIN_NOISE = new Set([
   "img",
 ]);
 
-export function roadmapProfiles(documents: readonly CorpusDocument[], chunks: readonly Chunk[]): RoadmapProfile[] {
+/** `isCorpusSubject`: a glossary concept most of the corpus names (sharedSubjectWords). */
+export function roadmapProfiles(
+  documents: readonly CorpusDocument[],
+  chunks: readonly Chunk[],
+  isCorpusSubject: (entry: GlossaryEntry) => boolean = () => false,
+): RoadmapProfile[] {
   const roadmaps = documents.filter((d) => d.kind === "roadmap");
   const shortest = shortestOf(roadmaps);
   const titleTokens = roadmaps.map((d) => new Set(tokenizeForSearch(d.title)));
+  const titleConcepts = roadmaps.map((d) => findGlossaryMatches(d.title, { learnerPhrases: false }));
   return roadmaps.map((doc, i) => {
     const others = titleTokens.filter((_, j) => j !== i);
-    const distinct = new Set([...titleTokens[i]!].filter((t) => !others.some((o) => o.has(t)) && saysWhichTitle(t)));
+    const shared = sharedSubjectWords(
+      titleConcepts[i]!,
+      titleConcepts.filter((_, j) => j !== i),
+      isCorpusSubject,
+    );
+    const distinct = new Set([...titleTokens[i]!].filter((t) => !others.some((o) => o.has(t)) && !shared.has(t) && saysWhichTitle(t)));
     const stages = stagesOf(doc, chunks);
     return {
       doc,
@@ -131,6 +143,26 @@ export function roadmapProfiles(documents: readonly CorpusDocument[], chunks: re
       ...(stages.length > 0 && stages.every((s) => isListItemStage(s.heading)) ? { listItems: true } : {}),
     };
   });
+}
+
+/**
+ * The words a title names the corpus's subject by, when another title names it in other words:
+ * 大语言模型 and LLM are the 大模型 of the other titles, so "the llm-course" or "NLP" (→ 自然语言处理:
+ * 语言) names no roadmap by its title. Only the subject: 学习路线 is 学习路径 in the glossary, but a
+ * learner quoting "大模型学习路线" means that title.
+ */
+function sharedSubjectWords(
+  own: readonly GlossaryMatch[],
+  others: readonly (readonly GlossaryMatch[])[],
+  isCorpusSubject: (entry: GlossaryEntry) => boolean,
+): Set<string> {
+  const words = new Set<string>();
+  for (const match of own) {
+    const subject = match.entries.filter(isCorpusSubject);
+    if (others.some((title) => title.some((m) => m.entries.some((entry) => subject.includes(entry)))))
+      for (const token of tokenizeForSearch(match.surface)) words.add(token);
+  }
+  return words;
 }
 
 /**
@@ -465,4 +497,15 @@ export function referencedRoadmap(
   if (best < 2) return undefined;
   const top = scored.filter((s) => s.score === best);
   return top.length === 1 ? top[0]!.profile : undefined;
+}
+
+/**
+ * The words of an expansion that say what kind of thing it is: a Chinese compound's last word
+ * (学习路线 is a 路线, 路线图 one too, 学习资料 is 资料). "NLP" → 自然语言处理 or "LLM" → 大语言模型综述
+ * names a subject, not a document whose title holds 语言.
+ */
+export function expansionHeadWords(expansion: string): string[] {
+  const tokens = tokenizeForSearch(expansion);
+  const last = tokens.at(-1);
+  return last === undefined ? [] : tokens.filter((token) => last.includes(token) || expansion.endsWith(token));
 }

@@ -60,6 +60,13 @@ describe("expandQuery", () => {
     expect(expandQuery("哪一门课加了星标？")).toContain("star");
   });
 
+  it("reads a deep dive as going deep (深入), not as the deep-learning textbook its words recall", () => {
+    const expansions = expandQuery("what does the deep-dive phase of that guide cover?");
+    expect(expansions).toContain("深入");
+    expect(expansions).not.toContain("动手学深度学习");
+    expect(expandQuery("is there an in depth part on agents?")).toContain("深入");
+  });
+
   it("does not repeat terms already in the question", () => {
     const expansions = expandQuery("深度学习 deep learning");
     expect(expansions).not.toContain("深度学习");

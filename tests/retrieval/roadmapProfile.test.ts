@@ -4,6 +4,7 @@ import { buildDocument } from "../../src/corpus/buildDocument.js";
 import type { CorpusDocument } from "../../src/corpus/types.js";
 import {
   durationSpans,
+  expansionHeadWords,
   namingTokens,
   namingWords,
   questionDates,
@@ -120,6 +121,23 @@ describe("roadmaps named as a blog post", () => {
     const terms = new Set(["blog", "agent"]);
     expect(referencedRoadmap("那篇 blog 里 agent 能干啥", terms, [post!, labelled!, plain!])).toBeUndefined();
     expect(referencedRoadmap("那篇 blog 里 agent 能干啥", terms, [labelled!, plain!])?.doc.id).toBe("labelled");
+  });
+});
+
+describe("title words that name the corpus's subject", () => {
+  it("are no roadmap's own when another title names the subject in other words", () => {
+    const subject = (entry: { zh: readonly string[] }) => entry.zh.includes("大模型");
+    const titles = ["大模型学习路线", "大语言模型（LLM）学习路径和资料汇总", "大模型学习路径指南"];
+    const profiles = (isSubject?: typeof subject) =>
+      roadmapProfiles(
+        titles.map((title, i) => doc(`r${i}`, title, `# ${title}\n正文`)),
+        [],
+        isSubject,
+      ).map((p) => [...p.distinctTitleTokens].sort());
+    // LLM and 大语言模型 are the others' 大模型: "the llm-course", "NLP (自然语言处理)" name no title.
+    expect(profiles(subject)).toEqual([["路线"], ["汇总", "资料"], ["指南"]]);
+    // 学习路线 and 学习路径 share a glossary concept, not the subject: 路线 still names its title.
+    expect(profiles()[1]).toEqual(expect.arrayContaining(["llm", "语言"]));
   });
 });
 
@@ -399,5 +417,17 @@ describe("stage counts a question states", () => {
     expect(statedStageCounts("the three-ſtage plan")).toEqual([3]);
     expect(statedStageCounts("7 Levels of the course")).toEqual([7]);
     expect(statedStageCounts("学完 LoRA 之后该学什么? 3 个")).toEqual([]);
+  });
+});
+
+describe("expansionHeadWords", () => {
+  it("keeps the words that say what kind of thing an expansion is, not the words of its subject", () => {
+    // A 学习路线 is a 路线, a 路线图 one too: "the roadmap" names a title holding 路线.
+    expect(expansionHeadWords("学习路线")).toContain("路线");
+    expect(expansionHeadWords("路线图")).toContain("路线");
+    expect(expansionHeadWords("学习资料")).toEqual(["资料"]);
+    // "NLP" → 自然语言处理 and "LLM" → 大语言模型 name a subject: no document titled …语言… is meant.
+    expect(expansionHeadWords("自然语言处理")).not.toContain("语言");
+    expect(expansionHeadWords("大语言模型")).not.toContain("语言");
   });
 });

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import type { CorpusDocument, Section } from "../../src/corpus/types.js";
+import { englishStage } from "../../src/retrieval/englishStageName.js";
+import type { RoadmapProfile } from "../../src/retrieval/roadmapProfile.js";
+
+const profile = (id: string, headings: string[]): RoadmapProfile => {
+  const stages: Section[] = headings.map((heading, index) => ({
+    index,
+    heading,
+    level: 2,
+    headingPath: [heading],
+    startLine: index * 10 + 1,
+    endLine: index * 10 + 9,
+  }));
+  const doc = { id, source: `${id}.md`, title: id, outline: stages } as unknown as CorpusDocument;
+  return { doc, stages } as unknown as RoadmapProfile;
+};
+
+const guide = profile("guide", ["入门阶段", "基础夯实阶段", "应用实践阶段", "专业深入阶段", "前沿研究阶段"]);
+const list = profile("list", ["0x10 入门篇", "0x20 应用篇", "0x30 深入篇"]);
+// The glossary and CC-CEDICT are not under test: this question reaches only what it spells in Chinese.
+const nothingElse = () => () => false;
+const headingFor = (question: string, named?: RoadmapProfile) => englishStage(question, nothingElse, [guide, list], named)?.heading;
+
+describe("englishStage", () => {
+  it("reads the words learners call a roadmap's levels by as the words its stage names use", () => {
+    expect(headingFor("What should I manage by the end of the entry stage?", guide)).toBe("入门阶段");
+    expect(headingFor("Which books does the deep dive part of that list recommend?", list)).toBe("0x30 深入篇");
+    // Both of a stage's level words named: it fits in whichever roadmap, named or not.
+    expect(headingFor("How many months does the specialist in-depth phase last?")).toBe("专业深入阶段");
+  });
+
+  it("names no stage from a level word when no stage word is asked about", () => {
+    expect(headingFor("Which roadmap explains mixture of experts?")).toBeUndefined();
+    expect(headingFor("Is there an in-depth explainer on attention?")).toBeUndefined();
+  });
+
+  it("breaks a tie with the level word that modifies the stage word", () => {
+    const reachesResearch = () => (word: string) => word === "研究";
+    // 专业深入 and 前沿研究 each have one word reached; the stage is the one "deep-dive" modifies.
+    expect(englishStage("In the deep-dive stage, what does the research track read?", reachesResearch, [guide], guide)?.heading).toBe(
+      "专业深入阶段",
+    );
+    expect(englishStage("In the guide's research phase, what should I read?", reachesResearch, [guide], guide)?.heading).toBe(
+      "前沿研究阶段",
+    );
+  });
+});
