@@ -12,14 +12,9 @@ import { writeFileSync } from "node:fs";
 import { conceptUnitsTable, type RawDefinition } from "../src/retrieval/conceptDefinitions.js";
 import definitionData from "../src/retrieval/conceptDefinitions.json" with { type: "json" };
 import descriptionData from "../src/retrieval/conceptDescriptions.json" with { type: "json" };
+import { tableOutput } from "./tableOutput.js";
 
-const args = process.argv.slice(2);
-const at = args.indexOf("--out");
-const out = at >= 0 ? args[at + 1] : "src/retrieval/conceptUnits.json";
-if (!out) {
-  console.error("usage: npx tsx scripts/build-concept-units.ts [--out FILE]");
-  process.exit(2);
-}
+const out = tableOutput("build-concept-units.ts", "src/retrieval/conceptUnits.json");
 const entries: RawDefinition[] = [...definitionData.entries, ...descriptionData.entries];
 const units = conceptUnitsTable(entries);
 // One line per text, so that a change to one text is one changed line (prettier leaves the file alone).

@@ -8,14 +8,9 @@
  */
 import { writeFileSync } from "node:fs";
 import { scanEverydayWords } from "../src/text/everydayWords.js";
+import { tableOutput } from "./tableOutput.js";
 
-const args = process.argv.slice(2);
-const at = args.indexOf("--out");
-const out = at >= 0 ? args[at + 1] : "src/text/everydayWords.json";
-if (!out) {
-  console.error("usage: npx tsx scripts/build-everyday-words.ts [--out FILE]");
-  process.exit(2);
-}
+const out = tableOutput("build-everyday-words.ts", "src/text/everydayWords.json");
 const words = scanEverydayWords();
 writeFileSync(out, `${JSON.stringify(words, null, 2)}\n`);
 console.log(`${out}: ${words.length} words`);

@@ -9,14 +9,9 @@
  */
 import { writeFileSync } from "node:fs";
 import { learnerPhraseTokensTable } from "../src/retrieval/learnerPhrases.js";
+import { tableOutput } from "./tableOutput.js";
 
-const args = process.argv.slice(2);
-const at = args.indexOf("--out");
-const out = at >= 0 ? args[at + 1] : "src/retrieval/learnerPhraseTokens.json";
-if (!out) {
-  console.error("usage: npx tsx scripts/build-learner-phrase-tokens.ts [--out FILE]");
-  process.exit(2);
-}
+const out = tableOutput("build-learner-phrase-tokens.ts", "src/retrieval/learnerPhraseTokens.json");
 const tokens = learnerPhraseTokensTable();
 // One line per phrase, so that a change to one phrase is one changed line (prettier leaves the file alone).
 const lines = Object.entries(tokens).map(([phrase, list]) => `    ${JSON.stringify(phrase)}: ${JSON.stringify(list)}`);

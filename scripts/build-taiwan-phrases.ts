@@ -8,14 +8,9 @@
  */
 import { writeFileSync } from "node:fs";
 import { readTaiwanPhrasePairs } from "../src/text/script.js";
+import { tableOutput } from "./tableOutput.js";
 
-const args = process.argv.slice(2);
-const at = args.indexOf("--out");
-const out = at >= 0 ? args[at + 1] : "src/text/taiwanPhrases.json";
-if (!out) {
-  console.error("usage: npx tsx scripts/build-taiwan-phrases.ts [--out FILE]");
-  process.exit(2);
-}
+const out = tableOutput("build-taiwan-phrases.ts", "src/text/taiwanPhrases.json");
 const pairs = readTaiwanPhrasePairs();
 // One pair per line, so that a changed pair is one changed line.
 writeFileSync(out, `[\n${pairs.map(([from, to]) => `  [${JSON.stringify(from)}, ${JSON.stringify(to)}]`).join(",\n")}\n]\n`);

@@ -9,14 +9,9 @@
 import { writeFileSync } from "node:fs";
 import { traditionalWordingTable } from "../src/answering/prompts.js";
 import { toTraditional } from "../src/text/script.js";
+import { tableOutput } from "./tableOutput.js";
 
-const args = process.argv.slice(2);
-const at = args.indexOf("--out");
-const out = at >= 0 ? args[at + 1] : "src/answering/traditionalWording.json";
-if (!out) {
-  console.error("usage: npx tsx scripts/build-traditional-wording.ts [--out FILE]");
-  process.exit(2);
-}
+const out = tableOutput("build-traditional-wording.ts", "src/answering/traditionalWording.json");
 const table = traditionalWordingTable(toTraditional);
 // The templates' placeholders are private-use characters: written as escapes, so the file shows them.
 const json = JSON.stringify(table, null, 2).replace(/[\uE000-\uF8FF]/g, (char) => `\\u${char.charCodeAt(0).toString(16)}`);
