@@ -51,6 +51,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-g2.jsonl",
     "tests/eval/blind/tune-h2.jsonl",
     "tests/eval/blind/tune-i2.jsonl",
+    "tests/eval/blind/tune-j2.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
@@ -86,6 +87,8 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-f2.jsonl",
     "tests/eval/blind/test-g2.jsonl",
     "tests/eval/blind/test-h2.jsonl",
+    "tests/eval/blind/test-i2.jsonl",
+    "tests/eval/blind/test-j2.jsonl",
   ],
 };
 
