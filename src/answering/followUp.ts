@@ -236,6 +236,9 @@ const ITEM_ORDINAL_EN = /\bthe\s+(?:first|second|third|fourth|fifth|sixth|last|o
 /** "第二个" / "the second one" after a stage question: the noun is left out, the stage is meant. */
 const BARE_ZH_ORDINAL = /第\s*([一二两三四五六七八九十\d]{1,3})\s*个(?!\s*(?:阶段|段|步|部分|篇|章|期|[Ss]tage|[Pp]hase|[Ss]tep))/u;
 const BARE_EN_ORDINAL = /\bthe\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\s+one\b/iu;
+/** "that 80% number", "this course": a demonstrative before a noun (not "that is", "that one"). */
+const EN_DETERMINER =
+  /\b(?:that|this|these|those)\s+(?!(?:is|was|are|were|one|ones|stage|phase|step|part|topic|subject|area)\b)[A-Za-z0-9%]/iu;
 /** Pronouns that stand for the topic itself; 那个/这个/that are also demonstratives ("Hugging Face 那个呢"). */
 const STRONG_PRONOUN = /(它们|它)|\b(?:it|them)\b/iu;
 /** A choice among alternatives ("哪个更费算力?") that the question itself does not list. */
@@ -309,7 +312,11 @@ function resolve(asked: string, previous: string, topicOf: (question: string) =>
       ? question.replace(TOPIC_DEMONSTRATIVE, ` ${meant} `)
       : ZH_PRONOUN.test(question)
         ? question.replace(ZH_PRONOUN, ` ${meant} `)
-        : question.replace(EN_PRONOUN, meant);
+        : // "where does that 80% number come from?": a determiner before a noun keeps its noun (and
+          // the words asking about it); the topic goes beside it, not in its place.
+          EN_DETERMINER.test(question)
+          ? `${question} ${meant}`
+          : question.replace(EN_PRONOUN, meant);
     standalone = standalone.replace(/\s+/g, " ").trim();
   } else if (bare) {
     // "那之前呢?" → "LoRA 之前呢?": the lead word would otherwise stick to the topic.

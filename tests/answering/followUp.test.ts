@@ -65,6 +65,12 @@ describe("carryTopicIntoQuery", () => {
     // "这阶段" points back at the stage the conversation is on, as 这个阶段 does.
     const stage = [{ role: "user" as const, content: "LoRA 放在第几阶段？" }];
     expect(carryTopicIntoQuery("那这阶段要学多少周？", stage, topicOf)).toBe("那 LoRA 要学多少周？");
+    // A determiner keeps its noun, and the words that ask about it: the topic goes beside them.
+    const agents = [{ role: "user" as const, content: "what does the blog say about agents?" }];
+    expect(carryTopicIntoQuery("where does that 80% number come from?", agents, () => "agents")).toBe(
+      "where does that 80% number come from? agents",
+    );
+    expect(carryTopicIntoQuery("what comes after it?", agents, () => "agents")).toBe("what comes after agents?");
   });
   it("asks the previous question about a new topic", () => {
     expect(carryTopicIntoQuery("那 RAG 呢?", zhHistory, topicOf)).toBe("学完 RAG 之后该学什么?");
