@@ -1,20 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { CorpusDocument, Section } from "../../src/corpus/types.js";
 import { englishSection } from "../../src/retrieval/englishSectionName.js";
 import type { RoadmapProfile } from "../../src/retrieval/roadmapProfile.js";
+import { stagedProfile } from "../support/stagedProfile.js";
 
-const profile = (id: string, headings: string[]): RoadmapProfile => {
-  const outline: Section[] = headings.map((heading, index) => ({
-    index,
-    heading,
-    level: 2,
-    headingPath: [heading],
-    startLine: index * 10 + 1,
-    endLine: index * 10 + 9,
-  }));
-  const doc = { id, source: `${id}.md`, title: id, outline } as unknown as CorpusDocument;
-  return { doc, stages: [] } as unknown as RoadmapProfile;
-};
+const profile = (id: string, headings: string[]): RoadmapProfile => stagedProfile(id, headings, { stages: false });
 
 const guide = profile("guide", ["入门阶段", "学习目标", "推荐资源", "常见问题"]);
 const post = profile("post", ["学习目标", "一些课程", "一些项目"]);

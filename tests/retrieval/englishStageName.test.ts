@@ -1,20 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { CorpusDocument, Section } from "../../src/corpus/types.js";
 import { englishStage } from "../../src/retrieval/englishStageName.js";
 import type { RoadmapProfile } from "../../src/retrieval/roadmapProfile.js";
+import { stagedProfile } from "../support/stagedProfile.js";
 
-const profile = (id: string, headings: string[]): RoadmapProfile => {
-  const stages: Section[] = headings.map((heading, index) => ({
-    index,
-    heading,
-    level: 2,
-    headingPath: [heading],
-    startLine: index * 10 + 1,
-    endLine: index * 10 + 9,
-  }));
-  const doc = { id, source: `${id}.md`, title: id, outline: stages } as unknown as CorpusDocument;
-  return { doc, stages } as unknown as RoadmapProfile;
-};
+const profile = (id: string, headings: string[]): RoadmapProfile => stagedProfile(id, headings);
 
 const guide = profile("guide", ["入门阶段", "基础夯实阶段", "应用实践阶段", "专业深入阶段", "前沿研究阶段"]);
 const list = profile("list", ["0x10 入门篇", "0x20 应用篇", "0x30 深入篇"]);

@@ -4,6 +4,7 @@ import type { CorpusDocument, Section } from "../../src/corpus/types.js";
 import type { RoadmapProfile } from "../../src/retrieval/roadmapProfile.js";
 import { namedStagePositions, STAGE_COUNT_QUESTION, stagePassages } from "../../src/retrieval/stageContext.js";
 import { tokenizeForSearch } from "../../src/text/tokenize.js";
+import { stagedProfile } from "../support/stagedProfile.js";
 
 describe("STAGE_COUNT_QUESTION", () => {
   it("recognises a question about how a roadmap is divided, not one about a stage", () => {
@@ -15,18 +16,7 @@ describe("STAGE_COUNT_QUESTION", () => {
 });
 
 describe("namedStagePositions", () => {
-  const profile = (id: string, headings: string[]): RoadmapProfile => {
-    const stages: Section[] = headings.map((heading, index) => ({
-      index,
-      heading,
-      level: 2,
-      headingPath: [heading],
-      startLine: index * 10 + 1,
-      endLine: index * 10 + 9,
-    }));
-    const doc = { id, source: `${id}.md`, title: id, outline: stages } as unknown as CorpusDocument;
-    return { doc, stages } as unknown as RoadmapProfile;
-  };
+  const profile = (id: string, headings: string[]): RoadmapProfile => stagedProfile(id, headings);
   const first = profile("first", ["一、基础夯实阶段(1 个月)", "二、专业深入阶段", "三、应用实践阶段"]);
   const second = profile("second", ["第一阶段：入门", "第二阶段：专业深入与拓展"]);
 
