@@ -136,27 +136,34 @@ function contextIn({ lines, texts, topLevel }: PassageLines, sentence: string): 
   if (isListLine(line) && texts[at] === sentence && !INTRODUCES_ITEMS.test(sentence)) {
     // An item whose few short sub-items say what it is for ("1. 微调：Lora->垂类" then
     // "- 适用于用户意图识别"): the item quoted alone leaves out its point.
-    const children: string[] = [];
-    for (let i = at + 1; i < lines.length; i++) {
-      const below = lines[i]!;
-      if (below.trim() === "") continue;
-      if (!isListLine(below) || indentOf(below) <= indent) break;
-      children.push(below);
-    }
-    const direct = children.filter((l) => indentOf(l) === Math.min(...children.map(indentOf))).map(lineText);
+    const direct = outermost(listLinesBelow(lines, at, indent)).map(lineText);
     if (direct.length > 0 && direct.length <= MAX_CHILDREN && direct.every((t) => Array.from(t).length <= MAX_CHILD_CHARS))
       context.children = direct;
   }
   if (INTRODUCES_ITEMS.test(sentence)) {
-    const following: string[] = [];
-    for (let i = at + 1; i < lines.length && following.length < MAX_INTRODUCED * 2; i++) {
-      const below = lines[i]!;
-      if (below.trim() === "") continue;
-      if (!isListLine(below)) break;
-      following.push(below);
-    }
-    const items = keyItems(following.filter((l) => indentOf(l) === Math.min(...following.map(indentOf))).join("\n"), []);
+    const items = keyItems(outermost(listLinesBelow(lines, at, -1, MAX_INTRODUCED * 2)).join("\n"), []);
     if (items.length > 0) context.introduced = items.slice(0, MAX_INTRODUCED);
   }
   return context;
+}
+
+/**
+ * The list lines right under line `at` (blank lines skipped), at most `max`: up to the first line
+ * that is no list item or is indented no deeper than `deeperThan` columns.
+ */
+function listLinesBelow(lines: readonly string[], at: number, deeperThan: number, max = Infinity): string[] {
+  const below: string[] = [];
+  for (let i = at + 1; i < lines.length && below.length < max; i++) {
+    const line = lines[i]!;
+    if (line.trim() === "") continue;
+    if (!isListLine(line) || indentOf(line) <= deeperThan) break;
+    below.push(line);
+  }
+  return below;
+}
+
+/** The least indented of list lines: the items themselves, not their sub-items. */
+function outermost(items: readonly string[]): string[] {
+  const least = Math.min(...items.map(indentOf));
+  return items.filter((line) => indentOf(line) === least);
 }
