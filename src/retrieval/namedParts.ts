@@ -27,6 +27,17 @@ const EMOJI_CODE = /:[a-z0-9_+-]+:/giu;
 const NUMBERED = /^(\d{1,2})[.、)]\s*(.*)$/u;
 
 /**
+ * The folded name of the thing a passage's section is about (its heading, no stage, emoji codes
+ * left out), when the question (`asked`, folded) names it; else undefined.
+ */
+function thingNamed(asked: string, passage: Passage): string | undefined {
+  const heading = passage.chunk.headingPath.at(-1);
+  if (!heading || isStageHeading(heading)) return undefined;
+  const name = foldForMatching(heading.replace(EMOJI_CODE, " "));
+  return name.length >= MIN_HEADING_LENGTH && asked.includes(name) ? name : undefined;
+}
+
+/**
  * The asked part among the passages retrieval found, the best ranked first. When the named thing's
  * parts are found but none is at the asked place ("llm-course 的第五部分" of a three-part course),
  * how many parts it has: the ordinal asks past the last of them.
@@ -35,12 +46,8 @@ export function namedPart(question: string, passages: readonly Passage[], ordina
   const asked = foldForMatching(question);
   let counted: number | undefined;
   for (const passage of passages) {
-    const chunk = passage.chunk;
-    const heading = chunk.headingPath.at(-1);
-    if (!heading || isStageHeading(heading)) continue;
-    const name = foldForMatching(heading.replace(EMOJI_CODE, " "));
-    if (name.length < MIN_HEADING_LENGTH || !asked.includes(name)) continue;
-    const items = numberedItems(chunk.text);
+    if (thingNamed(asked, passage) === undefined) continue;
+    const items = numberedItems(passage.chunk.text);
     const item = pick(items, ordinal);
     if (item) return { part: { passage, item } };
     // One numbered item is no list of parts.
@@ -63,10 +70,8 @@ export function namedPartNeighbour(
 ): NamedPart | undefined {
   const asked = foldForMatching(question);
   for (const passage of passages) {
-    const heading = passage.chunk.headingPath.at(-1);
-    if (!heading || isStageHeading(heading)) continue;
-    const name = foldForMatching(heading.replace(EMOJI_CODE, " "));
-    if (name.length < MIN_HEADING_LENGTH || !asked.includes(name)) continue;
+    const name = thingNamed(asked, passage);
+    if (name === undefined) continue;
     const items = numberedItems(passage.chunk.text);
     // The topic first; a topic cut short at the thing's name ("llm-course 学完基础知识那部分之后")
     // leaves the part to the rest of the question.
@@ -100,12 +105,7 @@ function itemNamed(items: readonly string[], words: readonly string[]): number |
  */
 export function partsNamedIn(question: string, passages: readonly Passage[]): Passage | undefined {
   const asked = foldForMatching(question);
-  return passages.find((passage) => {
-    const heading = passage.chunk.headingPath.at(-1);
-    if (!heading || isStageHeading(heading)) return false;
-    const name = foldForMatching(heading.replace(EMOJI_CODE, " "));
-    return name.length >= MIN_HEADING_LENGTH && asked.includes(name) && numberedItems(passage.chunk.text).length >= 2;
-  });
+  return passages.find((passage) => thingNamed(asked, passage) !== undefined && numberedItems(passage.chunk.text).length >= 2);
 }
 
 /** The top-level items numbered 1, 2, 3 … in order (unindented lines); [] when the numbering breaks. */
