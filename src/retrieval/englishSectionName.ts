@@ -1,8 +1,6 @@
 import type { Section } from "../corpus/types.js";
-import { tokenizeForSearch } from "../text/tokenize.js";
-import { isFiller } from "./questionWords.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
-import { isListItemStage, stageName } from "./stageOutline.js";
+import { isListItemStage, nameWords } from "./stageOutline.js";
 
 /** A heading named in English: "the FAQ section", "the courses heading", "its study-notes part". */
 const SECTION_NAME = /((?:[\w'/-]+\s+){0,2}[\w'/-]+)\s+(?:section|heading|part|chapter)s?\b/gi;
@@ -29,7 +27,7 @@ export function englishSection(
     for (const profile of named ? [named] : profiles) {
       for (const section of profile.doc.outline) {
         if (isListItemStage(section.heading)) continue;
-        const words = headingWords(section.heading);
+        const words = nameWords(section.heading);
         if (words.length > 0 && words.every(reached)) fits.set(`${profile.doc.id}#${section.index}`, { profile, section });
       }
     }
@@ -38,9 +36,4 @@ export function englishSection(
   const [fit] = fits.values();
   const { profile, section } = fit!;
   return { profile, heading: section.heading };
-}
-
-/** A heading's content words: two Han characters or more, no filler (学习 of 学习笔记, 一些 of 一些课程). */
-function headingWords(heading: string): string[] {
-  return tokenizeForSearch(stageName(heading)).filter((t) => /\p{Script=Han}/u.test(t) && Array.from(t).length >= 2 && !isFiller(t));
 }

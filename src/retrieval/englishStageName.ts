@@ -1,7 +1,5 @@
-import { tokenizeForSearch } from "../text/tokenize.js";
-import { isFiller } from "./questionWords.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
-import { isListItemStage, stageName } from "./stageOutline.js";
+import { isListItemStage, nameWords, stageName } from "./stageOutline.js";
 
 /** An English question that names a stage ("the … stage", "phase", "part"). */
 const STAGE_WORD = /\b(?:stage|phase|part|step|section|chapter)s?\b/i;
@@ -34,9 +32,7 @@ export function englishStage(
       // A list item's name is a field term (RAG → 检索增强生成), reached by every question using it.
       if (isListItemStage(stage.heading)) continue;
       // Filler (学习 in 原理学习) says nothing of which stage: "learning objectives" reaches it in every question about goals.
-      const name = tokenizeForSearch(stageName(stage.heading)).filter(
-        (t) => /\p{Script=Han}/u.test(t) && Array.from(t).length >= 2 && !isFiller(t),
-      );
+      const name = nameWords(stage.heading);
       if (name.length === 0) continue;
       const hits = name.filter(reached).length;
       if (hits === name.length || (named && hits >= name.length / 2))

@@ -2,6 +2,7 @@ import type { Chunk } from "../chunking/types.js";
 import { isNumberedItemLine } from "../corpus/leadingList.js";
 import type { Section } from "../corpus/types.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
+import { isFiller } from "./questionWords.js";
 
 /**
  * The stage structure of a roadmap's outline. A "stage" is a section whose siblings form an
@@ -113,6 +114,14 @@ export function stageName(heading: string): string {
     .replace(/\s*[(（][^)）]*[)）]\s*$/u, "")
     .replace(/(阶段|篇|stage|phase)\s*$/iu, "")
     .trim();
+}
+
+/**
+ * The content words of a stage's or heading's name: two Han characters or more, no filler (学习 of
+ * 原理学习, 一些 of 一些课程) — the words an English name must reach to name it.
+ */
+export function nameWords(heading: string): string[] {
+  return tokenizeForSearch(stageName(heading)).filter((t) => /\p{Script=Han}/u.test(t) && Array.from(t).length >= 2 && !isFiller(t));
 }
 
 /**
