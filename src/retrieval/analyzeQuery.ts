@@ -1,7 +1,7 @@
 import { detectLanguage } from "../text/language.js";
 import { AFTER_POSTPOSITIONS, BEFORE_POSTPOSITIONS, FINISHING_VERBS, NEXT_CUES, PREVIOUS_CUES, cuePattern } from "../text/questionCues.js";
 import { expandQuery } from "./expandQuery.js";
-import { findGlossaryMatches, type GlossaryMatch } from "./glossary.js";
+import { findGlossaryMatches } from "./glossary.js";
 import { EN_FILLER, ZH_FILLER, isFiller } from "./questionWords.js";
 import type { QueryAnalysis } from "./types.js";
 
@@ -161,15 +161,15 @@ const BRACKETED_TAG = /【([^】\s]{1,8})】/gu;
  * the same segment.
  */
 function cutSegments(question: string, removed: readonly Span[] = NO_SPANS): Segment[] {
-  // By start (the first span found there), read at every position.
-  const protectedSpans = new Map<number, GlossaryMatch>();
+  // By start (the first span found there), read at every position: a piece kept whole.
+  const protectedSpans = new Map<number, { surface: string; end: number }>();
   for (const match of findGlossaryMatches(question))
     if (!isFiller(match.surface) && !protectedSpans.has(match.start)) protectedSpans.set(match.start, match);
   // A tag quoted in 【】 ("那个【必看】是什么意思") is the documents' own word, whatever filler it holds.
   if (question.includes("【"))
     for (const tag of question.matchAll(BRACKETED_TAG)) {
       const start = tag.index + 1;
-      if (!protectedSpans.has(start)) protectedSpans.set(start, { surface: tag[1]!, start, end: start + tag[1]!.length, entries: [] });
+      if (!protectedSpans.has(start)) protectedSpans.set(start, { surface: tag[1]!, end: start + tag[1]!.length });
     }
   const segments: Segment[] = [];
   let current = "";
@@ -317,13 +317,16 @@ export function extractTopic(question: string): string | undefined {
  * bare "三阶段" (which may mean stage 3) stays. The topic is still a verbatim substring.
  */
 const DOCUMENT_WORD = "(?:学习)?(?:指南|路线图?|路径|清单|文章|计划|规划|教程)";
+/** English words for a kind of document (a reading list is a list). */
+const EN_DOCUMENT_NOUNS = "blog|post|article|list|guide|roadmap|notes";
 /** "the Hexo blog", "that CSDN article": a document named by where it lives, whose capital says which text, not what about it. */
-const DOCUMENT_BY_ORIGIN = /\b[A-Z][\w.-]*\s+(?:blog|post|article|list|guide|roadmap|notes|site|page)s?\b/gu;
+const DOCUMENT_BY_ORIGIN = new RegExp(`\\b[A-Z][\\w.-]*\\s+(?:${EN_DOCUMENT_NOUNS}|site|page)s?\\b`, "gu");
 /** The languages a document is written in, which learners name it by ("the English/Chinese list"). */
-const MATERIALS_LANGUAGE = /\b(?:English|Chinese|bilingual)\b/gu;
-const MATERIALS_LANGUAGE_ONLY = /^(?:English|Chinese|bilingual)$/u;
+const MATERIALS_LANGUAGES = "English|Chinese|bilingual";
+const MATERIALS_LANGUAGE = new RegExp(`\\b(?:${MATERIALS_LANGUAGES})\\b`, "gu");
+const MATERIALS_LANGUAGE_ONLY = new RegExp(`^(?:${MATERIALS_LANGUAGES})$`, "u");
 /** An English segment that names a kind of document ("Chinese reading list have", "the five-stage guide"). */
-const DESCRIBES_DOCUMENT = /\b(?:reading list|list|guide|post|blog|article|roadmap|notes)s?\b/iu;
+const DESCRIBES_DOCUMENT = new RegExp(`\\b(?:${EN_DOCUMENT_NOUNS})s?\\b`, "iu");
 /** A glossary term that only names a kind of document. */
 const DOCUMENT_NAME = new RegExp(
   `^(?:${DOCUMENT_WORD}|roadmaps?|guides?|tutorials?|learning (?:path|roadmap)|study plan|curriculum)$`,
