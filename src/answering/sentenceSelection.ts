@@ -61,10 +61,26 @@ export function codePoints(text: string): number {
   return count;
 }
 
+/**
+ * A Han token of three characters or more that brought none of its two-character parts is no
+ * dictionary word but characters jieba's HMM glued together ("哪个最吃算力" → 最吃算力, while the
+ * passage's "需要算力最多" gives 算力): its parts count, as little as one character does.
+ */
+function addGluedWordParts(token: string, terms: Map<string, number>): void {
+  if (token.length < 3 || !HAN_RUN.test(token)) return;
+  const parts: string[] = [];
+  for (let i = 0; i + 2 <= token.length; i++) parts.push(token.slice(i, i + 2));
+  if (parts.some((part) => terms.has(part))) return;
+  for (const part of parts) terms.set(part, GLUED_PART_WEIGHT);
+}
+const HAN_RUN = /^\p{Script=Han}+$/u;
+const GLUED_PART_WEIGHT = 0.5;
+
 /** The distinct search tokens of the question plus its expansions, with weights. */
 export function queryTerms(question: string, expansions: string[]): Map<string, number> {
   const terms = new Map<string, number>();
   for (const token of tokenizeForSearch(question)) terms.set(token, tokenWeight(token));
+  for (const token of [...terms.keys()]) addGluedWordParts(token, terms);
   // Expansions help recall but are not what the user typed: count them a bit less.
   // tokenizeForSearch(expansions.join(" ")) from each expansion's remembered tokens (retrieval made
   // them): the joined text was new to the tokenizer on every question, and cut again whole; nor

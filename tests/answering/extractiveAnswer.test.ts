@@ -4,6 +4,7 @@ import { ANSWER_WORDING } from "../../src/answering/prompts.js";
 import {
   codePoints,
   extendsSentence,
+  queryTerms,
   scoreSentences,
   selectSentences,
   splitIntoSentences,
@@ -103,6 +104,17 @@ describe("selectSentences", () => {
       expect(selectSentences([best, other, copy], 3).map((s) => s.position)).toEqual([0, 1]);
       expect(selectSentences([best, copy, other], 3).map((s) => s.position)).toEqual([0, 1]);
     }
+  });
+});
+
+describe("queryTerms", () => {
+  it("counts the parts of characters jieba glued into no word, and only of those", () => {
+    const terms = queryTerms("四条路里哪个最吃算力？", []);
+    expect(terms.get("算力")).toBeGreaterThan(0);
+    // 人工智能 is a dictionary word whose parts search mode already gives: no 工智.
+    expect(queryTerms("人工智能要学多久", []).has("工智")).toBe(false);
+    const [best] = scoreSentences([passage("微调：成本较低。预训练：需要算力最多。")], terms).sort((a, b) => b.score - a.score);
+    expect(best?.text).toBe("预训练：需要算力最多。");
   });
 });
 
