@@ -129,6 +129,20 @@ describe("scoreSentences", () => {
     }
   });
 
+  it("lets a chunk's sentences inherit half of a term their own heading holds", () => {
+    const underGoal = passage("主导复杂行业项目，成为全栈大模型架构师。", { chunk: { headingPath: ["三、场景应用阶段", "目标"] } });
+    const elsewhere = passage("每个阶段都有动手项目。", { chunk: { headingPath: ["学习路径概览"] } });
+    const scored = scoreSentences([underGoal, elsewhere], new Map([["目标", 1]]));
+    expect(scored.map((s) => s.text)).toEqual(["主导复杂行业项目，成为全栈大模型架构师。"]);
+    // In one scoring, the sentence holding the term itself gives twice what the heading lends.
+    const own = passage("目标：成为架构师。", { chunk: { id: "own", headingPath: ["学习路径概览"] } });
+    const both = scoreSentences([underGoal, own], new Map([["目标", 1]]));
+    const [lent, held] = [both.find((s) => s.passageIndex === 0)!, both.find((s) => s.passageIndex === 1)!];
+    const prior = (index: number) => 0.4 * (1 - index / 2);
+    const damping = (text: string) => 1 + Math.log1p(Array.from(text).length / 60);
+    expect((lent.score - prior(0)) * damping(lent.text)).toBeCloseTo(((held.score - prior(1)) * damping(held.text)) / 2, 6);
+  });
+
   it("quotes no table-of-contents entry: it only points at a heading further down", () => {
     const text = "- [入门阶段](#入门阶段)\n- [学习常见问题](#学习常见问题)\n入门阶段：每周10-15小时，持续1-2个月";
     const texts = scoreSentences(
