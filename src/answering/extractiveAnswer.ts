@@ -16,7 +16,7 @@ import { listedSection } from "./listedSection.js";
 import { ANSWER_WORDING, type AnswerWording } from "./prompts.js";
 import { quoteContext } from "./quoteContext.js";
 import { summarizeAskedStages, summarizeOutline, summarizeRoadmapPositions } from "./roadmapSummary.js";
-import { lineText, queryTerms, scoreSentences, selectSentences, splitIntoSentences } from "./sentenceSelection.js";
+import { type CandidateSentence, lineText, queryTerms, scoreSentences, selectSentences, splitIntoSentences } from "./sentenceSelection.js";
 import type { Citation, Confidence } from "./types.js";
 
 export interface ExtractiveComposition {
@@ -142,10 +142,9 @@ export function composeExtractiveAnswer(
     asked.length > 0
       ? (sentence: string, passage: Passage) => beside(passage) && asked.some((kind) => detailPresent(kind, [sentence], question))
       : undefined;
-  let sentences = selectSentences(
-    scoreSentences(passages, terms, holdsAskedDetail, (text, sentence) => quoteContext(text, sentence).parent),
-    maxSentences,
-  );
+  const scored = scoreSentences(passages, terms, holdsAskedDetail, (text, sentence) => quoteContext(text, sentence).parent);
+  if (BOOK_ASKED.test(question)) namingBooksFirst(scored);
+  let sentences = selectSentences(scored, maxSentences);
   // An asked stage's lead names it only: its passage's opening is still the answer.
   if (sentences.length === 0 && (roadmapLines.length === 0 || (result.stageOrdinal !== undefined && !sequence))) {
     // Retrieval found the passages relevant even though no sentence shares a word with the
@@ -193,6 +192,20 @@ export function composeExtractiveAnswer(
   }
 
   return { answer: sections.join("\n\n"), citations: buildCitations(passages), abstained: false, confidence, language };
+}
+
+const BOOK_ASKED = /书|書|读物|讀物|教材|\bbooks?\b|\btextbooks?\b/iu;
+const BOOK_NAMED = /《[^》]{2,40}》/u;
+
+/**
+ * "原理阶段有啥书可以啃的": a question about books is answered by the sentences that name one
+ * (《深度学习》(Ian Goodfellow)…), which rank above those that only share its words ("学习目的：建立AI
+ * 基础知识框架"), as a stated detail leads. On tune, 5-fold, four folds picked this over a smaller
+ * lift (must-mention answers +11 / −1; the one lost, a follow-up, asked which book suits whom).
+ */
+function namingBooksFirst(candidates: CandidateSentence[]): void {
+  const best = candidates.reduce((top, c) => Math.max(top, c.score), 0);
+  for (const candidate of candidates) if (BOOK_NAMED.test(candidate.text)) candidate.score += best;
 }
 
 /**

@@ -279,6 +279,29 @@ describe("composeExtractiveAnswer", () => {
     expect(composed.answer).not.toContain("Kubernetes");
   });
 
+  it("quotes the sentences naming a book first when books are asked for", () => {
+    const question = "原理阶段有啥书可以啃的？";
+    // Six sentences that repeat the question's words, and a book under the stage's heading that does not.
+    const stage = [
+      passage(
+        [
+          "原理阶段要理解底层原理。",
+          "原理阶段先打基础。",
+          "原理阶段约两个月。",
+          "原理阶段结束有小测。",
+          "原理阶段可以啃论文。",
+          "原理阶段之后是开发阶段。",
+        ].join(""),
+        { chunk: { id: "stage" } },
+      ),
+      passage("推荐：《深度学习》(Ian Goodfellow)。", { chunk: { id: "books", headingPath: ["原理阶段"] } }),
+    ];
+    const composed = composeExtractiveAnswer(question, retrievalResult(question, stage), {});
+    const quoted = composed.answer.split("\n").filter((line) => line.startsWith("- "));
+    expect(quoted.length).toBeGreaterThan(0);
+    expect(quoted.some((line) => line.includes("《深度学习》(Ian Goodfellow)"))).toBe(true);
+  });
+
   it("abstains when evidence is weak", () => {
     const composed = composeExtractiveAnswer("sourdough?", retrievalResult("sourdough?", passages, { weak: true }));
     expect(composed).toEqual({ answer: ANSWER_WORDING.en.abstain, citations: [], abstained: true, confidence: "none", language: "en" });
