@@ -52,6 +52,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-h2.jsonl",
     "tests/eval/blind/tune-i2.jsonl",
     "tests/eval/blind/tune-j2.jsonl",
+    "tests/eval/blind/tune-k2.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
@@ -89,6 +90,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-h2.jsonl",
     "tests/eval/blind/test-i2.jsonl",
     "tests/eval/blind/test-j2.jsonl",
+    "tests/eval/blind/test-k2.jsonl",
   ],
 };
 
