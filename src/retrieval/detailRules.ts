@@ -176,13 +176,14 @@ DETAIL_RULES.push({
 
 /**
  * Which country or city someone or something is from (哪国人, 哪个城市的数据, which country, what
- * city): answered by a country's or a city's name (or 国内/海外, 一线城市); a paper's title or an
- * author's name does not say, nor does a salary figure.
+ * city), or where a course was recorded or held (哪个教室, 在哪录的, where was it filmed): answered by
+ * a country's or a city's name (or 国内/海外, 一线城市); a paper's title or an author's name does
+ * not say, nor does a salary figure, nor a course's link.
  */
 DETAIL_RULES.push({
   kind: "place",
   asked:
-    /哪(?:个|個|一个|一個)?(?:国家|國家|国|國)|哪(?:个|個|一个|一個|座)?(?:城市|地区|地區|省份|省)|\b(?:which|what)\s+(?:country|city|region|province)\b|\bnationality\b/iu,
+    /哪(?:个|個|一个|一個)?(?:国家|國家|国|國)|哪(?:个|個|一个|一個|座)?(?:城市|地区|地區|省份|省)|哪(?:个|個|间|間|一个|一個)?(?:教室|会场|會場|场地|場地|校区|校區|礼堂|禮堂)|在哪(?:里|裡|儿|兒)?(?:录|錄|拍|举办|舉辦|举行|舉行)|\b(?:which|what)\s+(?:country|city|region|province|venue|classroom|campus)\b|\bwhere\s+(?:was|were|is|are)\s+(?:it|they|the\s+\w+(?:\s+\w+)?)\s+(?:recorded|held|filmed|hosted)\b|\bnationality\b/iu,
   present:
     /北京|上海|深圳|广州|廣州|杭州|成都|南京|武汉|武漢|西安|苏州|蘇州|天津|重庆|重慶|台北|臺北|香港|一线城市|一線城市|二线城市|二線城市|北上广深|北上廣深|\b(?:Beijing|Shanghai|Shenzhen|Guangzhou|Hangzhou|Taipei|Hong Kong|Silicon Valley|San Francisco|New York|London|Seattle)\b|中国|中國|美国|美國|英国|英國|法国|法國|德国|德國|日本|韩国|韓國|加拿大|新加坡|印度|以色列|瑞士|荷兰|荷蘭|澳大利亚|澳大利亞|澳洲|国内|國內|国外|國外|海外|\b(?:China|USA|U\.S\.|United States|America|UK|Britain|England|France|Germany|Japan|Korea|Canada|Singapore|India|Israel|Switzerland|Netherlands|Australia)\b/u,
 });

@@ -360,6 +360,11 @@ describe("detail-type check", () => {
     expect(detailsAsked("Which city is that salary from?")).toContain("place");
     expect(detailPresent("place", ["AI产品经理平均月薪达到了5-6万左右"])).toBe(false);
     expect(detailPresent("place", ["一线城市的平均月薪达到了5-6万左右"])).toBe(true);
+    // Where a course was recorded or held: a link to it does not say.
+    expect(detailsAsked("那门公开课是在哪个教室录的？")).toContain("place");
+    expect(detailsAsked("Where was the course recorded?")).toContain("place");
+    expect(detailsAsked("这门课在哪里学比较好？")).not.toContain("place");
+    expect(detailPresent("place", ["[清华大模型公开课第二季](https://www.bilibili.com/video/BV1x)"])).toBe(false);
   });
 
   it("asks for a price when an English question asks whether something is free", () => {
