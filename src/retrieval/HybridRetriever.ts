@@ -13,6 +13,7 @@ import { LEADING_PASSAGES, learnerConceptFound } from "./learnerConcept.js";
 import { IndexResources } from "./indexResources.js";
 import { allowedDocumentIds, chunkAllowed } from "./filters.js";
 import { linkedNotePassages } from "./linkedNotePassages.js";
+import { fieldSubject } from "./offFieldSubject.js";
 import { withCorpusMainlandWords } from "./mainlandWords.js";
 import { QuestionJudge } from "./questionJudge.js";
 import { descriptionExpansions, questionExpansions, type ExpansionSources } from "./questionExpansions.js";
@@ -177,6 +178,12 @@ export class HybridRetriever implements Retriever {
             ...(english ? { englishStageName: english.name } : {}),
           });
     const unknown = this.judge.unknownNames(index, query);
+    const subject = fieldSubject(
+      this.judge.repaired(index, query),
+      this.judge.termGroups(index, query),
+      passages.map((p) => statistics.tokensOf(p.chunk)),
+      statistics,
+    );
     // Counted on the roadmap's recovered outline: a roadmap whose stages were not recovered says nothing here.
     const stages = named?.stages.length ?? 0;
     const pastEnd = partsPastEnd ?? (ordinal !== undefined && stages > 0 && ordinal.position > stages ? stages : undefined);
@@ -198,6 +205,7 @@ export class HybridRetriever implements Retriever {
       ...(stageParts ? { stageParts } : {}),
       ...(focus ? { focusChunkIds: focus.chunkIds, focusTerms: focus.terms } : {}),
       ...(unknown.length > 0 ? { unknownNames: unknown } : {}),
+      ...(subject ? { fieldSubject: subject } : {}),
       ...(learnerConceptFound(
         query,
         passages.slice(0, LEADING_PASSAGES).map((p) => statistics.tokensOf(p.chunk)),

@@ -2,6 +2,7 @@ import type { Chunk } from "../chunking/types.js";
 import { comparedSides, comparisonPresent } from "./comparison.js";
 import { detailPresent, detailsAsked, type DetailKind } from "./detailKinds.js";
 import { foldForMatching, itemsNaming } from "./listItems.js";
+import { subjectOutsideField } from "./offFieldSubject.js";
 import { recentByChunk } from "./recentByChunk.js";
 import type { Passage, RetrievalResult } from "./types.js";
 
@@ -47,6 +48,11 @@ export interface ConfidenceSignals {
   onlyThroughExpansions?: boolean;
   /** Only everyday words of the question were found (RetrievalResult.onlyEverydayWordsFound): low at best. */
   onlyEverydayWords?: boolean;
+  /**
+   * The question's subject lies outside the field (two nouns no document or vocabulary of the field
+   * names) and the passages share only everyday-language words with it (offFieldSubject.ts): low at best.
+   */
+  offFieldSubject?: boolean;
   /** A specific learners' phrase named a concept the leading passages name (RetrievalResult.learnerConceptFound). */
   learnerConcept?: boolean;
   /**
@@ -109,6 +115,7 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
     weak: result.weak || result.passages.length === 0,
     ...(result.onlyThroughExpansions ? { onlyThroughExpansions: true } : {}),
     ...(result.onlyEverydayWordsFound ? { onlyEverydayWords: true } : {}),
+    ...(subjectOutsideField(result.fieldSubject) ? { offFieldSubject: true } : {}),
     ...(result.learnerConceptFound ? { learnerConcept: true } : {}),
     ...(result.namedRoadmap && result.passages[0]?.chunk.docId === result.namedRoadmap.docId ? { namedRoadmapLeads: true } : {}),
     locatedStage:
@@ -143,6 +150,7 @@ export function decideConfidence(
     signals.missingDetails.length > 0 ||
     signals.onlyThroughExpansions === true ||
     signals.onlyEverydayWords === true ||
+    signals.offFieldSubject === true ||
     (signals.evidence < thresholds.low && !signals.locatedStage && !signals.learnerConcept && !signals.namedRoadmapLeads)
   )
     return "low";

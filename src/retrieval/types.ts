@@ -1,5 +1,6 @@
 import type { Chunk } from "../chunking/types.js";
 import type { QueryLanguage } from "../text/language.js";
+import type { FieldSubject } from "./offFieldSubject.js";
 
 // Defined where the language is detected (text/); re-exported for retrieval's readers.
 export type { QueryLanguage } from "../text/language.js";
@@ -120,6 +121,8 @@ export interface RetrievalResult {
   stageParts?: StageParts;
   /** Names in the question no indexed passage uses ("React", "Spanish"): unknownNames.ts. */
   unknownNames?: string[];
+  /** The question's nouns no chunk or vocabulary of the field names, and whether the passages hold a field word of it (offFieldSubject.ts). */
+  fieldSubject?: FieldSubject;
   /**
    * A specific learners' phrase of the question names a concept the leading passages name in the
    * documents' words (learnerConcept.ts): supported, however few of its own words they share.

@@ -230,6 +230,17 @@ export function chinesePlaceNames(text: string): string[] {
   return out;
 }
 
+/** Jieba's tags of nouns: common nouns, names of people, places, organisations and other proper nouns, verbal nouns. */
+const NOUN_TAGS: ReadonlySet<string> = new Set(["n", "nr", "nrt", "ns", "nt", "nz", "nw", "vn"]);
+
+/** Nouns jieba's tagger finds in Han text (键盘, 雅思, 报税), of two characters or more. */
+export function chineseNouns(text: string): string[] {
+  const out: string[] = [];
+  for (const run of text.match(/\p{Script=Han}+/gu) ?? [])
+    for (const { word, tag } of segmenter().tag(run)) if (NOUN_TAGS.has(tag) && Array.from(word).length >= 2) out.push(word);
+  return out;
+}
+
 function placeNamesOfRun(run: string): string[] {
   const out: string[] = [];
   for (const { word, tag } of segmenter().tag(run)) if (tag === "ns" && Array.from(word).length >= 2) out.push(word);

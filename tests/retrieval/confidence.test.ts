@@ -43,6 +43,19 @@ describe("confidence", () => {
     expect(decideConfidence({ evidence: 0.9, weak: true, missingDetails: [], onlyThroughExpansions: true })).toBe("none");
   });
 
+  it("answers low, at best, a question whose subject lies outside the field (offFieldSubject.ts)", () => {
+    const question = "周末想学做蛋糕，烤箱要准备哪些？";
+    const passages = [passage("入门阶段：先准备 Python 基础。")];
+    const outside = { offFieldNouns: ["蛋糕", "烤箱"], fieldWordFound: false };
+    expect(confidenceOf(question, retrievalResult("q", passages, { evidence: 0.9 }))).toBe("high");
+    expect(confidenceOf(question, retrievalResult("q", passages, { evidence: 0.9, fieldSubject: outside }))).toBe("low");
+    // A field word of the question found in the passages: its subject is the field's after all.
+    expect(
+      confidenceOf(question, retrievalResult("q", passages, { evidence: 0.9, fieldSubject: { ...outside, fieldWordFound: true } })),
+    ).toBe("high");
+    expect(decideConfidence({ evidence: 0.9, weak: true, missingDetails: [], offFieldSubject: true })).toBe("none");
+  });
+
   it("answers low, at best, a question of which only everyday words were found", () => {
     expect(decideConfidence({ evidence: 0.9, weak: false, missingDetails: [], onlyEverydayWords: true })).toBe("low");
     expect(decideConfidence({ evidence: 0.9, weak: true, missingDetails: [], onlyEverydayWords: true })).toBe("none");

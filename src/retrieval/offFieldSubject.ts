@@ -1,0 +1,114 @@
+import { isEverydayWord } from "../text/everydayWords.js";
+import { scanGeneralIdf, type GeneralIdf } from "../text/generalIdf.js";
+import { chineseNouns, tokenizeForSearch } from "../text/tokenize.js";
+import type { TermGroup } from "./abstention.js";
+import conceptUnitData from "./conceptUnits.json" with { type: "json" };
+import { GLOSSARY } from "./glossary.js";
+import { LEARNER_ENTRIES } from "./learnerPhrases.js";
+import learnerPhraseTokenData from "./learnerPhraseTokens.json" with { type: "json" };
+import type { TermStatistics } from "./termStatistics.js";
+
+/**
+ * A question whose subject lies outside the field: "报税的时候要准备哪些文件", "王者荣耀单排怎么快速上分",
+ * "考研数学二有啥复习计划推荐". Its own subject (报税, 王者荣耀, 考研) is named by no document and by none
+ * of the project's vocabularies of the field, and the passages retrieval found share with it only
+ * words that everyday language uses as much as the documents do (准备, 快速, 计划, 方法): what they
+ * match is how the question is asked, never what it asks about. Such a question is answered `low`
+ * at best (confidence.ts).
+ *
+ * Two tests, both read from resources, never from questions:
+ *   - off-field nouns: content words of the question that jieba tags as nouns, that no chunk
+ *     contains, and that are no word of the field's vocabularies (the glossary, the learners'
+ *     phrases, the concepts' definitions and learners' descriptions of them, all written blind
+ *     from the documents). Learners' paraphrases of the field use those vocabularies' words
+ *     ("机房" is not, but "模型太大了怎么变小" is); a subject of its own brings at least two
+ *     such nouns (雅思 and 口语; 王者 and 单排), where a paraphrase or a typo brings one.
+ *   - no field word found: no word of the question in the top passages is one the corpus uses
+ *     markedly more than the general language does. Its keyness, ln(share of chunks holding it)
+ *     + its general-language idf (text/generalIdf.ts), is the log of how many times more often
+ *     the corpus uses it: 模型 ≈ 6.5, 阶段 ≈ 5.0, 入门 ≈ 7.9; 快速 ≈ 2.6, 背景 ≈ 2.6, 计划 ≈ 0.4.
+ * The two thresholds were cross-validated on tune (tests/eval/README.md, session 17, q17o).
+ */
+
+/** Off-field nouns that make a subject of its own (one is as likely a learner's paraphrase or a typo). */
+export const OFF_FIELD_NOUNS = 2;
+/** Keyness from which a word found in the passages is the field's own (about e^4.5 ≈ 90 times the general rate). */
+export const FIELD_KEYNESS = 4.5;
+
+export interface FieldSubject {
+  /** The question's nouns no chunk and no vocabulary of the field names. */
+  offFieldNouns: string[];
+  /** Whether the top passages hold a word of the question the corpus uses markedly more than the general language. */
+  fieldWordFound: boolean;
+}
+
+/**
+ * The question's off-field nouns and whether a field word of it is in the top passages, or
+ * undefined when it has fewer than OFF_FIELD_NOUNS such nouns (most questions: no tagging, no
+ * keyness read). `judgedQuery` is the text its term groups were read from.
+ */
+export function fieldSubject(
+  judgedQuery: string,
+  groups: readonly TermGroup[],
+  top: readonly ReadonlySet<string>[],
+  statistics: TermStatistics,
+): FieldSubject | undefined {
+  const vocabulary = fieldVocabulary();
+  const candidates = groups.filter((group) => {
+    const token = group.tokens.length === 1 ? group.tokens[0]! : undefined;
+    return (
+      token !== undefined && HAN_WORD.test(token) && statistics.frequency(token) === 0 && !isEverydayWord(token) && !vocabulary.has(token)
+    );
+  });
+  if (candidates.length < OFF_FIELD_NOUNS) return undefined;
+  const nouns = new Set(chineseNouns(judgedQuery));
+  const offFieldNouns = candidates.map((group) => group.label).filter((label) => nouns.has(label));
+  if (offFieldNouns.length < OFF_FIELD_NOUNS) return undefined;
+  const general = generalIdfFor(statistics);
+  const keyness = (token: string) => Math.log(statistics.frequency(token) / statistics.chunkCount) + general.idf(token);
+  const fieldWordFound = groups.some(
+    (group) =>
+      !(group.tokens.length === 1 && isEverydayWord(group.tokens[0]!)) &&
+      group.tokens.some(
+        (token) => statistics.frequency(token) > 0 && top.some((tokens) => tokens.has(token)) && keyness(token) >= FIELD_KEYNESS,
+      ),
+  );
+  return { offFieldNouns, fieldWordFound };
+}
+
+/** Whether the question's subject lies outside the field and the passages found say nothing of the field about it. */
+export function subjectOutsideField(subject: FieldSubject | undefined): boolean {
+  return subject !== undefined && subject.offFieldNouns.length >= OFF_FIELD_NOUNS && !subject.fieldWordFound;
+}
+
+const HAN_WORD = /^\p{Script=Han}{2,}$/u;
+
+let vocabularyValue: ReadonlySet<string> | undefined;
+
+/**
+ * The field's words in the documents' and the learners' Chinese: the glossary's and the learners'
+ * layer's names (whole and tokenized), the learners' phrases' tokens, and the units of the
+ * concepts' definitions and descriptions. Built once, on first use.
+ */
+function fieldVocabulary(): ReadonlySet<string> {
+  if (vocabularyValue) return vocabularyValue;
+  const words = new Set<string>();
+  for (const entry of [...GLOSSARY, ...LEARNER_ENTRIES.map((learner) => learner.entry)])
+    for (const name of entry.zh) {
+      words.add(name);
+      for (const token of tokenizeForSearch(name)) words.add(token);
+    }
+  for (const tokens of Object.values(learnerPhraseTokenData.tokens as Record<string, string[]>))
+    for (const token of tokens) words.add(token);
+  for (const units of Object.values(conceptUnitData.units as Record<string, string[]>)) for (const unit of units) words.add(unit);
+  return (vocabularyValue = words);
+}
+
+/** General-language idf of an index's words, scanned once per index on first use (a question with off-field nouns). */
+const generalIdfByIndex = new WeakMap<TermStatistics, GeneralIdf>();
+
+function generalIdfFor(statistics: TermStatistics): GeneralIdf {
+  let general = generalIdfByIndex.get(statistics);
+  if (!general) generalIdfByIndex.set(statistics, (general = scanGeneralIdf((word) => statistics.frequency(word) > 0)));
+  return general;
+}
