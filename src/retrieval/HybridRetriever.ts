@@ -3,6 +3,7 @@ import { normalizeNumberRanges } from "../text/numberRange.js";
 import { toSimplified } from "../text/script.js";
 import { tokenizeForSearch, tokenizeParts } from "../text/tokenize.js";
 import { detailsAsked } from "./detailKinds.js";
+import { instanceAsked, instanceNonSubjectWords } from "./namedInstance.js";
 import type { DetailKind } from "./detailRules.js";
 import { questionShape } from "./analyzeQuery.js";
 import { englishSection } from "./englishSectionName.js";
@@ -169,7 +170,7 @@ export class HybridRetriever implements Retriever {
     const naming = byShape && namingTokens(query, titleTerms, byShape);
     // Only a question asking for a detail needs its subject's passages (confidence.ts).
     const focus =
-      asked.length === 0
+      asked.length === 0 && !instanceAsked(query)
         ? undefined
         : this.detailFocus(index, query, asked, [...passages, ...notes], {
             named,
@@ -231,6 +232,10 @@ export class HybridRetriever implements Retriever {
     },
   ): { chunkIds: string[]; terms: string[] } | undefined {
     const { named, naming, englishStageName } = roadmap;
+    // "Which model does the roadmap recommend for RAG": the subject is RAG, wherever in the roadmap
+    // (namedInstance.ts), not the category, the document asked of or an everyday word.
+    if (asked.length === 0)
+      return this.judge.focus(index, query, passages, { naming: [...(naming ?? []), ...instanceNonSubjectWords(query)] });
     const stage =
       named &&
       stageFocus(

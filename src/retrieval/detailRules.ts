@@ -34,7 +34,9 @@ export type DetailKind =
   | "translation"
   | "margin"
   | "contact"
-  | "source";
+  | "source"
+  | "instance"
+  | "mechanism";
 
 export interface DetailRule {
   kind: DetailKind;
