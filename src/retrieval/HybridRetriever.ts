@@ -4,6 +4,7 @@ import { toSimplified } from "../text/script.js";
 import { tokenizeForSearch, tokenizeParts } from "../text/tokenize.js";
 import { detailsAsked } from "./detailKinds.js";
 import { instanceAsked, instanceNonSubjectWords } from "./namedInstance.js";
+import { mechanismAsked, mechanismFocus } from "./explainedMechanism.js";
 import type { DetailKind } from "./detailRules.js";
 import { questionShape } from "./analyzeQuery.js";
 import { englishSection } from "./englishSectionName.js";
@@ -170,7 +171,7 @@ export class HybridRetriever implements Retriever {
     const naming = byShape && namingTokens(query, titleTerms, byShape);
     // Only a question asking for a detail needs its subject's passages (confidence.ts).
     const focus =
-      asked.length === 0 && !instanceAsked(query)
+      asked.length === 0 && !instanceAsked(query) && !mechanismAsked(query)
         ? undefined
         : this.detailFocus(index, query, asked, [...passages, ...notes], {
             named,
@@ -234,8 +235,13 @@ export class HybridRetriever implements Retriever {
     const { named, naming, englishStageName } = roadmap;
     // "Which model does the roadmap recommend for RAG": the subject is RAG, wherever in the roadmap
     // (namedInstance.ts), not the category, the document asked of or an everyday word.
-    if (asked.length === 0)
+    if (asked.length === 0 && instanceAsked(query))
       return this.judge.focus(index, query, passages, { naming: [...(naming ?? []), ...instanceNonSubjectWords(query)] });
+    // "How exactly does X work": the passages holding X, the question's rarest term, even when none does (explainedMechanism.ts).
+    if (asked.length === 0) {
+      const statistics = IndexResources.of(index).statistics;
+      return mechanismFocus(query, passages, this.judge.termGroups(index, query), (chunk) => statistics.tokensOf(chunk));
+    }
     const stage =
       named &&
       stageFocus(
