@@ -22,6 +22,7 @@ describe("mechanismAsked", () => {
       "那篇文章是怎么评价这门课的？",
       "通用人工智能是怎么定义的？",
       "第二个月具体要干嘛？",
+      "学习顺序是咋样的？",
       "怎么入门大模型？",
       "文档应该怎么切块？",
       "How long does the first stage take?",
