@@ -1,4 +1,5 @@
 import type { Chunk } from "../chunking/types.js";
+import { escapeRegExp } from "../text/escapeRegExp.js";
 import { isEverydayWord } from "../text/everydayWords.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import type { TermGroup } from "./abstention.js";
@@ -73,18 +74,21 @@ export function mechanismFocus(
 
 /** What explaining looks like: a means (通过, 利用, by), steps (首先, 然后, 步骤), a cause or a working (原理, 机制, because). */
 const EXPLAINS =
-  /通过|通過|利用|采用|採用|借助|步骤|步驟|首先|然后|然後|接着|接著|第[一二三1-3]步|流程|原理|机制|機制|负责|負責|根据|根據|因为|因為|由于|由於|从而|從而|以便|\bby\s+\w+ing\b|\bsteps?\b|\bfirst\b|\bthen\b|\bbecause\b|\bworks?\s+by\b/iu;
+  /通过|通過|利用|采用|採用|借助|相?结合|相?結合|步骤|步驟|首先|然后|然後|接着|接著|第[一二三1-3]步|流程|原理|机制|機制|负责|負責|根据|根據|因为|因為|由于|由於|从而|從而|以便|\bby\s+\w+ing\b|\bsteps?\b|\bfirst\b|\bthen\b|\bbecause\b|\bworks?\s+by\b/iu;
 
 /**
- * Whether a line explains the term: it says how (EXPLAINS) in a clause that names the term outside
- * brackets (框架（如 A、B 等）), an example (如/例如/包括/e.g. …) and an enumeration (A、B、C): there
- * the term is listed among others, not explained.
+ * Whether a line explains the term: it says how (EXPLAINS), or says what the term is or is for
+ * (X 是…, X：…, X 用于…), in a clause that names the term outside brackets (框架（如 A、B 等）), an
+ * example (如/例如/包括/e.g. …) and an enumeration (A、B、C): there the term is listed among
+ * others, not explained.
  */
 function explainsTerm(line: string, term: string): boolean {
-  if (!EXPLAINS.test(line)) return false;
   const folded = foldForMatching(term);
   const unlisted = line.replace(/[（(][^（()）]*[)）]/gu, " ").replace(/(?:例如|比如|如|包括|e\.g\.|such as)[^，,。；;]*/giu, " ");
-  return unlisted.split(/[，,。；;]/u).some((clause) => !/[、/]/u.test(clause) && foldForMatching(clause).includes(folded));
+  const defines = new RegExp(`${escapeRegExp(term)}\\s*(?:是|指|用于|用於|用来|用來|[:：]\\s*\\S|\\s(?:is|are)\\s)`, "iu");
+  return unlisted
+    .split(/[，,。；;]/u)
+    .some((clause) => !/[、/]/u.test(clause) && foldForMatching(clause).includes(folded) && (EXPLAINS.test(line) || defines.test(clause)));
 }
 
 /**

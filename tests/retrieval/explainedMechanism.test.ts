@@ -42,6 +42,14 @@ describe("mechanismExplained", () => {
     expect(mechanismExplained(["阶段三 压缩\n• 知识蒸馏 通过让小模型模仿大模型的输出来训练小模型"], terms)).toBe(true);
   });
 
+  it("takes a line that says what the subject is or is for, in its own clause", () => {
+    expect(mechanismExplained(["资源\n- Gradio 是做模型演示界面最快的库。"], ["gradio"])).toBe(true);
+    expect(mechanismExplained(["资源\n- Gradio：几行代码搭出演示页面"], ["gradio"])).toBe(true);
+    expect(mechanismExplained(["资源\n- 知识库问答 将大模型与外部文档相结合，提高准确性"], ["知识库"])).toBe(true);
+    // Listed with others, it is still not explained, whatever the line goes on to say.
+    expect(mechanismExplained(["资源\n- 熟悉 Gradio、Streamlit 等库的使用"], ["gradio"])).toBe(false);
+  });
+
   it("reads a passage whose heading names the subject as about it throughout", () => {
     expect(mechanismExplained(["知识蒸馏\n先训练教师模型，然后用它的输出训练学生模型。"], ["蒸馏"])).toBe(true);
     expect(mechanismExplained(["知识蒸馏\n推荐资源：某课程、某论文"], ["蒸馏"])).toBe(false);
