@@ -250,8 +250,12 @@ export class HybridRetriever implements Retriever {
         passages,
       );
     if (stage) return stage;
-    if (naming && asked.some((kind) => !ROADMAP_DETAILS.has(kind))) return this.judge.focus(index, query, passages, { naming });
-    return this.judge.focus(index, query, passages, named ? { titleOnly: true } : {});
+    // Asked with a particular one ("which model, and what size"): the category is no subject of either.
+    const instanceWords = instanceAsked(query) ? instanceNonSubjectWords(query) : [];
+    if (naming && asked.some((kind) => !ROADMAP_DETAILS.has(kind)))
+      return this.judge.focus(index, query, passages, { naming: [...naming, ...instanceWords] });
+    if (named) return this.judge.focus(index, query, passages, { titleOnly: true });
+    return this.judge.focus(index, query, passages, instanceWords.length > 0 ? { naming: instanceWords } : {});
   }
 
   /**
