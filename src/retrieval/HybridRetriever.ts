@@ -3,6 +3,8 @@ import { normalizeNumberRanges } from "../text/numberRange.js";
 import { toSimplified } from "../text/script.js";
 import { tokenizeForSearch, tokenizeParts } from "../text/tokenize.js";
 import { detailsAsked } from "./detailKinds.js";
+import { instanceAsked, instanceNonSubjectWords } from "./namedInstance.js";
+import { mechanismAsked, mechanismFocus } from "./explainedMechanism.js";
 import type { DetailKind } from "./detailRules.js";
 import { questionShape } from "./analyzeQuery.js";
 import { englishSection } from "./englishSectionName.js";
@@ -170,7 +172,7 @@ export class HybridRetriever implements Retriever {
     const naming = byShape && namingTokens(query, titleTerms, byShape);
     // Only a question asking for a detail needs its subject's passages (confidence.ts).
     const focus =
-      asked.length === 0
+      asked.length === 0 && !instanceAsked(query) && !mechanismAsked(query)
         ? undefined
         : this.detailFocus(index, query, asked, [...passages, ...notes], {
             named,
@@ -239,6 +241,15 @@ export class HybridRetriever implements Retriever {
     },
   ): { chunkIds: string[]; terms: string[] } | undefined {
     const { named, naming, englishStageName } = roadmap;
+    // "Which model does the roadmap recommend for RAG": the subject is RAG, wherever in the roadmap
+    // (namedInstance.ts), not the category, the document asked of or an everyday word.
+    if (asked.length === 0 && instanceAsked(query))
+      return this.judge.focus(index, query, passages, { naming: [...(naming ?? []), ...instanceNonSubjectWords(query)] });
+    // "How exactly does X work": the passages holding X, the question's rarest term, even when none does (explainedMechanism.ts).
+    if (asked.length === 0) {
+      const statistics = IndexResources.of(index).statistics;
+      return mechanismFocus(query, passages, this.judge.termGroups(index, query), (chunk) => statistics.tokensOf(chunk));
+    }
     const stage =
       named &&
       stageFocus(
@@ -247,8 +258,12 @@ export class HybridRetriever implements Retriever {
         passages,
       );
     if (stage) return stage;
-    if (naming && asked.some((kind) => !ROADMAP_DETAILS.has(kind))) return this.judge.focus(index, query, passages, { naming });
-    return this.judge.focus(index, query, passages, named ? { titleOnly: true } : {});
+    // Asked with a particular one ("which model, and what size"): the category is no subject of either.
+    const instanceWords = instanceAsked(query) ? instanceNonSubjectWords(query) : [];
+    if (naming && asked.some((kind) => !ROADMAP_DETAILS.has(kind)))
+      return this.judge.focus(index, query, passages, { naming: [...naming, ...instanceWords] });
+    if (named) return this.judge.focus(index, query, passages, { titleOnly: true });
+    return this.judge.focus(index, query, passages, instanceWords.length > 0 ? { naming: instanceWords } : {});
   }
 
   /**

@@ -2,6 +2,8 @@ import type { Chunk } from "../chunking/types.js";
 import { comparedSides, comparisonPresent } from "./comparison.js";
 import { detailPresent, detailsAsked, type DetailKind } from "./detailKinds.js";
 import { foldForMatching, itemsNaming } from "./listItems.js";
+import { mechanismAsked, mechanismExplained } from "./explainedMechanism.js";
+import { instanceAsked, instancePresent } from "./namedInstance.js";
 import { subjectOutsideField } from "./offFieldSubject.js";
 import { recentByChunk } from "./recentByChunk.js";
 import type { Passage, RetrievalResult } from "./types.js";
@@ -109,7 +111,12 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
   const compares = comparedSides(compared) !== undefined;
   // Read only by the detail and comparison checks: most questions ask neither, and building five
   // passages' texts (and their focus items) was then for nothing.
-  const texts = asked.length > 0 || compares ? passageTexts(result.passages.filter(besideSubject(result)), result.focusTerms) : [];
+  const instance = instanceAsked(question);
+  const mechanism = mechanismAsked(question);
+  const texts =
+    asked.length > 0 || compares || instance || mechanism
+      ? passageTexts(result.passages.filter(besideSubject(result)), result.focusTerms)
+      : [];
   return {
     evidence: result.evidence,
     weak: result.weak || result.passages.length === 0,
@@ -126,6 +133,10 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
       ...asked.filter((kind) => !detailPresent(kind, texts, question)),
       // A comparison is judged apart from the other details: it names its own subjects (comparison.ts).
       ...(!compares || comparisonPresent(compared, texts) ? [] : ["comparison" as const]),
+      // "Which model": a name of one, not the category's name or the question's own (namedInstance.ts).
+      ...(instance && !instancePresent(texts, question) ? ["instance" as const] : []),
+      // "How exactly does X work": a passage that explains X, not one that lists it (explainedMechanism.ts).
+      ...(mechanism && !mechanismExplained(texts, result.focusTerms) ? ["mechanism" as const] : []),
       // A thing the documents never name (React, Spanish) is not what they answer about.
       ...(result.unknownNames?.length ? ["name" as const] : []),
       // "The eighth stage" of a seven-stage roadmap: whatever passages lead, none is that stage.

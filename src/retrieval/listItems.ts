@@ -28,12 +28,25 @@ export function listItems(text: string): string[] | undefined {
   const base = Math.min(...itemLines.map(indentOf));
   const items: string[][] = [];
   for (const line of lines) {
-    const startsItem = (isListLine(line) && indentOf(line) <= base) || (line.trim() !== "" && indentOf(line) < base);
+    const last = items[items.length - 1];
+    const startsItem =
+      (isListLine(line) && indentOf(line) <= base) ||
+      (line.trim() !== "" && indentOf(line) < base && !(last?.length === 1 && isLabelOnly(last[0]!) && !isListLine(line)));
     if (items.length === 0 || startsItem) items.push([line]);
     else items[items.length - 1]!.push(line);
   }
   return items.map((item) => item.join("\n"));
 }
+
+/**
+ * A bullet holding only a short label ("  • 高阶项目"): an export that lost the indentation of the
+ * description under it puts that description on the next line, flush left; it is still the item's.
+ */
+function isLabelOnly(line: string): boolean {
+  const label = line.replace(LIST_ITEM, "").trim();
+  return label.length > 0 && label.length <= LABEL_MAX && !/[。，,.;；:：!！?？]/u.test(label);
+}
+const LABEL_MAX = 12;
 
 const fold = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
 /**

@@ -117,6 +117,20 @@ describe("HybridRetriever", () => {
     expect((await retriever().retrieve("《动手学深度学习》讲了什么")).focusChunkIds).toBeUndefined();
   });
 
+  it("marks a which-one question low when the passages about its subject name no particular one", async () => {
+    // "用 LoRA 微调一个小模型": a model, but not which (namedInstance.ts); 模型 asks, it is no subject.
+    const result = await retriever().retrieve("示例学习路线里，LoRA 微调推荐用哪个模型？要多大？");
+    expect(result.focusTerms ?? []).not.toContain("模型");
+    expect(confidenceSignals("示例学习路线里，LoRA 微调推荐用哪个模型？要多大？", result).missingDetails).toContain("instance");
+  });
+
+  it("takes a how-exactly question's rarest term for its subject, even when no passage holds it", async () => {
+    const question = "In the Expert part, how exactly is the reward model for RLHF trained?";
+    const result = await retriever().retrieve(question);
+    expect(result.focusChunkIds).toEqual([]);
+    expect(confidenceOf(question, result)).toBe("low");
+  });
+
   it("never takes the words that ask for a detail (多长时间) for the question's subject", async () => {
     const result = await retriever().retrieve("配套视频全部看完要多长时间？");
     expect(result.focusTerms).toBeDefined();

@@ -164,6 +164,9 @@ describe("detail-type check", () => {
   it("reads a chunk size asked, answered by a number of tokens or characters", () => {
     expect(detailsAsked("What chunk size, in tokens, do they recommend for RAG?")).toContain("size");
     expect(detailsAsked("RAG 的切块大小设多少合适？")).toContain("size");
+    // The verb between the piece and "how long" (每块要切多长, 每块设成多大) asks the same.
+    expect(detailsAsked("按段落切的话，每块要切多长？")).toContain("size");
+    expect(detailsAsked("每块设成多大比较好")).toContain("size");
     expect(detailPresent("size", ["分块时每块 512 tokens 左右"], "What chunk size do they recommend?")).toBe(true);
     expect(detailPresent("size", ["按语义切块，或按固定长度切块"], "What chunk size do they recommend?")).toBe(false);
   });

@@ -7,6 +7,26 @@ describe("listItems", () => {
     expect(listItems(text)).toEqual(["推荐资源：", "- 课程 A：入门\n  - 约 20 小时", "- 书籍 B", "1. 比赛 C\n\t- 奖金丰厚"]);
   });
 
+  it("keeps a flush-left description with the bullet whose short label it follows", () => {
+    // An export that dropped the description's indentation: the label's line and its description are one item.
+    const text = [
+      "  • 入门练习",
+      "用 Foo 框架写一个分类器,熟悉流程。",
+      "  • 中级练习",
+      "用 Bar 工具搭建检索系统。",
+      "  • 高级练习",
+      "部署到 Baz 平台。",
+    ].join("\n");
+    expect(listItems(text)).toEqual([
+      "  • 入门练习\n用 Foo 框架写一个分类器,熟悉流程。",
+      "  • 中级练习\n用 Bar 工具搭建检索系统。",
+      "  • 高级练习\n部署到 Baz 平台。",
+    ]);
+    // A bullet that already says something (a sentence) keeps a flush-left line as a new item.
+    const sentences = ["  • 先学基础知识，打好底子。", "再看论文。", "  • 做项目", "  • 找工作"].join("\n");
+    expect(listItems(sentences)).toEqual(["  • 先学基础知识，打好底子。", "再看论文。", "  • 做项目", "  • 找工作"]);
+  });
+
   it("leaves prose and short lists whole (undefined)", () => {
     expect(listItems("第一段介绍原理。\n第二段讲实践。")).toBeUndefined();
     expect(listItems("- 只有一项\n- 和另一项")).toBeUndefined();

@@ -1,0 +1,106 @@
+import type { Chunk } from "../chunking/types.js";
+import { escapeRegExp } from "../text/escapeRegExp.js";
+import { isEverydayWord } from "../text/everydayWords.js";
+import { tokenizeForSearch } from "../text/tokenize.js";
+import type { TermGroup } from "./abstention.js";
+import { foldForMatching } from "./listItems.js";
+import type { Passage } from "./types.js";
+
+/**
+ * "How exactly does X work / how is X done, step by step": a question about the workings of a
+ * thing is answered only by a passage that explains that thing (a procedure, a cause, how it
+ * works), not by one that lists it among others ("前沿方向：MoE 架构、…", "框架（如 A、B 等）").
+ * A roadmap names far more things than it explains, so a question of this shape about a thing it
+ * only names is low. Called from confidence.ts beside the detail kinds (detailKinds.ts).
+ */
+
+const HOW_ZH = "(?:怎么|怎麼|如何|咋)";
+
+const MECHANISM_ASKED = new RegExp(
+  [
+    // 具体要怎么训, 具体是干嘛用的: the particulars of a thing, not what a roadmap says of it
+    // (具体要干嘛 asks what to do: a plan answers that).
+    `具[体體]\\s*(?:要|该|該|应该|應該|是|得)?\\s*(?:${HOW_ZH}|(?:干嘛|幹嘛)用)`,
+    // 是怎么切的, 是如何决定的: how it is done inside, not how a document describes it (是怎么说/评价/定义的)
+    // nor what it is like (是怎样的).
+    `是\\s*${HOW_ZH}\\s*(?!说|說|评|評|定义|定義|写|寫|介绍|介紹|讲|講|描述|设计|設計|排(?!序)|安排|比|回答|演|走|建议|建議|看|理解|划分|劃分|分|样|樣)\\p{Script=Han}{1,2}的`,
+    `${HOW_ZH}\\s*(?:决定|決定)`,
+    // A named thing run or deployed (Dify 要怎么部署, notebook 要怎么跑).
+    `[A-Za-z][\\w.-]*\\s*(?:要|该|該)?\\s*${HOW_ZH}\\s*(?:跑|部署|运行|運行)`,
+    "\\bhow\\s+(?:exactly\\s+)?(?:does|do|is|are)\\b[^?？]{1,60}\\bwork\\b",
+    "\\bhow\\s+exactly\\b",
+    "\\bstep[- ]by[- ]step\\s+(?:guide|instructions?|walkthrough)\\b",
+    "\\bwalk\\s+me\\s+through\\b",
+  ].join("|"),
+  "iu",
+);
+
+/** Whether the question asks how a thing works or is done, in particular. */
+export function mechanismAsked(question: string): boolean {
+  return MECHANISM_ASKED.test(question);
+}
+
+/** The words that ask (具体, 怎么, work, step by step) and the everyday words: not the thing asked about. */
+const ASKING_WORDS =
+  /具[体體]|怎么|怎麼|如何|咋|干嘛|幹嘛|决定|決定|要|是|的|跑|部署|运行|運行|\b(?:how|exactly|does|do|work|works|step|by|walk|me|through|guide|instructions?)\b/giu;
+
+function nonSubjectTokens(question: string): ReadonlySet<string> {
+  const asking = tokenizeForSearch([...question.matchAll(ASKING_WORDS)].map((m) => m[0]).join(" "));
+  return new Set([...asking, ...tokenizeForSearch(question).filter(isEverydayWord)]);
+}
+
+/**
+ * The passages about the thing asked: those holding the question's rarest content term, whether or
+ * not any passage holds it. "RLHF 的奖励模型具体要怎么训" is about the reward model: passages on
+ * RLHF that never name it do not explain it (the detail focus would settle for the rarest term
+ * some passage holds).
+ */
+export function mechanismFocus(
+  question: string,
+  passages: readonly Passage[],
+  groups: readonly TermGroup[],
+  tokensOf: (chunk: Chunk) => ReadonlySet<string>,
+): { chunkIds: string[]; terms: string[] } | undefined {
+  const left = nonSubjectTokens(question);
+  let subject: TermGroup | undefined;
+  for (const group of groups) {
+    if (group.tokens.some((t) => left.has(t))) continue;
+    if (!subject || group.weight > subject.weight) subject = group;
+  }
+  if (!subject) return undefined;
+  const holders = passages.filter((p) => subject.tokens.some((t) => tokensOf(p.chunk).has(t)));
+  return { chunkIds: holders.map((p) => p.chunk.id), terms: subject.tokens };
+}
+
+/** What explaining looks like: a means (通过, 利用, by), steps (首先, 然后, 步骤), a cause or a working (原理, 机制, because). */
+const EXPLAINS =
+  /通过|通過|利用|采用|採用|借助|相?结合|相?結合|步骤|步驟|首先|然后|然後|接着|接著|第[一二三1-3]步|流程|原理|机制|機制|负责|負責|根据|根據|因为|因為|由于|由於|从而|從而|以便|\bby\s+\w+ing\b|\bsteps?\b|\bfirst\b|\bthen\b|\bbecause\b|\bworks?\s+by\b/iu;
+
+/**
+ * Whether a line explains the term: it says how (EXPLAINS), or says what the term is or is for
+ * (X 是…, X：…, X 用于…), in a clause that names the term outside brackets (框架（如 A、B 等）), an
+ * example (如/例如/包括/e.g. …) and an enumeration (A、B、C): there the term is listed among
+ * others, not explained.
+ */
+function explainsTerm(line: string, term: string): boolean {
+  const folded = foldForMatching(term);
+  const unlisted = line.replace(/[（(][^（()）]*[)）]/gu, " ").replace(/(?:例如|比如|如|包括|e\.g\.|such as)[^，,。；;]*/giu, " ");
+  const defines = new RegExp(`${escapeRegExp(term)}\\s*(?:是|指|用于|用於|用来|用來|[:：]\\s*\\S|\\s(?:is|are)\\s)`, "iu");
+  return unlisted
+    .split(/[，,。；;]/u)
+    .some((clause) => !/[、/]/u.test(clause) && foldForMatching(clause).includes(folded) && (EXPLAINS.test(line) || defines.test(clause)));
+}
+
+/**
+ * Whether the passages about the subject explain it: a line naming it explains it (explainsTerm),
+ * or a passage whose heading (its first line here) names it says how anywhere.
+ */
+export function mechanismExplained(texts: readonly string[], terms: readonly string[] | undefined): boolean {
+  if (!terms || terms.length === 0) return texts.some((text) => EXPLAINS.test(text));
+  const folded = terms.map(foldForMatching).filter((term) => term !== "");
+  return texts.some((text) => {
+    const [heading = "", ...lines] = text.split("\n");
+    if (folded.some((term) => foldForMatching(heading).includes(term))) return EXPLAINS.test(text);
+    return lines.some((line) => folded.some((term) => explainsTerm(line, term)));
+  });
+}

@@ -1,0 +1,109 @@
+import { isEverydayWord } from "../text/everydayWords.js";
+import { tokenizeForSearch } from "../text/tokenize.js";
+import { GLOSSARY } from "./glossary.js";
+import { foldForMatching } from "./listItems.js";
+
+/**
+ * "Which model / dataset / format / library": a question that asks for a particular member of a
+ * category is answered only by a passage that names one (Qwen, GGUF, DeepSpeed), beside the
+ * question's subject. A passage that names the category (开源大模型, "quantization") or only the
+ * tool the question is about (LLaMA-Factory) does not say which. The detail checks read other
+ * kinds this way (detailKinds.ts); this kind needs the question itself to tell a name apart from
+ * the words it asks with, so it is read here and called from confidence.ts.
+ */
+
+/**
+ * The categories whose members the field names: models, data sets, file formats, libraries, frameworks,
+ * tools. 库 alone or as 函数库 (题库, 知识库 and 数据库 are other things).
+ */
+const CATEGORY_ZH =
+  "(?:大?模型(?!架构|架構|结构|結構)|数据集|數據集|语料|語料|格式|函[式数數]库|函[式数數]庫|(?<=(?:什么|什麼|哪个|哪個|哪些|哪种|哪種|啥|[^\\p{Script=Han}]))(?:库|庫)|框架|工具)";
+const CATEGORY_EN = "(?:models?|datasets?|formats?|librar(?:y|ies)|frameworks?|tools?)";
+
+/** Which one (为什么 is why). */
+const WHICH_ZH = "(?:哪个|哪個|哪一个|哪一個|哪些|哪款|哪种|哪種|(?<![为為])(?:什么|什麼)|啥)";
+/** The words that may qualify a category between "which" and it (开源, 中文, 提速的, quantization), never a clause (要把, 是在). */
+const QUALIFIER_ZH = "(?:(?:[A-Za-z][\\w.-]*\\s*){1,2}|[^\\s，,。？?！!、要把是在有用吗嗎呢]{1,8}?\\s*)?";
+
+const INSTANCE_ASKED = new RegExp(
+  [
+    // 哪个开源大模型, 什么框架, 支持哪些 quantization 格式 (a few words may qualify the category).
+    `${WHICH_ZH}\\s*${QUALIFIER_ZH}${CATEGORY_ZH}`,
+    `${WHICH_ZH}\\s*(?:[A-Za-z-]+\\s+){0,2}${CATEGORY_EN}\\b`,
+    // 有推荐具体的开源模型吗: a recommendation of "a specific one" asks for its name.
+    `(?:推荐|推薦|建议|建議)[^，,。？?！!]{0,4}具[体體]的?[^，,。？?！!]{0,6}${CATEGORY_ZH}`,
+    `\\b(?:which|what)\\s+(?:[\\w-]+\\s+){0,3}${CATEGORY_EN}\\b`,
+    `\\b(?:suggest|recommend|name|mention|point to)s?\\s+(?:a|an|any|one|some|a specific|a particular)\\s+(?:[\\w-]+\\s+){0,2}${CATEGORY_EN}\\b`,
+  ].join("|"),
+  "iu",
+);
+
+/** Whether the question asks which particular model, data set, format, library, framework or tool. */
+export function instanceAsked(question: string): boolean {
+  return INSTANCE_ASKED.test(question);
+}
+
+/**
+ * The words a question asks a particular one with: the category (模型, library) and the document
+ * it is asked of (roadmap, 那篇, 清单). They are not its subject: the detail focus (HybridRetriever)
+ * leaves them out, as it leaves out the words that name a roadmap.
+ */
+const ASKING_WORDS = new RegExp(
+  `${CATEGORY_ZH}|\\b${CATEGORY_EN}\\b|\\b(?:roadmap|blog|post|article|list|guide|notes|plan)s?\\b|路线图?|路線圖?|清单|清單|文章|博客|笔记|筆記|那篇|这篇|這篇`,
+  "giu",
+);
+
+/**
+ * The tokens of a question that are not its subject when it asks for a particular one: its asking
+ * words (ASKING_WORDS) and its everyday words (自己, 用户, 做好): the rarest of those is no subject.
+ */
+export function instanceNonSubjectWords(question: string): string[] {
+  const asking = tokenizeForSearch([...question.matchAll(ASKING_WORDS)].map((m) => m[0]).join(" "));
+  return [...asking, ...tokenizeForSearch(question).filter(isEverydayWord)];
+}
+
+/** A Latin name as the documents write one: LLaMA-Factory, GPT-4, Qwen2, vLLM, GGUF, Llama.cpp. */
+const LATIN_NAME = /(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[-.+_][A-Za-z0-9]+)*(?![A-Za-z0-9])/gu;
+const LINK_ADDRESS = /\bhttps?:\/\/[^\s)>\]]+/giu;
+
+/** The field's concepts (LLM, RAG, LoRA, Transformer): a category or a method, never a particular one. */
+let concepts: ReadonlySet<string> | undefined;
+function fieldConcepts(): ReadonlySet<string> {
+  concepts ??= new Set(
+    GLOSSARY.filter((entry) => !entry.person && entry.zh.length > 0).flatMap((entry) => [...entry.en, ...entry.zh].map(foldForMatching)),
+  );
+  return concepts;
+}
+
+/**
+ * The names a text gives that the question does not: a Latin word written as a name (a capital
+ * letter or a digit in it), not one of the field's concepts, not a word of a link's address.
+ */
+export function namesBeyondQuestion(text: string, question: string): string[] {
+  const asked = foldForMatching(question);
+  const known = fieldConcepts();
+  const plain = text.replace(LINK_ADDRESS, " ");
+  return [...plain.matchAll(LATIN_NAME)]
+    .filter(({ 0: word }) => (/[A-Z0-9]/u.test(word.slice(1)) || /^[A-Z]/u.test(word)) && word.length >= 2)
+    .filter(({ 0: word, index }) => {
+      const folded = foldForMatching(word);
+      if (asked.includes(folded)) return false;
+      // "Transformers 库", "the Transformers library": a concept's word used as a library's name.
+      return !known.has(folded) || NAMED_AS_LIBRARY.test(plain.slice(index + word.length, index + word.length + 12));
+    })
+    .map(({ 0: word }) => word);
+}
+
+const NAMED_AS_LIBRARY = /^\s*(?:库|庫|框架|librar(?:y|ies)\b|framework\b)/iu;
+
+/** A format asked for (哪些格式, which format): a tool's name (TensorRT) is not one. */
+const FORMAT_ASKED = /格式|\bformats?\b/iu;
+/** The field's file and number formats: weights (GGUF, GPTQ, AWQ), precisions (INT8, FP16), data (JSONL, Parquet). */
+const FORMAT_NAME =
+  /^(?:gguf|ggml|gptq|awq|exl2|safetensors|onnx|int[2348]|fp(?:4|8|16|32)|bf16|nf4|q\d_\w+|jsonl?|csv|parquet|arrow|markdown|pdf|html|xml|yaml)$/iu;
+
+/** Whether any of the texts (the passages about the question's subject) names a particular one. */
+export function instancePresent(texts: readonly string[], question: string): boolean {
+  const format = FORMAT_ASKED.test(question);
+  return texts.some((text) => namesBeyondQuestion(text, question).some((name) => !format || FORMAT_NAME.test(name)));
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import type { Chunk } from "../../src/chunking/types.js";
+import { mechanismAsked, mechanismExplained, mechanismFocus } from "../../src/retrieval/explainedMechanism.js";
+import type { Passage } from "../../src/retrieval/types.js";
+
+describe("mechanismAsked", () => {
+  it("reads a question about how a thing works or is done, in particular", () => {
+    for (const question of [
+      "蒸馏的温度具体要怎么调？",
+      "向量召回的结果是怎么排序的？",
+      "Agent 是如何决定下一步调用哪个工具的？",
+      "那个 Gradio demo 要怎么跑？",
+      "Milvus 具体是干嘛用的？",
+      "How does speculative decoding actually work?",
+      "Can you walk me through building the index?",
+    ])
+      expect(mechanismAsked(question), question).toBe(true);
+  });
+
+  it("leaves what a document says, a plan and plain how-to-learn questions alone", () => {
+    for (const question of [
+      "那篇文章是怎么评价这门课的？",
+      "通用人工智能是怎么定义的？",
+      "第二个月具体要干嘛？",
+      "学习顺序是咋样的？",
+      "怎么入门大模型？",
+      "文档应该怎么切块？",
+      "How long does the first stage take?",
+    ])
+      expect(mechanismAsked(question), question).toBe(false);
+  });
+});
+
+describe("mechanismExplained", () => {
+  it("needs a line that explains the subject, not one that lists it", () => {
+    const terms = ["蒸馏"];
+    // Listed among others, in brackets, or as an example: named, not explained.
+    expect(mechanismExplained(["阶段三 压缩\n• 模型压缩 通过剪枝、蒸馏、量化减小模型"], terms)).toBe(false);
+    expect(mechanismExplained(["阶段三 压缩\n• 轻量化(剪枝、蒸馏) 通过减小模型提升速度"], terms)).toBe(false);
+    expect(mechanismExplained(["阶段三 压缩\n• 常用框架，如 A 蒸馏库，通过配置即可使用"], terms)).toBe(false);
+    // Said how, in its own clause.
+    expect(mechanismExplained(["阶段三 压缩\n• 知识蒸馏 通过让小模型模仿大模型的输出来训练小模型"], terms)).toBe(true);
+  });
+
+  it("takes a line that says what the subject is or is for, in its own clause", () => {
+    expect(mechanismExplained(["资源\n- Gradio 是做模型演示界面最快的库。"], ["gradio"])).toBe(true);
+    expect(mechanismExplained(["资源\n- Gradio：几行代码搭出演示页面"], ["gradio"])).toBe(true);
+    expect(mechanismExplained(["资源\n- 知识库问答 将大模型与外部文档相结合，提高准确性"], ["知识库"])).toBe(true);
+    // Listed with others, it is still not explained, whatever the line goes on to say.
+    expect(mechanismExplained(["资源\n- 熟悉 Gradio、Streamlit 等库的使用"], ["gradio"])).toBe(false);
+  });
+
+  it("reads a passage whose heading names the subject as about it throughout", () => {
+    expect(mechanismExplained(["知识蒸馏\n先训练教师模型，然后用它的输出训练学生模型。"], ["蒸馏"])).toBe(true);
+    expect(mechanismExplained(["知识蒸馏\n推荐资源：某课程、某论文"], ["蒸馏"])).toBe(false);
+  });
+
+  it("finds nothing explained when no passage is about the subject", () => {
+    expect(mechanismExplained([], ["奖励"])).toBe(false);
+  });
+});
+
+describe("mechanismFocus", () => {
+  const passage = (id: string): Passage =>
+    ({ chunk: { id, docId: "d", text: "", headingPath: [] } as unknown as Chunk, score: 1 }) as Passage;
+  const tokens: Record<string, ReadonlySet<string>> = { a: new Set(["强化学习"]), b: new Set(["强化学习", "对齐"]) };
+  const groups = [
+    { label: "强化学习", tokens: ["强化学习"], weight: 2 },
+    { label: "奖励模型", tokens: ["奖励模型"], weight: 5 },
+    // An asking word the question holds is no subject, however rare.
+    { label: "部署", tokens: ["部署"], weight: 9 },
+  ];
+
+  it("takes the question's rarest content term, even when no passage holds it", () => {
+    const focus = mechanismFocus("强化学习的奖励模型具体要怎么部署？", [passage("a"), passage("b")], groups, (chunk) => tokens[chunk.id]!);
+    expect(focus).toEqual({ chunkIds: [], terms: ["奖励模型"] });
+  });
+
+  it("keeps the passages that hold it", () => {
+    const focus = mechanismFocus("强化学习具体要怎么训？", [passage("a"), passage("b")], groups.slice(0, 1), (chunk) => tokens[chunk.id]!);
+    expect(focus).toEqual({ chunkIds: ["a", "b"], terms: ["强化学习"] });
+  });
+});
