@@ -1,5 +1,6 @@
 import type { IndexSnapshot } from "../store/types.js";
 import { normalizeNumberRanges } from "../text/numberRange.js";
+import { asksLocation } from "../text/questionCues.js";
 import { toSimplified } from "../text/script.js";
 import { tokenizeForSearch, tokenizeParts } from "../text/tokenize.js";
 import { detailsAsked } from "./detailKinds.js";
@@ -8,6 +9,7 @@ import { questionShape } from "./analyzeQuery.js";
 import { englishSection } from "./englishSectionName.js";
 import { englishStage } from "./englishStageName.js";
 import { expandQuery } from "./expandQuery.js";
+import { conceptsOutsideRoadmap } from "./conceptsOutsideRoadmap.js";
 import { describedConcept } from "./conceptDefinitions.js";
 import { LEADING_PASSAGES, learnerConceptFound } from "./learnerConcept.js";
 import { IndexResources } from "./indexResources.js";
@@ -177,6 +179,9 @@ export class HybridRetriever implements Retriever {
             ...(english ? { englishStageName: english.name } : {}),
           });
     const unknown = this.judge.unknownNames(index, query);
+    // "ninehills 那份里 RLHF 放在哪个小节": the roadmap's structure would place it in a stage of its own.
+    const outside =
+      named && asksLocation(query) ? conceptsOutsideRoadmap(this.judge.repaired(index, query), named.doc.text, naming ?? []) : [];
     // Counted on the roadmap's recovered outline: a roadmap whose stages were not recovered says nothing here.
     const stages = named?.stages.length ?? 0;
     const pastEnd = partsPastEnd ?? (ordinal !== undefined && stages > 0 && ordinal.position > stages ? stages : undefined);
@@ -198,6 +203,7 @@ export class HybridRetriever implements Retriever {
       ...(stageParts ? { stageParts } : {}),
       ...(focus ? { focusChunkIds: focus.chunkIds, focusTerms: focus.terms } : {}),
       ...(unknown.length > 0 ? { unknownNames: unknown } : {}),
+      ...(outside.length > 0 ? { conceptsOutsideRoadmap: outside } : {}),
       ...(learnerConceptFound(
         query,
         passages.slice(0, LEADING_PASSAGES).map((p) => statistics.tokensOf(p.chunk)),

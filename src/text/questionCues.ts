@@ -143,3 +143,12 @@ export function cuePattern(cues: CueWords): RegExp[] {
     new RegExp(`\\b(?:${alternation(cues.en)})\\b(?!\\s+${EVERYDAY_TIMES.source})`, "giu"),
   ];
 }
+
+/** A question about where something sits in a roadmap: which stage, part, step or section. */
+const LOCATION_ASKED =
+  /第几|第幾|哪个阶段|哪個階段|哪一?(?:个|個)?(?:阶段|階段|部分|步|段|篇|章|节|節)|放在|属于|屬於|\b(?:which|what)\s+(?:stage|phase|part|step|section|module)\b|\bin which\b|\bwhere\b/i;
+
+/** Whether a question asks where something sits in a roadmap ("放在第几阶段", "which stage covers it", "where does X come"). */
+export function asksLocation(question: string): boolean {
+  return LOCATION_ASKED.test(question);
+}

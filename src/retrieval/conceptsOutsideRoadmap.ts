@@ -1,0 +1,83 @@
+import { escapeRegExp } from "../text/escapeRegExp.js";
+import { recentlyComputed } from "../text/recentlyComputed.js";
+import { conceptNames } from "./conceptDefinitions.js";
+import { GLOSSARY } from "./glossary.js";
+
+/**
+ * "ninehills 那份里 RLHF 放在哪个小节", "where does quantization come in the Sept 2024 post": a field
+ * concept the question names, asked of a roadmap it names, that the roadmap never names. The
+ * roadmap's structure then answers with a stage of it that is not about the concept, and the
+ * naming words make its passages look on topic. A concept is what the beginner's glossary of
+ * definitions lists (conceptDefinitions.json: the documents' own names of each concept), with the
+ * bilingual glossary's synonyms of those names, so a learner's word for a concept the roadmap does
+ * name ("quantization" for 量化, "attention" for 注意力机制) finds it there.
+ */
+
+/** A concept's names: the documents' ones, and with them the glossary's synonyms. */
+interface Concept {
+  /** The first of the documents' names: what the answer calls it. */
+  name: string;
+  /**
+   * The documents' names, the ones a question must use: the glossary's synonyms of them include
+   * learners' everyday words ("guide" for 教程, "hardware" for 强大硬件), which name no field concept.
+   */
+  docNames: readonly string[];
+  names: readonly string[];
+}
+
+const LATIN = /[A-Za-z]/;
+/** A name of one Latin letter or one Han character says too little to be looked for. */
+const SHORT_NAME = /^(?:[A-Za-z0-9]|\p{Script=Han})$/u;
+
+const fold = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+
+let concepts: readonly Concept[] | undefined;
+
+function allConcepts(): readonly Concept[] {
+  return (concepts ??= conceptNames().map((docTerms) => {
+    const folded = new Set(docTerms.map(fold));
+    const synonyms = GLOSSARY.filter((entry) => [...entry.en, ...entry.zh].some((name) => folded.has(fold(name)))).flatMap((entry) => [
+      ...entry.en,
+      ...entry.zh,
+    ]);
+    const usable = (name: string) => fold(name).length > 0 && !SHORT_NAME.test(fold(name));
+    return { name: docTerms[0]!, docNames: docTerms.filter(usable), names: [...new Set([...docTerms, ...synonyms])].filter(usable) };
+  }));
+}
+
+/**
+ * A Latin name in a question is a word of it, not part of a longer one ("RAG" is not in "storage");
+ * its spaces and hyphens may be written either way ("Megatron - LM", "Megatron-LM").
+ */
+const latinPattern = recentlyComputed(1024, (name: string) => {
+  const words = name
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .map(escapeRegExp);
+  return new RegExp(`(?<![A-Za-z0-9])${words.join("[\\s-]*")}(?![A-Za-z0-9])`, "i");
+});
+
+function namedIn(question: string, name: string): boolean {
+  return LATIN.test(name) ? latinPattern(name).test(question) : question.includes(name);
+}
+
+/** A roadmap's text folded once: it is read for every question that names the roadmap. */
+const foldedText = recentlyComputed(16, fold);
+
+/**
+ * The concepts the question names that the roadmap's text names by none of their names, by their
+ * first name. `except`: the question's words that named the roadmap (its origin, "CSDN", "GitHub"):
+ * they say which document, not what is asked of it.
+ */
+export function conceptsOutsideRoadmap(question: string, roadmapText: string, except: readonly string[] = []): string[] {
+  const naming = new Set(except.map(fold));
+  const text = foldedText(roadmapText);
+  const outside: string[] = [];
+  for (const concept of allConcepts()) {
+    if (!concept.docNames.some((name) => namedIn(question, name))) continue;
+    if (concept.names.some((name) => naming.has(fold(name)))) continue;
+    // Folded on both sides, the roadmap's writing of a name ("Self-Attention", "self attention") counts.
+    if (!concept.names.some((name) => text.includes(fold(name)))) outside.push(concept.name);
+  }
+  return outside;
+}
