@@ -49,7 +49,7 @@ export const DETAIL_RULES: DetailRule[] = [
   {
     kind: "price",
     asked:
-      /多少钱|多少錢|价格|價格|价钱|價錢|费用|費用|收费|收費|计费|計費|\bbilling\b|\bbilled\b|\bpricing\b|学费|學費|售价|售價|要钱|要錢|交钱|交錢|掏钱|掏錢|付费|付費|免费吗|免費嗎|奖金|獎金|\bprize\b|\bprice\b|\bcosts?\b|\bfees?\b|how much (?:is|does|do|will)|\bpaid\b|(?:平均\s*)?(?:月薪|年薪|薪资|薪資|薪水|工资|工資|待遇)\s*(?:大概|大约|大約|平均|一般)?\s*(?:是|有|能有)?\s*(?:多少|几|幾|多高)|\bsalar(?:y|ies)\b|\bwhat\s+(?:do|does|did)\s+(?:\w+\s+){0,2}charge\b|\bper\s+(?:million|thousand|1[mk])\s+tokens\b|\bpays?\s+(?:the\s+)?(?:most|best|more|better|well)\b|\bhow much\s+(?:\w+\s+){0,3}(?:earn|make)\b|for free|\b(?:is|are)\s+(?:it|they|this|that|these|the\s+\w+)\s+free\b|\b(?:is|are)\s+(?:the|that|this|those|these)\s+(?:[\w-]+\s+){1,8}free\s*(?:[?,]|\b(?:and|or)\b|$)|\bfree or (?:not|paid)\b/i,
+      /多少钱|多少錢|价格|價格|价钱|價錢|费用|費用|收费|收費|计费|計費|\bbilling\b|\bbilled\b|\bpricing\b|学费|學費|售价|售價|要钱|要錢|交钱|交錢|掏钱|掏錢|付费|付費|免费吗|免費嗎|奖金|獎金|\bprize\b|\bprice\b|\bcosts?\b|\bfees?\b|how much (?:is|does|do|will)|\bpaid\b|(?:平均\s*)?(?:月薪|年薪|薪资|薪資|薪水|工资|工資|待遇)\s*(?:(?:又|还|還|则|則|现在|現在|目前|大概|大约|大約|平均|一般)\s*){0,3}(?:是|有|能有)?\s*(?:多少|几|幾|多高)|\bsalar(?:y|ies)\b|\bwhat\s+(?:do|does|did)\s+(?:\w+\s+){0,2}charge\b|\bper\s+(?:million|thousand|1[mk])\s+tokens\b|\bpays?\s+(?:the\s+)?(?:most|best|more|better|well)\b|\bhow much\s+(?:\w+\s+){0,3}(?:earn|make)\b|for free|\b(?:is|are)\s+(?:it|they|this|that|these|the\s+\w+)\s+free\b|\b(?:is|are)\s+(?:the|that|this|those|these)\s+(?:[\w-]+\s+){1,8}free\s*(?:[?,]|\b(?:and|or)\b|$)|\bfree or (?:not|paid)\b/i,
     // A salary is given in 万/千/k (月薪 5-6 万, 30k).
     present:
       /[¥￥$€£]\s*\d|\d\s*(?:元|块|塊|美元|美金|刀|rmb|usd|dollars?|万|萬|千|k\b)|免费|免費|付费|付費|收费|收費|\bfree\b|\bpaid\b|价格|價格|\bprice/i,

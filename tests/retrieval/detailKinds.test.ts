@@ -229,6 +229,9 @@ describe("detail-type check", () => {
     expect(detailsAsked("AI 算法工程师平均月薪多少？")).toEqual(["price"]);
     expect(detailsAsked("Which of those jobs pays the most?")).toEqual(["price"]);
     expect(detailsAsked("部署包里都有哪些模型尺寸？")).toEqual(["size"]);
+    // A follow-up's adverbs between the salary and 多少: "那…又是多少", "现在大概多少".
+    expect(detailsAsked("那数据分析师的年薪又是多少？")).toEqual(["price"]);
+    expect(detailsAsked("运维岗的工资现在大概多少")).toEqual(["price"]);
   });
 
   it("reads each kind in more of learners' words: a qualified dataset, a school, a gap, a charge, 准确度, a walk-through", () => {
