@@ -311,7 +311,7 @@ DETAIL_RULES.push({
 DETAIL_RULES.push({
   kind: "source",
   asked:
-    /出自|出处|出處|(?:数据|數據|结论|結論|说法|說法|数字|數字)\s*(?:的)?\s*(?:来源|來源)|(?:哪|什么|什麼)\s*(?:份|篇|个|個)?\s*(?:研究|报告|報告|调查|調查)\s*(?:说|說|得出|出来|出來|的)|\bwhat\s+(?:study|research)\b|\bwhich\s+study\b|\bwhere\s+does\s+(?:that|this|the)\s+(?:[\w%.,-]+\s+)?(?:number|figure|stat|statistic|claim|data|percentage)\s+come\s+from\b|\bsource\s+(?:of|for)\s+(?:that|this|the)\b|\bcites?\s+(?:any|a|its|the)?\s*(?:sources?|study|studies|research|data)\b/iu,
+    /出自|出处|出處|(?:数据|數據|结论|結論|说法|說法|数字|數字)\s*(?:的)?\s*(?:来源|來源)|(?:哪|什么|什麼)\s*(?:份|篇|个|個)?\s*(?:(?:研究|调查|調查)\s*(?:报告|報告)?|报告|報告)\s*(?:说|說|得出|出来|出來|的)|\bwhat\s+(?:study|research)\b|\bwhich\s+study\b|\bwhere\s+does\s+(?:that|this|the)\s+(?:[\w%.,-]+\s+)?(?:number|figure|stat|statistic|claim|data|percentage)\s+come\s+from\b|\bsource\s+(?:of|for)\s+(?:that|this|the)\b|\bcites?\s+(?:any|a|its|the)?\s*(?:sources?|study|studies|research|data)\b/iu,
   present:
     /《[^》]{2,40}(?:报告|報告|研究|调查|調查|白皮书|白皮書|统计|統計)》|根据.{0,16}(?:报告|研究|调查|統計|统计)|根據.{0,16}(?:報告|研究|調查|統計)|\baccording to\b|\b(?:study|survey|report)\s+by\b/iu,
 });

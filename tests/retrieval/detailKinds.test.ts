@@ -261,6 +261,9 @@ describe("detail-type check", () => {
     expect(detailsAsked("Where does that 30% figure come from?")).toContain("source");
     expect(detailsAsked("what study says that?")).toContain("source");
     expect(detailsAsked("Does the post cite any study for that claim?")).toContain("source");
+    // A research report named as one word: its words ask for the source, they are not the subject.
+    expect(detailsAsked("那个增长数字是哪份调查报告得出的？")).toEqual(["source"]);
+    expect(withoutDetailQuestions("这个比例是哪份研究报告的结论？")).not.toContain("报告");
     // A survey paper asked by what it covers is a title, not a source.
     expect(detailsAsked("Which survey covers instruction tuning?")).toEqual([]);
     expect(detailPresent("source", ["AI 岗位需求强劲，智能体将承担更多工作"])).toBe(false);
