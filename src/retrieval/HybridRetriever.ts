@@ -1,6 +1,6 @@
 import type { IndexSnapshot } from "../store/types.js";
 import { normalizeNumberRanges } from "../text/numberRange.js";
-import { asksLocation } from "../text/questionCues.js";
+import { asksCoverage, asksLocation } from "../text/questionCues.js";
 import { toSimplified } from "../text/script.js";
 import { tokenizeForSearch, tokenizeParts } from "../text/tokenize.js";
 import { detailsAsked } from "./detailKinds.js";
@@ -181,7 +181,9 @@ export class HybridRetriever implements Retriever {
     const unknown = this.judge.unknownNames(index, query);
     // "ninehills 那份里 RLHF 放在哪个小节": the roadmap's structure would place it in a stage of its own.
     const outside =
-      named && asksLocation(query) ? conceptsOutsideRoadmap(this.judge.repaired(index, query), named.doc.text, naming ?? []) : [];
+      named && (asksLocation(query) || asksCoverage(query))
+        ? conceptsOutsideRoadmap(this.judge.repaired(index, query), named.doc.text, naming ?? [])
+        : [];
     // Counted on the roadmap's recovered outline: a roadmap whose stages were not recovered says nothing here.
     const stages = named?.stages.length ?? 0;
     const pastEnd = partsPastEnd ?? (ordinal !== undefined && stages > 0 && ordinal.position > stages ? stages : undefined);

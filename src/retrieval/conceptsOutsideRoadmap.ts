@@ -15,8 +15,6 @@ import { GLOSSARY } from "./glossary.js";
 
 /** A concept's names: the documents' ones, and with them the glossary's synonyms. */
 interface Concept {
-  /** The first of the documents' names: what the answer calls it. */
-  name: string;
   /**
    * The documents' names, the ones a question must use: the glossary's synonyms of them include
    * learners' everyday words ("guide" for 教程, "hardware" for 强大硬件), which name no field concept.
@@ -41,7 +39,7 @@ function allConcepts(): readonly Concept[] {
       ...entry.zh,
     ]);
     const usable = (name: string) => fold(name).length > 0 && !SHORT_NAME.test(fold(name));
-    return { name: docTerms[0]!, docNames: docTerms.filter(usable), names: [...new Set([...docTerms, ...synonyms])].filter(usable) };
+    return { docNames: docTerms.filter(usable), names: [...new Set([...docTerms, ...synonyms])].filter(usable) };
   }));
 }
 
@@ -57,16 +55,18 @@ const latinPattern = recentlyComputed(1024, (name: string) => {
   return new RegExp(`(?<![A-Za-z0-9])${words.join("[\\s-]*")}(?![A-Za-z0-9])`, "i");
 });
 
-function namedIn(question: string, name: string): boolean {
-  return LATIN.test(name) ? latinPattern(name).test(question) : question.includes(name);
+/** The name as the question writes it ("quantization", "stable diffusion"), if it names it. */
+function namedIn(question: string, name: string): string | undefined {
+  if (LATIN.test(name)) return latinPattern(name).exec(question)?.[0];
+  return question.includes(name) ? name : undefined;
 }
 
 /** A roadmap's text folded once: it is read for every question that names the roadmap. */
 const foldedText = recentlyComputed(16, fold);
 
 /**
- * The concepts the question names that the roadmap's text names by none of their names, by their
- * first name. `except`: the question's words that named the roadmap (its origin, "CSDN", "GitHub"):
+ * The concepts the question names that the roadmap's text names by none of their names, each by
+ * the name the question wrote. `except`: the question's words that named the roadmap (its origin, "CSDN", "GitHub"):
  * they say which document, not what is asked of it.
  */
 export function conceptsOutsideRoadmap(question: string, roadmapText: string, except: readonly string[] = []): string[] {
@@ -74,10 +74,10 @@ export function conceptsOutsideRoadmap(question: string, roadmapText: string, ex
   const text = foldedText(roadmapText);
   const outside: string[] = [];
   for (const concept of allConcepts()) {
-    if (!concept.docNames.some((name) => namedIn(question, name))) continue;
-    if (concept.names.some((name) => naming.has(fold(name)))) continue;
+    const asked = concept.docNames.map((name) => namedIn(question, name)).find((written) => written !== undefined);
+    if (asked === undefined || concept.names.some((name) => naming.has(fold(name)))) continue;
     // Folded on both sides, the roadmap's writing of a name ("Self-Attention", "self attention") counts.
-    if (!concept.names.some((name) => text.includes(fold(name)))) outside.push(concept.name);
+    if (!concept.names.some((name) => text.includes(fold(name)))) outside.push(asked);
   }
   return outside;
 }

@@ -127,7 +127,7 @@ export interface RetrievalResult {
   learnerConceptFound?: boolean;
   /**
    * For a question asking where something sits in the roadmap it names (or the conversation's):
-   * the field concepts it names that this roadmap never names, by their documents' name
+   * the field concepts it names that this roadmap never names, as the question wrote them
    * (conceptsOutsideRoadmap.ts). No stage of that roadmap is their place.
    */
   conceptsOutsideRoadmap?: string[];

@@ -272,6 +272,17 @@ describe("HybridRetriever", () => {
     expect(literal.weak).toBe(true);
   });
 
+  it("names the concepts a question asks the named roadmap to place or cover that it never names", async () => {
+    const placed = await retriever().retrieve("三段式计划里 RLHF 放在哪个阶段？");
+    expect(placed.namedRoadmap?.title).toBe("三段式计划");
+    expect(placed.conceptsOutsideRoadmap).toEqual(["RLHF"]);
+    expect(confidenceOf("三段式计划里 RLHF 放在哪个阶段？", placed)).not.toBe("high");
+    expect((await retriever().retrieve("三段式计划有没有讲 RLHF？")).conceptsOutsideRoadmap).toEqual(["RLHF"]);
+    // It names 注意力机制; and a question that asks neither where nor whether is not read.
+    expect((await retriever().retrieve("三段式计划里注意力机制放在哪个阶段？")).conceptsOutsideRoadmap).toBeUndefined();
+    expect((await retriever().retrieve("三段式计划里 RLHF 是什么？")).conceptsOutsideRoadmap).toBeUndefined();
+  });
+
   it("rejects an empty question and a bad k", async () => {
     await expect(retriever().search("   ")).rejects.toBeInstanceOf(BadInput);
     await expect(retriever().retrieve("LoRA", { k: 0 })).rejects.toBeInstanceOf(BadInput);
