@@ -9,7 +9,8 @@ import { questionShape } from "./analyzeQuery.js";
 import { englishSection } from "./englishSectionName.js";
 import { englishStage } from "./englishStageName.js";
 import { expandQuery } from "./expandQuery.js";
-import { conceptsOutsideRoadmap } from "./conceptsOutsideRoadmap.js";
+import { conceptsNamed, conceptsOutsideRoadmap, roadmapNames } from "./conceptsOutsideRoadmap.js";
+import { foldForMatching } from "./listItems.js";
 import { describedConcept } from "./conceptDefinitions.js";
 import { LEADING_PASSAGES, learnerConceptFound } from "./learnerConcept.js";
 import { IndexResources } from "./indexResources.js";
@@ -248,6 +249,10 @@ export class HybridRetriever implements Retriever {
       );
     if (stage) return stage;
     if (naming && asked.some((kind) => !ROADMAP_DETAILS.has(kind))) return this.judge.focus(index, query, passages, { naming });
+    // "How many hours does CS224n take, per the five-stage guide": a concept the roadmap lists is
+    // what the detail is of; the hours the roadmap gives its stages say nothing of it.
+    const concept = named && asked.includes("duration") && conceptFocus(this.judge.repaired(index, query), named, naming ?? [], passages);
+    if (concept) return concept;
     return this.judge.focus(index, query, passages, named ? { titleOnly: true } : {});
   }
 
@@ -336,4 +341,25 @@ function titleTermsOf(query: string, expansions: readonly string[], naming: Read
 function searchForm(index: IndexSnapshot, question: string): string {
   const statistics = IndexResources.of(index).statistics;
   return withCorpusMainlandWords(normalizeNumberRanges(toSimplified(question)), (token) => statistics.frequency(token) > 0);
+}
+
+/** The passages naming the concepts a question names that its roadmap names too, with their names; undefined when none does. */
+function conceptFocus(
+  query: string,
+  named: RoadmapProfile,
+  naming: readonly string[],
+  passages: readonly Passage[],
+): { chunkIds: string[]; terms: string[] } | undefined {
+  // A concept its title or a stage heading names ("持续学习", 学习路径) says which roadmap or stage: the roadmap's own.
+  const own = [named.doc.title, ...named.stages.map((stage) => stage.heading)].join("\n");
+  const terms = conceptsNamed(query, naming)
+    .filter((concept) => roadmapNames(named.doc.text, concept) && !roadmapNames(own, concept))
+    .flatMap((concept) => concept.names);
+  if (terms.length === 0) return undefined;
+  const folded = terms.map(foldForMatching);
+  const holders = passages.filter((p) => {
+    const text = foldForMatching(`${p.chunk.headingPath.join(" ")} ${p.chunk.text}`);
+    return folded.some((term) => text.includes(term));
+  });
+  return holders.length > 0 ? { chunkIds: holders.map((p) => p.chunk.id), terms } : undefined;
 }

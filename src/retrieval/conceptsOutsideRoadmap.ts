@@ -64,20 +64,36 @@ function namedIn(question: string, name: string): string | undefined {
 /** A roadmap's text folded once: it is read for every question that names the roadmap. */
 const foldedText = recentlyComputed(16, fold);
 
+/** A concept the question names: the name it wrote, and all the concept's names. */
+export interface NamedConcept {
+  asked: string;
+  names: readonly string[];
+}
+
 /**
- * The concepts the question names that the roadmap's text names by none of their names, each by
- * the name the question wrote. `except`: the question's words that named the roadmap (its origin, "CSDN", "GitHub"):
- * they say which document, not what is asked of it.
+ * The concepts the question names by one of the documents' names, leaving out those named by
+ * `except`: the question's words that named the roadmap (its origin, "CSDN", "GitHub") say which
+ * document, not what is asked of it.
  */
-export function conceptsOutsideRoadmap(question: string, roadmapText: string, except: readonly string[] = []): string[] {
+export function conceptsNamed(question: string, except: readonly string[] = []): NamedConcept[] {
   const naming = new Set(except.map(fold));
-  const text = foldedText(roadmapText);
-  const outside: string[] = [];
+  const named: NamedConcept[] = [];
   for (const concept of allConcepts()) {
     const asked = concept.docNames.map((name) => namedIn(question, name)).find((written) => written !== undefined);
-    if (asked === undefined || concept.names.some((name) => naming.has(fold(name)))) continue;
-    // Folded on both sides, the roadmap's writing of a name ("Self-Attention", "self attention") counts.
-    if (!concept.names.some((name) => text.includes(fold(name)))) outside.push(asked);
+    if (asked !== undefined && !concept.names.some((name) => naming.has(fold(name)))) named.push({ asked, names: concept.names });
   }
-  return outside;
+  return named;
+}
+
+/** Whether the roadmap's text names the concept by any of its names, folded on both sides ("Self-Attention", "self attention"). */
+export function roadmapNames(roadmapText: string, concept: NamedConcept): boolean {
+  const text = foldedText(roadmapText);
+  return concept.names.some((name) => text.includes(fold(name)));
+}
+
+/** The concepts the question names (conceptsNamed) that the roadmap's text never names, each as the question wrote it. */
+export function conceptsOutsideRoadmap(question: string, roadmapText: string, except: readonly string[] = []): string[] {
+  return conceptsNamed(question, except)
+    .filter((concept) => !roadmapNames(roadmapText, concept))
+    .map((concept) => concept.asked);
 }

@@ -283,6 +283,17 @@ describe("HybridRetriever", () => {
     expect((await retriever().retrieve("三段式计划里 RLHF 是什么？")).conceptsOutsideRoadmap).toBeUndefined();
   });
 
+  it("looks for a duration asked of a concept the named roadmap lists beside that concept, not anywhere in the roadmap", async () => {
+    const result = await retriever().retrieve("三段式计划里，分布式训练要学多少小时？");
+    expect(result.namedRoadmap?.title).toBe("三段式计划");
+    expect(result.focusTerms).toContain("分布式训练");
+    const focus = result.passages.filter((p) => result.focusChunkIds?.includes(p.chunk.id));
+    expect(focus.length).toBeGreaterThan(0);
+    for (const p of focus) expect(p.chunk.text).toContain("分布式训练");
+    // Asked of the roadmap itself, a duration may still be anywhere in it.
+    expect((await retriever().retrieve("三段式计划一共要学多久？")).focusChunkIds).toBeUndefined();
+  });
+
   it("rejects an empty question and a bad k", async () => {
     await expect(retriever().search("   ")).rejects.toBeInstanceOf(BadInput);
     await expect(retriever().retrieve("LoRA", { k: 0 })).rejects.toBeInstanceOf(BadInput);
