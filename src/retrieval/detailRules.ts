@@ -241,7 +241,7 @@ DETAIL_RULES.push({
 DETAIL_RULES.push({
   kind: "dataset",
   asked:
-    /(?:哪个|哪個|哪些|什么|什麼|啥)\s*(?:[^，,。？?！!\s]{1,4}?)?\s*(?:数据集|數據集|资料集|資料集|语料|語料)|\b(?:which|what)\s+(?:\w+\s+){0,2}(?:datasets?|corpus|corpora)\b/iu,
+    /(?:哪个|哪個|哪些|什么|什麼|啥)\s*(?:[^，,。？?！!\s]{1,4}?)?\s*(?:数据集|數據集|资料集|資料集|语料|語料)|\b(?:which|what)\s+(?:\w+\s+){0,2}(?:datasets?|corpus|corpora)\b|(?:推荐|推薦|提到|给|給|附|列)(?:了|出)?\s*(?:具体|具體|现成|現成|公开|公開)?\s*(?:的)?\s*(?:数据集|數據集|资料集|資料集)|\b(?:suggest|recommend|name|mention|give|list|point\s+to)(?:s|ed)?\s+(?:a|an|any|the|some)\s+(?:[\w-]+\s+){0,2}(?:datasets?|corpus)\b|\bany\s+datasets?\b/iu,
   present: /数据集|數據集|资料集|資料集|语料|語料|\bdatasets?\b|\bcorpus\b|\bcorpora\b/iu,
 });
 

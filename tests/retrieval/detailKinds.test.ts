@@ -236,6 +236,10 @@ describe("detail-type check", () => {
 
   it("reads each kind in more of learners' words: a qualified dataset, a school, a gap, a charge, 准确度, a walk-through", () => {
     expect(detailsAsked("这个项目用哪个开源数据集训练？")).toEqual(["dataset"]);
+    // Asked whether one is given: a follow-up's "does it suggest a dataset", 有推荐数据集吗.
+    expect(detailsAsked("does the guide recommend any dataset for that project?")).toContain("dataset");
+    expect(detailsAsked("那个情感分析练习有推荐现成的数据集吗？")).toContain("dataset");
+    expect(detailsAsked("Is this dataset free?")).not.toContain("dataset");
     expect(detailsAsked("这位老师是哪所学校的？")).toContain("organization");
     expect(detailsAsked("两个框架的速度差多少？")).toContain("margin");
     expect(detailsAsked("What does the service charge per million tokens?")).toEqual(["price"]);
