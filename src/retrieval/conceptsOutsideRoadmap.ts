@@ -55,10 +55,18 @@ const latinPattern = recentlyComputed(1024, (name: string) => {
   return new RegExp(`(?<![A-Za-z0-9])${words.join("[\\s-]*")}(?![A-Za-z0-9])`, "i");
 });
 
-/** The name as the question writes it ("quantization", "stable diffusion"), if it names it. */
-function namedIn(question: string, name: string): string | undefined {
-  if (LATIN.test(name)) return latinPattern(name).exec(question)?.[0];
-  return question.includes(name) ? name : undefined;
+/** A Latin name's first word, lowercased: a question without it cannot name it, and is not scanned. */
+const firstWord = recentlyComputed(1024, (name: string) =>
+  name
+    .split(/[\s-]+/)
+    .find(Boolean)!
+    .toLowerCase(),
+);
+
+/** The name as the question writes it ("quantization", "stable diffusion"), if it names it; `lower`: the question lowercased. */
+function namedIn(question: string, lower: string, name: string): string | undefined {
+  if (!LATIN.test(name)) return question.includes(name) ? name : undefined;
+  return lower.includes(firstWord(name)) ? latinPattern(name).exec(question)?.[0] : undefined;
 }
 
 /** A roadmap's text folded once: it is read for every question that names the roadmap. */
@@ -78,8 +86,9 @@ export interface NamedConcept {
 export function conceptsNamed(question: string, except: readonly string[] = []): NamedConcept[] {
   const naming = new Set(except.map(fold));
   const named: NamedConcept[] = [];
+  const lower = question.toLowerCase();
   for (const concept of allConcepts()) {
-    const asked = concept.docNames.map((name) => namedIn(question, name)).find((written) => written !== undefined);
+    const asked = concept.docNames.map((name) => namedIn(question, lower, name)).find((written) => written !== undefined);
     if (asked !== undefined && !concept.names.some((name) => naming.has(fold(name)))) named.push({ asked, names: concept.names });
   }
   return named;
