@@ -2,6 +2,7 @@ import { escapeRegExp } from "../text/escapeRegExp.js";
 import { recentlyComputed } from "../text/recentlyComputed.js";
 import { conceptNames } from "./conceptDefinitions.js";
 import { GLOSSARY } from "./glossary.js";
+import { foldForMatching } from "./listItems.js";
 
 /**
  * "ninehills 那份里 RLHF 放在哪个小节", "where does quantization come in the Sept 2024 post": a field
@@ -27,18 +28,15 @@ const LATIN = /[A-Za-z]/;
 /** A name of one Latin letter or one Han character says too little to be looked for. */
 const SHORT_NAME = /^(?:[A-Za-z0-9]|\p{Script=Han})$/u;
 
-const fold = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
-
 let concepts: readonly Concept[] | undefined;
 
 function allConcepts(): readonly Concept[] {
   return (concepts ??= conceptNames().map((docTerms) => {
-    const folded = new Set(docTerms.map(fold));
-    const synonyms = GLOSSARY.filter((entry) => [...entry.en, ...entry.zh].some((name) => folded.has(fold(name)))).flatMap((entry) => [
-      ...entry.en,
-      ...entry.zh,
-    ]);
-    const usable = (name: string) => fold(name).length > 0 && !SHORT_NAME.test(fold(name));
+    const folded = new Set(docTerms.map(foldForMatching));
+    const synonyms = GLOSSARY.filter((entry) => [...entry.en, ...entry.zh].some((name) => folded.has(foldForMatching(name)))).flatMap(
+      (entry) => [...entry.en, ...entry.zh],
+    );
+    const usable = (name: string) => foldForMatching(name).length > 0 && !SHORT_NAME.test(foldForMatching(name));
     return { docNames: docTerms.filter(usable), names: [...new Set([...docTerms, ...synonyms])].filter(usable) };
   }));
 }
@@ -70,7 +68,7 @@ function namedIn(question: string, lower: string, name: string): string | undefi
 }
 
 /** A roadmap's text folded once: it is read for every question that names the roadmap. */
-const foldedText = recentlyComputed(16, fold);
+const foldedText = recentlyComputed(16, foldForMatching);
 
 /** A concept the question names: the name it wrote, and all the concept's names. */
 export interface NamedConcept {
@@ -84,12 +82,13 @@ export interface NamedConcept {
  * document, not what is asked of it.
  */
 export function conceptsNamed(question: string, except: readonly string[] = []): NamedConcept[] {
-  const naming = new Set(except.map(fold));
+  const naming = new Set(except.map(foldForMatching));
   const named: NamedConcept[] = [];
   const lower = question.toLowerCase();
   for (const concept of allConcepts()) {
     const asked = concept.docNames.map((name) => namedIn(question, lower, name)).find((written) => written !== undefined);
-    if (asked !== undefined && !concept.names.some((name) => naming.has(fold(name)))) named.push({ asked, names: concept.names });
+    if (asked !== undefined && !concept.names.some((name) => naming.has(foldForMatching(name))))
+      named.push({ asked, names: concept.names });
   }
   return named;
 }
@@ -97,7 +96,7 @@ export function conceptsNamed(question: string, except: readonly string[] = []):
 /** Whether the roadmap's text names the concept by any of its names, folded on both sides ("Self-Attention", "self attention"). */
 export function roadmapNames(roadmapText: string, concept: NamedConcept): boolean {
   const text = foldedText(roadmapText);
-  return concept.names.some((name) => text.includes(fold(name)));
+  return concept.names.some((name) => text.includes(foldForMatching(name)));
 }
 
 /** The concepts the question names (conceptsNamed) that the roadmap's text never names, each as the question wrote it. */
