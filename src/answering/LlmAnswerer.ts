@@ -16,6 +16,7 @@ import {
   buildAnswerPrompt,
   buildCondensePrompt,
   cleanCondensedQuestion,
+  lowConfidenceNotice,
   mayBeNotCoveredMarker,
   notCoveredReply,
 } from "./prompts.js";
@@ -192,7 +193,11 @@ export class LlmAnswerer implements Answerer {
     const confidence = abstained ? "none" : prepared.confidence;
     const usage = addUsage(prepared.usage, extra.usage);
     return {
-      answer: abstained ? wording.abstain : confidence === "low" ? `${wording.lowConfidence}\n\n${checked.answer}` : checked.answer,
+      answer: abstained
+        ? wording.abstain
+        : confidence === "low"
+          ? `${lowConfidenceNotice(prepared.language, prepared.result)}\n\n${checked.answer}`
+          : checked.answer,
       citations: abstained ? [] : citations,
       abstained,
       confidence,
@@ -269,7 +274,6 @@ export class LlmAnswerer implements Answerer {
     yield { type: "citations", citations };
     const started = this.now();
     const filter = new CitationStreamFilter(citations.length);
-    const wording = ANSWER_WORDING[prepared.language];
     let raw = "";
     let sentText = false;
     let end: ModelStreamEnd;
@@ -290,7 +294,7 @@ export class LlmAnswerer implements Answerer {
           const reply = notCoveredReply(held);
           if (!reply.notCovered && prepared.confidence === "low") {
             sentText = true;
-            yield { type: "token", text: `${wording.lowConfidence}\n\n` };
+            yield { type: "token", text: `${lowConfidenceNotice(prepared.language, prepared.result)}\n\n` };
           }
           piece = reply.text;
         }

@@ -6,6 +6,7 @@
 import { besideSubject, confidenceOf } from "../retrieval/confidence.js";
 import { detailPresent, detailsAsked } from "../retrieval/detailKinds.js";
 import type { Chunk } from "../chunking/types.js";
+import { asksLocation } from "../text/questionCues.js";
 import type { Link } from "../corpus/types.js";
 import { recentByChunk } from "../retrieval/recentByChunk.js";
 import type { Passage, RetrievalResult, StageParts } from "../retrieval/types.js";
@@ -13,7 +14,7 @@ import { buildCitations } from "./citations.js";
 import { answerLanguage } from "./language.js";
 import type { AnswerLanguage } from "./language.js";
 import { listedSection } from "./listedSection.js";
-import { ANSWER_WORDING, type AnswerWording } from "./prompts.js";
+import { ANSWER_WORDING, lowConfidenceNotice, type AnswerWording } from "./prompts.js";
 import { quoteContext } from "./quoteContext.js";
 import { summarizeAskedStages, summarizeOutline, summarizeRoadmapPositions } from "./roadmapSummary.js";
 import { type CandidateSentence, lineText, queryTerms, scoreSentences, selectSentences, splitIntoSentences } from "./sentenceSelection.js";
@@ -30,9 +31,6 @@ export interface ExtractiveComposition {
 /** Field vocabulary that marks a request for material to study rather than an explanation. */
 const RESOURCE_REQUEST =
   /书|读物|教程|课程|资料|资源|论文|视频|链接|网站|推荐|文档|book|course|tutorial|resource|material|paper|video|link|website|recommend|read|watch|docs?\b|documentation/i;
-/** A question about where something sits in a roadmap: which stage, part, step or section. */
-const LOCATION_ASKED =
-  /第几|第幾|哪个阶段|哪個階段|哪一?(?:个|個)?(?:阶段|階段|部分|步|段|篇|章|节|節)|放在|属于|屬於|\b(?:which|what)\s+(?:stage|phase|part|step|section|module)\b|\bin which\b|\bwhere\b/i;
 const IMAGE_URL = /\.(png|jpe?g|gif|svg|webp)(\?|$)/i;
 const MAX_LINKS = 6;
 
@@ -106,8 +104,8 @@ export function composeExtractiveAnswer(
   for (const token of result.namingTerms ?? []) terms.delete(token);
   const label = options.fallback ? wording.fallbackLabel : wording.extractiveLabel;
   // A low-confidence answer says so first, then quotes the closest passages as usual.
-  const sections: string[] = [confidence === "low" ? `${wording.lowConfidence}\n${label}` : label];
   const separator = language === "en" ? ", " : "、";
+  const sections: string[] = [confidence === "low" ? `${lowConfidenceNotice(language, result)}\n${label}` : label];
 
   const sequence = result.analysis.sequence;
   const roadmapLines = result.stageParts
@@ -155,7 +153,7 @@ export function composeExtractiveAnswer(
   }
   if (sentences.length > 0) {
     // "放在第几阶段", "which stage covers it", "第三阶段学什么": where a quote sits is the answer, or part of it.
-    const located = LOCATION_ASKED.test(question) || result.stageOrdinal !== undefined;
+    const located = asksLocation(question) || result.stageOrdinal !== undefined;
     const where = (passageIndex: number) => {
       const path = passages[passageIndex]!.chunk.headingPath.join(" › ");
       return located && path !== "" ? (language === "en" ? ` (${path})` : `（${path}）`) : "";

@@ -42,7 +42,8 @@ const SEQUENCE_PATTERNS = [
   // "first" as in "learn X first", not "the first stage" (an ordinal the setting keeps).
   /[前上下后]一个?阶段|[上下]个阶段|[前上]一步|学什么|该学什么|要学什么|\b(?:after that|before that|then)\b|\bfirst\b(?!\s+(?:stage|phase|step|part|level)s?\b)/giu,
 ];
-const FILLER = /(那么|那|呢|吗|然后|还有|再|接着|此外|另外|what about|how about|and|so|also|ok|okay|[?？!！。,.，\s])/giu;
+// The English fillers as whole words: "Andrew", "also" and "notebook" hold no "and", "so" or "ok".
+const FILLER = /(那么|那|呢|吗|然后|还有|再|接着|此外|另外|\b(?:what about|how about|and|so|also|ok|okay)\b|[?？!！。,.，\s])/giu;
 /** Words that make the question a question of its own ("那它推荐什么书?" asks something new). */
 const OWN_QUESTION =
   /什么|什麼|哪|怎么|怎樣|怎样|如何|多少|多[长久大高快远]|几|幾|为什么|是否|吗|嗎|\b(?:what|which|how|why|when|where|who|is|are|does|do|can|should)\b/iu;

@@ -6,7 +6,7 @@
  * delimiter-looking text inside them is defused, so a document that says "ignore previous
  * instructions" stays quoted material inside <passages>…</passages>.
  */
-import type { Passage, PassageRole } from "../retrieval/types.js";
+import type { Passage, PassageRole, RetrievalResult } from "../retrieval/types.js";
 import type { Turn } from "./types.js";
 import type { AnswerLanguage } from "./language.js";
 import { toTraditional } from "../text/script.js";
@@ -43,6 +43,8 @@ export interface AnswerWording {
   stageParts: (title: string, stage: string) => string;
   /** Before the other roadmaps' positions, when the roadmap the question named has no stage for its topic. */
   notInNamedRoadmap: (title: string, topic: string) => string;
+  /** First line of a low answer instead of lowConfidence: the roadmap asked about never names these concepts. */
+  conceptsNotInRoadmap: (title: string, concepts: string) => string;
   roleLabels: Record<PassageRole, string>;
 }
 
@@ -65,6 +67,7 @@ const BASE_WORDING: Record<"zh" | "en", AnswerWording> = {
     outline: (title, stages) => `《${title}》的阶段依次是：${stages}`,
     previous: (previous) => `← 前一步：「${previous}」`,
     notInNamedRoadmap: (title, topic) => `《${title}》的阶段里没有找到「${topic}」；其他路线中：`,
+    conceptsNotInRoadmap: (title, concepts) => `（《${title}》里没有提到「${concepts}」；以下是资料中最接近的内容，请对照原文判断。）`,
     stageParts: (title, stage) => `《${title}》的「${stage}」分为：`,
     roleLabels: { match: "", "next-section": "下一阶段", "previous-section": "上一阶段", "linked-note": "链接笔记" },
   },
@@ -86,6 +89,8 @@ const BASE_WORDING: Record<"zh" | "en", AnswerWording> = {
     outline: (title, stages) => `《${title}》, its stages in order: ${stages}`,
     previous: (previous) => `← before it: "${previous}"`,
     notInNamedRoadmap: (title, topic) => `《${title}》 does not place "${topic}" in any of its stages; in the other roadmaps:`,
+    conceptsNotInRoadmap: (title, concepts) =>
+      `(《${title}》 does not mention "${concepts}"; here are the closest passages in the materials. Check them against the sources.)`,
     stageParts: (title, stage) => `《${title}》: "${stage}" divides into `,
     roleLabels: { match: "", "next-section": "next stage", "previous-section": "previous stage", "linked-note": "linked note" },
   },
@@ -122,6 +127,7 @@ function traditionalWording(zh: AnswerWording, convert: (simplified: string) => 
     outline: template(zh.outline),
     previous: template(zh.previous),
     notInNamedRoadmap: template(zh.notInNamedRoadmap),
+    conceptsNotInRoadmap: template(zh.conceptsNotInRoadmap),
     stageParts: template(zh.stageParts),
     roleLabels: Object.fromEntries(Object.entries(zh.roleLabels).map(([role, label]) => [role, convert(label)])) as Record<
       PassageRole,
@@ -153,6 +159,21 @@ export const ANSWER_WORDING: Record<AnswerLanguage, AnswerWording> = {
   ...BASE_WORDING,
   "zh-Hant": traditionalWording(BASE_WORDING.zh, (simplified) => TRADITIONAL_TEXTS.get(simplified) ?? toTraditional(simplified)),
 };
+
+/**
+ * The first line of a low-confidence answer: which roadmap never names the concepts the question
+ * asked it to place (RetrievalResult.conceptsOutsideRoadmap), else the plain notice.
+ */
+export function lowConfidenceNotice(
+  language: AnswerLanguage,
+  result: Pick<RetrievalResult, "namedRoadmap" | "conceptsOutsideRoadmap">,
+): string {
+  const wording = ANSWER_WORDING[language];
+  const outside = result.conceptsOutsideRoadmap;
+  return result.namedRoadmap && outside?.length
+    ? wording.conceptsNotInRoadmap(result.namedRoadmap.title, outside.join(language === "en" ? ", " : "、"))
+    : wording.lowConfidence;
+}
 
 const DELIMITER_TAG = /<\s*(\/?)\s*(passages|passage|question|history|follow_up|turn)\b/gi;
 

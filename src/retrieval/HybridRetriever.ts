@@ -1,5 +1,6 @@
 import type { IndexSnapshot } from "../store/types.js";
 import { normalizeNumberRanges } from "../text/numberRange.js";
+import { asksCoverage, asksLocation } from "../text/questionCues.js";
 import { toSimplified } from "../text/script.js";
 import { tokenizeForSearch, tokenizeParts } from "../text/tokenize.js";
 import { detailsAsked } from "./detailKinds.js";
@@ -10,6 +11,8 @@ import { questionShape } from "./analyzeQuery.js";
 import { englishSection } from "./englishSectionName.js";
 import { englishStage } from "./englishStageName.js";
 import { expandQuery } from "./expandQuery.js";
+import { conceptsNamed, conceptsOutsideRoadmap, roadmapNames } from "./conceptsOutsideRoadmap.js";
+import { foldForMatching } from "./listItems.js";
 import { describedConcept } from "./conceptDefinitions.js";
 import { LEADING_PASSAGES, learnerConceptFound } from "./learnerConcept.js";
 import { IndexResources } from "./indexResources.js";
@@ -186,6 +189,11 @@ export class HybridRetriever implements Retriever {
       passages.map((p) => statistics.tokensOf(p.chunk)),
       statistics,
     );
+    // "ninehills 那份里 RLHF 放在哪个小节": the roadmap's structure would place it in a stage of its own.
+    const outside =
+      named && (asksLocation(query) || asksCoverage(query))
+        ? conceptsOutsideRoadmap(this.judge.repaired(index, query), named.doc.text, naming ?? [])
+        : [];
     // Counted on the roadmap's recovered outline: a roadmap whose stages were not recovered says nothing here.
     const stages = named?.stages.length ?? 0;
     const pastEnd = partsPastEnd ?? (ordinal !== undefined && stages > 0 && ordinal.position > stages ? stages : undefined);
@@ -208,6 +216,7 @@ export class HybridRetriever implements Retriever {
       ...(focus ? { focusChunkIds: focus.chunkIds, focusTerms: focus.terms } : {}),
       ...(unknown.length > 0 ? { unknownNames: unknown } : {}),
       ...(subject ? { fieldSubject: subject } : {}),
+      ...(outside.length > 0 ? { conceptsOutsideRoadmap: outside } : {}),
       ...(learnerConceptFound(
         query,
         passages.slice(0, LEADING_PASSAGES).map((p) => statistics.tokensOf(p.chunk)),
@@ -262,6 +271,10 @@ export class HybridRetriever implements Retriever {
     const instanceWords = instanceAsked(query) ? instanceNonSubjectWords(query) : [];
     if (naming && asked.some((kind) => !ROADMAP_DETAILS.has(kind)))
       return this.judge.focus(index, query, passages, { naming: [...naming, ...instanceWords] });
+    // "How many hours does CS224n take, per the five-stage guide": a concept the roadmap lists is
+    // what the detail is of; the hours the roadmap gives its stages say nothing of it.
+    const concept = named && asked.includes("duration") && conceptFocus(this.judge.repaired(index, query), named, naming ?? [], passages);
+    if (concept) return concept;
     if (named) return this.judge.focus(index, query, passages, { titleOnly: true });
     return this.judge.focus(index, query, passages, instanceWords.length > 0 ? { naming: instanceWords } : {});
   }
@@ -351,4 +364,25 @@ function titleTermsOf(query: string, expansions: readonly string[], naming: Read
 function searchForm(index: IndexSnapshot, question: string): string {
   const statistics = IndexResources.of(index).statistics;
   return withCorpusMainlandWords(normalizeNumberRanges(toSimplified(question)), (token) => statistics.frequency(token) > 0);
+}
+
+/** The passages naming the concepts a question names that its roadmap names too, with their names; undefined when none does. */
+function conceptFocus(
+  query: string,
+  named: RoadmapProfile,
+  naming: readonly string[],
+  passages: readonly Passage[],
+): { chunkIds: string[]; terms: string[] } | undefined {
+  // A concept its title or a stage heading names ("持续学习", 学习路径) says which roadmap or stage: the roadmap's own.
+  const own = [named.doc.title, ...named.stages.map((stage) => stage.heading)].join("\n");
+  const terms = conceptsNamed(query, naming)
+    .filter((concept) => roadmapNames(named.doc.text, concept) && !roadmapNames(own, concept))
+    .flatMap((concept) => concept.names);
+  if (terms.length === 0) return undefined;
+  const folded = terms.map(foldForMatching);
+  const holders = passages.filter((p) => {
+    const text = foldForMatching(`${p.chunk.headingPath.join(" ")} ${p.chunk.text}`);
+    return folded.some((term) => text.includes(term));
+  });
+  return holders.length > 0 ? { chunkIds: holders.map((p) => p.chunk.id), terms } : undefined;
 }

@@ -63,6 +63,8 @@ export interface ConfidenceSignals {
    * which document, not what is asked, and are mostly not in its passages.
    */
   namedRoadmapLeads?: boolean;
+  /** A concept the question names is nowhere in the roadmap it asks about (RetrievalResult.conceptsOutsideRoadmap): low at best. */
+  outsideNamedRoadmap?: boolean;
 }
 
 function passageTexts(passages: readonly Passage[], focusTerms?: readonly string[]): string[] {
@@ -125,6 +127,7 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
     ...(subjectOutsideField(result.fieldSubject) ? { offFieldSubject: true } : {}),
     ...(result.learnerConceptFound ? { learnerConcept: true } : {}),
     ...(result.namedRoadmap && result.passages[0]?.chunk.docId === result.namedRoadmap.docId ? { namedRoadmapLeads: true } : {}),
+    ...(result.conceptsOutsideRoadmap?.length ? { outsideNamedRoadmap: true } : {}),
     locatedStage:
       result.namedRoadmap !== undefined &&
       (result.stageOrdinal !== undefined || result.analysis.sequence !== undefined) &&
@@ -162,6 +165,7 @@ export function decideConfidence(
     signals.onlyThroughExpansions === true ||
     signals.onlyEverydayWords === true ||
     signals.offFieldSubject === true ||
+    signals.outsideNamedRoadmap === true ||
     (signals.evidence < thresholds.low && !signals.locatedStage && !signals.learnerConcept && !signals.namedRoadmapLeads)
   )
     return "low";

@@ -51,7 +51,7 @@ export const DETAIL_RULES: DetailRule[] = [
   {
     kind: "price",
     asked:
-      /多少钱|多少錢|价格|價格|价钱|價錢|费用|費用|收费|收費|计费|計費|\bbilling\b|\bbilled\b|\bpricing\b|学费|學費|售价|售價|要钱|要錢|交钱|交錢|掏钱|掏錢|付费|付費|免费吗|免費嗎|奖金|獎金|\bprize\b|\bprice\b|\bcosts?\b|\bfees?\b|how much (?:is|does|do|will)|\bpaid\b|(?:平均\s*)?(?:月薪|年薪|薪资|薪資|薪水|工资|工資|待遇)\s*(?:大概|大约|大約|平均|一般)?\s*(?:是|有|能有)?\s*(?:多少|几|幾|多高)|\bsalar(?:y|ies)\b|\bwhat\s+(?:do|does|did)\s+(?:\w+\s+){0,2}charge\b|\bper\s+(?:million|thousand|1[mk])\s+tokens\b|\bpays?\s+(?:the\s+)?(?:most|best|more|better|well)\b|\bhow much\s+(?:\w+\s+){0,3}(?:earn|make)\b|for free|\b(?:is|are)\s+(?:it|they|this|that|these|the\s+\w+)\s+free\b|\b(?:is|are)\s+(?:the|that|this|those|these)\s+(?:[\w-]+\s+){1,8}free\s*(?:[?,]|\b(?:and|or)\b|$)|\bfree or (?:not|paid)\b/i,
+      /多少钱|多少錢|价格|價格|价钱|價錢|费用|費用|收费|收費|计费|計費|\bbilling\b|\bbilled\b|\bpricing\b|学费|學費|售价|售價|要钱|要錢|交钱|交錢|掏钱|掏錢|付费|付費|免费吗|免費嗎|奖金|獎金|\bprize\b|\bprice\b|\bcosts?\b|\bfees?\b|how much (?:is|does|do|will)|\bpaid\b|(?:平均\s*)?(?:月薪|年薪|薪资|薪資|薪水|工资|工資|待遇)\s*(?:(?:又|还|還|则|則|现在|現在|目前|大概|大约|大約|平均|一般)\s*){0,3}(?:是|有|能有)?\s*(?:多少|几|幾|多高)|\bsalar(?:y|ies)\b|\bwhat\s+(?:do|does|did)\s+(?:\w+\s+){0,2}charge\b|\bper\s+(?:million|thousand|1[mk])\s+tokens\b|\bpays?\s+(?:the\s+)?(?:most|best|more|better|well)\b|\bhow much\s+(?:\w+\s+){0,3}(?:earn|make)\b|for free|\b(?:is|are)\s+(?:it|they|this|that|these|the\s+\w+)\s+free\b|\b(?:is|are)\s+(?:the|that|this|those|these)\s+(?:[\w-]+\s+){1,8}free\s*(?:[?,]|\b(?:and|or)\b|$)|\bfree or (?:not|paid)\b/i,
     // A salary is given in 万/千/k (月薪 5-6 万, 30k).
     present:
       /[¥￥$€£]\s*\d|\d\s*(?:元|块|塊|美元|美金|刀|rmb|usd|dollars?|万|萬|千|k\b)|免费|免費|付费|付費|收费|收費|\bfree\b|\bpaid\b|价格|價格|\bprice/i,
@@ -244,7 +244,7 @@ DETAIL_RULES.push({
 DETAIL_RULES.push({
   kind: "dataset",
   asked:
-    /(?:哪个|哪個|哪些|什么|什麼|啥)\s*(?:[^，,。？?！!\s]{1,4}?)?\s*(?:数据集|數據集|资料集|資料集|语料|語料)|\b(?:which|what)\s+(?:\w+\s+){0,2}(?:datasets?|corpus|corpora)\b/iu,
+    /(?:哪个|哪個|哪些|什么|什麼|啥)\s*(?:[^，,。？?！!\s]{1,4}?)?\s*(?:数据集|數據集|资料集|資料集|语料|語料)|\b(?:which|what)\s+(?:\w+\s+){0,2}(?:datasets?|corpus|corpora)\b|(?:推荐|推薦|提到|给|給|附|列)(?:了|出)?\s*(?:具体|具體|现成|現成|公开|公開)?\s*(?:的)?\s*(?:数据集|數據集|资料集|資料集)|\b(?:suggest|recommend|name|mention|give|list|point\s+to)(?:s|ed)?\s+(?:a|an|any|the|some)\s+(?:[\w-]+\s+){0,2}(?:datasets?|corpus)\b|\bany\s+datasets?\b/iu,
   present: /数据集|數據集|资料集|資料集|语料|語料|\bdatasets?\b|\bcorpus\b|\bcorpora\b/iu,
 });
 
@@ -314,7 +314,7 @@ DETAIL_RULES.push({
 DETAIL_RULES.push({
   kind: "source",
   asked:
-    /出自|出处|出處|(?:数据|數據|结论|結論|说法|說法|数字|數字)\s*(?:的)?\s*(?:来源|來源)|(?:哪|什么|什麼)\s*(?:份|篇|个|個)?\s*(?:研究|报告|報告|调查|調查)\s*(?:说|說|得出|出来|出來|的)|\bwhat\s+(?:study|research)\b|\bwhich\s+study\b|\bwhere\s+does\s+(?:that|this|the)\s+(?:[\w%.,-]+\s+)?(?:number|figure|stat|statistic|claim|data|percentage)\s+come\s+from\b|\bsource\s+(?:of|for)\s+(?:that|this|the)\b|\bcites?\s+(?:any|a|its|the)?\s*(?:sources?|study|studies|research|data)\b/iu,
+    /出自|出处|出處|(?:数据|數據|结论|結論|说法|說法|数字|數字)\s*(?:的)?\s*(?:来源|來源)|(?:哪|什么|什麼)\s*(?:份|篇|个|個)?\s*(?:(?:研究|调查|調查)\s*(?:报告|報告)?|报告|報告)\s*(?:说|說|得出|出来|出來|的)|\bwhat\s+(?:study|research)\b|\bwhich\s+study\b|\bwhere\s+does\s+(?:that|this|the)\s+(?:[\w%.,-]+\s+)?(?:number|figure|stat|statistic|claim|data|percentage)\s+come\s+from\b|\bsource\s+(?:of|for)\s+(?:that|this|the)\b|\bcites?\s+(?:any|a|its|the)?\s*(?:sources?|study|studies|research|data)\b/iu,
   present:
     /《[^》]{2,40}(?:报告|報告|研究|调查|調查|白皮书|白皮書|统计|統計)》|根据.{0,16}(?:报告|研究|调查|統計|统计)|根據.{0,16}(?:報告|研究|調查|統計)|\baccording to\b|\b(?:study|survey|report)\s+by\b/iu,
 });

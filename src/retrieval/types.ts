@@ -128,6 +128,12 @@ export interface RetrievalResult {
    * documents' words (learnerConcept.ts): supported, however few of its own words they share.
    */
   learnerConceptFound?: boolean;
+  /**
+   * For a question asking where something sits in the roadmap it names (or the conversation's):
+   * the field concepts it names that this roadmap never names, as the question wrote them
+   * (conceptsOutsideRoadmap.ts). No stage of that roadmap is their place.
+   */
+  conceptsOutsideRoadmap?: string[];
   /** The question as its evidence was judged: Simplified, misspelt words repaired (RLFH → RLHF). */
   judgedQuery?: string;
 }

@@ -143,3 +143,21 @@ export function cuePattern(cues: CueWords): RegExp[] {
     new RegExp(`\\b(?:${alternation(cues.en)})\\b(?!\\s+${EVERYDAY_TIMES.source})`, "giu"),
   ];
 }
+
+/** A question about where something sits in a roadmap: which stage, part, step or section. */
+const LOCATION_ASKED =
+  /第几|第幾|哪个阶段|哪個階段|哪一?(?:个|個)?(?:阶段|階段|部分|步|段|篇|章|节|節)|放在|属于|屬於|\b(?:which|what)\s+(?:stage|phase|part|step|section|module)\b|\bin which\b|\bwhere\b/i;
+
+/** Whether a question asks where something sits in a roadmap ("放在第几阶段", "which stage covers it", "where does X come"). */
+export function asksLocation(question: string): boolean {
+  return LOCATION_ASKED.test(question);
+}
+
+/** A question about whether a document covers something: 有没有讲, 有推荐…吗, does it mention, is there anything on. */
+const COVERAGE_ASKED =
+  /有没有|有沒有|是否(?:有|提到|推荐|推薦|讲|講|介绍|介紹)|有(?:推荐|推薦|提到|讲|講|说|說|介绍|介紹|列|写|寫)[^？?。]{0,24}(?:吗|嗎)|(?:提到|推荐|推薦|讲|講|介绍|介紹)(?:了|过|過)?[^？?。]{0,24}(?:吗|嗎)|\b(?:does|did|do)\s+(?:it|they|the\s+[\w-]+|that\s+[\w-]+|this\s+[\w-]+)(?:\s+[\w-]+){0,2}\s+(?:mention|cover|recommend|include|list|name|suggest|talk\s+about|say\s+anything\s+about)\b|\bis\s+there\s+(?:anything|any)\b/i;
+
+/** Whether a question asks if a document covers, mentions or recommends something. */
+export function asksCoverage(question: string): boolean {
+  return COVERAGE_ASKED.test(question);
+}

@@ -316,6 +316,20 @@ describe("composeExtractiveAnswer", () => {
     expect(composeExtractiveAnswer("deep learning 书籍推荐", retrievalResult("deep learning 书籍推荐", passages)).confidence).toBe("high");
   });
 
+  it("says first which named roadmap never mentions the concept asked to be placed, then quotes the closest passages", () => {
+    const question = "这份清单里 Kubernetes 放在哪个阶段？";
+    const own = [passage("第二阶段：应用开发，部署与运维", { chunk: { docId: "list" } })];
+    const result = retrievalResult(question, own, {
+      namedRoadmap: { docId: "list", title: "示例清单" },
+      conceptsOutsideRoadmap: ["Kubernetes"],
+    });
+    const composed = composeExtractiveAnswer(question, result);
+    expect(composed).toMatchObject({ abstained: false, confidence: "low" });
+    expect(composed.answer.split("\n")[0]).toBe(ANSWER_WORDING.zh.conceptsNotInRoadmap("示例清单", "Kubernetes"));
+    expect(composed.answer.split("\n")[0]).toContain("《示例清单》里没有提到「Kubernetes」");
+    expect(composed.citations.length).toBe(1);
+  });
+
   it("labels a fallback answer as such, in Chinese for a mixed question", () => {
     const composed = composeExtractiveAnswer(
       "deep learning 书籍推荐",

@@ -45,6 +45,10 @@ describe("a modifier that leaves out its noun (那进阶的呢, 中级那个呢)
     expect(carryTopicIntoQuery("那 RAG 呢？", [{ role: "user", content: "学完 LoRA 之后该学什么?" }], topicOf)).toBe(
       "学完 RAG 之后该学什么?",
     );
+    // English fillers are whole words: "Andrew" and "Notebook" keep their "and" and "ok".
+    const course = [{ role: "user" as const, content: "LoRA 课程要学多久？" }];
+    expect(carryTopicIntoQuery("那 Andrew Ng 的课呢？", course, topicOf)).toContain("Andrew Ng");
+    expect(carryTopicIntoQuery("那 Notebook 呢？", course, topicOf)).toContain("Notebook");
   });
 });
 

@@ -286,6 +286,28 @@ describe("HybridRetriever", () => {
     expect(literal.weak).toBe(true);
   });
 
+  it("names the concepts a question asks the named roadmap to place or cover that it never names", async () => {
+    const placed = await retriever().retrieve("三段式计划里 RLHF 放在哪个阶段？");
+    expect(placed.namedRoadmap?.title).toBe("三段式计划");
+    expect(placed.conceptsOutsideRoadmap).toEqual(["RLHF"]);
+    expect(confidenceOf("三段式计划里 RLHF 放在哪个阶段？", placed)).not.toBe("high");
+    expect((await retriever().retrieve("三段式计划有没有讲 RLHF？")).conceptsOutsideRoadmap).toEqual(["RLHF"]);
+    // It names 注意力机制; and a question that asks neither where nor whether is not read.
+    expect((await retriever().retrieve("三段式计划里注意力机制放在哪个阶段？")).conceptsOutsideRoadmap).toBeUndefined();
+    expect((await retriever().retrieve("三段式计划里 RLHF 是什么？")).conceptsOutsideRoadmap).toBeUndefined();
+  });
+
+  it("looks for a duration asked of a concept the named roadmap lists beside that concept, not anywhere in the roadmap", async () => {
+    const result = await retriever().retrieve("三段式计划里，分布式训练要学多少小时？");
+    expect(result.namedRoadmap?.title).toBe("三段式计划");
+    expect(result.focusTerms).toContain("分布式训练");
+    const focus = result.passages.filter((p) => result.focusChunkIds?.includes(p.chunk.id));
+    expect(focus.length).toBeGreaterThan(0);
+    for (const p of focus) expect(p.chunk.text).toContain("分布式训练");
+    // Asked of the roadmap itself, a duration may still be anywhere in it.
+    expect((await retriever().retrieve("三段式计划一共要学多久？")).focusChunkIds).toBeUndefined();
+  });
+
   it("rejects an empty question and a bad k", async () => {
     await expect(retriever().search("   ")).rejects.toBeInstanceOf(BadInput);
     await expect(retriever().retrieve("LoRA", { k: 0 })).rejects.toBeInstanceOf(BadInput);

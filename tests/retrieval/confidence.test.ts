@@ -23,6 +23,15 @@ describe("confidence", () => {
     expect(confidenceOf(question, retrievalResult("q", other, named))).toBe("low");
   });
 
+  it("is low, at best, when a concept asked to be placed is nowhere in the roadmap asked about", () => {
+    const question = "这份清单里 Kubernetes 放在哪个阶段？";
+    const own = [passage("第二阶段：应用开发，部署与运维", { chunk: { docId: "list" } })];
+    const named = { evidence: 0.9, namedRoadmap: { docId: "list", title: "示例清单" } };
+    expect(confidenceOf(question, retrievalResult("q", own, named))).toBe("high");
+    expect(confidenceOf(question, retrievalResult("q", own, { ...named, conceptsOutsideRoadmap: ["Kubernetes"] }))).toBe("low");
+    expect(decideConfidence({ evidence: 0.9, weak: true, missingDetails: [], outsideNamedRoadmap: true })).toBe("none");
+  });
+
   it("is low when the question names a thing no passage names", () => {
     const question = "React 和 Vue 哪个适合新手入门？";
     const passages = [passage("入门阶段：适合新手，先学 Python 编程基础。")];

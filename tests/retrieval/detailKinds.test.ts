@@ -232,10 +232,17 @@ describe("detail-type check", () => {
     expect(detailsAsked("AI 算法工程师平均月薪多少？")).toEqual(["price"]);
     expect(detailsAsked("Which of those jobs pays the most?")).toEqual(["price"]);
     expect(detailsAsked("部署包里都有哪些模型尺寸？")).toEqual(["size"]);
+    // A follow-up's adverbs between the salary and 多少: "那…又是多少", "现在大概多少".
+    expect(detailsAsked("那数据分析师的年薪又是多少？")).toEqual(["price"]);
+    expect(detailsAsked("运维岗的工资现在大概多少")).toEqual(["price"]);
   });
 
   it("reads each kind in more of learners' words: a qualified dataset, a school, a gap, a charge, 准确度, a walk-through", () => {
     expect(detailsAsked("这个项目用哪个开源数据集训练？")).toEqual(["dataset"]);
+    // Asked whether one is given: a follow-up's "does it suggest a dataset", 有推荐数据集吗.
+    expect(detailsAsked("does the guide recommend any dataset for that project?")).toContain("dataset");
+    expect(detailsAsked("那个情感分析练习有推荐现成的数据集吗？")).toContain("dataset");
+    expect(detailsAsked("Is this dataset free?")).not.toContain("dataset");
     expect(detailsAsked("这位老师是哪所学校的？")).toContain("organization");
     expect(detailsAsked("两个框架的速度差多少？")).toContain("margin");
     expect(detailsAsked("What does the service charge per million tokens?")).toEqual(["price"]);
@@ -261,6 +268,9 @@ describe("detail-type check", () => {
     expect(detailsAsked("Where does that 30% figure come from?")).toContain("source");
     expect(detailsAsked("what study says that?")).toContain("source");
     expect(detailsAsked("Does the post cite any study for that claim?")).toContain("source");
+    // A research report named as one word: its words ask for the source, they are not the subject.
+    expect(detailsAsked("那个增长数字是哪份调查报告得出的？")).toEqual(["source"]);
+    expect(withoutDetailQuestions("这个比例是哪份研究报告的结论？")).not.toContain("报告");
     // A survey paper asked by what it covers is a title, not a source.
     expect(detailsAsked("Which survey covers instruction tuning?")).toEqual([]);
     expect(detailPresent("source", ["AI 岗位需求强劲，智能体将承担更多工作"])).toBe(false);
