@@ -268,7 +268,11 @@ export function scoreSentences(
   terms: Map<string, number>,
   /** Whether a sentence states the kind of detail asked (undefined: the question asks for none). */
   holdsAskedDetail?: (sentence: string, passage: Passage) => boolean,
-  /** The label of the list item a sentence sits under, if any (quoteContext.ts). */
+  /**
+   * The label of the list item a sentence sits under, if any (quoteContext.ts). Given when quoting:
+   * a sentence then also inherits from its label and its chunk's heading. Without it (which line
+   * named X, ledRoadmap.ts) only a sentence's own words count.
+   */
   parentOf?: (chunkText: string, sentence: string) => string | undefined,
 ): CandidateSentence[] {
   const candidates: CandidateSentence[] = [];
@@ -314,7 +318,7 @@ export function scoreSentences(
         const i = held[h]!;
         overlaps[i] = (Number.isNaN(overlaps[i]!) ? 0 : overlaps[i]!) + add;
       }
-      if (chunks[passageIndex]!.headingTokens.has(termList[c]!))
+      if (underLabel && chunks[passageIndex]!.headingTokens.has(termList[c]!))
         for (let i = 0; i < sentences.length; i++)
           if (!held.includes(i)) overlaps[i] = (Number.isNaN(overlaps[i]!) ? 0 : overlaps[i]!) + HEADING_SHARE * add;
       const inherited = underLabel?.get(termList[c]!);

@@ -132,11 +132,14 @@ describe("scoreSentences", () => {
   it("lets a chunk's sentences inherit half of a term their own heading holds", () => {
     const underGoal = passage("主导复杂行业项目，成为全栈大模型架构师。", { chunk: { headingPath: ["三、场景应用阶段", "目标"] } });
     const elsewhere = passage("每个阶段都有动手项目。", { chunk: { headingPath: ["学习路径概览"] } });
-    const scored = scoreSentences([underGoal, elsewhere], new Map([["目标", 1]]));
+    // When quoting (a list-label reader given); the line that named a term reads words only.
+    const noLabel = () => undefined;
+    const scored = scoreSentences([underGoal, elsewhere], new Map([["目标", 1]]), undefined, noLabel);
+    expect(scoreSentences([underGoal, elsewhere], new Map([["目标", 1]]))).toEqual([]);
     expect(scored.map((s) => s.text)).toEqual(["主导复杂行业项目，成为全栈大模型架构师。"]);
     // In one scoring, the sentence holding the term itself gives twice what the heading lends.
     const own = passage("目标：成为架构师。", { chunk: { id: "own", headingPath: ["学习路径概览"] } });
-    const both = scoreSentences([underGoal, own], new Map([["目标", 1]]));
+    const both = scoreSentences([underGoal, own], new Map([["目标", 1]]), undefined, noLabel);
     const [lent, held] = [both.find((s) => s.passageIndex === 0)!, both.find((s) => s.passageIndex === 1)!];
     const prior = (index: number) => 0.4 * (1 - index / 2);
     const damping = (text: string) => 1 + Math.log1p(Array.from(text).length / 60);
