@@ -29,6 +29,8 @@ const MECHANISM_ASKED = new RegExp(
     `[A-Za-z][\\w.-]*\\s*(?:要|该|該)?\\s*${HOW_ZH}\\s*(?:跑|部署|运行|運行)`,
     "\\bhow\\s+(?:exactly\\s+)?(?:does|do|is|are)\\b[^?？]{1,60}\\bwork\\b",
     "\\bhow\\s+exactly\\b",
+    // 一步步怎么弄, 一步一步教我: a procedure asked (手把手教 … 的资源 asks for a resource instead).
+    `一步一?步\\s*(?:${HOW_ZH}|教)`,
     "\\bstep[- ]by[- ]step\\s+(?:guide|instructions?|walkthrough)\\b",
     "\\bwalk\\s+me\\s+through\\b",
   ].join("|"),
@@ -42,7 +44,7 @@ export function mechanismAsked(question: string): boolean {
 
 /** The words that ask (具体, 怎么, work, step by step) and the everyday words: not the thing asked about. */
 const ASKING_WORDS =
-  /具[体體]|怎么|怎麼|如何|咋|干嘛|幹嘛|决定|決定|要|是|的|跑|部署|运行|運行|\b(?:how|exactly|does|do|work|works|step|by|walk|me|through|guide|instructions?)\b/giu;
+  /具[体體]|一步一?步|教|怎么|怎麼|如何|咋|干嘛|幹嘛|决定|決定|要|是|的|跑|部署|运行|運行|\b(?:how|exactly|does|do|work|works|step|by|walk|me|through|guide|instructions?)\b/giu;
 
 function nonSubjectTokens(question: string): ReadonlySet<string> {
   const asking = tokenizeForSearch([...question.matchAll(ASKING_WORDS)].map((m) => m[0]).join(" "));

@@ -13,6 +13,8 @@ describe("mechanismAsked", () => {
       "Milvus 具体是干嘛用的？",
       "How does speculative decoding actually work?",
       "Can you walk me through building the index?",
+      "向量库要一步一步怎么搭起来？",
+      "能一步步教我把 demo 跑通吗",
     ])
       expect(mechanismAsked(question), question).toBe(true);
   });
@@ -21,6 +23,7 @@ describe("mechanismAsked", () => {
     for (const question of [
       "那篇文章是怎么评价这门课的？",
       "通用人工智能是怎么定义的？",
+      "有没有手把手教你从零写一个模型的资源？",
       "为啥要私有化部署？那份笔记是怎么解释的？",
       "第二个月具体要干嘛？",
       "学习顺序是咋样的？",
