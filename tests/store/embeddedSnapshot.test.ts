@@ -36,18 +36,4 @@ describe("embeddedSnapshot's dense search", () => {
       }
     }
   });
-
-  it("embeds a text again whenever another came between (the buffer holds the last one's vector)", async () => {
-    const snapshot = embeddedSnapshot(built().index);
-    // The first three of one length, so that nothing short of the text itself tells them apart.
-    const questions = ["what is RAG", "what is SFT", "what is RAG", "LoRA 微调 低秩"];
-    const expected = await Promise.all(questions.map(async (q) => snapshot.nearest(await snapshot.embedQuery(q), 24)));
-    expect(expected[1]).not.toEqual(expected[0]);
-    expect(expected[3]).not.toEqual(expected[0]);
-    for (let round = 0; round < 2; round++)
-      for (const [i, question] of questions.entries()) {
-        expect(await snapshot.nearestToText!(question, 24)).toEqual(expected[i]);
-        expect(await snapshot.nearestToText!(question, 24)).toEqual(expected[i]);
-      }
-  });
 });

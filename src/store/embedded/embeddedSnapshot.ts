@@ -30,12 +30,6 @@ export function embeddedSnapshot(index: LoadedIndex): IndexSnapshot {
   // The question's vector for nearestToText: embedded and searched in one synchronous step, so
   // one buffer serves every question.
   const queryScratch = sparse && embeddings instanceof IndexEmbeddings ? new Float32Array(sparse.index.dimensions) : undefined;
-  /**
-   * The text whose vector queryScratch holds (only nearestToText writes it, and the search reads it
-   * without changing it): a question naming a roadmap is ranked twice in a row with the same
-   * expanded text, over every roadmap and then over the named one, and is embedded once.
-   */
-  let scratchText: string | undefined;
   return {
     store: "file",
     version: path.basename(index.dir),
@@ -51,8 +45,7 @@ export function embeddedSnapshot(index: LoadedIndex): IndexSnapshot {
     ...(nearestSparse && queryScratch && embeddings instanceof IndexEmbeddings
       ? {
           async nearestToText(text: string, k: number, filter?: ChunkFilter): Promise<DenseHit[]> {
-            const vector = text === scratchText ? queryScratch : embeddings.queryVectorInto(text, queryScratch);
-            scratchText = vector === queryScratch ? text : undefined;
+            const vector = embeddings.queryVectorInto(text, queryScratch);
             return nearestSparse(vector ?? (await embeddings.queryVector(text)), k, filter);
           },
         }
