@@ -34,9 +34,9 @@ const CONNECTIONS = [1, 8, 32] as const;
  * Fastify route returning a body of the same size, all in one run, each with repeated questions
  * (the 16 benchmark questions cycled) and distinct ones (no request repeats an earlier one, so
  * no cache helps), and with the learners' questions of the dev and tuning sets (real: longer and
- * not templated, so they cost more than the distinct ones). Servers run in child processes so the load generator has its own core. Start
- * to ready is the `startup` benchmark. With `replicas` (--replicas N), also N
- * replicas behind a round-robin proxy against one (replicaBench.ts); with `workers` (--workers N),
+ * not templated, so they cost more than the distinct ones). Servers run in child processes so the
+ * load generator has its own core. Start to ready is the `startup` benchmark. With `replicas`
+ * (--replicas N), also N replicas behind a round-robin proxy against one (replicaBench.ts); with `workers` (--workers N),
  * also WORKERS=N against the bare route in N processes and WORKERS=1 against one (workersBench.ts).
  */
 export async function runHttpBench({
