@@ -1,7 +1,9 @@
+import { historyTurns } from "../../src/evaluation/dataset.js";
 import { buildIfStale } from "./builtServer.js";
 import { forkScript, type ChildHandle } from "./childProcess.js";
 import { loadTest, type LoadTestResult } from "./loadTest.js";
 import { BENCH_QUESTIONS, DISTINCT_QUESTION_COUNT, distinctQuestion } from "./queries.js";
+import { loadRealQuestions } from "./realQuestions.js";
 import { runReplicaComparison } from "./replicaBench.js";
 import { runWorkersComparison } from "./workersBench.js";
 import type { BenchmarkReport } from "./report.js";
@@ -11,8 +13,12 @@ import { checkTarget } from "./targets.js";
 import { benchEnv, BUNDLED_CORPUS_DIR, createWorkspace } from "./workspace.js";
 
 type Endpoint = "search" | "ask" | "bare" | "healthz";
-/** repeated: the 16 benchmark questions cycled (the answer cache serves ask); distinct: every request new. */
-type Workload = "repeated" | "distinct";
+/**
+ * repeated: the 16 benchmark questions cycled (the answer cache serves ask); distinct: every request
+ * new; real: the dev and tuning sets' questions cycled (ask with their histories), none within the
+ * answer cache's reach.
+ */
+type Workload = "repeated" | "distinct" | "real";
 
 interface EndpointRun extends LoadTestResult {
   endpoint: Endpoint;
@@ -27,9 +33,10 @@ const CONNECTIONS = [1, 8, 32] as const;
  * /api/search and offline /api/ask under autocannon at 1, 8 and 32 connections, next to a bare
  * Fastify route returning a body of the same size, all in one run, each with repeated questions
  * (the 16 benchmark questions cycled) and distinct ones (no request repeats an earlier one, so
- * no cache helps). Servers run in child processes so the load generator has its own core. Start
- * to ready is the `startup` benchmark. With `replicas` (--replicas N), also N
- * replicas behind a round-robin proxy against one (replicaBench.ts); with `workers` (--workers N),
+ * no cache helps), and with the learners' questions of the dev and tuning sets (real: longer and
+ * not templated, so they cost more than the distinct ones). Servers run in child processes so the
+ * load generator has its own core. Start to ready is the `startup` benchmark. With `replicas`
+ * (--replicas N), also N replicas behind a round-robin proxy against one (replicaBench.ts); with `workers` (--workers N),
  * also WORKERS=N against the bare route in N processes and WORKERS=1 against one (workersBench.ts).
  */
 export async function runHttpBench({
@@ -95,6 +102,20 @@ export async function runHttpBench({
       search: () => JSON.stringify({ query: distinctQuestion(distinctCount++) }),
       ask: () => JSON.stringify({ question: distinctQuestion(distinctCount++) }),
     };
+    // The route takes no history, so each question text is searched once per cycle.
+    const real = await loadRealQuestions();
+    const realSearchBodies = [...new Set(real.map(({ question }) => question))].map((query) => JSON.stringify({ query }));
+    const realAskBodies = real.map(({ question, history }) =>
+      JSON.stringify(history.length > 0 ? { question, history: historyTurns(history) } : { question }),
+    );
+    if (Math.min(realSearchBodies.length, realAskBodies.length) <= cacheSize)
+      throw new Error(`${realSearchBodies.length} real questions cannot outrun a cache of ${cacheSize}`);
+    let realCount = 0;
+    const realBody = {
+      search: () => realSearchBodies[realCount++ % realSearchBodies.length] ?? "{}",
+      ask: () => realAskBodies[realCount++ % realAskBodies.length] ?? "{}",
+    };
+    const nextBodies = { distinct: distinctBody, real: realBody };
     const run = async (endpoint: Endpoint, workload: Workload, connections: number, seconds: number): Promise<EndpointRun> => {
       const server = servers[endpoint];
       const before = await stats(server);
@@ -103,7 +124,7 @@ export async function runHttpBench({
         connections,
         durationSeconds: seconds,
         bodies: bodies[endpoint],
-        ...(workload === "distinct" && (endpoint === "search" || endpoint === "ask") ? { nextBody: distinctBody[endpoint] } : {}),
+        ...(workload !== "repeated" && (endpoint === "search" || endpoint === "ask") ? { nextBody: nextBodies[workload][endpoint] } : {}),
         method: endpoint === "healthz" ? "GET" : "POST",
       });
       const after = await stats(server);
@@ -117,6 +138,8 @@ export async function runHttpBench({
     const plan: [Endpoint, Workload][] = [
       ["search", "distinct"],
       ["ask", "distinct"],
+      ["search", "real"],
+      ["ask", "real"],
       ["search", "repeated"],
       ["ask", "repeated"],
       ["bare", "repeated"],
@@ -136,11 +159,15 @@ export async function runHttpBench({
       connections,
       searchDistinctVsBarePercent: vsBare("search", "distinct", connections),
       askDistinctVsBarePercent: vsBare("ask", "distinct", connections),
+      searchRealVsBarePercent: vsBare("search", "real", connections),
+      askRealVsBarePercent: vsBare("ask", "real", connections),
       searchRepeatedVsBarePercent: vsBare("search", "repeated", connections),
       askRepeatedVsBarePercent: vsBare("ask", "repeated", connections),
     }));
     const search32 = at("search", 32, "distinct");
     const ask32 = at("ask", 32, "distinct");
+    const searchReal32 = at("search", 32, "real");
+    const askReal32 = at("ask", 32, "real");
     const bare32 = at("bare", 32);
     const health32 = at("healthz", 32);
     const ratio32 = ratios.find((r) => r.connections === 32);
@@ -168,6 +195,11 @@ export async function runHttpBench({
         `The gap between /healthz and the bare route is the global plugins (helmet, cors, rate limit, under-pressure, request ids); ` +
         `the rest of search is validation, retrieval and serialization.`,
       `Distinct questions: ${distinctCount} requests drew on a pool of ${DISTINCT_QUESTION_COUNT} questions (more than the answer cache holds, so no request was served from it).`,
+      `Real questions (tests/eval/dev.jsonl and blind/tune*.jsonl, never a test set): ${realCount} requests cycled through ` +
+        `${realSearchBodies.length} question texts for search and ${realAskBodies.length} questions with their histories for ask ` +
+        `(${real.filter(({ history }) => history.length > 0).length} follow-ups). Server CPU per request at 32 connections: ` +
+        `search ${searchReal32.serverCpuMsPerRequest} ms, offline ask ${askReal32.serverCpuMsPerRequest} ms ` +
+        `(distinct: ${search32.serverCpuMsPerRequest} / ${ask32.serverCpuMsPerRequest} ms).`,
       `At 32 connections latency is mostly queueing on the single server core: p50 ≈ connections / (req/s) = ` +
         `${round((32 / Math.max(1, search32.requestsPerSecond)) * 1000, 1)} ms for search, ${round((32 / Math.max(1, ask32.requestsPerSecond)) * 1000, 1)} ms for ask.`,
     ];
@@ -228,11 +260,13 @@ export async function runHttpBench({
         },
         {
           title: "Ours / bare Fastify (req/s)",
-          header: ["conns", "search distinct %", "ask distinct %", "search repeated %", "ask repeated %"],
+          header: ["conns", "search distinct %", "ask distinct %", "search real %", "ask real %", "search repeated %", "ask repeated %"],
           rows: ratios.map((r) => [
             r.connections,
             r.searchDistinctVsBarePercent,
             r.askDistinctVsBarePercent,
+            r.searchRealVsBarePercent,
+            r.askRealVsBarePercent,
             r.searchRepeatedVsBarePercent,
             r.askRepeatedVsBarePercent,
           ]),

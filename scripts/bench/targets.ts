@@ -58,7 +58,7 @@ export const TARGETS: Record<TargetId, TargetDefinition> = {
   searchP99At32: http("/api/search p99 at 32 connections, distinct questions", "<", 25, "ms"),
   askP50At32: http("offline /api/ask p50 at 32 connections, distinct questions", "<", 10, "ms"),
   askP99At32: http("offline /api/ask p99 at 32 connections, distinct questions", "<", 25, "ms"),
-  errorsAt32: http("errors at 32 connections (search + ask, both workloads)", "=", 0, "errors"),
+  errorsAt32: http("errors at 32 connections (search + ask, every workload)", "=", 0, "errors"),
   startToReady: {
     name: "start to ready, built server, existing index of the bundled corpus",
     benchmark: "startup",

@@ -177,6 +177,11 @@ interface AnalysedChunk {
   headingTokens: ReadonlySet<string>;
   /** 0, 1, … sentences.length - 1: the sentences a term is searched for in. */
   all: readonly number[];
+  /**
+   * The sentences' lowercased texts joined by line breaks. Each sentence's text is part of it, so a
+   * term it does not contain is in no sentence: a term the chunk lacks costs one scan, not one per sentence.
+   */
+  lower: string;
   /** The sentences found to hold a term, by term: the same terms (模型, 学习, a topic's words) come back question after question. */
   holding: Map<string, readonly number[]>;
 }
@@ -211,7 +216,8 @@ const analysedChunk = recentByChunk(2048, (chunk: Chunk): AnalysedChunk => {
   });
   const heading = chunk.headingPath.at(-1);
   const headingTokens = new Set(heading ? tokenizeForSearch(heading) : []);
-  return { text: chunk.text, sentences, withToken, headingTokens, all: sentences.map((_, i) => i), holding: new Map() };
+  const lower = sentences.map((sentence) => sentence.lower).join("\n");
+  return { text: chunk.text, sentences, withToken, headingTokens, all: sentences.map((_, i) => i), lower, holding: new Map() };
 });
 
 /**
@@ -228,7 +234,7 @@ function sentencesHolding(chunk: AnalysedChunk, term: string, substring: boolean
 function searchSentences(chunk: AnalysedChunk, term: string, substring: boolean): readonly number[] {
   const holders = chunk.withToken.get(term) ?? [];
   let found: readonly number[] = holders;
-  if (substring) {
+  if (substring && chunk.lower.includes(term)) {
     // holders is short (the sentences holding the term as a token): a scan, not a set per term.
     const containing = chunk.all.filter((i) => !holders.includes(i) && chunk.sentences[i]!.lower.includes(term));
     if (containing.length > 0) found = [...holders, ...containing].sort((a, b) => a - b);

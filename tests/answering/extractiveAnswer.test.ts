@@ -146,6 +146,16 @@ describe("scoreSentences", () => {
     expect((lent.score - prior(0)) * damping(lent.text)).toBeCloseTo(((held.score - prior(1)) * damping(held.text)) / 2, 6);
   });
 
+  it("finds a term inside a sentence's lowercased text in whichever sentence holds it, and nothing where none does", () => {
+    const text = "第一句讲预训练的数据。\n第二句讲评估指标。\n第三句讲 QLoRA 微调的显存。";
+    for (let round = 0; round < 2; round++) {
+      // "ora" is no token of the third sentence: only its lowercased text holds it.
+      expect(scoreSentences([passage(text)], new Map([["ora", 1]])).map((s) => s.position)).toEqual([2]);
+      expect(scoreSentences([passage(text)], new Map([["指标。\n第三", 1]]))).toEqual([]);
+      expect(scoreSentences([passage(text)], new Map([["rlhf", 1]]))).toEqual([]);
+    }
+  });
+
   it("quotes no table-of-contents entry: it only points at a heading further down", () => {
     const text = "- [入门阶段](#入门阶段)\n- [学习常见问题](#学习常见问题)\n入门阶段：每周10-15小时，持续1-2个月";
     const texts = scoreSentences(

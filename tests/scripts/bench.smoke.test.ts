@@ -90,6 +90,15 @@ describe("bench --quick (smoke: runs and writes valid JSON; no timing assertions
     const http = await read("http");
     const endpoints = new Set(http.results.runs.map((r: { endpoint: string; connections: number }) => `${r.endpoint}@${r.connections}`));
     for (const c of [1, 8, 32]) for (const e of ["search", "ask", "bare"]) expect(endpoints.has(`${e}@${c}`)).toBe(true);
+    const real = http.results.runs.filter((r: { workload: string }) => r.workload === "real");
+    expect(real.map((r: { endpoint: string; connections: number }) => `${r.endpoint}@${r.connections}`).sort()).toEqual([
+      "ask@1",
+      "ask@32",
+      "ask@8",
+      "search@1",
+      "search@32",
+      "search@8",
+    ]);
     expect(http.results.runs.every((r: { requests: number }) => r.requests > 0)).toBe(true);
 
     const startup = await read("startup");

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -8,6 +8,7 @@ import { buildVocabulary, createPrng, joinWords, writeSyntheticCorpus } from "..
 import { allTargets, checkTarget, TARGETS } from "../../scripts/bench/targets.js";
 import { parseConfig } from "../../src/config.js";
 import { DISTINCT_QUESTION_COUNT, distinctQuestion } from "../../scripts/bench/queries.js";
+import { loadRealQuestions, realQuestionFiles } from "../../scripts/bench/realQuestions.js";
 
 describe("bench arguments", () => {
   it("defaults to every benchmark, full run, bench/results", () => {
@@ -86,6 +87,40 @@ describe("distinct benchmark questions", () => {
     expect(new Set(pool).size).toBe(DISTINCT_QUESTION_COUNT);
     expect(DISTINCT_QUESTION_COUNT).toBeGreaterThan(parseConfig({}).ANSWER_CACHE_SIZE);
     expect(distinctQuestion(DISTINCT_QUESTION_COUNT)).toBe(pool[0]);
+  });
+});
+
+describe("real benchmark questions", () => {
+  const line = (id: string, question: string, history: string[] = []) => JSON.stringify({ id, question, history, must_mention: ["x"] });
+
+  it("come from the dev set and the tuning sets only, each question with its history once", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "real-questions-"));
+    try {
+      await mkdir(path.join(dir, "blind"));
+      await writeFile(path.join(dir, "dev.jsonl"), `${line("d1", "what is RAG?")}\n${line("d2", "and LoRA?", ["what is RAG?"])}\n`);
+      await writeFile(path.join(dir, "blind", "tune-b.jsonl"), `${line("b1", "what is RAG?")}\n${line("b2", "and LoRA?")}\n`);
+      await writeFile(path.join(dir, "blind", "tune.jsonl"), `${line("t1", "微调怎么学?")}\n`);
+      await writeFile(path.join(dir, "blind", "test-b.jsonl"), `${line("x1", "held out")}\n`);
+      await writeFile(path.join(dir, "blind", "test.jsonl"), `${line("x2", "held out too")}\n`);
+      expect((await realQuestionFiles(dir)).map((file) => path.relative(dir, file))).toEqual([
+        "dev.jsonl",
+        path.join("blind", "tune-b.jsonl"),
+        path.join("blind", "tune.jsonl"),
+      ]);
+      expect(await loadRealQuestions(dir)).toEqual([
+        { question: "what is RAG?", history: [] },
+        { question: "and LoRA?", history: ["what is RAG?"] },
+        { question: "and LoRA?", history: [] },
+        { question: "微调怎么学?", history: [] },
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("outnumber the default answer cache in the repository's sets", async () => {
+    const real = await loadRealQuestions();
+    expect(new Set(real.map(({ question }) => question)).size).toBeGreaterThan(parseConfig({}).ANSWER_CACHE_SIZE);
   });
 });
 
