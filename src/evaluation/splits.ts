@@ -53,6 +53,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-i2.jsonl",
     "tests/eval/blind/tune-j2.jsonl",
     "tests/eval/blind/tune-k2.jsonl",
+    "tests/eval/blind/tune-l2.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
@@ -91,6 +92,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-i2.jsonl",
     "tests/eval/blind/test-j2.jsonl",
     "tests/eval/blind/test-k2.jsonl",
+    "tests/eval/blind/test-l2.jsonl",
   ],
 };
 
