@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import everydayWordList from "./everydayWords.json" with { type: "json" };
+import { forEachGeneralIdf } from "./generalIdf.js";
 
 /**
  * Everyday Chinese words: those jieba's general-language idf table (`@node-rs/jieba/idf.txt`,
@@ -22,17 +21,9 @@ export function isEverydayWord(word: string): boolean {
 
 /** The words of jieba's idf table under EVERYDAY_IDF, in the table's order: what everydayWords.json holds. */
 export function scanEverydayWords(): string[] {
-  const file = createRequire(import.meta.url).resolve("@node-rs/jieba/idf.txt");
-  const text = readFileSync(file, "utf8");
   const words: string[] = [];
-  // "word idf" per line; a plain scan, not split(): 270 000 lines, of which ~400 are kept.
-  let start = 0;
-  while (start < text.length) {
-    let end = text.indexOf("\n", start);
-    if (end < 0) end = text.length;
-    const space = text.lastIndexOf(" ", end);
-    if (space > start && Number(text.slice(space + 1, end)) < EVERYDAY_IDF) words.push(text.slice(start, space));
-    start = end + 1;
-  }
+  forEachGeneralIdf((word, idf) => {
+    if (idf < EVERYDAY_IDF) words.push(word);
+  });
   return words;
 }
