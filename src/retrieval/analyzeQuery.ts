@@ -96,8 +96,16 @@ function isAsciiAlphanumeric(code: number): boolean {
 function fillerAt(question: string, position: number, limit: number): string | undefined {
   for (const filler of ZH_FILLER_BY_FIRST_UNIT.get(question[position]!) ?? [])
     if (position + filler.length <= limit && question.startsWith(filler, position)) return filler;
+  if (question[position] === "那" && position + 1 < limit && OPENING_THAT.test(question.slice(Math.max(0, position - 1), position + 2)))
+    return "那";
   return undefined;
 }
+
+/**
+ * "那入门学完以后…", "……？那缺点呢": a 那 opening the question or a clause, before a word rather
+ * than a measure word (那篇, 那段, 那个 point at something), says "then", not what about.
+ */
+const OPENING_THAT = /^[\s\p{P}]?那(?![一篇段份套个個些本门門种種部里裡边邊时時么麼样樣块塊条條位次章节節])\p{Script=Han}$/u;
 
 /** What a single UTF-16 unit of a question is, outside glossary terms, Latin words and filler phrases. */
 const KEEP = 1;

@@ -86,6 +86,13 @@ describe("extractTopic", () => {
     expect(extractTopic("入门阶段之后是什么阶段")).toBe("入门阶段");
   });
 
+  it("reads a 那 opening the question or a clause as 'then', and 那 before a measure word as pointing", () => {
+    expect(extractTopic("那入门学完以后，下一段的学习目标是啥？")).toBe("入门");
+    expect(extractTopic("好的。那微调之后呢？")).toBe("微调");
+    // 那段, 那一段: the part the words before it name.
+    expect(extractTopic("基础夯实那段学完了，接下来学什么")).toBe("基础夯实");
+  });
+
   it("does not take a word for the document itself (路线图, guide) for the topic", () => {
     expect(extractTopic("哪篇路线图提到了 MoE")).toBe("MoE");
     expect(extractTopic("哪份指南讲了量化")).toBe("量化");
