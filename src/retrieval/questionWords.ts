@@ -105,6 +105,8 @@ export const ZH_FILLER: readonly string[] = [
   "呗",
   "哈",
   "嘛",
+  // What a part covers (第三阶段讲啥, 再往后一个 stage 讲什么): asked, not what about.
+  "讲",
 ];
 export const EN_FILLER: ReadonlySet<string> = new Set(
   (

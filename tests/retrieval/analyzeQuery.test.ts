@@ -93,6 +93,11 @@ describe("extractTopic", () => {
     expect(extractTopic("基础夯实那段学完了，接下来学什么")).toBe("基础夯实");
   });
 
+  it("reads 讲 (what a part covers) as a question word: a follow-up asking it has no topic of its own", () => {
+    expect(extractTopic("那再往后一个 stage 讲啥？")).toBeUndefined();
+    expect(extractTopic("LoRA 之后讲什么")).toBe("LoRA");
+  });
+
   it("does not take a word for the document itself (路线图, guide) for the topic", () => {
     expect(extractTopic("哪篇路线图提到了 MoE")).toBe("MoE");
     expect(extractTopic("哪份指南讲了量化")).toBe("量化");
