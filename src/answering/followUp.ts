@@ -20,7 +20,7 @@ import { findGlossaryMatches } from "../retrieval/glossary.js";
 import { statedStageCounts } from "../retrieval/roadmapProfile.js";
 import { replaceStageOrdinals, stageOrdinal, type StageOrdinal } from "../retrieval/stageReference.js";
 import { escapeRegExp } from "../text/escapeRegExp.js";
-import { cuePattern, NEXT_CUES, PREVIOUS_CUES } from "../text/questionCues.js";
+import { asksLocation, cuePattern, NEXT_CUES, PREVIOUS_CUES } from "../text/questionCues.js";
 import { toSimplified } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import type { Turn } from "./types.js";
@@ -161,7 +161,9 @@ export function conversationRoadmap(
   if (earlierQuestions.length === 0) return undefined;
   const asked = retrievalQuery.trim();
   const goesOn =
-    ZH_LEAD.test(asked) || EN_LEAD.test(asked) || (question !== undefined && (pointsBack(question) || pointsAtDocument(question)));
+    ZH_LEAD.test(asked) ||
+    EN_LEAD.test(asked) ||
+    (question !== undefined && (pointsBack(question) || pointsAtDocument(question) || asksLocation(question)));
   if (!goesOn) return undefined;
   if (roadmapNamedIn(asked) !== undefined) return undefined;
   for (const earlier of earlierQuestions.reverse()) {

@@ -308,6 +308,9 @@ describe("conversationRoadmap", () => {
       "doc-ninehills",
     );
     expect(conversationRoadmap("第二部分讲什么", history, namedIn, "第二部分讲什么？")).toBe("doc-ninehills");
+    // A question asking where something sits ("放在第几阶段") places it in that roadmap.
+    const placed = "prompt engineering 放在第几阶段？";
+    expect(conversationRoadmap(placed, turns("五阶段那份的入门阶段学什么？"), namedIn, placed)).toBe("doc-five");
     // A longer question that only points at the document ("同一篇文章里…") is about it too.
     const pointing = "同一篇文章里还推荐了哪些讲深度学习原理的视频课程？";
     expect(conversationRoadmap(pointing, history, namedIn, pointing)).toBe("doc-ninehills");
