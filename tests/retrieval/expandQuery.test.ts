@@ -56,6 +56,8 @@ describe("expandQuery", () => {
     expect(expandQuery("什么是监督微调")).toEqual(expect.arrayContaining(["SFT", "supervised fine-tuning", "监督式微调"]));
     expect(expandQuery("学完 LoRA 之后该学什么?")).toEqual(expect.arrayContaining(["低秩", "low-rank adaptation"]));
     expect(expandQuery("RLHF 怎么做")).toContain("人类反馈强化学习");
+    // 独显 (a discrete graphics card) is the learners' word for what the documents call 显卡 or 硬件.
+    expect(expandQuery("家里电脑连独显都没有")).toEqual(expect.arrayContaining(["显卡", "GPU"]));
     // A list's star (":star:", GitHub's markup) is what a learner calls 星标 or 星号.
     expect(expandQuery("哪一门课加了星标？")).toContain("star");
   });
