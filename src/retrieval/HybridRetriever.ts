@@ -27,7 +27,7 @@ import { roadmapContext } from "./roadmapContext.js";
 import { expansionHeadWords, namingTokens, namingWords, referencedRoadmap, type RoadmapProfile } from "./roadmapProfile.js";
 import { stageOrdinal } from "./stageReference.js";
 import { stageName } from "./stageOutline.js";
-import { stageFocus } from "./questionEvidence.js";
+import { passagesNaming, stageFocus } from "./questionEvidence.js";
 import type { Passage, QueryAnalysis, RetrievalResult, RetrieveOptions, Retriever } from "./types.js";
 
 export type { RankedCandidate } from "./ranking.js";
@@ -250,9 +250,10 @@ export class HybridRetriever implements Retriever {
     },
   ): { chunkIds: string[]; terms: string[] } | undefined {
     const { named, naming, englishStageName } = roadmap;
+    const instance = instanceAsked(query);
     // "Which model does the roadmap recommend for RAG": the subject is RAG, wherever in the roadmap
     // (namedInstance.ts), not the category, the document asked of or an everyday word.
-    if (asked.length === 0 && instanceAsked(query))
+    if (asked.length === 0 && instance)
       return this.judge.focus(index, query, passages, { naming: [...(naming ?? []), ...instanceNonSubjectWords(query)] });
     // "How exactly does X work": the passages holding X, the question's rarest term, even when none does (explainedMechanism.ts).
     if (asked.length === 0) {
@@ -268,7 +269,7 @@ export class HybridRetriever implements Retriever {
       );
     if (stage) return stage;
     // Asked with a particular one ("which model, and what size"): the category is no subject of either.
-    const instanceWords = instanceAsked(query) ? instanceNonSubjectWords(query) : [];
+    const instanceWords = instance ? instanceNonSubjectWords(query) : [];
     if (naming && asked.some((kind) => !ROADMAP_DETAILS.has(kind)))
       return this.judge.focus(index, query, passages, { naming: [...naming, ...instanceWords] });
     // "How many hours does CS224n take, per the five-stage guide": a concept the roadmap lists is
@@ -379,10 +380,6 @@ function conceptFocus(
     .filter((concept) => roadmapNames(named.doc.text, concept) && !roadmapNames(own, concept))
     .flatMap((concept) => concept.names);
   if (terms.length === 0) return undefined;
-  const folded = terms.map(foldForMatching);
-  const holders = passages.filter((p) => {
-    const text = foldForMatching(`${p.chunk.headingPath.join(" ")} ${p.chunk.text}`);
-    return folded.some((term) => text.includes(term));
-  });
+  const holders = passagesNaming(passages, terms.map(foldForMatching));
   return holders.length > 0 ? { chunkIds: holders.map((p) => p.chunk.id), terms } : undefined;
 }

@@ -77,8 +77,7 @@ export function detailFocus(
 ): { chunkIds: string[]; terms: string[] } | undefined {
   const title = BOOK_TITLE.exec(query)?.[1];
   if (title) {
-    const folded = foldForMatching(title);
-    const holders = passages.filter((p) => foldForMatching(`${p.chunk.headingPath.join(" ")} ${p.chunk.text}`).includes(folded));
+    const holders = passagesNaming(passages, [foldForMatching(title)]);
     if (holders.length > 0) return { chunkIds: holders.map((p) => p.chunk.id), terms: [title] };
   }
   const tokenSets = passages.map((p) => tokensOf(p.chunk));
@@ -118,7 +117,14 @@ export function stageFocus(
     if (asked.includes(foldForMatching(candidate))) name = candidate;
   }
   if (!name) return undefined;
-  const folded = foldForMatching(name);
-  const holders = passages.filter((p) => foldForMatching(`${p.chunk.headingPath.join(" ")} ${p.chunk.text}`).includes(folded));
+  const holders = passagesNaming(passages, [foldForMatching(name)]);
   return holders.length > 0 ? { chunkIds: holders.map((p) => p.chunk.id), terms: [name] } : undefined;
+}
+
+/** The passages whose heading path or text, folded (foldForMatching), holds one of the folded names. */
+export function passagesNaming(passages: readonly Passage[], folded: readonly string[]): Passage[] {
+  return passages.filter((p) => {
+    const text = foldForMatching(`${p.chunk.headingPath.join(" ")} ${p.chunk.text}`);
+    return folded.some((name) => text.includes(name));
+  });
 }
