@@ -236,15 +236,21 @@ const NOUN_TAGS: ReadonlySet<string> = new Set(["n", "nr", "nrt", "ns", "nt", "n
 /** Nouns jieba's tagger finds in Han text (键盘, 雅思, 报税), of two characters or more. */
 export function chineseNouns(text: string): string[] {
   const out: string[] = [];
-  for (const run of text.match(/\p{Script=Han}+/gu) ?? [])
-    for (const { word, tag } of segmenter().tag(run)) if (NOUN_TAGS.has(tag) && Array.from(word).length >= 2) out.push(word);
+  for (const run of text.match(/\p{Script=Han}+/gu) ?? []) out.push(...wordsTagged(run, NOUN_TAGS));
   return out;
 }
 
-function placeNamesOfRun(run: string): string[] {
+/** The words of two characters or more jieba's tagger gives one of `tags` in a Han run. */
+function wordsTagged(run: string, tags: ReadonlySet<string>): string[] {
   const out: string[] = [];
-  for (const { word, tag } of segmenter().tag(run)) if (tag === "ns" && Array.from(word).length >= 2) out.push(word);
+  for (const { word, tag } of segmenter().tag(run)) if (tags.has(tag) && Array.from(word).length >= 2) out.push(word);
   return out;
+}
+
+const PLACE_TAGS: ReadonlySet<string> = new Set(["ns"]);
+
+function placeNamesOfRun(run: string): string[] {
+  return wordsTagged(run, PLACE_TAGS);
 }
 
 function addChineseTokens(original: string, out: string[]): void {
