@@ -325,12 +325,9 @@ export function scoreSentences(
         overlaps[i] = (Number.isNaN(overlaps[i]!) ? 0 : overlaps[i]!) + add;
       }
       if (underLabel && chunks[passageIndex]!.headingTokens.has(termList[c]!))
-        for (let i = 0; i < sentences.length; i++)
-          if (!held.includes(i)) overlaps[i] = (Number.isNaN(overlaps[i]!) ? 0 : overlaps[i]!) + HEADING_SHARE * add;
+        lend(overlaps, chunks[passageIndex]!.all, held, HEADING_SHARE * add);
       const inherited = underLabel?.get(termList[c]!);
-      if (inherited)
-        for (const i of inherited)
-          if (!held.includes(i)) overlaps[i] = (Number.isNaN(overlaps[i]!) ? 0 : overlaps[i]!) + PARENT_SHARE * add;
+      if (inherited) lend(overlaps, inherited, held, PARENT_SHARE * add);
     }
     const prior = 0.4 * (1 - passageIndex / Math.max(passages.length, 1));
     for (let i = 0; i < sentences.length; i++) {
@@ -356,6 +353,11 @@ export function scoreSentences(
   const best = candidates.reduce((top, c) => Math.max(top, c.score), 0);
   if (stating && stating.score < best) stating.score = best + 1e-9;
   return candidates;
+}
+
+/** Adds `amount` to the overlap of each sentence of `to` that does not hold the term itself (`held`): what a label or heading lends. */
+function lend(overlaps: Float64Array, to: readonly number[], held: readonly number[], amount: number): void {
+  for (const i of to) if (!held.includes(i)) overlaps[i] = (Number.isNaN(overlaps[i]!) ? 0 : overlaps[i]!) + amount;
 }
 
 /**
