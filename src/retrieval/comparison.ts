@@ -47,8 +47,21 @@ interface Side {
   all: Set<string>;
 }
 
+/**
+ * A hyphenated Latin name is one name: "P-tuning" and "Prefix-tuning" share "tuning", and "P" is
+ * too short a token to keep, so without the whole name the two sides could not be told apart.
+ */
+const HYPHENATED_NAME = /[a-z0-9]+(?:-[a-z0-9]+)+/giu;
+
+/** A text's search tokens and its hyphenated names, lowercased. */
+function namesAndTokens(text: string): string[] {
+  const names = text.match(HYPHENATED_NAME) ?? [];
+  const tokens = tokenizeForSearch(text);
+  return names.length === 0 ? tokens : [...tokens, ...names.map((name) => name.toLowerCase())];
+}
+
 function tokensOf(text: string): Set<string> {
-  const tokens = tokenizeForSearch(text).filter((t) => (/[a-z]/i.test(t) ? t.length >= 2 : Array.from(t).length >= 2) && !isFiller(t));
+  const tokens = namesAndTokens(text).filter((t) => (/[a-z]/i.test(t) ? t.length >= 2 : Array.from(t).length >= 2) && !isFiller(t));
   // A compound's pieces (lang, chain of langchain) would find passages about something else.
   return new Set(tokens.filter((t) => !tokens.some((other) => other !== t && other.includes(t))));
 }
@@ -98,7 +111,7 @@ export function comparisonPresent(question: string, texts: readonly string[]): b
   const difference = DIFFERENCE_ASKED.test(question) && !BETTER_ASKED.test(question);
   const names = (tokens: ReadonlySet<string>, side: ReadonlySet<string>) => [...side].some((t) => tokens.has(t));
   return texts.some((text) => {
-    const parts = (listItems(text) ?? text.split(/[\n。；;!?！？]/u)).map((part) => ({ part, tokens: new Set(tokenizeForSearch(part)) }));
+    const parts = (listItems(text) ?? text.split(/[\n。；;!?！？]/u)).map((part) => ({ part, tokens: new Set(namesAndTokens(part)) }));
     const [first, second] = sides;
     if (parts.some(({ part, tokens }) => (difference ? COMPARES : VERDICT).test(part) && names(tokens, first) && names(tokens, second)))
       return true;

@@ -22,6 +22,15 @@ describe("comparison questions", () => {
     expect(second.has("lora")).toBe(false);
   });
 
+  it("reads a hyphenated name as one name, so two that share a part are told apart", () => {
+    const question = "Q-former 跟 Perceiver-resampler 到底差在哪？哪个更省显存？";
+    expect(comparedSides(question)?.map((s) => [...s])).toEqual([["q-former"], ["perceiver-resampler"]]);
+    expect(comparedSides("ViT-B 和 ViT-L 哪个更适合入门？")?.map((s) => [...s])).toEqual([["vit-b"], ["vit-l"]]);
+    // Named side by side in a list: no verdict; one line with a comparative gives it.
+    expect(comparisonPresent(question, ["- 连接模块(Q-former, Perceiver-resampler等)"])).toBe(false);
+    expect(comparisonPresent(question, ["Q-former 比 Perceiver-resampler 更省显存"])).toBe(true);
+  });
+
   it("is answered only by a passage that names both and compares them", () => {
     const question = "PyTorch 跟 TensorFlow 哪个更容易上手？";
     expect(comparisonPresent(question, ["常用框架：PyTorch、TensorFlow、JAX"])).toBe(false);
