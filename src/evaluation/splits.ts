@@ -54,6 +54,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-j2.jsonl",
     "tests/eval/blind/tune-k2.jsonl",
     "tests/eval/blind/tune-l2.jsonl",
+    "tests/eval/blind/tune-m2.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
