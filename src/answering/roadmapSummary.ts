@@ -14,9 +14,14 @@ const MAX_ITEM_CHARS = 24;
 const NOT_AN_ITEM = /^(目标|学习目标|阶段评估|推荐资源|重点关注|权威资源推荐|goal|goals|objectives?)\s*[:：]?/i;
 
 function sectionPassageIndex(passages: Passage[], docId: string, section: SectionRef): number {
-  return passages.findIndex(
+  const index = passages.findIndex(
     (p) => p.chunk.docId === docId && (p.chunk.sectionIndex === section.sectionIndex || p.chunk.headingPath.includes(section.heading)),
   );
+  // A roadmap that is one numbered list has items for stages, not headings: one passage holds
+  // several of them, and is the item's passage when it spans the item's lines.
+  return index >= 0
+    ? index
+    : passages.findIndex((p) => p.chunk.docId === docId && holdsLines(p.chunk, { start: section.startLine, end: section.endLine }));
 }
 
 /** A line of a text as keyItems reads it, parsed once per text. */
@@ -114,7 +119,7 @@ export function summarizeRoadmapPositions(
     lines.push(`- ${line}`);
     if (neighbour && neighbourIndex >= 0) {
       const passage = passages[neighbourIndex]!;
-      const items = keyItems(passage.chunk.text, [neighbour.heading, ...passage.chunk.headingPath]);
+      const items = keyItems(stageText(passage, neighbour), [neighbour.heading, ...passage.chunk.headingPath]);
       if (items.length > 0) lines.push(`  ${wording.nextItems}${items.join(itemSeparator)}${cite(neighbourIndex)}`);
     }
     const duration = neighbour && durationLine(position.docId, neighbour, passages, wording);
@@ -139,12 +144,27 @@ export function summarizeAskedStages(
     if (index < 0) continue;
     const passage = passages[index]!;
     lines.push(`- ${wording.stageAt(position.title, position.at.heading)} [${index + 1}]`);
-    const items = keyItems(passage.chunk.text, [position.at.heading, ...passage.chunk.headingPath]);
+    const items = keyItems(stageText(passage, position.at), [position.at.heading, ...passage.chunk.headingPath]);
     if (items.length > 0) lines.push(`  ${wording.nextItems}${items.join(itemSeparator)} [${index + 1}]`);
     const duration = durationLine(position.docId, position.at, passages, wording);
     if (duration) lines.push(duration);
   }
   return lines;
+}
+
+/**
+ * The text of a stage in its passage: the whole chunk when the chunk is the stage's (or inside
+ * it); for a list item in a chunk that holds the whole list, the item's indented sub-points, so the other items' points (and the text after the list) are not its own.
+ */
+function stageText(passage: Passage, stage: SectionRef): string {
+  const { chunk } = passage;
+  if (chunk.sectionIndex === stage.sectionIndex || chunk.headingPath.includes(stage.heading)) return chunk.text;
+  const lines = chunk.text.split("\n");
+  const start = lines.findIndex((line) => line.trim() === stage.heading.trim());
+  if (start < 0) return chunk.text;
+  const next = lines.findIndex((line, i) => i > start && !/^\s/u.test(line));
+  // The item's own line is its heading, already named where the stage is.
+  return lines.slice(start + 1, next < 0 ? undefined : next).join("\n");
 }
 
 /** Whether a passage spans the lines (of its own document) that state something. */

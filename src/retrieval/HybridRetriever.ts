@@ -25,7 +25,7 @@ import { descriptionExpansions, questionExpansions, type ExpansionSources } from
 import { rankPassages, type Ranked, type RankedCandidate, type RankingSettings } from "./ranking.js";
 import { roadmapContext } from "./roadmapContext.js";
 import { expansionHeadWords, namingTokens, namingWords, referencedRoadmap, type RoadmapProfile } from "./roadmapProfile.js";
-import { stageOrdinal } from "./stageReference.js";
+import { itemOrdinal, stageOrdinal } from "./stageReference.js";
 import { stageName } from "./stageOutline.js";
 import { passagesNaming, stageFocus } from "./questionEvidence.js";
 import type { Passage, QueryAnalysis, RetrievalResult, RetrieveOptions, Retriever } from "./types.js";
@@ -100,7 +100,8 @@ export class HybridRetriever implements Retriever {
     const byShape = referencedRoadmap(query, titleTerms, profiles);
     // "the application practice stage": a stage named in English through its name's words. Its
     // Chinese heading is searched for, a sequence question is about it, and it names its roadmap.
-    const statedOrdinal = stageOrdinal(query);
+    // A roadmap that is one numbered list has items for stages: "排第三的" is its third.
+    const statedOrdinal = stageOrdinal(query) ?? (byShape?.listItems ? itemOrdinal(query) : undefined);
     const english = statedOrdinal
       ? undefined
       : englishStage(query, () => this.judge.englishReach(index, query, analyzed), profiles, byShape);

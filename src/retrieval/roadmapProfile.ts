@@ -356,10 +356,12 @@ const COUNT_PATTERNS = [
 /**
  * Counts of a list's items ("四个方向", "四条路子", "four approaches", "the four-item list", "4 numbered
  * steps"): a roadmap whose stages are the items of a numbered list (corpus/leadingList.ts) is
- * described so. Such a count says less than a count of stages (four ways of doing anything), so it
- * adds to other naming words rather than naming a roadmap alone.
+ * described so. Such a count says less than a count of stages (four ways of doing anything): it
+ * names the roadmap alone only when said of a document (SAYS_DOCUMENT), else adds to other naming words.
  */
 const LIST_COUNT_PATTERNS = [
+  // "列了四点", "分四条": a count of points a text lists, never a clock's hour (四点钟, 四点半).
+  /(?:列|分|讲|写)了?\s*([零〇一二两三四五六七八九十\d]{1,2})\s*(?:点|条)(?![钟半前后多])/gu,
   /([零〇一二两三四五六七八九十\d]{1,2})\s*(?:个|条|種|种|类|項|项)\s*(?:大)?(?:方向|路子|路线|路|做法|方法|方式|玩法|方案|选择|条目|点)/gu,
   /\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)(?:\s+numbered)?[\s-]+(?:items?|directions?|approach(?:es)?|ways?|routes?|paths?|options?|points?|numbered\s+steps?)\b/giu,
 ];
@@ -417,6 +419,9 @@ const DIAGRAM_QUESTION =
 
 /** "那篇", "文章": words for the document itself, whatever its stages are called (文章 is no 章, chapter). */
 const DOCUMENT_WORDS = /[这那此该本哪]\s*篇|文章/gu;
+/** A word for a document, in either language: a count beside it describes the document. */
+const SAYS_DOCUMENT =
+  /篇|文章|博客|部落格|路线|路線|清单|清單|笔记|筆記|指南|帖子|\b(?:blog|post|article|list|guide|roadmap|notes?|write-?up)\b/iu;
 
 /** The text of each stage count a question states ("三个阶段", "three-stage"). */
 function countExpressions(question: string): string[] {
@@ -452,6 +457,7 @@ export function referencedRoadmap(
 ): RoadmapProfile | undefined {
   const counts = statedStageCounts(question);
   const itemCounts = statedItemCounts(question);
+  const saysDocument = itemCounts.length > 0 && SAYS_DOCUMENT.test(question);
   const asksDuration = asksStageDurations(question);
   const dates = questionDates(question);
   const months = dates.length > 0 ? [] : questionMonths(question);
@@ -472,7 +478,9 @@ export function referencedRoadmap(
       // Two roadmaps with as many stages: the one whose headings use the question's stage word.
       if (askedWord && askedWord === profile.stageWord) score += 1;
     }
-    if (profile.listItems && itemCounts.includes(profile.stages.length)) score += 1;
+    // A count said of a document ("列了四点的那篇", "the post that lists four approaches") describes
+    // it; a count alone ("有哪四种方法") may be of anything.
+    if (profile.listItems && itemCounts.includes(profile.stages.length)) score += saysDocument ? 2 : 1;
     // Two or more spans its stage headings give ("2-3 months for theory, then 3-4 for integration"):
     // a learner's own time is one span; a roadmap's stages are described by several.
     if (spans.length >= 2 && spans.every((span) => profile.stageSpans?.has(span))) score += 3;

@@ -120,6 +120,28 @@ export function stageOrdinal(question: string): StageOrdinal | undefined {
 }
 
 /**
+ * Ordinal references to an item of a list ("第三个方向", "第4点", "排第三的", "the third approach"):
+ * the stages of a roadmap that is one numbered list (roadmapProfile.ts `listItems`). Read only for
+ * such a roadmap: elsewhere "第二个方向" is a direction inside a stage, not a stage.
+ */
+const ITEM_PATTERNS: RegExp[] = [
+  new RegExp(`第\\s*(${ZH_NUMBER})\\s*(?:个|条|种)?\\s*(?:点|条|方向|方法|做法|玩法|方式|路子)`, "u"),
+  new RegExp(`排(?:在)?第\\s*(${ZH_NUMBER})(?=的|个|位|名)`, "u"),
+  /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d(?:st|nd|rd|th))\s+(?:item|point|approach|direction|way|option)s?\b/iu,
+];
+
+/** The first item ordinal a question states (ITEM_PATTERNS), from the list's start. */
+export function itemOrdinal(question: string): StageOrdinal | undefined {
+  let best: { at: number; ordinal: StageOrdinal } | undefined;
+  for (const pattern of ITEM_PATTERNS) {
+    const match = pattern.exec(question);
+    const ordinal = match && fromStart(parseNumber(match[1]!) ?? EN_ORDINALS[match[1]!.toLowerCase()]);
+    if (match && ordinal && (!best || match.index < best.at)) best = { at: match.index, ordinal };
+  }
+  return best?.ordinal;
+}
+
+/**
  * The text with each ordinal stage reference replaced (by what `replacement` returns for it):
  * a follow-up that names its own stage drops the conversation's, and one that moves on from a
  * stage ("and the one after it?") carries the stage it moved to.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ANSWER_WORDING } from "../../src/answering/prompts.js";
-import { keyItems, summarizeOutline, summarizeRoadmapPositions } from "../../src/answering/roadmapSummary.js";
+import { keyItems, summarizeAskedStages, summarizeOutline, summarizeRoadmapPositions } from "../../src/answering/roadmapSummary.js";
 import type { RoadmapPosition } from "../../src/retrieval/types.js";
 import { passage } from "../fixtures/answering/passages.js";
 
@@ -110,6 +110,35 @@ describe("summarizeRoadmapPositions", () => {
     expect(lines.at(-1)).toBe("  资料给出的时长：3-6个月 [3]");
     // Stated on lines no retrieved passage holds: not said, since it could not be cited.
     expect(summarizeRoadmapPositions([withDuration], passages, "next", ANSWER_WORDING.zh, "、").join("\n")).not.toContain("3-6个月");
+  });
+});
+
+describe("a roadmap that is one numbered list", () => {
+  // Its stages are the list's items; one chunk holds the whole list (lines 10–16).
+  const list = ["先说两句。", "1. 清蒸", "   - 少油", "2. 红烧", "   - 多放糖", "   - 小火慢炖", "3. 爆炒", "最后一句话。"].join("\n");
+  const item = (n: number, heading: string, startLine: number, endLine: number) => ({
+    sectionIndex: n,
+    heading,
+    headingPath: [heading],
+    startLine,
+    endLine,
+  });
+  const passages = [passage(list, { chunk: { docId: "doc-a", sectionIndex: 0, headingPath: [], startLine: 10, endLine: 17 } })];
+  const asked: RoadmapPosition = {
+    docId: "doc-a",
+    source: "roadmaps/a.txt",
+    title: "做菜",
+    topic: "2. 红烧",
+    at: item(2, "2. 红烧", 12, 14),
+  };
+
+  it("cites an item to the passage holding its lines, with its own sub-points only", () => {
+    expect(summarizeAskedStages([asked], passages, ANSWER_WORDING.zh, "、")).toEqual([
+      "- 《做菜》的「2. 红烧」 [1]",
+      "  该阶段的要点：多放糖、小火慢炖 [1]",
+    ]);
+    const before = { ...asked, at: item(1, "1. 清蒸", 11, 11), topic: "清蒸", next: item(2, "2. 红烧", 12, 14) };
+    expect(summarizeRoadmapPositions([before], passages, "next", ANSWER_WORDING.zh, "、")[1]).toBe("  该阶段的要点：多放糖、小火慢炖 [1]");
   });
 });
 

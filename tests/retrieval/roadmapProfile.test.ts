@@ -189,9 +189,16 @@ describe("a roadmap whose stages are the items of a numbered list", () => {
     ]);
   });
 
-  it("is described by a count of its items together with another naming word, never by the count alone", () => {
-    // Both have three stages: "三个阶段" still names neither; "三种做法" is the list's count, weaker than a date or an origin.
-    expect(referencedRoadmap("三种做法那篇讲了啥", none, profiles)).toBeUndefined();
+  it("is described by a count of its items said of a document, or with another naming word, never by a bare count", () => {
+    // Both have three stages: "三个阶段" still names neither; "三种做法" alone may be three ways of doing anything.
+    expect(referencedRoadmap("做菜有哪三种做法", none, profiles)).toBeUndefined();
+    expect(referencedRoadmap("which three approaches work best", none, profiles)).toBeUndefined();
+    // Said of a document, the count describes it.
+    expect(referencedRoadmap("三种做法那篇讲了啥", none, profiles)?.doc.source).toBe("roadmaps/dishes.md");
+    expect(referencedRoadmap("只列了三点的那份笔记", none, profiles)?.doc.source).toBe("roadmaps/dishes.md");
+    expect(referencedRoadmap("the post that lists three approaches", none, profiles)?.doc.source).toBe("roadmaps/dishes.md");
+    // Three o'clock is no count of points.
+    expect(referencedRoadmap("下午三点那篇笔记", none, profiles)).toBeUndefined();
     expect(referencedRoadmap("短的那篇里三种做法是哪三种", none, profiles)?.doc.source).toBe("roadmaps/dishes.md");
     expect(referencedRoadmap("the short one with three approaches", none, profiles)?.doc.source).toBe("roadmaps/dishes.md");
     // A count of stages stays a count of stages.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { statedStageCounts } from "../../src/retrieval/roadmapProfile.js";
-import { parseNumber, pick, replaceStageOrdinals, stageOrdinal } from "../../src/retrieval/stageReference.js";
+import { itemOrdinal, parseNumber, pick, replaceStageOrdinals, stageOrdinal } from "../../src/retrieval/stageReference.js";
 
 describe("stageOrdinal", () => {
   it.each([
@@ -25,6 +25,21 @@ describe("stageOrdinal", () => {
     expect(stageOrdinal("the one with seven stages")).toBeUndefined();
     expect(stageOrdinal("what is RAG")).toBeUndefined();
     expect(stageOrdinal("a fresh start in AI, at the start of each stage")).toBeUndefined();
+  });
+});
+
+describe("itemOrdinal", () => {
+  it("reads the place of an item in a numbered list", () => {
+    expect(itemOrdinal("列的第4点是什么")).toEqual({ from: "start", position: 4 });
+    expect(itemOrdinal("那篇讲三个方向的，排第二的是啥")).toEqual({ from: "start", position: 2 });
+    expect(itemOrdinal("第三种做法要花多少算力")).toEqual({ from: "start", position: 3 });
+    expect(itemOrdinal("what does the third approach need?")).toEqual({ from: "start", position: 3 });
+  });
+
+  it("is no stage ordinal, and not fooled by a project or a count", () => {
+    expect(stageOrdinal("第三个方向讲什么")).toBeUndefined();
+    expect(itemOrdinal("第三个项目用了什么能力")).toBeUndefined();
+    expect(itemOrdinal("列了四点的那篇")).toBeUndefined();
   });
 });
 
