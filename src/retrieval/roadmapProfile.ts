@@ -63,6 +63,30 @@ export interface RoadmapProfile {
 /** Origin words a Chinese question writes in Chinese: "那篇博客" is "the blog post". */
 const ORIGIN_IN_CHINESE: Readonly<Record<string, RegExp>> = { blog: /博客|博文|部落格/u };
 
+/**
+ * A host a roadmap was published on is also where resources live: "github repo", "GitHub 上的项目",
+ * "an exercise set on GitHub" ask for a repository, not for the roadmap posted there. The word
+ * names the roadmap unless every time the question writes it, a resource noun follows, or it is
+ * the place something sits ("on GitHub", "在 GitHub 上") in a question without a document word.
+ */
+function namesResourcePlace(word: string, question: string): boolean {
+  const at = [...question.matchAll(new RegExp(`\\b${word}\\b|${word}(?=[^a-z0-9]|$)`, "giu"))];
+  if (at.length === 0) return false;
+  const noDocument = !SAYS_DOCUMENT.test(question) && !OTHER_DOCUMENT_WORDS.test(question);
+  return at.every((m) => {
+    const after = question.slice((m.index ?? 0) + m[0].length);
+    const before = question.slice(0, m.index ?? 0);
+    return RESOURCE_AFTER.test(after) || (noDocument && PLACE_BEFORE.test(before));
+  });
+}
+/** Nouns for a resource kept on a host: a repository, a project, its stars, a link. */
+const RESOURCE_AFTER =
+  /^\s*(?:上的?\s*)?(?:repos?|repositor(?:y|ies)|projects?|links?|stars?|accounts?|项目|專案|仓库|倉庫|链接|連結|账号|帳號)/iu;
+/** "on GitHub", "在 GitHub": the host as a place. */
+const PLACE_BEFORE = /(?:\b(?:on|from|at)\s+|在\s*)$/iu;
+/** Words for a document SAYS_DOCUMENT leaves out: a copy (份), a collection (汇总), a post as an issue. */
+const OTHER_DOCUMENT_WORDS = /份|汇总|彙整|资料|資料|\bissues?\b|\bone\b/iu;
+
 /** The shortest roadmap is "the short one" when the next shortest is at least this many times its length. */
 const SIZE_GAP = 1.3;
 /** "短博客", "那篇短文", "the short blog post", "the shortest one": a document named by its length. */
@@ -486,7 +510,8 @@ export function referencedRoadmap(
     if (spans.length >= 2 && spans.every((span) => profile.stageSpans?.has(span))) score += 3;
     // With a stated count, "每个阶段要学几个月" asks the durations; it describes the roadmap only without one.
     if (asksDuration && counts.length === 0) score += profile.stageDurations >= 2 ? 2 : profile.durations >= 2 ? 1 : 0;
-    for (const word of profile.origin) if (terms.has(word) || ORIGIN_IN_CHINESE[word]?.test(question)) score += 2;
+    for (const word of profile.origin)
+      if ((terms.has(word) && !namesResourcePlace(word, question)) || ORIGIN_IN_CHINESE[word]?.test(question)) score += 2;
     if (profile.diagram && (asksDiagram ??= asksForDiagram(question))) score += 2;
     // Length is relative and vague: it tells two blog posts apart, it names no roadmap alone.
     if (profile.shortest && (namedShort ??= SHORT_DOCUMENT.test(question))) score += 1;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { tokenizeForSearch } from "../../src/text/tokenize.js";
 import { chunkDocument } from "../../src/chunking/index.js";
 import { buildDocument } from "../../src/corpus/buildDocument.js";
 import type { CorpusDocument } from "../../src/corpus/types.js";
@@ -214,6 +215,30 @@ describe("roadmaps named by the platform they were written on", () => {
     );
     expect([csdn!.origin.has("csdn"), other!.origin.has("csdn")]).toEqual([true, false]);
     expect(referencedRoadmap("CSDN 那篇呢？", new Set(["csdn", "那篇"]), [csdn!, other!])?.doc.id).toBe("csdn");
+  });
+});
+
+describe("a roadmap published on a host where resources live too", () => {
+  const [hosted, other] = roadmapProfiles(
+    [
+      doc("hosted", "资料汇总", "# 资料汇总\n> Link: <https://github.com/someone/blog/issues/7>\n正文"),
+      doc("other", "学习指南", "# 学习指南\n正文"),
+    ],
+    [],
+  );
+  const named = (question: string) => referencedRoadmap(question, new Set(tokenizeForSearch(question)), [hosted!, other!])?.doc.id;
+
+  it("is named by the host beside a word for a document", () => {
+    expect(hosted!.origin.has("github")).toBe(true);
+    expect(named("GitHub 那份清单推荐了哪些书")).toBe("hosted");
+    expect(named("the GitHub reading list: which books?")).toBe("hosted");
+    expect(named("在 GitHub 上的那份资料里，入门看什么")).toBe("hosted");
+  });
+
+  it("is not named by a repository or project asked for on that host", () => {
+    expect(named("有没有推荐的 github 项目可以练手")).toBeUndefined();
+    expect(named("any good github repo for beginners?")).toBeUndefined();
+    expect(named("Is there an exercise set on GitHub I can do?")).toBeUndefined();
   });
 });
 
