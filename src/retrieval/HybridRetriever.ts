@@ -18,7 +18,6 @@ import { LEADING_PASSAGES, learnerConceptFound } from "./learnerConcept.js";
 import { IndexResources } from "./indexResources.js";
 import { allowedDocumentIds, chunkAllowed } from "./filters.js";
 import { linkedNotePassages } from "./linkedNotePassages.js";
-import { fieldShare } from "./fieldShare.js";
 import { fieldSubject } from "./offFieldSubject.js";
 import { withCorpusMainlandWords } from "./mainlandWords.js";
 import { QuestionJudge } from "./questionJudge.js";
@@ -190,23 +189,6 @@ export class HybridRetriever implements Retriever {
       passages.map((p) => statistics.tokensOf(p.chunk)),
       statistics,
     );
-    const learnerConcept = learnerConceptFound(
-      query,
-      passages.slice(0, LEADING_PASSAGES).map((p) => statistics.tokensOf(p.chunk)),
-      this.options.definitions !== false ? describedConcept(query) : undefined,
-    );
-    // A question naming a roadmap, a stage or a step along it, or a concept in a learner's words,
-    // is about the field whatever its other words: its share is read only without them.
-    const share =
-      named || ordinal || analysis.sequence || learnerConcept
-        ? undefined
-        : fieldShare(
-            this.judge.repaired(index, query),
-            this.judge.termGroups(index, query),
-            passages.map((p) => statistics.tokensOf(p.chunk)),
-            statistics,
-            IndexResources.of(index).dictionary,
-          );
     // "ninehills 那份里 RLHF 放在哪个小节": the roadmap's structure would place it in a stage of its own.
     const outside =
       named && (asksLocation(query) || asksCoverage(query))
@@ -235,8 +217,13 @@ export class HybridRetriever implements Retriever {
       ...(unknown.length > 0 ? { unknownNames: unknown } : {}),
       ...(subject ? { fieldSubject: subject } : {}),
       ...(outside.length > 0 ? { conceptsOutsideRoadmap: outside } : {}),
-      ...(share ? { fieldShare: share } : {}),
-      ...(learnerConcept ? { learnerConceptFound: true } : {}),
+      ...(learnerConceptFound(
+        query,
+        passages.slice(0, LEADING_PASSAGES).map((p) => statistics.tokensOf(p.chunk)),
+        this.options.definitions !== false ? describedConcept(query) : undefined,
+      )
+        ? { learnerConceptFound: true }
+        : {}),
       judgedQuery: this.judge.repaired(index, query),
     };
   }

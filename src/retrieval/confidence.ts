@@ -4,7 +4,6 @@ import { detailPresent, detailsAsked, type DetailKind } from "./detailKinds.js";
 import { foldForMatching, itemsNaming } from "./listItems.js";
 import { mechanismAsked, mechanismExplained } from "./explainedMechanism.js";
 import { instanceAsked, instancePresent } from "./namedInstance.js";
-import { outsideField } from "./fieldShare.js";
 import { subjectOutsideField } from "./offFieldSubject.js";
 import { recentByChunk } from "./recentByChunk.js";
 import type { Passage, RetrievalResult } from "./types.js";
@@ -56,11 +55,6 @@ export interface ConfidenceSignals {
    * names) and the passages share only everyday-language words with it (offFieldSubject.ts): low at best.
    */
   offFieldSubject?: boolean;
-  /**
-   * The question has a word of a subject of its own, the corpus and the field's vocabularies know
-   * few of its words, and the passages share no field word with it (fieldShare.ts): low at best.
-   */
-  outsideField?: boolean;
   /** A specific learners' phrase named a concept the leading passages name (RetrievalResult.learnerConceptFound). */
   learnerConcept?: boolean;
   /**
@@ -131,7 +125,6 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
     ...(result.onlyThroughExpansions ? { onlyThroughExpansions: true } : {}),
     ...(result.onlyEverydayWordsFound ? { onlyEverydayWords: true } : {}),
     ...(subjectOutsideField(result.fieldSubject) ? { offFieldSubject: true } : {}),
-    ...(outsideField(result.fieldShare) ? { outsideField: true } : {}),
     ...(result.learnerConceptFound ? { learnerConcept: true } : {}),
     ...(result.namedRoadmap && result.passages[0]?.chunk.docId === result.namedRoadmap.docId ? { namedRoadmapLeads: true } : {}),
     ...(result.conceptsOutsideRoadmap?.length ? { outsideNamedRoadmap: true } : {}),
@@ -172,7 +165,6 @@ export function decideConfidence(
     signals.onlyThroughExpansions === true ||
     signals.onlyEverydayWords === true ||
     signals.offFieldSubject === true ||
-    signals.outsideField === true ||
     signals.outsideNamedRoadmap === true ||
     (signals.evidence < thresholds.low && !signals.locatedStage && !signals.learnerConcept && !signals.namedRoadmapLeads)
   )

@@ -90,7 +90,7 @@ let vocabularyValue: ReadonlySet<string> | undefined;
  * layer's names (whole and tokenized), the learners' phrases' tokens, and the units of the
  * concepts' definitions and descriptions. Built once, on first use.
  */
-export function fieldVocabulary(): ReadonlySet<string> {
+function fieldVocabulary(): ReadonlySet<string> {
   if (vocabularyValue) return vocabularyValue;
   const words = new Set<string>();
   for (const entry of [...GLOSSARY, ...LEARNER_ENTRIES.map((learner) => learner.entry)])

@@ -1,6 +1,5 @@
 import type { Chunk } from "../chunking/types.js";
 import type { QueryLanguage } from "../text/language.js";
-import type { FieldShare } from "./fieldShare.js";
 import type { FieldSubject } from "./offFieldSubject.js";
 
 // Defined where the language is detected (text/); re-exported for retrieval's readers.
@@ -124,12 +123,6 @@ export interface RetrievalResult {
   unknownNames?: string[];
   /** The question's nouns no chunk or vocabulary of the field names, and whether the passages hold a field word of it (offFieldSubject.ts). */
   fieldSubject?: FieldSubject;
-  /**
-   * The share of the question's words the corpus or the field's vocabularies know, its off-field
-   * words and whether a field word of it is in the top passages (fieldShare.ts); only for a
-   * question that names no roadmap, stage or step and no concept in a learner's words.
-   */
-  fieldShare?: FieldShare;
   /**
    * A specific learners' phrase of the question names a concept the leading passages name in the
    * documents' words (learnerConcept.ts): supported, however few of its own words they share.

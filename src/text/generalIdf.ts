@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { englishWordsByFrequency } from "./englishIdf.js";
 
 /**
  * How rare a word is in the general language: its idf in jieba's table (`@node-rs/jieba/idf.txt`,
@@ -26,34 +25,6 @@ export function scanGeneralIdf(keep: (word: string) => boolean): GeneralIdf {
   const median = medianOf(all);
   return { idf: (word) => kept.get(word) ?? median };
 }
-
-/**
- * General-language idf for both languages of the questions: jieba's table for Chinese words, and
- * for an English word (one with no Han character) the idf the table gives its Chinese word of the
- * same rank: the n-th commonest word of spoken English (englishIdf.ts) is taken to be as common
- * as the n-th commonest Chinese word, so one keyness floor serves both ("model" ≈ 6.3, "good" ≈
- * 3.6, "hiking" ≈ 8.1). Kept: the words `keep` accepts (a corpus's vocabulary) and the English
- * words under `everydayIdf` (the ~1,500 that say how a question is asked); any other word gets
- * the table's median, as in scanGeneralIdf. ~150 ms on first use.
- */
-export function scanBilingualIdf(keep: (word: string) => boolean, everydayIdf: number): GeneralIdf {
-  const chinese = new Map<string, number>();
-  const all: number[] = [];
-  forEachGeneralIdf((word, value) => {
-    all.push(value);
-    if (HAN.test(word) && keep(word)) chinese.set(word, value);
-  });
-  const ascending = Float64Array.from(all).sort();
-  const median = ascending[ascending.length >> 1] ?? 0;
-  const english = new Map<string, number>();
-  for (const [rank, word] of englishWordsByFrequency().entries()) {
-    const value = ascending[Math.min(rank, ascending.length - 1)]!;
-    if (value < everydayIdf || keep(word)) english.set(word, value);
-  }
-  return { idf: (word) => (HAN.test(word) ? chinese : english).get(word) ?? median };
-}
-
-const HAN = /\p{Script=Han}/u;
 
 /**
  * Every "word idf" line of jieba's table, in the table's order: a plain scan of the 6 MB file, not
