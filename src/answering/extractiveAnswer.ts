@@ -16,7 +16,7 @@ import type { AnswerLanguage } from "./language.js";
 import { listedSection } from "./listedSection.js";
 import { ANSWER_WORDING, lowConfidenceNotice, type AnswerWording } from "./prompts.js";
 import { quoteContext } from "./quoteContext.js";
-import { summarizeAskedStages, summarizeOutline, summarizeRoadmapPositions } from "./roadmapSummary.js";
+import { stageText, summarizeAskedStages, summarizeOutline, summarizeRoadmapPositions } from "./roadmapSummary.js";
 import { type CandidateSentence, lineText, queryTerms, scoreSentences, selectSentences, splitIntoSentences } from "./sentenceSelection.js";
 import type { Citation, Confidence } from "./types.js";
 
@@ -147,7 +147,10 @@ export function composeExtractiveAnswer(
   if (sentences.length === 0 && (roadmapLines.length === 0 || (result.stageOrdinal !== undefined && !sequence))) {
     // Retrieval found the passages relevant even though no sentence shares a word with the
     // question (e.g. a dense-only match): quote the start of the best one.
-    sentences = splitIntoSentences(passages[0]!.chunk.text)
+    // A located item of a roadmap that is one list: the item's own lines, not the list's opening.
+    const stage = result.stageOrdinal !== undefined ? result.roadmap[0] : undefined;
+    const text = stage && stage.docId === passages[0]!.chunk.docId ? stageText(passages[0]!, stage.at, true) : passages[0]!.chunk.text;
+    sentences = splitIntoSentences(text)
       .slice(0, 2)
       .map((text, position) => ({ text, passageIndex: 0, position, score: 0 }));
   }

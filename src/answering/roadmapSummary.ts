@@ -154,17 +154,19 @@ export function summarizeAskedStages(
 
 /**
  * The text of a stage in its passage: the whole chunk when the chunk is the stage's (or inside
- * it); for a list item in a chunk that holds the whole list, the item's indented sub-points, so the other items' points (and the text after the list) are not its own.
+ * it); for a list item in a chunk that holds the whole list, the item's indented sub-points (and
+ * its own line, with `withHeading`), so the other items' points and the text after the list are
+ * not its own.
  */
-function stageText(passage: Passage, stage: SectionRef): string {
+export function stageText(passage: Passage, stage: SectionRef, withHeading = false): string {
   const { chunk } = passage;
   if (chunk.sectionIndex === stage.sectionIndex || chunk.headingPath.includes(stage.heading)) return chunk.text;
   const lines = chunk.text.split("\n");
   const start = lines.findIndex((line) => line.trim() === stage.heading.trim());
   if (start < 0) return chunk.text;
   const next = lines.findIndex((line, i) => i > start && !/^\s/u.test(line));
-  // The item's own line is its heading, already named where the stage is.
-  return lines.slice(start + 1, next < 0 ? undefined : next).join("\n");
+  // Without its heading, the item's own line: it is already named where the stage is.
+  return lines.slice(withHeading ? start : start + 1, next < 0 ? undefined : next).join("\n");
 }
 
 /** Whether a passage spans the lines (of its own document) that state something. */

@@ -397,6 +397,23 @@ describe("composeExtractiveAnswer", () => {
     expect(composed.answer).toContain("该阶段的要点：Python编程基础、Python常用库和工具 [1]");
   });
 
+  it("quotes the item an ordinal asked for in a roadmap that is one numbered list, not the list's opening", () => {
+    const list = passage(["门槛降低了。", "1. 清蒸：少油", "   - 适合鱼", "2. 红烧：多糖", "   - 小火慢炖", "3. 爆炒"].join("\n"), {
+      chunk: { docId: "dishes", sectionIndex: 0, headingPath: [], startLine: 10, endLine: 15 },
+    });
+    const question = "那篇列了三点的，第2点是什么？";
+    const item = { ...askedStage({ docId: "dishes", title: "做菜", heading: "2. 红烧：多糖", sectionIndex: 2 }) };
+    item.at = { ...item.at, startLine: 13, endLine: 14 };
+    const composed = composeExtractiveAnswer(
+      question,
+      retrievalResult(question, [list], { stageOrdinal: { from: "start", position: 2 }, roadmap: [item], evidence: 0.8 }),
+    );
+    const quotes = composed.answer.split("\n").filter((line) => line.startsWith("- "));
+    expect(quotes).toContain("- 《做菜》的「2. 红烧：多糖」 [1]");
+    expect(composed.answer).toContain("小火慢炖");
+    expect(composed.answer).not.toContain("门槛降低了");
+  });
+
   it("says first that the roadmap the question named does not place its topic, before the other roadmaps' positions", () => {
     const stage = passage("研究分布式训练与推理加速。", { chunk: { docId: "plan", sectionIndex: 2, headingPath: ["深钻阶段"] } });
     const question = "七个阶段那份里，分布式训练之后学什么？";
