@@ -79,8 +79,8 @@ const LISTED_THING =
 /** The same things in English ("几个 part", "how many sections"), by the unit word. */
 const ENUMERABLE_LATIN = /^(?:parts?|sections?|stages?|phases?|steps?|directions?|principles?|modules?|chapters?|tracks?)$/iu;
 
-/** A verb of asking for some (推荐, 找, 订阅, follow) right before 几个. */
-const REQUEST_VERB_BEFORE = /(?:推荐|推薦|找|订阅|訂閱|关注|關注|挑|选|選|列|列出|\bfollow|\bsubscribe to)\s*$/iu;
+/** A verb of asking for some (推荐, 找, 订阅, 举 "name a few", follow) right before 几个. */
+const REQUEST_VERB_BEFORE = /(?:推荐|推薦|找|订阅|訂閱|关注|關注|挑|选|選|列|列出|举|舉|\bfollow|\bsubscribe to)\s*$/iu;
 
 /** Characters that start a clause, not a noun: 跟/和/与 (with), 是 (is), 在 (at), 被, 能, 会 … */
 const CLAUSE_WORD = /^[跟和与與同是在被能会會要有都就还還也]$/u;

@@ -143,6 +143,9 @@ describe("detail-type check", () => {
     // The object of a request is "a few" too; 推荐了几本 asks how many were recommended.
     expect(detailsAsked("有好的论文解读博客吗？推荐几个")).toEqual([]);
     expect(detailsAsked("想 follow 几个 podcast，有推荐吗？")).toEqual([]);
+    // 举几个 is "name a few" (举例), as 推荐几个 is; 举了几个 still asks how many were named.
+    expect(detailsAsked("向量数据库有哪些？举几个就行")).toEqual([]);
+    expect(detailsAsked("那一节举了几个例子？")).toEqual(["count"]);
     expect(detailsAsked("那份清单推荐了几本书？")).toEqual(["count"]);
     // A measured quantity (节, 集, 页) is not answered by a list of something else.
     expect(detailPresent("count", [list], "这门课一共有多少节？")).toBe(false);
