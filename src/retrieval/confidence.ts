@@ -6,6 +6,7 @@ import { mechanismAsked, mechanismExplained } from "./explainedMechanism.js";
 import { instanceAsked, instancePresent } from "./namedInstance.js";
 import { subjectOutsideField } from "./offFieldSubject.js";
 import { recentByChunk } from "./recentByChunk.js";
+import { thinEvidenceEnough } from "./thinEvidence.js";
 import type { Passage, RetrievalResult } from "./types.js";
 
 /**
@@ -46,7 +47,10 @@ export interface ConfidenceSignals {
    * 最后一段") the stage's passages share.
    */
   locatedStage?: boolean;
-  /** Only the question's expansions reached the passages (RetrievalResult.onlyThroughExpansions): low at best. */
+  /**
+   * Only the question's expansions reached the passages (RetrievalResult.onlyThroughExpansions): low
+   * at best, unless what makes thin evidence enough holds (thinEvidence.ts).
+   */
   onlyThroughExpansions?: boolean;
   /** Only everyday words of the question were found (RetrievalResult.onlyEverydayWordsFound): low at best. */
   onlyEverydayWords?: boolean;
@@ -162,11 +166,11 @@ export function decideConfidence(
   if (signals.weak) return signals.locatedStage === true ? "low" : "none";
   if (
     signals.missingDetails.length > 0 ||
-    signals.onlyThroughExpansions === true ||
+    (signals.onlyThroughExpansions === true && !thinEvidenceEnough(signals)) ||
     signals.onlyEverydayWords === true ||
     signals.offFieldSubject === true ||
     signals.outsideNamedRoadmap === true ||
-    (signals.evidence < thresholds.low && !signals.locatedStage && !signals.learnerConcept && !signals.namedRoadmapLeads)
+    (signals.evidence < thresholds.low && !thinEvidenceEnough(signals))
   )
     return "low";
   return "high";

@@ -52,6 +52,16 @@ describe("confidence", () => {
     expect(decideConfidence({ evidence: 0.9, weak: true, missingDetails: [], onlyThroughExpansions: true })).toBe("none");
   });
 
+  it("lets what makes thin evidence enough answer a question found only through its expansions (thinEvidence.ts)", () => {
+    const throughExpansions = { evidence: 0.05, weak: false, missingDetails: [], onlyThroughExpansions: true };
+    expect(decideConfidence(throughExpansions)).toBe("low");
+    expect(decideConfidence({ ...throughExpansions, learnerConcept: true })).toBe("high");
+    expect(decideConfidence({ ...throughExpansions, namedRoadmapLeads: true })).toBe("high");
+    expect(decideConfidence({ ...throughExpansions, locatedStage: true })).toBe("high");
+    // A detail asked and missing is still low, however the passages were reached.
+    expect(decideConfidence({ ...throughExpansions, learnerConcept: true, missingDetails: ["price"] })).toBe("low");
+  });
+
   it("answers low, at best, a question whose subject lies outside the field (offFieldSubject.ts)", () => {
     const question = "周末想学做蛋糕，烤箱要准备哪些？";
     const passages = [passage("入门阶段：先准备 Python 基础。")];
