@@ -117,7 +117,10 @@ function countPresent(unit: CountUnit, texts: readonly string[]): boolean {
 }
 
 const DURATION_UNITS: { asked: RegExp; present: string }[] = [
-  { asked: /几个?小时|幾個?小時|多少(?:个)?小时|多少小時|[几幾多少]\s*[个個]?\s*(?:钟头|鐘頭)|\bhow many (?:hours|hrs?)\b/i, present: "小时|小時|hours?|hrs?|h\\b" },
+  {
+    asked: /几个?小时|幾個?小時|多少(?:个)?小时|多少小時|(?:几|幾|多少)\s*[个個]?\s*(?:钟头|鐘頭)|\bhow many (?:hours|hrs?)\b/i,
+    present: "小时|小時|hours?|hrs?|h\\b",
+  },
   { asked: /几天|幾天|多少天|\bhow many days\b/i, present: "天|日|days?" },
   { asked: /几周|幾週|幾周|几个星期|幾個星期|\bhow many weeks\b/i, present: "周|週|星期|weeks?" },
   { asked: /\bhow many months\b/i, present: "个月|個月|月|months?" },
