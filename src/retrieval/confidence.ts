@@ -61,6 +61,8 @@ export interface ConfidenceSignals {
   offFieldSubject?: boolean;
   /** A specific learners' phrase named a concept the leading passages name (RetrievalResult.learnerConceptFound). */
   learnerConcept?: boolean;
+  /** The field in words of its own (RetrievalResult.fieldParaphrase): thin evidence is enough (thinEvidence.ts). */
+  fieldParaphrase?: boolean;
   /**
    * The question named a roadmap by its shape, origin, title or date, and the answer leads with
    * that roadmap's passage: the words that named it (front matter, "0x10 编号", "CSDN 那篇") say
@@ -130,6 +132,7 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
     ...(result.onlyEverydayWordsFound ? { onlyEverydayWords: true } : {}),
     ...(subjectOutsideField(result.fieldSubject) ? { offFieldSubject: true } : {}),
     ...(result.learnerConceptFound ? { learnerConcept: true } : {}),
+    ...(result.fieldParaphrase ? { fieldParaphrase: true } : {}),
     ...(result.namedRoadmap && result.passages[0]?.chunk.docId === result.namedRoadmap.docId ? { namedRoadmapLeads: true } : {}),
     ...(result.conceptsOutsideRoadmap?.length ? { outsideNamedRoadmap: true } : {}),
     locatedStage:
