@@ -36,6 +36,7 @@ function countUnitAsked(question: string): CountUnit | undefined {
   );
   // 推荐几个 / 想 follow 几个: the object of a request is "a few", not "how many".
   if (zh && REQUEST_VERB_BEFORE.test(question.slice(0, zh.index))) zh = null;
+  if (zh && severalDescribed(question, zh.index, zh[0])) zh = null;
   const noun = zh?.[2]?.split(/[的了呢吗嗎啊呀吧，,。？?！!、]/u)[0] ?? "";
   // 有几份路线推荐了它: the roadmaps themselves are counted, by which of them name it, not by a number in one.
   if (DOCUMENTS_COUNTED.test(noun)) return undefined;
@@ -80,6 +81,21 @@ const LISTED_THING =
 
 /** The same things in English ("几个 part", "how many sections"), by the unit word. */
 const ENUMERABLE_LATIN = /^(?:parts?|sections?|stages?|phases?|steps?|directions?|principles?|modules?|chapters?|tracks?)$/iu;
+
+/**
+ * 几 in a clause that asks nothing, before the one that asks ("同时几万人在用，这块该学啥？", "多开几台，
+ * 哪篇讲了？"): "several", described, not "how many". A count asked ends the question or is had
+ * (有几个方向，分别是什么 / 一共几集，每集多长 still ask it).
+ */
+function severalDescribed(question: string, at: number, matched: string): boolean {
+  if (matched.startsWith("多少")) return false;
+  const rest = question.slice(at);
+  const end = rest.search(/[，,；;。？?！!]/u);
+  if (end < 0 || /[？?！!]/u.test(rest[end]!)) return false;
+  const start = Math.max(...["，", ",", "；", ";", "。", "？", "?", "！", "!"].map((mark) => question.lastIndexOf(mark, at))) + 1;
+  const clause = question.slice(start, at + end);
+  return !/[有共吗嗎呢啊呀吧]/u.test(clause) && /[？?]|哪|啥|什么|什麼|怎么|怎麼|吗|嗎/u.test(rest.slice(end));
+}
 
 /** The documents as what is counted (几份路线, 幾篇文章, 多少份清单): retrieval's sources answer it. */
 const DOCUMENTS_COUNTED = /^[份篇](?:学习)?(?:路线|路線|文章|清单|清單|资料|資料|roadmap)/iu;

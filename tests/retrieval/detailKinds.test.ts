@@ -143,6 +143,13 @@ describe("detail-type check", () => {
     // The object of a request is "a few" too; 推荐了几本 asks how many were recommended.
     expect(detailsAsked("有好的论文解读博客吗？推荐几个")).toEqual([]);
     expect(detailsAsked("想 follow 几个 podcast，有推荐吗？")).toEqual([]);
+    // 几 in a clause that asks nothing, before the clause that asks, describes "several".
+    expect(detailsAsked("高峰时几千人同时在线，服务要怎么扩容？")).toEqual([]);
+    expect(detailsAsked("流量一来就多开几台机器，哪份路线讲过？")).toEqual([]);
+    // A count had (有 / 共) or asked at the end is still a count, whatever follows.
+    expect(detailsAsked("第二阶段有几个方向，分别是什么？")).toEqual(["count"]);
+    expect(detailsAsked("那门公开课一共几集，每集多长？")).toEqual(["duration", "count"]);
+    expect(detailsAsked("那个 repo 分成几块啊，都讲啥？")).toEqual(["count"]);
     // 举几个 is "name a few" (举例), as 推荐几个 is; 举了几个 still asks how many were named.
     expect(detailsAsked("向量数据库有哪些？举几个就行")).toEqual([]);
     expect(detailsAsked("那一节举了几个例子？")).toEqual(["count"]);
