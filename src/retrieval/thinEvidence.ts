@@ -7,8 +7,9 @@
  * 显卡, 大模型, in the passages found). Each says the passages are about what was asked, however
  * few of the question's own words they share.
  *
- * Learners' paraphrases keep the field's words and little else: "家里电脑很烂，没有像样的显卡，还学得动
- * 吗" shares 显卡 with the passage on hardware that answers it. A question with a subject of its
+ * Learners' paraphrases keep the field's words and little else: "broke student here, no GPU lol. can
+ * I still learn this stuff?" shares GPU with the passage on hardware that answers it, "想讓模型在手機或
+ * 小盒子上跑，要學什麼？" 模型 with the one on running models on devices. A question with a subject of its
  * own (股票 in "股票投资怎么入门") has a word no document names, and stays low. On tune (2,963,
  * session 18), of the questions under the low threshold that retrieval did not refuse, 91
  * answerable and 20 unanswerable were such paraphrases, and 19 of those 20 are caught by another
