@@ -18,7 +18,7 @@ import { LEADING_PASSAGES, learnerConceptFound } from "./learnerConcept.js";
 import { IndexResources } from "./indexResources.js";
 import { allowedDocumentIds, chunkAllowed } from "./filters.js";
 import { linkedNotePassages } from "./linkedNotePassages.js";
-import { fieldSubject } from "./offFieldSubject.js";
+import { fieldParaphrase, fieldSubject } from "./offFieldSubject.js";
 import { withCorpusMainlandWords } from "./mainlandWords.js";
 import { QuestionJudge } from "./questionJudge.js";
 import { descriptionExpansions, questionExpansions, type ExpansionSources } from "./questionExpansions.js";
@@ -190,6 +190,12 @@ export class HybridRetriever implements Retriever {
       passages.map((p) => statistics.tokensOf(p.chunk)),
       statistics,
     );
+    // Thin evidence is enough for the field in learners' words (thinEvidence.ts).
+    const paraphrase = fieldParaphrase(
+      this.judge.termGroups(index, query),
+      passages.map((p) => statistics.tokensOf(p.chunk)),
+      statistics,
+    );
     // "ninehills 那份里 RLHF 放在哪个小节": the roadmap's structure would place it in a stage of its own.
     const outside =
       named && (asksLocation(query) || asksCoverage(query))
@@ -217,6 +223,7 @@ export class HybridRetriever implements Retriever {
       ...(focus ? { focusChunkIds: focus.chunkIds, focusTerms: focus.terms } : {}),
       ...(unknown.length > 0 ? { unknownNames: unknown } : {}),
       ...(subject ? { fieldSubject: subject } : {}),
+      ...(paraphrase ? { fieldParaphrase: true } : {}),
       ...(outside.length > 0 ? { conceptsOutsideRoadmap: outside } : {}),
       ...(learnerConceptFound(
         query,

@@ -6,6 +6,7 @@ import { mechanismAsked, mechanismExplained } from "./explainedMechanism.js";
 import { instanceAsked, instancePresent } from "./namedInstance.js";
 import { subjectOutsideField } from "./offFieldSubject.js";
 import { recentByChunk } from "./recentByChunk.js";
+import { thinEvidenceEnough } from "./thinEvidence.js";
 import type { Passage, RetrievalResult } from "./types.js";
 
 /**
@@ -46,7 +47,10 @@ export interface ConfidenceSignals {
    * 最后一段") the stage's passages share.
    */
   locatedStage?: boolean;
-  /** Only the question's expansions reached the passages (RetrievalResult.onlyThroughExpansions): low at best. */
+  /**
+   * Only the question's expansions reached the passages (RetrievalResult.onlyThroughExpansions): low
+   * at best, unless what makes thin evidence enough holds (thinEvidence.ts).
+   */
   onlyThroughExpansions?: boolean;
   /** Only everyday words of the question were found (RetrievalResult.onlyEverydayWordsFound): low at best. */
   onlyEverydayWords?: boolean;
@@ -57,6 +61,8 @@ export interface ConfidenceSignals {
   offFieldSubject?: boolean;
   /** A specific learners' phrase named a concept the leading passages name (RetrievalResult.learnerConceptFound). */
   learnerConcept?: boolean;
+  /** The field in words of its own (RetrievalResult.fieldParaphrase): thin evidence is enough (thinEvidence.ts). */
+  fieldParaphrase?: boolean;
   /**
    * The question named a roadmap by its shape, origin, title or date, and the answer leads with
    * that roadmap's passage: the words that named it (front matter, "0x10 编号", "CSDN 那篇") say
@@ -126,6 +132,7 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
     ...(result.onlyEverydayWordsFound ? { onlyEverydayWords: true } : {}),
     ...(subjectOutsideField(result.fieldSubject) ? { offFieldSubject: true } : {}),
     ...(result.learnerConceptFound ? { learnerConcept: true } : {}),
+    ...(result.fieldParaphrase ? { fieldParaphrase: true } : {}),
     ...(result.namedRoadmap && result.passages[0]?.chunk.docId === result.namedRoadmap.docId ? { namedRoadmapLeads: true } : {}),
     ...(result.conceptsOutsideRoadmap?.length ? { outsideNamedRoadmap: true } : {}),
     locatedStage:
@@ -162,11 +169,11 @@ export function decideConfidence(
   if (signals.weak) return signals.locatedStage === true ? "low" : "none";
   if (
     signals.missingDetails.length > 0 ||
-    signals.onlyThroughExpansions === true ||
+    (signals.onlyThroughExpansions === true && !thinEvidenceEnough(signals)) ||
     signals.onlyEverydayWords === true ||
     signals.offFieldSubject === true ||
     signals.outsideNamedRoadmap === true ||
-    (signals.evidence < thresholds.low && !signals.locatedStage && !signals.learnerConcept && !signals.namedRoadmapLeads)
+    (signals.evidence < thresholds.low && !thinEvidenceEnough(signals))
   )
     return "low";
   return "high";

@@ -36,7 +36,10 @@ function countUnitAsked(question: string): CountUnit | undefined {
   );
   // 推荐几个 / 想 follow 几个: the object of a request is "a few", not "how many".
   if (zh && REQUEST_VERB_BEFORE.test(question.slice(0, zh.index))) zh = null;
+  if (zh && severalDescribed(question, zh.index, zh[0])) zh = null;
   const noun = zh?.[2]?.split(/[的了呢吗嗎啊呀吧，,。？?！!、]/u)[0] ?? "";
+  // 有几份路线推荐了它: the roadmaps themselves are counted, by which of them name it, not by a number in one.
+  if (DOCUMENTS_COUNTED.test(noun)) return undefined;
   const first = Array.from(noun)[0];
   // "有几个跟 AI 有关": after the classifier comes a preposition or verb, not a noun; 个 is the unit.
   const unit = zh?.[1] && first && CLAUSE_WORD.test(first) ? "个" : /^[A-Za-z]/.test(noun) ? noun : first;
@@ -48,7 +51,7 @@ function countUnitAsked(question: string): CountUnit | undefined {
   // "How many of the top 20 jobs were AI-related": a share of a set, counted as 个 in the documents' Chinese.
   if (/\bhow many of\b/i.test(question)) return { unit: "个", latin: false };
   const en = /\bhow many\s+([a-z]+)/i.exec(question);
-  if (en?.[1] && !/^(days|weeks|months|hours|years)$/i.test(en[1])) {
+  if (en?.[1] && !/^(days|weeks|months|hours|hrs?|mins?|years)$/i.test(en[1])) {
     const unit = en[1].replace(/e?s$/i, "");
     return { unit, latin: true, ...(ENUMERABLE_LATIN.test(unit) ? { enumerable: true } : {}) };
   }
@@ -79,8 +82,26 @@ const LISTED_THING =
 /** The same things in English ("几个 part", "how many sections"), by the unit word. */
 const ENUMERABLE_LATIN = /^(?:parts?|sections?|stages?|phases?|steps?|directions?|principles?|modules?|chapters?|tracks?)$/iu;
 
-/** A verb of asking for some (推荐, 找, 订阅, follow) right before 几个. */
-const REQUEST_VERB_BEFORE = /(?:推荐|推薦|找|订阅|訂閱|关注|關注|挑|选|選|列|列出|\bfollow|\bsubscribe to)\s*$/iu;
+/**
+ * 几 in a clause that asks nothing, before the one that asks ("同时几万人在用，这块该学啥？", "多开几台，
+ * 哪篇讲了？"): "several", described, not "how many". A count asked ends the question or is had
+ * (有几个方向，分别是什么 / 一共几集，每集多长 still ask it).
+ */
+function severalDescribed(question: string, at: number, matched: string): boolean {
+  if (matched.startsWith("多少")) return false;
+  const rest = question.slice(at);
+  const end = rest.search(/[，,；;。？?！!]/u);
+  if (end < 0 || /[？?！!]/u.test(rest[end]!)) return false;
+  const start = Math.max(...["，", ",", "；", ";", "。", "？", "?", "！", "!"].map((mark) => question.lastIndexOf(mark, at))) + 1;
+  const clause = question.slice(start, at + end);
+  return !/[有共吗嗎呢啊呀吧]/u.test(clause) && /[？?]|哪|啥|什么|什麼|怎么|怎麼|吗|嗎/u.test(rest.slice(end));
+}
+
+/** The documents as what is counted (几份路线, 幾篇文章, 多少份清单): retrieval's sources answer it. */
+const DOCUMENTS_COUNTED = /^[份篇](?:学习)?(?:路线|路線|文章|清单|清單|资料|資料|roadmap)/iu;
+
+/** A verb of asking for some (推荐, 找, 订阅, 举 "name a few", follow) right before 几个. */
+const REQUEST_VERB_BEFORE = /(?:推荐|推薦|找|订阅|訂閱|关注|關注|挑|选|選|列|列出|举|舉|\bfollow|\bsubscribe to)\s*$/iu;
 
 /** Characters that start a clause, not a noun: 跟/和/与 (with), 是 (is), 在 (at), 被, 能, 会 … */
 const CLAUSE_WORD = /^[跟和与與同是在被能会會要有都就还還也]$/u;
@@ -112,7 +133,10 @@ function countPresent(unit: CountUnit, texts: readonly string[]): boolean {
 }
 
 const DURATION_UNITS: { asked: RegExp; present: string }[] = [
-  { asked: /几个?小时|幾個?小時|多少(?:个)?小时|多少小時|\bhow many hours\b/i, present: "小时|小時|hours?|hrs?|h\\b" },
+  {
+    asked: /几个?小时|幾個?小時|多少(?:个)?小时|多少小時|(?:几|幾|多少)\s*[个個]?\s*(?:钟头|鐘頭)|\bhow many (?:hours|hrs?)\b/i,
+    present: "小时|小時|hours?|hrs?|h\\b",
+  },
   { asked: /几天|幾天|多少天|\bhow many days\b/i, present: "天|日|days?" },
   { asked: /几周|幾週|幾周|几个星期|幾個星期|\bhow many weeks\b/i, present: "周|週|星期|weeks?" },
   { asked: /\bhow many months\b/i, present: "个月|個月|月|months?" },
@@ -130,7 +154,7 @@ function durationUnitAsked(question: string): RegExp | undefined {
 const rememberedDurationUnit = recentlyComputed(RECENT_QUESTIONS, (question: string) => durationUnitAsked(question) ?? null);
 
 /** What a duration's unit starts with (小时, 分钟, 星期, 个月 …), read as a count's unit. */
-const TIME_UNIT_START = /^(?:[小时時分秒星周週天日月年钟鐘个個]|hours?|minutes?|days?|weeks?|months?|years?)$/iu;
+const TIME_UNIT_START = /^(?:[小时時分秒星周週天日月年钟鐘个個]|hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?)$/iu;
 
 const MONTH_ASKED = /几月|幾月|哪个月|哪個月|哪月|\b(?:which|what) month\b/i;
 /** The day asked (哪天, 几号, "what day", "the exact date"): a year or a month alone does not give it. */

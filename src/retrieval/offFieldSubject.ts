@@ -53,27 +53,49 @@ export function fieldSubject(
   top: readonly ReadonlySet<string>[],
   statistics: TermStatistics,
 ): FieldSubject | undefined {
-  const vocabulary = fieldVocabulary();
-  const candidates = groups.filter((group) => {
-    const token = group.tokens.length === 1 ? group.tokens[0]! : undefined;
-    return (
-      token !== undefined && HAN_WORD.test(token) && statistics.frequency(token) === 0 && !isEverydayWord(token) && !vocabulary.has(token)
-    );
-  });
+  const candidates = offFieldWords(groups, statistics);
   if (candidates.length < OFF_FIELD_NOUNS) return undefined;
   const nouns = new Set(chineseNouns(judgedQuery));
   const offFieldNouns = candidates.map((group) => group.label).filter((label) => nouns.has(label));
   if (offFieldNouns.length < OFF_FIELD_NOUNS) return undefined;
+  return { offFieldNouns, fieldWordFound: fieldWordFound(groups, top, statistics) };
+}
+
+/**
+ * Whether the top passages hold a word of the question that the corpus uses markedly more than the
+ * general language does (keyness ≥ FIELD_KEYNESS; an everyday word alone never counts): what they
+ * share with the question is the field's, not how it is asked.
+ */
+function fieldWordFound(groups: readonly TermGroup[], top: readonly ReadonlySet<string>[], statistics: TermStatistics): boolean {
   const general = generalIdfFor(statistics);
   const keyness = (token: string) => Math.log(statistics.frequency(token) / statistics.chunkCount) + general.idf(token);
-  const fieldWordFound = groups.some(
+  return groups.some(
     (group) =>
       !(group.tokens.length === 1 && isEverydayWord(group.tokens[0]!)) &&
       group.tokens.some(
         (token) => statistics.frequency(token) > 0 && top.some((tokens) => tokens.has(token)) && keyness(token) >= FIELD_KEYNESS,
       ),
   );
-  return { offFieldNouns, fieldWordFound };
+}
+
+/** The question's Chinese words that no chunk, no everyday use and no vocabulary of the field names. */
+function offFieldWords(groups: readonly TermGroup[], statistics: TermStatistics): TermGroup[] {
+  const vocabulary = fieldVocabulary();
+  return groups.filter((group) => {
+    const token = group.tokens.length === 1 ? group.tokens[0]! : undefined;
+    return (
+      token !== undefined && HAN_WORD.test(token) && statistics.frequency(token) === 0 && !isEverydayWord(token) && !vocabulary.has(token)
+    );
+  });
+}
+
+/**
+ * A question about the field in words of its own: every word of it is the documents', the field's
+ * vocabularies' or everyday language's (none is a subject of its own, 股票 in "股票投资怎么入门"), and
+ * the top passages hold a field word of it (fieldWordFound). Thin evidence is then enough (thinEvidence.ts).
+ */
+export function fieldParaphrase(groups: readonly TermGroup[], top: readonly ReadonlySet<string>[], statistics: TermStatistics): boolean {
+  return offFieldWords(groups, statistics).length === 0 && fieldWordFound(groups, top, statistics);
 }
 
 /** Whether the question's subject lies outside the field and the passages found say nothing of the field about it. */

@@ -123,6 +123,8 @@ export interface RetrievalResult {
   unknownNames?: string[];
   /** The question's nouns no chunk or vocabulary of the field names, and whether the passages hold a field word of it (offFieldSubject.ts). */
   fieldSubject?: FieldSubject;
+  /** The question is about the field in words of its own: no word of it off the field, a field word of it in the top passages (offFieldSubject.ts). */
+  fieldParaphrase?: boolean;
   /**
    * A specific learners' phrase of the question names a concept the leading passages name in the
    * documents' words (learnerConcept.ts): supported, however few of its own words they share.

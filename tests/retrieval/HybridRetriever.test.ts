@@ -241,12 +241,14 @@ describe("HybridRetriever", () => {
     expect((await retriever().retrieve("打基础阶段和后面的全部学完要多久？")).roadmap).toEqual([]);
   });
 
-  it("answers a question that reaches its passages only through learners' words as low, not refused", async () => {
+  it("answers a question that reaches its passages only through learners' words, not refused", async () => {
     // 降精度 is a learners' phrase for 量化 (the fixture's 第三阶段); no word of the question is in the corpus.
     const result = await retriever().retrieve("降精度咋弄");
     expect(result.weak).toBe(false);
     expect(result.onlyThroughExpansions).toBe(true);
-    expect(confidenceOf("降精度咋弄", result)).toBe("low");
+    // The phrase names the concept the leading passage is about: enough, as for thin evidence (thinEvidence.ts).
+    expect(result.learnerConceptFound).toBe(true);
+    expect(confidenceOf("降精度咋弄", result)).toBe("high");
     // Off topic, with no expansion in the passages: still refused.
     const offTopic = await retriever().retrieve("猫咪剪指甲");
     expect(offTopic.weak).toBe(true);

@@ -52,6 +52,17 @@ describe("confidence", () => {
     expect(decideConfidence({ evidence: 0.9, weak: true, missingDetails: [], onlyThroughExpansions: true })).toBe("none");
   });
 
+  it("lets what makes thin evidence enough answer a question found only through its expansions (thinEvidence.ts)", () => {
+    const throughExpansions = { evidence: 0.05, weak: false, missingDetails: [], onlyThroughExpansions: true };
+    expect(decideConfidence(throughExpansions)).toBe("low");
+    expect(decideConfidence({ ...throughExpansions, learnerConcept: true })).toBe("high");
+    expect(decideConfidence({ ...throughExpansions, namedRoadmapLeads: true })).toBe("high");
+    expect(decideConfidence({ ...throughExpansions, locatedStage: true })).toBe("high");
+    expect(decideConfidence({ ...throughExpansions, fieldParaphrase: true })).toBe("high");
+    // A detail asked and missing is still low, however the passages were reached.
+    expect(decideConfidence({ ...throughExpansions, learnerConcept: true, missingDetails: ["price"] })).toBe("low");
+  });
+
   it("answers low, at best, a question whose subject lies outside the field (offFieldSubject.ts)", () => {
     const question = "周末想学做蛋糕，烤箱要准备哪些？";
     const passages = [passage("入门阶段：先准备 Python 基础。")];
@@ -68,6 +79,14 @@ describe("confidence", () => {
   it("answers low, at best, a question of which only everyday words were found", () => {
     expect(decideConfidence({ evidence: 0.9, weak: false, missingDetails: [], onlyEverydayWords: true })).toBe("low");
     expect(decideConfidence({ evidence: 0.9, weak: true, missingDetails: [], onlyEverydayWords: true })).toBe("none");
+  });
+
+  it("answers high a question about the field in words of its own, however few of them the passages share", () => {
+    expect(decideConfidence({ evidence: 0.1, weak: false, missingDetails: [] })).toBe("low");
+    expect(decideConfidence({ evidence: 0.1, weak: false, missingDetails: [], fieldParaphrase: true })).toBe("high");
+    // What it asks for is still checked, and too little to answer is still refused.
+    expect(decideConfidence({ evidence: 0.1, weak: false, missingDetails: ["price"], fieldParaphrase: true })).toBe("low");
+    expect(decideConfidence({ evidence: 0.03, weak: true, missingDetails: [], fieldParaphrase: true })).toBe("none");
   });
 
   it("trusts a stage located by the roadmap's structure over the question's few shared words", () => {

@@ -143,7 +143,21 @@ describe("detail-type check", () => {
     // The object of a request is "a few" too; 推荐了几本 asks how many were recommended.
     expect(detailsAsked("有好的论文解读博客吗？推荐几个")).toEqual([]);
     expect(detailsAsked("想 follow 几个 podcast，有推荐吗？")).toEqual([]);
+    // 几 in a clause that asks nothing, before the clause that asks, describes "several".
+    expect(detailsAsked("高峰时几千人同时在线，服务要怎么扩容？")).toEqual([]);
+    expect(detailsAsked("流量一来就多开几台机器，哪份路线讲过？")).toEqual([]);
+    // A count had (有 / 共) or asked at the end is still a count, whatever follows.
+    expect(detailsAsked("第二阶段有几个方向，分别是什么？")).toEqual(["count"]);
+    expect(detailsAsked("那门公开课一共几集，每集多长？")).toEqual(["duration", "count"]);
+    expect(detailsAsked("那个 repo 分成几块啊，都讲啥？")).toEqual(["count"]);
+    // 举几个 is "name a few" (举例), as 推荐几个 is; 举了几个 still asks how many were named.
+    expect(detailsAsked("向量数据库有哪些？举几个就行")).toEqual([]);
+    expect(detailsAsked("那一节举了几个例子？")).toEqual(["count"]);
     expect(detailsAsked("那份清单推荐了几本书？")).toEqual(["count"]);
+    // The roadmaps themselves counted (有几份路线推荐了它) are answered by which of them name it;
+    // a count of some other thing by 份 (报告有多少份) still needs the number.
+    expect(detailsAsked("吴恩达那门课，有几份路线都推荐了？")).toEqual([]);
+    expect(detailsAsked("那个合集里金融行业的报告有多少份？")).toEqual(["count"]);
     // A measured quantity (节, 集, 页) is not answered by a list of something else.
     expect(detailPresent("count", [list], "这门课一共有多少节？")).toBe(false);
     // The same things named in English, in a mixed or an English question.
@@ -298,6 +312,12 @@ describe("detail-type check", () => {
     expect(detailPresent("duration", ["第一阶段约 2 个月"], "这门课每周要学几个小时？")).toBe(false);
     expect(detailPresent("duration", ["about 6 hours a week"], "How many hours per week for stage one?")).toBe(true);
     expect(detailPresent("duration", ["stage one takes 2 months"], "How many hours per week for stage one?")).toBe(false);
+    // Hours by their abbreviation or the colloquial 钟头: a duration in hours, not a count of "hrs" or 钟.
+    expect(detailsAsked("ok, how many hrs a week for stage two?")).toEqual(["duration"]);
+    expect(detailPresent("duration", ["每周 15-20 小时"], "ok, how many hrs a week for stage two?")).toBe(true);
+    expect(detailPresent("duration", ["持续 2-3 个月"], "ok, how many hrs a week for stage two?")).toBe(false);
+    expect(detailsAsked("这门课大概要学多少个钟头？")).toEqual(["duration"]);
+    expect(detailPresent("duration", ["每周 15-20 小时"], "这门课大概要学多少个钟头？")).toBe(true);
     // No unit named: any duration will do.
     expect(detailPresent("duration", ["第一阶段约 2 个月"], "第一阶段要学多久？")).toBe(true);
     expect(detailsAsked("那个视频有多长？")).toEqual(["duration"]);

@@ -8,7 +8,7 @@ import { DEFAULT_ABSTAIN_THRESHOLD } from "../../src/config.js";
 import { contentTermGroups } from "../../src/retrieval/abstention.js";
 import { confidenceOf } from "../../src/retrieval/confidence.js";
 import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
-import { fieldSubject, subjectOutsideField } from "../../src/retrieval/offFieldSubject.js";
+import { fieldParaphrase, fieldSubject, subjectOutsideField } from "../../src/retrieval/offFieldSubject.js";
 import { TermStatistics } from "../../src/retrieval/termStatistics.js";
 import { tokenizeForSearch } from "../../src/text/tokenize.js";
 import { useBundledTestIndex } from "../support/buildTestIndex.js";
@@ -63,6 +63,21 @@ describe("fieldSubject", () => {
     const subject = subjectOf("考驾照的科目二和大模型微调哪个更难？", [chunks[1]!]);
     expect(subject?.fieldWordFound).toBe(true);
     expect(subjectOutsideField(subject)).toBe(false);
+  });
+
+  it("takes a question of known words with a field word found for the field in learners' words (fieldParaphrase)", () => {
+    const paraphraseOf = (question: string, found: readonly Chunk[]) =>
+      fieldParaphrase(
+        contentTermGroups(question, tokenizeForSearch, statistics),
+        found.map((c) => statistics.tokensOf(c)),
+        statistics,
+      );
+    // 显卡 and 微调 are the passage's and the corpus's far more than the general language's.
+    expect(paraphraseOf("只有消费级显卡，也能微调模型吗？", [chunks[1]!])).toBe(true);
+    // The same words, but the passages found hold none of the field's.
+    expect(paraphraseOf("只有消费级显卡，也能微调模型吗？", [chunks[3]!])).toBe(false);
+    // One word no chunk and no vocabulary of the field names (驾照) is a subject of its own.
+    expect(paraphraseOf("驾照考试和微调模型哪个难？", [chunks[1]!])).toBe(false);
   });
 
   it("reads nothing of a question with fewer than two such nouns", () => {
