@@ -56,6 +56,8 @@ export interface RoadmapProfile {
   diagram?: boolean;
   /** It is clearly the shortest of the roadmaps (the next is SIZE_GAP times as long): "the short blog post", "短博客". */
   shortest?: boolean;
+  /** Most of its lines are links, clearly more than any other roadmap's: "the reading list", "那份清单". */
+  readingList?: boolean;
   /** Its stages are the items of a numbered list standing for its outline ("1. 微调", "2. RAG"): "the one with four directions". */
   listItems?: boolean;
 }
@@ -94,6 +96,23 @@ const SHORT_DOCUMENT =
   /短博客|短博文|短文|短的那[篇份个]|那篇短|篇幅(?:最|很|比较)?短|最短的|\bshort(?:est)?\s+(?:[a-z-]+\s+){0,2}?(?:blog|post|article|guide|one|piece|list|roadmap|doc|note)s?\b/iu;
 
 /** The roadmaps' lengths in characters: which one, if any, is clearly the shortest. */
+/** Lines with a link, of a text's non-empty lines. */
+function linkShare(text: string): number {
+  const lines = text.split("\n").filter((line) => line.trim() !== "");
+  return lines.length === 0 ? 0 : lines.filter((line) => /https?:\/\//u.test(line)).length / lines.length;
+}
+/** A reading list: at least this share of its lines are links … */
+const READING_LIST_SHARE = 0.3;
+/** … and at least this many times the next roadmap's share. */
+const READING_LIST_GAP = 2;
+
+/** The roadmap that is clearly a list of links to read, if one is. */
+function readingListOf(documents: readonly CorpusDocument[]): CorpusDocument | undefined {
+  if (documents.length < 2) return undefined;
+  const [first, second] = documents.map((doc) => ({ doc, share: linkShare(doc.text) })).sort((a, b) => b.share - a.share);
+  return first!.share >= READING_LIST_SHARE && first!.share >= READING_LIST_GAP * second!.share ? first!.doc : undefined;
+}
+
 function shortestOf(documents: readonly CorpusDocument[]): CorpusDocument | undefined {
   if (documents.length < 3) return undefined;
   const bySize = [...documents].sort((a, b) => a.text.length - b.text.length);
@@ -139,6 +158,7 @@ export function roadmapProfiles(
 ): RoadmapProfile[] {
   const roadmaps = documents.filter((d) => d.kind === "roadmap");
   const shortest = shortestOf(roadmaps);
+  const readingList = readingListOf(roadmaps);
   const titleTokens = roadmaps.map((d) => new Set(tokenizeForSearch(d.title)));
   const titleConcepts = roadmaps.map((d) => findGlossaryMatches(d.title, { learnerPhrases: false }));
   return roadmaps.map((doc, i) => {
@@ -164,6 +184,7 @@ export function roadmapProfiles(
       dates: datesOf(`${JSON.stringify(doc.metadata ?? {})}\n${doc.text}`),
       ...(DRAWING.test(doc.text) ? { diagram: true } : {}),
       ...(doc === shortest ? { shortest: true } : {}),
+      ...(doc === readingList ? { readingList: true } : {}),
       ...(stages.length > 0 && stages.every((s) => isListItemStage(s.heading)) ? { listItems: true } : {}),
     };
   });
@@ -441,6 +462,10 @@ const DRAWING = /[\u2500-\u257F]{3}|```mermaid/u;
 const DIAGRAM_QUESTION =
   /流程图|流程圖|框图|框圖|示意图|示意圖|图示|圖示|方框|箭头|箭頭|\bdiagrams?\b|\bflow\s?charts?\b|\bboxes\b|\barrows\b|\bascii\b/iu;
 
+/** A question that names a roadmap as a list of things to read: "那份清单", "the reading list", "书单". */
+const READING_LIST_QUESTION =
+  /清单|清單|书单|書單|资料汇总|資料彙整|资料合集|資料合集|\b(?:reading|resource|link)\s+lists?\b|\blists?\s+of\s+(?:links|resources|readings|papers)\b/iu;
+
 /** "那篇", "文章": words for the document itself, whatever its stages are called (文章 is no 章, chapter). */
 const DOCUMENT_WORDS = /[这那此该本哪]\s*篇|文章/gu;
 /** A word for a document, in either language: a count beside it describes the document. */
@@ -513,6 +538,7 @@ export function referencedRoadmap(
     for (const word of profile.origin)
       if ((terms.has(word) && !namesResourcePlace(word, question)) || ORIGIN_IN_CHINESE[word]?.test(question)) score += 2;
     if (profile.diagram && (asksDiagram ??= asksForDiagram(question))) score += 2;
+    if (profile.readingList && READING_LIST_QUESTION.test(question)) score += 2;
     // Length is relative and vague: it tells two blog posts apart, it names no roadmap alone.
     if (profile.shortest && (namedShort ??= SHORT_DOCUMENT.test(question))) score += 1;
     // A publication month names one document more surely than a host or label word.

@@ -242,6 +242,31 @@ describe("a roadmap published on a host where resources live too", () => {
   });
 });
 
+describe("a roadmap that is a list of links to read", () => {
+  const links = (n: number) => Array.from({ length: n }, (_, i) => `- [资源${i}](https://example.com/${i})：好`).join("\n");
+  const [list, notes, plan] = roadmapProfiles(
+    [
+      doc("list", "资料", `# 资料\n说明一句\n${links(6)}`),
+      doc("notes", "笔记", `# 笔记\n${"正文一行\n".repeat(8)}${links(1)}`),
+      doc("plan", "七步计划", `# 七步计划\n${"正文一行\n".repeat(10)}`),
+    ],
+    [],
+  );
+
+  it("is the reading list when most of its lines are links, clearly more than any other's", () => {
+    expect([list!.readingList, notes!.readingList, plan!.readingList]).toEqual([true, undefined, undefined]);
+    expect(referencedRoadmap("那份清单里推荐了哪些书", new Set(), [list!, notes!, plan!])?.doc.id).toBe("list");
+    expect(referencedRoadmap("What does the reading list say about agents?", new Set(), [list!, notes!, plan!])?.doc.id).toBe("list");
+    // A list of anything else is no reading list: "the four-item list", "project list".
+    expect(referencedRoadmap("what is on the project list?", new Set(), [list!, notes!, plan!])).toBeUndefined();
+  });
+
+  it("is no reading list when two roadmaps are as full of links", () => {
+    const [a, b] = roadmapProfiles([doc("a", "甲", `# 甲\n${links(5)}`), doc("b", "乙", `# 乙\n${links(4)}\n一行`)], []);
+    expect([a!.readingList, b!.readingList]).toEqual([undefined, undefined]);
+  });
+});
+
 describe("two roadmaps with the same number of stages", () => {
   const profile = (id: string, stageWord: "stage" | "part") =>
     ({
