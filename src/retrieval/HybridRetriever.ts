@@ -27,6 +27,7 @@ import { roadmapContext } from "./roadmapContext.js";
 import { expansionHeadWords, namingTokens, namingWords, referencedRoadmap, type RoadmapProfile } from "./roadmapProfile.js";
 import { itemOrdinal, stageOrdinal } from "./stageReference.js";
 import { stageName } from "./stageOutline.js";
+import { definingChunk, meaningAsked } from "./definingPassage.js";
 import { passagesNaming, stageFocus } from "./questionEvidence.js";
 import type { Passage, QueryAnalysis, RetrievalResult, RetrieveOptions, Retriever } from "./types.js";
 
@@ -123,7 +124,8 @@ export class HybridRetriever implements Retriever {
         : analyzed;
     const named = byShape ?? english?.profile ?? section?.profile ?? profiles.find((p) => p.doc.id === options.conversationRoadmap);
     const ranking = await this.rankNamedFirst(index, query, analysis.expansions, options, named);
-    const { ranked, matches } = ranking;
+    const { ranked } = ranking;
+    const matches = withDefinitionFirst(query, ranking.matches, ranked.fusedIds, index);
 
     const statistics = IndexResources.of(index).statistics;
     const { roadmap, context, ordinal, partsPastEnd, askedPart, roadmapOutline, stageParts } = roadmapContext(
@@ -338,6 +340,20 @@ export class HybridRetriever implements Retriever {
 }
 
 const HAN = /\p{Script=Han}/u;
+
+/**
+ * A question asking what a marked word means (definingPassage.ts): the fused candidate defining it
+ * leads the matches, wherever the ranking put it (the passages using the word hold it as often).
+ */
+function withDefinitionFirst(query: string, matches: Passage[], fusedIds: readonly string[], index: IndexSnapshot): Passage[] {
+  const term = meaningAsked(query);
+  if (!term) return matches;
+  const candidates = fusedIds.flatMap((id) => index.chunkById.get(id) ?? []);
+  const defining = definingChunk(term, candidates);
+  if (!defining) return matches;
+  const found = matches.find((p) => p.chunk.id === defining.id);
+  return [found ?? { chunk: defining, score: 0, role: "match" }, ...matches.filter((p) => p.chunk.id !== defining.id)];
+}
 
 /**
  * Details a roadmap gives of itself (its date, how many parts, how long, what changed): asked of a

@@ -42,7 +42,7 @@ function countMatches(patterns: RegExp[], text: string): number {
  *   - everything finished (全部学完, 整套学完 … 要多久): a total, asked with a duration;
  *   - a condition reached (大到一定程度以后, 模型够大之后): what happens then, not what to learn;
  *   - 以后/之后 as "in the future" before a modal verb (以后想做科研, agent 以后能顶掉…), unless
- *     what follows asks what to learn; 以前/之前 as "previously" (以前没有的, 以前完全不会的, 之前聊过的).
+ *     what follows asks what to learn, and 以后 after a person (我以后专门负责…): their future, not a path's; 以前/之前 as "previously" (以前没有的, 以前完全不会的, 之前聊过的).
  */
 const WHOLE_PATH = /(?:全部|整套|整个|全都|统统)\s*(?:学完|看完|读完|做完|学好|过完|走完)/gu;
 
@@ -53,8 +53,9 @@ export function asksForTotal(question: string): boolean {
 
 const NOT_SEQUENCE = [
   WHOLE_PATH,
-  /(?:一定程度|够大|足够大|大了|变大|够多|变强)\s*(?:以后|之后)/gu,
+  /(?:一定程度|一定量|一定规模|临界点|够大|足够大|大了|变大|够多|变强)\s*(?:以后|之后)/gu,
   /(?:以后|之后)(?=\s*(?:想|能|会|可以|还能|还会)(?![^？?，,]*学))/gu,
+  /(?<=[我你他她咱])\s*(?:以后|将来)/gu,
   /(?:以前|之前)(?=\s*(?:完全|根本|压根|从来|都|也|还)?\s*(?:没|不|从没|从来)|\s*\p{Script=Han}{1,2}过的)/gu,
 ];
 

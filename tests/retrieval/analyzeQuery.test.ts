@@ -20,10 +20,15 @@ describe("sequenceIntent", () => {
     expect(sequenceIntent("这种模型以前不会做数学题吗")).toBeNull();
     expect(sequenceIntent("规模上去后冒出以前根本没有的能力，这叫什么")).toBeNull();
     expect(sequenceIntent("能记住之前聊过的内容吗")).toBeNull();
+    expect(sequenceIntent("语料喂到一定量以后，小模型也会变聪明吗")).toBeNull();
+    // 以后 after a person is that person's future, whatever follows: "I'll be in charge of X later".
+    expect(sequenceIntent("你以后专门做推理加速的话，要补哪些课")).toBeNull();
+    expect(sequenceIntent("她将来负责部署，该看哪份资料")).toBeNull();
     // What follows asks what to learn, or a finishing verb names the step: still a sequence.
     expect(sequenceIntent("微调之后可以学什么")).toBe("next");
     expect(sequenceIntent("学完入门篇以后能做什么")).toBe("next");
     expect(sequenceIntent("RAG 之前要会什么")).toBe("previous");
+    expect(sequenceIntent("入门篇看完了，我之后该学什么")).toBe("next");
     // A time of the learner's day is no place in a path; a month of a plan is.
     expect(sequenceIntent("I can spare two hours a day after work. Is that enough for the first stage?")).toBeNull();
     expect(sequenceIntent("I read a bit before bed, which book is good for RAG?")).toBeNull();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Chunk } from "../../src/chunking/types.js";
 import type { CorpusDocument, Section } from "../../src/corpus/types.js";
-import { sequencePassages } from "../../src/retrieval/sequenceContext.js";
+import { READINESS_ASKED, sequencePassages } from "../../src/retrieval/sequenceContext.js";
 import { tokenizeForSearch } from "../../src/text/tokenize.js";
 
 /** A hand-made roadmap of two stages; the second has goals, resources, an assessment and a projects part. */
@@ -56,5 +56,20 @@ describe("sequencePassages", () => {
     expect(neighbourIds("下一阶段有哪些项目")).toEqual(["c1", "c5"]);
     // 阶段 names every stage's parts (阶段评估): it asks for none of them.
     expect(neighbourIds("下一阶段学什么")).toEqual(["c1"]);
+  });
+});
+
+describe("READINESS_ASKED", () => {
+  it("reads checking oneself at a stage's end as asking what one should be able to do", () => {
+    // A stage's assessment section (阶段评估) says what a learner can do when done with it.
+    for (const question of [
+      "学完入门之后要怎么检验自己学会了",
+      "这一段学完应该会哪些东西",
+      "第三段结束后验收标准是啥",
+      "怎么判断自己能往下走了",
+    ])
+      expect(READINESS_ASKED.test(question), question).toBe(true);
+    // Checking a model, or what a stage covers, is no learner's readiness.
+    for (const question of ["怎么评测模型的效果", "这一段讲了哪些内容"]) expect(READINESS_ASKED.test(question), question).toBe(false);
   });
 });
