@@ -1,6 +1,7 @@
 import type { RetrievalResult, RetrieveOptions, Retriever } from "../retrieval/types.js";
 import { composeExtractiveAnswer } from "./extractiveAnswer.js";
 import { carryTopicIntoQuery, conversationRoadmap, pointsAtDocument, pointsAtStage } from "./followUp.js";
+import { choosesAmongDocuments } from "./followUpScope.js";
 import { recentHistory } from "./history.js";
 import { roadmapAnswerLedWith } from "./ledRoadmap.js";
 import { roadmapPositionsOf } from "./roadmapPlacement.js";
@@ -85,7 +86,8 @@ export class ExtractiveAnswerer implements Answerer {
     options: RetrieveOptions,
   ): Promise<{ query: string; options: RetrieveOptions }> {
     const unchanged = { query, options };
-    if (options.conversationRoadmap !== undefined || !pointsAtDocument(request.question)) return unchanged;
+    if (options.conversationRoadmap !== undefined || !pointsAtDocument(request.question) || choosesAmongDocuments(request.question))
+      return unchanged;
     const history = recentHistory(request.history, this.options.maxHistoryTurns);
     const last = history.findLastIndex((turn) => turn.role === "user");
     if (last < 0 || this.options.retriever.roadmapNamedIn(query) !== undefined) return unchanged;

@@ -23,6 +23,7 @@ import { escapeRegExp } from "../text/escapeRegExp.js";
 import { asksLocation, cuePattern, NEXT_CUES, PREVIOUS_CUES } from "../text/questionCues.js";
 import { toSimplified } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
+import { choosesAmongDocuments, opensNewSubject } from "./followUpScope.js";
 import type { Turn } from "./types.js";
 
 const HAN_CHAR = /\p{Script=Han}/gu;
@@ -159,6 +160,9 @@ export function conversationRoadmap(
   // Without earlier questions there is no conversation's roadmap: nothing below need be read.
   const earlierQuestions = userQuestions(history);
   if (earlierQuestions.length === 0) return undefined;
+  // "哪篇讲得多？", "那其他几份路线呢？": a choice among the roadmaps is not kept inside one of them.
+  if (choosesAmongDocuments(question ?? retrievalQuery)) return undefined;
+  if (question !== undefined && startsOwnSubject(question)) return undefined;
   const asked = retrievalQuery.trim();
   const goesOn =
     ZH_LEAD.test(asked) ||
@@ -249,6 +253,11 @@ const CHOICE = /哪个|哪一个|哪种|哪一种|\bwhich\b/iu;
 const ALTERNATIVES = /[和跟与或]|还是|\bor\b|\bvs\.?|\bversus\b|[,，、]/iu;
 const LATIN_TERM = /^[A-Za-z0-9][A-Za-z0-9 +\-.]*$/;
 
+/** "对了，Python 和 Java 哪个工资高？": a new subject, unless a pronoun still points back ("对了，它要学多久？"). */
+function startsOwnSubject(question: string): boolean {
+  return opensNewSubject(question) && !STRONG_PRONOUN.test(toSimplified(question));
+}
+
 /** Whether `question` names `topic` itself ("QLoRA" does not name "LoRA"). */
 function mentions(question: string, topic: string): boolean {
   if (!LATIN_TERM.test(topic)) return question.includes(topic);
@@ -258,6 +267,7 @@ function mentions(question: string, topic: string): boolean {
 
 /** `question` read after `previous` (itself already resolved against the conversation before it). */
 function resolve(asked: string, previous: string, topicOf: (question: string) => string | undefined): string {
+  if (startsOwnSubject(asked)) return asked;
   // A short question that names nothing ("要学多久?", "how long?") can only be about the conversation.
   if (!looksLikeFollowUp(asked) && (size(asked) > 8 || namesSomething(asked))) return asked;
   const previousOrdinal = stageOrdinal(previous) !== undefined;

@@ -1,0 +1,32 @@
+/**
+ * How far a question asked inside a conversation reaches: a follow-up is read in the conversation's
+ * setting (followUp.ts), but some questions leave part of that setting behind by what they ask.
+ *   - "哪篇讲得多？", "which roadmap goes deepest on agents?" asks to choose among the roadmaps, so it
+ *     cannot be kept inside the one the conversation was about;
+ *   - "那其他几份路线也有推荐吗？", "what do the other guides say?" asks about the roadmaps the
+ *     conversation was not about;
+ *   - "对了，…", "话说…", "by the way, …" opens a new subject: nothing earlier is carried into it.
+ */
+import { toSimplified } from "../text/script.js";
+
+/** A question that chooses among the documents: 哪篇 / 哪一份 / 哪条路线 / which roadmap / which of the guides. */
+const WHICH_DOCUMENT =
+  /哪一?[篇份]|哪[个一]?条?(?:路线|路径|清单|列表|文章|博客|指南|教程|笔记)|\bwhich\s+(?:(?:one\s+)?of\s+the\s+)?(?:roadmaps?|guides?|articles?|posts?|(?:reading\s+)?lists?|documents?|blogs?)\b/iu;
+
+/** A question about the documents the conversation was not about: 其他几份路线, 另外两篇, the other guides. */
+const OTHER_DOCUMENTS =
+  /(?:其他|其它|另外|别的)[几两三四\s]*[篇份个条]?(?:路线|路径|清单|列表|文章|博客|指南|教程|笔记)|(?:其他|其它|另外|别的)[几两三四]+[篇份]|\b(?:the\s+)?other\s+(?:roadmaps|guides|articles|posts|lists|documents|blogs)\b/iu;
+
+/** Words that open a new subject at the start of a question (before any comma). */
+const NEW_SUBJECT = /^(?:对了|话说|欸?话说|顺便问一?下|顺便问问|换个话题|题外话|\b(?:by the way|btw|off topic|unrelated)\b)/iu;
+
+/** Whether the question asks which document (so no one roadmap of the conversation holds its answer). */
+export function choosesAmongDocuments(question: string): boolean {
+  const simplified = toSimplified(question);
+  return WHICH_DOCUMENT.test(simplified) || OTHER_DOCUMENTS.test(simplified);
+}
+
+/** Whether the question opens a new subject ("对了，…", "by the way, …"): it is read on its own. */
+export function opensNewSubject(question: string): boolean {
+  return NEW_SUBJECT.test(toSimplified(question.trim()).replace(/^[欸诶哎啊嗯呃]+[，,\s]*/u, ""));
+}
