@@ -23,7 +23,7 @@ import { escapeRegExp } from "../text/escapeRegExp.js";
 import { asksLocation, cuePattern, NEXT_CUES, PREVIOUS_CUES } from "../text/questionCues.js";
 import { toSimplified } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
-import { choosesAmongDocuments, opensNewSubject } from "./followUpScope.js";
+import { choosesAmongDocuments, opensNewSubject, pointsAtListedItem } from "./followUpScope.js";
 import type { Turn } from "./types.js";
 
 const HAN_CHAR = /\p{Script=Han}/gu;
@@ -70,13 +70,15 @@ export function looksLikeFollowUp(question: string): boolean {
       EN_PRONOUN.test(trimmed) ||
       ITEM_ORDINAL.test(trimmed) ||
       ITEM_ORDINAL_EN.test(trimmed) ||
+      pointsAtListedItem(trimmed) ||
       // "里面最后一个点是什么？", "what's the first one in there?": inside what was discussed.
       INSIDE_IT.test(trimmed)
     );
   }
   // "那它下一个阶段呢？要做哪几个项目": a pronoun that can only point back, in a longer question;
   // "any good article on that topic?": so does a demonstrative before a word for "topic".
-  return length <= 24 && (ZH_STRONG_PRONOUN.test(trimmed) || TOPIC_DEMONSTRATIVE.test(trimmed));
+  // "那最难的那个呢，要用到哪家公司的平台？": so does an item of what the previous answer listed.
+  return length <= 24 && (ZH_STRONG_PRONOUN.test(trimmed) || TOPIC_DEMONSTRATIVE.test(trimmed) || pointsAtListedItem(trimmed));
 }
 
 /**
@@ -354,7 +356,9 @@ function resolve(asked: string, previous: string, topicOf: (question: string) =>
   const swapped = withStageSwapped(question, previous);
   if (swapped !== undefined) return swapped;
   // "第二本讲什么" after "入门阶段推荐了哪些书": the list is the previous question's.
-  if ((ITEM_ORDINAL.test(question) || ITEM_ORDINAL_EN.test(question)) && !ownOrdinal) return `${question} ${setting}`;
+  // "最难的那个", "the agent one", "另外两种": an item (or the rest) of that list, by what sets it apart.
+  if ((ITEM_ORDINAL.test(question) || ITEM_ORDINAL_EN.test(question) || pointsAtListedItem(question)) && !ownOrdinal)
+    return `${question} ${setting}`;
   let standalone: string;
   const asksOwnQuestion = (OWN_QUESTION.test(rest) && !asksAlso) || sequenceIntent(question) !== null || ownOrdinal;
   if (topic && mentions(question, topic)) standalone = question;

@@ -5,7 +5,9 @@
  *     cannot be kept inside the one the conversation was about;
  *   - "那其他几份路线也有推荐吗？", "what do the other guides say?" asks about the roadmaps the
  *     conversation was not about;
- *   - "对了，…", "话说…", "by the way, …" opens a new subject: nothing earlier is carried into it.
+ *   - "对了，…", "话说…", "by the way, …" opens a new subject: nothing earlier is carried into it;
+ * and some questions reach back whatever their length: "最难的那个", "the agent one", "which ones",
+ * "另外两种" point at things the previous answer listed (pointsAtListedItem).
  */
 import { toSimplified } from "../text/script.js";
 
@@ -29,4 +31,18 @@ export function choosesAmongDocuments(question: string): boolean {
 /** Whether the question opens a new subject ("对了，…", "by the way, …"): it is read on its own. */
 export function opensNewSubject(question: string): boolean {
   return NEW_SUBJECT.test(toSimplified(question.trim()).replace(/^[欸诶哎啊嗯呃]+[，,\s]*/u, ""));
+}
+
+/**
+ * An item of what the previous answer listed, named by a modifier with its noun left out or as the
+ * rest of the list: "最难的那个", "入门的那本", "另外两种", "剩下的几个", "the agent one", "which ones",
+ * "the other two". Not an ordinal ("第二个", "the first one": the stage or item by its place, read
+ * in followUp.ts) and not "那个" alone after a name ("Hugging Face 那个呢").
+ */
+const LISTED_ITEM =
+  /\p{Script=Han}的那一?[个种本门篇项条类]|(?:另外|其他|其它|剩下|剩余)的?[几两三四五六\d]*[个种本门项条类]|\bthe\s+(?!(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|next|same|other|right|only|best|main)\b)[a-z][a-z-]*\s+one\b|\bwhich\s+ones\b|\bthe\s+(?:other|remaining)\s+(?:ones|two|three|four)\b|\bthe\s+rest\s+of\s+them\b/iu;
+
+/** Whether the question points at an item (or the rest) of what the previous answer listed. */
+export function pointsAtListedItem(question: string): boolean {
+  return LISTED_ITEM.test(toSimplified(question));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { carryTopicIntoQuery, conversationRoadmap } from "../../src/answering/followUp.js";
-import { choosesAmongDocuments, opensNewSubject } from "../../src/answering/followUpScope.js";
+import { choosesAmongDocuments, opensNewSubject, pointsAtListedItem } from "../../src/answering/followUpScope.js";
 
 const turns = (...questions: string[]) => questions.map((content) => ({ role: "user" as const, content }));
 const namedIn = (question: string) => (/五阶段/.test(question) ? "doc-five" : undefined);
@@ -40,5 +40,29 @@ describe("opensNewSubject", () => {
     expect(carryTopicIntoQuery("对了，你知道怎么做红烧肉吗", history, () => undefined)).toBe("对了，你知道怎么做红烧肉吗");
     expect(conversationRoadmap("对了，你知道怎么做红烧肉吗", history, namedIn, "对了，你知道怎么做红烧肉吗")).toBeUndefined();
     expect(carryTopicIntoQuery("对了，它要学多久？", history, () => "入门阶段")).toContain("入门阶段");
+  });
+});
+
+describe("pointsAtListedItem", () => {
+  it("is an item of the previous list by what sets it apart, or the rest of the list", () => {
+    for (const q of [
+      "最便宜的那个要多少钱？",
+      "那剩下的几个呢",
+      "其余的？不，另外三种分别讲什么",
+      "and the cloud one, is it free?",
+      "which ones need a GPU?",
+      "what about the other two?",
+    ])
+      expect(pointsAtListedItem(q), q).toBe(true);
+  });
+  it("is not an ordinal, a name with 那个, or a question of its own", () => {
+    for (const q of ["第二个是什么？", "the first one?", "Hugging Face 那个呢？", "which one is harder?", "RAG 是什么"])
+      expect(pointsAtListedItem(q), q).toBe(false);
+  });
+  it("makes a longer question a follow-up, asked of the previous list", () => {
+    const history = turns("五阶段那份的应用实践阶段有哪些实战项目？");
+    const question = "做法律问答的那个，具体要用到哪些技术和工具呢？";
+    expect(carryTopicIntoQuery(question, history, () => undefined)).toContain("应用实践阶段有哪些实战项目");
+    expect(carryTopicIntoQuery("the legal one, what tools does it need?", history, () => undefined)).toContain("实战项目");
   });
 });
