@@ -169,7 +169,8 @@ export function conversationRoadmap(
   const goesOn =
     ZH_LEAD.test(asked) ||
     EN_LEAD.test(asked) ||
-    (question !== undefined && (pointsBack(question) || pointsAtDocument(question) || asksLocation(question)));
+    (question !== undefined &&
+      (pointsBack(question) || pointsAtDocument(question) || asksLocation(question) || continuesTerm(question, earlierQuestions.at(-1)!)));
   if (!goesOn) return undefined;
   if (roadmapNamedIn(asked) !== undefined) return undefined;
   for (const earlier of earlierQuestions.reverse()) {
@@ -177,6 +178,17 @@ export function conversationRoadmap(
     if (named !== undefined) return named;
   }
   return undefined;
+}
+
+/**
+ * "论文精读后面接的是哪个？" after "那篇博客里排在论文精读前面的是哪些？": a short question on a field term
+ * the previous question asked about goes on in the same conversation, though it has no word of a
+ * follow-up. A longer one is a question of its own.
+ */
+function continuesTerm(question: string, previous: string): boolean {
+  if (size(question) > 14) return false;
+  const before = new Set(findGlossaryMatches(previous).map((m) => m.surface.toLowerCase()));
+  return findGlossaryMatches(question).some((m) => before.has(m.surface.toLowerCase()));
 }
 
 /**

@@ -319,6 +319,16 @@ describe("conversationRoadmap", () => {
     expect(conversationRoadmap(afresh, history, namedIn, afresh)).toBeUndefined();
   });
 
+  it("is that roadmap for a short question on a field term the previous question asked about", () => {
+    const history = turns("五阶段那份的入门阶段推荐了哪些 Prompt Engineering 的资料？");
+    const short = "Prompt Engineering 之后学什么？";
+    expect(conversationRoadmap(short, history, namedIn, short)).toBe("doc-five");
+    // Another term, or a longer question of its own on the same one, starts afresh.
+    expect(conversationRoadmap("RAG 之后学什么？", history, namedIn, "RAG 之后学什么？")).toBeUndefined();
+    const long = "Prompt Engineering 和微调在企业里分别适合解决什么样的业务问题呢？";
+    expect(conversationRoadmap(long, history, namedIn, long)).toBeUndefined();
+  });
+
   it("is none for a question that names its own roadmap, or starts afresh", () => {
     const history = turns("ninehills 那篇的入门篇看完之后学什么？");
     expect(conversationRoadmap("那五阶段那份呢？", history, namedIn)).toBeUndefined();
