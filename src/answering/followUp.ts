@@ -23,6 +23,7 @@ import { escapeRegExp } from "../text/escapeRegExp.js";
 import { asksLocation, cuePattern, NEXT_CUES, PREVIOUS_CUES } from "../text/questionCues.js";
 import { toSimplified } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
+import { askedOfCounterpart } from "./counterparts.js";
 import { choosesAmongDocuments, opensNewSubject, pointsAtListedItem } from "./followUpScope.js";
 import type { Turn } from "./types.js";
 
@@ -327,6 +328,9 @@ function mentions(question: string, topic: string): boolean {
 /** `question` read after `previous` (itself already resolved against the conversation before it). */
 function resolve(asked: string, previous: string, topicOf: (question: string) => string | undefined): string {
   if (startsOwnSubject(asked)) return asked;
+  // "那缺点呢？" after "…有什么优点？": the previous question, of the other side.
+  const otherSide = askedOfCounterpart(asked, previous);
+  if (otherSide !== undefined) return otherSide;
   // A short question that names nothing ("要学多久?", "how long?") can only be about the conversation.
   if (!looksLikeFollowUp(asked) && (size(asked) > 8 || namesSomething(asked))) return asked;
   const previousOrdinal = stageOrdinal(previous) !== undefined;
