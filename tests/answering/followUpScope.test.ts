@@ -13,6 +13,8 @@ describe("choosesAmongDocuments", () => {
       "so which of the guides covers quantization?",
       "那另外几份清单也提到了吗",
       "do the other roadmaps list it too?",
+      "另一篇七个阶段的也讲了吗",
+      "does another guide cover it?",
     ])
       expect(choosesAmongDocuments(q), q).toBe(true);
   });
