@@ -12,7 +12,11 @@
  *   - when the conversation named a roadmap or a stage, that setting comes along without its
  *     before/after words (they would outvote the new ones), without its stage when the new
  *     question names another ("最后一个 stage 呢?"), and one stage on when a bare follow-up moves on
- *     from a question that already moved ("第一阶段学什么" → "之后呢?" → "再之后呢?").
+ *     from a question that already moved ("第一阶段学什么" → "之后呢?" → "再之后呢?"); a stage by its
+ *     name moves on from, or is looked inside, the stage the previous answer gave (readsAnsweredStage,
+ *     which the answerer resolves with one more retrieval).
+ * What a question reaches beyond the setting (another roadmap, a new subject, an item of the last
+ * list) is followUpScope.ts; the other side of a judgement (优点 → 缺点) is counterparts.ts.
  */
 import { contentSegments, sequenceIntent } from "../retrieval/analyzeQuery.js";
 import { withoutDetailQuestions } from "../retrieval/detailKinds.js";
