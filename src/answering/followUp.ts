@@ -245,6 +245,18 @@ function namesRoadmapOrStage(question: string): boolean {
   return stageOrdinal(question) !== undefined || statedStageCounts(question).length > 0;
 }
 
+/** Whether the question names a field term the previous question did not. */
+function namesNewTerm(question: string, previous: string): boolean {
+  const before = previous.toLowerCase();
+  return findGlossaryMatches(question).some((m) => !before.includes(m.surface.toLowerCase()));
+}
+
+/** A stage reference as words ("第3阶段", "最后一个阶段"). */
+function samePlace(ordinal: StageOrdinal): string {
+  if (ordinal.from === "start") return `第${ordinal.position}阶段`;
+  return ordinal.position === 1 ? "最后一个阶段" : `倒数第${ordinal.position}阶段`;
+}
+
 /** A stage reference moved one step in `direction` ("第一阶段" after "之后" → "第2阶段"); "" when it leaves the roadmap. */
 function moved(ordinal: StageOrdinal, direction: "next" | "previous"): string {
   const step = direction === "next" ? 1 : -1;
@@ -408,6 +420,10 @@ function resolve(asked: string, previous: string, topicOf: (question: string) =>
   } else if (!namesSomething(question) || (CHOICE.test(question) && !ALTERNATIVES.test(question) && ALTERNATIVES.test(previous))) {
     // "那第二多的是哪个?" / "那哪个更费算力?": a question of its own about what the previous one named.
     return `${question} ${setting}`;
+  } else if (previousOrdinal && !asksOwnQuestion && namesNewTerm(question, previous)) {
+    // "那模型架构那块呢？" after "最后一个阶段里伦理与安全有哪些？": the new topic in place of the old one,
+    // in the same stage (the roadmap comes with the conversation: conversationRoadmap).
+    return `${question} ${samePlace(stageOrdinal(previous)!)}`;
   } else standalone = question;
 
   if (!namesRoadmapOrStage(previous) || setting.length === 0 || standalone.includes(setting)) {

@@ -401,3 +401,15 @@ describe("pointsAtDocument", () => {
       expect(pointsAtDocument(question), question).toBe(false);
   });
 });
+
+describe("a new topic after a question about a stage by its place", () => {
+  it("takes the old topic's place, in the same stage", () => {
+    const history = [{ role: "user" as const, content: "七阶段那份的倒数第二阶段里，私有化部署要学哪些内容？" }];
+    const standalone = carryTopicIntoQuery("那量化那块呢？", history, () => undefined);
+    expect(standalone).toContain("量化");
+    expect(standalone).toContain("倒数第2阶段");
+    expect(standalone).not.toContain("私有化部署");
+    // A question of its own about the new topic is read as before.
+    expect(carryTopicIntoQuery("那量化要学多久？", history, () => undefined)).not.toBe("那量化要学多久？ 倒数第2阶段");
+  });
+});
