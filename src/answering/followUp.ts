@@ -329,9 +329,18 @@ export function askedOfAnsweredStage(
   return withoutDetailQuestions(own) !== own ? `${own} ${again}` : again;
 }
 
-/** "对了，Python 和 Java 哪个工资高？": a new subject, unless a pronoun still points back ("对了，它要学多久？"). */
+/**
+ * "对了，Python 和 Java 哪个工资高？": a new subject, unless a pronoun, a stage by its place or a
+ * pointer at the document still points back ("对了，它要学多久？", "对了，第三阶段要多久？", "btw, does that guide …").
+ */
 function startsOwnSubject(question: string): boolean {
-  return opensNewSubject(question) && !STRONG_PRONOUN.test(toSimplified(question));
+  const simplified = toSimplified(question);
+  return (
+    opensNewSubject(simplified) &&
+    !STRONG_PRONOUN.test(simplified) &&
+    stageOrdinal(simplified) === undefined &&
+    !pointsAtDocument(simplified)
+  );
 }
 
 /** Whether `question` names `topic` itself ("QLoRA" does not name "LoRA"). */

@@ -42,6 +42,7 @@ describe("opensNewSubject", () => {
     expect(carryTopicIntoQuery("对了，你知道怎么做红烧肉吗", history, () => undefined)).toBe("对了，你知道怎么做红烧肉吗");
     expect(conversationRoadmap("对了，你知道怎么做红烧肉吗", history, namedIn, "对了，你知道怎么做红烧肉吗")).toBeUndefined();
     expect(carryTopicIntoQuery("对了，它要学多久？", history, () => "入门阶段")).toContain("入门阶段");
+    expect(conversationRoadmap("对了，这个阶段要多久？", history, namedIn, "对了，这个阶段要多久？")).toBe("doc-five");
   });
 });
 
