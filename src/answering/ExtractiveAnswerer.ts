@@ -1,8 +1,16 @@
 import type { RetrievalResult, RetrieveOptions, Retriever } from "../retrieval/types.js";
 import { composeExtractiveAnswer } from "./extractiveAnswer.js";
-import { carryTopicIntoQuery, conversationRoadmap, pointsAtDocument, pointsAtStage } from "./followUp.js";
+import {
+  askedOfAnsweredStage,
+  carryTopicIntoQuery,
+  conversationRoadmap,
+  pointsAtDocument,
+  pointsAtStage,
+  readsAnsweredStage,
+} from "./followUp.js";
+import { choosesAmongDocuments } from "./followUpScope.js";
 import { recentHistory } from "./history.js";
-import { roadmapAnswerLedWith } from "./ledRoadmap.js";
+import { roadmapAnswerLedWith, stageAnswerGave } from "./ledRoadmap.js";
 import { roadmapPositionsOf } from "./roadmapPlacement.js";
 import type { AnswerEvent, AnswerRequest, AnswerResult, Answerer } from "./types.js";
 
@@ -63,13 +71,32 @@ export class ExtractiveAnswerer implements Answerer {
    * taken unless it is as weak.
    */
   async retrieveFor(request: AnswerRequest): Promise<{ query: string; result: RetrievalResult }> {
-    const asked = this.retrievalQuery(request);
+    const asked = await this.withAnsweredStage(request, this.retrievalQuery(request));
     const { query, options } = await this.withAnsweredRoadmap(request, asked, this.retrievalOptions(request, asked));
     const result = await this.options.retriever.retrieve(query, options);
     if (!result.weak || options.conversationRoadmap === undefined) return { query, result };
     const { conversationRoadmap: _named, ...everywhere } = options;
     const wider = await this.options.retriever.retrieve(query, everywhere);
     return { query, result: wider.weak ? result : wider };
+  }
+
+  /**
+   * "那再下一段呢？" / "what's in there?" after a before/after question: the follow-up moves on from,
+   * or asks inside, the stage that answer gave (readsAnsweredStage), which only its retrieval knows;
+   * so the previous question is retrieved again, as withAnsweredRoadmap does, only for such a question.
+   */
+  private async withAnsweredStage(request: AnswerRequest, query: string): Promise<string> {
+    const history = recentHistory(request.history, this.options.maxHistoryTurns);
+    const last = history.findLastIndex((turn) => turn.role === "user");
+    if (last < 0) return query;
+    const previous = { ...request, question: history[last]!.content, history: history.slice(0, last) };
+    const reading = readsAnsweredStage(request.question, this.retrievalQuery(previous));
+    if (reading === undefined) return query;
+    const earlier = await this.retrieveFor(previous);
+    const stage = stageAnswerGave(earlier.result);
+    if (stage === undefined) return query;
+    const topicOf = (question: string) => this.options.retriever.analyzeQuestion(question).topic;
+    return askedOfAnsweredStage(request.question, earlier.query, reading, stage, topicOf) ?? query;
   }
 
   /**
@@ -85,7 +112,8 @@ export class ExtractiveAnswerer implements Answerer {
     options: RetrieveOptions,
   ): Promise<{ query: string; options: RetrieveOptions }> {
     const unchanged = { query, options };
-    if (options.conversationRoadmap !== undefined || !pointsAtDocument(request.question)) return unchanged;
+    if (options.conversationRoadmap !== undefined || !pointsAtDocument(request.question) || choosesAmongDocuments(request.question))
+      return unchanged;
     const history = recentHistory(request.history, this.options.maxHistoryTurns);
     const last = history.findLastIndex((turn) => turn.role === "user");
     if (last < 0 || this.options.retriever.roadmapNamedIn(query) !== undefined) return unchanged;

@@ -12,7 +12,11 @@
  *   - when the conversation named a roadmap or a stage, that setting comes along without its
  *     before/after words (they would outvote the new ones), without its stage when the new
  *     question names another ("最后一个 stage 呢?"), and one stage on when a bare follow-up moves on
- *     from a question that already moved ("第一阶段学什么" → "之后呢?" → "再之后呢?").
+ *     from a question that already moved ("第一阶段学什么" → "之后呢?" → "再之后呢?"); a stage by its
+ *     name moves on from, or is looked inside, the stage the previous answer gave (readsAnsweredStage,
+ *     which the answerer resolves with one more retrieval).
+ * What a question reaches beyond the setting (another roadmap, a new subject, an item of the last
+ * list) is followUpScope.ts; the other side of a judgement (优点 → 缺点) is counterparts.ts.
  */
 import { contentSegments, sequenceIntent } from "../retrieval/analyzeQuery.js";
 import { withoutDetailQuestions } from "../retrieval/detailKinds.js";
@@ -23,6 +27,8 @@ import { escapeRegExp } from "../text/escapeRegExp.js";
 import { asksLocation, cuePattern, NEXT_CUES, PREVIOUS_CUES } from "../text/questionCues.js";
 import { toSimplified } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
+import { askedOfCounterpart } from "./counterparts.js";
+import { choosesAmongDocuments, opensNewSubject, pointsAtListedItem } from "./followUpScope.js";
 import type { Turn } from "./types.js";
 
 const HAN_CHAR = /\p{Script=Han}/gu;
@@ -69,13 +75,15 @@ export function looksLikeFollowUp(question: string): boolean {
       EN_PRONOUN.test(trimmed) ||
       ITEM_ORDINAL.test(trimmed) ||
       ITEM_ORDINAL_EN.test(trimmed) ||
+      pointsAtListedItem(trimmed) ||
       // "里面最后一个点是什么？", "what's the first one in there?": inside what was discussed.
       INSIDE_IT.test(trimmed)
     );
   }
   // "那它下一个阶段呢？要做哪几个项目": a pronoun that can only point back, in a longer question;
   // "any good article on that topic?": so does a demonstrative before a word for "topic".
-  return length <= 24 && (ZH_STRONG_PRONOUN.test(trimmed) || TOPIC_DEMONSTRATIVE.test(trimmed));
+  // "那最难的那个呢，要用到哪家公司的平台？": so does an item of what the previous answer listed.
+  return length <= 24 && (ZH_STRONG_PRONOUN.test(trimmed) || TOPIC_DEMONSTRATIVE.test(trimmed) || pointsAtListedItem(trimmed));
 }
 
 /**
@@ -159,11 +167,15 @@ export function conversationRoadmap(
   // Without earlier questions there is no conversation's roadmap: nothing below need be read.
   const earlierQuestions = userQuestions(history);
   if (earlierQuestions.length === 0) return undefined;
+  // "哪篇讲得多？", "那其他几份路线呢？": a choice among the roadmaps is not kept inside one of them.
+  if (choosesAmongDocuments(question ?? retrievalQuery)) return undefined;
+  if (question !== undefined && startsOwnSubject(question)) return undefined;
   const asked = retrievalQuery.trim();
   const goesOn =
     ZH_LEAD.test(asked) ||
     EN_LEAD.test(asked) ||
-    (question !== undefined && (pointsBack(question) || pointsAtDocument(question) || asksLocation(question)));
+    (question !== undefined &&
+      (pointsBack(question) || pointsAtDocument(question) || asksLocation(question) || continuesTerm(question, earlierQuestions.at(-1)!)));
   if (!goesOn) return undefined;
   if (roadmapNamedIn(asked) !== undefined) return undefined;
   for (const earlier of earlierQuestions.reverse()) {
@@ -171,6 +183,17 @@ export function conversationRoadmap(
     if (named !== undefined) return named;
   }
   return undefined;
+}
+
+/**
+ * "论文精读后面接的是哪个？" after "那篇博客里排在论文精读前面的是哪些？": a short question on a field term
+ * the previous question asked about goes on in the same conversation, though it has no word of a
+ * follow-up. A longer one is a question of its own.
+ */
+function continuesTerm(question: string, previous: string): boolean {
+  if (size(question) > 14) return false;
+  const before = new Set(findGlossaryMatches(previous).map((m) => m.surface.toLowerCase()));
+  return findGlossaryMatches(question).some((m) => before.has(m.surface.toLowerCase()));
 }
 
 /**
@@ -222,6 +245,18 @@ function namesRoadmapOrStage(question: string): boolean {
   return stageOrdinal(question) !== undefined || statedStageCounts(question).length > 0;
 }
 
+/** Whether the question names a field term the previous question did not. */
+function namesNewTerm(question: string, previous: string): boolean {
+  const before = previous.toLowerCase();
+  return findGlossaryMatches(question).some((m) => !before.includes(m.surface.toLowerCase()));
+}
+
+/** A stage reference as words ("第3阶段", "最后一个阶段"). */
+function samePlace(ordinal: StageOrdinal): string {
+  if (ordinal.from === "start") return `第${ordinal.position}阶段`;
+  return ordinal.position === 1 ? "最后一个阶段" : `倒数第${ordinal.position}阶段`;
+}
+
 /** A stage reference moved one step in `direction` ("第一阶段" after "之后" → "第2阶段"); "" when it leaves the roadmap. */
 function moved(ordinal: StageOrdinal, direction: "next" | "previous"): string {
   const step = direction === "next" ? 1 : -1;
@@ -249,6 +284,65 @@ const CHOICE = /哪个|哪一个|哪种|哪一种|\bwhich\b/iu;
 const ALTERNATIVES = /[和跟与或]|还是|\bor\b|\bvs\.?|\bversus\b|[,，、]/iu;
 const LATIN_TERM = /^[A-Za-z0-9][A-Za-z0-9 +\-.]*$/;
 
+/**
+ * How a follow-up reads the stage the previous before/after answer gave, when it moves on from it
+ * again or points into it; undefined otherwise. "那再下一段呢？" after "「应用实践」之后是哪一段？"
+ * moves on from the stage that answer named (the previous question asked of it: "again"); "what's
+ * the first sub-direction in there?" after "what section comes after the application one?" asks
+ * inside it ("inside"). A stage by its place moves by its number instead (moved, in resolve).
+ */
+export function readsAnsweredStage(question: string, previous: string): "again" | "inside" | undefined {
+  const asked = toSimplified(question.trim());
+  const direction = sequenceIntent(previous);
+  if (direction === null || stageOrdinal(previous) !== undefined || stageOrdinal(asked) !== undefined) return undefined;
+  if (!looksLikeFollowUp(asked) && !INSIDE_IT.test(asked)) return undefined;
+  const own = sequenceIntent(asked);
+  if (own === direction && !namesSomething(withoutWordsOf(previous, withoutSequenceWords(asked).replace(EN_STAGE_WORDS, " "))))
+    return "again";
+  // "那里面说的「分专业方向」…" names what it asks about: it is no question about the stage.
+  return own === null && !QUOTED_NAME.test(asked) && (INSIDE_IT.test(asked) || STAGE_DEMONSTRATIVE.test(asked)) ? "inside" : undefined;
+}
+
+/** A name the learner quotes («「分专业方向」», "'LLM interview questions'"). */
+const QUOTED_NAME = /[「『“"'‘][^」』”"'’]{2,}[」』”"'’]/u;
+
+/**
+ * The follow-up read in the stage `stage` the previous answer gave (readsAnsweredStage): "again"
+ * asks the previous question of that stage, in place of its topic (with a detail the follow-up adds:
+ * "那再下一段要多久？"); "inside" asks the follow-up of it. Undefined when the previous topic is not
+ * in the previous question's words.
+ */
+export function askedOfAnsweredStage(
+  question: string,
+  previous: string,
+  reading: "again" | "inside",
+  stage: string,
+  topicOf: (question: string) => string | undefined,
+): string | undefined {
+  const asked = toSimplified(question.trim());
+  if (reading === "inside")
+    return `${asked.replace(INSIDE_IT, " ").replace(STAGE_DEMONSTRATIVE, " ").replace(/\s+/g, " ").trim()} ${stage}`;
+  const topic = topicOf(previous);
+  if (topic === undefined || !previous.includes(topic)) return undefined;
+  const again = previous.replace(topic, stage);
+  const own = withoutSequenceWords(asked.replace(ZH_LEAD, "").replace(EN_LEAD, "")).replace(/^[\s?？]+|[\s?？]+$/gu, "");
+  return withoutDetailQuestions(own) !== own ? `${own} ${again}` : again;
+}
+
+/**
+ * "对了，Python 和 Java 哪个工资高？": a new subject, unless a pronoun, a stage by its place or a
+ * pointer at the document still points back ("对了，它要学多久？", "对了，第三阶段要多久？", "btw, does that guide …").
+ */
+function startsOwnSubject(question: string): boolean {
+  const simplified = toSimplified(question);
+  return (
+    opensNewSubject(simplified) &&
+    !STRONG_PRONOUN.test(simplified) &&
+    stageOrdinal(simplified) === undefined &&
+    !pointsAtDocument(simplified)
+  );
+}
+
 /** Whether `question` names `topic` itself ("QLoRA" does not name "LoRA"). */
 function mentions(question: string, topic: string): boolean {
   if (!LATIN_TERM.test(topic)) return question.includes(topic);
@@ -258,6 +352,10 @@ function mentions(question: string, topic: string): boolean {
 
 /** `question` read after `previous` (itself already resolved against the conversation before it). */
 function resolve(asked: string, previous: string, topicOf: (question: string) => string | undefined): string {
+  if (startsOwnSubject(asked)) return asked;
+  // "那缺点呢？" after "…有什么优点？": the previous question, of the other side.
+  const otherSide = askedOfCounterpart(asked, previous);
+  if (otherSide !== undefined) return otherSide;
   // A short question that names nothing ("要学多久?", "how long?") can only be about the conversation.
   if (!looksLikeFollowUp(asked) && (size(asked) > 8 || namesSomething(asked))) return asked;
   const previousOrdinal = stageOrdinal(previous) !== undefined;
@@ -299,7 +397,9 @@ function resolve(asked: string, previous: string, topicOf: (question: string) =>
   const swapped = withStageSwapped(question, previous);
   if (swapped !== undefined) return swapped;
   // "第二本讲什么" after "入门阶段推荐了哪些书": the list is the previous question's.
-  if ((ITEM_ORDINAL.test(question) || ITEM_ORDINAL_EN.test(question)) && !ownOrdinal) return `${question} ${setting}`;
+  // "最难的那个", "the agent one", "另外两种": an item (or the rest) of that list, by what sets it apart.
+  if ((ITEM_ORDINAL.test(question) || ITEM_ORDINAL_EN.test(question) || pointsAtListedItem(question)) && !ownOrdinal)
+    return `${question} ${setting}`;
   let standalone: string;
   const asksOwnQuestion = (OWN_QUESTION.test(rest) && !asksAlso) || sequenceIntent(question) !== null || ownOrdinal;
   if (topic && mentions(question, topic)) standalone = question;
@@ -329,6 +429,10 @@ function resolve(asked: string, previous: string, topicOf: (question: string) =>
   } else if (!namesSomething(question) || (CHOICE.test(question) && !ALTERNATIVES.test(question) && ALTERNATIVES.test(previous))) {
     // "那第二多的是哪个?" / "那哪个更费算力?": a question of its own about what the previous one named.
     return `${question} ${setting}`;
+  } else if (previousOrdinal && !asksOwnQuestion && namesNewTerm(question, previous)) {
+    // "那模型架构那块呢？" after "最后一个阶段里伦理与安全有哪些？": the new topic in place of the old one,
+    // in the same stage (the roadmap comes with the conversation: conversationRoadmap).
+    return `${question} ${samePlace(stageOrdinal(previous)!)}`;
   } else standalone = question;
 
   if (!namesRoadmapOrStage(previous) || setting.length === 0 || standalone.includes(setting)) {

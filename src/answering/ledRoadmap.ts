@@ -46,3 +46,16 @@ export interface AnsweredPlace {
   docId: string;
   section?: string;
 }
+
+/**
+ * The stage a before/after answer gave ("「应用实践」之后是哪一段？" → 专业深入阶段): the neighbour, in
+ * the question's direction, of where its topic sits in the roadmap it named (else the first
+ * placed). Undefined for any other question, or past either end of the roadmap.
+ */
+export function stageAnswerGave(result: Pick<RetrievalResult, "analysis" | "roadmap" | "namedRoadmap" | "weak">): string | undefined {
+  const direction = result.analysis.sequence;
+  if (!direction || result.weak) return undefined;
+  const named = result.namedRoadmap?.docId;
+  const position = result.roadmap.find((p) => named === undefined || p.docId === named);
+  return (direction === "next" ? position?.next : position?.previous)?.heading;
+}

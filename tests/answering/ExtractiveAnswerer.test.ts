@@ -228,3 +228,26 @@ describe("a follow-up that points at a document the conversation never named", (
     expect(after.citations.map((c) => c.id)).toEqual(alone.citations.map((c) => c.id));
   });
 });
+
+describe("a follow-up after a before/after answer, about the stage that answer gave", () => {
+  const asked = (content: string) => [{ role: "user" as const, content }];
+
+  it("moves on again from that stage, and reads 'in there' as that stage", async () => {
+    const before = "五个阶段的那份指南里，基础夯实阶段后面是哪个阶段？";
+    // The answer gave 应用实践阶段; "再下一个" is the stage after it, not after 基础夯实.
+    const again = await answerer.answer({ question: "那再下一阶段呢？", history: asked(before) });
+    expect(again.standaloneQuestion).toContain("应用实践阶段");
+    expect(again.roadmap?.positions[0]?.next?.heading).toBe("专业深入阶段");
+    const inside = await answerer.answer({ question: "里面要做哪些实战项目？", history: asked(before) });
+    expect(inside.standaloneQuestion).toContain("应用实践阶段");
+    expect(inside.citations[0]?.headingPath[0]).toBe("应用实践阶段");
+  });
+
+  it("leaves a question that quotes its own subject, or moves from a stage by its number, as before", async () => {
+    const quoted = "里面说的「动手项目」都有哪些？";
+    const history = asked("五个阶段的那份指南里，基础夯实阶段后面是哪个阶段？");
+    expect((await answerer.answer({ question: quoted, history })).standaloneQuestion).not.toContain("应用实践阶段");
+    const byNumber = await answerer.answer({ question: "那再下一阶段呢？", history: asked("五阶段那份里第二阶段之后是哪个阶段？") });
+    expect(byNumber.standaloneQuestion).toContain("第3阶段");
+  });
+});

@@ -319,6 +319,16 @@ describe("conversationRoadmap", () => {
     expect(conversationRoadmap(afresh, history, namedIn, afresh)).toBeUndefined();
   });
 
+  it("is that roadmap for a short question on a field term the previous question asked about", () => {
+    const history = turns("五阶段那份的入门阶段推荐了哪些 Prompt Engineering 的资料？");
+    const short = "Prompt Engineering 之后学什么？";
+    expect(conversationRoadmap(short, history, namedIn, short)).toBe("doc-five");
+    // Another term, or a longer question of its own on the same one, starts afresh.
+    expect(conversationRoadmap("RAG 之后学什么？", history, namedIn, "RAG 之后学什么？")).toBeUndefined();
+    const long = "Prompt Engineering 和微调在企业里分别适合解决什么样的业务问题呢？";
+    expect(conversationRoadmap(long, history, namedIn, long)).toBeUndefined();
+  });
+
   it("is none for a question that names its own roadmap, or starts afresh", () => {
     const history = turns("ninehills 那篇的入门篇看完之后学什么？");
     expect(conversationRoadmap("那五阶段那份呢？", history, namedIn)).toBeUndefined();
@@ -389,5 +399,17 @@ describe("pointsAtDocument", () => {
   it("does not read a book, an item or a topic of its own as a document", () => {
     for (const question of ["那本书有多少页？", "is that one recent or older?", "RAG 和微调有什么区别？", "那下一篇呢？", "What is LoRA?"])
       expect(pointsAtDocument(question), question).toBe(false);
+  });
+});
+
+describe("a new topic after a question about a stage by its place", () => {
+  it("takes the old topic's place, in the same stage", () => {
+    const history = [{ role: "user" as const, content: "七阶段那份的倒数第二阶段里，私有化部署要学哪些内容？" }];
+    const standalone = carryTopicIntoQuery("那量化那块呢？", history, () => undefined);
+    expect(standalone).toContain("量化");
+    expect(standalone).toContain("倒数第2阶段");
+    expect(standalone).not.toContain("私有化部署");
+    // A question of its own about the new topic is read as before.
+    expect(carryTopicIntoQuery("那量化要学多久？", history, () => undefined)).not.toBe("那量化要学多久？ 倒数第2阶段");
   });
 });
