@@ -416,12 +416,20 @@ function statedItemCounts(question: string): number[] {
   return countsStated(question, LIST_COUNT_PATTERNS);
 }
 
+/**
+ * A count right after a course, a book, a project or a video counts its parts ("那门课三个部分",
+ * "the course's three parts"), not the roadmap's stages.
+ */
+const OTHER_THING_BEFORE =
+  /(?:课|課|课程|課程|书|書|项目|項目|视频|視頻|影片|教程|course'?s?|book'?s?|project'?s?|video'?s?)\s*(?:的|has|with|in)?\s*$/iu;
+
 /** The counts of two or more the patterns' first group reads in a question, never an ordinal (第…). */
 function countsStated(question: string, patterns: readonly RegExp[]): number[] {
   const counts: number[] = [];
   for (const pattern of patterns) {
     for (const match of question.matchAll(pattern)) {
-      if (question[(match.index ?? 0) - 1] === "第") continue;
+      const at = match.index ?? 0;
+      if (question[at - 1] === "第" || OTHER_THING_BEFORE.test(question.slice(Math.max(0, at - 12), at))) continue;
       const n = parseNumber(match[1]!);
       if (n !== undefined && n >= 2) counts.push(n);
     }

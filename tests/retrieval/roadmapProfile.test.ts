@@ -290,6 +290,12 @@ describe("two roadmaps with the same number of stages", () => {
     expect(referencedRoadmap("three steps", new Set(), profiles)).toBeUndefined();
   });
 
+  it("are not named by the parts of a course, a book or a project the question counts", () => {
+    expect(referencedRoadmap("分成三篇的那份", new Set(), profiles)?.doc.id).toBe("parted");
+    expect(referencedRoadmap("那门课三篇的顺序是什么？", new Set(), profiles)).toBeUndefined();
+    expect(referencedRoadmap("the course has three parts: which comes first?", new Set(), profiles)).toBeUndefined();
+  });
+
   it("are told apart by the count's own stage word, whatever other parts the question mentions", () => {
     expect(referencedRoadmap("In the three-stage article, what does the section near the end say?", new Set(), profiles)?.doc.id).toBe(
       "staged",
