@@ -3,6 +3,7 @@ import type { CorpusDocument, DocumentMetadata, Section } from "../corpus/types.
 import { escapeRegExp } from "../text/escapeRegExp.js";
 import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
 import { isEverydayWord } from "../text/everydayWords.js";
+import { isAddedFieldWord } from "../text/fieldWords.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { findGlossaryMatches, type GlossaryEntry, type GlossaryMatch } from "./glossary.js";
 import { isFiller } from "./questionWords.js";
@@ -516,6 +517,9 @@ export function referencedRoadmap(
  */
 export function expansionHeadWords(expansion: string): string[] {
   const tokens = tokenizeForSearch(expansion);
-  const last = tokens.at(-1);
-  return last === undefined ? [] : tokens.filter((token) => last.includes(token) || expansion.endsWith(token));
+  // A field word jieba's own dictionary lacks (学习资料) is a compound of words it has: its head
+  // is its last piece, not the whole word search mode ends with.
+  const pieces = isAddedFieldWord(expansion) ? tokens.filter((token) => token !== expansion) : tokens;
+  const last = pieces.at(-1);
+  return last === undefined ? [] : pieces.filter((token) => last.includes(token) || expansion.endsWith(token));
 }

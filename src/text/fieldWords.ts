@@ -16,3 +16,11 @@ export function fieldWordDictionaryLines(): string {
 export function fieldWordsFingerprint(): string {
   return fnv1a(fieldWordDictionaryLines()).toString(16).padStart(8, "0");
 }
+
+let fieldWordSet: ReadonlySet<string> | undefined;
+
+/** Whether jieba cuts `word` whole only because it is one of the field's added words (学习资料, 向量数据库). */
+export function isAddedFieldWord(word: string): boolean {
+  fieldWordSet ??= new Set((fieldWordData.words as [string, number][]).map(([added]) => added));
+  return fieldWordSet.has(word);
+}
