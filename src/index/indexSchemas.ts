@@ -77,7 +77,7 @@ export const resourceSchema = z.object({
 });
 
 export const manifestSchema = z.object({
-  formatVersion: z.literal(8),
+  formatVersion: z.literal(7),
   createdAt: z.string(),
   embedder: z.object({ provider: z.enum(["local", "openai"]), model: z.string().min(1), dimensions: z.number().int().positive() }),
   chunkerVersion: z.string(),

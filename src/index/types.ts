@@ -16,10 +16,8 @@ import type { SparseVectorHeader } from "./SparseVectorIndex.js";
  *    know "the Hexo blog".
  * 7: a numbered list before a document's first heading is part of its outline (corpus/leadingList.ts):
  *    a format-6 index has that list as one preamble passage and no stages for it.
- * 8: the segmenter cuts the field's words jieba's dictionary lacks whole (text/fieldWords.ts): a
- *    format-7 index's postings and vectors lack the whole words (多模态, 向量数据库) a question's tokens now hold.
  */
-export const INDEX_FORMAT_VERSION = 8;
+export const INDEX_FORMAT_VERSION = 7;
 
 /** Which vector index a version has (manifest.json "vectors"). */
 export type VectorIndexDescriptor = SparseVectorHeader | { kind: "hnsw"; m: number; efConstruction: number };

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import type { EmbedderIdentity } from "../embeddings/types.js";
 import type { CachedVectors } from "../index/VersionWriter.js";
-import { fieldWordsFingerprint } from "../text/fieldWords.js";
 
 /**
  * Vectors already computed, keyed by what was embedded, so a re-ingest only embeds new or changed
@@ -11,14 +10,10 @@ import { fieldWordsFingerprint } from "../text/fieldWords.js";
 
 /**
  * Vectors from one embedder are only reused for that embedder. A remote model's size is fixed by
- * the model, so its namespace leaves the size out (it is unknown before the first call). The local
- * embedder's features are the search tokens, so its vectors are also keyed by the segmenter's added
- * words: a version cut with other words would hand on vectors of the old cut.
+ * the model, so its namespace leaves the size out (it is unknown before the first call).
  */
 export function cacheNamespace(identity: EmbedderIdentity): string {
-  return identity.provider === "local"
-    ? `local/${identity.model}/${identity.dimensions}/${fieldWordsFingerprint()}`
-    : `${identity.provider}/${identity.model}`;
+  return identity.provider === "local" ? `local/${identity.model}/${identity.dimensions}` : `${identity.provider}/${identity.model}`;
 }
 
 /** 128 bits of sha256 over namespace and text: collisions are not a practical concern. */

@@ -3,7 +3,6 @@ import type { CorpusDocument, DocumentMetadata, Section } from "../corpus/types.
 import { escapeRegExp } from "../text/escapeRegExp.js";
 import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
 import { isEverydayWord } from "../text/everydayWords.js";
-import { isAddedFieldWord } from "../text/fieldWords.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { findGlossaryMatches, type GlossaryEntry, type GlossaryMatch } from "./glossary.js";
 import { isFiller } from "./questionWords.js";
@@ -295,16 +294,6 @@ function namesTitle(token: string, terms: ReadonlySet<string>): boolean {
   return terms.has(token) && token.length >= 2;
 }
 
-/**
- * How many of the title's own words the terms name, a word and its pieces counted once: jieba's
- * search mode gives a word it knows whole with its pieces (学习路线 → 学习, 路线, 学习路线), and
- * one word of a learner's is one piece of evidence of which title is meant, however it is cut.
- */
-function titleWordsNamed(profile: RoadmapProfile, terms: ReadonlySet<string>): number {
-  const named = [...profile.distinctTitleTokens].filter((token) => namesTitle(token, terms));
-  return named.filter((token) => !named.some((other) => other !== token && other.includes(token))).length;
-}
-
 /** Each index version's naming words, by its profiles array (IndexResources.profiles). */
 const namingWordSets = new WeakMap<readonly RoadmapProfile[], ReadonlySet<string>>();
 
@@ -497,7 +486,7 @@ export function referencedRoadmap(
     if (dates.some((d) => profile.dates.has(d))) score += 3;
     // A month alone ("九月那篇") names the document published in it, when no full date was given.
     else if (namesMonthOf(months, profile)) score += 2;
-    score += titleWordsNamed(profile, terms);
+    for (const token of profile.distinctTitleTokens) if (namesTitle(token, terms)) score += 1;
     // The whole title ("大模型学习路径指南"), when one of its words is its own: a title another
     // title wholly contains ("学习路径") names nothing by itself.
     const mayName = profile.titleLiteral === undefined || question.includes(profile.titleLiteral);
@@ -517,9 +506,6 @@ export function referencedRoadmap(
  */
 export function expansionHeadWords(expansion: string): string[] {
   const tokens = tokenizeForSearch(expansion);
-  // A field word jieba's own dictionary lacks (学习资料) is a compound of words it has: its head
-  // is its last piece, not the whole word search mode ends with.
-  const pieces = isAddedFieldWord(expansion) ? tokens.filter((token) => token !== expansion) : tokens;
-  const last = pieces.at(-1);
-  return last === undefined ? [] : pieces.filter((token) => last.includes(token) || expansion.endsWith(token));
+  const last = tokens.at(-1);
+  return last === undefined ? [] : tokens.filter((token) => last.includes(token) || expansion.endsWith(token));
 }

@@ -1,7 +1,6 @@
 import type { Chunk } from "../chunking/types.js";
 import { isNumberedItemLine } from "../corpus/leadingList.js";
 import type { Section } from "../corpus/types.js";
-import { isAddedFieldWord } from "../text/fieldWords.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { isFiller } from "./questionWords.js";
 
@@ -119,13 +118,10 @@ export function stageName(heading: string): string {
 
 /**
  * The content words of a stage's or heading's name: two Han characters or more, no filler (学习 of
- * 原理学习, 一些 of 一些课程) — the words an English name must reach to name it. A field word jieba's
- * own dictionary lacks (学习目标) is read as its pieces when search mode gives any beside it: "the
- * goals section" names 学习目标 as it names 目标.
+ * 原理学习, 一些 of 一些课程) — the words an English name must reach to name it.
  */
 export function nameWords(heading: string): string[] {
-  const words = tokenizeForSearch(stageName(heading)).filter((t) => /\p{Script=Han}/u.test(t) && Array.from(t).length >= 2 && !isFiller(t));
-  return words.filter((t) => !isAddedFieldWord(t) || !words.some((piece) => piece !== t && t.includes(piece)));
+  return tokenizeForSearch(stageName(heading)).filter((t) => /\p{Script=Han}/u.test(t) && Array.from(t).length >= 2 && !isFiller(t));
 }
 
 /**

@@ -1,7 +1,6 @@
 import { Jieba } from "@node-rs/jieba";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { fieldWordDictionaryLines } from "./fieldWords.js";
 import { recentlyComputed } from "./recentlyComputed.js";
 import { QUESTION_TEXTS_REMEMBERED } from "./questionMemo.js";
 import { RecentlyUsed } from "./recentlyUsed.js";
@@ -216,21 +215,10 @@ let jieba: Jieba | undefined;
 /**
  * The dictionary takes ~150 ms to load: once, on first use, and never mutated after. Its file is
  * read here, not through `@node-rs/jieba/dict`, which also reads the 6 MB idf table nothing here uses.
- * The field's words it lacks (fieldWords.ts) follow it, so 多模态 and 算力 are cut whole.
  */
 function segmenter(): Jieba {
-  jieba ??= Jieba.withDict(Buffer.concat([jiebaDictionary(), Buffer.from(fieldWordDictionaryLines())]));
+  jieba ??= Jieba.withDict(readFileSync(createRequire(import.meta.url).resolve("@node-rs/jieba/dict.txt")));
   return jieba;
-}
-
-/** jieba's own dictionary, "word freq tag" lines ending with a newline. */
-export function jiebaDictionary(): Buffer {
-  return readFileSync(createRequire(import.meta.url).resolve("@node-rs/jieba/dict.txt"));
-}
-
-/** One of the function words the tokenizer drops from Chinese text (的, 了, 什么). */
-export function isChineseStopWord(word: string): boolean {
-  return CHINESE_STOP_WORDS.has(word);
 }
 
 /** Place names jieba's tagger finds in Han text (台北, 上海), of two characters or more. */

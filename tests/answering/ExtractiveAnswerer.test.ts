@@ -58,18 +58,11 @@ describe("ExtractiveAnswerer on the real corpus", () => {
     const related = result.answer.split(ANSWER_WORDING["zh-Hant"].relatedHeader)[1]!.split("\n\n")[0]!.split("\n");
     const quoted = related.filter((line) => line.startsWith("- ")).map((line) => line.replace(/^- /, "").replace(/ \[\d+\]$/, ""));
     expect(quoted.length).toBeGreaterThan(0);
-    // A line may lead with the heading it was lent ("微调技术 › …"): the heading is the passage's, the rest its text.
-    for (const quote of quoted) {
-      const [label, sentence] = quote.includes(" › ")
-        ? [quote.slice(0, quote.lastIndexOf(" › ")), quote.slice(quote.lastIndexOf(" › ") + 3)]
-        : [undefined, quote];
+    for (const quote of quoted)
       expect(
-        result.citations.some(
-          (c) => c.text.includes(sentence) && (label === undefined || c.headingPath.join(" › ").includes(label) || c.text.includes(label)),
-        ),
+        result.citations.some((c) => c.text.includes(quote)),
         quote,
       ).toBe(true);
-    }
     const refusal = await answerer.answer({ question: "今天台北天氣怎麼樣" });
     expect(refusal.answer).toBe(ANSWER_WORDING["zh-Hant"].abstain);
     expect(refusal.answer).toBe("資料中沒有找到與該問題相關的內容。");

@@ -135,24 +135,9 @@ describe("title words that name the corpus's subject", () => {
         isSubject,
       ).map((p) => [...p.distinctTitleTokens].sort());
     // LLM and 大语言模型 are the others' 大模型: "the llm-course", "NLP (自然语言处理)" name no title.
-    // 学习路线, a field word cut whole, comes with its piece 路线 (referencedRoadmap counts them once).
-    expect(profiles(subject)).toEqual([["学习路线", "路线"], ["汇总", "资料"], ["指南"]]);
+    expect(profiles(subject)).toEqual([["路线"], ["汇总", "资料"], ["指南"]]);
     // 学习路线 and 学习路径 share a glossary concept, not the subject: 路线 still names its title.
     expect(profiles()[1]).toEqual(expect.arrayContaining(["llm", "语言"]));
-  });
-});
-
-describe("a title word cut whole with its pieces", () => {
-  it("names a roadmap once, however many of its tokens the question's words give", () => {
-    const titles = ["入门学习路线", "进阶学习路径", "面试准备清单"];
-    const profiles = roadmapProfiles(
-      titles.map((title, i) => doc(`t${i}`, title, `# ${title}\n正文`)),
-      [],
-    );
-    // "roadmap" → 学习路线 gives 学习, 路线 and 学习路线: one word of the first title, not two.
-    expect(referencedRoadmap("is there a roadmap about agents?", new Set(["学习", "路线", "学习路线"]), profiles)).toBeUndefined();
-    // Two words of its own (入门, 路线) still name it.
-    expect(referencedRoadmap("入门路线里讲了什么", new Set(["入门", "路线", "学习路线"]), profiles)?.doc.id).toBe("t0");
   });
 });
 
