@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import type { EmbedderIdentity } from "../embeddings/types.js";
+import { INDEX_FORMAT_VERSION } from "../index/types.js";
 import type { CachedVectors } from "../index/VersionWriter.js";
+import { TOKENIZER_ID } from "../text/tokenize.js";
 
 /**
  * Vectors already computed, keyed by what was embedded, so a re-ingest only embeds new or changed
@@ -11,9 +13,16 @@ import type { CachedVectors } from "../index/VersionWriter.js";
 /**
  * Vectors from one embedder are only reused for that embedder. A remote model's size is fixed by
  * the model, so its namespace leaves the size out (it is unknown before the first call).
+ *
+ * The local embedder hashes the search tokens (text/tokenize.ts), so its vectors are only as
+ * current as the cut: a new jieba, or cutting rules changed with a bump of the index format, would
+ * otherwise reuse the old cut's vectors for every chunk whose text did not change. Its namespace
+ * names both; recomputing local vectors is cheap. A remote model's vectors depend on neither.
  */
 export function cacheNamespace(identity: EmbedderIdentity): string {
-  return identity.provider === "local" ? `local/${identity.model}/${identity.dimensions}` : `${identity.provider}/${identity.model}`;
+  return identity.provider === "local"
+    ? `local/${identity.model}/${identity.dimensions}/${TOKENIZER_ID}/format-${INDEX_FORMAT_VERSION}`
+    : `${identity.provider}/${identity.model}`;
 }
 
 /** 128 bits of sha256 over namespace and text: collisions are not a practical concern. */

@@ -6,6 +6,9 @@ import { QUESTION_TEXTS_REMEMBERED } from "./questionMemo.js";
 import { RecentlyUsed } from "./recentlyUsed.js";
 import { convertToSimplified } from "./script.js";
 
+/** The segmenter and its version ("jieba@2.0.2"): what a cut depends on besides this file's rules. */
+export const TOKENIZER_ID = `jieba@${(createRequire(import.meta.url)("@node-rs/jieba/package.json") as { version: string }).version}`;
+
 /**
  * Search tokens for mixed Chinese/English text, shared by BM25, the local embedder and query
  * analysis so that documents and questions are cut the same way.
