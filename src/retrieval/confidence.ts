@@ -165,8 +165,10 @@ export function decideConfidence(
   thresholds: ConfidenceThresholds = { low: DEFAULT_LOW_CONFIDENCE_THRESHOLD },
 ): ConfidenceLevel {
   // A stage of a named roadmap, found: the question is about that stage however few of its words
-  // ("第一段学完要能做到啥程度") the stage's passages share. Low at best, never refused.
-  if (signals.weak) return signals.locatedStage === true ? "low" : "none";
+  // ("第一段学完要能做到啥程度") the stage's passages share. Likewise a roadmap the learner named
+  // ("那篇只讲四条路的文章管这叫啥") whose own passage leads: the passages are where the question
+  // points. Low at best, never refused.
+  if (signals.weak) return signals.locatedStage === true || signals.namedRoadmapLeads === true ? "low" : "none";
   if (
     signals.missingDetails.length > 0 ||
     (signals.onlyThroughExpansions === true && !thinEvidenceEnough(signals)) ||

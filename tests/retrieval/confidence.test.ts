@@ -12,6 +12,12 @@ describe("confidence", () => {
     expect(decideConfidence({ evidence: 0.9, weak: false, missingDetails: [] }, { low: 0.3 })).toBe("high");
   });
 
+  it("shows weak passages as low, never refused, when they are the roadmap the learner named or the stage located", () => {
+    expect(decideConfidence({ evidence: 0.05, weak: true, missingDetails: [], namedRoadmapLeads: true })).toBe("low");
+    expect(decideConfidence({ evidence: 0.05, weak: true, missingDetails: [], locatedStage: true })).toBe("low");
+    expect(decideConfidence({ evidence: 0.05, weak: true, missingDetails: [] })).toBe("none");
+  });
+
   it("does not hold the words that named a roadmap against a question its passages answer", () => {
     const question = "那篇开头一大堆 front matter 的博客，最后推荐了哪些项目？";
     const own = [passage("推荐项目：nlp-beginner", { chunk: { docId: "blog" } })];
