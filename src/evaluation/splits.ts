@@ -55,6 +55,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-k2.jsonl",
     "tests/eval/blind/tune-l2.jsonl",
     "tests/eval/blind/tune-m2.jsonl",
+    "tests/eval/blind/tune-n2.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
@@ -94,6 +95,8 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-j2.jsonl",
     "tests/eval/blind/test-k2.jsonl",
     "tests/eval/blind/test-l2.jsonl",
+    "tests/eval/blind/test-m2.jsonl",
+    "tests/eval/blind/test-n2.jsonl",
   ],
 };
 
