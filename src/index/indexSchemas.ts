@@ -65,6 +65,7 @@ export const lexiconSchema = z.object({
   glosses: z.record(z.string(), z.array(z.string())),
   englishWords: z.array(z.string()),
   looked: z.array(z.string()).optional(),
+  generalIdf: z.object({ median: z.number(), idf: z.record(z.string(), z.number()) }).optional(),
 });
 
 export const resourceSchema = z.object({

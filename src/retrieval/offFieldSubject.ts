@@ -1,5 +1,5 @@
 import { isEverydayWord } from "../text/everydayWords.js";
-import { scanGeneralIdf, type GeneralIdf } from "../text/generalIdf.js";
+import type { GeneralIdf } from "../text/generalIdf.js";
 import { chineseNouns, tokenizeForSearch } from "../text/tokenize.js";
 import type { TermGroup } from "./abstention.js";
 import conceptUnitData from "./conceptUnits.json" with { type: "json" };
@@ -45,13 +45,15 @@ export interface FieldSubject {
 /**
  * The question's off-field nouns and whether a field word of it is in the top passages, or
  * undefined when it has fewer than OFF_FIELD_NOUNS such nouns (most questions: no tagging, no
- * keyness read). `judgedQuery` is the text its term groups were read from.
+ * keyness read). `judgedQuery` is the text its term groups were read from; `general` gives the
+ * index's general-language idf (IndexResources.generalIdf), asked only when the keyness is read.
  */
 export function fieldSubject(
   judgedQuery: string,
   groups: readonly TermGroup[],
   top: readonly ReadonlySet<string>[],
   statistics: TermStatistics,
+  general: () => GeneralIdf,
 ): FieldSubject | undefined {
   const vocabulary = fieldVocabulary();
   const candidates = groups.filter((group) => {
@@ -64,8 +66,8 @@ export function fieldSubject(
   const nouns = new Set(chineseNouns(judgedQuery));
   const offFieldNouns = candidates.map((group) => group.label).filter((label) => nouns.has(label));
   if (offFieldNouns.length < OFF_FIELD_NOUNS) return undefined;
-  const general = generalIdfFor(statistics);
-  const keyness = (token: string) => Math.log(statistics.frequency(token) / statistics.chunkCount) + general.idf(token);
+  const generalIdf = general();
+  const keyness = (token: string) => Math.log(statistics.frequency(token) / statistics.chunkCount) + generalIdf.idf(token);
   const fieldWordFound = groups.some(
     (group) =>
       !(group.tokens.length === 1 && isEverydayWord(group.tokens[0]!)) &&
@@ -102,13 +104,4 @@ function fieldVocabulary(): ReadonlySet<string> {
     for (const token of tokens) words.add(token);
   for (const units of Object.values(conceptUnitData.units as Record<string, string[]>)) for (const unit of units) words.add(unit);
   return (vocabularyValue = words);
-}
-
-/** General-language idf of an index's words, scanned once per index on first use (a question with off-field nouns). */
-const generalIdfByIndex = new WeakMap<TermStatistics, GeneralIdf>();
-
-function generalIdfFor(statistics: TermStatistics): GeneralIdf {
-  let general = generalIdfByIndex.get(statistics);
-  if (!general) generalIdfByIndex.set(statistics, (general = scanGeneralIdf((word) => statistics.frequency(word) > 0)));
-  return general;
 }

@@ -4,6 +4,7 @@ import { buildLexicon } from "../../src/ingest/buildLexicon.js";
 import { FieldDictionary } from "../../src/retrieval/fieldDictionary.js";
 import { IndexResources } from "../../src/retrieval/indexResources.js";
 import { isEnglishWord } from "../../src/text/cedict.js";
+import { scanGeneralIdf } from "../../src/text/generalIdf.js";
 import { useBundledTestIndex } from "../support/buildTestIndex.js";
 
 /**
@@ -34,6 +35,17 @@ describe("lexicon.json", () => {
     for (const word of ["covered", "deploying", "pictures", "transfomer", "langchian", "studies", "xyzzy"]) {
       expect(resources.isEnglishWord(word)).toBe(isEnglishWord(word));
     }
+  });
+});
+
+describe("lexicon.json's general idf", () => {
+  it("gives the off-field check, for every word of the index, what a scan of jieba's table gives", () => {
+    const resources = IndexResources.of(built().snapshot);
+    const stored = built().index.lexicon?.generalIdf;
+    expect(stored?.idf.size).toBeGreaterThan(100);
+    const scanned = scanGeneralIdf((word) => resources.statistics.frequency(word) > 0);
+    for (const word of built().index.termTable.terms) expect(resources.generalIdf.idf(word)).toBe(scanned.idf(word));
+    expect(resources.generalIdf.idf("这不是一个词")).toBe(scanned.idf("这不是一个词"));
   });
 });
 
