@@ -66,6 +66,7 @@ export const lexiconSchema = z.object({
   englishWords: z.array(z.string()),
   looked: z.array(z.string()).optional(),
   generalIdf: z.object({ median: z.number(), idf: z.record(z.string(), z.number()) }).optional(),
+  sounds: z.record(z.string(), z.array(z.string())).optional(),
 });
 
 export const resourceSchema = z.object({

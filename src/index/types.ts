@@ -43,6 +43,8 @@ export interface IndexLexicon {
   englishWords: ReadonlySet<string>;
   /** jieba's general-language idf of the corpus's words (text/generalIdf.ts); absent in a version written before it. */
   generalIdf?: { median: number; idf: ReadonlyMap<string, number> };
+  /** The toneless readings of the corpus's 2–4-character Han words (text/hanSounds.ts); absent in a version written before them. */
+  sounds?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** lexicon.json of a version. */
@@ -53,6 +55,8 @@ export interface LexiconFile {
   looked?: string[];
   /** The term table's words' idf in jieba's general table, and its median (generalIdfTable). */
   generalIdf?: GeneralIdfTable;
+  /** soundsOf of the term table's 2–4-character Han words, for the typo corrector (soundsTable). */
+  sounds?: Record<string, string[]>;
 }
 
 /** A lexical (BM25) hit: chunk id and its score (higher is better, unbounded). */

@@ -87,6 +87,6 @@ export class IndexResources {
   }
 
   get typos(): TypoCorrector {
-    return (this.typosValue ??= new TypoCorrector(this.statistics));
+    return (this.typosValue ??= new TypoCorrector(this.statistics, this.index.lexicon?.sounds));
   }
 }
