@@ -1,6 +1,7 @@
 import type { IndexSnapshot } from "../store/types.js";
 import { isEnglishWord } from "../text/cedict.js";
 import { generalIdfOf, scanGeneralIdf, type GeneralIdf } from "../text/generalIdf.js";
+import { warmSounds } from "../text/hanSounds.js";
 import { loadTaiwanPhrases } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { ConceptSpace } from "./conceptSpace.js";
@@ -47,6 +48,7 @@ export class IndexResources {
     void this.statistics;
     void this.profiles;
     void this.typos;
+    warmSounds();
     void this.dictionary;
     void this.conceptSpace;
     loadTaiwanPhrases();

@@ -19,6 +19,15 @@ export function syllablesOf(text: string): string[] {
   return pinyin(text, { toneType: "none", type: "array" });
 }
 
+/**
+ * pinyin-pro builds its dictionaries on its first call, whatever the text (~15–30 ms): called
+ * while a server warms up (IndexResources.warm), so its first question does not pay for them now
+ * that the corpus's sounds come from the index.
+ */
+export function warmSounds(): void {
+  syllablesOf("中");
+}
+
 /** Readings per character: a corpus vocabulary repeats a few thousand characters. */
 const charReadings = new Map<string, string[]>();
 
