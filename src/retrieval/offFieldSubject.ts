@@ -55,15 +55,11 @@ export function fieldSubject(
   statistics: TermStatistics,
   general: () => GeneralIdf,
 ): FieldSubject | undefined {
-  // The vocabulary (~13 ms to build, cold) is built by the first question that has a token it must judge.
+  const vocabulary = fieldVocabulary();
   const candidates = groups.filter((group) => {
     const token = group.tokens.length === 1 ? group.tokens[0]! : undefined;
     return (
-      token !== undefined &&
-      HAN_WORD.test(token) &&
-      statistics.frequency(token) === 0 &&
-      !isEverydayWord(token) &&
-      !fieldVocabulary().has(token)
+      token !== undefined && HAN_WORD.test(token) && statistics.frequency(token) === 0 && !isEverydayWord(token) && !vocabulary.has(token)
     );
   });
   if (candidates.length < OFF_FIELD_NOUNS) return undefined;
