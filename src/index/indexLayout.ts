@@ -18,7 +18,8 @@ import { replaceFileAtomically } from "./durableFiles.js";
  *     documents.json resources.json
  *     lexical.json lexical.bin   BM25 vocabulary + postings (uint32 arrays)
  *     embeddings.json            the embedding cache: text key → label of its vector
- *     lexicon.json               CC-CEDICT glosses of the corpus's words + English gloss words
+ *     lexicon.json               CC-CEDICT glosses of the corpus's words + English gloss words,
+ *                                jieba's general-language idf and the pinyin readings of its words (optional)
  *
  * A version is never modified after CURRENT points at it, so a server can keep reading the old
  * one while an ingest writes the next.

@@ -65,6 +65,8 @@ export const lexiconSchema = z.object({
   glosses: z.record(z.string(), z.array(z.string())),
   englishWords: z.array(z.string()),
   looked: z.array(z.string()).optional(),
+  generalIdf: z.object({ median: z.number(), idf: z.record(z.string(), z.number()) }).optional(),
+  sounds: z.record(z.string(), z.array(z.string())).optional(),
 });
 
 export const resourceSchema = z.object({

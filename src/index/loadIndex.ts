@@ -120,7 +120,15 @@ async function readLexicon(dir: string, manifest: IndexManifest): Promise<{ lexi
   if (manifest.artifacts?.[VERSION_FILES.lexicon] === undefined) return {};
   const parsed = lexiconSchema.safeParse(parseJson(await readText(dir, VERSION_FILES.lexicon), dir, VERSION_FILES.lexicon));
   if (!parsed.success) throw corrupt(dir, VERSION_FILES.lexicon, describeShapeError(parsed.error));
-  return { lexicon: { glosses: new Map(Object.entries(parsed.data.glosses)), englishWords: new Set(parsed.data.englishWords) } };
+  const { glosses, englishWords, generalIdf, sounds } = parsed.data;
+  return {
+    lexicon: {
+      glosses: new Map(Object.entries(glosses)),
+      englishWords: new Set(englishWords),
+      ...(generalIdf ? { generalIdf: { median: generalIdf.median, idf: new Map(Object.entries(generalIdf.idf)) } } : {}),
+      ...(sounds ? { sounds: new Map(Object.entries(sounds)) } : {}),
+    },
+  };
 }
 
 async function readText(dir: string, file: string): Promise<string> {

@@ -3,6 +3,7 @@ import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument, Resource } from "../corpus/types.js";
 import type { EmbedderIdentity } from "../embeddings/types.js";
 
+import type { GeneralIdfTable } from "../text/generalIdf.js";
 import type { TermTable } from "../text/termTable.js";
 import type { SparseVectorHeader } from "./SparseVectorIndex.js";
 
@@ -40,6 +41,10 @@ export interface IndexManifest {
 export interface IndexLexicon {
   glosses: ReadonlyMap<string, readonly string[]>;
   englishWords: ReadonlySet<string>;
+  /** jieba's general-language idf of the corpus's words (text/generalIdf.ts); absent in a version written before it. */
+  generalIdf?: { median: number; idf: ReadonlyMap<string, number> };
+  /** The toneless readings of the corpus's 2–4-character Han words (text/hanSounds.ts); absent in a version written before them. */
+  sounds?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** lexicon.json of a version. */
@@ -48,6 +53,10 @@ export interface LexiconFile {
   englishWords: string[];
   /** Every word looked up (with or without an entry), so the next ingest parses CC-CEDICT only for new words. */
   looked?: string[];
+  /** The term table's words' idf in jieba's general table, and its median (generalIdfTable). */
+  generalIdf?: GeneralIdfTable;
+  /** soundsOf of the term table's 2–4-character Han words, for the typo corrector (soundsTable). */
+  sounds?: Record<string, string[]>;
 }
 
 /** A lexical (BM25) hit: chunk id and its score (higher is better, unbounded). */

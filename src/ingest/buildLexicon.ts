@@ -1,5 +1,7 @@
 import type { LexiconFile } from "../index/types.js";
 import { cedictEnglishWords, cedictGlosses, cedictLoaded, releaseCedict } from "../text/cedict.js";
+import { generalIdfTable } from "../text/generalIdf.js";
+import { soundsTable } from "../text/hanSounds.js";
 
 /** Only Chinese words of 2+ characters are looked up (single characters gloss too loosely). */
 const HAN_WORD = /^\p{Script=Han}{2,}$/u;
@@ -10,8 +12,21 @@ const HAN_WORD = /^\p{Script=Han}{2,}$/u;
  * is not a typo). Parsing the 11 MB dictionary costs 1–3 s: paid here, at ingest, it is gone from
  * server start and from the first request; and a re-ingest without new words reuses `previous`
  * without parsing it at all.
+ *
+ * With `terms` (the term table's vocabulary, the words term statistics count), it also carries
+ * jieba's general-language idf of those words (generalIdfTable, one ~100 ms scan), which the
+ * off-field check reads: a server would otherwise scan the 6 MB table on its first off-field
+ * question; and the pinyin readings of their Han words (soundsTable), which the typo corrector
+ * would otherwise read at every start.
  */
-export function buildLexicon(vocabulary: Iterable<string>, previous?: LexiconFile): LexiconFile {
+export function buildLexicon(vocabulary: Iterable<string>, previous?: LexiconFile, terms?: Iterable<string>): LexiconFile {
+  const lexicon = cedictLexicon(vocabulary, previous);
+  if (!terms) return lexicon;
+  const words = [...terms];
+  return { ...lexicon, generalIdf: generalIdfTable(words), sounds: soundsTable(words) };
+}
+
+function cedictLexicon(vocabulary: Iterable<string>, previous?: LexiconFile): LexiconFile {
   const words = [...vocabulary].filter((word) => HAN_WORD.test(word));
   const known = new Set(previous?.looked ?? []);
   if (previous?.looked && words.every((word) => known.has(word))) {

@@ -52,7 +52,7 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
 
     writing = true;
     let step = 0;
-    const lexicon = buildLexicon(embedded.lexical.vocabulary, await writer.readLexicon?.());
+    const lexicon = buildLexicon(embedded.lexical.vocabulary, await writer.readLexicon?.(), embedded.termTable.terms);
     written = await writer.write({ ...versionContents(corpus, embedded, options.embeddings, now), lexicon }, (label) => {
       signal?.throwIfAborted();
       onProgress?.({ phase: "write", done: step++, total: WRITE_STEPS, message: label });

@@ -191,12 +191,14 @@ export class HybridRetriever implements Retriever {
       this.judge.termGroups(index, query),
       passages.map((p) => statistics.tokensOf(p.chunk)),
       statistics,
+      () => IndexResources.of(index).generalIdf,
     );
     // Thin evidence is enough for the field in learners' words (thinEvidence.ts).
     const paraphrase = fieldParaphrase(
       this.judge.termGroups(index, query),
       passages.map((p) => statistics.tokensOf(p.chunk)),
       statistics,
+      () => IndexResources.of(index).generalIdf,
     );
     // "ninehills 那份里 RLHF 放在哪个小节": the roadmap's structure would place it in a stage of its own.
     const outside =

@@ -3,6 +3,7 @@ import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
 import { patternGate, type PatternGate } from "../text/patternStarts.js";
 import { recentlyComputed } from "../text/recentlyComputed.js";
 import { rememberedWhileUsed } from "../text/recentlyUsed.js";
+import { detailGateStarts } from "./detailGateStarts.js";
 import { CN_NUMBER, DETAIL_RULES, type DetailKind } from "./detailRules.js";
 import { listItems } from "./listItems.js";
 import { questionDates } from "./roadmapProfile.js";
@@ -242,7 +243,10 @@ function detailRuleTests(): readonly RuleTests[] {
       asked: ignoreCaseTester(rule.asked),
       present: rememberedWhileUsed(TEXTS_REMEMBERED_PER_RULE, ignoreCaseTester(rule.present)),
     }));
-    askedGate = patternGate(DETAIL_RULES.map((rule) => rule.asked));
+    askedGate = patternGate(
+      DETAIL_RULES.map((rule) => rule.asked),
+      detailGateStarts,
+    );
   }
   return ruleTests;
 }

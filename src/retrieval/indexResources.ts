@@ -1,5 +1,7 @@
 import type { IndexSnapshot } from "../store/types.js";
 import { isEnglishWord } from "../text/cedict.js";
+import { generalIdfOf, scanGeneralIdf, type GeneralIdf } from "../text/generalIdf.js";
+import { warmSounds } from "../text/hanSounds.js";
 import { loadTaiwanPhrases } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { ConceptSpace } from "./conceptSpace.js";
@@ -22,6 +24,7 @@ export class IndexResources {
   private dictionaryValue?: FieldDictionary;
   private typosValue?: TypoCorrector;
   private conceptSpaceValue?: ConceptSpace;
+  private generalIdfValue?: GeneralIdf;
 
   private constructor(private readonly index: IndexSnapshot) {}
 
@@ -45,6 +48,7 @@ export class IndexResources {
     void this.statistics;
     void this.profiles;
     void this.typos;
+    warmSounds();
     void this.dictionary;
     void this.conceptSpace;
     loadTaiwanPhrases();
@@ -74,7 +78,17 @@ export class IndexResources {
   /** isEnglishWord over the index's lexicon (CC-CEDICT itself for an index without one). */
   readonly isEnglishWord = (word: string): boolean => isEnglishWord(word, this.index.lexicon?.englishWords);
 
+  /**
+   * jieba's general-language idf of the index's words, for the off-field check: from the index
+   * (lexicon.json, written at ingest) when it has it, else scanned from the installed table on
+   * first use (~100 ms; not warmed: few questions ever need it).
+   */
+  get generalIdf(): GeneralIdf {
+    const table = this.index.lexicon?.generalIdf;
+    return (this.generalIdfValue ??= table ? generalIdfOf(table) : scanGeneralIdf((word) => this.statistics.frequency(word) > 0));
+  }
+
   get typos(): TypoCorrector {
-    return (this.typosValue ??= new TypoCorrector(this.statistics));
+    return (this.typosValue ??= new TypoCorrector(this.statistics, this.index.lexicon?.sounds));
   }
 }

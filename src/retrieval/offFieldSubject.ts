@@ -1,5 +1,5 @@
 import { isEverydayWord } from "../text/everydayWords.js";
-import { scanGeneralIdf, type GeneralIdf } from "../text/generalIdf.js";
+import type { GeneralIdf } from "../text/generalIdf.js";
 import { chineseNouns, tokenizeForSearch } from "../text/tokenize.js";
 import type { TermGroup } from "./abstention.js";
 import conceptUnitData from "./conceptUnits.json" with { type: "json" };
@@ -45,20 +45,22 @@ export interface FieldSubject {
 /**
  * The question's off-field nouns and whether a field word of it is in the top passages, or
  * undefined when it has fewer than OFF_FIELD_NOUNS such nouns (most questions: no tagging, no
- * keyness read). `judgedQuery` is the text its term groups were read from.
+ * keyness read). `judgedQuery` is the text its term groups were read from; `general` gives the
+ * index's general-language idf (IndexResources.generalIdf), asked only when the keyness is read.
  */
 export function fieldSubject(
   judgedQuery: string,
   groups: readonly TermGroup[],
   top: readonly ReadonlySet<string>[],
   statistics: TermStatistics,
+  general: () => GeneralIdf,
 ): FieldSubject | undefined {
   const candidates = offFieldWords(groups, statistics);
   if (candidates.length < OFF_FIELD_NOUNS) return undefined;
   const nouns = new Set(chineseNouns(judgedQuery));
   const offFieldNouns = candidates.map((group) => group.label).filter((label) => nouns.has(label));
   if (offFieldNouns.length < OFF_FIELD_NOUNS) return undefined;
-  return { offFieldNouns, fieldWordFound: fieldWordFound(groups, top, statistics) };
+  return { offFieldNouns, fieldWordFound: fieldWordFound(groups, top, statistics, general) };
 }
 
 /**
@@ -66,9 +68,14 @@ export function fieldSubject(
  * general language does (keyness ≥ FIELD_KEYNESS; an everyday word alone never counts): what they
  * share with the question is the field's, not how it is asked.
  */
-function fieldWordFound(groups: readonly TermGroup[], top: readonly ReadonlySet<string>[], statistics: TermStatistics): boolean {
-  const general = generalIdfFor(statistics);
-  const keyness = (token: string) => Math.log(statistics.frequency(token) / statistics.chunkCount) + general.idf(token);
+function fieldWordFound(
+  groups: readonly TermGroup[],
+  top: readonly ReadonlySet<string>[],
+  statistics: TermStatistics,
+  general: () => GeneralIdf,
+): boolean {
+  const generalIdf = general();
+  const keyness = (token: string) => Math.log(statistics.frequency(token) / statistics.chunkCount) + generalIdf.idf(token);
   return groups.some(
     (group) =>
       !(group.tokens.length === 1 && isEverydayWord(group.tokens[0]!)) &&
@@ -94,8 +101,13 @@ function offFieldWords(groups: readonly TermGroup[], statistics: TermStatistics)
  * vocabularies' or everyday language's (none is a subject of its own, 股票 in "股票投资怎么入门"), and
  * the top passages hold a field word of it (fieldWordFound). Thin evidence is then enough (thinEvidence.ts).
  */
-export function fieldParaphrase(groups: readonly TermGroup[], top: readonly ReadonlySet<string>[], statistics: TermStatistics): boolean {
-  return offFieldWords(groups, statistics).length === 0 && fieldWordFound(groups, top, statistics);
+export function fieldParaphrase(
+  groups: readonly TermGroup[],
+  top: readonly ReadonlySet<string>[],
+  statistics: TermStatistics,
+  general: () => GeneralIdf,
+): boolean {
+  return offFieldWords(groups, statistics).length === 0 && fieldWordFound(groups, top, statistics, general);
 }
 
 /** Whether the question's subject lies outside the field and the passages found say nothing of the field about it. */
@@ -124,13 +136,4 @@ function fieldVocabulary(): ReadonlySet<string> {
     for (const token of tokens) words.add(token);
   for (const units of Object.values(conceptUnitData.units as Record<string, string[]>)) for (const unit of units) words.add(unit);
   return (vocabularyValue = words);
-}
-
-/** General-language idf of an index's words, scanned once per index on first use (a question with off-field nouns). */
-const generalIdfByIndex = new WeakMap<TermStatistics, GeneralIdf>();
-
-function generalIdfFor(statistics: TermStatistics): GeneralIdf {
-  let general = generalIdfByIndex.get(statistics);
-  if (!general) generalIdfByIndex.set(statistics, (general = scanGeneralIdf((word) => statistics.frequency(word) > 0)));
-  return general;
 }

@@ -1,13 +1,6 @@
-import { createRequire } from "node:module";
-import type * as PinyinPro from "pinyin-pro";
+import { soundsOf, SOUNDED_WORD, syllablesOf } from "../text/hanSounds.js";
 import { recentlyComputed } from "../text/recentlyComputed.js";
 import type { TermStatistics } from "./termStatistics.js";
-
-/**
- * pinyin-pro's CommonJS build: the same release as its ES build, bundled into one file, where the
- * ES build is 29 modules that took Node 20 ~15–20 ms more to load at every start.
- */
-const { pinyin } = createRequire(import.meta.url)("pinyin-pro") as typeof PinyinPro;
 
 /**
  * Corpus words a misspelt question word probably meant. Only words of this corpus are ever
@@ -32,15 +25,22 @@ export class TypoCorrector {
   private readonly byPinyin = new Map<string, string[]>();
   private readonly latinFixes = new Map<string, string | undefined>();
 
-  constructor(private readonly statistics: TermStatistics) {
+  /**
+   * `sounds`: soundsOf of the vocabulary's Han words as the index carries them (lexicon.json,
+   * written at ingest); a word it lacks is read here.
+   */
+  constructor(
+    private readonly statistics: TermStatistics,
+    sounds?: ReadonlyMap<string, readonly string[]>,
+  ) {
     let order = 0;
     for (const word of statistics.vocabulary()) {
       if (/^[a-z][a-z0-9]{3,}$/.test(word)) {
         const bucket = this.latinByLength.get(word.length) ?? [];
         bucket.push({ word, order: order++ });
         this.latinByLength.set(word.length, bucket);
-      } else if (/^\p{Script=Han}{2,4}$/u.test(word)) {
-        for (const key of soundsOf(word)) {
+      } else if (SOUNDED_WORD.test(word)) {
+        for (const key of sounds?.get(word) ?? soundsOf(word)) {
           const list = this.byPinyin.get(key) ?? [];
           if (!list.includes(word)) list.push(word);
           this.byPinyin.set(key, list);
@@ -137,7 +137,7 @@ export class TypoCorrector {
     const fixes: { window: string; word: string }[] = [];
     // One pinyin call per run (it reads characters in context); windows join its syllables.
     const chars = [...run];
-    const sounds = pinyin(run, { toneType: "none", type: "array" });
+    const sounds = syllablesOf(run);
     if (sounds.length !== chars.length) return fixes;
     for (let length = 2; length <= 4; length++) {
       for (let start = 0; start + length <= chars.length; start++) {
@@ -152,33 +152,6 @@ export class TypoCorrector {
     }
     return fixes;
   }
-}
-
-function soundOf(word: string): string {
-  return pinyin(word, { toneType: "none", type: "array" }).join("");
-}
-
-/** Readings per character: a corpus vocabulary repeats a few thousand characters. */
-const charReadings = new Map<string, string[]>();
-
-/** Max readings kept per corpus word: polyphones multiply them (调 is tiao, diao, zhou). */
-const MAX_READINGS = 16;
-
-/**
- * Every toneless reading of a corpus word: its reading in context, then each character's other
- * readings, since a learner typing by sound may use either (微调 wei-tiao, typed as 微掉 wei-diao).
- */
-function soundsOf(word: string): string[] {
-  let readings = [""];
-  for (const char of word) {
-    let options = charReadings.get(char);
-    if (!options) {
-      options = pinyin(char, { toneType: "none", type: "array", multiple: true });
-      charReadings.set(char, options);
-    }
-    readings = readings.flatMap((r) => options.map((o) => r + o)).slice(0, MAX_READINGS);
-  }
-  return [soundOf(word), ...readings];
 }
 
 /** `b` is `a` with two neighbouring letters swapped (rhlf → rlhf). */

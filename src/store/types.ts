@@ -39,7 +39,9 @@ export interface IndexSnapshot {
   fallbackFrom?: string;
   /**
    * The CC-CEDICT entries this version's words need, when the store keeps them (file store:
-   * lexicon.json). Without it retrieval falls back to the whole dictionary (a slower start).
+   * lexicon.json), with jieba's general idf and the pinyin readings of its words. Without it
+   * retrieval falls back to the whole dictionary and reads the words' pinyin (a slower start), and
+   * scans jieba's idf table on the first off-field question.
    */
   lexicon?: IndexLexicon;
   /**

@@ -13,17 +13,50 @@ export interface GeneralIdf {
 /**
  * The table's idf of the words `keep` accepts (a corpus's vocabulary: the table has 270,000 lines,
  * and holding them all would cost a server ~30 MB for the few words it asks about), with the
- * median of the whole table. One plain scan of the 6 MB file, ~60–100 ms, paid on first use.
+ * median of the whole table. One plain scan of the 6 MB file, ~60–100 ms: what a server pays on
+ * first use when its index carries no GeneralIdfTable (an index written before it, or a store
+ * without a lexicon).
  */
 export function scanGeneralIdf(keep: (word: string) => boolean): GeneralIdf {
+  const { kept, median } = scanKept(keep);
+  return generalIdfOf({ median, idf: kept });
+}
+
+/**
+ * The figures scanGeneralIdf reads for a corpus, as ingest writes them into the index
+ * (lexicon.json): the table's idf of each of `words` it holds, and the table's median. They
+ * depend only on the corpus and the installed table, so an off-field question is not the one
+ * that pays for the scan.
+ */
+export interface GeneralIdfTable {
+  median: number;
+  idf: Record<string, number>;
+}
+
+/** The GeneralIdfTable of a corpus's words (its term table's vocabulary), from one scan. */
+export function generalIdfTable(words: Iterable<string>): GeneralIdfTable {
+  const wanted = new Set(words);
+  const { kept, median } = scanKept((word) => wanted.has(word));
+  return { median, idf: Object.fromEntries(kept) };
+}
+
+/**
+ * A GeneralIdfTable read back: the same answers as scanGeneralIdf over the same words, for any
+ * word of them (a word of the corpus the table lacks gets the median either way).
+ */
+export function generalIdfOf(table: { median: number; idf: ReadonlyMap<string, number> }): GeneralIdf {
+  const { median, idf } = table;
+  return { idf: (word) => idf.get(word) ?? median };
+}
+
+function scanKept(keep: (word: string) => boolean): { kept: Map<string, number>; median: number } {
   const kept = new Map<string, number>();
   const all: number[] = [];
   forEachGeneralIdf((word, value) => {
     all.push(value);
     if (keep(word)) kept.set(word, value);
   });
-  const median = medianOf(all);
-  return { idf: (word) => kept.get(word) ?? median };
+  return { kept, median: medianOf(all) };
 }
 
 /**

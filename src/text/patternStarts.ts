@@ -332,6 +332,19 @@ export function matchStarts(pattern: RegExp): MatchStarts | "any" {
   return { one, pairs };
 }
 
+/** MatchStarts as JSON holds them: the units, and each first unit with its seconds. */
+export type StoredStarts = "any" | { one: number[]; pairs: [number, number[]][] };
+
+export function storedStarts(starts: MatchStarts | "any"): StoredStarts {
+  if (starts === "any") return "any";
+  return { one: [...starts.one], pairs: [...starts.pairs].map(([first, seconds]) => [first, [...seconds]]) };
+}
+
+export function startsFromStored(stored: StoredStarts): MatchStarts | "any" {
+  if (stored === "any") return "any";
+  return { one: new Set(stored.one), pairs: new Map(stored.pairs.map(([first, seconds]) => [first, new Set(seconds)])) };
+}
+
 /** Bits of the patterns that may match; pattern k is bit k (at most 32 patterns). */
 export interface PatternGate {
   mayMatch(text: string): number;
@@ -397,15 +410,17 @@ class PairTable {
  * the character alone, and the character with the next (four at a word's start). Under `i`, a character with case outside
  * ASCII (ſ, the Kelvin sign, Σ) or a surrogate opens every case-insensitive pattern: how it folds
  * is left to the pattern.
+ *
+ * `startsOf` reads a pattern's starts (matchStarts, or a table of them written ahead of time).
  */
-export function patternGate(patterns: readonly RegExp[]): PatternGate {
+export function patternGate(patterns: readonly RegExp[], startsOf: (pattern: RegExp) => MatchStarts | "any" = matchStarts): PatternGate {
   if (patterns.length > 32) throw new Error(`a pattern gate holds at most 32 patterns, not ${patterns.length}`);
   const alone = new Uint32Array(AT_WORD_START + 0x80);
   let always = 0;
   const cased = unitsWithCaseOutsideAscii();
   const casedUnits: number[] = [];
   for (let unit = 0; unit < 0x10000; unit++) if (cased[unit] === 1) casedUnits.push(unit);
-  const starts = patterns.map(matchStarts);
+  const starts = patterns.map(startsOf);
   let pairCount = 0;
   for (const start of starts) if (start !== "any") for (const seconds of start.pairs.values()) pairCount += seconds.size;
   const paired = new PairTable(pairCount);

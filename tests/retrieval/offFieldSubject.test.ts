@@ -10,6 +10,7 @@ import { confidenceOf } from "../../src/retrieval/confidence.js";
 import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
 import { fieldParaphrase, fieldSubject, subjectOutsideField } from "../../src/retrieval/offFieldSubject.js";
 import { TermStatistics } from "../../src/retrieval/termStatistics.js";
+import { scanGeneralIdf } from "../../src/text/generalIdf.js";
 import { tokenizeForSearch } from "../../src/text/tokenize.js";
 import { useBundledTestIndex } from "../support/buildTestIndex.js";
 
@@ -44,12 +45,14 @@ describe("fieldSubject", () => {
     chunk("d", "学习计划：每周留出时间，快速复习前一阶段的内容。"),
   ];
   const statistics = new TermStatistics(chunks, tokenizeForSearch);
+  const general = scanGeneralIdf((word) => statistics.frequency(word) > 0);
   const subjectOf = (question: string, found: readonly Chunk[]) =>
     fieldSubject(
       question,
       contentTermGroups(question, tokenizeForSearch, statistics),
       found.map((c) => statistics.tokensOf(c)),
       statistics,
+      () => general,
     );
 
   it("finds the nouns of a subject of its own, which passages matching its everyday words do not support", () => {
@@ -71,6 +74,7 @@ describe("fieldSubject", () => {
         contentTermGroups(question, tokenizeForSearch, statistics),
         found.map((c) => statistics.tokensOf(c)),
         statistics,
+        () => general,
       );
     // 显卡 and 微调 are the passage's and the corpus's far more than the general language's.
     expect(paraphraseOf("只有消费级显卡，也能微调模型吗？", [chunks[1]!])).toBe(true);

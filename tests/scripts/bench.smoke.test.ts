@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FIRST_QUESTIONS } from "../../scripts/bench/firstQuestions.js";
 import { TARGETS } from "../../scripts/bench/targets.js";
 
 // The benchmark smoke run: slow (about two minutes), so it is not part of `npm test`; it runs
@@ -104,6 +105,14 @@ describe("bench --quick (smoke: runs and writes valid JSON; no timing assertions
     const startup = await read("startup");
     expect(startup.results.startToReadyMs.runsMs.length).toBe(1);
     expect(startup.results.startToReadyMs.medianMs).toBeGreaterThan(0);
+    // The first question of each kind and a second of it, asked of the one server started.
+    const firsts = startup.results.firstQuestions as Record<string, { firstMs: number[]; secondMs: number[] }>;
+    expect(Object.keys(firsts)).toEqual(FIRST_QUESTIONS.map(({ kind }) => kind));
+    for (const { firstMs, secondMs } of Object.values(firsts)) {
+      expect(firstMs).toHaveLength(1);
+      expect(secondMs).toHaveLength(1);
+      expect(firstMs[0]).toBeGreaterThan(0);
+    }
 
     const scale = await read("scale");
     expect(scale.results.rows.length).toBe(2);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scanGeneralIdf } from "../../src/text/generalIdf.js";
+import { generalIdfOf, generalIdfTable, scanGeneralIdf } from "../../src/text/generalIdf.js";
 import { chineseNouns } from "../../src/text/tokenize.js";
 
 describe("scanGeneralIdf", () => {
@@ -14,6 +14,24 @@ describe("scanGeneralIdf", () => {
     const median = general.idf("这不是一个词");
     expect(median).toBeGreaterThan(general.idf("模型"));
     expect(general.idf("显存")).toBe(median);
+  });
+});
+
+describe("generalIdfTable", () => {
+  const words = ["准备", "模型", "量化", "计划", "这不是一个词"];
+  const table = generalIdfTable(words);
+  const scanned = scanGeneralIdf((word) => words.includes(word));
+
+  it("holds the idf of each word the table has, and the table's median", () => {
+    expect(Object.keys(table.idf).sort()).toEqual(["准备", "模型", "计划", "量化"]);
+    expect(table.median).toBe(scanned.idf("这不是一个词"));
+    for (const word of words) expect(table.idf[word] ?? table.median).toBe(scanned.idf(word));
+  });
+
+  it("read back (as from the index), answers what the scan answers, through a JSON round trip", () => {
+    const stored = JSON.parse(JSON.stringify(table)) as typeof table;
+    const read = generalIdfOf({ median: stored.median, idf: new Map(Object.entries(stored.idf)) });
+    for (const word of [...words, "显存"]) expect(read.idf(word)).toBe(scanned.idf(word));
   });
 });
 
