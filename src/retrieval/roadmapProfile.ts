@@ -95,7 +95,6 @@ const SIZE_GAP = 1.3;
 const SHORT_DOCUMENT =
   /短博客|短博文|短文|短的那[篇份个]|那篇短|篇幅(?:最|很|比较)?短|最短的|\bshort(?:est)?\s+(?:[a-z-]+\s+){0,2}?(?:blog|post|article|guide|one|piece|list|roadmap|doc|note)s?\b/iu;
 
-/** The roadmaps' lengths in characters: which one, if any, is clearly the shortest. */
 /** Lines with a link, of a text's non-empty lines. */
 function linkShare(text: string): number {
   const lines = text.split("\n").filter((line) => line.trim() !== "");
@@ -113,6 +112,7 @@ function readingListOf(documents: readonly CorpusDocument[]): CorpusDocument | u
   return first!.share >= READING_LIST_SHARE && first!.share >= READING_LIST_GAP * second!.share ? first!.doc : undefined;
 }
 
+/** The roadmaps' lengths in characters: which one, if any, is clearly the shortest. */
 function shortestOf(documents: readonly CorpusDocument[]): CorpusDocument | undefined {
   if (documents.length < 3) return undefined;
   const bySize = [...documents].sort((a, b) => a.text.length - b.text.length);
