@@ -56,6 +56,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-l2.jsonl",
     "tests/eval/blind/tune-m2.jsonl",
     "tests/eval/blind/tune-n2.jsonl",
+    "tests/eval/blind/tune-o2.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
@@ -97,6 +98,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-l2.jsonl",
     "tests/eval/blind/test-m2.jsonl",
     "tests/eval/blind/test-n2.jsonl",
+    "tests/eval/blind/test-o2.jsonl",
   ],
 };
 
