@@ -18,7 +18,7 @@ import { LEADING_PASSAGES, learnerConceptFound } from "./learnerConcept.js";
 import { IndexResources } from "./indexResources.js";
 import { allowedDocumentIds, chunkAllowed } from "./filters.js";
 import { linkedNotePassages } from "./linkedNotePassages.js";
-import { fieldParaphrase, fieldSubject } from "./offFieldSubject.js";
+import { fieldReading } from "./offFieldSubject.js";
 import { withCorpusMainlandWords } from "./mainlandWords.js";
 import { QuestionJudge } from "./questionJudge.js";
 import { descriptionExpansions, questionExpansions, type ExpansionSources } from "./questionExpansions.js";
@@ -186,15 +186,9 @@ export class HybridRetriever implements Retriever {
             ...(english ? { englishStageName: english.name } : {}),
           });
     const unknown = this.judge.unknownNames(index, query);
-    const subject = fieldSubject(
+    // A subject outside the field (low at best), or the field in learners' words (thin evidence enough: thinEvidence.ts).
+    const field = fieldReading(
       this.judge.repaired(index, query),
-      this.judge.termGroups(index, query),
-      passages.map((p) => statistics.tokensOf(p.chunk)),
-      statistics,
-      () => IndexResources.of(index).generalIdf,
-    );
-    // Thin evidence is enough for the field in learners' words (thinEvidence.ts).
-    const paraphrase = fieldParaphrase(
       this.judge.termGroups(index, query),
       passages.map((p) => statistics.tokensOf(p.chunk)),
       statistics,
@@ -226,8 +220,8 @@ export class HybridRetriever implements Retriever {
       ...(stageParts ? { stageParts } : {}),
       ...(focus ? { focusChunkIds: focus.chunkIds, focusTerms: focus.terms } : {}),
       ...(unknown.length > 0 ? { unknownNames: unknown } : {}),
-      ...(subject ? { fieldSubject: subject } : {}),
-      ...(paraphrase ? { fieldParaphrase: true } : {}),
+      ...(field.subject ? { fieldSubject: field.subject } : {}),
+      ...(field.paraphrase ? { fieldParaphrase: true } : {}),
       ...(outside.length > 0 ? { conceptsOutsideRoadmap: outside } : {}),
       ...(learnerConceptFound(
         query,

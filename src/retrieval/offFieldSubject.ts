@@ -42,25 +42,40 @@ export interface FieldSubject {
   fieldWordFound: boolean;
 }
 
+/** What a question's words say of the field: a subject outside it, or the field in words of its own. */
+export interface FieldReading {
+  /** The question's off-field nouns, when it has OFF_FIELD_NOUNS of them (most questions: none, no tagging). */
+  subject?: FieldSubject;
+  /**
+   * A question about the field in words of its own: every word of it is the documents', the field's
+   * vocabularies' or everyday language's (none is a subject of its own, 股票 in "股票投资怎么入门"),
+   * and the top passages hold a field word of it (fieldWordFound). Thin evidence is then enough
+   * (thinEvidence.ts).
+   */
+  paraphrase: boolean;
+}
+
 /**
- * The question's off-field nouns and whether a field word of it is in the top passages, or
- * undefined when it has fewer than OFF_FIELD_NOUNS such nouns (most questions: no tagging, no
- * keyness read). `judgedQuery` is the text its term groups were read from; `general` gives the
- * index's general-language idf (IndexResources.generalIdf), asked only when the keyness is read.
+ * The question's off-field words read once, for both readings: with none, whether it is the field
+ * in its own words; with OFF_FIELD_NOUNS or more that jieba tags as nouns, its subject outside the
+ * field and whether a field word of it is in the top passages. `judgedQuery` is the text its term
+ * groups were read from; `general` gives the index's general-language idf
+ * (IndexResources.generalIdf), asked only when the keyness is read.
  */
-export function fieldSubject(
+export function fieldReading(
   judgedQuery: string,
   groups: readonly TermGroup[],
   top: readonly ReadonlySet<string>[],
   statistics: TermStatistics,
   general: () => GeneralIdf,
-): FieldSubject | undefined {
+): FieldReading {
   const candidates = offFieldWords(groups, statistics);
-  if (candidates.length < OFF_FIELD_NOUNS) return undefined;
+  if (candidates.length === 0) return { paraphrase: fieldWordFound(groups, top, statistics, general) };
+  if (candidates.length < OFF_FIELD_NOUNS) return { paraphrase: false };
   const nouns = new Set(chineseNouns(judgedQuery));
   const offFieldNouns = candidates.map((group) => group.label).filter((label) => nouns.has(label));
-  if (offFieldNouns.length < OFF_FIELD_NOUNS) return undefined;
-  return { offFieldNouns, fieldWordFound: fieldWordFound(groups, top, statistics, general) };
+  if (offFieldNouns.length < OFF_FIELD_NOUNS) return { paraphrase: false };
+  return { subject: { offFieldNouns, fieldWordFound: fieldWordFound(groups, top, statistics, general) }, paraphrase: false };
 }
 
 /**
@@ -94,20 +109,6 @@ function offFieldWords(groups: readonly TermGroup[], statistics: TermStatistics)
       token !== undefined && HAN_WORD.test(token) && statistics.frequency(token) === 0 && !isEverydayWord(token) && !vocabulary.has(token)
     );
   });
-}
-
-/**
- * A question about the field in words of its own: every word of it is the documents', the field's
- * vocabularies' or everyday language's (none is a subject of its own, 股票 in "股票投资怎么入门"), and
- * the top passages hold a field word of it (fieldWordFound). Thin evidence is then enough (thinEvidence.ts).
- */
-export function fieldParaphrase(
-  groups: readonly TermGroup[],
-  top: readonly ReadonlySet<string>[],
-  statistics: TermStatistics,
-  general: () => GeneralIdf,
-): boolean {
-  return offFieldWords(groups, statistics).length === 0 && fieldWordFound(groups, top, statistics, general);
 }
 
 /** Whether the question's subject lies outside the field and the passages found say nothing of the field about it. */

@@ -2,7 +2,7 @@
  * What makes thin support enough to answer high (README "Confidence and its thresholds"): a
  * stage the roadmap's structure located, a specific learners' phrase whose concept the leading
  * passages name (learnerConcept.ts), a roadmap the question named answered from its own passage,
- * or a question about the field in words of its own (offFieldSubject.ts fieldParaphrase: no word
+ * or a question about the field in words of its own (offFieldSubject.ts fieldReading: no word
  * of it off the field, and a word the corpus uses ~90 times more than the general language, GPU,
  * 显卡, 大模型, in the passages found). Each says the passages are about what was asked, however
  * few of the question's own words they share.

@@ -8,7 +8,7 @@ import { DEFAULT_ABSTAIN_THRESHOLD } from "../../src/config.js";
 import { contentTermGroups } from "../../src/retrieval/abstention.js";
 import { confidenceOf } from "../../src/retrieval/confidence.js";
 import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
-import { fieldParaphrase, fieldSubject, subjectOutsideField } from "../../src/retrieval/offFieldSubject.js";
+import { fieldReading, subjectOutsideField } from "../../src/retrieval/offFieldSubject.js";
 import { TermStatistics } from "../../src/retrieval/termStatistics.js";
 import { scanGeneralIdf } from "../../src/text/generalIdf.js";
 import { tokenizeForSearch } from "../../src/text/tokenize.js";
@@ -35,7 +35,7 @@ describe("a question about something outside the field, on the bundled corpus", 
   });
 });
 
-describe("fieldSubject", () => {
+describe("fieldReading", () => {
   const chunk = (id: string, text: string): Chunk =>
     ({ id, docId: "doc", text, headingPath: [], lines: { start: 1, end: 1 }, ordinal: 0 }) as unknown as Chunk;
   const chunks = [
@@ -46,14 +46,15 @@ describe("fieldSubject", () => {
   ];
   const statistics = new TermStatistics(chunks, tokenizeForSearch);
   const general = scanGeneralIdf((word) => statistics.frequency(word) > 0);
-  const subjectOf = (question: string, found: readonly Chunk[]) =>
-    fieldSubject(
+  const readingOf = (question: string, found: readonly Chunk[]) =>
+    fieldReading(
       question,
       contentTermGroups(question, tokenizeForSearch, statistics),
       found.map((c) => statistics.tokensOf(c)),
       statistics,
       () => general,
     );
+  const subjectOf = (question: string, found: readonly Chunk[]) => readingOf(question, found).subject;
 
   it("finds the nouns of a subject of its own, which passages matching its everyday words do not support", () => {
     const subject = subjectOf("考驾照的科目二要准备哪些东西，有快速通过的计划吗？", [chunks[0]!, chunks[3]!]);
@@ -68,14 +69,8 @@ describe("fieldSubject", () => {
     expect(subjectOutsideField(subject)).toBe(false);
   });
 
-  it("takes a question of known words with a field word found for the field in learners' words (fieldParaphrase)", () => {
-    const paraphraseOf = (question: string, found: readonly Chunk[]) =>
-      fieldParaphrase(
-        contentTermGroups(question, tokenizeForSearch, statistics),
-        found.map((c) => statistics.tokensOf(c)),
-        statistics,
-        () => general,
-      );
+  it("takes a question of known words with a field word found for the field in learners' words (its paraphrase reading)", () => {
+    const paraphraseOf = (question: string, found: readonly Chunk[]) => readingOf(question, found).paraphrase;
     // 显卡 and 微调 are the passage's and the corpus's far more than the general language's.
     expect(paraphraseOf("只有消费级显卡，也能微调模型吗？", [chunks[1]!])).toBe(true);
     // The same words, but the passages found hold none of the field's.
