@@ -13,10 +13,13 @@ const MAX_ITEM_CHARS = 24;
 /** Lines that label a stage's goal or period rather than name something to learn. */
 const NOT_AN_ITEM = /^(目标|学习目标|阶段评估|推荐资源|重点关注|权威资源推荐|goal|goals|objectives?)\s*[:：]?/i;
 
+/** Whether a chunk is the section's own, or one of its parts. */
+function withinSection(chunk: Passage["chunk"], section: SectionRef): boolean {
+  return chunk.sectionIndex === section.sectionIndex || chunk.headingPath.includes(section.heading);
+}
+
 function sectionPassageIndex(passages: Passage[], docId: string, section: SectionRef): number {
-  const index = passages.findIndex(
-    (p) => p.chunk.docId === docId && (p.chunk.sectionIndex === section.sectionIndex || p.chunk.headingPath.includes(section.heading)),
-  );
+  const index = passages.findIndex((p) => p.chunk.docId === docId && withinSection(p.chunk, section));
   // A roadmap that is one numbered list has items for stages, not headings: one passage holds
   // several of them, and is the item's passage when it spans the item's lines.
   return index >= 0
@@ -160,7 +163,7 @@ export function summarizeAskedStages(
  */
 export function stageText(passage: Passage, stage: SectionRef, withHeading = false): string {
   const { chunk } = passage;
-  if (chunk.sectionIndex === stage.sectionIndex || chunk.headingPath.includes(stage.heading)) return chunk.text;
+  if (withinSection(chunk, stage)) return chunk.text;
   const lines = chunk.text.split("\n");
   const start = lines.findIndex((line) => line.trim() === stage.heading.trim());
   if (start < 0) return chunk.text;
