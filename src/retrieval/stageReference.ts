@@ -108,12 +108,23 @@ const PATTERNS_FOR = PATTERNS.map(({ pattern }) => ignoreCaseTwin(pattern));
 
 /** The first ordinal stage reference in a question, if any. */
 export function stageOrdinal(question: string): StageOrdinal | undefined {
+  return earliestOrdinal(question, PATTERNS, (i) => PATTERNS_FOR[i]!(question));
+}
+
+/**
+ * The ordinal the earliest reference of `patterns` reads in the question ("倒数第二阶段" is not
+ * "第二阶段"); `patternAt` gives the i-th pattern as run on it.
+ */
+function earliestOrdinal(
+  question: string,
+  patterns: readonly { read: (m: RegExpExecArray) => StageOrdinal | undefined }[],
+  patternAt: (i: number) => RegExp,
+): StageOrdinal | undefined {
   let best: { at: number; ordinal: StageOrdinal } | undefined;
-  for (let i = 0; i < PATTERNS.length; i++) {
-    const { read } = PATTERNS[i]!;
-    const match = PATTERNS_FOR[i]!(question).exec(question);
+  for (let i = 0; i < patterns.length; i++) {
+    const match = patternAt(i).exec(question);
     if (!match) continue;
-    const ordinal = read(match);
+    const ordinal = patterns[i]!.read(match);
     if (ordinal && (!best || match.index < best.at)) best = { at: match.index, ordinal };
   }
   return best?.ordinal;
@@ -124,21 +135,22 @@ export function stageOrdinal(question: string): StageOrdinal | undefined {
  * the stages of a roadmap that is one numbered list (roadmapProfile.ts `listItems`). Read only for
  * such a roadmap: elsewhere "第二个方向" is a direction inside a stage, not a stage.
  */
-const ITEM_PATTERNS: RegExp[] = [
-  new RegExp(`第\\s*(${ZH_NUMBER})\\s*(?:个|条|种)?\\s*(?:点|条|方向|方法|做法|玩法|方式|路子)`, "u"),
-  new RegExp(`排(?:在)?第\\s*(${ZH_NUMBER})(?=的|个|位|名)`, "u"),
-  /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d(?:st|nd|rd|th))\s+(?:item|point|approach|direction|way|option)s?\b/iu,
+const ITEM_PATTERNS: { pattern: RegExp; read: (m: RegExpExecArray) => StageOrdinal | undefined }[] = [
+  {
+    pattern: new RegExp(`第\\s*(${ZH_NUMBER})\\s*(?:个|条|种)?\\s*(?:点|条|方向|方法|做法|玩法|方式|路子)`, "u"),
+    read: (m) => fromStart(parseNumber(m[1]!)),
+  },
+  { pattern: new RegExp(`排(?:在)?第\\s*(${ZH_NUMBER})(?=的|个|位|名)`, "u"), read: (m) => fromStart(parseNumber(m[1]!)) },
+  {
+    pattern:
+      /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d(?:st|nd|rd|th))\s+(?:item|point|approach|direction|way|option)s?\b/iu,
+    read: (m) => fromStart(EN_ORDINALS[m[1]!.toLowerCase()]),
+  },
 ];
 
 /** The first item ordinal a question states (ITEM_PATTERNS), from the list's start. */
 export function itemOrdinal(question: string): StageOrdinal | undefined {
-  let best: { at: number; ordinal: StageOrdinal } | undefined;
-  for (const pattern of ITEM_PATTERNS) {
-    const match = pattern.exec(question);
-    const ordinal = match && fromStart(parseNumber(match[1]!) ?? EN_ORDINALS[match[1]!.toLowerCase()]);
-    if (match && ordinal && (!best || match.index < best.at)) best = { at: match.index, ordinal };
-  }
-  return best?.ordinal;
+  return earliestOrdinal(question, ITEM_PATTERNS, (i) => ITEM_PATTERNS[i]!.pattern);
 }
 
 /**
