@@ -1,9 +1,8 @@
 import type { Chunk } from "../chunking/types.js";
 import { escapeRegExp } from "../text/escapeRegExp.js";
-import { isEverydayWord } from "../text/everydayWords.js";
-import { tokenizeForSearch } from "../text/tokenize.js";
 import type { TermGroup } from "./abstention.js";
 import { foldForMatching } from "./listItems.js";
+import { wordsBesideSubject } from "./questionWords.js";
 import type { Passage } from "./types.js";
 
 /**
@@ -42,14 +41,9 @@ export function mechanismAsked(question: string): boolean {
   return MECHANISM_ASKED.test(question);
 }
 
-/** The words that ask (具体, 怎么, work, step by step) and the everyday words: not the thing asked about. */
+/** The words that ask (具体, 怎么, work, step by step): with the everyday words (wordsBesideSubject), not the thing asked about. */
 const ASKING_WORDS =
   /具[体體]|一步一?步|教|怎么|怎麼|如何|咋|干嘛|幹嘛|决定|決定|要|是|的|跑|部署|运行|運行|\b(?:how|exactly|does|do|work|works|step|by|walk|me|through|guide|instructions?)\b/giu;
-
-function nonSubjectTokens(question: string): ReadonlySet<string> {
-  const asking = tokenizeForSearch([...question.matchAll(ASKING_WORDS)].map((m) => m[0]).join(" "));
-  return new Set([...asking, ...tokenizeForSearch(question).filter(isEverydayWord)]);
-}
 
 /**
  * The passages about the thing asked: those holding the question's rarest content term, whether or
@@ -63,7 +57,7 @@ export function mechanismFocus(
   groups: readonly TermGroup[],
   tokensOf: (chunk: Chunk) => ReadonlySet<string>,
 ): { chunkIds: string[]; terms: string[] } | undefined {
-  const left = nonSubjectTokens(question);
+  const left = new Set(wordsBesideSubject(question, ASKING_WORDS));
   let subject: TermGroup | undefined;
   for (const group of groups) {
     if (group.tokens.some((t) => left.has(t))) continue;

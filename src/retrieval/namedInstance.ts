@@ -1,7 +1,6 @@
-import { isEverydayWord } from "../text/everydayWords.js";
-import { tokenizeForSearch } from "../text/tokenize.js";
 import { GLOSSARY } from "./glossary.js";
 import { foldForMatching } from "./listItems.js";
+import { wordsBesideSubject } from "./questionWords.js";
 
 /**
  * "Which model / dataset / format / library": a question that asks for a particular member of a
@@ -58,8 +57,7 @@ const ASKING_WORDS = new RegExp(
  * words (ASKING_WORDS) and its everyday words (自己, 用户, 做好): the rarest of those is no subject.
  */
 export function instanceNonSubjectWords(question: string): string[] {
-  const asking = tokenizeForSearch([...question.matchAll(ASKING_WORDS)].map((m) => m[0]).join(" "));
-  return [...asking, ...tokenizeForSearch(question).filter(isEverydayWord)];
+  return wordsBesideSubject(question, ASKING_WORDS);
 }
 
 /** A Latin name as the documents write one: LLaMA-Factory, GPT-4, Qwen2, vLLM, GGUF, Llama.cpp. */

@@ -1,4 +1,6 @@
+import { isEverydayWord } from "../text/everydayWords.js";
 import { NEXT_CUES, PREVIOUS_CUES } from "../text/questionCues.js";
+import { tokenizeForSearch } from "../text/tokenize.js";
 
 /**
  * Words that shape a question without naming what it is about: sequence cues, question words,
@@ -121,6 +123,16 @@ export const EN_FILLER: ReadonlySet<string> = new Set(
     "like something anything start started spend say says said find give show does previous prior earlier required needed"
   ).split(" "),
 );
+
+/**
+ * The tokens of a question that are not what it asks about, for a check that looks for its
+ * subject: the words it asks with (`asking`, a global pattern of that check's own: 怎么, "which
+ * model", 那篇) and its everyday words (自己, 用户, 做好).
+ */
+export function wordsBesideSubject(question: string, asking: RegExp): string[] {
+  const askingTokens = tokenizeForSearch([...question.matchAll(asking)].map((m) => m[0]).join(" "));
+  return [...askingTokens, ...tokenizeForSearch(question).filter(isEverydayWord)];
+}
 
 export function isFiller(word: string): boolean {
   return ZH_FILLER_SET.has(word) || isEnglishFiller(word);
