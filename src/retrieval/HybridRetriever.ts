@@ -18,6 +18,7 @@ import { LEADING_PASSAGES, learnerConceptFound } from "./learnerConcept.js";
 import { IndexResources } from "./indexResources.js";
 import { allowedDocumentIds, chunkAllowed } from "./filters.js";
 import { linkedNotePassages } from "./linkedNotePassages.js";
+import { digressesToItsOwn } from "./digression.js";
 import { fieldReading } from "./offFieldSubject.js";
 import { withCorpusMainlandWords } from "./mainlandWords.js";
 import { QuestionJudge } from "./questionJudge.js";
@@ -222,6 +223,14 @@ export class HybridRetriever implements Retriever {
       ...(unknown.length > 0 ? { unknownNames: unknown } : {}),
       ...(field.subject ? { fieldSubject: field.subject } : {}),
       ...(field.paraphrase ? { fieldParaphrase: true } : {}),
+      ...(digressesToItsOwn(
+        this.judge.repaired(index, query),
+        this.judge.termGroups(index, query),
+        statistics,
+        this.judge.latinWordUsed(index),
+      )
+        ? { digression: true }
+        : {}),
       ...(outside.length > 0 ? { conceptsOutsideRoadmap: outside } : {}),
       ...(learnerConceptFound(
         query,

@@ -59,6 +59,8 @@ export interface ConfidenceSignals {
    * names) and the passages share only everyday-language words with it (offFieldSubject.ts): low at best.
    */
   offFieldSubject?: boolean;
+  /** The question steps aside from the conversation to a thing of its own (RetrievalResult.digression, digression.ts): low at best. */
+  digression?: boolean;
   /** A specific learners' phrase named a concept the leading passages name (RetrievalResult.learnerConceptFound). */
   learnerConcept?: boolean;
   /** The field in words of its own (RetrievalResult.fieldParaphrase): thin evidence is enough (thinEvidence.ts). */
@@ -131,6 +133,7 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
     ...(result.onlyThroughExpansions ? { onlyThroughExpansions: true } : {}),
     ...(result.onlyEverydayWordsFound ? { onlyEverydayWords: true } : {}),
     ...(subjectOutsideField(result.fieldSubject) ? { offFieldSubject: true } : {}),
+    ...(result.digression ? { digression: true } : {}),
     ...(result.learnerConceptFound ? { learnerConcept: true } : {}),
     ...(result.fieldParaphrase ? { fieldParaphrase: true } : {}),
     ...(result.namedRoadmap && result.passages[0]?.chunk.docId === result.namedRoadmap.docId ? { namedRoadmapLeads: true } : {}),
@@ -174,6 +177,7 @@ export function decideConfidence(
     (signals.onlyThroughExpansions === true && !thinEvidenceEnough(signals)) ||
     signals.onlyEverydayWords === true ||
     signals.offFieldSubject === true ||
+    signals.digression === true ||
     signals.outsideNamedRoadmap === true ||
     (signals.evidence < thresholds.low && !thinEvidenceEnough(signals))
   )

@@ -101,7 +101,7 @@ function fieldWordFound(
 }
 
 /** The question's Chinese words that no chunk, no everyday use and no vocabulary of the field names. */
-function offFieldWords(groups: readonly TermGroup[], statistics: TermStatistics): TermGroup[] {
+export function offFieldWords(groups: readonly TermGroup[], statistics: TermStatistics): TermGroup[] {
   const vocabulary = fieldVocabulary();
   return groups.filter((group) => {
     const token = group.tokens.length === 1 ? group.tokens[0]! : undefined;

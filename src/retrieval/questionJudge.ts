@@ -111,15 +111,21 @@ export class QuestionJudge {
 
   /** Names the question uses that no passage does, read on the question with its misspellings repaired. */
   unknownNames(index: IndexSnapshot, query: string): string[] {
+    return unknownNames(this.repaired(index, query), this.latinWordUsed(index));
+  }
+
+  /**
+   * Whether the corpus uses a Latin token: a passage holds it, as part of a compound (Java+Python),
+   * misspelt, or in Chinese through the dictionary (FAQ → 常见问题, worth → 价值).
+   */
+  latinWordUsed(index: IndexSnapshot): (token: string) => boolean {
     const resources = IndexResources.of(index);
     const statistics = resources.statistics;
-    // Used: by a passage, as part of a compound (Java+Python), or in Chinese through the dictionary (FAQ → 常见问题).
-    const used = (token: string) =>
+    return (token) =>
       statistics.frequency(token) > 0 ||
       statistics.usedAsPart(token) ||
       (this.sources.typos !== false && resources.typos.nearCorpusWord(token)) ||
       (this.sources.dictionary !== false && /^[a-z]+$/.test(token) && resources.dictionary.englishCandidates([token], 1).length > 0);
-    return unknownNames(this.repaired(index, query), used);
   }
 
   /** The passages a detail must be found beside (questionEvidence.ts detailFocus). */

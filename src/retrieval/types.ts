@@ -125,6 +125,8 @@ export interface RetrievalResult {
   fieldSubject?: FieldSubject;
   /** The question is about the field in words of its own: no word of it off the field, a field word of it in the top passages (offFieldSubject.ts). */
   fieldParaphrase?: boolean;
+  /** The question opens by stepping aside from the conversation (对了，, btw) and asks of a word of its own (digression.ts): low at best. */
+  digression?: boolean;
   /**
    * A specific learners' phrase of the question names a concept the leading passages name in the
    * documents' words (learnerConcept.ts): supported, however few of its own words they share.

@@ -1,0 +1,48 @@
+import type { TermGroup } from "./abstention.js";
+import { offFieldWords } from "./offFieldSubject.js";
+import type { TermStatistics } from "./termStatistics.js";
+
+/**
+ * A question that says it steps aside from what the conversation is about, and asks about a thing
+ * of its own: "顺便问下 Kaggle 账号被 ban 了怎么申诉？", "对了，现在 Python 和 Java 哪个工资高啊？",
+ * "unrelated, but how do I center a div?". A learner who opens a question this way says it leaves
+ * what was being talked about, learning the field; its field words (Kaggle, Python) are where it
+ * leaves from, not what it asks, and the passages they find answer the field's side of it, not
+ * this one. Such a question is answered `low` at best (confidence.ts).
+ *
+ * Only a question that also has a word of its own does: a Chinese word no chunk, no everyday use
+ * and no vocabulary of the field names (申诉, 纠结: offFieldSubject.ts), or a Latin word the corpus
+ * does not use, in itself or through CC-CEDICT (ban, rebase; not worth, which reaches 价值), and no
+ * glossary term covers. "对了，那 LoRA 和 QLoRA 有啥区别？" turns to another topic of the field and
+ * keeps its confidence.
+ */
+
+/**
+ * The openers that set a question beside the conversation, after an interjection at most ("ok
+ * unrelated but"). 对了 ("oh, right") opens a new topic only before a pause (对了，): "对了吗" asks
+ * whether something was right. Read on the question in Simplified characters.
+ */
+const DIGRESSION_OPENER =
+  /^\s*(?:(?:ok|okay|oh|also|and|嗯|哦|噢|啊)[\s,，.。!！]*)?(?:顺便问(?:一下|下|问)?|另外问(?:一下|下)?|(?:说|插|问)?(?:个|句|一个)?题外话|跑(?:个|一下)题|对了[，,\s]|by the way\b|btw\b|unrelated\b|off[- ]topic\b|random question\b|side question\b)/iu;
+
+/**
+ * Whether the question opens by stepping aside (DIGRESSION_OPENER) and has a word of its own outside
+ * the opener: an off-field Chinese word, or a Latin one `latinUsed` (QuestionJudge.latinWordUsed)
+ * says the corpus does not use. `groups` are the question's term groups (abstention.ts), read on `question`.
+ */
+export function digressesToItsOwn(
+  question: string,
+  groups: readonly TermGroup[],
+  statistics: TermStatistics,
+  latinUsed: (token: string) => boolean,
+): boolean {
+  const opener = DIGRESSION_OPENER.exec(question)?.[0].toLowerCase();
+  if (opener === undefined) return false;
+  // The opener's own words (顺便, btw, unrelated) are how the question steps aside, not its subject.
+  const asked = groups.filter((group) => !opener.includes(group.label.toLowerCase()));
+  if (offFieldWords(asked, statistics).length > 0) return true;
+  // A glossary term's group has its names for tokens: only a plain word stands alone.
+  return asked.some((group) => group.tokens.length === 1 && LATIN_TERM.test(group.tokens[0]!) && !latinUsed(group.tokens[0]!));
+}
+
+const LATIN_TERM = /^[a-z][a-z0-9-]*$/;
