@@ -1,6 +1,7 @@
 import type { Chunk } from "../chunking/types.js";
 import type { QueryLanguage } from "../text/language.js";
 import type { FieldSubject } from "./offFieldSubject.js";
+import type { ParticularAsked } from "./particularAsked.js";
 
 // Defined where the language is detected (text/); re-exported for retrieval's readers.
 export type { QueryLanguage } from "../text/language.js";
@@ -99,6 +100,8 @@ export interface RetrievalResult {
    * only in the items that name it (confidence.ts).
    */
   focusTerms?: string[];
+  /** What the question asks in particular (a named one, how a thing works), as retrieval read it once (particularAsked.ts). */
+  particularAsked?: ParticularAsked;
   /**
    * The evidence was too weak to answer, but an expansion of the question (learners' words, a typo
    * correction) is in the top passages: answered as low, not refused (confidence.ts).
