@@ -1,13 +1,9 @@
 import type { RetrievalResult, RetrieveOptions, Retriever } from "../retrieval/types.js";
 import { composeExtractiveAnswer } from "./extractiveAnswer.js";
-import {
-  askedOfAnsweredStage,
-  carryTopicIntoQuery,
-  conversationRoadmap,
-  pointsAtDocument,
-  pointsAtStage,
-  readsAnsweredStage,
-} from "./followUp.js";
+import { askedOfAnsweredStage, readsAnsweredStage } from "./answeredStage.js";
+import { conversationRoadmap } from "./conversationRoadmap.js";
+import { carryTopicIntoQuery } from "./followUp.js";
+import { pointsAtDocument, pointsAtStage } from "./followUpCues.js";
 import { choosesAmongDocuments } from "./followUpScope.js";
 import { recentHistory } from "./history.js";
 import { roadmapAnswerLedWith, stageAnswerGave } from "./ledRoadmap.js";
