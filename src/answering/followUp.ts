@@ -73,12 +73,26 @@ export function carryTopicIntoQuery(
   topicOf: (question: string) => string | undefined,
   roadmapNamedIn?: (question: string) => string | undefined,
 ): string {
+  return readConversation(question, history, topicOf, roadmapNamedIn).at(-1)!;
+}
+
+/**
+ * Each user question of the conversation read in the setting of those before it, `question` last
+ * (its retrieval query, carryTopicIntoQuery's). The one before last is the previous turn's query:
+ * read here once, for the follow-up that needs it (answeredStage.ts).
+ */
+export function readConversation(
+  question: string,
+  history: Turn[],
+  topicOf: (question: string) => string | undefined,
+  roadmapNamedIn?: (question: string) => string | undefined,
+): string[] {
   const read = (asked: string, previous: string) =>
     (roadmapNamedIn && inAnotherRoadmap(asked, previous, topicOf, roadmapNamedIn)) ?? resolve(asked, previous, topicOf);
-  let setting: string | undefined;
-  for (const earlier of userQuestions(history)) setting = setting === undefined ? earlier : read(earlier, setting);
-  const trimmed = toSimplified(question.trim());
-  return setting === undefined ? trimmed : read(trimmed, setting);
+  const readings: string[] = [];
+  for (const asked of [...userQuestions(history), toSimplified(question.trim())])
+    readings.push(readings.length === 0 ? asked : read(asked, readings.at(-1)!));
+  return readings;
 }
 
 /**

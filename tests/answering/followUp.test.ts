@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { carryTopicIntoQuery } from "../../src/answering/followUp.js";
+import { carryTopicIntoQuery, readConversation } from "../../src/answering/followUp.js";
 import { looksLikeFollowUp } from "../../src/answering/followUpCues.js";
 import { analyzeQuery } from "../../src/retrieval/analyzeQuery.js";
 import { stageOrdinal } from "../../src/retrieval/stageReference.js";
@@ -330,5 +330,20 @@ describe("a new topic after a question about a stage by its place", () => {
     expect(standalone).not.toContain("私有化部署");
     // A question of its own about the new topic is read as before.
     expect(carryTopicIntoQuery("那量化要学多久？", history, () => undefined)).not.toBe("那量化要学多久？ 倒数第2阶段");
+  });
+});
+
+describe("readConversation", () => {
+  it("reads each question in the setting of those before it, the asked one last, as carryTopicIntoQuery does", () => {
+    const history = [
+      { role: "user" as const, content: "学完 LoRA 之后该学什么?" },
+      { role: "assistant" as const, content: "下一阶段：部署 [1]" },
+      { role: "user" as const, content: "那之前呢?" },
+    ];
+    const readings = readConversation("它要学多久？", history, topicOf);
+    expect(readings).toEqual(["学完 LoRA 之后该学什么?", "LoRA 之前呢?", carryTopicIntoQuery("它要学多久？", history, topicOf)]);
+    // The one before last is the previous turn's own query, read without the turn after it.
+    expect(readings.at(-2)).toBe(carryTopicIntoQuery("那之前呢?", history.slice(0, 2), topicOf));
+    expect(readConversation("什么是 RAG？", [], topicOf)).toEqual(["什么是 RAG？"]);
   });
 });
