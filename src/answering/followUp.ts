@@ -22,7 +22,7 @@
 import { sequenceIntent } from "../retrieval/analyzeQuery.js";
 import { withoutDetailQuestions } from "../retrieval/detailKinds.js";
 import { findGlossaryMatches } from "../retrieval/glossary.js";
-import { statedStageCounts } from "../retrieval/roadmapProfile.js";
+import { statedStageCounts } from "../retrieval/stageCounts.js";
 import { replaceStageOrdinals, stageOrdinal } from "../retrieval/stageReference.js";
 import { escapeRegExp } from "../text/escapeRegExp.js";
 import { toSimplified } from "../text/script.js";
