@@ -9,6 +9,7 @@ import { contentSegments } from "../retrieval/analyzeQuery.js";
 import { withoutDetailQuestions } from "../retrieval/detailKinds.js";
 import { findGlossaryMatches } from "../retrieval/glossary.js";
 import { stageOrdinal } from "../retrieval/stageReference.js";
+import { POINTED_DOCUMENT } from "../text/documentWords.js";
 import { cuePattern, NEXT_CUES, PREVIOUS_CUES } from "../text/questionCues.js";
 import { toSimplified } from "../text/script.js";
 import { opensNewSubject, pointsAtListedItem } from "./followUpScope.js";
@@ -91,17 +92,14 @@ export const ITEM_ORDINAL_EN =
   /\bthe\s+(?:first|second|third|fourth|fifth|sixth|last|other)\s+(?:one|book|course|paper|item|link|project)\b/iu;
 
 /**
- * Words that point at a document or a stage the conversation is about without naming it: "那篇里",
- * "同一份清单", "文中", "它说…", "这个阶段", "that article", "the same list", "does it say …". After a
- * question that named no roadmap ("哪篇讲了 MoE"), they mean the one its answer led with.
+ * Whether the learner's question points at a document or a stage the conversation is about without
+ * naming it: "那篇里", "同一份清单", "文中", "它说…" (POINTED_DOCUMENT), "这个阶段", "that stage"
+ * (STAGE_DEMONSTRATIVE). After a question that named no roadmap ("哪篇讲了 MoE"), they mean the one
+ * its answer led with.
  */
-const DOCUMENT_POINTER =
-  /(?:[这那该]|同一)[一个]?\s*(?:篇|份|张图|(?:路线|清单|列表|指南|文章|博客|笔记|教程)(?:图)?)(?!\s*(?:[上下前后]|之[前后]))|文中|文里|文章[里中]|(?:路线|清单|列表|指南|博客|笔记)(?:图)?[里中上]|它(?:[还也又]?(?:说|讲|提|推荐|建议|要|列|写|有没有说|有说))|\b(?:that|this|the same|same)\s+(?:article|post|blog|guide|roadmap|list|reading list|document|doc|page|piece|stage|phase|section)\b|\b(?:does|did)\s+(?:it|they|the (?:article|guide|list|post|roadmap|author))\s+(?:say|mention|suggest|recommend|list|cite|give|talk|explain|pair|cover)|\bit\s+(?:says|recommends|mentions|suggests|lists|pairs)\b|\bin\s+(?:it|there)\b/iu;
-
-/** Whether the learner's question points at a document or a stage the conversation has been about (DOCUMENT_POINTER, STAGE_DEMONSTRATIVE). */
 export function pointsAtDocument(question: string): boolean {
   const simplified = toSimplified(question);
-  return DOCUMENT_POINTER.test(simplified) || STAGE_DEMONSTRATIVE.test(simplified);
+  return POINTED_DOCUMENT.test(simplified) || STAGE_DEMONSTRATIVE.test(simplified);
 }
 
 /** "这个阶段", "that stage": the stage the conversation is at (STAGE_DEMONSTRATIVE). */

@@ -1,3 +1,4 @@
+import { DOCUMENT_WORDS_LIKE_STAGE_WORDS, SAYS_DOCUMENT } from "../text/documentWords.js";
 import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { questionDates, questionMonths } from "./questionDates.js";
@@ -24,7 +25,7 @@ const ORIGIN_IN_CHINESE: Readonly<Record<string, RegExp>> = { blog: /博客|博�
 function namesResourcePlace(word: string, question: string): boolean {
   const at = [...question.matchAll(new RegExp(`\\b${word}\\b|${word}(?=[^a-z0-9]|$)`, "giu"))];
   if (at.length === 0) return false;
-  const noDocument = !SAYS_DOCUMENT.test(question) && !OTHER_DOCUMENT_WORDS.test(question);
+  const noDocument = !SAYS_DOCUMENT.test(question);
   return at.every((m) => {
     const after = question.slice((m.index ?? 0) + m[0].length);
     const before = question.slice(0, m.index ?? 0);
@@ -38,9 +39,6 @@ const RESOURCE_AFTER =
 
 /** "on GitHub", "在 GitHub": the host as a place. */
 const PLACE_BEFORE = /(?:\b(?:on|from|at)\s+|在\s*)$/iu;
-
-/** Words for a document SAYS_DOCUMENT leaves out: a copy (份), a collection (汇总), a post as an issue. */
-const OTHER_DOCUMENT_WORDS = /份|汇总|彙整|资料|資料|\bissues?\b|\bone\b/iu;
 
 /** "短博客", "那篇短文", "the short blog post", "the shortest one": a document named by its length. */
 const SHORT_DOCUMENT =
@@ -113,13 +111,6 @@ const DIAGRAM_QUESTION =
 const READING_LIST_QUESTION =
   /清单|清單|书单|書單|资料汇总|資料彙整|资料合集|資料合集|\b(?:reading|resource|link)\s+lists?\b|\blists?\s+of\s+(?:links|resources|readings|papers)\b/iu;
 
-/** "那篇", "文章": words for the document itself, whatever its stages are called (文章 is no 章, chapter). */
-const DOCUMENT_WORDS = /[这那此该本哪]\s*篇|文章/gu;
-
-/** A word for a document, in either language: a count beside it describes the document. */
-const SAYS_DOCUMENT =
-  /篇|文章|博客|部落格|路线|路線|清单|清單|笔记|筆記|指南|帖子|\b(?:blog|post|article|list|guide|roadmap|notes?|write-?up)\b/iu;
-
 // Both `iu`, asked of every question a retrieval reads: through their twins (ignoreCaseTest.ts).
 const asksStageDurations = ignoreCaseTester(STAGE_DURATION_QUESTION);
 
@@ -146,7 +137,7 @@ export function referencedRoadmap(
   // else of the question less its document words ("三阶段那篇文章": the article is no 篇 or 章).
   const askedWord =
     counts.length > 0
-      ? (stageWordOf(countExpressions(question).join(" ")) ?? stageWordOf(question.replace(DOCUMENT_WORDS, " ")))
+      ? (stageWordOf(countExpressions(question).join(" ")) ?? stageWordOf(question.replace(DOCUMENT_WORDS_LIKE_STAGE_WORDS, " ")))
       : undefined;
   // Asked of the question once, and only when some roadmap draws a diagram.
   let asksDiagram: boolean | undefined;

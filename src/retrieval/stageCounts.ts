@@ -17,7 +17,7 @@ const COUNT_PATTERNS = [
  * Counts of a list's items ("四个方向", "四条路子", "four approaches", "the four-item list", "4 numbered
  * steps"): a roadmap whose stages are the items of a numbered list (corpus/leadingList.ts) is
  * described so. Such a count says less than a count of stages (four ways of doing anything): it
- * names the roadmap alone only when said of a document (SAYS_DOCUMENT), else adds to other naming words.
+ * names the roadmap alone only when said of a document (text/documentWords.ts: SAYS_DOCUMENT), else adds to other naming words.
  */
 const LIST_COUNT_PATTERNS = [
   // "列了四点", "分四条": a count of points a text lists, never a clock's hour (四点钟, 四点半).
