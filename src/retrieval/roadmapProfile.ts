@@ -222,7 +222,7 @@ function originOf(text: string, metadata: DocumentMetadata | undefined): Set<str
   return new Set(words.filter((t) => /^[a-z][a-z0-9]+$/.test(t) && !ORIGIN_NOISE.has(t)));
 }
 
-type StageWord = "stage" | "part";
+export type StageWord = "stage" | "part";
 
 const STAGE_WORDS: [StageWord, RegExp][] = [
   ["stage", /阶段|\bstages?\b|\bphases?\b/iu],

@@ -2,7 +2,7 @@ import { DOCUMENT_WORDS_LIKE_STAGE_WORDS, SAYS_DOCUMENT } from "../text/document
 import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { questionDates, questionMonths } from "./questionDates.js";
-import { durationSpans, stageWordOf, type RoadmapProfile } from "./roadmapProfile.js";
+import { durationSpans, stageWordOf, type RoadmapProfile, type StageWord } from "./roadmapProfile.js";
 import { countExpressions, statedItemCounts, statedStageCounts } from "./stageCounts.js";
 
 /**
@@ -126,58 +126,100 @@ export function referencedRoadmap(
   terms: ReadonlySet<string>,
   profiles: readonly RoadmapProfile[],
 ): RoadmapProfile | undefined {
-  const counts = statedStageCounts(question);
-  const itemCounts = statedItemCounts(question);
-  const saysDocument = itemCounts.length > 0 && SAYS_DOCUMENT.test(question);
-  const asksDuration = asksStageDurations(question);
-  const dates = questionDates(question);
-  const months = dates.length > 0 ? [] : questionMonths(question);
-  const spans = [...new Set(durationSpans(question))];
-  // The stage word of the count itself ("three-stage article … the section near the end": stage),
-  // else of the question less its document words ("三阶段那篇文章": the article is no 篇 or 章).
-  const askedWord =
-    counts.length > 0
-      ? (stageWordOf(countExpressions(question).join(" ")) ?? stageWordOf(question.replace(DOCUMENT_WORDS_LIKE_STAGE_WORDS, " ")))
-      : undefined;
-  // Asked of the question once, and only when some roadmap draws a diagram.
-  let asksDiagram: boolean | undefined;
-  let namedShort: boolean | undefined;
-  const scored = profiles.map((profile) => {
-    let score = 0;
-    if (counts.includes(profile.stages.length)) {
-      score += 2;
-      // Two roadmaps with as many stages: the one whose headings use the question's stage word.
-      if (askedWord && askedWord === profile.stageWord) score += 1;
-    }
-    // A count said of a document ("列了四点的那篇", "the post that lists four approaches") describes
-    // it; a count alone ("有哪四种方法") may be of anything.
-    if (profile.listItems && itemCounts.includes(profile.stages.length)) score += saysDocument ? 2 : 1;
-    // Two or more spans its stage headings give ("2-3 months for theory, then 3-4 for integration"):
-    // a learner's own time is one span; a roadmap's stages are described by several.
-    if (spans.length >= 2 && spans.every((span) => profile.stageSpans?.has(span))) score += 3;
-    // With a stated count, "每个阶段要学几个月" asks the durations; it describes the roadmap only without one.
-    if (asksDuration && counts.length === 0) score += profile.stageDurations >= 2 ? 2 : profile.durations >= 2 ? 1 : 0;
-    for (const word of profile.origin)
-      if ((terms.has(word) && !namesResourcePlace(word, question)) || ORIGIN_IN_CHINESE[word]?.test(question)) score += 2;
-    if (profile.diagram && (asksDiagram ??= asksForDiagram(question))) score += 2;
-    if (profile.readingList && READING_LIST_QUESTION.test(question)) score += 2;
-    // Length is relative and vague: it tells two blog posts apart, it names no roadmap alone.
-    if (profile.shortest && (namedShort ??= SHORT_DOCUMENT.test(question))) score += 1;
-    // A publication month names one document more surely than a host or label word.
-    if (dates.some((d) => profile.dates.has(d))) score += 3;
-    // A month alone ("九月那篇") names the document published in it, when no full date was given.
-    else if (namesMonthOf(months, profile)) score += 2;
-    for (const token of profile.distinctTitleTokens) if (namesTitle(token, terms)) score += 1;
-    // The whole title ("大模型学习路径指南"), when one of its words is its own: a title another
-    // title wholly contains ("学习路径") names nothing by itself.
-    const mayName = profile.titleLiteral === undefined || question.includes(profile.titleLiteral);
-    if (mayName && profile.titleReference?.test(question) && profile.titleIsOwn()) score += 2;
-    return { profile, score };
-  });
+  const described = describedIn(question);
+  const scored = profiles.map((profile) => ({
+    profile,
+    score: shapeScore(profile, described) + publicationScore(profile, described, question, terms),
+  }));
   const best = Math.max(0, ...scored.map((s) => s.score));
   if (best < 2) return undefined;
   const top = scored.filter((s) => s.score === best);
   return top.length === 1 ? top[0]!.profile : undefined;
+}
+
+/** What a question says of a roadmap's shape and date, read once for all the profiles (referencedRoadmap). */
+interface Description {
+  counts: number[];
+  itemCounts: number[];
+  /** A count said of a document ("列了四点的那篇"), not of anything. */
+  saysDocument: boolean;
+  asksDuration: boolean;
+  dates: string[];
+  months: string[];
+  spans: string[];
+  askedWord: StageWord | undefined;
+  /** Asked of the question once, and only when some roadmap draws a diagram (is a reading list, is the shortest). */
+  asksDiagram: () => boolean;
+  namesReadingList: () => boolean;
+  namesShort: () => boolean;
+}
+
+function describedIn(question: string): Description {
+  const counts = statedStageCounts(question);
+  const itemCounts = statedItemCounts(question);
+  const dates = questionDates(question);
+  let asksDiagram: boolean | undefined;
+  let namesReadingList: boolean | undefined;
+  let namesShort: boolean | undefined;
+  return {
+    counts,
+    itemCounts,
+    saysDocument: itemCounts.length > 0 && SAYS_DOCUMENT.test(question),
+    asksDuration: asksStageDurations(question),
+    dates,
+    months: dates.length > 0 ? [] : questionMonths(question),
+    spans: [...new Set(durationSpans(question))],
+    // The stage word of the count itself ("three-stage article … the section near the end": stage),
+    // else of the question less its document words ("三阶段那篇文章": the article is no 篇 or 章).
+    askedWord:
+      counts.length > 0
+        ? (stageWordOf(countExpressions(question).join(" ")) ?? stageWordOf(question.replace(DOCUMENT_WORDS_LIKE_STAGE_WORDS, " ")))
+        : undefined,
+    asksDiagram: () => (asksDiagram ??= asksForDiagram(question)),
+    namesReadingList: () => (namesReadingList ??= READING_LIST_QUESTION.test(question)),
+    namesShort: () => (namesShort ??= SHORT_DOCUMENT.test(question)),
+  };
+}
+
+/** How well a roadmap's shape fits the description: its stage count, its list's items, its stages' spans and durations, a drawing, links, length. */
+function shapeScore(profile: RoadmapProfile, described: Description): number {
+  const { counts, itemCounts, saysDocument, spans, asksDuration, askedWord } = described;
+  let score = 0;
+  if (counts.includes(profile.stages.length)) {
+    score += 2;
+    // Two roadmaps with as many stages: the one whose headings use the question's stage word.
+    if (askedWord && askedWord === profile.stageWord) score += 1;
+  }
+  // A count said of a document ("列了四点的那篇", "the post that lists four approaches") describes
+  // it; a count alone ("有哪四种方法") may be of anything.
+  if (profile.listItems && itemCounts.includes(profile.stages.length)) score += saysDocument ? 2 : 1;
+  // Two or more spans its stage headings give ("2-3 months for theory, then 3-4 for integration"):
+  // a learner's own time is one span; a roadmap's stages are described by several.
+  if (spans.length >= 2 && spans.every((span) => profile.stageSpans?.has(span))) score += 3;
+  // With a stated count, "每个阶段要学几个月" asks the durations; it describes the roadmap only without one.
+  if (asksDuration && counts.length === 0) score += profile.stageDurations >= 2 ? 2 : profile.durations >= 2 ? 1 : 0;
+  if (profile.diagram && described.asksDiagram()) score += 2;
+  if (profile.readingList && described.namesReadingList()) score += 2;
+  // Length is relative and vague: it tells two blog posts apart, it names no roadmap alone.
+  if (profile.shortest && described.namesShort()) score += 1;
+  return score;
+}
+
+/** How surely a question names a roadmap by where and when it was published, and by its title's words. */
+function publicationScore(profile: RoadmapProfile, described: Description, question: string, terms: ReadonlySet<string>): number {
+  let score = 0;
+  for (const word of profile.origin)
+    if ((terms.has(word) && !namesResourcePlace(word, question)) || ORIGIN_IN_CHINESE[word]?.test(question)) score += 2;
+  // A publication month names one document more surely than a host or label word.
+  if (described.dates.some((d) => profile.dates.has(d))) score += 3;
+  // A month alone ("九月那篇") names the document published in it, when no full date was given.
+  else if (namesMonthOf(described.months, profile)) score += 2;
+  for (const token of profile.distinctTitleTokens) if (namesTitle(token, terms)) score += 1;
+  // The whole title ("大模型学习路径指南"), when one of its words is its own: a title another
+  // title wholly contains ("学习路径") names nothing by itself.
+  const mayName = profile.titleLiteral === undefined || question.includes(profile.titleLiteral);
+  if (mayName && profile.titleReference?.test(question) && profile.titleIsOwn()) score += 2;
+  return score;
 }
 
 /**
