@@ -1,19 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { CorpusDocument } from "../../src/corpus/types.js";
 import { durationSpans, roadmapProfiles } from "../../src/retrieval/roadmapProfile.js";
+import { roadmapDocument } from "../support/roadmapDocument.js";
 
-const doc = (id: string, title: string, text: string, metadata: Record<string, unknown> = {}) =>
-  ({
-    id,
-    source: `roadmaps/${id}.md`,
-    kind: "roadmap",
-    title,
-    text,
-    metadata,
-    outline: [],
-    links: [],
-    linkedFrom: [],
-  }) as unknown as CorpusDocument;
+const doc = roadmapDocument;
 
 describe("title words that name the corpus's subject", () => {
   it("are no roadmap's own when another title names the subject in other words", () => {

@@ -2,22 +2,11 @@ import { describe, expect, it } from "vitest";
 import { tokenizeForSearch } from "../../src/text/tokenize.js";
 import { chunkDocument } from "../../src/chunking/index.js";
 import { buildDocument } from "../../src/corpus/buildDocument.js";
-import type { CorpusDocument } from "../../src/corpus/types.js";
 import { roadmapProfiles, stageWordOf, type RoadmapProfile } from "../../src/retrieval/roadmapProfile.js";
 import { expansionHeadWords, namingTokens, namingWords, referencedRoadmap } from "../../src/retrieval/roadmapReference.js";
+import { roadmapDocument } from "../support/roadmapDocument.js";
 
-const doc = (id: string, title: string, text: string, metadata: Record<string, unknown> = {}) =>
-  ({
-    id,
-    source: `roadmaps/${id}.md`,
-    kind: "roadmap",
-    title,
-    text,
-    metadata,
-    outline: [],
-    links: [],
-    linkedFrom: [],
-  }) as unknown as CorpusDocument;
+const doc = roadmapDocument;
 
 describe("roadmaps named by when they were published", () => {
   it("finds the roadmap whose front matter or first lines carry that month, over a shared label", () => {
