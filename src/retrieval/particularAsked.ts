@@ -1,5 +1,6 @@
 import { mechanismAsked } from "./explainedMechanism.js";
 import { instanceAsked } from "./namedInstance.js";
+import type { ParticularAsked } from "./types.js";
 
 /**
  * Two things a question may ask in particular, beside the detail kinds (detailKinds.ts): which one
@@ -8,11 +9,6 @@ import { instanceAsked } from "./namedInstance.js";
  * answer needs its subject's passages (the detail focus), and hands the reading on in its result
  * (RetrievalResult.particularAsked), where confidence holds it against the passages.
  */
-export interface ParticularAsked {
-  instance: boolean;
-  mechanism: boolean;
-}
-
 export function particularAsked(question: string): ParticularAsked {
   return { instance: instanceAsked(question), mechanism: mechanismAsked(question) };
 }

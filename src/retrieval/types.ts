@@ -1,7 +1,6 @@
 import type { Chunk } from "../chunking/types.js";
 import type { QueryLanguage } from "../text/language.js";
 import type { FieldSubject } from "./offFieldSubject.js";
-import type { ParticularAsked } from "./particularAsked.js";
 
 // Defined where the language is detected (text/); re-exported for retrieval's readers.
 export type { QueryLanguage } from "../text/language.js";
@@ -65,6 +64,12 @@ export interface RoadmapPosition {
   path?: { steps: string[]; step: number };
 }
 
+/** Two things a question may ask in particular: which one of a category (namedInstance.ts), how a thing works (explainedMechanism.ts). */
+export interface ParticularAsked {
+  instance: boolean;
+  mechanism: boolean;
+}
+
 export interface RetrievalResult {
   query: string;
   analysis: QueryAnalysis;
@@ -100,7 +105,7 @@ export interface RetrievalResult {
    * only in the items that name it (confidence.ts).
    */
   focusTerms?: string[];
-  /** What the question asks in particular (a named one, how a thing works), as retrieval read it once (particularAsked.ts). */
+  /** What the question asks in particular, as retrieval read it once (particularAsked.ts). */
   particularAsked?: ParticularAsked;
   /**
    * The evidence was too weak to answer, but an expansion of the question (learners' words, a typo
