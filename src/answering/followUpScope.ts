@@ -30,7 +30,7 @@ export function opensNewSubject(question: string): boolean {
  * An item of what the previous answer listed, named by a modifier with its noun left out or as the
  * rest of the list: "最难的那个", "入门的那本", "另外两种", "剩下的几个", "the agent one", "which ones",
  * "the other two". Not an ordinal ("第二个", "the first one": the stage or item by its place, read
- * in followUp.ts) and not "那个" alone after a name ("Hugging Face 那个呢").
+ * in followUpCues.ts and followUp.ts) and not "那个" alone after a name ("Hugging Face 那个呢").
  */
 const LISTED_ITEM =
   /\p{Script=Han}的那一?[个种本门篇项条类]|(?:另外|其他|其它|剩下|剩余)的?[几两三四五六\d]*[个种本门项条类]|\bthe\s+(?!(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|next|same|other|right|only|best|main)\b)[a-z][a-z-]*\s+one\b|\bwhich\s+ones\b|\bthe\s+(?:other|remaining)\s+(?:ones|two|three|four)\b|\bthe\s+rest\s+of\s+them\b/iu;

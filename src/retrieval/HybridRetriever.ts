@@ -369,7 +369,7 @@ const ROADMAP_DETAILS: ReadonlySet<DetailKind> = new Set(["date", "count", "dura
  * 语言: expansionHeadWords), not what its Chinese words expand to (入门 → 新手, a word of one
  * title), nor another English name of a concept ("agents" → "LLM Powered Autonomous Agents": llm).
  *
- * Only the roadmaps' naming words (`naming`, roadmapProfile.ts namingWords) are ever looked up in
+ * Only the roadmaps' naming words (`naming`, roadmapReference.ts namingWords) are ever looked up in
  * these terms, so only they are kept. An expansion with no naming word among its tokens adds
  * none, whether it came from the Chinese words or not: when no expansion has one, the question
  * without its Latin words (a text no other stage reads) is not scanned for the glossary at all.
