@@ -14,6 +14,9 @@ const ZH_NOUNS = "路线|路径|清单|列表|文章|博客|指南|教程|笔记
 /** English nouns for a document, singular (a reading that takes plurals says so). */
 const EN_NOUNS = "roadmap|guide|article|post|list|blog|document";
 
+/** A noun for a document in either language (English plurals too), as a pattern's source to build on: a word that says which document, not what about it. */
+export const DOCUMENT_NOUN = `(?:${ZH_NOUNS})|\\b(?:${EN_NOUNS})s?\\b`;
+
 /**
  * Words for a document in either language, a measure word for one (篇, 份) and a collection (汇总,
  * 资料) included; "the GitHub one" and "the post as an issue" too. A count beside one describes the
