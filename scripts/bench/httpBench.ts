@@ -195,7 +195,7 @@ export async function runHttpBench({
         `The gap between /healthz and the bare route is the global plugins (helmet, cors, rate limit, under-pressure, request ids); ` +
         `the rest of search is validation, retrieval and serialization.`,
       `Distinct questions: ${distinctCount} requests drew on a pool of ${DISTINCT_QUESTION_COUNT} questions (more than the answer cache holds, so no request was served from it).`,
-      `Real questions (tests/eval/dev.jsonl and blind/tune*.jsonl, never a test set): ${realCount} requests cycled through ` +
+      `Real questions (the dev and tune splits, never a test set): ${realCount} requests cycled through ` +
         `${realSearchBodies.length} question texts for search and ${realAskBodies.length} questions with their histories for ask ` +
         `(${real.filter(({ history }) => history.length > 0).length} follow-ups). Server CPU per request at 32 connections: ` +
         `search ${searchReal32.serverCpuMsPerRequest} ms, offline ask ${askReal32.serverCpuMsPerRequest} ms ` +

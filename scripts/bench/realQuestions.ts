@@ -1,9 +1,5 @@
-import { readdir } from "node:fs/promises";
-import path from "node:path";
 import { loadDataset } from "../../src/evaluation/dataset.js";
-
-/** The evaluation sets the bench may ask: the dev set and the blind tuning sets, never a test set. */
-export const EVAL_DIR = path.resolve("tests/eval");
+import { presentSplitFiles } from "../../src/evaluation/splits.js";
 
 export interface RealQuestion {
   question: string;
@@ -11,11 +7,13 @@ export interface RealQuestion {
   history: string[];
 }
 
-/** dev.jsonl and blind/tune*.jsonl under `evalDir`, in a fixed order; the test sets are never listed. */
-export async function realQuestionFiles(evalDir: string = EVAL_DIR): Promise<string[]> {
-  const blind = path.join(evalDir, "blind");
-  const tune = (await readdir(blind)).filter((name) => /^tune[^/]*\.jsonl$/.test(name)).sort();
-  return [path.join(evalDir, "dev.jsonl"), ...tune.map((name) => path.join(blind, name))];
+/**
+ * The evaluation sets the bench may ask: the dev set and the blind tuning sets the split list
+ * names (src/evaluation/splits.ts), in its order, those present under `root`; never a test set,
+ * and never a file the list does not name.
+ */
+export async function realQuestionFiles(root = ""): Promise<string[]> {
+  return [...(await presentSplitFiles("dev", undefined, root)), ...(await presentSplitFiles("tune", undefined, root))];
 }
 
 /**
@@ -24,10 +22,10 @@ export async function realQuestionFiles(evalDir: string = EVAL_DIR): Promise<str
  * in use. The bench's distinct questions are templates whose pieces recur, and a real question's
  * search costs more than one of theirs (~1.6× in-process, session 15).
  */
-export async function loadRealQuestions(evalDir: string = EVAL_DIR): Promise<RealQuestion[]> {
+export async function loadRealQuestions(root = ""): Promise<RealQuestion[]> {
   const seen = new Set<string>();
   const out: RealQuestion[] = [];
-  for (const file of await realQuestionFiles(evalDir)) {
+  for (const file of await realQuestionFiles(root)) {
     for (const { question, history } of (await loadDataset(file)).questions) {
       const key = JSON.stringify([question, history]);
       if (seen.has(key)) continue;

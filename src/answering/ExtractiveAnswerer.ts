@@ -1,13 +1,9 @@
 import type { RetrievalResult, RetrieveOptions, Retriever } from "../retrieval/types.js";
 import { composeExtractiveAnswer } from "./extractiveAnswer.js";
-import {
-  askedOfAnsweredStage,
-  carryTopicIntoQuery,
-  conversationRoadmap,
-  pointsAtDocument,
-  pointsAtStage,
-  readsAnsweredStage,
-} from "./followUp.js";
+import { askedOfAnsweredStage, readsAnsweredStage } from "./answeredStage.js";
+import { conversationRoadmap } from "./conversationRoadmap.js";
+import { readConversation } from "./followUp.js";
+import { pointsAtDocument, pointsAtStage } from "./followUpCues.js";
 import { choosesAmongDocuments } from "./followUpScope.js";
 import { recentHistory } from "./history.js";
 import { roadmapAnswerLedWith, stageAnswerGave } from "./ledRoadmap.js";
@@ -47,9 +43,17 @@ export class ExtractiveAnswerer implements Answerer {
 
   /** The query retrieval sees: the question, with the previous topic carried into a follow-up. */
   retrievalQuery(request: AnswerRequest): string {
+    return this.readConversation(request).at(-1)!;
+  }
+
+  /**
+   * Each user question of the request's conversation read in the setting of those before it, the
+   * request's own last (readConversation), with the retriever's own reading of each earlier
+   * question, so topics agree with what it retrieves.
+   */
+  private readConversation(request: AnswerRequest): string[] {
     const history = recentHistory(request.history, this.options.maxHistoryTurns);
-    // The retriever's own reading of each earlier question, so topics agree with what it retrieves.
-    return carryTopicIntoQuery(
+    return readConversation(
       request.question,
       history,
       (question) => this.options.retriever.analyzeQuestion(question).topic,
@@ -71,8 +75,13 @@ export class ExtractiveAnswerer implements Answerer {
    * taken unless it is as weak.
    */
   async retrieveFor(request: AnswerRequest): Promise<{ query: string; result: RetrievalResult }> {
-    const asked = await this.withAnsweredStage(request, this.retrievalQuery(request));
-    const { query, options } = await this.withAnsweredRoadmap(request, asked, this.retrievalOptions(request, asked));
+    return this.retrieveRead(request, this.readConversation(request));
+  }
+
+  /** retrieveFor with the conversation already read (`readings`: readConversation's, the request's query last). */
+  private async retrieveRead(request: AnswerRequest, readings: string[]): Promise<{ query: string; result: RetrievalResult }> {
+    const asked = await this.withAnsweredStage(request, readings);
+    const { query, options } = await this.withAnsweredRoadmap(request, asked, readings, this.retrievalOptions(request, asked));
     const result = await this.options.retriever.retrieve(query, options);
     if (!result.weak || options.conversationRoadmap === undefined) return { query, result };
     const { conversationRoadmap: _named, ...everywhere } = options;
@@ -83,20 +92,26 @@ export class ExtractiveAnswerer implements Answerer {
   /**
    * "那再下一段呢？" / "what's in there?" after a before/after question: the follow-up moves on from,
    * or asks inside, the stage that answer gave (readsAnsweredStage), which only its retrieval knows;
-   * so the previous question is retrieved again, as withAnsweredRoadmap does, only for such a question.
+   * so the previous question is retrieved again, as withAnsweredRoadmap does, only for such a
+   * question. The previous turn's query is the one before last of `readings`, read once.
    */
-  private async withAnsweredStage(request: AnswerRequest, query: string): Promise<string> {
-    const history = recentHistory(request.history, this.options.maxHistoryTurns);
-    const last = history.findLastIndex((turn) => turn.role === "user");
-    if (last < 0) return query;
-    const previous = { ...request, question: history[last]!.content, history: history.slice(0, last) };
-    const reading = readsAnsweredStage(request.question, this.retrievalQuery(previous));
+  private async withAnsweredStage(request: AnswerRequest, readings: string[]): Promise<string> {
+    const query = readings.at(-1)!;
+    if (readings.length < 2) return query;
+    const reading = readsAnsweredStage(request.question, readings.at(-2)!);
     if (reading === undefined) return query;
-    const earlier = await this.retrieveFor(previous);
+    const earlier = await this.retrieveRead(this.previousRequest(request), readings.slice(0, -1));
     const stage = stageAnswerGave(earlier.result);
     if (stage === undefined) return query;
     const topicOf = (question: string) => this.options.retriever.analyzeQuestion(question).topic;
     return askedOfAnsweredStage(request.question, earlier.query, reading, stage, topicOf) ?? query;
+  }
+
+  /** The request of the previous user turn: its question, with the history before it. Only for a request with one. */
+  private previousRequest(request: AnswerRequest): AnswerRequest {
+    const history = recentHistory(request.history, this.options.maxHistoryTurns);
+    const last = history.findLastIndex((turn) => turn.role === "user");
+    return { ...request, question: history[last]!.content, history: history.slice(0, last) };
   }
 
   /**
@@ -109,16 +124,14 @@ export class ExtractiveAnswerer implements Answerer {
   private async withAnsweredRoadmap(
     request: AnswerRequest,
     query: string,
+    readings: string[],
     options: RetrieveOptions,
   ): Promise<{ query: string; options: RetrieveOptions }> {
     const unchanged = { query, options };
     if (options.conversationRoadmap !== undefined || !pointsAtDocument(request.question) || choosesAmongDocuments(request.question))
       return unchanged;
-    const history = recentHistory(request.history, this.options.maxHistoryTurns);
-    const last = history.findLastIndex((turn) => turn.role === "user");
-    if (last < 0 || this.options.retriever.roadmapNamedIn(query) !== undefined) return unchanged;
-    const previous = { ...request, question: history[last]!.content, history: history.slice(0, last) };
-    const earlier = await this.retrieveFor(previous);
+    if (readings.length < 2 || this.options.retriever.roadmapNamedIn(query) !== undefined) return unchanged;
+    const earlier = await this.retrieveRead(this.previousRequest(request), readings.slice(0, -1));
     const led = roadmapAnswerLedWith(earlier.query, earlier.result, (text) => this.options.retriever.analyzeQuestion(text).expansions);
     if (led === undefined) return unchanged;
     // "这个阶段" is the section the answering line sat in (前沿研究阶段 for the MoE line), not the topic.

@@ -9,15 +9,8 @@
  * and some questions reach back whatever their length: "最难的那个", "the agent one", "which ones",
  * "另外两种" point at things the previous answer listed (pointsAtListedItem).
  */
+import { OTHER_DOCUMENTS, WHICH_DOCUMENT } from "../text/documentWords.js";
 import { toSimplified } from "../text/script.js";
-
-/** A question that chooses among the documents: 哪篇 / 哪一份 / 哪条路线 / which roadmap / which of the guides. */
-const WHICH_DOCUMENT =
-  /哪一?[篇份]|哪[个一]?条?(?:路线|路径|清单|列表|文章|博客|指南|教程|笔记)|\bwhich\s+(?:(?:one\s+)?of\s+the\s+)?(?:roadmaps?|guides?|articles?|posts?|(?:reading\s+)?lists?|documents?|blogs?)\b/iu;
-
-/** A question about a document the conversation was not about: 其他几份路线, 另外两篇, 另一篇, the other guides, another roadmap. */
-const OTHER_DOCUMENTS =
-  /(?:其他|其它|另外|别的)[几两三四\s]*[篇份个条]?(?:路线|路径|清单|列表|文章|博客|指南|教程|笔记)|(?:其他|其它|另外|别的)[几两三四]+[篇份]|另一[篇份]|另一[条个]?(?:路线|清单|列表|文章|博客|指南)|\banother\s+(?:roadmap|guide|article|post|list|blog)\b|\b(?:the\s+)?other\s+(?:roadmaps|guides|articles|posts|lists|documents|blogs)\b/iu;
 
 /** Words that open a new subject at the start of a question (before any comma). */
 const NEW_SUBJECT = /^(?:对了|话说|欸?话说|顺便问一?下|顺便问问|换个话题|题外话|\b(?:by the way|btw|off topic|unrelated)\b)/iu;
@@ -37,7 +30,7 @@ export function opensNewSubject(question: string): boolean {
  * An item of what the previous answer listed, named by a modifier with its noun left out or as the
  * rest of the list: "最难的那个", "入门的那本", "另外两种", "剩下的几个", "the agent one", "which ones",
  * "the other two". Not an ordinal ("第二个", "the first one": the stage or item by its place, read
- * in followUp.ts) and not "那个" alone after a name ("Hugging Face 那个呢").
+ * in followUpCues.ts and followUp.ts) and not "那个" alone after a name ("Hugging Face 那个呢").
  */
 const LISTED_ITEM =
   /\p{Script=Han}的那一?[个种本门篇项条类]|(?:另外|其他|其它|剩下|剩余)的?[几两三四五六\d]*[个种本门项条类]|\bthe\s+(?!(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|next|same|other|right|only|best|main)\b)[a-z][a-z-]*\s+one\b|\bwhich\s+ones\b|\bthe\s+(?:other|remaining)\s+(?:ones|two|three|four)\b|\bthe\s+rest\s+of\s+them\b/iu;

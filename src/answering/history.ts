@@ -1,4 +1,5 @@
 import { DEFAULT_MAX_HISTORY_TURNS } from "../config.js";
+import { toSimplified } from "../text/script.js";
 import type { Turn } from "./types.js";
 
 /**
@@ -17,4 +18,9 @@ export function historyMessageLimit(maxTurns: number): number {
 export function recentHistory(history: Turn[] | undefined, maxTurns: number = DEFAULT_MAX_HISTORY_TURNS): Turn[] {
   if (!history || maxTurns <= 0) return [];
   return history.filter((turn) => turn.content.trim().length > 0).slice(-historyMessageLimit(maxTurns));
+}
+
+/** The user questions of a history, trimmed and in Simplified: the conversation as the offline follow-up reads it (followUp.ts). */
+export function userQuestions(history: Turn[]): string[] {
+  return history.filter((turn) => turn.role === "user" && turn.content.trim().length > 0).map((turn) => toSimplified(turn.content.trim()));
 }

@@ -1,4 +1,5 @@
 import type { RetrievalResult } from "../retrieval/types.js";
+import { DOCUMENT_NOUN } from "../text/documentWords.js";
 import { composeExtractiveAnswer } from "./extractiveAnswer.js";
 import { queryTerms, scoreSentences } from "./sentenceSelection.js";
 
@@ -38,8 +39,10 @@ export function roadmapAnswerLedWith(
  * it: with them (and their expansions: 学习路径, 规划, roadmaps) a course line titled "… with
  * roadmaps" outscores the line naming X.
  */
-const ASKS_WHICH_DOCUMENT =
-  /哪一?[篇份个]|路线图?|指南|文章|清单|博客|提到了?|提及|讲到了?|推荐了?|\b(?:which|roadmaps?|guides?|articles?|posts?|lists?|documents?|mentions?|mentioned|recommends?|recommended)\b/giu;
+const ASKS_WHICH_DOCUMENT = new RegExp(
+  `哪一?[篇份个]|(?:${DOCUMENT_NOUN})图?|提到了?|提及|讲到了?|推荐了?|\\b(?:which|mentions?|mentioned|recommends?|recommended)\\b`,
+  "giu",
+);
 
 /** The roadmap an answer was about, and the top-level section (a stage, in a staged roadmap) of the line that answered. */
 export interface AnsweredPlace {

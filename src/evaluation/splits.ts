@@ -165,8 +165,7 @@ export async function resolveSplits(
       continue;
     }
     const candidates = [defaults[name]].flat();
-    const present: string[] = [];
-    for (const file of candidates) if (await exists(file)) present.push(file);
+    const present = await presentSplitFiles(name, defaults);
     if (present.length === 0) {
       note(
         `Skipping the ${name} split: ${candidates.join(" and ")} ${candidates.length > 1 ? "do" : "does"} not exist (pass --${name} FILE to use another path).\n`,
@@ -176,6 +175,25 @@ export async function resolveSplits(
     specs.push({ name, file: present[0]!, ...(present.length > 1 ? { extraFiles: present.slice(1) } : {}) });
   }
   return specs;
+}
+
+/**
+ * The files of a named split that exist, in the list's order: a blind file not written yet is left
+ * out. `root` is the project's folder the listed paths start from. This list is the one place that
+ * names the splits' files; everything that reads a split (the eval, the bench's real questions)
+ * asks it, so no test file can be read as tuning by its name alone.
+ */
+export async function presentSplitFiles(
+  name: NamedSplit,
+  defaults: Record<NamedSplit, string | readonly string[]> = DEFAULT_SPLIT_FILES,
+  root = "",
+): Promise<string[]> {
+  const present: string[] = [];
+  for (const listed of [defaults[name]].flat()) {
+    const file = root === "" ? listed : path.join(root, listed);
+    if (await exists(file)) present.push(file);
+  }
+  return present;
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -4,8 +4,9 @@ import { asksCoverage, asksLocation } from "../text/questionCues.js";
 import { toSimplified } from "../text/script.js";
 import { tokenizeForSearch, tokenizeParts } from "../text/tokenize.js";
 import { detailsAsked } from "./detailKinds.js";
-import { instanceAsked, instanceNonSubjectWords } from "./namedInstance.js";
-import { mechanismAsked, mechanismFocus } from "./explainedMechanism.js";
+import { instanceNonSubjectWords } from "./namedInstance.js";
+import { mechanismFocus } from "./explainedMechanism.js";
+import { particularAsked } from "./particularAsked.js";
 import type { DetailKind } from "./detailRules.js";
 import { questionShape } from "./analyzeQuery.js";
 import { englishSection } from "./englishSectionName.js";
@@ -25,7 +26,8 @@ import { QuestionJudge } from "./questionJudge.js";
 import { descriptionExpansions, questionExpansions, type ExpansionSources } from "./questionExpansions.js";
 import { rankPassages, type Ranked, type RankedCandidate, type RankingSettings } from "./ranking.js";
 import { roadmapContext } from "./roadmapContext.js";
-import { expansionHeadWords, namingTokens, namingWords, referencedRoadmap, type RoadmapProfile } from "./roadmapProfile.js";
+import type { RoadmapProfile } from "./roadmapProfile.js";
+import { expansionHeadWords, namingTokens, namingWords, referencedRoadmap } from "./roadmapReference.js";
 import { itemOrdinal, stageOrdinal } from "./stageReference.js";
 import { stageName } from "./stageOutline.js";
 import { definingChunk, meaningAsked } from "./definingPassage.js";
@@ -94,6 +96,7 @@ export class HybridRetriever implements Retriever {
     const expanded = this.expansionParts(index, query);
     const analyzed: QueryAnalysis = { ...questionShape(query), expansions: [...expanded.own, ...expanded.described] };
     const asked = detailsAsked(query);
+    const particular = particularAsked(query);
     const allowed = allowedDocumentIds(index.documents, options.filters);
     const documents = allowed ? index.documents.filter((d) => allowed.has(d.id)) : index.documents;
     const allProfiles = IndexResources.of(index).profiles;
@@ -179,9 +182,9 @@ export class HybridRetriever implements Retriever {
     const naming = byShape && namingTokens(query, titleTerms, byShape);
     // Only a question asking for a detail needs its subject's passages (confidence.ts).
     const focus =
-      asked.length === 0 && !instanceAsked(query) && !mechanismAsked(query)
+      asked.length === 0 && !particular.instance && !particular.mechanism
         ? undefined
-        : this.detailFocus(index, query, asked, [...passages, ...notes], {
+        : this.detailFocus(index, query, asked, particular.instance, [...passages, ...notes], {
             named,
             ...(naming ? { naming } : {}),
             ...(english ? { englishStageName: english.name } : {}),
@@ -220,6 +223,7 @@ export class HybridRetriever implements Retriever {
       ...(askedPart ? { askedPart } : {}),
       ...(stageParts ? { stageParts } : {}),
       ...(focus ? { focusChunkIds: focus.chunkIds, focusTerms: focus.terms } : {}),
+      particularAsked: particular,
       ...(unknown.length > 0 ? { unknownNames: unknown } : {}),
       ...(field.subject ? { fieldSubject: field.subject } : {}),
       ...(field.paraphrase ? { fieldParaphrase: true } : {}),
@@ -256,6 +260,8 @@ export class HybridRetriever implements Retriever {
     index: IndexSnapshot,
     query: string,
     asked: readonly DetailKind[],
+    /** The question asks for a particular one (particularAsked.ts). */
+    instance: boolean,
     passages: readonly Passage[],
     roadmap: {
       named: RoadmapProfile | undefined;
@@ -265,7 +271,6 @@ export class HybridRetriever implements Retriever {
     },
   ): { chunkIds: string[]; terms: string[] } | undefined {
     const { named, naming, englishStageName } = roadmap;
-    const instance = instanceAsked(query);
     // "Which model does the roadmap recommend for RAG": the subject is RAG, wherever in the roadmap
     // (namedInstance.ts), not the category, the document asked of or an everyday word.
     if (asked.length === 0 && instance)
@@ -373,7 +378,7 @@ const ROADMAP_DETAILS: ReadonlySet<DetailKind> = new Set(["date", "count", "dura
  * 语言: expansionHeadWords), not what its Chinese words expand to (入门 → 新手, a word of one
  * title), nor another English name of a concept ("agents" → "LLM Powered Autonomous Agents": llm).
  *
- * Only the roadmaps' naming words (`naming`, roadmapProfile.ts namingWords) are ever looked up in
+ * Only the roadmaps' naming words (`naming`, roadmapReference.ts namingWords) are ever looked up in
  * these terms, so only they are kept. An expansion with no naming word among its tokens adds
  * none, whether it came from the Chinese words or not: when no expansion has one, the question
  * without its Latin words (a text no other stage reads) is not scanned for the glossary at all.

@@ -2,9 +2,10 @@ import type { Chunk } from "../chunking/types.js";
 import { comparedSides, comparisonPresent } from "./comparison.js";
 import { detailPresent, detailsAsked, type DetailKind } from "./detailKinds.js";
 import { foldForMatching, itemsNaming } from "./listItems.js";
-import { mechanismAsked, mechanismExplained } from "./explainedMechanism.js";
-import { instanceAsked, instancePresent } from "./namedInstance.js";
+import { mechanismExplained } from "./explainedMechanism.js";
+import { instancePresent } from "./namedInstance.js";
 import { subjectOutsideField } from "./offFieldSubject.js";
+import { particularAsked } from "./particularAsked.js";
 import { recentByChunk } from "./recentByChunk.js";
 import { thinEvidenceEnough } from "./thinEvidence.js";
 import type { Passage, RetrievalResult } from "./types.js";
@@ -121,8 +122,8 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
   const compares = comparedSides(compared) !== undefined;
   // Read only by the detail and comparison checks: most questions ask neither, and building five
   // passages' texts (and their focus items) was then for nothing.
-  const instance = instanceAsked(question);
-  const mechanism = mechanismAsked(question);
+  // As retrieval read the question; a result built otherwise (a test's) is read here.
+  const { instance, mechanism } = result.particularAsked ?? particularAsked(question);
   const texts =
     asked.length > 0 || compares || instance || mechanism
       ? passageTexts(result.passages.filter(besideSubject(result)), result.focusTerms)

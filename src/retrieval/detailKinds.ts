@@ -6,7 +6,7 @@ import { rememberedWhileUsed } from "../text/recentlyUsed.js";
 import { detailGateStarts } from "./detailGateStarts.js";
 import { CN_NUMBER, DETAIL_RULES, type DetailKind } from "./detailRules.js";
 import { listItems } from "./listItems.js";
-import { questionDates } from "./roadmapProfile.js";
+import { questionDates } from "./questionDates.js";
 
 /**
  * The kinds of detail a question can ask for (a price, a date, a duration, a count, a person …)

@@ -4,7 +4,7 @@ import { ignoreCaseTwin } from "../text/ignoreCaseTest.js";
  * Ordinal references to a stage of a roadmap: "第二段", "第3阶段", "stage 2", "the second stage",
  * "the last stage", "最后一个阶段". Positions are 1-based; "last" counts from the end.
  * A number that counts stages ("7个阶段", "the one with 7 stages") is not an ordinal: it
- * describes the roadmap's shape (see roadmapProfile.ts).
+ * describes the roadmap's shape (stageCounts.ts, roadmapReference.ts).
  */
 export type StageOrdinal = { from: "start" | "end"; position: number };
 

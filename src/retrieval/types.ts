@@ -64,6 +64,12 @@ export interface RoadmapPosition {
   path?: { steps: string[]; step: number };
 }
 
+/** Two things a question may ask in particular: which one of a category (namedInstance.ts), how a thing works (explainedMechanism.ts). */
+export interface ParticularAsked {
+  instance: boolean;
+  mechanism: boolean;
+}
+
 export interface RetrievalResult {
   query: string;
   analysis: QueryAnalysis;
@@ -99,6 +105,8 @@ export interface RetrievalResult {
    * only in the items that name it (confidence.ts).
    */
   focusTerms?: string[];
+  /** What the question asks in particular, as retrieval read it once (particularAsked.ts). */
+  particularAsked?: ParticularAsked;
   /**
    * The evidence was too weak to answer, but an expansion of the question (learners' words, a typo
    * correction) is in the top passages: answered as low, not refused (confidence.ts).

@@ -251,3 +251,29 @@ describe("a follow-up after a before/after answer, about the stage that answer g
     expect(byNumber.standaloneQuestion).toContain("第3阶段");
   });
 });
+
+describe("reading the conversation", () => {
+  it("reads each earlier question once per retrieval, the previous turn's query too", async () => {
+    let topics = 0;
+    const inner = corpus.retriever;
+    const counted = new ExtractiveAnswerer({
+      retriever: {
+        analyzeQuestion: (question) => {
+          topics += 1;
+          return inner.analyzeQuestion(question);
+        },
+        roadmapNamedIn: (question) => inner.roadmapNamedIn(question),
+        search: (question, options) => inner.search(question, options),
+        retrieve: (question, options) => inner.retrieve(question, options),
+      },
+    });
+    const history = ["什么是 LoRA？", "那 RAG 呢？"].map((content) => ({ role: "user" as const, content }));
+    const request = { question: "它一般要学多久？", history };
+    counted.retrievalQuery(request);
+    const reading = topics;
+    topics = 0;
+    await counted.retrieveFor(request);
+    // Nothing more than reading the conversation once: no second reading of the turns before this one.
+    expect(topics).toBe(reading);
+  });
+});

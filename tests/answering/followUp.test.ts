@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { carryTopicIntoQuery, conversationRoadmap, looksLikeFollowUp, pointsAtDocument } from "../../src/answering/followUp.js";
+import { carryTopicIntoQuery, readConversation } from "../../src/answering/followUp.js";
+import { looksLikeFollowUp } from "../../src/answering/followUpCues.js";
 import { analyzeQuery } from "../../src/retrieval/analyzeQuery.js";
 import { stageOrdinal } from "../../src/retrieval/stageReference.js";
 
@@ -8,19 +9,6 @@ const zhHistory = [
   { role: "user" as const, content: "学完 LoRA 之后该学什么?" },
   { role: "assistant" as const, content: "第七阶段：前沿技术探索 [1]" },
 ];
-
-describe("looksLikeFollowUp", () => {
-  it("recognises short follow-ups in both languages", () => {
-    for (const q of ["那之后呢?", "那 RAG 呢？", "它之前要学什么", "and after that?", "what about RAG?", "How long does it take?"]) {
-      expect(looksLikeFollowUp(q), q).toBe(true);
-    }
-  });
-  it("does not treat standalone questions as follow-ups", () => {
-    for (const q of ["学完 LoRA 之后该学什么?", "which book should I read for deep learning?", "大模型学习路线分为哪几个阶段"]) {
-      expect(looksLikeFollowUp(q), q).toBe(false);
-    }
-  });
-});
 
 describe("an item of the previous answer's list, by its place (第二本, 第三门)", () => {
   it("is a follow-up, read with the question that gave the list", () => {
@@ -289,54 +277,6 @@ describe("one mechanism over the whole conversation", () => {
   });
 });
 
-describe("conversationRoadmap", () => {
-  // How a retriever reads roadmap names, reduced to two: the real one is tested in HybridRetriever.test.ts.
-  const namedIn = (question: string) => (/ninehills/i.test(question) ? "doc-ninehills" : /五阶段/.test(question) ? "doc-five" : undefined);
-  const turns = (...questions: string[]) => questions.map((content) => ({ role: "user" as const, content }));
-
-  it("is the roadmap the conversation last named, for a question that goes on without naming one", () => {
-    const history = turns("五阶段那份的入门阶段学什么？", "ninehills 那篇的入门篇看完之后学什么？");
-    expect(conversationRoadmap("那最后一篇呢？如果我对原理没兴趣，可以跳过吗？", history, namedIn)).toBe("doc-ninehills");
-    expect(conversationRoadmap("and what about the last part?", history, namedIn)).toBe("doc-ninehills");
-  });
-
-  it("is that roadmap too when the learner's own words read as a follow-up or point inside it", () => {
-    const history = turns("ninehills 那篇推荐了哪些课程？");
-    // The carried query starts with no 那/and, but the question itself goes on.
-    expect(conversationRoadmap("其中哪门课标了必看 课程", history, namedIn, "其中哪门课标了必看？")).toBe("doc-ninehills");
-    expect(conversationRoadmap("Which tools are listed in there?", history, namedIn, "Which tools are listed in there?")).toBe(
-      "doc-ninehills",
-    );
-    expect(conversationRoadmap("第二部分讲什么", history, namedIn, "第二部分讲什么？")).toBe("doc-ninehills");
-    // A question asking where something sits ("放在第几阶段") places it in that roadmap.
-    const placed = "prompt engineering 放在第几阶段？";
-    expect(conversationRoadmap(placed, turns("五阶段那份的入门阶段学什么？"), namedIn, placed)).toBe("doc-five");
-    // A longer question that only points at the document ("同一篇文章里…") is about it too.
-    const pointing = "同一篇文章里还推荐了哪些讲深度学习原理的视频课程？";
-    expect(conversationRoadmap(pointing, history, namedIn, pointing)).toBe("doc-ninehills");
-    // A question of its own, long and pointing nowhere, starts afresh.
-    const afresh = "RAG 和微调在企业知识库问答里分别适合什么样的场景？";
-    expect(conversationRoadmap(afresh, history, namedIn, afresh)).toBeUndefined();
-  });
-
-  it("is that roadmap for a short question on a field term the previous question asked about", () => {
-    const history = turns("五阶段那份的入门阶段推荐了哪些 Prompt Engineering 的资料？");
-    const short = "Prompt Engineering 之后学什么？";
-    expect(conversationRoadmap(short, history, namedIn, short)).toBe("doc-five");
-    // Another term, or a longer question of its own on the same one, starts afresh.
-    expect(conversationRoadmap("RAG 之后学什么？", history, namedIn, "RAG 之后学什么？")).toBeUndefined();
-    const long = "Prompt Engineering 和微调在企业里分别适合解决什么样的业务问题呢？";
-    expect(conversationRoadmap(long, history, namedIn, long)).toBeUndefined();
-  });
-
-  it("is none for a question that names its own roadmap, or starts afresh", () => {
-    const history = turns("ninehills 那篇的入门篇看完之后学什么？");
-    expect(conversationRoadmap("那五阶段那份呢？", history, namedIn)).toBeUndefined();
-    expect(conversationRoadmap("RAG 要学多久？", history, namedIn)).toBeUndefined();
-    expect(conversationRoadmap("那 RAG 呢？", turns("RAG 和微调有什么区别？"), namedIn)).toBeUndefined();
-  });
-});
-
 describe("a follow-up that names another roadmap", () => {
   // Two hand-made roadmaps: one named by its seven stages, the other by where it was published.
   const roadmapNamedIn = (q: string) => (/七阶段|七階段|seven-stage/i.test(q) ? "seven" : /CSDN/i.test(q) ? "csdn" : undefined);
@@ -381,27 +321,6 @@ describe("a follow-up that points at an item by its place only", () => {
   });
 });
 
-describe("pointsAtDocument", () => {
-  it("reads words that point at a document or a stage without naming it", () => {
-    for (const question of [
-      "那篇文章里还推荐了哪些书？",
-      "同一份清單裡有講 Agent 的嗎？",
-      "文中提到用什么工具部署？",
-      "它说要先学什么？",
-      "这个阶段要学多久？",
-      "and which courses does that same guide pair with it?",
-      "Does it say how long the course takes?",
-      "what else is listed in there?",
-    ])
-      expect(pointsAtDocument(question), question).toBe(true);
-  });
-
-  it("does not read a book, an item or a topic of its own as a document", () => {
-    for (const question of ["那本书有多少页？", "is that one recent or older?", "RAG 和微调有什么区别？", "那下一篇呢？", "What is LoRA?"])
-      expect(pointsAtDocument(question), question).toBe(false);
-  });
-});
-
 describe("a new topic after a question about a stage by its place", () => {
   it("takes the old topic's place, in the same stage", () => {
     const history = [{ role: "user" as const, content: "七阶段那份的倒数第二阶段里，私有化部署要学哪些内容？" }];
@@ -411,5 +330,20 @@ describe("a new topic after a question about a stage by its place", () => {
     expect(standalone).not.toContain("私有化部署");
     // A question of its own about the new topic is read as before.
     expect(carryTopicIntoQuery("那量化要学多久？", history, () => undefined)).not.toBe("那量化要学多久？ 倒数第2阶段");
+  });
+});
+
+describe("readConversation", () => {
+  it("reads each question in the setting of those before it, the asked one last, as carryTopicIntoQuery does", () => {
+    const history = [
+      { role: "user" as const, content: "学完 LoRA 之后该学什么?" },
+      { role: "assistant" as const, content: "下一阶段：部署 [1]" },
+      { role: "user" as const, content: "那之前呢?" },
+    ];
+    const readings = readConversation("它要学多久？", history, topicOf);
+    expect(readings).toEqual(["学完 LoRA 之后该学什么?", "LoRA 之前呢?", carryTopicIntoQuery("它要学多久？", history, topicOf)]);
+    // The one before last is the previous turn's own query, read without the turn after it.
+    expect(readings.at(-2)).toBe(carryTopicIntoQuery("那之前呢?", history.slice(0, 2), topicOf));
+    expect(readConversation("什么是 RAG？", [], topicOf)).toEqual(["什么是 RAG？"]);
   });
 });

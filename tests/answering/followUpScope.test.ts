@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { carryTopicIntoQuery, conversationRoadmap } from "../../src/answering/followUp.js";
+import { conversationRoadmap } from "../../src/answering/conversationRoadmap.js";
+import { carryTopicIntoQuery } from "../../src/answering/followUp.js";
 import { choosesAmongDocuments, opensNewSubject, pointsAtListedItem } from "../../src/answering/followUpScope.js";
 
 const turns = (...questions: string[]) => questions.map((content) => ({ role: "user" as const, content }));

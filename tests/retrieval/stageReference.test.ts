@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { statedStageCounts } from "../../src/retrieval/roadmapProfile.js";
+import { statedStageCounts } from "../../src/retrieval/stageCounts.js";
 import { itemOrdinal, parseNumber, pick, replaceStageOrdinals, stageOrdinal } from "../../src/retrieval/stageReference.js";
 
 describe("stageOrdinal", () => {

@@ -93,25 +93,31 @@ describe("distinct benchmark questions", () => {
 describe("real benchmark questions", () => {
   const line = (id: string, question: string, history: string[] = []) => JSON.stringify({ id, question, history, must_mention: ["x"] });
 
-  it("come from the dev set and the tuning sets only, each question with its history once", async () => {
+  it("come from the dev set and the tuning sets the split list names, each question with its history once", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "real-questions-"));
     try {
-      await mkdir(path.join(dir, "blind"));
-      await writeFile(path.join(dir, "dev.jsonl"), `${line("d1", "what is RAG?")}\n${line("d2", "and LoRA?", ["what is RAG?"])}\n`);
-      await writeFile(path.join(dir, "blind", "tune-b.jsonl"), `${line("b1", "what is RAG?")}\n${line("b2", "and LoRA?")}\n`);
-      await writeFile(path.join(dir, "blind", "tune.jsonl"), `${line("t1", "微调怎么学?")}\n`);
-      await writeFile(path.join(dir, "blind", "test-b.jsonl"), `${line("x1", "held out")}\n`);
-      await writeFile(path.join(dir, "blind", "test.jsonl"), `${line("x2", "held out too")}\n`);
+      const blind = path.join(dir, "tests", "eval", "blind");
+      await mkdir(blind, { recursive: true });
+      await writeFile(
+        path.join(dir, "tests", "eval", "dev.jsonl"),
+        `${line("d1", "what is RAG?")}\n${line("d2", "and LoRA?", ["what is RAG?"])}\n`,
+      );
+      await writeFile(path.join(blind, "tune-c.jsonl"), `${line("c1", "what is RAG?")}\n${line("c2", "and LoRA?")}\n`);
+      await writeFile(path.join(blind, "tune.jsonl"), `${line("t1", "微调怎么学?")}\n`);
+      // Named by no split: a tuning file by its name alone is not read, nor is a test file.
+      await writeFile(path.join(blind, "tune-unlisted.jsonl"), `${line("u1", "not listed")}\n`);
+      await writeFile(path.join(blind, "test-c.jsonl"), `${line("x1", "held out")}\n`);
+      await writeFile(path.join(blind, "test.jsonl"), `${line("x2", "held out too")}\n`);
       expect((await realQuestionFiles(dir)).map((file) => path.relative(dir, file))).toEqual([
-        "dev.jsonl",
-        path.join("blind", "tune-b.jsonl"),
-        path.join("blind", "tune.jsonl"),
+        path.join("tests", "eval", "dev.jsonl"),
+        path.join("tests", "eval", "blind", "tune.jsonl"),
+        path.join("tests", "eval", "blind", "tune-c.jsonl"),
       ]);
       expect(await loadRealQuestions(dir)).toEqual([
         { question: "what is RAG?", history: [] },
         { question: "and LoRA?", history: ["what is RAG?"] },
-        { question: "and LoRA?", history: [] },
         { question: "微调怎么学?", history: [] },
+        { question: "and LoRA?", history: [] },
       ]);
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -1,0 +1,104 @@
+/**
+ * How a follow-up moves from the stage the conversation is at: "那下一阶段呢?" / "and the next one?"
+ * after "第三阶段学什么" asks the previous question of the stage one step on (by its place, or after a
+ * stage named by its name), "and for the applied practice stage?" asks it of another stage named in
+ * English, and a stage by its place is written back as words (第3阶段, 最后一个阶段). Read by the
+ * standalone question (followUp.ts) and by a follow-up on the stage an answer gave (answeredStage.ts).
+ */
+import { sequenceIntent } from "../retrieval/analyzeQuery.js";
+import { withoutDetailQuestions } from "../retrieval/detailKinds.js";
+import { findGlossaryMatches } from "../retrieval/glossary.js";
+import { replaceStageOrdinals, type StageOrdinal } from "../retrieval/stageReference.js";
+import { escapeRegExp } from "../text/escapeRegExp.js";
+import { EN_LEAD, LATIN_WORD, namesSomething, withoutSequenceWords, ZH_LEAD } from "./followUpCues.js";
+
+/** A stage reference as words ("第3阶段", "最后一个阶段"). */
+export function samePlace(ordinal: StageOrdinal): string {
+  if (ordinal.from === "start") return `第${ordinal.position}阶段`;
+  return ordinal.position === 1 ? "最后一个阶段" : `倒数第${ordinal.position}阶段`;
+}
+
+/** A stage reference moved one step in `direction` ("第一阶段" after "之后" → "第2阶段"); "" when it leaves the roadmap. */
+export function moved(ordinal: StageOrdinal, direction: "next" | "previous"): string {
+  const step = direction === "next" ? 1 : -1;
+  if (ordinal.from === "start") return ordinal.position + step >= 1 ? `第${ordinal.position + step}阶段` : "";
+  const fromEnd = ordinal.position - step;
+  return fromEnd < 1 ? "" : fromEnd === 1 ? "最后一个阶段" : `倒数第${fromEnd}阶段`;
+}
+
+/** "the entry stage", "the applied practice phase": an English stage named by its words (not "the five-stage guide"). */
+const EN_NAMED_STAGE = /\bthe\s+((?:[a-z][a-z-]*\s+){1,3}?)(?:stage|phase)\b/iu;
+
+/** What a follow-up that only names another stage says beside it ("and for …?", "what about …?"). */
+const EN_STAGE_FOLLOW_UP_WORDS = /\b(?:and|so|ok|okay|what|about|how|for|in|then|the)\b|[?？.!\s]/giu;
+
+/**
+ * The previous question asked of the stage an English follow-up names, when the follow-up says
+ * nothing else ("and for the applied practice stage?") and the previous question named a stage
+ * by its words; undefined otherwise.
+ */
+export function withStageSwapped(question: string, previous: string): string | undefined {
+  const named = EN_NAMED_STAGE.exec(question);
+  const before = EN_NAMED_STAGE.exec(previous);
+  if (!named || !before || named[1]!.trim().toLowerCase() === before[1]!.trim().toLowerCase()) return undefined;
+  if (question.replace(named[0], " ").replace(EN_STAGE_FOLLOW_UP_WORDS, "").length > 0) return undefined;
+  return `${previous.slice(0, before.index)}${named[0]}${previous.slice(before.index + before[0].length)}`;
+}
+
+/**
+ * "那下一阶段呢?" / "and the next one?" after "第三阶段学什么" (a stage by its place or its name,
+ * asked without a direction of its own): the previous question about the stage one step on
+ * ("第4阶段学什么", "入门阶段之后要多久"); a detail the follow-up asks itself ("那下一阶段要多久?")
+ * comes along. Undefined when the follow-up moves nowhere, names a topic, or the step leaves the
+ * roadmap.
+ */
+export function movedOn(question: string, previous: string, byPlace: boolean): string | undefined {
+  const direction = sequenceIntent(question);
+  // "and the projects for the stage right after that one?" after a question about the first
+  // stage's projects names nothing the previous question did not: it only moves.
+  const own = withoutWordsOf(previous, withoutSequenceWords(question).replace(EN_STAGE_WORDS, " "));
+  if (!direction || sequenceIntent(previous) || namesSomething(own)) return undefined;
+  const stepped = byPlace ? stepByPlace(previous, direction) : stepByName(previous, direction);
+  if (stepped === undefined) return undefined;
+  const asked = withoutSequenceWords(question.replace(ZH_LEAD, "").replace(EN_LEAD, "")).replace(/^[\s?？]+|[\s?？]+$/gu, "");
+  return withoutDetailQuestions(asked) !== asked ? `${asked} ${stepped}` : stepped;
+}
+
+/** `text` without the Latin words and glossary terms `previous` also uses (compared case-insensitively). */
+export function withoutWordsOf(previous: string, text: string): string {
+  const before = previous.toLowerCase();
+  let rest = text.replace(LATIN_WORD, (word) =>
+    new RegExp(`(?<![a-z0-9])${escapeRegExp(word.toLowerCase())}`, "u").test(before) ? " " : word,
+  );
+  for (const match of findGlossaryMatches(rest)) if (before.includes(match.surface.toLowerCase())) rest = rest.replace(match.surface, " ");
+  return rest;
+}
+
+/** The question with its stage ordinal moved one step ("第三阶段" → "第4阶段"); undefined past either end. */
+function stepByPlace(previous: string, direction: "next" | "previous"): string | undefined {
+  let left = false;
+  const stepped = replaceStageOrdinals(previous, (ordinal) => {
+    const to = moved(ordinal, direction);
+    left ||= to === "";
+    return to;
+  });
+  return left || stepped === previous ? undefined : stepped;
+}
+
+/** The question with the direction after the stage it names ("入门阶段" → "入门阶段之后"): the retriever finds that stage's neighbour. */
+function stepByName(previous: string, direction: "next" | "previous"): string | undefined {
+  const named = [...previous.matchAll(NAMED_STAGE)].find(
+    // Not an ordinal, a demonstrative or a count: "三阶段" in "CSDN那篇三阶段的" is the roadmap's shape.
+    (m) => !/^第|[个一几哪这那每各该本零〇一二两三四五六七八九十\d]$/u.test(m[1]!),
+  );
+  if (!named) return undefined;
+  const at = named.index + named[0].length;
+  return `${previous.slice(0, at)}${direction === "next" ? "之后" : "之前"}${previous.slice(at)}`;
+}
+
+/** A stage by its name ("入门阶段", "0x20 应用篇"): its name is the characters before 阶段 or 篇, no particle among them. */
+const NAMED_STAGE = /((?:(?![的之里在中与和及])\p{Script=Han}){2,8}?)(?:阶段|篇)/gu;
+
+/** Words of "and the next one?" / "what about the stage after?" that name no topic. */
+export const EN_STAGE_WORDS =
+  /\b(?:the|a|one|ones|stage|stages|phase|phases|step|steps|part|parts|level|move|moving|go|going|on|to|comes?|right|just|immediately|straight|it|that|this)\b/giu;

@@ -1,0 +1,234 @@
+import { DOCUMENT_WORDS_LIKE_STAGE_WORDS, SAYS_DOCUMENT } from "../text/documentWords.js";
+import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
+import { tokenizeForSearch } from "../text/tokenize.js";
+import { questionDates, questionMonths } from "./questionDates.js";
+import { durationSpans, stageWordOf, type RoadmapProfile, type StageWord } from "./roadmapProfile.js";
+import { countExpressions, statedItemCounts, statedStageCounts } from "./stageCounts.js";
+
+/**
+ * Which roadmap a question names without its title's exact words: by its shape (how many stages,
+ * months per stage, a drawing, a list of links, the shortest), its origin (the host or platform it
+ * was published on, "那篇博客"), its date, its own title words or its whole title quoted. Each
+ * feature is the profile's (roadmapProfile.ts: read from the document); here the question is read
+ * for the words that point at one, and the one that fits best is chosen.
+ */
+
+/** Origin words a Chinese question writes in Chinese: "那篇博客" is "the blog post". */
+const ORIGIN_IN_CHINESE: Readonly<Record<string, RegExp>> = { blog: /博客|博文|部落格/u };
+
+/**
+ * A host a roadmap was published on is also where resources live: "github repo", "GitHub 上的项目",
+ * "an exercise set on GitHub" ask for a repository, not for the roadmap posted there. The word
+ * names the roadmap unless every time the question writes it, a resource noun follows, or it is
+ * the place something sits ("on GitHub", "在 GitHub 上") in a question without a document word.
+ */
+function namesResourcePlace(word: string, question: string): boolean {
+  const at = [...question.matchAll(new RegExp(`\\b${word}\\b|${word}(?=[^a-z0-9]|$)`, "giu"))];
+  if (at.length === 0) return false;
+  const noDocument = !SAYS_DOCUMENT.test(question);
+  return at.every((m) => {
+    const after = question.slice((m.index ?? 0) + m[0].length);
+    const before = question.slice(0, m.index ?? 0);
+    return RESOURCE_AFTER.test(after) || (noDocument && PLACE_BEFORE.test(before));
+  });
+}
+
+/** Nouns for a resource kept on a host: a repository, a project, its stars, a link. */
+const RESOURCE_AFTER =
+  /^\s*(?:上的?\s*)?(?:repos?|repositor(?:y|ies)|projects?|links?|stars?|accounts?|项目|專案|仓库|倉庫|链接|連結|账号|帳號)/iu;
+
+/** "on GitHub", "在 GitHub": the host as a place. */
+const PLACE_BEFORE = /(?:\b(?:on|from|at)\s+|在\s*)$/iu;
+
+/** "短博客", "那篇短文", "the short blog post", "the shortest one": a document named by its length. */
+const SHORT_DOCUMENT =
+  /短博客|短博文|短文|短的那[篇份个]|那篇短|篇幅(?:最|很|比较)?短|最短的|\bshort(?:est)?\s+(?:[a-z-]+\s+){0,2}?(?:blog|post|article|guide|one|piece|list|roadmap|doc|note)s?\b/iu;
+
+const DATE_TOKEN =
+  /^(?:(?:19|20)\d{2}|[年月]|月份|\d{1,2}|[一二三四五六七八九十]{1,3}月?份?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)$/iu;
+
+/** Whether one of the months a question names is the month of one of the profile's dates ("YYYY-MM"). */
+function namesMonthOf(months: readonly string[], profile: RoadmapProfile): boolean {
+  if (months.length === 0) return false;
+  for (const date of profile.dates) if (months.includes(date.slice(5, 7))) return true;
+  return false;
+}
+
+/** A title word of one roadmap that the question uses (one character names nothing): referencedRoadmap scores it, namingTokens reports it. */
+function namesTitle(token: string, terms: ReadonlySet<string>): boolean {
+  return terms.has(token) && token.length >= 2;
+}
+
+/** Each index version's naming words, by its profiles array (IndexResources.profiles). */
+const namingWordSets = new WeakMap<readonly RoadmapProfile[], ReadonlySet<string>>();
+
+/**
+ * Every word referencedRoadmap and namingTokens look up in a question's terms, over all the
+ * profiles: their origin words and distinct title tokens. The terms can leave out any other word.
+ */
+export function namingWords(profiles: readonly RoadmapProfile[]): ReadonlySet<string> {
+  let words = namingWordSets.get(profiles);
+  if (!words) {
+    words = new Set(profiles.flatMap((profile) => [...profile.origin, ...profile.distinctTitleTokens]));
+    namingWordSets.set(profiles, words);
+  }
+  return words;
+}
+
+/**
+ * The question's tokens that named `profile` (referencedRoadmap): its origin words, its title's own
+ * words and the year and month of its date. They say which document, not what is asked about it.
+ */
+export function namingTokens(question: string, terms: ReadonlySet<string>, profile: RoadmapProfile): string[] {
+  const tokens = new Set<string>();
+  for (const word of profile.origin) if (terms.has(word)) tokens.add(word);
+  for (const word of profile.origin) {
+    const chinese = ORIGIN_IN_CHINESE[word]?.exec(question);
+    if (chinese) tokens.add(chinese[0]);
+  }
+  // "短博客": the length words (短, short) say which document.
+  const short = profile.shortest ? SHORT_DOCUMENT.exec(question) : null;
+  if (short) for (const token of tokenizeForSearch(short[0])) if (/^(?:短|short|shortest)$/iu.test(token)) tokens.add(token);
+  for (const token of profile.distinctTitleTokens) if (namesTitle(token, terms)) tokens.add(token);
+  // The date's own tokens as the question wrote them: 2024, 年, 9, 月, sept.
+  if (questionDates(question).some((d) => profile.dates.has(d)) || namesMonthOf(questionMonths(question), profile))
+    for (const token of tokenizeForSearch(question)) if (DATE_TOKEN.test(token)) tokens.add(token);
+  return [...tokens];
+}
+
+/**
+ * A question that describes a roadmap by giving each stage a duration ("每个阶段都标了几个月的那份",
+ * "the one with months per stage"); a plain "how long" question is about content, not shape.
+ */
+const STAGE_DURATION_QUESTION =
+  /(每个?阶段|各个?阶段|每一阶段|每段).{0,12}(个月|几个月|多久|时间|时长|周期)|(个月|时间|时长|周期).{0,8}(每个?阶段|各个?阶段)|\b(each|per|every)\s+(stage|phase|step)\b.{0,30}\b(months?|weeks?|duration|time)|\b(months?|weeks?|duration|time(frame)?s?|how long)\b.{0,30}\b(each|per|every)\s+(stage|phase|step)\b/iu;
+
+/** A question that names a roadmap by its drawing: "画了流程图的那篇", "the one with boxes and arrows". */
+const DIAGRAM_QUESTION =
+  /流程图|流程圖|框图|框圖|示意图|示意圖|图示|圖示|方框|箭头|箭頭|\bdiagrams?\b|\bflow\s?charts?\b|\bboxes\b|\barrows\b|\bascii\b/iu;
+
+/** A question that names a roadmap as a list of things to read: "那份清单", "the reading list", "书单". */
+const READING_LIST_QUESTION =
+  /清单|清單|书单|書單|资料汇总|資料彙整|资料合集|資料合集|\b(?:reading|resource|link)\s+lists?\b|\blists?\s+of\s+(?:links|resources|readings|papers)\b/iu;
+
+// Both `iu`, asked of every question a retrieval reads: through their twins (ignoreCaseTest.ts).
+const asksStageDurations = ignoreCaseTester(STAGE_DURATION_QUESTION);
+
+const asksForDiagram = ignoreCaseTester(DIAGRAM_QUESTION);
+
+/**
+ * The roadmap a question names by its shape, origin or distinctive title words, when exactly
+ * one fits best. `terms` are the question's search tokens and expansions (so "guide" reaches
+ * 指南 through the dictionary).
+ */
+export function referencedRoadmap(
+  question: string,
+  terms: ReadonlySet<string>,
+  profiles: readonly RoadmapProfile[],
+): RoadmapProfile | undefined {
+  const described = describedIn(question);
+  const scored = profiles.map((profile) => ({
+    profile,
+    score: shapeScore(profile, described) + publicationScore(profile, described, question, terms),
+  }));
+  const best = Math.max(0, ...scored.map((s) => s.score));
+  if (best < 2) return undefined;
+  const top = scored.filter((s) => s.score === best);
+  return top.length === 1 ? top[0]!.profile : undefined;
+}
+
+/** What a question says of a roadmap's shape and date, read once for all the profiles (referencedRoadmap). */
+interface Description {
+  counts: number[];
+  itemCounts: number[];
+  /** A count said of a document ("列了四点的那篇"), not of anything. */
+  saysDocument: boolean;
+  asksDuration: boolean;
+  dates: string[];
+  months: string[];
+  spans: string[];
+  askedWord: StageWord | undefined;
+  /** Asked of the question once, and only when some roadmap draws a diagram (is a reading list, is the shortest). */
+  asksDiagram: () => boolean;
+  namesReadingList: () => boolean;
+  namesShort: () => boolean;
+}
+
+function describedIn(question: string): Description {
+  const counts = statedStageCounts(question);
+  const itemCounts = statedItemCounts(question);
+  const dates = questionDates(question);
+  let asksDiagram: boolean | undefined;
+  let namesReadingList: boolean | undefined;
+  let namesShort: boolean | undefined;
+  return {
+    counts,
+    itemCounts,
+    saysDocument: itemCounts.length > 0 && SAYS_DOCUMENT.test(question),
+    asksDuration: asksStageDurations(question),
+    dates,
+    months: dates.length > 0 ? [] : questionMonths(question),
+    spans: [...new Set(durationSpans(question))],
+    // The stage word of the count itself ("three-stage article … the section near the end": stage),
+    // else of the question less its document words ("三阶段那篇文章": the article is no 篇 or 章).
+    askedWord:
+      counts.length > 0
+        ? (stageWordOf(countExpressions(question).join(" ")) ?? stageWordOf(question.replace(DOCUMENT_WORDS_LIKE_STAGE_WORDS, " ")))
+        : undefined,
+    asksDiagram: () => (asksDiagram ??= asksForDiagram(question)),
+    namesReadingList: () => (namesReadingList ??= READING_LIST_QUESTION.test(question)),
+    namesShort: () => (namesShort ??= SHORT_DOCUMENT.test(question)),
+  };
+}
+
+/** How well a roadmap's shape fits the description: its stage count, its list's items, its stages' spans and durations, a drawing, links, length. */
+function shapeScore(profile: RoadmapProfile, described: Description): number {
+  const { counts, itemCounts, saysDocument, spans, asksDuration, askedWord } = described;
+  let score = 0;
+  if (counts.includes(profile.stages.length)) {
+    score += 2;
+    // Two roadmaps with as many stages: the one whose headings use the question's stage word.
+    if (askedWord && askedWord === profile.stageWord) score += 1;
+  }
+  // A count said of a document ("列了四点的那篇", "the post that lists four approaches") describes
+  // it; a count alone ("有哪四种方法") may be of anything.
+  if (profile.listItems && itemCounts.includes(profile.stages.length)) score += saysDocument ? 2 : 1;
+  // Two or more spans its stage headings give ("2-3 months for theory, then 3-4 for integration"):
+  // a learner's own time is one span; a roadmap's stages are described by several.
+  if (spans.length >= 2 && spans.every((span) => profile.stageSpans?.has(span))) score += 3;
+  // With a stated count, "每个阶段要学几个月" asks the durations; it describes the roadmap only without one.
+  if (asksDuration && counts.length === 0) score += profile.stageDurations >= 2 ? 2 : profile.durations >= 2 ? 1 : 0;
+  if (profile.diagram && described.asksDiagram()) score += 2;
+  if (profile.readingList && described.namesReadingList()) score += 2;
+  // Length is relative and vague: it tells two blog posts apart, it names no roadmap alone.
+  if (profile.shortest && described.namesShort()) score += 1;
+  return score;
+}
+
+/** How surely a question names a roadmap by where and when it was published, and by its title's words. */
+function publicationScore(profile: RoadmapProfile, described: Description, question: string, terms: ReadonlySet<string>): number {
+  let score = 0;
+  for (const word of profile.origin)
+    if ((terms.has(word) && !namesResourcePlace(word, question)) || ORIGIN_IN_CHINESE[word]?.test(question)) score += 2;
+  // A publication month names one document more surely than a host or label word.
+  if (described.dates.some((d) => profile.dates.has(d))) score += 3;
+  // A month alone ("九月那篇") names the document published in it, when no full date was given.
+  else if (namesMonthOf(described.months, profile)) score += 2;
+  for (const token of profile.distinctTitleTokens) if (namesTitle(token, terms)) score += 1;
+  // The whole title ("大模型学习路径指南"), when one of its words is its own: a title another
+  // title wholly contains ("学习路径") names nothing by itself.
+  const mayName = profile.titleLiteral === undefined || question.includes(profile.titleLiteral);
+  if (mayName && profile.titleReference?.test(question) && profile.titleIsOwn()) score += 2;
+  return score;
+}
+
+/**
+ * The words of an expansion that say what kind of thing it is: a Chinese compound's last word
+ * (学习路线 is a 路线, 路线图 one too, 学习资料 is 资料). "NLP" → 自然语言处理 or "LLM" → 大语言模型综述
+ * names a subject, not a document whose title holds 语言.
+ */
+export function expansionHeadWords(expansion: string): string[] {
+  const tokens = tokenizeForSearch(expansion);
+  const last = tokens.at(-1);
+  return last === undefined ? [] : tokens.filter((token) => last.includes(token) || expansion.endsWith(token));
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { moved, movedOn, samePlace, withStageSwapped } from "../../src/answering/stageMoves.js";
+
+describe("movedOn", () => {
+  it("asks the previous question of the stage one step on, by its place", () => {
+    expect(movedOn("那下一阶段呢？", "第二阶段要做什么项目", true)).toBe("第3阶段 要做什么项目");
+    expect(movedOn("and the stage right after that one?", "which projects does the second stage list?", true)).toBe(
+      "which projects does the 第3阶段 list?",
+    );
+    // A detail the follow-up asks itself comes along.
+    expect(movedOn("那下一阶段要多久？", "第二阶段要做什么项目", true)).toMatch(/^要多久 第3阶段/u);
+  });
+
+  it("moves from a stage named by its name with a direction the retriever reads", () => {
+    expect(movedOn("那之后呢？", "基础篇要看哪些书", false)).toBe("基础篇之后要看哪些书");
+  });
+
+  it("is undefined past the roadmap's start, or when the follow-up names a topic of its own", () => {
+    expect(movedOn("那上一阶段呢？", "第一阶段要做什么项目", true)).toBeUndefined();
+    expect(movedOn("那之后的 RAG 呢？", "基础篇要看哪些书", false)).toBeUndefined();
+  });
+});
+
+describe("moved and samePlace", () => {
+  it("write a stage reference back as words, one step on or in place", () => {
+    expect(moved({ from: "start", position: 3 }, "next")).toBe("第4阶段");
+    expect(moved({ from: "end", position: 1 }, "previous")).toBe("倒数第2阶段");
+    expect(moved({ from: "end", position: 1 }, "next")).toBe("");
+    expect(moved({ from: "start", position: 1 }, "previous")).toBe("");
+    expect(samePlace({ from: "end", position: 1 })).toBe("最后一个阶段");
+    expect(samePlace({ from: "start", position: 4 })).toBe("第4阶段");
+  });
+});
+
+describe("withStageSwapped", () => {
+  it("asks the previous question of another stage an English follow-up names, and of nothing else", () => {
+    const previous = "How many weeks does the guide give the foundations phase?";
+    expect(withStageSwapped("and for the deployment phase?", previous)).toBe("How many weeks does the guide give the deployment phase?");
+    expect(withStageSwapped("and what tools does the deployment phase use?", previous)).toBeUndefined();
+  });
+});
