@@ -268,6 +268,8 @@ function kindsAsked(question: string): DetailKind[] {
 export function detailPresent(kind: DetailKind, texts: readonly string[], question = ""): boolean {
   if (kind === "duration") texts = withoutStatedDurations(texts, question);
   if (kind === "date") texts = withoutStatedMonths(texts, question);
+  // A link's address is no statement of a version either (courses.d2l.ai/zh-v2/ is a site's path, not a book's edition).
+  if (kind === "version") texts = texts.map((text) => text.replace(LINK_ADDRESS, " "));
   const unit = kind === "duration" ? (rememberedDurationUnit(question) ?? undefined) : undefined;
   if (unit) return texts.some((text) => unit.test(text));
   // "几月份发的" asks for a month: a year alone does not say it.

@@ -17,6 +17,9 @@ describe("detail-type check", () => {
     expect(detailsAsked("哪本书出版得晚一些？")).toContain("date");
     expect(detailsAsked("Of the two books, which one came out first?")).toContain("date");
     expect(detailsAsked("推荐的框架要装哪个版本？")).toEqual(["version"]);
+    // A site's path (…/en-v3/) is no edition of the book it links; a stated edition is.
+    expect(detailPresent("version", ["- [《某本教材》](https://book.example.org/en-v3/)：入门必读"], "这本教材最新是哪一版？")).toBe(false);
+    expect(detailPresent("version", ["《某本教材》第 3 版于今年出版"], "这本教材最新是哪一版？")).toBe(true);
     expect(detailsAsked("第二阶段大概要学多久")).toEqual(["duration"]);
     expect(detailsAsked("LoRA 微调的学习率设多少合适")).toEqual(["setting"]);
     expect(detailsAsked("what learning rate should I use for QLoRA?")).toEqual(["setting"]);
