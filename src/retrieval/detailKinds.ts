@@ -135,6 +135,13 @@ function countPresent(unit: CountUnit, texts: readonly string[]): boolean {
 }
 
 const DURATION_UNITS: { asked: RegExp; present: string }[] = [
+  // A video's or a recording's length is its running time: minutes, hours or episodes, never the
+  // months a plan gives for studying beside it.
+  {
+    asked:
+      /(?:视频|視頻|影片|录像|錄像|录播|錄播|\bvideos?\b|\brecordings?\b)[^，,。？?！!]{0,8}(?:多长|多長|多久|几分钟|幾分鐘|多少分钟|多少分鐘|\bhow long\b)|\bhow long\b[^?？]{0,30}\b(?:videos?|recordings?)\b/i,
+    present: "分钟|分鐘|小时|小時|集|minutes?|mins?|hours?|hrs?|episodes?",
+  },
   {
     asked: /几个?小时|幾個?小時|多少(?:个)?小时|多少小時|(?:几|幾|多少)\s*[个個]?\s*(?:钟头|鐘頭)|\bhow many (?:hours|hrs?)\b/i,
     present: "小时|小時|hours?|hrs?|h\\b",

@@ -21,6 +21,11 @@ describe("detail-type check", () => {
     expect(detailPresent("version", ["- [《某本教材》](https://book.example.org/en-v3/)：入门必读"], "这本教材最新是哪一版？")).toBe(false);
     expect(detailPresent("version", ["《某本教材》第 3 版于今年出版"], "这本教材最新是哪一版？")).toBe(true);
     expect(detailsAsked("第二阶段大概要学多久")).toEqual(["duration"]);
+    // A video's length is its running time: a plan's months beside it do not give it.
+    expect(detailPresent("duration", ["论文精读：第 1-2 月精读经典论文，配套视频见链接"], "那个论文精读的视频有多长？")).toBe(false);
+    expect(detailPresent("duration", ["论文精读系列视频，每期约 40 分钟"], "那个论文精读的视频有多长？")).toBe(true);
+    expect(detailPresent("duration", ["Plan 2 months for the paper readings."], "How long is the paper-reading video?")).toBe(false);
+    expect(detailPresent("duration", ["论文精读：第 1-2 月精读经典论文"], "论文精读要学多久？")).toBe(true);
     expect(detailsAsked("LoRA 微调的学习率设多少合适")).toEqual(["setting"]);
     expect(detailsAsked("what learning rate should I use for QLoRA?")).toEqual(["setting"]);
   });
