@@ -146,7 +146,7 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
       // "Which model": a name of one, not the category's name or the question's own (namedInstance.ts).
       ...(instance && !instancePresent(texts, question) ? ["instance" as const] : []),
       // "How exactly does X work": a passage that explains X, not one that lists it (explainedMechanism.ts).
-      ...(mechanism && !mechanismExplained(texts, result.focusTerms) ? ["mechanism" as const] : []),
+      ...(mechanism && !mechanismExplained(texts, result.focusTerms, question) ? ["mechanism" as const] : []),
       // A thing the documents never name (React, Spanish) is not what they answer about.
       ...(result.unknownNames?.length ? ["name" as const] : []),
       // "The eighth stage" of a seven-stage roadmap: whatever passages lead, none is that stage.
