@@ -35,6 +35,7 @@ export type DetailKind =
   | "margin"
   | "contact"
   | "source"
+  | "forecast"
   | "instance"
   | "mechanism";
 
@@ -317,6 +318,18 @@ DETAIL_RULES.push({
     /出自|出处|出處|(?:数据|數據|结论|結論|说法|說法|数字|數字)\s*(?:的)?\s*(?:来源|來源)|(?:哪|什么|什麼)\s*(?:份|篇|个|個)?\s*(?:(?:研究|调查|調查)\s*(?:报告|報告)?|报告|報告)\s*(?:说|說|得出|出来|出來|的)|\bwhat\s+(?:study|research)\b|\bwhich\s+study\b|\bwhere\s+does\s+(?:that|this|the)\s+(?:[\w%.,-]+\s+)?(?:number|figure|stat|statistic|claim|data|percentage)\s+come\s+from\b|\bsource\s+(?:of|for)\s+(?:that|this|the)\b|\bcites?\s+(?:any|a|its|the)?\s*(?:sources?|study|studies|research|data)\b/iu,
   present:
     /《[^》]{2,40}(?:报告|報告|研究|调查|調查|白皮书|白皮書|统计|統計)》|根据.{0,16}(?:报告|研究|调查|統計|统计)|根據.{0,16}(?:報告|研究|調查|統計)|\baccording to\b|\b(?:study|survey|report)\s+by\b/iu,
+});
+
+/**
+ * What will become of something (过两年会不会被淘汰, 将来还吃香吗, "will it be obsolete in five years"):
+ * answered only by a passage that looks ahead (未来, 预计, 趋势, 前景, will). A passage that describes
+ * the thing today says nothing of its future.
+ */
+DETAIL_RULES.push({
+  kind: "forecast",
+  asked:
+    /会不会被|會不會被|被(?:淘汰|取代|替代)(?:吗|嗎|掉)|[过過]\s*[两兩几幾三五十]\s*年|[两兩几幾三五十]\s*年(?:后|後|以后|以後|之后|之後)(?!端)|将来|將來|未来[^，,。？?]{0,10}(?:会|會|吗|嗎)|未來[^，,。？?]{0,10}(?:会|會|吗|嗎)|预测|預測|\bwill\b[^?]{0,40}\b(?:replace[sd]?|obsolete|disappear|still\s+be)\b|\bin\s+(?:a few|two|three|five|ten|\d+)\s+years\b|\bin the future\b|\bobsolete\b/iu,
+  present: /未来|未來|将来|將來|预计|預計|预测|預測|趋势|趨勢|前景|将会|將會|\bwill\b|\bfuture\b|\btrends?\b|\bexpected to\b/iu,
 });
 
 /** The field's people the glossary names, as patterns (a Latin name only as a whole word: "Ng" is in "training"). */

@@ -27,6 +27,12 @@ describe("detail-type check", () => {
     expect(detailPresent("duration", ["Plan 2 months for the paper readings."], "How long is the paper-reading video?")).toBe(false);
     expect(detailPresent("duration", ["论文精读：第 1-2 月精读经典论文"], "论文精读要学多久？")).toBe(true);
     expect(detailsAsked("LoRA 微调的学习率设多少合适")).toEqual(["setting"]);
+    // What will become of something: only a passage that looks ahead says.
+    expect(detailsAsked("向量数据库这个方向过两年会不会被淘汰？")).toEqual(["forecast"]);
+    expect(detailsAsked("Will fine-tuning skills be obsolete in five years?")).toEqual(["forecast"]);
+    expect(detailsAsked("我做了两年后端，想转大模型该学什么？")).toEqual([]);
+    expect(detailPresent("forecast", ["向量数据库：Milvus、FAISS 等，用于相似度检索"], "向量数据库过几年会不会被淘汰？")).toBe(false);
+    expect(detailPresent("forecast", ["预计未来三年向量检索岗位需求仍将增长"], "向量数据库过几年会不会被淘汰？")).toBe(true);
     expect(detailsAsked("what learning rate should I use for QLoRA?")).toEqual(["setting"]);
   });
 
