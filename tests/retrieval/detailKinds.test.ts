@@ -7,6 +7,9 @@ describe("detail-type check", () => {
     expect(detailsAsked("这门课程要多少钱？")).toEqual(["price"]);
     expect(detailsAsked("這本書的價格是多少")).toContain("price");
     expect(detailsAsked("How much does the course cost?")).toContain("price");
+    // Whether signing up needs a card asks whether it is paid.
+    expect(detailsAsked("注册那个平台要绑信用卡吗？")).toEqual(["price"]);
+    expect(detailsAsked("Do I need a credit card to sign up?")).toEqual(["price"]);
     expect(detailsAsked("这份笔记是哪一年写的？")).toEqual(["date"]);
     expect(detailsAsked("When was that survey published?")).toContain("date");
     // 哪一天 / 几号 ask for a day: a date, not a count of 号.
