@@ -1,6 +1,7 @@
 import type { Chunk } from "../chunking/types.js";
 import { comparedSides, comparisonPresent } from "./comparison.js";
 import { detailPresent, detailsAsked, type DetailKind } from "./detailKinds.js";
+import { documentAuthorAsked, documentAuthorStated } from "./documentAuthor.js";
 import { foldForMatching, itemsNaming } from "./listItems.js";
 import { mechanismAsked, mechanismExplained } from "./explainedMechanism.js";
 import { instanceAsked, instancePresent } from "./namedInstance.js";
@@ -86,6 +87,14 @@ function passageTexts(passages: readonly Passage[], focusTerms?: readonly string
     });
 }
 
+/** The leading passages' whole texts: a document's own details (who wrote it) may be in any of them. */
+function leadingTexts(result: RetrievalResult): string[] {
+  return result.passages
+    .filter((p) => p.role !== "linked-note")
+    .slice(0, DETAIL_PASSAGES)
+    .map((p) => p.chunk.text);
+}
+
 /**
  * A passage's heading (folded too) and its whole text under it, as the detail check reads them:
  * they depend on the chunk alone, and the same top passages are checked question after question.
@@ -147,6 +156,8 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
       ...(instance && !instancePresent(texts, question) ? ["instance" as const] : []),
       // "How exactly does X work": a passage that explains X, not one that lists it (explainedMechanism.ts).
       ...(mechanism && !mechanismExplained(texts, result.focusTerms, question) ? ["mechanism" as const] : []),
+      // Who wrote the roadmap itself: a line saying so in its passages, not a listed course's teacher (documentAuthor.ts).
+      ...(asked.includes("person") && documentAuthorAsked(question) && !documentAuthorStated(leadingTexts(result)) ? ["person" as const] : []),
       // A thing the documents never name (React, Spanish) is not what they answer about.
       ...(result.unknownNames?.length ? ["name" as const] : []),
       // "The eighth stage" of a seven-stage roadmap: whatever passages lead, none is that stage.
