@@ -7,6 +7,7 @@ import { mechanismAsked, mechanismExplained } from "./explainedMechanism.js";
 import { instanceAsked, instancePresent } from "./namedInstance.js";
 import { subjectOutsideField } from "./offFieldSubject.js";
 import { recentByChunk } from "./recentByChunk.js";
+import { locatedStage, passagesNamingStage, statedDurationAnswers } from "./stageDuration.js";
 import { thinEvidenceEnough } from "./thinEvidence.js";
 import type { Passage, RetrievalResult } from "./types.js";
 
@@ -134,6 +135,10 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
     asked.length > 0 || compares || instance || mechanism
       ? passageTexts(result.passages.filter(besideSubject(result)), result.focusTerms)
       : [];
+  // A duration asked of a stage located by its place: only what names that stage gives it (stageDuration.ts).
+  const stage = asked.includes("duration") ? locatedStage(result) : undefined;
+  const durationTexts = stage ? passageTexts(passagesNamingStage(result.passages.filter(besideSubject(result)), stage), stage.terms) : texts;
+  const durationGiven = stage ? statedDurationAnswers(stage, question) || detailPresent("duration", durationTexts, question) : undefined;
   return {
     evidence: result.evidence,
     weak: result.weak || result.passages.length === 0,
@@ -149,7 +154,7 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
       (result.stageOrdinal !== undefined || result.analysis.sequence !== undefined) &&
       result.roadmap.some((p) => p.docId === result.namedRoadmap?.docId),
     missingDetails: [
-      ...asked.filter((kind) => !detailPresent(kind, texts, question)),
+      ...asked.filter((kind) => (kind === "duration" && durationGiven !== undefined ? !durationGiven : !detailPresent(kind, texts, question))),
       // A comparison is judged apart from the other details: it names its own subjects (comparison.ts).
       ...(!compares || comparisonPresent(compared, texts) ? [] : ["comparison" as const]),
       // "Which model": a name of one, not the category's name or the question's own (namedInstance.ts).
