@@ -137,7 +137,9 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
       : [];
   // A duration asked of a stage located by its place: only what names that stage gives it (stageDuration.ts).
   const stage = asked.includes("duration") ? locatedStage(result) : undefined;
-  const durationTexts = stage ? passageTexts(passagesNamingStage(result.passages.filter(besideSubject(result)), stage), stage.terms) : texts;
+  const durationTexts = stage
+    ? passageTexts(passagesNamingStage(result.passages.filter(besideSubject(result)), stage), stage.terms)
+    : texts;
   const durationGiven = stage ? statedDurationAnswers(stage, question) || detailPresent("duration", durationTexts, question) : undefined;
   return {
     evidence: result.evidence,
@@ -154,7 +156,9 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
       (result.stageOrdinal !== undefined || result.analysis.sequence !== undefined) &&
       result.roadmap.some((p) => p.docId === result.namedRoadmap?.docId),
     missingDetails: [
-      ...asked.filter((kind) => (kind === "duration" && durationGiven !== undefined ? !durationGiven : !detailPresent(kind, texts, question))),
+      ...asked.filter((kind) =>
+        kind === "duration" && durationGiven !== undefined ? !durationGiven : !detailPresent(kind, texts, question),
+      ),
       // A comparison is judged apart from the other details: it names its own subjects (comparison.ts).
       ...(!compares || comparisonPresent(compared, texts) ? [] : ["comparison" as const]),
       // "Which model": a name of one, not the category's name or the question's own (namedInstance.ts).
@@ -162,7 +166,9 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
       // "How exactly does X work": a passage that explains X, not one that lists it (explainedMechanism.ts).
       ...(mechanism && !mechanismExplained(texts, result.focusTerms, question) ? ["mechanism" as const] : []),
       // Who wrote the roadmap itself: a line saying so in its passages, not a listed course's teacher (documentAuthor.ts).
-      ...(asked.includes("person") && documentAuthorAsked(question) && !documentAuthorStated(leadingTexts(result)) ? ["person" as const] : []),
+      ...(asked.includes("person") && documentAuthorAsked(question) && !documentAuthorStated(leadingTexts(result))
+        ? ["person" as const]
+        : []),
       // A thing the documents never name (React, Spanish) is not what they answer about.
       ...(result.unknownNames?.length ? ["name" as const] : []),
       // "The eighth stage" of a seven-stage roadmap: whatever passages lead, none is that stage.

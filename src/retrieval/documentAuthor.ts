@@ -15,7 +15,8 @@ const DOCUMENT_WORD =
   /那篇|这篇|這篇|那份|这份|這份|路线|路線|路径|路徑|博客|部落格|文章|清单|清單|笔记|筆記|指南|\b(?:roadmap|post|blog|article|list|guide|notes|issue)\b/iu;
 
 /** Something the document lists, whose author would be its own: a book, course, video, talk or paper. */
-const LISTED_WORK = /《|书|書|课|課|视频|視頻|影片|演讲|演講|分享|教程|论文|論文|\b(?:book|course|class|video|talk|paper|tutorial|lecture)s?\b/iu;
+const LISTED_WORK =
+  /《|书|書|课|課|视频|視頻|影片|演讲|演講|分享|教程|论文|論文|\b(?:book|course|class|video|talk|paper|tutorial|lecture)s?\b/iu;
 
 /** Whether the question asks who wrote the roadmap (or post, list) itself. */
 export function documentAuthorAsked(question: string): boolean {
@@ -23,7 +24,8 @@ export function documentAuthorAsked(question: string): boolean {
 }
 
 /** A line saying who wrote the document: "Author: name", "作者：name", "copyright_author: name", "by First Last". */
-const AUTHOR_STATED = /(?:^|\n)[> \t*-]*(?:author|作者|copyright_author)[ \t]*\**[ \t]*[:：][ \t]*\**[ \t]*[^\s*]|\bby\s+[A-Z][a-z]+\s+[A-Z][a-z]+/iu;
+const AUTHOR_STATED =
+  /(?:^|\n)[> \t*-]*(?:author|作者|copyright_author)[ \t]*\**[ \t]*[:：][ \t]*\**[ \t]*[^\s*]|\bby\s+[A-Z][a-z]+\s+[A-Z][a-z]+/iu;
 
 /** Whether any of the texts says who wrote its document. */
 export function documentAuthorStated(texts: readonly string[]): boolean {

@@ -93,7 +93,10 @@ function explainsTerm(line: string, term: string, principle: boolean): boolean {
   const defines = new RegExp(`${escapeRegExp(term)}\\s*(?:是|指|用于|用於|用来|用來|[:：]\\s*\\S|\\s(?:is|are)\\s)`, "iu");
   return unlisted
     .split(/[，,。；;]/u)
-    .some((clause) => !/[、/]/u.test(clause) && foldForMatching(clause).includes(folded) && (principle || EXPLAINS.test(line) || defines.test(clause)));
+    .some(
+      (clause) =>
+        !/[、/]/u.test(clause) && foldForMatching(clause).includes(folded) && (principle || EXPLAINS.test(line) || defines.test(clause)),
+    );
 }
 
 /**

@@ -67,7 +67,9 @@ describe("mechanismExplained", () => {
     expect(mechanismExplained(["阶段三 压缩\n• 知识蒸馏\n深入理解教师与学生模型之间的软标签"], ["蒸馏"], question)).toBe(true);
     expect(mechanismExplained(["阶段三 压缩\n• 模型压缩(剪枝、蒸馏、量化)"], ["蒸馏"], question)).toBe(false);
     // Asked how it is done, such a line still does not say.
-    expect(mechanismExplained(["阶段三 压缩\n• 知识蒸馏\n深入理解教师与学生模型之间的软标签"], ["蒸馏"], "知识蒸馏具体要怎么做？")).toBe(false);
+    expect(mechanismExplained(["阶段三 压缩\n• 知识蒸馏\n深入理解教师与学生模型之间的软标签"], ["蒸馏"], "知识蒸馏具体要怎么做？")).toBe(
+      false,
+    );
   });
 
   it("finds nothing explained when no passage is about the subject", () => {
