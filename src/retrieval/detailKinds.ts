@@ -139,7 +139,7 @@ const DURATION_UNITS: { asked: RegExp; present: string }[] = [
   // months a plan gives for studying beside it.
   {
     asked:
-      /(?:视频|視頻|影片|录像|錄像|录播|錄播|\bvideos?\b|\brecordings?\b)[^，,。？?！!]{0,8}(?:多长|多長|多久|几分钟|幾分鐘|多少分钟|多少分鐘|\bhow long\b)|\bhow long\b[^?？]{0,30}\b(?:videos?|recordings?)\b/i,
+      /(?:视频|視頻|影片|录像|錄像|录播|錄播|\bvideos?\b|\brecordings?\b)[^，,。？?！!学學]{0,8}(?:多长|多長|多久|几分钟|幾分鐘|多少分钟|多少分鐘|\bhow long\b)|\bhow long\b[^?？]{0,30}\b(?:videos?|recordings?)\b/i,
     present: "分钟|分鐘|小时|小時|集|minutes?|mins?|hours?|hrs?|episodes?",
   },
   {

@@ -14,9 +14,9 @@ const AUTHOR_ASKED =
 const DOCUMENT_WORD =
   /那篇|这篇|這篇|那份|这份|這份|路线|路線|路径|路徑|博客|部落格|文章|清单|清單|笔记|筆記|指南|\b(?:roadmap|post|blog|article|list|guide|notes|issue)\b/iu;
 
-/** Something the document lists, whose author would be its own: a book, course, video, talk or paper. */
+/** Something the document lists, whose author would be its own: a book, course, video, talk, paper, survey, repository or project. */
 const LISTED_WORK =
-  /《|书|書|课|課|视频|視頻|影片|演讲|演講|分享|教程|论文|論文|\b(?:book|course|class|video|talk|paper|tutorial|lecture)s?\b/iu;
+  /《|书|書|课|課|视频|視頻|影片|演讲|演講|分享|教程|论文|論文|综述|綜述|仓库|倉庫|项目|項目|\b(?:book|course|class|video|talk|paper|tutorial|lecture|survey|repo|repository|project)s?\b/iu;
 
 /** Whether the question asks who wrote the roadmap (or post, list) itself. */
 export function documentAuthorAsked(question: string): boolean {

@@ -10,6 +10,9 @@ describe("detail-type check", () => {
     // Whether signing up needs a card asks whether it is paid.
     expect(detailsAsked("注册那个平台要绑信用卡吗？")).toEqual(["price"]);
     expect(detailsAsked("Do I need a credit card to sign up?")).toEqual(["price"]);
+    // A card as a topic (a fraud-detection project) or a stall (卡死) asks nothing of payment.
+    expect(detailsAsked("信用卡欺诈检测适合用什么方法？")).toEqual([]);
+    expect(detailsAsked("显存不够的话训练要卡死吗？")).toEqual([]);
     expect(detailsAsked("这份笔记是哪一年写的？")).toEqual(["date"]);
     expect(detailsAsked("When was that survey published?")).toContain("date");
     // 哪一天 / 几号 ask for a day: a date, not a count of 号.
@@ -29,11 +32,18 @@ describe("detail-type check", () => {
     expect(detailPresent("duration", ["论文精读系列视频，每期约 40 分钟"], "那个论文精读的视频有多长？")).toBe(true);
     expect(detailPresent("duration", ["Plan 2 months for the paper readings."], "How long is the paper-reading video?")).toBe(false);
     expect(detailPresent("duration", ["论文精读：第 1-2 月精读经典论文"], "论文精读要学多久？")).toBe(true);
+    // How long to study a video course is a study time: months answer it.
+    expect(detailPresent("duration", ["这门视频课建议 2 个月学完"], "那门视频课要学多久？")).toBe(true);
     expect(detailsAsked("LoRA 微调的学习率设多少合适")).toEqual(["setting"]);
     // What will become of something: only a passage that looks ahead says.
     expect(detailsAsked("向量数据库这个方向过两年会不会被淘汰？")).toEqual(["forecast"]);
     expect(detailsAsked("Will fine-tuning skills be obsolete in five years?")).toEqual(["forecast"]);
     expect(detailsAsked("我做了两年后端，想转大模型该学什么？")).toEqual([]);
+    // A plan for one's own future is no forecast, nor is a model predicting the next word.
+    expect(detailsAsked("我将来想做算法工程师，应该先学什么？")).toEqual([]);
+    expect(detailsAsked("两年后想转行做大模型，现在从哪开始？")).toEqual([]);
+    expect(detailsAsked("模型是怎么预测下一个词的？")).not.toContain("forecast");
+    expect(detailsAsked("What should I learn to be useful in the future?")).toEqual([]);
     expect(detailPresent("forecast", ["向量数据库：Milvus、FAISS 等，用于相似度检索"], "向量数据库过几年会不会被淘汰？")).toBe(false);
     expect(detailPresent("forecast", ["预计未来三年向量检索岗位需求仍将增长"], "向量数据库过几年会不会被淘汰？")).toBe(true);
     expect(detailsAsked("what learning rate should I use for QLoRA?")).toEqual(["setting"]);

@@ -9,7 +9,12 @@ describe("documentAuthorAsked", () => {
   });
 
   it("leaves the author of a book, course or talk the roadmap lists", () => {
-    for (const question of ["那篇路线推荐的《某某实战》是谁写的？", "清单里那门课是谁讲的", "Who wrote the paper the guide cites?"])
+    for (const question of [
+      "那篇路线推荐的《某某实战》是谁写的？",
+      "清单里那门课是谁讲的",
+      "Who wrote the paper the guide cites?",
+      "这份清单里那个开源项目是谁做的？",
+    ])
       expect(documentAuthorAsked(question), question).toBe(false);
   });
 });
