@@ -36,6 +36,7 @@ export type DetailKind =
   | "contact"
   | "source"
   | "forecast"
+  | "license"
   | "instance"
   | "mechanism";
 
@@ -330,6 +331,18 @@ DETAIL_RULES.push({
   asked:
     /会不会被|會不會被|被(?:淘汰|取代|替代)(?:吗|嗎|掉)|(?:[过過]\s*)?[两兩几幾三五十]\s*年(?:后|後|以后|以後|之后|之後)?\s*(?:会不会|會不會|还会|還會|还能|還能|还吃香|還吃香|会被|會被)|(?:将来|將來|未来|未來)[^，,。？?]{0,10}(?:会不会|會不會|会被|會被|还会|還會|还能|還能|还吃香|還吃香|前景)|\b(?:will|going to)\b[^?]{0,40}\b(?:replace[sd]?|obsolete|disappear|still\s+be|in\s+(?:a few|two|three|five|ten|\d+)\s+years)\b|\bobsolete\b/iu,
   present: /未来|未來|将来|將來|预计|預計|预测|預測|趋势|趨勢|前景|将会|將會|\bwill\b|\bfuture\b|\btrends?\b|\bexpected to\b/iu,
+});
+
+/**
+ * Under what license something is released, and whether it may be used commercially (开源协议是啥,
+ * 能商用吗, "what license"): answered only by a passage naming a license (Apache, MIT, GPL, 协议, 许可)
+ * or commercial use. A roadmap that recommends an open model or tool does not say on what terms.
+ */
+DETAIL_RULES.push({
+  kind: "license",
+  asked:
+    /开源协议|開源協議|许可证|許可證|许可协议|許可協議|授权协议|授權協議|能(?:不能)?商用|可(?:不可)?以商用|商用(?:吗|嗎|许可|許可)|\blicen[cs]e[sd]?\b|\bcommercial(?:ly)?\s+use\b|\buse\s+(?:it|them|this|that)\s+commercially\b/iu,
+  present: /协议|協議|许可|許可|授权|授權|商用|\blicen[cs]e|\bapache\b|\bmit\b|\bgpl\b|\bcommercial/iu,
 });
 
 /** The field's people the glossary names, as patterns (a Latin name only as a whole word: "Ng" is in "training"). */

@@ -7,6 +7,11 @@ describe("detail-type check", () => {
     expect(detailsAsked("这门课程要多少钱？")).toEqual(["price"]);
     expect(detailsAsked("這本書的價格是多少")).toContain("price");
     expect(detailsAsked("How much does the course cost?")).toContain("price");
+    // On what terms something is released: only a passage naming a license or commercial use says.
+    expect(detailsAsked("那个开源模型用的是什么开源协议？能商用吗？")).toEqual(["license"]);
+    expect(detailsAsked("What license is that toolkit released under?")).toEqual(["license"]);
+    expect(detailPresent("license", ["开源模型：某某-7B，中文效果好"], "某某-7B 能商用吗？")).toBe(false);
+    expect(detailPresent("license", ["某某-7B 采用 Apache 2.0 协议，允许商用"], "某某-7B 能商用吗？")).toBe(true);
     // Whether signing up needs a card asks whether it is paid.
     expect(detailsAsked("注册那个平台要绑信用卡吗？")).toEqual(["price"]);
     expect(detailsAsked("Do I need a credit card to sign up?")).toEqual(["price"]);
