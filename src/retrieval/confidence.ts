@@ -1,12 +1,14 @@
 import type { Chunk } from "../chunking/types.js";
 import { comparedSides, comparisonPresent } from "./comparison.js";
 import { detailPresent, detailsAsked, type DetailKind } from "./detailKinds.js";
+import { documentAuthorAsked, documentAuthorStated } from "./documentAuthor.js";
 import { foldForMatching, itemsNaming } from "./listItems.js";
 import { mechanismExplained } from "./explainedMechanism.js";
 import { instancePresent } from "./namedInstance.js";
 import { subjectOutsideField } from "./offFieldSubject.js";
 import { particularAsked } from "./particularAsked.js";
 import { recentByChunk } from "./recentByChunk.js";
+import { locatedStage, passagesNamingStage, statedDurationAnswers } from "./stageDuration.js";
 import { thinEvidenceEnough } from "./thinEvidence.js";
 import type { Passage, RetrievalResult } from "./types.js";
 
@@ -89,6 +91,14 @@ function passageTexts(passages: readonly Passage[], focusTerms?: readonly string
     });
 }
 
+/** The leading passages' whole texts: a document's own details (who wrote it) may be in any of them. */
+function leadingTexts(result: RetrievalResult): string[] {
+  return result.passages
+    .filter((p) => p.role !== "linked-note")
+    .slice(0, DETAIL_PASSAGES)
+    .map((p) => p.chunk.text);
+}
+
 /**
  * A passage's heading (folded too) and its whole text under it, as the detail check reads them:
  * they depend on the chunk alone, and the same top passages are checked question after question.
@@ -128,6 +138,12 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
     asked.length > 0 || compares || instance || mechanism
       ? passageTexts(result.passages.filter(besideSubject(result)), result.focusTerms)
       : [];
+  // A duration asked of a stage located by its place: only what names that stage gives it (stageDuration.ts).
+  const stage = asked.includes("duration") ? locatedStage(result) : undefined;
+  const durationTexts = stage
+    ? passageTexts(passagesNamingStage(result.passages.filter(besideSubject(result)), stage), stage.terms)
+    : texts;
+  const durationGiven = stage ? statedDurationAnswers(stage, question) || detailPresent("duration", durationTexts, question) : undefined;
   return {
     evidence: result.evidence,
     weak: result.weak || result.passages.length === 0,
@@ -144,13 +160,19 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
       (result.stageOrdinal !== undefined || result.analysis.sequence !== undefined) &&
       result.roadmap.some((p) => p.docId === result.namedRoadmap?.docId),
     missingDetails: [
-      ...asked.filter((kind) => !detailPresent(kind, texts, question)),
+      ...asked.filter((kind) =>
+        kind === "duration" && durationGiven !== undefined ? !durationGiven : !detailPresent(kind, texts, question),
+      ),
       // A comparison is judged apart from the other details: it names its own subjects (comparison.ts).
       ...(!compares || comparisonPresent(compared, texts) ? [] : ["comparison" as const]),
       // "Which model": a name of one, not the category's name or the question's own (namedInstance.ts).
       ...(instance && !instancePresent(texts, question) ? ["instance" as const] : []),
       // "How exactly does X work": a passage that explains X, not one that lists it (explainedMechanism.ts).
-      ...(mechanism && !mechanismExplained(texts, result.focusTerms) ? ["mechanism" as const] : []),
+      ...(mechanism && !mechanismExplained(texts, result.focusTerms, question) ? ["mechanism" as const] : []),
+      // Who wrote the roadmap itself: a line saying so in its passages, not a listed course's teacher (documentAuthor.ts).
+      ...(asked.includes("person") && documentAuthorAsked(question) && !documentAuthorStated(leadingTexts(result))
+        ? ["person" as const]
+        : []),
       // A thing the documents never name (React, Spanish) is not what they answer about.
       ...(result.unknownNames?.length ? ["name" as const] : []),
       // "The eighth stage" of a seven-stage roadmap: whatever passages lead, none is that stage.

@@ -7,6 +7,7 @@ import { detailGateStarts } from "./detailGateStarts.js";
 import { CN_NUMBER, DETAIL_RULES, type DetailKind } from "./detailRules.js";
 import { listItems } from "./listItems.js";
 import { questionDates } from "./questionDates.js";
+import { withoutStatedAmounts } from "./statedAmounts.js";
 
 /**
  * The kinds of detail a question can ask for (a price, a date, a duration, a count, a person …)
@@ -134,6 +135,13 @@ function countPresent(unit: CountUnit, texts: readonly string[]): boolean {
 }
 
 const DURATION_UNITS: { asked: RegExp; present: string }[] = [
+  // A video's or a recording's length is its running time: minutes, hours or episodes, never the
+  // months a plan gives for studying beside it.
+  {
+    asked:
+      /(?:视频|視頻|影片|录像|錄像|录播|錄播|\bvideos?\b|\brecordings?\b)[^，,。？?！!学學]{0,8}(?:多长|多長|多久|几分钟|幾分鐘|多少分钟|多少分鐘|\bhow long\b)|\bhow long\b[^?？]{0,30}\b(?:videos?|recordings?)\b/i,
+    present: "分钟|分鐘|小时|小時|集|minutes?|mins?|hours?|hrs?|episodes?",
+  },
   {
     asked: /几个?小时|幾個?小時|多少(?:个)?小时|多少小時|(?:几|幾|多少)\s*[个個]?\s*(?:钟头|鐘頭)|\bhow many (?:hours|hrs?)\b/i,
     present: "小时|小時|hours?|hrs?|h\\b",
@@ -268,6 +276,9 @@ function kindsAsked(question: string): DetailKind[] {
 export function detailPresent(kind: DetailKind, texts: readonly string[], question = ""): boolean {
   if (kind === "duration") texts = withoutStatedDurations(texts, question);
   if (kind === "date") texts = withoutStatedMonths(texts, question);
+  if (kind === "price") texts = withoutStatedAmounts(texts, question);
+  // A link's address is no statement of a version either (courses.d2l.ai/zh-v2/ is a site's path, not a book's edition).
+  if (kind === "version") texts = texts.map((text) => text.replace(LINK_ADDRESS, " "));
   const unit = kind === "duration" ? (rememberedDurationUnit(question) ?? undefined) : undefined;
   if (unit) return texts.some((text) => unit.test(text));
   // "几月份发的" asks for a month: a year alone does not say it.

@@ -35,6 +35,8 @@ export type DetailKind =
   | "margin"
   | "contact"
   | "source"
+  | "forecast"
+  | "license"
   | "instance"
   | "mechanism";
 
@@ -51,7 +53,7 @@ export const DETAIL_RULES: DetailRule[] = [
   {
     kind: "price",
     asked:
-      /多少钱|多少錢|价格|價格|价钱|價錢|费用|費用|收费|收費|计费|計費|\bbilling\b|\bbilled\b|\bpricing\b|学费|學費|售价|售價|要钱|要錢|交钱|交錢|掏钱|掏錢|付费|付費|免费吗|免費嗎|奖金|獎金|\bprize\b|\bprice\b|\bcosts?\b|\bfees?\b|how much (?:is|does|do|will)|\bpaid\b|(?:平均\s*)?(?:月薪|年薪|薪资|薪資|薪水|工资|工資|待遇)\s*(?:(?:又|还|還|则|則|现在|現在|目前|大概|大约|大約|平均|一般)\s*){0,3}(?:是|有|能有)?\s*(?:多少|几|幾|多高)|\bsalar(?:y|ies)\b|\bwhat\s+(?:do|does|did)\s+(?:\w+\s+){0,2}charge\b|\bper\s+(?:million|thousand|1[mk])\s+tokens\b|\bpays?\s+(?:the\s+)?(?:most|best|more|better|well)\b|\bhow much\s+(?:\w+\s+){0,3}(?:earn|make)\b|for free|\b(?:is|are)\s+(?:it|they|this|that|these|the\s+\w+)\s+free\b|\b(?:is|are)\s+(?:the|that|this|those|these)\s+(?:[\w-]+\s+){1,8}free\s*(?:[?,]|\b(?:and|or)\b|$)|\bfree or (?:not|paid)\b/i,
+      /多少钱|多少錢|价格|價格|价钱|價錢|费用|費用|收费|收費|计费|計費|\bbilling\b|\bbilled\b|\bpricing\b|学费|學費|售价|售價|要钱|要錢|交钱|交錢|掏钱|掏錢|付费|付費|免费吗|免費嗎|奖金|獎金|\bprize\b|\bprice\b|\bcosts?\b|\bfees?\b|how much (?:is|does|do|will)|\bpaid\b|(?:平均\s*)?(?:月薪|年薪|薪资|薪資|薪水|工资|工資|待遇)\s*(?:(?:又|还|還|则|則|现在|現在|目前|大概|大约|大約|平均|一般)\s*){0,3}(?:是|有|能有)?\s*(?:多少|几|幾|多高)|\bsalar(?:y|ies)\b|\bwhat\s+(?:do|does|did)\s+(?:\w+\s+){0,2}charge\b|\bper\s+(?:million|thousand|1[mk])\s+tokens\b|\bpays?\s+(?:the\s+)?(?:most|best|more|better|well)\b|\bhow much\s+(?:\w+\s+){0,3}(?:earn|make)\b|for free|\b(?:is|are)\s+(?:it|they|this|that|these|the\s+\w+)\s+free\b|\b(?:is|are)\s+(?:the|that|this|those|these)\s+(?:[\w-]+\s+){1,8}free\s*(?:[?,]|\b(?:and|or)\b|$)|\bfree or (?:not|paid)\b|(?:绑|綁|需要|要|得)\s*(?:定\s*)?(?:信用卡|银行卡|銀行卡)|(?:绑|綁)\s*(?:定\s*)?(?:卡|(?:a\s+)?credit\s*cards?)|\b(?:need|needs|require|requires|ask\s+for|asks\s+for)\s+(?:a\s+|your\s+)?credit\s*cards?\b/i,
     // A salary is given in 万/千/k (月薪 5-6 万, 30k).
     present:
       /[¥￥$€£]\s*\d|\d\s*(?:元|块|塊|美元|美金|刀|rmb|usd|dollars?|万|萬|千|k\b)|免费|免費|付费|付費|收费|收費|\bfree\b|\bpaid\b|价格|價格|\bprice/i,
@@ -317,6 +319,30 @@ DETAIL_RULES.push({
     /出自|出处|出處|(?:数据|數據|结论|結論|说法|說法|数字|數字)\s*(?:的)?\s*(?:来源|來源)|(?:哪|什么|什麼)\s*(?:份|篇|个|個)?\s*(?:(?:研究|调查|調查)\s*(?:报告|報告)?|报告|報告)\s*(?:说|說|得出|出来|出來|的)|\bwhat\s+(?:study|research)\b|\bwhich\s+study\b|\bwhere\s+does\s+(?:that|this|the)\s+(?:[\w%.,-]+\s+)?(?:number|figure|stat|statistic|claim|data|percentage)\s+come\s+from\b|\bsource\s+(?:of|for)\s+(?:that|this|the)\b|\bcites?\s+(?:any|a|its|the)?\s*(?:sources?|study|studies|research|data)\b/iu,
   present:
     /《[^》]{2,40}(?:报告|報告|研究|调查|調查|白皮书|白皮書|统计|統計)》|根据.{0,16}(?:报告|研究|调查|統計|统计)|根據.{0,16}(?:報告|研究|調查|統計)|\baccording to\b|\b(?:study|survey|report)\s+by\b/iu,
+});
+
+/**
+ * What will become of something (过两年会不会被淘汰, 将来还吃香吗, "will it be obsolete in five years"):
+ * answered only by a passage that looks ahead (未来, 预计, 趋势, 前景, will). A passage that describes
+ * the thing today says nothing of its future.
+ */
+DETAIL_RULES.push({
+  kind: "forecast",
+  asked:
+    /会不会被|會不會被|被(?:淘汰|取代|替代)(?:吗|嗎|掉)|(?:[过過]\s*)?[两兩几幾三五十]\s*年(?:后|後|以后|以後|之后|之後)?\s*(?:会不会|會不會|还会|還會|还能|還能|还吃香|還吃香|会被|會被)|(?:将来|將來|未来|未來)[^，,。？?]{0,10}(?:会不会|會不會|会被|會被|还会|還會|还能|還能|还吃香|還吃香|前景)|\b(?:will|going to)\b[^?]{0,40}\b(?:replace[sd]?|obsolete|disappear|still\s+be|in\s+(?:a few|two|three|five|ten|\d+)\s+years)\b|\bobsolete\b/iu,
+  present: /未来|未來|将来|將來|预计|預計|预测|預測|趋势|趨勢|前景|将会|將會|\bwill\b|\bfuture\b|\btrends?\b|\bexpected to\b/iu,
+});
+
+/**
+ * Under what license something is released, and whether it may be used commercially (开源协议是啥,
+ * 能商用吗, "what license"): answered only by a passage naming a license (Apache, MIT, GPL, 协议, 许可)
+ * or commercial use. A roadmap that recommends an open model or tool does not say on what terms.
+ */
+DETAIL_RULES.push({
+  kind: "license",
+  asked:
+    /开源协议|開源協議|许可证|許可證|许可协议|許可協議|授权协议|授權協議|能(?:不能)?商用|可(?:不可)?以商用|商用(?:吗|嗎|许可|許可)|\blicen[cs]e[sd]?\b|\bcommercial(?:ly)?\s+use\b|\buse\s+(?:it|them|this|that)\s+commercially\b/iu,
+  present: /协议|協議|许可|許可|授权|授權|商用|\blicen[cs]e|\bapache\b|\bmit\b|\bgpl\b|\bcommercial/iu,
 });
 
 /** The field's people the glossary names, as patterns (a Latin name only as a whole word: "Ng" is in "training"). */

@@ -15,6 +15,13 @@ import type { Passage } from "./types.js";
 
 const HOW_ZH = "(?:怎么|怎麼|如何|咋)";
 
+/**
+ * "X 是什么原理", "X 的原理是啥": the principle a thing works by. A roadmap gives one as a phrase of
+ * its own about the thing ("LoRA 微调：深入理解低秩矩阵分解"), which a thing only listed among others
+ * ("参数高效方法(LoRA, QLoRA)") lacks (它背后的数学原理 asks which mathematics: a list answers).
+ */
+const PRINCIPLE_ASKED = /(?<!数学|數學)(?:是\s*)?(?:什么|什麼|啥)\s*原理|(?<!数学|數學)原理\s*是\s*(?:什么|什麼|啥)/u;
+
 const MECHANISM_ASKED = new RegExp(
   [
     // 具体要怎么训, 具体是干嘛用的: the particulars of a thing, not what a roadmap says of it
@@ -24,6 +31,8 @@ const MECHANISM_ASKED = new RegExp(
     // nor what it is like (是怎样的).
     `是\\s*${HOW_ZH}\\s*(?!说|說|评|評|定义|定義|解释|解釋|说明|說明|提|写|寫|介绍|介紹|讲|講|描述|设计|設計|排(?!序)|安排|比|回答|演|走|建议|建議|看|理解|划分|劃分|分|样|樣)\\p{Script=Han}{1,2}的`,
     `${HOW_ZH}\\s*(?:决定|決定)`,
+    // 是什么原理, 原理是啥 (PRINCIPLE_ASKED): how it works inside.
+    PRINCIPLE_ASKED.source,
     // A named thing run or deployed (Dify 要怎么部署, notebook 要怎么跑).
     `[A-Za-z][\\w.-]*\\s*(?:要|该|該)?\\s*${HOW_ZH}\\s*(?:跑|部署|运行|運行)`,
     "\\bhow\\s+(?:exactly\\s+)?(?:does|do|is|are)\\b[^?？]{1,60}\\bwork\\b",
@@ -43,7 +52,7 @@ export function mechanismAsked(question: string): boolean {
 
 /** The words that ask (具体, 怎么, work, step by step): with the everyday words (wordsBesideSubject), not the thing asked about. */
 const ASKING_WORDS =
-  /具[体體]|一步一?步|教|怎么|怎麼|如何|咋|干嘛|幹嘛|决定|決定|要|是|的|跑|部署|运行|運行|\b(?:how|exactly|does|do|work|works|step|by|walk|me|through|guide|instructions?)\b/giu;
+  /原理|具[体體]|一步一?步|教|怎么|怎麼|如何|咋|干嘛|幹嘛|决定|決定|要|是|的|跑|部署|运行|運行|\b(?:how|exactly|does|do|work|works|step|by|walk|me|through|guide|instructions?)\b/giu;
 
 /**
  * The passages about the thing asked: those holding the question's rarest content term, whether or
@@ -78,25 +87,30 @@ const EXPLAINS =
  * example (如/例如/包括/e.g. …) and an enumeration (A、B、C): there the term is listed among
  * others, not explained.
  */
-function explainsTerm(line: string, term: string): boolean {
+function explainsTerm(line: string, term: string, principle: boolean): boolean {
   const folded = foldForMatching(term);
   const unlisted = line.replace(/[（(][^（()）]*[)）]/gu, " ").replace(/(?:例如|比如|如|包括|e\.g\.|such as)[^，,。；;]*/giu, " ");
   const defines = new RegExp(`${escapeRegExp(term)}\\s*(?:是|指|用于|用於|用来|用來|[:：]\\s*\\S|\\s(?:is|are)\\s)`, "iu");
   return unlisted
     .split(/[，,。；;]/u)
-    .some((clause) => !/[、/]/u.test(clause) && foldForMatching(clause).includes(folded) && (EXPLAINS.test(line) || defines.test(clause)));
+    .some(
+      (clause) =>
+        !/[、/]/u.test(clause) && foldForMatching(clause).includes(folded) && (principle || EXPLAINS.test(line) || defines.test(clause)),
+    );
 }
 
 /**
  * Whether the passages about the subject explain it: a line naming it explains it (explainsTerm),
  * or a passage whose heading (its first line here) names it says how anywhere.
  */
-export function mechanismExplained(texts: readonly string[], terms: readonly string[] | undefined): boolean {
+export function mechanismExplained(texts: readonly string[], terms: readonly string[] | undefined, question = ""): boolean {
   if (!terms || terms.length === 0) return texts.some((text) => EXPLAINS.test(text));
   const folded = terms.map(foldForMatching).filter((term) => term !== "");
+  // A principle asked is given by any line about the thing itself, not only one that says how.
+  const principle = PRINCIPLE_ASKED.test(question);
   return texts.some((text) => {
     const [heading = "", ...lines] = text.split("\n");
-    if (folded.some((term) => foldForMatching(heading).includes(term))) return EXPLAINS.test(text);
-    return lines.some((line) => folded.some((term) => explainsTerm(line, term)));
+    if (folded.some((term) => foldForMatching(heading).includes(term))) return principle || EXPLAINS.test(text);
+    return lines.some((line) => folded.some((term) => explainsTerm(line, term, principle)));
   });
 }

@@ -7,6 +7,17 @@ describe("detail-type check", () => {
     expect(detailsAsked("这门课程要多少钱？")).toEqual(["price"]);
     expect(detailsAsked("這本書的價格是多少")).toContain("price");
     expect(detailsAsked("How much does the course cost?")).toContain("price");
+    // On what terms something is released: only a passage naming a license or commercial use says.
+    expect(detailsAsked("那个开源模型用的是什么开源协议？能商用吗？")).toEqual(["license"]);
+    expect(detailsAsked("What license is that toolkit released under?")).toEqual(["license"]);
+    expect(detailPresent("license", ["开源模型：某某-7B，中文效果好"], "某某-7B 能商用吗？")).toBe(false);
+    expect(detailPresent("license", ["某某-7B 采用 Apache 2.0 协议，允许商用"], "某某-7B 能商用吗？")).toBe(true);
+    // Whether signing up needs a card asks whether it is paid.
+    expect(detailsAsked("注册那个平台要绑信用卡吗？")).toEqual(["price"]);
+    expect(detailsAsked("Do I need a credit card to sign up?")).toEqual(["price"]);
+    // A card as a topic (a fraud-detection project) or a stall (卡死) asks nothing of payment.
+    expect(detailsAsked("信用卡欺诈检测适合用什么方法？")).toEqual([]);
+    expect(detailsAsked("显存不够的话训练要卡死吗？")).toEqual([]);
     expect(detailsAsked("这份笔记是哪一年写的？")).toEqual(["date"]);
     expect(detailsAsked("When was that survey published?")).toContain("date");
     // 哪一天 / 几号 ask for a day: a date, not a count of 号.
@@ -17,8 +28,29 @@ describe("detail-type check", () => {
     expect(detailsAsked("哪本书出版得晚一些？")).toContain("date");
     expect(detailsAsked("Of the two books, which one came out first?")).toContain("date");
     expect(detailsAsked("推荐的框架要装哪个版本？")).toEqual(["version"]);
+    // A site's path (…/en-v3/) is no edition of the book it links; a stated edition is.
+    expect(detailPresent("version", ["- [《某本教材》](https://book.example.org/en-v3/)：入门必读"], "这本教材最新是哪一版？")).toBe(false);
+    expect(detailPresent("version", ["《某本教材》第 3 版于今年出版"], "这本教材最新是哪一版？")).toBe(true);
     expect(detailsAsked("第二阶段大概要学多久")).toEqual(["duration"]);
+    // A video's length is its running time: a plan's months beside it do not give it.
+    expect(detailPresent("duration", ["论文精读：第 1-2 月精读经典论文，配套视频见链接"], "那个论文精读的视频有多长？")).toBe(false);
+    expect(detailPresent("duration", ["论文精读系列视频，每期约 40 分钟"], "那个论文精读的视频有多长？")).toBe(true);
+    expect(detailPresent("duration", ["Plan 2 months for the paper readings."], "How long is the paper-reading video?")).toBe(false);
+    expect(detailPresent("duration", ["论文精读：第 1-2 月精读经典论文"], "论文精读要学多久？")).toBe(true);
+    // How long to study a video course is a study time: months answer it.
+    expect(detailPresent("duration", ["这门视频课建议 2 个月学完"], "那门视频课要学多久？")).toBe(true);
     expect(detailsAsked("LoRA 微调的学习率设多少合适")).toEqual(["setting"]);
+    // What will become of something: only a passage that looks ahead says.
+    expect(detailsAsked("向量数据库这个方向过两年会不会被淘汰？")).toEqual(["forecast"]);
+    expect(detailsAsked("Will fine-tuning skills be obsolete in five years?")).toEqual(["forecast"]);
+    expect(detailsAsked("我做了两年后端，想转大模型该学什么？")).toEqual([]);
+    // A plan for one's own future is no forecast, nor is a model predicting the next word.
+    expect(detailsAsked("我将来想做算法工程师，应该先学什么？")).toEqual([]);
+    expect(detailsAsked("两年后想转行做大模型，现在从哪开始？")).toEqual([]);
+    expect(detailsAsked("模型是怎么预测下一个词的？")).not.toContain("forecast");
+    expect(detailsAsked("What should I learn to be useful in the future?")).toEqual([]);
+    expect(detailPresent("forecast", ["向量数据库：Milvus、FAISS 等，用于相似度检索"], "向量数据库过几年会不会被淘汰？")).toBe(false);
+    expect(detailPresent("forecast", ["预计未来三年向量检索岗位需求仍将增长"], "向量数据库过几年会不会被淘汰？")).toBe(true);
     expect(detailsAsked("what learning rate should I use for QLoRA?")).toEqual(["setting"]);
   });
 

@@ -15,6 +15,8 @@ describe("mechanismAsked", () => {
       "Can you walk me through building the index?",
       "向量库要一步一步怎么搭起来？",
       "能一步步教我把 demo 跑通吗",
+      "知识蒸馏是什么原理？",
+      "那个剪枝的原理是啥",
     ])
       expect(mechanismAsked(question), question).toBe(true);
   });
@@ -30,6 +32,7 @@ describe("mechanismAsked", () => {
       "怎么入门大模型？",
       "文档应该怎么切块？",
       "How long does the first stage take?",
+      "学大模型背后的数学原理是啥？",
     ])
       expect(mechanismAsked(question), question).toBe(false);
   });
@@ -57,6 +60,16 @@ describe("mechanismExplained", () => {
   it("reads a passage whose heading names the subject as about it throughout", () => {
     expect(mechanismExplained(["知识蒸馏\n先训练教师模型，然后用它的输出训练学生模型。"], ["蒸馏"])).toBe(true);
     expect(mechanismExplained(["知识蒸馏\n推荐资源：某课程、某论文"], ["蒸馏"])).toBe(false);
+  });
+
+  it("takes any line about the subject itself for the principle it works by, not a list naming it", () => {
+    const question = "知识蒸馏是什么原理？";
+    expect(mechanismExplained(["阶段三 压缩\n• 知识蒸馏\n深入理解教师与学生模型之间的软标签"], ["蒸馏"], question)).toBe(true);
+    expect(mechanismExplained(["阶段三 压缩\n• 模型压缩(剪枝、蒸馏、量化)"], ["蒸馏"], question)).toBe(false);
+    // Asked how it is done, such a line still does not say.
+    expect(mechanismExplained(["阶段三 压缩\n• 知识蒸馏\n深入理解教师与学生模型之间的软标签"], ["蒸馏"], "知识蒸馏具体要怎么做？")).toBe(
+      false,
+    );
   });
 
   it("finds nothing explained when no passage is about the subject", () => {
