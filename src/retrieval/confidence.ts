@@ -1,6 +1,7 @@
 import type { Chunk } from "../chunking/types.js";
 import { comparedSides, comparisonPresent } from "./comparison.js";
 import { detailPresent, detailsAsked, type DetailKind } from "./detailKinds.js";
+import { detailStatedByCard } from "./documentFacts.js";
 import { foldForMatching, itemsNaming } from "./listItems.js";
 import { mechanismAsked, mechanismExplained } from "./explainedMechanism.js";
 import { instanceAsked, instancePresent } from "./namedInstance.js";
@@ -71,6 +72,8 @@ export interface ConfidenceSignals {
   namedRoadmapLeads?: boolean;
   /** A concept the question names is nowhere in the roadmap it asks about (RetrievalResult.conceptsOutsideRoadmap): low at best. */
   outsideNamedRoadmap?: boolean;
+  /** A fact asked of the named roadmap itself that it does not state (RetrievalResult.documentFactsMissing): low at best. */
+  documentFactMissing?: boolean;
 }
 
 function passageTexts(passages: readonly Passage[], focusTerms?: readonly string[]): string[] {
@@ -135,12 +138,14 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
     ...(result.fieldParaphrase ? { fieldParaphrase: true } : {}),
     ...(result.namedRoadmap && result.passages[0]?.chunk.docId === result.namedRoadmap.docId ? { namedRoadmapLeads: true } : {}),
     ...(result.conceptsOutsideRoadmap?.length ? { outsideNamedRoadmap: true } : {}),
+    ...(result.documentFacts?.missing.length ? { documentFactMissing: true } : {}),
     locatedStage:
       result.namedRoadmap !== undefined &&
       (result.stageOrdinal !== undefined || result.analysis.sequence !== undefined) &&
       result.roadmap.some((p) => p.docId === result.namedRoadmap?.docId),
     missingDetails: [
-      ...asked.filter((kind) => !detailPresent(kind, texts, question)),
+      // "When was it last updated" of a document whose card states its dates: the card answers (documentFacts.ts).
+      ...asked.filter((kind) => !detailStatedByCard(kind, result.documentFacts) && !detailPresent(kind, texts, question)),
       // A comparison is judged apart from the other details: it names its own subjects (comparison.ts).
       ...(!compares || comparisonPresent(compared, texts) ? [] : ["comparison" as const]),
       // "Which model": a name of one, not the category's name or the question's own (namedInstance.ts).
@@ -175,6 +180,7 @@ export function decideConfidence(
     signals.onlyEverydayWords === true ||
     signals.offFieldSubject === true ||
     signals.outsideNamedRoadmap === true ||
+    signals.documentFactMissing === true ||
     (signals.evidence < thresholds.low && !thinEvidenceEnough(signals))
   )
     return "low";
