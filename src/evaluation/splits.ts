@@ -57,6 +57,8 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-m2.jsonl",
     "tests/eval/blind/tune-n2.jsonl",
     "tests/eval/blind/tune-o2.jsonl",
+    "tests/eval/blind/tune-q2.jsonl",
+    "tests/eval/blind/tune-r2.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
@@ -99,6 +101,8 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-m2.jsonl",
     "tests/eval/blind/test-n2.jsonl",
     "tests/eval/blind/test-o2.jsonl",
+    "tests/eval/blind/test-q2.jsonl",
+    "tests/eval/blind/test-r2.jsonl",
   ],
 };
 
