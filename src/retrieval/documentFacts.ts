@@ -19,12 +19,14 @@ const AUTHOR_ASKED =
  */
 const ZH_TIME = "(?:哪天|哪一天|哪年|哪一年|几月|几号|什么时候|啥时候|何时|什么日期|哪个日期)";
 const ZH_POSTED = "(?:发布|发表|发|写|更新|改动|修改|建立|创建|上线|贴)";
+/** Before the time word only a verb that cannot start "写代码": "更新是哪天", "发布于何时". */
+const ZH_POSTED_FIRST = "(?:发布|发表|更新|改动|修改|建立|创建|上线|写于|发于)";
 const EN_POSTED = "(?:posted|published|written|created|updated|released|put\\s+up)";
 const DATE_ASKED = new RegExp(
   [
-    `${ZH_TIME}.{0,3}${ZH_POSTED}`,
-    `${ZH_POSTED}.{0,6}${ZH_TIME}`,
-    `\\bwhen\\s+(?:was|is|did|were)\\b.{0,120}\\b${EN_POSTED}`,
+    `${ZH_TIME}\\s*(?:首次|第一次|正式)?${ZH_POSTED}`,
+    `${ZH_POSTED_FIRST}.{0,4}${ZH_TIME}`,
+    `\\bwhen(?:\\s+exactly)?\\s+(?:was|is|did|were)\\b.{0,120}\\b${EN_POSTED}`,
     `\\b(?:what|which)\\s+(?:date|day|year)\\b.{0,120}\\b${EN_POSTED}`,
   ].join("|"),
   "i",
