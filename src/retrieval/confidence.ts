@@ -1,7 +1,7 @@
 import type { Chunk } from "../chunking/types.js";
 import { comparedSides, comparisonPresent } from "./comparison.js";
 import { detailPresent, detailsAsked, type DetailKind } from "./detailKinds.js";
-import { detailStatedByCard } from "./documentFacts.js";
+import { detailStatedByCard, documentCardLeads } from "./documentFacts.js";
 import { foldForMatching, itemsNaming } from "./listItems.js";
 import { mechanismAsked, mechanismExplained } from "./explainedMechanism.js";
 import { instanceAsked, instancePresent } from "./namedInstance.js";
@@ -136,7 +136,10 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
     ...(subjectOutsideField(result.fieldSubject) ? { offFieldSubject: true } : {}),
     ...(result.learnerConceptFound ? { learnerConcept: true } : {}),
     ...(result.fieldParaphrase ? { fieldParaphrase: true } : {}),
-    ...(result.namedRoadmap && result.passages[0]?.chunk.docId === result.namedRoadmap.docId ? { namedRoadmapLeads: true } : {}),
+    ...((result.namedRoadmap && result.passages[0]?.chunk.docId === result.namedRoadmap.docId) ||
+    documentCardLeads(result.documentFacts, result.passages[0])
+      ? { namedRoadmapLeads: true }
+      : {}),
     ...(result.conceptsOutsideRoadmap?.length ? { outsideNamedRoadmap: true } : {}),
     ...(result.documentFacts?.missing.length ? { documentFactMissing: true } : {}),
     locatedStage:

@@ -103,6 +103,14 @@ const CARD_DETAILS: Readonly<Record<DocumentFact, readonly DetailKind[]>> = {
   link: [],
 };
 
+/**
+ * The document's card leads and states every fact asked: the question is answered by which document
+ * it named or described, not by its words (as a named roadmap's passage leading is: confidence.ts).
+ */
+export function documentCardLeads(facts: DocumentFactsAsked | undefined, lead: Passage | undefined): boolean {
+  return facts !== undefined && facts.missing.length === 0 && facts.stated.length > 0 && lead?.chunk.docId === facts.doc.id;
+}
+
 /** Whether a detail the question asks is answered by the document's card (the card leads and states every fact asked). */
 export function detailStatedByCard(kind: DetailKind, facts: DocumentFactsAsked | undefined): boolean {
   return facts !== undefined && facts.missing.length === 0 && facts.asked.some((fact) => CARD_DETAILS[fact].includes(kind));

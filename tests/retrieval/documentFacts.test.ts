@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildDocument } from "../../src/corpus/buildDocument.js";
-import { decideConfidence } from "../../src/retrieval/confidence.js";
+import { confidenceOf, decideConfidence } from "../../src/retrieval/confidence.js";
 import { detailStatedByCard, documentFactsAsked, documentFactsOf, withCardFirst } from "../../src/retrieval/documentFacts.js";
-import { passage } from "../fixtures/answering/passages.js";
+import { passage, retrievalResult } from "../fixtures/answering/passages.js";
 
 const withCard = buildDocument(
   "roadmaps/agents.md",
@@ -50,6 +50,15 @@ describe("documentFactsOf", () => {
     expect(detailStatedByCard("price", dated)).toBe(false);
     expect(detailStatedByCard("person", documentFactsOf("那份笔记是谁写的", withCard, undefined))).toBe(false);
     expect(decideConfidence({ evidence: 0.9, weak: false, missingDetails: [], documentFactMissing: true })).toBe("low");
+  });
+
+  it("answers thin evidence from a leading card that states every fact asked, as from a named roadmap's passage", () => {
+    const question = "讲智能体那篇博客是哪天发的";
+    const facts = documentFactsOf(question, undefined, withCard);
+    const passages = withCardFirst([passage("智能体是什么。", { chunk: { docId: withCard.id, startLine: 7, endLine: 7 } })], withCard, 5);
+    const thin = { evidence: 0.1, passages };
+    expect(confidenceOf(question, retrievalResult(question, passages, { ...thin, documentFacts: facts! }))).toBe("high");
+    expect(confidenceOf(question, retrievalResult(question, passages.slice(1), thin))).toBe("low");
   });
 });
 
