@@ -577,4 +577,14 @@ describe("composeExtractiveAnswer: a fact asked of the document itself", () => {
     expect(lines[related + 1]).toBe("- Author: lin [1]");
     expect(lines.filter((line) => line.includes("Author: lin"))).toHaveLength(1);
   });
+
+  it("says first that the document does not state the fact asked, when it does not", () => {
+    const doc = buildDocument("roadmaps/plain.md", "学习路径\n第一阶段：基础\n目标：打基础。").document;
+    const question = "那份三个阶段的路线是谁写的？哪年发的？";
+    const facts = documentFactsOf(question, doc, undefined)!;
+    const result = retrievalResult(question, [passage("目标：打基础。", { chunk: { docId: doc.id } })], { documentFacts: facts });
+    const answer = composeExtractiveAnswer(question, result);
+    expect(answer.confidence).toBe("low");
+    expect(answer.answer.split("\n")[0]).toBe("（《学习路径》没有写明作者和发布或更新日期；以下是资料中最接近的内容，请对照原文判断。）");
+  });
 });
