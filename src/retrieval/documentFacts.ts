@@ -62,6 +62,8 @@ export interface DocumentFactsAsked {
   missing: DocumentFact[];
   /** The card's lines stating an asked fact ("date: 2024-09-05"): the answer quotes them first. */
   stated: string[];
+  /** The question named the document (not described it): only then does its card decide confidence. */
+  named: boolean;
 }
 
 function states(doc: CorpusDocument, fact: DocumentFact): boolean {
@@ -75,9 +77,10 @@ function statedLines(doc: CorpusDocument, asked: readonly DocumentFact[]): strin
 /**
  * The facts a question asks of a document and the document: the roadmap it names (by shape, origin,
  * title or date), or else, when it describes one by its content ("the blog covering the four
- * approaches"), the document of the leading passage. A fact is counted missing only of a named
- * roadmap: a described one is a guess of retrieval's, good enough to lead with a card that states the
- * fact, not to say that none does.
+ * approaches"), the document of the leading passage. A described document is a guess of retrieval's:
+ * good enough to lead with a card that states the fact, never to decide confidence (a fact missing,
+ * a detail stated, thin evidence enough). "When was the blog about React hooks published" leads
+ * with some roadmap's card as well, and stays low.
  */
 export function documentFactsOf(
   query: string,
@@ -86,9 +89,10 @@ export function documentFactsOf(
 ): DocumentFactsAsked | undefined {
   const asked = documentFactsAsked(query);
   if (asked.length === 0) return undefined;
-  if (named) return { doc: named, asked, missing: asked.filter((fact) => !states(named, fact)), stated: statedLines(named, asked) };
+  if (named)
+    return { doc: named, asked, missing: asked.filter((fact) => !states(named, fact)), stated: statedLines(named, asked), named: true };
   if (!leading || !DOCUMENT_WORD.test(query) || !asked.every((fact) => states(leading, fact))) return undefined;
-  return { doc: leading, asked, missing: [], stated: statedLines(leading, asked) };
+  return { doc: leading, asked, missing: [], stated: statedLines(leading, asked), named: false };
 }
 
 /**
@@ -108,12 +112,12 @@ const CARD_DETAILS: Readonly<Record<DocumentFact, readonly DetailKind[]>> = {
  * it named or described, not by its words (as a named roadmap's passage leading is: confidence.ts).
  */
 export function documentCardLeads(facts: DocumentFactsAsked | undefined, lead: Passage | undefined): boolean {
-  return facts !== undefined && facts.missing.length === 0 && facts.stated.length > 0 && lead?.chunk.docId === facts.doc.id;
+  return facts?.named === true && facts.missing.length === 0 && facts.stated.length > 0 && lead?.chunk.docId === facts.doc.id;
 }
 
 /** Whether a detail the question asks is answered by the document's card (the card leads and states every fact asked). */
 export function detailStatedByCard(kind: DetailKind, facts: DocumentFactsAsked | undefined): boolean {
-  return facts !== undefined && facts.missing.length === 0 && facts.asked.some((fact) => CARD_DETAILS[fact].includes(kind));
+  return facts?.named === true && facts.missing.length === 0 && facts.asked.some((fact) => CARD_DETAILS[fact].includes(kind));
 }
 
 const cards = new WeakMap<CorpusDocument, Chunk>();

@@ -52,13 +52,16 @@ describe("documentFactsOf", () => {
     expect(decideConfidence({ evidence: 0.9, weak: false, missingDetails: [], documentFactMissing: true })).toBe("low");
   });
 
-  it("answers thin evidence from a leading card that states every fact asked, as from a named roadmap's passage", () => {
+  it("answers thin evidence from the leading card of a named document that states every fact asked, not of a described one", () => {
     const question = "讲智能体那篇博客是哪天发的";
-    const facts = documentFactsOf(question, undefined, withCard);
     const passages = withCardFirst([passage("智能体是什么。", { chunk: { docId: withCard.id, startLine: 7, endLine: 7 } })], withCard, 5);
     const thin = { evidence: 0.1, passages };
-    expect(confidenceOf(question, retrievalResult(question, passages, { ...thin, documentFacts: facts! }))).toBe("high");
-    expect(confidenceOf(question, retrievalResult(question, passages.slice(1), thin))).toBe("low");
+    const named = documentFactsOf(question, withCard, undefined)!;
+    const described = documentFactsOf(question, undefined, withCard)!;
+    expect(confidenceOf(question, retrievalResult(question, passages, { ...thin, documentFacts: named }))).toBe("high");
+    // "When was the blog about React hooks published" leads with some roadmap's card too: that decides nothing.
+    expect(confidenceOf(question, retrievalResult(question, passages, { ...thin, documentFacts: described }))).toBe("low");
+    expect(detailStatedByCard("date", described)).toBe(false);
   });
 });
 
