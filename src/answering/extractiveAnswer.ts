@@ -182,7 +182,13 @@ export function composeExtractiveAnswer(
     });
     const listed = listedSection(question, passages, result.analysis.expansions);
     const listedLine = listed && `- ${listed.heading}：${listed.items.join(separator)} [${listed.passageIndex + 1}]`;
-    sections.push([wording.relatedHeader, ...(listedLine ? [listedLine] : []), ...withAskedPart(lines, result, passages)].join("\n"));
+    sections.push(
+      [
+        wording.relatedHeader,
+        ...(listedLine ? [listedLine] : []),
+        ...withStatedFacts(withAskedPart(lines, result, passages), result, passages),
+      ].join("\n"),
+    );
   }
 
   if (resource) {
@@ -223,6 +229,23 @@ function withAskedPart(lines: string[], result: RetrievalResult, passages: Passa
   const lead = `- ${heading ? `${heading} › ` : ""}${asked.item} [${at + 1}]`;
   // A short part ("1. 基础") would also take out quotes that merely use its word.
   return [lead, ...(body.length >= 4 ? lines.filter((line) => !line.includes(body)) : lines)];
+}
+
+/**
+ * "那篇是哪天发的": the card's lines stating the asked facts of the document ("date: 2024-09-05")
+ * lead the quotes (retrieval put the card first: documentFacts.ts), and are not quoted twice.
+ */
+function withStatedFacts(lines: string[], result: RetrievalResult, passages: Passage[]): string[] {
+  const facts = result.documentFacts;
+  const at = facts
+    ? passages.findIndex(
+        (p) => p.chunk.docId === facts.doc.id && p.chunk.sectionIndex === -1 && facts.stated.every((line) => p.chunk.text.includes(line)),
+      )
+    : -1;
+  if (!facts || facts.stated.length === 0 || at < 0) return lines;
+  // Shown as read: without the byline's quote mark and bold ("> Author: **ninehills**" → "Author: ninehills").
+  const shown = facts.stated.map((line) => line.replace(/^>\s*/, "").replace(/\*\*/g, ""));
+  return [...shown.map((line) => `- ${line} [${at + 1}]`), ...lines.filter((line) => !shown.some((fact) => line.includes(fact)))];
 }
 
 function stagePartsLine(parts: StageParts, passages: readonly Passage[], wording: AnswerWording, separator: string): string[] {

@@ -6,6 +6,7 @@
  * delimiter-looking text inside them is defused, so a document that says "ignore previous
  * instructions" stays quoted material inside <passages>…</passages>.
  */
+import type { DocumentFact } from "../corpus/types.js";
 import type { Passage, PassageRole, RetrievalResult } from "../retrieval/types.js";
 import type { Turn } from "./types.js";
 import type { AnswerLanguage } from "./language.js";
@@ -45,6 +46,10 @@ export interface AnswerWording {
   notInNamedRoadmap: (title: string, topic: string) => string;
   /** First line of a low answer instead of lowConfidence: the roadmap asked about never names these concepts. */
   conceptsNotInRoadmap: (title: string, concepts: string) => string;
+  /** First line of a low answer instead of lowConfidence: the document asked about does not state these facts of itself. */
+  factsNotStated: (title: string, facts: string) => string;
+  /** A document's own facts as factsNotStated names them. */
+  factNames: Record<DocumentFact, string>;
   roleLabels: Record<PassageRole, string>;
 }
 
@@ -69,6 +74,8 @@ const BASE_WORDING: Record<"zh" | "en", AnswerWording> = {
     notInNamedRoadmap: (title, topic) => `《${title}》的阶段里没有找到「${topic}」；其他路线中：`,
     conceptsNotInRoadmap: (title, concepts) => `（《${title}》里没有提到「${concepts}」；以下是资料中最接近的内容，请对照原文判断。）`,
     stageParts: (title, stage) => `《${title}》的「${stage}」分为：`,
+    factsNotStated: (title, facts) => `（《${title}》没有写明${facts}；以下是资料中最接近的内容，请对照原文判断。）`,
+    factNames: { author: "作者", date: "发布或更新日期", tags: "标签", title: "标题", link: "原文链接" },
     roleLabels: { match: "", "next-section": "下一阶段", "previous-section": "上一阶段", "linked-note": "链接笔记" },
   },
   en: {
@@ -92,6 +99,9 @@ const BASE_WORDING: Record<"zh" | "en", AnswerWording> = {
     conceptsNotInRoadmap: (title, concepts) =>
       `(《${title}》 does not mention "${concepts}"; here are the closest passages in the materials. Check them against the sources.)`,
     stageParts: (title, stage) => `《${title}》: "${stage}" divides into `,
+    factsNotStated: (title, facts) =>
+      `(《${title}》 does not say ${facts}; here are the closest passages in the materials. Check them against the sources.)`,
+    factNames: { author: "who wrote it", date: "when it was posted or updated", tags: "its tags", title: "its title", link: "its link" },
     roleLabels: { match: "", "next-section": "next stage", "previous-section": "previous stage", "linked-note": "linked note" },
   },
 };
@@ -129,6 +139,11 @@ function traditionalWording(zh: AnswerWording, convert: (simplified: string) => 
     notInNamedRoadmap: template(zh.notInNamedRoadmap),
     conceptsNotInRoadmap: template(zh.conceptsNotInRoadmap),
     stageParts: template(zh.stageParts),
+    factsNotStated: template(zh.factsNotStated),
+    factNames: Object.fromEntries(Object.entries(zh.factNames).map(([fact, name]) => [fact, convert(name)])) as Record<
+      DocumentFact,
+      string
+    >,
     roleLabels: Object.fromEntries(Object.entries(zh.roleLabels).map(([role, label]) => [role, convert(label)])) as Record<
       PassageRole,
       string
@@ -166,9 +181,16 @@ export const ANSWER_WORDING: Record<AnswerLanguage, AnswerWording> = {
  */
 export function lowConfidenceNotice(
   language: AnswerLanguage,
-  result: Pick<RetrievalResult, "namedRoadmap" | "conceptsOutsideRoadmap">,
+  result: Pick<RetrievalResult, "namedRoadmap" | "conceptsOutsideRoadmap" | "documentFacts">,
 ): string {
   const wording = ANSWER_WORDING[language];
+  // "七阶段那份是谁写的": the document states no author; say so rather than "may not answer exactly".
+  const unstated = result.documentFacts?.missing ?? [];
+  if (result.documentFacts && unstated.length > 0)
+    return wording.factsNotStated(
+      result.documentFacts.doc.title,
+      unstated.map((fact) => wording.factNames[fact]).join(language === "en" ? " or " : "和"),
+    );
   const outside = result.conceptsOutsideRoadmap;
   return result.namedRoadmap && outside?.length
     ? wording.conceptsNotInRoadmap(result.namedRoadmap.title, outside.join(language === "en" ? ", " : "、"))

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { cleanLines, publishingPlatform } from "./cleaning.js";
+import { documentCardOf } from "./documentCard.js";
 import { documentIdFor } from "./documentId.js";
 import { parseFrontMatter, type DeclaredLink } from "./frontMatter.js";
 import { findHeadingCandidates } from "./headingCandidates.js";
@@ -51,6 +52,8 @@ export function buildDocument(source: string, rawText: string, contentHash?: str
     links: links.links,
     linkedFrom: [],
   };
+  const card = documentCardOf(lines, frontMatter.error === undefined ? frontMatter.lineCount : 0, cleaned.lines);
+  if (card !== undefined) document.card = card;
   return { document, declaredLinks: frontMatter.linkedFrom, warnings };
 }
 

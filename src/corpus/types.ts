@@ -63,6 +63,23 @@ export interface DocumentMetadata {
   platform?: string;
 }
 
+/** A fact a document states of itself (documentCard.ts). */
+export type DocumentFact = "author" | "date" | "tags" | "title" | "link";
+
+/**
+ * The lines where a document states its own facts (front matter, a byline block), as one passage:
+ * the front matter's lines are blanked in `text`, so no other passage holds them.
+ */
+export interface DocumentCard {
+  /** 1-based inclusive line range in the source file. */
+  startLine: number;
+  endLine: number;
+  /** The stating lines, trimmed, joined by "\n" (the front matter's empty or layout keys left out). */
+  text: string;
+  /** Each stating line (1-based) with the fact it states. */
+  lines: { line: number; text: string; fact: DocumentFact }[];
+}
+
 export interface CorpusDocument {
   /** Stable id derived from `source` (see documentIdFor). URL-safe. */
   id: string;
@@ -82,6 +99,8 @@ export interface CorpusDocument {
   outline: Section[];
   links: Link[];
   linkedFrom: LinkedFrom[];
+  /** Its own facts where it states them (documentCard.ts); absent when it states none. */
+  card?: DocumentCard;
 }
 
 export interface SkippedFile {

@@ -59,6 +59,14 @@ export const documentSchema = z.object({
   outline: z.array(section),
   links: z.array(link),
   linkedFrom: z.array(linkedFrom),
+  card: z
+    .object({
+      startLine: line,
+      endLine: line,
+      text: z.string(),
+      lines: z.array(z.object({ line, text: z.string(), fact: z.enum(["author", "date", "tags", "title", "link"]) })),
+    })
+    .optional(),
 });
 
 export const lexiconSchema = z.object({
@@ -79,7 +87,7 @@ export const resourceSchema = z.object({
 });
 
 export const manifestSchema = z.object({
-  formatVersion: z.literal(7),
+  formatVersion: z.literal(8),
   createdAt: z.string(),
   embedder: z.object({ provider: z.enum(["local", "openai"]), model: z.string().min(1), dimensions: z.number().int().positive() }),
   chunkerVersion: z.string(),

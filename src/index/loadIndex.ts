@@ -175,7 +175,7 @@ function parseManifest(text: string, file: string): IndexManifest {
   const version = (json as { formatVersion?: unknown } | null)?.formatVersion;
   if (typeof version === "number" && version < INDEX_FORMAT_VERSION) {
     throw new IndexNotReady(
-      `The index at ${dir} is of format ${version}, older than this version's ${INDEX_FORMAT_VERSION} (exact sparse vectors, binary postings, stored term statistics, documents' platforms, leading lists in outlines); ${REBUILD}.`,
+      `The index at ${dir} is of format ${version}, older than this version's ${INDEX_FORMAT_VERSION} (exact sparse vectors, binary postings, stored term statistics, documents' platforms, leading lists in outlines, documents' cards); ${REBUILD}.`,
     );
   }
   const parsed = manifestSchema.safeParse(json);

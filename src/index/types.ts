@@ -17,8 +17,10 @@ import type { SparseVectorHeader } from "./SparseVectorIndex.js";
  *    know "the Hexo blog".
  * 7: a numbered list before a document's first heading is part of its outline (corpus/leadingList.ts):
  *    a format-6 index has that list as one preamble passage and no stages for it.
+ * 8: documents carry their card (corpus/documentCard.ts: the front matter's and byline's facts with
+ *    their lines): a format-7 index could not cite "date: 2024-09-05" or know a post names no author.
  */
-export const INDEX_FORMAT_VERSION = 7;
+export const INDEX_FORMAT_VERSION = 8;
 
 /** Which vector index a version has (manifest.json "vectors"). */
 export type VectorIndexDescriptor = SparseVectorHeader | { kind: "hnsw"; m: number; efConstruction: number };

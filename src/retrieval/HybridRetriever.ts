@@ -31,6 +31,7 @@ import { expansionHeadWords, namingTokens, namingWords, referencedRoadmap } from
 import { itemOrdinal, stageOrdinal } from "./stageReference.js";
 import { stageName } from "./stageOutline.js";
 import { definingChunk, meaningAsked } from "./definingPassage.js";
+import { documentFactsOf, withCardFirst } from "./documentFacts.js";
 import { passagesNaming, stageFocus } from "./questionEvidence.js";
 import type { Passage, QueryAnalysis, RetrievalResult, RetrieveOptions, Retriever } from "./types.js";
 
@@ -141,7 +142,11 @@ export class HybridRetriever implements Retriever {
     // The roadmap context answers a sequence question most directly, so it leads; the list
     // keeps k passages in all (linked notes come on top: they are few and only follow a link).
     const k = options.k ?? this.options.k;
-    const passages = [...context, ...matches.filter((p) => !inContext.has(p.chunk.id))].slice(0, k);
+    // "那篇讲四条路的博客是哪天发的": a fact of the document the question names leads with its card.
+    const ordered = [...context, ...matches.filter((p) => !inContext.has(p.chunk.id))];
+    const leading = ordered[0] && documents.find((doc) => doc.id === ordered[0]!.chunk.docId);
+    const documentFacts = documentFactsOf(query, byShape?.doc, leading);
+    const passages = withCardFirst(ordered, documentFacts?.doc, k);
     const notes = linkedNotePassages({
       matches: passages,
       documents: index.documents,
@@ -224,6 +229,7 @@ export class HybridRetriever implements Retriever {
       ...(stageParts ? { stageParts } : {}),
       ...(focus ? { focusChunkIds: focus.chunkIds, focusTerms: focus.terms } : {}),
       particularAsked: particular,
+      ...(documentFacts ? { documentFacts } : {}),
       ...(unknown.length > 0 ? { unknownNames: unknown } : {}),
       ...(field.subject ? { fieldSubject: field.subject } : {}),
       ...(field.paraphrase ? { fieldParaphrase: true } : {}),

@@ -2,6 +2,7 @@ import type { Chunk } from "../chunking/types.js";
 import { comparedSides, comparisonPresent } from "./comparison.js";
 import { detailPresent, detailsAsked, type DetailKind } from "./detailKinds.js";
 import { documentAuthorAsked, documentAuthorStated } from "./documentAuthor.js";
+import { detailStatedByCard, documentCardLeads } from "./documentFacts.js";
 import { foldForMatching, itemsNaming } from "./listItems.js";
 import { mechanismExplained } from "./explainedMechanism.js";
 import { instancePresent } from "./namedInstance.js";
@@ -76,6 +77,8 @@ export interface ConfidenceSignals {
   namedRoadmapLeads?: boolean;
   /** A concept the question names is nowhere in the roadmap it asks about (RetrievalResult.conceptsOutsideRoadmap): low at best. */
   outsideNamedRoadmap?: boolean;
+  /** A fact asked of the named roadmap itself that it does not state (RetrievalResult.documentFactsMissing): low at best. */
+  documentFactMissing?: boolean;
 }
 
 function passageTexts(passages: readonly Passage[], focusTerms?: readonly string[]): string[] {
@@ -153,15 +156,24 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
     ...(result.digression ? { digression: true } : {}),
     ...(result.learnerConceptFound ? { learnerConcept: true } : {}),
     ...(result.fieldParaphrase ? { fieldParaphrase: true } : {}),
-    ...(result.namedRoadmap && result.passages[0]?.chunk.docId === result.namedRoadmap.docId ? { namedRoadmapLeads: true } : {}),
+    ...((result.namedRoadmap && result.passages[0]?.chunk.docId === result.namedRoadmap.docId) ||
+    documentCardLeads(result.documentFacts, result.passages[0])
+      ? { namedRoadmapLeads: true }
+      : {}),
     ...(result.conceptsOutsideRoadmap?.length ? { outsideNamedRoadmap: true } : {}),
+    ...(result.documentFacts?.missing.length ? { documentFactMissing: true } : {}),
     locatedStage:
       result.namedRoadmap !== undefined &&
       (result.stageOrdinal !== undefined || result.analysis.sequence !== undefined) &&
       result.roadmap.some((p) => p.docId === result.namedRoadmap?.docId),
     missingDetails: [
+      // "When was it last updated" of a document whose card states its dates: the card answers (documentFacts.ts).
       ...asked.filter((kind) =>
-        kind === "duration" && durationGiven !== undefined ? !durationGiven : !detailPresent(kind, texts, question),
+        detailStatedByCard(kind, result.documentFacts)
+          ? false
+          : kind === "duration" && durationGiven !== undefined
+            ? !durationGiven
+            : !detailPresent(kind, texts, question),
       ),
       // A comparison is judged apart from the other details: it names its own subjects (comparison.ts).
       ...(!compares || comparisonPresent(compared, texts) ? [] : ["comparison" as const]),
@@ -202,6 +214,7 @@ export function decideConfidence(
     signals.offFieldSubject === true ||
     signals.digression === true ||
     signals.outsideNamedRoadmap === true ||
+    signals.documentFactMissing === true ||
     (signals.evidence < thresholds.low && !thinEvidenceEnough(signals))
   )
     return "low";

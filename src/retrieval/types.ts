@@ -1,4 +1,5 @@
 import type { Chunk } from "../chunking/types.js";
+import type { DocumentFactsAsked } from "./documentFacts.js";
 import type { QueryLanguage } from "../text/language.js";
 import type { FieldSubject } from "./offFieldSubject.js";
 
@@ -146,6 +147,8 @@ export interface RetrievalResult {
    * (conceptsOutsideRoadmap.ts). No stage of that roadmap is their place.
    */
   conceptsOutsideRoadmap?: string[];
+  /** Facts the question asks of a document itself (its author, date, tags), which document, and which it does not state (documentFacts.ts). */
+  documentFacts?: DocumentFactsAsked;
   /** The question as its evidence was judged: Simplified, misspelt words repaired (RLFH → RLHF). */
   judgedQuery?: string;
 }

@@ -10,6 +10,8 @@ import {
   splitIntoSentences,
   similarity,
 } from "../../src/answering/sentenceSelection.js";
+import { buildDocument } from "../../src/corpus/buildDocument.js";
+import { documentFactsOf, withCardFirst } from "../../src/retrieval/documentFacts.js";
 import { passage, retrievalResult } from "../fixtures/answering/passages.js";
 import type { RoadmapPosition } from "../../src/retrieval/types.js";
 
@@ -558,5 +560,31 @@ describe("codePoints", () => {
   it("counts characters as Array.from does: a surrogate pair is one, a lone surrogate one", () => {
     for (const text of ["", "a", "微调", "𠮷野家", "a\uD842", "\uDFB7b", "\uD842\uDFB7\uD842", "LoRA 微调 😀!"])
       expect(codePoints(text), JSON.stringify(text)).toBe(Array.from(text).length);
+  });
+});
+
+describe("composeExtractiveAnswer: a fact asked of the document itself", () => {
+  it("quotes the card's lines stating the asked fact first, as read, and not twice", () => {
+    const doc = buildDocument(
+      "roadmaps/list.md",
+      "# 清单\n> Author: **lin**\n> Created: **2024-01-02**\n## 入门\n入门先学 Python。",
+    ).document;
+    const question = "那份清单是谁写的？";
+    const passages = withCardFirst([passage("入门先学 Python。", { chunk: { docId: doc.id, startLine: 5, endLine: 5 } })], doc, 5);
+    const result = retrievalResult(question, passages, { documentFacts: documentFactsOf(question, doc, undefined)! });
+    const lines = composeExtractiveAnswer(question, result).answer.split("\n");
+    const related = lines.indexOf(ANSWER_WORDING.zh.relatedHeader);
+    expect(lines[related + 1]).toBe("- Author: lin [1]");
+    expect(lines.filter((line) => line.includes("Author: lin"))).toHaveLength(1);
+  });
+
+  it("says first that the document does not state the fact asked, when it does not", () => {
+    const doc = buildDocument("roadmaps/plain.md", "学习路径\n第一阶段：基础\n目标：打基础。").document;
+    const question = "那份三个阶段的路线是谁写的？哪年发的？";
+    const facts = documentFactsOf(question, doc, undefined)!;
+    const result = retrievalResult(question, [passage("目标：打基础。", { chunk: { docId: doc.id } })], { documentFacts: facts });
+    const answer = composeExtractiveAnswer(question, result);
+    expect(answer.confidence).toBe("low");
+    expect(answer.answer.split("\n")[0]).toBe("（《学习路径》没有写明作者和发布或更新日期；以下是资料中最接近的内容，请对照原文判断。）");
   });
 });

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { buildDocument } from "../../src/corpus/buildDocument.js";
+import { confidenceOf, decideConfidence } from "../../src/retrieval/confidence.js";
+import { detailStatedByCard, documentFactsAsked, documentFactsOf, withCardFirst } from "../../src/retrieval/documentFacts.js";
+import { passage, retrievalResult } from "../fixtures/answering/passages.js";
+
+const withCard = buildDocument(
+  "roadmaps/agents.md",
+  "---\ntitle: 智能体学习笔记\ndate: 2025-02-03\ntags: [Agent]\n---\n# 智能体学习笔记\n正文。",
+).document;
+const withoutCard = buildDocument("roadmaps/plain.md", "学习路径\n第一阶段：基础\n目标：打基础。").document;
+
+describe("documentFactsAsked", () => {
+  it("reads who wrote it, when it was posted or updated, and its tags", () => {
+    expect(documentFactsAsked("那份六个阶段的笔记作者是谁呀")).toEqual(["author"]);
+    expect(documentFactsAsked("Who put together the agents guide?")).toEqual(["author"]);
+    expect(documentFactsAsked("那篇讲智能体的博客最后更新是哪天")).toEqual(["date"]);
+    expect(documentFactsAsked("When exactly was the agents write-up first published?")).toEqual(["date"]);
+    expect(documentFactsAsked("这篇笔记打了哪些标签")).toEqual(["tags"]);
+    expect(documentFactsAsked("which categories is the agents post filed under?")).toEqual(["tags"]);
+  });
+
+  it("reads no fact of the document in a question about what its author says, about a work it lists, or about labelling data", () => {
+    expect(documentFactsAsked("那篇笔记的作者推荐先学哪个框架？")).toEqual([]);
+    expect(documentFactsAsked("What does the author of the agents guide like best for evaluation?")).toEqual([]);
+    expect(documentFactsAsked("笔记里那本《智能体设计》是谁写的？")).toEqual([]);
+    expect(documentFactsAsked("那门课是哪年发布的？")).toEqual([]);
+    expect(documentFactsAsked("不用人工打标签的那种训练叫什么？")).toEqual([]);
+    expect(documentFactsAsked("笔记里说什么时候开始写代码比较好？")).toEqual([]);
+  });
+});
+
+describe("documentFactsOf", () => {
+  it("counts a fact missing of a named document whose card does not state it", () => {
+    expect(documentFactsOf("那份笔记是谁写的", withCard, undefined)).toMatchObject({ asked: ["author"], missing: ["author"], stated: [] });
+    expect(documentFactsOf("那份笔记是哪天发的", withoutCard, undefined)).toMatchObject({ missing: ["date"] });
+    expect(documentFactsOf("那份笔记是哪天发的", withCard, undefined)).toMatchObject({ missing: [], stated: ["date: 2025-02-03"] });
+  });
+
+  it("takes a described document from the leading passage only with a word for a document and a card stating the fact", () => {
+    expect(documentFactsOf("讲智能体那篇博客是哪天发的", undefined, withCard)?.doc).toBe(withCard);
+    expect(documentFactsOf("讲智能体的是哪天发的", undefined, withCard)).toBeUndefined();
+    expect(documentFactsOf("讲智能体那篇博客是谁写的", undefined, withCard)).toBeUndefined();
+    expect(documentFactsOf("讲智能体那篇博客是哪天发的", undefined, withoutCard)).toBeUndefined();
+  });
+
+  it("lets the card answer the date and change details it states, and marks a missing fact low", () => {
+    const dated = documentFactsOf("那份笔记最近一次改动是哪天", withCard, undefined);
+    expect(detailStatedByCard("changes", dated)).toBe(true);
+    expect(detailStatedByCard("price", dated)).toBe(false);
+    expect(detailStatedByCard("person", documentFactsOf("那份笔记是谁写的", withCard, undefined))).toBe(false);
+    expect(decideConfidence({ evidence: 0.9, weak: false, missingDetails: [], documentFactMissing: true })).toBe("low");
+  });
+
+  it("answers thin evidence from the leading card of a named document that states every fact asked, not of a described one", () => {
+    const question = "讲智能体那篇博客是哪天发的";
+    const passages = withCardFirst([passage("智能体是什么。", { chunk: { docId: withCard.id, startLine: 7, endLine: 7 } })], withCard, 5);
+    const thin = { evidence: 0.1, passages };
+    const named = documentFactsOf(question, withCard, undefined)!;
+    const described = documentFactsOf(question, undefined, withCard)!;
+    expect(confidenceOf(question, retrievalResult(question, passages, { ...thin, documentFacts: named }))).toBe("high");
+    // "When was the blog about React hooks published" leads with some roadmap's card too: that decides nothing.
+    expect(confidenceOf(question, retrievalResult(question, passages, { ...thin, documentFacts: described }))).toBe("low");
+    expect(detailStatedByCard("date", described)).toBe(false);
+  });
+});
+
+describe("withCardFirst", () => {
+  it("puts the card first, cited by its own lines, and drops a passage of the same lines", () => {
+    const byline = buildDocument("roadmaps/list.md", "# 清单\n> Author: **lin**\n> Created: **2024-01-02**\n## 入门").document;
+    const sameLines = passage("> Author: **lin**\n> Created: **2024-01-02**", {
+      chunk: { docId: byline.id, startLine: 2, endLine: 3, id: "pre" },
+    });
+    const other = passage("入门先学 Python。", { chunk: { docId: byline.id, startLine: 5, endLine: 5, id: "body" } });
+    const passages = withCardFirst([sameLines, other], byline, 5);
+    expect(passages.map((p) => [p.chunk.startLine, p.chunk.endLine])).toEqual([
+      [2, 3],
+      [5, 5],
+    ]);
+    expect(passages[0]!.chunk.text).toBe("> Author: **lin**\n> Created: **2024-01-02**");
+    expect(withCardFirst([other], withoutCard, 5)).toEqual([other]);
+  });
+});
