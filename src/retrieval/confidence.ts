@@ -1,8 +1,7 @@
 import type { Chunk } from "../chunking/types.js";
 import { comparedSides, comparisonPresent } from "./comparison.js";
 import { detailPresent, detailsAsked, type DetailKind } from "./detailKinds.js";
-import { documentAuthorAsked, documentAuthorStated } from "./documentAuthor.js";
-import { detailStatedByCard, documentCardLeads } from "./documentFacts.js";
+import { detailStatedByCard, documentAuthorAsked, documentAuthorStated, documentCardLeads } from "./documentFacts.js";
 import { foldForMatching, itemsNaming } from "./listItems.js";
 import { mechanismExplained } from "./explainedMechanism.js";
 import { instancePresent } from "./namedInstance.js";
@@ -181,8 +180,8 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
       ...(instance && !instancePresent(texts, question) ? ["instance" as const] : []),
       // "How exactly does X work": a passage that explains X, not one that lists it (explainedMechanism.ts).
       ...(mechanism && !mechanismExplained(texts, result.focusTerms, question) ? ["mechanism" as const] : []),
-      // Who wrote the roadmap itself: a line saying so in its passages, not a listed course's teacher (documentAuthor.ts).
-      ...(asked.includes("person") && documentAuthorAsked(question) && !documentAuthorStated(leadingTexts(result))
+      // Who wrote the roadmap itself: a line saying so in its passages, not a listed course's teacher (documentFacts.ts).
+      ...(asked.includes("person") && documentAuthorAsked(result.query) && !documentAuthorStated(leadingTexts(result))
         ? ["person" as const]
         : []),
       // A thing the documents never name (React, Spanish) is not what they answer about.

@@ -1,4 +1,5 @@
 import type { Chunk } from "../chunking/types.js";
+import { DOCUMENT_NOUN } from "../text/documentWords.js";
 import { chunkIdFor } from "../chunking/chunkId.js";
 import type { CorpusDocument, DocumentFact } from "../corpus/types.js";
 import type { DetailKind } from "./detailRules.js";
@@ -10,9 +11,12 @@ import type { Passage } from "./types.js";
  * states its own author, date or tags. Read in Simplified characters (questions are converted first).
  */
 
-/** Asking who wrote it: "作者是谁", "谁写的", "who wrote", "who is the author". Not "作者推荐…" nor "the author likes". */
+/**
+ * Asking who wrote it: "作者是谁", "作者叫什么", "谁写的", "who wrote", "who made the list", "who is the
+ * author". Not "作者推荐…" nor "the author likes".
+ */
 const AUTHOR_ASKED =
-  /(?:作者|博主|写的人)(?:是|叫|到底是)?(?:谁|哪位|何人|什么人)|谁写|是谁(?:写|发|整理|做)的|\bwho\s+(?:wrote|writes|authored|put\s+together|compiled)\b|\bwho(?:'s|\s+is|\s+was)\s+(?:the\s+)?(?:author|writer)\b|\bwritten\s+by\s+whom\b/i;
+  /(?:作者|博主|写的人)(?:是|叫|到底是)?(?:谁|哪位|何人|什么人|什么名字|啥)|谁写|是谁(?:写|发|整理|做|出)的|\bwho\s+(?:wrote|writes|authored|made|created|put\s+together|compiled)\b|\bwho(?:'s|\s+is|\s+was)\s+(?:the\s+)?(?:author|writer)\b|\bwritten\s+by\s+whom\b/i;
 /**
  * Asking when it was posted, written, created or updated: the time word beside the verb ("哪天发的",
  * "更新是哪天", "when was it last updated"), so that "什么时候开始写代码" asks no date of the document.
@@ -36,10 +40,13 @@ const TAGS_ASKED =
   /(?:哪些|什么|啥|哪个|哪类)\s*(?:的\s*)?(?:标签|分类|关键词|tags?\b|categor(?:y|ies)\b)|(?:标签|分类|关键词)(?:是|有)(?:哪些|什么|啥)|\b(?:what|which)\s+(?:tags?|categor(?:y|ies)|labels?)\b|\btagged\s+(?:with|as)\s+what\b/i;
 
 /**
- * A work inside the document the fact may be of instead (a 《book》, a course, a paper, a report,
- * a video, a 【mark】): "《大语言模型》是谁写的" asks of the book, not the roadmap that lists it.
+ * A work inside the document the fact may be of instead (a 《book》, a course, a paper, a survey, a
+ * report, a video or talk, a project, a 【mark】): "《大语言模型》是谁写的" asks of the book,
+ * "清单里那个开源项目是谁做的" of the project, not of the roadmap that lists them. Not a repository: a
+ * roadmap itself may live in one ("posted as an issue on someone's blog repo").
  */
-const OTHER_WORK = /《|【|书|课|论文|报告|视频|教程|\b(?:book|course|paper|report|video|tutorial|notebook)s?\b/i;
+const OTHER_WORK =
+  /《|【|书|课|论文|综述|报告|视频|影片|演讲|分享|教程|项目|\b(?:book|course|class|paper|survey|report|video|talk|lecture|tutorial|notebook|project)s?\b/i;
 
 /** The facts a question asks of the document it names; empty when it asks none or asks them of a work inside it. */
 export function documentFactsAsked(query: string): DocumentFact[] {
@@ -51,8 +58,11 @@ export function documentFactsAsked(query: string): DocumentFact[] {
   return asked;
 }
 
-/** A word for a document ("那篇博客", "the blog post", "the reading list"): a question describing one by its content. */
-const DOCUMENT_WORD = /博客|部落格|博文|文章|帖子|路线|学习路径|清单|指南|\b(?:blog|post|article|roadmap|guide|list|write-?up)s?\b/i;
+/**
+ * A word for a document ("那篇博客", "the blog post", "the reading list"): a question describing one by
+ * its content, or asking who wrote one (documentWords.ts lists the nouns).
+ */
+const DOCUMENT_WORD = new RegExp(`${DOCUMENT_NOUN}|博文|帖子|部落格|[这那][篇份]|\\b(?:write-?up|notes|issue)s?\\b`, "iu");
 
 /** What a question asks of a document itself, and of which document (RetrievalResult.documentFacts). */
 export interface DocumentFactsAsked {
@@ -163,4 +173,22 @@ export function withCardFirst(passages: readonly Passage[], doc: CorpusDocument 
   const { docId, startLine, endLine } = card.chunk;
   const within = (p: Passage) => p.chunk.docId === docId && p.chunk.startLine >= startLine && p.chunk.endLine <= endLine;
   return [card, ...passages.filter((p) => p.chunk.id !== card.chunk.id && !within(p))].slice(0, k);
+}
+
+/** Whether the question asks who wrote a document itself (a roadmap, post or list; not a work it lists). Read on the search form. */
+export function documentAuthorAsked(query: string): boolean {
+  return documentFactsAsked(query).includes("author") && DOCUMENT_WORD.test(query);
+}
+
+/** A line saying who wrote the document: "Author: name", "作者：name", "copyright_author: name", "by First Last". */
+const AUTHOR_STATED =
+  /(?:^|\n)[> \t*-]*(?:author|作者|copyright_author)[ \t]*\**[ \t]*[:：][ \t]*\**[ \t]*[^\s*]|\bby\s+[A-Z][a-z]+\s+[A-Z][a-z]+/iu;
+
+/**
+ * Whether any of the texts says who wrote its document. The person check (detailKinds.ts) takes any
+ * name or role word, which a reading list is full of (a course's teacher in a link's title, 【李宏毅】):
+ * who wrote the roadmap itself is said only by such a line, on its card or in its passages.
+ */
+export function documentAuthorStated(texts: readonly string[]): boolean {
+  return texts.some((text) => AUTHOR_STATED.test(text));
 }
