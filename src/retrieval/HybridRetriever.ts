@@ -20,7 +20,7 @@ import { IndexResources } from "./indexResources.js";
 import { allowedDocumentIds, chunkAllowed } from "./filters.js";
 import { linkedNotePassages } from "./linkedNotePassages.js";
 import { digressesToItsOwn } from "./digression.js";
-import { fieldReading } from "./offFieldSubject.js";
+import { fieldReading, fieldWordFound } from "./offFieldSubject.js";
 import { withCorpusMainlandWords } from "./mainlandWords.js";
 import { QuestionJudge } from "./questionJudge.js";
 import { descriptionExpansions, questionExpansions, type ExpansionSources } from "./questionExpansions.js";
@@ -32,6 +32,7 @@ import { itemOrdinal, stageOrdinal } from "./stageReference.js";
 import { stageName } from "./stageOutline.js";
 import { definingChunk, meaningAsked } from "./definingPassage.js";
 import { documentFactsOf, withCardFirst } from "./documentFacts.js";
+import { outsideSubjectsIn } from "./outsideSubjects.js";
 import { passagesNaming, stageFocus } from "./questionEvidence.js";
 import type { Passage, QueryAnalysis, RetrievalResult, RetrieveOptions, Retriever } from "./types.js";
 
@@ -203,6 +204,16 @@ export class HybridRetriever implements Retriever {
       statistics,
       () => IndexResources.of(index).generalIdf,
     );
+    // "报税的时候要准备哪些文件": a subject outside the field, and no field word shared with the passages.
+    const outsideNamed = outsideSubjectsIn(query);
+    const outsideSubject =
+      outsideNamed.length > 0 &&
+      !fieldWordFound(
+        this.judge.termGroups(index, query),
+        passages.map((p) => statistics.tokensOf(p.chunk)),
+        statistics,
+        () => IndexResources.of(index).generalIdf,
+      );
     // "ninehills 那份里 RLHF 放在哪个小节": the roadmap's structure would place it in a stage of its own.
     const outside =
       named && (asksLocation(query) || asksCoverage(query))
@@ -233,6 +244,7 @@ export class HybridRetriever implements Retriever {
       ...(unknown.length > 0 ? { unknownNames: unknown } : {}),
       ...(field.subject ? { fieldSubject: field.subject } : {}),
       ...(field.paraphrase ? { fieldParaphrase: true } : {}),
+      ...(outsideSubject ? { outsideSubjects: outsideNamed } : {}),
       ...(digressesToItsOwn(
         this.judge.repaired(index, query),
         this.judge.termGroups(index, query),

@@ -64,6 +64,8 @@ export interface ConfidenceSignals {
   offFieldSubject?: boolean;
   /** The question steps aside from the conversation to a thing of its own (RetrievalResult.digression, digression.ts): low at best. */
   digression?: boolean;
+  /** The question names a subject outside the field and shares no field word with the passages (outsideSubjects.ts): low at best. */
+  outsideSubject?: boolean;
   /** A specific learners' phrase named a concept the leading passages name (RetrievalResult.learnerConceptFound). */
   learnerConcept?: boolean;
   /** The field in words of its own (RetrievalResult.fieldParaphrase): thin evidence is enough (thinEvidence.ts). */
@@ -153,6 +155,7 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
     ...(result.onlyEverydayWordsFound ? { onlyEverydayWords: true } : {}),
     ...(subjectOutsideField(result.fieldSubject) ? { offFieldSubject: true } : {}),
     ...(result.digression ? { digression: true } : {}),
+    ...(result.outsideSubjects?.length ? { outsideSubject: true } : {}),
     ...(result.learnerConceptFound ? { learnerConcept: true } : {}),
     ...(result.fieldParaphrase ? { fieldParaphrase: true } : {}),
     ...((result.namedRoadmap && result.passages[0]?.chunk.docId === result.namedRoadmap.docId) ||
@@ -212,6 +215,7 @@ export function decideConfidence(
     signals.onlyEverydayWords === true ||
     signals.offFieldSubject === true ||
     signals.digression === true ||
+    signals.outsideSubject === true ||
     signals.outsideNamedRoadmap === true ||
     signals.documentFactMissing === true ||
     (signals.evidence < thresholds.low && !thinEvidenceEnough(signals))

@@ -83,7 +83,7 @@ export function fieldReading(
  * general language does (keyness ≥ FIELD_KEYNESS; an everyday word alone never counts): what they
  * share with the question is the field's, not how it is asked.
  */
-function fieldWordFound(
+export function fieldWordFound(
   groups: readonly TermGroup[],
   top: readonly ReadonlySet<string>[],
   statistics: TermStatistics,

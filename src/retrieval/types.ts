@@ -133,6 +133,11 @@ export interface RetrievalResult {
   /** The question's nouns no chunk or vocabulary of the field names, and whether the passages hold a field word of it (offFieldSubject.ts). */
   fieldSubject?: FieldSubject;
   /** The question is about the field in words of its own: no word of it off the field, a field word of it in the top passages (offFieldSubject.ts). */
+  /**
+   * Subjects outside the field the question names (outsideSubjects.ts), when the passages share no
+   * field word with it: what it asks about is not what they say. Low at best (confidence.ts).
+   */
+  outsideSubjects?: string[];
   fieldParaphrase?: boolean;
   /** The question opens by stepping aside from the conversation (对了，, btw) and asks of a word of its own (digression.ts): low at best. */
   digression?: boolean;

@@ -1,0 +1,149 @@
+import { readFileSync } from "node:fs";
+import { cedictGlosses } from "../text/cedict.js";
+import { forEachGeneralIdf } from "../text/generalIdf.js";
+import { toSimplified } from "../text/script.js";
+import { tokenizeForSearch } from "../text/tokenize.js";
+import tableData from "./outsideSubjects.json" with { type: "json" };
+
+/**
+ * Subjects outside the field: what a question to a study assistant is about when it is not about
+ * learning LLMs (报税, 雅思, 健身房, "half marathon", "vlookup"). The lexicon
+ * (outsideSubjects.source.jsonl) was written blind by a helper who saw only the five documents and a
+ * brief: 40 domains of everyday life and of other fields and trades (exams, money, health, home,
+ * travel, games, other software, …), ~40 entries per domain in Simplified, Traditional and English,
+ * none a word any document uses. A question naming one and sharing no field word with its passages
+ * (offFieldSubject.ts) asks about something else than the passages do (confidence.ts).
+ */
+
+interface SourceEntry {
+  domain: string;
+  zh?: string[];
+  hant?: string[];
+  en?: string[];
+}
+
+export interface OutsideSubjectsTable {
+  /** Chinese subjects (Simplified), each with its search tokens. */
+  zh: { text: string; tokens: string[] }[];
+  /** English subjects, lower-cased. */
+  en: string[];
+}
+
+/** The table from the source lexicon (scripts/build-outside-subjects.ts writes it to outsideSubjects.json). */
+export function outsideSubjectsTable(source = new URL("./outsideSubjects.source.jsonl", import.meta.url)): OutsideSubjectsTable {
+  const entries = readFileSync(source, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as SourceEntry);
+  const zh = new Map<string, { text: string; tokens: string[] }>();
+  const en = new Set<string>();
+  for (const entry of entries) {
+    for (const word of [...(entry.zh ?? []), ...(entry.hant ?? [])]) {
+      // A Latin name among the Chinese entries (an app called Keep) is read as the English ones are.
+      if (/^[\x20-\x7e]+$/.test(word.trim())) {
+        en.add(word.trim().toLowerCase());
+        continue;
+      }
+      const simplified = toSimplified(word.trim());
+      const tokens = tokenizeForSearch(simplified);
+      if (tokens.length > 0) zh.set(simplified, { text: simplified, tokens });
+    }
+    for (const phrase of entry.en ?? []) en.add(phrase.trim().toLowerCase());
+  }
+  const everyday = everydayEnglish();
+  return { zh: [...zh.values()], en: [...en].filter((phrase) => !everyday.has(phrase)).sort() };
+}
+
+/** General-language idf (jieba's table) under which a Chinese word is common: 保持, 基础, 计划, 习惯. */
+const COMMON_IDF = 8;
+
+/**
+ * English words of common Chinese words: CC-CEDICT's one-word glosses ("keep", "foundation", "plan")
+ * of words jieba's idf table finds common (idf under COMMON_IDF). Such a word is as likely a
+ * learner's own way of asking ("I keep falling behind", "the foundation stage") as a subject
+ * outside the field; a lexicon entry that is one names nothing by itself. Read when the table is
+ * built, never by a server.
+ */
+function everydayEnglish(): Set<string> {
+  const common = new Set<string>();
+  forEachGeneralIdf((word, idf) => {
+    if (idf < COMMON_IDF) common.add(word);
+  });
+  const words = new Set<string>();
+  for (const [headword, glosses] of cedictGlosses()) {
+    if (!common.has(headword)) continue;
+    for (const gloss of glosses) {
+      const plain = gloss.toLowerCase().replace(/^to /, "").trim();
+      if (/^[a-z]+$/.test(plain)) words.add(plain);
+    }
+  }
+  return words;
+}
+
+const table = tableData as OutsideSubjectsTable;
+
+interface Lookup {
+  /** Chinese subjects by their first token. */
+  runs: Map<string, { text: string; tokens: string[] }[]>;
+  /** Each Chinese subject whole, for one held inside a longer token. */
+  wholes: Set<string>;
+  /** English subjects by their first word, as word lists. */
+  phrases: Map<string, string[][]>;
+}
+
+let lookupValue: Lookup | undefined;
+
+/** The table indexed for a question's few tokens: a question is read in a few map lookups, not a scan of 4,000 subjects. */
+function lookup(): Lookup {
+  if (lookupValue) return lookupValue;
+  const runs = new Map<string, { text: string; tokens: string[] }[]>();
+  const wholes = new Set<string>();
+  for (const subject of table.zh) {
+    const first = subject.tokens[0]!;
+    runs.set(first, [...(runs.get(first) ?? []), subject]);
+    if (subject.text.length >= 2) wholes.add(subject.text);
+  }
+  const phrases = new Map<string, string[][]>();
+  for (const phrase of table.en) {
+    const words = phrase.split(/\s+/);
+    phrases.set(words[0]!, [...(phrases.get(words[0]!) ?? []), words]);
+  }
+  return (lookupValue = { runs, wholes, phrases });
+}
+
+/** Whether `words` hold `run` at `start`. */
+function runAt(words: readonly string[], start: number, run: readonly string[]): boolean {
+  return run.every((word, offset) => words[start + offset] === word);
+}
+
+/**
+ * Where a learner says who they are ("I'm a frontend dev", "我是念会计的", "我本科是学法律的"): their
+ * trade or studies there are the situation they ask from, not what they ask about.
+ */
+const SELF_DESCRIPTION =
+  /\b(?:i'?m|i\s+am|as)\s+(?:a|an)\s+[^.,;:!?，。；！？]*|我(?:本科|之前|以前|现在)?(?:是|学的是|念的是)[^，。；！？,.;!?]*/giu;
+
+/**
+ * The outside subjects a question names. A Chinese one as a run of its tokens, or whole inside one
+ * token ("考多益" holds 多益), never straddling two (手作 in 练手|作品, 去哪儿 in 课去|哪儿); an English
+ * one as whole words.
+ */
+export function outsideSubjectsIn(question: string): string[] {
+  const { runs, wholes, phrases } = lookup();
+  const query = question.replace(SELF_DESCRIPTION, " ");
+  const found = new Set<string>();
+  const tokens = tokenizeForSearch(query);
+  tokens.forEach((token, start) => {
+    for (const subject of runs.get(token) ?? []) if (runAt(tokens, start, subject.tokens)) found.add(subject.text);
+    for (let from = 0; from < token.length - 1; from++)
+      for (let to = from + 2; to <= token.length; to++) {
+        const part = token.slice(from, to);
+        if (part.length < token.length && wholes.has(part)) found.add(part);
+      }
+  });
+  const words = query.toLowerCase().match(/[a-z0-9][a-z0-9+#.'-]*/g) ?? [];
+  words.forEach((word, start) => {
+    for (const phrase of phrases.get(word) ?? []) if (runAt(words, start, phrase)) found.add(phrase.join(" "));
+  });
+  return [...found];
+}

@@ -1,0 +1,63 @@
+/**
+ * Subjects outside the field (outsideSubjects.ts), with questions written for this test: the
+ * built table, how a question's words are read against it, and the confidence it leads to on the
+ * bundled corpus.
+ */
+import { describe, expect, it } from "vitest";
+import { DEFAULT_ABSTAIN_THRESHOLD } from "../../src/config.js";
+import { confidenceOf } from "../../src/retrieval/confidence.js";
+import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
+import { outsideSubjectsIn, outsideSubjectsTable } from "../../src/retrieval/outsideSubjects.js";
+import tableData from "../../src/retrieval/outsideSubjects.json" with { type: "json" };
+import { useBundledTestIndex } from "../support/buildTestIndex.js";
+
+describe("outsideSubjects.json", () => {
+  it("is the table the source lexicon gives (run scripts/build-outside-subjects.ts after changing either)", () => {
+    const built = outsideSubjectsTable();
+    expect(tableData.zh).toEqual(built.zh);
+    expect(tableData.en).toEqual(built.en);
+  }, 30_000);
+});
+
+describe("outsideSubjectsIn", () => {
+  it("finds a subject of everyday life, in Chinese of either script or in English", () => {
+    expect(outsideSubjectsIn("红烧肉需要准备哪些调料？")).toContain("红烧肉");
+    expect(outsideSubjectsIn("健身房年卡值得办吗")).toContain("健身房");
+    expect(outsideSubjectsIn("My cat keeps scratching the sofa, any tips?")).toContain("sofa");
+  });
+
+  it("reads a Chinese subject whole inside one token, never across two", () => {
+    // "考多益" is one token holding 多益; 手作 straddles 练手|作品.
+    expect(outsideSubjectsIn("明年想考多益，要准备多久")).toContain("多益");
+    expect(outsideSubjectsIn("推荐做什么练手作品")).toEqual([]);
+  });
+
+  it("leaves the learner's own trade or studies, said of themselves", () => {
+    expect(outsideSubjectsIn("我是念会计的，想学大模型，从哪开始？")).toEqual([]);
+    expect(outsideSubjectsIn("I'm an accountant, how do I start learning LLMs?")).toEqual([]);
+  });
+
+  it("leaves English words that common Chinese words gloss ('keep', 'foundation')", () => {
+    expect(outsideSubjectsIn("I keep forgetting what comes after the foundation stage")).toEqual([]);
+  });
+});
+
+describe("a subject outside the field on the bundled corpus", () => {
+  const built = useBundledTestIndex();
+  const retriever = () =>
+    new HybridRetriever({ index: () => built().snapshot, k: 5, maxChunksPerSection: 2, abstainThreshold: DEFAULT_ABSTAIN_THRESHOLD });
+
+  it("is low at best when the passages share no field word with it", async () => {
+    const question = "红烧肉需要准备哪些调料？";
+    const result = await retriever().retrieve(question);
+    expect(result.outsideSubjects).toContain("红烧肉");
+    expect(confidenceOf(question, result)).not.toBe("high");
+  });
+
+  it("does not touch a question of the field that mentions one in passing", async () => {
+    // 周报 is an office word, but 大模型 and 论文 are the field's: the passages answer it.
+    const question = "想每周读几篇大模型论文，有没有推荐的周报？";
+    const result = await retriever().retrieve(question);
+    expect(result.outsideSubjects).toBeUndefined();
+  });
+});
