@@ -1,11 +1,13 @@
 import type { FastifyInstance } from "fastify";
-import fastJson, { type Schema } from "fast-json-stringify";
+import type { Schema } from "fast-json-stringify";
 import { validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { jsonWriter } from "./responseWriters.js";
 
 /**
  * Responses are written by fast-json-stringify from each route's response schema (src/http/contract),
- * compiled once per schema. fastify-type-provider-zod's own serializer re-validates every response
+ * compiled once per schema (the answer's and the search's read from a table written ahead of time:
+ * responseWriters.ts). fastify-type-provider-zod's own serializer re-validates every response
  * with zod and then calls JSON.stringify: correct, but it walks each answer twice. Here the schema
  * is turned into JSON Schema and compiled to a function that writes only the declared fields, so
  * an internal field can never leave by accident. The contract tests (tests/http/contract) check
@@ -24,7 +26,7 @@ const compiled = new WeakMap<z.ZodType, (data: unknown) => string>();
 export function compileResponseSerializer(schema: z.ZodType): (data: unknown) => string {
   let serialize = compiled.get(schema);
   if (!serialize) {
-    serialize = fastJson(responseJsonSchema(schema));
+    serialize = jsonWriter(responseJsonSchema(schema));
     compiled.set(schema, serialize);
   }
   return serialize;
