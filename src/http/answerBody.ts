@@ -3,8 +3,7 @@ import { RecentlyUsed } from "../text/recentlyUsed.js";
 import { answerResponseSchema } from "./contract/answers.js";
 import { toAnswerResponse } from "./responseMapping.js";
 import { compileResponseSerializer } from "./responseSerializer.js";
-import { INTEGER_SCHEMA, STRING_SCHEMA } from "./responseWriterSchemas.js";
-import { jsonWriter } from "./responseWriters.js";
+import { INTEGER_SCHEMA, jsonWriter, STRING_SCHEMA } from "./responseWriters.js";
 
 /**
  * The /api/ask JSON body, with each citation's passage written once. A citation is its chunk's

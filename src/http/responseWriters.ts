@@ -19,6 +19,11 @@ import table from "./responseWriters.json" with { type: "json" };
  */
 export type JsonWriter = (data: unknown) => string;
 
+/** The scalar writers answerBody.ts and searchBody.ts write a citation's number and role and a result's score with. */
+export const INTEGER_SCHEMA: Schema = { type: "integer" };
+export const STRING_SCHEMA: Schema = { type: "string" };
+export const NUMBER_SCHEMA: Schema = { type: "number" };
+
 type Build = (schema: Schema, options?: { mode: "debug" }) => JsonWriter | { code: string };
 interface SerializerClass {
   new (options: object): unknown;

@@ -4,8 +4,7 @@ import type { Passage } from "../retrieval/types.js";
 import { searchResponseSchema } from "./contract/search.js";
 import { toSearchResponse } from "./responseMapping.js";
 import { compileResponseSerializer } from "./responseSerializer.js";
-import { NUMBER_SCHEMA } from "./responseWriterSchemas.js";
-import { jsonWriter } from "./responseWriters.js";
+import { jsonWriter, NUMBER_SCHEMA } from "./responseWriters.js";
 
 /**
  * The /api/search body, written from each passage's chunk written once. A result is its chunk's

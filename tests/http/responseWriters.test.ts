@@ -4,9 +4,17 @@ import type { AnswerResult } from "../../src/answering/types.js";
 import type { Chunk } from "../../src/chunking/types.js";
 import "../../src/http/answerBody.js";
 import { toAnswerResponse, toSearchResponse } from "../../src/http/responseMapping.js";
-import { INTEGER_SCHEMA, NUMBER_SCHEMA, responseWriterSchemas, STRING_SCHEMA } from "../../src/http/responseWriterSchemas.js";
+import { responseWriterSchemas } from "../../src/http/responseWriterSchemas.js";
 import table from "../../src/http/responseWriters.json" with { type: "json" };
-import { jsonWriter, responseWritersTable, writerRuntime, writersCompiled } from "../../src/http/responseWriters.js";
+import {
+  INTEGER_SCHEMA,
+  jsonWriter,
+  NUMBER_SCHEMA,
+  responseWritersTable,
+  STRING_SCHEMA,
+  writerRuntime,
+  writersCompiled,
+} from "../../src/http/responseWriters.js";
 import "../../src/http/searchBody.js";
 
 /** Writers compiled while the answer's and the search's body modules loaded (imported above): none, when the table is whole. */
@@ -77,6 +85,24 @@ const samples: unknown[][] = [
   [0, 1, -7, 2 ** 53, 3.7],
   ["match", 'a "quoted" \\ line\n', "\ud800", ""],
   [0, -1, 1e21, 1e-7, 0.1 + 0.2, Number.MIN_VALUE, 2 / 61],
+  [
+    {
+      status: "ready",
+      mode: "extractive",
+      index: {
+        version: 'v-1 "x"',
+        store: "file",
+        createdAt: "2026-12-05T23:00:24.623Z",
+        embedder: { provider: "local", model: "hashed", dimensions: 1024 },
+        counts: { documents: 3, sections: 40, chunks: 900, resources: 12, notes: 0 },
+      },
+    },
+  ],
+  [{ status: "ok" }],
+  ...[1, 2, 3].map(() => [
+    { error: { status: 400, code: "invalid_request", message: 'bad "query"', details: [{ path: "query", message: "Required" }] } },
+    { error: { status: 503, code: "index_not_ready", message: "no index\n" } },
+  ]),
 ];
 
 describe("responseWriters.json", () => {
