@@ -3,13 +3,15 @@ import type { Schema } from "fast-json-stringify";
 import table from "./responseWriters.json" with { type: "json" };
 
 /**
- * JSON writers compiled by fast-json-stringify, the answer's and the search's read from a table
- * written ahead of time (responseWriters.json, by scripts/build-response-writers.ts). Compiling the
- * answer's writer at every start took ~15 ms, and loading fast-json-stringify's compiler (with
- * ajv-formats and its schema tools; Fastify itself loads only its serializer) ~20 ms more: both
- * only to produce the same code each time. A stored writer is that code, run as fast-json-stringify
- * runs it (a function of `validator` and `serializer`, given a `Serializer` with the default
- * options), so it writes the same bytes.
+ * JSON writers compiled by fast-json-stringify, the answer's, the search's, the probes' and the
+ * API errors' read from a table written ahead of time (responseWriters.json, by
+ * scripts/build-response-writers.ts; the list is responseWriterSchemas.ts). Compiling the answer's
+ * writer at every start took ~15 ms, and loading fast-json-stringify's compiler (with ajv,
+ * ajv-formats and its schema tools; Fastify itself loads only its serializer) ~20–40 ms more: both
+ * only to produce the same code each time. The compiler is loaded only for a writer the table
+ * lacks. A stored writer is that code, run as fast-json-stringify runs it (a function of
+ * `validator` and `serializer`, given a `Serializer` with the default options), so it writes the
+ * same bytes.
  *
  * The generated code depends on the schema, on fast-json-stringify's version and on whether Node is
  * 22 or later (the array lengths from which it hands an array to JSON.stringify): an entry is read
