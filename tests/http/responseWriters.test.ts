@@ -17,8 +17,13 @@ import {
 } from "../../src/http/responseWriters.js";
 import "../../src/http/searchBody.js";
 
-/** Writers compiled while the answer's and the search's body modules loaded (imported above): none, when the table is whole. */
-const compiledAtLoad = [...writersCompiled()];
+/**
+ * fast-json-stringify numbers the schemas it merges and the roots it compiles with a counter of its
+ * module, which appears in the code (in error messages): the script writes the table in a fresh
+ * process, and test files share one module here (vitest's isolate: false), so the counters are
+ * compared as such, not by value.
+ */
+const counted = (code: unknown) => JSON.parse(JSON.stringify(code).replace(/__fjs_(merged|root)_\d+/g, "__fjs_$1_N")) as unknown;
 const compile = createRequire(import.meta.url)("fast-json-stringify") as (schema: unknown) => (data: unknown) => string;
 
 const chunk: Chunk = {
@@ -108,11 +113,16 @@ const samples: unknown[][] = [
 describe("responseWriters.json", () => {
   it("holds what fast-json-stringify generates now for every schema, for this runtime (else: npx tsx scripts/build-response-writers.ts)", () => {
     const runtime = writerRuntime();
-    expect((table.runtimes as Record<string, unknown>)[runtime]).toEqual(responseWritersTable(responseWriterSchemas()).runtimes[runtime]);
+    expect(counted((table.runtimes as Record<string, unknown>)[runtime])).toEqual(
+      counted(responseWritersTable(responseWriterSchemas()).runtimes[runtime]),
+    );
   });
 
-  it("holds every writer the answer's and the search's bodies use: loading them compiled none", () => {
-    expect(compiledAtLoad).toEqual([]);
+  it("holds every writer the answer's and the search's bodies use: loading them (imported above) compiled none", () => {
+    const used = [...responseWriterSchemas().slice(0, 2), INTEGER_SCHEMA, STRING_SCHEMA, NUMBER_SCHEMA].map((schema) =>
+      JSON.stringify(schema),
+    );
+    expect(writersCompiled().filter((text) => used.includes(text))).toEqual([]);
     expect(responseWriterSchemas()).toEqual(expect.arrayContaining([INTEGER_SCHEMA, STRING_SCHEMA, NUMBER_SCHEMA]));
   });
 
@@ -124,12 +134,13 @@ describe("responseWriters.json", () => {
       const compiled = compile(schema);
       for (const data of samples[i]!) expect(stored(data)).toBe(compiled(data));
     });
-    expect(writersCompiled()).toEqual([]);
+    const listed = schemas.map((schema) => JSON.stringify(schema));
+    expect(writersCompiled().filter((text) => listed.includes(text))).toEqual([]);
   });
 
   it("compiles a schema the table lacks (a contract edited since)", () => {
     const edited = { type: "object", properties: { name: { type: "string" }, count: { type: "integer" } } } as const;
     expect(jsonWriter(edited)({ name: "LoRA", count: 2, internal: "never sent" })).toBe('{"name":"LoRA","count":2}');
-    expect(writersCompiled()).toEqual([JSON.stringify(edited)]);
+    expect(writersCompiled()).toContain(JSON.stringify(edited));
   });
 });
