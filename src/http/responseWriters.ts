@@ -3,8 +3,8 @@ import type { Schema } from "fast-json-stringify";
 import table from "./responseWriters.json" with { type: "json" };
 
 /**
- * JSON writers compiled by fast-json-stringify, the answer's, the search's, the probes' and the
- * API errors' read from a table written ahead of time (responseWriters.json, by
+ * JSON writers compiled by fast-json-stringify, the JSON API's (answers, search, probes, errors and
+ * the other routes') read from a table written ahead of time (responseWriters.json, by
  * scripts/build-response-writers.ts; the list is responseWriterSchemas.ts). Compiling the answer's
  * writer at every start took ~15 ms, and loading fast-json-stringify's compiler (with ajv,
  * ajv-formats and its schema tools; Fastify itself loads only its serializer) ~20–40 ms more: both
