@@ -1,9 +1,9 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
-import { validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Answerer } from "./answering/types.js";
 import type { Config } from "./config.js";
 import type { Resource } from "./corpus/types.js";
-import { contractSerializerCompiler } from "./http/responseSerializer.js";
+import { contractCompilersFactory } from "./http/responseSerializer.js";
 import { withAnswerCache } from "./http/answerCache.js";
 import { withSearchCache } from "./http/searchCache.js";
 import { readModelOver } from "./http/indexReadModel.js";
@@ -72,11 +72,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     requestIdHeader: "x-request-id",
     frameworkErrors,
     clientErrorHandler,
+    // Zod validates requests; responses are written from the route's contract schema by
+    // fast-json-stringify (src/http/responseSerializer.ts).
+    schemaController: { compilersFactory: contractCompilersFactory },
   }).withTypeProvider<ZodTypeProvider>();
 
-  app.setValidatorCompiler(validatorCompiler);
-  // Responses are written from the route's contract schema by fast-json-stringify (src/http/responseSerializer.ts).
-  app.setSerializerCompiler(contractSerializerCompiler);
   registerErrorHandler(app);
   // A callback hook, not an async one: it runs on every response, and needs no promise.
   app.addHook("onSend", (request, reply, payload, done) => {

@@ -1,9 +1,9 @@
-import fastJson from "fast-json-stringify";
 import type { AnswerResult, Citation } from "../answering/types.js";
 import { RecentlyUsed } from "../text/recentlyUsed.js";
 import { answerResponseSchema } from "./contract/answers.js";
 import { toAnswerResponse } from "./responseMapping.js";
 import { compileResponseSerializer } from "./responseSerializer.js";
+import { INTEGER_SCHEMA, jsonWriter, STRING_SCHEMA } from "./responseWriters.js";
 
 /**
  * The /api/ask JSON body, with each citation's passage written once. A citation is its chunk's
@@ -22,8 +22,8 @@ import { compileResponseSerializer } from "./responseSerializer.js";
  * passages' bytes are the same each time. Only the answer's own part is encoded per answer.
  */
 const serializeResponse = compileResponseSerializer(answerResponseSchema);
-const serializeInteger = fastJson({ type: "integer" });
-const serializeString = fastJson({ type: "string" });
+const serializeInteger = jsonWriter(INTEGER_SCHEMA);
+const serializeString = jsonWriter(STRING_SCHEMA);
 
 const CITATIONS_OPEN = `,"citations":[`;
 const NUMBER_OPEN = `{"n":`;

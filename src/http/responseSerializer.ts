@@ -1,11 +1,13 @@
-import type { FastifyInstance } from "fastify";
-import fastJson, { type Schema } from "fast-json-stringify";
+import type { FastifyInstance, FastifyServerOptions } from "fastify";
+import type { Schema } from "fast-json-stringify";
 import { validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { jsonWriter } from "./responseWriters.js";
 
 /**
  * Responses are written by fast-json-stringify from each route's response schema (src/http/contract),
- * compiled once per schema. fastify-type-provider-zod's own serializer re-validates every response
+ * compiled once per schema (the answer's and the search's read from a table written ahead of time:
+ * responseWriters.ts). fastify-type-provider-zod's own serializer re-validates every response
  * with zod and then calls JSON.stringify: correct, but it walks each answer twice. Here the schema
  * is turned into JSON Schema and compiled to a function that writes only the declared fields, so
  * an internal field can never leave by accident. The contract tests (tests/http/contract) check
@@ -24,7 +26,7 @@ const compiled = new WeakMap<z.ZodType, (data: unknown) => string>();
 export function compileResponseSerializer(schema: z.ZodType): (data: unknown) => string {
   let serialize = compiled.get(schema);
   if (!serialize) {
-    serialize = fastJson(responseJsonSchema(schema));
+    serialize = jsonWriter(responseJsonSchema(schema));
     compiled.set(schema, serialize);
   }
   return serialize;
@@ -44,7 +46,22 @@ export function contractSerializerCompiler({ schema }: { schema: unknown }): (da
   return (data) => (serialize ??= compileResponseSerializer(zodSchema))(data);
 }
 
-/** Zod validates requests; contract schemas write responses. For the app and for tests that mount one plugin. */
+type CompilersFactory = NonNullable<NonNullable<FastifyServerOptions["schemaController"]>["compilersFactory"]>;
+
+/**
+ * Zod validates requests; contract schemas write responses: the app's compilers, given to Fastify
+ * as the builders it would otherwise make from its defaults (what setValidatorCompiler and
+ * setSerializerCompiler install, for every route alike). Given at construction, Fastify does not
+ * load its default compilers, ajv's ~90 modules and fast-json-stringify's compiler (~40 ms of
+ * every start), for routes that never use them. The casts: Fastify types the builders by ajv's
+ * and fast-json-stringify's own compilers.
+ */
+export const contractCompilersFactory = {
+  buildValidator: () => validatorCompiler,
+  buildSerializer: () => contractSerializerCompiler,
+} as unknown as CompilersFactory;
+
+/** Zod validates requests; contract schemas write responses. For tests that mount one plugin. */
 export function useContractCompilers(app: FastifyInstance) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(contractSerializerCompiler);

@@ -1,10 +1,10 @@
-import fastJson from "fast-json-stringify";
 import type { Chunk } from "../chunking/types.js";
 import { recentByChunk } from "../retrieval/recentByChunk.js";
 import type { Passage } from "../retrieval/types.js";
 import { searchResponseSchema } from "./contract/search.js";
 import { toSearchResponse } from "./responseMapping.js";
 import { compileResponseSerializer } from "./responseSerializer.js";
+import { jsonWriter, NUMBER_SCHEMA } from "./responseWriters.js";
 
 /**
  * The /api/search body, written from each passage's chunk written once. A result is its chunk's
@@ -20,7 +20,7 @@ import { compileResponseSerializer } from "./responseSerializer.js";
  * what joining it did.
  */
 const serializeResponse = compileResponseSerializer(searchResponseSchema);
-const serializeScore = fastJson({ type: "number" });
+const serializeScore = jsonWriter(NUMBER_SCHEMA);
 
 /** A score no chunk field can write by accident: the cut is found at `,"score":<this>,`. */
 const PLACEHOLDER = -1.234567890123e-300;

@@ -1,8 +1,8 @@
 import { stemmer } from "stemmer";
-import { eng, zho } from "stopword";
 import { fnv1a } from "../text/fnv1a.js";
 import { questionMemo } from "../text/questionMemo.js";
 import { recentlyComputed } from "../text/recentlyComputed.js";
+import { STOPWORDS } from "../text/stopwords.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import conceptUnitData from "./conceptUnits.json" with { type: "json" };
 import definitionData from "./conceptDefinitions.json" with { type: "json" };
@@ -54,9 +54,6 @@ const MIN_SCORE = 9;
 /** A Chinese word of two characters or more: one character (会, 新) says too little. */
 const HAN_WORD = /^\p{Script=Han}{2,}$/u;
 const LATIN_WORD = /^[a-z][a-z'-]*$/;
-/** Words of any sentence (the `stopword` package's English and Chinese lists): they name no concept. */
-const STOPWORDS: ReadonlySet<string> = new Set([...eng, ...zho]);
-
 /** An English word's unit, its Porter stem: remembered, since questions repeat their words. */
 const englishUnit = recentlyComputed(8192, (word: string) => `en:${stemmer(word)}`);
 
