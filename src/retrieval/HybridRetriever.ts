@@ -20,7 +20,7 @@ import { IndexResources } from "./indexResources.js";
 import { allowedDocumentIds, chunkAllowed } from "./filters.js";
 import { linkedNotePassages } from "./linkedNotePassages.js";
 import { digressesToItsOwn } from "./digression.js";
-import { fieldReading, fieldWordFound } from "./offFieldSubject.js";
+import { fieldReading, fieldWordFound, isFieldLatinWord } from "./offFieldSubject.js";
 import { withCorpusMainlandWords } from "./mainlandWords.js";
 import { QuestionJudge } from "./questionJudge.js";
 import { descriptionExpansions, questionExpansions, type ExpansionSources } from "./questionExpansions.js";
@@ -213,6 +213,7 @@ export class HybridRetriever implements Retriever {
         passages.map((p) => statistics.tokensOf(p.chunk)),
         statistics,
         () => IndexResources.of(index).generalIdf,
+        isFieldLatinWord,
       );
     // "ninehills 那份里 RLHF 放在哪个小节": the roadmap's structure would place it in a stage of its own.
     const outside =

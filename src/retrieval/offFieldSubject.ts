@@ -88,6 +88,7 @@ export function fieldWordFound(
   top: readonly ReadonlySet<string>[],
   statistics: TermStatistics,
   general: () => GeneralIdf,
+  latinCounts: (token: string) => boolean = () => true,
 ): boolean {
   const generalIdf = general();
   const keyness = (token: string) => Math.log(statistics.frequency(token) / statistics.chunkCount) + generalIdf.idf(token);
@@ -95,9 +96,28 @@ export function fieldWordFound(
     (group) =>
       !(group.tokens.length === 1 && isEverydayWord(group.tokens[0]!)) &&
       group.tokens.some(
-        (token) => statistics.frequency(token) > 0 && top.some((tokens) => tokens.has(token)) && keyness(token) >= FIELD_KEYNESS,
+        (token) =>
+          statistics.frequency(token) > 0 &&
+          top.some((tokens) => tokens.has(token)) &&
+          keyness(token) >= FIELD_KEYNESS &&
+          (!LATIN_TOKEN.test(token) || latinCounts(token)),
       ),
   );
+}
+
+const LATIN_TOKEN = /^[a-z0-9][a-z0-9+#.'-]*$/;
+
+let fieldLatinValue: ReadonlySet<string> | undefined;
+
+/**
+ * Whether a Latin word is one of the field's own names: a one-word English name in the glossary
+ * (llm, rag, lora, transformer). jieba's general idf has no English, so every Latin word the corpus
+ * holds reads as key to it, "exam" (Kaggle's LLM Science Exam) and "git" (github.com) as much as
+ * "lora"; only the field's vocabulary says which are the field's.
+ */
+export function isFieldLatinWord(token: string): boolean {
+  fieldLatinValue ??= new Set(GLOSSARY.flatMap((entry) => entry.en.filter((name) => !/\s/.test(name)).map((name) => name.toLowerCase())));
+  return fieldLatinValue.has(token);
 }
 
 /** The question's Chinese words that no chunk, no everyday use and no vocabulary of the field names. */

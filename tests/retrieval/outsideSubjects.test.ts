@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_ABSTAIN_THRESHOLD } from "../../src/config.js";
 import { confidenceOf } from "../../src/retrieval/confidence.js";
 import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
+import { isFieldLatinWord } from "../../src/retrieval/offFieldSubject.js";
 import { outsideSubjectsIn, outsideSubjectsTable } from "../../src/retrieval/outsideSubjects.js";
 import tableData from "../../src/retrieval/outsideSubjects.json" with { type: "json" };
 import { useBundledTestIndex } from "../support/buildTestIndex.js";
@@ -54,10 +55,27 @@ describe("a subject outside the field on the bundled corpus", () => {
     expect(confidenceOf(question, result)).not.toBe("high");
   });
 
+  it("is low though a name in the corpus shares a Latin word with it (exam: Kaggle's LLM Science Exam)", async () => {
+    const question = "My chemistry exam is on Friday, how should I revise the periodic table?";
+    const result = await retriever().retrieve(question);
+    expect(result.outsideSubjects?.length).toBeGreaterThan(0);
+    expect(confidenceOf(question, result)).not.toBe("high");
+  });
+
   it("does not touch a question of the field that mentions one in passing", async () => {
     // 周报 is an office word, but 大模型 and 论文 are the field's: the passages answer it.
     const question = "想每周读几篇大模型论文，有没有推荐的周报？";
     const result = await retriever().retrieve(question);
     expect(result.outsideSubjects).toBeUndefined();
+  });
+});
+
+describe("a Latin word as the field's own (isFieldLatinWord)", () => {
+  it("is a one-word English name of the glossary, not any Latin word the corpus holds", () => {
+    expect(isFieldLatinWord("lora")).toBe(true);
+    expect(isFieldLatinWord("rag")).toBe(true);
+    // The corpus holds "exam" (a Kaggle competition's name) and "git" (github.com), but they are not the field's words.
+    expect(isFieldLatinWord("exam")).toBe(false);
+    expect(isFieldLatinWord("git")).toBe(false);
   });
 });
