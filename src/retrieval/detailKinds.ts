@@ -7,7 +7,7 @@ import { detailGateStarts } from "./detailGateStarts.js";
 import { CN_NUMBER, DETAIL_RULES, type DetailKind } from "./detailRules.js";
 import { listItems } from "./listItems.js";
 import { questionDates } from "./questionDates.js";
-import { withoutStatedAmounts } from "./statedAmounts.js";
+import { withoutStatedAmounts, withoutStatedCounts } from "./statedAmounts.js";
 
 /**
  * The kinds of detail a question can ask for (a price, a date, a duration, a count, a person …)
@@ -277,6 +277,7 @@ export function detailPresent(kind: DetailKind, texts: readonly string[], questi
   if (kind === "duration") texts = withoutStatedDurations(texts, question);
   if (kind === "date") texts = withoutStatedMonths(texts, question);
   if (kind === "price") texts = withoutStatedAmounts(texts, question);
+  if (kind === "count") texts = withoutStatedCounts(texts, question);
   // A link's address is no statement of a version either (courses.d2l.ai/zh-v2/ is a site's path, not a book's edition).
   if (kind === "version") texts = texts.map((text) => text.replace(LINK_ADDRESS, " "));
   const unit = kind === "duration" ? (rememberedDurationUnit(question) ?? undefined) : undefined;

@@ -4,7 +4,9 @@ import { escapeRegExp } from "../text/escapeRegExp.js";
  * "产品经理月薪 5-6 万，那算法岗呢？": a sum the question itself states is what the learner already
  * read, given for something else; the same figure in a passage is not the amount asked. As a
  * duration or a month the question states (detailKinds.ts), it is taken out of the passages before
- * the price check reads them. Called from detailKinds.ts's detailPresent for the price kind.
+ * the price check reads them. Likewise a count: "640 份报告合集里，金融的占几份？" states the 640 the
+ * passage gives, so it does not say how many are on finance. Called from detailKinds.ts's
+ * detailPresent for the price and count kinds.
  */
 
 /** A sum as written: a number or a range, then its unit (万, 千, k, 元, 块, 美元), or a currency sign before it. */
@@ -26,4 +28,14 @@ export function withoutStatedAmounts(texts: readonly string[], question: string)
   if (figures.length === 0) return texts;
   const patterns = figures.map(figurePattern);
   return texts.map((text) => patterns.reduce((t, pattern) => t.replace(pattern, " "), text));
+}
+
+/** A count as written: a number, then a measure word (640 份, 54 个, 3 本, 7 门). */
+const STATED_COUNT = /(?<![\d.])(\d+)\s*(份|个|個|篇|本|门|門|项|項|条|條|章|部|套|集|节|節|道|种|種)/gu;
+
+/** The texts without the counts the question states, each with its own measure word (unchanged when it states none). */
+export function withoutStatedCounts(texts: readonly string[], question: string): readonly string[] {
+  const counts = [...question.matchAll(STATED_COUNT)].map((m) => new RegExp(`(?<![\\d.])${m[1]}\\s*${m[2]}`, "gu"));
+  if (counts.length === 0) return texts;
+  return texts.map((text) => counts.reduce((t, pattern) => t.replace(pattern, " "), text));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detailPresent } from "../../src/retrieval/detailKinds.js";
-import { withoutStatedAmounts } from "../../src/retrieval/statedAmounts.js";
+import { withoutStatedAmounts, withoutStatedCounts } from "../../src/retrieval/statedAmounts.js";
 
 /** Questions and passages written for this test (not from any evaluation set). */
 describe("sums a question states", () => {
@@ -19,6 +19,22 @@ describe("sums a question states", () => {
     expect(withoutStatedAmounts(["月薪 3 万", "月薪 30 万"], "月薪3万的岗位有哪些？")).toEqual([
       expect.not.stringContaining("3 万"),
       "月薪 30 万",
+    ]);
+  });
+});
+
+describe("counts a question states", () => {
+  const passage = "推荐阅读《120 篇论文精选合集》，覆盖从入门到前沿的主题。";
+
+  it("are not the count it asks for", () => {
+    expect(detailPresent("count", [passage], "那 120 篇论文合集里，讲多模态的有几篇？")).toBe(false);
+  });
+
+  it("leave the passage's counts for a question that states none, or states another", () => {
+    expect(detailPresent("count", [passage], "那个论文合集一共有几篇？")).toBe(true);
+    expect(withoutStatedCounts(["共 12 本书", "共 120 本书"], "12 本书里哪本最难？")).toEqual([
+      expect.not.stringContaining("12 本"),
+      "共 120 本书",
     ]);
   });
 });
