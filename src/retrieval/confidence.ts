@@ -4,6 +4,7 @@ import { detailPresent, detailsAsked, type DetailKind } from "./detailKinds.js";
 import { detailStatedByCard, documentAuthorAsked, documentAuthorStated, documentCardLeads } from "./documentFacts.js";
 import { foldForMatching, itemsNaming } from "./listItems.js";
 import { mechanismExplained } from "./explainedMechanism.js";
+import { givenOnlyByLead, leadingPassage } from "./leadingOffering.js";
 import { instancePresent } from "./namedInstance.js";
 import { subjectOutsideField } from "./offFieldSubject.js";
 import { particularAsked } from "./particularAsked.js";
@@ -147,6 +148,8 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
   const durationTexts = stage
     ? passageTexts(passagesNamingStage(result.passages.filter(besideSubject(result)), stage), stage.terms)
     : texts;
+  // A price is the leading offering's only (leadingOffering.ts).
+  const leadTexts = () => passageTexts(leadingPassage(result.passages, besideSubject(result)), result.focusTerms);
   const durationGiven = stage ? statedDurationAnswers(stage, question) || detailPresent("duration", durationTexts, question) : undefined;
   return {
     evidence: result.evidence,
@@ -175,7 +178,7 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
           ? false
           : kind === "duration" && durationGiven !== undefined
             ? !durationGiven
-            : !detailPresent(kind, texts, question),
+            : !detailPresent(kind, givenOnlyByLead(kind) ? leadTexts() : texts, question),
       ),
       // A comparison is judged apart from the other details: it names its own subjects (comparison.ts).
       ...(!compares || comparisonPresent(compared, texts) ? [] : ["comparison" as const]),

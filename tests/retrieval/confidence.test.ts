@@ -112,6 +112,20 @@ describe("confidence", () => {
     expect(confidenceOf(question, retrievalResult("q", [subject, other], { evidence: 0.9, focusChunkIds: ["elsewhere"] }))).toBe("high");
   });
 
+  it("counts a price only in the leading passage, the offering the answer is about", () => {
+    const course = passage("《示例实战课》：从零搭建一个问答应用，配套代码开源。", { chunk: { id: "course" } });
+    const quota = passage("没有显卡？可以用云平台的免费额度练手。", { chunk: { id: "quota" } });
+    const priced = passage("《示例实战课》：从零搭建一个问答应用，免费学习。", { chunk: { id: "priced" } });
+    const question = "《示例实战课》要多少钱？";
+    // The free quota is the cloud platform's, not the course's, whether or not retrieval set a focus.
+    expect(confidenceOf(question, retrievalResult("q", [course, quota], { evidence: 0.9 }))).toBe("low");
+    expect(confidenceOf(question, retrievalResult("q", [course, quota], { evidence: 0.9, focusChunkIds: ["quota"] }))).toBe("low");
+    expect(confidenceOf(question, retrievalResult("q", [priced, quota], { evidence: 0.9 }))).toBe("high");
+    // A duration may still come from a plan beside the leading passage.
+    const plan = passage("入门阶段：每周 10 小时，持续 2 个月", { chunk: { id: "plan" } });
+    expect(confidenceOf("入门阶段要学多久？", retrievalResult("q", [course, plan], { evidence: 0.9 }))).toBe("high");
+  });
+
   it("counts a detail asked of a stage by its place only in that stage's roadmap", () => {
     const stage = passage("第七阶段：前沿技术探索。目标：探索前沿技术。", { chunk: { id: "seventh", docId: "seven" } });
     const plan = passage("入门阶段：每周 10 小时，持续 2 个月", { chunk: { id: "plan", docId: "five" } });
