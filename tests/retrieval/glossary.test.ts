@@ -19,6 +19,10 @@ describe("learnerPhraseGlossaryEntries.json", () => {
     const held = Object.entries(phrases).filter(([, entries]) => entries.length > 0);
     expect(held.length).toBeGreaterThan(100);
     for (const [phrase, entries] of held.slice(0, 50))
-      expect(entries.some((index) => [...GLOSSARY[index]!.zh, ...GLOSSARY[index]!.en].some((term) => phrase.toLowerCase().includes(term.toLowerCase())))).toBe(true);
+      expect(
+        entries.some((index) =>
+          [...GLOSSARY[index]!.zh, ...GLOSSARY[index]!.en].some((term) => phrase.toLowerCase().includes(term.toLowerCase())),
+        ),
+      ).toBe(true);
   });
 });
