@@ -1,4 +1,5 @@
 import glossaryData from "./glossary.json" with { type: "json" };
+import glossaryEntriesOfPhraseData from "./learnerPhraseGlossaryEntries.json" with { type: "json" };
 import {
   findEnglishLearnerPhrases,
   findGappedHanLearnerPhrases,
@@ -8,6 +9,7 @@ import {
   type SplitStarts,
 } from "./learnerPhrases.js";
 import { findLooseLearnerPhrases, loosePairs, type HeldPairs } from "./looseLearnerPhrases.js";
+import { fnv1a } from "../text/fnv1a.js";
 import { questionMemo } from "../text/questionMemo.js";
 import { loadTaiwanPhrases, type RegionalPhrase } from "../text/script.js";
 import {
@@ -78,23 +80,56 @@ const GLOSSARY_TERMS: ReadonlyMap<string, readonly GlossaryEntry[]> = (() => {
 /** The glossary's own terms, without the learners' phrases (the evidence score reads these). */
 const GLOSSARY_KEYS = sortedTerms(GLOSSARY_TERMS);
 
-/** The glossary's terms and the learners' Chinese phrases: what a question is scanned with. */
-const TERM_KEYS = sortedTerms(withLearnerPhrases(GLOSSARY_TERMS));
-
 function withLearnerPhrases(glossary: ReadonlyMap<string, readonly GlossaryEntry[]>): Map<string, readonly GlossaryEntry[]> {
   const byKey = new Map(glossary);
-  const glossaryOnly = compileScan({ glossary: GLOSSARY_KEYS });
   for (const { entry, phrase } of hanLearnerPhrases()) {
     const key = phrase.toLowerCase();
     // A glossary term keeps the glossary's meaning: the glossary is the curated vocabulary.
     if (glossary.has(key)) continue;
     // A longer everyday phrase shadows the glossary terms inside it ("压缩模型" over "压缩"):
     // it stands for their concepts too, so their expansions are not lost.
-    const entries = byKey.get(key) ?? glossaryScanOf(phrase, walk(glossaryOnly, phrase.toLowerCase())).flatMap((m) => m.entries);
+    const entries = byKey.get(key) ?? glossaryEntriesOfPhrase(phrase);
     byKey.set(key, entries.includes(entry) ? entries : [...entries, entry]);
   }
   return byKey;
 }
+
+/** The glossary's text's key: learnerPhraseGlossaryEntries.json is read only for the glossary it was written from. */
+const GLOSSARY_TEXT_KEY = `${fnv1a(JSON.stringify(glossaryData.entries)).toString(16)}:${glossaryData.entries.length}`;
+
+/**
+ * The glossary entries each learners' Chinese phrase holds (by number in GLOSSARY, in the order
+ * the scan finds them), read from learnerPhraseGlossaryEntries.json (written ahead of time by
+ * `scripts/build-learner-phrase-glossary-entries.ts`): scanning the ~2,900 phrases with a
+ * glossary-only scan took ~20 ms of every server's start. An edited glossary (another key) or a
+ * phrase the file lacks is scanned here as before; tests/retrieval/glossary.test.ts fails while
+ * the file is stale.
+ */
+const WRITTEN_GLOSSARY_ENTRIES: ReadonlyMap<string, readonly number[]> =
+  glossaryEntriesOfPhraseData.glossary === GLOSSARY_TEXT_KEY ? new Map(Object.entries(glossaryEntriesOfPhraseData.phrases)) : new Map();
+
+function glossaryEntriesOfPhrase(phrase: string): GlossaryEntry[] {
+  const written = WRITTEN_GLOSSARY_ENTRIES.get(phrase);
+  return written ? written.map((index) => GLOSSARY[index]!) : scannedGlossaryEntries(phrase);
+}
+
+let glossaryOnlyScan: QuestionScan | undefined;
+
+/** The glossary entries a phrase holds, as a glossary-only scan finds them. */
+function scannedGlossaryEntries(phrase: string): GlossaryEntry[] {
+  glossaryOnlyScan ??= compileScan({ glossary: GLOSSARY_KEYS });
+  return glossaryScanOf(phrase, walk(glossaryOnlyScan, phrase.toLowerCase())).flatMap((m) => m.entries);
+}
+
+/** Each learners' Chinese phrase's glossary entries by number, scanned: what learnerPhraseGlossaryEntries.json holds. */
+export function learnerPhraseGlossaryEntriesTable(): { glossary: string; phrases: Record<string, number[]> } {
+  const phrases: Record<string, number[]> = {};
+  for (const { phrase } of hanLearnerPhrases()) phrases[phrase] ??= scannedGlossaryEntries(phrase).map((entry) => GLOSSARY.indexOf(entry));
+  return { glossary: GLOSSARY_TEXT_KEY, phrases };
+}
+
+/** The glossary's terms and the learners' Chinese phrases: what a question is scanned with. */
+const TERM_KEYS = sortedTerms(withLearnerPhrases(GLOSSARY_TERMS));
 
 function sortedTerms(byKey: ReadonlyMap<string, readonly GlossaryEntry[]>): TermIndexEntry[] {
   return [...byKey.entries()]

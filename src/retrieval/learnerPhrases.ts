@@ -88,13 +88,30 @@ interface StemmedPhrase {
   entries: GlossaryEntry[];
 }
 
+/**
+ * The English phrases' stems (articles left out), read from learnerPhraseTokens.json (written
+ * ahead of time by `scripts/build-learner-phrase-tokens.ts`): stemming them took ~12 ms of every
+ * server's start. A phrase the file lacks is stemmed here as before; the test fails while stale.
+ */
+const WRITTEN_STEMS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(learnerPhraseTokenData.stems));
+
+const phraseStems = (phrase: string): readonly string[] => WRITTEN_STEMS.get(phrase) ?? stemmedWords(phrase).map((w) => w.stem);
+
+/** Each English phrase's stems: what learnerPhraseTokens.json holds beside the Chinese phrases' tokens. */
+export function learnerPhraseStemsTable(): Record<string, string[]> {
+  const table: Record<string, string[]> = {};
+  for (const { phrases } of LEARNER_ENTRIES)
+    for (const phrase of phrases) if (!HAN.test(phrase)) table[phrase] = stemmedWords(phrase).map((w) => w.stem);
+  return table;
+}
+
 /** English phrases by their first stem, longest first; one phrase of several entries keeps them all. */
 const LATIN_PHRASES: ReadonlyMap<string, readonly StemmedPhrase[]> = (() => {
   const byKey = new Map<string, StemmedPhrase>();
   for (const { entry, phrases } of LEARNER_ENTRIES) {
     for (const phrase of phrases) {
       if (HAN.test(phrase)) continue;
-      const stems = stemmedWords(phrase).map((w) => w.stem);
+      const stems = phraseStems(phrase);
       if (stems.length === 0) continue;
       const key = stems.join(" ");
       const known = byKey.get(key);

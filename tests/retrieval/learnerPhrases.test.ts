@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { findEnglishLearnerPhrases, findGappedHanLearnerPhrases, learnerPhraseTokensTable } from "../../src/retrieval/learnerPhrases.js";
+import {
+  findEnglishLearnerPhrases,
+  findGappedHanLearnerPhrases,
+  learnerPhraseStemsTable,
+  learnerPhraseTokensTable,
+} from "../../src/retrieval/learnerPhrases.js";
 import learnerPhraseTokenData from "../../src/retrieval/learnerPhraseTokens.json" with { type: "json" };
 
 /** Questions written for this test; the phrases are learnerPhrases.json's own. */
@@ -35,5 +40,13 @@ describe("learnerPhraseTokens.json", () => {
     const tokens = learnerPhraseTokensTable();
     expect(Object.keys(learnerPhraseTokenData.tokens).sort()).toEqual(Object.keys(tokens).sort());
     expect(learnerPhraseTokenData.tokens).toEqual(tokens);
+  });
+
+  it("holds every English phrase's stems as the stemmer finds them today (else run scripts/build-learner-phrase-tokens.ts)", () => {
+    const stems = learnerPhraseStemsTable();
+    expect(Object.keys(learnerPhraseTokenData.stems).sort()).toEqual(Object.keys(stems).sort());
+    expect(learnerPhraseTokenData.stems).toEqual(stems);
+    // Articles are left out, as a question's words are (findEnglishLearnerPhrases).
+    expect(stems["the transformer paper"]).toEqual(["transform", "paper"]);
   });
 });
