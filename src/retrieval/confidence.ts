@@ -5,6 +5,7 @@ import { detailStatedByCard, documentAuthorAsked, documentAuthorStated, document
 import { foldForMatching, itemsNaming } from "./listItems.js";
 import { mechanismExplained } from "./explainedMechanism.js";
 import { instancePresent } from "./namedInstance.js";
+import { inNamedRoadmap } from "./namedRoadmapScope.js";
 import { subjectOutsideField } from "./offFieldSubject.js";
 import { particularAsked } from "./particularAsked.js";
 import { recentByChunk } from "./recentByChunk.js";
@@ -95,6 +96,12 @@ function passageTexts(passages: readonly Passage[], focusTerms?: readonly string
     });
 }
 
+/** The texts a "which one" question is checked against: those of the roadmap it is about, if it names one. */
+function instanceTexts(result: RetrievalResult, texts: string[]): string[] {
+  if (result.namedRoadmap === undefined) return texts;
+  return passageTexts(result.passages.filter(besideSubject(result)).filter(inNamedRoadmap(result)), result.focusTerms);
+}
+
 /** The leading passages' whole texts: a document's own details (who wrote it) may be in any of them. */
 function leadingTexts(result: RetrievalResult): string[] {
   return result.passages
@@ -180,7 +187,8 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
       // A comparison is judged apart from the other details: it names its own subjects (comparison.ts).
       ...(!compares || comparisonPresent(compared, texts) ? [] : ["comparison" as const]),
       // "Which model": a name of one, not the category's name or the question's own (namedInstance.ts).
-      ...(instance && !instancePresent(texts, question) ? ["instance" as const] : []),
+      // Of a roadmap named or carried by the conversation, only its own passages say which (namedRoadmapScope.ts).
+      ...(instance && !instancePresent(instanceTexts(result, texts), question) ? ["instance" as const] : []),
       // "How exactly does X work": a passage that explains X, not one that lists it (explainedMechanism.ts).
       ...(mechanism && !mechanismExplained(texts, result.focusTerms, question) ? ["mechanism" as const] : []),
       // Who wrote the roadmap itself: a line saying so in its passages, not a listed course's teacher (documentFacts.ts).
