@@ -1,6 +1,6 @@
 import type { Chunk } from "../chunking/types.js";
 import { comparedSides, comparisonPresent } from "./comparison.js";
-import { detailPresent, detailsAsked, type DetailKind } from "./detailKinds.js";
+import { detailPresent, type DetailKind } from "./detailKinds.js";
 import { detailStatedByCard, documentAuthorAsked, documentAuthorStated, documentCardLeads } from "./documentFacts.js";
 import { foldForMatching, itemsNaming } from "./listItems.js";
 import { mechanismExplained } from "./explainedMechanism.js";
@@ -11,6 +11,7 @@ import { particularAsked } from "./particularAsked.js";
 import { recentByChunk } from "./recentByChunk.js";
 import { locatedStage, passagesNamingStage, statedDurationAnswers } from "./stageDuration.js";
 import { thinEvidenceEnough } from "./thinEvidence.js";
+import { detailsAskedInTurn } from "./turnDetails.js";
 import type { Passage, RetrievalResult } from "./types.js";
 
 /**
@@ -136,8 +137,9 @@ export function besideSubject(result: RetrievalResult): (passage: Passage) => bo
   return focus ? (passage) => focus.has(passage.chunk.id) : () => true;
 }
 
-export function confidenceSignals(question: string, result: RetrievalResult): ConfidenceSignals {
-  const asked = detailsAsked(question);
+/** `learnersOwn`: the learner's own question, when `question` is a follow-up's standalone reading (turnDetails.ts). */
+export function confidenceSignals(question: string, result: RetrievalResult, learnersOwn?: string): ConfidenceSignals {
+  const asked = detailsAskedInTurn(question, learnersOwn);
   // The two things compared are read with misspellings repaired: "RLFH 跟 SFT" compares RLHF.
   const compared = result.judgedQuery ?? question;
   const compares = comparedSides(compared) !== undefined;
@@ -233,6 +235,11 @@ export function decideConfidence(
 }
 
 /** Confidence of an answer written from this retrieval. */
-export function confidenceOf(question: string, result: RetrievalResult, thresholds?: ConfidenceThresholds): ConfidenceLevel {
-  return decideConfidence(confidenceSignals(question, result), thresholds);
+export function confidenceOf(
+  question: string,
+  result: RetrievalResult,
+  thresholds?: ConfidenceThresholds,
+  learnersOwn?: string,
+): ConfidenceLevel {
+  return decideConfidence(confidenceSignals(question, result, learnersOwn), thresholds);
 }
