@@ -16,4 +16,14 @@ describe("detailsAskedInTurn", () => {
     expect(detailsAskedInTurn(standalone, "and the other book?")).toEqual(detailsAsked(standalone));
     expect(detailsAskedInTurn(standalone, undefined)).toEqual(detailsAsked(standalone));
   });
+
+  it("is none when the follow-up asks a question of its own that asks no detail", () => {
+    const carried = "第三本讲的是啥，哪一章最值得看？ 那份清单推荐了几本书？";
+    expect(detailsAsked(carried)).toContain("count");
+    expect(detailsAsked("第三本讲的是啥，哪一章最值得看？")).toEqual([]);
+    expect(detailsAskedInTurn(carried, "第三本讲的是啥，哪一章最值得看？")).not.toContain("count");
+    // "what about …" goes on: it asks the previous question again.
+    const goesOn = "what about the second list? How many books does the first list recommend?";
+    expect(detailsAskedInTurn(goesOn, "what about the second list?")).toEqual(detailsAsked(goesOn));
+  });
 });
