@@ -3,6 +3,7 @@ import { asksLocation } from "../text/questionCues.js";
 import { EN_LEAD, pointsAtDocument, pointsBack, size, startsOwnSubject, ZH_LEAD } from "./followUpCues.js";
 import { choosesAmongDocuments } from "./followUpScope.js";
 import { userQuestions } from "./history.js";
+import { picksListedItem } from "./listedItemPick.js";
 import type { Turn } from "./types.js";
 
 /**
@@ -30,7 +31,11 @@ export function conversationRoadmap(
     ZH_LEAD.test(asked) ||
     EN_LEAD.test(asked) ||
     (question !== undefined &&
-      (pointsBack(question) || pointsAtDocument(question) || asksLocation(question) || continuesTerm(question, earlierQuestions.at(-1)!)));
+      (pointsBack(question) ||
+        pointsAtDocument(question) ||
+        picksListedItem(question) ||
+        asksLocation(question) ||
+        continuesTerm(question, earlierQuestions.at(-1)!)));
   if (!goesOn) return undefined;
   if (roadmapNamedIn(asked) !== undefined) return undefined;
   for (const earlier of earlierQuestions.reverse()) {

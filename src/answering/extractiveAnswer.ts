@@ -96,7 +96,8 @@ export function composeExtractiveAnswer(
   const language = answerLanguage(result.analysis.language, options.asked ?? question);
   const wording = ANSWER_WORDING[language];
   const { passages } = result;
-  const confidence = confidenceOf(question, result);
+  // The details asked are the learner's own when the follow-up asks one (turnDetails.ts).
+  const confidence = confidenceOf(question, result, undefined, options.asked);
   if (confidence === "none" || passages.length === 0) return abstention(language);
 
   const terms = queryTerms(question, result.analysis.expansions);

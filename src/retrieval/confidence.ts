@@ -1,16 +1,18 @@
 import type { Chunk } from "../chunking/types.js";
 import { comparedSides, comparisonPresent } from "./comparison.js";
-import { detailPresent, detailsAsked, type DetailKind } from "./detailKinds.js";
+import { detailPresent, type DetailKind } from "./detailKinds.js";
 import { detailStatedByCard, documentAuthorAsked, documentAuthorStated, documentCardLeads } from "./documentFacts.js";
 import { foldForMatching, itemsNaming } from "./listItems.js";
 import { mechanismExplained } from "./explainedMechanism.js";
 import { givenOnlyByLead, leadingPassage } from "./leadingOffering.js";
 import { instancePresent } from "./namedInstance.js";
+import { inNamedRoadmap } from "./namedRoadmapScope.js";
 import { subjectOutsideField } from "./offFieldSubject.js";
 import { particularAsked } from "./particularAsked.js";
 import { recentByChunk } from "./recentByChunk.js";
 import { locatedStage, passagesNamingStage, statedDurationAnswers } from "./stageDuration.js";
 import { thinEvidenceEnough } from "./thinEvidence.js";
+import { detailsAskedInTurn } from "./turnDetails.js";
 import type { Passage, RetrievalResult } from "./types.js";
 
 /**
@@ -96,6 +98,12 @@ function passageTexts(passages: readonly Passage[], focusTerms?: readonly string
     });
 }
 
+/** The texts a "which one" question is checked against: those of the roadmap it is about, if it names one. */
+function instanceTexts(result: RetrievalResult, texts: string[]): string[] {
+  if (result.namedRoadmap === undefined) return texts;
+  return passageTexts(result.passages.filter(besideSubject(result)).filter(inNamedRoadmap(result)), result.focusTerms);
+}
+
 /** The leading passages' whole texts: a document's own details (who wrote it) may be in any of them. */
 function leadingTexts(result: RetrievalResult): string[] {
   return result.passages
@@ -130,8 +138,9 @@ export function besideSubject(result: RetrievalResult): (passage: Passage) => bo
   return focus ? (passage) => focus.has(passage.chunk.id) : () => true;
 }
 
-export function confidenceSignals(question: string, result: RetrievalResult): ConfidenceSignals {
-  const asked = detailsAsked(question);
+/** `learnersOwn`: the learner's own question, when `question` is a follow-up's standalone reading (turnDetails.ts). */
+export function confidenceSignals(question: string, result: RetrievalResult, learnersOwn?: string): ConfidenceSignals {
+  const asked = detailsAskedInTurn(question, learnersOwn);
   // The two things compared are read with misspellings repaired: "RLFH 跟 SFT" compares RLHF.
   const compared = result.judgedQuery ?? question;
   const compares = comparedSides(compared) !== undefined;
@@ -183,7 +192,8 @@ export function confidenceSignals(question: string, result: RetrievalResult): Co
       // A comparison is judged apart from the other details: it names its own subjects (comparison.ts).
       ...(!compares || comparisonPresent(compared, texts) ? [] : ["comparison" as const]),
       // "Which model": a name of one, not the category's name or the question's own (namedInstance.ts).
-      ...(instance && !instancePresent(texts, question) ? ["instance" as const] : []),
+      // Of a roadmap named or carried by the conversation, only its own passages say which (namedRoadmapScope.ts).
+      ...(instance && !instancePresent(instanceTexts(result, texts), question) ? ["instance" as const] : []),
       // "How exactly does X work": a passage that explains X, not one that lists it (explainedMechanism.ts).
       ...(mechanism && !mechanismExplained(texts, result.focusTerms, question) ? ["mechanism" as const] : []),
       // Who wrote the roadmap itself: a line saying so in its passages, not a listed course's teacher (documentFacts.ts).
@@ -228,6 +238,11 @@ export function decideConfidence(
 }
 
 /** Confidence of an answer written from this retrieval. */
-export function confidenceOf(question: string, result: RetrievalResult, thresholds?: ConfidenceThresholds): ConfidenceLevel {
-  return decideConfidence(confidenceSignals(question, result), thresholds);
+export function confidenceOf(
+  question: string,
+  result: RetrievalResult,
+  thresholds?: ConfidenceThresholds,
+  learnersOwn?: string,
+): ConfidenceLevel {
+  return decideConfidence(confidenceSignals(question, result, learnersOwn), thresholds);
 }

@@ -1,6 +1,7 @@
 import { GLOSSARY } from "./glossary.js";
 import { foldForMatching } from "./listItems.js";
 import { wordsBesideSubject } from "./questionWords.js";
+import { withoutSpelledOutTerms } from "./spelledOutTerms.js";
 
 /**
  * "Which model / dataset / format / library": a question that asks for a particular member of a
@@ -80,7 +81,8 @@ function fieldConcepts(): ReadonlySet<string> {
 export function namesBeyondQuestion(text: string, question: string): string[] {
   const asked = foldForMatching(question);
   const known = fieldConcepts();
-  const plain = text.replace(LINK_ADDRESS, " ");
+  // A term spelled out in brackets ("指令微调(Instruction Tuning)") names no particular one (spelledOutTerms.ts).
+  const plain = withoutSpelledOutTerms(text.replace(LINK_ADDRESS, " "));
   return [...plain.matchAll(LATIN_NAME)]
     .filter(({ 0: word }) => (/[A-Z0-9]/u.test(word.slice(1)) || /^[A-Z]/u.test(word)) && word.length >= 2)
     .filter(({ 0: word, index }) => {

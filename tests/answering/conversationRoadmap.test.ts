@@ -47,4 +47,10 @@ describe("conversationRoadmap", () => {
     expect(conversationRoadmap("RAG 要学多久？", history, namedIn)).toBeUndefined();
     expect(conversationRoadmap("那 RAG 呢？", turns("RAG 和微调有什么区别？"), namedIn)).toBeUndefined();
   });
+
+  it("is that roadmap for a long question that picks an item of the list by its place", () => {
+    const history = turns("五阶段那份的入门阶段有哪些项目？");
+    const pick = "第二个聊天机器人的项目用的是什么框架，有没有源码可以下载？";
+    expect(conversationRoadmap(pick, history, namedIn, pick)).toBe("doc-five");
+  });
 });

@@ -1,0 +1,22 @@
+import { toSimplified } from "../text/script.js";
+import { detailsAsked, type DetailKind } from "./detailKinds.js";
+
+/**
+ * The details a follow-up asks. Its standalone question carries the previous question along
+ * ("roughly how long is it?" + "How much does the course cost?"): when the learner's own words
+ * ask a detail of their own, that detail is what is asked, not the one carried ("how long", not
+ * "how much"). A follow-up that asks none of its own ("and for the next stage?") asks the carried one.
+ */
+export function detailsAskedInTurn(standalone: string, learnersOwn: string | undefined): DetailKind[] {
+  if (learnersOwn === undefined || learnersOwn === standalone) return detailsAsked(standalone);
+  // Read in Simplified, as retrieval reads the standalone question.
+  const own = detailsAsked(toSimplified(learnersOwn));
+  if (own.length > 0) return own;
+  // "第二个是啥，里面最推荐看哪个？" asks a question of its own; only an elliptical one ("那第二个呢？",
+  // "and for the next stage?") asks again what the previous question asked.
+  return ASKS_ITS_OWN.test(learnersOwn.replace(ELLIPTICAL_LEAD, " ")) ? [] : detailsAsked(standalone);
+}
+
+const ASKS_ITS_OWN = /什么|什麼|啥|哪|几|幾|多少|怎么|怎麼|如何|谁|誰|\b(?:what|which|who|how|why|when|where)\b/iu;
+/** "what about …", "how about …": words of going on, not a question of its own. */
+const ELLIPTICAL_LEAD = /\b(?:what|how)\s+about\b/giu;
