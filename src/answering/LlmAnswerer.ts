@@ -158,7 +158,8 @@ export class LlmAnswerer implements Answerer {
       standaloneQuestion: condensed.question,
       result,
       language: answerLanguage(result.analysis.language, request.question),
-      confidence: confidenceOf(condensed.question, result) === "high" ? "high" : "low",
+      // The details asked are the learner's own when the follow-up asks one (turnDetails.ts), as offline.
+      confidence: confidenceOf(condensed.question, result, undefined, request.question) === "high" ? "high" : "low",
       retrieveMs: this.now() - retrieveStarted,
       generateMs,
       ...(condensed.usage ? { usage: condensed.usage } : {}),
