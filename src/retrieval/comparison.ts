@@ -22,8 +22,12 @@ const betterAsked = ignoreCaseTester(BETTER_ASKED);
 const differenceCued = ignoreCaseTester(DIFFERENCE_CUES);
 const asked = (question: string) => betterAsked(question) || differenceCued(question);
 const DIFFERS_FROM = /\b(?:differs?|different)\s+from\b/iu;
-/** "X is faster than Y": the comparative is what is asked, not a word of X. */
-const COMPARATIVE_BEFORE_THAN = /\s+(?:\w+\s+)?(?:better|faster|slower|easier|harder|cheaper|worse)\s*$/iu;
+/**
+ * "X is (much) faster than Y": the comparative, and an adverb of degree before it, is what is asked,
+ * not a word of X. Only such an adverb: any word there would take a one-word X ("is Dify easier than").
+ */
+const COMPARATIVE_BEFORE_THAN =
+  /\s+(?:(?:much|far|way|even|actually|really|slightly|a\s+(?:lot|bit|little))\s+)?(?:better|faster|slower|easier|harder|cheaper|worse)\s*$/iu;
 const CONNECTOR = /和|跟|与|與|还是|還是|或者|或是|\bvs\.?(?=\s)|\bversus\b|\bor\b|\band\b|\bthan\b/iu;
 const COMPARES =
   /更|比|最|优于|優於|低于|低於|高于|高於|不如|胜过|勝過|区别|區別|不同|差异|差異|\bthan\b|\bbetter\b|\bworse\b|\bfaster\b|\bslower\b/iu;

@@ -15,6 +15,11 @@ describe("comparison questions", () => {
     expect(comparedSides("哪个框架更适合新手？")).toBeUndefined();
   });
 
+  it("keeps a one-word name before 'easier than' as the first side, and an adverb of degree out of it", () => {
+    expect(comparedSides("Is Gradio easier than Streamlit for a quick demo?")?.map((s) => [...s])).toEqual([["gradio"], ["streamlit"]]);
+    expect(comparedSides("Is Gradio much easier than Streamlit?")?.map((s) => [...s])).toEqual([["gradio"], ["streamlit"]]);
+  });
+
   it("keeps to each side the words that tell it apart", () => {
     const [first, second] = comparedSides("LoRA 和 QLoRA 有什么区别？")!;
     expect(first.has("lora")).toBe(true);
