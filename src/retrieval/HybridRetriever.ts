@@ -197,24 +197,13 @@ export class HybridRetriever implements Retriever {
           });
     const unknown = this.judge.unknownNames(index, query);
     // A subject outside the field (low at best), or the field in learners' words (thin evidence enough: thinEvidence.ts).
-    const field = fieldReading(
-      this.judge.repaired(index, query),
-      this.judge.termGroups(index, query),
-      passages.map((p) => statistics.tokensOf(p.chunk)),
-      statistics,
-      () => IndexResources.of(index).generalIdf,
-    );
+    const groups = this.judge.termGroups(index, query);
+    const topTokens = passages.map((p) => statistics.tokensOf(p.chunk));
+    const generalIdf = () => IndexResources.of(index).generalIdf;
+    const field = fieldReading(this.judge.repaired(index, query), groups, topTokens, statistics, generalIdf);
     // "报税的时候要准备哪些文件": a subject outside the field, and no field word shared with the passages.
     const outsideNamed = outsideSubjectsIn(query);
-    const outsideSubject =
-      outsideNamed.length > 0 &&
-      !fieldWordFound(
-        this.judge.termGroups(index, query),
-        passages.map((p) => statistics.tokensOf(p.chunk)),
-        statistics,
-        () => IndexResources.of(index).generalIdf,
-        isFieldLatinWord,
-      );
+    const outsideSubject = outsideNamed.length > 0 && !fieldWordFound(groups, topTokens, statistics, generalIdf, isFieldLatinWord);
     // "ninehills 那份里 RLHF 放在哪个小节": the roadmap's structure would place it in a stage of its own.
     const outside =
       named && (asksLocation(query) || asksCoverage(query))
@@ -246,12 +235,7 @@ export class HybridRetriever implements Retriever {
       ...(field.subject ? { fieldSubject: field.subject } : {}),
       ...(field.paraphrase ? { fieldParaphrase: true } : {}),
       ...(outsideSubject ? { outsideSubjects: outsideNamed } : {}),
-      ...(digressesToItsOwn(
-        this.judge.repaired(index, query),
-        this.judge.termGroups(index, query),
-        statistics,
-        this.judge.latinWordUsed(index),
-      )
+      ...(digressesToItsOwn(this.judge.repaired(index, query), groups, statistics, this.judge.latinWordUsed(index))
         ? { digression: true }
         : {}),
       ...(outside.length > 0 ? { conceptsOutsideRoadmap: outside } : {}),
