@@ -81,7 +81,7 @@ export interface ConfidenceSignals {
   namedRoadmapLeads?: boolean;
   /** A concept the question names is nowhere in the roadmap it asks about (RetrievalResult.conceptsOutsideRoadmap): low at best. */
   outsideNamedRoadmap?: boolean;
-  /** A fact asked of the named roadmap itself that it does not state (RetrievalResult.documentFactsMissing): low at best. */
+  /** A fact asked of the named roadmap itself that its card does not state (RetrievalResult.documentFacts.missing): low at best. */
   documentFactMissing?: boolean;
 }
 
