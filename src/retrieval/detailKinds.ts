@@ -7,7 +7,7 @@ import { detailGateStarts } from "./detailGateStarts.js";
 import { CN_NUMBER, DETAIL_RULES, type DetailKind } from "./detailRules.js";
 import { listItems } from "./listItems.js";
 import { questionDates } from "./questionDates.js";
-import { withoutStatedAmounts, withoutStatedCounts } from "./statedAmounts.js";
+import { withoutMatches, withoutStatedAmounts, withoutStatedCounts } from "./statedAmounts.js";
 
 /**
  * The kinds of detail a question can ask for (a price, a date, a duration, a count, a person …)
@@ -330,9 +330,7 @@ const STATED_DURATION = /(\d+(?:\.\d+)?)\s*(?:个|個)?\s*(小时|小時|hours?|
  * not its answer; the same number with the same unit in a passage does not count.
  */
 function withoutStatedDurations(texts: readonly string[], question: string): readonly string[] {
-  const patterns = statedDurationPatterns(question);
-  if (patterns.length === 0) return texts;
-  return texts.map((text) => patterns.reduce((t, pattern) => t.replace(pattern, " "), text));
+  return withoutMatches(texts, statedDurationPatterns(question));
 }
 
 /** The patterns of the durations a question states (global, each starts over at 0 in every replace). */

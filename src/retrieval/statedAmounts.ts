@@ -1,4 +1,5 @@
 import { escapeRegExp } from "../text/escapeRegExp.js";
+import { recentlyComputed } from "../text/recentlyComputed.js";
 
 /**
  * "产品经理月薪 5-6 万，那算法岗呢？": a sum the question itself states is what the learner already
@@ -22,20 +23,39 @@ function figurePattern(figure: string): RegExp {
   return new RegExp(`[¥￥$€£]?\\s*(?<![\\d.])${number}(?!\\d|\\.\\d)\\s*(?:万|萬|千|k\\b|元|块|塊|美元|美金|刀|dollars?)?`, "giu");
 }
 
+/**
+ * The texts with every match of the patterns blanked (unchanged when there are none): what a
+ * question states, taken out before a detail check reads the passages. The patterns are global;
+ * each replace starts them over at 0.
+ */
+export function withoutMatches(texts: readonly string[], patterns: readonly RegExp[]): readonly string[] {
+  if (patterns.length === 0) return texts;
+  return texts.map((text) => patterns.reduce((t, pattern) => t.replace(pattern, " "), text));
+}
+
+/**
+ * Questions whose stated figures are remembered: the detail check runs for the top passages and
+ * again for each sentence an answer weighs, always with the same question.
+ */
+const RECENT_QUESTIONS = 64;
+
+const statedAmountPatterns = recentlyComputed(RECENT_QUESTIONS, (question: string): readonly RegExp[] =>
+  [...question.matchAll(STATED_AMOUNT)].map((m) => figurePattern(m[1] ?? m[2]!)),
+);
+
 /** The texts without the sums the question states (unchanged when it states none). */
 export function withoutStatedAmounts(texts: readonly string[], question: string): readonly string[] {
-  const figures = [...question.matchAll(STATED_AMOUNT)].map((m) => m[1] ?? m[2]!);
-  if (figures.length === 0) return texts;
-  const patterns = figures.map(figurePattern);
-  return texts.map((text) => patterns.reduce((t, pattern) => t.replace(pattern, " "), text));
+  return withoutMatches(texts, statedAmountPatterns(question));
 }
 
 /** A count as written: a number, then a measure word (640 份, 54 个, 3 本, 7 门). */
 const STATED_COUNT = /(?<![\d.])(\d+)\s*(份|个|個|篇|本|门|門|项|項|条|條|章|部|套|集|节|節|道|种|種)/gu;
 
+const statedCountPatterns = recentlyComputed(RECENT_QUESTIONS, (question: string): readonly RegExp[] =>
+  [...question.matchAll(STATED_COUNT)].map((m) => new RegExp(`(?<![\\d.])${m[1]}\\s*${m[2]}`, "gu")),
+);
+
 /** The texts without the counts the question states, each with its own measure word (unchanged when it states none). */
 export function withoutStatedCounts(texts: readonly string[], question: string): readonly string[] {
-  const counts = [...question.matchAll(STATED_COUNT)].map((m) => new RegExp(`(?<![\\d.])${m[1]}\\s*${m[2]}`, "gu"));
-  if (counts.length === 0) return texts;
-  return texts.map((text) => counts.reduce((t, pattern) => t.replace(pattern, " "), text));
+  return withoutMatches(texts, statedCountPatterns(question));
 }
