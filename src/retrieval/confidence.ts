@@ -73,6 +73,8 @@ export interface ConfidenceSignals {
   learnerConcept?: boolean;
   /** The field in words of its own (RetrievalResult.fieldParaphrase): thin evidence is enough (thinEvidence.ts). */
   fieldParaphrase?: boolean;
+  /** The question's words found are held by one passage (RetrievalResult.termsTogether): thin evidence is enough (thinEvidence.ts). */
+  termsTogether?: boolean;
   /**
    * The question named a roadmap by its shape, origin, title or date, and the answer leads with
    * that roadmap's passage: the words that named it (front matter, "0x10 编号", "CSDN 那篇") say
@@ -170,6 +172,7 @@ export function confidenceSignals(question: string, result: RetrievalResult, lea
     ...(result.outsideSubjects?.length ? { outsideSubject: true } : {}),
     ...(result.learnerConceptFound ? { learnerConcept: true } : {}),
     ...(result.fieldParaphrase ? { fieldParaphrase: true } : {}),
+    ...(result.termsTogether ? { termsTogether: true } : {}),
     ...((result.namedRoadmap && result.passages[0]?.chunk.docId === result.namedRoadmap.docId) ||
     documentCardLeads(result.documentFacts, result.passages[0])
       ? { namedRoadmapLeads: true }

@@ -141,6 +141,8 @@ export interface RetrievalResult {
   fieldParaphrase?: boolean;
   /** The question opens by stepping aside from the conversation (对了，, btw) and asks of a word of its own (digression.ts): low at best. */
   digression?: boolean;
+  /** Two or more of the question's words are in the top passages, and one passage holds them all (termsTogether.ts). */
+  termsTogether?: boolean;
   /**
    * A specific learners' phrase of the question names a concept the leading passages name in the
    * documents' words (learnerConcept.ts): supported, however few of its own words they share.
