@@ -193,7 +193,7 @@ export function confidenceSignals(question: string, result: RetrievalResult, lea
       ...(!compares || comparisonPresent(compared, texts) ? [] : ["comparison" as const]),
       // "Which model": a name of one, not the category's name or the question's own (namedInstance.ts).
       // Of a roadmap named or carried by the conversation, only its own passages say which (namedRoadmapScope.ts).
-      ...(instance && !instancePresent(instanceTexts(result, texts), question) ? ["instance" as const] : []),
+      ...(instance && !instancePresent(instanceTexts(result, texts), question, result.nameKinds) ? ["instance" as const] : []),
       // "How exactly does X work": a passage that explains X, not one that lists it (explainedMechanism.ts).
       ...(mechanism && !mechanismExplained(texts, result.focusTerms, question) ? ["mechanism" as const] : []),
       // Who wrote the roadmap itself: a line saying so in its passages, not a listed course's teacher (documentFacts.ts).
