@@ -12,7 +12,7 @@ import { particularAsked } from "./particularAsked.js";
 import { recentByChunk } from "./recentByChunk.js";
 import { locatedStage, passagesNamingStage, statedDurationAnswers } from "./stageDuration.js";
 import { thinEvidenceEnough } from "./thinEvidence.js";
-import { detailsAskedInTurn } from "./turnDetails.js";
+import { detailsAskedInTurn, particularAskedInTurn } from "./turnDetails.js";
 import type { Passage, RetrievalResult } from "./types.js";
 
 /**
@@ -147,7 +147,7 @@ export function confidenceSignals(question: string, result: RetrievalResult, lea
   // Read only by the detail and comparison checks: most questions ask neither, and building five
   // passages' texts (and their focus items) was then for nothing.
   // As retrieval read the question; a result built otherwise (a test's) is read here.
-  const { instance, mechanism } = result.particularAsked ?? particularAsked(question);
+  const { instance, mechanism } = particularAskedInTurn(result.particularAsked ?? particularAsked(question), question, learnersOwn);
   const texts =
     asked.length > 0 || compares || instance || mechanism
       ? passageTexts(result.passages.filter(besideSubject(result)), result.focusTerms)
