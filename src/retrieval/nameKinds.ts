@@ -1,4 +1,5 @@
 import type { Chunk } from "../chunking/types.js";
+import { GLOSSARY } from "./glossary.js";
 
 /**
  * What kind of thing each name the documents use is (Qwen a model, LangChain a framework, Kaggle a
@@ -10,17 +11,35 @@ import type { Chunk } from "../chunking/types.js";
  *   - "…深度学习框架的特点，如PyTorch、TensorFlow等": the clause's last kind word before 如;
  *   - a list item's label or a heading naming a kind ("开源模型", "竞赛平台", "入门课程"), only for a
  *     name nothing above says anything of;
- *   - a word of a work's title (a link's several-word text, 《…》), likewise.
+ *   - a word of a work's title (a link's several-word text, 《…》), likewise;
+ *   - a person: the glossary's people, a name in brackets after a 《work》, "by First Last";
+ *     a site: a link's host (github.com, blog.csdn.net), as a label.
  * A "which model" question (namedInstance.ts) is then answered only by a name of that kind.
  */
 export type NameKind =
-  "model" | "software" | "platform" | "course" | "book" | "paper" | "dataset" | "method" | "benchmark" | "organization" | "venue" | "title";
+  | "model"
+  | "software"
+  | "platform"
+  | "course"
+  | "book"
+  | "paper"
+  | "dataset"
+  | "method"
+  | "benchmark"
+  | "organization"
+  | "venue"
+  | "person"
+  | "site"
+  | "title";
 
-/** The kind words, each with its kind; a longer word first where one holds another (数据集 before 数据库). */
+/**
+ * The kind words, each with its kind; a longer word first where one holds another (数据集 before 数据库).
+ * 库 alone, after a Latin name or as 函数库: 案例库, 知识库 and 题库 are other things.
+ */
 const KIND_WORDS: readonly [RegExp, NameKind][] = [
   [/^(?:数据集|語料|语料|datasets?)$/iu, "dataset"],
   [/^(?:模型|models?)$/iu, "model"],
-  [/^(?:框架|库|庫|工具|数据库|數據庫|引擎|接口|frameworks?|librar(?:y|ies)|tools?|toolkits?)$/iu, "software"],
+  [/^(?:框架|库|庫|函[式数數][库庫]|工具|数据库|數據庫|引擎|接口|frameworks?|librar(?:y|ies)|tools?|toolkits?)$/iu, "software"],
   [/^(?:平台|社区|社區|官网|官網|竞赛|競賽|platforms?|communit(?:y|ies))$/iu, "platform"],
   [/^(?:课程|課程|教程|公开课|公開課|courses?|tutorials?)$/iu, "course"],
   [/^(?:书籍|書籍|读物|讀物|教材|书|書|books?)$/iu, "book"],
@@ -31,7 +50,7 @@ const KIND_WORDS: readonly [RegExp, NameKind][] = [
   [/^(?:会议|會議|顶会|頂會|conferences?)$/iu, "venue"],
 ];
 export const KIND_WORD =
-  /数据集|語料|语料|数据库|數據庫|模型|框架|库|庫|工具|引擎|接口|平台|社区|社區|官网|官網|竞赛|競賽|课程|課程|教程|公开课|公開課|书籍|書籍|读物|讀物|教材|书|書|论文|論文|综述|綜述|方法|技巧|技术|技術|算法|机制|機制|范式|範式|标准|標準|基准|基準|机构|機構|公司|实验室|實驗室|组织|組織|会议|會議|顶会|頂會|\b(?:datasets?|models?|frameworks?|librar(?:y|ies)|tools?|toolkits?|platforms?|communit(?:y|ies)|courses?|tutorials?|books?|papers?|surveys?|methods?|techniques?|benchmarks?|conferences?)\b/giu;
+  /数据集|語料|语料|数据库|數據庫|模型|框架|函[式数數][库庫]|(?<!\p{Script=Han})[库庫]|工具|引擎|接口|平台|社区|社區|官网|官網|竞赛|競賽|课程|課程|教程|公开课|公開課|书籍|書籍|读物|讀物|教材|书|書|论文|論文|综述|綜述|方法|技巧|技术|技術|算法|机制|機制|范式|範式|标准|標準|基准|基準|机构|機構|公司|实验室|實驗室|组织|組織|会议|會議|顶会|頂會|\b(?:datasets?|models?|frameworks?|librar(?:y|ies)|tools?|toolkits?|platforms?|communit(?:y|ies)|courses?|tutorials?|books?|papers?|surveys?|methods?|techniques?|benchmarks?|conferences?)\b/giu;
 
 export function kindOfWord(word: string): NameKind | undefined {
   return KIND_WORDS.find(([pattern]) => pattern.test(word))?.[1];
@@ -162,6 +181,23 @@ function readChunk(chunk: Chunk, evidence: Evidence): void {
   for (const { 1: title } of [...chunk.text.matchAll(LINK), ...chunk.text.matchAll(WORK_TITLE)]) {
     if (isEnglishTitle(title!)) for (const word of namesIn(title!)) evidence.titled.add(word.toLowerCase());
   }
+  // "《深度学习》(Ian Goodfellow)", "… by Zeyuan Allen-Zhu": who wrote or gave a work.
+  for (const { 1: person } of [...text.matchAll(AUTHOR_AFTER_TITLE), ...text.matchAll(BY_PERSON)])
+    for (const name of namesIn(person!)) add(evidence.said, name, "person");
+  // A link's host names a site (github.com, blog.csdn.net → GitHub, CSDN), as a label would.
+  for (const link of chunk.links) {
+    const site = siteOf(link.url);
+    if (site) add(evidence.labelled, site, "site");
+  }
+}
+
+const AUTHOR_AFTER_TITLE = /》\s*[（(]\s*([A-Z][a-z]+(?:[\s-]+[A-Z][a-z]+)+)\s*[)）]/gu;
+const BY_PERSON = /\bby\s+([A-Z][a-z]+(?:[\s-]+[A-Z][a-z]+)+)/gu;
+
+/** The name a link's host stands for: its label before the public suffix (space.bilibili.com → bilibili). */
+function siteOf(url: string): string | undefined {
+  const host = /^https?:\/\/([^/:?#]+)/iu.exec(url)?.[1];
+  return host?.split(".").at(-2);
 }
 
 /** The kinds of the names a set of chunks uses; a name with no evidence has none (kindsOf → undefined). */
@@ -171,6 +207,8 @@ export class NameKinds {
   static of(chunks: readonly Chunk[]): NameKinds {
     const evidence: Evidence = { said: new Map(), labelled: new Map(), titled: new Set() };
     for (const chunk of chunks) readChunk(chunk, evidence);
+    // The glossary's people (Andrew Ng, Karpathy) are people wherever they are named.
+    for (const entry of GLOSSARY) if (entry.person) for (const name of entry.en.flatMap(namesIn)) add(evidence.said, name, "person");
     const kinds = new Map<string, ReadonlySet<NameKind>>(evidence.said);
     for (const [name, labelled] of evidence.labelled) if (!kinds.has(name)) kinds.set(name, labelled);
     for (const name of evidence.titled) if (!kinds.has(name)) kinds.set(name, new Set(["title"]));

@@ -42,6 +42,20 @@ describe("NameKinds", () => {
     expect(kinds.kindsOf("Nowhere")).toBeUndefined();
   });
 
+  it("reads people and sites, and no library in a 库 that is a Chinese word's end (案例库)", () => {
+    const more = NameKinds.of([
+      chunk("  • 书籍\n《深度学习入门》(Ada Lovegood)，系统介绍理论。\n  • 案例库\nCaseHub《应用报告合集》，收集项目案例。", ["资源"]),
+      {
+        ...chunk("- [Tutorial: Scaling Laws by Grace Hopkins](https://www.videohost.com/v/1)"),
+        links: [{ text: "t", url: "https://www.videohost.com/v/1", line: 1 }],
+      },
+    ]);
+    expect([...more.kindsOf("Lovegood")!]).toEqual(["person"]);
+    expect([...more.kindsOf("Hopkins")!]).toEqual(["person"]);
+    expect([...more.kindsOf("videohost")!]).toEqual(["site"]);
+    expect(more.kindsOf("CaseHub")).toBeUndefined();
+  });
+
   it("admits a name of the kind, of no known kind, or known only as a method", () => {
     expect(kinds.admits("Bamboo-7B", "model")).toBe(true);
     expect(kinds.admits("Nowhere", "model")).toBe(true);
