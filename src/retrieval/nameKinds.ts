@@ -8,7 +8,7 @@ import { GLOSSARY } from "./glossary.js";
  *     "Numpy、Pandas、TensorFlow、PyTorch等库", "NeurIPS、ICML 等顶级学术会议";
  *   - what a colon, a bracket or 是 says it is, by the clause's last kind word (its head in
  *     Chinese): "LLaMA-Factory：个人最推荐的微调大模型的工具", "Qwen(中文优化模型)";
- *   - "…深度学习框架的特点，如PyTorch、TensorFlow等": the clause's last kind word before 如;
+ *   - "…深度学习框架的特点，如PyTorch、TensorFlow等": the clause's last kind word before 如; "阿里云 PAI": a cloud's service;
  *   - a list item's label or a heading naming a kind ("开源模型", "竞赛平台", "入门课程"), only for a
  *     name nothing above says anything of;
  *   - a word of a work's title (a link's several-word text, 《…》), likewise;
@@ -98,7 +98,11 @@ function kindAfterRun(after: string): NameKind | undefined {
 }
 const HEAD_KIND = new RegExp(`(${KIND_WORD.source})(?:之一|等)?[*\\s]*$`, "iu");
 
+/** "阿里云 PAI", "腾讯云 TI": a name after a cloud's name is a service of that cloud. */
+const CLOUD_BEFORE = /\p{Script=Han}[云雲]\s*$/u;
+
 function kindBeforeRun(before: string): NameKind | undefined {
+  if (CLOUD_BEFORE.test(before)) return "platform";
   if (!SUCH_AS_BEFORE.test(before)) return undefined;
   const sentence =
     before

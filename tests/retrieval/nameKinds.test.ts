@@ -21,6 +21,7 @@ const kinds = NameKinds.of([
   ),
   chunk("- **Hub Place社区**：最活跃的开源社区"),
   chunk("基于 FooChain 框架的 Agent 系统，集成语音识别。"),
+  chunk("高阶项目：试衣系统(某某云 Forge + 多模态模型)。"),
   chunk("采用量化、知识蒸馏等技术，如 TinyOwl，减小模型的大小。"),
 ]);
 
@@ -36,6 +37,8 @@ describe("NameKinds", () => {
   it("takes a label's kind only for a name nothing else is said of, and a title's words as no names", () => {
     expect([...kinds.kindsOf("Zephyrine")!]).toEqual(["model"]);
     expect([...kinds.kindsOf("Kagglet")!]).toEqual(["platform"]);
+    // A cloud's service ("阿里云 PAI").
+    expect([...kinds.kindsOf("Forge")!]).toEqual(["platform"]);
     // Listed under 开源模型, but said elsewhere to be a community.
     expect([...kinds.kindsOf("Hub")!]).toEqual(["platform"]);
     expect([...kinds.kindsOf("Chatbot")!]).toEqual(["title"]);
