@@ -237,9 +237,4 @@ export class NameKinds {
   kindsOf(name: string): ReadonlySet<NameKind> | undefined {
     return this.kinds.get(name.toLowerCase());
   }
-
-  /** Every name with its kinds (for the measurement scripts and the tests). */
-  entries(): [string, ReadonlySet<NameKind>][] {
-    return [...this.kinds];
-  }
 }
