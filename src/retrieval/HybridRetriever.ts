@@ -231,6 +231,7 @@ export class HybridRetriever implements Retriever {
       ...(stageParts ? { stageParts } : {}),
       ...(focus ? { focusChunkIds: focus.chunkIds, focusTerms: focus.terms } : {}),
       particularAsked: particular,
+      ...(particular.instance ? { nameKinds: IndexResources.of(index).nameKinds } : {}),
       ...(documentFacts ? { documentFacts } : {}),
       ...(unknown.length > 0 ? { unknownNames: unknown } : {}),
       ...(field.subject ? { fieldSubject: field.subject } : {}),

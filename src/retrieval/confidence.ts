@@ -12,7 +12,7 @@ import { particularAsked } from "./particularAsked.js";
 import { recentByChunk } from "./recentByChunk.js";
 import { locatedStage, passagesNamingStage, statedDurationAnswers } from "./stageDuration.js";
 import { thinEvidenceEnough } from "./thinEvidence.js";
-import { detailsAskedInTurn } from "./turnDetails.js";
+import { detailsAskedInTurn, particularAskedInTurn } from "./turnDetails.js";
 import type { Passage, RetrievalResult } from "./types.js";
 
 /**
@@ -149,7 +149,7 @@ export function confidenceSignals(question: string, result: RetrievalResult, lea
   // Read only by the detail and comparison checks: most questions ask neither, and building five
   // passages' texts (and their focus items) was then for nothing.
   // As retrieval read the question; a result built otherwise (a test's) is read here.
-  const { instance, mechanism } = result.particularAsked ?? particularAsked(question);
+  const { instance, mechanism } = particularAskedInTurn(result.particularAsked ?? particularAsked(question), question, learnersOwn);
   const texts =
     asked.length > 0 || compares || instance || mechanism
       ? passageTexts(result.passages.filter(besideSubject(result)), result.focusTerms)
@@ -196,7 +196,7 @@ export function confidenceSignals(question: string, result: RetrievalResult, lea
       ...(!compares || comparisonPresent(compared, texts) ? [] : ["comparison" as const]),
       // "Which model": a name of one, not the category's name or the question's own (namedInstance.ts).
       // Of a roadmap named or carried by the conversation, only its own passages say which (namedRoadmapScope.ts).
-      ...(instance && !instancePresent(instanceTexts(result, texts), question) ? ["instance" as const] : []),
+      ...(instance && !instancePresent(instanceTexts(result, texts), question, result.nameKinds) ? ["instance" as const] : []),
       // "How exactly does X work": a passage that explains X, not one that lists it (explainedMechanism.ts).
       ...(mechanism && !mechanismExplained(texts, result.focusTerms, question) ? ["mechanism" as const] : []),
       // Who wrote the roadmap itself: a line saying so in its passages, not a listed course's teacher (documentFacts.ts).
