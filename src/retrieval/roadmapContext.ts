@@ -184,7 +184,7 @@ export function roadmapContext(
       ? { docId: named.doc.id, title: named.doc.title, stages: outlineOf(named.doc, chunks) }
       : undefined;
   // About one roadmap's stages: its overview (a chart or plan of all stages) names them and their durations.
-  context = withOverview(context, profiles, chunks, analysis.language);
+  context = withOverview(context, profiles, chunks, analysis.language, asked.includes("duration"));
   if (part) context = [part.passage, ...context];
   // "『一些项目』里第一个推荐的是什么": the section the question quotes by its heading.
   const quoted = quotedSectionPassages(query, chunks, named?.doc.id, analysis.language);
