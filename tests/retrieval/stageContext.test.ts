@@ -85,7 +85,7 @@ describe("overviewChunks", () => {
   // Four stages and, outside them, three views of the whole sequence: a table of contents, a chart
   // with months, and a time plan with hours a week that leaves the last stage out.
   const outline = stagedProfile("plan", ["起步阶段", "进阶阶段", "实战阶段", "研究阶段", "目录", "路线图", "时间安排"]);
-  const profile = { ...outline, stages: outline.stages.slice(0, 4) } as RoadmapProfile;
+  const profile: RoadmapProfile = { ...outline, stages: outline.stages.slice(0, 4) };
   const texts = [
     "起步阶段 进阶阶段 实战阶段 研究阶段",
     "起步(1-2个月) → 进阶(2-3个月) → 实战(3个月) → 研究(持续)",
