@@ -63,7 +63,11 @@ const EN_UNIT = "(?:stage|step|phase|part|level|section|chapter)";
 
 const PATTERNS: { pattern: RegExp; read: (m: RegExpExecArray) => StageOrdinal | undefined }[] = [
   { pattern: new RegExp(`第\\s*(${ZH_NUMBER})\\s*${ZH_UNIT}`, "u"), read: (m) => fromStart(parseNumber(m[1]!)) },
-  { pattern: new RegExp(`(?:最后|最终|末尾)(?:一|的)?${ZH_UNIT}`, "u"), read: () => ({ from: "end", position: 1 }) },
+  // "最后那个阶段", "最后这一段": a demonstrative between them, as for the first stage below.
+  {
+    pattern: new RegExp(`(?:最后|最终|末尾)(?:一|的|那一|这一|那个|这个|那|这)?${ZH_UNIT}`, "u"),
+    read: () => ({ from: "end", position: 1 }),
+  },
   { pattern: new RegExp(`倒数第\\s*(${ZH_NUMBER})\\s*${ZH_UNIT}?`, "u"), read: (m) => fromEnd(parseNumber(m[1]!)) },
   {
     pattern: new RegExp(`(?:最初|最开始|开头|刚开始|一开始)(?:的|那个|这个|那)?${ZH_UNIT}`, "u"),

@@ -11,6 +11,8 @@ describe("stageOrdinal", () => {
     ["what is the second stage about", { from: "start", position: 2 }],
     ["the last stage", { from: "end", position: 1 }],
     ["最后一个阶段学什么", { from: "end", position: 1 }],
+    ["那份指南里最后那个阶段要达成什么", { from: "end", position: 1 }],
+    ["最后这一段推荐了哪些论文", { from: "end", position: 1 }],
     ["倒数第二个阶段", { from: "end", position: 2 }],
     ["刚开始那个阶段每周要几个小时", { from: "start", position: 1 }],
     ["how much should I read at the very beginning?", { from: "start", position: 1 }],
