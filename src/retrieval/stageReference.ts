@@ -58,7 +58,7 @@ const EN_ORDINALS: Record<string, number> = {
 
 const ZH_NUMBER = "[零〇一二两三四五六七八九十\\d]{1,3}";
 // Mixed questions name the unit in English ("第三个 stage", "最后一个 stage").
-const ZH_UNIT = "(?:个)?(?:阶段|段|步|部分|篇|章|期|\\s*[Ss]tages?\\b|\\s*[Pp]hases?\\b|\\s*[Ss]teps?\\b)";
+const ZH_UNIT = "(?:个)?(?:阶段|段|步|部分|篇|章|期|站|\\s*[Ss]tages?\\b|\\s*[Pp]hases?\\b|\\s*[Ss]teps?\\b)";
 const EN_UNIT = "(?:stage|step|phase|part|level|section|chapter)";
 
 const PATTERNS: { pattern: RegExp; read: (m: RegExpExecArray) => StageOrdinal | undefined }[] = [
