@@ -1,8 +1,9 @@
 /**
- * Writes src/retrieval/outsideSubjects.json from outsideSubjects.source.jsonl (a lexicon of
- * subjects outside the field, written blind: see src/retrieval/outsideSubjects.ts): each Chinese
- * entry (Traditional ones converted) as its search tokens, each English entry lower-cased. Run it
- * after changing the source or the tokenizer; tests/retrieval/outsideSubjects.test.ts fails until then.
+ * Writes src/retrieval/outsideSubjects.json from outsideSubjects.source.jsonl and
+ * outsideHeadWords.source.jsonl (lexicons of subjects outside the field, written blind: see
+ * src/retrieval/outsideSubjects.ts): each Chinese entry (Traditional ones converted) as its search
+ * tokens, each English entry lower-cased. Run it after changing a source or the tokenizer;
+ * tests/retrieval/outsideSubjects.test.ts fails until then.
  *
  *   npx tsx scripts/build-outside-subjects.ts [--out src/retrieval/outsideSubjects.json]
  */
@@ -13,7 +14,7 @@ import { tableOutput } from "./tableOutput.js";
 const out = tableOutput("build-outside-subjects.ts", "src/retrieval/outsideSubjects.json");
 const table = outsideSubjectsTable();
 const comment =
-  "Written by scripts/build-outside-subjects.ts from outsideSubjects.source.jsonl: Chinese subjects as search tokens, English ones lower-cased.";
+  "Written by scripts/build-outside-subjects.ts from outsideSubjects.source.jsonl and outsideHeadWords.source.jsonl: Chinese subjects as search tokens, English ones lower-cased.";
 const zh = table.zh.map((subject) => `    ${JSON.stringify(subject)}`);
 const en = table.en.map((phrase) => `    ${JSON.stringify(phrase)}`);
 writeFileSync(

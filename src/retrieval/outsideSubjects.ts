@@ -29,12 +29,25 @@ export interface OutsideSubjectsTable {
   en: string[];
 }
 
-/** The table from the source lexicon (scripts/build-outside-subjects.ts writes it to outsideSubjects.json). */
-export function outsideSubjectsTable(source = new URL("./outsideSubjects.source.jsonl", import.meta.url)): OutsideSubjectsTable {
-  const entries = readFileSync(source, "utf8")
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line) => JSON.parse(line) as SourceEntry);
+/**
+ * The lexicons the table is built from, both written blind: outsideSubjects.source.jsonl (session
+ * 19: specific subjects, 健身房, "half marathon") and outsideHeadWords.source.jsonl (session 20: the
+ * short head words that name a subject, 健身, 论文, git, "mortgage"; a word the documents hold only
+ * inside a link or a longer name, git of github.com, is kept).
+ */
+const OUTSIDE_SUBJECT_SOURCES = [
+  new URL("./outsideSubjects.source.jsonl", import.meta.url),
+  new URL("./outsideHeadWords.source.jsonl", import.meta.url),
+];
+
+/** The table from the source lexicons (scripts/build-outside-subjects.ts writes it to outsideSubjects.json). */
+export function outsideSubjectsTable(sources: readonly URL[] = OUTSIDE_SUBJECT_SOURCES): OutsideSubjectsTable {
+  const entries = sources.flatMap((source) =>
+    readFileSync(source, "utf8")
+      .split("\n")
+      .filter((line) => line.trim() !== "")
+      .map((line) => JSON.parse(line) as SourceEntry),
+  );
   const zh = new Map<string, { text: string; tokens: string[] }>();
   const en = new Set<string>();
   for (const entry of entries) {
