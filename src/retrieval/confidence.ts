@@ -231,13 +231,23 @@ export function decideConfidence(
     signals.onlyEverydayWords === true ||
     signals.offFieldSubject === true ||
     signals.digression === true ||
-    signals.outsideSubject === true ||
+    (signals.outsideSubject === true && !aboutTheMaterials(signals)) ||
     signals.outsideNamedRoadmap === true ||
     signals.documentFactMissing === true ||
     (signals.evidence < thresholds.low && !thinEvidenceEnough(signals))
   )
     return "low";
   return "high";
+}
+
+/**
+ * The question is about the materials whatever else it names: a learners' phrase of a concept the
+ * leading passages name ("run a model on a phone"), or a roadmap it names leading the answer
+ * ("那份發在GitHub上的閱讀清單…要能翻牆嗎"). An outside subject there (phone, 翻墙) is the learner's
+ * situation, not what is asked.
+ */
+function aboutTheMaterials(signals: ConfidenceSignals): boolean {
+  return signals.learnerConcept === true || signals.namedRoadmapLeads === true;
 }
 
 /** Confidence of an answer written from this retrieval. */

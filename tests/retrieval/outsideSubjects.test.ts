@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { DEFAULT_ABSTAIN_THRESHOLD } from "../../src/config.js";
-import { confidenceOf } from "../../src/retrieval/confidence.js";
+import { confidenceOf, confidenceSignals, decideConfidence } from "../../src/retrieval/confidence.js";
 import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
 import { isFieldLatinWord } from "../../src/retrieval/offFieldSubject.js";
 import { outsideSubjectsIn, outsideSubjectsTable } from "../../src/retrieval/outsideSubjects.js";
@@ -38,6 +38,11 @@ describe("outsideSubjectsIn", () => {
     expect(outsideSubjectsIn("I'm an accountant, how do I start learning LLMs?")).toEqual([]);
   });
 
+  it("finds the short head words that name a subject (the second lexicon), git too, which the corpus holds only in github.com", () => {
+    expect(outsideSubjectsIn("下个月想开始跑步，有没有适合新手的计划")).toContain("跑步");
+    expect(outsideSubjectsIn("git stash 之后东西找不回来了怎么办")).toContain("git");
+  });
+
   it("leaves English words that common Chinese words gloss ('keep', 'foundation')", () => {
     expect(outsideSubjectsIn("I keep forgetting what comes after the foundation stage")).toEqual([]);
   });
@@ -60,6 +65,15 @@ describe("a subject outside the field on the bundled corpus", () => {
     const result = await retriever().retrieve(question);
     expect(result.outsideSubjects?.length).toBeGreaterThan(0);
     expect(confidenceOf(question, result)).not.toBe("high");
+  });
+
+  it("is not low when the roadmap the question names leads the answer: the subject is the learner's situation", async () => {
+    // 翻墙 is an everyday word outside the field; the question asks what the GitHub reading list requires.
+    const question = "那份GitHub上的阅读清单说开始前要准备什么？要会翻墙吗？";
+    const result = await retriever().retrieve(question);
+    expect(result.outsideSubjects).toContain("翻墙");
+    expect(confidenceSignals(question, result).namedRoadmapLeads).toBe(true);
+    expect(decideConfidence(confidenceSignals(question, result))).toBe("high");
   });
 
   it("does not touch a question of the field that mentions one in passing", async () => {
