@@ -1,4 +1,5 @@
 import type { Chunk } from "../chunking/types.js";
+import { isHanCodePoint } from "../text/codePointKinds.js";
 import { maskCoverage, termCoverage, type TermGroup } from "./abstention.js";
 import type { TermMarks } from "./termStatistics.js";
 import type { FusedCandidate, FusedId } from "./fusion.js";
@@ -108,21 +109,6 @@ export function hanBigrams(text: string): Set<string> {
 
 /** A bigram's code: its first code point × 2^21 + its second (code points are below 2^21, so codes are exact and distinct). */
 const SECOND = 0x200000;
-const HAN_CHARACTER = /^\p{Script=Han}$/u;
-/**
- * By UTF-16 unit of the Basic Multilingual Plane: 0 until first asked, then 1 for a Han character
- * and 2 for any other unit (a lone surrogate included), each tested once with HAN_CHARACTER.
- */
-const HAN_UNITS = new Uint8Array(0x10000);
-
-/** Whether a code point is a Han character (\p{Script=Han}): a table read for the BMP, the pattern beyond it. */
-function isHanPoint(point: number): boolean {
-  if (point > 0xffff) return HAN_CHARACTER.test(String.fromCodePoint(point));
-  let kind = HAN_UNITS[point]!;
-  if (kind === 0) HAN_UNITS[point] = kind = HAN_CHARACTER.test(String.fromCharCode(point)) ? 1 : 2;
-  return kind === 1;
-}
-
 /** Up to this many codes are sorted by insertion in a scratch array: a typed array's sort and subarray cost more than that on a question's few. */
 const INSERTION_SORTED = 64;
 const codeScratch = new Float64Array(INSERTION_SORTED);
@@ -143,7 +129,7 @@ export function hanBigramCodes(text: string): Float64Array {
   for (let i = 0; i < text.length;) {
     const point = text.codePointAt(i)!;
     i += point > 0xffff ? 2 : 1;
-    if (!isHanPoint(point)) {
+    if (!isHanCodePoint(point)) {
       previous = -1;
       continue;
     }
