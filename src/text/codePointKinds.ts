@@ -37,3 +37,35 @@ export function isWhitespaceCodePoint(point: number): boolean {
   if (point > 0xffff) return WHITESPACE.test(String.fromCodePoint(point));
   return (kindOfUnit(point) & WHITESPACE_BIT) !== 0;
 }
+
+/** The Han runs of a text, in order: what `text.match(/\p{Script=Han}+/gu) ?? []` gives, read by the walk. */
+export function hanRunsOf(text: string): string[] {
+  const runs: string[] = [];
+  for (let i = 0; i < text.length;) {
+    const point = text.codePointAt(i)!;
+    if (!isHanCodePoint(point)) {
+      i += point > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    while (i < text.length) {
+      const next = text.codePointAt(i)!;
+      if (!isHanCodePoint(next)) break;
+      i += next > 0xffff ? 2 : 1;
+    }
+    runs.push(text.slice(start, i));
+  }
+  return runs;
+}
+
+/** How many UTF-16 units of a text are Han characters: `text.replace(/[^\p{Script=Han}]/gu, "").length`, read by the walk. */
+export function hanUnitCount(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length;) {
+    const point = text.codePointAt(i)!;
+    const units = point > 0xffff ? 2 : 1;
+    if (isHanCodePoint(point)) count += units;
+    i += units;
+  }
+  return count;
+}

@@ -1,7 +1,7 @@
 import { Jieba } from "@node-rs/jieba";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { isHanCodePoint, isWhitespaceCodePoint } from "./codePointKinds.js";
+import { hanRunsOf, isHanCodePoint, isWhitespaceCodePoint } from "./codePointKinds.js";
 import { recentlyComputed } from "./recentlyComputed.js";
 import { QUESTION_TEXTS_REMEMBERED } from "./questionMemo.js";
 import { RecentlyUsed } from "./recentlyUsed.js";
@@ -258,7 +258,7 @@ function segmenter(): Jieba {
 /** Place names jieba's tagger finds in Han text (台北, 上海), of two characters or more. */
 export function chinesePlaceNames(text: string): string[] {
   const out: string[] = [];
-  for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
+  for (const run of hanRunsOf(text)) {
     for (const word of run.length > MAX_REMEMBERED_RUN ? placeNamesOfRun(run) : recentPlaceNames(run)) out.push(word);
   }
   return out;

@@ -1,6 +1,6 @@
 /** codePointKinds.ts: its tables against the patterns they stand for, unit by unit and beyond the BMP. */
 import { describe, expect, it } from "vitest";
-import { isHanCodePoint, isWhitespaceCodePoint } from "../../src/text/codePointKinds.js";
+import { hanRunsOf, hanUnitCount, isHanCodePoint, isWhitespaceCodePoint } from "../../src/text/codePointKinds.js";
 
 describe("codePointKinds", () => {
   it("reads every BMP unit (lone surrogates too) as /\\p{Script=Han}/u and /\\s/u do", () => {
@@ -26,5 +26,16 @@ describe("codePointKinds", () => {
       expect(isWhitespaceCodePoint(point)).toBe(false);
     }
     expect(isHanCodePoint(0x20000)).toBe(true);
+  });
+
+  it("finds the Han runs and counts the Han units as the patterns do", () => {
+    const texts = ["", "LoRA", "学完 LoRA 之后该学什么?", "𠮷野家的𠀀𠀁 野家", "中\uD840文\uDC00字", "〇々〆ㄅ⺀中", "ａｂ中文，英文。"];
+    for (let unit = 0x2e00; unit < 0xa000; unit += 3) texts.push(`学${String.fromCharCode(unit)}习 x${String.fromCharCode(unit)}`);
+    for (const text of texts) {
+      expect(hanRunsOf(text)).toEqual(text.match(/\p{Script=Han}+/gu) ?? []);
+      expect(hanUnitCount(text)).toBe(text.replace(/[^\p{Script=Han}]/gu, "").length);
+    }
+    expect(hanRunsOf("学完 LoRA 之后")).toEqual(["学完", "之后"]);
+    expect(hanUnitCount("𠮷a中")).toBe(3);
   });
 });
