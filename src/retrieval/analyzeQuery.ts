@@ -82,12 +82,27 @@ const ZH_FILLER_BY_FIRST_UNIT = (() => {
   return groups;
 })();
 const PUNCTUATION = /[\s\p{P}\p{S}]/u;
-const CLOSING_QUOTE = /^[」』”’"'》〉】)）]$/u;
+/** A closing quote or bracket: what /^[」』”’"'》〉】)）]$/u matches, one unit of the Basic Multilingual Plane, read by a set lookup. */
+const CLOSING_QUOTES: ReadonlySet<string> = new Set(["」", "』", "”", "’", '"', "'", "》", "〉", "】", ")", "）"]);
+const isClosingQuote = (text: string) => text.length === 1 && CLOSING_QUOTES.has(text);
 /** Sticky: matched at a position of the whole question, without slicing the rest off. */
 const LATIN_WORD_AT = /[A-Za-z0-9][A-Za-z0-9'’+#.-]*/y;
 
 const WHITESPACE = /\s/u;
 const TRAILING_DOTS = /[.]+$/;
+
+const TRAILING_GENERIC_NOUN = /(?<=\S)\s+(?:stages?|steps?|phases?|parts?)$/iu;
+/**
+ * Last units the trailing noun can end on: e, s, p or t in either case, or ſ, which `iu` folds to s
+ * (no other character folds to one of them). A segment ending otherwise is returned without
+ * running the pattern, which cutSegments asked of every segment of every question.
+ */
+const GENERIC_NOUN_ENDS: ReadonlySet<string> = new Set(["e", "E", "s", "S", "p", "P", "t", "T", "ſ"]);
+
+/** A segment without a trailing generic noun ("RAG stage", mixed "接入开发 stage"), which names no topic either. */
+function withoutTrailingGenericNoun(text: string): string {
+  return GENERIC_NOUN_ENDS.has(text.slice(-1)) ? text.replace(TRAILING_GENERIC_NOUN, "") : text;
+}
 
 function isAsciiAlphanumeric(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
@@ -187,8 +202,7 @@ function cutSegments(question: string, removed: readonly Span[] = NO_SPANS): Seg
   // A cue seen since the last kept word: "学完了 RAG" still has RAG right after 学完.
   let cueBefore = false;
   const close = (nextToCue: boolean) => {
-    // A trailing generic noun names no topic either ("RAG stage", mixed "接入开发 stage").
-    const text = current.trim().replace(/(?<=\S)\s+(?:stages?|steps?|phases?|parts?)$/iu, "");
+    const text = withoutTrailingGenericNoun(current.trim());
     if (text.length > 0 && !GENERIC_NOUNS.has(text.toLowerCase())) segments.push({ text, nextToCue });
     current = "";
     pendingSpace = "";
@@ -207,11 +221,11 @@ function cutSegments(question: string, removed: readonly Span[] = NO_SPANS): Seg
     const cueAfter = CUES_AFTER_TOPIC.has(lower);
     if (current) {
       close(afterCue || cueAfter);
-      quoted = CLOSING_QUOTE.test(text);
+      quoted = isClosingQuote(text);
     } else if (quoted && cueAfter) {
       segments.at(-1)!.nextToCue = true;
       quoted = false;
-    } else quoted &&= CLOSING_QUOTE.test(text);
+    } else quoted &&= isClosingQuote(text);
     if (CUES_BEFORE_TOPIC.has(lower)) cueBefore = true;
   };
   // Where the kept units not yet taken as a piece start (-1: none).

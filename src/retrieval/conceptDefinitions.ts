@@ -2,6 +2,7 @@ import { stemmer } from "stemmer";
 import { fnv1a } from "../text/fnv1a.js";
 import { questionMemo } from "../text/questionMemo.js";
 import { recentlyComputed } from "../text/recentlyComputed.js";
+import { rememberedWhileUsed } from "../text/recentlyUsed.js";
 import { STOPWORDS } from "../text/stopwords.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import conceptUnitData from "./conceptUnits.json" with { type: "json" };
@@ -74,11 +75,18 @@ export const questionUnits: (question: string) => ReadonlySet<string> = question
 function unitsOf(text: string): Set<string> {
   const units = new Set<string>();
   for (const token of tokenizeForSearch(text)) {
-    const unit = unitOfToken(token);
-    if (unit !== undefined) units.add(unit);
+    const unit = recentTokenUnits(token);
+    if (unit !== null) units.add(unit);
   }
   return units;
 }
+
+/**
+ * unitOfToken of a question's tokens (null for none), remembered per token: questions repeat their
+ * words (学习, lora, 之后), and a token's unit took a filler check, a stop-word lookup and two
+ * patterns each time. Not used for the index's vocabulary (conceptVectors.ts), read once per term.
+ */
+const recentTokenUnits = rememberedWhileUsed(4096, (token: string): string | null => unitOfToken(token) ?? null);
 
 const DEFINITIONS = definitionData.entries as RawDefinition[];
 const DOC_TERMS: readonly (readonly string[])[] = DEFINITIONS.map((raw) => Object.freeze([...raw.docTerms]));

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { cedictGlosses } from "../text/cedict.js";
 import { forEachGeneralIdf } from "../text/generalIdf.js";
+import { rememberedWhileUsed } from "../text/recentlyUsed.js";
 import { toSimplified } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import tableData from "./outsideSubjects.json" with { type: "json" };
@@ -136,23 +137,40 @@ function runAt(words: readonly string[], start: number, run: readonly string[]):
 const SELF_DESCRIPTION =
   /\b(?:i'?m|i\s+am|as)\s+(?:a|an)\s+[^.,;:!?，。；！？]*|我(?:本科|之前|以前|现在)?(?:是|学的是|念的是)[^，。；！？,.;!?]*/giu;
 
+/** Tokens whose subjects inside them are remembered: a question's words recur from question to question. */
+const TOKENS_REMEMBERED = 4096;
+const NONE: readonly string[] = Object.freeze([]);
+
+/**
+ * The Chinese subjects held whole inside a token and shorter than it, in the order its substrings
+ * are read (by start, then by end). A function of the token alone, remembered: reading every
+ * substring of every token was most of this check's time, for words (模型, lora) that come back in
+ * nearly every question.
+ */
+const subjectsInsideToken = rememberedWhileUsed(TOKENS_REMEMBERED, (token: string): readonly string[] => {
+  const { wholes } = lookup();
+  let inside: string[] | undefined;
+  for (let from = 0; from < token.length - 1; from++)
+    for (let to = from + 2; to <= token.length; to++) {
+      const part = token.slice(from, to);
+      if (part.length < token.length && wholes.has(part)) (inside ??= []).push(part);
+    }
+  return inside ?? NONE;
+});
+
 /**
  * The outside subjects a question names. A Chinese one as a run of its tokens, or whole inside one
  * token ("考多益" holds 多益), never straddling two (手作 in 练手|作品, 去哪儿 in 课去|哪儿); an English
  * one as whole words.
  */
 export function outsideSubjectsIn(question: string): string[] {
-  const { runs, wholes, phrases } = lookup();
+  const { runs, phrases } = lookup();
   const query = question.replace(SELF_DESCRIPTION, " ");
   const found = new Set<string>();
   const tokens = tokenizeForSearch(query);
   tokens.forEach((token, start) => {
     for (const subject of runs.get(token) ?? []) if (runAt(tokens, start, subject.tokens)) found.add(subject.text);
-    for (let from = 0; from < token.length - 1; from++)
-      for (let to = from + 2; to <= token.length; to++) {
-        const part = token.slice(from, to);
-        if (part.length < token.length && wholes.has(part)) found.add(part);
-      }
+    for (const part of subjectsInsideToken(token)) found.add(part);
   });
   const words = query.toLowerCase().match(/[a-z0-9][a-z0-9+#.'-]*/g) ?? [];
   words.forEach((word, start) => {

@@ -1,4 +1,5 @@
 import type { IndexSnapshot } from "../store/types.js";
+import { hanRunsOf } from "../text/codePointKinds.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { describedConcept } from "./conceptDefinitions.js";
 import { describedByLearner } from "./conceptDescriptions.js";
@@ -39,7 +40,6 @@ const UBIQUITOUS_CONCEPT_SHARE = 0.5;
  * as it was (0.1 lost two tune answers).
  */
 export const LEARNER_CONCEPT_SHARE = 0.2;
-export const HAN_RUNS = /\p{Script=Han}+/gu;
 
 /**
  * The question's glossary, dictionary, Mainland-word and typo expansions: only concepts that tell
@@ -78,8 +78,7 @@ export function questionExpansions(index: IndexSnapshot, query: string, sources:
       if (!expansions.includes(term)) expansions.push(term);
   }
   if (sources.typos !== false) {
-    for (const term of resources.typos.corrections(tokens, query.match(HAN_RUNS) ?? []))
-      if (!expansions.includes(term)) expansions.push(term);
+    for (const term of resources.typos.corrections(tokens, hanRunsOf(query))) if (!expansions.includes(term)) expansions.push(term);
   }
   return expansions;
 }

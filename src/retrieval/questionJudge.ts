@@ -1,5 +1,6 @@
 import { stemmer } from "stemmer";
 import type { IndexSnapshot } from "../store/types.js";
+import { hanRunsOf } from "../text/codePointKinds.js";
 import { tokenizeForSearch, tokenizeJoined } from "../text/tokenize.js";
 import { contentTermGroups, type TermGroup } from "./abstention.js";
 import { describedConcept } from "./conceptDefinitions.js";
@@ -8,7 +9,7 @@ import { findGlossaryMatches } from "./glossary.js";
 import { IndexResources } from "./indexResources.js";
 import { isLearnerEntry } from "./learnerPhrases.js";
 import { detailFocus, heldGroups, topicEvidence, type TopicEvidence } from "./questionEvidence.js";
-import { HAN_RUNS, LEARNER_CONCEPT_SHARE, type ExpansionSources } from "./questionExpansions.js";
+import { LEARNER_CONCEPT_SHARE, type ExpansionSources } from "./questionExpansions.js";
 import type { Ranked } from "./ranking.js";
 import { unknownNames } from "./unknownNames.js";
 import type { Passage, QueryAnalysis } from "./types.js";
@@ -89,7 +90,7 @@ export class QuestionJudge {
     // A Chinese name misspelt by a homophone, of three characters or more (吴恩打): a two-character
     // one (剪指 → 剪枝) is as likely a coincidence in an off-topic question. (A misspelt Latin word is
     // judged as its correction by the evidence already.)
-    const typos = (this.sources.typos !== false ? resources.typos.corrections([], query.match(HAN_RUNS) ?? []) : []).filter(
+    const typos = (this.sources.typos !== false ? resources.typos.corrections([], hanRunsOf(query)) : []).filter(
       (term) => HAN_ONLY.test(term) && Array.from(term).length >= 3,
     );
     // Nor a concept the question describes in its definition's words (conceptDefinitions.ts) or a

@@ -1,4 +1,5 @@
 import type { Chunk } from "../chunking/types.js";
+import { isHanCodePoint } from "../text/codePointKinds.js";
 import { maskCoverage, termCoverage, type TermGroup } from "./abstention.js";
 import type { TermMarks } from "./termStatistics.js";
 import type { FusedCandidate, FusedId } from "./fusion.js";
@@ -108,28 +109,50 @@ export function hanBigrams(text: string): Set<string> {
 
 /** A bigram's code: its first code point × 2^21 + its second (code points are below 2^21, so codes are exact and distinct). */
 const SECOND = 0x200000;
-const HAN_RUNS = /\p{Script=Han}+/gu;
+/** Up to this many codes are sorted by insertion in a scratch array: a typed array's sort and subarray cost more than that on a question's few. */
+const INSERTION_SORTED = 64;
+const codeScratch = new Float64Array(INSERTION_SORTED);
 
 /**
  * hanBigrams as their codes, sorted and distinct: two texts' shared bigrams are counted by
  * walking both arrays once, not by looking strings up in a set (the re-ranker does it for 30
- * candidates a question, against a couple of hundred bigrams each).
+ * candidates a question, against a couple of hundred bigrams each). The Han runs are read code
+ * point by code point, as the pattern /\p{Script=Han}+/gu reads them: a bigram is two Han code
+ * points in a row, and anything else (a lone surrogate too) ends a run. A question's handful of
+ * codes is sorted by insertion and copied out at its length. Per search (the question's content,
+ * once) this took ~7 µs with the pattern's matches and a typed array's sort, ~3 µs with the walk
+ * alone, ~1.4 µs with both.
  */
 export function hanBigramCodes(text: string): Float64Array {
   const codes: number[] = [];
-  for (const [run] of text.matchAll(HAN_RUNS)) {
-    let previous = -1;
-    for (let i = 0; i < run.length;) {
-      const point = run.codePointAt(i)!;
-      if (previous >= 0) codes.push(previous * SECOND + point);
-      previous = point;
-      i += point > 0xffff ? 2 : 1;
+  let previous = -1;
+  for (let i = 0; i < text.length;) {
+    const point = text.codePointAt(i)!;
+    i += point > 0xffff ? 2 : 1;
+    if (!isHanCodePoint(point)) {
+      previous = -1;
+      continue;
     }
+    if (previous >= 0) codes.push(previous * SECOND + point);
+    previous = point;
   }
-  const sorted = Float64Array.from(codes).sort();
+  if (codes.length > INSERTION_SORTED) {
+    const sorted = Float64Array.from(codes).sort();
+    let distinct = 0;
+    for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i]!;
+    return sorted.subarray(0, distinct);
+  }
+  // Ascending and distinct in the scratch: each code inserted in place, a code already there skipped.
   let distinct = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i]!;
-  return sorted.subarray(0, distinct);
+  for (const code of codes) {
+    let at = distinct;
+    while (at > 0 && codeScratch[at - 1]! > code) at--;
+    if (at > 0 && codeScratch[at - 1] === code) continue;
+    for (let k = distinct; k > at; k--) codeScratch[k] = codeScratch[k - 1]!;
+    codeScratch[at] = code;
+    distinct++;
+  }
+  return codeScratch.slice(0, distinct);
 }
 
 /** A passage of fewer characters than this is mostly a heading or a link line. */

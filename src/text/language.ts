@@ -1,3 +1,4 @@
+import { hanUnitCount } from "./codePointKinds.js";
 import { NEXT_CUES, PREVIOUS_CUES } from "./questionCues.js";
 
 /** The dominant natural language of a question ("mixed" when neither side wins clearly). */
@@ -127,7 +128,6 @@ function wordsStartingIn(text: string): Uint8Array {
   return wordMarks;
 }
 
-const NOT_HAN = /[^\p{Script=Han}]/gu;
 /** Whether every function word holds a Han character, so a text without one holds none of them. */
 const FUNCTION_WORDS_ALL_HAN = CHINESE_FUNCTION_WORDS.every((word) => /\p{Script=Han}/u.test(word));
 const LATIN_WORD = /[A-Za-z][A-Za-z0-9'’-]*/g;
@@ -150,8 +150,8 @@ function looksLikeTerm(word: string): boolean {
 }
 
 function chineseScore(text: string): { natural: number; han: number } {
-  // The UTF-16 length of the Han characters: one native replace, no match object per character.
-  const han = text.replace(NOT_HAN, "").length;
+  // The UTF-16 length of the Han characters, counted by the code-point walk (codePointKinds.ts).
+  const han = hanUnitCount(text);
   // No function word can be in a text without Han characters: the ~60 searches are skipped.
   if (han === 0 && FUNCTION_WORDS_ALL_HAN) return { natural: 0, han };
   let rest = text;

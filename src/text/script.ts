@@ -1,4 +1,5 @@
 import * as OpenCC from "opencc-js";
+import { isHanCodePoint } from "./codePointKinds.js";
 import { questionMemo } from "./questionMemo.js";
 import taiwanPhraseData from "./taiwanPhrases.json" with { type: "json" };
 import { recentlyComputed } from "./recentlyComputed.js";
@@ -42,7 +43,30 @@ const IDEOGRAPHIC_DESCRIPTION = /[\u2ff0-\u2fff]/u;
 
 function simplifyByRuns(text: string): string {
   if (IDEOGRAPHIC_DESCRIPTION.test(text)) return simplify(text);
-  return text.replace(HAN_RUNS, (run) => (run.length > MAX_REMEMBERED_RUN ? simplify(run) : recentlySimplifiedRuns(run)));
+  // The Han runs /\p{Script=Han}+/gu finds, read by a code-point walk (codePointKinds.ts): a
+  // replace with a function over that pattern cost more than the runs' lookups. Only a run that
+  // converts to something else is copied in; a text with none comes back as it is.
+  let converted = "";
+  let copiedTo = 0;
+  for (let i = 0; i < text.length;) {
+    const point = text.codePointAt(i)!;
+    if (!isHanCodePoint(point)) {
+      i += point > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    while (i < text.length) {
+      const next = text.codePointAt(i)!;
+      if (!isHanCodePoint(next)) break;
+      i += next > 0xffff ? 2 : 1;
+    }
+    const run = text.slice(start, i);
+    const simplified = run.length > MAX_REMEMBERED_RUN ? simplify(run) : recentlySimplifiedRuns(run);
+    if (simplified === run) continue;
+    converted += text.slice(copiedTo, start) + simplified;
+    copiedTo = i;
+  }
+  return copiedTo === 0 ? text : converted + text.slice(copiedTo);
 }
 
 /**
@@ -62,7 +86,6 @@ function simplify(text: string): string {
 
 const HAN = /\p{Script=Han}/u;
 const HAN_CHARS = /\p{Script=Han}/gu;
-const HAN_RUNS = /\p{Script=Han}+/gu;
 
 let toTraditionalConverter: ((text: string) => string) | undefined;
 

@@ -1,6 +1,7 @@
 import { Jieba } from "@node-rs/jieba";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { hanRunsOf, isHanCodePoint, isWhitespaceCodePoint } from "./codePointKinds.js";
 import { recentlyComputed } from "./recentlyComputed.js";
 import { QUESTION_TEXTS_REMEMBERED } from "./questionMemo.js";
 import { RecentlyUsed } from "./recentlyUsed.js";
@@ -41,7 +42,7 @@ function rememberedTokens(text: string): readonly string[] {
  * tokenizeForSearch(parts.join(" ")), made of each part's own (remembered) tokens, and remembered
  * under the joined text: a question and its expansions are tokenized apart by several stages, and
  * joined for the embedder and BM25, which then find the joined text's tokens without cutting it again.
- * Equal because a space ends every piece the tokenizer cuts (PIECE), and NFKC neither composes
+ * Equal because a space ends every piece the tokenizer cuts (addPieces), and NFKC neither composes
  * nor reorders across a space (a starter).
  */
 export function tokenizeJoined(parts: readonly string[]): string[] {
@@ -105,22 +106,52 @@ const recentJoinedTokens = new RecentlyUsed<string, readonly string[]>(QUESTION_
 
 function tokenizeText(text: string): string[] {
   const tokens: string[] = [];
-  // Per line: jieba and the regexes stay fast and bounded however long the document is.
-  for (const line of text.normalize("NFKC").split(/\r?\n/)) {
+  const normalized = text.normalize("NFKC");
+  // Per line: jieba and the regexes stay fast and bounded however long the document is. A text
+  // without a line break (a question, a term) is its one line, as the split would give it.
+  for (const line of normalized.includes("\n") ? normalized.split(/\r?\n/) : [normalized]) {
     if (line.trim() === "") continue;
-    for (const piece of line.matchAll(PIECE)) {
-      const value = piece[0];
-      if (HAN_START.test(value)) addChineseTokens(value, tokens);
-      else addRememberedLatinTokens(value, tokens);
-    }
+    addPieces(line, tokens);
   }
   return tokens;
 }
 
-/** Han runs (split at MAX_HAN_RUN so a pathological paragraph never reaches jieba whole), and anything else up to whitespace or a Han character. */
+/** Han runs are split at this many characters, so a pathological paragraph never reaches jieba whole. */
 const MAX_HAN_RUN = 500;
-const PIECE = new RegExp(`\\p{Script=Han}{1,${MAX_HAN_RUN}}|[^\\s\\p{Script=Han}]+`, "gu");
-const HAN_START = /^\p{Script=Han}/u;
+
+/**
+ * The tokens of a line's pieces, in order: Han runs of at most MAX_HAN_RUN characters, and runs
+ * of anything else up to whitespace or a Han character. What
+ * `/\p{Script=Han}{1,500}|[^\s\p{Script=Han}]+/gu` matches, read code point by code point
+ * (codePointKinds.ts): its match objects were most of a question's tokenizing outside jieba.
+ */
+function addPieces(line: string, out: string[]): void {
+  const length = line.length;
+  let i = 0;
+  while (i < length) {
+    const point = line.codePointAt(i)!;
+    const start = i;
+    if (isHanCodePoint(point)) {
+      let characters = 0;
+      while (i < length && characters < MAX_HAN_RUN) {
+        const next = line.codePointAt(i)!;
+        if (!isHanCodePoint(next)) break;
+        i += next > 0xffff ? 2 : 1;
+        characters++;
+      }
+      addChineseTokens(line.slice(start, i), out);
+    } else if (isWhitespaceCodePoint(point)) {
+      i += point > 0xffff ? 2 : 1;
+    } else {
+      while (i < length) {
+        const next = line.codePointAt(i)!;
+        if (isHanCodePoint(next) || isWhitespaceCodePoint(next)) break;
+        i += next > 0xffff ? 2 : 1;
+      }
+      addRememberedLatinTokens(line.slice(start, i), out);
+    }
+  }
+}
 
 const CHINESE_STOP_WORDS = new Set([
   "的",
@@ -227,7 +258,7 @@ function segmenter(): Jieba {
 /** Place names jieba's tagger finds in Han text (台北, 上海), of two characters or more. */
 export function chinesePlaceNames(text: string): string[] {
   const out: string[] = [];
-  for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
+  for (const run of hanRunsOf(text)) {
     for (const word of run.length > MAX_REMEMBERED_RUN ? placeNamesOfRun(run) : recentPlaceNames(run)) out.push(word);
   }
   return out;

@@ -262,6 +262,9 @@ describe("contentSegments", () => {
     ["what comes after fine-tuning...?", ["fine-tuning"]],
     ["踩了很多坑😀的 深度学习 入门资料", ["踩了很多坑😀", "深度学习 入门资料"]],
     ["大模型 stage", ["大模型"]],
+    // The trailing noun in any case, ſ read as s (as the pattern's `iu` folds it); a segment ending
+    // otherwise keeps its words ("RAG stagey").
+    ["RAG STAGES 之后 LoRA Step 之后 Agent ſtepſ 之后 RAG stagey 之后 RAG Parts", ["RAG", "LoRA", "Agent", "RAG stagey", "RAG"]],
     ["  前面 。 后面  ", []],
     // A tag quoted in 【】 keeps its filler characters (看 alone is a question word).
     ["那个【必看】是什么意思", ["那个", "必看", "意思"]],

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { conceptUnitsTable, describedConcept, reverseDictionary } from "../../src/retrieval/conceptDefinitions.js";
+import {
+  conceptUnitsTable,
+  describedConcept,
+  questionUnits,
+  reverseDictionary,
+  unitOfToken,
+} from "../../src/retrieval/conceptDefinitions.js";
+import { tokenizeForSearch } from "../../src/text/tokenize.js";
 import definitionData from "../../src/retrieval/conceptDefinitions.json" with { type: "json" };
 import descriptionData from "../../src/retrieval/conceptDescriptions.json" with { type: "json" };
 import conceptUnitData from "../../src/retrieval/conceptUnits.json" with { type: "json" };
@@ -14,6 +21,21 @@ describe("describedConcept", () => {
   it("finds none for a question that describes nothing, or only shares everyday words", () => {
     for (const question of ["学完LoRA之后该学什么", "how do I bake sourdough bread at home?", "which course should I take first?"])
       expect(describedConcept(question), question).toBeUndefined();
+  });
+});
+
+describe("questionUnits", () => {
+  it("holds each token's unit, its tokens' units remembered from question to question", () => {
+    const questions = [
+      "模型训练完之后怎么部署上线",
+      "how do I deploy a trained model",
+      "模型部署 and training 有什么 the 区别",
+      "部署模型需要 GPU 吗",
+    ];
+    for (const question of [...questions, ...questions.map((q) => `${q}？`)]) {
+      const units = new Set(tokenizeForSearch(question).flatMap((token) => unitOfToken(token) ?? []));
+      expect([...questionUnits(question)]).toEqual([...units]);
+    }
   });
 });
 

@@ -33,6 +33,15 @@ describe("outsideSubjectsIn", () => {
     expect(outsideSubjectsIn("推荐做什么练手作品")).toEqual([]);
   });
 
+  it("reads a token alike however often it comes back (its subjects inside are remembered per token)", () => {
+    const first = outsideSubjectsIn("明年想考多益，要准备多久");
+    expect(outsideSubjectsIn("推荐做什么练手作品")).toEqual([]);
+    expect(outsideSubjectsIn("明年想考多益，要准备多久")).toEqual(first);
+    expect(outsideSubjectsIn("考多益还是考雅思")).toContain("多益");
+    // A subject a token is (not only holds) is found as a run of tokens, not inside it.
+    expect(outsideSubjectsIn("多益")).toEqual(["多益"]);
+  });
+
   it("leaves the learner's own trade or studies, said of themselves", () => {
     expect(outsideSubjectsIn("我是念会计的，想学大模型，从哪开始？")).toEqual([]);
     expect(outsideSubjectsIn("I'm an accountant, how do I start learning LLMs?")).toEqual([]);

@@ -82,6 +82,17 @@ describe("re-ranker features", () => {
     for (const text of texts) expect(hanBigramCodes(text)).toHaveLength(hanBigrams(text).size);
     const codes = hanBigramCodes("量化模型，模型量化 模型");
     expect([...codes]).toEqual([...codes].sort((a, b) => a - b));
+    // Each code is its bigram's two code points, for a question's few codes (sorted by insertion)
+    // and a chunk's many (over 64: sorted as a typed array) alike; a lone surrogate ends a run.
+    const code = (bigram: string) => {
+      const [first, second] = Array.from(bigram);
+      return first!.codePointAt(0)! * 0x200000 + second!.codePointAt(0)!;
+    };
+    const long = Array.from({ length: 90 }, (_, i) => String.fromCharCode(0x4e00 + ((i * 37) % 83))).join("");
+    for (const text of [...texts, "中\uD840文字\uDC00中文", "〇々中文，中文", long, `${long} ${long}`]) {
+      const expected = [...hanBigrams(text)].map(code).sort((a, b) => a - b);
+      expect([...hanBigramCodes(text)]).toEqual(expected);
+    }
     // The overlap feature: the share of the question's bigrams a chunk holds, as with sets of strings.
     const overlap = FEATURE_NAMES.indexOf("bigramOverlap");
     const context = (question: string, chunkText: string): RerankContext =>

@@ -52,6 +52,12 @@ describe("toSimplified", () => {
       "豈有此理 ⿰氵每 與 海",
       "abc學習xyz微調123資料庫",
       "只有English",
+      // Converted runs first, last, alone, between unconverted ones; none converted (the text itself back).
+      "學",
+      "學x",
+      "x學",
+      "学习 學習 学习",
+      "学习路线和微调",
     ];
     for (let round = 0; round < 2; round++) for (const text of texts) expect(toSimplified(text), text).toBe(whole(text));
   });

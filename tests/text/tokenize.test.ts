@@ -106,6 +106,22 @@ describe("tokenizeJoined", () => {
   });
 });
 
+describe("a line's pieces", () => {
+  it("are Han runs of at most 500 characters and runs of anything else up to whitespace or a Han character", () => {
+    // Any whitespace ends a piece (U+2028 stays one line: only a line feed splits lines).
+    expect(tokenizeForSearch("lora\u2028rag\u205fagent")).toEqual(tokenizeForSearch("lora rag agent"));
+    // A long Han run reaches jieba in runs of 500 characters, as if a space stood between them.
+    // 人工智能 cut at the 500th character (as 人工智 | 能…) gives other words than whole.
+    const run = `学${"人工智能".repeat(150)}`;
+    expect(tokenizeForSearch(run)).toEqual(tokenizeForSearch(`${run.slice(0, 500)} ${run.slice(500)}`));
+    expect(tokenizeForSearch(run)).not.toEqual(tokenizeForSearch(`${run.slice(0, 499)} ${run.slice(499)}`));
+    // A Han character beyond the BMP is one character of its run; a lone surrogate is no Han and no space.
+    expect(tokenizeForSearch("𠮷学习rag")).toEqual([...tokenizeForSearch("𠮷学习"), "rag"]);
+    expect(tokenizeForSearch("ab\uD800cd学习")).toEqual([...tokenizeForSearch("ab\uD800cd"), ...tokenizeForSearch("学习")]);
+    expect(tokenizeForSearch("LoRA微调")).toEqual(["lora", ...tokenizeForSearch("微调")]);
+  });
+});
+
 describe("tokenizeParts", () => {
   it("gives tokenizeJoined's tokens, for short and long joined texts, and remembers no joined text", () => {
     const long = Array.from({ length: 80 }, (_, i) => `第${i}阶段 stage-${i} 微调`);
