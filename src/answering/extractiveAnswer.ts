@@ -4,7 +4,8 @@
  * passages contain; every question gets the few sentences that best match it, each cited.
  */
 import { besideSubject, confidenceOf } from "../retrieval/confidence.js";
-import { detailPresent, detailsAsked } from "../retrieval/detailKinds.js";
+import { detailPresent } from "../retrieval/detailKinds.js";
+import { detailsAskedInTurn } from "../retrieval/turnDetails.js";
 import type { Chunk } from "../chunking/types.js";
 import { asksLocation } from "../text/questionCues.js";
 import type { Link } from "../corpus/types.js";
@@ -133,7 +134,9 @@ export function composeExtractiveAnswer(
   // A sequence's lead already names the next stage and its items; an asked stage's lead only
   // names it, so its sentences are still the answer.
   const maxSentences = roadmapLines.length > 0 && sequence ? 3 : resource ? 4 : 5;
-  const asked = detailsAsked(question);
+  // The details the learner's own turn asks, as confidence reads them (turnDetails.ts): "roughly how
+  // long is it?" after a price question quotes the line with a duration, not the price.
+  const asked = detailsAskedInTurn(question, options.asked);
   // Only beside what the question is about, as confidence judges it: a course's hours do not say
   // how long the whole roadmap takes.
   const beside = besideSubject(result);

@@ -8,6 +8,7 @@
 import { sequenceIntent } from "../retrieval/analyzeQuery.js";
 import { withoutDetailQuestions } from "../retrieval/detailKinds.js";
 import { findGlossaryMatches } from "../retrieval/glossary.js";
+import { READINESS_ASKED } from "../retrieval/sequenceContext.js";
 import { replaceStageOrdinals, type StageOrdinal } from "../retrieval/stageReference.js";
 import { escapeRegExp } from "../text/escapeRegExp.js";
 import { EN_LEAD, LATIN_WORD, namesSomething, withoutSequenceWords, ZH_LEAD } from "./followUpCues.js";
@@ -61,7 +62,8 @@ export function movedOn(question: string, previous: string, byPlace: boolean): s
   const stepped = byPlace ? stepByPlace(previous, direction) : stepByName(previous, direction);
   if (stepped === undefined) return undefined;
   const asked = withoutSequenceWords(question.replace(ZH_LEAD, "").replace(EN_LEAD, "")).replace(/^[\s?？]+|[\s?？]+$/gu, "");
-  return withoutDetailQuestions(asked) !== asked ? `${asked} ${stepped}` : stepped;
+  // "做完这些以后，怎么判断自己可以进下一阶段了": whether one is ready to move on is asked too (the stage's assessment).
+  return withoutDetailQuestions(asked) !== asked || READINESS_ASKED.test(asked) ? `${asked} ${stepped}` : stepped;
 }
 
 /** `text` without the Latin words and glossary terms `previous` also uses (compared case-insensitively). */

@@ -59,6 +59,8 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-o2.jsonl",
     "tests/eval/blind/tune-q2.jsonl",
     "tests/eval/blind/tune-r2.jsonl",
+    "tests/eval/blind/tune-s2.jsonl",
+    "tests/eval/blind/tune-u2.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
@@ -103,6 +105,8 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-o2.jsonl",
     "tests/eval/blind/test-q2.jsonl",
     "tests/eval/blind/test-r2.jsonl",
+    "tests/eval/blind/test-s2.jsonl",
+    "tests/eval/blind/test-u2.jsonl",
   ],
 };
 

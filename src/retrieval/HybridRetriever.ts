@@ -34,6 +34,7 @@ import { stageName } from "./stageOutline.js";
 import { definingChunk, meaningAsked } from "./definingPassage.js";
 import { documentFactsOf, withCardFirst } from "./documentFacts.js";
 import { outsideSubjectsIn } from "./outsideSubjects.js";
+import { termsFoundTogether } from "./termsTogether.js";
 import { passagesNaming, stageFocus } from "./questionEvidence.js";
 import type { Passage, QueryAnalysis, RetrievalResult, RetrieveOptions, Retriever } from "./types.js";
 
@@ -233,6 +234,7 @@ export class HybridRetriever implements Retriever {
       ...(stageParts ? { stageParts } : {}),
       ...(focus ? { focusChunkIds: focus.chunkIds, focusTerms: focus.terms } : {}),
       particularAsked: particular,
+      ...(particular.instance ? { nameKinds: IndexResources.of(index).nameKinds } : {}),
       ...(documentFacts ? { documentFacts } : {}),
       ...(unknown.length > 0 ? { unknownNames: unknown } : {}),
       ...(field.subject ? { fieldSubject: field.subject } : {}),
@@ -242,6 +244,8 @@ export class HybridRetriever implements Retriever {
         ? { digression: true }
         : {}),
       ...(outside.length > 0 ? { conceptsOutsideRoadmap: outside } : {}),
+      // The words of it the passages hold, held by one of them: thin evidence may be enough (thinEvidence.ts).
+      ...(termsFoundTogether(groups, topTokens) ? { termsTogether: true } : {}),
       ...(learnerConceptFound(
         query,
         passages.slice(0, LEADING_PASSAGES).map((p) => statistics.tokensOf(p.chunk)),

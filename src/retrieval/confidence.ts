@@ -12,7 +12,7 @@ import { particularAsked } from "./particularAsked.js";
 import { recentByChunk } from "./recentByChunk.js";
 import { locatedStage, passagesNamingStage, statedDurationAnswers } from "./stageDuration.js";
 import { thinEvidenceEnough } from "./thinEvidence.js";
-import { detailsAskedInTurn } from "./turnDetails.js";
+import { detailsAskedInTurn, particularAskedInTurn } from "./turnDetails.js";
 import type { Passage, RetrievalResult } from "./types.js";
 
 /**
@@ -73,6 +73,8 @@ export interface ConfidenceSignals {
   learnerConcept?: boolean;
   /** The field in words of its own (RetrievalResult.fieldParaphrase): thin evidence is enough (thinEvidence.ts). */
   fieldParaphrase?: boolean;
+  /** The question's words found are held by one passage (RetrievalResult.termsTogether): thin evidence is enough (thinEvidence.ts). */
+  termsTogether?: boolean;
   /**
    * The question named a roadmap by its shape, origin, title or date, and the answer leads with
    * that roadmap's passage: the words that named it (front matter, "0x10 编号", "CSDN 那篇") say
@@ -147,7 +149,7 @@ export function confidenceSignals(question: string, result: RetrievalResult, lea
   // Read only by the detail and comparison checks: most questions ask neither, and building five
   // passages' texts (and their focus items) was then for nothing.
   // As retrieval read the question; a result built otherwise (a test's) is read here.
-  const { instance, mechanism } = result.particularAsked ?? particularAsked(question);
+  const { instance, mechanism } = particularAskedInTurn(result.particularAsked ?? particularAsked(question), question, learnersOwn);
   const texts =
     asked.length > 0 || compares || instance || mechanism
       ? passageTexts(result.passages.filter(besideSubject(result)), result.focusTerms)
@@ -170,6 +172,7 @@ export function confidenceSignals(question: string, result: RetrievalResult, lea
     ...(result.outsideSubjects?.length ? { outsideSubject: true } : {}),
     ...(result.learnerConceptFound ? { learnerConcept: true } : {}),
     ...(result.fieldParaphrase ? { fieldParaphrase: true } : {}),
+    ...(result.termsTogether ? { termsTogether: true } : {}),
     ...((result.namedRoadmap && result.passages[0]?.chunk.docId === result.namedRoadmap.docId) ||
     documentCardLeads(result.documentFacts, result.passages[0])
       ? { namedRoadmapLeads: true }
@@ -193,7 +196,7 @@ export function confidenceSignals(question: string, result: RetrievalResult, lea
       ...(!compares || comparisonPresent(compared, texts) ? [] : ["comparison" as const]),
       // "Which model": a name of one, not the category's name or the question's own (namedInstance.ts).
       // Of a roadmap named or carried by the conversation, only its own passages say which (namedRoadmapScope.ts).
-      ...(instance && !instancePresent(instanceTexts(result, texts), question) ? ["instance" as const] : []),
+      ...(instance && !instancePresent(instanceTexts(result, texts), question, result.nameKinds) ? ["instance" as const] : []),
       // "How exactly does X work": a passage that explains X, not one that lists it (explainedMechanism.ts).
       ...(mechanism && !mechanismExplained(texts, result.focusTerms, question) ? ["mechanism" as const] : []),
       // Who wrote the roadmap itself: a line saying so in its passages, not a listed course's teacher (documentFacts.ts).

@@ -1,4 +1,4 @@
-import type { RoadmapProfile } from "./roadmapProfile.js";
+import { stageWordOf, type RoadmapProfile } from "./roadmapProfile.js";
 import { isListItemStage, nameWords, stageName } from "./stageOutline.js";
 
 /** An English question that names a stage ("the … stage", "phase", "part"). */
@@ -23,8 +23,13 @@ export function englishStage(
   named: RoadmapProfile | undefined,
 ): { profile: RoadmapProfile; heading: string; name: string } | undefined {
   if (!/[a-z]{3}/i.test(query) || !STAGE_WORD.test(query)) return undefined;
+  // "the five-stage guide" counts a roadmap's stages: it names the roadmap, not one of its stages.
+  // Without another stage word only a stage's whole name names it ("after the hands-on projects
+  // and case studies" in the seven-stage plan), never half of it ("I studied …": 前沿研究).
+  const asked = query.replace(STAGE_COUNT, " ");
+  const stageWordAsked = STAGE_WORD.test(asked);
   const glossed = reaches();
-  const levels = levelWordsNamed(query);
+  const levels = stageWordAsked ? levelWordsNamed(query) : new Set<string>();
   const reached = (word: string) => glossed(word) || levels.has(word);
   const fits: { profile: RoadmapProfile; heading: string; score: number; name: string }[] = [];
   for (const profile of named ? [named] : profiles) {
@@ -35,7 +40,7 @@ export function englishStage(
       const name = nameWords(stage.heading);
       if (name.length === 0) continue;
       const hits = name.filter(reached).length;
-      if (hits === name.length || (named && hits >= name.length / 2))
+      if (hits === name.length || (named && stageWordAsked && hits >= name.length / 2))
         fits.push({ profile, heading: stage.heading, score: hits, name: stageName(stage.heading) });
     }
   }
@@ -43,14 +48,25 @@ export function englishStage(
   let top = fits.filter((f) => f.score === best);
   // "the deep-dive stage … the research track": the level word that modifies the stage word names it.
   if (top.length > 1) {
-    const modifying = levelWordsNamed(stageModifiers(query));
+    const modifying = levelWordsNamed(stageModifiers(asked));
     const named = top.filter((f) => [...modifying].some((word) => f.name.includes(word)));
     if (named.length > 0) top = named;
+  }
+  // "the intro stage": 入门阶段 of the roadmap whose headings say stage, not 入门篇 of the one whose say part.
+  if (top.length > 1) {
+    const word = stageWordOf(asked.match(STAGE_WORDS)?.join(" ") ?? "");
+    const alike = top.filter((f) => word !== undefined && f.profile.stageWord === word);
+    if (alike.length > 0) top = alike;
   }
   if (top.length !== 1) return undefined;
   const { profile, heading, name } = top[0]!;
   return { profile, heading, name };
 }
+
+/** A count of stages ("five-stage", "3-phase", "seven stages"): the roadmap's shape. */
+const STAGE_COUNT = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ]?(?:stage|phase|part|step)s?\b/gi;
+
+const STAGE_WORDS = /\b(?:stage|phase|part|step|section|chapter)s?\b/gi;
 
 /**
  * The English words learners call a roadmap's levels by, and the word Chinese stage names use for

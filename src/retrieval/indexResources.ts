@@ -6,6 +6,7 @@ import { loadTaiwanPhrases } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { ConceptSpace } from "./conceptSpace.js";
 import { FieldDictionary } from "./fieldDictionary.js";
+import { NameKinds } from "./nameKinds.js";
 import { roadmapProfiles, type RoadmapProfile } from "./roadmapProfile.js";
 import { TermStatistics } from "./termStatistics.js";
 import { TypoCorrector } from "./typoCorrection.js";
@@ -25,6 +26,7 @@ export class IndexResources {
   private typosValue?: TypoCorrector;
   private conceptSpaceValue?: ConceptSpace;
   private generalIdfValue?: GeneralIdf;
+  private nameKindsValue?: NameKinds;
 
   private constructor(private readonly index: IndexSnapshot) {}
 
@@ -69,6 +71,11 @@ export class IndexResources {
   /** The passages in the glossary's concept space (conceptSpace.ts). */
   get conceptSpace(): ConceptSpace {
     return (this.conceptSpaceValue ??= new ConceptSpace(this.index.chunks, this.statistics));
+  }
+
+  /** What kind of thing each name the documents use is (nameKinds.ts): not warmed, only "which one" questions read it. */
+  get nameKinds(): NameKinds {
+    return (this.nameKindsValue ??= NameKinds.of(this.index.chunks));
   }
 
   get dictionary(): FieldDictionary {

@@ -77,7 +77,11 @@ function proseParagraphs(text: string): string[] {
       continue;
     }
     const quote = line.trimStart().startsWith(">");
-    if ((quote && quoted) || (paragraphs.length > 0 && CONTINUES.test(line))) paragraphs[paragraphs.length - 1] += `\n${line}`;
+    const last = paragraphs.at(-1);
+    // "  • 开源模型" then "ChatGLM3、Qwen…" flush left: the label's description, as in a list (isLabelOnly).
+    const describesLabel = last !== undefined && !last.includes("\n") && isListLine(last) && isLabelOnly(last) && !isListLine(line);
+    if ((quote && quoted) || (last !== undefined && CONTINUES.test(line)) || describesLabel)
+      paragraphs[paragraphs.length - 1] += `\n${line}`;
     else paragraphs.push(line);
     quoted = quote;
   }

@@ -1,5 +1,6 @@
 import { GLOSSARY } from "./glossary.js";
 import { foldForMatching } from "./listItems.js";
+import { KIND_WORD, kindOfWord, type NameKind, type NameKinds } from "./nameKinds.js";
 import { wordsBesideSubject } from "./questionWords.js";
 import { withoutSpelledOutTerms } from "./spelledOutTerms.js";
 
@@ -78,7 +79,7 @@ function fieldConcepts(): ReadonlySet<string> {
  * The names a text gives that the question does not: a Latin word written as a name (a capital
  * letter or a digit in it), not one of the field's concepts, not a word of a link's address.
  */
-export function namesBeyondQuestion(text: string, question: string): string[] {
+export function namesBeyondQuestion(text: string, question: string, conceptsLeftOut = true): string[] {
   const asked = foldForMatching(question);
   const known = fieldConcepts();
   // A term spelled out in brackets ("指令微调(Instruction Tuning)") names no particular one (spelledOutTerms.ts).
@@ -89,7 +90,7 @@ export function namesBeyondQuestion(text: string, question: string): string[] {
       const folded = foldForMatching(word);
       if (asked.includes(folded)) return false;
       // "Transformers 库", "the Transformers library": a concept's word used as a library's name.
-      return !known.has(folded) || NAMED_AS_LIBRARY.test(plain.slice(index + word.length, index + word.length + 12));
+      return !conceptsLeftOut || !known.has(folded) || NAMED_AS_LIBRARY.test(plain.slice(index + word.length, index + word.length + 12));
     })
     .map(({ 0: word }) => word);
 }
@@ -102,8 +103,36 @@ const FORMAT_ASKED = /格式|\bformats?\b/iu;
 const FORMAT_NAME =
   /^(?:gguf|ggml|gptq|awq|exl2|safetensors|onnx|int[2348]|fp(?:4|8|16|32)|bf16|nf4|q\d_\w+|jsonl?|csv|parquet|arrow|markdown|pdf|html|xml|yaml)$/iu;
 
-/** Whether any of the texts (the passages about the question's subject) names a particular one. */
-export function instancePresent(texts: readonly string[], question: string): boolean {
+/**
+ * The kind of thing a "which one" question asks for, when it is a model or a data set: the first kind
+ * word after its "which" (nameKinds.ts's; "哪个工具微调大模型" asks a tool, "用什么方法研究模型" a
+ * method). A word that only qualifies another ("model-sharing hub") or what it is "of" ("what
+ * ability of the model") is not what is asked. A tool, library or framework question is read as
+ * before: the documents' tools are also listed as platforms and communities (Hugging Face), and on
+ * tune holding them to their kind made 4 answerable questions low and caught none.
+ */
+export function kindAsked(question: string): NameKind | undefined {
+  const asking = INSTANCE_ASKED.exec(question);
+  const word = asking && new RegExp(KIND_WORD.source, "iu").exec(asking[0]);
+  if (!asking || !word) return undefined;
+  if (question[asking.index + word.index + word[0].length] === "-" || /\bof\b/iu.test(asking[0].slice(0, word.index))) return undefined;
+  const kind = kindOfWord(word[0]);
+  return kind === "model" || kind === "dataset" ? kind : undefined;
+}
+
+/**
+ * Whether any of the texts (the passages about the question's subject) names a particular one. With
+ * the index's name kinds (nameKinds.ts), a name the documents show to be another kind of thing
+ * (LangChain, a framework, for "which model") is not one; a name they say nothing of still is.
+ */
+export function instancePresent(texts: readonly string[], question: string, kinds?: NameKinds): boolean {
   const format = FORMAT_ASKED.test(question);
-  return texts.some((text) => namesBeyondQuestion(text, question).some((name) => !format || FORMAT_NAME.test(name)));
+  const kind = kinds && kindAsked(question);
+  if (!kind) return texts.some((text) => namesBeyondQuestion(text, question).some((name) => !format || FORMAT_NAME.test(name)));
+  // A field concept the documents call a thing of the kind asked ("GPT模型", "ChatGPT等模型") names one too.
+  return texts.some(
+    (text) =>
+      namesBeyondQuestion(text, question).some((name) => kinds.admits(name, kind)) ||
+      namesBeyondQuestion(text, question, false).some((name) => kinds.shows(name, kind)),
+  );
 }

@@ -137,10 +137,13 @@ export class QuestionJudge {
   ): { chunkIds: string[]; terms: string[] } | undefined {
     const statistics = IndexResources.of(index).statistics;
     const naming = options.naming && new Set(options.naming);
+    // "GitHub" is searched as github, git and hub too: its pieces name the document as it does.
+    const namesDocument = (token: string) =>
+      naming !== undefined && (naming.has(token) || (/^[a-z0-9]+$/u.test(token) && [...naming].some((word) => word.includes(token))));
     const groups = options.titleOnly
       ? []
       : naming
-        ? this.termGroups(index, query).filter((g) => !g.tokens.some((t) => naming.has(t)))
+        ? this.termGroups(index, query).filter((g) => !g.tokens.some(namesDocument))
         : this.termGroups(index, query);
     return detailFocus(query, passages, groups, (chunk) => statistics.tokensOf(chunk));
   }

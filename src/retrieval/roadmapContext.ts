@@ -183,8 +183,10 @@ export function roadmapContext(
     named && !named.listItems && !ordinal && !analysis.sequence && OUTLINE_QUESTION.test(query) && !partsNamedIn(query, matches)
       ? { docId: named.doc.id, title: named.doc.title, stages: outlineOf(named.doc, chunks) }
       : undefined;
+  // "阶段顺序是咋排的": the outline the answer leads with is cited from the roadmap's overviews.
+  if (context.length === 0 && outline && named) context = overviewPassages(named, chunks, analysis.language, asked.includes("duration"));
   // About one roadmap's stages: its overview (a chart or plan of all stages) names them and their durations.
-  context = withOverview(context, profiles, chunks, analysis.language);
+  context = withOverview(context, profiles, chunks, analysis.language, asked.includes("duration"));
   if (part) context = [part.passage, ...context];
   // "『一些项目』里第一个推荐的是什么": the section the question quotes by its heading.
   const quoted = quotedSectionPassages(query, chunks, named?.doc.id, analysis.language);

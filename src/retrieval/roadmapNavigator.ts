@@ -14,7 +14,8 @@ import type { RoadmapPosition, SectionRef } from "./types.js";
  * belongs to (see stageOutline.ts). Among the stages that cover the topic, the position is:
  *   1. a step (a marked stage: 第六阶段, 二、…) over an unmarked sibling (学习常见问题, 目录) or an
  *      overview that names the other stages (004's "0x00 学习路径");
- *   2. the topic itself over an expansion (LoRA named outright beats 参数高效微调);
+ *   2. the topic itself over its words apart in one text, and those over an expansion (LoRA named
+ *      outright beats 参数高效微调);
  *   3. a heading that names the topic over a passing mention in a body
  *      (微调 → 第六阶段：模型微调与私有化部署, not the SFT line of 第二阶段);
  *   4. the earliest step of its sequence (001 lists its stages twice, as a plan and as notes: a
@@ -68,9 +69,7 @@ function positionsOf(
   for (const doc of documents) {
     if (doc.kind !== "roadmap") continue;
     const layout = layoutOf(doc, chunks);
-    const stage = layout.located(tiersKey, () =>
-      bestStage(doc.outline, layout, (matchers ??= tiers.map((terms) => terms.map(termMatcher)))),
-    );
+    const stage = layout.located(tiersKey, () => bestStage(doc.outline, layout, (matchers ??= topicMatchers(trimmed, tiers))));
     if (!stage) continue;
     const steps = layout.stepsOf(stage);
     const position = steps.findIndex((s) => s.index === stage.index);
@@ -90,6 +89,20 @@ function positionsOf(
     );
   }
   return positions;
+}
+
+/**
+ * The matchers of each tier, in order: the topic as written, then its words together in one text
+ * ("大模型 API 开发" in "大模型API应用开发": a learner's phrase drops what the document puts between its
+ * words), then its expansions. The words together come before the expansions: an expansion of one
+ * word (大模型 → LLM) names any stage that mentions that word.
+ */
+function topicMatchers(trimmed: string, tiers: readonly (readonly string[])[]): ((text: string) => boolean)[][] {
+  const [own = [], ...rest] = tiers.map((terms) => terms.map(termMatcher));
+  const words = trimmed.split(/\s+/).filter((word) => word !== "");
+  if (words.length < 2) return [own, ...rest];
+  const wordMatchers = words.map(termMatcher);
+  return [own, [(text) => wordMatchers.every((matches) => matches(text))], ...rest];
 }
 
 /**

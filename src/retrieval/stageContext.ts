@@ -134,33 +134,40 @@ const DURATIONS = /\d+\s*(?:[-~～到至]\s*\d+\s*)?(?:个月|周|天|小时|mon
  * is stage N" when the question is about that roadmap. At most MAX_OVERVIEWS, naming more
  * stages first, then giving more durations.
  */
-export function overviewChunks(profile: RoadmapProfile, chunks: readonly Chunk[]): readonly Chunk[] {
+export function overviewChunks(profile: RoadmapProfile, chunks: readonly Chunk[], durationAsked = false): readonly Chunk[] {
   // Profiles belong to one index version and never change: found once per roadmap.
   let found = overviews.get(profile);
   if (!found) overviews.set(profile, (found = findOverviews(profile, chunks)));
-  return found;
+  // "第一阶段每周要学几个小时": the views that give durations (a chart with months, a time plan with
+  // hours a week) answer it; a table of contents names the stages and gives none.
+  const chosen = durationAsked ? [...found.filter((f) => f.durations > 0), ...found.filter((f) => f.durations === 0)] : found;
+  return chosen.slice(0, MAX_OVERVIEWS).map((f) => f.chunk);
 }
 
-const overviews = new WeakMap<RoadmapProfile, readonly Chunk[]>();
+const overviews = new WeakMap<RoadmapProfile, readonly FoundOverview[]>();
 /** A chart and a table of contents, say: two views of the sequence, the one with durations first. */
 const MAX_OVERVIEWS = 2;
 
-function findOverviews(profile: RoadmapProfile, chunks: readonly Chunk[]): Chunk[] {
+interface FoundOverview {
+  chunk: Chunk;
+  named: number;
+  durations: number;
+}
+
+/** Every overview of the roadmap, naming more stages first, then giving more durations. */
+function findOverviews(profile: RoadmapProfile, chunks: readonly Chunk[]): FoundOverview[] {
   const names = profile.stages.map((s) => stageName(s.heading)).filter((n) => n.length >= 2);
   if (names.length < 3) return [];
   const inStages = new Set<number>();
   for (const stage of profile.stages) for (const index of subtreeOf(profile.doc.outline, stage)) inStages.add(index);
-  const found: { chunk: Chunk; named: number; durations: number }[] = [];
+  const found: FoundOverview[] = [];
   for (const chunk of chunks) {
     if (chunk.docId !== profile.doc.id || inStages.has(chunk.sectionIndex)) continue;
     const named = names.filter((n) => chunk.text.includes(n)).length;
     if (named < Math.max(3, Math.ceil(names.length * 0.6))) continue;
     found.push({ chunk, named, durations: chunk.text.match(DURATIONS)?.length ?? 0 });
   }
-  return found
-    .sort((a, b) => b.named - a.named || b.durations - a.durations)
-    .slice(0, MAX_OVERVIEWS)
-    .map((f) => f.chunk);
+  return found.sort((a, b) => b.named - a.named || b.durations - a.durations);
 }
 
 /** "分成几块", "有几个阶段", "how many parts": a question about how a roadmap is divided. */
@@ -177,9 +184,14 @@ export const OUTLINE_QUESTION = new RegExp(
 );
 
 /** A roadmap's overviews (overviewChunks) as passages, labelled in the question's language. */
-export function overviewPassages(profile: RoadmapProfile, chunks: readonly Chunk[], language: QueryLanguage): Passage[] {
+export function overviewPassages(
+  profile: RoadmapProfile,
+  chunks: readonly Chunk[],
+  language: QueryLanguage,
+  durationAsked = false,
+): Passage[] {
   const label = language === "en" ? `Overview of 《${profile.doc.title}》` : `路线概览（《${profile.doc.title}》）`;
-  return overviewChunks(profile, chunks).map((chunk): Passage => ({ chunk, score: 0, role: "match", roleLabel: label }));
+  return overviewChunks(profile, chunks, durationAsked).map((chunk): Passage => ({ chunk, score: 0, role: "match", roleLabel: label }));
 }
 
 /**
@@ -191,11 +203,12 @@ export function withOverview(
   profiles: readonly RoadmapProfile[],
   chunks: readonly Chunk[],
   language: QueryLanguage,
+  durationAsked = false,
 ): Passage[] {
   const docs = new Set(context.map((p) => p.chunk.docId));
   if (docs.size !== 1) return context;
   const profile = profiles.find((p) => docs.has(p.doc.id));
   if (!profile) return context;
-  const added = overviewPassages(profile, chunks, language).filter((o) => !context.some((p) => p.chunk.id === o.chunk.id));
+  const added = overviewPassages(profile, chunks, language, durationAsked).filter((o) => !context.some((p) => p.chunk.id === o.chunk.id));
   return [...context, ...added];
 }

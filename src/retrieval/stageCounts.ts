@@ -33,10 +33,13 @@ export function statedItemCounts(question: string): number[] {
 
 /**
  * A count right after a course, a book, a project or a video counts its parts ("那门课三个部分",
- * "the course's three parts"), not the roadmap's stages.
+ * "the course's three parts", "llm-course 分三部分"), not the roadmap's stages.
  */
 const OTHER_THING_BEFORE =
-  /(?:课|課|课程|課程|书|書|项目|項目|视频|視頻|影片|教程|course'?s?|book'?s?|project'?s?|video'?s?)\s*(?:的|has|with|in)?\s*$/iu;
+  /(?:课|課|课程|課程|书|書|项目|項目|视频|視頻|影片|教程|course'?s?|book'?s?|project'?s?|video'?s?)\s*(?:的|has|with|in|is split into|(?:一共|共)?分(?:成|为|了)?|(?:一共|共)有)?\s*$/iu;
+
+/** Words before a count that pick stages out of a roadmap ("前三个", "最后两个", "the first three"). */
+const STAGES_PICKED_BEFORE = /(?:前|后|頭|头|最后|最後|\b(?:first|last|final|next|other)\s+)$/iu;
 
 /** The counts of two or more the patterns' first group reads in a question, never an ordinal (第…). */
 function countsStated(question: string, patterns: readonly RegExp[]): number[] {
@@ -45,6 +48,8 @@ function countsStated(question: string, patterns: readonly RegExp[]): number[] {
     for (const match of question.matchAll(pattern)) {
       const at = match.index ?? 0;
       if (question[at - 1] === "第" || OTHER_THING_BEFORE.test(question.slice(Math.max(0, at - 12), at))) continue;
+      // "前三个阶段", "the first three stages": some of a roadmap's stages, not how many it has.
+      if (STAGES_PICKED_BEFORE.test(question.slice(Math.max(0, at - 8), at))) continue;
       const n = parseNumber(match[1]!);
       if (n !== undefined && n >= 2) counts.push(n);
     }

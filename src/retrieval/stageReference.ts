@@ -58,12 +58,13 @@ const EN_ORDINALS: Record<string, number> = {
 
 const ZH_NUMBER = "[零〇一二两三四五六七八九十\\d]{1,3}";
 // Mixed questions name the unit in English ("第三个 stage", "最后一个 stage").
-const ZH_UNIT = "(?:个)?(?:阶段|段|步|部分|篇|章|期|\\s*[Ss]tages?\\b|\\s*[Pp]hases?\\b|\\s*[Ss]teps?\\b)";
+const ZH_UNIT = "(?:个)?(?:阶段|段|步|部分|篇|章|期|站|\\s*[Ss]tages?\\b|\\s*[Pp]hases?\\b|\\s*[Ss]teps?\\b)";
 const EN_UNIT = "(?:stage|step|phase|part|level|section|chapter)";
 
 const PATTERNS: { pattern: RegExp; read: (m: RegExpExecArray) => StageOrdinal | undefined }[] = [
   { pattern: new RegExp(`第\\s*(${ZH_NUMBER})\\s*${ZH_UNIT}`, "u"), read: (m) => fromStart(parseNumber(m[1]!)) },
-  { pattern: new RegExp(`(?:最后|最终|末尾)(?:一|的)?${ZH_UNIT}`, "u"), read: () => ({ from: "end", position: 1 }) },
+  // "最后那个阶段", "最后这一段": a demonstrative between them, as for the first stage below.
+  { pattern: new RegExp(`(?:最后|最终|末尾)(?:那|这)?(?:一|的)?${ZH_UNIT}`, "u"), read: () => ({ from: "end", position: 1 }) },
   { pattern: new RegExp(`倒数第\\s*(${ZH_NUMBER})\\s*${ZH_UNIT}?`, "u"), read: (m) => fromEnd(parseNumber(m[1]!)) },
   {
     pattern: new RegExp(`(?:最初|最开始|开头|刚开始|一开始)(?:的|那个|这个|那)?${ZH_UNIT}`, "u"),

@@ -1,5 +1,7 @@
 import { toSimplified } from "../text/script.js";
 import { detailsAsked, type DetailKind } from "./detailKinds.js";
+import { particularAsked } from "./particularAsked.js";
+import type { ParticularAsked } from "./types.js";
 
 /**
  * The details a follow-up asks. Its standalone question carries the previous question along
@@ -20,3 +22,15 @@ export function detailsAskedInTurn(standalone: string, learnersOwn: string | und
 const ASKS_ITS_OWN = /什么|什麼|啥|哪|几|幾|多少|怎么|怎麼|如何|谁|誰|\b(?:what|which|who|how|why|when|where)\b/iu;
 /** "what about …", "how about …": words of going on, not a question of its own. */
 const ELLIPTICAL_LEAD = /\b(?:what|how)\s+about\b/giu;
+
+/**
+ * What a follow-up asks in particular (which one, how exactly), read as its details are: "要学多长时间？"
+ * after "那阶段推荐了哪些开源模型？" asks a duration, not which model its standalone question carries.
+ */
+export function particularAskedInTurn(carried: ParticularAsked, standalone: string, learnersOwn: string | undefined): ParticularAsked {
+  if (learnersOwn === undefined || learnersOwn === standalone) return carried;
+  const own = particularAsked(toSimplified(learnersOwn));
+  if (own.instance || own.mechanism) return own;
+  const asksItsOwn = detailsAsked(toSimplified(learnersOwn)).length > 0 || ASKS_ITS_OWN.test(learnersOwn.replace(ELLIPTICAL_LEAD, " "));
+  return asksItsOwn ? own : carried;
+}

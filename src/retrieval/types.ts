@@ -2,6 +2,7 @@ import type { Chunk } from "../chunking/types.js";
 import type { DocumentFactsAsked } from "./documentFacts.js";
 import type { QueryLanguage } from "../text/language.js";
 import type { FieldSubject } from "./offFieldSubject.js";
+import type { NameKinds } from "./nameKinds.js";
 
 // Defined where the language is detected (text/); re-exported for retrieval's readers.
 export type { QueryLanguage } from "../text/language.js";
@@ -108,6 +109,8 @@ export interface RetrievalResult {
   focusTerms?: string[];
   /** What the question asks in particular, as retrieval read it once (particularAsked.ts). */
   particularAsked?: ParticularAsked;
+  /** For a "which one" question: what kind of thing each name of the index is (nameKinds.ts), read by confidence. */
+  nameKinds?: NameKinds;
   /**
    * The evidence was too weak to answer, but an expansion of the question (learners' words, a typo
    * correction) is in the top passages: answered as low, not refused (confidence.ts).
@@ -141,6 +144,8 @@ export interface RetrievalResult {
   fieldParaphrase?: boolean;
   /** The question opens by stepping aside from the conversation (对了，, btw) and asks of a word of its own (digression.ts): low at best. */
   digression?: boolean;
+  /** Two or more of the question's words are in the top passages, and one passage holds them all (termsTogether.ts). */
+  termsTogether?: boolean;
   /**
    * A specific learners' phrase of the question names a concept the leading passages name in the
    * documents' words (learnerConcept.ts): supported, however few of its own words they share.

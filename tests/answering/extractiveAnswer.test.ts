@@ -517,6 +517,26 @@ describe("composeExtractiveAnswer", () => {
     expect(composed.answer).toContain("时长：约20小时");
   });
 
+  it("does not lead with a detail the follow-up's standalone question only carries from the turn before", () => {
+    const course = passage(
+      [
+        "Hugging Face课程由官方团队编写，讲解模型微调。",
+        "课程内容覆盖Transformers库的使用和数据处理。",
+        "课程配套中文社区，提问有人回答。",
+        "Hugging Face课程每章附带在线练习和测验。",
+        "课程适合有Python基础的学习者。",
+        "时长：约20小时",
+      ].join("\n"),
+      { chunk: { headingPath: ["课程", "Hugging Face课程"] } },
+    );
+    // The standalone reading carries the previous question's duration along ("要多少时数"); the learner asks for subtitles.
+    const standalone = "Hugging Face 课程要多少时数？ 那它有中文字幕吗？";
+    const answer = composeExtractiveAnswer(standalone, retrievalResult(standalone, [course]), { asked: "那它有中文字幕吗？" }).answer;
+    expect(answer).not.toContain("时长：约20小时");
+    // Asked of its own, the duration leads as before.
+    expect(composeExtractiveAnswer(standalone, retrievalResult(standalone, [course])).answer).toContain("时长：约20小时");
+  });
+
   it("leads only with a stated detail beside what the question is about (retrieval's focus passages)", () => {
     const course = passage(
       "入门课程：讲解大模型基础概念，时长约 3 小时。大模型基础概念与使用。大模型基础概念入门。大模型基础概念讲解。大模型基础概念复习。大模型基础概念答疑。",

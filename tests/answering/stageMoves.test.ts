@@ -9,6 +9,8 @@ describe("movedOn", () => {
     );
     // A detail the follow-up asks itself comes along.
     expect(movedOn("那下一阶段要多久？", "第二阶段要做什么项目", true)).toMatch(/^要多久 第3阶段/u);
+    // So does asking whether one is ready to move on (the stage's assessment).
+    expect(movedOn("学完这些以后，怎么检验自己能进下一阶段？", "基础篇要看哪些书", false)).toMatch(/检验自己.*基础篇之后/u);
   });
 
   it("moves from a stage named by its name with a direction the retriever reads", () => {

@@ -124,6 +124,13 @@ describe("HybridRetriever", () => {
     expect(confidenceSignals("示例学习路线里，LoRA 微调推荐用哪个模型？要多大？", result).missingDetails).toContain("instance");
   });
 
+  it("hands a which-one question the index's name kinds (nameKinds.ts), read once per index", async () => {
+    const which = await retriever().retrieve("示例学习路线里，LoRA 微调推荐用哪个模型？");
+    expect(which.nameKinds).toBeDefined();
+    expect((await retriever().retrieve("部署前要学什么，推荐哪个模型？")).nameKinds).toBe(which.nameKinds);
+    expect((await retriever().retrieve("LoRA 是什么？")).nameKinds).toBeUndefined();
+  });
+
   it("takes a how-exactly question's rarest term for its subject, even when no passage holds it", async () => {
     const question = "In the Expert part, how exactly is the reward model for RLHF trained?";
     const result = await retriever().retrieve(question);

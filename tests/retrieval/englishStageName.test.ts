@@ -34,4 +34,23 @@ describe("englishStage", () => {
       "前沿研究阶段",
     );
   });
+
+  it("reads a count of stages as the roadmap's shape, not a stage it names", () => {
+    const reachesResearch = () => (word: string) => word === "研究";
+    // "studied" glosses 研究, half of 前沿研究: with only "five-stage" for a stage word, no stage is named.
+    expect(
+      englishStage("I studied biology; where does the five-stage guide say I should start?", reachesResearch, [guide], guide),
+    ).toBeUndefined();
+    // A stage's whole name still names it in the roadmap the count named.
+    expect(
+      englishStage("In the 5-stage guide, what comes after frontier research?", () => (w) => ["前沿", "研究"].includes(w), [guide], guide)
+        ?.heading,
+    ).toBe("前沿研究阶段");
+  });
+
+  it("takes the stage of the roadmap whose headings use the question's stage word", () => {
+    // 入门阶段 and 入门篇 both fit "intro"; a question about a stage means the one whose headings say 阶段.
+    expect(headingFor("What should I be able to do by the end of the intro stage?")).toBe("入门阶段");
+    expect(headingFor("Which papers does the intro part recommend?")).toBe("0x10 入门篇");
+  });
 });

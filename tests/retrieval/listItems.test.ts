@@ -52,6 +52,12 @@ describe("listItems", () => {
     expect(itemsNaming(header, ["author"])).toBe("> Author: **someone**\n> Created: **2023-06-27**");
   });
 
+  it("keeps a short label's flush-left description with it in a passage of two labels, as in a list", () => {
+    const labelled = ["  • 开放权重模型", "Zephyrine、Quokka，适合中文场景。", "  • 比赛平台", "Kagglet、天池，可以练手。"].join("\n");
+    expect(itemsNaming(labelled, ["开放权重"])).toBe("  • 开放权重模型\nZephyrine、Quokka，适合中文场景。");
+    expect(itemsNaming(labelled, ["天池"])).toBe("  • 比赛平台\nKagglet、天池，可以练手。");
+  });
+
   it("folds short and long texts alike: lowercase, without spaces and punctuation", () => {
     expect(foldForMatching("Hugging Face：入门 Course!")).toBe("huggingface入门course");
     expect(foldForMatching("Hugging Face：入门 Course!")).toBe("huggingface入门course");

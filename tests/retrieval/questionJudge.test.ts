@@ -23,6 +23,18 @@ describe("QuestionJudge", () => {
     });
   });
 
+  it("leaves a naming word's pieces (github → git, hub) out of the focus, as the word itself", () => {
+    const judge = new QuestionJudge({});
+    const question = "GitHub 上那份清单推荐用哪个工具做 LoRA 微调？";
+    const labels = judge.termGroups(index(), question).map((g) => g.label);
+    expect(labels).toEqual(expect.arrayContaining(["github", "git", "hub"]));
+    // A passage that holds a piece of the naming word, beside the index's own.
+    const piece = { ...index().chunks[0]!, id: "git-piece", text: "先学会用 git 管理代码，再做 LoRA 微调。" };
+    const passages = [piece, ...index().chunks].map((chunk) => ({ chunk, score: 1, role: "match" as const }));
+    const focus = judge.focus(index(), question, passages, { naming: ["github"] });
+    for (const term of focus?.terms ?? []) expect(["github", "git", "hub"]).not.toContain(term);
+  });
+
   it("names what no passage of the index uses", () => {
     expect(new QuestionJudge({}).unknownNames(index(), "Does the example roadmap cover Kotlin?")).toEqual(["Kotlin"]);
   });

@@ -2,8 +2,11 @@ import { describe, expect, it } from "vitest";
 import { IndexResources } from "../../src/retrieval/indexResources.js";
 import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
 import { roadmapContext } from "../../src/retrieval/roadmapContext.js";
+import type { Chunk } from "../../src/chunking/types.js";
+import type { RoadmapProfile } from "../../src/retrieval/roadmapProfile.js";
 import { stageOrdinal } from "../../src/retrieval/stageReference.js";
 import { useRetrievalFixtureIndex } from "../support/buildTestIndex.js";
+import { stagedProfile } from "../support/stagedProfile.js";
 
 /** roadmapContext on the hand-made roadmaps, given the question's reading as the retriever makes it. */
 describe("roadmapContext", () => {
@@ -43,5 +46,38 @@ describe("roadmapContext", () => {
     expect(result.askedPart?.item).toBe("2. 训练：从预训练到对齐");
     expect(result.context[0]?.chunk.id).toBe(result.askedPart?.chunkId);
     expect(result.ordinal).toBeUndefined();
+  });
+});
+
+describe("roadmapContext for a question about a named roadmap's order of stages", () => {
+  // Four stages and, outside them, a table of contents that names them all.
+  const outline = stagedProfile("plan", ["起步阶段", "进阶阶段", "实战阶段", "研究阶段", "目录"]);
+  const lines = Array.from({ length: 50 }, (_, i) => outline.doc.outline.find((section) => section.startLine === i + 1)?.heading ?? "");
+  const named: RoadmapProfile = { ...outline, doc: { ...outline.doc, text: lines.join("\n") }, stages: outline.stages.slice(0, 4) };
+  const chunks = outline.doc.outline.map((section, i) => ({
+    id: `c${i}`,
+    docId: "plan",
+    sectionIndex: section.index,
+    headingPath: section.headingPath,
+    startLine: section.startLine,
+    endLine: section.endLine,
+    text: i === 4 ? "- 起步阶段\n- 进阶阶段\n- 实战阶段\n- 研究阶段" : `${section.heading}要学的内容。`,
+  })) as unknown as Chunk[];
+
+  it("cites the roadmap's overview for the outline it answers with", () => {
+    const result = roadmapContext(
+      {
+        query: "那份计划的阶段顺序是怎么排的？",
+        analysis: { language: "zh", sequence: null, expansions: [] },
+        statedOrdinal: undefined,
+        named,
+        englishStageName: undefined,
+        asked: [],
+      },
+      { documents: [named.doc], chunks, profiles: [named], tokensOf: () => new Set() },
+      [],
+    );
+    expect(result.roadmapOutline?.stages.map((s) => s.heading)).toEqual(["起步阶段", "进阶阶段", "实战阶段", "研究阶段"]);
+    expect(result.context.map((p) => p.chunk.id)).toEqual(["c4"]);
   });
 });

@@ -206,6 +206,13 @@ describe("locateTopic on the real roadmaps", () => {
     expect(position?.previous?.heading).toBe("第五阶段：高级应用开发");
   });
 
+  it("a topic's words apart in one text come before its expansions: 大模型 API 开发 is 001's 第五阶段, not a stage naming LLMs", () => {
+    // 001 writes 大模型API应用开发; an expansion of 大模型 alone (LLM, 大语言模型) names 第二阶段 first.
+    const position = positionIn(locate(corpus, "大模型 API 开发"), "roadmaps/001_");
+    expect(position?.at.heading).toBe("第五阶段：高级应用开发");
+    expect(position?.next?.heading).toBe("第六阶段：模型微调与私有化部署");
+  });
+
   it("LoRA in 002 sits in 二、接入开发阶段, followed by 三、场景应用阶段", () => {
     const position = positionIn(locate(corpus, "LoRA"), "roadmaps/002_");
     expect(position?.at.heading).toBe("二、接入开发阶段(3-4 个月)");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Chunk } from "../../src/chunking/types.js";
 import type { CorpusDocument, Section } from "../../src/corpus/types.js";
 import type { RoadmapProfile } from "../../src/retrieval/roadmapProfile.js";
-import { namedStagePositions, STAGE_COUNT_QUESTION, stagePassages } from "../../src/retrieval/stageContext.js";
+import { namedStagePositions, overviewChunks, STAGE_COUNT_QUESTION, stagePassages } from "../../src/retrieval/stageContext.js";
 import { tokenizeForSearch } from "../../src/text/tokenize.js";
 import { stagedProfile } from "../support/stagedProfile.js";
 
@@ -78,5 +78,23 @@ describe("stagePassages", () => {
 
   it("else the part holding most of the question's words", () => {
     expect(passages("这个阶段有大模型应用开发的教程吗？")).toEqual(["c1", "c2"]);
+  });
+});
+
+describe("overviewChunks", () => {
+  // Four stages and, outside them, three views of the whole sequence: a table of contents, a chart
+  // with months, and a time plan with hours a week that leaves the last stage out.
+  const outline = stagedProfile("plan", ["起步阶段", "进阶阶段", "实战阶段", "研究阶段", "目录", "路线图", "时间安排"]);
+  const profile: RoadmapProfile = { ...outline, stages: outline.stages.slice(0, 4) };
+  const texts = [
+    "起步阶段 进阶阶段 实战阶段 研究阶段",
+    "起步(1-2个月) → 进阶(2-3个月) → 实战(3个月) → 研究(持续)",
+    "起步：每周10小时\n进阶：每周15小时\n实战：每个项目1个月",
+  ];
+  const chunks = texts.map((text, i) => ({ id: `v${i}`, docId: "plan", sectionIndex: 4 + i, headingPath: [], text })) as unknown as Chunk[];
+
+  it("gives the views naming most stages, and when a duration is asked the ones giving durations", () => {
+    expect(overviewChunks(profile, chunks).map((c) => c.id)).toEqual(["v1", "v0"]);
+    expect(overviewChunks(profile, chunks, true).map((c) => c.id)).toEqual(["v1", "v2"]);
   });
 });

@@ -19,6 +19,17 @@ describe("stage counts a question states", () => {
     expect(statedStageCounts("7 Levels of the course")).toEqual([7]);
     expect(statedStageCounts("学完 LoRA 之后该学什么? 3 个")).toEqual([]);
   });
+
+  it("leave out a count that picks some of a roadmap's stages (前三个阶段, the first two phases)", () => {
+    expect(statedStageCounts("六阶段那份的前两个阶段各讲什么？")).toEqual([6]);
+    expect(statedStageCounts("In the five-stage plan, what do the last two phases cover?")).toEqual([5]);
+  });
+
+  it("leave out a count of a course's or a book's parts, with or without a verb of dividing", () => {
+    expect(statedStageCounts("那门课三个部分分别讲什么")).toEqual([]);
+    expect(statedStageCounts("那篇博客推荐的 cs-course 分成四部分，第二部分讲什么？")).toEqual([]);
+    expect(statedStageCounts("那本书一共有五部分，三阶段那份推荐的")).toEqual([3]);
+  });
 });
 
 describe("item counts a question states", () => {

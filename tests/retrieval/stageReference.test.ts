@@ -11,6 +11,12 @@ describe("stageOrdinal", () => {
     ["what is the second stage about", { from: "start", position: 2 }],
     ["the last stage", { from: "end", position: 1 }],
     ["最后一个阶段学什么", { from: "end", position: 1 }],
+    ["最后那个阶段的目标是啥", { from: "end", position: 1 }],
+    ["最后这一段要学多久", { from: "end", position: 1 }],
+    ["那份指南里最后那个阶段要达成什么", { from: "end", position: 1 }],
+    ["最后这一段推荐了哪些论文", { from: "end", position: 1 }],
+    ["那份路线的最后一站要学多久", { from: "end", position: 1 }],
+    ["第二站讲什么", { from: "start", position: 2 }],
     ["倒数第二个阶段", { from: "end", position: 2 }],
     ["刚开始那个阶段每周要几个小时", { from: "start", position: 1 }],
     ["how much should I read at the very beginning?", { from: "start", position: 1 }],
@@ -24,6 +30,7 @@ describe("stageOrdinal", () => {
     expect(stageOrdinal("有7个阶段的那份路线")).toBeUndefined();
     expect(stageOrdinal("the one with seven stages")).toBeUndefined();
     expect(stageOrdinal("what is RAG")).toBeUndefined();
+    expect(stageOrdinal("哪个网站可以一站式用各种模型")).toBeUndefined();
     expect(stageOrdinal("a fresh start in AI, at the start of each stage")).toBeUndefined();
   });
 });

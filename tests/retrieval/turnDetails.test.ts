@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { detailsAsked } from "../../src/retrieval/detailKinds.js";
-import { detailsAskedInTurn } from "../../src/retrieval/turnDetails.js";
+import { particularAsked } from "../../src/retrieval/particularAsked.js";
+import { detailsAskedInTurn, particularAskedInTurn } from "../../src/retrieval/turnDetails.js";
 
 describe("detailsAskedInTurn", () => {
   const standalone = "and how many pages is it? How much does the deep learning book cost?";
@@ -25,5 +26,25 @@ describe("detailsAskedInTurn", () => {
     // "what about …" goes on: it asks the previous question again.
     const goesOn = "what about the second list? How many books does the first list recommend?";
     expect(detailsAskedInTurn(goesOn, "what about the second list?")).toEqual(detailsAsked(goesOn));
+  });
+});
+
+describe("particularAskedInTurn", () => {
+  const inTurn = (standalone: string, own?: string) => particularAskedInTurn(particularAsked(standalone), standalone, own);
+
+  it("is not the carried which-one when the follow-up asks a detail or a question of its own", () => {
+    const standalone = "大概要学几周？ 那一段推荐了哪些开源模型？";
+    expect(particularAsked(standalone).instance).toBe(true);
+    expect(inTurn(standalone, "大概要学几周？").instance).toBe(false);
+    expect(
+      inTurn("and which of those run on a laptop? which open models does the guide list?", "and which of those run on a laptop?").instance,
+    ).toBe(false);
+  });
+
+  it("carries it into an elliptical follow-up, and reads the follow-up's own", () => {
+    const carried = "那 Mistral 呢？ 这份路线具体是怎么训练奖励模型的？";
+    expect(inTurn(carried, "那 Mistral 呢？")).toEqual(particularAsked(carried));
+    expect(inTurn("那它用什么框架？ 讲了哪些项目？", "那它用什么框架？").instance).toBe(true);
+    expect(inTurn(carried)).toEqual(particularAsked(carried));
   });
 });

@@ -1,9 +1,9 @@
 import type { CorpusDocument, Section } from "../../src/corpus/types.js";
-import type { RoadmapProfile } from "../../src/retrieval/roadmapProfile.js";
+import { stageWordOf, type RoadmapProfile } from "../../src/retrieval/roadmapProfile.js";
 
 /**
  * A roadmap profile made of headings only: one level-2 section per heading, ten lines apart, as its
- * outline and (unless `stages: false`) as its stages. What the stage- and section-name readers look at.
+ * outline and (unless `stages: false`) as its stages, with the stage word they use. What the stage- and section-name readers look at.
  */
 export function stagedProfile(id: string, headings: readonly string[], options: { stages?: boolean } = {}): RoadmapProfile {
   const outline: Section[] = headings.map((heading, index) => ({
@@ -15,5 +15,6 @@ export function stagedProfile(id: string, headings: readonly string[], options: 
     endLine: index * 10 + 9,
   }));
   const doc = { id, source: `${id}.md`, title: id, outline } as unknown as CorpusDocument;
-  return { doc, stages: options.stages === false ? [] : outline } as unknown as RoadmapProfile;
+  const stages = options.stages === false ? [] : outline;
+  return { doc, stages, stageWord: stageWordOf(stages.map((s) => s.heading).join(" ")) } as unknown as RoadmapProfile;
 }
