@@ -21,6 +21,7 @@ import { allowedDocumentIds, chunkAllowed } from "./filters.js";
 import { linkedNotePassages } from "./linkedNotePassages.js";
 import { digressesToItsOwn } from "./digression.js";
 import { fieldReading, fieldWordFound, isFieldLatinWord } from "./offFieldSubject.js";
+import { usedAcrossPassages } from "./fieldWordSupport.js";
 import { withCorpusMainlandWords } from "./mainlandWords.js";
 import { QuestionJudge } from "./questionJudge.js";
 import { descriptionExpansions, questionExpansions, type ExpansionSources } from "./questionExpansions.js";
@@ -201,10 +202,12 @@ export class HybridRetriever implements Retriever {
     const groups = this.judge.termGroups(index, query);
     const topTokens = passages.map((p) => statistics.tokensOf(p.chunk));
     const generalIdf = () => IndexResources.of(index).generalIdf;
-    const field = fieldReading(this.judge.repaired(index, query), groups, topTokens, statistics, generalIdf);
+    // Against a subject of the question's own, only a word the corpus uses in a few passages is the field's (fieldWordSupport.ts).
+    const inUse = usedAcrossPassages(statistics);
+    const field = fieldReading(this.judge.repaired(index, query), groups, topTokens, statistics, generalIdf, inUse);
     // "报税的时候要准备哪些文件": a subject outside the field, and no field word shared with the passages.
     const outsideNamed = outsideSubjectsIn(query);
-    const outsideSubject = outsideNamed.length > 0 && !fieldWordFound(groups, topTokens, statistics, generalIdf, isFieldLatinWord);
+    const outsideSubject = outsideNamed.length > 0 && !fieldWordFound(groups, topTokens, statistics, generalIdf, isFieldLatinWord, inUse);
     // "ninehills 那份里 RLHF 放在哪个小节": the roadmap's structure would place it in a stage of its own.
     const outside =
       named && (asksLocation(query) || asksCoverage(query))

@@ -68,6 +68,8 @@ export function fieldReading(
   top: readonly ReadonlySet<string>[],
   statistics: TermStatistics,
   general: () => GeneralIdf,
+  /** Which words may count for the field against a subject of the question's own (fieldWordSupport.ts). */
+  subjectCounts: (token: string) => boolean = () => true,
 ): FieldReading {
   const candidates = offFieldWords(groups, statistics);
   if (candidates.length === 0) return { paraphrase: fieldWordFound(groups, top, statistics, general) };
@@ -75,7 +77,8 @@ export function fieldReading(
   const nouns = new Set(chineseNouns(judgedQuery));
   const offFieldNouns = candidates.map((group) => group.label).filter((label) => nouns.has(label));
   if (offFieldNouns.length < OFF_FIELD_NOUNS) return { paraphrase: false };
-  return { subject: { offFieldNouns, fieldWordFound: fieldWordFound(groups, top, statistics, general) }, paraphrase: false };
+  const found = fieldWordFound(groups, top, statistics, general, undefined, subjectCounts);
+  return { subject: { offFieldNouns, fieldWordFound: found }, paraphrase: false };
 }
 
 /**
@@ -89,6 +92,8 @@ export function fieldWordFound(
   statistics: TermStatistics,
   general: () => GeneralIdf,
   latinCounts: (token: string) => boolean = () => true,
+  /** Which words may count at all (fieldWordSupport.ts: one the corpus uses in a few passages). */
+  counts: (token: string) => boolean = () => true,
 ): boolean {
   const generalIdf = general();
   const keyness = (token: string) => Math.log(statistics.frequency(token) / statistics.chunkCount) + generalIdf.idf(token);
@@ -100,7 +105,8 @@ export function fieldWordFound(
           statistics.frequency(token) > 0 &&
           top.some((tokens) => tokens.has(token)) &&
           keyness(token) >= FIELD_KEYNESS &&
-          (!LATIN_TOKEN.test(token) || latinCounts(token)),
+          (!LATIN_TOKEN.test(token) || latinCounts(token)) &&
+          counts(token),
       ),
   );
 }
