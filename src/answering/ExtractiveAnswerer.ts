@@ -128,9 +128,10 @@ export class ExtractiveAnswerer implements Answerer {
     options: RetrieveOptions,
   ): Promise<{ query: string; options: RetrieveOptions }> {
     const unchanged = { query, options };
-    if (options.conversationRoadmap !== undefined || !pointsAtDocument(request.question) || choosesAmongDocuments(request.question))
-      return unchanged;
-    if (readings.length < 2 || this.options.retriever.roadmapNamedIn(query) !== undefined) return unchanged;
+    // A question without an earlier one has no previous answer: its cues are not read (~6 µs an ask).
+    if (readings.length < 2 || options.conversationRoadmap !== undefined) return unchanged;
+    if (!pointsAtDocument(request.question) || choosesAmongDocuments(request.question)) return unchanged;
+    if (this.options.retriever.roadmapNamedIn(query) !== undefined) return unchanged;
     const earlier = await this.retrieveRead(this.previousRequest(request), readings.slice(0, -1));
     const led = roadmapAnswerLedWith(earlier.query, earlier.result, (text) => this.options.retriever.analyzeQuestion(text).expansions);
     if (led === undefined) return unchanged;

@@ -7,6 +7,7 @@ import { besideSubject, confidenceOf } from "../retrieval/confidence.js";
 import { detailPresent } from "../retrieval/detailKinds.js";
 import { detailsAskedInTurn } from "../retrieval/turnDetails.js";
 import type { Chunk } from "../chunking/types.js";
+import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
 import { asksLocation } from "../text/questionCues.js";
 import type { Link } from "../corpus/types.js";
 import { recentByChunk } from "../retrieval/recentByChunk.js";
@@ -145,7 +146,7 @@ export function composeExtractiveAnswer(
       ? (sentence: string, passage: Passage) => beside(passage) && asked.some((kind) => detailPresent(kind, [sentence], question))
       : undefined;
   const scored = scoreSentences(passages, terms, holdsAskedDetail, (text, sentence) => quoteContext(text, sentence).parent);
-  if (BOOK_ASKED.test(question)) namingBooksFirst(scored);
+  if (bookAsked(question)) namingBooksFirst(scored);
   let sentences = selectSentences(scored, maxSentences);
   // An asked stage's lead names it only: its passage's opening is still the answer.
   if (sentences.length === 0 && (roadmapLines.length === 0 || (result.stageOrdinal !== undefined && !sequence))) {
@@ -162,8 +163,10 @@ export function composeExtractiveAnswer(
     // "放在第几阶段", "which stage covers it", "第三阶段学什么": where a quote sits is the answer, or part of it.
     const located = asksLocation(question) || result.stageOrdinal !== undefined;
     const where = (passageIndex: number) => {
+      // Joined only when it is shown: most questions ask no location.
+      if (!located) return "";
       const path = passages[passageIndex]!.chunk.headingPath.join(" › ");
-      return located && path !== "" ? (language === "en" ? ` (${path})` : `（${path}）`) : "";
+      return path !== "" ? (language === "en" ? ` (${path})` : `（${path}）`) : "";
     };
     // A bare label ("实战项目") whose paragraph is quoted too says nothing more: the paragraph
     // carries the label. Otherwise the label is quoted with its paragraph.
@@ -206,6 +209,8 @@ export function composeExtractiveAnswer(
 }
 
 const BOOK_ASKED = /书|書|读物|讀物|教材|\bbooks?\b|\btextbooks?\b/iu;
+// Asked of every answered question: `iu`, so through its twin (ignoreCaseTest.ts).
+const bookAsked = ignoreCaseTester(BOOK_ASKED);
 const BOOK_NAMED = /《[^》]{2,40}》/u;
 
 /**

@@ -1,4 +1,5 @@
 import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
+import { recentlyComputed } from "../text/recentlyComputed.js";
 import { toSimplified } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { expandQuery } from "./expandQuery.js";
@@ -76,8 +77,19 @@ function sideOf(text: string): Side {
   return { own, all: new Set([...own, ...tokensOf(expandQuery(simplified).join(" "))]) };
 }
 
+/**
+ * The last question's sides: one answer's confidence asks whether the question compares
+ * (comparedSides) and then whether its passages do (comparisonPresent), which read them again.
+ */
+let lastCompared: { question: string; sides: readonly [ReadonlySet<string>, ReadonlySet<string>] | undefined } | undefined;
+
 /** The two things compared, as their search tokens (with glossary names), or undefined. */
-export function comparedSides(question: string): [Set<string>, Set<string>] | undefined {
+export function comparedSides(question: string): readonly [ReadonlySet<string>, ReadonlySet<string>] | undefined {
+  if (lastCompared?.question !== question) lastCompared = { question, sides: sidesCompared(question) };
+  return lastCompared.sides;
+}
+
+function sidesCompared(question: string): [Set<string>, Set<string>] | undefined {
   if (!asked(question)) return undefined;
   // "How does X differ from Y": the verb joins the two things (a "from" elsewhere joins nothing).
   const connector = DIFFERS_FROM.exec(question) ?? CONNECTOR.exec(question);
@@ -115,7 +127,7 @@ export function comparisonPresent(question: string, texts: readonly string[]): b
   const difference = DIFFERENCE_ASKED.test(question) && !BETTER_ASKED.test(question);
   const names = (tokens: ReadonlySet<string>, side: ReadonlySet<string>) => [...side].some((t) => tokens.has(t));
   return texts.some((text) => {
-    const parts = (listItems(text) ?? text.split(/[\n。；;!?！？]/u)).map((part) => ({ part, tokens: new Set(namesAndTokens(part)) }));
+    const parts = textParts(text);
     const [first, second] = sides;
     if (parts.some(({ part, tokens }) => (difference ? COMPARES : VERDICT).test(part) && names(tokens, first) && names(tokens, second)))
       return true;
@@ -127,6 +139,14 @@ export function comparisonPresent(question: string, texts: readonly string[]): b
     return alone(first, second) && alone(second, first);
   });
 }
+
+/**
+ * A passage text's items (or sentences) with their names and tokens. They depend on the text
+ * alone, and a comparison question checks the same top passages' texts as the last one did.
+ */
+const textParts = recentlyComputed(256, (text: string): readonly { part: string; tokens: ReadonlySet<string> }[] =>
+  (listItems(text) ?? text.split(/[\n。；;!?！？]/u)).map((part) => ({ part, tokens: new Set(namesAndTokens(part)) })),
+);
 
 /** The last `count` characters of a text, less a Latin word they would cut in two ("…ccuracy"). */
 function lastChars(text: string, count: number): string {

@@ -125,4 +125,18 @@ describe("comparison questions", () => {
       "comparison",
     );
   });
+
+  it("reads each question's own sides and each text's own parts, however often they are asked in turn", () => {
+    // Sides are kept for the last question, and a text's parts for later questions: neither may leak into another's answer.
+    const text = "PyTorch 比 TensorFlow 更容易上手";
+    const pytorch = "PyTorch 和 TensorFlow 哪个更适合新手？";
+    const langchain = "LangChain 和 LlamaIndex 哪个更适合新手？";
+    for (let round = 0; round < 2; round++) {
+      expect(comparedSides(pytorch)?.map((s) => [...s])).toEqual([["pytorch"], ["tensorflow"]]);
+      expect(comparisonPresent(pytorch, [text])).toBe(true);
+      expect(comparisonPresent(langchain, [text])).toBe(false);
+      expect(comparedSides(langchain)?.map((s) => [...s])).toEqual([["langchain"], ["llamaindex"]]);
+      expect(comparisonPresent(pytorch, ["常用框架：PyTorch、TensorFlow、JAX", text])).toBe(true);
+    }
+  });
 });
