@@ -1,6 +1,5 @@
 import type { IndexSnapshot } from "../store/types.js";
 import { normalizeNumberRanges } from "../text/numberRange.js";
-import { asksCoverage, asksLocation } from "../text/questionCues.js";
 import { toSimplified } from "../text/script.js";
 import { tokenizeForSearch, tokenizeParts } from "../text/tokenize.js";
 import { detailsAsked } from "./detailKinds.js";
@@ -12,18 +11,14 @@ import { questionShape } from "./analyzeQuery.js";
 import { englishSection } from "./englishSectionName.js";
 import { englishStage } from "./englishStageName.js";
 import { expandQuery } from "./expandQuery.js";
-import { conceptsNamed, conceptsOutsideRoadmap, roadmapNames } from "./conceptsOutsideRoadmap.js";
+import { conceptsNamed, roadmapNames } from "./conceptsOutsideRoadmap.js";
 import { foldForMatching } from "./listItems.js";
-import { describedConcept } from "./conceptDefinitions.js";
-import { LEADING_PASSAGES, learnerConceptFound } from "./learnerConcept.js";
 import { IndexResources } from "./indexResources.js";
 import { allowedDocumentIds, chunkAllowed } from "./filters.js";
 import { linkedNotePassages } from "./linkedNotePassages.js";
-import { digressesToItsOwn } from "./digression.js";
-import { fieldReading, fieldWordFound, isFieldLatinWord } from "./offFieldSubject.js";
-import { usedAcrossPassages } from "./fieldWordSupport.js";
 import { withCorpusMainlandWords } from "./mainlandWords.js";
 import { QuestionJudge } from "./questionJudge.js";
+import { questionReadings } from "./questionReadings.js";
 import { descriptionExpansions, questionExpansions, type ExpansionSources } from "./questionExpansions.js";
 import { rankPassages, type Ranked, type RankedCandidate, type RankingSettings } from "./ranking.js";
 import { roadmapContext } from "./roadmapContext.js";
@@ -33,8 +28,6 @@ import { itemOrdinal, stageOrdinal } from "./stageReference.js";
 import { stageName } from "./stageOutline.js";
 import { definingChunk, meaningAsked } from "./definingPassage.js";
 import { documentFactsOf, withCardFirst } from "./documentFacts.js";
-import { outsideSubjectsIn } from "./outsideSubjects.js";
-import { termsFoundTogether } from "./termsTogether.js";
 import { passagesNaming, stageFocus } from "./questionEvidence.js";
 import type { Passage, QueryAnalysis, RetrievalResult, RetrieveOptions, Retriever } from "./types.js";
 
@@ -53,7 +46,8 @@ export interface HybridRetrieverOptions extends RankingSettings, ExpansionSource
  * searches 书籍 and 微调 also "fine-tuning"), then ranked (ranking.ts: dense and BM25 rankings of
  * the expanded question fused and re-ranked). retrieve() adds the roadmap context of sequence
  * questions, a roadmap named by its shape, linked notes, and what the answer's confidence reads
- * of the question against its passages (questionJudge.ts).
+ * of the question against its passages: its evidence (questionJudge.ts), the rest of its field
+ * readings (questionReadings.ts).
  */
 export class HybridRetriever implements Retriever {
   private readonly judge: QuestionJudge;
@@ -197,25 +191,6 @@ export class HybridRetriever implements Retriever {
             ...(naming ? { naming } : {}),
             ...(english ? { englishStageName: english.name } : {}),
           });
-    const unknown = this.judge.unknownNames(index, query);
-    // A subject outside the field (low at best), or the field in learners' words (thin evidence enough: thinEvidence.ts).
-    const groups = this.judge.termGroups(index, query);
-    const topTokens = passages.map((p) => statistics.tokensOf(p.chunk));
-    const generalIdf = () => IndexResources.of(index).generalIdf;
-    // Against a subject of the question's own, only a word the corpus uses in a few passages is the field's (fieldWordSupport.ts).
-    const inUse = usedAcrossPassages(statistics);
-    const field = fieldReading(this.judge.repaired(index, query), groups, topTokens, statistics, generalIdf, inUse);
-    // "报税的时候要准备哪些文件": a subject outside the field, and no field word shared with the passages.
-    const outsideNamed = outsideSubjectsIn(query);
-    const outsideSubject = outsideNamed.length > 0 && !fieldWordFound(groups, topTokens, statistics, generalIdf, isFieldLatinWord, inUse);
-    // "ninehills 那份里 RLHF 放在哪个小节": the roadmap's structure would place it in a stage of its own.
-    const outside =
-      named && (asksLocation(query) || asksCoverage(query))
-        ? conceptsOutsideRoadmap(this.judge.repaired(index, query), named.doc.text, naming ?? [])
-        : [];
-    // Counted on the roadmap's recovered outline: a roadmap whose stages were not recovered says nothing here.
-    const stages = named?.stages.length ?? 0;
-    const pastEnd = partsPastEnd ?? (ordinal !== undefined && stages > 0 && ordinal.position > stages ? stages : undefined);
     return {
       query,
       analysis,
@@ -228,7 +203,6 @@ export class HybridRetriever implements Retriever {
       ...(named ? { namedRoadmap: { docId: named.doc.id, title: named.doc.title } } : {}),
       ...(naming ? { namingTerms: naming } : {}),
       ...(ordinal ? { stageOrdinal: ordinal } : {}),
-      ...(pastEnd !== undefined ? { ordinalPastEnd: pastEnd } : {}),
       ...(roadmapOutline ? { roadmapOutline } : {}),
       ...(askedPart ? { askedPart } : {}),
       ...(stageParts ? { stageParts } : {}),
@@ -236,24 +210,17 @@ export class HybridRetriever implements Retriever {
       particularAsked: particular,
       ...(particular.instance ? { nameKinds: IndexResources.of(index).nameKinds } : {}),
       ...(documentFacts ? { documentFacts } : {}),
-      ...(unknown.length > 0 ? { unknownNames: unknown } : {}),
-      ...(field.subject ? { fieldSubject: field.subject } : {}),
-      ...(field.paraphrase ? { fieldParaphrase: true } : {}),
-      ...(outsideSubject ? { outsideSubjects: outsideNamed } : {}),
-      ...(digressesToItsOwn(this.judge.repaired(index, query), groups, statistics, this.judge.latinWordUsed(index))
-        ? { digression: true }
-        : {}),
-      ...(outside.length > 0 ? { conceptsOutsideRoadmap: outside } : {}),
-      // The words of it the passages hold, held by one of them: thin evidence may be enough (thinEvidence.ts).
-      ...(termsFoundTogether(groups, topTokens) ? { termsTogether: true } : {}),
-      ...(learnerConceptFound(
+      ...questionReadings({
+        index,
+        judge: this.judge,
         query,
-        passages.slice(0, LEADING_PASSAGES).map((p) => statistics.tokensOf(p.chunk)),
-        this.options.definitions !== false ? describedConcept(query) : undefined,
-      )
-        ? { learnerConceptFound: true }
-        : {}),
-      judgedQuery: this.judge.repaired(index, query),
+        passages,
+        named,
+        naming,
+        ordinal,
+        partsPastEnd,
+        definitions: this.options.definitions !== false,
+      }),
     };
   }
 
