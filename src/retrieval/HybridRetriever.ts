@@ -1,41 +1,28 @@
 import type { IndexSnapshot } from "../store/types.js";
 import { normalizeNumberRanges } from "../text/numberRange.js";
-import { asksCoverage, asksLocation } from "../text/questionCues.js";
 import { toSimplified } from "../text/script.js";
 import { tokenizeForSearch, tokenizeParts } from "../text/tokenize.js";
 import { detailsAsked } from "./detailKinds.js";
-import { instanceNonSubjectWords } from "./namedInstance.js";
-import { mechanismFocus } from "./explainedMechanism.js";
 import { particularAsked } from "./particularAsked.js";
-import type { DetailKind } from "./detailRules.js";
 import { questionShape } from "./analyzeQuery.js";
 import { englishSection } from "./englishSectionName.js";
 import { englishStage } from "./englishStageName.js";
 import { expandQuery } from "./expandQuery.js";
-import { conceptsNamed, conceptsOutsideRoadmap, roadmapNames } from "./conceptsOutsideRoadmap.js";
-import { foldForMatching } from "./listItems.js";
-import { describedConcept } from "./conceptDefinitions.js";
-import { LEADING_PASSAGES, learnerConceptFound } from "./learnerConcept.js";
+import { focusPassages } from "./focusPassages.js";
 import { IndexResources } from "./indexResources.js";
 import { allowedDocumentIds, chunkAllowed } from "./filters.js";
 import { linkedNotePassages } from "./linkedNotePassages.js";
-import { digressesToItsOwn } from "./digression.js";
-import { fieldReading, fieldWordFound, isFieldLatinWord } from "./offFieldSubject.js";
-import { usedAcrossPassages } from "./fieldWordSupport.js";
 import { withCorpusMainlandWords } from "./mainlandWords.js";
 import { QuestionJudge } from "./questionJudge.js";
+import { questionReadings } from "./questionReadings.js";
 import { descriptionExpansions, questionExpansions, type ExpansionSources } from "./questionExpansions.js";
 import { rankPassages, type Ranked, type RankedCandidate, type RankingSettings } from "./ranking.js";
 import { roadmapContext } from "./roadmapContext.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
 import { expansionHeadWords, namingTokens, namingWords, referencedRoadmap } from "./roadmapReference.js";
 import { itemOrdinal, stageOrdinal } from "./stageReference.js";
-import { stageName } from "./stageOutline.js";
 import { definingChunk, meaningAsked } from "./definingPassage.js";
 import { documentFactsOf, withCardFirst } from "./documentFacts.js";
-import { outsideSubjectsIn } from "./outsideSubjects.js";
-import { termsFoundTogether } from "./termsTogether.js";
-import { passagesNaming, stageFocus } from "./questionEvidence.js";
 import type { Passage, QueryAnalysis, RetrievalResult, RetrieveOptions, Retriever } from "./types.js";
 
 export type { RankedCandidate } from "./ranking.js";
@@ -53,7 +40,8 @@ export interface HybridRetrieverOptions extends RankingSettings, ExpansionSource
  * searches 书籍 and 微调 also "fine-tuning"), then ranked (ranking.ts: dense and BM25 rankings of
  * the expanded question fused and re-ranked). retrieve() adds the roadmap context of sequence
  * questions, a roadmap named by its shape, linked notes, and what the answer's confidence reads
- * of the question against its passages (questionJudge.ts).
+ * of the question against its passages: its evidence (questionJudge.ts), the rest of its field
+ * readings (questionReadings.ts).
  */
 export class HybridRetriever implements Retriever {
   private readonly judge: QuestionJudge;
@@ -188,34 +176,15 @@ export class HybridRetriever implements Retriever {
     const throughExpansions = tooWeak && this.judge.expansionsFound(index, query, analysis, matches);
     // The question's words that named the roadmap by its shape or origin: which document, not what about it.
     const naming = byShape && namingTokens(query, titleTerms, byShape);
-    // Only a question asking for a detail needs its subject's passages (confidence.ts).
+    // Only a question asking for a detail needs its subject's passages (focusPassages.ts, read by confidence.ts).
     const focus =
       asked.length === 0 && !particular.instance && !particular.mechanism
         ? undefined
-        : this.detailFocus(index, query, asked, particular.instance, [...passages, ...notes], {
+        : focusPassages(this.judge, index, query, asked, particular.instance, [...passages, ...notes], {
             named,
             ...(naming ? { naming } : {}),
             ...(english ? { englishStageName: english.name } : {}),
           });
-    const unknown = this.judge.unknownNames(index, query);
-    // A subject outside the field (low at best), or the field in learners' words (thin evidence enough: thinEvidence.ts).
-    const groups = this.judge.termGroups(index, query);
-    const topTokens = passages.map((p) => statistics.tokensOf(p.chunk));
-    const generalIdf = () => IndexResources.of(index).generalIdf;
-    // Against a subject of the question's own, only a word the corpus uses in a few passages is the field's (fieldWordSupport.ts).
-    const inUse = usedAcrossPassages(statistics);
-    const field = fieldReading(this.judge.repaired(index, query), groups, topTokens, statistics, generalIdf, inUse);
-    // "报税的时候要准备哪些文件": a subject outside the field, and no field word shared with the passages.
-    const outsideNamed = outsideSubjectsIn(query);
-    const outsideSubject = outsideNamed.length > 0 && !fieldWordFound(groups, topTokens, statistics, generalIdf, isFieldLatinWord, inUse);
-    // "ninehills 那份里 RLHF 放在哪个小节": the roadmap's structure would place it in a stage of its own.
-    const outside =
-      named && (asksLocation(query) || asksCoverage(query))
-        ? conceptsOutsideRoadmap(this.judge.repaired(index, query), named.doc.text, naming ?? [])
-        : [];
-    // Counted on the roadmap's recovered outline: a roadmap whose stages were not recovered says nothing here.
-    const stages = named?.stages.length ?? 0;
-    const pastEnd = partsPastEnd ?? (ordinal !== undefined && stages > 0 && ordinal.position > stages ? stages : undefined);
     return {
       query,
       analysis,
@@ -228,7 +197,6 @@ export class HybridRetriever implements Retriever {
       ...(named ? { namedRoadmap: { docId: named.doc.id, title: named.doc.title } } : {}),
       ...(naming ? { namingTerms: naming } : {}),
       ...(ordinal ? { stageOrdinal: ordinal } : {}),
-      ...(pastEnd !== undefined ? { ordinalPastEnd: pastEnd } : {}),
       ...(roadmapOutline ? { roadmapOutline } : {}),
       ...(askedPart ? { askedPart } : {}),
       ...(stageParts ? { stageParts } : {}),
@@ -236,78 +204,18 @@ export class HybridRetriever implements Retriever {
       particularAsked: particular,
       ...(particular.instance ? { nameKinds: IndexResources.of(index).nameKinds } : {}),
       ...(documentFacts ? { documentFacts } : {}),
-      ...(unknown.length > 0 ? { unknownNames: unknown } : {}),
-      ...(field.subject ? { fieldSubject: field.subject } : {}),
-      ...(field.paraphrase ? { fieldParaphrase: true } : {}),
-      ...(outsideSubject ? { outsideSubjects: outsideNamed } : {}),
-      ...(digressesToItsOwn(this.judge.repaired(index, query), groups, statistics, this.judge.latinWordUsed(index))
-        ? { digression: true }
-        : {}),
-      ...(outside.length > 0 ? { conceptsOutsideRoadmap: outside } : {}),
-      // The words of it the passages hold, held by one of them: thin evidence may be enough (thinEvidence.ts).
-      ...(termsFoundTogether(groups, topTokens) ? { termsTogether: true } : {}),
-      ...(learnerConceptFound(
+      ...questionReadings({
+        index,
+        judge: this.judge,
         query,
-        passages.slice(0, LEADING_PASSAGES).map((p) => statistics.tokensOf(p.chunk)),
-        this.options.definitions !== false ? describedConcept(query) : undefined,
-      )
-        ? { learnerConceptFound: true }
-        : {}),
-      judgedQuery: this.judge.repaired(index, query),
-    };
-  }
-
-  /**
-   * The passages an asked-for detail counts in (RetrievalResult.focusChunkIds). A stage of the named
-   * roadmap the question names (or its English name) is the subject first. A question naming a
-   * roadmap by its shape or origin (三阶段方法论, the GitHub one) has those words as its rarest
-   * terms: they say which document, not what about it. A detail the roadmap gives of itself (its
-   * date, counts, durations) may be anywhere in it, unless the question names a 《book》 of it; any
-   * other detail (a price, a publisher) is of a thing it lists, looked for beside the question's
-   * subject with the naming words left out.
-   */
-  private detailFocus(
-    index: IndexSnapshot,
-    query: string,
-    asked: readonly DetailKind[],
-    /** The question asks for a particular one (particularAsked.ts). */
-    instance: boolean,
-    passages: readonly Passage[],
-    roadmap: {
-      named: RoadmapProfile | undefined;
-      /** The naming words of a roadmap named by its shape or origin (RetrievalResult.namingTerms). */
-      naming?: readonly string[];
-      englishStageName?: string;
-    },
-  ): { chunkIds: string[]; terms: string[] } | undefined {
-    const { named, naming, englishStageName } = roadmap;
-    // "Which model does the roadmap recommend for RAG": the subject is RAG, wherever in the roadmap
-    // (namedInstance.ts), not the category, the document asked of or an everyday word.
-    if (asked.length === 0 && instance)
-      return this.judge.focus(index, query, passages, { naming: [...(naming ?? []), ...instanceNonSubjectWords(query)] });
-    // "How exactly does X work": the passages holding X, the question's rarest term, even when none does (explainedMechanism.ts).
-    if (asked.length === 0) {
-      const statistics = IndexResources.of(index).statistics;
-      return mechanismFocus(query, passages, this.judge.termGroups(index, query), (chunk) => statistics.tokensOf(chunk));
-    }
-    const stage =
-      named &&
-      stageFocus(
-        englishStageName ? `${query} ${englishStageName}` : query,
-        named.stages.map((s) => stageName(s.heading)),
         passages,
-      );
-    if (stage) return stage;
-    // Asked with a particular one ("which model, and what size"): the category is no subject of either.
-    const instanceWords = instance ? instanceNonSubjectWords(query) : [];
-    if (naming && asked.some((kind) => !ROADMAP_DETAILS.has(kind)))
-      return this.judge.focus(index, query, passages, { naming: [...naming, ...instanceWords] });
-    // "How many hours does CS224n take, per the five-stage guide": a concept the roadmap lists is
-    // what the detail is of; the hours the roadmap gives its stages say nothing of it.
-    const concept = named && asked.includes("duration") && conceptFocus(this.judge.repaired(index, query), named, naming ?? [], passages);
-    if (concept) return concept;
-    if (named) return this.judge.focus(index, query, passages, { titleOnly: true });
-    return this.judge.focus(index, query, passages, instanceWords.length > 0 ? { naming: instanceWords } : {});
+        named,
+        naming,
+        ordinal,
+        partsPastEnd,
+        definitions: this.options.definitions !== false,
+      }),
+    };
   }
 
   /**
@@ -376,13 +284,6 @@ function withDefinitionFirst(query: string, matches: Passage[], fusedIds: readon
 }
 
 /**
- * Details a roadmap gives of itself (its date, how many parts, how long, what changed): asked of a
- * roadmap the question names, anywhere in it may answer. Any other detail (a price, a publisher, a
- * dataset, a teacher) is of a thing the roadmap lists, and is looked for beside that thing.
- */
-const ROADMAP_DETAILS: ReadonlySet<DetailKind> = new Set(["date", "count", "duration", "chapter", "changes", "frequency", "stage"]);
-
-/**
  * The words a roadmap's title can be named by: the question's own, or its English ones translated
  * (guide → 指南), by the translation's head word only (NLP → 自然语言处理 names no title holding
  * 语言: expansionHeadWords), not what its Chinese words expand to (入门 → 新手, a word of one
@@ -409,21 +310,4 @@ function titleTermsOf(query: string, expansions: readonly string[], naming: Read
 function searchForm(index: IndexSnapshot, question: string): string {
   const statistics = IndexResources.of(index).statistics;
   return withCorpusMainlandWords(normalizeNumberRanges(toSimplified(question)), (token) => statistics.frequency(token) > 0);
-}
-
-/** The passages naming the concepts a question names that its roadmap names too, with their names; undefined when none does. */
-function conceptFocus(
-  query: string,
-  named: RoadmapProfile,
-  naming: readonly string[],
-  passages: readonly Passage[],
-): { chunkIds: string[]; terms: string[] } | undefined {
-  // A concept its title or a stage heading names ("持续学习", 学习路径) says which roadmap or stage: the roadmap's own.
-  const own = [named.doc.title, ...named.stages.map((stage) => stage.heading)].join("\n");
-  const terms = conceptsNamed(query, naming)
-    .filter((concept) => roadmapNames(named.doc.text, concept) && !roadmapNames(own, concept))
-    .flatMap((concept) => concept.names);
-  if (terms.length === 0) return undefined;
-  const holders = passagesNaming(passages, terms.map(foldForMatching));
-  return holders.length > 0 ? { chunkIds: holders.map((p) => p.chunk.id), terms } : undefined;
 }

@@ -1,15 +1,12 @@
-import type { Chunk } from "../chunking/types.js";
 import { comparedSides, comparisonPresent } from "./comparison.js";
 import { detailPresent, type DetailKind } from "./detailKinds.js";
+import { instanceTexts, leadingTexts, passageTexts } from "./detailTexts.js";
 import { detailStatedByCard, documentAuthorAsked, documentAuthorStated, documentCardLeads } from "./documentFacts.js";
-import { foldForMatching, itemsNaming } from "./listItems.js";
 import { mechanismExplained } from "./explainedMechanism.js";
 import { givenOnlyByLead, leadingPassage } from "./leadingOffering.js";
 import { instancePresent } from "./namedInstance.js";
-import { inNamedRoadmap } from "./namedRoadmapScope.js";
 import { subjectOutsideField } from "./offFieldSubject.js";
 import { particularAsked } from "./particularAsked.js";
-import { recentByChunk } from "./recentByChunk.js";
 import { locatedStage, passagesNamingStage, statedDurationAnswers } from "./stageDuration.js";
 import { thinEvidenceEnough } from "./thinEvidence.js";
 import { detailsAskedInTurn, particularAskedInTurn } from "./turnDetails.js";
@@ -36,9 +33,6 @@ export type ConfidenceLevel = "high" | "low" | "none";
  * is lower). Calibrated on tune; see tests/eval/README.md.
  */
 export const DEFAULT_LOW_CONFIDENCE_THRESHOLD = 0.18;
-
-/** Passages whose text is checked for the asked-for detail (the ones an answer leads with). */
-const DETAIL_PASSAGES = 5;
 
 export interface ConfidenceSignals {
   /** retrieval evidence, 0..1 (abstention.ts). */
@@ -86,43 +80,6 @@ export interface ConfidenceSignals {
   /** A fact asked of the named roadmap itself that its card does not state (RetrievalResult.documentFacts.missing): low at best. */
   documentFactMissing?: boolean;
 }
-
-function passageTexts(passages: readonly Passage[], focusTerms?: readonly string[]): string[] {
-  return passages
-    .filter((p) => p.role !== "linked-note")
-    .slice(0, DETAIL_PASSAGES)
-    .map((p) => {
-      const { heading, foldedHeading, whole } = headedText(p.chunk);
-      // A section whose heading names the subject is about it throughout.
-      return !focusTerms || focusTerms.some((term) => foldedHeading.includes(foldForMatching(term)))
-        ? whole
-        : `${heading}\n${itemsNaming(p.chunk.text, focusTerms)}`;
-    });
-}
-
-/** The texts a "which one" question is checked against: those of the roadmap it is about, if it names one. */
-function instanceTexts(result: RetrievalResult, texts: string[]): string[] {
-  if (result.namedRoadmap === undefined) return texts;
-  return passageTexts(result.passages.filter(besideSubject(result)).filter(inNamedRoadmap(result)), result.focusTerms);
-}
-
-/** The leading passages' whole texts: a document's own details (who wrote it) may be in any of them. */
-function leadingTexts(result: RetrievalResult): string[] {
-  return result.passages
-    .filter((p) => p.role !== "linked-note")
-    .slice(0, DETAIL_PASSAGES)
-    .map((p) => p.chunk.text);
-}
-
-/**
- * A passage's heading (folded too) and its whole text under it, as the detail check reads them:
- * they depend on the chunk alone, and the same top passages are checked question after question.
- * One string per chunk, so the detail rules' answers remembered per text are found by it at once.
- */
-const headedText = recentByChunk(2048, (chunk: Chunk) => {
-  const heading = chunk.headingPath.join(" ");
-  return { heading, foldedHeading: foldForMatching(heading), whole: `${heading}\n${chunk.text}` };
-});
 
 /**
  * Whether a passage is beside what the question is about (retrieval's focus passages, when it
@@ -196,7 +153,9 @@ export function confidenceSignals(question: string, result: RetrievalResult, lea
       ...(!compares || comparisonPresent(compared, texts) ? [] : ["comparison" as const]),
       // "Which model": a name of one, not the category's name or the question's own (namedInstance.ts).
       // Of a roadmap named or carried by the conversation, only its own passages say which (namedRoadmapScope.ts).
-      ...(instance && !instancePresent(instanceTexts(result, texts), question, result.nameKinds) ? ["instance" as const] : []),
+      ...(instance && !instancePresent(instanceTexts(result, texts, besideSubject), question, result.nameKinds)
+        ? ["instance" as const]
+        : []),
       // "How exactly does X work": a passage that explains X, not one that lists it (explainedMechanism.ts).
       ...(mechanism && !mechanismExplained(texts, result.focusTerms, question) ? ["mechanism" as const] : []),
       // Who wrote the roadmap itself: a line saying so in its passages, not a listed course's teacher (documentFacts.ts).

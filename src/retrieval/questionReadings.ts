@@ -1,0 +1,106 @@
+import type { IndexSnapshot } from "../store/types.js";
+import { asksCoverage, asksLocation } from "../text/questionCues.js";
+import { conceptsOutsideRoadmap } from "./conceptsOutsideRoadmap.js";
+import { describedConcept } from "./conceptDefinitions.js";
+import { digressesToItsOwn } from "./digression.js";
+import { usedAcrossPassages } from "./fieldWordSupport.js";
+import { IndexResources } from "./indexResources.js";
+import { LEADING_PASSAGES, learnerConceptFound } from "./learnerConcept.js";
+import { fieldReading, fieldWordFound, isFieldLatinWord } from "./offFieldSubject.js";
+import { outsideSubjectsIn } from "./outsideSubjects.js";
+import type { QuestionJudge } from "./questionJudge.js";
+import type { RoadmapProfile } from "./roadmapProfile.js";
+import type { StageOrdinal } from "./stageReference.js";
+import { termsFoundTogether } from "./termsTogether.js";
+import type { Passage, RetrievalResult } from "./types.js";
+
+/** What retrieval reads of a question against its passages for the answer's confidence (confidence.ts). */
+export type QuestionReadings = Pick<
+  RetrievalResult,
+  | "ordinalPastEnd"
+  | "unknownNames"
+  | "fieldSubject"
+  | "fieldParaphrase"
+  | "outsideSubjects"
+  | "digression"
+  | "conceptsOutsideRoadmap"
+  | "termsTogether"
+  | "learnerConceptFound"
+  | "judgedQuery"
+>;
+
+export interface QuestionReadingInputs {
+  index: IndexSnapshot;
+  judge: QuestionJudge;
+  /** The question as searched (Simplified, the corpus's Mainland words). */
+  query: string;
+  /** The passages the answer is drawn from, best first, without the linked notes. */
+  passages: readonly Passage[];
+  /** The roadmap the question (or the conversation) names, and the question's words that named it by its shape or origin. */
+  named: RoadmapProfile | undefined;
+  naming: readonly string[] | undefined;
+  /** The stage ordinal read (roadmapContext.ts), and how many parts a named thing has when the ordinal asked past them. */
+  ordinal: StageOrdinal | undefined;
+  partsPastEnd: number | undefined;
+  /** Whether a concept described in its definition's words is read (ExpansionSources.definitions). */
+  definitions: boolean;
+}
+
+/**
+ * The question read against its top passages: whether its subject is the field's, a subject
+ * outside it, a digression, its words found together, a learner's concept found, names no passage
+ * uses, concepts its roadmap never names, an ordinal past the end. Each is a reading of the
+ * question and the passages only; confidence.ts weighs them. All read the question with its
+ * misspelt words repaired, as its evidence was judged.
+ */
+export function questionReadings(inputs: QuestionReadingInputs): QuestionReadings {
+  const { index, judge, query, passages, named, naming } = inputs;
+  const statistics = IndexResources.of(index).statistics;
+  // The term groups first: they keep the repaired question, so every reading below shares one repair.
+  const groups = judge.termGroups(index, query);
+  const judged = judge.repaired(index, query);
+  const unknown = judge.unknownNames(index, query);
+  // A subject outside the field (low at best), or the field in learners' words (thin evidence enough: thinEvidence.ts).
+  const topTokens = passages.map((p) => statistics.tokensOf(p.chunk));
+  const generalIdf = () => IndexResources.of(index).generalIdf;
+  // Against a subject of the question's own, only a word the corpus uses in a few passages is the field's (fieldWordSupport.ts).
+  const inUse = usedAcrossPassages(statistics);
+  const field = fieldReading(judged, groups, topTokens, statistics, generalIdf, inUse);
+  // "报税的时候要准备哪些文件": a subject outside the field, and no field word shared with the passages.
+  const outsideNamed = outsideSubjectsIn(query);
+  const outsideSubject = outsideNamed.length > 0 && !fieldWordFound(groups, topTokens, statistics, generalIdf, isFieldLatinWord, inUse);
+  // "ninehills 那份里 RLHF 放在哪个小节": the roadmap's structure would place it in a stage of its own.
+  const outside = named && (asksLocation(query) || asksCoverage(query)) ? conceptsOutsideRoadmap(judged, named.doc.text, naming ?? []) : [];
+  const pastEnd = ordinalPastEnd(inputs);
+  const digression = digressesToItsOwn(judged, groups, statistics, judge.latinWordUsed(index));
+  // The words of it the passages hold, held by one of them: thin evidence may be enough (thinEvidence.ts).
+  const together = termsFoundTogether(groups, topTokens);
+  const learnerConcept = learnerConceptFound(
+    query,
+    topTokens.slice(0, LEADING_PASSAGES),
+    inputs.definitions ? describedConcept(query) : undefined,
+  );
+  return {
+    ...(pastEnd !== undefined ? { ordinalPastEnd: pastEnd } : {}),
+    ...(unknown.length > 0 ? { unknownNames: unknown } : {}),
+    ...(field.subject ? { fieldSubject: field.subject } : {}),
+    ...(field.paraphrase ? { fieldParaphrase: true } : {}),
+    ...(outsideSubject ? { outsideSubjects: outsideNamed } : {}),
+    ...(digression ? { digression: true } : {}),
+    ...(outside.length > 0 ? { conceptsOutsideRoadmap: outside } : {}),
+    ...(together ? { termsTogether: true } : {}),
+    ...(learnerConcept ? { learnerConceptFound: true } : {}),
+    judgedQuery: judged,
+  };
+}
+
+/**
+ * How many there are when the ordinal asks past the last: a named thing's parts, else the named
+ * roadmap's stages, counted on its recovered outline (a roadmap whose stages were not recovered
+ * says nothing here).
+ */
+function ordinalPastEnd({ named, ordinal, partsPastEnd }: QuestionReadingInputs): number | undefined {
+  if (partsPastEnd !== undefined) return partsPastEnd;
+  const stages = named?.stages.length ?? 0;
+  return ordinal !== undefined && stages > 0 && ordinal.position > stages ? stages : undefined;
+}
