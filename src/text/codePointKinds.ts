@@ -38,9 +38,11 @@ export function isWhitespaceCodePoint(point: number): boolean {
   return (kindOfUnit(point) & WHITESPACE_BIT) !== 0;
 }
 
-/** The Han runs of a text, in order: what `text.match(/\p{Script=Han}+/gu) ?? []` gives, read by the walk. */
-export function hanRunsOf(text: string): string[] {
-  const runs: string[] = [];
+/**
+ * Each Han run of a text, in order, as its start and end (UTF-16 offsets): the runs
+ * `/\p{Script=Han}+/gu` finds, read by a code-point walk over the table.
+ */
+export function forEachHanRun(text: string, visit: (start: number, end: number) => void): void {
   for (let i = 0; i < text.length;) {
     const point = text.codePointAt(i)!;
     if (!isHanCodePoint(point)) {
@@ -53,8 +55,14 @@ export function hanRunsOf(text: string): string[] {
       if (!isHanCodePoint(next)) break;
       i += next > 0xffff ? 2 : 1;
     }
-    runs.push(text.slice(start, i));
+    visit(start, i);
   }
+}
+
+/** The Han runs of a text, in order: what `text.match(/\p{Script=Han}+/gu) ?? []` gives, read by the walk. */
+export function hanRunsOf(text: string): string[] {
+  const runs: string[] = [];
+  forEachHanRun(text, (start, end) => runs.push(text.slice(start, end)));
   return runs;
 }
 

@@ -1,5 +1,5 @@
 import * as OpenCC from "opencc-js";
-import { isHanCodePoint } from "./codePointKinds.js";
+import { forEachHanRun } from "./codePointKinds.js";
 import { questionMemo } from "./questionMemo.js";
 import taiwanPhraseData from "./taiwanPhrases.json" with { type: "json" };
 import { recentlyComputed } from "./recentlyComputed.js";
@@ -48,24 +48,13 @@ function simplifyByRuns(text: string): string {
   // converts to something else is copied in; a text with none comes back as it is.
   let converted = "";
   let copiedTo = 0;
-  for (let i = 0; i < text.length;) {
-    const point = text.codePointAt(i)!;
-    if (!isHanCodePoint(point)) {
-      i += point > 0xffff ? 2 : 1;
-      continue;
-    }
-    const start = i;
-    while (i < text.length) {
-      const next = text.codePointAt(i)!;
-      if (!isHanCodePoint(next)) break;
-      i += next > 0xffff ? 2 : 1;
-    }
-    const run = text.slice(start, i);
+  forEachHanRun(text, (start, end) => {
+    const run = text.slice(start, end);
     const simplified = run.length > MAX_REMEMBERED_RUN ? simplify(run) : recentlySimplifiedRuns(run);
-    if (simplified === run) continue;
+    if (simplified === run) return;
     converted += text.slice(copiedTo, start) + simplified;
-    copiedTo = i;
-  }
+    copiedTo = end;
+  });
   return copiedTo === 0 ? text : converted + text.slice(copiedTo);
 }
 
