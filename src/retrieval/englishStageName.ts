@@ -1,4 +1,5 @@
 import { stageWordOf, type RoadmapProfile } from "./roadmapProfile.js";
+import { OTHER_THING_BEFORE } from "./stageCounts.js";
 import { isListItemStage, nameWords, stageName } from "./stageOutline.js";
 
 /** An English question that names a stage ("the … stage", "phase", "part"). */
@@ -22,7 +23,7 @@ export function englishStage(
   profiles: readonly RoadmapProfile[],
   named: RoadmapProfile | undefined,
 ): { profile: RoadmapProfile; heading: string; name: string } | undefined {
-  if (!/[a-z]{3}/i.test(query) || !STAGE_WORD.test(query)) return undefined;
+  if (!/[a-z]{3}/i.test(query) || !STAGE_WORD.test(query) || partOfAnotherThing(query)) return undefined;
   // "the five-stage guide" counts a roadmap's stages: it names the roadmap, not one of its stages.
   // Without another stage word only a stage's whole name names it ("after the hands-on projects
   // and case studies" in the seven-stage plan), never half of it ("I studied …": 前沿研究).
@@ -61,6 +62,21 @@ export function englishStage(
   if (top.length !== 1) return undefined;
   const { profile, heading, name } = top[0]!;
   return { profile, heading, name };
+}
+
+/** An ordinal before a stage word: "第一个 part", "the first part". */
+const ORDINAL_BEFORE =
+  /(?:第\s*[一二两三四五六七八九十\d]{1,3}\s*个?|\b(?:the\s+)?(?:first|second|third|fourth|fifth|last|final)|\b\d(?:st|nd|rd|th))\s*$/iu;
+
+/**
+ * "llm-course 的第一个 part", "the course's second part": the stage word is the parts of a course, a
+ * book or a project the question names (stageCounts.ts's OTHER_THING_BEFORE), not a roadmap's stage.
+ */
+function partOfAnotherThing(query: string): boolean {
+  const at = query.search(STAGE_WORD);
+  if (at < 0) return false;
+  const before = query.slice(Math.max(0, at - 24), at).replace(ORDINAL_BEFORE, "");
+  return OTHER_THING_BEFORE.test(before);
 }
 
 /** A count of stages ("five-stage", "3-phase", "seven stages"): the roadmap's shape. */

@@ -35,7 +35,7 @@ export function statedItemCounts(question: string): number[] {
  * A count right after a course, a book, a project or a video counts its parts ("那门课三个部分",
  * "the course's three parts", "llm-course 分三部分"), not the roadmap's stages.
  */
-const OTHER_THING_BEFORE =
+export const OTHER_THING_BEFORE =
   /(?:课|課|课程|課程|书|書|项目|項目|视频|視頻|影片|教程|course'?s?|book'?s?|project'?s?|video'?s?)\s*(?:的|has|with|in|is split into|(?:一共|共)?分(?:成|为|了)?|(?:一共|共)有)?\s*$/iu;
 
 /** Words before a count that pick stages out of a roadmap ("前三个", "最后两个", "the first three"). */

@@ -53,4 +53,12 @@ describe("englishStage", () => {
     expect(headingFor("What should I be able to do by the end of the intro stage?")).toBe("入门阶段");
     expect(headingFor("Which papers does the intro part recommend?")).toBe("0x10 入门篇");
   });
+
+  it("names no stage when the stage word is the part of a course the question names", () => {
+    const reachesIntro = () => (word: string) => word === "入门";
+    // "intro" would reach 入门篇 through the stage word; the part is the course's, not the list's.
+    expect(englishStage("这门 intro course 的第一个 part 讲啥", reachesIntro, [guide, list], undefined)).toBeUndefined();
+    expect(englishStage("What does the course's first part of the intro cover?", reachesIntro, [guide, list], undefined)).toBeUndefined();
+    expect(englishStage("What does the intro part cover?", reachesIntro, [guide, list], undefined)?.heading).toBe("0x10 入门篇");
+  });
 });
