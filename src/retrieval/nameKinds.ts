@@ -119,11 +119,13 @@ function labelKinds(label: string): NameKind[] {
     .split(/[与和及&/、]/u)
     .filter((part) => part.length > 0);
   return parts.flatMap((part) => {
-    const word = new RegExp(`(?:${KIND_WORD.source})$`, "iu").exec(part);
+    const word = KIND_LAST.exec(part);
     const kind = word && kindOfWord(word[0]);
     return kind ? [kind] : [];
   });
 }
+
+const KIND_LAST = new RegExp(`(?:${KIND_WORD.source})$`, "iu");
 
 const LABEL_LINE = /^\s*(?:[-*+•·●▪]|\d{1,2}[.、)])\s+(?:\*\*)?([^，,。.;；:：!！?？\n*]{1,12})(?:\*\*)?\s*$/u;
 const LINK = /\[([^\]]*)\]\([^)]*\)/gu;

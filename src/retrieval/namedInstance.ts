@@ -113,12 +113,15 @@ const FORMAT_NAME =
  */
 export function kindAsked(question: string): NameKind | undefined {
   const asking = INSTANCE_ASKED.exec(question);
-  const word = asking && new RegExp(KIND_WORD.source, "iu").exec(asking[0]);
+  const word = asking && KIND_IN_ASKING.exec(asking[0]);
   if (!asking || !word) return undefined;
   if (question[asking.index + word.index + word[0].length] === "-" || /\bof\b/iu.test(asking[0].slice(0, word.index))) return undefined;
   const kind = kindOfWord(word[0]);
   return kind === "model" || kind === "dataset" ? kind : undefined;
 }
+
+/** The first kind word of a "which" phrase (KIND_WORD is global, for matchAll). */
+const KIND_IN_ASKING = new RegExp(KIND_WORD.source, "iu");
 
 /**
  * Whether any of the texts (the passages about the question's subject) names a particular one. With
