@@ -14,9 +14,16 @@ export function detailsAskedInTurn(standalone: string, learnersOwn: string | und
   // Read in Simplified, as retrieval reads the standalone question.
   const own = detailsAsked(toSimplified(learnersOwn));
   if (own.length > 0) return own;
-  // "第二个是啥，里面最推荐看哪个？" asks a question of its own; only an elliptical one ("那第二个呢？",
-  // "and for the next stage?") asks again what the previous question asked.
-  return ASKS_ITS_OWN.test(learnersOwn.replace(ELLIPTICAL_LEAD, " ")) ? [] : detailsAsked(standalone);
+  return asksOfItsOwn(learnersOwn) ? [] : detailsAsked(standalone);
+}
+
+/**
+ * Whether the learner's own words ask a question of their own: "第二个是啥，里面最推荐看哪个？" does;
+ * only an elliptical one ("那第二个呢？", "and for the next stage?") asks again what the previous
+ * question asked.
+ */
+function asksOfItsOwn(learnersOwn: string): boolean {
+  return ASKS_ITS_OWN.test(learnersOwn.replace(ELLIPTICAL_LEAD, " "));
 }
 
 const ASKS_ITS_OWN = /什么|什麼|啥|哪|几|幾|多少|怎么|怎麼|如何|谁|誰|\b(?:what|which|who|how|why|when|where)\b/iu;
@@ -31,6 +38,5 @@ export function particularAskedInTurn(carried: ParticularAsked, standalone: stri
   if (learnersOwn === undefined || learnersOwn === standalone) return carried;
   const own = particularAsked(toSimplified(learnersOwn));
   if (own.instance || own.mechanism) return own;
-  const asksItsOwn = detailsAsked(toSimplified(learnersOwn)).length > 0 || ASKS_ITS_OWN.test(learnersOwn.replace(ELLIPTICAL_LEAD, " "));
-  return asksItsOwn ? own : carried;
+  return detailsAsked(toSimplified(learnersOwn)).length > 0 || asksOfItsOwn(learnersOwn) ? own : carried;
 }
