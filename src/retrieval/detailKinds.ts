@@ -5,6 +5,7 @@ import { recentlyComputed } from "../text/recentlyComputed.js";
 import { rememberedWhileUsed } from "../text/recentlyUsed.js";
 import { detailGateStarts } from "./detailGateStarts.js";
 import { CN_NUMBER, DETAIL_RULES, type DetailKind } from "./detailRules.js";
+import { partsCounted, seriesCountsAsked } from "./enumeratedCounts.js";
 import { listItems } from "./listItems.js";
 import { questionDates } from "./questionDates.js";
 import { withoutMatches, withoutStatedAmounts, withoutStatedCounts } from "./statedAmounts.js";
@@ -127,10 +128,13 @@ const countPattern = recentlyComputed(RECENT_QUESTIONS, (key: string): RegExp =>
       : new RegExp(`[0-9０-９一二三四五六七八九十百千万萬亿億两兩]+\\s*%?\\s*(?:个|個)?\\s*${u}`, "u");
 });
 
-function countPresent(unit: CountUnit, texts: readonly string[]): boolean {
+function countPresent(unit: CountUnit, texts: readonly string[], question: string): boolean {
   const pattern = countPattern(`${unit.latin ? "l" : "z"}${unit.unit}`);
-  // How many directions, principles or steps: a list of them answers by enumerating.
-  if (unit.enumerable && texts.some((text) => listItems(text) !== undefined)) return true;
+  // How many directions, principles or steps: a list of them answers by enumerating, and so does
+  // the document's own count of its parts ("分为三个部分" for "分成几块").
+  if (unit.enumerable && texts.some((text) => listItems(text) !== undefined || partsCounted(text))) return true;
+  // "实战项目一共有几个": a series 实战项目一/二/三 counts them (enumeratedCounts.ts).
+  if (seriesCountsAsked(question, texts)) return true;
   return texts.some((text) => pattern.test(text));
 }
 
@@ -287,7 +291,7 @@ export function detailPresent(kind: DetailKind, texts: readonly string[], questi
   if (kind === "date" && MONTH_ASKED.test(question)) return texts.some((text) => MONTH_PRESENT.test(text));
   if (kind === "count") {
     const unit = rememberedCountUnit(question);
-    return unit === null || countPresent(unit, texts);
+    return unit === null || countPresent(unit, texts, question);
   }
   const rule = detailRuleTests().find((r) => r.kind === kind)!;
   return texts.some((text) => rule.present(text));
