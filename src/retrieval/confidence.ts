@@ -5,8 +5,10 @@ import { detailStatedByCard, documentAuthorAsked, documentAuthorStated, document
 import { mechanismExplained } from "./explainedMechanism.js";
 import { givenOnlyByLead, leadingPassage } from "./leadingOffering.js";
 import { instancePresent } from "./namedInstance.js";
+import { namedItemsTexts } from "./namedListItem.js";
 import { subjectOutsideField } from "./offFieldSubject.js";
 import { particularAsked } from "./particularAsked.js";
+import { addressAsked, addressPresent } from "./resourceAddress.js";
 import { locatedStage, passagesNamingStage, statedDurationAnswers } from "./stageDuration.js";
 import { thinEvidenceEnough } from "./thinEvidence.js";
 import { detailsAskedInTurn, particularAskedInTurn } from "./turnDetails.js";
@@ -107,10 +109,14 @@ export function confidenceSignals(question: string, result: RetrievalResult, lea
   // passages' texts (and their focus items) was then for nothing.
   // As retrieval read the question; a result built otherwise (a test's) is read here.
   const { instance, mechanism } = particularAskedInTurn(result.particularAsked ?? particularAsked(question), question, learnersOwn);
+  // "Where can I watch it": a link or a hosting site, not a course's description (resourceAddress.ts).
+  const asksAddress = addressAsked(question);
   const texts =
-    asked.length > 0 || compares || instance || mechanism
+    asked.length > 0 || compares || instance || mechanism || asksAddress
       ? passageTexts(result.passages.filter(besideSubject(result)), result.focusTerms)
       : [];
+  // A detail asked of a thing a list names is its item's to give, not a sibling's (namedListItem.ts).
+  const askedTexts = asked.length > 0 || asksAddress ? namedItemsTexts(question, texts) : texts;
   // A duration asked of a stage located by its place: only what names that stage gives it (stageDuration.ts).
   const stage = asked.includes("duration") ? locatedStage(result) : undefined;
   const durationTexts = stage
@@ -147,8 +153,9 @@ export function confidenceSignals(question: string, result: RetrievalResult, lea
           ? false
           : kind === "duration" && durationGiven !== undefined
             ? !durationGiven
-            : !detailPresent(kind, givenOnlyByLead(kind) ? leadTexts() : texts, question),
+            : !detailPresent(kind, givenOnlyByLead(kind) ? leadTexts() : askedTexts, question),
       ),
+      ...(asksAddress && !addressPresent(askedTexts) ? ["address" as const] : []),
       // A comparison is judged apart from the other details: it names its own subjects (comparison.ts).
       ...(!compares || comparisonPresent(compared, texts) ? [] : ["comparison" as const]),
       // "Which model": a name of one, not the category's name or the question's own (namedInstance.ts).

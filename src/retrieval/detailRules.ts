@@ -38,7 +38,8 @@ export type DetailKind =
   | "forecast"
   | "license"
   | "instance"
-  | "mechanism";
+  | "mechanism"
+  | "address";
 
 export interface DetailRule {
   kind: DetailKind;

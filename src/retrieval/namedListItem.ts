@@ -1,0 +1,60 @@
+import { foldForMatching, isListLine, listItems } from "./listItems.js";
+
+/**
+ * A detail asked of one thing a list names is that thing's item's to give. The documents list
+ * courses, books and projects as items that open with the thing's name ("1. **斯坦福CS224n…课程**",
+ * "- 《…》") and give its details under it (时长, 链接, 作者); a sibling's hours or link say
+ * nothing of it. So when the question names a listed thing by the name its item opens with, the
+ * detail check (confidence.ts) reads only that item of the passage, and the lines before the list.
+ */
+
+/** A title in book marks, a bold label, or a Latin name with a capital or a digit (CS224n, ChatGPT, Hugging Face). */
+const BOOK_TITLE = /《([^》]{2,40})》/gu;
+const BOLD_LABEL = /\*\*([^*]{2,40})\*\*/gu;
+const LATIN_NAME = /[A-Za-z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+/gu;
+/** Shorter folded names than this name nothing in particular (AI, LLM). */
+const MIN_NAME = 4;
+
+/** The names an item's opening line gives the thing it lists, folded. */
+function itemNames(item: string): string[] {
+  const opening = item.split("\n").find((line) => line.trim() !== "") ?? "";
+  const names = [
+    ...[...opening.matchAll(BOOK_TITLE), ...opening.matchAll(BOLD_LABEL)].map((m) => m[1]!),
+    ...(opening.match(LATIN_NAME) ?? []),
+  ].map(foldForMatching);
+  return names.filter((name) => name.length >= MIN_NAME);
+}
+
+/** Whether an item of a list is named by the question (one of its opening line's names is in it). */
+function namedBy(foldedQuestion: string, item: string): boolean {
+  return itemNames(item).some((name) => foldedQuestion.includes(name));
+}
+
+interface ReadItems {
+  /** The lines before the list, when the text is one. */
+  lead: string[];
+  /** The items the question names (empty for prose or a list naming nothing asked). */
+  named: string[];
+  list: boolean;
+}
+
+function readItems(foldedQuestion: string, text: string): ReadItems {
+  const items = listItems(text);
+  if (!items) return { lead: [], named: [], list: false };
+  // Lines before the first item (the heading, "以下课程均免费") are the whole list's.
+  const lead = isListLine(items[0]!.split("\n")[0]!) ? [] : [items[0]!];
+  return { lead, named: items.filter((item) => !lead.includes(item) && namedBy(foldedQuestion, item)), list: true };
+}
+
+/**
+ * The parts of the passages' texts a detail asked by `question` is read in. When the question
+ * names an item of some passage's list, each list is read as its named items with the lines before
+ * it (a list naming none of them gives only those lines: "约3小时" under another course is not the
+ * named one's); prose is read whole. When it names no item, every text is read whole.
+ */
+export function namedItemsTexts(question: string, texts: readonly string[]): readonly string[] {
+  const folded = foldForMatching(question);
+  const read = texts.map((text) => readItems(folded, text));
+  if (!read.some((r) => r.named.length > 0)) return texts;
+  return texts.map((text, i) => (read[i]!.list ? [...read[i]!.lead, ...read[i]!.named].join("\n") : text));
+}
