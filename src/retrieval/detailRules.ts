@@ -169,12 +169,14 @@ DETAIL_RULES.push({
 });
 
 /**
- * How often something happens (how often, 多久一次, 频率): answered by a rate (每周, weekly, every
- * month, 一月一次), not by a length of time.
+ * How often something happens (how often, 多久一次, 频率), or which of two rates ("weekly 还是
+ * monthly", 周刊还是月刊): answered by a rate (每周, weekly, every month, 一月一次), not by a length
+ * of time.
  */
 DETAIL_RULES.push({
   kind: "frequency",
-  asked: /\bhow\s+(?:often|frequently)\b|多久[^，,。？?！!]{0,4}一次|每隔多久|多常|频率|頻率/iu,
+  asked:
+    /\bhow\s+(?:often|frequently)\b|多久[^，,。？?！!]{0,4}一次|每隔多久|多常|频率|頻率|(?:\b(?:daily|weekly|monthly|biweekly)\b|每[天日周週月]|[日周週月]更|[周週月]刊)\s*(?:还是|還是|或是|或者|\bor\b)\s*(?:\b(?:daily|weekly|monthly|biweekly)\b|每[天日周週月]|[日周週月]更|[周週月]刊)/iu,
   present:
     /每\s*(?:[天日周週月年]|[一二两兩三四五六七八九十\d]+\s*(?:天|日|周|週|个?月|個?月|年))|每隔|[一二两兩三四五六七八九十\d]\s*(?:天|周|週|个月|個月|年)\s*[一二两兩三\d]\s*次|\b(?:daily|weekly|monthly|yearly|annually|biweekly)\b|\bevery\s+(?:\w+\s+)?(?:day|week|month|year)s?\b|\b(?:once|twice)\s+a\b/iu,
 });

@@ -413,6 +413,10 @@ describe("detail-type check", () => {
     expect(detailsAsked("How often does that newsletter come out?")).toEqual(["frequency"]);
     // 多久 here asks a rate, not a length of time.
     expect(detailsAsked("这个榜单多久更新一次？")).toEqual(["frequency"]);
+    // Which of two rates asks how often too; a rate the learner states ("weekly 15 hours") asks none.
+    expect(detailsAsked("那个通讯是 weekly 还是 monthly 的？")).toEqual(["frequency"]);
+    expect(detailsAsked("这份榜单是周刊还是月刊？")).toEqual(["frequency"]);
+    expect(detailsAsked("我 weekly 有 15 个小时，这个阶段要学多久？")).not.toContain("frequency");
     expect(detailPresent("frequency", ["每周固定时间阅读论文摘要"])).toBe(true);
     expect(detailPresent("frequency", ["A weekly digest of AI news"])).toBe(true);
     expect(detailPresent("frequency", ["订阅 1-2 个高质量的 AI 通讯，持续 3 个月"])).toBe(false);
