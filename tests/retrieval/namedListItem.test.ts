@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { namedItemsTexts } from "../../src/retrieval/namedListItem.js";
+
+/** Lists and questions written for this test (not from any evaluation set). */
+const COURSES = [
+  "基础阶段 推荐课程",
+  "1. **某大学DL101深度学习课程**",
+  "   - 内容：神经网络基础",
+  "   - 链接：[DL101](https://example.edu/dl101)",
+  "2. **《动手做小模型》系列**",
+  "   - 内容：从零训练一个小模型",
+  "   - 时长：约8小时",
+  "3. **Agent入门工作坊**",
+  "   - 内容：工具调用",
+].join("\n");
+const OTHER = [
+  "进阶阶段 推荐课程",
+  "1. **《评测方法》讲座**",
+  "   - 时长：约2小时",
+  "2. **《部署实践》**",
+  "   - 时长：约5小时",
+  "3. **《数据工程》**",
+].join("\n");
+
+describe("a detail asked of a listed thing is its item's to give", () => {
+  it("reads only the items the question names, with the lines before the list", () => {
+    const [text] = namedItemsTexts("DL101 那门课要学多少小时？", [COURSES]);
+    expect(text).toContain("DL101");
+    expect(text).toContain("基础阶段 推荐课程");
+    expect(text).not.toContain("约8小时");
+    // By a title in book marks, without the label's other words (系列).
+    expect(namedItemsTexts("《动手做小模型》要多久？", [COURSES])[0]).toContain("约8小时");
+  });
+
+  it("reads a list naming none of the named things as its lead lines only, and prose whole", () => {
+    const prose = "学完基础阶段大约需要两个月。";
+    const [courses, other, whole] = namedItemsTexts("DL101 要学多少小时？", [COURSES, OTHER, prose]);
+    expect(courses).not.toContain("约8小时");
+    expect(other).toBe("进阶阶段 推荐课程");
+    expect(whole).toBe(prose);
+  });
+
+  it("leaves every text whole when the question names no listed thing", () => {
+    const texts = [COURSES, OTHER];
+    expect(namedItemsTexts("入门课程一般要学多久？", texts)).toBe(texts);
+    // A short name (AI, LLM) names nothing in particular.
+    expect(namedItemsTexts("AI 课程要多久？", ["1. **AI课**\n2. **ML课**\n3. **DL课**"])).toEqual([
+      "1. **AI课**\n2. **ML课**\n3. **DL课**",
+    ]);
+  });
+});
