@@ -3,6 +3,7 @@ import { isEverydayWord } from "../text/everydayWords.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { evidenceScore, foundGroupsCoverage, type TermGroup } from "./abstention.js";
 import { withoutDetailQuestions } from "./detailKinds.js";
+import { namesDocumentKind } from "./documentKindWords.js";
 import { foldForMatching } from "./listItems.js";
 import type { TermMarks } from "./termStatistics.js";
 import type { Passage } from "./types.js";
@@ -88,6 +89,8 @@ export function detailFocus(
     if ((focus && group.weight < focus.weight) || !group.tokens.some((t) => subject.has(t))) continue;
     // Nor is a glossary term that asks for it ("多长时间" names the concept of a duration).
     if (withoutDetailQuestions(group.label).trim() !== group.label.trim()) continue;
+    // Nor a word for the document asked of ("那篇指南", "the blog"): it says which text (documentKindWords.ts).
+    if (namesDocumentKind(group.label)) continue;
     const holders = tokenSets.flatMap((tokens, i) => (group.tokens.some((t) => tokens.has(t)) ? [i] : []));
     if (holders.length === 0) continue;
     if (!focus || group.weight > focus.weight || holders.length < focus.holders.length)
