@@ -5,7 +5,7 @@ import { recentlyComputed } from "../text/recentlyComputed.js";
 import { rememberedWhileUsed } from "../text/recentlyUsed.js";
 import { detailGateStarts } from "./detailGateStarts.js";
 import { CN_NUMBER, DETAIL_RULES, type DetailKind } from "./detailRules.js";
-import { partsCounted, seriesCountsAsked } from "./enumeratedCounts.js";
+import { countedWithModifiers, partsCounted, seriesCountsAsked } from "./enumeratedCounts.js";
 import { listItems } from "./listItems.js";
 import { questionDates } from "./questionDates.js";
 import { withoutMatches, withoutStatedAmounts, withoutStatedCounts } from "./statedAmounts.js";
@@ -26,6 +26,8 @@ export type { DetailKind } from "./detailRules.js";
 interface CountUnit {
   unit: string;
   latin: boolean;
+  /** The Chinese noun counted whole (框架 of 几个框架), when longer than its unit. */
+  noun?: string;
   /** Things a roadmap enumerates (方向, 原则, 步): a list of them answers the count. */
   enumerable?: boolean;
 }
@@ -49,7 +51,8 @@ function countUnitAsked(question: string): CountUnit | undefined {
   if (unit && !/^[月年天周週久的了呢吗嗎啊呀钱錢号號]$/u.test(unit) && !/^(?:hours?|days?|weeks?|months?|years?)$/i.test(unit)) {
     const latin = /^[A-Za-z]/.test(unit);
     const enumerable = latin ? ENUMERABLE_LATIN.test(unit) : ENUMERABLE_NOUN.test(noun) || enumeratedByClassifier(noun);
-    return { unit, latin, ...(enumerable ? { enumerable } : {}) };
+    const whole = !latin && unit === first && Array.from(noun).length >= 2 ? { noun } : {};
+    return { unit, latin, ...whole, ...(enumerable ? { enumerable } : {}) };
   }
   // "How many of the top 20 jobs were AI-related": a share of a set, counted as 个 in the documents' Chinese.
   if (/\bhow many of\b/i.test(question)) return { unit: "个", latin: false };
@@ -135,6 +138,8 @@ function countPresent(unit: CountUnit, texts: readonly string[], question: strin
   if (unit.enumerable && texts.some((text) => listItems(text) !== undefined || partsCounted(text))) return true;
   // "实战项目一共有几个": a series 实战项目一/二/三 counts them (enumeratedCounts.ts).
   if (seriesCountsAsked(question, texts)) return true;
+  // "至少掌握一个大模型应用框架": a number and 个 before the noun and its modifiers (enumeratedCounts.ts).
+  if (unit.noun !== undefined && texts.some((text) => countedWithModifiers(unit.noun!, text))) return true;
   return texts.some((text) => pattern.test(text));
 }
 

@@ -1,3 +1,5 @@
+import { escapeRegExp } from "../text/escapeRegExp.js";
+
 /**
  * How the documents state the size of something they enumerate, read by detailKinds.ts's count
  * check beside its number-and-unit pattern. A count of parts asked in the learner's own unit
@@ -53,4 +55,16 @@ export function labelledSeries(text: string): string[] {
 export function seriesCountsAsked(question: string, texts: readonly string[]): boolean {
   const asked = question.toLowerCase();
   return texts.some((text) => labelledSeries(text).some((label) => asked.includes(label)));
+}
+
+/** Modifiers a counted noun may carry between 个 and itself (大模型应用 of 一个大模型应用框架), at most. */
+const MODIFIER_CHARS = 6;
+
+/**
+ * Whether a text counts the noun with modifiers between the classifier and it ("至少一个大模型应用
+ * 框架" for 几个框架): the documents qualify what they count, the learner names it bare.
+ */
+export function countedWithModifiers(noun: string, text: string): boolean {
+  const pattern = new RegExp(`${NUMERAL}\\s*(?:个|個)[\\p{Script=Han}A-Za-z]{1,${MODIFIER_CHARS}}?${escapeRegExp(noun)}`, "u");
+  return pattern.test(text);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detailPresent } from "../../src/retrieval/detailKinds.js";
-import { labelledSeries, partsCounted, seriesCountsAsked } from "../../src/retrieval/enumeratedCounts.js";
+import { countedWithModifiers, labelledSeries, partsCounted, seriesCountsAsked } from "../../src/retrieval/enumeratedCounts.js";
 
 /** Texts and questions written for this test (not from any evaluation set). */
 describe("counts the documents state by enumerating", () => {
@@ -27,5 +27,12 @@ describe("counts the documents state by enumerating", () => {
     expect(seriesCountsAsked("那份路线的作业一共有几个？", [series])).toBe(false);
     expect(detailPresent("count", [series], "那份路线的练习一共有几个？")).toBe(true);
     expect(detailPresent("count", [series], "那份路线的作业一共有几个？")).toBe(false);
+  });
+
+  it("reads a number and its classifier before the counted noun's modifiers as its count", () => {
+    expect(countedWithModifiers("工具", "要求熟练使用至少两个开源推理工具")).toBe(true);
+    expect(detailPresent("count", ["要求熟练使用至少两个开源推理工具"], "要熟练使用几个工具？")).toBe(true);
+    // Another noun after the classifier is no count of this one.
+    expect(detailPresent("count", ["完成一个项目，再学习推理工具"], "要熟练使用几个工具？")).toBe(false);
   });
 });
