@@ -11,6 +11,7 @@ import { isLearnerEntry } from "./learnerPhrases.js";
 import { detailFocus, heldGroups, topicEvidence, type TopicEvidence } from "./questionEvidence.js";
 import { LEARNER_CONCEPT_SHARE, type ExpansionSources } from "./questionExpansions.js";
 import type { Ranked } from "./ranking.js";
+import { swappedCorpusName } from "./transposedNames.js";
 import { unknownNames } from "./unknownNames.js";
 import type { Passage, QueryAnalysis } from "./types.js";
 
@@ -112,7 +113,11 @@ export class QuestionJudge {
 
   /** Names the question uses that no passage does, read on the question with its misspellings repaired. */
   unknownNames(index: IndexSnapshot, query: string): string[] {
-    return unknownNames(this.repaired(index, query), this.latinWordUsed(index));
+    const used = this.latinWordUsed(index);
+    const statistics = IndexResources.of(index).statistics;
+    // GTP, GUP: a swap of two letters of a name the corpus uses (transposedNames.ts).
+    const inCorpus = (token: string) => statistics.frequency(token) > 0;
+    return unknownNames(this.repaired(index, query), (token) => used(token) || swappedCorpusName(token, inCorpus));
   }
 
   /**
