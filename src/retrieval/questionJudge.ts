@@ -11,6 +11,7 @@ import { isLearnerEntry } from "./learnerPhrases.js";
 import { detailFocus, heldGroups, topicEvidence, type TopicEvidence } from "./questionEvidence.js";
 import { LEARNER_CONCEPT_SHARE, type ExpansionSources } from "./questionExpansions.js";
 import type { Ranked } from "./ranking.js";
+import { materialsLanguage } from "./materialsLanguages.js";
 import { swappedCorpusName } from "./transposedNames.js";
 import { unknownNames } from "./unknownNames.js";
 import type { Passage, QueryAnalysis } from "./types.js";
@@ -117,7 +118,10 @@ export class QuestionJudge {
     const statistics = IndexResources.of(index).statistics;
     // GTP, GUP: a swap of two letters of a name the corpus uses (transposedNames.ts).
     const inCorpus = (token: string) => statistics.frequency(token) > 0;
-    return unknownNames(this.repaired(index, query), (token) => used(token) || swappedCorpusName(token, inCorpus));
+    return unknownNames(
+      this.repaired(index, query),
+      (token) => used(token) || swappedCorpusName(token, inCorpus) || materialsLanguage(token),
+    );
   }
 
   /**
