@@ -12,7 +12,6 @@ import { detailFocus, heldGroups, topicEvidence, type TopicEvidence } from "./qu
 import { LEARNER_CONCEPT_SHARE, type ExpansionSources } from "./questionExpansions.js";
 import type { Ranked } from "./ranking.js";
 import { materialsLanguage } from "./materialsLanguages.js";
-import { swappedCorpusName } from "./transposedNames.js";
 import { unknownNames } from "./unknownNames.js";
 import type { Passage, QueryAnalysis } from "./types.js";
 
@@ -115,13 +114,8 @@ export class QuestionJudge {
   /** Names the question uses that no passage does, read on the question with its misspellings repaired. */
   unknownNames(index: IndexSnapshot, query: string): string[] {
     const used = this.latinWordUsed(index);
-    const statistics = IndexResources.of(index).statistics;
-    // GTP, GUP: a swap of two letters of a name the corpus uses (transposedNames.ts).
-    const inCorpus = (token: string) => statistics.frequency(token) > 0;
-    return unknownNames(
-      this.repaired(index, query),
-      (token) => used(token) || swappedCorpusName(token, inCorpus) || materialsLanguage(token),
-    );
+    // "The English/Chinese reading list": the materials' languages are no unknown names (materialsLanguages.ts).
+    return unknownNames(this.repaired(index, query), (token) => used(token) || materialsLanguage(token));
   }
 
   /**
