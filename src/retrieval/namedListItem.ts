@@ -1,4 +1,5 @@
 import { foldForMatching, isListLine, listItems } from "./listItems.js";
+import { runsKey } from "./reorderedNames.js";
 
 /**
  * A detail asked of one thing a list names is that thing's item's to give. The documents list
@@ -11,13 +12,15 @@ import { foldForMatching, isListLine, listItems } from "./listItems.js";
 /** A title in book marks, a bold label, or a Latin name with a capital or a digit (CS224n, ChatGPT, Hugging Face). */
 const BOOK_TITLE = /《([^》]{2,40})》/gu;
 const BOLD_LABEL = /\*\*([^*]{2,40})\*\*/gu;
-const LATIN_NAME = /[A-Za-z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+/gu;
+const LATIN_NAME = /[0-9]*[A-Za-z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+/gu;
+/** A link's target: an address names no thing (the opening's text before it does). */
+const LINK_TARGET = /\]\([^)]*\)|https?:\/\/\S+/gu;
 /** Shorter folded names than this name nothing in particular (AI, LLM). */
 const MIN_NAME = 4;
 
 /** The names an item's opening line gives the thing it lists, folded. */
 function itemNames(item: string): string[] {
-  const opening = item.split("\n").find((line) => line.trim() !== "") ?? "";
+  const opening = (item.split("\n").find((line) => line.trim() !== "") ?? "").replace(LINK_TARGET, "]");
   const names = [
     ...[...opening.matchAll(BOOK_TITLE), ...opening.matchAll(BOLD_LABEL)].map((m) => m[1]!),
     ...(opening.match(LATIN_NAME) ?? []),
@@ -25,9 +28,23 @@ function itemNames(item: string): string[] {
   return names.filter((name) => name.length >= MIN_NAME);
 }
 
-/** Whether an item of a list is named by the question (one of its opening line's names is in it). */
-function namedBy(foldedQuestion: string, item: string): boolean {
-  return itemNames(item).some((name) => foldedQuestion.includes(name));
+/**
+ * Whether an item of a list is named by the question: one of its opening line's names is in it,
+ * or is one of its Latin names with the runs reordered (3Blue1Brown for 3brown1blue, reorderedNames.ts).
+ */
+function namedBy(asked: AskedNames, item: string): boolean {
+  return itemNames(item).some((name) => asked.folded.includes(name) || asked.runKeys.has(runsKey(name)));
+}
+
+interface AskedNames {
+  folded: string;
+  /** The run keys of the question's Latin words of two runs or more. */
+  runKeys: ReadonlySet<string>;
+}
+
+function askedNames(question: string): AskedNames {
+  const latin = (question.match(/[A-Za-z0-9]+/g) ?? []).filter((word) => /[a-z][0-9]|[0-9][a-z]/i.test(word));
+  return { folded: foldForMatching(question), runKeys: new Set(latin.map(runsKey)) };
 }
 
 interface ReadItems {
@@ -38,12 +55,12 @@ interface ReadItems {
   list: boolean;
 }
 
-function readItems(foldedQuestion: string, text: string): ReadItems {
+function readItems(asked: AskedNames, text: string): ReadItems {
   const items = listItems(text);
   if (!items) return { lead: [], named: [], list: false };
   // Lines before the first item (the heading, "以下课程均免费") are the whole list's.
   const lead = isListLine(items[0]!.split("\n")[0]!) ? [] : [items[0]!];
-  return { lead, named: items.filter((item) => !lead.includes(item) && namedBy(foldedQuestion, item)), list: true };
+  return { lead, named: items.filter((item) => !lead.includes(item) && namedBy(asked, item)), list: true };
 }
 
 /**
@@ -53,8 +70,8 @@ function readItems(foldedQuestion: string, text: string): ReadItems {
  * named one's); prose is read whole. When it names no item, every text is read whole.
  */
 export function namedItemsTexts(question: string, texts: readonly string[]): readonly string[] {
-  const folded = foldForMatching(question);
-  const read = texts.map((text) => readItems(folded, text));
+  const asked = askedNames(question);
+  const read = texts.map((text) => readItems(asked, text));
   if (!read.some((r) => r.named.length > 0)) return texts;
   return texts.map((text, i) => (read[i]!.list ? [...read[i]!.lead, ...read[i]!.named].join("\n") : text));
 }

@@ -12,6 +12,7 @@ import { detailFocus, heldGroups, topicEvidence, type TopicEvidence } from "./qu
 import { LEARNER_CONCEPT_SHARE, type ExpansionSources } from "./questionExpansions.js";
 import type { Ranked } from "./ranking.js";
 import { materialsLanguage } from "./materialsLanguages.js";
+import { reorderedCorpusName } from "./reorderedNames.js";
 import { unknownNames } from "./unknownNames.js";
 import type { Passage, QueryAnalysis } from "./types.js";
 
@@ -115,7 +116,12 @@ export class QuestionJudge {
   unknownNames(index: IndexSnapshot, query: string): string[] {
     const used = this.latinWordUsed(index);
     // "The English/Chinese reading list": the materials' languages are no unknown names (materialsLanguages.ts).
-    return unknownNames(this.repaired(index, query), (token) => used(token) || materialsLanguage(token));
+    // 3Blue1Brown where the list writes 3brown1blue: the same name, its runs reordered (reorderedNames.ts).
+    const inCorpus = (token: string) => IndexResources.of(index).statistics.frequency(token) > 0;
+    return unknownNames(
+      this.repaired(index, query),
+      (token) => used(token) || materialsLanguage(token) || reorderedCorpusName(token, inCorpus),
+    );
   }
 
   /**
