@@ -5,7 +5,7 @@ import { describedConcept } from "./conceptDefinitions.js";
 import { digressesToItsOwn } from "./digression.js";
 import { usedAcrossPassages } from "./fieldWordSupport.js";
 import { IndexResources } from "./indexResources.js";
-import { LEADING_PASSAGES, learnerConceptFound } from "./learnerConcept.js";
+import { LEADING_PASSAGES, wordsNamingLearnerConcept } from "./learnerConcept.js";
 import { fieldReading, fieldWordFound, isFieldLatinWord } from "./offFieldSubject.js";
 import { outsideSubjectsIn } from "./outsideSubjects.js";
 import type { QuestionJudge } from "./questionJudge.js";
@@ -26,6 +26,7 @@ export type QuestionReadings = Pick<
   | "conceptsOutsideRoadmap"
   | "termsTogether"
   | "learnerConceptFound"
+  | "learnerConceptWords"
   | "judgedQuery"
 >;
 
@@ -75,7 +76,7 @@ export function questionReadings(inputs: QuestionReadingInputs): QuestionReading
   const digression = digressesToItsOwn(judged, groups, statistics, judge.latinWordUsed(index));
   // The words of it the passages hold, held by one of them: thin evidence may be enough (thinEvidence.ts).
   const together = termsFoundTogether(groups, topTokens);
-  const learnerConcept = learnerConceptFound(
+  const learnerConcept = wordsNamingLearnerConcept(
     query,
     topTokens.slice(0, LEADING_PASSAGES),
     inputs.definitions ? describedConcept(query) : undefined,
@@ -89,7 +90,7 @@ export function questionReadings(inputs: QuestionReadingInputs): QuestionReading
     ...(digression ? { digression: true } : {}),
     ...(outside.length > 0 ? { conceptsOutsideRoadmap: outside } : {}),
     ...(together ? { termsTogether: true } : {}),
-    ...(learnerConcept ? { learnerConceptFound: true } : {}),
+    ...(learnerConcept ? { learnerConceptFound: true, learnerConceptWords: learnerConcept } : {}),
     judgedQuery: judged,
   };
 }
