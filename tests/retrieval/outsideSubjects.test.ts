@@ -45,6 +45,11 @@ describe("outsideSubjectsIn", () => {
   it("leaves the learner's own trade or studies, said of themselves", () => {
     expect(outsideSubjectsIn("我是念会计的，想学大模型，从哪开始？")).toEqual([]);
     expect(outsideSubjectsIn("I'm an accountant, how do I start learning LLMs?")).toEqual([]);
+    // The English of 我学的是 / 我念的是.
+    expect(outsideSubjectsIn("I majored in nursing, can I still get into machine learning?")).toEqual([]);
+    expect(outsideSubjectsIn("I studied accounting. Where would someone like me begin?")).toEqual([]);
+    // Studies not said of oneself are a subject.
+    expect(outsideSubjectsIn("Which accounting textbook covers depreciation best?")).toContain("accounting");
   });
 
   it("finds the short head words that name a subject (the second lexicon), git too, which the corpus holds only in github.com", () => {
