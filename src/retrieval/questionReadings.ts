@@ -7,6 +7,7 @@ import { usedAcrossPassages } from "./fieldWordSupport.js";
 import { IndexResources } from "./indexResources.js";
 import { LEADING_PASSAGES, wordsNamingLearnerConcept } from "./learnerConcept.js";
 import { fieldReading, fieldWordFound, isFieldLatinWord } from "./offFieldSubject.js";
+import { groupsNotQualifiedBy } from "./outsideQualifier.js";
 import { outsideSubjectsIn } from "./outsideSubjects.js";
 import type { QuestionJudge } from "./questionJudge.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
@@ -69,7 +70,10 @@ export function questionReadings(inputs: QuestionReadingInputs): QuestionReading
   const field = fieldReading(judged, groups, topTokens, statistics, generalIdf, inUse);
   // "报税的时候要准备哪些文件": a subject outside the field, and no field word shared with the passages.
   const outsideNamed = outsideSubjectsIn(query);
-  const outsideSubject = outsideNamed.length > 0 && !fieldWordFound(groups, topTokens, statistics, generalIdf, isFieldLatinWord, inUse);
+  // A field word the subject qualifies (毕业论文, "Spring Boot project") is the subject's (outsideQualifier.ts).
+  const outsideSubject =
+    outsideNamed.length > 0 &&
+    !fieldWordFound(groupsNotQualifiedBy(outsideNamed, query, groups), topTokens, statistics, generalIdf, isFieldLatinWord, inUse);
   // "ninehills 那份里 RLHF 放在哪个小节": the roadmap's structure would place it in a stage of its own.
   const outside = named && (asksLocation(query) || asksCoverage(query)) ? conceptsOutsideRoadmap(judged, named.doc.text, naming ?? []) : [];
   const pastEnd = ordinalPastEnd(inputs);

@@ -90,6 +90,13 @@ describe("a subject outside the field on the bundled corpus", () => {
     expect(decideConfidence(confidenceSignals(question, result))).toBe("high");
   });
 
+  it("reads a field word the subject qualifies as the subject's (毕业论文 is no paper of the field)", async () => {
+    const question = "毕业论文的致谢部分一般怎么写？";
+    const result = await retriever().retrieve(question);
+    expect(result.outsideSubjects).toContain("毕业");
+    expect(confidenceOf(question, result)).not.toBe("high");
+  });
+
   it("does not touch a question of the field that mentions one in passing", async () => {
     // 周报 is an office word, but 大模型 and 论文 are the field's: the passages answer it.
     const question = "想每周读几篇大模型论文，有没有推荐的周报？";
