@@ -28,8 +28,8 @@ function qualified(text: string, label: string, subjectEnds: readonly number[]):
   return starts.length > 0 && starts.every((start) => subjectEnds.some((end) => end <= start && JOINED.test(text.slice(end, start))));
 }
 
-/** Where `word` is written in `text`; a Latin word only whole ("git" is not in "github"). */
-function occurrences(text: string, word: string): number[] {
+/** Where `word` is written in `text` (both lower-cased); a Latin word only whole ("git" is not in "github"). */
+export function occurrences(text: string, word: string): number[] {
   const found: number[] = [];
   if (word === "") return found;
   const latin = LATIN.test(word);

@@ -6,6 +6,7 @@ import { digressesToItsOwn } from "./digression.js";
 import { usedAcrossPassages } from "./fieldWordSupport.js";
 import { IndexResources } from "./indexResources.js";
 import { LEADING_PASSAGES, wordsNamingLearnerConcept } from "./learnerConcept.js";
+import { groupsBeyondFinishedClause } from "./finishedClause.js";
 import { fieldReading, fieldWordFound, isFieldLatinWord } from "./offFieldSubject.js";
 import { groupsNotQualifiedBy } from "./outsideQualifier.js";
 import { outsideSubjectsIn } from "./outsideSubjects.js";
@@ -70,10 +71,18 @@ export function questionReadings(inputs: QuestionReadingInputs): QuestionReading
   const field = fieldReading(judged, groups, topTokens, statistics, generalIdf, inUse);
   // "报税的时候要准备哪些文件": a subject outside the field, and no field word shared with the passages.
   const outsideNamed = outsideSubjectsIn(query);
-  // A field word the subject qualifies (毕业论文, "Spring Boot project") is the subject's (outsideQualifier.ts).
+  // A field word the subject qualifies (毕业论文, "Spring Boot project") is the subject's (outsideQualifier.ts);
+  // one only in what the learner will have finished ("学完大模型以后想去考多益") is where they leave from (finishedClause.ts).
   const outsideSubject =
     outsideNamed.length > 0 &&
-    !fieldWordFound(groupsNotQualifiedBy(outsideNamed, query, groups), topTokens, statistics, generalIdf, isFieldLatinWord, inUse);
+    !fieldWordFound(
+      groupsBeyondFinishedClause(outsideNamed, query, groupsNotQualifiedBy(outsideNamed, query, groups)),
+      topTokens,
+      statistics,
+      generalIdf,
+      isFieldLatinWord,
+      inUse,
+    );
   // "ninehills 那份里 RLHF 放在哪个小节": the roadmap's structure would place it in a stage of its own.
   const outside = named && (asksLocation(query) || asksCoverage(query)) ? conceptsOutsideRoadmap(judged, named.doc.text, naming ?? []) : [];
   const pastEnd = ordinalPastEnd(inputs);
