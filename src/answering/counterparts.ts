@@ -1,21 +1,19 @@
 /**
- * "那缺点呢？" after "RAG 有什么优点？", "and the cons?" after "what are the pros of fine-tuning?": a
- * follow-up that names only the other side of what was asked asks the previous question of that
- * side. Pairs of opposite sides of a judgement, in both languages (either word may come first).
+ * "那缺点呢？" after "RAG 有什么优点？" or "…有啥好处？", "and the cons?" after "what are the benefits of
+ * fine-tuning?": a follow-up that names only the other side of what was asked asks the previous
+ * question of that side. Learners pick any word of a side (好处 then 缺点), so each entry is two
+ * sides of one judgement, each a set of words in both languages (either side may come first).
  */
-const COUNTERPARTS: readonly (readonly [string, string])[] = [
-  ["优点", "缺点"],
-  ["优势", "劣势"],
-  ["好处", "坏处"],
-  ["长处", "短处"],
-  ["最难", "最简单"],
-  ["最多", "最少"],
-  ["pros", "cons"],
-  ["advantages", "disadvantages"],
-  ["strengths", "weaknesses"],
-  ["upsides", "downsides"],
-  ["benefits", "drawbacks"],
-  ["hardest", "easiest"],
+const COUNTERPARTS: readonly (readonly [readonly string[], readonly string[]])[] = [
+  [
+    ["优点", "优势", "好处", "长处", "益处", "pros", "advantages", "strengths", "upsides", "benefits", "merits"],
+    ["缺点", "劣势", "坏处", "短处", "不足", "弊端", "缺陷", "cons", "disadvantages", "weaknesses", "downsides", "drawbacks"],
+  ],
+  [
+    ["最难", "hardest"],
+    ["最简单", "最容易", "easiest"],
+  ],
+  [["最多"], ["最少"]],
 ];
 
 /** Filler around a bare follow-up: 那 … 呢, "and the … ?", "what about …". */
@@ -33,10 +31,12 @@ function wordPattern(word: string): RegExp {
 export function askedOfCounterpart(question: string, previous: string): string | undefined {
   const own = question.trim().replace(FILLER, "").trim().toLowerCase();
   for (const pair of COUNTERPARTS)
-    for (const [side, other] of [pair, [pair[1], pair[0]] as const]) {
-      if (own !== side.toLowerCase()) continue;
-      const asked = wordPattern(other);
-      if (asked.test(previous) && !wordPattern(side).test(previous)) return previous.replace(asked, side);
+    for (const [sides, others] of [pair, [pair[1], pair[0]] as const]) {
+      const side = sides.find((word) => word.toLowerCase() === own);
+      if (side === undefined) continue;
+      if (sides.some((word) => wordPattern(word).test(previous))) return undefined;
+      const asked = others.map(wordPattern).find((pattern) => pattern.test(previous));
+      return asked === undefined ? undefined : previous.replace(asked, side);
     }
   return undefined;
 }

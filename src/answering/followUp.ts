@@ -17,7 +17,8 @@
  * its name moved on from, or looked inside, after a before/after answer is answeredStage.ts; the
  * roadmap a conversation is about is conversationRoadmap.ts; what a question reaches beyond the
  * setting (another roadmap, a new subject, an item of the last list) is followUpScope.ts; the other
- * side of a judgement (优点 → 缺点) is counterparts.ts.
+ * side of a judgement (优点 → 缺点) is counterparts.ts; a part of a topic whose parts were asked is
+ * partsFollowUp.ts.
  */
 import { sequenceIntent } from "../retrieval/analyzeQuery.js";
 import { withoutDetailQuestions } from "../retrieval/detailKinds.js";
@@ -47,6 +48,7 @@ import {
   ZH_PRONOUN,
 } from "./followUpCues.js";
 import { pointsAtListedItem } from "./followUpScope.js";
+import { partOfPreviousTopic } from "./partsFollowUp.js";
 import { userQuestions } from "./history.js";
 import { moved, movedOn, samePlace, withStageSwapped } from "./stageMoves.js";
 import type { Turn } from "./types.js";
@@ -155,6 +157,8 @@ function resolve(asked: string, previous: string, topicOf: (question: string) =>
   // "那缺点呢？" after "…有什么优点？": the previous question, of the other side.
   const otherSide = askedOfCounterpart(asked, previous);
   if (otherSide !== undefined) return otherSide;
+  const part = partOfPreviousTopic(asked, previous, topicOf(previous));
+  if (part !== undefined) return part;
   // A short question that names nothing ("要学多久?", "how long?") can only be about the conversation.
   if (!looksLikeFollowUp(asked) && (size(asked) > 8 || namesSomething(asked))) return asked;
   const previousOrdinal = stageOrdinal(previous) !== undefined;

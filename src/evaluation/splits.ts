@@ -61,6 +61,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-r2.jsonl",
     "tests/eval/blind/tune-s2.jsonl",
     "tests/eval/blind/tune-u2.jsonl",
+    "tests/eval/blind/tune-w2.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
@@ -107,6 +108,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-r2.jsonl",
     "tests/eval/blind/test-s2.jsonl",
     "tests/eval/blind/test-u2.jsonl",
+    "tests/eval/blind/test-w2.jsonl",
   ],
 };
 

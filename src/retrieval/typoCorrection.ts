@@ -22,6 +22,8 @@ const MAX_REMEMBERED_FIXES = 20_000;
 export class TypoCorrector {
   /** Latin corpus words by length, so a lookup reads only the lengths within its edit limit. */
   private readonly latinByLength = new Map<number, { word: string; order: number }[]>();
+  /** Three-letter Latin corpus words (GPU, RAG, NLP), apart: only a swap of two letters reaches them. */
+  private readonly latinThree: string[] = [];
   private readonly byPinyin = new Map<string, string[]>();
   private readonly latinFixes = new Map<string, string | undefined>();
 
@@ -35,7 +37,8 @@ export class TypoCorrector {
   ) {
     let order = 0;
     for (const word of statistics.vocabulary()) {
-      if (/^[a-z][a-z0-9]{3,}$/.test(word)) {
+      if (/^[a-z][a-z0-9]{2}$/.test(word)) this.latinThree.push(word);
+      else if (/^[a-z][a-z0-9]{3,}$/.test(word)) {
         const bucket = this.latinByLength.get(word.length) ?? [];
         bucket.push({ word, order: order++ });
         this.latinByLength.set(word.length, bucket);
@@ -53,7 +56,7 @@ export class TypoCorrector {
   corrections(tokens: readonly string[], hanRuns: readonly string[]): string[] {
     const out = new Set<string>();
     for (const token of tokens) {
-      if (/^[a-z][a-z0-9]{3,}$/.test(token) && this.statistics.frequency(token) === 0) {
+      if (/^[a-z][a-z0-9]{2,}$/.test(token) && this.statistics.frequency(token) === 0) {
         const fix = this.latinFix(token);
         if (fix) out.add(fix);
       }
@@ -71,6 +74,7 @@ export class TypoCorrector {
   }
 
   private scanLatin(word: string): string | undefined {
+    if (word.length === 3) return this.latinThree.find((candidate) => isAdjacentSwap(word, candidate));
     if (word.length === 4) return this.latinByLength.get(4)?.find(({ word: candidate }) => isAdjacentSwap(word, candidate))?.word;
     const limit = word.length >= 8 ? 2 : 1;
     let best: { word: string; distance: number; df: number; order: number } | undefined;
@@ -111,7 +115,7 @@ export class TypoCorrector {
    * as a word the materials never use.
    */
   repair(question: string, options: { hanRuns?: boolean; isWord?: (word: string) => boolean } = {}): string {
-    let repaired = question.replace(/[A-Za-z][A-Za-z0-9]{3,}/g, (word) => {
+    let repaired = question.replace(/[A-Za-z][A-Za-z0-9]{2,}/g, (word) => {
       const lower = word.toLowerCase();
       if (this.statistics.frequency(lower) > 0 || options.isWord?.(lower)) return word;
       return this.latinFix(lower) ?? word;

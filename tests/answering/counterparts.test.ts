@@ -10,6 +10,12 @@ describe("askedOfCounterpart", () => {
       "what drawbacks does quantization bring?",
     );
   });
+  it("reads any word of one side against any word of the other", () => {
+    expect(askedOfCounterpart("那弊端呢", "那篇七阶段的说量化有啥好处")).toBe("那篇七阶段的说量化有啥弊端");
+    expect(askedOfCounterpart("what about the downsides?", "what are the strengths of RAG?")).toBe("what are the downsides of RAG?");
+    expect(askedOfCounterpart("那最容易的呢", "哪个项目最难？")).toBeUndefined();
+    expect(askedOfCounterpart("那最容易呢", "哪个项目最难？")).toBe("哪个项目最容易？");
+  });
   it("is undefined when the follow-up says more, or the previous question asked of neither side", () => {
     expect(askedOfCounterpart("那缺点里哪个最严重？", "RAG 有什么优点？")).toBeUndefined();
     expect(askedOfCounterpart("那缺点呢？", "RAG 要学多久？")).toBeUndefined();

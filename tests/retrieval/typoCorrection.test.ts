@@ -64,6 +64,14 @@ describe("TypoCorrector", () => {
     expect(isAdjacentSwap("rhlf", "rhlf")).toBe(false);
   });
 
+  it("fixes a three-letter acronym only by a swap of neighbouring letters", () => {
+    const acronyms = new TypoCorrector(new TermStatistics([chunk("e", "GPU 与 RAG 与 NLP")], tokenizeForSearch));
+    expect(acronyms.corrections(["gup", "rga", "npl"], [])).toEqual(["gpu", "rag", "nlp"]);
+    // One substitution (gpx) or the ends swapped (upg) is no swap of neighbours: left alone.
+    expect(acronyms.corrections(["gpx", "upg"], [])).toEqual([]);
+    expect(acronyms.repair("主要靠 GUP 吗")).toBe("主要靠 gpu 吗");
+  });
+
   it("measures Damerau distance", () => {
     expect(editDistance("transfomer", "transformer", 2)).toBe(1);
     expect(editDistance("ab", "ba", 1)).toBe(1);
