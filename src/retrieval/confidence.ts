@@ -7,6 +7,7 @@ import { givenOnlyByLead, leadingPassage } from "./leadingOffering.js";
 import { instancePresent } from "./namedInstance.js";
 import { namedItemsTexts } from "./namedListItem.js";
 import { subjectOutsideField } from "./offFieldSubject.js";
+import { outsideSubjectIsSituation } from "./outsideSituation.js";
 import { particularAsked } from "./particularAsked.js";
 import { addressAsked, addressPresent } from "./resourceAddress.js";
 import { locatedStage, passagesNamingStage, statedDurationAnswers } from "./stageDuration.js";
@@ -67,6 +68,8 @@ export interface ConfidenceSignals {
   outsideSubject?: boolean;
   /** A specific learners' phrase named a concept the leading passages name (RetrievalResult.learnerConceptFound). */
   learnerConcept?: boolean;
+  /** The outside subject is among the words that named that concept: the learner's situation, not what is asked (outsideSituation.ts). */
+  outsideSubjectNamesConcept?: boolean;
   /** The field in words of its own (RetrievalResult.fieldParaphrase): thin evidence is enough (thinEvidence.ts). */
   fieldParaphrase?: boolean;
   /** The question's words found are held by one passage (RetrievalResult.termsTogether): thin evidence is enough (thinEvidence.ts). */
@@ -134,6 +137,11 @@ export function confidenceSignals(question: string, result: RetrievalResult, lea
     ...(result.digression ? { digression: true } : {}),
     ...(result.outsideSubjects?.length ? { outsideSubject: true } : {}),
     ...(result.learnerConceptFound ? { learnerConcept: true } : {}),
+    ...(result.outsideSubjects?.length &&
+    result.learnerConceptWords &&
+    outsideSubjectIsSituation(result.outsideSubjects, result.learnerConceptWords)
+      ? { outsideSubjectNamesConcept: true }
+      : {}),
     ...(result.fieldParaphrase ? { fieldParaphrase: true } : {}),
     ...(result.termsTogether ? { termsTogether: true } : {}),
     ...((result.namedRoadmap && result.passages[0]?.chunk.docId === result.namedRoadmap.docId) ||
@@ -208,12 +216,13 @@ export function decideConfidence(
 
 /**
  * The question is about the materials whatever else it names: a learners' phrase of a concept the
- * leading passages name ("run a model on a phone"), or a roadmap it names leading the answer
- * ("那份發在GitHub上的閱讀清單…要能翻牆嗎"). An outside subject there (phone, 翻墙) is the learner's
- * situation, not what is asked.
+ * leading passages name, named through the outside subject ("run a model on a phone"), or a roadmap
+ * it names leading the answer ("那份發在GitHub上的閱讀清單…要能翻牆嗎"). An outside subject there
+ * (phone, 翻墙) is the learner's situation, not what is asked. A concept named by the question's
+ * other words (线性代数 of "考研的时候线性代数用哪本textbook") is beside its subject (outsideSituation.ts).
  */
 function aboutTheMaterials(signals: ConfidenceSignals): boolean {
-  return signals.learnerConcept === true || signals.namedRoadmapLeads === true;
+  return (signals.learnerConcept === true && signals.outsideSubjectNamesConcept === true) || signals.namedRoadmapLeads === true;
 }
 
 /** Confidence of an answer written from this retrieval. */

@@ -23,16 +23,37 @@ export function learnerConceptFound(
   /** The concept the question describes in its definition's words (conceptDefinitions.ts), if any. */
   described?: DescribedConcept,
 ): boolean {
-  if (described?.docTerms.some((term) => tokenizeForSearch(term).every((token) => leading.some((tokens) => tokens.has(token)))))
-    return true;
+  return wordsNamingLearnerConcept(query, leading, described) !== undefined;
+}
+
+/**
+ * learnerConceptFound's reading with the learner's words that named the concept: each learners'
+ * phrase as the question writes it, and the units a described concept shares with its definition
+ * (a Chinese word, an English word's "en:" stem); undefined when no concept is found. What named it
+ * says what the question is about (outsideSituation.ts: "run a model on a phone" names the concept
+ * through the phone).
+ */
+export function wordsNamingLearnerConcept(
+  query: string,
+  leading: readonly ReadonlySet<string>[],
+  described?: DescribedConcept,
+): string[] | undefined {
+  const words: string[] = [];
+  let found = false;
+  if (described?.docTerms.some((term) => tokenizeForSearch(term).every((token) => leading.some((tokens) => tokens.has(token))))) {
+    found = true;
+    words.push(...described.shared);
+  }
   for (const match of findGlossaryMatches(query)) {
     if (match.loose || !isSpecific(match.surface)) continue;
-    for (const entry of match.entries) {
-      if (!isLearnerEntry(entry)) continue;
-      if (nameTokens(entry, tokenizeForSearch).some((token) => leading.some((tokens) => tokens.has(token)))) return true;
-    }
+    const named = match.entries.some(
+      (entry) => isLearnerEntry(entry) && nameTokens(entry, tokenizeForSearch).some((token) => leading.some((tokens) => tokens.has(token))),
+    );
+    if (!named) continue;
+    found = true;
+    words.push(match.surface);
   }
-  return false;
+  return found ? words : undefined;
 }
 
 /** Passages read for the concept: the ones an answer leads with. */

@@ -135,7 +135,7 @@ function runAt(words: readonly string[], start: number, run: readonly string[]):
  * trade or studies there are the situation they ask from, not what they ask about.
  */
 const SELF_DESCRIPTION =
-  /\b(?:i'?m|i\s+am|as)\s+(?:a|an)\s+[^.,;:!?，。；！？]*|我(?:本科|之前|以前|现在)?(?:是|学的是|念的是)[^，。；！？,.;!?]*/giu;
+  /\b(?:(?:i'?m|i\s+am|as)\s+(?:a|an)|i\s+(?:studied|majored\s+in))\s+[^.,;:!?，。；！？]*|我(?:本科|之前|以前|现在)?(?:是|学的是|念的是)[^，。；！？,.;!?]*/giu;
 
 /** Tokens whose subjects inside them are remembered: a question's words recur from question to question. */
 const TOKENS_REMEMBERED = 4096;

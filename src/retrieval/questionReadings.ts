@@ -5,8 +5,10 @@ import { describedConcept } from "./conceptDefinitions.js";
 import { digressesToItsOwn } from "./digression.js";
 import { usedAcrossPassages } from "./fieldWordSupport.js";
 import { IndexResources } from "./indexResources.js";
-import { LEADING_PASSAGES, learnerConceptFound } from "./learnerConcept.js";
+import { LEADING_PASSAGES, wordsNamingLearnerConcept } from "./learnerConcept.js";
+import { groupsBeyondFinishedClause } from "./finishedClause.js";
 import { fieldReading, fieldWordFound, isFieldLatinWord } from "./offFieldSubject.js";
+import { groupsNotQualifiedBy } from "./outsideQualifier.js";
 import { outsideSubjectsIn } from "./outsideSubjects.js";
 import type { QuestionJudge } from "./questionJudge.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
@@ -26,6 +28,7 @@ export type QuestionReadings = Pick<
   | "conceptsOutsideRoadmap"
   | "termsTogether"
   | "learnerConceptFound"
+  | "learnerConceptWords"
   | "judgedQuery"
 >;
 
@@ -68,14 +71,25 @@ export function questionReadings(inputs: QuestionReadingInputs): QuestionReading
   const field = fieldReading(judged, groups, topTokens, statistics, generalIdf, inUse);
   // "报税的时候要准备哪些文件": a subject outside the field, and no field word shared with the passages.
   const outsideNamed = outsideSubjectsIn(query);
-  const outsideSubject = outsideNamed.length > 0 && !fieldWordFound(groups, topTokens, statistics, generalIdf, isFieldLatinWord, inUse);
+  // A field word the subject qualifies (毕业论文, "Spring Boot project") is the subject's (outsideQualifier.ts);
+  // one only in what the learner will have finished ("学完大模型以后想去考多益") is where they leave from (finishedClause.ts).
+  const outsideSubject =
+    outsideNamed.length > 0 &&
+    !fieldWordFound(
+      groupsBeyondFinishedClause(outsideNamed, query, groupsNotQualifiedBy(outsideNamed, query, groups)),
+      topTokens,
+      statistics,
+      generalIdf,
+      isFieldLatinWord,
+      inUse,
+    );
   // "ninehills 那份里 RLHF 放在哪个小节": the roadmap's structure would place it in a stage of its own.
   const outside = named && (asksLocation(query) || asksCoverage(query)) ? conceptsOutsideRoadmap(judged, named.doc.text, naming ?? []) : [];
   const pastEnd = ordinalPastEnd(inputs);
   const digression = digressesToItsOwn(judged, groups, statistics, judge.latinWordUsed(index));
   // The words of it the passages hold, held by one of them: thin evidence may be enough (thinEvidence.ts).
   const together = termsFoundTogether(groups, topTokens);
-  const learnerConcept = learnerConceptFound(
+  const learnerConcept = wordsNamingLearnerConcept(
     query,
     topTokens.slice(0, LEADING_PASSAGES),
     inputs.definitions ? describedConcept(query) : undefined,
@@ -89,7 +103,7 @@ export function questionReadings(inputs: QuestionReadingInputs): QuestionReading
     ...(digression ? { digression: true } : {}),
     ...(outside.length > 0 ? { conceptsOutsideRoadmap: outside } : {}),
     ...(together ? { termsTogether: true } : {}),
-    ...(learnerConcept ? { learnerConceptFound: true } : {}),
+    ...(learnerConcept ? { learnerConceptFound: true, learnerConceptWords: learnerConcept } : {}),
     judgedQuery: judged,
   };
 }

@@ -151,6 +151,8 @@ export interface RetrievalResult {
    * documents' words (learnerConcept.ts): supported, however few of its own words they share.
    */
   learnerConceptFound?: boolean;
+  /** The learner's words that named that concept: learners' phrases as written, a description's units (learnerConcept.ts). */
+  learnerConceptWords?: string[];
   /**
    * For a question asking where something sits in the roadmap it names (or the conversation's):
    * the field concepts it names that this roadmap never names, as the question wrote them

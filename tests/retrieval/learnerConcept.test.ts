@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decideConfidence } from "../../src/retrieval/confidence.js";
-import { learnerConceptFound } from "../../src/retrieval/learnerConcept.js";
+import { learnerConceptFound, wordsNamingLearnerConcept } from "../../src/retrieval/learnerConcept.js";
 
 // Token sets of leading passages, as the index cuts them.
 const compression = new Set(["模型", "压缩", "量化", "蒸馏"]);
@@ -21,6 +21,15 @@ describe("learnerConceptFound", () => {
     const described = { docTerms: ["量化"], shared: ["更少", "位数"], score: 11 };
     expect(learnerConceptFound("想把权重换成更少的位数存起来", [other, compression], described)).toBe(true);
     expect(learnerConceptFound("想把权重换成更少的位数存起来", [other, hallucination], described)).toBe(false);
+  });
+
+  it("gives the learner's words that named the concept: a described concept's shared units", () => {
+    const described = { docTerms: ["量化"], shared: ["更少", "位数"], score: 11 };
+    expect(wordsNamingLearnerConcept("想把权重换成更少的位数存起来", [compression], described)).toEqual(["更少", "位数"]);
+    expect(wordsNamingLearnerConcept("想把权重换成更少的位数存起来", [hallucination], described)).toBeUndefined();
+    const phrase = wordsNamingLearnerConcept("怎么让模型少点胡编乱造？", [hallucination]);
+    expect(phrase?.length).toBeGreaterThan(0);
+    expect(phrase?.every((word) => "怎么让模型少点胡编乱造？".includes(word))).toBe(true);
   });
 
   it("needs the concept in the leading passages", () => {

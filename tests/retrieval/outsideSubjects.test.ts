@@ -45,6 +45,11 @@ describe("outsideSubjectsIn", () => {
   it("leaves the learner's own trade or studies, said of themselves", () => {
     expect(outsideSubjectsIn("我是念会计的，想学大模型，从哪开始？")).toEqual([]);
     expect(outsideSubjectsIn("I'm an accountant, how do I start learning LLMs?")).toEqual([]);
+    // The English of 我学的是 / 我念的是.
+    expect(outsideSubjectsIn("I majored in nursing, can I still get into machine learning?")).toEqual([]);
+    expect(outsideSubjectsIn("I studied accounting. Where would someone like me begin?")).toEqual([]);
+    // Studies not said of oneself are a subject.
+    expect(outsideSubjectsIn("Which accounting textbook covers depreciation best?")).toContain("accounting");
   });
 
   it("finds the short head words that name a subject (the second lexicon), git too, which the corpus holds only in github.com", () => {
@@ -83,6 +88,13 @@ describe("a subject outside the field on the bundled corpus", () => {
     expect(result.outsideSubjects).toContain("翻墙");
     expect(confidenceSignals(question, result).namedRoadmapLeads).toBe(true);
     expect(decideConfidence(confidenceSignals(question, result))).toBe("high");
+  });
+
+  it("reads a field word the subject qualifies as the subject's (毕业论文 is no paper of the field)", async () => {
+    const question = "毕业论文的致谢部分一般怎么写？";
+    const result = await retriever().retrieve(question);
+    expect(result.outsideSubjects).toContain("毕业");
+    expect(confidenceOf(question, result)).not.toBe("high");
   });
 
   it("does not touch a question of the field that mentions one in passing", async () => {

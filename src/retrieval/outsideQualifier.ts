@@ -1,0 +1,42 @@
+import type { TermGroup } from "./abstention.js";
+
+/**
+ * The question's term groups less those an outside subject qualifies: a field word written right
+ * after a subject outside the field, in one noun phrase with it (毕业论文, "Spring Boot project").
+ * Chinese and English noun compounds put their head last, so the word after is a kind of thing of
+ * the subject before it: a graduation thesis, a Spring Boot project, not the field's papers or
+ * projects. Such a word in the passages does not show they speak of what the question asks about
+ * (outsideSubjects.ts weighs the field words the passages share against the subject). A field word
+ * the question also writes elsewhere, or after anything else ("手机上跑模型"), still counts.
+ *
+ * `query` is the text the subjects were read from (Simplified); a group whose label it does not
+ * hold as written (a repaired misspelling) is kept.
+ */
+export function groupsNotQualifiedBy(subjects: readonly string[], query: string, groups: readonly TermGroup[]): readonly TermGroup[] {
+  if (subjects.length === 0) return groups;
+  const text = query.toLowerCase();
+  const ends = subjects.flatMap((subject) => occurrences(text, subject.toLowerCase()).map((at) => at + subject.length));
+  if (ends.length === 0) return groups;
+  return groups.filter((group) => !qualified(text, group.label.toLowerCase(), ends));
+}
+
+/** Only spaces or a hyphen between the subject and the word: one phrase ("Spring Boot project", "spring-boot project"). */
+const JOINED = /^[\s-]*$/;
+
+function qualified(text: string, label: string, subjectEnds: readonly number[]): boolean {
+  const starts = occurrences(text, label);
+  return starts.length > 0 && starts.every((start) => subjectEnds.some((end) => end <= start && JOINED.test(text.slice(end, start))));
+}
+
+/** Where `word` is written in `text` (both lower-cased); a Latin word only whole ("git" is not in "github"). */
+export function occurrences(text: string, word: string): number[] {
+  const found: number[] = [];
+  if (word === "") return found;
+  const latin = LATIN.test(word);
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1))
+    if (!latin || (!LETTER.test(text[at - 1] ?? "") && !LETTER.test(text[at + word.length] ?? ""))) found.push(at);
+  return found;
+}
+
+const LATIN = /^[\x20-\x7e]+$/;
+const LETTER = /[a-z0-9]/;
