@@ -29,7 +29,8 @@ import { openOfflineTutor } from "./offlineTutor.js";
 const args = process.argv.slice(2);
 const outAt = args.indexOf("--out");
 const out = outAt >= 0 ? args[outAt + 1] : "src/retrieval/learnedAssociations.json";
-const files = args.filter((_, i) => i !== outAt && i !== outAt + 1);
+// Without --out (outAt -1) every argument is a file: the first one too.
+const files = outAt >= 0 ? args.filter((_, i) => i !== outAt && i !== outAt + 1) : args;
 if (files.length === 0 || !out) {
   console.error("usage: npx tsx scripts/eval/learnAssociations.ts [--out PATH] FILE.jsonl [FILE.jsonl …]");
   process.exit(2);
