@@ -6,7 +6,7 @@ import { build, type Plugin } from "esbuild";
  * The compiled server (dist/src/server.js and the ~200 modules it imports) as one bundle of our
  * own code, written over dist/src/server.js, with the modules it imports on demand (app and tutor
  * after the config is read, ingest, the LLM answerer, ...) as chunks beside it. Node 20 spent
- * ~180 ms of every start's CPU resolving, compiling and linking our modules one by one (perf21r);
+ * ~120–180 ms of every start's CPU resolving, compiling and linking our modules one by one (perf21r);
  * the bundle is the same code in the same order.
  *
  * What stays outside the bundle, so the server runs as before:
