@@ -4,6 +4,7 @@ import { instanceTexts, leadingTexts, passageTexts } from "./detailTexts.js";
 import { detailStatedByCard, documentAuthorAsked, documentAuthorStated, documentCardLeads } from "./documentFacts.js";
 import { mechanismExplained } from "./explainedMechanism.js";
 import { givenOnlyByLead, leadingPassage } from "./leadingOffering.js";
+import { conceptMemberNamed } from "./conceptMembers.js";
 import { instancePresent } from "./namedInstance.js";
 import { namedItemsTexts } from "./namedListItem.js";
 import { subjectOutsideField } from "./offFieldSubject.js";
@@ -171,6 +172,8 @@ export function confidenceSignals(question: string, result: RetrievalResult, lea
       ...(instance && !instancePresent(instanceTexts(result, texts, besideSubject), question, result.nameKinds)
         ? ["instance" as const]
         : []),
+      // "Which embedding model": a thing the documents name beside that concept (conceptMembers.ts).
+      ...(result.askedConcept && !conceptMemberNamed(result.askedConcept, result.passages, question) ? ["instance" as const] : []),
       // "How exactly does X work": a passage that explains X, not one that lists it (explainedMechanism.ts).
       ...(mechanism && !mechanismExplained(texts, result.focusTerms, question) ? ["mechanism" as const] : []),
       // Who wrote the roadmap itself: a line saying so in its passages, not a listed course's teacher (documentFacts.ts).
