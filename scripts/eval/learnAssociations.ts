@@ -1,8 +1,8 @@
 /**
  * `npx tsx scripts/eval/learnAssociations.ts [--out PATH] FILE.jsonl [FILE.jsonl …]`: learn which
  * field term stands for a learner's word the documents never use (src/evaluation/associationLearning.ts)
- * from the answerable questions of the files and their gold passages, and write the table the
- * retriever reads (default src/retrieval/learnedAssociations.json). Run it on the tune split only
+ * from the answerable questions of the files, their gold passages and the gold lines in them, and
+ * write the table the retriever reads (default src/retrieval/learnedAssociations.json). Run it on the tune split only
  * (`tests/eval/blind/tune*.jsonl`): the test split must stay unseen. Each file counts as one
  * question set, written apart from the others. It prints counts, never questions. Knobs for
  * experiments (environment; defaults are DEFAULT_ASSOCIATION_THRESHOLDS): ASSOC_MIN_QUESTIONS,
@@ -11,9 +11,14 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { eng, zho } from "stopword";
-import { DEFAULT_ASSOCIATION_THRESHOLDS, learnAssociations, type AssociationExample } from "../../src/evaluation/associationLearning.js";
+import {
+  DEFAULT_ASSOCIATION_THRESHOLDS,
+  learnAssociations,
+  type AssociationExample,
+  type GoldText,
+} from "../../src/evaluation/associationLearning.js";
 import { historyTurns, loadDataset } from "../../src/evaluation/dataset.js";
-import { isGold, locateQuote } from "../../src/evaluation/goldMatching.js";
+import { isGoldFor, locateQuote } from "../../src/evaluation/goldMatching.js";
 import { conceptNames } from "../../src/retrieval/conceptDefinitions.js";
 import { GLOSSARY, termsOf } from "../../src/retrieval/glossary.js";
 import { IndexResources } from "../../src/retrieval/indexResources.js";
@@ -24,7 +29,8 @@ import { openOfflineTutor } from "./offlineTutor.js";
 const args = process.argv.slice(2);
 const outAt = args.indexOf("--out");
 const out = outAt >= 0 ? args[outAt + 1] : "src/retrieval/learnedAssociations.json";
-const files = args.filter((_, i) => i !== outAt && i !== outAt + 1);
+// Without --out (outAt -1) every argument is a file: the first one too.
+const files = outAt >= 0 ? args.filter((_, i) => i !== outAt && i !== outAt + 1) : args;
 if (files.length === 0 || !out) {
   console.error("usage: npx tsx scripts/eval/learnAssociations.ts [--out PATH] FILE.jsonl [FILE.jsonl …]");
   process.exit(2);
@@ -61,6 +67,14 @@ for (const names of conceptNames()) for (const name of names) addName(name);
 const { answerer, index } = await openOfflineTutor();
 const statistics = IndexResources.of(index).statistics;
 const sourceText = new Map(index.documents.map((d) => [d.source, d.text]));
+const sourceLines = new Map(index.documents.map((d) => [d.source, d.text.split("\n")]));
+const linesTokens = (source: string, start: number, end: number) =>
+  contentTokens(
+    sourceLines
+      .get(source)!
+      .slice(start - 1, end)
+      .join(" "),
+  );
 const passageTokens = new Map(index.chunks.map((c) => [c.id, contentTokens([...(c.headingPath ?? []), c.text].join(" "))]));
 
 const examples: AssociationExample[] = [];
@@ -70,12 +84,24 @@ for (const file of files) {
     // The standalone question: a follow-up's own words plus the topic it carries, as retrieval sees it.
     const { standaloneQuestion } = await answerer.answer({ question: line.question, history: historyTurns(line.history), k: 5 });
     const golds = line.gold.map((g) => ({ ...g, occurrences: locateQuote(sourceText.get(g.document) ?? "", g.quote) }));
-    const goldPassages = index.chunks
-      .filter((c) =>
-        isGold({ source: c.source, text: c.text, startLine: c.startLine, endLine: c.endLine, headingPath: c.headingPath }, golds),
-      )
-      .map((c) => ({ id: c.id, tokens: passageTokens.get(c.id)! }));
-    if (goldPassages.length > 0) examples.push({ questionTokens: contentTokens(standaloneQuestion), goldPassages, questionSet: file });
+    const goldPassages: GoldText[] = [];
+    const goldLines: GoldText[] = [];
+    for (const c of index.chunks) {
+      const matched = golds.filter((g) =>
+        isGoldFor({ source: c.source, text: c.text, startLine: c.startLine, endLine: c.endLine, headingPath: c.headingPath }, g),
+      );
+      if (matched.length === 0) continue;
+      const tokens = passageTokens.get(c.id)!;
+      goldPassages.push({ id: c.id, tokens });
+      // The lines the quote stands on (a list item, a link line); a passage gold by its heading stands for its line.
+      for (const g of matched) {
+        const inside = g.occurrences.filter((r) => r.start >= c.startLine && r.end <= c.endLine);
+        if (inside.length === 0) goldLines.push({ id: c.id, tokens });
+        for (const r of inside) goldLines.push({ id: `${c.id}@${r.start}`, tokens: linesTokens(c.source, r.start, r.end) });
+      }
+    }
+    if (goldPassages.length > 0)
+      examples.push({ questionTokens: contentTokens(standaloneQuestion), goldPassages, goldLines, questionSet: file });
   }
 }
 

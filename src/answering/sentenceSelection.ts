@@ -9,6 +9,7 @@ import { recentByChunk } from "../retrieval/recentByChunk.js";
 import type { Passage } from "../retrieval/types.js";
 import { splitSentences } from "../chunking/splitSentences.js";
 import { tokenizeForSearch, tokenizeParts } from "../text/tokenize.js";
+import { bitCount, IN_HEADING, numberTerms, PARENT_KNOWN, TermSentenceTable } from "./termSentences.js";
 
 export interface CandidateSentence {
   text: string;
@@ -175,19 +176,17 @@ interface AnalysedChunk {
   withToken: ReadonlyMap<string, readonly number[]>;
   /** The search tokens of the chunk's own heading (the last of its heading path). */
   headingTokens: ReadonlySet<string>;
-  /** 0, 1, … sentences.length - 1: the sentences a term is searched for in. */
-  all: readonly number[];
   /**
    * The sentences' lowercased texts joined by line breaks. Each sentence's text is part of it, so a
    * term it does not contain is in no sentence: a term the chunk lacks costs one scan, not one per sentence.
    */
   lower: string;
-  /** The sentences found to hold a term, by term: the same terms (模型, 学习, a topic's words) come back question after question. */
-  holding: Map<string, readonly number[]>;
+  /**
+   * The sentences found to hold a term, and those under a label holding it, by term (termSentences.ts):
+   * the same terms (模型, 学习, a topic's words) come back question after question.
+   */
+  terms: TermSentenceTable;
 }
-
-/** Terms remembered per analysed chunk; when full it starts over. */
-const MAX_TERMS_PER_CHUNK = 256;
 
 function addTo(index: Map<string, number[]>, key: string, sentence: number): void {
   const list = index.get(key);
@@ -217,31 +216,34 @@ const analysedChunk = recentByChunk(2048, (chunk: Chunk): AnalysedChunk => {
   const heading = chunk.headingPath.at(-1);
   const headingTokens = new Set(heading ? tokenizeForSearch(heading) : []);
   const lower = sentences.map((sentence) => sentence.lower).join("\n");
-  return { text: chunk.text, sentences, withToken, headingTokens, all: sentences.map((_, i) => i), lower, holding: new Map() };
+  const terms = new TermSentenceTable(Math.max(1, Math.ceil(sentences.length / 32)));
+  return { text: chunk.text, sentences, withToken, headingTokens, lower, terms };
 });
 
 /**
- * The sentences of a chunk that match a term, ascending: those holding it as a search token and,
- * for a term longer than one character, those whose text contains it.
+ * Marks, in the entry's words from `at`, the sentences of a chunk that match a term: those holding
+ * it as a search token and, for a term longer than one character, those whose text contains it.
  */
-function sentencesHolding(chunk: AnalysedChunk, term: string, substring: boolean): readonly number[] {
-  // The search is a function of its own: its closure's captured variables would make every call,
-  // remembered ones included (~96 %), allocate a context (~10 KB a question over ~180 calls).
-  return chunk.holding.get(term) ?? searchSentences(chunk, term, substring);
+function markHolders(chunk: AnalysedChunk, term: string, cells: Int32Array, at: number): void {
+  const holders = chunk.withToken.get(term);
+  if (holders) for (const i of holders) cells[at + (i >>> 5)]! |= 1 << (i & 31);
+  if (term.length > 1 && chunk.lower.includes(term)) {
+    for (let i = 0; i < chunk.sentences.length; i++) if (chunk.sentences[i]!.lower.includes(term)) cells[at + (i >>> 5)]! |= 1 << (i & 31);
+  }
 }
 
-/** sentencesHolding for a term not remembered for the chunk: searched, then remembered. */
-function searchSentences(chunk: AnalysedChunk, term: string, substring: boolean): readonly number[] {
-  const holders = chunk.withToken.get(term) ?? [];
-  let found: readonly number[] = holders;
-  if (substring && chunk.lower.includes(term)) {
-    // holders is short (the sentences holding the term as a token): a scan, not a set per term.
-    const containing = chunk.all.filter((i) => !holders.includes(i) && chunk.sentences[i]!.lower.includes(term));
-    if (containing.length > 0) found = [...holders, ...containing].sort((a, b) => a - b);
-  }
-  if (chunk.holding.size >= MAX_TERMS_PER_CHUNK) chunk.holding.clear();
-  chunk.holding.set(term, found);
-  return found;
+/** Marks, in the entry at `at`, the sentences under a list item whose label holds the term, and whether the chunk's heading does. */
+function markInherited(
+  chunk: AnalysedChunk,
+  parentOf: (chunkText: string, sentence: string) => string | undefined,
+  term: string,
+  cells: Int32Array,
+  at: number,
+): void {
+  const inherited = parentTokens(chunk, parentOf).get(term);
+  const from = at + 2 + chunk.terms.words;
+  if (inherited) for (const i of inherited) cells[from + (i >>> 5)]! |= 1 << (i & 31);
+  cells[at + 1]! |= PARENT_KNOWN | (chunk.headingTokens.has(term) ? IN_HEADING : 0);
 }
 
 /**
@@ -285,25 +287,40 @@ export function scoreSentences(
   // Once per question, not once per sentence: what to look for, in the terms' order, into the
   // module's scratch arrays (entries, check objects and per-term lists were ~9 KB of garbage a question).
   const termCount = terms.size;
-  const scratch = scoringScratch(termCount, passages.length);
-  const { termList, weights, inSentences, rarity, holders } = scratch;
+  const chunks = passages.map((passage) => analysedChunk(passage.chunk));
+  let entryWords = 0;
+  for (const chunk of chunks) entryWords += termCount * chunk.terms.stride;
+  const scratch = scoringScratch(termCount, entryWords);
+  const { termList, termNumbers, weights, inSentences, rarity, entries } = scratch;
   let t = 0;
   for (const term of terms.keys()) termList[t++] = term;
   t = 0;
   for (const weight of terms.values()) weights[t++] = weight;
   inSentences.fill(0, 0, termCount);
-  // First pass: which sentences hold each term (by passage, in the terms' order) and how many in all.
-  const chunks = passages.map((passage) => analysedChunk(passage.chunk));
+  numberTerms(termList, termCount, termNumbers);
+  // First pass: which sentences hold each term (by passage, in the terms' order) and how many in
+  // all; each chunk's entry for the term copied out (a later term's entry may move the table's).
   let sentenceCount = 0;
+  let at = 0;
   for (let p = 0; p < chunks.length; p++) {
     const chunk = chunks[p]!;
+    const table = chunk.terms;
+    const { stride, words } = table;
     sentenceCount += chunk.sentences.length;
-    // A sentence matches a term that is one of its tokens or (longer than one character) is in its text.
     for (let c = 0; c < termCount; c++) {
       const term = termList[c]!;
-      const held = sentencesHolding(chunk, term, term.length > 1);
-      holders[p * termCount + c] = held;
-      inSentences[c]! += held.length;
+      let entry = table.find(termNumbers[c]!);
+      if (entry < 0) {
+        entry = table.add(termNumbers[c]!);
+        markHolders(chunk, term, table.cells, entry + 2);
+      }
+      const cells = table.cells;
+      if (parentOf && (cells[entry + 1]! & PARENT_KNOWN) === 0) markInherited(chunk, parentOf, term, cells, entry);
+      let held = 0;
+      for (let w = 0; w < stride; w++) entries[at + w] = cells[entry + w]!;
+      for (let w = 0; w < words; w++) held += bitCount(cells[entry + 2 + w]!);
+      inSentences[c]! += held;
+      at += stride;
     }
   }
   // A word in most of the cited sentences (模型 in a question about 幻觉) says little about which
@@ -311,23 +328,25 @@ export function scoreSentences(
   for (let c = 0; c < termCount; c++) rarity[c] = Math.log(1 + sentenceCount / Math.max(inSentences[c]!, 1)) / Math.log(2);
   // Second pass: each sentence's overlap summed in the terms' order (the same sums as term lists
   // per sentence gave), into one scratch array: no list per matched sentence.
+  at = 0;
   for (let passageIndex = 0; passageIndex < chunks.length; passageIndex++) {
-    const { sentences } = chunks[passageIndex]!;
+    const { sentences, terms: table } = chunks[passageIndex]!;
+    const { stride, words } = table;
     if (overlapScratch.length < sentences.length) overlapScratch = new Float64Array(Math.max(sentences.length, 2 * overlapScratch.length));
     const overlaps = overlapScratch;
     overlaps.fill(Number.NaN, 0, sentences.length); // NaN: holds no term
-    const underLabel = parentOf ? parentTokens(chunks[passageIndex]!, parentOf) : undefined;
-    for (let c = 0; c < termCount; c++) {
+    for (let c = 0; c < termCount; c++, at += stride) {
       const add = weights[c]! * rarity[c]!;
-      const held = holders[passageIndex * termCount + c]!;
-      for (let h = 0; h < held.length; h++) {
-        const i = held[h]!;
-        overlaps[i] = (Number.isNaN(overlaps[i]!) ? 0 : overlaps[i]!) + add;
+      const own = at + 2;
+      addMarked(overlaps, entries, own, words, -1, add);
+      // Only when quoting does a sentence inherit from its chunk's heading and its item's label.
+      if (!parentOf) continue;
+      if ((entries[at + 1]! & IN_HEADING) !== 0) {
+        const amount = HEADING_SHARE * add;
+        for (let i = 0; i < sentences.length; i++)
+          if ((entries[own + (i >>> 5)]! & (1 << (i & 31))) === 0) overlaps[i] = (Number.isNaN(overlaps[i]!) ? 0 : overlaps[i]!) + amount;
       }
-      if (underLabel && chunks[passageIndex]!.headingTokens.has(termList[c]!))
-        lend(overlaps, chunks[passageIndex]!.all, held, HEADING_SHARE * add);
-      const inherited = underLabel?.get(termList[c]!);
-      if (inherited) lend(overlaps, inherited, held, PARENT_SHARE * add);
+      addMarked(overlaps, entries, own + words, words, own, PARENT_SHARE * add);
     }
     const prior = 0.4 * (1 - passageIndex / Math.max(passages.length, 1));
     for (let i = 0; i < sentences.length; i++) {
@@ -338,8 +357,6 @@ export function scoreSentences(
       candidates.push({ text, passageIndex, position, score: overlap / lengthPenalty + prior, from: sentence });
     }
   }
-  // The scratch holds the lists until the next question: let them go now.
-  holders.fill(undefined, 0, chunks.length * termCount);
   // A question asking for a kind of detail (how long, how much) is answered by a sentence stating
   // one: the best such sentence leads, however often other sentences repeat the topic's words.
   if (!holdsAskedDetail) return candidates;
@@ -355,38 +372,60 @@ export function scoreSentences(
   return candidates;
 }
 
-/** Adds `amount` to the overlap of each sentence of `to` that does not hold the term itself (`held`): what a label or heading lends. */
-function lend(overlaps: Float64Array, to: readonly number[], held: readonly number[], amount: number): void {
-  for (const i of to) if (!held.includes(i)) overlaps[i] = (Number.isNaN(overlaps[i]!) ? 0 : overlaps[i]!) + amount;
+/**
+ * Adds `amount` to the overlap of each sentence (ascending) marked in the `words` words of `entries`
+ * from `marked`, but those also marked in the words from `except` (-1: none): what a term adds to
+ * the sentences holding it, and what a label lends to the sentences under it that do not.
+ */
+function addMarked(overlaps: Float64Array, entries: Int32Array, marked: number, words: number, except: number, amount: number): void {
+  for (let w = 0; w < words; w++) {
+    let bits = entries[marked + w]!;
+    if (except >= 0) bits &= ~entries[except + w]!;
+    while (bits !== 0) {
+      const lowest = bits & -bits;
+      const i = 32 * w + 31 - Math.clz32(lowest);
+      overlaps[i] = (Number.isNaN(overlaps[i]!) ? 0 : overlaps[i]!) + amount;
+      bits ^= lowest;
+    }
+  }
 }
 
 /**
  * scoreSentences' per-question arrays, kept for the next question and grown when one has more
- * terms or passages: the terms and their weights in the map's order, how many sentences hold each,
- * their rarity, and the sentences holding each term in each passage (passage × terms + term).
- * One question at a time: scoreSentences never waits, so nothing else can run in between.
+ * terms or passages: the terms, their numbers and weights in the map's order, how many sentences
+ * hold each, their rarity, and each passage's entry for each term (termSentences.ts), passage by
+ * passage. One question at a time: scoreSentences never waits, so nothing else can run in between.
  */
 interface ScoringScratch {
   termList: string[];
+  termNumbers: Int32Array;
   weights: Float64Array;
   inSentences: Float64Array;
   rarity: Float64Array;
-  holders: (readonly number[] | undefined)[];
+  entries: Int32Array;
 }
 let scoring: ScoringScratch = {
   termList: [],
+  termNumbers: new Int32Array(32),
   weights: new Float64Array(32),
   inSentences: new Float64Array(32),
   rarity: new Float64Array(32),
-  holders: [],
+  entries: new Int32Array(1024),
 };
 
-function scoringScratch(termCount: number, passageCount: number): ScoringScratch {
+function scoringScratch(termCount: number, entryWords: number): ScoringScratch {
   if (scoring.weights.length < termCount) {
     const size = Math.max(termCount, 2 * scoring.weights.length);
-    scoring = { ...scoring, weights: new Float64Array(size), inSentences: new Float64Array(size), rarity: new Float64Array(size) };
+    scoring = {
+      ...scoring,
+      termNumbers: new Int32Array(size),
+      weights: new Float64Array(size),
+      inSentences: new Float64Array(size),
+      rarity: new Float64Array(size),
+    };
   }
-  if (scoring.holders.length < termCount * passageCount) scoring.holders.length = termCount * passageCount;
+  if (scoring.entries.length < entryWords)
+    scoring = { ...scoring, entries: new Int32Array(Math.max(entryWords, 2 * scoring.entries.length)) };
   return scoring;
 }
 

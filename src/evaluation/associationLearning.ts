@@ -1,11 +1,23 @@
 import type { LearnedAssociation } from "../retrieval/learnedAssociations.js";
 
+/** A gold passage, or a gold line of one: an id, and its content tokens. */
+export interface GoldText {
+  id: string;
+  tokens: ReadonlySet<string>;
+}
+
 /** One answerable tune question, as the association learner sees it. */
 export interface AssociationExample {
   /** The question's content tokens (search tokens, fillers and stop words left out). */
   questionTokens: ReadonlySet<string>;
   /** Each gold passage: an id, and its content tokens (heading path and text). */
-  goldPassages: readonly { id: string; tokens: ReadonlySet<string> }[];
+  goldPassages: readonly GoldText[];
+  /**
+   * The gold lines: each line of a gold passage where a gold quote stands (a list item, a link line,
+   * a bullet's explanation), with an id of its own; a passage that is gold by its heading stands for
+   * its line. Without them the example teaches passage terms only.
+   */
+  goldLines?: readonly GoldText[];
   /** The question set it was written in: a pair must be seen in two sets written apart. */
   questionSet: string;
 }
@@ -45,22 +57,50 @@ export interface AssociationCorpus {
 
 /**
  * Learned associations between the words learners use and the documents never do, and the field
- * terms of the passages that answer them. For every question word the corpus never uses and every
- * field term of its gold passages that the question does not already hold, count the questions,
- * passages and question sets the pair is seen in; keep the pairs seen often enough, in more than
- * one set, whose term is much likelier in the gold than in any passage (lift), strongest first
- * (conditional probability times the term's idf). Deterministic: ties go by term.
+ * terms of the text that answers them, learned twice: from the gold passages and from the gold
+ * lines, and joined (a word keeps its passage term and, when it differs, its line term). A long
+ * passage's strongest term is often its section's (its heading's), shared by every item of the
+ * section; the line's is the term of the list item, link line or explanation the learner meant, so
+ * the expansion also points at the item. Ordered by word, a word's passage term first.
  */
 export function learnAssociations(
   examples: readonly AssociationExample[],
   corpus: AssociationCorpus,
   thresholds: AssociationThresholds = DEFAULT_ASSOCIATION_THRESHOLDS,
 ): LearnedAssociation[] {
+  const byPassage = learnPairs(
+    examples.map((e) => ({ ...e, gold: e.goldPassages })),
+    corpus,
+    thresholds,
+  );
+  const byLine = learnPairs(
+    examples.map((e) => ({ ...e, gold: e.goldLines ?? [] })),
+    corpus,
+    thresholds,
+  );
+  const seen = new Set(byPassage.map((a) => `${a.word}\t${a.term}`));
+  const joined = [...byPassage, ...byLine.filter((a) => !seen.has(`${a.word}\t${a.term}`))];
+  // Stable: a word's passage term stays before its line term.
+  return joined.sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
+}
+
+/**
+ * For every question word the corpus never uses and every field term of its gold texts that the
+ * question does not already hold, count the questions, gold texts and question sets the pair is
+ * seen in; keep the pairs seen often enough, in more than one set, whose term is much likelier in
+ * the gold than in any passage (lift), strongest first (conditional probability times the term's
+ * idf). Deterministic: ties go by term.
+ */
+function learnPairs(
+  examples: readonly { questionTokens: ReadonlySet<string>; gold: readonly GoldText[]; questionSet: string }[],
+  corpus: AssociationCorpus,
+  thresholds: AssociationThresholds,
+): LearnedAssociation[] {
   const questionsWithWord = new Map<string, number>();
   const pairs = new Map<string, Map<string, { questions: number; passages: Set<string>; sets: Set<string> }>>();
   for (const example of examples) {
     const goldTerms = new Set<string>();
-    for (const passage of example.goldPassages) for (const token of passage.tokens) if (corpus.isFieldTerm(token)) goldTerms.add(token);
+    for (const passage of example.gold) for (const token of passage.tokens) if (corpus.isFieldTerm(token)) goldTerms.add(token);
     for (const word of example.questionTokens) {
       if (corpus.frequency(word) > 0) continue;
       questionsWithWord.set(word, (questionsWithWord.get(word) ?? 0) + 1);
@@ -72,7 +112,7 @@ export function learnAssociations(
         if (!pair) byTerm.set(term, (pair = { questions: 0, passages: new Set(), sets: new Set() }));
         pair.questions++;
         pair.sets.add(example.questionSet);
-        for (const passage of example.goldPassages) if (passage.tokens.has(term)) pair.passages.add(passage.id);
+        for (const passage of example.gold) if (passage.tokens.has(term)) pair.passages.add(passage.id);
       }
     }
   }

@@ -2,7 +2,8 @@ import associationData from "./learnedAssociations.json" with { type: "json" };
 
 /**
  * Learners' words the documents never use, each with the field term that the passages answering
- * them hold (learnedAssociations.json: "机房" → 私有化, "squeezing" → 量化, "andrew" → 吴恩达).
+ * them hold (learnedAssociations.json: "机房" → 私有化, "squeezing" → 量化, "andrew" → 吴恩达) and,
+ * where it differs, the term of the line in them that answers (a list item's, not its section's).
  * Learned from the tune split's questions and their gold passages by
  * `scripts/eval/learnAssociations.ts` (src/evaluation/associationLearning.ts says how); never
  * from the test split. A pair is kept only when questions from at least two independently

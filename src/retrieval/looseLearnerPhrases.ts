@@ -1,6 +1,8 @@
+import { fnv1a } from "../text/fnv1a.js";
 import { isEnglishStopWord } from "../text/tokenize.js";
 import type { GlossaryEntry, GlossaryMatch } from "./glossary.js";
 import { LEARNER_ENTRIES, stemOf, type LatinWords } from "./learnerPhrases.js";
+import looseKeyData from "./looseLearnerPhraseKeys.json" with { type: "json" };
 
 /**
  * The learners'-words layer (learnerPhrases.ts) matched loosely, for questions that say a phrase
@@ -81,31 +83,80 @@ let calls = 0;
 
 let looseTable: LooseTable | undefined;
 
-function loosePhraseTable(): LooseTable {
-  if (looseTable) return looseTable;
-  const all: { keys: string[]; entry: GlossaryEntry }[] = [];
+/**
+ * The phrases' keys as loosePhraseTable reads them: every key once, numbered in the order the
+ * phrases first hold them; each phrase of two keys or more as its entry (by number in
+ * LEARNER_ENTRIES) and its keys' numbers, in order; and the numbers of the keys that are Han pairs,
+ * in the order the phrases first hold them. What looseLearnerPhraseKeys.json holds.
+ */
+export interface LoosePhraseKeys {
+  keys: string[];
+  phrases: number[][];
+  pairs: number[];
+}
+
+/** The learners' phrases' key (learnerPhrases.json's phrases): looseLearnerPhraseKeys.json is read only for the phrases it was written from. */
+const PHRASES_KEY = (() => {
+  const phrases = JSON.stringify(LEARNER_ENTRIES.map((learner) => learner.phrases));
+  return `${fnv1a(phrases).toString(16)}:${phrases.length}`;
+})();
+
+/** Each phrase's pieces (Porter stems, Han pairs), numbered: the scan looseLearnerPhraseKeys.json saves a server's start (~50 ms of CPU). */
+export function scannedLoosePhraseKeys(): LoosePhraseKeys & { source: string } {
+  const keyIds = new Map<string, number>();
+  const idOf = (key: string) => {
+    let id = keyIds.get(key);
+    if (id === undefined) keyIds.set(key, (id = keyIds.size));
+    return id;
+  };
+  const phrases: number[][] = [];
   const pairKeys = new Set<string>();
-  for (const { entry, phrases } of LEARNER_ENTRIES) {
-    for (const phrase of phrases) {
+  for (const [index, { phrases: texts }] of LEARNER_ENTRIES.entries()) {
+    for (const phrase of texts) {
       const found = pieces(phrase.toLowerCase());
       const keys = [...new Set(found.map((p) => p.key))];
-      if (keys.length >= 2) for (const piece of found) if (piece.pair) pairKeys.add(piece.key);
-      if (keys.length >= 2) all.push({ keys, entry });
+      if (keys.length < 2) continue;
+      for (const piece of found) if (piece.pair) pairKeys.add(piece.key);
+      phrases.push([index, ...keys.map(idOf)]);
     }
   }
+  return { source: PHRASES_KEY, keys: [...keyIds.keys()], phrases, pairs: [...pairKeys].map((key) => keyIds.get(key)!) };
+}
+
+/**
+ * The keys from looseLearnerPhraseKeys.json (written ahead of time by
+ * `scripts/build-loose-learner-phrase-keys.ts`), or scanned when learnerPhrases.json has changed
+ * since; tests/retrieval/looseLearnerPhrases.test.ts fails while the file is stale.
+ */
+function loosePhraseKeys(): LoosePhraseKeys {
+  return looseKeyData.source === PHRASES_KEY ? looseKeyData : scannedLoosePhraseKeys();
+}
+
+function loosePhraseTable(): LooseTable {
+  if (looseTable) return looseTable;
+  const { keys, phrases, pairs } = loosePhraseKeys();
   // A key's weight: log(phrases / phrases holding it), so a piece many phrases share counts little.
-  const df = new Map<string, number>();
-  for (const { keys } of all) for (const k of keys) df.set(k, (df.get(k) ?? 0) + 1);
-  const weight = new Map([...df].map(([k, n]) => [k, Math.log(all.length / n)]));
-  const keyIds = new Map([...df.keys()].map((k, id) => [k, id]));
+  const df = new Int32Array(keys.length);
+  for (const phrase of phrases) for (let k = 1; k < phrase.length; k++) df[phrase[k]!]!++;
+  const weight = Array.from(df, (n) => Math.log(phrases.length / n));
+  const keyIds = new Map(keys.map((key, id) => [key, id]));
   const pairIds = new Map<number, number>();
-  for (const key of pairKeys) pairIds.set(pairCode(key, 0), keyIds.get(key)!);
-  const pairKeyIds = new Map([...pairKeys].map((key) => [key, keyIds.get(key)!]));
-  const byKey = [...df.keys()].map((): LoosePhrase[] => []);
-  for (const [serial, { keys, entry }] of all.entries()) {
-    const weights = keys.map((k) => weight.get(k)!);
-    const ids = Int32Array.from(keys, (k) => keyIds.get(k)!);
-    const phrase: LoosePhrase = { keys: ids, weights, serial, total: weights.reduce((sum, w) => sum + w, 0), entries: [entry] };
+  for (const id of pairs) pairIds.set(pairCode(keys[id]!, 0), id);
+  const pairKeyIds = new Map(pairs.map((id) => [keys[id]!, id]));
+  const byKey = keys.map((): LoosePhrase[] => []);
+  for (let serial = 0; serial < phrases.length; serial++) {
+    // [entry, ...keys]: read by index, once per start, where destructuring cost more.
+    const row = phrases[serial]!;
+    const ids = new Int32Array(row.length - 1);
+    const weights: number[] = [];
+    let total = 0;
+    for (let k = 1; k < row.length; k++) {
+      const w = weight[row[k]!]!;
+      ids[k - 1] = row[k]!;
+      weights.push(w);
+      total += w;
+    }
+    const phrase: LoosePhrase = { keys: ids, weights, serial, total, entries: [LEARNER_ENTRIES[row[0]!]!.entry] };
     for (const id of ids) byKey[id]!.push(phrase);
   }
   const keyCount = keyIds.size;
@@ -114,7 +165,7 @@ function loosePhraseTable(): LooseTable {
     pairIds,
     pairKeys: pairKeyIds,
     byKey,
-    proposed: new Int32Array(all.length),
+    proposed: new Int32Array(phrases.length),
     heldIn: new Int32Array(keyCount),
     heldStart: new Int32Array(keyCount),
     heldEnd: new Int32Array(keyCount),

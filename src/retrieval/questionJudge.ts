@@ -6,6 +6,7 @@ import { contentTermGroups, type TermGroup } from "./abstention.js";
 import { describedConcept } from "./conceptDefinitions.js";
 import { describedByLearner } from "./conceptDescriptions.js";
 import { findGlossaryMatches } from "./glossary.js";
+import { glossStemsOf } from "./glossStems.js";
 import { IndexResources } from "./indexResources.js";
 import { isLearnerEntry } from "./learnerPhrases.js";
 import { detailFocus, heldGroups, topicEvidence, type TopicEvidence } from "./questionEvidence.js";
@@ -167,6 +168,7 @@ export class QuestionJudge {
     const asked = new Set((query.toLowerCase().match(/[a-z]+/g) ?? []).map((w) => stemmer(w)));
     const dictionary = this.sources.dictionary !== false ? IndexResources.of(index).dictionary : undefined;
     return (word) =>
-      expanded.has(word) || (dictionary?.glossKeysOf(word).some((key) => key.split(/[\s-]+/).every((w) => asked.has(stemmer(w)))) ?? false);
+      expanded.has(word) ||
+      (dictionary !== undefined && glossStemsOf(dictionary, word).some((stems) => stems.every((stem) => asked.has(stem))));
   }
 }

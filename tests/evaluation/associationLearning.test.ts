@@ -64,4 +64,40 @@ describe("learnAssociations", () => {
     );
     expect(learned).toEqual([]);
   });
+
+  describe("from the gold lines", () => {
+    // A section of 100 passages: its heading's term 私有化 (2 passages) and an item's term 量化 (5).
+    const sectionCorpus: AssociationCorpus = {
+      frequency: (token) => ({ 私有化: 2, 量化: 5 })[token] ?? 0,
+      passageCount: 100,
+      isFieldTerm: (token) => token === "私有化" || token === "量化",
+    };
+    const withLines = (questionSet: string, id: string, ...lineTokens: string[]): AssociationExample => ({
+      questionTokens: new Set(["压缩包"]),
+      goldPassages: [passage(id, "私有化", "量化")],
+      goldLines: [passage(`${id}@3`, ...lineTokens)],
+      questionSet,
+    });
+
+    it("keeps the term of the line the quote stands on beside the passage's (its section's) term", () => {
+      const learned = learnAssociations([withLines("a", "p1", "量化"), withLines("b", "p2", "量化")], sectionCorpus);
+      expect(learned).toEqual([
+        { word: "压缩包", term: "私有化", support: 2 },
+        { word: "压缩包", term: "量化", support: 2 },
+      ]);
+    });
+
+    it("keeps one pair when the line's term is the passage's", () => {
+      const learned = learnAssociations([withLines("a", "p1", "私有化"), withLines("b", "p2", "私有化")], sectionCorpus);
+      expect(learned).toEqual([{ word: "压缩包", term: "私有化", support: 2 }]);
+    });
+
+    it("learns from the passages alone when an example has no lines", () => {
+      const learned = learnAssociations(
+        [example("a", ["压缩包"], passage("p1", "私有化", "量化")), example("b", ["压缩包"], passage("p2", "私有化", "量化"))],
+        sectionCorpus,
+      );
+      expect(learned).toEqual([{ word: "压缩包", term: "私有化", support: 2 }]);
+    });
+  });
 });

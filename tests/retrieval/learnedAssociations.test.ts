@@ -36,10 +36,13 @@ describe("associatedTerms", () => {
 });
 
 describe("the shipped table", () => {
-  it("was learned with its thresholds and pairs words the documents never use with one term each", () => {
+  it("was learned with its thresholds and pairs words the documents never use with a passage's and a line's term at most", () => {
     expect(associationData.thresholds.minSets).toBeGreaterThanOrEqual(2);
-    const words = associationData.associations.map((a) => a.word);
-    expect(new Set(words).size).toBe(words.length);
+    const pairs = associationData.associations.map((a) => `${a.word}\t${a.term}`);
+    expect(new Set(pairs).size).toBe(pairs.length);
+    const termsPerWord = new Map<string, number>();
+    for (const { word } of associationData.associations) termsPerWord.set(word, (termsPerWord.get(word) ?? 0) + 1);
+    expect(Math.max(...termsPerWord.values())).toBeLessThanOrEqual(2 * associationData.thresholds.perWord);
     for (const a of associationData.associations) expect(a.support).toBeGreaterThanOrEqual(associationData.thresholds.minQuestions);
   });
 });

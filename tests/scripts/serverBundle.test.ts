@@ -1,0 +1,67 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { bundleServer } from "../../scripts/serverBundle.js";
+
+/** scripts/serverBundle.ts over a hand-made compiled tree in a temporary folder (never dist/). */
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "server-bundle-"));
+  await mkdir(join(dir, "lib"));
+  await writeFile(
+    join(dir, "server.js"),
+    [
+      'import path from "node:path";',
+      'import { first } from "./lib/first.js";',
+      "// Imported on demand, as server.js imports app.js and tutor.js once the config is read.",
+      'const { later } = await import("./lib/later.js");',
+      "console.log(JSON.stringify({ first, later, sep: path.sep }));",
+    ].join("\n"),
+  );
+  await writeFile(
+    join(dir, "lib", "first.js"),
+    'import table from "./table.json" with { type: "json" };\nexport const first = table.value;\n',
+  );
+  await writeFile(
+    join(dir, "lib", "later.js"),
+    'import table from "./table.json" with { type: "json" };\nexport const later = `${table.value}, later`;\n',
+  );
+  await writeFile(join(dir, "lib", "table.json"), '{ "value": "from the table" }\n');
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("bundleServer", () => {
+  it("writes the entry over itself with our modules inside and runs as before", async () => {
+    const { files, modules } = await bundleServer(dir);
+    expect(modules).toBe(3);
+    const server = await readFile(join(dir, "server.js"), "utf8");
+    // Our modules are inside; packages and Node's builtins are still imported by name.
+    expect(server).not.toContain("./lib/first.js");
+    expect(server).toContain('from "node:path"');
+    // The on-demand import is a chunk beside the entry, not part of the entry.
+    const chunks = files.filter((file) => /^server-chunk-\w+\.js$/.test(file));
+    expect(chunks.length).toBeGreaterThan(0);
+    expect(server).toMatch(/import\("\.\/server-chunk-\w+\.js"\)/);
+    const { stdout } = await promisify(execFile)(process.execPath, [join(dir, "server.js")]);
+    expect(JSON.parse(stdout)).toEqual({ first: "from the table", later: "from the table, later", sep: "/" });
+  });
+
+  it("keeps JSON tables outside the bundle, read from where they were, with their import attribute", async () => {
+    const { files } = await bundleServer(dir);
+    const code = (await Promise.all(files.filter((file) => file.endsWith(".js")).map((file) => readFile(join(dir, file), "utf8")))).join(
+      "\n",
+    );
+    expect(code).not.toContain("from the table");
+    expect(code).toContain('from "./lib/table.json" with { type: "json" };');
+  });
+
+  it("refuses a JSON import it cannot keep outside", async () => {
+    await writeFile(join(dir, "lib", "first.js"), 'export { default as first } from "./table.json" with { type: "json" };\n');
+    await expect(bundleServer(dir)).rejects.toThrow(/JSON import/);
+  });
+});
