@@ -3,6 +3,7 @@ import { normalizeNumberRanges } from "../text/numberRange.js";
 import { toSimplified } from "../text/script.js";
 import { tokenizeForSearch, tokenizeParts } from "../text/tokenize.js";
 import { detailsAsked } from "./detailKinds.js";
+import { conceptAsked } from "./conceptMembers.js";
 import { particularAsked } from "./particularAsked.js";
 import { questionShape } from "./analyzeQuery.js";
 import { englishSection } from "./englishSectionName.js";
@@ -89,6 +90,7 @@ export class HybridRetriever implements Retriever {
     const analyzed: QueryAnalysis = { ...questionShape(query), expansions: [...expanded.own, ...expanded.described] };
     const asked = detailsAsked(query);
     const particular = particularAsked(query);
+    const concept = conceptAsked(query);
     const allowed = allowedDocumentIds(index.documents, options.filters);
     const documents = allowed ? index.documents.filter((d) => allowed.has(d.id)) : index.documents;
     const allProfiles = IndexResources.of(index).profiles;
@@ -203,6 +205,7 @@ export class HybridRetriever implements Retriever {
       ...(focus ? { focusChunkIds: focus.chunkIds, focusTerms: focus.terms } : {}),
       particularAsked: particular,
       ...(particular.instance ? { nameKinds: IndexResources.of(index).nameKinds } : {}),
+      ...(concept ? { askedConcept: { ...concept, members: IndexResources.of(index).conceptMembers } } : {}),
       ...(documentFacts ? { documentFacts } : {}),
       ...questionReadings({
         index,

@@ -4,6 +4,7 @@ import { instanceTexts, leadingTexts, passageTexts } from "./detailTexts.js";
 import { detailStatedByCard, documentAuthorAsked, documentAuthorStated, documentCardLeads } from "./documentFacts.js";
 import { mechanismExplained } from "./explainedMechanism.js";
 import { givenOnlyByLead, leadingPassage } from "./leadingOffering.js";
+import { conceptMemberNamed } from "./conceptMembers.js";
 import { instancePresent } from "./namedInstance.js";
 import { namedItemsTexts } from "./namedListItem.js";
 import { subjectOutsideField } from "./offFieldSubject.js";
@@ -12,7 +13,7 @@ import { particularAsked } from "./particularAsked.js";
 import { addressAsked, addressPresent } from "./resourceAddress.js";
 import { locatedStage, passagesNamingStage, statedDurationAnswers } from "./stageDuration.js";
 import { thinEvidenceEnough } from "./thinEvidence.js";
-import { detailsAskedInTurn, particularAskedInTurn } from "./turnDetails.js";
+import { conceptAskedInTurn, detailsAskedInTurn, particularAskedInTurn } from "./turnDetails.js";
 import type { Passage, RetrievalResult } from "./types.js";
 
 /**
@@ -112,6 +113,7 @@ export function confidenceSignals(question: string, result: RetrievalResult, lea
   // passages' texts (and their focus items) was then for nothing.
   // As retrieval read the question; a result built otherwise (a test's) is read here.
   const { instance, mechanism } = particularAskedInTurn(result.particularAsked ?? particularAsked(question), question, learnersOwn);
+  const askedConcept = conceptAskedInTurn(result.askedConcept, question, learnersOwn);
   // "Where can I watch it": a link or a hosting site, not a course's description (resourceAddress.ts).
   const asksAddress = addressAsked(question);
   const texts =
@@ -171,6 +173,8 @@ export function confidenceSignals(question: string, result: RetrievalResult, lea
       ...(instance && !instancePresent(instanceTexts(result, texts, besideSubject), question, result.nameKinds)
         ? ["instance" as const]
         : []),
+      // "Which embedding model": a thing the documents name beside that concept (conceptMembers.ts).
+      ...(askedConcept && !conceptMemberNamed(askedConcept, result.passages, question) ? ["instance" as const] : []),
       // "How exactly does X work": a passage that explains X, not one that lists it (explainedMechanism.ts).
       ...(mechanism && !mechanismExplained(texts, result.focusTerms, question) ? ["mechanism" as const] : []),
       // Who wrote the roadmap itself: a line saying so in its passages, not a listed course's teacher (documentFacts.ts).

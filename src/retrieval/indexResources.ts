@@ -6,6 +6,7 @@ import { loadTaiwanPhrases } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { ConceptSpace } from "./conceptSpace.js";
 import { FieldDictionary } from "./fieldDictionary.js";
+import { ConceptMembers } from "./conceptMembers.js";
 import { NameKinds } from "./nameKinds.js";
 import { roadmapProfiles, type RoadmapProfile } from "./roadmapProfile.js";
 import { TermStatistics } from "./termStatistics.js";
@@ -27,6 +28,7 @@ export class IndexResources {
   private conceptSpaceValue?: ConceptSpace;
   private generalIdfValue?: GeneralIdf;
   private nameKindsValue?: NameKinds;
+  private conceptMembersValue?: ConceptMembers;
 
   private constructor(private readonly index: IndexSnapshot) {}
 
@@ -76,6 +78,11 @@ export class IndexResources {
   /** What kind of thing each name the documents use is (nameKinds.ts): not warmed, only "which one" questions read it. */
   get nameKinds(): NameKinds {
     return (this.nameKindsValue ??= NameKinds.of(this.index.chunks));
+  }
+
+  /** The names the documents give beside each concept (conceptMembers.ts): not warmed, only "which <concept> model" questions read it. */
+  get conceptMembers(): ConceptMembers {
+    return (this.conceptMembersValue ??= ConceptMembers.of(this.index.chunks));
   }
 
   get dictionary(): FieldDictionary {

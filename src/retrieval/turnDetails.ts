@@ -1,4 +1,5 @@
 import { toSimplified } from "../text/script.js";
+import { conceptAsked } from "./conceptMembers.js";
 import { detailsAsked, type DetailKind } from "./detailKinds.js";
 import { particularAsked } from "./particularAsked.js";
 import type { ParticularAsked } from "./types.js";
@@ -39,4 +40,19 @@ export function particularAskedInTurn(carried: ParticularAsked, standalone: stri
   const own = particularAsked(toSimplified(learnersOwn));
   if (own.instance || own.mechanism) return own;
   return detailsAsked(toSimplified(learnersOwn)).length > 0 || asksOfItsOwn(learnersOwn) ? own : carried;
+}
+
+/**
+ * The concept a follow-up asks a member of (conceptMembers.ts), read as the which-one ask is:
+ * "要学多长时间？" after "哪个 embedding model 好？" asks a duration, not which embedding model.
+ */
+export function conceptAskedInTurn<Asked>(
+  carried: Asked | undefined,
+  standalone: string,
+  learnersOwn: string | undefined,
+): Asked | undefined {
+  if (carried === undefined || learnersOwn === undefined || learnersOwn === standalone) return carried;
+  const own = toSimplified(learnersOwn);
+  if (conceptAsked(own)) return carried;
+  return detailsAsked(own).length > 0 || asksOfItsOwn(learnersOwn) ? undefined : carried;
 }

@@ -2,6 +2,7 @@ import type { Chunk } from "../chunking/types.js";
 import type { DocumentFactsAsked } from "./documentFacts.js";
 import type { QueryLanguage } from "../text/language.js";
 import type { FieldSubject } from "./offFieldSubject.js";
+import type { AskedConcept, ConceptMembers } from "./conceptMembers.js";
 import type { NameKinds } from "./nameKinds.js";
 
 // Defined where the language is detected (text/); re-exported for retrieval's readers.
@@ -111,6 +112,8 @@ export interface RetrievalResult {
   particularAsked?: ParticularAsked;
   /** For a "which one" question: what kind of thing each name of the index is (nameKinds.ts), read by confidence. */
   nameKinds?: NameKinds;
+  /** For "which embedding model": the concept asked a member of, and the names the documents give beside each concept (conceptMembers.ts). */
+  askedConcept?: AskedConcept & { members: ConceptMembers };
   /**
    * The evidence was too weak to answer, but an expansion of the question (learners' words, a typo
    * correction) is in the top passages: answered as low, not refused (confidence.ts).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { detailsAsked } from "../../src/retrieval/detailKinds.js";
 import { particularAsked } from "../../src/retrieval/particularAsked.js";
-import { detailsAskedInTurn, particularAskedInTurn } from "../../src/retrieval/turnDetails.js";
+import { conceptAskedInTurn, detailsAskedInTurn, particularAskedInTurn } from "../../src/retrieval/turnDetails.js";
 
 describe("detailsAskedInTurn", () => {
   const standalone = "and how many pages is it? How much does the deep learning book cost?";
@@ -46,5 +46,21 @@ describe("particularAskedInTurn", () => {
     expect(inTurn(carried, "那 Mistral 呢？")).toEqual(particularAsked(carried));
     expect(inTurn("那它用什么框架？ 讲了哪些项目？", "那它用什么框架？").instance).toBe(true);
     expect(inTurn(carried)).toEqual(particularAsked(carried));
+  });
+});
+
+describe("conceptAskedInTurn", () => {
+  const standalone = "做个小项目用哪个 embedding model 好？要学多久？";
+  const carried = { concept: "embedding" };
+
+  it("keeps the carried concept for an elliptical follow-up or one that asks it again", () => {
+    expect(conceptAskedInTurn(carried, standalone, "那第二个呢？")).toBe(carried);
+    expect(conceptAskedInTurn(carried, standalone, "which embedding model then?")).toBe(carried);
+    expect(conceptAskedInTurn(carried, standalone, undefined)).toBe(carried);
+  });
+
+  it("drops it when the learner's own words ask something else", () => {
+    expect(conceptAskedInTurn(carried, standalone, "要学多久？")).toBeUndefined();
+    expect(conceptAskedInTurn(carried, standalone, "what does it cost?")).toBeUndefined();
   });
 });
