@@ -62,6 +62,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-s2.jsonl",
     "tests/eval/blind/tune-u2.jsonl",
     "tests/eval/blind/tune-w2.jsonl",
+    "tests/eval/blind/tune-x2.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
@@ -109,6 +110,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-s2.jsonl",
     "tests/eval/blind/test-u2.jsonl",
     "tests/eval/blind/test-w2.jsonl",
+    "tests/eval/blind/test-x2.jsonl",
   ],
 };
 
