@@ -125,7 +125,9 @@ export const apiKeyAuthPlugin = fp<ApiKeyAuthOptions>(
       request.clientId = addressId(request.ip);
       // CORS preflights carry no credentials by design; @fastify/cors answers them.
       if (request.method === "OPTIONS") return;
-      const surface = surfaceOf(request.routeOptions.config, request.routeOptions.url);
+      // Fastify builds routeOptions afresh at each read (a dozen members and a constraint lookup): read once.
+      const { config, url } = request.routeOptions;
+      const surface = surfaceOf(config, url);
       if (surface === undefined || surface === "public") return;
       const token = bearerToken(request);
 
