@@ -1,3 +1,4 @@
+import { forEachHanRun } from "../text/codePointKinds.js";
 import { fnv1a } from "../text/fnv1a.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 
@@ -12,8 +13,6 @@ import { tokenizeForSearch } from "../text/tokenize.js";
 const WORD_WEIGHT = 1;
 const HAN_BIGRAM_WEIGHT = 0.5;
 const LATIN_TRIGRAM_WEIGHT = 0.25;
-
-const HAN_RUN = /\p{Script=Han}+/gu;
 
 /**
  * A text's features, in the order first seen: feature i is the FNV-1a hash of its name ("w:lora",
@@ -55,20 +54,26 @@ function visitTokenFeatures(tokens: readonly string[], visit: (kind: Kind, name:
   }
 }
 
-/** The Han character bigrams of the text (NFKC), in order. */
+/**
+ * The Han character bigrams of the text (NFKC), in order. The runs are the ones
+ * `/\p{Script=Han}+/gu` finds, read by the code-point walk (codePointKinds.ts): a new question
+ * piece's bigrams are read once per search, and the pattern's `matchAll` over it cost several
+ * times the walk in a server.
+ */
 function visitBigrams(text: string, visit: (kind: Kind, name: string) => void): void {
-  for (const [run] of text.normalize("NFKC").matchAll(HAN_RUN)) {
+  const normalized = text.normalize("NFKC");
+  forEachHanRun(normalized, (runStart, runEnd) => {
     // Each pair of neighbouring characters (code points: a Han character beyond the BMP is a
-    // surrogate pair, and a run holds whole ones), sliced from the run rather than rebuilt.
-    let start = 0;
-    let middle = isHighSurrogate(run.charCodeAt(0)) ? 2 : 1;
-    while (middle < run.length) {
-      const end = middle + (isHighSurrogate(run.charCodeAt(middle)) ? 2 : 1);
-      visit(BIGRAM, run.slice(start, end));
+    // surrogate pair, and a run holds whole ones), sliced from the text rather than rebuilt.
+    let start = runStart;
+    let middle = runStart + (isHighSurrogate(normalized.charCodeAt(runStart)) ? 2 : 1);
+    while (middle < runEnd) {
+      const end = middle + (isHighSurrogate(normalized.charCodeAt(middle)) ? 2 : 1);
+      visit(BIGRAM, normalized.slice(start, end));
       start = middle;
       middle = end;
     }
-  }
+  });
 }
 
 /**

@@ -29,6 +29,18 @@ export interface CacheSlot<V> {
   keep(value: V): void;
 }
 
+/**
+ * Every value a PerVersionCache has kept (for as long as it lives): the only results a route can be
+ * handed again, so the only ones whose written body is worth remembering (writtenOnce.ts). Most
+ * results are new questions' and are never kept.
+ */
+const keptValues = new WeakSet<object>();
+
+/** Whether a cache has kept this very value, so that a later request may be handed it again. */
+export function keptByACache(value: object): boolean {
+  return keptValues.has(value);
+}
+
 export class PerVersionCache<V extends object> {
   private readonly cache: LRUCache<string, V>;
   private readonly seenOnce: SeenOnce | undefined;
@@ -49,7 +61,10 @@ export class PerVersionCache<V extends object> {
       hit,
       // Kept only when the index did not change meanwhile: else it is the old version's result.
       keep: (value) => {
-        if (this.options.version() === version) this.cache.set(key, value);
+        if (this.options.version() === version) {
+          this.cache.set(key, value);
+          keptValues.add(value);
+        }
       },
     };
   }

@@ -35,9 +35,22 @@ export function matchingKey(candidate: string, accepted: Buffer[]): Buffer | und
   return found;
 }
 
+/**
+ * The last address read and its key. Requests come in runs from one address (a proxy's, a load
+ * balancer's, a busy client's), and normalizeIP runs Node's IPv6 pattern and lowercases the address
+ * for each of them (a percent of a repeated search's server CPU). null, not undefined: a request
+ * without an address (an aborted socket) still fails in normalizeIP as before.
+ */
+let lastAddress: string | null = null;
+let lastAddressId = "";
+
 /** The client's address as a limiter key; IPv6 clients are grouped by /64, as @fastify/rate-limit does, so one host cannot rotate addresses. */
 export function addressId(ip: string): string {
-  return `ip:${normalizeIP(ip)}`;
+  if (ip !== lastAddress) {
+    lastAddressId = `ip:${normalizeIP(ip)}`;
+    lastAddress = ip;
+  }
+  return lastAddressId;
 }
 
 function bearerToken(request: FastifyRequest): string | undefined {
@@ -112,7 +125,9 @@ export const apiKeyAuthPlugin = fp<ApiKeyAuthOptions>(
       request.clientId = addressId(request.ip);
       // CORS preflights carry no credentials by design; @fastify/cors answers them.
       if (request.method === "OPTIONS") return;
-      const surface = surfaceOf(request.routeOptions.config, request.routeOptions.url);
+      // Fastify builds routeOptions afresh at each read (a dozen members and a constraint lookup): read once.
+      const { config, url } = request.routeOptions;
+      const surface = surfaceOf(config, url);
       if (surface === undefined || surface === "public") return;
       const token = bearerToken(request);
 

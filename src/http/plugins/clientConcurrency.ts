@@ -19,7 +19,9 @@ export const clientConcurrencyPlugin = fp<ClientConcurrencyOptions>(
     const inFlight = new Map<string, number>();
 
     app.addHook("onRequest", async (request, reply) => {
-      const surface = surfaceOf(request.routeOptions.config, request.routeOptions.url);
+      // Fastify builds routeOptions afresh at each read (a dozen members and a constraint lookup): read once.
+      const { config, url } = request.routeOptions;
+      const surface = surfaceOf(config, url);
       if (surface === undefined || surface === "public" || request.method === "OPTIONS") return;
       const client = request.clientId;
       const count = inFlight.get(client) ?? 0;

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Config } from "../../config.js";
-import type { Retriever } from "../../retrieval/types.js";
+import type { RetrieveOptions, Retriever } from "../../retrieval/types.js";
 import { apiErrors } from "../contract/common.js";
 import { searchResponseSchema } from "../contract/search.js";
 import { filtersSchema, kField, textField, withoutUndefined } from "../schemas.js";
@@ -36,10 +36,11 @@ export const searchRoutes: FastifyPluginAsyncZod<SearchRouteOptions> = async (ap
     },
     async (request, reply) => {
       const { query, k, filters } = request.body;
-      const passages = await retriever.search(query, {
-        ...withoutUndefined({ k }),
-        ...(filters ? { filters: withoutUndefined(filters) } : {}),
-      });
+      // Built member by member, in the order the spreads of withoutUndefined objects gave (k, filters).
+      const options: RetrieveOptions = {};
+      if (k !== undefined) options.k = k;
+      if (filters) options.filters = withoutUndefined(filters);
+      const passages = await retriever.search(query, options);
       return sendResults(reply, passages);
     },
   );
