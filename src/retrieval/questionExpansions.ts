@@ -52,7 +52,7 @@ export function questionExpansions(index: IndexSnapshot, query: string, sources:
     const tokens = tokenizeForSearch(phrase);
     return tokens.length === 1 && statistics.frequency(tokens[0]!) > 0;
   };
-  const expansions = expandQuery(query, {
+  const glossaryOptions: Parameters<typeof expandQuery>[1] = {
     keep: (entry, match) => {
       const share = statistics.entryShare(entry);
       if (!isLearnerEntry(entry)) return share <= UBIQUITOUS_CONCEPT_SHARE;
@@ -61,7 +61,15 @@ export function questionExpansions(index: IndexSnapshot, query: string, sources:
       // A phrase of several words is rarely in the documents as such, whatever its words.
       return share <= LEARNER_CONCEPT_SHARE && !isCorpusWord(match.surface);
     },
-  });
+  };
+  const expansions = expandQuery(query, glossaryOptions);
+  // "generative modle": a misspelt word inside a term of several words hides the whole term from
+  // the glossary; the question with its Latin words repaired is read for terms too.
+  if (sources.typos !== false) {
+    const repaired = resources.typos.repair(query, { hanRuns: false, isWord: resources.isEnglishWord });
+    if (repaired !== query)
+      for (const term of expandQuery(repaired, glossaryOptions)) if (!expansions.includes(term)) expansions.push(term);
+  }
   // A question describing a concept in its definition's words ("the model suddenly gets new skills
   // once it is big enough") also searches the documents' names of it, where they tell passages apart.
   const described = sources.definitions !== false ? describedConcept(query) : undefined;

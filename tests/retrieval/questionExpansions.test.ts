@@ -19,6 +19,12 @@ describe("questionExpansions", () => {
     expect(questionExpansions(index(), "LoRA 微条需要多少显存", { typos: false })).not.toContain("微调");
   });
 
+  it("reads a term of several words with a misspelt word in it, only when typo repair is on", () => {
+    // "modle" hides "generative model" from the glossary until it is read as the corpus's "model".
+    expect(questionExpansions(index(), "generative modle 是什么", {})).toContain("生成式模型");
+    expect(questionExpansions(index(), "generative modle 是什么", { typos: false })).not.toContain("生成式模型");
+  });
+
   it("adds the documents' names of a concept the question describes, unless definitions are off", () => {
     const question = "模型太大了，想把权重换成更少的位数存起来";
     expect(questionExpansions(index(), question, {})).toContain("量化");
