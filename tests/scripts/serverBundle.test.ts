@@ -60,8 +60,20 @@ describe("bundleServer", () => {
     expect(code).toContain('from "./lib/table.json" with { type: "json" };');
   });
 
-  it("refuses a JSON import it cannot keep outside", async () => {
+  it("never leaves a JSON import Node would refuse: it keeps the attribute or refuses to bundle", async () => {
+    // A re-export of a table: esbuild writes it as an import the fix-up reads when it targets Node 24,
+    // and in a form the fix-up does not read when it targets Node 20. Either way the server must run
+    // as before, or the build must stop with the reason.
     await writeFile(join(dir, "lib", "first.js"), 'export { default as first } from "./table.json" with { type: "json" };\n');
-    await expect(bundleServer(dir)).rejects.toThrow(/JSON import/);
+    const outcome = await bundleServer(dir).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    if (outcome !== undefined) {
+      expect(String(outcome)).toMatch(/JSON import/);
+      return;
+    }
+    const { stdout } = await promisify(execFile)(process.execPath, [join(dir, "server.js")]);
+    expect(JSON.parse(stdout).first).toEqual({ value: "from the table" });
   });
 });
