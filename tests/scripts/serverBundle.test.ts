@@ -70,7 +70,7 @@ describe("bundleServer", () => {
       (error: unknown) => error,
     );
     if (outcome !== undefined) {
-      expect(String(outcome)).toMatch(/JSON import/);
+      expect(outcome instanceof Error ? outcome.message : outcome).toMatch(/JSON import/);
       return;
     }
     const { stdout } = await promisify(execFile)(process.execPath, [join(dir, "server.js")]);
