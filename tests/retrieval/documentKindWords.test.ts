@@ -4,7 +4,7 @@ import { namesDocumentKind } from "../../src/retrieval/documentKindWords.js";
 import { detailFocus } from "../../src/retrieval/questionEvidence.js";
 import type { Passage } from "../../src/retrieval/types.js";
 import { tokenizeForSearch } from "../../src/text/tokenize.js";
-import { lexicalChunk } from "../support/lexicalChunks.js";
+import { lexicalPassage } from "../support/lexicalChunks.js";
 
 /** Questions and passages written for this test (not from any evaluation set). */
 describe("a word for the document asked of is no subject of the detail", () => {
@@ -17,14 +17,9 @@ describe("a word for the document asked of is no subject of the detail", () => {
   });
 
   it("is passed over when the detail's passages are chosen", () => {
-    const passage = (id: string, heading: string, text: string): Passage => ({
-      chunk: lexicalChunk(id, [heading], text),
-      score: 1,
-      role: "match",
-    });
     const passages = [
-      passage("overview", "学习路径概览", "入门阶段 (1-2个月)，进阶阶段 (3-6个月)"),
-      passage("tools", "工具", "推荐阅读官方教程和指南。"),
+      lexicalPassage("overview", "学习路径概览", "入门阶段 (1-2个月)，进阶阶段 (3-6个月)"),
+      lexicalPassage("tools", "工具", "推荐阅读官方教程和指南。"),
     ];
     const tokensOf = (chunk: Passage["chunk"]) => new Set(tokenizeForSearch(`${chunk.headingPath.join(" ")} ${chunk.text}`));
     const group = (label: string, weight: number): TermGroup => ({ label, tokens: [label], weight });

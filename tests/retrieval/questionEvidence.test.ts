@@ -2,21 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { TermGroup } from "../../src/retrieval/abstention.js";
 import { heldGroups, stageFocus, topicEvidence } from "../../src/retrieval/questionEvidence.js";
 import { TermStatistics } from "../../src/retrieval/termStatistics.js";
-import type { Passage } from "../../src/retrieval/types.js";
 import { tokenizeForSearch } from "../../src/text/tokenize.js";
-import { lexicalChunk } from "../support/lexicalChunks.js";
-
-const passage = (id: string, heading: string, text: string): Passage => ({
-  chunk: lexicalChunk(id, [heading], text),
-  score: 1,
-  role: "match",
-});
+import { lexicalPassage } from "../support/lexicalChunks.js";
 
 /** A plan whose time budget lists its stages in one passage, and each stage's own section. */
 const PASSAGES = [
-  passage("budget", "时间投入", "- 入门阶段：每周10-15小时\n- 应用实践：项目驱动，每个项目1-3个月"),
-  passage("practice", "应用实践阶段", "做三个项目：问答机器人、文档助手、领域助手。"),
-  passage("other", "学习资源", "推荐《大模型入门》系列视频。"),
+  lexicalPassage("budget", "时间投入", "- 入门阶段：每周10-15小时\n- 应用实践：项目驱动，每个项目1-3个月"),
+  lexicalPassage("practice", "应用实践阶段", "做三个项目：问答机器人、文档助手、领域助手。"),
+  lexicalPassage("other", "学习资源", "推荐《大模型入门》系列视频。"),
 ];
 const STAGES = ["入门", "基础夯实", "应用实践", "专业深入"];
 
@@ -39,12 +32,12 @@ describe("stageFocus", () => {
 
 describe("topicEvidence from the re-ranker's marks", () => {
   const top = [
-    passage("lora", "参数高效微调", "LoRA 只训练低秩矩阵，显存省很多。"),
-    passage("rag", "检索增强", "RAG 先检索再生成，公司 内部文档 常用。"),
+    lexicalPassage("lora", "参数高效微调", "LoRA 只训练低秩矩阵，显存省很多。"),
+    lexicalPassage("rag", "检索增强", "RAG 先检索再生成，公司 内部文档 常用。"),
   ];
-  const outside = passage("outside", "不在索引里", "LoRA 也在这里。");
+  const outside = lexicalPassage("outside", "不在索引里", "LoRA 也在这里。");
   const statistics = new TermStatistics(
-    [...top, passage("other", "别的", "量化 与 蒸馏")].map((p) => p.chunk),
+    [...top, lexicalPassage("other", "别的", "量化 与 蒸馏")].map((p) => p.chunk),
     tokenizeForSearch,
   );
   const group = (label: string, tokens: string[], weight: number): TermGroup => ({ label, tokens, weight });

@@ -1,4 +1,5 @@
 import type { Chunk } from "../../src/chunking/types.js";
+import type { Passage } from "../../src/retrieval/types.js";
 
 /** A chunk of one small roadmap document, for lexical index tests. */
 export function lexicalChunk(id: string, headingPath: string[], text: string): Chunk {
@@ -16,6 +17,11 @@ export function lexicalChunk(id: string, headingPath: string[], text: string): C
     links: [],
     linkedFrom: [],
   };
+}
+
+/** That chunk as a retrieved passage (score 1, a match), for tests of what is read from passages. */
+export function lexicalPassage(id: string, heading: string, text: string): Passage {
+  return { chunk: lexicalChunk(id, [heading], text), score: 1, role: "match" };
 }
 
 /** Four chunks in Chinese, English and a link line: what the lexical index's search and files are tested on. */
