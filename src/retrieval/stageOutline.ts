@@ -1,6 +1,7 @@
 import type { Chunk } from "../chunking/types.js";
 import { isNumberedItemLine } from "../corpus/leadingList.js";
 import type { Section } from "../corpus/types.js";
+import { recentlyComputed } from "../text/recentlyComputed.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { isFiller } from "./questionWords.js";
 
@@ -100,11 +101,17 @@ export function subtreeEndLine(outline: readonly Section[], section: Section): n
   return end;
 }
 
+/** Headings whose names and name words are remembered: every roadmap's, with room for an index's next version. */
+const NAMED_HEADINGS = 4096;
+
 /**
  * The core name of a stage heading, without its ordinal, 阶段/篇 suffix and parenthetical:
- * "一、原理学习阶段(2-3 个月)" → "原理学习", "0x10 入门篇" → "入门".
+ * "一、原理学习阶段(2-3 个月)" → "原理学习", "0x10 入门篇" → "入门". Remembered per heading:
+ * the answer reads the named roadmap's stage names for every question (focusPassages, stageContext).
  */
-export function stageName(heading: string): string {
+export const stageName: (heading: string) => string = recentlyComputed(NAMED_HEADINGS, stageNameOf);
+
+function stageNameOf(heading: string): string {
   return heading
     .trim()
     .replace(
@@ -118,11 +125,15 @@ export function stageName(heading: string): string {
 
 /**
  * The content words of a stage's or heading's name: two Han characters or more, no filler (学习 of
- * 原理学习, 一些 of 一些课程) — the words an English name must reach to name it.
+ * 原理学习, 一些 of 一些课程) — the words an English name must reach to name it. Remembered per
+ * heading (frozen, shared): an English question naming a stage or a section reads every stage's
+ * and every heading's words of the roadmaps, the same few hundred headings for every question.
  */
-export function nameWords(heading: string): string[] {
-  return tokenizeForSearch(stageName(heading)).filter((t) => /\p{Script=Han}/u.test(t) && Array.from(t).length >= 2 && !isFiller(t));
-}
+export const nameWords: (heading: string) => readonly string[] = recentlyComputed(NAMED_HEADINGS, (heading: string) =>
+  Object.freeze(
+    tokenizeForSearch(stageName(heading)).filter((t) => /\p{Script=Han}/u.test(t) && Array.from(t).length >= 2 && !isFiller(t)),
+  ),
+);
 
 /**
  * Whether a stage's own body names at least two of its sibling stages: then it is an overview or
