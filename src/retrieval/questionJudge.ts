@@ -1,4 +1,3 @@
-import { stemmer } from "stemmer";
 import type { IndexSnapshot } from "../store/types.js";
 import { hanRunsOf } from "../text/codePointKinds.js";
 import { tokenizeForSearch, tokenizeJoined } from "../text/tokenize.js";
@@ -8,7 +7,7 @@ import { describedByLearner } from "./conceptDescriptions.js";
 import { findGlossaryMatches } from "./glossary.js";
 import { glossStemsOf } from "./glossStems.js";
 import { IndexResources } from "./indexResources.js";
-import { isLearnerEntry } from "./learnerPhrases.js";
+import { isLearnerEntry, stemOf } from "./learnerPhrases.js";
 import { detailFocus, heldGroups, topicEvidence, type TopicEvidence } from "./questionEvidence.js";
 import { LEARNER_CONCEPT_SHARE, type ExpansionSources } from "./questionExpansions.js";
 import type { Ranked } from "./ranking.js";
@@ -165,7 +164,7 @@ export class QuestionJudge {
    */
   englishReach(index: IndexSnapshot, query: string, analysis: QueryAnalysis): (word: string) => boolean {
     const expanded = new Set(tokenizeJoined(analysis.expansions));
-    const asked = new Set((query.toLowerCase().match(/[a-z]+/g) ?? []).map((w) => stemmer(w)));
+    const asked = new Set((query.toLowerCase().match(/[a-z]+/g) ?? []).map(stemOf));
     const dictionary = this.sources.dictionary !== false ? IndexResources.of(index).dictionary : undefined;
     return (word) =>
       expanded.has(word) ||
