@@ -35,4 +35,11 @@ describe("englishSection", () => {
     expect(found("What does the goals section say?", post)).toBe("post: 学习目标");
     expect(found("Which courses does the FAQ recommend?")).toBeUndefined();
   });
+
+  it("reads a section word in any case, alone or plural, wherever it stands", () => {
+    expect(found("What is listed first under the courses HEADING?", post)).toBe("post: 一些课程");
+    expect(found("the FAQ Sections")).toBe("guide: 常见问题");
+    expect(found("What is in the courses Chapter", post)).toBe("post: 一些课程");
+    expect(found("What is in the courses", post)).toBeUndefined();
+  });
 });
