@@ -63,6 +63,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-u2.jsonl",
     "tests/eval/blind/tune-w2.jsonl",
     "tests/eval/blind/tune-x2.jsonl",
+    "tests/eval/blind/tune-y2.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
@@ -111,6 +112,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-u2.jsonl",
     "tests/eval/blind/test-w2.jsonl",
     "tests/eval/blind/test-x2.jsonl",
+    "tests/eval/blind/test-y2.jsonl",
   ],
 };
 
