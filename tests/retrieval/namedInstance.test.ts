@@ -10,6 +10,8 @@ describe("instanceAsked", () => {
       "有推荐具体的中文模型吗",
       "Which embedding model does the guide pick?",
       "does the plan suggest a dataset for the summarisation project?",
+      "做检索增强该选哪个向量数据库？",
+      "What vector DB do the notes use for retrieval?",
     ])
       expect(instanceAsked(question), question).toBe(true);
   });
@@ -44,6 +46,9 @@ describe("instancePresent", () => {
   it("needs a name beside the subject; a category named is not one", () => {
     expect(instancePresent(["开源大模型（离线，更安全）/在线大模型"], "推荐哪个开源大模型？")).toBe(false);
     expect(instancePresent(["开源模型：Zephyr、Falcon 等，适合中文场景"], "推荐哪个开源大模型？")).toBe(true);
+    // A vector database is a product like a framework: the category is not one, a product is.
+    expect(instancePresent(["检索增强：向量数据库，相似度检索"], "检索增强用哪个向量数据库？")).toBe(false);
+    expect(instancePresent(["检索增强：向量数据库（如 VecStoreX）"], "检索增强用哪个向量数据库？")).toBe(true);
   });
 
   it("asks a format's name of a format question: a tool's name is not one", () => {
