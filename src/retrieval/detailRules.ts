@@ -85,7 +85,7 @@ export const DETAIL_RULES: DetailRule[] = [
   {
     kind: "setting",
     asked:
-      /设多少|設多少|设置成多少|設置成多少|设成多少|設成多少|设为多少|設為多少|取多少|调到多少|調到多少|超参|超參|学习率|學習率|learning rate|batch size|hyper-?parameters?|what value|which value|set (?:it )?to what|\b(?:what|which)\s+(?:\w+\s+){0,2}(?:rank|alpha|epochs?|dropout|temperature|top[- ]?[pk])\b|(?:rank|秩|alpha|epochs?|dropout|温度|溫度)\s*(?:要|该|該|应该|應該)?\s*(?:设|設|取|选|選|用)?\s*(?:多少|多大|几|幾)/i,
+      /设多少|設多少|设置成多少|設置成多少|设成多少|設成多少|设为多少|設為多少|取多少|调到多少|調到多少|超参|超參|学习率|學習率|learning rate|batch size|hyper-?parameters?|what value|which value|set (?:it )?to what|\b(?:what|which|recommended|suggested|default|typical|ideal|optimal)\s+(?:\w+\s+){0,2}(?:rank|alpha|epochs?|dropout|temperature|top[- ]?[pk])\b|(?:rank|秩|alpha|epochs?|dropout|温度|溫度)\s*(?:一般|通常)?\s*(?:要|该|該|应该|應該)?\s*(?:设|設|取|选|選|用|推荐|推薦|建议|建議)?\s*(?:多少|多大|几|幾)/i,
     present:
       /(?:学习率|學習率|learning.?rate|batch.?size|\blr\b|epochs?|\brank\b|alpha|dropout|temperature|top[- ]?[pk]|温度|溫度|秩|超参数?|超參數?|hyper-?parameters?|参数|參數)[^。\n.;；]{0,24}\d/i,
   },

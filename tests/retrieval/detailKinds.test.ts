@@ -383,6 +383,9 @@ describe("detail-type check", () => {
   it("reads a question about a named hyperparameter's value as a setting", () => {
     expect(detailsAsked("Which dropout should I use for a small model?")).toContain("setting");
     expect(detailsAsked("QLoRA 的 alpha 一般设多少？")).toContain("setting");
+    // A value asked as a recommendation or a default is still a value.
+    expect(detailsAsked("Does the guide give a suggested dropout for small data?")).toContain("setting");
+    expect(detailsAsked("QLoRA 的秩一般推荐多大？")).toContain("setting");
     expect(detailPresent("setting", ["LoRA 微调常用 rank=8、alpha=16"], "What rank is usual?")).toBe(true);
     expect(detailPresent("setting", ["学习 LoRA、QLoRA 等参数高效微调方法"], "What rank is usual?")).toBe(false);
     expect(detailsAsked("What is LoRA?")).toEqual([]);
