@@ -18,12 +18,12 @@ import type { TermStatistics } from "./termStatistics.js";
  */
 
 /**
- * The openers that set a question beside the conversation, after an interjection at most ("ok
- * unrelated but"). 对了 ("oh, right") opens a new topic only before a pause (对了，): "对了吗" asks
+ * The openers that set a question beside the conversation, after an interjection or a thanks for the
+ * last answer at most ("ok unrelated but", "cool, thanks. btw", "好的谢谢，顺便问下"). 对了 ("oh, right") opens a new topic only before a pause (对了，): "对了吗" asks
  * whether something was right. Read on the question in Simplified characters.
  */
 const DIGRESSION_OPENER =
-  /^\s*(?:(?:ok|okay|oh|also|and|嗯|哦|噢|啊)[\s,，.。!！]*)?(?:顺便问(?:一下|下|问)?|另外问(?:一下|下)?|(?:说|插|问)?(?:个|句|一个)?题外话|跑(?:个|一下)题|对了[，,\s]|by the way\b|btw\b|unrelated\b|off[- ]topic\b|random question\b|side question\b)/iu;
+  /^\s*(?:(?:ok|okay|oh|also|and|cool|nice|great|thanks|thank you|thx|got it|嗯|哦|噢|啊|好的|谢谢|多谢|收到|明白了|懂了)[\s,，.。!！]*){0,2}(?:顺便问(?:一下|下|问)?|另外问(?:一下|下)?|(?:说|插|问)?(?:个|句|一个)?题外话|跑(?:个|一下)题|对了[，,\s]|by the way\b|btw\b|unrelated\b|off[- ]topic\b|random question\b|side question\b)/iu;
 
 /**
  * Whether the question opens by stepping aside (DIGRESSION_OPENER) and has a word of its own outside

@@ -36,6 +36,12 @@ describe("digressesToItsOwn", () => {
     expect(digresses("ok unrelated but which sourdough starter should I buy?")).toBe(true);
   });
 
+  it("reads the opener after a thanks for the last answer", () => {
+    expect(digresses("cool, thanks. btw how do I patch a flat bike tire?")).toBe(true);
+    expect(digresses("好的谢谢，顺便问下驾照科目二倒车入库有啥技巧？")).toBe(true);
+    expect(digresses("thanks! 对了，LoRA 微调要准备多少数据？")).toBe(false);
+  });
+
   it("leaves a new topic of the field alone: no word of its own beside the opener", () => {
     expect(digresses("对了，LoRA 微调要准备多少数据？")).toBe(false);
     expect(digresses("btw is LoRA fine-tuning worth learning?")).toBe(false);
