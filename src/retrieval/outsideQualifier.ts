@@ -15,17 +15,38 @@ import type { TermGroup } from "./abstention.js";
 export function groupsNotQualifiedBy(subjects: readonly string[], query: string, groups: readonly TermGroup[]): readonly TermGroup[] {
   if (subjects.length === 0) return groups;
   const text = query.toLowerCase();
-  const ends = subjects.flatMap((subject) => occurrences(text, subject.toLowerCase()).map((at) => at + subject.length));
+  const found = subjects.map((subject) => ({ subject, at: occurrences(text, subject.toLowerCase()) }));
+  const ends = found.flatMap(({ subject, at }) => at.map((start) => start + subject.length));
   if (ends.length === 0) return groups;
-  return groups.filter((group) => !qualified(text, group.label.toLowerCase(), ends));
+  const starts = found.flatMap(({ at }) => at);
+  return groups.filter((group) => !qualified(text, group.label.toLowerCase(), ends, starts));
 }
 
 /** Only spaces or a hyphen between the subject and the word: one phrase ("Spring Boot project", "spring-boot project"). */
 const JOINED = /^[\s-]*$/;
 
-function qualified(text: string, label: string, subjectEnds: readonly number[]): boolean {
+/**
+ * English also puts a thing's topic after it, through a preposition: "beginner books on stocks", "a
+ * good roadmap for learning to bake", "a guide to personal finance". The word before (books, roadmap)
+ * is a book or a roadmap of the subject after, as 炒股入门书 is one of 炒股. Only a noun phrase: at
+ * most one word between the field word and the preposition (beginner books on; not the verb of
+ * "recommend beginner books on"), and a few words of taking up a subject (learning, getting into,
+ * the) between the preposition and the subject.
+ */
+const TOPIC_AFTER =
+  /^(?:[\s-]+[a-z'-]+)?\s+(?:on|about|to|for|in)\s+(?:(?:learning|getting|into|starting|with|the|a|an|basic|basics|of|how|doing)\s+){0,3}$/;
+
+function qualified(text: string, label: string, subjectEnds: readonly number[], subjectStarts: readonly number[]): boolean {
   const starts = occurrences(text, label);
-  return starts.length > 0 && starts.every((start) => subjectEnds.some((end) => end <= start && JOINED.test(text.slice(end, start))));
+  return (
+    starts.length > 0 &&
+    starts.every(
+      (start) =>
+        subjectEnds.some((end) => end <= start && JOINED.test(text.slice(end, start))) ||
+        (LATIN.test(label) &&
+          subjectStarts.some((at) => at >= start + label.length && TOPIC_AFTER.test(text.slice(start + label.length, at)))),
+    )
+  );
 }
 
 /** Where `word` is written in `text` (both lower-cased); a Latin word only whole ("git" is not in "github"). */

@@ -15,6 +15,28 @@ describe("groupsNotQualifiedBy", () => {
     expect(labels(groupsNotQualifiedBy(["django"], "a django-project template", [group("project")]))).toEqual([]);
   });
 
+  it("drops an English field word whose topic the subject is, through a preposition", () => {
+    // Books on stocks and a roadmap for baking are the subject's books and roadmap.
+    expect(
+      labels(
+        groupsNotQualifiedBy(["stocks"], "can you recommend beginner books on stocks?", [
+          group("beginner"),
+          group("books"),
+          group("recommend"),
+        ]),
+      ),
+    ).toEqual(["recommend"]);
+    expect(labels(groupsNotQualifiedBy(["baking"], "is there a good roadmap for learning baking", [group("roadmap")]))).toEqual([]);
+  });
+
+  it("keeps an English field word the preposition does not tie to the subject", () => {
+    // A clause between them, or the subject before the word: 股票's words are not this roadmap's.
+    expect(labels(groupsNotQualifiedBy(["stocks"], "I read the roadmap, then I bought stocks", [group("roadmap")]))).toEqual(["roadmap"]);
+    expect(
+      labels(groupsNotQualifiedBy(["stocks"], "which LoRA tutorial should I follow before I go back to stocks", [group("lora")])),
+    ).toEqual(["lora"]);
+  });
+
   it("keeps a field word written after anything else, or also written elsewhere", () => {
     // 手机 is where the model runs: 模型 is not the phone's.
     expect(labels(groupsNotQualifiedBy(["手机"], "想在手机上跑模型", [group("模型")]))).toEqual(["模型"]);
