@@ -128,13 +128,12 @@ export function isFieldLatinWord(token: string): boolean {
 
 /** The question's Chinese words that no chunk, no everyday use and no vocabulary of the field names. */
 export function offFieldWords(groups: readonly TermGroup[], statistics: TermStatistics): TermGroup[] {
-  const vocabulary = fieldVocabulary();
-  return groups.filter((group) => {
-    const token = group.tokens.length === 1 ? group.tokens[0]! : undefined;
-    return (
-      token !== undefined && HAN_WORD.test(token) && statistics.frequency(token) === 0 && !isEverydayWord(token) && !vocabulary.has(token)
-    );
-  });
+  return groups.filter((group) => group.tokens.length === 1 && isOffFieldWord(group.tokens[0]!, statistics));
+}
+
+/** A Chinese word (two characters or more) that no chunk, no everyday use and no vocabulary of the field names. */
+export function isOffFieldWord(word: string, statistics: TermStatistics): boolean {
+  return HAN_WORD.test(word) && statistics.frequency(word) === 0 && !isEverydayWord(word) && !fieldVocabulary().has(word);
 }
 
 /** Whether the question's subject lies outside the field and the passages found say nothing of the field about it. */

@@ -12,6 +12,7 @@ import { detailFocus, heldGroups, topicEvidence, type TopicEvidence } from "./qu
 import { LEARNER_CONCEPT_SHARE, type ExpansionSources } from "./questionExpansions.js";
 import type { Ranked } from "./ranking.js";
 import { materialsLanguage } from "./materialsLanguages.js";
+import { isOffFieldWord } from "./offFieldSubject.js";
 import { reorderedCorpusName } from "./reorderedNames.js";
 import { unknownNames } from "./unknownNames.js";
 import type { Passage, QueryAnalysis } from "./types.js";
@@ -117,10 +118,13 @@ export class QuestionJudge {
     const used = this.latinWordUsed(index);
     // "The English/Chinese reading list": the materials' languages are no unknown names (materialsLanguages.ts).
     // 3Blue1Brown where the list writes 3brown1blue: the same name, its runs reordered (reorderedNames.ts).
-    const inCorpus = (token: string) => IndexResources.of(index).statistics.frequency(token) > 0;
+    // A Chinese thing studied (摄影新手) is unknown only when it is off the field (offFieldSubject.ts).
+    const statistics = IndexResources.of(index).statistics;
+    const inCorpus = (token: string) => statistics.frequency(token) > 0;
     return unknownNames(
       this.repaired(index, query),
       (token) => used(token) || materialsLanguage(token) || reorderedCorpusName(token, inCorpus),
+      (word) => isOffFieldWord(word, statistics),
     );
   }
 

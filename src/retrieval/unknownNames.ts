@@ -1,7 +1,8 @@
 import { isEverydayWord } from "../text/everydayWords.js";
 import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
-import { chinesePlaceNames, tokenizeForSearch } from "../text/tokenize.js";
+import { chinesePlaceNames, isEnglishStopWord, tokenizeForSearch } from "../text/tokenize.js";
 import { findGlossaryMatches } from "./glossary.js";
+import { namesFieldSubject, studiedThings } from "./studiedThing.js";
 
 /**
  * Names in a question that no indexed passage uses: a product, a place, a language, a library
@@ -28,7 +29,12 @@ const NOT_NAMES = new RegExp(
   "i",
 );
 
-export function unknownNames(question: string, usedInCorpus: (token: string) => boolean): string[] {
+export function unknownNames(
+  question: string,
+  usedInCorpus: (token: string) => boolean,
+  /** A Chinese word no chunk, no everyday use and no vocabulary of the field names (offFieldSubject.ts isOffFieldWord). */
+  offFieldWord: (word: string) => boolean = () => false,
+): string[] {
   // A loose learners' match spans words it did not match ("learn Spanish in three months"): no shield
   // for a name; the glossary's own terms inside one ("PM" in "PM，有没有专门讲 AI") still are.
   const glossary = [
@@ -56,6 +62,15 @@ export function unknownNames(question: string, usedInCorpus: (token: string) => 
   for (const thing of requestedThings(question)) {
     if (glossary.some((g) => g.start <= thing.start && thing.start < g.end)) continue;
     if (unusedLatin(thing.word)) names.push(thing.word);
+  }
+  // "摄影新手", "learning to play piano": what the learner says they study, when the documents never name it.
+  // Not when the question also names the field's own subject matter: the thing is then where the learner comes from.
+  const fieldNamed = glossary.some((match) => match.entries.some(namesFieldSubject));
+  for (const thing of fieldNamed ? [] : studiedThings(question)) {
+    if (glossary.some((g) => g.start <= thing.start && thing.start < g.end)) continue;
+    const latin = /^[a-z]/iu.test(thing.word);
+    if (latin ? !isEnglishStopWord(thing.word.toLowerCase()) && unusedLatin(thing.word) : unusedHan(thing.word, usedInCorpus, offFieldWord))
+      names.push(thing.word);
   }
   for (const noun of chinesePlaceNames(question)) {
     if (isEverydayWord(noun) || glossary.some((g) => g.surface.includes(noun))) continue;
@@ -118,4 +133,10 @@ function startsEnglishSentence(text: string, start: number, end: number): boolea
   const before = text.slice(0, start).trimEnd();
   const opensSentence = before === "" || /[.!?。！？:：]$/u.test(before);
   return opensSentence && /^\s+[A-Za-z]/.test(text.slice(end));
+}
+
+/** A Chinese word that is off the field and none of whose pieces a passage uses (世界史: 世界 is in no chunk either). */
+function unusedHan(word: string, usedInCorpus: (token: string) => boolean, offFieldWord: (word: string) => boolean): boolean {
+  const tokens = tokenizeForSearch(word);
+  return offFieldWord(word) && tokens.length > 0 && !tokens.some(usedInCorpus);
 }

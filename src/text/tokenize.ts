@@ -264,6 +264,11 @@ export function chinesePlaceNames(text: string): string[] {
   return out;
 }
 
+/** The words of a Han run in order, each with jieba's part-of-speech tag: what a phrase is made of and how each word is used. */
+export function taggedChineseWords(run: string): { word: string; tag: string }[] {
+  return segmenter().tag(run);
+}
+
 /** Jieba's tags of nouns: common nouns, names of people, places, organisations and other proper nouns, verbal nouns. */
 const NOUN_TAGS: ReadonlySet<string> = new Set(["n", "nr", "nrt", "ns", "nt", "nz", "nw", "vn"]);
 

@@ -76,6 +76,20 @@ describe("a detail asked about one thing", () => {
   });
 });
 
+describe("a subject a learner says they study", () => {
+  it("is low when the documents never name it, whatever genre words the passages share", async () => {
+    const question = "我是陶艺新手，入门阶段该看哪些书？";
+    const result = await retriever.retrieve(question);
+    expect(result.unknownNames).toContain("陶艺");
+    expect(confidenceOf(question, result)).toBe("low");
+  });
+
+  it("is no unknown name when the learner studies the field", async () => {
+    const result = await retriever.retrieve("零基础入门大模型，该先看哪些书？");
+    expect(result.unknownNames ?? []).toEqual([]);
+  });
+});
+
 describe("typos", () => {
   it("corrects a misspelt latin term to the corpus word", async () => {
     const result = await retriever.retrieve("where can I learn about the transfomer architecture?");

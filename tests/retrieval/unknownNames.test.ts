@@ -53,6 +53,18 @@ describe("unknownNames", () => {
     expect(unknownNames("whats a good animated video series to build intuition?", known)).toEqual([]);
   });
 
+  it("finds what a learner says they study, when it is off the field and the question names nothing of the field", () => {
+    const offField = (word: string) => ["陶艺", "钢琴"].includes(word);
+    expect(unknownNames("我是陶艺新手，入门该看什么书？", used, offField)).toEqual(["陶艺"]);
+    expect(unknownNames("Is there a beginner roadmap for learning to play violin?", used, offField)).toEqual(["violin"]);
+    // A word the field's vocabularies or the corpus name is no unknown thing.
+    expect(unknownNames("我是陶艺新手，入门该看什么书？", used, () => false)).toEqual([]);
+    expect(unknownNames("I'm new to coding, which course first?", (t) => used(t) || t === "coding")).toEqual([]);
+    // With a concept of the field named, the thing studied is where the learner comes from.
+    expect(unknownNames("钢琴新手想转行学大模型，从哪开始？", used, offField)).toEqual([]);
+    expect(unknownNames("I'm new to violin but want to learn fine-tuning, where to start?", used, offField)).toEqual([]);
+  });
+
   it("finds a Chinese place name the corpus never uses, through jieba's tagger", () => {
     expect(unknownNames("台北有没有推荐的课程？", used)).toEqual(["台北"]);
     // 东西 ("things") is tagged a place too, but is an everyday word; a place the corpus names is known.
