@@ -40,7 +40,8 @@ function countMatches(patterns: RegExp[], text: string): number {
 /**
  * Uses of the cue words that do not ask what comes next in a path:
  *   - everything finished (全部学完, 整套学完 … 要多久): a total, asked with a duration;
- *   - a condition reached (大到一定程度以后, 模型够大之后): what happens then, not what to learn;
+ *   - a condition reached (大到一定程度以后, 堆到某个量级以后, 模型够大之后): what happens then, not what to learn;
+ *   - 以后/之后 before a why (上线以后为啥跑不快): the cause of what happens then, not what comes next;
  *   - 以后/之后 as "in the future" before a modal verb (以后想做科研, agent 以后能顶掉…), unless
  *     what follows asks what to learn, and 以后 after a person (我以后专门负责…): their future, not a path's; 以前/之前 as "previously" (以前没有的, 以前完全不会的, 之前聊过的).
  */
@@ -53,8 +54,9 @@ export function asksForTotal(question: string): boolean {
 
 const NOT_SEQUENCE = [
   WHOLE_PATH,
-  /(?:一定程度|一定量|一定规模|临界点|够大|足够大|大了|变大|够多|变强)\s*(?:以后|之后)/gu,
+  /(?:(?:一定|某个|某种|某一)\s*(?:程度|量级|规模|量)|临界点|够大|足够大|大了|变大|够多|变强)\s*(?:以后|之后)/gu,
   /(?:以后|之后)(?=\s*(?:想|能|会|可以|还能|还会)(?![^？?，,]*学))/gu,
+  /(?:以后|之后)(?=\s*\p{Script=Han}{0,3}?(?:为啥|为什么|为何|怎么会))/gu,
   /(?<=[我你他她咱])\s*(?:以后|将来)/gu,
   /(?:以前|之前)(?=\s*(?:完全|根本|压根|从来|都|也|还)?\s*(?:没|不|从没|从来)|\s*\p{Script=Han}{1,2}过的)/gu,
 ];

@@ -21,6 +21,14 @@ describe("sequenceIntent", () => {
     expect(sequenceIntent("规模上去后冒出以前根本没有的能力，这叫什么")).toBeNull();
     expect(sequenceIntent("能记住之前聊过的内容吗")).toBeNull();
     expect(sequenceIntent("语料喂到一定量以后，小模型也会变聪明吗")).toBeNull();
+    // An amount left vague (某个量级, 某种程度) is a condition as 一定程度 is; a stage named that way is still a place.
+    expect(sequenceIntent("数据攒到某个量级之后，模型会有什么变化")).toBeNull();
+    expect(sequenceIntent("训练做到某种程度以后会突然变好吗")).toBeNull();
+    expect(sequenceIntent("某个阶段之后该学什么")).toBe("next");
+    // A why after the cue asks the cause of what happens then, not what comes next.
+    expect(sequenceIntent("服务部署以后为什么延迟这么高")).toBeNull();
+    expect(sequenceIntent("微调之后模型为啥变笨了")).toBeNull();
+    expect(sequenceIntent("微调之后学什么，为什么这样排")).toBe("next");
     // 以后 after a person is that person's future, whatever follows: "I'll be in charge of X later".
     expect(sequenceIntent("你以后专门做推理加速的话，要补哪些课")).toBeNull();
     expect(sequenceIntent("她将来负责部署，该看哪份资料")).toBeNull();
