@@ -347,3 +347,16 @@ describe("readConversation", () => {
     expect(readConversation("什么是 RAG？", [], topicOf)).toEqual(["什么是 RAG？"]);
   });
 });
+
+describe("a follow-up that drifts to a subject outside the field (那考驾照要练多久)", () => {
+  const books = [{ role: "user" as const, content: "入门阶段推荐了哪些书？" }];
+  it("is read alone, without the field words of the question before it", () => {
+    expect(carryTopicIntoQuery("那考驾照要练多久？", books, () => "入门阶段")).toBe("那考驾照要练多久？");
+    // A bare follow-up with no subject of its own still borrows the conversation's.
+    expect(carryTopicIntoQuery("那要看多久？", books, () => "入门阶段")).toContain("入门阶段");
+  });
+  it("stays with the conversation when the outside subject is the conversation's own", () => {
+    const gym = [{ role: "user" as const, content: "健身房办卡要多少钱？" }];
+    expect(carryTopicIntoQuery("那健身房的年卡呢？", gym, (question) => analyzeQuery(question).topic)).toContain("办卡");
+  });
+});
