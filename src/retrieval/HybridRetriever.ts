@@ -4,6 +4,7 @@ import { toSimplified } from "../text/script.js";
 import { tokenizeForSearch, tokenizeParts } from "../text/tokenize.js";
 import { detailsAsked } from "./detailKinds.js";
 import { conceptAsked } from "./conceptMembers.js";
+import { countedItemsPastEnd } from "./countedItems.js";
 import { particularAsked } from "./particularAsked.js";
 import { questionShape } from "./analyzeQuery.js";
 import { englishSection } from "./englishSectionName.js";
@@ -218,7 +219,9 @@ export class HybridRetriever implements Retriever {
         named,
         naming,
         ordinal,
-        partsPastEnd,
+        // "深入篇里第八个方向": past what a section the question names holds, counted in its own unit (countedItems.ts).
+        partsPastEnd:
+          partsPastEnd ?? (statedOrdinal ? undefined : countedItemsPastEnd(query, named ? [named] : profiles, index.chunks)?.count),
         definitions: this.options.definitions !== false,
       }),
     };
