@@ -134,7 +134,9 @@ function namesNewTerm(question: string, previous: string): boolean {
 
 /** "第二个" / "the second one" after a stage question: the noun is left out, the stage is meant. */
 const BARE_ZH_ORDINAL = /第\s*([一二两三四五六七八九十\d]{1,3})\s*个(?!\s*(?:阶段|段|步|部分|篇|章|期|[Ss]tage|[Pp]hase|[Ss]tep))/u;
-const BARE_EN_ORDINAL = /\bthe\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\s+one\b/iu;
+// "and the third?": the noun left out at the end of the question, as "the third one" leaves it out.
+const BARE_EN_ORDINAL =
+  /\bthe\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?:\s+one\b|(?=\s*(?:[?？.!！,，]|$)))/iu;
 
 /** "that 80% number", "this course": a demonstrative before a noun (not "that is", "that one"). */
 const EN_DETERMINER =

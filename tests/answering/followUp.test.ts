@@ -239,6 +239,9 @@ describe("one mechanism over the whole conversation", () => {
     expect(standalone).toContain("three-stage article");
     // After a stage question, the noun left out is a stage.
     expect(ask("and the fourth one?", "In the five-stage guide, what is stage 1 about?")).toMatch(/fourth stage/);
+    // So is the noun left out at the end: "and the third?".
+    expect(ask("and the third?", "In the five-stage guide, what is stage 1 about?")).toMatch(/third stage/);
+    expect(ask("and the third?", "In the five-stage guide, what is stage 1 about?")).not.toMatch(/stage 1/);
   });
 
   it("starts again at a standalone question", () => {
@@ -257,6 +260,9 @@ describe("one mechanism over the whole conversation", () => {
     expect(stageOrdinal(standalone)).toEqual({ from: "start", position: 3 });
     expect(standalone).toContain("五个阶段");
     expect(ask("and the fourth one?", "In the five-stage guide, what is stage 1 about?")).toMatch(/fourth stage/);
+    // So is the noun left out at the end: "and the third?".
+    expect(ask("and the third?", "In the five-stage guide, what is stage 1 about?")).toMatch(/third stage/);
+    expect(ask("and the third?", "In the five-stage guide, what is stage 1 about?")).not.toMatch(/stage 1/);
   });
 
   it("asks the previous question about a new name with a demonstrative ('X 那个呢')", () => {
