@@ -23,6 +23,7 @@
 import { sequenceIntent } from "../retrieval/analyzeQuery.js";
 import { withoutDetailQuestions } from "../retrieval/detailKinds.js";
 import { findGlossaryMatches } from "../retrieval/glossary.js";
+import { outsideSubjectsIn } from "../retrieval/outsideSubjects.js";
 import { statedStageCounts } from "../retrieval/stageCounts.js";
 import { replaceStageOrdinals, stageOrdinal } from "../retrieval/stageReference.js";
 import { escapeRegExp } from "../text/escapeRegExp.js";
@@ -133,7 +134,9 @@ function namesNewTerm(question: string, previous: string): boolean {
 
 /** "第二个" / "the second one" after a stage question: the noun is left out, the stage is meant. */
 const BARE_ZH_ORDINAL = /第\s*([一二两三四五六七八九十\d]{1,3})\s*个(?!\s*(?:阶段|段|步|部分|篇|章|期|[Ss]tage|[Pp]hase|[Ss]tep))/u;
-const BARE_EN_ORDINAL = /\bthe\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\s+one\b/iu;
+// "and the third?": the noun left out at the end of the question, as "the third one" leaves it out.
+const BARE_EN_ORDINAL =
+  /\bthe\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?:\s+one\b|(?=\s*(?:[?？.!！,，]|$)))/iu;
 
 /** "that 80% number", "this course": a demonstrative before a noun (not "that is", "that one"). */
 const EN_DETERMINER =
@@ -153,7 +156,7 @@ function mentions(question: string, topic: string): boolean {
 
 /** `question` read after `previous` (itself already resolved against the conversation before it). */
 function resolve(asked: string, previous: string, topicOf: (question: string) => string | undefined): string {
-  if (startsOwnSubject(asked)) return asked;
+  if (startsOwnSubject(asked) || driftsOutside(asked, previous)) return asked;
   // "那缺点呢？" after "…有什么优点？": the previous question, of the other side.
   const otherSide = askedOfCounterpart(asked, previous);
   if (otherSide !== undefined) return otherSide;
@@ -244,6 +247,24 @@ function resolve(asked: string, previous: string, topicOf: (question: string) =>
     return standalone === question && asksByPlaceIn(question, ownOrdinal) ? `${question} ${setting}` : standalone;
   }
   return `${standalone} ${setting}`;
+}
+
+/**
+ * "那怎么准备公务员考试？" after a question about the field: a subject outside it (outsideSubjects.ts)
+ * that the conversation never named is what the question is about, however short it is. Carrying
+ * the previous question in would lend it that question's field words, and its answer would look
+ * supported; read alone, it is judged as any question about an outside subject. A pronoun or a
+ * place ("那它…", "第二个…") still points back, an outside subject the conversation already named
+ * ("备考雅思" → "那口语呢") is the conversation's own, and a question with a field term of its own
+ * stays in the field.
+ */
+function driftsOutside(asked: string, previous: string): boolean {
+  if (STRONG_PRONOUN.test(asked) || ZH_PRONOUN.test(asked) || stageOrdinal(asked) !== undefined) return false;
+  const before = new Set(outsideSubjectsIn(previous));
+  // A field term of its own ("the tool the author likes best for finetuning") keeps it in the field.
+  return (
+    outsideSubjectsIn(asked).some((subject) => !before.has(subject)) && findGlossaryMatches(withoutDetailQuestions(asked)).length === 0
+  );
 }
 
 /** A place in a list ("最后一个", "第三个", "the first", "the last"), whatever the noun after it. */

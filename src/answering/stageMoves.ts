@@ -34,16 +34,19 @@ const EN_NAMED_STAGE = /\bthe\s+((?:[a-z][a-z-]*\s+){1,3}?)(?:stage|phase)\b/iu;
 const EN_STAGE_FOLLOW_UP_WORDS = /\b(?:and|so|ok|okay|what|about|how|for|in|then|the)\b|[?？.!\s]/giu;
 
 /**
- * The previous question asked of the stage an English follow-up names, when the follow-up says
- * nothing else ("and for the applied practice stage?") and the previous question named a stage
- * by its words; undefined otherwise.
+ * The previous question asked of the stage an English follow-up names, when the previous question
+ * named a stage by its words ("and for the applied practice stage?"); a follow-up that asks
+ * something of its own comes first. Undefined otherwise.
  */
 export function withStageSwapped(question: string, previous: string): string | undefined {
   const named = EN_NAMED_STAGE.exec(question);
   const before = EN_NAMED_STAGE.exec(previous);
   if (!named || !before || named[1]!.trim().toLowerCase() === before[1]!.trim().toLowerCase()) return undefined;
-  if (question.replace(named[0], " ").replace(EN_STAGE_FOLLOW_UP_WORDS, "").length > 0) return undefined;
-  return `${previous.slice(0, before.index)}${named[0]}${previous.slice(before.index + before[0].length)}`;
+  const swapped = `${previous.slice(0, before.index)}${named[0]}${previous.slice(before.index + before[0].length)}`;
+  // "and the foundation stage, how many weeks?": its own question, of the stage it names, in the
+  // previous question's setting without the stage that question named (both would be searched,
+  // and the one named by more of its words would win).
+  return question.replace(named[0], " ").replace(EN_STAGE_FOLLOW_UP_WORDS, "").length > 0 ? `${question} ${swapped}` : swapped;
 }
 
 /**

@@ -4,6 +4,7 @@ import { toSimplified } from "../text/script.js";
 import { tokenizeForSearch, tokenizeParts } from "../text/tokenize.js";
 import { detailsAsked } from "./detailKinds.js";
 import { conceptAsked } from "./conceptMembers.js";
+import { countedItemsPastEnd } from "./countedItems.js";
 import { particularAsked } from "./particularAsked.js";
 import { questionShape } from "./analyzeQuery.js";
 import { englishSection } from "./englishSectionName.js";
@@ -101,9 +102,12 @@ export class HybridRetriever implements Retriever {
     // Chinese heading is searched for, a sequence question is about it, and it names its roadmap.
     // A roadmap that is one numbered list has items for stages: "排第三的" is its third.
     const statedOrdinal = stageOrdinal(query) ?? (byShape?.listItems ? itemOrdinal(query) : undefined);
+    // A follow-up's stage is the conversation's roadmap's: "and the research stage?" after a question
+    // about the five-stage guide names 前沿研究阶段 by half its name, as the roadmap named by its shape would.
+    const conversational = byShape ?? profiles.find((p) => p.doc.id === options.conversationRoadmap);
     const english = statedOrdinal
       ? undefined
-      : englishStage(query, () => this.judge.englishReach(index, query, analyzed), profiles, byShape);
+      : englishStage(query, () => this.judge.englishReach(index, query, analyzed), profiles, conversational);
     // A heading named in English: in a roadmap named otherwise it is where to look ("under the
     // courses heading"); else it names its roadmap ("the guide that ends with an FAQ section"),
     // as a title would, and says nothing of what is asked.
@@ -215,7 +219,9 @@ export class HybridRetriever implements Retriever {
         named,
         naming,
         ordinal,
-        partsPastEnd,
+        // "深入篇里第八个方向": past what a section the question names holds, counted in its own unit (countedItems.ts).
+        partsPastEnd:
+          partsPastEnd ?? (statedOrdinal ? undefined : countedItemsPastEnd(query, named ? [named] : profiles, index.chunks)?.count),
         definitions: this.options.definitions !== false,
       }),
     };

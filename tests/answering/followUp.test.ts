@@ -239,6 +239,9 @@ describe("one mechanism over the whole conversation", () => {
     expect(standalone).toContain("three-stage article");
     // After a stage question, the noun left out is a stage.
     expect(ask("and the fourth one?", "In the five-stage guide, what is stage 1 about?")).toMatch(/fourth stage/);
+    // So is the noun left out at the end: "and the third?".
+    expect(ask("and the third?", "In the five-stage guide, what is stage 1 about?")).toMatch(/third stage/);
+    expect(ask("and the third?", "In the five-stage guide, what is stage 1 about?")).not.toMatch(/stage 1/);
   });
 
   it("starts again at a standalone question", () => {
@@ -257,6 +260,9 @@ describe("one mechanism over the whole conversation", () => {
     expect(stageOrdinal(standalone)).toEqual({ from: "start", position: 3 });
     expect(standalone).toContain("五个阶段");
     expect(ask("and the fourth one?", "In the five-stage guide, what is stage 1 about?")).toMatch(/fourth stage/);
+    // So is the noun left out at the end: "and the third?".
+    expect(ask("and the third?", "In the five-stage guide, what is stage 1 about?")).toMatch(/third stage/);
+    expect(ask("and the third?", "In the five-stage guide, what is stage 1 about?")).not.toMatch(/stage 1/);
   });
 
   it("asks the previous question about a new name with a demonstrative ('X 那个呢')", () => {
@@ -345,5 +351,18 @@ describe("readConversation", () => {
     // The one before last is the previous turn's own query, read without the turn after it.
     expect(readings.at(-2)).toBe(carryTopicIntoQuery("那之前呢?", history.slice(0, 2), topicOf));
     expect(readConversation("什么是 RAG？", [], topicOf)).toEqual(["什么是 RAG？"]);
+  });
+});
+
+describe("a follow-up that drifts to a subject outside the field (那考驾照要练多久)", () => {
+  const books = [{ role: "user" as const, content: "入门阶段推荐了哪些书？" }];
+  it("is read alone, without the field words of the question before it", () => {
+    expect(carryTopicIntoQuery("那考驾照要练多久？", books, () => "入门阶段")).toBe("那考驾照要练多久？");
+    // A bare follow-up with no subject of its own still borrows the conversation's.
+    expect(carryTopicIntoQuery("那要看多久？", books, () => "入门阶段")).toContain("入门阶段");
+  });
+  it("stays with the conversation when the outside subject is the conversation's own", () => {
+    const gym = [{ role: "user" as const, content: "健身房办卡要多少钱？" }];
+    expect(carryTopicIntoQuery("那健身房的年卡呢？", gym, (question) => analyzeQuery(question).topic)).toContain("办卡");
   });
 });

@@ -38,6 +38,12 @@ describe("withStageSwapped", () => {
   it("asks the previous question of another stage an English follow-up names, and of nothing else", () => {
     const previous = "How many weeks does the guide give the foundations phase?";
     expect(withStageSwapped("and for the deployment phase?", previous)).toBe("How many weeks does the guide give the deployment phase?");
-    expect(withStageSwapped("and what tools does the deployment phase use?", previous)).toBeUndefined();
+  });
+
+  it("puts a follow-up's own question first, in the previous question's setting without its stage", () => {
+    const previous = "How many weeks does the guide give the foundations phase?";
+    const swapped = withStageSwapped("and what tools does the deployment phase use?", previous);
+    expect(swapped).toBe("and what tools does the deployment phase use? How many weeks does the guide give the deployment phase?");
+    expect(swapped).not.toContain("foundations");
   });
 });

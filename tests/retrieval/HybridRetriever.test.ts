@@ -191,6 +191,18 @@ describe("HybridRetriever", () => {
     expect(what.roadmap.find((p) => p.title === "三段式计划")?.at.duration).toBeUndefined();
   });
 
+  it("names a stage in English by half its name in the roadmap the conversation is about, as in one named by its shape", async () => {
+    const path = index().documents.find((d) => d.title === "示例学习路线")!;
+    const question = "and how long is the deployment stage?";
+    // Alone, "deployment" reaches only 部署 of 部署上线: half a name names no stage of an unnamed roadmap.
+    expect((await retriever().retrieve(question)).analysis.expansions).not.toContain("第三阶段：部署上线");
+    const followUp = await retriever().retrieve(question, { conversationRoadmap: path.id });
+    expect(followUp.analysis.expansions).toContain("第三阶段：部署上线");
+    expect(followUp.passages[0]?.chunk.headingPath).toEqual(["第三阶段：部署上线"]);
+    // The stage states no duration: the follow-up's detail is looked for where that stage is named.
+    expect(confidenceSignals(question, followUp).missingDetails).toContain("duration");
+  });
+
   it("marks a stage asked by a place past the named roadmap's last stage, and no stage within it", async () => {
     // 三段式计划 has three stages: its fourth is none of them, whatever passages lead.
     const beyond = await retriever().retrieve("三段式计划的第四阶段学什么？");
