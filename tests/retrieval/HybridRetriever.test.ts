@@ -277,6 +277,22 @@ describe("HybridRetriever", () => {
     expect(result.passages[0]?.chunk.docId).toBe(plan.id);
   });
 
+  it("reads the roadmap a question names again for each index version, whatever it read before", () => {
+    const plan = index().documents.find((d) => d.title === "三段式计划")!;
+    const withoutPlan = { ...index(), documents: index().documents.filter((d) => d.id !== plan.id) };
+    let live = index();
+    const swapping = new HybridRetriever({ index: () => live, k: 4, maxChunksPerSection: 2, abstainThreshold: 0.3 });
+    const named = "三段式计划的第二阶段学什么？";
+    expect(swapping.roadmapNamedIn(named)).toBe(plan.id);
+    expect(swapping.roadmapNamedIn("注意力机制要怎么学？")).toBeUndefined();
+    expect(swapping.roadmapNamedIn(named)).toBe(plan.id);
+    // A version without that roadmap: the same question names none of its own.
+    live = withoutPlan;
+    expect(swapping.roadmapNamedIn(named)).not.toBe(plan.id);
+    live = index();
+    expect(swapping.roadmapNamedIn(named)).toBe(plan.id);
+  });
+
   it("answers a question that describes a concept in its definition's words, where it names none", async () => {
     const question = "freeze the original weights and only train two small extra matrices beside them: what is it called?";
     const described = await retriever().retrieve(question);
