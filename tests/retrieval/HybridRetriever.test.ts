@@ -293,6 +293,17 @@ describe("HybridRetriever", () => {
     expect(swapping.roadmapNamedIn(named)).toBe(plan.id);
   });
 
+  it("expands a question alike however often a conversation reads it, and as a fresh retriever does", async () => {
+    const shared = retriever();
+    const questions = ["which book should I read to start deep learning?", "三段式计划的第二阶段学什么？", "LoRA 微调"];
+    for (const question of [...questions, ...[...questions].reverse()]) {
+      shared.roadmapNamedIn(question);
+      const fresh = retriever();
+      expect(shared.analyzeQuestion(question).expansions).toEqual(fresh.analyzeQuestion(question).expansions);
+      expect(await shared.search(question)).toEqual(await fresh.search(question));
+    }
+  });
+
   it("answers a question that describes a concept in its definition's words, where it names none", async () => {
     const question = "freeze the original weights and only train two small extra matrices beside them: what is it called?";
     const described = await retriever().retrieve(question);
