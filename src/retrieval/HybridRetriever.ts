@@ -59,23 +59,6 @@ export class HybridRetriever implements Retriever {
 
   roadmapNamedIn(question: string): string | undefined {
     const index = this.options.index();
-    let named = this.namedRoadmaps.get(index);
-    if (!named) {
-      named = questionMemo((asked: string) => this.roadmapNamedInIndex(index, asked) ?? null);
-      this.namedRoadmaps.set(index, named);
-    }
-    return named(question) ?? undefined;
-  }
-
-  /**
-   * roadmapNamedIn's answers per index version, by question (null for none): a conversation's
-   * questions are read for the roadmap they name several times in one request (each turn's
-   * follow-up reading, then the conversation's roadmap) and again at its next turn, each time
-   * expanding the question anew. The answer depends on the index and the question alone.
-   */
-  private readonly namedRoadmaps = new WeakMap<IndexSnapshot, (question: string) => string | null>();
-
-  private roadmapNamedInIndex(index: IndexSnapshot, question: string): string | undefined {
     const query = searchForm(index, question);
     // Only the expansions name a title: the question's shape is not needed.
     const expansions = this.expansions(index, query);
