@@ -1,5 +1,6 @@
 import type { IndexSnapshot } from "../store/types.js";
 import { normalizeNumberRanges } from "../text/numberRange.js";
+import { questionMemo } from "../text/questionMemo.js";
 import { toSimplified } from "../text/script.js";
 import { tokenizeForSearch, tokenizeParts } from "../text/tokenize.js";
 import { detailsAsked } from "./detailKinds.js";
@@ -269,14 +270,35 @@ export class HybridRetriever implements Retriever {
     return [...own, ...described];
   }
 
-  /** The question's expansions (own), and apart the names of a concept only a learner's description of it found. */
-  private expansionParts(index: IndexSnapshot, query: string): { own: string[]; described: string[] } {
-    const own = questionExpansions(index, query, this.options);
-    return { own, described: descriptionExpansions(index, query, own, this.options) };
+  /**
+   * The question's expansions (own), and apart the names of a concept only a learner's description
+   * of it found; remembered per index version, frozen (shared by whoever asks again). An ask with a
+   * history expands the same texts several times: each turn for the roadmap it names, the query
+   * for the conversation's roadmap and again to retrieve it (5.6 expansions of 2.9 texts an ask
+   * over the dev and tune asks with one). They depend on the index and the text alone.
+   */
+  private expansionParts(index: IndexSnapshot, query: string): Expansions {
+    let expansionsOf = this.expansionMemos.get(index);
+    if (!expansionsOf) {
+      expansionsOf = questionMemo((text: string): Expansions => {
+        const own = Object.freeze(questionExpansions(index, text, this.options));
+        return Object.freeze({ own, described: Object.freeze(descriptionExpansions(index, text, own, this.options)) });
+      });
+      this.expansionMemos.set(index, expansionsOf);
+    }
+    return expansionsOf(query);
   }
+
+  private readonly expansionMemos = new WeakMap<IndexSnapshot, (query: string) => Expansions>();
 }
 
 const HAN = /\p{Script=Han}/u;
+
+/** A question's expansions, its own and those of a concept a learner's description of it found. */
+interface Expansions {
+  readonly own: readonly string[];
+  readonly described: readonly string[];
+}
 
 /**
  * A question asking what a marked word means (definingPassage.ts): the fused candidate defining it

@@ -289,6 +289,57 @@ describe("HybridRetriever", () => {
     expect(result.passages[0]?.chunk.docId).toBe(plan.id);
   });
 
+  it("reads the roadmap a question names again for each index version, whatever it read before", () => {
+    const plan = index().documents.find((d) => d.title === "三段式计划")!;
+    const withoutPlan = { ...index(), documents: index().documents.filter((d) => d.id !== plan.id) };
+    let live = index();
+    const swapping = new HybridRetriever({ index: () => live, k: 4, maxChunksPerSection: 2, abstainThreshold: 0.3 });
+    const named = "三段式计划的第二阶段学什么？";
+    expect(swapping.roadmapNamedIn(named)).toBe(plan.id);
+    expect(swapping.roadmapNamedIn("注意力机制要怎么学？")).toBeUndefined();
+    expect(swapping.roadmapNamedIn(named)).toBe(plan.id);
+    // A version without that roadmap: the same question names none of its own.
+    live = withoutPlan;
+    expect(swapping.roadmapNamedIn(named)).not.toBe(plan.id);
+    live = index();
+    expect(swapping.roadmapNamedIn(named)).toBe(plan.id);
+  });
+
+  it("expands a question for each index version anew, whatever it expanded for another", () => {
+    // A version of one roadmap: fewer chunks hold each word, so other expansions pass.
+    const first = index().documents[0]!;
+    const chunks = index().chunks.filter((c) => c.docId === first.id);
+    const { termTable: _table, ...full } = index();
+    const narrow = { ...full, documents: [first], chunks, chunkById: new Map(chunks.map((c) => [c.id, c])) };
+    const questions = ["which book should I read to start deep learning?", "LoRA 微调", "三段式计划的第二阶段学什么？", "大模型 入门"];
+    const differing = questions.filter(
+      (q) =>
+        JSON.stringify(retriever().analyzeQuestion(q).expansions) !==
+        JSON.stringify(
+          new HybridRetriever({ index: () => narrow, k: 4, maxChunksPerSection: 2, abstainThreshold: 0.3 }).analyzeQuestion(q).expansions,
+        ),
+    );
+    expect(differing.length).toBeGreaterThan(0);
+    let live = index();
+    const swapping = new HybridRetriever({ index: () => live, k: 4, maxChunksPerSection: 2, abstainThreshold: 0.3 });
+    for (const question of questions) swapping.analyzeQuestion(question);
+    live = narrow;
+    const fresh = new HybridRetriever({ index: () => narrow, k: 4, maxChunksPerSection: 2, abstainThreshold: 0.3 });
+    for (const question of questions)
+      expect(swapping.analyzeQuestion(question).expansions).toEqual(fresh.analyzeQuestion(question).expansions);
+  });
+
+  it("expands a question alike however often a conversation reads it, and as a fresh retriever does", async () => {
+    const shared = retriever();
+    const questions = ["which book should I read to start deep learning?", "三段式计划的第二阶段学什么？", "LoRA 微调"];
+    for (const question of [...questions, ...[...questions].reverse()]) {
+      shared.roadmapNamedIn(question);
+      const fresh = retriever();
+      expect(shared.analyzeQuestion(question).expansions).toEqual(fresh.analyzeQuestion(question).expansions);
+      expect(await shared.search(question)).toEqual(await fresh.search(question));
+    }
+  });
+
   it("answers a question that describes a concept in its definition's words, where it names none", async () => {
     const question = "freeze the original weights and only train two small extra matrices beside them: what is it called?";
     const described = await retriever().retrieve(question);
