@@ -21,7 +21,7 @@ import {
   withOverview,
 } from "./stageContext.js";
 import { isListItemStage, stageName } from "./stageOutline.js";
-import type { StageOrdinal } from "./stageReference.js";
+import { directionFromOrdinal, type StageOrdinal } from "./stageReference.js";
 import { PARTS_ASKED, stagePartsContext } from "./stageParts.js";
 import { outlineOf, withStatedDurations } from "./statedStages.js";
 import type { Passage, QueryAnalysis, RetrievalResult, RoadmapPosition } from "./types.js";
@@ -201,7 +201,7 @@ export function roadmapContext(
     roadmap,
     context,
     ordinal,
-    partsPastEnd: lookup && "pastEnd" in lookup ? lookup.pastEnd : undefined,
+    partsPastEnd: lookup && "pastEnd" in lookup ? lookup.pastEnd : stepPastEnd(query, analysis, ordinal, named, roadmap),
     askedPart: part && { chunkId: part.passage.chunk.id, item: part.item },
     roadmapOutline: outline && outline.stages.length >= 2 ? outline : undefined,
     stageParts: parts?.parts,
@@ -227,4 +227,25 @@ function partsAsked(
   let stages = byPlace ? [...byPlace] : namedStagePositions(corpus.profiles, query);
   if (stages.length > 1 && named) stages = stages.filter((p) => p.docId === named.doc.id);
   return stagePartsContext({ query, positions: stages, documents: corpus.documents, chunks: corpus.chunks, language, maxParts: MAX_PARTS });
+}
+
+/**
+ * "七段那份的最后一个阶段之后呢", "in the five-stage guide, what comes after the last stage?": a
+ * step from the named roadmap's stage out of it. The roadmap has nothing there; the answer may show
+ * the stage it starts from, but is `low` as an ordinal past the end is (its stage count, for
+ * ordinalPastEnd). Only when the stage is where the question measures from (directionFromOrdinal):
+ * "after the deep-dive stage, what is the final stage?" asks for the final stage itself. Not before
+ * the first stage: a roadmap's opening (its preface, what to set up first) comes before it.
+ */
+function stepPastEnd(
+  query: string,
+  analysis: QueryAnalysis,
+  ordinal: StageOrdinal | undefined,
+  named: RoadmapProfile | undefined,
+  roadmap: readonly RoadmapPosition[],
+): number | undefined {
+  if (!ordinal || !named || analysis.sequence !== "next" || named.stages.length === 0) return undefined;
+  const position = roadmap.find((p) => p.docId === named.doc.id);
+  if (!position || position.next) return undefined;
+  return directionFromOrdinal(query) === "next" ? named.stages.length : undefined;
 }

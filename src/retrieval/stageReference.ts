@@ -182,3 +182,20 @@ export function pick<T>(items: readonly T[], ordinal: StageOrdinal): T | undefin
   const index = ordinal.from === "start" ? ordinal.position - 1 : items.length - ordinal.position;
   return index >= 0 ? items[index] : undefined;
 }
+
+/** A direction word right after (Chinese) or before (English) a stage reference: the stage it is measured from. */
+const ANCHOR_NEXT =
+  /\u0000\s*(?:的)?(?:之后|以后|後|后面|後面|后|结束后|結束後|学完后|學完後)|\b(?:after|beyond|past|following)\s+(?:the\s+)?\u0000/iu;
+const ANCHOR_PREVIOUS = /\u0000\s*(?:的)?(?:之前|以前|前面|前)|\bbefore\s+(?:the\s+)?\u0000/iu;
+
+/**
+ * The direction a question measures from its stage reference ("最后一个阶段之后", "after the last
+ * stage", "第一阶段之前"): the stage is where it starts, not what it asks for ("after the deep-dive
+ * stage, what is the final stage?" asks for the final stage). Undefined when no direction word
+ * stands beside the reference.
+ */
+export function directionFromOrdinal(question: string): "next" | "previous" | undefined {
+  const marked = replaceStageOrdinals(question, () => "\u0000");
+  if (!marked.includes("\u0000")) return undefined;
+  return ANCHOR_NEXT.test(marked) ? "next" : ANCHOR_PREVIOUS.test(marked) ? "previous" : undefined;
+}

@@ -215,6 +215,17 @@ describe("HybridRetriever", () => {
     expect((await retriever().retrieve("第九阶段学什么？")).ordinalPastEnd).toBeUndefined();
   });
 
+  it("marks a step out of the named roadmap's last stage, not a question for the last stage itself", async () => {
+    // After the last stage there is none: low, as a stage past the last is.
+    const after = await retriever().retrieve("三段式计划的最后一个阶段之后学什么？");
+    expect(after.ordinalPastEnd).toBe(3);
+    expect(confidenceOf("三段式计划的最后一个阶段之后学什么？", after)).not.toBe("high");
+    expect((await retriever().retrieve("In 三段式计划, what comes after the last stage?")).ordinalPastEnd).toBe(3);
+    // The last stage asked for itself, after another stage, and a step on from a stage that has a next one.
+    expect((await retriever().retrieve("三段式计划的第二阶段之后，最后一个阶段学什么？")).ordinalPastEnd).toBeUndefined();
+    expect((await retriever().retrieve("三段式计划的第二阶段之后学什么？")).ordinalPastEnd).toBeUndefined();
+  });
+
   it("looks for a thing's price beside the thing in a named roadmap, and for the roadmap's own length anywhere in it", async () => {
     // 三段式计划 says one course is free; nothing of what distributed training costs.
     const price = "三段式计划里分布式训练与推理加速的课程要花多少钱？";

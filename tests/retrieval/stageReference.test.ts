@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { statedStageCounts } from "../../src/retrieval/stageCounts.js";
-import { itemOrdinal, parseNumber, pick, replaceStageOrdinals, stageOrdinal } from "../../src/retrieval/stageReference.js";
+import {
+  directionFromOrdinal,
+  itemOrdinal,
+  parseNumber,
+  pick,
+  replaceStageOrdinals,
+  stageOrdinal,
+} from "../../src/retrieval/stageReference.js";
 
 describe("stageOrdinal", () => {
   it.each([
@@ -75,5 +82,21 @@ describe("mixed-language ordinals and replacing them", () => {
   it("replaces every ordinal, the earliest reading first", () => {
     expect(replaceStageOrdinals("倒数第二阶段和 stage 3", (o) => `[${o.from}${o.position}]`)).toBe("[end2] 和 [start3]");
     expect(replaceStageOrdinals("七个阶段的路线，第三阶段", () => "")).toBe("七个阶段的路线，");
+  });
+});
+
+describe("directionFromOrdinal", () => {
+  it("reads the stage a question measures from, in Chinese after it and in English before it", () => {
+    expect(directionFromOrdinal("最后一个阶段之后学什么")).toBe("next");
+    expect(directionFromOrdinal("what comes after the last stage?")).toBe("next");
+    expect(directionFromOrdinal("第一阶段之前要准备什么")).toBe("previous");
+    // The direction word beside the first reference: 第二阶段 is measured from, 最后一个阶段 asked for.
+    expect(directionFromOrdinal("第二阶段之后，最后一个阶段学什么")).toBe("next");
+  });
+
+  it("leaves a stage asked for itself, and a question with no stage", () => {
+    expect(directionFromOrdinal("最后一个阶段学什么")).toBeUndefined();
+    expect(directionFromOrdinal("after the deep-dive stage, what is the final stage?")).toBeUndefined();
+    expect(directionFromOrdinal("LoRA 之后学什么")).toBeUndefined();
   });
 });
