@@ -79,11 +79,16 @@ export function withoutWordsOf(previous: string, text: string): string {
   return rest;
 }
 
-/** The question with its stage ordinal moved one step ("第三阶段" → "第4阶段"); undefined past either end. */
+/**
+ * The question with its stage ordinal moved one step ("第三阶段" → "第4阶段"); undefined before the
+ * first. One step on from the last stage is asked as "最后一个阶段之后": the retriever reads that as
+ * a step out of the roadmap (roadmapContext.ts stepPastEnd), not as the last stage again.
+ */
 function stepByPlace(previous: string, direction: "next" | "previous"): string | undefined {
   let left = false;
   const stepped = replaceStageOrdinals(previous, (ordinal) => {
     const to = moved(ordinal, direction);
+    if (to === "" && direction === "next") return `${samePlace(ordinal)}之后`;
     left ||= to === "";
     return to;
   });
