@@ -259,14 +259,24 @@ function segmenter(): Jieba {
 export function chinesePlaceNames(text: string): string[] {
   const out: string[] = [];
   for (const run of hanRunsOf(text)) {
-    for (const word of run.length > MAX_REMEMBERED_RUN ? placeNamesOfRun(run) : recentPlaceNames(run)) out.push(word);
+    for (const word of placeNamesOfRun(run)) out.push(word);
   }
   return out;
 }
 
-/** The words of a Han run in order, each with jieba's part-of-speech tag: what a phrase is made of and how each word is used. */
-export function taggedChineseWords(run: string): { word: string; tag: string }[] {
-  return segmenter().tag(run);
+/** A word of a Han run with jieba's part-of-speech tag. */
+export interface TaggedWord {
+  word: string;
+  tag: string;
+}
+
+/**
+ * The words of a Han run in order, each with jieba's part-of-speech tag: what a phrase is made of
+ * and how each word is used. A short run's are remembered (recentTaggedRuns): the place-name check
+ * and the studied-thing reading tag the same runs of every question.
+ */
+export function taggedChineseWords(run: string): readonly TaggedWord[] {
+  return run.length > MAX_REMEMBERED_RUN ? segmenter().tag(run) : recentTaggedRuns(run);
 }
 
 /** Jieba's tags of nouns: common nouns, names of people, places, organisations and other proper nouns, verbal nouns. */
@@ -282,7 +292,7 @@ export function chineseNouns(text: string): string[] {
 /** The words of two characters or more jieba's tagger gives one of `tags` in a Han run. */
 function wordsTagged(run: string, tags: ReadonlySet<string>): string[] {
   const out: string[] = [];
-  for (const { word, tag } of segmenter().tag(run)) if (tags.has(tag) && Array.from(word).length >= 2) out.push(word);
+  for (const { word, tag } of taggedChineseWords(run)) if (tags.has(tag) && Array.from(word).length >= 2) out.push(word);
   return out;
 }
 
@@ -316,11 +326,12 @@ const MAX_REMEMBERED_RUNS = 8192;
 const recentRuns = new Map<string, readonly string[]>();
 
 /**
- * Place names of recent short Han runs: a run's tags depend on it alone, and the tagger (jieba's
- * HMM, ~2.5 % of a distinct offline ask) ran on every run of every question's name check, while
- * runs recur from question to question as the tokenizer's do (see recentRuns).
+ * jieba's tagged words of recent short Han runs: a run's tags depend on it alone, and the tagger
+ * (jieba's HMM, ~2.5 % of a distinct offline ask) ran on every run of every question's name check,
+ * while runs recur from question to question as the tokenizer's do (see recentRuns). Frozen: shared
+ * by every caller.
  */
-const recentPlaceNames = recentlyComputed<string, readonly string[]>(MAX_REMEMBERED_RUNS, placeNamesOfRun);
+const recentTaggedRuns = recentlyComputed<string, readonly TaggedWord[]>(MAX_REMEMBERED_RUNS, (run) => Object.freeze(segmenter().tag(run)));
 
 function chineseTokens(original: string): string[] {
   // Not remembered by the converter: short runs are remembered here, long ones rarely recur.
