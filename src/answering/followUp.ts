@@ -260,11 +260,12 @@ function resolve(asked: string, previous: string, topicOf: (question: string) =>
  */
 function driftsOutside(asked: string, previous: string): boolean {
   if (STRONG_PRONOUN.test(asked) || ZH_PRONOUN.test(asked) || stageOrdinal(asked) !== undefined) return false;
+  // Most follow-ups name no outside subject: the previous question is read only when this one does.
+  const subjects = outsideSubjectsIn(asked);
+  if (subjects.length === 0) return false;
   const before = new Set(outsideSubjectsIn(previous));
   // A field term of its own ("the tool the author likes best for finetuning") keeps it in the field.
-  return (
-    outsideSubjectsIn(asked).some((subject) => !before.has(subject)) && findGlossaryMatches(withoutDetailQuestions(asked)).length === 0
-  );
+  return subjects.some((subject) => !before.has(subject)) && findGlossaryMatches(withoutDetailQuestions(asked)).length === 0;
 }
 
 /** A place in a list ("最后一个", "第三个", "the first", "the last"), whatever the noun after it. */
