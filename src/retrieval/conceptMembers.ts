@@ -1,7 +1,7 @@
 import type { Chunk } from "../chunking/types.js";
 import { findGlossaryMatches, type GlossaryEntry } from "./glossary.js";
 import { KIND_WORD, kindOfWord, type NameKind } from "./nameKinds.js";
-import { namesBeyondQuestion } from "./namedInstance.js";
+import { namesBeyondQuestion, WHICH_ZH } from "./namedInstance.js";
 
 /**
  * "Which embedding model", "哪个 vision-language model", "什么 vector DB": a which-one question whose
@@ -12,8 +12,8 @@ import { namesBeyondQuestion } from "./namedInstance.js";
  * 框架); this reads any kind the glossary names, from the documents' own clauses and labels.
  */
 
-/** Which one (为什么 is why). */
-const WHICH = /哪个|哪個|哪一个|哪一個|哪些|哪款|哪种|哪種|(?<![为為])(?:什么|什麼)|啥|\bwhich\b|\bwhat\b/giu;
+/** Which one (为什么 is why): namedInstance.ts's Chinese words, and English's. */
+const WHICH = new RegExp(`${WHICH_ZH}|\\bwhich\\b|\\bwhat\\b`, "giu");
 /** What may stand between "which" and its kind: a determiner's words, never a clause (哪个最吃算力). */
 const BETWEEN =
   /^(?:\s*(?:(?:'s|is|are)\s+)?(?:(?:the|a|an|best|good|specific|particular|kind of|type of|sort of)\s+)*|\s*(?:型号的?|類型的?|类型的?|种类的?|種類的?|款|个|個|種|种)\s*)$/iu;
