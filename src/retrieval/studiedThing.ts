@@ -1,4 +1,4 @@
-import { taggedChineseWords } from "../text/tokenize.js";
+import { NOUN_TAGS, taggedChineseWords } from "../text/tokenize.js";
 import { GLOSSARY, type GlossaryEntry } from "./glossary.js";
 
 /**
@@ -89,7 +89,7 @@ const STUDY_BEFORE = /^(?:学|学学|想学|自学|学会|学习)$/u;
  * Jieba's tags of what can be studied: nouns, verbs (做饭, 炒股, 健身), idioms and set phrases. Not a
  * pronoun (那篇), an adverb (大概), a numeral, a measure word or a particle.
  */
-const CONTENT_TAGS: ReadonlySet<string> = new Set(["n", "nr", "nrt", "ns", "nt", "nz", "nw", "vn", "v", "l", "i"]);
+const CONTENT_TAGS: ReadonlySet<string> = new Set([...NOUN_TAGS, "v", "l", "i"]);
 const HAN_RUN = /\p{Script=Han}+/gu;
 
 /**

@@ -280,7 +280,7 @@ export function taggedChineseWords(run: string): readonly TaggedWord[] {
 }
 
 /** Jieba's tags of nouns: common nouns, names of people, places, organisations and other proper nouns, verbal nouns. */
-const NOUN_TAGS: ReadonlySet<string> = new Set(["n", "nr", "nrt", "ns", "nt", "nz", "nw", "vn"]);
+export const NOUN_TAGS: ReadonlySet<string> = new Set(["n", "nr", "nrt", "ns", "nt", "nz", "nw", "vn"]);
 
 /** Nouns jieba's tagger finds in Han text (键盘, 雅思, 报税), of two characters or more. */
 export function chineseNouns(text: string): string[] {
