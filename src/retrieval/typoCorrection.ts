@@ -52,11 +52,14 @@ export class TypoCorrector {
     }
   }
 
-  /** Corrections for the question's tokens and Chinese runs, without repeats. */
-  corrections(tokens: readonly string[], hanRuns: readonly string[]): string[] {
+  /**
+   * Corrections for the question's tokens and Chinese runs, without repeats. `isWord` (an English
+   * vocabulary) keeps real words out, as in repair(): "start" is no typo of the corpus's "star".
+   */
+  corrections(tokens: readonly string[], hanRuns: readonly string[], isWord?: (word: string) => boolean): string[] {
     const out = new Set<string>();
     for (const token of tokens) {
-      if (/^[a-z][a-z0-9]{2,}$/.test(token) && this.statistics.frequency(token) === 0) {
+      if (/^[a-z][a-z0-9]{2,}$/.test(token) && this.statistics.frequency(token) === 0 && !isWord?.(token)) {
         const fix = this.latinFix(token);
         if (fix) out.add(fix);
       }

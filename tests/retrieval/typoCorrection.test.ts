@@ -47,6 +47,13 @@ describe("TypoCorrector", () => {
     expect(near.repair("which stage")).toBe("which stages");
   });
 
+  it("searches no correction for a real English word, as repair() keeps it (start is not a typo of star)", () => {
+    const stars = new TypoCorrector(new TermStatistics([chunk("d", "star langchain")], tokenizeForSearch));
+    expect(stars.corrections(["start", "langchan"], [], isEnglishWord)).toEqual(["langchain"]);
+    // Without the English vocabulary every unknown Latin word is a candidate typo.
+    expect(stars.corrections(["start"], [])).toEqual(["star"]);
+  });
+
   it("repairs a name whose misspelling only looks like an inflection no English word has (huging is not hug + ing)", () => {
     const hub = new TypoCorrector(new TermStatistics([chunk("e", "Hugging Face 开源社区")], tokenizeForSearch));
     expect(hub.repair("Huging Face 是干嘛的", { isWord: isEnglishWord })).toBe("hugging Face 是干嘛的");
