@@ -23,7 +23,6 @@ export type DetailKind =
   | "frequency"
   | "place"
   | "result"
-  | "changes"
   | "score"
   | "download"
   | "dataset"
@@ -205,17 +204,6 @@ DETAIL_RULES.push({
     /第一名|第[一二三]名|冠军|冠軍|亚军|亞軍|获胜|獲勝|获奖|獲獎|名次|排第几|\bwinners?\b|\bwon\b|\bwinning (?:team|solution|entry)\b|\b(?:1st|first|top) place\b|\bleaderboard\b/iu,
   present:
     /第[一二三\d]名|冠军|冠軍|亚军|亞軍|获胜|獲勝|获奖|獲獎|名次|\bwinners?\b|\bwon\b|\bwinning\b|\b(?:1st|2nd|3rd|first|second|third) place\b|\btop \d+\b/iu,
-});
-
-/**
- * What an update or a new version changed (改了哪些, 更新了什么, what changed): answered only by a
- * passage that lists changes; a date of the last update says when, not what.
- */
-DETAIL_RULES.push({
-  kind: "changes",
-  asked:
-    /(?:改|更新|变|變)了(?:哪些|什么|什麼|啥)|改动|改動|变更|變更|更新内容|更新內容|\bwhat (?:changed|was (?:changed|updated|added))\b|\bchangelog\b|\brelease notes\b/iu,
-  present: /新增|修改|改动|改動|变更|變更|更新内容|更新內容|更新说明|更新說明|\bchangelog\b|\b(?:added|removed|changed|fixed)\b/iu,
 });
 
 /**

@@ -106,12 +106,12 @@ export function documentFactsOf(
 }
 
 /**
- * The detail kinds a card answers when it states every fact asked: a date or a change of the
- * document (updated, 最近一次改动) by its date lines, who wrote it by its author line.
+ * The detail kinds a card answers when it states every fact asked: a date of the document
+ * (updated, 最近一次改动是哪天) by its date lines, who wrote it by its author line.
  */
 const CARD_DETAILS: Readonly<Record<DocumentFact, readonly DetailKind[]>> = {
   author: ["person"],
-  date: ["date", "changes"],
+  date: ["date"],
   tags: [],
   title: [],
   link: [],

@@ -66,11 +66,11 @@ export function focusPassages(
 }
 
 /**
- * Details a roadmap gives of itself (its date, how many parts, how long, what changed): asked of a
+ * Details a roadmap gives of itself (its date, how many parts, how long): asked of a
  * roadmap the question names, anywhere in it may answer. Any other detail (a price, a publisher, a
  * dataset, a teacher) is of a thing the roadmap lists, and is looked for beside that thing.
  */
-const ROADMAP_DETAILS: ReadonlySet<DetailKind> = new Set(["date", "count", "duration", "chapter", "changes", "frequency", "stage"]);
+const ROADMAP_DETAILS: ReadonlySet<DetailKind> = new Set(["date", "count", "duration", "chapter", "frequency", "stage"]);
 
 /** The passages naming the concepts a question names that its roadmap names too, with their names; undefined when none does. */
 function conceptFocus(

@@ -10,6 +10,7 @@ import { groupsBeyondFinishedClause } from "./finishedClause.js";
 import { fieldReading, fieldWordFound, isFieldLatinWord } from "./offFieldSubject.js";
 import { groupsNotQualifiedBy } from "./outsideQualifier.js";
 import { outsideSubjectsIn } from "./outsideSubjects.js";
+import { groupsBeyondLearnerLevel } from "./learnerLevel.js";
 import type { QuestionJudge } from "./questionJudge.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
 import type { StageOrdinal } from "./stageReference.js";
@@ -76,7 +77,10 @@ export function questionReadings(inputs: QuestionReadingInputs): QuestionReading
   const outsideSubject =
     outsideNamed.length > 0 &&
     !fieldWordFound(
-      groupsBeyondFinishedClause(outsideNamed, query, groupsNotQualifiedBy(outsideNamed, query, groups)),
+      groupsBeyondLearnerLevel(
+        outsideNamed,
+        groupsBeyondFinishedClause(outsideNamed, query, groupsNotQualifiedBy(outsideNamed, query, groups)),
+      ),
       topTokens,
       statistics,
       generalIdf,

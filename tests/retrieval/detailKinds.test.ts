@@ -485,13 +485,6 @@ describe("detail-type check", () => {
     // Taking part is no result asked.
     expect(detailsAsked("有哪些比赛可以参加？")).toEqual([]);
   });
-  it("asks for changes when a question asks what an update changed", () => {
-    expect(detailsAsked("那篇文章上次更新改了哪些内容？")).toContain("changes");
-    expect(detailsAsked("What changed in the latest revision of that guide?")).toContain("changes");
-    // When it was updated is a date, not a list of changes.
-    expect(detailPresent("changes", ["更新时间：20241018"])).toBe(false);
-    expect(detailPresent("changes", ["2024-10 更新：新增 RAG 优化一节"])).toBe(true);
-  });
   it("asks for a score when a question asks how accurate something is or what it scores", () => {
     expect(detailsAsked("那个文本分类项目准确率能到多少？")).toContain("score");
     expect(detailsAsked("考试要多少分才算过？")).toContain("score");

@@ -51,9 +51,9 @@ describe("documentFactsOf", () => {
     expect(documentFactsOf("讲智能体那篇博客是哪天发的", undefined, withoutCard)).toBeUndefined();
   });
 
-  it("lets the card answer the date and change details it states, and marks a missing fact low", () => {
+  it("lets the card answer the date it states, and marks a missing fact low", () => {
     const dated = documentFactsOf("那份笔记最近一次改动是哪天", withCard, undefined);
-    expect(detailStatedByCard("changes", dated)).toBe(true);
+    expect(detailStatedByCard("date", dated)).toBe(true);
     expect(detailStatedByCard("price", dated)).toBe(false);
     expect(detailStatedByCard("person", documentFactsOf("那份笔记是谁写的", withCard, undefined))).toBe(false);
     expect(decideConfidence({ evidence: 0.9, weak: false, missingDetails: [], documentFactMissing: true })).toBe("low");

@@ -90,6 +90,21 @@ describe("a subject a learner says they study", () => {
   });
 });
 
+describe("a learner's level beside a subject outside the field", () => {
+  it("is no field word the passages share: the question is low", async () => {
+    // 零基础 and 新手 are the roadmaps' words too; they say who asks, not what about.
+    const question = "零基础想考雅思，有没有适合新手的复习路线？";
+    const result = await retriever.retrieve(question);
+    expect(result.outsideSubjects).toContain("雅思");
+    expect(confidenceOf(question, result)).toBe("low");
+  });
+
+  it("leaves a beginner of the field high", async () => {
+    const question = "零基础想学大模型，有没有适合新手的学习路线？";
+    expect(confidenceOf(question, await retriever.retrieve(question))).toBe("high");
+  });
+});
+
 describe("typos", () => {
   it("corrects a misspelt latin term to the corpus word", async () => {
     const result = await retriever.retrieve("where can I learn about the transfomer architecture?");

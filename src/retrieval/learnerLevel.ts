@@ -1,0 +1,17 @@
+import type { TermGroup } from "./abstention.js";
+
+/**
+ * Words of the learner's level: 新手, 小白, 零基础, 初学者, beginner, newbie. They say who asks, not
+ * what is asked about; the study genre's documents use them all the time (零基础入门, "for
+ * beginners"), so a question about something else in a learner's voice ("12 week half marathon
+ * plan for a complete beginner", "考研数学零基础…") shares them with the passages whatever its
+ * subject. Against a subject outside the field (outsideSubjects.ts) such a word shows nothing of
+ * the field, as a field word the subject qualifies does not (outsideQualifier.ts).
+ */
+const LEARNER_LEVEL = /^(?:新手|小白|零基础|初学者?|菜鸟|萌新|beginners?|newbies?|novices?|newcomers?)$/u;
+
+/** The question's term groups less the words of the learner's level, read only against an outside subject. */
+export function groupsBeyondLearnerLevel(subjects: readonly string[], groups: readonly TermGroup[]): readonly TermGroup[] {
+  if (subjects.length === 0) return groups;
+  return groups.filter((group) => !LEARNER_LEVEL.test(group.label.toLowerCase()));
+}

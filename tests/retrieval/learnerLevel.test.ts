@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import type { TermGroup } from "../../src/retrieval/abstention.js";
+import { groupsBeyondLearnerLevel } from "../../src/retrieval/learnerLevel.js";
+
+const group = (label: string): TermGroup => ({ label, tokens: [label.toLowerCase()], weight: 1 });
+const labels = (groups: readonly TermGroup[]) => groups.map((g) => g.label);
+
+describe("groupsBeyondLearnerLevel", () => {
+  it("drops the words that say how far the learner is, against an outside subject", () => {
+    expect(labels(groupsBeyondLearnerLevel(["雅思"], [group("零基础"), group("新手"), group("复习")]))).toEqual(["复习"]);
+    expect(labels(groupsBeyondLearnerLevel(["yoga"], [group("Beginner"), group("routine"), group("newbies")]))).toEqual(["routine"]);
+  });
+
+  it("keeps every word when the question names no outside subject, and words of the material's level", () => {
+    expect(labels(groupsBeyondLearnerLevel([], [group("零基础"), group("大模型")]))).toEqual(["零基础", "大模型"]);
+    // 入门 is the level of a book or a course (入门书), not of the learner.
+    expect(labels(groupsBeyondLearnerLevel(["雅思"], [group("入门"), group("beginner-friendly")]))).toEqual(["入门", "beginner-friendly"]);
+  });
+});
