@@ -129,8 +129,10 @@ export class TermSentenceTable {
       if (key === 0 || (old[from + 1]! & FOUND_AGAIN) === 0) continue;
       let slot = hash(key - 1) & mask;
       while (this.cells[slot * stride] !== 0) slot = (slot + 1) & mask;
-      this.cells.set(old.subarray(from, from + stride), slot * stride);
-      this.cells[slot * stride + 1]! &= ~FOUND_AGAIN;
+      // Word by word: a subarray to copy from is an object per entry kept (~2 KB an ask).
+      const to = slot * stride;
+      for (let w = 0; w < stride; w++) this.cells[to + w] = old[from + w]!;
+      this.cells[to + 1]! &= ~FOUND_AGAIN;
       this.size++;
     }
   }
