@@ -66,12 +66,16 @@ const linkContexts = recentByChunk(2048, (chunk: Chunk): { link: Link; context: 
 function linksOf(passages: Passage[], terms: Map<string, number>): FoundLink[] {
   const seen = new Set<string>();
   const found: FoundLink[] = [];
+  // The terms and weights read out once, in the map's order: iterating the map's entries made an
+  // array per term for every link of every passage (~3 KB an ask, a resource question's many links).
+  const termList = [...terms.keys()];
+  const weights = [...terms.values()];
   passages.forEach((passage, passageIndex) => {
     for (const { link, context } of linkContexts(passage.chunk)) {
       if (seen.has(link.url)) continue;
       seen.add(link.url);
       let score = 0;
-      for (const [term, weight] of terms) if (context.includes(term)) score += weight;
+      for (let t = 0; t < termList.length; t++) if (context.includes(termList[t]!)) score += weights[t]!;
       found.push({ text: link.text, url: link.url, passageIndex, score });
     }
   });

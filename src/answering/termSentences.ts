@@ -44,9 +44,17 @@ function termNumber(term: string): number {
 /** An entry's second word: whether its parent and heading words are filled, and whether the chunk's heading holds the term. */
 export const PARENT_KNOWN = 1;
 export const IN_HEADING = 2;
+/** Set when `find` finds the entry: the terms questions keep asking survive a full table's sweep. */
+const FOUND_AGAIN = 4;
 
-/** Entries kept per chunk; when full it starts over (as the lists it replaces did). */
+/**
+ * Entries kept per chunk. When full, the entries found again since the last sweep stay (at most
+ * half the table) and the rest are dropped. Starting over whole, as the lists it replaces did,
+ * dropped 模型 and 学习 with the one-off terms: on the dev + tune questions two of three entries
+ * added were terms the chunk had held before.
+ */
 const MAX_ENTRIES = 256;
+const MAX_KEPT = MAX_ENTRIES / 2;
 const FIRST_CAPACITY = 32;
 
 /**
@@ -83,7 +91,11 @@ export class TermSentenceTable {
     for (let slot = hash(n) & mask; ; slot = (slot + 1) & mask) {
       const key = this.cells[slot * this.stride]!;
       if (key === 0) return -1;
-      if (key === n + 1) return slot * this.stride;
+      if (key === n + 1) {
+        const at = slot * this.stride;
+        this.cells[at + 1]! |= FOUND_AGAIN;
+        return at;
+      }
     }
   }
 
@@ -92,10 +104,8 @@ export class TermSentenceTable {
    * offsets `find` and `add` gave before are no longer valid.
    */
   add(n: number): number {
-    if (this.size >= MAX_ENTRIES) {
-      this.cells.fill(0);
-      this.size = 0;
-    } else if (2 * (this.size + 1) > this.capacity) this.grow();
+    if (this.size >= MAX_ENTRIES) this.sweep();
+    else if (2 * (this.size + 1) > this.capacity) this.grow();
     this.size++;
     const mask = this.capacity - 1;
     let slot = hash(n) & mask;
@@ -103,6 +113,28 @@ export class TermSentenceTable {
     const at = slot * this.stride;
     this.cells[at] = n + 1;
     return at;
+  }
+
+  /** Keeps the entries found again since the last sweep, at most MAX_KEPT, marked as not found again; drops the rest. */
+  private sweep(): void {
+    const stride = this.stride;
+    if (sweepScratch.length < this.cells.length) sweepScratch = new Int32Array(this.cells.length);
+    const old = sweepScratch;
+    old.set(this.cells);
+    this.cells.fill(0);
+    this.size = 0;
+    const mask = this.capacity - 1;
+    for (let from = 0; from < this.cells.length && this.size < MAX_KEPT; from += stride) {
+      const key = old[from]!;
+      if (key === 0 || (old[from + 1]! & FOUND_AGAIN) === 0) continue;
+      let slot = hash(key - 1) & mask;
+      while (this.cells[slot * stride] !== 0) slot = (slot + 1) & mask;
+      // Word by word: a subarray to copy from is an object per entry kept (~2 KB an ask).
+      const to = slot * stride;
+      for (let w = 0; w < stride; w++) this.cells[to + w] = old[from + w]!;
+      this.cells[to + 1]! &= ~FOUND_AGAIN;
+      this.size++;
+    }
   }
 
   private grow(): void {
@@ -120,6 +152,9 @@ export class TermSentenceTable {
     }
   }
 }
+
+/** A full table's words while it is swept: one for every table, as only one is swept at a time. */
+let sweepScratch = new Int32Array(0);
 
 /** Numbers are given in order: a multiplicative hash spreads neighbours over the table. */
 const hash = (n: number) => Math.imul(n, 0x9e3779b1) >>> 16;

@@ -42,6 +42,43 @@ describe("TermSentenceTable", () => {
     expect(table.find(0)).toBe(-1);
     expect(table.cells[table.find(1000) + 2]).toBe(42);
   });
+
+  it("keeps, when full, the entries found again since it last was, with their words, and drops the others", () => {
+    const table = new TermSentenceTable(1);
+    // `add` may move the cells: read them after it.
+    const put = (n: number) => {
+      const at = table.add(n);
+      table.cells[at + 2] = 1000 + n;
+    };
+    const again = [3, 77, 140, 201];
+    for (let n = 0; n < 256; n++) put(n);
+    for (const n of again) expect(table.find(n)).toBeGreaterThanOrEqual(0);
+    put(500);
+    for (const n of [...again, 500]) expect(table.cells[table.find(n) + 2]).toBe(1000 + n);
+    for (const n of [0, 4, 139, 255]) expect(table.find(n)).toBe(-1);
+    // Found before the next sweep (the checks above): kept once more, and then only if found again.
+    for (let n = 600; n < 851; n++) put(n);
+    put(900);
+    table.find(77);
+    for (let n = 1000; n < 1250; n++) put(n);
+    put(1300);
+    expect(table.cells[table.find(77) + 2]).toBe(1077);
+    for (const n of [3, 140, 201, 500, 900]) expect(table.find(n)).toBe(-1);
+  });
+
+  it("keeps at most half of a full table when every entry was found again, so new entries always fit", () => {
+    const table = new TermSentenceTable(1);
+    for (let round = 0; round < 4; round++) {
+      for (let n = 0; n < 300; n++) {
+        const term = 1000 * round + n;
+        if (table.find(term) < 0) {
+          const at = table.add(term);
+          table.cells[at + 2] = term;
+        }
+        expect(table.cells[table.find(term) + 2]).toBe(term);
+      }
+    }
+  });
 });
 
 describe("bitCount", () => {

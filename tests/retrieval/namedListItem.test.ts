@@ -40,6 +40,18 @@ describe("a detail asked of a listed thing is its item's to give", () => {
     expect(whole).toBe(prose);
   });
 
+  it("reads the same list for each question anew, however often it was read before", () => {
+    for (let round = 0; round < 2; round++) {
+      const [first] = namedItemsTexts("Agent入门工作坊 要几天？", [COURSES]);
+      expect(first).toContain("工具调用");
+      expect(first).not.toContain("神经网络基础");
+      const [second] = namedItemsTexts("dl101 要学多久？", [COURSES]);
+      expect(second).toContain("神经网络基础");
+      expect(second).not.toContain("工具调用");
+      expect(namedItemsTexts("这些课要学多久？", [COURSES])[0]).toBe(COURSES);
+    }
+  });
+
   it("leaves every text whole when the question names no listed thing", () => {
     const texts = [COURSES, OTHER];
     expect(namedItemsTexts("入门课程一般要学多久？", texts)).toBe(texts);
