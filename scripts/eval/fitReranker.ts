@@ -6,14 +6,22 @@
  *   - the model fitted on everything, as the TypeScript for src/retrieval/rerankModel.ts.
  * hit@5 here is "a gold passage among the first 5 fused candidates" for the standalone question,
  * before diversity and roadmap context: a ranking figure, not the end-to-end one (`npm run eval`).
- * It never prints questions. Knobs for experiments (environment): FIT_L2 (default 0.01),
- * FIT_STEPS (1500), FIT_RATE (0.5) and FIT_FEATURES (a comma list; the others stay at weight 0).
+ * It never prints questions. Knobs for experiments (environment):
+ *   - FIT_L2 (default 0.01), FIT_STEPS (1500), FIT_RATE (0.5);
+ *   - FIT_FEATURES: a comma list of features to fit; the others stay at weight 0;
+ *   - FIT_EXAMPLES: a JSON file the candidates' features and labels are written to, or read from
+ *     when it exists, so later fits skip running the questions (delete it after changing a feature);
+ *   - FIT_HELD_OUT: a comma list of files among those given, never fitted on, only scored by the
+ *     final fit and by the shipped model (sets nobody studied, as a generalization check);
+ *   - FIT_SKIP_FILES: set to skip the fit per held-out file (the folds and the final fit remain).
  */
 import { createHash } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { historyTurns, loadDataset } from "../../src/evaluation/dataset.js";
 import { isGold, locateQuote } from "../../src/evaluation/goldMatching.js";
 import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
 import { FEATURE_NAMES, type RerankModel } from "../../src/retrieval/rerank.js";
+import { RERANK_MODEL } from "../../src/retrieval/rerankModel.js";
 import { openOfflineTutor } from "./offlineTutor.js";
 
 interface Example {
@@ -28,35 +36,45 @@ if (files.length === 0) {
   console.error("usage: npx tsx scripts/eval/fitReranker.ts FILE.jsonl [FILE.jsonl …]");
   process.exit(2);
 }
-const { retriever, answerer, index } = await openOfflineTutor();
-if (!(retriever instanceof HybridRetriever)) throw new Error("the offline retriever is expected to be the hybrid one");
-const sourceText = new Map(index.documents.map((d) => [d.source, d.text]));
+const cached = process.env.FIT_EXAMPLES;
+const collected: Example[] = cached && existsSync(cached) ? (JSON.parse(readFileSync(cached, "utf8")) as Example[]) : await runQuestions();
+if (cached && !existsSync(cached)) writeFileSync(cached, JSON.stringify(collected));
+const heldOutFiles = new Set(process.env.FIT_HELD_OUT ? process.env.FIT_HELD_OUT.split(",") : []);
+const examples = collected.filter((e) => files.includes(e.file) && !heldOutFiles.has(e.file));
+const heldOutExamples = collected.filter((e) => files.includes(e.file) && heldOutFiles.has(e.file));
 
-const examples: Example[] = [];
-for (const file of files) {
-  for (const line of (await loadDataset(file)).questions) {
-    if (line.unanswerable) continue;
-    const answer = await answerer.answer({ question: line.question, history: historyTurns(line.history), k: 5 });
-    const golds = line.gold.map((g) => ({ ...g, occurrences: locateQuote(sourceText.get(g.document) ?? "", g.quote) }));
-    const candidates = await retriever.rankedCandidates(answer.standaloneQuestion);
-    examples.push({
-      id: line.id,
-      file,
-      features: candidates.map((c) => c.features),
-      labels: candidates.map((c) =>
-        isGold(
-          {
-            source: c.chunk.source,
-            text: c.chunk.text,
-            startLine: c.chunk.startLine,
-            endLine: c.chunk.endLine,
-            headingPath: c.chunk.headingPath,
-          },
-          golds,
+async function runQuestions(): Promise<Example[]> {
+  const { retriever, answerer, index } = await openOfflineTutor();
+  if (!(retriever instanceof HybridRetriever)) throw new Error("the offline retriever is expected to be the hybrid one");
+  const sourceText = new Map(index.documents.map((d) => [d.source, d.text]));
+
+  const examples: Example[] = [];
+  for (const file of files) {
+    for (const line of (await loadDataset(file)).questions) {
+      if (line.unanswerable) continue;
+      const answer = await answerer.answer({ question: line.question, history: historyTurns(line.history), k: 5 });
+      const golds = line.gold.map((g) => ({ ...g, occurrences: locateQuote(sourceText.get(g.document) ?? "", g.quote) }));
+      const candidates = await retriever.rankedCandidates(answer.standaloneQuestion);
+      examples.push({
+        id: line.id,
+        file,
+        features: candidates.map((c) => c.features),
+        labels: candidates.map((c) =>
+          isGold(
+            {
+              source: c.chunk.source,
+              text: c.chunk.text,
+              startLine: c.chunk.startLine,
+              endLine: c.chunk.endLine,
+              headingPath: c.chunk.headingPath,
+            },
+            golds,
+          ),
         ),
-      ),
-    });
+      });
+    }
   }
+  return examples;
 }
 
 const L2 = Number(process.env.FIT_L2 ?? 0.01);
@@ -139,15 +157,23 @@ function hitAt5(set: readonly Example[], weights?: readonly number[]): number {
 
 const fmt = (x: number) => x.toFixed(3);
 console.log(
-  `${examples.length} answerable questions; gold within the first 30 candidates: ${examples.filter((e) => e.labels.some(Boolean)).length}`,
+  `${examples.length} answerable questions fitted; gold within the first 30 candidates: ${examples.filter((e) => e.labels.some(Boolean)).length}`,
 );
 
-if (files.length > 1) {
-  for (const file of files) {
+/** The weights in src/retrieval/rerankModel.ts, scored beside each new fit. */
+const shipped = RERANK_MODEL ? FEATURE_NAMES.map((name) => (RERANK_MODEL ? RERANK_MODEL.weights[name] : 0)) : undefined;
+if (shipped) console.log(`the shipped model (src/retrieval/rerankModel.ts) on these questions: ${fmt(hitAt5(examples, shipped))}`);
+
+const fittedFiles = files.filter((file) => !heldOutFiles.has(file));
+if (fittedFiles.length > 1 && !process.env.FIT_SKIP_FILES) {
+  let heldHits = 0;
+  for (const file of fittedFiles) {
     const held = examples.filter((e) => e.file === file);
     const weights = fit(examples.filter((e) => e.file !== file));
+    heldHits += hitAt5(held, weights) * held.length;
     console.log(`held out ${file} (${held.length}): hit@5 fused ${fmt(hitAt5(held))} → re-ranked ${fmt(hitAt5(held, weights))}`);
   }
+  console.log(`each file held out, pooled: re-ranked ${fmt(heldHits / examples.length)}`);
 }
 
 const FOLDS = 5;
@@ -166,6 +192,12 @@ console.log(
 
 const all = fit(examples);
 console.log(`in-sample: fused ${fmt(hitAt5(examples))} → re-ranked ${fmt(hitAt5(examples, all))}`);
+for (const file of heldOutFiles) {
+  const held = heldOutExamples.filter((e) => e.file === file);
+  console.log(
+    `never fitted ${file} (${held.length}): fused ${fmt(hitAt5(held))}, shipped ${shipped ? fmt(hitAt5(held, shipped)) : "–"} → this fit ${fmt(hitAt5(held, all))}`,
+  );
+}
 const model: RerankModel = {
   bias: 0,
   weights: Object.fromEntries(FEATURE_NAMES.map((name, i) => [name, Number(all[i]!.toFixed(3))])) as RerankModel["weights"],
