@@ -1,7 +1,7 @@
-import { cp, mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { buildApp, buildTutorApp } from "../src/app.js";
 import { ConcurrencyLimitedAnswerer } from "../src/answering/ConcurrencyLimitedAnswerer.js";
 import { parseConfig } from "../src/config.js";
@@ -10,13 +10,16 @@ import { openInProcessPipeline } from "../src/evaluation/inProcessPipeline.js";
 import { HybridRetriever } from "../src/retrieval/HybridRetriever.js";
 import { MultiQueryRetriever } from "../src/retrieval/MultiQueryRetriever.js";
 import { createRetriever, ingestOptions, openPipeline, openTutor } from "../src/tutor.js";
+import { copyBundledIndex } from "./support/bundledIndex.js";
 import { startFakeOpenAiServer, type FakeOpenAiServer } from "./support/fakeOpenAiServer.js";
 
 let dir: string;
 let fake: FakeOpenAiServer;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "tutor-root-"));
-  await cp(path.resolve("corpus/roadmaps"), path.join(dir, "corpus/roadmaps"), { recursive: true });
+  // The bundled corpus with the index the run built once (default local embedder, as these
+  // configs use): the tests compose a tutor on it, none is about building it.
+  await copyBundledIndex(inject("bundledIndex"), dir);
   fake = await startFakeOpenAiServer({ chat: () => ({ kind: "text", content: "先学参数高效微调 [1]。" }) });
 });
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { askInWidget, describeInBrowser, launchChromium, startHostPage, waitForAnswer, WIDGET } from "./support/browser.js";
+import { askInWidget, describeInBrowser, connectChromium, startHostPage, waitForAnswer, WIDGET } from "./support/browser.js";
 import { axeViolations, describeFindings, expectNoSeriousAxeViolations } from "./support/axe.js";
 import { startTutor, type RunningTutor } from "./support/startTutor.js";
 
@@ -34,7 +34,7 @@ describeInBrowser("accessibility (axe-core in Chromium)", () => {
         `data-theme="${params.get("theme") ?? "auto"}" data-language="en"${accent ? ` data-accent="${accent}"` : ""}`,
       );
     });
-    [browser, tutor] = await Promise.all([launchChromium(), startTutor({ env: { ALLOWED_ORIGINS: host.origin } })]);
+    [browser, tutor] = await Promise.all([connectChromium(), startTutor({ env: { ALLOWED_ORIGINS: host.origin } })]);
     tutorUrl = tutor.baseUrl;
   }, 120_000);
 

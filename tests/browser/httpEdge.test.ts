@@ -1,7 +1,16 @@
 import { build } from "esbuild";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { askInWidget, CHROMIUM_PATH, describeInBrowser, startHostPage, waitForAnswer, watchPage, WIDGET } from "./support/browser.js";
+import {
+  askInWidget,
+  connectChromium,
+  describeInBrowser,
+  NON_LOCAL_HOST_NAME,
+  startHostPage,
+  waitForAnswer,
+  watchPage,
+  WIDGET,
+} from "./support/browser.js";
 import { startTutor, type RunningTutor } from "./support/startTutor.js";
 
 /**
@@ -11,8 +20,8 @@ import { startTutor, type RunningTutor } from "./support/startTutor.js";
  */
 
 const KEY = "browser-edge-key-0000000001";
-// A host name that is not localhost, resolved to loopback by chromium itself.
-const HOST_NAME = "tutor.test";
+// A host name that is not localhost, resolved to loopback by the shared chromium itself (its --host-resolver-rules).
+const HOST_NAME = NON_LOCAL_HOST_NAME;
 
 /** The real `openai` SDK bundled for the browser, as a chat app in client mode ships it. */
 async function openAiSdkBundle(): Promise<string> {
@@ -60,10 +69,7 @@ describeInBrowser("HTTP edge in chromium", () => {
         `<!doctype html><html><head><meta charset="utf-8"></head><body><script>${sdk.replaceAll("</script", "<\\/script")}</script></body></html>`,
     );
     [browser, tutor] = await Promise.all([
-      chromium.launch({
-        executablePath: CHROMIUM_PATH,
-        args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", `--host-resolver-rules=MAP ${HOST_NAME} 127.0.0.1`],
-      }),
+      connectChromium(),
       startTutor({ env: { API_KEYS: KEY, PUBLIC_ROUTES: "widget", ALLOWED_ORIGINS: `${blog.origin},${sdkPage.origin}` } }),
     ]);
     tutorUrl = tutor.baseUrl;

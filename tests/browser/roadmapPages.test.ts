@@ -2,7 +2,7 @@ import { mkdir, readFile } from "node:fs/promises";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { axeViolations, seriousFindings } from "./support/axe.js";
-import { describeInBrowser, launchChromium, watchPage } from "./support/browser.js";
+import { describeInBrowser, connectChromium, watchPage } from "./support/browser.js";
 import { startTutor, type RunningTutor } from "./support/startTutor.js";
 
 /**
@@ -27,7 +27,7 @@ describeInBrowser("roadmap pages in the browser (offline app)", () => {
   let id001: string;
 
   beforeAll(async () => {
-    [browser, tutor] = await Promise.all([launchChromium(), startTutor()]);
+    [browser, tutor] = await Promise.all([connectChromium(), startTutor()]);
     id001 = tutor.test.tutor.index.current().documents.find((d) => d.source.startsWith("roadmaps/001"))!.id;
     await mkdir("test-artifacts", { recursive: true });
   }, 120_000);

@@ -1,7 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { askInWidget, describeInBrowser, launchChromium, waitForAnswer, watchPage, WIDGET } from "./support/browser.js";
+import { askInWidget, describeInBrowser, connectChromium, waitForAnswer, watchPage, WIDGET } from "./support/browser.js";
 import { startTutor, type RunningTutor } from "./support/startTutor.js";
 
 /** The widget's stage strip under a what-next answer, against the real offline app, on the demo page (same origin as the roadmap pages). */
@@ -11,7 +11,7 @@ describeInBrowser("widget stage strip in the browser", () => {
   let id001: string;
 
   beforeAll(async () => {
-    [browser, tutor] = await Promise.all([launchChromium(), startTutor()]);
+    [browser, tutor] = await Promise.all([connectChromium(), startTutor()]);
     id001 = tutor.test.tutor.index.current().documents.find((d) => d.source.startsWith("roadmaps/001"))!.id;
     await mkdir("test-artifacts", { recursive: true });
   }, 120_000);

@@ -5,7 +5,7 @@ import {
   askInWidget,
   describeInBrowser,
   focusedInWidget,
-  launchChromium,
+  connectChromium,
   startHostPage,
   waitForAnswer,
   watchPage,
@@ -48,7 +48,7 @@ describeInBrowser("chat widget in the browser (offline app)", () => {
     let tutorUrl = "";
     allowedHost = await startHostPage((path) => (path === "/two" ? twoWidgetsPage(tutorUrl) : hostPage(tutorUrl)));
     otherHost = await startHostPage(() => hostPage(tutorUrl));
-    [browser, tutor] = await Promise.all([launchChromium(), startTutor({ env: { ALLOWED_ORIGINS: allowedHost.origin } })]);
+    [browser, tutor] = await Promise.all([connectChromium(), startTutor({ env: { ALLOWED_ORIGINS: allowedHost.origin } })]);
     tutorUrl = tutor.baseUrl;
   }, 120_000);
 

@@ -2,7 +2,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startFakeOpenAiServer, type ChatReply, type FakeOpenAiServer } from "../support/fakeOpenAiServer.js";
-import { askInWidget, describeInBrowser, launchChromium, waitForAnswer, watchPage, WIDGET } from "./support/browser.js";
+import { askInWidget, describeInBrowser, connectChromium, waitForAnswer, watchPage, WIDGET } from "./support/browser.js";
 import { startTutor, type RunningTutor } from "./support/startTutor.js";
 
 /**
@@ -35,7 +35,7 @@ describeInBrowser("chat widget safety and streaming (LLM mode)", () => {
       },
     });
     [browser, tutor] = await Promise.all([
-      launchChromium(),
+      connectChromium(),
       startTutor({
         corpusDir: path.resolve("tests/fixtures/widget/corpus/roadmaps"),
         env: { OPENAI_BASE_URL: model.baseURL, OPENAI_API_KEY: "sk-test-not-a-real-key", CHAT_MODEL: "fake-chat", OPENAI_MAX_RETRIES: "0" },

@@ -9,6 +9,8 @@ import { currentBootId, processStartTicks } from "../../src/index/processIdentit
 
 const CHILD = path.resolve("tests/index/support/ingestChild.ts");
 const OTHER_BOOT = "00000000-0000-4000-8000-000000000000";
+/** A deadline for a tsx child that loads the pipeline (about 4 s of CPU) on a busy machine, not a timing assertion. */
+const CHILD_TEST_TIMEOUT_MS = 150_000;
 
 let root: string;
 let lockFile: string;
@@ -100,22 +102,26 @@ describe("ingest lock: a lock held by a live ingest is respected", () => {
     )();
   });
 
-  it("when a real ingest in another process holds it", async () => {
-    const corpusDir = path.join(root, "corpus");
-    await cp(path.resolve("tests/fixtures/index/corpus"), corpusDir, { recursive: true });
-    const indexDir = path.join(root, "index");
-    const child = spawn(process.execPath, ["--import", "tsx", CHILD, corpusDir, indexDir, "write"], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    children.push(child);
-    await new Promise<void>((resolve, reject) => {
-      let output = "";
-      child.stdout.on("data", (data: Buffer) => {
-        output += data.toString();
-        if (output.includes("writing")) resolve();
+  it(
+    "when a real ingest in another process holds it",
+    async () => {
+      const corpusDir = path.join(root, "corpus");
+      await cp(path.resolve("tests/fixtures/index/corpus"), corpusDir, { recursive: true });
+      const indexDir = path.join(root, "index");
+      const child = spawn(process.execPath, ["--import", "tsx", CHILD, corpusDir, indexDir, "write"], {
+        stdio: ["ignore", "pipe", "inherit"],
       });
-      child.on("exit", (code) => reject(new Error(`ingest child exited (${code}) before taking the lock: ${output}`)));
-    });
-    await expect(acquireIngestLock(indexDir)).rejects.toThrow(`Another ingest (process ${child.pid})`);
-  }, 30_000);
+      children.push(child);
+      await new Promise<void>((resolve, reject) => {
+        let output = "";
+        child.stdout.on("data", (data: Buffer) => {
+          output += data.toString();
+          if (output.includes("writing")) resolve();
+        });
+        child.on("exit", (code) => reject(new Error(`ingest child exited (${code}) before taking the lock: ${output}`)));
+      });
+      await expect(acquireIngestLock(indexDir)).rejects.toThrow(`Another ingest (process ${child.pid})`);
+    },
+    CHILD_TEST_TIMEOUT_MS,
+  );
 });

@@ -8,6 +8,12 @@ import { loadIndex } from "../../src/index/loadIndex.js";
 import { CountingEmbeddings } from "./support/testEmbeddings.js";
 
 const CHILD = path.resolve("tests/index/support/ingestChild.ts");
+/**
+ * A deadline, not a timing assertion: each test starts a tsx child that loads the pipeline
+ * (about 4 s of CPU), beside in-process ingests; at load 15 on 2 cores the second test took
+ * over 30 s and failed on the old 30 s limit.
+ */
+const CHILD_TEST_TIMEOUT_MS = 150_000;
 
 let root: string;
 let corpusDir: string;
@@ -55,37 +61,45 @@ async function addSections(): Promise<void> {
 }
 
 describe("an ingest killed with SIGKILL", () => {
-  it("while embedding leaves the previous index live and loadable", async () => {
-    const embeddings = new CountingEmbeddings();
-    const good = await ingestFixture(embeddings);
-    await addSections();
-    const { output, signal } = await killWhenPrinted("embed", "batch 2");
-    expect(signal).toBe("SIGKILL");
-    expect(output).not.toContain("finished");
+  it(
+    "while embedding leaves the previous index live and loadable",
+    async () => {
+      const embeddings = new CountingEmbeddings();
+      const good = await ingestFixture(embeddings);
+      await addSections();
+      const { output, signal } = await killWhenPrinted("embed", "batch 2");
+      expect(signal).toBe("SIGKILL");
+      expect(output).not.toContain("finished");
 
-    expect((await readFile(path.join(indexDir, "CURRENT"), "utf8")).trim()).toBe(path.basename(good.versionDir));
-    const index = await loadIndex(indexDir, embeddings, embeddings.identity());
-    expect(index.dir).toBe(good.versionDir);
-    expect(index.chunks).toHaveLength(good.chunks);
-  }, 30_000);
+      expect((await readFile(path.join(indexDir, "CURRENT"), "utf8")).trim()).toBe(path.basename(good.versionDir));
+      const index = await loadIndex(indexDir, embeddings, embeddings.identity());
+      expect(index.dir).toBe(good.versionDir);
+      expect(index.chunks).toHaveLength(good.chunks);
+    },
+    CHILD_TEST_TIMEOUT_MS,
+  );
 
-  it("while writing leaves a half-written version that is never used and is removed by the next ingest", async () => {
-    const embeddings = new CountingEmbeddings();
-    const good = await ingestFixture(embeddings);
-    await addSections();
-    await killWhenPrinted("write", "writing");
+  it(
+    "while writing leaves a half-written version that is never used and is removed by the next ingest",
+    async () => {
+      const embeddings = new CountingEmbeddings();
+      const good = await ingestFixture(embeddings);
+      await addSections();
+      await killWhenPrinted("write", "writing");
 
-    const entries = await readdir(indexDir);
-    const partial = entries.filter((name) => name.startsWith("v-") && name !== path.basename(good.versionDir));
-    expect(partial).toHaveLength(1); // the killed run's unfinished version
-    expect(await readdir(path.join(indexDir, partial[0]!))).not.toContain("manifest.json");
-    expect(entries).toContain("ingest.lock"); // left by the dead process
+      const entries = await readdir(indexDir);
+      const partial = entries.filter((name) => name.startsWith("v-") && name !== path.basename(good.versionDir));
+      expect(partial).toHaveLength(1); // the killed run's unfinished version
+      expect(await readdir(path.join(indexDir, partial[0]!))).not.toContain("manifest.json");
+      expect(entries).toContain("ingest.lock"); // left by the dead process
 
-    const index = await loadIndex(indexDir, embeddings, embeddings.identity());
-    expect(index.dir).toBe(good.versionDir);
+      const index = await loadIndex(indexDir, embeddings, embeddings.identity());
+      expect(index.dir).toBe(good.versionDir);
 
-    const next = await ingestFixture(embeddings);
-    expect(next.chunks).toBeGreaterThan(good.chunks);
-    expect((await readdir(indexDir)).sort()).toEqual(["CURRENT", path.basename(good.versionDir), path.basename(next.versionDir)].sort());
-  }, 30_000);
+      const next = await ingestFixture(embeddings);
+      expect(next.chunks).toBeGreaterThan(good.chunks);
+      expect((await readdir(indexDir)).sort()).toEqual(["CURRENT", path.basename(good.versionDir), path.basename(next.versionDir)].sort());
+    },
+    CHILD_TEST_TIMEOUT_MS,
+  );
 });

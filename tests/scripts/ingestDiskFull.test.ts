@@ -48,4 +48,5 @@ it("npm run ingest on a full disk prints one ENOSPC line naming the folder and t
   );
   expect(run.stderr).not.toMatch(/^\s+at /m); // no stack trace
   expect((await readdir(indexDir)).filter((name) => name.startsWith("v-"))).toEqual([]); // the unfinished version is gone
-}, 60_000);
+  // A deadline for the CLI as a child process on a busy machine (60 s was near the edge at load 12), not a timing assertion.
+}, 150_000);

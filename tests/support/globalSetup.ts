@@ -1,9 +1,37 @@
 import type { TestProject } from "vitest/node";
+import { launchSharedChromium } from "../browser/support/sharedChromium.js";
 import { buildBundledIndex } from "./bundledIndex.js";
 
-/** Runs once per `vitest run`: ingest the bundled corpus for every suite that reads it (see bundledIndex.ts). */
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The websocket endpoint of the run's one Chromium; null when none was launched (sharedChromium.ts). */
+    chromiumEndpoint: string | null;
+  }
+}
+
+/**
+ * Runs once per `vitest run`: ingest the bundled corpus for every suite that reads it (see
+ * bundledIndex.ts) and, while that ingest runs, launch the Chromium every browser suite shares.
+ */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const { bundled, remove } = await buildBundledIndex();
-  project.provide("bundledIndex", bundled);
-  return remove;
+  // The files of this run, known before the global setup (an experimental API: without it the browser is launched anyway).
+  const testFiles = (() => {
+    try {
+      return project.vitest.state.getPaths();
+    } catch {
+      return undefined;
+    }
+  })();
+  const [index, chromium] = await Promise.allSettled([buildBundledIndex(), launchSharedChromium(testFiles)]);
+  if (index.status === "rejected" || chromium.status === "rejected") {
+    if (index.status === "fulfilled") await index.value.remove();
+    if (chromium.status === "fulfilled") await chromium.value?.close();
+    throw index.status === "rejected" ? index.reason : (chromium as PromiseRejectedResult).reason;
+  }
+  project.provide("bundledIndex", index.value.bundled);
+  project.provide("chromiumEndpoint", chromium.value?.wsEndpoint() ?? null);
+  return async () => {
+    await chromium.value?.close();
+    await index.value.remove();
+  };
 }

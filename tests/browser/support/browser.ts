@@ -3,9 +3,10 @@ import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 
 import { chromium, type Browser, type Page } from "playwright-core";
-import { describe, it } from "vitest";
+import { describe, inject, it } from "vitest";
+import { CHROMIUM_PATH } from "./sharedChromium.js";
 
-export const CHROMIUM_PATH = "/usr/bin/chromium";
+export { CHROMIUM_PATH, NON_LOCAL_HOST_NAME } from "./sharedChromium.js";
 const MISSING = `chromium not found at ${CHROMIUM_PATH}; install it with: apt-get install -y chromium fonts-wqy-zenhei`;
 
 /**
@@ -27,19 +28,15 @@ export function describeInBrowser(name: string, suite: () => void): void {
   }
 }
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+/**
+ * The run's one Chromium (sharedChromium.ts), connected to for this suite. `close()` on the
+ * result disconnects, which closes every context the suite made, and leaves the browser to the
+ * other suites.
+ */
+export function connectChromium(): Promise<Browser> {
+  const endpoint = inject("chromiumEndpoint");
+  if (!endpoint) throw new Error(`the global setup launched no chromium: ${MISSING}`);
+  return chromium.connect(endpoint);
 }
 
 /** A tiny static server for a "blog" on another origin; html(path) is called per request. */
