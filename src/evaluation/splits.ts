@@ -64,6 +64,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-w2.jsonl",
     "tests/eval/blind/tune-x2.jsonl",
     "tests/eval/blind/tune-y2.jsonl",
+    "tests/eval/blind/tune-z2.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
@@ -113,6 +114,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-w2.jsonl",
     "tests/eval/blind/test-x2.jsonl",
     "tests/eval/blind/test-y2.jsonl",
+    "tests/eval/blind/test-z2.jsonl",
   ],
 };
 
