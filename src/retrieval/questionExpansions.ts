@@ -86,7 +86,8 @@ export function questionExpansions(index: IndexSnapshot, query: string, sources:
       if (!expansions.includes(term)) expansions.push(term);
   }
   if (sources.typos !== false) {
-    for (const term of resources.typos.corrections(tokens, hanRunsOf(query), resources.isEnglishWord)) if (!expansions.includes(term)) expansions.push(term);
+    for (const term of resources.typos.corrections(tokens, hanRunsOf(query), resources.isEnglishWord))
+      if (!expansions.includes(term)) expansions.push(term);
   }
   return expansions;
 }
