@@ -23,8 +23,9 @@ export const NON_LOCAL_HOST_NAME = "tutor.test";
  */
 export async function launchSharedChromium(testFiles: readonly string[] | undefined): Promise<BrowserServer | undefined> {
   if (!existsSync(CHROMIUM_PATH)) return undefined;
-  // Without the list (a vitest that no longer exposes it), launch: correctness over the saving.
-  if (testFiles && !testFiles.some((file) => file.includes("/tests/browser/"))) return undefined;
+  // Without the list (a vitest that no longer exposes it, or one that has not collected the files
+  // yet and gives none), launch: correctness over the saving.
+  if (testFiles && testFiles.length > 0 && !testFiles.some((file) => file.includes("/tests/browser/"))) return undefined;
   return chromium.launchServer({
     executablePath: CHROMIUM_PATH,
     args: [
