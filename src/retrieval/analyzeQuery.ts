@@ -125,6 +125,28 @@ function fillerAt(question: string, position: number, limit: number): string | u
  */
 const OPENING_THAT = /^[\s\p{P}]?那(?![一篇段份套个個些本门門种種部里裡边邊时時么麼样樣块塊条條位次章节節])\p{Script=Han}$/u;
 
+/** 把 / 将 (把握, 将来 aside): the disposal marker of "把 LoRA 学完", "将微调搞明白". */
+const DISPOSAL_MARKERS: ReadonlySet<string> = new Set(["把", "将"]);
+
+/**
+ * A disposal marker right before a glossary term or a Latin word ("把LoRA学完之后", "先把 python 学好"):
+ * it says what the learner did with the topic, and is no part of it. Only there, so that 把握, 一把,
+ * 将来 and 将近 keep their character.
+ */
+function disposalMarkerAt(
+  question: string,
+  position: number,
+  limit: number,
+  protectedSpans: ReadonlyMap<number, unknown>,
+): string | undefined {
+  const marker = question[position]!;
+  if (!DISPOSAL_MARKERS.has(marker)) return undefined;
+  let next = position + 1;
+  while (next < limit && WHITESPACE.test(question[next]!)) next += 1;
+  if (next >= limit) return undefined;
+  return protectedSpans.has(next) || isAsciiAlphanumeric(question.charCodeAt(next)) ? marker : undefined;
+}
+
 /** What a single UTF-16 unit of a question is, outside glossary terms, Latin words and filler phrases. */
 const KEEP = 1;
 const SPACE = 2;
@@ -254,7 +276,10 @@ function cutSegments(question: string, removed: readonly Span[] = NO_SPANS): Seg
     const span = protectedSpans.get(position);
     const code = question.charCodeAt(position);
     // Only an ASCII letter or digit can start a Latin word: no regex run at the other positions.
-    const filler = span || isAsciiAlphanumeric(code) ? undefined : fillerAt(question, position, limit);
+    const filler =
+      span || isAsciiAlphanumeric(code)
+        ? undefined
+        : (fillerAt(question, position, limit) ?? disposalMarkerAt(question, position, limit, protectedSpans));
     const kind = span || filler || isAsciiAlphanumeric(code) ? 0 : unitKind(question, position);
     if (kind === KEEP) {
       if (keptFrom < 0) keptFrom = position;

@@ -109,6 +109,16 @@ export const ZH_FILLER: readonly string[] = [
   "嘛",
   // What a part covers (第三阶段讲啥, 再往后一个 stage 讲什么): asked, not what about.
   "讲",
+  // Having understood a topic ("我已经把微调搞明白了，下一步呢"): how far the learner got, not what about.
+  "已经",
+  "搞明白",
+  "弄明白",
+  "整明白",
+  "搞清楚",
+  "弄清楚",
+  "搞懂",
+  "弄懂",
+  "学会",
 ];
 export const EN_FILLER: ReadonlySet<string> = new Set(
   (

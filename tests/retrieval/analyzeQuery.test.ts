@@ -129,6 +129,15 @@ describe("extractTopic", () => {
     expect(extractTopic("学完“微调”以后学什么")).toBe("微调");
   });
 
+  it("leaves out 把 / 将 before the topic and how far the learner got with it", () => {
+    expect(extractTopic("把RAG学完之后该学什么")).toBe("RAG");
+    expect(extractTopic("我已经将量化弄懂了，下一步呢")).toBe("量化");
+    expect(extractTopic("先把 PyTorch 搞明白，然后学什么")).toBe("PyTorch");
+    // 把 and 将 inside a word are no marker.
+    expect(extractTopic("把握不住重点怎么办")).toBe("把握不住重点");
+    expect(extractTopic("将来想做大模型该学什么")).toBe("将来想做大模型");
+  });
+
   it("returns a verbatim substring of the question", () => {
     for (const q of ["学完 Transformer 架构之后呢", "I finished the basics stage, what's next?", "第六阶段之后学什么"]) {
       const topic = extractTopic(q);
