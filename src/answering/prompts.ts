@@ -34,7 +34,10 @@ export interface AnswerWording {
   next: (next: string) => string;
   lastStage: string;
   firstStage: string;
-  nextItems: string;
+  /** Before a stage's key items, for the stage asked by its position. */
+  stageItems: string;
+  /** Before the key items of the stage after (before) the one the topic sits in. */
+  neighbourItems: Record<"next" | "previous", string>;
   /** Before the duration a roadmap states for a stage. */
   statedDuration: string;
   /** A roadmap's stages in order ("A → B → C"). */
@@ -67,7 +70,8 @@ const BASE_WORDING: Record<"zh" | "en", AnswerWording> = {
     next: (next) => `→ 下一步：「${next}」`,
     lastStage: "（这是该路线的最后一个阶段）",
     firstStage: "（这是该路线的第一个阶段）",
-    nextItems: "该阶段的要点：",
+    stageItems: "该阶段的要点：",
+    neighbourItems: { next: "下一阶段的要点：", previous: "前一阶段的要点：" },
     statedDuration: "资料给出的时长：",
     outline: (title, stages) => `《${title}》的阶段依次是：${stages}`,
     previous: (previous) => `← 前一步：「${previous}」`,
@@ -91,7 +95,8 @@ const BASE_WORDING: Record<"zh" | "en", AnswerWording> = {
     next: (next) => `→ next: "${next}"`,
     lastStage: "(this is the last stage of that roadmap)",
     firstStage: "(this is the first stage of that roadmap)",
-    nextItems: "Key items of that stage: ",
+    stageItems: "Key items of that stage: ",
+    neighbourItems: { next: "Key items of the next stage: ", previous: "Key items of the stage before: " },
     statedDuration: "Time the roadmap gives: ",
     outline: (title, stages) => `《${title}》, its stages in order: ${stages}`,
     previous: (previous) => `← before it: "${previous}"`,
@@ -132,7 +137,8 @@ function traditionalWording(zh: AnswerWording, convert: (simplified: string) => 
     next: template(zh.next),
     lastStage: convert(zh.lastStage),
     firstStage: convert(zh.firstStage),
-    nextItems: convert(zh.nextItems),
+    stageItems: convert(zh.stageItems),
+    neighbourItems: { next: convert(zh.neighbourItems.next), previous: convert(zh.neighbourItems.previous) },
     statedDuration: convert(zh.statedDuration),
     outline: template(zh.outline),
     previous: template(zh.previous),

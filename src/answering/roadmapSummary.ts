@@ -123,7 +123,7 @@ export function summarizeRoadmapPositions(
     if (neighbour && neighbourIndex >= 0) {
       const passage = passages[neighbourIndex]!;
       const items = keyItems(stageText(passage, neighbour), [neighbour.heading, ...passage.chunk.headingPath]);
-      if (items.length > 0) lines.push(`  ${wording.nextItems}${items.join(itemSeparator)}${cite(neighbourIndex)}`);
+      if (items.length > 0) lines.push(`  ${wording.neighbourItems[direction]}${items.join(itemSeparator)}${cite(neighbourIndex)}`);
     }
     const duration = neighbour && durationLine(position.docId, neighbour, passages, wording);
     if (duration) lines.push(duration);
@@ -148,7 +148,7 @@ export function summarizeAskedStages(
     const passage = passages[index]!;
     lines.push(`- ${wording.stageAt(position.title, position.at.heading)} [${index + 1}]`);
     const items = keyItems(stageText(passage, position.at), [position.at.heading, ...passage.chunk.headingPath]);
-    if (items.length > 0) lines.push(`  ${wording.nextItems}${items.join(itemSeparator)} [${index + 1}]`);
+    if (items.length > 0) lines.push(`  ${wording.stageItems}${items.join(itemSeparator)} [${index + 1}]`);
     const duration = durationLine(position.docId, position.at, passages, wording);
     if (duration) lines.push(duration);
   }

@@ -78,8 +78,24 @@ describe("summarizeRoadmapPositions", () => {
     const lines = summarizeRoadmapPositions([position], passages, "next", ANSWER_WORDING.zh, "、");
     expect(lines).toEqual([
       "- 《学习路径》：LoRA 位于「第六阶段：模型微调与私有化部署」 → 下一步：「第七阶段：前沿技术探索」 [1]",
-      "  该阶段的要点：多模态模型、参数高效微调技术、深度学习框架比较、大模型评估和benchmarking [2]",
+      "  下一阶段的要点：多模态模型、参数高效微调技术、深度学习框架比较、大模型评估和benchmarking [2]",
     ]);
+  });
+
+  it("labels the neighbour's items by the direction asked: the stage before is no 'next' stage", () => {
+    // Asked from stage 7 backwards: stage 6 is the neighbour, and the items are its own.
+    const { next: _next, ...rest } = position;
+    const fromSeven: RoadmapPosition = { ...rest, at: position.next!, previous: position.at };
+    const sixth = passage(stage7, {
+      role: "previous-section",
+      chunk: { sectionIndex: 6, headingPath: ["学习路径", "第六阶段：模型微调与私有化部署"] },
+    });
+    expect(summarizeRoadmapPositions([fromSeven], [sixth], "previous", ANSWER_WORDING.zh, "、")[1]).toMatch(
+      /^ {2}前一阶段的要点：多模态模型/u,
+    );
+    expect(summarizeRoadmapPositions([fromSeven], [sixth], "previous", ANSWER_WORDING.en, ", ")[1]).toMatch(
+      /^ {2}Key items of the stage before: /u,
+    );
   });
 
   it("says when there is no previous stage (en)", () => {
@@ -138,7 +154,9 @@ describe("a roadmap that is one numbered list", () => {
       "  该阶段的要点：多放糖、小火慢炖 [1]",
     ]);
     const before = { ...asked, at: item(1, "1. 清蒸", 11, 11), topic: "清蒸", next: item(2, "2. 红烧", 12, 14) };
-    expect(summarizeRoadmapPositions([before], passages, "next", ANSWER_WORDING.zh, "、")[1]).toBe("  该阶段的要点：多放糖、小火慢炖 [1]");
+    expect(summarizeRoadmapPositions([before], passages, "next", ANSWER_WORDING.zh, "、")[1]).toBe(
+      "  下一阶段的要点：多放糖、小火慢炖 [1]",
+    );
   });
 });
 
