@@ -23,6 +23,7 @@
 import { sequenceIntent } from "../retrieval/analyzeQuery.js";
 import { withoutDetailQuestions } from "../retrieval/detailKinds.js";
 import { findGlossaryMatches } from "../retrieval/glossary.js";
+import { saysOnlyLevelOrTime } from "../retrieval/learnerLevel.js";
 import { outsideSubjectsIn } from "../retrieval/outsideSubjects.js";
 import { statedStageCounts } from "../retrieval/stageCounts.js";
 import { replaceStageOrdinals, stageOrdinal } from "../retrieval/stageReference.js";
@@ -264,8 +265,12 @@ function driftsOutside(asked: string, previous: string): boolean {
   const subjects = outsideSubjectsIn(asked);
   if (subjects.length === 0) return false;
   const before = new Set(outsideSubjectsIn(previous));
-  // A field term of its own ("the tool the author likes best for finetuning") keeps it in the field.
-  return subjects.some((subject) => !before.has(subject)) && findGlossaryMatches(withoutDetailQuestions(asked)).length === 0;
+  // A field term of its own ("the tool the author likes best for finetuning") keeps it in the field;
+  // a learner's level or a span of time ("健身新手第一个月") is no field term.
+  return (
+    subjects.some((subject) => !before.has(subject)) &&
+    !findGlossaryMatches(withoutDetailQuestions(asked)).some((match) => !saysOnlyLevelOrTime(match.surface))
+  );
 }
 
 /** A place in a list ("最后一个", "第三个", "the first", "the last"), whatever the noun after it. */

@@ -15,3 +15,19 @@ export function groupsBeyondLearnerLevel(subjects: readonly string[], groups: re
   if (subjects.length === 0) return groups;
   return groups.filter((group) => !LEARNER_LEVEL.test(group.label.toLowerCase()));
 }
+
+/**
+ * Time spans a learner plans in (第一个月, 每周, "how many weeks"): the glossary holds them for the
+ * roadmaps' durations, but a plan for anything names them.
+ */
+const TIME_SPAN = /^(?:个?月|周|每周|星期|天|每天|小时|年|months?|weeks?|weekly|per week|days?|hours?|years?)$/u;
+
+/**
+ * Whether a glossary term only says who asks or over what time (新手, beginner, 个月, weeks): no
+ * sign of the field in a question whose subject lies outside it (followUp.ts reads a follow-up that
+ * names one alone).
+ */
+export function saysOnlyLevelOrTime(term: string): boolean {
+  const word = term.toLowerCase();
+  return LEARNER_LEVEL.test(word) || TIME_SPAN.test(word);
+}

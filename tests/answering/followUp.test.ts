@@ -364,6 +364,12 @@ describe("a follow-up that drifts to a subject outside the field (那考驾照�
     // A bare follow-up with no subject of its own still borrows the conversation's.
     expect(carryTopicIntoQuery("那要看多久？", books, () => "入门阶段")).toContain("入门阶段");
   });
+  it("is read alone when its only glossary words are the learner's level or a span of time", () => {
+    const memory = [{ role: "user" as const, content: "大模型微调需要多大显存？" }];
+    const topicOf = (question: string) => analyzeQuery(question).topic;
+    expect(carryTopicIntoQuery("那健身新手第一个月该怎么练", memory, topicOf)).toBe("那健身新手第一个月该怎么练");
+    expect(carryTopicIntoQuery("那学吉他的新手第一周练啥", memory, topicOf)).toBe("那学吉他的新手第一周练啥");
+  });
   it("stays with the conversation when the outside subject is the conversation's own", () => {
     const gym = [{ role: "user" as const, content: "健身房办卡要多少钱？" }];
     expect(carryTopicIntoQuery("那健身房的年卡呢？", gym, (question) => analyzeQuery(question).topic)).toContain("办卡");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TermGroup } from "../../src/retrieval/abstention.js";
-import { groupsBeyondLearnerLevel } from "../../src/retrieval/learnerLevel.js";
+import { groupsBeyondLearnerLevel, saysOnlyLevelOrTime } from "../../src/retrieval/learnerLevel.js";
 
 const group = (label: string): TermGroup => ({ label, tokens: [label.toLowerCase()], weight: 1 });
 const labels = (groups: readonly TermGroup[]) => groups.map((g) => g.label);
@@ -15,5 +15,12 @@ describe("groupsBeyondLearnerLevel", () => {
     expect(labels(groupsBeyondLearnerLevel([], [group("零基础"), group("大模型")]))).toEqual(["零基础", "大模型"]);
     // 入门 is the level of a book or a course (入门书), not of the learner.
     expect(labels(groupsBeyondLearnerLevel(["雅思"], [group("入门"), group("beginner-friendly")]))).toEqual(["入门", "beginner-friendly"]);
+  });
+});
+
+describe("saysOnlyLevelOrTime", () => {
+  it("holds the learner's level and spans of time, not the field's words or the material's level", () => {
+    for (const word of ["新手", "Beginner", "个月", "周", "weeks", "per week"]) expect(saysOnlyLevelOrTime(word)).toBe(true);
+    for (const word of ["微调", "入门", "RAG", "月薪", "weekend"]) expect(saysOnlyLevelOrTime(word)).toBe(false);
   });
 });
