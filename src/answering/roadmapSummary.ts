@@ -86,6 +86,12 @@ export function keyItems(text: string, headings: string[], maxChars = MAX_ITEM_C
   return items;
 }
 
+/** Whether `topic` names the stage of `heading` itself ("应用实践阶段", "核心技术解析" of "第二阶段：核心技术解析"). */
+function namesStage(topic: string, heading: string): boolean {
+  const name = stageName(heading);
+  return name !== "" && stageName(topic).toLowerCase() === name.toLowerCase();
+}
+
 /** Whether the position is the last (next) or first (previous) step of the sequence it sits on. */
 function atEnd(position: RoadmapPosition, direction: "next" | "previous"): boolean {
   const path = position.path;
@@ -113,7 +119,10 @@ export function summarizeRoadmapPositions(
     const atIndex = sectionPassageIndex(passages, position.docId, position.at);
     const neighbourIndex = neighbour ? sectionPassageIndex(passages, position.docId, neighbour) : -1;
     const cite = (index: number) => (index >= 0 ? ` [${index + 1}]` : "");
-    let line = wording.position(position.title, position.topic, position.at.heading);
+    // A topic that is the stage itself ("应用实践阶段" moved on to by "再之后呢"): the stage, not "X is in X".
+    let line = namesStage(position.topic, position.at.heading)
+      ? wording.stageAt(position.title, position.at.heading)
+      : wording.position(position.title, position.topic, position.at.heading);
     if (neighbour) line += ` ${direction === "next" ? wording.next(neighbour.heading) : wording.previous(neighbour.heading)}`;
     // Last or first only where the stage sits on a sequence the roadmap lays out: a section found
     // outside it has no neighbour to give, which says nothing about where the roadmap ends.

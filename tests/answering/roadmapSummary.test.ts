@@ -82,6 +82,17 @@ describe("summarizeRoadmapPositions", () => {
     ]);
   });
 
+  it("names a topic that is the stage itself as the stage, not as a topic inside it", () => {
+    for (const topic of ["第六阶段：模型微调与私有化部署", "模型微调与私有化部署阶段", "模型微调与私有化部署"]) {
+      const [line] = summarizeRoadmapPositions([{ ...position, topic }], passages, "next", ANSWER_WORDING.zh, "、");
+      expect(line).toBe("- 《学习路径》的「第六阶段：模型微调与私有化部署」 → 下一步：「第七阶段：前沿技术探索」 [1]");
+    }
+    // A topic inside the stage keeps its place in it.
+    expect(summarizeRoadmapPositions([{ ...position, topic: "私有化部署" }], passages, "next", ANSWER_WORDING.zh, "、")[0]).toContain(
+      "私有化部署 位于「第六阶段：模型微调与私有化部署」",
+    );
+  });
+
   it("labels the neighbour's items by the direction asked: the stage before is no 'next' stage", () => {
     // Asked from stage 7 backwards: stage 6 is the neighbour, and the items are its own.
     const { next: _next, ...rest } = position;
