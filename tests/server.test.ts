@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { startFakeOpenAiServer, type FakeOpenAiServer } from "./support/fakeOpenAiServer.js";
+import { builtFile } from "./support/childBuild.js";
 import { startServerProcess, type ServerProcess } from "./support/serverProcess.js";
 import { parseSse } from "./support/buildTestApp.js";
 
@@ -24,7 +25,7 @@ afterEach(async () => {
 const PROCESS_TEST_TIMEOUT_MS = 150_000;
 
 /**
- * Start `src/server.ts` as `npm start` would, on a free port, with a copy of the bundled corpus.
+ * Start the server as `npm start` does (dist/src/server.js, from the run's build), on a free port, with a copy of the bundled corpus.
  * With `index`, a copy of that prebuilt index is in place, so the server only loads it.
  */
 async function startServer(env: Record<string, string>, index?: string): Promise<ServerProcess> {
@@ -35,7 +36,7 @@ async function startServer(env: Record<string, string>, index?: string): Promise
   return server;
 }
 
-describe("npm start (src/server.ts)", () => {
+describe("npm start (dist/src/server.js)", () => {
   it(
     "builds the index on first start, prints URL and mode, and answers offline",
     async () => {
@@ -161,7 +162,7 @@ describe("npm start with WORKERS=2 (node:cluster)", () => {
         const result = await new Promise<{ code: number | null; stderr: string }>((resolve) =>
           execFile(
             process.execPath,
-            ["--import", "tsx", "src/server.ts"],
+            [builtFile("src/server.ts")],
             { env: { PATH: process.env.PATH, HOME: process.env.HOME, WORKERS: value }, timeout: 90_000 },
             (error, _stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stderr }),
           ),

@@ -6,7 +6,11 @@ import { afterEach, expect, it } from "vitest";
 import { LocalHashedEmbeddings } from "../src/embeddings/LocalHashedEmbeddings.js";
 import { ingestCorpus } from "../src/ingest/ingestCorpus.js";
 
-/** `npm start` on an index whose only version is damaged: it must serve 503 on /readyz, not crash-loop. */
+/**
+ * The server on an index whose only version is damaged: it must serve 503 on /readyz, not crash-loop.
+ * The one server test that runs src/server.ts under tsx, as `npm run dev` does; the others run
+ * the run's build of it (tests/support/childBuild.ts says why).
+ */
 
 let child: ChildProcess | undefined;
 let dir: string | undefined;

@@ -6,10 +6,12 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Overloaded } from "../../src/errors.js";
 import { acquireIngestLock } from "../../src/index/ingestLock.js";
 import { currentBootId, processStartTicks } from "../../src/index/processIdentity.js";
+import { builtFile } from "../support/childBuild.js";
 
-const CHILD = path.resolve("tests/index/support/ingestChild.ts");
+/** The child from the run's build (tests/support/childBuild.ts says why). */
+const CHILD = builtFile("tests/index/support/ingestChild.ts");
 const OTHER_BOOT = "00000000-0000-4000-8000-000000000000";
-/** A deadline for a tsx child that loads the pipeline (about 4 s of CPU) on a busy machine, not a timing assertion. */
+/** A deadline for a child that loads the pipeline on a busy machine, not a timing assertion. */
 const CHILD_TEST_TIMEOUT_MS = 150_000;
 
 let root: string;
@@ -108,7 +110,7 @@ describe("ingest lock: a lock held by a live ingest is respected", () => {
       const corpusDir = path.join(root, "corpus");
       await cp(path.resolve("tests/fixtures/index/corpus"), corpusDir, { recursive: true });
       const indexDir = path.join(root, "index");
-      const child = spawn(process.execPath, ["--import", "tsx", CHILD, corpusDir, indexDir, "write"], {
+      const child = spawn(process.execPath, [CHILD, corpusDir, indexDir, "write"], {
         stdio: ["ignore", "pipe", "inherit"],
       });
       children.push(child);

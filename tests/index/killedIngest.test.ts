@@ -5,13 +5,15 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ingestCorpus } from "../../src/ingest/ingestCorpus.js";
 import { loadIndex } from "../../src/index/loadIndex.js";
+import { builtFile } from "../support/childBuild.js";
 import { CountingEmbeddings } from "./support/testEmbeddings.js";
 
-const CHILD = path.resolve("tests/index/support/ingestChild.ts");
+/** The child from the run's build (tests/support/childBuild.ts says why). */
+const CHILD = builtFile("tests/index/support/ingestChild.ts");
 /**
- * A deadline, not a timing assertion: each test starts a tsx child that loads the pipeline
- * (about 4 s of CPU), beside in-process ingests; at load 15 on 2 cores the second test took
- * over 30 s and failed on the old 30 s limit.
+ * A deadline, not a timing assertion: each test starts a child that loads the pipeline, beside
+ * in-process ingests; at load 15 on 2 cores the second test took over 30 s (as a tsx child) and
+ * failed on the old 30 s limit.
  */
 const CHILD_TEST_TIMEOUT_MS = 150_000;
 
@@ -32,7 +34,7 @@ afterEach(async () => {
 /** Run the child ingest, SIGKILL it when it prints `marker`; resolves with what it printed. */
 function killWhenPrinted(mode: "embed" | "write", marker: string): Promise<{ output: string; signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", CHILD, corpusDir, indexDir, mode], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [CHILD, corpusDir, indexDir, mode], { stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     let errors = "";
     child.stdout.on("data", (data: Buffer) => {

@@ -37,6 +37,8 @@ beforeAll(async () => {
     path.join(corpus, "notes", "qlora.md"),
     "# QLoRA 笔记\n\nQLoRA 把基座模型量化为 4-bit NormalFloat，再在其上训练 LoRA 适配器。\n\n分页优化器（paged optimizers）用来避免显存峰值。\n",
   );
+  // `npm run ingest` as a user runs it, under tsx on the .ts source: the one test that does
+  // (the others run the run's build, tests/support/childBuild.ts).
   const { stdout, stderr } = await run(
     process.execPath,
     ["--import", "tsx", "scripts/ingest.ts", "--corpus", corpus, "--out", path.join(dir, "index")],

@@ -8,6 +8,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config.js";
 import { openTutor, type Tutor } from "../../src/tutor.js";
+import { builtFile } from "../support/childBuild.js";
 
 const run = promisify(execFile);
 
@@ -36,9 +37,8 @@ async function ingest(): Promise<string> {
   const { stdout, stderr } = await run(
     process.execPath,
     [
-      "--import",
-      "tsx",
-      "scripts/ingest.ts",
+      // The run's build of the CLI (tests/support/childBuild.ts says why).
+      builtFile("scripts/ingest.ts"),
       "--corpus",
       corpus,
       "--out",

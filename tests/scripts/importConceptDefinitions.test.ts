@@ -3,6 +3,7 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { builtFile } from "../support/childBuild.js";
 
 /** scripts/import-concept-definitions.ts on hand-made inputs in a temporary folder (never the real data file). */
 let dir: string;
@@ -19,13 +20,24 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function run(definitions: object[], flags: string[] = []): Promise<{ code: number; stderr: string; out: string }> {
+const SCRIPT = "scripts/import-concept-definitions.ts";
+
+/**
+ * Runs the script from the run's build (tests/support/childBuild.ts says why); the first test runs
+ * it under tsx on its .ts source, as the usage line in the script does.
+ */
+function run(
+  definitions: object[],
+  flags: string[] = [],
+  start: "build" | "tsx" = "build",
+): Promise<{ code: number; stderr: string; out: string }> {
   const definitionsPath = join(dir, "definitions.jsonl");
   const out = join(dir, "out.json");
   return writeFile(definitionsPath, definitions.map((d) => JSON.stringify(d)).join("\n")).then(
     () =>
       new Promise((resolve) => {
-        const args = ["--import", "tsx", "scripts/import-concept-definitions.ts", join(dir, "concepts.jsonl"), definitionsPath];
+        const entry = start === "build" ? [builtFile(SCRIPT)] : ["--import", "tsx", SCRIPT];
+        const args = [...entry, join(dir, "concepts.jsonl"), definitionsPath];
         execFile(
           process.execPath,
           [...args, ...flags, "--corpus", join(dir, "corpus"), "--out", out],
@@ -38,10 +50,14 @@ function run(definitions: object[], flags: string[] = []): Promise<{ code: numbe
 
 describe("import-concept-definitions", () => {
   it("writes each concept's documents' names with its definitions, in Simplified characters", async () => {
-    const result = await run([
-      { id: "V1", zh: "把權重用更少的位數存起來。", en: "Storing weights with fewer bits." },
-      { id: "V2", zh: "去掉不重要的连接。", en: "Removing connections that matter little." },
-    ]);
+    const result = await run(
+      [
+        { id: "V1", zh: "把權重用更少的位數存起來。", en: "Storing weights with fewer bits." },
+        { id: "V2", zh: "去掉不重要的连接。", en: "Removing connections that matter little." },
+      ],
+      [],
+      "tsx",
+    );
     expect(result.code).toBe(0);
     const written = JSON.parse(await readFile(result.out, "utf8")) as { entries: { docTerms: string[]; zh: string[]; en: string[] }[] };
     expect(written.entries).toEqual([

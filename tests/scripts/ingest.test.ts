@@ -7,14 +7,15 @@ import { parseConfig } from "../../src/config.js";
 import { ingestCorpus } from "../../src/ingest/ingestCorpus.js";
 import { ingestOptions } from "../../src/tutor.js";
 import { copyBundledIndex } from "../support/bundledIndex.js";
+import { builtFile } from "../support/childBuild.js";
 import { startFakeOpenAiServer, type FakeOpenAiServer } from "../support/fakeOpenAiServer.js";
 
-const SCRIPT = path.resolve("scripts/ingest.ts");
+/** The CLI from the run's build (tests/support/childBuild.ts says why; ingestToAsk.test.ts runs it under tsx). */
+const SCRIPT = builtFile("scripts/ingest.ts");
 const KEY = "sk-cli-secret-7777";
 /**
- * Each child compiles and loads the whole pipeline through tsx: about 5 s on an idle 2-core
- * machine, but over 30 s when the machine is shared (load average ~18 seen). A deadline, not a
- * timing assertion.
+ * Each child loads the whole pipeline: seconds on an idle 2-core machine, but over 30 s when the
+ * machine is shared (load average ~18 seen). A deadline, not a timing assertion.
  */
 const CHILD_TEST_TIMEOUT_MS = 90_000;
 
@@ -36,7 +37,7 @@ function runIngest(
   onStderr?: (text: string, child: ReturnType<typeof spawn>) => void,
 ): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", SCRIPT, ...args], { env: cleanEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [SCRIPT, ...args], { env: cleanEnv(env), stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));

@@ -3,9 +3,11 @@ import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
+import { builtFile } from "../support/childBuild.js";
 
-const SCRIPT = path.resolve("scripts/ingest.ts");
-const PRELOAD = path.resolve("tests/scripts/support/diskFullPreload.ts");
+// The run's build of the CLI and of the preload (tests/support/childBuild.ts says why).
+const SCRIPT = builtFile("scripts/ingest.ts");
+const PRELOAD = builtFile("tests/scripts/support/diskFullPreload.ts");
 
 let root: string;
 beforeEach(async () => {
@@ -18,14 +20,10 @@ afterEach(async () => {
 
 function runIngest(indexDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", "--import", PRELOAD, SCRIPT, "--corpus", path.join(root, "corpus"), "--out", indexDir],
-      {
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, TEST_DISK_FULL_DIR: indexDir },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
+    const child = spawn(process.execPath, ["--import", PRELOAD, SCRIPT, "--corpus", path.join(root, "corpus"), "--out", indexDir], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, TEST_DISK_FULL_DIR: indexDir },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));

@@ -1,8 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
+import { builtFile } from "./childBuild.js";
 
 /**
- * A real `src/server.ts` process (as `npm start` runs it) on a free port, for tests that need
+ * A real server process on a free port, running what `npm start` runs (`dist/src/server.js`, from
+ * the run's transpiled build: tests/support/childBuild.ts says why; serverDamagedIndex.test.ts
+ * starts src/server.ts under tsx, as `npm run dev` does), for tests that need
  * separate processes rather than two apps in one: separate pg pools, listeners, Redis clients
  * and in-memory state, exactly as two replicas behind a load balancer have.
  */
@@ -24,7 +27,7 @@ const START_DEADLINE_MS = 240_000;
 
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   let output = "";
-  const proc: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+  const proc: ChildProcess = spawn(process.execPath, [builtFile("src/server.ts")], {
     env: {
       PATH: process.env.PATH ?? "",
       HOME: process.env.HOME ?? "",

@@ -1,6 +1,6 @@
 /**
  * A real ingest in a child process, for tests that SIGKILL it half-way. Usage:
- *   node --import tsx ingestChild.ts <corpusDir> <indexDir> <embed|write>
+ *   node ingestChild.js <corpusDir> <indexDir> <embed|write>   (from the run's build, tests/support/childBuild.ts)
  * "embed": every embedding call takes 50 ms and prints "batch N" (batch size 1).
  * "write": prints "writing" when it reaches the lexical index step, then blocks for 10 s, so the
  * version directory is half written when the parent kills it.

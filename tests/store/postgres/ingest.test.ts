@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type pg from "pg";
 import type { IndexStore } from "../../../src/store/types.js";
+import { builtFile } from "../../support/childBuild.js";
 import { startPostgresServer, type PostgresTestServer } from "../../support/postgresServer.js";
 import { ingestInto, migrated, testPool, testPostgresStore } from "../support/storeTestSupport.js";
 
@@ -55,7 +56,8 @@ describe("ingest into Postgres", () => {
   it("a process killed (SIGKILL) in the middle of writing leaves the live version serving and no trace of its own", async () => {
     const before = await live();
     const versionsBefore = await versions();
-    const child = spawn(process.execPath, ["--import", "tsx", path.resolve("tests/store/support/ingestChild.ts"), server.url, CORPUS], {
+    // The child from the run's build (tests/support/childBuild.ts says why).
+    const child = spawn(process.execPath, [builtFile("tests/store/support/ingestChild.ts"), server.url, CORPUS], {
       stdio: ["ignore", "pipe", "inherit"],
     });
     const output: string[] = [];

@@ -1,7 +1,7 @@
 /**
  * A real ingest into Postgres that stops itself in the middle of writing its version (inside
  * the version's transaction, after the chunks are inserted) and says so on stdout, so a test can
- * SIGKILL it there. Run: node --import tsx ingestChild.ts DATABASE_URL CORPUS_DIR
+ * SIGKILL it there. Run: node ingestChild.js DATABASE_URL CORPUS_DIR (from the run's build, tests/support/childBuild.ts)
  */
 import { writeSync } from "node:fs";
 import { ingestCorpus } from "../../../src/ingest/ingestCorpus.js";
