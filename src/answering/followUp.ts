@@ -28,7 +28,7 @@ import { outsideSubjectsIn } from "../retrieval/outsideSubjects.js";
 import { statedStageCounts } from "../retrieval/stageCounts.js";
 import { replaceStageOrdinals, stageOrdinal } from "../retrieval/stageReference.js";
 import { escapeRegExp } from "../text/escapeRegExp.js";
-import { toSimplified } from "../text/script.js";
+import { simplifiedQuestion } from "../text/taiwanSenses.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { askedOfCounterpart } from "./counterparts.js";
 import {
@@ -94,7 +94,7 @@ export function readConversation(
   const read = (asked: string, previous: string) =>
     (roadmapNamedIn && inAnotherRoadmap(asked, previous, topicOf, roadmapNamedIn)) ?? resolve(asked, previous, topicOf);
   const readings: string[] = [];
-  for (const asked of [...userQuestions(history), toSimplified(question.trim())])
+  for (const asked of [...userQuestions(history), simplifiedQuestion(question.trim())])
     readings.push(readings.length === 0 ? asked : read(asked, readings.at(-1)!));
   return readings;
 }

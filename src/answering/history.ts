@@ -1,5 +1,5 @@
 import { DEFAULT_MAX_HISTORY_TURNS } from "../config.js";
-import { toSimplified } from "../text/script.js";
+import { simplifiedQuestion } from "../text/taiwanSenses.js";
 import type { Turn } from "./types.js";
 
 /**
@@ -20,7 +20,9 @@ export function recentHistory(history: Turn[] | undefined, maxTurns: number = DE
   return history.filter((turn) => turn.content.trim().length > 0).slice(-historyMessageLimit(maxTurns));
 }
 
-/** The user questions of a history, trimmed and in Simplified: the conversation as the offline follow-up reads it (followUp.ts). */
+/** The user questions of a history, trimmed and in Simplified (a Taiwan writer's 資料 read as data, taiwanSenses.ts): the conversation as the offline follow-up reads it (followUp.ts). */
 export function userQuestions(history: Turn[]): string[] {
-  return history.filter((turn) => turn.role === "user" && turn.content.trim().length > 0).map((turn) => toSimplified(turn.content.trim()));
+  return history
+    .filter((turn) => turn.role === "user" && turn.content.trim().length > 0)
+    .map((turn) => simplifiedQuestion(turn.content.trim()));
 }

@@ -1,7 +1,7 @@
 import type { IndexSnapshot } from "../store/types.js";
 import { normalizeNumberRanges } from "../text/numberRange.js";
 import { questionMemo } from "../text/questionMemo.js";
-import { toSimplified } from "../text/script.js";
+import { simplifiedQuestion } from "../text/taiwanSenses.js";
 import { tokenizeForSearch, tokenizeParts } from "../text/tokenize.js";
 import { detailsAsked } from "./detailKinds.js";
 import { conceptAsked } from "./conceptMembers.js";
@@ -335,10 +335,11 @@ function titleTermsOf(query: string, expansions: readonly string[], naming: Read
 }
 
 /**
- * A question as it is searched: Simplified characters, the documents' Mainland word for a Taiwan
- * word they never use (mainlandWords.ts), number ranges written as the documents write them.
+ * A question as it is searched: Simplified characters (a Taiwan writer's 資料 read as data,
+ * taiwanSenses.ts), the documents' Mainland word for a Taiwan word they never use
+ * (mainlandWords.ts), number ranges written as the documents write them.
  */
 function searchForm(index: IndexSnapshot, question: string): string {
   const statistics = IndexResources.of(index).statistics;
-  return withCorpusMainlandWords(normalizeNumberRanges(toSimplified(question)), (token) => statistics.frequency(token) > 0);
+  return withCorpusMainlandWords(normalizeNumberRanges(simplifiedQuestion(question)), (token) => statistics.frequency(token) > 0);
 }

@@ -83,6 +83,20 @@ describe("ExtractiveAnswerer on the real corpus", () => {
     expect(zh).toMatchObject({ abstained: true, citations: [], answer: ANSWER_WORDING.zh.abstain });
   });
 
+  it("reads a Taiwan writer's 資料 as data in the question and in a follow-up's history", async () => {
+    const asked = await answerer.answer({ question: "想讓模型幫忙生一些假的訓練資料，有教學文章嗎？" });
+    expect(asked.standaloneQuestion).toContain("训练数据");
+    expect(asked.citations.slice(0, 3).some((c) => c.headingPath.join(" ").includes("数据工程"))).toBe(true);
+    const followUp = await answerer.answer({
+      question: "那篇在哪一節？",
+      history: [
+        { role: "user", content: "想讓模型幫忙生一些假的訓練資料，有教學文章嗎？" },
+        { role: "assistant", content: "How to Generate and Use Synthetic Data for Finetuning [1]" },
+      ],
+    });
+    expect(followUp.standaloneQuestion).toContain("训练数据");
+  });
+
   it("carries the previous topic into a follow-up", async () => {
     const result = await answerer.answer({
       question: "那之前呢?",

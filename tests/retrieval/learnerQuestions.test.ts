@@ -44,6 +44,19 @@ describe("Taiwan vocabulary", () => {
     expect(texts(result)).toContain("项目");
   });
 
+  it("reads a Taiwan writer's 資料 as data, and finds the passage on making training data", async () => {
+    // The documents' 资料 are study materials; their data is 数据 (合成微调数据).
+    const traditional = await retriever.retrieve("我手上的訓練資料太少，能讓大模型幫我生成一些嗎？有文章教嗎？");
+    expect(traditional.query).toContain("训练数据");
+    expect(
+      headingsOf(traditional)
+        .slice(0, 3)
+        .some((h) => h.includes("数据工程")),
+    ).toBe(true);
+    // Beside a word of studying, 資料 is still material to read.
+    expect((await retriever.retrieve("有推薦的學習資料嗎？")).query).toContain("学习资料");
+  });
+
   it("keeps a Taiwan word the corpus uses itself", async () => {
     // 核心 is 内核 (a kernel) in OpenCC's phrase table; the corpus writes 核心 (the core of something).
     const result = await retriever.retrieve("注意力機制的核心是什麼？");
