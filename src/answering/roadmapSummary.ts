@@ -227,3 +227,36 @@ export function summarizeOutline(
   const stages = outline.stages.map((stage) => `${stage.heading}${stated(stage)}`).join(" → ");
   return [`- ${wording.outline(outline.title, stages)} [${best + 1}]`];
 }
+
+/**
+ * "RAG 和微调先学哪个": per roadmap, which of the two topics' stages comes first (the earlier one
+ * named first), or that they share a stage, each claim cited to the passages placing the topics.
+ * A roadmap placing one only says where that one is; one with a topic off its sequence claims no order.
+ */
+export function summarizeTopicOrder(
+  order: NonNullable<RetrievalResult["topicOrder"]>,
+  passages: Passage[],
+  wording: AnswerWording,
+): string[] {
+  const [first, second] = order.topics;
+  const lines: string[] = [];
+  for (const roadmap of order.roadmaps) {
+    const cite = (at: SectionRef | undefined) => {
+      const index = at ? sectionPassageIndex(passages, roadmap.docId, at) : -1;
+      return index >= 0 ? `[${index + 1}]` : "";
+    };
+    const cites = [...new Set([cite(roadmap.first), cite(roadmap.second)].filter((c) => c !== ""))].join("");
+    // Only what a retrieved passage shows is claimed.
+    if (cites === "") continue;
+    const { first: a, second: b } = roadmap;
+    let line: string;
+    if (a && b && roadmap.order === "same") line = wording.orderSameStage(roadmap.title, first, second, a.heading);
+    else if (a && b && roadmap.order === "earlier") line = wording.orderBefore(roadmap.title, first, a.heading, second, b.heading);
+    else if (a && b && roadmap.order === "later") line = wording.orderBefore(roadmap.title, second, b.heading, first, a.heading);
+    else if (a && b) line = wording.orderUnknown(roadmap.title, first, a.heading, second, b.heading);
+    else if (a) line = wording.orderOneOnly(roadmap.title, first, a.heading, second);
+    else line = wording.orderOneOnly(roadmap.title, second, b!.heading, first);
+    lines.push(`- ${line} ${cites}`);
+  }
+  return lines;
+}

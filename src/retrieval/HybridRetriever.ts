@@ -131,7 +131,7 @@ export class HybridRetriever implements Retriever {
     const matches = withDefinitionFirst(query, ranking.matches, ranked.fusedIds, index);
 
     const statistics = IndexResources.of(index).statistics;
-    const { roadmap, context, ordinal, partsPastEnd, askedPart, roadmapOutline, stageParts } = roadmapContext(
+    const { roadmap, context, ordinal, partsPastEnd, askedPart, roadmapOutline, stageParts, topicOrder } = roadmapContext(
       { query, analysis, statedOrdinal, named, englishStageName: english?.name, asked },
       { documents, chunks: index.chunks, profiles, tokensOf: (chunk) => statistics.tokensOf(chunk) },
       matches,
@@ -207,6 +207,7 @@ export class HybridRetriever implements Retriever {
       ...(roadmapOutline ? { roadmapOutline } : {}),
       ...(askedPart ? { askedPart } : {}),
       ...(stageParts ? { stageParts } : {}),
+      ...(topicOrder ? { topicOrder } : {}),
       ...(focus ? { focusChunkIds: focus.chunkIds, focusTerms: focus.terms } : {}),
       particularAsked: particular,
       ...(particular.instance ? { nameKinds: IndexResources.of(index).nameKinds } : {}),

@@ -24,7 +24,8 @@ import { isListItemStage, stageName } from "./stageOutline.js";
 import { directionFromOrdinal, type StageOrdinal } from "./stageReference.js";
 import { PARTS_ASKED, stagePartsContext } from "./stageParts.js";
 import { outlineOf, withStatedDurations } from "./statedStages.js";
-import type { Passage, QueryAnalysis, RetrievalResult, RoadmapPosition } from "./types.js";
+import { orderAsked, topicOrderContext } from "./topicOrder.js";
+import type { Passage, QueryAnalysis, RetrievalResult, RoadmapPosition, TopicOrder } from "./types.js";
 
 /**
  * The roadmap side of a question, from its reading and the passages ranking found: where its
@@ -82,6 +83,8 @@ export interface RoadmapContext {
   askedPart: RetrievalResult["askedPart"];
   roadmapOutline: RetrievalResult["roadmapOutline"];
   stageParts: RetrievalResult["stageParts"];
+  /** Two topics asked which comes first ("RAG 和微调先学哪个"): their stages per roadmap. */
+  topicOrder?: TopicOrder;
 }
 
 export function roadmapContext(
@@ -97,6 +100,34 @@ export function roadmapContext(
 ): RoadmapContext {
   const { query, analysis, statedOrdinal, named, englishStageName, asked } = question;
   const { documents, chunks, profiles } = corpus;
+  // "RAG 和微调先学哪个": its 先学 asks which of two comes first, not what comes before the first.
+  // Its "first" ("which one comes first") is no ordinal either. Not the order of a named thing's
+  // parts ("照 llm-course 那三块来学，先 theory 还是先 engineering"): that thing lays it out.
+  const orderPair = orderAsked(query);
+  const pair = orderPair && !partsNamedIn(query, matches) ? orderPair : undefined;
+  const ordered =
+    pair &&
+    topicOrderContext({
+      topics: pair,
+      documents,
+      chunks,
+      profiles,
+      named,
+      expansionsOf: topicExpansions,
+      matches,
+      language: analysis.language,
+    });
+  if (ordered)
+    return {
+      roadmap: [],
+      context: ordered.passages,
+      ordinal: undefined,
+      partsPastEnd: undefined,
+      askedPart: undefined,
+      roadmapOutline: undefined,
+      stageParts: undefined,
+      topicOrder: ordered.order,
+    };
   // "llm-course 的第二部分": the ordinal counts the parts of a thing the question names (a passage
   // retrieval found), not a roadmap's stages.
   const lookup = statedOrdinal && !named ? namedPart(query, matches, statedOrdinal) : undefined;

@@ -166,6 +166,29 @@ export interface RetrievalResult {
   documentFacts?: DocumentFactsAsked;
   /** The question as its evidence was judged: Simplified, misspelt words repaired (RLFH → RLHF). */
   judgedQuery?: string;
+  /** For "RAG 和微调先学哪个": where each of the two topics sits in each roadmap, and which comes first (topicOrder.ts). */
+  topicOrder?: TopicOrder;
+}
+
+/** Two topics a question asks the order of, in its order, and their stages roadmap by roadmap. */
+export interface TopicOrder {
+  topics: [string, string];
+  /** Roadmaps placing both first, then those placing one. */
+  roadmaps: TopicOrderInRoadmap[];
+}
+
+export interface TopicOrderInRoadmap {
+  docId: string;
+  title: string;
+  /** The first topic's stage; absent when the roadmap places it nowhere. */
+  first?: SectionRef;
+  /** The second topic's stage; absent when the roadmap places it nowhere. */
+  second?: SectionRef;
+  /**
+   * The first topic's stage against the second's on the roadmap's sequence of stages; absent when
+   * either is placed nowhere or off that sequence (then no order is claimed).
+   */
+  order?: "earlier" | "same" | "later";
 }
 
 /** A stage's parts (directions, tracks, specialist paths) as its roadmap's outline gives them, each with its first chunk. */

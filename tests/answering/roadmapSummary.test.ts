@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { ExtractiveAnswerer } from "../../src/answering/ExtractiveAnswerer.js";
 import { ANSWER_WORDING } from "../../src/answering/prompts.js";
+import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
+import { useRetrievalFixtureIndex } from "../support/buildTestIndex.js";
 import { keyItems, summarizeAskedStages, summarizeOutline, summarizeRoadmapPositions } from "../../src/answering/roadmapSummary.js";
 import type { RoadmapPosition } from "../../src/retrieval/types.js";
 import { passage } from "../fixtures/answering/passages.js";
@@ -192,5 +195,47 @@ describe("summarizeOutline", () => {
 
   it("says nothing when no retrieved passage names two of the stages", () => {
     expect(summarizeOutline(outline, [passage("入门阶段先学 Python。")], ANSWER_WORDING.zh)).toEqual([]);
+  });
+});
+
+/** "Python 和 LoRA 先学哪个": answered over a real index of the hand-made roadmaps. */
+describe("summarizeTopicOrder", () => {
+  const index = useRetrievalFixtureIndex();
+  const answer = (question: string) =>
+    new ExtractiveAnswerer({ retriever: new HybridRetriever({ index, k: 4, maxChunksPerSection: 2, abstainThreshold: 0.3 }) }).answer({
+      question,
+    });
+  /** The line about one roadmap, and the texts of the citations it gives. */
+  const lineAbout = async (question: string, title: string) => {
+    const result = await answer(question);
+    const line = result.answer.split("\n").find((l) => l.startsWith(`- 《${title}》`)) ?? "";
+    const cited = [...line.matchAll(/\[(\d+)\]/g)].map((m) => result.citations.find((c) => c.n === Number(m[1]))?.text ?? "");
+    return { answer: result.answer, line, cited };
+  };
+
+  it("says per roadmap which comes first, the earlier named first, each topic cited to a passage naming it", async () => {
+    const { answer: text, line, cited } = await lineAbout("LoRA 和 Python 我应该先学哪个？", "示例学习路线");
+    expect(text).toContain(ANSWER_WORDING.zh.orderHeader);
+    expect(line).toBe("- 《示例学习路线》：Python（「第一阶段：基础入门」）在 LoRA（「第二阶段：模型微调」）之前 [1][2]");
+    expect(cited.some((t) => t.includes("Python"))).toBe(true);
+    expect(cited.some((t) => t.includes("LoRA"))).toBe(true);
+  });
+
+  it("says when both share a stage, and claims no order where a roadmap places one only", async () => {
+    const same = await lineAbout("线性代数和 Python 先学哪个", "示例学习路线");
+    expect(same.line).toMatch(/^- 《示例学习路线》：线性代数 和 Python 同在「第一阶段：基础入门」 \[\d\]$/);
+    const one = await lineAbout("线性代数和 Python 先学哪个", "三段式计划");
+    expect(one.line).toMatch(/^- 《三段式计划》：Python 位于「一、打基础阶段\(1-2 个月\)」，没有找到 线性代数 所在的阶段 \[\d\]$/);
+    expect(one.line).not.toContain("之前");
+  });
+
+  it("words the answer in Traditional characters and in English", async () => {
+    const hant = await lineAbout("量化跟 Python 哪個先學？", "示例学习路线");
+    expect(hant.answer).toContain("兩者在各學習路線中的先後：");
+    expect(hant.line).toMatch(/^- 《示例学习路线》：Python（「第一阶段：基础入门」）在 量化（「第三阶段：部署上线」）之前 \[\d\]\[\d\]$/);
+    const en = await lineAbout("should I learn RAG or prompt engineering first?", "A Practical LLM Guide");
+    expect(en.line).toMatch(
+      /^- 《A Practical LLM Guide》: prompt engineering \("0x10 Beginner"\) comes before RAG \("0x20 Practitioner"\) \[\d\]\[\d\]$/,
+    );
   });
 });

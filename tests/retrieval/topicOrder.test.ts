@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
+import { orderAsked } from "../../src/retrieval/topicOrder.js";
+import { toSimplified } from "../../src/text/script.js";
+import { useRetrievalFixtureIndex } from "../support/buildTestIndex.js";
+
+/** Questions as the retriever reads them: Simplified. */
+const read = (question: string) => orderAsked(toSimplified(question));
+
+describe("orderAsked", () => {
+  it("reads two topics joined as alternatives or a pair with a which-first cue, in the question's order", () => {
+    expect(read("量化和 LoRA 我该先学哪个？")).toEqual(["量化", "LoRA"]);
+    expect(read("先学 Transformer 还是先学 PyTorch")).toEqual(["Transformer", "PyTorch"]);
+    // Traditional characters arrive Simplified.
+    expect(read("蒸餾跟 RAG 哪個先")).toEqual(["蒸馏", "RAG"]);
+    expect(read("Do I study RLHF or quantization first?")).toEqual(["RLHF", "quantization"]);
+    expect(read("Agent vs LoRA — which one comes first?")).toEqual(["Agent", "LoRA"]);
+    expect(read("In what order should I take on LangChain and vLLM?")).toEqual(["LangChain", "vLLM"]);
+    expect(read("微调 or RAG，哪个先？")).toEqual(["微调", "RAG"]);
+  });
+
+  it("leaves other questions alone", () => {
+    // One topic: what comes before it.
+    expect(read("学 LoRA 之前要先学什么？")).toBeUndefined();
+    // Two topics without an order cue, or a pair with only a "先" (a yes/no about both).
+    expect(read("RAG 和微调有什么区别")).toBeUndefined();
+    expect(read("要先学 Python 和 PyTorch 吗")).toBeUndefined();
+    // A stage asked for, an ordinal, a process's steps, plain words that name nothing.
+    expect(read("Which stage comes right before RLHF and evaluation?")).toBeUndefined();
+    expect(read("Is the first stage about RAG or quantization?")).toBeUndefined();
+    expect(read("Which happens first when serving a model: quantization or distillation?")).toBeUndefined();
+    expect(read("预训练和指令微调哪个先进行？")).toBeUndefined();
+    expect(read("should I feel happy or angry first?")).toBeUndefined();
+  });
+});
+
+/** A real index of the hand-made roadmaps in tests/fixtures/retrieval/corpus (local embedder). */
+describe("HybridRetriever on an order question", () => {
+  const index = useRetrievalFixtureIndex();
+  const retriever = () => new HybridRetriever({ index, k: 4, maxChunksPerSection: 2, abstainThreshold: 0.3 });
+  const inRoadmap = (result: Awaited<ReturnType<ReturnType<typeof retriever>["retrieve"]>>, title: string) =>
+    result.topicOrder?.roadmaps.find((r) => r.title === title);
+
+  it("places both topics in each roadmap, says which stage comes first, and leads with passages naming them", async () => {
+    const result = await retriever().retrieve("Python 和 LoRA 先学哪个？");
+    expect(result.topicOrder?.topics).toEqual(["Python", "LoRA"]);
+    const path = inRoadmap(result, "示例学习路线");
+    expect(path).toMatchObject({ first: { heading: "第一阶段：基础入门" }, second: { heading: "第二阶段：模型微调" }, order: "earlier" });
+    // Not "what comes before Python": no sequence positions.
+    expect(result.roadmap).toEqual([]);
+    const [first, second] = result.passages;
+    expect(first?.chunk.text).toContain("Python");
+    expect(second?.chunk.text).toContain("LoRA");
+    expect([first?.chunk.docId, second?.chunk.docId]).toEqual([path?.docId, path?.docId]);
+  });
+
+  it("reads the later one and the same stage", async () => {
+    const later = await retriever().retrieve("量化跟 Python 哪個先學");
+    expect(inRoadmap(later, "示例学习路线")?.order).toBe("later");
+    const same = await retriever().retrieve("线性代数和 Python 先学哪个");
+    expect(inRoadmap(same, "示例学习路线")).toMatchObject({ order: "same", first: { heading: "第一阶段：基础入门" } });
+    const english = await retriever().retrieve("should I learn RAG or prompt engineering first?");
+    expect(inRoadmap(english, "A Practical LLM Guide")).toMatchObject({
+      first: { heading: "0x20 Practitioner" },
+      second: { heading: "0x10 Beginner" },
+      order: "later",
+    });
+  });
+
+  it("claims no order in a roadmap placing one topic only, and none at all when no roadmap places both", async () => {
+    const result = await retriever().retrieve("Python 还是 RAG 先学？");
+    const plan = inRoadmap(result, "三段式计划");
+    expect(plan?.order).toBe("earlier");
+    const path = inRoadmap(result, "示例学习路线");
+    expect(path?.first?.heading).toBe("第一阶段：基础入门");
+    expect(path?.second).toBeUndefined();
+    expect(path?.order).toBeUndefined();
+    // 注意力机制 is only in the plan, 量化 only in the path: nothing to order.
+    expect((await retriever().retrieve("注意力机制和量化的先后顺序")).topicOrder).toBeUndefined();
+  });
+
+  it("keeps a single topic's 先学什么 a before question", async () => {
+    const result = await retriever().retrieve("学 LoRA 之前要先学什么？");
+    expect(result.topicOrder).toBeUndefined();
+    expect(result.analysis.sequence).toBe("previous");
+    expect(result.roadmap.map((p) => p.previous?.heading)).toContain("第一阶段：基础入门");
+  });
+});
