@@ -16,6 +16,12 @@ import type { Passage, QueryLanguage, RoadmapPosition, SectionRef, TopicOrder, T
 
 /** Roadmaps an order answer covers: as many as a sequence answer shows. */
 const MAX_ORDER_ROADMAPS = 4;
+/**
+ * Passages the order takes at most: two roadmaps' pairs. The rest of the answer's k are the
+ * ranking's best matches, which may say more than where each topic sits (a line comparing the two,
+ * what one needs of the other); four roadmaps' pairs would fill every place.
+ */
+const MAX_ORDER_PASSAGES = 4;
 
 /** A stage word after "which" or "first": "which stage comes before X and Y" asks for a stage, "the first stage" is an ordinal. */
 const STAGE_NOUN = "(?:stage|step|phase|part|section|chapter|module|level)s?\\b";
@@ -135,22 +141,30 @@ export function topicOrderContext(params: {
   // A roadmap placing one of them says nothing of their order: answered so only beside one placing both.
   if (!shown.some((r) => r.first && r.second)) return undefined;
   const passages: Passage[] = [];
-  for (const roadmap of shown)
+  const covered: TopicOrderInRoadmap[] = [];
+  for (const roadmap of shown) {
+    const own: Passage[] = [];
     for (const [topic, at] of [
       [topics[0], roadmap.first],
       [topics[1], roadmap.second],
     ] as const) {
       if (!at) continue;
       const chunk = namingChunk(roadmap.docId, at, topic, params);
-      if (!chunk || passages.some((p) => p.chunk.id === chunk.id)) continue;
+      if (!chunk || [...passages, ...own].some((p) => p.chunk.id === chunk.id)) continue;
       const found = params.matches.find((p) => p.chunk.id === chunk.id);
       const label =
         params.language === "en"
           ? `Stage of ${topic}: ${at.heading} (in 《${roadmap.title}》)`
           : `${topic} 所在阶段：${at.heading}（《${roadmap.title}》）`;
-      passages.push({ ...(found ?? { chunk, score: 0 }), role: "match", roleLabel: label });
+      own.push({ ...(found ?? { chunk, score: 0 }), role: "match", roleLabel: label });
     }
-  return { order: { topics, roadmaps: shown }, passages };
+    // A roadmap comes whole or not at all: its claim is cited to both of its passages.
+    if (passages.length + own.length > MAX_ORDER_PASSAGES) break;
+    passages.push(...own);
+    covered.push(roadmap);
+  }
+  if (!covered.some((r) => r.first && r.second)) return undefined;
+  return { order: { topics, roadmaps: covered }, passages };
 }
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
 import { orderAsked } from "../../src/retrieval/topicOrder.js";
 import { toSimplified } from "../../src/text/script.js";
-import { useRetrievalFixtureIndex } from "../support/buildTestIndex.js";
+import { useBundledTestIndex, useRetrievalFixtureIndex } from "../support/buildTestIndex.js";
 
 /** Questions as the retriever reads them: Simplified. */
 const read = (question: string) => orderAsked(toSimplified(question));
@@ -84,5 +84,23 @@ describe("HybridRetriever on an order question", () => {
     expect(result.topicOrder).toBeUndefined();
     expect(result.analysis.sequence).toBe("previous");
     expect(result.roadmap.map((p) => p.previous?.heading)).toContain("第一阶段：基础入门");
+  });
+});
+
+/** The bundled corpus: four roadmaps place both RAG and 微调 (a question written for this test). */
+describe("an order question on the bundled corpus", () => {
+  const built = useBundledTestIndex();
+  const retriever = () => new HybridRetriever({ index: () => built().snapshot, k: 5, maxChunksPerSection: 2, abstainThreshold: 0.3 });
+
+  it("leaves the ranking's best matches a place: the order takes two roadmaps' pairs at most, each roadmap whole", async () => {
+    const result = await retriever().retrieve("微调跟 RAG 到底哪个该先学？");
+    const placing = result.passages.filter((p) => p.roleLabel?.includes("所在阶段"));
+    expect(placing.length).toBeGreaterThan(0);
+    expect(placing.length).toBeLessThanOrEqual(4);
+    expect(result.passages.length).toBeGreaterThan(placing.length);
+    // Every roadmap the order names is cited to the passages placing its topics.
+    for (const roadmap of result.topicOrder?.roadmaps ?? [])
+      for (const at of [roadmap.first, roadmap.second].filter((a) => a !== undefined))
+        expect(placing.some((p) => p.chunk.docId === roadmap.docId && p.roleLabel?.includes(at.heading))).toBe(true);
   });
 });
