@@ -34,6 +34,10 @@ const WHICH_FIRST = new RegExp(
     `|\\bwhich\\b(?!\\s+${STAGE_NOUN})[^?？]*?\\b(?:first|earlier)\\b(?!\\s+${STAGE_NOUN})|\\b(?:what|which|the|in)\\s+order\\b|\\bbefore\\s+or\\s+after\\b`,
   "iu",
 );
+/** A stage asked for in Chinese ("要先学哪个阶段", "之前是哪一段"): a stage, as STAGE_NOUN is in English. */
+const STAGE_ASKED = /哪\s*(?:个|一个|一)?\s*(?:阶段|段|步|部分|篇|章|块|环节)/u;
+/** A sequence word right after the pair ("X 和 Y 之前要先学什么"): what comes before (after) both, not which of them. */
+const AFTER_PAIR_SEQUENCE = /^\s*(?:之前|之后|以前|以后|前面|后面|前|后)/u;
 /** With alternatives (X 还是 Y, X or Y), any "first" asks which: "先学 X 还是 Y", "X or Y first?". */
 const FIRST = new RegExp(`先|\\bfirst\\b(?!\\s+${STAGE_NOUN})`, "iu");
 
@@ -65,12 +69,13 @@ interface Named {
  */
 export function orderAsked(query: string): [string, string] | undefined {
   const whichFirst = WHICH_FIRST.test(query);
-  if ((!whichFirst && !FIRST.test(query)) || PROCESS_ORDER.test(query)) return undefined;
+  if ((!whichFirst && !FIRST.test(query)) || PROCESS_ORDER.test(query) || STAGE_ASKED.test(query)) return undefined;
   const names = namesIn(query);
   for (let i = 0; i + 1 < names.length; i++) {
     const between = query.slice(names[i]!.end, names[i + 1]!.start);
     if (ALTERNATIVES.test(between) || (whichFirst && PAIR.test(between))) {
       const [a, b] = [names[i]!.surface, names[i + 1]!.surface];
+      if (AFTER_PAIR_SEQUENCE.test(query.slice(names[i + 1]!.end))) continue;
       if (a.toLowerCase() !== b.toLowerCase()) return [a, b];
     }
   }

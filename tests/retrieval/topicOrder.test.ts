@@ -31,6 +31,9 @@ describe("orderAsked", () => {
     expect(read("Which happens first when serving a model: quantization or distillation?")).toBeUndefined();
     expect(read("预训练和指令微调哪个先进行？")).toBeUndefined();
     expect(read("should I feel happy or angry first?")).toBeUndefined();
+    // What comes before both, or a stage asked for: no choice between the two.
+    expect(read("七阶段那份里，学量化和蒸馏之前要先学哪个阶段？")).toBeUndefined();
+    expect(read("RAG 跟 Agent 之前得先学哪个？")).toBeUndefined();
   });
 });
 
