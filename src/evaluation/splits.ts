@@ -65,6 +65,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-x2.jsonl",
     "tests/eval/blind/tune-y2.jsonl",
     "tests/eval/blind/tune-z2.jsonl",
+    "tests/eval/blind/tune-a3.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
@@ -115,6 +116,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-x2.jsonl",
     "tests/eval/blind/test-y2.jsonl",
     "tests/eval/blind/test-z2.jsonl",
+    "tests/eval/blind/test-a3.jsonl",
   ],
 };
 
