@@ -11,6 +11,7 @@ import { fieldReading, fieldWordFound, isFieldLatinWord } from "./offFieldSubjec
 import { groupsNotQualifiedBy } from "./outsideQualifier.js";
 import { outsideSubjectsIn } from "./outsideSubjects.js";
 import { groupsBeyondLearnerLevel } from "./learnerLevel.js";
+import { groupsBeyondStudyRequest } from "./studyRequest.js";
 import type { QuestionJudge } from "./questionJudge.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
 import type { StageOrdinal } from "./stageReference.js";
@@ -73,13 +74,17 @@ export function questionReadings(inputs: QuestionReadingInputs): QuestionReading
   // "报税的时候要准备哪些文件": a subject outside the field, and no field word shared with the passages.
   const outsideNamed = outsideSubjectsIn(query);
   // A field word the subject qualifies (毕业论文, "Spring Boot project") is the subject's (outsideQualifier.ts);
-  // one only in what the learner will have finished ("学完大模型以后想去考多益") is where they leave from (finishedClause.ts).
+  // a word asking for a way to learn (入门, 学习路线, "roadmap") or of the learner's level asks nothing of the field
+  // (studyRequest.ts, learnerLevel.ts); one only in what the learner will have finished ("学完大模型以后想去考多益") is where they leave from (finishedClause.ts).
   const outsideSubject =
     outsideNamed.length > 0 &&
     !fieldWordFound(
-      groupsBeyondLearnerLevel(
+      groupsBeyondStudyRequest(
         outsideNamed,
-        groupsBeyondFinishedClause(outsideNamed, query, groupsNotQualifiedBy(outsideNamed, query, groups)),
+        groupsBeyondLearnerLevel(
+          outsideNamed,
+          groupsBeyondFinishedClause(outsideNamed, query, groupsNotQualifiedBy(outsideNamed, query, groups)),
+        ),
       ),
       topTokens,
       statistics,

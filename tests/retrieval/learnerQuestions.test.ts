@@ -118,6 +118,21 @@ describe("a learner's level beside a subject outside the field", () => {
   });
 });
 
+describe("a way to learn asked of a subject outside the field", () => {
+  it("is no field word the passages share: the question is low", async () => {
+    // 入门 and 学习路线 are what the roadmaps are; they say what kind of answer is asked, not about what.
+    const question = "想学前端开发，零基础入门有没有学习路线？";
+    const result = await retriever.retrieve(question);
+    expect(result.outsideSubjects).toContain("前端开发");
+    expect(confidenceOf(question, result)).toBe("low");
+  });
+
+  it("leaves a learner from another trade who asks for the field's route high", async () => {
+    const question = "我是做前端开发的，想转大模型，有什么入门的学习路线？";
+    expect(confidenceOf(question, await retriever.retrieve(question))).toBe("high");
+  });
+});
+
 describe("typos", () => {
   it("corrects a misspelt latin term to the corpus word", async () => {
     const result = await retriever.retrieve("where can I learn about the transfomer architecture?");
