@@ -13,7 +13,9 @@ import { unitOfToken } from "./conceptDefinitions.js";
  *
  * `conceptWords` are the words that named the concept (wordsNamingLearnerConcept): learners' phrases
  * as written and a description's units (Chinese words, English "en:" stems). A Chinese subject is
- * held by a word containing it or contained in it (文科 in 文科生); an English one when each of its
+ * held by a word containing it (文科 in 文科生), not by a word it contains: 设计 of 网页设计 is the
+ * subject's own head (a compound names its kind last, as outsideQualifier.ts reads it), a web page's
+ * design, not the field's; an English one when each of its
  * words' stems is a unit, or a phrase holds it whole.
  */
 export function outsideSubjectIsSituation(subjects: readonly string[], conceptWords: readonly string[]): boolean {
@@ -25,7 +27,7 @@ export function outsideSubjectIsSituation(subjects: readonly string[], conceptWo
 const HAN = /\p{Script=Han}/u;
 
 function heldInChinese(subject: string, words: readonly string[]): boolean {
-  return words.some((word) => word.includes(subject) || (Array.from(word).length >= 2 && HAN.test(word) && subject.includes(word)));
+  return words.some((word) => word.includes(subject));
 }
 
 function heldInEnglish(subject: string, units: ReadonlySet<string>, phrases: readonly string[]): boolean {

@@ -127,6 +127,13 @@ describe("a way to learn asked of a subject outside the field", () => {
     expect(confidenceOf(question, result)).toBe("low");
   });
 
+  it("is low when the subject's own head is a word a concept is described by (设计 of 网页设计)", async () => {
+    const question = "网页设计入门有没有好的教程？";
+    const result = await retriever.retrieve(question);
+    expect(result.outsideSubjects).toContain("网页设计");
+    expect(confidenceOf(question, result)).toBe("low");
+  });
+
   it("leaves a learner from another trade who asks for the field's route high", async () => {
     const question = "我是做前端开发的，想转大模型，有什么入门的学习路线？";
     expect(confidenceOf(question, await retriever.retrieve(question))).toBe("high");

@@ -19,6 +19,8 @@ describe("outsideSubjectIsSituation", () => {
     expect(outsideSubjectIsSituation(["考公"], ["数学", "数学基础"])).toBe(false);
     // "my spreadsheet formula gives an error though the cell clearly has a value": prompt engineering through "gives … clearly".
     expect(outsideSubjectIsSituation(["spreadsheet"], ["en:give", "en:clearli"])).toBe(false);
+    // "网页设计入门有没有好的教程": 设计 is the subject's own head, a web page's design, not the field's.
+    expect(outsideSubjectIsSituation(["网页设计"], ["设计", "入门", "教程"])).toBe(false);
     // A phrase holds an English subject only as whole words.
     expect(outsideSubjectIsSituation(["art"], ["smart phone apps"])).toBe(false);
   });
