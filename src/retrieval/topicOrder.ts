@@ -1,9 +1,11 @@
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument } from "../corpus/types.js";
+import { chunksOfDocument } from "./documentChunks.js";
 import { findGlossaryMatches } from "./glossary.js";
 import { isFiller } from "./questionWords.js";
 import { locateTopic, termMatcher } from "./roadmapNavigator.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
+import { MAX_SEQUENCE_ROADMAPS } from "./sequenceContext.js";
 import { stageName } from "./stageOutline.js";
 import type { Passage, QueryLanguage, RoadmapPosition, SectionRef, TopicOrder, TopicOrderInRoadmap } from "./types.js";
 
@@ -14,8 +16,6 @@ import type { Passage, QueryLanguage, RoadmapPosition, SectionRef, TopicOrder, T
  * stages comes first there. The question is read Simplified (the retriever's search form).
  */
 
-/** Roadmaps an order answer covers: as many as a sequence answer shows. */
-const MAX_ORDER_ROADMAPS = 4;
 /**
  * Passages the order takes at most: two roadmaps' pairs. The rest of the answer's k are the
  * ranking's best matches, which may say more than where each topic sits (a line comparing the two,
@@ -141,7 +141,8 @@ export function topicOrderContext(params: {
   // Both placed first (in the roadmaps' order), then one.
   const shown = [...roadmaps.filter((r) => r.first && r.second), ...roadmaps.filter((r) => !(r.first && r.second))].slice(
     0,
-    MAX_ORDER_ROADMAPS,
+    // As many roadmaps as a sequence answer shows.
+    MAX_SEQUENCE_ROADMAPS,
   );
   // A roadmap placing one of them says nothing of their order: answered so only beside one placing both.
   if (!shown.some((r) => r.first && r.second)) return undefined;
@@ -199,7 +200,8 @@ function namingChunk(
     (chunk.sectionIndex === at.sectionIndex ||
       chunk.headingPath.includes(at.heading) ||
       (chunk.startLine <= at.startLine && at.startLine <= chunk.endLine));
-  const own = params.chunks.filter(inStage);
+  // Only the roadmap's own chunks, kept per index version (documentChunks.ts): no scan of every chunk per question.
+  const own = chunksOfDocument(params.chunks, docId).filter(inStage);
   // The topic's own name before its glossary expansions (LoRA before 参数高效微调), a retrieved passage before the rest.
   for (const terms of [[topic], params.expansionsOf(topic)]) {
     const matchers = terms.map(termMatcher);
