@@ -66,6 +66,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-y2.jsonl",
     "tests/eval/blind/tune-z2.jsonl",
     "tests/eval/blind/tune-a3.jsonl",
+    "tests/eval/blind/tune-b3.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
@@ -117,6 +118,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-y2.jsonl",
     "tests/eval/blind/test-z2.jsonl",
     "tests/eval/blind/test-a3.jsonl",
+    "tests/eval/blind/test-b3.jsonl",
   ],
 };
 
