@@ -120,10 +120,12 @@ function fillerAt(question: string, position: number, limit: number): string | u
 }
 
 /**
- * "那入门学完以后…", "……？那缺点呢": a 那 opening the question or a clause, before a word rather
- * than a measure word (那篇, 那段, 那个 point at something), says "then", not what about.
+ * "那入门学完以后…", "……？那缺点呢", "那 LangChain 前一个阶段是啥": a 那 opening the question or a
+ * clause, before a word rather than a measure word (那篇, 那段, 那个 point at something), says
+ * "then", not what about. Before a Latin word or a space it is never part of the topic either.
  */
-const OPENING_THAT = /^[\s\p{P}]?那(?![一篇段份套个個些本门門种種部里裡边邊时時么麼样樣块塊条條位次章节節])\p{Script=Han}$/u;
+const OPENING_THAT =
+  /^[\s\p{P}]?那(?:(?![一篇段份套个個些本门門种種部里裡边邊时時么麼样樣块塊条條位次章节節])\p{Script=Han}|[\sA-Za-z0-9])$/u;
 
 /** 把 / 将 (把握, 将来 aside): the disposal marker of "把 LoRA 学完", "将微调搞明白". */
 const DISPOSAL_MARKERS: ReadonlySet<string> = new Set(["把", "将"]);
@@ -298,7 +300,7 @@ function cutSegments(question: string, removed: readonly Span[] = NO_SPANS): Seg
       const word = LATIN_WORD_AT.exec(question)![0]
         .slice(0, limit - position)
         .replace(TRAILING_DOTS, "");
-      if (EN_FILLER.has(word.toLowerCase())) drop(word);
+      if (EN_FILLER.has(word.toLowerCase()) || isEnglishProForm(question, position, word)) drop(word);
       else keep(word);
       position += word.length;
     } else if (filler) {
@@ -313,6 +315,24 @@ function cutSegments(question: string, removed: readonly Span[] = NO_SPANS): Seg
   if (keptFrom >= 0) keep(question.slice(keptFrom));
   if (current) close(afterCue);
   return segments;
+}
+
+/** "that one", "the other ones": the noun left out after a determiner, which points back and names nothing. */
+const DETERMINER_BEFORE = /\b(?:that|this|the|which|each|every|another|same|other|last|first|next|previous)\s+$/iu;
+
+/** "right before", "just after": a word that only sharpens the sequence cue after it. */
+const CUE_AFTER = /^\s+(?:before|after)\b/iu;
+
+/**
+ * A Latin word that stands for something said elsewhere or only sharpens a cue: "one(s)" after a
+ * determiner ("the stage before that one", but "one service for all models" keeps its word), and
+ * "right" / "just" before "before" / "after". As topics they would be looked for in the roadmaps.
+ */
+function isEnglishProForm(question: string, position: number, word: string): boolean {
+  const lower = word.toLowerCase();
+  if (lower === "one" || lower === "ones") return DETERMINER_BEFORE.test(question.slice(Math.max(0, position - 10), position));
+  if (lower === "right" || lower === "just") return CUE_AFTER.test(question.slice(position + word.length, position + word.length + 8));
+  return false;
 }
 
 /** The question's content words: what is left once sequence cues, question words and filler are out. */

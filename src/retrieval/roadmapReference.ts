@@ -40,9 +40,9 @@ const RESOURCE_AFTER =
 /** "on GitHub", "在 GitHub": the host as a place. */
 const PLACE_BEFORE = /(?:\b(?:on|from|at)\s+|在\s*)$/iu;
 
-/** "短博客", "那篇短文", "很短的部落格", "the short blog post", "the shortest one": a document named by its length. */
+/** "短博客", "那篇短文", "很短的部落格", "the short blog post", "the short 2024 note", "the shortest one": a document named by its length. */
 const SHORT_DOCUMENT =
-  /短博客|短博文|短文|短的那[篇份个]|那篇短|篇幅(?:最|很|比较)?短|最短的|(?:很|比较|超|蛮|挺|特别)短的?(?:博客|博文|部落格|文章|帖子|笔记|那[篇份个])|\bshort(?:est)?\s+(?:[a-z-]+\s+){0,2}?(?:blog|post|article|guide|one|piece|list|roadmap|doc|note)s?\b/iu;
+  /短博客|短博文|短文|短的那[篇份个]|那篇短|篇幅(?:最|很|比较)?短|最短的|(?:很|比较|超|蛮|挺|特别)短的?(?:博客|博文|部落格|文章|帖子|笔记|那[篇份个])|\bshort(?:est)?\s+(?:[a-z0-9-]+\s+){0,2}?(?:blog|post|article|guide|one|piece|list|roadmap|doc|note)s?\b/iu;
 
 const DATE_TOKEN =
   /^(?:(?:19|20)\d{2}|[年月]|月份|\d{1,2}|[一二三四五六七八九十]{1,3}月?份?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)$/iu;

@@ -104,6 +104,16 @@ describe("extractTopic", () => {
     expect(extractTopic("好的。那微调之后呢？")).toBe("微调");
     // 那段, 那一段: the part the words before it name.
     expect(extractTopic("基础夯实那段学完了，接下来学什么")).toBe("基础夯实");
+    // Before a Latin word or a space, 那 is "then" too.
+    expect(extractTopic("那 LangChain 前一个阶段是啥？")).toBe("LangChain");
+    expect(extractTopic("那LoRA之后学什么")).toBe("LoRA");
+  });
+
+  it("reads 'that one' and 'right before' as pointing back, not as a topic", () => {
+    expect(extractTopic("what's the stage right before that one?")).toBeUndefined();
+    expect(extractTopic("and the one just after RAG?")).toBe("RAG");
+    // "one" with no determiner before it is a word of the question.
+    expect(extractTopic("is there one service for all the models?")).toContain("one");
   });
 
   it("reads 讲 (what a part covers) as a question word: a follow-up asking it has no topic of its own", () => {

@@ -101,6 +101,8 @@ describe("a blog post named in Chinese, and by its length", () => {
     // A degree word before the length word: 很短的, 挺短的 (read in Simplified: 部落格 is a blog too).
     expect(referencedRoadmap("那篇挺短的博客里四条路是什么", none, profiles)?.doc.id).toBe("short");
     expect(referencedRoadmap("In the short blog post, what is RAG for?", new Set(["blog"]), profiles)?.doc.id).toBe("short");
+    // A year between the length word and the document word.
+    expect(referencedRoadmap("The short 2024 blog note: what is RAG for?", new Set(["blog"]), profiles)?.doc.id).toBe("short");
     // Length alone names nothing, and "in short" is no document.
     expect(referencedRoadmap("那篇短文讲了什么", none, profiles)).toBeUndefined();
     expect(referencedRoadmap("In short, which blog covers RAG?", new Set(["blog"]), profiles)).toBeUndefined();
