@@ -18,7 +18,14 @@ import type { AnswerLanguage } from "./language.js";
 import { listedSection } from "./listedSection.js";
 import { ANSWER_WORDING, lowConfidenceNotice, type AnswerWording } from "./prompts.js";
 import { quoteContext } from "./quoteContext.js";
-import { stageText, summarizeAskedStages, summarizeOutline, summarizeRoadmapPositions, summarizeTopicOrder } from "./roadmapSummary.js";
+import {
+  stageText,
+  summarizeAskedStages,
+  summarizeOutline,
+  summarizeRoadmapPositions,
+  summarizeTopicOrder,
+  topicOrderHeader,
+} from "./roadmapSummary.js";
 import { type CandidateSentence, lineText, queryTerms, scoreSentences, selectSentences, splitIntoSentences } from "./sentenceSelection.js";
 import type { Citation, Confidence } from "./types.js";
 
@@ -136,7 +143,7 @@ export function composeExtractiveAnswer(
   if (roadmapLines.length > 0) sections.push([wording.roadmapHeader, ...elsewhere, ...roadmapLines].join("\n"));
   // "RAG 和微调先学哪个": which of the two comes first, roadmap by roadmap.
   const orderLines = result.topicOrder ? summarizeTopicOrder(result.topicOrder, passages, wording) : [];
-  if (orderLines.length > 0) sections.push([wording.orderHeader, ...orderLines].join("\n"));
+  if (orderLines.length > 0) sections.push([topicOrderHeader(result.topicOrder!, wording), ...orderLines].join("\n"));
 
   const resource = isResourceRequest(question);
   // A sequence's lead already names the next stage and its items; an asked stage's lead only

@@ -53,6 +53,16 @@ export interface AnswerWording {
   orderUnknown: (title: string, first: string, firstAt: string, second: string, secondAt: string) => string;
   /** One roadmap places one of the two only. */
   orderOneOnly: (title: string, placed: string, at: string, missing: string) => string;
+  /** Before the lines of a "which of three or more comes first" answer. */
+  orderHeaderMany: string;
+  /** One roadmap's order of three topics or more: its steps ("RAG（「…」）") joined, earliest first. */
+  orderChain: (title: string, steps: string) => string;
+  /** One step of orderChain: the topics one stage holds, and the stage. */
+  orderChainStep: (topics: string, at: string) => string;
+  /** What joins a chain's steps when their order is known, and when it is not (where each sits); what joins topics of one stage. */
+  orderChainJoint: { ordered: string; unordered: string; topics: string };
+  /** After a chain: the topics the roadmap places nowhere. */
+  orderNotPlaced: (missing: string) => string;
   /** A stage's parts ("《…》的「专业深入阶段」分为："), before their names. */
   stageParts: (title: string, stage: string) => string;
   /** Before the other roadmaps' positions, when the roadmap the question named has no stage for its topic. */
@@ -92,6 +102,11 @@ const BASE_WORDING: Record<"zh" | "en", AnswerWording> = {
     orderSameStage: (title, first, second, at) => `《${title}》：${first} 和 ${second} 同在「${at}」`,
     orderUnknown: (title, first, firstAt, second, secondAt) => `《${title}》：${first} 位于「${firstAt}」，${second} 位于「${secondAt}」`,
     orderOneOnly: (title, placed, at, missing) => `《${title}》：${placed} 位于「${at}」，没有找到 ${missing} 所在的阶段`,
+    orderHeaderMany: "它们在各学习路线中的先后：",
+    orderChain: (title, steps) => `《${title}》：${steps}`,
+    orderChainStep: (topics, at) => `${topics}（「${at}」）`,
+    orderChainJoint: { ordered: " → ", unordered: "，", topics: "、" },
+    orderNotPlaced: (missing) => `；没有找到 ${missing} 所在的阶段`,
     conceptsNotInRoadmap: (title, concepts) => `（《${title}》里没有提到「${concepts}」；以下是资料中最接近的内容，请对照原文判断。）`,
     stageParts: (title, stage) => `《${title}》的「${stage}」分为：`,
     factsNotStated: (title, facts) => `（《${title}》没有写明${facts}；以下是资料中最接近的内容，请对照原文判断。）`,
@@ -123,6 +138,11 @@ const BASE_WORDING: Record<"zh" | "en", AnswerWording> = {
     orderSameStage: (title, first, second, at) => `《${title}》: ${first} and ${second} are both in "${at}"`,
     orderUnknown: (title, first, firstAt, second, secondAt) => `《${title}》: ${first} is in "${firstAt}", ${second} in "${secondAt}"`,
     orderOneOnly: (title, placed, at, missing) => `《${title}》: ${placed} is in "${at}"; no stage of it places ${missing}`,
+    orderHeaderMany: "Which comes first in each roadmap:",
+    orderChain: (title, steps) => `《${title}》: ${steps}`,
+    orderChainStep: (topics, at) => `${topics} ("${at}")`,
+    orderChainJoint: { ordered: " → ", unordered: "; ", topics: ", " },
+    orderNotPlaced: (missing) => `; no stage of it places ${missing}`,
     conceptsNotInRoadmap: (title, concepts) =>
       `(《${title}》 does not mention "${concepts}"; here are the closest passages in the materials. Check them against the sources.)`,
     stageParts: (title, stage) => `《${title}》: "${stage}" divides into `,
@@ -170,6 +190,11 @@ function traditionalWording(zh: AnswerWording, convert: (simplified: string) => 
     orderSameStage: template(zh.orderSameStage),
     orderUnknown: template(zh.orderUnknown),
     orderOneOnly: template(zh.orderOneOnly),
+    orderHeaderMany: convert(zh.orderHeaderMany),
+    orderChain: template(zh.orderChain),
+    orderChainStep: template(zh.orderChainStep),
+    orderChainJoint: { ...zh.orderChainJoint },
+    orderNotPlaced: template(zh.orderNotPlaced),
     conceptsNotInRoadmap: template(zh.conceptsNotInRoadmap),
     stageParts: template(zh.stageParts),
     factsNotStated: template(zh.factsNotStated),
@@ -302,7 +327,7 @@ export function buildAnswerPrompt(input: { question: string; passages: Passage[]
     `1. ${LANGUAGE_RULE[language]}`,
     "2. Use only facts stated in the passages. Cite every claim with the passage number in square brackets right after it, like [1] or [2][3]. Only cite numbers that exist below; never invent a citation.",
     `3. If the passages do not answer the question, reply with ${NOT_COVERED_MARKER} followed by exactly: "${ANSWER_WORDING[language].abstain}" and stop. Start with ${NOT_COVERED_MARKER} only in that case. Do not guess or use outside knowledge.`,
-    '4. Passages labelled "next stage" or "previous stage" describe what comes after or before a topic in one roadmap. For "what should I learn next / before" questions, name the roadmap (《title》), the stage the topic is in and the following stage with its key items, roadmap by roadmap. Passages labelled "Stage of X" or "X 所在阶段" place one of two topics a question asks the order of ("RAG or fine-tuning first?"): say, roadmap by roadmap, which topic’s stage comes first.',
+    '4. Passages labelled "next stage" or "previous stage" describe what comes after or before a topic in one roadmap. For "what should I learn next / before" questions, name the roadmap (《title》), the stage the topic is in and the following stage with its key items, roadmap by roadmap. Passages labelled "Stage of X" or "X 所在阶段" place one of the topics a question asks the order of ("RAG or fine-tuning first?", "RAG, fine-tuning and agents: in what order?"): say, roadmap by roadmap, which topic’s stage comes first.',
     "5. When recommending resources (books, courses, papers, links), give their names and links exactly as the passages write them.",
     "6. Be concise: a direct answer first, then short bullet points when listing several items.",
     `7. ${PASSAGES_ARE_DATA_RULE}`,

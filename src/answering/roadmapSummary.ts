@@ -4,7 +4,7 @@
  */
 import { stageName } from "../retrieval/stageOutline.js";
 import { recentlyComputed } from "../text/recentlyComputed.js";
-import type { Passage, RetrievalResult, RoadmapPosition, SectionRef } from "../retrieval/types.js";
+import type { Passage, RetrievalResult, RoadmapPosition, SectionRef, TopicOrderInRoadmap } from "../retrieval/types.js";
 import type { AnswerWording } from "./prompts.js";
 
 const MAX_POSITIONS = 4;
@@ -229,34 +229,67 @@ export function summarizeOutline(
 }
 
 /**
- * "RAG 和微调先学哪个": per roadmap, which of the two topics' stages comes first (the earlier one
- * named first), or that they share a stage, each claim cited to the passages placing the topics.
- * A roadmap placing one only says where that one is; one with a topic off its sequence claims no order.
+ * "RAG 和微调先学哪个": per roadmap, which topic's stage comes first (or that they share one, or
+ * where each sits when one is off the roadmap's sequence), cited to the passages placing them.
+ * Three topics or more are one chain per roadmap, earliest first. Only what a retrieved passage
+ * shows is claimed.
  */
 export function summarizeTopicOrder(
   order: NonNullable<RetrievalResult["topicOrder"]>,
   passages: Passage[],
   wording: AnswerWording,
 ): string[] {
-  const [first, second] = order.topics;
   const lines: string[] = [];
   for (const roadmap of order.roadmaps) {
     const cite = (at: SectionRef | undefined) => {
       const index = at ? sectionPassageIndex(passages, roadmap.docId, at) : -1;
       return index >= 0 ? `[${index + 1}]` : "";
     };
-    const cites = [...new Set([cite(roadmap.first), cite(roadmap.second)].filter((c) => c !== ""))].join("");
-    // Only what a retrieved passage shows is claimed.
+    const cites = [...new Set(roadmap.stages.map(cite).filter((c) => c !== ""))].join("");
     if (cites === "") continue;
-    const { first: a, second: b } = roadmap;
-    let line: string;
-    if (a && b && roadmap.order === "same") line = wording.orderSameStage(roadmap.title, first, second, a.heading);
-    else if (a && b && roadmap.order === "earlier") line = wording.orderBefore(roadmap.title, first, a.heading, second, b.heading);
-    else if (a && b && roadmap.order === "later") line = wording.orderBefore(roadmap.title, second, b.heading, first, a.heading);
-    else if (a && b) line = wording.orderUnknown(roadmap.title, first, a.heading, second, b.heading);
-    else if (a) line = wording.orderOneOnly(roadmap.title, first, a.heading, second);
-    else line = wording.orderOneOnly(roadmap.title, second, b!.heading, first);
+    const line = order.topics.length === 2 ? pairOrder(order.topics, roadmap, wording) : chainOrder(order.topics, roadmap, wording);
     lines.push(`- ${line} ${cites}`);
   }
   return lines;
+}
+
+/** The header of summarizeTopicOrder's lines: "两者…" for two topics. */
+export function topicOrderHeader(order: NonNullable<RetrievalResult["topicOrder"]>, wording: AnswerWording): string {
+  return order.topics.length === 2 ? wording.orderHeader : wording.orderHeaderMany;
+}
+
+function pairOrder(topics: readonly string[], roadmap: TopicOrderInRoadmap, wording: AnswerWording): string {
+  const [first, second] = topics as [string, string];
+  const [a, b] = roadmap.stages;
+  const [stepA, stepB] = roadmap.steps ?? [];
+  if (a && b && stepA !== undefined && stepB !== undefined) {
+    if (stepA === stepB) return wording.orderSameStage(roadmap.title, first, second, a.heading);
+    return stepA < stepB
+      ? wording.orderBefore(roadmap.title, first, a.heading, second, b.heading)
+      : wording.orderBefore(roadmap.title, second, b.heading, first, a.heading);
+  }
+  if (a && b) return wording.orderUnknown(roadmap.title, first, a.heading, second, b.heading);
+  return a ? wording.orderOneOnly(roadmap.title, first, a.heading, second) : wording.orderOneOnly(roadmap.title, second, b!.heading, first);
+}
+
+/** "《…》：RAG（「…」） → Agent、微调（「…」）；没有找到 量化 所在的阶段": the stages earliest first, topics sharing one together. */
+function chainOrder(topics: readonly string[], roadmap: TopicOrderInRoadmap, wording: AnswerWording): string {
+  const placed = topics.flatMap((topic, i) => {
+    const at = roadmap.stages[i];
+    return at ? [{ topic, at, step: roadmap.steps?.[i] }] : [];
+  });
+  const ordered = roadmap.steps !== undefined;
+  if (ordered) placed.sort((x, y) => x.step! - y.step!);
+  // Topics of one stage together: the same step on the sequence, or else the same heading.
+  const steps: { key: string | number; topics: string[]; at: string }[] = [];
+  for (const { topic, at, step } of placed) {
+    const key = ordered ? step! : at.heading;
+    const last = steps.at(-1);
+    if (last && last.key === key) last.topics.push(topic);
+    else steps.push({ key, topics: [topic], at: at.heading });
+  }
+  const { ordered: then, unordered: beside, topics: and } = wording.orderChainJoint;
+  const chain = steps.map((s) => wording.orderChainStep(s.topics.join(and), s.at)).join(ordered ? then : beside);
+  const missing = topics.filter((_, i) => roadmap.stages[i] === undefined);
+  return wording.orderChain(roadmap.title, chain) + (missing.length > 0 ? wording.orderNotPlaced(missing.join(and)) : "");
 }

@@ -83,7 +83,7 @@ export interface RoadmapContext {
   askedPart: RetrievalResult["askedPart"];
   roadmapOutline: RetrievalResult["roadmapOutline"];
   stageParts: RetrievalResult["stageParts"];
-  /** Two topics asked which comes first ("RAG 和微调先学哪个"): their stages per roadmap. */
+  /** Topics asked which comes first ("RAG 和微调先学哪个"): their stages per roadmap. */
   topicOrder?: TopicOrder;
 }
 
@@ -103,12 +103,12 @@ export function roadmapContext(
   // "RAG 和微调先学哪个": its 先学 asks which of two comes first, not what comes before the first.
   // Its "first" ("which one comes first") is no ordinal either. Not the order of a named thing's
   // parts ("照 llm-course 那三块来学，先 theory 还是先 engineering"): that thing lays it out.
-  const orderPair = orderAsked(query);
-  const pair = orderPair && !partsNamedIn(query, matches) ? orderPair : undefined;
+  const orderTopics = orderAsked(query);
+  const topics = orderTopics && !partsNamedIn(query, matches) ? orderTopics : undefined;
   const ordered =
-    pair &&
+    topics &&
     topicOrderContext({
-      topics: pair,
+      topics,
       documents,
       chunks,
       profiles,

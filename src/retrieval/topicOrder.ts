@@ -63,23 +63,72 @@ interface Named {
   end: number;
 }
 
+/** An enumeration comma between two topics ("RAG、微调和 Agent"): a list, like 和. */
+const ENUMERATION = /^\s*、\s*$/u;
 /**
- * The two topics an order question names, in the question's order; undefined for any other
- * question. Cheap for most questions: the cues are one pattern, read before the names.
+ * A Latin comma ("RAG, fine-tuning and agents"): a list only when an and/or joins its last two. A
+ * Chinese comma ends a clause ("学了 LoRA，RAG 和微调哪个先": LoRA is what was learnt, no third choice).
  */
-export function orderAsked(query: string): [string, string] | undefined {
+const COMMA = /^\s*,\s*$/u;
+
+/** "After LoRA, …", "before RLHF, …": an English clause of time opening on a name. */
+const TIME_CLAUSE_BEFORE = /\b(?:after|before|once|since)\s+(?:learning\s+|finishing\s+|doing\s+)?$/iu;
+
+type Joint = "alternatives" | "pair" | "list" | "comma" | undefined;
+
+function jointOf(between: string): Joint {
+  if (ALTERNATIVES.test(between)) return "alternatives";
+  if (PAIR.test(between)) return "pair";
+  if (ENUMERATION.test(between)) return "list";
+  return COMMA.test(between) ? "comma" : undefined;
+}
+
+/**
+ * The topics an order question names (two or more: "RAG、微调和 Agent 按什么顺序学"), in the
+ * question's order; undefined for any other question. Cheap for most questions: the cues are one
+ * pattern, read before the names.
+ */
+export function orderAsked(query: string): string[] | undefined {
   const whichFirst = WHICH_FIRST.test(query);
   if ((!whichFirst && !FIRST.test(query)) || PROCESS_ORDER.test(query) || STAGE_ASKED.test(query)) return undefined;
   const names = namesIn(query);
-  for (let i = 0; i + 1 < names.length; i++) {
-    const between = query.slice(names[i]!.end, names[i + 1]!.start);
-    if (ALTERNATIVES.test(between) || (whichFirst && PAIR.test(between))) {
-      const [a, b] = [names[i]!.surface, names[i + 1]!.surface];
-      if (AFTER_PAIR_SEQUENCE.test(query.slice(names[i + 1]!.end))) continue;
-      if (a.toLowerCase() !== b.toLowerCase()) return [a, b];
+  const joints = names.slice(1).map((name, i) => jointOf(query.slice(names[i]!.end, name.start)));
+  for (let start = 0; start < joints.length; start++) {
+    // A run of names, each joined to the next.
+    let end = start;
+    while (end < joints.length && joints[end] !== undefined) end++;
+    end = closedByConjunction(joints, start, end);
+    // "Before RLHF, LoRA or RAG first?": the name a clause of time opens with is where the learner stands.
+    if (end > start && joints[start] === "comma" && TIME_CLAUSE_BEFORE.test(query.slice(0, names[start]!.start))) start++;
+    if (end <= start) continue;
+    const run = joints.slice(start, end);
+    // With alternatives (X 还是 Y) any "first" asks which; a pair or list needs a which-first cue.
+    if (!run.includes("alternatives") && !whichFirst) {
+      start = end;
+      continue;
     }
+    // "X 和 Y 之前要先学什么": what comes before both, not which of them.
+    if (AFTER_PAIR_SEQUENCE.test(query.slice(names[end]!.end))) {
+      start = end;
+      continue;
+    }
+    const topics: string[] = [];
+    for (const name of names.slice(start, end + 1))
+      if (!topics.some((t) => t.toLowerCase() === name.surface.toLowerCase())) topics.push(name.surface);
+    if (topics.length >= 2) return topics;
+    start = end;
   }
   return undefined;
+}
+
+/** The run's end cut before its last plain comma until an and/or follows every comma left. */
+function closedByConjunction(joints: readonly Joint[], start: number, end: number): number {
+  let cut = end;
+  for (let i = end - 1; i >= start; i--) {
+    if (joints[i] === "pair" || joints[i] === "alternatives") break;
+    if (joints[i] === "comma") cut = i;
+  }
+  return cut;
 }
 
 /**
@@ -105,14 +154,14 @@ function namesIn(query: string): Named[] {
 }
 
 /**
- * Where the two topics sit in each roadmap and which comes first, with a passage of each one's
- * stage that names it (for the answer to cite). Roadmaps placing both come first; a roadmap
+ * Where the topics sit in each roadmap and which comes first, with a passage of each one's stage
+ * that names it (for the answer to cite). Roadmaps placing more of them come first; a roadmap
  * placing one only says where that one is, and claims no order. Undefined when no roadmap places
- * both (the question is then read as any other: "Vue 和 React 先学哪个" is no roadmap's order).
+ * two (the question is then read as any other: "Vue 和 React 先学哪个" is no roadmap's order).
  * A list of directions (leadingList.ts) is no sequence: only the roadmap the question names is read so.
  */
 export function topicOrderContext(params: {
-  topics: [string, string];
+  topics: readonly string[];
   documents: CorpusDocument[];
   chunks: Chunk[];
   profiles: readonly RoadmapProfile[];
@@ -124,36 +173,37 @@ export function topicOrderContext(params: {
   const { topics, documents, chunks, profiles, named } = params;
   const sequential = (p: RoadmapPosition) =>
     named ? p.docId === named.doc.id : !profiles.some((profile) => profile.doc.id === p.docId && profile.listItems);
-  const [first, second] = topics.map((topic) => locateTopic(documents, chunks, topic, params.expansionsOf(topic)).filter(sequential));
-  const docIds = [...new Set([...first!, ...second!].map((p) => p.docId))];
+  const located = topics.map((topic) => locateTopic(documents, chunks, topic, params.expansionsOf(topic)).filter(sequential));
+  const docIds = [...new Set(located.flat().map((p) => p.docId))];
+  const placedIn = (roadmap: TopicOrderInRoadmap) => roadmap.stages.filter((at) => at !== undefined).length;
   const roadmaps: TopicOrderInRoadmap[] = docIds.map((docId) => {
-    const a = first!.find((p) => p.docId === docId);
-    const b = second!.find((p) => p.docId === docId);
-    const order = a && b ? orderOf(a, b) : undefined;
+    const positions = located.map((inRoadmaps) => inRoadmaps.find((p) => p.docId === docId));
+    const steps = stepsOf(positions);
     return {
       docId,
-      title: (a ?? b)!.title,
-      ...(a ? { first: a.at } : {}),
-      ...(b ? { second: b.at } : {}),
-      ...(order ? { order } : {}),
+      title: positions.find((p) => p !== undefined)!.title,
+      stages: positions.map((p) => p?.at),
+      ...(steps ? { steps } : {}),
     };
   });
-  // Both placed first (in the roadmaps' order), then one.
-  const shown = [...roadmaps.filter((r) => r.first && r.second), ...roadmaps.filter((r) => !(r.first && r.second))].slice(
-    0,
+  // Those placing most first (in the roadmaps' order among equals), then those placing one.
+  const shown = roadmaps
+    .map((roadmap, i) => ({ roadmap, i }))
+    .sort((a, b) => placedIn(b.roadmap) - placedIn(a.roadmap) || a.i - b.i)
+    .map(({ roadmap }) => roadmap)
     // As many roadmaps as a sequence answer shows.
-    MAX_SEQUENCE_ROADMAPS,
-  );
-  // A roadmap placing one of them says nothing of their order: answered so only beside one placing both.
-  if (!shown.some((r) => r.first && r.second)) return undefined;
+    .slice(0, MAX_SEQUENCE_ROADMAPS);
+  // A roadmap placing one of them says nothing of their order: answered so only beside one placing two.
+  if (!shown.some((r) => placedIn(r) >= 2)) return undefined;
+  // Two topics: two roadmaps' pairs. Three or more: as many as one roadmap's chain may need, so
+  // that the ranking's matches keep places (a line may say the order in words: "预训练是第一步").
+  const limit = topics.length > 2 ? topics.length : MAX_ORDER_PASSAGES;
   const passages: Passage[] = [];
   const covered: TopicOrderInRoadmap[] = [];
   for (const roadmap of shown) {
     const own: Passage[] = [];
-    for (const [topic, at] of [
-      [topics[0], roadmap.first],
-      [topics[1], roadmap.second],
-    ] as const) {
+    for (const [i, topic] of topics.entries()) {
+      const at = roadmap.stages[i];
       if (!at) continue;
       const chunk = namingChunk(roadmap.docId, at, topic, params);
       if (!chunk || [...passages, ...own].some((p) => p.chunk.id === chunk.id)) continue;
@@ -164,25 +214,30 @@ export function topicOrderContext(params: {
           : `${topic} 所在阶段：${at.heading}（《${roadmap.title}》）`;
       own.push({ ...(found ?? { chunk, score: 0 }), role: "match", roleLabel: label });
     }
-    // A roadmap comes whole or not at all: its claim is cited to both of its passages.
-    if (passages.length + own.length > MAX_ORDER_PASSAGES) break;
+    // A roadmap comes whole or not at all: its claim is cited to all of its passages.
+    if (passages.length + own.length > limit) break;
     passages.push(...own);
     covered.push(roadmap);
   }
-  if (!covered.some((r) => r.first && r.second)) return undefined;
-  return { order: { topics, roadmaps: covered }, passages };
+  if (!covered.some((r) => placedIn(r) >= 2)) return undefined;
+  return { order: { topics: [...topics], roadmaps: covered }, passages };
 }
 
 /**
- * The first topic's stage against the second's, on the sequence of stages the roadmap lays out;
- * undefined when either sits outside it (a section that is no step says nothing of order). A stage
- * listed twice (a plan, then notes per stage) is one stage: the same step.
+ * Each placed topic's step on the sequence of stages the roadmap lays out; undefined when fewer
+ * than two are placed or one sits outside that sequence (a section that is no step says nothing of
+ * order). A stage listed twice (a plan, then notes per stage) is one stage: the same step.
  */
-function orderOf(a: RoadmapPosition, b: RoadmapPosition): TopicOrderInRoadmap["order"] {
-  if (!a.path || !b.path || a.path.step === 0 || b.path.step === 0) return undefined;
-  if (a.path.steps.length !== b.path.steps.length || a.path.steps.some((step, i) => stageName(step) !== stageName(b.path!.steps[i]!)))
-    return undefined;
-  return a.path.step < b.path.step ? "earlier" : a.path.step > b.path.step ? "later" : "same";
+function stepsOf(positions: readonly (RoadmapPosition | undefined)[]): (number | undefined)[] | undefined {
+  const placed = positions.filter((p) => p !== undefined);
+  if (placed.length < 2) return undefined;
+  const sequence = placed[0]!.path?.steps;
+  if (!sequence) return undefined;
+  for (const { path } of placed) {
+    if (!path || path.step === 0 || path.steps.length !== sequence.length) return undefined;
+    if (path.steps.some((step, i) => stageName(step) !== stageName(sequence[i]!))) return undefined;
+  }
+  return positions.map((p) => p?.path?.step);
 }
 
 /**

@@ -166,29 +166,28 @@ export interface RetrievalResult {
   documentFacts?: DocumentFactsAsked;
   /** The question as its evidence was judged: Simplified, misspelt words repaired (RLFH → RLHF). */
   judgedQuery?: string;
-  /** For "RAG 和微调先学哪个": where each of the two topics sits in each roadmap, and which comes first (topicOrder.ts). */
+  /** For "RAG 和微调先学哪个": where each of the topics sits in each roadmap, and which comes first (topicOrder.ts). */
   topicOrder?: TopicOrder;
 }
 
-/** Two topics a question asks the order of, in its order, and their stages roadmap by roadmap. */
+/** Two or more topics a question asks the order of ("RAG、微调和 Agent 按什么顺序学"), in its order, and their stages roadmap by roadmap. */
 export interface TopicOrder {
-  topics: [string, string];
-  /** Roadmaps placing both first, then those placing one. */
+  topics: string[];
+  /** Roadmaps placing two topics or more first, then those placing one. */
   roadmaps: TopicOrderInRoadmap[];
 }
 
 export interface TopicOrderInRoadmap {
   docId: string;
   title: string;
-  /** The first topic's stage; absent when the roadmap places it nowhere. */
-  first?: SectionRef;
-  /** The second topic's stage; absent when the roadmap places it nowhere. */
-  second?: SectionRef;
+  /** Each topic's stage, in the topics' order; undefined where the roadmap places it nowhere. */
+  stages: (SectionRef | undefined)[];
   /**
-   * The first topic's stage against the second's on the roadmap's sequence of stages; absent when
-   * either is placed nowhere or off that sequence (then no order is claimed).
+   * Each placed topic's step on the roadmap's sequence of stages (a smaller step comes first, an
+   * equal one is the same stage); absent when fewer than two are placed or one of them sits off
+   * that sequence (then no order is claimed).
    */
-  order?: "earlier" | "same" | "later";
+  steps?: (number | undefined)[];
 }
 
 /** A stage's parts (directions, tracks, specialist paths) as its roadmap's outline gives them, each with its first chunk. */

@@ -229,6 +229,19 @@ describe("summarizeTopicOrder", () => {
     expect(one.line).not.toContain("之前");
   });
 
+  it("orders three topics in one chain, earliest stage first, each cited", async () => {
+    const { answer: text, line, cited } = await lineAbout("量化、LoRA 和 Python 应该按什么顺序学？", "示例学习路线");
+    expect(text).toContain(ANSWER_WORDING.zh.orderHeaderMany);
+    expect(line).toMatch(
+      /^- 《示例学习路线》：Python（「第一阶段：基础入门」） → LoRA（「第二阶段：模型微调」） → 量化（「第三阶段：部署上线」） (?:\[\d\]){3}$/,
+    );
+    for (const topic of ["Python", "LoRA", "量化"]) expect(cited.some((t) => t.includes(topic))).toBe(true);
+    const en = await lineAbout("Quantization, LoRA and Python: in what order?", "示例学习路线");
+    expect(en.line).toMatch(
+      /^- 《示例学习路线》: Python \("第一阶段：基础入门"\) → LoRA \("第二阶段：模型微调"\) → Quantization \("第三阶段：部署上线"\)/,
+    );
+  });
+
   it("words the answer in Traditional characters and in English", async () => {
     const hant = await lineAbout("量化跟 Python 哪個先學？", "示例学习路线");
     expect(hant.answer).toContain("兩者在各學習路線中的先後：");

@@ -1,11 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
 import { orderAsked } from "../../src/retrieval/topicOrder.js";
+import type { TopicOrderInRoadmap } from "../../src/retrieval/types.js";
 import { toSimplified } from "../../src/text/script.js";
 import { useBundledTestIndex, useRetrievalFixtureIndex } from "../support/buildTestIndex.js";
 
 /** Questions as the retriever reads them: Simplified. */
 const read = (question: string) => orderAsked(toSimplified(question));
+
+/** The first topic's stage against the second's, as the steps say. */
+const orderOf = (roadmap: TopicOrderInRoadmap | undefined) => {
+  const [a, b] = roadmap?.steps ?? [];
+  if (a === undefined || b === undefined) return undefined;
+  return a < b ? "earlier" : a > b ? "later" : "same";
+};
 
 describe("orderAsked", () => {
   it("reads two topics joined as alternatives or a pair with a which-first cue, in the question's order", () => {
@@ -17,6 +25,16 @@ describe("orderAsked", () => {
     expect(read("Agent vs LoRA — which one comes first?")).toEqual(["Agent", "LoRA"]);
     expect(read("In what order should I take on LangChain and vLLM?")).toEqual(["LangChain", "vLLM"]);
     expect(read("微调 or RAG，哪个先？")).toEqual(["微调", "RAG"]);
+  });
+
+  it("reads three topics or more listed with 、 or commas and a closing and/or", () => {
+    expect(read("RAG、微调和 Agent 应该按什么顺序学？")).toEqual(["RAG", "微调", "Agent"]);
+    expect(read("Quantization, LoRA and RLHF: in what order?")).toEqual(["Quantization", "LoRA", "RLHF"]);
+    // A Chinese comma ends a clause: what was learnt is no choice.
+    expect(read("学了 LoRA，RAG 和微调哪个先？")).toEqual(["RAG", "微调"]);
+    expect(read("LoRA, RAG or quantization: which first?")).toEqual(["LoRA", "RAG", "quantization"]);
+    // A Latin comma with no and/or closing the list joins nothing.
+    expect(read("Before RLHF, LoRA vs RAG: which one comes first?")).toEqual(["LoRA", "RAG"]);
   });
 
   it("leaves other questions alone", () => {
@@ -48,7 +66,8 @@ describe("HybridRetriever on an order question", () => {
     const result = await retriever().retrieve("Python 和 LoRA 先学哪个？");
     expect(result.topicOrder?.topics).toEqual(["Python", "LoRA"]);
     const path = inRoadmap(result, "示例学习路线");
-    expect(path).toMatchObject({ first: { heading: "第一阶段：基础入门" }, second: { heading: "第二阶段：模型微调" }, order: "earlier" });
+    expect(path).toMatchObject({ stages: [{ heading: "第一阶段：基础入门" }, { heading: "第二阶段：模型微调" }] });
+    expect(orderOf(path)).toBe("earlier");
     // Not "what comes before Python": no sequence positions.
     expect(result.roadmap).toEqual([]);
     const [first, second] = result.passages;
@@ -59,25 +78,34 @@ describe("HybridRetriever on an order question", () => {
 
   it("reads the later one and the same stage", async () => {
     const later = await retriever().retrieve("量化跟 Python 哪個先學");
-    expect(inRoadmap(later, "示例学习路线")?.order).toBe("later");
+    expect(orderOf(inRoadmap(later, "示例学习路线"))).toBe("later");
     const same = await retriever().retrieve("线性代数和 Python 先学哪个");
-    expect(inRoadmap(same, "示例学习路线")).toMatchObject({ order: "same", first: { heading: "第一阶段：基础入门" } });
+    expect(orderOf(inRoadmap(same, "示例学习路线"))).toBe("same");
+    expect(inRoadmap(same, "示例学习路线")?.stages[0]?.heading).toBe("第一阶段：基础入门");
     const english = await retriever().retrieve("should I learn RAG or prompt engineering first?");
     expect(inRoadmap(english, "A Practical LLM Guide")).toMatchObject({
-      first: { heading: "0x20 Practitioner" },
-      second: { heading: "0x10 Beginner" },
-      order: "later",
+      stages: [{ heading: "0x20 Practitioner" }, { heading: "0x10 Beginner" }],
     });
+    expect(orderOf(inRoadmap(english, "A Practical LLM Guide"))).toBe("later");
+  });
+
+  it("orders three topics in one chain per roadmap, earliest first", async () => {
+    const result = await retriever().retrieve("量化、LoRA 和 Python 应该按什么顺序学？");
+    expect(result.topicOrder?.topics).toEqual(["量化", "LoRA", "Python"]);
+    const path = inRoadmap(result, "示例学习路线");
+    expect(path?.stages.map((at) => at?.heading)).toEqual(["第三阶段：部署上线", "第二阶段：模型微调", "第一阶段：基础入门"]);
+    const [quantization, lora, python] = path!.steps!;
+    expect(python! < lora! && lora! < quantization!).toBe(true);
   });
 
   it("claims no order in a roadmap placing one topic only, and none at all when no roadmap places both", async () => {
     const result = await retriever().retrieve("Python 还是 RAG 先学？");
     const plan = inRoadmap(result, "三段式计划");
-    expect(plan?.order).toBe("earlier");
+    expect(orderOf(plan)).toBe("earlier");
     const path = inRoadmap(result, "示例学习路线");
-    expect(path?.first?.heading).toBe("第一阶段：基础入门");
-    expect(path?.second).toBeUndefined();
-    expect(path?.order).toBeUndefined();
+    expect(path?.stages[0]?.heading).toBe("第一阶段：基础入门");
+    expect(path?.stages[1]).toBeUndefined();
+    expect(path?.steps).toBeUndefined();
     // 注意力机制 is only in the plan, 量化 only in the path: nothing to order.
     expect((await retriever().retrieve("注意力机制和量化的先后顺序")).topicOrder).toBeUndefined();
   });
@@ -103,7 +131,7 @@ describe("an order question on the bundled corpus", () => {
     expect(result.passages.length).toBeGreaterThan(placing.length);
     // Every roadmap the order names is cited to the passages placing its topics.
     for (const roadmap of result.topicOrder?.roadmaps ?? [])
-      for (const at of [roadmap.first, roadmap.second].filter((a) => a !== undefined))
+      for (const at of roadmap.stages.filter((a) => a !== undefined))
         expect(placing.some((p) => p.chunk.docId === roadmap.docId && p.roleLabel?.includes(at.heading))).toBe(true);
   });
 });
