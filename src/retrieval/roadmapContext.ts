@@ -56,6 +56,15 @@ const topicExpansions = rememberedWhileUsed(TOPICS_REMEMBERED, (topic: string): 
 
 // `iu`, one or the other read on every question: through their twins (ignoreCaseTest.ts).
 const asksReadiness = ignoreCaseTester(READINESS_ASKED);
+
+/**
+ * What a stage holds, asked of the stage as a whole: 学什么, 讲了啥, 主要内容, 学习目标, 要点,
+ * "what do I learn in", "what does … cover", "what's in". Not a particular of it (推荐什么书,
+ * how long): those are the ranking's to find.
+ */
+const STAGE_CONTENT_ASKED =
+  /学(?:些)?(?:什么|啥|哪些)|讲(?:了|的|些)?(?:什么|啥|哪些)|(?:主要)?内容(?:是|有)|包(?:括|含)(?:什么|啥|哪些)|学习目标|目标是|要点|重点是|\bwhat\s+(?:do|does|should|will|would|can)\s+(?:i|you|we|one|learners?)\s+(?:learn|study|cover|do)\b|\bwhat\s+(?:does|do|did)\s+.{1,60}\b(?:cover|include|teach|contain)\b|\bwhat(?:'s|\s+is|\s+are)\s+(?:in|covered|included|taught|the\s+(?:goals?|focus|content|contents|key\s+points))\b/iu;
+const asksStageContent = ignoreCaseTester(STAGE_CONTENT_ASKED);
 const asksForParts = ignoreCaseTester(PARTS_ASKED);
 
 export interface RoadmapQuestion {
@@ -192,6 +201,27 @@ export function roadmapContext(
       tokensOf: corpus.tokensOf,
       language: analysis.language,
     });
+  // "基础夯实阶段学什么", "what does the application practice stage cover": a stage named by its
+  // name and asked what it holds is answered as a stage asked by its place is: its own passages,
+  // its key items leading, in each roadmap with a stage of that name (the one the question names,
+  // when it names one that has it).
+  if (context.length === 0 && !ordinal && !analysis.sequence && !asked.includes("duration") && asksStageContent(query)) {
+    let stages = namedStagePositions(profiles, englishStageName ? `${query} ${englishStageName}` : query, true);
+    if (named && stages.some((p) => p.docId === named.doc.id)) stages = stages.filter((p) => p.docId === named.doc.id);
+    if (stages.length > 0) {
+      roadmap = stages;
+      context = stagePassages({
+        positions: stages,
+        documents,
+        chunks,
+        chunksPerStage: CHUNKS_PER_ASKED_STAGE,
+        maxRoadmaps: MAX_SEQUENCE_ROADMAPS,
+        asked: askedBesideTopic(query, analysis, undefined),
+        tokensOf: corpus.tokensOf,
+        language: analysis.language,
+      });
+    }
+  }
   if (context.length === 0 && asked.includes("duration")) {
     // "专业深入阶段要多久": how long a stage named by its name takes is in its heading or the overview.
     // A stage's own name says which roadmap more surely than a guess from its shape.

@@ -33,19 +33,28 @@ export function ordinalPositions(profiles: readonly RoadmapProfile[], ordinal: S
   return positions;
 }
 
+/** A stage word right after a stage's name: "应用篇", "入门 阶段", "the 基础夯实 stage". */
+const STAGE_WORD_AFTER = /^\s*(?:阶段|階段|篇|段|部分|\bstage\b|\bphase\b|\bpart\b)/iu;
+
+/** Shorter names than this are part of many words (应用 of 应用开发工程师): named only with a stage word after them. */
+const SELF_STANDING_NAME = 3;
+
 /**
  * Stages a question names by their name ("专业深入阶段要多久" → 003's 专业深入阶段): the stages
  * whose name (stageName, at least two characters) the question holds, one per roadmap; a name
- * inside a longer named one does not count. Roadmaps where none is named give nothing.
+ * inside a longer named one does not count. Roadmaps where none is named give nothing. With
+ * `asStage`, a short name counts only as a stage's ("应用篇", not the 应用 of 应用开发).
  */
-export function namedStagePositions(profiles: readonly RoadmapProfile[], question: string): RoadmapPosition[] {
+export function namedStagePositions(profiles: readonly RoadmapProfile[], question: string, asStage = false): RoadmapPosition[] {
   const found: { profile: RoadmapProfile; stage: RoadmapProfile["stages"][number]; start: number; end: number }[] = [];
   for (const profile of profiles) {
     const names = stageNamesOf(profile);
     for (const [i, stage] of profile.stages.entries()) {
       const name = names[i]!;
       const start = name.length >= 2 ? question.indexOf(name) : -1;
-      if (start >= 0) found.push({ profile, stage, start, end: start + name.length });
+      if (start < 0) continue;
+      if (asStage && Array.from(name).length < SELF_STANDING_NAME && !STAGE_WORD_AFTER.test(question.slice(start + name.length))) continue;
+      found.push({ profile, stage, start, end: start + name.length });
     }
   }
   // A name inside a longer one is not named itself (深入 in 专业深入).

@@ -34,6 +34,14 @@ describe("roadmapContext", () => {
     );
   };
 
+  it("answers what a stage named by its name holds from that stage's own passages", async () => {
+    const result = await contextOf("模型微调阶段学什么？");
+    expect(result.roadmap.map((p) => p.at.heading)).toEqual(["第二阶段：模型微调"]);
+    expect(result.context[0]?.chunk.headingPath.join(" ")).toContain("第二阶段：模型微调");
+    // A particular of the stage is the ranking's to find.
+    expect((await contextOf("模型微调阶段推荐什么书？")).roadmap).toEqual([]);
+  });
+
   it("places a sequence question's topic and puts the next stage's passage first", async () => {
     const result = await contextOf("学完 LoRA 之后学什么");
     expect(result.roadmap.map((p) => p.next?.heading)).toContain("第三阶段：部署上线");

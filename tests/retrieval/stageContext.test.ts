@@ -31,6 +31,17 @@ describe("namedStagePositions", () => {
       expect(namedStagePositions([first, second], "LoRA 要学多久")).toEqual([]);
     }
   });
+
+  it("as a stage, takes a short name only with a stage word after it", () => {
+    const short = profile("short", ["0x10 入门篇", "0x20 应用篇"]);
+    expect(namedStagePositions([short], "应用篇讲了什么", true).map((p) => p.at.heading)).toEqual(["0x20 应用篇"]);
+    expect(namedStagePositions([short], "应用 阶段讲了什么", true).map((p) => p.at.heading)).toEqual(["0x20 应用篇"]);
+    // 应用 of 应用开发工程师 is no stage; without asStage it is read as before.
+    expect(namedStagePositions([short], "走应用开发工程师那条路要学哪些", true)).toEqual([]);
+    expect(namedStagePositions([short], "走应用开发工程师那条路要学哪些").map((p) => p.docId)).toEqual(["short"]);
+    // A longer name stands alone.
+    expect(namedStagePositions([first], "基础夯实要学些什么", true).map((p) => p.docId)).toEqual(["first"]);
+  });
 });
 
 describe("stagePassages", () => {
