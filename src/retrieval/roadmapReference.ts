@@ -54,6 +54,19 @@ function namesMonthOf(months: readonly string[], profile: RoadmapProfile): boole
   return false;
 }
 
+/**
+ * A title word that is a noun for a kind of document (指南, 清单, 笔记), pointed at as one:
+ * "那份指南的第二阶段", "指南里". Only one roadmap's title has it, so the learner names that roadmap
+ * by what it is. Not 路线 / 文章 (every roadmap is one), nor English: "the guide" is any of them.
+ * "有没有入门指南" asks for a guide, and names none.
+ */
+function pointsAtKind(token: string, question: string): boolean {
+  return KIND_NOUN.test(token) && new RegExp(`[这那该]\\s*[份篇本个]\\s*${token}|${token}\\s*(?:里|中|上|的|说|提)`, "u").test(question);
+}
+
+/** Nouns for a particular kind of document a title may end with. */
+const KIND_NOUN = /^(?:指南|清单|笔记|教程|汇总)$/u;
+
 /** A title word of one roadmap that the question uses (one character names nothing): referencedRoadmap scores it, namingTokens reports it. */
 function namesTitle(token: string, terms: ReadonlySet<string>): boolean {
   return terms.has(token) && token.length >= 2;
@@ -214,7 +227,7 @@ function publicationScore(profile: RoadmapProfile, described: Description, quest
   if (described.dates.some((d) => profile.dates.has(d))) score += 3;
   // A month alone ("九月那篇") names the document published in it, when no full date was given.
   else if (namesMonthOf(described.months, profile)) score += 2;
-  for (const token of profile.distinctTitleTokens) if (namesTitle(token, terms)) score += 1;
+  for (const token of profile.distinctTitleTokens) if (namesTitle(token, terms)) score += pointsAtKind(token, question) ? 2 : 1;
   // The whole title ("大模型学习路径指南"), when one of its words is its own: a title another
   // title wholly contains ("学习路径") names nothing by itself.
   const mayName = profile.titleLiteral === undefined || question.includes(profile.titleLiteral);

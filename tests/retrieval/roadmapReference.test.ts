@@ -292,6 +292,15 @@ describe("roadmaps named by their title", () => {
     expect(named("大模型学习路径指南有哪些")).toBeUndefined();
   });
 
+  it("names the document whose title's own kind noun is pointed at as a document (那份指南, 指南里)", () => {
+    const namedWithGuide = (q: string) => referencedRoadmap(q, new Set(["指南"]), profiles)?.doc.id;
+    expect(namedWithGuide("那份指南的第二阶段学什么")).toBe("guide");
+    expect(namedWithGuide("指南里第二阶段学什么")).toBe("guide");
+    // Asking for a guide names none; nor does 路线, which every roadmap is.
+    expect(namedWithGuide("有没有好的入门指南推荐")).toBeUndefined();
+    expect(referencedRoadmap("路线里第二阶段讲什么", new Set(["路线"]), profiles)).toBeUndefined();
+  });
+
   it("not by a title another title wholly holds, nor by one another roadmap uses as its own phrase", () => {
     expect(named("《学习路径》的第二阶段讲什么")).toBeUndefined();
     const byId = (id: string) => profiles.find((p) => p.doc.id === id)!;
