@@ -20,6 +20,11 @@ import type { TermStatistics } from "./termStatistics.js";
  * vocabulary of the field knows: 空服员, 新媒体运营, React) is what the question is about, and the
  * roadmaps do not answer it (confidence.ts: low at best). A target holding a field word (转行做大模型
  * 算法, 大模型入门路线, "get into LLMs") is the field's.
+ *
+ * Beside studiedThing.ts, which reads the word next to a level or a verb of studying (摄影新手, 学做饭)
+ * as an unknown name unless the question names a field concept anywhere: here only the target's own
+ * words are weighed, so the plan's field words (进阶, "training") do not make it the field's, and a
+ * target the lexicons name counts though the documents' words surround it.
  */
 
 /** A target that points back to what was said (这块, 这行, 那个方向, 它). */
