@@ -67,6 +67,8 @@ export interface ConfidenceSignals {
   digression?: boolean;
   /** The question names a subject outside the field and shares no field word with the passages (outsideSubjects.ts): low at best. */
   outsideSubject?: boolean;
+  /** A request for a way to learn asks it of something outside the field (RetrievalResult.studyTargetsOutside, studyTarget.ts): low at best. */
+  studyTargetOutside?: boolean;
   /** A specific learners' phrase named a concept the leading passages name (RetrievalResult.learnerConceptFound). */
   learnerConcept?: boolean;
   /** The outside subject is among the words that named that concept: the learner's situation, not what is asked (outsideSituation.ts). */
@@ -138,6 +140,7 @@ export function confidenceSignals(question: string, result: RetrievalResult, lea
     ...(subjectOutsideField(result.fieldSubject) ? { offFieldSubject: true } : {}),
     ...(result.digression ? { digression: true } : {}),
     ...(result.outsideSubjects?.length ? { outsideSubject: true } : {}),
+    ...(result.studyTargetsOutside?.length ? { studyTargetOutside: true } : {}),
     ...(result.learnerConceptFound ? { learnerConcept: true } : {}),
     ...(result.outsideSubjects?.length &&
     result.learnerConceptWords &&
@@ -210,6 +213,7 @@ export function decideConfidence(
     signals.offFieldSubject === true ||
     signals.digression === true ||
     (signals.outsideSubject === true && !aboutTheMaterials(signals)) ||
+    signals.studyTargetOutside === true ||
     signals.outsideNamedRoadmap === true ||
     signals.documentFactMissing === true ||
     (signals.evidence < thresholds.low && !thinEvidenceEnough(signals))

@@ -12,6 +12,7 @@ import { groupsNotQualifiedBy } from "./outsideQualifier.js";
 import { outsideSubjectsIn } from "./outsideSubjects.js";
 import { groupsBeyondLearnerLevel } from "./learnerLevel.js";
 import { groupsBeyondStudyRequest } from "./studyRequest.js";
+import { targetsOutsideField } from "./studyTarget.js";
 import type { QuestionJudge } from "./questionJudge.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
 import type { StageOrdinal } from "./stageReference.js";
@@ -26,6 +27,7 @@ export type QuestionReadings = Pick<
   | "fieldSubject"
   | "fieldParaphrase"
   | "outsideSubjects"
+  | "studyTargetsOutside"
   | "digression"
   | "conceptsOutsideRoadmap"
   | "termsTogether"
@@ -92,6 +94,8 @@ export function questionReadings(inputs: QuestionReadingInputs): QuestionReading
       isFieldLatinWord,
       inUse,
     );
+  // "想转行做会计，有没有从入门到进阶的学习路线": the plan's target is outside the field, whatever words describe the plan (studyTarget.ts).
+  const targetsOutside = targetsOutsideField(judged, { statistics, general: generalIdf });
   // "ninehills 那份里 RLHF 放在哪个小节": the roadmap's structure would place it in a stage of its own.
   const outside = named && (asksLocation(query) || asksCoverage(query)) ? conceptsOutsideRoadmap(judged, named.doc.text, naming ?? []) : [];
   const pastEnd = ordinalPastEnd(inputs);
@@ -109,6 +113,7 @@ export function questionReadings(inputs: QuestionReadingInputs): QuestionReading
     ...(field.subject ? { fieldSubject: field.subject } : {}),
     ...(field.paraphrase ? { fieldParaphrase: true } : {}),
     ...(outsideSubject ? { outsideSubjects: outsideNamed } : {}),
+    ...(targetsOutside.length > 0 ? { studyTargetsOutside: targetsOutside } : {}),
     ...(digression ? { digression: true } : {}),
     ...(outside.length > 0 ? { conceptsOutsideRoadmap: outside } : {}),
     ...(together ? { termsTogether: true } : {}),

@@ -13,8 +13,13 @@ import type { TermGroup } from "./abstention.js";
 const STUDY_REQUEST =
   /^(?:入门|学习路线|学习路径|路线|路线图|路径|教程|课程|网课|书|书籍|教材|roadmaps?|learning paths?|paths?|tutorials?|courses?|books?|guides?)$/u;
 
+/** Whether a word asks for a way to learn (入门, 学习路线, roadmap, book). */
+export function asksWayToLearn(word: string): boolean {
+  return STUDY_REQUEST.test(word.toLowerCase());
+}
+
 /** The question's term groups less the words that ask for a way to learn, read only against an outside subject. */
 export function groupsBeyondStudyRequest(subjects: readonly string[], groups: readonly TermGroup[]): readonly TermGroup[] {
   if (subjects.length === 0) return groups;
-  return groups.filter((group) => !STUDY_REQUEST.test(group.label.toLowerCase()));
+  return groups.filter((group) => !asksWayToLearn(group.label));
 }

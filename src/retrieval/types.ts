@@ -144,6 +144,11 @@ export interface RetrievalResult {
    * field word with it: what it asks about is not what they say. Low at best (confidence.ts).
    */
   outsideSubjects?: string[];
+  /**
+   * What a request for a way to learn asks the way to, when it lies outside the field (转行做会计, React
+   * 前端的入门路线; studyTarget.ts): the question is about it, whatever field words describe the plan. Low at best.
+   */
+  studyTargetsOutside?: string[];
   fieldParaphrase?: boolean;
   /** The question opens by stepping aside from the conversation (对了，, btw) and asks of a word of its own (digression.ts): low at best. */
   digression?: boolean;
