@@ -107,6 +107,11 @@ export const ZH_FILLER: readonly string[] = [
   "呗",
   "哈",
   "嘛",
+  // A learner's wish before what they want to do ("想做大模型应用，需要先学 Python 吗"): not what about.
+  "想做",
+  "想学",
+  "想搞",
+  "想要",
   // What a part covers (第三阶段讲啥, 再往后一个 stage 讲什么): asked, not what about.
   "讲",
   // Having understood a topic ("我已经把微调搞明白了，下一步呢"): how far the learner got, not what about.

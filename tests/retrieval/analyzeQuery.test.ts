@@ -109,6 +109,11 @@ describe("extractTopic", () => {
     expect(extractTopic("那LoRA之后学什么")).toBe("LoRA");
   });
 
+  it("reads a learner's wish (想做, 想学, 想搞) as no part of the topic", () => {
+    expect(extractTopic("想做大模型应用，需要先学Python吗？")).toBe("大模型应用");
+    expect(extractTopic("想搞微调之前得会啥")).toBe("微调");
+  });
+
   it("reads 'that one' and 'right before' as pointing back, not as a topic", () => {
     expect(extractTopic("what's the stage right before that one?")).toBeUndefined();
     expect(extractTopic("and the one just after RAG?")).toBe("RAG");
