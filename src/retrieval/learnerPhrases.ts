@@ -212,7 +212,7 @@ function gappedPhraseTable(): ReadonlyMap<string, readonly GappedPhrase[]> {
 
 /**
  * Two-character phrases by their first character: a verb-object compound splits around an aspect
- * marker or a quantity (踩坑 as 踩了很多坑, 踩过哪些坑; 跑分 as 跑个分), which Chinese grammar allows
+ * marker, a quantity or 的 (踩坑 as 踩了很多坑, 踩过哪些坑, 最常踩的坑; 跑分 as 跑个分), which Chinese grammar allows
  * for such words (离合词) and no other word order would produce.
  */
 let splitPhrases: ReadonlyMap<string, readonly { second: string; entries: GlossaryEntry[] }[]> | undefined;
@@ -237,8 +237,11 @@ function splitPhraseTable(): ReadonlyMap<string, readonly { second: string; entr
 }
 
 const HAN_CHARACTER = /^\p{Script=Han}$/u;
-/** What may split a verb-object compound: an aspect marker, then a quantity or a question word. */
-const SPLIT = /^(?:[了过過着著])?(?:哪些|什么|什麼|啥|几个|幾個|几次|幾次|多少|很多|不少|一些|好多|个|個)?/u;
+/**
+ * What may split a verb-object compound: an aspect marker, then a quantity or a question word; or
+ * 的 making the verb a clause on its object ("最常踩的坑", "踩过的坑": the pits one steps into).
+ */
+const SPLIT = /^(?:[了过過着著])?(?:的(?=\p{Script=Han}))?(?:哪些|什么|什麼|啥|几个|幾個|几次|幾次|多少|很多|不少|一些|好多|个|個)?/u;
 
 /** The first characters of the split phrases (the question scan walks them: glossary.ts). */
 export function splitPhraseFirsts(): string[] {

@@ -30,8 +30,12 @@ describe("a two-character learner's phrase split as a verb-object compound (离�
   it("is found around an aspect marker or a quantity: 踩坑 as 踩了不少坑, 踩过哪些坑", () => {
     expect(surfaces("转行的时候踩了不少坑")).toContain("踩了不少坑");
     expect(surfaces("新手一般踩过哪些坑？")).toContain("踩过哪些坑");
-    // Other characters between the two are no such split.
+    // 的 makes the verb a clause on its object: the pits one steps into.
+    expect(surfaces("學大模型時最常踩的坑有哪些？")).toContain("踩的坑");
+    expect(surfaces("新手踩过的坑都有啥")).toContain("踩过的坑");
+    // Other characters between the two are no such split, nor is 的 at the end.
     expect(surfaces("踩在坑边")).not.toContain("踩在坑");
+    expect(surfaces("踩的")).toEqual([]);
   });
 });
 
