@@ -1,5 +1,5 @@
 import type { QueryLanguage } from "../retrieval/types.js";
-import { detectLanguage } from "../text/language.js";
+import { detectLanguage, statedLanguage } from "../text/language.js";
 import { isTraditional } from "../text/script.js";
 
 /**
@@ -9,9 +9,16 @@ import { isTraditional } from "../text/script.js";
  */
 export type AnswerLanguage = "zh" | "zh-Hant" | "en";
 
-/** `asked`: the learner's own words (retrieval reads a Simplified copy, so the script is read here). */
+/**
+ * `language`: the retrieval query's; `asked`: the learner's own words (retrieval reads a Simplified
+ * copy, so the script is read here). The learner's own natural language decides when their words
+ * have one: "and after that?" after a Chinese question is asked in English, though the query the
+ * conversation makes of it ("and after that? 第五阶段：高级应用开发…") reads mixed. A follow-up of
+ * terms alone ("LoRA?") keeps the query's.
+ */
 export function answerLanguage(language: QueryLanguage, asked?: string): AnswerLanguage {
-  if (language === "en") return "en";
+  const decided = (asked === undefined ? undefined : statedLanguage(asked)) ?? language;
+  if (decided === "en") return "en";
   return asked !== undefined && isTraditional(asked) ? "zh-Hant" : "zh";
 }
 

@@ -32,6 +32,17 @@ export function detectLanguage(text: string): QueryLanguage {
   return "mixed";
 }
 
+/**
+ * The natural language a text is written in, when it has words of one (detectLanguage's reading);
+ * undefined for a text of terms alone ("LoRA?", "RAG 呢" has 呢): a follow-up like "LoRA?" says
+ * nothing of the language the learner is speaking.
+ */
+export function statedLanguage(text: string): QueryLanguage | undefined {
+  const english = englishScore(text);
+  const chinese = chineseScore(text);
+  return english.natural + chinese.natural === 0 ? undefined : detectLanguage(text);
+}
+
 const ENGLISH_FUNCTION_WORDS = new Set(
   (
     "a an the this that these those is are was were be been being am do does did done have has had " +
