@@ -190,7 +190,7 @@ export function roadmapContext(
           chunksPerStage: CHUNKS_PER_NEIGHBOUR_STAGE,
           readinessAsked: asksReadiness(query),
           asked: askedBesideTopic(query, analysis, topic),
-          endsCited: fromStages !== undefined,
+          givenStages: fromStages !== undefined,
         })
       : [];
   // An ordinal with nothing after (or before) it is the stage asked for itself ("after the

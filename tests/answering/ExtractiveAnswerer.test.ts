@@ -280,8 +280,14 @@ describe("a follow-up after a before/after answer, about the stage that answer g
       expect(placed(after)).toEqual(stages);
       // 《学习路径》 places LoRA in its sixth stage: the seventh, its last, is said to be the last.
       expect(after.answer).toMatch(new RegExp(`第七阶段：前沿技术探索.{1,2} ${escapeRegExp(wording.lastStage)}`, "u"));
-      // Each roadmap that goes on is answered with its next stage; every roadmap is cited.
+      // Each roadmap that goes on is answered with its next stage; every roadmap's line is cited.
       for (const position of after.roadmap!.positions.filter((p) => p.next)) expect(after.answer).toContain(position.next!.heading);
+      const roadmapLines = after.answer
+        .split("\n\n")[1]!
+        .split("\n")
+        .filter((line) => line.startsWith("- "));
+      expect(roadmapLines).toHaveLength(stages.length);
+      for (const line of roadmapLines) expect(line).toMatch(/\[\d+\]$/u);
       expect(new Set(after.citations.map((c) => c.docId))).toEqual(new Set(stages.map(([id]) => id)));
     }
   });

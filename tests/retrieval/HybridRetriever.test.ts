@@ -54,6 +54,8 @@ describe("HybridRetriever", () => {
     const lead = result.passages.filter((p) => p.roleLabel !== undefined).map((p) => p.chunk.headingPath.at(-1));
     // The plan's last stage is cited where it sits; the others with the stage after theirs.
     expect(lead).toEqual(expect.arrayContaining(["三、深钻阶段(3-6 个月)", "0x30 Expert", "第三阶段：部署上线"]));
+    // A given stage that goes on is not cited again: the answer that gave it showed it.
+    expect(lead).not.toContain("0x20 Practitioner");
     // Without them the same words are read as each roadmap's second stage; a question asking no before/after ignores them.
     const plain = await retriever({ k: 8 }).retrieve("学完 第二阶段：模型微调 之后学什么？");
     expect(plain.placedAtGivenStages).toBeUndefined();
