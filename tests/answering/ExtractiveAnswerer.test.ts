@@ -263,7 +263,10 @@ describe("a follow-up after a before/after answer, about the stage that answer g
 
   // The stage each roadmap's answer gave: [roadmap, next (or previous) stage heading], in the answer's order.
   const gave = (result: Awaited<ReturnType<typeof answerer.answer>>, direction: "next" | "previous") =>
-    (result.roadmap?.positions ?? []).flatMap((p) => (p[direction] ? [[p.roadmapId, p[direction]!.heading]] : []));
+    (result.roadmap?.positions ?? []).flatMap((p) => {
+      const stage = p[direction];
+      return stage ? [[p.roadmapId, stage.heading]] : [];
+    });
   const placed = (result: Awaited<ReturnType<typeof answerer.answer>>) =>
     (result.roadmap?.positions ?? []).map((p) => [p.roadmapId, p.stage.heading]);
 
