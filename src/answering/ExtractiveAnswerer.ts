@@ -1,4 +1,4 @@
-import type { RetrievalResult, RetrieveOptions, Retriever } from "../retrieval/types.js";
+import type { RetrievalResult, RetrieveOptions, Retriever, StageInRoadmap } from "../retrieval/types.js";
 import { composeExtractiveAnswer } from "./extractiveAnswer.js";
 import { askedOfAnsweredStage, readsAnsweredStage } from "./answeredStage.js";
 import { conversationRoadmap } from "./conversationRoadmap.js";
@@ -6,7 +6,7 @@ import { readConversation } from "./followUp.js";
 import { pointsAtDocument, pointsAtStage } from "./followUpCues.js";
 import { choosesAmongDocuments } from "./followUpScope.js";
 import { recentHistory } from "./history.js";
-import { roadmapAnswerLedWith, stageAnswerGave } from "./ledRoadmap.js";
+import { roadmapAnswerLedWith, stageAnswerGave, stagesAnswerGave } from "./ledRoadmap.js";
 import { roadmapPositionsOf } from "./roadmapPlacement.js";
 import type { AnswerEvent, AnswerRequest, AnswerResult, Answerer } from "./types.js";
 
@@ -80,8 +80,10 @@ export class ExtractiveAnswerer implements Answerer {
 
   /** retrieveFor with the conversation already read (`readings`: readConversation's, the request's query last). */
   private async retrieveRead(request: AnswerRequest, readings: string[]): Promise<{ query: string; result: RetrievalResult }> {
-    const asked = await this.withAnsweredStage(request, readings);
-    const { query, options } = await this.withAnsweredRoadmap(request, asked, readings, this.retrievalOptions(request, asked));
+    const { asked, fromStages } = await this.withAnsweredStage(request, readings);
+    const { query, options: read } = await this.withAnsweredRoadmap(request, asked, readings, this.retrievalOptions(request, asked));
+    // The roadmaps the previous answer placed, unless the conversation keeps to one of them.
+    const options = fromStages && read.conversationRoadmap === undefined ? { ...read, fromStages } : read;
     const result = await this.options.retriever.retrieve(query, options);
     if (!result.weak || options.conversationRoadmap === undefined) return { query, result };
     const { conversationRoadmap: _named, ...everywhere } = options;
@@ -95,8 +97,8 @@ export class ExtractiveAnswerer implements Answerer {
    * so the previous question is retrieved again, as withAnsweredRoadmap does, only for such a
    * question. The previous turn's query is the one before last of `readings`, read once.
    */
-  private async withAnsweredStage(request: AnswerRequest, readings: string[]): Promise<string> {
-    const query = readings.at(-1)!;
+  private async withAnsweredStage(request: AnswerRequest, readings: string[]): Promise<{ asked: string; fromStages?: StageInRoadmap[] }> {
+    const query = { asked: readings.at(-1)! };
     if (readings.length < 2) return query;
     const reading = readsAnsweredStage(request.question, readings.at(-2)!);
     if (reading === undefined) return query;
@@ -104,7 +106,11 @@ export class ExtractiveAnswerer implements Answerer {
     const stage = stageAnswerGave(earlier.result);
     if (stage === undefined) return query;
     const topicOf = (question: string) => this.options.retriever.analyzeQuestion(question).topic;
-    return askedOfAnsweredStage(request.question, earlier.query, reading, stage, topicOf) ?? query;
+    const asked = askedOfAnsweredStage(request.question, earlier.query, reading, stage, topicOf);
+    if (asked === undefined) return query;
+    // "again" after an answer that placed several roadmaps moves on in each of them, from the stage it gave there.
+    const stages = reading === "again" ? stagesAnswerGave(earlier.result) : [];
+    return stages.length > 1 ? { asked, fromStages: stages } : { asked };
   }
 
   /** The request of the previous user turn: its question, with the history before it. Only for a request with one. */

@@ -127,7 +127,7 @@ export function composeExtractiveAnswer(
       // (the stage's own key items would be read from its first part's passage).
       stagePartsLine(result.stageParts, passages, wording, separator)
     : sequence && result.roadmap.length > 0
-      ? summarizeRoadmapPositions(result.roadmap, passages, sequence, wording, separator)
+      ? summarizeRoadmapPositions(result.roadmap, passages, sequence, wording, separator, result.placedAtGivenStages === true)
       : result.roadmap.length > 0
         ? // Positions without a sequence are the stages asked about (by their place or their name).
           summarizeAskedStages(result.roadmap, passages, wording, separator)

@@ -1,4 +1,5 @@
-import type { RetrievalResult } from "../retrieval/types.js";
+import { MAX_SEQUENCE_ROADMAPS } from "../retrieval/sequenceContext.js";
+import type { RetrievalResult, StageInRoadmap } from "../retrieval/types.js";
 import { DOCUMENT_NOUN } from "../text/documentWords.js";
 import { composeExtractiveAnswer } from "./extractiveAnswer.js";
 import { queryTerms, scoreSentences } from "./sentenceSelection.js";
@@ -61,4 +62,23 @@ export function stageAnswerGave(result: Pick<RetrievalResult, "analysis" | "road
   const named = result.namedRoadmap?.docId;
   const position = result.roadmap.find((p) => named === undefined || p.docId === named);
   return (direction === "next" ? position?.next : position?.previous)?.heading;
+}
+
+/**
+ * The stages a before/after answer gave, roadmap by roadmap ("学完 LoRA 之后该学什么？" → the stage
+ * after LoRA's in each roadmap placing it), in its order and as many as a sequence answer shows
+ * (MAX_SEQUENCE_ROADMAPS): the roadmaps "那再之后呢？" moves on in. Only the named roadmap's when the
+ * question named one; none for any other question.
+ */
+export function stagesAnswerGave(result: Pick<RetrievalResult, "analysis" | "roadmap" | "namedRoadmap" | "weak">): StageInRoadmap[] {
+  const direction = result.analysis.sequence;
+  if (!direction || result.weak) return [];
+  const named = result.namedRoadmap?.docId;
+  return result.roadmap
+    .filter((p) => named === undefined || p.docId === named)
+    .flatMap((p) => {
+      const stage = direction === "next" ? p.next : p.previous;
+      return stage ? [{ docId: p.docId, sectionIndex: stage.sectionIndex, heading: stage.heading }] : [];
+    })
+    .slice(0, MAX_SEQUENCE_ROADMAPS);
 }

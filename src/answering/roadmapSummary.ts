@@ -110,9 +110,13 @@ export function summarizeRoadmapPositions(
   direction: "next" | "previous",
   wording: AnswerWording,
   itemSeparator: string,
+  /** The positions are the stages the question moved on from (RetrievalResult.placedAtGivenStages). */
+  givenStages = false,
 ): string[] {
   const lines: string[] = [];
-  const withNeighbour = positions.filter((p) => (direction === "next" ? p.next : p.previous));
+  // The stages a follow-up moves on from are each answered, one at the end as the last (first) stage;
+  // a topic found in a roadmap's last stage is no answer where other roadmaps have a next one.
+  const withNeighbour = positions.filter((p) => (direction === "next" ? p.next : p.previous) || (givenStages && atEnd(p, direction)));
   const shown = (withNeighbour.length > 0 ? withNeighbour : positions).slice(0, MAX_POSITIONS);
   for (const position of shown) {
     const neighbour = direction === "next" ? position.next : position.previous;

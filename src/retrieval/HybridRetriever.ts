@@ -102,7 +102,9 @@ export class HybridRetriever implements Retriever {
     // "the application practice stage": a stage named in English through its name's words. Its
     // Chinese heading is searched for, a sequence question is about it, and it names its roadmap.
     // A roadmap that is one numbered list has items for stages: "排第三的" is its third.
-    const statedOrdinal = stageOrdinal(query) ?? (byShape?.listItems ? itemOrdinal(query) : undefined);
+    // A follow-up moving on from given stages is placed at them: a stage heading in its words ("第七阶段：…") is no ordinal.
+    const fromStages = analyzed.sequence && options.fromStages?.length ? options.fromStages : undefined;
+    const statedOrdinal = fromStages ? undefined : (stageOrdinal(query) ?? (byShape?.listItems ? itemOrdinal(query) : undefined));
     // A follow-up's stage is the conversation's roadmap's: "and the research stage?" after a question
     // about the five-stage guide names 前沿研究阶段 by half its name, as the roadmap named by its shape would.
     const conversational = byShape ?? profiles.find((p) => p.doc.id === options.conversationRoadmap);
@@ -132,7 +134,7 @@ export class HybridRetriever implements Retriever {
 
     const statistics = IndexResources.of(index).statistics;
     const { roadmap, context, ordinal, partsPastEnd, askedPart, roadmapOutline, stageParts, topicOrder } = roadmapContext(
-      { query, analysis, statedOrdinal, named, englishStageName: english?.name, asked },
+      { query, analysis, statedOrdinal, named, englishStageName: english?.name, asked, ...(fromStages ? { fromStages } : {}) },
       { documents, chunks: index.chunks, profiles, tokensOf: (chunk) => statistics.tokensOf(chunk) },
       matches,
     );
@@ -204,6 +206,7 @@ export class HybridRetriever implements Retriever {
       ...(named ? { namedRoadmap: { docId: named.doc.id, title: named.doc.title } } : {}),
       ...(naming ? { namingTerms: naming } : {}),
       ...(ordinal ? { stageOrdinal: ordinal } : {}),
+      ...(fromStages && roadmap.length > 0 ? { placedAtGivenStages: true } : {}),
       ...(roadmapOutline ? { roadmapOutline } : {}),
       ...(askedPart ? { askedPart } : {}),
       ...(stageParts ? { stageParts } : {}),

@@ -8,7 +8,7 @@ import type { DetailKind } from "./detailKinds.js";
 import { expandQuery } from "./expandQuery.js";
 import { namedPart, namedPartNeighbour, partsNamedIn } from "./namedParts.js";
 import { quotedSectionPassages } from "./quotedSections.js";
-import { locateTopic } from "./roadmapNavigator.js";
+import { locateTopic, stagePosition } from "./roadmapNavigator.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
 import { MAX_SEQUENCE_ROADMAPS, orderPositionsByRelevance, READINESS_ASKED, sequencePassages } from "./sequenceContext.js";
 import {
@@ -25,7 +25,7 @@ import { directionFromOrdinal, type StageOrdinal } from "./stageReference.js";
 import { PARTS_ASKED, stagePartsContext } from "./stageParts.js";
 import { outlineOf, withStatedDurations } from "./statedStages.js";
 import { orderAsked, topicOrderContext } from "./topicOrder.js";
-import type { Passage, QueryAnalysis, RetrievalResult, RoadmapPosition, TopicOrder } from "./types.js";
+import type { Passage, QueryAnalysis, RetrievalResult, RoadmapPosition, StageInRoadmap, TopicOrder } from "./types.js";
 
 /**
  * The roadmap side of a question, from its reading and the passages ranking found: where its
@@ -79,6 +79,8 @@ export interface RoadmapQuestion {
   englishStageName: string | undefined;
   /** Kinds of detail the question asks for. */
   asked: readonly DetailKind[];
+  /** The stages a before/after follow-up moves on from (RetrieveOptions.fromStages): its positions, in their order. */
+  fromStages?: readonly StageInRoadmap[];
 }
 
 export interface RoadmapContext {
@@ -107,7 +109,7 @@ export function roadmapContext(
   },
   matches: readonly Passage[],
 ): RoadmapContext {
-  const { query, analysis, statedOrdinal, named, englishStageName, asked } = question;
+  const { query, analysis, statedOrdinal, named, englishStageName, asked, fromStages } = question;
   const { documents, chunks, profiles } = corpus;
   // "RAG 和微调先学哪个": its 先学 asks which of two comes first, not what comes before the first.
   // Its "first" ("which one comes first") is no ordinal either. Not the order of a named thing's
@@ -151,6 +153,8 @@ export function roadmapContext(
   // "第四阶段学什么" asked of no roadmap in particular: each roadmap's fourth stage, not the fourth
   // item of a list of directions (a list is asked by place only when its roadmap is named).
   if (ordinal) roadmap = ordinalPositions(named ? [named] : profiles.filter((p) => !p.listItems), ordinal);
+  // "那再之后呢？": where the previous answer left each roadmap, in that answer's order.
+  else if (fromStages && analysis.sequence) roadmap = fromStages.flatMap((stage) => stagePosition(documents, chunks, stage) ?? []);
   else if (analysis.sequence && analysis.topic && !neighbourPart) {
     roadmap = locateTopic(documents, chunks, analysis.topic, topicExpansions(analysis.topic));
     // "进专业深入阶段之前": a verb of entering before a stage is no part of its name.
@@ -169,7 +173,7 @@ export function roadmapContext(
     const asStage = roadmap.filter((p) => !isListItemStage(p.at.heading) && stageName(p.at.heading) === stageName(analysis.topic ?? ""));
     if (asStage.length > 0) roadmap = asStage;
   }
-  roadmap = orderPositionsByRelevance(roadmap, matches);
+  if (!fromStages) roadmap = orderPositionsByRelevance(roadmap, matches);
   // "第四段要花多久": the stage's stated duration, for the answer to quote.
   if (asked.includes("duration") && roadmap.length > 0) roadmap = withStatedDurations(roadmap, documents, chunks);
   const topic = ordinal ? undefined : analysis.topic;
@@ -186,6 +190,7 @@ export function roadmapContext(
           chunksPerStage: CHUNKS_PER_NEIGHBOUR_STAGE,
           readinessAsked: asksReadiness(query),
           asked: askedBesideTopic(query, analysis, topic),
+          givenStages: fromStages !== undefined,
         })
       : [];
   // An ordinal with nothing after (or before) it is the stage asked for itself ("after the

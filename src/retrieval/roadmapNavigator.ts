@@ -70,25 +70,46 @@ function positionsOf(
     if (doc.kind !== "roadmap") continue;
     const layout = layoutOf(doc, chunks);
     const stage = layout.located(tiersKey, () => bestStage(doc.outline, layout, (matchers ??= topicMatchers(trimmed, tiers))));
-    if (!stage) continue;
-    const steps = layout.stepsOf(stage);
-    const position = steps.findIndex((s) => s.index === stage.index);
-    const next = position >= 0 ? steps[position + 1] : undefined;
-    const previous = position >= 0 ? steps[position - 1] : undefined;
-    positions.push(
-      Object.freeze({
-        docId: doc.id,
-        source: doc.source,
-        title: doc.title,
-        topic: trimmed,
-        at: Object.freeze(sectionRef(doc.outline, stage)),
-        ...(next ? { next: Object.freeze(sectionRef(doc.outline, next)) } : {}),
-        ...(previous ? { previous: Object.freeze(sectionRef(doc.outline, previous)) } : {}),
-        path: Object.freeze({ steps: frozen(steps.map((s) => s.heading)), step: position + 1 }),
-      }),
-    );
+    if (stage) positions.push(positionAt(doc, layout, stage, trimmed));
   }
   return positions;
+}
+
+/**
+ * The position of a stage given by its place in its roadmap's outline (a stage an earlier answer
+ * gave: "那再之后呢？" moves on from it), with its neighbouring steps as locateTopic gives them; its
+ * topic is the stage's heading. Undefined when the document or section is not there (the index
+ * changed since) or the section is no stage.
+ */
+export function stagePosition(
+  documents: readonly CorpusDocument[],
+  chunks: readonly Chunk[],
+  stage: { docId: string; sectionIndex: number; heading: string },
+): RoadmapPosition | undefined {
+  const doc = documents.find((d) => d.id === stage.docId && d.kind === "roadmap");
+  const section = doc?.outline[stage.sectionIndex];
+  if (!doc || !section || section.heading !== stage.heading) return undefined;
+  const layout = layoutOf(doc, chunks);
+  if (layout.stageOf(section)?.index !== section.index) return undefined;
+  return positionAt(doc, layout, section, section.heading);
+}
+
+/** A stage's position among the steps of its sequence, frozen (positions are shared between questions). */
+function positionAt(doc: CorpusDocument, layout: RoadmapLayout, stage: Section, topic: string): RoadmapPosition {
+  const steps = layout.stepsOf(stage);
+  const position = steps.findIndex((s) => s.index === stage.index);
+  const next = position >= 0 ? steps[position + 1] : undefined;
+  const previous = position >= 0 ? steps[position - 1] : undefined;
+  return Object.freeze({
+    docId: doc.id,
+    source: doc.source,
+    title: doc.title,
+    topic,
+    at: Object.freeze(sectionRef(doc.outline, stage)),
+    ...(next ? { next: Object.freeze(sectionRef(doc.outline, next)) } : {}),
+    ...(previous ? { previous: Object.freeze(sectionRef(doc.outline, previous)) } : {}),
+    path: Object.freeze({ steps: frozen(steps.map((s) => s.heading)), step: position + 1 }),
+  });
 }
 
 /**

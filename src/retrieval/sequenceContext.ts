@@ -37,6 +37,13 @@ export function sequencePassages(params: {
   readinessAsked?: boolean;
   /** The question's own tokens beside its topic: a part of the neighbour stage whose heading names them comes too ("之后那段的项目"). */
   asked?: ReadonlySet<string>;
+  /**
+   * The positions are stages the previous answer gave, which a follow-up moves on from
+   * (RetrieveOptions.fromStages): each is answered, one at the end of its sequence too (cited where
+   * it sits, for "this is the last stage"). Elsewhere the stage itself is not cited: that answer
+   * showed it, its neighbour is what is new, and k passages hold every roadmap's neighbour so.
+   */
+  givenStages?: boolean;
 }): Passage[] {
   const { positions, direction, documents, chunks, matches, topic, language, chunksPerStage } = params;
   // Done with a stage before the next one: the earlier stage's assessment says what that means
@@ -47,7 +54,7 @@ export function sequencePassages(params: {
   for (const position of positions.slice(0, MAX_SEQUENCE_ROADMAPS)) {
     const doc = documents.find((d) => d.id === position.docId);
     const neighbour = direction === "next" ? position.next : position.previous;
-    if (!doc || !neighbour) continue;
+    if (!doc || (!neighbour && !(params.givenStages && onItsSequence(position)))) continue;
     const inStage = (ref: SectionRef) => sectionChunks(chunks, doc, ref.sectionIndex);
 
     const atChunks = inStage(position.at);
@@ -58,7 +65,10 @@ export function sequencePassages(params: {
       matches.find((p) => atIds.has(p.chunk.id))?.chunk ??
       atChunks.find((c) => c.text.toLowerCase().includes(topic.toLowerCase())) ??
       atChunks[0];
-    if (where && !isAdded(where)) added.push({ chunk: where, score: 0, role: "match", roleLabel: atLabel(position, language) });
+    const whereCited = !params.givenStages || !neighbour || readiness;
+    if (whereCited && where && !isAdded(where))
+      added.push({ chunk: where, score: 0, role: "match", roleLabel: atLabel(position, language) });
+    if (!neighbour) continue;
     let neighbourChunks = inStage(neighbour);
     const assessment = readiness && direction === "previous" ? assessmentOf(neighbourChunks) : undefined;
     if (assessment) neighbourChunks = [assessment, ...neighbourChunks.filter((c) => c !== assessment)];
@@ -115,4 +125,9 @@ function neighbourLabel(position: RoadmapPosition, neighbour: SectionRef, direct
   return direction === "next"
     ? `下一阶段：${neighbour.heading}（《${position.title}》中 ${position.at.heading} 之后）`
     : `上一阶段：${neighbour.heading}（《${position.title}》中 ${position.at.heading} 之前）`;
+}
+
+/** Whether a position is a step of the sequence it sits on (at its end, when it has no neighbour there). */
+function onItsSequence(position: RoadmapPosition): boolean {
+  return position.path !== undefined && position.path.step > 0;
 }

@@ -171,6 +171,11 @@ export interface RetrievalResult {
   documentFacts?: DocumentFactsAsked;
   /** The question as its evidence was judged: Simplified, misspelt words repaired (RLFH → RLHF). */
   judgedQuery?: string;
+  /**
+   * The roadmap positions are the stages the request gave to move on from (RetrieveOptions.fromStages),
+   * each answered: one at the end of its roadmap too, to be told as the last (first) stage.
+   */
+  placedAtGivenStages?: boolean;
   /** For "RAG 和微调先学哪个": where each of the topics sits in each roadmap, and which comes first (topicOrder.ts). */
   topicOrder?: TopicOrder;
 }
@@ -203,6 +208,14 @@ export interface StageParts {
   parts: { heading: string; chunkId: string }[];
 }
 
+/** A stage by its place in its roadmap's outline (a RoadmapPosition's SectionRef and document). */
+export interface StageInRoadmap {
+  docId: string;
+  sectionIndex: number;
+  /** The stage's heading: the place is taken only while the outline still has this heading there. */
+  heading: string;
+}
+
 export interface RetrieveOptions {
   k?: number;
   filters?: RetrievalFilters;
@@ -211,6 +224,13 @@ export interface RetrieveOptions {
    * without naming it ("那最后一篇呢？"): answered from it first, as if the question named it.
    */
   conversationRoadmap?: string;
+  /**
+   * The stages a follow-up moves on from ("那再之后呢？" after an answer that gave the next stage in
+   * several roadmaps): a before/after question is placed at these, in this order, instead of where
+   * its topic sits, and a stage at the end of its roadmap is kept (the answer says it is the last).
+   * Ignored for a question that asks no before/after.
+   */
+  fromStages?: readonly StageInRoadmap[];
 }
 
 export interface Retriever {

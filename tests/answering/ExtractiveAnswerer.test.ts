@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ExtractiveAnswerer } from "../../src/answering/ExtractiveAnswerer.js";
 import { ANSWER_WORDING } from "../../src/answering/prompts.js";
 import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
+import { escapeRegExp } from "../../src/text/escapeRegExp.js";
 import { useRetrievalFixtureIndex } from "../support/buildTestIndex.js";
 import { collect, realRetriever } from "./support.js";
 import type { TestRetriever } from "./support.js";
@@ -258,6 +259,53 @@ describe("a follow-up after a before/after answer, about the stage that answer g
     const inside = await answerer.answer({ question: "里面要做哪些实战项目？", history: asked(before) });
     expect(inside.standaloneQuestion).toContain("应用实践阶段");
     expect(inside.citations[0]?.headingPath[0]).toBe("应用实践阶段");
+  });
+
+  // The stage each roadmap's answer gave: [roadmap, next (or previous) stage heading], in the answer's order.
+  const gave = (result: Awaited<ReturnType<typeof answerer.answer>>, direction: "next" | "previous") =>
+    (result.roadmap?.positions ?? []).flatMap((p) => {
+      const stage = p[direction];
+      return stage ? [[p.roadmapId, stage.heading]] : [];
+    });
+  const placed = (result: Awaited<ReturnType<typeof answerer.answer>>) =>
+    (result.roadmap?.positions ?? []).map((p) => [p.roadmapId, p.stage.heading]);
+
+  it("moves on in every roadmap the answer placed, each from the stage it gave there, and says where a roadmap ends", async () => {
+    for (const [first, again, wording] of [
+      ["学完 LoRA 以后下一步学什么？", "那再之后呢？", ANSWER_WORDING.zh],
+      ["學完 LoRA 以後接著學什麼？", "再往後呢？", ANSWER_WORDING["zh-Hant"]],
+      ["What should I study after LoRA?", "and after that?", ANSWER_WORDING.en],
+    ] as const) {
+      const before = await answerer.answer({ question: first });
+      const stages = gave(before, "next");
+      expect(stages.length).toBeGreaterThan(1);
+      const after = await answerer.answer({ question: again, history: asked(first) });
+      expect(placed(after)).toEqual(stages);
+      // 《学习路径》 places LoRA in its sixth stage: the seventh, its last, is said to be the last.
+      expect(after.answer).toMatch(new RegExp(`第七阶段：前沿技术探索.{1,2} ${escapeRegExp(wording.lastStage)}`, "u"));
+      // Each roadmap that goes on is answered with its next stage; every roadmap's line is cited.
+      for (const position of after.roadmap!.positions.filter((p) => p.next)) expect(after.answer).toContain(position.next!.heading);
+      const roadmapLines = after.answer
+        .split("\n\n")[1]!
+        .split("\n")
+        .filter((line) => line.startsWith("- "));
+      expect(roadmapLines).toHaveLength(stages.length);
+      for (const line of roadmapLines) expect(line).toMatch(/\[\d+\]$/u);
+      expect(new Set(after.citations.map((c) => c.docId))).toEqual(new Set(stages.map(([id]) => id)));
+    }
+  });
+
+  it("moves back in every roadmap for 那再之前呢, and keeps to one roadmap when the conversation names it", async () => {
+    const first = "做 RAG 之前该先学什么？";
+    const before = await answerer.answer({ question: first });
+    const stages = gave(before, "previous");
+    expect(stages.length).toBeGreaterThan(1);
+    const back = await answerer.answer({ question: "那再之前呢？", history: asked(first) });
+    expect(placed(back)).toEqual(stages);
+    expect(back.answer).toContain(ANSWER_WORDING.zh.firstStage);
+    const named = "五个阶段的那份指南里，LoRA 之后学什么？";
+    const one = await answerer.answer({ question: "那再之后呢？", history: asked(named) });
+    expect(one.roadmap?.positions.map((p) => p.stage.heading)).toEqual(["应用实践阶段"]);
   });
 
   it("leaves a question that quotes its own subject, or moves from a stage by its number, as before", async () => {

@@ -32,6 +32,44 @@ describe("HybridRetriever", () => {
     expect(zh.map((p) => p.score)).toEqual([...zh.map((p) => p.score)].sort((a, b) => b - a));
   });
 
+  it("places a before/after question at the stages it is given to move on from, in their order, the last one too", async () => {
+    const stage = (title: string, heading: string) => {
+      const doc = index().documents.find((d) => d.title === title)!;
+      return { docId: doc.id, sectionIndex: doc.outline.find((s) => s.heading === heading)!.index, heading };
+    };
+    const fromStages = [
+      stage("三段式计划", "三、深钻阶段(3-6 个月)"),
+      stage("A Practical LLM Guide", "0x20 Practitioner"),
+      stage("示例学习路线", "第二阶段：模型微调"),
+    ];
+    // The stage heading's 第二阶段 is no ordinal here: each roadmap moves on from its own stage.
+    const result = await retriever({ k: 8 }).retrieve("学完 第二阶段：模型微调 之后学什么？", { fromStages });
+    expect(result.stageOrdinal).toBeUndefined();
+    expect(result.placedAtGivenStages).toBe(true);
+    expect(result.roadmap.map((p) => [p.at.heading, p.next?.heading])).toEqual([
+      ["三、深钻阶段(3-6 个月)", undefined],
+      ["0x20 Practitioner", "0x30 Expert"],
+      ["第二阶段：模型微调", "第三阶段：部署上线"],
+    ]);
+    const lead = result.passages.filter((p) => p.roleLabel !== undefined).map((p) => p.chunk.headingPath.at(-1));
+    // The plan's last stage is cited where it sits; the others with the stage after theirs.
+    expect(lead).toEqual(expect.arrayContaining(["三、深钻阶段(3-6 个月)", "0x30 Expert", "第三阶段：部署上线"]));
+    // A given stage that goes on is not cited again: the answer that gave it showed it.
+    expect(lead).not.toContain("0x20 Practitioner");
+    // Without them the same words are read as each roadmap's second stage; a question asking no before/after ignores them.
+    const plain = await retriever({ k: 8 }).retrieve("学完 第二阶段：模型微调 之后学什么？");
+    expect(plain.placedAtGivenStages).toBeUndefined();
+    expect(plain.roadmap.map((p) => p.at.heading)).toContain("二、做应用阶段(2-3 个月)");
+    // A stage whose heading is no longer at its place (the index changed since the answer) is dropped.
+    const stale = await retriever({ k: 8 }).retrieve("学完 第二阶段：模型微调 之后学什么？", {
+      fromStages: [{ ...fromStages[0]!, heading: "三、深钻阶段" }, fromStages[1]!],
+    });
+    expect(stale.roadmap.map((p) => p.at.heading)).toEqual(["0x20 Practitioner"]);
+    const unmoved = await retriever().retrieve("LoRA 需要多少显存？", { fromStages });
+    expect(unmoved.placedAtGivenStages).toBeUndefined();
+    expect(unmoved.roadmap).toEqual([]);
+  });
+
   it("returns at most k passages, at most maxChunksPerSection per section, and is deterministic", async () => {
     const one = await retriever({ k: 1 }).search("LoRA 微调");
     expect(one).toHaveLength(1);
