@@ -193,11 +193,10 @@ export function roadmapContext(
           givenStages: fromStages !== undefined,
         })
       : [];
-  // An ordinal with nothing after (or before) it is the stage asked for itself ("after the
-  // deep-dive stage, what is the final stage?"), as is an ordinal in a question with no sequence.
-  if (ordinal && context.length === 0)
-    context = stagePassages({
-      positions: roadmap,
+  // A stage asked for itself (by its place or its name): its own passages, the question's words first after its opening.
+  const askedStagePassages = (positions: readonly RoadmapPosition[]) =>
+    stagePassages({
+      positions,
       documents,
       chunks,
       chunksPerStage: CHUNKS_PER_ASKED_STAGE,
@@ -206,6 +205,9 @@ export function roadmapContext(
       tokensOf: corpus.tokensOf,
       language: analysis.language,
     });
+  // An ordinal with nothing after (or before) it is the stage asked for itself ("after the
+  // deep-dive stage, what is the final stage?"), as is an ordinal in a question with no sequence.
+  if (ordinal && context.length === 0) context = askedStagePassages(roadmap);
   // "基础夯实阶段学什么", "what does the application practice stage cover": a stage named by its
   // name and asked what it holds is answered as a stage asked by its place is: its own passages,
   // its key items leading, in each roadmap with a stage of that name (the one the question names,
@@ -215,16 +217,7 @@ export function roadmapContext(
     if (named && stages.some((p) => p.docId === named.doc.id)) stages = stages.filter((p) => p.docId === named.doc.id);
     if (stages.length > 0) {
       roadmap = stages;
-      context = stagePassages({
-        positions: stages,
-        documents,
-        chunks,
-        chunksPerStage: CHUNKS_PER_ASKED_STAGE,
-        maxRoadmaps: MAX_SEQUENCE_ROADMAPS,
-        asked: askedBesideTopic(query, analysis, undefined),
-        tokensOf: corpus.tokensOf,
-        language: analysis.language,
-      });
+      context = askedStagePassages(stages);
     }
   }
   if (context.length === 0 && asked.includes("duration")) {
