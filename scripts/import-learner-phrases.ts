@@ -4,9 +4,6 @@
  *
  *   npx tsx scripts/import-learner-phrases.ts VOCAB.jsonl [MORE.jsonl …] [--corpus corpus/roadmaps] [--english-words]
  *
- * The shipped table: source.jsonl source2.jsonl source3.jsonl#en (a file ending in "#en" gives only
- * its English phrases: the third writer's Chinese ones lost tune hits, 3 gained and 8 lost).
- *
  * Each line of the first file: {"id", "doc_terms": [terms as the documents write them], "zh":
  * [everyday Simplified phrases], "en": [everyday English phrases]}. Lines of further files (other
  * writers, same concepts) give an id of the first file and more "zh"/"en" phrases for it. Kept phrases are the ones a question
@@ -76,13 +73,10 @@ const readLines = (file: string): VocabularyLine[] => readJsonLines<VocabularyLi
 
 const lines = readLines(input);
 const byId = new Map(lines.map((line) => [line.id, line]));
-for (const given of inputs.slice(1)) {
-  // "FILE#en": only that writer's English phrases (their Chinese ones were measured and not kept).
-  const englishOnly = given.endsWith("#en");
-  const file = englishOnly ? given.slice(0, -"#en".length) : given;
+for (const file of inputs.slice(1)) {
   for (const more of readLines(file)) {
     const line = byId.get(more.id) ?? fail(`${file}: id ${more.id} is not in ${input}`);
-    if (!englishOnly) line.zh = [...(line.zh ?? []), ...(more.zh ?? [])];
+    line.zh = [...(line.zh ?? []), ...(more.zh ?? [])];
     line.en = [...(line.en ?? []), ...(more.en ?? [])];
   }
 }
@@ -124,7 +118,7 @@ const kept = entries
 
 const json = JSON.stringify({
   $comment:
-    "Learners' words for the field's concepts: everyday phrases (phrases) that stand for what the documents name with docTerms. Written blind from the five roadmaps (never from a question set; sources: learnerPhrases.source.jsonl, learnerPhrases.source2.jsonl and the English phrases of learnerPhrases.source3.jsonl) and imported with scripts/import-learner-phrases.ts (Chinese phrases and English phrases of several words); see tests/eval/README.md, section Learners' words.",
+    "Learners' words for the field's concepts: everyday phrases (phrases) that stand for what the documents name with docTerms. Written blind from the five roadmaps (never from a question set; sources: learnerPhrases.source.jsonl and learnerPhrases.source2.jsonl) and imported with scripts/import-learner-phrases.ts (Chinese phrases and English phrases of several words); see tests/eval/README.md, section Learners' words.",
   entries: kept,
 });
 // Written as the repository's formatter writes it, so a fresh import leaves no diff to format.
