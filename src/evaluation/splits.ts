@@ -67,6 +67,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-z2.jsonl",
     "tests/eval/blind/tune-a3.jsonl",
     "tests/eval/blind/tune-b3.jsonl",
+    "tests/eval/blind/tune-c3.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
@@ -119,6 +120,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-z2.jsonl",
     "tests/eval/blind/test-a3.jsonl",
     "tests/eval/blind/test-b3.jsonl",
+    "tests/eval/blind/test-c3.jsonl",
   ],
 };
 
