@@ -102,6 +102,8 @@ export const PREVIOUS_CUES: CueWords = {
     "前一步",
     "上一步",
     "前提",
+    // "那再往前呢？": back one more, as 再往后 goes on.
+    "再往前",
   ],
   en: [
     "prerequisite",

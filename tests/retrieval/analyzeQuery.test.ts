@@ -12,6 +12,11 @@ import { findGlossaryMatches } from "../../src/retrieval/glossary.js";
 import { isFiller } from "../../src/retrieval/questionWords.js";
 
 describe("sequenceIntent", () => {
+  it("reads 再往前 as going back one more, as 再往后 goes on", () => {
+    expect(sequenceIntent("那再往前呢？")).toBe("previous");
+    expect(sequenceIntent("那再往后呢？")).toBe("next");
+  });
+
   it("does not read a total, a condition, 'in the future' or 'previously' as a sequence cue", () => {
     expect(sequenceIntent("这门课全部学完大概要多久？")).toBeNull();
     expect(sequenceIntent("数据量够大之后效果会变好吗")).toBeNull();
