@@ -3,6 +3,13 @@ import { detailPresent, detailsAsked, withoutDetailQuestions } from "../../src/r
 
 /** Questions written for this test (not from any evaluation set), one per detail kind and language. */
 describe("detail-type check", () => {
+  it("reads a shortest or longest one among things as a duration asked, not a document named by its length", () => {
+    expect(detailsAsked("哪个最短？")).toEqual(["duration"]);
+    expect(detailsAsked("Which of those courses is the shortest?")).toEqual(["duration"]);
+    expect(detailsAsked("最短的那篇博客讲了什么？")).toEqual([]);
+    expect(detailsAsked("what does the shortest blog post say about RAG?")).toEqual([]);
+  });
+
   it("recognises questions that ask for a price, a date, a version, a duration or a parameter value", () => {
     expect(detailsAsked("这门课程要多少钱？")).toEqual(["price"]);
     expect(detailsAsked("這本書的價格是多少")).toContain("price");
