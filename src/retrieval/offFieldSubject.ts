@@ -96,7 +96,6 @@ export function fieldWordFound(
   counts: (token: string) => boolean = () => true,
 ): boolean {
   const generalIdf = general();
-  const keyness = (token: string) => Math.log(statistics.frequency(token) / statistics.chunkCount) + generalIdf.idf(token);
   return groups.some(
     (group) =>
       !(group.tokens.length === 1 && isEverydayWord(group.tokens[0]!)) &&
@@ -104,11 +103,16 @@ export function fieldWordFound(
         (token) =>
           statistics.frequency(token) > 0 &&
           top.some((tokens) => tokens.has(token)) &&
-          keyness(token) >= FIELD_KEYNESS &&
+          fieldKeyness(token, statistics, generalIdf) >= FIELD_KEYNESS &&
           (!LATIN_TOKEN.test(token) || latinCounts(token)) &&
           counts(token),
       ),
   );
+}
+
+/** How much more the corpus uses a word than the general language does (log of its passage share, plus its general idf). */
+export function fieldKeyness(token: string, statistics: TermStatistics, generalIdf: GeneralIdf): number {
+  return Math.log(statistics.frequency(token) / statistics.chunkCount) + generalIdf.idf(token);
 }
 
 const LATIN_TOKEN = /^[a-z0-9][a-z0-9+#.'-]*$/;

@@ -4,7 +4,7 @@ import { isEnglishStopWord, NOUN_TAGS, taggedChineseWords, tokenizeForSearch, ty
 import { FIELD_WORD_MIN_PASSAGES } from "./fieldWordSupport.js";
 import { GLOSSARY } from "./glossary.js";
 import { saysOnlyLevelOrTime } from "./learnerLevel.js";
-import { FIELD_KEYNESS, isFieldLatinWord } from "./offFieldSubject.js";
+import { FIELD_KEYNESS, fieldKeyness, isFieldLatinWord } from "./offFieldSubject.js";
 import { outsideSubjectsIn } from "./outsideSubjects.js";
 import { asksWayToLearn } from "./studyRequest.js";
 import type { TermStatistics } from "./termStatistics.js";
@@ -133,7 +133,7 @@ function isFieldToken(token: string, { statistics, general }: TargetReading): bo
   if (LATIN.test(token)) return isFieldLatinWord(token);
   if (glossaryWords().has(token)) return true;
   if (statistics.frequency(token) < FIELD_WORD_MIN_PASSAGES) return false;
-  return Math.log(statistics.frequency(token) / statistics.chunkCount) + general().idf(token) >= FIELD_KEYNESS;
+  return fieldKeyness(token, statistics, general()) >= FIELD_KEYNESS;
 }
 
 /**
