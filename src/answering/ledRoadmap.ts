@@ -1,5 +1,5 @@
 import { MAX_SEQUENCE_ROADMAPS } from "../retrieval/sequenceContext.js";
-import type { RetrievalResult, StageInRoadmap } from "../retrieval/types.js";
+import type { RetrievalResult, RoadmapPosition, SectionRef, StageInRoadmap } from "../retrieval/types.js";
 import { DOCUMENT_NOUN } from "../text/documentWords.js";
 import { composeExtractiveAnswer } from "./extractiveAnswer.js";
 import { queryTerms, scoreSentences } from "./sentenceSelection.js";
@@ -57,11 +57,9 @@ export interface AnsweredPlace {
  * placed). Undefined for any other question, or past either end of the roadmap.
  */
 export function stageAnswerGave(result: Pick<RetrievalResult, "analysis" | "roadmap" | "namedRoadmap" | "weak">): string | undefined {
-  const direction = result.analysis.sequence;
-  if (!direction || result.weak) return undefined;
-  const named = result.namedRoadmap?.docId;
-  const position = result.roadmap.find((p) => named === undefined || p.docId === named);
-  return (direction === "next" ? position?.next : position?.previous)?.heading;
+  const answered = positionsAnswered(result);
+  const position = answered?.positions[0];
+  return position && neighbourOf(position, answered.direction)?.heading;
 }
 
 /**
@@ -71,14 +69,26 @@ export function stageAnswerGave(result: Pick<RetrievalResult, "analysis" | "road
  * question named one; none for any other question.
  */
 export function stagesAnswerGave(result: Pick<RetrievalResult, "analysis" | "roadmap" | "namedRoadmap" | "weak">): StageInRoadmap[] {
-  const direction = result.analysis.sequence;
-  if (!direction || result.weak) return [];
-  const named = result.namedRoadmap?.docId;
-  return result.roadmap
-    .filter((p) => named === undefined || p.docId === named)
+  const answered = positionsAnswered(result);
+  if (!answered) return [];
+  return answered.positions
     .flatMap((p) => {
-      const stage = direction === "next" ? p.next : p.previous;
+      const stage = neighbourOf(p, answered.direction);
       return stage ? [{ docId: p.docId, sectionIndex: stage.sectionIndex, heading: stage.heading }] : [];
     })
     .slice(0, MAX_SEQUENCE_ROADMAPS);
+}
+
+/** A before/after answer's positions (only the named roadmap's when the question named one) and its direction; undefined for any other answer. */
+function positionsAnswered(
+  result: Pick<RetrievalResult, "analysis" | "roadmap" | "namedRoadmap" | "weak">,
+): { positions: RoadmapPosition[]; direction: "next" | "previous" } | undefined {
+  const direction = result.analysis.sequence;
+  if (!direction || result.weak) return undefined;
+  const named = result.namedRoadmap?.docId;
+  return { positions: result.roadmap.filter((p) => named === undefined || p.docId === named), direction };
+}
+
+function neighbourOf(position: RoadmapPosition, direction: "next" | "previous"): SectionRef | undefined {
+  return direction === "next" ? position.next : position.previous;
 }
