@@ -61,11 +61,16 @@ function namesMonthOf(months: readonly string[], profile: RoadmapProfile): boole
  * "有没有入门指南" asks for a guide, and names none.
  */
 function pointsAtKind(token: string, question: string): boolean {
-  return KIND_NOUN.test(token) && new RegExp(`[这那该]\\s*[份篇本个]\\s*${token}|${token}\\s*(?:里|中|上|的|说|提)`, "u").test(question);
+  return KIND_POINTED.get(token)?.test(question) === true;
 }
 
-/** Nouns for a particular kind of document a title may end with. */
-const KIND_NOUN = /^(?:指南|清单|笔记|教程|汇总)$/u;
+/** Nouns for a particular kind of document a title may end with, each with the pattern that points at it as a document. */
+const KIND_POINTED: ReadonlyMap<string, RegExp> = new Map(
+  ["指南", "清单", "笔记", "教程", "汇总"].map((noun) => [
+    noun,
+    new RegExp(`[这那该]\\s*[份篇本个]\\s*${noun}|${noun}\\s*(?:里|中|上|的|说|提)`, "u"),
+  ]),
+);
 
 /** A title word of one roadmap that the question uses (one character names nothing): referencedRoadmap scores it, namingTokens reports it. */
 function namesTitle(token: string, terms: ReadonlySet<string>): boolean {
