@@ -20,8 +20,9 @@ const COUNT_PATTERNS = [
  * names the roadmap alone only when said of a document (text/documentWords.ts: SAYS_DOCUMENT), else adds to other naming words.
  */
 const LIST_COUNT_PATTERNS = [
-  // "列了四点", "分四条": a count of points a text lists, never a clock's hour (四点钟, 四点半).
-  /(?:列|分|讲|写)了?\s*([零〇一二两三四五六七八九十\d]{1,2})\s*(?:点|条)(?![钟半前后多])/gu,
+  // "列了四点", "分四条", "只有四点的短文": a count of points a text lists or has in all, never a
+  // clock's hour (四点钟, 四点半; a bare 有 is left out: "有四点的课" is a time).
+  /(?:列|分|讲|写|只有|就有|一共|共有|总共|只)了?\s*([零〇一二两三四五六七八九十\d]{1,2})\s*(?:点|条)(?![钟半前后多])/gu,
   /([零〇一二两三四五六七八九十\d]{1,2})\s*(?:个|条|種|种|类|項|项)\s*(?:大)?(?:方向|路子|路线|路|做法|方法|方式|玩法|方案|选择|条目|点)/gu,
   /\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)(?:\s+numbered)?[\s-]+(?:items?|directions?|approach(?:es)?|ways?|routes?|paths?|options?|points?|numbered\s+steps?)\b/giu,
 ];

@@ -36,7 +36,9 @@ describe("item counts a question states", () => {
   it("read a count of a list's points or ways, never a clock's hour or an ordinal", () => {
     expect(statedItemCounts("那篇分了五条路子讲转行")).toContain(5);
     expect(statedItemCounts("the post that gives three approaches")).toEqual([3]);
+    expect(statedItemCounts("那篇只有四点再加几个链接的短文")).toEqual([4]);
     expect(statedItemCounts("下午四点半开会")).toEqual([]);
+    expect(statedItemCounts("只有四点钟有空")).toEqual([]);
     expect(statedItemCounts("第三个方向是什么")).toEqual([]);
   });
 });
