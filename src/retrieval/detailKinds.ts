@@ -283,12 +283,13 @@ function kindsAsked(question: string): DetailKind[] {
 
 /** Whether any of the texts holds a token of that kind of detail (count: as asked in `question`). */
 export function detailPresent(kind: DetailKind, texts: readonly string[], question = ""): boolean {
+  // A link's address states nothing but where to download it: a tracking query's "^v100^" is no
+  // GPU, courses.d2l.ai/zh-v2/ no edition, …/posts/2023-06-23-agent/ no date the text gives.
+  if (kind !== "download") texts = withoutLinkAddresses(texts);
   if (kind === "duration") texts = withoutStatedDurations(texts, question);
   if (kind === "date") texts = withoutStatedMonths(texts, question);
   if (kind === "price") texts = withoutStatedAmounts(texts, question);
   if (kind === "count") texts = withoutStatedCounts(texts, question);
-  // A link's address is no statement of a version either (courses.d2l.ai/zh-v2/ is a site's path, not a book's edition).
-  if (kind === "version") texts = texts.map((text) => text.replace(LINK_ADDRESS, " "));
   const unit = kind === "duration" ? (rememberedDurationUnit(question) ?? undefined) : undefined;
   if (unit) return texts.some((text) => unit.test(text));
   // "几月份发的" asks for a month: a year alone does not say it.
@@ -311,8 +312,6 @@ const TEXT_DATE = /(?<!\d)((?:19|20)\d{2})(?:\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.�
  * date it asks for.
  */
 function withoutStatedMonths(texts: readonly string[], question: string): readonly string[] {
-  // A link's address is no statement of a date (…/posts/2023-06-23-agent/).
-  texts = texts.map((text) => text.replace(LINK_ADDRESS, " "));
   const months = new Set(questionDates(question));
   // "那篇 2023 年发的文章后来更新到什么时候": a year the question states alone is what it knows too,
   // unless it asks which month of it.
@@ -329,6 +328,10 @@ function withoutStatedMonths(texts: readonly string[], question: string): readon
 }
 
 const LINK_ADDRESS = /\bhttps?:\/\/[^\s)>\]]+/giu;
+
+function withoutLinkAddresses(texts: readonly string[]): readonly string[] {
+  return texts.some((text) => text.includes("://")) ? texts.map((text) => text.replace(LINK_ADDRESS, " ")) : texts;
+}
 /** A year written alone in a question (2023 年, in 2023), not the year of a month it names. */
 const STATED_YEAR = /(?<!\d)((?:19|20)\d{2})(?!\d|\s*(?:年|[-/.])\s*\d{1,2}(?!\d)|\s*年\s*[一二三四五六七八九十]+\s*月)/gu;
 

@@ -38,6 +38,11 @@ describe("detail-type check", () => {
     // A site's path (…/en-v3/) is no edition of the book it links; a stated edition is.
     expect(detailPresent("version", ["- [《某本教材》](https://book.example.org/en-v3/)：入门必读"], "这本教材最新是哪一版？")).toBe(false);
     expect(detailPresent("version", ["《某本教材》第 3 版于今年出版"], "这本教材最新是哪一版？")).toBe(true);
+    // Nor is a tracking query's token a card: only the text says which GPU.
+    const tracked = "- [某篇教程](https://blog.example.com/a/123?spm=1001.2101^v100^pc_result)";
+    expect(detailPresent("hardware", [tracked], "What GPU does the author use?")).toBe(false);
+    expect(detailPresent("hardware", ["作者用一张 A100 跑完了微调"], "What GPU does the author use?")).toBe(true);
+    expect(detailPresent("download", [tracked], "在哪下载那篇教程？")).toBe(true);
     expect(detailsAsked("第二阶段大概要学多久")).toEqual(["duration"]);
     // A video's length is its running time: a plan's months beside it do not give it.
     expect(detailPresent("duration", ["论文精读：第 1-2 月精读经典论文，配套视频见链接"], "那个论文精读的视频有多长？")).toBe(false);
