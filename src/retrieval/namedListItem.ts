@@ -14,6 +14,11 @@ import { runsKey } from "./reorderedNames.js";
 const BOOK_TITLE = /《([^》]{2,40})》/gu;
 const BOLD_LABEL = /\*\*([^*]{2,40})\*\*/gu;
 const LATIN_NAME = /[0-9]*[A-Za-z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+/gu;
+/**
+ * A label before a colon ("- 专业深入：持续学习模式", "入门阶段：每周10-15小时"): a list that gives each
+ * stage or thing its line names it by the label.
+ */
+const COLON_LABEL = /^\s*(?:[-*+]|\d+[.)、])?\s*([^：:，,。；;（([《*]{2,12}?)\s*[：:]/u;
 /** A link's target: an address names no thing (the opening's text before it does). */
 const LINK_TARGET = /\]\([^)]*\)|https?:\/\/\S+/gu;
 /** Shorter folded names than this name nothing in particular (AI, LLM). */
@@ -25,6 +30,7 @@ function itemNames(item: string): string[] {
   const names = [
     ...[...opening.matchAll(BOOK_TITLE), ...opening.matchAll(BOLD_LABEL)].map((m) => m[1]!),
     ...(opening.match(LATIN_NAME) ?? []),
+    ...(COLON_LABEL.exec(opening)?.slice(1) ?? []),
   ].map(foldForMatching);
   return names.filter((name) => name.length >= MIN_NAME);
 }

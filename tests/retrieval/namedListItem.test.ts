@@ -32,6 +32,16 @@ describe("a detail asked of a listed thing is its item's to give", () => {
     expect(namedItemsTexts("《动手做小模型》要多久？", [COURSES])[0]).toContain("约8小时");
   });
 
+  it("reads a line's label before its colon as the name of what the line gives", () => {
+    const hours = ["学习时间投入：", "- 起步阶段：每周5-8小时，持续1个月", "- 提高阶段：每周10小时", "- 研究阶段：长期投入，不设时限"].join(
+      "\n",
+    );
+    const [research] = namedItemsTexts("研究阶段每周要花几个小时？", [hours]);
+    expect(research).toContain("长期投入");
+    expect(research).not.toContain("每周10小时");
+    expect(namedItemsTexts("起步阶段每周几个小时？", [hours])[0]).toContain("每周5-8小时");
+  });
+
   it("reads a list naming none of the named things as its lead lines only, and prose whole", () => {
     const prose = "学完基础阶段大约需要两个月。";
     const [courses, other, whole] = namedItemsTexts("DL101 要学多少小时？", [COURSES, OTHER, prose]);
