@@ -215,7 +215,7 @@ DETAIL_RULES.push({
 DETAIL_RULES.push({
   kind: "score",
   asked:
-    /(?:准确率|準確率|准确度|準確度|正确率|正確率|召回率|精确率|精確率|精确度|精確度|得分|分数|分數|F1)\s*(?:能|可以|会|會|大概|大约|大約)?\s*(?:有|是|达到|達到|到)?\s*(?:多少|多高|几|幾)|(?:多少|几|幾)\s*(?:准确率|準確率|正确率|正確率|分)(?![钟鐘])|\b(?:what|which)\s+(?:\w+\s+){0,2}(?:accuracy|score|f1|bleu|rouge|perplexity)\b|\bhow (?:accurate|high does)\b|\bpassing score\b|\bhow much (?:accuracy|precision|performance)\b|(?:精度|准确率|準確率|准确度|準確度|精确度|精確度|性能|效果)\s*(?:会|會|大概|大约|大約|可能){0,2}\s*(?:损失|損失|下降|掉)\s*(?:多少|几|幾)/iu,
+    /(?:准确率|準確率|准确度|準確度|正确率|正確率|召回率|精确率|精確率|精确度|精確度|得分|分数|分數|成绩|成績|F1|\bscores?\b)\s*(?:能|可以|会|會|大概|大约|大約)?\s*(?:有|是|达到|達到|到)?\s*(?:多少|多高|几|幾)|(?:多少|几|幾)\s*(?:准确率|準確率|正确率|正確率|分)(?![钟鐘])|\b(?:what|which)\s+(?:\w+\s+){0,2}(?:accuracy|score|f1|bleu|rouge|perplexity)\b|\bhow (?:accurate|high does)\b|\bpassing score\b|\bhow much (?:accuracy|precision|performance)\b|(?:精度|准确率|準確率|准确度|準確度|精确度|精確度|性能|效果)\s*(?:会|會|大概|大约|大約|可能){0,2}\s*(?:损失|損失|下降|掉)\s*(?:多少|几|幾)/iu,
   present:
     /\d+(?:\.\d+)?\s*%|(?:准确率|準確率|正确率|正確率|召回率|得分|分数|分數|accuracy|score|f1|bleu|rouge|perplexity)[^。\n.;；]{0,16}\d|\d+\s*分(?![钟鐘])/iu,
 });
@@ -261,7 +261,7 @@ DETAIL_RULES.push({
 DETAIL_RULES.push({
   kind: "size",
   asked:
-    /多大\s*的?\s*(?:显存|顯存|内存|內存|模型|参数|參數|规模|規模|并行度|並行度|尺寸|数据量|數據量)|(?:有|要)\s*多大\s*(?:[？?吗嗎呢啊]|$)|参数量|參數量|\bhow\s+(?:big|large)\b|\b(?:which|what)\s+(?:\w+\s+)?sizes?\b|\bchunk\s+sizes?\b|(?:块|塊|分块|分塊|切块|切塊|chunk)\s*(?:(?:要|该|該|应该|應該)?\s*(?:切|分|设|設)(?:成|得)?\s*)?(?:大小|长度|長度|设多大|設多大|多大|多长|多長)|哪(?:个|個|种|種|些)\s*(?:模型)?\s*(?:尺寸|规模|規模|参数量级|參數量級)|\bhow much\s+(?:memory|vram|gpu memory)\b|\bhow many parameters\b|\bparameter count\b/i,
+    /多大\s*的?\s*(?:显存|顯存|内存|內存|模型|参数|參數|规模|規模|并行度|並行度|尺寸|数据量|數據量)|(?:有|要)\s*多大\s*(?:[？?吗嗎呢啊]|$)|参数量|參數量|\bhow\s+(?:big|large)\b|\b(?:which|what)\s+(?:\w+\s+)?sizes?\b|\bchunk\s+sizes?\b|(?:块|塊|分块|分塊|切块|切塊|chunk)\s*(?:(?:要|该|該|应该|應該)?\s*(?:切|分|设|設)(?:成|得)?\s*)?(?:大小|长度|長度|设多大|設多大|多大|多长|多長)|哪(?:个|個|种|種|些)\s*(?:模型)?\s*(?:尺寸|规模|規模|参数量级|參數量級)|\bhow much\s+(?:memory|vram|gpu memory)\b|\bhow many parameters\b|\bparameter count\b|\b(?:what|which|how (?:long|big|large))\s+(?:(?:a|an|the|its)\s+)?context\s+(?:window|length)\b|上下文\s*(?:窗口|长度|長度)\s*(?:是|有|能)?\s*(?:多少|多长|多長|多大|几|幾)|(?:多长|多長|多大)的?\s*上下文/i,
   present:
     /\d+(?:\.\d+)?\s*(?:[BMKT]\b|GB|G\b|TB|MB|亿|億|万|萬|billion|million|trillion)|[千百万萬]亿|\d+\s*(?:张|張|块|塊)\s*(?:卡|GPU|显卡|顯卡)|\d+\s*(?:tokens?\b|个?\s*token|字符|個?字元|characters?\b)/i,
 });

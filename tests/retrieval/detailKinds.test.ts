@@ -226,6 +226,14 @@ describe("detail-type check", () => {
     expect(detailsAsked("按段落切的话，每块要切多长？")).toContain("size");
     expect(detailsAsked("每块设成多大比较好")).toContain("size");
     expect(detailPresent("size", ["分块时每块 512 tokens 左右"], "What chunk size do they recommend?")).toBe(true);
+    // A model's context window is a size, answered by a number of tokens.
+    expect(detailsAsked("Which context window does that open model support?")).toContain("size");
+    expect(detailsAsked("那个开源模型的上下文长度有多少？")).toContain("size");
+    expect(detailPresent("size", ["开源模型：某某，上下文长度 32k tokens"], "那个开源模型的上下文长度有多少？")).toBe(true);
+    expect(detailPresent("size", ["开源模型：某某（中文优化）"], "那个开源模型的上下文长度有多少？")).toBe(false);
+    // A score asked in English inside a Chinese question, or as 成绩.
+    expect(detailsAsked("他在那个比赛里的 score 是多少？")).toContain("score");
+    expect(detailsAsked("那次比赛的成绩大概多少？")).toContain("score");
     expect(detailPresent("size", ["按语义切块，或按固定长度切块"], "What chunk size do they recommend?")).toBe(false);
   });
 
