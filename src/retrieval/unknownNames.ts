@@ -3,6 +3,7 @@ import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
 import { chinesePlaceNames, isEnglishStopWord, tokenizeForSearch } from "../text/tokenize.js";
 import { findGlossaryMatches } from "./glossary.js";
 import { namesFieldSubject, studiedThings } from "./studiedThing.js";
+import { editDistance } from "./typoCorrection.js";
 
 /**
  * Names in a question that no indexed passage uses: a product, a place, a language, a library
@@ -100,6 +101,25 @@ const NOT_THINGS =
 const RESOURCE_KINDS =
   /^(?:page|pages|site|sites|website|websites|link|links|resource|resources|material|materials|video|videos|book|books|course|courses|tutorial|tutorials|article|articles|post|posts|paper|papers|repo|repos|list|lists|guide|guides|doc|docs|series|channel|channels)$/iu;
 
+/** The resource kinds of five letters or more, for misspellings of them ("artical", "tutoriel"). */
+const LONG_RESOURCE_KINDS = RESOURCE_KINDS.source
+  .replace(/^\^\(\?:|\)\$$/gu, "")
+  .split("|")
+  .filter((kind) => kind.length >= 5);
+
+/**
+ * A word one edit from a resource kind, two from one of seven letters or more ("any good early
+ * artical on agents"), as typoCorrection.ts allows longer words more: a misspelt kind, not a thing's name.
+ */
+function misspeltResourceKind(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (lower.length < 5) return false;
+  return LONG_RESOURCE_KINDS.some((kind) => {
+    const limit = kind.length >= 7 ? 2 : 1;
+    return editDistance(lower, kind, limit) <= limit;
+  });
+}
+
 /**
  * REQUESTED's first words, with its flags: every match of REQUESTED holds one, so a question
  * without any asks for no thing (most questions; the twin reads a plain one, ignoreCaseTest.ts).
@@ -117,7 +137,7 @@ function requestedThings(question: string): { word: string; start: number }[] {
     const cut = words.findIndex((w) => /^(?:for|to|of|on|in|with|about)$/iu.test(w));
     const phrase = cut > 0 ? words.slice(0, cut) : cut === 0 ? [] : words;
     const head = phrase.at(-1);
-    if (!head || NOT_THINGS.test(head) || RESOURCE_KINDS.test(head)) continue;
+    if (!head || NOT_THINGS.test(head) || RESOURCE_KINDS.test(head) || misspeltResourceKind(head)) continue;
     things.push({ word: head, start: match.index + match[0].lastIndexOf(head) });
   }
   return things;

@@ -42,6 +42,10 @@ describe("unknownNames", () => {
     expect(unknownNames("Can you recommend a good mechanical keyboard for coding?", known)).toEqual(["keyboard"]);
     expect(unknownNames("any good sourdough bread recipe for a beginner?", known)).toEqual(["recipe"]);
     expect(unknownNames("What's a good beginner recipe for sourdough bread?", known)).toEqual(["recipe"]);
+    // A misspelt kind of resource is a kind still, not a thing's name; a real thing stays one.
+    expect(unknownNames("any good beginner artical about RAG?", known)).toEqual([]);
+    expect(unknownNames("a good vidoe for agents?", known)).toEqual([]);
+    expect(unknownNames("any good sourdough bred?", known)).toEqual(["bred"]);
     // A thing the corpus names, a verb's complement or a pronoun is no unknown thing.
     expect(unknownNames("Can you recommend a good book for deep learning?", known)).toEqual([]);
     expect(unknownNames("Which stores does it suggest pairing with RAG?", known)).toEqual([]);
