@@ -299,8 +299,14 @@ function wordsTagged(run: string, tags: ReadonlySet<string>): string[] {
 const PLACE_TAGS: ReadonlySet<string> = new Set(["ns"]);
 
 function placeNamesOfRun(run: string): string[] {
-  return wordsTagged(run, PLACE_TAGS);
+  return wordsTagged(run, PLACE_TAGS).filter((word) => !REDUPLICATED.test(word));
 }
+
+/**
+ * A character said twice (东东, 宝宝) is a colloquial or pet form ("什么东东" is "what thing"), which the
+ * tagger takes for a place name; no place is named so.
+ */
+const REDUPLICATED = /^(\p{Script=Han})\1$/u;
 
 function addChineseTokens(original: string, out: string[]): void {
   if (original.length > MAX_REMEMBERED_RUN) {

@@ -201,6 +201,8 @@ describe("chinesePlaceNames", () => {
       // A run longer than the remembered ones is tagged as it comes.
       expect(chinesePlaceNames("我在上海工作了很多年现在想系统地学习大模型应用开发请问应该从哪里开始比较好")).toEqual(["上海"]);
       expect(chinesePlaceNames("学完 LoRA 之后该学什么")).toEqual([]);
+      // A character said twice is a colloquial form the tagger may take for a place (什么东东 = what thing).
+      expect(chinesePlaceNames("QLoRA 到底是什么东东啊")).toEqual([]);
     }
   });
 
