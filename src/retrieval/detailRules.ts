@@ -303,12 +303,16 @@ DETAIL_RULES.push({
 /**
  * Where a claim or figure comes from (出自哪份研究, 数据来源, "what study", "where does that number come
  * from"): answered only by a passage naming its source (《…报告》, according to, 根据…调查); a
- * passage that states the claim does not say who measured it.
+ * passage that states the claim does not say who measured it. Asked also by a verb of provenance
+ * (根据, 依据, 引用, 援引, 来自, 基于, "based on") before which source (哪一份研究报告, 什么调查, "what
+ * survey"), and by which study a claim is from ("which report is that from", "where did they get that
+ * number"). Not 参考什么资料 (what to read) nor 根据什么数据 (training data): the source nouns are those
+ * of a measurement (研究, 调查, 统计, 报告, 文献).
  */
 DETAIL_RULES.push({
   kind: "source",
   asked:
-    /出自|出处|出處|(?:数据|數據|结论|結論|说法|說法|数字|數字)\s*(?:的)?\s*(?:来源|來源)|(?:哪|什么|什麼)\s*(?:份|篇|个|個)?\s*(?:(?:研究|调查|調查)\s*(?:报告|報告)?|报告|報告)\s*(?:说|說|得出|出来|出來|的)|\bwhat\s+(?:study|research)\b|\bwhich\s+study\b|\bwhere\s+does\s+(?:that|this|the)\s+(?:[\w%.,-]+\s+)?(?:number|figure|stat|statistic|claim|data|percentage)\s+come\s+from\b|\bsource\s+(?:of|for)\s+(?:that|this|the)\b|\bcites?\s+(?:any|a|its|the)?\s*(?:sources?|study|studies|research|data)\b/iu,
+    /(?:根据|根據|依据|依據|引用|引自|援引|来自|來自|基于|基於)(?:了|的是|的|自)?\s*(?:哪|什么|什麼|啥)\s*一?\s*(?:份|篇|项|項|个|個|家|些)?\s*(?:的)?\s*(?:研究|调查|調查|调研|調研|统计|統計|报告|報告|文献|文獻|机构|機構|来源|來源)|\bbased\s+on\s+(?:what|which)\s+(?:\w+\s+)?(?:study|studies|research|report|survey|source|data)\b|\b(?:which|what)\s+(?:\w+\s+)?(?:report|survey|study)\s+(?:is\s+(?:that|this|it)\s+from|(?:says|said|found|finds|shows|showed|backs|supports)\b)|\bwhere\s+(?:did|does|do)\s+(?:\w+\s+){1,3}get\s+(?:that|this|the|those|these)\s+(?:[\w%.,-]+\s+)?(?:numbers?|figures?|stats?|statistics?|claims?|data|percentages?)\b|出自|出处|出處|(?:数据|數據|结论|結論|说法|說法|数字|數字)\s*(?:的)?\s*(?:来源|來源)|(?:哪|什么|什麼)\s*(?:份|篇|个|個)?\s*(?:(?:研究|调查|調查)\s*(?:报告|報告)?|报告|報告)\s*(?:说|說|得出|出来|出來|的)|\bwhat\s+(?:study|research)\b|\bwhich\s+study\b|\bwhere\s+does\s+(?:that|this|the)\s+(?:[\w%.,-]+\s+)?(?:number|figure|stat|statistic|claim|data|percentage)\s+come\s+from\b|\bsource\s+(?:of|for)\s+(?:that|this|the)\b|\bcites?\s+(?:any|a|its|the)?\s*(?:sources?|study|studies|research|data)\b/iu,
   present:
     /《[^》]{2,40}(?:报告|報告|研究|调查|調查|白皮书|白皮書|统计|統計)》|根据.{0,16}(?:报告|研究|调查|統計|统计)|根據.{0,16}(?:報告|研究|調查|統計)|\baccording to\b|\b(?:study|survey|report)\s+by\b/iu,
 });

@@ -330,6 +330,19 @@ describe("detail-type check", () => {
     expect(detailPresent("source", ["根据某招聘平台发布的年度报告，AI 岗位需求上升"])).toBe(true);
   });
 
+  it("asks where a claim comes from by a verb of provenance before which source", () => {
+    expect(detailsAsked("博客说一半岗位会被 AI 取代，这是根据哪份调查？")).toContain("source");
+    expect(detailsAsked("這個比例是引用哪一份研究報告？")).toContain("source");
+    expect(detailsAsked("那个结论依据的是什么统计？")).toContain("source");
+    expect(detailsAsked("The post says half of the jobs will change. Based on what survey?")).toContain("source");
+    expect(detailsAsked("It says most learners quit early; which report is that from?")).toContain("source");
+    expect(detailsAsked("Where did the author get that 70% number?")).toContain("source");
+    // What to read, what a method rests on, which papers a course lists: no claim's source.
+    expect(detailsAsked("学 Transformer 应该参考什么资料？")).toEqual([]);
+    expect(detailsAsked("LoRA 是基于什么原理？")).toEqual([]);
+    expect(detailsAsked("这门课引用了哪些论文？")).toEqual([]);
+  });
+
   it("asks for a size when a question wants to know how big a model, a memory or a setting is", () => {
     expect(detailsAsked("跑这个模型要多大显存？")).toEqual(["size"]);
     expect(detailsAsked("這個模型的參數量有多大？")).toContain("size");
