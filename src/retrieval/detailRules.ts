@@ -52,8 +52,10 @@ export const CN_NUMBER = "[0-9０-９一二三四五六七八九十两兩半几�
 export const DETAIL_RULES: DetailRule[] = [
   {
     kind: "price",
+    // What was spent or what budget it takes ("how much did they spend on compute", 预算要抓多少,
+    // 花了多少钱) asks a price too; "how much time did you spend" does not.
     asked:
-      /多少钱|多少錢|价格|價格|价钱|價錢|费用|費用|收费|收費|计费|計費|\bbilling\b|\bbilled\b|\bpricing\b|学费|學費|售价|售價|要钱|要錢|交钱|交錢|掏钱|掏錢|付费|付費|免费吗|免費嗎|奖金|獎金|\bprize\b|\bprice\b|\bcosts?\b|\bfees?\b|how much (?:is|does|do|will)|\bpaid\b|(?:平均\s*)?(?:月薪|年薪|薪资|薪資|薪水|工资|工資|待遇)\s*(?:(?:又|还|還|则|則|现在|現在|目前|大概|大约|大約|平均|一般)\s*){0,3}(?:是|有|能有)?\s*(?:多少|几|幾|多高)|\bsalar(?:y|ies)\b|\bwhat\s+(?:do|does|did)\s+(?:\w+\s+){0,2}charge\b|\bper\s+(?:million|thousand|1[mk])\s+tokens\b|\bpays?\s+(?:the\s+)?(?:most|best|more|better|well)\b|\bhow much\s+(?:\w+\s+){0,3}(?:earn|make)\b|for free|\b(?:is|are)\s+(?:it|they|this|that|these|the\s+\w+)\s+free\b|\b(?:is|are)\s+(?:the|that|this|those|these)\s+(?:[\w-]+\s+){1,8}free\s*(?:[?,]|\b(?:and|or)\b|$)|\bfree or (?:not|paid)\b|(?:绑|綁|需要|要|得)\s*(?:定\s*)?(?:信用卡|银行卡|銀行卡)|(?:绑|綁)\s*(?:定\s*)?(?:卡|(?:a\s+)?credit\s*cards?)|\b(?:need|needs|require|requires|ask\s+for|asks\s+for)\s+(?:a\s+|your\s+)?credit\s*cards?\b/i,
+      /多少钱|多少錢|价格|價格|价钱|價錢|费用|費用|收费|收費|计费|計費|\bbilling\b|\bbilled\b|\bpricing\b|学费|學費|售价|售價|要钱|要錢|交钱|交錢|掏钱|掏錢|付费|付費|免费吗|免費嗎|奖金|獎金|\bprize\b|\bprice\b|\bcosts?\b|\bfees?\b|how much (?:is|does|do|will)|\bhow much\s+(?!time\b|effort\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b)(?:[\w-]+\s+){0,8}?(?:spend|spent|pay|paid)\b|\bwhat(?:'s|\s+is|\s+was)?\s+(?:the\s+|a\s+|their\s+|his\s+|her\s+)?(?:(?!time\b|tokens?\b|context\b|hours?\b|memory\b|error\b)\w+\s+)?budget\b|\bhow\s+(?:big|large|much)\s+(?:of\s+)?a\s+budget\b|(?:预算|預算)[^，,。？?！!]{0,6}(?:多少|几|幾|多高|多大)|花(?:了|费|費|掉)?\s*(?:多少|几|幾)\s*(?:钱|錢|块|塊|百|千|万|萬)|\bpaid\b|(?:平均\s*)?(?:月薪|年薪|薪资|薪資|薪水|工资|工資|待遇)\s*(?:(?:又|还|還|则|則|现在|現在|目前|大概|大约|大約|平均|一般)\s*){0,3}(?:是|有|能有)?\s*(?:多少|几|幾|多高)|\bsalar(?:y|ies)\b|\bwhat\s+(?:do|does|did)\s+(?:\w+\s+){0,2}charge\b|\bper\s+(?:million|thousand|1[mk])\s+tokens\b|\bpays?\s+(?:the\s+)?(?:most|best|more|better|well)\b|\bhow much\s+(?:\w+\s+){0,3}(?:earn|make)\b|for free|\b(?:is|are)\s+(?:it|they|this|that|these|the\s+\w+)\s+free\b|\b(?:is|are)\s+(?:the|that|this|those|these)\s+(?:[\w-]+\s+){1,8}free\s*(?:[?,]|\b(?:and|or)\b|$)|\bfree or (?:not|paid)\b|(?:绑|綁|需要|要|得)\s*(?:定\s*)?(?:信用卡|银行卡|銀行卡)|(?:绑|綁)\s*(?:定\s*)?(?:卡|(?:a\s+)?credit\s*cards?)|\b(?:need|needs|require|requires|ask\s+for|asks\s+for)\s+(?:a\s+|your\s+)?credit\s*cards?\b/i,
     // A salary is given in 万/千/k (月薪 5-6 万, 30k).
     present:
       /[¥￥$€£]\s*\d|\d\s*(?:元|块|塊|美元|美金|刀|rmb|usd|dollars?|万|萬|千|k\b)|免费|免費|付费|付費|收费|收費|\bfree\b|\bpaid\b|价格|價格|\bprice/i,
@@ -146,13 +148,13 @@ DETAIL_RULES.push({
 });
 
 /**
- * Which GPU or card something needs (哪款显卡, GPU 型号, which GPU): answered only by a card's name
+ * Which GPU or card something needs (哪款显卡, GPU 型号, 什么等级的显卡, which GPU, "what tier of GPU"): answered only by a card's name
  * (A100, RTX 4090, T4) or a memory size; "GPU 资源" or "算力" says nothing about which.
  */
 DETAIL_RULES.push({
   kind: "hardware",
   asked:
-    /(?:哪款|哪个|哪個|哪种|哪種|哪些|什么|什麼)\s*(?:型号|型號)?\s*(?:的)?\s*(?:显卡|顯卡|gpu|卡)|(?:显卡|顯卡|gpu)\s*(?:型号|型號)|\bwhich\s+(?:gpus?|graphics cards?|cards?)\b|\bwhat\s+(?:gpus?|graphics cards?)\b|(?:什么|什麼|哪种|哪種|多高|多少)\s*(?:的)?\s*(?:规格|規格|配置)|最低(?:要|需要)?(?:什么|什麼)?(?:规格|規格|配置)|硬件要求|硬體要求|\b(?:minimum|system|hardware)\s+(?:specs?|requirements)\b|\bwhat\s+specs?\b/i,
+    /(?:哪款|哪个|哪個|哪种|哪種|哪些|什么|什麼)\s*(?:型号|型號|等级|等級|级别|級別|档次|檔次|档位|檔位)?\s*(?:的)?\s*(?:显卡|顯卡|gpu|卡)|\b(?:what|which)\s+(?:tier|grade|class|level|kind|sort|type)\s+of\s+(?:gpus?|graphics cards?|cards?)\b|(?:显卡|顯卡|gpu)\s*(?:型号|型號)|\bwhich\s+(?:gpus?|graphics cards?|cards?)\b|\bwhat\s+(?:gpus?|graphics cards?)\b|(?:什么|什麼|哪种|哪種|多高|多少)\s*(?:的)?\s*(?:规格|規格|配置)|最低(?:要|需要)?(?:什么|什麼)?(?:规格|規格|配置)|硬件要求|硬體要求|\b(?:minimum|system|hardware)\s+(?:specs?|requirements)\b|\bwhat\s+specs?\b/i,
   // A card's model, its memory, or a machine's cores and memory.
   present:
     /\b(?:[ahlv]\d{2,3}|t4|rtx\s*\d{4}|gtx\s*\d{3,4}|tesla|\d{4}\s*ti)\b|\d+\s*(?:gb|g)\s*(?:显存|顯存|vram|memory|内存|內存|ram)|\d+\s*(?:核|cores?|vcpus?)\b/i,

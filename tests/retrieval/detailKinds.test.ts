@@ -239,6 +239,20 @@ describe("detail-type check", () => {
     expect(detailsAsked("量化以后精度会损失多少？")).toContain("score");
   });
 
+  it("asks which card by its grade or tier, and a price by what was spent or a budget", () => {
+    expect(detailsAsked("入门阶段要买什么等级的显卡？")).toContain("hardware");
+    expect(detailsAsked("微調建議用哪個級別的 GPU？")).toContain("hardware");
+    expect(detailsAsked("What tier of GPU should a beginner buy?")).toContain("hardware");
+    expect(detailsAsked("How much did the author spend on cloud GPUs?")).toContain("price");
+    expect(detailsAsked("自己搭环境预算大概要多少？")).toContain("price");
+    expect(detailsAsked("跑完這個課程花了多少錢？")).toContain("price");
+    expect(detailsAsked("What's the minimum budget to fine-tune a 7B model?")).toContain("price");
+    // Time spent, a time or token budget: not money.
+    expect(detailsAsked("How much time did the author spend on math?")).not.toContain("price");
+    expect(detailsAsked("What's the token budget for the prompt?")).not.toContain("price");
+    expect(detailsAsked("数学部分要花多少时间？")).not.toContain("price");
+  });
+
   it("asks for a card's name or memory when a question wants to know which GPU", () => {
     expect(detailsAsked("微调要用哪款显卡？")).toEqual(["hardware"]);
     expect(detailsAsked("Which GPU do I need for this course?")).toEqual(["hardware"]);
