@@ -208,6 +208,19 @@ describe("detail-type check", () => {
     expect(detailPresent("count", [list], "这篇文章下面一共有多少条评论？")).toBe(false);
   });
 
+  it("counts the thing named before a bare 几个, not any N 个 of the passage", () => {
+    const notebooks = "那门课的 Jupyter notebooks 一共有几个？";
+    expect(detailsAsked(notebooks)).toContain("count");
+    expect(detailPresent("count", ["课程分为三个部分：基础、理论、工程"], notebooks)).toBe(false);
+    expect(detailPresent("count", ["附带 8 个 Jupyter notebooks，可直接运行"], notebooks)).toBe(true);
+    expect(detailPresent("count", ["There are 8 notebooks in the repo."], notebooks)).toBe(true);
+    const projects = "那份清单里的开源项目总共有几个？";
+    expect(detailPresent("count", ["分为三个阶段"], projects)).toBe(false);
+    expect(detailPresent("count", ["收录了 20 个优质开源项目"], projects)).toBe(true);
+    // A part of a whole asked this way is still answered by the document's count of its parts.
+    expect(detailPresent("count", ["课程分为三个部分"], "那门课的部分一共有几个？")).toBe(true);
+  });
+
   it("counts 'how many of the …' as the documents' Chinese counts a share: N 个", () => {
     const question = "How many of the top 20 hottest jobs were AI-related?";
     expect(detailPresent("count", ["热招岗位前二十中有 11 个与 AI 相关"], question)).toBe(true);
