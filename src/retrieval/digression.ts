@@ -38,6 +38,14 @@ const DIGRESSION_OPENER = new RegExp(
 );
 
 /**
+ * Whether the question opens by stepping aside (DIGRESSION_OPENER), read on Simplified characters:
+ * a follow-up that says so is read on its own, not with the conversation's topic (followUpScope.ts).
+ */
+export function opensAside(question: string): boolean {
+  return DIGRESSION_OPENER.test(question);
+}
+
+/**
  * Whether the question opens by stepping aside (DIGRESSION_OPENER) and has a word of its own outside
  * the opener: an off-field Chinese word, or a Latin one `latinUsed` (QuestionJudge.latinWordUsed)
  * says the corpus does not use. `groups` are the question's term groups (abstention.ts), read on `question`.
