@@ -3,6 +3,7 @@ import { recentlyComputed } from "../text/recentlyComputed.js";
 import { toSimplified } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { expandQuery } from "./expandQuery.js";
+import { isLearnerLevelWord } from "./learnerLevel.js";
 import { listItems } from "./listItems.js";
 import { isFiller } from "./questionWords.js";
 
@@ -124,12 +125,17 @@ function sidesCompared(question: string): [Set<string>, Set<string>] | undefined
 const PURPOSE_ASKED =
   /(?:适合|適合|适用于|適用於|合适|合適|更好|好用)\s*(?:拿来|拿來|用来|用來|用于|用於|来|來)?\s*(?:做|搞|开发|開發|构建|構建|实现|實現|处理|處理)\s*([^，,。？?！!；;]{2,20})|\b(?:for|to)\s+(?:building|making|doing|creating|developing|implementing|handling|build|make|create|develop|implement|handle)\s+(?:(?:a|an|the|my|our)\s+)?([^,.?!;]{2,40})|\bfor\s+(?:a|an)\s+([^,.?!;]{2,40})/iu;
 
+/** Who a thing suits, not what it is for: "for a complete beginner", "for a student", 适合做开发者的. */
+const AUDIENCE =
+  /^(?:学生|学习者|开发者|工程师|程序员|研究者|人|students?|learners?|developers?|engineers?|programmers?|researchers?|persons?|people|someone|me|us)$/iu;
+
 /** The purpose's own words (tokens less the sides'), or undefined when the verdict is asked for no purpose. */
 function purposeAsked(question: string, sides: readonly [ReadonlySet<string>, ReadonlySet<string>]): ReadonlySet<string> | undefined {
   const match = PURPOSE_ASKED.exec(question);
   const purpose = match?.[1] ?? match?.[2] ?? match?.[3];
   if (!purpose) return undefined;
   const tokens = [...tokensOf(toSimplified(purpose))].filter((t) => !sides[0].has(t) && !sides[1].has(t));
+  if (tokens.some((t) => isLearnerLevelWord(t) || AUDIENCE.test(t))) return undefined;
   return tokens.length > 0 ? new Set(tokens) : undefined;
 }
 

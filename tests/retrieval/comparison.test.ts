@@ -51,6 +51,7 @@ describe("comparison questions", () => {
     expect(comparisonPresent("Which is better for building a legal reviewer, prompt engineering or fine-tuning?", [verdict])).toBe(false);
     // Who it suits is no job: the verdict alone answers.
     expect(comparisonPresent("提示词工程和微调哪个更适合新手？", [verdict])).toBe(true);
+    expect(comparisonPresent("Which is better for a complete beginner, prompt engineering or fine-tuning?", [verdict])).toBe(true);
   });
 
   it("reads a question with words between 哪个 and 更, the other thing's attribute, and 'whether X or Y is better'", () => {
