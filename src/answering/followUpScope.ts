@@ -10,6 +10,7 @@
  * "另外两种" point at things the previous answer listed (pointsAtListedItem).
  */
 import { OTHER_DOCUMENTS, WHICH_DOCUMENT } from "../text/documentWords.js";
+import { opensAside } from "../retrieval/digression.js";
 import { toSimplified } from "../text/script.js";
 
 /** Words that open a new subject at the start of a question (before any comma). */
@@ -21,9 +22,14 @@ export function choosesAmongDocuments(question: string): boolean {
   return WHICH_DOCUMENT.test(simplified) || OTHER_DOCUMENTS.test(simplified);
 }
 
-/** Whether the question opens a new subject ("对了，…", "by the way, …"): it is read on its own. */
+/**
+ * Whether the question opens a new subject ("对了，…", "by the way, …", "cool. totally unrelated, but …",
+ * "好的，换个话题"): it is read on its own. The openers after a thanks or an interjection are those
+ * retrieval reads a digression by (digression.ts).
+ */
 export function opensNewSubject(question: string): boolean {
-  return NEW_SUBJECT.test(toSimplified(question.trim()).replace(/^[欸诶哎啊嗯呃]+[，,\s]*/u, ""));
+  const simplified = toSimplified(question.trim());
+  return NEW_SUBJECT.test(simplified.replace(/^[欸诶哎啊嗯呃]+[，,\s]*/u, "")) || opensAside(simplified);
 }
 
 /**

@@ -3,6 +3,7 @@ import { recentlyComputed } from "../text/recentlyComputed.js";
 import { toSimplified } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { expandQuery } from "./expandQuery.js";
+import { isLearnerLevelWord } from "./learnerLevel.js";
 import { listItems } from "./listItems.js";
 import { isFiller } from "./questionWords.js";
 
@@ -117,8 +118,32 @@ function sidesCompared(question: string): [Set<string>, Set<string>] | undefined
 }
 
 /**
+ * What a verdict is asked for, the job the better one should do: "哪个更适合做客服机器人", "哪個比較適合
+ * 用來做摘要", "which is better for building a chatbot". Read after a verb of doing (做, 用来做, 开发,
+ * building) or "for a/an": "哪个更适合新手" and "better for beginners" ask who, not what for.
+ */
+const PURPOSE_ASKED =
+  /(?:适合|適合|适用于|適用於|合适|合適|更好|好用)\s*(?:拿来|拿來|用来|用來|用于|用於|来|來)?\s*(?:做|搞|开发|開發|构建|構建|实现|實現|处理|處理)\s*([^，,。？?！!；;]{2,20})|\b(?:for|to)\s+(?:building|making|doing|creating|developing|implementing|handling|build|make|create|develop|implement|handle)\s+(?:(?:a|an|the|my|our)\s+)?([^,.?!;]{2,40})|\bfor\s+(?:a|an)\s+([^,.?!;]{2,40})/iu;
+
+/** Who a thing suits, not what it is for: "for a complete beginner", "for a student", 适合做开发者的. */
+const AUDIENCE =
+  /^(?:学生|学习者|开发者|工程师|程序员|研究者|人|students?|learners?|developers?|engineers?|programmers?|researchers?|persons?|people|someone|me|us)$/iu;
+
+/** The purpose's own words (tokens less the sides'), or undefined when the verdict is asked for no purpose. */
+function purposeAsked(question: string, sides: readonly [ReadonlySet<string>, ReadonlySet<string>]): ReadonlySet<string> | undefined {
+  const match = PURPOSE_ASKED.exec(question);
+  const purpose = match?.[1] ?? match?.[2] ?? match?.[3];
+  if (!purpose) return undefined;
+  const tokens = [...tokensOf(toSimplified(purpose))].filter((t) => !sides[0].has(t) && !sides[1].has(t));
+  if (tokens.some((t) => isLearnerLevelWord(t) || AUDIENCE.test(t))) return undefined;
+  return tokens.length > 0 ? new Set(tokens) : undefined;
+}
+
+/**
  * Whether one of the passages names both compared things and compares them, or for a "which is
- * better" question, one of its sentences does (true when no comparison is asked).
+ * better" question, one of its sentences does (true when no comparison is asked). A verdict asked
+ * for a purpose ("哪个更适合做客服机器人") is given only by a passage that also names that purpose:
+ * "RAG 推理更慢（低于微调）" compares the two, but not for a support bot.
  */
 export function comparisonPresent(question: string, texts: readonly string[]): boolean {
   const sides = comparedSides(question);
@@ -126,7 +151,9 @@ export function comparisonPresent(question: string, texts: readonly string[]): b
   // "差在哪？哪个比较难？" asks for a verdict too: the difference alone does not answer it.
   const difference = DIFFERENCE_ASKED.test(question) && !BETTER_ASKED.test(question);
   const names = (tokens: ReadonlySet<string>, side: ReadonlySet<string>) => [...side].some((t) => tokens.has(t));
+  const purpose = difference ? undefined : purposeAsked(question, sides);
   return texts.some((text) => {
+    if (purpose && ![...purpose].some((t) => text.toLowerCase().includes(t))) return false;
     const parts = textParts(text);
     const [first, second] = sides;
     if (parts.some(({ part, tokens }) => (difference ? COMPARES : VERDICT).test(part) && names(tokens, first) && names(tokens, second)))

@@ -43,6 +43,9 @@ function countUnitAsked(question: string): CountUnit | undefined {
   if (zh && REQUEST_VERB_BEFORE.test(question.slice(0, zh.index))) zh = null;
   if (zh && severalDescribed(question, zh.index, zh[0])) zh = null;
   const noun = zh?.[2]?.split(/[的了呢吗嗎啊呀吧，,。？?！!、]/u)[0] ?? "";
+  // "Colab notebooks 总共有几个？": 个 ends the question, and what it counts was named before it.
+  const before = zh && /^[个個]$/u.test(noun) ? countedBefore(question.slice(0, zh.index)) : undefined;
+  if (before) return before;
   // 有几份路线推荐了它: the roadmaps themselves are counted, by which of them name it, not by a number in one.
   if (DOCUMENTS_COUNTED.test(noun)) return undefined;
   const first = Array.from(noun)[0];
@@ -63,6 +66,31 @@ function countUnitAsked(question: string): CountUnit | undefined {
   }
   return undefined;
 }
+
+/**
+ * The thing a bare 几个 counts, named right before it ("Colab notebooks 总共有几个", "实战项目一共有几个"):
+ * a Latin word, or the Chinese noun after the last particle or pointer (的, 里, 那份 …), four
+ * characters at most. Its count is a number beside it ("3 个 notebook"), not any "N 个" of the
+ * passage ("课程分为三个部分" counts the course's parts).
+ */
+function countedBefore(head: string): CountUnit | undefined {
+  const match = COUNTED_BEFORE.exec(head);
+  if (!match) return undefined;
+  if (match[1]) {
+    const unit = match[1].toLowerCase().replace(/(?:e?s)$/u, "");
+    return { unit, latin: true, ...(ENUMERABLE_LATIN.test(unit) ? { enumerable: true } : {}) };
+  }
+  const noun = Array.from(match[2]!.split(/[的里裡中上了在那这這份篇个個说說]/u).pop() ?? "")
+    .slice(-4)
+    .join("");
+  if (Array.from(noun).length < 2) return undefined;
+  const enumerable = ENUMERABLE_NOUN.test(noun) || enumeratedByClassifier(noun);
+  return { unit: Array.from(noun)[0]!, latin: false, noun, ...(enumerable ? { enumerable } : {}) };
+}
+
+/** The noun before a bare 几个, and the words that may stand between: 总共, 一共, 加起来, 有. */
+const COUNTED_BEFORE =
+  /(?:([A-Za-z][A-Za-z-]{2,})|(\p{Script=Han}+?))\s*(?:总共|總共|一共|共|总计|總計|合计|合計|加起来|加起來)?\s*(?:有|是)?\s*$/u;
 
 /**
  * Things a roadmap enumerates, counted by listing them: by their classifier (几条, 几种, 几步, 几块)
@@ -140,8 +168,15 @@ function countPresent(unit: CountUnit, texts: readonly string[], question: strin
   if (seriesCountsAsked(question, texts)) return true;
   // "至少掌握一个大模型应用框架": a number and 个 before the noun and its modifiers (enumeratedCounts.ts).
   if (unit.noun !== undefined && texts.some((text) => countedWithModifiers(unit.noun!, text))) return true;
+  // "12 个 Colab notebooks": a Chinese count before a Latin noun and its modifiers.
+  if (unit.latin && texts.some((text) => latinCountedInChinese(unit.unit).test(text))) return true;
   return texts.some((text) => pattern.test(text));
 }
+
+const latinCountedInChinese = recentlyComputed(
+  RECENT_QUESTIONS,
+  (unit: string) => new RegExp(`${CN_NUMBER}+\\s*(?:个|個)\\s*(?:[A-Za-z-]+\\s+){0,2}${escapeRegExp(unit)}`, "iu"),
+);
 
 const DURATION_UNITS: { asked: RegExp; present: string }[] = [
   // A video's or a recording's length is its running time: minutes, hours or episodes, never the

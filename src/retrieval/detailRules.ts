@@ -52,8 +52,10 @@ export const CN_NUMBER = "[0-9０-９一二三四五六七八九十两兩半几�
 export const DETAIL_RULES: DetailRule[] = [
   {
     kind: "price",
+    // What was spent or what budget it takes ("how much did they spend on compute", 预算要抓多少,
+    // 花了多少钱) asks a price too; "how much time did you spend" does not.
     asked:
-      /多少钱|多少錢|价格|價格|价钱|價錢|费用|費用|收费|收費|计费|計費|\bbilling\b|\bbilled\b|\bpricing\b|学费|學費|售价|售價|要钱|要錢|交钱|交錢|掏钱|掏錢|付费|付費|免费吗|免費嗎|奖金|獎金|\bprize\b|\bprice\b|\bcosts?\b|\bfees?\b|how much (?:is|does|do|will)|\bpaid\b|(?:平均\s*)?(?:月薪|年薪|薪资|薪資|薪水|工资|工資|待遇)\s*(?:(?:又|还|還|则|則|现在|現在|目前|大概|大约|大約|平均|一般)\s*){0,3}(?:是|有|能有)?\s*(?:多少|几|幾|多高)|\bsalar(?:y|ies)\b|\bwhat\s+(?:do|does|did)\s+(?:\w+\s+){0,2}charge\b|\bper\s+(?:million|thousand|1[mk])\s+tokens\b|\bpays?\s+(?:the\s+)?(?:most|best|more|better|well)\b|\bhow much\s+(?:\w+\s+){0,3}(?:earn|make)\b|for free|\b(?:is|are)\s+(?:it|they|this|that|these|the\s+\w+)\s+free\b|\b(?:is|are)\s+(?:the|that|this|those|these)\s+(?:[\w-]+\s+){1,8}free\s*(?:[?,]|\b(?:and|or)\b|$)|\bfree or (?:not|paid)\b|(?:绑|綁|需要|要|得)\s*(?:定\s*)?(?:信用卡|银行卡|銀行卡)|(?:绑|綁)\s*(?:定\s*)?(?:卡|(?:a\s+)?credit\s*cards?)|\b(?:need|needs|require|requires|ask\s+for|asks\s+for)\s+(?:a\s+|your\s+)?credit\s*cards?\b/i,
+      /多少钱|多少錢|价格|價格|价钱|價錢|费用|費用|收费|收費|计费|計費|\bbilling\b|\bbilled\b|\bpricing\b|学费|學費|售价|售價|要钱|要錢|交钱|交錢|掏钱|掏錢|付费|付費|免费吗|免費嗎|奖金|獎金|\bprize\b|\bprice\b|\bcosts?\b|\bfees?\b|how much (?:is|does|do|will)|\bhow much\s+(?!time\b|effort\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b)(?:[\w-]+\s+){0,8}?(?:spend|spent|pay|paid)\b|\bwhat(?:'s|\s+is|\s+was)?\s+(?:the\s+|a\s+|their\s+|his\s+|her\s+)?(?:(?!time\b|tokens?\b|context\b|hours?\b|memory\b|error\b)\w+\s+)?budget\b|\bhow\s+(?:big|large|much)\s+(?:of\s+)?a\s+budget\b|(?:预算|預算)[^，,。？?！!]{0,6}(?:多少|几|幾|多高|多大)|花(?:了|费|費|掉)?\s*(?:多少|几|幾)\s*(?:钱|錢|块|塊|百|千|万|萬)|\bpaid\b|(?:平均\s*)?(?:月薪|年薪|薪资|薪資|薪水|工资|工資|待遇)\s*(?:(?:又|还|還|则|則|现在|現在|目前|大概|大约|大約|平均|一般)\s*){0,3}(?:是|有|能有)?\s*(?:多少|几|幾|多高)|\bsalar(?:y|ies)\b|\bwhat\s+(?:do|does|did)\s+(?:\w+\s+){0,2}charge\b|\bper\s+(?:million|thousand|1[mk])\s+tokens\b|\bpays?\s+(?:the\s+)?(?:most|best|more|better|well)\b|\bhow much\s+(?:\w+\s+){0,3}(?:earn|make)\b|for free|\b(?:is|are)\s+(?:it|they|this|that|these|the\s+\w+)\s+free\b|\b(?:is|are)\s+(?:the|that|this|those|these)\s+(?:[\w-]+\s+){1,8}free\s*(?:[?,]|\b(?:and|or)\b|$)|\bfree or (?:not|paid)\b|(?:绑|綁|需要|要|得)\s*(?:定\s*)?(?:信用卡|银行卡|銀行卡)|(?:绑|綁)\s*(?:定\s*)?(?:卡|(?:a\s+)?credit\s*cards?)|\b(?:need|needs|require|requires|ask\s+for|asks\s+for)\s+(?:a\s+|your\s+)?credit\s*cards?\b/i,
     // A salary is given in 万/千/k (月薪 5-6 万, 30k).
     present:
       /[¥￥$€£]\s*\d|\d\s*(?:元|块|塊|美元|美金|刀|rmb|usd|dollars?|万|萬|千|k\b)|免费|免費|付费|付費|收费|收費|\bfree\b|\bpaid\b|价格|價格|\bprice/i,
@@ -146,13 +148,13 @@ DETAIL_RULES.push({
 });
 
 /**
- * Which GPU or card something needs (哪款显卡, GPU 型号, which GPU): answered only by a card's name
+ * Which GPU or card something needs (哪款显卡, GPU 型号, 什么等级的显卡, which GPU, "what tier of GPU"): answered only by a card's name
  * (A100, RTX 4090, T4) or a memory size; "GPU 资源" or "算力" says nothing about which.
  */
 DETAIL_RULES.push({
   kind: "hardware",
   asked:
-    /(?:哪款|哪个|哪個|哪种|哪種|哪些|什么|什麼)\s*(?:型号|型號)?\s*(?:的)?\s*(?:显卡|顯卡|gpu|卡)|(?:显卡|顯卡|gpu)\s*(?:型号|型號)|\bwhich\s+(?:gpus?|graphics cards?|cards?)\b|\bwhat\s+(?:gpus?|graphics cards?)\b|(?:什么|什麼|哪种|哪種|多高|多少)\s*(?:的)?\s*(?:规格|規格|配置)|最低(?:要|需要)?(?:什么|什麼)?(?:规格|規格|配置)|硬件要求|硬體要求|\b(?:minimum|system|hardware)\s+(?:specs?|requirements)\b|\bwhat\s+specs?\b/i,
+    /(?:哪款|哪个|哪個|哪种|哪種|哪些|什么|什麼)\s*(?:型号|型號|等级|等級|级别|級別|档次|檔次|档位|檔位)?\s*(?:的)?\s*(?:显卡|顯卡|gpu|卡)|\b(?:what|which)\s+(?:tier|grade|class|level|kind|sort|type)\s+of\s+(?:gpus?|graphics cards?|cards?)\b|(?:显卡|顯卡|gpu)\s*(?:型号|型號)|\bwhich\s+(?:gpus?|graphics cards?|cards?)\b|\bwhat\s+(?:gpus?|graphics cards?)\b|(?:什么|什麼|哪种|哪種|多高|多少)\s*(?:的)?\s*(?:规格|規格|配置)|最低(?:要|需要)?(?:什么|什麼)?(?:规格|規格|配置)|硬件要求|硬體要求|\b(?:minimum|system|hardware)\s+(?:specs?|requirements)\b|\bwhat\s+specs?\b/i,
   // A card's model, its memory, or a machine's cores and memory.
   present:
     /\b(?:[ahlv]\d{2,3}|t4|rtx\s*\d{4}|gtx\s*\d{3,4}|tesla|\d{4}\s*ti)\b|\d+\s*(?:gb|g)\s*(?:显存|顯存|vram|memory|内存|內存|ram)|\d+\s*(?:核|cores?|vcpus?)\b/i,
@@ -303,12 +305,16 @@ DETAIL_RULES.push({
 /**
  * Where a claim or figure comes from (出自哪份研究, 数据来源, "what study", "where does that number come
  * from"): answered only by a passage naming its source (《…报告》, according to, 根据…调查); a
- * passage that states the claim does not say who measured it.
+ * passage that states the claim does not say who measured it. Asked also by a verb of provenance
+ * (根据, 依据, 引用, 援引, 来自, 基于, "based on") before which source (哪一份研究报告, 什么调查, "what
+ * survey"), and by which study a claim is from ("which report is that from", "where did they get that
+ * number"). Not 参考什么资料 (what to read) nor 根据什么数据 (training data): the source nouns are those
+ * of a measurement (研究, 调查, 统计, 报告, 文献).
  */
 DETAIL_RULES.push({
   kind: "source",
   asked:
-    /出自|出处|出處|(?:数据|數據|结论|結論|说法|說法|数字|數字)\s*(?:的)?\s*(?:来源|來源)|(?:哪|什么|什麼)\s*(?:份|篇|个|個)?\s*(?:(?:研究|调查|調查)\s*(?:报告|報告)?|报告|報告)\s*(?:说|說|得出|出来|出來|的)|\bwhat\s+(?:study|research)\b|\bwhich\s+study\b|\bwhere\s+does\s+(?:that|this|the)\s+(?:[\w%.,-]+\s+)?(?:number|figure|stat|statistic|claim|data|percentage)\s+come\s+from\b|\bsource\s+(?:of|for)\s+(?:that|this|the)\b|\bcites?\s+(?:any|a|its|the)?\s*(?:sources?|study|studies|research|data)\b/iu,
+    /(?:根据|根據|依据|依據|引用|引自|援引|来自|來自|基于|基於)(?:了|的是|的|自)?\s*(?:哪|什么|什麼|啥)\s*一?\s*(?:份|篇|项|項|个|個|家|些)?\s*(?:的)?\s*(?:研究|调查|調查|调研|調研|统计|統計|报告|報告|文献|文獻|机构|機構|来源|來源)|\bbased\s+on\s+(?:what|which)\s+(?:\w+\s+)?(?:study|studies|research|report|survey|source|data)\b|\b(?:which|what)\s+(?:\w+\s+)?(?:report|survey|study)\s+(?:is\s+(?:that|this|it)\s+from|(?:says|said|found|finds|shows|showed|backs|supports)\b)|\bwhere\s+(?:did|does|do)\s+(?:\w+\s+){1,3}get\s+(?:that|this|the|those|these)\s+(?:[\w%.,-]+\s+)?(?:numbers?|figures?|stats?|statistics?|claims?|data|percentages?)\b|出自|出处|出處|(?:数据|數據|结论|結論|说法|說法|数字|數字)\s*(?:的)?\s*(?:来源|來源)|(?:哪|什么|什麼)\s*(?:份|篇|个|個)?\s*(?:(?:研究|调查|調查)\s*(?:报告|報告)?|报告|報告)\s*(?:说|說|得出|出来|出來|的)|\bwhat\s+(?:study|research)\b|\bwhich\s+study\b|\bwhere\s+does\s+(?:that|this|the)\s+(?:[\w%.,-]+\s+)?(?:number|figure|stat|statistic|claim|data|percentage)\s+come\s+from\b|\bsource\s+(?:of|for)\s+(?:that|this|the)\b|\bcites?\s+(?:any|a|its|the)?\s*(?:sources?|study|studies|research|data)\b/iu,
   present:
     /《[^》]{2,40}(?:报告|報告|研究|调查|調查|白皮书|白皮書|统计|統計)》|根据.{0,16}(?:报告|研究|调查|統計|统计)|根據.{0,16}(?:報告|研究|調查|統計)|\baccording to\b|\b(?:study|survey|report)\s+by\b/iu,
 });

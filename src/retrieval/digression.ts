@@ -22,8 +22,28 @@ import type { TermStatistics } from "./termStatistics.js";
  * last answer at most ("ok unrelated but", "cool, thanks. btw", "好的谢谢，顺便问下"). 对了 ("oh, right") opens a new topic only before a pause (对了，): "对了吗" asks
  * whether something was right. Read on the question in Simplified characters.
  */
-const DIGRESSION_OPENER =
-  /^\s*(?:(?:ok|okay|oh|also|and|cool|nice|great|thanks|thank you|thx|got it|嗯|哦|噢|啊|好的|谢谢|多谢|收到|明白了|懂了)[\s,，.。!！]*){0,2}(?:顺便问(?:一下|下|问)?|另外问(?:一下|下)?|(?:说|插|问)?(?:个|句|一个)?题外话|跑(?:个|一下)题|对了[，,\s]|by the way\b|btw\b|unrelated\b|off[- ]topic\b|random question\b|side question\b)/iu;
+const DIGRESSION_OPENER = new RegExp(
+  [
+    "^\\s*(?:(?:ok|okay|oh|also|and|cool|nice|great|thanks|thank you|thx|got it|嗯|哦|噢|啊|好的|谢谢|多谢|收到|明白了|懂了)[\\s,，.。!！]*){0,2}",
+    "(?:顺便问(?:一下|下|问)?|另外问(?:一下|下)?|(?:说|插|问)?(?:个|句|一个)?题外话|跑(?:个|一下)题|对了[，,\\s]",
+    // A change of subject said outright: 换个话题, 问个别的, 跟这个无关 / 跟学习没关系的问题.
+    "|换(?:个|一个)?话题|(?:问|说|聊)(?:个|一个|点|些)(?:别的|其他|其它)",
+    "|(?:问(?:个|一个|句))?(?:跟|和|与)(?:这个?|这些|上面的?|刚才的?|前面的?|学习|大模型|ai)?\\s*(?:的?(?:话题|问题|内容))?\\s*(?:无关|没关系|没有关系|没啥关系|不相关)",
+    "|by the way\\b|btw\\b|random question\\b|side question\\b",
+    // "totally unrelated", "a bit off-topic", "quick unrelated question": a degree or a size before the word.
+    "|(?:(?:totally|completely|entirely|somewhat|slightly|kinda|kind of|sort of|a bit|a little|quick|small|random)\\s+)?(?:unrelated|off[- ]topic)\\b",
+    "|(?:on\\s+)?(?:a\\s+)?(?:different|another|unrelated|separate)\\s+(?:topic|note|subject)\\b|chang(?:e|ing)\\s+(?:the\\s+)?(?:subject|topic)\\b)",
+  ].join(""),
+  "iu",
+);
+
+/**
+ * Whether the question opens by stepping aside (DIGRESSION_OPENER), read on Simplified characters:
+ * a follow-up that says so is read on its own, not with the conversation's topic (followUpScope.ts).
+ */
+export function opensAside(question: string): boolean {
+  return DIGRESSION_OPENER.test(question);
+}
 
 /**
  * Whether the question opens by stepping aside (DIGRESSION_OPENER) and has a word of its own outside
@@ -38,7 +58,7 @@ export function digressesToItsOwn(
 ): boolean {
   const opener = DIGRESSION_OPENER.exec(question)?.[0].toLowerCase();
   if (opener === undefined) return false;
-  // The opener's own words (顺便, btw, unrelated) are how the question steps aside, not its subject.
+  // The opener's own words (顺便, btw, unrelated, 换个话题) are how the question steps aside, not its subject.
   const asked = groups.filter((group) => !opener.includes(group.label.toLowerCase()));
   if (offFieldWords(asked, statistics).length > 0) return true;
   // A glossary term's group has its names for tokens: only a plain word stands alone.

@@ -76,13 +76,39 @@ export interface DocumentFactsAsked {
   named: boolean;
 }
 
-function states(doc: CorpusDocument, fact: DocumentFact): boolean {
-  return doc.card?.lines.some((line) => line.fact === fact) ?? false;
+function states(doc: CorpusDocument, fact: DocumentFact, query: string): boolean {
+  return doc.card?.lines.some((line) => line.fact === fact && answersQuery(line, query)) ?? false;
 }
 
-function statedLines(doc: CorpusDocument, asked: readonly DocumentFact[]): string[] {
-  return (doc.card?.lines ?? []).filter((line) => asked.includes(line.fact)).map((line) => line.text);
+function statedLines(doc: CorpusDocument, asked: readonly DocumentFact[], query: string): string[] {
+  return (doc.card?.lines ?? []).filter((line) => asked.includes(line.fact) && answersQuery(line, query)).map((line) => line.text);
 }
+
+/**
+ * "那篇2024-09-05发的博客最后更新是哪天？": a date line giving the very day the question names the
+ * document by is what the learner already knows, not the date asked (as a sum or a duration the
+ * question states is no answer: statedAmounts.ts, detailKinds.ts). A line with another date answers.
+ */
+function answersQuery(line: { fact: DocumentFact; text: string }, query: string): boolean {
+  if (line.fact !== "date") return true;
+  const stated = fullDates(query);
+  if (stated.size === 0) return true;
+  const given = fullDates(line.text);
+  return given.size === 0 || [...given].some((date) => !stated.has(date));
+}
+
+/** Whole days written in a text (2024-09-05, 2024/9/5, 2024年9月5日, 20240905), as "YYYY-MM-DD". */
+function fullDates(text: string): Set<string> {
+  const dates = new Set<string>();
+  for (const m of text.matchAll(FULL_DATE)) {
+    const [year, month, day] = m[1] ? [m[1], m[2]!, m[3]!] : [m[4]!, m[5]!, m[6]!];
+    dates.add(`${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`);
+  }
+  return dates;
+}
+
+const FULL_DATE =
+  /(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)|(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)/gu;
 
 /**
  * The facts a question asks of a document and the document: the roadmap it names (by shape, origin,
@@ -100,9 +126,15 @@ export function documentFactsOf(
   const asked = documentFactsAsked(query);
   if (asked.length === 0) return undefined;
   if (named)
-    return { doc: named, asked, missing: asked.filter((fact) => !states(named, fact)), stated: statedLines(named, asked), named: true };
-  if (!leading || !DOCUMENT_WORD.test(query) || !asked.every((fact) => states(leading, fact))) return undefined;
-  return { doc: leading, asked, missing: [], stated: statedLines(leading, asked), named: false };
+    return {
+      doc: named,
+      asked,
+      missing: asked.filter((fact) => !states(named, fact, query)),
+      stated: statedLines(named, asked, query),
+      named: true,
+    };
+  if (!leading || !DOCUMENT_WORD.test(query) || !asked.every((fact) => states(leading, fact, query))) return undefined;
+  return { doc: leading, asked, missing: [], stated: statedLines(leading, asked, query), named: false };
 }
 
 /**

@@ -10,6 +10,11 @@ import type { TermGroup } from "./abstention.js";
  */
 const LEARNER_LEVEL = /^(?:新手|小白|零基础|初学者?|菜鸟|萌新|beginners?|newbies?|novices?|newcomers?)$/u;
 
+/** Whether a word says the learner's level (新手, 零基础, beginner). */
+export function isLearnerLevelWord(word: string): boolean {
+  return LEARNER_LEVEL.test(word.toLowerCase());
+}
+
 /** The question's term groups less the words of the learner's level, read only against an outside subject. */
 export function groupsBeyondLearnerLevel(subjects: readonly string[], groups: readonly TermGroup[]): readonly TermGroup[] {
   if (subjects.length === 0) return groups;

@@ -35,6 +35,18 @@ describe("opensNewSubject", () => {
     for (const q of ["对了，转行要先辞职吗？", "哎，话说今天会下雨吗", "btw what's a good laptop?", "By the way, is Rust worth learning?"])
       expect(opensNewSubject(q), q).toBe(true);
   });
+  it("is a question that says it changes the subject after a thanks or an interjection", () => {
+    for (const q of [
+      "好的谢谢，换个话题，煮咖啡用什么豆子？",
+      "跟這個無關，考駕照要多久？",
+      "nice. totally unrelated, but what's a good laptop?",
+      "ok, on a different note: is Rust worth learning?",
+    ])
+      expect(opensNewSubject(q), q).toBe(true);
+    const history = turns("五阶段那份的入门阶段学什么？");
+    const question = "cool, thanks. totally unrelated, but how do I train for a 10k run?";
+    expect(conversationRoadmap(question, history, namedIn, question)).toBeUndefined();
+  });
   it("is not a question that goes on", () => {
     for (const q of ["那之后呢？", "and the next stage?", "对于新手来说难吗"]) expect(opensNewSubject(q), q).toBe(false);
   });

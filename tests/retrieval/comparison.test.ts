@@ -44,6 +44,16 @@ describe("comparison questions", () => {
     expect(comparisonPresent("这两个框架都要学吗", ["常用框架：PyTorch"])).toBe(true);
   });
 
+  it("needs the purpose beside the verdict when the verdict is asked for a job", () => {
+    const verdict = "提示词工程比微调更省成本，适合快速验证想法";
+    expect(comparisonPresent("提示词工程和微调哪个更适合做法律文书审核？", [verdict])).toBe(false);
+    expect(comparisonPresent("提示詞工程跟微調哪個比較適合用來做快速驗證？", [verdict])).toBe(true);
+    expect(comparisonPresent("Which is better for building a legal reviewer, prompt engineering or fine-tuning?", [verdict])).toBe(false);
+    // Who it suits is no job: the verdict alone answers.
+    expect(comparisonPresent("提示词工程和微调哪个更适合新手？", [verdict])).toBe(true);
+    expect(comparisonPresent("Which is better for a complete beginner, prompt engineering or fine-tuning?", [verdict])).toBe(true);
+  });
+
   it("reads a question with words between 哪个 and 更, the other thing's attribute, and 'whether X or Y is better'", () => {
     expect(comparedSides("Flask 和 Django 哪个 learning curve 更平缓？")?.map((s) => [...s])).toEqual([["flask"], ["django"]]);
     // "的中文分数" is what is compared about the second thing, not part of its name.

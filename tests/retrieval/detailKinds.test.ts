@@ -213,6 +213,19 @@ describe("detail-type check", () => {
     expect(detailPresent("count", [list], "这篇文章下面一共有多少条评论？")).toBe(false);
   });
 
+  it("counts the thing named before a bare 几个, not any N 个 of the passage", () => {
+    const notebooks = "那门课的 Jupyter notebooks 一共有几个？";
+    expect(detailsAsked(notebooks)).toContain("count");
+    expect(detailPresent("count", ["课程分为三个部分：基础、理论、工程"], notebooks)).toBe(false);
+    expect(detailPresent("count", ["附带 8 个 Jupyter notebooks，可直接运行"], notebooks)).toBe(true);
+    expect(detailPresent("count", ["There are 8 notebooks in the repo."], notebooks)).toBe(true);
+    const projects = "那份清单里的开源项目总共有几个？";
+    expect(detailPresent("count", ["分为三个阶段"], projects)).toBe(false);
+    expect(detailPresent("count", ["收录了 20 个优质开源项目"], projects)).toBe(true);
+    // A part of a whole asked this way is still answered by the document's count of its parts.
+    expect(detailPresent("count", ["课程分为三个部分"], "那门课的部分一共有几个？")).toBe(true);
+  });
+
   it("counts 'how many of the …' as the documents' Chinese counts a share: N 个", () => {
     const question = "How many of the top 20 hottest jobs were AI-related?";
     expect(detailPresent("count", ["热招岗位前二十中有 11 个与 AI 相关"], question)).toBe(true);
@@ -250,6 +263,20 @@ describe("detail-type check", () => {
     expect(detailsAsked("建议用哪个资料集来训练？")).toContain("dataset");
     expect(detailsAsked("how much accuracy does it lose with INT8?")).toContain("score");
     expect(detailsAsked("量化以后精度会损失多少？")).toContain("score");
+  });
+
+  it("asks which card by its grade or tier, and a price by what was spent or a budget", () => {
+    expect(detailsAsked("入门阶段要买什么等级的显卡？")).toContain("hardware");
+    expect(detailsAsked("微調建議用哪個級別的 GPU？")).toContain("hardware");
+    expect(detailsAsked("What tier of GPU should a beginner buy?")).toContain("hardware");
+    expect(detailsAsked("How much did the author spend on cloud GPUs?")).toContain("price");
+    expect(detailsAsked("自己搭环境预算大概要多少？")).toContain("price");
+    expect(detailsAsked("跑完這個課程花了多少錢？")).toContain("price");
+    expect(detailsAsked("What's the minimum budget to fine-tune a 7B model?")).toContain("price");
+    // Time spent, a time or token budget: not money.
+    expect(detailsAsked("How much time did the author spend on math?")).not.toContain("price");
+    expect(detailsAsked("What's the token budget for the prompt?")).not.toContain("price");
+    expect(detailsAsked("数学部分要花多少时间？")).not.toContain("price");
   });
 
   it("asks for a card's name or memory when a question wants to know which GPU", () => {
@@ -341,6 +368,19 @@ describe("detail-type check", () => {
     expect(detailsAsked("Which survey covers instruction tuning?")).toEqual([]);
     expect(detailPresent("source", ["AI 岗位需求强劲，智能体将承担更多工作"])).toBe(false);
     expect(detailPresent("source", ["根据某招聘平台发布的年度报告，AI 岗位需求上升"])).toBe(true);
+  });
+
+  it("asks where a claim comes from by a verb of provenance before which source", () => {
+    expect(detailsAsked("博客说一半岗位会被 AI 取代，这是根据哪份调查？")).toContain("source");
+    expect(detailsAsked("這個比例是引用哪一份研究報告？")).toContain("source");
+    expect(detailsAsked("那个结论依据的是什么统计？")).toContain("source");
+    expect(detailsAsked("The post says half of the jobs will change. Based on what survey?")).toContain("source");
+    expect(detailsAsked("It says most learners quit early; which report is that from?")).toContain("source");
+    expect(detailsAsked("Where did the author get that 70% number?")).toContain("source");
+    // What to read, what a method rests on, which papers a course lists: no claim's source.
+    expect(detailsAsked("学 Transformer 应该参考什么资料？")).toEqual([]);
+    expect(detailsAsked("LoRA 是基于什么原理？")).toEqual([]);
+    expect(detailsAsked("这门课引用了哪些论文？")).toEqual([]);
   });
 
   it("asks for a size when a question wants to know how big a model, a memory or a setting is", () => {

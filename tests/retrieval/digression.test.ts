@@ -42,6 +42,17 @@ describe("digressesToItsOwn", () => {
     expect(digresses("thanks! 对了，LoRA 微调要准备多少数据？")).toBe(false);
   });
 
+  it("reads a change of subject said outright, with a degree or a size before unrelated", () => {
+    expect(digresses("好的，换个话题，驾照科目二倒车入库有啥技巧？")).toBe(true);
+    expect(digresses("跟这个无关，倒车入库要先看后视镜吗？")).toBe(true);
+    expect(digresses("问个跟学习没关系的问题：倒车入库有啥技巧？")).toBe(true);
+    expect(digresses("nice. totally unrelated, but how do I patch a flat bike tire?")).toBe(true);
+    expect(digresses("quick off-topic question: which sourdough starter should I buy?")).toBe(true);
+    expect(digresses("ok, on a different note, how do I patch a flat bike tire?")).toBe(true);
+    expect(digresses("换个话题，LoRA 微调要准备多少数据？")).toBe(false);
+    expect(digresses("totally unrelated, but is LoRA fine-tuning worth learning?")).toBe(false);
+  });
+
   it("leaves a new topic of the field alone: no word of its own beside the opener", () => {
     expect(digresses("对了，LoRA 微调要准备多少数据？")).toBe(false);
     expect(digresses("btw is LoRA fine-tuning worth learning?")).toBe(false);

@@ -44,6 +44,22 @@ describe("documentFactsOf", () => {
     expect(documentFactsOf("那份笔记是哪天发的", withCard, undefined)).toMatchObject({ missing: [], stated: ["date: 2025-02-03"] });
   });
 
+  it("does not take the day the question names the document by for the date it asks", () => {
+    expect(documentFactsOf("2025-02-03 那份笔记后来改过吗？最后改动是哪天？", withCard, undefined)).toMatchObject({
+      missing: ["date"],
+      stated: [],
+    });
+    expect(documentFactsOf("The notes dated 2025/2/3: when were they last updated?", withCard, undefined)).toMatchObject({
+      missing: ["date"],
+    });
+    // A month or another day the question names leaves the card's day to answer.
+    expect(documentFactsOf("2025年2月那份笔记是哪天发的？", withCard, undefined)).toMatchObject({
+      missing: [],
+      stated: ["date: 2025-02-03"],
+    });
+    expect(documentFactsOf("2025-03-01 转发的那份笔记最早是哪天发的？", withCard, undefined)).toMatchObject({ missing: [] });
+  });
+
   it("takes a described document from the leading passage only with a word for a document and a card stating the fact", () => {
     expect(documentFactsOf("讲智能体那篇博客是哪天发的", undefined, withCard)?.doc).toBe(withCard);
     expect(documentFactsOf("讲智能体的是哪天发的", undefined, withCard)).toBeUndefined();
