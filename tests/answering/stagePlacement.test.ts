@@ -53,3 +53,19 @@ describe("a topic whose field word is a small part of it", () => {
     expect(where.map(([, heading]) => heading)).toEqual(["一、原理学习阶段(2-3 个月)"]);
   });
 });
+
+describe("a particular asked of the stage before or after a topic", () => {
+  it("is looked for in that stage's passages whole, not only in items naming the topic", async () => {
+    // The libraries are in 第三阶段's items (Numpy, Pandas), which do not name the projects of 第四阶段.
+    const libraries = await answerer.answer({
+      question: "In the seven-stage plan, which libraries should I be fluent in before the hands-on project stage?",
+    });
+    expect(libraries.confidence).toBe("high");
+    expect((await answerer.answer({ question: "七階段那份裡，實戰項目階段之前要熟悉哪些庫？" })).confidence).toBe("high");
+    // A particular the stage does not name stays low.
+    expect(
+      (await answerer.answer({ question: "In the seven-stage plan, which GPU model should I buy before the hands-on project stage?" }))
+        .confidence,
+    ).toBe("low");
+  });
+});
