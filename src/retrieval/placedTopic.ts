@@ -1,5 +1,5 @@
 import { expandQuery } from "./expandQuery.js";
-import { findGlossaryMatches } from "./glossary.js";
+import { findGlossaryMatches, type GlossaryEntry } from "./glossary.js";
 
 /**
  * What a before/after question's topic may be placed by in the roadmaps (locateTopic): the topic
@@ -14,8 +14,12 @@ import { findGlossaryMatches } from "./glossary.js";
  * Transformer is named, not where 注意力机制 is.
  */
 export interface PlacementTerms {
-  /** The field terms the topic holds, as written (those that are not the whole topic). */
-  own: readonly string[];
+  /**
+   * The field terms the topic holds (those that are not the whole topic), each as written and, for
+   * an English plural, its singular where the glossary has it: "Transformers" is also found as the
+   * Transformer of "Transformer 架构".
+   */
+  own: readonly (readonly string[])[];
   /** Their glossary expansions. */
   expansions: readonly string[];
 }
@@ -30,8 +34,17 @@ export function placementTerms(topic: string): PlacementTerms {
   const covered = matches.reduce((sum, m) => sum + lettersOf(m.surface), 0);
   if (letters === 0 || covered / letters <= MIN_TERM_SHARE) return { own: [], expansions: [] };
   const whole = trimmed.toLowerCase();
-  const own = [...new Set(matches.map((m) => m.surface.trim()))].filter((s) => s !== "" && s.toLowerCase() !== whole);
+  const own = matches
+    .filter((m) => m.surface.trim() !== "" && m.surface.trim().toLowerCase() !== whole)
+    .map((m) => formsOf(m.surface.trim(), m.entries));
   return { own, expansions: expandQuery(trimmed) };
+}
+
+/** A term as written, and its singular when it is an English plural whose singular the glossary names. */
+function formsOf(surface: string, entries: readonly GlossaryEntry[]): string[] {
+  const singular = /^[A-Za-z][\w-]*s$/u.test(surface) ? surface.slice(0, -1) : undefined;
+  const named = singular && entries.some((entry) => entry.en.some((term) => term.toLowerCase() === singular.toLowerCase()));
+  return named ? [surface, singular] : [surface];
 }
 
 /** Letters and digits: spaces and punctuation say nothing of what a phrase is about. */

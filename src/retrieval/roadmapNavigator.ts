@@ -29,15 +29,15 @@ export function locateTopic(
   chunks: Chunk[],
   topic: string,
   expansions: readonly string[],
-  ownTerms: readonly string[] = [],
+  ownTerms: readonly (readonly string[])[] = [],
 ): RoadmapPosition[] {
   const trimmed = topic.trim();
   if (trimmed === "") return [];
   const other = (terms: readonly string[]) => terms.filter((e) => e.trim() !== "" && e.trim().toLowerCase() !== trimmed.toLowerCase());
   // The field terms the topic holds, all in one text, come before their expansions (placedTopic.ts):
   // "Python基础" sits where Python and 基础 are named together, not in the first heading with 基础.
-  const own = other(ownTerms);
-  const tiers: Tier[] = [{ terms: [trimmed] }, ...(own.length > 0 ? [{ terms: own, together: true }] : []), { terms: other(expansions) }];
+  const own = ownTerms.map(other).filter((forms) => forms.length > 0);
+  const tiers: Tier[] = [{ terms: [trimmed] }, ...(own.length > 0 ? [{ terms: [], together: own }] : []), { terms: other(expansions) }];
   const tiersKey = JSON.stringify(tiers);
   const remembered = locatedTopicsOf(documents, chunks);
   let positions = remembered.get(tiersKey);
@@ -137,15 +137,19 @@ function topicMatchers(trimmed: string, tiers: readonly Tier[]): ((text: string)
   return [own, [(text) => wordMatchers.every((matches) => matches(text))], ...rest];
 }
 
-/** Terms that place a topic equally well: any one of them, or with `together` all of them in one text. */
+/**
+ * Terms that place a topic equally well: any one of them; or, `together`, terms of each group in one
+ * text (a group is one field term's forms: Transformers or Transformer).
+ */
 interface Tier {
   terms: readonly string[];
-  together?: boolean;
+  together?: readonly (readonly string[])[];
 }
 
 function tierMatchers(tier: Tier): ((text: string) => boolean)[] {
-  const matchers = tier.terms.map(termMatcher);
-  return tier.together ? [(text) => matchers.every((matches) => matches(text))] : matchers;
+  if (!tier.together) return tier.terms.map(termMatcher);
+  const groups = tier.together.map((forms) => forms.map(termMatcher));
+  return [(text) => groups.every((forms) => forms.some((matches) => matches(text)))];
 }
 
 /**

@@ -69,3 +69,11 @@ describe("a particular asked of the stage before or after a topic", () => {
     ).toBe("low");
   });
 });
+
+describe("an English plural of a field term", () => {
+  it("is found where the documents write its singular", async () => {
+    // "Hugging Face Transformers" (the library) is in 二、接入开发阶段; "Transformer 架构" in 一、原理学习阶段.
+    const where = await placed("In the three-stage article, what should I learn before I even open Transformers?");
+    expect(where.map(([, heading]) => heading)).toEqual(["一、原理学习阶段(2-3 个月)"]);
+  });
+});

@@ -4,9 +4,11 @@ import { placementTerms } from "../../src/retrieval/placedTopic.js";
 describe("placementTerms", () => {
   it("places a topic that is mostly field terms by those terms, then their expansions", () => {
     const touched = placementTerms("碰 Transformer");
-    expect(touched.own).toEqual(["Transformer"]);
+    expect(touched.own).toEqual([["Transformer"]]);
     expect(touched.expansions.length).toBeGreaterThan(0);
-    expect(placementTerms("Python基础").own).toEqual(expect.arrayContaining(["Python"]));
+    expect(placementTerms("Python基础").own).toEqual(expect.arrayContaining([["Python"]]));
+    // An English plural is also found as the singular the documents write ("Transformer 架构").
+    expect(placementTerms("even touch Transformers").own).toEqual([["Transformers", "Transformer"]]);
   });
 
   it("does not repeat a topic that is one field term as its own term", () => {
