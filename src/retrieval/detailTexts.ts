@@ -9,6 +9,9 @@ import type { Passage, RetrievalResult } from "./types.js";
  * answer leads with, linked notes aside, each read as far as it is about the question's subject.
  */
 
+/** The roles of the neighbouring stage's passages (sequenceContext.ts), which a before/after question asks for. */
+const NEIGHBOUR_ROLES: ReadonlySet<Passage["role"]> = new Set(["next-section", "previous-section"]);
+
 /** Passages whose text is checked for the asked-for detail (the ones an answer leads with). */
 const DETAIL_PASSAGES = 5;
 
@@ -23,8 +26,10 @@ export function passageTexts(passages: readonly Passage[], focusTerms?: readonly
     .slice(0, DETAIL_PASSAGES)
     .map((p) => {
       const { heading, foldedHeading, whole } = headedText(p.chunk);
-      // A section whose heading names the subject is about it throughout.
-      return !focusTerms || focusTerms.some((term) => foldedHeading.includes(foldForMatching(term)))
+      // A section whose heading names the subject is about it throughout; so is the stage a
+      // before/after question asks for ("which libraries before the projects stage": the stage
+      // before it is asked about whole, though its items do not name the projects).
+      return !focusTerms || NEIGHBOUR_ROLES.has(p.role) || focusTerms.some((term) => foldedHeading.includes(foldForMatching(term)))
         ? whole
         : `${heading}\n${itemsNaming(p.chunk.text, focusTerms)}`;
     });

@@ -7,6 +7,7 @@ import { asksForTotal, contentSegments } from "./analyzeQuery.js";
 import type { DetailKind } from "./detailKinds.js";
 import { expandQuery } from "./expandQuery.js";
 import { namedPart, namedPartNeighbour, partsNamedIn } from "./namedParts.js";
+import { placementTerms } from "./placedTopic.js";
 import { quotedSectionPassages } from "./quotedSections.js";
 import { locateTopic, stagePosition } from "./roadmapNavigator.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
@@ -18,6 +19,7 @@ import {
   ordinalPositions,
   overviewPassages,
   stagePassages,
+  stagesNamedWithStageWord,
   withOverview,
 } from "./stageContext.js";
 import { isListItemStage, stageName } from "./stageOutline.js";
@@ -38,8 +40,8 @@ import type { Passage, QueryAnalysis, RetrievalResult, RoadmapPosition, StageInR
 const CHUNKS_PER_NEIGHBOUR_STAGE = 1;
 /** Chunks of a stage asked about by its ordinal ("第三阶段学什么"). */
 const CHUNKS_PER_ASKED_STAGE = 2;
-/** A topic that starts with a verb of entering (进, 进入, 到): the stage entered. */
-const ENTERING = /^(?:进入|进到|走进|进|到了|到)\s*(\p{Script=Han}{2,}.*)$/u;
+/** A topic that starts with a verb of entering or starting (进, 进入, 到, 开始学): the stage entered. */
+const ENTERING = /^(?:进入|进到|走进|进|到了|到|开始(?:学|看|读|做)?)\s*(\p{Script=Han}{2,}.*)$/u;
 
 /** Parts of a stage given a passage each (the answer lists them all, citing these). */
 const MAX_PARTS = 4;
@@ -53,6 +55,15 @@ const TOPICS_REMEMBERED = 1024;
  * of the last few requests' texts no longer held it. Read only (locateTopic filters them).
  */
 const topicExpansions = rememberedWhileUsed(TOPICS_REMEMBERED, (topic: string): readonly string[] => expandQuery(topic));
+
+/** A sequence question's topic's placement terms (placedTopic.ts), remembered as its expansions are. */
+const topicPlacementTerms = rememberedWhileUsed(TOPICS_REMEMBERED, placementTerms);
+
+/** Where a sequence question's topic sits: by its own name, else by the field terms that make up most of it. */
+function placed(documents: CorpusDocument[], chunks: Chunk[], topic: string): RoadmapPosition[] {
+  const terms = topicPlacementTerms(topic);
+  return locateTopic(documents, chunks, topic, terms.expansions, terms.own);
+}
 
 // `iu`, one or the other read on every question: through their twins (ignoreCaseTest.ts).
 const asksReadiness = ignoreCaseTester(READINESS_ASKED);
@@ -156,21 +167,32 @@ export function roadmapContext(
   // "那再之后呢？": where the previous answer left each roadmap, in that answer's order.
   else if (fromStages && analysis.sequence) roadmap = fromStages.flatMap((stage) => stagePosition(documents, chunks, stage) ?? []);
   else if (analysis.sequence && analysis.topic && !neighbourPart) {
-    roadmap = locateTopic(documents, chunks, analysis.topic, topicExpansions(analysis.topic));
-    // "进专业深入阶段之前": a verb of entering before a stage is no part of its name.
+    // "进专业深入阶段之前", "开始入门篇之前": a verb of entering or starting before a stage is no part
+    // of its name. The topic without it is placed first: with the verb, its field terms alone would
+    // place it (专业 and 深入 in 入门阶段's body). The whole topic is the fallback.
     const entered = ENTERING.exec(analysis.topic)?.[1];
-    // Also when the roadmap the question names has no stage for it with the verb ("七段的那份里，进实战项目之前").
     const inNamed = (positions: readonly RoadmapPosition[]) => named !== undefined && positions.some((p) => p.docId === named.doc.id);
-    if (entered && (roadmap.length === 0 || (named && !inNamed(roadmap)))) {
-      const located = locateTopic(documents, chunks, entered, topicExpansions(entered));
-      if (roadmap.length === 0 || inNamed(located)) roadmap = located;
-    }
+    const enteredAt = entered ? placed(documents, chunks, entered) : [];
+    const byEntered = enteredAt.length > 0 && (!named || inNamed(enteredAt));
+    roadmap = byEntered ? enteredAt : placed(documents, chunks, analysis.topic);
+    const placedTopic = byEntered && entered ? entered : analysis.topic;
     if (named && roadmap.some((p) => p.docId === named.doc.id)) roadmap = roadmap.filter((p) => p.docId === named.doc.id);
     // A topic that is a stage's very name (前沿研究阶段) is about that roadmap, not the ones that only mention it.
     // A list of directions (corpus/leadingList.ts) is a sequence only of the roadmap the question names:
     // "学完提示词工程之后学什么" asked of no roadmap is about their stages.
     if (!named) roadmap = roadmap.filter((p) => !profiles.some((profile) => profile.doc.id === p.docId && profile.listItems));
-    const asStage = roadmap.filter((p) => !isListItemStage(p.at.heading) && stageName(p.at.heading) === stageName(analysis.topic ?? ""));
+    // "原理那一阶段学完了，下一阶段呢": a stage named by its name and a stage word is that roadmap's
+    // stage, not each roadmap's passage that mentions 原理.
+    const byName = stagesNamedWithStageWord(profiles, query).filter(
+      ({ name }) => placedTopic.includes(name) || (placedTopic.length >= 2 && name.includes(placedTopic)),
+    );
+    const byNameAt = byName.flatMap(
+      ({ position }) =>
+        stagePosition(documents, chunks, { docId: position.docId, sectionIndex: position.at.sectionIndex, heading: position.at.heading }) ??
+        [],
+    );
+    if (byNameAt.length > 0 && (!named || inNamed(byNameAt))) roadmap = named ? byNameAt.filter((p) => p.docId === named.doc.id) : byNameAt;
+    const asStage = roadmap.filter((p) => !isListItemStage(p.at.heading) && stageName(p.at.heading) === stageName(placedTopic));
     if (asStage.length > 0) roadmap = asStage;
   }
   if (!fromStages) roadmap = orderPositionsByRelevance(roadmap, matches);

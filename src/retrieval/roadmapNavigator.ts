@@ -14,8 +14,9 @@ import type { RoadmapPosition, SectionRef } from "./types.js";
  * belongs to (see stageOutline.ts). Among the stages that cover the topic, the position is:
  *   1. a step (a marked stage: 第六阶段, 二、…) over an unmarked sibling (学习常见问题, 目录) or an
  *      overview that names the other stages (004's "0x00 学习路径");
- *   2. the topic itself over its words apart in one text, and those over an expansion (LoRA named
- *      outright beats 参数高效微调);
+ *   2. the topic itself over its words apart in one text, those over the field terms it holds (when
+ *      the caller gives them: "碰 Transformer" sits where Transformer is named), and those over an
+ *      expansion (LoRA named outright beats 参数高效微调);
  *   3. a heading that names the topic over a passing mention in a body
  *      (微调 → 第六阶段：模型微调与私有化部署, not the SFT line of 第二阶段);
  *   4. the earliest step of its sequence (001 lists its stages twice, as a plan and as notes: a
@@ -23,10 +24,20 @@ import type { RoadmapPosition, SectionRef } from "./types.js";
  *   5. reading order.
  * `next`/`previous` are the neighbouring steps. Documents without stages give nothing.
  */
-export function locateTopic(documents: CorpusDocument[], chunks: Chunk[], topic: string, expansions: readonly string[]): RoadmapPosition[] {
+export function locateTopic(
+  documents: CorpusDocument[],
+  chunks: Chunk[],
+  topic: string,
+  expansions: readonly string[],
+  ownTerms: readonly (readonly string[])[] = [],
+): RoadmapPosition[] {
   const trimmed = topic.trim();
   if (trimmed === "") return [];
-  const tiers = [[trimmed], expansions.filter((e) => e.trim() !== "" && e.trim().toLowerCase() !== trimmed.toLowerCase())];
+  const other = (terms: readonly string[]) => terms.filter((e) => e.trim() !== "" && e.trim().toLowerCase() !== trimmed.toLowerCase());
+  // The field terms the topic holds, all in one text, come before their expansions (placedTopic.ts):
+  // "Python基础" sits where Python and 基础 are named together, not in the first heading with 基础.
+  const own = ownTerms.map(other).filter((forms) => forms.length > 0);
+  const tiers: Tier[] = [{ terms: [trimmed] }, ...(own.length > 0 ? [{ terms: [], together: own }] : []), { terms: other(expansions) }];
   const tiersKey = JSON.stringify(tiers);
   const remembered = locatedTopicsOf(documents, chunks);
   let positions = remembered.get(tiersKey);
@@ -61,7 +72,7 @@ function positionsOf(
   documents: readonly CorpusDocument[],
   chunks: readonly Chunk[],
   trimmed: string,
-  tiers: readonly (readonly string[])[],
+  tiers: readonly Tier[],
   tiersKey: string,
 ): RoadmapPosition[] {
   let matchers: ((text: string) => boolean)[][] | undefined;
@@ -118,12 +129,27 @@ function positionAt(doc: CorpusDocument, layout: RoadmapLayout, stage: Section, 
  * words), then its expansions. The words together come before the expansions: an expansion of one
  * word (大模型 → LLM) names any stage that mentions that word.
  */
-function topicMatchers(trimmed: string, tiers: readonly (readonly string[])[]): ((text: string) => boolean)[][] {
-  const [own = [], ...rest] = tiers.map((terms) => terms.map(termMatcher));
+function topicMatchers(trimmed: string, tiers: readonly Tier[]): ((text: string) => boolean)[][] {
+  const [own = [], ...rest] = tiers.map(tierMatchers);
   const words = trimmed.split(/\s+/).filter((word) => word !== "");
   if (words.length < 2) return [own, ...rest];
   const wordMatchers = words.map(termMatcher);
   return [own, [(text) => wordMatchers.every((matches) => matches(text))], ...rest];
+}
+
+/**
+ * Terms that place a topic equally well: any one of them; or, `together`, terms of each group in one
+ * text (a group is one field term's forms: Transformers or Transformer).
+ */
+interface Tier {
+  terms: readonly string[];
+  together?: readonly (readonly string[])[];
+}
+
+function tierMatchers(tier: Tier): ((text: string) => boolean)[] {
+  if (!tier.together) return tier.terms.map(termMatcher);
+  const groups = tier.together.map((forms) => forms.map(termMatcher));
+  return [(text) => groups.every((forms) => forms.some((matches) => matches(text)))];
 }
 
 /**

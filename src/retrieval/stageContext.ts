@@ -3,7 +3,7 @@ import type { CorpusDocument } from "../corpus/types.js";
 import { chunksOfDocument, sectionChunks } from "./documentChunks.js";
 import { sectionRef } from "./roadmapNavigator.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
-import { askedInPartHeading, stageName, subtreeOf } from "./stageOutline.js";
+import { askedInPartHeading, nameWords, stageName, subtreeOf } from "./stageOutline.js";
 import { pick, type StageOrdinal } from "./stageReference.js";
 import type { Passage, QueryLanguage, RoadmapPosition } from "./types.js";
 
@@ -68,6 +68,42 @@ export function namedStagePositions(profiles: readonly RoadmapProfile[], questio
     positions.push({ docId: doc.id, source: doc.source, title: doc.title, topic: stage.heading, at: sectionRef(doc.outline, stage) });
   }
   return positions;
+}
+
+/**
+ * A stage word with what points at it: "原理那一阶段", "基础夯实那段", "入门篇", "原理那块". The Han run
+ * before it is what names the stage (the shortest run that reaches the word: 学完原理 of
+ * "学完原理那一阶段").
+ */
+const NAME_BEFORE_STAGE_WORD = /(\p{Script=Han}+?)(?:那一|这一|那个|这个|那|这)?(?:阶段|階段|篇|段|部分|块|塊)/gu;
+
+/**
+ * Stages a question names by their name and a stage word after it, one per roadmap, with the text
+ * that named each: "原理那一阶段" names 《避开90%…》's 一、原理学习阶段 (its name without the filler
+ * 学习 of 原理学习), "基础夯实那段" names 003's 基础夯实阶段. Unlike namedStagePositions, a name
+ * words' form counts: a learner drops 学习 from 原理学习阶段 but keeps the stage word, which says a
+ * stage is meant. No other roadmap has a stage of that name, so the question is about these only.
+ */
+export function stagesNamedWithStageWord(
+  profiles: readonly RoadmapProfile[],
+  question: string,
+): { position: RoadmapPosition; name: string }[] {
+  const runs = Array.from(question.matchAll(NAME_BEFORE_STAGE_WORD), (m) => m[1] ?? "");
+  const named: { position: RoadmapPosition; name: string }[] = [];
+  for (const profile of profiles) {
+    const names = stageNamesOf(profile);
+    for (const [i, stage] of profile.stages.entries()) {
+      const forms = [names[i]!, nameWords(stage.heading).join("")].filter((form) => Array.from(form).length >= 2);
+      const name = forms.find((form) => runs.some((run) => run.endsWith(form)));
+      if (!name || named.some((n) => n.position.docId === profile.doc.id)) continue;
+      const { doc } = profile;
+      named.push({
+        position: { docId: doc.id, source: doc.source, title: doc.title, topic: stage.heading, at: sectionRef(doc.outline, stage) },
+        name,
+      });
+    }
+  }
+  return named;
 }
 
 /** A roadmap's stage names (stageName of each stage heading), once per profile: profiles belong to one index version. */

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { Chunk } from "../../src/chunking/types.js";
 import type { CorpusDocument, Section } from "../../src/corpus/types.js";
 import type { RoadmapProfile } from "../../src/retrieval/roadmapProfile.js";
-import { namedStagePositions, overviewChunks, STAGE_COUNT_QUESTION, stagePassages } from "../../src/retrieval/stageContext.js";
+import {
+  namedStagePositions,
+  overviewChunks,
+  STAGE_COUNT_QUESTION,
+  stagePassages,
+  stagesNamedWithStageWord,
+} from "../../src/retrieval/stageContext.js";
 import { tokenizeForSearch } from "../../src/text/tokenize.js";
 import { stagedProfile } from "../support/stagedProfile.js";
 
@@ -107,5 +113,30 @@ describe("overviewChunks", () => {
   it("gives the views naming most stages, and when a duration is asked the ones giving durations", () => {
     expect(overviewChunks(profile, chunks).map((c) => c.id)).toEqual(["v1", "v0"]);
     expect(overviewChunks(profile, chunks, true).map((c) => c.id)).toEqual(["v1", "v2"]);
+  });
+});
+
+describe("stagesNamedWithStageWord", () => {
+  const threeStages = stagedProfile("three", ["一、原理学习阶段(2-3 个月)", "二、接入开发阶段(3-4 个月)", "三、场景应用阶段(持续学习)"]);
+  const fiveStages = stagedProfile("five", ["入门阶段", "基础夯实阶段", "应用实践阶段"]);
+  const sevenStages = stagedProfile("seven", ["第一阶段：基础理论入门", "第二阶段：核心技术解析"]);
+  const named = (question: string) =>
+    stagesNamedWithStageWord([sevenStages, threeStages, fiveStages], question).map(({ position, name }) => [
+      position.docId,
+      position.at.heading,
+      name,
+    ]);
+
+  it("finds a stage by its name words and a stage word after them, in the roadmap that has it only", () => {
+    expect(named("原理那一阶段学完了，下一阶段呢")).toEqual([["three", "一、原理学习阶段(2-3 个月)", "原理"]]);
+    expect(named("学完原理学习阶段之后")).toEqual([["three", "一、原理学习阶段(2-3 个月)", "原理学习"]]);
+    expect(named("基础夯实那段结束时应该会哪些")).toEqual([["five", "基础夯实阶段", "基础夯实"]]);
+    expect(named("原理那块啃完了")).toEqual([["three", "一、原理学习阶段(2-3 个月)", "原理"]]);
+  });
+
+  it("needs the stage word: a name alone, or another word before the stage word, names nothing", () => {
+    expect(named("原理学完了下一步呢")).toEqual([]);
+    expect(named("下一阶段有啥教程")).toEqual([]);
+    expect(named("基础夯实完了之后是哪个阶段")).toEqual([]);
   });
 });
