@@ -25,6 +25,7 @@ import type { RoadmapProfile } from "./roadmapProfile.js";
 import { expansionHeadWords, namingTokens, namingWords, referencedRoadmap } from "./roadmapReference.js";
 import { itemOrdinal, stageOrdinal } from "./stageReference.js";
 import { definingChunk, meaningAsked } from "./definingPassage.js";
+import { withDescribedConceptCited } from "./describedConceptCited.js";
 import { documentFactsOf, withCardFirst } from "./documentFacts.js";
 import type { Passage, QueryAnalysis, RetrievalResult, RetrieveOptions, Retriever } from "./types.js";
 
@@ -130,7 +131,14 @@ export class HybridRetriever implements Retriever {
     const named = byShape ?? english?.profile ?? section?.profile ?? profiles.find((p) => p.doc.id === options.conversationRoadmap);
     const ranking = await this.rankNamedFirst(index, query, analysis.expansions, options, named);
     const { ranked } = ranking;
-    const matches = withDefinitionFirst(query, ranking.matches, ranked.fusedIds, index);
+    const matches = withDescribedConceptCited(
+      index,
+      query,
+      withDefinitionFirst(query, ranking.matches, ranked.fusedIds, index),
+      ranked.fusedIds,
+      options.k ?? this.options.k,
+      named?.doc.id,
+    );
 
     const statistics = IndexResources.of(index).statistics;
     const { roadmap, context, ordinal, partsPastEnd, askedPart, roadmapOutline, stageParts, topicOrder } = roadmapContext(
