@@ -1,3 +1,4 @@
+import { ignoreCaseTwin } from "../text/ignoreCaseTest.js";
 import type { TermGroup } from "./abstention.js";
 import { offFieldWords } from "./offFieldSubject.js";
 import type { TermStatistics } from "./termStatistics.js";
@@ -25,6 +26,9 @@ import type { TermStatistics } from "./termStatistics.js";
 const DIGRESSION_OPENER =
   /^\s*(?:(?:ok|okay|oh|also|and|cool|nice|great|thanks|thank you|thx|got it|嗯|哦|噢|啊|好的|谢谢|多谢|收到|明白了|懂了)[\s,，.。!！]*){0,2}(?:顺便问(?:一下|下|问)?|另外问(?:一下|下)?|(?:说|插|问)?(?:个|句|一个)?题外话|跑(?:个|一下)题|对了[，,\s]|by the way\b|btw\b|unrelated\b|off[- ]topic\b|random question\b|side question\b)/iu;
 
+/** DIGRESSION_OPENER or its twin (`iu`, read on every question: ignoreCaseTest.ts), which finds the same match. */
+const digressionOpenerFor = ignoreCaseTwin(DIGRESSION_OPENER);
+
 /**
  * Whether the question opens by stepping aside (DIGRESSION_OPENER) and has a word of its own outside
  * the opener: an off-field Chinese word, or a Latin one `latinUsed` (QuestionJudge.latinWordUsed)
@@ -36,7 +40,7 @@ export function digressesToItsOwn(
   statistics: TermStatistics,
   latinUsed: (token: string) => boolean,
 ): boolean {
-  const opener = DIGRESSION_OPENER.exec(question)?.[0].toLowerCase();
+  const opener = digressionOpenerFor(question).exec(question)?.[0].toLowerCase();
   if (opener === undefined) return false;
   // The opener's own words (顺便, btw, unrelated) are how the question steps aside, not its subject.
   const asked = groups.filter((group) => !opener.includes(group.label.toLowerCase()));
