@@ -56,7 +56,7 @@ export class ExtractiveAnswerer implements Answerer {
     return readConversation(
       request.question,
       history,
-      (question) => this.options.retriever.analyzeQuestion(question).topic,
+      (question) => this.options.retriever.topicOf(question),
       (question) => this.options.retriever.roadmapNamedIn(question),
     );
   }
@@ -105,7 +105,7 @@ export class ExtractiveAnswerer implements Answerer {
     const earlier = await this.retrieveRead(this.previousRequest(request), readings.slice(0, -1));
     const stage = stageAnswerGave(earlier.result);
     if (stage === undefined) return query;
-    const topicOf = (question: string) => this.options.retriever.analyzeQuestion(question).topic;
+    const topicOf = (question: string) => this.options.retriever.topicOf(question);
     const asked = askedOfAnsweredStage(request.question, earlier.query, reading, stage, topicOf);
     if (asked === undefined) return query;
     // "again" after an answer that placed several roadmaps moves on in each of them, from the stage it gave there.

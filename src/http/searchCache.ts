@@ -42,6 +42,10 @@ class SearchCachingRetriever implements Retriever {
     return this.inner.analyzeQuestion(question);
   }
 
+  topicOf(question: string): string | undefined {
+    return this.inner.topicOf(question);
+  }
+
   roadmapNamedIn(question: string): string | undefined {
     return this.inner.roadmapNamedIn(question);
   }

@@ -7,7 +7,7 @@ import { detailsAsked } from "./detailKinds.js";
 import { conceptAsked } from "./conceptMembers.js";
 import { countedItemsPastEnd } from "./countedItems.js";
 import { particularAsked } from "./particularAsked.js";
-import { questionShape } from "./analyzeQuery.js";
+import { extractTopic, questionShape } from "./analyzeQuery.js";
 import { englishSection } from "./englishSectionName.js";
 import { englishStage } from "./englishStageName.js";
 import { expandQuery } from "./expandQuery.js";
@@ -57,6 +57,11 @@ export class HybridRetriever implements Retriever {
   analyzeQuestion(question: string): QueryAnalysis {
     const index = this.options.index();
     return this.analyze(index, searchForm(index, question));
+  }
+
+  topicOf(question: string): string | undefined {
+    // questionShape's topic: none for an empty one.
+    return extractTopic(searchForm(this.options.index(), question)) || undefined;
   }
 
   roadmapNamedIn(question: string): string | undefined {

@@ -18,6 +18,10 @@ export class MultiQueryRetriever implements Retriever {
     return this.inner.analyzeQuestion(question);
   }
 
+  topicOf(question: string): string | undefined {
+    return this.inner.topicOf(question);
+  }
+
   roadmapNamedIn(question: string): string | undefined {
     return this.inner.roadmapNamedIn(question);
   }

@@ -1,3 +1,4 @@
+import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
 import { detectLanguage } from "../text/language.js";
 import { AFTER_POSTPOSITIONS, BEFORE_POSTPOSITIONS, FINISHING_VERBS, NEXT_CUES, PREVIOUS_CUES, cuePattern } from "../text/questionCues.js";
 import { expandQuery } from "./expandQuery.js";
@@ -375,7 +376,7 @@ export function extractTopic(question: string): string | undefined {
   const latin = (s: Segment) => /[A-Za-z]{2,}/.test(s.text);
   // "Does the English/Chinese reading list have anything on agents?": the segments that describe the
   // document (its languages, "reading list") say which text; the topic is in the others when any.
-  const about = segments.filter((s) => !DESCRIBES_DOCUMENT.test(s.text) && !MATERIALS_LANGUAGE_ONLY.test(s.text));
+  const about = segments.filter((s) => !describesDocument(s.text) && !MATERIALS_LANGUAGE_ONLY.test(s.text));
   const candidates = about.length > 0 ? about : segments;
   return (segments.find((s) => s.nextToCue) ?? candidates.find(names) ?? candidates.find(latin) ?? candidates[0])?.text;
 }
@@ -397,6 +398,8 @@ const MATERIALS_LANGUAGE = new RegExp(`\\b(?:${MATERIALS_LANGUAGES})\\b`, "gu");
 const MATERIALS_LANGUAGE_ONLY = new RegExp(`^(?:${MATERIALS_LANGUAGES})$`, "u");
 /** An English segment that names a kind of document ("Chinese reading list have", "the five-stage guide"). */
 const DESCRIBES_DOCUMENT = new RegExp(`\\b(?:${EN_DOCUMENT_NOUNS})s?\\b`, "iu");
+/** `iu`, read on each segment of every question: through its twin (ignoreCaseTest.ts). */
+const describesDocument = ignoreCaseTester(DESCRIBES_DOCUMENT);
 /** A glossary term that only names a kind of document. */
 const DOCUMENT_NAME = new RegExp(
   `^(?:${DOCUMENT_WORD}|roadmaps?|guides?|tutorials?|learning (?:path|roadmap)|study plan|curriculum)$`,

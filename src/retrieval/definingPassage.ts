@@ -1,4 +1,5 @@
 import { escapeRegExp } from "../text/escapeRegExp.js";
+import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
 import type { Chunk } from "../chunking/types.js";
 
 /**
@@ -9,12 +10,15 @@ import type { Chunk } from "../chunking/types.js";
 const MEANING_ASKED =
   /是什么意思|是啥意思|什么意思|啥意思|指的是什么|指的是啥|代表什么|代表啥|表示什么|表示啥|\bmeaning\b|\bwhat does\b[^?？]*\bmean\b|\bstand for\b/iu;
 
+/** Asked of every question a retrieval reads: `iu`, so through its twin (ignoreCaseTest.ts). */
+const asksMeaning = ignoreCaseTester(MEANING_ASKED);
+
 /** A term the question sets apart: in 【】, 「」, 『』, “” or quotes. */
 const MARKED_TERM = /【([^】]{1,12})】|「([^」]{1,12})」|『([^』]{1,12})』|“([^”]{1,12})”|"([^"]{1,12})"/u;
 
 /** The marked term whose meaning the question asks, as the documents write it (with its 【】 when it had them). */
 export function meaningAsked(question: string): string | undefined {
-  if (!MEANING_ASKED.test(question)) return undefined;
+  if (!asksMeaning(question)) return undefined;
   const marked = MARKED_TERM.exec(question);
   if (!marked) return undefined;
   const term = marked

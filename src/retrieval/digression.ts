@@ -1,3 +1,4 @@
+import { ignoreCaseTwin } from "../text/ignoreCaseTest.js";
 import type { TermGroup } from "./abstention.js";
 import { offFieldWords } from "./offFieldSubject.js";
 import type { TermStatistics } from "./termStatistics.js";
@@ -45,6 +46,9 @@ export function opensAside(question: string): boolean {
   return DIGRESSION_OPENER.test(question);
 }
 
+/** DIGRESSION_OPENER or its twin (`iu`, read on every question: ignoreCaseTest.ts), which finds the same match. */
+const digressionOpenerFor = ignoreCaseTwin(DIGRESSION_OPENER);
+
 /**
  * Whether the question opens by stepping aside (DIGRESSION_OPENER) and has a word of its own outside
  * the opener: an off-field Chinese word, or a Latin one `latinUsed` (QuestionJudge.latinWordUsed)
@@ -56,7 +60,7 @@ export function digressesToItsOwn(
   statistics: TermStatistics,
   latinUsed: (token: string) => boolean,
 ): boolean {
-  const opener = DIGRESSION_OPENER.exec(question)?.[0].toLowerCase();
+  const opener = digressionOpenerFor(question).exec(question)?.[0].toLowerCase();
   if (opener === undefined) return false;
   // The opener's own words (顺便, btw, unrelated, 换个话题) are how the question steps aside, not its subject.
   const asked = groups.filter((group) => !opener.includes(group.label.toLowerCase()));

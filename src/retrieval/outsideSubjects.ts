@@ -101,6 +101,8 @@ interface Lookup {
   runs: Map<string, { text: string; tokens: string[] }[]>;
   /** Each Chinese subject whole, for one held inside a longer token. */
   wholes: Set<string>;
+  /** Every whole has a unit outside ASCII (a Latin name among the Chinese entries is an English one), so an ASCII token holds none. */
+  wholesOutsideAscii: boolean;
   /** English subjects by their first word, as word lists. */
   phrases: Map<string, string[][]>;
 }
@@ -122,7 +124,8 @@ function lookup(): Lookup {
     const words = phrase.split(/\s+/);
     phrases.set(words[0]!, [...(phrases.get(words[0]!) ?? []), words]);
   }
-  return (lookupValue = { runs, wholes, phrases });
+  const wholesOutsideAscii = [...wholes].every((whole) => NOT_ASCII.test(whole));
+  return (lookupValue = { runs, wholes, wholesOutsideAscii, phrases });
 }
 
 /** Whether `words` hold `run` at `start`. */
@@ -140,6 +143,7 @@ const SELF_DESCRIPTION =
 /** Tokens whose subjects inside them are remembered: a question's words recur from question to question. */
 const TOKENS_REMEMBERED = 4096;
 const NONE: readonly string[] = Object.freeze([]);
+const NOT_ASCII = /[^\0-\x7F]/;
 
 /**
  * The Chinese subjects held whole inside a token and shorter than it, in the order its substrings
@@ -147,7 +151,14 @@ const NONE: readonly string[] = Object.freeze([]);
  * substring of every token was most of this check's time, for words (模型, lora) that come back in
  * nearly every question.
  */
-const subjectsInsideToken = rememberedWhileUsed(TOKENS_REMEMBERED, (token: string): readonly string[] => {
+function subjectsInsideToken(token: string): readonly string[] {
+  // A subject inside is shorter than the token and at least two units long. An ASCII token (lora,
+  // transformer, 2024: most of the long ones) holds none, every whole having a unit outside ASCII.
+  if (token.length < 3 || (lookup().wholesOutsideAscii && !NOT_ASCII.test(token))) return NONE;
+  return subjectsInsideNonAsciiToken(token);
+}
+
+const subjectsInsideNonAsciiToken = rememberedWhileUsed(TOKENS_REMEMBERED, (token: string): readonly string[] => {
   const { wholes } = lookup();
   let inside: string[] | undefined;
   for (let from = 0; from < token.length - 1; from++)

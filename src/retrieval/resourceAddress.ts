@@ -6,6 +6,8 @@
  * this on the texts the detail check reads (namedListItem.ts: the named item's own lines).
  */
 
+import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
+
 /** Where to watch, find, read, buy or sign up for something; or which of two sites hosts it. */
 const ADDRESS_ASKED =
   /(?:在|去|到|从|從)?哪(?:里|裡|儿|兒)\s*(?:能|可以|才能|才可以)?\s*(?:看|找|学|學|听|聽|读|讀|买|買|报名|報名|上课|上課)|在哪\s*(?:能|可以|才能)?\s*(?:看|找|学|學|听|聽|读|讀|买|買|报名|報名)|(?:B站|b站|bilibili|YouTube|油管|慕课|慕課|网易云课堂|網易雲課堂|Coursera|GitHub)\s*(?:还是|還是|或者|或是)|\bwhere\s+(?:can|could|do|should|would)\s+(?:I|we|you|one)\s+(?:watch|find|access|buy|stream|read|take|sign\s+up)\b|\bwhere\s+(?:is|are)\s+(?:it|they|that|this|the\s+\w+)\s+(?:hosted|available|streamed)\b/iu;
@@ -14,9 +16,12 @@ const ADDRESS_ASKED =
 const ADDRESS_PRESENT =
   /https?:\/\/|\]\(|\bwww\.|\b[\w-]+\.(?:com|org|net|io|ai|cn|edu|dev)\b|B站|b站|哔哩哔哩|嗶哩嗶哩|bilibili|YouTube|油管|GitHub|Coursera|edX|Udemy|慕课|慕課|网易云课堂|網易雲課堂|学堂在线|學堂在線|知乎|CSDN|公众号|公眾號|官网|官網|Hugging\s*Face|Kaggle|Colab|arXiv/iu;
 
+// `iu`, asked of every question an answer's confidence reads: through its twin (ignoreCaseTest.ts).
+const asksAddress = ignoreCaseTester(ADDRESS_ASKED);
+
 /** Whether the question asks where something can be found or watched. */
 export function addressAsked(question: string): boolean {
-  return ADDRESS_ASKED.test(question);
+  return asksAddress(question);
 }
 
 /** Whether any of the texts gives an address or a hosting site. */

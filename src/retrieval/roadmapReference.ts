@@ -1,5 +1,5 @@
 import { DOCUMENT_WORDS_LIKE_STAGE_WORDS, SAYS_DOCUMENT } from "../text/documentWords.js";
-import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
+import { ignoreCaseTester, ignoreCaseTwin } from "../text/ignoreCaseTest.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { questionDates, questionMonths } from "./questionDates.js";
 import { durationSpans, stageWordOf, type RoadmapProfile, type StageWord } from "./roadmapProfile.js";
@@ -105,7 +105,7 @@ export function namingTokens(question: string, terms: ReadonlySet<string>, profi
     if (chinese) tokens.add(chinese[0]);
   }
   // "短博客": the length words (短, short) say which document.
-  const short = profile.shortest ? SHORT_DOCUMENT.exec(question) : null;
+  const short = profile.shortest ? shortDocumentFor(question).exec(question) : null;
   if (short) for (const token of tokenizeForSearch(short[0])) if (/^(?:短|short|shortest)$/iu.test(token)) tokens.add(token);
   for (const token of profile.distinctTitleTokens) if (namesTitle(token, terms)) tokens.add(token);
   // The date's own tokens as the question wrote them: 2024, 年, 9, 月, sept.
@@ -129,10 +129,15 @@ const DIAGRAM_QUESTION =
 const READING_LIST_QUESTION =
   /清单|清單|书单|書單|资料汇总|資料彙整|资料合集|資料合集|\b(?:reading|resource|link)\s+lists?\b|\blists?\s+of\s+(?:links|resources|readings|papers)\b/iu;
 
-// Both `iu`, asked of every question a retrieval reads: through their twins (ignoreCaseTest.ts).
+// All `iu`, asked of every question a retrieval reads: through their twins (ignoreCaseTest.ts).
 const asksStageDurations = ignoreCaseTester(STAGE_DURATION_QUESTION);
 
 const asksForDiagram = ignoreCaseTester(DIAGRAM_QUESTION);
+
+const namesReadingList = ignoreCaseTester(READING_LIST_QUESTION);
+
+/** SHORT_DOCUMENT or its twin, for a question: the twin finds the same match. */
+const shortDocumentFor = ignoreCaseTwin(SHORT_DOCUMENT);
 
 /**
  * The roadmap a question names by its shape, origin or distinctive title words, when exactly
@@ -177,8 +182,8 @@ function describedIn(question: string): Description {
   const itemCounts = statedItemCounts(question);
   const dates = questionDates(question);
   let asksDiagram: boolean | undefined;
-  let namesReadingList: boolean | undefined;
-  let namesShort: boolean | undefined;
+  let readingList: boolean | undefined;
+  let short: boolean | undefined;
   return {
     counts,
     itemCounts,
@@ -194,8 +199,8 @@ function describedIn(question: string): Description {
         ? (stageWordOf(countExpressions(question).join(" ")) ?? stageWordOf(question.replace(DOCUMENT_WORDS_LIKE_STAGE_WORDS, " ")))
         : undefined,
     asksDiagram: () => (asksDiagram ??= asksForDiagram(question)),
-    namesReadingList: () => (namesReadingList ??= READING_LIST_QUESTION.test(question)),
-    namesShort: () => (namesShort ??= SHORT_DOCUMENT.test(question)),
+    namesReadingList: () => (readingList ??= namesReadingList(question)),
+    namesShort: () => (short ??= shortDocumentFor(question).test(question)),
   };
 }
 

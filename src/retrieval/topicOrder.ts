@@ -1,5 +1,6 @@
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument } from "../corpus/types.js";
+import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
 import { chunksOfDocument } from "./documentChunks.js";
 import { findGlossaryMatches } from "./glossary.js";
 import { isFiller } from "./questionWords.js";
@@ -52,6 +53,11 @@ const ALTERNATIVES = /^[\s,，]*(?:先学?|学)?\s*(?:还是|或者?|或是|or|v
 /** What joins two topics as a pair ("RAG 和微调", "LoRA and RAG"): an order question only with a which-first cue. */
 const PAIR = /^[\s,，]*(?:和|跟|与|同|及|以及|and|&|\/)\s*$/iu;
 
+// `iu`, asked of every question a retrieval reads: through their twins (ignoreCaseTest.ts).
+const asksWhichFirst = ignoreCaseTester(WHICH_FIRST);
+const saysFirst = ignoreCaseTester(FIRST);
+const namesProcess = ignoreCaseTester(PROCESS_ORDER);
+
 /** A Latin name the glossary does not hold (LangChain, vLLM): written as a name, with a capital or a digit ("happy or angry" names nothing). */
 const WRITTEN_NAME = /[A-Z0-9]/u;
 const CONNECTIVE = /^(?:or|and|vs|versus)$/iu;
@@ -89,8 +95,8 @@ function jointOf(between: string): Joint {
  * pattern, read before the names.
  */
 export function orderAsked(query: string): string[] | undefined {
-  const whichFirst = WHICH_FIRST.test(query);
-  if ((!whichFirst && !FIRST.test(query)) || PROCESS_ORDER.test(query) || STAGE_ASKED.test(query)) return undefined;
+  const whichFirst = asksWhichFirst(query);
+  if ((!whichFirst && !saysFirst(query)) || namesProcess(query) || STAGE_ASKED.test(query)) return undefined;
   const names = namesIn(query);
   const joints = names.slice(1).map((name, i) => jointOf(query.slice(names[i]!.end, name.start)));
   for (let start = 0; start < joints.length; start++) {

@@ -242,6 +242,11 @@ export interface Retriever {
    */
   analyzeQuestion(question: string): QueryAnalysis;
   /**
+   * The topic retrieve() reads in a question (analyzeQuestion's), without the rest of its analysis:
+   * a conversation reads the topics of its turns, and expanding each turn was most of that cost.
+   */
+  topicOf(question: string): string | undefined;
+  /**
    * The document id of the roadmap a question names by its shape, origin or title ("ninehills
    * 那篇", "the five-stage guide"), as retrieve() reads it: a conversation keeps talking about it.
    */

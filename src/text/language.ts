@@ -20,16 +20,7 @@ export type QueryLanguage = "zh" | "en" | "mixed";
  * "RAG" → "en", "微调" → "zh". Callers answer a "mixed" question in Chinese.
  */
 export function detectLanguage(text: string): QueryLanguage {
-  const english = englishScore(text);
-  const chinese = chineseScore(text);
-  if (english.natural + chinese.natural === 0) {
-    if (chinese.han > 0) return "zh";
-    return english.latinWords > 0 ? "en" : "zh";
-  }
-  const share = english.natural / (english.natural + chinese.natural);
-  if (share >= 0.6) return "en";
-  if (share <= 0.35) return "zh";
-  return "mixed";
+  return languageOfScores(englishScore(text), chineseScore(text));
 }
 
 /**
@@ -38,9 +29,22 @@ export function detectLanguage(text: string): QueryLanguage {
  * nothing of the language the learner is speaking.
  */
 export function statedLanguage(text: string): QueryLanguage | undefined {
+  // Scored once: the scores decide both whether the text states a language and which.
   const english = englishScore(text);
   const chinese = chineseScore(text);
-  return english.natural + chinese.natural === 0 ? undefined : detectLanguage(text);
+  return english.natural + chinese.natural === 0 ? undefined : languageOfScores(english, chinese);
+}
+
+/** detectLanguage's rule over a text's two scores. */
+function languageOfScores(english: { natural: number; latinWords: number }, chinese: { natural: number; han: number }): QueryLanguage {
+  if (english.natural + chinese.natural === 0) {
+    if (chinese.han > 0) return "zh";
+    return english.latinWords > 0 ? "en" : "zh";
+  }
+  const share = english.natural / (english.natural + chinese.natural);
+  if (share >= 0.6) return "en";
+  if (share <= 0.35) return "zh";
+  return "mixed";
 }
 
 const ENGLISH_FUNCTION_WORDS = new Set(

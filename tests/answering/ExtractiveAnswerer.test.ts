@@ -323,9 +323,10 @@ describe("reading the conversation", () => {
     const inner = corpus.retriever;
     const counted = new ExtractiveAnswerer({
       retriever: {
-        analyzeQuestion: (question) => {
+        analyzeQuestion: (question) => inner.analyzeQuestion(question),
+        topicOf: (question) => {
           topics += 1;
-          return inner.analyzeQuestion(question);
+          return inner.topicOf(question);
         },
         roadmapNamedIn: (question) => inner.roadmapNamedIn(question),
         search: (question, options) => inner.search(question, options),

@@ -17,6 +17,9 @@ class CountingRetriever implements Retriever {
   analyzeQuestion(question: string): QueryAnalysis {
     return this.inner.analyzeQuestion(question);
   }
+  topicOf(question: string): string | undefined {
+    return this.inner.topicOf(question);
+  }
   roadmapNamedIn(question: string): string | undefined {
     return this.inner.roadmapNamedIn(question);
   }
