@@ -122,6 +122,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-a3.jsonl",
     "tests/eval/blind/test-b3.jsonl",
     "tests/eval/blind/test-c3.jsonl",
+    "tests/eval/blind/test-d3.jsonl",
   ],
 };
 
