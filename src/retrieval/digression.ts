@@ -43,7 +43,7 @@ const DIGRESSION_OPENER = new RegExp(
  * a follow-up that says so is read on its own, not with the conversation's topic (followUpScope.ts).
  */
 export function opensAside(question: string): boolean {
-  return DIGRESSION_OPENER.test(question);
+  return digressionOpenerFor(question).test(question);
 }
 
 /** DIGRESSION_OPENER or its twin (`iu`, read on every question: ignoreCaseTest.ts), which finds the same match. */
