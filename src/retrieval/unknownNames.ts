@@ -98,14 +98,15 @@ const NOT_THINGS =
  * A kind of resource ("the GPT best practices page", "a good intro video"): resources are what the
  * documents list, and what one is about is a name (caught as one) or a field word.
  */
-const RESOURCE_KINDS =
-  /^(?:page|pages|site|sites|website|websites|link|links|resource|resources|material|materials|video|videos|book|books|course|courses|tutorial|tutorials|article|articles|post|posts|paper|papers|repo|repos|list|lists|guide|guides|doc|docs|series|channel|channels)$/iu;
+const RESOURCE_KIND_WORDS = (
+  "page pages site sites website websites link links resource resources material materials video videos book books " +
+  "course courses tutorial tutorials article articles post posts paper papers repo repos list lists guide guides doc docs " +
+  "series channel channels"
+).split(" ");
+const RESOURCE_KINDS = new RegExp(`^(?:${RESOURCE_KIND_WORDS.join("|")})$`, "iu");
 
 /** The resource kinds of five letters or more, for misspellings of them ("artical", "tutoriel"). */
-const LONG_RESOURCE_KINDS = RESOURCE_KINDS.source
-  .replace(/^\^\(\?:|\)\$$/gu, "")
-  .split("|")
-  .filter((kind) => kind.length >= 5);
+const LONG_RESOURCE_KINDS = RESOURCE_KIND_WORDS.filter((kind) => kind.length >= 5);
 
 /**
  * A word one edit from a resource kind, two from one of seven letters or more ("any good early
