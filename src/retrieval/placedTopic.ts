@@ -27,7 +27,8 @@ export interface PlacementTerms {
 /** The share of a topic's letters its field terms must cover (more than) for them to place it. */
 const MIN_TERM_SHARE = 0.5;
 
-export function placementTerms(topic: string): PlacementTerms {
+/** `expand`: the glossary expansions of a topic (a caller that remembers them per topic passes its own). */
+export function placementTerms(topic: string, expand: (text: string) => readonly string[] = expandQuery): PlacementTerms {
   const trimmed = topic.trim();
   const matches = findGlossaryMatches(trimmed).filter((m) => m.loose !== true);
   const letters = lettersOf(trimmed);
@@ -37,7 +38,7 @@ export function placementTerms(topic: string): PlacementTerms {
   const own = matches
     .filter((m) => m.surface.trim() !== "" && m.surface.trim().toLowerCase() !== whole)
     .map((m) => formsOf(m.surface.trim(), m.entries));
-  return { own, expansions: expandQuery(trimmed) };
+  return { own, expansions: expand(trimmed) };
 }
 
 /** A term as written, and its singular when it is an English plural whose singular the glossary names. */

@@ -56,8 +56,8 @@ const TOPICS_REMEMBERED = 1024;
  */
 const topicExpansions = rememberedWhileUsed(TOPICS_REMEMBERED, (topic: string): readonly string[] => expandQuery(topic));
 
-/** A sequence question's topic's placement terms (placedTopic.ts), remembered as its expansions are. */
-const topicPlacementTerms = rememberedWhileUsed(TOPICS_REMEMBERED, placementTerms);
+/** A sequence question's topic's placement terms (placedTopic.ts), remembered as its expansions are, and expanded through them. */
+const topicPlacementTerms = rememberedWhileUsed(TOPICS_REMEMBERED, (topic: string) => placementTerms(topic, topicExpansions));
 
 /** Where a sequence question's topic sits: by its own name, else by the field terms that make up most of it. */
 function placed(documents: CorpusDocument[], chunks: Chunk[], topic: string): RoadmapPosition[] {
