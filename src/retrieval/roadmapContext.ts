@@ -186,11 +186,7 @@ export function roadmapContext(
     const byName = stagesNamedWithStageWord(profiles, query).filter(
       ({ name }) => placedTopic.includes(name) || (placedTopic.length >= 2 && name.includes(placedTopic)),
     );
-    const byNameAt = byName.flatMap(
-      ({ position }) =>
-        stagePosition(documents, chunks, { docId: position.docId, sectionIndex: position.at.sectionIndex, heading: position.at.heading }) ??
-        [],
-    );
+    const byNameAt = byName.flatMap(({ stage }) => stagePosition(documents, chunks, stage) ?? []);
     if (byNameAt.length > 0 && (!named || inNamed(byNameAt))) roadmap = named ? byNameAt.filter((p) => p.docId === named.doc.id) : byNameAt;
     const asStage = roadmap.filter((p) => !isListItemStage(p.at.heading) && stageName(p.at.heading) === stageName(placedTopic));
     if (asStage.length > 0) roadmap = asStage;

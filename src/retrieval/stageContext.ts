@@ -5,7 +5,7 @@ import { sectionRef } from "./roadmapNavigator.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
 import { askedInPartHeading, nameWords, stageName, subtreeOf } from "./stageOutline.js";
 import { pick, type StageOrdinal } from "./stageReference.js";
-import type { Passage, QueryLanguage, RoadmapPosition } from "./types.js";
+import type { Passage, QueryLanguage, RoadmapPosition, StageInRoadmap } from "./types.js";
 
 /**
  * Roadmap positions for an ordinal question ("第二阶段之后学什么", "what is in the last stage"):
@@ -78,29 +78,22 @@ export function namedStagePositions(profiles: readonly RoadmapProfile[], questio
 const NAME_BEFORE_STAGE_WORD = /(\p{Script=Han}+?)(?:那一|这一|那个|这个|那|这)?(?:阶段|階段|篇|段|部分|块|塊)/gu;
 
 /**
- * Stages a question names by their name and a stage word after it, one per roadmap, with the text
- * that named each: "原理那一阶段" names 《避开90%…》's 一、原理学习阶段 (its name without the filler
+ * Stages a question names by their name and a stage word after it (each by its place in its
+ * roadmap's outline), one per roadmap, with the text that named each: "原理那一阶段" names 《避开90%…》's 一、原理学习阶段 (its name without the filler
  * 学习 of 原理学习), "基础夯实那段" names 003's 基础夯实阶段. Unlike namedStagePositions, a name
  * words' form counts: a learner drops 学习 from 原理学习阶段 but keeps the stage word, which says a
  * stage is meant. No other roadmap has a stage of that name, so the question is about these only.
  */
-export function stagesNamedWithStageWord(
-  profiles: readonly RoadmapProfile[],
-  question: string,
-): { position: RoadmapPosition; name: string }[] {
+export function stagesNamedWithStageWord(profiles: readonly RoadmapProfile[], question: string): { stage: StageInRoadmap; name: string }[] {
   const runs = Array.from(question.matchAll(NAME_BEFORE_STAGE_WORD), (m) => m[1] ?? "");
-  const named: { position: RoadmapPosition; name: string }[] = [];
+  const named: { stage: StageInRoadmap; name: string }[] = [];
   for (const profile of profiles) {
     const names = stageNamesOf(profile);
     for (const [i, stage] of profile.stages.entries()) {
       const forms = [names[i]!, nameWords(stage.heading).join("")].filter((form) => Array.from(form).length >= 2);
       const name = forms.find((form) => runs.some((run) => run.endsWith(form)));
-      if (!name || named.some((n) => n.position.docId === profile.doc.id)) continue;
-      const { doc } = profile;
-      named.push({
-        position: { docId: doc.id, source: doc.source, title: doc.title, topic: stage.heading, at: sectionRef(doc.outline, stage) },
-        name,
-      });
+      if (!name || named.some((n) => n.stage.docId === profile.doc.id)) continue;
+      named.push({ stage: { docId: profile.doc.id, sectionIndex: stage.index, heading: stage.heading }, name });
     }
   }
   return named;

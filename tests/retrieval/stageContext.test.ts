@@ -121,11 +121,7 @@ describe("stagesNamedWithStageWord", () => {
   const fiveStages = stagedProfile("five", ["入门阶段", "基础夯实阶段", "应用实践阶段"]);
   const sevenStages = stagedProfile("seven", ["第一阶段：基础理论入门", "第二阶段：核心技术解析"]);
   const named = (question: string) =>
-    stagesNamedWithStageWord([sevenStages, threeStages, fiveStages], question).map(({ position, name }) => [
-      position.docId,
-      position.at.heading,
-      name,
-    ]);
+    stagesNamedWithStageWord([sevenStages, threeStages, fiveStages], question).map(({ stage, name }) => [stage.docId, stage.heading, name]);
 
   it("finds a stage by its name words and a stage word after them, in the roadmap that has it only", () => {
     expect(named("原理那一阶段学完了，下一阶段呢")).toEqual([["three", "一、原理学习阶段(2-3 个月)", "原理"]]);
