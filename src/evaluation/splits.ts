@@ -69,6 +69,8 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-b3.jsonl",
     "tests/eval/blind/tune-c3.jsonl",
     "tests/eval/blind/tune-d3.jsonl",
+    "tests/eval/blind/tune-e3.jsonl",
+    "tests/eval/blind/tune-f3.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
