@@ -198,6 +198,10 @@ function resolve(asked: string, previous: string, topicOf: (question: string) =>
   const answeredStage =
     previousDirection !== null && !ownOrdinal && sequenceIntent(question) === null && STAGE_DEMONSTRATIVE.test(question);
   if (!answeredStage) setting = withoutSequenceWords(setting);
+  // "what comes after that one?" after "how long is the API stage?" asks what comes after, not the
+  // previous question's detail ("how long" would be placed as a topic); a follow-up that only
+  // moves ("and the next one?") asks that detail again (movedOn).
+  if (sequenceIntent(question) !== null && OWN_QUESTION.test(rest)) setting = withoutDetailQuestions(setting);
 
   // "and for the applied practice stage?" after "how many hours … for the entry stage?": the same
   // question of the stage it names.

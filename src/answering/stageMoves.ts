@@ -27,8 +27,12 @@ export function moved(ordinal: StageOrdinal, direction: "next" | "previous"): st
   return fromEnd < 1 ? "" : fromEnd === 1 ? "最后一个阶段" : `倒数第${fromEnd}阶段`;
 }
 
-/** "the entry stage", "the applied practice phase": an English stage named by its words (not "the five-stage guide"). */
-const EN_NAMED_STAGE = /\bthe\s+((?:[a-z][a-z-]*\s+){1,3}?)(?:stage|phase)\b/iu;
+/**
+ * "the entry stage", "the applied practice phase", "the API/integration stage": an English stage
+ * named by its words (not "the five-stage guide"); a word may join two by a slash, as learners
+ * name a stage by two things it holds.
+ */
+const EN_NAMED_STAGE = /\bthe\s+((?:[a-z][a-z-]*(?:\/[a-z][a-z-]*)?\s+){1,3}?)(?:stage|phase)\b/iu;
 
 /** What a follow-up that only names another stage says beside it ("and for …?", "what about …?"). */
 const EN_STAGE_FOLLOW_UP_WORDS = /\b(?:and|so|ok|okay|what|about|how|for|in|then|the)\b|[?？.!\s]/giu;
@@ -39,6 +43,8 @@ const EN_STAGE_FOLLOW_UP_WORDS = /\b(?:and|so|ok|okay|what|about|how|for|in|then
  * something of its own comes first. Undefined otherwise.
  */
 export function withStageSwapped(question: string, previous: string): string | undefined {
+  const zh = zhStageSwapped(question, previous);
+  if (zh !== undefined) return zh;
   const named = EN_NAMED_STAGE.exec(question);
   const before = EN_NAMED_STAGE.exec(previous);
   if (!named || !before || named[1]!.trim().toLowerCase() === before[1]!.trim().toLowerCase()) return undefined;
@@ -47,6 +53,36 @@ export function withStageSwapped(question: string, previous: string): string | u
   // previous question's setting without the stage that question named (both would be searched,
   // and the one named by more of its words would win).
   return question.replace(named[0], " ").replace(EN_STAGE_FOLLOW_UP_WORDS, "").length > 0 ? `${question} ${swapped}` : swapped;
+}
+
+/**
+ * "那 API 那个阶段呢？" / "那应用实践阶段呢" after "原理阶段要多久？": the previous question asked of the
+ * stage the follow-up names by its name or by a thing it holds (API), in place of the stage the
+ * previous question named by its name. Without this both stages were searched and the previous one,
+ * named whole, won. Only a follow-up that asks nothing else ("那 X 阶段呢？"): one that asks its own
+ * question is read by the rest of the standalone reading.
+ */
+function zhStageSwapped(question: string, previous: string): string | undefined {
+  const named = ZH_FOLLOW_UP_STAGE.exec(question.trim());
+  if (!named) return undefined;
+  const name = named[1]!.trim();
+  if (!namesStage(name)) return undefined;
+  const before = [...previous.matchAll(NAMED_STAGE)].find((m) => namesStage(m[1]!.trim()));
+  if (!before || before[1]!.trim() === name) return undefined;
+  const stage = /^[A-Za-z]/.test(name) ? ` ${name} 阶段` : `${name}阶段`;
+  return `${previous.slice(0, before.index)}${stage}${previous.slice(before.index + before[0].length)}`;
+}
+
+/** "那 API 那个阶段呢？", "还有应用实践阶段呢", "那讲 RAG 的阶段呢": a follow-up that only names a stage. */
+const ZH_FOLLOW_UP_STAGE =
+  /^(?:那么|那|还有|再看看|再说说)?\s*(?:讲|学|管|做)?\s*((?:[A-Za-z][\w/+.-]*|(?:(?![的之里在中与和及那这个])\p{Script=Han}){2,8})(?:\s*[A-Za-z][\w/+.-]*)?)\s*(?:的|那个|那一个|这个)?\s*(?:阶段|那段)\s*(?:呢|咧|嘞)\s*[?？]?$/u;
+
+/** A stage's name, not its place, a demonstrative or the roadmap's count ("第二", "下一", "三" of 三阶段). */
+function namesStage(name: string): boolean {
+  return (
+    !/阶段|篇/u.test(name) &&
+    !/^(?:第|倒数|下一?|上一?|前一?|后一?|最后|最初|首|末|哪|这|那|每|各|该|本)|[个一几哪这那每各该本两三四五六七八九十零〇\d]$/u.test(name)
+  );
 }
 
 /**
@@ -97,17 +133,18 @@ function stepByPlace(previous: string, direction: "next" | "previous"): string |
 
 /** The question with the direction after the stage it names ("入门阶段" → "入门阶段之后"): the retriever finds that stage's neighbour. */
 function stepByName(previous: string, direction: "next" | "previous"): string | undefined {
-  const named = [...previous.matchAll(NAMED_STAGE)].find(
-    // Not an ordinal, a demonstrative or a count: "三阶段" in "CSDN那篇三阶段的" is the roadmap's shape.
-    (m) => !/^第|[个一几哪这那每各该本零〇一二两三四五六七八九十\d]$/u.test(m[1]!),
-  );
+  // Not an ordinal, a demonstrative or a count: "三阶段" in "CSDN那篇三阶段的" is the roadmap's shape.
+  const named = [...previous.matchAll(NAMED_STAGE)].find((m) => namesStage(m[1]!.trim()));
   if (!named) return undefined;
   const at = named.index + named[0].length;
   return `${previous.slice(0, at)}${direction === "next" ? "之后" : "之前"}${previous.slice(at)}`;
 }
 
-/** A stage by its name ("入门阶段", "0x20 应用篇"): its name is the characters before 阶段 or 篇, no particle among them. */
-const NAMED_STAGE = /((?:(?![的之里在中与和及])\p{Script=Han}){2,8}?)(?:阶段|篇)/gu;
+/**
+ * A stage by its name ("入门阶段", "0x20 应用篇") or by a thing it holds ("API 阶段"): its name is the
+ * characters before 阶段 or 篇, no particle among them, or a Latin word.
+ */
+const NAMED_STAGE = /((?:(?![的之里在中与和及])\p{Script=Han}){2,8}?|(?<![A-Za-z0-9])[A-Za-z][\w/+.-]*\s?)(?:阶段|篇)/gu;
 
 /** Words of "and the next one?" / "what about the stage after?" that name no topic. */
 export const EN_STAGE_WORDS =

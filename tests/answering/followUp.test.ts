@@ -102,6 +102,17 @@ describe("carrying the roadmap and stage of the conversation", () => {
     expect(standalone).not.toContain("之后");
   });
 
+  it("asks what comes next of the stage a detail question named, without that question's detail", () => {
+    const history = [{ role: "user" as const, content: "In the 3-part guide, how many weeks does the tooling stage take?" }];
+    const standalone = carryTopicIntoQuery("Which part comes after that one?", history, () => undefined);
+    expect(standalone).toContain("tooling stage");
+    expect(standalone).toContain("3-part guide");
+    expect(standalone).not.toMatch(/how many weeks/i);
+    // Moving on without a question of its own asks the same detail of the next stage.
+    const moved = carryTopicIntoQuery("第一阶段要几周？", [], () => undefined);
+    expect(carryTopicIntoQuery("那下一阶段呢？", [{ role: "user" as const, content: moved }], () => undefined)).toContain("几周");
+  });
+
   it("reads a Traditional conversation in Simplified", () => {
     const history = [{ role: "user" as const, content: "學完微調之後該學什麼?" }];
     expect(carryTopicIntoQuery("那之前呢?", history, (q) => analyzeQuery(q).topic)).toBe("微调 之前呢?");

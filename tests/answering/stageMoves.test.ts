@@ -40,6 +40,24 @@ describe("withStageSwapped", () => {
     expect(withStageSwapped("and for the deployment phase?", previous)).toBe("How many weeks does the guide give the deployment phase?");
   });
 
+  it("takes a stage named by two things it holds, joined by a slash", () => {
+    const previous = "How long is the basics stage of the guide?";
+    expect(withStageSwapped("and the tools/data stage?", previous)).toBe("How long is the tools/data stage of the guide?");
+  });
+
+  it("asks the previous question of the stage a Chinese follow-up names by its name or a thing it holds", () => {
+    const previous = "四阶段那份的基础阶段要学多久？";
+    expect(withStageSwapped("那实战阶段呢？", previous)).toBe("四阶段那份的实战阶段要学多久？");
+    expect(withStageSwapped("那 Docker 那个阶段呢？", previous)).toBe("四阶段那份的 Docker 阶段要学多久？");
+    // A stage by its place, a demonstrative or the same stage is no stage named by its name.
+    expect(withStageSwapped("那下一阶段呢？", previous)).toBeUndefined();
+    expect(withStageSwapped("那第二阶段呢？", previous)).toBeUndefined();
+    expect(withStageSwapped("那个阶段呢？", previous)).toBeUndefined();
+    expect(withStageSwapped("那基础阶段呢？", previous)).toBeUndefined();
+    // A follow-up that asks its own question is not a swap of the stage alone.
+    expect(withStageSwapped("那实战阶段推荐哪些书？", previous)).toBeUndefined();
+  });
+
   it("puts a follow-up's own question first, in the previous question's setting without its stage", () => {
     const previous = "How many weeks does the guide give the foundations phase?";
     const swapped = withStageSwapped("and what tools does the deployment phase use?", previous);
