@@ -25,6 +25,11 @@ export interface RoadmapProfile {
   stageDurations: number;
   /** The spans its stage headings give, as durationSpans writes them ("2-3m"). */
   stageSpans?: ReadonlySet<string>;
+  /**
+   * Spans of time its text states that no other roadmap's does ("总周期为 6 - 8 个月": 6-8m): "the
+   * 6-8 month plan" names it by one of them.
+   */
+  distinctSpans?: ReadonlySet<string>;
   /** Latin words of where it lives: hosts and labels named in its first lines or front matter. */
   origin: Set<string>;
   /** Title tokens no other roadmap's title has. */
@@ -136,6 +141,7 @@ export function roadmapProfiles(
   const readingList = readingListOf(roadmaps);
   const titleTokens = roadmaps.map((d) => new Set(tokenizeForSearch(d.title)));
   const titleConcepts = roadmaps.map((d) => findGlossaryMatches(d.title, { learnerPhrases: false }));
+  const textSpans = roadmaps.map((d) => new Set(durationSpans(d.text)));
   return roadmaps.map((doc, i) => {
     const others = titleTokens.filter((_, j) => j !== i);
     const shared = sharedSubjectWords(
@@ -151,6 +157,7 @@ export function roadmapProfiles(
       durations: doc.text.match(DURATION)?.length ?? 0,
       stageDurations: stages.filter((s) => new RegExp(DURATION.source, "iu").test(s.heading)).length,
       stageSpans: new Set(stages.flatMap((s) => durationSpans(s.heading))),
+      distinctSpans: new Set([...textSpans[i]!].filter((span) => !textSpans.some((other, j) => j !== i && other.has(span)))),
       origin: originOf(doc.text, doc.metadata),
       distinctTitleTokens: distinct,
       ...(distinct.size > 0 && doc.title.trim().length > 0 ? titleReferenceOf(doc.title) : {}),

@@ -1,4 +1,4 @@
-import { DOCUMENT_WORDS_LIKE_STAGE_WORDS, SAYS_DOCUMENT } from "../text/documentWords.js";
+import { DOCUMENT_NOUN, DOCUMENT_WORDS_LIKE_STAGE_WORDS, SAYS_DOCUMENT } from "../text/documentWords.js";
 import { ignoreCaseTester, ignoreCaseTwin } from "../text/ignoreCaseTest.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { questionDates, questionMonths } from "./questionDates.js";
@@ -129,6 +129,15 @@ const DIAGRAM_QUESTION =
 const READING_LIST_QUESTION =
   /清单|清單|书单|書單|资料汇总|資料彙整|资料合集|資料合集|\b(?:reading|resource|link)\s+lists?\b|\blists?\s+of\s+(?:links|resources|readings|papers)\b/iu;
 
+/**
+ * A span of time said of a document or a plan of study, right before it: "6-8 个月那个 plan",
+ * "3-6个月的那份路线", "the 6-8 month roadmap". Not the learner's own time ("花3-6个月学，有什么路线").
+ */
+const SPAN_OF_DOCUMENT = new RegExp(
+  `\\d\\s*(?:-|~|–|—|到|至)\\s*\\d+\\s*(?:个\\s*)?(?:月|周|星期|months?|weeks?)(?:[- ]long)?\\s*(?:的\\s*)?(?:[那这][个份篇]\\s*)?(?:${DOCUMENT_NOUN}|\\bplans?\\b|计划|规划)`,
+  "iu",
+);
+
 // All `iu`, asked of every question a retrieval reads: through their twins (ignoreCaseTest.ts).
 const asksStageDurations = ignoreCaseTester(STAGE_DURATION_QUESTION);
 
@@ -175,6 +184,7 @@ interface Description {
   asksDiagram: () => boolean;
   namesReadingList: () => boolean;
   namesShort: () => boolean;
+  spanNamesDocument: () => boolean;
 }
 
 function describedIn(question: string): Description {
@@ -184,6 +194,7 @@ function describedIn(question: string): Description {
   let asksDiagram: boolean | undefined;
   let readingList: boolean | undefined;
   let short: boolean | undefined;
+  let document: boolean | undefined;
   return {
     counts,
     itemCounts,
@@ -201,6 +212,7 @@ function describedIn(question: string): Description {
     asksDiagram: () => (asksDiagram ??= asksForDiagram(question)),
     namesReadingList: () => (readingList ??= namesReadingList(question)),
     namesShort: () => (short ??= shortDocumentFor(question).test(question)),
+    spanNamesDocument: () => (document ??= SPAN_OF_DOCUMENT.test(question)),
   };
 }
 
@@ -219,6 +231,9 @@ function shapeScore(profile: RoadmapProfile, described: Description): number {
   // Two or more spans its stage headings give ("2-3 months for theory, then 3-4 for integration"):
   // a learner's own time is one span; a roadmap's stages are described by several.
   if (spans.length >= 2 && spans.every((span) => profile.stageSpans?.has(span))) score += 3;
+  // A span only this roadmap states, said of a document ("6-8 个月那个 plan", "the 6-8 month
+  // roadmap"): it names that roadmap; a span alone ("我有 6-8 个月") is the learner's own time.
+  else if (spans.some((span) => profile.distinctSpans?.has(span)) && described.spanNamesDocument()) score += 2;
   // With a stated count, "每个阶段要学几个月" asks the durations; it describes the roadmap only without one.
   if (asksDuration && counts.length === 0) score += profile.stageDurations >= 2 ? 2 : profile.durations >= 2 ? 1 : 0;
   if (profile.diagram && described.asksDiagram()) score += 2;

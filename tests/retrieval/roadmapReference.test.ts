@@ -420,3 +420,28 @@ describe("expansionHeadWords", () => {
     expect(expansionHeadWords("大语言模型")).not.toContain("语言");
   });
 });
+
+describe("a roadmap named by a span of time only it states", () => {
+  const profiles = (): RoadmapProfile[] =>
+    roadmapProfiles(
+      [
+        doc("a", "深度学习路线", "# 深度学习路线\n## 入门\n持续1-2个月\n## 进阶\n总周期为 5 - 9 个月"),
+        doc("b", "机器学习清单", "# 机器学习清单\n## 基础\n约1-2个月\n## 实战\n2-4 个月"),
+      ],
+      [],
+    );
+
+  it("is named by that span said of a document or a plan", () => {
+    const p = profiles();
+    expect([...p[0]!.distinctSpans!]).toEqual(["5-9m"]);
+    expect(referencedRoadmap("5-9 个月那个 plan 第二部分讲什么", new Set(), p)?.doc.id).toBe("a");
+    expect(referencedRoadmap("the 5-9 month roadmap: what comes first?", new Set(), p)?.doc.id).toBe("a");
+    expect(referencedRoadmap("2-4个月的那份路线先学什么", new Set(), p)?.doc.id).toBe("b");
+  });
+
+  it("is not named by a span both state, nor by the learner's own time", () => {
+    const p = profiles();
+    expect(referencedRoadmap("1-2个月的那份路线先学什么", new Set(), p)).toBeUndefined();
+    expect(referencedRoadmap("我有5-9个月时间，有什么学习路线？", new Set(), p)).toBeUndefined();
+  });
+});
