@@ -58,6 +58,10 @@ export interface RoadmapProfile {
   dates: Set<string>;
   /** It draws a diagram: box-drawing characters or a mermaid block ("the one with the boxes and arrows"). */
   diagram?: boolean;
+  /** A section of its own lists its contents ("## 目录", "Table of contents"): "the guide with a table of contents", "有目录的那份". */
+  tableOfContents?: boolean;
+  /** A section of its own answers learners' common questions ("## 学习常见问题", "FAQ"): "the one with an FAQ at the end". */
+  faq?: boolean;
   /** It is clearly the shortest of the roadmaps (the next is SIZE_GAP times as long): "the short blog post", "短博客". */
   shortest?: boolean;
   /** Most of its lines are links, clearly more than any other roadmap's: "the reading list", "那份清单". */
@@ -165,6 +169,8 @@ export function roadmapProfiles(
       stageWord: stageWordOf(stages.map((s) => s.heading).join(" ")),
       dates: datesOf(`${JSON.stringify(doc.metadata ?? {})}\n${doc.text}`),
       ...(DRAWING.test(doc.text) ? { diagram: true } : {}),
+      ...(doc.outline.some((section) => CONTENTS_HEADING.test(section.heading)) ? { tableOfContents: true } : {}),
+      ...(doc.outline.some((section) => FAQ_HEADING.test(section.heading)) ? { faq: true } : {}),
       ...(doc === shortest ? { shortest: true } : {}),
       ...(doc === readingList ? { readingList: true } : {}),
       ...(stages.length > 0 && stages.every((s) => isListItemStage(s.heading)) ? { listItems: true } : {}),
@@ -296,6 +302,12 @@ function titleReference(title: string): RegExp {
   const escaped = escapeRegExp(title.trim());
   return new RegExp(`[《“「"'‘]\\s*${escaped}|${escaped}\\s*(?:[》”」"'’]|里|中|上|这|那|的第|文章|一文)`, "iu");
 }
+
+/** A heading that is a table of contents, and nothing else. */
+const CONTENTS_HEADING = /^\s*(?:目录|目錄|(?:table\s+of\s+)?contents|toc)\s*$/iu;
+
+/** A heading over learners' common questions: 常见问题, 学习常见问题, FAQ, Q&A. */
+const FAQ_HEADING = /常见问题|常見問題|\bFAQs?\b|\bQ\s*&\s*A\b|frequently\s+asked/iu;
 
 /** Box-drawing characters (┌─┐ │ ▶ arrows drawn in text) or a mermaid diagram. */
 const DRAWING = /[\u2500-\u257F]{3}|```mermaid/u;

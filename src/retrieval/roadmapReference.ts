@@ -130,6 +130,14 @@ const READING_LIST_QUESTION =
   /清单|清單|书单|書單|资料汇总|資料彙整|资料合集|資料合集|\b(?:reading|resource|link)\s+lists?\b|\blists?\s+of\s+(?:links|resources|readings|papers)\b/iu;
 
 /**
+ * A question that names a roadmap by its table of contents ("有目录的那份", "the guide with a table of
+ * contents") or its section of common questions ("FAQ 在最后的那篇", "the one with an FAQ"). A
+ * question asking where something is in the table of contents names it too: only one roadmap has one.
+ */
+const CONTENTS_QUESTION = /目录|目錄|\btable\s+of\s+contents\b|\bToC\b/iu;
+const FAQ_QUESTION = /常见问题|常見問題|\bFAQs?\b|\bQ\s*&\s*A\b|frequently\s+asked/iu;
+
+/**
  * A span of time said of a document or a plan of study, right before it: "6-8 个月那个 plan",
  * "3-6个月的那份路线", "the 6-8 month roadmap". Not the learner's own time ("花3-6个月学，有什么路线").
  */
@@ -142,6 +150,10 @@ const SPAN_OF_DOCUMENT = new RegExp(
 const asksStageDurations = ignoreCaseTester(STAGE_DURATION_QUESTION);
 
 const asksForDiagram = ignoreCaseTester(DIAGRAM_QUESTION);
+
+const namesTableOfContents = ignoreCaseTester(CONTENTS_QUESTION);
+
+const namesFaqSection = ignoreCaseTester(FAQ_QUESTION);
 
 const namesReadingList = ignoreCaseTester(READING_LIST_QUESTION);
 
@@ -185,6 +197,8 @@ interface Description {
   namesReadingList: () => boolean;
   namesShort: () => boolean;
   spanNamesDocument: () => boolean;
+  namesContents: () => boolean;
+  namesFaq: () => boolean;
 }
 
 function describedIn(question: string): Description {
@@ -195,6 +209,8 @@ function describedIn(question: string): Description {
   let readingList: boolean | undefined;
   let short: boolean | undefined;
   let document: boolean | undefined;
+  let contents: boolean | undefined;
+  let faq: boolean | undefined;
   return {
     counts,
     itemCounts,
@@ -213,6 +229,8 @@ function describedIn(question: string): Description {
     namesReadingList: () => (readingList ??= namesReadingList(question)),
     namesShort: () => (short ??= shortDocumentFor(question).test(question)),
     spanNamesDocument: () => (document ??= SPAN_OF_DOCUMENT.test(question)),
+    namesContents: () => (contents ??= namesTableOfContents(question)),
+    namesFaq: () => (faq ??= namesFaqSection(question)),
   };
 }
 
@@ -237,6 +255,8 @@ function shapeScore(profile: RoadmapProfile, described: Description): number {
   // With a stated count, "每个阶段要学几个月" asks the durations; it describes the roadmap only without one.
   if (asksDuration && counts.length === 0) score += profile.stageDurations >= 2 ? 2 : profile.durations >= 2 ? 1 : 0;
   if (profile.diagram && described.asksDiagram()) score += 2;
+  if (profile.tableOfContents && described.namesContents()) score += 2;
+  if (profile.faq && described.namesFaq()) score += 2;
   if (profile.readingList && described.namesReadingList()) score += 2;
   // Length is relative and vague: it tells two blog posts apart, it names no roadmap alone.
   if (profile.shortest && described.namesShort()) score += 1;

@@ -445,3 +445,28 @@ describe("a roadmap named by a span of time only it states", () => {
     expect(referencedRoadmap("我有5-9个月时间，有什么学习路线？", new Set(), p)).toBeUndefined();
   });
 });
+
+describe("a roadmap named by its table of contents or its section of common questions", () => {
+  const profiles = (): RoadmapProfile[] =>
+    roadmapProfiles(
+      [
+        buildDocument("roadmaps/a.md", "# 深度学习路线\n## 目录\n- [入门](#入门)\n## 入门\n正文\n## 学习常见问题\n### 1. 要多久？\n正文")
+          .document,
+        buildDocument("roadmaps/b.md", "# 机器学习清单\n## 基础\n正文\n## 实战\n正文").document,
+      ],
+      [],
+    );
+
+  it("marks the document whose own sections are a table of contents or common questions", () => {
+    const [a, b] = profiles();
+    expect([a!.tableOfContents, a!.faq]).toEqual([true, true]);
+    expect([b!.tableOfContents, b!.faq]).toEqual([undefined, undefined]);
+  });
+
+  it("is named by either, in Chinese or English", () => {
+    const p = profiles();
+    expect(referencedRoadmap("那个有目录的 guide 里第二部分讲什么", new Set(), p)?.doc.source).toBe("roadmaps/a.md");
+    expect(referencedRoadmap("the one with an FAQ at the end: where do I start?", new Set(), p)?.doc.source).toBe("roadmaps/a.md");
+    expect(referencedRoadmap("那份实战清单讲什么", new Set(), p)).toBeUndefined();
+  });
+});
