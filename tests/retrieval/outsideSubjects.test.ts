@@ -27,6 +27,11 @@ describe("outsideSubjectsIn", () => {
     expect(outsideSubjectsIn("My cat keeps scratching the sofa, any tips?")).toContain("sofa");
   });
 
+  it("finds a school subject by its bare name, physics too", () => {
+    expect(outsideSubjectsIn("初二物理总是学不会怎么办")).toContain("物理");
+    expect(outsideSubjectsIn("高中物理學要怎麼補")).toContain("物理学");
+  });
+
   it("reads a Chinese subject whole inside one token, never across two", () => {
     // "考多益" is one token holding 多益; 手作 straddles 练手|作品.
     expect(outsideSubjectsIn("明年想考多益，要准备多久")).toContain("多益");
