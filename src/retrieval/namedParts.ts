@@ -34,8 +34,28 @@ function thingNamed(asked: string, passage: Passage): string | undefined {
   const heading = passage.chunk.headingPath.at(-1);
   if (!heading || isStageHeading(heading)) return undefined;
   const name = foldForMatching(heading.replace(EMOJI_CODE, " "));
-  return name.length >= MIN_HEADING_LENGTH && asked.includes(name) ? name : undefined;
+  if (name.length < MIN_HEADING_LENGTH) return undefined;
+  if (asked.includes(name)) return name;
+  // "mlabonne 那个课程", "mlabonne's course": the thing by who keeps it, the owner of the repository
+  // its section links to under its own name (github.com/mlabonne/llm-course under "llm-course").
+  const owner = ownerOf(passage, name);
+  return owner !== undefined && asked.includes(owner) ? name : undefined;
 }
+
+/** The owner of a repository the passage links to whose name is the section's (folded) name. */
+function ownerOf(passage: Passage, name: string): string | undefined {
+  for (const link of passage.chunk.links) {
+    const repository = REPOSITORY.exec(link.url);
+    if (repository && foldForMatching(repository[2]!) === name) {
+      const owner = foldForMatching(repository[1]!);
+      return owner.length >= MIN_HEADING_LENGTH ? owner : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** A repository's address on a code host: owner and name. */
+const REPOSITORY = /^https?:\/\/(?:www\.)?(?:github|gitlab|gitee)\.com\/([\w.-]+)\/([\w.-]+?)(?:\.git)?(?:[/?#]|$)/iu;
 
 /**
  * The asked part among the passages retrieval found, the best ranked first. When the named thing's

@@ -19,6 +19,25 @@ describe("namedPart", () => {
     );
   });
 
+  it("takes the thing by the owner of the repository its section links to under its name", () => {
+    const linked = passage("课程分为两个部分：\n\n1. 基础：数学\n2. 进阶：训练", {
+      chunk: {
+        id: "linked",
+        headingPath: ["一些课程", "tiny-llm-course :star:"],
+        links: [{ text: "tiny-llm-course", url: "https://github.com/someteacher/tiny-llm-course", line: 3 }],
+      },
+    });
+    expect(namedPart("someteacher 那门课的第二部分讲啥", [linked], { from: "start", position: 2 })).toHaveProperty(
+      "part.item",
+      "2. 进阶：训练",
+    );
+    // An owner of another repository names nothing here.
+    const elsewhere = passage(linked.chunk.text, {
+      chunk: { headingPath: ["tiny-llm-course"], links: [{ text: "x", url: "https://github.com/someteacher/other-repo", line: 3 }] },
+    });
+    expect(namedPart("someteacher 那门课的第二部分讲啥", [elsewhere], { from: "start", position: 2 })).toBeUndefined();
+  });
+
   it("says how many parts there are when the ordinal asks past the last of them", () => {
     expect(namedPart("tiny-llm-course 的第五部分", [course], { from: "start", position: 5 })).toEqual({ pastEnd: 3 });
     // A passage further down that has the asked part wins over the count.
