@@ -98,6 +98,9 @@ describe("detail-type check", () => {
     expect(detailsAsked("这几条路线哪条最难？")).toEqual([]);
     expect(detailsAsked("这本书是哪个出版社出的？")).toContain("organization");
     expect(detailsAsked("Which company develops that framework?")).toEqual(["organization"]);
+    // Where someone works: the company asked with 间, or the employer in English.
+    expect(detailsAsked("那个作者在哪间公司上班？")).toContain("organization");
+    expect(detailsAsked("Where does the author work these days?")).toContain("organization");
     expect(detailPresent("organization", ["人民邮电出版社出版"])).toBe(true);
     expect(detailPresent("organization", ["一本经典教材"])).toBe(false);
   });
