@@ -40,8 +40,8 @@ import type { Passage, QueryAnalysis, RetrievalResult, RoadmapPosition, StageInR
 const CHUNKS_PER_NEIGHBOUR_STAGE = 1;
 /** Chunks of a stage asked about by its ordinal ("第三阶段学什么"). */
 const CHUNKS_PER_ASKED_STAGE = 2;
-/** A topic that starts with a verb of entering or starting (进, 进入, 到, 开始学): the stage entered. */
-const ENTERING = /^(?:进入|进到|走进|进|到了|到|开始(?:学|看|读|做)?)\s*(\p{Script=Han}{2,}.*)$/u;
+/** A topic that starts with a verb of entering or starting (进, 进入, 到, 开始学) or of doing (搞场景应用): the stage entered. */
+const ENTERING = /^(?:进入|进到|走进|进|到了|到|开始(?:学|看|读|做)?|搞|弄)\s*(\p{Script=Han}{2,}.*)$/u;
 
 /** Parts of a stage given a passage each (the answer lists them all, citing these). */
 const MAX_PARTS = 4;
