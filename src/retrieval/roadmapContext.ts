@@ -107,6 +107,8 @@ export interface RoadmapContext {
   stageParts: RetrievalResult["stageParts"];
   /** Topics asked which comes first ("RAG 和微调先学哪个"): their stages per roadmap. */
   topicOrder?: TopicOrder;
+  /** Topics asked which comes first, each placed in some roadmap but no two in one: no order to give. */
+  orderUnplaced?: string[];
 }
 
 export function roadmapContext(
@@ -139,7 +141,7 @@ export function roadmapContext(
       matches,
       language: analysis.language,
     });
-  if (ordered)
+  if (ordered && "order" in ordered)
     return {
       roadmap: [],
       context: ordered.passages,
@@ -275,6 +277,7 @@ export function roadmapContext(
       : partsAsked(query, ordinal ? roadmap : undefined, named, corpus, analysis.language);
   if (parts) context = [...parts.passages, ...context.filter((p) => !parts.passages.some((q) => q.chunk.id === p.chunk.id))];
   return {
+    ...(topics && ordered ? { orderUnplaced: [...topics] } : {}),
     roadmap,
     context,
     ordinal,
