@@ -146,7 +146,7 @@ export class HybridRetriever implements Retriever {
     );
 
     const statistics = IndexResources.of(index).statistics;
-    const { roadmap, context, ordinal, partsPastEnd, askedPart, roadmapOutline, stageParts, topicOrder } = roadmapContext(
+    const { roadmap, context, ordinal, partsPastEnd, askedPart, roadmapOutline, stageParts, topicOrder, orderUnplaced } = roadmapContext(
       { query, analysis, statedOrdinal, named, englishStageName: english?.name, asked, ...(fromStages ? { fromStages } : {}) },
       { documents, chunks: index.chunks, profiles, tokensOf: (chunk) => statistics.tokensOf(chunk) },
       matches,
@@ -224,6 +224,7 @@ export class HybridRetriever implements Retriever {
       ...(askedPart ? { askedPart } : {}),
       ...(stageParts ? { stageParts } : {}),
       ...(topicOrder ? { topicOrder } : {}),
+      ...(orderUnplaced ? { topicOrderUnplaced: orderUnplaced } : {}),
       ...(focus ? { focusChunkIds: focus.chunkIds, focusTerms: focus.terms } : {}),
       particularAsked: particular,
       ...(particular.instance ? { nameKinds: IndexResources.of(index).nameKinds } : {}),

@@ -363,9 +363,14 @@ export function contentSegmentsWithout(question: string, removed: readonly Span[
  * first with a Latin word, else the first.
  */
 export function extractTopic(question: string): string | undefined {
-  const segments = segmentsOf(question)
+  const named = segmentsOf(question)
     .map((s) => ({ ...s, text: withoutTrailingDemonstrative(withoutRoadmapShape(s.text)) }))
     .filter((s) => s.text.length >= 2 || /[A-Za-z]/.test(s.text));
+  // "第 6 个月以后呢", "after month 6": a point in time next to the cue orders by the calendar, and
+  // names no topic to place; elsewhere a detail asked is only passed over ("How many months … before
+  // moving on?" is about what follows it).
+  if (named.find((s) => s.nextToCue && isAskedDetail(s.text))) return undefined;
+  const segments = named.filter((s) => !isAskedDetail(s.text));
   // A field term or a written name (TensorFlow, CS224n) names the topic before a plain English word
   // does ("which techniques … design agent systems").
   // A word for the document itself (路线图, 指南, roadmap) is which text, not what about it: "哪篇路线图提到了
@@ -380,6 +385,20 @@ export function extractTopic(question: string): string | undefined {
   const candidates = about.length > 0 ? about : segments;
   return (segments.find((s) => s.nextToCue) ?? candidates.find(names) ?? candidates.find(latin) ?? candidates[0])?.text;
 }
+
+/**
+ * A segment that is only what the question asks of its topic: a span of time ("how many months",
+ * "how long", 多久, "by month five", 第 5 个月) or the kind of answer it wants ("the first
+ * recommendation", "any tips"). It says nothing of where in a roadmap to look: placed as a topic,
+ * "months" landed at the stage whose heading states months ("一、原理学习阶段(2-3 个月)").
+ */
+const EN_NUMBER_WORD = "(?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve)";
+const ASKED_DETAIL = new RegExp(
+  `^(?:(?:how\\s+(?:many|much|long)|by|in|within|around|until|till|after|for)\\s+)*(?:${EN_NUMBER_WORD}\\s+)?(?:(?:months?|weeks?|days?|hours?|hrs|years?)(?:\\s+${EN_NUMBER_WORD})?|how\\s+long|long|recommendations?|suggestions?|tips?|advice|picks?)$` +
+    "|^(?:要|得|学|學|花|需要)*(?:第?\\s*[\\d一二两三四五六七八九十几幾多]{0,3}\\s*[个個]?\\s*(?:月|周|週|星期|礼拜|禮拜|小时|小時|钟头|鐘頭|天|年)|多久|多长时间|多長時間|多少时间|多少時間|时长|時長|时间|時間)$",
+  "iu",
+);
+const isAskedDetail = ignoreCaseTester(ASKED_DETAIL);
 
 /**
  * A roadmap named by its stage count or as a document ("五阶段指南里", "那个五阶段的指南里", "分七段的那份路线",
@@ -418,6 +437,12 @@ const ROADMAP_REFERENCES = [
     "u",
   ),
   new RegExp(`^${DOCUMENT_WORD}(?:里面?|中|上)的?\\s*`, "u"),
+  // "CSDN三阶段那篇 API", "GitHub 三章的清单里": where it lives, then its shape, then a word pointing at
+  // the document (without one, "RAG 三个阶段" may be RAG's own).
+  new RegExp(
+    `^[A-Za-z][A-Za-z0-9.\\-]*\\s*(?:上|的)?\\s*分?[零〇一二两三四五六七八九十\\d]{1,3}\\s*个?\\s*大?(?:阶段|段|步|部分|篇|章节?)\\s*的?\\s*(?:[那这][份篇个张]${DOCUMENT_WORD}?|${DOCUMENT_WORD})(?:里面?|中|上)?的?\\s*`,
+    "u",
+  ),
 ];
 /**
  * "微调跟私有化部署那段", "微调那块", "RAG 这部分": the demonstrative points at the part the topic

@@ -188,6 +188,12 @@ export function confidenceSignals(question: string, result: RetrievalResult, lea
       ...(result.unknownNames?.length ? ["name" as const] : []),
       // "The eighth stage" of a seven-stage roadmap: whatever passages lead, none is that stage.
       ...(result.ordinalPastEnd !== undefined ? ["stage" as const] : []),
+      // "MoE 和 Sora 哪个先学" when no roadmap places both: no document gives their order (topicOrder.ts).
+      ...(result.topicOrderUnplaced ? ["stage" as const] : []),
+      // "Which stage by month five" of a roadmap that states no span of time: no passage is there (timePoint.ts).
+      ...(result.timePointUnstated ? ["duration" as const] : []),
+      // "Which book" of a roadmap that names no book anywhere (resourceKindsAbsent.ts).
+      ...(result.resourceKindAbsent ? ["instance" as const] : []),
     ],
   };
 }

@@ -17,12 +17,16 @@ import type { QuestionJudge } from "./questionJudge.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
 import type { StageOrdinal } from "./stageReference.js";
 import { termsFoundTogether } from "./termsTogether.js";
+import { asksTimePoint, statesTimeSpans } from "./timePoint.js";
+import { asksResourceKindAbsent } from "./resourceKindsAbsent.js";
 import type { Passage, RetrievalResult } from "./types.js";
 
 /** What retrieval reads of a question against its passages for the answer's confidence (confidence.ts). */
 export type QuestionReadings = Pick<
   RetrievalResult,
   | "ordinalPastEnd"
+  | "timePointUnstated"
+  | "resourceKindAbsent"
   | "unknownNames"
   | "fieldSubject"
   | "fieldParaphrase"
@@ -56,9 +60,9 @@ export interface QuestionReadingInputs {
 /**
  * The question read against its top passages: whether its subject is the field's, a subject
  * outside it, a digression, its words found together, a learner's concept found, names no passage
- * uses, concepts its roadmap never names, an ordinal past the end. Each is a reading of the
- * question and the passages only; confidence.ts weighs them. All read the question with its
- * misspelt words repaired, as its evidence was judged.
+ * uses, concepts its roadmap never names, an ordinal past the end, a point in time its roadmap
+ * never lays out. Each is a reading of the question and the passages only; confidence.ts weighs
+ * them. All read the question with its misspelt words repaired, as its evidence was judged.
  */
 export function questionReadings(inputs: QuestionReadingInputs): QuestionReadings {
   const { index, judge, query, passages, named, naming } = inputs;
@@ -99,6 +103,10 @@ export function questionReadings(inputs: QuestionReadingInputs): QuestionReading
   // "ninehills 那份里 RLHF 放在哪个小节": the roadmap's structure would place it in a stage of its own.
   const outside = named && (asksLocation(query) || asksCoverage(query)) ? conceptsOutsideRoadmap(judged, named.doc.text, naming ?? []) : [];
   const pastEnd = ordinalPastEnd(inputs);
+  // "In the seven-stage roadmap, which stage by month five?": a roadmap without a span of time places nothing by the calendar.
+  const timePointUnstated = named !== undefined && asksTimePoint(query) && !statesTimeSpans(named.doc.text);
+  // "七阶段那份要先看哪本教材": a roadmap that names no book gives no "which book".
+  const kindAbsent = named !== undefined && asksResourceKindAbsent(query, named.doc.text);
   const digression = digressesToItsOwn(judged, groups, statistics, judge.latinWordUsed(index));
   // The words of it the passages hold, held by one of them: thin evidence may be enough (thinEvidence.ts).
   const together = termsFoundTogether(groups, topTokens);
@@ -109,6 +117,8 @@ export function questionReadings(inputs: QuestionReadingInputs): QuestionReading
   );
   return {
     ...(pastEnd !== undefined ? { ordinalPastEnd: pastEnd } : {}),
+    ...(timePointUnstated ? { timePointUnstated: true } : {}),
+    ...(kindAbsent ? { resourceKindAbsent: true } : {}),
     ...(unknown.length > 0 ? { unknownNames: unknown } : {}),
     ...(field.subject ? { fieldSubject: field.subject } : {}),
     ...(field.paraphrase ? { fieldParaphrase: true } : {}),

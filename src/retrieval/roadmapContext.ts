@@ -40,8 +40,8 @@ import type { Passage, QueryAnalysis, RetrievalResult, RoadmapPosition, StageInR
 const CHUNKS_PER_NEIGHBOUR_STAGE = 1;
 /** Chunks of a stage asked about by its ordinal ("第三阶段学什么"). */
 const CHUNKS_PER_ASKED_STAGE = 2;
-/** A topic that starts with a verb of entering or starting (进, 进入, 到, 开始学): the stage entered. */
-const ENTERING = /^(?:进入|进到|走进|进|到了|到|开始(?:学|看|读|做)?)\s*(\p{Script=Han}{2,}.*)$/u;
+/** A topic that starts with a verb of entering or starting (进, 进入, 到, 开始学) or of doing (搞场景应用): the stage entered. */
+const ENTERING = /^(?:进入|进到|走进|进|到了|到|开始(?:学|看|读|做)?|搞|弄)\s*(\p{Script=Han}{2,}.*)$/u;
 
 /** Parts of a stage given a passage each (the answer lists them all, citing these). */
 const MAX_PARTS = 4;
@@ -107,6 +107,8 @@ export interface RoadmapContext {
   stageParts: RetrievalResult["stageParts"];
   /** Topics asked which comes first ("RAG 和微调先学哪个"): their stages per roadmap. */
   topicOrder?: TopicOrder;
+  /** Topics asked which comes first, each placed in some roadmap but no two in one: no order to give. */
+  orderUnplaced?: string[];
 }
 
 export function roadmapContext(
@@ -139,7 +141,7 @@ export function roadmapContext(
       matches,
       language: analysis.language,
     });
-  if (ordered)
+  if (ordered && "order" in ordered)
     return {
       roadmap: [],
       context: ordered.passages,
@@ -275,6 +277,7 @@ export function roadmapContext(
       : partsAsked(query, ordinal ? roadmap : undefined, named, corpus, analysis.language);
   if (parts) context = [...parts.passages, ...context.filter((p) => !parts.passages.some((q) => q.chunk.id === p.chunk.id))];
   return {
+    ...(topics && ordered ? { orderUnplaced: [...topics] } : {}),
     roadmap,
     context,
     ordinal,

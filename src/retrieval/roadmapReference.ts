@@ -1,6 +1,7 @@
 import { DOCUMENT_NOUN, DOCUMENT_WORDS_LIKE_STAGE_WORDS, SAYS_DOCUMENT } from "../text/documentWords.js";
 import { ignoreCaseTester, ignoreCaseTwin } from "../text/ignoreCaseTest.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
+import { openingDescribed, opensWith } from "./openingReference.js";
 import { questionDates, questionMonths } from "./questionDates.js";
 import { durationSpans, stageWordOf, type RoadmapProfile, type StageWord } from "./roadmapProfile.js";
 import { countExpressions, statedItemCounts, statedStageCounts } from "./stageCounts.js";
@@ -192,6 +193,8 @@ interface Description {
   months: string[];
   spans: string[];
   askedWord: StageWord | undefined;
+  /** What the question says a roadmap opens with ("一开头就讲 LoRA 微调的"): each thing's names (openingReference.ts). */
+  opening: string[][] | undefined;
   /** Asked of the question once, and only when some roadmap draws a diagram (is a reading list, is the shortest). */
   asksDiagram: () => boolean;
   namesReadingList: () => boolean;
@@ -225,6 +228,7 @@ function describedIn(question: string): Description {
       counts.length > 0
         ? (stageWordOf(countExpressions(question).join(" ")) ?? stageWordOf(question.replace(DOCUMENT_WORDS_LIKE_STAGE_WORDS, " ")))
         : undefined,
+    opening: openingDescribed(question),
     asksDiagram: () => (asksDiagram ??= asksForDiagram(question)),
     namesReadingList: () => (readingList ??= namesReadingList(question)),
     namesShort: () => (short ??= shortDocumentFor(question).test(question)),
@@ -234,7 +238,7 @@ function describedIn(question: string): Description {
   };
 }
 
-/** How well a roadmap's shape fits the description: its stage count, its list's items, its stages' spans and durations, a drawing, links, length. */
+/** How well a roadmap's shape fits the description: its stage count, its list's items, its stages' spans and durations, a drawing, links, length, what it opens with. */
 function shapeScore(profile: RoadmapProfile, described: Description): number {
   const { counts, itemCounts, saysDocument, spans, asksDuration, askedWord } = described;
   let score = 0;
@@ -260,6 +264,8 @@ function shapeScore(profile: RoadmapProfile, described: Description): number {
   if (profile.readingList && described.namesReadingList()) score += 2;
   // Length is relative and vague: it tells two blog posts apart, it names no roadmap alone.
   if (profile.shortest && described.namesShort()) score += 1;
+  // What it teaches first ("一开头就讲 LoRA 微调的那篇") names it as surely as its shape.
+  if (described.opening && opensWith(profile, described.opening)) score += 2;
   return score;
 }
 

@@ -64,7 +64,11 @@ const EN_UNIT = "(?:stage|step|phase|part|level|section|chapter)";
 const PATTERNS: { pattern: RegExp; read: (m: RegExpExecArray) => StageOrdinal | undefined }[] = [
   { pattern: new RegExp(`第\\s*(${ZH_NUMBER})\\s*${ZH_UNIT}`, "u"), read: (m) => fromStart(parseNumber(m[1]!)) },
   // "最后那个阶段", "最后这一段": a demonstrative between them, as for the first stage below.
-  { pattern: new RegExp(`(?:最后|最终|末尾)(?:那|这)?(?:一|的)?${ZH_UNIT}`, "u"), read: () => ({ from: "end", position: 1 }) },
+  // "最后一关", "终极阶段": a learner's slang for the last stage names it as a game's last level.
+  {
+    pattern: new RegExp(`(?:最后|最终|末尾|终极)(?:那|这)?(?:一|的)?(?:${ZH_UNIT}|关(?![键于注系联心闭掉]))`, "u"),
+    read: () => ({ from: "end", position: 1 }),
+  },
   { pattern: new RegExp(`倒数第\\s*(${ZH_NUMBER})\\s*${ZH_UNIT}?`, "u"), read: (m) => fromEnd(parseNumber(m[1]!)) },
   {
     pattern: new RegExp(`(?:最初|最开始|开头|刚开始|一开始)(?:的|那个|这个|那)?${ZH_UNIT}`, "u"),
@@ -82,7 +86,11 @@ const PATTERNS: { pattern: RegExp; read: (m: RegExpExecArray) => StageOrdinal | 
     pattern: new RegExp(`\\b${EN_UNIT}\\s*(?:no\\.?|#)?\\s*(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\\b`, "iu"),
     read: (m) => fromStart(parseNumber(m[1]!)),
   },
-  { pattern: new RegExp(`\\b(?:the\\s+)?(last|final)\\s+(?:one\\s+|${EN_UNIT}s?\\b)`, "iu"), read: () => ({ from: "end", position: 1 }) },
+  // "the final boss stage", "the endgame stage": slang for the last stage, from games' last level.
+  {
+    pattern: new RegExp(`\\b(?:(?:the\\s+)?(?:last|final)\\s+(?:boss\\s+)?(?:one\\s+|${EN_UNIT}s?\\b)|end-?game\\s+${EN_UNIT}\\b)`, "iu"),
+    read: () => ({ from: "end", position: 1 }),
+  },
   {
     pattern: new RegExp(`\\b(?:the\\s+)?(second|third|\\d(?:st|nd|rd|th))\\s+(?:to\\s+)?last\\s+${EN_UNIT}`, "iu"),
     read: (m) => fromEnd(EN_ORDINALS[m[1]!.toLowerCase()]! - 0),

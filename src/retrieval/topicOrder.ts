@@ -155,15 +155,29 @@ function namesIn(query: string): Named[] {
   // Overlapping glossary matches: the first (longest) at each place.
   names.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Named[] = [];
-  for (const name of names) if (name.start >= (kept.at(-1)?.end ?? 0)) kept.push(name);
+  for (const name of names) {
+    if (name.start < (kept.at(-1)?.end ?? 0)) continue;
+    // "MoE 架构和 Sora 架构", "Qwen 模型跟 LangChain": a kind's head noun right after a name says what
+    // kind the name is; the name is the topic, and the pair is joined after the head.
+    const head = KIND_HEAD.exec(query.slice(name.end, name.end + 16))?.[0];
+    kept.push(head && !isKindHeadAlone(name.surface) ? { ...name, end: name.end + head.length } : name);
+  }
   return kept;
 }
+
+/** Head nouns that say what kind of thing the name before them is (MoE 架构, Qwen 模型, GGUF 格式, LangChain framework). */
+const KIND_HEAD =
+  /^\s*(?:架构|模型|框架|格式|技术|算法|方法|工具|库|(?:architecture|model|framework|format|technique|method|tool)s?\b|librar(?:y|ies)\b)/iu;
+/** A name that is itself such a head (模型 of "模型和数据"): nothing to extend. */
+const isKindHeadAlone = (surface: string) => KIND_HEAD.test(surface);
 
 /**
  * Where the topics sit in each roadmap and which comes first, with a passage of each one's stage
  * that names it (for the answer to cite). Roadmaps placing more of them come first; a roadmap
- * placing one only says where that one is, and claims no order. Undefined when no roadmap places
- * two (the question is then read as any other: "Vue 和 React 先学哪个" is no roadmap's order).
+ * placing one only says where that one is, and claims no order. When no roadmap places two, the
+ * question is read as any other ("Vue 和 React 先学哪个" is no roadmap's order): undefined, or
+ * `placedApart` when each topic sits in some roadmap but never two in one ("MoE 和 Sora 哪个先学":
+ * no document says which comes first).
  * A list of directions (leadingList.ts) is no sequence: only the roadmap the question names is read so.
  */
 export function topicOrderContext(params: {
@@ -175,7 +189,7 @@ export function topicOrderContext(params: {
   expansionsOf: (topic: string) => readonly string[];
   matches: readonly Passage[];
   language: QueryLanguage;
-}): { order: TopicOrder; passages: Passage[] } | undefined {
+}): { order: TopicOrder; passages: Passage[] } | { placedApart: true } | undefined {
   const { topics, documents, chunks, profiles, named } = params;
   const sequential = (p: RoadmapPosition) =>
     named ? p.docId === named.doc.id : !profiles.some((profile) => profile.doc.id === p.docId && profile.listItems);
@@ -200,6 +214,7 @@ export function topicOrderContext(params: {
     // As many roadmaps as a sequence answer shows.
     .slice(0, MAX_SEQUENCE_ROADMAPS);
   // A roadmap placing one of them says nothing of their order: answered so only beside one placing two.
+  if (!roadmaps.some((r) => placedIn(r) >= 2)) return located.every((at) => at.length > 0) ? { placedApart: true } : undefined;
   if (!shown.some((r) => placedIn(r) >= 2)) return undefined;
   // Two topics: two roadmaps' pairs. Three or more: as many as one roadmap's chain may need, so
   // that the ranking's matches keep places (a line may say the order in words: "预训练是第一步").

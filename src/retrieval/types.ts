@@ -98,6 +98,13 @@ export interface RetrievalResult {
    */
   ordinalPastEnd?: number;
   /**
+   * The question locates a stage by a point in time ("by month five", 第三周) in the roadmap it
+   * names, and that roadmap states no span of time anywhere (timePoint.ts): nothing in it is there.
+   */
+  timePointUnstated?: boolean;
+  /** The question asks which book (paper) the roadmap it names gives, and that roadmap names none of the kind (resourceKindsAbsent.ts). */
+  resourceKindAbsent?: boolean;
+  /**
    * Chunk ids of the passages that hold the question's most specific content term found in them
    * (its highest-idf term group): what the question is about. An asked-for detail (a duration,
    * a price) counts only in these (confidence.ts). Absent: every passage counts.
@@ -178,6 +185,11 @@ export interface RetrievalResult {
   placedAtGivenStages?: boolean;
   /** For "RAG 和微调先学哪个": where each of the topics sits in each roadmap, and which comes first (topicOrder.ts). */
   topicOrder?: TopicOrder;
+  /**
+   * The topics an order question names ("MoE 和 Sora 哪个先学") when each sits in some roadmap but no
+   * roadmap places two of them: no document says which comes first, whatever passages answer it.
+   */
+  topicOrderUnplaced?: string[];
 }
 
 /** Two or more topics a question asks the order of ("RAG、微调和 Agent 按什么顺序学"), in its order, and their stages roadmap by roadmap. */

@@ -35,6 +35,13 @@ describe("a stage named by its name and a stage word", () => {
   it("after a verb of entering is the stage entered", async () => {
     expect(await placed("进专业深入阶段之前要会什么？")).toEqual([["大模型学习路", "专业深入阶段", "应用实践阶段"]]);
   });
+
+  it("after a verb of doing (搞, 弄) is the stage done", async () => {
+    expect(await placed("五阶段那份，弄专业深入之前要过哪一段？")).toEqual([["大模型学习路", "专业深入阶段", "应用实践阶段"]]);
+    expect(await placed("三阶段那份里，搞接入开发以前得先学完什么？")).toEqual([
+      ["避开90%新", "二、接入开发阶段(3-4 个月)", "一、原理学习阶段(2-3 个月)"],
+    ]);
+  });
 });
 
 describe("a topic whose field word is a small part of it", () => {

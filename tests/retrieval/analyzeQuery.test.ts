@@ -258,6 +258,9 @@ describe("a roadmap named by its stage count is not the topic", () => {
 
   it("nor is a document named by where it lives, with its shape after it", () => {
     expect(extractTopic("CSDN那篇三阶段的，部署学完之后学啥")).toBe("部署");
+    // Where it lives, then its shape, then the word pointing at it, with no comma before the topic.
+    expect(extractTopic("CSDN四阶段那篇 量化 之后学什么？")).toBe("量化");
+    expect(extractTopic("GitHub 三章的清单里 Agent 之后是什么")).toBe("Agent");
     expect(extractTopic("ninehills 那份清单里入门篇之后是什么")).toBe("入门篇");
     // A name with no document word after it is the topic.
     expect(extractTopic("LoRA 那个之后学什么")).toMatch(/^LoRA/u);
@@ -266,6 +269,22 @@ describe("a roadmap named by its stage count is not the topic", () => {
   it("leaves an ordinal or a bare stage number alone", () => {
     expect(extractTopic("第四阶段之后学什么")).toBe("第四阶段");
     expect(extractTopic("二阶段之后学什么")).toBe("二阶段");
+  });
+});
+
+describe("a detail asked is not the topic placed", () => {
+  it("passes over a span of time or the kind of answer asked, for what the question is about", () => {
+    expect(extractTopic("How many weeks does the reading list give its deployment chapter before moving on?")).toBe("deployment chapter");
+    expect(extractTopic("what's the first recommendation for learning quantization after that?")).toBe("quantization");
+    expect(extractTopic("学完 Agent 之后要学多久的部署？")).toBe("Agent");
+  });
+
+  it("reads a point in time next to the cue as ordering by the calendar: no topic to place", () => {
+    expect(extractTopic("第 4 个月以后学什么？")).toBeUndefined();
+    expect(extractTopic("what comes after month 3?")).toBeUndefined();
+    expect(extractTopic("过了第三周之后呢")).toBeUndefined();
+    // A topic beside the time asked stays the topic.
+    expect(extractTopic("学完量化之后要学几个月？")).toBe("量化");
   });
 });
 

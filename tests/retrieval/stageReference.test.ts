@@ -29,6 +29,11 @@ describe("stageOrdinal", () => {
     ["how much should I read at the very beginning?", { from: "start", position: 1 }],
     ["at the beginning of stage 3", { from: "start", position: 3 }],
     ["what does the last chapter cover", { from: "end", position: 1 }],
+    // A game's last level is a learner's slang for the last stage.
+    ["what's the final boss stage of that guide about", { from: "end", position: 1 }],
+    ["how hard is the endgame phase", { from: "end", position: 1 }],
+    ["那份路线的最后一关要学多久", { from: "end", position: 1 }],
+    ["终极阶段要学什么", { from: "end", position: 1 }],
   ])("%s", (question, expected) => {
     expect(stageOrdinal(question)).toEqual(expected);
   });
@@ -39,6 +44,10 @@ describe("stageOrdinal", () => {
     expect(stageOrdinal("what is RAG")).toBeUndefined();
     expect(stageOrdinal("哪个网站可以一站式用各种模型")).toBeUndefined();
     expect(stageOrdinal("a fresh start in AI, at the start of each stage")).toBeUndefined();
+    // 关 of 关键, 关于: no level.
+    expect(stageOrdinal("学微调最后的关键是什么")).toBeUndefined();
+    expect(stageOrdinal("最后关于部署有什么建议")).toBeUndefined();
+    expect(stageOrdinal("who is the final boss in that game")).toBeUndefined();
   });
 });
 

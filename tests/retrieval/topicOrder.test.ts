@@ -27,6 +27,12 @@ describe("orderAsked", () => {
     expect(read("微调 or RAG，哪个先？")).toEqual(["微调", "RAG"]);
   });
 
+  it("reads a kind's head noun after a name as part of the name's place, not a topic of its own", () => {
+    expect(read("GGUF 格式跟 Qwen 模型哪个先学？")).toEqual(["GGUF", "Qwen"]);
+    expect(read("MoE 架构和 vLLM 框架哪个先学？")).toEqual(["MoE", "vLLM"]);
+    expect(read("should I pick up the LangChain framework or LoRA first?")).toEqual(["LangChain", "LoRA"]);
+  });
+
   it("reads three topics or more listed with 、 or commas and a closing and/or", () => {
     expect(read("RAG、微调和 Agent 应该按什么顺序学？")).toEqual(["RAG", "微调", "Agent"]);
     expect(read("Quantization, LoRA and RLHF: in what order?")).toEqual(["Quantization", "LoRA", "RLHF"]);
