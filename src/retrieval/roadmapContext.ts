@@ -6,6 +6,7 @@ import { tokenizeJoined, tokenizeParts } from "../text/tokenize.js";
 import { asksForTotal, contentSegments } from "./analyzeQuery.js";
 import type { DetailKind } from "./detailKinds.js";
 import { expandQuery } from "./expandQuery.js";
+import { listedNeighbour } from "./listedNeighbour.js";
 import { namedPart, namedPartNeighbour, partsNamedIn } from "./namedParts.js";
 import { placementTerms } from "./placedTopic.js";
 import { quotedSectionPassages } from "./quotedSections.js";
@@ -159,14 +160,19 @@ export function roadmapContext(
     !ordinal && !named && analysis.sequence && analysis.topic
       ? namedPartNeighbour(query, analysis.topic, analysis.sequence, matches)
       : undefined;
-  const part = lookup && "part" in lookup ? lookup.part : neighbourPart;
+  // "「理论结合实践」前面那条": the item next to one a list outside the stages names by its label.
+  const listed =
+    !ordinal && !neighbourPart && analysis.sequence && analysis.topic
+      ? listedNeighbour({ topic: analysis.topic, direction: analysis.sequence, chunks, profiles, named })
+      : undefined;
+  const part = lookup && "part" in lookup ? lookup.part : (neighbourPart ?? listed);
   let roadmap: RoadmapPosition[] = [];
   // "第四阶段学什么" asked of no roadmap in particular: each roadmap's fourth stage, not the fourth
   // item of a list of directions (a list is asked by place only when its roadmap is named).
   if (ordinal) roadmap = ordinalPositions(named ? [named] : profiles.filter((p) => !p.listItems), ordinal);
   // "那再之后呢？": where the previous answer left each roadmap, in that answer's order.
   else if (fromStages && analysis.sequence) roadmap = fromStages.flatMap((stage) => stagePosition(documents, chunks, stage) ?? []);
-  else if (analysis.sequence && analysis.topic && !neighbourPart) {
+  else if (analysis.sequence && analysis.topic && !neighbourPart && !listed) {
     // "进专业深入阶段之前", "开始入门篇之前": a verb of entering or starting before a stage is no part
     // of its name. The topic without it is placed first: with the verb, its field terms alone would
     // place it (专业 and 深入 in 入门阶段's body). The whole topic is the fallback.
