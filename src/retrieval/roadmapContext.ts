@@ -12,6 +12,7 @@ import { placementTerms } from "./placedTopic.js";
 import { quotedSectionPassages } from "./quotedSections.js";
 import { locateTopic, stagePosition } from "./roadmapNavigator.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
+import { sectionPastStages } from "./sectionsPastStages.js";
 import { MAX_SEQUENCE_ROADMAPS, orderPositionsByRelevance, READINESS_ASKED, sequencePassages } from "./sequenceContext.js";
 import {
   OUTLINE_QUESTION,
@@ -154,7 +155,9 @@ export function roadmapContext(
   // "llm-course 的第二部分": the ordinal counts the parts of a thing the question names (a passage
   // retrieval found), not a roadmap's stages.
   const lookup = statedOrdinal && !named ? namedPart(query, matches, statedOrdinal) : undefined;
-  const ordinal = lookup ? undefined : statedOrdinal;
+  // "三阶段那篇的第四部分": the document's numbered part past its stages, not a stage past the end.
+  const pastStages = statedOrdinal && named ? sectionPastStages(query, named, statedOrdinal) : undefined;
+  const ordinal = lookup || pastStages ? undefined : statedOrdinal;
   // "llm-course 学完基础知识那部分之后呢": the part after (before) the one the topic names, not a roadmap's stage.
   const neighbourPart =
     !ordinal && !named && analysis.sequence && analysis.topic
@@ -169,7 +172,8 @@ export function roadmapContext(
   let roadmap: RoadmapPosition[] = [];
   // "第四阶段学什么" asked of no roadmap in particular: each roadmap's fourth stage, not the fourth
   // item of a list of directions (a list is asked by place only when its roadmap is named).
-  if (ordinal) roadmap = ordinalPositions(named ? [named] : profiles.filter((p) => !p.listItems), ordinal);
+  if (pastStages) roadmap = [pastStages];
+  else if (ordinal) roadmap = ordinalPositions(named ? [named] : profiles.filter((p) => !p.listItems), ordinal);
   // "那再之后呢？": where the previous answer left each roadmap, in that answer's order.
   else if (fromStages && analysis.sequence) roadmap = fromStages.flatMap((stage) => stagePosition(documents, chunks, stage) ?? []);
   else if (analysis.sequence && analysis.topic && !neighbourPart && !listed) {
@@ -202,7 +206,7 @@ export function roadmapContext(
   if (asked.includes("duration") && roadmap.length > 0) roadmap = withStatedDurations(roadmap, documents, chunks);
   const topic = ordinal ? undefined : analysis.topic;
   let context =
-    analysis.sequence && (topic || ordinal)
+    analysis.sequence && (topic || ordinal) && !pastStages
       ? sequencePassages({
           positions: roadmap,
           direction: analysis.sequence,
@@ -231,7 +235,7 @@ export function roadmapContext(
     });
   // An ordinal with nothing after (or before) it is the stage asked for itself ("after the
   // deep-dive stage, what is the final stage?"), as is an ordinal in a question with no sequence.
-  if (ordinal && context.length === 0) context = askedStagePassages(roadmap);
+  if ((ordinal || pastStages) && context.length === 0) context = askedStagePassages(roadmap);
   // "基础夯实阶段学什么", "what does the application practice stage cover": a stage named by its
   // name and asked what it holds is answered as a stage asked by its place is: its own passages,
   // its key items leading, in each roadmap with a stage of that name (the one the question names,
