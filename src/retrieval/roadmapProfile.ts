@@ -53,6 +53,8 @@ export interface RoadmapProfile {
   dates: Set<string>;
   /** It draws a diagram: box-drawing characters or a mermaid block ("the one with the boxes and arrows"). */
   diagram?: boolean;
+  /** It opens with a table of contents: a 目录/Contents section, or a list of links to its own headings ("the guide with a table of contents"). */
+  contents?: boolean;
   /** It is clearly the shortest of the roadmaps (the next is SIZE_GAP times as long): "the short blog post", "短博客". */
   shortest?: boolean;
   /** Most of its lines are links, clearly more than any other roadmap's: "the reading list", "那份清单". */
@@ -158,6 +160,7 @@ export function roadmapProfiles(
       stageWord: stageWordOf(stages.map((s) => s.heading).join(" ")),
       dates: datesOf(`${JSON.stringify(doc.metadata ?? {})}\n${doc.text}`),
       ...(DRAWING.test(doc.text) ? { diagram: true } : {}),
+      ...(hasContents(doc) ? { contents: true } : {}),
       ...(doc === shortest ? { shortest: true } : {}),
       ...(doc === readingList ? { readingList: true } : {}),
       ...(stages.length > 0 && stages.every((s) => isListItemStage(s.heading)) ? { listItems: true } : {}),
@@ -288,6 +291,22 @@ function titleReferenceOf(title: string): Pick<RoadmapProfile, "titleReference" 
 function titleReference(title: string): RegExp {
   const escaped = escapeRegExp(title.trim());
   return new RegExp(`[《“「"'‘]\\s*${escaped}|${escaped}\\s*(?:[》”」"'’]|里|中|上|这|那|的第|文章|一文)`, "iu");
+}
+
+/** A heading that is a table of contents. */
+const CONTENTS_HEADING = /^(?:目录|目錄|table\s+of\s+contents|contents|toc)$/iu;
+/** A list line that links to a heading of the same document: "- [持续学习资源](#持续学习资源)". */
+const ANCHOR_LINK_LINE = /^\s*[-*+]\s*\[[^\]]+\]\(#[^)]*\)\s*$/gmu;
+/** Fewer anchor links than this are a cross-reference, not a table of contents. */
+const MIN_CONTENTS_LINKS = 3;
+
+function hasContents(doc: CorpusDocument): boolean {
+  return doc.outline.some((section) => CONTENTS_HEADING.test(section.heading.trim())) || isContentsText(doc.text);
+}
+
+/** Whether a text lists links to its document's own headings: a table of contents. */
+export function isContentsText(text: string): boolean {
+  return (text.match(ANCHOR_LINK_LINE)?.length ?? 0) >= MIN_CONTENTS_LINKS;
 }
 
 /** Box-drawing characters (┌─┐ │ ▶ arrows drawn in text) or a mermaid diagram. */

@@ -125,6 +125,9 @@ const STAGE_DURATION_QUESTION =
 const DIAGRAM_QUESTION =
   /流程图|流程圖|框图|框圖|示意图|示意圖|图示|圖示|方框|箭头|箭頭|\bdiagrams?\b|\bflow\s?charts?\b|\bboxes\b|\barrows\b|\bascii\b/iu;
 
+/** A question that names a roadmap by its table of contents: "有目录的那份", "the guide with a table of contents". */
+const CONTENTS_QUESTION = /目录|目錄|\btable\s+of\s+contents\b|\bTOC\b/iu;
+
 /** A question that names a roadmap as a list of things to read: "那份清单", "the reading list", "书单". */
 const READING_LIST_QUESTION =
   /清单|清單|书单|書單|资料汇总|資料彙整|资料合集|資料合集|\b(?:reading|resource|link)\s+lists?\b|\blists?\s+of\s+(?:links|resources|readings|papers)\b/iu;
@@ -133,6 +136,8 @@ const READING_LIST_QUESTION =
 const asksStageDurations = ignoreCaseTester(STAGE_DURATION_QUESTION);
 
 const asksForDiagram = ignoreCaseTester(DIAGRAM_QUESTION);
+
+const namesContents = ignoreCaseTester(CONTENTS_QUESTION);
 
 const namesReadingList = ignoreCaseTester(READING_LIST_QUESTION);
 
@@ -173,6 +178,8 @@ interface Description {
   askedWord: StageWord | undefined;
   /** Asked of the question once, and only when some roadmap draws a diagram (is a reading list, is the shortest). */
   asksDiagram: () => boolean;
+  /** Asked only when some roadmap has a table of contents. */
+  namesContents: () => boolean;
   namesReadingList: () => boolean;
   namesShort: () => boolean;
 }
@@ -182,6 +189,7 @@ function describedIn(question: string): Description {
   const itemCounts = statedItemCounts(question);
   const dates = questionDates(question);
   let asksDiagram: boolean | undefined;
+  let contents: boolean | undefined;
   let readingList: boolean | undefined;
   let short: boolean | undefined;
   return {
@@ -199,6 +207,7 @@ function describedIn(question: string): Description {
         ? (stageWordOf(countExpressions(question).join(" ")) ?? stageWordOf(question.replace(DOCUMENT_WORDS_LIKE_STAGE_WORDS, " ")))
         : undefined,
     asksDiagram: () => (asksDiagram ??= asksForDiagram(question)),
+    namesContents: () => (contents ??= namesContents(question)),
     namesReadingList: () => (readingList ??= namesReadingList(question)),
     namesShort: () => (short ??= shortDocumentFor(question).test(question)),
   };
@@ -222,6 +231,7 @@ function shapeScore(profile: RoadmapProfile, described: Description): number {
   // With a stated count, "每个阶段要学几个月" asks the durations; it describes the roadmap only without one.
   if (asksDuration && counts.length === 0) score += profile.stageDurations >= 2 ? 2 : profile.durations >= 2 ? 1 : 0;
   if (profile.diagram && described.asksDiagram()) score += 2;
+  if (profile.contents && described.namesContents()) score += 2;
   if (profile.readingList && described.namesReadingList()) score += 2;
   // Length is relative and vague: it tells two blog posts apart, it names no roadmap alone.
   if (profile.shortest && described.namesShort()) score += 1;
