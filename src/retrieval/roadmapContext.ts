@@ -12,7 +12,7 @@ import { placementTerms } from "./placedTopic.js";
 import { quotedSectionPassages } from "./quotedSections.js";
 import { locateTopic, stagePosition } from "./roadmapNavigator.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
-import { sectionPastStages } from "./sectionsPastStages.js";
+import { contentsPassage, sectionPastStages } from "./sectionsPastStages.js";
 import { MAX_SEQUENCE_ROADMAPS, orderPositionsByRelevance, READINESS_ASKED, sequencePassages } from "./sequenceContext.js";
 import {
   OUTLINE_QUESTION,
@@ -235,7 +235,12 @@ export function roadmapContext(
     });
   // An ordinal with nothing after (or before) it is the stage asked for itself ("after the
   // deep-dive stage, what is the final stage?"), as is an ordinal in a question with no sequence.
-  if ((ordinal || pastStages) && context.length === 0) context = askedStagePassages(roadmap);
+  if (ordinal && context.length === 0) context = askedStagePassages(roadmap);
+  // A section past the stages: its own passages, after the table of contents that lists it in its place.
+  if (pastStages) {
+    const contents = contentsPassage(chunks, pastStages.docId);
+    context = [...(contents ? [contents] : []), ...askedStagePassages(roadmap)];
+  }
   // "基础夯实阶段学什么", "what does the application practice stage cover": a stage named by its
   // name and asked what it holds is answered as a stage asked by its place is: its own passages,
   // its key items leading, in each roadmap with a stage of that name (the one the question names,

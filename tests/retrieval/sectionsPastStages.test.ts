@@ -26,6 +26,26 @@ describe("sectionPastStages", () => {
   });
 });
 
+describe("the section after the last stage", () => {
+  // Stages, then sections with no number: a FAQ and resources.
+  const guide = stagedProfile("doc-g", ["学习概览", "入门阶段", "进阶阶段", "学习资源", "常见问题"]);
+  const staged = { ...guide, stages: guide.doc.outline.slice(1, 3) };
+  const last = { from: "end", position: 1 } as const;
+
+  it("is the document's next section, when the question asks for a section after the last stage", () => {
+    expect(sectionPastStages("最后一个阶段后面接的是哪个部分？", staged, last)?.topic).toBe("学习资源");
+    expect(sectionPastStages("which section comes after the last stage?", staged, last)?.topic).toBe("学习资源");
+  });
+
+  it("is nothing when it asks for a stage, or a section before or at a stage", () => {
+    expect(sectionPastStages("最后一个阶段之后是哪个阶段？", staged, last)).toBeUndefined();
+    expect(sectionPastStages("最后一个阶段之前是哪个部分？", staged, last)).toBeUndefined();
+    expect(sectionPastStages("第一阶段之后是哪个部分？", staged, { from: "start", position: 1 })).toBeUndefined();
+    // Unnumbered parts are not counted by their place.
+    expect(sectionPastStages("第四部分是什么", staged, { from: "start", position: 4 })).toBeUndefined();
+  });
+});
+
 describe("a document's part past its stages on the bundled corpus", () => {
   const built = useBundledTestIndex();
   const retriever = () =>
@@ -35,6 +55,14 @@ describe("a document's part past its stages on the bundled corpus", () => {
     const result = await retriever().retrieve("CSDN 上那篇三阶段的文章，第六部分写了些什么？");
     expect(result.roadmap.map((p) => p.at.heading)).toEqual(["六、持续学习建议"]);
     expect(result.passages[0]?.chunk.headingPath[0]).toBe("六、持续学习建议");
+    expect(result.ordinalPastEnd).toBeUndefined();
+  });
+
+  it("answers the section after the five-stage guide's last stage from its table of contents and that section", async () => {
+    const result = await retriever().retrieve("五个阶段那份指南，最后一个阶段后面紧接着的是哪一部分？");
+    expect(result.roadmap.map((p) => p.at.heading)).toEqual(["持续学习资源"]);
+    expect(result.passages[0]?.chunk.headingPath).toEqual(["目录"]);
+    expect(result.passages[1]?.chunk.headingPath[0]).toBe("持续学习资源");
     expect(result.ordinalPastEnd).toBeUndefined();
   });
 
