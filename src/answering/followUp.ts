@@ -50,6 +50,7 @@ import {
   ZH_PRONOUN,
 } from "./followUpCues.js";
 import { pointsAtListedItem } from "./followUpScope.js";
+import { movedFromPickedItem } from "./itemMoves.js";
 import { partOfPreviousTopic } from "./partsFollowUp.js";
 import { userQuestions } from "./history.js";
 import { moved, movedOn, samePlace, withStageSwapped } from "./stageMoves.js";
@@ -158,6 +159,9 @@ function mentions(question: string, topic: string): boolean {
 /** `question` read after `previous` (itself already resolved against the conversation before it). */
 function resolve(asked: string, previous: string, topicOf: (question: string) => string | undefined): string {
   if (startsOwnSubject(asked) || driftsOutside(asked, previous)) return asked;
+  // "它前面那个呢" after "第三个是啥": the item one place on in the previous question's list (itemMoves.ts).
+  const steppedItem = movedFromPickedItem(asked, previous);
+  if (steppedItem !== undefined) return steppedItem;
   // "那缺点呢？" after "…有什么优点？": the previous question, of the other side.
   const otherSide = askedOfCounterpart(asked, previous);
   if (otherSide !== undefined) return otherSide;

@@ -6,11 +6,13 @@ import { tokenizeJoined, tokenizeParts } from "../text/tokenize.js";
 import { asksForTotal, contentSegments } from "./analyzeQuery.js";
 import type { DetailKind } from "./detailKinds.js";
 import { expandQuery } from "./expandQuery.js";
+import { listedNeighbour } from "./listedNeighbour.js";
 import { namedPart, namedPartNeighbour, partsNamedIn } from "./namedParts.js";
 import { placementTerms } from "./placedTopic.js";
 import { quotedSectionPassages } from "./quotedSections.js";
 import { locateTopic, stagePosition } from "./roadmapNavigator.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
+import { contentsPassage, sectionPastStages } from "./sectionsPastStages.js";
 import { MAX_SEQUENCE_ROADMAPS, orderPositionsByRelevance, READINESS_ASKED, sequencePassages } from "./sequenceContext.js";
 import {
   OUTLINE_QUESTION,
@@ -155,20 +157,28 @@ export function roadmapContext(
   // "llm-course 的第二部分": the ordinal counts the parts of a thing the question names (a passage
   // retrieval found), not a roadmap's stages.
   const lookup = statedOrdinal && !named ? namedPart(query, matches, statedOrdinal) : undefined;
-  const ordinal = lookup ? undefined : statedOrdinal;
+  // "三阶段那篇的第四部分": the document's numbered part past its stages, not a stage past the end.
+  const pastStages = statedOrdinal && named ? sectionPastStages(query, named, statedOrdinal) : undefined;
+  const ordinal = lookup || pastStages ? undefined : statedOrdinal;
   // "llm-course 学完基础知识那部分之后呢": the part after (before) the one the topic names, not a roadmap's stage.
   const neighbourPart =
     !ordinal && !named && analysis.sequence && analysis.topic
       ? namedPartNeighbour(query, analysis.topic, analysis.sequence, matches)
       : undefined;
-  const part = lookup && "part" in lookup ? lookup.part : neighbourPart;
+  // "「理论结合实践」前面那条": the item next to one a list outside the stages names by its label.
+  const listed =
+    !ordinal && !neighbourPart && analysis.sequence && analysis.topic
+      ? listedNeighbour({ topic: analysis.topic, direction: analysis.sequence, chunks, profiles, named })
+      : undefined;
+  const part = lookup && "part" in lookup ? lookup.part : (neighbourPart ?? listed);
   let roadmap: RoadmapPosition[] = [];
   // "第四阶段学什么" asked of no roadmap in particular: each roadmap's fourth stage, not the fourth
   // item of a list of directions (a list is asked by place only when its roadmap is named).
-  if (ordinal) roadmap = ordinalPositions(named ? [named] : profiles.filter((p) => !p.listItems), ordinal);
+  if (pastStages) roadmap = [pastStages];
+  else if (ordinal) roadmap = ordinalPositions(named ? [named] : profiles.filter((p) => !p.listItems), ordinal);
   // "那再之后呢？": where the previous answer left each roadmap, in that answer's order.
   else if (fromStages && analysis.sequence) roadmap = fromStages.flatMap((stage) => stagePosition(documents, chunks, stage) ?? []);
-  else if (analysis.sequence && analysis.topic && !neighbourPart) {
+  else if (analysis.sequence && analysis.topic && !neighbourPart && !listed) {
     // "进专业深入阶段之前", "开始入门篇之前": a verb of entering or starting before a stage is no part
     // of its name. The topic without it is placed first: with the verb, its field terms alone would
     // place it (专业 and 深入 in 入门阶段's body). The whole topic is the fallback.
@@ -198,7 +208,7 @@ export function roadmapContext(
   if (asked.includes("duration") && roadmap.length > 0) roadmap = withStatedDurations(roadmap, documents, chunks);
   const topic = ordinal ? undefined : analysis.topic;
   let context =
-    analysis.sequence && (topic || ordinal)
+    analysis.sequence && (topic || ordinal) && !pastStages
       ? sequencePassages({
           positions: roadmap,
           direction: analysis.sequence,
@@ -228,6 +238,11 @@ export function roadmapContext(
   // An ordinal with nothing after (or before) it is the stage asked for itself ("after the
   // deep-dive stage, what is the final stage?"), as is an ordinal in a question with no sequence.
   if (ordinal && context.length === 0) context = askedStagePassages(roadmap);
+  // A section past the stages: its own passages, after the table of contents that lists it in its place.
+  if (pastStages) {
+    const contents = contentsPassage(chunks, pastStages.docId);
+    context = [...(contents ? [contents] : []), ...askedStagePassages(roadmap)];
+  }
   // "基础夯实阶段学什么", "what does the application practice stage cover": a stage named by its
   // name and asked what it holds is answered as a stage asked by its place is: its own passages,
   // its key items leading, in each roadmap with a stage of that name (the one the question names,

@@ -58,7 +58,7 @@ export interface RoadmapProfile {
   dates: Set<string>;
   /** It draws a diagram: box-drawing characters or a mermaid block ("the one with the boxes and arrows"). */
   diagram?: boolean;
-  /** A section of its own lists its contents ("## 目录", "Table of contents"): "the guide with a table of contents", "有目录的那份". */
+  /** It has a table of contents (a 目录/Contents section, or a list of links to its own headings): "the guide with a table of contents", "有目录的那份". */
   tableOfContents?: boolean;
   /** A section of its own answers learners' common questions ("## 学习常见问题", "FAQ"): "the one with an FAQ at the end". */
   faq?: boolean;
@@ -169,7 +169,7 @@ export function roadmapProfiles(
       stageWord: stageWordOf(stages.map((s) => s.heading).join(" ")),
       dates: datesOf(`${JSON.stringify(doc.metadata ?? {})}\n${doc.text}`),
       ...(DRAWING.test(doc.text) ? { diagram: true } : {}),
-      ...(doc.outline.some((section) => CONTENTS_HEADING.test(section.heading)) ? { tableOfContents: true } : {}),
+      ...(hasContents(doc) ? { tableOfContents: true } : {}),
       ...(doc.outline.some((section) => FAQ_HEADING.test(section.heading)) ? { faq: true } : {}),
       ...(doc === shortest ? { shortest: true } : {}),
       ...(doc === readingList ? { readingList: true } : {}),
@@ -303,8 +303,21 @@ function titleReference(title: string): RegExp {
   return new RegExp(`[《“「"'‘]\\s*${escaped}|${escaped}\\s*(?:[》”」"'’]|里|中|上|这|那|的第|文章|一文)`, "iu");
 }
 
-/** A heading that is a table of contents, and nothing else. */
-const CONTENTS_HEADING = /^\s*(?:目录|目錄|(?:table\s+of\s+)?contents|toc)\s*$/iu;
+/** A heading that is a table of contents. */
+const CONTENTS_HEADING = /^(?:目录|目錄|table\s+of\s+contents|contents|toc)$/iu;
+/** A list line that links to a heading of the same document: "- [持续学习资源](#持续学习资源)". */
+const ANCHOR_LINK_LINE = /^\s*[-*+]\s*\[[^\]]+\]\(#[^)]*\)\s*$/gmu;
+/** Fewer anchor links than this are a cross-reference, not a table of contents. */
+const MIN_CONTENTS_LINKS = 3;
+
+function hasContents(doc: CorpusDocument): boolean {
+  return doc.outline.some((section) => CONTENTS_HEADING.test(section.heading.trim())) || isContentsText(doc.text);
+}
+
+/** Whether a text lists links to its document's own headings: a table of contents. */
+export function isContentsText(text: string): boolean {
+  return (text.match(ANCHOR_LINK_LINE)?.length ?? 0) >= MIN_CONTENTS_LINKS;
+}
 
 /** A heading over learners' common questions: 常见问题, 学习常见问题, FAQ, Q&A. */
 const FAQ_HEADING = /常见问题|常見問題|\bFAQs?\b|\bQ\s*&\s*A\b|frequently\s+asked/iu;

@@ -273,6 +273,30 @@ describe("a roadmap named by its drawing", () => {
   });
 });
 
+describe("a roadmap named by its table of contents", () => {
+  it("is the one with a 目录 section or a list of links to its own headings, when the question mentions one", () => {
+    const profiles = roadmapProfiles(
+      [
+        // A recovered outline with a 目录 section (roadmapDocument recovers none).
+        {
+          ...doc("headed", "路线甲", "# 路线甲\n## 目录\n入门、进阶\n## 入门阶段\n正文"),
+          outline: [{ index: 0, heading: "目录", level: 2, headingPath: ["目录"], startLine: 2, endLine: 3 }],
+        },
+        doc("linked", "路线乙", "# 路线乙\n- [入门](#入门)\n- [进阶](#进阶)\n- [答疑](#答疑)\n## 入门\n正文"),
+        doc("plain", "路线丙", "# 路线丙\n- [一个链接](https://example.com)\n## 入门\n正文"),
+      ],
+      [],
+    );
+    expect(profiles.map((p) => p.tableOfContents ?? false)).toEqual([true, true, false]);
+    const alone = profiles.filter((p) => p.doc.id !== "headed");
+    expect(referencedRoadmap("有目录的那份讲了哪些阶段", new Set(), alone)?.doc.id).toBe("linked");
+    expect(referencedRoadmap("in the guide with a table of contents, what comes first?", new Set(), alone)?.doc.id).toBe("linked");
+    // Two roadmaps with one name neither; a question that mentions none names none.
+    expect(referencedRoadmap("有目录的那份讲了哪些阶段", new Set(), profiles)).toBeUndefined();
+    expect(referencedRoadmap("哪份讲了入门", new Set(), alone)).toBeUndefined();
+  });
+});
+
 describe("roadmaps named by their title", () => {
   const documents = [
     doc("guide", "大模型学习路径指南", "# 大模型学习路径指南\n正文"),

@@ -1,0 +1,100 @@
+import type { Chunk } from "../chunking/types.js";
+import { foldForMatching, isListLine, listItems } from "./listItems.js";
+import type { NamedPart } from "./namedParts.js";
+import type { RoadmapProfile } from "./roadmapProfile.js";
+import { stageName, subtreeOf } from "./stageOutline.js";
+
+/**
+ * "学习路径设计原则里，「理论结合实践」前面那条是什么？": before/after asked of an item of a list that
+ * lies outside every stage of its roadmap (an overview's principles, a closing section's tips). No
+ * stage holds that list, so no stage's neighbour answers it; the list's own order does. The item is
+ * named by its label, the way the list writes it: a bold label (**理论结合实践**), the words before
+ * its colon, or its whole text when short. A term said inside a longer item ("学完 LoRA 之后") names
+ * no item, and a list whose items are the roadmap's stages themselves (a numbered outline, read as
+ * sections by corpus/leadingList.ts) is the stages' sequence, placed as stages are.
+ */
+
+/** An item's label is a name, not a sentence: longer text is read only up to its colon or bold label. */
+const MAX_LABEL_CHARS = 24;
+const BULLET = /^\s*(?:[-*+•·●▪]|\d{1,2}[.、)])\s+/u;
+const BOLD_LABEL = /^\*\*([^*]{1,40})\*\*/u;
+const COLON_LABEL = /^([^：:]{1,24})[：:]/u;
+/** A link's target and brackets: "[持续学习资源](#持续学习资源)" is named 持续学习资源. */
+const LINK = /\[([^\]]*)\]\([^)]*\)/gu;
+
+/** The names an item's opening line gives it, as written. */
+function labelsOf(opening: string): string[] {
+  const text = opening.replace(BULLET, "").replace(LINK, "$1").trim();
+  const labels = [BOLD_LABEL.exec(text)?.[1], COLON_LABEL.exec(text)?.[1]?.replace(/\*\*/g, "")];
+  const whole = text.replace(/\*\*/g, "");
+  if (Array.from(whole).length <= MAX_LABEL_CHARS) labels.push(whole);
+  return labels.filter((label): label is string => label !== undefined);
+}
+
+/** An item as the answer quotes it: a number says its place and stays; a bullet and bold marks do not. */
+function shownItem(opening: string): string {
+  return opening
+    .replace(/^\s*[-*+•·●▪]\s+/u, "")
+    .replace(/\*\*/g, "")
+    .trim();
+}
+
+/**
+ * The folded names of a document's sections (stageName: "0x20 应用篇" is 应用). A list item that
+ * names one (a table of contents, the stages' hours in a FAQ, an overview's "- 应用篇：") stands for
+ * that section, whose place the outline gives: the stages' own order answers "应用篇之后".
+ */
+function sectionNames(profile: RoadmapProfile): ReadonlySet<string> {
+  return new Set(profile.doc.outline.map((section) => foldForMatching(stageName(section.heading))).filter((name) => name !== ""));
+}
+
+/** Whether a list item stands for a section: its line is the section's heading (a numbered outline read as sections), or a label names it. */
+function standsForSection(opening: string, labels: readonly string[], profile: RoadmapProfile, names: ReadonlySet<string>): boolean {
+  return (
+    profile.doc.outline.some((section) => section.heading.trim() === opening.trim()) ||
+    labels.some((label) => names.has(foldForMatching(stageName(label))))
+  );
+}
+
+/** Whether a chunk's section is a stage of its roadmap or inside one. */
+function inStage(chunk: Chunk, profile: RoadmapProfile): boolean {
+  const outline = profile.doc.outline;
+  return chunk.sectionIndex >= 0 && profile.stages.some((stage) => subtreeOf(outline, stage).has(chunk.sectionIndex));
+}
+
+/**
+ * The item before or after the one the topic names by its label, in a list outside the stages of
+ * the roadmaps (only the named one's, when the question names one). Undefined unless exactly one
+ * item of all those lists is so named and it has a neighbour in the asked direction.
+ */
+export function listedNeighbour(params: {
+  topic: string;
+  direction: "next" | "previous";
+  chunks: readonly Chunk[];
+  profiles: readonly RoadmapProfile[];
+  named: RoadmapProfile | undefined;
+}): NamedPart | undefined {
+  const topic = foldForMatching(params.topic);
+  if (Array.from(topic).length < 2) return undefined;
+  const profiles = params.named ? [params.named] : params.profiles;
+  let found: NamedPart | undefined;
+  let namings = 0;
+  for (const chunk of params.chunks) {
+    const profile = profiles.find((p) => p.doc.id === chunk.docId);
+    if (!profile || inStage(chunk, profile)) continue;
+    const items = listItems(chunk.text);
+    if (!items) continue;
+    const sections = sectionNames(profile);
+    const openings = items.map((item) => item.split("\n")[0]!);
+    openings.forEach((opening, at) => {
+      const labels = labelsOf(opening);
+      if (!isListLine(opening) || !labels.some((label) => foldForMatching(label) === topic)) return;
+      if (standsForSection(opening, labels, profile, sections)) return;
+      namings++;
+      const neighbour = openings[params.direction === "next" ? at + 1 : at - 1];
+      if (neighbour !== undefined && isListLine(neighbour))
+        found = { passage: { chunk, score: 0, role: "match" }, item: shownItem(neighbour) };
+    });
+  }
+  return namings === 1 ? found : undefined;
+}
