@@ -27,7 +27,7 @@ export interface TurnOptions {
 }
 
 /** What `browser.newPage()` gives without options: playwright's default viewport, light, motion allowed. */
-export const NEW_PAGE_DEFAULTS: Required<TurnOptions> = {
+const NEW_PAGE_DEFAULTS: Required<TurnOptions> = {
   viewport: { width: 1280, height: 720 },
   colorScheme: "light",
   reducedMotion: "no-preference",
