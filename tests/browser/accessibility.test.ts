@@ -2,6 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { askInWidget, describeInBrowser, connectChromium, startHostPage, waitForAnswer, WIDGET } from "./support/browser.js";
 import { axeViolations, describeFindings, expectNoSeriousAxeViolations } from "./support/axe.js";
+import { expectEmptyStorage, SharedPage } from "./support/sharedPage.js";
 import { startTutor, type RunningTutor } from "./support/startTutor.js";
 
 /**
@@ -19,10 +20,14 @@ function embeddingPage(tutorUrl: string, attributes: string): string {
 </body></html>`;
 }
 
+const DESKTOP = { width: 1200, height: 850 };
+
 describeInBrowser("accessibility (axe-core in Chromium)", () => {
   let browser: Browser;
   let tutor: RunningTutor;
   let host: { origin: string; close(): Promise<void> };
+  /** The tests' one page, taken in turn (sharedPage.ts): each test proves it starts with empty storage. */
+  let shared: SharedPage;
 
   beforeAll(async () => {
     let tutorUrl = "";
@@ -36,6 +41,7 @@ describeInBrowser("accessibility (axe-core in Chromium)", () => {
     });
     [browser, tutor] = await Promise.all([connectChromium(), startTutor({ env: { ALLOWED_ORIGINS: host.origin } })]);
     tutorUrl = tutor.baseUrl;
+    shared = await SharedPage.open(browser, { viewport: DESKTOP, reducedMotion: "reduce" });
   }, 120_000);
 
   afterAll(async () => {
@@ -44,8 +50,8 @@ describeInBrowser("accessibility (axe-core in Chromium)", () => {
     await host?.close();
   });
 
-  async function newPage(colorScheme: "light" | "dark" = "light"): Promise<Page> {
-    return browser.newPage({ viewport: { width: 1200, height: 850 }, reducedMotion: "reduce", colorScheme });
+  async function pageForTest(colorScheme: "light" | "dark" = "light"): Promise<Page> {
+    return shared.nextTurn([tutor.baseUrl, host.origin], { colorScheme });
   }
 
   /** Ask one answerable and one unanswerable question so citations, sources and the abstention style are on screen. */
@@ -67,8 +73,9 @@ describeInBrowser("accessibility (axe-core in Chromium)", () => {
   }
 
   it("demo page: no serious or critical violations, closed and with a conversation open", async () => {
-    const page = await newPage();
+    const page = await pageForTest();
     await page.goto(`${tutor.baseUrl}/`);
+    await expectEmptyStorage(page);
     await page.locator(`${WIDGET} .rt-launcher`).waitFor();
     const closed = await expectNoSeriousAxeViolations(page);
     // The issue found 2 moderate ones here (landmarks): the page has none now.
@@ -76,25 +83,24 @@ describeInBrowser("accessibility (axe-core in Chromium)", () => {
     await page.locator(`${WIDGET} .rt-launcher`).click();
     await fillConversation(page);
     await expectNoSeriousAxeViolations(page);
-    await page.close();
   });
 
   for (const theme of ["light", "dark"] as const) {
     it(`widget, data-theme="${theme}": no serious or critical violations with answers, sources and an abstention`, async () => {
-      const page = await newPage();
+      const page = await pageForTest();
       await page.goto(`${host.origin}/?theme=${theme}`);
+      await expectEmptyStorage(page);
       await fillConversation(page);
       await expectNoSeriousAxeViolations(page);
-      await page.close();
     });
   }
 
   it('widget, data-theme="auto" on a system in dark mode: no serious or critical violations', async () => {
-    const page = await newPage("dark");
+    const page = await pageForTest("dark");
     await page.goto(`${host.origin}/?theme=auto`);
+    await expectEmptyStorage(page);
     await fillConversation(page);
     await expectNoSeriousAxeViolations(page);
-    await page.close();
   });
 
   for (const [theme, accent] of [
@@ -102,11 +108,11 @@ describeInBrowser("accessibility (axe-core in Chromium)", () => {
     ["light", "#fbbf24"],
   ] as const) {
     it(`widget, data-theme="${theme}" with data-accent="${accent}": buttons and links stay readable`, async () => {
-      const page = await newPage();
+      const page = await pageForTest();
       await page.goto(`${host.origin}/?theme=${theme}&accent=${encodeURIComponent(accent)}`);
+      await expectEmptyStorage(page);
       await fillConversation(page);
       await expectNoSeriousAxeViolations(page);
-      await page.close();
     });
   }
 
@@ -121,24 +127,23 @@ describeInBrowser("accessibility (axe-core in Chromium)", () => {
   });
 
   it("document view with a highlighted citation: no serious or critical violations", async () => {
-    const page = await newPage();
+    const page = await pageForTest();
     const documents = (await (await fetch(`${tutor.baseUrl}/api/documents`)).json()) as { documents: { id: string }[] };
     expect(documents.documents.length).toBeGreaterThan(0);
     for (const { id } of documents.documents.slice(0, 2)) {
       await page.goto(`${tutor.baseUrl}/documents/${encodeURIComponent(id)}#L3-L6`);
+      await expectEmptyStorage(page);
       await page.waitForFunction(() => document.querySelectorAll(".line.hl").length > 0);
       await expectNoSeriousAxeViolations(page);
     }
-    await page.close();
   });
 
   it("the helper reports a real contrast failure (it can fail)", async () => {
-    const page = await newPage();
+    const page = await pageForTest();
     await page.setContent(
       `<!doctype html><html lang="en"><head><title>t</title></head><body><main><p style="color:#aaa;background:#fff">faint text</p></main></body></html>`,
     );
     const findings = await axeViolations(page);
     expect(findings.map((f) => `${f.impact} ${f.id}`)).toContain("serious color-contrast");
-    await page.close();
   });
 });

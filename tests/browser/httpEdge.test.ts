@@ -11,6 +11,7 @@ import {
   watchPage,
   WIDGET,
 } from "./support/browser.js";
+import { expectEmptyStorage, SharedPage } from "./support/sharedPage.js";
 import { startTutor, type RunningTutor } from "./support/startTutor.js";
 
 /**
@@ -56,6 +57,9 @@ describeInBrowser("HTTP edge in chromium", () => {
   let tutor: RunningTutor;
   let blog: { origin: string; close(): Promise<void> };
   let sdkPage: { origin: string; close(): Promise<void> };
+  /** The tests' one page, taken in turn (sharedPage.ts): each test proves it starts with empty storage. */
+  let shared: SharedPage;
+  const pageForTest = () => shared.nextTurn([tutor.baseUrl, tutor.baseUrl.replace("127.0.0.1", HOST_NAME), blog.origin, sdkPage.origin]);
 
   beforeAll(async () => {
     let tutorUrl = "";
@@ -73,6 +77,7 @@ describeInBrowser("HTTP edge in chromium", () => {
       startTutor({ env: { API_KEYS: KEY, PUBLIC_ROUTES: "widget", ALLOWED_ORIGINS: `${blog.origin},${sdkPage.origin}` } }),
     ]);
     tutorUrl = tutor.baseUrl;
+    shared = await SharedPage.open(browser);
   }, 120_000);
 
   afterAll(async () => {
@@ -83,21 +88,22 @@ describeInBrowser("HTTP edge in chromium", () => {
   });
 
   it("/docs renders on a host name other than localhost over plain http (issue 18 item 1)", async () => {
-    const page = await browser.newPage();
+    const page = await pageForTest();
     const failed: string[] = [];
     page.on("requestfailed", (request) => failed.push(request.url()));
     const docsUrl = tutor.baseUrl.replace("127.0.0.1", HOST_NAME);
     await page.goto(`${docsUrl}/docs`);
+    await expectEmptyStorage(page);
     await page.locator(".swagger-ui .info .title").waitFor({ timeout: 20_000 });
     expect(await page.locator(".swagger-ui .info .title").textContent()).toContain("Roadmap Tutor API");
     expect(await page.locator(".opblock").count()).toBeGreaterThan(5);
     expect(failed).toEqual([]);
-    await page.close();
   });
 
   it("the official openai SDK works from a page on another origin (issue 18 item 4)", async () => {
-    const page = await browser.newPage();
+    const page = await pageForTest();
     await page.goto(`${sdkPage.origin}/`);
+    await expectEmptyStorage(page);
     const result = await page.evaluate(
       ([baseURL, key]) =>
         (
@@ -108,13 +114,13 @@ describeInBrowser("HTTP edge in chromium", () => {
     expect(result.error).toBeUndefined(); // on a CORS refusal: "Connection error."
     expect(result.models).toContain("roadmap-tutor");
     expect(result.content.length).toBeGreaterThan(20);
-    await page.close();
   });
 
   it("blog recipe: the widget answers without a key while /v1 refuses (issue 13 item 20)", async () => {
-    const page = await browser.newPage();
+    const page = await pageForTest();
     const { errors } = watchPage(page);
     await page.goto(`${blog.origin}/`);
+    await expectEmptyStorage(page);
     await page.locator(`${WIDGET} .rt-launcher`).click();
     await askInWidget(page, "学完 LoRA 之后该学什么？");
     await waitForAnswer(page);
@@ -131,6 +137,5 @@ describeInBrowser("HTTP edge in chromium", () => {
     }, tutor.baseUrl);
     expect(v1Status).toBe(401);
     expect(errors).toEqual([]);
-    await page.close();
   });
 });

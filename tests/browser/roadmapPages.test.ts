@@ -3,6 +3,7 @@ import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { axeViolations, seriousFindings } from "./support/axe.js";
 import { describeInBrowser, connectChromium, watchPage } from "./support/browser.js";
+import { expectEmptyStorage, SharedPage } from "./support/sharedPage.js";
 import { startTutor, type RunningTutor } from "./support/startTutor.js";
 
 /**
@@ -21,15 +22,20 @@ const STAGES_001 = [
   "第七阶段：前沿技术探索",
 ];
 
+const WIDE = { width: 1280, height: 900 };
+
 describeInBrowser("roadmap pages in the browser (offline app)", () => {
   let browser: Browser;
   let tutor: RunningTutor;
   let id001: string;
+  /** The tests' one page, taken in turn (sharedPage.ts): each test proves it starts with empty storage. */
+  let shared: SharedPage;
 
   beforeAll(async () => {
     [browser, tutor] = await Promise.all([connectChromium(), startTutor()]);
     id001 = tutor.test.tutor.index.current().documents.find((d) => d.source.startsWith("roadmaps/001"))!.id;
     await mkdir("test-artifacts", { recursive: true });
+    shared = await SharedPage.open(browser, { viewport: WIDE, reducedMotion: "reduce" }, { acceptDownloads: true });
   }, 120_000);
 
   afterAll(async () => {
@@ -37,23 +43,24 @@ describeInBrowser("roadmap pages in the browser (offline app)", () => {
     await tutor?.close();
   });
 
-  async function newPage(options: BrowserContextOptions = {}): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      reducedMotion: "reduce",
-      acceptDownloads: true,
-      ...options,
-    });
-    const page = await context.newPage();
+  async function pageForTest(): Promise<{ page: Page; errors: string[] }> {
+    const page = await shared.nextTurn([tutor.baseUrl]);
     return { page, errors: watchPage(page).errors };
+  }
+
+  /** A page of its own, for context options a page cannot change once made (isMobile, hasTouch). */
+  async function newPage(options: BrowserContextOptions): Promise<Page> {
+    const context = await browser.newContext({ reducedMotion: "reduce", ...options });
+    return context.newPage();
   }
 
   const headingsIn = (page: Page, selector: string) =>
     page.locator(selector).evaluateAll((els) => els.map((el) => el.getAttribute("data-heading") ?? ""));
 
   it("draws 001's stages in order, as a graph and as an ordered list, merged from its two outlines", async () => {
-    const { page, errors } = await newPage();
+    const { page, errors } = await pageForTest();
     await page.goto(`${tutor.baseUrl}/roadmaps/${id001}`);
+    await expectEmptyStorage(page);
     const graph = page.locator("svg.graph-horizontal");
     expect(await graph.isVisible()).toBe(true);
     expect(await headingsIn(page, "svg.graph-horizontal a.stage-node")).toEqual(STAGES_001);
@@ -81,8 +88,9 @@ describeInBrowser("roadmap pages in the browser (offline app)", () => {
   });
 
   it("?topic=LoRA marks 第六阶段 as current (aria-current=step in graph and list) and 第七阶段 as next", async () => {
-    const { page, errors } = await newPage();
+    const { page, errors } = await pageForTest();
     await page.goto(`${tutor.baseUrl}/roadmaps/${id001}?topic=LoRA`);
+    await expectEmptyStorage(page);
     expect(await headingsIn(page, 'svg.graph-horizontal a[aria-current="step"]')).toEqual(["第六阶段：模型微调与私有化部署"]);
     expect(await headingsIn(page, 'ol.stages > li[aria-current="step"]')).toEqual(["第六阶段：模型微调与私有化部署"]);
     expect(await headingsIn(page, "svg.graph-horizontal a.is-next")).toEqual(["第七阶段：前沿技术探索"]);
@@ -102,8 +110,9 @@ describeInBrowser("roadmap pages in the browser (offline app)", () => {
   });
 
   it("clicking a stage opens its lines highlighted in the document view", async () => {
-    const { page } = await newPage();
+    const { page } = await pageForTest();
     await page.goto(`${tutor.baseUrl}/roadmaps/${id001}`);
+    await expectEmptyStorage(page);
     await Promise.all([page.waitForURL(/\/documents\//), page.locator('svg.graph-horizontal a.stage-node[data-step="6"]').click()]);
     expect(new URL(page.url()).hash).toBe("#L31-L35");
     const highlighted = await page.locator(".line.hl").evaluateAll((els) => els.map((el) => el.id));
@@ -112,9 +121,10 @@ describeInBrowser("roadmap pages in the browser (offline app)", () => {
   });
 
   it("keeps a progress tick across a reload and an export/import round trip, sending nothing to the server", async () => {
-    const { page, errors } = await newPage();
+    const { page, errors } = await pageForTest();
     const url = `${tutor.baseUrl}/roadmaps/${id001}`;
     await page.goto(url);
+    await expectEmptyStorage(page);
     const requests: string[] = [];
     page.on("request", (request) => requests.push(`${request.method()} ${new URL(request.url()).pathname}`));
     const tick = page.locator('li.stage[data-step="2"] input[type=checkbox]');
@@ -147,7 +157,7 @@ describeInBrowser("roadmap pages in the browser (offline app)", () => {
   });
 
   it("uses the vertical layout on a 390 px phone, with no sideways scrolling", async () => {
-    const { page } = await newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await page.goto(`${tutor.baseUrl}/roadmaps/${id001}?topic=LoRA`);
     expect(await page.locator("svg.graph-vertical").isVisible()).toBe(true);
     expect(await page.locator("svg.graph-horizontal").isVisible()).toBe(false);
@@ -173,12 +183,13 @@ describeInBrowser("roadmap pages in the browser (offline app)", () => {
     ];
     // One page for the five cases, its colour scheme and size set before each load as a new
     // context's options would set them: a fresh page costs Chromium ~2 s of CPU (two renderers
-    // started) before it loads anything. Nothing here ticks progress, so the shared storage is empty.
-    const { page } = await newPage();
+    // started) before it loads anything. Nothing here ticks progress; each load proves the storage empty.
+    const { page } = await pageForTest();
     for (const [path, colorScheme, viewport] of cases) {
       await page.emulateMedia({ colorScheme });
       await page.setViewportSize(viewport);
       await page.goto(`${tutor.baseUrl}${path}`);
+      await expectEmptyStorage(page);
       expect(await page.evaluate(() => [matchMedia("(prefers-color-scheme: dark)").matches, innerWidth])).toEqual([
         colorScheme === "dark",
         viewport.width,

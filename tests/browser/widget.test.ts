@@ -11,6 +11,7 @@ import {
   watchPage,
   WIDGET,
 } from "./support/browser.js";
+import { expectEmptyStorage, SharedPage } from "./support/sharedPage.js";
 import { startTutor, type RunningTutor } from "./support/startTutor.js";
 
 /**
@@ -38,11 +39,15 @@ function hostPage(tutorUrl: string): string {
 </body></html>`;
 }
 
+const DESKTOP = { width: 1200, height: 850 };
+
 describeInBrowser("chat widget in the browser (offline app)", () => {
   let browser: Browser;
   let tutor: RunningTutor;
   let allowedHost: { origin: string; close(): Promise<void> };
   let otherHost: { origin: string; close(): Promise<void> };
+  /** The tests' one page, taken in turn (sharedPage.ts): each test proves it starts with empty storage. */
+  let shared: SharedPage;
 
   beforeAll(async () => {
     let tutorUrl = "";
@@ -50,6 +55,7 @@ describeInBrowser("chat widget in the browser (offline app)", () => {
     otherHost = await startHostPage(() => hostPage(tutorUrl));
     [browser, tutor] = await Promise.all([connectChromium(), startTutor({ env: { ALLOWED_ORIGINS: allowedHost.origin } })]);
     tutorUrl = tutor.baseUrl;
+    shared = await SharedPage.open(browser, { viewport: DESKTOP, reducedMotion: "reduce" });
   }, 120_000);
 
   afterAll(async () => {
@@ -59,14 +65,16 @@ describeInBrowser("chat widget in the browser (offline app)", () => {
     await otherHost?.close();
   });
 
-  async function newPage(viewport = { width: 1200, height: 850 }): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage({ viewport, reducedMotion: "reduce" });
+  async function pageForTest(viewport = DESKTOP): Promise<{ page: Page; errors: string[] }> {
+    const origins = [tutor.baseUrl, allowedHost.origin, otherHost.origin];
+    const page = await shared.nextTurn(origins, { viewport });
     return { page, errors: watchPage(page).errors };
   }
 
   it("answers a Chinese question on the demo page with cited sources, and a citation opens the highlighted passage", async () => {
-    const { page, errors } = await newPage();
+    const { page, errors } = await pageForTest();
     await page.goto(`${tutor.baseUrl}/`);
+    await expectEmptyStorage(page);
     await page.locator(`${WIDGET} .rt-launcher`).click();
     await page.locator(`${WIDGET} .rt-panel[role=dialog]`).waitFor();
     // Starter questions from data-starters are offered in an empty conversation.
@@ -118,8 +126,9 @@ describeInBrowser("chat widget in the browser (offline app)", () => {
   });
 
   it("can be used with the keyboard only", async () => {
-    const { page, errors } = await newPage();
+    const { page, errors } = await pageForTest();
     await page.goto(`${tutor.baseUrl}/`);
+    await expectEmptyStorage(page);
     // Tab through the article (its scrollable code block is a tab stop too) to the launcher.
     for (let i = 0; i < 10 && (await focusedInWidget(page)) === ""; i++) await page.keyboard.press("Tab");
     expect(await focusedInWidget(page)).toBe("button.rt-launcher");
@@ -166,8 +175,9 @@ describeInBrowser("chat widget in the browser (offline app)", () => {
   });
 
   it("has dialog and live-region semantics, and goes full screen on a phone", async () => {
-    const { page } = await newPage({ width: 390, height: 760 });
+    const { page } = await pageForTest({ width: 390, height: 760 });
     await page.goto(`${tutor.baseUrl}/`);
+    await expectEmptyStorage(page);
     const launcher = page.locator(`${WIDGET} .rt-launcher`);
     expect(await launcher.getAttribute("aria-label")).toBe("打开学习路线助手");
     await launcher.click();
@@ -179,8 +189,9 @@ describeInBrowser("chat widget in the browser (offline app)", () => {
   });
 
   it("explains errors: unreachable server, 429 with Retry-After, 5xx, and retries", async () => {
-    const { page } = await newPage();
+    const { page } = await pageForTest();
     await page.goto(`${tutor.baseUrl}/`);
+    await expectEmptyStorage(page);
     await page.locator(`${WIDGET} .rt-launcher`).click();
     const lastError = () => page.locator(`${WIDGET} .rt-error`).last();
 
@@ -227,8 +238,9 @@ describeInBrowser("chat widget in the browser (offline app)", () => {
   });
 
   it("works from a page on an allowed origin, isolated from the page's CSS", async () => {
-    const { page, errors } = await newPage();
+    const { page, errors } = await pageForTest();
     await page.goto(`${allowedHost.origin}/`);
+    await expectEmptyStorage(page);
     const launcher = page.locator(`${WIDGET} .rt-launcher`);
     await launcher.waitFor();
     // Hostile `button { display: none !important }` does not reach inside the shadow root.
@@ -262,8 +274,9 @@ describeInBrowser("chat widget in the browser (offline app)", () => {
   });
 
   it("runs two independent widgets on one unstyled page", async () => {
-    const { page, errors } = await newPage();
+    const { page, errors } = await pageForTest();
     await page.goto(`${allowedHost.origin}/two`);
+    await expectEmptyStorage(page);
     const widgets = page.locator(WIDGET);
     await widgets.nth(1).locator(".rt-panel").waitFor(); // data-open
     expect(await widgets.count()).toBe(2);
@@ -285,8 +298,9 @@ describeInBrowser("chat widget in the browser (offline app)", () => {
   });
 
   it("reports the server as unreachable from an origin that is not allowed (CORS)", async () => {
-    const { page } = await newPage();
+    const { page } = await pageForTest();
     await page.goto(`${otherHost.origin}/`);
+    await expectEmptyStorage(page);
     await page.locator(`${WIDGET} .rt-launcher`).click();
     await askInWidget(page, "Which book should I read for deep learning?");
     await page.locator(`${WIDGET} .rt-error`).waitFor();

@@ -3,6 +3,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startFakeOpenAiServer, type ChatReply, type FakeOpenAiServer } from "../support/fakeOpenAiServer.js";
 import { askInWidget, describeInBrowser, connectChromium, waitForAnswer, watchPage, WIDGET } from "./support/browser.js";
+import { expectEmptyStorage, SharedPage } from "./support/sharedPage.js";
 import { startTutor, type RunningTutor } from "./support/startTutor.js";
 
 /**
@@ -24,6 +25,8 @@ describeInBrowser("chat widget safety and streaming (LLM mode)", () => {
   let browser: Browser;
   let tutor: RunningTutor;
   let model: FakeOpenAiServer;
+  /** The tests' one page, taken in turn (sharedPage.ts): each test proves it starts with empty storage. */
+  let shared: SharedPage;
 
   beforeAll(async () => {
     model = await startFakeOpenAiServer({
@@ -41,6 +44,7 @@ describeInBrowser("chat widget safety and streaming (LLM mode)", () => {
         env: { OPENAI_BASE_URL: model.baseURL, OPENAI_API_KEY: "sk-test-not-a-real-key", CHAT_MODEL: "fake-chat", OPENAI_MAX_RETRIES: "0" },
       }),
     ]);
+    shared = await SharedPage.open(browser);
   }, 120_000);
 
   afterAll(async () => {
@@ -50,9 +54,10 @@ describeInBrowser("chat widget safety and streaming (LLM mode)", () => {
   });
 
   it("shows markup from the answer and from passages as text, in the widget and in the document view", async () => {
-    const page = await browser.newPage();
+    const page = await shared.nextTurn([tutor.baseUrl]);
     const { errors } = watchPage(page);
     await page.goto(`${tutor.baseUrl}/`);
+    await expectEmptyStorage(page);
     await page.locator(`${WIDGET} .rt-launcher`).click();
     await askInWidget(page, "提示注入防御怎么学？");
     await waitForAnswer(page);
@@ -77,8 +82,9 @@ describeInBrowser("chat widget safety and streaming (LLM mode)", () => {
   });
 
   it("renders tokens as they stream, marks the answer busy, and Stop aborts it", async () => {
-    const page = await browser.newPage();
+    const page = await shared.nextTurn([tutor.baseUrl]);
     await page.goto(`${tutor.baseUrl}/`);
+    await expectEmptyStorage(page);
     await page.locator(`${WIDGET} .rt-launcher`).click();
     // Record the answer's visible length on every DOM change while it streams.
     await page.evaluate((tag) => {
