@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ExtractiveAnswerer } from "../../src/answering/ExtractiveAnswerer.js";
 import { ANSWER_WORDING } from "../../src/answering/prompts.js";
 import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
 import { escapeRegExp } from "../../src/text/escapeRegExp.js";
 import { useRetrievalFixtureIndex } from "../support/buildTestIndex.js";
-import { collect, realRetriever } from "./support.js";
-import type { TestRetriever } from "./support.js";
+import { collect, useRealRetriever } from "./support.js";
 
-let corpus: TestRetriever;
+const corpus = useRealRetriever();
 let answerer: ExtractiveAnswerer;
-beforeAll(async () => {
-  corpus = await realRetriever();
+beforeAll(() => {
   answerer = new ExtractiveAnswerer({ retriever: corpus.retriever });
-});
-afterAll(async () => {
-  await corpus?.cleanup();
 });
 
 function markers(answer: string): number[] {

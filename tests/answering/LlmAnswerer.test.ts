@@ -1,5 +1,5 @@
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { createChatModel } from "../../src/answering/createChatModel.js";
 import { LlmAnswerer } from "../../src/answering/LlmAnswerer.js";
 import { ANSWER_WORDING, NOT_COVERED_MARKER, PASSAGES_ARE_DATA_RULE } from "../../src/answering/prompts.js";
@@ -7,19 +7,12 @@ import { parseConfig } from "../../src/config.js";
 import { UpstreamFailed, UpstreamTimeout } from "../../src/errors.js";
 import { startFakeOpenAiServer } from "../support/fakeOpenAiServer.js";
 import type { FakeOpenAiServer, FakeOpenAiServerOptions } from "../support/fakeOpenAiServer.js";
-import { collect, realRetriever } from "./support.js";
-import type { TestRetriever } from "./support.js";
+import { collect, realRetriever, useRealRetriever, type TestRetriever } from "./support.js";
 
 const KEY = "fake-key-answering-secret-key";
-let corpus: TestRetriever;
+const corpus = useRealRetriever();
 let fake: FakeOpenAiServer | undefined;
 
-beforeAll(async () => {
-  corpus = await realRetriever();
-});
-afterAll(async () => {
-  await corpus?.cleanup();
-});
 afterEach(async () => {
   await fake?.close();
   fake = undefined;
@@ -27,7 +20,7 @@ afterEach(async () => {
 
 async function answererWith(
   options: FakeOpenAiServerOptions,
-  extra: { timeoutMs?: number; fallback?: boolean; retriever?: TestRetriever } = {},
+  extra: { timeoutMs?: number; fallback?: boolean; retriever?: Omit<TestRetriever, "cleanup"> } = {},
 ) {
   fake = await startFakeOpenAiServer(options);
   const config = parseConfig({

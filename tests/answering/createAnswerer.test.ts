@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createAnswerer } from "../../src/answering/createAnswerer.js";
 import { parseConfig } from "../../src/config.js";
 import { startFakeOpenAiServer } from "../support/fakeOpenAiServer.js";
-import { realRetriever } from "./support.js";
-import type { TestRetriever } from "./support.js";
+import { useRealRetriever } from "./support.js";
 
-let corpus: TestRetriever;
-beforeAll(async () => {
-  corpus = await realRetriever();
-});
-afterAll(async () => {
-  await corpus?.cleanup();
-});
+const corpus = useRealRetriever();
 
 describe("createAnswerer", () => {
   it("is extractive without a model server", async () => {

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ExtractiveAnswerer } from "../../src/answering/ExtractiveAnswerer.js";
-import { realRetriever, type TestRetriever } from "./support.js";
+import { useRealRetriever } from "./support.js";
 
 /**
  * Sequence questions the roadmaps cannot answer, on the bundled corpus: what the question orders
@@ -8,14 +8,10 @@ import { realRetriever, type TestRetriever } from "./support.js";
  * names none, two topics no roadmap places together). Each is answered `low`; a control the
  * roadmaps do answer stays `high`. Questions written for this test.
  */
-let corpus: TestRetriever;
+const corpus = useRealRetriever();
 let answerer: ExtractiveAnswerer;
-beforeAll(async () => {
-  corpus = await realRetriever();
+beforeAll(() => {
   answerer = new ExtractiveAnswerer({ retriever: corpus.productRetriever });
-});
-afterAll(async () => {
-  await corpus?.cleanup();
 });
 
 const confidence = async (question: string) => (await answerer.answer({ question })).confidence;

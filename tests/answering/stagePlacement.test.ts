@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ExtractiveAnswerer } from "../../src/answering/ExtractiveAnswerer.js";
-import { realRetriever, type TestRetriever } from "./support.js";
+import { useRealRetriever } from "./support.js";
 
 /**
  * Where a before/after question's topic is placed, on the bundled roadmaps: a stage named by its
@@ -8,14 +8,10 @@ import { realRetriever, type TestRetriever } from "./support.js";
  * of it is placed nowhere rather than wherever that word's expansions appear. Questions written
  * for this test.
  */
-let corpus: TestRetriever;
+const corpus = useRealRetriever();
 let answerer: ExtractiveAnswerer;
-beforeAll(async () => {
-  corpus = await realRetriever();
+beforeAll(() => {
   answerer = new ExtractiveAnswerer({ retriever: corpus.retriever });
-});
-afterAll(async () => {
-  await corpus?.cleanup();
 });
 
 /** Each placed roadmap (its title's start), the stage and the neighbour in the asked direction. */
