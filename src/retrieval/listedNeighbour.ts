@@ -62,6 +62,49 @@ function inStage(chunk: Chunk, profile: RoadmapProfile): boolean {
   return chunk.sectionIndex >= 0 && profile.stages.some((stage) => subtreeOf(outline, stage).has(chunk.sectionIndex));
 }
 
+/** A list item outside every stage, by one of its labels: its chunk, the list's item openings and its place among them. */
+interface LabelledItem {
+  chunk: Chunk;
+  openings: readonly string[];
+  at: number;
+}
+
+/** Each index version's labelled items (by its chunks, then its profiles), keyed by folded label. */
+const labelledByChunks = new WeakMap<readonly Chunk[], WeakMap<readonly RoadmapProfile[], ReadonlyMap<string, readonly LabelledItem[]>>>();
+
+/**
+ * The items of every list outside the roadmaps' stages that a label names (an item that stands for a
+ * section left out), in the chunks' and the lists' order. They depend on the index alone, so they
+ * are read once per index version, not by every before/after question over every chunk.
+ */
+function labelledItems(chunks: readonly Chunk[], profiles: readonly RoadmapProfile[]): ReadonlyMap<string, readonly LabelledItem[]> {
+  let byProfiles = labelledByChunks.get(chunks);
+  if (!byProfiles) labelledByChunks.set(chunks, (byProfiles = new WeakMap()));
+  let byLabel = byProfiles.get(profiles);
+  if (byLabel) return byLabel;
+  const built = new Map<string, LabelledItem[]>();
+  const sections = new Map(profiles.map((profile) => [profile, sectionNames(profile)]));
+  for (const chunk of chunks) {
+    const profile = profiles.find((p) => p.doc.id === chunk.docId);
+    if (!profile || inStage(chunk, profile)) continue;
+    const items = listItems(chunk.text);
+    if (!items) continue;
+    const openings = items.map((item) => item.split("\n")[0]!);
+    openings.forEach((opening, at) => {
+      const labels = labelsOf(opening);
+      if (!isListLine(opening) || standsForSection(opening, labels, profile, sections.get(profile)!)) return;
+      // An item counts once however many of its labels fold alike.
+      for (const label of new Set(labels.map(foldForMatching))) {
+        const named = built.get(label) ?? [];
+        named.push({ chunk, openings, at });
+        built.set(label, named);
+      }
+    });
+  }
+  byProfiles.set(profiles, (byLabel = built));
+  return byLabel;
+}
+
 /**
  * The item before or after the one the topic names by its label, in a list outside the stages of
  * the roadmaps (only the named one's, when the question names one). Undefined unless exactly one
@@ -76,25 +119,13 @@ export function listedNeighbour(params: {
 }): NamedPart | undefined {
   const topic = foldForMatching(params.topic);
   if (Array.from(topic).length < 2) return undefined;
-  const profiles = params.named ? [params.named] : params.profiles;
-  let found: NamedPart | undefined;
-  let namings = 0;
-  for (const chunk of params.chunks) {
-    const profile = profiles.find((p) => p.doc.id === chunk.docId);
-    if (!profile || inStage(chunk, profile)) continue;
-    const items = listItems(chunk.text);
-    if (!items) continue;
-    const sections = sectionNames(profile);
-    const openings = items.map((item) => item.split("\n")[0]!);
-    openings.forEach((opening, at) => {
-      const labels = labelsOf(opening);
-      if (!isListLine(opening) || !labels.some((label) => foldForMatching(label) === topic)) return;
-      if (standsForSection(opening, labels, profile, sections)) return;
-      namings++;
-      const neighbour = openings[params.direction === "next" ? at + 1 : at - 1];
-      if (neighbour !== undefined && isListLine(neighbour))
-        found = { passage: { chunk, score: 0, role: "match" }, item: shownItem(neighbour) };
-    });
-  }
-  return namings === 1 ? found : undefined;
+  const named = params.named;
+  const profiles = named && !params.profiles.includes(named) ? [named] : params.profiles;
+  const items = (labelledItems(params.chunks, profiles).get(topic) ?? []).filter((item) => !named || item.chunk.docId === named.doc.id);
+  if (items.length !== 1) return undefined;
+  const { chunk, openings, at } = items[0]!;
+  const neighbour = openings[params.direction === "next" ? at + 1 : at - 1];
+  return neighbour !== undefined && isListLine(neighbour)
+    ? { passage: { chunk, score: 0, role: "match" }, item: shownItem(neighbour) }
+    : undefined;
 }
