@@ -48,6 +48,15 @@ export function looksLikeFollowUp(question: string): boolean {
   const trimmed = toSimplified(question.trim());
   if (refersOnlyByPosition(trimmed)) return true;
   const length = size(trimmed);
+  // "学完这个之后呢？下一阶段要学什么？", "ok. so what's next?": short questions typed as one, none
+  // naming anything of its own, are one follow-up however long they are together.
+  const clauses = trimmed.split(/(?<=[?？!！。])\s*(?=\S)|(?<=\.)\s+/u).filter((clause) => size(clause) > 0);
+  if (
+    clauses.length > 1 &&
+    clauses.some((clause) => looksLikeFollowUp(clause)) &&
+    clauses.every((clause) => !namesSomething(withoutSequenceWords(clause)))
+  )
+    return true;
   if (length <= 14) {
     return (
       ZH_LEAD.test(trimmed) ||

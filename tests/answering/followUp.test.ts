@@ -386,3 +386,13 @@ describe("a follow-up that drifts to a subject outside the field (那考驾照�
     expect(carryTopicIntoQuery("那健身房的年卡呢？", gym, (question) => analyzeQuery(question).topic)).toContain("办卡");
   });
 });
+
+describe("several short questions typed as one (看完这个以后呢？接下来该学啥？)", () => {
+  it("moves one stage on from the stage the previous question asked by its place", () => {
+    const topicOf = (question: string) => analyzeQuery(question).topic;
+    const history = [{ role: "user" as const, content: "五阶段那份，第二阶段是什么？" }];
+    const query = carryTopicIntoQuery("看完这个以后呢？接下来该学啥？", history, topicOf);
+    expect(query).toContain("五阶段那份");
+    expect(query).toContain("第3阶段");
+  });
+});

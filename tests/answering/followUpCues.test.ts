@@ -13,6 +13,15 @@ describe("looksLikeFollowUp", () => {
       expect(looksLikeFollowUp(q), q).toBe(true);
     }
   });
+  it("reads several short questions typed as one as a follow-up when none names anything of its own", () => {
+    for (const q of ["看完那个以后呢？接下来该看什么？", "好的。那再往后呢？后面还要学啥？", "ok. and after that? what do I do next?"]) {
+      expect(looksLikeFollowUp(q), q).toBe(true);
+    }
+    // A clause that names a stage, a roadmap or a term of its own starts from it, not from the conversation.
+    for (const q of ["那最后那个部署上线阶段呢？大概要花多长时间？", "GitHub 上那份清单呢？里面有推荐什么课程吗？"]) {
+      expect(looksLikeFollowUp(q), q).toBe(false);
+    }
+  });
   it("does not treat standalone questions as follow-ups", () => {
     for (const q of ["学完 LoRA 之后该学什么?", "which book should I read for deep learning?", "大模型学习路线分为哪几个阶段"]) {
       expect(looksLikeFollowUp(q), q).toBe(false);
