@@ -40,8 +40,9 @@ const COMPARES =
  * TensorFlow 等框架的比较" names a comparison and gives none.
  */
 const DIFFERENCE_ASKED = /区别|區別|不同|不一样|不一樣|差别|差別|差异|差異|差在|\bdiffer|\bvs\.?\s|\bversus\b/iu;
+// 最新, 最近, 最后, 最初, 最终 place a thing in time or order ("了解…的最新研究成果"): no verdict between two.
 const VERDICT =
-  /更|最|其次|没那么|沒那麼|优于|優於|低于|低於|高于|高於|不如|胜过|勝過|(?<![对對])比(?![较較])|\bthan\b|\bbetter\b|\bworse\b|\bfaster\b|\bslower\b/iu;
+  /更|最(?![新近后後初终終])|其次|没那么|沒那麼|优于|優於|低于|低於|高于|高於|不如|胜过|勝過|(?<![对對])比(?![较較])|\bthan\b|\bbetter\b|\bworse\b|\bfaster\b|\bslower\b/iu;
 /** Where the question stops naming the second thing and starts asking (哪个更…, 有啥区别, 比起来). */
 const ASKING_TAIL =
   /哪|谁|誰|有\s*(?:啥|什么|什麼)|有何|到底|差在|不(?:同|一样|一樣)|的|比起|相比|\bwhich\b|\bis\b|\bare\b|\b(?:in|for|when|on|at)\b|[,，?？。]/iu;

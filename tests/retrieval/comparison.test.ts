@@ -44,6 +44,13 @@ describe("comparison questions", () => {
     expect(comparisonPresent("这两个框架都要学吗", ["常用框架：PyTorch"])).toBe(true);
   });
 
+  it("reads 最新 / 最近 / 最后 as a place in time or order, not a verdict between the two", () => {
+    const question = "PyTorch 跟 TensorFlow 哪个更容易上手？";
+    expect(comparisonPresent(question, ["关注 PyTorch、TensorFlow 等框架的最新版本"])).toBe(false);
+    expect(comparisonPresent(question, ["最近 PyTorch 和 TensorFlow 都发布了新教程"])).toBe(false);
+    expect(comparisonPresent(question, ["PyTorch 和 TensorFlow 里，PyTorch 最容易上手"])).toBe(true);
+  });
+
   it("needs the purpose beside the verdict when the verdict is asked for a job", () => {
     const verdict = "提示词工程比微调更省成本，适合快速验证想法";
     expect(comparisonPresent("提示词工程和微调哪个更适合做法律文书审核？", [verdict])).toBe(false);
