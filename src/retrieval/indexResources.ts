@@ -2,6 +2,7 @@ import type { IndexSnapshot } from "../store/types.js";
 import { isEnglishWord } from "../text/cedict.js";
 import { generalIdfOf, scanGeneralIdf, type GeneralIdf } from "../text/generalIdf.js";
 import { warmSounds } from "../text/hanSounds.js";
+import { recentlyComputed } from "../text/recentlyComputed.js";
 import { loadTaiwanPhrases } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { ConceptSpace } from "./conceptSpace.js";
@@ -14,6 +15,9 @@ import { TypoCorrector } from "./typoCorrection.js";
 
 /** A concept more than this share of the chunks name is the corpus's subject (大模型 here: 0.66). */
 const CORPUS_SUBJECT_SHARE = 0.5;
+
+/** Questions whose repaired form is remembered: the last few requests'. */
+const QUESTIONS_REMEMBERED = 64;
 
 /**
  * What the retriever derives from one loaded index, each built once on first use and dropped
@@ -105,4 +109,14 @@ export class IndexResources {
   get typos(): TypoCorrector {
     return (this.typosValue ??= new TypoCorrector(this.statistics, this.index.lexicon?.sounds));
   }
+
+  /**
+   * The question with its misspelt Latin words repaired (Han runs and English words kept as they
+   * are), remembered for the last few questions: a request reads it twice, for the glossary terms a
+   * misspelling hid (questionExpansions.ts) and for the evidence of the question's own words
+   * (questionJudge.ts).
+   */
+  readonly latinRepaired: (question: string) => string = recentlyComputed(QUESTIONS_REMEMBERED, (question: string) =>
+    this.typos.repair(question, { hanRuns: false, isWord: this.isEnglishWord }),
+  );
 }

@@ -69,30 +69,31 @@ interface LabelledItem {
   at: number;
 }
 
-/** Each index version's labelled items (by its chunks, then its profiles), keyed by folded label. */
-const labelledByChunks = new WeakMap<readonly Chunk[], WeakMap<readonly RoadmapProfile[], ReadonlyMap<string, readonly LabelledItem[]>>>();
+/** Each index version's labelled items (by its chunks, then a roadmap's profile), keyed by folded label. */
+const labelledByChunks = new WeakMap<readonly Chunk[], WeakMap<RoadmapProfile, ReadonlyMap<string, readonly LabelledItem[]>>>();
 
 /**
- * The items of every list outside the roadmaps' stages that a label names (an item that stands for a
- * section left out), in the chunks' and the lists' order. They depend on the index alone, so they
- * are read once per index version, not by every before/after question over every chunk.
+ * The items of every list outside one roadmap's stages that a label names (an item that stands for
+ * a section left out), in the chunks' and the lists' order. They depend on the index alone, so they
+ * are read once per index version and roadmap, not by every before/after question over every chunk.
+ * Kept per roadmap, not per set of roadmaps: a request's roadmaps are a new array each time (those
+ * its filters allow), which would miss a memo keyed by the array and read every chunk again.
  */
-function labelledItems(chunks: readonly Chunk[], profiles: readonly RoadmapProfile[]): ReadonlyMap<string, readonly LabelledItem[]> {
-  let byProfiles = labelledByChunks.get(chunks);
-  if (!byProfiles) labelledByChunks.set(chunks, (byProfiles = new WeakMap()));
-  let byLabel = byProfiles.get(profiles);
+function labelledItems(chunks: readonly Chunk[], profile: RoadmapProfile): ReadonlyMap<string, readonly LabelledItem[]> {
+  let byProfile = labelledByChunks.get(chunks);
+  if (!byProfile) labelledByChunks.set(chunks, (byProfile = new WeakMap()));
+  let byLabel = byProfile.get(profile);
   if (byLabel) return byLabel;
   const built = new Map<string, LabelledItem[]>();
-  const sections = new Map(profiles.map((profile) => [profile, sectionNames(profile)]));
+  const sections = sectionNames(profile);
   for (const chunk of chunks) {
-    const profile = profiles.find((p) => p.doc.id === chunk.docId);
-    if (!profile || inStage(chunk, profile)) continue;
+    if (chunk.docId !== profile.doc.id || inStage(chunk, profile)) continue;
     const items = listItems(chunk.text);
     if (!items) continue;
     const openings = items.map((item) => item.split("\n")[0]!);
     openings.forEach((opening, at) => {
       const labels = labelsOf(opening);
-      if (!isListLine(opening) || standsForSection(opening, labels, profile, sections.get(profile)!)) return;
+      if (!isListLine(opening) || standsForSection(opening, labels, profile, sections)) return;
       // An item counts once however many of its labels fold alike.
       for (const label of new Set(labels.map(foldForMatching))) {
         const named = built.get(label) ?? [];
@@ -101,7 +102,7 @@ function labelledItems(chunks: readonly Chunk[], profiles: readonly RoadmapProfi
       }
     });
   }
-  byProfiles.set(profiles, (byLabel = built));
+  byProfile.set(profile, (byLabel = built));
   return byLabel;
 }
 
@@ -121,7 +122,10 @@ export function listedNeighbour(params: {
   if (Array.from(topic).length < 2) return undefined;
   const named = params.named;
   const profiles = named && !params.profiles.includes(named) ? [named] : params.profiles;
-  const items = (labelledItems(params.chunks, profiles).get(topic) ?? []).filter((item) => !named || item.chunk.docId === named.doc.id);
+  // Each roadmap's items are its own chunks' (one profile a document): together, those of all the roadmaps read.
+  const items = profiles
+    .flatMap((profile) => labelledItems(params.chunks, profile).get(topic) ?? [])
+    .filter((item) => !named || item.chunk.docId === named.doc.id);
   if (items.length !== 1) return undefined;
   const { chunk, openings, at } = items[0]!;
   const neighbour = openings[params.direction === "next" ? at + 1 : at - 1];

@@ -1,3 +1,4 @@
+import type { Chunk } from "../chunking/types.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { foldForMatching } from "./listItems.js";
 import { isFiller } from "./questionWords.js";
@@ -31,20 +32,40 @@ const NUMBERED = /^(\d{1,2})[.、)]\s*(.*)$/u;
  * left out), when the question (`asked`, folded) names it; else undefined.
  */
 function thingNamed(asked: string, passage: Passage): string | undefined {
-  const heading = passage.chunk.headingPath.at(-1);
-  if (!heading || isStageHeading(heading)) return undefined;
-  const name = foldForMatching(heading.replace(EMOJI_CODE, " "));
-  if (name.length < MIN_HEADING_LENGTH) return undefined;
-  if (asked.includes(name)) return name;
+  const thing = thingOf(passage.chunk);
+  if (!thing) return undefined;
+  if (asked.includes(thing.name)) return thing.name;
   // "mlabonne 那个课程", "mlabonne's course": the thing by who keeps it, the owner of the repository
   // its section links to under its own name (github.com/mlabonne/llm-course under "llm-course").
-  const owner = ownerOf(passage, name);
-  return owner !== undefined && asked.includes(owner) ? name : undefined;
+  return thing.owner !== undefined && asked.includes(thing.owner) ? thing.name : undefined;
 }
 
-/** The owner of a repository the passage links to whose name is the section's (folded) name. */
-function ownerOf(passage: Passage, name: string): string | undefined {
-  for (const link of passage.chunk.links) {
+/** A chunk's thing: its section's folded name and the owner of its repository, null when its section names none. */
+interface Thing {
+  name: string;
+  owner: string | undefined;
+}
+
+/**
+ * Each chunk's thing, read once: it depends on the chunk alone (an index version's), and a
+ * before/after or ordinal question reads it for every passage retrieval found.
+ */
+const things = new WeakMap<Chunk, Thing | null>();
+
+function thingOf(chunk: Chunk): Thing | null {
+  let thing = things.get(chunk);
+  if (thing === undefined) {
+    const heading = chunk.headingPath.at(-1);
+    const name = heading && !isStageHeading(heading) ? foldForMatching(heading.replace(EMOJI_CODE, " ")) : "";
+    thing = name.length < MIN_HEADING_LENGTH ? null : { name, owner: ownerOf(chunk, name) };
+    things.set(chunk, thing);
+  }
+  return thing;
+}
+
+/** The owner of a repository the chunk links to whose name is the section's (folded) name. */
+function ownerOf(chunk: Chunk, name: string): string | undefined {
+  for (const link of chunk.links) {
     const repository = REPOSITORY.exec(link.url);
     if (repository && foldForMatching(repository[2]!) === name) {
       const owner = foldForMatching(repository[1]!);

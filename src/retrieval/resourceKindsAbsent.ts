@@ -1,3 +1,5 @@
+import { recentlyComputed } from "../text/recentlyComputed.js";
+
 /**
  * "七阶段那份要求先看哪本教材？", "which paper does the three-stage post say to read first?": a kind of
  * resource (a book, a paper, a course) asked of the roadmap the question names. A roadmap that
@@ -25,7 +27,13 @@ const KINDS: readonly ResourceKind[] = [
   },
 ];
 
+/** Documents' texts whose answer is remembered, per kind: more than a corpus of roadmaps holds. */
+const DOCUMENTS_REMEMBERED = 16;
+
+/** Whether a roadmap's text names each kind, remembered: the question's roadmap is one of a few documents, read whole for every such question. */
+const namesKind = KINDS.map((kind) => recentlyComputed(DOCUMENTS_REMEMBERED, (text: string) => kind.named.test(text)));
+
 /** Whether the question asks which resource of a kind that the roadmap's text never names. */
 export function asksResourceKindAbsent(question: string, roadmapText: string): boolean {
-  return KINDS.some((kind) => kind.asked.test(question) && !kind.named.test(roadmapText));
+  return KINDS.some((kind, i) => kind.asked.test(question) && !namesKind[i]!(roadmapText));
 }

@@ -1,4 +1,5 @@
 import type { Chunk } from "../chunking/types.js";
+import { chunksOfDocument } from "./documentChunks.js";
 import { sectionRef } from "./roadmapNavigator.js";
 import { isContentsText, type RoadmapProfile } from "./roadmapProfile.js";
 import { isStageHeading, siblingsOf } from "./stageOutline.js";
@@ -52,6 +53,7 @@ export function sectionPastStages(query: string, named: RoadmapProfile, ordinal:
  * says which comes after the last stage.
  */
 export function contentsPassage(chunks: readonly Chunk[], docId: string): Passage | undefined {
-  const chunk = chunks.find((c) => c.docId === docId && isContentsText(c.text));
+  // The document's own chunks, in the index's order (grouped once per index version), not every chunk of the index.
+  const chunk = chunksOfDocument(chunks, docId).find((c) => isContentsText(c.text));
   return chunk && { chunk, score: 0, role: "match" };
 }

@@ -86,12 +86,13 @@ const NAME_BEFORE_STAGE_WORD = /(\p{Script=Han}+?)(?:那一|这一|那个|这个
  */
 export function stagesNamedWithStageWord(profiles: readonly RoadmapProfile[], question: string): { stage: StageInRoadmap; name: string }[] {
   const runs = Array.from(question.matchAll(NAME_BEFORE_STAGE_WORD), (m) => m[1] ?? "");
+  // No stage word, no stage named by it (most questions).
+  if (runs.length === 0) return [];
   const named: { stage: StageInRoadmap; name: string }[] = [];
   for (const profile of profiles) {
-    const names = stageNamesOf(profile);
+    const forms = stageNameFormsOf(profile);
     for (const [i, stage] of profile.stages.entries()) {
-      const forms = [names[i]!, nameWords(stage.heading).join("")].filter((form) => Array.from(form).length >= 2);
-      const name = forms.find((form) => runs.some((run) => run.endsWith(form)));
+      const name = forms[i]!.find((form) => runs.some((run) => run.endsWith(form)));
       if (!name || named.some((n) => n.stage.docId === profile.doc.id)) continue;
       named.push({ stage: { docId: profile.doc.id, sectionIndex: stage.index, heading: stage.heading }, name });
     }
@@ -106,6 +107,19 @@ function stageNamesOf(profile: RoadmapProfile): readonly string[] {
   let names = stageNames.get(profile);
   if (!names) stageNames.set(profile, (names = profile.stages.map((stage) => stageName(stage.heading))));
   return names;
+}
+
+/** Each stage's names as a learner says them before a stage word (its stageName, its name words joined), once per profile. */
+const stageNameForms = new WeakMap<RoadmapProfile, readonly (readonly string[])[]>();
+
+function stageNameFormsOf(profile: RoadmapProfile): readonly (readonly string[])[] {
+  let forms = stageNameForms.get(profile);
+  if (!forms) {
+    const names = stageNamesOf(profile);
+    forms = profile.stages.map((stage, i) => [names[i]!, nameWords(stage.heading).join("")].filter((form) => Array.from(form).length >= 2));
+    stageNameForms.set(profile, forms);
+  }
+  return forms;
 }
 
 /**

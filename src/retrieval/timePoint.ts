@@ -1,3 +1,5 @@
+import { recentlyComputed } from "../text/recentlyComputed.js";
+
 /**
  * "By month five, which stage should I be on?", "第 3 周该学到哪", "学了四个月以后该进哪个阶段": a
  * question that locates a stage by a point in the learner's calendar. Only a roadmap that lays its
@@ -42,7 +44,12 @@ const SPAN_STATED = new RegExp(
   "iu",
 );
 
-/** Whether a document states any span of time its stages could be placed on. */
-export function statesTimeSpans(text: string): boolean {
-  return SPAN_STATED.test(text);
-}
+/** Documents' texts whose answer is remembered: more than a corpus of roadmaps holds. */
+const DOCUMENTS_REMEMBERED = 16;
+
+/**
+ * Whether a document states any span of time its stages could be placed on. Remembered for the
+ * last few texts: a time-point question reads its roadmap's whole text, the same few documents'
+ * texts question after question.
+ */
+export const statesTimeSpans: (text: string) => boolean = recentlyComputed(DOCUMENTS_REMEMBERED, (text: string) => SPAN_STATED.test(text));

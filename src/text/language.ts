@@ -1,4 +1,5 @@
 import { hanUnitCount } from "./codePointKinds.js";
+import { recentlyComputed } from "./recentlyComputed.js";
 import { NEXT_CUES, PREVIOUS_CUES } from "./questionCues.js";
 
 /** The dominant natural language of a question ("mixed" when neither side wins clearly). */
@@ -20,8 +21,20 @@ export type QueryLanguage = "zh" | "en" | "mixed";
  * "RAG" → "en", "微调" → "zh". Callers answer a "mixed" question in Chinese.
  */
 export function detectLanguage(text: string): QueryLanguage {
-  return languageOfScores(englishScore(text), chineseScore(text));
+  const { english, chinese } = scoresOf(text);
+  return languageOfScores(english, chinese);
 }
+
+/** Texts whose scores are remembered: the last few requests' questions. */
+const TEXTS_REMEMBERED = 64;
+
+/**
+ * A text's two scores, remembered: an ask scores its question twice, once as the search reads it
+ * (detectLanguage of its Simplified search form) and once as the learner wrote it (statedLanguage,
+ * for the answer's language), and the two are the same text unless the question had Traditional
+ * characters or was read with its conversation. Read only.
+ */
+const scoresOf = recentlyComputed(TEXTS_REMEMBERED, (text: string) => ({ english: englishScore(text), chinese: chineseScore(text) }));
 
 /**
  * The natural language a text is written in, when it has words of one (detectLanguage's reading);
@@ -30,8 +43,7 @@ export function detectLanguage(text: string): QueryLanguage {
  */
 export function statedLanguage(text: string): QueryLanguage | undefined {
   // Scored once: the scores decide both whether the text states a language and which.
-  const english = englishScore(text);
-  const chinese = chineseScore(text);
+  const { english, chinese } = scoresOf(text);
   return english.natural + chinese.natural === 0 ? undefined : languageOfScores(english, chinese);
 }
 

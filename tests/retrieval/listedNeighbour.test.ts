@@ -53,6 +53,25 @@ describe("listedNeighbour", () => {
     const again = chunk({ ...overview, id: "again" });
     expect(neighbour("先跑通再优化", "next", [overview, again])).toBeUndefined();
   });
+
+  it("reads the lists of the roadmaps it is given, each in its own array (the ones a request's filters allow)", () => {
+    const otherProfile = stagedProfile("doc-b", ["概览", "第一阶段：入门"]);
+    const other = { ...otherProfile, stages: otherProfile.doc.outline.slice(1) };
+    const otherOverview = chunk({
+      id: "other-overview",
+      docId: "doc-b",
+      text: "- **先跑通再优化**：边做边改\n- **写博客**：讲给别人听\n- **找同伴**：一起学",
+    });
+    const chunks = [overview, otherOverview];
+    const among = (profiles: (typeof roadmap)[]) =>
+      listedNeighbour({ topic: "先跑通再优化", direction: "next", chunks, profiles, named: undefined })?.item;
+    // Both roadmaps list the item: no one neighbour. Each alone, in a new array each time: its own list's.
+    expect(among([roadmap, other])).toBeUndefined();
+    expect(among([other])).toBe("写博客：讲给别人听");
+    expect(among([roadmap])).toBe("多读源码：看懂框架内部");
+    expect(among([other])).toBe("写博客：讲给别人听");
+    expect(among([roadmap, other])).toBeUndefined();
+  });
 });
 
 describe("a listed item's neighbour on the bundled corpus", () => {
