@@ -65,6 +65,9 @@ export function heldGroups(passages: readonly Passage[], marks: TermMarks): numb
 
 const BOOK_TITLE = /《([^》]{2,40})》/u;
 
+/** Words for a thing's address, not for the thing (detailFocus). */
+const ADDRESS_WORD = /^(?:链接|鏈接|连结|連結|网址|網址|地址|网站|網站|links?|urls?|websites?)$/iu;
+
 /**
  * The passages holding the question's rarest content term that any of them holds
  * (RetrievalResult.focusChunkIds), with that term's tokens; of equally rare terms, the one the
@@ -91,6 +94,8 @@ export function detailFocus(
     if (withoutDetailQuestions(group.label).trim() !== group.label.trim()) continue;
     // Nor a word for the document asked of ("那篇指南", "the blog"): it says which text (documentKindWords.ts).
     if (namesDocumentKind(group.label)) continue;
+    // Nor a word for where a thing is found ("链接给一下", "the link"): every listed thing has one.
+    if (ADDRESS_WORD.test(group.label.trim())) continue;
     const holders = tokenSets.flatMap((tokens, i) => (group.tokens.some((t) => tokens.has(t)) ? [i] : []));
     if (holders.length === 0) continue;
     if (!focus || group.weight > focus.weight || holders.length < focus.holders.length)

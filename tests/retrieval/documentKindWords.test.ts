@@ -28,3 +28,17 @@ describe("a word for the document asked of is no subject of the detail", () => {
     expect(focus?.chunkIds).toEqual(["overview"]);
   });
 });
+
+describe("a word for a thing's address is no subject of the detail", () => {
+  it("is passed over when the detail's passages are chosen", () => {
+    const passages = [
+      lexicalPassage("course", "入门课程", "- 动手做小模型\n  - 配有中文字幕"),
+      lexicalPassage("other", "另一门课", "- 链接：见官网"),
+    ];
+    const tokensOf = (chunk: Passage["chunk"]) => new Set(tokenizeForSearch(`${chunk.headingPath.join(" ")} ${chunk.text}`));
+    const group = (label: string, weight: number): TermGroup => ({ label, tokens: tokenizeForSearch(label), weight });
+    // 链接 is the rarest word and only the other course's passage holds it; the course asked of is the subject.
+    const focus = detailFocus("动手做小模型有中文字幕吗？链接给一下", passages, [group("链接", 9), group("小模型", 5)], tokensOf);
+    expect(focus?.chunkIds).toEqual(["course"]);
+  });
+});
