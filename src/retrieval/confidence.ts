@@ -188,6 +188,8 @@ export function confidenceSignals(question: string, result: RetrievalResult, lea
       ...(result.unknownNames?.length ? ["name" as const] : []),
       // "The eighth stage" of a seven-stage roadmap: whatever passages lead, none is that stage.
       ...(result.ordinalPastEnd !== undefined ? ["stage" as const] : []),
+      // "0x40 那一篇" of a list whose sections end at 0x36: no passage is that section (sectionCodes.ts).
+      ...(result.sectionCodeUnknown !== undefined ? ["stage" as const] : []),
       // "MoE 和 Sora 哪个先学" when no roadmap places both: no document gives their order (topicOrder.ts).
       ...(result.topicOrderUnplaced ? ["stage" as const] : []),
       // "Which stage by month five" of a roadmap that states no span of time: no passage is there (timePoint.ts).

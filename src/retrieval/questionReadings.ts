@@ -19,6 +19,7 @@ import type { StageOrdinal } from "./stageReference.js";
 import { termsFoundTogether } from "./termsTogether.js";
 import { asksTimePoint, statesTimeSpans } from "./timePoint.js";
 import { asksResourceKindAbsent } from "./resourceKindsAbsent.js";
+import { unknownSectionCode } from "./sectionCodes.js";
 import type { Passage, RetrievalResult } from "./types.js";
 
 /** What retrieval reads of a question against its passages for the answer's confidence (confidence.ts). */
@@ -27,6 +28,7 @@ export type QuestionReadings = Pick<
   | "ordinalPastEnd"
   | "timePointUnstated"
   | "resourceKindAbsent"
+  | "sectionCodeUnknown"
   | "unknownNames"
   | "fieldSubject"
   | "fieldParaphrase"
@@ -107,6 +109,8 @@ export function questionReadings(inputs: QuestionReadingInputs): QuestionReading
   const timePointUnstated = named !== undefined && asksTimePoint(query) && !statesTimeSpans(named.doc.text);
   // "七阶段那份要先看哪本教材": a roadmap that names no book gives no "which book".
   const kindAbsent = named !== undefined && asksResourceKindAbsent(query, named.doc.text);
+  // "0x40 那一篇" of a list whose sections end at 0x36: no passage is that section (sectionCodes.ts).
+  const codeUnknown = unknownSectionCode(query, () => (named ? [named.doc.text] : index.documents.map((doc) => doc.text)));
   const digression = digressesToItsOwn(judged, groups, statistics, judge.latinWordUsed(index));
   // The words of it the passages hold, held by one of them: thin evidence may be enough (thinEvidence.ts).
   const together = termsFoundTogether(groups, topTokens);
@@ -119,6 +123,7 @@ export function questionReadings(inputs: QuestionReadingInputs): QuestionReading
     ...(pastEnd !== undefined ? { ordinalPastEnd: pastEnd } : {}),
     ...(timePointUnstated ? { timePointUnstated: true } : {}),
     ...(kindAbsent ? { resourceKindAbsent: true } : {}),
+    ...(codeUnknown !== undefined ? { sectionCodeUnknown: codeUnknown } : {}),
     ...(unknown.length > 0 ? { unknownNames: unknown } : {}),
     ...(field.subject ? { fieldSubject: field.subject } : {}),
     ...(field.paraphrase ? { fieldParaphrase: true } : {}),

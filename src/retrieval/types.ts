@@ -104,6 +104,8 @@ export interface RetrievalResult {
   timePointUnstated?: boolean;
   /** The question asks which book (paper) the roadmap it names gives, and that roadmap names none of the kind (resourceKindsAbsent.ts). */
   resourceKindAbsent?: boolean;
+  /** A section code the question asks by ("0x40 那一篇") that the roadmap it names, or no document, gives (sectionCodes.ts). */
+  sectionCodeUnknown?: string;
   /**
    * Chunk ids of the passages that hold the question's most specific content term found in them
    * (its highest-idf term group): what the question is about. An asked-for detail (a duration,
