@@ -10,6 +10,8 @@ export default defineConfig({
     maxWorkers: 2,
     // The bundled corpus is ingested once for the whole run and shared (tests/support/bundledIndex.ts).
     globalSetup: ["tests/support/globalSetup.ts"],
+    // Each worker parses the Chinese–English dictionary once instead of once per fresh ingest (parsedDictionary.ts).
+    setupFiles: ["tests/support/parsedDictionary.ts"],
     // Test files share the modules they import within a worker instead of re-importing
     // LangChain, jieba and the pipeline per file: this halves the suite's CPU time. Tests keep
     // no state in modules (no vi.mock, no env stubs), so sharing them changes no outcome.
