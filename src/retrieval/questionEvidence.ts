@@ -5,6 +5,7 @@ import { evidenceScore, foundGroupsCoverage, type TermGroup } from "./abstention
 import { withoutDetailQuestions } from "./detailKinds.js";
 import { namesDocumentKind } from "./documentKindWords.js";
 import { foldForMatching } from "./listItems.js";
+import { namesAddress } from "./resourceAddress.js";
 import type { TermMarks } from "./termStatistics.js";
 import type { Passage } from "./types.js";
 
@@ -65,9 +66,6 @@ export function heldGroups(passages: readonly Passage[], marks: TermMarks): numb
 
 const BOOK_TITLE = /《([^》]{2,40})》/u;
 
-/** Words for a thing's address, not for the thing (detailFocus). */
-const ADDRESS_WORD = /^(?:链接|鏈接|连结|連結|网址|網址|地址|网站|網站|links?|urls?|websites?)$/iu;
-
 /**
  * The passages holding the question's rarest content term that any of them holds
  * (RetrievalResult.focusChunkIds), with that term's tokens; of equally rare terms, the one the
@@ -95,7 +93,7 @@ export function detailFocus(
     // Nor a word for the document asked of ("那篇指南", "the blog"): it says which text (documentKindWords.ts).
     if (namesDocumentKind(group.label)) continue;
     // Nor a word for where a thing is found ("链接给一下", "the link"): every listed thing has one.
-    if (ADDRESS_WORD.test(group.label.trim())) continue;
+    if (namesAddress(group.label)) continue;
     const holders = tokenSets.flatMap((tokens, i) => (group.tokens.some((t) => tokens.has(t)) ? [i] : []));
     if (holders.length === 0) continue;
     if (!focus || group.weight > focus.weight || holders.length < focus.holders.length)

@@ -28,3 +28,11 @@ export function addressAsked(question: string): boolean {
 export function addressPresent(texts: readonly string[]): boolean {
   return texts.some((text) => ADDRESS_PRESENT.test(text));
 }
+
+/** A word for a thing's address, not for the thing ("链接给一下", "the link"): every listed thing has one. */
+const ADDRESS_WORD = /^(?:链接|鏈接|连结|連結|网址|網址|地址|网站|網站|links?|urls?|websites?)$/iu;
+
+/** Whether a word (a question's term) names an address rather than a thing: no subject of an asked detail (questionEvidence.ts detailFocus). */
+export function namesAddress(word: string): boolean {
+  return ADDRESS_WORD.test(word.trim());
+}
