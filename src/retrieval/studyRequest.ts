@@ -8,10 +8,12 @@ import type { TermGroup } from "./abstention.js";
  * 入门有什么学习路线", "想考公务员，有没有入门的读书路线", "a learning path for becoming a Java backend
  * developer") shares them with the passages whatever its subject. Against a subject outside the field
  * (outsideSubjects.ts) such a word shows nothing of the field, as a word of the learner's level does
- * not (learnerLevel.ts).
+ * not (learnerLevel.ts). The words for a plan's shape (阶段, 步骤, 计划, "step-by-step plan", "stages") are
+ * such words too: "a plan in stages" is what the learner wants of the other subject, and 阶段 is
+ * the roadmaps' word for their own plans, so it is in every top passage.
  */
 const STUDY_REQUEST =
-  /^(?:入门|学习路线|学习路径|路线|路线图|路径|教程|课程|网课|书|书籍|教材|roadmaps?|learning paths?|paths?|tutorials?|courses?|books?|guides?)$/u;
+  /^(?:入门|学习路线|学习路径|路线|路线图|路径|教程|课程|网课|书|书籍|教材|roadmaps?|learning paths?|paths?|tutorials?|courses?|books?|guides?|阶段|步骤|计划|规划|steps?|stages?|phases?|plans?)$/u;
 
 /** Whether a word asks for a way to learn (入门, 学习路线, roadmap, book). */
 export function asksWayToLearn(word: string): boolean {

@@ -86,6 +86,17 @@ describe("a subject outside the field on the bundled corpus", () => {
     expect(confidenceOf(question, result)).not.toBe("high");
   });
 
+  it("is low though the learner asks for a plan in stages (阶段 is the roadmaps' word, not the subject's)", async () => {
+    for (const question of [
+      "Thinking of picking up pottery this winter, is there a step-by-step plan for someone starting from zero?",
+      "想学钢琴，有没有分阶段的练习计划？",
+    ]) {
+      const result = await retriever().retrieve(question);
+      expect(result.outsideSubjects?.length, question).toBeGreaterThan(0);
+      expect(confidenceOf(question, result), question).not.toBe("high");
+    }
+  });
+
   it("is not low when the roadmap the question names leads the answer: the subject is the learner's situation", async () => {
     // 翻墙 is an everyday word outside the field; the question asks what the GitHub reading list requires.
     const question = "那份GitHub上的阅读清单说开始前要准备什么？要会翻墙吗？";
