@@ -69,7 +69,7 @@ export const DETAIL_RULES: DetailRule[] = [
   },
   {
     kind: "version",
-    asked: /哪个版本|哪個版本|版本号|版本號|什么版本|什麼版本|哪一版|\bversions?\b|\bv\d/i,
+    asked: /(?:哪个|哪個|什么|什麼|哪一)\s*(?:[A-Za-z][\w.+#-]*\s*)?版本|版本号|版本號|哪一版|\bversions?\b|\bv\d/i,
     present:
       /\bv\d|\d+\.\d+(?:\.\d+)?|版本\s*[0-9一二三四五六七八九十]|第\s*[0-9一二三四五六七八九十]+\s*版|\bversion\s*\d|\d+(?:st|nd|rd|th) edition/i,
   },

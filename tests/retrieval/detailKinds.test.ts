@@ -35,6 +35,9 @@ describe("detail-type check", () => {
     expect(detailsAsked("哪本书出版得晚一些？")).toContain("date");
     expect(detailsAsked("Of the two books, which one came out first?")).toContain("date");
     expect(detailsAsked("推荐的框架要装哪个版本？")).toEqual(["version"]);
+    // The tool's name between the question word and 版本 still asks for a version.
+    expect(detailsAsked("那门课的代码要配哪个 Node 版本？")).toEqual(["version"]);
+    expect(detailsAsked("教程里用的是什麼CUDA版本呀")).toEqual(["version"]);
     // A site's path (…/en-v3/) is no edition of the book it links; a stated edition is.
     expect(detailPresent("version", ["- [《某本教材》](https://book.example.org/en-v3/)：入门必读"], "这本教材最新是哪一版？")).toBe(false);
     expect(detailPresent("version", ["《某本教材》第 3 版于今年出版"], "这本教材最新是哪一版？")).toBe(true);
