@@ -72,7 +72,8 @@ export function questionReadings(inputs: QuestionReadingInputs): QuestionReading
   // The term groups first: they keep the repaired question, so every reading below shares one repair.
   const groups = judge.termGroups(index, query);
   const judged = judge.repaired(index, query);
-  const unknown = judge.unknownNames(index, query);
+  // "Hexo博客那篇": a name that said which roadmap (its generator, its site) is no unknown thing asked about.
+  const unknown = judge.unknownNames(index, query).filter((name) => !naming?.includes(name.toLowerCase()));
   // A subject outside the field (low at best), or the field in learners' words (thin evidence enough: thinEvidence.ts).
   const topTokens = passages.map((p) => statistics.tokensOf(p.chunk));
   const generalIdf = () => IndexResources.of(index).generalIdf;

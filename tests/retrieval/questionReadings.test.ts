@@ -41,6 +41,13 @@ describe("questionReadings", () => {
     expect(field.fieldSubject).toBeUndefined();
   });
 
+  it("reads no unknown name in the words that said which roadmap (its generator, its site)", () => {
+    const path = roadmap("示例学习路线");
+    const question = "Jekyll 博客那篇说第一阶段学什么？";
+    expect(read(question).unknownNames).toEqual(["Jekyll"]);
+    expect(read(question, { named: path, naming: ["jekyll", "博客"] }).unknownNames).toBeUndefined();
+  });
+
   it("reads a question stepping aside to a subject of its own as a digression", () => {
     expect(read("顺便问一句，你喜欢养猫还是养狗").digression).toBe(true);
     expect(read("LoRA 微调要准备几张显卡").digression).toBeUndefined();
