@@ -2,6 +2,7 @@ import { isEverydayWord } from "../text/everydayWords.js";
 import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
 import { chinesePlaceNames, isEnglishStopWord, tokenizeForSearch } from "../text/tokenize.js";
 import { findGlossaryMatches } from "./glossary.js";
+import { onlyInSituation } from "./situationClause.js";
 import { namesFieldSubject, studiedThings } from "./studiedThing.js";
 import { editDistance } from "./typoCorrection.js";
 
@@ -67,11 +68,12 @@ export function unknownNames(
   // "摄影新手", "learning to play piano": what the learner says they study, when the documents never name it.
   // Not when the question also names the field's own subject matter: the thing is then where the learner comes from.
   const fieldNamed = glossary.some((match) => match.entries.some(namesFieldSubject));
+  const studied: string[] = [];
   for (const thing of fieldNamed ? [] : studiedThings(question)) {
     if (glossary.some((g) => g.start <= thing.start && thing.start < g.end)) continue;
     const latin = /^[a-z]/iu.test(thing.word);
     if (latin ? !isEnglishStopWord(thing.word.toLowerCase()) && unusedLatin(thing.word) : unusedHan(thing.word, usedInCorpus, offFieldWord))
-      names.push(thing.word);
+      studied.push(thing.word);
   }
   for (const noun of chinesePlaceNames(question)) {
     if (isEverydayWord(noun) || glossary.some((g) => g.surface.includes(noun))) continue;
@@ -79,7 +81,9 @@ export function unknownNames(
     if (tokens.length === 0 || tokens.some(usedInCorpus)) continue;
     names.push(noun);
   }
-  return names;
+  // "我在厂里搞PLC自动化的。…": a name in the learner's account of themselves is their situation, not what they
+  // ask. What they say they study ("我是陶艺新手，入门该看什么书") is asked of by the clause after, and stays.
+  return [...names.filter((name) => !onlyInSituation(question, name)), ...studied];
 }
 
 /**

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { onlyInSituation } from "../../src/retrieval/situationClause.js";
+import { unknownNames } from "../../src/retrieval/unknownNames.js";
+
+describe("onlyInSituation", () => {
+  it("reads a name in the learner's account of themselves as their situation", () => {
+    expect(onlyInSituation("我在医院做CT影像的。那份五段的指南第一阶段学什么？", "CT")).toBe(true);
+    expect(onlyInSituation("我去年在成都读完研究生，想问入门先看哪本书", "成都")).toBe(true);
+    expect(onlyInSituation("I run the IT desk at a Penang school. Which stage covers RAG?", "Penang")).toBe(true);
+  });
+
+  it("keeps a name the learner wishes, is learning now, has trouble with, or asks of", () => {
+    expect(onlyInSituation("我想学React，路线里有吗", "React")).toBe(false);
+    expect(onlyInSituation("我正在学Kotlin，哪个阶段会讲到", "Kotlin")).toBe(false);
+    expect(onlyInSituation("I'm learning Rust, does the roadmap cover it?", "Rust")).toBe(false);
+    expect(onlyInSituation("我 npm install 的时候老报 EACCES 错误，咋整？", "EACCES")).toBe(false);
+    // Named again where the question asks.
+    expect(onlyInSituation("我做过Unity。Unity 在哪个阶段有用？", "Unity")).toBe(false);
+    // No clause of the learner's own.
+    expect(onlyInSituation("Does the guide mention Penang?", "Penang")).toBe(false);
+  });
+
+  it("leaves the learner's situation out of the unknown names, and what is asked in", () => {
+    const used = (token: string) => ["阶段", "第一", "学", "什么", "stage", "rag"].includes(token);
+    expect(unknownNames("I run the IT desk at a Penang school. Which stage covers RAG?", used)).toEqual([]);
+    expect(unknownNames("Does the second stage teach Kotlin?", used)).toEqual(["Kotlin"]);
+  });
+});
