@@ -121,11 +121,16 @@ export class QuestionJudge {
     // A Chinese thing studied (摄影新手) is unknown only when it is off the field (offFieldSubject.ts).
     const statistics = IndexResources.of(index).statistics;
     const inCorpus = (token: string) => statistics.frequency(token) > 0;
-    return unknownNames(
-      this.repaired(index, query),
+    const repaired = this.repaired(index, query);
+    const names = unknownNames(
+      repaired,
       (token) => used(token) || materialsLanguage(token) || reorderedCorpusName(token, inCorpus),
       (word) => isOffFieldWord(word, statistics),
     );
+    // "那份五街段的指南": jieba reads 五街 as a place, but 街段 is a homophone typo of 阶段 (typoCorrection.ts).
+    if (this.sources.typos === false || !names.some((name) => HAN_ONLY.test(name))) return names;
+    const typos = IndexResources.of(index).typos;
+    return names.filter((name) => !HAN_ONLY.test(name) || !insideHomophoneTypo(repaired, name, (run) => typos.homophoneWindows(run)));
   }
 
   /**
@@ -174,4 +179,17 @@ export class QuestionJudge {
       expanded.has(word) ||
       (dictionary !== undefined && glossStemsOf(dictionary, word).some((stems) => stems.every((stem) => asked.has(stem))));
   }
+}
+
+/** Whether a Chinese name overlaps, in a Han run of the question, a window that is a homophone typo of a corpus word. */
+function insideHomophoneTypo(question: string, name: string, windows: (run: string) => string[]): boolean {
+  for (const run of question.match(/\p{Script=Han}+/gu) ?? []) {
+    const at = run.indexOf(name);
+    if (at < 0) continue;
+    for (const window of windows(run)) {
+      const from = run.indexOf(window);
+      if (from < at + name.length && at < from + window.length) return true;
+    }
+  }
+  return false;
 }

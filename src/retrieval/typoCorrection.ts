@@ -133,6 +133,11 @@ export class TypoCorrector {
     return repaired;
   }
 
+  /** The windows of a Han run that are homophone typos of a corpus word (街段 of 五街段, for 阶段). */
+  homophoneWindows(run: string): string[] {
+    return this.homophonePairs(run).map((pair) => pair.window);
+  }
+
   private homophoneFixes(run: string): string[] {
     return this.homophonePairs(run).map((pair) => pair.word);
   }

@@ -38,4 +38,12 @@ describe("QuestionJudge", () => {
   it("names what no passage of the index uses", () => {
     expect(new QuestionJudge({}).unknownNames(index(), "Does the example roadmap cover Kotlin?")).toEqual(["Kotlin"]);
   });
+
+  it("reads no place in a homophone typo of a corpus word (五街段 for 五阶段), only when typo repair is on", () => {
+    const question = "那份五街段的路线里先学什么？";
+    expect(new QuestionJudge({ typos: false }).unknownNames(index(), question)).toEqual(["五街"]);
+    expect(new QuestionJudge({}).unknownNames(index(), question)).toEqual([]);
+    // A real place beside no typo stays a name no passage uses.
+    expect(new QuestionJudge({}).unknownNames(index(), "台北有没有这条路线的课程？")).toEqual(["台北"]);
+  });
 });

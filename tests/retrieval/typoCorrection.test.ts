@@ -19,6 +19,11 @@ describe("TypoCorrector", () => {
     expect(corrector.corrections([], ["向亮数据库"])).toContain("向量");
   });
 
+  it("names the windows of a run that are homophone typos", () => {
+    expect(corrector.homophoneWindows("大模型微掉")).toContain("微掉");
+    expect(corrector.homophoneWindows("大模型微调")).toEqual([]);
+  });
+
   it("tells a word one edit of any kind from a corpus word, too loosely to correct by", () => {
     const near = new TypoCorrector(new TermStatistics([chunk("a", "vLLM 与 Llama 推理")], tokenizeForSearch));
     // Four letters are corrected only by a swap; one substitution still makes them near.
