@@ -27,9 +27,9 @@ const MECHANISM_ASKED = new RegExp(
     // 具体要怎么训, 具体是干嘛用的: the particulars of a thing, not what a roadmap says of it
     // (具体要干嘛 asks what to do: a plan answers that).
     `具[体體]\\s*(?:要|该|該|应该|應該|是|得)?\\s*(?:${HOW_ZH}|(?:干嘛|幹嘛)用)`,
-    // 是怎么切的, 是如何决定的: how it is done inside, not how a document describes it (是怎么说/评价/定义的)
-    // nor what it is like (是怎样的).
-    `是\\s*${HOW_ZH}\\s*(?!说|說|评|評|定义|定義|解释|解釋|说明|說明|提|写|寫|介绍|介紹|讲|講|描述|设计|設計|排(?!序)|安排|比|回答|演|走|建议|建議|看|理解|划分|劃分|分|样|樣)\\p{Script=Han}{1,2}的`,
+    // 是怎么切的, 是如何决定的: how it is done inside, not how a document describes it (是怎么说/评价/定义的),
+    // lays it out (是怎么安排/规划/分配的: the plan answers) nor what it is like (是怎样的).
+    `是\\s*${HOW_ZH}\\s*(?!说|說|评|評|定义|定義|解释|解釋|说明|說明|提|写|寫|介绍|介紹|讲|講|描述|设计|設計|排(?!序)|安排|规划|規劃|计划|計劃|分配|编排|編排|组织|組織|比|回答|演|走|建议|建議|看|理解|划分|劃分|分|样|樣)\\p{Script=Han}{1,2}的`,
     `${HOW_ZH}\\s*(?:决定|決定)`,
     // 是什么原理, 原理是啥 (PRINCIPLE_ASKED): how it works inside.
     PRINCIPLE_ASKED.source,
