@@ -44,8 +44,18 @@ export function size(question: string): number {
   return (question.match(HAN_CHAR)?.length ?? 0) + (question.match(LATIN_WORD)?.length ?? 0);
 }
 
+/** "cool, and …", "好的，那 …": an acknowledgement before the follow-up says nothing of its own. */
+const ACKNOWLEDGEMENT =
+  /^(?:cool|nice|great|thanks|thank you|thx|got it|alright|all right|ok|okay|ah|oh|i see|好的|好|嗯|谢谢|明白了|懂了|了解|收到)\s*[,，!！.。]+\s*/iu;
+
+/**
+ * "框架方面又推荐了哪些？", "还提到了哪些书": a verb asked again (又, 还, 也) of what the conversation is
+ * about: in addition to what the last answer gave.
+ */
+const ASKED_AGAIN = /(?:又|还|也)(?:推荐|提到|讲|列|给|说|建议|要求|提|介绍|列出)/u;
+
 export function looksLikeFollowUp(question: string): boolean {
-  const trimmed = toSimplified(question.trim());
+  const trimmed = toSimplified(question.trim()).replace(ACKNOWLEDGEMENT, "");
   if (refersOnlyByPosition(trimmed)) return true;
   const length = size(trimmed);
   // "学完这个之后呢？下一阶段要学什么？", "ok. so what's next?": short questions typed as one, none
@@ -68,7 +78,8 @@ export function looksLikeFollowUp(question: string): boolean {
       ITEM_ORDINAL_EN.test(trimmed) ||
       pointsAtListedItem(trimmed) ||
       // "里面最后一个点是什么？", "what's the first one in there?": inside what was discussed.
-      INSIDE_IT.test(trimmed)
+      INSIDE_IT.test(trimmed) ||
+      ASKED_AGAIN.test(trimmed)
     );
   }
   // "那它下一个阶段呢？要做哪几个项目": a pronoun that can only point back, in a longer question;

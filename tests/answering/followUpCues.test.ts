@@ -22,6 +22,12 @@ describe("looksLikeFollowUp", () => {
       expect(looksLikeFollowUp(q), q).toBe(false);
     }
   });
+  it("reads a verb asked again (又, 还, 也) and an acknowledgement before a follow-up", () => {
+    for (const q of ["数据方面又推荐了哪些？", "工具那块还提到了啥", "cool, and for RAG?", "好的，然后 LangChain"]) {
+      expect(looksLikeFollowUp(q), q).toBe(true);
+    }
+    for (const q of ["入门阶段推荐了哪些书？", "nice guide, which book first?"]) expect(looksLikeFollowUp(q), q).toBe(false);
+  });
   it("does not treat standalone questions as follow-ups", () => {
     for (const q of ["学完 LoRA 之后该学什么?", "which book should I read for deep learning?", "大模型学习路线分为哪几个阶段"]) {
       expect(looksLikeFollowUp(q), q).toBe(false);
