@@ -1,3 +1,5 @@
+import { findGlossaryMatches } from "./glossary.js";
+
 /**
  * Where a learner tells their situation before asking: "我在厂里搞PLC自动化的。", "我大一刚在广州学完C语言，",
  * "I work night shifts at a Penang hospital,". A name there (PLC, 广州, Penang) is who the learner
@@ -45,12 +47,24 @@ function isSituation(clause: string): boolean {
   return false;
 }
 
+/**
+ * What the rest of the question must name for the situation to be beside the point: a term of the
+ * field or a stage. "我用过 Vue。路线里有讲吗？" asks of Vue, left unsaid; "…第三阶段主要学啥" asks its own.
+ */
+const STAGE_WORD = /阶段|階段|\b(?:stages?|phases?)\b/iu;
+
+function asksOfItsOwn(text: string): boolean {
+  return STAGE_WORD.test(text) || findGlossaryMatches(text).length > 0;
+}
+
 /** Whether every place `name` is written in the question lies in a clause where the learner tells their situation. */
 export function onlyInSituation(question: string, name: string): boolean {
   const lowerQuestion = question.toLowerCase();
   const lowerName = name.toLowerCase();
-  const situations = clauses(question).filter((clause) => isSituation(clause.text));
+  const all = clauses(question);
+  const situations = all.filter((clause) => isSituation(clause.text));
   if (situations.length === 0) return false;
+  if (!all.some((clause) => !situations.includes(clause) && asksOfItsOwn(clause.text))) return false;
   let seen = false;
   for (let at = lowerQuestion.indexOf(lowerName); at >= 0; at = lowerQuestion.indexOf(lowerName, at + 1)) {
     seen = true;

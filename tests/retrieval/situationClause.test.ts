@@ -16,6 +16,8 @@ describe("onlyInSituation", () => {
     expect(onlyInSituation("我 npm install 的时候老报 EACCES 错误，咋整？", "EACCES")).toBe(false);
     // Named again where the question asks.
     expect(onlyInSituation("我做过Unity。Unity 在哪个阶段有用？", "Unity")).toBe(false);
+    // The rest asks of it, left unsaid: it names neither a term of the field nor a stage.
+    expect(onlyInSituation("我用过 Vue。路线里有讲吗？", "Vue")).toBe(false);
     // No clause of the learner's own.
     expect(onlyInSituation("Does the guide mention Penang?", "Penang")).toBe(false);
   });
