@@ -88,6 +88,9 @@ export function questionExpansions(index: IndexSnapshot, query: string, sources:
   if (sources.typos !== false) {
     for (const term of resources.typos.corrections(tokens, hanRunsOf(query), resources.isEnglishWord))
       if (!expansions.includes(term)) expansions.push(term);
+    // "the Li Hongyi one": a Chinese name in pinyin searches the corpus word that sounds so (李宏毅).
+    for (const { word } of resources.typos.romanizedNames(query, resources.isEnglishWord))
+      if (!expansions.includes(word)) expansions.push(word);
   }
   return expansions;
 }

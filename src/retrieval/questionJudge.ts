@@ -127,10 +127,16 @@ export class QuestionJudge {
       (token) => used(token) || materialsLanguage(token) || reorderedCorpusName(token, inCorpus),
       (word) => isOffFieldWord(word, statistics),
     );
+    if (this.sources.typos === false || names.length === 0) return names;
+    const resources = IndexResources.of(index);
+    const typos = resources.typos;
+    // "Li Hongyi": a name in pinyin of a corpus word (李宏毅) is one the documents name (typoCorrection.ts).
+    const romanized = new Set(typos.romanizedNames(repaired, resources.isEnglishWord).flatMap((found) => found.words));
     // "那份五街段的指南": jieba reads 五街 as a place, but 街段 is a homophone typo of 阶段 (typoCorrection.ts).
-    if (this.sources.typos === false || !names.some((name) => HAN_ONLY.test(name))) return names;
-    const typos = IndexResources.of(index).typos;
-    return names.filter((name) => !HAN_ONLY.test(name) || !insideHomophoneTypo(repaired, name, (run) => typos.homophoneWindows(run)));
+    return names.filter(
+      (name) =>
+        !romanized.has(name) && (!HAN_ONLY.test(name) || !insideHomophoneTypo(repaired, name, (run) => typos.homophoneWindows(run))),
+    );
   }
 
   /**

@@ -19,6 +19,9 @@ import type { TermStatistics } from "./termStatistics.js";
  */
 const MAX_REMEMBERED_FIXES = 20_000;
 
+/** Capitalized Latin words in a row ("Li Hongyi", "Wu En-da"): where a name in pinyin may be. */
+const CAPITALIZED_RUN = /\b[A-Z][a-z]+(?:-[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[a-z]+)?)*\b/gu;
+
 export class TypoCorrector {
   /** Latin corpus words by length, so a lookup reads only the lengths within its edit limit. */
   private readonly latinByLength = new Map<number, { word: string; order: number }[]>();
@@ -131,6 +134,35 @@ export class TypoCorrector {
       if (fixed !== run) repaired = repaired.replace(run, fixed);
     }
     return repaired;
+  }
+
+  /**
+   * "Li Hongyi", "Li Mu", "Hongyi Li": a Chinese name written in pinyin, as learners writing English
+   * do, and the corpus word that sounds so (李宏毅, 李沐). Capitalized words, one to three, read
+   * together in the order written, or two with the family name last; a single word only of five
+   * letters or more and no English word (isWord). Only a corpus word of that very sound, and only
+   * one: a sound several words share says nothing of which.
+   */
+  romanizedNames(question: string, isWord?: (word: string) => boolean): { words: string[]; word: string }[] {
+    const found: { words: string[]; word: string }[] = [];
+    for (const run of question.match(CAPITALIZED_RUN) ?? []) {
+      const words = run.split(/[\s-]+/u);
+      for (let length = Math.min(3, words.length); length >= 1; length--)
+        for (let start = 0; start + length <= words.length; start++) {
+          const part = words.slice(start, start + length);
+          if (found.some((f) => part.some((w) => f.words.includes(w)))) continue;
+          if (length === 1 && (part[0]!.length < 5 || isWord?.(part[0]!.toLowerCase()))) continue;
+          const orders = length === 2 ? [part, [part[1]!, part[0]!]] : [part];
+          for (const order of orders) {
+            const matches = this.byPinyin.get(order.join("").toLowerCase());
+            if (matches?.length === 1) {
+              found.push({ words: part, word: matches[0]! });
+              break;
+            }
+          }
+        }
+    }
+    return found;
   }
 
   /** The windows of a Han run that are homophone typos of a corpus word (街段 of 五街段, for 阶段). */

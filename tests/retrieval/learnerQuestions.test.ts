@@ -432,3 +432,14 @@ describe("a concept described in a learner's words", () => {
     expect(confidenceOf(question, result)).not.toBe("high");
   });
 });
+
+describe("a Chinese name written in pinyin", () => {
+  it("is the lecturer the documents name in Chinese, searched as such, and no unknown name", async () => {
+    const question = "Which roadmap links the Li Hongyi lectures?";
+    const result = await retriever.retrieve(question);
+    expect(result.analysis.expansions).toContain("李宏毅");
+    expect(result.unknownNames ?? []).toEqual([]);
+    // A name in pinyin of no word the documents hold stays unknown.
+    expect((await retriever.retrieve("Which roadmap links the Zhang Wei lectures?")).unknownNames).toEqual(["Zhang", "Wei"]);
+  });
+});

@@ -19,6 +19,15 @@ describe("TypoCorrector", () => {
     expect(corrector.corrections([], ["向亮数据库"])).toContain("向量");
   });
 
+  it("reads a Chinese name written in pinyin as the corpus word that sounds so, in either order", () => {
+    const names = new TypoCorrector(new TermStatistics([chunk("c", "推荐 李宏毅 的课程，配合 李沐 的视频")], tokenizeForSearch));
+    expect(names.romanizedNames("Is the Li Hongyi course any good?", isEnglishWord)).toEqual([{ words: ["Li", "Hongyi"], word: "李宏毅" }]);
+    expect(names.romanizedNames("What did Mu Li record?", isEnglishWord).map((found) => found.word)).toEqual(["李沐"]);
+    // Words of no corpus word's sound, and English words, are no names.
+    expect(names.romanizedNames("Is the Zhang Wei course listed?", isEnglishWord)).toEqual([]);
+    expect(names.romanizedNames("Which Course first?", isEnglishWord)).toEqual([]);
+  });
+
   it("names the windows of a run that are homophone typos", () => {
     expect(corrector.homophoneWindows("大模型微掉")).toContain("微掉");
     expect(corrector.homophoneWindows("大模型微调")).toEqual([]);
