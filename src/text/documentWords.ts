@@ -40,6 +40,8 @@ export const POINTED_DOCUMENT = new RegExp(
     `\\b(?:that|this|the same|same)\\s+(?:${EN_NOUNS}|reading list|doc|page|piece|stage|phase|section)\\b`,
     "\\b(?:does|did)\\s+(?:it|they|the (?:article|guide|list|post|roadmap|author))\\s+(?:say|mention|suggest|recommend|list|cite|give|talk|explain|pair|cover)",
     "\\bit\\s+(?:says|recommends|mentions|suggests|lists|pairs)\\b|\\bin\\s+(?:it|there)\\b",
+    // "what's its title there?": a question ending on "there" points at the document being talked about.
+    "(?<!\\b(?:is|are|was|were|get|go|going|be)\\s+)\\bthere\\s*[?？.!！]*\\s*$",
   ].join("|"),
   "iu",
 );

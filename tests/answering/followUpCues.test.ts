@@ -46,12 +46,21 @@ describe("pointsAtDocument", () => {
       "and which courses does that same guide pair with it?",
       "Does it say how long the course takes?",
       "what else is listed in there?",
+      "and the Li Hongyi one, what's its title there?",
     ])
       expect(pointsAtDocument(question), question).toBe(true);
   });
 
   it("does not read a book, an item or a topic of its own as a document", () => {
-    for (const question of ["那本书有多少页？", "is that one recent or older?", "RAG 和微调有什么区别？", "那下一篇呢？", "What is LoRA?"])
+    for (const question of [
+      "那本书有多少页？",
+      "is that one recent or older?",
+      "RAG 和微调有什么区别？",
+      "那下一篇呢？",
+      "What is LoRA?",
+      "Is there?",
+      "how do I get there?",
+    ])
       expect(pointsAtDocument(question), question).toBe(false);
   });
 });
