@@ -10,7 +10,8 @@ import { build, type Plugin } from "esbuild";
  * the bundle is the same code in the same order.
  *
  * What stays outside the bundle, so the server runs as before:
- * - packages (node_modules): imported by name at run time, as tsc's output does;
+ * - packages (node_modules): imported by name at run time, as tsc's output does, but for zod and
+ *   the package that shares it (BUNDLED_PACKAGES below);
  * - our JSON tables: imported from dist/src as before (`with { type: "json" }`), not inlined as
  *   JavaScript literals (an earlier bundle that inlined them started slower: perf16);
  * - every other module of dist/src: the CLIs under dist/scripts still import those.
@@ -39,6 +40,25 @@ function jsonTablesOutside(outDir: string): Plugin {
   };
 }
 
+/**
+ * Packages bundled with our code rather than imported by name: zod, and the one package that
+ * imports it at run time (fastify-type-provider-zod, through `zod/v4/core`), so both keep sharing
+ * one zod. Imported by name, `zod` loads its 65 locale modules (`export * as locales`) at every
+ * start, ~50 ms of Node 20's CPU for error messages in a language we never set; bundled, only what
+ * the server uses is kept (the English messages zod configures itself with).
+ */
+const BUNDLED_PACKAGES = /^(zod|fastify-type-provider-zod)(\/|$)/;
+
+/** Every other package stays outside the bundle, imported by name at run time as tsc's output does. */
+function packagesOutside(): Plugin {
+  return {
+    name: "packages-outside",
+    setup(build) {
+      build.onResolve({ filter: /^[^./]/ }, (args) => (BUNDLED_PACKAGES.test(args.path) ? undefined : { path: args.path, external: true }));
+    },
+  };
+}
+
 /** An import of a JSON file, as esbuild writes it for an external path: without its import attribute. */
 const JSON_IMPORT = /^(import [\w$]+ from "[^"]+\.json");$/gm;
 
@@ -62,8 +82,7 @@ export async function bundleServer(srcDir: string, entry = "server.js"): Promise
     format: "esm",
     platform: "node",
     target: `node${process.versions.node.split(".")[0]}`,
-    packages: "external",
-    plugins: [jsonTablesOutside(srcDir)],
+    plugins: [packagesOutside(), jsonTablesOutside(srcDir)],
     chunkNames: `${name}-chunk-[hash]`,
     // tsc's source maps are read in, so a stack trace under --enable-source-maps still names src/*.ts.
     sourcemap: "linked",

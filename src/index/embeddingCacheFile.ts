@@ -1,4 +1,3 @@
-import hnswlibNode from "hnswlib-node";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { writeFileDurably } from "./durableFiles.js";
@@ -6,6 +5,7 @@ import { VERSION_FILES } from "./indexLayout.js";
 import { SparseVectorIndex } from "./SparseVectorIndex.js";
 import type { IndexManifest } from "./types.js";
 import type { CachedVectors } from "./VersionWriter.js";
+import { hnswlibNode } from "./hnswlibNode.js";
 
 /**
  * The embedding cache of a version folder. The vectors themselves are not stored twice:
@@ -49,7 +49,7 @@ async function storedVectorReader(versionDir: string, dimensions: number): Promi
     });
     return index.vectorsByLabel();
   }
-  const hnsw = new hnswlibNode.HierarchicalNSW("cosine", dimensions);
+  const hnsw = new (hnswlibNode().HierarchicalNSW)("cosine", dimensions);
   await hnsw.readIndex(path.join(versionDir, VERSION_FILES.hnswlib, "hnswlib.index"));
   return (label) => Float32Array.from(hnsw.getPoint(label));
 }

@@ -7,7 +7,15 @@ import { IndexMismatch, IndexNotReady } from "../errors.js";
 import { describeEmbedder, sameEmbedder } from "./describeEmbedder.js";
 import { IndexEmbeddings } from "./IndexEmbeddings.js";
 import { currentVersionDir, isVersionName, VERSION_FILES } from "./indexLayout.js";
-import { chunkSchema, describeShapeError, documentSchema, lexiconSchema, manifestSchema, resourceSchema } from "./indexSchemas.js";
+import {
+  chunkSchema,
+  describeShapeError,
+  documentSchema,
+  hasLexiconShape,
+  lexiconSchema,
+  manifestSchema,
+  resourceSchema,
+} from "./indexSchemas.js";
 import type { LexicalIndex } from "./LexicalIndex.js";
 import { readLexicalIndexFiles } from "./lexicalIndexFiles.js";
 import { termTableFromFiles } from "./termTableFiles.js";
@@ -118,7 +126,8 @@ async function loadVersion(
 /** lexicon.json when the version has one (it is optional: without it retrieval reads CC-CEDICT itself). */
 async function readLexicon(dir: string, manifest: IndexManifest): Promise<{ lexicon?: IndexLexicon }> {
   if (manifest.artifacts?.[VERSION_FILES.lexicon] === undefined) return {};
-  const parsed = lexiconSchema.safeParse(parseJson(await readText(dir, VERSION_FILES.lexicon), dir, VERSION_FILES.lexicon));
+  const json = parseJson(await readText(dir, VERSION_FILES.lexicon), dir, VERSION_FILES.lexicon);
+  const parsed = hasLexiconShape(json) ? { success: true as const, data: json } : lexiconSchema.safeParse(json);
   if (!parsed.success) throw corrupt(dir, VERSION_FILES.lexicon, describeShapeError(parsed.error));
   const { glosses, englishWords, generalIdf, sounds } = parsed.data;
   return {

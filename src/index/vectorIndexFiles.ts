@@ -1,7 +1,6 @@
 import type { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import type { Document } from "@langchain/core/documents";
-import hnswlibNode from "hnswlib-node";
 import path from "node:path";
 import type { Chunk } from "../chunking/types.js";
 import { syncDirectory, syncFile, type writeFileDurably } from "./durableFiles.js";
@@ -10,6 +9,7 @@ import { HNSWLIB_FILES, VERSION_FILES } from "./indexLayout.js";
 import { SparseVectorIndex } from "./SparseVectorIndex.js";
 import { SparseVectorStore } from "./SparseVectorStore.js";
 import type { DenseVectorSearch, VectorIndexDescriptor } from "./types.js";
+import { hnswlibNode } from "./hnswlibNode.js";
 
 /**
  * Vectors with at most this share of non-zero entries go to the exact sparse index, others to
@@ -43,7 +43,7 @@ export async function writeVectorIndex(
     import("@langchain/community/vectorstores/hnswlib"),
     import("@langchain/core/documents"),
   ]);
-  const hnsw = new hnswlibNode.HierarchicalNSW("cosine", dimensions);
+  const hnsw = new (hnswlibNode().HierarchicalNSW)("cosine", dimensions);
   hnsw.initIndex(Math.max(1, chunks.length), HNSW_PARAMETERS.m, HNSW_PARAMETERS.efConstruction, HNSW_PARAMETERS.seed);
   const documents: Record<number, Document> = {};
   for (const [label, chunk] of chunks.entries()) {

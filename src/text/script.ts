@@ -1,4 +1,8 @@
-import * as OpenCC from "opencc-js";
+import { createRequire } from "node:module";
+// OpenCC's build for conversions into Simplified (tw → cn here, t → cn for the phrase table):
+// 109 KB, where its full build, with the Simplified → Traditional phrase tables, is 1.2 MB that
+// cost Node 20 ~30–45 ms of CPU at every start. toTraditional loads the other direction itself.
+import * as OpenCC from "opencc-js/t2cn";
 import { forEachHanRun } from "./codePointKinds.js";
 import { questionMemo } from "./questionMemo.js";
 import taiwanPhraseData from "./taiwanPhrases.json" with { type: "json" };
@@ -79,13 +83,23 @@ const HAN_CHARS = /\p{Script=Han}/gu;
 let toTraditionalConverter: ((text: string) => string) | undefined;
 
 /**
+ * OpenCC's Simplified → Traditional build (its CommonJS one, so it loads synchronously here), on
+ * first use: a server converts nothing this way while its Traditional wording comes from
+ * traditionalWording.json (answering/prompts.ts), yet every start loaded it with the full build.
+ * The same release and converter code as the t2cn build above.
+ */
+function loadToTraditional(): typeof OpenCC {
+  return createRequire(import.meta.url)("opencc-js/cn2t") as typeof OpenCC;
+}
+
+/**
  * Simplified → Traditional (OpenCC `cn` → `tw`, character level, the inverse of toSimplified):
  * for the answer's own words when the learner wrote in Traditional characters. Quotes from the
  * documents are never passed through it: citations point at their exact lines.
  */
 export function toTraditional(text: string): string {
   if (!HAN.test(text)) return text;
-  const convert = (toTraditionalConverter ??= OpenCC.Converter({ from: "cn", to: "tw" }) as (text: string) => string);
+  const convert = (toTraditionalConverter ??= loadToTraditional().Converter({ from: "cn", to: "tw" }) as (text: string) => string);
   return convert(text);
 }
 

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, mkdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { bundleServer } from "../../scripts/serverBundle.js";
@@ -75,5 +75,33 @@ describe("bundleServer", () => {
     }
     const { stdout } = await promisify(execFile)(process.execPath, [join(dir, "server.js")]);
     expect(JSON.parse(stdout).first).toEqual({ value: "from the table" });
+  });
+
+  it("bundles zod (English messages only) and the package that shares it, and imports every other package by name", async () => {
+    await symlink(resolve("node_modules"), join(dir, "node_modules"), "dir");
+    await writeFile(
+      join(dir, "server.js"),
+      [
+        'import fp from "fastify-plugin";',
+        'import { z } from "zod";',
+        'import { validatorCompiler } from "fastify-type-provider-zod";',
+        "const result = z.object({ n: z.number() }).safeParse({ n: 'x' });",
+        "console.log(JSON.stringify({ message: result.error.issues[0].message, plugin: typeof fp, compiler: typeof validatorCompiler }));",
+      ].join("\n"),
+    );
+    const { files } = await bundleServer(dir);
+    const code = (await Promise.all(files.filter((file) => file.endsWith(".js")).map((file) => readFile(join(dir, file), "utf8")))).join(
+      "\n",
+    );
+    expect(code).toContain('from "fastify-plugin"');
+    expect(code).not.toMatch(/from "(zod|fastify-type-provider-zod)[/"]/);
+    // zod's other locales (German here) are left out; its English messages are in.
+    expect(code).not.toContain("Ungültige Eingabe");
+    const { stdout } = await promisify(execFile)(process.execPath, [join(dir, "server.js")]);
+    expect(JSON.parse(stdout)).toEqual({
+      message: "Invalid input: expected number, received string",
+      plugin: "function",
+      compiler: "function",
+    });
   });
 });

@@ -83,9 +83,10 @@ export async function buildForChildren(projectRoot = process.cwd()): Promise<{ b
         .filter((file) => !file.endsWith(".ts") && !file.startsWith(`tests${path.sep}`))
         .map((file) => cp(path.join(projectRoot, file), path.join(dist, file))),
     );
-    await bundleServer(path.join(dist, "src"));
-    // Packages resolve from the importing file's folder upwards: give the build the project's.
+    // Packages resolve from the importing file's folder upwards: give the build the project's
+    // (before bundling, which reads the packages it bundles: scripts/serverBundle.ts).
     await symlink(path.join(projectRoot, "node_modules"), path.join(root, "node_modules"), "dir");
+    await bundleServer(path.join(dist, "src"));
   } catch (error) {
     await remove();
     throw error;

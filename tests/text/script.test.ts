@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "node:fs";
 import * as OpenCC from "opencc-js";
 import { describe, expect, it } from "vitest";
 import {
@@ -68,6 +69,23 @@ describe("toSimplified", () => {
 });
 
 describe("toTraditional and isTraditional", () => {
+  // script.ts loads OpenCC's one-direction builds (t2cn at start, cn2t on first use): they must
+  // convert as its full build does, the bundled roadmaps being the text at hand.
+  it("converts both ways as OpenCC's full build does", () => {
+    const full = {
+      simplified: OpenCC.Converter({ from: "tw", to: "cn" }) as (text: string) => string,
+      traditional: OpenCC.Converter({ from: "cn", to: "tw" }) as (text: string) => string,
+    };
+    const roadmaps = readdirSync("corpus/roadmaps").map((file) => readFileSync(`corpus/roadmaps/${file}`, "utf8"));
+    expect(roadmaps.join("").length).toBeGreaterThan(10_000);
+    for (const text of roadmaps) {
+      const traditional = toTraditional(text);
+      expect(traditional).toBe(full.traditional(text));
+      expect(traditional).not.toBe(text);
+      expect(convertToSimplified(traditional)).toBe(full.simplified(traditional));
+    }
+  });
+
   it("converts the product's own Simplified words to Traditional characters", () => {
     expect(toTraditional("资料原文：下一步")).toBe("資料原文：下一步");
     expect(toTraditional("LoRA")).toBe("LoRA");
