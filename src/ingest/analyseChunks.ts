@@ -46,6 +46,7 @@ export async function analyseChunks(chunks: readonly Chunk[], options: AnalyseOp
   const vocabulary = new TokenIds();
   const builder = new PostingsBuilder(vocabulary);
   const terms = new TermTableBuilder(vocabulary);
+  const embed = options.embedder?.corpusEmbedder(vocabulary);
   const vectors = new Map<string, Float32Array>();
   let textIds: Uint32Array = new Uint32Array(256);
   let headingIds: Uint32Array = new Uint32Array(64);
@@ -62,8 +63,8 @@ export async function analyseChunks(chunks: readonly Chunk[], options: AnalyseOp
     headingIds = vocabulary.idsOf(headingTokens, headingIds);
     terms.addIds(headingIds, headingTokens.length, textIds, tokenizeForSearch(contextLine(chunk)).length, tokens.length);
     const key = options.keys[i]!;
-    if (options.embedder && !vectors.has(key) && options.needsVector(key)) {
-      vectors.set(key, options.embedder.embedTokenized(text, tokens));
+    if (embed && !vectors.has(key) && options.needsVector(key)) {
+      vectors.set(key, embed(text, textIds, tokens.length));
       embedded++;
     }
     if (i % YIELD_EVERY === YIELD_EVERY - 1) {

@@ -47,7 +47,7 @@ describe("PostingsBuilder (tokens counted by id)", () => {
     const vocabulary = new TokenIds();
     const shared = new PostingsBuilder(vocabulary);
     const table = new TermTableBuilder(vocabulary);
-    let ids = new Uint32Array(2);
+    let ids: Uint32Array = new Uint32Array(2);
     for (const tokens of [...CHUNKS].reverse()) table.add(["标题"], tokens);
     for (const tokens of CHUNKS) {
       ids = vocabulary.idsOf(tokens, ids);
