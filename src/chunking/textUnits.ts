@@ -10,7 +10,8 @@ const LATIN_WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 export function countUnits(text: string): number {
   // A text with a URL or a character beyond the BMP is rare: the patterns read it.
   if (URL_START.test(text) || SURROGATE.test(text)) return countUnitsByPatterns(text);
-  const kinds = (unitKinds ??= unitKindTable());
+  for (let i = 0; i < text.length; i++) if (unitKinds[text.charCodeAt(i)] === UNKNOWN) learnKind(text.charCodeAt(i));
+  const kinds = unitKinds;
   let units = 0;
   for (let i = 0; i < text.length;) {
     const kind = kinds[text.charCodeAt(i)]!;
@@ -46,8 +47,9 @@ export function countUnitsByPatterns(text: string): number {
 
 /**
  * countUnits reads a text without a URL or a surrogate code unit character by character: each
- * BMP character's kind, from the same patterns, in a table built on first use. The patterns'
- * callbacks (one call per CJK character) were a third of chunking a large corpus.
+ * BMP character's kind, from the same patterns, learnt the first time it is met (a corpus has a
+ * few thousand distinct characters). The patterns' callbacks (one call per CJK character) were a
+ * third of chunking a large corpus.
  */
 const URL_START = /https?:\/\/|www\./i;
 const SURROGATE = /[\ud800-\udfff]/;
@@ -57,18 +59,14 @@ const CJK_UNIT = 1;
 const WORD_CHARACTER = 2;
 /** What may join two parts of one latin word: ' ’ . - */
 const JOINER = 3;
-let unitKinds: Uint8Array | undefined;
+const UNKNOWN = 255;
+const unitKinds = new Uint8Array(0x10000).fill(UNKNOWN);
+const CJK_CHARACTER = new RegExp(CJK.source, "u");
+const WORD = /[\p{L}\p{N}]/u;
 
-function unitKindTable(): Uint8Array {
-  const kinds = new Uint8Array(0x10000);
-  const cjk = new RegExp(CJK.source, "u");
-  const word = /[\p{L}\p{N}]/u;
-  for (let code = 0; code < 0x10000; code++) {
-    if (code >= 0xd800 && code <= 0xdfff) continue;
-    const char = String.fromCharCode(code);
-    kinds[code] = cjk.test(char) ? CJK_UNIT : word.test(char) ? WORD_CHARACTER : "'’.-".includes(char) ? JOINER : OTHER;
-  }
-  return kinds;
+function learnKind(code: number): void {
+  const char = String.fromCharCode(code);
+  unitKinds[code] = CJK_CHARACTER.test(char) ? CJK_UNIT : WORD.test(char) ? WORD_CHARACTER : "'’.-".includes(char) ? JOINER : OTHER;
 }
 
 /**
