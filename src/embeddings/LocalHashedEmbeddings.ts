@@ -2,9 +2,8 @@ import { Embeddings, type EmbeddingsParams } from "@langchain/core/embeddings";
 import type { EmbedderIdentity, TokenAwareEmbedder } from "./types.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import type { TokenIds } from "../text/tokenIds.js";
+import { BIGRAM_FEATURE_WEIGHT, CorpusFeatures } from "./corpusFeatures.js";
 import {
-  BIGRAM_FEATURE_WEIGHT,
-  CorpusFeatures,
   featuresOf,
   featuresOfPieces,
   MAX_PIECED_TEXT,
