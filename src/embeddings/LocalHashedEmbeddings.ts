@@ -1,6 +1,8 @@
 import { Embeddings, type EmbeddingsParams } from "@langchain/core/embeddings";
 import type { EmbedderIdentity, TokenAwareEmbedder } from "./types.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
+import type { TokenIds } from "../text/tokenIds.js";
+import { BIGRAM_FEATURE_WEIGHT, CorpusFeatures } from "./corpusFeatures.js";
 import {
   featuresOf,
   featuresOfPieces,
@@ -8,6 +10,7 @@ import {
   mix,
   internedNames,
   slotsFor,
+  type FeatureNames,
   type Features,
   type PiecedFeatures,
 } from "./hashedFeatures.js";
@@ -73,6 +76,28 @@ export class LocalHashedEmbeddings extends Embeddings implements TokenAwareEmbed
     return this.vectorOf(featuresOf(text, tokens));
   }
 
+  /**
+   * embedTokenized for the chunks of one ingest, by the ids its BM25 and term-table builders
+   * already gave their tokens (`vocabulary`): each token's features and each feature's slot are
+   * worked out once per corpus, not once per chunk (CorpusFeatures). The same vectors.
+   */
+  corpusEmbedder(vocabulary: TokenIds): (text: string, tokenIds: Uint32Array, count: number) => Float32Array {
+    const features = new CorpusFeatures(vocabulary);
+    return (text, tokenIds, count) => {
+      const found = features.featuresOfTokens(text, tokenIds, count);
+      const vector = this.vectorOfNames(found.names, features, features.slots(this.dimensions), undefined, false);
+      // Then the bigrams, in the order featuresOf sums them: after every word and trigram.
+      for (let i = 0; i < found.bigrams; i++) {
+        const hash = found.bigramHashes[i]!;
+        const slot = hash % this.dimensions;
+        const sign = (mix(hash) & 1) === 0 ? 1 : -1;
+        vector[slot] = (vector[slot] ?? 0) + sign * (BIGRAM_FEATURE_WEIGHT * (1 + Math.log(found.bigramCounts[i]!)));
+        this.touched[slot >>> 5]! |= 1 << (slot & 31);
+      }
+      return unitLength(vector, this.touched);
+    };
+  }
+
   /** The slots a feature touched, as bits (vectorOf, vectorOfPieces): one array, cleared per vector. */
   private readonly touched: Int32Array;
 
@@ -98,11 +123,21 @@ export class LocalHashedEmbeddings extends Embeddings implements TokenAwareEmbed
    * it. The same terms added in the same order, so the same vector.
    */
   private vectorOfPieces(features: PiecedFeatures, into?: Float32Array): Float32Array {
+    return this.vectorOfNames(features, internedNames, slotsFor(this.dimensions), into);
+  }
+
+  /** The vector of features given as name ids, with each name's slot and sign cached in `signedSlots` (slotsFor). */
+  private vectorOfNames(
+    features: PiecedFeatures,
+    names: FeatureNames,
+    signedSlots: Int32Array,
+    into?: Float32Array,
+    scaled = true,
+  ): Float32Array {
     const vector = into ? into.fill(0) : new Float32Array(this.dimensions);
     const touched = this.touched.fill(0);
-    const signedSlots = slotsFor(this.dimensions);
     const { ids, counts, size } = features;
-    const { hashes, weights } = internedNames;
+    const { hashes, weights } = names;
     for (let i = 0; i < size; i++) {
       const id = ids[i]!;
       // slot + 1, negative for the sign -1; 0 until worked out.
@@ -116,7 +151,8 @@ export class LocalHashedEmbeddings extends Embeddings implements TokenAwareEmbed
       vector[slot] = (vector[slot] ?? 0) + sign * (weights[id]! * (1 + Math.log(counts[i]!)));
       touched[slot >>> 5]! |= 1 << (slot & 31);
     }
-    return unitLength(vector, touched);
+    // Unscaled for a caller that adds more features first (corpusEmbedder); this.touched holds their slots.
+    return scaled ? unitLength(vector, touched) : vector;
   }
 }
 

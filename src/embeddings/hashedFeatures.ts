@@ -11,7 +11,7 @@ import { tokenizeForSearch } from "../text/tokenize.js";
 
 /** Feature weights: whole words say most, character n-grams add fuzzy overlap (微调/调优, transformer/transformers). */
 const WORD_WEIGHT = 1;
-const HAN_BIGRAM_WEIGHT = 0.5;
+export const HAN_BIGRAM_WEIGHT = 0.5;
 const LATIN_TRIGRAM_WEIGHT = 0.25;
 
 /**
@@ -28,12 +28,12 @@ export interface Features {
 // The hash of each feature name's prefix: a name's hash continues from it over the rest.
 const WORD_PREFIX = fnv1a("w:");
 const TRIGRAM_PREFIX = fnv1a("t:");
-const BIGRAM_PREFIX = fnv1a("b:");
+export const BIGRAM_PREFIX = fnv1a("b:");
 
-const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+export const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
 /** What a feature kind's names are hashed after, and its weight: words, Latin trigrams, Han bigrams. */
-const KINDS = [
+export const KINDS = [
   { prefix: WORD_PREFIX, weight: WORD_WEIGHT },
   { prefix: TRIGRAM_PREFIX, weight: LATIN_TRIGRAM_WEIGHT },
   { prefix: BIGRAM_PREFIX, weight: HAN_BIGRAM_WEIGHT },
@@ -41,10 +41,10 @@ const KINDS = [
 const WORD = 0;
 const TRIGRAM = 1;
 const BIGRAM = 2;
-type Kind = typeof WORD | typeof TRIGRAM | typeof BIGRAM;
+export type Kind = typeof WORD | typeof TRIGRAM | typeof BIGRAM;
 
 /** Each token's word feature, then its trigrams when it is a Latin word of four letters or more. */
-function visitTokenFeatures(tokens: readonly string[], visit: (kind: Kind, name: string) => void): void {
+export function visitTokenFeatures(tokens: readonly string[], visit: (kind: Kind, name: string) => void): void {
   for (const token of tokens) {
     visit(WORD, token);
     if (/^[a-z][a-z0-9+#-]{3,}$/.test(token)) {
@@ -231,6 +231,12 @@ export function featuresOfPieces(text: string): PiecedFeatures {
   for (const piece of pieces) for (const id of piece.bigramIds) add(id);
   pieced.size = size;
   return pieced;
+}
+
+/** Feature names with their hashes and weights by id: what a vector is summed from (internedNames, CorpusFeatures). */
+export interface FeatureNames {
+  hashes: readonly number[];
+  weights: readonly number[];
 }
 
 /** murmur3's finaliser: decorrelates the sign bit from the bits that chose the slot. */

@@ -1,3 +1,5 @@
+import type { TokenIds } from "../text/tokenIds.js";
+
 /**
  * An embedder whose features are the search tokens (the local hashed one): given the tokens an
  * ingest already has for the BM25 index, it skips tokenizing the text a second time.
@@ -5,6 +7,12 @@
 export interface TokenAwareEmbedder {
   /** Same vector as embedding `text`, where `tokens` is tokenizeForSearch(text). */
   embedTokenized(text: string, tokens: readonly string[]): Float32Array;
+  /**
+   * embedTokenized for the chunks of one ingest, given the ids `vocabulary` gave their tokens (the
+   * first `count` of `tokenIds`): what the embedder works out per token is then worked out once per
+   * corpus. The same vectors.
+   */
+  corpusEmbedder(vocabulary: TokenIds): (text: string, tokenIds: Uint32Array, count: number) => Float32Array;
   /**
    * embedQuery's vector as the Float32Array it is made as (embedQuery copies it into a number[]);
    * written into `into` when given and of the embedder's size, for a caller that reads it at once

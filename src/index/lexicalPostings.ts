@@ -1,3 +1,5 @@
+import { IdMarks, TokenIds } from "../text/tokenIds.js";
+
 /**
  * The inverted index behind LexicalIndex, in flat typed arrays: terms sorted (so a prefix is a
  * range), each term's postings a slice [offsets[t], offsets[t+1]) of docs (chunk positions,
@@ -24,47 +26,89 @@ export function buildPostings(tokenLists: readonly (readonly string[])[]): Posti
 
 /**
  * Postings built one chunk at a time, so an ingest can feed it the tokens it already has for the
- * embedder and drop them: the token lists of every chunk are never held at once.
+ * embedder and drop them: the token lists of every chunk are never held at once. Tokens are
+ * counted by id (TokenIds, shared with the term table when an ingest builds both), so a token
+ * costs one map lookup; a term's (chunk, tf) pairs are packed in a typed array that doubles when full.
  */
 export class PostingsBuilder {
-  /** Per term, its (chunk, tf) pairs packed in a typed array that doubles when full. */
-  private readonly byTerm = new Map<string, { pairs: Uint32Array; used: number }>();
+  /** Per token id, its (chunk, tf) pairs and how many of its slots are used. */
+  private readonly pairs: Uint32Array[] = [];
+  private used: Uint32Array = new Uint32Array(1024);
+  /** One chunk's distinct ids in first-appearance order, and per id its count in that chunk: reused. */
+  private distinct = new Uint32Array(256);
+  private counts: Uint32Array = new Uint32Array(1024);
+  private readonly seen = new IdMarks();
   private readonly lengths: number[] = [];
+  private scratch: Uint32Array = new Uint32Array(256);
+
+  constructor(readonly vocabulary: TokenIds = new TokenIds()) {}
 
   /** The next chunk's search tokens (chunks in index order). */
   add(tokens: readonly string[]): void {
+    this.scratch = this.vocabulary.idsOf(tokens, this.scratch);
+    this.addIds(this.scratch, tokens.length);
+  }
+
+  /** add() for tokens already turned into ids by this builder's vocabulary: the first `count` of `ids`. */
+  addIds(ids: Uint32Array, count: number): void {
     const doc = this.lengths.length;
-    const counts = new Map<string, number>();
-    for (const token of tokens) if (token !== "") counts.set(token, (counts.get(token) ?? 0) + 1);
-    this.lengths.push(new Set(tokens).size);
-    for (const [term, tf] of counts) {
-      let list = this.byTerm.get(term);
-      if (list === undefined) this.byTerm.set(term, (list = { pairs: new Uint32Array(4), used: 0 }));
-      if (list.used === list.pairs.length) {
-        const grown = new Uint32Array(list.pairs.length * 2);
-        grown.set(list.pairs);
-        list.pairs = grown;
+    const vocabularySize = this.vocabulary.size;
+    if (this.counts.length < vocabularySize) {
+      this.counts = grown(this.counts, vocabularySize);
+      this.used = grown(this.used, vocabularySize);
+    }
+    if (this.distinct.length < count) this.distinct = new Uint32Array(Math.max(count, 2 * this.distinct.length));
+    const { counts, distinct, seen } = this;
+    seen.next();
+    let size = 0;
+    for (let i = 0; i < count; i++) {
+      const id = ids[i]!;
+      if (seen.mark(id)) {
+        distinct[size++] = id;
+        counts[id] = 1;
+      } else counts[id]!++;
+    }
+    // MiniSearch's field length: distinct tokens, the empty one included (it gets no posting).
+    this.lengths.push(size);
+    const { pairs, used } = this;
+    const tokens = this.vocabulary.tokens;
+    for (let j = 0; j < size; j++) {
+      const id = distinct[j]!;
+      if (tokens[id] === "") continue;
+      let list = pairs[id];
+      const at = used[id]!;
+      if (list === undefined) pairs[id] = list = new Uint32Array(4);
+      else if (at === list.length) {
+        const longer = new Uint32Array(list.length * 2);
+        longer.set(list);
+        pairs[id] = list = longer;
       }
-      list.pairs[list.used++] = doc;
-      list.pairs[list.used++] = tf;
+      list[at] = doc;
+      list[at + 1] = counts[id]!;
+      used[id] = at + 2;
     }
   }
 
   build(): Postings {
-    const terms = [...this.byTerm.keys()].sort(compareTerms);
+    const tokens = this.vocabulary.tokens;
+    const ids: number[] = [];
+    for (let id = 0; id < this.pairs.length; id++) if (this.pairs[id] !== undefined) ids.push(id);
+    ids.sort((a, b) => compareTerms(tokens[a]!, tokens[b]!));
+    const terms = ids.map((id) => tokens[id]!);
     const offsets = new Uint32Array(terms.length + 1);
     let total = 0;
-    for (const [t, term] of terms.entries()) {
-      total += this.byTerm.get(term)!.used / 2;
+    for (const [t, id] of ids.entries()) {
+      total += this.used[id]! / 2;
       offsets[t + 1] = total;
     }
     const docs = new Uint32Array(total);
     const tfs = new Uint32Array(total);
-    for (const [t, term] of terms.entries()) {
-      const { pairs, used } = this.byTerm.get(term)!;
+    for (const [t, id] of ids.entries()) {
+      const list = this.pairs[id]!;
+      const used = this.used[id]!;
       for (let i = 0, p = offsets[t]!; i < used; i += 2, p++) {
-        docs[p] = pairs[i]!;
-        tfs[p] = pairs[i + 1]!;
+        docs[p] = list[i]!;
+        tfs[p] = list[i + 1]!;
       }
     }
     const docLengths = Uint32Array.from(this.lengths);
@@ -72,6 +116,13 @@ export class PostingsBuilder {
     for (const length of docLengths) sum += length;
     return postingsOver(terms, offsets, docs, tfs, docLengths, docLengths.length > 0 ? sum / docLengths.length : 0);
   }
+}
+
+/** `array` copied into one of at least `size` entries (doubling, so growing token by token stays linear). */
+function grown(array: Uint32Array, size: number): Uint32Array {
+  const longer = new Uint32Array(Math.max(size, 2 * array.length));
+  longer.set(array);
+  return longer;
 }
 
 /** Code-unit order, the order binary search and prefix ranges need (localeCompare is not it). */

@@ -4,6 +4,7 @@ import type { TokenAwareEmbedder } from "../embeddings/types.js";
 import { LexicalIndex } from "../index/LexicalIndex.js";
 import { PostingsBuilder } from "../index/lexicalPostings.js";
 import { TermTableBuilder, type TermTableBlocks } from "../text/termTable.js";
+import { TokenIds } from "../text/tokenIds.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import type { IngestProgress } from "./types.js";
 
@@ -41,21 +42,29 @@ const YIELD_EVERY = 256;
  * after the HNSW build.
  */
 export async function analyseChunks(chunks: readonly Chunk[], options: AnalyseOptions): Promise<AnalysedChunks> {
-  const builder = new PostingsBuilder();
-  const terms = new TermTableBuilder();
+  // One vocabulary for both builders: each token is looked up once, then counted by id.
+  const vocabulary = new TokenIds();
+  const builder = new PostingsBuilder(vocabulary);
+  const terms = new TermTableBuilder(vocabulary);
+  const embed = options.embedder?.corpusEmbedder(vocabulary);
   const vectors = new Map<string, Float32Array>();
+  let textIds: Uint32Array = new Uint32Array(256);
+  let headingIds: Uint32Array = new Uint32Array(64);
   let embedded = 0;
   for (const [i, chunk] of chunks.entries()) {
     const text = contextualText(chunk);
     const tokens = tokenizeForSearch(text);
-    builder.add(tokens);
+    textIds = vocabulary.idsOf(tokens, textIds);
+    builder.addIds(textIds, tokens.length);
     // Term statistics count the heading path and the text (chunkTermParts). contextualText is
     // the context line, a line break, the text, and the tokenizer cuts at line breaks, so the
     // text's tokens are those after the context line's (a short text, so remembered, not re-cut).
-    terms.add(tokenizeForSearch(chunk.headingPath.join(" ")), tokens, tokenizeForSearch(contextLine(chunk)).length);
+    const headingTokens = tokenizeForSearch(chunk.headingPath.join(" "));
+    headingIds = vocabulary.idsOf(headingTokens, headingIds);
+    terms.addIds(headingIds, headingTokens.length, textIds, tokenizeForSearch(contextLine(chunk)).length, tokens.length);
     const key = options.keys[i]!;
-    if (options.embedder && !vectors.has(key) && options.needsVector(key)) {
-      vectors.set(key, options.embedder.embedTokenized(text, tokens));
+    if (embed && !vectors.has(key) && options.needsVector(key)) {
+      vectors.set(key, embed(text, textIds, tokens.length));
       embedded++;
     }
     if (i % YIELD_EVERY === YIELD_EVERY - 1) {

@@ -1,3 +1,5 @@
+import { IdMarks, TokenIds } from "./tokenIds.js";
+
 /**
  * Each chunk's distinct search tokens as ids into one vocabulary: what term statistics (document
  * frequencies, a chunk's token set) are read from. Built where chunks are tokenized anyway (at
@@ -39,44 +41,63 @@ export interface TermTableBlocks {
 /** Ids per block: 4 MB. */
 const BLOCK_IDS = 1 << 20;
 
-/** Adds chunks one at a time (their token lists need not outlive the call), in chunk order. */
+/**
+ * Adds chunks one at a time (their token lists need not outlive the call), in chunk order. Tokens
+ * are looked up by id (TokenIds, shared with the BM25 postings when an ingest builds both): a
+ * table id per vocabulary id and a reused mark per chunk, no string map or `Set` of its own.
+ */
 export class TermTableBuilder {
-  private readonly ids = new Map<string, number>();
   private readonly terms: string[] = [];
+  /** Per vocabulary id, its table id + 1 (0: not in the table yet). */
+  private tableIds = new Uint32Array(1024);
+  private readonly seen = new IdMarks();
   private readonly starts: number[] = [0];
-  /** One chunk's tokens seen so far: reused, so adding a chunk allocates nothing but new terms. */
-  private readonly seen = new Set<string>();
   private readonly full: Uint32Array[] = [];
   private block = new Uint32Array(BLOCK_IDS);
   private inBlock = 0;
   private used = 0;
+  private headingIds: Uint32Array = new Uint32Array(64);
+  private textIds: Uint32Array = new Uint32Array(256);
+
+  constructor(readonly vocabulary: TokenIds = new TokenIds()) {}
 
   /**
    * One chunk: its heading-path tokens, then its text's tokens from `textFrom` on (ingest passes
    * the contextual text's tokens, whose first `textFrom` are the context line's).
    */
   add(headingTokens: readonly string[], textTokens: readonly string[], textFrom = 0): void {
-    this.seen.clear();
-    for (const token of headingTokens) this.addToken(token);
-    for (let i = textFrom; i < textTokens.length; i++) this.addToken(textTokens[i]!);
+    this.headingIds = this.vocabulary.idsOf(headingTokens, this.headingIds);
+    this.textIds = this.vocabulary.idsOf(textTokens, this.textIds);
+    this.addIds(this.headingIds, headingTokens.length, this.textIds, textFrom, textTokens.length);
+  }
+
+  /** add() for tokens already turned into ids by this builder's vocabulary: headingIds[0, headingCount), then textIds[textFrom, textEnd). */
+  addIds(headingIds: Uint32Array, headingCount: number, textIds: Uint32Array, textFrom: number, textEnd: number): void {
+    if (this.tableIds.length < this.vocabulary.size) {
+      const grown = new Uint32Array(Math.max(this.vocabulary.size, 2 * this.tableIds.length));
+      grown.set(this.tableIds);
+      this.tableIds = grown;
+    }
+    this.seen.next();
+    for (let i = 0; i < headingCount; i++) this.addId(headingIds[i]!);
+    for (let i = textFrom; i < textEnd; i++) this.addId(textIds[i]!);
     this.starts.push(this.used);
   }
 
-  private addToken(token: string): void {
-    if (this.seen.has(token)) return;
-    this.seen.add(token);
-    let id = this.ids.get(token);
-    if (id === undefined) {
-      id = this.terms.length;
-      this.ids.set(token, id);
-      this.terms.push(token);
+  private addId(id: number): void {
+    if (!this.seen.mark(id)) return;
+    let tableId = this.tableIds[id]! - 1;
+    if (tableId < 0) {
+      tableId = this.terms.length;
+      this.tableIds[id] = tableId + 1;
+      this.terms.push(this.vocabulary.tokens[id]!);
     }
     if (this.inBlock === BLOCK_IDS) {
       this.full.push(this.block);
       this.block = new Uint32Array(BLOCK_IDS);
       this.inBlock = 0;
     }
-    this.block[this.inBlock++] = id;
+    this.block[this.inBlock++] = tableId;
     this.used++;
   }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { sentenceSpans, splitSentences } from "../../src/chunking/splitSentences.js";
-import { countUnits } from "../../src/chunking/textUnits.js";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { countUnits, countUnitsByPatterns } from "../../src/chunking/textUnits.js";
 
 describe("splitSentences", () => {
   it("splits on Chinese terminators, keeping closing quotes and brackets", () => {
@@ -42,5 +44,20 @@ describe("countUnits", () => {
     expect(countUnits("GPT-3.5 and v1.2")).toBe(3);
     expect(countUnits("see https://github.com/RUCAIBox/LLMSurvey now")).toBe(3);
     expect(countUnits("──── │ ▶")).toBe(0);
+  });
+
+  it("reads a text character by character to the same count as its three patterns", () => {
+    const dir = path.resolve("corpus/roadmaps");
+    const lines = readdirSync(dir).flatMap((file) => readFileSync(path.join(dir, file), "utf8").split("\n"));
+    const edges = [
+      "a’b c'd e.f g-h x- y -x x--y 1.2.3 word. x’ a-b-c-",
+      "ｆｕｌｌ ＷＩＤＴＨ カタカナ ひらがな 한국어 abc",
+      "ß ǅ Ⅻ ٣ e\u0301t\u00e9 中-文 a中b 学习.LoRA",
+      "𠮷野家 and WWW.example.com, HTTP://x.y",
+    ];
+    expect(lines.length).toBeGreaterThan(1000);
+    const differing = [...lines, ...edges].filter((line) => countUnits(line) !== countUnitsByPatterns(line));
+    expect(differing).toEqual([]);
+    expect(countUnits(edges[0]!)).toBe(13);
   });
 });

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { LocalHashedEmbeddings } from "../../src/embeddings/LocalHashedEmbeddings.js";
+import { TokenIds } from "../../src/text/tokenIds.js";
 import { tokenizeForSearch } from "../../src/text/tokenize.js";
 
 function cosine(a: number[], b: number[]): number {
@@ -94,6 +95,31 @@ describe("LocalHashedEmbeddings", () => {
           const whole = embedder.embedTokenized(text, tokenizeForSearch(text));
           expect(Buffer.from(embedder.embedText(text).buffer).equals(Buffer.from(whole.buffer)), JSON.stringify(text)).toBe(true);
         }
+      }
+    }
+  });
+
+  it("embeds a corpus by token ids (an ingest's path) to the same bits as embedTokenized", () => {
+    const texts = [
+      "学完 LoRA 之后该学什么? 低秩适配 low-rank adaptation 参数高效微调",
+      "微调微调 微调 fine-tuning fine-tuning GPT-4 https://github.com/RUCAIBox/LLMSurvey",
+      "transformers transformer transformers 注意力 注意力机制 注意力",
+      // A word that is also another word's trigram ("ora" of "lora"): the kinds are counted apart.
+      "ora lora lora ora 𠮷野家",
+      "",
+      "x",
+      "微调微调 微调 fine-tuning fine-tuning GPT-4 https://github.com/RUCAIBox/LLMSurvey",
+    ];
+    for (const embedder of [embeddings, new LocalHashedEmbeddings({ dimensions: 8 })]) {
+      const vocabulary = new TokenIds();
+      const embed = embedder.corpusEmbedder(vocabulary);
+      let ids: Uint32Array = new Uint32Array(1);
+      for (const text of texts) {
+        const tokens = tokenizeForSearch(text);
+        ids = vocabulary.idsOf(tokens, ids);
+        const byIds = embed(text, ids, tokens.length);
+        const whole = embedder.embedTokenized(text, tokens);
+        expect(Buffer.from(byIds.buffer).equals(Buffer.from(whole.buffer)), JSON.stringify(text)).toBe(true);
       }
     }
   });
