@@ -130,6 +130,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-e3.jsonl",
     "tests/eval/blind/test-f3.jsonl",
     "tests/eval/blind/test-g3.jsonl",
+    "tests/eval/blind/test-h3.jsonl",
   ],
 };
 
