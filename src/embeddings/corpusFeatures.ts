@@ -1,14 +1,14 @@
 import { forEachHanRun } from "../text/codePointKinds.js";
-import { fnv1a } from "../text/fnv1a.js";
 import type { TokenIds } from "../text/tokenIds.js";
 import {
   BIGRAM_PREFIX,
   HAN_BIGRAM_WEIGHT,
   isHighSurrogate,
-  KINDS,
   visitTokenFeatures,
   type FeatureNames,
+  internedId,
   type Kind,
+  type NameTable,
   type PiecedFeatures,
 } from "./hashedFeatures.js";
 
@@ -40,7 +40,11 @@ export const BIGRAM_FEATURE_WEIGHT = HAN_BIGRAM_WEIGHT;
 export class CorpusFeatures implements FeatureNames {
   readonly hashes: number[] = [];
   readonly weights: number[] = [];
-  private readonly names = [new Map<string, number>(), new Map<string, number>()];
+  private readonly names: NameTable = {
+    ids: [new Map<string, number>(), new Map<string, number>()],
+    hashes: this.hashes,
+    weights: this.weights,
+  };
   /** Per token id, its word feature's id and its trigrams' ids. */
   private readonly ofToken: (Int32Array | undefined)[] = [];
   /** Per name id, the call that last counted it and where in that call's features it is. */
@@ -156,14 +160,7 @@ export class CorpusFeatures implements FeatureNames {
   }
 
   private nameId(kind: Kind, name: string): number {
-    let id = this.names[kind]!.get(name);
-    if (id === undefined) {
-      id = this.hashes.length;
-      this.names[kind]!.set(name, id);
-      this.hashes.push(fnv1a(name, KINDS[kind].prefix));
-      this.weights.push(KINDS[kind].weight);
-    }
-    return id;
+    return internedId(this.names, kind, name);
   }
 
   private grow(size: number): void {

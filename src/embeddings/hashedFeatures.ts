@@ -135,12 +135,24 @@ export const internedNames = {
 };
 
 function nameId(kind: Kind, name: string): number {
-  let id = internedNames.ids[kind]!.get(name);
+  return internedId(internedNames, kind, name);
+}
+
+/** Names interned to ids, each with its feature hash and weight by id (the question path's, or one ingest's corpus). */
+export interface NameTable {
+  readonly ids: readonly Map<string, number>[];
+  readonly hashes: number[];
+  readonly weights: number[];
+}
+
+/** A feature name's id in `table`, interned with its hash and weight the first time it is met. */
+export function internedId(table: NameTable, kind: Kind, name: string): number {
+  let id = table.ids[kind]!.get(name);
   if (id === undefined) {
-    id = internedNames.hashes.length;
-    internedNames.ids[kind]!.set(name, id);
-    internedNames.hashes.push(fnv1a(name, KINDS[kind].prefix));
-    internedNames.weights.push(KINDS[kind].weight);
+    id = table.hashes.length;
+    table.ids[kind]!.set(name, id);
+    table.hashes.push(fnv1a(name, KINDS[kind].prefix));
+    table.weights.push(KINDS[kind].weight);
   }
   return id;
 }
