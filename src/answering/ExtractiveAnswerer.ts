@@ -58,6 +58,7 @@ export class ExtractiveAnswerer implements Answerer {
       history,
       (question) => this.options.retriever.topicOf(question),
       (question) => this.options.retriever.roadmapNamedIn(question),
+      (phrase) => this.options.retriever.namesStage?.(phrase) ?? false,
     );
   }
 

@@ -77,8 +77,9 @@ export function carryTopicIntoQuery(
   history: Turn[],
   topicOf: (question: string) => string | undefined,
   roadmapNamedIn?: (question: string) => string | undefined,
+  namesStage?: (phrase: string) => boolean,
 ): string {
-  return readConversation(question, history, topicOf, roadmapNamedIn).at(-1)!;
+  return readConversation(question, history, topicOf, roadmapNamedIn, namesStage).at(-1)!;
 }
 
 /**
@@ -91,9 +92,11 @@ export function readConversation(
   history: Turn[],
   topicOf: (question: string) => string | undefined,
   roadmapNamedIn?: (question: string) => string | undefined,
+  /** Whether a phrase is a stage's name (Retriever.namesStage): "那基础夯实呢？" names one without 阶段. */
+  namesStage?: (phrase: string) => boolean,
 ): string[] {
   const read = (asked: string, previous: string) =>
-    (roadmapNamedIn && inAnotherRoadmap(asked, previous, topicOf, roadmapNamedIn)) ?? resolve(asked, previous, topicOf);
+    (roadmapNamedIn && inAnotherRoadmap(asked, previous, topicOf, roadmapNamedIn)) ?? resolve(asked, previous, topicOf, namesStage);
   const readings: string[] = [];
   for (const asked of [...userQuestions(history), simplifiedQuestion(question.trim())])
     readings.push(readings.length === 0 ? asked : read(asked, readings.at(-1)!));
@@ -157,7 +160,12 @@ function mentions(question: string, topic: string): boolean {
 }
 
 /** `question` read after `previous` (itself already resolved against the conversation before it). */
-function resolve(asked: string, previous: string, topicOf: (question: string) => string | undefined): string {
+function resolve(
+  asked: string,
+  previous: string,
+  topicOf: (question: string) => string | undefined,
+  namesStage?: (phrase: string) => boolean,
+): string {
   if (startsOwnSubject(asked) || driftsOutside(asked, previous)) return asked;
   // "它前面那个呢" after "第三个是啥": the item one place on in the previous question's list (itemMoves.ts).
   const steppedItem = movedFromPickedItem(asked, previous);
@@ -209,7 +217,7 @@ function resolve(asked: string, previous: string, topicOf: (question: string) =>
 
   // "and for the applied practice stage?" after "how many hours … for the entry stage?": the same
   // question of the stage it names.
-  const swapped = withStageSwapped(question, previous);
+  const swapped = withStageSwapped(question, previous, namesStage);
   if (swapped !== undefined) return swapped;
   // "第二本讲什么" after "入门阶段推荐了哪些书": the list is the previous question's.
   // "最难的那个", "the agent one", "另外两种": an item (or the rest) of that list, by what sets it apart.

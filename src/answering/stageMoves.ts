@@ -42,8 +42,8 @@ const EN_STAGE_FOLLOW_UP_WORDS = /\b(?:and|so|ok|okay|what|about|how|for|in|then
  * named a stage by its words ("and for the applied practice stage?"); a follow-up that asks
  * something of its own comes first. Undefined otherwise.
  */
-export function withStageSwapped(question: string, previous: string): string | undefined {
-  const zh = zhStageSwapped(question, previous);
+export function withStageSwapped(question: string, previous: string, isStageName?: (phrase: string) => boolean): string | undefined {
+  const zh = zhStageSwapped(question, previous) ?? zhStageNamedAlone(question, previous, isStageName);
   if (zh !== undefined) return zh;
   const named = EN_NAMED_STAGE.exec(question);
   const before = EN_NAMED_STAGE.exec(previous);
@@ -66,12 +66,32 @@ function zhStageSwapped(question: string, previous: string): string | undefined 
   const named = ZH_FOLLOW_UP_STAGE.exec(question.trim());
   if (!named) return undefined;
   const name = named[1]!.trim();
-  if (!namesStage(name)) return undefined;
+  return namesStage(name) ? stageSwapped(name, previous) : undefined;
+}
+
+/** The previous question asked of the stage `name`, in place of the stage it named by its name. */
+function stageSwapped(name: string, previous: string): string | undefined {
   const before = [...previous.matchAll(NAMED_STAGE)].find((m) => namesStage(m[1]!.trim()));
   if (!before || before[1]!.trim() === name) return undefined;
   const stage = /^[A-Za-z]/.test(name) ? ` ${name} 阶段` : `${name}阶段`;
   return `${previous.slice(0, before.index)}${stage}${previous.slice(before.index + before[0].length)}`;
 }
+
+/**
+ * "那基础夯实呢？" after "入门阶段每周建议花多少时间？": a follow-up that names only a stage's name, without
+ * the stage word, is that stage when the index says it is one (Retriever.namesStage) and the previous
+ * question named a stage by its name: the same question of it, as zhStageSwapped reads "那基础夯实阶段呢".
+ */
+function zhStageNamedAlone(question: string, previous: string, isStageName?: (phrase: string) => boolean): string | undefined {
+  if (!isStageName) return undefined;
+  const named = ZH_FOLLOW_UP_NAME.exec(question.trim());
+  if (!named || !isStageName(named[1]!)) return undefined;
+  return stageSwapped(named[1]!, previous);
+}
+
+/** "那基础夯实呢", "还有应用实践呢": a follow-up that names one thing and asks nothing else. */
+const ZH_FOLLOW_UP_NAME =
+  /^(?:那么|那|还有|再看看|再说说)?\s*((?:(?![的之里在中与和及那这个])\p{Script=Han}){2,8})\s*(?:呢|咧|嘞)\s*[?？]?$/u;
 
 /** "那 API 那个阶段呢？", "还有应用实践阶段呢", "那讲 RAG 的阶段呢": a follow-up that only names a stage. */
 const ZH_FOLLOW_UP_STAGE =

@@ -46,6 +46,10 @@ class SearchCachingRetriever implements Retriever {
     return this.inner.topicOf(question);
   }
 
+  namesStage(phrase: string): boolean {
+    return this.inner.namesStage?.(phrase) ?? false;
+  }
+
   roadmapNamedIn(question: string): string | undefined {
     return this.inner.roadmapNamedIn(question);
   }

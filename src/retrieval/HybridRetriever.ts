@@ -24,6 +24,7 @@ import { roadmapContext } from "./roadmapContext.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
 import { expansionHeadWords, namingTokens, namingWords, referencedRoadmap } from "./roadmapReference.js";
 import { itemOrdinal, stageOrdinal } from "./stageReference.js";
+import { isStageName } from "./stageContext.js";
 import { definingChunk, meaningAsked } from "./definingPassage.js";
 import { withDescribedConceptCited } from "./describedConceptCited.js";
 import { documentFactsOf, withCardFirst } from "./documentFacts.js";
@@ -62,6 +63,11 @@ export class HybridRetriever implements Retriever {
   topicOf(question: string): string | undefined {
     // questionShape's topic: none for an empty one.
     return extractTopic(searchForm(this.options.index(), question)) || undefined;
+  }
+
+  namesStage(phrase: string): boolean {
+    const index = this.options.index();
+    return isStageName(IndexResources.of(index).profiles, searchForm(index, phrase));
   }
 
   roadmapNamedIn(question: string): string | undefined {

@@ -22,6 +22,10 @@ export class MultiQueryRetriever implements Retriever {
     return this.inner.topicOf(question);
   }
 
+  namesStage(phrase: string): boolean {
+    return this.inner.namesStage?.(phrase) ?? false;
+  }
+
   roadmapNamedIn(question: string): string | undefined {
     return this.inner.roadmapNamedIn(question);
   }

@@ -100,6 +100,16 @@ export function stagesNamedWithStageWord(profiles: readonly RoadmapProfile[], qu
   return named;
 }
 
+/**
+ * Whether a phrase is a stage's name in some roadmap as a learner says it (its stageName, or its
+ * name words joined: 基础夯实 of 003's 基础夯实阶段), of two characters or more: "那基础夯实呢？" names a
+ * stage without the stage word.
+ */
+export function isStageName(profiles: readonly RoadmapProfile[], phrase: string): boolean {
+  const name = phrase.trim();
+  return Array.from(name).length >= 2 && profiles.some((profile) => stageNameFormsOf(profile).some((forms) => forms.includes(name)));
+}
+
 /** A roadmap's stage names (stageName of each stage heading), once per profile: profiles belong to one index version. */
 const stageNames = new WeakMap<RoadmapProfile, readonly string[]>();
 

@@ -265,6 +265,11 @@ export interface Retriever {
    * 那篇", "the five-stage guide"), as retrieve() reads it: a conversation keeps talking about it.
    */
   roadmapNamedIn(question: string): string | undefined;
+  /**
+   * Whether a phrase is the name of a stage of some roadmap ("基础夯实"), as retrieve() reads stage
+   * names: a follow-up may name one without a stage word ("那基础夯实呢？"). Absent, no phrase is.
+   */
+  namesStage?(phrase: string): boolean;
   /** Plain ranked hybrid search (for /api/search), best first. */
   search(query: string, options?: RetrieveOptions): Promise<Passage[]>;
 }

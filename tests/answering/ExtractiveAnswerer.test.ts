@@ -160,6 +160,14 @@ describe("ExtractiveAnswerer after a conversation about one roadmap", () => {
   ];
   const question = "里面有没有讲怎么用 benchmarks 评估模型的内容？";
 
+  it("reads a follow-up that names a stage without the stage word as the previous question of that stage", () => {
+    const hours = [
+      { role: "user" as const, content: "三段式计划的打基础阶段要多久？" },
+      { role: "assistant" as const, content: "一、打基础阶段(1-2 个月) [1]" },
+    ];
+    expect(answerer().retrievalQuery({ question: "那做应用呢？", history: hours })).toBe("三段式计划的做应用阶段要多久？");
+  });
+
   it("asks every roadmap when the answer from the conversation's roadmap would be refused", async () => {
     const request = { question, history };
     const query = answerer().retrievalQuery(request);

@@ -40,6 +40,17 @@ describe("withStageSwapped", () => {
     expect(withStageSwapped("and for the deployment phase?", previous)).toBe("How many weeks does the guide give the deployment phase?");
   });
 
+  it("takes a stage named without the stage word when the index says the name is a stage's", () => {
+    const previous = "四阶段那份的基础阶段每周要花多少时间？";
+    const namesStage = (phrase: string) => ["实战", "部署上线"].includes(phrase);
+    expect(withStageSwapped("那部署上线呢？", previous, namesStage)).toBe("四阶段那份的部署上线阶段每周要花多少时间？");
+    // Not a stage's name, or no way to tell: no swap.
+    expect(withStageSwapped("那RAG呢？", previous, namesStage)).toBeUndefined();
+    expect(withStageSwapped("那部署上线呢？", previous)).toBeUndefined();
+    // A previous question that named no stage has none to swap.
+    expect(withStageSwapped("那部署上线呢？", "四阶段那份推荐了哪些书？", namesStage)).toBeUndefined();
+  });
+
   it("takes a stage named by two things it holds, joined by a slash", () => {
     const previous = "How long is the basics stage of the guide?";
     expect(withStageSwapped("and the tools/data stage?", previous)).toBe("How long is the tools/data stage of the guide?");

@@ -329,6 +329,13 @@ describe("HybridRetriever", () => {
     expect(result.passages[0]?.chunk.headingPath[0]).toBe("第三阶段：部署上线");
   });
 
+  it("tells a stage's name as a learner says it, without the stage word, from what is not one", () => {
+    expect(retriever().namesStage("模型微调")).toBe(true);
+    expect(retriever().namesStage("做应用")).toBe(true);
+    expect(retriever().namesStage("注意力机制")).toBe(false);
+    expect(retriever().namesStage("微")).toBe(false);
+  });
+
   it("reads which roadmap a question names, and answers a conversation's roadmap first when the question names none", async () => {
     const plan = index().documents.find((d) => d.title === "三段式计划")!;
     expect(retriever().roadmapNamedIn("三段式计划的第二阶段学什么？")).toBe(plan.id);
