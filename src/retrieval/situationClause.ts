@@ -15,8 +15,8 @@ import { findGlossaryMatches } from "./glossary.js";
 /** A clause's bounds: Chinese and Western punctuation, and line breaks. */
 const CLAUSE_BREAK = /[，,。.！!？?；;：:\n]/u;
 
-const SELF_OPENING_ZH = /^(?:我|本人|俺|我们|我們)/u;
-const SELF_OPENING_EN = /^(?:i|i'm|i've|i'd|im|my|we|we're|our)\b/iu;
+const SELF_OPENING_ZH = /^(?:我|本人|俺|我们|我們|作为|作為|身为|身為)/u;
+const SELF_OPENING_EN = /^(?:i|i'm|i've|i'd|im|my|we|we're|our|as\s+(?:a|an)\b)\b/iu;
 
 /**
  * A question, a wish or a plan, learning under way, or a trouble ("我 pip install 的时候老是报 SSL 错误，咋整"):
@@ -53,8 +53,11 @@ function isSituation(clause: string): boolean {
  */
 const STAGE_WORD = /阶段|階段|\b(?:stages?|phases?)\b/iu;
 
+/** A pronoun that points back at what the learner said ("As a fan of Rust, does the guide cover it?"). */
+const POINTS_BACK = /它|\b(?:it|them)\b/iu;
+
 function asksOfItsOwn(text: string): boolean {
-  return STAGE_WORD.test(text) || findGlossaryMatches(text).length > 0;
+  return !POINTS_BACK.test(text) && (STAGE_WORD.test(text) || findGlossaryMatches(text).length > 0);
 }
 
 /** Whether every place `name` is written in the question lies in a clause where the learner tells their situation. */
@@ -64,7 +67,8 @@ export function onlyInSituation(question: string, name: string): boolean {
   const all = clauses(question);
   const situations = all.filter((clause) => isSituation(clause.text));
   if (situations.length === 0) return false;
-  if (!all.some((clause) => !situations.includes(clause) && asksOfItsOwn(clause.text))) return false;
+  const asking = all.filter((clause) => !situations.includes(clause));
+  if (!asking.some((clause) => asksOfItsOwn(clause.text)) || asking.some((clause) => POINTS_BACK.test(clause.text))) return false;
   let seen = false;
   for (let at = lowerQuestion.indexOf(lowerName); at >= 0; at = lowerQuestion.indexOf(lowerName, at + 1)) {
     seen = true;

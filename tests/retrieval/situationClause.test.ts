@@ -7,6 +7,8 @@ describe("onlyInSituation", () => {
     expect(onlyInSituation("我在医院做CT影像的。那份五段的指南第一阶段学什么？", "CT")).toBe(true);
     expect(onlyInSituation("我去年在成都读完研究生，想问入门先看哪本书", "成都")).toBe(true);
     expect(onlyInSituation("I run the IT desk at a Penang school. Which stage covers RAG?", "Penang")).toBe(true);
+    expect(onlyInSituation("As a nurse in Manila, which stage of the five-stage guide covers RAG?", "Manila")).toBe(true);
+    expect(onlyInSituation("作为一个在深圳做跨境电商的人，五阶段指南第二阶段学什么？", "深圳")).toBe(true);
   });
 
   it("keeps a name the learner wishes, is learning now, has trouble with, or asks of", () => {
@@ -18,6 +20,9 @@ describe("onlyInSituation", () => {
     expect(onlyInSituation("我做过Unity。Unity 在哪个阶段有用？", "Unity")).toBe(false);
     // The rest asks of it, left unsaid: it names neither a term of the field nor a stage.
     expect(onlyInSituation("我用过 Vue。路线里有讲吗？", "Vue")).toBe(false);
+    // The rest points back at it.
+    expect(onlyInSituation("As a fan of Rust, does the guide's second stage cover it?", "Rust")).toBe(false);
+    expect(onlyInSituation("我学过Kotlin，它在哪个阶段有用？", "Kotlin")).toBe(false);
     // No clause of the learner's own.
     expect(onlyInSituation("Does the guide mention Penang?", "Penang")).toBe(false);
   });
