@@ -1,4 +1,5 @@
 import { forEachHanRun } from "../text/codePointKinds.js";
+import { grownInt32 } from "../text/grownArrays.js";
 import type { TokenIds } from "../text/tokenIds.js";
 import {
   BIGRAM_PREFIX,
@@ -10,6 +11,7 @@ import {
   type Kind,
   type NameTable,
   type PiecedFeatures,
+  signedSlotsIn,
 } from "./hashedFeatures.js";
 
 /**
@@ -76,8 +78,8 @@ export class CorpusFeatures implements FeatureNames {
         if (this.countedIn[id] === call) names.counts[this.position[id]!]!++;
         else {
           if (names.size === names.ids.length) {
-            names.ids = grownInt32(names.ids, 2 * names.size);
-            names.counts = grownInt32(names.counts, 2 * names.size);
+            names.ids = grownInt32(names.ids, names.size + 1);
+            names.counts = grownInt32(names.counts, names.size + 1);
           }
           this.countedIn[id] = call;
           this.position[id] = names.size;
@@ -92,13 +94,7 @@ export class CorpusFeatures implements FeatureNames {
 
   /** Per name id, its slot and sign among `dimensions` as (slot + 1) × sign, 0 until worked out (as slotsFor). */
   slots(dimensions: number): Int32Array {
-    let slots = this.signedSlots.get(dimensions);
-    if (!slots || slots.length < this.hashes.length) {
-      const grown = new Int32Array(Math.max(1024, 2 * this.hashes.length));
-      if (slots) grown.set(slots);
-      this.signedSlots.set(dimensions, (slots = grown));
-    }
-    return slots;
+    return signedSlotsIn(this.signedSlots, dimensions, this.hashes.length);
   }
 
   /** visitBigrams' pairs of neighbouring code points of each Han run, counted by the pair, in first-seen order. */
@@ -164,13 +160,7 @@ export class CorpusFeatures implements FeatureNames {
   }
 
   private grow(size: number): void {
-    this.countedIn = grownInt32(this.countedIn, Math.max(size, 2 * this.countedIn.length));
+    this.countedIn = grownInt32(this.countedIn, size);
     this.position = grownInt32(this.position, this.countedIn.length);
   }
-}
-
-function grownInt32(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
-  const grown = new Int32Array(size);
-  grown.set(array);
-  return grown;
 }

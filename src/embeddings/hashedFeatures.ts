@@ -191,11 +191,16 @@ const pieced: PiecedFeatures = { ids: new Int32Array(256), counts: new Int32Arra
 const signedSlotsByDimensions = new Map<number, Int32Array>();
 
 export function slotsFor(dimensions: number): Int32Array {
-  let slots = signedSlotsByDimensions.get(dimensions);
-  if (!slots || slots.length < internedNames.hashes.length) {
-    const grown = new Int32Array(Math.max(1024, internedNames.hashes.length, 2 * (slots?.length ?? 0)));
+  return signedSlotsIn(signedSlotsByDimensions, dimensions, internedNames.hashes.length);
+}
+
+/** The signed slots for `dimensions` in `byDimensions`, grown to hold `names` name ids (slotsFor's, or one ingest's: CorpusFeatures). */
+export function signedSlotsIn(byDimensions: Map<number, Int32Array>, dimensions: number, names: number): Int32Array {
+  let slots = byDimensions.get(dimensions);
+  if (!slots || slots.length < names) {
+    const grown = new Int32Array(Math.max(1024, names, 2 * (slots?.length ?? 0)));
     if (slots) grown.set(slots);
-    signedSlotsByDimensions.set(dimensions, (slots = grown));
+    byDimensions.set(dimensions, (slots = grown));
   }
   return slots;
 }

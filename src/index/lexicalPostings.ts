@@ -1,3 +1,4 @@
+import { grownUint32 } from "../text/grownArrays.js";
 import { IdMarks, TokenIds } from "../text/tokenIds.js";
 
 /**
@@ -54,8 +55,8 @@ export class PostingsBuilder {
     const doc = this.lengths.length;
     const vocabularySize = this.vocabulary.size;
     if (this.counts.length < vocabularySize) {
-      this.counts = grown(this.counts, vocabularySize);
-      this.used = grown(this.used, vocabularySize);
+      this.counts = grownUint32(this.counts, vocabularySize);
+      this.used = grownUint32(this.used, vocabularySize);
     }
     if (this.distinct.length < count) this.distinct = new Uint32Array(Math.max(count, 2 * this.distinct.length));
     const { counts, distinct, seen } = this;
@@ -116,13 +117,6 @@ export class PostingsBuilder {
     for (const length of docLengths) sum += length;
     return postingsOver(terms, offsets, docs, tfs, docLengths, docLengths.length > 0 ? sum / docLengths.length : 0);
   }
-}
-
-/** `array` copied into one of at least `size` entries (doubling, so growing token by token stays linear). */
-function grown(array: Uint32Array, size: number): Uint32Array {
-  const longer = new Uint32Array(Math.max(size, 2 * array.length));
-  longer.set(array);
-  return longer;
 }
 
 /** Code-unit order, the order binary search and prefix ranges need (localeCompare is not it). */

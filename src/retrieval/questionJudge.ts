@@ -119,7 +119,8 @@ export class QuestionJudge {
     // "The English/Chinese reading list": the materials' languages are no unknown names (materialsLanguages.ts).
     // 3Blue1Brown where the list writes 3brown1blue: the same name, its runs reordered (reorderedNames.ts).
     // A Chinese thing studied (摄影新手) is unknown only when it is off the field (offFieldSubject.ts).
-    const statistics = IndexResources.of(index).statistics;
+    const resources = IndexResources.of(index);
+    const statistics = resources.statistics;
     const inCorpus = (token: string) => statistics.frequency(token) > 0;
     const repaired = this.repaired(index, query);
     const names = unknownNames(
@@ -128,7 +129,6 @@ export class QuestionJudge {
       (word) => isOffFieldWord(word, statistics),
     );
     if (this.sources.typos === false || names.length === 0) return names;
-    const resources = IndexResources.of(index);
     const typos = resources.typos;
     // "Li Hongyi": a name in pinyin of a corpus word (李宏毅) is one the documents name (typoCorrection.ts).
     const romanized = new Set(typos.romanizedNames(repaired, resources.isEnglishWord).flatMap((found) => found.words));

@@ -1,3 +1,4 @@
+import { grownUint32 } from "./grownArrays.js";
 import { IdMarks, TokenIds } from "./tokenIds.js";
 
 /**
@@ -73,11 +74,7 @@ export class TermTableBuilder {
 
   /** add() for tokens already turned into ids by this builder's vocabulary: headingIds[0, headingCount), then textIds[textFrom, textEnd). */
   addIds(headingIds: Uint32Array, headingCount: number, textIds: Uint32Array, textFrom: number, textEnd: number): void {
-    if (this.tableIds.length < this.vocabulary.size) {
-      const grown = new Uint32Array(Math.max(this.vocabulary.size, 2 * this.tableIds.length));
-      grown.set(this.tableIds);
-      this.tableIds = grown;
-    }
+    if (this.tableIds.length < this.vocabulary.size) this.tableIds = grownUint32(this.tableIds, this.vocabulary.size);
     this.seen.next();
     for (let i = 0; i < headingCount; i++) this.addId(headingIds[i]!);
     for (let i = textFrom; i < textEnd; i++) this.addId(textIds[i]!);

@@ -1,3 +1,5 @@
+import { grownInt32 } from "./grownArrays.js";
+
 /**
  * Search tokens as small integer ids, for the builders that count a whole corpus's tokens (BM25
  * postings, the term table): each token is looked up in one map once per occurrence, and what
@@ -52,11 +54,7 @@ export class IdMarks {
 
   /** Marks `id` in this round; whether it was unmarked. */
   mark(id: number): boolean {
-    if (id >= this.marks.length) {
-      const grown = new Int32Array(Math.max(id + 1, 2 * this.marks.length));
-      grown.set(this.marks);
-      this.marks = grown;
-    }
+    if (id >= this.marks.length) this.marks = grownInt32(this.marks, id + 1);
     if (this.marks[id] === this.round) return false;
     this.marks[id] = this.round;
     return true;
