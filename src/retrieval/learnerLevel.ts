@@ -15,10 +15,22 @@ export function isLearnerLevelWord(word: string): boolean {
   return LEARNER_LEVEL.test(word.toLowerCase());
 }
 
-/** The question's term groups less the words of the learner's level, read only against an outside subject. */
+/**
+ * The levels a plan for anything runs through (从入门到进阶, "beginner to advanced", 中级, 精通): the
+ * roadmaps name theirs with the same words, so against a subject outside the field they show
+ * nothing of it either.
+ */
+const PLAN_LEVEL = /^(?:进阶|高级|中级|初级|精通|advanced|intermediate)$/u;
+
+/** Whether a word names a level a plan runs through (进阶, advanced). */
+export function isPlanLevelWord(word: string): boolean {
+  return PLAN_LEVEL.test(word.toLowerCase());
+}
+
+/** The question's term groups less the words of the learner's level and the plan's, read only against an outside subject. */
 export function groupsBeyondLearnerLevel(subjects: readonly string[], groups: readonly TermGroup[]): readonly TermGroup[] {
   if (subjects.length === 0) return groups;
-  return groups.filter((group) => !LEARNER_LEVEL.test(group.label.toLowerCase()));
+  return groups.filter((group) => !isLearnerLevelWord(group.label) && !isPlanLevelWord(group.label));
 }
 
 /**

@@ -70,6 +70,8 @@ export function fieldReading(
   general: () => GeneralIdf,
   /** Which words may count for the field against a subject of the question's own (fieldWordSupport.ts). */
   subjectCounts: (token: string) => boolean = () => true,
+  /** The groups that may show the field against the subject's nouns (questionReadings.ts: less the plan's words). */
+  groupsAgainst: (subjects: readonly string[]) => readonly TermGroup[] = () => groups,
 ): FieldReading {
   const candidates = offFieldWords(groups, statistics);
   if (candidates.length === 0) return { paraphrase: fieldWordFound(groups, top, statistics, general) };
@@ -77,7 +79,7 @@ export function fieldReading(
   const nouns = new Set(chineseNouns(judgedQuery));
   const offFieldNouns = candidates.map((group) => group.label).filter((label) => nouns.has(label));
   if (offFieldNouns.length < OFF_FIELD_NOUNS) return { paraphrase: false };
-  const found = fieldWordFound(groups, top, statistics, general, undefined, subjectCounts);
+  const found = fieldWordFound(groupsAgainst(offFieldNouns), top, statistics, general, undefined, subjectCounts);
   return { subject: { offFieldNouns, fieldWordFound: found }, paraphrase: false };
 }
 

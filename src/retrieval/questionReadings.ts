@@ -79,28 +79,20 @@ export function questionReadings(inputs: QuestionReadingInputs): QuestionReading
   const generalIdf = () => IndexResources.of(index).generalIdf;
   // Against a subject of the question's own, only a word the corpus uses in a few passages is the field's (fieldWordSupport.ts).
   const inUse = usedAcrossPassages(statistics);
-  const field = fieldReading(judged, groups, topTokens, statistics, generalIdf, inUse);
+  // Against a subject outside the field, a field word the subject qualifies (毕业论文, "Spring Boot project") is the
+  // subject's (outsideQualifier.ts); a word asking for a way to learn (入门, 学习路线, "roadmap") or of the learner's
+  // level or the plan's (新手, 进阶) asks nothing of the field (studyRequest.ts, learnerLevel.ts); one only in what the
+  // learner will have finished ("学完大模型以后想去考多益") is where they leave from (finishedClause.ts).
+  const groupsAgainst = (subjects: readonly string[]) =>
+    groupsBeyondStudyRequest(
+      subjects,
+      groupsBeyondLearnerLevel(subjects, groupsBeyondFinishedClause(subjects, query, groupsNotQualifiedBy(subjects, query, groups))),
+    );
+  const field = fieldReading(judged, groups, topTokens, statistics, generalIdf, inUse, groupsAgainst);
   // "报税的时候要准备哪些文件": a subject outside the field, and no field word shared with the passages.
   const outsideNamed = outsideSubjectsIn(query);
-  // A field word the subject qualifies (毕业论文, "Spring Boot project") is the subject's (outsideQualifier.ts);
-  // a word asking for a way to learn (入门, 学习路线, "roadmap") or of the learner's level asks nothing of the field
-  // (studyRequest.ts, learnerLevel.ts); one only in what the learner will have finished ("学完大模型以后想去考多益") is where they leave from (finishedClause.ts).
   const outsideSubject =
-    outsideNamed.length > 0 &&
-    !fieldWordFound(
-      groupsBeyondStudyRequest(
-        outsideNamed,
-        groupsBeyondLearnerLevel(
-          outsideNamed,
-          groupsBeyondFinishedClause(outsideNamed, query, groupsNotQualifiedBy(outsideNamed, query, groups)),
-        ),
-      ),
-      topTokens,
-      statistics,
-      generalIdf,
-      isFieldLatinWord,
-      inUse,
-    );
+    outsideNamed.length > 0 && !fieldWordFound(groupsAgainst(outsideNamed), topTokens, statistics, generalIdf, isFieldLatinWord, inUse);
   // "想转行做会计，有没有从入门到进阶的学习路线": the plan's target is outside the field, whatever words describe the plan (studyTarget.ts).
   const targetsOutside = targetsOutsideField(judged, { statistics, general: generalIdf });
   // "ninehills 那份里 RLHF 放在哪个小节": the roadmap's structure would place it in a stage of its own.

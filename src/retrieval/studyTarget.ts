@@ -3,7 +3,7 @@ import type { GeneralIdf } from "../text/generalIdf.js";
 import { isEnglishStopWord, NOUN_TAGS, taggedChineseWords, tokenizeForSearch, type TaggedWord } from "../text/tokenize.js";
 import { FIELD_WORD_MIN_PASSAGES } from "./fieldWordSupport.js";
 import { GLOSSARY } from "./glossary.js";
-import { saysOnlyLevelOrTime } from "./learnerLevel.js";
+import { isPlanLevelWord, saysOnlyLevelOrTime } from "./learnerLevel.js";
 import { FIELD_KEYNESS, fieldKeyness, isFieldLatinWord } from "./offFieldSubject.js";
 import { outsideSubjectsIn } from "./outsideSubjects.js";
 import { asksWayToLearn } from "./studyRequest.js";
@@ -122,10 +122,8 @@ export function targetsOutsideField(query: string, reading: TargetReading): stri
  * Words that describe a plan for anything, not what it is for: the learner's level and the plan's
  * (新手, 进阶, "advanced"), its time spans (个月, weeks) and the way to learn asked (入门, 教程).
  */
-const PLAN_LEVEL = /^(?:进阶|高级|中级|初级|精通|advanced|intermediate)$/u;
-
 function describesThePlan(token: string): boolean {
-  return PLAN_LEVEL.test(token) || saysOnlyLevelOrTime(token) || asksWayToLearn(token);
+  return isPlanLevelWord(token) || saysOnlyLevelOrTime(token) || asksWayToLearn(token);
 }
 
 /** A word of the field: a field Latin name, a glossary name, or a word the corpus uses across passages far more than the general language. */

@@ -11,6 +11,12 @@ describe("groupsBeyondLearnerLevel", () => {
     expect(labels(groupsBeyondLearnerLevel(["yoga"], [group("Beginner"), group("routine"), group("newbies")]))).toEqual(["routine"]);
   });
 
+  it("drops the levels a plan runs through too (从入门到进阶, beginner to advanced)", () => {
+    expect(labels(groupsBeyondLearnerLevel(["潜水"], [group("进阶"), group("精通"), group("装备")]))).toEqual(["装备"]);
+    expect(labels(groupsBeyondLearnerLevel(["cello"], [group("Advanced"), group("intermediate"), group("bowing")]))).toEqual(["bowing"]);
+    expect(labels(groupsBeyondLearnerLevel([], [group("进阶")]))).toEqual(["进阶"]);
+  });
+
   it("keeps every word when the question names no outside subject, and words of the material's level", () => {
     expect(labels(groupsBeyondLearnerLevel([], [group("零基础"), group("大模型")]))).toEqual(["零基础", "大模型"]);
     // 入门 is the level of a book or a course (入门书), not of the learner.

@@ -116,6 +116,24 @@ describe("a learner's level beside a subject outside the field", () => {
     const question = "零基础想学大模型，有没有适合新手的学习路线？";
     expect(confidenceOf(question, await retriever.retrieve(question))).toBe("high");
   });
+
+  it("is no field word the passages share when it is the plan's level (进阶) either", async () => {
+    const question = "想考潜水证，有没有从入门到进阶的学习路线？";
+    const result = await retriever.retrieve(question);
+    expect(result.outsideSubjects).toContain("潜水");
+    expect(confidenceOf(question, result)).toBe("low");
+    const field = "零基础想学大模型，有没有从入门到进阶的学习路线？";
+    expect(confidenceOf(field, await retriever.retrieve(field))).toBe("high");
+  });
+
+  it("shows nothing of the field against nouns no vocabulary knows either (注会, 税法)", async () => {
+    // No lexicon names them; 入门 and 学习路线 are the plan asked for, as against a lexicon's subject.
+    const question = "大三学生，想明年过注会，有没有从入门到冲刺的学习路线？税法看什么书？";
+    const result = await retriever.retrieve(question);
+    expect(result.fieldSubject?.offFieldNouns).toEqual(expect.arrayContaining(["税法"]));
+    expect(result.fieldSubject?.fieldWordFound).toBe(false);
+    expect(confidenceOf(question, result)).toBe("low");
+  });
 });
 
 describe("a way to learn asked of a subject outside the field", () => {
