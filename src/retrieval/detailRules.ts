@@ -76,7 +76,7 @@ export const DETAIL_RULES: DetailRule[] = [
   {
     kind: "duration",
     asked:
-      /多久|多长|多長|多少时间|多少時間|几个?小时|幾個?小時|几天|幾天|几周|幾週|幾周|几个月|幾個月|几年|幾年|多少天|多少小时|多少小時|多少\s*(?:时数|時數|学时|學時|课时|課時)|多少\s*[个個]?\s*(?:月|周|週|星期|礼拜|禮拜|钟头|鐘頭)|[几幾]\s*[个個]?\s*(?:星期|礼拜|禮拜|钟头|鐘頭)|how long|how many (?:days|weeks|months|hours|hrs?|years)|多少\s*[个個]?\s*(?:hours?|days?|weeks?|months?)|最[短长長](?!的?\s*(?:那|这|這)?\s*[篇份个個]?\s*(?:博客|博文|部落格|文章|帖子|笔记|筆記|清单|清單|路线|路線|指南|一篇|一份))|\b(?:shortest|longest)\b(?!\s+(?:blog|post|article|guide|list|roadmap|doc|note|one)s?\b)/i,
+      /多久|多长|多長|多少时间|多少時間|几个?小时|幾個?小時|几天|幾天|几周|幾週|幾周|几个月|幾個月|几年|幾年|多少天|多少小时|多少小時|多少\s*(?:时数|時數|学时|學時|课时|課時)|多少\s*[个個]?\s*(?:月|周|週|星期|礼拜|禮拜|钟头|鐘頭)|[几幾]\s*[个個]?\s*(?:星期|礼拜|禮拜|钟头|鐘頭)|how long|how many (?:days|weeks|months|hours|hrs?|years)|(?:多少|[几幾])\s*[个個]?\s*(?:hours?|hrs?|days?|weeks?|months?|years?)\b|最[短长長](?!的?\s*(?:那|这|這)?\s*[篇份个個]?\s*(?:博客|博文|部落格|文章|帖子|笔记|筆記|清单|清單|路线|路線|指南|一篇|一份))|\b(?:shortest|longest)\b(?!\s+(?:blog|post|article|guide|list|roadmap|doc|note|one)s?\b)/i,
     // "哪个最短？" after a list of courses compares their 时长 (not "最短的那篇", a document by its length).
     // A year (2024年) or the month of a date (2024年9月) is when, not how long.
     present: new RegExp(
@@ -87,7 +87,7 @@ export const DETAIL_RULES: DetailRule[] = [
   {
     kind: "setting",
     asked:
-      /设多少|設多少|设置成多少|設置成多少|设成多少|設成多少|设为多少|設為多少|取多少|调到多少|調到多少|超参|超參|学习率|學習率|learning rate|batch size|hyper-?parameters?|what value|which value|set (?:it )?to what|\b(?:what|which|recommended|suggested|default|typical|ideal|optimal)\s+(?:\w+\s+){0,2}(?:rank|alpha|epochs?|dropout|temperature|top[- ]?[pk])\b|(?:rank|秩|alpha|epochs?|dropout|温度|溫度)\s*(?:一般|通常)?\s*(?:要|该|該|应该|應該)?\s*(?:设|設|取|选|選|用|推荐|推薦|建议|建議)?\s*(?:多少|多大|几|幾)/i,
+      /设多少|設多少|设置成多少|設置成多少|设成多少|設成多少|设为多少|設為多少|取多少|调到多少|調到多少|超参|超參|学习率|學習率|learning rate|batch size|hyper-?parameters?|what value|which value|set (?:it )?to what|\b(?:what|which|recommended|suggested|default|typical|ideal|optimal)\s+(?:\w+\s+){0,2}(?:rank|alpha|epochs?|dropout|temperature|top[- ]?[pk])\b|(?:设|設|取|选|選|调|調)\s*(?:成|为|為|到)?\s*\d+(?:\.\d+)?\s*(?:还是|還是|或者?|\bor\b)\s*\d|\bset\s+(?:\w+\s+){0,2}to\s+\d+(?:\.\d+)?\s+or\s+\d|(?:rank|秩|alpha|epochs?|dropout|温度|溫度)\s*(?:一般|通常)?\s*(?:要|该|該|应该|應該)?\s*(?:设|設|取|选|選|用|推荐|推薦|建议|建議)?\s*(?:多少|多大|几|幾)/i,
     present:
       /(?:学习率|學習率|learning.?rate|batch.?size|\blr\b|epochs?|\brank\b|alpha|dropout|temperature|top[- ]?[pk]|温度|溫度|秩|超参数?|超參數?|hyper-?parameters?|参数|參數)[^。\n.;；]{0,24}\d/i,
   },

@@ -353,6 +353,16 @@ describe("detail-type check", () => {
     expect(detailsAsked("要学几个星期")).toEqual(["duration"]);
     expect(detailsAsked("大概要看多少个 hour？")).toEqual(["duration"]);
     expect(detailsAsked("这一段要多少個月")).toEqual(["duration"]);
+    // Mixed Chinese and English: the unit in English after 几 / 多少.
+    expect(detailsAsked("这门网课大概几个 weeks 能刷完？")).toEqual(["duration"]);
+    expect(detailsAsked("一共要几 hrs")).toEqual(["duration"]);
+  });
+
+  it("asks for a setting when the learner offers two values to choose between", () => {
+    expect(detailsAsked("dropout 设 0.1 还是 0.3 好？")).toEqual(["setting"]);
+    expect(detailsAsked("Should I set the batch to 32 or 64 for a small GPU?")).toEqual(["setting"]);
+    // Two numbers in a question that asks no value: no setting.
+    expect(detailsAsked("第 2 还是第 3 阶段讲 RAG？")).toEqual([]);
   });
 
   it("asks for an account or group to add, answered only by its id", () => {
