@@ -11,7 +11,7 @@ import { subjectOutsideField } from "./offFieldSubject.js";
 import { outsideSubjectIsSituation } from "./outsideSituation.js";
 import { particularAsked } from "./particularAsked.js";
 import { addressAsked, addressPresent } from "./resourceAddress.js";
-import { locatedStage, passagesNamingStage, statedDurationAnswers } from "./stageDuration.js";
+import { locatedStage, neighbourStageAsked, passagesNamingStage, statedDurationAnswers } from "./stageDuration.js";
 import { thinEvidenceEnough } from "./thinEvidence.js";
 import { conceptAskedInTurn, detailsAskedInTurn, particularAskedInTurn } from "./turnDetails.js";
 import type { Passage, RetrievalResult } from "./types.js";
@@ -123,7 +123,14 @@ export function confidenceSignals(question: string, result: RetrievalResult, lea
       ? passageTexts(result.passages.filter(besideSubject(result)), result.focusTerms)
       : [];
   // A detail asked of a thing a list names is its item's to give, not a sibling's (namedListItem.ts).
-  const askedTexts = asked.length > 0 || asksAddress ? namedItemsTexts(question, texts) : texts;
+  // Of a before/after question it is the neighbour stage's: only what names that stage gives it, not
+  // the stage the question steps from (stageDuration.ts).
+  const neighbour = asked.length > 0 ? neighbourStageAsked(result) : undefined;
+  const askedTexts = neighbour
+    ? namedItemsTexts(neighbour.terms[0]!, passageTexts(passagesNamingStage(result.passages, neighbour), neighbour.terms))
+    : asked.length > 0 || asksAddress
+      ? namedItemsTexts(question, texts)
+      : texts;
   // A duration asked of a stage located by its place: only what names that stage gives it (stageDuration.ts).
   const stage = asked.includes("duration") ? locatedStage(result) : undefined;
   const durationTexts = stage

@@ -25,6 +25,22 @@ export function locatedStage(result: RetrievalResult): LocatedStage | undefined 
   return { terms: [name], ...(position.at.duration ? { stated: position.at.duration.text } : {}) };
 }
 
+/**
+ * The stage a before/after question asks its detail of (its name as passages write it): "应用实践阶段前一个阶段每周要投入多少小时" names
+ * 应用实践 to say where it steps from, and asks the hours of the stage before it (基础夯实). Read from
+ * the named roadmap's place (or the only one found); undefined when the question asks no
+ * neighbour or the roadmap has none there.
+ */
+export function neighbourStageAsked(result: RetrievalResult): LocatedStage | undefined {
+  const direction = result.analysis.sequence;
+  if (!direction) return undefined;
+  const position =
+    result.roadmap.find((p) => p.docId === result.namedRoadmap?.docId) ?? (result.roadmap.length === 1 ? result.roadmap[0] : undefined);
+  const neighbour = direction === "previous" ? position?.previous : position?.next;
+  const name = neighbour && stageName(neighbour.heading);
+  return name ? { terms: [name] } : undefined;
+}
+
 /** The passages that name the stage, in their heading or text. */
 export function passagesNamingStage(passages: readonly Passage[], stage: LocatedStage): Passage[] {
   const terms = stage.terms.map(foldForMatching);

@@ -461,3 +461,15 @@ describe("a Chinese name written in pinyin", () => {
     expect((await retriever.retrieve("Which roadmap links the Zhang Wei lectures?")).unknownNames).toEqual(["Zhang", "Wei"]);
   });
 });
+
+describe("a detail asked of the stage before or after the one named", () => {
+  it("is the neighbour's to give: its own hours answer, the named stage's do not", async () => {
+    // The guide's time plan gives hours a week for 入门 and 基础夯实 only; 应用实践 is "项目驱动".
+    const before = "五个阶段那份指南里，应用实践之前那个阶段每周要学几个小时？";
+    expect(confidenceOf(before, await retriever.retrieve(before))).toBe("high");
+    const after = "五个阶段那份指南里，基础夯实阶段之后那个阶段每周要学几个小时？";
+    const result = await retriever.retrieve(after);
+    expect(result.analysis.sequence).toBe("next");
+    expect(confidenceOf(after, result)).toBe("low");
+  });
+});
