@@ -29,8 +29,11 @@ const QUALIFIER_ZH = "(?:(?:[A-Za-z][\\w.-]*\\s*){1,2}|[^\\s，,。？?！!、�
 
 const INSTANCE_ASKED = new RegExp(
   [
-    // 哪个开源大模型, 什么框架, 支持哪些 quantization 格式 (a few words may qualify the category).
-    `${WHICH_ZH}\\s*${QUALIFIER_ZH}${CATEGORY_ZH}`,
+    // 哪个开源大模型, 什么框架, 支持哪些 quantization 格式 (a few words may qualify the category). A category
+    // the qualified words end in that itself qualifies a noun after 的 ("哪些可以交流大模型的社群", "哪些讲模型的书")
+    // is not what is asked for: the noun is.
+    `${WHICH_ZH}\\s*${CATEGORY_ZH}`,
+    `${WHICH_ZH}\\s*${QUALIFIER_ZH}${CATEGORY_ZH}(?![的之]\\p{Script=Han})`,
     `${WHICH_ZH}\\s*(?:[A-Za-z-]+\\s+){0,2}${CATEGORY_EN}\\b`,
     // 有推荐具体的开源模型吗: a recommendation of "a specific one" asks for its name.
     `(?:推荐|推薦|建议|建議)[^，,。？?！!]{0,4}具[体體]的?[^，,。？?！!]{0,6}${CATEGORY_ZH}`,

@@ -26,6 +26,13 @@ describe("instanceAsked", () => {
     ])
       expect(instanceAsked(question), question).toBe(false);
   });
+
+  it("reads the noun a qualified category describes as what is asked (哪些讲大模型的播客), not the category", () => {
+    for (const question of ["有哪些专门讲大模型的播客？", "推荐哪些适合聊开源模型的论坛"])
+      expect(instanceAsked(question), question).toBe(false);
+    // The category asked right after "which", and a qualified category with nothing after it, still ask for one.
+    for (const question of ["哪个模型的中文效果最好？", "哪些开源的中文模型"]) expect(instanceAsked(question), question).toBe(true);
+  });
 });
 
 describe("namesBeyondQuestion", () => {
