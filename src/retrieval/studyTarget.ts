@@ -12,7 +12,7 @@ import type { TermStatistics } from "./termStatistics.js";
 /**
  * What a request for a way to learn asks the way *to*: the trade a learner changes to (转行做会计,
  * 转职当空服员), the thing a route, a tutorial or a beginner's book is of (React 前端的入门路线,
- * 考研数学入门书), what they "get into" or "become", and what a roadmap is for ("get into marathon
+ * 考研数学入门书), what they "get into", "become" or switch careers into, and what a roadmap is for ("get into marathon
  * running", "a roadmap for learning chess"). The learner names the plan's target there, in so many words, and the rest of the question
  * describes the plan (从入门到进阶, "beginner training roadmap, month by month", 先看什么书): words any
  * plan for anything uses, which the roadmaps use too, so the passages share them whatever the target.
@@ -38,7 +38,7 @@ const CHANGE_TO = /(?:转行|转职|转岗|改行)(?:去|到)?(?:做|当|成为|
 const WAY_OF = /([^，。？！；,.?!;：:、]{2,}?)的?(?:(?:入门|学习)?(?:路线图?|路径|教程)|入门书)/gu;
 /** English: what is got into, learnt or become, and what a roadmap, course or book is for. */
 const ENGLISH_TARGET =
-  /\b(?:get(?:ting)?\s+into|becom(?:e|ing)\s+(?:an?\s+)?|(?:roadmaps?|paths?|guides?|courses?|tutorials?|books?)\s+(?:for|to|on)\s+(?:learning\s+|getting\s+into\s+|becoming\s+(?:an?\s+)?)?)\s*([a-z][a-z0-9+#.' -]*)/giu;
+  /\b(?:get(?:ting)?\s+into|becom(?:e|ing)\s+(?:an?\s+)?|(?:switch(?:ing)?|chang(?:e|ing)|mov(?:e|ing)|transition(?:ing)?|pivot(?:ing)?)\s+(?:(?:my\s+)?careers?\s+)?(?:in)?to\s+|(?:roadmaps?|paths?|guides?|courses?|tutorials?|books?)\s+(?:for|to|on)\s+(?:learning\s+|getting\s+into\s+|becoming\s+(?:an?\s+)?)?)\s*([a-z][a-z0-9+#.' -]*)/giu;
 
 /** Where a Chinese target ends: a word that starts the rest of the request (有没有 …, 的学习路线). */
 const CHINESE_TARGET_END =
@@ -60,7 +60,8 @@ export function studyTargets(query: string): string[] {
     const target = thingNamed(match[1]!);
     if (target) targets.push(target);
   }
-  for (const match of text.matchAll(ENGLISH_TARGET)) targets.push(match[1]!.replace(ENGLISH_TARGET_END, ""));
+  // A sentence's full stop ends the target too ("switching careers into nursing. Is there …").
+  for (const match of text.matchAll(ENGLISH_TARGET)) targets.push(match[1]!.replace(ENGLISH_TARGET_END, "").replace(/[.\s]+$/u, ""));
   return targets.map((target) => target.trim()).filter((target) => target.length > 0);
 }
 

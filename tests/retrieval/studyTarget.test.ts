@@ -30,6 +30,12 @@ describe("studyTargets", () => {
     expect(studyTargets("is there a roadmap for learning pottery from zero")).toEqual(["pottery"]);
   });
 
+  it("reads the trade an English learner switches careers into, up to the sentence's end", () => {
+    expect(studyTargets("I'm switching careers into accounting. Which books first?")).toEqual(["accounting"]);
+    expect(studyTargets("planning to move into landscape design, any advice")).toEqual(["landscape design"]);
+    expect(studyTargets("thinking of a career change to LLM engineering")).toEqual(["llm engineering"]);
+  });
+
   it("does not take a word pointing back for a target", () => {
     expect(studyTargets("我是学法律的，想转行做这块，有什么建议")).toEqual([]);
   });
@@ -57,6 +63,7 @@ describe("targets outside the field, on the bundled corpus", () => {
     for (const question of [
       "想转行做房产中介，有没有从入门到进阶的学习路线？",
       "I wanna get into woodworking, any beginner training plan? week by week",
+      "I'm switching careers into accounting. Is there a beginner roadmap for which books to read first?",
     ]) {
       const result = await retriever().retrieve(question);
       expect(result.studyTargetsOutside?.length, question).toBeGreaterThan(0);
@@ -69,6 +76,7 @@ describe("targets outside the field, on the bundled corpus", () => {
       "我是学会计的，想转行做大模型应用开发，有没有学习路线？",
       "想转行做算法工程师，有什么学习路线？",
       "Any roadmap for getting into fine-tuning LLMs?",
+      "I'm switching careers into LLM engineering. Is there a beginner roadmap?",
     ]) {
       const result = await retriever().retrieve(question);
       expect(result.studyTargetsOutside, question).toBeUndefined();
