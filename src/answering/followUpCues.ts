@@ -107,9 +107,12 @@ export const TOPIC_DEMONSTRATIVE = /\b(?:that|this|the same)\s+(?:topic|subject|
 /** "第二本讲什么" / "第三门课": an item of a list the previous answer gave, by its place in it. */
 export const ITEM_ORDINAL = /第\s*[一二两三四五六七八九十\d]{1,3}\s*(?:本|门|篇|条|种|项|部|份|个)(?!\s*(?:阶段|段|步|部分|章|期))/u;
 
-/** "Who wrote the first one?", "the second book": an item of the list the previous answer gave (after a stage question, a stage: BARE_EN_ORDINAL). */
+/**
+ * "Who wrote the first one?", "the second book", "the 2nd track": an item of the list the previous
+ * answer gave (after a stage question, a stage: BARE_EN_ORDINAL).
+ */
 export const ITEM_ORDINAL_EN =
-  /\bthe\s+(?:first|second|third|fourth|fifth|sixth|last|other)\s+(?:one|book|course|paper|item|link|project)\b/iu;
+  /\bthe\s+(?:first|second|third|fourth|fifth|sixth|last|other|[1-9](?:st|nd|rd|th))\s+(?:one|book|course|paper|item|link|project|track|direction|specialty|specialization|path|role|resource|video|tool|framework|option|topic|area)\b/iu;
 
 /**
  * Whether the learner's question points at a document or a stage the conversation is about without

@@ -217,7 +217,7 @@ DETAIL_RULES.push({
 DETAIL_RULES.push({
   kind: "score",
   asked:
-    /(?:准确率|準確率|准确度|準確度|正确率|正確率|召回率|精确率|精確率|精确度|精確度|得分|分数|分數|成绩|成績|F1|\bscores?\b)\s*(?:能|可以|会|會|大概|大约|大約)?\s*(?:有|是|达到|達到|到)?\s*(?:多少|多高|几|幾)|(?:多少|几|幾)\s*(?:准确率|準確率|正确率|正確率|分)(?![钟鐘])|\b(?:what|which)\s+(?:\w+\s+){0,2}(?:accuracy|score|f1|bleu|rouge|perplexity)\b|\bhow (?:accurate|high does)\b|\bpassing score\b|\bhow much (?:accuracy|precision|performance)\b|(?:精度|准确率|準確率|准确度|準確度|精确度|精確度|性能|效果)\s*(?:会|會|大概|大约|大約|可能){0,2}\s*(?:损失|損失|下降|掉)\s*(?:多少|几|幾)/iu,
+    /(?:准确率|準確率|准确度|準確度|正确率|正確率|召回率|精确率|精確率|精确度|精確度|得分|分数|分數|成绩|成績|F1|\bscores?\b)\s*(?:能|可以|会|會|大概|大约|大約)?\s*(?:有|是|达到|達到|到)?\s*(?:多少|多高|几|幾)|(?:多少|几|幾)\s*(?:准确率|準確率|正确率|正確率|分)(?![钟鐘])|\b(?:what|which)\s+(?:\w+\s+){0,2}(?:accuracy|scores?|f1|bleu|rouge|perplexity)\b|\bhow (?:accurate|high does)\b|\bpassing score\b|\bhow much (?:accuracy|precision|performance)\b|(?:精度|准确率|準確率|准确度|準確度|精确度|精確度|性能|效果)\s*(?:会|會|大概|大约|大約|可能){0,2}\s*(?:损失|損失|下降|掉)\s*(?:多少|几|幾)/iu,
   present:
     /\d+(?:\.\d+)?\s*%|(?:准确率|準確率|正确率|正確率|召回率|得分|分数|分數|accuracy|score|f1|bleu|rouge|perplexity)[^。\n.;；]{0,16}\d|\d+\s*分(?![钟鐘])/iu,
 });

@@ -8,6 +8,15 @@ describe("picksListedItem", () => {
     expect(picksListedItem("is the second book there still worth reading in print today?")).toBe(true);
   });
 
+  it("reads an English pick by a numeral ordinal and of a listed direction or resource", () => {
+    expect(picksListedItem("and the 3rd direction, what's it about?")).toBe(true);
+    expect(picksListedItem("who is the first track for?")).toBe(true);
+    expect(picksListedItem("is the 2nd video free?")).toBe(true);
+    // A stage, a part or a chapter by its place is no listed item.
+    expect(picksListedItem("what is the 2nd stage about?")).toBe(false);
+    expect(picksListedItem("what does the first chapter cover?")).toBe(false);
+  });
+
   it("does not read a stage by its place or a question without a pick", () => {
     expect(picksListedItem("第二阶段要学多久？")).toBe(false);
     expect(picksListedItem("哪个开源模型最适合做中文对话？")).toBe(false);

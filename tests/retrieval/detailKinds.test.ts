@@ -358,6 +358,10 @@ describe("detail-type check", () => {
     expect(detailsAsked("一共要几 hrs")).toEqual(["duration"]);
   });
 
+  it("asks for a score in the plural too", () => {
+    expect(detailsAsked("What scores do models get on that benchmark?")).toEqual(["score"]);
+  });
+
   it("asks for a setting when the learner offers two values to choose between", () => {
     expect(detailsAsked("dropout 设 0.1 还是 0.3 好？")).toEqual(["setting"]);
     expect(detailsAsked("Should I set the batch to 32 or 64 for a small GPU?")).toEqual(["setting"]);
