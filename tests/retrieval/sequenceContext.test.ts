@@ -67,6 +67,8 @@ describe("READINESS_ASKED", () => {
       "这一段学完应该会哪些东西",
       "第三段结束后验收标准是啥",
       "怎么判断自己能往下走了",
+      "进下一段之前要达到哪些标准",
+      "結束時應該達到哪些要求",
     ])
       expect(READINESS_ASKED.test(question), question).toBe(true);
     // Checking a model, or what a stage covers, is no learner's readiness.
