@@ -180,10 +180,11 @@ const latinCountedInChinese = recentlyComputed(
 
 const DURATION_UNITS: { asked: RegExp; present: string }[] = [
   // A video's or a recording's length is its running time: minutes, hours or episodes, never the
-  // months a plan gives for studying beside it.
+  // months a plan gives for studying beside it; asked in the video's clause or as the next clause
+  // ("那个视频讲的是哪篇论文？多长时间？").
   {
     asked:
-      /(?:视频|視頻|影片|录像|錄像|录播|錄播|\bvideos?\b|\brecordings?\b)[^，,。？?！!学學]{0,8}(?:多长|多長|多久|几分钟|幾分鐘|多少分钟|多少分鐘|\bhow long\b)|\bhow long\b[^?？]{0,30}\b(?:videos?|recordings?)\b/i,
+      /(?:视频|視頻|影片|录像|錄像|录播|錄播|\bvideos?\b|\brecordings?\b)(?:[^，,。？?！!学學]{0,8}|[^。！!学學]{0,24}?[，,？?]\s*(?:它|那|这|這)?\s*(?:大概|大约|大約|一共|总共|總共|有)?\s*)(?:多长|多長|多久|几分钟|幾分鐘|多少分钟|多少分鐘|\bhow long\b)|\bhow long\b[^?？]{0,30}\b(?:videos?|recordings?)\b/i,
     present: "分钟|分鐘|小时|小時|集|minutes?|mins?|hours?|hrs?|episodes?",
   },
   {

@@ -358,6 +358,14 @@ describe("detail-type check", () => {
     expect(detailsAsked("一共要几 hrs")).toEqual(["duration"]);
   });
 
+  it("reads a video's length asked in the clause after the one naming the video", () => {
+    const question = "那门课的B站视频是谁讲的？一共多长？";
+    expect(detailPresent("duration", ["课程安排：第 1-2 月看完视频"], question)).toBe(false);
+    expect(detailPresent("duration", ["视频共 12 集，每集约 40 分钟"], question)).toBe(true);
+    // A study plan's length asked beside a video is not the video's.
+    expect(detailPresent("duration", ["课程安排：第 1-2 月看完视频"], "看完这个视频以后，学完整个阶段要多久？")).toBe(true);
+  });
+
   it("asks for a score in the plural too", () => {
     expect(detailsAsked("What scores do models get on that benchmark?")).toEqual(["score"]);
   });
