@@ -28,9 +28,15 @@ export function ordinalPositions(profiles: readonly RoadmapProfile[], ordinal: S
       at: sectionRef(doc.outline, stage),
       ...(next ? { next: sectionRef(doc.outline, next) } : {}),
       ...(previous ? { previous: sectionRef(doc.outline, previous) } : {}),
+      path: stagePath(stages, at),
     });
   }
   return positions;
+}
+
+/** The roadmap's stages as the sequence a stage sits on: "after the last stage" has nothing to give. */
+function stagePath(stages: RoadmapProfile["stages"], at: number): { steps: string[]; step: number } {
+  return { steps: stages.map((stage) => stage.heading), step: at + 1 };
 }
 
 /** A stage word right after a stage's name: "应用篇", "入门 阶段", "the 基础夯实 stage". */
@@ -65,7 +71,19 @@ export function namedStagePositions(profiles: readonly RoadmapProfile[], questio
   for (const { profile, stage } of kept) {
     if (positions.some((p) => p.docId === profile.doc.id)) continue;
     const { doc } = profile;
-    positions.push({ docId: doc.id, source: doc.source, title: doc.title, topic: stage.heading, at: sectionRef(doc.outline, stage) });
+    const at = profile.stages.indexOf(stage);
+    const next = profile.stages[at + 1];
+    const previous = at > 0 ? profile.stages[at - 1] : undefined;
+    positions.push({
+      docId: doc.id,
+      source: doc.source,
+      title: doc.title,
+      topic: stage.heading,
+      at: sectionRef(doc.outline, stage),
+      ...(next ? { next: sectionRef(doc.outline, next) } : {}),
+      ...(previous ? { previous: sectionRef(doc.outline, previous) } : {}),
+      path: stagePath(profile.stages, at),
+    });
   }
   return positions;
 }

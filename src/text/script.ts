@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 // 109 KB, where its full build, with the Simplified → Traditional phrase tables, is 1.2 MB that
 // cost Node 20 ~30–45 ms of CPU at every start. toTraditional loads the other direction itself.
 import * as OpenCC from "opencc-js/t2cn";
+import { cantoneseAsStandard } from "./cantoneseWords.js";
 import { forEachHanRun } from "./codePointKinds.js";
 import { questionMemo } from "./questionMemo.js";
 import taiwanPhraseData from "./taiwanPhrases.json" with { type: "json" };
@@ -22,7 +23,7 @@ let converter: ((text: string) => string) | undefined;
 export function toSimplified(text: string): string {
   // Fast path: most text is Simplified or Latin; building the converter costs ~20 ms once.
   if (!HAN.test(text)) return text;
-  return text.length > MAX_REMEMBERED_TEXT ? simplify(text) : recentlySimplified(text);
+  return text.length > MAX_REMEMBERED_TEXT ? simplify(cantoneseAsStandard(text)) : recentlySimplified(text);
 }
 
 /**
@@ -31,7 +32,8 @@ export function toSimplified(text: string): string {
  * Held for the last few requests only (questionMemo.ts).
  */
 const MAX_REMEMBERED_TEXT = 256;
-const recentlySimplified = questionMemo((text: string) => simplifyByRuns(text));
+// Written Cantonese's function words read as standard written Chinese first (cantoneseWords.ts: same lengths).
+const recentlySimplified = questionMemo((text: string) => simplifyByRuns(cantoneseAsStandard(text)));
 
 /**
  * A text converted Han run by Han run, each short run remembered: the same text as converting it
@@ -68,7 +70,7 @@ function simplifyByRuns(text: string): string {
  * costs a lookup and an insertion per run.
  */
 export function convertToSimplified(text: string): string {
-  return HAN.test(text) ? simplify(text) : text;
+  return HAN.test(text) ? simplify(cantoneseAsStandard(text)) : text;
 }
 
 function simplify(text: string): string {
@@ -108,7 +110,9 @@ export function toTraditional(text: string): string {
  * different Simplified form (學, 習, 調, 麼). A Simplified or Latin text has none.
  */
 export function isTraditional(text: string): boolean {
-  const simplified = toSimplified(text);
+  // The script alone: Cantonese words read as standard ones (toSimplified) say nothing of it.
+  if (!HAN.test(text)) return false;
+  const simplified = simplifyByRuns(text);
   if (simplified === text) return false;
   const original = Array.from(text.matchAll(HAN_CHARS), (m) => m[0]);
   const converted = Array.from(simplified.matchAll(HAN_CHARS), (m) => m[0]);

@@ -38,6 +38,16 @@ describe("namedStagePositions", () => {
     }
   });
 
+  it("places a named stage among its roadmap's stages: its neighbours, and where it sits on them", () => {
+    const [last] = namedStagePositions([first], "应用实践阶段之后学什么");
+    expect(last?.previous?.heading).toBe("二、专业深入阶段");
+    expect(last?.next).toBeUndefined();
+    // The last step of the sequence: an answer says so rather than leave the next stage unsaid.
+    expect(last?.path).toEqual({ steps: ["一、基础夯实阶段(1 个月)", "二、专业深入阶段", "三、应用实践阶段"], step: 3 });
+    const [opening] = namedStagePositions([first], "基础夯实阶段之前要准备什么");
+    expect([opening?.previous, opening?.next?.heading, opening?.path?.step]).toEqual([undefined, "二、专业深入阶段", 1]);
+  });
+
   it("as a stage, takes a short name only with a stage word after it", () => {
     const short = profile("short", ["0x10 入门篇", "0x20 应用篇"]);
     expect(namedStagePositions([short], "应用篇讲了什么", true).map((p) => p.at.heading)).toEqual(["0x20 应用篇"]);

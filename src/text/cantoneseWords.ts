@@ -1,0 +1,103 @@
+/**
+ * Written Cantonese's function words in standard written Chinese: "五階段指南嗰個實戰項目係咩？" reads
+ * as "五階段指南那個實戰項目是啥？". Hong Kong and Macau learners write them (嗰, 咩, 嘅, 佢, 冇, 喺,
+ * 係咪, 點樣, 邊個, 幾耐); the documents are in standard written Chinese, and every cue this project
+ * reads (那个, 什么, 哪个, 多久, 是不是 …) is in it. No maintained package converts Cantonese to
+ * Mandarin (OpenCC converts scripts and regional vocabulary, not dialect grammar), so this is the
+ * closed class of those words, as a stopword list is: pronouns, demonstratives, question words,
+ * negation, copula, aspect particles and a few common verbs, never the field's vocabulary.
+ *
+ * Every replacement has its word's length, so offsets into the text stay valid, and all are Han
+ * characters, like OpenCC's tables (script.ts converts Han runs alone). Applied only to a text
+ * that holds a character standard written Chinese does not use (CANTONESE_MARK): 係 (關係), 點 (重點),
+ * 邊 (邊緣) and 咁 are ordinary characters there.
+ */
+const PHRASES: readonly (readonly [string, string])[] = [
+  // Two-character words first: they hold characters the one-character rules would read alone.
+  ["乜嘢", "什么"],
+  ["咩嘢", "什么"],
+  ["係咪", "是否"],
+  ["系咪", "是否"],
+  ["唔係", "不是"],
+  ["點樣", "怎样"],
+  ["点样", "怎样"],
+  ["點解", "为何"],
+  ["点解", "为何"],
+  ["幾耐", "多久"],
+  ["几耐", "多久"],
+  ["幾多", "多少"],
+  ["几多", "多少"],
+  ["而家", "现在"],
+  ["佢哋", "它们"],
+  ["我哋", "我们"],
+  ["你哋", "你们"],
+  ["有冇", "有无"],
+  ["推介", "推荐"],
+  ["跟住", "跟着"],
+  ["仲有", "还有"],
+  ["仲要", "还要"],
+  ["仲係", "还是"],
+  ["邊個", "哪个"],
+  ["边个", "哪个"],
+  ["邊度", "哪里"],
+  ["边度", "哪里"],
+  ["邊幾", "哪几"],
+  ["边几", "哪几"],
+  ["邊份", "哪份"],
+  ["边份", "哪份"],
+  ["邊篇", "哪篇"],
+  ["边篇", "哪篇"],
+  ["邊本", "哪本"],
+  ["边本", "哪本"],
+  ["邊一", "哪一"],
+  ["边一", "哪一"],
+  ["邊條", "哪条"],
+  ["呢個", "这个"],
+  ["呢个", "这个"],
+  ["呢份", "这份"],
+  ["呢篇", "这篇"],
+  ["呢本", "这本"],
+  ["呢段", "这段"],
+  ["呢度", "这里"],
+  ["呢啲", "这些"],
+];
+
+const CHARACTERS: Readonly<Record<string, string>> = {
+  嗰: "那",
+  咩: "啥",
+  乜: "啥",
+  嘅: "的",
+  佢: "它",
+  冇: "没",
+  喺: "在",
+  啲: "些",
+  咗: "了",
+  噉: "这",
+  唔: "不",
+  睇: "看",
+  嚟: "来",
+  畀: "给",
+  俾: "给",
+  攞: "拿",
+  搵: "找",
+  揀: "选",
+  啱: "对",
+  咁: "那",
+  係: "是",
+};
+
+/** Characters of written Cantonese that standard written Chinese does not use. */
+const CANTONESE_MARK = /[嗰咩嘅佢冇喺啲咗噉嘢睇嚟畀攞搵啱唔乜]|係咪|点样|點樣|點解|幾耐|几耐|邊個|边个/u;
+
+const PHRASE_OR_CHARACTER = new RegExp(`${PHRASES.map(([from]) => from).join("|")}|[${Object.keys(CHARACTERS).join("")}]`, "gu");
+const PHRASE_TABLE: ReadonlyMap<string, string> = new Map(PHRASES);
+
+/** The text with written Cantonese's function words in standard written Chinese, when it is written in Cantonese; else the text itself. */
+export function cantoneseAsStandard(text: string): string {
+  if (!CANTONESE_MARK.test(text)) return text;
+  // 係 in a compound (關係, 聯係) is "relation", not the copula.
+  return text.replace(PHRASE_OR_CHARACTER, (word, at: number) => {
+    if (word === "係" && /[關关聯联維维干體体]/u.test(text[at - 1] ?? "")) return word;
+    return PHRASE_TABLE.get(word) ?? CHARACTERS[word] ?? word;
+  });
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { cantoneseAsStandard } from "../../src/text/cantoneseWords.js";
+import { isTraditional, toSimplified } from "../../src/text/script.js";
+
+describe("cantoneseAsStandard", () => {
+  it("reads written Cantonese's function words as standard written Chinese", () => {
+    expect(cantoneseAsStandard("嗰份指南第二個階段係咩？")).toBe("那份指南第二個階段是啥？");
+    expect(cantoneseAsStandard("學完佢要幾耐？有冇書推介？")).toBe("學完它要多久？有无書推荐？");
+    expect(cantoneseAsStandard("邊個階段講RAG嘅？")).toBe("哪个階段講RAG的？");
+  });
+
+  it("keeps every replacement to its word's length, so offsets into the question hold", () => {
+    for (const question of ["佢係咪最後一個階段嚟㗎？", "點樣揀啲書睇？而家仲有冇更新？"])
+      expect(cantoneseAsStandard(question)).toHaveLength(question.length);
+  });
+
+  it("leaves standard written Chinese alone, where 係, 點, 邊, 系 and 咁 are ordinary characters", () => {
+    for (const text of ["兩者的關係是什麼？", "重點是哪一章？", "邊緣部署怎麼做", "系统设计要学多久", "第一阶段学什么"])
+      expect(cantoneseAsStandard(text)).toBe(text);
+    // 係 as "relation" stays even in a Cantonese question.
+    expect(cantoneseAsStandard("佢哋嘅關係係點？")).toBe("它们的關係是點？");
+  });
+
+  it("reaches every question through toSimplified, and says nothing of the script", () => {
+    expect(toSimplified("最後嗰個項目呢？")).toBe("最后那个项目呢？");
+    expect(isTraditional("嗰個")).toBe(true);
+    expect(isTraditional("佢")).toBe(false);
+  });
+});
