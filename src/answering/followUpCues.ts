@@ -22,7 +22,7 @@ export const ZH_LEAD = /^(那么|那|然后|还有|再|接着|此外|另外)/u;
 
 const ZH_TAIL = /(呢|吗)\s*[?？]?\s*$/u;
 
-export const ZH_PRONOUN = /(它们|它|这个|那个|这些|那些|该技术|这一步|这个阶段|[这那]一?阶段)/u;
+export const ZH_PRONOUN = /(它们|它|这个|那个|这些|那些|该技术|这一步|这个阶段|[这那]一?阶段|[这那]一段)/u;
 
 /** Pronouns that can only point back, so a longer question with one is still a follow-up. */
 const ZH_STRONG_PRONOUN = /(它们|它|这些|那些)/u;

@@ -22,6 +22,9 @@ describe("looksLikeFollowUp", () => {
       expect(looksLikeFollowUp(q), q).toBe(false);
     }
   });
+  it("reads 这一段 / 那一段 as pointing back at the stage the conversation is on", () => {
+    for (const q of ["这一段之后要接着学哪一段？", "那一段大概要学多久"]) expect(looksLikeFollowUp(q), q).toBe(true);
+  });
   it("reads a verb asked again (又, 还, 也) and an acknowledgement before a follow-up", () => {
     for (const q of ["数据方面又推荐了哪些？", "工具那块还提到了啥", "cool, and for RAG?", "好的，然后 LangChain"]) {
       expect(looksLikeFollowUp(q), q).toBe(true);
