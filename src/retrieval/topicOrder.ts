@@ -49,9 +49,10 @@ const FIRST = new RegExp(`先|\\bfirst\\b(?!\\s+${STAGE_NOUN})`, "iu");
 const PROCESS_ORDER = /\b(?:happens?|occurs?|runs?|performed|executed|applied)\b|进行|发生|执行|运行/iu;
 
 /** What joins two alternatives, with a verb of learning either side ("还是先学", "or learn"). */
-const ALTERNATIVES = /^[\s,，]*(?:先学?|学)?\s*(?:还是|或者?|或是|or|vs\.?|versus)\s*(?:先学?|学|learn|do|start\s+with)?\s*$/iu;
-/** What joins two topics as a pair ("RAG 和微调", "LoRA and RAG"): an order question only with a which-first cue. */
-const PAIR = /^[\s,，]*(?:和|跟|与|同|及|以及|and|&|\/)\s*$/iu;
+const ALTERNATIVES =
+  /^[\s,，]*(?:先学?|学)?\s*(?:还是|或者?|或是|or|vs\.?|versus|before\s+or\s+after|after\s+or\s+before)\s*(?:先学?|学|learn|do|start\s+with|take|read)?\s*(?:the\s+|an?\s+)?$/iu;
+/** What joins two topics as a pair ("RAG 和微调", "LoRA and RAG", "LoRA and the RAG part"): an order question only with a which-first cue. */
+const PAIR = /^[\s,，]*(?:和|跟|与|同|及|以及|and|&|\/)\s*(?:the\s+)?$/iu;
 
 // `iu`, asked of every question a retrieval reads: through their twins (ignoreCaseTest.ts).
 const asksWhichFirst = ignoreCaseTester(WHICH_FIRST);

@@ -27,6 +27,12 @@ describe("orderAsked", () => {
     expect(read("微调 or RAG，哪个先？")).toEqual(["微调", "RAG"]);
   });
 
+  it("reads an English article after the joint, and 'before or after' as alternatives", () => {
+    expect(read("Should I do vLLM or the RLHF part first?")).toEqual(["vLLM", "RLHF"]);
+    expect(read("Do I read LangChain before or after Ollama? Which comes first?")).toEqual(["LangChain", "Ollama"]);
+    expect(read("In what order should I take LoRA and the MoE material?")).toEqual(["LoRA", "MoE"]);
+  });
+
   it("reads a kind's head noun after a name as part of the name's place, not a topic of its own", () => {
     expect(read("GGUF 格式跟 Qwen 模型哪个先学？")).toEqual(["GGUF", "Qwen"]);
     expect(read("MoE 架构和 vLLM 框架哪个先学？")).toEqual(["MoE", "vLLM"]);
