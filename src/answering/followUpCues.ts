@@ -27,6 +27,9 @@ export const ZH_PRONOUN = /(它们|它|这个|那个|这些|那些|该技术|这
 /** Pronouns that can only point back, so a longer question with one is still a follow-up. */
 const ZH_STRONG_PRONOUN = /(它们|它|这些|那些)/u;
 
+/** "which of those", "among them": a choice among what was said, in a longer English question too. */
+const EN_STRONG_PRONOUN = /\b(?:of|among|between)\s+(?:those|them|these|the two|both)\b/iu;
+
 export const EN_LEAD = /^(and|then|so|also|what about|how about|ok|okay)\b/i;
 
 export const EN_PRONOUN = /\b(it|this|that|these|those|them|after that|before that)\b/i;
@@ -82,10 +85,14 @@ export function looksLikeFollowUp(question: string): boolean {
       ASKED_AGAIN.test(trimmed)
     );
   }
-  // "那它下一个阶段呢？要做哪几个项目": a pronoun that can only point back, in a longer question;
+  // "那它下一个阶段呢？要做哪几个项目", "which of those needs the most compute according to the post":
+  // a pronoun that can only point back, in a longer question;
   // "any good article on that topic?": so does a demonstrative before a word for "topic".
   // "那最难的那个呢，要用到哪家公司的平台？": so does an item of what the previous answer listed.
-  return length <= 24 && (ZH_STRONG_PRONOUN.test(trimmed) || TOPIC_DEMONSTRATIVE.test(trimmed) || pointsAtListedItem(trimmed));
+  return (
+    length <= 24 &&
+    (ZH_STRONG_PRONOUN.test(trimmed) || EN_STRONG_PRONOUN.test(trimmed) || TOPIC_DEMONSTRATIVE.test(trimmed) || pointsAtListedItem(trimmed))
+  );
 }
 
 /**

@@ -22,6 +22,12 @@ describe("looksLikeFollowUp", () => {
       expect(looksLikeFollowUp(q), q).toBe(false);
     }
   });
+  it("reads 'which of those' / 'among them' as pointing back, in a longer English question too", () => {
+    expect(looksLikeFollowUp("Which of those would take the least time to get through if I only have weekends?")).toBe(true);
+    expect(looksLikeFollowUp("Among them, which one does the author like best and why does he say so?")).toBe(true);
+    expect(looksLikeFollowUp("Which of the roadmaps would take the least time to get through if I only have weekends?")).toBe(false);
+  });
+
   it("reads 这一段 / 那一段 as pointing back at the stage the conversation is on", () => {
     for (const q of ["这一段之后要接着学哪一段？", "那一段大概要学多久"]) expect(looksLikeFollowUp(q), q).toBe(true);
   });
