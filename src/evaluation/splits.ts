@@ -134,6 +134,9 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-f3.jsonl",
     "tests/eval/blind/test-g3.jsonl",
     "tests/eval/blind/test-h3.jsonl",
+    "tests/eval/blind/test-i3.jsonl",
+    "tests/eval/blind/test-j3.jsonl",
+    "tests/eval/blind/test-k3.jsonl",
   ],
 };
 
