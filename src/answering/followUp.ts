@@ -139,6 +139,9 @@ function namesNewTerm(question: string, previous: string): boolean {
 
 /** "第二个" / "the second one" after a stage question: the noun is left out, the stage is meant. */
 const BARE_ZH_ORDINAL = /第\s*([一二两三四五六七八九十\d]{1,3})\s*个(?!\s*(?:阶段|段|步|部分|篇|章|期|[Ss]tage|[Pp]hase|[Ss]tep))/u;
+/** Things a roadmap lists within a stage, named by the question before its bare ordinal (实战项目，第一个 / "of its projects, the first one"). */
+const COUNTED_NOUN_NAMED =
+  /(?:项目|书|书籍|教材|课|课程|方向|资源|视频|论文|工具|框架|模型|作业|练习|链接|社区)\s*(?:里|中|里面|当中)?\s*[，,：:]?\s*(?:的)?\s*第\s*[一二两三四五六七八九十\d]|\b(?:projects?|books?|courses?|tracks?|directions?|resources?|videos?|papers?|tools?|frameworks?|models?|links?)\b[^?.!]{0,20}\bthe\s+(?:first|second|third|fourth|fifth|last)\b/iu;
 // "and the third?": the noun left out at the end of the question, as "the third one" leaves it out.
 const BARE_EN_ORDINAL =
   /\bthe\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?:\s+one\b|(?=\s*(?:[?？.!！,，]|$)))/iu;
@@ -178,7 +181,9 @@ function resolve(
   // A short question that names nothing ("要学多久?", "how long?") can only be about the conversation.
   if (!looksLikeFollowUp(asked) && (size(asked) > 8 || namesSomething(asked))) return asked;
   const previousOrdinal = stageOrdinal(previous) !== undefined;
-  const question = previousOrdinal ? asked.replace(BARE_ZH_ORDINAL, "第$1阶段").replace(BARE_EN_ORDINAL, "the $1 stage") : asked;
+  // "它的实战项目，第一个是啥？": the question names what it counts, so its ordinal picks one of those, not a stage.
+  const stageMeant = previousOrdinal && !COUNTED_NOUN_NAMED.test(asked);
+  const question = stageMeant ? asked.replace(BARE_ZH_ORDINAL, "第$1阶段").replace(BARE_EN_ORDINAL, "the $1 stage") : asked;
   const ownOrdinal = stageOrdinal(question) !== undefined;
   const onFromStage = ownOrdinal ? undefined : movedOn(question, previous, previousOrdinal);
   if (onFromStage !== undefined) return onFromStage;

@@ -21,6 +21,20 @@ describe("an item of the previous answer's list, by its place (第二本, 第三
   });
 });
 
+describe("a bare ordinal after a question about a stage by its place", () => {
+  const history = [{ role: "user" as const, content: "七阶段那份第四阶段要学多久？" }];
+  it("is a stage when nothing else is counted (第二个呢 → 第二阶段)", () => {
+    expect(stageOrdinal(carryTopicIntoQuery("那第二个呢？", history, () => undefined))?.position).toBe(2);
+  });
+  it("is an item of what the question names (它的实战项目，第一个是啥), asked in the stage the conversation is on", () => {
+    const read = carryTopicIntoQuery("那它的实战项目，第一个是啥？", history, () => undefined);
+    expect(read).toContain("第一个");
+    expect(read).toContain("第四阶段");
+    expect(read).not.toContain("第一阶段");
+    expect(carryTopicIntoQuery("Of its projects, which is the first one?", history, () => undefined)).not.toMatch(/first stage/);
+  });
+});
+
 describe("a modifier that leaves out its noun (那进阶的呢, 中级那个呢)", () => {
   it("takes the noun from the previous topic", () => {
     const topicOf = (question: string) => analyzeQuery(question).topic;
