@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { comparedSides, comparisonPresent } from "../../src/retrieval/comparison.js";
 import { confidenceSignals } from "../../src/retrieval/confidence.js";
-import type { RetrievalResult } from "../../src/retrieval/types.js";
+import { passage, retrievalResult } from "../fixtures/answering/passages.js";
 
 describe("comparison questions", () => {
   it("finds the two things compared, in Chinese and English", () => {
@@ -128,9 +128,12 @@ describe("comparison questions", () => {
   });
 
   it("marks an answer low when the documents never make the comparison", () => {
-    const passage = (text: string) =>
-      ({ chunk: { id: text, text, headingPath: [] }, score: 1, role: "match" }) as unknown as RetrievalResult["passages"][number];
-    const result = (texts: string[]) => ({ passages: texts.map(passage), evidence: 0.9, weak: false }) as unknown as RetrievalResult;
+    const result = (texts: string[]) =>
+      retrievalResult(
+        "q",
+        texts.map((text) => passage(text)),
+        { evidence: 0.9 },
+      );
     const question = "Which is faster to fine-tune on one GPU, Megatron or DeepSpeed?";
     expect(confidenceSignals(question, result(["分布式训练框架：Megatron、DeepSpeed"])).missingDetails).toContain("comparison");
     expect(confidenceSignals(question, result(["DeepSpeed 在单卡上比 Megatron 快"])).missingDetails).not.toContain("comparison");
