@@ -95,9 +95,9 @@ export function unknownNames(
  */
 const REQUESTED =
   /\b(?:recommend|suggest|best|good|great|decent|solid|favou?rite)\s+(?:(?:a|an|some|any|the|good|great|best|decent|solid|cheap|affordable|simple|easy)\s+)*((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)(?=\s+(?:for|to|that|which|i|you|when|in|on|with|under|so)\b|\s*[?.!,;]|\s*$)/giu;
-/** Words that end no noun phrase of a thing ("the best one", "good for", "so far"). */
+/** Words that end no noun phrase of a thing ("the best one", "good for", "so far"), nor a greeting's ("Good day.", "good morning"). */
 const NOT_THINGS =
-  /^(?:one|ones|thing|things|way|ways|option|options|choice|choices|place|places|for|to|so|far|it|this|that|these|those|them|here|there|now|today|enough|idea|ideas|start|moment|time|timing|point)$/iu;
+  /^(?:one|ones|thing|things|way|ways|option|options|choice|choices|place|places|for|to|so|far|it|this|that|these|those|them|here|there|now|today|enough|idea|ideas|start|moment|time|timing|point|day|morning|afternoon|evening|night|luck)$/iu;
 /**
  * A kind of resource ("the GPT best practices page", "a good intro video"): resources are what the
  * documents list, and what one is about is a name (caught as one) or a field word.

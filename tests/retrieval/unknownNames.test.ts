@@ -53,6 +53,9 @@ describe("unknownNames", () => {
     expect(unknownNames("What is private deployment good for?", known)).toEqual([]);
     // Nor is a good time, nor a kind of resource: those are what the documents list.
     expect(unknownNames("Why is now a good moment to start?", known)).toEqual([]);
+    // A greeting asks for nothing.
+    expect(unknownNames("Good day. Which book comes first?", known)).toEqual([]);
+    expect(unknownNames("good morning! any good course for deep learning?", known)).toEqual([]);
     expect(unknownNames("What does it say about the GPT best practices page?", known)).toEqual([]);
     expect(unknownNames("whats a good animated video series to build intuition?", known)).toEqual([]);
   });
