@@ -12,6 +12,7 @@ import { englishSection } from "./englishSectionName.js";
 import { englishStage } from "./englishStageName.js";
 import { expandQuery } from "./expandQuery.js";
 import { focusPassages } from "./focusPassages.js";
+import { withCueSpellings } from "./cueSpellings.js";
 import { IndexResources } from "./indexResources.js";
 import { allowedDocumentIds, chunkAllowed } from "./filters.js";
 import { linkedNotePassages } from "./linkedNotePassages.js";
@@ -364,6 +365,8 @@ function titleTermsOf(query: string, expansions: readonly string[], naming: Read
  * (mainlandWords.ts), number ranges written as the documents write them.
  */
 function searchForm(index: IndexSnapshot, question: string): string {
-  const statistics = IndexResources.of(index).statistics;
-  return withCorpusMainlandWords(normalizeNumberRanges(simplifiedQuestion(question)), (token) => statistics.frequency(token) > 0);
+  const resources = IndexResources.of(index);
+  const statistics = resources.statistics;
+  const simplified = withCueSpellings(simplifiedQuestion(question), resources.isEnglishWord);
+  return withCorpusMainlandWords(normalizeNumberRanges(simplified), (token) => statistics.frequency(token) > 0);
 }

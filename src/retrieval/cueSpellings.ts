@@ -1,0 +1,25 @@
+import { NEXT_CUES, PREVIOUS_CUES } from "../text/questionCues.js";
+import { editDistance } from "./typoCorrection.js";
+
+/**
+ * "what comes befor frontier research?", "the stage previus to RAG": an English word one edit from
+ * a word a before/after question turns on (before, after, previous, prerequisite …), and itself no
+ * English word, is that word misspelt. The typo repair reaches only the corpus's words, which the
+ * sequence cues are not; read with the index's English vocabulary (CC-CEDICT's, from its lexicon)
+ * so a real word near a cue stays as it is. Cues of six letters or more only: a shorter one is one
+ * edit from too many words ("fater" is as likely "faster" as "after").
+ */
+const CUE_WORDS: readonly string[] = [...new Set([...NEXT_CUES.en, ...PREVIOUS_CUES.en])].filter((cue) => /^[a-z]{6,}$/.test(cue));
+
+const LATIN_WORD = /[A-Za-z]{5,}/g;
+
+/** The question with each misspelt cue word written as the cue. */
+export function withCueSpellings(question: string, isEnglishWord: (word: string) => boolean): string {
+  if (!/[A-Za-z]{5}/.test(question)) return question;
+  return question.replace(LATIN_WORD, (word) => {
+    const lower = word.toLowerCase();
+    if (CUE_WORDS.includes(lower)) return word;
+    const near = CUE_WORDS.filter((cue) => Math.abs(cue.length - lower.length) <= 1 && editDistance(lower, cue, 1) <= 1);
+    return near.length === 1 && !isEnglishWord(lower) ? near[0]! : word;
+  });
+}
