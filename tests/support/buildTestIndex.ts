@@ -19,8 +19,17 @@ export interface BuiltTestIndex {
   cleanup(): Promise<void>;
 }
 
-/** The shared bundled index, loaded once per test worker (it is read-only, and loading is not free). */
-let bundled: Promise<LoadedIndex> | undefined;
+/** The indexes the global setup built for the whole run, each loaded once per test worker (they are read-only, and loading is not free). */
+type SharedIndexName = "bundledIndex" | "retrievalFixtureIndex";
+const loadedShared = new Map<SharedIndexName, Promise<LoadedIndex>>();
+
+async function sharedTestIndex(name: SharedIndexName): Promise<BuiltTestIndex> {
+  const shared = inject(name);
+  let loading = loadedShared.get(name);
+  if (!loading) loadedShared.set(name, (loading = openIndex(parseConfig({ CORPUS_DIR: shared.corpusDir, INDEX_DIR: shared.indexDir }))));
+  const index = await loading;
+  return { indexDir: shared.indexDir, index, snapshot: snapshotOf(index), cleanup: async () => {} };
+}
 
 /**
  * A real index, built by the real ingest with the default offline configuration (local
@@ -30,13 +39,7 @@ let bundled: Promise<LoadedIndex> | undefined;
  * index of that folder in a temp directory (the folder is only read).
  */
 export async function buildTestIndex(options: { corpusDir?: string } = {}): Promise<BuiltTestIndex> {
-  if (options.corpusDir === undefined) {
-    const shared = inject("bundledIndex");
-    const config = parseConfig({ CORPUS_DIR: shared.corpusDir, INDEX_DIR: shared.indexDir });
-    bundled ??= openIndex(config);
-    const index = await bundled;
-    return { indexDir: shared.indexDir, index, snapshot: snapshotOf(index), cleanup: async () => {} };
-  }
+  if (options.corpusDir === undefined) return sharedTestIndex("bundledIndex");
   const dir = await mkdtemp(path.join(os.tmpdir(), "tutor-index-"));
   try {
     const config = parseConfig({ CORPUS_DIR: options.corpusDir, INDEX_DIR: path.join(dir, "index") });
@@ -57,11 +60,11 @@ function snapshotOf(index: LoadedIndex): IndexSnapshot {
   return snapshot;
 }
 
-/** A real index built once for the calling suite (beforeAll) and removed after it; read it inside a test. */
-function useTestIndex(options: { corpusDir?: string }, what: string): () => BuiltTestIndex {
+/** A real index ready for the calling suite (beforeAll), removed after it if it was its own; read it inside a test. */
+function useTestIndex(build: () => Promise<BuiltTestIndex>, what: string): () => BuiltTestIndex {
   let built: BuiltTestIndex | undefined;
   beforeAll(async () => {
-    built = await buildTestIndex(options);
+    built = await build();
   }, 120_000);
   afterAll(async () => {
     await built?.cleanup();
@@ -73,15 +76,16 @@ function useTestIndex(options: { corpusDir?: string }, what: string): () => Buil
 }
 
 /**
- * The hand-made roadmaps of tests/fixtures/retrieval/corpus as a real index, built once for the
- * calling suite (beforeAll) and removed after it: what the retrieval suites search.
+ * The hand-made roadmaps of tests/fixtures/retrieval/corpus as a real index: what the retrieval
+ * suites search. Ingested once per run by the global setup (retrievalFixtureIndex.ts) and shared
+ * read-only, as the bundled corpus's index is.
  */
 export function useRetrievalFixtureIndex(): () => IndexSnapshot {
-  const built = useTestIndex({ corpusDir: path.resolve("tests/fixtures/retrieval/corpus") }, "the retrieval fixture index");
+  const built = useTestIndex(() => sharedTestIndex("retrievalFixtureIndex"), "the retrieval fixture index");
   return () => built().snapshot;
 }
 
-/** The bundled corpus as a real index, built once for the calling suite and removed after it. */
+/** The bundled corpus as a real index (the run's shared one), ready for the calling suite. */
 export function useBundledTestIndex(): () => BuiltTestIndex {
-  return useTestIndex({}, "the bundled corpus's index");
+  return useTestIndex(() => sharedTestIndex("bundledIndex"), "the bundled corpus's index");
 }

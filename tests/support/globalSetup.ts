@@ -1,7 +1,9 @@
 import type { TestProject } from "vitest/node";
+import { cedictEnglishWords, cedictLoaded, releaseCedict } from "../../src/text/cedict.js";
 import { launchSharedChromium } from "../browser/support/sharedChromium.js";
 import { buildBundledIndex } from "./bundledIndex.js";
 import { buildForChildren } from "./childBuild.js";
+import { buildRetrievalFixtureIndex } from "./retrievalFixtureIndex.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -11,9 +13,10 @@ declare module "vitest" {
 }
 
 /**
- * Runs once per `vitest run`: ingest the bundled corpus for every suite that reads it (see
- * bundledIndex.ts) and, while that ingest runs, launch the Chromium every browser suite shares
- * and transpile the project for the child processes the suites start (childBuild.ts).
+ * Runs once per `vitest run`: ingest the bundled corpus and the retrieval fixture corpus for
+ * every suite that reads them (see bundledIndex.ts, retrievalFixtureIndex.ts) and, while those
+ * ingests run, launch the Chromium every browser suite shares and transpile the project for the
+ * child processes the suites start (childBuild.ts).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // The files of this run, known before the global setup (an experimental API: without it the browser is launched anyway).
@@ -24,23 +27,50 @@ export default async function setup(project: TestProject): Promise<() => Promise
       return undefined;
     }
   })();
-  const [index, chromium, childBuild] = await Promise.allSettled([
-    buildBundledIndex(),
+  const [indexes, chromium, childBuild] = await Promise.allSettled([
+    buildSharedIndexes(),
     launchSharedChromium(testFiles),
     buildForChildren(),
   ]);
-  if (index.status === "rejected" || chromium.status === "rejected" || childBuild.status === "rejected") {
-    if (index.status === "fulfilled") await index.value.remove();
+  if (indexes.status === "rejected" || chromium.status === "rejected" || childBuild.status === "rejected") {
+    if (indexes.status === "fulfilled") await indexes.value.remove();
     if (chromium.status === "fulfilled") await chromium.value?.close();
     if (childBuild.status === "fulfilled") await childBuild.value.remove();
-    throw ([index, chromium, childBuild].find((outcome) => outcome.status === "rejected") as PromiseRejectedResult).reason;
+    throw ([indexes, chromium, childBuild].find((outcome) => outcome.status === "rejected") as PromiseRejectedResult).reason;
   }
-  project.provide("bundledIndex", index.value.bundled);
+  project.provide("bundledIndex", indexes.value.bundled);
+  project.provide("retrievalFixtureIndex", indexes.value.retrievalFixture);
   project.provide("chromiumEndpoint", chromium.value?.wsEndpoint() ?? null);
   project.provide("childBuild", childBuild.value.build);
   return async () => {
     await chromium.value?.close();
-    await index.value.remove();
+    await indexes.value.remove();
     await childBuild.value.remove();
   };
+}
+
+/**
+ * Both shared indexes, one ingest after the other. CC-CEDICT is parsed once for the two and
+ * dropped afterwards: an ingest that finds it unparsed parses it for the lexicon and drops it
+ * again (src/ingest/buildLexicon.ts), so the second ingest would pay the ~1–3 s parse again.
+ */
+async function buildSharedIndexes() {
+  const parsedHere = !cedictLoaded();
+  cedictEnglishWords();
+  try {
+    const bundled = await buildBundledIndex();
+    const retrievalFixture = await buildRetrievalFixtureIndex().catch(async (error: unknown) => {
+      await bundled.remove();
+      throw error;
+    });
+    return {
+      bundled: bundled.bundled,
+      retrievalFixture: retrievalFixture.index,
+      remove: async () => {
+        await Promise.all([bundled.remove(), retrievalFixture.remove()]);
+      },
+    };
+  } finally {
+    if (parsedHere) releaseCedict();
+  }
 }
