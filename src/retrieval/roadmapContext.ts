@@ -8,6 +8,7 @@ import type { DetailKind } from "./detailKinds.js";
 import { expandQuery } from "./expandQuery.js";
 import { listedNeighbour } from "./listedNeighbour.js";
 import { namedPart, namedPartNeighbour, partsNamedIn } from "./namedParts.js";
+import { sectionNeighbour } from "./sectionNeighbour.js";
 import { placementTerms } from "./placedTopic.js";
 import { quotedSectionPassages } from "./quotedSections.js";
 import { locateTopic, stagePosition } from "./roadmapNavigator.js";
@@ -170,7 +171,12 @@ export function roadmapContext(
     !ordinal && !neighbourPart && analysis.sequence && analysis.topic
       ? listedNeighbour({ topic: analysis.topic, direction: analysis.sequence, chunks, profiles, named })
       : undefined;
-  const part = lookup && "part" in lookup ? lookup.part : (neighbourPart ?? listed);
+  // "原理学习阶段里，大模型核心架构之后接着讲哪一块": the stage's next section, inside the stage the question names.
+  const sibling =
+    !ordinal && !neighbourPart && !listed && named && analysis.sequence
+      ? sectionNeighbour({ query, direction: analysis.sequence, chunks, named })
+      : undefined;
+  const part = lookup && "part" in lookup ? lookup.part : (neighbourPart ?? listed ?? sibling);
   let roadmap: RoadmapPosition[] = [];
   // "第四阶段学什么" asked of no roadmap in particular: each roadmap's fourth stage, not the fourth
   // item of a list of directions (a list is asked by place only when its roadmap is named).
@@ -178,7 +184,7 @@ export function roadmapContext(
   else if (ordinal) roadmap = ordinalPositions(named ? [named] : profiles.filter((p) => !p.listItems), ordinal);
   // "那再之后呢？": where the previous answer left each roadmap, in that answer's order.
   else if (fromStages && analysis.sequence) roadmap = fromStages.flatMap((stage) => stagePosition(documents, chunks, stage) ?? []);
-  else if (analysis.sequence && analysis.topic && !neighbourPart && !listed) {
+  else if (analysis.sequence && analysis.topic && !neighbourPart && !listed && !sibling) {
     // "进专业深入阶段之前", "开始入门篇之前": a verb of entering or starting before a stage is no part
     // of its name. The topic without it is placed first: with the verb, its field terms alone would
     // place it (专业 and 深入 in 入门阶段's body). The whole topic is the fallback.

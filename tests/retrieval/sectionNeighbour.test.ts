@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_ABSTAIN_THRESHOLD } from "../../src/config.js";
+import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
+import { useBundledTestIndex } from "../support/buildTestIndex.js";
+
+describe("the section beside one a question names inside a stage it names", () => {
+  const built = useBundledTestIndex();
+  const retriever = () =>
+    new HybridRetriever({ index: () => built().snapshot, k: 5, maxChunksPerSection: 2, abstainThreshold: DEFAULT_ABSTAIN_THRESHOLD });
+
+  it("is the stage's next (previous) section, leading the answer, not the next stage", async () => {
+    const after = await retriever().retrieve("三阶段那篇的场景应用阶段里，行业场景实践后面接着讲的是哪一块？");
+    expect(after.passages[0]?.chunk.headingPath.at(-1)).toBe("多模态与前沿技术");
+    expect(after.roadmap).toEqual([]);
+    const before = await retriever().retrieve("三阶段那篇的接入开发阶段里，核心开发技术前面是哪一块？");
+    expect(before.passages[0]?.chunk.headingPath.at(-1)).toBe("工具与框架");
+  });
+
+  it("leaves a question that names no stage, or no section of it, to the stages", async () => {
+    const stages = await retriever().retrieve("三阶段那篇里，原理学习阶段之后是哪个阶段？");
+    expect(stages.roadmap.map((p) => p.next?.heading)).toContain("二、接入开发阶段(3-4 个月)");
+  });
+});
