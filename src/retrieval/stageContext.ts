@@ -14,29 +14,32 @@ import type { Passage, QueryLanguage, RoadmapPosition, StageInRoadmap } from "./
  */
 export function ordinalPositions(profiles: readonly RoadmapProfile[], ordinal: StageOrdinal): RoadmapPosition[] {
   const positions: RoadmapPosition[] = [];
-  for (const { doc, stages } of profiles) {
-    const stage = pick(stages, ordinal);
-    if (!stage) continue;
-    const at = stages.indexOf(stage);
-    const next = stages[at + 1];
-    const previous = at > 0 ? stages[at - 1] : undefined;
-    positions.push({
-      docId: doc.id,
-      source: doc.source,
-      title: doc.title,
-      topic: stage.heading,
-      at: sectionRef(doc.outline, stage),
-      ...(next ? { next: sectionRef(doc.outline, next) } : {}),
-      ...(previous ? { previous: sectionRef(doc.outline, previous) } : {}),
-      path: stagePath(stages, at),
-    });
+  for (const profile of profiles) {
+    const stage = pick(profile.stages, ordinal);
+    if (stage) positions.push(stagePlace(profile, stage));
   }
   return positions;
 }
 
-/** The roadmap's stages as the sequence a stage sits on: "after the last stage" has nothing to give. */
-function stagePath(stages: RoadmapProfile["stages"], at: number): { steps: string[]; step: number } {
-  return { steps: stages.map((stage) => stage.heading), step: at + 1 };
+/**
+ * A stage's position among its roadmap's stages: its neighbours, and the roadmap's stages as the
+ * sequence it sits on ("after the last stage" has nothing to give; an answer says it is the last).
+ */
+function stagePlace(profile: RoadmapProfile, stage: RoadmapProfile["stages"][number]): RoadmapPosition {
+  const { doc, stages } = profile;
+  const at = stages.indexOf(stage);
+  const next = stages[at + 1];
+  const previous = at > 0 ? stages[at - 1] : undefined;
+  return {
+    docId: doc.id,
+    source: doc.source,
+    title: doc.title,
+    topic: stage.heading,
+    at: sectionRef(doc.outline, stage),
+    ...(next ? { next: sectionRef(doc.outline, next) } : {}),
+    ...(previous ? { previous: sectionRef(doc.outline, previous) } : {}),
+    path: { steps: stages.map((s) => s.heading), step: at + 1 },
+  };
 }
 
 /** A stage word right after a stage's name: "应用篇", "入门 阶段", "the 基础夯实 stage". */
@@ -69,21 +72,7 @@ export function namedStagePositions(profiles: readonly RoadmapProfile[], questio
   );
   const positions: RoadmapPosition[] = [];
   for (const { profile, stage } of kept) {
-    if (positions.some((p) => p.docId === profile.doc.id)) continue;
-    const { doc } = profile;
-    const at = profile.stages.indexOf(stage);
-    const next = profile.stages[at + 1];
-    const previous = at > 0 ? profile.stages[at - 1] : undefined;
-    positions.push({
-      docId: doc.id,
-      source: doc.source,
-      title: doc.title,
-      topic: stage.heading,
-      at: sectionRef(doc.outline, stage),
-      ...(next ? { next: sectionRef(doc.outline, next) } : {}),
-      ...(previous ? { previous: sectionRef(doc.outline, previous) } : {}),
-      path: stagePath(profile.stages, at),
-    });
+    if (!positions.some((p) => p.docId === profile.doc.id)) positions.push(stagePlace(profile, stage));
   }
   return positions;
 }
