@@ -171,6 +171,8 @@ export function referencedRoadmap(
   terms: ReadonlySet<string>,
   profiles: readonly RoadmapProfile[],
 ): RoadmapProfile | undefined {
+  // "是七阶段那篇说的吧？还是别的哪篇？": the learner doubts which document said it; naming one would hide the others.
+  if (DOUBTED_DOCUMENT.test(question)) return undefined;
   const described = describedIn(question);
   const scored = profiles.map((profile) => ({
     profile,
@@ -181,6 +183,13 @@ export function referencedRoadmap(
   const top = scored.filter((s) => s.score === best);
   return top.length === 1 ? top[0]!.profile : undefined;
 }
+
+/**
+ * A learner unsure which document said something ("还是别的哪篇说的？", "记不清是哪篇", "or was it another
+ * one?"): the roadmap they name is a guess, and the answer should look in every roadmap.
+ */
+const DOUBTED_DOCUMENT =
+  /还是(?:别的|另一|另外一?|其他|其它)哪?(?:一)?(?:篇|份|个|文章|路线)|记不清(?:是)?哪(?:一)?(?:篇|份)|不(?:确定|记得)是哪(?:一)?(?:篇|份)|\bor (?:was it|is it) (?:in )?(?:another|a different|some other) (?:one|roadmap|guide|article|post|list)\b|\bor (?:in )?(?:another|a different) (?:one|roadmap|guide|article|post|list)\b|\bnot sure (?:which|if it was)\b/iu;
 
 /** What a question says of a roadmap's shape and date, read once for all the profiles (referencedRoadmap). */
 interface Description {

@@ -309,6 +309,12 @@ describe("roadmaps named by their title", () => {
   const terms = (q: string) => new Set(q.match(/\p{Script=Han}{2}|[a-z]+/gu) ?? []);
   const named = (q: string) => referencedRoadmap(q, terms(q), profiles)?.doc.id;
 
+  it("names none when the learner doubts which document said it", () => {
+    expect(named("《大模型学习路径指南》里说过要先学数学吧？还是别的哪篇说的？")).toBeUndefined();
+    expect(named("Was it 《大模型学习路径指南》 that lists the hours, or was it another one?")).toBeUndefined();
+    expect(named("《大模型学习路径指南》里说过要先学数学吧？")).toBe("guide");
+  });
+
   it("names the document whose whole title is quoted or pointed into", () => {
     expect(named("《大模型学习路径指南》的第二阶段要多久")).toBe("guide");
     expect(named("大模型学习路径指南里的入门阶段每周几个小时")).toBe("guide");
