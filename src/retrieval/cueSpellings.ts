@@ -1,4 +1,5 @@
 import { NEXT_CUES, PREVIOUS_CUES } from "../text/questionCues.js";
+import { questionMemo } from "../text/questionMemo.js";
 import { editDistance } from "./typoCorrection.js";
 
 /**
@@ -15,11 +16,27 @@ const LATIN_WORD = /[A-Za-z]{5,}/g;
 
 /** The question with each misspelt cue word written as the cue. */
 export function withCueSpellings(question: string, isEnglishWord: (word: string) => boolean): string {
-  if (!/[A-Za-z]{5}/.test(question)) return question;
+  const near = nearCues(question);
+  if (near.size === 0) return question;
   return question.replace(LATIN_WORD, (word) => {
     const lower = word.toLowerCase();
-    if (CUE_WORDS.includes(lower)) return word;
-    const near = CUE_WORDS.filter((cue) => Math.abs(cue.length - lower.length) <= 1 && editDistance(lower, cue, 1) <= 1);
-    return near.length === 1 && !isEnglishWord(lower) ? near[0]! : word;
+    const cue = near.get(lower);
+    return cue !== undefined && !isEnglishWord(lower) ? cue : word;
   });
 }
+
+/**
+ * The question's words one edit from exactly one cue (and no cue themselves), with that cue:
+ * remembered per question, since the search form is read several times a request and most
+ * questions hold none.
+ */
+const nearCues = questionMemo((question: string): ReadonlyMap<string, string> => {
+  const near = new Map<string, string>();
+  for (const [word] of question.matchAll(LATIN_WORD)) {
+    const lower = word.toLowerCase();
+    if (CUE_WORDS.includes(lower)) continue;
+    const cues = CUE_WORDS.filter((cue) => Math.abs(cue.length - lower.length) <= 1 && editDistance(lower, cue, 1) <= 1);
+    if (cues.length === 1) near.set(lower, cues[0]!);
+  }
+  return near;
+});
