@@ -11,7 +11,7 @@ import { subjectOutsideField } from "./offFieldSubject.js";
 import { outsideSubjectIsSituation } from "./outsideSituation.js";
 import { particularAsked } from "./particularAsked.js";
 import { addressAsked, addressPresent } from "./resourceAddress.js";
-import { locatedStage, neighbourStageAsked, passagesNamingStage, statedDurationAnswers } from "./stageDuration.js";
+import { locatedStage, neighbourStageAsked, passagesNamingStage, statedDurationAnswers, type LocatedStage } from "./stageDuration.js";
 import { thinEvidenceEnough } from "./thinEvidence.js";
 import { conceptAskedInTurn, detailsAskedInTurn, particularAskedInTurn } from "./turnDetails.js";
 import type { Passage, RetrievalResult } from "./types.js";
@@ -105,6 +105,11 @@ export function besideSubject(result: RetrievalResult): (passage: Passage) => bo
   return focus ? (passage) => focus.has(passage.chunk.id) : () => true;
 }
 
+/** The texts of the passages naming a stage, each read as far as it is about that stage. */
+function stageTexts(passages: readonly Passage[], stage: LocatedStage): string[] {
+  return passageTexts(passagesNamingStage(passages, stage), stage.terms);
+}
+
 /** `learnersOwn`: the learner's own question, when `question` is a follow-up's standalone reading (turnDetails.ts). */
 export function confidenceSignals(question: string, result: RetrievalResult, learnersOwn?: string): ConfidenceSignals {
   const asked = detailsAskedInTurn(question, learnersOwn);
@@ -127,15 +132,13 @@ export function confidenceSignals(question: string, result: RetrievalResult, lea
   // the stage the question steps from (stageDuration.ts).
   const neighbour = asked.length > 0 ? neighbourStageAsked(result) : undefined;
   const askedTexts = neighbour
-    ? namedItemsTexts(neighbour.terms[0]!, passageTexts(passagesNamingStage(result.passages, neighbour), neighbour.terms))
+    ? namedItemsTexts(neighbour.terms[0]!, stageTexts(result.passages, neighbour))
     : asked.length > 0 || asksAddress
       ? namedItemsTexts(question, texts)
       : texts;
   // A duration asked of a stage located by its place: only what names that stage gives it (stageDuration.ts).
   const stage = asked.includes("duration") ? locatedStage(result) : undefined;
-  const durationTexts = stage
-    ? passageTexts(passagesNamingStage(result.passages.filter(besideSubject(result)), stage), stage.terms)
-    : texts;
+  const durationTexts = stage ? stageTexts(result.passages.filter(besideSubject(result)), stage) : texts;
   // A price is the leading offering's only (leadingOffering.ts).
   const leadTexts = () => passageTexts(leadingPassage(result.passages, besideSubject(result)), result.focusTerms);
   const durationGiven = stage ? statedDurationAnswers(stage, question) || detailPresent("duration", durationTexts, question) : undefined;
