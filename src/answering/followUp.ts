@@ -45,6 +45,7 @@ import {
   startsOwnSubject,
   STRONG_PRONOUN,
   TOPIC_DEMONSTRATIVE,
+  withoutAcknowledgement,
   withoutSequenceWords,
   ZH_LEAD,
   ZH_PRONOUN,
@@ -99,7 +100,7 @@ export function readConversation(
     (roadmapNamedIn && inAnotherRoadmap(asked, previous, topicOf, roadmapNamedIn)) ?? resolve(asked, previous, topicOf, namesStage);
   const readings: string[] = [];
   for (const asked of [...userQuestions(history), simplifiedQuestion(question.trim())])
-    readings.push(readings.length === 0 ? asked : read(asked, readings.at(-1)!));
+    readings.push(readings.length === 0 ? asked : read(withoutAcknowledgement(asked), readings.at(-1)!));
   return readings;
 }
 
@@ -144,7 +145,7 @@ const COUNTED_NOUN_NAMED =
   /(?:项目|书|书籍|教材|课|课程|方向|资源|视频|论文|工具|框架|模型|作业|练习|链接|社区)\s*(?:里|中|里面|当中)?\s*[，,：:]?\s*(?:的)?\s*第\s*[一二两三四五六七八九十\d]|\b(?:projects?|books?|courses?|tracks?|directions?|resources?|videos?|papers?|tools?|frameworks?|models?|links?)\b[^?.!]{0,20}\bthe\s+(?:first|second|third|fourth|fifth|last)\b/iu;
 // "and the third?": the noun left out at the end of the question, as "the third one" leaves it out.
 const BARE_EN_ORDINAL =
-  /\bthe\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?:\s+one\b|(?=\s*(?:[?？.!！,，]|$)))/iu;
+  /\bthe\s+(?:very\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?:\s+one\b|(?=\s*(?:[?？.!！,，]|$)))/iu;
 
 /** "that 80% number", "this course": a demonstrative before a noun (not "that is", "that one"). */
 const EN_DETERMINER =

@@ -49,7 +49,16 @@ export function size(question: string): number {
 
 /** "cool, and …", "好的，那 …": an acknowledgement before the follow-up says nothing of its own. */
 const ACKNOWLEDGEMENT =
-  /^(?:cool|nice|great|thanks|thank you|thx|got it|alright|all right|ok|okay|ah|oh|i see|好的|好|嗯|谢谢|明白了|懂了|了解|收到)\s*[,，!！.。]+\s*/iu;
+  /^(?:(?:cool|nice|great|perfect|thanks|thank you|thx|got it|gotcha|understood|makes sense|that makes sense|sounds good|alright|all right|ok|okay|ah|oh|i see|好的|好|嗯|谢谢|多谢|明白了|懂了|了解|收到)\s*[,，!！.。]+\s*)+/iu;
+
+/**
+ * The question without an acknowledgement of the previous answer before it ("Got it. And …"): its
+ * "it" points at nothing the learner asks about, and taken for a pronoun it was replaced by a topic.
+ */
+export function withoutAcknowledgement(question: string): string {
+  const rest = question.replace(ACKNOWLEDGEMENT, "");
+  return rest.length > 0 ? rest : question;
+}
 
 /**
  * "框架方面又推荐了哪些？", "还提到了哪些书": a verb asked again (又, 还, 也) of what the conversation is

@@ -34,6 +34,13 @@ export function moved(ordinal: StageOrdinal, direction: "next" | "previous"): st
  */
 const EN_NAMED_STAGE = /\bthe\s+((?:[a-z][a-z-]*(?:\/[a-z][a-z-]*)?\s+){1,3}?)(?:stage|phase)\b/iu;
 
+/**
+ * "the stage where you shore up your fundamentals", "the phase about deployment": a stage named by
+ * what is done in it, in a clause after the stage word.
+ */
+const EN_DESCRIBED_STAGE =
+  /\bthe\s+(?:stage|phase)\s+((?:where|in which|when|that|which|for|about|on|covering)\s+[a-z][a-z' -]{2,60}?)(?=\s*(?:[—–,;:?.!]|\s-\s|$))/iu;
+
 /** What a follow-up that only names another stage says beside it ("and for …?", "what about …?"). */
 const EN_STAGE_FOLLOW_UP_WORDS = /\b(?:and|so|ok|okay|what|about|how|for|in|then|the)\b|[?？.!\s]/giu;
 
@@ -45,7 +52,7 @@ const EN_STAGE_FOLLOW_UP_WORDS = /\b(?:and|so|ok|okay|what|about|how|for|in|then
 export function withStageSwapped(question: string, previous: string, isStageName?: (phrase: string) => boolean): string | undefined {
   const zh = zhStageSwapped(question, previous) ?? zhStageNamedAlone(question, previous, isStageName);
   if (zh !== undefined) return zh;
-  const named = EN_NAMED_STAGE.exec(question);
+  const named = EN_NAMED_STAGE.exec(question) ?? EN_DESCRIBED_STAGE.exec(question);
   const before = EN_NAMED_STAGE.exec(previous);
   if (!named || !before || named[1]!.trim().toLowerCase() === before[1]!.trim().toLowerCase()) return undefined;
   const swapped = `${previous.slice(0, before.index)}${named[0]}${previous.slice(before.index + before[0].length)}`;

@@ -383,8 +383,18 @@ export function extractTopic(question: string): string | undefined {
   // document (its languages, "reading list") say which text; the topic is in the others when any.
   const about = segments.filter((s) => !describesDocument(s.text) && !MATERIALS_LANGUAGE_ONLY.test(s.text));
   const candidates = about.length > 0 ? about : segments;
-  return (segments.find((s) => s.nextToCue) ?? candidates.find(names) ?? candidates.find(latin) ?? candidates[0])?.text;
+  const topic = segments.find((s) => s.nextToCue) ?? candidates.find(names) ?? candidates.find(latin) ?? candidates[0];
+  // "Who wrote the GitHub reading list?": a lone English word beside the document ("wrote", "updated")
+  // is what is asked of it; the document is what the question is about, and what "it" in the next
+  // question ("and when was it last updated?") stands for.
+  if (topic && !topic.nextToCue && LONE_ENGLISH_WORD.test(topic.text) && !names(topic)) {
+    const document = segments.find((s) => describesDocument(s.text) && names(s));
+    if (document) return document.text;
+  }
+  return topic?.text;
 }
+
+const LONE_ENGLISH_WORD = /^[a-z]+$/u;
 
 /**
  * A segment that is only what the question asks of its topic: a span of time ("how many months",

@@ -61,6 +61,13 @@ describe("carryTopicIntoQuery", () => {
       "fine-tuning after that?",
     );
   });
+  it("reads past an acknowledgement of the previous answer ('Got it. And …')", () => {
+    const history = [{ role: "user" as const, content: "what should I learn after fine-tuning?" }];
+    // Its "it" is no pronoun for the topic.
+    expect(carryTopicIntoQuery("Got it. And how long does the deployment stage take?", history, topicOf)).not.toContain("fine-tuning");
+    expect(carryTopicIntoQuery("好的，谢谢。那部署阶段要多久？", zhHistory, topicOf)).not.toContain("LoRA");
+  });
+
   it("replaces a pronoun with the topic", () => {
     expect(carryTopicIntoQuery("它之前要学什么", zhHistory, topicOf)).toBe("LoRA 之前要学什么");
     // 多长 / 多久 ask a question of their own: not "what about this video?" asked the previous question.
@@ -291,6 +298,11 @@ describe("one mechanism over the whole conversation", () => {
     // So is the noun left out at the end: "and the third?".
     expect(ask("and the third?", "In the five-stage guide, what is stage 1 about?")).toMatch(/third stage/);
     expect(ask("and the third?", "In the five-stage guide, what is stage 1 about?")).not.toMatch(/stage 1/);
+    // "the very last one": "very" only stresses the place.
+    expect(stageOrdinal(ask("jump to the very last one, what's in it?", "In the six-stage plan, what is stage 2 about?"))).toEqual({
+      from: "end",
+      position: 1,
+    });
   });
 
   it("asks the previous question about a new name with a demonstrative ('X 那个呢')", () => {

@@ -51,6 +51,13 @@ describe("withStageSwapped", () => {
     expect(withStageSwapped("那部署上线呢？", "四阶段那份推荐了哪些书？", namesStage)).toBeUndefined();
   });
 
+  it("takes a stage named by what is done in it, in a clause after the stage word", () => {
+    const previous = "What should I be able to do by the end of the starter stage?";
+    const swapped = withStageSwapped("And the stage where you shore up your fundamentals — what are the goals there?", previous);
+    expect(swapped).toContain("by the end of the stage where you shore up your fundamentals");
+    expect(swapped).not.toContain("starter");
+  });
+
   it("takes a stage named by two things it holds, joined by a slash", () => {
     const previous = "How long is the basics stage of the guide?";
     expect(withStageSwapped("and the tools/data stage?", previous)).toBe("How long is the tools/data stage of the guide?");

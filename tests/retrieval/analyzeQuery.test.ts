@@ -95,6 +95,12 @@ describe("extractTopic", () => {
     expect(extractTopic("学完 Transformer 架构之后呢")).toBe("Transformer 架构");
   });
 
+  it("takes the document for the topic when the rest is one plain word asked of it", () => {
+    expect(extractTopic("Who wrote the GitHub reading list?")).toBe("GitHub reading list");
+    // A field term beside the document is the topic.
+    expect(extractTopic("Does the GitHub list cover agents?")).toBe("agents");
+  });
+
   it("prefers an English field term to the first English word", () => {
     expect(extractTopic("Which skills should I master if I want to build RAG pipelines?")).toContain("RAG");
   });
