@@ -25,7 +25,8 @@ import { roadmapContext } from "./roadmapContext.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
 import { expansionHeadWords, namingTokens, namingWords, referencedRoadmap } from "./roadmapReference.js";
 import { itemOrdinal, stageOrdinal } from "./stageReference.js";
-import { isStageName } from "./stageContext.js";
+import { isStageName, stagesNamedWithStageWord } from "./stageContext.js";
+import { middleStageOrdinal } from "./middleStage.js";
 import { definingChunk, meaningAsked } from "./definingPassage.js";
 import { withDescribedConceptCited } from "./describedConceptCited.js";
 import { documentFactsOf, withCardFirst } from "./documentFacts.js";
@@ -117,13 +118,19 @@ export class HybridRetriever implements Retriever {
     // A roadmap that is one numbered list has items for stages: "排第三的" is its third.
     // A follow-up moving on from given stages is placed at them: a stage heading in its words ("第七阶段：…") is no ordinal.
     const fromStages = analyzed.sequence && options.fromStages?.length ? options.fromStages : undefined;
-    const statedOrdinal = fromStages ? undefined : (stageOrdinal(query) ?? (byShape?.listItems ? itemOrdinal(query) : undefined));
     // A follow-up's stage is the conversation's roadmap's: "and the research stage?" after a question
     // about the five-stage guide names 前沿研究阶段 by half its name, as the roadmap named by its shape would.
     const conversational = byShape ?? profiles.find((p) => p.doc.id === options.conversationRoadmap);
-    const english = statedOrdinal
+    // "正中间那个阶段": the middle of the roadmap the question or the conversation is about.
+    const statedOrdinal = fromStages
       ? undefined
-      : englishStage(query, () => this.judge.englishReach(index, query, analyzed), profiles, conversational);
+      : (stageOrdinal(query) ?? (byShape?.listItems ? itemOrdinal(query) : undefined) ?? middleStageOrdinal(query, conversational));
+    // "the five-stage guide: what comes before 入门阶段?": a stage named in Chinese with its stage word
+    // is named already; half an English name found beside it would outvote it.
+    const english =
+      statedOrdinal || stagesNamedWithStageWord(profiles, query).length > 0
+        ? undefined
+        : englishStage(query, () => this.judge.englishReach(index, query, analyzed), profiles, conversational);
     // A heading named in English: in a roadmap named otherwise it is where to look ("under the
     // courses heading"); else it names its roadmap ("the guide that ends with an FAQ section"),
     // as a title would, and says nothing of what is asked.

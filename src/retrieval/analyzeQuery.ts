@@ -447,6 +447,11 @@ const ROADMAP_REFERENCES = [
     "u",
   ),
   new RegExp(`^${DOCUMENT_WORD}(?:里面?|中|上)的?\\s*`, "u"),
+  // "five-stage guide 里入门阶段": an English roadmap reference, then where in it.
+  new RegExp(
+    `^(?:(?:the|that|this)\\s+)?(?:[A-Za-z]+\\s+)?(?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[\\s-](?:stages?|phases?|steps?|parts?)(?:\\s+(?:plan|roadmap|guide|one|article|post|list|path|blog))?\\s*(?:里面?|中|上)\\s*(?:的\\s*)?`,
+    "iu",
+  ),
   // "CSDN三阶段那篇 API", "GitHub 三章的清单里": where it lives, then its shape, then a word pointing at
   // the document (without one, "RAG 三个阶段" may be RAG's own).
   new RegExp(

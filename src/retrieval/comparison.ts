@@ -15,7 +15,7 @@ import { isFiller } from "./questionWords.js";
  */
 /** Which of the two is better (a verdict asked), as opposed to how they differ. */
 const BETTER_ASKED =
-  /哪(?:个|個|一个|一個|本|种|種|家|门|門)[^，,。？?]{0,16}?(?:更|比较|比較)|(?:谁|誰)\s*更|\bwhich\b[^?.]{0,40}?\b(?:is|are|would be|works?|performs?|runs?|does|do|gives?|yields?|gets?|has|have)\s+(?:the\s+)?(?:better|faster|slower|easier|harder|cheaper|more|less)\b|\bwhether\b[^?]{0,60}\bor\b[^?]{0,40}\b(?:better|faster|slower|easier|harder|cheaper)\b|选哪|選哪|(?:推荐|推薦|建议|建議|该用|該用|要用|用)[^，,。？?]{1,16}?(?:还是|還是)|好\s*(?:还是|還是)[^，,。？?]{1,20}?好|\b(?:is|are)\b[^?.]{1,40}?\b(?:actually\s+|really\s+)?(?:better|faster|slower|easier|harder|cheaper)\s+than\b|\bshould\s+(?:I|we)\s+(?:pick|choose|use|go with|learn)\b[^?.]{1,40}\bor\b/iu;
+  /哪(?:个|個|一个|一個|本|种|種|家|门|門)[^，,。？?]{0,16}?(?:更|比较|比較|\b(?:better|easier|harder|faster|cheaper|more)\b)|(?:谁|誰)\s*更|\bwhich\b[^?.]{0,40}?\b(?:is|are|would be|works?|performs?|runs?|does|do|gives?|yields?|gets?|has|have)\s+(?:the\s+)?(?:better|faster|slower|easier|harder|cheaper|more|less)\b|\bwhether\b[^?]{0,60}\bor\b[^?]{0,40}\b(?:better|faster|slower|easier|harder|cheaper)\b|选哪|選哪|(?:推荐|推薦|建议|建議|该用|該用|要用|用)[^，,。？?]{1,16}?(?:还是|還是)|好\s*(?:还是|還是)[^，,。？?]{1,20}?好|\b(?:is|are)\b[^?.]{1,40}?\b(?:actually\s+|really\s+)?(?:better|faster|slower|easier|harder|cheaper)\s+than\b|\bshould\s+(?:I|we)\s+(?:pick|choose|use|go with|learn)\b[^?.]{1,40}\bor\b/iu;
 /** How the two differ. */
 const DIFFERENCE_CUES =
   /有\s*(?:啥|什么|什麼)\s*(?:区别|區別|不同|不一样|不一樣)|有何\s*(?:区别|區別|不同)|的\s*(?:区别|區別)|差别|差別|差在哪|(?:哪里|哪裡|哪儿|哪兒)\s*不(?:同|一样|一樣)|不(?:一样|一樣)在哪|\bdiffers?\s+from\b|\bdifferent\s+from\b|\bvs\.?\s|\bversus\b|\bdifference between\b/iu;

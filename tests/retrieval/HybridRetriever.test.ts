@@ -253,6 +253,20 @@ describe("HybridRetriever", () => {
     expect((await retriever().retrieve("第九阶段学什么？")).ordinalPastEnd).toBeUndefined();
   });
 
+  it("reads the middle stage of the roadmap named, by its stage count", async () => {
+    const middle = await retriever().retrieve("三段式计划，中间那个阶段学什么？");
+    expect(middle.stageOrdinal).toEqual({ from: "start", position: 2 });
+    expect(middle.roadmap.map((p) => p.at.heading)).toEqual(["二、做应用阶段(2-3 个月)"]);
+  });
+
+  it("places a before/after question at the stage named in Chinese with its stage word, not at one half an English name reaches", async () => {
+    // "the application stage" is the learner's guess at the answer; 深钻阶段 is where the question starts.
+    const result = await retriever().retrieve("three-stage plan: before 深钻阶段, is it the application stage?");
+    expect(result.roadmap.map((p) => [p.at.heading, p.previous?.heading])).toEqual([
+      ["三、深钻阶段(3-6 个月)", "二、做应用阶段(2-3 个月)"],
+    ]);
+  });
+
   it("marks a step out of the named roadmap's last stage, not a question for the last stage itself", async () => {
     // After the last stage there is none: low, as a stage past the last is.
     const after = await retriever().retrieve("三段式计划的最后一个阶段之后学什么？");

@@ -101,6 +101,10 @@ describe("extractTopic", () => {
     expect(extractTopic("Does the GitHub list cover agents?")).toBe("agents");
   });
 
+  it("leaves out an English roadmap reference and the 里 after it", () => {
+    expect(extractTopic("five-stage guide 里入门阶段之前还有什么 stage?")).toBe("入门阶段");
+  });
+
   it("prefers an English field term to the first English word", () => {
     expect(extractTopic("Which skills should I master if I want to build RAG pipelines?")).toContain("RAG");
   });

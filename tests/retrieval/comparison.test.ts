@@ -73,6 +73,8 @@ describe("comparison questions", () => {
       ["django"],
     ]);
     expect(comparedSides("Which performs better on small data, XGBoost or LightGBM?")).toBeDefined();
+    // A mixed question asks it in English after 哪个.
+    expect(comparedSides("Flask 跟 Django 哪个 better for 新手?")?.map((s) => [...s])).toEqual([["flask"], ["django"]]);
   });
 
   it("reads a choice between two as asking for a verdict: 选哪个, 推荐 X 还是 Y, X 好还是 Y 好, faster than, should I pick X or Y", () => {
