@@ -206,6 +206,8 @@ export function confidenceSignals(question: string, result: RetrievalResult, lea
       ...(result.timePointUnstated ? ["duration" as const] : []),
       // "Which book" of a roadmap that names no book anywhere (resourceKindsAbsent.ts).
       ...(result.resourceKindAbsent ? ["instance" as const] : []),
+      // "具体是哪54个" of a collection the documents only count (countedMembers.ts).
+      ...(result.countedMembersUnlisted ? ["instance" as const] : []),
     ],
   };
 }

@@ -19,6 +19,7 @@ import type { StageOrdinal } from "./stageReference.js";
 import { termsFoundTogether } from "./termsTogether.js";
 import { asksTimePoint, statesTimeSpans } from "./timePoint.js";
 import { asksResourceKindAbsent } from "./resourceKindsAbsent.js";
+import { countedMembersUnlisted } from "./countedMembers.js";
 import { unknownSectionCode } from "./sectionCodes.js";
 import type { Passage, RetrievalResult } from "./types.js";
 
@@ -28,6 +29,7 @@ export type QuestionReadings = Pick<
   | "ordinalPastEnd"
   | "timePointUnstated"
   | "resourceKindAbsent"
+  | "countedMembersUnlisted"
   | "sectionCodeUnknown"
   | "unknownNames"
   | "fieldSubject"
@@ -102,6 +104,8 @@ export function questionReadings(inputs: QuestionReadingInputs): QuestionReading
   const timePointUnstated = named !== undefined && asksTimePoint(query) && !statesTimeSpans(named.doc.text);
   // "七阶段那份要先看哪本教材": a roadmap that names no book gives no "which book".
   const kindAbsent = named !== undefined && asksResourceKindAbsent(query, named.doc.text);
+  // "那54个项目具体是哪54个": a collection the passages only count lists no members (countedMembers.ts).
+  const membersUnlisted = countedMembersUnlisted(query, passages, (docId) => index.documents.find((doc) => doc.id === docId)?.text);
   // "0x40 那一篇" of a list whose sections end at 0x36: no passage is that section (sectionCodes.ts).
   const codeUnknown = unknownSectionCode(query, () => (named ? [named.doc.text] : index.documents.map((doc) => doc.text)));
   const digression = digressesToItsOwn(judged, groups, statistics, judge.latinWordUsed(index));
@@ -116,6 +120,7 @@ export function questionReadings(inputs: QuestionReadingInputs): QuestionReading
     ...(pastEnd !== undefined ? { ordinalPastEnd: pastEnd } : {}),
     ...(timePointUnstated ? { timePointUnstated: true } : {}),
     ...(kindAbsent ? { resourceKindAbsent: true } : {}),
+    ...(membersUnlisted ? { countedMembersUnlisted: true } : {}),
     ...(codeUnknown !== undefined ? { sectionCodeUnknown: codeUnknown } : {}),
     ...(unknown.length > 0 ? { unknownNames: unknown } : {}),
     ...(field.subject ? { fieldSubject: field.subject } : {}),

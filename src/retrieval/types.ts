@@ -104,6 +104,8 @@ export interface RetrievalResult {
   timePointUnstated?: boolean;
   /** The question asks which book (paper) the roadmap it names gives, and that roadmap names none of the kind (resourceKindsAbsent.ts). */
   resourceKindAbsent?: boolean;
+  /** The question asks for the members of a collection its passages only count ("具体是哪54个": countedMembers.ts). */
+  countedMembersUnlisted?: boolean;
   /** A section code the question asks by ("0x40 那一篇") that the roadmap it names, or no document, gives (sectionCodes.ts). */
   sectionCodeUnknown?: string;
   /**

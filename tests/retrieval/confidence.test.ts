@@ -29,6 +29,13 @@ describe("confidence", () => {
     expect(confidenceOf(question, retrievalResult("q", other, named))).toBe("low");
   });
 
+  it("is low, at best, when the members asked for of a collection are only counted by the passages", () => {
+    const question = "那36个实战项目具体是哪36个？";
+    const own = [passage("【最新】36个大模型实战项目，练完就能上手")];
+    expect(confidenceOf(question, retrievalResult("q", own, { evidence: 0.9 }))).toBe("high");
+    expect(confidenceOf(question, retrievalResult("q", own, { evidence: 0.9, countedMembersUnlisted: true }))).toBe("low");
+  });
+
   it("is low, at best, when a concept asked to be placed is nowhere in the roadmap asked about", () => {
     const question = "这份清单里 Kubernetes 放在哪个阶段？";
     const own = [passage("第二阶段：应用开发，部署与运维", { chunk: { docId: "list" } })];
