@@ -116,6 +116,13 @@ export const ZH_FILLER: readonly string[] = [
   "讲",
   // Having understood a topic ("我已经把微调搞明白了，下一步呢"): how far the learner got, not what about.
   "已经",
+  // How it went ("总算学完了", "差不多搞完了"): the learner's relief, not what about.
+  "终于",
+  "总算",
+  "好不容易",
+  "差不多",
+  "基本上",
+  "刚刚",
   "搞明白",
   "弄明白",
   "整明白",

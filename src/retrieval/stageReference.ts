@@ -61,6 +61,15 @@ const ZH_NUMBER = "[零〇一二两三四五六七八九十\\d]{1,3}";
 const ZH_UNIT = "(?:个)?(?:阶段|段|步|部分|篇|章|期|站|\\s*[Ss]tages?\\b|\\s*[Pp]hases?\\b|\\s*[Ss]teps?\\b)";
 const EN_UNIT = "(?:stage|step|phase|part|level|section|chapter)";
 
+/**
+ * "which stage comes once the second one is done?": "one" after an ordinal stands for the stage word
+ * the question said before it, unless a kind of item follows ("the second one of its books").
+ */
+const EN_ORDINAL_ONE = new RegExp(
+  `(?<=\\b(?:stages?|phases?)\\b[^?？]*?)\\bthe\\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\d{1,2}(?:st|nd|rd|th))\\s+one\\b(?![^?？]{0,30}\\b(?:books?|courses?|projects?|papers?|videos?|resources?|tools?|links?|items?)\\b)`,
+  "iu",
+);
+
 const PATTERNS: { pattern: RegExp; read: (m: RegExpExecArray) => StageOrdinal | undefined }[] = [
   { pattern: new RegExp(`第\\s*(${ZH_NUMBER})\\s*${ZH_UNIT}`, "u"), read: (m) => fromStart(parseNumber(m[1]!)) },
   // "最后那个阶段", "最后这一段": a demonstrative between them, as for the first stage below.
@@ -102,6 +111,7 @@ const PATTERNS: { pattern: RegExp; read: (m: RegExpExecArray) => StageOrdinal | 
     ),
     read: (m) => fromStart(EN_ORDINALS[m[1]!.toLowerCase()]),
   },
+  { pattern: EN_ORDINAL_ONE, read: (m) => fromStart(EN_ORDINALS[m[1]!.toLowerCase()]) },
 ];
 
 function fromStart(n: number | undefined): StageOrdinal | undefined {

@@ -150,8 +150,12 @@ function requestedThings(question: string): { word: string; start: number }[] {
 
 /** "Nice. Is there …", "Cool! and …": a one-word sentence opening the question is an interjection, not a name. */
 function isOpeningInterjection(text: string, start: number, end: number): boolean {
-  return text.slice(0, start).trim() === "" && /^[.!！。]\s*\S/u.test(text.slice(end));
+  if (text.slice(0, start).trim() !== "") return false;
+  // "Hi, I'm a tester in Accra. …": a greeting before a comma opens the question as it opens a letter.
+  return /^[.!！。]\s*\S/u.test(text.slice(end)) || (GREETING.test(text.slice(start, end)) && /^\s*[,，]/u.test(text.slice(end)));
 }
+
+const GREETING = /^(?:hi|hello|hey|hiya|greetings|dear|thanks|thank|ok|okay|yo|morning|evening)$/iu;
 
 /** The first word of an English sentence is capitalized whatever it is ("Should I …", "Any good …"). */
 function startsEnglishSentence(text: string, start: number, end: number): boolean {

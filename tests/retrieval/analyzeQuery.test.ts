@@ -88,6 +88,9 @@ describe("extractTopic", () => {
     // Verbs of entering or starting a stage are not its name.
     expect(extractTopic("要进到应用实践之前得会什么")).toBe("应用实践");
     expect(extractTopic("开始做模型部署之前要先学什么")).toBe("模型部署");
+    // Nor are words for how it went ("总算学完了").
+    expect(extractTopic("应用实践我总算搞完了，下一步呢")).toBe("应用实践");
+    expect(extractTopic("应用实践差不多学完了，接下来学啥")).toBe("应用实践");
   });
 
   it("keeps glossary terms whole even when they contain filler characters", () => {

@@ -49,6 +49,15 @@ describe("stageOrdinal", () => {
     expect(stageOrdinal("最后关于部署有什么建议")).toBeUndefined();
     expect(stageOrdinal("who is the final boss in that game")).toBeUndefined();
   });
+
+  it("reads 'the second one' as a stage after a stage word, not before one or of a kind of item", () => {
+    expect(stageOrdinal("In the guide with five stages, which stage comes once the second one is done?")).toEqual({
+      from: "start",
+      position: 2,
+    });
+    expect(stageOrdinal("which is the second one?")).toBeUndefined();
+    expect(stageOrdinal("In the five-stage guide, what is the first one of its books?")).toBeUndefined();
+  });
 });
 
 describe("itemOrdinal", () => {

@@ -56,6 +56,9 @@ describe("unknownNames", () => {
     // A greeting asks for nothing.
     expect(unknownNames("Good day. Which book comes first?", known)).toEqual([]);
     expect(unknownNames("good morning! any good course for deep learning?", known)).toEqual([]);
+    expect(unknownNames("Hi, which book comes first?", known)).toEqual([]);
+    // A name before the comma is still one.
+    expect(unknownNames("Svelte, which stage covers it?", known)).toEqual(["Svelte"]);
     expect(unknownNames("What does it say about the GPT best practices page?", known)).toEqual([]);
     expect(unknownNames("whats a good animated video series to build intuition?", known)).toEqual([]);
   });
