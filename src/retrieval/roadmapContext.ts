@@ -172,10 +172,15 @@ export function roadmapContext(
       ? listedNeighbour({ topic: analysis.topic, direction: analysis.sequence, chunks, profiles, named })
       : undefined;
   // "原理学习阶段里，大模型核心架构之后接着讲哪一块": the stage's next section, inside the stage the question names.
+  // "深入篇那几个方向里，推理优化后面是哪个": a stage only one roadmap has names that roadmap as well.
+  const stageRoadmap = (): RoadmapProfile | undefined => {
+    if (named) return named;
+    const stages = stagesNamedWithStageWord(profiles, query);
+    return stages.length === 1 ? profiles.find((p) => p.doc.id === stages[0]!.stage.docId) : undefined;
+  };
+  const inRoadmap = !ordinal && !neighbourPart && !listed && analysis.sequence ? stageRoadmap() : undefined;
   const sibling =
-    !ordinal && !neighbourPart && !listed && named && analysis.sequence
-      ? sectionNeighbour({ query, direction: analysis.sequence, chunks, named })
-      : undefined;
+    inRoadmap && analysis.sequence ? sectionNeighbour({ query, direction: analysis.sequence, chunks, named: inRoadmap }) : undefined;
   const part = lookup && "part" in lookup ? lookup.part : (neighbourPart ?? listed ?? sibling);
   let roadmap: RoadmapPosition[] = [];
   // "第四阶段学什么" asked of no roadmap in particular: each roadmap's fourth stage, not the fourth

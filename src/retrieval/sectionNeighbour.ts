@@ -25,9 +25,14 @@ export function sectionNeighbour(params: {
   const sections = outline.filter((section) => section.parent === stage.stage.sectionIndex);
   const asked = foldForMatching(query);
   const heading = (text: string) => foldForMatching(text).trim();
+  const cores = headingCores(sections.map((section) => heading(section.heading)));
   const namedHere = sections
-    .map((section, at) => ({ at, name: heading(section.heading) }))
-    .filter(({ name }) => Array.from(name).length >= MIN_HEADING && asked.includes(name));
+    .map((section, at) => ({ at, name: heading(section.heading), core: cores[at]! }))
+    .filter(
+      ({ name, core }) =>
+        (Array.from(name).length >= MIN_HEADING && asked.includes(name)) ||
+        (Array.from(core).length >= MIN_HEADING && asked.includes(core)),
+    );
   if (namedHere.length !== 1) return undefined;
   const neighbour = sections[namedHere[0]!.at + (direction === "next" ? 1 : -1)];
   const first = neighbour && sectionChunks(chunks, named.doc, neighbour.index)[0];
@@ -36,3 +41,37 @@ export function sectionNeighbour(params: {
 
 /** Shorter headings (目标) are words any question may hold. */
 const MIN_HEADING = 3;
+
+/** A section code before a heading: "0x35 ", "3. ", "三、". */
+const SECTION_CODE = /^(?:0x[0-9a-f]+|\d{1,2}(?:\.\d{1,2})*[.、]?|[一二三四五六七八九十]{1,3}[、.])\s*/iu;
+
+/**
+ * What sets each sibling heading apart: without its section code, and without the words every
+ * sibling opens or ends with ("0x35 大模型推理优化方向" → 推理优化 beside 大模型…方向 siblings), as a
+ * learner names it ("推理优化后面是哪个方向"). Fewer than three siblings share nothing worth dropping.
+ */
+function headingCores(headings: readonly string[]): string[] {
+  const bare = headings.map((h) => h.replace(SECTION_CODE, "").trim());
+  if (bare.length < 3) return bare;
+  const prefix = commonPrefix(bare);
+  const suffix = commonPrefix(bare.map((h) => Array.from(h).reverse().join("")));
+  return bare.map((h) => {
+    const chars = Array.from(h);
+    return chars
+      .slice(Array.from(prefix).length, chars.length - Array.from(suffix).length)
+      .join("")
+      .trim();
+  });
+}
+
+function commonPrefix(texts: readonly string[]): string {
+  const first = Array.from(texts[0] ?? "");
+  let length = first.length;
+  for (const text of texts.slice(1)) {
+    const chars = Array.from(text);
+    let i = 0;
+    while (i < length && i < chars.length && chars[i] === first[i]) i++;
+    length = i;
+  }
+  return first.slice(0, length).join("");
+}

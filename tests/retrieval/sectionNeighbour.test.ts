@@ -16,6 +16,12 @@ describe("the section beside one a question names inside a stage it names", () =
     expect(before.passages[0]?.chunk.headingPath.at(-1)).toBe("工具与框架");
   });
 
+  it("reads a section by what sets it apart from its siblings, in the one roadmap with a stage of that name", async () => {
+    // "推理优化" of "0x35 大模型推理优化方向"; 深入篇 is the reading list's only.
+    const after = await retriever().retrieve("深入篇那几个方向里，推理优化后面是哪个方向？");
+    expect(after.passages[0]?.chunk.headingPath.at(-1)).toBe("0x36 大模型应用方向");
+  });
+
   it("leaves a question that names no stage, or no section of it, to the stages", async () => {
     const stages = await retriever().retrieve("三阶段那篇里，原理学习阶段之后是哪个阶段？");
     expect(stages.roadmap.map((p) => p.next?.heading)).toContain("二、接入开发阶段(3-4 个月)");
