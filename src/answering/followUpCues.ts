@@ -22,7 +22,9 @@ export const ZH_LEAD = /^(那么|那|然后|还有|再|接着|此外|另外)/u;
 
 const ZH_TAIL = /(呢|吗)\s*[?？]?\s*$/u;
 
-export const ZH_PRONOUN = /(它们|它|这个|那个|这些|那些|该技术|这一步|这个阶段|[这那]一?阶段|[这那]一段)/u;
+export const ZH_PRONOUN = /(它们|它|这个|那个|这些|那些|该技术|这一步|这个阶段|[这那]一?阶段|[这那]一?段(?![话时代文落子路]))/u;
+
+const OPENS_ON_STAGE = /^[这那该]一?段(?![话时代文落子路])/u;
 
 /** Pronouns that can only point back, so a longer question with one is still a follow-up. */
 const ZH_STRONG_PRONOUN = /(它们|它|这些|那些)/u;
@@ -100,7 +102,12 @@ export function looksLikeFollowUp(question: string): boolean {
   // "那最难的那个呢，要用到哪家公司的平台？": so does an item of what the previous answer listed.
   return (
     length <= 24 &&
-    (ZH_STRONG_PRONOUN.test(trimmed) || EN_STRONG_PRONOUN.test(trimmed) || TOPIC_DEMONSTRATIVE.test(trimmed) || pointsAtListedItem(trimmed))
+    (ZH_STRONG_PRONOUN.test(trimmed) ||
+      // "这段学完要达到哪几条评估标准？": a question that opens on "this stage" asks of the one discussed.
+      OPENS_ON_STAGE.test(trimmed) ||
+      EN_STRONG_PRONOUN.test(trimmed) ||
+      TOPIC_DEMONSTRATIVE.test(trimmed) ||
+      pointsAtListedItem(trimmed))
   );
 }
 

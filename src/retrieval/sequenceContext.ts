@@ -9,7 +9,7 @@ const ASSESSMENT_HEADING = /评估|評估|考核|检验|檢驗|自测|自測|\ba
 
 /** A question asking what a learner should be able to do (by then): readiness, not topics. */
 export const READINESS_ASKED =
-  /能做到|做到哪些|达到(?:什么|哪些|啥)|達到(?:什麼|哪些)|具备什么能力|具備什麼能力|掌握到什么程度|掌握到什麼程度|要会什么|要會什麼|应该会哪些|應該會哪些|应该会什么|應該會什麼|检验自己|檢驗自己|判断自己|判斷自己|验收|驗收|\bbe able to\b|\bready to\b|\bshould I (?:know|be able)\b/iu;
+  /能做到|做到哪些|达到(?:什么|哪些|啥|哪几)|達到(?:什麼|哪些|哪幾)|评估标准|評估標準|考核标准|考核標準|具备什么能力|具備什麼能力|掌握到什么程度|掌握到什麼程度|要会什么|要會什麼|应该会哪些|應該會哪些|应该会什么|應該會什麼|检验自己|檢驗自己|判断自己|判斷自己|验收|驗收|\bbe able to\b|\bready to\b|\bshould I (?:know|be able)\b/iu;
 
 /** Roadmaps whose neighbouring stage is added to a sequence question's passages. */
 export const MAX_SEQUENCE_ROADMAPS = 4;

@@ -30,6 +30,9 @@ describe("looksLikeFollowUp", () => {
 
   it("reads 这一段 / 那一段 as pointing back at the stage the conversation is on", () => {
     for (const q of ["这一段之后要接着学哪一段？", "那一段大概要学多久"]) expect(looksLikeFollowUp(q), q).toBe(true);
+    // A longer question that opens on "this stage" asks of it; "这段话", "这段时间" are no stage.
+    expect(looksLikeFollowUp("这段学完要达到哪几条评估标准？")).toBe(true);
+    expect(looksLikeFollowUp("这段时间想系统学一下大模型微调，从哪开始？")).toBe(false);
   });
   it("reads a verb asked again (又, 还, 也) and an acknowledgement before a follow-up", () => {
     for (const q of ["数据方面又推荐了哪些？", "工具那块还提到了啥", "cool, and for RAG?", "好的，然后 LangChain"]) {

@@ -69,6 +69,7 @@ describe("READINESS_ASKED", () => {
       "怎么判断自己能往下走了",
       "进下一段之前要达到哪些标准",
       "結束時應該達到哪些要求",
+      "这段学完要达到哪几条评估标准",
     ])
       expect(READINESS_ASKED.test(question), question).toBe(true);
     // Checking a model, or what a stage covers, is no learner's readiness.
