@@ -10,7 +10,7 @@ import type { Passage, QueryLanguage, RoadmapPosition, StageParts } from "./type
  * by name, each cited to its own passage.
  */
 export const PARTS_ASKED =
-  /哪些方向|哪几个方向|哪幾個方向|哪几种|哪幾種|哪两种|哪兩種|哪几条|哪幾條|哪些路线|哪些路線|哪些分支|细分|細分|分(?:了|成|为|為)哪|\b(?:which|what)\s+(?:\w+\s+){0,2}(?:directions|tracks|paths|specializations|specialisations|branches|sub-?directions)\b/iu;
+  /哪些方向|哪几个方向|哪幾個方向|哪几种|哪幾種|哪两种|哪兩種|哪几条|哪幾條|哪些路线|哪些路線|哪些分支|细分|細分|分(?:了|成|为|為)哪|分(?:了|成|为|為)?几[种種个個条條类類]|\b(?:which|what)\s+(?:\w+\s+){0,2}(?:directions|tracks|paths|specializations|specialisations|branches|sub-?directions)\b/iu;
 
 /** Headings that name a direction, a track or a specialist path (方向, 路线, 专家, track …). */
 const PART_NOUN =

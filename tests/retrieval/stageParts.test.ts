@@ -74,8 +74,11 @@ describe("a stage's parts", () => {
       "那个阶段又细分成哪两种？",
       "Which tracks does the fourth stage offer?",
       "深入篇底下有哪些方向",
+      // How many it divides into asks for them as well.
+      "它下面分了几种专家路线？",
     ])
       expect(PARTS_ASKED.test(q), q).toBe(true);
-    for (const q of ["第四段学什么？", "What comes after the fourth stage?"]) expect(PARTS_ASKED.test(q), q).toBe(false);
+    for (const q of ["第四段学什么？", "What comes after the fourth stage?", "第四段要学几个月？"])
+      expect(PARTS_ASKED.test(q), q).toBe(false);
   });
 });
