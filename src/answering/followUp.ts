@@ -24,6 +24,7 @@ import { sequenceIntent } from "../retrieval/analyzeQuery.js";
 import { withoutDetailQuestions } from "../retrieval/detailKinds.js";
 import { findGlossaryMatches } from "../retrieval/glossary.js";
 import { saysOnlyLevelOrTime } from "../retrieval/learnerLevel.js";
+import { namesMiddleStage } from "../retrieval/middleStage.js";
 import { outsideSubjectsIn } from "../retrieval/outsideSubjects.js";
 import { statedStageCounts } from "../retrieval/stageCounts.js";
 import { replaceStageOrdinals, stageOrdinal } from "../retrieval/stageReference.js";
@@ -185,7 +186,8 @@ function resolve(
   // "它的实战项目，第一个是啥？": the question names what it counts, so its ordinal picks one of those, not a stage.
   const stageMeant = previousOrdinal && !COUNTED_NOUN_NAMED.test(asked);
   const question = stageMeant ? asked.replace(BARE_ZH_ORDINAL, "第$1阶段").replace(BARE_EN_ORDINAL, "the $1 stage") : asked;
-  const ownOrdinal = stageOrdinal(question) !== undefined;
+  // "排在当中的那段" is a stage by its place too, read once the roadmap is known (middleStage.ts).
+  const ownOrdinal = stageOrdinal(question) !== undefined || namesMiddleStage(question);
   const onFromStage = ownOrdinal ? undefined : movedOn(question, previous, previousOrdinal);
   if (onFromStage !== undefined) return onFromStage;
   // "and the one in the middle?": an item of what the previous question listed, asked by its place.

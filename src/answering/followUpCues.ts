@@ -5,6 +5,7 @@
  * set aside. How the standalone question is then built is followUp.ts; what a question reaches
  * beyond the setting (another roadmap, a new subject, an item of the last list) is followUpScope.ts.
  */
+import { namesMiddleStage } from "../retrieval/middleStage.js";
 import { contentSegments } from "../retrieval/analyzeQuery.js";
 import { withoutDetailQuestions } from "../retrieval/detailKinds.js";
 import { findGlossaryMatches } from "../retrieval/glossary.js";
@@ -105,6 +106,8 @@ export function looksLikeFollowUp(question: string): boolean {
     (ZH_STRONG_PRONOUN.test(trimmed) ||
       // "这段学完要达到哪几条评估标准？": a question that opens on "this stage" asks of the one discussed.
       OPENS_ON_STAGE.test(trimmed) ||
+      // "那排在当中的是哪一段？": the middle of the roadmap discussed (middleStage.ts).
+      namesMiddleStage(trimmed) ||
       EN_STRONG_PRONOUN.test(trimmed) ||
       TOPIC_DEMONSTRATIVE.test(trimmed) ||
       pointsAtListedItem(trimmed))

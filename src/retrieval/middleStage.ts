@@ -17,6 +17,12 @@ const EN_MIDDLE =
 const PARTS_COUNTED =
   /[零〇一二两三四五六七八九十\d]\s*个?\s*(?:阶段|段|步|部分|篇|章)|\b(?:\d|three|five|seven|nine)[\s-](?:stages?|phases?|steps?|parts?|chapters?|sections?)\b/iu;
 
+/** Whether the question names a stage by its place in the middle, whatever roadmap it is of. */
+export function namesMiddleStage(question: string): boolean {
+  const en = EN_MIDDLE.exec(question);
+  return ZH_MIDDLE.test(question) || (en !== null && !/^(?:middle\s+one|one\s+in\s+the)/iu.test(en[0]));
+}
+
 export function middleStageOrdinal(question: string, profile: RoadmapProfile | undefined): StageOrdinal | undefined {
   if (!profile || profile.stages.length < 3 || profile.stages.length % 2 === 0) return undefined;
   const zh = ZH_MIDDLE.exec(question);

@@ -305,6 +305,13 @@ describe("one mechanism over the whole conversation", () => {
     });
   });
 
+  it("reads the middle stage as a stage of the conversation's roadmap, in place of the previous question's stage", () => {
+    const standalone = ask("那排在当中、前后各有三个的是哪一段？", "七阶段那份的最后一个阶段叫什么？");
+    expect(standalone).toContain("七阶段那份");
+    // The previous question's "last stage" would be read before the middle one.
+    expect(stageOrdinal(standalone)).toBeUndefined();
+  });
+
   it("asks the previous question about a new name with a demonstrative ('X 那个呢')", () => {
     const standalone = ask("PyTorch 那个呢？", "TensorFlow 的官方教程要学多久？");
     expect(standalone).toContain("PyTorch");
