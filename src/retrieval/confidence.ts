@@ -85,6 +85,12 @@ export interface ConfidenceSignals {
   namedRoadmapLeads?: boolean;
   /** A concept the question names is nowhere in the roadmap it asks about (RetrievalResult.conceptsOutsideRoadmap): low at best. */
   outsideNamedRoadmap?: boolean;
+  /**
+   * The question named a roadmap and asked facts of it (its date, its author) that its card states,
+   * and the card leads the answer: the answer is those lines ("date: 2024-09-05"), however few of
+   * the question's words ("哪天发的") a passage shares.
+   */
+  cardAnswers?: boolean;
   /** A fact asked of the named roadmap itself that its card does not state (RetrievalResult.documentFacts.missing): low at best. */
   documentFactMissing?: boolean;
 }
@@ -165,6 +171,7 @@ export function confidenceSignals(question: string, result: RetrievalResult, lea
       : {}),
     ...(result.conceptsOutsideRoadmap?.length ? { outsideNamedRoadmap: true } : {}),
     ...(result.documentFacts?.missing.length ? { documentFactMissing: true } : {}),
+    ...(documentCardLeads(result.documentFacts, result.passages[0]) ? { cardAnswers: true } : {}),
     locatedStage:
       result.namedRoadmap !== undefined &&
       (result.stageOrdinal !== undefined || result.analysis.sequence !== undefined) &&
@@ -225,7 +232,8 @@ export function decideConfidence(
   // ("第一段学完要能做到啥程度") the stage's passages share. Likewise a roadmap the learner named
   // ("那篇只讲四条路的文章管这叫啥") whose own passage leads: the passages are where the question
   // points. Low at best, never refused.
-  if (signals.weak) return signals.locatedStage === true || signals.namedRoadmapLeads === true ? "low" : "none";
+  if (signals.weak && signals.cardAnswers !== true)
+    return signals.locatedStage === true || signals.namedRoadmapLeads === true ? "low" : "none";
   if (
     signals.missingDetails.length > 0 ||
     (signals.onlyThroughExpansions === true && !thinEvidenceEnough(signals)) ||
@@ -236,7 +244,7 @@ export function decideConfidence(
     signals.studyTargetOutside === true ||
     signals.outsideNamedRoadmap === true ||
     signals.documentFactMissing === true ||
-    (signals.evidence < thresholds.low && !thinEvidenceEnough(signals))
+    (signals.evidence < thresholds.low && !thinEvidenceEnough(signals) && signals.cardAnswers !== true)
   )
     return "low";
   return "high";

@@ -18,6 +18,14 @@ describe("confidence", () => {
     expect(decideConfidence({ evidence: 0.05, weak: true, missingDetails: [] })).toBe("none");
   });
 
+  it("is high when the named roadmap's card states the fact asked of it and leads, however weak the words' evidence", () => {
+    // "hexo那篇是哪天发的？": the card's "date: 2024-09-05" is the answer; 哪天发的 is in no passage.
+    expect(decideConfidence({ evidence: 0.05, weak: true, missingDetails: [], namedRoadmapLeads: true, cardAnswers: true })).toBe("high");
+    expect(decideConfidence({ evidence: 0.05, weak: false, missingDetails: [], cardAnswers: true }, { low: 0.3 })).toBe("high");
+    // A detail the card does not give stays missing.
+    expect(decideConfidence({ evidence: 0.05, weak: true, missingDetails: ["price"], cardAnswers: true })).toBe("low");
+  });
+
   it("does not hold the words that named a roadmap against a question its passages answer", () => {
     const question = "那篇开头一大堆 front matter 的博客，最后推荐了哪些项目？";
     const own = [passage("推荐项目：nlp-beginner", { chunk: { docId: "blog" } })];
