@@ -321,7 +321,7 @@ function kindsAsked(question: string): DetailKind[] {
 export function detailPresent(kind: DetailKind, texts: readonly string[], question = ""): boolean {
   // A link's address states nothing but where to download it: a tracking query's "^v100^" is no
   // GPU, courses.d2l.ai/zh-v2/ no edition, …/posts/2023-06-23-agent/ no date the text gives.
-  if (kind !== "download") texts = withoutLinkAddresses(texts);
+  if (kind !== "download" && kind !== "code") texts = withoutLinkAddresses(texts);
   if (kind === "duration") texts = withoutStatedDurations(texts, question);
   if (kind === "date") texts = withoutStatedMonths(texts, question);
   if (kind === "price") texts = withoutStatedAmounts(texts, question);

@@ -36,6 +36,7 @@ export type DetailKind =
   | "source"
   | "forecast"
   | "license"
+  | "code"
   | "instance"
   | "mechanism"
   | "address";
@@ -229,7 +230,7 @@ DETAIL_RULES.push({
 DETAIL_RULES.push({
   kind: "download",
   asked:
-    /(?:哪|哪儿|哪里|哪裡|哪兒|在哪|去哪)\s*(?:能|可以|才能)?\s*(?:下载|下載)|(?:下载|下載)\s*(?:地址|链接|鏈接|連結)|\bwhere\b[^?？]{0,40}\bdownload\b|\bdownload\s+(?:link|page)\b/iu,
+    /(?:哪|哪儿|哪里|哪裡|哪兒|在哪|去哪)\s*(?:能|可以|才能)?\s*(?:下载|下載|下(?=\s*[?？。！!]|\s*$))|(?:下载|下載)\s*(?:地址|链接|鏈接|連結)|\bwhere\b[^?？]{0,40}\bdownload\b|\bdownload\s+(?:link|page)\b/iu,
   present: /https?:\/\/|下载|下載|\bdownload/iu,
 });
 
@@ -341,6 +342,19 @@ DETAIL_RULES.push({
   asked:
     /开源协议|開源協議|许可证|許可證|许可协议|許可協議|授权协议|授權協議|能(?:不能)?商用|可(?:不可)?以商用|商用(?:吗|嗎|许可|許可)|\blicen[cs]e[sd]?\b|\bcommercial(?:ly)?\s+use\b|\buse\s+(?:it|them|this|that)\s+commercially\b/iu,
   present: /协议|協議|许可|許可|授权|授權|商用|\blicen[cs]e|\bapache\b|\bmit\b|\bgpl\b|\bcommercial/iu,
+});
+
+/**
+ * Where a project's or a course's code is (源码去哪下, 有开源代码吗, "is the code on GitHub"): answered
+ * only by a passage that points at code (a repository, GitHub, 源码, 代码). A project the roadmap
+ * only describes ("电商虚拟试衣系统(阿里云 PAI + 多模态模型)") gives none.
+ */
+DETAIL_RULES.push({
+  kind: "code",
+  asked:
+    /源码|源碼|源代码|源代碼|(?:开源|開源)(?:的)?(?:代码|代碼|程式碼)|(?:代码|代碼|程式碼)\s*(?:在哪|去哪|哪里|哪裡|哪儿|有没有|有沒有|可以参考|可以參考|能参考|能參考)|\bsource\s+code\b|\b(?:the|its|their)\s+code\b[^?]{0,30}\b(?:available|on github|open|published|released|find|get)\b|\bwhere\b[^?]{0,30}\bthe\s+code\b/iu,
+  // Not 代码 or "code" alone: "代码生成" (code generation) is what a project does, not where its code is.
+  present: /github|gitee|huggingface\.co|源码|源碼|源代码|源代碼|代码仓库|代碼倉庫|\brepo(?:sitory|s)?\b|\bsource\s+code\b/iu,
 });
 
 /** The field's people the glossary names, as patterns (a Latin name only as a whole word: "Ng" is in "training"). */

@@ -547,6 +547,19 @@ describe("detail-type check", () => {
     // Downloading is no question of where, and data is no dataset asked.
     expect(detailsAsked("下载量最高的模型是哪个？")).not.toContain("download");
     expect(detailsAsked("数据清洗要学什么？")).not.toContain("dataset");
+    // "去哪下" is 去哪下载 said short.
+    expect(detailsAsked("那个课件去哪下？")).toContain("download");
+    expect(detailsAsked("下一步去哪下功夫？")).not.toContain("download");
+  });
+
+  it("asks where the code is of a project's source code, answered by a repository, not by code as a subject", () => {
+    expect(detailsAsked("那个翻译项目的源码在哪？")).toContain("code");
+    expect(detailsAsked("有開源程式碼可以參考嗎？")).toContain("code");
+    expect(detailsAsked("Is the source code for that project available?")).toContain("code");
+    expect(detailPresent("code", ["课程代码见 https://github.com/example/course"])).toBe(true);
+    // "代码生成" is what the project does.
+    expect(detailPresent("code", ["实战项目一：基于提示工程的代码生成"])).toBe(false);
+    expect(detailsAsked("代码生成要学什么？")).not.toContain("code");
   });
 
   it("does not take a date in the month the question itself states (the post's own date) for the date it asks", () => {
