@@ -37,6 +37,7 @@ export type DetailKind =
   | "forecast"
   | "license"
   | "code"
+  | "exam"
   | "instance"
   | "mechanism"
   | "address";
@@ -355,6 +356,18 @@ DETAIL_RULES.push({
     /源码|源碼|源代码|源代碼|(?:开源|開源)(?:的)?(?:代码|代碼|程式碼)|(?:代码|代碼|程式碼)\s*(?:在哪|去哪|哪里|哪裡|哪儿|有没有|有沒有|可以参考|可以參考|能参考|能參考)|\bsource\s+code\b|\b(?:the|its|their)\s+code\b[^?]{0,30}\b(?:available|on github|open|published|released|find|get)\b|\bwhere\b[^?]{0,30}\bthe\s+code\b/iu,
   // Not 代码 or "code" alone: "代码生成" (code generation) is what a project does, not where its code is.
   present: /github|gitee|huggingface\.co|源码|源碼|源代码|源代碼|代码仓库|代碼倉庫|\brepo(?:sitory|s)?\b|\bsource\s+code\b/iu,
+});
+
+/**
+ * Whether a stage ends in an exam or an assessment to pass (有没有要通过的考试或者考核, "is there a test at the
+ * end"): answered only by a passage that names one (阶段评估, 考核, 自测, an exam). A stage's topics say
+ * nothing of how it is checked.
+ */
+DETAIL_RULES.push({
+  kind: "exam",
+  asked:
+    /(?:有没有|有沒有|要不要|需不需要|需要|要|得|必须|必須)\s*(?:通过|通過|参加|參加)?\s*(?:的)?\s*(?:什么|什麼|啥)?\s*(?:考试|考試|考核|测验|測驗)|(?:考试|考試|考核|测验|測驗)(?:吗|嗎|么|麼)|\b(?:is there|are there|do i (?:have|need) to (?:pass|take)|any)\s+(?:an?\s+)?(?:exams?|tests?|quiz(?:zes)?|assessments?)\b|\bpass\s+(?:an?\s+|the\s+)?(?:exam|test)\b/iu,
+  present: /考试|考試|考核|评估|評估|测验|測驗|自测|自測|验收|驗收|\bexams?\b|\bassessments?\b|\bquiz/iu,
 });
 
 /** The field's people the glossary names, as patterns (a Latin name only as a whole word: "Ng" is in "training"). */

@@ -552,6 +552,15 @@ describe("detail-type check", () => {
     expect(detailsAsked("下一步去哪下功夫？")).not.toContain("download");
   });
 
+  it("asks whether a stage ends in an exam, answered by an assessment the passage names", () => {
+    expect(detailsAsked("第二阶段结束时有没有要通过的考试？")).toContain("exam");
+    expect(detailsAsked("Is there a test at the end of stage two?")).toContain("exam");
+    expect(detailPresent("exam", ["阶段评估：能够独立完成一个微调项目"])).toBe(true);
+    expect(detailPresent("exam", ["Prompt 工程：结构化提示、少样本学习"])).toBe(false);
+    // An exam that is the subject (a competition's name, an exam outside the field) is not asked of a stage.
+    expect(detailsAsked("LLM Science Exam 是什么比赛？")).not.toContain("exam");
+  });
+
   it("asks where the code is of a project's source code, answered by a repository, not by code as a subject", () => {
     expect(detailsAsked("那个翻译项目的源码在哪？")).toContain("code");
     expect(detailsAsked("有開源程式碼可以參考嗎？")).toContain("code");
