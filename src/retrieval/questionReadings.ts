@@ -18,6 +18,7 @@ import type { RoadmapProfile } from "./roadmapProfile.js";
 import type { StageOrdinal } from "./stageReference.js";
 import { termsFoundTogether } from "./termsTogether.js";
 import { asksTimePoint, statesTimeSpans } from "./timePoint.js";
+import { quotedTermsOutside } from "./quotedTerms.js";
 import { asksResourceKindAbsent } from "./resourceKindsAbsent.js";
 import { countedMembersUnlisted } from "./countedMembers.js";
 import { unknownSectionCode } from "./sectionCodes.js";
@@ -99,6 +100,8 @@ export function questionReadings(inputs: QuestionReadingInputs): QuestionReading
   const targetsOutside = targetsOutsideField(judged, { statistics, general: generalIdf });
   // "ninehills 那份里 RLHF 放在哪个小节": the roadmap's structure would place it in a stage of its own.
   const outside = named && (asksLocation(query) || asksCoverage(query)) ? conceptsOutsideRoadmap(judged, named.doc.text, naming ?? []) : [];
+  // "five-stage 那份里又有哪些被标成【必看】": a term quoted from another document (quotedTerms.ts).
+  if (named) outside.push(...quotedTermsOutside(query, named.doc.text).filter((term) => !outside.includes(term)));
   const pastEnd = ordinalPastEnd(inputs);
   // "In the seven-stage roadmap, which stage by month five?": a roadmap without a span of time places nothing by the calendar.
   const timePointUnstated = named !== undefined && asksTimePoint(query) && !statesTimeSpans(named.doc.text);
