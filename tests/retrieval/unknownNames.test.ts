@@ -57,6 +57,9 @@ describe("unknownNames", () => {
     expect(unknownNames("Good day. Which book comes first?", known)).toEqual([]);
     expect(unknownNames("good morning! any good course for deep learning?", known)).toEqual([]);
     expect(unknownNames("Hi, which book comes first?", known)).toEqual([]);
+    // A Chinese request for a thing named in English.
+    expect(unknownNames("有没有推荐什么 study app 帮我记时间？", known)).toEqual(["app"]);
+    expect(unknownNames("推荐几个 deep learning 的 course 吗", known)).toEqual([]);
     // A name before the comma is still one.
     expect(unknownNames("Svelte, which stage covers it?", known)).toEqual(["Svelte"]);
     expect(unknownNames("What does it say about the GPT best practices page?", known)).toEqual([]);
