@@ -224,6 +224,8 @@ export function confidenceSignals(question: string, result: RetrievalResult, lea
       ...(result.resourceKindAbsent ? ["instance" as const] : []),
       // "具体是哪54个" of a collection the documents only count (countedMembers.ts).
       ...(result.countedMembersUnlisted ? ["instance" as const] : []),
+      // "文末资料包里的路线图分几个阶段": a giveaway's content is outside the documents (giveawayContent.ts).
+      ...(result.giveawayContentAsked ? ["source" as const] : []),
     ],
   };
 }

@@ -21,6 +21,7 @@ import { asksTimePoint, statesTimeSpans } from "./timePoint.js";
 import { quotedTermsOutside } from "./quotedTerms.js";
 import { asksResourceKindAbsent } from "./resourceKindsAbsent.js";
 import { countedMembersUnlisted } from "./countedMembers.js";
+import { asksGiveawayContent } from "./giveawayContent.js";
 import { unknownSectionCode } from "./sectionCodes.js";
 import type { Passage, RetrievalResult } from "./types.js";
 
@@ -31,6 +32,7 @@ export type QuestionReadings = Pick<
   | "timePointUnstated"
   | "resourceKindAbsent"
   | "countedMembersUnlisted"
+  | "giveawayContentAsked"
   | "sectionCodeUnknown"
   | "unknownNames"
   | "fieldSubject"
@@ -124,6 +126,7 @@ export function questionReadings(inputs: QuestionReadingInputs): QuestionReading
     ...(timePointUnstated ? { timePointUnstated: true } : {}),
     ...(kindAbsent ? { resourceKindAbsent: true } : {}),
     ...(membersUnlisted ? { countedMembersUnlisted: true } : {}),
+    ...(asksGiveawayContent(query) ? { giveawayContentAsked: true } : {}),
     ...(codeUnknown !== undefined ? { sectionCodeUnknown: codeUnknown } : {}),
     ...(unknown.length > 0 ? { unknownNames: unknown } : {}),
     ...(field.subject ? { fieldSubject: field.subject } : {}),

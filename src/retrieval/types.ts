@@ -106,6 +106,8 @@ export interface RetrievalResult {
   resourceKindAbsent?: boolean;
   /** The question asks for the members of a collection its passages only count ("具体是哪54个": countedMembers.ts). */
   countedMembersUnlisted?: boolean;
+  /** The question asks what a post's giveaway pack holds, material the documents only advertise (giveawayContent.ts). */
+  giveawayContentAsked?: boolean;
   /** A section code the question asks by ("0x40 那一篇") that the roadmap it names, or no document, gives (sectionCodes.ts). */
   sectionCodeUnknown?: string;
   /**

@@ -64,6 +64,8 @@ describe("confidence", () => {
     const own = [passage("【最新】36个大模型实战项目，练完就能上手")];
     expect(confidenceOf(question, retrievalResult("q", own, { evidence: 0.9 }))).toBe("high");
     expect(confidenceOf(question, retrievalResult("q", own, { evidence: 0.9, countedMembersUnlisted: true }))).toBe("low");
+    // So is what a giveaway pack holds: the post only advertises it.
+    expect(confidenceOf(question, retrievalResult("q", own, { evidence: 0.9, giveawayContentAsked: true }))).toBe("low");
   });
 
   it("is low, at best, when a concept asked to be placed is nowhere in the roadmap asked about", () => {
