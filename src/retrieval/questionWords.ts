@@ -116,6 +116,11 @@ export const ZH_FILLER: readonly string[] = [
   "讲",
   // Having understood a topic ("我已经把微调搞明白了，下一步呢"): how far the learner got, not what about.
   "已经",
+  // A name asked ("下一个阶段叫什么名字"): what is asked of the topic, not the topic.
+  "叫做",
+  "叫",
+  "名字",
+  "名称",
   // How it went ("总算学完了", "差不多搞完了"): the learner's relief, not what about.
   "终于",
   "总算",
@@ -137,7 +142,7 @@ export const EN_FILLER: ReadonlySet<string> = new Set(
     "what what's whats which who how why when where should would could can shall will may might must do does did " +
     "i i'm i've me my we you your it its this that these those there is are was were be been am the a an to of in on " +
     "at for with from about into as and or but so if then next after afterwards before beforehand first following follows " +
-    "follow comes come coming go move moving learn learning learned learnt study studying studied read reading know " +
+    "follow comes come coming go move moving learn learning learned learnt study studying studied read reading know called named " +
     "knowing need needs want finish finished finishing done complete completed completing mastered master once " +
     "prerequisite prerequisites preceding precede precedes recommend recommended please tell explain " +
     "topic topics thing things stuff part any some other more much many most good best better make makes use used " +

@@ -91,6 +91,9 @@ describe("extractTopic", () => {
     // Nor are words for how it went ("总算学完了").
     expect(extractTopic("应用实践我总算搞完了，下一步呢")).toBe("应用实践");
     expect(extractTopic("应用实践差不多学完了，接下来学啥")).toBe("应用实践");
+    // Nor is a name asked ("叫什么名字", "called").
+    expect(extractTopic("再往前一个阶段叫什么名字？ 七阶段那份里 LoRA 在第几阶段？")).toBe("LoRA");
+    expect(extractTopic("what is the stage before LoRA called?")).toBe("LoRA");
   });
 
   it("keeps glossary terms whole even when they contain filler characters", () => {
