@@ -178,9 +178,16 @@ export function roadmapContext(
     const stages = stagesNamedWithStageWord(profiles, query);
     return stages.length === 1 ? profiles.find((p) => p.doc.id === stages[0]!.stage.docId) : undefined;
   };
-  const inRoadmap = !ordinal && !neighbourPart && !listed && analysis.sequence ? stageRoadmap() : undefined;
-  const sibling =
-    inRoadmap && analysis.sequence ? sectionNeighbour({ query, direction: analysis.sequence, chunks, named: inRoadmap }) : undefined;
+  const moves = !ordinal && !neighbourPart && !listed ? analysis.sequence : null;
+  const inRoadmap = moves ? stageRoadmap() : undefined;
+  // "关键资源汇总后面那一节" of no roadmap named: the one roadmap with a section of that heading.
+  const siblings = !moves
+    ? []
+    : inRoadmap
+      ? [sectionNeighbour({ query, direction: moves, chunks, named: inRoadmap })]
+      : profiles.map((profile) => sectionNeighbour({ query, direction: moves, chunks, named: profile }));
+  const found = siblings.filter((s) => s !== undefined);
+  const sibling = found.length === 1 ? found[0] : undefined;
   const part = lookup && "part" in lookup ? lookup.part : (neighbourPart ?? listed ?? sibling);
   let roadmap: RoadmapPosition[] = [];
   // "第四阶段学什么" asked of no roadmap in particular: each roadmap's fourth stage, not the fourth

@@ -19,24 +19,40 @@ export function sectionNeighbour(params: {
   named: RoadmapProfile;
 }): NamedPart | undefined {
   const { query, direction, chunks, named } = params;
-  const [stage] = stagesNamedWithStageWord([named], query);
-  if (!stage) return undefined;
   const outline = named.doc.outline;
-  const sections = outline.filter((section) => section.parent === stage.stage.sectionIndex);
   const asked = foldForMatching(query);
+  const [stage] = stagesNamedWithStageWord([named], query);
+  // "关键资源汇总后面那一节": without a stage, a section named by its heading among its siblings, when
+  // the question moves by sections (a word for a section says so; "X 之后学什么" moves by stages).
+  const groups = stage
+    ? [outline.filter((section) => section.parent === stage.stage.sectionIndex)]
+    : SECTION_WORD.test(query)
+      ? [...new Set(outline.map((section) => section.parent))].map((parent) => outline.filter((section) => section.parent === parent))
+      : [];
+  const found = groups.flatMap((sections) => namedIn(asked, sections).map((at) => ({ sections, at })));
+  if (found.length !== 1) return undefined;
+  const { sections, at } = found[0]!;
+  const neighbour = sections[at + (direction === "next" ? 1 : -1)];
+  const first = neighbour && sectionChunks(chunks, named.doc, neighbour.index)[0];
+  return first ? { passage: { chunk: first, score: 0, role: "match" }, item: neighbour.heading } : undefined;
+}
+
+/** "the numbered section right after", 后面那一节, 下一部分: the question moves by sections. */
+const SECTION_WORD = /小节|一节|那节|章节|板块|\bsections?\b|\bsubsections?\b|\bheadings?\b/iu;
+
+/** The places among `sections` of the ones the question names by their whole heading or what sets it apart. */
+function namedIn(asked: string, sections: readonly { heading: string }[]): number[] {
   const heading = (text: string) => foldForMatching(text).trim();
-  const cores = headingCores(sections.map((section) => heading(section.heading)));
-  const namedHere = sections
+  // The code comes off before folding: folding drops the 、 that ends "五、".
+  const cores = headingCores(sections.map((section) => section.heading.replace(SECTION_CODE, ""))).map(heading);
+  return sections
     .map((section, at) => ({ at, name: heading(section.heading), core: cores[at]! }))
     .filter(
       ({ name, core }) =>
         (Array.from(name).length >= MIN_HEADING && asked.includes(name)) ||
         (Array.from(core).length >= MIN_HEADING && asked.includes(core)),
-    );
-  if (namedHere.length !== 1) return undefined;
-  const neighbour = sections[namedHere[0]!.at + (direction === "next" ? 1 : -1)];
-  const first = neighbour && sectionChunks(chunks, named.doc, neighbour.index)[0];
-  return first ? { passage: { chunk: first, score: 0, role: "match" }, item: neighbour.heading } : undefined;
+    )
+    .map(({ at }) => at);
 }
 
 /** Shorter headings (目标) are words any question may hold. */

@@ -22,6 +22,15 @@ describe("the section beside one a question names inside a stage it names", () =
     expect(after.passages[0]?.chunk.headingPath.at(-1)).toBe("0x36 大模型应用方向");
   });
 
+  it("reads a section named by its heading outside any stage when the question moves by sections", async () => {
+    // 五、关键资源汇总 → 六、持续学习建议, in the one roadmap with that heading.
+    const after = await retriever().retrieve("关键资源汇总后面那一节讲什么？");
+    expect(after.passages[0]?.chunk.headingPath[0]).toBe("六、持续学习建议");
+    // Moving by stages, the same heading is no section asked.
+    const stages = await retriever().retrieve("关键资源汇总之后学什么？");
+    expect(stages.passages[0]?.chunk.headingPath[0]).not.toBe("六、持续学习建议");
+  });
+
   it("leaves a question that names no stage, or no section of it, to the stages", async () => {
     const stages = await retriever().retrieve("三阶段那篇里，原理学习阶段之后是哪个阶段？");
     expect(stages.roadmap.map((p) => p.next?.heading)).toContain("二、接入开发阶段(3-4 个月)");
