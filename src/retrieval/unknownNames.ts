@@ -59,6 +59,7 @@ export function unknownNames(
     if (word.length < 2 || glossary.some((g) => g.start <= start && end <= g.end)) continue;
     if (!/[A-Z]/.test(word) || NOT_NAMES.test(word) || JOINED_DATE.test(word)) continue;
     if (startsEnglishSentence(question, start, end) || isOpeningInterjection(question, start, end)) continue;
+    if (namesFileFormat(question, word, end)) continue;
     if (unusedLatin(word)) names.push(word);
   }
   for (const thing of requestedThings(question)) {
@@ -159,6 +160,18 @@ function requestedThings(question: string): { word: string; start: number }[] {
   }
   return things;
 }
+
+/**
+ * "the Markdown guide", "那份 PDF 文档": a file format before a word for a document says what kind of
+ * file the document is, not a thing asked about ("把 PDF 转成 Markdown" asks about the formats).
+ */
+function namesFileFormat(question: string, word: string, end: number): boolean {
+  return FILE_FORMAT.test(word) && DOCUMENT_AFTER.test(question.slice(end, end + 12));
+}
+
+const FILE_FORMAT = /^(?:markdown|md|pdf|html|txt)$/iu;
+const DOCUMENT_AFTER =
+  /^\s*(?:guides?|lists?|posts?|articles?|docs?|documents?|files?|versions?|notes?|roadmaps?|文档|文件|版|格式的(?:那份|那篇|文档)|那份|那篇)/iu;
 
 /** "Nice. Is there …", "Cool! and …": a one-word sentence opening the question is an interjection, not a name. */
 function isOpeningInterjection(text: string, start: number, end: number): boolean {

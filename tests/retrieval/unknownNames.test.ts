@@ -57,6 +57,9 @@ describe("unknownNames", () => {
     expect(unknownNames("Good day. Which book comes first?", known)).toEqual([]);
     expect(unknownNames("good morning! any good course for deep learning?", known)).toEqual([]);
     expect(unknownNames("Hi, which book comes first?", known)).toEqual([]);
+    // A file format before a word for a document says what kind of file it is.
+    expect(unknownNames("In the Markdown guide, which book comes first?", known)).toEqual([]);
+    expect(unknownNames("怎么把 PDF 转成 Markdown？", known)).toEqual(["PDF", "Markdown"]);
     // A Chinese request for a thing named in English.
     expect(unknownNames("有没有推荐什么 study app 帮我记时间？", known)).toEqual(["app"]);
     expect(unknownNames("推荐几个 deep learning 的 course 吗", known)).toEqual([]);
