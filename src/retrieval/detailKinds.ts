@@ -304,7 +304,15 @@ function detailRuleTests(): readonly RuleTests[] {
   return ruleTests;
 }
 
-function kindsAsked(question: string): DetailKind[] {
+/**
+ * "每段标了几个月的那份 roadmap", "每段都标了月份的路线": the durations a roadmap states, said to name
+ * it by its shape (roadmapReference.ts), not a duration asked.
+ */
+const SHAPE_DESCRIPTION =
+  /(?:标了|标着|写了|写着|给了|注明了?|标注了?)\s*(?:几个月|多久|多长时间|时长|月份)\s*的(?=\s*(?:那份|那篇|那个|这份|这篇)?\s*(?:roadmap|路线|路线图|指南|文章|帖子|博客|清单|计划|学习路线|guide|plan|post))/giu;
+
+function kindsAsked(asked: string): DetailKind[] {
+  const question = asked.replace(SHAPE_DESCRIPTION, " ");
   const rules = detailRuleTests();
   const mayMatch = askedPatternGate().mayMatch(question);
   let kinds = rules.filter((rule, k) => (mayMatch & (1 << k)) !== 0 && rule.asked(question)).map((rule) => rule.kind);

@@ -552,6 +552,12 @@ describe("detail-type check", () => {
     expect(detailsAsked("下一步去哪下功夫？")).not.toContain("download");
   });
 
+  it("reads no duration in the words naming a roadmap by the months it states", () => {
+    expect(detailsAsked("那个三阶段、每段标了几个月的 roadmap 里，金融场景推荐用什么方法？")).not.toContain("duration");
+    // The question's own duration is still asked.
+    expect(detailsAsked("五个阶段、每段都标了几个月的那份指南，第三段要花多久？")).toContain("duration");
+  });
+
   it("asks whether a stage ends in an exam, answered by an assessment the passage names", () => {
     expect(detailsAsked("第二阶段结束时有没有要通过的考试？")).toContain("exam");
     expect(detailsAsked("Is there a test at the end of stage two?")).toContain("exam");
