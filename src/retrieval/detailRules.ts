@@ -65,7 +65,7 @@ export const DETAIL_RULES: DetailRule[] = [
   {
     kind: "date",
     asked:
-      /(?<!决定|決定|判断|判斷|知道|选择|選擇|考虑|考慮|明白|清楚|学会|學會|懂得)(?:什么时候|什麼時候)(?!\s*(?:该|該|应该|應該|适合|適合|需要|要用|用|开始学|開始學))|哪一?年|几几年|幾幾年|何时|何時|哪一?天|哪一?日(?!本)|几号|幾號|几月|幾月|日期(?![^？?，,。]{0,4}\d{4})|哪个时间|發布於|发布于|\bwhen\s+(?:exactly\s+|roughly\s+|approximately\s+)?(?:is|was|are|were|did|does|do|will|would|should|can|could)\b|what year|which year|\b(?:what|which) day\b|\bdate\b(?!d)|\b(?:published|released?)\s+(?:in|on|when)\b|\brelease date\b|(?:比较|比較|更)?(?:早|晚)(?:出版|出的|发布|發布|出来|出來)|出版(?:时间|時間|年份|日期|年|得早|得晚)|\bcame out (?:first|earlier|later)\b|\b(?:published|released) (?:first|earlier|later)\b/i,
+      /(?<!决定|決定|判断|判斷|知道|选择|選擇|考虑|考慮|明白|清楚|学会|學會|懂得)(?:什么时候|什麼時候)(?!\s*(?:该|該|应该|應該|适合|適合|需要|要用|用|开始学|開始學))|哪一?年|几几年|幾幾年|何时|何時|哪一?天|哪一?日(?!本)|几号|幾號|几月|幾月|日期(?![^？?，,。]{0,4}\d{4})|哪个时间|發布於|发布于|\bwhen\s+(?:exactly\s+|roughly\s+|approximately\s+)?(?:is|was|are|were|did|does|do|will|would|should|can|could)\b|what year|which year|\b(?:what|which) day\b|(?<!\bup[\s-]to[\s-])\bdate\b(?!d)|\b(?:published|released?)\s+(?:in|on|when)\b|\brelease date\b|(?:比较|比較|更)?(?:早|晚)(?:出版|出的|发布|發布|出来|出來)|出版(?:时间|時間|年份|日期|年|得早|得晚)|\bcame out (?:first|earlier|later)\b|\b(?:published|released) (?:first|earlier|later)\b/i,
     present:
       /(?:19|20)\d{2}\s*(?:年|[-/.]\d)|\b(?:19|20)\d{2}\b|\b(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\b|\d{1,2}\s*月\s*\d{0,2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i,
   },

@@ -552,6 +552,11 @@ describe("detail-type check", () => {
     expect(detailsAsked("下一步去哪下功夫？")).not.toContain("download");
   });
 
+  it("reads no date in 'keeping up to date'", () => {
+    expect(detailsAsked("Which newsletters does the guide suggest for keeping up to date?")).not.toContain("date");
+    expect(detailsAsked("What is the release date of that course?")).toContain("date");
+  });
+
   it("reads no duration in the words naming a roadmap by the months it states", () => {
     expect(detailsAsked("那个三阶段、每段标了几个月的 roadmap 里，金融场景推荐用什么方法？")).not.toContain("duration");
     // The question's own duration is still asked.
