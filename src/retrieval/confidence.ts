@@ -11,14 +11,7 @@ import { subjectOutsideField } from "./offFieldSubject.js";
 import { outsideSubjectIsSituation } from "./outsideSituation.js";
 import { particularAsked } from "./particularAsked.js";
 import { addressAsked, addressPresent } from "./resourceAddress.js";
-import {
-  absentNeighbourAsked,
-  locatedStage,
-  neighbourStageAsked,
-  passagesNamingStage,
-  statedDurationAnswers,
-  type LocatedStage,
-} from "./stageDuration.js";
+import { locatedStage, neighbourStageAsked, passagesNamingStage, statedDurationAnswers, type LocatedStage } from "./stageDuration.js";
 import { thinEvidenceEnough } from "./thinEvidence.js";
 import { conceptAskedInTurn, detailsAskedInTurn, particularAskedInTurn } from "./turnDetails.js";
 import type { Passage, RetrievalResult } from "./types.js";
@@ -212,8 +205,6 @@ export function confidenceSignals(question: string, result: RetrievalResult, lea
       ...(result.unknownNames?.length ? ["name" as const] : []),
       // "The eighth stage" of a seven-stage roadmap: whatever passages lead, none is that stage.
       ...(result.ordinalPastEnd !== undefined ? ["stage" as const] : []),
-      // "最后一个阶段之后的那个阶段叫什么": the name or a detail of a stage past the roadmap's end (stageDuration.ts).
-      ...(absentNeighbourAsked(result, question, asked.length > 0) ? ["stage" as const] : []),
       // "0x40 那一篇" of a list whose sections end at 0x36: no passage is that section (sectionCodes.ts).
       ...(result.sectionCodeUnknown !== undefined ? ["stage" as const] : []),
       // "MoE 和 Sora 哪个先学" when no roadmap places both: no document gives their order (topicOrder.ts).

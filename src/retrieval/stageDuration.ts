@@ -41,24 +41,6 @@ export function neighbourStageAsked(result: RetrievalResult): LocatedStage | und
   return name ? { terms: [name] } : undefined;
 }
 
-/** The name of a stage asked ("下一个阶段叫什么", "what is the stage before it called"). */
-const NAME_ASKED =
-  /叫(?:什么|什麼|啥|咩|做什么|做什麼)|(?:什么|什麼|啥)名(?:字|称|稱)?|名字|名称|名稱|\bcalled\b|\bnamed\b|\bname\s+of\b|\bits\s+name\b/iu;
-
-/**
- * "前沿研究之后下一个阶段叫什么？要读多久？" asked at a roadmap's last stage (or before its first): the
- * name or a detail of a stage that does not exist. What to do after the whole path is answered by its
- * closing advice; what the next stage is called, or how long it takes, by nothing. `detailAsked`: the
- * question asks a detail (detailKinds.ts).
- */
-export function absentNeighbourAsked(result: RetrievalResult, question: string, detailAsked: boolean): boolean {
-  const direction = result.analysis.sequence;
-  if (!direction || result.roadmap.length === 0 || (!detailAsked && !NAME_ASKED.test(question))) return false;
-  const named = result.roadmap.filter((p) => p.docId === result.namedRoadmap?.docId);
-  const positions = named.length > 0 ? named : result.roadmap;
-  return positions.every((p) => (direction === "previous" ? p.previous : p.next) === undefined);
-}
-
 /** The passages that name the stage, in their heading or text. */
 export function passagesNamingStage(passages: readonly Passage[], stage: LocatedStage): Passage[] {
   const terms = stage.terms.map(foldForMatching);

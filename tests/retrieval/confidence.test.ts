@@ -37,28 +37,6 @@ describe("confidence", () => {
     expect(confidenceOf(question, retrievalResult("q", other, named))).toBe("low");
   });
 
-  it("is low, at best, when the name or a detail of a stage past the roadmap's end is asked from its last stage", () => {
-    const own = [passage("前沿研究阶段：跟踪领域最新研究进展", { chunk: { docId: "guide" } })];
-    const last = {
-      docId: "guide",
-      at: { sectionIndex: 5, heading: "前沿研究阶段" },
-      previous: { sectionIndex: 4, heading: "专业深入阶段" },
-    };
-    const placed = (question: string, position: object) =>
-      retrievalResult(question, own, {
-        analysis: { language: "zh", sequence: "next", expansions: [] },
-        roadmap: [position as never],
-        namedRoadmap: { docId: "guide", title: "指南" },
-      });
-    expect(confidenceOf("前沿研究之后下一个阶段叫什么？", placed("q", last))).toBe("low");
-    expect(confidenceOf("前沿研究之后下一个阶段要学多久？", placed("q", last))).toBe("low");
-    // What to do once the whole path is done is answered by its closing advice.
-    expect(confidenceOf("前沿研究之后还要学什么？", placed("q", last))).toBe("high");
-    // A stage that has a next one gives its name.
-    const inside = { ...last, next: { sectionIndex: 6, heading: "持续学习阶段" } };
-    expect(confidenceOf("前沿研究之后下一个阶段叫什么？", placed("q", inside))).toBe("high");
-  });
-
   it("is low, at best, when the members asked for of a collection are only counted by the passages", () => {
     const question = "那36个实战项目具体是哪36个？";
     const own = [passage("【最新】36个大模型实战项目，练完就能上手")];
