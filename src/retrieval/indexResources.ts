@@ -1,7 +1,6 @@
 import type { IndexSnapshot } from "../store/types.js";
 import { isEnglishWord } from "../text/cedict.js";
 import { generalIdfOf, scanGeneralIdf, type GeneralIdf } from "../text/generalIdf.js";
-import { warmSounds } from "../text/hanSounds.js";
 import { recentlyComputed } from "../text/recentlyComputed.js";
 import { loadTaiwanPhrases } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
@@ -48,15 +47,15 @@ export class IndexResources {
   }
 
   /**
-   * Builds everything now (about 1–4 s of CPU, mostly CC-CEDICT and pinyin): called when an index
+   * Builds everything now (about 1–4 s of CPU, mostly CC-CEDICT): called when an index
    * is loaded, so no request pays for it and the event loop is not stalled under traffic
-   * (which load shedding would answer with 503s).
+   * (which load shedding would answer with 503s). Not pinyin-pro: the first question that reads
+   * a sound loads it (text/hanSounds.ts), so a start to ready does not wait for it.
    */
   warm(): void {
     void this.statistics;
     void this.profiles;
     void this.typos;
-    warmSounds();
     void this.dictionary;
     void this.conceptSpace;
     loadTaiwanPhrases();

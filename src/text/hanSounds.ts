@@ -9,7 +9,15 @@ import type * as PinyinPro from "pinyin-pro";
  * pinyin-pro's CommonJS build: the same release as its ES build, bundled into one file, where the
  * ES build is 29 modules that took Node 20 ~15–20 ms more to load at every start.
  */
-const { pinyin } = createRequire(import.meta.url)("pinyin-pro") as typeof PinyinPro;
+let pinyinPro: typeof PinyinPro | undefined;
+/**
+ * pinyin-pro, required on the first call, not at start: loading its 324 KB of dictionary literals
+ * and building them on its first call cost a start ~6–8 % (~100 ms of wall, session 31), which a
+ * start to ready need not wait for. The first question that reads a sound pays it instead (every
+ * Chinese question does, for its homophone typos): ~+70–115 ms, once per process.
+ */
+const pinyin = ((...args: Parameters<typeof PinyinPro.pinyin>) =>
+  (pinyinPro ??= createRequire(import.meta.url)("pinyin-pro") as typeof PinyinPro).pinyin(...args)) as typeof PinyinPro.pinyin;
 
 /** The words a homophone typo is matched against: 2–4 Han characters. */
 export const SOUNDED_WORD = /^\p{Script=Han}{2,4}$/u;
@@ -17,15 +25,6 @@ export const SOUNDED_WORD = /^\p{Script=Han}{2,4}$/u;
 /** Each character's toneless syllable, read in context (one pinyin call for the whole text). */
 export function syllablesOf(text: string): string[] {
   return pinyin(text, { toneType: "none", type: "array" });
-}
-
-/**
- * pinyin-pro builds its dictionaries on its first call, whatever the text (~15–30 ms): called
- * while a server warms up (IndexResources.warm), so its first question does not pay for them now
- * that the corpus's sounds come from the index.
- */
-export function warmSounds(): void {
-  syllablesOf("中");
 }
 
 /** Readings per character: a corpus vocabulary repeats a few thousand characters. */

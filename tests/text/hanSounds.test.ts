@@ -1,9 +1,10 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { soundsOf, soundsTable, syllablesOf, warmSounds } from "../../src/text/hanSounds.js";
+import { soundsOf, soundsTable, syllablesOf } from "../../src/text/hanSounds.js";
 
 describe("hanSounds", () => {
-  it("reads a text's syllables in context, toneless (the same after a warm-up)", () => {
-    warmSounds();
+  it("reads a text's syllables in context, toneless", () => {
     expect(syllablesOf("微调模型")).toEqual(["wei", "tiao", "mo", "xing"]);
   });
 
@@ -18,4 +19,23 @@ describe("hanSounds", () => {
     expect(Object.keys(table)).toEqual(["微调", "向量"]);
     expect(table["向量"]).toEqual(soundsOf("向量"));
   });
+});
+
+describe("pinyin-pro on first use", () => {
+  it("is not loaded by importing the module, and is by the first reading", async () => {
+    const script = `
+      import { createRequire } from "node:module";
+      import { pathToFileURL } from "node:url";
+      const cache = createRequire(import.meta.url).cache;
+      const loaded = () => Object.keys(cache).some((file) => file.includes("/node_modules/pinyin-pro/"));
+      const { syllablesOf } = await import(pathToFileURL("src/text/hanSounds.ts").href);
+      const atImport = loaded();
+      const syllables = syllablesOf("微调");
+      console.log(JSON.stringify({ atImport, afterReading: loaded(), syllables }));
+    `;
+    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      timeout: 60_000,
+    });
+    expect(JSON.parse(stdout.trim().split("\n").at(-1)!)).toEqual({ atImport: false, afterReading: true, syllables: ["wei", "tiao"] });
+  }, 90_000);
 });

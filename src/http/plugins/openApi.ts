@@ -1,8 +1,9 @@
-import swagger from "@fastify/swagger";
-import swaggerUi from "@fastify/swagger-ui";
+import type { FastifyDynamicSwaggerOptions } from "@fastify/swagger";
 import fp from "fastify-plugin";
 import { jsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
 import type { Surface } from "../routeConfig.js";
+import { docsUiOnDemand } from "./docsUiOnDemand.js";
+import { deferredOpenApiDocument } from "./openApiDocument.js";
 
 /**
  * The docs page's own CSP, set deliberately rather than inherited from helmet: Swagger UI needs
@@ -64,45 +65,54 @@ const tags = [
   { name: "pages", description: "Server-rendered HTML pages: demo, document view, roadmap pages." },
 ];
 
-/** OpenAPI description of every route, and the Swagger UI at /docs (public). */
+/** What @fastify/swagger writes the document with (`app.swagger()`, /docs/json, /docs/yaml). */
+export const openApiOptions: FastifyDynamicSwaggerOptions = {
+  openapi: {
+    // 3.1: its schemas are JSON Schema 2020-12, so nullable fields are written as zod means them.
+    openapi: "3.1.0",
+    info: {
+      title: "Roadmap Tutor API",
+      description:
+        "Answers questions about LLM learning roadmaps with numbered citations. Errors have one JSON shape " +
+        "(Error); /v1 answers in OpenAI's (OpenAiError).",
+      version: "0.1.0",
+    },
+    servers: [{ url: "/", description: "This server" }],
+    tags,
+    components: {
+      securitySchemes: {
+        apiKey: { type: "http", scheme: "bearer", description: "One of API_KEYS, when the operator sets them." },
+        adminKey: { type: "http", scheme: "bearer", description: "ADMIN_KEY." },
+      },
+    },
+    // A key is needed only when API_KEYS is set: the empty requirement says "or none".
+    security: [{ apiKey: [] }, {}],
+  },
+  transform: (input) => {
+    const transformed = jsonSchemaTransform(input);
+    const security = securityOf(input.route.config?.auth);
+    return security === undefined ? transformed : { ...transformed, schema: { ...transformed.schema, security } };
+  },
+  // Named schemas (.meta({ id })) become components/schemas, referred to from each route.
+  transformObject: (input) => withoutUnusedSchemas(jsonSchemaTransformObject(input)),
+};
+
+/**
+ * OpenAPI description of every route, and the Swagger UI at /docs (public). Neither package is
+ * loaded at start (~5 % of a start's main thread): the document is written on the first
+ * `app.swagger()` (openApiDocument.ts), the UI's routes are served by @fastify/swagger-ui from the
+ * first /docs request on (docsUiOnDemand.ts), with the same bytes as when both were registered here.
+ */
 export const openApiPlugin = fp(
   async (app) => {
-    await app.register(swagger, {
-      openapi: {
-        // 3.1: its schemas are JSON Schema 2020-12, so nullable fields are written as zod means them.
-        openapi: "3.1.0",
-        info: {
-          title: "Roadmap Tutor API",
-          description:
-            "Answers questions about LLM learning roadmaps with numbered citations. Errors have one JSON shape " +
-            "(Error); /v1 answers in OpenAI's (OpenAiError).",
-          version: "0.1.0",
-        },
-        servers: [{ url: "/", description: "This server" }],
-        tags,
-        components: {
-          securitySchemes: {
-            apiKey: { type: "http", scheme: "bearer", description: "One of API_KEYS, when the operator sets them." },
-            adminKey: { type: "http", scheme: "bearer", description: "ADMIN_KEY." },
-          },
-        },
-        // A key is needed only when API_KEYS is set: the empty requirement says "or none".
-        security: [{ apiKey: [] }, {}],
-      },
-      transform: (input) => {
-        const transformed = jsonSchemaTransform(input);
-        const security = securityOf(input.route.config?.auth);
-        return security === undefined ? transformed : { ...transformed, schema: { ...transformed.schema, security } };
-      },
-      // Named schemas (.meta({ id })) become components/schemas, referred to from each route.
-      transformObject: (input) => withoutUnusedSchemas(jsonSchemaTransformObject(input)),
-    });
+    const document = deferredOpenApiDocument(app, openApiOptions);
+    app.decorate("swagger", document);
     // Its own context, so the onRoute hook marks only the docs routes public.
     await app.register(async (docs) => {
       docs.addHook("onRoute", (route) => {
         route.config = { ...route.config, auth: "public" };
       });
-      await docs.register(swaggerUi, { routePrefix: "/docs", staticCSP: DOCS_CSP });
+      await docs.register(docsUiOnDemand, { prefix: "/docs", csp: DOCS_CSP, document });
     });
   },
   { name: "tutor-openapi" },
