@@ -140,6 +140,9 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-i3.jsonl",
     "tests/eval/blind/test-j3.jsonl",
     "tests/eval/blind/test-k3.jsonl",
+    "tests/eval/blind/test-l3.jsonl",
+    "tests/eval/blind/test-m3.jsonl",
+    "tests/eval/blind/test-n3.jsonl",
   ],
 };
 
