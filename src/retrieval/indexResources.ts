@@ -47,10 +47,15 @@ export class IndexResources {
   }
 
   /**
-   * Builds everything now (about 1–4 s of CPU, mostly CC-CEDICT): called when an index
+   * Builds everything now (~450–600 ms of CPU on the bundled corpus): called when an index
    * is loaded, so no request pays for it and the event loop is not stalled under traffic
    * (which load shedding would answer with 503s). Not pinyin-pro: the first question that reads
    * a sound loads it (text/hanSounds.ts), so a start to ready does not wait for it.
+   *
+   * In a CPU profile `profiles` looks like most of it (~300–450 ms), but its own work is ~15–30
+   * ms: it is the first to tokenize (jieba's dictionary, ~100–200 ms, and OpenCC's table,
+   * ~40–50; conceptSpace loads them otherwise) and to match the glossary (its compiled scan,
+   * ~80–100; the first question otherwise). See docs/performance.md, Session 31 (profiles31).
    */
   warm(): void {
     void this.statistics;
