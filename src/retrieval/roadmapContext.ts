@@ -8,7 +8,7 @@ import type { DetailKind } from "./detailKinds.js";
 import { expandQuery } from "./expandQuery.js";
 import { listedNeighbour } from "./listedNeighbour.js";
 import { namedPart, namedPartNeighbour, partsNamedIn } from "./namedParts.js";
-import { sectionNeighbour } from "./sectionNeighbour.js";
+import { sectionNeighbourIn } from "./sectionNeighbour.js";
 import { placementTerms } from "./placedTopic.js";
 import { quotedSectionPassages } from "./quotedSections.js";
 import { locateTopic, stagePosition } from "./roadmapNavigator.js";
@@ -172,22 +172,8 @@ export function roadmapContext(
       ? listedNeighbour({ topic: analysis.topic, direction: analysis.sequence, chunks, profiles, named })
       : undefined;
   // "原理学习阶段里，大模型核心架构之后接着讲哪一块": the stage's next section, inside the stage the question names.
-  // "深入篇那几个方向里，推理优化后面是哪个": a stage only one roadmap has names that roadmap as well.
-  const stageRoadmap = (): RoadmapProfile | undefined => {
-    if (named) return named;
-    const stages = stagesNamedWithStageWord(profiles, query);
-    return stages.length === 1 ? profiles.find((p) => p.doc.id === stages[0]!.stage.docId) : undefined;
-  };
   const moves = !ordinal && !neighbourPart && !listed ? analysis.sequence : null;
-  const inRoadmap = moves ? stageRoadmap() : undefined;
-  // "关键资源汇总后面那一节" of no roadmap named: the one roadmap with a section of that heading.
-  const siblings = !moves
-    ? []
-    : inRoadmap
-      ? [sectionNeighbour({ query, direction: moves, chunks, named: inRoadmap })]
-      : profiles.map((profile) => sectionNeighbour({ query, direction: moves, chunks, named: profile }));
-  const found = siblings.filter((s) => s !== undefined);
-  const sibling = found.length === 1 ? found[0] : undefined;
+  const sibling = moves ? sectionNeighbourIn({ query, direction: moves, chunks, named, profiles }) : undefined;
   const part = lookup && "part" in lookup ? lookup.part : (neighbourPart ?? listed ?? sibling);
   let roadmap: RoadmapPosition[] = [];
   // "第四阶段学什么" asked of no roadmap in particular: each roadmap's fourth stage, not the fourth

@@ -37,6 +37,27 @@ export function sectionNeighbour(params: {
   return first ? { passage: { chunk: first, score: 0, role: "match" }, item: neighbour.heading } : undefined;
 }
 
+/**
+ * sectionNeighbour in the roadmap the question names, else in the one roadmap with a stage of the
+ * name the question gives with its stage word ("深入篇那几个方向里，推理优化后面是哪个"), else in the one
+ * roadmap where the question finds a section to move from ("关键资源汇总后面那一节").
+ */
+export function sectionNeighbourIn(params: {
+  query: string;
+  direction: "next" | "previous";
+  chunks: readonly Chunk[];
+  named: RoadmapProfile | undefined;
+  profiles: readonly RoadmapProfile[];
+}): NamedPart | undefined {
+  const { named, profiles, ...asked } = params;
+  if (named) return sectionNeighbour({ ...asked, named });
+  const stages = stagesNamedWithStageWord(profiles, asked.query);
+  const staged = stages.length === 1 ? profiles.find((p) => p.doc.id === stages[0]!.stage.docId) : undefined;
+  if (staged) return sectionNeighbour({ ...asked, named: staged });
+  const found = profiles.map((profile) => sectionNeighbour({ ...asked, named: profile })).filter((part) => part !== undefined);
+  return found.length === 1 ? found[0] : undefined;
+}
+
 /** "the numbered section right after", 后面那一节, 下一部分: the question moves by sections. */
 const SECTION_WORD = /小节|一节|那节|章节|板块|\bsections?\b|\bsubsections?\b|\bheadings?\b/iu;
 
