@@ -17,19 +17,26 @@ const EN_MIDDLE =
 const PARTS_COUNTED =
   /[零〇一二两三四五六七八九十\d]\s*个?\s*(?:阶段|段|步|部分|篇|章)|\b(?:\d|three|five|seven|nine)[\s-](?:stages?|phases?|steps?|parts?|chapters?|sections?)\b/iu;
 
+/**
+ * How the question names the middle: "stage" with a stage word (正中间那个阶段, "the middle chapter"),
+ * "one" without ("the middle one", "the one in the middle"), undefined when it does not.
+ */
+function middleNamed(question: string): "stage" | "one" | undefined {
+  if (ZH_MIDDLE.test(question)) return "stage";
+  const en = EN_MIDDLE.exec(question);
+  if (!en) return undefined;
+  return /^(?:middle\s+one|one\s+in\s+the)/iu.test(en[0]) ? "one" : "stage";
+}
+
 /** Whether the question names a stage by its place in the middle, whatever roadmap it is of. */
 export function namesMiddleStage(question: string): boolean {
-  const en = EN_MIDDLE.exec(question);
-  return ZH_MIDDLE.test(question) || (en !== null && !/^(?:middle\s+one|one\s+in\s+the)/iu.test(en[0]));
+  return middleNamed(question) === "stage";
 }
 
 export function middleStageOrdinal(question: string, profile: RoadmapProfile | undefined): StageOrdinal | undefined {
   if (!profile || profile.stages.length < 3 || profile.stages.length % 2 === 0) return undefined;
-  const zh = ZH_MIDDLE.exec(question);
-  const en = zh ? null : EN_MIDDLE.exec(question);
-  if (!zh && !en) return undefined;
+  const named = middleNamed(question);
   // "the middle one" names no stage word itself: only when the question counts the roadmap's parts.
-  if (en && /^middle\s+one$/iu.test(en[0]) && !PARTS_COUNTED.test(question)) return undefined;
-  if (en && /^one\s+in\s+the/iu.test(en[0]) && !PARTS_COUNTED.test(question)) return undefined;
+  if (named === undefined || (named === "one" && !PARTS_COUNTED.test(question))) return undefined;
   return { from: "start", position: (profile.stages.length + 1) / 2 };
 }
