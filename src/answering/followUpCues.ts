@@ -23,9 +23,12 @@ export const ZH_LEAD = /^(那么|那|然后|还有|再|接着|此外|另外)/u;
 
 const ZH_TAIL = /(呢|吗)\s*[?？]?\s*$/u;
 
-export const ZH_PRONOUN = /(它们|它|这个|那个|这些|那些|该技术|这一步|这个阶段|[这那]一?阶段|[这那]一?段(?![话时代文落子路]))/u;
+/** "这段", "那一段": a stage pointed at; not 这段话, 这段时间, 那段代码 (a stretch of something else). */
+const STAGE_SEGMENT = "一?段(?![话时代文落子路])";
 
-const OPENS_ON_STAGE = /^[这那该]一?段(?![话时代文落子路])/u;
+export const ZH_PRONOUN = new RegExp(`(它们|它|这个|那个|这些|那些|该技术|这一步|这个阶段|[这那]一?阶段|[这那]${STAGE_SEGMENT})`, "u");
+
+const OPENS_ON_STAGE = new RegExp(`^[这那该]${STAGE_SEGMENT}`, "u");
 
 /** Pronouns that can only point back, so a longer question with one is still a follow-up. */
 const ZH_STRONG_PRONOUN = /(它们|它|这些|那些)/u;
