@@ -148,6 +148,8 @@ export function confidenceSignals(question: string, result: RetrievalResult, lea
   // A price is the leading offering's only (leadingOffering.ts).
   const leadTexts = () => passageTexts(leadingPassage(result.passages, besideSubject(result)), result.focusTerms);
   const durationGiven = stage ? statedDurationAnswers(stage, question) || detailPresent("duration", durationTexts, question) : undefined;
+  // The named roadmap's card states every fact asked of it and leads the answer (documentFacts.ts).
+  const cardLeads = documentCardLeads(result.documentFacts, result.passages[0]);
   return {
     evidence: result.evidence,
     weak: result.weak || result.passages.length === 0,
@@ -165,13 +167,12 @@ export function confidenceSignals(question: string, result: RetrievalResult, lea
       : {}),
     ...(result.fieldParaphrase ? { fieldParaphrase: true } : {}),
     ...(result.termsTogether ? { termsTogether: true } : {}),
-    ...((result.namedRoadmap && result.passages[0]?.chunk.docId === result.namedRoadmap.docId) ||
-    documentCardLeads(result.documentFacts, result.passages[0])
+    ...((result.namedRoadmap && result.passages[0]?.chunk.docId === result.namedRoadmap.docId) || cardLeads
       ? { namedRoadmapLeads: true }
       : {}),
     ...(result.conceptsOutsideRoadmap?.length ? { outsideNamedRoadmap: true } : {}),
     ...(result.documentFacts?.missing.length ? { documentFactMissing: true } : {}),
-    ...(documentCardLeads(result.documentFacts, result.passages[0]) ? { cardAnswers: true } : {}),
+    ...(cardLeads ? { cardAnswers: true } : {}),
     locatedStage:
       result.namedRoadmap !== undefined &&
       (result.stageOrdinal !== undefined || result.analysis.sequence !== undefined) &&
