@@ -46,13 +46,12 @@ export function countedMembersUnlisted(
   passages: readonly { chunk: Chunk }[],
   documentText: (docId: string) => string | undefined,
 ): boolean {
-  const counts = countsWithMembersAsked(question);
+  const counts = countsWithMembersAsked(question).map((count) => ({ count, stated: countStated(count) }));
   if (counts.length === 0) return false;
   let named = false;
   for (const { chunk } of passages) {
-    for (const count of counts) {
-      const line = countLine(chunk.text, count);
-      if (line === undefined) continue;
+    for (const { count, stated } of counts) {
+      if (!chunk.text.split("\n").some((line) => stated.test(line))) continue;
       named = true;
       const text = documentText(chunk.docId);
       if (text === undefined || membersListedAfter(text, chunk, count)) return false;
@@ -61,10 +60,9 @@ export function countedMembersUnlisted(
   return named;
 }
 
-function countLine(text: string, count: number): string | undefined {
-  // Not an ordinal: "第七阶段" is one stage, not a count of seven.
-  const pattern = new RegExp(`(?<![\\d第])(?:${count}|${chineseNumeral(count)})\\s*(?:个|本|门|道|套|条|项|篇|部|节|阶段|[A-Za-z])`, "u");
-  return text.split("\n").find((line) => pattern.test(line));
+/** A line stating the count (in digits or Chinese numerals, before a measure word); not an ordinal: "第七阶段" is one stage, not seven. */
+function countStated(count: number): RegExp {
+  return new RegExp(`(?<![\\d第])(?:${count}|${chineseNumeral(count)})\\s*(?:个|本|门|道|套|条|项|篇|部|节|阶段|[A-Za-z])`, "u");
 }
 
 /** 7 → 七, 54 → 五十四 (as documents write counts in Chinese numerals). */

@@ -1,3 +1,4 @@
+import { recentlyComputed } from "../text/recentlyComputed.js";
 import { foldForMatching } from "./listItems.js";
 import { editDistance } from "./typoCorrection.js";
 
@@ -26,13 +27,21 @@ export function quotedTerms(question: string): { term: string; title: boolean }[
 export function quotedTermsOutside(question: string, roadmapText: string): string[] {
   const terms = quotedTerms(question);
   if (terms.length === 0) return [];
-  const text = foldForMatching(roadmapText);
-  const titles = () => Array.from(roadmapText.matchAll(TITLE), (m) => foldForMatching(m[1]!));
+  const { text, titles } = foldedRoadmap(roadmapText);
   return terms
     .filter(({ term, title }) => {
       const folded = foldForMatching(term);
       if (text.includes(folded)) return false;
-      return !(title && folded.length >= 5 && titles().some((t) => editDistance(t, folded, 2) <= 1));
+      return !(title && folded.length >= 5 && titles.some((t) => editDistance(t, folded, 2) <= 1));
     })
     .map(({ term }) => term);
 }
+
+/** Roadmaps' texts whose folded form is remembered: the question's roadmap is one of a few documents. */
+const DOCUMENTS_REMEMBERED = 16;
+
+/** A roadmap's text and its own titles, folded, once per document rather than per question. */
+const foldedRoadmap = recentlyComputed(DOCUMENTS_REMEMBERED, (roadmapText: string) => ({
+  text: foldForMatching(roadmapText),
+  titles: Array.from(roadmapText.matchAll(TITLE), (m) => foldForMatching(m[1]!)),
+}));

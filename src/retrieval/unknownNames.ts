@@ -143,7 +143,7 @@ function requestedThings(question: string): { word: string; start: number }[] {
   const things: { word: string; start: number }[] = [];
   for (const match of question.matchAll(ZH_REQUESTED)) {
     const head = match[1]!.split(/\s+/).at(-1)!;
-    if (NOT_THINGS.test(head) || RESOURCE_KINDS.test(head) || misspeltResourceKind(head)) continue;
+    if (namesNoThing(head)) continue;
     things.push({ word: head, start: match.index + match[0].lastIndexOf(head) });
   }
   if (!asksForAThing(question)) return things;
@@ -155,7 +155,7 @@ function requestedThings(question: string): { word: string; start: number }[] {
     const cut = words.findIndex((w) => /^(?:for|to|of|on|in|with|about)$/iu.test(w));
     const phrase = cut > 0 ? words.slice(0, cut) : cut === 0 ? [] : words;
     const head = phrase.at(-1);
-    if (!head || NOT_THINGS.test(head) || RESOURCE_KINDS.test(head) || misspeltResourceKind(head)) continue;
+    if (!head || namesNoThing(head)) continue;
     things.push({ word: head, start: match.index + match[0].lastIndexOf(head) });
   }
   return things;
@@ -172,6 +172,11 @@ function namesFileFormat(question: string, word: string, end: number): boolean {
 const FILE_FORMAT = /^(?:markdown|md|pdf|html|txt)$/iu;
 const DOCUMENT_AFTER =
   /^\s*(?:guides?|lists?|posts?|articles?|docs?|documents?|files?|versions?|notes?|roadmaps?|文档|文件|版|格式的(?:那份|那篇|文档)|那份|那篇)/iu;
+
+/** A request's last word that is no thing asked for: a word ending no noun phrase, or a kind of resource (the documents list those). */
+function namesNoThing(head: string): boolean {
+  return NOT_THINGS.test(head) || RESOURCE_KINDS.test(head) || misspeltResourceKind(head);
+}
 
 /** "Nice. Is there …", "Cool! and …": a one-word sentence opening the question is an interjection, not a name. */
 function isOpeningInterjection(text: string, start: number, end: number): boolean {
