@@ -79,6 +79,8 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-l3.jsonl",
     "tests/eval/blind/tune-m3.jsonl",
     "tests/eval/blind/tune-n3.jsonl",
+    "tests/eval/blind/tune-p3.jsonl",
+    "tests/eval/blind/tune-q3.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
