@@ -1,3 +1,4 @@
+import { escapeRegExp } from "../text/escapeRegExp.js";
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument } from "../corpus/types.js";
 import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
@@ -26,7 +27,7 @@ import {
   withOverview,
 } from "./stageContext.js";
 import { isListItemStage, stageName } from "./stageOutline.js";
-import { directionFromOrdinal, type StageOrdinal } from "./stageReference.js";
+import { directionFromOrdinal, directionFromReference, type StageOrdinal } from "./stageReference.js";
 import { PARTS_ASKED, stagePartsContext } from "./stageParts.js";
 import { outlineOf, withStatedDurations } from "./statedStages.js";
 import { orderAsked, topicOrderContext } from "./topicOrder.js";
@@ -336,6 +337,12 @@ function partsAsked(
  * "after the deep-dive stage, what is the final stage?" asks for the final stage itself. Not before
  * the first stage: a roadmap's opening (its preface, what to set up first) comes before it.
  */
+/** The stage word after a stage's name, as stageContext.ts NAME_BEFORE_STAGE_WORD reads it. */
+const STAGE_WORD_AFTER_NAME = "(?:那一|这一|那个|这个|那|这)?(?:阶段|階段|篇|段|部分|块|塊)";
+/** A question that moves by sections or a table of contents, not by stages. */
+const MOVES_BY_SECTIONS =
+  /小[节節]|一[节節]|那[节節]|章[节節]|目[录錄]|板[块塊]|\b(?:sub)?sections?\b|\bheadings?\b|\bchapters?\b|table of contents/iu;
+
 function stepPastEnd(
   query: string,
   analysis: QueryAnalysis,
@@ -343,8 +350,15 @@ function stepPastEnd(
   named: RoadmapProfile | undefined,
   roadmap: readonly RoadmapPosition[],
 ): number | undefined {
-  if (!ordinal || !named || analysis.sequence !== "next" || named.stages.length === 0) return undefined;
+  if (!named || analysis.sequence !== "next" || named.stages.length === 0) return undefined;
   const position = roadmap.find((p) => p.docId === named.doc.id);
   if (!position || position.next) return undefined;
-  return directionFromOrdinal(query) === "next" ? named.stages.length : undefined;
+  if (ordinal) return directionFromOrdinal(query) === "next" ? named.stages.length : undefined;
+  // "前沿研究阶段之后学什么": the last stage, named by its name and stage word with "after" beside it, is
+  // where the question starts from. Not a book or section inside it ("深入篇里《综述》后面那本",
+  // "目录中…后面接的是哪一节"): those have neighbours of their own.
+  const [stage] = stagesNamedWithStageWord([named], query);
+  if (stage?.stage.sectionIndex !== position.at.sectionIndex || MOVES_BY_SECTIONS.test(query)) return undefined;
+  const marked = query.replace(new RegExp(`${escapeRegExp(stage.name)}${STAGE_WORD_AFTER_NAME}`, "u"), " \u0000 ");
+  return directionFromReference(marked) === "next" ? named.stages.length : undefined;
 }

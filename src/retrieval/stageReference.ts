@@ -1,4 +1,6 @@
+import { escapeRegExp } from "../text/escapeRegExp.js";
 import { ignoreCaseTwin } from "../text/ignoreCaseTest.js";
+import { FINISHING_VERBS } from "../text/questionCues.js";
 
 /**
  * Ordinal references to a stage of a roadmap: "第二段", "第3阶段", "stage 2", "the second stage",
@@ -202,8 +204,21 @@ export function pick<T>(items: readonly T[], ordinal: StageOrdinal): T | undefin
 }
 
 /** A direction word right after (Chinese) or before (English) a stage reference: the stage it is measured from. */
-const ANCHOR_NEXT =
-  /\u0000\s*(?:的)?(?:之后|以后|後|后面|後面|后|结束后|結束後|学完后|學完後)|\b(?:after|beyond|past|following)\s+(?:the\s+)?\u0000/iu;
+/**
+ * A stage the learner finishes ("第七阶段学完以后", "第三段走完了", "once I'm done with stage 7") is
+ * where the question moves on from, whichever finishing verb (questionCues.ts FINISHING_VERBS; a
+ * question is read in Simplified script) stands between the stage and its "after".
+ */
+const FINISHED_STAGE = `(?:${[...FINISHING_VERBS, "结束", "完成"].map(escapeRegExp).join("|")})了?`;
+const ANCHOR_NEXT = new RegExp(
+  [
+    String.raw`\u0000\s*(?:的)?(?:之后|以后|後|后面|後面|后|结束后|結束後|学完后|學完後)`,
+    String.raw`\u0000\s*(?:的)?\s*${FINISHED_STAGE}`,
+    String.raw`\b(?:after|beyond|past|following)\s+(?:the\s+)?\u0000`,
+    String.raw`\b(?:after\s+(?:finishing|completing)|once\s+(?:i'?m|i\s+am|i'?ve|i\s+have|we'?re|you'?re)?\s*(?:done\s+with|finished|completed|through))\s+(?:with\s+)?(?:the\s+)?\u0000`,
+  ].join("|"),
+  "iu",
+);
 const ANCHOR_PREVIOUS = /\u0000\s*(?:的)?(?:之前|以前|前面|前)|\bbefore\s+(?:the\s+)?\u0000/iu;
 
 /**
@@ -213,7 +228,14 @@ const ANCHOR_PREVIOUS = /\u0000\s*(?:的)?(?:之前|以前|前面|前)|\bbefore\
  * stands beside the reference.
  */
 export function directionFromOrdinal(question: string): "next" | "previous" | undefined {
-  const marked = replaceStageOrdinals(question, () => "\u0000");
+  return directionFromReference(replaceStageOrdinals(question, () => "\u0000"));
+}
+
+/**
+ * directionFromOrdinal of a question whose stage reference is already marked with U+0000 (a stage
+ * named by its name, "前沿研究阶段之后"): the same reading of the words beside the reference.
+ */
+export function directionFromReference(marked: string): "next" | "previous" | undefined {
   if (!marked.includes("\u0000")) return undefined;
   return ANCHOR_NEXT.test(marked) ? "next" : ANCHOR_PREVIOUS.test(marked) ? "previous" : undefined;
 }

@@ -278,6 +278,21 @@ describe("HybridRetriever", () => {
     expect((await retriever().retrieve("三段式计划的第二阶段之后学什么？")).ordinalPastEnd).toBeUndefined();
   });
 
+  it("marks a step out of the last stage named by its place and a finishing verb, or by its name and stage word", async () => {
+    for (const question of [
+      "三段式计划的第三阶段学完以后学什么？",
+      "三段式计划，深钻阶段之后学什么？",
+      "三段式计划，深钻阶段学完了之后呢？",
+    ]) {
+      const result = await retriever().retrieve(question);
+      expect(result.ordinalPastEnd).toBe(3);
+      expect(confidenceOf(question, result)).not.toBe("high");
+    }
+    // A stage with a next one, by name; and the last stage's own parts, which have neighbours of their own.
+    expect((await retriever().retrieve("三段式计划，做应用阶段之后学什么？")).ordinalPastEnd).toBeUndefined();
+    expect((await retriever().retrieve("三段式计划，深钻阶段里的那一节之后是哪一节？")).ordinalPastEnd).toBeUndefined();
+  });
+
   it("looks for a thing's price beside the thing in a named roadmap, and for the roadmap's own length anywhere in it", async () => {
     // 三段式计划 says one course is free; nothing of what distributed training costs.
     const price = "三段式计划里分布式训练与推理加速的课程要花多少钱？";

@@ -112,6 +112,15 @@ describe("directionFromOrdinal", () => {
     expect(directionFromOrdinal("第二阶段之后，最后一个阶段学什么")).toBe("next");
   });
 
+  it("reads a stage the learner finishes as where the question moves on from, in Chinese and in English", () => {
+    expect(directionFromOrdinal("第七阶段学完以后下一阶段是什么")).toBe("next");
+    expect(directionFromOrdinal("第三阶段走完了，接下来呢")).toBe("next");
+    expect(directionFromOrdinal("once I'm done with stage 7, what next?")).toBe("next");
+    expect(directionFromOrdinal("after finishing the last stage, what then?")).toBe("next");
+    // A finishing verb elsewhere is no step from the stage: it asks for the stage itself.
+    expect(directionFromOrdinal("学完 Python 再看第三阶段要多久")).toBeUndefined();
+  });
+
   it("leaves a stage asked for itself, and a question with no stage", () => {
     expect(directionFromOrdinal("最后一个阶段学什么")).toBeUndefined();
     expect(directionFromOrdinal("after the deep-dive stage, what is the final stage?")).toBeUndefined();
