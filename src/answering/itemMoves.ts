@@ -38,8 +38,8 @@ function lastMatch(pattern: RegExp, text: string): RegExpExecArray | undefined {
   return all.at(-1);
 }
 
-/** The direction a bare step follow-up moves in; undefined for any other question. */
-function stepOf(question: string): "next" | "previous" | undefined {
+/** The direction a bare step follow-up ("那再下一个呢", "and the one after it?") moves in; undefined for any other question. */
+export function bareStep(question: string): "next" | "previous" | undefined {
   const simplified = toSimplified(question);
   if (size(simplified) > MAX_STEP_SIZE) return undefined;
   const zh = ZH_STEP.exec(simplified);
@@ -57,7 +57,7 @@ function stepOf(question: string): "next" | "previous" | undefined {
  * and the previous question picked an item by its place; undefined otherwise (and before the first).
  */
 export function movedFromPickedItem(question: string, previous: string): string | undefined {
-  const direction = stepOf(question);
+  const direction = bareStep(question);
   if (!direction) return undefined;
   const step = direction === "next" ? 1 : -1;
   // The place asked about is the last one said: "第一条是微调，第二条是啥？" asks of the second.

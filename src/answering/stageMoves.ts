@@ -12,6 +12,7 @@ import { READINESS_ASKED } from "../retrieval/sequenceContext.js";
 import { replaceStageOrdinals, type StageOrdinal } from "../retrieval/stageReference.js";
 import { escapeRegExp } from "../text/escapeRegExp.js";
 import { EN_LEAD, LATIN_WORD, namesSomething, withoutSequenceWords, ZH_LEAD } from "./followUpCues.js";
+import { bareStep } from "./itemMoves.js";
 
 /** A stage reference as words ("第3阶段", "最后一个阶段"). */
 export function samePlace(ordinal: StageOrdinal): string {
@@ -120,7 +121,9 @@ function namesStage(name: string): boolean {
  * roadmap.
  */
 export function movedOn(question: string, previous: string, byPlace: boolean): string | undefined {
-  const direction = sequenceIntent(question);
+  // "那再下一个呢" after "五阶段指南的最后一个阶段是什么": a bare step from a stage is a step to the next stage
+  // (after an item picked by its place it is the next item: itemMoves.ts, read first).
+  const direction = sequenceIntent(question) ?? bareStep(question);
   // "and the projects for the stage right after that one?" after a question about the first
   // stage's projects names nothing the previous question did not: it only moves.
   const own = withoutWordsOf(previous, withoutSequenceWords(question).replace(EN_STAGE_WORDS, " "));

@@ -13,6 +13,14 @@ describe("movedOn", () => {
     expect(movedOn("学完这些以后，怎么检验自己能进下一阶段？", "基础篇要看哪些书", false)).toMatch(/检验自己.*基础篇之后/u);
   });
 
+  it("reads a bare step (下一个, the one before) after a stage question as a step to the neighbouring stage", () => {
+    expect(movedOn("那再下一个呢？", "七阶段那篇的第三阶段是什么？", true)).toBe("七阶段那篇的 第4阶段 是什么？");
+    expect(movedOn("上一个呢？", "七阶段那篇的第三阶段是什么？", true)).toBe("七阶段那篇的 第2阶段 是什么？");
+    expect(movedOn("and the one before it?", "what is the third stage of the seven-stage roadmap?", true)).toMatch(/第2阶段/u);
+    // From the last stage the step leaves the roadmap: asked as "after the last stage", which is past the end.
+    expect(movedOn("那下一个呢？", "五阶段指南的最后一个阶段是什么？", true)).toBe("五阶段指南的 最后一个阶段之后 是什么？");
+  });
+
   it("moves from a stage named by its name with a direction the retriever reads", () => {
     expect(movedOn("那之后呢？", "基础篇要看哪些书", false)).toBe("基础篇之后要看哪些书");
   });
