@@ -13,11 +13,11 @@ import { size } from "./followUpCues.js";
 
 /** "前面那个", "后面那一条", "下一个", "上一本": a step to the neighbouring item, no noun of a stage. */
 const ZH_STEP = /(前面|后面|前边|后边|之前|之后|上|下)\s*(?:那|这)?\s*(?:一)?\s*(?:个|条|本|门|项|种|篇|位|家|本书|门课)/u;
-/** "the one after it", "the one before that", "the next one", "the previous one". */
-const EN_STEP = /\bthe\s+(?:one|item|entry|pick)\s+(after|before)\b|\bthe\s+(next|previous)\s+(?:one|item|entry|pick)\b/iu;
-/** Beside the step, a bare follow-up says only these: pronouns, lead words, question words, filler. */
+/** "the one after it", "the one before that", "the next one", "the previous one", "next one 呢". */
+const EN_STEP = /\bthe\s+(?:one|item|entry|pick)\s+(after|before)\b|\b(?:the\s+)?(next|previous)\s+(?:one|item|entry|pick)\b/iu;
+/** Beside the step, a bare follow-up says only these: pronouns, lead words (咁: written Cantonese's 那), question words, filler. */
 const STEP_FILLER =
-  /它|那么|那|这|呢|吗|是|啥|什么|哪个|然后|再|接着|\b(?:and|so|ok|okay|then|what|what's|whats|is|it|that|this|about|how|comes|listed|right)\b|[?？!！。,.，\s]/giu;
+  /它|那么|那|咁|这|呢|吗|是|啥|什么|哪个|然后|再|接着|\b(?:and|so|ok|okay|then|what|what's|whats|is|it|that|this|about|how|comes|listed|right)\b|[?？!！。,.，\s]/giu;
 /** Longer than this, a follow-up says something of its own. */
 const MAX_STEP_SIZE = 10;
 

@@ -19,6 +19,11 @@ describe("movedFromPickedItem", () => {
     );
   });
 
+  it("reads a step with a Cantonese lead word (咁) or without its article (next one 呢)", () => {
+    expect(movedFromPickedItem("咁再下一個呢？", "推荐的项目里第一个做什么")).toBe("推荐的项目里第二个做什么");
+    expect(movedFromPickedItem("next one 呢？", "推荐的项目里第一个做什么")).toBe("推荐的项目里第二个做什么");
+  });
+
   it("moves from the place asked about, the last one the question says", () => {
     expect(movedFromPickedItem("再下一个呢", "清单第一项是数学，第二项是什么？")).toBe("清单第一项是数学，第三项是什么？");
   });
