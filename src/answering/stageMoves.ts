@@ -161,6 +161,14 @@ function stepByPlace(previous: string, direction: "next" | "previous"): string |
   return left || stepped === previous ? undefined : stepped;
 }
 
+/**
+ * The stage a question names by its name ("五阶段指南的入门阶段" → 入门阶段), as stepByName finds it; undefined
+ * for a stage by its place, the roadmap's shape (三阶段) or none.
+ */
+export function stageNamedByName(question: string): string | undefined {
+  return [...question.matchAll(NAMED_STAGE)].find((m) => namesStage(m[1]!.trim()))?.[0];
+}
+
 /** The question with the direction after the stage it names ("入门阶段" → "入门阶段之后"): the retriever finds that stage's neighbour. */
 function stepByName(previous: string, direction: "next" | "previous"): string | undefined {
   // Not an ordinal, a demonstrative or a count: "三阶段" in "CSDN那篇三阶段的" is the roadmap's shape.

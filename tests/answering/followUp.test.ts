@@ -429,3 +429,24 @@ describe("several short questions typed as one (看完这个以后呢？接下�
     expect(query).toContain("第3阶段");
   });
 });
+
+describe("the last or first one, after a stage named by its name", () => {
+  const user = (content: string) => ({ role: "user" as const, content });
+  const standalone = (question: string, previous: string) => readConversation(question, [user(previous)], () => undefined).at(-1)!;
+
+  it("is the roadmap's last or first stage, in place of the stage named", () => {
+    expect(stageOrdinal(standalone("那最后一个呢？", "五阶段指南的入门阶段学什么？"))).toEqual({ from: "end", position: 1 });
+    expect(stageOrdinal(standalone("那第一个呢", "三阶段那篇的场景应用阶段要多久？"))).toEqual({ from: "start", position: 1 });
+    // After a stage by its place, as before.
+    expect(stageOrdinal(standalone("那最后一个呢", "七阶段那篇的第三阶段是什么？"))).toEqual({ from: "end", position: 1 });
+  });
+
+  it("stays an item of a list the stage holds, or one a noun after it names", () => {
+    expect(stageOrdinal(standalone("那最后一个呢？", "五阶段指南的入门阶段推荐了哪些书？"))).toBeUndefined();
+    expect(stageOrdinal(standalone("下一章第一个推荐的课是哪个？", "清单的入门篇有哪些资料？"))).toBeUndefined();
+    expect(stageOrdinal(standalone("里面最后一个点是什么？", "七阶段那篇的第二阶段是核心技术解析吧"))).toEqual({
+      from: "start",
+      position: 2,
+    });
+  });
+});
