@@ -23,6 +23,7 @@ import {
   ordinalPositions,
   overviewPassages,
   stagePassages,
+  stageNameFormsOf,
   stagesNamedWithStageWord,
   withOverview,
 } from "./stageContext.js";
@@ -301,7 +302,7 @@ export function roadmapContext(
     roadmap,
     context,
     ordinal,
-    partsPastEnd: lookup && "pastEnd" in lookup ? lookup.pastEnd : stepPastEnd(query, analysis, ordinal, named, roadmap),
+    partsPastEnd: lookup && "pastEnd" in lookup ? lookup.pastEnd : stepPastEnd(query, analysis, ordinal, named, roadmap, profiles),
     askedPart: part && { chunkId: part.passage.chunk.id, item: part.item },
     roadmapOutline: outline && outline.stages.length >= 2 ? outline : undefined,
     stageParts: parts?.parts,
@@ -329,6 +330,12 @@ function partsAsked(
   return stagePartsContext({ query, positions: stages, documents: corpus.documents, chunks: corpus.chunks, language, maxParts: MAX_PARTS });
 }
 
+/** The stage word after a stage's name, as stageContext.ts NAME_BEFORE_STAGE_WORD reads it. */
+const STAGE_WORD_AFTER_NAME = "(?:那一|这一|那个|这个|那|这)?(?:阶段|階段|篇|段|部分|块|塊)";
+/** A question that moves by sections or a table of contents, not by stages. */
+const MOVES_BY_SECTIONS =
+  /小[节節]|一[节節]|那[节節]|章[节節]|目[录錄]|板[块塊]|\b(?:sub)?sections?\b|\bheadings?\b|\bchapters?\b|table of contents/iu;
+
 /**
  * "七段那份的最后一个阶段之后呢", "in the five-stage guide, what comes after the last stage?": a
  * step from the named roadmap's stage out of it. The roadmap has nothing there; the answer may show
@@ -337,28 +344,32 @@ function partsAsked(
  * "after the deep-dive stage, what is the final stage?" asks for the final stage itself. Not before
  * the first stage: a roadmap's opening (its preface, what to set up first) comes before it.
  */
-/** The stage word after a stage's name, as stageContext.ts NAME_BEFORE_STAGE_WORD reads it. */
-const STAGE_WORD_AFTER_NAME = "(?:那一|这一|那个|这个|那|这)?(?:阶段|階段|篇|段|部分|块|塊)";
-/** A question that moves by sections or a table of contents, not by stages. */
-const MOVES_BY_SECTIONS =
-  /小[节節]|一[节節]|那[节節]|章[节節]|目[录錄]|板[块塊]|\b(?:sub)?sections?\b|\bheadings?\b|\bchapters?\b|table of contents/iu;
-
 function stepPastEnd(
   query: string,
   analysis: QueryAnalysis,
   ordinal: StageOrdinal | undefined,
   named: RoadmapProfile | undefined,
   roadmap: readonly RoadmapPosition[],
+  profiles: readonly RoadmapProfile[],
 ): number | undefined {
-  if (!named || analysis.sequence !== "next" || named.stages.length === 0) return undefined;
-  const position = roadmap.find((p) => p.docId === named.doc.id);
-  if (!position || position.next) return undefined;
-  if (ordinal) return directionFromOrdinal(query) === "next" ? named.stages.length : undefined;
-  // "前沿研究阶段之后学什么": the last stage, named by its name and stage word with "after" beside it, is
-  // where the question starts from. Not a book or section inside it ("深入篇里《综述》后面那本",
+  if (analysis.sequence !== "next") return undefined;
+  if (ordinal) {
+    if (!named || named.stages.length === 0) return undefined;
+    const position = roadmap.find((p) => p.docId === named.doc.id);
+    if (!position || position.next) return undefined;
+    return directionFromOrdinal(query) === "next" ? named.stages.length : undefined;
+  }
+  // "前沿研究阶段之后学什么", "what comes after 前沿研究?": the last stage, named by its name with "after"
+  // beside it, is where the question starts from; in the roadmap the question names, or the one
+  // roadmap whose stage it names. Not a book or section inside it ("深入篇里《综述》后面那本",
   // "目录中…后面接的是哪一节"): those have neighbours of their own.
-  const [stage] = stagesNamedWithStageWord([named], query);
-  if (stage?.stage.sectionIndex !== position.at.sectionIndex || MOVES_BY_SECTIONS.test(query)) return undefined;
-  const marked = query.replace(new RegExp(`${escapeRegExp(stage.name)}${STAGE_WORD_AFTER_NAME}`, "u"), " \u0000 ");
-  return directionFromReference(marked) === "next" ? named.stages.length : undefined;
+  const positions = named ? roadmap.filter((p) => p.docId === named.doc.id) : roadmap;
+  const position = positions.length === 1 ? positions[0]! : undefined;
+  const profile = position && (named ?? profiles.find((p) => p.doc.id === position.docId));
+  if (!position || position.next || !profile || profile.stages.length === 0 || MOVES_BY_SECTIONS.test(query)) return undefined;
+  const at = profile.stages.findIndex((stage) => stage.index === position.at.sectionIndex);
+  const form = at < 0 ? undefined : stageNameFormsOf(profile)[at]!.find((name) => query.includes(name));
+  if (form === undefined) return undefined;
+  const marked = query.replace(new RegExp(`${escapeRegExp(form)}(?:${STAGE_WORD_AFTER_NAME})?`, "u"), " \u0000 ");
+  return directionFromReference(marked) === "next" ? profile.stages.length : undefined;
 }

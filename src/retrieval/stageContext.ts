@@ -129,7 +129,7 @@ function stageNamesOf(profile: RoadmapProfile): readonly string[] {
 /** Each stage's names as a learner says them before a stage word (its stageName, its name words joined), once per profile. */
 const stageNameForms = new WeakMap<RoadmapProfile, readonly (readonly string[])[]>();
 
-function stageNameFormsOf(profile: RoadmapProfile): readonly (readonly string[])[] {
+export function stageNameFormsOf(profile: RoadmapProfile): readonly (readonly string[])[] {
   let forms = stageNameForms.get(profile);
   if (!forms) {
     const names = stageNamesOf(profile);

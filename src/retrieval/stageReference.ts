@@ -214,6 +214,8 @@ const ANCHOR_NEXT = new RegExp(
   [
     String.raw`\u0000\s*(?:的)?(?:之后|以后|後|后面|後面|后|结束后|結束後|学完后|學完後)`,
     String.raw`\u0000\s*(?:的)?\s*${FINISHED_STAGE}`,
+    // "最后一个阶段的下一个", "前沿研究的下一阶段": the stage after it.
+    String.raw`\u0000\s*的?\s*下一?(?:个|步|阶段)`,
     String.raw`\b(?:after|beyond|past|following)\s+(?:the\s+)?\u0000`,
     String.raw`\b(?:after\s+(?:finishing|completing)|once\s+(?:i'?m|i\s+am|i'?ve|i\s+have|we'?re|you'?re)?\s*(?:done\s+with|finished|completed|through))\s+(?:with\s+)?(?:the\s+)?\u0000`,
   ].join("|"),

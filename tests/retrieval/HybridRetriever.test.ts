@@ -283,6 +283,10 @@ describe("HybridRetriever", () => {
       "三段式计划的第三阶段学完以后学什么？",
       "三段式计划，深钻阶段之后学什么？",
       "三段式计划，深钻阶段学完了之后呢？",
+      "三段式计划最后一个阶段的下一个阶段是什么？",
+      "In 三段式计划, what comes after 深钻?",
+      // The one roadmap whose stage it names, when the question names none.
+      "深钻阶段之后学什么？",
     ]) {
       const result = await retriever().retrieve(question);
       expect(result.ordinalPastEnd).toBe(3);

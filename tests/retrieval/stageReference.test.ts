@@ -117,6 +117,7 @@ describe("directionFromOrdinal", () => {
     expect(directionFromOrdinal("第三阶段走完了，接下来呢")).toBe("next");
     expect(directionFromOrdinal("once I'm done with stage 7, what next?")).toBe("next");
     expect(directionFromOrdinal("after finishing the last stage, what then?")).toBe("next");
+    expect(directionFromOrdinal("最后一个阶段的下一个是什么")).toBe("next");
     // A finishing verb elsewhere is no step from the stage: it asks for the stage itself.
     expect(directionFromOrdinal("学完 Python 再看第三阶段要多久")).toBeUndefined();
   });
