@@ -17,6 +17,7 @@ import {
   withoutSequenceWords,
   ZH_LEAD,
 } from "./followUpCues.js";
+import { bareStep } from "./itemMoves.js";
 import { EN_STAGE_WORDS, withoutWordsOf } from "./stageMoves.js";
 
 /**
@@ -31,7 +32,8 @@ export function readsAnsweredStage(question: string, previous: string): "again" 
   const direction = sequenceIntent(previous);
   if (direction === null || stageOrdinal(previous) !== undefined || stageOrdinal(asked) !== undefined) return undefined;
   if (!looksLikeFollowUp(asked) && !INSIDE_IT.test(asked)) return undefined;
-  const own = sequenceIntent(asked);
+  // "再下一个呢": a bare step moves as a sequence cue does (itemMoves.ts bareStep).
+  const own = sequenceIntent(asked) ?? bareStep(asked) ?? null;
   if (own === direction && !namesSomething(withoutWordsOf(previous, withoutSequenceWords(asked).replace(EN_STAGE_WORDS, " "))))
     return "again";
   // "那里面说的「分专业方向」…" names what it asks about: it is no question about the stage.

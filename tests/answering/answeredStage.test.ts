@@ -7,6 +7,12 @@ describe("readsAnsweredStage", () => {
     expect(readsAnsweredStage("what's the first topic in there?", "which section comes after the training one?")).toBe("inside");
   });
 
+  it("moves on again on a bare step too (再下一个, and the next one?), the way the step before went", () => {
+    // The reading of "五阶段指南的入门阶段" → "下一个呢" is "五阶段指南的入门阶段之后".
+    expect(readsAnsweredStage("再下一个呢", "五阶段指南的入门阶段之后")).toBe("again");
+    expect(readsAnsweredStage("and the next one?", "what comes after the entry stage of the five-stage guide?")).toBe("again");
+  });
+
   it("leaves a stage by its place, a quoted name of its own, and a previous question with no direction", () => {
     expect(readsAnsweredStage("那再下一段呢？", "第二段之后是哪一段？")).toBeUndefined();
     expect(readsAnsweredStage("那里面说的「多模态方向」是什么？", "「模型训练」之后是哪一段？")).toBeUndefined();
