@@ -104,6 +104,105 @@ export function hasLexiconShape(value: unknown): value is Lexicon {
   );
 }
 
+const isString = (value: unknown): value is string => typeof value === "string";
+const isFilled = (value: unknown): value is string => typeof value === "string" && value.length > 0;
+/** zod's int(): a safe integer (zod 4), with the bound each schema sets. */
+const isInt = (value: unknown, least: number): boolean => Number.isSafeInteger(value) && (value as number) >= least;
+const isCount = (value: unknown) => isInt(value, 0);
+const isLine = (value: unknown) => isInt(value, 1);
+const KINDS: ReadonlySet<unknown> = new Set(kind.options);
+const CARD_FACTS: ReadonlySet<unknown> = new Set(["author", "date", "tags", "title", "link"]);
+const isListOf = (value: unknown, isItem: (item: unknown) => boolean): boolean => Array.isArray(value) && value.every(isItem);
+const isOptional = (value: unknown, isValue: (item: unknown) => boolean): boolean => value === undefined || isValue(value);
+const isLink = (value: unknown) => isRecord(value) && isString(value.text) && isString(value.url) && isLine(value.line);
+const isLinkedFrom = (value: unknown) =>
+  isRecord(value) &&
+  isString(value.docId) &&
+  isString(value.source) &&
+  isString(value.title) &&
+  isStrings(value.headingPath) &&
+  isLine(value.line);
+
+/**
+ * Whether a parsed chunks.json item, documents.json item or resources.json item has chunkSchema's,
+ * documentSchema's or resourceSchema's shape, checked by hand: loadIndex keeps the parsed items
+ * themselves, and zod walked every one of them at every start (~20–30 ms of Node 20's CPU on the
+ * bundled corpus, more with the index). They accept what the schemas accept
+ * (tests/index/indexShape.test.ts compares them); a file they refuse is parsed by the schema,
+ * which names the problem.
+ */
+export function hasChunkShape(value: unknown): value is z.infer<typeof chunkSchema> {
+  return (
+    isRecord(value) &&
+    isFilled(value.id) &&
+    isFilled(value.docId) &&
+    isString(value.source) &&
+    isString(value.title) &&
+    KINDS.has(value.kind) &&
+    isStrings(value.headingPath) &&
+    isInt(value.sectionIndex, -1) &&
+    isString(value.text) &&
+    isLine(value.startLine) &&
+    isLine(value.endLine) &&
+    isListOf(value.links, isLink) &&
+    isListOf(value.linkedFrom, isLinkedFrom) &&
+    isOptional(value.url, isString)
+  );
+}
+
+const isSection = (value: unknown) =>
+  isRecord(value) &&
+  isCount(value.index) &&
+  isString(value.heading) &&
+  isInt(value.level, 1) &&
+  isStrings(value.headingPath) &&
+  isLine(value.startLine) &&
+  isLine(value.endLine) &&
+  isOptional(value.parent, isCount);
+const isMetadata = (value: unknown) =>
+  isRecord(value) &&
+  isOptional(value.date, isString) &&
+  isOptional(value.tags, isStrings) &&
+  isOptional(value.categories, isStrings) &&
+  isOptional(value.description, isString) &&
+  isOptional(value.sourceUrl, isString) &&
+  isOptional(value.fetchedAt, isString);
+const isCardLine = (value: unknown) => isRecord(value) && isLine(value.line) && isString(value.text) && CARD_FACTS.has(value.fact);
+const isCard = (value: unknown) =>
+  isRecord(value) && isLine(value.startLine) && isLine(value.endLine) && isString(value.text) && isListOf(value.lines, isCardLine);
+
+/** documentSchema checked by hand (see hasChunkShape). */
+export function hasDocumentShape(value: unknown): value is z.infer<typeof documentSchema> {
+  return (
+    isRecord(value) &&
+    isFilled(value.id) &&
+    isString(value.source) &&
+    KINDS.has(value.kind) &&
+    isString(value.title) &&
+    isMetadata(value.metadata) &&
+    isString(value.text) &&
+    isCount(value.lineCount) &&
+    isString(value.contentHash) &&
+    isListOf(value.outline, isSection) &&
+    isListOf(value.links, isLink) &&
+    isListOf(value.linkedFrom, isLinkedFrom) &&
+    isOptional(value.card, isCard)
+  );
+}
+
+/** resourceSchema checked by hand (see hasChunkShape). */
+export function hasResourceShape(value: unknown): value is z.infer<typeof resourceSchema> {
+  return (
+    isRecord(value) &&
+    isString(value.title) &&
+    isString(value.url) &&
+    isString(value.docId) &&
+    isString(value.source) &&
+    isStrings(value.headingPath) &&
+    isLine(value.line)
+  );
+}
+
 export const resourceSchema = z.object({
   title: z.string(),
   url: z.string(),

@@ -1,5 +1,6 @@
 import glossaryData from "./glossary.json" with { type: "json" };
 import glossaryEntriesOfPhraseData from "./learnerPhraseGlossaryEntries.json" with { type: "json" };
+import writtenScanData from "./questionScan.json" with { type: "json" };
 import {
   findEnglishLearnerPhrases,
   findGappedHanLearnerPhrases,
@@ -15,13 +16,17 @@ import { loadTaiwanPhrases, type RegionalPhrase } from "../text/script.js";
 import {
   compileScan,
   latinAligned,
+  readWrittenScan,
   scanOf,
   taiwanPhrasesOf,
   walk,
   walkOver,
+  writeScan,
   type QuestionScan,
+  type ScanVocabulary,
   type TermIndexEntry,
   type Walked,
+  type WrittenScan,
 } from "./questionScan.js";
 
 /** One concept of the field, named in both languages (see glossary.json). */
@@ -139,18 +144,34 @@ function sortedTerms(byKey: ReadonlyMap<string, readonly GlossaryEntry[]>): Term
 
 let questionScan: QuestionScan | undefined;
 
-/**
- * The compiled scan, built on first use (~15–25 ms, and ~15 ms for the loose phrases' table it
- * reads): the roadmap profiles read their titles with it, so a server builds it while it warms up.
- */
-function fullScan(): QuestionScan {
-  return (questionScan ??= compileScan({
+/** What a question is scanned for: the glossary, its terms with the learners' phrases, the loose phrases' pairs, Taiwan phrases, the split phrases' first characters. */
+function fullVocabulary(): ScanVocabulary {
+  return {
     glossary: GLOSSARY_KEYS,
     terms: TERM_KEYS,
     pairs: loosePairs(),
     taiwan: loadTaiwanPhrases().byPhrase,
     splitFirsts: splitPhraseFirsts(),
-  }));
+  };
+}
+
+/**
+ * The scan, made on first use: read from questionScan.json (written ahead of time by
+ * `scripts/build-question-scan.ts`; compiling it took ~50–150 ms of every server's start), or
+ * compiled when the vocabulary is not the one the file was written from (an edited glossary or
+ * learners' phrase; tests/retrieval/questionScanFile.test.ts fails while the file is stale). The
+ * roadmap profiles read their titles with it, so a server makes it while it warms up.
+ */
+function fullScan(): QuestionScan {
+  if (questionScan) return questionScan;
+  const vocabulary = fullVocabulary();
+  return (questionScan = readWrittenScan(writtenScanData satisfies WrittenScan, vocabulary) ?? compileScan(vocabulary));
+}
+
+/** The full scan compiled from the vocabulary and written as questionScan.json holds it. */
+export function questionScanTable(): WrittenScan {
+  const vocabulary = fullVocabulary();
+  return writeScan(compileScan(vocabulary), vocabulary);
 }
 
 function glossaryScanOf(text: string, walked: Walked): GlossaryMatch[] {

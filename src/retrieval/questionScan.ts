@@ -1,5 +1,6 @@
 import type { GlossaryEntry, GlossaryMatch } from "./glossary.js";
 import type { LatinWords, SplitStarts } from "./learnerPhrases.js";
+import { fnv1a } from "../text/fnv1a.js";
 import { mainlandPhrases, type RegionalPhrase } from "../text/script.js";
 import { UnitTrie } from "../text/unitTrie.js";
 
@@ -49,13 +50,16 @@ export interface QuestionScan {
   splits: boolean;
 }
 
-export function compileScan(vocabulary: {
+/** What a scan is compiled from. */
+export interface ScanVocabulary {
   glossary: readonly TermIndexEntry[];
   terms?: readonly TermIndexEntry[];
   pairs?: ReadonlyMap<string, number>;
   taiwan?: ReadonlyMap<string, string>;
   splitFirsts?: readonly string[];
-}): QuestionScan {
+}
+
+export function compileScan(vocabulary: ScanVocabulary): QuestionScan {
   const trie = new UnitTrie(8192);
   const ends = {
     term: new Map<number, number>(),
@@ -109,6 +113,141 @@ export function compileScan(vocabulary: {
     glossaryTerms: vocabulary.glossary,
     taiwanPhrases,
     pairs: pairs && vocabulary.pairs !== undefined,
+    regional: vocabulary.taiwan !== undefined,
+    splits: vocabulary.splitFirsts !== undefined,
+  };
+}
+
+/**
+ * A compiled scan as written ahead of time (glossary.ts's questionScan.json, by
+ * `scripts/build-question-scan.ts`): the trie's arrays and what ends at its nodes, as base64 of
+ * little-endian integers, so a server reads the scan instead of compiling it at every start (~50–150
+ * ms of Node 20's CPU, session 32). `source` is the key of the vocabulary it was compiled from
+ * (scanSourceKey): for any other vocabulary the scan is compiled as before.
+ */
+export interface WrittenScan {
+  source: string;
+  nodes: number;
+  edges: number;
+  /** The root's children: (unit, node) pairs. */
+  roots: string;
+  /** The trie's table below the root, slot by slot (UnitTrie.arrays). */
+  keyNodes: string;
+  keyUnits: string;
+  children: string;
+  /** What ends at a node: (node, value) pairs, every other node −1; splitFirst: the nodes marked 1. */
+  term: string;
+  glossary: string;
+  pair: string;
+  taiwan: string;
+  splitFirst: string;
+  /** Each group's Taiwan phrases, as [taiwan, mainland]. */
+  taiwanPhrases: string[][][];
+  /** Whether the pairs are in the trie (compileScan). */
+  pairs: boolean;
+}
+
+/** Bump when WrittenScan or what compileScan makes of a vocabulary changes: a written scan of another format is not read. */
+const WRITTEN_SCAN_FORMAT = 1;
+
+/** The key of a vocabulary as compileScan reads it: every key in order, the pairs' ids, the Taiwan phrases, the split phrases' first characters. */
+export function scanSourceKey(vocabulary: ScanVocabulary): string {
+  const text = JSON.stringify([
+    WRITTEN_SCAN_FORMAT,
+    vocabulary.glossary.map((term) => term.key),
+    vocabulary.terms?.map((term) => term.key) ?? null,
+    vocabulary.pairs ? [...vocabulary.pairs] : null,
+    vocabulary.taiwan ? [...vocabulary.taiwan] : null,
+    vocabulary.splitFirsts ?? null,
+  ]);
+  return `${fnv1a(text).toString(16)}:${text.length}`;
+}
+
+function base64Of(array: Int32Array | Uint16Array): string {
+  return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString("base64");
+}
+
+/** Little-endian integers from base64, copied into arrays of their own (a decoded Buffer may sit unaligned in a shared pool). */
+function int32sOf(base64: string): Int32Array {
+  const bytes = Buffer.from(base64, "base64");
+  const array = new Int32Array(bytes.byteLength >> 2);
+  new Uint8Array(array.buffer).set(bytes);
+  return array;
+}
+
+function uint16sOf(base64: string): Uint16Array {
+  const bytes = Buffer.from(base64, "base64");
+  const array = new Uint16Array(bytes.byteLength >> 1);
+  new Uint8Array(array.buffer).set(bytes);
+  return array;
+}
+
+/** The (index, value) pairs of an array's entries other than `unset`. */
+function sparse(array: Int32Array | Uint8Array, unset: number): Int32Array {
+  const pairs: number[] = [];
+  for (let i = 0; i < array.length; i++) if (array[i] !== unset) pairs.push(i, array[i]!);
+  return Int32Array.from(pairs);
+}
+
+function dense(pairs: Int32Array, length: number, unset: number): Int32Array {
+  const array = new Int32Array(length).fill(unset);
+  for (let i = 0; i < pairs.length; i += 2) array[pairs[i]!] = pairs[i + 1]!;
+  return array;
+}
+
+/** A compiled scan of `vocabulary` as written ahead of time (WrittenScan). */
+export function writeScan(scan: QuestionScan, vocabulary: ScanVocabulary): WrittenScan {
+  const trie = scan.trie.arrays();
+  return {
+    source: scanSourceKey(vocabulary),
+    nodes: trie.nodes,
+    edges: trie.edges,
+    roots: base64Of(sparse(trie.roots, 0)),
+    keyNodes: base64Of(trie.keyNodes),
+    keyUnits: base64Of(trie.keyUnits),
+    children: base64Of(trie.children),
+    term: base64Of(sparse(scan.term, -1)),
+    glossary: base64Of(sparse(scan.glossary, -1)),
+    pair: base64Of(sparse(scan.pair, -1)),
+    taiwan: base64Of(sparse(scan.taiwan, -1)),
+    splitFirst: base64Of(Int32Array.from(sparse(scan.splitFirst, 0).filter((_, i) => i % 2 === 0))),
+    taiwanPhrases: scan.taiwanPhrases.map((group) => group.map(({ taiwan, mainland }) => [taiwan, mainland])),
+    pairs: scan.pairs,
+  };
+}
+
+/**
+ * The scan written ahead of time, when it was written from this very vocabulary (and this machine
+ * reads integers little-endian, as they were written); else undefined, and the caller compiles it.
+ */
+export function readWrittenScan(written: WrittenScan, vocabulary: ScanVocabulary): QuestionScan | undefined {
+  if (new Uint8Array(Uint16Array.of(1).buffer)[0] !== 1) return undefined;
+  if (written.source !== scanSourceKey(vocabulary)) return undefined;
+  const nodes = written.nodes;
+  const roots = new Int32Array(0x10000);
+  const rootPairs = int32sOf(written.roots);
+  for (let i = 0; i < rootPairs.length; i += 2) roots[rootPairs[i]!] = rootPairs[i + 1]!;
+  const trie = UnitTrie.fromArrays({
+    roots,
+    keyNodes: int32sOf(written.keyNodes),
+    keyUnits: uint16sOf(written.keyUnits),
+    children: int32sOf(written.children),
+    nodes,
+    edges: written.edges,
+  });
+  const splitFirst = new Uint8Array(nodes);
+  for (const node of int32sOf(written.splitFirst)) splitFirst[node] = 1;
+  return {
+    trie,
+    term: dense(int32sOf(written.term), nodes, -1),
+    glossary: dense(int32sOf(written.glossary), nodes, -1),
+    pair: dense(int32sOf(written.pair), nodes, -1),
+    taiwan: dense(int32sOf(written.taiwan), nodes, -1),
+    splitFirst,
+    terms: vocabulary.terms ?? [],
+    glossaryTerms: vocabulary.glossary,
+    taiwanPhrases: written.taiwanPhrases.map((group) => group.map(([taiwan = "", mainland = ""]) => ({ taiwan, mainland }))),
+    pairs: written.pairs,
     regional: vocabulary.taiwan !== undefined,
     splits: vocabulary.splitFirsts !== undefined,
   };

@@ -5,9 +5,19 @@
  * numbers past the small-integer range, each boxed and hashed as a double on every lookup.)
  * Nodes are numbered from 1 in the order keys first reach them; 0 is "no node".
  */
+/** A compiled trie's arrays (UnitTrie.arrays), from which UnitTrie.fromArrays makes the same trie without its keys. */
+export interface UnitTrieArrays {
+  roots: Int32Array;
+  keyNodes: Int32Array;
+  keyUnits: Uint16Array;
+  children: Int32Array;
+  nodes: number;
+  edges: number;
+}
+
 export class UnitTrie {
   /** The root's child by unit. */
-  private readonly roots = new Int32Array(0x10000);
+  private roots: Int32Array = new Int32Array(0x10000);
   /** Open addressing below the root: parent node and unit → child node (0 = empty slot). */
   private keyNodes: Int32Array;
   private keyUnits: Uint16Array;
@@ -25,6 +35,35 @@ export class UnitTrie {
     this.keyNodes = new Int32Array(1 << bits);
     this.keyUnits = new Uint16Array(1 << bits);
     this.children = new Int32Array(1 << bits);
+  }
+
+  /** The trie as arrays (shared, not copied): what fromArrays reads back. */
+  arrays(): UnitTrieArrays {
+    const { roots, keyNodes, keyUnits, children, nodes, edges } = this;
+    return { roots, keyNodes, keyUnits, children, nodes, edges };
+  }
+
+  /** The trie whose arrays these are (kept, not copied; the table's size is a power of two, as the constructor makes it). */
+  static fromArrays(arrays: UnitTrieArrays): UnitTrie {
+    const size = arrays.children.length;
+    if (
+      arrays.roots.length !== 0x10000 ||
+      size < 16 ||
+      (size & (size - 1)) !== 0 ||
+      arrays.keyNodes.length !== size ||
+      arrays.keyUnits.length !== size
+    )
+      throw new Error("UnitTrie.fromArrays: arrays of another shape than a UnitTrie's");
+    const trie = new UnitTrie(1);
+    trie.roots = arrays.roots;
+    trie.keyNodes = arrays.keyNodes;
+    trie.keyUnits = arrays.keyUnits;
+    trie.children = arrays.children;
+    trie.mask = size - 1;
+    trie.shift = 32 - Math.log2(size);
+    trie.nodes = arrays.nodes;
+    trie.edges = arrays.edges;
+    return trie;
   }
 
   /** How many nodes the trie has, plus one (node numbers are below this). */

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { bundleServer } from "../../scripts/serverBundle.js";
+import { bundleServer, modulesReadingDirname } from "../../scripts/serverBundle.js";
 
 /** scripts/serverBundle.ts over a hand-made compiled tree in a temporary folder (never dist/). */
 let dir: string;
@@ -82,18 +82,18 @@ describe("bundleServer", () => {
     await writeFile(
       join(dir, "server.js"),
       [
-        'import fp from "fastify-plugin";',
+        'import { stemmer } from "stemmer";',
         'import { z } from "zod";',
         'import { validatorCompiler } from "fastify-type-provider-zod";',
         "const result = z.object({ n: z.number() }).safeParse({ n: 'x' });",
-        "console.log(JSON.stringify({ message: result.error.issues[0].message, plugin: typeof fp, compiler: typeof validatorCompiler }));",
+        "console.log(JSON.stringify({ message: result.error.issues[0].message, plugin: typeof stemmer, compiler: typeof validatorCompiler }));",
       ].join("\n"),
     );
     const { files } = await bundleServer(dir);
     const code = (await Promise.all(files.filter((file) => file.endsWith(".js")).map((file) => readFile(join(dir, file), "utf8")))).join(
       "\n",
     );
-    expect(code).toContain('from "fastify-plugin"');
+    expect(code).toContain('from "stemmer"');
     expect(code).not.toMatch(/from "(zod|fastify-type-provider-zod)[/"]/);
     // zod's other locales (German here) are left out; its English messages are in.
     expect(code).not.toContain("Ungültige Eingabe");
@@ -103,5 +103,60 @@ describe("bundleServer", () => {
       plugin: "function",
       compiler: "function",
     });
+  });
+
+  it("bundles Fastify and its plugins with what they require at load; what they require on demand is loaded by name", async () => {
+    await symlink(resolve("node_modules"), join(dir, "node_modules"), "dir");
+    await writeFile(
+      join(dir, "server.js"),
+      [
+        'import Fastify from "fastify";',
+        'import fp from "fastify-plugin";',
+        'import cors from "@fastify/cors";',
+        'import { createRequire } from "node:module";',
+        "const app = Fastify({ logger: { level: 'silent' } });",
+        "await app.register(cors, { origin: 'https://example.org' });",
+        "await app.register(fp(async (instance) => instance.decorate('answer', 42)));",
+        "app.get('/', async () => ({ answer: app.answer }));",
+        // inject loads light-my-request, which stays outside the bundle.
+        "const reply = await app.inject({ url: '/', headers: { origin: 'https://example.org' } });",
+        "const loaded = Object.keys(createRequire(import.meta.url).cache).map((file) => file.split('node_modules/').pop().split('/').slice(0, file.includes('node_modules/@') ? 2 : 1).join('/'));",
+        "console.log(JSON.stringify({ body: reply.json(), cors: reply.headers['access-control-allow-origin'], loaded: [...new Set(loaded)].sort() }));",
+      ].join("\n"),
+    );
+    const { files } = await bundleServer(dir);
+    const code = (await Promise.all(files.filter((file) => file.endsWith(".js")).map((file) => readFile(join(dir, file), "utf8")))).join(
+      "\n",
+    );
+    expect(code).not.toMatch(/from "(fastify|fastify-plugin|@fastify\/cors)"/);
+    // Fastify's own modules and what it requires at load (avvio, pino, find-my-way, semver) are inside.
+    for (const module of ["fastify/fastify.js", "avvio/index.js", "pino/pino.js", "find-my-way/index.js", "semver/"])
+      expect(code).toContain(`node_modules/${module}`);
+    // What it requires on demand is not: inject's light-my-request, the JSON-schema compilers.
+    expect(code).not.toContain("node_modules/light-my-request/");
+    expect(code).not.toContain("node_modules/ajv/");
+    expect(code).toContain('__require("light-my-request")');
+    const { stdout } = await promisify(execFile)(process.execPath, [join(dir, "server.js")]);
+    const result = JSON.parse(stdout) as { body: unknown; cors: string; loaded: string[] };
+    expect(result.body).toEqual({ answer: 42 });
+    expect(result.cors).toBe("https://example.org");
+    // At run time only packages left outside were loaded by name.
+    expect(result.loaded).toContain("light-my-request");
+    for (const bundled of ["fastify", "avvio", "pino", "semver", "find-my-way", "@fastify/cors", "@fastify/error", "fastify-plugin"])
+      expect(result.loaded).not.toContain(bundled);
+  });
+});
+
+describe("modulesReadingDirname", () => {
+  it("names the bundled modules whose code reads __dirname or __filename, which an ES module lacks", () => {
+    const code = [
+      "// node_modules/a/index.js",
+      "const here = join(__dirname, 'x');",
+      "// node_modules/b/index.js",
+      "const dirnameOfB = 1; // a name that only contains the word",
+      "// node_modules/c/lib.js",
+      "module.exports = __filename;",
+    ].join("\n");
+    expect(modulesReadingDirname(code)).toEqual(["node_modules/a/index.js", "node_modules/c/lib.js"]);
   });
 });
