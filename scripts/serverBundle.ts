@@ -131,7 +131,7 @@ function withJsonAttributes(code: string, file: string): string {
  * transports (a worker thread's file), which the server never sets up (server.ts logs to stdout).
  * Anywhere else the build stops, as that code would throw where it ran as a package before.
  */
-const DIRNAME_READERS = /\/node_modules\/pino\/lib\/transport\.js$/;
+const DIRNAME_READERS = /(?:^|\/)node_modules\/pino\/lib\/transport\.js$/;
 
 /** The bundled modules (esbuild's `// path` lines) whose code reads `__dirname` or `__filename`. */
 export function modulesReadingDirname(code: string): string[] {
