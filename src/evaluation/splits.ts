@@ -145,6 +145,8 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-l3.jsonl",
     "tests/eval/blind/test-m3.jsonl",
     "tests/eval/blind/test-n3.jsonl",
+    "tests/eval/blind/test-p3.jsonl",
+    "tests/eval/blind/test-q3.jsonl",
   ],
 };
 
