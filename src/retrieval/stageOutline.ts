@@ -160,8 +160,16 @@ export function stepsOf(outline: readonly Section[], stage: Section, bodyOf: (se
   // isOverviewStage for each marked sibling, with the group's stage names computed once.
   const siblings = siblingsOf(outline, stage);
   const named = namedStages(siblings);
-  return siblings.filter((s) => isStageHeading(s.heading) && !namesTwoOtherStages(named, s.index, bodyOf(s)));
+  const steps = siblings.filter((s) => isStageHeading(s.heading) && !namesTwoOtherStages(named, s.index, bodyOf(s)));
+  // "一、原理学习阶段 … 三、场景应用阶段, 四、学习周期与计划, 五、关键资源汇总": when two or more numbered siblings
+  // call themselves stages, the ones that do not (the plan, the resources, the advice after them) are
+  // the document's other parts, not further steps. The stage itself is always one of its own steps.
+  const called = steps.filter((s) => CALLED_A_STAGE.test(s.heading));
+  return called.length >= 2 && called.includes(stage) ? called : steps;
 }
+
+/** A heading that names itself a stage or a chapter (入门阶段, 0x10 入门篇, "Stage 2", "Phase: …"). */
+const CALLED_A_STAGE = /阶段|階段|篇|\b(?:stage|phase)\b/iu;
 
 /** Words every stage's parts share with a question about stages ("阶段评估" is not asked by "这个阶段"). */
 const STAGE_WORDS = new Set(["阶段", "段", "stage", "stages", "phase", "phases", "step", "steps", "part", "parts"]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Section } from "../../src/corpus/types.js";
-import { nameWords, stageName, subtreeEndLine } from "../../src/retrieval/stageOutline.js";
+import { nameWords, stageName, stepsOf, subtreeEndLine } from "../../src/retrieval/stageOutline.js";
 
 /** An outline of [heading, level, parent, startLine, endLine] rows. */
 function outline(rows: [string, number, number | undefined, number, number][]): Section[] {
@@ -51,5 +51,30 @@ describe("stageName and nameWords (remembered per heading)", () => {
     const words = nameWords("四、应用实践阶段");
     expect(() => (words as string[]).push("阶段")).toThrow();
     expect(nameWords("四、应用实践阶段")).toEqual(["应用", "实践"]);
+  });
+});
+
+describe("stepsOf", () => {
+  const headings = outline([
+    ["一、打基础阶段", 2, undefined, 1, 10],
+    ["二、做应用阶段", 2, undefined, 11, 20],
+    ["三、深钻阶段", 2, undefined, 21, 30],
+    ["四、学习周期与计划", 2, undefined, 31, 40],
+    ["五、关键资源汇总", 2, undefined, 41, 50],
+  ]);
+  const body = () => "";
+
+  it("keeps to the siblings that call themselves stages when two or more do: the parts after them are no steps", () => {
+    expect(stepsOf(headings, headings[2]!, body).map((s) => s.heading)).toEqual(["一、打基础阶段", "二、做应用阶段", "三、深钻阶段"]);
+  });
+
+  it("leaves a list whose items call themselves nothing, and a part asked about itself, as they were", () => {
+    const list = outline([
+      ["1. 微调", 2, undefined, 1, 5],
+      ["2. RAG", 2, undefined, 6, 10],
+      ["3. 预训练", 2, undefined, 11, 15],
+    ]);
+    expect(stepsOf(list, list[1]!, body)).toHaveLength(3);
+    expect(stepsOf(headings, headings[4]!, body)).toHaveLength(5);
   });
 });
