@@ -103,9 +103,15 @@ const PATTERNS: { pattern: RegExp; read: (m: RegExpExecArray) => StageOrdinal | 
     read: () => ({ from: "end", position: 1 }),
   },
   {
-    pattern: new RegExp(`\\b(?:the\\s+)?(second|third|\\d(?:st|nd|rd|th))\\s+(?:to\\s+)?last\\s+${EN_UNIT}`, "iu"),
+    pattern: new RegExp(`\\b(?:the\\s+)?(second|third|\\d(?:st|nd|rd|th))[\\s-]+(?:to[\\s-]+)?last\\s+${EN_UNIT}`, "iu"),
     read: (m) => fromEnd(EN_ORDINALS[m[1]!.toLowerCase()]! - 0),
   },
+  // "which stage is second to last?", "the penultimate phase": the stage word said before, or after penultimate.
+  {
+    pattern: /(?<=\b(?:stages?|phases?)\b[^?？]*?)\b(?:the\s+)?(second|third)[\s-]+to[\s-]+last\b/iu,
+    read: (m) => fromEnd(EN_ORDINALS[m[1]!.toLowerCase()]),
+  },
+  { pattern: new RegExp(`\\bpenultimate\\s+${EN_UNIT}`, "iu"), read: () => ({ from: "end", position: 2 }) },
   {
     pattern: new RegExp(
       `\\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\d{1,2}(?:st|nd|rd|th))\\s+${EN_UNIT}`,

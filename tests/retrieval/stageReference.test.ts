@@ -103,6 +103,16 @@ describe("mixed-language ordinals and replacing them", () => {
   });
 });
 
+describe("second to last, in English", () => {
+  it("reads it with a hyphen, with the stage word said before it, and as penultimate", () => {
+    expect(stageOrdinal("what's the second-to-last stage?")).toEqual({ from: "end", position: 2 });
+    expect(stageOrdinal("In the 3-stage post, which stage is second to last?")).toEqual({ from: "end", position: 2 });
+    expect(stageOrdinal("the penultimate phase of the guide")).toEqual({ from: "end", position: 2 });
+    // Of a book, no stage.
+    expect(stageOrdinal("the second to last book")).toBeUndefined();
+  });
+});
+
 describe("directionFromOrdinal", () => {
   it("reads the stage a question measures from, in Chinese after it and in English before it", () => {
     expect(directionFromOrdinal("最后一个阶段之后学什么")).toBe("next");
