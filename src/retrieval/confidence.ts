@@ -12,6 +12,7 @@ import { outsideSubjectIsSituation } from "./outsideSituation.js";
 import { particularAsked } from "./particularAsked.js";
 import { addressAsked, addressPresent } from "./resourceAddress.js";
 import { locatedStage, neighbourStageAsked, passagesNamingStage, statedDurationAnswers, type LocatedStage } from "./stageDuration.js";
+import { stageName } from "./stageOutline.js";
 import { thinEvidenceEnough } from "./thinEvidence.js";
 import { conceptAskedInTurn, detailsAskedInTurn, particularAskedInTurn } from "./turnDetails.js";
 import type { Passage, RetrievalResult } from "./types.js";
@@ -111,6 +112,26 @@ export function besideSubject(result: RetrievalResult): (passage: Passage) => bo
   return focus ? (passage) => focus.has(passage.chunk.id) : () => true;
 }
 
+/**
+ * "七阶段那份里，专业深入阶段的下一步是什么": a before/after question of a roadmap the question names, whose
+ * topic only other roadmaps place. The answer says so and shows those roadmaps (extractiveAnswer.ts);
+ * the roadmap asked about answers nothing, so it is `low` as a stage past the end is.
+ */
+export function placedOnlyOutsideNamedRoadmap(result: RetrievalResult): boolean {
+  const named = result.namedRoadmap;
+  return (
+    result.analysis.sequence !== null &&
+    named !== undefined &&
+    result.analysis.topic !== undefined &&
+    result.analysis.topic !== "" &&
+    result.roadmap.length > 0 &&
+    !result.roadmap.some((p) => p.docId === named.docId) &&
+    // The topic is those roadmaps' own stage by its name (专业深入阶段), not a learner's description of
+    // content the named roadmap may hold in other words, which placement did not reach there.
+    result.roadmap.every((p) => stageName(p.at.heading) === stageName(result.analysis.topic!))
+  );
+}
+
 /** The texts of the passages naming a stage, each read as far as it is about that stage. */
 function stageTexts(passages: readonly Passage[], stage: LocatedStage): string[] {
   return passageTexts(passagesNamingStage(passages, stage), stage.terms);
@@ -206,6 +227,8 @@ export function confidenceSignals(question: string, result: RetrievalResult, lea
       ...(result.unknownNames?.length ? ["name" as const] : []),
       // "The eighth stage" of a seven-stage roadmap: whatever passages lead, none is that stage.
       ...(result.ordinalPastEnd !== undefined ? ["stage" as const] : []),
+      // A stage of another roadmap asked of the one named: that roadmap has none (placedOnlyOutsideNamedRoadmap).
+      ...(placedOnlyOutsideNamedRoadmap(result) ? ["stage" as const] : []),
       // "0x40 那一篇" of a list whose sections end at 0x36: no passage is that section (sectionCodes.ts).
       ...(result.sectionCodeUnknown !== undefined ? ["stage" as const] : []),
       // "MoE 和 Sora 哪个先学" when no roadmap places both: no document gives their order (topicOrder.ts).

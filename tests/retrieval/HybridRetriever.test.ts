@@ -297,6 +297,20 @@ describe("HybridRetriever", () => {
     expect((await retriever().retrieve("三段式计划，深钻阶段里的那一节之后是哪一节？")).ordinalPastEnd).toBeUndefined();
   });
 
+  it("marks low a before/after question of a named roadmap about another roadmap's stage by its name", async () => {
+    // 深钻阶段 is 三段式计划's; 示例学习路线 has no such stage.
+    const other = "示例学习路线里，深钻阶段之后学什么？";
+    const result = await retriever().retrieve(other);
+    expect(result.roadmap.map((p) => p.title)).toEqual(["三段式计划"]);
+    expect(confidenceSignals(other, result).missingDetails).toContain("stage");
+    expect(confidenceOf(other, result)).toBe("low");
+    // Its own stage, by its name: placed in it, nothing missing for that reason.
+    const own = "示例学习路线里，模型微调阶段之后学什么？";
+    const ownResult = await retriever().retrieve(own);
+    expect(ownResult.roadmap.map((p) => p.title)).toEqual(["示例学习路线"]);
+    expect(confidenceSignals(own, ownResult).missingDetails).not.toContain("stage");
+  });
+
   it("looks for a thing's price beside the thing in a named roadmap, and for the roadmap's own length anywhere in it", async () => {
     // 三段式计划 says one course is free; nothing of what distributed training costs.
     const price = "三段式计划里分布式训练与推理加速的课程要花多少钱？";
