@@ -1,5 +1,6 @@
 import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
 import { detectLanguage } from "../text/language.js";
+import { questionMemo } from "../text/questionMemo.js";
 import { AFTER_POSTPOSITIONS, BEFORE_POSTPOSITIONS, FINISHING_VERBS, NEXT_CUES, PREVIOUS_CUES, cuePattern } from "../text/questionCues.js";
 import { expandQuery } from "./expandQuery.js";
 import { findGlossaryMatches } from "./glossary.js";
@@ -64,13 +65,22 @@ const NOT_SEQUENCE = [
 
 /** "next" or "previous" by which kind of cue the question has more of (ties go to "next"). */
 export function sequenceIntent(question: string): "next" | "previous" | null {
+  return recentSequenceIntents(question);
+}
+
+/**
+ * sequenceIntent of the last few requests' texts (questionMemo.ts): an ask with a conversation reads
+ * the same question's and the same previous turn's up to five times (the question's shape, the
+ * follow-up's reading, the stage moves), each a run of some twenty cue patterns over the text.
+ */
+const recentSequenceIntents = questionMemo((question: string): "next" | "previous" | null => {
   const cues = NOT_SEQUENCE.reduce((text, pattern) => text.replace(pattern, " "), question);
   const next = countMatches(NEXT_PATTERNS, cues);
   const previous = countMatches(PREVIOUS_PATTERNS, cues);
   if (previous > next) return "previous";
   if (next > 0) return "next";
   return null;
-}
+});
 
 /** Segments made only of these are not a topic ("阶段" in "入门阶段之后是什么阶段"). */
 const GENERIC_NOUNS = new Set(["阶段", "stage", "stages", "step", "steps", "phase", "phases", "部分", "章节", "环节"]);
