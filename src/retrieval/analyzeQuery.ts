@@ -1,5 +1,6 @@
 import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
 import { detectLanguage } from "../text/language.js";
+import { questionMemo } from "../text/questionMemo.js";
 import { AFTER_POSTPOSITIONS, BEFORE_POSTPOSITIONS, FINISHING_VERBS, NEXT_CUES, PREVIOUS_CUES, cuePattern } from "../text/questionCues.js";
 import { expandQuery } from "./expandQuery.js";
 import { findGlossaryMatches } from "./glossary.js";
@@ -64,23 +65,37 @@ const NOT_SEQUENCE = [
 
 /** "next" or "previous" by which kind of cue the question has more of (ties go to "next"). */
 export function sequenceIntent(question: string): "next" | "previous" | null {
+  return recentSequenceIntents(question);
+}
+
+/**
+ * sequenceIntent of the last few requests' texts (questionMemo.ts): an ask with a conversation reads
+ * the same question's and the same previous turn's up to five times (the question's shape, the
+ * follow-up's reading, the stage moves), each a run of some twenty cue patterns over the text.
+ */
+const recentSequenceIntents = questionMemo((question: string): "next" | "previous" | null => {
   const cues = NOT_SEQUENCE.reduce((text, pattern) => text.replace(pattern, " "), question);
   const next = countMatches(NEXT_PATTERNS, cues);
   const previous = countMatches(PREVIOUS_PATTERNS, cues);
   if (previous > next) return "previous";
   if (next > 0) return "next";
   return null;
-}
+});
 
 /** Segments made only of these are not a topic ("阶段" in "入门阶段之后是什么阶段"). */
 const GENERIC_NOUNS = new Set(["阶段", "stage", "stages", "step", "steps", "phase", "phases", "部分", "章节", "环节"]);
 
-/** Filler phrases by first character, longest first within each, so a position reads only its own. */
+/**
+ * Filler phrases by their first UTF-16 unit (its code), longest first within each, so a position
+ * reads only its own: by code, since `question[position]` made a one-unit string to look up at
+ * every position of every question (a new one for each Han character).
+ */
 const ZH_FILLER_BY_FIRST_UNIT = (() => {
-  const groups = new Map<string, string[]>();
+  const groups = new Map<number, string[]>();
   for (const filler of [...ZH_FILLER].sort((a, b) => b.length - a.length)) {
-    const first = filler[0];
-    if (first !== undefined) groups.set(first, [...(groups.get(first) ?? []), filler]);
+    if (filler.length === 0) continue;
+    const first = filler.charCodeAt(0);
+    groups.set(first, [...(groups.get(first) ?? []), filler]);
   }
   return groups;
 })();
@@ -88,11 +103,8 @@ const PUNCTUATION = /[\s\p{P}\p{S}]/u;
 /** A closing quote or bracket: what /^[」』”’"'》〉】)）]$/u matches, one unit of the Basic Multilingual Plane, read by a set lookup. */
 const CLOSING_QUOTES: ReadonlySet<string> = new Set(["」", "』", "”", "’", '"', "'", "》", "〉", "】", ")", "）"]);
 const isClosingQuote = (text: string) => text.length === 1 && CLOSING_QUOTES.has(text);
-/** Sticky: matched at a position of the whole question, without slicing the rest off. */
-const LATIN_WORD_AT = /[A-Za-z0-9][A-Za-z0-9'’+#.-]*/y;
 
 const WHITESPACE = /\s/u;
-const TRAILING_DOTS = /[.]+$/;
 
 const TRAILING_GENERIC_NOUN = /(?<=\S)\s+(?:stages?|steps?|phases?|parts?)$/iu;
 /**
@@ -111,13 +123,45 @@ function isAsciiAlphanumeric(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
-/** The longest Chinese filler phrase starting at `position` and ending by `limit`, if any. */
-function fillerAt(question: string, position: number, limit: number): string | undefined {
-  for (const filler of ZH_FILLER_BY_FIRST_UNIT.get(question[position]!) ?? [])
-    if (position + filler.length <= limit && question.startsWith(filler, position)) return filler;
-  if (question[position] === "那" && position + 1 < limit && OPENING_THAT.test(question.slice(Math.max(0, position - 1), position + 2)))
-    return "那";
+/** The longest Chinese filler phrase starting at `position` and ending by `limit`, if any; `code`: the unit there. */
+function fillerAt(question: string, position: number, limit: number, code: number): string | undefined {
+  const fillers = ZH_FILLER_BY_FIRST_UNIT.get(code);
+  if (fillers !== undefined)
+    for (const filler of fillers) if (position + filler.length <= limit && question.startsWith(filler, position)) return filler;
+  if (code === THAT_UNIT && position + 1 < limit && OPENING_THAT.test(question.slice(Math.max(0, position - 1), position + 2))) return "那";
   return undefined;
+}
+const THAT_UNIT = "那".charCodeAt(0);
+
+/**
+ * Where the Latin word starting at `position` ends: the end of what the sticky pattern
+ * `[A-Za-z0-9][A-Za-z0-9'’+#.-]*` matched there (the caller checked the first unit), read unit by
+ * unit, without a match array.
+ */
+function latinWordEnd(question: string, position: number): number {
+  let end = position + 1;
+  while (end < question.length) {
+    const code = question.charCodeAt(end);
+    if (!(
+      isAsciiAlphanumeric(code) ||
+      code === 0x27 ||
+      code === 0x2019 ||
+      code === 0x2b ||
+      code === 0x23 ||
+      code === 0x2e ||
+      code === 0x2d
+    ))
+      break;
+    end += 1;
+  }
+  return end;
+}
+
+/** A word without its trailing dots: what word.replace(/[.]+$/, "") gives, with no pattern run on a word that ends otherwise. */
+function withoutTrailingDots(word: string): string {
+  let end = word.length;
+  while (end > 0 && word.charCodeAt(end - 1) === 0x2e) end -= 1;
+  return end === word.length ? word : word.slice(0, end);
 }
 
 /**
@@ -128,8 +172,8 @@ function fillerAt(question: string, position: number, limit: number): string | u
 const OPENING_THAT =
   /^[\s\p{P}]?那(?:(?![一篇段份套个個些本门門种種部里裡边邊时時么麼样樣块塊条條位次章节節])\p{Script=Han}|[\sA-Za-z0-9])$/u;
 
-/** 把 / 将 (把握, 将来 aside): the disposal marker of "把 LoRA 学完", "将微调搞明白". */
-const DISPOSAL_MARKERS: ReadonlySet<string> = new Set(["把", "将"]);
+/** 把 / 将 (把握, 将来 aside): the disposal marker of "把 LoRA 学完", "将微调搞明白", by their units. */
+const DISPOSAL_MARKERS: ReadonlyMap<number, string> = new Map(["把", "将"].map((marker) => [marker.charCodeAt(0), marker]));
 
 /**
  * A disposal marker right before a glossary term or a Latin word ("把LoRA学完之后", "先把 python 学好"):
@@ -142,8 +186,8 @@ function disposalMarkerAt(
   limit: number,
   protectedSpans: ReadonlyMap<number, unknown>,
 ): string | undefined {
-  const marker = question[position]!;
-  if (!DISPOSAL_MARKERS.has(marker)) return undefined;
+  const marker = DISPOSAL_MARKERS.get(question.charCodeAt(position));
+  if (marker === undefined) return undefined;
   let next = position + 1;
   while (next < limit && WHITESPACE.test(question[next]!)) next += 1;
   if (next >= limit) return undefined;
@@ -282,7 +326,7 @@ function cutSegments(question: string, removed: readonly Span[] = NO_SPANS): Seg
     const filler =
       span || isAsciiAlphanumeric(code)
         ? undefined
-        : (fillerAt(question, position, limit) ?? disposalMarkerAt(question, position, limit, protectedSpans));
+        : (fillerAt(question, position, limit, code) ?? disposalMarkerAt(question, position, limit, protectedSpans));
     const kind = span || filler || isAsciiAlphanumeric(code) ? 0 : unitKind(question, position);
     if (kind === KEEP) {
       if (keptFrom < 0) keptFrom = position;
@@ -297,10 +341,8 @@ function cutSegments(question: string, removed: readonly Span[] = NO_SPANS): Seg
       keep(span.surface);
       position = span.end;
     } else if (isAsciiAlphanumeric(code)) {
-      LATIN_WORD_AT.lastIndex = position;
-      const word = LATIN_WORD_AT.exec(question)![0]
-        .slice(0, limit - position)
-        .replace(TRAILING_DOTS, "");
+      // The word up to the limit (a removed span), without trailing dots ("RAG..." is RAG).
+      const word = withoutTrailingDots(question.slice(position, Math.min(latinWordEnd(question, position), limit)));
       if (EN_FILLER.has(word.toLowerCase()) || isEnglishProForm(question, position, word)) drop(word);
       else keep(word);
       position += word.length;

@@ -1,5 +1,6 @@
 import { NEXT_CUES, PREVIOUS_CUES } from "../text/questionCues.js";
 import { questionMemo } from "../text/questionMemo.js";
+import { recentlyComputed } from "../text/recentlyComputed.js";
 import { editDistance } from "./typoCorrection.js";
 
 /**
@@ -34,9 +35,19 @@ const nearCues = questionMemo((question: string): ReadonlyMap<string, string> =>
   const near = new Map<string, string>();
   for (const [word] of question.matchAll(LATIN_WORD)) {
     const lower = word.toLowerCase();
-    if (CUE_WORDS.includes(lower)) continue;
-    const cues = CUE_WORDS.filter((cue) => Math.abs(cue.length - lower.length) <= 1 && editDistance(lower, cue, 1) <= 1);
-    if (cues.length === 1) near.set(lower, cues[0]!);
+    const cue = cueNear(lower);
+    if (cue !== null) near.set(lower, cue);
   }
   return near;
+});
+
+/**
+ * The one cue a lowercased word (no cue itself) is an edit from, else null; remembered per word:
+ * a word's cue depends on it alone, and questions repeat their words (should, learn, before), each
+ * of which was measured against every cue of a near length on every new question.
+ */
+const cueNear = recentlyComputed(4096, (lower: string): string | null => {
+  if (CUE_WORDS.includes(lower)) return null;
+  const cues = CUE_WORDS.filter((cue) => Math.abs(cue.length - lower.length) <= 1 && editDistance(lower, cue, 1) <= 1);
+  return cues.length === 1 ? cues[0]! : null;
 });

@@ -203,16 +203,17 @@ function jaccard(a: Set<string>, b: Set<string>): number {
  */
 export function selectDiverse(passages: Iterable<Passage>, k: number, maxPerSection: number): Passage[] {
   const seen: Chunk[] = [];
-  const perSection = new Map<string, number>();
   const chosen: Passage[] = [];
   if (k <= 0) return chosen;
   for (const passage of passages) {
-    if (seen.some((chunk) => isNearDuplicate(chunk, passage.chunk))) continue;
-    seen.push(passage.chunk);
-    const key = `${passage.chunk.docId}#${passage.chunk.sectionIndex}`;
-    const count = perSection.get(key) ?? 0;
+    const { chunk } = passage;
+    if (seen.some((other) => isNearDuplicate(other, chunk))) continue;
+    seen.push(chunk);
+    // The passages chosen from its section so far, counted among the chosen (at most k): no
+    // "document#section" key built and hashed for every passage read.
+    let count = 0;
+    for (const other of chosen) if (other.chunk.sectionIndex === chunk.sectionIndex && other.chunk.docId === chunk.docId) count++;
     if (count >= maxPerSection) continue;
-    perSection.set(key, count + 1);
     chosen.push(passage);
     // Checked here, not before reading the next one: a lazy list is not read past the k-th.
     if (chosen.length >= k) break;

@@ -11,6 +11,8 @@ import type { Passage, QueryAnalysis } from "./types.js";
  */
 
 const QUOTED = /[『「“"]\s*([^』」”"]{2,40}?)\s*[』」”"]/gu;
+/** QUOTED's opening marks: one is in every text it matches. */
+const OPENING_QUOTES = ["『", "「", "“", '"'];
 /** Chunks of a quoted section given (its opening and the next: a list under a short heading spans a few). */
 const CHUNKS_PER_SECTION = 2;
 /** Sections of that heading in more roadmaps than this say nothing about which one is meant. */
@@ -24,6 +26,8 @@ export function quotedSectionPassages(
   namedDocId: string | undefined,
   language: QueryAnalysis["language"],
 ): Passage[] {
+  // No quotation mark, no quote: most questions are not run through QUOTED at all.
+  if (!OPENING_QUOTES.some((mark) => query.includes(mark))) return [];
   const quoted = new Set([...query.matchAll(QUOTED)].map((m) => foldForMatching(m[1]!)).filter((q) => q.length >= 2));
   if (quoted.size === 0) return [];
   // The chunks under each quoted heading, in the index's order (two headings' chunks merged by position).

@@ -83,6 +83,27 @@ export function namedStagePositions(profiles: readonly RoadmapProfile[], questio
  * "学完原理那一阶段").
  */
 const NAME_BEFORE_STAGE_WORD = /(\p{Script=Han}+?)(?:那一|这一|那个|这个|那|这)?(?:阶段|階段|篇|段|部分|块|塊)/gu;
+/** One of these is in every text NAME_BEFORE_STAGE_WORD matches. */
+const STAGE_WORD_UNITS = ["段", "篇", "部分", "块", "塊"];
+
+let lastRuns: { question: string; runs: readonly string[] } | undefined;
+
+/**
+ * The Han runs before a stage word in a question, the last question's remembered: a before/after
+ * question reads them once per roadmap (sectionNeighbourIn), for the same question. The pattern's
+ * lazy run tried every start of every question: one without a stage word (阶段 and 階段 hold 段)
+ * is not run through it at all.
+ */
+function runsBeforeStageWords(question: string): readonly string[] {
+  if (lastRuns?.question !== question)
+    lastRuns = {
+      question,
+      runs: STAGE_WORD_UNITS.some((word) => question.includes(word))
+        ? Array.from(question.matchAll(NAME_BEFORE_STAGE_WORD), (m) => m[1] ?? "")
+        : [],
+    };
+  return lastRuns.runs;
+}
 
 /**
  * Stages a question names by their name and a stage word after it (each by its place in its
@@ -92,7 +113,7 @@ const NAME_BEFORE_STAGE_WORD = /(\p{Script=Han}+?)(?:那一|这一|那个|这个
  * stage is meant. No other roadmap has a stage of that name, so the question is about these only.
  */
 export function stagesNamedWithStageWord(profiles: readonly RoadmapProfile[], question: string): { stage: StageInRoadmap; name: string }[] {
-  const runs = Array.from(question.matchAll(NAME_BEFORE_STAGE_WORD), (m) => m[1] ?? "");
+  const runs = runsBeforeStageWords(question);
   // No stage word, no stage named by it (most questions).
   if (runs.length === 0) return [];
   const named: { stage: StageInRoadmap; name: string }[] = [];

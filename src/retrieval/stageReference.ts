@@ -72,17 +72,26 @@ const EN_ORDINAL_ONE = new RegExp(
   "iu",
 );
 
-const PATTERNS: { pattern: RegExp; read: (m: RegExpExecArray) => StageOrdinal | undefined }[] = [
-  { pattern: new RegExp(`第\\s*(${ZH_NUMBER})\\s*${ZH_UNIT}`, "u"), read: (m) => fromStart(parseNumber(m[1]!)) },
+/** The English unit words, one of which EN_UNIT matches (a pattern that needs EN_UNIT needs one of them). */
+const EN_UNIT_WORDS = ["stage", "step", "phase", "part", "level", "section", "chapter"];
+
+/**
+ * `needs`: words one of which a question holds, lowercased, wherever the pattern matches it (the
+ * pattern's literal words, or the alternatives of one of them); the pattern is run only then.
+ */
+const PATTERNS: { pattern: RegExp; needs: readonly string[]; read: (m: RegExpExecArray) => StageOrdinal | undefined }[] = [
+  { pattern: new RegExp(`第\\s*(${ZH_NUMBER})\\s*${ZH_UNIT}`, "u"), needs: ["第"], read: (m) => fromStart(parseNumber(m[1]!)) },
   // "最后那个阶段", "最后这一段": a demonstrative between them, as for the first stage below.
   // "最后一关", "终极阶段": a learner's slang for the last stage names it as a game's last level.
   {
     pattern: new RegExp(`(?:最后|最终|末尾|终极)(?:那|这)?(?:一|的)?(?:${ZH_UNIT}|关(?![键于注系联心闭掉]))`, "u"),
+    needs: ["最后", "最终", "末尾", "终极"],
     read: () => ({ from: "end", position: 1 }),
   },
-  { pattern: new RegExp(`倒数第\\s*(${ZH_NUMBER})\\s*${ZH_UNIT}?`, "u"), read: (m) => fromEnd(parseNumber(m[1]!)) },
+  { pattern: new RegExp(`倒数第\\s*(${ZH_NUMBER})\\s*${ZH_UNIT}?`, "u"), needs: ["倒数第"], read: (m) => fromEnd(parseNumber(m[1]!)) },
   {
     pattern: new RegExp(`(?:最初|最开始|开头|刚开始|一开始)(?:的|那个|这个|那)?${ZH_UNIT}`, "u"),
+    needs: ["最初", "最开始", "开头", "刚开始", "一开始"],
     read: () => ({ from: "start", position: 1 }),
   },
   // "at the very beginning", "the start": the first stage; "the beginning of stage 3" is not.
@@ -91,35 +100,41 @@ const PATTERNS: { pattern: RegExp; read: (m: RegExpExecArray) => StageOrdinal | 
       `\\bthe\\s+(?:very\\s+)?(?:beginning|start)\\b(?!\\s+of\\s+(?:the\\s+|each\\s+|every\\s+)?(?:${EN_UNIT}|\\d))`,
       "iu",
     ),
+    needs: ["beginning", "start"],
     read: () => ({ from: "start", position: 1 }),
   },
   {
     pattern: new RegExp(`\\b${EN_UNIT}\\s*(?:no\\.?|#)?\\s*(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\\b`, "iu"),
+    needs: EN_UNIT_WORDS,
     read: (m) => fromStart(parseNumber(m[1]!)),
   },
   // "the final boss stage", "the endgame stage": slang for the last stage, from games' last level.
   {
     pattern: new RegExp(`\\b(?:(?:the\\s+)?(?:last|final)\\s+(?:boss\\s+)?(?:one\\s+|${EN_UNIT}s?\\b)|end-?game\\s+${EN_UNIT}\\b)`, "iu"),
+    needs: ["last", "final", "end"],
     read: () => ({ from: "end", position: 1 }),
   },
   {
     pattern: new RegExp(`\\b(?:the\\s+)?(second|third|\\d(?:st|nd|rd|th))[\\s-]+(?:to[\\s-]+)?last\\s+${EN_UNIT}`, "iu"),
+    needs: ["last"],
     read: (m) => fromEnd(EN_ORDINALS[m[1]!.toLowerCase()]! - 0),
   },
   // "which stage is second to last?", "the penultimate phase": the stage word said before, or after penultimate.
   {
     pattern: /(?<=\b(?:stages?|phases?)\b[^?？]*?)\b(?:the\s+)?(second|third)[\s-]+to[\s-]+last\b/iu,
+    needs: ["last"],
     read: (m) => fromEnd(EN_ORDINALS[m[1]!.toLowerCase()]),
   },
-  { pattern: new RegExp(`\\bpenultimate\\s+${EN_UNIT}`, "iu"), read: () => ({ from: "end", position: 2 }) },
+  { pattern: new RegExp(`\\bpenultimate\\s+${EN_UNIT}`, "iu"), needs: ["penultimate"], read: () => ({ from: "end", position: 2 }) },
   {
     pattern: new RegExp(
       `\\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\d{1,2}(?:st|nd|rd|th))\\s+${EN_UNIT}`,
       "iu",
     ),
+    needs: EN_UNIT_WORDS,
     read: (m) => fromStart(EN_ORDINALS[m[1]!.toLowerCase()]),
   },
-  { pattern: EN_ORDINAL_ONE, read: (m) => fromStart(EN_ORDINALS[m[1]!.toLowerCase()]) },
+  { pattern: EN_ORDINAL_ONE, needs: ["stage", "phase"], read: (m) => fromStart(EN_ORDINALS[m[1]!.toLowerCase()]) },
 ];
 
 function fromStart(n: number | undefined): StageOrdinal | undefined {
@@ -133,23 +148,34 @@ function fromEnd(n: number | undefined): StageOrdinal | undefined {
 /** Each pattern as run on a question (ignoreCaseTest.ts: the English ones are `iu`, slow in V8 on every question). */
 const PATTERNS_FOR = PATTERNS.map(({ pattern }) => ignoreCaseTwin(pattern));
 
-/** The first ordinal stage reference in a question, if any. */
+/** ſ and K (U+212A): the only characters besides Latin letters that an `iu` pattern reads as a Latin letter. */
+const FOLDS_TO_LETTER = /[\u017f\u212a]/;
+
+/**
+ * The first ordinal stage reference in a question, if any. A pattern runs only on a question holding
+ * one of the words it needs (the lowercased question; any question with ſ or K runs them all): most
+ * questions hold none of them, and every pattern ran on every one.
+ */
 export function stageOrdinal(question: string): StageOrdinal | undefined {
-  return earliestOrdinal(question, PATTERNS, (i) => PATTERNS_FOR[i]!(question));
+  const lower = question.toLowerCase();
+  const folded = FOLDS_TO_LETTER.test(question);
+  return earliestOrdinal(question, PATTERNS, (i) =>
+    folded || PATTERNS[i]!.needs.some((word) => lower.includes(word)) ? PATTERNS_FOR[i]!(question) : undefined,
+  );
 }
 
 /**
  * The ordinal the earliest reference of `patterns` reads in the question ("倒数第二阶段" is not
- * "第二阶段"); `patternAt` gives the i-th pattern as run on it.
+ * "第二阶段"); `patternAt` gives the i-th pattern as run on it, or none when it cannot match.
  */
 function earliestOrdinal(
   question: string,
   patterns: readonly { read: (m: RegExpExecArray) => StageOrdinal | undefined }[],
-  patternAt: (i: number) => RegExp,
+  patternAt: (i: number) => RegExp | undefined,
 ): StageOrdinal | undefined {
   let best: { at: number; ordinal: StageOrdinal } | undefined;
   for (let i = 0; i < patterns.length; i++) {
-    const match = patternAt(i).exec(question);
+    const match = patternAt(i)?.exec(question);
     if (!match) continue;
     const ordinal = patterns[i]!.read(match);
     if (ordinal && (!best || match.index < best.at)) best = { at: match.index, ordinal };

@@ -47,21 +47,51 @@ const CHINESE_TARGET_END =
 const ENGLISH_TARGET_END =
   /\s+(?:as|from|in|with|and|or|any|like|for|if|so|but|is|are|should|what|which|how|where|when|roadmap|path|guide|course|tutorial|book|plan)\b.*$/iu;
 
+/**
+ * Words each pattern needs in a text to match it, looked for before the pattern is run: WAY_OF's lazy
+ * group tried every start of every question, and ENGLISH_TARGET every position of a Chinese one.
+ * CHANGE_TO needs one of its verbs, WAY_OF one of its route words (路线图 holds 路线), ENGLISH_TARGET
+ * one of its head words as written in the (lowercased) text, unless the text holds ſ or K (U+212A),
+ * the only characters besides Latin letters that `iu` folds to a Latin letter.
+ */
+const CHANGE_VERBS = ["转行", "转职", "转岗", "改行"];
+const ROUTE_WORDS = ["路线", "路径", "教程", "入门书"];
+const ENGLISH_HEADS = [
+  "get",
+  "becom",
+  "switch",
+  "chang",
+  "mov",
+  "transition",
+  "pivot",
+  "roadmap",
+  "path",
+  "guide",
+  "course",
+  "tutorial",
+  "book",
+];
+const FOLDS_TO_LETTER = /[\u017f\u212a]/;
+const holdsOne = (text: string, words: readonly string[]) => words.some((word) => text.includes(word));
+
 /** The study targets a question names (Simplified, as searched). */
 export function studyTargets(query: string): string[] {
   const text = query.toLowerCase();
   const targets: string[] = [];
-  for (const match of text.matchAll(CHANGE_TO)) {
-    const target = match[1]!.replace(CHINESE_TARGET_END, "");
-    // "想转行做这块": a word pointing back (这块, 这行, 那个方向) names the conversation's subject, not one of its own.
-    if (!POINTS_BACK.test(target.trim())) targets.push(target);
-  }
-  for (const match of text.matchAll(WAY_OF)) {
-    const target = thingNamed(match[1]!);
-    if (target) targets.push(target);
-  }
+  if (holdsOne(text, CHANGE_VERBS))
+    for (const match of text.matchAll(CHANGE_TO)) {
+      const target = match[1]!.replace(CHINESE_TARGET_END, "");
+      // "想转行做这块": a word pointing back (这块, 这行, 那个方向) names the conversation's subject, not one of its own.
+      if (!POINTS_BACK.test(target.trim())) targets.push(target);
+    }
+  if (holdsOne(text, ROUTE_WORDS))
+    for (const match of text.matchAll(WAY_OF)) {
+      const target = thingNamed(match[1]!);
+      if (target) targets.push(target);
+    }
   // A sentence's full stop ends the target too ("switching careers into nursing. Is there …").
-  for (const match of text.matchAll(ENGLISH_TARGET)) targets.push(match[1]!.replace(ENGLISH_TARGET_END, "").replace(/[.\s]+$/u, ""));
+  if (holdsOne(text, ENGLISH_HEADS) || FOLDS_TO_LETTER.test(text))
+    for (const match of text.matchAll(ENGLISH_TARGET)) targets.push(match[1]!.replace(ENGLISH_TARGET_END, "").replace(/[.\s]+$/u, ""));
   return targets.map((target) => target.trim()).filter((target) => target.length > 0);
 }
 

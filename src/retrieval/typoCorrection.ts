@@ -183,11 +183,17 @@ export class TypoCorrector {
     const chars = [...run];
     const sounds = syllablesOf(run);
     if (sounds.length !== chars.length) return fixes;
+    // Where each character starts in the run: a window of characters is the run's slice between
+    // two of these (the same string as joining them), with no array made per window.
+    const offsets = [0];
+    for (const char of chars) offsets.push(offsets.at(-1)! + char.length);
     for (let length = 2; length <= 4; length++) {
       for (let start = 0; start + length <= chars.length; start++) {
-        const window = chars.slice(start, start + length).join("");
+        const window = run.slice(offsets[start], offsets[start + length]);
         if (this.statistics.frequency(window) > 0) continue;
-        for (const word of this.byPinyin.get(sounds.slice(start, start + length).join("")) ?? []) {
+        let sound = sounds[start]!;
+        for (let i = start + 1; i < start + length; i++) sound += sounds[i]!;
+        for (const word of this.byPinyin.get(sound) ?? []) {
           let differing = 0;
           for (let i = 0; i < length; i++) if (word[i] !== window[i]) differing++;
           if (differing === 1) fixes.push({ window, word });

@@ -139,13 +139,17 @@ const asksForAThing = ignoreCaseTester(/recommend|suggest|best|good|great|decent
 const ZH_REQUESTED =
   /(?:推荐|推薦|介绍|介紹)\s*(?:一下)?\s*(?:什么|什麼|啥|个|個|款|一个|一個|几个|幾個|一款|几款|幾款)?\s*(?:好用的|好的|靠谱的|靠譜的)?\s*((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)(?=\s*(?:[，,。？?！!]|帮|幫|来|來|用来|用來|给|給|可以|能|吗|嗎|呢|$))/giu;
 
+const REQUEST_VERBS = ["推荐", "推薦", "介绍", "介紹"];
+
 function requestedThings(question: string): { word: string; start: number }[] {
   const things: { word: string; start: number }[] = [];
-  for (const match of question.matchAll(ZH_REQUESTED)) {
-    const head = match[1]!.split(/\s+/).at(-1)!;
-    if (namesNoThing(head)) continue;
-    things.push({ word: head, start: match.index + match[0].lastIndexOf(head) });
-  }
+  // ZH_REQUESTED opens on one of its verbs: a question without one is not run through it.
+  if (REQUEST_VERBS.some((verb) => question.includes(verb)))
+    for (const match of question.matchAll(ZH_REQUESTED)) {
+      const head = match[1]!.split(/\s+/).at(-1)!;
+      if (namesNoThing(head)) continue;
+      things.push({ word: head, start: match.index + match[0].lastIndexOf(head) });
+    }
   if (!asksForAThing(question)) return things;
   for (const match of question.matchAll(REQUESTED)) {
     const words = match[1]!.split(/\s+/);

@@ -28,6 +28,11 @@ describe("stageOrdinal", () => {
     ["刚开始那个阶段每周要几个小时", { from: "start", position: 1 }],
     ["how much should I read at the very beginning?", { from: "start", position: 1 }],
     ["at the beginning of stage 3", { from: "start", position: 3 }],
+    // Upper case, and the two characters an `iu` pattern reads as Latin letters (ſ as s, K as k):
+    // the words a pattern needs are looked for in the lowercased question, and ſ or K runs them all.
+    ["WHAT IS THE SECOND STAGE ABOUT", { from: "start", position: 2 }],
+    ["what is in ſtage 3", { from: "start", position: 3 }],
+    ["the la\u017ft phase", { from: "end", position: 1 }],
     ["what does the last chapter cover", { from: "end", position: 1 }],
     // A game's last level is a learner's slang for the last stage.
     ["what's the final boss stage of that guide about", { from: "end", position: 1 }],
