@@ -105,11 +105,13 @@ const ZH_FOLLOW_UP_NAME =
 const ZH_FOLLOW_UP_STAGE =
   /^(?:那么|那|还有|再看看|再说说)?\s*(?:讲|学|管|做)?\s*((?:[A-Za-z][\w/+.-]*|(?:(?![的之里在中与和及那这个])\p{Script=Han}){2,8})(?:\s*[A-Za-z][\w/+.-]*)?)\s*(?:的|那个|那一个|这个)?\s*(?:阶段|那段)\s*(?:呢|咧|嘞)\s*[?？]?$/u;
 
-/** A stage's name, not its place, a demonstrative or the roadmap's count ("第二", "下一", "三" of 三阶段). */
+/** A stage's name, not its place, a demonstrative or the roadmap's count ("第二", "下一", "前一", "三" of 三阶段); 前沿 and 后端 are words. */
 function namesStage(name: string): boolean {
   return (
     !/阶段|篇/u.test(name) &&
-    !/^(?:第|倒数|下一?|上一?|前一?|后一?|最后|最初|首|末|哪|这|那|每|各|该|本)|[个一几哪这那每各该本两三四五六七八九十零〇\d]$/u.test(name)
+    !/^(?:第|倒数|下一?|上一?|[前后](?:一|面|边|$)|最后|最初|首|末|哪|这|那|每|各|该|本)|[个一几哪这那每各该本两三四五六七八九十零〇\d]$/u.test(
+      name,
+    )
   );
 }
 

@@ -23,6 +23,9 @@ describe("movedOn", () => {
 
   it("moves from a stage named by its name with a direction the retriever reads", () => {
     expect(movedOn("那之后呢？", "基础篇要看哪些书", false)).toBe("基础篇之后要看哪些书");
+    // 前沿 and 后端 are words, not "前一" or "后面": the stage is named by them.
+    expect(movedOn("那下一个呢", "五阶段指南的前沿研究阶段", false)).toBe("五阶段指南的前沿研究阶段之后");
+    expect(movedOn("那之前呢", "后端开发阶段学什么", false)).toBe("后端开发阶段之前学什么");
   });
 
   it("is undefined past the roadmap's start, or when the follow-up names a topic of its own", () => {
