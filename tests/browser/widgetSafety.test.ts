@@ -99,7 +99,10 @@ describeInBrowser("chat widget safety and streaming (LLM mode)", () => {
       }).observe(root as ShadowRoot, { childList: true, subtree: true, characterData: true });
     }, WIDGET);
 
-    await askInWidget(page, "红队测试之后学什么？");
+    // A question about the stage itself: "红队测试之后学什么" steps past this corpus's last stage, so its
+    // answer is marked low (roadmapContext.ts stepPastEnd) and opens on the low-confidence notice, while
+    // this test reads the streamed text of a plain answer.
+    await askInWidget(page, "红队测试要怎么练？");
     await page.locator(`${WIDGET} .rt-stop`).waitFor();
     await page.waitForFunction(
       (tag) => (document.querySelector(tag)?.shadowRoot?.querySelector(".rt-assistant .rt-bubble p")?.textContent ?? "").length > 120,
