@@ -17,8 +17,7 @@ import {
   withoutSequenceWords,
   ZH_LEAD,
 } from "./followUpCues.js";
-import { bareStep } from "./itemMoves.js";
-import { EN_STAGE_WORDS, withoutWordsOf } from "./stageMoves.js";
+import { EN_STAGE_WORDS, stepAsked, withoutWordsOf } from "./stageMoves.js";
 
 /**
  * How a follow-up reads the stage the previous before/after answer gave, when it moves on from it
@@ -32,8 +31,8 @@ export function readsAnsweredStage(question: string, previous: string): "again" 
   const direction = sequenceIntent(previous);
   if (direction === null || stageOrdinal(previous) !== undefined || stageOrdinal(asked) !== undefined) return undefined;
   if (!looksLikeFollowUp(asked) && !INSIDE_IT.test(asked)) return undefined;
-  // "再下一个呢": a bare step moves as a sequence cue does (itemMoves.ts bareStep).
-  const own = sequenceIntent(asked) ?? bareStep(asked) ?? null;
+  // "再下一个呢": a bare step moves as a sequence cue does.
+  const own = stepAsked(asked);
   if (own === direction && !namesSomething(withoutWordsOf(previous, withoutSequenceWords(asked).replace(EN_STAGE_WORDS, " "))))
     return "again";
   // "那里面说的「分专业方向」…" names what it asks about: it is no question about the stage.

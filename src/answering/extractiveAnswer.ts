@@ -3,7 +3,7 @@
  * Sequence questions lead with the roadmap positions; resource questions list the links the
  * passages contain; every question gets the few sentences that best match it, each cited.
  */
-import { besideSubject, confidenceOf } from "../retrieval/confidence.js";
+import { besideSubject, confidenceOf, placedOnlyOutsideNamedRoadmap } from "../retrieval/confidence.js";
 import { detailPresent } from "../retrieval/detailKinds.js";
 import { detailsAskedInTurn } from "../retrieval/turnDetails.js";
 import type { Chunk } from "../chunking/types.js";
@@ -136,10 +136,7 @@ export function composeExtractiveAnswer(
   if (roadmapLines.length === 0 && result.roadmapOutline) roadmapLines.push(...summarizeOutline(result.roadmapOutline, passages, wording));
   // "七阶段那份里，分布式训练之后学什么": the roadmap named does not place it; say so before the others do.
   const named = result.namedRoadmap;
-  const elsewhere =
-    sequence && named && result.analysis.topic && result.roadmap.length > 0 && !result.roadmap.some((p) => p.docId === named.docId)
-      ? [wording.notInNamedRoadmap(named.title, result.analysis.topic)]
-      : [];
+  const elsewhere = named && placedOnlyOutsideNamedRoadmap(result) ? [wording.notInNamedRoadmap(named.title, result.analysis.topic!)] : [];
   if (roadmapLines.length > 0) sections.push([wording.roadmapHeader, ...elsewhere, ...roadmapLines].join("\n"));
   // "RAG 和微调先学哪个": which of the two comes first, roadmap by roadmap.
   const orderLines = result.topicOrder ? summarizeTopicOrder(result.topicOrder, passages, wording) : [];

@@ -141,9 +141,14 @@ function namesNewTerm(question: string, previous: string): boolean {
 
 /** "第二个" / "the second one" after a stage question: the noun is left out, the stage is meant. */
 const BARE_ZH_ORDINAL = /第\s*([一二两三四五六七八九十\d]{1,3})\s*个(?!\s*(?:阶段|段|步|部分|篇|章|期|[Ss]tage|[Pp]hase|[Ss]tep))/u;
+/** The things a roadmap lists within a stage (a question of them counts them, not stages), in each language. */
+const LISTED_ZH = "项目|书|教材|课|方向|资源|视频|论文|工具|框架|作业|练习|链接|社区";
+const LISTED_EN = "projects?|books?|courses?|tracks?|resources?|videos?|papers?|tools?|frameworks?|links?";
 /** Things a roadmap lists within a stage, named by the question before its bare ordinal (实战项目，第一个 / "of its projects, the first one"). */
-const COUNTED_NOUN_NAMED =
-  /(?:项目|书|书籍|教材|课|课程|方向|资源|视频|论文|工具|框架|模型|作业|练习|链接|社区)\s*(?:里|中|里面|当中)?\s*[，,：:]?\s*(?:的)?\s*第\s*[一二两三四五六七八九十\d]|\b(?:projects?|books?|courses?|tracks?|directions?|resources?|videos?|papers?|tools?|frameworks?|models?|links?)\b[^?.!]{0,20}\bthe\s+(?:first|second|third|fourth|fifth|last)\b/iu;
+const COUNTED_NOUN_NAMED = new RegExp(
+  String.raw`(?:${LISTED_ZH}|书籍|课程|模型)\s*(?:里|中|里面|当中)?\s*[，,：:]?\s*(?:的)?\s*第\s*[一二两三四五六七八九十\d]|\b(?:${LISTED_EN}|directions?|models?)\b[^?.!]{0,20}\bthe\s+(?:first|second|third|fourth|fifth|last)\b`,
+  "iu",
+);
 /** What may follow a bare ordinal that ends a question: a particle or punctuation. */
 const ENDS_QUESTION = String.raw`(?=\s*(?:呢|吗|嘛|嘞|咧|啊|呀|[?？,，。!！]|$))`;
 /** "那最后一个呢": the last one, with no noun after it ("最后一个点" is a point of a stage). */
@@ -151,8 +156,7 @@ const BARE_ZH_LAST = new RegExp(`最后(?:一)?个${ENDS_QUESTION}`, "u");
 /** A bare ordinal that ends the question ("那第一个呢"; not "第一个推荐的课"). */
 const BARE_ZH_ORDINAL_ALONE = new RegExp(`${BARE_ZH_ORDINAL.source}${ENDS_QUESTION}`, "u");
 /** Lists a stage holds: a question of a stage's books or projects counts those, not stages. */
-const LISTED_IN_STAGE =
-  /项目|书|教材|课|方向|资源|视频|论文|工具|框架|作业|练习|链接|社区|\b(?:projects?|books?|courses?|tracks?|resources?|videos?|papers?|tools?|frameworks?|links?)\b/iu;
+const LISTED_IN_STAGE = new RegExp(String.raw`${LISTED_ZH}|\b(?:${LISTED_EN})\b`, "iu");
 // "and the third?": the noun left out at the end of the question, as "the third one" leaves it out.
 const BARE_EN_ORDINAL =
   /\bthe\s+(?:very\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?:\s+one\b|(?=\s*(?:[?？.!！,，]|$)))/iu;
@@ -200,11 +204,10 @@ function resolve(
   const stageMeant = stagePlaced && !COUNTED_NOUN_NAMED.test(asked);
   // After a stage named by its name only an ordinal that ends the question is a stage ("那第一个呢"), not
   // one before a noun ("下一章第一个推荐的课", "最后一个点"), which counts things inside a stage.
-  const question = !stageMeant
-    ? asked
-    : previousOrdinal
-      ? asked.replace(BARE_ZH_ORDINAL, "第$1阶段").replace(BARE_ZH_LAST, "最后一个阶段").replace(BARE_EN_ORDINAL, "the $1 stage")
-      : asked.replace(BARE_ZH_ORDINAL_ALONE, "第$1阶段").replace(BARE_ZH_LAST, "最后一个阶段").replace(BARE_EN_ORDINAL, "the $1 stage");
+  const bareOrdinal = previousOrdinal ? BARE_ZH_ORDINAL : BARE_ZH_ORDINAL_ALONE;
+  const question = stageMeant
+    ? asked.replace(bareOrdinal, "第$1阶段").replace(BARE_ZH_LAST, "最后一个阶段").replace(BARE_EN_ORDINAL, "the $1 stage")
+    : asked;
   // "排在当中的那段" is a stage by its place too, read once the roadmap is known (middleStage.ts).
   const ownOrdinal = stageOrdinal(question) !== undefined || namesMiddleStage(question);
   const onFromStage = ownOrdinal ? undefined : movedOn(question, previous, previousOrdinal);
@@ -231,10 +234,11 @@ function resolve(
   // The roadmap and stage the conversation is about.
   const previousDirection = sequenceIntent(previous);
   let setting = previous;
-  if (ownOrdinal) setting = replaceStageOrdinals(setting, () => "");
-  // The stage the previous question named by its name gives way to the one the follow-up asks by its place.
-  if (ownOrdinal && stageMeant && previousNamedStage) setting = setting.replace(previousNamedStage, " ");
-  else if (bare && !pronoun && previousDirection) setting = replaceStageOrdinals(setting, (o) => moved(o, previousDirection));
+  if (ownOrdinal) {
+    setting = replaceStageOrdinals(setting, () => "");
+    // The stage the previous question named by its name gives way to the one the follow-up asks by its place.
+    if (stageMeant && previousNamedStage) setting = setting.replace(previousNamedStage, " ");
+  } else if (bare && !pronoun && previousDirection) setting = replaceStageOrdinals(setting, (o) => moved(o, previousDirection));
   // "那一段具体包含什么" after "X 那段学完之后学啥": the stage that answer gave, so the direction stays.
   const answeredStage =
     previousDirection !== null && !ownOrdinal && sequenceIntent(question) === null && STAGE_DEMONSTRATIVE.test(question);

@@ -116,6 +116,15 @@ function namesStage(name: string): boolean {
 }
 
 /**
+ * The direction a follow-up moves in: its sequence cue, else a bare step ("那再下一个呢", "and the one
+ * before it?", itemMoves.ts bareStep), which after a stage is a step to the neighbouring stage (after
+ * an item picked by its place it is the next item: itemMoves.ts, read first). Null when it moves nowhere.
+ */
+export function stepAsked(question: string): "next" | "previous" | null {
+  return sequenceIntent(question) ?? bareStep(question) ?? null;
+}
+
+/**
  * "那下一阶段呢?" / "and the next one?" after "第三阶段学什么" (a stage by its place or its name,
  * asked without a direction of its own): the previous question about the stage one step on
  * ("第4阶段学什么", "入门阶段之后要多久"); a detail the follow-up asks itself ("那下一阶段要多久?")
@@ -123,9 +132,7 @@ function namesStage(name: string): boolean {
  * roadmap.
  */
 export function movedOn(question: string, previous: string, byPlace: boolean): string | undefined {
-  // "那再下一个呢" after "五阶段指南的最后一个阶段是什么": a bare step from a stage is a step to the next stage
-  // (after an item picked by its place it is the next item: itemMoves.ts, read first).
-  const direction = sequenceIntent(question) ?? bareStep(question);
+  const direction = stepAsked(question);
   // "and the projects for the stage right after that one?" after a question about the first
   // stage's projects names nothing the previous question did not: it only moves.
   const own = withoutWordsOf(previous, withoutSequenceWords(question).replace(EN_STAGE_WORDS, " "));

@@ -113,9 +113,8 @@ export function besideSubject(result: RetrievalResult): (passage: Passage) => bo
 }
 
 /**
- * "七阶段那份里，专业深入阶段的下一步是什么": a before/after question of a roadmap the question names, whose
- * topic only other roadmaps place. The answer says so and shows those roadmaps (extractiveAnswer.ts);
- * the roadmap asked about answers nothing, so it is `low` as a stage past the end is.
+ * "七阶段那份里，分布式训练之后学什么": a before/after question of a roadmap the question names, whose topic
+ * only other roadmaps place. The answer says so before it shows those roadmaps (extractiveAnswer.ts).
  */
 export function placedOnlyOutsideNamedRoadmap(result: RetrievalResult): boolean {
   const named = result.namedRoadmap;
@@ -125,10 +124,19 @@ export function placedOnlyOutsideNamedRoadmap(result: RetrievalResult): boolean 
     result.analysis.topic !== undefined &&
     result.analysis.topic !== "" &&
     result.roadmap.length > 0 &&
-    !result.roadmap.some((p) => p.docId === named.docId) &&
-    // The topic is those roadmaps' own stage by its name (专业深入阶段), not a learner's description of
-    // content the named roadmap may hold in other words, which placement did not reach there.
-    result.roadmap.every((p) => stageName(p.at.heading) === stageName(result.analysis.topic!))
+    !result.roadmap.some((p) => p.docId === named.docId)
+  );
+}
+
+/**
+ * "七阶段那份里，专业深入阶段的下一步是什么": placedOnlyOutsideNamedRoadmap, with a topic that is those
+ * roadmaps' own stage by its name. The roadmap asked about has no such stage and answers nothing, so
+ * it is `low` as a stage past the end is. Not a learner's description of content the named roadmap
+ * may hold in other words, which placement did not reach there.
+ */
+function namedRoadmapLacksStage(result: RetrievalResult): boolean {
+  return (
+    placedOnlyOutsideNamedRoadmap(result) && result.roadmap.every((p) => stageName(p.at.heading) === stageName(result.analysis.topic!))
   );
 }
 
@@ -227,8 +235,8 @@ export function confidenceSignals(question: string, result: RetrievalResult, lea
       ...(result.unknownNames?.length ? ["name" as const] : []),
       // "The eighth stage" of a seven-stage roadmap: whatever passages lead, none is that stage.
       ...(result.ordinalPastEnd !== undefined ? ["stage" as const] : []),
-      // A stage of another roadmap asked of the one named: that roadmap has none (placedOnlyOutsideNamedRoadmap).
-      ...(placedOnlyOutsideNamedRoadmap(result) ? ["stage" as const] : []),
+      // A stage of another roadmap asked of the one named: that roadmap has none (namedRoadmapLacksStage).
+      ...(namedRoadmapLacksStage(result) ? ["stage" as const] : []),
       // "0x40 那一篇" of a list whose sections end at 0x36: no passage is that section (sectionCodes.ts).
       ...(result.sectionCodeUnknown !== undefined ? ["stage" as const] : []),
       // "MoE 和 Sora 哪个先学" when no roadmap places both: no document gives their order (topicOrder.ts).

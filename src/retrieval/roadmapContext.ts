@@ -9,7 +9,7 @@ import type { DetailKind } from "./detailKinds.js";
 import { expandQuery } from "./expandQuery.js";
 import { listedNeighbour } from "./listedNeighbour.js";
 import { namedPart, namedPartNeighbour, partsNamedIn } from "./namedParts.js";
-import { sectionNeighbourIn } from "./sectionNeighbour.js";
+import { SECTION_WORD, sectionNeighbourIn } from "./sectionNeighbour.js";
 import { placementTerms } from "./placedTopic.js";
 import { quotedSectionPassages } from "./quotedSections.js";
 import { locateTopic, stagePosition } from "./roadmapNavigator.js";
@@ -23,6 +23,7 @@ import {
   ordinalPositions,
   overviewPassages,
   stagePassages,
+  STAGE_WORD_AFTER_NAME,
   stageNameFormsOf,
   stagesNamedWithStageWord,
   withOverview,
@@ -330,11 +331,8 @@ function partsAsked(
   return stagePartsContext({ query, positions: stages, documents: corpus.documents, chunks: corpus.chunks, language, maxParts: MAX_PARTS });
 }
 
-/** The stage word after a stage's name, as stageContext.ts NAME_BEFORE_STAGE_WORD reads it. */
-const STAGE_WORD_AFTER_NAME = "(?:那一|这一|那个|这个|那|这)?(?:阶段|階段|篇|段|部分|块|塊)";
-/** A question that moves by sections or a table of contents, not by stages. */
-const MOVES_BY_SECTIONS =
-  /小[节節]|一[节節]|那[节節]|章[节節]|目[录錄]|板[块塊]|\b(?:sub)?sections?\b|\bheadings?\b|\bchapters?\b|table of contents/iu;
+/** A question that moves by sections (sectionNeighbour.ts SECTION_WORD), chapters or a table of contents, not by stages (the query is in Simplified script). */
+const MOVES_BY_SECTIONS = new RegExp(String.raw`${SECTION_WORD.source}|目录|\bchapters?\b|table of contents`, "iu");
 
 /**
  * "七段那份的最后一个阶段之后呢", "in the five-stage guide, what comes after the last stage?": a

@@ -59,7 +59,7 @@ export function sectionNeighbourIn(params: {
 }
 
 /** "the numbered section right after", 后面那一节, 下一部分: the question moves by sections. */
-const SECTION_WORD = /小节|一节|那节|章节|板块|\bsections?\b|\bsubsections?\b|\bheadings?\b/iu;
+export const SECTION_WORD = /小节|一节|那节|章节|板块|\bsections?\b|\bsubsections?\b|\bheadings?\b/iu;
 
 /** The places among `sections` of the ones the question names by their whole heading or what sets it apart. */
 function namedIn(asked: string, sections: readonly { heading: string }[]): number[] {
