@@ -7,6 +7,7 @@ import { cantoneseAsStandard } from "./cantoneseWords.js";
 import { forEachHanRun } from "./codePointKinds.js";
 import { questionMemo } from "./questionMemo.js";
 import taiwanPhraseData from "./taiwanPhrases.json" with { type: "json" };
+import { recentlyComputed } from "./recentlyComputed.js";
 
 /**
  * Traditional → Simplified Chinese, so a question written in 學習路線/微調 finds passages written
@@ -43,19 +44,7 @@ const recentlySimplified = questionMemo((text: string) => simplifyByRuns(cantone
  * Runs recur from question to question (之后该学什么, 我是在校研究生), as the tokenizer's do.
  */
 const MAX_REMEMBERED_RUN = 32;
-const MAX_REMEMBERED_RUNS = 8192;
-/** simplify of recent short runs, by run: when full it starts over (recentlyComputed's policy). */
-const simplifiedRuns = new Map<string, string>();
-
-function recentlySimplifiedRuns(run: string): string {
-  let simplified = simplifiedRuns.get(run);
-  if (simplified === undefined) {
-    simplified = simplify(run);
-    if (simplifiedRuns.size >= MAX_REMEMBERED_RUNS) simplifiedRuns.clear();
-    simplifiedRuns.set(run, simplified);
-  }
-  return simplified;
-}
+const recentlySimplifiedRuns = recentlyComputed(8192, (run: string) => simplify(run));
 const IDEOGRAPHIC_DESCRIPTION = /[\u2ff0-\u2fff]/u;
 
 function simplifyByRuns(text: string): string {
@@ -86,7 +75,7 @@ export function convertToSimplified(text: string): string {
   // A run the request's question was converted by (toSimplified reads it run by run) is read from
   // that memo, not walked through OpenCC again: the tokenizer cuts the question's search form, whose
   // Han runs are mostly the question's own. Looked up, never added: ingest's runs would crowd it.
-  return simplifiedRuns.get(standard) ?? simplify(standard);
+  return recentlySimplifiedRuns.peek(standard) ?? simplify(standard);
 }
 
 function simplify(text: string): string {
