@@ -81,6 +81,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-n3.jsonl",
     "tests/eval/blind/tune-p3.jsonl",
     "tests/eval/blind/tune-q3.jsonl",
+    "tests/eval/blind/tune-r3.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
@@ -147,6 +148,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-n3.jsonl",
     "tests/eval/blind/test-p3.jsonl",
     "tests/eval/blind/test-q3.jsonl",
+    "tests/eval/blind/test-r3.jsonl",
   ],
 };
 
