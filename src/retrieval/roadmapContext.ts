@@ -29,7 +29,7 @@ import {
   withOverview,
 } from "./stageContext.js";
 import { isListItemStage, stageName } from "./stageOutline.js";
-import { directionFromOrdinal, directionFromReference, type StageOrdinal } from "./stageReference.js";
+import { asksForStageBefore, directionFromReference, replaceStageOrdinals, type StageOrdinal } from "./stageReference.js";
 import { PARTS_ASKED, stagePartsContext } from "./stageParts.js";
 import { outlineOf, withStatedDurations } from "./statedStages.js";
 import { orderAsked, topicOrderContext } from "./topicOrder.js";
@@ -339,8 +339,9 @@ const MOVES_BY_SECTIONS = new RegExp(String.raw`${SECTION_WORD.source}|目录|\b
  * step from the named roadmap's stage out of it. The roadmap has nothing there; the answer may show
  * the stage it starts from, but is `low` as an ordinal past the end is (its stage count, for
  * ordinalPastEnd). Only when the stage is where the question measures from (directionFromOrdinal):
- * "after the deep-dive stage, what is the final stage?" asks for the final stage itself. Not before
- * the first stage: a roadmap's opening (its preface, what to set up first) comes before it.
+ * "after the deep-dive stage, what is the final stage?" asks for the final stage itself. Before the
+ * first stage likewise, but only when a stage is what is asked ("入门阶段之前还有什么阶段"): what to
+ * learn or set up before it ("第一阶段之前要准备什么") is a roadmap's opening, its preface.
  */
 function stepPastEnd(
   query: string,
@@ -350,12 +351,16 @@ function stepPastEnd(
   roadmap: readonly RoadmapPosition[],
   profiles: readonly RoadmapProfile[],
 ): number | undefined {
-  if (analysis.sequence !== "next") return undefined;
+  const direction = analysis.sequence;
+  if (!direction) return undefined;
+  const beyond = (position: RoadmapPosition) => (direction === "next" ? position.next : position.previous);
+  // Before the first stage only when a stage is what is asked (stageReference.ts asksForStageBefore).
+  const stepsOut = (marked: string) => directionFromReference(marked) === direction && (direction === "next" || asksForStageBefore(marked));
   if (ordinal) {
     if (!named || named.stages.length === 0) return undefined;
     const position = roadmap.find((p) => p.docId === named.doc.id);
-    if (!position || position.next) return undefined;
-    return directionFromOrdinal(query) === "next" ? named.stages.length : undefined;
+    if (!position || beyond(position)) return undefined;
+    return stepsOut(replaceStageOrdinals(query, () => "\u0000")) ? named.stages.length : undefined;
   }
   // "前沿研究阶段之后学什么", "what comes after 前沿研究?": the last stage, named by its name with "after"
   // beside it, is where the question starts from; in the roadmap the question names, or the one
@@ -364,10 +369,10 @@ function stepPastEnd(
   const positions = named ? roadmap.filter((p) => p.docId === named.doc.id) : roadmap;
   const position = positions.length === 1 ? positions[0]! : undefined;
   const profile = position && (named ?? profiles.find((p) => p.doc.id === position.docId));
-  if (!position || position.next || !profile || profile.stages.length === 0 || MOVES_BY_SECTIONS.test(query)) return undefined;
+  if (!position || beyond(position) || !profile || profile.stages.length === 0 || MOVES_BY_SECTIONS.test(query)) return undefined;
   const at = profile.stages.findIndex((stage) => stage.index === position.at.sectionIndex);
   const form = at < 0 ? undefined : stageNameFormsOf(profile)[at]!.find((name) => query.includes(name));
   if (form === undefined) return undefined;
   const marked = query.replace(new RegExp(`${escapeRegExp(form)}(?:${STAGE_WORD_AFTER_NAME})?`, "u"), " \u0000 ");
-  return directionFromReference(marked) === "next" ? profile.stages.length : undefined;
+  return stepsOut(marked) ? profile.stages.length : undefined;
 }

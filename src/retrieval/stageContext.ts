@@ -77,8 +77,11 @@ export function namedStagePositions(profiles: readonly RoadmapProfile[], questio
   return positions;
 }
 
-/** The stage word after a stage's name, a demonstrative maybe between them ("原理那一阶段", "基础夯实那段"). */
-export const STAGE_WORD_AFTER_NAME = "(?:那一|这一|那个|这个|那|这)?(?:阶段|階段|篇|段|部分|块|塊)";
+/**
+ * The stage word after a stage's name, a demonstrative maybe between them ("原理那一阶段", "基础夯实那段"),
+ * or an English one in a mixed question ("the 入门 stage", "基础夯实 phase").
+ */
+export const STAGE_WORD_AFTER_NAME = "(?:(?:那一|这一|那个|这个|那|这)?(?:阶段|階段|篇|段|部分|块|塊)|\\s*[Ss]tage\\b|\\s*[Pp]hase\\b)";
 /**
  * A stage word with what points at it: "原理那一阶段", "基础夯实那段", "入门篇", "原理那块". The Han run
  * before it is what names the stage (the shortest run that reaches the word: 学完原理 of
@@ -86,7 +89,7 @@ export const STAGE_WORD_AFTER_NAME = "(?:那一|这一|那个|这个|那|这)?(?
  */
 const NAME_BEFORE_STAGE_WORD = new RegExp(`(\\p{Script=Han}+?)${STAGE_WORD_AFTER_NAME}`, "gu");
 /** One of these is in every text NAME_BEFORE_STAGE_WORD matches. */
-const STAGE_WORD_UNITS = ["段", "篇", "部分", "块", "塊"];
+const STAGE_WORD_UNITS = ["段", "篇", "部分", "块", "塊", "tage", "hase"];
 
 let lastRuns: { question: string; runs: readonly string[] } | undefined;
 

@@ -297,6 +297,26 @@ describe("HybridRetriever", () => {
     expect((await retriever().retrieve("三段式计划，深钻阶段里的那一节之后是哪一节？")).ordinalPastEnd).toBeUndefined();
   });
 
+  it("marks a stage asked for before the first one, not what to learn or prepare before it", async () => {
+    for (const question of [
+      "三段式计划的第一阶段之前还有什么阶段吗？",
+      "三段式计划的第一阶段之前是什么阶段？",
+      "三段式计划第一阶段的前一个阶段是什么？",
+      "In 三段式计划, which stage comes before stage 1?",
+    ]) {
+      const result = await retriever().retrieve(question);
+      expect(result.ordinalPastEnd, question).toBe(3);
+      expect(confidenceOf(question, result), question).not.toBe("high");
+    }
+    // Something to learn or set up before it: the roadmap's opening may say; and a stage that has one before it.
+    for (const question of [
+      "三段式计划的第一阶段之前要准备什么？",
+      "In 三段式计划, what should I know before stage 1?",
+      "三段式计划，做应用阶段之前是什么阶段？",
+    ])
+      expect((await retriever().retrieve(question)).ordinalPastEnd, question).toBeUndefined();
+  });
+
   it("marks low a before/after question of a named roadmap about another roadmap's stage by its name", async () => {
     // 深钻阶段 is 三段式计划's; 示例学习路线 has no such stage.
     const other = "示例学习路线里，深钻阶段之后学什么？";

@@ -140,6 +140,13 @@ describe("stagesNamedWithStageWord", () => {
     expect(named("原理那块啃完了")).toEqual([["three", "一、原理学习阶段(2-3 个月)", "原理"]]);
   });
 
+  it("reads an English stage word after a Chinese name, as a mixed question writes it", () => {
+    expect(named("In the five-stage guide, what comes after the 基础夯实 stage?")).toEqual([["five", "基础夯实阶段", "基础夯实"]]);
+    expect(named("接入开发 Phase 要多久")).toEqual([["three", "二、接入开发阶段(3-4 个月)", "接入开发"]]);
+    // An English word between them is no stage name's.
+    expect(named("基础夯实 and then the next stage")).toEqual([]);
+  });
+
   it("needs the stage word: a name alone, or another word before the stage word, names nothing", () => {
     expect(named("原理学完了下一步呢")).toEqual([]);
     expect(named("下一阶段有啥教程")).toEqual([]);
