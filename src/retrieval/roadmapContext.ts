@@ -29,7 +29,13 @@ import {
   withOverview,
 } from "./stageContext.js";
 import { isListItemStage, stageName } from "./stageOutline.js";
-import { asksForStageBefore, directionFromReference, replaceStageOrdinals, type StageOrdinal } from "./stageReference.js";
+import {
+  asksForStageBefore,
+  directionFromOrdinal,
+  directionFromReference,
+  replaceStageOrdinals,
+  type StageOrdinal,
+} from "./stageReference.js";
 import { PARTS_ASKED, stagePartsContext } from "./stageParts.js";
 import { outlineOf, withStatedDurations } from "./statedStages.js";
 import { orderAsked, topicOrderContext } from "./topicOrder.js";
@@ -351,17 +357,25 @@ function stepPastEnd(
   roadmap: readonly RoadmapPosition[],
   profiles: readonly RoadmapProfile[],
 ): number | undefined {
+  const beyond = (position: RoadmapPosition, direction: "next" | "previous") => (direction === "next" ? position.next : position.previous);
+  // Before the first stage only when a stage is what is asked (stageReference.ts asksForStageBefore).
+  const stepsOut = (marked: string, direction: "next" | "previous") =>
+    directionFromReference(marked) === direction && (direction === "next" || asksForStageBefore(marked));
+  if (ordinal) {
+    // "最后一个阶段的下一个是什么" asked of no roadmap in particular: past every roadmap's last stage.
+    const direction = analysis.sequence ?? directionFromOrdinal(query);
+    const positions = named ? roadmap.filter((p) => p.docId === named.doc.id) : roadmap;
+    const profile = positions[0] && (named ?? profiles.find((p) => p.doc.id === positions[0]!.docId));
+    if (!direction || !profile || profile.stages.length === 0 || positions.some((p) => beyond(p, direction))) return undefined;
+    return stepsOut(
+      replaceStageOrdinals(query, () => "\u0000"),
+      direction,
+    )
+      ? profile.stages.length
+      : undefined;
+  }
   const direction = analysis.sequence;
   if (!direction) return undefined;
-  const beyond = (position: RoadmapPosition) => (direction === "next" ? position.next : position.previous);
-  // Before the first stage only when a stage is what is asked (stageReference.ts asksForStageBefore).
-  const stepsOut = (marked: string) => directionFromReference(marked) === direction && (direction === "next" || asksForStageBefore(marked));
-  if (ordinal) {
-    if (!named || named.stages.length === 0) return undefined;
-    const position = roadmap.find((p) => p.docId === named.doc.id);
-    if (!position || beyond(position)) return undefined;
-    return stepsOut(replaceStageOrdinals(query, () => "\u0000")) ? named.stages.length : undefined;
-  }
   // "前沿研究阶段之后学什么", "what comes after 前沿研究?": the last stage, named by its name with "after"
   // beside it, is where the question starts from; in the roadmap the question names, or the one
   // roadmap whose stage it names. Not a book or section inside it ("深入篇里《综述》后面那本",
@@ -369,10 +383,15 @@ function stepPastEnd(
   const positions = named ? roadmap.filter((p) => p.docId === named.doc.id) : roadmap;
   const position = positions.length === 1 ? positions[0]! : undefined;
   const profile = position && (named ?? profiles.find((p) => p.doc.id === position.docId));
-  if (!position || beyond(position) || !profile || profile.stages.length === 0 || MOVES_BY_SECTIONS.test(query)) return undefined;
+  if (!position || beyond(position, direction) || !profile || profile.stages.length === 0 || MOVES_BY_SECTIONS.test(query))
+    return undefined;
   const at = profile.stages.findIndex((stage) => stage.index === position.at.sectionIndex);
   const form = at < 0 ? undefined : stageNameFormsOf(profile)[at]!.find((name) => query.includes(name));
   if (form === undefined) return undefined;
-  const marked = query.replace(new RegExp(`${escapeRegExp(form)}(?:${STAGE_WORD_AFTER_NAME})?`, "u"), " \u0000 ");
-  return stepsOut(marked) ? profile.stages.length : undefined;
+  // A heading copied whole keeps its span after the stage word: "三、场景应用阶段(持续学习)之后".
+  const marked = query.replace(
+    new RegExp(`${escapeRegExp(form)}(?:${STAGE_WORD_AFTER_NAME})?(?:\\s*[(（][^)）]{0,16}[)）])?`, "u"),
+    " \u0000 ",
+  );
+  return stepsOut(marked, direction) ? profile.stages.length : undefined;
 }

@@ -256,24 +256,31 @@ const ANCHOR_NEXT = new RegExp(
 const ANCHOR_PREVIOUS = /\u0000\s*(?:的)?(?:之前|以前|前面|前)|\bbefore\s+(?:the\s+)?\u0000/iu;
 
 /**
- * "入门阶段之前还有什么阶段", "which stage comes before stage 1?", "is there a stage zero?": before
- * the stage a question names (marked with U+0000, as directionFromReference reads it), a *stage* is
- * what it asks for, not something to learn or set up first ("第一阶段之前要准备什么", "what should I
- * know before stage 1?"): a roadmap's opening, its preface, may answer those.
+ * "入门阶段之前还有什么阶段", "入门阶段之前呢", "which stage comes before stage 1?", "is there a stage
+ * zero?": before the stage a question names (marked with U+0000, as directionFromReference reads
+ * it), what it asks for is the stage there, not something to learn or set up first
+ * ("第一阶段之前要准备什么", "what should I know before stage 1?"): a roadmap's opening, its preface,
+ * may answer those.
  */
 export function asksForStageBefore(marked: string): boolean {
   if (STAGE_ZERO.test(marked)) return true;
   const zh = /\u0000\s*的?\s*(?:之前|以前|前面|前一个?|上一个?)/u.exec(marked);
   if (zh) {
     const asked = marked.slice(zh.index + zh[0].length);
-    return /阶段|\bstages?\b|\bphases?\b/iu.test(asked) && !PREPARATION_ZH.test(asked);
+    return NEIGHBOUR_ITSELF_ZH.test(asked) || (/阶段|\bstages?\b|\bphases?\b/iu.test(asked) && !PREPARATION_ZH.test(asked));
   }
-  return STAGE_BEFORE_EN.test(marked) && !PREPARATION_EN.test(marked);
+  return (STAGE_BEFORE_EN.test(marked) || NOTHING_ELSE_BEFORE_EN.test(marked)) && !PREPARATION_EN.test(marked);
 }
 
 const STAGE_ZERO = /第\s*[0０零]\s*(?:个\s*)?阶段|\b(?:stage|phase)\s*(?:0|zero)\b/iu;
 const STAGE_BEFORE_EN =
   /\b(?:what|which|any|is there an?|are there)\s+(?:\w+\s+){0,2}?(?:stages?|phases?)\b[^.?!\u0000]*\bbefore\s+(?:the\s+)?\u0000|\b(?:stages?|phases?)\s+(?:that\s+)?(?:comes?\s+|is\s+)?(?:right\s+|just\s+)?before\s+(?:the\s+)?\u0000/iu;
+/** After the direction word, only "what is it": "之前是什么", "之前呢", "前一个是哪个阶段？". */
+const NEIGHBOUR_ITSELF_ZH =
+  /^\s*(?:的)?(?:还有|還有|就是|又是|会是|應該是|应该是|是)?\s*(?:什么|什麼|啥|哪个|哪個|哪一个|哪一個|哪一?步|哪一?篇|谁)?\s*(?:阶段|步|篇|部分|东西|東西)?\s*(?:了|呢|吗|嗎|啊|呀|吧)?\s*[？?。!！]*\s*$/u;
+/** "What comes before stage 1?", "and what's before 入门?": nothing asked but the stage there. */
+const NOTHING_ELSE_BEFORE_EN =
+  /^(?:(?:in|for)\s+[^,]+,\s*)?(?:and\s+|so\s+)?(?:what|which)(?:'s|\s+is|\s+comes|\s+came)?\s+(?:right\s+|just\s+|immediately\s+)?before\s+(?:the\s+)?\u0000\s*[?.!]*\s*$/iu;
 /** Something to learn, read or set up first. */
 const PREPARATION_ZH = /学|准备|掌握|具备|了解|懂|会|打基础|基础|前置|先修|读|看|装/u;
 const PREPARATION_EN = /\b(?:learn|know|need|study|read|prepare|set ?up|install|should i)|prerequisite/iu;

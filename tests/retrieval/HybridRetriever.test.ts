@@ -303,6 +303,9 @@ describe("HybridRetriever", () => {
       "三段式计划的第一阶段之前是什么阶段？",
       "三段式计划第一阶段的前一个阶段是什么？",
       "In 三段式计划, which stage comes before stage 1?",
+      "In 三段式计划, what comes before stage 1?",
+      // Nothing asked after the direction word but the stage there (a bare step a follow-up rewrote).
+      "三段式计划的第一阶段之前呢？",
     ]) {
       const result = await retriever().retrieve(question);
       expect(result.ordinalPastEnd, question).toBe(3);
@@ -314,6 +317,17 @@ describe("HybridRetriever", () => {
       "In 三段式计划, what should I know before stage 1?",
       "三段式计划，做应用阶段之前是什么阶段？",
     ])
+      expect((await retriever().retrieve(question)).ordinalPastEnd, question).toBeUndefined();
+  });
+
+  it("marks a step past every roadmap's end when no roadmap is named, and a stage heading copied whole", async () => {
+    for (const question of ["最后一个阶段的下一个是什么？", "第一阶段之前是什么？", "三段式计划的三、深钻阶段(3-6 个月)之后呢？"]) {
+      const result = await retriever().retrieve(question);
+      expect(result.ordinalPastEnd, question).toBeDefined();
+      expect(confidenceOf(question, result), question).not.toBe("high");
+    }
+    // Some roadmap has a stage there, or the question asks what to learn first.
+    for (const question of ["第二阶段之前是什么？", "第一阶段之前要学什么？"])
       expect((await retriever().retrieve(question)).ordinalPastEnd, question).toBeUndefined();
   });
 
