@@ -155,19 +155,18 @@ export function withoutWordsOf(previous: string, text: string): string {
 }
 
 /**
- * The question with its stage ordinal moved one step ("第三阶段" → "第4阶段"); undefined before the
- * first. One step on from the last stage is asked as "最后一个阶段之后": the retriever reads that as
- * a step out of the roadmap (roadmapContext.ts stepPastEnd), not as the last stage again.
+ * The question with its stage ordinal moved one step ("第三阶段" → "第4阶段"). One step on from the
+ * last stage is asked as "最后一个阶段之后", one back from the first as "第1阶段之前的阶段": the
+ * retriever reads those as steps out of the roadmap (roadmapContext.ts stepPastEnd), not as the
+ * last (first) stage again.
  */
 function stepByPlace(previous: string, direction: "next" | "previous"): string | undefined {
-  let left = false;
   const stepped = replaceStageOrdinals(previous, (ordinal) => {
     const to = moved(ordinal, direction);
-    if (to === "" && direction === "next") return `${samePlace(ordinal)}之后`;
-    left ||= to === "";
-    return to;
+    if (to !== "") return to;
+    return direction === "next" ? `${samePlace(ordinal)}之后` : `${samePlace(ordinal)}之前的阶段`;
   });
-  return left || stepped === previous ? undefined : stepped;
+  return stepped === previous ? undefined : stepped;
 }
 
 /**

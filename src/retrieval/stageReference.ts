@@ -267,7 +267,11 @@ export function asksForStageBefore(marked: string): boolean {
   const zh = /\u0000\s*的?\s*(?:之前|以前|前面|前一个?|上一个?)/u.exec(marked);
   if (zh) {
     const asked = marked.slice(zh.index + zh[0].length);
-    return NEIGHBOUR_ITSELF_ZH.test(asked) || (/阶段|\bstages?\b|\bphases?\b/iu.test(asked) && !PREPARATION_ZH.test(asked));
+    return (
+      NEIGHBOUR_ITSELF_ZH.test(asked) ||
+      STAGE_FIRST_ZH.test(asked) ||
+      (/阶段|\bstages?\b|\bphases?\b/iu.test(asked) && !PREPARATION_ZH.test(asked))
+    );
   }
   return (STAGE_BEFORE_EN.test(marked) || NOTHING_ELSE_BEFORE_EN.test(marked)) && !PREPARATION_EN.test(marked);
 }
@@ -278,6 +282,8 @@ const STAGE_BEFORE_EN =
 /** After the direction word, only "what is it": "之前是什么", "之前呢", "前一个是哪个阶段？". */
 const NEIGHBOUR_ITSELF_ZH =
   /^\s*(?:的)?(?:还有|還有|就是|又是|会是|應該是|应该是|是)?\s*(?:什么|什麼|啥|哪个|哪個|哪一个|哪一個|哪一?步|哪一?篇|谁)?\s*(?:阶段|步|篇|部分|东西|東西)?\s*(?:了|呢|吗|嗎|啊|呀|吧)?\s*[？?。!！]*\s*$/u;
+/** "之前的阶段要学什么": the stage there is what the rest of the question is about. */
+const STAGE_FIRST_ZH = /^\s*的?\s*(?:那一?个|那|这一?个)?\s*(?:阶段|\bstage\b|\bphase\b)/iu;
 /** "What comes before stage 1?", "and what's before 入门?": nothing asked but the stage there. */
 const NOTHING_ELSE_BEFORE_EN =
   /^(?:(?:in|for)\s+[^,]+,\s*)?(?:and\s+|so\s+)?(?:what|which)(?:'s|\s+is|\s+comes|\s+came)?\s+(?:right\s+|just\s+|immediately\s+)?before\s+(?:the\s+)?\u0000\s*[?.!]*\s*$/iu;

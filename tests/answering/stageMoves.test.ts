@@ -28,8 +28,12 @@ describe("movedOn", () => {
     expect(movedOn("那之前呢", "后端开发阶段学什么", false)).toBe("后端开发阶段之前学什么");
   });
 
-  it("is undefined past the roadmap's start, or when the follow-up names a topic of its own", () => {
-    expect(movedOn("那上一阶段呢？", "第一阶段要做什么项目", true)).toBeUndefined();
+  it("asks past the roadmap's start as the stage before the first, for the retriever to read as a step out of it", () => {
+    expect(movedOn("那上一阶段呢？", "第一阶段要做什么项目", true)).toBe("第1阶段之前的阶段 要做什么项目");
+    expect(movedOn("上一个呢", "七阶段路线第一阶段是啥", true)).toBe("七阶段路线 第1阶段之前的阶段 是啥");
+  });
+
+  it("is undefined when the follow-up names a topic of its own", () => {
     expect(movedOn("那之后的 RAG 呢？", "基础篇要看哪些书", false)).toBeUndefined();
   });
 });

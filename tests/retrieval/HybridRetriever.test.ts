@@ -306,6 +306,8 @@ describe("HybridRetriever", () => {
       "In 三段式计划, what comes before stage 1?",
       // Nothing asked after the direction word but the stage there (a bare step a follow-up rewrote).
       "三段式计划的第一阶段之前呢？",
+      // A follow-up's step back from the first stage, as stageMoves.ts writes it.
+      "三段式计划 第1阶段之前的阶段 要学什么",
     ]) {
       const result = await retriever().retrieve(question);
       expect(result.ordinalPastEnd, question).toBe(3);
