@@ -214,6 +214,8 @@ function unitKind(question: string, position: number): number {
 /** Cue words a sequence topic follows ("学完 LoRA", "after fine-tuning") or precedes ("LoRA 之后"). */
 const CUES_BEFORE_TOPIC = new Set([...FINISHING_VERBS, "掌握了", "完成", "after", "before", "先学"]);
 const CUES_AFTER_TOPIC = new Set([...AFTER_POSTPOSITIONS, ...BEFORE_POSTPOSITIONS, ...FINISHING_VERBS, "后", "前"]);
+/** "X 的下一阶段", "X 的上一篇": a step to a neighbour, after 的, is the step from the segment before it. */
+const STEP_AFTER_POSSESSIVE = new Set([...NEXT_CUES.zh, ...PREVIOUS_CUES.zh].filter((cue) => /^(?:下|上|前一|后一)/u.test(cue)));
 
 /** A stretch of a question, by its UTF-16 offsets. */
 export interface Span {
@@ -278,12 +280,15 @@ function cutSegments(question: string, removed: readonly Span[] = NO_SPANS): Seg
     current = "";
     pendingSpace = "";
   };
-  // A segment a closing quote ended ("「应用实践」之后"): the quote sits between it and its cue.
+  // A segment a closing quote ended ("「应用实践」之后"): the quote sits between it and its cue. Or
+  // 的 ("前沿研究阶段的下一阶段"), when the cue is a step to a neighbour (STEP_AFTER_POSSESSIVE).
   let quoted = false;
+  let possessive = false;
   const keep = (text: string) => {
     if (!current) afterCue = cueBefore;
     cueBefore = false;
     quoted = false;
+    possessive = false;
     current += (current ? pendingSpace : "") + text;
     pendingSpace = "";
   };
@@ -293,10 +298,15 @@ function cutSegments(question: string, removed: readonly Span[] = NO_SPANS): Seg
     if (current) {
       close(afterCue || cueAfter);
       quoted = isClosingQuote(text);
-    } else if (quoted && cueAfter) {
+      possessive = text === "的";
+    } else if ((quoted && cueAfter) || (possessive && STEP_AFTER_POSSESSIVE.has(lower))) {
       segments.at(-1)!.nextToCue = true;
       quoted = false;
-    } else quoted &&= isClosingQuote(text);
+      possessive = false;
+    } else {
+      possessive = (quoted || possessive) && text === "的";
+      quoted &&= isClosingQuote(text);
+    }
     if (CUES_BEFORE_TOPIC.has(lower)) cueBefore = true;
   };
   // Where the kept units not yet taken as a piece start (-1: none).

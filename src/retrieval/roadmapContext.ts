@@ -213,6 +213,14 @@ export function roadmapContext(
     );
     const byNameAt = byName.flatMap(({ stage }) => stagePosition(documents, chunks, stage) ?? []);
     if (byNameAt.length > 0 && (!named || inNamed(byNameAt))) roadmap = named ? byNameAt.filter((p) => p.docId === named.doc.id) : byNameAt;
+    // "3阶段那篇里的应用实践阶段之后": another roadmap's stage by its name and stage word, which the
+    // named roadmap has none of; its words found in the named roadmap's text are not that stage.
+    else if (
+      byNameAt.length > 0 &&
+      named &&
+      !roadmap.some((p) => p.docId === named.doc.id && byName.some(({ name }) => stageName(p.at.heading).includes(name)))
+    )
+      roadmap = byNameAt;
     const asStage = roadmap.filter((p) => !isListItemStage(p.at.heading) && stageName(p.at.heading) === stageName(placedTopic));
     if (asStage.length > 0) roadmap = asStage;
   }

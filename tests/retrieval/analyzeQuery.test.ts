@@ -96,6 +96,13 @@ describe("extractTopic", () => {
     expect(extractTopic("what is the stage before LoRA called?")).toBe("LoRA");
   });
 
+  it("takes the stage before 的 and a step to its neighbour as the topic, not the document named first", () => {
+    expect(extractTopic("GitHub 清单里「前沿研究阶段」的下一阶段是什么")).toBe("前沿研究阶段");
+    expect(extractTopic("Hexo 博客里，「微调」的上一篇是哪篇")).toBe("微调");
+    // 的 before anything else is no step: the named document stays what the question is about.
+    expect(extractTopic("GitHub 清单里「前沿研究阶段」的资料有哪些")).not.toBe("前沿研究阶段");
+  });
+
   it("keeps glossary terms whole even when they contain filler characters", () => {
     expect(extractTopic("在学习深度学习之前需要先学什么?")).toBe("深度学习");
     expect(extractTopic("学完 Transformer 架构之后呢")).toBe("Transformer 架构");
