@@ -15,7 +15,7 @@ import { groupsBeyondStudyRequest } from "./studyRequest.js";
 import { targetsOutsideField } from "./studyTarget.js";
 import type { QuestionJudge } from "./questionJudge.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
-import type { StageOrdinal } from "./stageReference.js";
+import { asksStageZero, type StageOrdinal } from "./stageReference.js";
 import { termsFoundTogether } from "./termsTogether.js";
 import { asksTimePoint, statesTimeSpans } from "./timePoint.js";
 import { quotedTermsOutside } from "./quotedTerms.js";
@@ -146,8 +146,10 @@ export function questionReadings(inputs: QuestionReadingInputs): QuestionReading
  * roadmap's stages, counted on its recovered outline (a roadmap whose stages were not recovered
  * says nothing here).
  */
-function ordinalPastEnd({ named, ordinal, partsPastEnd }: QuestionReadingInputs): number | undefined {
+function ordinalPastEnd({ named, ordinal, partsPastEnd, query }: QuestionReadingInputs): number | undefined {
   if (partsPastEnd !== undefined) return partsPastEnd;
   const stages = named?.stages.length ?? 0;
+  // "七阶段路线第0阶段讲什么": no stage comes before the first (stageReference.ts reads no ordinal there).
+  if (stages > 0 && ordinal === undefined && asksStageZero(query)) return stages;
   return ordinal !== undefined && stages > 0 && ordinal.position > stages ? stages : undefined;
 }

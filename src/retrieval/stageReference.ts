@@ -276,7 +276,12 @@ export function asksForStageBefore(marked: string): boolean {
   return (STAGE_BEFORE_EN.test(marked) || NOTHING_ELSE_BEFORE_EN.test(marked)) && !PREPARATION_EN.test(marked);
 }
 
-const STAGE_ZERO = /第\s*[0０零]\s*(?:个\s*)?阶段|\b(?:stage|phase)\s*(?:0|zero)\b/iu;
+const STAGE_ZERO = /第\s*[0０零〇]\s*(?:个\s*)?(?:阶段|階段|段)|\b(?:stage|phase)\s*(?:0|zero)\b|\bzeroth\s+(?:stage|phase)\b/iu;
+
+/** "第0阶段", "stage zero": a stage before the first, which no roadmap numbers (stageOrdinal reads none). */
+export function asksStageZero(question: string): boolean {
+  return STAGE_ZERO.test(question);
+}
 const STAGE_BEFORE_EN =
   /\b(?:what|which|any|is there an?|are there)\s+(?:\w+\s+){0,2}?(?:stages?|phases?)\b[^.?!\u0000]*\bbefore\s+(?:the\s+)?\u0000|\b(?:stages?|phases?)\s+(?:that\s+)?(?:comes?\s+|is\s+)?(?:right\s+|just\s+)?before\s+(?:the\s+)?\u0000/iu;
 /** After the direction word, only "what is it": "之前是什么", "之前呢", "前一个是哪个阶段？". */

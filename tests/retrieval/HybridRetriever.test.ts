@@ -247,6 +247,12 @@ describe("HybridRetriever", () => {
     expect(beyond.stageOrdinal).toEqual({ from: "start", position: 4 });
     expect(beyond.ordinalPastEnd).toBe(3);
     expect(confidenceOf("三段式计划的第四阶段学什么？", beyond)).not.toBe("high");
+    // Nor a stage zero, before the first.
+    for (const zero of ["三段式计划的第0阶段学什么？", "What is stage zero of 三段式计划 about?"]) {
+      const result = await retriever().retrieve(zero);
+      expect(result.ordinalPastEnd, zero).toBe(3);
+      expect(confidenceOf(zero, result), zero).not.toBe("high");
+    }
     const within = await retriever().retrieve("三段式计划的第三阶段学什么？");
     expect(within.ordinalPastEnd).toBeUndefined();
     // With no roadmap named there is no outline to count against.
