@@ -58,11 +58,21 @@ export function sectionNeighbourIn(params: {
   return found.length === 1 ? found[0] : undefined;
 }
 
-/** "the numbered section right after", 后面那一节, 下一部分: the question moves by sections. */
-export const SECTION_WORD = /小节|一节|那节|章节|板块|\bsections?\b|\bsubsections?\b|\bheadings?\b/iu;
+/**
+ * "the numbered section right after", 后面那一节, 下一部分, 前一个方向: the question moves by sections
+ * (a list's directions, as the reading list's 0x31–0x36 and the guide's tracks are, are its sections).
+ */
+export const SECTION_WORD = /小节|一节|那节|章节|板块|(?:下|上|前|后面?)一?个方向|\bsections?\b|\bsubsections?\b|\bheadings?\b/iu;
 
 /** The places among `sections` of the ones the question names by their whole heading or what sets it apart. */
 function namedIn(asked: string, sections: readonly { heading: string }[]): number[] {
+  // "0x35 的上一节": a section code of the hexadecimal kind names its section alone (a "3." or "三、"
+  // is any number a question may hold).
+  const byCode = sections.flatMap((section, at) => {
+    const code = /^0x[0-9a-f]+/iu.exec(section.heading)?.[0];
+    return code && new RegExp(`(?<![0-9a-z])${code}(?![0-9a-z])`, "iu").test(asked) ? [at] : [];
+  });
+  if (byCode.length > 0) return byCode;
   const heading = (text: string) => foldForMatching(text).trim();
   // The code comes off before folding: folding drops the 、 that ends "五、".
   const cores = headingCores(sections.map((section) => section.heading.replace(SECTION_CODE, ""))).map(heading);

@@ -22,6 +22,17 @@ describe("the section beside one a question names inside a stage it names", () =
     expect(after.passages[0]?.chunk.headingPath.at(-1)).toBe("0x36 大模型应用方向");
   });
 
+  it("reads a section by its hexadecimal code, and a step to the next (previous) direction as a move by sections", async () => {
+    const byCode = await retriever().retrieve("ninehills清单 0x35 的上一节是什么");
+    expect(byCode.passages[0]?.chunk.headingPath.at(-1)).toBe("0x34 大模型数据工程方向");
+    const next = await retriever().retrieve("ninehills清单 0x33 训练微调方向的下一节是什么");
+    expect(next.passages[0]?.chunk.headingPath.at(-1)).toBe("0x34 大模型数据工程方向");
+    // 前一个方向: the sibling direction, not the stage before the chapter holding it.
+    const direction = await retriever().retrieve("ninehills清单里，数据工程方向的前一个方向是什么");
+    expect(direction.passages[0]?.chunk.headingPath.at(-1)).toBe("0x33 大模型训练微调方向");
+    expect(direction.roadmap).toEqual([]);
+  });
+
   it("reads a section named by its heading outside any stage when the question moves by sections", async () => {
     // 五、关键资源汇总 → 六、持续学习建议, in the one roadmap with that heading.
     const after = await retriever().retrieve("关键资源汇总后面那一节讲什么？");
