@@ -1,8 +1,10 @@
 import type { Chunk } from "../chunking/types.js";
+import type { Section } from "../corpus/types.js";
 import { sectionChunks } from "./documentChunks.js";
 import { foldForMatching } from "./listItems.js";
 import type { NamedPart } from "./namedParts.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
+import { subtreeOf } from "./stageOutline.js";
 import { stagesNamedWithStageWord } from "./stageContext.js";
 
 /**
@@ -24,8 +26,10 @@ export function sectionNeighbour(params: {
   const [stage] = stagesNamedWithStageWord([named], query);
   // "关键资源汇总后面那一节": without a stage, a section named by its heading among its siblings, when
   // the question moves by sections (a word for a section says so; "X 之后学什么" moves by stages).
+  // Inside a stage, any sections that share a parent there: its own sections, and the tracks or
+  // directions one of them lists as headings ("专业方向详细路径" → 模型训练与优化专家, 基础架构专家 …).
   const groups = stage
-    ? [outline.filter((section) => section.parent === stage.stage.sectionIndex)]
+    ? siblingGroupsWithin(outline, stage.stage.sectionIndex)
     : SECTION_WORD.test(query)
       ? [...new Set(outline.map((section) => section.parent))].map((parent) => outline.filter((section) => section.parent === parent))
       : [];
@@ -56,6 +60,15 @@ export function sectionNeighbourIn(params: {
   if (staged) return sectionNeighbour({ ...asked, named: staged });
   const found = profiles.map((profile) => sectionNeighbour({ ...asked, named: profile })).filter((part) => part !== undefined);
   return found.length === 1 ? found[0] : undefined;
+}
+
+/** The sections under a stage, grouped by their parent (the stage first), in reading order. */
+function siblingGroupsWithin(outline: readonly Section[], stageIndex: number): Section[][] {
+  const stage = outline.find((section) => section.index === stageIndex);
+  if (!stage) return [];
+  const within = subtreeOf(outline, stage);
+  const parents = [...within].filter((index) => outline.some((section) => section.parent === index));
+  return parents.map((parent) => outline.filter((section) => section.parent === parent));
 }
 
 /**

@@ -22,6 +22,17 @@ describe("the section beside one a question names inside a stage it names", () =
     expect(after.passages[0]?.chunk.headingPath.at(-1)).toBe("0x36 大模型应用方向");
   });
 
+  it("moves among the tracks or resources a stage lists as headings under one of its sections", async () => {
+    // 专业深入阶段 › 专业方向详细路径 › 模型训练与优化专家 → 基础架构专家: not the next stage.
+    const track = await retriever().retrieve("五阶段指南的专业深入阶段里，「模型训练与优化专家」后面一个方向是什么");
+    expect(track.askedPart?.item).toBe("基础架构专家");
+    expect(track.roadmap).toEqual([]);
+    const resource = await retriever().retrieve("五阶段指南入门阶段里，「入门课程」之后是哪部分");
+    expect(resource.askedPart?.item).toBe("入门读物");
+    const direction = await retriever().retrieve("五阶段指南的前沿研究阶段里，「推理与优化」之后的方向是什么");
+    expect(direction.askedPart?.item).toBe("应用与系统");
+  });
+
   it("reads a section by its hexadecimal code, and a step to the next (previous) direction as a move by sections", async () => {
     const byCode = await retriever().retrieve("ninehills清单 0x35 的上一节是什么");
     expect(byCode.passages[0]?.chunk.headingPath.at(-1)).toBe("0x34 大模型数据工程方向");
