@@ -1,6 +1,5 @@
-import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
 import { parseNumber } from "./stageReference.js";
-import { mayMatchGated } from "../text/questionGate.js";
+import { gatedTest, mayMatchGated } from "../text/questionGate.js";
 
 /**
  * The counts a question states of a roadmap's parts: its stages ("7个阶段", "three stages", "分六段
@@ -75,7 +74,7 @@ export function countExpressions(question: string): string[] {
  * A stage word of COUNT_PATTERNS, with their flags: every count either finds holds one, so a
  * question without any (most) states no count (through the twin on a plain one, ignoreCaseTest.ts).
  */
-const mayStateCount = ignoreCaseTester(/段|步|部分|篇|章节|stage|phase|step|part|level|chapter|section/iu);
+const mayStateCount = gatedTest(/段|步|部分|篇|章节|stage|phase|step|part|level|chapter|section/iu);
 
 /** Stage counts a question states ("7个阶段", "three stages"), never ordinals ("第三阶段"). */
 export function statedStageCounts(question: string): number[] {
