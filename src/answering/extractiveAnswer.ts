@@ -7,7 +7,7 @@ import { besideSubject, confidenceOf, placedOnlyOutsideNamedRoadmap } from "../r
 import { detailPresent } from "../retrieval/detailKinds.js";
 import { detailsAskedInTurn } from "../retrieval/turnDetails.js";
 import type { Chunk } from "../chunking/types.js";
-import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
+import { gatedTest } from "../text/questionGate.js";
 import { asksLocation } from "../text/questionCues.js";
 import type { Link } from "../corpus/types.js";
 import { recentByChunk } from "../retrieval/recentByChunk.js";
@@ -221,7 +221,7 @@ export function composeExtractiveAnswer(
 
 const BOOK_ASKED = /书|書|读物|讀物|教材|\bbooks?\b|\btextbooks?\b/iu;
 // Asked of every answered question: `iu`, so through its twin (ignoreCaseTest.ts).
-const bookAsked = ignoreCaseTester(BOOK_ASKED);
+const bookAsked = gatedTest(BOOK_ASKED);
 const BOOK_NAMED = /《[^》]{2,40}》/u;
 
 /**

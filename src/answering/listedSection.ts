@@ -2,6 +2,7 @@ import type { Chunk } from "../chunking/types.js";
 import { isListLine, listItems } from "../retrieval/listItems.js";
 import { recentByChunk } from "../retrieval/recentByChunk.js";
 import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
+import { gatedTest } from "../text/questionGate.js";
 import { tokenizeForSearch, tokenizeParts } from "../text/tokenize.js";
 import type { Passage } from "../retrieval/types.js";
 import { keyItems } from "./roadmapSummary.js";
@@ -16,7 +17,7 @@ const LIST_ASKED =
 /** A heading word that places a passage in a roadmap (阶段, 篇) rather than naming what it lists. */
 const PLACE_WORD = /阶段|階段|篇|章|stage|phase|part/iu;
 // Both `iu`, read on every question and each of its tokens: through their twins (ignoreCaseTest.ts).
-const listAsked = ignoreCaseTester(LIST_ASKED);
+const listAsked = gatedTest(LIST_ASKED);
 const placeWord = ignoreCaseTester(PLACE_WORD);
 /** An item line longer than this is prose, not a name (a stage's items are cut at 24). */
 const LISTED_ITEM_CHARS = 48;

@@ -6,6 +6,7 @@ import { expandQuery } from "./expandQuery.js";
 import { findGlossaryMatches } from "./glossary.js";
 import { EN_FILLER, ZH_FILLER, isFiller } from "./questionWords.js";
 import type { QueryAnalysis } from "./types.js";
+import { mayMatchGated } from "../text/questionGate.js";
 
 /**
  * What a question asks: its language, whether it asks what comes after/before something in a
@@ -35,8 +36,12 @@ export function questionShape(question: string): Omit<QueryAnalysis, "expansions
 const NEXT_PATTERNS = cuePattern(NEXT_CUES);
 const PREVIOUS_PATTERNS = cuePattern(PREVIOUS_CUES);
 
-function countMatches(patterns: RegExp[], text: string): number {
-  return patterns.reduce((sum, pattern) => sum + (text.match(pattern)?.length ?? 0), 0);
+/** Whether each cue pattern can match a text at all, from the question's shared reading (questionGate.ts). */
+const NEXT_GATES = NEXT_PATTERNS.map(mayMatchGated);
+const PREVIOUS_GATES = PREVIOUS_PATTERNS.map(mayMatchGated);
+
+function countMatches(patterns: RegExp[], gates: readonly ((text: string) => boolean)[], text: string): number {
+  return patterns.reduce((sum, pattern, k) => sum + (gates[k]!(text) ? (text.match(pattern)?.length ?? 0) : 0), 0);
 }
 
 /**
@@ -62,6 +67,7 @@ const NOT_SEQUENCE = [
   /(?<=[我你他她咱])\s*(?:以后|将来)/gu,
   /(?:以前|之前)(?=\s*(?:完全|根本|压根|从来|都|也|还)?\s*(?:没|不|从没|从来)|\s*\p{Script=Han}{1,2}过的)/gu,
 ];
+const NOT_SEQUENCE_GATES = NOT_SEQUENCE.map(mayMatchGated);
 
 /** "next" or "previous" by which kind of cue the question has more of (ties go to "next"). */
 export function sequenceIntent(question: string): "next" | "previous" | null {
@@ -74,9 +80,9 @@ export function sequenceIntent(question: string): "next" | "previous" | null {
  * follow-up's reading, the stage moves), each a run of some twenty cue patterns over the text.
  */
 const recentSequenceIntents = questionMemo((question: string): "next" | "previous" | null => {
-  const cues = NOT_SEQUENCE.reduce((text, pattern) => text.replace(pattern, " "), question);
-  const next = countMatches(NEXT_PATTERNS, cues);
-  const previous = countMatches(PREVIOUS_PATTERNS, cues);
+  const cues = NOT_SEQUENCE.reduce((text, pattern, k) => (NOT_SEQUENCE_GATES[k]!(text) ? text.replace(pattern, " ") : text), question);
+  const next = countMatches(NEXT_PATTERNS, NEXT_GATES, cues);
+  const previous = countMatches(PREVIOUS_PATTERNS, PREVIOUS_GATES, cues);
   if (previous > next) return "previous";
   if (next > 0) return "next";
   return null;

@@ -1,4 +1,3 @@
-import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
 import { recentlyComputed } from "../text/recentlyComputed.js";
 import { toSimplified } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
@@ -6,6 +5,7 @@ import { expandQuery } from "./expandQuery.js";
 import { isLearnerLevelWord } from "./learnerLevel.js";
 import { listItems } from "./listItems.js";
 import { isFiller } from "./questionWords.js";
+import { gatedTest } from "../text/questionGate.js";
 
 /**
  * Questions that ask the documents to compare two things ("X 和 Y 哪个更适合", "which is better,
@@ -20,8 +20,8 @@ const BETTER_ASKED =
 const DIFFERENCE_CUES =
   /有\s*(?:啥|什么|什麼)\s*(?:区别|區別|不同|不一样|不一樣)|有何\s*(?:区别|區別|不同)|的\s*(?:区别|區別)|差别|差別|差在哪|(?:哪里|哪裡|哪儿|哪兒)\s*不(?:同|一样|一樣)|不(?:一样|一樣)在哪|\bdiffers?\s+from\b|\bdifferent\s+from\b|\bvs\.?\s|\bversus\b|\bdifference between\b/iu;
 // Asked of every question an answer's confidence reads: `iu`, so through their twins (ignoreCaseTest.ts).
-const betterAsked = ignoreCaseTester(BETTER_ASKED);
-const differenceCued = ignoreCaseTester(DIFFERENCE_CUES);
+const betterAsked = gatedTest(BETTER_ASKED);
+const differenceCued = gatedTest(DIFFERENCE_CUES);
 const asked = (question: string) => betterAsked(question) || differenceCued(question);
 const DIFFERS_FROM = /\b(?:differs?|different)\s+from\b/iu;
 /**

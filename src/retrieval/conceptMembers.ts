@@ -2,6 +2,7 @@ import type { Chunk } from "../chunking/types.js";
 import { findGlossaryMatches, type GlossaryEntry } from "./glossary.js";
 import { KIND_WORD, kindOfWord, type NameKind } from "./nameKinds.js";
 import { namesBeyondQuestion, WHICH_ZH } from "./namedInstance.js";
+import { mayMatchGated } from "../text/questionGate.js";
 
 /**
  * "Which embedding model", "哪个 vision-language model", "什么 vector DB": a which-one question whose
@@ -14,6 +15,8 @@ import { namesBeyondQuestion, WHICH_ZH } from "./namedInstance.js";
 
 /** Which one (为什么 is why): namedInstance.ts's Chinese words, and English's. */
 const WHICH = new RegExp(`${WHICH_ZH}|\\bwhich\\b|\\bwhat\\b`, "giu");
+/** Whether WHICH can match a text at all, from the question's shared reading (questionGate.ts). */
+const mayAskWhich = mayMatchGated(WHICH);
 /** What may stand between "which" and its kind: a determiner's words, never a clause (哪个最吃算力). */
 const BETWEEN =
   /^(?:\s*(?:(?:'s|is|are)\s+)?(?:(?:the|a|an|best|good|specific|particular|kind of|type of|sort of)\s+)*|\s*(?:型号的?|類型的?|类型的?|种类的?|種類的?|款|个|個|種|种)\s*)$/iu;
@@ -28,6 +31,7 @@ const KIND_LAST = new RegExp(`(?:${KIND_WORD.source})(?!.*(?:${KIND_WORD.source}
  * documents' members of such a concept are no names (stages) or are read by other checks.
  */
 export function conceptAsked(question: string): AskedConcept | undefined {
+  if (!mayAskWhich(question)) return undefined;
   const terms = findGlossaryMatches(question, { learnerPhrases: false });
   for (const which of question.matchAll(WHICH)) {
     const end = which.index + which[0].length;

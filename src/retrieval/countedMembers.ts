@@ -1,6 +1,7 @@
 import type { Chunk } from "../chunking/types.js";
 import { isListLine } from "./listItems.js";
 import { parseNumber } from "./stageReference.js";
+import { gatedTest } from "../text/questionGate.js";
 
 /**
  * "那54个大模型实战项目具体是哪54个？", "list the 54 projects": the members of a collection the
@@ -20,9 +21,12 @@ const EN_COUNT =
 const MEMBERS_ASKED =
   /具体(?:是|有|都是|都有)?(?:哪|什么|啥)|分别(?:是|叫|有)|都(?:是|有|叫)(?:哪|什么|啥)|列(?:一下|出来|出|个清单)|哪\s*(?:\d{1,3}|[一二两三四五六七八九十百]{1,3})\s*个|\b(?:list|name)\s+(?:them|all|the|those|these|every)\b|\bwhat\s+(?:are|were)\s+(?:all\s+)?(?:the|those|these)\s+\d{1,3}\b|\bwhich\s+(?:\d{1,3}|ones)\b/iu;
 
+/** Through its twin (ignoreCaseTest.ts), where the question's shared reading (questionGate.ts) leaves it open. */
+const asksMembers = gatedTest(MEMBERS_ASKED);
+
 /** The counts of five or more the question names, when it asks for their members. */
 export function countsWithMembersAsked(question: string): number[] {
-  if (!MEMBERS_ASKED.test(question)) return [];
+  if (!asksMembers(question)) return [];
   const counts = new Set<number>();
   for (const match of question.matchAll(ZH_COUNT)) {
     const n = parseNumber(match[1]!);

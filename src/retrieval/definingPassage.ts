@@ -1,6 +1,6 @@
 import { escapeRegExp } from "../text/escapeRegExp.js";
-import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
 import type { Chunk } from "../chunking/types.js";
+import { gatedTest } from "../text/questionGate.js";
 
 /**
  * "文中那个【必看】tag 是什么意思": a question asking what a mark or a quoted word means is answered
@@ -11,7 +11,7 @@ const MEANING_ASKED =
   /是什么意思|是啥意思|什么意思|啥意思|指的是什么|指的是啥|代表什么|代表啥|表示什么|表示啥|\bmeaning\b|\bwhat does\b[^?？]*\bmean\b|\bstand for\b/iu;
 
 /** Asked of every question a retrieval reads: `iu`, so through its twin (ignoreCaseTest.ts). */
-const asksMeaning = ignoreCaseTester(MEANING_ASKED);
+const asksMeaning = gatedTest(MEANING_ASKED);
 
 /** A term the question sets apart: in 【】, 「」, 『』, “” or quotes. */
 const MARKED_TERM = /【([^】]{1,12})】|「([^」]{1,12})」|『([^』]{1,12})』|“([^”]{1,12})”|"([^"]{1,12})"/u;

@@ -1,6 +1,7 @@
 import { escapeRegExp } from "../text/escapeRegExp.js";
 import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
 import { patternGate, type PatternGate } from "../text/patternStarts.js";
+import { mayMatchGated } from "../text/questionGate.js";
 import { recentlyComputed } from "../text/recentlyComputed.js";
 import { rememberedWhileUsed } from "../text/recentlyUsed.js";
 import { detailGateStarts } from "./detailGateStarts.js";
@@ -311,8 +312,11 @@ function detailRuleTests(): readonly RuleTests[] {
 const SHAPE_DESCRIPTION =
   /(?:标了|标着|写了|写着|给了|注明了?|标注了?)\s*(?:几个月|多久|多长时间|时长|月份)\s*的(?=\s*(?:那份|那篇|那个|这份|这篇)?\s*(?:roadmap|路线|路线图|指南|文章|帖子|博客|清单|计划|学习路线|guide|plan|post))/giu;
 
+/** Whether SHAPE_DESCRIPTION can match a text at all, from the question's shared reading (questionGate.ts). */
+const mayDescribeShape = mayMatchGated(SHAPE_DESCRIPTION);
+
 function kindsAsked(asked: string): DetailKind[] {
-  const question = asked.replace(SHAPE_DESCRIPTION, " ");
+  const question = mayDescribeShape(asked) ? asked.replace(SHAPE_DESCRIPTION, " ") : asked;
   const rules = detailRuleTests();
   const mayMatch = askedPatternGate().mayMatch(question);
   let kinds = rules.filter((rule, k) => (mayMatch & (1 << k)) !== 0 && rule.asked(question)).map((rule) => rule.kind);

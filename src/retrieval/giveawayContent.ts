@@ -1,4 +1,4 @@
-import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
+import { gatedTest } from "../text/questionGate.js";
 
 /**
  * "CSDN 那篇文末资料包里的路线图分几个阶段", "the interview questions in its resource pack": what a
@@ -11,4 +11,4 @@ const INSIDE_PACK =
   /(?:资料包|部署包|学习包|大礼包|礼包)\s*(?:里|里面|中|内|当中)|(?:资料包|部署包|礼包)\s*的(?!\s*(?:文章|那篇|博客|帖子|那份|那个帖子))|\b(?:in|inside|from)\s+(?:the|its|that|their|this)\s+(?:[\w'-]+\s+){0,3}(?:pack|bundle|giveaway|freebies?)\b|\b(?:pack|bundle|giveaway)'s\b/iu;
 
 /** Whether the question asks what a giveaway pack holds. */
-export const asksGiveawayContent = ignoreCaseTester(INSIDE_PACK);
+export const asksGiveawayContent = gatedTest(INSIDE_PACK);

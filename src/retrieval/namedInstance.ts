@@ -3,6 +3,7 @@ import { foldForMatching } from "./listItems.js";
 import { KIND_WORD, kindOfWord, type NameKind, type NameKinds } from "./nameKinds.js";
 import { wordsBesideSubject } from "./questionWords.js";
 import { withoutSpelledOutTerms } from "./spelledOutTerms.js";
+import { mayMatchGated } from "../text/questionGate.js";
 
 /**
  * "Which model / dataset / format / library": a question that asks for a particular member of a
@@ -42,10 +43,12 @@ const INSTANCE_ASKED = new RegExp(
   ].join("|"),
   "iu",
 );
+/** Whether INSTANCE_ASKED can match a text at all, from the question's shared reading (questionGate.ts). */
+const mayAskInstance = mayMatchGated(INSTANCE_ASKED);
 
 /** Whether the question asks which particular model, data set, format, library, framework or tool. */
 export function instanceAsked(question: string): boolean {
-  return INSTANCE_ASKED.test(question);
+  return mayAskInstance(question) && INSTANCE_ASKED.test(question);
 }
 
 /**
@@ -116,7 +119,7 @@ const FORMAT_NAME =
  * tune holding them to their kind made 4 answerable questions low and caught none.
  */
 export function kindAsked(question: string): NameKind | undefined {
-  const asking = INSTANCE_ASKED.exec(question);
+  const asking = mayAskInstance(question) ? INSTANCE_ASKED.exec(question) : null;
   const word = asking && KIND_IN_ASKING.exec(asking[0]);
   if (!asking || !word) return undefined;
   if (question[asking.index + word.index + word[0].length] === "-" || /\bof\b/iu.test(asking[0].slice(0, word.index))) return undefined;

@@ -1,6 +1,7 @@
 import { findGlossaryMatches, termsOf } from "./glossary.js";
 import { foldForMatching } from "./listItems.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
+import { mayMatchGated } from "../text/questionGate.js";
 
 /**
  * "我记得有一篇一开头就讲 LoRA 微调的", "the one that opens with fine-tuning": a roadmap named by what
@@ -13,9 +14,15 @@ const ZH_OPENING =
 const EN_OPENING =
   /\b(?:starts?|opens?|begins?|kicks?\s+off|leads?\s+off)\s+(?:right\s+)?(?:with|by\s+(?:covering|teaching|talking\s+about))\s+([A-Za-z0-9][\w -]{1,40}?)(?=\s*[,.;?!—–]|\s+-\s|\s+(?:and|then|which|where|in|is|that)\b|$)/iu;
 
+/** Whether each can match a text at all, from the question's shared reading (questionGate.ts). */
+const mayOpenZh = mayMatchGated(ZH_OPENING);
+const mayOpenEn = mayMatchGated(EN_OPENING);
+
 /** What the question says a roadmap opens with, as the names of each thing it names; undefined when it says none. */
 export function openingDescribed(question: string): string[][] | undefined {
-  const phrase = ZH_OPENING.exec(question)?.[1] ?? EN_OPENING.exec(question)?.[1];
+  const phrase =
+    (mayOpenZh(question) ? ZH_OPENING.exec(question)?.[1] : undefined) ??
+    (mayOpenEn(question) ? EN_OPENING.exec(question)?.[1] : undefined);
   if (!phrase) return undefined;
   const matches = findGlossaryMatches(phrase, { learnerPhrases: false });
   const groups = matches.map((m) => [m.surface, ...m.entries.flatMap((entry) => termsOf(entry, { related: false }))]);

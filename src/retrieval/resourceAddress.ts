@@ -6,7 +6,7 @@
  * this on the texts the detail check reads (namedListItem.ts: the named item's own lines).
  */
 
-import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
+import { gatedTest } from "../text/questionGate.js";
 
 /** Where to watch, find, read, buy or sign up for something; or which of two sites hosts it. */
 const ADDRESS_ASKED =
@@ -17,7 +17,7 @@ const ADDRESS_PRESENT =
   /https?:\/\/|\]\(|\bwww\.|\b[\w-]+\.(?:com|org|net|io|ai|cn|edu|dev)\b|B站|b站|哔哩哔哩|嗶哩嗶哩|bilibili|YouTube|油管|GitHub|Coursera|edX|Udemy|慕课|慕課|网易云课堂|網易雲課堂|学堂在线|學堂在線|知乎|CSDN|公众号|公眾號|官网|官網|Hugging\s*Face|Kaggle|Colab|arXiv/iu;
 
 // `iu`, asked of every question an answer's confidence reads: through its twin (ignoreCaseTest.ts).
-const asksAddress = ignoreCaseTester(ADDRESS_ASKED);
+const asksAddress = gatedTest(ADDRESS_ASKED);
 
 /** Whether the question asks where something can be found or watched. */
 export function addressAsked(question: string): boolean {

@@ -1,5 +1,6 @@
 import { DOCUMENT_NOUN, DOCUMENT_WORDS_LIKE_STAGE_WORDS, SAYS_DOCUMENT } from "../text/documentWords.js";
-import { ignoreCaseTester, ignoreCaseTwin } from "../text/ignoreCaseTest.js";
+import { ignoreCaseTwin } from "../text/ignoreCaseTest.js";
+import { gatedTest } from "../text/questionGate.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { openingDescribed, opensWith } from "./openingReference.js";
 import { questionDates, questionMonths } from "./questionDates.js";
@@ -147,16 +148,17 @@ const SPAN_OF_DOCUMENT = new RegExp(
   "iu",
 );
 
-// All `iu`, asked of every question a retrieval reads: through their twins (ignoreCaseTest.ts).
-const asksStageDurations = ignoreCaseTester(STAGE_DURATION_QUESTION);
+// All `iu`, asked of every question a retrieval reads: through their twins (ignoreCaseTest.ts), and
+// only where the question's shared reading (questionGate.ts) leaves them open.
+const asksStageDurations = gatedTest(STAGE_DURATION_QUESTION);
 
-const asksForDiagram = ignoreCaseTester(DIAGRAM_QUESTION);
+const asksForDiagram = gatedTest(DIAGRAM_QUESTION);
 
-const namesTableOfContents = ignoreCaseTester(CONTENTS_QUESTION);
+const namesTableOfContents = gatedTest(CONTENTS_QUESTION);
 
-const namesFaqSection = ignoreCaseTester(FAQ_QUESTION);
+const namesFaqSection = gatedTest(FAQ_QUESTION);
 
-const namesReadingList = ignoreCaseTester(READING_LIST_QUESTION);
+const namesReadingList = gatedTest(READING_LIST_QUESTION);
 
 /** SHORT_DOCUMENT or its twin, for a question: the twin finds the same match. */
 const shortDocumentFor = ignoreCaseTwin(SHORT_DOCUMENT);
@@ -172,7 +174,7 @@ export function referencedRoadmap(
   profiles: readonly RoadmapProfile[],
 ): RoadmapProfile | undefined {
   // "是七阶段那篇说的吧？还是别的哪篇？": the learner doubts which document said it; naming one would hide the others.
-  if (DOUBTED_DOCUMENT.test(question)) return undefined;
+  if (doubtsDocument(question)) return undefined;
   const described = describedIn(question);
   const scored = profiles.map((profile) => ({
     profile,
@@ -190,6 +192,7 @@ export function referencedRoadmap(
  */
 const DOUBTED_DOCUMENT =
   /还是(?:别的|另一|另外一?|其他|其它)哪?(?:一)?(?:篇|份|个|文章|路线)|记不清(?:是)?哪(?:一)?(?:篇|份)|不(?:确定|记得)是哪(?:一)?(?:篇|份)|\bor (?:was it|is it) (?:in )?(?:another|a different|some other) (?:one|roadmap|guide|article|post|list)\b|\bor (?:in )?(?:another|a different) (?:one|roadmap|guide|article|post|list)\b|\bnot sure (?:which|if it was)\b/iu;
+const doubtsDocument = gatedTest(DOUBTED_DOCUMENT);
 
 /** What a question says of a roadmap's shape and date, read once for all the profiles (referencedRoadmap). */
 interface Description {

@@ -1,5 +1,5 @@
-import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
 import { parseNumber } from "./stageReference.js";
+import { gatedTest, mayMatchGated } from "../text/questionGate.js";
 
 /**
  * The counts a question states of a roadmap's parts: its stages ("7个阶段", "three stages", "分六段
@@ -27,9 +27,12 @@ const LIST_COUNT_PATTERNS = [
   /\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)(?:\s+numbered)?[\s-]+(?:items?|directions?|approach(?:es)?|ways?|routes?|paths?|options?|points?|numbered\s+steps?)\b/giu,
 ];
 
+/** Whether each of LIST_COUNT_PATTERNS can match a text at all, from the question's shared reading (questionGate.ts). */
+const mayStateItemCount = LIST_COUNT_PATTERNS.map(mayMatchGated);
+
 /** Item counts a question states ("四个方向", "four approaches"), never ordinals ("第四个"). */
 export function statedItemCounts(question: string): number[] {
-  return countsStated(question, LIST_COUNT_PATTERNS);
+  return countsStated(question, LIST_COUNT_PATTERNS, mayStateItemCount);
 }
 
 /**
@@ -43,9 +46,11 @@ export const OTHER_THING_BEFORE =
 const STAGES_PICKED_BEFORE = /(?:前|后|頭|头|最后|最後|\b(?:first|last|final|next|other)\s+)$/iu;
 
 /** The counts of two or more the patterns' first group reads in a question, never an ordinal (第…). */
-function countsStated(question: string, patterns: readonly RegExp[]): number[] {
+function countsStated(question: string, patterns: readonly RegExp[], mayMatch?: readonly ((text: string) => boolean)[]): number[] {
   const counts: number[] = [];
-  for (const pattern of patterns) {
+  for (const [k, pattern] of patterns.entries()) {
+    // A pattern the question's shared reading closes finds nothing in it (questionGate.ts).
+    if (mayMatch && !mayMatch[k]!(question)) continue;
     for (const match of question.matchAll(pattern)) {
       const at = match.index ?? 0;
       if (question[at - 1] === "第" || OTHER_THING_BEFORE.test(question.slice(Math.max(0, at - 12), at))) continue;
@@ -69,7 +74,7 @@ export function countExpressions(question: string): string[] {
  * A stage word of COUNT_PATTERNS, with their flags: every count either finds holds one, so a
  * question without any (most) states no count (through the twin on a plain one, ignoreCaseTest.ts).
  */
-const mayStateCount = ignoreCaseTester(/段|步|部分|篇|章节|stage|phase|step|part|level|chapter|section/iu);
+const mayStateCount = gatedTest(/段|步|部分|篇|章节|stage|phase|step|part|level|chapter|section/iu);
 
 /** Stage counts a question states ("7个阶段", "three stages"), never ordinals ("第三阶段"). */
 export function statedStageCounts(question: string): number[] {

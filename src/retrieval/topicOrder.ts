@@ -1,6 +1,6 @@
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument } from "../corpus/types.js";
-import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
+import { gatedTest } from "../text/questionGate.js";
 import { chunksOfDocument } from "./documentChunks.js";
 import { findGlossaryMatches } from "./glossary.js";
 import { isFiller } from "./questionWords.js";
@@ -55,9 +55,9 @@ const ALTERNATIVES =
 const PAIR = /^[\s,，]*(?:和|跟|与|同|及|以及|and|&|\/)\s*(?:the\s+)?$/iu;
 
 // `iu`, asked of every question a retrieval reads: through their twins (ignoreCaseTest.ts).
-const asksWhichFirst = ignoreCaseTester(WHICH_FIRST);
-const saysFirst = ignoreCaseTester(FIRST);
-const namesProcess = ignoreCaseTester(PROCESS_ORDER);
+const asksWhichFirst = gatedTest(WHICH_FIRST);
+const saysFirst = gatedTest(FIRST);
+const namesProcess = gatedTest(PROCESS_ORDER);
 
 /** A Latin name the glossary does not hold (LangChain, vLLM): written as a name, with a capital or a digit ("happy or angry" names nothing). */
 const WRITTEN_NAME = /[A-Z0-9]/u;

@@ -1,5 +1,5 @@
 import { isEverydayWord } from "../text/everydayWords.js";
-import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
+import { gatedTest } from "../text/questionGate.js";
 import { chinesePlaceNames, isEnglishStopWord, tokenizeForSearch } from "../text/tokenize.js";
 import { findGlossaryMatches } from "./glossary.js";
 import { onlyInSituation } from "./situationClause.js";
@@ -130,7 +130,7 @@ function misspeltResourceKind(word: string): boolean {
  * REQUESTED's first words, with its flags: every match of REQUESTED holds one, so a question
  * without any asks for no thing (most questions; the twin reads a plain one, ignoreCaseTest.ts).
  */
-const asksForAThing = ignoreCaseTester(/recommend|suggest|best|good|great|decent|solid|favou?rite/iu);
+const asksForAThing = gatedTest(/recommend|suggest|best|good|great|decent|solid|favou?rite/iu);
 
 /**
  * "有没有推荐什么 study app 帮我…", "推荐个好用的 tracker": a Chinese request for a thing named in
