@@ -41,7 +41,9 @@ export interface AnswerWording {
   /** Before the duration a roadmap states for a stage. */
   statedDuration: string;
   /** A roadmap's stages in order ("A → B → C"). */
-  outline: (title: string, stages: string) => string;
+  outline: (title: string, count: string, stages: string) => string;
+  /** How many stages, from the first to the last, when no passage names them all. */
+  outlineEnds: (title: string, count: string, first: string, firstCite: string, last: string, lastCite: string) => string;
   previous: (previous: string) => string;
   /** Before the lines of a "which of two comes first" answer. */
   orderHeader: string;
@@ -93,7 +95,9 @@ const BASE_WORDING: Record<"zh" | "en", AnswerWording> = {
     stageItems: "该阶段的要点：",
     neighbourItems: { next: "下一阶段的要点：", previous: "前一阶段的要点：" },
     statedDuration: "资料给出的时长：",
-    outline: (title, stages) => `《${title}》的阶段依次是：${stages}`,
+    outline: (title, count, stages) => `《${title}》共 ${count} 个阶段，依次是：${stages}`,
+    outlineEnds: (title, count, first, firstCite, last, lastCite) =>
+      `《${title}》共 ${count} 个阶段，从「${first}」${firstCite}到「${last}」${lastCite}`,
     previous: (previous) => `← 前一步：「${previous}」`,
     notInNamedRoadmap: (title, topic) => `《${title}》的阶段里没有找到「${topic}」；其他路线中：`,
     orderHeader: "两者在各学习路线中的先后：",
@@ -129,7 +133,9 @@ const BASE_WORDING: Record<"zh" | "en", AnswerWording> = {
     stageItems: "Key items of that stage: ",
     neighbourItems: { next: "Key items of the next stage: ", previous: "Key items of the stage before: " },
     statedDuration: "Time the roadmap gives: ",
-    outline: (title, stages) => `《${title}》, its stages in order: ${stages}`,
+    outline: (title, count, stages) => `《${title}》 has ${count} stages, in order: ${stages}`,
+    outlineEnds: (title, count, first, firstCite, last, lastCite) =>
+      `《${title}》 has ${count} stages, from "${first}" ${firstCite} to "${last}" ${lastCite}`,
     previous: (previous) => `← before it: "${previous}"`,
     notInNamedRoadmap: (title, topic) => `《${title}》 does not place "${topic}" in any of its stages; in the other roadmaps:`,
     orderHeader: "Which comes first in each roadmap:",
@@ -183,6 +189,7 @@ function traditionalWording(zh: AnswerWording, convert: (simplified: string) => 
     neighbourItems: { next: convert(zh.neighbourItems.next), previous: convert(zh.neighbourItems.previous) },
     statedDuration: convert(zh.statedDuration),
     outline: template(zh.outline),
+    outlineEnds: template(zh.outlineEnds),
     previous: template(zh.previous),
     notInNamedRoadmap: template(zh.notInNamedRoadmap),
     orderHeader: convert(zh.orderHeader),

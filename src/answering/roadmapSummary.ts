@@ -202,9 +202,11 @@ function durationLine(docId: string, stage: SectionRef, passages: Passage[], wor
 }
 
 /**
- * "阶段顺序是咋排的", "那篇分成几块": the named roadmap's stages in order, cited to the retrieved
- * passage of that roadmap that names most of them (its chart or table of contents), each with the
- * duration the roadmap states when that passage states it. Nothing when no retrieved passage names them.
+ * "阶段顺序是咋排的", "那篇分成几块", "how many stages": the named roadmap's stages, how many and in
+ * order, cited to the retrieved passage of that roadmap that names most of them (its chart or table
+ * of contents), each with the duration the roadmap states when that passage states it. A roadmap
+ * with no such passage (each stage a section of its own) is cited stage by stage, when every stage's
+ * own passage was retrieved. Nothing otherwise (only retrieved passages are cited).
  */
 export function summarizeOutline(
   outline: NonNullable<RetrievalResult["roadmapOutline"]>,
@@ -222,14 +224,29 @@ export function summarizeOutline(
     const score = named >= 2 ? named * 100 + durations : 0;
     if (score > bestScore) [best, bestScore] = [i, score];
   });
-  if (best < 0) return [];
+  const count = String(outline.stages.length);
+  if (best < 0) {
+    const own = outline.stages.map((stage) =>
+      passages.findIndex((p) => p.chunk.docId === outline.docId && p.chunk.headingPath.includes(stage.heading)),
+    );
+    if (own.length < 2) return [];
+    if (own.every((at) => at >= 0)) {
+      const stages = outline.stages.map((stage, i) => `${stage.heading} [${own[i]! + 1}]`).join(" → ");
+      return [`- ${wording.outline(outline.title, count, stages)}`];
+    }
+    // The first and the last stage, each cited to its own passage: how many, from which to which.
+    const [first, last] = [own[0]!, own.at(-1)!];
+    if (first < 0 || last < 0) return [];
+    const [from, to] = [outline.stages[0]!.heading, outline.stages.at(-1)!.heading];
+    return [`- ${wording.outlineEnds(outline.title, count, from, `[${first + 1}]`, to, `[${last + 1}]`)}`];
+  }
   const chunk = passages[best]!.chunk;
   const stated = (stage: (typeof outline.stages)[number]) => {
     const d = stage.duration;
     return d && holdsLines(chunk, d.lines) && !stage.heading.includes(d.text) ? `（${d.text}）` : "";
   };
   const stages = outline.stages.map((stage) => `${stage.heading}${stated(stage)}`).join(" → ");
-  return [`- ${wording.outline(outline.title, stages)} [${best + 1}]`];
+  return [`- ${wording.outline(outline.title, count, stages)} [${best + 1}]`];
 }
 
 /**

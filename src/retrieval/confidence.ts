@@ -140,6 +140,17 @@ function namedRoadmapLacksStage(result: RetrievalResult): boolean {
   );
 }
 
+/**
+ * "How many stages does the five-stage guide have?": the named roadmap's recovered outline counts
+ * them (the answer leads with it, cited), though no passage writes the number.
+ */
+function stagesCountedByOutline(kind: DetailKind, question: string, result: RetrievalResult): boolean {
+  return kind === "count" && result.roadmapOutline !== undefined && STAGES_COUNTED.test(question);
+}
+
+/** How many stages (段, or a chaptered list's 篇), not a book's or course's chapters or parts. */
+const STAGES_COUNTED = /(?:几|幾|多少)\s*(?:个|個)?\s*(?:阶段|階段|段|篇)|\bhow many\s+(?:stages|phases)\b/iu;
+
 /** The texts of the passages naming a stage, each read as far as it is about that stage. */
 function stageTexts(passages: readonly Passage[], stage: LocatedStage): string[] {
   return passageTexts(passagesNamingStage(passages, stage), stage.terms);
@@ -209,7 +220,7 @@ export function confidenceSignals(question: string, result: RetrievalResult, lea
     missingDetails: [
       // "When was it last updated" of a document whose card states its dates: the card answers (documentFacts.ts).
       ...asked.filter((kind) =>
-        detailStatedByCard(kind, result.documentFacts)
+        detailStatedByCard(kind, result.documentFacts) || stagesCountedByOutline(kind, question, result)
           ? false
           : kind === "duration" && durationGiven !== undefined
             ? !durationGiven

@@ -14,6 +14,7 @@ import { placementTerms } from "./placedTopic.js";
 import { quotedSectionPassages } from "./quotedSections.js";
 import { locateTopic, stagePosition } from "./roadmapNavigator.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
+import { sectionChunks } from "./documentChunks.js";
 import { contentsPassage, sectionPastStages } from "./sectionsPastStages.js";
 import { MAX_SEQUENCE_ROADMAPS, orderPositionsByRelevance, READINESS_ASKED, sequencePassages } from "./sequenceContext.js";
 import {
@@ -300,6 +301,10 @@ export function roadmapContext(
       : undefined;
   // "阶段顺序是咋排的": the outline the answer leads with is cited from the roadmap's overviews.
   if (context.length === 0 && outline && named) context = overviewPassages(named, chunks, analysis.language, asked.includes("duration"));
+  // A roadmap no passage of which names two of its stages (each stage a section of its own, as the
+  // seven-stage one): its first and last stages' opening passages, for the answer to cite how many
+  // stages it has from the first to the last (all of them would not fit in k passages).
+  if (outline && named && !context.some((p) => namesTwoStages(p, outline.stages))) context = [...stageEnds(named, chunks), ...context];
   // About one roadmap's stages: its overview (a chart or plan of all stages) names them and their durations.
   context = withOverview(context, profiles, chunks, analysis.language, asked.includes("duration"));
   if (part) context = [part.passage, ...context];
@@ -322,6 +327,20 @@ export function roadmapContext(
     roadmapOutline: outline && outline.stages.length >= 2 ? outline : undefined,
     stageParts: parts?.parts,
   };
+}
+
+/** Whether a passage names two or more of a roadmap's stages (its chart, plan or table of contents). */
+function namesTwoStages(passage: Passage, stages: readonly { heading: string }[]): boolean {
+  return stages.filter((stage) => passage.chunk.text.includes(stageName(stage.heading) || stage.heading)).length >= 2;
+}
+
+/** The first passage of a roadmap's first and last stages. */
+function stageEnds(profile: RoadmapProfile, chunks: readonly Chunk[]): Passage[] {
+  const ends = profile.stages.length >= 2 ? [profile.stages[0]!, profile.stages.at(-1)!] : [];
+  return ends.flatMap((stage) => {
+    const first = sectionChunks(chunks, profile.doc, stage.index)[0];
+    return first ? [{ chunk: first, score: 0, role: "match" as const }] : [];
+  });
 }
 
 /** The question's content tokens and its expansions', without a topic's (for a before/after question, the stage it starts from is the topic's). */

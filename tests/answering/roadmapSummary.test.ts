@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ExtractiveAnswerer } from "../../src/answering/ExtractiveAnswerer.js";
 import { ANSWER_WORDING } from "../../src/answering/prompts.js";
 import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
+import { confidenceSignals } from "../../src/retrieval/confidence.js";
 import { useRetrievalFixtureIndex } from "../support/buildTestIndex.js";
 import { keyItems, summarizeAskedStages, summarizeOutline, summarizeRoadmapPositions } from "../../src/answering/roadmapSummary.js";
 import type { RoadmapPosition } from "../../src/retrieval/types.js";
@@ -189,12 +190,50 @@ describe("summarizeOutline", () => {
     const chart = passage("│ 入门阶段 │ 基础夯实 │ 应用实践 │\n│ (1-2个月) │ (2-3个月) │", { chunk: { startLine: 3, endLine: 4 } });
     const other = passage("入门阶段先学 Python。", { chunk: { startLine: 20, endLine: 21 } });
     expect(summarizeOutline(outline, [other, chart], ANSWER_WORDING.zh)).toEqual([
-      "- 《五阶段指南》的阶段依次是：入门阶段（1-2个月） → 基础夯实阶段（2-3个月） → 应用实践阶段 [2]",
+      "- 《五阶段指南》共 3 个阶段，依次是：入门阶段（1-2个月） → 基础夯实阶段（2-3个月） → 应用实践阶段 [2]",
     ]);
   });
 
-  it("says nothing when no retrieved passage names two of the stages", () => {
+  it("says how many stages from the first to the last, each cited to its own passage, when no passage names two", () => {
+    const first = passage("目标：入门。", { chunk: { id: "first", headingPath: ["五阶段指南", "入门阶段"] } });
+    const last = passage("目标：做应用。", { chunk: { id: "last", headingPath: ["五阶段指南", "应用实践阶段"] } });
+    expect(summarizeOutline(outline, [last, first], ANSWER_WORDING.zh)).toEqual([
+      "- 《五阶段指南》共 3 个阶段，从「入门阶段」[2]到「应用实践阶段」[1]",
+    ]);
+    expect(summarizeOutline(outline, [first, last], ANSWER_WORDING.en)).toEqual([
+      '- 《五阶段指南》 has 3 stages, from "入门阶段" [1] to "应用实践阶段" [2]',
+    ]);
+  });
+
+  it("says nothing when no retrieved passage names two of the stages, nor both ends' own passages were retrieved", () => {
     expect(summarizeOutline(outline, [passage("入门阶段先学 Python。")], ANSWER_WORDING.zh)).toEqual([]);
+    const first = passage("目标：入门。", { chunk: { headingPath: ["五阶段指南", "入门阶段"] } });
+    expect(summarizeOutline(outline, [first], ANSWER_WORDING.zh)).toEqual([]);
+  });
+});
+
+/** "三段式计划有几个阶段": its recovered outline counts the stages; no passage writes the number. */
+describe("a named roadmap's stage count, answered over a real index of the hand-made roadmaps", () => {
+  const index = useRetrievalFixtureIndex();
+  const retriever = () => new HybridRetriever({ index, k: 4, maxChunksPerSection: 2, abstainThreshold: 0.3 });
+
+  it("says how many stages, in order and cited, and wants no written number for it", async () => {
+    for (const [question, line] of [
+      ["三段式计划一共分几个阶段？", "《三段式计划》共 3 个阶段，依次是：一、打基础阶段(1-2 个月) ["],
+      ["How many stages does 三段式计划 have?", "《三段式计划》 has 3 stages, in order: 一、打基础阶段(1-2 个月) ["],
+    ] as const) {
+      const answer = await new ExtractiveAnswerer({ retriever: retriever() }).answer({ question });
+      expect(answer.answer, question).toContain(line);
+      expect(confidenceSignals(question, await retriever().retrieve(question)).missingDetails, question).not.toContain("count");
+    }
+    // Fewer passages than stages: the first and last stages' own passages, and how many from one to the other.
+    const few = new ExtractiveAnswerer({ retriever: new HybridRetriever({ index, k: 2, maxChunksPerSection: 2, abstainThreshold: 0.3 }) });
+    expect((await few.answer({ question: "三段式计划一共分几个阶段？" })).answer).toContain(
+      "《三段式计划》共 3 个阶段，从「一、打基础阶段(1-2 个月)」[1]到「三、深钻阶段(3-6 个月)」[2]",
+    );
+    // A book's chapters are no stages of the roadmap that names it: their count is still wanted.
+    const chapters = "三段式计划推荐的《检索实战》一共有多少章？";
+    expect(confidenceSignals(chapters, await retriever().retrieve(chapters)).missingDetails).toContain("count");
   });
 });
 
