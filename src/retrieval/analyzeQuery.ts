@@ -421,9 +421,9 @@ export function contentSegmentsWithout(question: string, removed: readonly Span[
  * first with a Latin word, else the first.
  */
 export function extractTopic(question: string): string | undefined {
-  const named = segmentsOf(question)
-    .map((s) => ({ ...s, text: withoutTrailingDemonstrative(withoutRoadmapShape(s.text)) }))
-    .filter((s) => s.text.length >= 2 || /[A-Za-z]/.test(s.text));
+  const named = withAppositionsJoined(
+    segmentsOf(question).map((s) => ({ ...s, text: withoutTrailingDemonstrative(withoutRoadmapShape(s.text)) })),
+  ).filter((s) => s.text.length >= 2 || /[A-Za-z]/.test(s.text));
   // "第 6 个月以后呢", "after month 6": a point in time next to the cue orders by the calendar, and
   // names no topic to place; elsewhere a detail asked is only passed over ("How many months … before
   // moving on?" is about what follows it).
@@ -453,6 +453,21 @@ export function extractTopic(question: string): string | undefined {
 }
 
 const LONE_ENGLISH_WORD = /^[a-z]+$/u;
+
+/** "这个阶段" alone, after a stage's name: it names that stage again ("「核心技术解析」这个阶段的下一阶段"). */
+const POINTING_STAGE = /^(?:这|那|這|此|该|該)(?:一|个|個)?(?:阶段|階段|段|篇|部分|步)$/u;
+
+/** Segments with a pointing stage word folded into the segment before it, which keeps its place by the cue. */
+function withAppositionsJoined(segments: readonly Segment[]): Segment[] {
+  const joined: Segment[] = [];
+  for (const segment of segments) {
+    const before = joined.at(-1);
+    if (before && POINTING_STAGE.test(segment.text))
+      joined[joined.length - 1] = { ...before, nextToCue: before.nextToCue || segment.nextToCue };
+    else joined.push(segment);
+  }
+  return joined;
+}
 
 /**
  * A segment that is only what the question asks of its topic: a span of time ("how many months",

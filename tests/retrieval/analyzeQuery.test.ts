@@ -99,6 +99,9 @@ describe("extractTopic", () => {
   it("takes the stage before 的 and a step to its neighbour as the topic, not the document named first", () => {
     expect(extractTopic("GitHub 清单里「前沿研究阶段」的下一阶段是什么")).toBe("前沿研究阶段");
     expect(extractTopic("Hexo 博客里，「微调」的上一篇是哪篇")).toBe("微调");
+    // "这个阶段" after a stage's name names it again.
+    expect(extractTopic("「核心技术解析」这个阶段的下一阶段是什么")).toBe("核心技术解析");
+    expect(extractTopic("「模型部署」那一阶段之后学什么")).toBe("模型部署");
     // 的 before anything else is no step: the named document stays what the question is about.
     expect(extractTopic("GitHub 清单里「前沿研究阶段」的资料有哪些")).not.toBe("前沿研究阶段");
   });
