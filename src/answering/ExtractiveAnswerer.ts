@@ -59,6 +59,7 @@ export class ExtractiveAnswerer implements Answerer {
       (question) => this.options.retriever.topicOf(question),
       (question) => this.options.retriever.roadmapNamedIn(question),
       (phrase) => this.options.retriever.namesStage?.(phrase) ?? false,
+      (phrase, direction) => this.options.retriever.neighbourStage?.(phrase, direction),
     );
   }
 

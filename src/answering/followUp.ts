@@ -53,6 +53,7 @@ import {
 } from "./followUpCues.js";
 import { pointsAtListedItem } from "./followUpScope.js";
 import { movedFromPickedItem } from "./itemMoves.js";
+import type { NeighbourStage } from "./stageMoves.js";
 import { partOfPreviousTopic } from "./partsFollowUp.js";
 import { userQuestions } from "./history.js";
 import { moved, movedOn, samePlace, stageNamedByName, withStageSwapped } from "./stageMoves.js";
@@ -80,8 +81,9 @@ export function carryTopicIntoQuery(
   topicOf: (question: string) => string | undefined,
   roadmapNamedIn?: (question: string) => string | undefined,
   namesStage?: (phrase: string) => boolean,
+  neighbourStage?: NeighbourStage,
 ): string {
-  return readConversation(question, history, topicOf, roadmapNamedIn, namesStage).at(-1)!;
+  return readConversation(question, history, topicOf, roadmapNamedIn, namesStage, neighbourStage).at(-1)!;
 }
 
 /**
@@ -96,9 +98,12 @@ export function readConversation(
   roadmapNamedIn?: (question: string) => string | undefined,
   /** Whether a phrase is a stage's name (Retriever.namesStage): "那基础夯实呢？" names one without 阶段. */
   namesStage?: (phrase: string) => boolean,
+  /** The stage beside one named by its name (Retriever.neighbourStage): a second step moves from there. */
+  neighbourStage?: NeighbourStage,
 ): string[] {
   const read = (asked: string, previous: string) =>
-    (roadmapNamedIn && inAnotherRoadmap(asked, previous, topicOf, roadmapNamedIn)) ?? resolve(asked, previous, topicOf, namesStage);
+    (roadmapNamedIn && inAnotherRoadmap(asked, previous, topicOf, roadmapNamedIn)) ??
+    resolve(asked, previous, topicOf, namesStage, neighbourStage);
   const readings: string[] = [];
   for (const asked of [...userQuestions(history), simplifiedQuestion(question.trim())])
     readings.push(readings.length === 0 ? asked : read(withoutAcknowledgement(asked), readings.at(-1)!));
@@ -183,6 +188,7 @@ function resolve(
   previous: string,
   topicOf: (question: string) => string | undefined,
   namesStage?: (phrase: string) => boolean,
+  neighbourStage?: NeighbourStage,
 ): string {
   if (startsOwnSubject(asked) || driftsOutside(asked, previous)) return asked;
   // "它前面那个呢" after "第三个是啥": the item one place on in the previous question's list (itemMoves.ts).
@@ -210,7 +216,7 @@ function resolve(
     : asked;
   // "排在当中的那段" is a stage by its place too, read once the roadmap is known (middleStage.ts).
   const ownOrdinal = stageOrdinal(question) !== undefined || namesMiddleStage(question);
-  const onFromStage = ownOrdinal ? undefined : movedOn(question, previous, previousOrdinal);
+  const onFromStage = ownOrdinal ? undefined : movedOn(question, previous, previousOrdinal, neighbourStage);
   if (onFromStage !== undefined) return onFromStage;
   // "and the one in the middle?": an item of what the previous question listed, asked by its place.
   if (!ownOrdinal && refersOnlyByPosition(question)) return `${question} ${previous}`;

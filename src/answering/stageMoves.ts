@@ -131,12 +131,14 @@ export function stepAsked(question: string): "next" | "previous" | null {
  * comes along. Undefined when the follow-up moves nowhere, names a topic, or the step leaves the
  * roadmap.
  */
-export function movedOn(question: string, previous: string, byPlace: boolean): string | undefined {
+export function movedOn(question: string, previous: string, byPlace: boolean, neighbourStage?: NeighbourStage): string | undefined {
   const direction = stepAsked(question);
   // "and the projects for the stage right after that one?" after a question about the first
   // stage's projects names nothing the previous question did not: it only moves.
   const own = withoutWordsOf(previous, withoutSequenceWords(question).replace(EN_STAGE_WORDS, " "));
-  if (!direction || sequenceIntent(previous) || namesSomething(own)) return undefined;
+  if (!direction || namesSomething(own)) return undefined;
+  // "那再下一个呢" after "原理学习阶段" → "下一个呢" (read as "原理学习阶段之后"): one more step, from the stage after it.
+  if (sequenceIntent(previous)) return neighbourStage ? steppedOnceMore(previous, direction, neighbourStage) : undefined;
   const stepped = byPlace ? stepByPlace(previous, direction) : stepByName(previous, direction);
   if (stepped === undefined) return undefined;
   const asked = withoutSequenceWords(question.replace(ZH_LEAD, "").replace(EN_LEAD, "")).replace(/^[\s?？]+|[\s?？]+$/gu, "");
@@ -175,6 +177,28 @@ function stepByPlace(previous: string, direction: "next" | "previous"): string |
  */
 export function stageNamedByName(question: string): string | undefined {
   return [...question.matchAll(NAMED_STAGE)].find((m) => namesStage(m[1]!.trim()))?.[0];
+}
+
+/** The stage beside one a phrase names by its name, in the one roadmap with that stage (Retriever.neighbourStage). */
+export type NeighbourStage = (phrase: string, direction: "next" | "previous") => string | undefined;
+
+/**
+ * A step written by stepByName ("原理学习阶段之后") taken once more the same way: from the stage beside
+ * the named one ("接入开发阶段之后"). Undefined for any other question with a direction.
+ */
+function steppedOnceMore(previous: string, direction: "next" | "previous", neighbourStage: NeighbourStage): string | undefined {
+  const cue = direction === "next" ? "之后" : "之前";
+  const step = new RegExp(`((?:(?![的之里在中])\\p{Script=Han}){2,16})(阶段|篇)${cue}`, "u").exec(previous);
+  if (!step) return undefined;
+  // The stage's name is the longest end of the run some roadmap has a stage of ("编程基础与工具使用", not 工具使用).
+  const run = Array.from(step[1]!);
+  for (let from = 0; from <= run.length - 2; from++) {
+    const beside = neighbourStage(run.slice(from).join(""), direction);
+    if (beside === undefined) continue;
+    const start = step.index + run.slice(0, from).join("").length;
+    return `${previous.slice(0, start)}${beside}${previous.slice(step.index + step[1]!.length)}`;
+  }
+  return undefined;
 }
 
 /** The question with the direction after the stage it names ("入门阶段" → "入门阶段之后"): the retriever finds that stage's neighbour. */

@@ -50,6 +50,10 @@ class SearchCachingRetriever implements Retriever {
     return this.inner.namesStage?.(phrase) ?? false;
   }
 
+  neighbourStage(phrase: string, direction: "next" | "previous"): string | undefined {
+    return this.inner.neighbourStage?.(phrase, direction);
+  }
+
   roadmapNamedIn(question: string): string | undefined {
     return this.inner.roadmapNamedIn(question);
   }

@@ -25,7 +25,7 @@ import { roadmapContext } from "./roadmapContext.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
 import { expansionHeadWords, namingTokens, namingWords, referencedRoadmap } from "./roadmapReference.js";
 import { itemOrdinal, stageOrdinal } from "./stageReference.js";
-import { isStageName, stagesNamedWithStageWord } from "./stageContext.js";
+import { isStageName, neighbourStageName, stagesNamedWithStageWord } from "./stageContext.js";
 import { middleStageOrdinal } from "./middleStage.js";
 import { definingChunk, meaningAsked } from "./definingPassage.js";
 import { withDescribedConceptCited } from "./describedConceptCited.js";
@@ -70,6 +70,11 @@ export class HybridRetriever implements Retriever {
   namesStage(phrase: string): boolean {
     const index = this.options.index();
     return isStageName(IndexResources.of(index).profiles, searchForm(index, phrase));
+  }
+
+  neighbourStage(phrase: string, direction: "next" | "previous"): string | undefined {
+    const index = this.options.index();
+    return neighbourStageName(IndexResources.of(index).profiles, searchForm(index, phrase), direction);
   }
 
   roadmapNamedIn(question: string): string | undefined {

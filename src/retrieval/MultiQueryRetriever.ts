@@ -26,6 +26,10 @@ export class MultiQueryRetriever implements Retriever {
     return this.inner.namesStage?.(phrase) ?? false;
   }
 
+  neighbourStage(phrase: string, direction: "next" | "previous"): string | undefined {
+    return this.inner.neighbourStage?.(phrase, direction);
+  }
+
   roadmapNamedIn(question: string): string | undefined {
     return this.inner.roadmapNamedIn(question);
   }

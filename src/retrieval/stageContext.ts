@@ -143,6 +143,29 @@ export function isStageName(profiles: readonly RoadmapProfile[], phrase: string)
   return Array.from(name).length >= 2 && profiles.some((profile) => stageNameFormsOf(profile).some((forms) => forms.includes(name)));
 }
 
+/**
+ * The name (its first name form) of the stage beside the one a phrase names, in the one roadmap with
+ * a stage of that name: "原理学习" → 接入开发. Undefined when no roadmap or more than one has a stage of
+ * that name, or it has no stage that way.
+ */
+export function neighbourStageName(
+  profiles: readonly RoadmapProfile[],
+  phrase: string,
+  direction: "next" | "previous",
+): string | undefined {
+  const name = phrase.trim();
+  const found = profiles.flatMap((profile) => {
+    const forms = stageNameFormsOf(profile);
+    const at = forms.findIndex((names) => names.includes(name));
+    return at < 0 ? [] : [{ forms, at }];
+  });
+  if (found.length !== 1) return undefined;
+  const { forms, at } = found[0]!;
+  // The name as a learner says it before a stage word: without the ordinal its heading may open with.
+  const beside = forms[at + (direction === "next" ? 1 : -1)];
+  return beside?.find((form) => !/阶段|階段|[：:]/u.test(form)) ?? beside?.[0];
+}
+
 /** A roadmap's stage names (stageName of each stage heading), once per profile: profiles belong to one index version. */
 const stageNames = new WeakMap<RoadmapProfile, readonly string[]>();
 

@@ -274,6 +274,12 @@ export interface Retriever {
    * names: a follow-up may name one without a stage word ("那基础夯实呢？"). Absent, no phrase is.
    */
   namesStage?(phrase: string): boolean;
+  /**
+   * The name of the stage beside the one a phrase names, in the one roadmap with that stage
+   * ("原理学习", next → "接入开发"): a follow-up that steps twice from a stage named by its name
+   * ("下一个呢" → "再下一个呢") moves from there. Absent, none is known.
+   */
+  neighbourStage?(phrase: string, direction: "next" | "previous"): string | undefined;
   /** Plain ranked hybrid search (for /api/search), best first. */
   search(query: string, options?: RetrieveOptions): Promise<Passage[]>;
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { ExtractiveAnswerer } from "../../src/answering/ExtractiveAnswerer.js";
 import { moved, movedOn, samePlace, withStageSwapped } from "../../src/answering/stageMoves.js";
+import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
+import { useRetrievalFixtureIndex } from "../support/buildTestIndex.js";
 
 describe("movedOn", () => {
   it("asks the previous question of the stage one step on, by its place", () => {
@@ -35,6 +38,26 @@ describe("movedOn", () => {
 
   it("is undefined when the follow-up names a topic of its own", () => {
     expect(movedOn("那之后的 RAG 呢？", "基础篇要看哪些书", false)).toBeUndefined();
+  });
+});
+
+describe("movedOn, a second step from a stage named by its name", () => {
+  // The index's reading (Retriever.neighbourStage), here for the three-stage post's stages.
+  const stages = ["原理学习", "接入开发", "场景应用"];
+  const neighbour = (phrase: string, direction: "next" | "previous") => {
+    const at = stages.indexOf(phrase);
+    return at < 0 ? undefined : stages[at + (direction === "next" ? 1 : -1)];
+  };
+
+  it("moves on from the stage beside the named one, once more the same way", () => {
+    expect(movedOn("再下一个呢", "CSDN三阶段的原理学习阶段之后", false, neighbour)).toBe("CSDN三阶段的接入开发阶段之后");
+    expect(movedOn("那再往前呢", "CSDN三阶段的场景应用阶段之前", false, neighbour)).toBe("CSDN三阶段的接入开发阶段之前");
+  });
+
+  it("does not move from a stage the index does not know, or past the roadmap's end, or without the index", () => {
+    expect(movedOn("再下一个呢", "CSDN三阶段的原理学习阶段之后", false)).toBeUndefined();
+    expect(movedOn("再下一个呢", "CSDN三阶段的场景应用阶段之后", false, neighbour)).toBeUndefined();
+    expect(movedOn("再下一个呢", "CSDN三阶段的阅读理解阶段之后", false, neighbour)).toBeUndefined();
   });
 });
 
@@ -96,5 +119,26 @@ describe("withStageSwapped", () => {
     const swapped = withStageSwapped("and what tools does the deployment phase use?", previous);
     expect(swapped).toBe("and what tools does the deployment phase use? How many weeks does the guide give the deployment phase?");
     expect(swapped).not.toContain("foundations");
+  });
+});
+
+/** Over a real index of the hand-made roadmaps: the index says which stage is beside one named by its name. */
+describe("a conversation stepping twice from a stage named by its name", () => {
+  const index = useRetrievalFixtureIndex();
+  const retriever = () => new HybridRetriever({ index, k: 4, maxChunksPerSection: 2, abstainThreshold: 0.3 });
+
+  it("reads the stage beside it from the index, in the one roadmap with that stage", () => {
+    expect(retriever().neighbourStage("基础入门", "next")).toBe("模型微调");
+    expect(retriever().neighbourStage("模型微调", "previous")).toBe("基础入门");
+    expect(retriever().neighbourStage("深钻", "next")).toBeUndefined();
+  });
+
+  it("asks the second step from the stage the first step reached", () => {
+    const history = [
+      { role: "user" as const, content: "示例学习路线的基础入门阶段" },
+      { role: "user" as const, content: "下一个呢" },
+    ];
+    const answerer = new ExtractiveAnswerer({ retriever: retriever() });
+    expect(answerer.retrievalQuery({ question: "再下一个呢", history })).toBe("示例学习路线的模型微调阶段之后");
   });
 });
