@@ -51,13 +51,35 @@ export interface DetailRule {
 }
 
 export const CN_NUMBER = "[0-9０-９一二三四五六七八九十两兩半几幾]";
+
+/**
+ * An amount of money asked by its noun and an amount word in one clause, in either order: "月薪能拿多少",
+ * "预算大概要几万", "what's a realistic cloud budget", "how much is the salary" — the class, not a
+ * list of its wordings.
+ */
+const MONEY_NOUN_ZH =
+  "月薪|年薪|薪资|薪資|薪水|工资|工資|收入|待遇|价格|價格|价钱|價錢|费用|費用|学费|學費|预算|預算|成本|开销|開銷|花费|花費|报价|報價|售价|售價|租金";
+const AMOUNT_ZH = "多少|几|幾|多高|多大|多贵|多貴";
+const MONEY_NOUN_EN = "salar(?:y|ies)|wages?|pay|price|pricing|costs?|budget|fees?|charges?|subscription";
+const AMOUNT_EN = "how much|what|realistic|typical|average|rough|ballpark|estimated?";
+const MONEY_ASKED =
+  `(?:${MONEY_NOUN_ZH})[^，,。？?！!；;]{0,10}?(?:${AMOUNT_ZH})|(?:${AMOUNT_ZH})[^，,。？?！!；;]{0,4}?(?:${MONEY_NOUN_ZH})` +
+  // Time, tokens or memory between them budget something else ("how much time should I budget").
+  `|\\b(?:${AMOUNT_EN})\\b(?:(?!\\b(?:time|tokens?|context|hours?|days?|weeks?|months?|memory|effort|error)\\b)[^.?!;,]){0,30}?\\b(?:${MONEY_NOUN_EN})\\b(?!\\s+(?:of\\s+)?(?:time|effort|attention))`;
+
+/** A setting's value asked by the setting's name and an amount word: "timeout 要 set 多少", "what chunk size should I use". */
+const SETTING_NOUN =
+  "timeout|time-out|超时|超時|learning rate|学习率|學習率|batch size|epochs?|dropout|temperature|温度|溫度|top[- _]?[pk]|max[_ ]tokens|chunk[_ ]size|chunk[_ ]overlap|overlap|阈值|閾值|threshold|并发数|並發數|concurrency|window size|窗口大小|超参数?|超參數?";
+const SETTING_ASKED = `(?:${SETTING_NOUN})[^，,。？?！!；;]{0,12}?(?:多少|多大|几|幾|什么值|什麼值)|\\b(?:what|which)\\s+(?:\\w+\\s+){0,2}?(?:${SETTING_NOUN})\\b[^.?!]{0,30}?\\b(?:use|set|pick|choose|should)\\b`;
 export const DETAIL_RULES: DetailRule[] = [
   {
     kind: "price",
     // What was spent or what budget it takes ("how much did they spend on compute", 预算要抓多少,
     // 花了多少钱) asks a price too; "how much time did you spend" does not.
-    asked:
-      /多少钱|多少錢|价格|價格|价钱|價錢|费用|費用|收费|收費|计费|計費|\bbilling\b|\bbilled\b|\bpricing\b|学费|學費|售价|售價|要钱|要錢|交钱|交錢|掏钱|掏錢|付费|付費|免费吗|免費嗎|奖金|獎金|\bprize\b|\bprice\b|\bcosts?\b|\bfees?\b|how much (?:is|does|do|will)|\bhow much\s+(?!time\b|effort\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b)(?:[\w-]+\s+){0,8}?(?:spend|spent|pay|paid)\b|\bwhat(?:'s|\s+is|\s+was)?\s+(?:the\s+|a\s+|their\s+|his\s+|her\s+)?(?:(?!time\b|tokens?\b|context\b|hours?\b|memory\b|error\b)\w+\s+)?budget\b|\bhow\s+(?:big|large|much)\s+(?:of\s+)?a\s+budget\b|(?:预算|預算)[^，,。？?！!]{0,6}(?:多少|几|幾|多高|多大)|花(?:了|费|費|掉)?\s*(?:多少|几|幾)\s*(?:钱|錢|块|塊|百|千|万|萬)|\bpaid\b|(?:平均\s*)?(?:月薪|年薪|薪资|薪資|薪水|工资|工資|待遇)\s*(?:(?:又|还|還|则|則|现在|現在|目前|大概|大约|大約|平均|一般)\s*){0,3}(?:是|有|能有)?\s*(?:多少|几|幾|多高)|\bsalar(?:y|ies)\b|\bwhat\s+(?:do|does|did)\s+(?:\w+\s+){0,2}charge\b|\bper\s+(?:million|thousand|1[mk])\s+tokens\b|\bpays?\s+(?:the\s+)?(?:most|best|more|better|well)\b|\bhow much\s+(?:\w+\s+){0,3}(?:earn|make)\b|for free|\b(?:is|are)\s+(?:it|they|this|that|these|the\s+\w+)\s+free\b|\b(?:is|are)\s+(?:the|that|this|those|these)\s+(?:[\w-]+\s+){1,8}free\s*(?:[?,]|\b(?:and|or)\b|$)|\bfree or (?:not|paid)\b|(?:绑|綁|需要|要|得)\s*(?:定\s*)?(?:信用卡|银行卡|銀行卡)|(?:绑|綁)\s*(?:定\s*)?(?:卡|(?:a\s+)?credit\s*cards?)|\b(?:need|needs|require|requires|ask\s+for|asks\s+for)\s+(?:a\s+|your\s+)?credit\s*cards?\b/i,
+    asked: new RegExp(
+      `${/多少钱|多少錢|价格|價格|价钱|價錢|费用|費用|收费|收費|计费|計費|\bbilling\b|\bbilled\b|\bpricing\b|学费|學費|售价|售價|要钱|要錢|交钱|交錢|掏钱|掏錢|付费|付費|免费吗|免費嗎|奖金|獎金|\bprize\b|\bprice\b|\bcosts?\b|\bfees?\b|how much (?:is|does|do|will)|\bhow much\s+(?!time\b|effort\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b)(?:[\w-]+\s+){0,8}?(?:spend|spent|pay|paid)\b|\bwhat(?:'s|\s+is|\s+was)?\s+(?:the\s+|a\s+|their\s+|his\s+|her\s+)?(?:(?!time\b|tokens?\b|context\b|hours?\b|memory\b|error\b)\w+\s+)?budget\b|\bhow\s+(?:big|large|much)\s+(?:of\s+)?a\s+budget\b|(?:预算|預算)[^，,。？?！!]{0,6}(?:多少|几|幾|多高|多大)|花(?:了|费|費|掉)?\s*(?:多少|几|幾)\s*(?:钱|錢|块|塊|百|千|万|萬)|\bpaid\b|(?:平均\s*)?(?:月薪|年薪|薪资|薪資|薪水|工资|工資|待遇)\s*(?:(?:又|还|還|则|則|现在|現在|目前|大概|大约|大約|平均|一般)\s*){0,3}(?:是|有|能有)?\s*(?:多少|几|幾|多高)|\bsalar(?:y|ies)\b|\bwhat\s+(?:do|does|did)\s+(?:\w+\s+){0,2}charge\b|\bper\s+(?:million|thousand|1[mk])\s+tokens\b|\bpays?\s+(?:the\s+)?(?:most|best|more|better|well)\b|\bhow much\s+(?:\w+\s+){0,3}(?:earn|make)\b|for free|\b(?:is|are)\s+(?:it|they|this|that|these|the\s+\w+)\s+free\b|\b(?:is|are)\s+(?:the|that|this|those|these)\s+(?:[\w-]+\s+){1,8}free\s*(?:[?,]|\b(?:and|or)\b|$)|\bfree or (?:not|paid)\b|(?:绑|綁|需要|要|得)\s*(?:定\s*)?(?:信用卡|银行卡|銀行卡)|(?:绑|綁)\s*(?:定\s*)?(?:卡|(?:a\s+)?credit\s*cards?)|\b(?:need|needs|require|requires|ask\s+for|asks\s+for)\s+(?:a\s+|your\s+)?credit\s*cards?\b/.source}|${MONEY_ASKED}`,
+      "i",
+    ),
     // A salary is given in 万/千/k (月薪 5-6 万, 30k).
     present:
       /[¥￥$€£]\s*\d|\d\s*(?:元|块|塊|美元|美金|刀|rmb|usd|dollars?|万|萬|千|k\b)|免费|免費|付费|付費|收费|收費|\bfree\b|\bpaid\b|价格|價格|\bprice/i,
@@ -88,8 +110,10 @@ export const DETAIL_RULES: DetailRule[] = [
   },
   {
     kind: "setting",
-    asked:
-      /设多少|設多少|设置成多少|設置成多少|设成多少|設成多少|设为多少|設為多少|取多少|调到多少|調到多少|超参|超參|学习率|學習率|learning rate|batch size|hyper-?parameters?|what value|which value|set (?:it )?to what|\b(?:what|which|recommended|suggested|default|typical|ideal|optimal)\s+(?:\w+\s+){0,2}(?:rank|alpha|epochs?|dropout|temperature|top[- ]?[pk])\b|(?:设|設|取|选|選|调|調)\s*(?:成|为|為|到)?\s*\d+(?:\.\d+)?\s*(?:还是|還是|或者?|\bor\b)\s*\d|\bset\s+(?:\w+\s+){0,2}to\s+\d+(?:\.\d+)?\s+or\s+\d|(?:rank|秩|alpha|epochs?|dropout|温度|溫度)\s*(?:一般|通常)?\s*(?:要|该|該|应该|應該)?\s*(?:设|設|取|选|選|用|推荐|推薦|建议|建議)?\s*(?:多少|多大|几|幾)/i,
+    asked: new RegExp(
+      `${/设多少|設多少|设置成多少|設置成多少|设成多少|設成多少|设为多少|設為多少|取多少|调到多少|調到多少|超参|超參|学习率|學習率|learning rate|batch size|hyper-?parameters?|what value|which value|set (?:it )?to what|\b(?:what|which|recommended|suggested|default|typical|ideal|optimal)\s+(?:\w+\s+){0,2}(?:rank|alpha|epochs?|dropout|temperature|top[- ]?[pk])\b|(?:设|設|取|选|選|调|調)\s*(?:成|为|為|到)?\s*\d+(?:\.\d+)?\s*(?:还是|還是|或者?|\bor\b)\s*\d|\bset\s+(?:\w+\s+){0,2}to\s+\d+(?:\.\d+)?\s+or\s+\d|(?:rank|秩|alpha|epochs?|dropout|温度|溫度)\s*(?:一般|通常)?\s*(?:要|该|該|应该|應該)?\s*(?:设|設|取|选|選|用|推荐|推薦|建议|建議)?\s*(?:多少|多大|几|幾)/.source}|${SETTING_ASKED}`,
+      "i",
+    ),
     present:
       /(?:学习率|學習率|learning.?rate|batch.?size|\blr\b|epochs?|\brank\b|alpha|dropout|temperature|top[- ]?[pk]|温度|溫度|秩|超参数?|超參數?|hyper-?parameters?|参数|參數)[^。\n.;；]{0,24}\d/i,
   },

@@ -59,6 +59,8 @@ const PHRASES: readonly (readonly [string, string])[] = [
   ["呢本", "这本"],
   ["呢段", "这段"],
   ["呢度", "这里"],
+  // "資料包入面" is 资料包里面; not the 入 of a verb before 面 (进入面试, 输入面板: see cantoneseAsStandard).
+  ["入面", "里面"],
   ["呢啲", "这些"],
 ];
 
@@ -98,6 +100,9 @@ export function cantoneseAsStandard(text: string): string {
   // 係 in a compound (關係, 聯係) is "relation", not the copula.
   return text.replace(PHRASE_OR_CHARACTER, (word, at: number) => {
     if (word === "係" && /[關关聯联維维干體体]/u.test(text[at - 1] ?? "")) return word;
+    // 入 ending a verb (进入, 输入, 加入, 深入, 投入 …) before 面 of 面试/面板 is no 入面 "inside".
+    if (word === "入面" && /[进進输輸加深投引导導嵌融收接写寫载載录錄注植侵陷潜潛流涌湧插切纳納列转轉介]/u.test(text[at - 1] ?? ""))
+      return word;
     return PHRASE_TABLE.get(word) ?? CHARACTERS[word] ?? word;
   });
 }

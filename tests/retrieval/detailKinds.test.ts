@@ -69,6 +69,25 @@ describe("detail-type check", () => {
     expect(detailsAsked("what learning rate should I use for QLoRA?")).toEqual(["setting"]);
   });
 
+  it("reads an amount of money or a setting's value by its noun and an amount word in one clause, in either order", () => {
+    for (const question of [
+      "这个岗位月薪能拿多少？",
+      "预算大概要几万？",
+      "What's a realistic cloud budget for that project?",
+      "Roughly what would the monthly fees be?",
+    ])
+      expect(detailsAsked(question), question).toContain("price");
+    for (const question of ["部署的时候 timeout 要 set 多少?", "What chunk size should I use for the RAG project?", "阈值一般设多大"])
+      expect(detailsAsked(question), question).toContain("setting");
+    // Nothing asked of an amount: attention paid, a cost named, time spent.
+    for (const question of [
+      "What should I pay attention to when fine-tuning?",
+      "RAG 的成本主要在哪里？",
+      "How much time should I budget for stage two?",
+    ])
+      expect(detailsAsked(question), question).not.toContain("price");
+  });
+
   it("reads each question afresh however the questions alternate, and hands out a copy", () => {
     // The last question's kinds are remembered (one request asks three times): never another question's.
     for (let round = 0; round < 2; round++) {
