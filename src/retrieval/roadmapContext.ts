@@ -329,6 +329,12 @@ export function roadmapContext(
   };
 }
 
+/** The label before a list item's colon ("1. 微调：Lora->垂类" → 微调), two characters or more; none for another heading. */
+function labelOf(heading: string): string[] {
+  const label = /^\s*\d{1,2}[.、]\s*([^：:]{2,12})[：:]/u.exec(heading)?.[1]?.trim();
+  return label ? [label] : [];
+}
+
 /** Whether a passage names two or more of a roadmap's stages (its chart, plan or table of contents). */
 function namesTwoStages(passage: Passage, stages: readonly { heading: string }[]): boolean {
   return stages.filter((stage) => passage.chunk.text.includes(stageName(stage.heading) || stage.heading)).length >= 2;
@@ -410,10 +416,14 @@ function stepPastEnd(
   const positions = named ? roadmap.filter((p) => p.docId === named.doc.id) : roadmap;
   const position = positions.length === 1 ? positions[0]! : undefined;
   const profile = position && (named ?? profiles.find((p) => p.doc.id === position.docId));
-  if (!position || beyond(position, direction) || !profile || profile.stages.length === 0 || MOVES_BY_SECTIONS.test(query))
-    return undefined;
+  // A question that moves by sections asks of a section's neighbours, unless the roadmap's stages are
+  // a list's items, its directions (下一个方向 of a list of directions is its next stage).
+  if (!position || beyond(position, direction) || !profile || profile.stages.length === 0) return undefined;
+  if (!profile.listItems && MOVES_BY_SECTIONS.test(query)) return undefined;
   const at = profile.stages.findIndex((stage) => stage.index === position.at.sectionIndex);
-  const form = at < 0 ? undefined : stageNameFormsOf(profile)[at]!.find((name) => query.includes(name));
+  // A list's item is named by its label ("1. 微调：Lora->垂类" is 微调), as a learner names it.
+  const forms = at < 0 ? [] : [...stageNameFormsOf(profile)[at]!, ...labelOf(profile.stages[at]!.heading)];
+  const form = forms.find((name) => query.includes(name));
   if (form === undefined) return undefined;
   // A heading copied whole keeps its span after the stage word: "三、场景应用阶段(持续学习)之后".
   const marked = query.replace(
