@@ -1,4 +1,5 @@
 import type { Chunk } from "../chunking/types.js";
+import { sectionChunks } from "./documentChunks.js";
 import { foldForMatching, isListLine, listItems } from "./listItems.js";
 import type { NamedPart } from "./namedParts.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
@@ -132,4 +133,48 @@ export function listedNeighbour(params: {
   return neighbour !== undefined && isListLine(neighbour)
     ? { passage: { chunk, score: 0, role: "match" }, item: shownItem(neighbour) }
     : undefined;
+}
+
+/** A word after a section's name that puts what follows inside it: "核心开发技术里", "工具与框架中". */
+const INSIDE = /^\s*(?:里面|裡面|里|裡|中|内|內|当中|當中)/u;
+
+/**
+ * "接入开发阶段的核心开发技术里，API 开发之后是什么": the item beside one a list names by its label,
+ * inside the section the question names with a word that puts it there (里, 中, 内). Unlike
+ * listedNeighbour, the list may be inside a stage: the question says it is asking inside that
+ * section, not for the stage after the one holding the item. Undefined unless exactly one item of
+ * the lists of such sections is so named and it has a neighbour that way.
+ */
+export function listedNeighbourInSection(params: {
+  query: string;
+  topic: string;
+  direction: "next" | "previous";
+  chunks: readonly Chunk[];
+  profiles: readonly RoadmapProfile[];
+  named: RoadmapProfile | undefined;
+}): NamedPart | undefined {
+  const topic = spaceless(foldForMatching(params.topic));
+  if (Array.from(topic).length < 2) return undefined;
+  const query = spaceless(foldForMatching(params.query));
+  const found: NamedPart[] = [];
+  for (const profile of params.named ? [params.named] : params.profiles)
+    for (const section of profile.doc.outline) {
+      const name = spaceless(foldForMatching(stageName(section.heading) || section.heading));
+      const at = Array.from(name).length >= 3 ? query.indexOf(name) : -1;
+      if (at < 0 || !INSIDE.test(query.slice(at + name.length))) continue;
+      for (const chunk of sectionChunks(params.chunks, profile.doc, section.index)) {
+        const openings = (listItems(chunk.text) ?? []).map((item) => item.split("\n")[0]!);
+        openings.forEach((opening, place) => {
+          if (!isListLine(opening) || !labelsOf(opening).some((label) => spaceless(foldForMatching(label)) === topic)) return;
+          const neighbour = openings[params.direction === "next" ? place + 1 : place - 1];
+          if (neighbour !== undefined && isListLine(neighbour))
+            found.push({ passage: { chunk, score: 0, role: "match" }, item: shownItem(neighbour) });
+        });
+      }
+    }
+  return found.length === 1 ? found[0] : undefined;
+}
+
+function spaceless(text: string): string {
+  return text.replace(/\s+/gu, "");
 }

@@ -7,7 +7,7 @@ import { tokenizeJoined, tokenizeParts } from "../text/tokenize.js";
 import { asksForTotal, contentSegments } from "./analyzeQuery.js";
 import type { DetailKind } from "./detailKinds.js";
 import { expandQuery } from "./expandQuery.js";
-import { listedNeighbour } from "./listedNeighbour.js";
+import { listedNeighbour, listedNeighbourInSection } from "./listedNeighbour.js";
 import { namedPart, namedPartNeighbour, partsNamedIn } from "./namedParts.js";
 import { SECTION_WORD, sectionNeighbourIn } from "./sectionNeighbour.js";
 import { placementTerms } from "./placedTopic.js";
@@ -179,7 +179,8 @@ export function roadmapContext(
   // "「理论结合实践」前面那条": the item next to one a list outside the stages names by its label.
   const listed =
     !ordinal && !neighbourPart && analysis.sequence && analysis.topic
-      ? listedNeighbour({ topic: analysis.topic, direction: analysis.sequence, chunks, profiles, named })
+      ? (listedNeighbourInSection({ query, topic: analysis.topic, direction: analysis.sequence, chunks, profiles, named }) ??
+        listedNeighbour({ topic: analysis.topic, direction: analysis.sequence, chunks, profiles, named }))
       : undefined;
   // "原理学习阶段里，大模型核心架构之后接着讲哪一块": the stage's next section, inside the stage the question names.
   const moves = !ordinal && !neighbourPart && !listed ? analysis.sequence : null;

@@ -33,9 +33,13 @@ export function sectionNeighbour(params: {
     : SECTION_WORD.test(query)
       ? [...new Set(outline.map((section) => section.parent))].map((parent) => outline.filter((section) => section.parent === parent))
       : [];
-  const found = groups.flatMap((sections) => namedIn(asked, sections).map((at) => ({ sections, at })));
-  if (found.length !== 1) return undefined;
-  const { sections, at } = found[0]!;
+  // Two sections named, one inside the other ("核心开发技术里，API 开发之后"): the one the direction word
+  // follows, named last. The same place twice (a heading every stage has) names neither.
+  const found = groups.flatMap((sections) => namedIn(asked, sections).map((named) => ({ sections, ...named })));
+  const last = Math.max(...found.map((f) => f.where));
+  const chosen = found.filter((f) => f.where === last);
+  if (chosen.length !== 1) return undefined;
+  const { sections, at } = chosen[0]!;
   const neighbour = sections[at + (direction === "next" ? 1 : -1)];
   const first = neighbour && sectionChunks(chunks, named.doc, neighbour.index)[0];
   return first ? { passage: { chunk: first, score: 0, role: "match" }, item: neighbour.heading } : undefined;
@@ -78,25 +82,26 @@ function siblingGroupsWithin(outline: readonly Section[], stageIndex: number): S
 export const SECTION_WORD = /小节|一节|那节|章节|板块|(?:下|上|前|后面?)一?个方向|\bsections?\b|\bsubsections?\b|\bheadings?\b/iu;
 
 /** The places among `sections` of the ones the question names by their whole heading or what sets it apart. */
-function namedIn(asked: string, sections: readonly { heading: string }[]): number[] {
+function namedIn(asked: string, sections: readonly { heading: string }[]): { at: number; where: number }[] {
   // "0x35 的上一节": a section code of the hexadecimal kind names its section alone (a "3." or "三、"
   // is any number a question may hold).
   const byCode = sections.flatMap((section, at) => {
     const code = /^0x[0-9a-f]+/iu.exec(section.heading)?.[0];
-    return code && new RegExp(`(?<![0-9a-z])${code}(?![0-9a-z])`, "iu").test(asked) ? [at] : [];
+    const found = code ? new RegExp(`(?<![0-9a-z])${code}(?![0-9a-z])`, "iu").exec(asked) : null;
+    return found ? [{ at, where: found.index }] : [];
   });
   if (byCode.length > 0) return byCode;
-  const heading = (text: string) => foldForMatching(text).trim();
+  // Spaces folded away on both sides: "API开发" names the heading "API 开发".
+  const heading = (text: string) => foldForMatching(text).replace(/\s+/gu, "");
+  const spaceless = asked.replace(/\s+/gu, "");
   // The code comes off before folding: folding drops the 、 that ends "五、".
   const cores = headingCores(sections.map((section) => section.heading.replace(SECTION_CODE, ""))).map(heading);
-  return sections
-    .map((section, at) => ({ at, name: heading(section.heading), core: cores[at]! }))
-    .filter(
-      ({ name, core }) =>
-        (Array.from(name).length >= MIN_HEADING && asked.includes(name)) ||
-        (Array.from(core).length >= MIN_HEADING && asked.includes(core)),
-    )
-    .map(({ at }) => at);
+  return sections.flatMap((section, at) => {
+    const whole = heading(section.heading);
+    const core = cores[at]!;
+    const name = [whole, core].find((text) => Array.from(text).length >= MIN_HEADING && spaceless.includes(text));
+    return name === undefined ? [] : [{ at, where: spaceless.lastIndexOf(name) + name.length }];
+  });
 }
 
 /** Shorter headings (目标) are words any question may hold. */

@@ -33,6 +33,16 @@ describe("the section beside one a question names inside a stage it names", () =
     expect(direction.askedPart?.item).toBe("应用与系统");
   });
 
+  it("moves to the next section named by 下一个小节, and among a section's listed items when the question asks inside it", async () => {
+    const section = await retriever().retrieve("3阶段那篇，接入开发阶段内「工具与框架」的下一个小节是什么");
+    expect(section.askedPart?.item).toBe("核心开发技术");
+    // 核心开发技术 lists • API 开发, • RAG(检索增强生成), • 多模态应用: "里" asks inside it, not for the section after it.
+    const item = await retriever().retrieve("CSDN三阶段接入开发阶段的核心开发技术里，API开发之后是什么");
+    expect(item.askedPart?.item).toContain("RAG(检索增强生成)");
+    const back = await retriever().retrieve("CSDN三阶段的核心开发技术中，多模态应用前面那项是什么");
+    expect(back.askedPart?.item).toContain("RAG(检索增强生成)");
+  });
+
   it("reads a section by its hexadecimal code, and a step to the next (previous) direction as a move by sections", async () => {
     const byCode = await retriever().retrieve("ninehills清单 0x35 的上一节是什么");
     expect(byCode.passages[0]?.chunk.headingPath.at(-1)).toBe("0x34 大模型数据工程方向");
