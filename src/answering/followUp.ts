@@ -52,7 +52,7 @@ import {
   ZH_PRONOUN,
 } from "./followUpCues.js";
 import { pointsAtListedItem } from "./followUpScope.js";
-import { movedFromPickedItem } from "./itemMoves.js";
+import { movedFromPickedItem, movedFromSectionCode } from "./itemMoves.js";
 import type { NeighbourStage } from "./stageMoves.js";
 import { partOfPreviousTopic } from "./partsFollowUp.js";
 import { userQuestions } from "./history.js";
@@ -192,7 +192,7 @@ function resolve(
 ): string {
   if (startsOwnSubject(asked) || driftsOutside(asked, previous)) return asked;
   // "它前面那个呢" after "第三个是啥": the item one place on in the previous question's list (itemMoves.ts).
-  const steppedItem = movedFromPickedItem(asked, previous);
+  const steppedItem = movedFromPickedItem(asked, previous) ?? movedFromSectionCode(asked, previous);
   if (steppedItem !== undefined) return steppedItem;
   // "那缺点呢？" after "…有什么优点？": the previous question, of the other side.
   const otherSide = askedOfCounterpart(asked, previous);

@@ -75,3 +75,24 @@ export function movedFromPickedItem(question: string, previous: string): string 
   if (moved < 0 || moved >= EN_ORDINALS.length) return undefined;
   return `${previous.slice(0, en.index)}${EN_ORDINALS[moved]!}${previous.slice(en.index + en[1]!.length)}`;
 }
+
+/**
+ * "ninehills清单 0x32 讲什么" → "下一个呢": the same question of the section one code on ("0x33"), as
+ * the reading list numbers its sections. A code ending in 0 is a chapter (0x20 应用篇), which steps by
+ * 0x10; any other steps by one inside its chapter, and stepping back from its first section (0x31)
+ * leaves it (undefined). Past the last code the retriever finds no section of that code and says
+ * so (sectionCodes.ts).
+ */
+export function movedFromSectionCode(question: string, previous: string): string | undefined {
+  const direction = bareStep(question);
+  const code = direction && lastMatch(SECTION_CODE, previous);
+  if (!direction || !code) return undefined;
+  const value = Number.parseInt(code[1]!, 16);
+  const step = value % 16 === 0 ? 16 : 1;
+  const moved = value + (direction === "next" ? step : -step);
+  if (moved < 0 || (step === 1 && moved % 16 === 0)) return undefined;
+  return `${previous.slice(0, code.index)}0x${moved.toString(16).padStart(2, "0")}${previous.slice(code.index + code[0].length)}`;
+}
+
+/** A section code of the hexadecimal kind: "0x32". */
+const SECTION_CODE = /(?<![0-9a-z])0x([0-9a-f]{2})(?![0-9a-z])/iu;

@@ -15,6 +15,7 @@ import { quotedSectionPassages } from "./quotedSections.js";
 import { locateTopic, stagePosition } from "./roadmapNavigator.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
 import { sectionChunks } from "./documentChunks.js";
+import { codedSectionPassages } from "./sectionCodes.js";
 import { contentsPassage, sectionPastStages } from "./sectionsPastStages.js";
 import { MAX_SEQUENCE_ROADMAPS, orderPositionsByRelevance, READINESS_ASKED, sequencePassages } from "./sequenceContext.js";
 import {
@@ -309,8 +310,12 @@ export function roadmapContext(
   // About one roadmap's stages: its overview (a chart or plan of all stages) names them and their durations.
   context = withOverview(context, profiles, chunks, analysis.language, asked.includes("duration"));
   if (part) context = [part.passage, ...context];
-  // "『一些项目』里第一个推荐的是什么": the section the question quotes by its heading.
-  const quoted = quotedSectionPassages(query, chunks, named?.doc.id, analysis.language);
+  // "『一些项目』里第一个推荐的是什么": the section the question quotes by its heading; "0x34 讲什么":
+  // the section it asks by its code, when it asks no before/after of it.
+  const quoted = [
+    ...quotedSectionPassages(query, chunks, named?.doc.id, analysis.language),
+    ...(analysis.sequence || context.length > 0 ? [] : codedSectionPassages(query, chunks, named?.doc.id, analysis.language)),
+  ];
   if (quoted.length > 0) context = [...quoted, ...context.filter((p) => !quoted.some((q) => q.chunk.id === p.chunk.id))];
   // "第四段分了哪几种专家路线", "深入篇底下分了哪些方向": the stage's parts lead, one passage each.
   const parts =

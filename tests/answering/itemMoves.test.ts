@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readConversation } from "../../src/answering/followUp.js";
-import { movedFromPickedItem } from "../../src/answering/itemMoves.js";
+import { movedFromPickedItem, movedFromSectionCode } from "../../src/answering/itemMoves.js";
 import { analyzeQuery } from "../../src/retrieval/analyzeQuery.js";
 
 const topicOf = (question: string) => analyzeQuery(question).topic;
@@ -45,5 +45,21 @@ describe("a step to the neighbouring item in a conversation", () => {
   it("walks the list the conversation picked from, not the stage around it", () => {
     const history = [user("深入阶段分几个方向？"), user("第三个是啥")];
     expect(readConversation("它后面那个呢", history, topicOf).at(-1)).toBe("第四个是啥 深入阶段分几个方向？");
+  });
+});
+
+describe("movedFromSectionCode", () => {
+  it("asks the previous question of the section one code on, a chapter by 0x10 and a section by one", () => {
+    expect(movedFromSectionCode("下一个呢", "ninehills清单0x32讲什么")).toBe("ninehills清单0x33讲什么");
+    expect(movedFromSectionCode("那再下一个呢", "ninehills清单0x33讲什么")).toBe("ninehills清单0x34讲什么");
+    expect(movedFromSectionCode("and the one before it?", "what does 0x20 cover in the list?")).toBe("what does 0x10 cover in the list?");
+    // Past the last code is asked as such (the retriever finds no section of it); back from a chapter's first section leaves it.
+    expect(movedFromSectionCode("下一个呢", "0x36 讲什么")).toBe("0x37 讲什么");
+    expect(movedFromSectionCode("上一个呢", "0x31 讲什么")).toBeUndefined();
+  });
+
+  it("moves nothing without a code, or for a question with a topic of its own", () => {
+    expect(movedFromSectionCode("下一个呢", "入门篇讲什么")).toBeUndefined();
+    expect(movedFromSectionCode("LangChain 那一节讲什么", "0x20 讲什么")).toBeUndefined();
   });
 });

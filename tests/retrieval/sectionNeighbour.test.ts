@@ -43,6 +43,11 @@ describe("the section beside one a question names inside a stage it names", () =
     expect(back.askedPart?.item).toContain("RAG(检索增强生成)");
   });
 
+  it("leads with the section a question asks by its code, whose passages do not repeat it", async () => {
+    const coded = await retriever().retrieve("ninehills清单0x34讲什么");
+    expect(coded.passages[0]?.chunk.headingPath.at(-1)).toBe("0x34 大模型数据工程方向");
+  });
+
   it("reads a section by its hexadecimal code, and a step to the next (previous) direction as a move by sections", async () => {
     const byCode = await retriever().retrieve("ninehills清单 0x35 的上一节是什么");
     expect(byCode.passages[0]?.chunk.headingPath.at(-1)).toBe("0x34 大模型数据工程方向");
