@@ -107,18 +107,21 @@ function labelledItems(chunks: readonly Chunk[], profile: RoadmapProfile): Reado
   return byLabel;
 }
 
-/**
- * The item before or after the one the topic names by its label, in a list outside the stages of
- * the roadmaps (only the named one's, when the question names one). Undefined unless exactly one
- * item of all those lists is so named and it has a neighbour in the asked direction.
- */
-export function listedNeighbour(params: {
+/** What both list readings are asked: the item's label (the question's topic), which way, and where to look. */
+interface ListedItemAsked {
   topic: string;
   direction: "next" | "previous";
   chunks: readonly Chunk[];
   profiles: readonly RoadmapProfile[];
   named: RoadmapProfile | undefined;
-}): NamedPart | undefined {
+}
+
+/**
+ * The item before or after the one the topic names by its label, in a list outside the stages of
+ * the roadmaps (only the named one's, when the question names one). Undefined unless exactly one
+ * item of all those lists is so named and it has a neighbour in the asked direction.
+ */
+export function listedNeighbour(params: ListedItemAsked): NamedPart | undefined {
   const topic = foldForMatching(params.topic);
   if (Array.from(topic).length < 2) return undefined;
   const named = params.named;
@@ -145,14 +148,7 @@ const INSIDE = /^\s*(?:里面|裡面|里|裡|中|内|內|当中|當中)/u;
  * section, not for the stage after the one holding the item. Undefined unless exactly one item of
  * the lists of such sections is so named and it has a neighbour that way.
  */
-export function listedNeighbourInSection(params: {
-  query: string;
-  topic: string;
-  direction: "next" | "previous";
-  chunks: readonly Chunk[];
-  profiles: readonly RoadmapProfile[];
-  named: RoadmapProfile | undefined;
-}): NamedPart | undefined {
+export function listedNeighbourInSection(params: ListedItemAsked & { query: string }): NamedPart | undefined {
   const topic = spaceless(foldForMatching(params.topic));
   if (Array.from(topic).length < 2) return undefined;
   const query = spaceless(foldForMatching(params.query));
