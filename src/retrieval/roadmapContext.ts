@@ -1,4 +1,3 @@
-import { escapeRegExp } from "../text/escapeRegExp.js";
 import type { Chunk } from "../chunking/types.js";
 import type { CorpusDocument } from "../corpus/types.js";
 import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
@@ -9,7 +8,8 @@ import type { DetailKind } from "./detailKinds.js";
 import { expandQuery } from "./expandQuery.js";
 import { listedNeighbour, listedNeighbourInSection } from "./listedNeighbour.js";
 import { namedPart, namedPartNeighbour, partsNamedIn } from "./namedParts.js";
-import { SECTION_WORD, sectionNeighbourIn } from "./sectionNeighbour.js";
+import { sectionNeighbourIn } from "./sectionNeighbour.js";
+import { stepPastEnd } from "./stepPastEnd.js";
 import { placementTerms } from "./placedTopic.js";
 import { quotedSectionPassages } from "./quotedSections.js";
 import { locateTopic, stagePosition } from "./roadmapNavigator.js";
@@ -25,19 +25,11 @@ import {
   ordinalPositions,
   overviewPassages,
   stagePassages,
-  STAGE_WORD_AFTER_NAME,
-  stageNameFormsOf,
   stagesNamedWithStageWord,
   withOverview,
 } from "./stageContext.js";
 import { isListItemStage, stageName } from "./stageOutline.js";
-import {
-  asksForStageBefore,
-  directionFromOrdinal,
-  directionFromReference,
-  replaceStageOrdinals,
-  type StageOrdinal,
-} from "./stageReference.js";
+import type { StageOrdinal } from "./stageReference.js";
 import { PARTS_ASKED, stagePartsContext } from "./stageParts.js";
 import { outlineOf, withStatedDurations } from "./statedStages.js";
 import { orderAsked, topicOrderContext } from "./topicOrder.js";
@@ -335,12 +327,6 @@ export function roadmapContext(
   };
 }
 
-/** The label before a list item's colon ("1. 微调：Lora->垂类" → 微调), two characters or more; none for another heading. */
-function labelOf(heading: string): string[] {
-  const label = /^\s*\d{1,2}[.、]\s*([^：:]{2,12})[：:]/u.exec(heading)?.[1]?.trim();
-  return label ? [label] : [];
-}
-
 /** Whether a passage names two or more of a roadmap's stages (its chart, plan or table of contents). */
 function namesTwoStages(passage: Passage, stages: readonly { heading: string }[]): boolean {
   return stages.filter((stage) => passage.chunk.text.includes(stageName(stage.heading) || stage.heading)).length >= 2;
@@ -374,67 +360,4 @@ function partsAsked(
   let stages = byPlace ? [...byPlace] : namedStagePositions(corpus.profiles, query);
   if (stages.length > 1 && named) stages = stages.filter((p) => p.docId === named.doc.id);
   return stagePartsContext({ query, positions: stages, documents: corpus.documents, chunks: corpus.chunks, language, maxParts: MAX_PARTS });
-}
-
-/** A question that moves by sections (sectionNeighbour.ts SECTION_WORD), chapters or a table of contents, not by stages (the query is in Simplified script). */
-const MOVES_BY_SECTIONS = new RegExp(String.raw`${SECTION_WORD.source}|目录|\bchapters?\b|table of contents`, "iu");
-
-/**
- * "七段那份的最后一个阶段之后呢", "in the five-stage guide, what comes after the last stage?": a
- * step from the named roadmap's stage out of it. The roadmap has nothing there; the answer may show
- * the stage it starts from, but is `low` as an ordinal past the end is (its stage count, for
- * ordinalPastEnd). Only when the stage is where the question measures from (directionFromOrdinal):
- * "after the deep-dive stage, what is the final stage?" asks for the final stage itself. Before the
- * first stage likewise, but only when a stage is what is asked ("入门阶段之前还有什么阶段"): what to
- * learn or set up before it ("第一阶段之前要准备什么") is a roadmap's opening, its preface.
- */
-function stepPastEnd(
-  query: string,
-  analysis: QueryAnalysis,
-  ordinal: StageOrdinal | undefined,
-  named: RoadmapProfile | undefined,
-  roadmap: readonly RoadmapPosition[],
-  profiles: readonly RoadmapProfile[],
-): number | undefined {
-  const beyond = (position: RoadmapPosition, direction: "next" | "previous") => (direction === "next" ? position.next : position.previous);
-  // Before the first stage only when a stage is what is asked (stageReference.ts asksForStageBefore).
-  const stepsOut = (marked: string, direction: "next" | "previous") =>
-    directionFromReference(marked) === direction && (direction === "next" || asksForStageBefore(marked));
-  if (ordinal) {
-    // "最后一个阶段的下一个是什么" asked of no roadmap in particular: past every roadmap's last stage.
-    const direction = analysis.sequence ?? directionFromOrdinal(query);
-    const positions = named ? roadmap.filter((p) => p.docId === named.doc.id) : roadmap;
-    const profile = positions[0] && (named ?? profiles.find((p) => p.doc.id === positions[0]!.docId));
-    if (!direction || !profile || profile.stages.length === 0 || positions.some((p) => beyond(p, direction))) return undefined;
-    return stepsOut(
-      replaceStageOrdinals(query, () => "\u0000"),
-      direction,
-    )
-      ? profile.stages.length
-      : undefined;
-  }
-  const direction = analysis.sequence;
-  if (!direction) return undefined;
-  // "前沿研究阶段之后学什么", "what comes after 前沿研究?": the last stage, named by its name with "after"
-  // beside it, is where the question starts from; in the roadmap the question names, or the one
-  // roadmap whose stage it names. Not a book or section inside it ("深入篇里《综述》后面那本",
-  // "目录中…后面接的是哪一节"): those have neighbours of their own.
-  const positions = named ? roadmap.filter((p) => p.docId === named.doc.id) : roadmap;
-  const position = positions.length === 1 ? positions[0]! : undefined;
-  const profile = position && (named ?? profiles.find((p) => p.doc.id === position.docId));
-  // A question that moves by sections asks of a section's neighbours, unless the roadmap's stages are
-  // a list's items, its directions (下一个方向 of a list of directions is its next stage).
-  if (!position || beyond(position, direction) || !profile || profile.stages.length === 0) return undefined;
-  if (!profile.listItems && MOVES_BY_SECTIONS.test(query)) return undefined;
-  const at = profile.stages.findIndex((stage) => stage.index === position.at.sectionIndex);
-  // A list's item is named by its label ("1. 微调：Lora->垂类" is 微调), as a learner names it.
-  const forms = at < 0 ? [] : [...stageNameFormsOf(profile)[at]!, ...labelOf(profile.stages[at]!.heading)];
-  const form = forms.find((name) => query.includes(name));
-  if (form === undefined) return undefined;
-  // A heading copied whole keeps its span after the stage word: "三、场景应用阶段(持续学习)之后".
-  const marked = query.replace(
-    new RegExp(`${escapeRegExp(form)}(?:${STAGE_WORD_AFTER_NAME})?(?:\\s*[(（][^)）]{0,16}[)）])?`, "u"),
-    " \u0000 ",
-  );
-  return stepsOut(marked, direction) ? profile.stages.length : undefined;
 }
