@@ -55,11 +55,6 @@ export function questionGateTable(): { starts: Record<string, StoredStarts> } {
   return { starts: Object.fromEntries(registered.map((pattern) => [patternKey(pattern), storedStarts(matchStarts(pattern))])) };
 }
 
-/** The patterns registered so far (a copy), in order. */
-export function gatedPatterns(): RegExp[] {
-  return [...registered];
-}
-
 /** A reading of one text: each gate's open bits, read when first asked for. */
 interface Reading {
   text: string;
