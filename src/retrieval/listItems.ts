@@ -61,6 +61,11 @@ export function foldForMatching(text: string): string {
   return text.length <= MAX_REMEMBERED_FOLD ? recentFolds(text) : fold(text);
 }
 
+/** foldForMatching without whitespace: "API开发" and the heading "API 开发" fold alike. */
+export function foldedWithoutSpaces(text: string): string {
+  return foldForMatching(text).replace(/\s+/gu, "");
+}
+
 /**
  * A prose passage's paragraphs: a line each (the documents' exports put a paragraph on a line), a
  * quoted block ("> Author: …", "> Created: …") one paragraph: it describes one thing. A line that

@@ -1,6 +1,6 @@
 import type { Chunk } from "../chunking/types.js";
 import { sectionChunks } from "./documentChunks.js";
-import { foldForMatching, isListLine, listItems } from "./listItems.js";
+import { foldedWithoutSpaces, foldForMatching, isListLine, listItems } from "./listItems.js";
 import type { NamedPart } from "./namedParts.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
 import { stageName, subtreeOf } from "./stageOutline.js";
@@ -140,6 +140,8 @@ export function listedNeighbour(params: ListedItemAsked): NamedPart | undefined 
 
 /** A word after a section's name that puts what follows inside it: "核心开发技术里", "工具与框架中". */
 const INSIDE = /^\s*(?:里面|裡面|里|裡|中|内|內|当中|當中)/u;
+/** One of INSIDE's words anywhere in a question. */
+const INSIDE_ANYWHERE = /[里裡中内內]/u;
 
 /**
  * "接入开发阶段的核心开发技术里，API 开发之后是什么": the item beside one a list names by its label,
@@ -149,19 +151,21 @@ const INSIDE = /^\s*(?:里面|裡面|里|裡|中|内|內|当中|當中)/u;
  * the lists of such sections is so named and it has a neighbour that way.
  */
 export function listedNeighbourInSection(params: ListedItemAsked & { query: string }): NamedPart | undefined {
-  const topic = spaceless(foldForMatching(params.topic));
+  // No word that puts anything inside a section, nothing to read (most before/after questions).
+  if (!INSIDE_ANYWHERE.test(params.query)) return undefined;
+  const topic = foldedWithoutSpaces(params.topic);
   if (Array.from(topic).length < 2) return undefined;
-  const query = spaceless(foldForMatching(params.query));
+  const query = foldedWithoutSpaces(params.query);
   const found: NamedPart[] = [];
   for (const profile of params.named ? [params.named] : params.profiles)
     for (const section of profile.doc.outline) {
-      const name = spaceless(foldForMatching(stageName(section.heading) || section.heading));
+      const name = foldedWithoutSpaces(stageName(section.heading) || section.heading);
       const at = Array.from(name).length >= 3 ? query.indexOf(name) : -1;
       if (at < 0 || !INSIDE.test(query.slice(at + name.length))) continue;
       for (const chunk of sectionChunks(params.chunks, profile.doc, section.index)) {
         const openings = (listItems(chunk.text) ?? []).map((item) => item.split("\n")[0]!);
         openings.forEach((opening, place) => {
-          if (!isListLine(opening) || !labelsOf(opening).some((label) => spaceless(foldForMatching(label)) === topic)) return;
+          if (!isListLine(opening) || !labelsOf(opening).some((label) => foldedWithoutSpaces(label) === topic)) return;
           const neighbour = openings[params.direction === "next" ? place + 1 : place - 1];
           if (neighbour !== undefined && isListLine(neighbour))
             found.push({ passage: { chunk, score: 0, role: "match" }, item: shownItem(neighbour) });
@@ -169,8 +173,4 @@ export function listedNeighbourInSection(params: ListedItemAsked & { query: stri
       }
     }
   return found.length === 1 ? found[0] : undefined;
-}
-
-function spaceless(text: string): string {
-  return text.replace(/\s+/gu, "");
 }

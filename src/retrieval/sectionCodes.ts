@@ -42,10 +42,15 @@ export function codedSectionPassages(
   if (!HOLDS_CODE.test(query)) return [];
   const codes = (query.match(SECTION_CODE) ?? []).map((code) => code.toLowerCase());
   if (codes.length !== 1) return [];
-  const opens = (heading: string | undefined) => heading !== undefined && new RegExp(`^${codes[0]}(?![0-9a-f])`, "iu").test(heading.trim());
+  const opens = (heading: string | undefined) => heading !== undefined && headingCode(heading) === codes[0];
   const members = chunks.filter((chunk) => (namedDocId === undefined || chunk.docId === namedDocId) && opens(chunk.headingPath.at(-1)));
   if (members.length === 0 || new Set(members.map((chunk) => `${chunk.docId}\u0000${chunk.sectionIndex}`)).size !== 1) return [];
   const heading = members[0]!.headingPath.at(-1)!;
   const label = language === "en" ? `Section asked: ${heading}` : `所问小节：${heading}`;
   return members.slice(0, CHUNKS_PER_CODED_SECTION).map((chunk) => ({ chunk, score: 0, role: "match", roleLabel: label }));
+}
+
+/** The section code a heading opens with ("0x34 大模型数据工程方向" → 0x34), lowercased; undefined for any other heading. */
+export function headingCode(heading: string): string | undefined {
+  return /^\s*(0x[0-9a-f]+)(?![0-9a-z])/iu.exec(heading)?.[1]?.toLowerCase();
 }

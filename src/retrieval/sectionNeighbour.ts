@@ -1,7 +1,8 @@
 import type { Chunk } from "../chunking/types.js";
 import type { Section } from "../corpus/types.js";
 import { sectionChunks } from "./documentChunks.js";
-import { foldForMatching } from "./listItems.js";
+import { foldedWithoutSpaces, foldForMatching } from "./listItems.js";
+import { headingCode } from "./sectionCodes.js";
 import type { NamedPart } from "./namedParts.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
 import { subtreeOf } from "./stageOutline.js";
@@ -85,15 +86,16 @@ export const SECTION_WORD = /小节|一节|那节|章节|板块|(?:下|上|前|�
 function namedIn(asked: string, sections: readonly { heading: string }[]): { at: number; where: number }[] {
   // "0x35 的上一节": a section code of the hexadecimal kind names its section alone (a "3." or "三、"
   // is any number a question may hold).
+  // Spaces folded away on both sides: "API开发" names the heading "API 开发". Every place below is an
+  // end in this spaceless text, so places found by code and by name compare.
+  const spaceless = asked.replace(/\s+/gu, "");
   const byCode = sections.flatMap((section, at) => {
-    const code = /^0x[0-9a-f]+/iu.exec(section.heading)?.[0];
-    const found = code ? new RegExp(`(?<![0-9a-z])${code}(?![0-9a-z])`, "iu").exec(asked) : null;
-    return found ? [{ at, where: found.index }] : [];
+    const code = headingCode(section.heading);
+    const found = code ? new RegExp(`(?<![0-9a-z])${code}(?![0-9a-z])`, "iu").exec(spaceless) : null;
+    return found ? [{ at, where: found.index + found[0].length }] : [];
   });
   if (byCode.length > 0) return byCode;
-  // Spaces folded away on both sides: "API开发" names the heading "API 开发".
-  const heading = (text: string) => foldForMatching(text).replace(/\s+/gu, "");
-  const spaceless = asked.replace(/\s+/gu, "");
+  const heading = foldedWithoutSpaces;
   // The code comes off before folding: folding drops the 、 that ends "五、".
   const cores = headingCores(sections.map((section) => section.heading.replace(SECTION_CODE, ""))).map(heading);
   return sections.flatMap((section, at) => {
