@@ -24,7 +24,7 @@ const COLON_LABEL = /^([^：:]{1,24})[：:]/u;
 const LINK = /\[([^\]]*)\]\([^)]*\)/gu;
 
 /** The names an item's opening line gives it, as written. */
-function labelsOf(opening: string): string[] {
+export function labelsOf(opening: string): string[] {
   const text = opening.replace(BULLET, "").replace(LINK, "$1").trim();
   const labels = [BOLD_LABEL.exec(text)?.[1], COLON_LABEL.exec(text)?.[1]?.replace(/\*\*/g, "")];
   const whole = text.replace(/\*\*/g, "");

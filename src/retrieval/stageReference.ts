@@ -293,7 +293,7 @@ const STAGE_FIRST_ZH = /^\s*的?\s*(?:那一?个|那|这一?个)?\s*(?:阶段|\b
 const NOTHING_ELSE_BEFORE_EN =
   /^(?:(?:in|for)\s+[^,]+,\s*)?(?:and\s+|so\s+)?(?:what|which)(?:'s|\s+is|\s+comes|\s+came)?\s+(?:right\s+|just\s+|immediately\s+)?before\s+(?:the\s+)?\u0000\s*[?.!]*\s*$/iu;
 /** Something to learn, read or set up first. */
-const PREPARATION_ZH = /学|准备|掌握|具备|了解|懂|会|打基础|基础|前置|先修|读|看|装/u;
+const PREPARATION_ZH = /学|准备|掌握|具备|了解|懂|会|基础|前置|先修|读|看|装/u;
 const PREPARATION_EN = /\b(?:learn|know|need|study|read|prepare|set ?up|install|should i)|prerequisite/iu;
 
 /**

@@ -1,5 +1,6 @@
 import type { QueryAnalysis, RoadmapPosition } from "./types.js";
 import { escapeRegExp } from "../text/escapeRegExp.js";
+import { labelsOf } from "./listedNeighbour.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
 import { SECTION_WORD } from "./sectionNeighbour.js";
 import { STAGE_WORD_AFTER_NAME, stageNameFormsOf } from "./stageContext.js";
@@ -32,13 +33,13 @@ export function stepPastEnd(
   profiles: readonly RoadmapProfile[],
 ): number | undefined {
   const beyond = (position: RoadmapPosition, direction: "next" | "previous") => (direction === "next" ? position.next : position.previous);
+  const positions = named ? roadmap.filter((p) => p.docId === named.doc.id) : roadmap;
   // Before the first stage only when a stage is what is asked (stageReference.ts asksForStageBefore).
   const stepsOut = (marked: string, direction: "next" | "previous") =>
     directionFromReference(marked) === direction && (direction === "next" || asksForStageBefore(marked));
   if (ordinal) {
     // "最后一个阶段的下一个是什么" asked of no roadmap in particular: past every roadmap's last stage.
     const direction = analysis.sequence ?? directionFromOrdinal(query);
-    const positions = named ? roadmap.filter((p) => p.docId === named.doc.id) : roadmap;
     const profile = positions[0] && (named ?? profiles.find((p) => p.doc.id === positions[0]!.docId));
     if (!direction || !profile || profile.stages.length === 0 || positions.some((p) => beyond(p, direction))) return undefined;
     return stepsOut(
@@ -54,7 +55,6 @@ export function stepPastEnd(
   // beside it, is where the question starts from; in the roadmap the question names, or the one
   // roadmap whose stage it names. Not a book or section inside it ("深入篇里《综述》后面那本",
   // "目录中…后面接的是哪一节"): those have neighbours of their own.
-  const positions = named ? roadmap.filter((p) => p.docId === named.doc.id) : roadmap;
   const position = positions.length === 1 ? positions[0]! : undefined;
   const profile = position && (named ?? profiles.find((p) => p.doc.id === position.docId));
   // A question that moves by sections asks of a section's neighbours, unless the roadmap's stages are
@@ -63,7 +63,8 @@ export function stepPastEnd(
   if (!profile.listItems && MOVES_BY_SECTIONS.test(query)) return undefined;
   const at = profile.stages.findIndex((stage) => stage.index === position.at.sectionIndex);
   // A list's item is named by its label ("1. 微调：Lora->垂类" is 微调), as a learner names it.
-  const forms = at < 0 ? [] : [...stageNameFormsOf(profile)[at]!, ...labelOf(profile.stages[at]!.heading)];
+  const labels = at < 0 ? [] : labelsOf(profile.stages[at]!.heading).filter((label) => Array.from(label).length >= 2);
+  const forms = at < 0 ? [] : [...stageNameFormsOf(profile)[at]!, ...labels];
   const form = forms.find((name) => query.includes(name));
   if (form === undefined) return undefined;
   // A heading copied whole keeps its span after the stage word: "三、场景应用阶段(持续学习)之后".
@@ -72,10 +73,4 @@ export function stepPastEnd(
     " \u0000 ",
   );
   return stepsOut(marked, direction) ? profile.stages.length : undefined;
-}
-
-/** The label before a list item's colon ("1. 微调：Lora->垂类" → 微调), two characters or more; none for another heading. */
-function labelOf(heading: string): string[] {
-  const label = /^\s*\d{1,2}[.、]\s*([^：:]{2,12})[：:]/u.exec(heading)?.[1]?.trim();
-  return label ? [label] : [];
 }
