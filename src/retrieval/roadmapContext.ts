@@ -177,7 +177,8 @@ export function roadmapContext(
       : undefined;
   // "原理学习阶段里，大模型核心架构之后接着讲哪一块": the stage's next section, inside the stage the question names.
   const moves = !ordinal && !neighbourPart && !listed ? analysis.sequence : null;
-  const sibling = moves ? sectionNeighbourIn({ query, direction: moves, chunks, named, profiles }) : undefined;
+  const siblingLookup = moves ? sectionNeighbourIn({ query, direction: moves, chunks, named, profiles }) : undefined;
+  const sibling = siblingLookup && "part" in siblingLookup ? siblingLookup.part : undefined;
   const part = lookup && "part" in lookup ? lookup.part : (neighbourPart ?? listed ?? sibling);
   let roadmap: RoadmapPosition[] = [];
   // "第四阶段学什么" asked of no roadmap in particular: each roadmap's fourth stage, not the fourth
@@ -320,7 +321,12 @@ export function roadmapContext(
     roadmap,
     context,
     ordinal,
-    partsPastEnd: lookup && "pastEnd" in lookup ? lookup.pastEnd : stepPastEnd(query, analysis, ordinal, named, roadmap, profiles),
+    partsPastEnd:
+      lookup && "pastEnd" in lookup
+        ? lookup.pastEnd
+        : siblingLookup && "pastEnd" in siblingLookup
+          ? siblingLookup.pastEnd
+          : stepPastEnd(query, analysis, ordinal, named, roadmap, profiles),
     askedPart: part && { chunkId: part.passage.chunk.id, item: part.item },
     roadmapOutline: outline && outline.stages.length >= 2 ? outline : undefined,
     stageParts: parts?.parts,

@@ -3,7 +3,7 @@ import type { Section } from "../corpus/types.js";
 import { sectionChunks } from "./documentChunks.js";
 import { foldedWithoutSpaces, foldForMatching } from "./listItems.js";
 import { headingCode } from "./sectionCodes.js";
-import type { NamedPart } from "./namedParts.js";
+import type { NamedPartLookup } from "./namedParts.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
 import { subtreeOf } from "./stageOutline.js";
 import { stagesNamedWithStageWord } from "./stageContext.js";
@@ -20,7 +20,7 @@ export function sectionNeighbour(params: {
   direction: "next" | "previous";
   chunks: readonly Chunk[];
   named: RoadmapProfile;
-}): NamedPart | undefined {
+}): NamedPartLookup | undefined {
   const { query, direction, chunks, named } = params;
   const outline = named.doc.outline;
   const asked = foldForMatching(query);
@@ -42,8 +42,18 @@ export function sectionNeighbour(params: {
   if (chosen.length !== 1) return undefined;
   const { sections, at } = chosen[0]!;
   const neighbour = sections[at + (direction === "next" ? 1 : -1)];
-  const first = neighbour && sectionChunks(chunks, named.doc, neighbour.index)[0];
-  return first ? { passage: { chunk: first, score: 0, role: "match" }, item: neighbour.heading } : undefined;
+  // "ninehills 清单 0x36 的下一节", "深入篇之后还有别的章节吗": the section the step starts from ends the
+  // document (nothing follows its subtree) or opens it; nothing is there, as past a roadmap's last stage.
+  if (!neighbour) return stepsOutOfDocument(outline, sections[at]!, direction) ? { pastEnd: sections.length } : undefined;
+  const first = sectionChunks(chunks, named.doc, neighbour.index)[0];
+  return first ? { part: { passage: { chunk: first, score: 0, role: "match" }, item: neighbour.heading } } : undefined;
+}
+
+/** Whether a step from `section` leaves the document: after it, nothing follows its subtree; before it, it is the first section. */
+export function stepsOutOfDocument(outline: readonly Section[], section: Section, direction: "next" | "previous"): boolean {
+  if (direction === "previous") return outline[0] === section;
+  const last = Math.max(...subtreeOf(outline, section));
+  return outline.every((other) => other.index <= last);
 }
 
 /**
@@ -57,7 +67,7 @@ export function sectionNeighbourIn(params: {
   chunks: readonly Chunk[];
   named: RoadmapProfile | undefined;
   profiles: readonly RoadmapProfile[];
-}): NamedPart | undefined {
+}): NamedPartLookup | undefined {
   const { named, profiles, ...asked } = params;
   if (named) return sectionNeighbour({ ...asked, named });
   const stages = stagesNamedWithStageWord(profiles, asked.query);

@@ -2,7 +2,7 @@ import type { QueryAnalysis, RoadmapPosition } from "./types.js";
 import { escapeRegExp } from "../text/escapeRegExp.js";
 import { labelsOf } from "./listedNeighbour.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
-import { SECTION_WORD } from "./sectionNeighbour.js";
+import { SECTION_WORD, stepsOutOfDocument } from "./sectionNeighbour.js";
 import { STAGE_WORD_AFTER_NAME, stageNameFormsOf } from "./stageContext.js";
 import {
   asksForStageBefore,
@@ -57,20 +57,35 @@ export function stepPastEnd(
   // "目录中…后面接的是哪一节"): those have neighbours of their own.
   const position = positions.length === 1 ? positions[0]! : undefined;
   const profile = position && (named ?? profiles.find((p) => p.doc.id === position.docId));
-  // A question that moves by sections asks of a section's neighbours, unless the roadmap's stages are
-  // a list's items, its directions (下一个方向 of a list of directions is its next stage).
   if (!position || beyond(position, direction) || !profile || profile.stages.length === 0) return undefined;
-  if (!profile.listItems && MOVES_BY_SECTIONS.test(query)) return undefined;
   const at = profile.stages.findIndex((stage) => stage.index === position.at.sectionIndex);
   // A list's item is named by its label ("1. 微调：Lora->垂类" is 微调), as a learner names it.
   const labels = at < 0 ? [] : labelsOf(profile.stages[at]!.heading).filter((label) => Array.from(label).length >= 2);
   const forms = at < 0 ? [] : [...stageNameFormsOf(profile)[at]!, ...labels];
   const form = forms.find((name) => query.includes(name));
   if (form === undefined) return undefined;
+  // A question that moves by sections asks of a section's neighbours, unless the roadmap's stages are a
+  // list's items (下一个方向 of a list of directions is its next stage) or the step is taken from the stage
+  // itself and leaves the document ("深入篇之后还有别的章节吗": the reading list calls its stages 章节, and
+  // ends with that one; the guide's 目录 goes on past its last stage, to its resources and questions).
+  if (
+    !profile.listItems &&
+    MOVES_BY_SECTIONS.test(query) &&
+    !(stepsFromStage(query, form) && stepsOutOfDocument(profile.doc.outline, profile.stages[at]!, direction))
+  )
+    return undefined;
   // A heading copied whole keeps its span after the stage word: "三、场景应用阶段(持续学习)之后".
   const marked = query.replace(
     new RegExp(`${escapeRegExp(form)}(?:${STAGE_WORD_AFTER_NAME})?(?:\\s*[(（][^)）]{0,16}[)）])?`, "u"),
     " \u0000 ",
   );
   return stepsOut(marked, direction) ? profile.stages.length : undefined;
+}
+
+/** The direction word right after the stage's name (and its stage word): the step starts at the stage, not inside it. */
+function stepsFromStage(query: string, form: string): boolean {
+  return new RegExp(
+    `${escapeRegExp(form)}(?:${STAGE_WORD_AFTER_NAME})?\\s*(?:之后|以后|后面|的下一|之前|以前|前面|的上一|的前一)`,
+    "u",
+  ).test(query);
 }

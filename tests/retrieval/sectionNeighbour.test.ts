@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_ABSTAIN_THRESHOLD } from "../../src/config.js";
+import { confidenceOf } from "../../src/retrieval/confidence.js";
 import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
 import { useBundledTestIndex } from "../support/buildTestIndex.js";
 
@@ -71,5 +72,21 @@ describe("the section beside one a question names inside a stage it names", () =
   it("leaves a question that names no stage, or no section of it, to the stages", async () => {
     const stages = await retriever().retrieve("三阶段那篇里，原理学习阶段之后是哪个阶段？");
     expect(stages.roadmap.map((p) => p.next?.heading)).toContain("二、接入开发阶段(3-4 个月)");
+  });
+  it("finds nothing after the document's last section, by its code or by a chapter word right after its last stage", async () => {
+    // The reading list ends with 0x36 (the last direction of 0x30 深入篇, its last chapter): nothing follows.
+    for (const question of ["ninehills清单 0x36 的下一节是什么", "ninehills清单里深入篇之后还有别的章节吗"]) {
+      const result = await retriever().retrieve(question);
+      expect(result.ordinalPastEnd, question).toBeDefined();
+      expect(confidenceOf(question, result), question).toBe("low");
+    }
+    // A section with one after it, and a section inside the last chapter: there is a neighbour to give.
+    // The five-stage guide's table of contents goes on past its last stage (持续学习资源, 学习常见问题).
+    for (const question of [
+      "ninehills清单 0x35 的下一节是什么",
+      "ninehills清单里深入篇里大模型综述后面那一节是什么",
+      "五阶段指南的目录里，前沿研究阶段后面接着是哪一节",
+    ])
+      expect((await retriever().retrieve(question)).ordinalPastEnd, question).toBeUndefined();
   });
 });
