@@ -37,6 +37,10 @@ const MECHANISM_ASKED = new RegExp(
     `[A-Za-z][\\w.-]*\\s*(?:要|该|該)?\\s*${HOW_ZH}\\s*(?:跑|部署|运行|運行)`,
     "\\bhow\\s+(?:exactly\\s+)?(?:does|do|is|are)\\b[^?？]{1,60}\\bwork\\b",
     "\\bhow\\s+exactly\\b",
+    // A formula, or how a quantity is computed (计算公式, Q、K、V 是怎么算出来的, "how is the loss computed"):
+    // a roadmap names what to learn, it rarely writes out the mathematics.
+    `公式|\\bformulas?\\b|\\bequations?\\b|${HOW_ZH}\\s*(?:算|计算|計算)出[来來]`,
+    "\\bhow\\s+(?:is|are|do\\s+you|does\\s+one)\\b[^?？]{1,40}\\b(?:computed|calculated|derived)\\b",
     // 一步步怎么弄, 一步一步教我: a procedure asked (手把手教 … 的资源 asks for a resource instead).
     `一步一?步\\s*(?:${HOW_ZH}|教)`,
     "\\bstep[- ]by[- ]step\\s+(?:guide|instructions?|walkthrough)\\b",

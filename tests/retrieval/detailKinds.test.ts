@@ -22,6 +22,12 @@ describe("detail-type check", () => {
     // Whether signing up needs a card asks whether it is paid.
     expect(detailsAsked("注册那个平台要绑信用卡吗？")).toEqual(["price"]);
     expect(detailsAsked("Do I need a credit card to sign up?")).toEqual(["price"]);
+    // A fee by its kind, and "free?" with a spoken particle.
+    expect(detailsAsked("Kaggle 比赛要交参赛费吗")).toEqual(["price"]);
+    expect(detailsAsked("那個平台的會員費貴不貴")).toContain("price");
+    expect(detailsAsked("这套视频课免费的吧？")).toEqual(["price"]);
+    expect(detailsAsked("that notebook 免费的 ma?")).toEqual(["price"]);
+    expect(detailsAsked("免费资源包里有什么")).toEqual([]);
     // A card as a topic (a fraud-detection project) or a stall (卡死) asks nothing of payment.
     expect(detailsAsked("信用卡欺诈检测适合用什么方法？")).toEqual([]);
     expect(detailsAsked("显存不够的话训练要卡死吗？")).toEqual([]);

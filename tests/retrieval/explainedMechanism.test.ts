@@ -17,6 +17,11 @@ describe("mechanismAsked", () => {
       "能一步步教我把 demo 跑通吗",
       "知识蒸馏是什么原理？",
       "那个剪枝的原理是啥",
+      // A formula, or how a quantity is computed.
+      "交叉熵损失的公式长什么样？",
+      "位置编码的向量是如何计算出来的？",
+      "What's the equation behind layer normalization?",
+      "How is the attention score computed in a transformer?",
     ])
       expect(mechanismAsked(question), question).toBe(true);
   });

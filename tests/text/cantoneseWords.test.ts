@@ -7,6 +7,10 @@ describe("cantoneseAsStandard", () => {
     expect(cantoneseAsStandard("嗰份指南第二個階段係咩？")).toBe("那份指南第二個階段是啥？");
     expect(cantoneseAsStandard("學完佢要幾耐？有冇書推介？")).toBe("學完它要多久？有无書推荐？");
     expect(cantoneseAsStandard("邊個階段講RAG嘅？")).toBe("哪个階段講RAG的？");
+    // 邊 before any classifier asks which; 㗎 ends a question as 的 does.
+    expect(cantoneseAsStandard("呢本書係邊間出版社出㗎？")).toBe("这本書是哪间出版社出的？");
+    expect(cantoneseAsStandard("邊位導師講最好？邊種方法啱新手？")).toBe("哪位導師講最好？哪种方法对新手？");
+    expect(cantoneseAsStandard("佢喺邊家公司做嘢？")).toBe("它在哪家公司工作？");
     // 入面 is "inside"; the 入 of a verb before 面 (进入面试, 輸入面板) stays.
     expect(cantoneseAsStandard("課程入面有冇項目？")).toBe("課程里面有无項目？");
     expect(cantoneseAsStandard("佢幾時進入面試？輸入面板喺邊？")).toBe("它幾時進入面試？輸入面板在邊？");
