@@ -40,18 +40,6 @@ const WAY_OF = /([^，。？！；,.?!;：:、]{2,}?)的?(?:(?:入门|学习)?(?
 const ENGLISH_TARGET =
   /\b(?:get(?:ting)?\s+into|becom(?:e|ing)\s+(?:an?\s+)?|(?:switch(?:ing)?|chang(?:e|ing)|mov(?:e|ing)|transition(?:ing)?|pivot(?:ing)?)\s+(?:(?:my\s+)?careers?\s+)?(?:in)?to\s+|(?:roadmaps?|paths?|guides?|courses?|tutorials?|books?)\s+(?:for|to|on)\s+(?:learning\s+|getting\s+into\s+|becoming\s+(?:an?\s+)?)?)\s*([a-z][a-z0-9+#.' -]*)/giu;
 
-/**
- * The thing a learner says they want to learn, as the verb's object (想学做川菜, 自学视频剪辑, "learning
- * to knit"): a request for a way to learn names its target there as often as before a route word. (An
- * English one is outside only by the lexicons, as every English target: targetsOutsideField.) Not 学完 / 学好 / 学到 / 学会 (what is finished or reached: finishedClause.ts),
- * nor 学的 (a relative clause); a light verb of the craft (做, 弹, 画) belongs to the verb, not the thing.
- * Only a 学 that starts the request or follows a verb of wanting or going (想学, 要学, 先学): the 学 of a
- * word (数学, 学习路线) or a phrase (趁暑假学) is no request of the learner's own.
- */
-const LEARN_ZH = /(?<=^|[\s，,。想要去来先再])(?:自学|学习|学)(?!完|好|了|到|会|过|的|习)(?:做|弹|画|打|玩)?([^，。？！；,.?!;：:]{2,})/gu;
-const LEARN_EN = /\blearn(?:ing)?\s+(?:how\s+)?(?:to\s+)?([a-z][a-z' -]*)/giu;
-const STUDY_VERBS = ["学", "learn"];
-
 /** Where a Chinese target ends: a word that starts the rest of the request (有没有 …, 的学习路线). */
 const CHINESE_TARGET_END =
   /(?:，|有没有|有啥|有什么|有推荐|的话|要先|该怎么|怎么|需要|应该|想|的?(?:入门|学习|路线|教程|课程|书|准备|计划)).*$/u;
@@ -90,36 +78,21 @@ const holdsOne = (text: string, words: readonly string[]) => words.some((word) =
 export function studyTargets(query: string): string[] {
   const text = query.toLowerCase();
   const targets: string[] = [];
-  const add = (target: string) => {
-    const trimmed = target.trim();
-    if (trimmed.length > 0 && !targets.includes(trimmed)) targets.push(trimmed);
-  };
   if (holdsOne(text, CHANGE_VERBS))
     for (const match of text.matchAll(CHANGE_TO)) {
       const target = match[1]!.replace(CHINESE_TARGET_END, "");
       // "想转行做这块": a word pointing back (这块, 这行, 那个方向) names the conversation's subject, not one of its own.
-      if (!POINTS_BACK.test(target.trim())) add(target);
+      if (!POINTS_BACK.test(target.trim())) targets.push(target);
     }
   if (holdsOne(text, ROUTE_WORDS))
     for (const match of text.matchAll(WAY_OF)) {
       const target = thingNamed(match[1]!);
-      if (target) add(target);
+      if (target) targets.push(target);
     }
   // A sentence's full stop ends the target too ("switching careers into nursing. Is there …").
   if (holdsOne(text, ENGLISH_HEADS) || FOLDS_TO_LETTER.test(text))
-    for (const match of text.matchAll(ENGLISH_TARGET)) add(englishTarget(match[1]!));
-  if (holdsOne(text, STUDY_VERBS)) {
-    for (const match of text.matchAll(LEARN_ZH)) {
-      const target = thingNamed(match[1]!.replace(CHINESE_TARGET_END, ""), LEARNT_TAGS);
-      if (target && !POINTS_BACK.test(target)) add(target);
-    }
-    for (const match of text.matchAll(LEARN_EN)) add(englishTarget(match[1]!));
-  }
-  return targets;
-}
-
-function englishTarget(run: string): string {
-  return run.replace(ENGLISH_TARGET_END, "").replace(/[.\s]+$/u, "");
+    for (const match of text.matchAll(ENGLISH_TARGET)) targets.push(match[1]!.replace(ENGLISH_TARGET_END, "").replace(/[.\s]+$/u, ""));
+  return targets.map((target) => target.trim()).filter((target) => target.length > 0);
 }
 
 /** A phrase's words in order: a Han run's as jieba tags them, a Latin name as one word (tagged "eng"). */
@@ -140,18 +113,15 @@ const NAME_TAGS: ReadonlySet<string> = new Set([...NOUN_TAGS, "eng", "f"]);
  * each is a noun, a Latin name or a word of place (React 前端, 考研数学). A description of the route
  * ("那份一共七段的", "适合练手的") is no thing's name.
  */
-function thingNamed(run: string, tags: ReadonlySet<string> = NAME_TAGS): string | undefined {
+function thingNamed(run: string): string | undefined {
   const words = taggedWords(run);
   let from = 0;
   words.forEach(({ word }, at) => {
     if (OPENER.test(word)) from = at + 1;
   });
   const named = words.slice(from);
-  return named.length > 0 && named.every(({ tag }) => tags.has(tag)) ? named.map(({ word }) => word).join(" ") : undefined;
+  return named.length > 0 && named.every(({ tag }) => NAME_TAGS.has(tag)) ? named.map(({ word }) => word).join(" ") : undefined;
 }
-
-/** A learnt thing's words: a name's, or a craft named as an activity (视频剪辑, tagged vn). */
-const LEARNT_TAGS: ReadonlySet<string> = new Set([...NAME_TAGS, "vn"]);
 
 /** The resources a target's words are weighed with. */
 export interface TargetReading {
@@ -171,8 +141,7 @@ export function targetsOutsideField(query: string, reading: TargetReading): stri
     if (words.some((token) => isFieldToken(token, reading))) return [];
     // A thing the documents name, all its words in one passage (腾讯云 of 腾讯云《动手学大模型应用开发》), is theirs to speak of.
     if (reading.statistics.conceptShare([target]) > 0) continue;
-    // An English target only by the lexicons: an English word the documents never use is as often a plain
-    // one ("from scratch"), and the documents are Chinese, so most English words are ones they never use.
+    // An English target only by the lexicons: an English word the documents never use is as often a plain one ("from scratch").
     const english = /^[\x20-\x7e]+$/.test(target);
     if (outsideSubjectsIn(target).length > 0 || (!english && words.some((token) => isOffFieldToken(token, reading.statistics))))
       outside.push(target);
