@@ -151,6 +151,8 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-p3.jsonl",
     "tests/eval/blind/test-q3.jsonl",
     "tests/eval/blind/test-r3.jsonl",
+    "tests/eval/blind/test-s3.jsonl",
+    "tests/eval/blind/test-u3.jsonl",
   ],
 };
 
