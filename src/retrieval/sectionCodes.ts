@@ -19,9 +19,14 @@ export function unknownSectionCode(question: string, texts: () => readonly strin
   if (!codes) return undefined;
   const held = texts();
   return codes.find((code) => {
-    const written = new RegExp(`(?<![0-9a-z])${code}(?![0-9a-z])`, "iu");
+    const written = writtenCode(code);
     return !held.some((text) => written.test(text));
   });
+}
+
+/** A section code ("0x34") written as a code of its own in a text, not inside a longer one (0x340, a0x34). */
+export function writtenCode(code: string): RegExp {
+  return new RegExp(`(?<![0-9a-z])${code}(?![0-9a-z])`, "iu");
 }
 
 /** A section's passages that lead when the question asks it by its code: at most this many. */

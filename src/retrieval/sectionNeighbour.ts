@@ -2,7 +2,7 @@ import type { Chunk } from "../chunking/types.js";
 import type { Section } from "../corpus/types.js";
 import { sectionChunks } from "./documentChunks.js";
 import { foldedWithoutSpaces, foldForMatching } from "./listItems.js";
-import { headingCode } from "./sectionCodes.js";
+import { headingCode, writtenCode } from "./sectionCodes.js";
 import type { NamedPartLookup } from "./namedParts.js";
 import type { RoadmapProfile } from "./roadmapProfile.js";
 import { subtreeOf } from "./stageOutline.js";
@@ -101,7 +101,7 @@ function namedIn(asked: string, sections: readonly { heading: string }[]): { at:
   const spaceless = asked.replace(/\s+/gu, "");
   const byCode = sections.flatMap((section, at) => {
     const code = headingCode(section.heading);
-    const found = code ? new RegExp(`(?<![0-9a-z])${code}(?![0-9a-z])`, "iu").exec(spaceless) : null;
+    const found = code ? writtenCode(code).exec(spaceless) : null;
     return found ? [{ at, where: found.index + found[0].length }] : [];
   });
   if (byCode.length > 0) return byCode;
