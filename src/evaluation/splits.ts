@@ -84,6 +84,8 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-r3.jsonl",
     "tests/eval/blind/tune-s3.jsonl",
     "tests/eval/blind/tune-u3.jsonl",
+    "tests/eval/blind/tune-t3.jsonl",
+    "tests/eval/blind/tune-v3.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
