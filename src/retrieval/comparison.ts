@@ -13,9 +13,12 @@ import { gatedTest } from "../text/questionGate.js";
  * compares them (更, 比, 低于, than …): two tools listed side by side are not a comparison, and a
  * roadmap that names both books never says which is thicker.
  */
-/** Which of the two is better (a verdict asked), as opposed to how they differ. */
+/**
+ * Which of the two is better (a verdict asked), as opposed to how they differ: with a comparative
+ * (哪个更…, which is better) or a plain adjective closing the question (X和Y哪个好用？哪個強？).
+ */
 const BETTER_ASKED =
-  /哪(?:个|個|一个|一個|本|种|種|家|门|門)[^，,。？?]{0,16}?(?:更|比较|比較|\b(?:better|easier|harder|faster|cheaper|more)\b)|(?:谁|誰)\s*更|\bwhich\b[^?.]{0,40}?\b(?:is|are|would be|works?|performs?|runs?|does|do|gives?|yields?|gets?|has|have)\s+(?:the\s+)?(?:better|faster|slower|easier|harder|cheaper|more|less)\b|\bwhether\b[^?]{0,60}\bor\b[^?]{0,40}\b(?:better|faster|slower|easier|harder|cheaper)\b|选哪|選哪|(?:推荐|推薦|建议|建議|该用|該用|要用|用)[^，,。？?]{1,16}?(?:还是|還是)|好\s*(?:还是|還是)[^，,。？?]{1,20}?好|\b(?:is|are)\b[^?.]{1,40}?\b(?:actually\s+|really\s+)?(?:better|faster|slower|easier|harder|cheaper)\s+than\b|\bshould\s+(?:I|we)\s+(?:pick|choose|use|go with|learn)\b[^?.]{1,40}\bor\b/iu;
+  /哪(?:个|個|一个|一個|本|种|種|家|门|門)[^，,。？?]{0,16}?(?:更|比较|比較|\b(?:better|easier|harder|faster|cheaper|more)\b)|哪(?:个|個|一个|一個|款|种|種|家)\s*(?:好用|好|强|強|快|靠谱|靠譜|实用|實用|厉害|厲害|稳定|穩定|划算|劃算)(?=\s*(?:[啊呀呢吗嗎啦嘛哇喔些点點]|一点|一點|一些|[?？。！!,，]|$))|(?:谁|誰)\s*更|\bwhich\b[^?.]{0,40}?\b(?:is|are|would be|works?|performs?|runs?|does|do|gives?|yields?|gets?|has|have)\s+(?:the\s+)?(?:better|faster|slower|easier|harder|cheaper|more|less)\b|\bwhether\b[^?]{0,60}\bor\b[^?]{0,40}\b(?:better|faster|slower|easier|harder|cheaper)\b|选哪|選哪|(?:推荐|推薦|建议|建議|该用|該用|要用|用)[^，,。？?]{1,16}?(?:还是|還是)|好\s*(?:还是|還是)[^，,。？?]{1,20}?好|\b(?:is|are)\b[^?.]{1,40}?\b(?:actually\s+|really\s+)?(?:better|faster|slower|easier|harder|cheaper)\s+than\b|\bshould\s+(?:I|we)\s+(?:pick|choose|use|go with|learn)\b[^?.]{1,40}\bor\b/iu;
 /** How the two differ. */
 const DIFFERENCE_CUES =
   /有\s*(?:啥|什么|什麼)\s*(?:区别|區別|不同|不一样|不一樣)|有何\s*(?:区别|區別|不同)|的\s*(?:区别|區別)|差别|差別|差在哪|(?:哪里|哪裡|哪儿|哪兒)\s*不(?:同|一样|一樣)|不(?:一样|一樣)在哪|\bdiffers?\s+from\b|\bdifferent\s+from\b|\bvs\.?\s|\bversus\b|\bdifference between\b/iu;

@@ -11,7 +11,14 @@ import { subjectOutsideField } from "./offFieldSubject.js";
 import { outsideSubjectIsSituation } from "./outsideSituation.js";
 import { particularAsked } from "./particularAsked.js";
 import { addressAsked, addressPresent } from "./resourceAddress.js";
-import { locatedStage, neighbourStageAsked, passagesNamingStage, statedDurationAnswers, type LocatedStage } from "./stageDuration.js";
+import {
+  locatedStage,
+  neighbourStageAsked,
+  passagesNamingStage,
+  stageNamedBy,
+  statedDurationAnswers,
+  type LocatedStage,
+} from "./stageDuration.js";
 import { stageName } from "./stageOutline.js";
 import { thinEvidenceEnough } from "./thinEvidence.js";
 import { conceptAskedInTurn, detailsAskedInTurn, particularAskedInTurn } from "./turnDetails.js";
@@ -159,8 +166,8 @@ function stageTexts(passages: readonly Passage[], stage: LocatedStage): string[]
 /** `learnersOwn`: the learner's own question, when `question` is a follow-up's standalone reading (turnDetails.ts). */
 export function confidenceSignals(question: string, result: RetrievalResult, learnersOwn?: string): ConfidenceSignals {
   const asked = detailsAskedInTurn(question, learnersOwn);
-  // The two things compared are read with misspellings repaired: "RLFH 跟 SFT" compares RLHF.
-  const compared = result.judgedQuery ?? question;
+  // The two things compared are read with misspellings repaired: "RLFH 跟 SFT" compares RLHF, "RAG 跟 微掉" 微调.
+  const compared = result.comparedQuery ?? result.judgedQuery ?? question;
   const compares = comparedSides(compared) !== undefined;
   // Read only by the detail and comparison checks: most questions ask neither, and building five
   // passages' texts (and their focus items) was then for nothing.
@@ -182,8 +189,9 @@ export function confidenceSignals(question: string, result: RetrievalResult, lea
     : asked.length > 0 || asksAddress
       ? namedItemsTexts(question, texts)
       : texts;
-  // A duration asked of a stage located by its place: only what names that stage gives it (stageDuration.ts).
-  const stage = asked.includes("duration") ? locatedStage(result) : undefined;
+  // A duration asked of a stage located by its place or named by its name: only what names that
+  // stage gives it (stageDuration.ts). A stage named to step from is not the one asked (`neighbour`).
+  const stage = asked.includes("duration") ? (locatedStage(result) ?? (neighbour ? undefined : stageNamedBy(result, question))) : undefined;
   const durationTexts = stage ? stageTexts(result.passages.filter(besideSubject(result)), stage) : texts;
   // A price is the leading offering's only (leadingOffering.ts).
   const leadTexts = () => passageTexts(leadingPassage(result.passages, besideSubject(result)), result.focusTerms);

@@ -93,14 +93,15 @@ export const DETAIL_RULES: DetailRule[] = [
   },
   {
     kind: "version",
-    asked: /(?:哪个|哪個|什么|什麼|哪一)\s*(?:[A-Za-z][\w.+#-]*\s*)?版本|版本号|版本號|哪一版|\bversions?\b|\bv\d/i,
+    asked:
+      /(?:哪个|哪個|什么|什麼|哪一)\s*(?:[A-Za-z][\w.+#-]*\s*)?版本|版本号|版本號|哪一版|第\s*[几幾]\s*版|\bversions?\b|\b(?:which|what)\s+(?:\w+\s+){0,2}editions?\b|\bv\d/i,
     present:
       /\bv\d|\d+\.\d+(?:\.\d+)?|版本\s*[0-9一二三四五六七八九十]|第\s*[0-9一二三四五六七八九十]+\s*版|\bversion\s*\d|\d+(?:st|nd|rd|th) edition/i,
   },
   {
     kind: "duration",
     asked:
-      /多久|多长|多長|多少时间|多少時間|几个?小时|幾個?小時|几天|幾天|几周|幾週|幾周|几个月|幾個月|几年|幾年|多少天|多少小时|多少小時|多少\s*(?:时数|時數|学时|學時|课时|課時)|多少\s*[个個]?\s*(?:月|周|週|星期|礼拜|禮拜|钟头|鐘頭)|[几幾]\s*[个個]?\s*(?:星期|礼拜|禮拜|钟头|鐘頭)|how long|how many (?:days|weeks|months|hours|hrs?|years)|(?:多少|[几幾])\s*[个個]?\s*(?:hours?|hrs?|days?|weeks?|months?|years?)\b|最[短长長](?!的?\s*(?:那|这|這)?\s*[篇份个個]?\s*(?:博客|博文|部落格|文章|帖子|笔记|筆記|清单|清單|路线|路線|指南|一篇|一份))|\b(?:shortest|longest)\b(?!\s+(?:blog|post|article|guide|list|roadmap|doc|note|one)s?\b)/i,
+      /多久|多长|多長|多少时间|多少時間|几个?小时|幾個?小時|几天|幾天|几周|幾週|幾周|几个月|幾個月|几年|幾年|多少天|多少小时|多少小時|多少\s*(?:时数|時數|学时|學時|课时|課時)|多少\s*[个個]?\s*(?:月|周|週|星期|礼拜|禮拜|钟头|鐘頭|小时|小時)|[几幾]\s*[个個]?\s*(?:星期|礼拜|禮拜|钟头|鐘頭)|how long|how many (?:days|weeks|months|hours|hrs?|years)|(?:多少|[几幾])\s*[个個]?\s*(?:hours?|hrs?|days?|weeks?|months?|years?)\b|最[短长長](?!的?\s*(?:那|这|這)?\s*[篇份个個]?\s*(?:博客|博文|部落格|文章|帖子|笔记|筆記|清单|清單|路线|路線|指南|一篇|一份))|\b(?:shortest|longest)\b(?!\s+(?:blog|post|article|guide|list|roadmap|doc|note|one)s?\b)/i,
     // "哪个最短？" after a list of courses compares their 时长 (not "最短的那篇", a document by its length).
     // A year (2024年) or the month of a date (2024年9月) is when, not how long.
     present: new RegExp(

@@ -22,6 +22,7 @@ import { quotedTermsOutside } from "./quotedTerms.js";
 import { asksResourceKindAbsent } from "./resourceKindsAbsent.js";
 import { countedMembersUnlisted } from "./countedMembers.js";
 import { asksGiveawayContent } from "./giveawayContent.js";
+import { comparedSides } from "./comparison.js";
 import { unknownSectionCode } from "./sectionCodes.js";
 import type { Passage, RetrievalResult } from "./types.js";
 
@@ -45,6 +46,7 @@ export type QuestionReadings = Pick<
   | "learnerConceptFound"
   | "learnerConceptWords"
   | "judgedQuery"
+  | "comparedQuery"
 >;
 
 export interface QuestionReadingInputs {
@@ -138,6 +140,9 @@ export function questionReadings(inputs: QuestionReadingInputs): QuestionReading
     ...(together ? { termsTogether: true } : {}),
     ...(learnerConcept ? { learnerConceptFound: true, learnerConceptWords: learnerConcept } : {}),
     judgedQuery: judged,
+    // "RAG 跟 微掉 哪个快": the two things compared are read with Chinese homophone typos repaired
+    // too, so a side the learner misspelt is still found in the passage that compares them.
+    ...(comparedSides(judged) !== undefined ? { comparedQuery: hanRepaired(index, judged) } : {}),
   };
 }
 
@@ -152,4 +157,10 @@ function ordinalPastEnd({ named, ordinal, partsPastEnd, query }: QuestionReading
   // "七阶段路线第0阶段讲什么": no stage comes before the first (stageReference.ts reads no ordinal there).
   if (stages > 0 && ordinal === undefined && asksStageZero(query)) return stages;
   return ordinal !== undefined && stages > 0 && ordinal.position > stages ? stages : undefined;
+}
+
+/** The question with its Chinese homophone typos repaired as well as its Latin ones (typoCorrection.ts). */
+function hanRepaired(index: IndexSnapshot, judged: string): string {
+  const resources = IndexResources.of(index);
+  return resources.typos.repair(judged, { isWord: resources.isEnglishWord });
 }

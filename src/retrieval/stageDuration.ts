@@ -1,4 +1,4 @@
-import { foldForMatching } from "./listItems.js";
+import { foldedWithoutSpaces, foldForMatching } from "./listItems.js";
 import { stageName } from "./stageOutline.js";
 import type { Passage, RetrievalResult } from "./types.js";
 
@@ -22,6 +22,21 @@ export function locatedStage(result: RetrievalResult): LocatedStage | undefined 
   const position = result.roadmap.find((p) => p.docId === result.namedRoadmap?.docId);
   const name = position && stageName(position.at.heading);
   if (!name) return undefined;
+  return { terms: [name], ...(position.at.duration ? { stated: position.at.duration.text } : {}) };
+}
+
+/**
+ * "专业深入阶段每周要学多少小时": a stage the question names by its name, among the stages retrieval
+ * placed it at (the one roadmap whose stage it is). Like a stage located by its place, only what
+ * names it answers a duration asked of it: the time plan's hours for the other stages do not.
+ */
+export function stageNamedBy(result: RetrievalResult, question: string): LocatedStage | undefined {
+  const folded = foldedWithoutSpaces(question);
+  const named = result.roadmap
+    .map((position) => ({ position, name: stageName(position.at.heading) }))
+    .filter(({ name }) => name.length >= 2 && folded.includes(foldedWithoutSpaces(name)));
+  if (named.length !== 1) return undefined;
+  const { position, name } = named[0]!;
   return { terms: [name], ...(position.at.duration ? { stated: position.at.duration.text } : {}) };
 }
 

@@ -184,6 +184,8 @@ export interface RetrievalResult {
   documentFacts?: DocumentFactsAsked;
   /** The question as its evidence was judged: Simplified, misspelt words repaired (RLFH → RLHF). */
   judgedQuery?: string;
+  /** A comparison question as its two sides are read: judgedQuery with Chinese homophone typos repaired too (微掉 → 微调). */
+  comparedQuery?: string;
   /**
    * The roadmap positions are the stages the request gave to move on from (RetrieveOptions.fromStages),
    * each answered: one at the end of its roadmap too, to be told as the last (first) stage.

@@ -88,6 +88,11 @@ describe("comparison questions", () => {
     expect(comparisonPresent("Keras 跟 JAX 到底选哪个？", ["新手用 Keras 比 JAX 更容易上手"])).toBe(true);
     // Two things joined without a choice asked are no comparison.
     expect(comparedSides("Keras 和 JAX 都要学吗？")).toBeUndefined();
+    // A plain adjective closing "哪个…" asks for a verdict as 更 does; one before a noun names a kind of thing.
+    expect(comparedSides("Keras 和 JAX 哪个好用？")?.map((s) => [...s])).toEqual([["keras"], ["jax"]]);
+    expect(comparedSides("Keras 同 JAX 哪個強啊")).toBeUndefined(); // 同 is not read as "and"
+    expect(comparedSides("Keras 跟 JAX 哪个快一点")).toBeDefined();
+    expect(comparedSides("Keras 和 JAX 哪个好的教程多？")).toBeUndefined();
   });
 
   it("needs a verdict in one sentence or list item for 'which is better', but not for 'what is the difference'", () => {

@@ -44,6 +44,11 @@ describe("detail-type check", () => {
     // The tool's name between the question word and 版本 still asks for a version.
     expect(detailsAsked("那门课的代码要配哪个 Node 版本？")).toEqual(["version"]);
     expect(detailsAsked("教程里用的是什麼CUDA版本呀")).toEqual(["version"]);
+    // An edition asked by its number, or in English.
+    expect(detailsAsked("那本教材建议看第几版？")).toEqual(["version"]);
+    expect(detailsAsked("這本書要買第幾版")).toEqual(["version"]);
+    expect(detailsAsked("Which edition of the textbook do they recommend?")).toEqual(["version"]);
+    expect(detailsAsked("Is there a newer edition?")).toEqual([]);
     // A site's path (…/en-v3/) is no edition of the book it links; a stated edition is.
     expect(detailPresent("version", ["- [《某本教材》](https://book.example.org/en-v3/)：入门必读"], "这本教材最新是哪一版？")).toBe(false);
     expect(detailPresent("version", ["《某本教材》第 3 版于今年出版"], "这本教材最新是哪一版？")).toBe(true);
@@ -53,6 +58,9 @@ describe("detail-type check", () => {
     expect(detailPresent("hardware", ["作者用一张 A100 跑完了微调"], "What GPU does the author use?")).toBe(true);
     expect(detailPresent("download", [tracked], "在哪下载那篇教程？")).toBe(true);
     expect(detailsAsked("第二阶段大概要学多久")).toEqual(["duration"]);
+    // Hours counted with their classifier, in either script.
+    expect(detailsAsked("第二阶段每周要学多少个小时")).toEqual(["duration"]);
+    expect(detailsAsked("每週要投入多少個小時")).toEqual(["duration"]);
     // A video's length is its running time: a plan's months beside it do not give it.
     expect(detailPresent("duration", ["论文精读：第 1-2 月精读经典论文，配套视频见链接"], "那个论文精读的视频有多长？")).toBe(false);
     expect(detailPresent("duration", ["论文精读系列视频，每期约 40 分钟"], "那个论文精读的视频有多长？")).toBe(true);

@@ -473,3 +473,14 @@ describe("a detail asked of the stage before or after the one named", () => {
     expect(confidenceOf(after, result)).toBe("low");
   });
 });
+
+describe("a comparison whose sides are misspelt", () => {
+  it("reads a homophone typo in a side as the word the documents compare, and still needs the documents to compare the two", async () => {
+    // The passage compares RAG with 微调 (推理更加缓慢，低于微调); 微掉 sounds like 微调.
+    const misspelt = "微掉 和 RAG 比，哪个推理更快？";
+    expect(confidenceOf(misspelt, await retriever.retrieve(misspelt))).toBe("high");
+    // A pair the documents name but never compare is still low.
+    const never = "Milvus 和 FAISS 哪个好用？";
+    expect(confidenceOf(never, await retriever.retrieve(never))).toBe("low");
+  });
+});

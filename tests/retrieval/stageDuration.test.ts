@@ -41,3 +41,41 @@ describe("a duration asked of a stage located by its place", () => {
     expect(confidenceOf("四阶段那份的最后一个阶段每周要投入几个小时？", located("深入研究阶段", "长期投入"))).toBe("low");
   });
 });
+
+/** The same plan, with the stage named by its name instead of its place (questions written for this test). */
+describe("a duration asked of a stage named by its name", () => {
+  const plan = passage("时间安排\n- 打基础：每周8小时，持续1个月\n- 做项目：每周12小时，持续2个月\n- 找方向：因人而异", {
+    chunk: { docId: "guide", headingPath: ["常见问题", "时间安排"] },
+  });
+  const named = (heading: string, duration?: string) =>
+    retrievalResult("q", [plan], {
+      evidence: 0.9,
+      roadmap: [
+        {
+          docId: "guide",
+          source: "roadmaps/guide.md",
+          title: "四阶段指南",
+          topic: heading,
+          at: {
+            sectionIndex: 3,
+            heading,
+            headingPath: [heading],
+            startLine: 40,
+            endLine: 60,
+            ...(duration ? { duration: { text: duration, lines: { start: 40, end: 40 } } } : {}),
+          },
+        },
+      ],
+    });
+
+  it("is not given by the hours the plan lists for the other stages", () => {
+    expect(confidenceOf("找方向阶段每周要花多少个小时？", named("找方向阶段"))).toBe("low");
+    expect(confidenceOf("做项目阶段每周要花多少个小时？", named("做项目阶段"))).toBe("high");
+  });
+
+  it("is given by what the roadmap states for the stage when no unit is asked, and needs the stage named in the question", () => {
+    expect(confidenceOf("找方向阶段要学多久？", named("找方向阶段", "因人而异"))).toBe("high");
+    // The position is retrieval's, the question names no stage: the plan as a whole is read, as before.
+    expect(confidenceOf("每周要花多少个小时？", named("找方向阶段"))).toBe("high");
+  });
+});
