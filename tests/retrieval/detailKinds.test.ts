@@ -138,6 +138,11 @@ describe("detail-type check", () => {
     expect(detailsAsked("那个作者在哪间公司上班？")).toContain("organization");
     expect(detailsAsked("Where does the author work these days?")).toContain("organization");
     expect(detailPresent("organization", ["人民邮电出版社出版"])).toBe(true);
+    // An institution asked and named.
+    expect(detailsAsked("这份路线图是哪个机构发布的？")).toContain("organization");
+    expect(detailsAsked("這個數字是哪一個組織統計的")).toContain("organization");
+    expect(detailPresent("organization", ["据某研究机构统计，七成岗位会变"])).toBe(true);
+    expect(detailPresent("organization", ["七成岗位会变"])).toBe(false);
     expect(detailPresent("organization", ["一本经典教材"])).toBe(false);
   });
 

@@ -22,6 +22,10 @@ describe("mechanismAsked", () => {
       "位置编码的向量是如何计算出来的？",
       "What's the equation behind layer normalization?",
       "How is the attention score computed in a transformer?",
+      // How a model was trained or a thing built.
+      "那个嵌入模型是怎样训练出来的？",
+      "Whisper 到底怎麼訓練出來",
+      "How was the reward model trained?",
     ])
       expect(mechanismAsked(question), question).toBe(true);
   });
