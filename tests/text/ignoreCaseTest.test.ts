@@ -34,7 +34,10 @@ describe("ignoreCaseTester", () => {
 
   it("answers as each detail rule does on questions with any character in them", () => {
     const starts = ["学完 LoRA 之后该学什么?", "which version of the book", "多少钱一个月", "how many weeks", "哪个国家的冠军"];
-    const characters = everyCharacter().filter((_, i) => i % 7 === 0 || (i >= 0x17f && i <= 0x17f) || i === 0x212a);
+    // Every 29th character (and the two that fold to ASCII letters): the first test already
+    // walks every character through the case-folding patterns; this one checks the rules' own
+    // patterns, where a stride of 7 cost ~4 s of CPU per run for no further kind of character.
+    const characters = everyCharacter().filter((_, i) => i % 29 === 0 || i === 0x17f || i === 0x212a);
     const texts = starts.flatMap((start) => characters.map((c) => `${start}${c}${start}`));
     for (const rule of DETAIL_RULES) {
       expect(disagreements(rule.asked, texts), `${rule.kind} asked`).toEqual([]);

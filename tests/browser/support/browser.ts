@@ -7,7 +7,7 @@ import { describe, inject, it } from "vitest";
 import { CHROMIUM_PATH } from "./sharedChromium.js";
 
 export { CHROMIUM_PATH, NON_LOCAL_HOST_NAME } from "./sharedChromium.js";
-const MISSING = `chromium not found at ${CHROMIUM_PATH}; install it with: apt-get install -y chromium fonts-wqy-zenhei`;
+const MISSING = `chromium not found at ${CHROMIUM_PATH}; install it with: apt-get install -y chromium-headless-shell fonts-wqy-zenhei`;
 
 /**
  * describe() for browser suites: skipped with an install hint when chromium is missing, except

@@ -1,5 +1,6 @@
 import { appendFile } from "node:fs/promises";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { ingestCorpus } from "../../../src/ingest/ingestCorpus.js";
 import { watchIndexPointer } from "../../../src/lifecycle/watchIndexPointer.js";
@@ -39,6 +40,9 @@ describe("reindexing while serving", () => {
       if (res.status === 200 && (await res.json()).results.length > 0) ok++;
       else failed++;
       if (t.tutor.reindex.current().state !== "running" && ok > 20) break;
+      // A pause between queries: they keep arriving all through the reindex without taking the
+      // event loop and the CPU it needs (back to back, they slowed it down).
+      await sleep(10);
     }
     await t.tutor.reindex.settled();
     expect(t.tutor.reindex.current().state).toBe("succeeded");
