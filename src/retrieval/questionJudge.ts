@@ -1,3 +1,4 @@
+import { numberedVariantsAbsent } from "./numberedVariant.js";
 import type { IndexSnapshot } from "../store/types.js";
 import { hanRunsOf } from "../text/codePointKinds.js";
 import { tokenizeForSearch, tokenizeJoined } from "../text/tokenize.js";
@@ -128,15 +129,20 @@ export class QuestionJudge {
       (token) => used(token) || materialsLanguage(token) || reorderedCorpusName(token, inCorpus),
       (word) => isOffFieldWord(word, statistics),
     );
-    if (this.sources.typos === false || names.length === 0) return names;
+    // "公开课第一季" of a course the documents name only as 第二季: a variant they never name (numberedVariant.ts).
+    const variants = numberedVariantsAbsent(repaired, () => index.documents.map((doc) => doc.text));
+    if (this.sources.typos === false || names.length === 0) return [...names, ...variants];
     const typos = resources.typos;
     // "Li Hongyi": a name in pinyin of a corpus word (李宏毅) is one the documents name (typoCorrection.ts).
     const romanized = new Set(typos.romanizedNames(repaired, resources.isEnglishWord).flatMap((found) => found.words));
     // "那份五街段的指南": jieba reads 五街 as a place, but 街段 is a homophone typo of 阶段 (typoCorrection.ts).
-    return names.filter(
-      (name) =>
-        !romanized.has(name) && (!HAN_ONLY.test(name) || !insideHomophoneTypo(repaired, name, (run) => typos.homophoneWindows(run))),
-    );
+    return [
+      ...names.filter(
+        (name) =>
+          !romanized.has(name) && (!HAN_ONLY.test(name) || !insideHomophoneTypo(repaired, name, (run) => typos.homophoneWindows(run))),
+      ),
+      ...variants,
+    ];
   }
 
   /**
