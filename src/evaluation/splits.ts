@@ -155,6 +155,8 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-r3.jsonl",
     "tests/eval/blind/test-s3.jsonl",
     "tests/eval/blind/test-u3.jsonl",
+    "tests/eval/blind/test-t3.jsonl",
+    "tests/eval/blind/test-v3.jsonl",
   ],
 };
 
