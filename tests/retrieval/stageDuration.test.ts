@@ -3,26 +3,28 @@ import { confidenceOf } from "../../src/retrieval/confidence.js";
 import type { RoadmapPosition } from "../../src/retrieval/types.js";
 import { passage, retrievalResult } from "../fixtures/answering/passages.js";
 
-/** A four-stage roadmap and questions written for this test (not from any evaluation set). */
+/** A four-stage roadmap's time plan, and one of its stages as retrieval places a question at it (written for this test). */
+const plan = passage("时间安排\n- 打基础：每周8小时，持续1个月\n- 做项目：每周12小时，持续2个月\n- 找方向：因人而异", {
+  chunk: { docId: "guide", headingPath: ["常见问题", "时间安排"] },
+});
+const position = (heading: string, duration?: string): RoadmapPosition => ({
+  docId: "guide",
+  source: "roadmaps/guide.md",
+  title: "四阶段指南",
+  topic: heading,
+  at: {
+    sectionIndex: 3,
+    heading,
+    headingPath: [heading],
+    startLine: 40,
+    endLine: 60,
+    ...(duration ? { duration: { text: duration, lines: { start: 40, end: 40 } } } : {}),
+  },
+});
+
+/** Questions written for this test (not from any evaluation set). */
 describe("a duration asked of a stage located by its place", () => {
-  const plan = passage("时间安排\n- 打基础：每周8小时，持续1个月\n- 做项目：每周12小时，持续2个月\n- 找方向：因人而异", {
-    chunk: { docId: "guide", headingPath: ["常见问题", "时间安排"] },
-  });
   const goals = passage("- 跟进论文\n- 参与开源", { chunk: { docId: "guide", headingPath: ["深入研究阶段", "目标"] } });
-  const position = (heading: string, duration?: string): RoadmapPosition => ({
-    docId: "guide",
-    source: "roadmaps/guide.md",
-    title: "四阶段指南",
-    topic: heading,
-    at: {
-      sectionIndex: 3,
-      heading,
-      headingPath: [heading],
-      startLine: 40,
-      endLine: 60,
-      ...(duration ? { duration: { text: duration, lines: { start: 40, end: 40 } } } : {}),
-    },
-  });
   const located = (heading: string, duration?: string) =>
     retrievalResult("q", [goals, plan], {
       evidence: 0.9,
@@ -44,28 +46,10 @@ describe("a duration asked of a stage located by its place", () => {
 
 /** The same plan, with the stage named by its name instead of its place (questions written for this test). */
 describe("a duration asked of a stage named by its name", () => {
-  const plan = passage("时间安排\n- 打基础：每周8小时，持续1个月\n- 做项目：每周12小时，持续2个月\n- 找方向：因人而异", {
-    chunk: { docId: "guide", headingPath: ["常见问题", "时间安排"] },
-  });
   const named = (heading: string, duration?: string) =>
     retrievalResult("q", [plan], {
       evidence: 0.9,
-      roadmap: [
-        {
-          docId: "guide",
-          source: "roadmaps/guide.md",
-          title: "四阶段指南",
-          topic: heading,
-          at: {
-            sectionIndex: 3,
-            heading,
-            headingPath: [heading],
-            startLine: 40,
-            endLine: 60,
-            ...(duration ? { duration: { text: duration, lines: { start: 40, end: 40 } } } : {}),
-          },
-        },
-      ],
+      roadmap: [position(heading, duration)],
     });
 
   it("is not given by the hours the plan lists for the other stages", () => {
