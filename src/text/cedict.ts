@@ -28,10 +28,27 @@ export function releaseCedict(): void {
   english = undefined;
 }
 
-/** Every English word CC-CEDICT's glosses use (about 20 000), built once per process. */
+/** Every English word CC-CEDICT's glosses use (about 48 000), built once per process. */
 export function cedictEnglishWords(): ReadonlySet<string> {
-  english ??= new Set([...cedictGlosses().values()].flatMap((list) => list.flatMap((gloss) => gloss.toLowerCase().match(/[a-z]+/g) ?? [])));
+  english ??= glossWords(cedictGlosses());
   return english;
+}
+
+/**
+ * The lowercase words of every gloss, read by one pattern straight into the set: every ingest and
+ * every test worker builds it, and collecting per-gloss arrays first (flatMap) took 0.5–0.8 s of
+ * the load against ~0.15 s this way (session 35), for the same 48 431 words.
+ */
+function glossWords(entries: ReadonlyMap<string, string[]>): Set<string> {
+  const words = new Set<string>();
+  const word = /[a-z]+/g;
+  for (const list of entries.values())
+    for (const gloss of list) {
+      const lower = gloss.toLowerCase();
+      word.lastIndex = 0;
+      for (let match = word.exec(lower); match; match = word.exec(lower)) words.add(match[0]);
+    }
+  return words;
 }
 
 /**
