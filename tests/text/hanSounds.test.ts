@@ -1,7 +1,9 @@
 import { execFile } from "node:child_process";
+import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { soundsOf, soundsTable, syllablesOf } from "../../src/text/hanSounds.js";
+import { builtFile } from "../support/childBuild.js";
 
 describe("hanSounds", () => {
   it("reads a text's syllables in context, toneless", () => {
@@ -25,15 +27,15 @@ describe("pinyin-pro on first use", () => {
   it("is not loaded by importing the module, and is by the first reading", async () => {
     const script = `
       import { createRequire } from "node:module";
-      import { pathToFileURL } from "node:url";
       const cache = createRequire(import.meta.url).cache;
       const loaded = () => Object.keys(cache).some((file) => file.includes("/node_modules/pinyin-pro/"));
-      const { syllablesOf } = await import(pathToFileURL("src/text/hanSounds.ts").href);
+      const { syllablesOf } = await import(${JSON.stringify(pathToFileURL(builtFile("src/text/hanSounds.ts")).href)});
       const atImport = loaded();
       const syllables = syllablesOf("微调");
       console.log(JSON.stringify({ atImport, afterReading: loaded(), syllables }));
     `;
-    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+    // The run's build (tests/support/childBuild.ts): a fresh process, without compiling TypeScript in it.
+    const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script], {
       timeout: 60_000,
     });
     expect(JSON.parse(stdout.trim().split("\n").at(-1)!)).toEqual({ atImport: false, afterReading: true, syllables: ["wei", "tiao"] });

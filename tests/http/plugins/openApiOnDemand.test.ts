@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -8,6 +9,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IndexNotReady } from "../../../src/errors.js";
 import { registerErrorHandler } from "../../../src/http/errorHandler.js";
+import { builtFile } from "../../support/childBuild.js";
 import { DOCS_CSP, openApiOptions, openApiPlugin } from "../../../src/http/plugins/openApi.js";
 import { securityHeadersPlugin } from "../../../src/http/plugins/securityHeaders.js";
 import { contractCompilersFactory } from "../../../src/http/responseSerializer.js";
@@ -126,13 +128,12 @@ const DOCS_PACKAGES = ["@fastify/swagger", "@fastify/swagger-ui", "@fastify/stat
 
 const childScript = `
 import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
 const packages = ${JSON.stringify(DOCS_PACKAGES)};
 const cache = createRequire(import.meta.url).cache;
 const loaded = () => packages.filter((name) => Object.keys(cache).some((file) => file.includes("/node_modules/" + name + "/")));
-const { parseConfig } = await import(pathToFileURL("src/config.ts").href);
-const { openTutor } = await import(pathToFileURL("src/tutor.ts").href);
-const { buildTutorApp } = await import(pathToFileURL("src/app.ts").href);
+const { parseConfig } = await import(${JSON.stringify(pathToFileURL(builtFile("src/config.ts")).href)});
+const { openTutor } = await import(${JSON.stringify(pathToFileURL(builtFile("src/tutor.ts")).href)});
+const { buildTutorApp } = await import(${JSON.stringify(pathToFileURL(builtFile("src/app.ts")).href)});
 // As server.ts composes the app (scripts/openapi.ts does the same), on an index folder that does not exist.
 const tutor = await openTutor(parseConfig({ INDEX_DIR: "/nonexistent/openapi-on-demand-test", LOG_LEVEL: "silent", LOAD_SHEDDING: "false" }), { tolerateMissingIndex: true });
 const app = await buildTutorApp(tutor);
@@ -148,7 +149,8 @@ console.log(JSON.stringify({ atReady, afterDocument, afterPage, status: page.sta
 
 describe("a start without the docs' packages", () => {
   it("loads none of them until the document or the page is asked for", async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "--input-type=module", "-e", childScript], {
+    // The run's build (tests/support/childBuild.ts): what `npm start` runs, without compiling TypeScript in the child.
+    const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", childScript], {
       env: { ...process.env, LOG_LEVEL: "silent" },
       timeout: 90_000,
     });
