@@ -1,6 +1,6 @@
 import { foldedWithoutSpaces, foldForMatching } from "./listItems.js";
 import { stageName } from "./stageOutline.js";
-import type { Passage, RetrievalResult } from "./types.js";
+import type { Passage, RetrievalResult, RoadmapPosition } from "./types.js";
 
 /**
  * "How many hours a week for the last stage?": a duration asked of a stage the question located by
@@ -22,6 +22,11 @@ export function locatedStage(result: RetrievalResult): LocatedStage | undefined 
   const position = result.roadmap.find((p) => p.docId === result.namedRoadmap?.docId);
   const name = position && stageName(position.at.heading);
   if (!name) return undefined;
+  return located(position, name);
+}
+
+/** The stage at a position, by its name, with the duration the roadmap states for it. */
+function located(position: RoadmapPosition, name: string): LocatedStage {
   return { terms: [name], ...(position.at.duration ? { stated: position.at.duration.text } : {}) };
 }
 
@@ -36,8 +41,7 @@ export function stageNamedBy(result: RetrievalResult, question: string): Located
     .map((position) => ({ position, name: stageName(position.at.heading) }))
     .filter(({ name }) => name.length >= 2 && folded.includes(foldedWithoutSpaces(name)));
   if (named.length !== 1) return undefined;
-  const { position, name } = named[0]!;
-  return { terms: [name], ...(position.at.duration ? { stated: position.at.duration.text } : {}) };
+  return located(named[0]!.position, named[0]!.name);
 }
 
 /**
