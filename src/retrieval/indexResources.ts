@@ -8,6 +8,7 @@ import { ConceptSpace } from "./conceptSpace.js";
 import { FieldDictionary } from "./fieldDictionary.js";
 import { ConceptMembers } from "./conceptMembers.js";
 import { NameKinds } from "./nameKinds.js";
+import { numberedUnitsOf, type NumberedUnits } from "./numberedVariant.js";
 import { roadmapProfiles, type RoadmapProfile } from "./roadmapProfile.js";
 import { TermStatistics } from "./termStatistics.js";
 import { TypoCorrector } from "./typoCorrection.js";
@@ -31,6 +32,7 @@ export class IndexResources {
   private conceptSpaceValue?: ConceptSpace;
   private generalIdfValue?: GeneralIdf;
   private nameKindsValue?: NameKinds;
+  private numberedUnitsValue?: NumberedUnits;
   private conceptMembersValue?: ConceptMembers;
 
   private constructor(private readonly index: IndexSnapshot) {}
@@ -81,6 +83,11 @@ export class IndexResources {
   /** The passages in the glossary's concept space (conceptSpace.ts). */
   get conceptSpace(): ConceptSpace {
     return (this.conceptSpaceValue ??= new ConceptSpace(this.index.chunks, this.statistics));
+  }
+
+  /** The numbers the documents give seasons, editions and volumes (numberedVariant.ts): not warmed, only a question that numbers one reads it. */
+  get numberedUnits(): NumberedUnits {
+    return (this.numberedUnitsValue ??= numberedUnitsOf(this.index.documents.map((doc) => doc.text)));
   }
 
   /** What kind of thing each name the documents use is (nameKinds.ts): not warmed, only "which one" questions read it. */

@@ -21,24 +21,28 @@ function numberOf(numeral: string): number {
   return b === "十" && digit(a) > 0 && digit(c) > 0 ? digit(a) * 10 + digit(c) : Number.NaN;
 }
 
-/** Each unit's numbers in a text: 季 → {2} for "公开课第二季". */
-function numbersByUnit(text: string): Map<string, Set<number>> {
+/** Each unit's numbers in the documents: 季 → {2} for "公开课第二季". */
+export type NumberedUnits = ReadonlyMap<string, ReadonlySet<number>>;
+
+/** The numbers the documents give each unit: read once per index (IndexResources.numberedUnits), not per question. */
+export function numberedUnitsOf(documents: readonly string[]): NumberedUnits {
   const byUnit = new Map<string, Set<number>>();
-  for (const [, numeral, unit] of toSimplified(text).matchAll(NUMBERED)) {
-    const value = numberOf(numeral!);
-    if (!Number.isNaN(value)) byUnit.set(unit!, (byUnit.get(unit!) ?? new Set()).add(value));
-  }
+  for (const text of documents)
+    for (const [, numeral, unit] of toSimplified(text).matchAll(NUMBERED)) {
+      const value = numberOf(numeral!);
+      if (!Number.isNaN(value)) byUnit.set(unit!, (byUnit.get(unit!) ?? new Set()).add(value));
+    }
   return byUnit;
 }
 
 /**
  * The numbered variants the question asks of ("第一季") that no document numbers so, in a unit some
- * document does number (第二季). `documents` is read only when the question numbers something.
+ * document does number (第二季). `units` is read only when the question numbers something.
  */
-export function numberedVariantsAbsent(question: string, documents: () => readonly string[]): string[] {
+export function numberedVariantsAbsent(question: string, units: () => NumberedUnits): string[] {
   const asked = [...toSimplified(question).matchAll(NUMBERED)];
   if (asked.length === 0) return [];
-  const named = numbersByUnit(documents().join("\n"));
+  const named = units();
   return asked
     .filter(([, numeral, unit]) => {
       const numbers = named.get(unit!);

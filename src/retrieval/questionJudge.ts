@@ -130,7 +130,7 @@ export class QuestionJudge {
       (word) => isOffFieldWord(word, statistics),
     );
     // "公开课第一季" of a course the documents name only as 第二季: a variant they never name (numberedVariant.ts).
-    const variants = numberedVariantsAbsent(repaired, () => index.documents.map((doc) => doc.text));
+    const variants = numberedVariantsAbsent(repaired, () => resources.numberedUnits);
     if (this.sources.typos === false || names.length === 0) return [...names, ...variants];
     const typos = resources.typos;
     // "Li Hongyi": a name in pinyin of a corpus word (李宏毅) is one the documents name (typoCorrection.ts).

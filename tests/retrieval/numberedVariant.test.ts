@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { numberedVariantsAbsent } from "../../src/retrieval/numberedVariant.js";
+import { numberedUnitsOf, numberedVariantsAbsent } from "../../src/retrieval/numberedVariant.js";
 
 /** Documents and questions written for this test (not from any evaluation set). */
-const documents = () => ["- [某大学机器学习公开课第三季](https://example.org/s3)：讲训练方法", "《某教材》第2版，第十二卷附录"];
+const documents = () =>
+  numberedUnitsOf(["- [某大学机器学习公开课第三季](https://example.org/s3)：讲训练方法", "《某教材》第2版，第十二卷附录"]);
 
 describe("numberedVariantsAbsent", () => {
   it("names a season, an edition or a volume the documents number otherwise", () => {
