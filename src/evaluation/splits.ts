@@ -86,6 +86,8 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-u3.jsonl",
     "tests/eval/blind/tune-t3.jsonl",
     "tests/eval/blind/tune-v3.jsonl",
+    "tests/eval/blind/tune-w3.jsonl",
+    "tests/eval/blind/tune-x3.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
@@ -157,6 +159,8 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-u3.jsonl",
     "tests/eval/blind/test-t3.jsonl",
     "tests/eval/blind/test-v3.jsonl",
+    "tests/eval/blind/test-w3.jsonl",
+    "tests/eval/blind/test-x3.jsonl",
   ],
 };
 
