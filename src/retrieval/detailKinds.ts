@@ -315,7 +315,18 @@ const SHAPE_DESCRIPTION =
 /** Whether SHAPE_DESCRIPTION can match a text at all, from the question's shared reading (questionGate.ts). */
 const mayDescribeShape = mayMatchGated(SHAPE_DESCRIPTION);
 
-function kindsAsked(asked: string): DetailKind[] {
+/**
+ * Mandarin's colloquial question words (啥, 四川话 啥子, 咋, 咋个) mean 什么 and 怎么, in which every
+ * rule is written: "要啥 GPU 规格" asks hardware as "要什么 GPU 规格" does. Cantonese's (咩, 點樣) are
+ * read as standard before this (text/cantoneseWords.ts); these are standard characters, kept in the
+ * learner's text elsewhere and read so only to tell what kind of detail is asked.
+ */
+const COLLOQUIAL_ASKING = /[啥咋]/u;
+const COLLOQUIAL_WHAT = /啥子|啥/gu;
+const COLLOQUIAL_HOW = /咋个|咋/gu;
+
+function kindsAsked(learners: string): DetailKind[] {
+  const asked = COLLOQUIAL_ASKING.test(learners) ? learners.replace(COLLOQUIAL_WHAT, "什么").replace(COLLOQUIAL_HOW, "怎么") : learners;
   const question = mayDescribeShape(asked) ? asked.replace(SHAPE_DESCRIPTION, " ") : asked;
   const rules = detailRuleTests();
   const mayMatch = askedPatternGate().mayMatch(question);

@@ -94,7 +94,7 @@ export const DETAIL_RULES: DetailRule[] = [
   {
     kind: "version",
     asked:
-      /(?:哪个|哪個|什么|什麼|哪一)\s*(?:[A-Za-z][\w.+#-]*\s*)?版本|版本号|版本號|哪一版|第\s*[几幾]\s*版|\bversions?\b|\b(?:which|what)\s+(?:\w+\s+){0,2}editions?\b|\bv\d/i,
+      /(?:哪个|哪個|什么|什麼|哪一)\s*(?:[A-Za-z][\w.+#-]*\s*)?版本|版本号|版本號|版本\s*(?:是|为|為)?\s*(?:多少|几|幾)|最新(?:的)?\s*(?:[A-Za-z][\w.+#-]*\s*)?(?:版本|版)|哪一版|第\s*[几幾]\s*版|\bversions?\b|\b(?:which|what)\s+(?:\w+\s+){0,2}editions?\b|\blatest\s+(?:stable\s+)?(?:release|version)\b|\bv\d/i,
     present:
       /\bv\d|\d+\.\d+(?:\.\d+)?|版本\s*[0-9一二三四五六七八九十]|第\s*[0-9一二三四五六七八九十]+\s*版|\bversion\s*\d|\d+(?:st|nd|rd|th) edition/i,
   },
@@ -181,7 +181,7 @@ DETAIL_RULES.push({
 DETAIL_RULES.push({
   kind: "hardware",
   asked:
-    /(?:哪款|哪个|哪個|哪种|哪種|哪些|什么|什麼)\s*(?:型号|型號|等级|等級|级别|級別|档次|檔次|档位|檔位)?\s*(?:的)?\s*(?:显卡|顯卡|gpu|卡)|\b(?:what|which)\s+(?:tier|grade|class|level|kind|sort|type)\s+of\s+(?:gpus?|graphics cards?|cards?)\b|(?:显卡|顯卡|gpu)\s*(?:型号|型號)|\bwhich\s+(?:gpus?|graphics cards?|cards?)\b|\bwhat\s+(?:gpus?|graphics cards?)\b|(?:什么|什麼|哪种|哪種|多高|多少)\s*(?:的)?\s*(?:规格|規格|配置)|最低(?:要|需要)?(?:什么|什麼)?(?:规格|規格|配置)|硬件要求|硬體要求|\b(?:minimum|system|hardware)\s+(?:specs?|requirements)\b|\bwhat\s+specs?\b/i,
+    /(?:哪款|哪个|哪個|哪种|哪種|哪些|什么|什麼)\s*(?:型号|型號|等级|等級|级别|級別|档次|檔次|档位|檔位)?\s*(?:的)?\s*(?:显卡|顯卡|gpu|卡)|\b(?:what|which)\s+(?:tier|grade|class|level|kind|sort|type)\s+of\s+(?:gpus?|graphics cards?|cards?)\b|(?:显卡|顯卡|gpu)\s*(?:型号|型號)|\bwhich\s+(?:gpus?|graphics cards?|cards?)\b|\bwhat\s+(?:gpus?|graphics cards?)\b|(?:什么|什麼|哪种|哪種|多高|多少)\s*(?:的)?\s*(?:gpu|显卡|顯卡|硬件|硬體|电脑|電腦|机器|機器)?\s*(?:规格|規格|配置)|最低(?:要|需要)?(?:什么|什麼)?(?:规格|規格|配置)|硬件要求|硬體要求|\b(?:minimum|system|hardware)\s+(?:specs?|requirements)\b|\bwhat\s+specs?\b/i,
   // A card's model, its memory, or a machine's cores and memory.
   present:
     /\b(?:[ahlv]\d{2,3}|t4|rtx\s*\d{4}|gtx\s*\d{3,4}|tesla|\d{4}\s*ti)\b|\d+\s*(?:gb|g)\s*(?:显存|顯存|vram|memory|内存|內存|ram)|\d+\s*(?:核|cores?|vcpus?)\b/i,
@@ -290,7 +290,7 @@ DETAIL_RULES.push({
 DETAIL_RULES.push({
   kind: "size",
   asked:
-    /多大\s*的?\s*(?:显存|顯存|内存|內存|模型|参数|參數|规模|規模|并行度|並行度|尺寸|数据量|數據量)|(?:有|要)\s*多大\s*(?:[？?吗嗎呢啊]|$)|参数量|參數量|\bhow\s+(?:big|large)\b|\b(?:which|what)\s+(?:\w+\s+)?sizes?\b|\bchunk\s+sizes?\b|(?:块|塊|分块|分塊|切块|切塊|chunk)\s*(?:(?:要|该|該|应该|應該)?\s*(?:切|分|设|設)(?:成|得)?\s*)?(?:大小|长度|長度|设多大|設多大|多大|多长|多長)|哪(?:个|個|种|種|些)\s*(?:模型)?\s*(?:尺寸|规模|規模|参数量级|參數量級)|\bhow much\s+(?:memory|vram|gpu memory)\b|\bhow many parameters\b|\bparameter count\b|\b(?:what|which|how (?:long|big|large))\s+(?:(?:a|an|the|its)\s+)?context\s+(?:window|length)\b|上下文\s*(?:窗口|长度|長度)\s*(?:是|有|能)?\s*(?:多少|多长|多長|多大|几|幾)|(?:多长|多長|多大)的?\s*上下文/i,
+    /多大\s*的?\s*(?:显存|顯存|内存|內存|模型|参数|參數|规模|規模|并行度|並行度|尺寸|数据量|數據量)|(?:参数|參數)\s*(?:规模|規模|量级|量級|数量|數量)\s*(?:到底|究竟|大概|大约|大約|一共)?\s*(?:是|有)?\s*(?:多少|多大|几|幾)|(?:有|要)\s*多大\s*(?:[？?吗嗎呢啊]|$)|参数量|參數量|\bhow\s+(?:big|large)\b|\b(?:which|what)\s+(?:\w+\s+)?sizes?\b|\bchunk\s+sizes?\b|(?:块|塊|分块|分塊|切块|切塊|chunk)\s*(?:(?:要|该|該|应该|應該)?\s*(?:切|分|设|設)(?:成|得)?\s*)?(?:大小|长度|長度|设多大|設多大|多大|多长|多長)|哪(?:个|個|种|種|些)\s*(?:模型)?\s*(?:尺寸|规模|規模|参数量级|參數量級)|\bhow much\s+(?:memory|vram|gpu memory)\b|\bhow many parameters\b|\bparameter count\b|\b(?:what|which|how (?:long|big|large))\s+(?:(?:a|an|the|its)\s+)?context\s+(?:window|length)\b|上下文\s*(?:窗口|长度|長度)\s*(?:是|有|能)?\s*(?:多少|多长|多長|多大|几|幾)|(?:多长|多長|多大)的?\s*上下文/i,
   present:
     /\d+(?:\.\d+)?\s*(?:[BMKT]\b|GB|G\b|TB|MB|亿|億|万|萬|billion|million|trillion)|[千百万萬]亿|\d+\s*(?:张|張|块|塊)\s*(?:卡|GPU|显卡|顯卡)|\d+\s*(?:tokens?\b|个?\s*token|字符|個?字元|characters?\b)/i,
 });

@@ -338,6 +338,26 @@ describe("detail-type check", () => {
     expect(detailPresent("hardware", ["支持私有化部署，数据不出企业"])).toBe(false);
   });
 
+  it("reads colloquial question words (啥, 啥子, 咋) as the standard ones every rule is written in", () => {
+    expect(detailsAsked("这个课要啥 GPU 规格才能跑？")).toContain("hardware");
+    expect(detailsAsked("那个框架啥子版本最稳？")).toContain("version");
+    expect(detailsAsked("这个比赛啥时候截止？")).toContain("date");
+    expect(detailsAsked("这个工具咋安装？")).toEqual(["setup"]);
+    // Nothing asked is still nothing asked.
+    expect(detailsAsked("RAG 是啥？")).toEqual([]);
+  });
+
+  it("asks a version by an amount word or as the latest one, and a model's size by its parameters' scale", () => {
+    expect(detailsAsked("这个推理框架最新的 release 版本是多少？")).toEqual(["version"]);
+    expect(detailsAsked("它的版本号是几？")).toEqual(["version"]);
+    expect(detailsAsked("What's the latest release of that library?")).toEqual(["version"]);
+    expect(detailsAsked("那个模型的参数规模到底是多少？")).toEqual(["size"]);
+    expect(detailsAsked("参数数量有多大？")).toEqual(["size"]);
+    expect(detailPresent("size", ["提供 7B 和 13B 两个版本"])).toBe(true);
+    // A new version's content is not which version.
+    expect(detailsAsked("最新的课程讲了什么？")).toEqual([]);
+  });
+
   it("asks for a certificate when a question wants to know whether a course gives one", () => {
     expect(detailsAsked("这门课学完有结业证书吗？")).toEqual(["certificate"]);
     expect(detailsAsked("Does the course come with a certificate?")).toEqual(["certificate"]);
