@@ -15,14 +15,24 @@ interface ResourceKind {
   named: RegExp;
 }
 
+/** "which book", "what is the recommended textbook", "what's a good paper": which one of the kind. */
+const WHICH_EN = String.raw`\b(?:which|what)(?:'s|\s+(?:is|are|was|were))?\s+(?:the\s+|a\s+|an\s+|some\s+)?`;
+/** "does it recommend any books", "recommended papers": the kind named as what the roadmap recommends. */
+const RECOMMENDS_EN = String.raw`\b(?:recommends?|recommended|suggests?|suggested|lists?|names?)\s+(?:any\s+|a\s+|some\s+|the\s+)?`;
+
 const KINDS: readonly ResourceKind[] = [
   {
-    asked:
-      /(?:哪|什么|啥)\s*(?:一|几)?\s*本|(?:哪|什么|啥)(?:一|几)?(?:个|些|种|类)?\s*[^\s，,。？?！!时候]{0,6}?(?:书|教材|课本)|\b(?:which|what)\s+(?:[\w-]+\s+){0,2}(?:books?|textbooks?)\b/iu,
+    asked: new RegExp(
+      String.raw`(?:哪|什么|啥)\s*(?:一|几)?\s*本|(?:哪|什么|啥)(?:一|几)?(?:个|些|种|类)?\s*[^\s，,。？?！!时候]{0,6}?(?:书|教材|课本)|(?:推荐|建议|指定)(?:了|的|过)?\s*(?:什么|哪些|哪本|几本)?\s*(?:书|教材|课本)|${WHICH_EN}(?:[\w-]+\s+){0,2}(?:books?|textbooks?)\b|${RECOMMENDS_EN}(?:[\w-]+\s+){0,1}(?:books?|textbooks?)\b`,
+      "iu",
+    ),
     named: /《|书|教材|课本|\b(?:books?|textbooks?)\b/iu,
   },
   {
-    asked: /(?:哪|什么|啥)(?:一|几)?(?:篇|些|个)?\s*[^\s，,。？?！!时候]{0,6}?论文|\b(?:which|what)\s+(?:[\w-]+\s+){0,2}papers?\b/iu,
+    asked: new RegExp(
+      String.raw`(?:哪|什么|啥)(?:一|几)?(?:篇|些|个)?\s*[^\s，,。？?！!时候]{0,6}?论文|${WHICH_EN}(?:[\w-]+\s+){0,2}papers?\b|${RECOMMENDS_EN}(?:[\w-]+\s+){0,1}papers?\b`,
+      "iu",
+    ),
     named: /论文|arxiv|\bpapers?\b/iu,
   },
 ];

@@ -10,6 +10,10 @@ describe("asksResourceKindAbsent", () => {
     expect(asksResourceKindAbsent("第一阶段推荐了什么书", WITHOUT_BOOKS)).toBe(true);
     expect(asksResourceKindAbsent("which textbook does it want me to read first?", WITHOUT_BOOKS)).toBe(true);
     expect(asksResourceKindAbsent("第二阶段要读哪篇论文", WITHOUT_BOOKS)).toBe(true);
+    // "What is the recommended textbook", "does it recommend any papers", 推荐的书: which one of the kind, asked otherwise.
+    expect(asksResourceKindAbsent("What is the recommended textbook for stage two?", WITHOUT_BOOKS)).toBe(true);
+    expect(asksResourceKindAbsent("Does the roadmap recommend any papers for the second stage?", WITHOUT_BOOKS)).toBe(true);
+    expect(asksResourceKindAbsent("第一阶段有推荐的书吗", WITHOUT_BOOKS)).toBe(true);
   });
 
   it("leaves a roadmap that names one of the kind, and a question asking none, alone", () => {
@@ -17,5 +21,7 @@ describe("asksResourceKindAbsent", () => {
     expect(asksResourceKindAbsent("第一阶段学什么", WITHOUT_BOOKS)).toBe(false);
     expect(asksResourceKindAbsent("什么时候开始读书比较好", WITHOUT_BOOKS)).toBe(false);
     expect(asksResourceKindAbsent("what's the basic idea of stage one?", WITHOUT_BOOKS)).toBe(false);
+    expect(asksResourceKindAbsent("What is the recommended textbook for stage two?", WITH_BOOKS)).toBe(false);
+    expect(asksResourceKindAbsent("推荐证书考试吗", WITHOUT_BOOKS)).toBe(false);
   });
 });
