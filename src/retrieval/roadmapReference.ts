@@ -6,6 +6,7 @@ import { openingDescribed, opensWith } from "./openingReference.js";
 import { questionDates, questionMonths } from "./questionDates.js";
 import { durationSpans, stageWordOf, type RoadmapProfile, type StageWord } from "./roadmapProfile.js";
 import { countExpressions, statedItemCounts, statedStageCounts } from "./stageCounts.js";
+import { parseNumber } from "./stageReference.js";
 
 /**
  * Which roadmap a question names without its title's exact words: by its shape (how many stages,
@@ -216,7 +217,33 @@ interface Description {
   namesFaq: () => boolean;
 }
 
+/** A number as learners spell it: digits, Chinese numerals (六, 十二) or an English word (six). */
+const SPELLED = "[零〇一二两三四五六七八九十]{1,3}|\\d{1,2}|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\\b";
+/**
+ * A span of months or weeks spelt out ("六到八个月", "三四个月", "six to eight months", "6 to 8 weeks"):
+ * the roadmaps write their spans in digits ("6 - 8 个月"), learners as they speak.
+ */
+const SPELLED_SPAN = new RegExp(
+  `(?<![第\\d])(${SPELLED})\\s*(?:[-–—~～到至]|\\bto\\b)?\\s*(${SPELLED})?\\s*(个月|個月|months?|周|週|星期|weeks?)`,
+  "giu",
+);
+const SPELLED_WORD = /[零〇一二两三四五六七八九十]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b|\d\s*to\b/iu;
+
+/** The question with its spelt-out spans in digits ("六到八个月" → "6-8个月"); unchanged when it spells none. */
+function spansInDigits(question: string): string {
+  if (!SPELLED_WORD.test(question)) return question;
+  return question.replace(SPELLED_SPAN, (whole, first: string, second: string | undefined, unit: string) => {
+    // "三四个月", "六七个月": two numerals side by side are a range of neighbours.
+    const pair = second === undefined && /^[一二两三四五六七八九]{2}$/u.test(first) ? [...first] : undefined;
+    const from = parseNumber(pair ? pair[0]! : first);
+    const to = pair ? parseNumber(pair[1]!) : second === undefined ? from : parseNumber(second);
+    if (from === undefined || to === undefined || (pair && to !== from + 1)) return whole;
+    return from === to && !pair ? `${from}${unit}` : `${from}-${to}${unit}`;
+  });
+}
+
 function describedIn(question: string): Description {
+  const spanText = spansInDigits(question);
   const counts = statedStageCounts(question);
   const itemCounts = statedItemCounts(question);
   const dates = questionDates(question);
@@ -233,7 +260,7 @@ function describedIn(question: string): Description {
     asksDuration: asksStageDurations(question),
     dates,
     months: dates.length > 0 ? [] : questionMonths(question),
-    spans: [...new Set(durationSpans(question))],
+    spans: [...new Set(durationSpans(spanText))],
     // The stage word of the count itself ("three-stage article … the section near the end": stage),
     // else of the question less its document words ("三阶段那篇文章": the article is no 篇 or 章).
     askedWord:
@@ -244,7 +271,7 @@ function describedIn(question: string): Description {
     asksDiagram: () => (asksDiagram ??= asksForDiagram(question)),
     namesReadingList: () => (readingList ??= namesReadingList(question)),
     namesShort: () => (short ??= shortDocumentFor(question).test(question)),
-    spanNamesDocument: () => (document ??= SPAN_OF_DOCUMENT.test(question)),
+    spanNamesDocument: () => (document ??= SPAN_OF_DOCUMENT.test(spanText)),
     namesContents: () => (contents ??= namesTableOfContents(question)),
     namesFaq: () => (faq ??= namesFaqSection(question)),
   };

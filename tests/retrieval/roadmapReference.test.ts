@@ -431,6 +431,8 @@ describe("a roadmap named by the spans its stages give", () => {
 
   it("names the roadmap whose stages give every span the question states, two or more of them", () => {
     const named = (q: string) => referencedRoadmap(q, new Set(), profiles)?.doc.id;
+    // Spelt out, with neighbouring numerals as a range (三四个月 is 3-4 months).
+    expect(named("先两三个月学理论、再三四个月做开发的那份，后面学什么")).toBe("theory-first");
     expect(named("The one with 2-3 months of theory and then 3-4 months of building: how long overall?")).toBe("theory-first");
     expect(named("先 1-2 个月入门，再 2-3 个月打基础的那份，后面学什么")).toBe("five-steps");
     // One span is the learner's own time as often as a description of a roadmap.
@@ -467,6 +469,16 @@ describe("a roadmap named by a span of time only it states", () => {
     expect(referencedRoadmap("5-9 个月那个 plan 第二部分讲什么", new Set(), p)?.doc.id).toBe("a");
     expect(referencedRoadmap("the 5-9 month roadmap: what comes first?", new Set(), p)?.doc.id).toBe("a");
     expect(referencedRoadmap("2-4个月的那份路线先学什么", new Set(), p)?.doc.id).toBe("b");
+  });
+
+  it("is named by that span spelt out in Chinese numerals or English words, as learners say it", () => {
+    const p = profiles();
+    expect(referencedRoadmap("那份总共五到九个月的路线，第二部分讲什么", new Set(), p)?.doc.id).toBe("a");
+    expect(referencedRoadmap("the five to nine month roadmap: what comes first?", new Set(), p)?.doc.id).toBe("a");
+    expect(referencedRoadmap("两到四个月的那份路线先学什么", new Set(), p)?.doc.id).toBe("b");
+    // Still the learner's own time when said of the learner, and a single number names no span.
+    expect(referencedRoadmap("我有五到九个月时间，有什么学习路线？", new Set(), p)).toBeUndefined();
+    expect(referencedRoadmap("九个月的那份路线先学什么", new Set(), p)).toBeUndefined();
   });
 
   it("is not named by a span both state, nor by the learner's own time", () => {
