@@ -19,6 +19,8 @@ const LATIN_NAME = /[0-9]*[A-Za-z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*|[A-Z][a-z]+
  * stage or thing its line names it by the label.
  */
 const COLON_LABEL = /^\s*(?:[-*+]|\d+[.)、])?\s*([^：:，,。；;（([《*]{2,12}?)\s*[：:]/u;
+/** A Markdown link's text ("- [大规模语言模型：从理论到实践](https://…)：…"): a reading list names each item so. */
+const LINK_TEXT = /\[([^\]]{2,60})\]/gu;
 /** A link's target: an address names no thing (the opening's text before it does). */
 const LINK_TARGET = /\]\([^)]*\)|https?:\/\/\S+/gu;
 /** Shorter folded names than this name nothing in particular (AI, LLM). */
@@ -28,7 +30,7 @@ const MIN_NAME = 4;
 function itemNames(item: string): string[] {
   const opening = (item.split("\n").find((line) => line.trim() !== "") ?? "").replace(LINK_TARGET, "]");
   const names = [
-    ...[...opening.matchAll(BOOK_TITLE), ...opening.matchAll(BOLD_LABEL)].map((m) => m[1]!),
+    ...[...opening.matchAll(BOOK_TITLE), ...opening.matchAll(BOLD_LABEL), ...opening.matchAll(LINK_TEXT)].map((m) => m[1]!),
     ...(opening.match(LATIN_NAME) ?? []),
     ...(COLON_LABEL.exec(opening)?.slice(1) ?? []),
   ].map(foldForMatching);

@@ -174,13 +174,15 @@ describe("confidence", () => {
     const question = "示例公开课第二季是哪一年开的？";
     const focused = { evidence: 0.9, focusChunkIds: ["list"], focusTerms: ["公开课"] };
     // Whole passage: another item's year answers nothing about this course.
-    expect(confidenceOf(question, retrievalResult("q", [list], { evidence: 0.9, focusChunkIds: ["list"] }))).toBe("high");
+    expect(confidenceOf("示例公开课是哪一年开的？", retrievalResult("q", [list], { evidence: 0.9, focusChunkIds: ["list"] }))).toBe("high");
+    // Named by its link's whole text, the item is read alone without focus terms too (namedListItem.ts).
+    expect(confidenceOf(question, retrievalResult("q", [list], { evidence: 0.9, focusChunkIds: ["list"] }))).toBe("low");
     expect(confidenceOf(question, retrievalResult("q", [list], focused))).toBe("low");
     // The item that names the subject, with its sub-items, still counts.
     expect(confidenceOf("另一本书是哪一年出版的？", retrievalResult("q", [list], { ...focused, focusTerms: ["另一本书"] }))).toBe("high");
     // A section whose heading names the subject is about it throughout.
     const section = passage(list.chunk.text, { chunk: { id: "list", headingPath: ["公开课推荐"] } });
-    expect(confidenceOf(question, retrievalResult("q", [section], focused))).toBe("high");
+    expect(confidenceOf("示例公开课是哪一年开的？", retrievalResult("q", [section], focused))).toBe("high");
     // Prose is read by paragraph: a line opening with a pronoun goes on about the line above.
     const prose = passage("示例公开课第二季介绍原理。\n它于 2023 年上线。", { chunk: { id: "list" } });
     expect(confidenceOf(question, retrievalResult("q", [prose], focused))).toBe("high");

@@ -62,6 +62,19 @@ describe("a detail asked of a listed thing is its item's to give", () => {
     }
   });
 
+  it("reads a reading list's link text as the name of the item it opens", () => {
+    const list = [
+      "## 原理方向",
+      "- [某本中文大模型书：从入门到实践](https://example.org/book)：另一本不错的中文书籍。",
+      "- [Some Survey of Models](https://example.org/survey)：2023 年的综述，作者张三。",
+      "- [另一份课程讲义](https://example.org/notes)：配套视频。",
+    ].join("\n");
+    const [text] = namedItemsTexts("Who wrote '某本中文大模型书：从入门到实践', and when?", [list]);
+    expect(text).toContain("另一本不错的中文书籍");
+    expect(text).not.toContain("2023");
+    expect(text).not.toContain("张三");
+  });
+
   it("leaves every text whole when the question names no listed thing", () => {
     const texts = [COURSES, OTHER];
     expect(namedItemsTexts("入门课程一般要学多久？", texts)).toBe(texts);
