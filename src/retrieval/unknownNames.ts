@@ -83,8 +83,12 @@ export function unknownNames(
     names.push(noun);
   }
   // "我在厂里搞PLC自动化的。…": a name in the learner's account of themselves is their situation, not what they
-  // ask. What they say they study ("我是陶艺新手，入门该看什么书") is asked of by the clause after, and stays.
-  return [...names.filter((name) => !onlyInSituation(question, name)), ...studied];
+  // ask. What they say they study ("我是陶艺新手，入门该看什么书") is asked of by the clause after, and stays,
+  // unless that clause asks of a roadmap's stage ("第四阶段的项目三是啥 我学护理的": their background).
+  return [
+    ...names.filter((name) => !onlyInSituation(question, name)),
+    ...studied.filter((name) => !onlyInSituation(question, name, { stageAsked: true })),
+  ];
 }
 
 /**

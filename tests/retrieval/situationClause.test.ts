@@ -27,6 +27,27 @@ describe("onlyInSituation", () => {
     expect(onlyInSituation("Does the guide mention Penang?", "Penang")).toBe(false);
   });
 
+  it("reads a space between Chinese clauses as a break, as learners typing in a chat write one", () => {
+    expect(onlyInSituation("第一阶段学什么呀 我在医院做CT影像的 感觉有点关系", "CT")).toBe(true);
+    // A space beside a Latin word is only a space.
+    expect(onlyInSituation("我 用过 CT 影像 第一阶段学什么", "CT")).toBe(false);
+  });
+
+  it("reads a wish told after the question, that asks and learns nothing, as what the answer is for", () => {
+    expect(onlyInSituation("三阶段那份的第二阶段要多久？想给团队定个OKR", "OKR")).toBe(true);
+    expect(onlyInSituation("第二阶段推荐哪个 RAG 框架？想快速搭个 MVP 验证下", "MVP")).toBe(true);
+    // A wish to learn it, or one told before any question, names what is asked.
+    expect(onlyInSituation("第二阶段讲什么？想学React", "React")).toBe(false);
+    expect(onlyInSituation("想给团队定个OKR，第二阶段要多久？", "OKR")).toBe(false);
+    // A plan told in English words is a plan.
+    expect(onlyInSituation("另外想问 我要 prepare IELTS 第一阶段学什么", "IELTS")).toBe(false);
+  });
+
+  it("reads what the learner studies as their background only beside a question of a roadmap's stage", () => {
+    expect(onlyInSituation("第四阶段的项目三是啥呀 我学陶艺的", "陶艺", { stageAsked: true })).toBe(true);
+    expect(onlyInSituation("我是陶艺新手，入门该看什么书？", "陶艺", { stageAsked: true })).toBe(false);
+  });
+
   it("leaves the learner's situation out of the unknown names, and what is asked in", () => {
     const used = (token: string) => ["阶段", "第一", "学", "什么", "stage", "rag"].includes(token);
     expect(unknownNames("I run the IT desk at a Penang school. Which stage covers RAG?", used)).toEqual([]);
