@@ -85,6 +85,8 @@ export function namesFieldSubject(entry: GlossaryEntry): boolean {
 const LEVEL_AFTER = /^(?:新手|入门|小白|初学|零基础)/u;
 /** A verb of studying that precedes what is studied (学做饭, 自学吉他, 想学摄影). */
 const STUDY_BEFORE = /^(?:学|学学|想学|自学|学会|学习)$/u;
+/** A verb of doing between a verb of studying and what is studied: 学做川菜, 学弹吉他, 学画水彩. */
+const DOING = /^(?:做|弹|彈|唱|画|畫|拍|炒|烤|玩|跳|织|織|开|開)$/u;
 /**
  * Jieba's tags of what can be studied: nouns, verbs (做饭, 炒股, 健身), idioms and set phrases. Not a
  * pronoun (那篇), an adverb (大概), a numeral, a measure word or a particle.
@@ -108,12 +110,14 @@ export function studiedThings(question: string): StudiedThing[] {
     const words = taggedChineseWords(run[0]);
     let at = run.index;
     for (const [i, { word, tag }] of words.entries()) {
-      const next = words[i + 1]?.word;
-      const previous = words[i - 1]?.word;
+      // "健身小白": jieba may cut the level word in two (小/白) beside what precedes it.
+      const next = (words[i + 1]?.word ?? "") + (words[i + 2]?.word ?? "");
+      // "学做川菜", "学弹吉他": a verb of doing between studying and what is studied.
+      const doing = DOING.test(words[i - 1]?.word ?? "") ? 1 : 0;
+      const previous = words[i - 1 - doing]?.word;
       // "本科是学会计的": what the learner studied is where they come from, not what they ask to learn.
-      const background = words[i - 2]?.word === "是";
-      const studied =
-        (next !== undefined && LEVEL_AFTER.test(next)) || (previous !== undefined && STUDY_BEFORE.test(previous) && !background);
+      const background = words[i - 2 - doing]?.word === "是";
+      const studied = LEVEL_AFTER.test(next) || (previous !== undefined && STUDY_BEFORE.test(previous) && !background);
       if (studied && CONTENT_TAGS.has(tag) && Array.from(word).length >= 2 && !LEVEL_AFTER.test(word)) things.push({ word, start: at });
       at += word.length;
     }

@@ -10,6 +10,13 @@ describe("studiedThings", () => {
     expect(words("想学钢琴，有没有入门教程")).toContain("钢琴");
   });
 
+  it("reads past a verb of doing after the verb of studying, and a level word jieba cuts in two", () => {
+    expect(words("学做川菜有没有从入门到进阶的路线？")).toContain("川菜");
+    expect(words("想学弹吉他，先看什么书")).toContain("吉他");
+    expect(words("健身小白第一个月怎么安排")).toContain("健身");
+    expect(words("我本科是学做会计的")).toEqual([]);
+  });
+
   it("does not read a pronoun, an adverb, or what the learner studied before as what they study", () => {
     expect(words("那篇入门之前要准备什么")).toEqual([]);
     expect(words("整个学习大概要花几个月")).toEqual([]);
