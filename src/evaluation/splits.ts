@@ -88,6 +88,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-v3.jsonl",
     "tests/eval/blind/tune-w3.jsonl",
     "tests/eval/blind/tune-x3.jsonl",
+    "tests/eval/blind/tune-y3.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
@@ -161,6 +162,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-v3.jsonl",
     "tests/eval/blind/test-w3.jsonl",
     "tests/eval/blind/test-x3.jsonl",
+    "tests/eval/blind/test-y3.jsonl",
   ],
 };
 
