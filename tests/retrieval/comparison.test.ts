@@ -11,6 +11,8 @@ describe("comparison questions", () => {
       ["llamaindex"],
     ]);
     // No comparison asked, or only one thing named: nothing to check.
+    // "X or Y is better": a verdict asked without "which".
+    expect(comparedSides("Does the guide reckon TensorFlow or PyTorch is better for a newbie?")?.length).toBe(2);
     expect(comparedSides("PyTorch 和 TensorFlow 都要学吗？")).toBeUndefined();
     expect(comparedSides("哪个框架更适合新手？")).toBeUndefined();
   });

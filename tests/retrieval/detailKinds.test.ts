@@ -351,6 +351,9 @@ describe("detail-type check", () => {
     expect(detailsAsked("这个推理框架最新的 release 版本是多少？")).toEqual(["version"]);
     expect(detailsAsked("它的版本号是几？")).toEqual(["version"]);
     expect(detailsAsked("What's the latest release of that library?")).toEqual(["version"]);
+    // A price asked in the learner's word order, or a free tier.
+    expect(detailsAsked("That service one month charge how much ah?")).toContain("price");
+    expect(detailsAsked("got free tier or not?")).toContain("price");
     expect(detailsAsked("那个模型的参数规模到底是多少？")).toEqual(["size"]);
     expect(detailsAsked("参数数量有多大？")).toEqual(["size"]);
     expect(detailPresent("size", ["提供 7B 和 13B 两个版本"])).toBe(true);

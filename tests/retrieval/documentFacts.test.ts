@@ -20,6 +20,9 @@ const withoutCard = buildDocument("roadmaps/plain.md", "学习路径\n第一阶�
 describe("documentFactsAsked", () => {
   it("reads who wrote it, when it was posted or updated, and its tags", () => {
     expect(documentFactsAsked("那份六个阶段的笔记作者是谁呀")).toEqual(["author"]);
+    // A 《title》 said to be the blog's own names the document, not a work inside it.
+    expect(documentFactsAsked("2024年9月那篇《学习路线》博客的作者是谁？")).toEqual(["author"]);
+    expect(documentFactsAsked("那篇博客里《某本书》的作者是谁？")).toEqual([]);
     expect(documentFactsAsked("Who put together the agents guide?")).toEqual(["author"]);
     expect(documentFactsAsked("那篇讲智能体的博客最后更新是哪天")).toEqual(["date"]);
     expect(documentFactsAsked("When exactly was the agents write-up first published?")).toEqual(["date"]);
