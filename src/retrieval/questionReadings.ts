@@ -21,6 +21,7 @@ import { asksTimePoint, statesTimeSpans } from "./timePoint.js";
 import { quotedTermsOutside } from "./quotedTerms.js";
 import { asksResourceKindAbsent } from "./resourceKindsAbsent.js";
 import { countedMembersUnlisted } from "./countedMembers.js";
+import { partsOfPassingMentionAsked } from "./exampleMembers.js";
 import { asksGiveawayContent } from "./giveawayContent.js";
 import { comparedSides } from "./comparison.js";
 import { unknownSectionCode } from "./sectionCodes.js";
@@ -112,7 +113,10 @@ export function questionReadings(inputs: QuestionReadingInputs): QuestionReading
   // "七阶段那份要先看哪本教材": a roadmap that names no book gives no "which book".
   const kindAbsent = named !== undefined && asksResourceKindAbsent(query, named.doc.text);
   // "那54个项目具体是哪54个": a collection the passages only count lists no members (countedMembers.ts).
-  const membersUnlisted = countedMembersUnlisted(query, passages, (docId) => index.documents.find((doc) => doc.id === docId)?.text);
+  // "GLUE和SuperGLUE分别包含哪些任务" of things the passages name only as examples or link titles (exampleMembers.ts).
+  const membersUnlisted =
+    countedMembersUnlisted(query, passages, (docId) => index.documents.find((doc) => doc.id === docId)?.text) ||
+    partsOfPassingMentionAsked(query, passages);
   // "0x40 那一篇" of a list whose sections end at 0x36: no passage is that section (sectionCodes.ts).
   const codeUnknown = unknownSectionCode(query, () => (named ? [named.doc.text] : index.documents.map((doc) => doc.text)));
   const digression = digressesToItsOwn(judged, groups, statistics, judge.latinWordUsed(index));

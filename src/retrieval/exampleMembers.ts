@@ -1,0 +1,63 @@
+import type { Chunk } from "../chunking/types.js";
+import { gatedTest } from "../text/questionGate.js";
+
+/**
+ * "GLUE和SuperGLUE分别包含哪些具体任务？", "北极星能力具体分哪几种？": the parts of a thing the documents
+ * name only in passing: as an example in a run ("了解行业 benchmarking 标准，如GLUE、SuperGLUE等") or
+ * as the title of a link in a reading list ("[复杂推理：大语言模型的北极星能力](…)"). Such a mention
+ * gives the thing's name, never what it holds, so the passages that carry it cannot answer what its
+ * parts are (confidence.ts: low at best). Beside countedMembers.ts, which reads a collection named by
+ * its count ("那54个项目具体是哪54个"). Read in Simplified (questions are converted first).
+ */
+
+/** What a thing holds, asked after the thing: 包含哪些, 分哪几种, 具体有哪些 (not 有什么用, what it is for). */
+const PARTS_ASKED =
+  /([\p{Script=Han}A-Za-z0-9+.\-、和与跟及 ]{2,24}?)\s*(?:都|分别|具体|里面|里头)?\s*(?:(?:包含|包括|含有|涵盖|分为|分成|分)(?:了)?\s*(?:哪些|哪几种|哪几类|哪几个|几种|几类|什么|啥)|有\s*(?:哪些|哪几种|哪几类|几种|几类)|具体(?:是|有)(?:哪些|什么|啥))/u;
+/** Where the question's words for the thing start: after the last 的, 里, 中 or a pronoun (这篇里的北极星能力). */
+const BEFORE_THING = /^.*(?:的|里|中|这|那|篇|份)/u;
+/** The things of a pair or a run: "GLUE和SuperGLUE", "A、B". */
+const BETWEEN_THINGS = /\s*(?:和|与|跟|及|、|\band\b)\s*/u;
+
+const asksParts = gatedTest(PARTS_ASKED);
+
+/** The things whose parts the question asks (two characters or more each), or none. */
+export function thingsWithPartsAsked(question: string): string[] {
+  if (!asksParts(question)) return [];
+  const match = PARTS_ASKED.exec(question);
+  if (!match) return [];
+  const named = match[1]!.replace(BEFORE_THING, "").trim();
+  return named
+    .split(BETWEEN_THINGS)
+    .map((thing) => thing.trim())
+    .filter((thing) => Array.from(thing).length >= 2);
+}
+
+/** An example run's opening before the thing, in the same sentence: 如, 比如, 例如, 诸如, 像, such as, e.g. */
+const EXAMPLE_BEFORE = /(?:如|比如|例如|诸如|像|such as|e\.g\.|including)[^。；;!?！？\n]{0,40}$/iu;
+/** A Markdown link's text holding the thing: "[复杂推理：大语言模型的北极星能力](". */
+const LINK_TEXT = /\[[^\]]*$/u;
+
+/**
+ * Whether the passages name each asked thing, and only in passing: every occurrence inside an
+ * example run or a link's text. A thing no passage names says nothing here (other readings judge a
+ * thing the passages miss).
+ */
+export function partsOfPassingMentionAsked(question: string, passages: readonly { chunk: Chunk }[]): boolean {
+  const things = thingsWithPartsAsked(question);
+  if (things.length === 0) return false;
+  return things.every((thing) => {
+    const needle = thing.toLowerCase();
+    let seen = false;
+    for (const { chunk } of passages) {
+      const text = chunk.text.toLowerCase();
+      for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
+        seen = true;
+        const before = text.slice(Math.max(0, at - 60), at);
+        const after = text.slice(at + needle.length, at + needle.length + 60);
+        const inLink = LINK_TEXT.test(before) && /^[^[\n]*\]\(/u.test(after);
+        if (!EXAMPLE_BEFORE.test(before) && !inLink) return false;
+      }
+    }
+    return seen;
+  });
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import type { Chunk } from "../../src/chunking/types.js";
+import { partsOfPassingMentionAsked, thingsWithPartsAsked } from "../../src/retrieval/exampleMembers.js";
+
+/** Passages written for this test (not from any document or evaluation set). */
+const passage = (text: string): { chunk: Chunk } => ({ chunk: { id: text.slice(0, 8), docId: "d", text } as unknown as Chunk });
+const inRun = passage("评估：掌握模型评估方法，了解常用基准，如FooBench、BarBench等。");
+const asLink = passage("- [长文本推理：模型的指南针能力](https://example.org/a)\n- [另一篇综述](https://example.org/b)");
+const listed = passage("FooBench 包含三项任务：\n- 阅读理解\n- 情感分类\n- 文本蕴含");
+
+describe("thingsWithPartsAsked", () => {
+  it("reads the things whose parts a question asks, a pair split in two", () => {
+    expect(thingsWithPartsAsked("FooBench和BarBench分别包含哪些具体任务？")).toEqual(["FooBench", "BarBench"]);
+    expect(thingsWithPartsAsked("这篇里的指南针能力具体分哪几种？")).toEqual(["指南针能力"]);
+    expect(thingsWithPartsAsked("BazKit有哪些组件")).toEqual(["BazKit"]);
+  });
+
+  it("does not read what a thing is for, or a question asking no parts", () => {
+    expect(thingsWithPartsAsked("BazKit有什么用")).toEqual([]);
+    expect(thingsWithPartsAsked("FooBench 是谁做的")).toEqual([]);
+  });
+});
+
+describe("partsOfPassingMentionAsked", () => {
+  it("is true when every passage names the thing only as an example or a link's title", () => {
+    expect(partsOfPassingMentionAsked("FooBench和BarBench分别包含哪些具体任务？", [inRun])).toBe(true);
+    expect(partsOfPassingMentionAsked("这篇里的指南针能力具体分哪几种？", [asLink])).toBe(true);
+  });
+
+  it("is false when a passage says more of the thing, or none names it", () => {
+    expect(partsOfPassingMentionAsked("FooBench包含哪些任务？", [inRun, listed])).toBe(false);
+    expect(partsOfPassingMentionAsked("QuxBench包含哪些任务？", [inRun])).toBe(false);
+  });
+});
