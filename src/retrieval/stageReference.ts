@@ -104,7 +104,11 @@ const PATTERNS: { pattern: RegExp; needs: readonly string[]; read: (m: RegExpExe
     read: () => ({ from: "start", position: 1 }),
   },
   {
-    pattern: new RegExp(`\\b${EN_UNIT}\\s*(?:no\\.?|#)?\\s*(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\\b`, "iu"),
+    // Not a count of a span right after the stage word ("the 3-stage 6-8 months article": 6 starts a span of time).
+    pattern: new RegExp(
+      `\\b${EN_UNIT}\\s*(?:no\\.?|#)?\\s*(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\\b(?!\\s*(?:[-–—~～]\\s*\\d|to\\s+\\d|(?:months?|weeks?|days?|hours?|years?)\\b|个?月|周|天))`,
+      "iu",
+    ),
     needs: EN_UNIT_WORDS,
     read: (m) => fromStart(parseNumber(m[1]!)),
   },

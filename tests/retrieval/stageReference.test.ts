@@ -48,6 +48,10 @@ describe("stageOrdinal", () => {
     expect(stageOrdinal("the one with seven stages")).toBeUndefined();
     expect(stageOrdinal("what is RAG")).toBeUndefined();
     expect(stageOrdinal("哪个网站可以一站式用各种模型")).toBeUndefined();
+    // A span of time right after a count of stages ("the 3-stage 6-8 months article") is no "stage 6".
+    expect(stageOrdinal("the course in the 3-stage 6-8 months article")).toBeUndefined();
+    expect(stageOrdinal("the three-stage 6 months plan")).toBeUndefined();
+    expect(stageOrdinal("what is in stage 6?")).toEqual({ from: "start", position: 6 });
     expect(stageOrdinal("a fresh start in AI, at the start of each stage")).toBeUndefined();
     // 关 of 关键, 关于: no level.
     expect(stageOrdinal("学微调最后的关键是什么")).toBeUndefined();
