@@ -69,8 +69,8 @@ const MONEY_ASKED =
 
 /** A setting's value asked by the setting's name and an amount word: "timeout 要 set 多少", "what chunk size should I use". */
 const SETTING_NOUN =
-  "timeout|time-out|超时|超時|learning rate|学习率|學習率|batch size|epochs?|dropout|temperature|温度|溫度|top[- _]?[pk]|max[_ ]tokens|chunk[_ ]size|chunk[_ ]overlap|overlap|阈值|閾值|threshold|并发数|並發數|concurrency|window size|窗口大小|超参数?|超參數?";
-const SETTING_ASKED = `(?:${SETTING_NOUN})[^，,。？?！!；;]{0,12}?(?:多少|多大|几|幾|什么值|什麼值)|\\b(?:what|which)\\s+(?:\\w+\\s+){0,2}?(?:${SETTING_NOUN})\\b[^.?!]{0,30}?\\b(?:use|set|pick|choose|should)\\b`;
+  "timeout|time-out|超时|超時|learning rate|学习率|學習率|batch size|epochs?|dropout|temperature|温度|溫度|top[- _]?[pk]|max[_ ]tokens|chunk[_ ]size|chunk[_ ]overlap|overlap|阈值|閾值|threshold|并发数|並發數|concurrency|window size|窗口大小|超参数?|超參數?|bit-?widths?|位宽|位寬|量化位数|量化位數";
+const SETTING_ASKED = `(?:${SETTING_NOUN})[^，,。？?！!；;]{0,12}?(?:多少|多大|几|幾|什么值|什麼值)|\\b(?:what|which)\\s+(?:\\w+\\s+){0,2}?(?:${SETTING_NOUN})\\b[^.?!]{0,60}?\\b(?:use|set|pick|choose|should|recommends?|suggests?)\\b`;
 export const DETAIL_RULES: DetailRule[] = [
   {
     kind: "price",
@@ -116,7 +116,7 @@ export const DETAIL_RULES: DetailRule[] = [
       "i",
     ),
     present:
-      /(?:学习率|學習率|learning.?rate|batch.?size|\blr\b|epochs?|\brank\b|alpha|dropout|temperature|top[- ]?[pk]|温度|溫度|秩|超参数?|超參數?|hyper-?parameters?|参数|參數)[^。\n.;；]{0,24}\d/i,
+      /(?:学习率|學習率|learning.?rate|batch.?size|\blr\b|epochs?|\brank\b|alpha|dropout|temperature|top[- ]?[pk]|温度|溫度|秩|超参数?|超參數?|hyper-?parameters?|参数|參數)[^。\n.;；]{0,24}\d|\b\d{1,2}\s*-?\s*bits?\b|\b(?:int|fp|bf)\d{1,2}\b/i,
   },
 ];
 
@@ -354,7 +354,7 @@ DETAIL_RULES.push({
 DETAIL_RULES.push({
   kind: "forecast",
   asked:
-    /会不会被|會不會被|被(?:淘汰|取代|替代)(?:吗|嗎|掉)|(?:[过過]\s*)?[两兩几幾三五十]\s*年(?:后|後|以后|以後|之后|之後)?\s*(?:会不会|會不會|还会|還會|还能|還能|还吃香|還吃香|会被|會被)|(?:将来|將來|未来|未來)[^，,。？?]{0,10}(?:会不会|會不會|会被|會被|还会|還會|还能|還能|还吃香|還吃香|前景)|\b(?:will|going to)\b[^?]{0,40}\b(?:replace[sd]?|obsolete|disappear|still\s+be|in\s+(?:a few|two|three|five|ten|\d+)\s+years)\b|\bobsolete\b/iu,
+    /会不会被|會不會被|被(?:淘汰|取代|替代)(?:吗|嗎|掉)|(?:[过過]\s*)?[两兩几幾三五十]\s*年(?:后|後|以后|以後|之后|之後)?\s*(?:会不会|會不會|还会|還會|还能|還能|还吃香|還吃香|会被|會被)|(?:将来|將來|未来|未來|以后|以後|今后|今後)[^，,。？?]{0,10}(?:会不会|會不會|会被|會被|还会|還會|还能|還能|还吃香|還吃香|前景)|(?:还有|還有|有没有|有沒有)\s*前景|前景(?:如何|怎么样|怎麼樣|咋样|咋樣)|\b(?:will|going to)\b[^?]{0,40}\b(?:replace[sd]?|obsolete|disappear|still\s+be|in\s+(?:a few|two|three|five|ten|\d+)\s+years)\b|\bobsolete\b/iu,
   present: /未来|未來|将来|將來|预计|預計|预测|預測|趋势|趨勢|前景|将会|將會|\bwill\b|\bfuture\b|\btrends?\b|\bexpected to\b/iu,
 });
 

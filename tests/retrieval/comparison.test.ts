@@ -13,6 +13,7 @@ describe("comparison questions", () => {
     // No comparison asked, or only one thing named: nothing to check.
     // "X or Y is better": a verdict asked without "which".
     expect(comparedSides("Does the guide reckon TensorFlow or PyTorch is better for a newbie?")?.length).toBe(2);
+    expect(comparedSides("考研选计算机视觉还是自然语言处理方向好？")?.length).toBe(2);
     expect(comparedSides("PyTorch 和 TensorFlow 都要学吗？")).toBeUndefined();
     expect(comparedSides("哪个框架更适合新手？")).toBeUndefined();
   });

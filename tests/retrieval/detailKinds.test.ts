@@ -347,13 +347,19 @@ describe("detail-type check", () => {
     expect(detailsAsked("RAG 是啥？")).toEqual([]);
   });
 
-  it("asks a version by an amount word or as the latest one, and a model's size by its parameters' scale", () => {
+  it("asks a version by an amount word or as the latest one, a model's size by its parameters' scale, and a price, a future or a bit-width as learners ask them", () => {
     expect(detailsAsked("这个推理框架最新的 release 版本是多少？")).toEqual(["version"]);
     expect(detailsAsked("它的版本号是几？")).toEqual(["version"]);
     expect(detailsAsked("What's the latest release of that library?")).toEqual(["version"]);
     // A price asked in the learner's word order, or a free tier.
     expect(detailsAsked("That service one month charge how much ah?")).toContain("price");
     expect(detailsAsked("got free tier or not?")).toContain("price");
+    // A future asked with 以后 or 前景 alone, and a quantization's bit-width as a setting, stated as "4-bit" or "int8".
+    expect(detailsAsked("这个岗位以后还有前景吗？")).toContain("forecast");
+    expect(detailsAsked("What quantisation bit-width does that guide to quantization recommend?")).toContain("setting");
+    expect(detailPresent("setting", ["常见做法是 4-bit 量化"])).toBe(true);
+    expect(detailPresent("setting", ["支持 int8 推理"])).toBe(true);
+    expect(detailPresent("setting", ["介绍了量化的原理"])).toBe(false);
     expect(detailsAsked("那个模型的参数规模到底是多少？")).toEqual(["size"]);
     expect(detailsAsked("参数数量有多大？")).toEqual(["size"]);
     expect(detailPresent("size", ["提供 7B 和 13B 两个版本"])).toBe(true);
