@@ -231,9 +231,11 @@ DETAIL_RULES.push({
 DETAIL_RULES.push({
   kind: "result",
   asked:
-    /第一名|第[一二三]名|冠军|冠軍|亚军|亞軍|获胜|獲勝|获奖|獲獎|名次|排第几|\bwinners?\b|\bwon\b|\bwinning (?:team|solution|entry)\b|\b(?:1st|first|top) place\b|\bleaderboard\b/iu,
+    /第一名|第[一二三]名|冠军|冠軍|亚军|亞軍|获胜|獲勝|获奖|獲獎|名次|排第几|排(?:名|在)?\s*第\s*[一二三1-3](?![阶階段步章节節])|排名\s*(?:最高|最前|靠前)|\bwinners?\b|\bwon\b|\bwinning (?:team|solution|entry)\b|\b(?:1st|first|top) place\b|\bleaderboard\b|\branked\s+(?:first|#?1|highest|top)\b|\b(?:number|no\.?)\s*one\s+(?:spot|position|job|role)\b/iu,
+  // A rank stated: a place (第一, No. 1), a ranking (排名, 榜首), a winner, or a numbered list's first item
+  // ("入门课程里排第一的是哪门": the list's order is the rank asked).
   present:
-    /第[一二三\d]名|冠军|冠軍|亚军|亞軍|获胜|獲勝|获奖|獲獎|名次|\bwinners?\b|\bwon\b|\bwinning\b|\b(?:1st|2nd|3rd|first|second|third) place\b|\btop \d+\b/iu,
+    /(?:^|\n)\s*(?:1|一)\s*[.、．)]|第[一二三\d]名|冠军|冠軍|亚军|亞軍|获胜|獲勝|获奖|獲獎|名次|排名|榜首|排(?:在)?第\s*[一二三\d]|\bwinners?\b|\bwon\b|\bwinning\b|\b(?:1st|2nd|3rd|first|second|third) place\b|\btop \d+\b|\bno\.?\s*1\b|\branked\b/iu,
 });
 
 /**

@@ -367,6 +367,16 @@ describe("detail-type check", () => {
     expect(detailsAsked("最新的课程讲了什么？")).toEqual([]);
   });
 
+  it("asks a rank by its place (排第一的是哪个), answered by a ranking or a numbered list's order", () => {
+    expect(detailsAsked("那份报告里排第一的热招岗位是什么？")).toEqual(["result"]);
+    expect(detailsAsked("Which role is ranked first in that report?")).toEqual(["result"]);
+    // A stage by its place is no rank.
+    expect(detailsAsked("排在第三阶段的是什么")).toEqual([]);
+    expect(detailPresent("result", ["TOP20 热招岗位中有 5 个与 AI 相关"])).toBe(false);
+    expect(detailPresent("result", ["岗位排名：算法工程师居首"])).toBe(true);
+    expect(detailPresent("result", ["推荐课程\n1. **某入门课**\n2. **某进阶课**"])).toBe(true);
+  });
+
   it("asks for a certificate when a question wants to know whether a course gives one", () => {
     expect(detailsAsked("这门课学完有结业证书吗？")).toEqual(["certificate"]);
     expect(detailsAsked("Does the course come with a certificate?")).toEqual(["certificate"]);
