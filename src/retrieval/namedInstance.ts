@@ -20,8 +20,8 @@ import { mayMatchGated } from "../text/questionGate.js";
  * 库 alone or as 函数库 (题库 and 知识库 are other things).
  */
 const CATEGORY_ZH =
-  "(?:大?模型(?!架构|架構|结构|結構)|数据集|數據集|语料|語料|格式|函[式数數]库|函[式数數]庫|(?<=(?:什么|什麼|哪个|哪個|哪些|哪种|哪種|啥|[^\\p{Script=Han}]))(?:库|庫)|框架|工具|(?:向量)?(?:数据|數據|資料)(?:库|庫))";
-const CATEGORY_EN = "(?:models?|datasets?|formats?|librar(?:y|ies)|frameworks?|tools?|databases?|vector (?:stores?|DBs?))";
+  "(?:大?模型(?!架构|架構|结构|結構)|数据集|數據集|语料|語料|格式|函[式数數]库|函[式数數]庫|(?<=(?:什么|什麼|哪个|哪個|哪些|哪种|哪種|啥|[^\\p{Script=Han}]))(?:库|庫)|框架|工具|网络结构|網絡結構|(?<!模型)(?:架构|架構)|(?:向量)?(?:数据|數據|資料)(?:库|庫))";
+const CATEGORY_EN = "(?:models?|datasets?|formats?|librar(?:y|ies)|frameworks?|tools?|databases?|vector (?:stores?|DBs?)|architectures?)";
 
 /** Which one (为什么 is why). */
 export const WHICH_ZH = "(?:哪个|哪個|哪一个|哪一個|哪些|哪款|哪种|哪種|(?<![为為])(?:什么|什麼)|啥)";

@@ -12,6 +12,9 @@ describe("instanceAsked", () => {
       "does the plan suggest a dataset for the summarisation project?",
       "做检索增强该选哪个向量数据库？",
       "What vector DB do the notes use for retrieval?",
+      // A named thing's architecture or network structure: answered by its name (DiT, U-Net), not by "分析其架构".
+      "那个视频模型具体用的是什么网络结构？",
+      "Which architecture does that video model use?",
     ])
       expect(instanceAsked(question), question).toBe(true);
   });
