@@ -100,6 +100,15 @@ export function unknownNames(
  */
 const REQUESTED =
   /\b(?:recommend|suggest|best|good|great|decent|solid|favou?rite)\s+(?:(?:a|an|some|any|the|good|great|best|decent|solid|cheap|affordable|simple|easy)\s+)*((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)(?=\s+(?:for|to|that|which|i|you|when|in|on|with|under|so)\b|\s*[?.!,;]|\s*$)/giu;
+/**
+ * The sentence particles and question words of the Englishes learners here write (Singapore and
+ * Malaysia: lah, leh, lor, meh, apa, boleh, tak; the Philippines: po, naman, ba, kaya; Nigerian
+ * Pidgin: abeg, wetin, dey; Hong Kong: ar, wor): a closed class, like stop words, that closes a
+ * request ("recommend apa ah?") and names no thing.
+ */
+const DISCOURSE_PARTICLE =
+  /^(?:la|lah|leh|lor|loh|ah|ar|aa|meh|mah|hor|sia|wor|wo|ya|yah|eh|oh|apa|boleh|tak|ke|kah|po|naman|ba|kaya|na|abeg|wetin|dey|sha|o)$/iu;
+
 /** Words that end no noun phrase of a thing ("the best one", "good for", "so far"), nor a greeting's ("Good day.", "good morning"). */
 const NOT_THINGS =
   /^(?:one|ones|thing|things|way|ways|option|options|choice|choices|place|places|for|to|so|far|it|this|that|these|those|them|here|there|now|today|enough|idea|ideas|start|moment|time|timing|point|day|morning|afternoon|evening|night|luck)$/iu;
@@ -162,6 +171,8 @@ function requestedThings(question: string): { word: string; start: number }[] {
     // "a good recipe for sourdough bread": the thing is what the phrase ends in before a preposition.
     const cut = words.findIndex((w) => /^(?:for|to|of|on|in|with|about)$/iu.test(w));
     const phrase = cut > 0 ? words.slice(0, cut) : cut === 0 ? [] : words;
+    // "the guide recommend apa ah?": the particles closing it ask, they name nothing.
+    while (phrase.length > 0 && DISCOURSE_PARTICLE.test(phrase.at(-1)!)) phrase.pop();
     const head = phrase.at(-1);
     if (!head || namesNoThing(head)) continue;
     things.push({ word: head, start: match.index + match[0].lastIndexOf(head) });

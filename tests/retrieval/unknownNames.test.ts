@@ -46,6 +46,10 @@ describe("unknownNames", () => {
     expect(unknownNames("any good beginner artical about RAG?", known)).toEqual([]);
     expect(unknownNames("a good vidoe for agents?", known)).toEqual([]);
     expect(unknownNames("any good sourdough bred?", known)).toEqual(["bred"]);
+    // The particles closing a request in the Englishes of Singapore, Malaysia, the Philippines or Nigeria name nothing.
+    expect(unknownNames("Which course the guide recommend apa ah?", known)).toEqual([]);
+    expect(unknownNames("can recommend good keyboard lah?", known)).toEqual(["keyboard"]);
+    expect(unknownNames("recommend one good book po?", known)).toEqual([]);
     // A thing the corpus names, a verb's complement or a pronoun is no unknown thing.
     expect(unknownNames("Can you recommend a good book for deep learning?", known)).toEqual([]);
     expect(unknownNames("Which stores does it suggest pairing with RAG?", known)).toEqual([]);
