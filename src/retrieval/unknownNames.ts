@@ -111,7 +111,12 @@ const DISCOURSE_PARTICLE =
 
 /** Words that end no noun phrase of a thing ("the best one", "good for", "so far"), nor a greeting's ("Good day.", "good morning"). */
 const NOT_THINGS =
-  /^(?:one|ones|thing|things|way|ways|option|options|choice|choices|place|places|for|to|so|far|it|this|that|these|those|them|here|there|now|today|enough|idea|ideas|start|moment|time|timing|point|day|morning|afternoon|evening|night|luck)$/iu;
+  /^(?:one|ones|thing|things|way|ways|option|options|choice|choices|place|places|for|to|so|far|it|this|that|these|those|them|here|there|now|today|enough|idea|ideas|start|moment|time|timing|point|day|morning|afternoon|evening|night|luck|routine|routines|habit|habits|method|methods|approach|approaches|strategy|strategies|tip|tips|advice|practice|practices|plan|plans|step|steps)$/iu;
+/** A participle after the thing ("the best survey written in Chinese", "a course made for beginners"): it qualifies the thing, it is none. */
+const PARTICIPLE_AFTER =
+  /^(?:written|made|built|done|given|taught|recorded|published|released|aimed|designed|meant|based|focused|geared|tailored|targeted|used|known|called|named)$/iu;
+/** A clause after "suggest", "recommend" ("suggest I keep doing …"): a pronoun opens it, not a thing. */
+const CLAUSE_OPENER = /^(?:i|you|we|they|he|she|it|me|us|them)$/iu;
 /**
  * A kind of resource ("the GPT best practices page", "a good intro video"): resources are what the
  * documents list, and what one is about is a name (caught as one) or a field word.
@@ -119,7 +124,7 @@ const NOT_THINGS =
 const RESOURCE_KIND_WORDS = (
   "page pages site sites website websites link links resource resources material materials video videos book books " +
   "course courses tutorial tutorials article articles post posts paper papers repo repos list lists guide guides doc docs " +
-  "series channel channels"
+  "series channel channels explainer explainers walkthrough walkthroughs primer primers overview overviews writeup writeups"
 ).split(" ");
 const RESOURCE_KINDS = new RegExp(`^(?:${RESOURCE_KIND_WORDS.join("|")})$`, "iu");
 
@@ -171,8 +176,9 @@ function requestedThings(question: string): { word: string; start: number }[] {
     // "a good recipe for sourdough bread": the thing is what the phrase ends in before a preposition.
     const cut = words.findIndex((w) => /^(?:for|to|of|on|in|with|about)$/iu.test(w));
     const phrase = cut > 0 ? words.slice(0, cut) : cut === 0 ? [] : words;
-    // "the guide recommend apa ah?": the particles closing it ask, they name nothing.
-    while (phrase.length > 0 && DISCOURSE_PARTICLE.test(phrase.at(-1)!)) phrase.pop();
+    if (CLAUSE_OPENER.test(phrase[0] ?? "")) continue;
+    // "the guide recommend apa ah?": the particles closing it ask, they name nothing; nor does a participle after the thing.
+    while (phrase.length > 0 && (DISCOURSE_PARTICLE.test(phrase.at(-1)!) || PARTICIPLE_AFTER.test(phrase.at(-1)!))) phrase.pop();
     const head = phrase.at(-1);
     if (!head || namesNoThing(head)) continue;
     things.push({ word: head, start: match.index + match[0].lastIndexOf(head) });
@@ -204,7 +210,9 @@ function isOpeningInterjection(text: string, start: number, end: number): boolea
   return /^[.!！。]\s*\S/u.test(text.slice(end)) || (GREETING.test(text.slice(start, end)) && /^\s*[,，]/u.test(text.slice(end)));
 }
 
-const GREETING = /^(?:hi|hello|hey|hiya|greetings|dear|thanks|thank|ok|okay|yo|morning|evening)$/iu;
+// With the words learners address the reader by ("Oga, …", "Bro, …", "Kuya, …"): a vocative before a comma, as a greeting.
+const GREETING =
+  /^(?:hi|hello|hey|hiya|greetings|dear|thanks|thank|ok|okay|yo|morning|evening|oga|bro|bruh|boss|mate|dude|guys|folks|sir|madam|kuya|ate|abeg|lads)$/iu;
 
 /** The first word of an English sentence is capitalized whatever it is ("Should I …", "Any good …"). */
 function startsEnglishSentence(text: string, start: number, end: number): boolean {

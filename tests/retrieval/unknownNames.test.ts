@@ -50,6 +50,14 @@ describe("unknownNames", () => {
     expect(unknownNames("Which course the guide recommend apa ah?", known)).toEqual([]);
     expect(unknownNames("can recommend good keyboard lah?", known)).toEqual(["keyboard"]);
     expect(unknownNames("recommend one good book po?", known)).toEqual([]);
+    // A kind of resource (an explainer, a walkthrough), a way of doing (a routine, tips), a participle after the
+    // thing and a clause after "suggest" name no thing; a reader addressed before a comma ("Oga, …") is none either.
+    expect(unknownNames("is there a good explainer on squeezing models?", known)).toEqual([]);
+    expect(unknownNames("does the guide suggest any routine?", known)).toEqual([]);
+    expect(unknownNames("the best book written for beginners?", known)).toEqual([]);
+    expect(unknownNames("what does it suggest I keep doing to stay sharp?", known)).toEqual([]);
+    expect(unknownNames("Oga, which course the list call the best?", known)).toEqual([]);
+    expect(unknownNames("Any good sourdough starter?", known)).toEqual(["starter"]);
     // A thing the corpus names, a verb's complement or a pronoun is no unknown thing.
     expect(unknownNames("Can you recommend a good book for deep learning?", known)).toEqual([]);
     expect(unknownNames("Which stores does it suggest pairing with RAG?", known)).toEqual([]);
