@@ -60,6 +60,7 @@ export function unknownNames(
     if (!/[A-Z]/.test(word) || NOT_NAMES.test(word) || JOINED_DATE.test(word)) continue;
     if (startsEnglishSentence(question, start, end) || isOpeningInterjection(question, start, end)) continue;
     if (namesFileFormat(question, word, end)) continue;
+    if (glossesCorpusName(question, start, usedInCorpus)) continue;
     if (unusedLatin(word)) names.push(word);
   }
   for (const thing of requestedThings(question)) {
@@ -201,6 +202,19 @@ const DOCUMENT_AFTER =
 /** A request's last word that is no thing asked for: a word ending no noun phrase, or a kind of resource (the documents list those). */
 function namesNoThing(head: string): boolean {
   return NOT_THINGS.test(head) || RESOURCE_KINDS.test(head) || misspeltResourceKind(head);
+}
+
+/**
+ * "动手学深度学习 (Dive into Deep Learning)": English in brackets right after a Chinese name the corpus
+ * uses is that name's translation, not a name of its own.
+ */
+function glossesCorpusName(question: string, start: number, usedInCorpus: (token: string) => boolean): boolean {
+  const open = Math.max(question.lastIndexOf("(", start), question.lastIndexOf("（", start));
+  if (open < 0 || /[)）]/u.test(question.slice(open, start))) return false;
+  const before = /(\p{Script=Han}+)[》」"]?\s*$/u.exec(question.slice(0, open))?.[1];
+  if (!before) return false;
+  const tokens = tokenizeForSearch(before);
+  return tokens.length > 0 && tokens.every(usedInCorpus);
 }
 
 /** "Nice. Is there …", "Cool! and …": a one-word sentence opening the question is an interjection, not a name. */

@@ -81,6 +81,14 @@ describe("unknownNames", () => {
     expect(unknownNames("whats a good animated video series to build intuition?", known)).toEqual([]);
   });
 
+  it("reads English in brackets after a Chinese name the corpus uses as its translation, not a name", () => {
+    const used = (token: string) => token.length > 0 && "动手学深度学习".includes(token);
+    expect(unknownNames("Which roadmap points me to 动手学深度学习 (Dive into Deep Learning)?", used)).toEqual([]);
+    expect(unknownNames("有没有推荐《动手学深度学习》（Dive into Deep Learning）", used)).toEqual([]);
+    // Not after a name the corpus does not use, nor outside the brackets.
+    expect(unknownNames("Which roadmap points me to 陶艺课 (Pottery Basics)?", used)).toContain("Pottery");
+  });
+
   it("finds what a learner says they study, when it is off the field and the question names nothing of the field", () => {
     const offField = (word: string) => ["陶艺", "钢琴"].includes(word);
     expect(unknownNames("我是陶艺新手，入门该看什么书？", used, offField)).toEqual(["陶艺"]);
