@@ -36,6 +36,9 @@ const COMPARATIVE_BEFORE_THAN =
 const CONNECTOR = /和|跟|与|與|还是|還是|或者|或是|\bvs\.?(?=\s)|\bversus\b|\bor\b|\band\b|\bthan\b/iu;
 const COMPARES =
   /更|比|最|优于|優於|低于|低於|高于|高於|不如|胜过|勝過|区别|區別|不同|差异|差異|\bthan\b|\bbetter\b|\bworse\b|\bfaster\b|\bslower\b/iu;
+/** One thing said to be a kind, a part or an application of another ("是…在…领域的应用", "属于", "is a kind of"). */
+const RELATION =
+  /是[^，,。；;]{0,24}?(?:的)?(?:应用|應用|一种|一種|一类|一類|子集|分支|特例|特殊形式)|属于|屬於|\bis\s+(?:an?\s+)?(?:kind|type|subset|application|special case|branch)\s+of\b/iu;
 /**
  * A question that asks how two things differ (区别, difference, vs) is answered by a passage that
  * describes both, each in its own sentence. One that asks which is better (哪个更, 谁更, whether X
@@ -162,6 +165,8 @@ export function comparisonPresent(question: string, texts: readonly string[]): b
     const [first, second] = sides;
     if (parts.some(({ part, tokens }) => (difference ? COMPARES : VERDICT).test(part) && names(tokens, first) && names(tokens, second)))
       return true;
+    // "大语言模型是生成式模型在自然语言处理领域的应用": how one stands to the other tells how they differ.
+    if (difference && parts.some(({ part, tokens }) => RELATION.test(part) && names(tokens, first) && names(tokens, second))) return true;
     // A difference is also told by describing each in its own sentence or item; "如 GLUE、SuperGLUE 等"
     // names both in one breath and describes neither.
     if (!difference || !COMPARES.test(text)) return false;

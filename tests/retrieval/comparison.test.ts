@@ -47,6 +47,19 @@ describe("comparison questions", () => {
     expect(comparisonPresent("这两个框架都要学吗", ["常用框架：PyTorch"])).toBe(true);
   });
 
+  it("reads how one thing stands to the other (one is an application or a kind of the other) as their difference told", () => {
+    const question = "检索模型跟排序模型到底差在哪？";
+    expect(comparisonPresent(question, ["检索模型与排序模型：排序模型是检索模型在推荐领域的应用。"])).toBe(true);
+    expect(
+      comparisonPresent("What's the difference between retrieval models and ranking models?", [
+        "Ranking models is a kind of retrieval models.",
+      ]),
+    ).toBe(true);
+    // Named together with no relation stated, nor a verdict asked: not told.
+    expect(comparisonPresent(question, ["了解检索模型与排序模型的应用场景"])).toBe(false);
+    expect(comparisonPresent("检索模型跟排序模型哪个更难？", ["排序模型是检索模型在推荐领域的应用。"])).toBe(false);
+  });
+
   it("reads 最新 / 最近 / 最后 as a place in time or order, not a verdict between the two", () => {
     const question = "PyTorch 跟 TensorFlow 哪个更容易上手？";
     expect(comparisonPresent(question, ["关注 PyTorch、TensorFlow 等框架的最新版本"])).toBe(false);
