@@ -1,5 +1,5 @@
 import type { Chunk } from "../chunking/types.js";
-import { gatedTest } from "../text/questionGate.js";
+import { mayMatchGated } from "../text/questionGate.js";
 
 /**
  * "GLUE和SuperGLUE分别包含哪些具体任务？", "北极星能力具体分哪几种？": the parts of a thing the documents
@@ -18,12 +18,12 @@ const BEFORE_THING = /^.*(?:的|里|中|这|那|篇|份)/u;
 /** The things of a pair or a run: "GLUE和SuperGLUE", "A、B". */
 const BETWEEN_THINGS = /\s*(?:和|与|跟|及|、|\band\b)\s*/u;
 
-const asksParts = gatedTest(PARTS_ASKED);
+/** Whether PARTS_ASKED can match a question at all (questionGate.ts); the match itself is read once, below. */
+const mayAskParts = mayMatchGated(PARTS_ASKED);
 
 /** The things whose parts the question asks (two characters or more each), or none. */
 export function thingsWithPartsAsked(question: string): string[] {
-  if (!asksParts(question)) return [];
-  const match = PARTS_ASKED.exec(question);
+  const match = mayAskParts(question) ? PARTS_ASKED.exec(question) : null;
   if (!match) return [];
   const named = match[1]!.replace(BEFORE_THING, "").trim();
   return named
