@@ -48,13 +48,13 @@ const TAGS_ASKED =
 const OTHER_WORK =
   /《|【|书|课|论文|综述|报告|视频|影片|演讲|分享|教程|项目|\b(?:book|course|class|paper|survey|report|video|talk|lecture|tutorial|notebook|project)s?\b/i;
 
-/** The facts a question asks of the document it names; empty when it asks none or asks them of a work inside it. */
 /**
  * A 《title》 followed by a word for a document ("《大模型学习路线》博客", "《…》那篇文章") is the document's
  * own title, not a work inside it.
  */
 const OWN_TITLE = new RegExp(`《[^》]{1,40}》\\s*(?:这|那)?[篇份]?\\s*(?:${DOCUMENT_NOUN}|博文|帖子|部落格)`, "giu");
 
+/** The facts a question asks of the document it names; empty when it asks none or asks them of a work inside it. */
 export function documentFactsAsked(query: string): DocumentFact[] {
   if (OTHER_WORK.test(query.includes("《") ? query.replace(OWN_TITLE, " ") : query)) return [];
   const asked: DocumentFact[] = [];
