@@ -62,8 +62,10 @@ const MONEY_NOUN_ZH =
 const AMOUNT_ZH = "多少|几|幾|多高|多大|多贵|多貴";
 const MONEY_NOUN_EN = "salar(?:y|ies)|wages?|pay|price|pricing|costs?|budget|fees?|charges?|subscription";
 const AMOUNT_EN = "how much|what|realistic|typical|average|rough|ballpark|estimated?";
+/** A figure's statistic before its noun (平均月薪, 一般工资): part of what is asked, not what it is asked of. */
+const AMOUNT_QUALIFIER_ZH = "平均|一般|通常|大概|大约|大約|起步|起薪";
 const MONEY_ASKED =
-  `(?:${MONEY_NOUN_ZH})[^，,。？?！!；;]{0,10}?(?:${AMOUNT_ZH})|(?:${AMOUNT_ZH})[^，,。？?！!；;]{0,4}?(?:${MONEY_NOUN_ZH})` +
+  `(?:(?:${AMOUNT_QUALIFIER_ZH})\\s*)?(?:${MONEY_NOUN_ZH})[^，,。？?！!；;]{0,10}?(?:${AMOUNT_ZH})|(?:${AMOUNT_ZH})[^，,。？?！!；;]{0,4}?(?:${MONEY_NOUN_ZH})` +
   // Time, tokens or memory between them budget something else ("how much time should I budget").
   `|\\b(?:${AMOUNT_EN})\\b(?:(?!\\b(?:time|tokens?|context|hours?|days?|weeks?|months?|memory|effort|error)\\b)[^.?!;,]){0,30}?\\b(?:${MONEY_NOUN_EN})\\b(?!\\s+(?:of\\s+)?(?:time|effort|attention))`;
 
@@ -161,7 +163,7 @@ DETAIL_RULES.push({
 DETAIL_RULES.push({
   kind: "person",
   asked:
-    /(?:是|由)\s*(?:谁|誰)|(?:谁|誰)\s*(?:在\s*)?(?:讲|講|写|寫|教|做|开|開|主讲|主講|出的|维护|維護|提出|发明|發明|创办|創辦)|哪(?:几|幾|一)?位|哪些(?:老师|老師|人|专家|專家|作者)|作者是|\bwho\s+(?:is|was|are|were|teaches|taught|wrote|writes|made|makes|created|gave|gives|runs|maintains|presented|presents|invented|proposed|founded)\b(?![^?]*\bfor\s*\?)|(?:^|[,.;:?!]\s*|\b(?:and|so)\s+)who['’]s\b(?![^?]*\bfor\s*\?)|\bwhich\s+(?:professor|teacher|instructor|lecturer|person)\b/i,
+    /(?:是|由)\s*(?:谁|誰)|(?:谁|誰)\s*(?:在\s*)?(?:讲|講|写|寫|教|做|开|開|主讲|主講|出的|维护|維護|提出|发明|發明|创办|創辦)|哪(?:几|幾|一)?位|哪些(?:老师|老師|人|专家|專家|作者)|(?:哪个|哪個|哪一个|哪一個)\s*(?:老师|老師|讲师|講師|教授|作者|大佬|博主)|作者是|\bwho\s+(?:is|was|are|were|teaches|taught|wrote|writes|made|makes|created|gave|gives|runs|maintains|presented|presents|invented|proposed|founded)\b(?![^?]*\bfor\s*\?)|(?:^|[,.;:?!]\s*|\b(?:and|so)\s+)who['’]s\b(?![^?]*\bfor\s*\?)|\bwhich\s+(?:professor|teacher|instructor|lecturer|person)\b/i,
   present: new RegExp(
     [
       "作者|创始人|創始人|创办人|創辦人|老师|老師|教授|讲师|講師|主讲|主講|博士|研究员|研究員|up主",

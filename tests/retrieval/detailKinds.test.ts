@@ -102,6 +102,12 @@ describe("detail-type check", () => {
       expect(detailsAsked(question), question).not.toContain("price");
   });
 
+  it("reads a figure's statistic (平均, 一般) as part of what is asked, not of what it is asked about", () => {
+    expect(detailsAsked("数据工程师平均月薪能拿多少？")).toEqual(["price"]);
+    expect(withoutDetailQuestions("数据工程师平均月薪能拿多少？")).not.toContain("平均");
+    expect(withoutDetailQuestions("数据工程师一般工资有多少")).not.toContain("一般");
+  });
+
   it("reads each question afresh however the questions alternate, and hands out a copy", () => {
     // The last question's kinds are remembered (one request asks three times): never another question's.
     for (let round = 0; round < 2; round++) {
@@ -172,6 +178,8 @@ describe("detail-type check", () => {
   it("asks for a person when a question wants to know who teaches, wrote or gave something", () => {
     expect(detailsAsked("那门公开课是哪位老师讲的？")).toEqual(["person"]);
     expect(detailsAsked("那门公开课是哪几位老师讲的？")).toEqual(["person"]);
+    expect(detailsAsked("那个视频课程是哪个老师教的？")).toEqual(["person"]);
+    expect(detailsAsked("這個專欄是哪個作者寫的")).toEqual(["person"]);
     expect(detailsAsked("这本书是哪些作者合写的？")).toEqual(["person"]);
     expect(detailsAsked("這本書的作者是誰？")).toEqual(["person"]);
     expect(detailsAsked("Who wrote the book the roadmap calls a classic?")).toEqual(["person"]);
