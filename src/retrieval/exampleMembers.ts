@@ -34,6 +34,8 @@ export function thingsWithPartsAsked(question: string): string[] {
 
 /** An example run's opening before the thing, in the same sentence: 如, 比如, 例如, 诸如, 像, such as, e.g. */
 const EXAMPLE_BEFORE = /(?:如|比如|例如|诸如|像|such as|e\.g\.|including)[^。；;!?！？\n]{0,40}$/iu;
+/** A name in Latin letters inside the words for the thing (GLUE of "GLUE 基准"). */
+const LATIN_NAME = /[a-z][a-z0-9+.-]*[a-z0-9+]/u;
 /** A Markdown link's text holding the thing: "[复杂推理：大语言模型的北极星能力](". */
 const LINK_TEXT = /\[[^\]]*$/u;
 
@@ -45,11 +47,14 @@ const LINK_TEXT = /\[[^\]]*$/u;
 export function partsOfPassingMentionAsked(question: string, passages: readonly { chunk: Chunk }[]): boolean {
   const things = thingsWithPartsAsked(question);
   if (things.length === 0) return false;
+  const texts = passages.map(({ chunk }) => chunk.text.toLowerCase());
   return things.every((thing) => {
-    const needle = thing.toLowerCase();
+    // "请问 GLUE 基准": a Latin name with the question's own words about it (a request, the kind of
+    // thing it is) is the name, when the passages hold it and not the whole.
+    const whole = thing.toLowerCase();
+    const needle = texts.some((text) => text.includes(whole)) ? whole : (LATIN_NAME.exec(whole)?.[0] ?? whole);
     let seen = false;
-    for (const { chunk } of passages) {
-      const text = chunk.text.toLowerCase();
+    for (const text of texts) {
       for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
         seen = true;
         const before = text.slice(Math.max(0, at - 60), at);

@@ -80,6 +80,9 @@ const PHRASES: readonly (readonly [string, string])[] = [
   ["边本", "哪本"],
   ["邊一", "哪一"],
   ["边一", "哪一"],
+  // 邊啲 is "which ones" (哪些), not 边 and the plural 些.
+  ["邊啲", "哪些"],
+  ["边啲", "哪些"],
   ...WHICH_BY_CLASSIFIER,
   ["做嘢", "工作"],
   ["呢個", "这个"],

@@ -25,6 +25,8 @@ describe("partsOfPassingMentionAsked", () => {
   it("is true when every passage names the thing only as an example or a link's title", () => {
     expect(partsOfPassingMentionAsked("FooBench和BarBench分别包含哪些具体任务？", [inRun])).toBe(true);
     expect(partsOfPassingMentionAsked("这篇里的指南针能力具体分哪几种？", [asLink])).toBe(true);
+    // The thing as the learner writes it: its name with a request before and its kind after.
+    expect(partsOfPassingMentionAsked("请问 FooBench 基准里面包含哪些具体的任务呢？", [inRun])).toBe(true);
   });
 
   it("is false when a passage says more of the thing, or none names it", () => {

@@ -11,6 +11,8 @@ describe("cantoneseAsStandard", () => {
     expect(cantoneseAsStandard("呢本書係邊間出版社出㗎？")).toBe("这本書是哪间出版社出的？");
     expect(cantoneseAsStandard("邊位導師講最好？邊種方法啱新手？")).toBe("哪位導師講最好？哪种方法对新手？");
     expect(cantoneseAsStandard("佢喺邊家公司做嘢？")).toBe("它在哪家公司工作？");
+    // 邊啲 is which ones.
+    expect(cantoneseAsStandard("個框架支援邊啲數據庫㗎？")).toBe("個框架支援哪些數據庫的？");
     // 入面 is "inside"; the 入 of a verb before 面 (进入面试, 輸入面板) stays.
     expect(cantoneseAsStandard("課程入面有冇項目？")).toBe("課程里面有无項目？");
     expect(cantoneseAsStandard("佢幾時進入面試？輸入面板喺邊？")).toBe("它幾時進入面試？輸入面板在邊？");
