@@ -31,6 +31,9 @@ const MECHANISM_ASKED = new RegExp(
     // lays it out (是怎么安排/规划/分配的: the plan answers) nor what it is like (是怎样的).
     `是\\s*${HOW_ZH}\\s*(?!说|說|评|評|定义|定義|解释|解釋|说明|說明|提|写|寫|介绍|介紹|讲|講|描述|设计|設計|排(?!序)|安排|规划|規劃|计划|計劃|分配|编排|編排|组织|組織|比|回答|演|走|建议|建議|看|理解|划分|劃分|分|样|樣)\\p{Script=Han}{1,2}的`,
     `${HOW_ZH}\\s*(?:决定|決定)`,
+    // 内部是怎么做到的, 底层是怎么 implement 的: how it works inside, whatever verb follows, in either
+    // language (not "底层怎么运作我不关心", the learner's situation).
+    `(?:内部|內部|底层|底層)\\s*(?:是|又是|到底是)\\s*${HOW_ZH}`,
     // 是什么原理, 原理是啥 (PRINCIPLE_ASKED): how it works inside.
     PRINCIPLE_ASKED.source,
     // A named thing run or deployed (Dify 要怎么部署, notebook 要怎么跑).
@@ -40,7 +43,7 @@ const MECHANISM_ASKED = new RegExp(
     // A formula, or how a quantity is computed (计算公式, Q、K、V 是怎么算出来的, "how is the loss computed"):
     // a roadmap names what to learn, it rarely writes out the mathematics.
     `公式|\\bformulas?\\b|\\bequations?\\b|${HOW_ZH}\\s*(?:算|计算|計算)出[来來]`,
-    "\\bhow\\s+(?:is|are|do\\s+you|does\\s+one)\\b[^?？]{1,40}\\b(?:computed|calculated|derived)\\b",
+    "\\bhow\\s+(?:is|are|do\\s+you|does\\s+one)\\b[^?？]{1,40}\\b(?:computed|calculated|derived|implemented)\\b",
     // How a model was trained or a thing built (CLIP 是怎样训练出来的, "how was it trained"): its making,
     // which a roadmap that lists it does not tell.
     `(?:${HOW_ZH}|怎样|怎樣)\\s*(?:训练|訓練|train(?:ed)?|实现|實現)\\s*出[来來]`,

@@ -26,12 +26,18 @@ describe("mechanismAsked", () => {
       "那个嵌入模型是怎样训练出来的？",
       "Whisper 到底怎麼訓練出來",
       "How was the reward model trained?",
+      // How it works inside, whatever the verb and its language.
+      "vLLM 的连续批处理内部是怎么 implement 的？",
+      "那个调度器底层是怎么工作的",
+      "How is paged attention implemented?",
     ])
       expect(mechanismAsked(question), question).toBe(true);
   });
 
   it("leaves what a document says, a plan and plain how-to-learn questions alone", () => {
     for (const question of [
+      // The inside named in the learner's situation, not asked.
+      "我对模型底层怎么运作没兴趣，只想做应用，该读哪几章？",
       "那篇文章是怎么评价这门课的？",
       "通用人工智能是怎么定义的？",
       "有没有手把手教你从零写一个模型的资源？",
