@@ -4,7 +4,7 @@ import { tokenizeForSearch } from "../text/tokenize.js";
 import { evidenceScore, foundGroupsCoverage, type TermGroup } from "./abstention.js";
 import { withoutDetailQuestions } from "./detailKinds.js";
 import { namesDocumentKind } from "./documentKindWords.js";
-import { foldForMatching } from "./listItems.js";
+import { foldForMatching, foldedWithoutSpaces } from "./listItems.js";
 import { namesAddress } from "./resourceAddress.js";
 import type { TermMarks } from "./termStatistics.js";
 import type { Passage } from "./types.js";
@@ -81,6 +81,10 @@ export function detailFocus(
   if (title) {
     const holders = passagesNaming(passages, [foldForMatching(title)]);
     if (holders.length > 0) return { chunkIds: holders.map((p) => p.chunk.id), terms: [title] };
+    // No passage names the book asked of, even as misspelt (东手学 for 动手学) or as its own document's
+    // title: the details they hold are other things'. "《The Batch》是谁办的" is not answered by a
+    // passage on a course's teacher.
+    if (!passages.some((p) => mayNameTitle(p.chunk, title))) return { chunkIds: [], terms: [title] };
   }
   const tokenSets = passages.map((p) => tokensOf(p.chunk));
   // The words that ask for the detail (多久, how long) are not what it is about.
@@ -100,6 +104,21 @@ export function detailFocus(
       focus = { weight: group.weight, holders, terms: group.tokens };
   }
   return focus && { chunkIds: focus.holders.map((i) => passages[i]!.chunk.id), terms: focus.terms };
+}
+
+/** Share of a title's characters that a run of a passage must hold in order for it to name that title misspelt. */
+const TITLE_RUN_SHARE = 0.6;
+
+/** Whether a chunk's document is the title, or the chunk holds most of it in one run (a misspelt title). */
+function mayNameTitle(chunk: Chunk, title: string): boolean {
+  const wanted = foldedWithoutSpaces(title);
+  const documentTitle = foldedWithoutSpaces(chunk.title);
+  if (wanted === "" || (documentTitle !== "" && (documentTitle.includes(wanted) || wanted.includes(documentTitle)))) return true;
+  const text = foldedWithoutSpaces(`${chunk.headingPath.join(" ")} ${chunk.text}`);
+  const chars = Array.from(wanted);
+  const run = Math.ceil(chars.length * TITLE_RUN_SHARE);
+  for (let from = 0; from + run <= chars.length; from++) if (text.includes(chars.slice(from, from + run).join(""))) return true;
+  return false;
 }
 
 /**

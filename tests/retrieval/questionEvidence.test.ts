@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TermGroup } from "../../src/retrieval/abstention.js";
-import { heldGroups, stageFocus, topicEvidence } from "../../src/retrieval/questionEvidence.js";
+import { detailFocus, heldGroups, stageFocus, topicEvidence } from "../../src/retrieval/questionEvidence.js";
 import { TermStatistics } from "../../src/retrieval/termStatistics.js";
 import { tokenizeForSearch } from "../../src/text/tokenize.js";
 import { lexicalPassage } from "../support/lexicalChunks.js";
@@ -27,6 +27,27 @@ describe("stageFocus", () => {
     expect(stageFocus("每周要几个小时？", STAGES, PASSAGES)).toBeUndefined();
     expect(stageFocus("《大模型入门》是哪位老师讲的？", STAGES, PASSAGES)).toBeUndefined();
     expect(stageFocus("专业深入阶段要多久？", STAGES, PASSAGES)).toBeUndefined();
+  });
+});
+
+describe("detailFocus of a 《title》", () => {
+  const tokensOf = (chunk: { text: string }) => new Set(tokenizeForSearch(chunk.text));
+  const group = (label: string, weight: number): TermGroup => ({ label, tokens: tokenizeForSearch(label), weight });
+
+  it("finds nothing beside a book that no passage names: another thing's teacher is not its", () => {
+    const teacher = lexicalPassage("teacher", "入门课程", "吴老师的《提示词入门》课程，讲解基础提示词编写。");
+    expect(detailFocus("《周末快报》是谁办的？", [teacher], [group("周末", 6), group("快报", 6)], tokensOf)).toEqual({
+      chunkIds: [],
+      terms: ["周末快报"],
+    });
+  });
+
+  it("keeps the passages that name it misspelt, or that are of the document with that title", () => {
+    const book = lexicalPassage("book", "推荐书籍", "《动手学深度学习》适合入门。");
+    expect(detailFocus("《东手学深度学习》是谁写的？", [book], [group("深度学习", 5)], tokensOf)?.chunkIds).toEqual(["book"]);
+    // lexicalChunk's document is titled 学习路线.
+    const own = lexicalPassage("own", "时间投入", "入门阶段：每周10-15小时。");
+    expect(detailFocus("《学习路线》入门阶段每周几个小时？", [own], [group("入门", 5)], tokensOf)?.chunkIds).toEqual(["own"]);
   });
 });
 
