@@ -6,6 +6,7 @@ import { loadTaiwanPhrases } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
 import { ConceptSpace } from "./conceptSpace.js";
 import { FieldDictionary } from "./fieldDictionary.js";
+import { GLOSSARY } from "./glossary.js";
 import { ConceptMembers } from "./conceptMembers.js";
 import { NameKinds } from "./nameKinds.js";
 import { numberedUnitsOf, type NumberedUnits } from "./numberedVariant.js";
@@ -118,7 +119,7 @@ export class IndexResources {
   }
 
   get typos(): TypoCorrector {
-    return (this.typosValue ??= new TypoCorrector(this.statistics, this.index.lexicon?.sounds));
+    return (this.typosValue ??= new TypoCorrector(this.statistics, this.index.lexicon?.sounds, glossaryLatinWords()));
   }
 
   /**
@@ -130,4 +131,9 @@ export class IndexResources {
   readonly latinRepaired: (question: string) => string = recentlyComputed(QUESTIONS_REMEMBERED, (question: string) =>
     this.typos.repair(question, { hanRuns: false, isWord: this.isEnglishWord }),
   );
+}
+
+/** The glossary's English names, word by word, lower case: the field's Latin words a misspelling may mean. */
+function glossaryLatinWords(): string[] {
+  return GLOSSARY.flatMap((entry) => entry.en.flatMap((name) => name.toLowerCase().match(/[a-z][a-z0-9]+/g) ?? []));
 }

@@ -3,8 +3,9 @@ import { recentlyComputed } from "../text/recentlyComputed.js";
 import type { TermStatistics } from "./termStatistics.js";
 
 /**
- * Corpus words a misspelt question word probably meant. Only words of this corpus are ever
- * candidates, and only for question words the corpus does not contain:
+ * Corpus words a misspelt question word probably meant. Only words of this corpus (and, for Latin,
+ * the field glossary's English words) are ever candidates, and only for question words the corpus
+ * does not contain:
  * - Latin: one edit (two for words of 8+ letters), transpositions included: transfomer →
  *   transformer, pytoch → pytorch, langchian → langchain. A four-letter word (mostly an
  *   acronym: RHLF, LRoA) only by swapping two neighbouring letters, since any other single edit
@@ -27,6 +28,11 @@ export class TypoCorrector {
   private readonly latinByLength = new Map<number, { word: string; order: number }[]>();
   /** Three-letter Latin corpus words (GPU, RAG, NLP), apart: only a swap of two letters reaches them. */
   private readonly latinThree: string[] = [];
+  /**
+   * The field's Latin words the corpus lacks (fieldWords), by length: candidates of a repair only. A
+   * word the documents never write is no corpus word for nearCorpusWord: ZeRO stays a name they lack.
+   */
+  private readonly fieldByLength = new Map<number, { word: string; order: number }[]>();
   private readonly byPinyin = new Map<string, string[]>();
   private readonly latinFixes = new Map<string, string | undefined>();
 
@@ -37,6 +43,13 @@ export class TypoCorrector {
   constructor(
     private readonly statistics: TermStatistics,
     sounds?: ReadonlyMap<string, readonly string[]>,
+    /**
+     * Latin words of the field's vocabularies the corpus may not hold, five letters or more ("activation"
+     * of the glossary's "activation function", which the documents write 激活函数): a misspelling of one
+     * is repaired to it, so the glossary reads the learner's term. Ranked after corpus words at the
+     * same distance.
+     */
+    fieldWords: Iterable<string> = [],
   ) {
     let order = 0;
     for (const word of statistics.vocabulary()) {
@@ -53,6 +66,12 @@ export class TypoCorrector {
         }
       }
     }
+    for (const word of new Set(fieldWords))
+      if (/^[a-z][a-z0-9]{4,}$/.test(word) && statistics.frequency(word) === 0) {
+        const bucket = this.fieldByLength.get(word.length) ?? [];
+        bucket.push({ word, order: order++ });
+        this.fieldByLength.set(word.length, bucket);
+      }
   }
 
   /**
@@ -85,7 +104,7 @@ export class TypoCorrector {
     const limit = word.length >= 8 ? 2 : 1;
     let best: { word: string; distance: number; df: number; order: number } | undefined;
     for (let length = word.length - limit; length <= word.length + limit; length++) {
-      for (const { word: candidate, order } of this.latinByLength.get(length) ?? []) {
+      for (const { word: candidate, order } of this.candidatesOfLength(length)) {
         const distance = editDistance(word, candidate, limit);
         if (distance > limit) continue;
         const df = this.statistics.frequency(candidate);
@@ -96,6 +115,12 @@ export class TypoCorrector {
       }
     }
     return best?.word;
+  }
+
+  /** The corpus's Latin words of that length, then the field's (order numbers them after every corpus word). */
+  private *candidatesOfLength(length: number): Generator<{ word: string; order: number }> {
+    yield* this.latinByLength.get(length) ?? [];
+    yield* this.fieldByLength.get(length) ?? [];
   }
 
   /**

@@ -14,6 +14,17 @@ describe("TypoCorrector", () => {
     expect(corrector.corrections(["pytoch", "langchian"], [])).toEqual(["pytorch", "langchain"]);
   });
 
+  it("repairs a misspelt word of the field's vocabulary the corpus lacks, after corpus words, never calling it a corpus word", () => {
+    const withField = new TypoCorrector(statistics, undefined, ["activation", "function", "zero"]);
+    expect(corrector.repair("wat activaton functions", { isWord: isEnglishWord })).toBe("wat activaton functions");
+    expect(withField.repair("wat activaton functions", { isWord: isEnglishWord })).toBe("wat activation functions");
+    // The corpus's own word first: pytoch is PyTorch's.
+    expect(new TypoCorrector(statistics, undefined, ["pytouch"]).corrections(["pytoch"], [])).toEqual(["pytorch"]);
+    // A name the documents never write is not near a corpus word for being the field's (and four letters are no candidate).
+    expect(withField.nearCorpusWord("zero")).toBe(false);
+    expect(withField.nearCorpusWord("activaton")).toBe(false);
+  });
+
   it("fixes Chinese homophone typos that keep the other characters", () => {
     expect(corrector.corrections([], ["大模型微掉"])).toContain("微调");
     expect(corrector.corrections([], ["向亮数据库"])).toContain("向量");
