@@ -299,8 +299,14 @@ function wordsTagged(run: string, tags: ReadonlySet<string>): string[] {
 const PLACE_TAGS: ReadonlySet<string> = new Set(["ns"]);
 
 function placeNamesOfRun(run: string): string[] {
-  return wordsTagged(run, PLACE_TAGS).filter((word) => !REDUPLICATED.test(word));
+  return wordsTagged(run, PLACE_TAGS).filter((word) => !REDUPLICATED.test(word) && !(SLANG_PUN.test(run) && run.includes(`${word}住`)));
 }
+
+/**
+ * 蚌埠住了 is the internet's 绷不住了 ("can't hold it in") spelt with a city's name for its sound: a
+ * filler after a question ("…用啥框架啊 蚌埠住了"), not a place the learner asks about.
+ */
+const SLANG_PUN = /蚌埠住/u;
 
 /**
  * A character said twice (东东, 宝宝) is a colloquial or pet form ("什么东东" is "what thing"), which the

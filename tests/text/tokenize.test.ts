@@ -203,6 +203,9 @@ describe("chinesePlaceNames", () => {
       expect(chinesePlaceNames("学完 LoRA 之后该学什么")).toEqual([]);
       // A character said twice is a colloquial form the tagger may take for a place (什么东东 = what thing).
       expect(chinesePlaceNames("QLoRA 到底是什么东东啊")).toEqual([]);
+      // 蚌埠住了 is the internet's 绷不住了, a city's name only for its sound; the city itself is one.
+      expect(chinesePlaceNames("分布式训练用啥框架啊 蚌埠住了")).toEqual([]);
+      expect(chinesePlaceNames("蚌埠有大模型的线下课吗")).toEqual(["蚌埠"]);
     }
   });
 
