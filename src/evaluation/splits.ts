@@ -89,6 +89,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-w3.jsonl",
     "tests/eval/blind/tune-x3.jsonl",
     "tests/eval/blind/tune-y3.jsonl",
+    "tests/eval/blind/tune-z3.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
