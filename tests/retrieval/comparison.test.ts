@@ -23,6 +23,11 @@ describe("comparison questions", () => {
     expect(comparedSides("Is Gradio much easier than Streamlit?")?.map((s) => [...s])).toEqual([["gradio"], ["streamlit"]]);
   });
 
+  it("reads 差异 (a difference, in either script) as asking how two things differ", () => {
+    expect(comparedSides("FooBench 與 BarBench 兩項基準之間的差異為何？")?.map((s) => [...s])).toEqual([["foobench"], ["barbench"]]);
+    expect(comparedSides("FooBench 和 BarBench 的差异是什么")?.map((s) => [...s])).toEqual([["foobench"], ["barbench"]]);
+  });
+
   it("keeps to each side the words that tell it apart", () => {
     const [first, second] = comparedSides("LoRA 和 QLoRA 有什么区别？")!;
     expect(first.has("lora")).toBe(true);
