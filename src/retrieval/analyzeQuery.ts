@@ -489,7 +489,7 @@ const isAskedDetail = ignoreCaseTester(ASKED_DETAIL);
  * ("五阶段指南的应用实践阶段" → 应用实践阶段). Never an ordinal: "第三阶段" starts with 第, and a
  * bare "三阶段" (which may mean stage 3) stays. The topic is still a verbatim substring.
  */
-const DOCUMENT_WORD = "(?:学习)?(?:指南|路线图?|路径|清单|文章|计划|规划|教程)";
+const DOCUMENT_WORD = "(?:学习)?(?:指南|路线图?|路径|清单|文章|计划|规划|教程|方法论)";
 /** English words for a kind of document (a reading list is a list). */
 const EN_DOCUMENT_NOUNS = "blog|post|article|list|guide|roadmap|notes";
 /** "the Hexo blog", "that CSDN article": a document named by where it lives, whose capital says which text, not what about it. */

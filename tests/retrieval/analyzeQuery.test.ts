@@ -274,6 +274,8 @@ describe("a roadmap named by its stage count is not the topic", () => {
     expect(extractTopic("四个 stage 那份里 数据清洗 之后是什么")).toBe("数据清洗");
     // With a demonstrative before the count.
     expect(extractTopic("那个六阶段的路线里，部署之后学什么")).toBe("部署");
+    // A methodology (方法论) is a kind of document too, named with no comma before the topic.
+    expect(extractTopic("四阶段方法论里 数据清洗后面是啥阶段")).toBe("数据清洗");
   });
 
   it("in English, whatever word names the document, and '每个阶段' said of its shape", () => {

@@ -11,6 +11,7 @@ describe("a word for the document asked of is no subject of the detail", () => {
   it("names a kind of document, not a thing the documents list", () => {
     expect(namesDocumentKind("指南")).toBe(true);
     expect(namesDocumentKind("博客")).toBe(true);
+    expect(namesDocumentKind("方法论")).toBe(true);
     expect(namesDocumentKind("blog post")).toBe(true);
     expect(namesDocumentKind("微调")).toBe(false);
     expect(namesDocumentKind("课程")).toBe(false);
