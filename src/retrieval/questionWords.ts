@@ -147,7 +147,8 @@ export const EN_FILLER: ReadonlySet<string> = new Set(
     "prerequisite prerequisites preceding precede precedes recommend recommended please tell explain " +
     "topic topics thing things stuff part any some other more much many most good best better make makes use used " +
     "using cover covers mention mentions mentioned get getting understand understanding must really way ways kind help " +
-    "like something anything start started spend say says said find give show does previous prior earlier required needed"
+    "like something anything start started starting starts begin begins beginning began tackle tackling dive diving jump jumping " +
+    "spend say says said find give show does previous prior earlier required needed kindly advise"
   ).split(" "),
 );
 

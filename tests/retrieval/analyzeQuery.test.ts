@@ -278,6 +278,11 @@ describe("a roadmap named by its stage count is not the topic", () => {
     expect(extractTopic("四阶段方法论里 数据清洗后面是啥阶段")).toBe("数据清洗");
   });
 
+  it("reads a verb of starting after 'before' (starting, beginning, diving into) as the cue's, not the topic", () => {
+    expect(extractTopic("Before starting the FooKit course, what should I be able to do? Kindly advise.")).toBe("FooKit course");
+    expect(extractTopic("before diving into quantization what do I need")).toBe("quantization");
+  });
+
   it("in English, whatever word names the document, and '每个阶段' said of its shape", () => {
     expect(extractTopic("Which part of the six-stage plan covers quantization?")).toBe("quantization");
     expect(extractTopic("in the CSDN four-phase one, when does LoRA come up")).toBe("LoRA");
