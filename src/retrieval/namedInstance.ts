@@ -25,8 +25,8 @@ const CATEGORY_EN = "(?:models?|datasets?|formats?|librar(?:y|ies)|frameworks?|t
 
 /** Which one (为什么 is why). */
 export const WHICH_ZH = "(?:哪个|哪個|哪一个|哪一個|哪些|哪款|哪种|哪種|(?<![为為])(?:什么|什麼)|啥)";
-/** The words that may qualify a category between "which" and it (开源, 中文, 提速的, quantization), never a clause (要把, 是在). */
-const QUALIFIER_ZH = "(?:(?:[A-Za-z][\\w.-]*\\s*){1,2}|[^\\s，,。？?！!、要把是在有用吗嗎呢]{1,8}?\\s*)?";
+/** The words that may qualify a category between "which" and it (开源, 中文, 提速的, quantization), never a clause (要把, 是在, a passive 被视为). */
+const QUALIFIER_ZH = "(?:(?:[A-Za-z][\\w.-]*\\s*){1,2}|[^\\s，,。？?！!、要把是在有用吗嗎呢被]{1,8}?\\s*)?";
 
 const INSTANCE_ASKED = new RegExp(
   [

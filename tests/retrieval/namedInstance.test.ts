@@ -26,6 +26,8 @@ describe("instanceAsked", () => {
       "考试用什么题库？",
       "知识库怎么建？",
       "How do models learn from feedback?",
+      // What is asked is knowledge, in a clause about models (被视为理解模型…的关键), not one model.
+      "概率论中哪些知识被视为理解模型训练的关键？",
     ])
       expect(instanceAsked(question), question).toBe(false);
   });
