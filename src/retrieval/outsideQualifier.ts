@@ -1,3 +1,5 @@
+import { taggedChineseWords } from "../text/tokenize.js";
+import { isFiller } from "./questionWords.js";
 import type { TermGroup } from "./abstention.js";
 
 /**
@@ -61,3 +63,28 @@ export function occurrences(text: string, word: string): number[] {
 
 const LATIN = /^[\x20-\x7e]+$/;
 const LETTER = /[a-z0-9]/;
+
+/**
+ * The qualifiers of the question's own compounds that end in a field word: 体能 of 体能训练. jieba reads
+ * such a compound as one word; the corpus never writes it, no vocabulary of the field holds it, and
+ * neither does its qualifier (`offField`), so the field word at its end is a kind of the compound's
+ * own thing (physical training), not the field's. Handed to groupsNotQualifiedBy beside the
+ * subject's nouns: it weighs only where a subject outside the field was read already.
+ */
+export function compoundQualifiers(query: string, groups: readonly TermGroup[], offField: (word: string) => boolean): string[] {
+  const out: string[] = [];
+  for (const run of query.match(/\p{Script=Han}{3,}/gu) ?? [])
+    for (const { word } of taggedChineseWords(run)) {
+      if (Array.from(word).length < 3 || !offField(word)) continue;
+      for (const group of groups) {
+        const label = group.label;
+        if (label.length >= 2 && word.length > label.length && word.endsWith(label)) {
+          const qualifier = word.slice(0, word.length - label.length);
+          // The qualifier names a thing of its own outside the field too (体能), not a question word (哪些项目).
+          if (Array.from(qualifier).length >= 2 && offField(qualifier) && !isFiller(qualifier) && !out.includes(qualifier))
+            out.push(qualifier);
+        }
+      }
+    }
+  return out;
+}

@@ -7,8 +7,8 @@ import { usedAcrossPassages } from "./fieldWordSupport.js";
 import { IndexResources } from "./indexResources.js";
 import { LEADING_PASSAGES, wordsNamingLearnerConcept } from "./learnerConcept.js";
 import { groupsBeyondFinishedClause } from "./finishedClause.js";
-import { fieldReading, fieldWordFound, isFieldLatinWord } from "./offFieldSubject.js";
-import { groupsNotQualifiedBy } from "./outsideQualifier.js";
+import { fieldReading, fieldWordFound, isFieldLatinWord, isOffFieldWord } from "./offFieldSubject.js";
+import { compoundQualifiers, groupsNotQualifiedBy } from "./outsideQualifier.js";
 import { outsideSubjectsIn } from "./outsideSubjects.js";
 import { groupsBeyondLearnerLevel } from "./learnerLevel.js";
 import { groupsBeyondStudyRequest } from "./studyRequest.js";
@@ -91,10 +91,14 @@ export function questionReadings(inputs: QuestionReadingInputs): QuestionReading
   // subject's (outsideQualifier.ts); a word asking for a way to learn (入门, 学习路线, "roadmap") or of the learner's
   // level or the plan's (新手, 进阶) asks nothing of the field (studyRequest.ts, learnerLevel.ts); one only in what the
   // learner will have finished ("学完大模型以后想去考多益") is where they leave from (finishedClause.ts).
+  const compounds = compoundQualifiers(judged, groups, (word) => isOffFieldWord(word, statistics));
   const groupsAgainst = (subjects: readonly string[]) =>
     groupsBeyondStudyRequest(
       subjects,
-      groupsBeyondLearnerLevel(subjects, groupsBeyondFinishedClause(subjects, query, groupsNotQualifiedBy(subjects, query, groups))),
+      groupsBeyondLearnerLevel(
+        subjects,
+        groupsBeyondFinishedClause(subjects, query, groupsNotQualifiedBy([...subjects, ...compounds], query, groups)),
+      ),
     );
   const field = fieldReading(judged, groups, topTokens, statistics, generalIdf, inUse, groupsAgainst);
   // "报税的时候要准备哪些文件": a subject outside the field, and no field word shared with the passages.

@@ -136,6 +136,22 @@ describe("a learner's level beside a subject outside the field", () => {
   });
 });
 
+describe("a field word inside a compound of the subject's own", () => {
+  it("is that compound's, not the field's: nothing of the field is found, and the answer is not high", async () => {
+    // 体能训练 is physical training; jieba reads it as one word, which no document writes.
+    const question = "高一新生军训前的体能训练要怎么安排？";
+    const result = await retriever.retrieve(question);
+    expect(result.fieldSubject?.offFieldNouns).toEqual(expect.arrayContaining(["新生", "军训"]));
+    expect(result.fieldSubject?.fieldWordFound).toBe(false);
+    expect(confidenceOf(question, result)).not.toBe("high");
+  });
+
+  it("leaves the field's own training high", async () => {
+    const question = "大模型训练之前要准备哪些数据？";
+    expect(confidenceOf(question, await retriever.retrieve(question))).toBe("high");
+  });
+});
+
 describe("a way to learn asked of a subject outside the field", () => {
   it("is no field word the passages share: the question is low", async () => {
     // 入门 and 学习路线 are what the roadmaps are; they say what kind of answer is asked, not about what.

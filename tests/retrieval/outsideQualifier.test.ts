@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TermGroup } from "../../src/retrieval/abstention.js";
-import { groupsNotQualifiedBy } from "../../src/retrieval/outsideQualifier.js";
+import { compoundQualifiers, groupsNotQualifiedBy } from "../../src/retrieval/outsideQualifier.js";
 
 const group = (label: string): TermGroup => ({ label, tokens: [label], weight: 1 });
 const labels = (groups: readonly TermGroup[]) => groups.map((g) => g.label);
@@ -49,5 +49,23 @@ describe("groupsNotQualifiedBy", () => {
     const groups = [group("论文")];
     expect(groupsNotQualifiedBy([], "毕业论文", groups)).toBe(groups);
     expect(labels(groupsNotQualifiedBy(["考研"], "毕业论文", groups))).toEqual(["论文"]);
+  });
+});
+
+describe("compoundQualifiers", () => {
+  // Words of the field here: 训练 and 项目; everything else is outside it (a test's own reading, not the corpus's).
+  const offField = (word: string) => !["训练", "项目"].includes(word);
+
+  it("reads the qualifier of a compound jieba reads as one word that ends in a field word", () => {
+    // 体能训练 is physical training: 训练 there is the compound's, and 体能 qualifies it like a subject.
+    const qualifiers = compoundQualifiers("军训前体能训练要怎么准备", [group("训练"), group("军训")], offField);
+    expect(qualifiers).toEqual(["体能"]);
+    expect(labels(groupsNotQualifiedBy(["军训", ...qualifiers], "军训前体能训练要怎么准备", [group("训练")]))).toEqual([]);
+  });
+
+  it("reads no qualifier from a question word (哪些项目), a field compound, or a field word on its own", () => {
+    expect(compoundQualifiers("前面还排着哪些项目", [group("项目")], offField)).toEqual([]);
+    expect(compoundQualifiers("体能训练", [group("训练")], (word) => word !== "体能训练" && offField(word))).toEqual([]);
+    expect(compoundQualifiers("训练要多久", [group("训练")], offField)).toEqual([]);
   });
 });
