@@ -88,3 +88,30 @@ export function compoundQualifiers(query: string, groups: readonly TermGroup[], 
     }
   return out;
 }
+
+/**
+ * The question's term groups less those written only as the instrument of the task it asks: "use
+ * chatgpt to do my tax return", "用AI写小红书文案". The field's tool is how the learner would do a
+ * thing of another domain; that it is in the passages shows nothing of that domain. Weighed, like
+ * groupsNotQualifiedBy, only against a subject already read as outside the field.
+ */
+export function groupsNotInstruments(query: string, groups: readonly TermGroup[]): readonly TermGroup[] {
+  const text = query.toLowerCase();
+  return groups.filter((group) => {
+    const at = occurrences(text, group.label.toLowerCase());
+    return at.length === 0 || !at.every((start) => instrumentBefore(text.slice(0, start)));
+  });
+}
+
+/** "use (the) …", "using …", "with …", and 用, 拿, 利用, 借助, 使用, 靠 as a word of their own (not 通用 or 应用). */
+const INSTRUMENT_EN = /\b(?:use|using|used|with|via)\s+(?:(?:the|a|an)\s+)?$/u;
+const INSTRUMENT_ZH: ReadonlySet<string> = new Set(["用", "拿", "利用", "借助", "使用", "靠"]);
+const TRAILING_HAN = /\p{Script=Han}{1,8}\s*$/u;
+
+function instrumentBefore(before: string): boolean {
+  if (INSTRUMENT_EN.test(before)) return true;
+  const run = TRAILING_HAN.exec(before)?.[0].trim();
+  if (!run) return false;
+  const words = taggedChineseWords(run);
+  return words.length > 0 && INSTRUMENT_ZH.has(words[words.length - 1]!.word);
+}

@@ -8,7 +8,7 @@ import { IndexResources } from "./indexResources.js";
 import { LEADING_PASSAGES, wordsNamingLearnerConcept } from "./learnerConcept.js";
 import { groupsBeyondFinishedClause } from "./finishedClause.js";
 import { fieldReading, fieldWordFound, isFieldLatinWord, isOffFieldWord } from "./offFieldSubject.js";
-import { compoundQualifiers, groupsNotQualifiedBy } from "./outsideQualifier.js";
+import { compoundQualifiers, groupsNotInstruments, groupsNotQualifiedBy } from "./outsideQualifier.js";
 import { outsideSubjectsIn } from "./outsideSubjects.js";
 import { groupsBeyondLearnerLevel } from "./learnerLevel.js";
 import { groupsBeyondStudyRequest } from "./studyRequest.js";
@@ -90,14 +90,20 @@ export function questionReadings(inputs: QuestionReadingInputs): QuestionReading
   // Against a subject outside the field, a field word the subject qualifies (毕业论文, "Spring Boot project") is the
   // subject's (outsideQualifier.ts); a word asking for a way to learn (入门, 学习路线, "roadmap") or of the learner's
   // level or the plan's (新手, 进阶) asks nothing of the field (studyRequest.ts, learnerLevel.ts); one only in what the
-  // learner will have finished ("学完大模型以后想去考多益") is where they leave from (finishedClause.ts).
+  // learner will have finished ("学完大模型以后想去考多益") is where they leave from (finishedClause.ts). A field word
+  // ending a compound of the question's own (体能训练) is the compound's, and one written only as the tool of the task
+  // ("use chatgpt to do my tax return") is how, not what (outsideQualifier.ts).
   const compounds = compoundQualifiers(judged, groups, (word) => isOffFieldWord(word, statistics));
   const groupsAgainst = (subjects: readonly string[]) =>
     groupsBeyondStudyRequest(
       subjects,
       groupsBeyondLearnerLevel(
         subjects,
-        groupsBeyondFinishedClause(subjects, query, groupsNotQualifiedBy([...subjects, ...compounds], query, groups)),
+        groupsBeyondFinishedClause(
+          subjects,
+          query,
+          groupsNotInstruments(query, groupsNotQualifiedBy([...subjects, ...compounds], query, groups)),
+        ),
       ),
     );
   const field = fieldReading(judged, groups, topTokens, statistics, generalIdf, inUse, groupsAgainst);

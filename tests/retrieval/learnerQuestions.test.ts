@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_ABSTAIN_THRESHOLD, parseConfig } from "../../src/config.js";
-import { confidenceOf } from "../../src/retrieval/confidence.js";
+import { confidenceOf, confidenceSignals } from "../../src/retrieval/confidence.js";
 import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
 import type { RetrievalResult } from "../../src/retrieval/types.js";
 import { buildTestIndex, type BuiltTestIndex } from "../support/buildTestIndex.js";
@@ -148,6 +148,25 @@ describe("a field word inside a compound of the subject's own", () => {
 
   it("leaves the field's own training high", async () => {
     const question = "大模型训练之前要准备哪些数据？";
+    expect(confidenceOf(question, await retriever.retrieve(question))).toBe("high");
+  });
+});
+
+describe("a field tool used for a task of another domain", () => {
+  it("shows nothing of that domain: the tool is how, the task is what is asked", async () => {
+    for (const [question, subject] of [
+      ["Can I use ChatGPT to fill in my income tax forms?", "income tax"],
+      ["用ChatGPT帮我写电子发票的备注靠谱吗", "电子发票"],
+    ] as const) {
+      const result = await retriever.retrieve(question);
+      expect(result.outsideSubjects, question).toContain(subject);
+      expect(confidenceSignals(question, result).outsideSubject, question).toBe(true);
+      expect(confidenceOf(question, result), question).not.toBe("high");
+    }
+  });
+
+  it("leaves a field tool used for a task of the field high", async () => {
+    const question = "How should I use LangChain to build a RAG app?";
     expect(confidenceOf(question, await retriever.retrieve(question))).toBe("high");
   });
 });

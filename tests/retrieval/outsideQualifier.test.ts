@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TermGroup } from "../../src/retrieval/abstention.js";
-import { compoundQualifiers, groupsNotQualifiedBy } from "../../src/retrieval/outsideQualifier.js";
+import { compoundQualifiers, groupsNotInstruments, groupsNotQualifiedBy } from "../../src/retrieval/outsideQualifier.js";
 
 const group = (label: string): TermGroup => ({ label, tokens: [label], weight: 1 });
 const labels = (groups: readonly TermGroup[]) => groups.map((g) => g.label);
@@ -67,5 +67,19 @@ describe("compoundQualifiers", () => {
     expect(compoundQualifiers("前面还排着哪些项目", [group("项目")], offField)).toEqual([]);
     expect(compoundQualifiers("体能训练", [group("训练")], (word) => word !== "体能训练" && offField(word))).toEqual([]);
     expect(compoundQualifiers("训练要多久", [group("训练")], offField)).toEqual([]);
+  });
+});
+
+describe("groupsNotInstruments", () => {
+  it("drops a word written only as the tool of the task (use …, using …, 用 …, 利用 …)", () => {
+    expect(labels(groupsNotInstruments("is it ok to use chatgpt to do my taxes", [group("chatgpt"), group("taxes")]))).toEqual(["taxes"]);
+    expect(labels(groupsNotInstruments("我用ChatGPT写周报", [group("chatgpt"), group("周报")]))).toEqual(["周报"]);
+    expect(labels(groupsNotInstruments("利用大模型做账", [group("大模型")]))).toEqual([]);
+  });
+
+  it("keeps a word 用 only ends another word before (通用模型, 应用开发), or one also written elsewhere", () => {
+    expect(labels(groupsNotInstruments("怎样让一个通用模型懂银行业务", [group("模型")]))).toEqual(["模型"]);
+    expect(labels(groupsNotInstruments("应用开发要学什么", [group("开发")]))).toEqual(["开发"]);
+    expect(labels(groupsNotInstruments("用RAG还是只学RAG", [group("rag")]))).toEqual(["rag"]);
   });
 });
