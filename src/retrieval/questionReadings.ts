@@ -93,7 +93,9 @@ export function questionReadings(inputs: QuestionReadingInputs): QuestionReading
   // learner will have finished ("学完大模型以后想去考多益") is where they leave from (finishedClause.ts). A field word
   // ending a compound of the question's own (体能训练) is the compound's, and one written only as the tool of the task
   // ("use chatgpt to do my tax return") is how, not what (outsideQualifier.ts).
-  const compounds = compoundQualifiers(judged, groups, (word) => isOffFieldWord(word, statistics));
+  // Read only when a subject outside the field is weighed: most questions have none, and tagging every run is then for nothing.
+  let compounds: readonly string[] | undefined;
+  const compoundsOf = () => (compounds ??= compoundQualifiers(judged, groups, (word) => isOffFieldWord(word, statistics)));
   const groupsAgainst = (subjects: readonly string[]) =>
     groupsBeyondStudyRequest(
       subjects,
@@ -102,7 +104,7 @@ export function questionReadings(inputs: QuestionReadingInputs): QuestionReading
         groupsBeyondFinishedClause(
           subjects,
           query,
-          groupsNotInstruments(query, groupsNotQualifiedBy([...subjects, ...compounds], query, groups)),
+          groupsNotInstruments(query, groupsNotQualifiedBy([...subjects, ...compoundsOf()], query, groups)),
         ),
       ),
     );
