@@ -91,6 +91,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-y3.jsonl",
     "tests/eval/blind/tune-z3.jsonl",
     "tests/eval/blind/tune-a4.jsonl",
+    "tests/eval/blind/tune-b4.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
