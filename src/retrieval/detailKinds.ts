@@ -208,8 +208,8 @@ function durationUnitAsked(question: string): RegExp | undefined {
 }
 const rememberedDurationUnit = recentlyComputed(RECENT_QUESTIONS, (question: string) => durationUnitAsked(question) ?? null);
 
-/** What a duration's unit starts with (小时, 分钟, 星期, 个月 …), read as a count's unit. */
-const TIME_UNIT_START = /^(?:[小时時分秒星周週天日月年钟鐘个個]|hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?)$/iu;
+/** What a duration's unit starts with (小时, 分钟, 星期, 个月 …), read as a count's unit ("minutes" is read as "minut": the count's unit loses its -es). */
+const TIME_UNIT_START = /^(?:[小时時分秒星周週天日月年钟鐘个個]|hours?|hrs?|minut(?:es?)?|mins?|days?|weeks?|months?|years?)$/iu;
 
 const MONTH_ASKED = /几月|幾月|哪个月|哪個月|哪月|\b(?:which|what) month\b/i;
 /** The day asked (哪天, 几号, "what day", "the exact date"): a year or a month alone does not give it. */

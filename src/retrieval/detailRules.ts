@@ -103,11 +103,11 @@ export const DETAIL_RULES: DetailRule[] = [
   {
     kind: "duration",
     asked:
-      /多久|多长|多長|多少时间|多少時間|几个?小时|幾個?小時|几天|幾天|几周|幾週|幾周|几个月|幾個月|几年|幾年|多少天|多少小时|多少小時|多少\s*(?:时数|時數|学时|學時|课时|課時)|多少\s*[个個]?\s*(?:月|周|週|星期|礼拜|禮拜|钟头|鐘頭|小时|小時)|[几幾]\s*[个個]?\s*(?:星期|礼拜|禮拜|钟头|鐘頭)|how long|how many (?:days|weeks|months|hours|hrs?|years)|(?:多少|[几幾])\s*[个個]?\s*(?:hours?|hrs?|days?|weeks?|months?|years?)\b|最[短长長](?!的?\s*(?:那|这|這)?\s*[篇份个個]?\s*(?:博客|博文|部落格|文章|帖子|笔记|筆記|清单|清單|路线|路線|指南|一篇|一份))|\b(?:shortest|longest)\b(?!\s+(?:blog|post|article|guide|list|roadmap|doc|note|one)s?\b)/i,
+      /多久|多长|多長|多少时间|多少時間|几个?小时|幾個?小時|几天|幾天|几周|幾週|幾周|几个月|幾個月|几年|幾年|多少天|多少小时|多少小時|多少\s*(?:时数|時數|学时|學時|课时|課時)|多少\s*[个個]?\s*(?:月|周|週|星期|礼拜|禮拜|钟头|鐘頭|小时|小時|分钟|分鐘)|[几幾]\s*[个個]?\s*(?:星期|礼拜|禮拜|钟头|鐘頭|分钟|分鐘)|时长|時長|how long|how many (?:days|weeks|months|hours|hrs?|years|minutes|mins)|\b(?:run ?time|running time|total length)\b|(?:多少|[几幾])\s*[个個]?\s*(?:hours?|hrs?|days?|weeks?|months?|years?)\b|最[短长長](?!的?\s*(?:那|这|這)?\s*[篇份个個]?\s*(?:博客|博文|部落格|文章|帖子|笔记|筆記|清单|清單|路线|路線|指南|一篇|一份))|\b(?:shortest|longest)\b(?!\s+(?:blog|post|article|guide|list|roadmap|doc|note|one)s?\b)/i,
     // "哪个最短？" after a list of courses compares their 时长 (not "最短的那篇", a document by its length).
     // A year (2024年) or the month of a date (2024年9月) is when, not how long.
     present: new RegExp(
-      `(?<![0-9０-９年])(?!(?:19|20)\\d{2}\\s*(?:年|[-/.]))${CN_NUMBER}+\\s*(?:[-~～到至]\\s*${CN_NUMBER}+\\s*)?(?:个月|個月|月|周|週|天|日|年|小时|小時|星期)|\\d+\\s*(?:-\\s*\\d+\\s*)?(?:weeks?|months?|days?|hours?|years?)`,
+      `(?<![0-9０-９年])(?!(?:19|20)\\d{2}\\s*(?:年|[-/.]))${CN_NUMBER}+\\s*(?:[-~～到至]\\s*${CN_NUMBER}+\\s*)?(?:个月|個月|月|周|週|天|日|年|小时|小時|星期|分钟|分鐘)|\\d+\\s*(?:-\\s*\\d+\\s*)?(?:weeks?|months?|days?|hours?|years?|minutes?|mins?)`,
       "i",
     ),
   },

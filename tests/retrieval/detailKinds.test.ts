@@ -443,6 +443,17 @@ describe("detail-type check", () => {
     expect(detailsAsked("一共要几 hrs")).toEqual(["duration"]);
   });
 
+  it("reads 时长, minutes and a runtime as a duration asked, and minutes as a duration stated", () => {
+    // 时长 is the word for a length of time: "总时长多少" asks one as surely as 多久 does.
+    expect(detailsAsked("那个网课合集总时长多少？")).toEqual(["duration"]);
+    expect(detailsAsked("這套影片的時長是多少")).toEqual(["duration"]);
+    expect(detailsAsked("大概几分钟能看完一集？")).toEqual(["duration"]);
+    expect(detailsAsked("What's the total runtime of that lecture series?")).toEqual(["duration"]);
+    expect(detailsAsked("how many minutes is each video")).toEqual(["duration"]);
+    expect(detailPresent("duration", ["每节课约 45 分钟"], "每节课时长多少？")).toBe(true);
+    expect(detailPresent("duration", ["课程共 20 节，讲解提示词的写法"], "这门课总时长多少？")).toBe(false);
+  });
+
   it("reads a video's length asked in the clause after the one naming the video", () => {
     const question = "那门课的B站视频是谁讲的？一共多长？";
     expect(detailPresent("duration", ["课程安排：第 1-2 月看完视频"], question)).toBe(false);
