@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { comparedSides, comparisonPresent } from "../../src/retrieval/comparison.js";
 import { confidenceSignals } from "../../src/retrieval/confidence.js";
+import { cantoneseAsStandard } from "../../src/text/cantoneseWords.js";
 import { passage, retrievalResult } from "../fixtures/answering/passages.js";
 
 describe("comparison questions", () => {
@@ -21,6 +22,16 @@ describe("comparison questions", () => {
   it("keeps a one-word name before 'easier than' as the first side, and an adverb of degree out of it", () => {
     expect(comparedSides("Is Gradio easier than Streamlit for a quick demo?")?.map((s) => [...s])).toEqual([["gradio"], ["streamlit"]]);
     expect(comparedSides("Is Gradio much easier than Streamlit?")?.map((s) => [...s])).toEqual([["gradio"], ["streamlit"]]);
+  });
+
+  it("reads 同 as joining the two things, and 哪个…些 (哪个快些, 邊個好啲) as a verdict asked", () => {
+    expect(comparedSides("FooDB 同 BarDB 哪个好些？")?.map((s) => [...s])).toEqual([["foodb"], ["bardb"]]);
+    expect(comparedSides("FooDB 和 BarDB 哪个对中文知识库快一点？")?.map((s) => [...s])).toEqual([["foodb"], ["bardb"]]);
+    // Written Cantonese: 同 is "and", 邊個 "which", and 啲 after the quality "more".
+    expect(comparedSides(cantoneseAsStandard("FooDB 同 BarDB 邊個啱中文知識庫啲？"))?.map((s) => [...s])).toEqual([["foodb"], ["bardb"]]);
+    // 同 in 同样, 不同 or 相同 joins nothing.
+    expect(comparedSides("同样是向量库，FooDB 和 BarDB 有什么不同")?.map((s) => [...s])).toEqual([["foodb"], ["bardb"]]);
+    expect(comparedSides("FooDB 跟哪些库相同？")).toBeUndefined();
   });
 
   it("reads 差异 (a difference, in either script) as asking how two things differ", () => {
@@ -111,7 +122,7 @@ describe("comparison questions", () => {
     expect(comparedSides("Keras 和 JAX 都要学吗？")).toBeUndefined();
     // A plain adjective closing "哪个…" asks for a verdict as 更 does; one before a noun names a kind of thing.
     expect(comparedSides("Keras 和 JAX 哪个好用？")?.map((s) => [...s])).toEqual([["keras"], ["jax"]]);
-    expect(comparedSides("Keras 同 JAX 哪個強啊")).toBeUndefined(); // 同 is not read as "and"
+    expect(comparedSides("Keras 同 JAX 哪個強啊")?.map((s) => [...s])).toEqual([["keras"], ["jax"]]);
     expect(comparedSides("Keras 跟 JAX 哪个快一点")).toBeDefined();
     expect(comparedSides("Keras 和 JAX 哪个好的教程多？")).toBeUndefined();
   });
