@@ -1,6 +1,6 @@
 import type { Chunk } from "../chunking/types.js";
 import { isEverydayWord } from "../text/everydayWords.js";
-import { tokenizeForSearch } from "../text/tokenize.js";
+import { isChinesePronoun, tokenizeForSearch } from "../text/tokenize.js";
 import { evidenceScore, foundGroupsCoverage, type TermGroup } from "./abstention.js";
 import { withoutDetailQuestions } from "./detailKinds.js";
 import { namesDocumentKind } from "./documentKindWords.js";
@@ -98,6 +98,8 @@ export function detailFocus(
     if (namesDocumentKind(group.label)) continue;
     // Nor a word for where a thing is found ("链接给一下", "the link"): every listed thing has one.
     if (namesAddress(group.label)) continue;
+    // Nor a pronoun ("每个阶段配几个项目": 每个 points at the stages, it is not what is counted).
+    if (isChinesePronoun(group.label)) continue;
     const holders = tokenSets.flatMap((tokens, i) => (group.tokens.some((t) => tokens.has(t)) ? [i] : []));
     if (holders.length === 0) continue;
     if (!focus || group.weight > focus.weight || holders.length < focus.holders.length)

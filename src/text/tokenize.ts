@@ -289,6 +289,16 @@ export function chineseNouns(text: string): string[] {
   return out;
 }
 
+/**
+ * Whether a Han word is one pronoun to jieba's tagger (每个, 各个, 某个, 这些: tag "r"): it points
+ * at things, and names none of them.
+ */
+export function isChinesePronoun(word: string): boolean {
+  if (!/^\p{Script=Han}{2,}$/u.test(word)) return false;
+  const tagged = taggedChineseWords(word);
+  return tagged.length === 1 && tagged[0]!.tag === "r";
+}
+
 /** The words of two characters or more jieba's tagger gives one of `tags` in a Han run. */
 function wordsTagged(run: string, tags: ReadonlySet<string>): string[] {
   const out: string[] = [];

@@ -51,6 +51,19 @@ describe("detailFocus of a 《title》", () => {
   });
 });
 
+describe("detailFocus of a question with a pronoun", () => {
+  const tokensOf = (chunk: { text: string }) => new Set(tokenizeForSearch(chunk.text));
+  const group = (label: string, weight: number): TermGroup => ({ label, tokens: tokenizeForSearch(label), weight });
+
+  it("never takes a pronoun (每个, 各个, 某个) for the thing a detail is asked of", () => {
+    const plan = lexicalPassage("plan", "学习计划", "建议在每阶段配合 1 - 2 个实战项目。");
+    const other = lexicalPassage("other", "入门课程", "每个视频约 40 分钟。");
+    // 每个 is rarer than 实战项目 here, and only the other passage holds it: it would have been the focus.
+    const focus = detailFocus("每个阶段配几个实战项目？", [plan, other], [group("每个", 9), group("实战项目", 5)], tokensOf);
+    expect(focus?.chunkIds).toEqual(["plan"]);
+  });
+});
+
 describe("topicEvidence from the re-ranker's marks", () => {
   const top = [
     lexicalPassage("lora", "参数高效微调", "LoRA 只训练低秩矩阵，显存省很多。"),
