@@ -1,6 +1,7 @@
 import { isEverydayWord } from "../text/everydayWords.js";
 import { gatedTest } from "../text/questionGate.js";
 import { chinesePlaceNames, isEnglishStopWord, tokenizeForSearch } from "../text/tokenize.js";
+import { isVerbTaggedAsPlace } from "../text/verbsTaggedAsPlaces.js";
 import { findGlossaryMatches } from "./glossary.js";
 import { onlyInSituation } from "./situationClause.js";
 import { namesFieldSubject, studiedThings } from "./studiedThing.js";
@@ -78,7 +79,8 @@ export function unknownNames(
       studied.push(thing.word);
   }
   for (const noun of chinesePlaceNames(question)) {
-    if (isEverydayWord(noun) || glossary.some((g) => g.surface.includes(noun))) continue;
+    // "跟 AI 沾边": a verb the tagger took for a place names nothing (verbsTaggedAsPlaces.ts).
+    if (isEverydayWord(noun) || isVerbTaggedAsPlace(noun) || glossary.some((g) => g.surface.includes(noun))) continue;
     const tokens = tokenizeForSearch(noun);
     if (tokens.length === 0 || tokens.some(usedInCorpus)) continue;
     names.push(noun);
