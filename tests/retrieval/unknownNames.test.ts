@@ -106,6 +106,8 @@ describe("unknownNames", () => {
     // 东西 ("things") is tagged a place too, but is an everyday word; a place the corpus names is known.
     expect(unknownNames("新手要学的东西太多了", used)).toEqual([]);
     expect(unknownNames("北京的课程适合新手吗", (token) => used(token) || token === "北京")).toEqual([]);
+    // 沾边 ("to be related") is tagged a place too, but CC-CEDICT reads it only as a verb: it names nothing.
+    expect(unknownNames("热招岗位有几个跟AI沾边？", used)).toEqual([]);
   });
 
   it("still finds a name inside a learners' phrase matched only loosely around it", () => {
