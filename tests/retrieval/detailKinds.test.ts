@@ -432,6 +432,8 @@ describe("detail-type check", () => {
     expect(detailsAsked("这位老师是哪所学校的？")).toContain("organization");
     expect(detailsAsked("两个框架的速度差多少？")).toContain("margin");
     expect(detailsAsked("What does the service charge per million tokens?")).toEqual(["price"]);
+    // The words that ask are left out of the subject, the thing asked of is not: "openrouter" stays.
+    expect(withoutDetailQuestions("What does openrouter charge per million tokens?")).toContain("openrouter");
     expect(detailsAsked("量化之后准确度可能会下降多少？")).toEqual(["score"]);
     expect(detailsAsked("Walk me through installing vLLM on my server.")).toEqual(["setup"]);
     // 差不多 is "about", no gap.
