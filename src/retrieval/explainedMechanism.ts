@@ -46,7 +46,7 @@ const MECHANISM_ASKED = new RegExp(
     "\\bhow\\s+(?:is|are|do\\s+you|does\\s+one)\\b[^?？]{1,40}\\b(?:computed|calculated|derived|implemented)\\b",
     // How a model was trained or a thing built (CLIP 是怎样训练出来的, "how was it trained"): its making,
     // which a roadmap that lists it does not tell.
-    `(?:${HOW_ZH}|怎样|怎樣)\\s*(?:训练|訓練|train(?:ed)?|实现|實現)\\s*出[来來]`,
+    `(?:${HOW_ZH}|怎样|怎樣)\\s*(?:训练|訓練|train(?:ed)?|实现|實現)\\s*(?:出[来來]|的(?=\\s*(?:[?？。!！啊呀呢吗嗎]|$)))`,
     "\\bhow\\s+(?:is|are|was|were)\\b[^?？]{1,40}\\btrained\\b",
     // 一步步怎么弄, 一步一步教我: a procedure asked (手把手教 … 的资源 asks for a resource instead).
     `一步一?步\\s*(?:${HOW_ZH}|教)`,

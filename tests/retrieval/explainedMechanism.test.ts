@@ -26,6 +26,7 @@ describe("mechanismAsked", () => {
       "那个嵌入模型是怎样训练出来的？",
       "Whisper 到底怎麼訓練出來",
       "How was the reward model trained?",
+      "那个奖励模型咋训练的？",
       // How it works inside, whatever the verb and its language.
       "vLLM 的连续批处理内部是怎么 implement 的？",
       "那个调度器底层是怎么工作的",
@@ -47,6 +48,7 @@ describe("mechanismAsked", () => {
       "每个阶段的时间是怎么规划的？",
       "那份指南的课程是怎麼編排的？",
       "怎么入门大模型？",
+      "我想知道怎么训练的模型效果最好",
       "文档应该怎么切块？",
       "How long does the first stage take?",
       "学大模型背后的数学原理是啥？",
