@@ -1,7 +1,14 @@
 import { comparedSides, comparisonPresent } from "./comparison.js";
 import { detailPresent, type DetailKind } from "./detailKinds.js";
 import { instanceTexts, leadingTexts, passageTexts } from "./detailTexts.js";
-import { detailStatedByCard, documentAuthorAsked, documentAuthorStated, documentCardLeads } from "./documentFacts.js";
+import {
+  askedOfDocumentAuthor,
+  authorLines,
+  detailStatedByCard,
+  documentAuthorAsked,
+  documentAuthorStated,
+  documentCardLeads,
+} from "./documentFacts.js";
 import { mechanismExplained } from "./explainedMechanism.js";
 import { givenOnlyByLead, leadingPassage } from "./leadingOffering.js";
 import { conceptMemberNamed } from "./conceptMembers.js";
@@ -246,6 +253,12 @@ export function confidenceSignals(question: string, result: RetrievalResult, lea
       ...(askedConcept && !conceptMemberNamed(askedConcept, result.passages, question) ? ["instance" as const] : []),
       // "How exactly does X work": a passage that explains X, not one that lists it (explainedMechanism.ts).
       ...(mechanism && !mechanismExplained(texts, result.focusTerms, question) ? ["mechanism" as const] : []),
+      // Where the roadmap's author works: only a line saying who wrote it can say (documentFacts.ts), not a company a passage lists.
+      ...(asked.includes("organization") &&
+      askedOfDocumentAuthor(result.query, result.namedRoadmap !== undefined) &&
+      !detailPresent("organization", authorLines(leadingTexts(result)), question)
+        ? ["organization" as const]
+        : []),
       // Who wrote the roadmap itself: a line saying so in its passages, not a listed course's teacher (documentFacts.ts).
       ...(asked.includes("person") && documentAuthorAsked(result.query) && !documentAuthorStated(leadingTexts(result))
         ? ["person" as const]

@@ -230,3 +230,22 @@ const AUTHOR_STATED =
 export function documentAuthorStated(texts: readonly string[]): boolean {
   return texts.some((text) => AUTHOR_STATED.test(text));
 }
+
+/** The document's author named as such ("ninehills 的作者", "那篇的博主", "the author"), whatever is asked of them. */
+const AUTHOR_WORD = /作者|博主|写的人|\b(?:author|writer|blogger)\b/iu;
+
+/**
+ * Whether a question asks a detail of the document's author (where they work: "ninehills 的作者是在哪间
+ * 公司工作"), of a roadmap it names or a document it describes. Read on the search form.
+ */
+export function askedOfDocumentAuthor(query: string, named: boolean): boolean {
+  return AUTHOR_WORD.test(query) && !OTHER_WORK.test(query) && (named || DOCUMENT_WORD.test(query));
+}
+
+/**
+ * The lines saying who wrote a document: only they can say more of its author (an employer after
+ * the name, "Author: name @ Company"); a company a passage lists is some other thing's.
+ */
+export function authorLines(texts: readonly string[]): string[] {
+  return texts.flatMap((text) => text.split("\n").filter((line) => AUTHOR_STATED.test(`\n${line}`)));
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildDocument } from "../../src/corpus/buildDocument.js";
-import { confidenceOf, decideConfidence } from "../../src/retrieval/confidence.js";
+import { confidenceOf, confidenceSignals, decideConfidence } from "../../src/retrieval/confidence.js";
 import {
+  askedOfDocumentAuthor,
   detailStatedByCard,
   documentAuthorAsked,
   documentAuthorStated,
@@ -133,5 +134,25 @@ describe("documentAuthorStated", () => {
     // An empty field, or a course's teacher in a link's title, does not say.
     expect(documentAuthorStated(["---\ntitle: 学习路线\ncopyright_author:\ncopyright_author_href:\n---"])).toBe(false);
     expect(documentAuthorStated(["[【张老师】2024 最好的大模型教程](https://example.com/video)"])).toBe(false);
+  });
+});
+
+describe("a detail asked of the document's author", () => {
+  it("reads where the author works as asked of the author, not of a work the document lists", () => {
+    expect(askedOfDocumentAuthor("那篇博客的作者在哪家公司工作？", false)).toBe(true);
+    expect(askedOfDocumentAuthor("ninehills 的作者在哪间公司上班", true)).toBe(true);
+    expect(askedOfDocumentAuthor("Which company does the author of the reading list work for?", false)).toBe(true);
+    // A course's author, or no document asked of.
+    expect(askedOfDocumentAuthor("那门课的作者在哪家公司？", true)).toBe(false);
+    expect(askedOfDocumentAuthor("作者在哪家公司", false)).toBe(false);
+  });
+
+  it("finds the employer only on the line saying who wrote the document, not among the companies a passage lists", () => {
+    const question = "那篇博客的作者在哪家公司工作？";
+    const card = passage("> Author: **lin**\n> Labels: **blog**");
+    const companies = passage("字节、阿里等多家公司都在招大模型岗位。");
+    expect(confidenceSignals(question, retrievalResult(question, [card, companies])).missingDetails).toContain("organization");
+    const withEmployer = passage("> Author: **lin** @ 某某科技公司\n> Labels: **blog**");
+    expect(confidenceSignals(question, retrievalResult(question, [withEmployer, companies])).missingDetails).not.toContain("organization");
   });
 });
