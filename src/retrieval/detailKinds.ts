@@ -7,6 +7,7 @@ import { rememberedWhileUsed } from "../text/recentlyUsed.js";
 import { detailGateStarts } from "./detailGateStarts.js";
 import { CN_NUMBER, DETAIL_RULES, type DetailKind } from "./detailRules.js";
 import { countedWithModifiers, partsCounted, seriesCountsAsked } from "./enumeratedCounts.js";
+import { findGlossaryMatches } from "./glossary.js";
 import { listItems } from "./listItems.js";
 import { questionDates } from "./questionDates.js";
 import { withoutMatches, withoutStatedAmounts, withoutStatedCounts } from "./statedAmounts.js";
@@ -60,9 +61,11 @@ function countUnitAsked(question: string): CountUnit | undefined {
   }
   // "How many of the top 20 jobs were AI-related": a share of a set, counted as 个 in the documents' Chinese.
   if (/\bhow many of\b/i.test(question)) return { unit: "个", latin: false };
-  const en = /\bhow many\s+([a-z]+)/i.exec(question);
-  if (en?.[1] && !/^(days|weeks|months|hours|hrs?|mins?|years)$/i.test(en[1])) {
-    const unit = en[1].replace(/e?s$/i, "");
+  // A hyphenated modifier is not what is counted: "how many hands-on projects" counts projects, not hands.
+  const en = /\bhow many\s+(?:[a-z]+-[a-z-]+\s+)?([a-z]+)/i.exec(question);
+  const head = en?.[1];
+  if (head && !/^(days|weeks|months|hours|hrs?|mins?|years)$/i.test(head)) {
+    const unit = head.replace(/e?s$/i, "");
     return { unit, latin: true, ...(ENUMERABLE_LATIN.test(unit) ? { enumerable: true } : {}) };
   }
   return undefined;
@@ -171,8 +174,19 @@ function countPresent(unit: CountUnit, texts: readonly string[], question: strin
   if (unit.noun !== undefined && texts.some((text) => countedWithModifiers(unit.noun!, text))) return true;
   // "12 个 Colab notebooks": a Chinese count before a Latin noun and its modifiers.
   if (unit.latin && texts.some((text) => latinCountedInChinese(unit.unit).test(text))) return true;
+  // "How many projects per stage": the documents count them in Chinese (1 - 2 个实战项目), by the glossary's names.
+  if (unit.latin) {
+    const names = chineseNamesOf(unit.unit);
+    if (names.length > 0 && texts.some((text) => names.some((name) => countedWithModifiers(name, text)))) return true;
+  }
   return texts.some((text) => pattern.test(text));
 }
+
+/** The glossary's Chinese names of an English unit word (project → 项目, 实战项目), as the question or its plural spells it. */
+const chineseNamesOf = recentlyComputed(RECENT_QUESTIONS, (unit: string): string[] => {
+  const matches = [...findGlossaryMatches(unit, { learnerPhrases: false }), ...findGlossaryMatches(`${unit}s`, { learnerPhrases: false })];
+  return [...new Set(matches.flatMap((match) => match.entries.flatMap((entry) => entry.zh)))];
+});
 
 const latinCountedInChinese = recentlyComputed(
   RECENT_QUESTIONS,

@@ -447,6 +447,14 @@ describe("detail-type check", () => {
     expect(detailsAsked("一共要几 hrs")).toEqual(["duration"]);
   });
 
+  it("finds an English count in the documents' Chinese, by the glossary's names of the thing counted", () => {
+    const question = "How many hands-on projects per stage does the roadmap suggest?";
+    // The thing counted is projects: "hands-on" only qualifies it.
+    expect(detailPresent("count", ["建议在每阶段配合 1 - 2 个实战项目。"], question)).toBe(true);
+    expect(detailPresent("count", ["每个阶段都有动手练习。"], question)).toBe(false);
+    expect(detailPresent("count", ["课程分为 3 个部分。"], question)).toBe(false);
+  });
+
   it("reads 时长, minutes and a runtime as a duration asked, and minutes as a duration stated", () => {
     // 时长 is the word for a length of time: "总时长多少" asks one as surely as 多久 does.
     expect(detailsAsked("那个网课合集总时长多少？")).toEqual(["duration"]);
