@@ -8,7 +8,7 @@ import { gatedTest } from "../text/questionGate.js";
  * list marks a dozen items 【必看】, and each of those holds the word as often as the definition.
  */
 const MEANING_ASKED =
-  /是什么意思|是啥意思|什么意思|啥意思|指的是什么|指的是啥|代表什么|代表啥|表示什么|表示啥|\bmeaning\b|\bwhat does\b[^?？]*\bmean\b|\bstand for\b/iu;
+  /是什么意思|是啥意思|(?:什么|什麼|啥)(?:样|樣)?的?意思|意思是(?:什么|什麼|啥)|指的是什么|指的是啥|代表什么|代表啥|表示什么|表示啥|\bmeaning\b|\bwhat does\b[^?？]*\bmean\b|\bstand for\b/iu;
 
 /** Asked of every question a retrieval reads: `iu`, so through its twin (ignoreCaseTest.ts). */
 const asksMeaning = gatedTest(MEANING_ASKED);

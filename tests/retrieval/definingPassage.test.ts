@@ -8,6 +8,8 @@ describe("meaningAsked", () => {
   it("finds the marked word whose meaning a question asks, in Chinese, English or mixed", () => {
     expect(meaningAsked("书单里的【推荐】是啥意思？")).toBe("【推荐】");
     expect(meaningAsked("文中写的「精读」指的是什么")).toBe("精读");
+    expect(meaningAsked("书单里【推荐】的意思是什么样的意思？")).toBe("【推荐】");
+    expect(meaningAsked("那个【推荐】标记意思是啥")).toBe("【推荐】");
     expect(meaningAsked('what does the list mean when it tags a link "core"?')).toBe("core");
     expect(meaningAsked("那个【入门】tag 什么 meaning")).toBe("【入门】");
   });
