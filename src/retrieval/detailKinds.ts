@@ -350,7 +350,14 @@ function kindsAsked(learners: string): DetailKind[] {
   // A parameter value already names its unit, and so does a duration (多少小时 is no count of
   // 小); any other count is checked too, beside a duration ("几集？每集多长").
   const unit = countUnitAsked(question);
-  if (unit && !kinds.includes("setting") && !(kinds.includes("duration") && TIME_UNIT_START.test(unit.unit))) kinds.push("count");
+  if (
+    unit &&
+    !kinds.includes("setting") &&
+    !(kinds.includes("duration") && TIME_UNIT_START.test(unit.unit)) &&
+    // 几岁 asks an age, not a count of 岁.
+    !(kinds.includes("age") && /^[岁歲]/u.test(unit.unit))
+  )
+    kinds.push("count");
   return kinds;
 }
 

@@ -38,6 +38,7 @@ export type DetailKind =
   | "license"
   | "code"
   | "exam"
+  | "age"
   | "instance"
   | "mechanism"
   | "address";
@@ -397,6 +398,17 @@ DETAIL_RULES.push({
   asked:
     /(?:有没有|有沒有|要不要|需不需要|需要|要|得|必须|必須)\s*(?:通过|通過|参加|參加)?\s*(?:的)?\s*(?:什么|什麼|啥)?\s*(?:考试|考試|考核|测验|測驗)|(?:考试|考試|考核|测验|測驗)(?:吗|嗎|么|麼)|\b(?:is there|are there|do i (?:have|need) to (?:pass|take)|any)\s+(?:an?\s+)?(?:exams?|tests?|quiz(?:zes)?|assessments?)\b|\bpass\s+(?:an?\s+|the\s+)?(?:exam|test)\b/iu,
   present: /考试|考試|考核|评估|評估|测验|測驗|自测|自測|验收|驗收|\bexams?\b|\bassessments?\b|\bquiz/iu,
+});
+
+/**
+ * How old a person is (李沐多大年纪, 几岁, "how old is he"): answered only by an age stated (35 岁,
+ * "40 years old"). A roadmap names teachers and authors, never their ages. Only the question forms:
+ * a learner giving their own age ("我今年38岁") asks none.
+ */
+DETAIL_RULES.push({
+  kind: "age",
+  asked: /几岁|幾歲|多少岁|多少歲|多大年纪|多大年紀|年龄|年齡|\bhow old\b|\bwhat age\b/iu,
+  present: /\d+\s*(?:岁|歲)|\b\d+\s*(?:years?\s+old|yo)\b|\baged\s+\d+/iu,
 });
 
 /** The field's people the glossary names, as patterns (a Latin name only as a whole word: "Ng" is in "training"). */

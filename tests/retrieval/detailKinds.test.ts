@@ -455,6 +455,14 @@ describe("detail-type check", () => {
     expect(detailPresent("count", ["课程分为 3 个部分。"], question)).toBe(false);
   });
 
+  it("reads a person's age asked (几岁, 多大年纪, how old), not a learner's own age told, and finds it only stated", () => {
+    expect(detailsAsked("那位老师今年幾歲？")).toEqual(["age"]);
+    expect(detailsAsked("How old is the teacher of that course?")).toEqual(["age"]);
+    expect(detailsAsked("我今年38岁，转行学大模型来得及吗？")).toEqual([]);
+    expect(detailPresent("age", ["主讲老师是某某教授，讲课风格幽默。"], "那位老师多大年纪？")).toBe(false);
+    expect(detailPresent("age", ["作者今年 35 岁，在某公司做算法。"], "作者多大年纪？")).toBe(true);
+  });
+
   it("reads 时长, minutes and a runtime as a duration asked, and minutes as a duration stated", () => {
     // 时长 is the word for a length of time: "总时长多少" asks one as surely as 多久 does.
     expect(detailsAsked("那个网课合集总时长多少？")).toEqual(["duration"]);
