@@ -169,6 +169,8 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-y3.jsonl",
     "tests/eval/blind/test-z3.jsonl",
     "tests/eval/blind/test-a4.jsonl",
+    "tests/eval/blind/test-b4.jsonl",
+    "tests/eval/blind/test-c4.jsonl",
   ],
 };
 
