@@ -93,6 +93,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-a4.jsonl",
     "tests/eval/blind/tune-b4.jsonl",
     "tests/eval/blind/tune-c4.jsonl",
+    "tests/eval/blind/tune-d4.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
