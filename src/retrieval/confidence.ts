@@ -4,6 +4,7 @@ import { instanceTexts, leadingTexts, passageTexts } from "./detailTexts.js";
 import {
   askedOfDocumentAuthor,
   authorLines,
+  namesAuthorOf,
   detailStatedByCard,
   documentAuthorAsked,
   documentAuthorStated,
@@ -254,11 +255,7 @@ export function confidenceSignals(question: string, result: RetrievalResult, lea
       // "How exactly does X work": a passage that explains X, not one that lists it (explainedMechanism.ts).
       ...(mechanism && !mechanismExplained(texts, result.focusTerms, question) ? ["mechanism" as const] : []),
       // Where the roadmap's author works: only a line saying who wrote it can say (documentFacts.ts), not a company a passage lists.
-      ...(asked.includes("organization") &&
-      askedOfDocumentAuthor(result.query, result.namedRoadmap !== undefined) &&
-      !detailPresent("organization", authorLines(leadingTexts(result)), question)
-        ? ["organization" as const]
-        : []),
+      ...(asked.includes("organization") && authorOrganizationMissing(result, question) ? ["organization" as const] : []),
       // Who wrote the roadmap itself: a line saying so in its passages, not a listed course's teacher (documentFacts.ts).
       ...(asked.includes("person") && documentAuthorAsked(result.query) && !documentAuthorStated(leadingTexts(result))
         ? ["person" as const]
@@ -335,4 +332,14 @@ export function confidenceOf(
   learnersOwn?: string,
 ): ConfidenceLevel {
   return decideConfidence(confidenceSignals(question, result, learnersOwn), thresholds);
+}
+
+/**
+ * Where a roadmap's author works, asked of its author (作者, "the author", or the name an author line
+ * gives): only an author line can say (documentFacts.ts), not a company a passage lists.
+ */
+function authorOrganizationMissing(result: RetrievalResult, question: string): boolean {
+  const lines = authorLines(leadingTexts(result));
+  const ofAuthor = askedOfDocumentAuthor(result.query, result.namedRoadmap !== undefined) || namesAuthorOf(result.query, lines);
+  return ofAuthor && !detailPresent("organization", lines, question);
 }

@@ -295,7 +295,7 @@ DETAIL_RULES.push({
 DETAIL_RULES.push({
   kind: "size",
   asked:
-    /多大\s*的?\s*(?:显存|顯存|内存|內存|模型|参数|參數|规模|規模|并行度|並行度|尺寸|数据量|數據量)|(?:参数|參數)\s*(?:规模|規模|量级|量級|数量|數量)\s*(?:到底|究竟|大概|大约|大約|一共)?\s*(?:是|有)?\s*(?:多少|多大|几|幾)|(?:有|要)\s*多大\s*(?:[？?吗嗎呢啊]|$)|参数量|參數量|\bhow\s+(?:big|large)\b|\b(?:which|what)\s+(?:\w+\s+)?sizes?\b|\bchunk\s+sizes?\b|(?:块|塊|分块|分塊|切块|切塊|chunk)\s*(?:(?:要|该|該|应该|應該)?\s*(?:切|分|设|設)(?:成|得)?\s*)?(?:大小|长度|長度|设多大|設多大|多大|多长|多長)|哪(?:个|個|种|種|些)\s*(?:模型)?\s*(?:尺寸|规模|規模|参数量级|參數量級)|\bhow much\s+(?:memory|vram|gpu memory)\b|\bhow many parameters\b|\bparameter count\b|\b(?:what(?:'s|\s+is|\s+was)?|which|how (?:long|big|large)(?:\s+(?:is|was))?)\s+(?:(?:a|an|the|its|their)\s+)?(?:max(?:imum)?\s+)?context\s+(?:window|length)\b|上下文\s*(?:窗口|长度|長度)\s*(?:是|有|能)?\s*(?:多少|多长|多長|多大|几|幾)|(?:多长|多長|多大)的?\s*上下文/i,
+    /多大\s*的?\s*(?:显存|顯存|内存|內存|模型|参数|參數|规模|規模|并行度|並行度|尺寸|数据量|數據量)|(?:参数|參數)\s*(?:规模|規模|量级|量級|数量|數量)\s*(?:到底|究竟|大概|大约|大約|一共|具体|具體)?\s*(?:是|有)?\s*(?:多少|多大|几|幾)|(?:有|要)\s*多大\s*(?:[？?吗嗎呢啊]|$)|参数量|參數量|\bhow\s+(?:big|large)\b|\b(?:which|what)\s+(?:\w+\s+)?sizes?\b|\bchunk\s+sizes?\b|(?:块|塊|分块|分塊|切块|切塊|chunk)\s*(?:(?:要|该|該|应该|應該)?\s*(?:切|分|设|設)(?:成|得)?\s*)?(?:大小|长度|長度|设多大|設多大|多大|多长|多長)|哪(?:个|個|种|種|些)\s*(?:模型)?\s*(?:尺寸|规模|規模|参数量级|參數量級)|\bhow much\s+(?:memory|vram|gpu memory)\b|\bhow many parameters\b|\bparameter count\b|\b(?:what(?:'s|\s+is|\s+was)?|which|how (?:long|big|large)(?:\s+(?:is|was))?)\s+(?:(?:a|an|the|its|their)\s+)?(?:max(?:imum)?\s+)?context\s+(?:window|length)\b|上下文\s*(?:窗口|长度|長度)\s*(?:是|有|能)?\s*(?:多少|多长|多長|多大|几|幾)|(?:多长|多長|多大)的?\s*上下文/i,
   present:
     /\d+(?:\.\d+)?\s*(?:[BMKT]\b|GB|G\b|TB|MB|亿|億|万|萬|billion|million|trillion)|[千百万萬]亿|\d+\s*(?:张|張|块|塊)\s*(?:卡|GPU|显卡|顯卡)|\d+\s*(?:tokens?\b|个?\s*token|字符|個?字元|characters?\b)/i,
 });

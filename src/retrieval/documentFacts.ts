@@ -16,7 +16,7 @@ import type { Passage } from "./types.js";
  * author". Not "作者推荐…" nor "the author likes".
  */
 const AUTHOR_ASKED =
-  /(?:作者|博主|写的人)(?:是|叫|到底是)?(?:谁|哪位|何人|什么人|什么名字|啥)|谁写|是谁(?:写|发|整理|做|出)的|\bwho\s+(?:wrote|writes|authored|made|created|put\s+together|compiled)\b|\bwho(?:'s|\s+is|\s+was)\s+(?:the\s+)?(?:author|writer)\b|\bwritten\s+by\s+whom\b/i;
+  /(?:作者|博主|写的人)(?:是|叫|到底是)?(?:谁|哪位|何人|什么人|什么名字|啥)|谁写|是谁(?:写|发|整理|做|出)的|\bwho\s+(?:wrote|writes|authored|made|created|put\s+together|compiled)\b|\bwho(?:'s|\s+is|\s+was)\s+(?:the\s+)?(?:author|writer)\b|\bwho\s+(?:its|the)\s+(?:author|writer)\s+(?:is|was|might\s+be|may\s+be)\b|\bwritten\s+by\s+whom\b/i;
 /**
  * Asking when it was posted, written, created or updated: the time word beside the verb ("哪天发的",
  * "更新是哪天", "when was it last updated"), so that "什么时候开始写代码" asks no date of the document.
@@ -30,7 +30,7 @@ const DATE_ASKED = new RegExp(
   [
     `${ZH_TIME}\\s*(?:首次|第一次|正式)?${ZH_POSTED}`,
     `${ZH_POSTED_FIRST}.{0,4}${ZH_TIME}`,
-    `\\bwhen(?:\\s+exactly)?\\s+(?:was|is|did|were)\\b.{0,120}\\b${EN_POSTED}`,
+    `\\bwhen(?:\\s+exactly)?\\s+(?:(?:it|this|that)\\s+)?(?:was|is|did|were)\\b.{0,120}\\b${EN_POSTED}`,
     `\\b(?:what|which)\\s+(?:date|day|year)\\b.{0,120}\\b${EN_POSTED}`,
   ].join("|"),
   "i",
@@ -248,4 +248,16 @@ export function askedOfDocumentAuthor(query: string, named: boolean): boolean {
  */
 export function authorLines(texts: readonly string[]): string[] {
   return texts.flatMap((text) => text.split("\n").filter((line) => AUTHOR_STATED.test(`\n${line}`)));
+}
+
+/**
+ * Whether the question names the person an author line names ("ninehills这个人在哪家公司上班" when a
+ * passage says "Author: ninehills"): a detail asked of them is the author's, as 作者 asks it.
+ */
+export function namesAuthorOf(query: string, lines: readonly string[]): boolean {
+  const asked = query.toLowerCase();
+  return lines.some((line) => {
+    const name = /[:：]\s*\**\s*([^*\n]+?)\s*\**\s*$/u.exec(line)?.[1]?.trim().toLowerCase();
+    return name !== undefined && name.length >= 3 && asked.includes(name);
+  });
 }

@@ -34,6 +34,13 @@ describe("comparison questions", () => {
     expect(comparedSides("FooDB 跟哪些库相同？")).toBeUndefined();
   });
 
+  it("reads X 还是 Y 比较好 and, after two things named, 推荐用哪种 as asking for a verdict", () => {
+    expect(comparedSides("最后认为 FooDB 还是 BarDB 比较好？")?.[1]).toEqual(new Set(["bardb"]));
+    expect(comparedSides("FooSplit 和 BarSplit，那篇最后推荐用哪种？")?.length).toBe(2);
+    // "推荐用哪个网站" asks for one thing by name, not a verdict between the two named before it.
+    expect(comparedSides("想接闭源跟开源模型，推荐用哪个网站？")).toBeUndefined();
+  });
+
   it("reads 差异 (a difference, in either script) as asking how two things differ", () => {
     expect(comparedSides("FooBench 與 BarBench 兩項基準之間的差異為何？")?.map((s) => [...s])).toEqual([["foobench"], ["barbench"]]);
     expect(comparedSides("FooBench 和 BarBench 的差异是什么")?.map((s) => [...s])).toEqual([["foobench"], ["barbench"]]);

@@ -295,6 +295,7 @@ describe("detail-type check", () => {
     expect(detailsAsked("Which context window does that open model support?")).toContain("size");
     expect(detailsAsked("What's the context window of that open model?")).toContain("size");
     expect(detailsAsked("How long is the maximum context length of it?")).toContain("size");
+    expect(detailsAsked("那个模型的参数规模具体是多少？")).toContain("size");
     expect(detailsAsked("那个开源模型的上下文长度有多少？")).toContain("size");
     expect(detailPresent("size", ["开源模型：某某，上下文长度 32k tokens"], "那个开源模型的上下文长度有多少？")).toBe(true);
     expect(detailPresent("size", ["开源模型：某某（中文优化）"], "那个开源模型的上下文长度有多少？")).toBe(false);

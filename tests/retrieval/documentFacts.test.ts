@@ -8,6 +8,7 @@ import {
   documentAuthorStated,
   documentFactsAsked,
   documentFactsOf,
+  namesAuthorOf,
   withCardFirst,
 } from "../../src/retrieval/documentFacts.js";
 import { passage, retrievalResult } from "../fixtures/answering/passages.js";
@@ -154,5 +155,21 @@ describe("a detail asked of the document's author", () => {
     expect(confidenceSignals(question, retrievalResult(question, [card, companies])).missingDetails).toContain("organization");
     const withEmployer = passage("> Author: **lin** @ 某某科技公司\n> Labels: **blog**");
     expect(confidenceSignals(question, retrievalResult(question, [withEmployer, companies])).missingDetails).not.toContain("organization");
+  });
+});
+
+describe("facts asked in hedged English, and the author asked by name", () => {
+  it("reads 'when it was written' and 'who its author might be' as the date and the author asked", () => {
+    expect(documentFactsAsked("Does the guide ever say when it was written or who its author might be?")).toEqual(["author", "date"]);
+  });
+
+  it("reads a question naming the person an author line names as asked of the author", () => {
+    expect(namesAuthorOf("li这个人在哪家公司上班？", ["> Author: **li**"])).toBe(false); // too short a name to tell
+    expect(namesAuthorOf("somebody这个人在哪家公司上班？", ["> Author: **somebody**"])).toBe(true);
+    expect(namesAuthorOf("李沐在哪家公司？", ["> Author: **somebody**"])).toBe(false);
+    const question = "somebody这个人在哪家公司上班？";
+    const card = passage("> Author: **somebody**\n> Labels: **blog**");
+    const companies = passage("字节、阿里等多家公司都在招大模型岗位。");
+    expect(confidenceSignals(question, retrievalResult(question, [card, companies])).missingDetails).toContain("organization");
   });
 });
