@@ -21,6 +21,8 @@ import { editDistance } from "./typoCorrection.js";
  * Misspellings are repaired before (typoCorrection.ts), so "Transfomer" is not a name.
  */
 // Digits joined before a word belong to it: 3Blue1Brown is one name, not "Blue1Brown".
+/** A code identifier in snake_case (ef_construction, max_new_tokens). */
+const SNAKE_CASE = /(?<![A-Za-z0-9_])[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?![A-Za-z0-9_])/g;
 const LATIN_WORD = /[0-9]*[A-Za-z][A-Za-z0-9.+#'-]*[A-Za-z0-9+#]|[0-9]*[A-Za-z]/g;
 /** The months as a question writes them, whole or cut short. */
 const MONTHS =
@@ -63,6 +65,11 @@ export function unknownNames(
     if (namesFileFormat(question, word, end)) continue;
     if (glossesCorpusName(question, start, usedInCorpus)) continue;
     if (unusedLatin(word)) names.push(word);
+  }
+  // "ef_construction", "top_p": a snake_case identifier names a parameter or a function, whatever its case.
+  for (const match of question.matchAll(SNAKE_CASE)) {
+    if (glossary.some((g) => g.start <= match.index && match.index + match[0].length <= g.end)) continue;
+    if (unusedLatin(match[0])) names.push(match[0]);
   }
   for (const thing of requestedThings(question)) {
     if (glossary.some((g) => g.start <= thing.start && thing.start < g.end)) continue;

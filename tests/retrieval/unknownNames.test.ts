@@ -110,6 +110,12 @@ describe("unknownNames", () => {
     expect(unknownNames("热招岗位有几个跟AI沾边？", used)).toEqual([]);
   });
 
+  it("finds a snake_case identifier the corpus never uses, whatever its case", () => {
+    expect(unknownNames("HNSW 的 ef_construction 参数要怎么调？", (token) => used(token) || token === "hnsw")).toEqual(["ef_construction"]);
+    expect(unknownNames("max_new_tokens 设多少合适", used)).toEqual(["max_new_tokens"]);
+    expect(unknownNames("top_k 是啥", (token) => used(token) || token === "top")).toEqual([]);
+  });
+
   it("still finds a name inside a learners' phrase matched only loosely around it", () => {
     // "learn … in three months" is loosely a learners' phrase for a study plan's length; Spanish is still no subject of the corpus.
     expect(unknownNames("What's the best way to learn Spanish in three months?", used)).toEqual(["Spanish"]);
