@@ -18,7 +18,7 @@ import { gatedTest } from "../text/questionGate.js";
  * (哪个更…, which is better) or a plain adjective closing the question (X和Y哪个好用？哪個強？).
  */
 const BETTER_ASKED =
-  /哪(?:个|個|一个|一個|本|种|種|家|门|門)[^，,。？?]{0,16}?(?:更|比较|比較|\b(?:better|easier|harder|faster|cheaper|more)\b)|哪(?:个|個|一个|一個|款|种|種|家)\s*(?:好用|好|强|強|快|靠谱|靠譜|实用|實用|厉害|厲害|稳定|穩定|划算|劃算)(?=\s*(?:[啊呀呢吗嗎啦嘛哇喔些点點]|一点|一點|一些|[?？。！!,，]|$))|哪(?:个|個|一个|一個|种|種|款|家)[^，,。？?]{1,16}?(?:些|一些|一点|一點|点|點)(?=\s*(?:[啊呀呢吗嗎啦嘛哇喔]\s*)?(?:[?？。！!]|$))|(?:谁|誰)\s*更|\bwhich\b[^?.]{0,40}?\b(?:is|are|would be|works?|performs?|runs?|does|do|gives?|yields?|gets?|has|have)\s+(?:the\s+)?(?:better|faster|slower|easier|harder|cheaper|more|less)\b|\bwhether\b[^?]{0,60}\bor\b[^?]{0,40}\b(?:better|faster|slower|easier|harder|cheaper)\b|\bor\s+[^?.,]{1,30}?\b(?:is|are|would be)\s+(?:the\s+)?(?:better|faster|slower|easier|harder|cheaper)\b|选哪|選哪|(?:推荐|推薦|建议|建議)\s*(?:用|选|選|学|學)?\s*哪(?:一)?(?:种|種)(?=\s*(?:[?？。！!吗嗎呢啊呀]|$))|(?:还是|還是)[^，,。？?]{1,24}?(?:比较|比較|更)\s*(?:好|合适|合適|适合|適合|强|強|快|容易|简单|簡單|实用|實用)|(?:推荐|推薦|建议|建議|该用|該用|要用|用|选|選)[^，,。？?]{1,16}?(?:还是|還是)|好\s*(?:还是|還是)[^，,。？?]{1,20}?好|\b(?:is|are)\b[^?.]{1,40}?\b(?:actually\s+|really\s+)?(?:better|faster|slower|easier|harder|cheaper)\s+than\b|\bshould\s+(?:I|we)\s+(?:pick|choose|use|go with|learn)\b[^?.]{1,40}\bor\b/iu;
+  /哪(?:个|個|一个|一個|本|种|種|家|门|門)[^，,。？?]{0,16}?(?:更|比较|比較|\b(?:better|easier|harder|faster|cheaper|more)\b)|哪(?:个|個|一个|一個|款|种|種|家)\s*(?:好用|好|强|強|快|靠谱|靠譜|实用|實用|厉害|厲害|稳定|穩定|划算|劃算)(?=\s*(?:[啊呀呢吗嗎啦嘛哇喔些点點]|一点|一點|一些|[?？。！!,，]|$))|哪(?:个|個|一个|一個|种|種|款|家)[^，,。？?]{1,16}?(?:些|一些|一点|一點|点|點)(?=\s*(?:[啊呀呢吗嗎啦嘛哇喔]\s*)?(?:[?？。！!]|$))|(?:谁|誰)\s*更|\bwhich\b[^?.]{0,40}?\b(?:is|are|would be|works?|performs?|runs?|does|do|gives?|yields?|gets?|has|have)\s+(?:the\s+)?(?:better|faster|slower|easier|harder|cheaper|more|less)\b|\bwhether\b[^?]{0,60}\bor\b[^?]{0,40}\b(?:better|faster|slower|easier|harder|cheaper)\b|\bor\s+[^?.,]{1,30}?\b(?:is|are|would be)\s+(?:the\s+)?(?:better|faster|slower|easier|harder|cheaper)\b|选哪|選哪|(?:推荐|推薦|建议|建議)\s*(?:用|选|選|学|學)?\s*哪(?:一)?(?:种|種)(?=\s*(?:[?？。！!吗嗎呢啊呀]|$))|(?:还是|還是|(?<=[A-Za-z0-9]\s*)定(?=\s*[A-Za-z0-9]))[^，,。？?]{1,24}?(?:比较|比較|更)\s*(?:好|合适|合適|适合|適合|强|強|快|容易|简单|簡單|实用|實用)|(?:推荐|推薦|建议|建議|该用|該用|要用|用|选|選)[^，,。？?]{1,16}?(?:还是|還是)|好\s*(?:还是|還是)[^，,。？?]{1,20}?好|\b(?:is|are)\b[^?.]{1,40}?\b(?:actually\s+|really\s+)?(?:better|faster|slower|easier|harder|cheaper)\s+than\b|\bshould\s+(?:I|we)\s+(?:pick|choose|use|go with|learn)\b[^?.]{1,40}\bor\b/iu;
 /** How the two differ. */
 const DIFFERENCE_CUES =
   /有\s*(?:啥|什么|什麼)\s*(?:区别|區別|不同|不一样|不一樣)|有何\s*(?:区别|區別|不同)|的\s*(?:区别|區別)|差别|差別|差异|差異|差在哪|(?:哪里|哪裡|哪儿|哪兒)\s*不(?:同|一样|一樣)|不(?:一样|一樣)在哪|\bdiffers?\s+from\b|\bdifferent\s+from\b|\bvs\.?\s|\bversus\b|\bdifference between\b/iu;
@@ -33,9 +33,10 @@ const DIFFERS_FROM = /\b(?:differs?|different)\s+from\b/iu;
  */
 const COMPARATIVE_BEFORE_THAN =
   /\s+(?:(?:much|far|way|even|actually|really|slightly|a\s+(?:lot|bit|little))\s+)?(?:better|faster|slower|easier|harder|cheaper|worse)\s*$/iu;
-// 同 joins two things as 和 does ("FAISS 同 Milvus", Cantonese and formal Mandarin), not in 同样, 同时, 不同, 相同 ….
+// 同 joins two things as 和 does ("FAISS 同 Milvus", Cantonese and formal Mandarin), not in 同样, 同时, 不同, 相同 …;
+// Cantonese 定 between two Latin names is 还是 ("PyTorch 定 TensorFlow 好"), not the 定 of 一定, 确定.
 const CONNECTOR =
-  /和|跟|与|與|(?<![不相共如协協认認赞贊陪连連])同(?![样樣时時一类類步学學事等期意])|还是|還是|或者|或是|\bvs\.?(?=\s)|\bversus\b|\bor\b|\band\b|\bthan\b/iu;
+  /和|跟|与|與|(?<![不相共如协協认認赞贊陪连連])同(?![样樣时時一类類步学學事等期意])|还是|還是|(?<=[A-Za-z0-9]\s*)定(?=\s*[A-Za-z0-9])|或者|或是|\bvs\.?(?=\s)|\bversus\b|\bor\b|\band\b|\bthan\b/iu;
 const COMPARES =
   /更|比|最|优于|優於|低于|低於|高于|高於|不如|胜过|勝過|区别|區別|不同|差异|差異|\bthan\b|\bbetter\b|\bworse\b|\bfaster\b|\bslower\b/iu;
 /** One thing said to be a kind, a part or an application of another ("是…在…领域的应用", "属于", "is a kind of"). */

@@ -29,6 +29,9 @@ describe("comparison questions", () => {
     expect(comparedSides("FooDB 和 BarDB 哪个对中文知识库快一点？")?.map((s) => [...s])).toEqual([["foodb"], ["bardb"]]);
     // Written Cantonese: 同 is "and", 邊個 "which", and 啲 after the quality "more".
     expect(comparedSides(cantoneseAsStandard("FooDB 同 BarDB 邊個啱中文知識庫啲？"))?.map((s) => [...s])).toEqual([["foodb"], ["bardb"]]);
+    // Cantonese 定 between two names is 还是; the 定 of 一定 or 确定 joins nothing.
+    expect(comparedSides("最後認為 FooDB 定 BarDB 比較好？")?.[1]).toEqual(new Set(["bardb"]));
+    expect(comparedSides("FooDB 一定比较好吗")).toBeUndefined();
     // 同 in 同样, 不同 or 相同 joins nothing.
     expect(comparedSides("同样是向量库，FooDB 和 BarDB 有什么不同")?.map((s) => [...s])).toEqual([["foodb"], ["bardb"]]);
     expect(comparedSides("FooDB 跟哪些库相同？")).toBeUndefined();
