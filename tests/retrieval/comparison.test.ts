@@ -44,6 +44,16 @@ describe("comparison questions", () => {
     expect(comparedSides("想接闭源跟开源模型，推荐用哪个网站？")).toBeUndefined();
   });
 
+  it('reads a choice offered at the end of an English question ("…recommend, X or Y?") as asking for a verdict', () => {
+    expect(comparedSides("Which framework does the guide's author recommend, FooNet or BarNet?")?.map((s) => [...s])).toEqual([
+      ["foonet"],
+      ["barnet"],
+    ]);
+    expect(comparedSides("What does the list suggest: FooNet or BarNet?")?.length).toBe(2);
+    // Two things named without a choice offered.
+    expect(comparedSides("Does the guide recommend FooNet and BarNet for beginners?")).toBeUndefined();
+  });
+
   it("reads 差异 (a difference, in either script) as asking how two things differ", () => {
     expect(comparedSides("FooBench 與 BarBench 兩項基準之間的差異為何？")?.map((s) => [...s])).toEqual([["foobench"], ["barbench"]]);
     expect(comparedSides("FooBench 和 BarBench 的差异是什么")?.map((s) => [...s])).toEqual([["foobench"], ["barbench"]]);
