@@ -61,8 +61,9 @@ function countUnitAsked(question: string): CountUnit | undefined {
   }
   // "How many of the top 20 jobs were AI-related": a share of a set, counted as 个 in the documents' Chinese.
   if (/\bhow many of\b/i.test(question)) return { unit: "个", latin: false };
-  // A hyphenated modifier is not what is counted: "how many hands-on projects" counts projects, not hands.
-  const en = /\bhow many\s+(?:[a-z]+-[a-z-]+\s+)?([a-z]+)/i.exec(question);
+  // A hyphenated modifier or a rate is not what is counted: "how many hands-on projects" counts projects,
+  // "how many weekly hours" hours.
+  const en = /\bhow many\s+(?:[a-z]+-[a-z-]+\s+|(?:weekly|daily|monthly|yearly|annual|hourly)\s+)?([a-z]+)/i.exec(question);
   const head = en?.[1];
   if (head && !/^(days|weeks|months|hours|hrs?|mins?|years)$/i.test(head)) {
     const unit = head.replace(/e?s$/i, "");

@@ -1,5 +1,6 @@
 import { isEverydayWord } from "../text/everydayWords.js";
 import { gatedTest } from "../text/questionGate.js";
+import { STOPWORDS } from "../text/stopwords.js";
 import { chinesePlaceNames, isEnglishStopWord, tokenizeForSearch } from "../text/tokenize.js";
 import { isVerbTaggedAsPlace } from "../text/verbsTaggedAsPlaces.js";
 import { findGlossaryMatches } from "./glossary.js";
@@ -61,6 +62,8 @@ export function unknownNames(
     // asked first: most Latin words of a question are terms (LoRA, RAG), and every test is pure.
     if (word.length < 2 || glossary.some((g) => g.start <= start && end <= g.end)) continue;
     if (!/[A-Z]/.test(word) || NOT_NAMES.test(word) || JOINED_DATE.test(word)) continue;
+    // "After 第一阶段…": an English function word (the stopword package's list), capitalized to open the question, names nothing.
+    if (STOPWORDS.has(word.toLowerCase())) continue;
     if (startsEnglishSentence(question, start, end) || isOpeningInterjection(question, start, end)) continue;
     if (namesFileFormat(question, word, end)) continue;
     if (glossesCorpusName(question, start, usedInCorpus)) continue;

@@ -62,6 +62,8 @@ const PHRASES: readonly (readonly [string, string])[] = [
   ["你哋", "你们"],
   ["有冇", "有无"],
   ["推介", "推荐"],
+  // 使唔使 is 要不要 ("使唔使錢": does it cost money), not 使 and 不.
+  ["使唔使", "要不要"],
   ["跟住", "跟着"],
   ["仲有", "还有"],
   ["仲要", "还要"],

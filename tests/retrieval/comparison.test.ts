@@ -50,6 +50,7 @@ describe("comparison questions", () => {
       ["barnet"],
     ]);
     expect(comparedSides("What does the list suggest: FooNet or BarNet?")?.length).toBe(2);
+    expect(comparedSides("Between FooNet and BarNet, which does the list recommend for beginners?")?.length).toBe(2);
     // Two things named without a choice offered.
     expect(comparedSides("Does the guide recommend FooNet and BarNet for beginners?")).toBeUndefined();
   });

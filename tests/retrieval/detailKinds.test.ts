@@ -450,6 +450,8 @@ describe("detail-type check", () => {
 
   it("finds an English count in the documents' Chinese, by the glossary's names of the thing counted", () => {
     const question = "How many hands-on projects per stage does the roadmap suggest?";
+    // "How many weekly hours" asks a duration, not a count of "weekly".
+    expect(detailsAsked("How many weekly hours does the guide expect at the entry stage?")).toEqual([]);
     // The thing counted is projects: "hands-on" only qualifies it.
     expect(detailPresent("count", ["建议在每阶段配合 1 - 2 个实战项目。"], question)).toBe(true);
     expect(detailPresent("count", ["每个阶段都有动手练习。"], question)).toBe(false);

@@ -110,6 +110,11 @@ describe("unknownNames", () => {
     expect(unknownNames("热招岗位有几个跟AI沾边？", used)).toEqual([]);
   });
 
+  it('takes no capitalized English function word for a name ("After 第一阶段…", "Any 推荐的书")', () => {
+    expect(unknownNames("After 第一阶段 finish already, next stage learn what ah?", used)).toEqual([]);
+    expect(unknownNames("Any 推荐的书？", used)).toEqual([]);
+  });
+
   it("finds a snake_case identifier the corpus never uses, whatever its case", () => {
     expect(unknownNames("HNSW 的 ef_construction 参数要怎么调？", (token) => used(token) || token === "hnsw")).toEqual(["ef_construction"]);
     expect(unknownNames("max_new_tokens 设多少合适", used)).toEqual(["max_new_tokens"]);

@@ -16,6 +16,8 @@ describe("cantoneseAsStandard", () => {
     // 入面 is "inside"; the 入 of a verb before 面 (进入面试, 輸入面板) stays.
     expect(cantoneseAsStandard("課程入面有冇項目？")).toBe("課程里面有无項目？");
     expect(cantoneseAsStandard("佢幾時進入面試？輸入面板喺邊？")).toBe("它幾時進入面試？輸入面板在邊？");
+    // 使唔使 is 要不要: "使唔使錢" asks whether it costs money.
+    expect(cantoneseAsStandard("呢個課程使唔使錢㗎？")).toBe("这个課程要不要錢的？");
   });
 
   it("keeps every replacement to its word's length, so offsets into the question hold", () => {
