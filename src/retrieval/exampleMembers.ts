@@ -45,6 +45,7 @@ const LINK_TEXT = /\[[^\]]*$/u;
  * thing the passages miss).
  */
 export function partsOfPassingMentionAsked(question: string, passages: readonly { chunk: Chunk }[]): boolean {
+  if (titledContentsUnlisted(question, passages)) return true;
   const things = thingsWithPartsAsked(question);
   if (things.length === 0) return false;
   const texts = passages.map(({ chunk }) => chunk.text.toLowerCase());
@@ -65,4 +66,29 @@ export function partsOfPassingMentionAsked(question: string, passages: readonly 
     }
     return seen;
   });
+}
+
+/** What a 《titled》 work holds ("《640 份大模型应用报告合集》里面都有哪些行业的报告"). */
+const TITLED_PARTS_ASKED =
+  /《([^》]{2,40})》\s*(?:这个|那个|這個|那個)?\s*(?:里面|里头|裡面|里|裡|中|内|內)?\s*(?:都|具体|具體|分别|分別)?\s*(?:有|是|包括|包含|收录了?|收錄了?|涵盖|涵蓋)?\s*(?:哪些|哪几个|哪幾個|哪几类|哪幾類|哪几种|哪幾種)/u;
+/** A listing after a title, in its sentence: 包括 A、B, 如 A、B, ：A、B. */
+const LISTED_AFTER = /^[^。\n]{0,30}?(?:包括|包含|涵盖|收录|如|：|:)[^。\n]*、/u;
+
+/**
+ * "《640 份大模型应用报告合集》里面都有哪些行业的报告": what a titled work holds, when every passage
+ * naming it only names it (收集了大量实际项目案例), never lists what is inside (包括 A、B …).
+ */
+function titledContentsUnlisted(question: string, passages: readonly { chunk: Chunk }[]): boolean {
+  const title = TITLED_PARTS_ASKED.exec(question)?.[1]?.trim().toLowerCase();
+  if (!title) return false;
+  const needle = `${title}》`;
+  let seen = false;
+  for (const { chunk } of passages) {
+    const text = chunk.text.toLowerCase();
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
+      seen = true;
+      if (LISTED_AFTER.test(text.slice(at + needle.length, at + needle.length + 120))) return false;
+    }
+  }
+  return seen;
 }

@@ -33,4 +33,13 @@ describe("partsOfPassingMentionAsked", () => {
     expect(partsOfPassingMentionAsked("FooBench包含哪些任务？", [inRun, listed])).toBe(false);
     expect(partsOfPassingMentionAsked("QuxBench包含哪些任务？", [inRun])).toBe(false);
   });
+
+  it("reads what a 《titled》 work holds as unanswered where every passage naming it only names it", () => {
+    const named = [passage("资源：CSDN《某某报告合集》,收集了大量实际项目案例,可供参考。")];
+    const listed = [passage("《某某报告合集》包括金融、医疗、教育三个行业的报告。")];
+    expect(partsOfPassingMentionAsked("《某某报告合集》里面都有哪些行业的报告？", named)).toBe(true);
+    expect(partsOfPassingMentionAsked("《某某报告合集》里面都有哪些行业的报告？", listed)).toBe(false);
+    // A title no passage names says nothing here.
+    expect(partsOfPassingMentionAsked("《别的合集》里有哪些报告？", named)).toBe(false);
+  });
 });
