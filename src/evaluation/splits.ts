@@ -95,6 +95,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-c4.jsonl",
     "tests/eval/blind/tune-d4.jsonl",
     "tests/eval/blind/tune-e4.jsonl",
+    "tests/eval/blind/tune-f4.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
