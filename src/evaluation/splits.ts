@@ -176,6 +176,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-c4.jsonl",
     "tests/eval/blind/test-d4.jsonl",
     "tests/eval/blind/test-e4.jsonl",
+    "tests/eval/blind/test-f4.jsonl",
   ],
 };
 
