@@ -2,7 +2,6 @@ import { isEverydayWord } from "../text/everydayWords.js";
 import { gatedTest } from "../text/questionGate.js";
 import { STOPWORDS } from "../text/stopwords.js";
 import { chinesePlaceNames, isEnglishStopWord, tokenizeForSearch } from "../text/tokenize.js";
-import { isVerbTaggedAsPlace } from "../text/verbsTaggedAsPlaces.js";
 import { findGlossaryMatches } from "./glossary.js";
 import { onlyInSituation } from "./situationClause.js";
 import { namesFieldSubject, studiedThings } from "./studiedThing.js";
@@ -52,6 +51,8 @@ export function unknownNames(
     const tokens = tokenizeForSearch(word);
     return tokens.length > 0 && !usedInCorpus(tokens[0]!) && !tokens.every(usedInCorpus);
   };
+  // A span inside one of the glossary's terms is that term, no name of its own.
+  const insideTerm = (start: number, end: number) => glossary.some((g) => g.start <= start && end <= g.end);
   const names: string[] = [];
   for (const match of question.matchAll(LATIN_WORD)) {
     // "Andrew Ng's course": the name is Ng, the possessive is no part of it.
@@ -60,7 +61,7 @@ export function unknownNames(
     const end = start + word.length;
     // A lone capital letter names nothing ("Q&A", "plan B"). A glossary term is no name, and is
     // asked first: most Latin words of a question are terms (LoRA, RAG), and every test is pure.
-    if (word.length < 2 || glossary.some((g) => g.start <= start && end <= g.end)) continue;
+    if (word.length < 2 || insideTerm(start, end)) continue;
     if (!/[A-Z]/.test(word) || NOT_NAMES.test(word) || JOINED_DATE.test(word)) continue;
     // "After 第一阶段…": an English function word (the stopword package's list), capitalized to open the question, names nothing.
     if (STOPWORDS.has(word.toLowerCase())) continue;
@@ -71,7 +72,7 @@ export function unknownNames(
   }
   // "ef_construction", "top_p": a snake_case identifier names a parameter or a function, whatever its case.
   for (const match of question.matchAll(SNAKE_CASE)) {
-    if (glossary.some((g) => g.start <= match.index && match.index + match[0].length <= g.end)) continue;
+    if (insideTerm(match.index, match.index + match[0].length)) continue;
     if (unusedLatin(match[0])) names.push(match[0]);
   }
   for (const thing of requestedThings(question)) {
@@ -89,8 +90,7 @@ export function unknownNames(
       studied.push(thing.word);
   }
   for (const noun of chinesePlaceNames(question)) {
-    // "跟 AI 沾边": a verb the tagger took for a place names nothing (verbsTaggedAsPlaces.ts).
-    if (isEverydayWord(noun) || isVerbTaggedAsPlace(noun) || glossary.some((g) => g.surface.includes(noun))) continue;
+    if (isEverydayWord(noun) || glossary.some((g) => g.surface.includes(noun))) continue;
     const tokens = tokenizeForSearch(noun);
     if (tokens.length === 0 || tokens.some(usedInCorpus)) continue;
     names.push(noun);

@@ -6,6 +6,7 @@ import { recentlyComputed } from "./recentlyComputed.js";
 import { QUESTION_TEXTS_REMEMBERED } from "./questionMemo.js";
 import { RecentlyUsed } from "./recentlyUsed.js";
 import { convertToSimplified } from "./script.js";
+import { isVerbTaggedAsPlace } from "./verbsTaggedAsPlaces.js";
 
 /** The segmenter and its version ("jieba@2.0.2"): what a cut depends on besides this file's rules. */
 export const TOKENIZER_ID = `jieba@${(createRequire(import.meta.url)("@node-rs/jieba/package.json") as { version: string }).version}`;
@@ -309,7 +310,9 @@ function wordsTagged(run: string, tags: ReadonlySet<string>): string[] {
 const PLACE_TAGS: ReadonlySet<string> = new Set(["ns"]);
 
 function placeNamesOfRun(run: string): string[] {
-  return wordsTagged(run, PLACE_TAGS).filter((word) => !REDUPLICATED.test(word) && !(SLANG_PUN.test(run) && run.includes(`${word}住`)));
+  return wordsTagged(run, PLACE_TAGS).filter(
+    (word) => !REDUPLICATED.test(word) && !isVerbTaggedAsPlace(word) && !(SLANG_PUN.test(run) && run.includes(`${word}住`)),
+  );
 }
 
 /**
