@@ -14,7 +14,10 @@ export const EVAL_USAGE = `Usage: npm run eval -- [options]
                         gets DIR/<split>/ and DIR/splits.md compares them (tune − test gap).
   --max-gap X           flag a tune − test gap above X on a headline metric (default 0.05)
   --base-url URL        evaluate a running server over HTTP instead of in-process
-  --k N                 passages retrieved and scored (default 5, at most 20)
+  --k N                 passages each answer draws on, and hit@N / MRR@N scored over them (at most 20).
+                        Default: answers use the product's own k (RETRIEVAL_K, or the server's default
+                        with --base-url), as users get them, and hit@5 / MRR@5 are scored over the
+                        first five passages those answers cite
   --concurrency N       questions in flight at once (default 4)
   --report DIR          where report.json, report.md and junit.xml go (default eval-reports)
   --junit-per-question  junit.xml also gets one test case per question, failing when it missed a
@@ -33,6 +36,9 @@ export const EVAL_USAGE = `Usage: npm run eval -- [options]
 Exit codes: 0 passed (or no gates), 1 a gate failed or the baseline regressed, 2 bad input
 (flag, dataset, gates/baseline file, configuration, unreachable server)`;
 
+/** hit@5 is the issue's headline figure; the answers themselves use the product's k unless --k is given. */
+export const DEFAULT_HIT_CUTOFF = 5;
+
 export interface EvalCliOptions {
   help: boolean;
   /** --dataset files (only these run when given). */
@@ -41,7 +47,10 @@ export interface EvalCliOptions {
   splitFiles: Partial<Record<"dev" | "tune" | "test", string>>;
   maxGap?: number;
   baseUrl?: string;
+  /** Cut-off of hit@k and MRR@k (5 unless --k). */
   k: number;
+  /** Passages each answer draws on: --k, or undefined for the product's own default. */
+  answerK?: number;
   concurrency: number;
   reportDir: string;
   gatesFile?: string;
@@ -114,13 +123,14 @@ export function parseEvalArgs(argv: string[]): EvalCliOptions {
     help: v.help === true,
     datasets: Array.isArray(v.dataset) ? v.dataset : [],
     splitFiles: Object.fromEntries((["dev", "tune", "test"] as const).filter((n) => str(n) !== undefined).map((n) => [n, str(n)!])),
-    k: str("k") === undefined ? 5 : number("k", str("k")!, { integer: true, min: 1, max: 20 }),
+    k: str("k") === undefined ? DEFAULT_HIT_CUTOFF : number("k", str("k")!, { integer: true, min: 1, max: 20 }),
     concurrency: str("concurrency") === undefined ? 4 : number("concurrency", str("concurrency")!, { integer: true, min: 1, max: 64 }),
     reportDir: str("report") ?? "eval-reports",
     judge: v.judge === true,
     junitPerQuestion: v["junit-per-question"] === true,
     gates,
   };
+  if (str("k") !== undefined) options.answerK = options.k;
   if (str("base-url") !== undefined) options.baseUrl = str("base-url")!;
   if (str("gates") !== undefined) options.gatesFile = str("gates")!;
   if (str("baseline") !== undefined) options.baseline = str("baseline")!;

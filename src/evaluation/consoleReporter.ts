@@ -1,6 +1,6 @@
 import cliProgress from "cli-progress";
 import type { EvaluationReport } from "./evaluationReport.js";
-import { gateCell, metricRows, ungated } from "./evaluationReport.js";
+import { gateCell, metricRows, passagesText, ungated } from "./evaluationReport.js";
 import type { QuestionResult } from "./types.js";
 
 export interface ConsoleOutput {
@@ -63,7 +63,7 @@ export function summaryTable(report: EvaluationReport): string {
   const w1 = Math.max(...rows.map((r) => r[1].length));
   const lines = rows.map(([label, value, gate]) => `  ${label.padEnd(w0)}  ${value.padStart(w1)}  ${gate}`.trimEnd());
   const judge = report.judge.status === "ran" ? `judge ${report.judge.model}` : `judge skipped: ${report.judge.reason}`;
-  const header = `${report.summary.questions} questions · ${report.target} · k=${report.k} · ${judge}`;
+  const header = `${report.summary.questions} questions · ${report.target} · ${passagesText(report)} · ${judge}`;
   const baseline = report.baseline
     ? [
         `  baseline ${report.baseline.file}: ${report.baseline.passed ? "no regression" : "REGRESSED"}` +

@@ -80,6 +80,7 @@ export async function runEvalCli(io: EvalCliIo): Promise<number> {
         dataset,
         pipeline,
         k: options.k,
+        ...(options.answerK !== undefined ? { answerK: options.answerK } : {}),
         concurrency: options.concurrency,
         judge,
         onResult: (result, done, total) => progress.onResult(result, done, total),

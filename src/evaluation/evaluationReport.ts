@@ -37,6 +37,11 @@ export interface MetricRow {
   gate?: GateName;
 }
 
+/** How many passages the answers drew on and where hit/MRR were cut, for report headers. */
+export function passagesText(report: Pick<EvaluationRun, "k" | "answerK">): string {
+  return `answers at ${report.answerK === null ? "the product's k" : `k=${report.answerK}`} · hit@${report.k}`;
+}
+
 export function metricRows(summary: MetricSummary, k: number, judge?: JudgeHealth): MetricRow[] {
   const judged = judge?.ran === true;
   const ratio = (v: number | null) => (v === null ? "n/a" : v.toFixed(3));

@@ -123,7 +123,7 @@ export async function openHttpPipeline(options: HttpPipelineOptions): Promise<Ev
       // Latency of the answer call itself: time spent waiting out a 429 is not the server's.
       const { body: answer, attemptMs: latencyMs } = await callTimed<AnswerResult>("POST", "/api/ask", {
         question,
-        k,
+        ...(k !== undefined ? { k } : {}),
         ...(history.length > 0 ? { history: historyTurns(history) } : {}),
       });
       return { answer, latencyMs };

@@ -40,10 +40,14 @@ export async function openInProcessPipeline(
   const now = options.now ?? (() => performance.now());
 
   return {
-    target: `in-process (${tutor.answerer.mode}, index ${config.INDEX_DIR})`,
+    target: `in-process (${tutor.answerer.mode}, index ${config.INDEX_DIR}, RETRIEVAL_K ${config.RETRIEVAL_K})`,
     async ask(question, { k, history }) {
       const started = now();
-      const answer = await tutor.answerer.answer({ question, k, ...(history.length > 0 ? { history: historyTurns(history) } : {}) });
+      const answer = await tutor.answerer.answer({
+        question,
+        ...(k !== undefined ? { k } : {}),
+        ...(history.length > 0 ? { history: historyTurns(history) } : {}),
+      });
       return { answer, latencyMs: Math.round(now() - started) };
     },
     async sourceText(document) {

@@ -1,5 +1,5 @@
 import type { EvaluationReport } from "./evaluationReport.js";
-import { gateCell, metricRows, ungated } from "./evaluationReport.js";
+import { gateCell, metricRows, passagesText, ungated } from "./evaluationReport.js";
 import { questionScore } from "./metrics.js";
 import type { MetricSummary } from "./types.js";
 
@@ -28,7 +28,7 @@ export function markdownReport(report: EvaluationReport): string {
   const judge = report.judge.status === "ran" ? `judge: ${report.judge.model}` : `judge: skipped (${report.judge.reason})`;
   lines.push(
     `Dataset \`${report.dataset.file}\`: ${summary.questions} questions (${summary.answerable} answerable, ${summary.unanswerable} unanswerable) · ` +
-      `target ${report.target} · answers: ${report.answerMode ?? "none"} · k = ${report.k} · ${judge}`,
+      `target ${report.target} · answers: ${report.answerMode ?? "none"} · ${passagesText(report)} · ${judge}`,
     "",
   );
 

@@ -16,7 +16,10 @@ export interface JudgeSetup {
 export interface RunEvaluationOptions {
   dataset: Dataset;
   pipeline: EvalPipeline;
+  /** Cut-off of hit@k and MRR@k over the passages the answer cites. */
   k: number;
+  /** Passages each answer draws on; undefined uses the product's own default, as users get it. */
+  answerK?: number;
   concurrency: number;
   judge: JudgeSetup;
   /** Called as each question finishes (progress bar, plain log lines). */
@@ -29,7 +32,10 @@ export interface EvaluationRun {
   createdAt: string;
   dataset: { file: string; questions: number };
   target: string;
+  /** Cut-off of hit@k and MRR@k. */
   k: number;
+  /** Passages each answer drew on: the --k given, or null for the product's own default. */
+  answerK: number | null;
   answerMode: "llm" | "extractive" | null;
   judge: JudgeSetup["description"];
   summary: MetricSummary;
@@ -73,7 +79,7 @@ export async function locateGold(dataset: Dataset, sourceText: EvalPipeline["sou
 }
 
 export async function runEvaluation(options: RunEvaluationOptions): Promise<EvaluationRun> {
-  const { dataset, pipeline, k, judge } = options;
+  const { dataset, pipeline, k, judge, answerK } = options;
   const golds = await locateGold(dataset, (document) => pipeline.sourceText(document));
   const results = new Array<QuestionResult>(dataset.questions.length);
   let next = 0;
@@ -95,7 +101,10 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
     };
     let partial: Omit<QuestionResult, "failures">;
     try {
-      const outcome = await pipeline.ask(question.question, { k, history: question.history });
+      const outcome = await pipeline.ask(question.question, {
+        ...(answerK !== undefined ? { k: answerK } : {}),
+        history: question.history,
+      });
       const answer = scoreAnswer(outcome.answer, {
         golds: located,
         mustMention: question.must_mention,
@@ -143,6 +152,7 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
     dataset: { file: dataset.file, questions: dataset.questions.length },
     target: pipeline.target,
     k,
+    answerK: options.answerK ?? null,
     answerMode: firstAnswer?.mode ?? null,
     judge: judge.description,
     summary: summarize(results),

@@ -18,7 +18,8 @@ export interface AskOutcome {
 }
 
 export interface AskOptions {
-  k: number;
+  /** Passages the answer draws on; undefined asks with the product's own default (what users get). */
+  k?: number;
   /** Earlier user questions of the conversation, oldest first (sent as prior user turns). */
   history: readonly string[];
 }

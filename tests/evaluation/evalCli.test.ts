@@ -91,6 +91,22 @@ describe("npm run eval, in-process on a temp index", () => {
     expect(result.stdout).toMatch(/^no gates: nothing was checked against a threshold/m);
     expect(result.stdout).not.toMatch(/PASSED|FAILED/);
     expect(await readFile(path.join(dir, "report.md"), "utf8")).toContain("## Roadmap Tutor evaluation: no gates (measured only)");
+    // --k sets both the passages each answer draws on and the hit@k cut-off.
+    const report = await readReport(dir);
+    expect([report.answerK, report.k]).toEqual([1, 1]);
+    expect(result.stdout).toContain("answers at k=1 · hit@1");
+  });
+
+  it("without --k, answers with the product's own RETRIEVAL_K and scores hit@5 over what they cite", async () => {
+    const dir = path.join(out, "product-k");
+    const result = await evalCli(["--dataset", SMALL, "--report", dir], { RETRIEVAL_K: "7" });
+    expect(result.code).toBe(0);
+    const report = await readReport(dir);
+    expect([report.answerK, report.k]).toEqual([null, 5]);
+    expect(report.target).toContain("RETRIEVAL_K 7");
+    expect(result.stdout).toContain("answers at the product's k · hit@5");
+    expect(await readFile(path.join(dir, "report.md"), "utf8")).toContain("answers at the product's k · hit@5");
+    for (const q of report.questions) expect(q.retrieval?.top.length ?? 0, q.id).toBeLessThanOrEqual(5);
   });
 
   it("exits 1 when a gate fails, and says which", async () => {

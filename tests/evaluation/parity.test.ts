@@ -13,6 +13,7 @@ import { openPipeline } from "../../src/tutor.js";
  * retrieve() with roadmap context and HTTP scored /api/search: sequence hit@5 1.00 vs 0.11.)
  */
 
+const PRODUCT_K = 4;
 let testApp: TestApp;
 const runs: Record<string, EvaluationRun> = {};
 
@@ -21,6 +22,7 @@ async function evaluate(pipeline: EvalPipeline): Promise<EvaluationRun> {
     return await runEvaluation({
       dataset: await loadDataset("tests/fixtures/evaluation/parity.jsonl"),
       pipeline,
+      // No answerK: both runs ask as users do, with the product's own k (RETRIEVAL_K below).
       k: 5,
       concurrency: 2,
       judge: { description: { status: "skipped", reason: "test" } },
@@ -33,7 +35,8 @@ async function evaluate(pipeline: EvalPipeline): Promise<EvaluationRun> {
 const withoutLatency = ({ latencyMs: _latency, ...rest }: MetricSummary) => rest;
 
 beforeAll(async () => {
-  testApp = await buildTestApp();
+  // A product k under the hit@5 cut-off, so answering at the eval's cut-off instead would show.
+  testApp = await buildTestApp({ env: { RETRIEVAL_K: String(PRODUCT_K) } });
   const baseUrl = await testApp.app.listen({ host: "127.0.0.1", port: 0 });
   runs.http = await evaluate(await openHttpPipeline({ baseUrl }));
   runs.inProcess = await evaluate(await openInProcessPipeline(openPipeline, testApp.config));
@@ -67,5 +70,19 @@ describe("in-process and HTTP evaluation on the same index", () => {
     expect(next.retrieval?.hit).toBe(true);
     // The follow-up was asked after its history: its answer is about RAG's neighbourhood, not empty.
     expect(runs.http!.questions.find((q) => q.id === "p-follow")?.answer?.citations.length).toBeGreaterThan(0);
+  });
+
+  it("score the answers users get: the citations of POST /api/ask without k, at the product's RETRIEVAL_K", async () => {
+    expect(runs.inProcess!.answerK).toBeNull();
+    for (const q of runs.http!.questions.filter((r) => !r.history?.length)) {
+      const response = await testApp.app.inject({ method: "POST", url: "/api/ask", payload: { question: q.question } });
+      const asked = response.json<{ citations: { source: string; lines: { start: number; end: number } }[] }>();
+      const cited = asked.citations.map((c) => ({ source: c.source, lines: c.lines }));
+      expect(
+        q.answer?.citations.map((c) => ({ source: c.source, lines: c.lines })),
+        q.id,
+      ).toEqual(cited);
+      expect(new Set(cited.map((c) => `${c.source}:${c.lines.start}`)).size, q.id).toBeLessThanOrEqual(PRODUCT_K);
+    }
   });
 });

@@ -87,6 +87,7 @@ export function sampleRun(questions: SampleQuestion[]): EvaluationRun {
     dataset: { file: "tests/eval/sample.jsonl", questions: results.length },
     target: "in-process (extractive)",
     k: 5,
+    answerK: null,
     answerMode: "extractive",
     judge: { status: "skipped", reason: "--judge not given" },
     summary: summarize(results),
