@@ -96,6 +96,9 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-d4.jsonl",
     "tests/eval/blind/tune-e4.jsonl",
     "tests/eval/blind/tune-f4.jsonl",
+    "tests/eval/blind/tune-g4.jsonl",
+    "tests/eval/blind/tune-h4.jsonl",
+    "tests/eval/blind/tune-i4.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
