@@ -9,8 +9,8 @@
  *
  * Every replacement has its word's length, so offsets into the text stay valid, and all are Han
  * characters, like OpenCC's tables (script.ts converts Han runs alone). Applied only to a text
- * that holds a character standard written Chinese does not use (CANTONESE_MARK): 係 (關係), 點 (重點),
- * 邊 (邊緣) and 咁 are ordinary characters there.
+ * that holds a character standard written Chinese does not use (CANTONESE_MARK): 係 (關係), 點 (重點)
+ * and 邊 (邊緣) are ordinary characters there.
  */
 /**
  * 邊 before any classifier a question counts by (邊間公司, 邊位老師, 邊種方法) asks which: 邊 or 边 with
@@ -57,6 +57,11 @@ const PHRASES: readonly (readonly [string, string])[] = [
   ["幾多", "多少"],
   ["几多", "多少"],
   ["而家", "现在"],
+  // 個鐘 is an hour (幾多個鐘: how many hours), the unit a study plan is counted in; Mandarin's 个钟头 stays.
+  ["個鐘頭", "個鐘頭"],
+  ["个钟头", "个钟头"],
+  ["個鐘", "小时"],
+  ["个钟", "小时"],
   ["佢哋", "它们"],
   ["我哋", "我们"],
   ["你哋", "你们"],
@@ -124,9 +129,21 @@ const CHARACTERS: Readonly<Record<string, string>> = {
   㗎: "的",
 };
 
-/** Characters of written Cantonese that standard written Chinese does not use. */
-const CANTONESE_MARK =
-  /[嗰咩嘅佢冇喺啲咗噉嘢睇嚟畀攞搵啱唔乜㗎]|係咪|点样|點樣|點解|幾耐|几耐|[邊边](?:個|个|間|间|位|家|種|种|款|門|门|度|份|篇|本|條|条)/u;
+/** 入 ending a verb (进入, 输入, 加入, 深入, 投入 …) before the 面 of 面试/面板: no 入面 "inside". */
+const VERB_ENDING_IN_RU = /[进進输輸加深投引导導嵌融收接写寫载載录錄注植侵陷潜潛流涌湧插切纳納列转轉介]/u;
+
+/**
+ * Characters and words of written Cantonese that standard written Chinese does not use. 幾多 (how
+ * many), 個鐘 (an hour, not Mandarin's 个钟头), 入面 (inside) and a clause opened by 咁 (then:
+ * "咁基礎夯實呢？") mark it too, though each of their characters is ordinary alone: learners write
+ * "入門階段每週要幾多個鐘" with no other mark.
+ */
+const CANTONESE_MARK = new RegExp(
+  "[嗰咩嘅佢冇喺啲咗噉嘢睇嚟畀攞搵啱唔乜㗎]|係咪|点样|點樣|點解|幾耐|几耐|幾多|几多|[個个][鐘钟](?![頭头])|" +
+    "[邊边](?:個|个|間|间|位|家|種|种|款|門|门|度|份|篇|本|條|条)|" +
+    `(?<!${VERB_ENDING_IN_RU.source})入面|(?:^|[，,。；;：:？?！!\\s])咁`,
+  "u",
+);
 
 const PHRASE_OR_CHARACTER = new RegExp(`${PHRASES.map(([from]) => from).join("|")}|[${Object.keys(CHARACTERS).join("")}]`, "gu");
 const PHRASE_TABLE: ReadonlyMap<string, string> = new Map(PHRASES);
@@ -137,9 +154,7 @@ export function cantoneseAsStandard(text: string): string {
   // 係 in a compound (關係, 聯係) is "relation", not the copula.
   return text.replace(PHRASE_OR_CHARACTER, (word, at: number) => {
     if (word === "係" && /[關关聯联維维干體体]/u.test(text[at - 1] ?? "")) return word;
-    // 入 ending a verb (进入, 输入, 加入, 深入, 投入 …) before 面 of 面试/面板 is no 入面 "inside".
-    if (word === "入面" && /[进進输輸加深投引导導嵌融收接写寫载載录錄注植侵陷潜潛流涌湧插切纳納列转轉介]/u.test(text[at - 1] ?? ""))
-      return word;
+    if (word === "入面" && VERB_ENDING_IN_RU.test(text[at - 1] ?? "")) return word;
     return PHRASE_TABLE.get(word) ?? CHARACTERS[word] ?? word;
   });
 }

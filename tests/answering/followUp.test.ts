@@ -450,3 +450,18 @@ describe("the last or first one, after a stage named by its name", () => {
     });
   });
 });
+
+describe("a follow-up in written Cantonese (咁X呢？: then what about X)", () => {
+  it("moves the earlier question to the stage it names, as 那X呢 does, with 幾個鐘 read as hours", () => {
+    const topicOf = (question: string) => analyzeQuery(question).topic;
+    const namesStage = (phrase: string) => /^(?:基础夯实|入门)(?:阶段)?$/u.test(phrase);
+    const read = readConversation(
+      "咁基礎夯實呢？",
+      [{ role: "user", content: "入門階段每週要讀幾個鐘？" }],
+      topicOf,
+      undefined,
+      namesStage,
+    );
+    expect(read.at(-1)).toBe("基础夯实阶段每周要读几小时？");
+  });
+});

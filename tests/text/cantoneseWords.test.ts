@@ -20,8 +20,18 @@ describe("cantoneseAsStandard", () => {
     expect(cantoneseAsStandard("呢個課程使唔使錢㗎？")).toBe("这个課程要不要錢的？");
   });
 
+  it("knows Cantonese by 幾多, 個鐘, 入面 or a clause opened by 咁, with no other mark", () => {
+    expect(cantoneseAsStandard("咁第三階段呢？")).toBe("那第三階段呢？");
+    expect(cantoneseAsStandard("課程仲有啲咩？咁實戰項目呢")).toBe("課程还有些啥？那實戰項目呢");
+    expect(cantoneseAsStandard("指南入面，入門階段每週要幾多個鐘？")).toBe("指南里面，入門階段每週要多少小时？");
+    expect(cantoneseAsStandard("每週要讀幾個鐘？")).toBe("每週要讀幾小时？");
+    expect(cantoneseAsStandard("agent可以顶替几多脑力工作？")).toBe("agent可以顶替多少脑力工作？");
+    // Mandarin's 个钟头 is an hour already; 进入面试 is no 入面 "inside" and marks nothing.
+    for (const text of ["每天学几个钟头", "进入面试要准备什么", "咨询师说咁不行"]) expect(cantoneseAsStandard(text)).toBe(text);
+  });
+
   it("keeps every replacement to its word's length, so offsets into the question hold", () => {
-    for (const question of ["佢係咪最後一個階段嚟㗎？", "點樣揀啲書睇？而家仲有冇更新？"])
+    for (const question of ["佢係咪最後一個階段嚟㗎？", "點樣揀啲書睇？而家仲有冇更新？", "每週幾多個鐘頭？一日幾個鐘？"])
       expect(cantoneseAsStandard(question)).toHaveLength(question.length);
   });
 
