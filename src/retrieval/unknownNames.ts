@@ -233,7 +233,15 @@ function glossesCorpusName(question: string, start: number, usedInCorpus: (token
 function isOpeningInterjection(text: string, start: number, end: number): boolean {
   if (text.slice(0, start).trim() !== "") return false;
   // "Hi, I'm a tester in Accra. …": a greeting before a comma opens the question as it opens a letter.
-  return /^[.!！。]\s*\S/u.test(text.slice(end)) || (GREETING.test(text.slice(start, end)) && /^\s*[,，]/u.test(text.slice(end)));
+  if (/^[.!！。]\s*\S/u.test(text.slice(end))) return true;
+  if (!/^\s*[,，]/u.test(text.slice(end))) return false;
+  // "Kak, …", "Grand, so …", "Abeg, …": a word in plain title case alone before the comma is how
+  // the learner addresses the reader or opens their turn, in whichever English they write; the
+  // words are an open class (Kak, Oga, Kuya, Grand, Honestly …). Not when the question refers back
+  // to it ("Svelte, which stage covers it?": the thing asked about, put first), and a name written
+  // as names are (LoRA, GPT-4, RAG) has other capitals, and is still read.
+  if (GREETING.test(text.slice(start, end))) return true;
+  return /^[A-Z][a-z]+$/u.test(text.slice(start, end)) && !/\b(?:it|its|it's)\b/iu.test(text.slice(end));
 }
 
 // With the words learners address the reader by ("Oga, …", "Bro, …", "Kuya, …"): a vocative before a comma, as a greeting.

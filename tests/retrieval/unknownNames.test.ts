@@ -77,6 +77,11 @@ describe("unknownNames", () => {
     expect(unknownNames("推荐几个 deep learning 的 course 吗", known)).toEqual([]);
     // A name before the comma is still one.
     expect(unknownNames("Svelte, which stage covers it?", known)).toEqual(["Svelte"]);
+    // A word in plain title case alone before the comma, with nothing after referring back to it, is the
+    // reader addressed or the turn opened, in any English (Kak, Grand, Kuya): no name. A name's own capitals stay one.
+    expect(unknownNames("Kak, in the seven-stage guide which libraries do I need sih?", known)).toEqual([]);
+    expect(unknownNames("Grand, so how far does the history go?", known)).toEqual([]);
+    expect(unknownNames("SvelteKit, which stage?", known)).toEqual(["SvelteKit"]);
     expect(unknownNames("What does it say about the GPT best practices page?", known)).toEqual([]);
     expect(unknownNames("whats a good animated video series to build intuition?", known)).toEqual([]);
   });
