@@ -189,3 +189,22 @@ export function outsideSubjectsIn(question: string): string[] {
   });
   return [...found];
 }
+
+/**
+ * "openrouter那个网站是干啥的", "Kaggle 這個平台": a subject word right after a name and a demonstrative
+ * (that website, this platform) says what kind of thing the name is; the question asks about the
+ * name. Only a Latin name the corpus uses (`nameUsed`) lends the subject word its place in the field.
+ */
+export function appositiveSubjects(question: string, subjects: readonly string[], nameUsed: (word: string) => boolean): string[] {
+  const simplified = toSimplified(question);
+  return subjects.filter((subject) => {
+    for (let at = simplified.indexOf(subject); at >= 0; at = simplified.indexOf(subject, at + 1)) {
+      const name = NAME_AND_DEMONSTRATIVE.exec(simplified.slice(0, at))?.[1];
+      if (name !== undefined && nameUsed(name.toLowerCase())) return true;
+    }
+    return false;
+  });
+}
+
+/** A Latin name, then a demonstrative with its classifier, ending where the subject word starts. */
+const NAME_AND_DEMONSTRATIVE = /([A-Za-z][A-Za-z0-9.+-]*)\s*(?:那|这)(?:个|家|款|种|类)?\s*$/u;

@@ -9,7 +9,7 @@ import { LEADING_PASSAGES, wordsNamingLearnerConcept } from "./learnerConcept.js
 import { groupsBeyondFinishedClause } from "./finishedClause.js";
 import { fieldReading, fieldWordFound, isFieldLatinWord, isOffFieldWord } from "./offFieldSubject.js";
 import { compoundQualifiers, groupsNotInstruments, groupsNotQualifiedBy } from "./outsideQualifier.js";
-import { outsideSubjectsIn } from "./outsideSubjects.js";
+import { appositiveSubjects, outsideSubjectsIn } from "./outsideSubjects.js";
 import { groupsBeyondLearnerLevel } from "./learnerLevel.js";
 import { groupsBeyondStudyRequest } from "./studyRequest.js";
 import { targetsOutsideField } from "./studyTarget.js";
@@ -110,7 +110,10 @@ export function questionReadings(inputs: QuestionReadingInputs): QuestionReading
     );
   const field = fieldReading(judged, groups, topTokens, statistics, generalIdf, inUse, groupsAgainst);
   // "报税的时候要准备哪些文件": a subject outside the field, and no field word shared with the passages.
-  const outsideNamed = outsideSubjectsIn(query);
+  // "openrouter那个网站": a subject word naming the kind of thing a corpus name is, is that name's (outsideSubjects.ts).
+  const subjectsNamed = outsideSubjectsIn(query);
+  const appositive = appositiveSubjects(query, subjectsNamed, judge.latinWordUsed(index));
+  const outsideNamed = subjectsNamed.filter((subject) => !appositive.includes(subject));
   const outsideSubject =
     outsideNamed.length > 0 && !fieldWordFound(groupsAgainst(outsideNamed), topTokens, statistics, generalIdf, isFieldLatinWord, inUse);
   // "想转行做会计，有没有从入门到进阶的学习路线": the plan's target is outside the field, whatever words describe the plan (studyTarget.ts).

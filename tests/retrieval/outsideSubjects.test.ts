@@ -8,7 +8,7 @@ import { DEFAULT_ABSTAIN_THRESHOLD } from "../../src/config.js";
 import { confidenceOf, confidenceSignals, decideConfidence } from "../../src/retrieval/confidence.js";
 import { HybridRetriever } from "../../src/retrieval/HybridRetriever.js";
 import { isFieldLatinWord } from "../../src/retrieval/offFieldSubject.js";
-import { outsideSubjectsIn, outsideSubjectsTable } from "../../src/retrieval/outsideSubjects.js";
+import { appositiveSubjects, outsideSubjectsIn, outsideSubjectsTable } from "../../src/retrieval/outsideSubjects.js";
 import tableData from "../../src/retrieval/outsideSubjects.json" with { type: "json" };
 import { useBundledTestIndex } from "../support/buildTestIndex.js";
 
@@ -111,6 +111,16 @@ describe("a subject outside the field on the bundled corpus", () => {
     const result = await retriever().retrieve(question);
     expect(result.outsideSubjects).toContain("毕业");
     expect(confidenceOf(question, result)).not.toBe("high");
+  });
+
+  it("is no subject when it says what kind of thing a corpus name is (openrouter那个网站: that website)", async () => {
+    const question = "openrouter那个网站是干啥的";
+    const result = await retriever().retrieve(question);
+    expect(result.outsideSubjects).toBeUndefined();
+    expect(confidenceOf(question, result)).toBe("high");
+    // A name the corpus never uses lends it nothing: the website stays the subject.
+    expect(appositiveSubjects("Etsy那个网站怎么开店", ["网站", "开店"], () => false)).toEqual([]);
+    expect(appositiveSubjects("Kaggle 這個網站好用嗎", ["网站"], (name) => name === "kaggle")).toEqual(["网站"]);
   });
 
   it("does not touch a question of the field that mentions one in passing", async () => {
