@@ -39,6 +39,10 @@ const MECHANISM_ASKED = new RegExp(
     // A named thing run or deployed (Dify 要怎么部署, notebook 要怎么跑).
     `[A-Za-z][\\w.-]*\\s*(?:要|该|該)?\\s*${HOW_ZH}\\s*(?:跑|部署|运行|運行)`,
     "\\bhow\\s+(?:exactly\\s+)?(?:does|do|is|are)\\b[^?？]{1,60}\\bwork\\b",
+    // "routing 怎么 work 的": the English verb in a Chinese question, as learners mix them.
+    `${HOW_ZH}\\s*work(?:s|ed)?\\b`,
+    // 是怎么实现加速的, 是如何实现并行的: how a result is achieved inside, not that it is.
+    `是\\s*${HOW_ZH}\\s*(?:实现|實現|做到)\\s*\\p{Script=Han}{1,4}的(?=\\s*(?:[?？。!！啊呀呢吗嗎]|$))`,
     "\\bhow\\s+exactly\\b",
     // A formula, or how a quantity is computed (计算公式, Q、K、V 是怎么算出来的, "how is the loss computed"):
     // a roadmap names what to learn, it rarely writes out the mathematics.

@@ -31,6 +31,9 @@ describe("mechanismAsked", () => {
       "vLLM 的连续批处理内部是怎么 implement 的？",
       "那个调度器底层是怎么工作的",
       "How is paged attention implemented?",
+      // The English verb in a Chinese question; a result achieved inside (是怎么实现加速的).
+      "那个 gating 到底怎么 work 的？",
+      "FlashAttention 是如何实现提速的？",
     ])
       expect(mechanismAsked(question), question).toBe(true);
   });
@@ -52,6 +55,8 @@ describe("mechanismAsked", () => {
       "文档应该怎么切块？",
       "How long does the first stage take?",
       "学大模型背后的数学原理是啥？",
+      // How the plan gets the learner somewhere, not how a thing works inside.
+      "这个路线是如何实现从入门到精通的？",
     ])
       expect(mechanismAsked(question), question).toBe(false);
   });
