@@ -336,12 +336,24 @@ const mayDescribeShape = mayMatchGated(SHAPE_DESCRIPTION);
  * read as standard before this (text/cantoneseWords.ts); these are standard characters, kept in the
  * learner's text elsewhere and read so only to tell what kind of detail is asked.
  */
-const COLLOQUIAL_ASKING = /[啥咋]/u;
+const COLLOQUIAL_ASKING = /[啥咋]|好[久多]/u;
 const COLLOQUIAL_WHAT = /啥子|啥/gu;
 const COLLOQUIAL_HOW = /咋个|咋/gu;
+/**
+ * Southwestern Mandarin's (Sichuan, Chongqing, Wuhan) 好久 and 好多 ending a question ask how long and
+ * how much ("要学好久撒？", "一个月好多钱？"); in standard Mandarin, "要学好久吗" asks of the length too.
+ */
+const COLLOQUIAL_HOW_LONG = /好久(?=\s*[啊撒嘛哦呀喃哟哇吗嗎]?\s*(?:[？?]|$))/gu;
+const COLLOQUIAL_HOW_MUCH = /好多(?=\s*\p{Script=Han}{0,3}?\s*[啊撒嘛哦呀喃哟哇吗嗎]?\s*(?:[？?]|$))/gu;
 
 function kindsAsked(learners: string): DetailKind[] {
-  const asked = COLLOQUIAL_ASKING.test(learners) ? learners.replace(COLLOQUIAL_WHAT, "什么").replace(COLLOQUIAL_HOW, "怎么") : learners;
+  const asked = COLLOQUIAL_ASKING.test(learners)
+    ? learners
+        .replace(COLLOQUIAL_WHAT, "什么")
+        .replace(COLLOQUIAL_HOW, "怎么")
+        .replace(COLLOQUIAL_HOW_LONG, "多久")
+        .replace(COLLOQUIAL_HOW_MUCH, "多少")
+    : learners;
   const question = mayDescribeShape(asked) ? asked.replace(SHAPE_DESCRIPTION, " ") : asked;
   const rules = detailRuleTests();
   const mayMatch = askedPatternGate().mayMatch(question);

@@ -358,6 +358,14 @@ describe("detail-type check", () => {
     expect(detailsAsked("RAG 是啥？")).toEqual([]);
   });
 
+  it("reads Southwestern Mandarin's 好久 and 好多 ending a question as how long and how much", () => {
+    expect(detailsAsked("那门课全部看完要好久撒？")).toEqual(["duration"]);
+    expect(detailsAsked("报这个训练营一个月好多钱？")).toEqual(["price"]);
+    // Not where they say "many" or "a lot" and the question asks something else.
+    expect(detailsAsked("好多人说LoRA很重要，为什么？")).toEqual([]);
+    expect(detailsAsked("资料好多，先看哪本？")).toEqual([]);
+  });
+
   it("asks a version by an amount word or as the latest one, a model's size by its parameters' scale, and a price, a future or a bit-width as learners ask them", () => {
     expect(detailsAsked("这个推理框架最新的 release 版本是多少？")).toEqual(["version"]);
     expect(detailsAsked("它的版本号是几？")).toEqual(["version"]);
