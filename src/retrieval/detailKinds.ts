@@ -331,14 +331,15 @@ const SHAPE_DESCRIPTION =
 const mayDescribeShape = mayMatchGated(SHAPE_DESCRIPTION);
 
 /**
- * Mandarin's colloquial question words (啥, 四川话 啥子, 咋, 咋个) mean 什么 and 怎么, in which every
+ * Mandarin's colloquial question words (啥, 四川话 啥子, 咋, 咋个, 武汉话 么样) mean 什么 and 怎么, in which every
  * rule is written: "要啥 GPU 规格" asks hardware as "要什么 GPU 规格" does. Cantonese's (咩, 點樣) are
  * read as standard before this (text/cantoneseWords.ts); these are standard characters, kept in the
  * learner's text elsewhere and read so only to tell what kind of detail is asked.
  */
-const COLLOQUIAL_ASKING = /[啥咋]|好[久多]/u;
+const COLLOQUIAL_ASKING = /[啥咋]|好[久多]|么样/u;
 const COLLOQUIAL_WHAT = /啥子|啥/gu;
-const COLLOQUIAL_HOW = /咋个|咋/gu;
+// Wuhan's 么样 is 怎么 ("要么样配置"), not the 么样 inside 怎么样 or 这么样.
+const COLLOQUIAL_HOW = /咋个|咋|(?<![怎这這那什])么样/gu;
 /**
  * Southwestern Mandarin's (Sichuan, Chongqing, Wuhan) 好久 and 好多 ending a question ask how long and
  * how much ("要学好久撒？", "一个月好多钱？"); in standard Mandarin, "要学好久吗" asks of the length too.

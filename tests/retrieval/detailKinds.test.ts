@@ -354,6 +354,9 @@ describe("detail-type check", () => {
     expect(detailsAsked("那个框架啥子版本最稳？")).toContain("version");
     expect(detailsAsked("这个比赛啥时候截止？")).toContain("date");
     expect(detailsAsked("这个工具咋安装？")).toEqual(["setup"]);
+    // Wuhan's 么样 is 怎么; 怎么样 stays itself.
+    expect(detailsAsked("那个向量库要么样配置？")).toEqual(["setup"]);
+    expect(detailsAsked("学完觉得怎么样？")).toEqual([]);
     // Nothing asked is still nothing asked.
     expect(detailsAsked("RAG 是啥？")).toEqual([]);
   });
