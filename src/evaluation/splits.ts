@@ -99,6 +99,7 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-g4.jsonl",
     "tests/eval/blind/tune-h4.jsonl",
     "tests/eval/blind/tune-i4.jsonl",
+    "tests/eval/blind/tune-j4.jsonl",
     "tests/eval/blind/tune-k4.jsonl",
   ],
   test: [
