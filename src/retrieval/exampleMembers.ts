@@ -10,9 +10,15 @@ import { mayMatchGated } from "../text/questionGate.js";
  * its count ("那54个项目具体是哪54个"). Read in Simplified (questions are converted first).
  */
 
-/** What a thing holds, asked after the thing: 包含哪些, 分哪几种, 具体有哪些 (not 有什么用, what it is for). */
+/** What a thing holds, or how many parts, asked after the thing: 包含哪些, 分哪几种, 具体有哪些, 有几项 (not 有什么用, what it is for). */
 const PARTS_ASKED =
-  /([\p{Script=Han}A-Za-z0-9+.\-、和与跟及 ]{2,24}?)\s*(?:都|分别|具体|里面|里头)?\s*(?:(?:包含|包括|含有|涵盖|分为|分成|分)(?:了)?\s*(?:哪些|哪几种|哪几类|哪几个|几种|几类|什么|啥)|有\s*(?:哪些|哪几种|哪几类|几种|几类)|具体(?:是|有)(?:哪些|什么|啥))/u;
+  /([\p{Script=Han}A-Za-z0-9+.\-、和与跟及 ]{2,24}?)\s*(?:都|分别|具体|里面|里头)?\s*(?:(?:包含|包括|含有|涵盖|分为|分成|分)(?:了)?\s*(?:哪些|哪几种|哪几类|哪几个|几种|几类|什么|啥)|有\s*(?:哪些|哪几种|哪几类|几种|几类)|具体(?:是|有)(?:哪些|什么|啥)|(?:一共|总共|共)?\s*有?\s*几\s*(?:项|章|节|部分|个部分|个任务|个子任务|个章节))/u;
+/**
+ * "How many chapters does Build a Large Language Model (From Scratch) have?": how many parts a
+ * thing has, asked in English; the thing is what the parts are counted in.
+ */
+const PARTS_COUNTED_EN =
+  /\bhow many\s+(?:chapters|parts|tasks|sections|modules|lessons|units|sub-?tasks)\s+(?:does|do|did)\s+(?:the\s+)?(.{2,80}?)\s+(?:have|has|contain|include|cover)\b|\bhow many\s+(?:chapters|parts|tasks|sections|modules|lessons|units|sub-?tasks)\s+(?:are\s+(?:there\s+)?)?in\s+(?:the\s+)?(.{2,80}?)\s*[?？]?$/iu;
 /** Where the question's words for the thing start: after the last 的, 里, 中 or a pronoun (这篇里的北极星能力). */
 const BEFORE_THING = /^.*(?:的|里|中|这|那|篇|份)/u;
 /** The things of a pair or a run: "GLUE和SuperGLUE", "A、B". */
@@ -23,6 +29,8 @@ const mayAskParts = mayMatchGated(PARTS_ASKED);
 
 /** The things whose parts the question asks (two characters or more each), or none. */
 export function thingsWithPartsAsked(question: string): string[] {
+  const english = PARTS_COUNTED_EN.exec(question);
+  if (english) return [(english[1] ?? english[2]!).trim()];
   const match = mayAskParts(question) ? PARTS_ASKED.exec(question) : null;
   if (!match) return [];
   const named = match[1]!.replace(BEFORE_THING, "").trim();

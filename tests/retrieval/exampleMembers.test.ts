@@ -15,6 +15,15 @@ describe("thingsWithPartsAsked", () => {
     expect(thingsWithPartsAsked("BazKit有哪些组件")).toEqual(["BazKit"]);
   });
 
+  it("reads how many parts a thing has, in Chinese or English", () => {
+    expect(thingsWithPartsAsked("FooBench几项")).toEqual(["FooBench"]);
+    expect(thingsWithPartsAsked("FooBench一共有几个任务？")).toEqual(["FooBench"]);
+    expect(thingsWithPartsAsked("How many chapters does Compass Reasoning Notes have?")).toEqual(["Compass Reasoning Notes"]);
+    expect(thingsWithPartsAsked("How many tasks are in FooBench?")).toEqual(["FooBench"]);
+    // A count of what a stage holds names no thing counted in.
+    expect(thingsWithPartsAsked("第三阶段有几个项目")).toEqual([]);
+  });
+
   it("does not read what a thing is for, or a question asking no parts", () => {
     expect(thingsWithPartsAsked("BazKit有什么用")).toEqual([]);
     expect(thingsWithPartsAsked("FooBench 是谁做的")).toEqual([]);
@@ -27,6 +36,9 @@ describe("partsOfPassingMentionAsked", () => {
     expect(partsOfPassingMentionAsked("这篇里的指南针能力具体分哪几种？", [asLink])).toBe(true);
     // The thing as the learner writes it: its name with a request before and its kind after.
     expect(partsOfPassingMentionAsked("请问 FooBench 基准里面包含哪些具体的任务呢？", [inRun])).toBe(true);
+    // How many parts, of a thing named only in passing; a passage listing them answers.
+    expect(partsOfPassingMentionAsked("FooBench几项", [inRun])).toBe(true);
+    expect(partsOfPassingMentionAsked("FooBench几项", [inRun, listed])).toBe(false);
   });
 
   it("is false when a passage says more of the thing, or none names it", () => {
