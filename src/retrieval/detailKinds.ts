@@ -344,8 +344,8 @@ const COLLOQUIAL_HOW = /咋个|咋|(?<![怎这這那什])么样/gu;
  * Southwestern Mandarin's (Sichuan, Chongqing, Wuhan) 好久 and 好多 ending a question ask how long and
  * how much ("要学好久撒？", "一个月好多钱？"); in standard Mandarin, "要学好久吗" asks of the length too.
  */
-const COLLOQUIAL_HOW_LONG = /好久(?=\s*[啊撒嘛哦呀喃哟哇吗嗎]?\s*(?:[？?]|$))/gu;
-const COLLOQUIAL_HOW_MUCH = /好多(?=\s*\p{Script=Han}{0,3}?\s*[啊撒嘛哦呀喃哟哇吗嗎]?\s*(?:[？?]|$))/gu;
+const COLLOQUIAL_HOW_LONG = /好久(?=\s*[啊撒嘛哦呀喃哟哇吗嗎咯啰囉噻嘞哈]?\s*(?:[？?]|$))/gu;
+const COLLOQUIAL_HOW_MUCH = /好多(?=\s*\p{Script=Han}{0,3}?\s*[啊撒嘛哦呀喃哟哇吗嗎咯啰囉噻嘞哈]?\s*(?:[？?]|$))/gu;
 
 function kindsAsked(learners: string): DetailKind[] {
   const asked = COLLOQUIAL_ASKING.test(learners)

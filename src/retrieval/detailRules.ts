@@ -150,7 +150,7 @@ DETAIL_RULES.push({
 DETAIL_RULES.push({
   kind: "organization",
   asked:
-    /出版社|哪(?:一?家|个|個|间|間)公司|哪(?:一?家|一?个|一?個)?\s*(?:机构|機構|组织|組織|单位|單位)|哪所大学|哪所大學|(?:哪个|哪個|哪所|哪间|哪間)学校|(?:哪个|哪個|哪所|哪间|哪間)學校|毕业于|畢業於|which (?:company|publisher|university|school|lab|organi[sz]ation)|what (?:company|publisher|university|school)|\baffiliated\b|\bpublisher\b|\bemployer\b|\bwhere\s+(?:does|did)\s+(?:he|she|they|the\s+author)\s+work\b/i,
+    /出版社|哪(?:一?家|个|個|间|間)公司|(?:任|就)(?:职|職)(?:于|於)?\s*(?:哪|何)|(?:任|就)(?:职|職)的?\s*(?:公司|单位|單位|机构|機構)|工作单位|工作單位|在哪(?:里|裡|儿|兒)?(?:工作|上班)|哪(?:一?家|一?个|一?個)?\s*(?:机构|機構|组织|組織|单位|單位)|哪所大学|哪所大學|(?:哪个|哪個|哪所|哪间|哪間)学校|(?:哪个|哪個|哪所|哪间|哪間)學校|毕业于|畢業於|which (?:company|publisher|university|school|lab|organi[sz]ation)|what (?:company|publisher|university|school)|\baffiliated\b|\bpublisher\b|\bemployer\b|\bwhere\s+(?:does|did)\s+(?:he|she|they|the\s+author)\s+work\b/i,
   present:
     /出版社|出版|公司|大学|大學|学校|學校|研究院|实验室|實驗室|机构|機構|组织|組織|\bpress\b|\bpublish|\bcompany\b|\binc\.|\buniversity\b|\binstitute\b|\blab\b/i,
 });

@@ -143,6 +143,10 @@ describe("detail-type check", () => {
     // Where someone works: the company asked with 间, or the employer in English.
     expect(detailsAsked("那个作者在哪间公司上班？")).toContain("organization");
     expect(detailsAsked("Where does the author work these days?")).toContain("organization");
+    // Formally (任职公司为何, 任职于哪家) or plainly (在哪里上班); not the learner's own wish to work at one.
+    expect(detailsAsked("這位作者的任職公司為何？")).toContain("organization");
+    expect(detailsAsked("讲师现在在哪里上班")).toContain("organization");
+    expect(detailsAsked("想在大模型公司任职要学什么")).toEqual([]);
     expect(detailPresent("organization", ["人民邮电出版社出版"])).toBe(true);
     // An institution asked and named.
     expect(detailsAsked("这份路线图是哪个机构发布的？")).toContain("organization");
@@ -364,6 +368,7 @@ describe("detail-type check", () => {
   it("reads Southwestern Mandarin's 好久 and 好多 ending a question as how long and how much", () => {
     expect(detailsAsked("那门课全部看完要好久撒？")).toEqual(["duration"]);
     expect(detailsAsked("报这个训练营一个月好多钱？")).toEqual(["price"]);
+    expect(detailsAsked("那门课一共要看好久咯？")).toEqual(["duration"]);
     // Not where they say "many" or "a lot" and the question asks something else.
     expect(detailsAsked("好多人说LoRA很重要，为什么？")).toEqual([]);
     expect(detailsAsked("资料好多，先看哪本？")).toEqual([]);
