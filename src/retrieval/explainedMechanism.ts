@@ -20,7 +20,8 @@ const HOW_ZH = "(?:怎么|怎麼|如何|咋)";
  * its own about the thing ("LoRA 微调：深入理解低秩矩阵分解"), which a thing only listed among others
  * ("参数高效方法(LoRA, QLoRA)") lacks (它背后的数学原理 asks which mathematics: a list answers).
  */
-const PRINCIPLE_ASKED = /(?<!数学|數學)(?:是\s*)?(?:什么|什麼|啥)\s*原理|(?<!数学|數學)原理\s*是\s*(?:什么|什麼|啥)/u;
+const PRINCIPLE_ASKED =
+  /(?<!数学|數學)(?:是\s*)?(?:什么|什麼|啥)\s*原理|(?<!数学|數學)原理\s*(?:是\s*(?:什么|什麼|啥)|(?:为何|為何)(?=\s*(?:[?？。]|$)))/u;
 
 const MECHANISM_ASKED = new RegExp(
   [
@@ -34,7 +35,9 @@ const MECHANISM_ASKED = new RegExp(
     // 内部是怎么做到的, 底层是怎么 implement 的: how it works inside, whatever verb follows, in either
     // language (not "底层怎么运作我不关心", the learner's situation).
     `(?:内部|內部|底层|底層)\\s*(?:是|又是|到底是)\\s*${HOW_ZH}`,
-    // 是什么原理, 原理是啥 (PRINCIPLE_ASKED): how it works inside.
+    // 具体用了啥 trick, 具体用了什么方法: the particular technique inside a thing.
+    `具[体體]\\s*(?:用了|用的是|采用了|採用了)\\s*(?:什么|什麼|啥|哪些|哪种|哪種)\\s*(?:方法|技术|技術|技巧|算法|trick|tricks|technique)`,
+    // 是什么原理, 原理是啥, 原理为何 (PRINCIPLE_ASKED): how it works inside.
     PRINCIPLE_ASKED.source,
     // A named thing run or deployed (Dify 要怎么部署, notebook 要怎么跑).
     `[A-Za-z][\\w.-]*\\s*(?:要|该|該)?\\s*${HOW_ZH}\\s*(?:跑|部署|运行|運行)`,

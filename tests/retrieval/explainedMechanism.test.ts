@@ -34,6 +34,9 @@ describe("mechanismAsked", () => {
       // The English verb in a Chinese question; a result achieved inside (是怎么实现加速的).
       "那个 gating 到底怎么 work 的？",
       "FlashAttention 是如何实现提速的？",
+      // Formally (原理为何), or the particular technique used inside.
+      "請問那個剪枝演算法的原理為何？",
+      "那个视频模型的一致性具体用了啥 trick",
     ])
       expect(mechanismAsked(question), question).toBe(true);
   });
@@ -57,6 +60,8 @@ describe("mechanismAsked", () => {
       "学大模型背后的数学原理是啥？",
       // How the plan gets the learner somewhere, not how a thing works inside.
       "这个路线是如何实现从入门到精通的？",
+      "为何要学原理？",
+      "这个项目具体用了什么框架",
     ])
       expect(mechanismAsked(question), question).toBe(false);
   });
