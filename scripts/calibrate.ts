@@ -1,5 +1,5 @@
 /**
- * `npm run calibrate -- [--dataset tests/eval/blind/tune.jsonl] [--folds 5] [--k 5]`: choose the
+ * `npm run calibrate -- [--dataset tests/eval/blind/tune.jsonl] [--folds 5] [--k N]`: choose the
  * confidence thresholds (refuse / mark low) by k-fold cross-validation on the tune split, and
  * print the curve (answerable refused vs unanswerable caught per threshold) as Markdown for
  * tests/eval/README.md. Offline retrieval, the index at INDEX_DIR. Refuses the test split.
@@ -12,7 +12,7 @@ import { isTutorError } from "../src/errors.js";
 import type { Rates } from "../src/evaluation/calibration.js";
 import { DEFAULT_SPLIT_FILES, loadSplit } from "../src/evaluation/splits.js";
 
-const USAGE = "Usage: npm run calibrate -- [--dataset FILE]... [--folds N] [--k N]";
+const USAGE = "Usage: npm run calibrate -- [--dataset FILE]... [--folds N] [--k N (default RETRIEVAL_K, the product's own)]";
 const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
 
 function rateCells(r: Rates): string {
@@ -46,14 +46,15 @@ async function main(): Promise<number> {
     return 2;
   }
   const file = files.join(" + ");
+  loadEnvFile(process.env);
+  const config = parseConfig(process.env);
   const folds = Number(values.folds ?? 5);
-  const k = Number(values.k ?? 5);
+  // The thresholds are chosen at the k the product answers with (RETRIEVAL_K) unless --k says otherwise.
+  const k = values.k === undefined ? config.RETRIEVAL_K : Number(values.k);
   if (!Number.isInteger(folds) || folds < 2 || folds > 20 || !Number.isInteger(k) || k < 1 || k > 20) {
     console.error(`--folds must be an integer from 2 to 20 and --k from 1 to 20.\n${USAGE}`);
     return 2;
   }
-  loadEnvFile(process.env);
-  const config = parseConfig(process.env);
   const dataset = await loadSplit({ name: "tune", file: files[0]!, ...(files.length > 1 ? { extraFiles: files.slice(1) } : {}) });
   // Loaded after flags and config are known to be good (a typo fails fast, before LangChain loads).
   const [{ collectSignals, crossValidate, curves, ratesAt }, { openPipeline }] = await Promise.all([
