@@ -34,6 +34,9 @@ interface CountUnit {
   enumerable?: boolean;
 }
 
+/** A kind of work after 多少 and a modifier ending in 的: its amount is a share of all such work. */
+const SHARE_OF_WORK = /^\p{Script=Han}{1,6}的\s*(?:活儿?|工作|脑力劳动|体力劳动|劳动|事情?|任务|岗位|崗位|职位|職位|工种|工種)/u;
+
 function countUnitAsked(question: string): CountUnit | undefined {
   if (/百分之多少|多少\s*%|多少\s*比例|几成|幾成|what percent|\bpercentage\b/i.test(question)) return { unit: "%", latin: false };
   // 哪几/好几/这几 mean "which ones" / "several" / "these", 第几 "which (ordinal)", 只看几个/就几个
@@ -44,6 +47,8 @@ function countUnitAsked(question: string): CountUnit | undefined {
   // 推荐几个 / 想 follow 几个: the object of a request is "a few", not "how many".
   if (zh && REQUEST_VERB_BEFORE.test(question.slice(0, zh.index))) zh = null;
   if (zh && severalDescribed(question, zh.index, zh[0])) zh = null;
+  // "能顶替多少动脑子的活", "会取代多少重复性的岗位": how much of a kind of work, answered by a share (80%).
+  if (zh?.[2] && SHARE_OF_WORK.test(zh[2])) return { unit: "%", latin: false };
   const noun = zh?.[2]?.split(/[的了呢吗嗎啊呀吧，,。？?！!、]/u)[0] ?? "";
   // "Colab notebooks 总共有几个？": 个 ends the question, and what it counts was named before it.
   const before = zh && /^[个個]$/u.test(noun) ? countedBefore(question.slice(0, zh.index)) : undefined;

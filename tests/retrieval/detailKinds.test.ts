@@ -227,6 +227,10 @@ describe("detail-type check", () => {
     expect(detailsAsked("这门课要多少時數？")).toContain("duration");
     expect(detailPresent("count", ["agent 能担任 80% 脑力工作"], "agent 能顶掉多少比例的脑力活？")).toBe(true);
     expect(detailPresent("count", ["agent 能担任 80%脑力工作"], "agent 能干多少脑力活？")).toBe(true);
+    // How much of a kind of work, named by what it does (动脑子的活, 重复性的岗位): a share answers.
+    expect(detailPresent("count", ["agent 能担任 80%脑力工作"], "那个助手以后能顶替多少动脑子的活儿？")).toBe(true);
+    expect(detailPresent("count", ["约三成岗位会被替代，30%的岗位"], "AI会取代多少重复性的岗位？")).toBe(true);
+    expect(detailPresent("count", ["agent 能担任 80%脑力工作"], "第三阶段有多少实战的项目？")).toBe(false);
     expect(detailPresent("price", ["AI 产品经理月薪 5-6 万"])).toBe(true);
     expect(detailsAsked("调用 API 的 token 是怎么计费的？")).toContain("price");
     expect(detailsAsked("How does the API billing work?")).toContain("price");
