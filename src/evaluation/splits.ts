@@ -182,6 +182,11 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-d4.jsonl",
     "tests/eval/blind/test-e4.jsonl",
     "tests/eval/blind/test-f4.jsonl",
+    "tests/eval/blind/test-g4.jsonl",
+    "tests/eval/blind/test-h4.jsonl",
+    "tests/eval/blind/test-i4.jsonl",
+    "tests/eval/blind/test-j4.jsonl",
+    "tests/eval/blind/test-k4.jsonl",
   ],
 };
 
