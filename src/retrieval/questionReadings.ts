@@ -23,7 +23,7 @@ import { asksResourceKindAbsent } from "./resourceKindsAbsent.js";
 import { countedMembersUnlisted } from "./countedMembers.js";
 import { partsOfPassingMentionAsked } from "./exampleMembers.js";
 import { asksGiveawayContent } from "./giveawayContent.js";
-import { comparedSides } from "./comparison.js";
+import { comparedSides, withSideGlosses } from "./comparison.js";
 import { unknownSectionCode } from "./sectionCodes.js";
 import type { Passage, RetrievalResult } from "./types.js";
 
@@ -161,7 +161,13 @@ export function questionReadings(inputs: QuestionReadingInputs): QuestionReading
     judgedQuery: judged,
     // "RAG 跟 微掉 哪个快": the two things compared are read with Chinese homophone typos repaired
     // too, so a side the learner misspelt is still found in the passage that compares them.
-    ...(comparedSides(judged) !== undefined ? { comparedQuery: hanRepaired(index, judged) } : {}),
+    ...(comparedSides(judged) !== undefined
+      ? {
+          comparedQuery: withSideGlosses(hanRepaired(index, judged), (word) =>
+            IndexResources.of(index).dictionary.englishCandidates([word], 1),
+          ),
+        }
+      : {}),
   };
 }
 

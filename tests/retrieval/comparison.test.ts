@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { comparedSides, comparisonPresent } from "../../src/retrieval/comparison.js";
+import { comparedSides, comparisonPresent, withSideGlosses } from "../../src/retrieval/comparison.js";
 import { confidenceSignals } from "../../src/retrieval/confidence.js";
 import { cantoneseAsStandard } from "../../src/text/cantoneseWords.js";
 import { passage, retrievalResult } from "../fixtures/answering/passages.js";
@@ -218,5 +218,25 @@ describe("comparison questions", () => {
       expect(comparedSides(langchain)?.map((s) => [...s])).toEqual([["langchain"], ["llamaindex"]]);
       expect(comparisonPresent(pytorch, ["常用框架：PyTorch、TensorFlow、JAX", text])).toBe(true);
     }
+  });
+});
+
+describe("withSideGlosses: English words of the sides, read in the corpus's Chinese", () => {
+  // A dictionary written for the test: the corpus words CC-CEDICT would give.
+  const candidates: Record<string, string[]> = { online: ["在线"], offline: ["离线"], cloud: ["云端"] };
+  const candidatesOf = (word: string) => candidates[word] ?? [];
+
+  it("puts the corpus word after each English word, so a passage comparing them in Chinese answers", () => {
+    const question = "offline 的模型和 online 的模型，哪个更安全？";
+    const glossed = withSideGlosses(question, candidatesOf);
+    expect(glossed).toBe("offline 离线 的模型和 online 在线 的模型，哪个更安全？");
+    const passage = "离线的模型更安全，在线的模型更方便";
+    expect(comparisonPresent(question, [passage])).toBe(false);
+    expect(comparisonPresent(glossed, [passage])).toBe(true);
+  });
+
+  it("leaves a question that compares nothing, and words with no corpus word, as they are", () => {
+    expect(withSideGlosses("what does the online course cover?", candidatesOf)).toBe("what does the online course cover?");
+    expect(withSideGlosses("PyTorch 和 TensorFlow 哪个更好？", candidatesOf)).toBe("PyTorch 和 TensorFlow 哪个更好？");
   });
 });
