@@ -291,12 +291,13 @@ export function decideConfidence(
   signals: ConfidenceSignals,
   thresholds: ConfidenceThresholds = { low: DEFAULT_LOW_CONFIDENCE_THRESHOLD },
 ): ConfidenceLevel {
-  // A stage of a named roadmap, found: the question is about that stage however few of its words
-  // ("第一段学完要能做到啥程度") the stage's passages share. Likewise a roadmap the learner named
-  // ("那篇只讲四条路的文章管这叫啥") whose own passage leads: the passages are where the question
-  // points. Low at best, never refused.
-  if (signals.weak && signals.cardAnswers !== true)
-    return signals.locatedStage === true || signals.namedRoadmapLeads === true ? "low" : "none";
+  // A stage of a named roadmap, found by its place or name ("那篇讲四个方向的，排第三的是啥"): the
+  // question is about that stage however few of its words the stage's passages share, and is read
+  // as any other (a detail it asks must still be there). A roadmap the learner named ("那篇只讲四条路的
+  // 文章管这叫啥") whose own passage leads, without a stage found: where the question points, low at
+  // best, never refused.
+  if (signals.weak && signals.cardAnswers !== true && signals.locatedStage !== true)
+    return signals.namedRoadmapLeads === true ? "low" : "none";
   if (
     signals.missingDetails.length > 0 ||
     (signals.onlyThroughExpansions === true && !thinEvidenceEnough(signals)) ||

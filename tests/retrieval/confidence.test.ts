@@ -12,9 +12,11 @@ describe("confidence", () => {
     expect(decideConfidence({ evidence: 0.9, weak: false, missingDetails: [] }, { low: 0.3 })).toBe("high");
   });
 
-  it("shows weak passages as low, never refused, when they are the roadmap the learner named or the stage located", () => {
+  it("shows weak passages as low, never refused, when they are the roadmap the learner named; a stage located is read as any answer", () => {
     expect(decideConfidence({ evidence: 0.05, weak: true, missingDetails: [], namedRoadmapLeads: true })).toBe("low");
-    expect(decideConfidence({ evidence: 0.05, weak: true, missingDetails: [], locatedStage: true })).toBe("low");
+    // "那篇讲四个方向的，排第三的是啥": the stage is found by its place; the question's words are few.
+    expect(decideConfidence({ evidence: 0.05, weak: true, missingDetails: [], locatedStage: true })).toBe("high");
+    expect(decideConfidence({ evidence: 0.05, weak: true, missingDetails: ["person"], locatedStage: true })).toBe("low");
     expect(decideConfidence({ evidence: 0.05, weak: true, missingDetails: [] })).toBe("none");
   });
 
@@ -115,8 +117,9 @@ describe("confidence", () => {
   it("trusts a stage located by the roadmap's structure over the question's few shared words", () => {
     expect(decideConfidence({ evidence: 0.2, weak: false, missingDetails: [], locatedStage: true }, { low: 0.3 })).toBe("high");
     expect(decideConfidence({ evidence: 0.2, weak: false, missingDetails: ["duration"], locatedStage: true }, { low: 0.3 })).toBe("low");
-    // Even when too few of its words are found to answer: on that stage, but only low.
-    expect(decideConfidence({ evidence: 0.03, weak: true, missingDetails: [], locatedStage: true })).toBe("low");
+    // Even when too few of its words are found: that stage is what it asks, unless something it asks is missing.
+    expect(decideConfidence({ evidence: 0.03, weak: true, missingDetails: [], locatedStage: true })).toBe("high");
+    expect(decideConfidence({ evidence: 0.03, weak: true, missingDetails: [], locatedStage: true, outsideNamedRoadmap: true })).toBe("low");
     expect(decideConfidence({ evidence: 0.03, weak: true, missingDetails: [] })).toBe("none");
   });
 
