@@ -123,14 +123,26 @@ export class IndexResources {
   }
 
   /**
-   * The question with its misspelt Latin words repaired (Han runs and English words kept as they
-   * are), remembered for the last few questions: a request reads it twice, for the glossary terms a
-   * misspelling hid (questionExpansions.ts) and for the evidence of the question's own words
-   * (questionJudge.ts).
+   * The question with its misspelt Latin words repaired, and a person of the field's Chinese name
+   * misspelt by sound (吴恩打 → 吴恩达); English words and other Han runs kept as they are: a
+   * two-character window that sounds like a corpus word is as often no typo (tests/eval/README.md),
+   * a three-character name is one. Remembered for the last few questions: a request reads it twice,
+   * for the glossary terms a misspelling hid (questionExpansions.ts) and for the evidence of the
+   * question's own words (questionJudge.ts).
    */
-  readonly latinRepaired: (question: string) => string = recentlyComputed(QUESTIONS_REMEMBERED, (question: string) =>
-    this.typos.repair(question, { hanRuns: false, isWord: this.isEnglishWord }),
+  readonly typoRepaired: (question: string) => string = recentlyComputed(QUESTIONS_REMEMBERED, (question: string) =>
+    this.typos.repair(question, { hanFix: isPersonName, isWord: this.isEnglishWord }),
   );
+}
+
+let personNamesValue: ReadonlySet<string> | undefined;
+
+/** A Chinese name of a person of the field (the glossary's people: 吴恩达, 李宏毅), three characters or more. */
+function isPersonName(word: string): boolean {
+  personNamesValue ??= new Set(
+    GLOSSARY.filter((entry) => entry.person).flatMap((entry) => entry.zh.filter((name) => Array.from(name).length >= 3)),
+  );
+  return personNamesValue.has(word);
 }
 
 /** The glossary's English names, word by word, lower case: the field's Latin words a misspelling may mean. */

@@ -66,7 +66,7 @@ export function questionExpansions(index: IndexSnapshot, query: string, sources:
   // "generative modle": a misspelt word inside a term of several words hides the whole term from
   // the glossary; the question with its Latin words repaired is read for terms too.
   if (sources.typos !== false) {
-    const repaired = resources.latinRepaired(query);
+    const repaired = resources.typoRepaired(query);
     if (repaired !== query)
       for (const term of expandQuery(repaired, glossaryOptions)) if (!expansions.includes(term)) expansions.push(term);
   }

@@ -49,7 +49,7 @@ export class QuestionJudge {
     const last = this.last;
     if (last?.index === index && last.query === query) return last.judged;
     const resources = IndexResources.of(index);
-    return this.sources.typos !== false ? resources.latinRepaired(query) : query;
+    return this.sources.typos !== false ? resources.typoRepaired(query) : query;
   }
 
   /**

@@ -145,7 +145,15 @@ export class TypoCorrector {
    * windows), so the evidence score judges what the learner meant rather than counting a typo
    * as a word the materials never use.
    */
-  repair(question: string, options: { hanRuns?: boolean; isWord?: (word: string) => boolean } = {}): string {
+  repair(
+    question: string,
+    options: {
+      hanRuns?: boolean;
+      /** Which corpus words a Han window may be repaired to (all when absent). */
+      hanFix?: (word: string) => boolean;
+      isWord?: (word: string) => boolean;
+    } = {},
+  ): string {
     let repaired = question.replace(/[A-Za-z][A-Za-z0-9]{2,}/g, (word) => {
       const lower = word.toLowerCase();
       if (this.statistics.frequency(lower) > 0 || options.isWord?.(lower)) return word;
@@ -153,7 +161,8 @@ export class TypoCorrector {
     });
     for (const run of options.hanRuns !== false ? (repaired.match(/\p{Script=Han}+/gu) ?? []) : []) {
       const byWindow = new Map<string, Set<string>>();
-      for (const { window, word } of this.homophonePairs(run)) byWindow.set(window, (byWindow.get(window) ?? new Set()).add(word));
+      for (const { window, word } of this.homophonePairs(run))
+        if (options.hanFix?.(word) ?? true) byWindow.set(window, (byWindow.get(window) ?? new Set()).add(word));
       let fixed = run;
       for (const [window, words] of byWindow) if (words.size === 1) fixed = fixed.replace(window, [...words][0]!);
       if (fixed !== run) repaired = repaired.replace(run, fixed);

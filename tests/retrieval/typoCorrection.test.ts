@@ -61,6 +61,9 @@ describe("TypoCorrector", () => {
     expect(corrector.repair("Is Pytoch worth learning?")).toBe("Is pytorch worth learning?");
     expect(corrector.repair("怎么做大模型微掉", { hanRuns: true })).toBe("怎么做大模型微调");
     expect(corrector.repair("怎么做大模型微掉", { hanRuns: false })).toBe("怎么做大模型微掉");
+    // Only to the words hanFix allows (IndexResources.typoRepaired: a person's Chinese name).
+    expect(corrector.repair("怎么做大模型微掉", { hanFix: (word) => word === "微调" })).toBe("怎么做大模型微调");
+    expect(corrector.repair("怎么做大模型微掉", { hanFix: () => false })).toBe("怎么做大模型微掉");
   });
 
   it("does not repair real English words into corpus words", () => {
