@@ -157,7 +157,7 @@ export class TypoCorrector {
     let repaired = question.replace(/[A-Za-z][A-Za-z0-9]{2,}/g, (word) => {
       const lower = word.toLowerCase();
       if (this.statistics.frequency(lower) > 0 || options.isWord?.(lower)) return word;
-      return this.latinFix(lower) ?? word;
+      return this.latinFix(lower) ?? this.pinyinWord(lower) ?? word;
     });
     for (const run of options.hanRuns !== false ? (repaired.match(/\p{Script=Han}+/gu) ?? []) : []) {
       const byWindow = new Map<string, Set<string>>();
@@ -168,6 +168,16 @@ export class TypoCorrector {
       if (fixed !== run) repaired = repaired.replace(run, fixed);
     }
     return repaired;
+  }
+
+  /**
+   * "RAG跟weitiao比": a corpus word written in toneless pinyin, as learners type when the input
+   * method is off. Two syllables at least (five letters), and only one corpus word of that sound.
+   */
+  private pinyinWord(lower: string): string | undefined {
+    if (lower.length < 5 || !/^[a-z]+$/.test(lower)) return undefined;
+    const words = this.byPinyin.get(lower);
+    return words?.length === 1 ? words[0] : undefined;
   }
 
   /**

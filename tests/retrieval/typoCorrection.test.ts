@@ -66,6 +66,13 @@ describe("TypoCorrector", () => {
     expect(corrector.repair("怎么做大模型微掉", { hanFix: () => false })).toBe("怎么做大模型微掉");
   });
 
+  it("reads a corpus word typed in toneless pinyin (weitiao) as that word, when only one sounds so", () => {
+    expect(corrector.repair("RAG 跟 weitiao 比哪个慢", { isWord: isEnglishWord })).toBe("RAG 跟 微调 比哪个慢");
+    // One syllable, an English word, or no corpus word of that sound: left as written.
+    expect(corrector.repair("wei 是什么", { isWord: isEnglishWord })).toBe("wei 是什么");
+    expect(corrector.repair("zhongwen 教程", { isWord: isEnglishWord })).toBe("zhongwen 教程");
+  });
+
   it("does not repair real English words into corpus words", () => {
     // "langchan" is one edit from langchain and no English word; "stage" is one edit from the
     // corpus word "stages" but is English.
