@@ -88,15 +88,15 @@ function sideOf(text: string): Side {
   return { own, all: new Set([...own, ...tokensOf(expandQuery(simplified).join(" "))]) };
 }
 
-/** An English content word of a side (three letters or more), as the dictionary keys them. */
+/** An English content word (three letters or more), as the dictionary keys them. */
 const ENGLISH_WORD = /\b[A-Za-z][a-z]{2,}\b/gu;
 
 /**
- * The question with the Chinese the corpus uses for each English word of the compared sides put
- * right after it ("open source 模型和 online 在线 的大模型，哪个更安全"): a passage comparing 开源大模型
- * and 在线大模型 compares what the learner names in English. `candidatesOf` gives a word's corpus
- * words from CC-CEDICT (FieldDictionary.englishCandidates); a word the glossary names already has
- * its names in sideOf, and a filler ("ones", "which") has none.
+ * A comparison question with the Chinese the corpus uses for each of its English words put right
+ * after it, so the sides read from it hold both ("open source 模型和 online 在线 的大模型，哪个更安全"):
+ * a passage comparing 开源大模型 and 在线大模型 compares what the learner names in English.
+ * `candidatesOf` gives a word's corpus words from CC-CEDICT (FieldDictionary.englishCandidates); a
+ * word the glossary names already has its names in sideOf, and a filler ("ones", "which") has none.
  */
 export function withSideGlosses(question: string, candidatesOf: (word: string) => readonly string[]): string {
   if (comparedSides(question) === undefined) return question;
