@@ -13,6 +13,7 @@ import { pagesPlugin } from "./http/pages/pagesPlugin.js";
 import { roadmapPagesPlugin } from "./http/pages/roadmap/roadmapPagesPlugin.js";
 import { apiKeyAuthPlugin } from "./http/plugins/apiKeyAuth.js";
 import { clientConcurrencyPlugin } from "./http/plugins/clientConcurrency.js";
+import { drainOnClosePlugin } from "./http/plugins/drainOnClose.js";
 import { corsPlugin } from "./http/plugins/cors.js";
 import { loadSheddingPlugin } from "./http/plugins/loadShedding.js";
 import { openApiPlugin } from "./http/plugins/openApi.js";
@@ -86,6 +87,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   // One plugin per concern (src/http/plugins). Order matters: shed load before any work, then
   // authenticate (which decides whom the request counts against), then count it.
+  await app.register(drainOnClosePlugin);
   await app.register(loadSheddingPlugin, {
     enabled: config.LOAD_SHEDDING,
     maxEventLoopDelayMs: config.LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS,
