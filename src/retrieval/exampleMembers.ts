@@ -24,12 +24,13 @@ const BEFORE_THING = /^.*(?:的|里|中|这|那|篇|份)/u;
 /** The things of a pair or a run: "GLUE和SuperGLUE", "A、B". */
 const BETWEEN_THINGS = /\s*(?:和|与|跟|及|、|\band\b)\s*/u;
 
-/** Whether PARTS_ASKED can match a question at all (questionGate.ts); the match itself is read once, below. */
+/** Whether PARTS_ASKED / PARTS_COUNTED_EN can match a question at all (questionGate.ts); the match itself is read once, below. */
 const mayAskParts = mayMatchGated(PARTS_ASKED);
+const mayCountPartsInEnglish = mayMatchGated(PARTS_COUNTED_EN);
 
 /** The things whose parts the question asks (two characters or more each), or none. */
 export function thingsWithPartsAsked(question: string): string[] {
-  const english = PARTS_COUNTED_EN.exec(question);
+  const english = mayCountPartsInEnglish(question) ? PARTS_COUNTED_EN.exec(question) : null;
   if (english) return [(english[1] ?? english[2]!).trim()];
   const match = mayAskParts(question) ? PARTS_ASKED.exec(question) : null;
   if (!match) return [];
@@ -79,6 +80,8 @@ export function partsOfPassingMentionAsked(question: string, passages: readonly 
 /** What a 《titled》 work holds ("《640 份大模型应用报告合集》里面都有哪些行业的报告"). */
 const TITLED_PARTS_ASKED =
   /《([^》]{2,40})》\s*(?:这个|那个|這個|那個)?\s*(?:里面|里头|裡面|里|裡|中|内|內)?\s*(?:都|具体|具體|分别|分別)?\s*(?:有|是|包括|包含|收录了?|收錄了?|涵盖|涵蓋)?\s*(?:哪些|哪几个|哪幾個|哪几类|哪幾類|哪几种|哪幾種)/u;
+/** Whether TITLED_PARTS_ASKED can match a question at all (questionGate.ts): it is asked of every question. */
+const mayAskTitledParts = mayMatchGated(TITLED_PARTS_ASKED);
 /** A listing after a title, in its sentence: 包括 A、B, 如 A、B, ：A、B. */
 const LISTED_AFTER = /^[^。\n]{0,30}?(?:包括|包含|涵盖|收录|如|：|:)[^。\n]*、/u;
 
@@ -87,7 +90,7 @@ const LISTED_AFTER = /^[^。\n]{0,30}?(?:包括|包含|涵盖|收录|如|：|:)[
  * naming it only names it (收集了大量实际项目案例), never lists what is inside (包括 A、B …).
  */
 function titledContentsUnlisted(question: string, passages: readonly { chunk: Chunk }[]): boolean {
-  const title = TITLED_PARTS_ASKED.exec(question)?.[1]?.trim().toLowerCase();
+  const title = mayAskTitledParts(question) ? TITLED_PARTS_ASKED.exec(question)?.[1]?.trim().toLowerCase() : undefined;
   if (!title) return false;
   const needle = `${title}》`;
   let seen = false;
