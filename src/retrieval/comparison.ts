@@ -1,6 +1,7 @@
 import { recentlyComputed } from "../text/recentlyComputed.js";
 import { toSimplified } from "../text/script.js";
 import { tokenizeForSearch } from "../text/tokenize.js";
+import { englishWordsUncovered } from "./dictionaryExpansion.js";
 import { expandQuery } from "./expandQuery.js";
 import { isLearnerLevelWord } from "./learnerLevel.js";
 import { listItems } from "./listItems.js";
@@ -100,9 +101,10 @@ const ENGLISH_WORD = /\b[A-Za-z][a-z]{2,}\b/gu;
  */
 export function withSideGlosses(question: string, candidatesOf: (word: string) => readonly string[]): string {
   if (comparedSides(question) === undefined) return question;
+  const uncovered = new Set(englishWordsUncovered(question));
   const glossed = question.replace(ENGLISH_WORD, (word) => {
     const lower = word.toLowerCase();
-    if (isFiller(lower) || expandQuery(lower).length > 0) return word;
+    if (!uncovered.has(lower)) return word;
     const chinese = candidatesOf(lower).filter((candidate) => /^\p{Script=Han}+$/u.test(candidate));
     return chinese.length > 0 ? `${word} ${chinese.join(" ")}` : word;
   });

@@ -14,11 +14,16 @@ const PER_WORD = 2;
  * tests/eval/README.md.)
  */
 export function dictionaryExpansions(query: string, dictionary: () => FieldDictionary): string[] {
+  const english = englishWordsUncovered(query);
+  // Built (CC-CEDICT parsed) only once a question has English words the glossary does not cover.
+  return english.length === 0 ? [] : dictionary().englishCandidates(english, PER_WORD);
+}
+
+/** A question's English content words (search tokens) that no glossary term of it covers and no filler is. */
+export function englishWordsUncovered(query: string): string[] {
   const tokens = tokenizeForSearch(query);
   // Only an English content word finds candidates: a question without one needs no glossary check.
   if (!tokens.some((t) => LATIN_CONTENT.test(t))) return [];
   const glossed = new Set(tokenizeJoined(findGlossaryMatches(query).map((m) => m.surface)));
-  const english = tokens.filter((t) => !glossed.has(t) && !isFiller(t) && LATIN_CONTENT.test(t));
-  // Built (CC-CEDICT parsed) only once a question has English words the glossary does not cover.
-  return english.length === 0 ? [] : dictionary().englishCandidates(english, PER_WORD);
+  return tokens.filter((t) => !glossed.has(t) && !isFiller(t) && LATIN_CONTENT.test(t));
 }
