@@ -101,6 +101,9 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-i4.jsonl",
     "tests/eval/blind/tune-j4.jsonl",
     "tests/eval/blind/tune-k4.jsonl",
+    "tests/eval/blind/tune-l4.jsonl",
+    "tests/eval/blind/tune-m4.jsonl",
+    "tests/eval/blind/tune-n4.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
