@@ -1,4 +1,4 @@
-import { toSimplified } from "../text/script.js";
+import { simplifiedQuestion } from "../text/taiwanSenses.js";
 import { conceptAsked } from "./conceptMembers.js";
 import { detailsAsked, type DetailKind } from "./detailKinds.js";
 import { particularAsked } from "./particularAsked.js";
@@ -11,11 +11,23 @@ import type { ParticularAsked } from "./types.js";
  * "how much"). A follow-up that asks none of its own ("and for the next stage?") asks the carried one.
  */
 export function detailsAskedInTurn(standalone: string, learnersOwn: string | undefined): DetailKind[] {
-  if (learnersOwn === undefined || learnersOwn === standalone) return detailsAsked(standalone);
-  // Read in Simplified, as retrieval reads the standalone question.
-  const own = detailsAsked(toSimplified(learnersOwn));
+  const read = learnersOwn === undefined ? undefined : ownReading(standalone, learnersOwn);
+  if (read === undefined || learnersOwn === undefined) return detailsAsked(standalone);
+  const own = detailsAsked(read);
   if (own.length > 0) return own;
   return asksOfItsOwn(learnersOwn) ? [] : detailsAsked(standalone);
+}
+
+/**
+ * The learner's own words read as retrieval read the standalone question (simplifiedQuestion: a
+ * Taiwan writer's 資料集 is a 数据集), or undefined when they are that question: a question asked
+ * without a conversation, in Traditional characters as much as in Simplified. Read character by
+ * character instead, "要用哪一個資料集" asked no data set of its own, while its standalone reading
+ * asked one, and the data set asked was dropped.
+ */
+function ownReading(standalone: string, learnersOwn: string): string | undefined {
+  const read = simplifiedQuestion(learnersOwn.trim());
+  return read === standalone ? undefined : read;
 }
 
 /**
@@ -36,10 +48,11 @@ const ELLIPTICAL_LEAD = /\b(?:what|how)\s+about\b/giu;
  * after "那阶段推荐了哪些开源模型？" asks a duration, not which model its standalone question carries.
  */
 export function particularAskedInTurn(carried: ParticularAsked, standalone: string, learnersOwn: string | undefined): ParticularAsked {
-  if (learnersOwn === undefined || learnersOwn === standalone) return carried;
-  const own = particularAsked(toSimplified(learnersOwn));
+  const read = learnersOwn === undefined ? undefined : ownReading(standalone, learnersOwn);
+  if (read === undefined || learnersOwn === undefined) return carried;
+  const own = particularAsked(read);
   if (own.instance || own.mechanism) return own;
-  return detailsAsked(toSimplified(learnersOwn)).length > 0 || asksOfItsOwn(learnersOwn) ? own : carried;
+  return detailsAsked(read).length > 0 || asksOfItsOwn(learnersOwn) ? own : carried;
 }
 
 /**
@@ -51,8 +64,8 @@ export function conceptAskedInTurn<Asked>(
   standalone: string,
   learnersOwn: string | undefined,
 ): Asked | undefined {
-  if (carried === undefined || learnersOwn === undefined || learnersOwn === standalone) return carried;
-  const own = toSimplified(learnersOwn);
+  const own = learnersOwn === undefined ? undefined : ownReading(standalone, learnersOwn);
+  if (carried === undefined || own === undefined || learnersOwn === undefined) return carried;
   if (conceptAsked(own)) return carried;
   return detailsAsked(own).length > 0 || asksOfItsOwn(learnersOwn) ? undefined : carried;
 }

@@ -47,6 +47,16 @@ describe("particularAskedInTurn", () => {
     expect(inTurn("那它用什么框架？ 讲了哪些项目？", "那它用什么框架？").instance).toBe(true);
     expect(inTurn(carried)).toEqual(particularAsked(carried));
   });
+
+  it("reads a question asked in Traditional characters without a conversation as its standalone reading, 資料 as data", () => {
+    // Written for this test: the standalone reading is simplifiedQuestion's (資料集 → 数据集).
+    const own = "那個專題要用哪一個資料集來練？";
+    const standalone = "那个专题要用哪一个数据集来练？";
+    expect(particularAsked(standalone).instance).toBe(true);
+    expect(inTurn(standalone, own).instance).toBe(true);
+    // Study material stays material: 參考資料 asks no data set.
+    expect(inTurn("推荐哪些参考资料？", "推薦哪些參考資料？").instance).toBe(particularAsked("推荐哪些参考资料？").instance);
+  });
 });
 
 describe("conceptAskedInTurn", () => {
