@@ -19,6 +19,7 @@ import { GLOSSARY } from "./glossary.js";
 export type NameKind =
   | "model"
   | "software"
+  | "database"
   | "platform"
   | "course"
   | "book"
@@ -39,7 +40,10 @@ export type NameKind =
 const KIND_WORDS: readonly [RegExp, NameKind][] = [
   [/^(?:数据集|語料|语料|datasets?)$/iu, "dataset"],
   [/^(?:模型|models?)$/iu, "model"],
-  [/^(?:框架|库|庫|函[式数數][库庫]|工具|数据库|數據庫|引擎|接口|frameworks?|librar(?:y|ies)|tools?|toolkits?)$/iu, "software"],
+  // A database (Milvus, FAISS: "向量数据库的应用，如Milvus等") is asked for as one ("哪个向量数据库"),
+  // not as any tool: a tutorial's host (GitHub) or its web framework (FastAPI) says no database.
+  [/^(?:数据库|數據庫|資料庫|databases?)$/iu, "database"],
+  [/^(?:框架|库|庫|函[式数數][库庫]|工具|引擎|接口|frameworks?|librar(?:y|ies)|tools?|toolkits?)$/iu, "software"],
   [/^(?:平台|社区|社區|官网|官網|竞赛|競賽|platforms?|communit(?:y|ies))$/iu, "platform"],
   [/^(?:课程|課程|教程|公开课|公開課|courses?|tutorials?)$/iu, "course"],
   [/^(?:书籍|書籍|读物|讀物|教材|书|書|books?)$/iu, "book"],
@@ -50,7 +54,7 @@ const KIND_WORDS: readonly [RegExp, NameKind][] = [
   [/^(?:会议|會議|顶会|頂會|conferences?)$/iu, "venue"],
 ];
 export const KIND_WORD =
-  /数据集|語料|语料|数据库|數據庫|模型|框架|函[式数數][库庫]|(?<!\p{Script=Han})[库庫]|工具|引擎|接口|平台|社区|社區|官网|官網|竞赛|競賽|课程|課程|教程|公开课|公開課|书籍|書籍|读物|讀物|教材|书|書|论文|論文|综述|綜述|方法|技巧|技术|技術|算法|机制|機制|范式|範式|标准|標準|基准|基準|机构|機構|公司|实验室|實驗室|组织|組織|会议|會議|顶会|頂會|\b(?:datasets?|models?|frameworks?|librar(?:y|ies)|tools?|toolkits?|platforms?|communit(?:y|ies)|courses?|tutorials?|books?|papers?|surveys?|methods?|techniques?|benchmarks?|conferences?)\b/giu;
+  /数据集|語料|语料|数据库|數據庫|資料庫|模型|框架|函[式数數][库庫]|(?<!\p{Script=Han})[库庫]|工具|引擎|接口|平台|社区|社區|官网|官網|竞赛|競賽|课程|課程|教程|公开课|公開課|书籍|書籍|读物|讀物|教材|书|書|论文|論文|综述|綜述|方法|技巧|技术|技術|算法|机制|機制|范式|範式|标准|標準|基准|基準|机构|機構|公司|实验室|實驗室|组织|組織|会议|會議|顶会|頂會|\b(?:datasets?|models?|frameworks?|librar(?:y|ies)|tools?|toolkits?|platforms?|communit(?:y|ies)|courses?|tutorials?|books?|papers?|surveys?|methods?|techniques?|benchmarks?|conferences?|databases?)\b/giu;
 
 export function kindOfWord(word: string): NameKind | undefined {
   return KIND_WORDS.find(([pattern]) => pattern.test(word))?.[1];

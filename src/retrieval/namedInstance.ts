@@ -23,8 +23,8 @@ const CATEGORY_ZH =
   "(?:大?模型(?!架构|架構|结构|結構)|数据集|數據集|语料|語料|格式|函[式数數]库|函[式数數]庫|(?<=(?:什么|什麼|哪个|哪個|哪些|哪种|哪種|啥|[^\\p{Script=Han}]))(?:库|庫)|框架|工具|网络结构|網絡結構|(?<!模型)(?:架构|架構)|(?:向量)?(?:数据|數據|資料)(?:库|庫))";
 const CATEGORY_EN = "(?:models?|datasets?|formats?|librar(?:y|ies)|frameworks?|tools?|databases?|vector (?:stores?|DBs?)|architectures?)";
 
-/** Which one (为什么 is why). */
-export const WHICH_ZH = "(?:哪个|哪個|哪一个|哪一個|哪些|哪款|哪种|哪種|(?<![为為])(?:什么|什麼)|啥)";
+/** Which one (为什么 is why; 何种 is the formal register's). */
+export const WHICH_ZH = "(?:哪个|哪個|哪一个|哪一個|哪些|哪款|哪种|哪種|何种|何種|(?<![为為])(?:什么|什麼)|啥)";
 /** The words that may qualify a category between "which" and it (开源, 中文, 提速的, quantization), never a clause (要把, 是在, a passive 被视为). */
 const QUALIFIER_ZH = "(?:(?:[A-Za-z][\\w.-]*\\s*){1,2}|[^\\s，,。？?！!、要把是在有用吗嗎呢被]{1,8}?\\s*)?";
 
@@ -123,9 +123,17 @@ export function kindAsked(question: string): NameKind | undefined {
   const word = asking && KIND_IN_ASKING.exec(asking[0]);
   if (!asking || !word) return undefined;
   if (question[asking.index + word.index + word[0].length] === "-" || /\bof\b/iu.test(asking[0].slice(0, word.index))) return undefined;
+  // A Chinese noun phrase's head is its last noun: "何种大模型评估基准" asks a benchmark, not a model.
+  // Another kind word close after may also be a verb's object ("什么方法研究模型"), so it only ever
+  // unsettles the kind, never gives one.
+  const after = question.slice(asking.index + word.index + word[0].length);
   const kind = kindOfWord(word[0]);
-  return kind === "model" || kind === "dataset" ? kind : undefined;
+  if ([...(HAN_RUN.exec(after)?.[0] ?? "").matchAll(KIND_WORD)].some((later) => kindOfWord(later[0]) !== kind)) return undefined;
+  return kind === "model" || kind === "dataset" || kind === "database" ? kind : undefined;
 }
+
+/** The Han characters right after a kind word: the rest of its noun phrase, if any. */
+const HAN_RUN = /^\p{Script=Han}{1,6}/u;
 
 /** The first kind word of a "which" phrase (KIND_WORD is global, for matchAll). */
 const KIND_IN_ASKING = new RegExp(KIND_WORD.source, "iu");

@@ -23,6 +23,7 @@ const kinds = NameKinds.of([
   chunk("基于 FooChain 框架的 Agent 系统，集成语音识别。"),
   chunk("高阶项目：试衣系统(某某云 Forge + 多模态模型)。"),
   chunk("采用量化、知识蒸馏等技术，如 TinyOwl，减小模型的大小。"),
+  chunk("了解向量数据库的应用，如Milvo等。"),
 ]);
 
 describe("NameKinds", () => {
@@ -32,6 +33,7 @@ describe("NameKinds", () => {
     for (const name of ["Numpa", "Pandor", "TorchX", "FooChain"]) expect([...kinds.kindsOf(name)!], name).toEqual(["software"]);
     expect([...kinds.kindsOf("Quokka")!]).toEqual(["model"]);
     expect([...kinds.kindsOf("GPT")!]).toEqual(["model"]);
+    expect([...kinds.kindsOf("Milvo")!]).toEqual(["database"]);
   });
 
   it("takes a label's kind only for a name nothing else is said of, and a title's words as no names", () => {
@@ -73,6 +75,9 @@ describe("kindAsked", () => {
     expect(kindAsked("客服那个项目拿哪个大模型当底座？")).toBe("model");
     expect(kindAsked("Which embedding model should the search project use?")).toBe("model");
     expect(kindAsked("does the plan suggest a dataset for the summarisation project?")).toBe("dataset");
+    expect(kindAsked("知识库那个项目用的是哪个向量数据库？")).toBe("database");
+    expect(kindAsked("Which vector database does the guide pick for the search project?")).toBe("database");
+    expect(kindAsked("该项目采用何种数据集进行训练？")).toBe("dataset");
   });
 
   it("leaves tools, what a thing is of, a compound's first word and a method to the check as it was", () => {
@@ -80,6 +85,8 @@ describe("kindAsked", () => {
     expect(kindAsked("and what ability of the model does the project use?")).toBeUndefined();
     expect(kindAsked("Which popular model-sharing hub does it name?")).toBeUndefined();
     expect(kindAsked("那个讲座是用什么方法研究模型的？")).toBeUndefined();
+    // The phrase's head is its last noun: a benchmark of models, not a model.
+    expect(kindAsked("那份笔记列举了何种大模型评估基准？")).toBeUndefined();
   });
 });
 
@@ -97,5 +104,13 @@ describe("instancePresent with the names' kinds", () => {
     expect(instancePresent(["用 Bamboo-7B 做语音转写"], question, kinds)).toBe(true);
     expect(instancePresent(["用 Nowhere 做语音转写"], question, kinds)).toBe(true);
     expect(instancePresent(["调用 GPT 的接口"], question, kinds)).toBe(true);
+  });
+
+  it("takes only a database for the database asked, not a framework or a platform", () => {
+    const asked = "知识库那个项目用的是哪个向量数据库？";
+    expect(instancePresent(["教程《动手做应用》，用 FooChain 框架搭建知识库，在 Kagglet 上练习。"], asked, kinds)).toBe(false);
+    // Before databases were a kind of their own, any name answered.
+    expect(instancePresent(["教程《动手做应用》，用 FooChain 框架搭建知识库，在 Kagglet 上练习。"], asked)).toBe(true);
+    expect(instancePresent(["了解向量数据库的应用，如Milvo等。"], asked, kinds)).toBe(true);
   });
 });
