@@ -19,15 +19,16 @@ import { gatedTest } from "../text/questionGate.js";
  * (哪个更…, which is better) or a plain adjective closing the question (X和Y哪个好用？哪個強？).
  */
 const BETTER_ASKED =
-  /哪(?:个|個|一个|一個|本|种|種|家|门|門)[^，,。？?]{0,16}?(?:更|比较|比較|\b(?:better|easier|harder|faster|cheaper|more)\b)|哪(?:个|個|一个|一個|款|种|種|家)\s*(?:好用|好|强|強|快|靠谱|靠譜|实用|實用|厉害|厲害|稳定|穩定|划算|劃算)(?=\s*(?:[啊呀呢吗嗎啦嘛哇喔些点點]|一点|一點|一些|[?？。！!,，]|$))|哪(?:个|個|一个|一個|种|種|款|家)[^，,。？?]{1,16}?(?:些|一些|一点|一點|点|點)(?=\s*(?:[啊呀呢吗嗎啦嘛哇喔]\s*)?(?:[?？。！!]|$))|(?:谁|誰)\s*更|\bwhich\b[^?.]{0,40}?\b(?:is|are|would be|works?|performs?|runs?|does|do|gives?|yields?|gets?|has|have)\s+(?:the\s+)?(?:better|faster|slower|easier|harder|cheaper|more|less)\b|\bwhether\b[^?]{0,60}\bor\b[^?]{0,40}\b(?:better|faster|slower|easier|harder|cheaper)\b|\bor\s+[^?.,]{1,30}?\b(?:is|are|would be)\s+(?:the\s+)?(?:better|faster|slower|easier|harder|cheaper)\b|选哪|選哪|(?:推荐|推薦|建议|建議)\s*(?:用|选|選|学|學)?\s*哪(?:一)?(?:种|種)(?=\s*(?:[?？。！!吗嗎呢啊呀]|$))|(?:还是|還是|(?<=[A-Za-z0-9]\s*)定(?=\s*[A-Za-z0-9]))[^，,。？?]{1,24}?(?:比较|比較|更)\s*(?:好|合适|合適|适合|適合|强|強|快|容易|简单|簡單|实用|實用)|(?:推荐|推薦|建议|建議|该用|該用|要用|用|选|選)[^，,。？?]{1,16}?(?:还是|還是)|好\s*(?:还是|還是)[^，,。？?]{1,20}?好|\b(?:is|are)\b[^?.]{1,40}?\b(?:actually\s+|really\s+)?(?:better|faster|slower|easier|harder|cheaper)\s+than\b|\bshould\s+(?:I|we)\s+(?:pick|choose|use|go with|learn)\b[^?.]{1,40}\bor\b|\b(?:which|recommends?|recommended|prefers?|preferred|suggests?|favou?rs?)\b[^?.]{0,80}[,:]\s*[^,?.]{1,30}?\s+or\s+[^,?.]{1,30}\?|\bbetween\s+[^,?.]{1,40}?\s+and\s+[^,?.]{1,40}?,\s*which\b/iu;
+  /哪(?:个|個|一个|一個|本|种|種|家|门|門)[^，,。？?]{0,16}?(?:更|比较|比較|\b(?:better|easier|harder|faster|cheaper|more)\b)|哪(?:个|個|一个|一個|款|种|種|家)\s*(?:好用|好|强|強|快|靠谱|靠譜|实用|實用|厉害|厲害|稳定|穩定|划算|劃算)(?=\s*(?:[啊呀呢吗嗎啦嘛哇喔些点點]|一点|一點|一些|[?？。！!,，]|$))|哪(?:个|個|一个|一個|种|種|款|家)[^，,。？?]{1,16}?(?:些|一些|一点|一點|点|點)(?=\s*(?:[啊呀呢吗嗎啦嘛哇喔]\s*)?(?:[?？。！!]|$))|(?:谁|誰)\s*更|\bwhich\b[^?.]{0,40}?\b(?:is|are|would be|works?|performs?|runs?|does|do|gives?|yields?|gets?|has|have)\s+(?:the\s+)?(?:better|faster|slower|easier|harder|cheaper|more|less)\b|\bwhether\b[^?]{0,60}\bor\b[^?]{0,40}\b(?:better|faster|slower|easier|harder|cheaper)\b|\bor\s+[^?.,]{1,30}?\b(?:is|are|would be)\s+(?:the\s+)?(?:better|faster|slower|easier|harder|cheaper)\b|选哪|選哪|先\s*(?:学|學|看|读|讀|上手)\s*哪(?:个|個|一个|一個|样|樣|门|門|本)?(?=\s*(?:[?？。！!吗嗎呢啊呀好比较比較]|$))|\bwhich\b[^?.]{0,30}\b(?:learn|study|pick up|start with)\b[^?.]{0,10}\bfirst\b|(?:推荐|推薦|建议|建議)\s*(?:用|选|選|学|學)?\s*哪(?:一)?(?:种|種)(?=\s*(?:[?？。！!吗嗎呢啊呀]|$))|(?:还是|還是|(?<=[A-Za-z0-9]\s*)定(?=\s*[A-Za-z0-9]))[^，,。？?]{1,24}?(?:比较|比較|更)\s*(?:好|合适|合適|适合|適合|强|強|快|容易|简单|簡單|实用|實用)|(?:推荐|推薦|建议|建議|该用|該用|要用|用|选|選)[^，,。？?]{1,16}?(?:还是|還是)|好\s*(?:还是|還是)[^，,。？?]{1,20}?好|\b(?:is|are)\b[^?.]{1,40}?\b(?:actually\s+|really\s+)?(?:better|faster|slower|easier|harder|cheaper)\s+than\b|\bshould\s+(?:I|we)\s+(?:pick|choose|use|go with|learn)\b[^?.]{1,40}\bor\b|\b(?:which|recommends?|recommended|prefers?|preferred|suggests?|favou?rs?)\b[^?.]{0,80}[,:]\s*[^,?.]{1,30}?\s+or\s+[^,?.]{1,30}\?|\bbetween\s+[^,?.]{1,40}?\s+and\s+[^,?.]{1,40}?,\s*which\b/iu;
 /** How the two differ. */
 const DIFFERENCE_CUES =
-  /有\s*(?:啥|什么|什麼)\s*(?:区别|區別|不同|不一样|不一樣)|有何\s*(?:区别|區別|不同)|的\s*(?:区别|區別)|差别|差別|差异|差異|差在哪|(?:哪里|哪裡|哪儿|哪兒)\s*不(?:同|一样|一樣)|不(?:一样|一樣)在哪|\bdiffers?\s+from\b|\bdifferent\s+from\b|\bvs\.?\s|\bversus\b|\bdifference between\b/iu;
+  /有\s*(?:啥|什么|什麼)\s*(?:区别|區別|不同|不一样|不一樣|分别|分別)|\bdistinguish(?:es|ed)?\b[^?]{1,40}\bfrom\b|有何\s*(?:区别|區別|不同)|的\s*(?:区别|區別)|差别|差別|差异|差異|差在哪|(?:哪里|哪裡|哪儿|哪兒)\s*不(?:同|一样|一樣)|不(?:一样|一樣)在哪|\bdiffers?\s+from\b|\bdifferent\s+from\b|\bvs\.?\s|\bversus\b|\bdifference between\b/iu;
 // Asked of every question an answer's confidence reads: `iu`, so through their twins (ignoreCaseTest.ts).
 const betterAsked = gatedTest(BETTER_ASKED);
 const differenceCued = gatedTest(DIFFERENCE_CUES);
 const asked = (question: string) => betterAsked(question) || differenceCued(question);
-const DIFFERS_FROM = /\b(?:differs?|different)\s+from\b/iu;
+// "What distinguishes X from Y": from joins the two things the verb took.
+const DIFFERS_FROM = /\b(?:differs?|different)\s+from\b|(?<=\bdistinguish(?:es|ed)?\b[^?]{1,40})\bfrom\b/iu;
 /**
  * "X is (much) faster than Y": the comparative, and an adverb of degree before it, is what is asked,
  * not a word of X. Only such an adverb: any word there would take a one-word X ("is Dify easier than").
@@ -49,7 +50,8 @@ const RELATION =
  * or Y is better) needs a verdict: one sentence naming both with a comparative. "如 PyTorch、
  * TensorFlow 等框架的比较" names a comparison and gives none.
  */
-const DIFFERENCE_ASKED = /区别|區別|不同|不一样|不一樣|差别|差別|差异|差異|差在|\bdiffer|\bvs\.?\s|\bversus\b/iu;
+const DIFFERENCE_ASKED =
+  /区别|區別|不同|不一样|不一樣|差别|差別|差异|差異|差在|有\s*(?:啥|什么|什麼)\s*(?:分别|分別)|\bdiffer|\bdistinguish|\bvs\.?\s|\bversus\b/iu;
 // 最新, 最近, 最后, 最初, 最终 place a thing in time or order ("了解…的最新研究成果"): no verdict between two.
 const VERDICT =
   /更|最(?![新近后後初终終])|其次|没那么|沒那麼|优于|優於|低于|低於|高于|高於|不如|胜过|勝過|(?<![对對])比(?![较較])|\bthan\b|\bbetter\b|\bworse\b|\bfaster\b|\bslower\b/iu;

@@ -146,6 +146,12 @@ describe("comparison questions", () => {
     expect(comparedSides("Keras 同 JAX 哪個強啊")?.map((s) => [...s])).toEqual([["keras"], ["jax"]]);
     expect(comparedSides("Keras 跟 JAX 哪个快一点")).toBeDefined();
     expect(comparedSides("Keras 和 JAX 哪个好的教程多？")).toBeUndefined();
+    // Which to learn first is a verdict between the two, in either language.
+    expect(comparedSides("Keras 和 JAX，那篇推荐先学哪个？")?.map((s) => [...s])).toEqual([["keras"], ["jax"]]);
+    expect(comparedSides("Keras or JAX: which one should a newcomer learn first?")).toBeDefined();
+    expect(comparisonPresent("Keras 和 JAX，那篇推荐先学哪个？", ["常用框架：Keras/JAX 是主流框架"])).toBe(false);
+    // 先学哪些 asks which things, not which of two.
+    expect(comparedSides("Keras 和 JAX 都要学吗？先学哪些基础？")).toBeUndefined();
   });
 
   it("needs a verdict in one sentence or list item for 'which is better', but not for 'what is the difference'", () => {
@@ -174,7 +180,13 @@ describe("comparison questions", () => {
     expect(sides("Which framework gives faster startup — Flask or Django?")).toEqual([["flask"], ["django"]]);
     // Twenty-four characters back, a Latin word cut in two is left out ("…ccuracy").
     expect(sides("Which gives better retrieval accuracy semantic splitting or fixed-length?")?.[0]).toEqual(["semantic", "splitting"]);
-    // "from" joins two things only after differ / different.
+    // 有啥分别 is 有啥区别; "what distinguishes X from Y" joins the two through from.
+    expect(sides("Flask 同 Django 有啥分别？")).toEqual([["flask"], ["django"]]);
+    expect(sides("What precisely distinguishes Flask from Django?")?.[1]).toEqual(["django"]);
+    expect(sides("What distinguishes Flask from Django?")?.[0]).toContain("flask");
+    // 分别 alone is "respectively", no difference asked.
+    expect(comparedSides("Flask 和 Django 分别是什么？")).toBeUndefined();
+    // "from" joins two things only after differ / different / distinguish.
     expect(comparedSides("Where does the plan start from, and which book?")).toBeUndefined();
   });
 
