@@ -39,6 +39,8 @@ export type DetailKind =
   | "code"
   | "exam"
   | "age"
+  | "origin"
+  | "occupation"
   | "instance"
   | "mechanism"
   | "address";
@@ -409,6 +411,32 @@ DETAIL_RULES.push({
   kind: "age",
   asked: /几岁|幾歲|多少岁|多少歲|多大年纪|多大年紀|年龄|年齡|\bhow old\b|\bwhat age\b/iu,
   present: /\d+\s*(?:岁|歲)|\b\d+\s*(?:years?\s+old|yo)\b|\baged\s+\d+/iu,
+});
+
+/**
+ * Where a person is from (ninehills 是哪里人, 哪个地方的人, "where is the author from"): answered only
+ * by a passage saying where (来自, 出生, 籍贯, "born in", "based in"). A roadmap names the people
+ * whose courses and notes it lists, never where they come from. "从哪里开始" and "哪里来的资料" ask
+ * where to start and where material comes from: only 人 or a person's origin words ask this.
+ */
+DETAIL_RULES.push({
+  kind: "origin",
+  asked:
+    /(?<![我你]\s*是?\s*)(?:哪里|哪裡|哪儿|哪兒|哪个地方|哪個地方|什么地方|什麼地方|啥子?地方|哪国|哪國|哪个国家|哪個國家|边度|邊度)\s*(?:的)?\s*人(?![工])|国籍|國籍|籍贯|籍貫|老家在|\bwhere\s+(?:is|are|was|were)\s+(?:he|she|they|[A-Z][\w-]*|(?:the\s+)?(?:author|creator|writer|teacher|lecturer|maintainer)(?:\s+of\s+[^?,.]{1,30}?)?)\s+(?:originally\s+)?from\b|\bnationality\b/iu,
+  present: /来自|來自|出生|籍贯|籍貫|国籍|國籍|人士|\bborn\b|\bbased\s+in\b|\bfrom\s+[A-Z][a-z]+\b|\bnationality\b/u,
+});
+
+/**
+ * What a person does for a living (是做什么工作的, 干啥工作, "what does he do for a living"): answered
+ * only by a role or a job (工程师, 研究员, 教授, engineer, "works at"). 是做什么的 alone asks what a
+ * thing is for (LangChain 是做什么的), and "what job can I get" the learner's prospects: neither is this.
+ */
+DETAIL_RULES.push({
+  kind: "occupation",
+  asked:
+    /(?:是|在)?\s*(?:做|干|幹|搞)\s*(?:什么|什麼|啥子?|咩)\s*(?:工作|职业|職業)(?:的|嘅)|(?:他|她|作者|博主|up主)\s*(?:是)?\s*(?:做|干|幹)\s*(?:什么|什麼|啥子?)\s*(?:工作|的)|(?:他|她|作者|博主)的?\s*(?:职业|職業)|\bwhat\s+(?:does|did)\s+(?:he|she|they|the\s+author|[A-Z][\w-]*)\s+do\s+for\s+(?:a\s+)?(?:living|work)\b|\b(?:his|her|their|the\s+author's)\s+(?:job|occupation|profession)\b/u,
+  present:
+    /工程师|工程師|研究员|研究員|科学家|科學家|教授|讲师|講師|老师|老師|创始人|創始人|程序员|程序員|博士|学生|學生|任职|任職|就职|就職|\bengineer|\bresearcher|\bscientist|\bprofessor|\blecturer|\bfounder|\bworks?\s+(?:at|for)\b|\bstudent\b|\bCEO\b/iu,
 });
 
 /** The field's people the glossary names, as patterns (a Latin name only as a whole word: "Ng" is in "training"). */

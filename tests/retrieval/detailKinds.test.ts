@@ -486,6 +486,22 @@ describe("detail-type check", () => {
     expect(detailPresent("age", ["作者今年 35 岁，在某公司做算法。"], "作者多大年纪？")).toBe(true);
   });
 
+  it("reads where a person is from and what they do for a living, and finds them only stated", () => {
+    expect(detailsAsked("那个 foobar 博主是哪里人？做什么工作的？")).toEqual(["origin", "occupation"]);
+    expect(detailsAsked("那位作者係邊度人？")).toEqual(["origin"]);
+    expect(detailsAsked("Where is the author of that list from, and what does he do for a living?")).toEqual(["origin", "occupation"]);
+    // Where to start, what a thing is for, the learner's own prospects and origin: none of these.
+    expect(detailsAsked("从哪里开始学比较好？")).toEqual([]);
+    expect(detailsAsked("LangChain 是做什么的？")).toEqual([]);
+    expect(detailsAsked("学完能做什么工作？")).toEqual([]);
+    expect(detailsAsked("我是哪里人不重要，想问怎么入门")).toEqual([]);
+    const listed = ["- [foobar/llm-notes](https://github.com/foobar/llm-notes)：学习笔记与资料汇总"];
+    expect(detailPresent("origin", listed, "foobar 是哪里人？")).toBe(false);
+    expect(detailPresent("occupation", listed, "foobar 是做什么工作的？")).toBe(false);
+    expect(detailPresent("origin", ["作者来自杭州，是一名算法工程师。"], "作者是哪里人？")).toBe(true);
+    expect(detailPresent("occupation", ["作者来自杭州，是一名算法工程师。"], "作者是做什么工作的？")).toBe(true);
+  });
+
   it("reads 时长, minutes and a runtime as a duration asked, and minutes as a duration stated", () => {
     // 时长 is the word for a length of time: "总时长多少" asks one as surely as 多久 does.
     expect(detailsAsked("那个网课合集总时长多少？")).toEqual(["duration"]);
