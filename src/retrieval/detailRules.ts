@@ -309,7 +309,10 @@ DETAIL_RULES.push({
  */
 DETAIL_RULES.push({
   kind: "translation",
-  asked: /字幕|中文版|中譯本|中译本|譯本|译本|中文翻译|中文翻譯|\bsubtitle[sd]?\b|\bsubbed\b|\btranslat(?:ed|ion)s?\b|\bdubbed\b/iu,
+  // The language named with it (中文字幕, "Chinese subtitles") is part of the detail asked, not the
+  // thing it is asked of: the evidence focus reads the question without it (withoutDetailQuestions).
+  asked:
+    /(?:中文|中英|英文|双语|雙語)?\s*字幕|中文版|中譯本|中译本|譯本|译本|中文翻译|中文翻譯|(?:\b(?:chinese|english|mandarin|bilingual)\s+)?\bsubtitle[sd]?\b|\bsubbed\b|\btranslat(?:ed|ion)s?\b|\bdubbed\b/iu,
   present: /字幕|中文版|中譯本|中译本|譯本|译本|中文翻译|中文翻譯|双语|雙語|\bsubtitle|\btranslat/iu,
 });
 

@@ -422,6 +422,10 @@ describe("detail-type check", () => {
     expect(detailsAsked("Does the course have subtitles?")).toEqual(["translation"]);
     expect(detailPresent("translation", ["- 中英双语字幕： https://example.org/course"])).toBe(true);
     expect(detailPresent("translation", ["- [Building Systems](https://example.org/course)"])).toBe(false);
+    // The language asked for is part of the detail, not the thing it is asked of: the focus keeps the course.
+    expect(withoutDetailQuestions("Does the Foo course have Chinese subtitles?")).not.toMatch(/chinese/i);
+    expect(withoutDetailQuestions("Foo 课程有没有中文字幕？")).not.toContain("中文");
+    expect(withoutDetailQuestions("Foo 课程有没有中文字幕？")).toContain("Foo");
     // Whether it costs money, asked in a learner's words, is a price.
     expect(detailsAsked("那它要交钱吗？")).toEqual(["price"]);
   });
