@@ -118,7 +118,7 @@ const kept = entries
 
 const json = JSON.stringify({
   $comment:
-    "Learners' words for the field's concepts: everyday phrases (phrases) that stand for what the documents name with docTerms. Written blind from the five roadmaps (never from a question set; sources: learnerPhrases.source.jsonl and learnerPhrases.source2.jsonl) and imported with scripts/import-learner-phrases.ts (Chinese phrases and English phrases of several words); see tests/eval/README.md, section Learners' words.",
+    "Learners' words for the field's concepts: everyday phrases (phrases) that stand for what the documents name with docTerms. Written blind from the five roadmaps (never from a question set; sources: learnerPhrases.source.jsonl, learnerPhrases.source2.jsonl and learnerPhrases.source3.jsonl) and imported with scripts/import-learner-phrases.ts (Chinese phrases and English phrases of several words); see tests/eval/README.md, section Learners' words.",
   entries: kept,
 });
 // Written as the repository's formatter writes it, so a fresh import leaves no diff to format.

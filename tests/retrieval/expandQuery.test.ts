@@ -103,6 +103,13 @@ describe("learners' words (learnerPhrases.json)", () => {
     expect(expansions).not.toContain("胡说八道");
   });
 
+  it("knows the third blind writer's everyday words (learnerPhrases.source3.jsonl) too", () => {
+    // Phrases only that writer gave, in questions written for this test.
+    expect(expandQuery("有没有那种先翻资料再回答的做法")).toContain("检索增强生成");
+    expect(expandQuery("谷歌出的AI框架要不要学")).toContain("TensorFlow");
+    expect(expandQuery("想做个问啥答啥的小工具")).toContain("问答系统");
+  });
+
   it("matches English phrases on word stems, past articles", () => {
     // The vocabulary lists "making things up"; learners inflect.
     expect(expandQuery("why does the chatbot keep making things up")).toContain("幻觉");
