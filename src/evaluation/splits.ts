@@ -190,6 +190,9 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-i4.jsonl",
     "tests/eval/blind/test-j4.jsonl",
     "tests/eval/blind/test-k4.jsonl",
+    "tests/eval/blind/test-l4.jsonl",
+    "tests/eval/blind/test-m4.jsonl",
+    "tests/eval/blind/test-n4.jsonl",
   ],
 };
 
