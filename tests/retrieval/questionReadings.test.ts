@@ -32,7 +32,8 @@ describe("questionReadings", () => {
   it("names what no passage uses, and a subject outside the field the passages share no field word with", () => {
     const haskell = read("Is Haskell taught anywhere in the practical guide?");
     expect(haskell.unknownNames).toEqual(["Haskell"]);
-    const fishing = read("周末去海边钓鱼需要带哪些装备");
+    // 装备 alone would not do: the learners' words hold "装备要求" (hardware requirements), so it reads as the field's.
+    const fishing = read("周末去海边钓鱼需要带哪些鱼竿和鱼饵");
     expect(fishing.outsideSubjects).toEqual(["钓鱼"]);
     expect(fishing.fieldSubject?.fieldWordFound).toBe(false);
     const field = read("LoRA 微调要准备几张显卡");
