@@ -11,23 +11,24 @@ import type { ParticularAsked } from "./types.js";
  * "how much"). A follow-up that asks none of its own ("and for the next stage?") asks the carried one.
  */
 export function detailsAskedInTurn(standalone: string, learnersOwn: string | undefined): DetailKind[] {
-  const read = learnersOwn === undefined ? undefined : ownReading(standalone, learnersOwn);
-  if (read === undefined || learnersOwn === undefined) return detailsAsked(standalone);
-  const own = detailsAsked(read);
+  const read = ownReading(standalone, learnersOwn);
+  if (read === undefined) return detailsAsked(standalone);
+  const own = detailsAsked(read.words);
   if (own.length > 0) return own;
-  return asksOfItsOwn(learnersOwn) ? [] : detailsAsked(standalone);
+  return asksOfItsOwn(read.asked) ? [] : detailsAsked(standalone);
 }
 
 /**
- * The learner's own words read as retrieval read the standalone question (simplifiedQuestion: a
- * Taiwan writer's 資料集 is a 数据集), or undefined when they are that question: a question asked
- * without a conversation, in Traditional characters as much as in Simplified. Read character by
- * character instead, "要用哪一個資料集" asked no data set of its own, while its standalone reading
- * asked one, and the data set asked was dropped.
+ * The learner's own words (`asked`) and their reading as retrieval read the standalone question
+ * (`words`, simplifiedQuestion: a Taiwan writer's 資料集 is a 数据集); undefined when there are none,
+ * or when they are that question: one asked without a conversation, in Traditional characters as
+ * much as in Simplified. Read character by character instead, "要用哪一個資料集" asked no data set
+ * of its own while its standalone reading asked one, and the data set asked was dropped.
  */
-function ownReading(standalone: string, learnersOwn: string): string | undefined {
-  const read = simplifiedQuestion(learnersOwn.trim());
-  return read === standalone ? undefined : read;
+function ownReading(standalone: string, learnersOwn: string | undefined): { words: string; asked: string } | undefined {
+  if (learnersOwn === undefined) return undefined;
+  const words = simplifiedQuestion(learnersOwn.trim());
+  return words === standalone ? undefined : { words, asked: learnersOwn };
 }
 
 /**
@@ -48,11 +49,11 @@ const ELLIPTICAL_LEAD = /\b(?:what|how)\s+about\b/giu;
  * after "那阶段推荐了哪些开源模型？" asks a duration, not which model its standalone question carries.
  */
 export function particularAskedInTurn(carried: ParticularAsked, standalone: string, learnersOwn: string | undefined): ParticularAsked {
-  const read = learnersOwn === undefined ? undefined : ownReading(standalone, learnersOwn);
-  if (read === undefined || learnersOwn === undefined) return carried;
-  const own = particularAsked(read);
+  const read = ownReading(standalone, learnersOwn);
+  if (read === undefined) return carried;
+  const own = particularAsked(read.words);
   if (own.instance || own.mechanism) return own;
-  return detailsAsked(read).length > 0 || asksOfItsOwn(learnersOwn) ? own : carried;
+  return detailsAsked(read.words).length > 0 || asksOfItsOwn(read.asked) ? own : carried;
 }
 
 /**
@@ -64,8 +65,8 @@ export function conceptAskedInTurn<Asked>(
   standalone: string,
   learnersOwn: string | undefined,
 ): Asked | undefined {
-  const own = learnersOwn === undefined ? undefined : ownReading(standalone, learnersOwn);
-  if (carried === undefined || own === undefined || learnersOwn === undefined) return carried;
-  if (conceptAsked(own)) return carried;
-  return detailsAsked(own).length > 0 || asksOfItsOwn(learnersOwn) ? undefined : carried;
+  const read = ownReading(standalone, learnersOwn);
+  if (carried === undefined || read === undefined) return carried;
+  if (conceptAsked(read.words)) return carried;
+  return detailsAsked(read.words).length > 0 || asksOfItsOwn(read.asked) ? undefined : carried;
 }
