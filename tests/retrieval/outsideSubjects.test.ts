@@ -27,6 +27,13 @@ describe("outsideSubjectsIn", () => {
     expect(outsideSubjectsIn("My cat keeps scratching the sofa, any tips?")).toContain("sofa");
   });
 
+  it("finds a subject next to computing from the neighbouring domains' lexicon (outsideNeighbours.source.jsonl)", () => {
+    // Questions written for this test.
+    expect(outsideSubjectsIn("组装电脑的时候CPU散热器怎么选")).toContain("CPU散热器");
+    expect(outsideSubjectsIn("家里的智能音箱老是听不懂我说话")).toContain("智能音箱");
+    expect(outsideSubjectsIn("Which 3D printer is good for a beginner maker?")).toContain("3d printer");
+  });
+
   it("finds a school subject by its bare name, physics too", () => {
     expect(outsideSubjectsIn("初二物理总是学不会怎么办")).toContain("物理");
     expect(outsideSubjectsIn("高中物理學要怎麼補")).toContain("物理学");
