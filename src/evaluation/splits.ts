@@ -104,6 +104,8 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/tune-l4.jsonl",
     "tests/eval/blind/tune-m4.jsonl",
     "tests/eval/blind/tune-n4.jsonl",
+    "tests/eval/blind/tune-o4.jsonl",
+    "tests/eval/blind/tune-p4.jsonl",
   ],
   test: [
     "tests/eval/blind/test.jsonl",
