@@ -18,6 +18,11 @@ export interface TermGroup {
   label: string;
   tokens: string[];
   weight: number;
+  /**
+   * A glossary term's whole names (the question's own surface first): "mixture of experts", not its
+   * tokens, one of which (experts, 专家) may be any heading's word.
+   */
+  names?: readonly string[];
 }
 
 export const COVERAGE_WEIGHT = 0.75;
@@ -71,6 +76,7 @@ export function contentTermGroups(question: string, tokenize: (text: string) => 
       label: match.surface,
       tokens: names.slice(),
       weight: Math.max(...(own.length > 0 ? own : names).map((t) => weights.idf(t))),
+      names: [match.surface, ...match.entries.flatMap((entry) => [...entry.en, ...entry.zh])],
     });
   }
   rest += question.slice(position);

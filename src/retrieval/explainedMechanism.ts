@@ -19,9 +19,12 @@ const HOW_ZH = "(?:怎么|怎麼|如何|咋)";
  * "X 是什么原理", "X 的原理是啥": the principle a thing works by. A roadmap gives one as a phrase of
  * its own about the thing ("LoRA 微调：深入理解低秩矩阵分解"), which a thing only listed among others
  * ("参数高效方法(LoRA, QLoRA)") lacks (它背后的数学原理 asks which mathematics: a list answers).
+ * A question that is only the thing and its principle ("MoE原理", "X 的工作原理？") asks the same;
+ * 哪些原理 or 设计原理 at its end asks which principles, which a list answers, 它的原理 points
+ * back to a thing named elsewhere in the question, and 学原理 is what to study, not how a thing works.
  */
 const PRINCIPLE_ASKED =
-  /(?<!数学|數學)(?:是\s*)?(?:什么|什麼|啥)\s*原理|(?<!数学|數學)原理\s*(?:是\s*(?:什么|什麼|啥)|(?:为何|為何)(?=\s*(?:[?？。]|$)))/u;
+  /(?<!数学|數學)(?:是\s*)?(?:什么|什麼|啥)\s*原理|(?<!数学|數學)原理\s*(?:(?:是\s*)?(?:什么|什麼|啥)|(?:为何|為何)(?=\s*(?:[?？。]|$)))|(?<!数学|數學|哪些|哪种|哪種|什么|什麼|啥|基本|设计|設計|它的|它|其|学|學|懂|补|補|啃|看)原理\s*[吗嗎呢啊呀?？。!！]*\s*$/u;
 
 const MECHANISM_ASKED = new RegExp(
   [
@@ -92,12 +95,13 @@ export function mechanismFocus(
   }
   if (!subject) return undefined;
   const holders = passages.filter((p) => subject.tokens.some((t) => tokensOf(p.chunk).has(t)));
-  return { chunkIds: holders.map((p) => p.chunk.id), terms: subject.tokens };
+  // A glossary term is looked for by its whole names: 专家 of "混合专家" names any expert.
+  return { chunkIds: holders.map((p) => p.chunk.id), terms: [...(subject.names ?? subject.tokens)] };
 }
 
 /** What explaining looks like: a means (通过, 利用, by), steps (首先, 然后, 步骤), a cause or a working (原理, 机制, because). */
 const EXPLAINS =
-  /通过|通過|利用|采用|採用|借助|相?结合|相?結合|步骤|步驟|首先|然后|然後|接着|接著|第[一二三1-3]步|流程|原理|机制|機制|负责|負責|根据|根據|因为|因為|由于|由於|从而|從而|以便|\bby\s+\w+ing\b|\bsteps?\b|\bfirst\b|\bthen\b|\bbecause\b|\bworks?\s+by\b/iu;
+  /通过|通過|基于|基於|利用|采用|採用|借助|相?结合|相?結合|步骤|步驟|首先|然后|然後|接着|接著|第[一二三1-3]步|流程|原理|机制|機制|负责|負責|根据|根據|因为|因為|由于|由於|从而|從而|以便|\bby\s+\w+ing\b|\bsteps?\b|\bfirst\b|\bthen\b|\bbecause\b|\bworks?\s+by\b/iu;
 
 /**
  * Whether a line explains the term: it says how (EXPLAINS), or says what the term is or is for
@@ -113,8 +117,21 @@ function explainsTerm(line: string, term: string, principle: boolean): boolean {
     .split(/[，,。；;]/u)
     .some(
       (clause) =>
-        !/[、/]/u.test(clause) && foldForMatching(clause).includes(folded) && (principle || EXPLAINS.test(line) || defines.test(clause)),
+        !/[、/]/u.test(clause) &&
+        foldForMatching(clause).includes(folded) &&
+        !onlyNames(clause, term) &&
+        (principle || EXPLAINS.test(line) || defines.test(clause)),
     );
+}
+
+/** What a bare mention adds to a name: the kind of thing it is ("- Mixture of Experts (MoE)架构"). */
+const KIND_WORDS = /架构|架構|框架|模型|算法|技术|技術|方法|\b(?:architectures?|frameworks?|models?|algorithms?|methods?)\b/giu;
+
+/** A clause that says nothing but the name and its kind: one item of a list, which names the thing without explaining it. */
+function onlyNames(clause: string, term: string): boolean {
+  const rest = foldForMatching(clause).split(foldForMatching(term)).join(" ").replace(KIND_WORDS, " ");
+  // Two letters or digits left, wherever they stand, say something more.
+  return rest.replace(/[^\p{L}\p{N}]+/gu, "").length < 2;
 }
 
 /**
@@ -129,6 +146,22 @@ export function mechanismExplained(texts: readonly string[], terms: readonly str
   return texts.some((text) => {
     const [heading = "", ...lines] = text.split("\n");
     if (folded.some((term) => foldForMatching(heading).includes(term))) return principle || EXPLAINS.test(text);
-    return lines.some((line) => folded.some((term) => explainsTerm(line, term, principle)));
+    return lines.some(
+      (line, i) => folded.some((term) => explainsTerm(line, term, principle)) || describedBelow(line, lines.slice(i + 1), terms, principle),
+    );
   });
+}
+
+/** A list item or paragraph's first line. */
+const ITEM_START = /^\s*(?:[-*•·●▪]|\d+[.、)）])\s*/u;
+
+/**
+ * "• 智能客服" with its description on the next line ("基于 LangChain 的 Agent 系统…"): an item that
+ * is only the name, said of below, as a heading is. The next line must not start another item.
+ */
+function describedBelow(line: string, below: readonly string[], terms: readonly string[], principle: boolean): boolean {
+  if (!terms.some((term) => foldForMatching(line).includes(foldForMatching(term)) && onlyNames(line, term))) return false;
+  const next = below.find((l) => l.trim() !== "");
+  if (next === undefined || ITEM_START.test(next)) return false;
+  return principle || EXPLAINS.test(next);
 }

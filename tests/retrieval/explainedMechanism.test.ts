@@ -37,6 +37,10 @@ describe("mechanismAsked", () => {
       // Formally (原理为何), or the particular technique used inside.
       "請問那個剪枝演算法的原理為何？",
       "那个视频模型的一致性具体用了啥 trick",
+      // Only the thing and its principle, or the principle asked without 是.
+      "剪枝原理",
+      "知识蒸馏的工作原理？",
+      "那个调度器的原理啥来的",
     ])
       expect(mechanismAsked(question), question).toBe(true);
   });
@@ -62,6 +66,11 @@ describe("mechanismAsked", () => {
       "这个路线是如何实现从入门到精通的？",
       "为何要学原理？",
       "这个项目具体用了什么框架",
+      // Which principles (a list answers), a plan's design, a stage's name, and a principle of a thing named elsewhere.
+      "深入阶段要学哪些原理",
+      "这份路线的设计原理",
+      "原理学习阶段",
+      "蒸馏到底在干嘛？有没有哪篇讲了它的原理",
     ])
       expect(mechanismAsked(question), question).toBe(false);
   });
@@ -101,6 +110,20 @@ describe("mechanismExplained", () => {
     );
   });
 
+  it("does not take an item that is only the name (and its kind) for an explanation", () => {
+    const question = "门控专家原理";
+    const names = ["门控专家", "gated experts", "GE"];
+    expect(mechanismExplained(["前沿方向\n- Gated Experts (GE)架构\n- 长上下文"], names, question)).toBe(false);
+    expect(mechanismExplained(["前沿方向\n- Gated Experts：按输入挑选少数子网络计算"], names, question)).toBe(true);
+  });
+
+  it("reads an item that is only the name as said of by the line below it, unless another item starts there", () => {
+    const names = ["问答机器人"];
+    const described = "行业场景\n  • 问答机器人\n\n    基于检索的多轮对话系统，接入工单系统";
+    expect(mechanismExplained([described], names, "问答机器人是怎么搭的")).toBe(true);
+    expect(mechanismExplained(["行业场景\n  • 问答机器人\n  • 推荐系统"], names, "问答机器人是怎么搭的")).toBe(false);
+  });
+
   it("finds nothing explained when no passage is about the subject", () => {
     expect(mechanismExplained([], ["奖励"])).toBe(false);
   });
@@ -120,6 +143,14 @@ describe("mechanismFocus", () => {
   it("takes the question's rarest content term, even when no passage holds it", () => {
     const focus = mechanismFocus("强化学习的奖励模型具体要怎么部署？", [passage("a"), passage("b")], groups, (chunk) => tokens[chunk.id]!);
     expect(focus).toEqual({ chunkIds: [], terms: ["奖励模型"] });
+  });
+
+  it("looks for a glossary term by its whole names, not by the tokens of them", () => {
+    const named = [{ label: "门控专家", tokens: ["门控", "专家", "gated", "experts"], weight: 4, names: ["门控专家", "gated experts"] }];
+    const focus = mechanismFocus("门控专家原理", [passage("a")], named, () => new Set(["专家"]));
+    expect(focus).toEqual({ chunkIds: ["a"], terms: ["门控专家", "gated experts"] });
+    // A heading that holds only one token of a name ("应用创新专家") is not about the term.
+    expect(mechanismExplained(["应用创新专家\n负责把模型落到业务里"], focus!.terms, "门控专家原理")).toBe(false);
   });
 
   it("keeps the passages that hold it", () => {
