@@ -26,6 +26,7 @@ export type DetailKind =
   | "score"
   | "download"
   | "dataset"
+  | "loss"
   | "chapter"
   | "comparison"
   | "name"
@@ -276,6 +277,20 @@ DETAIL_RULES.push({
   asked:
     /(?:哪个|哪個|哪些|什么|什麼|啥)\s*(?:[^，,。？?！!\s]{1,4}?)?\s*(?:数据集|數據集|资料集|資料集|语料|語料)|\b(?:which|what)\s+(?:\w+\s+){0,2}(?:datasets?|corpus|corpora)\b|(?:推荐|推薦|提到|给|給|附|列)(?:了|出)?\s*(?:具体|具體|现成|現成|公开|公開)?\s*(?:的)?\s*(?:数据集|數據集|资料集|資料集)|\b(?:suggest|recommend|name|mention|give|list|point\s+to)(?:s|ed)?\s+(?:a|an|any|the|some)\s+(?:[\w-]+\s+){0,2}(?:datasets?|corpus)\b|\bany\s+datasets?\b/iu,
   present: /数据集|數據集|资料集|資料集|语料|語料|\bdatasets?\b|\bcorpus\b|\bcorpora\b/iu,
+});
+
+/**
+ * Which loss a model is trained with (CLIP 用的啥 loss, 用的是什么损失函数, X 的 loss 是啥, "what loss
+ * does it use"): answered only by a passage that names one (交叉熵, MSE, a contrastive loss). A
+ * roadmap that names the model, or says to learn loss functions, does not say which one that model
+ * uses. "loss 是啥" alone asks what a loss is.
+ */
+DETAIL_RULES.push({
+  kind: "loss",
+  asked:
+    /(?:哪个|哪個|哪种|哪種|什么|什麼|啥|何种|何種)\s*(?:样的|樣的)?\s*(?:损失函数|損失函數|损失|損失|\bloss(?:\s+function)?\b)|的\s*(?:损失函数|損失函數|\bloss(?:\s+function)?\b)\s*(?:是|用|用的是|叫)?\s*(?:什么|什麼|啥|哪个|哪個|哪种|哪種)|\b(?:which|what)\s+(?:kind\s+of\s+|type\s+of\s+)?(?:loss|objective)(?:\s+function)?\b|\bloss(?:\s+function)?\s+(?:does|do|did|is|was)\s+(?:it|they|the\s+\w+|\w+)\s+(?:use|used|train|trained|optimi[sz]e)/iu,
+  present:
+    /交叉熵|均方|对比(?:学习|損失|损失)|對比(?:學習|損失)|\bcross[- ]?entropy\b|\bmse\b|\bcontrastive\b|\binfonce\b|\bhinge\b|\bkl\b|\bfocal\s+loss\b|\bnll\b/iu,
 });
 
 /**

@@ -711,6 +711,23 @@ describe("detail-type check", () => {
     expect(detailsAsked("下一步去哪下功夫？")).not.toContain("download");
   });
 
+  it("asks which loss a model is trained with, answered only by a loss named", () => {
+    for (const question of [
+      "那个语音模型训练时用的啥 loss？",
+      "蒸馏的时候用的是什么损失函数？",
+      "對比學習模型的 loss 是啥",
+      "What loss does the retriever use?",
+      "Which loss function is the reranker trained with?",
+    ])
+      expect(detailsAsked(question), question).toContain("loss");
+    // What a loss is, a loss that will not fall, and the loss functions a document gives examples of.
+    for (const question of ["loss 是啥", "训练时 loss 不下降怎么办？", "激活函数和损失函数各举了哪些例子？"])
+      expect(detailsAsked(question), question).not.toContain("loss");
+    expect(detailPresent("loss", ["多模态：图文对齐、跨模态检索"])).toBe(false);
+    expect(detailPresent("loss", ["了解激活函数(ReLU)和损失函数(交叉熵、MSE)"])).toBe(true);
+    expect(detailPresent("loss", ["trained with a contrastive objective"])).toBe(true);
+  });
+
   it("reads no date in 'keeping up to date'", () => {
     expect(detailsAsked("Which newsletters does the guide suggest for keeping up to date?")).not.toContain("date");
     expect(detailsAsked("What is the release date of that course?")).toContain("date");
