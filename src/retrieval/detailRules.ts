@@ -27,6 +27,7 @@ export type DetailKind =
   | "download"
   | "dataset"
   | "loss"
+  | "finding"
   | "chapter"
   | "comparison"
   | "name"
@@ -464,3 +465,17 @@ function personNames(): string[] {
     ...entry.zh.map(escapeRegExp),
   ]);
 }
+
+/**
+ * What a work concluded or found (那篇论文最后得出的结论, 得出的主要瓶颈是什么, "what did the tutorial
+ * conclude", its main findings): answered only by a passage that reports a finding (结论, 表明, 发现,
+ * "found that"). A reading list says what a paper is about ("瓶颈分析"), not what it found. Giving a
+ * conclusion (写出推理再给结论) and drawing one (下结论) are no such question. Last of the rules:
+ * "哪份报告的结论" asks the source first, and each rule's words are taken out of the question in turn.
+ */
+DETAIL_RULES.push({
+  kind: "finding",
+  asked:
+    /(?<!给|給|下|出)(?:结论|結論)\s*(?:是|为|為|到底|究竟|呢|吗|嗎|[?？])|(?:的|有|主要|核心|最后|最後|最终|最終)\s*(?:结论|結論)|得出(?:了|的)?\s*[^，,。？?！!]{0,8}?(?:是什么|是什麼|是啥|是哪|为何|為何|什么|什麼|啥)|\bconclu(?:de|ded|des|sions?)\b|\b(?:main|key|major)\s+(?:findings?|takeaways?|results?)\b/iu,
+  present: /结论|結論|表明|证明|證明|发现|發現|得出|揭示|\bconclu(?:de|ded|des|sions?)\b|\bfound\s+that\b|\bshows?\s+that\b|\bdemonstrat/iu,
+});

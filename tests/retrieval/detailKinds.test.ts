@@ -728,6 +728,22 @@ describe("detail-type check", () => {
     expect(detailPresent("loss", ["trained with a contrastive objective"])).toBe(true);
   });
 
+  it("asks what a work concluded or found, answered only by a finding reported", () => {
+    for (const question of [
+      "那篇综述最后得出的结论是什么？",
+      "那个评测报告得出的主要问题是啥？",
+      "What did the authors conclude about scaling?",
+      "What are the key findings of that report?",
+    ])
+      expect(detailsAsked(question), question).toContain("finding");
+    // Giving or drawing a conclusion, and whether a document gives one at all, are no finding of a work asked.
+    for (const question of ["让模型先写推理再给结论的方法叫什么？", "先别下结论，有没有别的路线？"])
+      expect(detailsAsked(question), question).not.toContain("finding");
+    expect(detailPresent("finding", ["- 某论文：推理速度计算和瓶颈分析。【必看】"])).toBe(false);
+    expect(detailPresent("finding", ["实验表明，数据质量比规模更重要"])).toBe(true);
+    expect(detailPresent("finding", ["The study found that smaller models suffice."])).toBe(true);
+  });
+
   it("reads no date in 'keeping up to date'", () => {
     expect(detailsAsked("Which newsletters does the guide suggest for keeping up to date?")).not.toContain("date");
     expect(detailsAsked("What is the release date of that course?")).toContain("date");
