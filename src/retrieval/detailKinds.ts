@@ -250,9 +250,12 @@ export function withoutDetailQuestions(question: string): string {
  * Only the patterns the gate leaves open are replaced: most questions ask no detail, and 22
  * global replaces (`iu`, no twins) were most of the evidence focus.
  */
-const recentlyWithoutDetailQuestions = recentlyComputed(1024, (question: string) =>
-  askedPatternGate().replaceInTurn(question, askedEverywhere(), " "),
-);
+const recentlyWithoutDetailQuestions = recentlyComputed(1024, (question: string) => {
+  // Gate by gate, each over its own rules in their order: the rules' words are taken out in turn.
+  let text = question;
+  for (const { gate, everywhere } of askedPatternGates()) text = gate.replaceInTurn(text, everywhere, " ");
+  return text;
+});
 
 /**
  * Each rule's `asked` pattern, global, made once (on first use, when every rule is in): the
@@ -300,14 +303,16 @@ let ruleTests: readonly RuleTests[] | undefined;
 /**
  * Which rules' `asked` patterns can match a question at all, from one pass over its characters
  * (patternStarts.ts): a question holds the first characters of a match of a few of them, and the
- * others are not run.
+ * others are not run. A gate's answer is one int32's bits, so the rules are read in gates of
+ * GATE_SIZE, rule k by bit k % GATE_SIZE of gate ⌊k / GATE_SIZE⌋.
  */
-let askedGate: PatternGate | undefined;
+const GATE_SIZE = 32;
+let askedGates: readonly { gate: PatternGate; everywhere: readonly RegExp[] }[] | undefined;
 
-/** The gate over the rules' `asked` patterns, made with their tests. */
-function askedPatternGate(): PatternGate {
+/** The gates over the rules' `asked` patterns (with each gate's patterns made global), made with their tests. */
+function askedPatternGates(): readonly { gate: PatternGate; everywhere: readonly RegExp[] }[] {
   detailRuleTests();
-  return askedGate!;
+  return askedGates!;
 }
 
 function detailRuleTests(): readonly RuleTests[] {
@@ -317,10 +322,19 @@ function detailRuleTests(): readonly RuleTests[] {
       asked: ignoreCaseTester(rule.asked),
       present: rememberedWhileUsed(TEXTS_REMEMBERED_PER_RULE, ignoreCaseTester(rule.present)),
     }));
-    askedGate = patternGate(
-      DETAIL_RULES.map((rule) => rule.asked),
-      detailGateStarts,
-    );
+    const everywhere = askedEverywhere();
+    const gates = [];
+    for (let first = 0; first < DETAIL_RULES.length; first += GATE_SIZE) {
+      const rules = DETAIL_RULES.slice(first, first + GATE_SIZE);
+      gates.push({
+        gate: patternGate(
+          rules.map((rule) => rule.asked),
+          detailGateStarts,
+        ),
+        everywhere: everywhere.slice(first, first + GATE_SIZE),
+      });
+    }
+    askedGates = gates;
   }
   return ruleTests;
 }
@@ -362,8 +376,10 @@ function kindsAsked(learners: string): DetailKind[] {
     : learners;
   const question = mayDescribeShape(asked) ? asked.replace(SHAPE_DESCRIPTION, " ") : asked;
   const rules = detailRuleTests();
-  const mayMatch = askedPatternGate().mayMatch(question);
-  let kinds = rules.filter((rule, k) => (mayMatch & (1 << k)) !== 0 && rule.asked(question)).map((rule) => rule.kind);
+  const mayMatch = askedPatternGates().map(({ gate }) => gate.mayMatch(question));
+  let kinds = rules
+    .filter((rule, k) => (mayMatch[Math.floor(k / GATE_SIZE)]! & (1 << (k % GATE_SIZE))) !== 0 && rule.asked(question))
+    .map((rule) => rule.kind);
   // "多久更新一次" asks a rate, not a length of time.
   if (kinds.includes("frequency")) kinds = kinds.filter((kind) => kind !== "duration");
   // A parameter value already names its unit, and so does a duration (多少小时 is no count of

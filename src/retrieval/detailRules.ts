@@ -28,6 +28,7 @@ export type DetailKind =
   | "dataset"
   | "loss"
   | "finding"
+  | "legality"
   | "chapter"
   | "comparison"
   | "name"
@@ -292,6 +293,20 @@ DETAIL_RULES.push({
     /(?:哪个|哪個|哪种|哪種|什么|什麼|啥|何种|何種)\s*(?:样的|樣的)?\s*(?:损失函数|損失函數|损失|損失|\bloss(?:\s+function)?\b)|的\s*(?:损失函数|損失函數|\bloss(?:\s+function)?\b)\s*(?:是|用|用的是|叫)?\s*(?:什么|什麼|啥|哪个|哪個|哪种|哪種)|\b(?:which|what)\s+(?:kind\s+of\s+|type\s+of\s+)?(?:loss|objective)(?:\s+function)?\b|\bloss(?:\s+function)?\s+(?:does|do|did|is|was)\s+(?:it|they|the\s+\w+|\w+)\s+(?:use|used|train|trained|optimi[sz]e)/iu,
   present:
     /交叉熵|均方|对比(?:学习|損失|损失)|對比(?:學習|損失)|\bcross[- ]?entropy\b|\bmse\b|\bcontrastive\b|\binfonce\b|\bhinge\b|\bkl\b|\bfocal\s+loss\b|\bnll\b/iu,
+});
+
+/**
+ * Whether something is lawful, or what a law says of it (用 AI 换脸做视频犯法吗, 会不会侵权, 个资法怎么规定,
+ * "is it legal to", "what does privacy law say"): answered only by a passage about law or rights
+ * (法规, 合规, 版权, 隐私, a licence). A roadmap that lists a legal assistant among its projects (法律助手,
+ * "a legal assistant for a law firm") says nothing of what is lawful: the field named is no question of law.
+ */
+DETAIL_RULES.push({
+  kind: "legality",
+  asked:
+    /犯法|违法|違法|(?:是否|是不是|算不算)?合法(?:吗|嗎|不|呢|[?？])|侵权|侵權|法(?:律|规|規)?\s*(?:上)?\s*(?:怎么|怎麼|如何|有什么|有什麼|有啥)\s*(?:规定|規定|要求)|(?:个资|個資|隐私|隱私|著作权|著作權|版权|版權|劳动|勞動|合同|数据安全|數據安全)法|\b(?:is|are|was|would)\s+(?:it|that|this|they)\s+(?:even\s+)?(?:legal|illegal|lawful)\b|\billegal(?:ly)?\b|\blegality\b|\b(?:privacy|copyright|contract|employment|labou?r|data[- ]protection)\s+laws?\b|\bwhat\s+(?:does|do)\s+(?:the\s+)?(?:\w+\s+){0,2}laws?\s+say\b|\bcopyright\s+(?:issues?|problems?|infringement)\b|\binfring(?:e|es|ing|ement)\b/iu,
+  present:
+    /法规|法規|合规|合規|版权|版權|著作权|著作權|隐私|隱私|许可证|許可證|侵权|侵權|违法|違法|\blicen[cs]es?\b|\bcopyright\b|\bgdpr\b|\bcomplian(?:ce|t)\b|\bprivacy\b|\blegal(?:ly|ity)?\b/iu,
 });
 
 /**

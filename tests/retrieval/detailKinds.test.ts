@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detailPresent, detailsAsked, withoutDetailQuestions } from "../../src/retrieval/detailKinds.js";
+import { DETAIL_RULES } from "../../src/retrieval/detailRules.js";
 
 /** Questions written for this test (not from any evaluation set), one per detail kind and language. */
 describe("detail-type check", () => {
@@ -742,6 +743,33 @@ describe("detail-type check", () => {
     expect(detailPresent("finding", ["- 某论文：推理速度计算和瓶颈分析。【必看】"])).toBe(false);
     expect(detailPresent("finding", ["实验表明，数据质量比规模更重要"])).toBe(true);
     expect(detailPresent("finding", ["The study found that smaller models suffice."])).toBe(true);
+  });
+
+  it("asks whether something is lawful, answered only by a passage about law or rights", () => {
+    for (const question of [
+      "用AI生成的配音拿去直播犯法吗？",
+      "拿别人的小说训练模型会不会侵权？",
+      "個資法怎麼規定病歷的使用？",
+      "Is it legal to scrape a forum for training data?",
+      "What does copyright law say about model outputs?",
+    ])
+      expect(detailsAsked(question), question).toContain("legality");
+    // The legal field as a learner's background or a project's domain is no question of law.
+    for (const question of [
+      "我是学法律的，转行来得及吗？",
+      "Is there a project for building a legal assistant?",
+      "我在律所工作，想做个法律问答助手",
+    ])
+      expect(detailsAsked(question), question).not.toContain("legality");
+    expect(detailPresent("legality", ["项目：法律助手，基于判例库做问答"])).toBe(false);
+    expect(detailPresent("legality", ["使用数据前须确认其许可证与版权"])).toBe(true);
+  });
+
+  it("reads every rule, past the 32 one gate holds, and takes each rule's words out of the question", () => {
+    expect(DETAIL_RULES.length).toBeGreaterThan(32);
+    const last = DETAIL_RULES.at(-1)!;
+    expect(detailsAsked("那篇论文最后得出的结论是什么？")).toContain(last.kind);
+    expect(withoutDetailQuestions("那篇论文最后得出的结论是什么？")).not.toContain("结论");
   });
 
   it("reads no date in 'keeping up to date'", () => {
