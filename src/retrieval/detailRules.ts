@@ -29,6 +29,7 @@ export type DetailKind =
   | "loss"
   | "finding"
   | "legality"
+  | "detection"
   | "chapter"
   | "comparison"
   | "name"
@@ -310,6 +311,18 @@ DETAIL_RULES.push({
 });
 
 /**
+ * Whether a text written with AI can be told apart (用AI写的作文老师看得出来不, 会不会被老板看出来, "how
+ * can I tell whether my students used ChatGPT"): answered only by a passage about detecting it (检测,
+ * 查重, a detector). The roadmaps teach building with models, never telling their output from a person's.
+ */
+DETAIL_RULES.push({
+  kind: "detection",
+  asked:
+    /(?:\bAI\b|ＡＩ|\bChatGPT\b|\bGPT\b|人工智能|大模型|机器|機器)[^？?。!！]{0,20}?(?:看|查|发现|發現)\s*(?:得|的)?\s*出(?:来|來)\s*(?:了|呢)?\s*(?:吗|嗎|不|么|麼|没|沒|[?？]|$)|\btell\s+(?:whether|if)\b[^?]{0,60}?\b(?:used|use|using|wrote|written|made)\b[^?]{0,20}?\b(?:AI|ChatGPT|GPT|LLMs?)\b|\b(?:detect|spot|catch)(?:s|ed|ing)?\s+(?:\w+\s+)?(?:AI|ChatGPT)[- ](?:generated|written)\b/iu,
+  present: /检测|檢測|查重|\bdetect(?:or|ors|ion|ing)?\b|\bwatermark/iu,
+});
+
+/**
  * Which chapter of a book something is in (《动手学深度学习》第几章讲 Transformer, which chapter of
  * the book): answered only by a chapter's number. A roadmap names books; it rarely says where in
  * them a topic is. (A roadmap's own parts are stages, read by their place, not this.)
@@ -491,6 +504,6 @@ function personNames(): string[] {
 DETAIL_RULES.push({
   kind: "finding",
   asked:
-    /(?<!给|給|下|出)(?:结论|結論)\s*(?:是|为|為|到底|究竟|呢|吗|嗎|[?？])|(?:的|有|主要|核心|最后|最後|最终|最終)\s*(?:结论|結論)|得出(?:了|的)?\s*[^，,。？?！!]{0,8}?(?:是什么|是什麼|是啥|是哪|为何|為何|什么|什麼|啥)|\bconclu(?:de|ded|des|sions?)\b|\b(?:main|key|major)\s+(?:findings?|takeaways?|results?)\b/iu,
+    /(?<!给|給|下|出)(?:结论|結論)\s*(?:是|为|為|到底|究竟|呢|吗|嗎|[?？])|(?:的|有|主要|核心|最后|最後|最终|最終)\s*(?:结论|結論)|(?<!看|查|认|認|觉|覺|猜|分|说|說)得出(?:了|的)?\s*[^，,。？?！!]{0,8}?(?:是什么|是什麼|是啥|是哪|为何|為何|什么|什麼|啥)|\bconclu(?:de|ded|des|sions?)\b|\b(?:main|key|major)\s+(?:findings?|takeaways?|results?)\b/iu,
   present: /结论|結論|表明|证明|證明|发现|發現|得出|揭示|\bconclu(?:de|ded|des|sions?)\b|\bfound\s+that\b|\bshows?\s+that\b|\bdemonstrat/iu,
 });

@@ -765,6 +765,22 @@ describe("detail-type check", () => {
     expect(detailPresent("legality", ["使用数据前须确认其许可证与版权"])).toBe(true);
   });
 
+  it("asks whether a text written with AI can be told apart, answered only by a passage about detecting it", () => {
+    for (const question of [
+      "用ChatGPT写的读书报告，导师查得出来吗？",
+      "拿AI润色的简历会不会被HR看出来",
+      "Can a professor tell if a student used AI to write the assignment?",
+      "Is there a way to detect AI-generated essays?",
+    ])
+      expect(detailsAsked(question), question).toContain("detection");
+    // What a model can see or read, and a date a learner reads off a page, are no such question.
+    for (const question of ["大模型能识别出图片里的文字吗", "多模态模型能看出图里是什么吗", "看得出来这篇是哪年写的吗"])
+      expect(detailsAsked(question), question).not.toContain("detection");
+    expect(detailsAsked("看得出来这篇是哪年写的吗")).not.toContain("finding");
+    expect(detailPresent("detection", ["多模态：图文对齐、跨模态检索"])).toBe(false);
+    expect(detailPresent("detection", ["可以用 AIGC 检测工具查一查"])).toBe(true);
+  });
+
   it("reads every rule, past the 32 one gate holds, and takes each rule's words out of the question", () => {
     expect(DETAIL_RULES.length).toBeGreaterThan(32);
     const last = DETAIL_RULES.at(-1)!;
