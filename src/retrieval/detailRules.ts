@@ -30,6 +30,7 @@ export type DetailKind =
   | "finding"
   | "legality"
   | "detection"
+  | "precedence"
   | "chapter"
   | "comparison"
   | "name"
@@ -320,6 +321,19 @@ DETAIL_RULES.push({
   asked:
     /(?:\bAI\b|ＡＩ|\bChatGPT\b|\bGPT\b|人工智能|大模型|机器|機器)[^？?。!！]{0,20}?(?:看|查|发现|發現)\s*(?:得|的)?\s*出(?:来|來)\s*(?:了|呢)?\s*(?:吗|嗎|不|么|麼|没|沒|[?？]|$)|\btell\s+(?:whether|if)\b[^?]{0,60}?\b(?:used|use|using|wrote|written|made)\b[^?]{0,20}?\b(?:AI|ChatGPT|GPT|LLMs?)\b|\b(?:detect|spot|catch)(?:s|ed|ing)?\s+(?:\w+\s+)?(?:AI|ChatGPT)[- ](?:generated|written)\b/iu,
   present: /检测|檢測|查重|\bdetect(?:or|ors|ion|ing)?\b|\bwatermark/iu,
+});
+
+/**
+ * Which of several came first, or which was first to do a thing (ReAct 和 Function Calling 哪个先出,
+ * 哪个模型最先支持, "which came out first", "the first model to support it"): answered only by a date
+ * or a first stated (2023 年, 首个, 最早, "first"). A roadmap that lists the things does not order them in
+ * time. Which comes first in a plan (最早在哪个 stage 出现, 先学哪个) is the plan's order, no such question.
+ */
+DETAIL_RULES.push({
+  kind: "precedence",
+  asked:
+    /(?:哪个|哪個|边个|邊個|谁|誰|哪家)\s*(?:模型|框架|公司|厂商|廠商)?\s*(?:最先|最早|先)\s*(?:出|支持|支援|发布|發布|推出|提出|实现|實現)|\bwhich\b[^?]{0,40}?\b(?:came\s+(?:out\s+)?first|was\s+(?:released|introduced|proposed)\s+first)\b|\bfirst\s+(?:\w+\s+)?to\s+(?:support|release|introduce|offer|ship)\b/iu,
+  present: /(?:19|20)\d{2}\s*年?|首个|首個|首次|最早|最先|率先|\bfirst\b|\bearliest\b/iu,
 });
 
 /**

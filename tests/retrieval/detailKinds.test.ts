@@ -781,6 +781,21 @@ describe("detail-type check", () => {
     expect(detailPresent("detection", ["可以用 AIGC 检测工具查一查"])).toBe(true);
   });
 
+  it("asks which came first, answered only by a date or a first stated", () => {
+    for (const question of [
+      "RAG 和微调哪个先出？",
+      "哪家公司最先推出插件功能？",
+      "Which came out first, the paper or the course?",
+      "Which model was the first to support tools?",
+    ])
+      expect(detailsAsked(question), question).toContain("precedence");
+    // The order of a plan is the plan's own.
+    for (const question of ["先学哪个比较好？", "微调最早在第几阶段出现？", "What should I learn first?"])
+      expect(detailsAsked(question), question).not.toContain("precedence");
+    expect(detailPresent("precedence", ["工具调用：ReAct、Function Calling"])).toBe(false);
+    expect(detailPresent("precedence", ["2023 年 6 月首次支持函数调用"])).toBe(true);
+  });
+
   it("reads every rule, past the 32 one gate holds, and takes each rule's words out of the question", () => {
     expect(DETAIL_RULES.length).toBeGreaterThan(32);
     const last = DETAIL_RULES.at(-1)!;
