@@ -45,6 +45,8 @@ function qualified(text: string, label: string, subjectEnds: readonly number[], 
     starts.every(
       (start) =>
         subjectEnds.some((end) => end <= start && JOINED.test(text.slice(end, start))) ||
+        // Inside the subject's own words (量化 of 量化选股, 智能 of 智能音箱): the subject's sense of the word.
+        subjectStarts.some((at, i) => at <= start && start + label.length <= subjectEnds[i]!) ||
         (LATIN.test(label) &&
           subjectStarts.some((at) => at >= start + label.length && TOPIC_AFTER.test(text.slice(start + label.length, at)))),
     )

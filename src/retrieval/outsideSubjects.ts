@@ -34,14 +34,18 @@ export interface OutsideSubjectsTable {
  * The lexicons the table is built from, all written blind: outsideSubjects.source.jsonl (session
  * 19: specific subjects, 健身房, "half marathon"), outsideHeadWords.source.jsonl (session 20: the
  * short head words that name a subject, 健身, 论文, git, "mortgage"; a word the documents hold only
- * inside a link or a longer name, git of github.com, is kept) and outsideNeighbours.source.jsonl
+ * inside a link or a longer name, git of github.com, is kept), outsideNeighbours.source.jsonl
  * (session 40: 22 domains next to computing or using its words, ERP系统, 智能音箱, "3D printer";
- * the few terms the brief gave as examples were taken out, tests/eval/README.md session 40).
+ * the few terms the brief gave as examples were taken out, tests/eval/README.md session 40) and
+ * outsideSenses.source.jsonl (session 41: 80 of the documents' own terms in their everyday or
+ * other fields' senses, 蒸馏水, 注意力不集中, "power transformer"; each phrase holds the term, which
+ * outsideQualifier.ts then reads as the subject's word, not the field's).
  */
 const OUTSIDE_SUBJECT_SOURCES = [
   new URL("./outsideSubjects.source.jsonl", import.meta.url),
   new URL("./outsideHeadWords.source.jsonl", import.meta.url),
   new URL("./outsideNeighbours.source.jsonl", import.meta.url),
+  new URL("./outsideSenses.source.jsonl", import.meta.url),
 ];
 
 /** The table from the source lexicons (scripts/build-outside-subjects.ts writes it to outsideSubjects.json). */

@@ -15,6 +15,16 @@ describe("groupsNotQualifiedBy", () => {
     expect(labels(groupsNotQualifiedBy(["django"], "a django-project template", [group("project")]))).toEqual([]);
   });
 
+  it("drops a field word written inside the subject's own words: the subject's sense of it", () => {
+    // The smart of a smart watch and the quantity of a stock screen are not the field's.
+    expect(labels(groupsNotQualifiedBy(["智能手表"], "智能手表怎么连蓝牙", [group("智能"), group("蓝牙")]))).toEqual(["蓝牙"]);
+    expect(labels(groupsNotQualifiedBy(["smart watch"], "my smart watch keeps restarting", [group("smart"), group("restarting")]))).toEqual(
+      ["restarting"],
+    );
+    // Written elsewhere too, the word is the field's as well.
+    expect(labels(groupsNotQualifiedBy(["智能手表"], "智能手表上能跑智能体吗", [group("智能")]))).toEqual(["智能"]);
+  });
+
   it("drops an English field word whose topic the subject is, through a preposition", () => {
     // Books on stocks and a roadmap for baking are the subject's books and roadmap.
     expect(

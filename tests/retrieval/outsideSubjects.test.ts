@@ -34,6 +34,13 @@ describe("outsideSubjectsIn", () => {
     expect(outsideSubjectsIn("Which 3D printer is good for a beginner maker?")).toContain("3d printer");
   });
 
+  it("finds a field word in another sense from the everyday-senses lexicon (outsideSenses.source.jsonl)", () => {
+    // Questions written for this test: a microscope's fine-focus knob, a bank card activated, a SIM card.
+    expect(outsideSubjectsIn("显微镜的微调旋钮拧不动了怎么办")).toContain("微调旋钮");
+    expect(outsideSubjectsIn("新办的信用卡激活要带身份证吗")).toContain("信用卡激活");
+    expect(outsideSubjectsIn("Is a power transformer humming normal?")).toContain("power transformer");
+  });
+
   it("finds a school subject by its bare name, physics too", () => {
     expect(outsideSubjectsIn("初二物理总是学不会怎么办")).toContain("物理");
     expect(outsideSubjectsIn("高中物理學要怎麼補")).toContain("物理学");
@@ -128,6 +135,19 @@ describe("a subject outside the field on the bundled corpus", () => {
     // A name the corpus never uses lends it nothing: the website stays the subject.
     expect(appositiveSubjects("Etsy那个网站怎么开店", ["网站", "开店"], () => false)).toEqual([]);
     expect(appositiveSubjects("Kaggle 這個網站好用嗎", ["网站"], (name) => name === "kaggle")).toEqual(["网站"]);
+  });
+
+  it("reads a field word inside the subject's own words as the subject's (a distillation flask is no model distillation)", async () => {
+    // Written for this test: 蒸馏 and 微调 in their everyday senses, with the field's word inside the subject.
+    for (const question of ["实验课上减压蒸馏的装置怎么搭？", "显微镜的微调旋钮拧不动了怎么办"]) {
+      const result = await retriever().retrieve(question);
+      expect(result.outsideSubjects?.length, question).toBeGreaterThan(0);
+      expect(confidenceOf(question, result), question).not.toBe("high");
+    }
+    // The field's own sense stays the field's.
+    const question = "大模型蒸馏一般要准备什么数据？";
+    const result = await retriever().retrieve(question);
+    expect(result.outsideSubjects).toBeUndefined();
   });
 
   it("does not touch a question of the field that mentions one in passing", async () => {
