@@ -9,7 +9,7 @@ export const EVAL_USAGE = `Usage: npm run eval -- [options]
                         each named by its file name (tune.jsonl → "tune")
   --dev FILE            the regression split (default tests/eval/dev.jsonl)
   --tune FILE           the blind tune split (default tests/eval/blind/tune.jsonl + tune-c … tune-z, tune-a2 … tune-o2, tune-q2 … tune-u2, tune-w2 … tune-z2, tune-a3 … tune-n3, tune-p3 … tune-z3, tune-a4 … tune-p4.jsonl, those present)
-  --test FILE           the blind test split (default tests/eval/blind/test.jsonl + test-c … test-z, test-a2 … test-o2, test-q2 … test-u2, test-w2 … test-z2, test-a3 … test-n3, test-p3 … test-z3, test-a4 … test-n4.jsonl, those present)
+  --test FILE           the blind test split (default tests/eval/blind/test.jsonl + test-c … test-z, test-a2 … test-o2, test-q2 … test-u2, test-w2 … test-z2, test-a3 … test-n3, test-p3 … test-z3, test-a4 … test-p4.jsonl, those present)
                         Without --dataset, dev, tune and test all run; with several splits, each
                         gets DIR/<split>/ and DIR/splits.md compares them (tune − test gap).
   --max-gap X           flag a tune − test gap above X on a headline metric (default 0.05)

@@ -195,6 +195,8 @@ export const DEFAULT_SPLIT_FILES: Record<"dev" | "tune" | "test", string | reado
     "tests/eval/blind/test-l4.jsonl",
     "tests/eval/blind/test-m4.jsonl",
     "tests/eval/blind/test-n4.jsonl",
+    "tests/eval/blind/test-o4.jsonl",
+    "tests/eval/blind/test-p4.jsonl",
   ],
 };
 
