@@ -1,6 +1,6 @@
 import { escapeRegExp } from "../text/escapeRegExp.js";
 import { ignoreCaseTester } from "../text/ignoreCaseTest.js";
-import { patternGate, type PatternGate } from "../text/patternStarts.js";
+import { inGates, patternGates, PATTERNS_PER_GATE, type PatternGate } from "../text/patternStarts.js";
 import { mayMatchGated } from "../text/questionGate.js";
 import { recentlyComputed } from "../text/recentlyComputed.js";
 import { rememberedWhileUsed } from "../text/recentlyUsed.js";
@@ -253,19 +253,23 @@ export function withoutDetailQuestions(question: string): string {
 const recentlyWithoutDetailQuestions = recentlyComputed(1024, (question: string) => {
   // Gate by gate, each over its own rules in their order: the rules' words are taken out in turn.
   let text = question;
-  for (const { gate, everywhere } of askedPatternGates()) text = gate.replaceInTurn(text, everywhere, " ");
+  const everywhere = askedEverywhereByGate();
+  askedPatternGates().forEach((gate, g) => {
+    text = gate.replaceInTurn(text, everywhere[g]!, " ");
+  });
   return text;
 });
 
 /**
- * Each rule's `asked` pattern, global, made once (on first use, when every rule is in): the
+ * Each rule's `asked` pattern, global, made once (on first use, when every rule is in), by gate: the
  * evidence focus asks this of the question and of each of its terms, ~15 patterns each time.
  * A global pattern starts over at 0 in every replace, so one copy serves every call.
  */
-let askedPatterns: readonly RegExp[] | undefined;
+let askedPatterns: readonly (readonly RegExp[])[] | undefined;
 
-function askedEverywhere(): readonly RegExp[] {
-  askedPatterns ??= DETAIL_RULES.map((rule) => new RegExp(rule.asked.source, `${rule.asked.flags.replace("g", "")}g`));
+function askedEverywhereByGate(): readonly (readonly RegExp[])[] {
+  // Grouped as patternGates groups the rules: gate g's patterns, in order.
+  askedPatterns ??= inGates(DETAIL_RULES.map((rule) => new RegExp(rule.asked.source, `${rule.asked.flags.replace("g", "")}g`)));
   return askedPatterns;
 }
 
@@ -303,14 +307,12 @@ let ruleTests: readonly RuleTests[] | undefined;
 /**
  * Which rules' `asked` patterns can match a question at all, from one pass over its characters
  * (patternStarts.ts): a question holds the first characters of a match of a few of them, and the
- * others are not run. A gate's answer is one int32's bits, so the rules are read in gates of
- * GATE_SIZE, rule k by bit k % GATE_SIZE of gate ⌊k / GATE_SIZE⌋.
+ * others are not run. Rule k is bit k % PATTERNS_PER_GATE of gate ⌊k / PATTERNS_PER_GATE⌋ (patternGates).
  */
-const GATE_SIZE = 32;
-let askedGates: readonly { gate: PatternGate; everywhere: readonly RegExp[] }[] | undefined;
+let askedGates: readonly PatternGate[] | undefined;
 
-/** The gates over the rules' `asked` patterns (with each gate's patterns made global), made with their tests. */
-function askedPatternGates(): readonly { gate: PatternGate; everywhere: readonly RegExp[] }[] {
+/** The gates over the rules' `asked` patterns, made with their tests. */
+function askedPatternGates(): readonly PatternGate[] {
   detailRuleTests();
   return askedGates!;
 }
@@ -322,19 +324,10 @@ function detailRuleTests(): readonly RuleTests[] {
       asked: ignoreCaseTester(rule.asked),
       present: rememberedWhileUsed(TEXTS_REMEMBERED_PER_RULE, ignoreCaseTester(rule.present)),
     }));
-    const everywhere = askedEverywhere();
-    const gates = [];
-    for (let first = 0; first < DETAIL_RULES.length; first += GATE_SIZE) {
-      const rules = DETAIL_RULES.slice(first, first + GATE_SIZE);
-      gates.push({
-        gate: patternGate(
-          rules.map((rule) => rule.asked),
-          detailGateStarts,
-        ),
-        everywhere: everywhere.slice(first, first + GATE_SIZE),
-      });
-    }
-    askedGates = gates;
+    askedGates = patternGates(
+      DETAIL_RULES.map((rule) => rule.asked),
+      detailGateStarts,
+    );
   }
   return ruleTests;
 }
@@ -376,9 +369,9 @@ function kindsAsked(learners: string): DetailKind[] {
     : learners;
   const question = mayDescribeShape(asked) ? asked.replace(SHAPE_DESCRIPTION, " ") : asked;
   const rules = detailRuleTests();
-  const mayMatch = askedPatternGates().map(({ gate }) => gate.mayMatch(question));
+  const mayMatch = askedPatternGates().map((gate) => gate.mayMatch(question));
   let kinds = rules
-    .filter((rule, k) => (mayMatch[Math.floor(k / GATE_SIZE)]! & (1 << (k % GATE_SIZE))) !== 0 && rule.asked(question))
+    .filter((rule, k) => (mayMatch[Math.floor(k / PATTERNS_PER_GATE)]! & (1 << (k % PATTERNS_PER_GATE))) !== 0 && rule.asked(question))
     .map((rule) => rule.kind);
   // "多久更新一次" asks a rate, not a length of time.
   if (kinds.includes("frequency")) kinds = kinds.filter((kind) => kind !== "duration");

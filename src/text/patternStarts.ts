@@ -417,6 +417,24 @@ function unitsWithCaseOutsideAsciiListed(): readonly number[] {
   return casedUnitList;
 }
 
+/** How many patterns one gate holds: its answer is one int32's bits. */
+export const PATTERNS_PER_GATE = 32;
+
+/** `items` in runs of PATTERNS_PER_GATE, in order: run g is what gate g of patternGates holds. */
+export function inGates<T>(items: readonly T[]): T[][] {
+  const runs: T[][] = [];
+  for (let first = 0; first < items.length; first += PATTERNS_PER_GATE) runs.push(items.slice(first, first + PATTERNS_PER_GATE));
+  return runs;
+}
+
+/**
+ * Gates over any number of patterns, one per run of inGates: pattern k is bit k % PATTERNS_PER_GATE
+ * of gate ⌊k / PATTERNS_PER_GATE⌋.
+ */
+export function patternGates(patterns: readonly RegExp[], startsOf?: (pattern: RegExp) => MatchStarts | "any"): PatternGate[] {
+  return inGates(patterns).map((run) => patternGate(run, startsOf));
+}
+
 /**
  * A gate over up to 32 patterns: `mayMatch(text)` has bit k set for every pattern k that matches
  * somewhere in `text` (and for some that do not). Two table lookups per character of the text:
@@ -427,7 +445,8 @@ function unitsWithCaseOutsideAsciiListed(): readonly number[] {
  * `startsOf` reads a pattern's starts (matchStarts, or a table of them written ahead of time).
  */
 export function patternGate(patterns: readonly RegExp[], startsOf: (pattern: RegExp) => MatchStarts | "any" = matchStarts): PatternGate {
-  if (patterns.length > 32) throw new Error(`a pattern gate holds at most 32 patterns, not ${patterns.length}`);
+  if (patterns.length > PATTERNS_PER_GATE)
+    throw new Error(`a pattern gate holds at most ${PATTERNS_PER_GATE} patterns, not ${patterns.length}`);
   const alone = new Uint32Array(AT_WORD_START + 0x80);
   let always = 0;
   const casedUnits = unitsWithCaseOutsideAsciiListed();

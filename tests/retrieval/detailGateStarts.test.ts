@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { detailGateStarts, detailGateTable } from "../../src/retrieval/detailGateStarts.js";
 import table from "../../src/retrieval/detailGateStarts.json" with { type: "json" };
 import { DETAIL_RULES } from "../../src/retrieval/detailRules.js";
-import { matchStarts, patternGate } from "../../src/text/patternStarts.js";
+import { matchStarts, patternGates } from "../../src/text/patternStarts.js";
 
 /**
  * The detail rules' gate reads its patterns' starts from a table written ahead of time
@@ -25,9 +25,8 @@ describe("detailGateStarts.json", () => {
 
   it("makes the same gates as the patterns' own starts (32 patterns a gate, as detailKinds.ts makes them)", () => {
     const asked = DETAIL_RULES.map((rule) => rule.asked);
-    const groups = Array.from({ length: Math.ceil(asked.length / 32) }, (_, g) => asked.slice(g * 32, g * 32 + 32));
-    const fromTable = groups.map((group) => patternGate(group, detailGateStarts));
-    const read = groups.map((group) => patternGate(group));
+    const fromTable = patternGates(asked, detailGateStarts);
+    const read = patternGates(asked);
     for (const text of [
       "学大模型要多久",
       "How much does the course cost?",

@@ -1,22 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { everyCharacter, textsAround, TRICKY_PATTERNS } from "./characterFixtures.js";
 import { DETAIL_RULES } from "../../src/retrieval/detailRules.js";
-import { WHITESPACE_UNITS, matchStarts, patternGate } from "../../src/text/patternStarts.js";
+import { WHITESPACE_UNITS, inGates, matchStarts, patternGate, patternGates } from "../../src/text/patternStarts.js";
 
 /** The texts a pattern matches whose gate bit is clear: there must be none. */
-/** The patterns a gate closes on a text they match; more than a gate's 32 are read in gates of 32, as detailKinds.ts reads its rules. */
+/** The patterns a gate closes on a text they match, over as many gates as they need (patternGates). */
 function missed(patterns: readonly RegExp[], texts: readonly string[]): string[] {
   const out: string[] = [];
-  for (let first = 0; first < patterns.length; first += 32) {
-    const group = patterns.slice(first, first + 32);
-    const gate = patternGate(group);
+  const runs = inGates(patterns);
+  patternGates(patterns).forEach((gate, g) => {
     for (const text of texts) {
       const bits = gate.mayMatch(text);
-      group.forEach((pattern, k) => {
+      runs[g]!.forEach((pattern, k) => {
         if ((bits & (1 << k)) === 0 && pattern.test(text)) out.push(`${String(pattern)} ${JSON.stringify(text)}`);
       });
     }
-  }
+  });
   return out;
 }
 
