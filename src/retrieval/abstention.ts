@@ -68,7 +68,7 @@ export function contentTermGroups(question: string, tokenize: (text: string) => 
       continue;
     }
     terms.push(match);
-    const { own, names, key } = matchTokens(match.surface, match.entries, tokenize);
+    const { own, names, key, wholeNames } = matchTokens(match.surface, match.entries, tokenize);
     if (names.length === 0 || seen.has(key)) continue;
     seen.add(key);
     // Its own copy of the remembered names: a group's tokens are the caller's.
@@ -76,7 +76,7 @@ export function contentTermGroups(question: string, tokenize: (text: string) => 
       label: match.surface,
       tokens: names.slice(),
       weight: Math.max(...(own.length > 0 ? own : names).map((t) => weights.idf(t))),
-      names: [match.surface, ...match.entries.flatMap((entry) => [...entry.en, ...entry.zh])],
+      names: wholeNames,
     });
   }
   rest += question.slice(position);
@@ -97,6 +97,8 @@ interface MatchTokens {
   own: readonly string[];
   names: readonly string[];
   key: string;
+  /** The surface and its entries' whole names (TermGroup.names). */
+  wholeNames: readonly string[];
 }
 
 /**
@@ -116,7 +118,12 @@ function matchTokens(surface: string, entries: readonly GlossaryEntry[], tokeniz
   if (!tokens) {
     const own = tokenize(surface).filter(isContentToken);
     const names = unique([...own, ...entries.flatMap((entry: GlossaryEntry) => nameTokens(entry, tokenize))]);
-    tokens = { own, names, key: names.slice().sort().join("|") };
+    tokens = {
+      own,
+      names,
+      key: names.slice().sort().join("|"),
+      wholeNames: [surface, ...entries.flatMap((entry) => [...entry.en, ...entry.zh])],
+    };
     if (bySurface.size >= MAX_SURFACES_PER_ENTRIES) bySurface.clear();
     bySurface.set(surface, tokens);
   }

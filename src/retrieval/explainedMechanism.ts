@@ -113,23 +113,22 @@ function explainsTerm(line: string, term: string, principle: boolean): boolean {
   const folded = foldForMatching(term);
   const unlisted = line.replace(/[（(][^（()）]*[)）]/gu, " ").replace(/(?:例如|比如|如|包括|e\.g\.|such as)[^，,。；;]*/giu, " ");
   const defines = new RegExp(`${escapeRegExp(term)}\\s*(?:是|指|用于|用於|用来|用來|[:：]\\s*\\S|\\s(?:is|are)\\s)`, "iu");
-  return unlisted
-    .split(/[，,。；;]/u)
-    .some(
-      (clause) =>
-        !/[、/]/u.test(clause) &&
-        foldForMatching(clause).includes(folded) &&
-        !onlyNames(clause, term) &&
-        (principle || EXPLAINS.test(line) || defines.test(clause)),
-    );
+  return unlisted.split(/[，,。；;]/u).some((clause) => {
+    if (/[、/]/u.test(clause)) return false;
+    const foldedClause = foldForMatching(clause);
+    return foldedClause.includes(folded) && !onlyNames(foldedClause, folded) && (principle || EXPLAINS.test(line) || defines.test(clause));
+  });
 }
 
 /** What a bare mention adds to a name: the kind of thing it is ("- Mixture of Experts (MoE)架构"). */
 const KIND_WORDS = /架构|架構|框架|模型|算法|技术|技術|方法|\b(?:architectures?|frameworks?|models?|algorithms?|methods?)\b/giu;
 
-/** A clause that says nothing but the name and its kind: one item of a list, which names the thing without explaining it. */
+/**
+ * A clause that says nothing but the name and its kind: one item of a list, which names the thing
+ * without explaining it. Both folded (foldForMatching).
+ */
 function onlyNames(clause: string, term: string): boolean {
-  const rest = foldForMatching(clause).split(foldForMatching(term)).join(" ").replace(KIND_WORDS, " ");
+  const rest = clause.split(term).join(" ").replace(KIND_WORDS, " ");
   // Two letters or digits left, wherever they stand, say something more.
   return rest.replace(/[^\p{L}\p{N}]+/gu, "").length < 2;
 }
@@ -147,7 +146,7 @@ export function mechanismExplained(texts: readonly string[], terms: readonly str
     const [heading = "", ...lines] = text.split("\n");
     if (folded.some((term) => foldForMatching(heading).includes(term))) return principle || EXPLAINS.test(text);
     return lines.some(
-      (line, i) => folded.some((term) => explainsTerm(line, term, principle)) || describedBelow(line, lines.slice(i + 1), terms, principle),
+      (line, i) => folded.some((term) => explainsTerm(line, term, principle)) || describedBelow(lines, i, folded, principle),
     );
   });
 }
@@ -159,9 +158,11 @@ const ITEM_START = /^\s*(?:[-*•·●▪]|\d+[.、)）])\s*/u;
  * "• 智能客服" with its description on the next line ("基于 LangChain 的 Agent 系统…"): an item that
  * is only the name, said of below, as a heading is. The next line must not start another item.
  */
-function describedBelow(line: string, below: readonly string[], terms: readonly string[], principle: boolean): boolean {
-  if (!terms.some((term) => foldForMatching(line).includes(foldForMatching(term)) && onlyNames(line, term))) return false;
-  const next = below.find((l) => l.trim() !== "");
-  if (next === undefined || ITEM_START.test(next)) return false;
-  return principle || EXPLAINS.test(next);
+function describedBelow(lines: readonly string[], at: number, folded: readonly string[], principle: boolean): boolean {
+  const line = foldForMatching(lines[at]!);
+  if (!folded.some((term) => line.includes(term) && onlyNames(line, term))) return false;
+  let next = at + 1;
+  while (next < lines.length && lines[next]!.trim() === "") next++;
+  if (next === lines.length || ITEM_START.test(lines[next]!)) return false;
+  return principle || EXPLAINS.test(lines[next]!);
 }
